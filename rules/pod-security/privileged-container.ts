@@ -1,0 +1,33 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { containerSetting, describeContainer, workloadContainers } from "../../src/engine/workload.js";
+
+export default defineRule({
+  meta: {
+    id: "privileged-container",
+    title: "Container runs privileged",
+    severity: "critical",
+    category: "pod-security",
+    rationale:
+      "A privileged container gets every capability and access to all host devices; escaping to the node is trivial. " +
+      "The Pod Security Standards baseline profile forbids it.",
+    remediation: "Remove `securityContext.privileged: true`, or set it to `false`, and grant only the capabilities the process needs.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "Privileged Containers" },
+      { framework: "CIS", control: "5.2.2", title: "Minimize the admission of privileged containers" },
+      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+    ],
+    equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: true",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: false",
+    },
+  },
+  *check(object) {
+    for (const container of workloadContainers(object)) {
+      const privileged = containerSetting(container, "privileged");
+      if (privileged.value === true) {
+        yield { path: privileged.path, message: `${describeContainer(container)} runs privileged.` };
+      }
+    }
+  },
+});

@@ -1,0 +1,173 @@
+import { writeFileSync } from "node:fs";
+import process from "node:process";
+import { parseArgs } from "node:util";
+import packageJson from "../package.json" with { type: "json" };
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
+import { renderRuleDoc } from "./docs/rule-doc.js";
+import { levelOf, failsAt, type FailLevel, LEVELS } from "./engine/severity.js";
+import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { formatCompact } from "./report/compact.js";
+import { formatJson } from "./report/json.js";
+import { FORMATS, activeFindings, type Format, type ReportInput } from "./report/report.js";
+import { formatSarif } from "./report/sarif.js";
+import { formatText } from "./report/text.js";
+import { run } from "./run.js";
+
+const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
+       kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
+
+Options:
+  -f, --format FORMAT    text (default), compact, json or sarif
+  -o, --output FILE      write the report to FILE instead of standard output
+      --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1
+  -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
+      --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
+  -q, --quiet            report errors only
+  -v, --verbose          say which files and documents were skipped, and why
+  -h, --help             show this help
+      --version          print the version
+
+Exit codes: 0 nothing at or above the fail level, 1 findings or unreadable input, 2 usage or configuration error.`;
+
+const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, "none"];
+const DEFAULT_FAIL_ON: FailLevel = "warning";
+
+class UsageError extends Error {}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks)));
+    process.stdin.on("error", reject);
+  });
+}
+
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  return Boolean(stream.isTTY);
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  return value as T;
+}
+
+function listRules(): string {
+  const rows = BUILTIN_RULES.map(({ meta }) => {
+    const frameworks = meta.frameworks.map((ref) => (ref.framework === "PSS" ? `PSS ${ref.control}` : `${ref.framework} ${ref.control}`));
+    const equivalents = Object.values(meta.equivalents).flat().filter(Boolean);
+    return [meta.id, `${meta.severity}/${levelOf(meta.severity)}`, frameworks.join(", "), equivalents.join(", ")];
+  });
+  const header = ["RULE", "SEVERITY", "FRAMEWORKS", "EQUIVALENTS"];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const format = (row: string[]): string => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ").trimEnd();
+  return `${[header, ...rows].map(format).join("\n")}\n\n${rows.length} rules. \`kubeward rules RULE-ID\` prints one rule's documentation.\n`;
+}
+
+async function lint(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", short: "f" },
+      output: { type: "string", short: "o" },
+      "fail-on": { type: "string" },
+      config: { type: "string", short: "c" },
+      exclude: { type: "string", multiple: true },
+      quiet: { type: "boolean", short: "q" },
+      verbose: { type: "boolean", short: "v" },
+    },
+  });
+  const format = oneOf(values.format, FORMATS, "--format") ?? "text";
+  const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
+  const cwd = process.cwd();
+  const configFile = values.config ?? findConfigFile(cwd);
+  const config: Config = configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG;
+  const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
+
+  const result = await run({
+    inputs: positionals.length ? positionals : ["."],
+    cwd,
+    config,
+    exclude: values.exclude ?? [],
+    rules: BUILTIN_RULES,
+    readStdin,
+  });
+
+  if (values.verbose) {
+    if (configFile) process.stderr.write(`kubeward: using config ${configFile}\n`);
+    for (const skip of result.skipped) process.stderr.write(`kubeward: skipped ${skip.file} document ${skip.docIndex + 1}: ${skip.reason}\n`);
+  }
+
+  const shown = values.quiet && format !== "sarif" ? result.findings.filter((f) => levelOf(f.severity) === "error") : result.findings;
+  const input: ReportInput = {
+    findings: shown,
+    rules: ALL_RULE_META,
+    toolVersion: packageJson.version,
+    stats: result.stats,
+    color: format === "text" && !values.output && useColor(process.stdout),
+  };
+  const formatters: Record<Format, (input: ReportInput) => string> = {
+    text: formatText,
+    compact: formatCompact,
+    json: formatJson,
+    sarif: formatSarif,
+  };
+  const report = formatters[format](input);
+  if (values.output) writeFileSync(values.output, report);
+  else process.stdout.write(report);
+
+  const failing = activeFindings(result.findings).some((finding) => failsAt(levelOf(finding.severity), failOn));
+  return failing ? 1 : 0;
+}
+
+function rules(args: string[]): number {
+  if (args.length === 0) {
+    process.stdout.write(listRules());
+    return 0;
+  }
+  const meta = ALL_RULE_META.find((candidate) => candidate.id === args[0]);
+  if (!meta) throw new UsageError(`unknown rule "${args[0]}"; \`kubeward rules\` lists them`);
+  process.stdout.write(renderRuleDoc(meta));
+  return 0;
+}
+
+/** Parses argv, runs a command, and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version") {
+      process.stdout.write(`${packageJson.version}\n`);
+      return 0;
+    }
+    if (rest.includes("-h") || rest.includes("--help")) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command === "lint") return await lint(rest);
+    if (command === "rules") return rules(rest);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`kubeward: configuration error: ${error.describe()}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`kubeward: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`kubeward: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this.\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

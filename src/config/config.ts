@@ -1,0 +1,231 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Minimatch } from "minimatch";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import type { ActiveRule } from "../engine/engine.js";
+import { SEVERITIES, type OptionSpec, type Rule, type Severity } from "../engine/rule.js";
+import type { FailLevel } from "../engine/severity.js";
+
+export const CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
+
+export interface RuleSetting {
+  enabled?: boolean;
+  severity?: Severity;
+  options?: Record<string, unknown>;
+}
+
+export interface Config {
+  /** The file it was read from, if any. */
+  file?: string;
+  failOn?: FailLevel;
+  include: string[];
+  exclude: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {} };
+
+/** A configuration mistake, with the place to fix it. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+
+  /** `file:line:col: message`, the way editors and people read it. */
+  describe(): string {
+    const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(":");
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+/** The nearest `.kubeward.yaml` in `dir` or a folder above it. */
+export function findConfigFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+const FAIL_LEVELS: readonly FailLevel[] = ["error", "warning", "note", "none"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules"];
+
+/** Reads and validates a config file against the known rules. */
+export function loadConfig(file: string, rules: readonly Rule[]): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`cannot read the config file: ${(error as Error).message}`, file);
+  }
+  return parseConfig(text, file, rules);
+}
+
+export function parseConfig(text: string, file: string, rules: readonly Rule[]): Config {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const fail = (message: string, node?: YamlNode | null, offset?: number): never => {
+    const at = offset ?? node?.range?.[0];
+    const position = at === undefined ? undefined : lineCounter.linePos(at);
+    throw new ConfigError(message, file, position?.line, position?.col);
+  };
+  const [firstError] = document.errors;
+  if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
+
+  const config: Config = { file, include: [], exclude: [], rules: {} };
+  const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return config;
+  if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
+
+  const knownRules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    const value = pair.value as YamlNode | null;
+    switch (key) {
+      case "failOn": {
+        const level = isScalar(value) ? value.value : undefined;
+        if (!FAIL_LEVELS.includes(level as FailLevel)) fail(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? (pair.key as YamlNode));
+        config.failOn = level as FailLevel;
+        break;
+      }
+      case "include":
+      case "exclude":
+        config[key] = readGlobs(value, key, fail);
+        break;
+      case "rules":
+        if (!isMap(value)) fail("rules must be a mapping from rule id to a setting", value ?? (pair.key as YamlNode));
+        for (const rulePair of (value as { items: Array<{ key: unknown; value: unknown }> }).items) {
+          const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
+          const rule = knownRules.get(ruleId);
+          if (!rule) {
+            const hint = closestRuleId(ruleId, [...knownRules.keys()]);
+            fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
+          }
+          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, rule!, fail);
+        }
+        break;
+      default:
+        fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key as YamlNode);
+    }
+  }
+  return config;
+}
+
+type Fail = (message: string, node?: YamlNode | null) => never;
+
+function readGlobs(value: YamlNode | null, key: string, fail: Fail): string[] {
+  if (!isSeq(value)) return fail(`${key} must be a list of glob patterns`, value);
+  return value.items.map((item) => {
+    if (!isScalar(item) || typeof item.value !== "string") return fail(`${key} entries must be glob strings`, item as YamlNode);
+    const pattern = item.value;
+    try {
+      new Minimatch(pattern);
+    } catch (error) {
+      fail(`invalid glob "${pattern}": ${(error as Error).message}`, item as YamlNode);
+    }
+    return pattern;
+  });
+}
+
+function readRuleSetting(value: YamlNode | null, rule: Rule, fail: Fail): RuleSetting {
+  if (isScalar(value)) {
+    const v = value.value;
+    if (v === true || v === "on") return { enabled: true };
+    if (v === false || v === "off") return { enabled: false };
+    if (SEVERITIES.includes(v as Severity)) return { enabled: true, severity: v as Severity };
+    return fail(`rule "${rule.meta.id}": expected on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`, value);
+  }
+  if (!isMap(value)) return fail(`rule "${rule.meta.id}": expected on, off, a severity or a mapping`, value);
+  const setting: RuleSetting = {};
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    const node = pair.value as YamlNode | null;
+    if (key === "enabled") {
+      if (!isScalar(node) || typeof node.value !== "boolean") fail("enabled must be true or false", node ?? (pair.key as YamlNode));
+      setting.enabled = (node as { value: boolean }).value;
+    } else if (key === "severity") {
+      const severity = isScalar(node) ? node.value : undefined;
+      if (!SEVERITIES.includes(severity as Severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? (pair.key as YamlNode));
+      setting.severity = severity as Severity;
+    } else if (key === "options") {
+      setting.options = readOptions(node, rule, fail);
+    } else {
+      fail(`unknown rule setting "${key}"; expected enabled, severity or options`, pair.key as YamlNode);
+    }
+  }
+  return setting;
+}
+
+function readOptions(value: YamlNode | null, rule: Rule, fail: Fail): Record<string, unknown> {
+  const specs = rule.meta.options ?? {};
+  if (!isMap(value)) return fail(`options of "${rule.meta.id}" must be a mapping`, value);
+  const options: Record<string, unknown> = {};
+  for (const pair of value.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : "";
+    const spec = specs[name];
+    const known = Object.keys(specs);
+    if (!spec) {
+      fail(`rule "${rule.meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key as YamlNode);
+    }
+    const node = pair.value as YamlNode | null;
+    const plain = node && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : null;
+    if (!matchesType(plain, spec!)) fail(`option "${name}" of "${rule.meta.id}" must be ${describeType(spec!)}`, node ?? (pair.key as YamlNode));
+    options[name] = plain;
+  }
+  return options;
+}
+
+function matchesType(value: unknown, spec: OptionSpec): boolean {
+  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  return typeof value === spec.type;
+}
+
+function describeType(spec: OptionSpec): string {
+  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
+}
+
+function closestRuleId(id: string, ids: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length];
+  };
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
+  for (const candidate of ids) {
+    const d = distance(id, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** The rules a run uses: enabled ones, with configured severity and options over the defaults. */
+export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? {};
+    if (setting.enabled === false) continue;
+    const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
+    active.push({
+      rule,
+      severity: setting.severity ?? rule.meta.severity,
+      context: { options: { ...defaults, ...setting.options } },
+    });
+  }
+  return active;
+}

@@ -1,0 +1,49 @@
+import { helpUri, type RuleMeta } from "../engine/rule.js";
+import { levelOf } from "../engine/severity.js";
+
+const TOOL_NAMES: Record<string, string> = { kubeLinter: "kube-linter", polaris: "Polaris", checkov: "Checkov", trivy: "Trivy" };
+
+/** The markdown page of a rule, generated from its metadata only (docs/rules/<id>.md, `kubeward rules ID`). */
+export function renderRuleDoc(meta: RuleMeta): string {
+  const lines = [
+    `# ${meta.id}`,
+    "",
+    `**${meta.title}**`,
+    "",
+    `| | |`,
+    `| --- | --- |`,
+    `| Severity | ${meta.severity} (reported as ${levelOf(meta.severity)}) |`,
+    `| Category | ${meta.category} |`,
+  ];
+  const frameworks = meta.frameworks.map((ref) => `${ref.framework} ${ref.control}${ref.title ? ` (${ref.title})` : ""}`);
+  if (frameworks.length) lines.push(`| Frameworks | ${frameworks.join("; ")} |`);
+  const equivalents = Object.entries(meta.equivalents)
+    .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0)
+    .map(([tool, ids]) => `${TOOL_NAMES[tool] ?? tool}: ${ids.map((id) => `\`${id}\``).join(", ")}`);
+  if (equivalents.length) lines.push(`| Equivalent checks | ${equivalents.join("; ")} |`);
+  lines.push("", "## Why", "", meta.rationale, "", "## How to fix", "", meta.remediation);
+  if (meta.example) {
+    lines.push("", "## Example", "", "Flagged:", "", "```yaml", meta.example.bad, "```", "", "Passes:", "", "```yaml", meta.example.good, "```");
+  }
+  const options = Object.entries(meta.options ?? {});
+  if (options.length) {
+    lines.push("", "## Options", "", "| Option | Type | Default | Description |", "| --- | --- | --- | --- |");
+    for (const [name, spec] of options) lines.push(`| \`${name}\` | ${spec.type} | \`${JSON.stringify(spec.default)}\` | ${spec.description} |`);
+  }
+  if (meta.category !== "input") {
+    lines.push(
+      "",
+      "## Configuration and suppression",
+      "",
+      "```yaml",
+      "# .kubeward.yaml",
+      "rules:",
+      `  ${meta.id}: off          # or a severity: critical, high, medium, low`,
+      "```",
+      "",
+      `Suppress one finding with \`# kubeward-ignore ${meta.id} -- reason\` on the line or the line before, or a whole object with the annotation \`kubeward.io/ignore: "${meta.id}"\`.`,
+    );
+  }
+  lines.push("", `<!-- Generated from the rule's metadata by \`npm run docs\`; do not edit. Source: ${helpUri(meta.id)} -->`, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,49 @@
+import type { ObjectIdentity, Path, Region } from "../manifest/types.js";
+import type { Severity } from "./rule.js";
+
+/** Why a finding is not counted: an annotation on the object or a comment on the line. */
+export interface Suppression {
+  kind: "annotation" | "comment";
+  reason?: string;
+}
+
+/** One problem at one place; what every output format is made from. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Display path, relative to the working directory, forward slashes. */
+  file: string;
+  region: Region;
+  object?: ObjectIdentity;
+  /** Field path inside the object, when the finding is about a field. */
+  path?: Path;
+  suppression?: Suppression;
+}
+
+/** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
+export function objectLabel(object: ObjectIdentity): string {
+  return [object.kind, object.namespace, object.name || "(unnamed)"].filter((part) => part !== undefined).join("/");
+}
+
+/** `spec.containers[0].securityContext`: a path as a person writes it. */
+export function formatPath(path: Path): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+/** Stable order: file, line, column, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.region.startLine - b.region.startLine ||
+    a.region.startColumn - b.region.startColumn ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,28 @@
+import type { K8sObject } from "../manifest/types.js";
+
+/** All objects of a run, indexed once so cross-object rules stay linear. */
+export interface ObjectIndex {
+  readonly all: readonly K8sObject[];
+  ofKind(kind: string): readonly K8sObject[];
+  /** The object of `kind` named `name` in `namespace` (undefined namespace matches objects without one). */
+  find(kind: string, namespace: string | undefined, name: string): K8sObject | undefined;
+}
+
+const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}\u0000${namespace ?? ""}\u0000${name}`;
+
+export function indexObjects(objects: readonly K8sObject[]): ObjectIndex {
+  const byKind = new Map<string, K8sObject[]>();
+  const byIdentity = new Map<string, K8sObject>();
+  for (const object of objects) {
+    const list = byKind.get(object.kind);
+    if (list) list.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity = key(object.kind, object.namespace, object.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name)),
+  };
+}

@@ -1,0 +1,76 @@
+import type { K8sObject, Path } from "../manifest/types.js";
+import type { ObjectIndex } from "./object-index.js";
+
+/** How bad a finding is. SARIF level and security-severity are derived from it (see severity.ts). */
+export type Severity = "critical" | "high" | "medium" | "low";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+export type Framework = "PSS" | "CIS" | "NSA-CISA" | "PCI-DSS";
+
+/** A control in a framework this rule serves, e.g. `{ framework: "PSS", control: "baseline/privileged-containers" }`. */
+export interface FrameworkRef {
+  framework: Framework;
+  control: string;
+  title?: string;
+}
+
+/** Ids of the equivalent checks in other tools, for migration. */
+export interface Equivalents {
+  kubeLinter?: string[];
+  polaris?: string[];
+  checkov?: string[];
+  trivy?: string[];
+}
+
+export interface OptionSpec {
+  type: "string" | "boolean" | "number" | "string[]";
+  description: string;
+  default: string | boolean | number | string[];
+}
+
+export interface RuleMeta {
+  /** Kebab-case name of the bad state; stable forever. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Grouping for docs and `kubeward rules`. */
+  category: "pod-security" | "workload" | "input";
+  rationale: string;
+  remediation: string;
+  frameworks: FrameworkRef[];
+  equivalents: Equivalents;
+  options?: Record<string, OptionSpec>;
+  /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
+  example?: { bad: string; good: string };
+}
+
+export type RuleOptions = Record<string, unknown>;
+
+export interface RuleContext {
+  options: RuleOptions;
+}
+
+/** What a rule says: which object, which field path, and why. The engine finds the line. */
+export interface Report {
+  path: Path;
+  message: string;
+  /** For cross-object rules: the object the finding belongs to. */
+  object?: K8sObject;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check?(object: K8sObject, context: RuleContext): Iterable<Report>;
+  checkAll?(objects: ObjectIndex, context: RuleContext): Iterable<Report & { object: K8sObject }>;
+}
+
+export const DOCS_BASE_URL = "https://github.com/kubeward/kubeward/blob/main/docs/rules";
+
+export function helpUri(ruleId: string): string {
+  return `${DOCS_BASE_URL}/${ruleId.replace(/\//g, "-")}.md`;
+}
+
+/** Declares a rule; exists so rule files read the same and get type checking in one place. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,30 @@
+import type { Severity } from "./rule.js";
+
+/** SARIF / editor level: what the severity means for a build. */
+export type Level = "error" | "warning" | "note";
+export const LEVELS: readonly Level[] = ["error", "warning", "note"];
+
+export function levelOf(severity: Severity): Level {
+  switch (severity) {
+    case "critical":
+    case "high":
+      return "error";
+    case "medium":
+      return "warning";
+    case "low":
+      return "note";
+  }
+}
+
+/** GitHub code scanning buckets: ≥9 critical, 7–8.9 high, 4–6.9 medium, <4 low. */
+export function securitySeverity(severity: Severity): string {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" }[severity];
+}
+
+export type FailLevel = Level | "none";
+
+/** Whether a finding at `level` fails a run whose fail level is `failOn`. */
+export function failsAt(level: Level, failOn: FailLevel): boolean {
+  if (failOn === "none") return false;
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+}

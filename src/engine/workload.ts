@@ -1,0 +1,171 @@
+import type { JsonObject, K8sObject, Path } from "../manifest/types.js";
+
+export function isRecord(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value if it is a mapping, else an empty one: rules read wrongly typed input as absent. */
+export function recordOf(value: unknown): JsonObject {
+  return isRecord(value) ? value : {};
+}
+
+export function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function stringsOf(value: unknown): string[] {
+  return arrayOf(value).filter((item): item is string => typeof item === "string");
+}
+
+/** Where the pod spec sits in each workload kind. */
+const POD_SPEC_PATHS: Record<string, Path> = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+  PodTemplate: ["template", "spec"],
+};
+
+/** API groups that define the kinds above; a CRD that reuses a kind name is not a workload. */
+const WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
+
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
+
+export interface PodSpecRef {
+  object: K8sObject;
+  spec: JsonObject;
+  path: Path;
+  /** Path of the pod's metadata (the template's, for controllers). */
+  metadataPath: Path;
+  metadata: JsonObject;
+  /** Pod-level securityContext. */
+  securityContext: JsonObject;
+  isWindows: boolean;
+}
+
+export type ContainerKind = "containers" | "initContainers" | "ephemeralContainers";
+
+export interface ContainerRef {
+  container: JsonObject;
+  path: Path;
+  kind: ContainerKind;
+  name: string;
+  securityContext: JsonObject;
+  pod: PodSpecRef;
+}
+
+function valueAt(body: unknown, path: Path): unknown {
+  let current = body;
+  for (const segment of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[segment as string];
+  }
+  return current;
+}
+
+function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+
+/** The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. */
+export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
+  const path = POD_SPEC_PATHS[object.kind];
+  if (!path || !WORKLOAD_GROUPS.has(apiGroup(object.apiVersion))) return undefined;
+  const spec = valueAt(object.body, path);
+  if (!isRecord(spec)) return undefined;
+  const metadataPath = [...path.slice(0, -1), "metadata"];
+  const os = recordOf(spec.os);
+  return {
+    object,
+    spec,
+    path,
+    metadataPath,
+    metadata: recordOf(valueAt(object.body, metadataPath)),
+    securityContext: recordOf(spec.securityContext),
+    isWindows: os.name === "windows",
+  };
+}
+
+const CONTAINER_KINDS: readonly ContainerKind[] = ["initContainers", "containers", "ephemeralContainers"];
+
+/** Every container of a pod: init, regular and ephemeral, each with its path. */
+export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): ContainerRef[] {
+  const found: ContainerRef[] = [];
+  for (const kind of kinds) {
+    arrayOf(pod.spec[kind]).forEach((container, index) => {
+      if (!isRecord(container)) return;
+      found.push({
+        container,
+        path: [...pod.path, kind, index],
+        kind,
+        name: typeof container.name === "string" ? container.name : `#${index}`,
+        securityContext: recordOf(container.securityContext),
+        pod,
+      });
+    });
+  }
+  return found;
+}
+
+/** Every container of an object, if it is a workload. */
+export function workloadContainers(object: K8sObject, kinds?: readonly ContainerKind[]): ContainerRef[] {
+  const pod = podSpecOf(object);
+  return pod ? containersOf(pod, kinds) : [];
+}
+
+/** A setting together with the path it was read from, so findings point where it is set. */
+export interface Setting<T = unknown> {
+  value: T | undefined;
+  /** Where the value is set, or, when unset, the deepest path a person would add it under. */
+  path: Path;
+  /** Where the value came from. */
+  from: "container" | "pod" | "unset";
+}
+
+/** securityContext fields a container inherits from the pod unless it sets its own. */
+export type InheritedField =
+  | "runAsUser"
+  | "runAsGroup"
+  | "runAsNonRoot"
+  | "seLinuxOptions"
+  | "seccompProfile"
+  | "appArmorProfile"
+  | "windowsOptions";
+
+/**
+ * The effective value of a securityContext field for a container: the container's own setting wins,
+ * else the pod's applies. Judging this value (not each level alone) is what Kubernetes does.
+ */
+export function effectiveSetting(ref: ContainerRef, field: InheritedField): Setting {
+  if (ref.securityContext[field] !== undefined && ref.securityContext[field] !== null) {
+    return { value: ref.securityContext[field], path: [...ref.path, "securityContext", field], from: "container" };
+  }
+  const podValue = ref.pod.securityContext[field];
+  if (podValue !== undefined && podValue !== null) {
+    return { value: podValue, path: [...ref.pod.path, "securityContext", field], from: "pod" };
+  }
+  return { value: undefined, path: [...ref.path, "securityContext", field], from: "unset" };
+}
+
+/** A container-only securityContext field (privileged, capabilities, …). */
+export function containerSetting(ref: ContainerRef, field: string): Setting {
+  const value = ref.securityContext[field];
+  const path = [...ref.path, "securityContext", field];
+  return value === undefined || value === null ? { value: undefined, path, from: "unset" } : { value, path, from: "container" };
+}
+
+/** "container web", "init container setup", "ephemeral container debug": names as a person says them. */
+export function describeContainer(ref: ContainerRef): string {
+  const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
+  return `${prefix} "${ref.name}"`;
+}
+
+/** Pod annotations (on the pod template for controllers). */
+export function podAnnotations(pod: PodSpecRef): JsonObject {
+  return recordOf(pod.metadata.annotations);
+}

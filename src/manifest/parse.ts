@@ -1,0 +1,203 @@
+import {
+  CORE_SCHEMA,
+  EVENT_ID,
+  boolYaml11Tag,
+  constructFromEvents,
+  intYaml11Tag,
+  mergeTag,
+  parseEvents,
+  type Event,
+} from "js-yaml";
+import { locateInStream, type EventStream } from "./locate.js";
+import { sourceText, type SourceText } from "./text.js";
+import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
+
+/**
+ * Kubernetes reads YAML as YAML 1.1 (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans,
+ * `0644` is octal, and `<<` merges.
+ */
+const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intYaml11Tag);
+
+/** Deep enough for any real object (CRD schemas included), shallow enough to refuse nesting bombs. */
+const MAX_DEPTH = 256;
+
+const PARSE_ERROR = "kubeward/parse-error";
+const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
+
+interface ParsedChunk {
+  stream: EventStream;
+  documents: unknown[];
+  /** Index of each document's root node in the event stream. */
+  roots: number[];
+}
+
+function parseChunk(source: string, base: number, file: string): ParsedChunk {
+  const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+  const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
+  return { stream: { source, base, events }, documents, roots: documentRoots(events) };
+}
+
+function documentRoots(events: Event[]): number[] {
+  const roots: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i].type;
+    if (type === EVENT_ID.DOCUMENT) {
+      if (depth === 0) roots.push(i + 1);
+      depth++;
+    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+      depth++;
+    } else if (type === EVENT_ID.POP) {
+      depth--;
+    }
+  }
+  return roots;
+}
+
+function errorOffset(error: unknown): number | undefined {
+  const mark = (error as { mark?: { position?: number } }).mark;
+  return typeof mark?.position === "number" ? mark.position : undefined;
+}
+
+function errorReason(error: unknown): string {
+  const reason = (error as { reason?: unknown }).reason;
+  if (typeof reason === "string") return reason;
+  if (error instanceof RangeError) return "the document nests too deeply to read";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Splits a stream at `---` lines, so one broken document does not hide the others. */
+function splitDocuments(text: string): Array<{ source: string; base: number }> {
+  const starts = [0];
+  for (const match of text.matchAll(DOCUMENT_SEPARATOR)) if (match.index > 0) starts.push(match.index);
+  return starts.map((start, i) => ({ source: text.slice(start, starts[i + 1] ?? text.length), base: start }));
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describeNonObject(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!isObject(value)) return `the document is a ${Array.isArray(value) ? "list" : typeof value}, not a mapping`;
+  if (typeof value.apiVersion !== "string" || typeof value.kind !== "string") {
+    return "it has no apiVersion and kind, so it is not a Kubernetes object";
+  }
+  return undefined;
+}
+
+/** Reads one manifest file (YAML or JSON, any number of documents) into Kubernetes objects. */
+export function parseManifest(file: string, text: string): ParsedFile {
+  const source = sourceText(text);
+  const problems: InputProblem[] = [];
+  const skipped: SkippedDocument[] = [];
+  const chunks: ParsedChunk[] = [];
+  try {
+    chunks.push(parseChunk(text, 0, file));
+  } catch {
+    for (const piece of splitDocuments(text)) {
+      try {
+        chunks.push(parseChunk(piece.source, piece.base, file));
+      } catch (error) {
+        const offset = piece.base + (errorOffset(error) ?? 0);
+        problems.push({
+          ruleId: PARSE_ERROR,
+          file,
+          region: source.regionOf(offset, offset + 1),
+          message: `Invalid YAML: ${errorReason(error)}. The rest of the file was still read.`,
+        });
+      }
+    }
+  }
+
+  const ignores = commentIgnores(source);
+  const objects: K8sObject[] = [];
+  let docIndex = 0;
+  for (const chunk of chunks) {
+    chunk.documents.forEach((document, i) => {
+      const root = chunk.roots[i];
+      const make = (body: JsonObject, prefix: Path, itemIndex?: number): K8sObject =>
+        makeObject(body, { file, docIndex, itemIndex }, (path) => locateInStream(chunk.stream, root, [...prefix, ...path]), source, ignores);
+      const reason = describeNonObject(document);
+      if (reason) skipped.push({ file, docIndex, reason });
+      else if (isObject(document)) {
+        if (isListKind(document)) {
+          (document.items as unknown[]).forEach((item, itemIndex) => {
+            const itemReason = describeNonObject(item);
+            if (itemReason || !isObject(item)) {
+              skipped.push({ file, docIndex, reason: `items[${itemIndex}]: ${itemReason ?? "empty"}` });
+            } else {
+              objects.push(make(item, ["items", itemIndex], itemIndex));
+            }
+          });
+        } else {
+          objects.push(make(document, []));
+        }
+      }
+      docIndex++;
+    });
+  }
+  return { objects, problems, skipped };
+}
+
+function isListKind(document: JsonObject): boolean {
+  return typeof document.kind === "string" && document.kind.endsWith("List") && Array.isArray(document.items);
+}
+
+function makeObject(
+  body: JsonObject,
+  origin: K8sObject["origin"],
+  locateOffsets: (path: Path) => { start: number; end: number },
+  source: SourceText,
+  ignores: () => Map<number, IgnoreComment>,
+): K8sObject {
+  const metadata = isObject(body.metadata) ? body.metadata : {};
+  return {
+    apiVersion: body.apiVersion as string,
+    kind: body.kind as string,
+    name: typeof metadata.name === "string" ? metadata.name : typeof metadata.generateName === "string" ? metadata.generateName : "",
+    namespace: typeof metadata.namespace === "string" ? metadata.namespace : undefined,
+    body,
+    origin,
+    locate(path) {
+      const { start, end } = locateOffsets(path);
+      return source.regionOf(start, end);
+    },
+    ignoredOnLine(line) {
+      const found = new Map<string, string | undefined>();
+      const sameLine = ignores().get(line);
+      const lineBefore = ignores().get(line - 1);
+      for (const [rule, reason] of sameLine?.rules ?? []) found.set(rule, reason);
+      if (lineBefore?.standalone) for (const [rule, reason] of lineBefore.rules) found.set(rule, reason);
+      return found;
+    },
+  };
+}
+
+const IGNORE_COMMENT = /#\s*kubeward-ignore\s+([A-Za-z0-9_\-/, ]+?)\s*(?:--\s*(.*?))?\s*$/;
+
+interface IgnoreComment {
+  /** Rule id to reason. */
+  rules: Map<string, string | undefined>;
+  /** The comment is alone on its line, so it also covers the line after it. */
+  standalone: boolean;
+}
+
+/** `# kubeward-ignore rule-a,rule-b -- reason` comments, by line, read once per file on first use. */
+function commentIgnores(source: SourceText): () => Map<number, IgnoreComment> {
+  let byLine: Map<number, IgnoreComment> | undefined;
+  return () => {
+    if (byLine) return byLine;
+    byLine = new Map();
+    if (!source.text.includes("kubeward-ignore")) return byLine;
+    for (let line = 1; line <= source.lineCount; line++) {
+      const text = source.lineText(line);
+      const match = IGNORE_COMMENT.exec(text);
+      if (!match) continue;
+      const reason = match[2] || undefined;
+      const rules = new Map(match[1].split(/[\s,]+/).filter(Boolean).map((rule) => [rule, reason] as const));
+      byLine.set(line, { rules, standalone: /^\s*#/.test(text) });
+    }
+    return byLine;
+  };
+}

@@ -1,0 +1,25 @@
+import { formatPath } from "../engine/finding.js";
+import { helpUri } from "../engine/rule.js";
+import { levelOf } from "../engine/severity.js";
+import type { ReportInput } from "./report.js";
+
+/**
+ * A stable array of findings (documented in docs/output-formats.md). Suppressed findings are included
+ * with `suppressed: true`, so nothing disappears silently.
+ */
+export function formatJson(input: ReportInput): string {
+  const findings = input.findings.map((f) => ({
+    rule: f.ruleId,
+    severity: f.severity,
+    level: levelOf(f.severity),
+    message: f.message,
+    file: f.file,
+    region: f.region,
+    object: f.object ?? null,
+    path: f.path ? formatPath(f.path) : null,
+    suppressed: Boolean(f.suppression),
+    suppression: f.suppression ?? null,
+    helpUri: helpUri(f.ruleId),
+  }));
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}

@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import type * as Sarif from "sarif";
+import { formatPath, objectLabel, type Finding } from "../engine/finding.js";
+import { helpUri, type RuleMeta } from "../engine/rule.js";
+import { levelOf, securitySeverity } from "../engine/severity.js";
+import type { ReportInput } from "./report.js";
+
+export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
+const FINGERPRINT_KEY = "kubeward/v1";
+
+/** `SecurityContext`-style name from a kebab-case id, as SARIF `name` expects an identifier. */
+function ruleName(id: string): string {
+  return id
+    .split(/[-/]/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
+
+function frameworkTags(meta: RuleMeta): string[] {
+  return meta.frameworks.map((ref) => `${ref.framework.toLowerCase()}:${ref.control}`);
+}
+
+function helpMarkdown(meta: RuleMeta): string {
+  const frameworks = meta.frameworks.map((ref) => `- ${ref.framework} ${ref.control}${ref.title ? `: ${ref.title}` : ""}`);
+  return [
+    `**${meta.title}**`,
+    "",
+    meta.rationale,
+    "",
+    `**Fix:** ${meta.remediation}`,
+    ...(frameworks.length ? ["", "**Frameworks:**", ...frameworks] : []),
+    "",
+    `[Rule documentation](${helpUri(meta.id)})`,
+  ].join("\n");
+}
+
+function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: ruleName(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale },
+    help: { text: `${meta.rationale}\n\nFix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
+    helpUri: helpUri(meta.id),
+    defaultConfiguration: { level: levelOf(meta.severity) },
+    properties: {
+      tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
+      precision: "high",
+      "security-severity": securitySeverity(meta.severity),
+    },
+  };
+}
+
+/** Relative URI reference for a display path: forward slashes, no leading `./`, segments escaped. */
+export function artifactUri(file: string): string {
+  return file
+    .replace(/^(\.\/)+/, "")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
+/** Identifies a finding by what it is about, not by its line, so it survives unrelated edits. */
+function fingerprint(finding: Finding): string {
+  const about = finding.object
+    ? `${objectLabel(finding.object)}\u0000${finding.path ? formatPath(finding.path) : ""}`
+    : finding.message;
+  return createHash("sha256").update(`${finding.ruleId}\u0000${finding.file}\u0000${about}`).digest("hex").slice(0, 32);
+}
+
+function result(finding: Finding, ruleIndex: number): Sarif.Result {
+  const location: Sarif.Location = {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(finding.file), uriBaseId: "%SRCROOT%" },
+      region: { ...finding.region },
+    },
+  };
+  if (finding.object) {
+    location.logicalLocations = [{ name: finding.object.name, fullyQualifiedName: objectLabel(finding.object), kind: "resource" }];
+  }
+  const sarifResult: Sarif.Result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: levelOf(finding.severity),
+    message: { text: finding.message },
+    locations: [location],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+  };
+  if (finding.suppression) {
+    sarifResult.suppressions = [
+      {
+        kind: "inSource",
+        justification: finding.suppression.reason ?? `suppressed by ${finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment"}`,
+      },
+    ];
+  }
+  return sarifResult;
+}
+
+/** SARIF 2.1.0 with one run, as GitHub code scanning ingests it. */
+export function formatSarif(input: ReportInput): string {
+  const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const log: Sarif.Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "kubeward",
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: input.rules.map(describeRule),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results: input.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId) ?? -1)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,49 @@
+import { styleText } from "node:util";
+import type { Finding } from "../engine/finding.js";
+import { levelOf, type Level } from "../engine/severity.js";
+import { activeFindings, type ReportInput } from "./report.js";
+
+type Style = Parameters<typeof styleText>[0];
+
+const LEVEL_STYLE: Record<Level, Style> = { error: "red", warning: "yellow", note: "cyan" };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** Human output: findings grouped by file, `line:col  level  message  rule`, then a summary line. */
+export function formatText(input: ReportInput): string {
+  const paint = (style: Style, text: string): string => (input.color ? styleText(style, text) : text);
+  const findings = activeFindings(input.findings);
+  const suppressed = input.findings.length - findings.length;
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+
+  const lines: string[] = [];
+  for (const [file, fileFindings] of byFile) {
+    lines.push(paint("underline", file || "(no file)"));
+    const width = Math.max(...fileFindings.map((f) => `${f.region.startLine}:${f.region.startColumn}`.length));
+    for (const finding of fileFindings) {
+      const level = levelOf(finding.severity);
+      const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
+      lines.push(`  ${paint("dim", position)}  ${paint(LEVEL_STYLE[level], level.padEnd(7))}  ${finding.message}  ${paint("dim", finding.ruleId)}`);
+    }
+    lines.push("");
+  }
+
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of findings) counts[levelOf(finding.severity)]++;
+  const scanned = `${plural(input.stats.objects, "object")} in ${plural(input.stats.files, "file")}`;
+  const tail = suppressed > 0 ? `, ${suppressed} suppressed` : "";
+  if (findings.length === 0) {
+    lines.push(paint("green", `✔ No problems found (${scanned}${tail}).`));
+  } else {
+    const summary = `✖ ${plural(findings.length, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${scanned}${tail}.`;
+    lines.push(paint(counts.error > 0 ? "red" : "yellow", summary));
+  }
+  return `${lines.join("\n")}\n`;
+}
