@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { activeRules } from "../../src/config/config.js";
+import { lintObjects } from "../../src/engine/engine.js";
+import type { Finding } from "../../src/engine/finding.js";
+import type { Rule, RuleOptions } from "../../src/engine/rule.js";
+import { parseManifest } from "../../src/manifest/parse.js";
+
+/** Lints YAML text with one rule (plus options), returning every finding, suppressed ones included. */
+export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}): Finding[] {
+  const parsed = parseManifest("test.yaml", yaml);
+  expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
+  const config = { include: [], exclude: [], rules: { [rule.meta.id]: { options } } };
+  return lintObjects(parsed.objects, activeRules([rule], config));
+}
+
+export interface ValidCase {
+  name: string;
+  yaml: string;
+  options?: RuleOptions;
+}
+
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  /** A fragment the message must contain. */
+  message?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+}
+
+/**
+ * RuleTester-style suite: every valid case yields no finding of the rule; every invalid case yields
+ * exactly the expected findings of the rule, at the expected line and column.
+ */
+export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    it("has at least one valid and one invalid case", () => {
+      expect(cases.valid.length).toBeGreaterThan(0);
+      expect(cases.invalid.length).toBeGreaterThan(0);
+    });
+    for (const testCase of cases.valid) {
+      it(`valid: ${testCase.name}`, () => {
+        const findings = lintWith(rule, testCase.yaml, testCase.options);
+        expect(findings.map(summary)).toEqual([]);
+      });
+    }
+    for (const testCase of cases.invalid) {
+      it(`invalid: ${testCase.name}`, () => {
+        const findings = lintWith(rule, testCase.yaml, testCase.options).filter((finding) => !finding.suppression);
+        expect(findings.map((finding) => finding.ruleId)).toEqual(testCase.errors.map(() => rule.meta.id));
+        expect(findings.map((finding) => [finding.region.startLine, finding.region.startColumn])).toEqual(
+          testCase.errors.map((error) => [error.line, error.column]),
+        );
+        testCase.errors.forEach((error, i) => {
+          if (error.message) expect(findings[i].message).toContain(error.message);
+        });
+      });
+    }
+  });
+}
+
+function summary(finding: Finding): string {
+  return `${finding.ruleId} ${finding.region.startLine}:${finding.region.startColumn} ${finding.message}`;
+}
