@@ -99,7 +99,10 @@ async function lint(args: string[]): Promise<number> {
 
   if (values.verbose) {
     if (configFile) process.stderr.write(`kubeward: using config ${configFile}\n`);
-    for (const skip of result.skipped) process.stderr.write(`kubeward: skipped ${skip.file} document ${skip.docIndex + 1}: ${skip.reason}\n`);
+    for (const skip of result.skipped) {
+      const where = skip.docIndex === undefined ? skip.file : `${skip.file} document ${skip.docIndex + 1}`;
+      process.stderr.write(`kubeward: skipped ${where}: ${skip.reason}\n`);
+    }
   }
 
   const shown = values.quiet && format !== "sarif" ? result.findings.filter((f) => levelOf(f.severity) === "error") : result.findings;

@@ -43,14 +43,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
       problems.push(read.problem);
       continue;
     }
+    if ("skip" in read) {
+      skipped.push({ file: source.display, reason: read.skip });
+      continue;
+    }
     bytes += read.text.length;
     const parsed = parseManifest(source.display, read.text);
-    objects.push(...parsed.objects);
-    problems.push(...parsed.problems);
-    skipped.push(...parsed.skipped);
+    // One push per item: spreading a huge List's objects into push() overflows the call stack.
+    for (const object of parsed.objects) objects.push(object);
+    for (const problem of parsed.problems) problems.push(problem);
+    for (const skip of parsed.skipped) skipped.push(skip);
   }
 
-  const findings = [...problems.map(problemFinding), ...lintObjects(objects, activeRules(options.rules, options.config))];
+  const findings = problems.map(problemFinding);
+  for (const finding of lintObjects(objects, activeRules(options.rules, options.config))) findings.push(finding);
   return {
     findings: findings.sort(compareFindings),
     skipped,

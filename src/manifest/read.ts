@@ -1,32 +1,71 @@
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { FILE_START, type InputProblem } from "./types.js";
 
 export const UNREADABLE_FILE = "kubeward/unreadable-file";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** What reading a manifest gave: its text, a problem to report, or a reason it was passed over. */
+export type ReadResult = { text: string } | { problem: InputProblem } | { skip: string };
+
+function unreadable(file: string, message: string): { problem: InputProblem } {
+  return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message } };
+}
+
 /** Decodes file bytes as UTF-8 text, or explains why they are not a manifest. */
 export function decodeManifest(bytes: Uint8Array, file: string): { text: string } | { problem: InputProblem } {
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) {
-    return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message: "Binary file (it contains NUL bytes); it is not a manifest and was not linted." } };
-  }
+  if (probe.includes(0)) return unreadable(file, "Binary file (it contains NUL bytes); it is not a manifest and was not linted.");
   try {
-    return { text: utf8.decode(bytes) };
+    // A byte order mark is legal at the start of a YAML stream; the parser does not want it.
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
   } catch {
-    return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message: "The file is not valid UTF-8, which Kubernetes requires; it was not linted." } };
+    return unreadable(file, "The file is not valid UTF-8, which Kubernetes requires; it was not linted.");
   }
 }
 
-/** Reads a manifest file from disk; a failure becomes a problem, never an exception. */
-export function readManifest(absolutePath: string, file: string): { text: string } | { problem: InputProblem } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EACCES" ? "permission denied" : code === "ENOENT" ? "it does not exist (a broken symlink?)" : (error as Error).message;
-    return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message: `Cannot read the file: ${why}.` } };
+function describeSpecialFile(stats: Stats): string {
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "it does not exist (a broken symbolic link?)";
+    case "ELOOP":
+      return "too many levels of symbolic links (a symbolic link loop?)";
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
   }
-  return decodeManifest(bytes, file);
+}
+
+/**
+ * Reads a manifest file from disk; a failure becomes a problem, never an exception. The file is
+ * opened without blocking and checked to be a regular file first, so a named pipe cannot hang the run.
+ */
+export function readManifest(absolutePath: string, file: string): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return unreadable(file, `Cannot read the file: ${describeError(error)}.`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    // Folders are only reached here through a symbolic link, which the walker does not follow (loops).
+    if (stats.isDirectory()) return { skip: "symbolic link to a folder; links to folders are not followed" };
+    if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
+    return decodeManifest(readFileSync(fd), file);
+  } catch (error) {
+    return unreadable(file, `Cannot read the file: ${describeError(error)}.`);
+  } finally {
+    closeSync(fd);
+  }
 }

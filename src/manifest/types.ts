@@ -47,10 +47,11 @@ export interface InputProblem {
   message: string;
 }
 
-/** A document that is not a Kubernetes object, and why it was passed over. */
+/** A document that is not a Kubernetes object (or a whole file that is not a manifest), and why it was passed over. */
 export interface SkippedDocument {
   file: string;
-  docIndex: number;
+  /** Zero-based document index; absent when the whole file was passed over. */
+  docIndex?: number;
   reason: string;
 }
 
