@@ -1,4 +1,27 @@
 import type { Rule } from "../../src/engine/rule.js";
+import containerRuntimeSocketMounted from "./container-runtime-socket-mounted.js";
+import defaultNamespace from "./default-namespace.js";
+import imagePullPolicyNotAlways from "./image-pull-policy-not-always.js";
+import imageRegistryNotAllowed from "./image-registry-not-allowed.js";
+import latestImageTag from "./latest-image-tag.js";
+import livenessProbeMissing from "./liveness-probe-missing.js";
+import readinessProbeMissing from "./readiness-probe-missing.js";
+import resourceLimitsMissing from "./resource-limits-missing.js";
+import resourceRequestsMissing from "./resource-requests-missing.js";
+import serviceAccountTokenAutomounted from "./service-account-token-automounted.js";
+import writableRootFilesystem from "./writable-root-filesystem.js";
 
-/** Workload hygiene: images, resources, probes, service account tokens, runtime sockets, namespaces. */
-export const WORKLOAD_RULES: readonly Rule[] = [];
+/** Workload hygiene: images, resources, probes, service account tokens, runtime sockets, namespaces. Sorted by id. */
+export const WORKLOAD_RULES: readonly Rule[] = [
+  containerRuntimeSocketMounted,
+  defaultNamespace,
+  imagePullPolicyNotAlways,
+  imageRegistryNotAllowed,
+  latestImageTag,
+  livenessProbeMissing,
+  readinessProbeMissing,
+  resourceLimitsMissing,
+  resourceRequestsMissing,
+  serviceAccountTokenAutomounted,
+  writableRootFilesystem,
+];

@@ -1,0 +1,76 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { arrayOf, containersOf, describeContainer, isRecord, podSpecOf, recordOf, type PodSpecRef } from "../../src/engine/workload.js";
+
+/** Runtime sockets below /run; /var/run is the same directory on current distributions, so both spellings count. */
+const SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
+/** Directories that hold a runtime's state and sockets without being a parent of one listed above. */
+const RUNTIME_DIRS_UNDER_RUN = ["docker"];
+
+const SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
+const RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
+/** Named pipes of Docker and containerd on Windows nodes, compared case-insensitively and with either slash. */
+const WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
+
+/** `/var//run/./docker.sock/` → `/var/run/docker.sock`. */
+function normalizePath(path: string): string {
+  const segments = path.split("/").filter((segment) => segment !== "" && segment !== ".");
+  return `/${segments.join("/")}`;
+}
+
+/** What the host path exposes, or undefined when it holds no runtime socket. */
+function exposedSocket(hostPath: string): string | undefined {
+  const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
+  if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
+  if (!hostPath.startsWith("/")) return undefined;
+  const path = normalizePath(hostPath);
+  if (SOCKETS.includes(path)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path === "/" ? "/" : `${path}/`));
+  if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
+  if (RUNTIME_DIRS.includes(path)) return "the container runtime's state directory";
+  return undefined;
+}
+
+/** Containers that mount the named volume, as a phrase for the message. */
+function mountedBy(pod: PodSpecRef, volumeName: unknown): string {
+  const names = containersOf(pod)
+    .filter((ref) => arrayOf(ref.container.volumeMounts).some((mount) => isRecord(mount) && mount.name === volumeName))
+    .map(describeContainer);
+  return names.length ? `, mounted by ${names.join(", ")}` : "";
+}
+
+export default defineRule({
+  meta: {
+    id: "container-runtime-socket-mounted",
+    title: "Container runtime socket is mounted from the host",
+    severity: "critical",
+    category: "workload",
+    rationale:
+      "Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged container on the node with the host's " +
+      "filesystem mounted: a pod that mounts the socket, or a folder holding it, is effectively root on the node.",
+    remediation:
+      "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); " +
+      "to inspect containers, use the Kubernetes API instead of the runtime.",
+    frameworks: [{ framework: "PSS", control: "baseline", title: "HostPath Volumes" }],
+    equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
+    example: {
+      bad: "volumes:\n  - name: docker\n    hostPath:\n      path: /var/run/docker.sock",
+      good: "volumes:\n  - name: cache\n    emptyDir: {}",
+    },
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
+      const hostPath = recordOf(recordOf(volume).hostPath).path;
+      if (typeof hostPath !== "string") continue;
+      const exposed = exposedSocket(hostPath);
+      if (!exposed) continue;
+      const name = recordOf(volume).name;
+      const label = typeof name === "string" ? `volume "${name}"` : `volume #${index}`;
+      yield {
+        path: [...pod.path, "volumes", index, "hostPath", "path"],
+        message: `${label} mounts host path "${hostPath}", ${exposed}${mountedBy(pod, name)}.`,
+      };
+    }
+  },
+});

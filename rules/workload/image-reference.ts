@@ -1,0 +1,74 @@
+/** A container image reference split the way container runtimes read it. */
+export interface ImageReference {
+  /** Registry host, with its port if any; "docker.io" for Docker Hub. */
+  registry: string;
+  /** Repository path inside the registry; Docker Hub official images get their implicit "library/". */
+  repository: string;
+  tag?: string;
+  /** "algorithm:hex", when the image is pinned by digest. */
+  digest?: string;
+}
+
+const DOCKER_HUB = "docker.io";
+/** Other names of Docker Hub that resolve to the same registry. */
+const DOCKER_HUB_ALIASES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+const HOST = new RegExp(`^(?:${HOST_LABEL}(?:\\.${HOST_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
+
+/** Whether the first path component names a registry host rather than a Docker Hub namespace. */
+function isRegistryHost(component: string): boolean {
+  return component.includes(".") || component.includes(":") || component === "localhost";
+}
+
+/** Lower-cased registry host, with Docker Hub's aliases folded into "docker.io". */
+export function normalizeRegistry(host: string): string {
+  const lower = host.toLowerCase();
+  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+
+/**
+ * Parses `[registry[:port]/]path[:tag][@digest]`. A colon counts as a tag separator only after the last
+ * slash, so `registry:5000/app` has no tag. Returns undefined for text that is not a valid reference.
+ */
+export function parseImageReference(image: string): ImageReference | undefined {
+  const text = image.trim();
+  let name = text;
+  let digest: string | undefined;
+  const at = text.indexOf("@");
+  if (at !== -1) {
+    digest = text.slice(at + 1);
+    name = text.slice(0, at);
+    if (!DIGEST.test(digest)) return undefined;
+  }
+  let tag: string | undefined;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+    if (!TAG.test(tag)) return undefined;
+  }
+  const components = name.split("/");
+  let registry = DOCKER_HUB;
+  if (components.length > 1 && isRegistryHost(components[0])) {
+    const host = components.shift()!;
+    if (!HOST.test(host)) return undefined;
+    registry = normalizeRegistry(host);
+  }
+  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
+  if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return undefined;
+  return { registry, repository: components.join("/"), tag, digest };
+}
+
+/** Whether the image resolves to a mutable tag: no tag at all (which means latest) or `latest`, and no digest. */
+export function usesLatestTag(reference: ImageReference): boolean {
+  return reference.digest === undefined && (reference.tag === undefined || reference.tag === "latest");
+}
+
+/** `registry/repository`, the name an allow-list entry is matched against. */
+export function qualifiedName(reference: ImageReference): string {
+  return `${reference.registry}/${reference.repository}`;
+}

@@ -1,0 +1,62 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { describeContainer, stringsOf, workloadContainers } from "../../src/engine/workload.js";
+import { normalizeRegistry, parseImageReference, qualifiedName } from "./image-reference.js";
+
+/** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */
+function normalizeEntry(entry: string): string {
+  const [host, ...rest] = entry.trim().replace(/\/+$/, "").split("/");
+  return [normalizeRegistry(host), ...rest].join("/").toLowerCase();
+}
+
+/** Whether `name` (registry/repository) is the entry or lies below it, matched on whole path segments. */
+function isAllowed(name: string, entries: readonly string[]): boolean {
+  return entries.some((entry) => name === entry || name.startsWith(`${entry}/`));
+}
+
+export default defineRule({
+  meta: {
+    id: "image-registry-not-allowed",
+    title: "Image comes from a registry that is not allowed",
+    severity: "high",
+    category: "workload",
+    rationale:
+      "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull " +
+      "an attacker's image. An allow-list keeps every workload on registries you vet.",
+    remediation:
+      "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's " +
+      "`allowedRegistries` option if it is trusted.",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    equivalents: {},
+    options: {
+      allowedRegistries: {
+        type: "string[]",
+        description:
+          "Registries or registry/path prefixes images may come from, e.g. `ghcr.io/acme` or `registry.example.com:5000`. " +
+          "Docker Hub is `docker.io` (official images are `docker.io/library/…`). Prefixes match whole path segments. Empty disables the rule.",
+        default: [],
+      },
+    },
+    example: {
+      bad: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: nginx:1.27",
+      good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27",
+    },
+  },
+  *check(object, context) {
+    const entries = stringsOf(context.options.allowedRegistries).map(normalizeEntry).filter((entry) => entry !== "");
+    if (entries.length === 0) return;
+    for (const container of workloadContainers(object)) {
+      const image = container.container.image;
+      if (typeof image !== "string") continue;
+      const path = [...container.path, "image"];
+      const reference = parseImageReference(image);
+      if (!reference) {
+        // An allow-list fails closed: an image it cannot read is not shown to be allowed.
+        yield { path, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        continue;
+      }
+      const name = qualifiedName(reference);
+      if (isAllowed(name, entries)) continue;
+      yield { path, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+    }
+  },
+});

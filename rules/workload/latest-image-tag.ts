@@ -1,0 +1,33 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
+import { parseImageReference, usesLatestTag } from "./image-reference.js";
+
+export default defineRule({
+  meta: {
+    id: "latest-image-tag",
+    title: "Image has no tag or uses the latest tag",
+    severity: "medium",
+    category: "workload",
+    rationale:
+      "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, " +
+      "and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next.",
+    remediation:
+      "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:…`), which no one can move.",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest",
+      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2",
+    },
+  },
+  *check(object) {
+    for (const container of workloadContainers(object)) {
+      const image = container.container.image;
+      if (typeof image !== "string") continue;
+      const reference = parseImageReference(image);
+      if (!reference || !usesLatestTag(reference)) continue;
+      const problem = reference.tag === undefined ? "has no tag, which means latest" : "uses the latest tag";
+      yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem}.` };
+    }
+  },
+});

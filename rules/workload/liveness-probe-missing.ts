@@ -1,0 +1,23 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { missingProbes } from "./probes.js";
+
+export default defineRule({
+  meta: {
+    id: "liveness-probe-missing",
+    title: "Container has no liveness probe",
+    severity: "low",
+    category: "workload",
+    rationale:
+      "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, " +
+      "so the service stays broken until someone notices.",
+    remediation:
+      "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
+    frameworks: [],
+    equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    livenessProbe:\n      httpGet:\n        path: /healthz\n        port: 8080",
+    },
+  },
+  check: (object) => missingProbes(object, "livenessProbe"),
+});

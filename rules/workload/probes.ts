@@ -1,0 +1,24 @@
+import type { K8sObject } from "../../src/manifest/types.js";
+import type { Report } from "../../src/engine/rule.js";
+import { containersOf, describeContainer, isRecord, podSpecOf, type PodSpecRef } from "../../src/engine/workload.js";
+
+export type ProbeField = "livenessProbe" | "readinessProbe";
+
+/** Jobs, CronJobs and pods that are not restarted run to completion: health probes do not apply to them. */
+function runsToCompletion(pod: PodSpecRef): boolean {
+  const { kind } = pod.object;
+  return kind === "Job" || kind === "CronJob" || pod.spec.restartPolicy === "Never" || pod.spec.restartPolicy === "OnFailure";
+}
+
+/**
+ * A finding for each regular container without the probe. Init containers (sidecars included) and
+ * ephemeral containers are not required to have one.
+ */
+export function* missingProbes(object: K8sObject, probe: ProbeField): Generator<Report> {
+  const pod = podSpecOf(object);
+  if (!pod || runsToCompletion(pod)) return;
+  for (const container of containersOf(pod, ["containers"])) {
+    if (isRecord(container.container[probe])) continue;
+    yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
+  }
+}

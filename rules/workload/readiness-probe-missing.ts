@@ -1,0 +1,22 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { missingProbes } from "./probes.js";
+
+export default defineRule({
+  meta: {
+    id: "readiness-probe-missing",
+    title: "Container has no readiness probe",
+    severity: "low",
+    category: "workload",
+    rationale:
+      "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, " +
+      "and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work.",
+    remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
+    frameworks: [],
+    equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: 8080",
+    },
+  },
+  check: (object) => missingProbes(object, "readinessProbe"),
+});

@@ -1,0 +1,41 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
+import { joinWithOr, missingResources, RESOURCE_CONTAINER_KINDS, RESOURCES_OPTION, resourceNames } from "./resources.js";
+
+export default defineRule({
+  meta: {
+    id: "resource-limits-missing",
+    title: "Container has no resource limits",
+    severity: "low",
+    category: "workload",
+    rationale:
+      "A container without limits can take all the CPU and memory of its node, starving its neighbours: one compromised or " +
+      "runaway workload becomes a denial of service for everything scheduled beside it.",
+    remediation:
+      "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; " +
+      "a namespace LimitRange can supply defaults, but the manifest alone does not show it.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
+    equivalents: {
+      kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
+      polaris: ["cpuLimitsMissing", "memoryLimitsMissing"],
+      checkov: ["CKV_K8S_11", "CKV_K8S_13"],
+      trivy: ["KSV011", "KSV018"],
+    },
+    options: { resources: RESOURCES_OPTION },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi",
+      good:
+        "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi\n" +
+        "      limits:\n        cpu: 500m\n        memory: 256Mi",
+    },
+  },
+  *check(object, context) {
+    const names = resourceNames(context.options);
+    if (names.length === 0) return;
+    for (const container of workloadContainers(object, RESOURCE_CONTAINER_KINDS)) {
+      const missing = missingResources(container, "limits", names);
+      if (missing.length === 0) continue;
+      yield { path: [...container.path, "resources", "limits"], message: `${describeContainer(container)} sets no ${joinWithOr(missing)} limit.` };
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { containerSetting, describeContainer, workloadContainers } from "../../src/engine/workload.js";
+
+export default defineRule({
+  meta: {
+    id: "writable-root-filesystem",
+    title: "Container root filesystem is writable",
+    severity: "medium",
+    category: "workload",
+    rationale:
+      "A writable root filesystem lets an intruder drop tools, alter binaries and persist changes inside the container. " +
+      "An immutable root filesystem confines writes to the volumes you mount on purpose.",
+    remediation:
+      "Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an `emptyDir` volume at each path the process must write (e.g. `/tmp`).",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: immutable container file systems" }],
+    equivalents: {
+      kubeLinter: ["no-read-only-root-fs"],
+      polaris: ["notReadOnlyRootFilesystem"],
+      checkov: ["CKV_K8S_22"],
+      trivy: ["KSV014"],
+    },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true",
+    },
+  },
+  *check(object) {
+    for (const container of workloadContainers(object)) {
+      // Kubernetes rejects this field on Windows pods, so they cannot comply.
+      if (container.pod.isWindows) continue;
+      const setting = containerSetting(container, "readOnlyRootFilesystem");
+      if (setting.value === true) continue;
+      const problem =
+        setting.from === "unset"
+          ? "does not set securityContext.readOnlyRootFilesystem: true"
+          : `sets readOnlyRootFilesystem to ${JSON.stringify(setting.value)}`;
+      yield { path: setting.path, message: `${describeContainer(container)} ${problem}.` };
+    }
+  },
+});

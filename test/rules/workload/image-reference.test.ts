@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { parseImageReference, qualifiedName, usesLatestTag } from "../../../rules/workload/image-reference.js";
+
+const DIGEST = "sha256:" + "a".repeat(64);
+
+describe("parseImageReference", () => {
+  it.each([
+    ["nginx", { registry: "docker.io", repository: "library/nginx", tag: undefined, digest: undefined }],
+    ["nginx:1.25", { registry: "docker.io", repository: "library/nginx", tag: "1.25", digest: undefined }],
+    ["bitnami/redis:7.2", { registry: "docker.io", repository: "bitnami/redis", tag: "7.2", digest: undefined }],
+    ["docker.io/nginx", { registry: "docker.io", repository: "library/nginx", tag: undefined, digest: undefined }],
+    ["index.docker.io/acme/app:1", { registry: "docker.io", repository: "acme/app", tag: "1", digest: undefined }],
+    ["registry:5000/app", { registry: "registry:5000", repository: "app", tag: undefined, digest: undefined }],
+    ["localhost:5000/team/app:1.2", { registry: "localhost:5000", repository: "team/app", tag: "1.2", digest: undefined }],
+    ["localhost/app", { registry: "localhost", repository: "app", tag: undefined, digest: undefined }],
+    ["GHCR.io/acme/app:v1", { registry: "ghcr.io", repository: "acme/app", tag: "v1", digest: undefined }],
+    [`app@${DIGEST}`, { registry: "docker.io", repository: "library/app", tag: undefined, digest: DIGEST }],
+    [`app:latest@${DIGEST}`, { registry: "docker.io", repository: "library/app", tag: "latest", digest: DIGEST }],
+    [
+      `registry.example.com:443/a/b/c:2.0@${DIGEST}`,
+      { registry: "registry.example.com:443", repository: "a/b/c", tag: "2.0", digest: DIGEST },
+    ],
+    ["[::1]:5000/app:3", { registry: "[::1]:5000", repository: "app", tag: "3", digest: undefined }],
+    ["  nginx:1.25  ", { registry: "docker.io", repository: "library/nginx", tag: "1.25", digest: undefined }],
+  ])("parses %s", (image, expected) => {
+    expect(parseImageReference(image)).toEqual(expected);
+  });
+
+  it.each(["", "app:", "app@", "app@latest", "App:1.0", "ghcr.io/", "a//b", "app:bad/tag", "app:-x", "bad_host.com/app"])("rejects %j", (image) => {
+    expect(parseImageReference(image)).toBeUndefined();
+  });
+});
+
+describe("usesLatestTag", () => {
+  it.each([
+    ["nginx", true],
+    ["nginx:latest", true],
+    ["registry:5000/app", true],
+    ["nginx:Latest", false],
+    ["nginx:1.25", false],
+    [`nginx@${DIGEST}`, false],
+    [`nginx:latest@${DIGEST}`, false],
+  ])("%s -> %s", (image, expected) => {
+    expect(usesLatestTag(parseImageReference(image)!)).toBe(expected);
+  });
+});
+
+describe("qualifiedName", () => {
+  it("joins registry and repository", () => {
+    expect(qualifiedName(parseImageReference("nginx:1")!)).toBe("docker.io/library/nginx");
+    expect(qualifiedName(parseImageReference("ghcr.io/acme/app:1")!)).toBe("ghcr.io/acme/app");
+  });
+});

@@ -1,0 +1,81 @@
+import { expect, it } from "vitest";
+import rule from "../../../rules/workload/image-registry-not-allowed.js";
+import { lintWith, testRule } from "../../helpers/rule-tester.js";
+
+const allowed = { allowedRegistries: ["ghcr.io/acme/", "registry.example.com:5000", "docker.io/library"] };
+
+testRule(rule, {
+  valid: [
+    {
+      name: "the default empty list disables the rule",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers: [{name: a, image: quay.io/evil/app:1}]
+`,
+    },
+    {
+      name: "hosts, path prefixes and Docker Hub official images",
+      options: allowed,
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: setup
+          image: busybox:1.36
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:2.1
+        - name: nested
+          image: GHCR.io/acme/team/api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        - name: mirror
+          image: registry.example.com:5000/anything/app:1
+        - name: explicit-hub
+          image: index.docker.io/library/redis:7
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "look-alike prefixes, other registries, Docker Hub user images and unreadable references",
+      options: allowed,
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: evil
+      image: ghcr.io/acme-evil/web:1
+    - name: port
+      image: registry.example.com/app:1
+    - name: hub-user
+      image: bitnami/redis:7
+  ephemeralContainers:
+    - name: debug
+      image: "Not A Reference"
+`,
+      errors: [
+        { line: 7, column: 7, message: 'container "evil" image "ghcr.io/acme-evil/web:1" (ghcr.io/acme-evil/web) is not from a registry in allowedRegistries.' },
+        { line: 9, column: 7, message: "(registry.example.com/app)" },
+        { line: 11, column: 7, message: "(docker.io/bitnami/redis)" },
+        { line: 14, column: 7, message: 'ephemeral container "debug" image "Not A Reference" is not a valid image reference' },
+      ],
+    },
+  ],
+});
+
+it("image-registry-not-allowed reads wrongly typed images as absent", () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: {repository: nginx}
+`;
+  expect(lintWith(rule, yaml, allowed).filter((finding) => finding.ruleId === rule.meta.id)).toEqual([]);
+});

@@ -1,0 +1,116 @@
+import { expect, it } from "vitest";
+import rule from "../../../rules/workload/resource-limits-missing.js";
+import { lintWith, testRule } from "../../helpers/rule-tester.js";
+
+testRule(rule, {
+  valid: [
+    {
+      name: "limits on regular and init containers; ephemeral containers cannot set them",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers:
+    - name: setup
+      image: a:1
+      resources:
+        limits: {cpu: 100m, memory: 16Mi}
+  containers:
+    - name: web
+      image: a:1
+      resources:
+        limits:
+          cpu: 500m
+          memory: 256Mi
+  ephemeralContainers:
+    - name: debug
+      image: a:1
+`,
+    },
+    {
+      name: "pod-level limits bound every container",
+      yaml: `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      resources:
+        limits: {cpu: "1", memory: 1Gi}
+      containers:
+        - name: agent
+          image: a:1
+`,
+    },
+    {
+      name: "only the resources named in the option are required",
+      options: { resources: ["memory"] },
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: a:1
+      resources:
+        limits: {memory: 64Mi}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "requests do not stand in for limits",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers:
+    - name: setup
+      image: a:1
+  containers:
+    - name: web
+      image: a:1
+      resources:
+        requests: {cpu: 100m, memory: 64Mi}
+        limits:
+          memory: ""
+`,
+      errors: [
+        { line: 6, column: 7, message: 'init container "setup" sets no cpu or memory limit.' },
+        { line: 13, column: 9, message: 'container "web" sets no cpu or memory limit.' },
+      ],
+    },
+    {
+      name: "Job template with a pod-level limit for memory only",
+      yaml: `apiVersion: batch/v1
+kind: Job
+metadata: {name: j}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      resources:
+        limits: {memory: 1Gi}
+      containers:
+        - name: task
+          image: a:1
+`,
+      errors: [{ line: 11, column: 11, message: 'container "task" sets no cpu limit.' }],
+    },
+  ],
+});
+
+it("resource-limits-missing reads wrongly typed limits as absent", () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  resources: unlimited
+  containers:
+    - name: a
+      image: a:1
+      resources: {limits: [cpu, memory]}
+`;
+  const findings = lintWith(rule, yaml).filter((finding) => finding.ruleId === rule.meta.id);
+  expect(findings.map((finding) => [finding.region.startLine, finding.message])).toEqual([[9, 'container "a" sets no cpu or memory limit.']]);
+});
