@@ -1,0 +1,54 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { podAnnotations, podSpecOf } from "../../src/engine/workload.js";
+import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+
+const ALLOWED_PROFILE_TYPES: ReadonlySet<string> = new Set(["RuntimeDefault", "Localhost"]);
+const ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
+
+function allowedAnnotationValue(value: string): boolean {
+  return value === "" || value === "runtime/default" || value.startsWith("localhost/");
+}
+
+export default defineRule({
+  meta: {
+    id: "apparmor-unconfined",
+    title: "AppArmor profile disabled or overridden",
+    severity: "high",
+    category: "pod-security",
+    rationale:
+      "On nodes with AppArmor the runtime confines every container with its default profile; `Unconfined` removes that " +
+      "confinement. The Pod Security Standards baseline profile allows only `RuntimeDefault` or `Localhost` for " +
+      "`appArmorProfile.type` (pod and container level, each judged on its own as Pod Security Admission does), and only " +
+      "`runtime/default` or `localhost/*` for the deprecated `container.apparmor.security.beta.kubernetes.io/*` pod annotations.",
+    remediation:
+      "Remove `securityContext.appArmorProfile` or set its `type` to `RuntimeDefault` (or `Localhost` with a reviewed " +
+      "`localhostProfile`); drop `container.apparmor.security.beta.kubernetes.io/<container>: unconfined` annotations.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "AppArmor" },
+      { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" },
+    ],
+    equivalents: { trivy: ["KSV002"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: Unconfined",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: RuntimeDefault",
+    },
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    for (const setting of levelSettings(pod, "appArmorProfile", "type")) {
+      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
+      yield {
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets AppArmor profile type ${setting.value}${inheritanceNote(pod, setting)}.`,
+      };
+    }
+    for (const [key, value] of Object.entries(podAnnotations(pod))) {
+      if (!key.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
+      yield {
+        path: [...pod.metadataPath, "annotations", key],
+        message: `annotation ${key} sets AppArmor profile "${value}" for container "${key.slice(ANNOTATION_PREFIX.length)}".`,
+      };
+    }
+  },
+});

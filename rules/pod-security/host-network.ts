@@ -1,0 +1,29 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { describePod, podFlagSet } from "./pod-settings.js";
+
+export default defineRule({
+  meta: {
+    id: "host-network",
+    title: "Pod shares the node's network namespace",
+    severity: "high",
+    category: "pod-security",
+    rationale:
+      "With hostNetwork the pod sees every interface of the node, can bind any of its ports and reach services that " +
+      "listen only on localhost, and bypasses network policies. The Pod Security Standards baseline profile forbids it.",
+    remediation: "Remove `spec.hostNetwork: true` (or set it to `false`) and expose the workload through a Service.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
+      { framework: "CIS", control: "5.2.5", title: "Minimize the admission of containers wishing to share the host network namespace" },
+      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" },
+    ],
+    equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] },
+    example: {
+      bad: "spec:\n  hostNetwork: true\n  containers:\n    - name: app\n      image: app:1.0",
+      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
+    },
+  },
+  *check(object) {
+    const set = podFlagSet(object, "hostNetwork");
+    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's network namespace (hostNetwork: true).` };
+  },
+});

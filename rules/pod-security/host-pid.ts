@@ -1,0 +1,29 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { describePod, podFlagSet } from "./pod-settings.js";
+
+export default defineRule({
+  meta: {
+    id: "host-pid",
+    title: "Pod shares the node's process namespace",
+    severity: "high",
+    category: "pod-security",
+    rationale:
+      "With hostPID the containers see every process on the node, can read their environment and, given ptrace or " +
+      "root, signal or inspect them. The Pod Security Standards baseline profile forbids it.",
+    remediation: "Remove `spec.hostPID: true` (or set it to `false`); use `shareProcessNamespace` to share processes between the pod's own containers.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
+      { framework: "CIS", control: "5.2.3", title: "Minimize the admission of containers wishing to share the host process ID namespace" },
+      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" },
+    ],
+    equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },
+    example: {
+      bad: "spec:\n  hostPID: true\n  containers:\n    - name: app\n      image: app:1.0",
+      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
+    },
+  },
+  *check(object) {
+    const set = podFlagSet(object, "hostPID");
+    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's process namespace (hostPID: true).` };
+  },
+});

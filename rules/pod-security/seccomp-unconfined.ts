@@ -1,0 +1,42 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { podSpecOf } from "../../src/engine/workload.js";
+import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+
+const ALLOWED_PROFILE_TYPES: ReadonlySet<string> = new Set(["RuntimeDefault", "Localhost"]);
+
+export default defineRule({
+  meta: {
+    id: "seccomp-unconfined",
+    title: "Seccomp explicitly disabled",
+    severity: "high",
+    category: "pod-security",
+    rationale:
+      "Seccomp filters the system calls a container may make; `Unconfined` turns the filter off and opens the whole " +
+      "kernel interface to it. The Pod Security Standards baseline profile forbids setting `seccompProfile.type` to " +
+      "anything but `RuntimeDefault` or `Localhost`, at pod and at container level. Each level is judged on its own, as " +
+      "Pod Security Admission does: a pod-level `Unconfined` is reported even when every container sets its own profile.",
+    remediation:
+      "Remove `securityContext.seccompProfile` or set `seccompProfile.type` to `RuntimeDefault` (or `Localhost` with a " +
+      "reviewed `localhostProfile`), on the pod and on every container.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "Seccomp" },
+      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
+    ],
+    equivalents: { trivy: ["KSV104"] },
+    example: {
+      bad: "spec:\n  securityContext:\n    seccompProfile:\n      type: Unconfined",
+      good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault",
+    },
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    for (const setting of levelSettings(pod, "seccompProfile", "type")) {
+      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
+      yield {
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets seccomp profile type ${setting.value}${inheritanceNote(pod, setting)}.`,
+      };
+    }
+  },
+});

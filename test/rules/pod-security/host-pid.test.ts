@@ -1,0 +1,64 @@
+import { expect, it } from "vitest";
+import rule from "../../../rules/pod-security/host-pid.js";
+import { lintWith, testRule } from "../../helpers/rule-tester.js";
+
+testRule(rule, {
+  valid: [
+    {
+      name: "hostPID false or unset",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostPID: false
+  containers: [{name: a, image: a:1}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      containers: [{name: a, image: a:1}]
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "Pod",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostPID: true
+  containers: [{name: a, image: a:1}]
+`,
+      errors: [{ line: 5, column: 3, message: "the pod shares the node's process namespace" }],
+    },
+    {
+      name: "DaemonSet template, Windows pods included",
+      yaml: `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ds}
+spec:
+  template:
+    spec:
+      os: {name: windows}
+      hostPID: true
+      containers: [{name: a, image: a:1}]
+`,
+      errors: [{ line: 8, column: 7, message: "the pod template" }],
+    },
+  ],
+});
+
+it("host-pid reads a wrongly typed hostPID as absent", () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostPID: "true"
+  containers: [{name: a, image: a:1}]
+`;
+  expect(lintWith(rule, yaml).filter((finding) => finding.ruleId === rule.meta.id)).toEqual([]);
+});
