@@ -1,0 +1,66 @@
+import { defineRule } from "../../src/engine/rule.js";
+import { containersOf, describeContainer, podSpecOf } from "../../src/engine/workload.js";
+import { describePod } from "./pod-settings.js";
+import {
+  containerSecurityContextPath,
+  describeContainers,
+  numberField,
+  podSecurityContextPath,
+  usesUserNamespace,
+} from "./restricted-helpers.js";
+
+export default defineRule({
+  meta: {
+    id: "run-as-user-root",
+    title: "Container is set to run as UID 0",
+    // Higher than may-run-as-root: that one is about root not being ruled out; here root is requested outright.
+    severity: "high",
+    category: "pod-security",
+    rationale:
+      "`runAsUser: 0` makes the container's processes run as root whatever the image says, so a container escape or a writable host mount " +
+      "hands root on the node to the attacker. This is certain root, not possible root, which is why it rates above a missing runAsNonRoot.",
+    remediation:
+      "Remove `runAsUser: 0` from the pod's and the containers' `securityContext`, or set a non-zero UID (e.g. `runAsUser: 10001`) that the image can run as.",
+    options: {
+      userNamespacesExempt: {
+        type: "boolean",
+        description:
+          "Skip pods with `spec.hostUsers: false`: their UID 0 maps to an unprivileged user on the node, and current Pod Security admission skips this check for them.",
+        default: true,
+      },
+    },
+    frameworks: [
+      { framework: "PSS", control: "restricted", title: "Running as Non-root user" },
+      { framework: "CIS", control: "5.2.7", title: "Minimize the admission of root containers" },
+      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+    ],
+    equivalents: { trivy: ["KSV105"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 0",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001",
+    },
+  },
+  *check(object, context) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    if (context.options.userNamespacesExempt !== false && usesUserNamespace(pod)) return;
+    const containers = containersOf(pod);
+
+    // The standard forbids a pod-level 0 even when every container overrides it.
+    if (numberField(pod.securityContext, "runAsUser") === 0) {
+      const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === undefined);
+      yield {
+        path: podSecurityContextPath(pod, "runAsUser"),
+        message:
+          inheriting.length > 0
+            ? `${describePod(pod)} sets runAsUser: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} as root.`
+            : `${describePod(pod)} sets runAsUser: 0; the restricted profile forbids it even though every container overrides it.`,
+      };
+    }
+    for (const ref of containers) {
+      if (numberField(ref.securityContext, "runAsUser") === 0) {
+        yield { path: containerSecurityContextPath(ref, "runAsUser"), message: `${describeContainer(ref)} sets runAsUser: 0, so it runs as root.` };
+      }
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import { defineRule } from "../../src/engine/rule.js";
+import type { JsonObject } from "../../src/manifest/types.js";
+import { containersOf, isRecord, podSpecOf } from "../../src/engine/workload.js";
+import { describePod } from "./pod-settings.js";
+import { inheritedValue, missingInheritedSetting } from "./restricted-helpers.js";
+
+/** The profile type a securityContext sets, if any. Judging its value is the baseline rule seccomp-unconfined's job. */
+function seccompType(securityContext: JsonObject): string | undefined {
+  const profile = securityContext.seccompProfile;
+  return isRecord(profile) && typeof profile.type === "string" ? profile.type : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: "seccomp-profile-missing",
+    title: "Container has no seccomp profile set",
+    severity: "medium",
+    category: "pod-security",
+    rationale:
+      "Seccomp filters the system calls a container may make, removing much of the kernel attack surface a container escape relies on. " +
+      "Without an explicit profile a container runs Unconfined unless every node's kubelet defaults to RuntimeDefault, " +
+      "so the restricted profile requires RuntimeDefault or Localhost, set on the pod or on each container. " +
+      "This rule reports a missing profile; a forbidden one (Unconfined) is reported by seccomp-unconfined.",
+    remediation:
+      "Set `spec.securityContext.seccompProfile.type: RuntimeDefault` on the pod (containers inherit it), or on each container's `securityContext`; " +
+      "use `Localhost` with `localhostProfile` for a custom profile. The old seccomp annotations no longer have any effect.",
+    frameworks: [
+      { framework: "PSS", control: "restricted", title: "Seccomp" },
+      { framework: "CIS", control: "5.7.2", title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
+      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
+    ],
+    equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
+    example: {
+      bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
+      good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: app:1.0",
+    },
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    // seccomp is Linux-only: the API server rejects it on a Windows pod, and the standard exempts those pods.
+    if (!pod || pod.isWindows) return;
+    const containers = containersOf(pod);
+    const missing = containers.filter((ref) => inheritedValue(ref, seccompType).from === "unset");
+    const podName = describePod(pod);
+    yield* missingInheritedSetting(pod, containers, missing, ["seccompProfile", "type"], (who, atPodLevel) =>
+      atPodLevel
+        ? `${who} run${missing.length === 1 ? "s" : ""} without a seccomp profile: neither ${podName} nor any container sets seccompProfile.type.`
+        : `${who} runs without a seccomp profile: neither it nor ${podName} sets seccompProfile.type.`,
+    );
+  },
+});

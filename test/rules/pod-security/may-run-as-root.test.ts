@@ -1,0 +1,260 @@
+import rule from "../../../rules/pod-security/may-run-as-root.js";
+import { describe, expect, it } from "vitest";
+import { testRule } from "../../helpers/rule-tester.js";
+import { ownFindings } from "./own-findings.js";
+
+testRule(rule, {
+  valid: [
+    {
+      // The false positive filed against several scanners: containers inherit the pod-level setting.
+      name: "pod-level runAsNonRoot: true covers init, regular and ephemeral containers that do not set it",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    runAsNonRoot: true
+  initContainers:
+    - name: setup
+      image: a:1
+  containers:
+    - name: web
+      image: a:1
+      securityContext:
+        readOnlyRootFilesystem: true
+  ephemeralContainers:
+    - name: debug
+      image: a:1
+`,
+    },
+    {
+      name: "every container sets runAsNonRoot: true and the pod is silent",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: setup
+          image: a:1
+          securityContext: {runAsNonRoot: true}
+      containers:
+        - name: web
+          image: a:1
+          securityContext:
+            runAsNonRoot: true
+`,
+    },
+    {
+      name: "a container repeating the pod-level true is fine",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers:
+    - name: a
+      image: a:1
+      securityContext: {runAsNonRoot: true}
+    - name: b
+      image: a:1
+`,
+    },
+    {
+      name: "pods in a user namespace are exempt by default",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostUsers: false
+  containers:
+    - name: a
+      image: a:1
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "set nowhere: one finding at the pod level naming every container",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: web
+      image: a:1
+    - name: sidecar
+      image: a:1
+`,
+      errors: [{ line: 4, column: 1, message: 'container "web" and container "sidecar" may run as root' }],
+    },
+    {
+      name: "set nowhere with a pod securityContext: the finding points into it",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    fsGroup: 2000
+  containers:
+    - name: web
+      image: a:1
+`,
+      errors: [{ line: 5, column: 3, message: "neither the pod nor any container" }],
+    },
+    {
+      name: "only some containers set it: one finding per container that does not",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: setup
+          image: a:1
+      containers:
+        - name: web
+          image: a:1
+          securityContext:
+            runAsNonRoot: true
+        - name: sidecar
+          image: a:1
+          securityContext:
+            readOnlyRootFilesystem: true
+`,
+      errors: [
+        { line: 8, column: 11, message: 'init container "setup" may run as root: neither it nor the pod' },
+        { line: 17, column: 11, message: 'container "sidecar"' },
+      ],
+    },
+    {
+      name: "a container's explicit false overrides the pod-level true",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+    - name: web
+      image: a:1
+    - name: legacy
+      image: a:1
+      securityContext:
+        runAsNonRoot: false
+`,
+      errors: [{ line: 13, column: 9, message: 'container "legacy" sets runAsNonRoot: false' }],
+    },
+    {
+      name: "pod-level false is reported once, naming the containers that inherit it",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    runAsNonRoot: false
+  containers:
+    - name: a
+      image: a:1
+    - name: b
+      image: a:1
+      securityContext: {runAsNonRoot: true}
+    - name: c
+      image: a:1
+`,
+      errors: [{ line: 6, column: 5, message: 'the pod sets runAsNonRoot: false, so container "a" and container "c" may run as root.' }],
+    },
+    {
+      name: "pod-level false is forbidden even when every container overrides it",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: {runAsNonRoot: false}
+  containers:
+    - name: a
+      image: a:1
+      securityContext: {runAsNonRoot: true}
+`,
+      errors: [{ line: 5, column: 21, message: "every container overrides it" }],
+    },
+    {
+      name: "Windows pods are not exempt from this control",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  os: {name: windows}
+  containers:
+    - name: iis
+      image: iis:1
+`,
+      errors: [{ line: 4, column: 1, message: 'container "iis"' }],
+    },
+    {
+      name: "the user-namespace exemption can be turned off",
+      options: { userNamespacesExempt: false },
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostUsers: false
+  containers:
+    - name: a
+      image: a:1
+`,
+      errors: [{ line: 4, column: 1 }],
+    },
+    {
+      name: "CronJob with nothing set",
+      yaml: `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: job
+              image: a:1
+`,
+      errors: [{ line: 9, column: 9, message: 'container "job" may run as root' }],
+    },
+  ],
+});
+
+describe("may-run-as-root on wrongly typed input", () => {
+  it("skips what is not a container or a mapping, without crashing", () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: [runAsNonRoot]
+  containers:
+    - "not a container"
+    - name: a
+      image: a:1
+      securityContext: {runAsNonRoot: true}
+  initContainers: oops
+`;
+    expect(ownFindings(rule, yaml)).toEqual([]);
+  });
+
+  it("does not take the string \"true\" for the boolean true", () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: a:1
+      securityContext:
+        runAsNonRoot: "true"
+`;
+    expect(ownFindings(rule, yaml)).toEqual([[4, 1, 'container "a" may run as root: neither the pod nor any container sets runAsNonRoot: true.']]);
+  });
+});
