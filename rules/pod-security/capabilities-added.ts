@@ -1,6 +1,7 @@
 import { defineRule } from "../../src/engine/rule.js";
 import { arrayOf, containersOf, describeContainer, podSpecOf, recordOf } from "../../src/engine/workload.js";
-import { BASELINE_CAPABILITIES, RESTRICTED_ADDABLE_CAPABILITY, containerSecurityContextPath } from "./restricted-helpers.js";
+import { BASELINE_CAPABILITIES, RESTRICTED_ADDABLE_CAPABILITY } from "./capabilities.js";
+import { containerSecurityContextPath } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {

@@ -1,22 +1,6 @@
 import { defineRule } from "../../src/engine/rule.js";
+import { BASELINE_CAPABILITIES } from "./capabilities.js";
 import { arrayOf, containerSetting, describeContainer, recordOf, workloadContainers } from "../../src/engine/workload.js";
-
-/** The capabilities the baseline profile lets a container add: the container runtimes' default set. */
-const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT",
-]);
 
 // Runtimes upper-case names and add the CAP_ prefix themselves, but Pod Security Admission compares the
 // names exactly as written: point that out when the name is an allowed capability spelled another way.

@@ -13,6 +13,16 @@ export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}): F
   return lintObjects(parsed.objects, activeRules([rule], config));
 }
 
+/**
+ * `[line, column, message]` of one rule's own findings. The engine reports wrongly typed fields itself
+ * (kubeward/invalid-field-type), so tests of how a rule reads such input look at the rule's findings only.
+ */
+export function ownFindings(rule: Rule, yaml: string, options?: RuleOptions): [number, number, string][] {
+  return lintWith(rule, yaml, options)
+    .filter((finding) => finding.ruleId === rule.meta.id)
+    .map((finding) => [finding.region.startLine, finding.region.startColumn, finding.message]);
+}
+
 export interface ValidCase {
   name: string;
   yaml: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../../rules/pod-security/capabilities-added.js";
 import beyondBaseline from "../../../rules/pod-security/capabilities-beyond-baseline.js";
-import { testRule } from "../../helpers/rule-tester.js";
-import { ownFindings } from "./own-findings.js";
+import { testRule, ownFindings } from "../../helpers/rule-tester.js";
 
 testRule(rule, {
   valid: [

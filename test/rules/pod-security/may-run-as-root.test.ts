@@ -1,7 +1,6 @@
 import rule from "../../../rules/pod-security/may-run-as-root.js";
 import { describe, expect, it } from "vitest";
-import { testRule } from "../../helpers/rule-tester.js";
-import { ownFindings } from "./own-findings.js";
+import { testRule, ownFindings } from "../../helpers/rule-tester.js";
 
 testRule(rule, {
   valid: [

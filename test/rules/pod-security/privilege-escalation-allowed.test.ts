@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../../rules/pod-security/privilege-escalation-allowed.js";
-import { testRule } from "../../helpers/rule-tester.js";
-import { ownFindings } from "./own-findings.js";
+import { testRule, ownFindings } from "../../helpers/rule-tester.js";
 
 testRule(rule, {
   valid: [

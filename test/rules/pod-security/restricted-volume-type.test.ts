@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import hostPathVolume from "../../../rules/pod-security/host-path-volume.js";
 import rule from "../../../rules/pod-security/restricted-volume-type.js";
-import { testRule } from "../../helpers/rule-tester.js";
-import { ownFindings } from "./own-findings.js";
+import { testRule, ownFindings } from "../../helpers/rule-tester.js";
 
 testRule(rule, {
   valid: [
