@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { load } from "js-yaml";
+import { runTool, type ToolRun } from "./tools.js";
+
+/** One set of values to render a chart with (the chart's defaults when `valuesFiles` and `set` are empty). */
+export interface ValueSet {
+  /** Shown with each finding when a chart is rendered with more than one value set. */
+  name: string;
+  /** Absolute paths, applied in order after the chart's values.yaml. */
+  valuesFiles: string[];
+  set: string[];
+}
+
+export interface HelmSettings {
+  binary: string;
+  releaseName: string;
+  namespace?: string;
+  kubeVersion?: string;
+  apiVersions: readonly string[];
+  dependencyUpdate: boolean;
+}
+
+export interface ChartInfo {
+  name: string;
+  type: string;
+  dependencies: Array<{ name: string; alias?: string }>;
+}
+
+/** Reads Chart.yaml (and a Helm 2 requirements.yaml) far enough to know the chart's name, type and dependencies. */
+export function readChartInfo(chartDir: string): ChartInfo {
+  const chart = (load(readFileSync(path.join(chartDir, "Chart.yaml"), "utf8")) ?? {}) as Record<string, unknown>;
+  const requirementsFile = path.join(chartDir, "requirements.yaml");
+  const requirements = existsSync(requirementsFile) ? ((load(readFileSync(requirementsFile, "utf8")) ?? {}) as Record<string, unknown>) : {};
+  const dependencies = [chart.dependencies, requirements.dependencies]
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .filter((dep): dep is { name: string; alias?: string } => typeof dep?.name === "string");
+  return {
+    name: typeof chart.name === "string" ? chart.name : path.basename(chartDir),
+    type: typeof chart.type === "string" ? chart.type : "application",
+    dependencies,
+  };
+}
+
+/** A failed render, with the template position helm names when it names one. */
+export interface RenderFailure {
+  message: string;
+  /** Chart-relative template path, e.g. templates/deployment.yaml. */
+  template?: string;
+  line?: number;
+  column?: number;
+}
+
+export type RenderResult = { ok: true; output: string; ms: number } | { ok: false; failure: RenderFailure; ms: number };
+
+function templateArgs(chartDir: string, valueSet: ValueSet, settings: HelmSettings): string[] {
+  const args = ["template", settings.releaseName, chartDir];
+  if (settings.namespace) args.push("--namespace", settings.namespace);
+  if (settings.kubeVersion) args.push("--kube-version", settings.kubeVersion);
+  for (const apiVersion of settings.apiVersions) args.push("--api-versions", apiVersion);
+  for (const file of valueSet.valuesFiles) args.push("--values", file);
+  for (const assignment of valueSet.set) args.push("--set", assignment);
+  return args;
+}
+
+/** Strips the chart-name segment helm puts in front of template paths (`mychart/templates/x.yaml`). */
+export function chartRelative(templatePath: string): string {
+  const slash = templatePath.indexOf("/");
+  return slash === -1 ? templatePath : templatePath.slice(slash + 1);
+}
+
+/** Turns helm's error output into one clear message and, where helm gives it, a template position. */
+export function describeHelmFailure(run: ToolRun): RenderFailure {
+  const lines = run.stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !/^level=(WARN|INFO|DEBUG)/.test(line) && !/^(WARNING|walk\.go)/.test(line));
+  const errorLine = lines.find((line) => line.startsWith("Error:")) ?? lines[0] ?? `helm exited with code ${run.code}`;
+  const message = errorLine.replace(/^Error:\s*/, "");
+  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(message);
+  if (missing) {
+    return {
+      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
+      template: "Chart.yaml",
+    };
+  }
+  // `template: chart/templates/x.yaml:12:20: …` or `execution error at (chart/templates/x.yaml:6:11): …`
+  const position = /(?:template: |at \()([^:\s()]+):(\d+):(\d+)/.exec(message);
+  if (position) return { message, template: chartRelative(position[1]), line: Number(position[2]), column: Number(position[3]) };
+  const yamlError = /YAML parse error on ([^:\s]+): .*?line (\d+)/.exec(message);
+  if (yamlError) return { message, template: chartRelative(yamlError[1]) };
+  return { message };
+}
+
+/** Renders a chart with `helm template`; a failure is returned, never thrown. */
+export async function renderChart(chartDir: string, valueSet: ValueSet, settings: HelmSettings): Promise<RenderResult> {
+  let ms = 0;
+  if (settings.dependencyUpdate) {
+    const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
+    ms += update.ms;
+    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, ms };
+  }
+  const run = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
+  ms += run.ms;
+  if (run.code !== 0) return { ok: false, failure: describeHelmFailure(run), ms };
+  return { ok: true, output: run.stdout, ms };
+}
+
+export interface RenderedTemplate {
+  /** Path as helm prints it after `# Source:`, e.g. `mychart/charts/sub/templates/x.yaml`. */
+  source: string;
+  text: string;
+}
+
+/** Splits `helm template` output into documents, each with the template it came from. */
+export function splitRenderedOutput(output: string): RenderedTemplate[] {
+  const documents: RenderedTemplate[] = [];
+  for (const chunk of output.split(/^---[ \t]*$/m)) {
+    const source = /^# Source: (.+)$/m.exec(chunk);
+    if (!chunk.trim()) continue;
+    documents.push({ source: source ? source[1].trim() : "", text: chunk });
+  }
+  return documents;
+}

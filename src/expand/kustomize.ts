@@ -1,0 +1,147 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { referencedFolders } from "./kustomize-tree.js";
+import { runTool, type ToolRun } from "./tools.js";
+
+export {
+  KUSTOMIZATION_FILE_NAMES,
+  KUSTOMIZE_ERROR,
+  findKustomizationFile,
+  isRemoteReference,
+  readKustomizationTree,
+  type GeneratorEntry,
+  type HelmChartEntry,
+  type ImageOverride,
+  type JsonPatch,
+  type JsonPatchOperation,
+  type KustomizationLayer,
+  type KustomizationTree,
+  type KustomizePatch,
+  type LayerReference,
+  type PatchTarget,
+  type RemoteReference,
+  type ResourceDocument,
+  type ResourceFileCache,
+  type Setting,
+  type StrategicMergeDocument,
+  type StrategicMergePatch,
+} from "./kustomize-tree.js";
+export { createSourceMapper, type BuiltObject, type SourceLocation, type SourceMapper } from "./kustomize-map.js";
+
+/**
+ * Among the kustomization folders found in one run, those no other one in the set builds on
+ * (directly or through folders outside the set): a base is linted through its overlays, not twice.
+ * Folders that build on each other (a cycle) are all kept, so the build reports the cycle.
+ */
+export function rootKustomizations(dirs: readonly string[]): string[] {
+  const references = new Map<string, string[]>();
+  const referencesOf = (dir: string): string[] => {
+    const key = path.resolve(dir);
+    let found = references.get(key);
+    if (!found) {
+      found = referencedFolders(dir).map((folder) => path.resolve(folder));
+      references.set(key, found);
+    }
+    return found;
+  };
+  const reach = new Map<string, Set<string>>();
+  const reachable = (dir: string): Set<string> => {
+    const key = path.resolve(dir);
+    const known = reach.get(key);
+    if (known) return known;
+    const seen = new Set<string>();
+    const stack = [key];
+    while (stack.length > 0) {
+      for (const next of referencesOf(stack.pop() as string)) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    reach.set(key, seen);
+    return seen;
+  };
+  const keys = dirs.map((dir) => path.resolve(dir));
+  return dirs.filter((_, i) => {
+    const key = keys[i];
+    return !keys.some((other) => other !== key && reachable(other).has(key) && !reachable(key).has(other));
+  });
+}
+
+/** How to run Kustomize: a standalone `kustomize` or the copy built into `kubectl`. */
+export interface KustomizeSettings {
+  binary: string;
+  flavour: "kustomize" | "kubectl";
+  /** Pass `--enable-helm`, so `helmCharts:` entries are rendered (needs helm on PATH). */
+  enableHelm: boolean;
+}
+
+/** A failed build: Kustomize's own message, cleaned, and the file it names when it names one that exists. */
+export interface BuildFailure {
+  message: string;
+  file?: string;
+}
+
+export type BuildResult = { ok: true; output: string; warnings: string[]; ms: number } | { ok: false; failure: BuildFailure; ms: number };
+
+/** `kustomize build [--enable-helm] DIR` or `kubectl kustomize [--enable-helm] DIR`. */
+export function buildArgs(dir: string, settings: Omit<KustomizeSettings, "binary">): string[] {
+  const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
+  return [...command, ...(settings.enableHelm ? ["--enable-helm"] : []), dir];
+}
+
+/** Builds the kustomization in `dir`; a failure is returned, never thrown. */
+export async function buildKustomization(dir: string, settings: KustomizeSettings): Promise<BuildResult> {
+  const run = await runTool(settings.binary, buildArgs(path.resolve(dir), settings), path.resolve(dir));
+  if (run.code !== 0) return { ok: false, failure: describeKustomizeFailure(run, dir), ms: run.ms };
+  return { ok: true, output: run.stdout, warnings: warningsOf(run.stderr), ms: run.ms };
+}
+
+const WARNING = /^#?\s*Warning:\s*/i;
+/** klog lines such as `I1123 08:51:47.314172   18757 log.go:245] …`. */
+const KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.]+:\d+\]/;
+
+function warningsOf(stderr: string): string[] {
+  return stderr
+    .split("\n")
+    .filter((line) => WARNING.test(line.trim()))
+    .map((line) => line.trim().replace(WARNING, ""));
+}
+
+/** Turns Kustomize's error output into one readable sentence and, when it names one that exists, the file at fault. */
+export function describeKustomizeFailure(run: ToolRun, dir: string): BuildFailure {
+  const lines = run.stderr.split("\n");
+  const panic = lines.findIndex((line) => /^goroutine \d+ \[/.test(line));
+  const kept = (panic === -1 ? lines : lines.slice(0, panic))
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() && !WARNING.test(line.trim()) && !KLOG.test(line.trim()));
+  const start = kept.findIndex((line) => /^(Error|error|panic):/.test(line.trim()));
+  let message = (start === -1 ? kept : kept.slice(start)).join("\n").trim();
+  message = message
+    .replace(/^(Error|error):\s*/, "")
+    .replace(/ with config: `[\s\S]*?`/g, "")
+    .replace(/(?:accumulating resources: )?accumulation err='([\s\S]*)': must build at directory: [\s\S]*$/, "$1")
+    .replace(/evalsymlink failure on '([^']+)' : lstat [^:]+: no such file or directory/g, "$1 does not exist")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+  if (!message) message = `kustomize exited with code ${run.code}`;
+  return { message, file: namedFile(message, dir) };
+}
+
+/** The first existing file a Kustomize error names, as a path built from `dir`. */
+function namedFile(message: string, dir: string): string | undefined {
+  const root = path.resolve(dir);
+  const mentions = [
+    ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match) => match[1]),
+    ...[...message.matchAll(/from '([^']+)'/g)].map((match) => match[1]),
+    ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match) => match[1]),
+  ];
+  for (const mention of mentions) {
+    const absolute = path.resolve(root, mention);
+    if (!existsSync(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
+    const relative = path.relative(root, absolute);
+    return path.isAbsolute(dir) || relative.startsWith("..") ? absolute : path.join(dir, relative);
+  }
+  return undefined;
+}
