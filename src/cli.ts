@@ -22,7 +22,7 @@ Options:
       --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1
   -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
-  -q, --quiet            report errors only
+  -q, --quiet            show errors only (the exit code still follows --fail-on)
   -v, --verbose          say which files and documents were skipped, and why
   -h, --help             show this help
       --version          print the version
@@ -67,6 +67,14 @@ function listRules(): string {
   return `${[header, ...rows].map(format).join("\n")}\n\n${rows.length} rules. \`kubeward rules RULE-ID\` prints one rule's documentation.\n`;
 }
 
+function writeReport(file: string, report: string): void {
+  try {
+    writeFileSync(file, report);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 async function lint(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -105,9 +113,11 @@ async function lint(args: string[]): Promise<number> {
     }
   }
 
+  // --quiet changes what is shown, not what fails the run: --fail-on decides that.
   const shown = values.quiet && format !== "sarif" ? result.findings.filter((f) => levelOf(f.severity) === "error") : result.findings;
   const input: ReportInput = {
     findings: shown,
+    hidden: activeFindings(result.findings).length - activeFindings(shown).length,
     rules: ALL_RULE_META,
     toolVersion: packageJson.version,
     stats: result.stats,
@@ -120,7 +130,7 @@ async function lint(args: string[]): Promise<number> {
     sarif: formatSarif,
   };
   const report = formatters[format](input);
-  if (values.output) writeFileSync(values.output, report);
+  if (values.output) writeReport(values.output, report);
   else process.stdout.write(report);
 
   const failing = activeFindings(result.findings).some((finding) => failsAt(levelOf(finding.severity), failOn));
@@ -171,6 +181,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`kubeward lint | head`) is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") return;
+  process.stderr.write(`kubeward: cannot write the report: ${error.message}\n`);
+  process.exitCode = 2;
+});
+
 main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+  process.exitCode ??= code;
 });

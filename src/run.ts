@@ -1,3 +1,4 @@
+import path from "node:path";
 import { activeRules, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { lintObjects, problemFinding } from "./engine/engine.js";
@@ -26,10 +27,15 @@ export interface RunResult {
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
 export async function run(options: RunOptions): Promise<RunResult> {
+  // The config's globs are relative to its own folder, which may be above the working directory.
+  const configDir = options.config.file ? path.dirname(path.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
-    include: options.config.include,
-    exclude: [...options.config.exclude, ...options.exclude],
+    include: { patterns: options.config.include, base: configDir },
+    exclude: [
+      { patterns: options.config.exclude, base: configDir },
+      { patterns: options.exclude, base: options.cwd },
+    ],
   });
   const problems: InputProblem[] = [...discovery.problems];
   const skipped: SkippedDocument[] = [];

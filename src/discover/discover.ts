@@ -1,10 +1,11 @@
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { glob, hasMagic } from "glob";
 import { Minimatch } from "minimatch";
 import type { InputProblem } from "../manifest/types.js";
 import { FILE_START } from "../manifest/types.js";
-import { UNREADABLE_FILE } from "../manifest/read.js";
+import { UNREADABLE_FILE, describeReadError } from "../manifest/read.js";
+import { CONFIG_FILE_NAMES } from "../config/config.js";
 
 /** Something to lint. */
 export type Source = { kind: "manifests"; file: string; display: string } | { kind: "stdin"; display: "-" };
@@ -14,12 +15,19 @@ export interface Discovery {
   problems: InputProblem[];
 }
 
+/** Glob patterns (minimatch) and the folder they are relative to. */
+export interface Globs {
+  patterns: readonly string[];
+  /** Absolute folder: the config file's folder for its globs, the working directory for the command line's. */
+  base: string;
+}
+
 export interface DiscoverOptions {
   cwd: string;
-  /** Globs (minimatch) a walked file must match, when any are given. */
-  include: readonly string[];
-  /** Globs (minimatch) that drop a file or a whole folder. */
-  exclude: readonly string[];
+  /** A walked file must match one of these, when any are given. */
+  include: Globs;
+  /** Each drops the files and whole folders it matches. */
+  exclude: readonly Globs[];
 }
 
 export const DEFAULT_EXCLUDES = ["node_modules", ".git"];
@@ -47,27 +55,57 @@ function matchesAnyPrefix(relative: string, patterns: readonly Minimatch[]): boo
 
 /** Turns CLI inputs (files, folders, globs, "-") into the list of sources to lint, in a stable order. */
 export async function discover(inputs: readonly string[], options: DiscoverOptions): Promise<Discovery> {
-  const excludes = matchers([...DEFAULT_EXCLUDES, ...options.exclude]);
-  const includes = options.include.map((pattern) => new Minimatch(pattern, { dot: true }));
-  const isExcluded = (display: string): boolean => matchesAnyPrefix(display, excludes);
-  const isIncluded = (display: string): boolean => includes.length === 0 || includes.some((pattern) => pattern.match(display));
+  const excludeSets = [{ patterns: DEFAULT_EXCLUDES, base: options.cwd }, ...options.exclude]
+    .filter((set) => set.patterns.length > 0)
+    .map((set) => ({ base: set.base, matchers: matchers(set.patterns) }));
+  const includes = options.include.patterns.map((pattern) => new Minimatch(pattern, { dot: true }));
+  const isExcluded = (absolute: string): boolean =>
+    excludeSets.some((set) => matchesAnyPrefix(displayPath(set.base, absolute), set.matchers));
+  const isIncluded = (absolute: string): boolean =>
+    includes.length === 0 || includes.some((pattern) => pattern.match(displayPath(options.include.base, absolute)));
 
   const files = new Set<string>();
   const problems: InputProblem[] = [];
   let stdin = false;
-  const walkFiles = async (pattern: string, cwd: string, manifestsOnly: boolean): Promise<void> => {
+  // kubeward's own config is YAML but never a manifest.
+  const isConfigFile = (file: string): boolean => CONFIG_FILE_NAMES.includes(path.basename(file));
+  const expandGlob = async (pattern: string): Promise<void> => {
     const found = await glob(pattern, {
-      cwd,
+      cwd: options.cwd,
       absolute: true,
       nodir: true,
       dot: true,
       follow: false,
-      ignore: { childrenIgnored: (entry) => isExcluded(displayPath(options.cwd, entry.fullpath())) },
+      ignore: { childrenIgnored: (entry) => isExcluded(entry.fullpath()) },
     });
-    for (const file of found) {
-      const display = displayPath(options.cwd, file);
-      if (manifestsOnly && !MANIFEST_EXTENSIONS.test(file)) continue;
-      if (!isExcluded(display) && isIncluded(display)) files.add(file);
+    // Like a path that does not exist: a typo in a pattern must not pass as a clean run.
+    if (found.length === 0) {
+      const message = "No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell.";
+      problems.push({ ruleId: UNREADABLE_FILE, file: pattern, region: FILE_START, message });
+    }
+    for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) files.add(file);
+  };
+  /**
+   * Every manifest below a folder. Links to folders are not followed (no loops); a folder that
+   * cannot be read is reported rather than passed over in silence.
+   */
+  const walkFolder = (root: string): void => {
+    const pending = [root];
+    for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+      let entries;
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch (error) {
+        const message = `Cannot read the folder: ${describeReadError(error)}; nothing in it was linted.`;
+        problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (isExcluded(full)) continue;
+        if (entry.isDirectory()) pending.push(full);
+        else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
+      }
     }
   };
 
@@ -84,11 +122,11 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      await walkFiles("**/*", absolute, true);
+      walkFolder(absolute);
     } else if (stats?.isFile()) {
-      if (!isExcluded(displayPath(options.cwd, absolute))) files.add(absolute);
+      if (!isExcluded(absolute)) files.add(absolute);
     } else if (!stats && hasMagic(input, { windowsPathsNoEscape: true })) {
-      await walkFiles(input, options.cwd, false);
+      await expandGlob(input);
     } else {
       problems.push({
         ruleId: UNREADABLE_FILE,

@@ -2,6 +2,7 @@ import type { InputProblem, K8sObject } from "../manifest/types.js";
 import { compareFindings, formatPath, type Finding, type Suppression } from "./finding.js";
 import { indexObjects } from "./object-index.js";
 import type { Report, Rule, RuleContext, Severity } from "./rule.js";
+import { checkShape } from "./shape.js";
 import { recordOf } from "./workload.js";
 
 /** A rule as configured for a run. */
@@ -25,16 +26,17 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
   return { kind: "annotation", reason: typeof reason === "string" ? reason : undefined };
 }
 
-function toFinding(active: ActiveRule, object: K8sObject, report: Report): Finding {
+export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
+
+function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
   const region = object.locate(report.path);
-  const ruleId = active.rule.meta.id;
   const comment = object.ignoredOnLine(region.startLine);
   const suppression: Suppression | undefined = comment.has(ruleId)
     ? { kind: "comment", reason: comment.get(ruleId) }
     : annotationSuppression(object, ruleId);
   return {
     ruleId,
-    severity: active.severity,
+    severity,
     message: report.message,
     file: object.origin.file,
     region,
@@ -69,12 +71,15 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
     seen.add(key);
     findings.push(finding);
   };
+  for (const object of objects) {
+    for (const problem of checkShape(object)) add(toFinding(INVALID_FIELD_TYPE, "high", object, problem));
+  }
   for (const active of rules) {
     const { check } = active.rule;
     if (!check) continue;
     for (const object of objects) {
       try {
-        for (const report of check(object, active.context)) add(toFinding(active, object, report));
+        for (const report of check(object, active.context)) add(toFinding(active.rule.meta.id, active.severity, object, report));
       } catch (error) {
         add(ruleFailure(active, object, error));
       }
@@ -85,7 +90,7 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
     const index = indexObjects(objects);
     for (const active of crossObjectRules) {
       try {
-        for (const report of active.rule.checkAll!(index, active.context)) add(toFinding(active, report.object, report));
+        for (const report of active.rule.checkAll!(index, active.context)) add(toFinding(active.rule.meta.id, active.severity, report.object, report));
       } catch (error) {
         add(ruleFailure(active, undefined, error));
       }

@@ -72,10 +72,16 @@ function apiGroup(apiVersion: string): string {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 
+/** Where the pod spec sits in a workload object (Pod, Deployment, …, CronJob, PodTemplate); undefined for other objects. */
+export function podSpecPathOf(object: K8sObject): Path | undefined {
+  const path = POD_SPEC_PATHS[object.kind];
+  return path && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path : undefined;
+}
+
 /** The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  const path = POD_SPEC_PATHS[object.kind];
-  if (!path || !WORKLOAD_GROUPS.has(apiGroup(object.apiVersion))) return undefined;
+  const path = podSpecPathOf(object);
+  if (!path) return undefined;
   const spec = valueAt(object.body, path);
   if (!isRecord(spec)) return undefined;
   const metadataPath = [...path.slice(0, -1), "metadata"];

@@ -1,4 +1,4 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from "js-yaml";
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from "js-yaml";
 import { endOfLineContent } from "./text.js";
 import type { Path } from "./types.js";
 
@@ -134,15 +134,40 @@ function nodeSpan(stream: EventStream, index: number): Span | undefined {
   if (event.type === EVENT_ID.ALIAS) return { start: event.anchorStart - 1, end: event.anchorEnd };
   const start = nodeStart(stream, index);
   if (start === undefined) return undefined;
+  if ((event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style === COLLECTION_STYLE.FLOW) {
+    return { start, end: flowCollectionEnd(stream, index) };
+  }
   return { start, end: endOfLineContent(stream.source, start) };
 }
 
 /**
- * The span of the node at `path` below the node at `root`, or of the deepest node on the path that
- * exists. A mapping entry spans its key and, for a scalar value, the value; a collection spans its
- * first line, so a finding marks the line to edit rather than a whole block.
+ * Offset just past the closing bracket of a flow collection (`{...}` or `[...]`): after its last
+ * child, skipping commas, spaces and comments. A whole-line search would be wrong for JSON on one
+ * line, and slow.
  */
-export function locateInStream(stream: EventStream, root: number, path: Path): Span {
+function flowCollectionEnd(stream: EventStream, index: number): number {
+  const event = stream.events[index] as MappingEvent | SequenceEvent;
+  const next = nextTable(stream);
+  const { source } = stream;
+  let from = event.start + 1;
+  for (let child = index + 1; child < next[index] - 1; child = next[child]) {
+    from = Math.max(from, nodeSpan(stream, child)?.end ?? from);
+  }
+  const closer = event.type === EVENT_ID.MAPPING ? "}" : "]";
+  for (let i = from; i < source.length; i++) {
+    const char = source[i];
+    if (char === closer) return i + 1;
+    if (char === "#") {
+      const lineEnd = source.indexOf("\n", i);
+      if (lineEnd === -1) break;
+      i = lineEnd;
+    }
+  }
+  return from;
+}
+
+/** Walks `path` down from the node at `root` as far as it exists: the last node reached, and the key event that led to it (-1 for none). */
+function walk(stream: EventStream, root: number, path: Path): { key: number; node: number } {
   let node = root;
   let key = -1;
   for (const segment of path) {
@@ -162,8 +187,29 @@ export function locateInStream(stream: EventStream, root: number, path: Path): S
       break;
     }
   }
+  return { key, node };
+}
+
+/**
+ * The span of the node at `path` below the node at `root`, or of the deepest node on the path that
+ * exists. A mapping entry spans its key and, for a scalar value, the value; a block collection spans
+ * its first line, so a finding marks the line to edit rather than a whole block; a flow collection
+ * (`{...}`, `[...]`) spans to its closing bracket.
+ */
+export function locateInStream(stream: EventStream, root: number, path: Path): Span {
+  const { key, node } = walk(stream, root, path);
   const span = spanOf(stream, key, node);
   return { start: span.start + stream.base, end: span.end + stream.base };
+}
+
+/**
+ * Root events of the items of the list at `path` (a List kind's `items`), found in one pass, so each
+ * item can be located from its own root instead of walking the whole list again for every finding.
+ */
+export function listItemRoots(stream: EventStream, root: number, path: Path): number[] {
+  const { node } = walk(stream, root, path);
+  const list = dereference(stream, node);
+  return stream.events[list].type === EVENT_ID.SEQUENCE ? itemsOf(stream, list) : [];
 }
 
 function spanOf(stream: EventStream, key: number, node: number): Span {

@@ -1,22 +1,30 @@
 import {
   CORE_SCHEMA,
   EVENT_ID,
+  NOT_RESOLVED,
   boolYaml11Tag,
   constructFromEvents,
+  defineScalarTag,
   intYaml11Tag,
   mergeTag,
   parseEvents,
   type Event,
 } from "js-yaml";
-import { locateInStream, type EventStream } from "./locate.js";
+import { listItemRoots, locateInStream, type EventStream } from "./locate.js";
 import { sourceText, type SourceText } from "./text.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
+
+/** YAML 1.1 integers without the base-60 form: Kubernetes' reader keeps `12:30` a string. */
+const intTag = defineScalarTag(intYaml11Tag.tagName, {
+  ...intYaml11Tag,
+  resolve: (source, isExplicit, tagName) => (source.includes(":") ? NOT_RESOLVED : intYaml11Tag.resolve(source, isExplicit, tagName)),
+});
 
 /**
  * Kubernetes reads YAML as YAML 1.1 (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans,
  * `0644` is octal, and `<<` merges.
  */
-const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intYaml11Tag);
+const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
 
 /** Deep enough for any real object (CRD schemas included), shallow enough to refuse nesting bombs. */
 const MAX_DEPTH = 256;
@@ -31,8 +39,77 @@ interface ParsedChunk {
   roots: number[];
 }
 
+/** Alias expansion allowed per document: generous for `<<: *defaults`, fatal for "billion laughs". */
+const MAX_ALIAS_NODES = 100_000;
+const MAX_ALIAS_RATIO = 10;
+
+/** An error shaped like the parser's own, so it is reported the same way. */
+function parseFailure(reason: string, position: number): Error {
+  return Object.assign(new Error(reason), { reason, mark: { position } });
+}
+
+/**
+ * Refuses documents whose aliases would expand to far more nodes than they hold ("billion laughs"),
+ * and aliases that refer to their own anchor (cycles), as Kubernetes' YAML reader does. Rules walk
+ * plain values, so either would otherwise hang the run.
+ */
+function checkAliases(source: string, events: Event[]): void {
+  const sizes = new Map<string, number>();
+  const open: Array<{ size: number; anchor?: string }> = [];
+  const openAnchors = new Set<string>();
+  let ownNodes = 0;
+  let aliasNodes = 0;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (open.length === 0) {
+          sizes.clear();
+          ownNodes = 0;
+          aliasNodes = 0;
+        }
+        open.push({ size: 0 });
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        ownNodes++;
+        const anchor = event.anchorStart >= 0 ? source.slice(event.anchorStart, event.anchorEnd) : undefined;
+        if (anchor !== undefined) openAnchors.add(anchor);
+        open.push({ size: 1, anchor });
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        ownNodes++;
+        if (event.anchorStart >= 0) sizes.set(source.slice(event.anchorStart, event.anchorEnd), 1);
+        if (open.length > 0) open[open.length - 1].size++;
+        break;
+      case EVENT_ID.ALIAS: {
+        const name = source.slice(event.anchorStart, event.anchorEnd);
+        if (openAnchors.has(name)) throw parseFailure(`the alias *${name} refers to a node that contains it (a cycle)`, event.anchorStart - 1);
+        const size = sizes.get(name) ?? 1;
+        aliasNodes += size;
+        if (aliasNodes > MAX_ALIAS_NODES && aliasNodes > MAX_ALIAS_RATIO * ownNodes) {
+          throw parseFailure(`aliases expand to more than ${MAX_ALIAS_NODES} nodes (a "billion laughs" document?)`, event.anchorStart - 1);
+        }
+        if (open.length > 0) open[open.length - 1].size += size;
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = open.pop();
+        if (!closed) break;
+        if (closed.anchor !== undefined) {
+          sizes.set(closed.anchor, closed.size);
+          openAnchors.delete(closed.anchor);
+        }
+        if (open.length > 0) open[open.length - 1].size += closed.size;
+        break;
+      }
+    }
+  }
+}
+
 function parseChunk(source: string, base: number, file: string): ParsedChunk {
   const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+  checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: { source, base, events }, documents, roots: documentRoots(events) };
 }
@@ -91,7 +168,8 @@ export function parseManifest(file: string, text: string): ParsedFile {
   const source = sourceText(text);
   const problems: InputProblem[] = [];
   const skipped: SkippedDocument[] = [];
-  const chunks: ParsedChunk[] = [];
+  // undefined stands for a document that failed to parse, so later documents keep their index.
+  const chunks: Array<ParsedChunk | undefined> = [];
   try {
     chunks.push(parseChunk(text, 0, file));
   } catch {
@@ -99,12 +177,13 @@ export function parseManifest(file: string, text: string): ParsedFile {
       try {
         chunks.push(parseChunk(piece.source, piece.base, file));
       } catch (error) {
+        chunks.push(undefined);
         const offset = piece.base + (errorOffset(error) ?? 0);
         problems.push({
           ruleId: PARSE_ERROR,
           file,
           region: source.regionOf(offset, offset + 1),
-          message: `Invalid YAML: ${errorReason(error)}. The rest of the file was still read.`,
+          message: `Invalid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${errorReason(error)}. The rest of the file was still read.`,
         });
       }
     }
@@ -114,24 +193,29 @@ export function parseManifest(file: string, text: string): ParsedFile {
   const objects: K8sObject[] = [];
   let docIndex = 0;
   for (const chunk of chunks) {
+    if (!chunk) {
+      docIndex++;
+      continue;
+    }
     chunk.documents.forEach((document, i) => {
       const root = chunk.roots[i];
-      const make = (body: JsonObject, prefix: Path, itemIndex?: number): K8sObject =>
-        makeObject(body, { file, docIndex, itemIndex }, (path) => locateInStream(chunk.stream, root, [...prefix, ...path]), source, ignores);
+      const make = (body: JsonObject, objectRoot: number, itemIndex?: number): K8sObject =>
+        makeObject(body, { file, docIndex, itemIndex }, (path) => locateInStream(chunk.stream, objectRoot, path), source, ignores);
       const reason = describeNonObject(document);
       if (reason) skipped.push({ file, docIndex, reason });
       else if (isObject(document)) {
         if (isListKind(document)) {
+          const itemRoots = listItemRoots(chunk.stream, root, ["items"]);
           (document.items as unknown[]).forEach((item, itemIndex) => {
             const itemReason = describeNonObject(item);
             if (itemReason || !isObject(item)) {
               skipped.push({ file, docIndex, reason: `items[${itemIndex}]: ${itemReason ?? "empty"}` });
             } else {
-              objects.push(make(item, ["items", itemIndex], itemIndex));
+              objects.push(make(item, itemRoots[itemIndex] ?? root, itemIndex));
             }
           });
         } else {
-          objects.push(make(document, []));
+          objects.push(make(document, root));
         }
       }
       docIndex++;

@@ -20,8 +20,33 @@ export function decodeManifest(bytes: Uint8Array, file: string): { text: string 
     // A byte order mark is legal at the start of a YAML stream; the parser does not want it.
     return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
   } catch {
-    return unreadable(file, "The file is not valid UTF-8, which Kubernetes requires; it was not linted.");
+    const { line, column } = firstInvalidUtf8(bytes);
+    return {
+      problem: {
+        ruleId: UNREADABLE_FILE,
+        file,
+        region: { startLine: line, startColumn: column, endLine: line, endColumn: column + 1 },
+        message: "The file is not valid UTF-8, which Kubernetes requires (save it as UTF-8); it was not linted.",
+      },
+    };
   }
+}
+
+/** Line and column (UTF-16 units, as in SARIF) of the first byte that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  // The lenient decoder turns each bad sequence into U+FFFD; skip any U+FFFD that was really in the file.
+  let index = lenient.indexOf("\uFFFD");
+  while (index !== -1) {
+    const offset = Buffer.byteLength(lenient.slice(0, index));
+    const genuine = bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd;
+    if (!genuine) break;
+    index = lenient.indexOf("\uFFFD", index + 1);
+  }
+  if (index === -1) index = lenient.length;
+  const before = lenient.slice(0, index);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: index - lineStart + 1 };
 }
 
 function describeSpecialFile(stats: Stats): string {
@@ -31,7 +56,8 @@ function describeSpecialFile(stats: Stats): string {
   return "not a regular file";
 }
 
-function describeError(error: unknown): string {
+/** Why a file or folder could not be read, in words. */
+export function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "EACCES":
@@ -55,7 +81,7 @@ export function readManifest(absolutePath: string, file: string): ReadResult {
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    return unreadable(file, `Cannot read the file: ${describeError(error)}.`);
+    return unreadable(file, `Cannot read the file: ${describeReadError(error)}.`);
   }
   try {
     const stats = fstatSync(fd);
@@ -64,7 +90,7 @@ export function readManifest(absolutePath: string, file: string): ReadResult {
     if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
     return decodeManifest(readFileSync(fd), file);
   } catch (error) {
-    return unreadable(file, `Cannot read the file: ${describeError(error)}.`);
+    return unreadable(file, `Cannot read the file: ${describeReadError(error)}.`);
   } finally {
     closeSync(fd);
   }

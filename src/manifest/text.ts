@@ -58,10 +58,12 @@ export function sourceText(text: string): SourceText {
 
 /** Offset just past the meaningful text of the line holding `offset` (no comment, no trailing space). */
 export function endOfLineContent(text: string, offset: number): number {
-  let end = text.indexOf("\n", offset);
-  if (end === -1) end = text.length;
-  const line = text.slice(offset, end);
-  const comment = line.search(/(^|\s)#/);
-  const content = (comment === -1 ? line : line.slice(0, comment)).trimEnd();
-  return offset + content.length;
+  let end = offset;
+  for (let i = offset; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n" || char === "\r") break;
+    if (char === "#" && (i === offset || text[i - 1] === " " || text[i - 1] === "\t")) break;
+    if (char !== " " && char !== "\t") end = i + 1;
+  }
+  return end;
 }

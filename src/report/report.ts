@@ -9,6 +9,8 @@ export interface ReportInput {
   toolVersion: string;
   stats: { files: number; objects: number };
   color: boolean;
+  /** Unsuppressed findings left out of `findings` (by --quiet), counted in the text summary. */
+  hidden?: number;
 }
 
 export type Format = "text" | "compact" | "json" | "sarif";

@@ -68,7 +68,7 @@ function fingerprint(finding: Finding): string {
   return createHash("sha256").update(`${finding.ruleId}\u0000${finding.file}\u0000${about}`).digest("hex").slice(0, 32);
 }
 
-function result(finding: Finding, ruleIndex: number): Sarif.Result {
+function result(finding: Finding, ruleIndex: number, fingerprintValue: string): Sarif.Result {
   const location: Sarif.Location = {
     physicalLocation: {
       artifactLocation: { uri: artifactUri(finding.file), uriBaseId: "%SRCROOT%" },
@@ -84,7 +84,7 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
     level: levelOf(finding.severity),
     message: { text: finding.message },
     locations: [location],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintValue },
   };
   if (finding.suppression) {
     sarifResult.suppressions = [
@@ -100,6 +100,15 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
 /** SARIF 2.1.0 with one run, as GitHub code scanning ingests it. */
 export function formatSarif(input: ReportInput): string {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
+  // by their order, as GitHub does with `hash:occurrence`, so no alert hides another.
+  const occurrences = new Map<string, number>();
+  const fingerprints = input.findings.map((finding) => {
+    const hash = fingerprint(finding);
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -115,7 +124,7 @@ export function formatSarif(input: ReportInput): string {
           },
         },
         columnKind: "utf16CodeUnits",
-        results: input.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId) ?? -1)),
+        results: input.findings.map((finding, i) => result(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[i])),
       },
     ],
   };

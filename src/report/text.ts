@@ -26,7 +26,9 @@ export function formatText(input: ReportInput): string {
   const lines: string[] = [];
   for (const [file, fileFindings] of byFile) {
     lines.push(paint("underline", file || "(no file)"));
-    const width = Math.max(...fileFindings.map((f) => `${f.region.startLine}:${f.region.startColumn}`.length));
+    // A loop, not Math.max(...): a file can hold more findings than a call has room for arguments.
+    let width = 0;
+    for (const f of fileFindings) width = Math.max(width, `${f.region.startLine}:${f.region.startColumn}`.length);
     for (const finding of fileFindings) {
       const level = levelOf(finding.severity);
       const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
@@ -38,7 +40,8 @@ export function formatText(input: ReportInput): string {
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of findings) counts[levelOf(finding.severity)]++;
   const scanned = `${plural(input.stats.objects, "object")} in ${plural(input.stats.files, "file")}`;
-  const tail = suppressed > 0 ? `, ${suppressed} suppressed` : "";
+  const hidden = input.hidden ?? 0;
+  const tail = (suppressed > 0 ? `, ${suppressed} suppressed` : "") + (hidden > 0 ? `, ${hidden} below error hidden by --quiet` : "");
   if (findings.length === 0) {
     lines.push(paint("green", `✔ No problems found (${scanned}${tail}).`));
   } else {

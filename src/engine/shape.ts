@@ -1,0 +1,178 @@
+import type { K8sObject, Path } from "../manifest/types.js";
+import { formatPath } from "./finding.js";
+import { isRecord, podSpecPathOf } from "./workload.js";
+
+/**
+ * The expected type of a field, for the fields rules read. Rules treat a wrongly typed value as
+ * absent (so they never crash); this check says so out loud, since the API server would refuse it.
+ */
+type Shape =
+  | { type: "string" | "boolean" | "integer" }
+  | { type: "mapping"; fields: ReadonlyArray<readonly [string, Shape]> }
+  | { type: "map"; values: Shape }
+  | { type: "list"; items: Shape };
+
+const string: Shape = { type: "string" };
+const boolean: Shape = { type: "boolean" };
+const integer: Shape = { type: "integer" };
+const mapping = (fields: Record<string, Shape> = {}): Shape => ({ type: "mapping", fields: Object.entries(fields) });
+const mapOf = (values: Shape): Shape => ({ type: "map", values });
+const listOf = (items: Shape): Shape => ({ type: "list", items });
+
+const OBJECT_METADATA = mapping({
+  name: string,
+  generateName: string,
+  namespace: string,
+  labels: mapOf(string),
+  annotations: mapOf(string),
+});
+
+const SECCOMP_PROFILE = mapping({ type: string, localhostProfile: string });
+const SE_LINUX_OPTIONS = mapping({ user: string, role: string, type: string, level: string });
+const WINDOWS_OPTIONS = mapping({ gmsaCredentialSpecName: string, gmsaCredentialSpec: string, runAsUserName: string, hostProcess: boolean });
+
+const POD_SECURITY_CONTEXT = mapping({
+  runAsUser: integer,
+  runAsGroup: integer,
+  runAsNonRoot: boolean,
+  fsGroup: integer,
+  supplementalGroups: listOf(integer),
+  sysctls: listOf(mapping({ name: string, value: string })),
+  seccompProfile: SECCOMP_PROFILE,
+  appArmorProfile: SECCOMP_PROFILE,
+  seLinuxOptions: SE_LINUX_OPTIONS,
+  windowsOptions: WINDOWS_OPTIONS,
+});
+
+const CONTAINER_SECURITY_CONTEXT = mapping({
+  privileged: boolean,
+  allowPrivilegeEscalation: boolean,
+  readOnlyRootFilesystem: boolean,
+  runAsNonRoot: boolean,
+  runAsUser: integer,
+  runAsGroup: integer,
+  procMount: string,
+  capabilities: mapping({ add: listOf(string), drop: listOf(string) }),
+  seccompProfile: SECCOMP_PROFILE,
+  appArmorProfile: SECCOMP_PROFILE,
+  seLinuxOptions: SE_LINUX_OPTIONS,
+  windowsOptions: WINDOWS_OPTIONS,
+});
+
+const CONTAINER = mapping({
+  name: string,
+  image: string,
+  imagePullPolicy: string,
+  command: listOf(string),
+  args: listOf(string),
+  ports: listOf(mapping({ name: string, containerPort: integer, hostPort: integer, hostIP: string, protocol: string })),
+  env: listOf(mapping({ name: string, value: string, valueFrom: mapping() })),
+  envFrom: listOf(mapping()),
+  volumeMounts: listOf(mapping({ name: string, mountPath: string, readOnly: boolean, subPath: string })),
+  resources: mapping({ limits: mapping(), requests: mapping() }),
+  livenessProbe: mapping(),
+  readinessProbe: mapping(),
+  startupProbe: mapping(),
+  securityContext: CONTAINER_SECURITY_CONTEXT,
+});
+
+const POD_SPEC = mapping({
+  containers: listOf(CONTAINER),
+  initContainers: listOf(CONTAINER),
+  ephemeralContainers: listOf(CONTAINER),
+  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) })),
+  securityContext: POD_SECURITY_CONTEXT,
+  hostNetwork: boolean,
+  hostPID: boolean,
+  hostIPC: boolean,
+  hostUsers: boolean,
+  shareProcessNamespace: boolean,
+  automountServiceAccountToken: boolean,
+  serviceAccountName: string,
+  nodeSelector: mapOf(string),
+  os: mapping({ name: string }),
+});
+
+const EXPECTED: Record<Shape["type"], string> = {
+  string: "a string",
+  boolean: "true or false",
+  integer: "an integer",
+  mapping: "a mapping",
+  map: "a mapping",
+  list: "a list",
+};
+
+function matches(value: unknown, shape: Shape): boolean {
+  switch (shape.type) {
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "mapping":
+    case "map":
+      return isRecord(value);
+    case "list":
+      return Array.isArray(value);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (isRecord(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/** A field whose value has the wrong type. */
+export interface ShapeProblem {
+  path: Path;
+  message: string;
+}
+
+function checkValue(value: unknown, shape: Shape, path: Path, problems: ShapeProblem[]): void {
+  // null is how YAML spells an absent value, and Kubernetes reads it so.
+  if (value === null || value === undefined) return;
+  if (!matches(value, shape)) {
+    problems.push({ path, message: `${formatPath(path)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    return;
+  }
+  if (shape.type === "mapping") {
+    const record = value as Record<string, unknown>;
+    for (const [field, fieldShape] of shape.fields) {
+      // Paths are built only for fields that are there: this runs on every object.
+      if (record[field] !== undefined && record[field] !== null) checkValue(record[field], fieldShape, [...path, field], problems);
+    }
+  } else if (shape.type === "map") {
+    for (const key in value as Record<string, unknown>) checkValue((value as Record<string, unknown>)[key], shape.values, [...path, key], problems);
+  } else if (shape.type === "list") {
+    (value as unknown[]).forEach((item, index) => checkValue(item, shape.items, [...path, index], problems));
+  }
+}
+
+/**
+ * Fields of the wrong type that rules read: object metadata for every object, and the pod spec,
+ * its template and its containers for workloads. One problem per wrong field, at its path.
+ */
+export function checkShape(object: K8sObject): ShapeProblem[] {
+  const problems: ShapeProblem[] = [];
+  checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
+  const podSpecPath = podSpecPathOf(object);
+  if (!podSpecPath) return problems;
+  // Every step down to the pod spec (spec, template, jobTemplate, ...) must be a mapping.
+  const last = podSpecPath.length - 1;
+  let parent: Record<string, unknown> = object.body;
+  for (let depth = 0; depth < last; depth++) {
+    const path = podSpecPath.slice(0, depth + 1);
+    const value = parent[path[depth] as string];
+    if (!isRecord(value)) {
+      checkValue(value, mapping(), path, problems);
+      return problems;
+    }
+    if (path[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path, "metadata"], problems);
+    parent = value;
+  }
+  checkValue(parent[podSpecPath[last] as string], POD_SPEC, podSpecPath, problems);
+  return problems;
+}

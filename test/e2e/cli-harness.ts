@@ -1,0 +1,177 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { BUILTIN_RULES } from "../../rules/index.js";
+
+/** Helpers for end-to-end tests: build the CLI once, run it in throwaway folders, read its output. */
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const cliPath = path.join(repoRoot, "dist/cli.js");
+
+/** Newest modification time of the files the bundle is built from. */
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (entry: string): void => {
+    const stats = statSync(entry);
+    if (stats.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
+    else newest = Math.max(newest, stats.mtimeMs);
+  };
+  for (const entry of ["src", "rules", "scripts/build.mjs", "package.json"]) visit(path.join(repoRoot, entry));
+  return newest;
+}
+
+function isStale(): boolean {
+  return !existsSync(cliPath) || statSync(cliPath).mtimeMs < newestSourceTime();
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds dist/cli.js when it is missing or older than the sources. `npm test` builds first, so this
+ * only does work under a bare `vitest run`; a lock folder keeps parallel test files from building at once.
+ */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  const lock = path.join(repoRoot, "node_modules/.kubeward-e2e-build.lock");
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 60_000) rmSync(lock, { recursive: true, force: true });
+      sleep(100);
+    }
+  }
+  try {
+    if (!isStale()) return;
+    const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repoRoot, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`building the CLI failed:\n${build.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall-clock time of the run. */
+  ms: number;
+}
+
+export interface CliOptions {
+  cwd: string;
+  /** Text piped to standard input. */
+  input?: string;
+  /** Variables to set (a value of undefined removes one) on top of a colour-neutral environment. */
+  env?: Record<string, string | undefined>;
+  /** Run as this user and group (to test permissions when the tests run as root). */
+  uid?: number;
+  gid?: number;
+  timeoutMs?: number;
+}
+
+/** Runs `node dist/cli.js ...args` and waits for it; standard output is never a terminal here. */
+export function kubeward(args: readonly string[], options: CliOptions): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? "",
+    env,
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 20_000,
+    uid: options.uid,
+    gid: options.gid,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: Date.now() - started };
+}
+
+const created: string[] = [];
+
+/** A fresh folder holding `files` (relative path to content); removed by `removeTempDirs`. */
+export function tempDir(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "kubeward-e2e-"));
+  created.push(dir);
+  writeFiles(dir, files);
+  return dir;
+}
+
+export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A config that turns off every rule except `keep`, so tests stay exact when new rules are
+ * registered. `settings` gives kept rules a setting (`low`, `off`, a YAML mapping...); extra YAML
+ * (failOn, include, ...) is appended.
+ */
+export function onlyRulesConfig(keep: readonly string[], extra = "", settings: Record<string, string> = {}): string {
+  const off = BUILTIN_RULES.map((rule) => rule.meta.id).filter((id) => !keep.includes(id));
+  const entries = [...Object.entries(settings).map(([id, setting]) => `  ${id}: ${setting}`), ...off.map((id) => `  ${id}: off`)];
+  const lines = entries.length ? ["rules:", ...entries] : [];
+  return `${[...lines, extra].join("\n")}\n`;
+}
+
+/** One finding of `--format json`. */
+export interface JsonFinding {
+  rule: string;
+  severity: string;
+  level: string;
+  message: string;
+  file: string;
+  region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  object: { apiVersion: string; kind: string; name: string; namespace?: string } | null;
+  path: string | null;
+  suppressed: boolean;
+  suppression: { kind: string; reason?: string } | null;
+}
+
+/** Findings of the given rule ids from JSON output (all findings when no ids are given). */
+export function jsonFindings(stdout: string, ...rules: string[]): JsonFinding[] {
+  const findings = JSON.parse(stdout) as JsonFinding[];
+  return rules.length ? findings.filter((finding) => rules.includes(finding.rule)) : findings;
+}
+
+/** `file:line:col rule` for each finding: a compact thing to compare. */
+export function where(findings: readonly JsonFinding[]): string[] {
+  return findings.map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn} ${f.rule}`);
+}
+
+/** A Pod whose container "web" runs privileged: `privileged: true` is on line 9, column 9. */
+export const PRIVILEGED_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: risky
+spec:
+  containers:
+    - name: web
+      securityContext:
+        privileged: true
+`;
+
+/** A Pod with nothing privileged-container complains about. */
+export const SAFE_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: safe
+spec:
+  containers:
+    - name: web
+      securityContext:
+        privileged: false
+`;

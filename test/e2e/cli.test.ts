@@ -1,0 +1,576 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  PRIVILEGED_POD,
+  SAFE_POD,
+  cliPath,
+  ensureBuilt,
+  jsonFindings,
+  kubeward,
+  onlyRulesConfig,
+  removeTempDirs,
+  tempDir,
+  where,
+} from "./cli-harness.js";
+
+const ONLY_PRIVILEGED = onlyRulesConfig(["privileged-container"]);
+/** Only privileged-container, with this setting. */
+const withPrivileged = (setting: string): string => onlyRulesConfig(["privileged-container"], "", { "privileged-container": setting });
+const ANSI = /\u001b\[/;
+
+beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
+
+/** A folder with the privileged Pod and a config that leaves only privileged-container on. */
+function riskyProject(extraConfig = "", files: Record<string, string> = {}): string {
+  return tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"], extraConfig), "risky.yaml": PRIVILEGED_POD, ...files });
+}
+
+describe("output formats", () => {
+  it("text: findings grouped by file as `line:col  level  message  rule`, then a summary line", () => {
+    const cwd = riskyProject("", { "b/also-risky.yaml": PRIVILEGED_POD, "safe.yaml": SAFE_POD });
+    const result = kubeward(["lint", "."], { cwd });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "b/also-risky.yaml",
+        '  9:9  error    container "web" runs privileged.  privileged-container',
+        "",
+        "risky.yaml",
+        '  9:9  error    container "web" runs privileged.  privileged-container',
+        "",
+        "✖ 2 problems (2 errors, 0 warnings, 0 notes) in 3 objects in 3 files.",
+        "",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(1);
+  });
+
+  it("text: a clean run says so and exits 0", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
+    const result = kubeward(["lint"], { cwd });
+    expect(result.stdout).toBe("✔ No problems found (1 object in 1 file).\n");
+    expect(result.status).toBe(0);
+  });
+
+  it("compact: one `path:line:col: level: message [rule-id]` line per finding", () => {
+    const cwd = riskyProject("", { "nested/dir/x.yaml": PRIVILEGED_POD });
+    const result = kubeward(["lint", "-f", "compact"], { cwd });
+    expect(result.stdout).toBe(
+      'nested/dir/x.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n' +
+        'risky.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n',
+    );
+    expect(result.status).toBe(1);
+  });
+
+  it("json: a stable array of findings with every documented field", () => {
+    const cwd = riskyProject();
+    const result = kubeward(["lint", "--format", "json"], { cwd });
+    const findings = jsonFindings(result.stdout);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      rule: "privileged-container",
+      severity: "critical",
+      level: "error",
+      message: 'container "web" runs privileged.',
+      file: "risky.yaml",
+      region: { startLine: 9, startColumn: 9, endLine: 9, endColumn: 25 },
+      object: { apiVersion: "v1", kind: "Pod", name: "risky" },
+      path: "spec.containers[0].securityContext.privileged",
+      suppressed: false,
+    });
+    for (const key of ["rule", "severity", "level", "message", "file", "region", "object", "path", "suppressed"]) {
+      expect(findings[0]).toHaveProperty(key);
+    }
+    expect(result.status).toBe(1);
+  });
+
+  it("json: an empty array when there is nothing to report", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
+    const result = kubeward(["lint", "-f", "json"], { cwd });
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it("sarif: one run whose result points at the finding", () => {
+    const cwd = riskyProject();
+    const result = kubeward(["lint", "-f", "sarif"], { cwd });
+    const log = JSON.parse(result.stdout);
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs).toHaveLength(1);
+    const results = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "privileged-container");
+    expect(results).toHaveLength(1);
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "risky.yaml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 9, startColumn: 9, endLine: 9, endColumn: 25 },
+    });
+    expect(result.status).toBe(1);
+  });
+
+  it("an unknown format is a usage error (exit 2)", () => {
+    const result = kubeward(["lint", "-f", "xml"], { cwd: riskyProject() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--format must be one of text, compact, json, sarif");
+    expect(result.stdout).toBe("");
+  });
+});
+
+describe("--output", () => {
+  it("writes the report to the file and nothing to standard output", () => {
+    const cwd = riskyProject();
+    const toStdout = kubeward(["lint", "-f", "sarif"], { cwd });
+    const toFile = kubeward(["lint", "-f", "sarif", "--output", "report.sarif"], { cwd });
+    expect(toFile.stdout).toBe("");
+    expect(toFile.status).toBe(1);
+    expect(readFileSync(path.join(cwd, "report.sarif"), "utf8")).toBe(toStdout.stdout);
+  });
+
+  it("never colours a text report written to a file", () => {
+    const cwd = riskyProject();
+    kubeward(["lint", "-o", "report.txt"], { cwd, env: { FORCE_COLOR: "1" } });
+    const report = readFileSync(path.join(cwd, "report.txt"), "utf8");
+    expect(report).toContain("risky.yaml");
+    expect(report).not.toMatch(ANSI);
+  });
+
+  it("a file that cannot be written is a usage error naming it, without a stack trace", () => {
+    const cwd = riskyProject();
+    const result = kubeward(["lint", "-o", "missing-dir/report.txt"], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("cannot write the report to missing-dir/report.txt");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("--fail-on and exit codes", () => {
+  // privileged-container's severity, moved by config, sets the level of the one finding.
+  const cases: Array<[string, string, Record<string, number>]> = [
+    ["critical", "error", { error: 1, warning: 1, note: 1, none: 0 }],
+    ["medium", "warning", { error: 0, warning: 1, note: 1, none: 0 }],
+    ["low", "note", { error: 0, warning: 0, note: 1, none: 0 }],
+  ];
+  for (const [severity, level, expected] of cases) {
+    for (const [failOn, status] of Object.entries(expected)) {
+      it(`a ${level} finding with --fail-on ${failOn} exits ${status}`, () => {
+        const cwd = tempDir({
+          ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "", { "privileged-container": severity }),
+          "risky.yaml": PRIVILEGED_POD,
+        });
+        const result = kubeward(["lint", "-f", "json", "--fail-on", failOn], { cwd });
+        expect(jsonFindings(result.stdout).map((f) => f.level)).toEqual([level]);
+        expect(result.status).toBe(status);
+      });
+    }
+  }
+
+  it("the default fail level is warning", () => {
+    const warning = tempDir({
+      ".kubeward.yaml": withPrivileged("medium"),
+      "risky.yaml": PRIVILEGED_POD,
+    });
+    const note = tempDir({
+      ".kubeward.yaml": withPrivileged("low"),
+      "risky.yaml": PRIVILEGED_POD,
+    });
+    expect(kubeward(["lint"], { cwd: warning }).status).toBe(1);
+    expect(kubeward(["lint"], { cwd: note }).status).toBe(0);
+  });
+
+  it("nothing to report exits 0 at every fail level", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
+    for (const failOn of ["error", "warning", "note", "none"]) expect(kubeward(["lint", "--fail-on", failOn], { cwd }).status).toBe(0);
+  });
+
+  it("an unknown fail level is a usage error", () => {
+    const result = kubeward(["lint", "--fail-on", "critical"], { cwd: riskyProject() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--fail-on must be one of error, warning, note, none");
+  });
+
+  it("input that cannot be read exits 1 even when no rule fires", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
+    const result = kubeward(["lint", "safe.yaml", "no-such-file.yaml", "-f", "compact"], { cwd });
+    expect(result.stdout).toContain("no-such-file.yaml:1:1: error:");
+    expect(result.stdout).toContain("[kubeward/unreadable-file]");
+    expect(result.status).toBe(1);
+  });
+
+  it("usage errors exit 2: no command, unknown command, unknown option, missing option value", () => {
+    const cwd = riskyProject();
+    for (const args of [[], ["frobnicate"], ["lint", "--no-such-flag"], ["lint", "--format"]]) {
+      const result = kubeward(args, { cwd });
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr + result.stdout).toContain("Usage: kubeward");
+    }
+  });
+
+  it("--help and --version exit 0", () => {
+    const cwd = riskyProject();
+    expect(kubeward(["--help"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringContaining("Exit codes:") });
+    expect(kubeward(["lint", "--help"], { cwd }).status).toBe(0);
+    expect(kubeward(["--version"], { cwd }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("inputs", () => {
+  it("reads standard input for `-`, reported as file `-`", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED });
+    const result = kubeward(["lint", "-", "-f", "compact"], { cwd, input: PRIVILEGED_POD });
+    expect(result.stdout).toBe('-:9:9: error: container "web" runs privileged. [privileged-container]\n');
+    expect(result.status).toBe(1);
+  });
+
+  it("reads standard input together with files", () => {
+    const cwd = riskyProject();
+    const result = kubeward(["lint", "risky.yaml", "-", "-f", "json"], { cwd, input: PRIVILEGED_POD });
+    expect(where(jsonFindings(result.stdout))).toEqual(["-:9:9 privileged-container", "risky.yaml:9:9 privileged-container"]);
+  });
+
+  it("lints the current folder when no path is given", () => {
+    const result = kubeward(["lint", "-f", "compact"], { cwd: riskyProject() });
+    expect(result.stdout).toContain("risky.yaml:9:9:");
+  });
+
+  it("skips node_modules and .git always, and whatever --exclude names (repeatable)", () => {
+    const cwd = riskyProject("", {
+      "node_modules/pkg/pod.yaml": PRIVILEGED_POD,
+      ".git/pod.yaml": PRIVILEGED_POD,
+      "vendor/pod.yaml": PRIVILEGED_POD,
+      "generated/deep/pod.yaml": PRIVILEGED_POD,
+      "keep/pod.yaml": PRIVILEGED_POD,
+      "keep/pod.test.yaml": PRIVILEGED_POD,
+    });
+    const all = kubeward(["lint", "-f", "json"], { cwd });
+    expect(jsonFindings(all.stdout).map((f) => f.file)).toEqual([
+      "generated/deep/pod.yaml",
+      "keep/pod.test.yaml",
+      "keep/pod.yaml",
+      "risky.yaml",
+      "vendor/pod.yaml",
+    ]);
+    const some = kubeward(["lint", "-f", "json", "--exclude", "vendor", "--exclude", "generated/**", "--exclude", "*.test.yaml"], { cwd });
+    expect(jsonFindings(some.stdout).map((f) => f.file)).toEqual(["keep/pod.yaml", "risky.yaml"]);
+  });
+
+  it("expands globs given as inputs (quoted, so kubeward and not the shell expands them)", () => {
+    const cwd = riskyProject("", {
+      "apps/a/pod.yaml": PRIVILEGED_POD,
+      "apps/b/pod.yml": PRIVILEGED_POD,
+      "apps/b/pod.json": JSON.stringify({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "j" },
+        spec: { containers: [{ name: "web", securityContext: { privileged: true } }] },
+      }),
+      "other/pod.yaml": PRIVILEGED_POD,
+    });
+    const yaml = kubeward(["lint", "-f", "json", "apps/**/*.{yaml,yml}"], { cwd });
+    expect(jsonFindings(yaml.stdout).map((f) => f.file)).toEqual(["apps/a/pod.yaml", "apps/b/pod.yml"]);
+    const json = kubeward(["lint", "-f", "json", "**/*.json"], { cwd });
+    const column = readFileSync(path.join(cwd, "apps/b/pod.json"), "utf8").indexOf('"privileged"') + 1;
+    expect(where(jsonFindings(json.stdout))).toEqual([`apps/b/pod.json:1:${column} privileged-container`]);
+  });
+
+  it("a glob that matches nothing is reported like a path that does not exist (exit 1)", () => {
+    const cwd = riskyProject();
+    const result = kubeward(["lint", "-f", "compact", "nothing/**/*.yaml"], { cwd });
+    expect(result.stdout).toBe(
+      "nothing/**/*.yaml:1:1: error: No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell. [kubeward/unreadable-file]\n",
+    );
+    expect(result.status).toBe(1);
+  });
+
+  it("a glob whose matches are all excluded is not an error", () => {
+    const cwd = riskyProject("", { "vendor/pod.yaml": PRIVILEGED_POD });
+    const result = kubeward(["lint", "-f", "json", "vendor/*.yaml", "--exclude", "vendor"], { cwd });
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it("passes over YAML that is not a Kubernetes object silently, and says so with --verbose", () => {
+    const cwd = tempDir({
+      ".kubeward.yaml": ONLY_PRIVILEGED,
+      "values.yaml": "replicaCount: 2\nimage:\n  tag: latest\n",
+      "list.yaml": "- a\n- b\n",
+      "docs.yaml": "---\n# only a comment\n---\njust a string\n",
+      "risky.yaml": PRIVILEGED_POD,
+    });
+    const quiet = kubeward(["lint", "-f", "compact"], { cwd });
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe('risky.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n');
+    const verbose = kubeward(["lint", "-f", "compact", "--verbose"], { cwd });
+    expect(verbose.stdout).toBe(quiet.stdout);
+    expect(verbose.stderr).toContain("kubeward: skipped values.yaml document 1: it has no apiVersion and kind");
+    expect(verbose.stderr).toContain("kubeward: skipped list.yaml document 1: the document is a list, not a mapping");
+    expect(verbose.stderr).toContain("kubeward: skipped docs.yaml document 2: the document is a string, not a mapping");
+    expect(verbose.stderr).toContain(`kubeward: using config ${path.join(cwd, ".kubeward.yaml")}`);
+  });
+});
+
+describe("standard output closed early", () => {
+  it.skipIf(process.platform === "win32")("a reader that stops early (`| head`) causes no error and no stack trace", () => {
+    const pod = JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "web", securityContext: { privileged: true } }] } });
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "many.json": `{"apiVersion":"v1","kind":"List","items":[${Array(5000).fill(pod).join(",")}]}` });
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} lint -f compact | head -n 1`;
+    const result = spawnSync("sh", ["-c", command], { cwd, encoding: "utf8", timeout: 20_000 });
+    expect(result.stdout).toMatch(/^many\.json:1:\d+: error: container "web" runs privileged\. \[privileged-container\]\n$/);
+    expect(result.stderr).toBe("");
+  });
+});
+
+describe("--quiet", () => {
+  const project = (): string =>
+    tempDir({
+      ".kubeward.yaml": withPrivileged("medium"),
+      "warn.yaml": PRIVILEGED_POD,
+      "error.yaml": PRIVILEGED_POD.replace("privileged: true", "privileged: false\n    - name: broken\n      image: [1]"),
+    });
+
+  it("shows errors only; the exit code still follows --fail-on", () => {
+    const cwd = project();
+    const result = kubeward(["lint", "-q", "-f", "compact"], { cwd });
+    expect(result.stdout).toBe("error.yaml:11:7: error: spec.containers[1].image must be a string, not a list. [kubeward/invalid-field-type]\n");
+    expect(result.status).toBe(1);
+    expect(kubeward(["lint", "-q", "--fail-on", "error"], { cwd }).status).toBe(1);
+  });
+
+  it("the text summary counts the findings it hid", () => {
+    const cwd = project();
+    const result = kubeward(["lint", "--quiet"], { cwd });
+    expect(result.stdout).not.toContain("warn.yaml");
+    expect(result.stdout).toContain("✖ 1 problem (1 error, 0 warnings, 0 notes) in 2 objects in 2 files, 1 below error hidden by --quiet.");
+  });
+});
+
+describe("colour", () => {
+  it("is off when standard output is not a terminal", () => {
+    const result = kubeward(["lint"], { cwd: riskyProject() });
+    expect(result.stdout).toContain("privileged-container");
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it("FORCE_COLOR turns it on, and NO_COLOR always wins", () => {
+    const cwd = riskyProject();
+    expect(kubeward(["lint"], { cwd, env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
+    expect(kubeward(["lint"], { cwd, env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toMatch(ANSI);
+  });
+
+  it("never colours machine formats", () => {
+    const cwd = riskyProject();
+    for (const format of ["compact", "json", "sarif"]) {
+      expect(kubeward(["lint", "-f", format], { cwd, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ANSI);
+    }
+  });
+
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("on a terminal it is on, unless NO_COLOR is set (needs util-linux `script` for a pseudo-terminal)", () => {
+    const cwd = riskyProject();
+    const onTerminal = (env: Record<string, string | undefined>): string => {
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} lint`;
+      const result = spawnSync("script", ["-qec", command, "/dev/null"], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } as NodeJS.ProcessEnv,
+        timeout: 20_000,
+      });
+      return result.stdout;
+    };
+    expect(onTerminal({})).toMatch(ANSI);
+    expect(onTerminal({ NO_COLOR: "1" })).not.toMatch(ANSI);
+  });
+});
+
+describe("kubeward rules", () => {
+  it("lists every rule with its severity and level", () => {
+    const result = kubeward(["rules"], { cwd: tempDir() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^RULE\s+SEVERITY/);
+    expect(result.stdout).toMatch(/^privileged-container\s+critical\/error\s+PSS baseline/m);
+    expect(result.stdout).toMatch(/\n\d+ rules\. /);
+  });
+
+  it("prints one rule's documentation", () => {
+    const result = kubeward(["rules", "privileged-container"], { cwd: tempDir() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("# privileged-container");
+    expect(result.stdout).toContain("Container runs privileged");
+    expect(result.stdout).toContain("kubeward-ignore privileged-container");
+  });
+
+  it("documents the input diagnostics too", () => {
+    const result = kubeward(["rules", "kubeward/invalid-field-type"], { cwd: tempDir() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Field has the wrong type");
+  });
+
+  it("an unknown rule is a usage error", () => {
+    const result = kubeward(["rules", "no-such-rule"], { cwd: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown rule "no-such-rule"');
+  });
+});
+
+describe("configuration", () => {
+  it("is found upward from the working directory", () => {
+    const root = tempDir({ ".kubeward.yaml": onlyRulesConfig([]), "deep/er/risky.yaml": PRIVILEGED_POD });
+    const cwd = path.join(root, "deep/er");
+    const result = kubeward(["lint", "-f", "json", "-v"], { cwd });
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.stderr).toContain(`using config ${path.join(root, ".kubeward.yaml")}`);
+    expect(result.status).toBe(0);
+  });
+
+  it("the nearest file wins, and .kubeward.yml is read too", () => {
+    const root = tempDir({
+      ".kubeward.yaml": onlyRulesConfig([]),
+      "app/.kubeward.yml": ONLY_PRIVILEGED,
+      "app/risky.yaml": PRIVILEGED_POD,
+    });
+    const result = kubeward(["lint", "-f", "json"], { cwd: path.join(root, "app") });
+    expect(where(jsonFindings(result.stdout))).toEqual(["risky.yaml:9:9 privileged-container"]);
+  });
+
+  it("--config names the file to use instead", () => {
+    const cwd = riskyProject("", { "ci/strict.yaml": withPrivileged("low") });
+    const result = kubeward(["lint", "-f", "json", "--config", "ci/strict.yaml"], { cwd });
+    expect(jsonFindings(result.stdout).map((f) => f.severity)).toEqual(["low"]);
+    expect(result.status).toBe(0);
+  });
+
+  it("turns rules off and changes their severity", () => {
+    const offConfig = tempDir({ ".kubeward.yaml": onlyRulesConfig([]), "risky.yaml": PRIVILEGED_POD });
+    expect(onlyRulesConfig([])).toContain("  privileged-container: off\n");
+    expect(JSON.parse(kubeward(["lint", "-f", "json"], { cwd: offConfig }).stdout)).toEqual([]);
+    const mapping = tempDir({
+      ".kubeward.yaml": withPrivileged("\n    enabled: true\n    severity: high"),
+      "risky.yaml": PRIVILEGED_POD,
+    });
+    expect(jsonFindings(kubeward(["lint", "-f", "json"], { cwd: mapping }).stdout).map((f) => f.severity)).toEqual(["high"]);
+  });
+
+  it("include and exclude globs choose the files", () => {
+    const cwd = riskyProject('include: ["apps/**"]\nexclude: ["apps/legacy/**"]', {
+      "apps/web.yaml": PRIVILEGED_POD,
+      "apps/legacy/old.yaml": PRIVILEGED_POD,
+    });
+    const result = kubeward(["lint", "-f", "json"], { cwd });
+    expect(jsonFindings(result.stdout).map((f) => f.file)).toEqual(["apps/web.yaml"]);
+  });
+
+  it("globs in a config found upward are relative to the config's folder; --exclude is relative to the working directory", () => {
+    const root = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["privileged-container"], 'include: ["k8s/**"]\nexclude: ["k8s/legacy/**"]'),
+      "k8s/web.yaml": PRIVILEGED_POD,
+      "k8s/legacy/old.yaml": PRIVILEGED_POD,
+      "k8s/generated/gen.yaml": PRIVILEGED_POD,
+    });
+    const fromRoot = kubeward(["lint", "-f", "json"], { cwd: root });
+    expect(jsonFindings(fromRoot.stdout).map((f) => f.file)).toEqual(["k8s/generated/gen.yaml", "k8s/web.yaml"]);
+    const fromBelow = kubeward(["lint", "-f", "json", "--exclude", "generated/**"], { cwd: path.join(root, "k8s") });
+    expect(jsonFindings(fromBelow.stdout).map((f) => f.file)).toEqual(["web.yaml"]);
+  });
+
+  it("failOn sets the fail level, and --fail-on overrides it", () => {
+    const cwd = riskyProject("failOn: none");
+    expect(kubeward(["lint"], { cwd }).status).toBe(0);
+    expect(kubeward(["lint", "--fail-on", "error"], { cwd }).status).toBe(1);
+  });
+
+  const badConfigs: Array<[string, string, string]> = [
+    ["an unknown rule id", "rules:\n  privileged-containers: off\n", '.kubeward.yaml:2:3: unknown rule "privileged-containers" (did you mean "privileged-container"?)'],
+    ["a wrong type for failOn", "failOn: 3\n", ".kubeward.yaml:1:9: failOn must be one of error, warning, note, none"],
+    ["a wrong type for rules", "rules: [privileged-container]\n", ".kubeward.yaml:1:8: rules must be a mapping"],
+    ["a wrong type for enabled", "rules:\n  privileged-container:\n    enabled: sometimes\n", ".kubeward.yaml:3:14: enabled must be true or false"],
+    ["an unknown severity", "rules:\n  privileged-container: severe\n", '.kubeward.yaml:2:25: rule "privileged-container": expected on, off, a severity'],
+    ["an option the rule does not take", "rules:\n  privileged-container:\n    options:\n      allow: [x]\n", '.kubeward.yaml:4:7: rule "privileged-container" has no option "allow"'],
+    ["exclude that is not a list", "exclude: vendor\n", ".kubeward.yaml:1:10: exclude must be a list of glob patterns"],
+    ["an unknown top-level setting", "fail-on: error\n", '.kubeward.yaml:1:1: unknown setting "fail-on"'],
+    ["invalid YAML", "rules:\n  privileged-container: [off\n", ".kubeward.yaml:3:1: invalid YAML"],
+  ];
+  for (const [name, config, message] of badConfigs) {
+    it(`${name} is a configuration error (exit 2) naming file:line:col`, () => {
+      const cwd = tempDir({ ".kubeward.yaml": config, "risky.yaml": PRIVILEGED_POD });
+      const result = kubeward(["lint"], { cwd });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain(`kubeward: configuration error: ${path.join(cwd, message)}`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it("a --config file that does not exist is a configuration error", () => {
+    const result = kubeward(["lint", "--config", "nope.yaml"], { cwd: riskyProject() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("nope.yaml: cannot read the config file");
+  });
+});
+
+describe("suppression", () => {
+  const annotated = (reason: string): string =>
+    PRIVILEGED_POD.replace("  name: risky\n", `  name: risky\n  annotations:\n    kubeward.io/ignore: "privileged-container, other-rule"\n${reason}`);
+
+  it("the kubeward.io/ignore annotation suppresses; suppressed findings do not fail the run", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": annotated('    kubeward.io/ignore-reason: "node agent"\n') });
+    const text = kubeward(["lint"], { cwd });
+    expect(text.stdout).toBe("✔ No problems found (1 object in 1 file, 1 suppressed).\n");
+    expect(text.status).toBe(0);
+    expect(kubeward(["lint", "-f", "compact"], { cwd }).stdout).toBe("");
+    const [finding] = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+    expect(finding).toMatchObject({ rule: "privileged-container", suppressed: true, suppression: { kind: "annotation", reason: "node agent" } });
+    const sarif = JSON.parse(kubeward(["lint", "-f", "sarif"], { cwd }).stdout);
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "node agent" }]);
+  });
+
+  it("without a reason, the SARIF justification names the annotation", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": annotated("") });
+    const sarif = JSON.parse(kubeward(["lint", "-f", "sarif"], { cwd }).stdout);
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "suppressed by the kubeward.io/ignore annotation" }]);
+  });
+
+  it("an annotation naming other rules does not suppress", () => {
+    const cwd = tempDir({
+      ".kubeward.yaml": ONLY_PRIVILEGED,
+      "pod.yaml": PRIVILEGED_POD.replace("  name: risky\n", "  name: risky\n  annotations:\n    kubeward.io/ignore: host-network\n"),
+    });
+    expect(kubeward(["lint"], { cwd }).status).toBe(1);
+  });
+
+  it("a `# kubeward-ignore rule -- reason` comment on the same line suppresses", () => {
+    const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore privileged-container -- CNI plugin needs it");
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
+    const result = kubeward(["lint", "-f", "sarif"], { cwd });
+    expect(result.status).toBe(0);
+    const [sarifResult] = JSON.parse(result.stdout).runs[0].results;
+    expect(sarifResult.ruleId).toBe("privileged-container");
+    expect(sarifResult.suppressions).toEqual([{ kind: "inSource", justification: "CNI plugin needs it" }]);
+  });
+
+  it("a standalone comment on the line before suppresses", () => {
+    const pod = PRIVILEGED_POD.replace("        privileged: true", "        # kubeward-ignore privileged-container -- debugging image\n        privileged: true");
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
+    const [finding] = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+    expect(finding).toMatchObject({ region: { startLine: 10 }, suppressed: true, suppression: { kind: "comment", reason: "debugging image" } });
+    expect(kubeward(["lint"], { cwd }).status).toBe(0);
+  });
+
+  it("does not suppress from two lines up, from a trailing comment on the line before, or for another rule", () => {
+    const variants = [
+      PRIVILEGED_POD.replace("      securityContext:\n", "      # kubeward-ignore privileged-container\n      securityContext:\n"),
+      PRIVILEGED_POD.replace("      securityContext:\n", "      securityContext:  # kubeward-ignore privileged-container\n"),
+      PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore host-network -- wrong rule"),
+    ];
+    for (const pod of variants) {
+      const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
+      const findings = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+      expect(findings.map((f) => f.suppressed), pod).toEqual([false]);
+    }
+  });
+
+  it("a comment can name several rules", () => {
+    const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore host-network, privileged-container");
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
+    expect(jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout).map((f) => f.suppressed)).toEqual([true]);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, activeRules, parseConfig } from "../../src/config/config.js";
+import { lintObjects } from "../../src/engine/engine.js";
+import { defineRule, type Rule, type RuleMeta } from "../../src/engine/rule.js";
+import { parseManifest } from "../../src/manifest/parse.js";
+
+const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
+  id,
+  title: id,
+  severity: "medium",
+  category: "workload",
+  rationale: "r",
+  remediation: "f",
+  frameworks: [],
+  equivalents: {},
+  ...extra,
+});
+
+/** Reports `spec.replicas` when it is above the `max` option. */
+const tooManyReplicas = defineRule({
+  meta: meta("too-many-replicas", {
+    options: {
+      max: { type: "number", description: "largest allowed", default: 3 },
+      names: { type: "string[]", description: "names it applies to", default: [] },
+      strict: { type: "boolean", description: "also flag equal", default: false },
+      label: { type: "string", description: "message label", default: "replicas" },
+    },
+  }),
+  *check(object, { options }) {
+    const replicas = (object.body.spec as { replicas?: unknown } | undefined)?.replicas;
+    const names = options.names as string[];
+    if (names.length > 0 && !names.includes(object.name)) return;
+    if (typeof replicas === "number" && (replicas > (options.max as number) || (options.strict === true && replicas === options.max))) {
+      yield { path: ["spec", "replicas"], message: `${options.label as string} ${replicas} > ${options.max as number}.` };
+    }
+  },
+});
+
+const alwaysThrows = defineRule({
+  meta: meta("always-throws"),
+  *check() {
+    throw new Error("boom");
+  },
+});
+
+/** Cross-object: a Service whose selector matches no Deployment of the run. */
+const orphanService = defineRule({
+  meta: meta("orphan-service"),
+  *checkAll(index) {
+    for (const service of index.ofKind("Service")) {
+      if (!index.find("Deployment", service.namespace, service.name)) yield { object: service, path: ["spec", "selector"], message: "no match." };
+    }
+  },
+});
+
+const RULES: Rule[] = [tooManyReplicas, alwaysThrows, orphanService];
+
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 5
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  replicas: 3
+---
+apiVersion: v1
+kind: Service
+metadata: {name: lonely}
+spec:
+  selector: {app: lonely}
+`;
+
+function lint(configText: string, rules: Rule[] = RULES): string[] {
+  const config = parseConfig(configText, ".kubeward.yaml", rules);
+  const { objects } = parseManifest("m.yaml", MANIFEST);
+  return lintObjects(objects, activeRules(rules, config)).map((f) => `${f.ruleId}@${f.region.startLine} ${f.severity} ${f.message}`);
+}
+
+describe("lintObjects", () => {
+  it("runs per-object and cross-object rules; a rule that throws becomes a rule-error finding and the others still run", () => {
+    expect(lint("")).toEqual([
+      "kubeward/rule-error@1 high Rule always-throws failed on this input (boom); other rules still ran. Please report it.",
+      "too-many-replicas@5 medium replicas 5 > 3.",
+      "kubeward/rule-error@7 high Rule always-throws failed on this input (boom); other rules still ran. Please report it.",
+      "kubeward/rule-error@13 high Rule always-throws failed on this input (boom); other rules still ran. Please report it.",
+      "orphan-service@17 medium no match.",
+    ]);
+  });
+
+  it("applies configured options over the defaults, and severities", () => {
+    const config = "rules:\n  always-throws: off\n  orphan-service: low\n  too-many-replicas:\n    severity: high\n    options: {max: 2, strict: true, names: [web, api], label: count}\n";
+    expect(lint(config)).toEqual(["too-many-replicas@5 high count 5 > 2.", "too-many-replicas@11 high count 3 > 2.", "orphan-service@17 low no match."]);
+    expect(lint("rules:\n  always-throws: off\n  orphan-service: off\n  too-many-replicas: {options: {max: 3, strict: true}}\n")).toEqual([
+      "too-many-replicas@5 medium replicas 5 > 3.",
+      "too-many-replicas@11 medium replicas 3 > 3.",
+    ]);
+  });
+
+  it("reports the same finding once", () => {
+    const twice = defineRule({
+      meta: meta("twice"),
+      *check(object) {
+        if (object.kind === "Service") {
+          yield { path: ["spec"], message: "same." };
+          yield { path: ["spec"], message: "same." };
+        }
+      },
+    });
+    expect(lint("", [twice])).toEqual(["twice@16 medium same."]);
+  });
+});
+
+describe("rule options in the config file", () => {
+  const errorOf = (text: string): string => {
+    try {
+      parseConfig(text, ".kubeward.yaml", RULES);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).describe();
+    }
+    throw new Error("expected a ConfigError");
+  };
+
+  it("checks each option's type and names the place", () => {
+    expect(errorOf("rules:\n  too-many-replicas:\n    options:\n      max: lots\n")).toBe('.kubeward.yaml:4:12: option "max" of "too-many-replicas" must be a number');
+    expect(errorOf("rules:\n  too-many-replicas:\n    options:\n      names: web\n")).toBe('.kubeward.yaml:4:14: option "names" of "too-many-replicas" must be a list of strings');
+    expect(errorOf("rules:\n  too-many-replicas:\n    options:\n      strict: 1\n")).toBe('.kubeward.yaml:4:15: option "strict" of "too-many-replicas" must be a boolean');
+    expect(errorOf("rules:\n  too-many-replicas:\n    options:\n      maximum: 1\n")).toBe(
+      '.kubeward.yaml:4:7: rule "too-many-replicas" has no option "maximum" (options: max, names, strict, label)',
+    );
+    expect(errorOf("rules:\n  too-many-replicas:\n    options: [max]\n")).toBe('.kubeward.yaml:3:14: options of "too-many-replicas" must be a mapping');
+  });
+
+  it("accepts on/off/true/false and severities as shorthand", () => {
+    const config = parseConfig("rules:\n  too-many-replicas: on\n  always-throws: false\n  orphan-service: critical\n", "c.yaml", RULES);
+    expect(config.rules).toEqual({ "too-many-replicas": { enabled: true }, "always-throws": { enabled: false }, "orphan-service": { enabled: true, severity: "critical" } });
+  });
+
+  it("an empty config file is an empty config", () => {
+    expect(parseConfig("", "c.yaml", RULES)).toMatchObject({ include: [], exclude: [], rules: {} });
+    expect(parseConfig("# nothing yet\n", "c.yaml", RULES)).toMatchObject({ rules: {} });
+  });
+});

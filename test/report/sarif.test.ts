@@ -1,0 +1,240 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Ajv04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import type * as Sarif from "sarif";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import packageJson from "../../package.json" with { type: "json" };
+import { artifactUri, formatSarif } from "../../src/report/sarif.js";
+import { ALL_RULE_META } from "../../src/registry.js";
+import { PRIVILEGED_POD, ensureBuilt, kubeward, removeTempDirs, repoRoot, tempDir } from "../e2e/cli-harness.js";
+
+beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
+
+const schema = JSON.parse(readFileSync(path.resolve(repoRoot, "../shared/schemas/sarif-schema-2.1.0.json"), "utf8"));
+// Both packages are CommonJS whose module.exports is also its own `.default`: `.default` works for TypeScript and at run time.
+const ajv = new Ajv04.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateSarif = ajv.compile(schema);
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    spec:
+      hostPID: true
+      containers:
+        - name: web
+          image: nginx
+          securityContext:
+            privileged: true
+`;
+
+/** A project with findings of many rules, in a folder and a file name that need escaping. */
+function project(): string {
+  return tempDir({
+    "my apps/web #1.yaml": DEPLOYMENT,
+    "pods/risky.yaml": PRIVILEGED_POD,
+    "pods/suppressed.yaml": PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore privileged-container -- audited"),
+    "broken.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n",
+  });
+}
+
+function sarifOf(cwd: string, args: string[] = []): Sarif.Log {
+  const result = kubeward(["lint", "-f", "sarif", "--verbose", ...args], { cwd });
+  // Standard output is the SARIF log and nothing else, even with --verbose.
+  return JSON.parse(result.stdout) as Sarif.Log;
+}
+
+function expectValid(log: Sarif.Log): void {
+  const valid = validateSarif(log);
+  expect(valid ? [] : validateSarif.errors).toEqual([]);
+}
+
+describe("SARIF output", () => {
+  const cwd = project();
+  let log: Sarif.Log;
+  beforeAll(() => {
+    log = sarifOf(cwd);
+  });
+  const run = (): Sarif.Run => log.runs[0];
+  const results = (): Sarif.Result[] => run().results ?? [];
+  const rules = (): Sarif.ReportingDescriptor[] => run().tool.driver.rules ?? [];
+
+  it("validates against the official SARIF 2.1.0 schema", () => {
+    expect(results().length).toBeGreaterThan(3);
+    expectValid(log);
+  });
+
+  it("(the validator does reject a log that breaks the schema)", () => {
+    const broken = structuredClone(log) as unknown as { runs: Array<{ results: Array<{ level: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    broken.runs[0].results[0].level = "fatal";
+    broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    expect(validateSarif(broken)).toBe(false);
+    expect(validateSarif.errors?.map((error) => error.instancePath)).toEqual(
+      expect.arrayContaining(["/runs/0/results/0/level", "/runs/0/results/0/locations/0/physicalLocation/region/startLine"]),
+    );
+  });
+
+  it("has exactly one run, with the tool's name, version and information URI", () => {
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs).toHaveLength(1);
+    const { driver } = run().tool;
+    expect(driver.name).toBe("kubeward");
+    expect(driver.version).toBe(packageJson.version);
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+  });
+
+  it("describes every rule the way GitHub code scanning reads it", () => {
+    expect(rules().map((rule) => rule.id)).toEqual(ALL_RULE_META.map((meta) => meta.id));
+    for (const rule of rules()) {
+      expect(rule.id, rule.id).toBeTruthy();
+      expect(rule.name, rule.id).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+      expect(rule.shortDescription?.text, rule.id).toBeTruthy();
+      expect(rule.fullDescription?.text, rule.id).toBeTruthy();
+      expect(rule.help?.text, rule.id).toBeTruthy();
+      expect(rule.help?.markdown, rule.id).toBeTruthy();
+      expect(rule.helpUri, rule.id).toMatch(/^https:\/\//);
+      expect(["error", "warning", "note"], rule.id).toContain(rule.defaultConfiguration?.level);
+      const properties = rule.properties ?? {};
+      expect(Array.isArray(properties.tags) && properties.tags.length > 0, rule.id).toBe(true);
+      const securitySeverity = Number(properties["security-severity"]);
+      expect(typeof properties["security-severity"], rule.id).toBe("string");
+      expect(securitySeverity >= 0 && securitySeverity <= 10, rule.id).toBe(true);
+    }
+  });
+
+  it("gives every result its rule, the matching rule index, level and message", () => {
+    for (const result of results()) {
+      expect(result.ruleId).toBeTruthy();
+      expect(rules()[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
+      expect(["error", "warning", "note"]).toContain(result.level);
+      expect(result.message.text).toBeTruthy();
+    }
+  });
+
+  it("uses relative, escaped artifact URIs under %SRCROOT%", () => {
+    const uris = new Set<string>();
+    for (const result of results()) {
+      const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+      expect(artifact?.uriBaseId).toBe("%SRCROOT%");
+      const uri = artifact?.uri ?? "";
+      uris.add(uri);
+      expect(uri).not.toMatch(/^(\/|\.\/|[A-Za-z]:|file:)/);
+      expect(uri).not.toContain(" ");
+      expect(uri).not.toContain(cwd);
+    }
+    expect([...uris].sort()).toEqual(["broken.yaml", "my%20apps/web%20%231.yaml", "pods/risky.yaml", "pods/suppressed.yaml"]);
+  });
+
+  it("gives every result a full region starting at line 1 or later", () => {
+    for (const result of results()) {
+      const region = result.locations?.[0]?.physicalLocation?.region;
+      expect(region?.startLine).toBeGreaterThanOrEqual(1);
+      expect(region?.startColumn).toBeGreaterThanOrEqual(1);
+      expect(region?.endLine).toBeGreaterThanOrEqual(region?.startLine ?? 1);
+      expect(region?.endColumn).toBeGreaterThanOrEqual(1);
+    }
+    const privileged = results().find((r) => r.ruleId === "privileged-container" && r.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.startsWith("my"));
+    expect(privileged?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 14, startColumn: 13, endLine: 14, endColumn: 29 });
+  });
+
+  it("names the object as a logical location: Kind/namespace/name", () => {
+    const deployment = results().filter((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.startsWith("my"));
+    expect(deployment.length).toBeGreaterThan(0);
+    for (const result of deployment) {
+      expect(result.locations?.[0]?.logicalLocations).toEqual([{ name: "web", fullyQualifiedName: "Deployment/shop/web", kind: "resource" }]);
+    }
+    const pod = results().find((r) => r.ruleId === "privileged-container" && r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === "pods/risky.yaml");
+    expect(pod?.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe("Pod/risky");
+  });
+
+  it("reports input problems as results of the diagnostic rules", () => {
+    const parseError = results().find((r) => r.ruleId === "kubeward/parse-error");
+    expect(parseError?.locations?.[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: "broken.yaml" }, region: { startLine: 4, startColumn: 1 } });
+  });
+
+  it("keeps suppressed findings, marked as suppressed in source with the reason", () => {
+    const suppressed = results().filter((r) => r.suppressions);
+    expect(suppressed.map((r) => [r.ruleId, r.locations?.[0]?.physicalLocation?.artifactLocation?.uri, r.suppressions])).toEqual([
+      ["privileged-container", "pods/suppressed.yaml", [{ kind: "inSource", justification: "audited" }]],
+    ]);
+  });
+
+  it("tells apart findings that are alike but for their place (two parse errors in one file)", () => {
+    const twoErrors = sarifOf(tempDir({ "two.yaml": "a: [\n---\nb: [\n" }));
+    const fingerprints = (twoErrors.runs[0].results ?? []).map((r) => r.partialFingerprints?.["kubeward/v1"]);
+    expect(fingerprints).toHaveLength(2);
+    expect(fingerprints[0]).toMatch(/^[0-9a-f]{32}:1$/);
+    expect(fingerprints[1]).toBe(fingerprints[0]?.replace(/:1$/, ":2"));
+  });
+
+  it("gives every result its own partial fingerprint", () => {
+    const fingerprints = results().map((r) => Object.values(r.partialFingerprints ?? {}).join());
+    expect(fingerprints.every(Boolean)).toBe(true);
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
+  });
+
+  it("keeps fingerprints when unrelated lines are inserted above the object", () => {
+    const shifted = tempDir({
+      "my apps/web #1.yaml": `# A comment added later\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: unrelated}\n---\n${DEPLOYMENT}`,
+    });
+    const before = results().filter((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.startsWith("my"));
+    const after = sarifOf(shifted).runs[0].results ?? [];
+    const key = (r: Sarif.Result): string => `${r.ruleId} ${r.message.text}`;
+    const fingerprintsBefore = new Map(before.map((r) => [key(r), r.partialFingerprints]));
+    const deploymentAfter = after.filter((r) => r.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName === "Deployment/shop/web");
+    expect(deploymentAfter.map(key).sort()).toEqual([...fingerprintsBefore.keys()].sort());
+    for (const result of deploymentAfter) {
+      expect(result.partialFingerprints, key(result)).toEqual(fingerprintsBefore.get(key(result)));
+    }
+    // The lines did move: the fingerprints held despite it.
+    const line = (results: Sarif.Result[]): number | undefined =>
+      results.find((r) => r.ruleId === "privileged-container")?.locations?.[0]?.physicalLocation?.region?.startLine;
+    expect(line(deploymentAfter)).toBe((line(before) ?? 0) + 5);
+  });
+
+  it("has a results array even when there is nothing to report, and still validates", () => {
+    const clean = sarifOf(tempDir({ "values.yaml": "replicaCount: 1\n" }));
+    expect(clean.runs).toHaveLength(1);
+    expect(clean.runs[0].results).toEqual([]);
+    expectValid(clean);
+  });
+
+  it("writes the same log to --output, and nothing to standard output", () => {
+    const result = kubeward(["lint", "-f", "sarif", "-o", "out.sarif"], { cwd });
+    expect(result.stdout).toBe("");
+    const written = JSON.parse(readFileSync(path.join(cwd, "out.sarif"), "utf8")) as Sarif.Log;
+    expectValid(written);
+    expect(written.runs[0].results?.length).toBe(results().length);
+  });
+});
+
+describe("artifactUri", () => {
+  it("percent-encodes each path segment and drops a leading ./", () => {
+    expect(artifactUri("my apps/web #1.yaml")).toBe("my%20apps/web%20%231.yaml");
+    expect(artifactUri("./deploy/app.yaml")).toBe("deploy/app.yaml");
+    expect(artifactUri("k8s/100%/ünï.yaml")).toBe("k8s/100%25/%C3%BCn%C3%AF.yaml");
+    expect(artifactUri("a?b.yaml")).toBe("a%3Fb.yaml");
+  });
+});
+
+describe("formatSarif", () => {
+  it("validates with a finding that has no object (an input problem)", () => {
+    const log = JSON.parse(
+      formatSarif({
+        findings: [{ ruleId: "kubeward/unreadable-file", severity: "high", message: "Cannot read the file.", file: "x.yaml", region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } }],
+        rules: ALL_RULE_META,
+        toolVersion: "1.2.3",
+        stats: { files: 1, objects: 0 },
+        color: false,
+      }),
+    ) as Sarif.Log;
+    expectValid(log);
+    expect(log.runs[0].results?.[0].locations?.[0].logicalLocations).toBeUndefined();
+  });
+});
