@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
@@ -17,13 +18,27 @@ const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders
        kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
 
 Options:
-  -f, --format FORMAT    text (default), compact, json or sarif
+      --format FORMAT    text (default), compact, json or sarif
   -o, --output FILE      write the report to FILE instead of standard output
       --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1
   -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
-  -v, --verbose          say which files and documents were skipped, and why
+  -v, --verbose          say which files and documents were skipped and why, and time each chart and overlay
+
+Helm charts (folders with Chart.yaml) are rendered with \`helm template\`:
+  -f, --values FILE      values file for every chart (repeatable; after the chart's values.yaml)
+      --set KEY=VALUE    value for every chart (repeatable)
+      --kube-version V   Kubernetes version for Capabilities.KubeVersion
+      --api-versions V   API version for Capabilities.APIVersions (repeatable)
+      --namespace NS     release namespace
+      --release-name N   release name (default: kubeward)
+      --chart-ci-values  also render each chart with every ci/*-values.yaml
+      --helm-dependency-update   run \`helm dependency build\` first (may use the network)
+      --helm PATH        helm binary (default: KUBEWARD_HELM, then PATH)
+Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize build\` or \`kubectl kustomize\`:
+      --kustomize PATH   kustomize or kubectl binary (default: KUBEWARD_KUSTOMIZE, then kustomize, then kubectl on PATH)
+      --enable-helm      pass --enable-helm to kustomize (helmCharts: entries)
   -h, --help             show this help
       --version          print the version
 
@@ -80,13 +95,24 @@ async function lint(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      format: { type: "string", short: "f" },
+      format: { type: "string" },
       output: { type: "string", short: "o" },
       "fail-on": { type: "string" },
       config: { type: "string", short: "c" },
       exclude: { type: "string", multiple: true },
       quiet: { type: "boolean", short: "q" },
       verbose: { type: "boolean", short: "v" },
+      values: { type: "string", short: "f", multiple: true },
+      set: { type: "string", multiple: true },
+      "kube-version": { type: "string" },
+      "api-versions": { type: "string", multiple: true },
+      namespace: { type: "string" },
+      "release-name": { type: "string" },
+      "chart-ci-values": { type: "boolean" },
+      "helm-dependency-update": { type: "boolean" },
+      helm: { type: "string" },
+      kustomize: { type: "string" },
+      "enable-helm": { type: "boolean" },
     },
   });
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
@@ -96,6 +122,8 @@ async function lint(args: string[]): Promise<number> {
   const config: Config = configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG;
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
+  const configDir = configFile ? path.dirname(path.resolve(configFile)) : cwd;
+  const fromConfig = (file: string): string => path.resolve(configDir, file);
   const result = await run({
     inputs: positionals.length ? positionals : ["."],
     cwd,
@@ -103,6 +131,24 @@ async function lint(args: string[]): Promise<number> {
     exclude: values.exclude ?? [],
     rules: BUILTIN_RULES,
     readStdin,
+    expand: {
+      helm: {
+        binary: values.helm,
+        releaseName: values["release-name"] ?? config.helm.releaseName ?? "kubeward",
+        namespace: values.namespace ?? config.helm.namespace,
+        kubeVersion: values["kube-version"] ?? config.helm.kubeVersion,
+        apiVersions: [...(config.helm.apiVersions ?? []), ...(values["api-versions"] ?? [])],
+        valuesFiles: (values.values ?? []).map((file) => path.resolve(cwd, file)),
+        set: [...(config.helm.set ?? []), ...(values.set ?? [])],
+        ciValues: values["chart-ci-values"] ?? false,
+        dependencyUpdate: values["helm-dependency-update"] ?? false,
+        charts: (config.helm.charts ?? []).map((chart) => ({
+          chartDir: fromConfig(chart.path),
+          valueSets: Object.fromEntries(Object.entries(chart.valueSets).map(([name, files]) => [name, files.map(fromConfig)])),
+        })),
+      },
+      kustomize: { binary: values.kustomize, enableHelm: values["enable-helm"] ?? config.kustomize.enableHelm ?? false },
+    },
   });
 
   if (values.verbose) {
@@ -110,6 +156,10 @@ async function lint(args: string[]): Promise<number> {
     for (const skip of result.skipped) {
       const where = skip.docIndex === undefined ? skip.file : `${skip.file} document ${skip.docIndex + 1}`;
       process.stderr.write(`kubeward: skipped ${where}: ${skip.reason}\n`);
+    }
+    for (const timing of result.timings) {
+      const tool = timing.kind === "helm" ? "helm" : "kustomize";
+      process.stderr.write(`kubeward: ${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in ${tool})\n`);
     }
   }
 

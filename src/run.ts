@@ -1,6 +1,7 @@
 import path from "node:path";
 import { activeRules, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
+import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
 import { lintObjects, problemFinding } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import { compareFindings } from "./engine/finding.js";
@@ -17,12 +18,16 @@ export interface RunOptions {
   exclude: readonly string[];
   rules: readonly Rule[];
   readStdin: () => Promise<Buffer>;
+  /** How to render charts and build overlays; the working directory is taken from `cwd`. */
+  expand: Omit<ExpandSettings, "cwd">;
 }
 
 export interface RunResult {
   findings: Finding[];
   skipped: SkippedDocument[];
   stats: { files: number; objects: number; bytes: number };
+  /** Per chart or overlay: time inside helm/kubectl and in all. */
+  timings: ExpansionTiming[];
 }
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
@@ -37,12 +42,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
       { patterns: options.exclude, base: options.cwd },
     ],
   });
-  const problems: InputProblem[] = [...discovery.problems];
-  const skipped: SkippedDocument[] = [];
-  const objects: K8sObject[] = [];
+  const charts = discovery.sources.flatMap((source) => (source.kind === "helm" ? [source.dir] : []));
+  const overlays = discovery.sources.flatMap((source) => (source.kind === "kustomize" ? [source.dir] : []));
+  const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
+  const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
+  const skipped: SkippedDocument[] = [...expansion.skipped];
+  const objects: K8sObject[] = expansion.objects;
   let bytes = 0;
 
   for (const source of discovery.sources) {
+    if (source.kind === "helm" || source.kind === "kustomize") continue;
+    if (source.kind === "manifests" && expansion.consumedFiles.has(source.file)) {
+      skipped.push({ file: source.display, reason: "it is part of a kustomization in this run, and is linted through it" });
+      continue;
+    }
     const read =
       source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);
     if ("problem" in read) {
@@ -67,5 +80,6 @@ export async function run(options: RunOptions): Promise<RunResult> {
     findings: findings.sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects: objects.length, bytes },
+    timings: expansion.timings,
   };
 }

@@ -14,6 +14,21 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/** `helm:` settings; paths are relative to the config file's folder. */
+export interface HelmConfig {
+  releaseName?: string;
+  namespace?: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  set?: string[];
+  /** Value sets per chart: each is rendered and linted, and findings name their set. */
+  charts?: Array<{ path: string; valueSets: Record<string, string[]> }>;
+}
+
+export interface KustomizeConfig {
+  enableHelm?: boolean;
+}
+
 export interface Config {
   /** The file it was read from, if any. */
   file?: string;
@@ -21,9 +36,11 @@ export interface Config {
   include: string[];
   exclude: string[];
   rules: Record<string, RuleSetting>;
+  helm: HelmConfig;
+  kustomize: KustomizeConfig;
 }
 
-export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {} };
+export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
 
 /** A configuration mistake, with the place to fix it. Exit code 2. */
 export class ConfigError extends Error {
@@ -55,7 +72,7 @@ export function findConfigFile(dir: string): string | undefined {
 }
 
 const FAIL_LEVELS: readonly FailLevel[] = ["error", "warning", "note", "none"];
-const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize"];
 
 /** Reads and validates a config file against the known rules. */
 export function loadConfig(file: string, rules: readonly Rule[]): Config {
@@ -79,7 +96,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   const [firstError] = document.errors;
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
 
-  const config: Config = { file, include: [], exclude: [], rules: {} };
+  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
@@ -111,6 +128,17 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
           config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, rule!, fail);
         }
         break;
+      case "helm":
+        config.helm = readHelm(value, fail);
+        break;
+      case "kustomize": {
+        const settings = readMapping(value, "kustomize", fail);
+        for (const [name, node] of settings) {
+          if (name !== "enableHelm") fail(`unknown kustomize setting "${name}"; expected enableHelm`, node);
+          config.kustomize.enableHelm = readBoolean(node, "kustomize.enableHelm", fail);
+        }
+        break;
+      }
       default:
         fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key as YamlNode);
     }
@@ -119,6 +147,66 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
 }
 
 type Fail = (message: string, node?: YamlNode | null) => never;
+
+/** A mapping's entries as [key, value node]; the key node stands in for a missing value, for positions. */
+function readMapping(value: YamlNode | null, what: string, fail: Fail): Array<[string, YamlNode]> {
+  if (!isMap(value)) return fail(`${what} must be a mapping`, value);
+  return value.items.map((pair) => [isScalar(pair.key) ? String(pair.key.value) : "", ((pair.value as YamlNode | null) ?? pair.key) as YamlNode]);
+}
+
+function readString(node: YamlNode, what: string, fail: Fail): string {
+  if (!isScalar(node) || (typeof node.value !== "string" && typeof node.value !== "number")) return fail(`${what} must be a string`, node);
+  return String(node.value);
+}
+
+function readBoolean(node: YamlNode, what: string, fail: Fail): boolean {
+  if (!isScalar(node) || typeof node.value !== "boolean") return fail(`${what} must be true or false`, node);
+  return node.value;
+}
+
+function readStrings(node: YamlNode, what: string, fail: Fail): string[] {
+  if (!isSeq(node)) return fail(`${what} must be a list of strings`, node);
+  return node.items.map((item) => readString(item as YamlNode, `${what} entries`, fail));
+}
+
+const HELM_KEYS = ["releaseName", "namespace", "kubeVersion", "apiVersions", "set", "charts"];
+
+function readHelm(value: YamlNode | null, fail: Fail): HelmConfig {
+  const helm: HelmConfig = {};
+  for (const [name, node] of readMapping(value, "helm", fail)) {
+    switch (name) {
+      case "releaseName":
+      case "namespace":
+      case "kubeVersion":
+        helm[name] = readString(node, `helm.${name}`, fail);
+        break;
+      case "apiVersions":
+      case "set":
+        helm[name] = readStrings(node, `helm.${name}`, fail);
+        break;
+      case "charts":
+        if (!isSeq(node)) fail("helm.charts must be a list of {path, valueSets}", node);
+        helm.charts = (node as { items: YamlNode[] }).items.map((item) => {
+          let chartPath: string | undefined;
+          const valueSets: Record<string, string[]> = {};
+          for (const [key, entry] of readMapping(item, "a helm.charts entry", fail)) {
+            if (key === "path") chartPath = readString(entry, "helm.charts[].path", fail);
+            else if (key === "valueSets") {
+              for (const [setName, files] of readMapping(entry, "helm.charts[].valueSets", fail)) {
+                valueSets[setName] = readStrings(files, `value set "${setName}"`, fail);
+              }
+            } else fail(`unknown key "${key}" in a helm.charts entry; expected path and valueSets`, entry);
+          }
+          if (chartPath === undefined) return fail("a helm.charts entry needs a path (the chart folder)", item);
+          return { path: chartPath, valueSets };
+        });
+        break;
+      default:
+        fail(`unknown helm setting "${name}"; expected one of ${HELM_KEYS.join(", ")}`, node);
+    }
+  }
+  return helm;
+}
 
 function readGlobs(value: YamlNode | null, key: string, fail: Fail): string[] {
   if (!isSeq(value)) return fail(`${key} must be a list of glob patterns`, value);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { glob, hasMagic } from "glob";
 import { Minimatch } from "minimatch";
@@ -6,9 +6,30 @@ import type { InputProblem } from "../manifest/types.js";
 import { FILE_START } from "../manifest/types.js";
 import { UNREADABLE_FILE, describeReadError } from "../manifest/read.js";
 import { CONFIG_FILE_NAMES } from "../config/config.js";
+import { KUSTOMIZATION_FILE_NAMES } from "../expand/kustomize-tree.js";
 
-/** Something to lint. */
-export type Source = { kind: "manifests"; file: string; display: string } | { kind: "stdin"; display: "-" };
+const CHART_FILE = "Chart.yaml";
+
+/** The nearest folder at or above `file`'s folder that holds a Chart.yaml, up to `stop`. */
+function enclosingChart(file: string, stop: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, CHART_FILE))) {
+      // A subchart is rendered by its parent: keep climbing while the folder sits in a parent's charts/.
+      const parent = path.dirname(path.dirname(dir));
+      const inParent = path.basename(path.dirname(dir)) === "charts" && existsSync(path.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path.join(parent, CHART_FILE), stop) : dir;
+    }
+    if (dir === stop || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+
+/** Something to lint: a manifest file, standard input, a Helm chart, or a Kustomize overlay. */
+export type Source =
+  | { kind: "manifests"; file: string; display: string }
+  | { kind: "stdin"; display: "-" }
+  | { kind: "helm"; dir: string; display: string }
+  | { kind: "kustomize"; dir: string; display: string };
 
 export interface Discovery {
   sources: Source[];
@@ -65,6 +86,15 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     includes.length === 0 || includes.some((pattern) => pattern.match(displayPath(options.include.base, absolute)));
 
   const files = new Set<string>();
+  const charts = new Set<string>();
+  const kustomizations = new Set<string>();
+  // A file that belongs to a chart is linted by rendering the chart, never as raw YAML.
+  const addFile = (file: string): void => {
+    const chart = enclosingChart(file, path.parse(file).root);
+    if (chart) charts.add(chart);
+    else if (KUSTOMIZATION_FILE_NAMES.includes(path.basename(file) as never)) kustomizations.add(path.dirname(file));
+    else files.add(file);
+  };
   const problems: InputProblem[] = [];
   let stdin = false;
   // kubeward's own config is YAML but never a manifest.
@@ -83,7 +113,7 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       const message = "No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell.";
       problems.push({ ruleId: UNREADABLE_FILE, file: pattern, region: FILE_START, message });
     }
-    for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) files.add(file);
+    for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
   };
   /**
    * Every manifest below a folder. Links to folders are not followed (no loops); a folder that
@@ -100,6 +130,12 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
         continue;
       }
+      if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
+        const chart = enclosingChart(path.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        continue;
+      }
+      if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name as never) && !entry.isDirectory())) kustomizations.add(folder);
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (isExcluded(full)) continue;
@@ -122,9 +158,11 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      walkFolder(absolute);
+      const chart = enclosingChart(path.join(absolute, CHART_FILE), path.parse(absolute).root);
+      if (chart && !isExcluded(chart)) charts.add(chart);
+      else walkFolder(absolute);
     } else if (stats?.isFile()) {
-      if (!isExcluded(absolute)) files.add(absolute);
+      if (!isExcluded(absolute)) addFile(absolute);
     } else if (!stats && hasMagic(input, { windowsPathsNoEscape: true })) {
       await expandGlob(input);
     } else {
@@ -137,9 +175,11 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     }
   }
 
-  const sources: Source[] = [...files]
-    .sort()
-    .map((file) => ({ kind: "manifests" as const, file, display: displayPath(options.cwd, file) }));
+  const sources: Source[] = [
+    ...[...charts].sort().map((dir) => ({ kind: "helm" as const, dir, display: displayPath(options.cwd, dir) })),
+    ...[...kustomizations].sort().map((dir) => ({ kind: "kustomize" as const, dir, display: displayPath(options.cwd, dir) })),
+    ...[...files].sort().map((file) => ({ kind: "manifests" as const, file, display: displayPath(options.cwd, file) })),
+  ];
   if (stdin) sources.push({ kind: "stdin", display: "-" });
   return { sources, problems };
 }

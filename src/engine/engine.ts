@@ -1,5 +1,5 @@
-import type { InputProblem, K8sObject } from "../manifest/types.js";
-import { compareFindings, formatPath, type Finding, type Suppression } from "./finding.js";
+import { FILE_START, type InputProblem, type K8sObject } from "../manifest/types.js";
+import { compareFindings, type Finding, type Suppression } from "./finding.js";
 import { indexObjects } from "./object-index.js";
 import type { Report, Rule, RuleContext, Severity } from "./rule.js";
 import { checkShape } from "./shape.js";
@@ -29,21 +29,23 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
 export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
-  const region = object.locate(report.path);
-  const comment = object.ignoredOnLine(region.startLine);
-  const suppression: Suppression | undefined = comment.has(ruleId)
-    ? { kind: "comment", reason: comment.get(ruleId) }
+  const location = object.locate(report.path);
+  const suppression: Suppression | undefined = location.ignores.has(ruleId)
+    ? { kind: "comment", reason: location.ignores.get(ruleId) }
     : annotationSuppression(object, ruleId);
-  return {
+  const finding: Finding = {
     ruleId,
     severity,
-    message: report.message,
-    file: object.origin.file,
-    region,
+    message: location.note ? `${report.message.replace(/\.$/, "")}${location.note}.` : report.message,
+    file: location.file,
+    region: location.region,
     object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace },
     path: report.path,
     suppression,
   };
+  if (location.related?.length) finding.related = location.related;
+  if (object.origin.valueSet !== undefined) finding.valueSets = [object.origin.valueSet];
+  return finding;
 }
 
 function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: unknown): Finding {
@@ -52,8 +54,8 @@ function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: u
     ruleId: RULE_ERROR,
     severity: "high",
     message: `Rule ${active.rule.meta.id} failed on this input (${reason}); other rules still ran. Please report it.`,
-    file: object?.origin.file ?? "",
-    region: object ? object.locate([]) : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+    file: object ? object.locate([]).file : "",
+    region: object ? object.locate([]).region : FILE_START,
   };
 }
 
@@ -64,12 +66,17 @@ export function problemFinding(problem: InputProblem): Finding {
 /** Runs every active rule over every object (and the object set), returning findings in a stable order. */
 export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
+  // The same finding from several Helm value sets is reported once, naming every set.
   const add = (finding: Finding): void => {
     const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push(finding);
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, finding);
+      findings.push(finding);
+    } else if (earlier.valueSets && finding.valueSets) {
+      for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
+    }
   };
   for (const object of objects) {
     for (const problem of checkShape(object)) add(toFinding(INVALID_FIELD_TYPE, "high", object, problem));
@@ -87,19 +94,28 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
   }
   const crossObjectRules = rules.filter((active) => active.rule.checkAll);
   if (crossObjectRules.length > 0) {
-    const index = indexObjects(objects);
-    for (const active of crossObjectRules) {
-      try {
-        for (const report of active.rule.checkAll!(index, active.context)) add(toFinding(active.rule.meta.id, active.severity, report.object, report));
-      } catch (error) {
-        add(ruleFailure(active, undefined, error));
+    for (const scope of scopesOf(objects)) {
+      const index = indexObjects(scope);
+      for (const active of crossObjectRules) {
+        try {
+          for (const report of active.rule.checkAll!(index, active.context)) add(toFinding(active.rule.meta.id, active.severity, report.object, report));
+        } catch (error) {
+          add(ruleFailure(active, scope[0], error));
+        }
       }
     }
   }
   return findings.sort(compareFindings);
 }
 
-/** The path of a finding as text, for messages and JSON output. */
-export function findingPath(finding: Finding): string | undefined {
-  return finding.path ? formatPath(finding.path) : undefined;
+/** Objects grouped by the set they exist in (one chart rendering, one build, plain manifests), in input order. */
+function scopesOf(objects: readonly K8sObject[]): K8sObject[][] {
+  const scopes = new Map<string, K8sObject[]>();
+  for (const object of objects) {
+    const key = object.origin.scope ?? "";
+    const scope = scopes.get(key);
+    if (scope) scope.push(object);
+    else scopes.set(key, [object]);
+  }
+  return [...scopes.values()];
 }

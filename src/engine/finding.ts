@@ -1,4 +1,4 @@
-import type { ObjectIdentity, Path, Region } from "../manifest/types.js";
+import type { ObjectIdentity, Path, Region, RelatedLocation } from "../manifest/types.js";
 import type { Severity } from "./rule.js";
 
 /** Why a finding is not counted: an annotation on the object or a comment on the line. */
@@ -19,6 +19,10 @@ export interface Finding {
   /** Field path inside the object, when the finding is about a field. */
   path?: Path;
   suppression?: Suppression;
+  /** Other places that explain the finding (e.g. the values.yaml line feeding a template). */
+  related?: RelatedLocation[];
+  /** Helm value sets whose rendering produced this finding, when a chart has more than one. */
+  valueSets?: string[];
 }
 
 /** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */

@@ -543,13 +543,9 @@ function isOperationList(text: string): boolean {
   return first !== undefined && /^\s*(-(\s|$)|\[)/.test(first);
 }
 
-/**
- * The one place that reads K8sObject.locate, whose result is becoming a Location that wraps the
- * Region: both shapes are accepted.
- */
+/** The region of a field of a parsed resource or patch document. */
 export function regionOfPath(object: K8sObject, path: Path): Region {
-  const located = object.locate(path) as Region | { region: Region };
-  return "region" in located ? located.region : located;
+  return object.locate(path).region;
 }
 
 /** Splits a JSON pointer (`/spec/containers/0/name`) into unescaped segments. */

@@ -166,10 +166,14 @@ function flowCollectionEnd(stream: EventStream, index: number): number {
   return from;
 }
 
-/** Walks `path` down from the node at `root` as far as it exists: the last node reached, and the key event that led to it (-1 for none). */
-function walk(stream: EventStream, root: number, path: Path): { key: number; node: number } {
+/**
+ * Walks `path` down from the node at `root` as far as it exists: the last node reached, the key event
+ * that led to it (-1 for none), and how many segments were matched.
+ */
+function walk(stream: EventStream, root: number, path: Path): { key: number; node: number; matched: number } {
   let node = root;
   let key = -1;
+  let matched = 0;
   for (const segment of path) {
     const current = dereference(stream, node);
     const event = stream.events[current];
@@ -186,8 +190,9 @@ function walk(stream: EventStream, root: number, path: Path): { key: number; nod
     } else {
       break;
     }
+    matched++;
   }
-  return { key, node };
+  return { key, node, matched };
 }
 
 /**
@@ -196,10 +201,10 @@ function walk(stream: EventStream, root: number, path: Path): { key: number; nod
  * its first line, so a finding marks the line to edit rather than a whole block; a flow collection
  * (`{...}`, `[...]`) spans to its closing bracket.
  */
-export function locateInStream(stream: EventStream, root: number, path: Path): Span {
-  const { key, node } = walk(stream, root, path);
+export function locateInStream(stream: EventStream, root: number, path: Path): Span & { matched: number } {
+  const { key, node, matched } = walk(stream, root, path);
   const span = spanOf(stream, key, node);
-  return { start: span.start + stream.base, end: span.end + stream.base };
+  return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
 
 /**

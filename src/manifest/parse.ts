@@ -11,6 +11,7 @@ import {
   type Event,
 } from "js-yaml";
 import { listItemRoots, locateInStream, type EventStream } from "./locate.js";
+import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
 
@@ -27,7 +28,7 @@ const intTag = defineScalarTag(intYaml11Tag.tagName, {
 const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
 
 /** Deep enough for any real object (CRD schemas included), shallow enough to refuse nesting bombs. */
-const MAX_DEPTH = 256;
+export const MAX_DEPTH = 256;
 
 const PARSE_ERROR = "kubeward/parse-error";
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
@@ -114,7 +115,8 @@ function parseChunk(source: string, base: number, file: string): ParsedChunk {
   return { stream: { source, base, events }, documents, roots: documentRoots(events) };
 }
 
-function documentRoots(events: Event[]): number[] {
+/** Index of each document's root node in an event stream. */
+export function documentRoots(events: Event[]): number[] {
   const roots: number[] = [];
   let depth = 0;
   for (let i = 0; i < events.length; i++) {
@@ -189,7 +191,7 @@ export function parseManifest(file: string, text: string): ParsedFile {
     }
   }
 
-  const ignores = commentIgnores(source);
+  const ignores = ignoreIndex(source);
   const objects: K8sObject[] = [];
   let docIndex = 0;
   for (const chunk of chunks) {
@@ -233,7 +235,7 @@ function makeObject(
   origin: K8sObject["origin"],
   locateOffsets: (path: Path) => { start: number; end: number },
   source: SourceText,
-  ignores: () => Map<number, IgnoreComment>,
+  ignoredOn: (line: number) => IgnoredRules,
 ): K8sObject {
   const metadata = isObject(body.metadata) ? body.metadata : {};
   return {
@@ -245,43 +247,8 @@ function makeObject(
     origin,
     locate(path) {
       const { start, end } = locateOffsets(path);
-      return source.regionOf(start, end);
+      const region = source.regionOf(start, end);
+      return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     },
-    ignoredOnLine(line) {
-      const found = new Map<string, string | undefined>();
-      const sameLine = ignores().get(line);
-      const lineBefore = ignores().get(line - 1);
-      for (const [rule, reason] of sameLine?.rules ?? []) found.set(rule, reason);
-      if (lineBefore?.standalone) for (const [rule, reason] of lineBefore.rules) found.set(rule, reason);
-      return found;
-    },
-  };
-}
-
-const IGNORE_COMMENT = /#\s*kubeward-ignore\s+([A-Za-z0-9_\-/, ]+?)\s*(?:--\s*(.*?))?\s*$/;
-
-interface IgnoreComment {
-  /** Rule id to reason. */
-  rules: Map<string, string | undefined>;
-  /** The comment is alone on its line, so it also covers the line after it. */
-  standalone: boolean;
-}
-
-/** `# kubeward-ignore rule-a,rule-b -- reason` comments, by line, read once per file on first use. */
-function commentIgnores(source: SourceText): () => Map<number, IgnoreComment> {
-  let byLine: Map<number, IgnoreComment> | undefined;
-  return () => {
-    if (byLine) return byLine;
-    byLine = new Map();
-    if (!source.text.includes("kubeward-ignore")) return byLine;
-    for (let line = 1; line <= source.lineCount; line++) {
-      const text = source.lineText(line);
-      const match = IGNORE_COMMENT.exec(text);
-      if (!match) continue;
-      const reason = match[2] || undefined;
-      const rules = new Map(match[1].split(/[\s,]+/).filter(Boolean).map((rule) => [rule, reason] as const));
-      byLine.set(line, { rules, standalone: /^\s*#/.test(text) });
-    }
-    return byLine;
   };
 }

@@ -18,6 +18,37 @@ export interface Origin {
   docIndex: number;
   /** Index in a `List` kind's `items`, when the object came from one. */
   itemIndex?: number;
+  /** Display path of the chart folder, for objects rendered by Helm. */
+  chart?: string;
+  /** Chart-relative template path from helm's `# Source:` comment. */
+  template?: string;
+  /** Display path of the kustomization folder, for objects built by Kustomize. */
+  kustomization?: string;
+  /** Name of the Helm value set, when a chart is rendered with more than one. */
+  valueSet?: string;
+  /**
+   * Objects that exist together (one chart rendering, one kustomize build, or all plain manifests);
+   * cross-object rules look only within a scope.
+   */
+  scope?: string;
+}
+
+/** A secondary place that explains a finding, e.g. the values.yaml line that feeds a template. */
+export interface RelatedLocation {
+  file: string;
+  region: Region;
+  message: string;
+}
+
+/** Where a finding is shown: the file and span a person edits, and what else explains it. */
+export interface Location {
+  file: string;
+  region: Region;
+  related?: RelatedLocation[];
+  /** Appended to the finding's message, e.g. which values key supplies the setting. */
+  note?: string;
+  /** Rules suppressed by `kubeward-ignore` comments at this location, with their reasons. */
+  ignores: ReadonlyMap<string, string | undefined>;
 }
 
 export interface ObjectIdentity {
@@ -33,10 +64,8 @@ export type JsonObject = Record<string, unknown>;
 export interface K8sObject extends ObjectIdentity {
   body: JsonObject;
   origin: Origin;
-  /** Region of the node at `path`, or of the deepest node on it that exists. Computed on demand. */
-  locate(path: Path): Region;
-  /** Rule ids named by `# kubeward-ignore` comments on `line` or the line before, with their reasons. */
-  ignoredOnLine(line: number): ReadonlyMap<string, string | undefined>;
+  /** Where the node at `path` (or the deepest node on it that exists) is written. Computed on demand. */
+  locate(path: Path): Location;
 }
 
 /** A problem with the input itself (unparseable, unreadable, wrong shape). */

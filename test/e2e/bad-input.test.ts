@@ -84,7 +84,7 @@ const title = `one run over every kind of bad input finishes fast, reports each 
 describe("bad input", () => {
   it(title, () => {
     const cwd = badInputFolder();
-    const result = kubeward(["lint", "-f", "json", "--verbose"], { cwd, ...runAs, timeoutMs: 15_000 });
+    const result = kubeward(["lint", "--format", "json", "--verbose"], { cwd, ...runAs, timeoutMs: 15_000 });
     unlock(cwd);
     expect(result.ms).toBeLessThan(5_000);
     expect(result.status).toBe(1);
@@ -139,7 +139,7 @@ describe("bad input", () => {
     const cwd = badInputFolder();
     try {
       for (const format of ["text", "compact", "sarif"]) {
-        const result = kubeward(["lint", "-f", format], { cwd, ...runAs, timeoutMs: 15_000 });
+        const result = kubeward(["lint", "--format", format], { cwd, ...runAs, timeoutMs: 15_000 });
         expect(result.status, format).toBe(1);
         expect(result.stderr, format).toBe("");
         expect(result.stdout, format).toContain("good.yaml");
@@ -152,7 +152,7 @@ describe("bad input", () => {
   it.skipIf(!hasMkfifo)("a FIFO named on the command line is reported, not waited on", () => {
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]), "good.yaml": PRIVILEGED_POD });
     spawnSync("mkfifo", [path.join(cwd, "pipe.yaml")]);
-    const result = kubeward(["lint", "-f", "compact", "pipe.yaml", "good.yaml"], { cwd, timeoutMs: 10_000 });
+    const result = kubeward(["lint", "--format", "compact", "pipe.yaml", "good.yaml"], { cwd, timeoutMs: 10_000 });
     expect(result.stdout).toBe(
       "good.yaml:9:9: error: container \"web\" runs privileged. [privileged-container]\n" +
         "pipe.yaml:1:1: error: Not a regular file or folder; it was not linted. [kubeward/unreadable-file]\n",
@@ -162,7 +162,7 @@ describe("bad input", () => {
 
   it("binary and non-UTF-8 standard input are reported like files", () => {
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]) });
-    const result = kubeward(["lint", "-", "-f", "compact"], { cwd, input: "apiVersion: v1\nkind: Pod\n\u0000\u0001" });
+    const result = kubeward(["lint", "-", "--format", "compact"], { cwd, input: "apiVersion: v1\nkind: Pod\n\u0000\u0001" });
     expect(result.stdout).toBe("-:1:1: error: Binary file (it contains NUL bytes); it is not a manifest and was not linted. [kubeward/unreadable-file]\n");
     expect(result.status).toBe(1);
   });
@@ -172,7 +172,7 @@ describe("bad input", () => {
     const pod = JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "last" }, spec: { containers: [{ name: "web", securityContext: { privileged: true } }] } });
     const items = [...Array<string>(160_000).fill(item), pod];
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]), "huge.json": `{"apiVersion":"v1","kind":"List","items":[${items.join(",")}]}` });
-    const result = kubeward(["lint", "-f", "json"], { cwd, timeoutMs: 30_000 });
+    const result = kubeward(["lint", "--format", "json"], { cwd, timeoutMs: 30_000 });
     expect(result.stderr).toBe("");
     const findings = jsonFindings(result.stdout);
     expect(findings.map((f) => [f.rule, f.object?.name])).toEqual([["privileged-container", "last"]]);

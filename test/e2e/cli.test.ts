@@ -57,7 +57,7 @@ describe("output formats", () => {
 
   it("compact: one `path:line:col: level: message [rule-id]` line per finding", () => {
     const cwd = riskyProject("", { "nested/dir/x.yaml": PRIVILEGED_POD });
-    const result = kubeward(["lint", "-f", "compact"], { cwd });
+    const result = kubeward(["lint", "--format", "compact"], { cwd });
     expect(result.stdout).toBe(
       'nested/dir/x.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n' +
         'risky.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n',
@@ -89,14 +89,14 @@ describe("output formats", () => {
 
   it("json: an empty array when there is nothing to report", () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
-    const result = kubeward(["lint", "-f", "json"], { cwd });
+    const result = kubeward(["lint", "--format", "json"], { cwd });
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.status).toBe(0);
   });
 
   it("sarif: one run whose result points at the finding", () => {
     const cwd = riskyProject();
-    const result = kubeward(["lint", "-f", "sarif"], { cwd });
+    const result = kubeward(["lint", "--format", "sarif"], { cwd });
     const log = JSON.parse(result.stdout);
     expect(log.version).toBe("2.1.0");
     expect(log.runs).toHaveLength(1);
@@ -110,7 +110,7 @@ describe("output formats", () => {
   });
 
   it("an unknown format is a usage error (exit 2)", () => {
-    const result = kubeward(["lint", "-f", "xml"], { cwd: riskyProject() });
+    const result = kubeward(["lint", "--format", "xml"], { cwd: riskyProject() });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--format must be one of text, compact, json, sarif");
     expect(result.stdout).toBe("");
@@ -120,8 +120,8 @@ describe("output formats", () => {
 describe("--output", () => {
   it("writes the report to the file and nothing to standard output", () => {
     const cwd = riskyProject();
-    const toStdout = kubeward(["lint", "-f", "sarif"], { cwd });
-    const toFile = kubeward(["lint", "-f", "sarif", "--output", "report.sarif"], { cwd });
+    const toStdout = kubeward(["lint", "--format", "sarif"], { cwd });
+    const toFile = kubeward(["lint", "--format", "sarif", "--output", "report.sarif"], { cwd });
     expect(toFile.stdout).toBe("");
     expect(toFile.status).toBe(1);
     expect(readFileSync(path.join(cwd, "report.sarif"), "utf8")).toBe(toStdout.stdout);
@@ -158,7 +158,7 @@ describe("--fail-on and exit codes", () => {
           ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "", { "privileged-container": severity }),
           "risky.yaml": PRIVILEGED_POD,
         });
-        const result = kubeward(["lint", "-f", "json", "--fail-on", failOn], { cwd });
+        const result = kubeward(["lint", "--format", "json", "--fail-on", failOn], { cwd });
         expect(jsonFindings(result.stdout).map((f) => f.level)).toEqual([level]);
         expect(result.status).toBe(status);
       });
@@ -191,7 +191,7 @@ describe("--fail-on and exit codes", () => {
 
   it("input that cannot be read exits 1 even when no rule fires", () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
-    const result = kubeward(["lint", "safe.yaml", "no-such-file.yaml", "-f", "compact"], { cwd });
+    const result = kubeward(["lint", "safe.yaml", "no-such-file.yaml", "--format", "compact"], { cwd });
     expect(result.stdout).toContain("no-such-file.yaml:1:1: error:");
     expect(result.stdout).toContain("[kubeward/unreadable-file]");
     expect(result.status).toBe(1);
@@ -217,19 +217,19 @@ describe("--fail-on and exit codes", () => {
 describe("inputs", () => {
   it("reads standard input for `-`, reported as file `-`", () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED });
-    const result = kubeward(["lint", "-", "-f", "compact"], { cwd, input: PRIVILEGED_POD });
+    const result = kubeward(["lint", "-", "--format", "compact"], { cwd, input: PRIVILEGED_POD });
     expect(result.stdout).toBe('-:9:9: error: container "web" runs privileged. [privileged-container]\n');
     expect(result.status).toBe(1);
   });
 
   it("reads standard input together with files", () => {
     const cwd = riskyProject();
-    const result = kubeward(["lint", "risky.yaml", "-", "-f", "json"], { cwd, input: PRIVILEGED_POD });
+    const result = kubeward(["lint", "risky.yaml", "-", "--format", "json"], { cwd, input: PRIVILEGED_POD });
     expect(where(jsonFindings(result.stdout))).toEqual(["-:9:9 privileged-container", "risky.yaml:9:9 privileged-container"]);
   });
 
   it("lints the current folder when no path is given", () => {
-    const result = kubeward(["lint", "-f", "compact"], { cwd: riskyProject() });
+    const result = kubeward(["lint", "--format", "compact"], { cwd: riskyProject() });
     expect(result.stdout).toContain("risky.yaml:9:9:");
   });
 
@@ -242,7 +242,7 @@ describe("inputs", () => {
       "keep/pod.yaml": PRIVILEGED_POD,
       "keep/pod.test.yaml": PRIVILEGED_POD,
     });
-    const all = kubeward(["lint", "-f", "json"], { cwd });
+    const all = kubeward(["lint", "--format", "json"], { cwd });
     expect(jsonFindings(all.stdout).map((f) => f.file)).toEqual([
       "generated/deep/pod.yaml",
       "keep/pod.test.yaml",
@@ -250,7 +250,7 @@ describe("inputs", () => {
       "risky.yaml",
       "vendor/pod.yaml",
     ]);
-    const some = kubeward(["lint", "-f", "json", "--exclude", "vendor", "--exclude", "generated/**", "--exclude", "*.test.yaml"], { cwd });
+    const some = kubeward(["lint", "--format", "json", "--exclude", "vendor", "--exclude", "generated/**", "--exclude", "*.test.yaml"], { cwd });
     expect(jsonFindings(some.stdout).map((f) => f.file)).toEqual(["keep/pod.yaml", "risky.yaml"]);
   });
 
@@ -266,16 +266,16 @@ describe("inputs", () => {
       }),
       "other/pod.yaml": PRIVILEGED_POD,
     });
-    const yaml = kubeward(["lint", "-f", "json", "apps/**/*.{yaml,yml}"], { cwd });
+    const yaml = kubeward(["lint", "--format", "json", "apps/**/*.{yaml,yml}"], { cwd });
     expect(jsonFindings(yaml.stdout).map((f) => f.file)).toEqual(["apps/a/pod.yaml", "apps/b/pod.yml"]);
-    const json = kubeward(["lint", "-f", "json", "**/*.json"], { cwd });
+    const json = kubeward(["lint", "--format", "json", "**/*.json"], { cwd });
     const column = readFileSync(path.join(cwd, "apps/b/pod.json"), "utf8").indexOf('"privileged"') + 1;
     expect(where(jsonFindings(json.stdout))).toEqual([`apps/b/pod.json:1:${column} privileged-container`]);
   });
 
   it("a glob that matches nothing is reported like a path that does not exist (exit 1)", () => {
     const cwd = riskyProject();
-    const result = kubeward(["lint", "-f", "compact", "nothing/**/*.yaml"], { cwd });
+    const result = kubeward(["lint", "--format", "compact", "nothing/**/*.yaml"], { cwd });
     expect(result.stdout).toBe(
       "nothing/**/*.yaml:1:1: error: No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell. [kubeward/unreadable-file]\n",
     );
@@ -284,7 +284,7 @@ describe("inputs", () => {
 
   it("a glob whose matches are all excluded is not an error", () => {
     const cwd = riskyProject("", { "vendor/pod.yaml": PRIVILEGED_POD });
-    const result = kubeward(["lint", "-f", "json", "vendor/*.yaml", "--exclude", "vendor"], { cwd });
+    const result = kubeward(["lint", "--format", "json", "vendor/*.yaml", "--exclude", "vendor"], { cwd });
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.status).toBe(0);
   });
@@ -297,10 +297,10 @@ describe("inputs", () => {
       "docs.yaml": "---\n# only a comment\n---\njust a string\n",
       "risky.yaml": PRIVILEGED_POD,
     });
-    const quiet = kubeward(["lint", "-f", "compact"], { cwd });
+    const quiet = kubeward(["lint", "--format", "compact"], { cwd });
     expect(quiet.stderr).toBe("");
     expect(quiet.stdout).toBe('risky.yaml:9:9: error: container "web" runs privileged. [privileged-container]\n');
-    const verbose = kubeward(["lint", "-f", "compact", "--verbose"], { cwd });
+    const verbose = kubeward(["lint", "--format", "compact", "--verbose"], { cwd });
     expect(verbose.stdout).toBe(quiet.stdout);
     expect(verbose.stderr).toContain("kubeward: skipped values.yaml document 1: it has no apiVersion and kind");
     expect(verbose.stderr).toContain("kubeward: skipped list.yaml document 1: the document is a list, not a mapping");
@@ -313,7 +313,7 @@ describe("standard output closed early", () => {
   it.skipIf(process.platform === "win32")("a reader that stops early (`| head`) causes no error and no stack trace", () => {
     const pod = JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "web", securityContext: { privileged: true } }] } });
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "many.json": `{"apiVersion":"v1","kind":"List","items":[${Array(5000).fill(pod).join(",")}]}` });
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} lint -f compact | head -n 1`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} lint --format compact | head -n 1`;
     const result = spawnSync("sh", ["-c", command], { cwd, encoding: "utf8", timeout: 20_000 });
     expect(result.stdout).toMatch(/^many\.json:1:\d+: error: container "web" runs privileged\. \[privileged-container\]\n$/);
     expect(result.stderr).toBe("");
@@ -330,7 +330,7 @@ describe("--quiet", () => {
 
   it("shows errors only; the exit code still follows --fail-on", () => {
     const cwd = project();
-    const result = kubeward(["lint", "-q", "-f", "compact"], { cwd });
+    const result = kubeward(["lint", "-q", "--format", "compact"], { cwd });
     expect(result.stdout).toBe("error.yaml:11:7: error: spec.containers[1].image must be a string, not a list. [kubeward/invalid-field-type]\n");
     expect(result.status).toBe(1);
     expect(kubeward(["lint", "-q", "--fail-on", "error"], { cwd }).status).toBe(1);
@@ -360,7 +360,7 @@ describe("colour", () => {
   it("never colours machine formats", () => {
     const cwd = riskyProject();
     for (const format of ["compact", "json", "sarif"]) {
-      expect(kubeward(["lint", "-f", format], { cwd, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ANSI);
+      expect(kubeward(["lint", "--format", format], { cwd, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ANSI);
     }
   });
 
@@ -416,7 +416,7 @@ describe("configuration", () => {
   it("is found upward from the working directory", () => {
     const root = tempDir({ ".kubeward.yaml": onlyRulesConfig([]), "deep/er/risky.yaml": PRIVILEGED_POD });
     const cwd = path.join(root, "deep/er");
-    const result = kubeward(["lint", "-f", "json", "-v"], { cwd });
+    const result = kubeward(["lint", "--format", "json", "-v"], { cwd });
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.stderr).toContain(`using config ${path.join(root, ".kubeward.yaml")}`);
     expect(result.status).toBe(0);
@@ -428,13 +428,13 @@ describe("configuration", () => {
       "app/.kubeward.yml": ONLY_PRIVILEGED,
       "app/risky.yaml": PRIVILEGED_POD,
     });
-    const result = kubeward(["lint", "-f", "json"], { cwd: path.join(root, "app") });
+    const result = kubeward(["lint", "--format", "json"], { cwd: path.join(root, "app") });
     expect(where(jsonFindings(result.stdout))).toEqual(["risky.yaml:9:9 privileged-container"]);
   });
 
   it("--config names the file to use instead", () => {
     const cwd = riskyProject("", { "ci/strict.yaml": withPrivileged("low") });
-    const result = kubeward(["lint", "-f", "json", "--config", "ci/strict.yaml"], { cwd });
+    const result = kubeward(["lint", "--format", "json", "--config", "ci/strict.yaml"], { cwd });
     expect(jsonFindings(result.stdout).map((f) => f.severity)).toEqual(["low"]);
     expect(result.status).toBe(0);
   });
@@ -442,12 +442,12 @@ describe("configuration", () => {
   it("turns rules off and changes their severity", () => {
     const offConfig = tempDir({ ".kubeward.yaml": onlyRulesConfig([]), "risky.yaml": PRIVILEGED_POD });
     expect(onlyRulesConfig([])).toContain("  privileged-container: off\n");
-    expect(JSON.parse(kubeward(["lint", "-f", "json"], { cwd: offConfig }).stdout)).toEqual([]);
+    expect(JSON.parse(kubeward(["lint", "--format", "json"], { cwd: offConfig }).stdout)).toEqual([]);
     const mapping = tempDir({
       ".kubeward.yaml": withPrivileged("\n    enabled: true\n    severity: high"),
       "risky.yaml": PRIVILEGED_POD,
     });
-    expect(jsonFindings(kubeward(["lint", "-f", "json"], { cwd: mapping }).stdout).map((f) => f.severity)).toEqual(["high"]);
+    expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd: mapping }).stdout).map((f) => f.severity)).toEqual(["high"]);
   });
 
   it("include and exclude globs choose the files", () => {
@@ -455,7 +455,7 @@ describe("configuration", () => {
       "apps/web.yaml": PRIVILEGED_POD,
       "apps/legacy/old.yaml": PRIVILEGED_POD,
     });
-    const result = kubeward(["lint", "-f", "json"], { cwd });
+    const result = kubeward(["lint", "--format", "json"], { cwd });
     expect(jsonFindings(result.stdout).map((f) => f.file)).toEqual(["apps/web.yaml"]);
   });
 
@@ -466,9 +466,9 @@ describe("configuration", () => {
       "k8s/legacy/old.yaml": PRIVILEGED_POD,
       "k8s/generated/gen.yaml": PRIVILEGED_POD,
     });
-    const fromRoot = kubeward(["lint", "-f", "json"], { cwd: root });
+    const fromRoot = kubeward(["lint", "--format", "json"], { cwd: root });
     expect(jsonFindings(fromRoot.stdout).map((f) => f.file)).toEqual(["k8s/generated/gen.yaml", "k8s/web.yaml"]);
-    const fromBelow = kubeward(["lint", "-f", "json", "--exclude", "generated/**"], { cwd: path.join(root, "k8s") });
+    const fromBelow = kubeward(["lint", "--format", "json", "--exclude", "generated/**"], { cwd: path.join(root, "k8s") });
     expect(jsonFindings(fromBelow.stdout).map((f) => f.file)).toEqual(["web.yaml"]);
   });
 
@@ -516,16 +516,16 @@ describe("suppression", () => {
     const text = kubeward(["lint"], { cwd });
     expect(text.stdout).toBe("✔ No problems found (1 object in 1 file, 1 suppressed).\n");
     expect(text.status).toBe(0);
-    expect(kubeward(["lint", "-f", "compact"], { cwd }).stdout).toBe("");
-    const [finding] = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+    expect(kubeward(["lint", "--format", "compact"], { cwd }).stdout).toBe("");
+    const [finding] = jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout);
     expect(finding).toMatchObject({ rule: "privileged-container", suppressed: true, suppression: { kind: "annotation", reason: "node agent" } });
-    const sarif = JSON.parse(kubeward(["lint", "-f", "sarif"], { cwd }).stdout);
+    const sarif = JSON.parse(kubeward(["lint", "--format", "sarif"], { cwd }).stdout);
     expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "node agent" }]);
   });
 
   it("without a reason, the SARIF justification names the annotation", () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": annotated("") });
-    const sarif = JSON.parse(kubeward(["lint", "-f", "sarif"], { cwd }).stdout);
+    const sarif = JSON.parse(kubeward(["lint", "--format", "sarif"], { cwd }).stdout);
     expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "suppressed by the kubeward.io/ignore annotation" }]);
   });
 
@@ -540,7 +540,7 @@ describe("suppression", () => {
   it("a `# kubeward-ignore rule -- reason` comment on the same line suppresses", () => {
     const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore privileged-container -- CNI plugin needs it");
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
-    const result = kubeward(["lint", "-f", "sarif"], { cwd });
+    const result = kubeward(["lint", "--format", "sarif"], { cwd });
     expect(result.status).toBe(0);
     const [sarifResult] = JSON.parse(result.stdout).runs[0].results;
     expect(sarifResult.ruleId).toBe("privileged-container");
@@ -550,7 +550,7 @@ describe("suppression", () => {
   it("a standalone comment on the line before suppresses", () => {
     const pod = PRIVILEGED_POD.replace("        privileged: true", "        # kubeward-ignore privileged-container -- debugging image\n        privileged: true");
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
-    const [finding] = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+    const [finding] = jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout);
     expect(finding).toMatchObject({ region: { startLine: 10 }, suppressed: true, suppression: { kind: "comment", reason: "debugging image" } });
     expect(kubeward(["lint"], { cwd }).status).toBe(0);
   });
@@ -563,7 +563,7 @@ describe("suppression", () => {
     ];
     for (const pod of variants) {
       const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
-      const findings = jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout);
+      const findings = jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout);
       expect(findings.map((f) => f.suppressed), pod).toEqual([false]);
     }
   });
@@ -571,6 +571,6 @@ describe("suppression", () => {
   it("a comment can name several rules", () => {
     const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore host-network, privileged-container");
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
-    expect(jsonFindings(kubeward(["lint", "-f", "json"], { cwd }).stdout).map((f) => f.suppressed)).toEqual([true]);
+    expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout).map((f) => f.suppressed)).toEqual([true]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeRules } from "../../src/config/config.js";
+import { EMPTY_CONFIG, activeRules } from "../../src/config/config.js";
 import { lintObjects } from "../../src/engine/engine.js";
 import type { Finding } from "../../src/engine/finding.js";
 import type { Rule, RuleOptions } from "../../src/engine/rule.js";
@@ -9,7 +9,7 @@ import { parseManifest } from "../../src/manifest/parse.js";
 export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}): Finding[] {
   const parsed = parseManifest("test.yaml", yaml);
   expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
-  const config = { include: [], exclude: [], rules: { [rule.meta.id]: { options } } };
+  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { options } } };
   return lintObjects(parsed.objects, activeRules([rule], config));
 }
 

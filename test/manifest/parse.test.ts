@@ -31,7 +31,7 @@ function covered(text: string, region: Region): string {
 }
 
 function at(text: string, path: Path, object = only(text)): { span: string; text: string } {
-  const region = object.locate(path);
+  const region = object.locate(path).region;
   return { span: span(region), text: covered(text, region) };
 }
 
@@ -181,8 +181,8 @@ metadata:
     const text = "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  hostNetwork: true\r\n";
     const pod = only(text);
     expect(pod.body.spec).toEqual({ hostNetwork: true });
-    expect(span(pod.locate(["spec", "hostNetwork"]))).toBe("6:3-6:20");
-    expect(span(pod.locate(["spec"]))).toBe("5:1-5:6");
+    expect(span(pod.locate(["spec", "hostNetwork"]).region)).toBe("6:3-6:20");
+    expect(span(pod.locate(["spec"]).region)).toBe("5:1-5:6");
   });
 });
 
@@ -252,7 +252,7 @@ items:
     expect(objects).toHaveLength(200_000);
     const last = objects[objects.length - 1];
     expect(last.origin.itemIndex).toBe(199_999);
-    expect(last.locate(["metadata", "name"]).startColumn).toBe(text.lastIndexOf('"name"') + 1);
+    expect(last.locate(["metadata", "name"]).region.startColumn).toBe(text.lastIndexOf('"name"') + 1);
   });
 });
 
@@ -400,7 +400,7 @@ spec:
   it("columns count UTF-16 code units, as SARIF's columnKind says", () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "🚀 rocket", namespace: ünï}\n';
     // "🚀" is two UTF-16 units, "ü" and "ï" one each.
-    expect(span(only(text).locate(["metadata", "namespace"]))).toBe("3:31-3:45");
+    expect(span(only(text).locate(["metadata", "namespace"]).region)).toBe("3:31-3:45");
   });
 });
 

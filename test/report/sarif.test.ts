@@ -45,7 +45,7 @@ function project(): string {
 }
 
 function sarifOf(cwd: string, args: string[] = []): Sarif.Log {
-  const result = kubeward(["lint", "-f", "sarif", "--verbose", ...args], { cwd });
+  const result = kubeward(["lint", "--format", "sarif", "--verbose", ...args], { cwd });
   // Standard output is the SARIF log and nothing else, even with --verbose.
   return JSON.parse(result.stdout) as Sarif.Log;
 }
@@ -206,7 +206,7 @@ describe("SARIF output", () => {
   });
 
   it("writes the same log to --output, and nothing to standard output", () => {
-    const result = kubeward(["lint", "-f", "sarif", "-o", "out.sarif"], { cwd });
+    const result = kubeward(["lint", "--format", "sarif", "-o", "out.sarif"], { cwd });
     expect(result.stdout).toBe("");
     const written = JSON.parse(readFileSync(path.join(cwd, "out.sarif"), "utf8")) as Sarif.Log;
     expectValid(written);

@@ -1,0 +1,231 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { displayPath } from "../discover/discover.js";
+import { parseManifest } from "../manifest/parse.js";
+import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../manifest/types.js";
+import { createFileCache, type FileCache } from "./file-cache.js";
+import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
+import { RENDER_ERROR, renderedObjects } from "./helm-objects.js";
+import {
+  KUSTOMIZE_ERROR,
+  buildKustomization,
+  createSourceMapper,
+  findKustomizationFile,
+  readKustomizationTree,
+  rootKustomizations,
+  type KustomizationTree,
+  type ResourceFileCache,
+} from "./kustomize.js";
+import { INSTALL_HINTS, findOnPath, mapBounded, type ToolName } from "./tools.js";
+
+export const TOOL_MISSING = "kubeward/tool-missing";
+
+/** A chart's value sets as configured: name → values files (absolute). */
+export interface ChartValueSets {
+  chartDir: string;
+  valueSets: Record<string, string[]>;
+}
+
+export interface ExpandSettings {
+  cwd: string;
+  helm: {
+    binary?: string;
+    releaseName: string;
+    namespace?: string;
+    kubeVersion?: string;
+    apiVersions: string[];
+    /** `--values` files from the command line (absolute), applied after each value set's own files. */
+    valuesFiles: string[];
+    set: string[];
+    /** Also render with each ci/*-values.yaml of a chart. */
+    ciValues: boolean;
+    dependencyUpdate: boolean;
+    charts: ChartValueSets[];
+  };
+  kustomize: { binary?: string; enableHelm: boolean };
+}
+
+/** Time spent on one chart or overlay, and how much of it inside helm or kubectl. */
+export interface ExpansionTiming {
+  kind: "helm" | "kustomize";
+  display: string;
+  toolMs: number;
+  totalMs: number;
+}
+
+export interface Expansion {
+  objects: K8sObject[];
+  problems: InputProblem[];
+  skipped: SkippedDocument[];
+  /** Files that a kustomization uses; linting them again as plain manifests would report twice. */
+  consumedFiles: Set<string>;
+  timings: ExpansionTiming[];
+}
+
+function resolveBinary(tool: ToolName, explicit: string | undefined): string | undefined {
+  const configured = explicit ?? process.env[`KUBEWARD_${tool.toUpperCase()}`];
+  if (configured) return path.resolve(configured);
+  if (tool === "kustomize") return findOnPath("kustomize") ?? findOnPath("kubectl");
+  return findOnPath(tool);
+}
+
+function valueSetsFor(chartDir: string, settings: ExpandSettings["helm"]): ValueSet[] {
+  const configured = settings.charts.find((entry) => path.resolve(entry.chartDir) === chartDir);
+  const sets: ValueSet[] = configured
+    ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set }))
+    : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  if (settings.ciValues) {
+    const ciDir = path.join(chartDir, "ci");
+    const ciFiles = existsSync(ciDir) ? readdirSync(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+  }
+  return sets;
+}
+
+function missingTool(tool: ToolName, file: string, what: string): InputProblem {
+  return {
+    ruleId: TOOL_MISSING,
+    file,
+    region: FILE_START,
+    message: `${tool} was not found, so this ${what} was not linted: ${INSTALL_HINTS[tool]}.`,
+  };
+}
+
+async function expandChart(chartDir: string, settings: ExpandSettings, files: FileCache): Promise<Partial<Expansion> & { timing: ExpansionTiming }> {
+  const started = performance.now();
+  const display = displayPath(settings.cwd, chartDir);
+  const chartFile = displayPath(settings.cwd, path.join(chartDir, "Chart.yaml"));
+  const timing: ExpansionTiming = { kind: "helm", display, toolMs: 0, totalMs: 0 };
+  let info;
+  try {
+    info = readChartInfo(chartDir);
+  } catch (error) {
+    const message = `Chart.yaml cannot be read: ${(error as Error).message.split("\n")[0]}`;
+    return { problems: [{ ruleId: RENDER_ERROR, file: chartFile, region: FILE_START, message }], timing };
+  }
+  if (info.type === "library") {
+    return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
+  }
+  const binary = resolveBinary("helm", settings.helm.binary);
+  if (!binary) return { problems: [missingTool("helm", chartFile, "chart")], timing };
+  const helm: HelmSettings = { ...settings.helm, binary };
+  const valueSets = valueSetsFor(chartDir, settings.helm);
+  const objects: K8sObject[] = [];
+  const problems: InputProblem[] = [];
+  for (const valueSet of valueSets) {
+    const result = await renderChart(chartDir, valueSet, helm);
+    timing.toolMs += result.ms;
+    if (!result.ok) {
+      const { failure } = result;
+      const file = failure.template ? displayPath(settings.cwd, path.join(chartDir, failure.template)) : chartFile;
+      const line = failure.line ?? 1;
+      const column = failure.column ?? 1;
+      const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
+      problems.push({
+        ruleId: RENDER_ERROR,
+        file: failure.template && existsSync(path.join(chartDir, failure.template)) ? file : chartFile,
+        region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
+        message: `helm template failed${where}: ${failure.message}`,
+      });
+      continue;
+    }
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
+    for (const object of rendered.objects) objects.push(object);
+    for (const problem of rendered.problems) problems.push(problem);
+  }
+  timing.totalMs = performance.now() - started;
+  return { objects, problems, timing };
+}
+
+/** Every file a kustomization tree reads, so they are not linted a second time as plain manifests. */
+function treeFiles(tree: KustomizationTree): string[] {
+  const used: string[] = [];
+  for (const layer of tree.layers.values()) {
+    used.push(layer.file);
+    for (const resource of layer.resources) used.push(resource.file);
+    for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
+  }
+  return used.map((file) => path.resolve(file));
+}
+
+async function expandKustomization(
+  dir: string,
+  settings: ExpandSettings,
+  files: FileCache,
+  resourceCache: ResourceFileCache,
+): Promise<Partial<Expansion> & { timing: ExpansionTiming; used: string[] }> {
+  const started = performance.now();
+  const display = displayPath(settings.cwd, dir);
+  const timing: ExpansionTiming = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
+  const tree = readKustomizationTree(dir, resourceCache);
+  const used = treeFiles(tree);
+  const rootFile = findKustomizationFile(dir) ?? path.join(dir, "kustomization.yaml");
+  const rootDisplay = displayPath(settings.cwd, rootFile);
+  const problems = tree.problems.map((problem) => ({ ...problem, file: displayPath(settings.cwd, path.resolve(problem.file)) }));
+  if (problems.length > 0) return { problems, timing, used };
+
+  const binary = resolveBinary("kustomize", settings.kustomize.binary);
+  if (!binary) return { problems: [missingTool("kustomize", rootDisplay, "overlay")], timing, used };
+  const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
+  timing.toolMs = build.ms;
+  if (!build.ok) {
+    const file = build.failure.file ? displayPath(settings.cwd, path.resolve(build.failure.file)) : rootDisplay;
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used };
+  }
+
+  const mapper = createSourceMapper(tree);
+  const parsed = parseManifest(rootDisplay, build.output);
+  const objects = parsed.objects.map((object): K8sObject => {
+    const source = mapper.originOf(object);
+    return {
+      ...object,
+      origin: {
+        file: source ? displayPath(settings.cwd, path.resolve(source.file)) : rootDisplay,
+        docIndex: source?.docIndex ?? object.origin.docIndex,
+        kustomization: display,
+        scope: `kustomize:${display}`,
+      },
+      locate(objectPath) {
+        const mapped = mapper.locateSource(object, objectPath);
+        const absolute = path.resolve(mapped.file);
+        return {
+          file: displayPath(settings.cwd, absolute),
+          region: mapped.region,
+          note: mapped.note ? ` (${mapped.note})` : undefined,
+          ignores: files.file(absolute)?.ignoredOn(mapped.region.startLine) ?? new Map(),
+        };
+      },
+    };
+  });
+  const buildProblems = parsed.problems.map((problem) => ({ ...problem, message: `kustomize build produced invalid YAML: ${problem.message}` }));
+  timing.totalMs = performance.now() - started;
+  return { objects, problems: buildProblems, timing, used };
+}
+
+/** Renders every chart and builds every overlay, in parallel (one per CPU), with results in input order. */
+export async function expandSources(charts: readonly string[], kustomizations: readonly string[], settings: ExpandSettings): Promise<Expansion> {
+  const files = createFileCache();
+  const resourceCache: ResourceFileCache = new Map();
+  const roots = rootKustomizations(kustomizations);
+  const jobs = [
+    ...charts.map((dir) => () => expandChart(dir, settings, files)),
+    ...roots.map((dir) => () => expandKustomization(dir, settings, files, resourceCache)),
+  ];
+  const results = await mapBounded(jobs, (job) => job());
+  const expansion: Expansion = { objects: [], problems: [], skipped: [], consumedFiles: new Set(), timings: [] };
+  for (const result of results) {
+    for (const object of result.objects ?? []) expansion.objects.push(object);
+    expansion.problems.push(...(result.problems ?? []));
+    expansion.skipped.push(...(result.skipped ?? []));
+    expansion.timings.push(result.timing);
+    if ("used" in result) for (const file of result.used as string[]) expansion.consumedFiles.add(file);
+  }
+  for (const dir of kustomizations) {
+    if (roots.includes(dir)) continue;
+    const display = displayPath(settings.cwd, dir);
+    expansion.skipped.push({ file: display, reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
+    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) expansion.consumedFiles.add(file);
+  }
+  return expansion;
+}
