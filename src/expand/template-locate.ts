@@ -43,6 +43,8 @@ export interface TemplateHit {
 const KEY_LINE = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(?=\s|$)/;
 const ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const VALUES_REF = /\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/;
+/** Placeholder in a values path for "the item of the enclosing range". */
+const RANGE_ITEM = "\u0000item";
 
 function scanLines(text: string): TemplateLine[] {
   return text.split("\n").map((raw, index) => {
@@ -122,17 +124,40 @@ function valueAt(body: unknown, path: Path): unknown {
   return current;
 }
 
-function findItem(lines: TemplateLine[], block: Block, index: number, rendered: unknown): TemplateLine | undefined {
+/** Whether the line at `index` sits inside a `range` opened at or after `from`. */
+function insideRange(lines: TemplateLine[], from: number, index: number): boolean {
+  const open: string[] = [];
+  for (let i = from; i < index; i++) {
+    for (const match of lines[i].text.matchAll(ACTION)) {
+      const action = match[1].trim();
+      const opener = /^(if|with|range|define|block)\b/.exec(action);
+      if (opener) open.push(opener[1]);
+      else if (/^end\b/.test(action)) open.pop();
+    }
+  }
+  return open.includes("range");
+}
+
+interface FoundItem {
+  item: TemplateLine;
+  /** For an item repeated by `range`: which repetition the rendered item is. */
+  rangeIndex?: number;
+}
+
+function findItem(lines: TemplateLine[], block: Block, index: number, rendered: unknown): FoundItem | undefined {
   const items = listItems(lines, block);
   const name = isRecord(rendered) && typeof rendered.name === "string" ? rendered.name : undefined;
   if (name !== undefined) {
     for (const item of items) {
       const itemBlock = blockAfter(lines, item, true, block.end);
       const nameLine = [item, ...lines.slice(itemBlock.start, itemBlock.end)].find((line) => line.key === "name");
-      if (nameLine && new RegExp(`name:\\s*["']?${escapeRegExp(name)}["']?\\s*$`).test(nameLine.text)) return item;
+      if (nameLine && new RegExp(`name:\\s*["']?${escapeRegExp(name)}["']?\\s*$`).test(nameLine.text)) return { item };
     }
   }
-  return items[index];
+  // One template item inside `range` renders many: map the rendered index onto it.
+  const ranged = items.findIndex((item) => insideRange(lines, block.start, item.index));
+  if (ranged !== -1 && index >= ranged) return { item: items[ranged], rangeIndex: index - ranged };
+  return items[index] ? { item: items[index] } : undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -159,10 +184,12 @@ function withScopes(lines: TemplateLine[], upTo: number, from: number): Array<st
   for (let i = from; i <= upTo; i++) {
     for (const match of lines[i].text.matchAll(ACTION)) {
       const action = match[1].trim();
-      if (/^(if|range|define|block)\b/.test(action)) stack.push(undefined);
-      else if (/^with\b/.test(action)) {
+      if (/^(if|define|block)\b/.test(action)) stack.push(undefined);
+      else if (/^(with|range)\b/.test(action)) {
+        // Inside `range .Values.list`, `.` is one item: its index is filled in once the item is known.
         const ref = VALUES_REF.exec(action);
-        stack.push(ref ? ref[1].slice(1).split(".") : undefined);
+        const refPath = ref ? ref[1].slice(1).split(".") : undefined;
+        stack.push(refPath && action.startsWith("range") && !/\$\w+\s*:?=/.test(action) ? [...refPath, RANGE_ITEM] : /^with/.test(action) ? refPath : undefined);
       } else if (/^end\b/.test(action)) stack.pop();
     }
   }
@@ -208,12 +235,15 @@ export function locateInTemplate(text: string, kind: string, body: unknown, path
   let block: Block = { start: docStart, end: docEnd, indent: -1 };
   let found: TemplateLine | undefined;
   let matched = 0;
+  let rangeIndex: number | undefined;
   for (; matched < path.length; matched++) {
     const segment = path[matched];
     let next: TemplateLine | undefined;
     if (typeof segment === "number") {
-      next = findItem(lines, block, segment, valueAt(body, path.slice(0, matched + 1)));
-      if (!next) break;
+      const item = findItem(lines, block, segment, valueAt(body, path.slice(0, matched + 1)));
+      if (!item) break;
+      next = item.item;
+      if (item.rangeIndex !== undefined) rangeIndex = item.rangeIndex;
       // The item's own line (`- name: x`) holds its first key, so the block starts there.
       block = { ...blockAfter(lines, next, true, block.end), start: next.index };
     } else {
@@ -230,15 +260,21 @@ export function locateInTemplate(text: string, kind: string, body: unknown, path
   const scope = [...scopes].reverse().find((entry) => entry !== undefined);
   let values: ValuesReference | undefined;
   let valuesLine: TemplateLine | undefined;
-  const onLine = valuesPathIn(anchor.text, defines, scope);
+  // A list item's own line (`- name: {{ .name }}`) sets its first key; the item itself is the scope's value.
+  const anchorIsItem = found !== undefined && typeof path[matched - 1] === "number";
+  // Its missing keys are not injected from values, so no values line can supply them.
+  const onLine = anchorIsItem ? (remainder.length === 0 ? scope : undefined) : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
-  } else if (remainder.length > 0) {
+  } else if (remainder.length > 0 && !anchorIsItem) {
     // The missing part is injected by an action line inside the block (toYaml/include/tpl).
+    // Only lines at the block's own child level inject content there; deeper ones feed nested keys.
     const searchStart = found ? block.start : docStart;
+    let childIndent = Infinity;
+    for (let i = searchStart; i < block.end; i++) if (lines[i].key !== undefined && lines[i].keyIndent > block.indent) childIndent = Math.min(childIndent, lines[i].keyIndent);
     for (let i = searchStart; i < block.end; i++) {
       const line = lines[i];
-      if (!line.actionOnly || !/\b(toYaml|include|tpl|template)\b/.test(line.text)) continue;
+      if (!line.actionOnly || line.indent > childIndent || !/\b(toYaml|include|tpl|template)\b/.test(line.text)) continue;
       const lineScope = [...withScopes(lines, i, docStart)].reverse().find((entry) => entry !== undefined);
       const refPath = valuesPathIn(line.text, defines, lineScope);
       if (refPath) {
@@ -249,6 +285,14 @@ export function locateInTemplate(text: string, kind: string, body: unknown, path
     }
   }
 
+  if (values) {
+    const item = values.valuesPath.indexOf(RANGE_ITEM);
+    if (item !== -1) {
+      values = rangeIndex === undefined
+        ? { valuesPath: values.valuesPath.slice(0, item), remainder: [] }
+        : { valuesPath: values.valuesPath.slice(0, item), remainder: [rangeIndex, ...values.valuesPath.slice(item + 1), ...values.remainder] };
+    }
+  }
   const target = found ? anchor : (valuesLine ?? anchor);
   const content = target.text.replace(/\s+#.*$/, "").trimEnd();
   const column = found ? target.keyIndent + 1 : target.indent + 1;
