@@ -35,6 +35,38 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     equivalents: {},
   },
   {
+    id: "kubeward/render-error",
+    title: "Helm chart could not be rendered",
+    severity: "high",
+    category: "input",
+    rationale:
+      "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
+    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
+    frameworks: [],
+    equivalents: {},
+  },
+  {
+    id: "kubeward/kustomize-error",
+    title: "Kustomize overlay could not be built",
+    severity: "high",
+    category: "input",
+    rationale:
+      "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
+    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
+    frameworks: [],
+    equivalents: {},
+  },
+  {
+    id: "kubeward/tool-missing",
+    title: "helm or kustomize is not installed",
+    severity: "high",
+    category: "input",
+    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
+    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
+    frameworks: [],
+    equivalents: {},
+  },
+  {
     id: "kubeward/rule-error",
     title: "A rule failed on this input",
     severity: "high",

@@ -16,7 +16,7 @@ import {
   type KustomizationTree,
   type ResourceFileCache,
 } from "./kustomize.js";
-import { INSTALL_HINTS, findOnPath, mapBounded, type ToolName } from "./tools.js";
+import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
 export const TOOL_MISSING = "kubeward/tool-missing";
 
@@ -62,11 +62,16 @@ export interface Expansion {
   timings: ExpansionTiming[];
 }
 
-function resolveBinary(tool: ToolName, explicit: string | undefined): string | undefined {
-  const configured = explicit ?? process.env[`KUBEWARD_${tool.toUpperCase()}`];
-  if (configured) return path.resolve(configured);
-  if (tool === "kustomize") return findOnPath("kustomize") ?? findOnPath("kubectl");
-  return findOnPath(tool);
+/** The binary to run: the one named on the command line, else in KUBEWARD_<TOOL>, else on PATH. */
+function resolveBinary(tool: ToolName, explicit: string | undefined): { binary?: string; looked: string } {
+  const variable = `KUBEWARD_${tool.toUpperCase()}`;
+  const configured = explicit ?? process.env[variable];
+  if (configured) {
+    const binary = path.resolve(configured);
+    return { binary: isExecutable(binary) ? binary : undefined, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
+  }
+  const onPath = tool === "kustomize" ? (findOnPath("kustomize") ?? findOnPath("kubectl")) : findOnPath(tool);
+  return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 
 function valueSetsFor(chartDir: string, settings: ExpandSettings["helm"]): ValueSet[] {
@@ -82,12 +87,12 @@ function valueSetsFor(chartDir: string, settings: ExpandSettings["helm"]): Value
   return sets;
 }
 
-function missingTool(tool: ToolName, file: string, what: string): InputProblem {
+function missingTool(tool: ToolName, looked: string, file: string, what: string): InputProblem {
   return {
     ruleId: TOOL_MISSING,
     file,
     region: FILE_START,
-    message: `${tool} was not found, so this ${what} was not linted: ${INSTALL_HINTS[tool]}.`,
+    message: `${tool} was not found (${looked}), so this ${what} was not linted: ${INSTALL_HINTS[tool]}.`,
   };
 }
 
@@ -106,8 +111,8 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
   if (info.type === "library") {
     return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
   }
-  const binary = resolveBinary("helm", settings.helm.binary);
-  if (!binary) return { problems: [missingTool("helm", chartFile, "chart")], timing };
+  const { binary, looked } = resolveBinary("helm", settings.helm.binary);
+  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")], timing };
   const helm: HelmSettings = { ...settings.helm, binary };
   const valueSets = valueSetsFor(chartDir, settings.helm);
   const objects: K8sObject[] = [];
@@ -164,8 +169,8 @@ async function expandKustomization(
   const problems = tree.problems.map((problem) => ({ ...problem, file: displayPath(settings.cwd, path.resolve(problem.file)) }));
   if (problems.length > 0) return { problems, timing, used };
 
-  const binary = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", rootDisplay, "overlay")], timing, used };
+  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
   const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build.ms;

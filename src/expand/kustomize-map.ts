@@ -311,7 +311,7 @@ function imageLocation(entry: ImageOverride, file: string): SourceLocation {
     entry.digest && `digest: ${entry.digest.value}`,
   ].filter(Boolean);
   const what = change.length > 0 ? ` (${change.join(", ")})` : "";
-  return { file, region: setting?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what} in ${file}` };
+  return { file, region: setting?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what}` };
 }
 
 function isImagePath(body: unknown, path: Path): boolean {
@@ -438,7 +438,7 @@ export function createSourceMapper(tree: KustomizationTree): SourceMapper {
     }
     if (fieldPath.length === 2 && fieldPath[0] === "metadata" && fieldPath[1] === "namespace" && !decisive) {
       const layer = effects.find((candidate) => candidate.namespace?.value === object.namespace);
-      if (layer?.namespace) return { file: layer.file, region: layer.namespace.region, note: `namespace set by ${layer.file}` };
+      if (layer?.namespace) return { file: layer.file, region: layer.namespace.region, note: "namespace set by this kustomization" };
     }
     return { file: source.file, region: source.region };
   };

@@ -367,7 +367,7 @@ function readResources(context: LayerContext, field: "resources" | "bases"): voi
     } else if (isFile(target)) {
       layer.resources.push(...readManifestFile(target, state, { file: layer.file, region }));
     } else {
-      problem(state, layer.file, region, `${field} entry "${entry}" does not exist (looked for ${target}).`);
+      problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
     }
   }
 }
@@ -384,7 +384,7 @@ function readComponents(context: LayerContext): void {
     }
     const target = path.join(layer.dir, entry);
     if (!isDirectory(target)) {
-      problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder (looked for ${target}).`);
+      problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
     } else if (readReferencedLayer(context, target, entry, region, "components")) {
       layer.components.push({ dir: target, region });
     }
@@ -462,7 +462,7 @@ function patchFromFile(context: LayerContext, entry: string, region: Region, fie
   const { layer, state } = context;
   const file = path.join(layer.dir, entry);
   if (!isFile(file)) {
-    problem(state, layer.file, region, `${field} entry "${entry}" does not exist (looked for ${file}).`);
+    problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
     return undefined;
   }
   const text = readText(file, state, { file: layer.file, region });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -12,10 +12,11 @@ export const INSTALL_HINTS: Record<ToolName, string> = {
   kubectl: "install kubectl or kustomize, or point --kustomize / KUBEWARD_KUSTOMIZE at it",
 };
 
-function isExecutable(file: string): boolean {
+/** An existing file this process may run. */
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    return statSync(file).isFile();
   } catch {
     return false;
   }

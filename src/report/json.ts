@@ -19,6 +19,8 @@ export function formatJson(input: ReportInput): string {
     path: f.path ? formatPath(f.path) : null,
     suppressed: Boolean(f.suppression),
     suppression: f.suppression ?? null,
+    related: f.related ?? [],
+    valueSets: f.valueSets ?? null,
     helpUri: helpUri(f.ruleId),
   }));
   return `${JSON.stringify(findings, null, 2)}\n`;

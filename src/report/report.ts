@@ -20,3 +20,8 @@ export const FORMATS: readonly Format[] = ["text", "compact", "json", "sarif"];
 export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => !finding.suppression);
 }
+
+/** The message as shown to people: with the Helm value sets it applies to, when a chart has several. */
+export function displayMessage(finding: Finding): string {
+  return finding.valueSets?.length ? `${finding.message} [value sets: ${finding.valueSets.join(", ")}]` : finding.message;
+}

@@ -3,7 +3,7 @@ import type * as Sarif from "sarif";
 import { formatPath, objectLabel, type Finding } from "../engine/finding.js";
 import { helpUri, type RuleMeta } from "../engine/rule.js";
 import { levelOf, securitySeverity } from "../engine/severity.js";
-import type { ReportInput } from "./report.js";
+import { displayMessage, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
 const FINGERPRINT_KEY = "kubeward/v1";
@@ -82,10 +82,17 @@ function result(finding: Finding, ruleIndex: number, fingerprintValue: string): 
     ruleId: finding.ruleId,
     ruleIndex,
     level: levelOf(finding.severity),
-    message: { text: finding.message },
+    message: { text: displayMessage(finding) },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprintValue },
   };
+  if (finding.related?.length) {
+    sarifResult.relatedLocations = finding.related.map((related, index) => ({
+      id: index + 1,
+      physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: "%SRCROOT%" }, region: { ...related.region } },
+      message: { text: related.message },
+    }));
+  }
   if (finding.suppression) {
     sarifResult.suppressions = [
       {

@@ -86,6 +86,7 @@ export function kubeward(args: readonly string[], options: CliOptions): CliResul
     env,
     encoding: "utf8",
     timeout: options.timeoutMs ?? 20_000,
+    maxBuffer: 1 << 30,
     uid: options.uid,
     gid: options.gid,
   });
@@ -139,6 +140,8 @@ export interface JsonFinding {
   path: string | null;
   suppressed: boolean;
   suppression: { kind: string; reason?: string } | null;
+  related: Array<{ file: string; region: { startLine: number; startColumn: number }; message: string }>;
+  valueSets: string[] | null;
 }
 
 /** Findings of the given rule ids from JSON output (all findings when no ids are given). */
@@ -175,3 +178,15 @@ spec:
       securityContext:
         privileged: false
 `;
+
+/** helm and kubectl as installed by scripts/install-tools.mjs (`npm test` runs it). */
+export const tools = {
+  helm4: path.join(repoRoot, ".tools/helm4/helm"),
+  helm3: path.join(repoRoot, ".tools/helm3/helm"),
+  kubectl: path.join(repoRoot, ".tools/helm4/kubectl"),
+};
+
+/** An environment whose PATH finds the installed helm 4 and kubectl first. */
+export function toolsEnv(): Record<string, string | undefined> {
+  return { PATH: `${path.dirname(tools.helm4)}${path.delimiter}${process.env.PATH ?? ""}`, KUBEWARD_HELM: undefined, KUBEWARD_KUSTOMIZE: undefined };
+}

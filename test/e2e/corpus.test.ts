@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, jsonFindings, kubeward, repoRoot, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
+
+/** The third-party corpus beside the repo (CI always has it); read in place, never copied. */
+const corpus = path.resolve(repoRoot, "../shared/corpus");
+const available = existsSync(corpus) && existsSync(tools.helm4) && existsSync(tools.kubectl);
+
+beforeAll(ensureBuilt);
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whether a finding's line is the place its path names: a `key:` of the path (the deepest node that
+ * exists may be an ancestor of a missing field), a `.Values` reference feeding it, the list item the
+ * path goes through, a JSON 6902 op whose pointer names the key, or an `images:` override of an image.
+ */
+function lineHoldsPath(finding: JsonFinding, line: string): boolean {
+  const keys = (finding.path ?? "").match(/"[^"]+"|[A-Za-z_][\w-]*/g)?.map((key) => key.replace(/"/g, "")) ?? [];
+  if (keys.some((key) => new RegExp(`(^|[\\s{,"'-])"?${escape(key)}"?\\s*:`).test(line))) return true;
+  if (/\.Values\b/.test(line)) return true;
+  if (/\[\d+\]/.test(finding.path ?? "") && /^\s*(-|\{)/.test(line)) return true;
+  if (keys.some((key) => line.includes(`/${key}`))) return true;
+  return /\.image$/.test(finding.path ?? "") && /\b(newTag|newName|digest|name)\s*:/.test(line);
+}
+
+describe.skipIf(!available)("the corpus of real charts, overlays and manifests", () => {
+  it("lints everything without a crash, and findings point at lines that hold their keys", () => {
+    const result = kubeward(["lint", path.relative(repoRoot, corpus), "--format", "json", "--fail-on", "none"], {
+      cwd: repoRoot,
+      env: toolsEnv(),
+      timeoutMs: 300_000,
+    });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.status).toBe(0);
+    const findings = jsonFindings(result.stdout);
+    expect(findings.filter((f) => f.rule === "kubeward/rule-error")).toEqual([]);
+    expect(findings.filter((f) => f.rule === "kubeward/render-error" || f.rule === "kubeward/tool-missing")).toEqual([]);
+
+    const lines = new Map<string, string[]>();
+    const misses: string[] = [];
+    let located = 0;
+    for (const finding of findings) {
+      const file = path.resolve(repoRoot, finding.file);
+      expect(existsSync(file), `${finding.file} exists`).toBe(true);
+      if (!finding.path) continue;
+      if (!lines.has(file)) lines.set(file, readFileSync(file, "utf8").split("\n"));
+      const line = lines.get(file)![finding.region.startLine - 1] ?? "";
+      if (lineHoldsPath(finding, line)) located++;
+      else misses.push(`${finding.file}:${finding.region.startLine} ${finding.rule} ${finding.path} → ${JSON.stringify(line.trim())}`);
+    }
+    const share = located / (located + misses.length);
+    console.log(
+      `corpus: ${findings.length} findings; ${located} of ${located + misses.length} field findings (${(share * 100).toFixed(1)}%) ` +
+        `sit on a line that holds their key or the .Values reference feeding it`,
+    );
+    if (misses.length) console.log(`first misses:\n${misses.slice(0, 10).join("\n")}`);
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+});
