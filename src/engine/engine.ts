@@ -45,6 +45,8 @@ function toFinding(ruleId: string, severity: Severity, object: K8sObject, report
   };
   if (location.related?.length) finding.related = location.related;
   if (object.origin.valueSet !== undefined) finding.valueSets = [object.origin.valueSet];
+  const source = object.origin.chart ?? object.origin.kustomization;
+  if (source !== undefined) finding.source = source;
   return finding;
 }
 

@@ -23,6 +23,8 @@ export interface Finding {
   related?: RelatedLocation[];
   /** Helm value sets whose rendering produced this finding, when a chart has more than one. */
   valueSets?: string[];
+  /** The chart or kustomization folder (display path) the object was rendered from. */
+  source?: string;
 }
 
 /** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */

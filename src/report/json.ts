@@ -21,6 +21,7 @@ export function formatJson(input: ReportInput): string {
     suppression: f.suppression ?? null,
     related: f.related ?? [],
     valueSets: f.valueSets ?? null,
+    source: f.source ?? null,
     helpUri: helpUri(f.ruleId),
   }));
   return `${JSON.stringify(findings, null, 2)}\n`;
