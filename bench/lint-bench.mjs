@@ -1,5 +1,6 @@
 // `npm run bench`: full lint to SARIF against a js-yaml parse-only baseline on the same files, same run.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateCorpus } from "./generate-corpus.mjs";
@@ -46,3 +47,38 @@ for (const [name, args] of Object.entries(phases)) {
 }
 const ratio = results["kubeward lint → SARIF"].ms / results["js-yaml loadAll only"].ms;
 console.log(`full lint / parse-only: ${ratio.toFixed(2)}x (target ≤ 2x)`);
+
+// Part 2: the real corpus (charts, overlays, manifests), rendered with the helm/kubectl of .tools/.
+const realCorpus = path.resolve(root, "../shared/corpus");
+const helmDir = path.join(root, ".tools/helm4");
+if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
+  console.log("\n(corpus run skipped: ../shared/corpus or .tools/helm4 is missing; run `npm run install-tools`)");
+} else {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    ["dist/cli.js", "lint", realCorpus, "--format", "sarif", "--output", path.join(root, "bench/out/corpus.sarif"), "--fail-on", "none", "--verbose"],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, PATH: `${helmDir}${path.delimiter}${process.env.PATH}` } },
+  );
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const timings = [...child.stderr.matchAll(/^kubeward: (helm|kustomize) (\S+): (\d+) ms \((\d+) ms in \w+\)$/gm)].map((match) => ({
+    kind: match[1],
+    name: path.relative(realCorpus, path.resolve(root, match[2])) || match[2],
+    totalMs: Number(match[3]),
+    toolMs: Number(match[4]),
+  }));
+  const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
+  console.log(`\ncorpus: ${path.relative(root, realCorpus)}, one run, wall ${(wallMs / 1000).toFixed(2)} s (charts and overlays render ${os.availableParallelism()} at a time)`);
+  for (const kind of ["helm", "kustomize"]) {
+    const list = timings.filter((timing) => timing.kind === kind);
+    if (list.length === 0) continue;
+    const total = sum(list, "totalMs");
+    const tool = sum(list, "toolMs");
+    console.log(
+      `${kind.padEnd(9)} ${String(list.length).padStart(3)} ${kind === "helm" ? "charts  " : "overlays"}  mean ${Math.round(total / list.length)} ms each, ` +
+        `${Math.round((tool / total) * 100)}% of it inside ${kind === "helm" ? "helm" : "kubectl kustomize"}`,
+    );
+    const slowest = [...list].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5);
+    for (const item of slowest) console.log(`          ${item.name.padEnd(60)} ${String(item.totalMs).padStart(5)} ms (${item.toolMs} ms in the tool)`);
+  }
+}

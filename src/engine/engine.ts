@@ -80,15 +80,13 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
   };
+  const perObjectRules = rules.filter((active) => active.rule.check);
+  // Object by object, so each object's data is hot while every rule reads it.
   for (const object of objects) {
     for (const problem of checkShape(object)) add(toFinding(INVALID_FIELD_TYPE, "high", object, problem));
-  }
-  for (const active of rules) {
-    const { check } = active.rule;
-    if (!check) continue;
-    for (const object of objects) {
+    for (const active of perObjectRules) {
       try {
-        for (const report of check(object, active.context)) add(toFinding(active.rule.meta.id, active.severity, object, report));
+        for (const report of active.rule.check!(object, active.context)) add(toFinding(active.rule.meta.id, active.severity, object, report));
       } catch (error) {
         add(ruleFailure(active, object, error));
       }

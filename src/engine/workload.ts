@@ -80,6 +80,16 @@ export function podSpecPathOf(object: K8sObject): Path | undefined {
 
 /** The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
+  // Every rule asks for the pod spec of every object: work it out once per object.
+  if (podSpecs.has(object)) return podSpecs.get(object);
+  const pod = readPodSpec(object);
+  podSpecs.set(object, pod);
+  return pod;
+}
+
+const podSpecs = new WeakMap<K8sObject, PodSpecRef | undefined>();
+
+function readPodSpec(object: K8sObject): PodSpecRef | undefined {
   const path = podSpecPathOf(object);
   if (!path) return undefined;
   const spec = valueAt(object.body, path);
@@ -100,9 +110,26 @@ export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
 const CONTAINER_KINDS: readonly ContainerKind[] = ["initContainers", "containers", "ephemeralContainers"];
 
 /** Every container of a pod: init, regular and ephemeral, each with its path. */
-export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): ContainerRef[] {
+export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
+  if (kinds !== CONTAINER_KINDS) return kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
+  return allContainers(pod);
+}
+
+const containerLists = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
+
+/** All containers of a pod, read once and shared by every rule (so never modified). */
+function allContainers(pod: PodSpecRef): readonly ContainerRef[] {
+  let list = containerLists.get(pod);
+  if (!list) {
+    list = readContainers(pod);
+    containerLists.set(pod, list);
+  }
+  return list;
+}
+
+function readContainers(pod: PodSpecRef): ContainerRef[] {
   const found: ContainerRef[] = [];
-  for (const kind of kinds) {
+  for (const kind of CONTAINER_KINDS) {
     arrayOf(pod.spec[kind]).forEach((container, index) => {
       if (!isRecord(container)) return;
       found.push({
@@ -119,7 +146,7 @@ export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = 
 }
 
 /** Every container of an object, if it is a workload. */
-export function workloadContainers(object: K8sObject, kinds?: readonly ContainerKind[]): ContainerRef[] {
+export function workloadContainers(object: K8sObject, kinds?: readonly ContainerKind[]): readonly ContainerRef[] {
   const pod = podSpecOf(object);
   return pod ? containersOf(pod, kinds) : [];
 }

@@ -51,8 +51,18 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
   };
 }
 
+const artifactUris = new Map<string, string>();
+
 /** Relative URI reference for a display path: forward slashes, no leading `./`, segments escaped. */
 export function artifactUri(file: string): string {
+  const known = artifactUris.get(file);
+  if (known !== undefined) return known;
+  const uri = encodeArtifactUri(file);
+  artifactUris.set(file, uri);
+  return uri;
+}
+
+function encodeArtifactUri(file: string): string {
   return file
     .replace(/^(\.\/)+/, "")
     .split("/")
@@ -65,7 +75,8 @@ function fingerprint(finding: Finding): string {
   const about = finding.object
     ? `${objectLabel(finding.object)}\u0000${finding.path ? formatPath(finding.path) : ""}`
     : finding.message;
-  return createHash("sha256").update(`${finding.ruleId}\u0000${finding.file}\u0000${about}`).digest("hex").slice(0, 32);
+  // Identity, not security: MD5 is fast and stable, which is all a fingerprint needs.
+  return createHash("md5").update(`${finding.ruleId}\u0000${finding.file}\u0000${about}`).digest("hex");
 }
 
 function result(finding: Finding, ruleIndex: number, fingerprintValue: string): Sarif.Result {
@@ -135,5 +146,6 @@ export function formatSarif(input: ReportInput): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Compact: SARIF logs of large repositories run to many megabytes, and uploads are size-limited.
+  return `${JSON.stringify(log)}\n`;
 }
