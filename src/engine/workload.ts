@@ -160,15 +160,11 @@ export interface Setting<T = unknown> {
   from: "container" | "pod" | "unset";
 }
 
-/** securityContext fields a container inherits from the pod unless it sets its own. */
-export type InheritedField =
-  | "runAsUser"
-  | "runAsGroup"
-  | "runAsNonRoot"
-  | "seLinuxOptions"
-  | "seccompProfile"
-  | "appArmorProfile"
-  | "windowsOptions";
+/**
+ * securityContext fields a container inherits whole from the pod unless it sets its own. Not
+ * windowsOptions: Kubernetes merges that one key by key (see rules/pod-security/pod-settings.ts).
+ */
+export type InheritedField = "runAsUser" | "runAsGroup" | "runAsNonRoot" | "seLinuxOptions" | "seccompProfile" | "appArmorProfile";
 
 /**
  * The effective value of a securityContext field for a container: the container's own setting wins,
