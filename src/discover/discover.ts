@@ -23,6 +23,13 @@ function enclosingChart(file: string, stop: string): string | undefined {
   }
 }
 
+/** The nearest folder at or above `file`'s folder that holds a kustomization file. */
+function enclosingKustomization(file: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
 
 /** Something to lint: a manifest file, standard input, a Helm chart, or a Kustomize overlay. */
 export type Source =
@@ -88,12 +95,18 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
   const files = new Set<string>();
   const charts = new Set<string>();
   const kustomizations = new Set<string>();
-  // A file that belongs to a chart is linted by rendering the chart, never as raw YAML.
+  // A file that belongs to a chart is linted by rendering the chart, never as raw YAML. A file inside
+  // a kustomization's folder brings in the whole kustomization, as walking that folder would: the
+  // file itself is then skipped when the kustomization uses it, and linted as a manifest otherwise.
   const addFile = (file: string): void => {
     const chart = enclosingChart(file, path.parse(file).root);
-    if (chart) charts.add(chart);
-    else if (KUSTOMIZATION_FILE_NAMES.includes(path.basename(file) as never)) kustomizations.add(path.dirname(file));
-    else files.add(file);
+    if (chart) {
+      charts.add(chart);
+      return;
+    }
+    const kustomization = enclosingKustomization(file);
+    if (kustomization) kustomizations.add(kustomization);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path.basename(file) as never)) files.add(file);
   };
   const problems: InputProblem[] = [];
   let stdin = false;
