@@ -1,5 +1,7 @@
-// Bundles the entry points with esbuild; dependencies stay external (installed by npm).
+// Bundles the entry points with esbuild. The CLI's dependencies stay external (installed by npm);
+// the GitHub Action's bundle, dist/action.js, holds everything and is committed.
 import { build } from "esbuild";
+import { actionBundleOptions } from "./action-bundle.mjs";
 
 const common = {
   bundle: true,
@@ -13,3 +15,4 @@ const common = {
 
 await build({ ...common, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
 await build({ ...common, entryPoints: ["scripts/generate-docs.ts"], outfile: "dist/generate-docs.js" });
+await build(actionBundleOptions);

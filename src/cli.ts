@@ -1,17 +1,13 @@
 import { writeFileSync } from "node:fs";
-import path from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
-import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
+import { ConfigError } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
-import { levelOf, failsAt, type FailLevel, LEVELS } from "./engine/severity.js";
+import { levelOf, failsAt } from "./engine/severity.js";
+import { DEFAULT_FAIL_ON, FAIL_LEVELS, FORMATTERS, expandSettings, loadRunConfig } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
-import { formatCompact } from "./report/compact.js";
-import { formatJson } from "./report/json.js";
-import { FORMATS, activeFindings, type Format, type ReportInput } from "./report/report.js";
-import { formatSarif } from "./report/sarif.js";
-import { formatText } from "./report/text.js";
+import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
@@ -43,9 +39,6 @@ Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize 
       --version          print the version
 
 Exit codes: 0 nothing at or above the fail level, 1 findings or unreadable input, 2 usage or configuration error.`;
-
-const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, "none"];
-const DEFAULT_FAIL_ON: FailLevel = "warning";
 
 class UsageError extends Error {}
 
@@ -118,12 +111,9 @@ async function lint(args: string[]): Promise<number> {
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
   const cwd = process.cwd();
-  const configFile = values.config ?? findConfigFile(cwd);
-  const config: Config = configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG;
+  const { config, configFile } = loadRunConfig(cwd, values.config);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
-  const configDir = configFile ? path.dirname(path.resolve(configFile)) : cwd;
-  const fromConfig = (file: string): string => path.resolve(configDir, file);
   const result = await run({
     inputs: positionals.length ? positionals : ["."],
     cwd,
@@ -131,24 +121,24 @@ async function lint(args: string[]): Promise<number> {
     exclude: values.exclude ?? [],
     rules: BUILTIN_RULES,
     readStdin,
-    expand: {
-      helm: {
-        binary: values.helm,
-        releaseName: values["release-name"] ?? config.helm.releaseName ?? "kubeward",
-        namespace: values.namespace ?? config.helm.namespace,
-        kubeVersion: values["kube-version"] ?? config.helm.kubeVersion,
-        apiVersions: [...(config.helm.apiVersions ?? []), ...(values["api-versions"] ?? [])],
-        valuesFiles: (values.values ?? []).map((file) => path.resolve(cwd, file)),
-        set: [...(config.helm.set ?? []), ...(values.set ?? [])],
-        ciValues: values["chart-ci-values"] ?? false,
-        dependencyUpdate: values["helm-dependency-update"] ?? false,
-        charts: (config.helm.charts ?? []).map((chart) => ({
-          chartDir: fromConfig(chart.path),
-          valueSets: Object.fromEntries(Object.entries(chart.valueSets).map(([name, files]) => [name, files.map(fromConfig)])),
-        })),
+    expand: expandSettings(
+      {
+        values: values.values,
+        set: values.set,
+        kubeVersion: values["kube-version"],
+        apiVersions: values["api-versions"],
+        namespace: values.namespace,
+        releaseName: values["release-name"],
+        chartCiValues: values["chart-ci-values"],
+        helmDependencyUpdate: values["helm-dependency-update"],
+        helm: values.helm,
+        kustomize: values.kustomize,
+        enableHelm: values["enable-helm"],
       },
-      kustomize: { binary: values.kustomize, enableHelm: values["enable-helm"] ?? config.kustomize.enableHelm ?? false },
-    },
+      config,
+      configFile,
+      cwd,
+    ),
   });
 
   if (values.verbose) {
@@ -173,13 +163,7 @@ async function lint(args: string[]): Promise<number> {
     stats: result.stats,
     color: format === "text" && !values.output && useColor(process.stdout),
   };
-  const formatters: Record<Format, (input: ReportInput) => string> = {
-    text: formatText,
-    compact: formatCompact,
-    json: formatJson,
-    sarif: formatSarif,
-  };
-  const report = formatters[format](input);
+  const report = FORMATTERS[format](input);
   if (values.output) writeReport(values.output, report);
   else process.stdout.write(report);
 

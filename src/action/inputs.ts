@@ -1,0 +1,70 @@
+import { getInput } from "@actions/core";
+import type { FailLevel } from "../engine/severity.js";
+import { FAIL_LEVELS } from "../options.js";
+import { FORMATS, type Format } from "../report/report.js";
+
+/** The action's inputs (action.yml), read and checked. */
+export interface ActionInputs {
+  paths: string[];
+  config?: string;
+  values: string[];
+  kubeVersion?: string;
+  format: Format;
+  sarifFile: string;
+  /** Unset: the config's `failOn`, else the default. */
+  failOn?: FailLevel;
+  annotations: boolean;
+  onlyChanged: boolean;
+  helm?: string;
+  kustomize?: string;
+}
+
+/** A wrong input value; the message names the input and what it accepts. */
+export class InputError extends Error {}
+
+const DEFAULT_SARIF_FILE = "kubeward.sarif";
+
+function optional(name: string): string | undefined {
+  return getInput(name) || undefined;
+}
+
+function list(name: string, separator: RegExp): string[] {
+  return getInput(name)
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+  const value = optional(name);
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
+  return value as T;
+}
+
+/** `true`/`false` the way YAML 1.2 and @actions/core spell them; empty means the default. */
+function flag(name: string, fallback: boolean): boolean {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(`input "${name}" must be true or false (got "${value}")`);
+}
+
+/** Reads every input from the INPUT_* variables the runner sets. */
+export function readInputs(): ActionInputs {
+  const paths = list("paths", /\s+/);
+  return {
+    paths: paths.length ? paths : ["."],
+    config: optional("config"),
+    values: list("values", /[\n,]/),
+    kubeVersion: optional("kube-version"),
+    format: oneOf("format", FORMATS) ?? "text",
+    sarifFile: optional("sarif-file") ?? DEFAULT_SARIF_FILE,
+    failOn: oneOf("fail-on", FAIL_LEVELS),
+    annotations: flag("annotations", true),
+    onlyChanged: flag("only-changed", false),
+    helm: optional("helm"),
+    kustomize: optional("kustomize"),
+  };
+}
