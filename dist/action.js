@@ -31281,7 +31281,7 @@ function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function formatText(input) {
-  const paint = (style, text) => input.color ? styleText(style, text) : text;
+  const paint = (style, text) => input.color ? styleText(style, text, { validateStream: false }) : text;
   const findings = activeFindings(input.findings);
   const suppressed = input.findings.length - findings.length;
   const byFile = /* @__PURE__ */ new Map();

@@ -13,7 +13,8 @@ function plural(count: number, word: string): string {
 
 /** Human output: findings grouped by file, `line:col  level  message  rule`, then a summary line. */
 export function formatText(input: ReportInput): string {
-  const paint = (style: Style, text: string): string => (input.color ? styleText(style, text) : text);
+  // kubeward decides on colour itself (TTY, NO_COLOR, FORCE_COLOR); styleText alone would also drop it under CI=true.
+  const paint = (style: Style, text: string): string => (input.color ? styleText(style, text, { validateStream: false }) : text);
   const findings = activeFindings(input.findings);
   const suppressed = input.findings.length - findings.length;
   const byFile = new Map<string, Finding[]>();
