@@ -30628,7 +30628,16 @@ function normalizeRegistry(host) {
   const lower = host.toLowerCase();
   return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
+var parsedImages = /* @__PURE__ */ new Map();
+var PARSED_IMAGES_LIMIT = 1e4;
 function parseImageReference(image) {
+  if (parsedImages.has(image)) return parsedImages.get(image);
+  const reference = parseUncached(image);
+  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
+  parsedImages.set(image, reference);
+  return reference;
+}
+function parseUncached(image) {
   const text = image.trim();
   let name = text;
   let digest;
@@ -31114,7 +31123,8 @@ function formatCompact(input) {
 
 // src/engine/finding.ts
 function objectLabel(object) {
-  return [object.kind, object.namespace, object.name || "(unnamed)"].filter((part) => part !== void 0).join("/");
+  const name = object.name || "(unnamed)";
+  return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 }
 function formatPath(path15) {
   let text = "";
@@ -31152,7 +31162,6 @@ function formatJson(input) {
 }
 
 // src/report/sarif.ts
-import { createHash } from "node:crypto";
 var INFORMATION_URI = "https://github.com/kubeward/kubeward";
 var FINGERPRINT_KEY = "kubeward/v1";
 function ruleName(id) {
@@ -31204,14 +31213,39 @@ function encodeArtifactUri(file) {
   return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function fingerprint(finding) {
-  const about = finding.object ? `${objectLabel(finding.object)}\0${finding.path ? formatPath(finding.path) : ""}` : finding.message;
-  return createHash("md5").update(`${finding.ruleId}\0${finding.file}\0${about}`).digest("hex");
+  const hash = new Hash64().add(finding.ruleId).add(finding.file);
+  if (finding.object) hash.add(objectLabel(finding.object)).add(finding.path ? formatPath(finding.path) : "");
+  else hash.add(finding.message);
+  return hash.hex();
 }
+var HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
+function hex32(value) {
+  return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
+}
+var Hash64 = class {
+  high = 2166136261;
+  low = 84696351;
+  add(text) {
+    let { high, low } = this;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      high = Math.imul(high ^ code, 16777619);
+      low = Math.imul(low ^ code, 1540483477);
+      low ^= low >>> 15;
+    }
+    this.high = Math.imul(high ^ 65535, 16777619);
+    this.low = Math.imul(low ^ 65535, 1540483477);
+    return this;
+  }
+  hex() {
+    return hex32(this.high) + hex32(this.low);
+  }
+};
 function result(finding, ruleIndex, fingerprintValue) {
   const location = {
     physicalLocation: {
       artifactLocation: { uri: artifactUri(finding.file), uriBaseId: "%SRCROOT%" },
-      region: { ...finding.region }
+      region: finding.region
     }
   };
   if (finding.object) {
@@ -31228,7 +31262,7 @@ function result(finding, ruleIndex, fingerprintValue) {
   if (finding.related?.length) {
     sarifResult.relatedLocations = finding.related.map((related, index) => ({
       id: index + 1,
-      physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: "%SRCROOT%" }, region: { ...related.region } },
+      physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: "%SRCROOT%" }, region: related.region },
       message: { text: related.message }
     }));
   }
@@ -31245,11 +31279,11 @@ function result(finding, ruleIndex, fingerprintValue) {
 function formatSarif(input) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const occurrences = /* @__PURE__ */ new Map();
-  const fingerprints = input.findings.map((finding) => {
+  const results = input.findings.map((finding) => {
     const hash = fingerprint(finding);
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
+    return result(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
   });
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -31266,7 +31300,7 @@ function formatSarif(input) {
           }
         },
         columnKind: "utf16CodeUnits",
-        results: input.findings.map((finding, i) => result(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[i]))
+        results
       }
     ]
   };
@@ -37686,65 +37720,126 @@ function endOfLineContent(text, offset) {
 }
 
 // src/manifest/locate.ts
-function nextTable(stream) {
-  if (stream.next) return stream.next;
-  const { events } = stream;
-  const next = new Int32Array(events.length + 1);
+var FIELDS = 7;
+var F_KIND = 0;
+var F_START = 1;
+var F_VALUE_END = 2;
+var F_ANCHOR_START = 3;
+var F_ANCHOR_END = 4;
+var F_INDENT = 5;
+var F_NEXT = 6;
+var STYLE_SHIFT = 3;
+var CHOMPING_SHIFT = 6;
+var FAST_FLAG = 1 << 9;
+function packEvents(source, base, events) {
+  const data = new Int32Array(events.length * FIELDS);
+  const roots = [];
   const open2 = [];
   for (let i = 0; i < events.length; i++) {
-    const type = events[i].type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT) {
-      open2.push(i);
-    } else if (type === EVENT_ID.POP) {
-      const start = open2.pop();
-      if (start !== void 0) next[start] = i + 1;
-      next[i] = i + 1;
-    } else {
-      next[i] = i + 1;
+    const event = events[i];
+    const at2 = i * FIELDS;
+    let kind = event.type;
+    data[at2 + F_ANCHOR_START] = -1;
+    data[at2 + F_ANCHOR_END] = -1;
+    data[at2 + F_START] = -1;
+    data[at2 + F_NEXT] = i + 1;
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (open2.length === 0) roots.push(i + 1);
+        open2.push(i);
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        kind |= event.style << STYLE_SHIFT;
+        data[at2 + F_START] = event.start;
+        data[at2 + F_ANCHOR_START] = event.anchorStart;
+        data[at2 + F_ANCHOR_END] = event.anchorEnd;
+        open2.push(i);
+        break;
+      case EVENT_ID.SCALAR:
+        kind |= event.style << STYLE_SHIFT | event.chomping << CHOMPING_SHIFT | (event.fast ? FAST_FLAG : 0);
+        data[at2 + F_START] = event.valueStart;
+        data[at2 + F_VALUE_END] = event.valueEnd;
+        data[at2 + F_ANCHOR_START] = event.anchorStart;
+        data[at2 + F_ANCHOR_END] = event.anchorEnd;
+        data[at2 + F_INDENT] = event.indent;
+        break;
+      case EVENT_ID.ALIAS:
+        data[at2 + F_ANCHOR_START] = event.anchorStart;
+        data[at2 + F_ANCHOR_END] = event.anchorEnd;
+        break;
+      case EVENT_ID.POP: {
+        const opened = open2.pop();
+        if (opened !== void 0) data[opened * FIELDS + F_NEXT] = i + 1;
+        break;
+      }
     }
+    data[at2 + F_KIND] = kind;
   }
-  stream.next = next;
-  return next;
+  return { source, base, length: events.length, data, roots };
 }
-function anchorName(stream, event) {
-  if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.POP) return void 0;
-  if (event.anchorStart < 0) return void 0;
-  return stream.source.slice(event.anchorStart, event.anchorEnd);
+function typeOf(stream, index) {
+  return stream.data[index * FIELDS + F_KIND] & 7;
+}
+function styleOf(stream, index) {
+  return stream.data[index * FIELDS + F_KIND] >> STYLE_SHIFT & 7;
+}
+function nextOf(stream, index) {
+  return stream.data[index * FIELDS + F_NEXT];
+}
+function anchorName(stream, index) {
+  const at2 = index * FIELDS;
+  const start = stream.data[at2 + F_ANCHOR_START];
+  return start < 0 ? void 0 : stream.source.slice(start, stream.data[at2 + F_ANCHOR_END]);
 }
 function dereference(stream, index) {
-  const event = stream.events[index];
-  if (event.type !== EVENT_ID.ALIAS) return index;
-  const name = stream.source.slice(event.anchorStart, event.anchorEnd);
+  if (typeOf(stream, index) !== EVENT_ID.ALIAS) return index;
+  const name = anchorName(stream, index);
   for (let i = index - 1; i >= 0; i--) {
-    const candidate = stream.events[i];
-    if (candidate.type !== EVENT_ID.ALIAS && anchorName(stream, candidate) === name) return i;
+    if (typeOf(stream, i) !== EVENT_ID.ALIAS && anchorName(stream, i) === name) return i;
   }
   return index;
 }
-function scalarText(stream, index) {
-  const event = stream.events[index];
-  if (event.type !== EVENT_ID.SCALAR) return void 0;
-  return getScalarValue(stream.source, event);
+function scalarIs(stream, index, text) {
+  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return false;
+  const { data, source } = stream;
+  const at2 = index * FIELDS;
+  const start = data[at2 + F_START];
+  const end = data[at2 + F_VALUE_END];
+  const kind = data[at2 + F_KIND];
+  if (start < 0) return text === "";
+  if (kind & FAST_FLAG) return end - start === text.length && source.startsWith(text, start);
+  const value = getScalarValue(source, {
+    type: EVENT_ID.SCALAR,
+    valueStart: start,
+    valueEnd: end,
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style: kind >> STYLE_SHIFT & 7,
+    chomping: kind >> CHOMPING_SHIFT & 3,
+    indent: data[at2 + F_INDENT],
+    fast: false
+  });
+  return value === text;
 }
 function findKey(stream, mapping2, key2, depth = 0) {
-  const { events } = stream;
-  const next = nextTable(stream);
   const merges = [];
   let i = mapping2 + 1;
-  while (i < events.length && events[i].type !== EVENT_ID.POP) {
-    const value = next[i];
-    const text = scalarText(stream, i);
-    if (text === key2) return { key: i, value };
-    if (text === "<<") merges.push(value);
-    i = next[value];
+  while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
+    const value = nextOf(stream, i);
+    if (scalarIs(stream, i, key2)) return { key: i, value };
+    if (key2 !== "<<" && scalarIs(stream, i, "<<")) merges.push(value);
+    i = nextOf(stream, value);
   }
   if (depth > 8) return void 0;
   for (const merge of merges) {
     const source = dereference(stream, merge);
-    const sources = events[source].type === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
+    const sources = typeOf(stream, source) === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
     for (const candidate of sources) {
       const target = dereference(stream, candidate);
-      if (events[target].type !== EVENT_ID.MAPPING) continue;
+      if (typeOf(stream, target) !== EVENT_ID.MAPPING) continue;
       const found = findKey(stream, target, key2, depth + 1);
       if (found) return found;
     }
@@ -37752,52 +37847,36 @@ function findKey(stream, mapping2, key2, depth = 0) {
   return void 0;
 }
 function itemsOf(stream, sequence) {
-  const next = nextTable(stream);
   const items = [];
-  for (let i = sequence + 1; i < stream.events.length && stream.events[i].type !== EVENT_ID.POP; i = next[i]) {
-    items.push(i);
-  }
+  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items.push(i);
   return items;
 }
-function scalarSpan(event) {
-  if (event.valueStart < 0) return void 0;
-  const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-  return quoted ? { start: event.valueStart - 1, end: event.valueEnd + 1 } : { start: event.valueStart, end: event.valueEnd };
-}
-function nodeStart(stream, index) {
-  const event = stream.events[index];
-  switch (event.type) {
-    case EVENT_ID.SCALAR:
-      return scalarSpan(event)?.start;
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return event.start;
-    case EVENT_ID.ALIAS:
-      return event.anchorStart - 1;
-    default:
-      return void 0;
-  }
+function scalarSpan(stream, index) {
+  const at2 = index * FIELDS;
+  const start = stream.data[at2 + F_START];
+  if (start < 0) return void 0;
+  const end = stream.data[at2 + F_VALUE_END];
+  const style = styleOf(stream, index);
+  const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return quoted ? { start: start - 1, end: end + 1 } : { start, end };
 }
 function nodeSpan(stream, index) {
-  const event = stream.events[index];
-  if (event.type === EVENT_ID.SCALAR) return scalarSpan(event);
-  if (event.type === EVENT_ID.ALIAS) return { start: event.anchorStart - 1, end: event.anchorEnd };
-  const start = nodeStart(stream, index);
-  if (start === void 0) return void 0;
-  if ((event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style === COLLECTION_STYLE.FLOW) {
-    return { start, end: flowCollectionEnd(stream, index) };
-  }
+  const type = typeOf(stream, index);
+  if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
+  const at2 = index * FIELDS;
+  if (type === EVENT_ID.ALIAS) return { start: stream.data[at2 + F_ANCHOR_START] - 1, end: stream.data[at2 + F_ANCHOR_END] };
+  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return void 0;
+  const start = stream.data[at2 + F_START];
+  if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };
   return { start, end: endOfLineContent(stream.source, start) };
 }
 function flowCollectionEnd(stream, index) {
-  const event = stream.events[index];
-  const next = nextTable(stream);
   const { source } = stream;
-  let from = event.start + 1;
-  for (let child = index + 1; child < next[index] - 1; child = next[child]) {
+  let from = stream.data[index * FIELDS + F_START] + 1;
+  for (let child = index + 1; child < nextOf(stream, index) - 1; child = nextOf(stream, child)) {
     from = Math.max(from, nodeSpan(stream, child)?.end ?? from);
   }
-  const closer = event.type === EVENT_ID.MAPPING ? "}" : "]";
+  const closer = typeOf(stream, index) === EVENT_ID.MAPPING ? "}" : "]";
   for (let i = from; i < source.length; i++) {
     const char = source[i];
     if (char === closer) return i + 1;
@@ -37815,13 +37894,13 @@ function walk(stream, root, path15) {
   let matched = 0;
   for (const segment of path15) {
     const current = dereference(stream, node);
-    const event = stream.events[current];
-    if (event.type === EVENT_ID.MAPPING) {
+    const type = typeOf(stream, current);
+    if (type === EVENT_ID.MAPPING) {
       const pair = findKey(stream, current, String(segment));
       if (!pair) break;
       key2 = pair.key;
       node = pair.value;
-    } else if (event.type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
       const item = itemsOf(stream, current)[segment];
       if (item === void 0) break;
       key2 = -1;
@@ -37841,16 +37920,16 @@ function locateInStream(stream, root, path15) {
 function listItemRoots(stream, root, path15) {
   const { node } = walk(stream, root, path15);
   const list2 = dereference(stream, node);
-  return stream.events[list2].type === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
+  return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
 function spanOf(stream, key2, node) {
   const valueSpan = nodeSpan(stream, node);
   if (key2 >= 0) {
     const keySpan = nodeSpan(stream, key2) ?? { start: 0, end: 0 };
-    const valueIsScalar = stream.events[node].type === EVENT_ID.SCALAR || stream.events[node].type === EVENT_ID.ALIAS;
+    const valueType = typeOf(stream, node);
+    const valueIsScalar = valueType === EVENT_ID.SCALAR || valueType === EVENT_ID.ALIAS;
     const sameLine = valueSpan && !stream.source.slice(keySpan.start, valueSpan.start).includes("\n");
-    if (valueSpan && valueIsScalar) return { start: keySpan.start, end: valueSpan.end };
-    if (valueSpan && sameLine) return { start: keySpan.start, end: valueSpan.end };
+    if (valueSpan && (valueIsScalar || sameLine)) return { start: keySpan.start, end: valueSpan.end };
     return { start: keySpan.start, end: endOfLineContent(stream.source, keySpan.start) };
   }
   return valueSpan ?? { start: 0, end: 0 };
@@ -37956,23 +38035,7 @@ function parseChunk(source, base, file) {
   const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
-  return { stream: { source, base, events }, documents, roots: documentRoots(events) };
-}
-function documentRoots(events) {
-  const roots = [];
-  let depth = 0;
-  for (let i = 0; i < events.length; i++) {
-    const type = events[i].type;
-    if (type === EVENT_ID.DOCUMENT) {
-      if (depth === 0) roots.push(i + 1);
-      depth++;
-    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      depth++;
-    } else if (type === EVENT_ID.POP) {
-      depth--;
-    }
-  }
-  return roots;
+  return { stream: packEvents(source, base, events), documents };
 }
 function errorOffset(error2) {
   const mark = error2.mark;
@@ -38032,7 +38095,7 @@ function parseManifest(file, text) {
       continue;
     }
     chunk.documents.forEach((document, i) => {
-      const root = chunk.roots[i];
+      const root = chunk.stream.roots[i];
       const make = (body, objectRoot, itemIndex) => makeObject(body, { file, docIndex, itemIndex }, (path15) => locateInStream(chunk.stream, objectRoot, path15), source, ignores);
       const reason = describeNonObject(document);
       if (reason) skipped.push({ file, docIndex, reason });
@@ -38731,15 +38794,14 @@ function openYamlFile(source) {
   let stream;
   let root = -1;
   try {
-    const events = parseEvents(source.text, { maxDepth: MAX_DEPTH });
-    stream = { source: source.text, base: 0, events };
-    root = documentRoots(events)[0] ?? -1;
+    stream = packEvents(source.text, 0, parseEvents(source.text, { maxDepth: MAX_DEPTH }));
+    root = stream.roots[0] ?? -1;
   } catch {
     stream = void 0;
   }
   return {
     locate(path15) {
-      if (!stream || root < 0 || root >= stream.events.length) return void 0;
+      if (!stream || root < 0 || root >= stream.length) return void 0;
       const { start, end, matched } = locateInStream(stream, root, path15);
       return { region: source.regionOf(start, end), matched };
     }
@@ -39973,19 +40035,25 @@ function describeValue(value) {
 function checkValue(value, shape, path15, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: path15, message: `${formatPath(path15)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path15], message: `${formatPath(path15)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
-    for (const [field, fieldShape] of shape.fields) {
-      if (record[field] !== void 0 && record[field] !== null) checkValue(record[field], fieldShape, [...path15, field], problems);
-    }
+    for (const [field, fieldShape] of shape.fields) checkChild(record[field], fieldShape, path15, field, problems);
   } else if (shape.type === "map") {
-    for (const key2 in value) checkValue(value[key2], shape.values, [...path15, key2], problems);
+    const record = value;
+    for (const key2 in record) checkChild(record[key2], shape.values, path15, key2, problems);
   } else if (shape.type === "list") {
-    value.forEach((item, index) => checkValue(item, shape.items, [...path15, index], problems));
+    const list2 = value;
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path15, index, problems);
   }
+}
+function checkChild(value, shape, path15, segment, problems) {
+  if (value === null || value === void 0) return;
+  path15.push(segment);
+  checkValue(value, shape, path15, problems);
+  path15.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -40004,7 +40072,7 @@ function checkShape(object) {
     if (path15[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path15, "metadata"], problems);
     parent = value;
   }
-  checkValue(parent[podSpecPath[last]], POD_SPEC, podSpecPath, problems);
+  checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
   return problems;
 }
 
@@ -40022,6 +40090,15 @@ function annotationSuppression(object, ruleId) {
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
 var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
+var identities = /* @__PURE__ */ new WeakMap();
+function identityOf2(object) {
+  let identity = identities.get(object);
+  if (!identity) {
+    identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+    identities.set(object, identity);
+  }
+  return identity;
+}
 function toFinding(ruleId, severity, object, report) {
   const location = object.locate(report.path);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
@@ -40031,7 +40108,7 @@ function toFinding(ruleId, severity, object, report) {
     message: location.note ? `${report.message.replace(/\.$/, "")}${location.note}.` : report.message,
     file: location.file,
     region: location.region,
-    object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace },
+    object: identityOf2(object),
     path: report.path,
     suppression
   };
@@ -40058,6 +40135,10 @@ function lintObjects(objects, rules) {
   const findings = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (finding) => {
+    if (finding.source === void 0) {
+      findings.push(finding);
+      return;
+    }
     const key2 = `${finding.ruleId}\0${finding.file}\0${finding.region.startLine}:${finding.region.startColumn}\0${finding.message}`;
     const earlier = seen.get(key2);
     if (!earlier) {

@@ -1,12 +1,12 @@
 /** A container image reference split the way container runtimes read it. */
 export interface ImageReference {
   /** Registry host, with its port if any; "docker.io" for Docker Hub. */
-  registry: string;
+  readonly registry: string;
   /** Repository path inside the registry; Docker Hub official images get their implicit "library/". */
-  repository: string;
-  tag?: string;
+  readonly repository: string;
+  readonly tag?: string;
   /** "algorithm:hex", when the image is pinned by digest. */
-  digest?: string;
+  readonly digest?: string;
 }
 
 const DOCKER_HUB = "docker.io";
@@ -30,11 +30,23 @@ export function normalizeRegistry(host: string): string {
   return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
 }
 
+/** Parsed references by image text: a repository uses few distinct images across many objects. */
+const parsedImages = new Map<string, ImageReference | undefined>();
+const PARSED_IMAGES_LIMIT = 10_000;
+
 /**
  * Parses `[registry[:port]/]path[:tag][@digest]`. A colon counts as a tag separator only after the last
  * slash, so `registry:5000/app` has no tag. Returns undefined for text that is not a valid reference.
  */
 export function parseImageReference(image: string): ImageReference | undefined {
+  if (parsedImages.has(image)) return parsedImages.get(image);
+  const reference = parseUncached(image);
+  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
+  parsedImages.set(image, reference);
+  return reference;
+}
+
+function parseUncached(image: string): ImageReference | undefined {
   const text = image.trim();
   let name = text;
   let digest: string | undefined;

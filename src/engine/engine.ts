@@ -1,4 +1,4 @@
-import { FILE_START, type InputProblem, type K8sObject } from "../manifest/types.js";
+import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity } from "../manifest/types.js";
 import { compareFindings, type Finding, type Suppression } from "./finding.js";
 import { indexObjects } from "./object-index.js";
 import type { Report, Rule, RuleContext, Severity } from "./rule.js";
@@ -28,6 +28,18 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
 
 export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
+/** Identity of each object, made once and shared by all its findings. */
+const identities = new WeakMap<K8sObject, ObjectIdentity>();
+
+function identityOf(object: K8sObject): ObjectIdentity {
+  let identity = identities.get(object);
+  if (!identity) {
+    identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+    identities.set(object, identity);
+  }
+  return identity;
+}
+
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
   const location = object.locate(report.path);
   const suppression: Suppression | undefined = location.ignores.has(ruleId)
@@ -39,7 +51,7 @@ function toFinding(ruleId: string, severity: Severity, object: K8sObject, report
     message: location.note ? `${report.message.replace(/\.$/, "")}${location.note}.` : report.message,
     file: location.file,
     region: location.region,
-    object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace },
+    object: identityOf(object),
     path: report.path,
     suppression,
   };
@@ -69,8 +81,9 @@ export function problemFinding(problem: InputProblem): Finding {
 export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, Finding>();
-  // The same finding from several Helm value sets is reported once, naming every set.
-  const add = (finding: Finding): void => {
+  // The same finding is reported once: from a rule that says it twice, from several Helm value sets
+  // (naming every set), or from overlays sharing a base.
+  const addKeyed = (finding: Finding): void => {
     const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
     const earlier = seen.get(key);
     if (!earlier) {
@@ -80,15 +93,24 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
   };
+  // A plain manifest's object is linted once, so a repeat can only come from the same rule on the
+  // same object: comparing with that rule's few findings so far is cheaper than a key per finding.
+  const addOwn = (finding: Finding, ruleStart: number): void => {
+    if (finding.source !== undefined) return addKeyed(finding);
+    for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
+    findings.push(finding);
+  };
   const perObjectRules = rules.filter((active) => active.rule.check);
   // Object by object, so each object's data is hot while every rule reads it.
   for (const object of objects) {
-    for (const problem of checkShape(object)) add(toFinding(INVALID_FIELD_TYPE, "high", object, problem));
+    const shapeStart = findings.length;
+    for (const problem of checkShape(object)) addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
     for (const active of perObjectRules) {
+      const ruleStart = findings.length;
       try {
-        for (const report of active.rule.check!(object, active.context)) add(toFinding(active.rule.meta.id, active.severity, object, report));
+        for (const report of active.rule.check!(object, active.context)) addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
       } catch (error) {
-        add(ruleFailure(active, object, error));
+        addOwn(ruleFailure(active, object, error), ruleStart);
       }
     }
   }
@@ -98,14 +120,24 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
       const index = indexObjects(scope);
       for (const active of crossObjectRules) {
         try {
-          for (const report of active.rule.checkAll!(index, active.context)) add(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          for (const report of active.rule.checkAll!(index, active.context)) addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
         } catch (error) {
-          add(ruleFailure(active, scope[0], error));
+          addKeyed(ruleFailure(active, scope[0], error));
         }
       }
     }
   }
   return findings.sort(compareFindings);
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.ruleId === b.ruleId &&
+    a.file === b.file &&
+    a.region.startLine === b.region.startLine &&
+    a.region.startColumn === b.region.startColumn &&
+    a.message === b.message
+  );
 }
 
 /** Objects grouped by the set they exist in (one chart rendering, one build, plain manifests), in input order. */

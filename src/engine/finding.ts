@@ -29,7 +29,8 @@ export interface Finding {
 
 /** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
 export function objectLabel(object: ObjectIdentity): string {
-  return [object.kind, object.namespace, object.name || "(unnamed)"].filter((part) => part !== undefined).join("/");
+  const name = object.name || "(unnamed)";
+  return object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 }
 
 /** `spec.containers[0].securityContext`: a path as a person writes it. */

@@ -1,4 +1,4 @@
-import type { K8sObject, Path } from "../manifest/types.js";
+import type { K8sObject, Path, PathSegment } from "../manifest/types.js";
 import { formatPath } from "./finding.js";
 import { isRecord, podSpecPathOf } from "./workload.js";
 
@@ -131,24 +131,34 @@ export interface ShapeProblem {
   message: string;
 }
 
-function checkValue(value: unknown, shape: Shape, path: Path, problems: ShapeProblem[]): void {
+/**
+ * Checks `value` against `shape`. `path` is a stack shared by the whole walk and copied only for a
+ * problem: this runs on every field rules read, of every object.
+ */
+function checkValue(value: unknown, shape: Shape, path: PathSegment[], problems: ShapeProblem[]): void {
   // null is how YAML spells an absent value, and Kubernetes reads it so.
   if (value === null || value === undefined) return;
   if (!matches(value, shape)) {
-    problems.push({ path, message: `${formatPath(path)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path], message: `${formatPath(path)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
     const record = value as Record<string, unknown>;
-    for (const [field, fieldShape] of shape.fields) {
-      // Paths are built only for fields that are there: this runs on every object.
-      if (record[field] !== undefined && record[field] !== null) checkValue(record[field], fieldShape, [...path, field], problems);
-    }
+    for (const [field, fieldShape] of shape.fields) checkChild(record[field], fieldShape, path, field, problems);
   } else if (shape.type === "map") {
-    for (const key in value as Record<string, unknown>) checkValue((value as Record<string, unknown>)[key], shape.values, [...path, key], problems);
+    const record = value as Record<string, unknown>;
+    for (const key in record) checkChild(record[key], shape.values, path, key, problems);
   } else if (shape.type === "list") {
-    (value as unknown[]).forEach((item, index) => checkValue(item, shape.items, [...path, index], problems));
+    const list = value as unknown[];
+    for (let index = 0; index < list.length; index++) checkChild(list[index], shape.items, path, index, problems);
   }
+}
+
+function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: PathSegment, problems: ShapeProblem[]): void {
+  if (value === null || value === undefined) return;
+  path.push(segment);
+  checkValue(value, shape, path, problems);
+  path.pop();
 }
 
 /**
@@ -173,6 +183,6 @@ export function checkShape(object: K8sObject): ShapeProblem[] {
     if (path[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path, "metadata"], problems);
     parent = value;
   }
-  checkValue(parent[podSpecPath[last] as string], POD_SPEC, podSpecPath, problems);
+  checkValue(parent[podSpecPath[last] as string], POD_SPEC, [...podSpecPath], problems);
   return problems;
 }

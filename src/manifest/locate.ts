@@ -1,16 +1,142 @@
-import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from "js-yaml";
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, type ChompingMode, type Event, type ScalarStyle } from "js-yaml";
 import { endOfLineContent } from "./text.js";
 import type { Path } from "./types.js";
 
-/** The parser's event stream for one chunk of a file, kept so positions can be found after the fact. */
+/**
+ * The parser's events for one chunk of a file, packed into one typed array so they can be kept for
+ * locating findings after the fact: the event objects themselves would be a large part of the heap
+ * and of the garbage collector's work on big inputs.
+ */
 export interface EventStream {
   /** Text the event offsets refer to. */
   source: string;
   /** Offset of `source` within the whole file. */
   base: number;
-  events: Event[];
-  /** next[i]: index of the first event after the node that starts at i (built on first use). */
-  next?: Int32Array;
+  /** Number of events. */
+  length: number;
+  /** FIELDS int32 values per event, laid out as the F_* offsets say. */
+  data: Int32Array;
+  /** Index of each document's root node. */
+  roots: number[];
+}
+
+const FIELDS = 7;
+/** Event type, scalar or collection style, chomping mode and the `fast` flag, in one value. */
+const F_KIND = 0;
+/** A collection's first character or a scalar's value start. */
+const F_START = 1;
+const F_VALUE_END = 2;
+const F_ANCHOR_START = 3;
+const F_ANCHOR_END = 4;
+const F_INDENT = 5;
+/** Index of the first event after the node that starts here. */
+const F_NEXT = 6;
+
+const STYLE_SHIFT = 3;
+const CHOMPING_SHIFT = 6;
+const FAST_FLAG = 1 << 9;
+
+/** Packs an event list (documents, nodes, pops) into an EventStream, linking each node to the event after it. */
+export function packEvents(source: string, base: number, events: readonly Event[]): EventStream {
+  const data = new Int32Array(events.length * FIELDS);
+  const roots: number[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    const at = i * FIELDS;
+    let kind: number = event.type;
+    data[at + F_ANCHOR_START] = -1;
+    data[at + F_ANCHOR_END] = -1;
+    data[at + F_START] = -1;
+    data[at + F_NEXT] = i + 1;
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (open.length === 0) roots.push(i + 1);
+        open.push(i);
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        kind |= event.style << STYLE_SHIFT;
+        data[at + F_START] = event.start;
+        data[at + F_ANCHOR_START] = event.anchorStart;
+        data[at + F_ANCHOR_END] = event.anchorEnd;
+        open.push(i);
+        break;
+      case EVENT_ID.SCALAR:
+        kind |= (event.style << STYLE_SHIFT) | (event.chomping << CHOMPING_SHIFT) | (event.fast ? FAST_FLAG : 0);
+        data[at + F_START] = event.valueStart;
+        data[at + F_VALUE_END] = event.valueEnd;
+        data[at + F_ANCHOR_START] = event.anchorStart;
+        data[at + F_ANCHOR_END] = event.anchorEnd;
+        data[at + F_INDENT] = event.indent;
+        break;
+      case EVENT_ID.ALIAS:
+        data[at + F_ANCHOR_START] = event.anchorStart;
+        data[at + F_ANCHOR_END] = event.anchorEnd;
+        break;
+      case EVENT_ID.POP: {
+        const opened = open.pop();
+        if (opened !== undefined) data[opened * FIELDS + F_NEXT] = i + 1;
+        break;
+      }
+    }
+    data[at + F_KIND] = kind;
+  }
+  return { source, base, length: events.length, data, roots };
+}
+
+function typeOf(stream: EventStream, index: number): number {
+  return stream.data[index * FIELDS + F_KIND] & 7;
+}
+
+function styleOf(stream: EventStream, index: number): number {
+  return (stream.data[index * FIELDS + F_KIND] >> STYLE_SHIFT) & 7;
+}
+
+function nextOf(stream: EventStream, index: number): number {
+  return stream.data[index * FIELDS + F_NEXT];
+}
+
+function anchorName(stream: EventStream, index: number): string | undefined {
+  const at = index * FIELDS;
+  const start = stream.data[at + F_ANCHOR_START];
+  return start < 0 ? undefined : stream.source.slice(start, stream.data[at + F_ANCHOR_END]);
+}
+
+/** Follows an alias back to the node that carries its anchor (the nearest earlier definition). */
+function dereference(stream: EventStream, index: number): number {
+  if (typeOf(stream, index) !== EVENT_ID.ALIAS) return index;
+  const name = anchorName(stream, index);
+  for (let i = index - 1; i >= 0; i--) {
+    if (typeOf(stream, i) !== EVENT_ID.ALIAS && anchorName(stream, i) === name) return i;
+  }
+  return index;
+}
+
+/** Whether the event at `index` is a scalar whose value is `text`; plain keys are compared in place. */
+function scalarIs(stream: EventStream, index: number, text: string): boolean {
+  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return false;
+  const { data, source } = stream;
+  const at = index * FIELDS;
+  const start = data[at + F_START];
+  const end = data[at + F_VALUE_END];
+  const kind = data[at + F_KIND];
+  if (start < 0) return text === "";
+  if (kind & FAST_FLAG) return end - start === text.length && source.startsWith(text, start);
+  const value = getScalarValue(source, {
+    type: EVENT_ID.SCALAR,
+    valueStart: start,
+    valueEnd: end,
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style: ((kind >> STYLE_SHIFT) & 7) as ScalarStyle,
+    chomping: ((kind >> CHOMPING_SHIFT) & 3) as ChompingMode,
+    indent: data[at + F_INDENT],
+    fast: false,
+  });
+  return value === text;
 }
 
 /** A located node: offsets into the whole file. */
@@ -19,75 +145,27 @@ export interface Span {
   end: number;
 }
 
-function nextTable(stream: EventStream): Int32Array {
-  if (stream.next) return stream.next;
-  const { events } = stream;
-  const next = new Int32Array(events.length + 1);
-  const open: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const type = events[i].type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT) {
-      open.push(i);
-    } else if (type === EVENT_ID.POP) {
-      const start = open.pop();
-      if (start !== undefined) next[start] = i + 1;
-      next[i] = i + 1;
-    } else {
-      next[i] = i + 1;
-    }
-  }
-  stream.next = next;
-  return next;
-}
-
-function anchorName(stream: EventStream, event: Event): string | undefined {
-  if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.POP) return undefined;
-  if (event.anchorStart < 0) return undefined;
-  return stream.source.slice(event.anchorStart, event.anchorEnd);
-}
-
-/** Follows an alias back to the node that carries its anchor (the nearest earlier definition). */
-function dereference(stream: EventStream, index: number): number {
-  const event = stream.events[index];
-  if (event.type !== EVENT_ID.ALIAS) return index;
-  const name = stream.source.slice(event.anchorStart, event.anchorEnd);
-  for (let i = index - 1; i >= 0; i--) {
-    const candidate = stream.events[i];
-    if (candidate.type !== EVENT_ID.ALIAS && anchorName(stream, candidate) === name) return i;
-  }
-  return index;
-}
-
-function scalarText(stream: EventStream, index: number): string | undefined {
-  const event = stream.events[index];
-  if (event.type !== EVENT_ID.SCALAR) return undefined;
-  return getScalarValue(stream.source, event);
-}
-
 interface Pair {
   key: number;
   value: number;
 }
 
 function findKey(stream: EventStream, mapping: number, key: string, depth = 0): Pair | undefined {
-  const { events } = stream;
-  const next = nextTable(stream);
   const merges: number[] = [];
   let i = mapping + 1;
-  while (i < events.length && events[i].type !== EVENT_ID.POP) {
-    const value = next[i];
-    const text = scalarText(stream, i);
-    if (text === key) return { key: i, value };
-    if (text === "<<") merges.push(value);
-    i = next[value];
+  while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
+    const value = nextOf(stream, i);
+    if (scalarIs(stream, i, key)) return { key: i, value };
+    if (key !== "<<" && scalarIs(stream, i, "<<")) merges.push(value);
+    i = nextOf(stream, value);
   }
   if (depth > 8) return undefined;
   for (const merge of merges) {
     const source = dereference(stream, merge);
-    const sources = events[source].type === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
+    const sources = typeOf(stream, source) === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
     for (const candidate of sources) {
       const target = dereference(stream, candidate);
-      if (events[target].type !== EVENT_ID.MAPPING) continue;
+      if (typeOf(stream, target) !== EVENT_ID.MAPPING) continue;
       const found = findKey(stream, target, key, depth + 1);
       if (found) return found;
     }
@@ -96,47 +174,29 @@ function findKey(stream: EventStream, mapping: number, key: string, depth = 0): 
 }
 
 function itemsOf(stream: EventStream, sequence: number): number[] {
-  const next = nextTable(stream);
   const items: number[] = [];
-  for (let i = sequence + 1; i < stream.events.length && stream.events[i].type !== EVENT_ID.POP; i = next[i]) {
-    items.push(i);
-  }
+  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items.push(i);
   return items;
 }
 
-function scalarSpan(event: ScalarEvent): Span | undefined {
-  if (event.valueStart < 0) return undefined;
-  const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-  return quoted
-    ? { start: event.valueStart - 1, end: event.valueEnd + 1 }
-    : { start: event.valueStart, end: event.valueEnd };
-}
-
-/** Where a node begins: a scalar's text, a collection's first character. */
-function nodeStart(stream: EventStream, index: number): number | undefined {
-  const event = stream.events[index];
-  switch (event.type) {
-    case EVENT_ID.SCALAR:
-      return scalarSpan(event)?.start;
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return event.start;
-    case EVENT_ID.ALIAS:
-      return event.anchorStart - 1;
-    default:
-      return undefined;
-  }
+function scalarSpan(stream: EventStream, index: number): Span | undefined {
+  const at = index * FIELDS;
+  const start = stream.data[at + F_START];
+  if (start < 0) return undefined;
+  const end = stream.data[at + F_VALUE_END];
+  const style = styleOf(stream, index);
+  const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+  return quoted ? { start: start - 1, end: end + 1 } : { start, end };
 }
 
 function nodeSpan(stream: EventStream, index: number): Span | undefined {
-  const event = stream.events[index];
-  if (event.type === EVENT_ID.SCALAR) return scalarSpan(event);
-  if (event.type === EVENT_ID.ALIAS) return { start: event.anchorStart - 1, end: event.anchorEnd };
-  const start = nodeStart(stream, index);
-  if (start === undefined) return undefined;
-  if ((event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style === COLLECTION_STYLE.FLOW) {
-    return { start, end: flowCollectionEnd(stream, index) };
-  }
+  const type = typeOf(stream, index);
+  if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
+  const at = index * FIELDS;
+  if (type === EVENT_ID.ALIAS) return { start: stream.data[at + F_ANCHOR_START] - 1, end: stream.data[at + F_ANCHOR_END] };
+  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return undefined;
+  const start = stream.data[at + F_START];
+  if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };
   return { start, end: endOfLineContent(stream.source, start) };
 }
 
@@ -146,14 +206,12 @@ function nodeSpan(stream: EventStream, index: number): Span | undefined {
  * line, and slow.
  */
 function flowCollectionEnd(stream: EventStream, index: number): number {
-  const event = stream.events[index] as MappingEvent | SequenceEvent;
-  const next = nextTable(stream);
   const { source } = stream;
-  let from = event.start + 1;
-  for (let child = index + 1; child < next[index] - 1; child = next[child]) {
+  let from = stream.data[index * FIELDS + F_START] + 1;
+  for (let child = index + 1; child < nextOf(stream, index) - 1; child = nextOf(stream, child)) {
     from = Math.max(from, nodeSpan(stream, child)?.end ?? from);
   }
-  const closer = event.type === EVENT_ID.MAPPING ? "}" : "]";
+  const closer = typeOf(stream, index) === EVENT_ID.MAPPING ? "}" : "]";
   for (let i = from; i < source.length; i++) {
     const char = source[i];
     if (char === closer) return i + 1;
@@ -176,13 +234,13 @@ function walk(stream: EventStream, root: number, path: Path): { key: number; nod
   let matched = 0;
   for (const segment of path) {
     const current = dereference(stream, node);
-    const event = stream.events[current];
-    if (event.type === EVENT_ID.MAPPING) {
+    const type = typeOf(stream, current);
+    if (type === EVENT_ID.MAPPING) {
       const pair = findKey(stream, current, String(segment));
       if (!pair) break;
       key = pair.key;
       node = pair.value;
-    } else if (event.type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
       const item = itemsOf(stream, current)[segment];
       if (item === undefined) break;
       key = -1;
@@ -214,17 +272,17 @@ export function locateInStream(stream: EventStream, root: number, path: Path): S
 export function listItemRoots(stream: EventStream, root: number, path: Path): number[] {
   const { node } = walk(stream, root, path);
   const list = dereference(stream, node);
-  return stream.events[list].type === EVENT_ID.SEQUENCE ? itemsOf(stream, list) : [];
+  return typeOf(stream, list) === EVENT_ID.SEQUENCE ? itemsOf(stream, list) : [];
 }
 
 function spanOf(stream: EventStream, key: number, node: number): Span {
   const valueSpan = nodeSpan(stream, node);
   if (key >= 0) {
     const keySpan = nodeSpan(stream, key) ?? { start: 0, end: 0 };
-    const valueIsScalar = stream.events[node].type === EVENT_ID.SCALAR || stream.events[node].type === EVENT_ID.ALIAS;
+    const valueType = typeOf(stream, node);
+    const valueIsScalar = valueType === EVENT_ID.SCALAR || valueType === EVENT_ID.ALIAS;
     const sameLine = valueSpan && !stream.source.slice(keySpan.start, valueSpan.start).includes("\n");
-    if (valueSpan && valueIsScalar) return { start: keySpan.start, end: valueSpan.end };
-    if (valueSpan && sameLine) return { start: keySpan.start, end: valueSpan.end };
+    if (valueSpan && (valueIsScalar || sameLine)) return { start: keySpan.start, end: valueSpan.end };
     return { start: keySpan.start, end: endOfLineContent(stream.source, keySpan.start) };
   }
   return valueSpan ?? { start: 0, end: 0 };

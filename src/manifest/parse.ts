@@ -10,7 +10,7 @@ import {
   parseEvents,
   type Event,
 } from "js-yaml";
-import { listItemRoots, locateInStream, type EventStream } from "./locate.js";
+import { listItemRoots, locateInStream, packEvents, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
@@ -36,8 +36,6 @@ const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 interface ParsedChunk {
   stream: EventStream;
   documents: unknown[];
-  /** Index of each document's root node in the event stream. */
-  roots: number[];
 }
 
 /** Alias expansion allowed per document: generous for `<<: *defaults`, fatal for "billion laughs". */
@@ -112,25 +110,7 @@ function parseChunk(source: string, base: number, file: string): ParsedChunk {
   const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
-  return { stream: { source, base, events }, documents, roots: documentRoots(events) };
-}
-
-/** Index of each document's root node in an event stream. */
-export function documentRoots(events: Event[]): number[] {
-  const roots: number[] = [];
-  let depth = 0;
-  for (let i = 0; i < events.length; i++) {
-    const type = events[i].type;
-    if (type === EVENT_ID.DOCUMENT) {
-      if (depth === 0) roots.push(i + 1);
-      depth++;
-    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      depth++;
-    } else if (type === EVENT_ID.POP) {
-      depth--;
-    }
-  }
-  return roots;
+  return { stream: packEvents(source, base, events), documents };
 }
 
 function errorOffset(error: unknown): number | undefined {
@@ -200,7 +180,7 @@ export function parseManifest(file: string, text: string): ParsedFile {
       continue;
     }
     chunk.documents.forEach((document, i) => {
-      const root = chunk.roots[i];
+      const root = chunk.stream.roots[i];
       const make = (body: JsonObject, objectRoot: number, itemIndex?: number): K8sObject =>
         makeObject(body, { file, docIndex, itemIndex }, (path) => locateInStream(chunk.stream, objectRoot, path), source, ignores);
       const reason = describeNonObject(document);

@@ -1,6 +1,6 @@
 import { parseEvents } from "js-yaml";
-import { locateInStream, type EventStream } from "./locate.js";
-import { MAX_DEPTH, documentRoots } from "./parse.js";
+import { locateInStream, packEvents, type EventStream } from "./locate.js";
+import { MAX_DEPTH } from "./parse.js";
 import type { SourceText } from "./text.js";
 import type { Path, Region } from "./types.js";
 
@@ -14,15 +14,14 @@ export function openYamlFile(source: SourceText): YamlFile {
   let stream: EventStream | undefined;
   let root = -1;
   try {
-    const events = parseEvents(source.text, { maxDepth: MAX_DEPTH });
-    stream = { source: source.text, base: 0, events };
-    root = documentRoots(events)[0] ?? -1;
+    stream = packEvents(source.text, 0, parseEvents(source.text, { maxDepth: MAX_DEPTH }));
+    root = stream.roots[0] ?? -1;
   } catch {
     stream = undefined;
   }
   return {
     locate(path) {
-      if (!stream || root < 0 || root >= stream.events.length) return undefined;
+      if (!stream || root < 0 || root >= stream.length) return undefined;
       const { start, end, matched } = locateInStream(stream, root, path);
       return { region: source.regionOf(start, end), matched };
     },

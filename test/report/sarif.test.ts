@@ -169,7 +169,7 @@ describe("SARIF output", () => {
     const twoErrors = sarifOf(tempDir({ "two.yaml": "a: [\n---\nb: [\n" }));
     const fingerprints = (twoErrors.runs[0].results ?? []).map((r) => r.partialFingerprints?.["kubeward/v1"]);
     expect(fingerprints).toHaveLength(2);
-    expect(fingerprints[0]).toMatch(/^[0-9a-f]{32}:1$/);
+    expect(fingerprints[0]).toMatch(/^[0-9a-f]{16}:1$/);
     expect(fingerprints[1]).toBe(fingerprints[0]?.replace(/:1$/, ":2"));
   });
 
