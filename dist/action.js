@@ -31279,12 +31279,16 @@ function result(finding, ruleIndex, fingerprintValue) {
 function formatSarif(input) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const occurrences = /* @__PURE__ */ new Map();
-  const results = input.findings.map((finding) => {
+  const resultOf = (finding) => {
     const hash = fingerprint(finding);
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
     return result(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
-  });
+  };
+  const batches = [];
+  for (let start = 0; start < input.findings.length; start += RESULTS_PER_BATCH) {
+    batches.push(JSON.stringify(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf)).slice(1, -1));
+  }
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -31300,13 +31304,16 @@ function formatSarif(input) {
           }
         },
         columnKind: "utf16CodeUnits",
-        results
+        results: []
       }
     ]
   };
-  return `${JSON.stringify(log)}
+  const [before, after] = JSON.stringify(log).split(EMPTY_RESULTS);
+  return `${before}"results":[${batches.join(",")}]${after}
 `;
 }
+var RESULTS_PER_BATCH = 1e3;
+var EMPTY_RESULTS = '"results":[]';
 
 // src/report/text.ts
 import { styleText } from "node:util";
@@ -40134,11 +40141,7 @@ function problemFinding(problem2) {
 function lintObjects(objects, rules) {
   const findings = [];
   const seen = /* @__PURE__ */ new Map();
-  const add = (finding) => {
-    if (finding.source === void 0) {
-      findings.push(finding);
-      return;
-    }
+  const addKeyed = (finding) => {
     const key2 = `${finding.ruleId}\0${finding.file}\0${finding.region.startLine}:${finding.region.startColumn}\0${finding.message}`;
     const earlier = seen.get(key2);
     if (!earlier) {
@@ -40148,14 +40151,21 @@ function lintObjects(objects, rules) {
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
   };
+  const addOwn = (finding, ruleStart) => {
+    if (finding.source !== void 0) return addKeyed(finding);
+    for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
+    findings.push(finding);
+  };
   const perObjectRules = rules.filter((active) => active.rule.check);
   for (const object of objects) {
-    for (const problem2 of checkShape(object)) add(toFinding(INVALID_FIELD_TYPE, "high", object, problem2));
+    const shapeStart = findings.length;
+    for (const problem2 of checkShape(object)) addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
     for (const active of perObjectRules) {
+      const ruleStart = findings.length;
       try {
-        for (const report of active.rule.check(object, active.context)) add(toFinding(active.rule.meta.id, active.severity, object, report));
+        for (const report of active.rule.check(object, active.context)) addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
       } catch (error2) {
-        add(ruleFailure(active, object, error2));
+        addOwn(ruleFailure(active, object, error2), ruleStart);
       }
     }
   }
@@ -40165,14 +40175,17 @@ function lintObjects(objects, rules) {
       const index = indexObjects(scope);
       for (const active of crossObjectRules) {
         try {
-          for (const report of active.rule.checkAll(index, active.context)) add(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          for (const report of active.rule.checkAll(index, active.context)) addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
         } catch (error2) {
-          add(ruleFailure(active, scope[0], error2));
+          addKeyed(ruleFailure(active, scope[0], error2));
         }
       }
     }
   }
   return findings.sort(compareFindings);
+}
+function sameFinding(a, b) {
+  return a.ruleId === b.ruleId && a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn && a.message === b.message;
 }
 function scopesOf(objects) {
   const scopes = /* @__PURE__ */ new Map();
