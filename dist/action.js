@@ -26482,7 +26482,7 @@ var require_dist = __commonJS({
 
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path14 from "node:path";
 import process2 from "node:process";
 
@@ -27172,6 +27172,7 @@ function onlyChangedFindings(findings, changed) {
 }
 
 // src/options.ts
+import { closeSync, openSync, writeSync } from "node:fs";
 import path3 from "node:path";
 
 // src/config/config.ts
@@ -31123,9 +31124,15 @@ function formatCompact(input) {
 
 // src/engine/finding.ts
 function objectLabel(object) {
-  const name = object.name || "(unnamed)";
-  return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+  let label = labels.get(object);
+  if (label === void 0) {
+    const name = object.name || "(unnamed)";
+    label = object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+    labels.set(object, label);
+  }
+  return label;
 }
+var labels = /* @__PURE__ */ new WeakMap();
 function formatPath(path15) {
   let text = "";
   for (const segment of path15) {
@@ -31214,8 +31221,9 @@ function encodeArtifactUri(file) {
 }
 function fingerprint(finding) {
   const hash = new Hash64().add(finding.ruleId).add(finding.file);
-  if (finding.object) hash.add(objectLabel(finding.object)).add(finding.path ? formatPath(finding.path) : "");
-  else hash.add(finding.message);
+  if (!finding.object) return hash.add(finding.message).hex();
+  hash.add(objectLabel(finding.object));
+  for (const segment of finding.path ?? []) hash.add(String(segment));
   return hash.hex();
 }
 var HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
@@ -31276,7 +31284,7 @@ function result(finding, ruleIndex, fingerprintValue) {
   }
   return sarifResult;
 }
-function formatSarif(input) {
+function sarifPieces(input) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const occurrences = /* @__PURE__ */ new Map();
   const resultOf = (finding) => {
@@ -31309,8 +31317,11 @@ function formatSarif(input) {
     ]
   };
   const [before, after] = JSON.stringify(log).split(EMPTY_RESULTS);
-  return `${before}"results":[${batches.join(",")}]${after}
-`;
+  const pieces = [`${before}"results":[`];
+  batches.forEach((batch, index) => pieces.push(index === 0 ? batch : `,${batch}`));
+  pieces.push(`]${after}
+`);
+  return pieces;
 }
 var RESULTS_PER_BATCH = 1e3;
 var EMPTY_RESULTS = '"results":[]';
@@ -31366,11 +31377,19 @@ function formatText(input) {
 var FAIL_LEVELS2 = [...LEVELS, "none"];
 var DEFAULT_FAIL_ON = "warning";
 var FORMATTERS = {
-  text: formatText,
-  compact: formatCompact,
-  json: formatJson,
-  sarif: formatSarif
+  text: (input) => [formatText(input)],
+  compact: (input) => [formatCompact(input)],
+  json: (input) => [formatJson(input)],
+  sarif: sarifPieces
 };
+function writeReportFile(file, pieces) {
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
 function loadRunConfig(cwd, explicitFile) {
   const configFile = explicitFile ?? findConfigFile(cwd);
   return { config: configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
@@ -35092,7 +35111,7 @@ Ns.glob = Ns;
 var FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 
 // src/manifest/read.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync3 } from "node:fs";
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readFileSync as readFileSync3 } from "node:fs";
 var UNREADABLE_FILE = "kubeward/unreadable-file";
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function unreadable(file, message) {
@@ -35152,7 +35171,7 @@ function describeReadError(error2) {
 function readManifest(absolutePath, file) {
   let fd;
   try {
-    fd = openSync(absolutePath, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
+    fd = openSync2(absolutePath, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
   } catch (error2) {
     return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
   }
@@ -35164,7 +35183,7 @@ function readManifest(absolutePath, file) {
   } catch (error2) {
     return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -37807,16 +37826,16 @@ function dereference(stream, index) {
   }
   return index;
 }
-function scalarIs(stream, index, text) {
-  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return false;
+function scalarValue(stream, index) {
+  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return void 0;
   const { data, source } = stream;
   const at2 = index * FIELDS;
   const start = data[at2 + F_START];
   const end = data[at2 + F_VALUE_END];
   const kind = data[at2 + F_KIND];
-  if (start < 0) return text === "";
-  if (kind & FAST_FLAG) return end - start === text.length && source.startsWith(text, start);
-  const value = getScalarValue(source, {
+  if (start < 0) return "";
+  if (kind & FAST_FLAG) return source.slice(start, end);
+  return getScalarValue(source, {
     type: EVENT_ID.SCALAR,
     valueStart: start,
     valueEnd: end,
@@ -37829,15 +37848,27 @@ function scalarIs(stream, index, text) {
     indent: data[at2 + F_INDENT],
     fast: false
   });
-  return value === text;
+}
+function keyMatch(stream, index, key2) {
+  const { data, source } = stream;
+  const at2 = index * FIELDS;
+  if ((data[at2 + F_KIND] & 7) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
+    const start = data[at2 + F_START];
+    const length = data[at2 + F_VALUE_END] - start;
+    if (length === key2.length && source.startsWith(key2, start)) return "matched";
+    return length === 2 && source.startsWith("<<", start) ? "merge" : void 0;
+  }
+  const value = scalarValue(stream, index);
+  return value === key2 ? "matched" : value === "<<" ? "merge" : void 0;
 }
 function findKey(stream, mapping2, key2, depth = 0) {
   const merges = [];
   let i = mapping2 + 1;
   while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
     const value = nextOf(stream, i);
-    if (scalarIs(stream, i, key2)) return { key: i, value };
-    if (key2 !== "<<" && scalarIs(stream, i, "<<")) merges.push(value);
+    const match2 = keyMatch(stream, i, key2);
+    if (match2 === "matched") return { key: i, value };
+    if (match2 === "merge") merges.push(value);
     i = nextOf(stream, value);
   }
   if (depth > 8) return void 0;
@@ -39421,22 +39452,22 @@ function matchesPattern(pattern, value) {
     return pattern === value;
   }
 }
-function matchesSelector(selector, labels) {
+function matchesSelector(selector, labels2) {
   const requirements = selector.split(/,(?![^(]*\))/).map((part) => part.trim()).filter(Boolean);
   return requirements.every((requirement) => {
     const set = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(requirement);
     if (set) {
       const values = set[3].split(",").map((value) => value.trim());
-      const has = typeof labels[set[1]] === "string" && values.includes(labels[set[1]]);
+      const has = typeof labels2[set[1]] === "string" && values.includes(labels2[set[1]]);
       return set[2] === "in" ? has : !has;
     }
     const compare = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(requirement);
     if (compare) {
-      const equal = labels[compare[1]] === compare[3].trim();
+      const equal = labels2[compare[1]] === compare[3].trim();
       return compare[2] === "!=" ? !equal : equal;
     }
-    if (requirement.startsWith("!")) return !Object.hasOwn(labels, requirement.slice(1).trim());
-    return Object.hasOwn(labels, requirement);
+    if (requirement.startsWith("!")) return !Object.hasOwn(labels2, requirement.slice(1).trim());
+    return Object.hasOwn(labels2, requirement);
   });
 }
 function targetMatches(target, identity) {
@@ -39584,9 +39615,9 @@ function createSourceMapper(tree) {
   );
   const chartFor = (object) => {
     if (charts.length === 0) return void 0;
-    const labels = recordOf(recordOf(recordOf(object.body).metadata).labels);
-    const chartLabel = typeof labels["helm.sh/chart"] === "string" ? labels["helm.sh/chart"] : "";
-    const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
+    const labels2 = recordOf(recordOf(recordOf(object.body).metadata).labels);
+    const chartLabel = typeof labels2["helm.sh/chart"] === "string" ? labels2["helm.sh/chart"] : "";
+    const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels2["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
     return { file: found.file, region: found.chart.region, note: `${identityOf(object)} is rendered from the helmCharts: entry "${found.chart.name}"` };
   };
   const fallback = (object) => ({ file: rootFile, region: FILE_START, note: identityOf(object) });
@@ -39939,7 +39970,7 @@ function indexObjects(objects) {
 var string = { type: "string" };
 var boolean = { type: "boolean" };
 var integer = { type: "integer" };
-var mapping = (fields = {}) => ({ type: "mapping", fields: Object.entries(fields) });
+var mapping = (fields = {}) => ({ type: "mapping", fields: new Map(Object.entries(fields)) });
 var mapOf = (values) => ({ type: "map", values });
 var listOf = (items) => ({ type: "list", items });
 var OBJECT_METADATA = mapping({
@@ -40047,7 +40078,10 @@ function checkValue(value, shape, path15, problems) {
   }
   if (shape.type === "mapping") {
     const record = value;
-    for (const [field, fieldShape] of shape.fields) checkChild(record[field], fieldShape, path15, field, problems);
+    for (const key2 in record) {
+      const fieldShape = shape.fields.get(key2);
+      if (fieldShape) checkChild(record[key2], fieldShape, path15, key2, problems);
+    }
   } else if (shape.type === "map") {
     const record = value;
     for (const key2 in record) checkChild(record[key2], shape.values, path15, key2, problems);
@@ -40308,9 +40342,9 @@ async function main() {
   });
   const sarifFile = path14.resolve(workspace, inputs.sarifFile);
   mkdirSync(path14.dirname(sarifFile), { recursive: true });
-  writeFileSync(sarifFile, FORMATTERS.sarif(report(result2.findings)));
+  writeReportFile(sarifFile, FORMATTERS.sarif(report(result2.findings)));
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result2.findings, workspace) : { findings: result2.findings };
-  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)));
+  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;

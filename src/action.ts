@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { ExitCode, debug, error, info, setFailed, setOutput, warning } from "@actions/core";
@@ -11,7 +11,7 @@ import { writeSummary } from "./action/summary.js";
 import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
 import { failsAt, levelOf } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FORMATTERS, expandSettings, loadRunConfig } from "./options.js";
+import { DEFAULT_FAIL_ON, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -96,10 +96,10 @@ async function main(): Promise<void> {
   // The SARIF file holds every finding: code scanning does its own narrowing to a pull request's diff.
   const sarifFile = path.resolve(workspace, inputs.sarifFile);
   mkdirSync(path.dirname(sarifFile), { recursive: true });
-  writeFileSync(sarifFile, FORMATTERS.sarif(report(result.findings)));
+  writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
 
   const narrowed: Narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)));
+  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
 
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };

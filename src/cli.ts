@@ -1,11 +1,10 @@
-import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
 import { ConfigError } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
 import { levelOf, failsAt } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FAIL_LEVELS, FORMATTERS, expandSettings, loadRunConfig } from "./options.js";
+import { DEFAULT_FAIL_ON, FAIL_LEVELS, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -75,9 +74,9 @@ function listRules(): string {
   return `${[header, ...rows].map(format).join("\n")}\n\n${rows.length} rules. \`kubeward rules RULE-ID\` prints one rule's documentation.\n`;
 }
 
-function writeReport(file: string, report: string): void {
+function writeReport(file: string, pieces: readonly string[]): void {
   try {
-    writeFileSync(file, report);
+    writeReportFile(file, pieces);
   } catch (error) {
     throw new UsageError(`cannot write the report to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -165,7 +164,7 @@ async function lint(args: string[]): Promise<number> {
   };
   const report = FORMATTERS[format](input);
   if (values.output) writeReport(values.output, report);
-  else process.stdout.write(report);
+  else for (const piece of report) process.stdout.write(piece);
 
   const failing = activeFindings(result.findings).some((finding) => failsAt(levelOf(finding.severity), failOn));
   return failing ? 1 : 0;

@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
 import { LEVELS, type FailLevel } from "./engine/severity.js";
@@ -5,7 +6,7 @@ import { BUILTIN_RULES } from "./registry.js";
 import { formatCompact } from "./report/compact.js";
 import { formatJson } from "./report/json.js";
 import type { Format, ReportInput } from "./report/report.js";
-import { formatSarif } from "./report/sarif.js";
+import { sarifPieces } from "./report/sarif.js";
 import { formatText } from "./report/text.js";
 import type { RunOptions } from "./run.js";
 
@@ -14,12 +15,26 @@ import type { RunOptions } from "./run.js";
 export const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, "none"];
 export const DEFAULT_FAIL_ON: FailLevel = "warning";
 
-export const FORMATTERS: Record<Format, (input: ReportInput) => string> = {
-  text: formatText,
-  compact: formatCompact,
-  json: formatJson,
-  sarif: formatSarif,
+/** Each format as consecutive pieces of text (see writeReport); only SARIF, the large one, has more than one. */
+export const FORMATTERS: Record<Format, (input: ReportInput) => string[]> = {
+  text: (input) => [formatText(input)],
+  compact: (input) => [formatCompact(input)],
+  json: (input) => [formatJson(input)],
+  sarif: sarifPieces,
 };
+
+/**
+ * Writes a report to a file piece by piece: encoding and writing one huge string at once is several
+ * times slower for the tens of megabytes a large SARIF log holds.
+ */
+export function writeReportFile(file: string, pieces: readonly string[]): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The configuration in effect: `explicitFile`, else the nearest `.kubeward.yaml` upward from `cwd`, else none. */
 export function loadRunConfig(cwd: string, explicitFile: string | undefined): { config: Config; configFile?: string } {

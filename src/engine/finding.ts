@@ -29,9 +29,17 @@ export interface Finding {
 
 /** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
 export function objectLabel(object: ObjectIdentity): string {
-  const name = object.name || "(unnamed)";
-  return object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+  // Every finding of an object shares its identity, and reporters ask for the label several times.
+  let label = labels.get(object);
+  if (label === undefined) {
+    const name = object.name || "(unnamed)";
+    label = object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+    labels.set(object, label);
+  }
+  return label;
 }
+
+const labels = new WeakMap<ObjectIdentity, string>();
 
 /** `spec.containers[0].securityContext`: a path as a person writes it. */
 export function formatPath(path: Path): string {

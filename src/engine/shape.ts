@@ -8,14 +8,14 @@ import { isRecord, podSpecPathOf } from "./workload.js";
  */
 type Shape =
   | { type: "string" | "boolean" | "integer" }
-  | { type: "mapping"; fields: ReadonlyArray<readonly [string, Shape]> }
+  | { type: "mapping"; fields: ReadonlyMap<string, Shape> }
   | { type: "map"; values: Shape }
   | { type: "list"; items: Shape };
 
 const string: Shape = { type: "string" };
 const boolean: Shape = { type: "boolean" };
 const integer: Shape = { type: "integer" };
-const mapping = (fields: Record<string, Shape> = {}): Shape => ({ type: "mapping", fields: Object.entries(fields) });
+const mapping = (fields: Record<string, Shape> = {}): Shape => ({ type: "mapping", fields: new Map(Object.entries(fields)) });
 const mapOf = (values: Shape): Shape => ({ type: "map", values });
 const listOf = (items: Shape): Shape => ({ type: "list", items });
 
@@ -144,7 +144,11 @@ function checkValue(value: unknown, shape: Shape, path: PathSegment[], problems:
   }
   if (shape.type === "mapping") {
     const record = value as Record<string, unknown>;
-    for (const [field, fieldShape] of shape.fields) checkChild(record[field], fieldShape, path, field, problems);
+    // The keys present, not the fields known: an object sets few of the fields rules read.
+    for (const key in record) {
+      const fieldShape = shape.fields.get(key);
+      if (fieldShape) checkChild(record[key], fieldShape, path, key, problems);
+    }
   } else if (shape.type === "map") {
     const record = value as Record<string, unknown>;
     for (const key in record) checkChild(record[key], shape.values, path, key, problems);

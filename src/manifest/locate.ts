@@ -113,17 +113,17 @@ function dereference(stream: EventStream, index: number): number {
   return index;
 }
 
-/** Whether the event at `index` is a scalar whose value is `text`; plain keys are compared in place. */
-function scalarIs(stream: EventStream, index: number, text: string): boolean {
-  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return false;
+/** The value of the scalar event at `index` (undefined for other events); plain scalars are read in place. */
+function scalarValue(stream: EventStream, index: number): string | undefined {
+  if (typeOf(stream, index) !== EVENT_ID.SCALAR) return undefined;
   const { data, source } = stream;
   const at = index * FIELDS;
   const start = data[at + F_START];
   const end = data[at + F_VALUE_END];
   const kind = data[at + F_KIND];
-  if (start < 0) return text === "";
-  if (kind & FAST_FLAG) return end - start === text.length && source.startsWith(text, start);
-  const value = getScalarValue(source, {
+  if (start < 0) return "";
+  if (kind & FAST_FLAG) return source.slice(start, end);
+  return getScalarValue(source, {
     type: EVENT_ID.SCALAR,
     valueStart: start,
     valueEnd: end,
@@ -136,7 +136,23 @@ function scalarIs(stream: EventStream, index: number, text: string): boolean {
     indent: data[at + F_INDENT],
     fast: false,
   });
-  return value === text;
+}
+
+/**
+ * Whether the scalar event at `index` is the key `key` (matched), the merge key `<<` (merge), or
+ * neither. Plain keys, nearly all of them, are compared in place without making a string.
+ */
+function keyMatch(stream: EventStream, index: number, key: string): "matched" | "merge" | undefined {
+  const { data, source } = stream;
+  const at = index * FIELDS;
+  if ((data[at + F_KIND] & 7) === EVENT_ID.SCALAR && data[at + F_KIND] & FAST_FLAG && data[at + F_START] >= 0) {
+    const start = data[at + F_START];
+    const length = data[at + F_VALUE_END] - start;
+    if (length === key.length && source.startsWith(key, start)) return "matched";
+    return length === 2 && source.startsWith("<<", start) ? "merge" : undefined;
+  }
+  const value = scalarValue(stream, index);
+  return value === key ? "matched" : value === "<<" ? "merge" : undefined;
 }
 
 /** A located node: offsets into the whole file. */
@@ -155,8 +171,9 @@ function findKey(stream: EventStream, mapping: number, key: string, depth = 0): 
   let i = mapping + 1;
   while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
     const value = nextOf(stream, i);
-    if (scalarIs(stream, i, key)) return { key: i, value };
-    if (key !== "<<" && scalarIs(stream, i, "<<")) merges.push(value);
+    const match = keyMatch(stream, i, key);
+    if (match === "matched") return { key: i, value };
+    if (match === "merge") merges.push(value);
     i = nextOf(stream, value);
   }
   if (depth > 8) return undefined;

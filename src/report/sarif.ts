@@ -1,5 +1,5 @@
 import type * as Sarif from "sarif";
-import { formatPath, objectLabel, type Finding } from "../engine/finding.js";
+import { objectLabel, type Finding } from "../engine/finding.js";
 import { helpUri, type RuleMeta } from "../engine/rule.js";
 import { levelOf, securitySeverity } from "../engine/severity.js";
 import { displayMessage, type ReportInput } from "./report.js";
@@ -72,8 +72,9 @@ function encodeArtifactUri(file: string): string {
 /** Identifies a finding by what it is about, not by its line, so it survives unrelated edits. */
 function fingerprint(finding: Finding): string {
   const hash = new Hash64().add(finding.ruleId).add(finding.file);
-  if (finding.object) hash.add(objectLabel(finding.object)).add(finding.path ? formatPath(finding.path) : "");
-  else hash.add(finding.message);
+  if (!finding.object) return hash.add(finding.message).hex();
+  hash.add(objectLabel(finding.object));
+  for (const segment of finding.path ?? []) hash.add(String(segment));
   return hash.hex();
 }
 
@@ -151,6 +152,14 @@ function result(finding: Finding, ruleIndex: number, fingerprintValue: string): 
 
 /** SARIF 2.1.0 with one run, as GitHub code scanning ingests it. */
 export function formatSarif(input: ReportInput): string {
+  return sarifPieces(input).join("");
+}
+
+/**
+ * The SARIF log as consecutive pieces of text, to be written one after another: a large log written
+ * piece by piece never has to exist as one string, nor as one encoded buffer.
+ */
+export function sarifPieces(input: ReportInput): string[] {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
   // by their order, as GitHub does with `hash:occurrence`, so no alert hides another.
@@ -189,7 +198,10 @@ export function formatSarif(input: ReportInput): string {
   // Compact: SARIF logs of large repositories run to many megabytes, and uploads are size-limited.
   // An unquoted `"results":[]` can only be the key itself, since quotes inside JSON strings are escaped.
   const [before, after] = JSON.stringify(log).split(EMPTY_RESULTS);
-  return `${before}"results":[${batches.join(",")}]${after}\n`;
+  const pieces = [`${before}"results":[`];
+  batches.forEach((batch, index) => pieces.push(index === 0 ? batch : `,${batch}`));
+  pieces.push(`]${after}\n`);
+  return pieces;
 }
 
 const RESULTS_PER_BATCH = 1000;
