@@ -29401,8 +29401,9 @@ function activeRules(rules, config) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+var EMPTY_RECORD = Object.freeze({});
 function recordOf(value) {
-  return isRecord(value) ? value : {};
+  return isRecord(value) ? value : EMPTY_RECORD;
 }
 function arrayOf(value) {
   return Array.isArray(value) ? value : [];
@@ -30858,10 +30859,18 @@ function isSet2(value) {
 function missingResources(ref, section, names) {
   const own = recordOf(ref.container.resources);
   const pod = recordOf(ref.pod.spec.resources);
-  const sources = section === "limits" ? [own.limits, pod.limits] : [own.requests, own.limits, pod.requests, pod.limits];
-  const declared = sources.map(recordOf);
-  return names.filter((name) => !declared.some((amounts) => isSet2(amounts[name])));
+  const ownLimits = recordOf(own.limits);
+  const podLimits = recordOf(pod.limits);
+  const ownRequests = section === "requests" ? recordOf(own.requests) : ownLimits;
+  const podRequests = section === "requests" ? recordOf(pod.requests) : podLimits;
+  let missing;
+  for (const name of names) {
+    if (isSet2(ownRequests[name]) || isSet2(ownLimits[name]) || isSet2(podRequests[name]) || isSet2(podLimits[name])) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NOTHING_MISSING;
 }
+var NOTHING_MISSING = [];
 function joinWithOr(names) {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
@@ -37709,16 +37718,15 @@ function sourceText(text) {
     }
     return low;
   };
-  const point = (offset) => {
-    const index = lineIndexOf(offset);
-    return [index + 1, offset - lineStarts()[index] + 1];
-  };
   return {
     text,
     regionOf(start, end) {
-      const [startLine, startColumn] = point(start);
-      const [endLine, endColumn] = point(Math.max(start, end));
-      return { startLine, startColumn, endLine, endColumn };
+      const s = lineStarts();
+      const startIndex = lineIndexOf(start);
+      const stop = Math.max(start, end);
+      const next = s[startIndex + 1];
+      const endIndex = next === void 0 || stop < next ? startIndex : lineIndexOf(stop);
+      return { startLine: startIndex + 1, startColumn: start - s[startIndex] + 1, endLine: endIndex + 1, endColumn: stop - s[endIndex] + 1 };
     },
     lineOf: (offset) => lineIndexOf(offset) + 1,
     lineText(line) {
@@ -37862,16 +37870,16 @@ function keyMatch(stream, index, key2) {
   return value === key2 ? "matched" : value === "<<" ? "merge" : void 0;
 }
 function findKey(stream, mapping2, key2, depth = 0) {
-  const merges = [];
+  let merges;
   let i = mapping2 + 1;
   while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
     const value = nextOf(stream, i);
     const match2 = keyMatch(stream, i, key2);
-    if (match2 === "matched") return { key: i, value };
-    if (match2 === "merge") merges.push(value);
+    if (match2 === "matched") return i;
+    if (match2 === "merge") (merges ??= []).push(value);
     i = nextOf(stream, value);
   }
-  if (depth > 8) return void 0;
+  if (!merges || depth > 8) return -1;
   for (const merge of merges) {
     const source = dereference(stream, merge);
     const sources = typeOf(stream, source) === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
@@ -37879,15 +37887,22 @@ function findKey(stream, mapping2, key2, depth = 0) {
       const target = dereference(stream, candidate);
       if (typeOf(stream, target) !== EVENT_ID.MAPPING) continue;
       const found = findKey(stream, target, key2, depth + 1);
-      if (found) return found;
+      if (found >= 0) return found;
     }
   }
-  return void 0;
+  return -1;
 }
 function itemsOf(stream, sequence) {
   const items = [];
   for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items.push(i);
   return items;
+}
+function nthItem(stream, sequence, n) {
+  let index = 0;
+  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) {
+    if (index++ === n) return i;
+  }
+  return void 0;
 }
 function scalarSpan(stream, index) {
   const at2 = index * FIELDS;
@@ -37934,12 +37949,12 @@ function walk(stream, root, path15) {
     const current = dereference(stream, node);
     const type = typeOf(stream, current);
     if (type === EVENT_ID.MAPPING) {
-      const pair = findKey(stream, current, String(segment));
-      if (!pair) break;
-      key2 = pair.key;
-      node = pair.value;
+      const found = findKey(stream, current, String(segment));
+      if (found < 0) break;
+      key2 = found;
+      node = nextOf(stream, found);
     } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      const item = itemsOf(stream, current)[segment];
+      const item = nthItem(stream, current, segment);
       if (item === void 0) break;
       key2 = -1;
       node = item;

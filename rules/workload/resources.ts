@@ -24,13 +24,23 @@ function isSet(value: unknown): boolean {
  * Resources in `names` the container has no effective request or limit for. A request defaults to the limit
  * when only the limit is set, and pod-level `spec.resources` covers every container of the pod.
  */
-export function missingResources(ref: ContainerRef, section: ResourceSection, names: readonly string[]): string[] {
+export function missingResources(ref: ContainerRef, section: ResourceSection, names: readonly string[]): readonly string[] {
   const own = recordOf(ref.container.resources);
   const pod = recordOf(ref.pod.spec.resources);
-  const sources = section === "limits" ? [own.limits, pod.limits] : [own.requests, own.limits, pod.requests, pod.limits];
-  const declared = sources.map(recordOf);
-  return names.filter((name) => !declared.some((amounts) => isSet(amounts[name])));
+  const ownLimits = recordOf(own.limits);
+  const podLimits = recordOf(pod.limits);
+  const ownRequests = section === "requests" ? recordOf(own.requests) : ownLimits;
+  const podRequests = section === "requests" ? recordOf(pod.requests) : podLimits;
+  // Runs for every container: no arrays for the sources, and one for the answer only when something is missing.
+  let missing: string[] | undefined;
+  for (const name of names) {
+    if (isSet(ownRequests[name]) || isSet(ownLimits[name]) || isSet(podRequests[name]) || isSet(podLimits[name])) continue;
+    (missing ??= []).push(name);
+  }
+  return missing ?? NOTHING_MISSING;
 }
+
+const NOTHING_MISSING: readonly string[] = [];
 
 /** "cpu", "cpu or memory", "cpu, memory or ephemeral-storage". */
 export function joinWithOr(names: readonly string[]): string {

@@ -4,9 +4,12 @@ export function isRecord(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Shared by every absent mapping, so reading one allocates nothing; frozen, as nobody may write to it. */
+const EMPTY_RECORD: JsonObject = Object.freeze({});
+
 /** The value if it is a mapping, else an empty one: rules read wrongly typed input as absent. */
 export function recordOf(value: unknown): JsonObject {
-  return isRecord(value) ? value : {};
+  return isRecord(value) ? value : EMPTY_RECORD;
 }
 
 export function arrayOf(value: unknown): unknown[] {

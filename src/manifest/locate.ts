@@ -161,22 +161,18 @@ export interface Span {
   end: number;
 }
 
-interface Pair {
-  key: number;
-  value: number;
-}
-
-function findKey(stream: EventStream, mapping: number, key: string, depth = 0): Pair | undefined {
-  const merges: number[] = [];
+/** The key event of `key` in the mapping at `mapping` (its value is the event after it), or -1; follows `<<` merges. */
+function findKey(stream: EventStream, mapping: number, key: string, depth = 0): number {
+  let merges: number[] | undefined;
   let i = mapping + 1;
   while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
     const value = nextOf(stream, i);
     const match = keyMatch(stream, i, key);
-    if (match === "matched") return { key: i, value };
-    if (match === "merge") merges.push(value);
+    if (match === "matched") return i;
+    if (match === "merge") (merges ??= []).push(value);
     i = nextOf(stream, value);
   }
-  if (depth > 8) return undefined;
+  if (!merges || depth > 8) return -1;
   for (const merge of merges) {
     const source = dereference(stream, merge);
     const sources = typeOf(stream, source) === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
@@ -184,16 +180,24 @@ function findKey(stream: EventStream, mapping: number, key: string, depth = 0): 
       const target = dereference(stream, candidate);
       if (typeOf(stream, target) !== EVENT_ID.MAPPING) continue;
       const found = findKey(stream, target, key, depth + 1);
-      if (found) return found;
+      if (found >= 0) return found;
     }
   }
-  return undefined;
+  return -1;
 }
 
 function itemsOf(stream: EventStream, sequence: number): number[] {
   const items: number[] = [];
   for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items.push(i);
   return items;
+}
+
+function nthItem(stream: EventStream, sequence: number, n: number): number | undefined {
+  let index = 0;
+  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) {
+    if (index++ === n) return i;
+  }
+  return undefined;
 }
 
 function scalarSpan(stream: EventStream, index: number): Span | undefined {
@@ -253,12 +257,12 @@ function walk(stream: EventStream, root: number, path: Path): { key: number; nod
     const current = dereference(stream, node);
     const type = typeOf(stream, current);
     if (type === EVENT_ID.MAPPING) {
-      const pair = findKey(stream, current, String(segment));
-      if (!pair) break;
-      key = pair.key;
-      node = pair.value;
+      const found = findKey(stream, current, String(segment));
+      if (found < 0) break;
+      key = found;
+      node = nextOf(stream, found);
     } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      const item = itemsOf(stream, current)[segment];
+      const item = nthItem(stream, current, segment);
       if (item === undefined) break;
       key = -1;
       node = item;

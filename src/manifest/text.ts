@@ -30,16 +30,16 @@ export function sourceText(text: string): SourceText {
     }
     return low;
   };
-  const point = (offset: number): [number, number] => {
-    const index = lineIndexOf(offset);
-    return [index + 1, offset - lineStarts()[index] + 1];
-  };
   return {
     text,
     regionOf(start, end) {
-      const [startLine, startColumn] = point(start);
-      const [endLine, endColumn] = point(Math.max(start, end));
-      return { startLine, startColumn, endLine, endColumn };
+      const s = lineStarts();
+      const startIndex = lineIndexOf(start);
+      const stop = Math.max(start, end);
+      // Most spans end on the line they start on: skip the second search then.
+      const next = s[startIndex + 1];
+      const endIndex = next === undefined || stop < next ? startIndex : lineIndexOf(stop);
+      return { startLine: startIndex + 1, startColumn: start - s[startIndex] + 1, endLine: endIndex + 1, endColumn: stop - s[endIndex] + 1 };
     },
     lineOf: (offset) => lineIndexOf(offset) + 1,
     lineText(line) {
