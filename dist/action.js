@@ -1874,14 +1874,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result2;
+        return result;
       }
       /**
        * @param {number} statusCode
@@ -3362,12 +3362,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result2 = "";
+      let result = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result2 += input[position.position];
+        result += input[position.position];
         position.position++;
       }
-      return result2;
+      return result;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3589,16 +3589,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result2 = "";
+      let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result2 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result2;
+      return result;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3847,15 +3847,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
-        const result2 = {};
+        const result = {};
         if (!types2.isProxy(O2)) {
           const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key2 of keys2) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O2[key2], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
-          return result2;
+          return result;
         }
         const keys = Reflect.ownKeys(O2);
         for (const key2 of keys) {
@@ -3863,10 +3863,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key2, prefix, argument);
             const typedValue = valueConverter(O2[key2], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
         }
-        return result2;
+        return result;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4396,7 +4396,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result2 = [];
+      const result = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
         empty = false;
@@ -4406,13 +4406,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result2.push(parsedToken.groups);
+          result.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result2;
+      return result;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4489,12 +4489,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result2 = JSON.stringify(value);
-      if (result2 === void 0) {
+      const result = JSON.stringify(value);
+      if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result2 === "string");
-      return result2;
+      assert(typeof result === "string");
+      return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4532,20 +4532,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result2;
+          let result;
           switch (this.#kind) {
             case "key":
-              result2 = key2;
+              result = key2;
               break;
             case "value":
-              result2 = value;
+              result = value;
               break;
             case "key+value":
-              result2 = [key2, value];
+              result = [key2, value];
               break;
           }
           return {
-            value: result2,
+            value: result,
             done: false
           };
         }
@@ -5236,11 +5236,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result2 = parseMultipartFormDataHeaders(input, position);
-        if (result2 === "failure") {
+        const result = parseMultipartFormDataHeaders(input, position);
+        if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -6916,17 +6916,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result2 = [];
+      const result = [];
       for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name), Buffer.from(value));
         }
       }
-      return result2;
+      return result;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8542,11 +8542,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result2 = 0;
+        let result = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
+          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
         }
-        this[kGreatestCommonDivisor] = result2;
+        this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10817,20 +10817,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result2 = [];
+      const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key2 = keys[i];
         const value = data[key2];
         const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j2 = 0; j2 < value.length; ++j2) {
-            result2.push(name, Buffer.from(`${value[j2]}`));
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value}`));
+          result.push(name, Buffer.from(`${value}`));
         }
       }
-      return result2;
+      return result;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -14997,11 +14997,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result2;
+                  fr[kResult] = result;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -17304,10 +17304,10 @@ var require_connection = __commonJS({
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result2 = ws2[kByteParser].closingInfo;
-      if (result2 && !result2.error) {
-        code = result2.code ?? 1005;
-        reason = result2.reason;
+      const result = ws2[kByteParser].closingInfo;
+      if (result && !result.error) {
+        code = result.code ?? 1005;
+        reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
         code = 1006;
       }
@@ -26667,8 +26667,8 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
         reject(e);
       }
     }
-    function step(result2) {
-      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27181,7 +27181,7 @@ import path2 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result2;
+  let begs, beg, left, right = void 0, result;
   let ai2 = str.indexOf(a);
   let bi2 = str.indexOf(b, ai2 + 1);
   let i = ai2;
@@ -27191,14 +27191,14 @@ var range = (a, b, str) => {
     }
     begs = [];
     left = str.length;
-    while (i >= 0 && !result2) {
+    while (i >= 0 && !result) {
       if (i === ai2) {
         begs.push(i);
         ai2 = str.indexOf(a, i + 1);
       } else if (begs.length === 1) {
         const r7 = begs.pop();
         if (r7 !== void 0)
-          result2 = [r7, bi2];
+          result = [r7, bi2];
       } else {
         beg = begs.pop();
         if (beg !== void 0 && beg < left) {
@@ -27210,10 +27210,10 @@ var range = (a, b, str) => {
       i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
     }
     if (begs.length && right !== void 0) {
-      result2 = [left, right];
+      result = [left, right];
     }
   }
-  return result2;
+  return result;
 };
 
 // node_modules/brace-expansion/dist/esm/index.js
@@ -28773,38 +28773,38 @@ var Minimatch = class {
   partsMatch(a, b, emptyGSMatch = false) {
     let ai2 = 0;
     let bi2 = 0;
-    let result2 = [];
+    let result = [];
     let which2 = "";
     while (ai2 < a.length && bi2 < b.length) {
       if (a[ai2] === b[bi2]) {
-        result2.push(which2 === "b" ? b[bi2] : a[ai2]);
+        result.push(which2 === "b" ? b[bi2] : a[ai2]);
         ai2++;
         bi2++;
       } else if (emptyGSMatch && a[ai2] === "**" && b[bi2] === a[ai2 + 1]) {
-        result2.push(a[ai2]);
+        result.push(a[ai2]);
         ai2++;
       } else if (emptyGSMatch && b[bi2] === "**" && a[ai2] === b[bi2 + 1]) {
-        result2.push(b[bi2]);
+        result.push(b[bi2]);
         bi2++;
       } else if (a[ai2] === "*" && b[bi2] && (this.options.dot || !b[bi2].startsWith(".")) && b[bi2] !== "**") {
         if (which2 === "b")
           return false;
         which2 = "a";
-        result2.push(a[ai2]);
+        result.push(a[ai2]);
         ai2++;
         bi2++;
       } else if (b[bi2] === "*" && a[ai2] && (this.options.dot || !a[ai2].startsWith(".")) && a[ai2] !== "**") {
         if (which2 === "a")
           return false;
         which2 = "b";
-        result2.push(b[bi2]);
+        result.push(b[bi2]);
         ai2++;
         bi2++;
       } else {
         return false;
       }
     }
-    return a.length === b.length && result2;
+    return a.length === b.length && result;
   }
   parseNegate() {
     if (this.nonegate)
@@ -29466,10 +29466,21 @@ function readPodSpec(object) {
 }
 var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
 function containersOf(pod, kinds = CONTAINER_KINDS) {
-  if (kinds !== CONTAINER_KINDS) return kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
-  return allContainers(pod);
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  let selections = containerSelections.get(kinds);
+  if (!selections) {
+    selections = /* @__PURE__ */ new WeakMap();
+    containerSelections.set(kinds, selections);
+  }
+  let selected = selections.get(pod);
+  if (!selected) {
+    selected = kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
+    selections.set(pod, selected);
+  }
+  return selected;
 }
 var containerLists = /* @__PURE__ */ new WeakMap();
+var containerSelections = /* @__PURE__ */ new WeakMap();
 function allContainers(pod) {
   let list2 = containerLists.get(pod);
   if (!list2) {
@@ -30792,6 +30803,7 @@ var latest_image_tag_default = defineRule({
 });
 
 // rules/workload/probes.ts
+var REGULAR_CONTAINERS = ["containers"];
 function runsToCompletion(pod) {
   const { kind } = pod.object;
   return kind === "Job" || kind === "CronJob" || pod.spec.restartPolicy === "Never" || pod.spec.restartPolicy === "OnFailure";
@@ -30799,7 +30811,7 @@ function runsToCompletion(pod) {
 function* missingProbes(object, probe) {
   const pod = podSpecOf(object);
   if (!pod || runsToCompletion(pod)) return;
-  for (const container of containersOf(pod, ["containers"])) {
+  for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
     if (isRecord(container.container[probe])) continue;
     yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
   }
@@ -31258,40 +31270,31 @@ var Hash64 = class {
     return hex32(this.high) + hex32(this.low);
   }
 };
-function result(finding, ruleIndex, fingerprintValue) {
-  const location = {
-    physicalLocation: {
-      artifactLocation: { uri: artifactUri(finding.file), uriBaseId: "%SRCROOT%" },
-      region: finding.region
-    }
-  };
-  if (finding.object) {
-    location.logicalLocations = [{ name: finding.object.name, fullyQualifiedName: objectLabel(finding.object), kind: "resource" }];
-  }
-  const sarifResult = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: levelOf(finding.severity),
-    message: { text: displayMessage(finding) },
-    locations: [location],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintValue }
-  };
+function jsonString(text) {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+function regionJson(region) {
+  return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
+}
+function resultJson(finding, ruleIndex, fingerprintValue) {
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":${jsonString(artifactUri(finding.file))},"uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
+  let json = `{"ruleId":${jsonString(finding.ruleId)},"ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${jsonString(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   if (finding.related?.length) {
-    sarifResult.relatedLocations = finding.related.map((related, index) => ({
+    const related = finding.related.map((place, index) => ({
       id: index + 1,
-      physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: "%SRCROOT%" }, region: related.region },
-      message: { text: related.message }
+      physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
+      message: { text: place.message }
     }));
+    json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
   if (finding.suppression) {
-    sarifResult.suppressions = [
-      {
-        kind: "inSource",
-        justification: finding.suppression.reason ?? `suppressed by ${finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment"}`
-      }
-    ];
+    const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
+    const suppressions = [{ kind: "inSource", justification: finding.suppression.reason ?? `suppressed by ${how}` }];
+    json += `,"suppressions":${JSON.stringify(suppressions)}`;
   }
-  return sarifResult;
+  return `${json}}`;
 }
 function sarifPieces(input) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
@@ -31300,11 +31303,11 @@ function sarifPieces(input) {
     const hash = fingerprint(finding);
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    return result(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
   };
   const batches = [];
   for (let start = 0; start < input.findings.length; start += RESULTS_PER_BATCH) {
-    batches.push(JSON.stringify(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf)).slice(1, -1));
+    batches.push(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf).join(","));
   }
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -35414,8 +35417,8 @@ function resolveYamlInteger$2(source, isExplicit) {
   if (isExplicit) {
     if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
   } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger$2(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  const result = parseYamlInteger$2(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
 }
 var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
   implicit: true,
@@ -35446,8 +35449,8 @@ function resolveYamlInteger$1(source, isExplicit) {
   if (isExplicit) {
     if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
   } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger$1(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  const result = parseYamlInteger$1(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
 }
 var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
   implicit: true,
@@ -35467,17 +35470,17 @@ function parseYamlInteger(source) {
   if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
   if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
   if (value.includes(":")) {
-    let result2 = 0;
-    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
-    return sign * result2;
+    let result = 0;
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    return sign * result;
   }
   if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
   return sign * parseInt(value, 10);
 }
 function resolveYamlInteger(source) {
   if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  const result = parseYamlInteger(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
 }
 var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
   implicit: true,
@@ -35499,8 +35502,8 @@ function resolveYamlFloat$2(source) {
   if ("+-".includes(value[0])) value = value.slice(1);
   if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   if (value === ".nan") return NaN;
-  const result2 = sign * parseFloat(value);
-  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result2;
+  const result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
   return NOT_RESOLVED;
 }
 function representYamlFloat$2(object) {
@@ -35508,8 +35511,8 @@ function representYamlFloat$2(object) {
   if (object === Number.POSITIVE_INFINITY) return ".inf";
   if (object === Number.NEGATIVE_INFINITY) return "-.inf";
   if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
   implicit: true,
@@ -35533,12 +35536,12 @@ function resolveYamlFloat$1(source, isExplicit) {
     if ("+-".includes(value[0])) value = value.slice(1);
     if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     if (value === ".nan") return NaN;
-    const result3 = sign * parseFloat(value);
-    return Number.isFinite(result3) ? result3 : NOT_RESOLVED;
+    const result2 = sign * parseFloat(value);
+    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
   }
   if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = Number(source);
-  if (Number.isFinite(result2)) return result2;
+  const result = Number(source);
+  if (Number.isFinite(result)) return result;
   return NOT_RESOLVED;
 }
 function representYamlFloat$1(object) {
@@ -35546,8 +35549,8 @@ function representYamlFloat$1(object) {
   if (object === Number.POSITIVE_INFINITY) return ".inf";
   if (object === Number.NEGATIVE_INFINITY) return "-.inf";
   if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
   implicit: true,
@@ -35565,12 +35568,12 @@ function resolveYamlFloat(source) {
   if ("+-".includes(value[0])) value = value.slice(1);
   if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   if (value === ".nan") return NaN;
-  let result2 = 0;
+  let result = 0;
   if (value.includes(":")) {
-    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
-    result2 *= sign;
-  } else result2 = sign * parseFloat(value);
-  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result2;
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    result *= sign;
+  } else result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
   return NOT_RESOLVED;
 }
 function representYamlFloat(object) {
@@ -35578,8 +35581,8 @@ function representYamlFloat(object) {
   if (object === Number.POSITIVE_INFINITY) return ".inf";
   if (object === Number.NEGATIVE_INFINITY) return "-.inf";
   if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
   implicit: true,
@@ -35607,9 +35610,9 @@ function resolveYamlBinary(source) {
   const input = source.replace(/\s/g, "");
   if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
   const binary = atob(input);
-  const result2 = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result2[index] = binary.charCodeAt(index);
-  return result2;
+  const result = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  return result;
 }
 function representYamlBinary(object) {
   let binary = "";
@@ -35681,9 +35684,9 @@ function isPlainObject(data) {
   return prototype === null || prototype === Object.prototype;
 }
 function pick(object, keys) {
-  const result2 = {};
-  for (const key2 of keys) if (object[key2] !== void 0) result2[key2] = object[key2];
-  return result2;
+  const result = {};
+  for (const key2 of keys) if (object[key2] !== void 0) result[key2] = object[key2];
+  return result;
 }
 var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
   create: () => ({
@@ -35788,19 +35791,19 @@ function createTagDefinitionListMap() {
   };
 }
 function compileTags(tags) {
-  const result2 = [];
+  const result = [];
   for (const tag of tags) {
-    let index = result2.length;
-    for (let previousIndex = 0; previousIndex < result2.length; previousIndex++) {
-      const previous = result2[previousIndex];
+    let index = result.length;
+    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+      const previous = result[previousIndex];
       if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
         index = previousIndex;
         break;
       }
     }
-    result2[index] = tag;
+    result[index] = tag;
   }
-  return result2;
+  return result;
 }
 var Schema = class Schema2 {
   tags;
@@ -35964,14 +35967,14 @@ var YAML11_SCHEMA = new Schema([
 var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
   ...intYaml11Tag,
   resolve: (source, isExplicit, tagName) => {
-    const result2 = intYaml11Tag.resolve(source, isExplicit, tagName);
-    return result2 === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result2;
+    const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
   }
 }, {
   ...floatYaml11Tag,
   resolve: (source, isExplicit, tagName) => {
-    const result2 = floatYaml11Tag.resolve(source, isExplicit, tagName);
-    return result2 === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result2;
+    const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
   }
 });
 var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
@@ -36078,27 +36081,27 @@ function makeSnippet(mark, options) {
     if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
   }
   if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-  let result2 = "";
+  let result = "";
   const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
   const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
   for (let i = 1; i <= opts.linesBefore; i++) {
     if (foundLineNo - i < 0) break;
     const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-    result2 = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
-${result2}`;
+    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+${result}`;
   }
   const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
 `;
-  result2 += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
 `;
   for (let i = 1; i <= opts.linesAfter; i++) {
     if (foundLineNo + i >= lineEnds.length) break;
     const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-    result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
 `;
   }
-  return result2.replace(/\n$/, "");
+  return result.replace(/\n$/, "");
 }
 function formatError(exception, compact) {
   let where = "";
@@ -36270,61 +36273,61 @@ function foldedBreaks(count) {
   return "\n".repeat(count - 1);
 }
 function getPlainValue(input, start, end) {
-  let result2 = "";
+  let result = "";
   let position = start;
   let captureStart = start;
   let captureEnd = start;
   while (position < end) {
     const ch = input.charCodeAt(position);
     if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
+      result += input.slice(captureStart, captureEnd);
       const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
+      result += foldedBreaks(fold.breaks);
       position = captureStart = captureEnd = fold.position;
     } else {
       position++;
       if (ch !== 32 && ch !== 9) captureEnd = position;
     }
   }
-  return result2 + input.slice(captureStart, captureEnd);
+  return result + input.slice(captureStart, captureEnd);
 }
 function getSingleQuotedValue(input, start, end) {
-  let result2 = "";
+  let result = "";
   let position = start;
   let captureStart = start;
   let captureEnd = start;
   while (position < end) {
     const ch = input.charCodeAt(position);
     if (ch === 39) {
-      result2 += input.slice(captureStart, position) + "'";
+      result += input.slice(captureStart, position) + "'";
       position += 2;
       captureStart = captureEnd = position;
     } else if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
+      result += input.slice(captureStart, captureEnd);
       const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
+      result += foldedBreaks(fold.breaks);
       position = captureStart = captureEnd = fold.position;
     } else {
       position++;
       if (ch !== 32 && ch !== 9) captureEnd = position;
     }
   }
-  return result2 + input.slice(captureStart, end);
+  return result + input.slice(captureStart, end);
 }
 function getDoubleQuotedValue(input, start, end) {
-  let result2 = "";
+  let result = "";
   let position = start;
   let captureStart = start;
   let captureEnd = start;
   while (position < end) {
     const ch = input.charCodeAt(position);
     if (ch === 92) {
-      result2 += input.slice(captureStart, position);
+      result += input.slice(captureStart, position);
       position++;
       const escaped = input.charCodeAt(position);
       if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
       else if (escaped < 256 && simpleEscapeCheck[escaped]) {
-        result2 += simpleEscapeMap[escaped];
+        result += simpleEscapeMap[escaped];
         position++;
       } else {
         let hexLength = escapedHexLen$1(escaped);
@@ -36334,27 +36337,27 @@ function getDoubleQuotedValue(input, start, end) {
           const digit = fromHexCode$1(input.charCodeAt(position));
           hexResult = (hexResult << 4) + digit;
         }
-        result2 += charFromCodepoint(hexResult);
+        result += charFromCodepoint(hexResult);
         position++;
       }
       captureStart = captureEnd = position;
     } else if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
+      result += input.slice(captureStart, captureEnd);
       const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
+      result += foldedBreaks(fold.breaks);
       position = captureStart = captureEnd = fold.position;
     } else {
       position++;
       if (ch !== 32 && ch !== 9) captureEnd = position;
     }
   }
-  return result2 + input.slice(captureStart, end);
+  return result + input.slice(captureStart, end);
 }
 function getBlockValue(input, start, end, indent, chomping, folded) {
   const textIndent = indent < 0 ? 0 : indent;
   const region = input.slice(start, end).replace(/\r\n?/g, "\n");
   const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
-  let result2 = "";
+  let result = "";
   let didReadContent = false;
   let emptyLines = 0;
   let atMoreIndented = false;
@@ -36370,23 +36373,23 @@ function getBlockValue(input, start, end, indent, chomping, folded) {
     if (folded) {
       if (first === 32 || first === 9) {
         atMoreIndented = true;
-        result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
       } else if (atMoreIndented) {
         atMoreIndented = false;
-        result2 += "\n".repeat(emptyLines + 1);
+        result += "\n".repeat(emptyLines + 1);
       } else if (emptyLines === 0) {
-        if (didReadContent) result2 += " ";
-      } else result2 += "\n".repeat(emptyLines);
-    } else result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result2 += content;
+        if (didReadContent) result += " ";
+      } else result += "\n".repeat(emptyLines);
+    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+    result += content;
     didReadContent = true;
     emptyLines = 0;
   }
-  if (chomping === CHOMPING_MODE.KEEP) result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
   else if (chomping !== CHOMPING_MODE.STRIP) {
-    if (didReadContent) result2 += "\n";
+    if (didReadContent) result += "\n";
   }
-  return result2;
+  return result;
 }
 function getScalarValue(input, scalar) {
   if (scalar.valueStart === NO_RANGE$3) return "";
@@ -36412,11 +36415,11 @@ var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
 var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
 function tagPercentDecode(source) {
-  let result2 = "";
+  let result = "";
   let index = 0;
   while (index < source.length) {
     if (source.charCodeAt(index) !== 37) {
-      result2 += source[index++];
+      result += source[index++];
       continue;
     }
     let ch = parseInt(source.slice(index + 1, index + 3), 16);
@@ -36429,13 +36432,13 @@ function tagPercentDecode(source) {
         index += 3;
       }
     }
-    if (ch < 65536) result2 += String.fromCharCode(ch);
+    if (ch < 65536) result += String.fromCharCode(ch);
     else {
       ch -= 65536;
-      result2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
     }
   }
-  return result2;
+  return result;
 }
 function tagNameFull(rawTag, tagHandlers) {
   if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
@@ -36482,10 +36485,10 @@ function constructScalar(state, event) {
     const tagName = tagNameFull(rawTag, state.tagHandlers);
     const scalarTag = state.schema.lookupScalarTag(tagName);
     if (scalarTag) {
-      const result2 = scalarTag.resolve(source, true, tagName);
-      if (result2 === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+      const result = scalarTag.resolve(source, true, tagName);
+      if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
       return {
-        value: result2,
+        value: result,
         tag: scalarTag
       };
     }
@@ -36895,9 +36898,9 @@ function testDocumentBoundary(state) {
   skipByteOrderMark(state);
   skipSeparationSpace(state, true);
   const ch = state.input.charCodeAt(state.position);
-  const result2 = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+  const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
   restoreState(state, snapshot);
-  return result2;
+  return result;
 }
 function skipUntilLineEnd(state) {
   let ch = state.input.charCodeAt(state.position);
@@ -37702,8 +37705,11 @@ function sourceText(text) {
   let starts;
   const lineStarts = () => {
     if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      let lines = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+      starts = new Int32Array(lines);
+      let line = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
     }
     return starts;
   };
@@ -39857,10 +39863,10 @@ async function expandChart(chartDir, settings, files) {
   const objects = [];
   const problems = [];
   for (const valueSet of valueSets) {
-    const result2 = await renderChart(chartDir, valueSet, helm);
-    timing.toolMs += result2.ms;
-    if (!result2.ok) {
-      const { failure } = result2;
+    const result = await renderChart(chartDir, valueSet, helm);
+    timing.toolMs += result.ms;
+    if (!result.ok) {
+      const { failure } = result;
       const file = failure.template ? displayPath(settings.cwd, path12.join(chartDir, failure.template)) : chartFile;
       const line = failure.line ?? 1;
       const column = failure.column ?? 1;
@@ -39873,7 +39879,7 @@ async function expandChart(chartDir, settings, files) {
       });
       continue;
     }
-    const rendered = renderedObjects(result2.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
     for (const object of rendered.objects) objects.push(object);
     for (const problem2 of rendered.problems) problems.push(problem2);
   }
@@ -39946,12 +39952,12 @@ async function expandSources(charts, kustomizations, settings) {
   ];
   const results = await mapBounded(jobs, (job) => job());
   const expansion = { objects: [], problems: [], skipped: [], consumedFiles: /* @__PURE__ */ new Set(), timings: [] };
-  for (const result2 of results) {
-    for (const object of result2.objects ?? []) expansion.objects.push(object);
-    expansion.problems.push(...result2.problems ?? []);
-    expansion.skipped.push(...result2.skipped ?? []);
-    expansion.timings.push(result2.timing);
-    if ("used" in result2) for (const file of result2.used) expansion.consumedFiles.add(file);
+  for (const result of results) {
+    for (const object of result.objects ?? []) expansion.objects.push(object);
+    expansion.problems.push(...result.problems ?? []);
+    expansion.skipped.push(...result.skipped ?? []);
+    expansion.timings.push(result.timing);
+    if ("used" in result) for (const file of result.used) expansion.consumedFiles.add(file);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
@@ -40332,7 +40338,7 @@ async function main() {
   const { config, configFile } = loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${package_default.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
-  const result2 = await run({
+  const result = await run({
     inputs: inputs.paths,
     cwd: workspace,
     config,
@@ -40346,19 +40352,19 @@ async function main() {
       workspace
     )
   });
-  for (const skip of result2.skipped) debug(`skipped ${skip.docIndex === void 0 ? skip.file : `${skip.file} document ${skip.docIndex + 1}`}: ${skip.reason}`);
-  for (const timing of result2.timings) debug(`${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in the tool)`);
+  for (const skip of result.skipped) debug(`skipped ${skip.docIndex === void 0 ? skip.file : `${skip.file} document ${skip.docIndex + 1}`}: ${skip.reason}`);
+  for (const timing of result.timings) debug(`${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in the tool)`);
   const report = (findings) => ({
     findings,
     rules: ALL_RULE_META,
     toolVersion: package_default.version,
-    stats: result2.stats,
+    stats: result.stats,
     color: false
   });
   const sarifFile = path14.resolve(workspace, inputs.sarifFile);
   mkdirSync(path14.dirname(sarifFile), { recursive: true });
-  writeReportFile(sarifFile, FORMATTERS.sarif(report(result2.findings)));
-  const narrowed = inputs.onlyChanged ? applyOnlyChanged(result2.findings, workspace) : { findings: result2.findings };
+  writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
+  const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
   printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
@@ -40385,7 +40391,7 @@ async function main() {
       await writeSummary({
         findings: active,
         suppressed: narrowed.findings.length - active.length,
-        stats: result2.stats,
+        stats: result.stats,
         rules: ALL_RULE_META,
         failOn,
         failing,

@@ -1,8 +1,10 @@
 import type { K8sObject } from "../../src/manifest/types.js";
 import type { Report } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, isRecord, podSpecOf, type PodSpecRef } from "../../src/engine/workload.js";
+import { containersOf, describeContainer, isRecord, podSpecOf, type ContainerKind, type PodSpecRef } from "../../src/engine/workload.js";
 
 export type ProbeField = "livenessProbe" | "readinessProbe";
+
+const REGULAR_CONTAINERS: readonly ContainerKind[] = ["containers"];
 
 /** Jobs, CronJobs and pods that are not restarted run to completion: health probes do not apply to them. */
 function runsToCompletion(pod: PodSpecRef): boolean {
@@ -17,7 +19,7 @@ function runsToCompletion(pod: PodSpecRef): boolean {
 export function* missingProbes(object: K8sObject, probe: ProbeField): Generator<Report> {
   const pod = podSpecOf(object);
   if (!pod || runsToCompletion(pod)) return;
-  for (const container of containersOf(pod, ["containers"])) {
+  for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
     if (isRecord(container.container[probe])) continue;
     yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
   }

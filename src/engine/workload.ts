@@ -114,11 +114,23 @@ const CONTAINER_KINDS: readonly ContainerKind[] = ["initContainers", "containers
 
 /** Every container of a pod: init, regular and ephemeral, each with its path. */
 export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
-  if (kinds !== CONTAINER_KINDS) return kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
-  return allContainers(pod);
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  // Rules pass the same few kinds lists for every object: keep each selection, as the full list is kept.
+  let selections = containerSelections.get(kinds);
+  if (!selections) {
+    selections = new WeakMap();
+    containerSelections.set(kinds, selections);
+  }
+  let selected = selections.get(pod);
+  if (!selected) {
+    selected = kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
+    selections.set(pod, selected);
+  }
+  return selected;
 }
 
 const containerLists = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
+const containerSelections = new WeakMap<readonly ContainerKind[], WeakMap<PodSpecRef, readonly ContainerRef[]>>();
 
 /** All containers of a pod, read once and shared by every rule (so never modified). */
 function allContainers(pod: PodSpecRef): readonly ContainerRef[] {

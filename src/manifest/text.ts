@@ -11,11 +11,15 @@ export interface SourceText {
 }
 
 export function sourceText(text: string): SourceText {
-  let starts: number[] | undefined;
-  const lineStarts = (): number[] => {
+  let starts: Int32Array | undefined;
+  const lineStarts = (): Int32Array => {
     if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      // Counted first, so the table is one typed array rather than a list grown line by line.
+      let lines = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+      starts = new Int32Array(lines);
+      let line = 1;
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
     }
     return starts;
   };

@@ -1,5 +1,6 @@
 import type * as Sarif from "sarif";
 import { objectLabel, type Finding } from "../engine/finding.js";
+import type { Region } from "../manifest/types.js";
 import { helpUri, type RuleMeta } from "../engine/rule.js";
 import { levelOf, securitySeverity } from "../engine/severity.js";
 import { displayMessage, type ReportInput } from "./report.js";
@@ -114,40 +115,46 @@ export class Hash64 {
   }
 }
 
-function result(finding: Finding, ruleIndex: number, fingerprintValue: string): Sarif.Result {
-  const location: Sarif.Location = {
-    physicalLocation: {
-      artifactLocation: { uri: artifactUri(finding.file), uriBaseId: "%SRCROOT%" },
-      region: finding.region,
-    },
-  };
-  if (finding.object) {
-    location.logicalLocations = [{ name: finding.object.name, fullyQualifiedName: objectLabel(finding.object), kind: "resource" }];
-  }
-  const sarifResult: Sarif.Result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: levelOf(finding.severity),
-    message: { text: displayMessage(finding) },
-    locations: [location],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintValue },
-  };
+/** A JSON string literal; most strings here need no escaping, and skipping JSON.stringify for them pays on large logs. */
+function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+// Quotes, backslashes, control characters and lone surrogates are what JSON.stringify escapes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function regionJson(region: Region): string {
+  return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
+}
+
+/**
+ * One result as JSON text. Written directly rather than built as objects and stringified: a large
+ * run has tens of thousands of results, and the objects were most of the report's cost. The rare
+ * parts (related locations, suppressions) are typed objects, stringified.
+ */
+function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: string): string {
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":${jsonString(artifactUri(finding.file))},"uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  const logical = finding.object
+    ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]`
+    : "";
+  let json =
+    `{"ruleId":${jsonString(finding.ruleId)},"ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}",` +
+    `"message":{"text":${jsonString(displayMessage(finding))}},"locations":[{${physical}${logical}}],` +
+    `"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   if (finding.related?.length) {
-    sarifResult.relatedLocations = finding.related.map((related, index) => ({
+    const related: Sarif.Location[] = finding.related.map((place, index) => ({
       id: index + 1,
-      physicalLocation: { artifactLocation: { uri: artifactUri(related.file), uriBaseId: "%SRCROOT%" }, region: related.region },
-      message: { text: related.message },
+      physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
+      message: { text: place.message },
     }));
+    json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
   if (finding.suppression) {
-    sarifResult.suppressions = [
-      {
-        kind: "inSource",
-        justification: finding.suppression.reason ?? `suppressed by ${finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment"}`,
-      },
-    ];
+    const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
+    const suppressions: Sarif.Suppression[] = [{ kind: "inSource", justification: finding.suppression.reason ?? `suppressed by ${how}` }];
+    json += `,"suppressions":${JSON.stringify(suppressions)}`;
   }
-  return sarifResult;
+  return `${json}}`;
 }
 
 /** SARIF 2.1.0 with one run, as GitHub code scanning ingests it. */
@@ -164,17 +171,16 @@ export function sarifPieces(input: ReportInput): string[] {
   // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
   // by their order, as GitHub does with `hash:occurrence`, so no alert hides another.
   const occurrences = new Map<string, number>();
-  const resultOf = (finding: Finding): Sarif.Result => {
+  const resultOf = (finding: Finding): string => {
     const hash = fingerprint(finding);
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    return result(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
   };
-  // Results are serialized a batch at a time, so their objects die young instead of all surviving
-  // to one big stringify: on large runs that copying was a good part of the garbage collector's work.
+  // A piece per thousand results: small enough to write without a huge buffer, large enough to be few.
   const batches: string[] = [];
   for (let start = 0; start < input.findings.length; start += RESULTS_PER_BATCH) {
-    batches.push(JSON.stringify(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf)).slice(1, -1));
+    batches.push(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf).join(","));
   }
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
