@@ -30573,11 +30573,15 @@ var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
   "VolumeAttributesClass"
 ]);
 var CLUSTER_PREFIX = /^Cluster[A-Z]/;
+var customKindsByIndex = /* @__PURE__ */ new WeakMap();
 function isBuiltInDefaultObject(object) {
   return object.kind === "ServiceAccount" && object.name === "default" || object.kind === "Service" && object.name === "kubernetes";
 }
 function clusterScopedCustomKinds(index) {
+  const known = customKindsByIndex.get(index);
+  if (known) return known;
   const kinds = /* @__PURE__ */ new Set();
+  customKindsByIndex.set(index, kinds);
   for (const definition of index.ofKind("CustomResourceDefinition")) {
     const spec = recordOf(definition.body.spec);
     const kind = recordOf(spec.names).kind;
@@ -30610,19 +30614,13 @@ var default_namespace_default = defineRule({
       good: "metadata:\n  name: web\n  namespace: shop"
     }
   },
-  *checkAll(index, context) {
-    const flagMissing = context.options.flagMissing === true;
-    const customClusterKinds = clusterScopedCustomKinds(index);
-    for (const object of index.all) {
-      const clusterScoped = CLUSTER_SCOPED_KINDS.has(object.kind) || customClusterKinds.has(object.kind) || CLUSTER_PREFIX.test(object.kind);
-      if (clusterScoped || isBuiltInDefaultObject(object)) continue;
-      const path15 = ["metadata", "namespace"];
-      if (object.namespace === "default") {
-        yield { object, path: path15, message: `${object.kind} "${object.name}" is in the default namespace.` };
-      } else if (flagMissing && !object.namespace) {
-        yield { object, path: path15, message: `${object.kind} "${object.name}" sets no namespace, so it goes wherever it is applied, often default.` };
-      }
-    }
+  lookupKinds: ["CustomResourceDefinition"],
+  *check(object, context) {
+    const { kind, name } = object;
+    if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
+    const message = object.namespace === "default" ? `${kind} "${name}" is in the default namespace.` : context.options.flagMissing === true && !object.namespace ? `${kind} "${name}" sets no namespace, so it goes wherever it is applied, often default.` : void 0;
+    if (message === void 0) return;
+    yield { path: ["metadata", "namespace"], settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
   }
 });
 
@@ -30984,27 +30982,29 @@ var service_account_token_automounted_default = defineRule({
       good: "spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0"
     }
   },
-  *checkAll(index) {
-    for (const kind of WORKLOAD_KINDS) {
-      for (const object of index.ofKind(kind)) {
-        const pod = podSpecOf(object);
-        if (!pod) continue;
-        const path15 = [...pod.path, "automountServiceAccountToken"];
-        const podSetting = pod.spec.automountServiceAccountToken;
-        if (podSetting === false) continue;
-        const account = serviceAccountName(pod);
-        if (podSetting === true) {
-          const message = `${object.kind} "${object.name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".`;
-          yield { object, path: path15, message };
-          continue;
-        }
-        const serviceAccount = index.find("ServiceAccount", object.namespace, account);
-        const known = serviceAccount?.apiVersion === "v1";
-        if (known && serviceAccount.body.automountServiceAccountToken === false) continue;
-        const why = known ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false` : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        yield { object, path: path15, message: `${object.kind} "${object.name}" mounts the token of ServiceAccount "${account}": ${why}.` };
-      }
+  lookupKinds: ["ServiceAccount"],
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    const path15 = [...pod.path, "automountServiceAccountToken"];
+    const podSetting = pod.spec.automountServiceAccountToken;
+    if (podSetting === false) return;
+    const account = serviceAccountName(pod);
+    const { kind, name, namespace } = object;
+    if (podSetting === true) {
+      yield { path: path15, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
+      return;
     }
+    yield {
+      path: path15,
+      settle(others) {
+        const serviceAccount = others.find("ServiceAccount", namespace, account);
+        const known = serviceAccount?.apiVersion === "v1";
+        if (known && serviceAccount.body.automountServiceAccountToken === false) return void 0;
+        const why = known ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false` : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
+        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}.`;
+      }
+    };
   }
 });
 
@@ -40162,95 +40162,148 @@ function identityOf2(object) {
   return identity;
 }
 function toFinding(ruleId, severity, object, report) {
-  const location = object.locate(report.path);
+  return locatedFinding(ruleId, severity, object, report.path, report.message).finding;
+}
+function withNote(message, note) {
+  return note ? `${message.replace(/\.$/, "")}${note}.` : message;
+}
+function locatedFinding(ruleId, severity, object, path15, message) {
+  const location = object.locate(path15);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
     severity,
-    message: location.note ? `${report.message.replace(/\.$/, "")}${location.note}.` : report.message,
+    message: withNote(message, location.note),
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: report.path,
+    path: path15,
     suppression
   };
   if (location.related?.length) finding.related = location.related;
   if (object.origin.valueSet !== void 0) finding.valueSets = [object.origin.valueSet];
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== void 0) finding.source = source;
-  return finding;
+  return { finding, note: location.note };
 }
-function ruleFailure(active, object, error2) {
+function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
+  const place = object?.locate([]) ?? at2;
   return {
     ruleId: RULE_ERROR,
     severity: "high",
     message: `Rule ${active.rule.meta.id} failed on this input (${reason}); other rules still ran. Please report it.`,
-    file: object ? object.locate([]).file : "",
-    region: object ? object.locate([]).region : FILE_START
+    file: place?.file ?? "",
+    region: place?.region ?? FILE_START
   };
 }
 function problemFinding(problem2) {
   return { ruleId: problem2.ruleId, severity: "high", message: problem2.message, file: problem2.file, region: problem2.region };
 }
-function lintObjects(objects, rules) {
-  const findings = [];
-  const seen = /* @__PURE__ */ new Map();
-  const addKeyed = (finding) => {
+var FindingSet = class {
+  findings = [];
+  byKey = /* @__PURE__ */ new Map();
+  addKeyed(finding) {
     const key2 = `${finding.ruleId}\0${finding.file}\0${finding.region.startLine}:${finding.region.startColumn}\0${finding.message}`;
-    const earlier = seen.get(key2);
+    const earlier = this.byKey.get(key2);
     if (!earlier) {
-      seen.set(key2, finding);
-      findings.push(finding);
+      this.byKey.set(key2, finding);
+      this.findings.push(finding);
     } else if (earlier.valueSets && finding.valueSets) {
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
-  };
-  const addOwn = (finding, ruleStart) => {
-    if (finding.source !== void 0) return addKeyed(finding);
-    for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
-    findings.push(finding);
-  };
-  const perObjectRules = rules.filter((active) => active.rule.check);
-  for (const object of objects) {
-    const shapeStart = findings.length;
-    for (const problem2 of checkShape(object)) addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
-    for (const active of perObjectRules) {
-      const ruleStart = findings.length;
-      try {
-        for (const report of active.rule.check(object, active.context)) addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-      } catch (error2) {
-        addOwn(ruleFailure(active, object, error2), ruleStart);
+  }
+  /**
+   * A finding from one rule on one object. A plain manifest's object is linted once, so a repeat can
+   * only come from the same rule on the same object: comparing with that rule's few findings since
+   * `ruleStart` is cheaper than a key per finding.
+   */
+  addOwn(finding, ruleStart) {
+    if (finding.source !== void 0) return this.addKeyed(finding);
+    for (let i = ruleStart; i < this.findings.length; i++) if (sameFinding(this.findings[i], finding)) return;
+    this.findings.push(finding);
+  }
+};
+var Linter = class {
+  set = new FindingSet();
+  perObjectRules;
+  crossObjectRules;
+  /** Kinds to keep for deferred reports; undefined while a cross-object rule needs every object. */
+  keptKinds;
+  kept = /* @__PURE__ */ new Map();
+  pending = [];
+  constructor(rules) {
+    this.perObjectRules = rules.filter((active) => active.rule.check);
+    this.crossObjectRules = rules.filter((active) => active.rule.checkAll);
+    this.keptKinds = this.crossObjectRules.length > 0 ? void 0 : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  }
+  /** The per-object rules (and the field type check), object by object, so each object's data is hot while every rule reads it. */
+  lint(objects) {
+    const { set } = this;
+    for (const object of objects) {
+      const shapeStart = set.findings.length;
+      for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
+      for (const active of this.perObjectRules) {
+        const ruleStart = set.findings.length;
+        try {
+          for (const report of active.rule.check(object, active.context)) {
+            if ("settle" in report) this.defer(active, object, report);
+            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+          }
+        } catch (error2) {
+          set.addOwn(ruleFailure(active, object, error2), ruleStart);
+        }
       }
+      if (this.keptKinds === void 0 || this.keptKinds.has(object.kind)) this.keep(object);
     }
   }
-  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
-  if (crossObjectRules.length > 0) {
-    for (const scope of scopesOf(objects)) {
-      const index = indexObjects(scope);
-      for (const active of crossObjectRules) {
+  /** Settles the deferred reports and runs the cross-object rules, once per scope; returns every finding in a stable order. */
+  finish() {
+    const { set } = this;
+    const indexes = /* @__PURE__ */ new Map();
+    const indexOf = (scope) => {
+      let index = indexes.get(scope);
+      if (!index) {
+        index = indexObjects(this.kept.get(scope) ?? []);
+        indexes.set(scope, index);
+      }
+      return index;
+    };
+    for (const pending of this.pending) {
+      try {
+        const message = pending.settle(indexOf(pending.scope));
+        if (message !== void 0) set.addKeyed({ ...pending.finding, message: withNote(message, pending.note) });
+      } catch (error2) {
+        set.addKeyed(ruleFailure(pending.active, void 0, error2, pending.finding));
+      }
+    }
+    for (const [scope, objects] of this.kept) {
+      for (const active of this.crossObjectRules) {
         try {
-          for (const report of active.rule.checkAll(index, active.context)) addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
         } catch (error2) {
-          addKeyed(ruleFailure(active, scope[0], error2));
+          set.addKeyed(ruleFailure(active, objects[0], error2));
         }
       }
     }
+    return set.findings.sort(compareFindings);
   }
-  return findings.sort(compareFindings);
+  defer(active, object, report) {
+    const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
+    this.pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
+  }
+  keep(object) {
+    const scope = scopeOf(object);
+    const list2 = this.kept.get(scope);
+    if (list2) list2.push(object);
+    else this.kept.set(scope, [object]);
+  }
+};
+function scopeOf(object) {
+  return object.origin.scope ?? "";
 }
 function sameFinding(a, b) {
   return a.ruleId === b.ruleId && a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn && a.message === b.message;
-}
-function scopesOf(objects) {
-  const scopes = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const key2 = object.origin.scope ?? "";
-    const scope = scopes.get(key2);
-    if (scope) scope.push(object);
-    else scopes.set(key2, [object]);
-  }
-  return [...scopes.values()];
 }
 
 // src/run.ts
@@ -40269,7 +40322,9 @@ async function run(options) {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
-  const objects = expansion.objects;
+  const linter = new Linter(activeRules(options.rules, options.config));
+  linter.lint(expansion.objects);
+  let objects = expansion.objects.length;
   let bytes = 0;
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
@@ -40288,16 +40343,17 @@ async function run(options) {
     }
     bytes += read.text.length;
     const parsed = parseManifest(source.display, read.text);
-    for (const object of parsed.objects) objects.push(object);
+    linter.lint(parsed.objects);
+    objects += parsed.objects.length;
     for (const problem2 of parsed.problems) problems.push(problem2);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
   const findings = problems.map(problemFinding);
-  for (const finding of lintObjects(objects, activeRules(options.rules, options.config))) findings.push(finding);
+  for (const finding of linter.finish()) findings.push(finding);
   return {
     findings: findings.sort(compareFindings),
     skipped,
-    stats: { files: discovery.sources.length, objects: objects.length, bytes },
+    stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings
   };
 }

@@ -2,13 +2,13 @@ import path from "node:path";
 import { activeRules, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
-import { lintObjects, problemFinding } from "./engine/engine.js";
+import { Linter, problemFinding } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import { compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
 import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
-import type { InputProblem, K8sObject, SkippedDocument } from "./manifest/types.js";
+import type { InputProblem, SkippedDocument } from "./manifest/types.js";
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -47,9 +47,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const objects: K8sObject[] = expansion.objects;
+  const linter = new Linter(activeRules(options.rules, options.config));
+  linter.lint(expansion.objects);
+  let objects = expansion.objects.length;
   let bytes = 0;
 
+  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
     if (source.kind === "manifests" && expansion.consumedFiles.has(source.file)) {
@@ -68,18 +71,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
     bytes += read.text.length;
     const parsed = parseManifest(source.display, read.text);
-    // One push per item: spreading a huge List's objects into push() overflows the call stack.
-    for (const object of parsed.objects) objects.push(object);
+    linter.lint(parsed.objects);
+    objects += parsed.objects.length;
     for (const problem of parsed.problems) problems.push(problem);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
 
   const findings = problems.map(problemFinding);
-  for (const finding of lintObjects(objects, activeRules(options.rules, options.config))) findings.push(finding);
+  for (const finding of linter.finish()) findings.push(finding);
   return {
     findings: findings.sort(compareFindings),
     skipped,
-    stats: { files: discovery.sources.length, objects: objects.length, bytes },
+    stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
   };
 }

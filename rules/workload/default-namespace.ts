@@ -47,14 +47,19 @@ const CLUSTER_SCOPED_KINDS = new Set([
 /** Custom resources named Cluster… (ClusterIssuer, ClusterPolicy, ClusterSecretStore) are cluster-scoped by convention. */
 const CLUSTER_PREFIX = /^Cluster[A-Z]/;
 
+const customKindsByIndex = new WeakMap<ObjectIndex, Set<string>>();
+
 /** Objects Kubernetes itself keeps in the default namespace; manifests patch them there on purpose. */
 function isBuiltInDefaultObject(object: K8sObject): boolean {
   return (object.kind === "ServiceAccount" && object.name === "default") || (object.kind === "Service" && object.name === "kubernetes");
 }
 
-/** Kinds of custom resources whose definition, in the linted set, declares `scope: Cluster`. */
-function clusterScopedCustomKinds(index: ObjectIndex): Set<string> {
+/** Kinds of custom resources whose definition, in the linted set, declares `scope: Cluster`; worked out once per set. */
+function clusterScopedCustomKinds(index: ObjectIndex): ReadonlySet<string> {
+  const known = customKindsByIndex.get(index);
+  if (known) return known;
   const kinds = new Set<string>();
+  customKindsByIndex.set(index, kinds);
   for (const definition of index.ofKind("CustomResourceDefinition")) {
     const spec = recordOf(definition.body.spec);
     const kind = recordOf(spec.names).kind;
@@ -92,18 +97,18 @@ export default defineRule({
       good: "metadata:\n  name: web\n  namespace: shop",
     },
   },
-  *checkAll(index, context) {
-    const flagMissing = context.options.flagMissing === true;
-    const customClusterKinds = clusterScopedCustomKinds(index);
-    for (const object of index.all) {
-      const clusterScoped = CLUSTER_SCOPED_KINDS.has(object.kind) || customClusterKinds.has(object.kind) || CLUSTER_PREFIX.test(object.kind);
-      if (clusterScoped || isBuiltInDefaultObject(object)) continue;
-      const path = ["metadata", "namespace"];
-      if (object.namespace === "default") {
-        yield { object, path, message: `${object.kind} "${object.name}" is in the default namespace.` };
-      } else if (flagMissing && !object.namespace) {
-        yield { object, path, message: `${object.kind} "${object.name}" sets no namespace, so it goes wherever it is applied, often default.` };
-      }
-    }
+  lookupKinds: ["CustomResourceDefinition"],
+  *check(object, context) {
+    const { kind, name } = object;
+    if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
+    const message =
+      object.namespace === "default"
+        ? `${kind} "${name}" is in the default namespace.`
+        : context.options.flagMissing === true && !object.namespace
+          ? `${kind} "${name}" sets no namespace, so it goes wherever it is applied, often default.`
+          : undefined;
+    if (message === undefined) return;
+    // A custom kind is cluster-scoped if a CustomResourceDefinition linted with it says so.
+    yield { path: ["metadata", "namespace"], settle: (others) => (clusterScopedCustomKinds(others).has(kind) ? undefined : message) };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/rule.js";
-import { podSpecOf, WORKLOAD_KINDS, type PodSpecRef } from "../../src/engine/workload.js";
+import { podSpecOf, type PodSpecRef } from "../../src/engine/workload.js";
 
 /** The ServiceAccount the pod runs as: serviceAccountName, else its deprecated alias, else "default". */
 function serviceAccountName(pod: PodSpecRef): string {
@@ -37,28 +37,31 @@ export default defineRule({
       good: "spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0",
     },
   },
-  *checkAll(index) {
-    for (const kind of WORKLOAD_KINDS) {
-      for (const object of index.ofKind(kind)) {
-        const pod = podSpecOf(object);
-        if (!pod) continue;
-        const path = [...pod.path, "automountServiceAccountToken"];
-        const podSetting = pod.spec.automountServiceAccountToken;
-        if (podSetting === false) continue;
-        const account = serviceAccountName(pod);
-        if (podSetting === true) {
-          const message = `${object.kind} "${object.name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".`;
-          yield { object, path, message };
-          continue;
-        }
-        const serviceAccount = index.find("ServiceAccount", object.namespace, account);
+  lookupKinds: ["ServiceAccount"],
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    const path = [...pod.path, "automountServiceAccountToken"];
+    const podSetting = pod.spec.automountServiceAccountToken;
+    if (podSetting === false) return;
+    const account = serviceAccountName(pod);
+    const { kind, name, namespace } = object;
+    if (podSetting === true) {
+      yield { path, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
+      return;
+    }
+    // Whether the ServiceAccount turns the token off is known only once every object has been read.
+    yield {
+      path,
+      settle(others) {
+        const serviceAccount = others.find("ServiceAccount", namespace, account);
         const known = serviceAccount?.apiVersion === "v1";
-        if (known && serviceAccount.body.automountServiceAccountToken === false) continue;
+        if (known && serviceAccount.body.automountServiceAccountToken === false) return undefined;
         const why = known
           ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false`
           : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        yield { object, path, message: `${object.kind} "${object.name}" mounts the token of ServiceAccount "${account}": ${why}.` };
-      }
-    }
+        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}.`;
+      },
+    };
   },
 });

@@ -1,7 +1,7 @@
-import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity } from "../manifest/types.js";
+import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, type Path } from "../manifest/types.js";
 import { compareFindings, type Finding, type Suppression } from "./finding.js";
-import { indexObjects } from "./object-index.js";
-import type { Report, Rule, RuleContext, Severity } from "./rule.js";
+import { indexObjects, type ObjectIndex } from "./object-index.js";
+import type { DeferredReport, Report, Rule, RuleContext, Severity } from "./rule.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "./workload.js";
 
@@ -41,35 +41,45 @@ function identityOf(object: K8sObject): ObjectIdentity {
 }
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
-  const location = object.locate(report.path);
+  return locatedFinding(ruleId, severity, object, report.path, report.message).finding;
+}
+
+/** `message` with a location's note (which values key feeds the field) woven in. */
+function withNote(message: string, note: string | undefined): string {
+  return note ? `${message.replace(/\.$/, "")}${note}.` : message;
+}
+
+function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): { finding: Finding; note?: string } {
+  const location = object.locate(path);
   const suppression: Suppression | undefined = location.ignores.has(ruleId)
     ? { kind: "comment", reason: location.ignores.get(ruleId) }
     : annotationSuppression(object, ruleId);
   const finding: Finding = {
     ruleId,
     severity,
-    message: location.note ? `${report.message.replace(/\.$/, "")}${location.note}.` : report.message,
+    message: withNote(message, location.note),
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: report.path,
+    path,
     suppression,
   };
   if (location.related?.length) finding.related = location.related;
   if (object.origin.valueSet !== undefined) finding.valueSets = [object.origin.valueSet];
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== undefined) finding.source = source;
-  return finding;
+  return { finding, note: location.note };
 }
 
-function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: unknown): Finding {
+function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: unknown, at?: Finding): Finding {
   const reason = error instanceof Error ? error.message : String(error);
+  const place = object?.locate([]) ?? at;
   return {
     ruleId: RULE_ERROR,
     severity: "high",
     message: `Rule ${active.rule.meta.id} failed on this input (${reason}); other rules still ran. Please report it.`,
-    file: object ? object.locate([]).file : "",
-    region: object ? object.locate([]).region : FILE_START,
+    file: place?.file ?? "",
+    region: place?.region ?? FILE_START,
   };
 }
 
@@ -77,57 +87,142 @@ export function problemFinding(problem: InputProblem): Finding {
   return { ruleId: problem.ruleId, severity: "high", message: problem.message, file: problem.file, region: problem.region };
 }
 
-/** Runs every active rule over every object (and the object set), returning findings in a stable order. */
-export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Map<string, Finding>();
-  // The same finding is reported once: from a rule that says it twice, from several Helm value sets
-  // (naming every set), or from overlays sharing a base.
-  const addKeyed = (finding: Finding): void => {
+/**
+ * Findings as they are collected, each reported once: a rule that says the same thing twice, several
+ * Helm value sets (the finding names every set), and overlays sharing a base all give one finding.
+ */
+class FindingSet {
+  readonly findings: Finding[] = [];
+  private readonly byKey = new Map<string, Finding>();
+
+  addKeyed(finding: Finding): void {
     const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
-    const earlier = seen.get(key);
+    const earlier = this.byKey.get(key);
     if (!earlier) {
-      seen.set(key, finding);
-      findings.push(finding);
+      this.byKey.set(key, finding);
+      this.findings.push(finding);
     } else if (earlier.valueSets && finding.valueSets) {
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
-  };
-  // A plain manifest's object is linted once, so a repeat can only come from the same rule on the
-  // same object: comparing with that rule's few findings so far is cheaper than a key per finding.
-  const addOwn = (finding: Finding, ruleStart: number): void => {
-    if (finding.source !== undefined) return addKeyed(finding);
-    for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
-    findings.push(finding);
-  };
-  const perObjectRules = rules.filter((active) => active.rule.check);
-  // Object by object, so each object's data is hot while every rule reads it.
-  for (const object of objects) {
-    const shapeStart = findings.length;
-    for (const problem of checkShape(object)) addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
-    for (const active of perObjectRules) {
-      const ruleStart = findings.length;
-      try {
-        for (const report of active.rule.check!(object, active.context)) addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-      } catch (error) {
-        addOwn(ruleFailure(active, object, error), ruleStart);
+  }
+
+  /**
+   * A finding from one rule on one object. A plain manifest's object is linted once, so a repeat can
+   * only come from the same rule on the same object: comparing with that rule's few findings since
+   * `ruleStart` is cheaper than a key per finding.
+   */
+  addOwn(finding: Finding, ruleStart: number): void {
+    if (finding.source !== undefined) return this.addKeyed(finding);
+    for (let i = ruleStart; i < this.findings.length; i++) if (sameFinding(this.findings[i], finding)) return;
+    this.findings.push(finding);
+  }
+}
+
+/** Runs every active rule over every object (and the object set), returning findings in a stable order. */
+export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
+  const linter = new Linter(rules);
+  linter.lint(objects);
+  return linter.finish();
+}
+
+/** A deferred report, located already, waiting for every object to be read. */
+interface Pending {
+  active: ActiveRule;
+  scope: string;
+  finding: Finding;
+  note?: string;
+  settle: DeferredReport["settle"];
+}
+
+/**
+ * Lints objects as they come (a file at a time), keeping only what the end of the run needs: the
+ * findings, the deferred reports, and the objects of the kinds those look up. The objects themselves,
+ * with their parsed bodies, can go once linted, so memory and garbage collection stay small.
+ */
+export class Linter {
+  private readonly set = new FindingSet();
+  private readonly perObjectRules: readonly ActiveRule[];
+  private readonly crossObjectRules: readonly ActiveRule[];
+  /** Kinds to keep for deferred reports; undefined while a cross-object rule needs every object. */
+  private readonly keptKinds: ReadonlySet<string> | undefined;
+  private readonly kept = new Map<string, K8sObject[]>();
+  private readonly pending: Pending[] = [];
+
+  constructor(rules: readonly ActiveRule[]) {
+    this.perObjectRules = rules.filter((active) => active.rule.check);
+    this.crossObjectRules = rules.filter((active) => active.rule.checkAll);
+    this.keptKinds = this.crossObjectRules.length > 0 ? undefined : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  }
+
+  /** The per-object rules (and the field type check), object by object, so each object's data is hot while every rule reads it. */
+  lint(objects: readonly K8sObject[]): void {
+    const { set } = this;
+    for (const object of objects) {
+      const shapeStart = set.findings.length;
+      for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
+      for (const active of this.perObjectRules) {
+        const ruleStart = set.findings.length;
+        try {
+          for (const report of active.rule.check!(object, active.context)) {
+            if ("settle" in report) this.defer(active, object, report);
+            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+          }
+        } catch (error) {
+          set.addOwn(ruleFailure(active, object, error), ruleStart);
+        }
       }
+      if (this.keptKinds === undefined || this.keptKinds.has(object.kind)) this.keep(object);
     }
   }
-  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
-  if (crossObjectRules.length > 0) {
-    for (const scope of scopesOf(objects)) {
-      const index = indexObjects(scope);
-      for (const active of crossObjectRules) {
+
+  /** Settles the deferred reports and runs the cross-object rules, once per scope; returns every finding in a stable order. */
+  finish(): Finding[] {
+    const { set } = this;
+    const indexes = new Map<string, ObjectIndex>();
+    const indexOf = (scope: string): ObjectIndex => {
+      let index = indexes.get(scope);
+      if (!index) {
+        index = indexObjects(this.kept.get(scope) ?? []);
+        indexes.set(scope, index);
+      }
+      return index;
+    };
+    for (const pending of this.pending) {
+      try {
+        const message = pending.settle(indexOf(pending.scope));
+        if (message !== undefined) set.addKeyed({ ...pending.finding, message: withNote(message, pending.note) });
+      } catch (error) {
+        set.addKeyed(ruleFailure(pending.active, undefined, error, pending.finding));
+      }
+    }
+    for (const [scope, objects] of this.kept) {
+      for (const active of this.crossObjectRules) {
         try {
-          for (const report of active.rule.checkAll!(index, active.context)) addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
         } catch (error) {
-          addKeyed(ruleFailure(active, scope[0], error));
+          set.addKeyed(ruleFailure(active, objects[0], error));
         }
       }
     }
+    return set.findings.sort(compareFindings);
   }
-  return findings.sort(compareFindings);
+
+  private defer(active: ActiveRule, object: K8sObject, report: DeferredReport): void {
+    const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
+    this.pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
+  }
+
+  private keep(object: K8sObject): void {
+    const scope = scopeOf(object);
+    const list = this.kept.get(scope);
+    if (list) list.push(object);
+    else this.kept.set(scope, [object]);
+  }
+}
+
+/** The set an object exists in (one chart rendering, one build, or all plain manifests). */
+function scopeOf(object: K8sObject): string {
+  return object.origin.scope ?? "";
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
@@ -138,16 +233,4 @@ function sameFinding(a: Finding, b: Finding): boolean {
     a.region.startColumn === b.region.startColumn &&
     a.message === b.message
   );
-}
-
-/** Objects grouped by the set they exist in (one chart rendering, one build, plain manifests), in input order. */
-function scopesOf(objects: readonly K8sObject[]): K8sObject[][] {
-  const scopes = new Map<string, K8sObject[]>();
-  for (const object of objects) {
-    const key = object.origin.scope ?? "";
-    const scope = scopes.get(key);
-    if (scope) scope.push(object);
-    else scopes.set(key, [object]);
-  }
-  return [...scopes.values()];
 }

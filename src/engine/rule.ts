@@ -58,9 +58,24 @@ export interface Report {
   object?: K8sObject;
 }
 
+/**
+ * A per-object finding whose verdict depends on other objects (the ServiceAccount a pod names, the
+ * CustomResourceDefinition of a kind). The engine locates it at once and calls `settle` after every
+ * object has been read, with the objects of the rule's `lookupKinds` linted together with this one.
+ * `settle` gives the message, or undefined to drop the finding. It should capture plain values, not
+ * the object: objects are not kept once linted, which is what keeps large runs small and fast.
+ */
+export interface DeferredReport {
+  path: Path;
+  settle(others: ObjectIndex): string | undefined;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check?(object: K8sObject, context: RuleContext): Iterable<Report>;
+  check?(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
+  /** Kinds that the `settle` functions of this rule's deferred reports look up; objects of these kinds are kept. */
+  lookupKinds?: readonly string[];
+  /** A rule over all objects of a scope together; while such a rule is on, every object is kept until the end. */
   checkAll?(objects: ObjectIndex, context: RuleContext): Iterable<Report & { object: K8sObject }>;
 }
 
