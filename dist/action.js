@@ -31278,9 +31278,9 @@ function regionJson(region) {
   return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
 }
 function resultJson(finding, ruleIndex, fingerprintValue) {
-  const physical = `"physicalLocation":{"artifactLocation":{"uri":${jsonString(artifactUri(finding.file))},"uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${artifactUri(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
-  let json = `{"ruleId":${jsonString(finding.ruleId)},"ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${jsonString(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
+  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   if (finding.related?.length) {
     const related = finding.related.map((place, index) => ({
       id: index + 1,
@@ -37947,38 +37947,53 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walk(stream, root, path15) {
-  let node = root;
-  let key2 = -1;
+function walk(stream, root, path15, previous) {
+  const nodes = [root];
+  const keys = [-1];
   let matched = 0;
-  for (const segment of path15) {
-    const current = dereference(stream, node);
-    const type = typeOf(stream, current);
-    if (type === EVENT_ID.MAPPING) {
-      const found = findKey(stream, current, String(segment));
-      if (found < 0) break;
-      key2 = found;
-      node = nextOf(stream, found);
-    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      const item = nthItem(stream, current, segment);
-      if (item === void 0) break;
-      key2 = -1;
-      node = item;
-    } else {
-      break;
+  if (previous) {
+    const limit = Math.min(previous.matched, path15.length);
+    while (matched < limit && previous.path[matched] === path15[matched]) {
+      matched++;
+      nodes.push(previous.nodes[matched]);
+      keys.push(previous.keys[matched]);
     }
-    matched++;
   }
-  return { key: key2, node, matched };
+  for (; matched < path15.length; matched++) {
+    const segment = path15[matched];
+    const current = dereference(stream, nodes[matched]);
+    const type = typeOf(stream, current);
+    let key2 = -1;
+    let node;
+    if (type === EVENT_ID.MAPPING) {
+      key2 = findKey(stream, current, String(segment));
+      if (key2 >= 0) node = nextOf(stream, key2);
+    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+      node = nthItem(stream, current, segment);
+    }
+    if (node === void 0) break;
+    nodes.push(node);
+    keys.push(key2);
+  }
+  return { path: path15, nodes, keys, matched };
 }
 function locateInStream(stream, root, path15) {
-  const { key: key2, node, matched } = walk(stream, root, path15);
-  const span = spanOf(stream, key2, node);
+  return spanOfWalk(stream, walk(stream, root, path15));
+}
+function pathLocator(stream, root) {
+  let previous;
+  return (path15) => {
+    previous = walk(stream, root, path15, previous);
+    return spanOfWalk(stream, previous);
+  };
+}
+function spanOfWalk(stream, { nodes, keys, matched }) {
+  const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
 function listItemRoots(stream, root, path15) {
-  const { node } = walk(stream, root, path15);
-  const list2 = dereference(stream, node);
+  const { nodes, matched } = walk(stream, root, path15);
+  const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
 function spanOf(stream, key2, node) {
@@ -38155,7 +38170,7 @@ function parseManifest(file, text) {
     }
     chunk.documents.forEach((document, i) => {
       const root = chunk.stream.roots[i];
-      const make = (body, objectRoot, itemIndex) => makeObject(body, { file, docIndex, itemIndex }, (path15) => locateInStream(chunk.stream, objectRoot, path15), source, ignores);
+      const make = (body, objectRoot, itemIndex) => makeObject(body, { file, docIndex, itemIndex }, pathLocator(chunk.stream, objectRoot), source, ignores);
       const reason = describeNonObject(document);
       if (reason) skipped.push({ file, docIndex, reason });
       else if (isObject(document)) {

@@ -246,32 +246,46 @@ function flowCollectionEnd(stream: EventStream, index: number): number {
 }
 
 /**
- * Walks `path` down from the node at `root` as far as it exists: the last node reached, the key event
- * that led to it (-1 for none), and how many segments were matched.
+ * A walk down a path: nodes[i] is the node reached after i segments (nodes[0] the root), keys[i] the
+ * key event that led to it (-1 for a list item or the root), and `matched` how many segments exist.
  */
-function walk(stream: EventStream, root: number, path: Path): { key: number; node: number; matched: number } {
-  let node = root;
-  let key = -1;
+interface Walk {
+  path: Path;
+  nodes: number[];
+  keys: number[];
+  matched: number;
+}
+
+/** Walks `path` from the root, reusing the steps of `previous` that `path` shares with it. */
+function walk(stream: EventStream, root: number, path: Path, previous?: Walk): Walk {
+  const nodes = [root];
+  const keys = [-1];
   let matched = 0;
-  for (const segment of path) {
-    const current = dereference(stream, node);
-    const type = typeOf(stream, current);
-    if (type === EVENT_ID.MAPPING) {
-      const found = findKey(stream, current, String(segment));
-      if (found < 0) break;
-      key = found;
-      node = nextOf(stream, found);
-    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      const item = nthItem(stream, current, segment);
-      if (item === undefined) break;
-      key = -1;
-      node = item;
-    } else {
-      break;
+  if (previous) {
+    const limit = Math.min(previous.matched, path.length);
+    while (matched < limit && previous.path[matched] === path[matched]) {
+      matched++;
+      nodes.push(previous.nodes[matched]);
+      keys.push(previous.keys[matched]);
     }
-    matched++;
   }
-  return { key, node, matched };
+  for (; matched < path.length; matched++) {
+    const segment = path[matched];
+    const current = dereference(stream, nodes[matched]);
+    const type = typeOf(stream, current);
+    let key = -1;
+    let node: number | undefined;
+    if (type === EVENT_ID.MAPPING) {
+      key = findKey(stream, current, String(segment));
+      if (key >= 0) node = nextOf(stream, key);
+    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+      node = nthItem(stream, current, segment);
+    }
+    if (node === undefined) break;
+    nodes.push(node);
+    keys.push(key);
+  }
+  return { path, nodes, keys, matched };
 }
 
 /**
@@ -281,8 +295,24 @@ function walk(stream: EventStream, root: number, path: Path): { key: number; nod
  * (`{...}`, `[...]`) spans to its closing bracket.
  */
 export function locateInStream(stream: EventStream, root: number, path: Path): Span & { matched: number } {
-  const { key, node, matched } = walk(stream, root, path);
-  const span = spanOf(stream, key, node);
+  return spanOfWalk(stream, walk(stream, root, path));
+}
+
+/**
+ * locateInStream for many paths below one root. The findings of one object come one after another
+ * and share long prefixes (`spec.template.spec.containers[0].securityContext`), so each walk starts
+ * where it parts from the one before.
+ */
+export function pathLocator(stream: EventStream, root: number): (path: Path) => Span & { matched: number } {
+  let previous: Walk | undefined;
+  return (path) => {
+    previous = walk(stream, root, path, previous);
+    return spanOfWalk(stream, previous);
+  };
+}
+
+function spanOfWalk(stream: EventStream, { nodes, keys, matched }: Walk): Span & { matched: number } {
+  const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
 
@@ -291,8 +321,8 @@ export function locateInStream(stream: EventStream, root: number, path: Path): S
  * item can be located from its own root instead of walking the whole list again for every finding.
  */
 export function listItemRoots(stream: EventStream, root: number, path: Path): number[] {
-  const { node } = walk(stream, root, path);
-  const list = dereference(stream, node);
+  const { nodes, matched } = walk(stream, root, path);
+  const list = dereference(stream, nodes[matched]);
   return typeOf(stream, list) === EVENT_ID.SEQUENCE ? itemsOf(stream, list) : [];
 }
 

@@ -10,7 +10,7 @@ import {
   parseEvents,
   type Event,
 } from "js-yaml";
-import { listItemRoots, locateInStream, packEvents, type EventStream } from "./locate.js";
+import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
@@ -182,7 +182,7 @@ export function parseManifest(file: string, text: string): ParsedFile {
     chunk.documents.forEach((document, i) => {
       const root = chunk.stream.roots[i];
       const make = (body: JsonObject, objectRoot: number, itemIndex?: number): K8sObject =>
-        makeObject(body, { file, docIndex, itemIndex }, (path) => locateInStream(chunk.stream, objectRoot, path), source, ignores);
+        makeObject(body, { file, docIndex, itemIndex }, pathLocator(chunk.stream, objectRoot), source, ignores);
       const reason = describeNonObject(document);
       if (reason) skipped.push({ file, docIndex, reason });
       else if (isObject(document)) {

@@ -115,7 +115,7 @@ export class Hash64 {
   }
 }
 
-/** A JSON string literal; most strings here need no escaping, and skipping JSON.stringify for them pays on large logs. */
+/** A JSON string literal for text that may need escaping; names rarely do, so they skip JSON.stringify when they can. */
 function jsonString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
@@ -133,13 +133,14 @@ function regionJson(region: Region): string {
  * parts (related locations, suppressions) are typed objects, stringified.
  */
 function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: string): string {
-  const physical = `"physicalLocation":{"artifactLocation":{"uri":${jsonString(artifactUri(finding.file))},"uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  // Artifact URIs are percent-encoded and rule ids are kebab-case: neither has anything to escape.
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${artifactUri(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object
     ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]`
     : "";
   let json =
-    `{"ruleId":${jsonString(finding.ruleId)},"ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}",` +
-    `"message":{"text":${jsonString(displayMessage(finding))}},"locations":[{${physical}${logical}}],` +
+    `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}",` +
+    `"message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],` +
     `"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   if (finding.related?.length) {
     const related: Sarif.Location[] = finding.related.map((place, index) => ({
