@@ -145,3 +145,72 @@ describe("rule options in the config file", () => {
     expect(parseConfig("# nothing yet\n", "c.yaml", RULES)).toMatchObject({ rules: {} });
   });
 });
+
+/** Deferred: a Deployment must name a ConfigMap that some object of the same run defines. */
+const missingConfig = defineRule({
+  meta: meta("missing-config"),
+  lookupKinds: ["ConfigMap"],
+  *check(object) {
+    const wanted = (object.body.spec as { configName?: unknown } | undefined)?.configName;
+    if (object.kind !== "Deployment" || typeof wanted !== "string") return;
+    const { name } = object;
+    yield {
+      path: ["spec", "configName"],
+      settle: (others) => (others.find("ConfigMap", undefined, wanted) ? undefined : `${name} names ConfigMap ${wanted}, which is not here.`),
+    };
+  },
+});
+
+const DEFERRED_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  configName: settings
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  configName: absent
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+`;
+
+describe("deferred reports", () => {
+  const lintDeferred = (text: string, rules: Rule[]) =>
+    lintObjects(parseManifest("d.yaml", text).objects, activeRules(rules, parseConfig("", ".kubeward.yaml", rules))).map(
+      (f) => `${f.ruleId}@${f.region.startLine}:${f.region.startColumn} ${f.message}`,
+    );
+
+  it("settles against objects read later in the run, at the place located when the object was linted", () => {
+    expect(lintDeferred(DEFERRED_MANIFEST, [missingConfig])).toEqual(["missing-config@11:3 api names ConfigMap absent, which is not here."]);
+  });
+
+  it("sees only objects of the same scope", () => {
+    const linterObjects = parseManifest("d.yaml", DEFERRED_MANIFEST).objects.map((object) =>
+      object.kind === "ConfigMap" ? { ...object, origin: { ...object.origin, scope: "chart:other" } } : object,
+    );
+    const findings = lintObjects(linterObjects, activeRules([missingConfig], parseConfig("", ".kubeward.yaml", [missingConfig])));
+    expect(findings.map((f) => `${f.region.startLine} ${f.message}`)).toEqual([
+      "5 web names ConfigMap settings, which is not here.",
+      "11 api names ConfigMap absent, which is not here.",
+    ]);
+  });
+
+  it("turns a settle that throws into a rule-error at the finding's place; other findings stay", () => {
+    const throwsLater = defineRule({
+      meta: meta("throws-later"),
+      *check(object) {
+        if (object.kind === "Deployment") yield { path: ["spec"], settle: () => { throw new Error("late boom"); } };
+      },
+    });
+    expect(lintDeferred(DEFERRED_MANIFEST, [throwsLater, missingConfig])).toEqual([
+      "kubeward/rule-error@4:1 Rule throws-later failed on this input (late boom); other rules still ran. Please report it.",
+      "kubeward/rule-error@10:1 Rule throws-later failed on this input (late boom); other rules still ran. Please report it.",
+      "missing-config@11:3 api names ConfigMap absent, which is not here.",
+    ]);
+  });
+});
+

@@ -454,3 +454,38 @@ describe("input that must not hang or crash the parser", () => {
     expect(problems[0].message).toContain("duplicate");
   });
 });
+
+describe("locating many paths of one object", () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      securityContext:
+        privileged: true
+    - name: b
+      image: b:1
+  volumes: [{name: v, hostPath: {path: /}}]
+`;
+  const paths: Path[] = [
+    ["spec", "containers", 0, "securityContext", "privileged"],
+    ["spec", "containers", 0, "securityContext", "runAsUser"],
+    ["spec", "containers", 1, "securityContext", "privileged"],
+    ["spec", "containers", 1, "image"],
+    ["spec", "containers", 0, "securityContext", "privileged"],
+    ["spec", "volumes", 0, "hostPath", "path"],
+    ["spec", "containers", 5, "name"],
+    ["spec", "containers", 0],
+    [],
+    ["metadata", "name"],
+  ];
+
+  it("gives each path the place a fresh lookup gives, whatever came before it", () => {
+    const reused = only(text);
+    const located = paths.map((path) => span(reused.locate(path).region));
+    const fresh = paths.map((path) => span(only(text).locate(path).region));
+    expect(located).toEqual(fresh);
+    expect(located).toEqual(["8:9-8:25", "7:7-7:23", "9:7-9:14", "10:7-10:17", "8:9-8:25", "11:34-11:41", "5:3-5:14", "6:7-6:14", "1:1-1:15", "3:12-3:19"]);
+  });
+});
