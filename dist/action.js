@@ -29441,12 +29441,10 @@ function podSpecPathOf(object) {
   return path15 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path15 : void 0;
 }
 function podSpecOf(object) {
-  if (podSpecs.has(object)) return podSpecs.get(object);
-  const pod = readPodSpec(object);
-  podSpecs.set(object, pod);
-  return pod;
+  if (object !== lastPod.object) lastPod = { object, pod: readPodSpec(object) };
+  return lastPod.pod;
 }
-var podSpecs = /* @__PURE__ */ new WeakMap();
+var lastPod = {};
 function readPodSpec(object) {
   const path15 = podSpecPathOf(object);
   if (!path15) return void 0;
@@ -29466,28 +29464,19 @@ function readPodSpec(object) {
 }
 var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
 function containersOf(pod, kinds = CONTAINER_KINDS) {
-  if (kinds === CONTAINER_KINDS) return allContainers(pod);
-  let selections = containerSelections.get(kinds);
-  if (!selections) {
-    selections = /* @__PURE__ */ new WeakMap();
-    containerSelections.set(kinds, selections);
-  }
-  let selected = selections.get(pod);
-  if (!selected) {
-    selected = kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
-    selections.set(pod, selected);
-  }
+  const containers = allContainers(pod);
+  if (kinds === CONTAINER_KINDS) return containers;
+  const last = lastSelections.get(kinds);
+  if (last?.pod === pod) return last.containers;
+  const selected = kinds.flatMap((kind) => containers.filter((ref) => ref.kind === kind));
+  lastSelections.set(kinds, { pod, containers: selected });
   return selected;
 }
-var containerLists = /* @__PURE__ */ new WeakMap();
-var containerSelections = /* @__PURE__ */ new WeakMap();
+var lastSelections = /* @__PURE__ */ new Map();
+var lastContainers = { containers: [] };
 function allContainers(pod) {
-  let list2 = containerLists.get(pod);
-  if (!list2) {
-    list2 = readContainers(pod);
-    containerLists.set(pod, list2);
-  }
-  return list2;
+  if (lastContainers.pod !== pod) lastContainers = { pod, containers: readContainers(pod) };
+  return lastContainers.containers;
 }
 function readContainers(pod) {
   const found = [];
@@ -31145,15 +31134,13 @@ function formatCompact(input) {
 
 // src/engine/finding.ts
 function objectLabel(object) {
-  let label = labels.get(object);
-  if (label === void 0) {
+  if (lastLabel.object !== object) {
     const name = object.name || "(unnamed)";
-    label = object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
-    labels.set(object, label);
+    lastLabel = { object, label: object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}` };
   }
-  return label;
+  return lastLabel.label;
 }
-var labels = /* @__PURE__ */ new WeakMap();
+var lastLabel = { label: "" };
 function formatPath(path15) {
   let text = "";
   for (const segment of path15) {
@@ -39488,22 +39475,22 @@ function matchesPattern(pattern, value) {
     return pattern === value;
   }
 }
-function matchesSelector(selector, labels2) {
+function matchesSelector(selector, labels) {
   const requirements = selector.split(/,(?![^(]*\))/).map((part) => part.trim()).filter(Boolean);
   return requirements.every((requirement) => {
     const set = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(requirement);
     if (set) {
       const values = set[3].split(",").map((value) => value.trim());
-      const has = typeof labels2[set[1]] === "string" && values.includes(labels2[set[1]]);
+      const has = typeof labels[set[1]] === "string" && values.includes(labels[set[1]]);
       return set[2] === "in" ? has : !has;
     }
     const compare = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(requirement);
     if (compare) {
-      const equal = labels2[compare[1]] === compare[3].trim();
+      const equal = labels[compare[1]] === compare[3].trim();
       return compare[2] === "!=" ? !equal : equal;
     }
-    if (requirement.startsWith("!")) return !Object.hasOwn(labels2, requirement.slice(1).trim());
-    return Object.hasOwn(labels2, requirement);
+    if (requirement.startsWith("!")) return !Object.hasOwn(labels, requirement.slice(1).trim());
+    return Object.hasOwn(labels, requirement);
   });
 }
 function targetMatches(target, identity) {
@@ -39651,9 +39638,9 @@ function createSourceMapper(tree) {
   );
   const chartFor = (object) => {
     if (charts.length === 0) return void 0;
-    const labels2 = recordOf(recordOf(recordOf(object.body).metadata).labels);
-    const chartLabel = typeof labels2["helm.sh/chart"] === "string" ? labels2["helm.sh/chart"] : "";
-    const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels2["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
+    const labels = recordOf(recordOf(recordOf(object.body).metadata).labels);
+    const chartLabel = typeof labels["helm.sh/chart"] === "string" ? labels["helm.sh/chart"] : "";
+    const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
     return { file: found.file, region: found.chart.region, note: `${identityOf(object)} is rendered from the helmCharts: entry "${found.chart.name}"` };
   };
   const fallback = (object) => ({ file: rootFile, region: FILE_START, note: identityOf(object) });
@@ -40167,14 +40154,12 @@ function annotationSuppression(object, ruleId) {
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
 var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
-var identities = /* @__PURE__ */ new WeakMap();
+var lastIdentity = {};
 function identityOf2(object) {
-  let identity = identities.get(object);
-  if (!identity) {
-    identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
-    identities.set(object, identity);
+  if (lastIdentity.object !== object || !lastIdentity.identity) {
+    lastIdentity = { object, identity: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace } };
   }
-  return identity;
+  return lastIdentity.identity;
 }
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message).finding;

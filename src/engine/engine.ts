@@ -28,16 +28,14 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
 
 export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
-/** Identity of each object, made once and shared by all its findings. */
-const identities = new WeakMap<K8sObject, ObjectIdentity>();
+/** Identity of the object being linted, made once and shared by all its findings (which come one object at a time). */
+let lastIdentity: { object?: K8sObject; identity?: ObjectIdentity } = {};
 
 function identityOf(object: K8sObject): ObjectIdentity {
-  let identity = identities.get(object);
-  if (!identity) {
-    identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
-    identities.set(object, identity);
+  if (lastIdentity.object !== object || !lastIdentity.identity) {
+    lastIdentity = { object, identity: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace } };
   }
-  return identity;
+  return lastIdentity.identity!;
 }
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {

@@ -29,17 +29,15 @@ export interface Finding {
 
 /** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
 export function objectLabel(object: ObjectIdentity): string {
-  // Every finding of an object shares its identity, and reporters ask for the label several times.
-  let label = labels.get(object);
-  if (label === undefined) {
+  // Reporters ask several times for each finding, and an object's findings mostly come together.
+  if (lastLabel.object !== object) {
     const name = object.name || "(unnamed)";
-    label = object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
-    labels.set(object, label);
+    lastLabel = { object, label: object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}` };
   }
-  return label;
+  return lastLabel.label;
 }
 
-const labels = new WeakMap<ObjectIdentity, string>();
+let lastLabel: { object?: ObjectIdentity; label: string } = { label: "" };
 
 /** `spec.containers[0].securityContext`: a path as a person writes it. */
 export function formatPath(path: Path): string {

@@ -83,14 +83,16 @@ export function podSpecPathOf(object: K8sObject): Path | undefined {
 
 /** The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  // Every rule asks for the pod spec of every object: work it out once per object.
-  if (podSpecs.has(object)) return podSpecs.get(object);
-  const pod = readPodSpec(object);
-  podSpecs.set(object, pod);
-  return pod;
+  if (object !== lastPod.object) lastPod = { object, pod: readPodSpec(object) };
+  return lastPod.pod;
 }
 
-const podSpecs = new WeakMap<K8sObject, PodSpecRef | undefined>();
+/**
+ * Every rule asks for the pod spec of every object, one object after another: the last answer is
+ * kept, so each object's is worked out once. Only the last: a weak map of every object cost the
+ * garbage collector more than it saved.
+ */
+let lastPod: { object?: K8sObject; pod?: PodSpecRef } = {};
 
 function readPodSpec(object: K8sObject): PodSpecRef | undefined {
   const path = podSpecPathOf(object);
@@ -114,32 +116,23 @@ const CONTAINER_KINDS: readonly ContainerKind[] = ["initContainers", "containers
 
 /** Every container of a pod: init, regular and ephemeral, each with its path. */
 export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
-  if (kinds === CONTAINER_KINDS) return allContainers(pod);
-  // Rules pass the same few kinds lists for every object: keep each selection, as the full list is kept.
-  let selections = containerSelections.get(kinds);
-  if (!selections) {
-    selections = new WeakMap();
-    containerSelections.set(kinds, selections);
-  }
-  let selected = selections.get(pod);
-  if (!selected) {
-    selected = kinds.flatMap((kind) => allContainers(pod).filter((ref) => ref.kind === kind));
-    selections.set(pod, selected);
-  }
+  const containers = allContainers(pod);
+  if (kinds === CONTAINER_KINDS) return containers;
+  // Rules pass the same few kinds lists: keep the last selection of each, as the full list is kept.
+  const last = lastSelections.get(kinds);
+  if (last?.pod === pod) return last.containers;
+  const selected = kinds.flatMap((kind) => containers.filter((ref) => ref.kind === kind));
+  lastSelections.set(kinds, { pod, containers: selected });
   return selected;
 }
 
-const containerLists = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
-const containerSelections = new WeakMap<readonly ContainerKind[], WeakMap<PodSpecRef, readonly ContainerRef[]>>();
+const lastSelections = new Map<readonly ContainerKind[], { pod: PodSpecRef; containers: readonly ContainerRef[] }>();
+let lastContainers: { pod?: PodSpecRef; containers: readonly ContainerRef[] } = { containers: [] };
 
-/** All containers of a pod, read once and shared by every rule (so never modified). */
+/** All containers of a pod, read once while rules look at its object, and shared by them (so never modified). */
 function allContainers(pod: PodSpecRef): readonly ContainerRef[] {
-  let list = containerLists.get(pod);
-  if (!list) {
-    list = readContainers(pod);
-    containerLists.set(pod, list);
-  }
-  return list;
+  if (lastContainers.pod !== pod) lastContainers = { pod, containers: readContainers(pod) };
+  return lastContainers.containers;
 }
 
 function readContainers(pod: PodSpecRef): ContainerRef[] {
