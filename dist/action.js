@@ -31228,35 +31228,28 @@ function encodeArtifactUri(file) {
   return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function fingerprint(finding) {
-  const hash = new Hash64().add(finding.ruleId).add(finding.file);
-  if (!finding.object) return hash.add(finding.message).hex();
-  hash.add(objectLabel(finding.object));
-  for (const segment of finding.path ?? []) hash.add(String(segment));
-  return hash.hex();
+  if (!finding.object) return hash64([finding.ruleId, finding.file, finding.message]);
+  return hash64([finding.ruleId, finding.file, objectLabel(finding.object), ...(finding.path ?? []).map(String)]);
 }
 var HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
 function hex32(value) {
   return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
 }
-var Hash64 = class {
-  high = 2166136261;
-  low = 84696351;
-  add(text) {
-    let { high, low } = this;
+function hash64(parts) {
+  let high = 2166136261;
+  let low = 84696351;
+  for (const text of parts) {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       high = Math.imul(high ^ code, 16777619);
       low = Math.imul(low ^ code, 1540483477);
       low ^= low >>> 15;
     }
-    this.high = Math.imul(high ^ 65535, 16777619);
-    this.low = Math.imul(low ^ 65535, 1540483477);
-    return this;
+    high = Math.imul(high ^ 65535, 16777619);
+    low = Math.imul(low ^ 65535, 1540483477);
   }
-  hex() {
-    return hex32(this.high) + hex32(this.low);
-  }
-};
+  return hex32(high) + hex32(low);
+}
 function jsonString(text) {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
@@ -40200,105 +40193,96 @@ function ruleFailure(active, object, error2, at2) {
 function problemFinding(problem2) {
   return { ruleId: problem2.ruleId, severity: "high", message: problem2.message, file: problem2.file, region: problem2.region };
 }
-var FindingSet = class {
-  findings = [];
-  byKey = /* @__PURE__ */ new Map();
-  addKeyed(finding) {
+function findingSet() {
+  const findings = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const addKeyed = (finding) => {
     const key2 = `${finding.ruleId}\0${finding.file}\0${finding.region.startLine}:${finding.region.startColumn}\0${finding.message}`;
-    const earlier = this.byKey.get(key2);
+    const earlier = byKey.get(key2);
     if (!earlier) {
-      this.byKey.set(key2, finding);
-      this.findings.push(finding);
+      byKey.set(key2, finding);
+      findings.push(finding);
     } else if (earlier.valueSets && finding.valueSets) {
       for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
     }
-  }
-  /**
-   * A finding from one rule on one object. A plain manifest's object is linted once, so a repeat can
-   * only come from the same rule on the same object: comparing with that rule's few findings since
-   * `ruleStart` is cheaper than a key per finding.
-   */
-  addOwn(finding, ruleStart) {
-    if (finding.source !== void 0) return this.addKeyed(finding);
-    for (let i = ruleStart; i < this.findings.length; i++) if (sameFinding(this.findings[i], finding)) return;
-    this.findings.push(finding);
-  }
-};
-var Linter = class {
-  set = new FindingSet();
-  perObjectRules;
-  crossObjectRules;
-  /** Kinds to keep for deferred reports; undefined while a cross-object rule needs every object. */
-  keptKinds;
-  kept = /* @__PURE__ */ new Map();
-  pending = [];
-  constructor(rules) {
-    this.perObjectRules = rules.filter((active) => active.rule.check);
-    this.crossObjectRules = rules.filter((active) => active.rule.checkAll);
-    this.keptKinds = this.crossObjectRules.length > 0 ? void 0 : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
-  }
-  /** The per-object rules (and the field type check), object by object, so each object's data is hot while every rule reads it. */
-  lint(objects) {
-    const { set } = this;
-    for (const object of objects) {
-      const shapeStart = set.findings.length;
-      for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
-      for (const active of this.perObjectRules) {
-        const ruleStart = set.findings.length;
-        try {
-          for (const report of active.rule.check(object, active.context)) {
-            if ("settle" in report) this.defer(active, object, report);
-            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-          }
-        } catch (error2) {
-          set.addOwn(ruleFailure(active, object, error2), ruleStart);
-        }
-      }
-      if (this.keptKinds === void 0 || this.keptKinds.has(object.kind)) this.keep(object);
+  };
+  return {
+    findings,
+    addKeyed,
+    addOwn(finding, ruleStart) {
+      if (finding.source !== void 0) return addKeyed(finding);
+      for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
+      findings.push(finding);
     }
-  }
-  /** Settles the deferred reports and runs the cross-object rules, once per scope; returns every finding in a stable order. */
-  finish() {
-    const { set } = this;
-    const indexes = /* @__PURE__ */ new Map();
-    const indexOf = (scope) => {
-      let index = indexes.get(scope);
-      if (!index) {
-        index = indexObjects(this.kept.get(scope) ?? []);
-        indexes.set(scope, index);
-      }
-      return index;
-    };
-    for (const pending of this.pending) {
-      try {
-        const message = pending.settle(indexOf(pending.scope));
-        if (message !== void 0) set.addKeyed({ ...pending.finding, message: withNote(message, pending.note) });
-      } catch (error2) {
-        set.addKeyed(ruleFailure(pending.active, void 0, error2, pending.finding));
-      }
-    }
-    for (const [scope, objects] of this.kept) {
-      for (const active of this.crossObjectRules) {
-        try {
-          for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
-        } catch (error2) {
-          set.addKeyed(ruleFailure(active, objects[0], error2));
-        }
-      }
-    }
-    return set.findings.sort(compareFindings);
-  }
-  defer(active, object, report) {
+  };
+}
+function createLinter(rules) {
+  const set = findingSet();
+  const perObjectRules = rules.filter((active) => active.rule.check);
+  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
+  const keptKinds = crossObjectRules.length > 0 ? void 0 : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  const kept = /* @__PURE__ */ new Map();
+  const pending = [];
+  const defer = (active, object, report) => {
     const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
-    this.pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
-  }
-  keep(object) {
+    pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
+  };
+  const keep = (object) => {
     const scope = scopeOf(object);
-    const list2 = this.kept.get(scope);
+    const list2 = kept.get(scope);
     if (list2) list2.push(object);
-    else this.kept.set(scope, [object]);
-  }
-};
+    else kept.set(scope, [object]);
+  };
+  return {
+    lint(objects) {
+      for (const object of objects) {
+        const shapeStart = set.findings.length;
+        for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
+        for (const active of perObjectRules) {
+          const ruleStart = set.findings.length;
+          try {
+            for (const report of active.rule.check(object, active.context)) {
+              if ("settle" in report) defer(active, object, report);
+              else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+            }
+          } catch (error2) {
+            set.addOwn(ruleFailure(active, object, error2), ruleStart);
+          }
+        }
+        if (keptKinds === void 0 || keptKinds.has(object.kind)) keep(object);
+      }
+    },
+    finish() {
+      const indexes = /* @__PURE__ */ new Map();
+      const indexOf = (scope) => {
+        let index = indexes.get(scope);
+        if (!index) {
+          index = indexObjects(kept.get(scope) ?? []);
+          indexes.set(scope, index);
+        }
+        return index;
+      };
+      for (const waiting of pending) {
+        try {
+          const message = waiting.settle(indexOf(waiting.scope));
+          if (message !== void 0) set.addKeyed({ ...waiting.finding, message: withNote(message, waiting.note) });
+        } catch (error2) {
+          set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
+        }
+      }
+      for (const [scope, objects] of kept) {
+        for (const active of crossObjectRules) {
+          try {
+            for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          } catch (error2) {
+            set.addKeyed(ruleFailure(active, objects[0], error2));
+          }
+        }
+      }
+      return set.findings.sort(compareFindings);
+    }
+  };
+}
 function scopeOf(object) {
   return object.origin.scope ?? "";
 }
@@ -40322,7 +40306,7 @@ async function run(options) {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
-  const linter = new Linter(activeRules(options.rules, options.config));
+  const linter = createLinter(activeRules(options.rules, options.config));
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

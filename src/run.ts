@@ -2,7 +2,7 @@ import path from "node:path";
 import { activeRules, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
-import { Linter, problemFinding } from "./engine/engine.js";
+import { createLinter, problemFinding } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import { compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
@@ -47,7 +47,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const linter = new Linter(activeRules(options.rules, options.config));
+  const linter = createLinter(activeRules(options.rules, options.config));
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

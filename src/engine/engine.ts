@@ -89,36 +89,44 @@ export function problemFinding(problem: InputProblem): Finding {
  * Findings as they are collected, each reported once: a rule that says the same thing twice, several
  * Helm value sets (the finding names every set), and overlays sharing a base all give one finding.
  */
-class FindingSet {
-  readonly findings: Finding[] = [];
-  private readonly byKey = new Map<string, Finding>();
-
-  addKeyed(finding: Finding): void {
-    const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
-    const earlier = this.byKey.get(key);
-    if (!earlier) {
-      this.byKey.set(key, finding);
-      this.findings.push(finding);
-    } else if (earlier.valueSets && finding.valueSets) {
-      for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
-    }
-  }
-
+interface FindingSet {
+  readonly findings: Finding[];
+  addKeyed(finding: Finding): void;
   /**
    * A finding from one rule on one object. A plain manifest's object is linted once, so a repeat can
    * only come from the same rule on the same object: comparing with that rule's few findings since
    * `ruleStart` is cheaper than a key per finding.
    */
-  addOwn(finding: Finding, ruleStart: number): void {
-    if (finding.source !== undefined) return this.addKeyed(finding);
-    for (let i = ruleStart; i < this.findings.length; i++) if (sameFinding(this.findings[i], finding)) return;
-    this.findings.push(finding);
-  }
+  addOwn(finding: Finding, ruleStart: number): void;
+}
+
+function findingSet(): FindingSet {
+  const findings: Finding[] = [];
+  const byKey = new Map<string, Finding>();
+  const addKeyed = (finding: Finding): void => {
+    const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
+    const earlier = byKey.get(key);
+    if (!earlier) {
+      byKey.set(key, finding);
+      findings.push(finding);
+    } else if (earlier.valueSets && finding.valueSets) {
+      for (const name of finding.valueSets) if (!earlier.valueSets.includes(name)) earlier.valueSets.push(name);
+    }
+  };
+  return {
+    findings,
+    addKeyed,
+    addOwn(finding, ruleStart) {
+      if (finding.source !== undefined) return addKeyed(finding);
+      for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
+      findings.push(finding);
+    },
+  };
 }
 
 /** Runs every active rule over every object (and the object set), returning findings in a stable order. */
 export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
-  const linter = new Linter(rules);
+  const linter = createLinter(rules);
   linter.lint(objects);
   return linter.finish();
 }
@@ -137,85 +145,83 @@ interface Pending {
  * findings, the deferred reports, and the objects of the kinds those look up. The objects themselves,
  * with their parsed bodies, can go once linted, so memory and garbage collection stay small.
  */
-export class Linter {
-  private readonly set = new FindingSet();
-  private readonly perObjectRules: readonly ActiveRule[];
-  private readonly crossObjectRules: readonly ActiveRule[];
-  /** Kinds to keep for deferred reports; undefined while a cross-object rule needs every object. */
-  private readonly keptKinds: ReadonlySet<string> | undefined;
-  private readonly kept = new Map<string, K8sObject[]>();
-  private readonly pending: Pending[] = [];
-
-  constructor(rules: readonly ActiveRule[]) {
-    this.perObjectRules = rules.filter((active) => active.rule.check);
-    this.crossObjectRules = rules.filter((active) => active.rule.checkAll);
-    this.keptKinds = this.crossObjectRules.length > 0 ? undefined : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
-  }
-
+export interface Linter {
   /** The per-object rules (and the field type check), object by object, so each object's data is hot while every rule reads it. */
-  lint(objects: readonly K8sObject[]): void {
-    const { set } = this;
-    for (const object of objects) {
-      const shapeStart = set.findings.length;
-      for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
-      for (const active of this.perObjectRules) {
-        const ruleStart = set.findings.length;
-        try {
-          for (const report of active.rule.check!(object, active.context)) {
-            if ("settle" in report) this.defer(active, object, report);
-            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-          }
-        } catch (error) {
-          set.addOwn(ruleFailure(active, object, error), ruleStart);
-        }
-      }
-      if (this.keptKinds === undefined || this.keptKinds.has(object.kind)) this.keep(object);
-    }
-  }
-
+  lint(objects: readonly K8sObject[]): void;
   /** Settles the deferred reports and runs the cross-object rules, once per scope; returns every finding in a stable order. */
-  finish(): Finding[] {
-    const { set } = this;
-    const indexes = new Map<string, ObjectIndex>();
-    const indexOf = (scope: string): ObjectIndex => {
-      let index = indexes.get(scope);
-      if (!index) {
-        index = indexObjects(this.kept.get(scope) ?? []);
-        indexes.set(scope, index);
+  finish(): Finding[];
+}
+
+export function createLinter(rules: readonly ActiveRule[]): Linter {
+  const set = findingSet();
+  const perObjectRules = rules.filter((active) => active.rule.check);
+  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
+  // Kinds to keep for deferred reports; undefined while a cross-object rule needs every object.
+  const keptKinds = crossObjectRules.length > 0 ? undefined : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  const kept = new Map<string, K8sObject[]>();
+  const pending: Pending[] = [];
+
+  const defer = (active: ActiveRule, object: K8sObject, report: DeferredReport): void => {
+    const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
+    pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
+  };
+  const keep = (object: K8sObject): void => {
+    const scope = scopeOf(object);
+    const list = kept.get(scope);
+    if (list) list.push(object);
+    else kept.set(scope, [object]);
+  };
+
+  return {
+    lint(objects) {
+      for (const object of objects) {
+        const shapeStart = set.findings.length;
+        for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
+        for (const active of perObjectRules) {
+          const ruleStart = set.findings.length;
+          try {
+            for (const report of active.rule.check!(object, active.context)) {
+              if ("settle" in report) defer(active, object, report);
+              else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+            }
+          } catch (error) {
+            set.addOwn(ruleFailure(active, object, error), ruleStart);
+          }
+        }
+        if (keptKinds === undefined || keptKinds.has(object.kind)) keep(object);
       }
-      return index;
-    };
-    for (const pending of this.pending) {
-      try {
-        const message = pending.settle(indexOf(pending.scope));
-        if (message !== undefined) set.addKeyed({ ...pending.finding, message: withNote(message, pending.note) });
-      } catch (error) {
-        set.addKeyed(ruleFailure(pending.active, undefined, error, pending.finding));
-      }
-    }
-    for (const [scope, objects] of this.kept) {
-      for (const active of this.crossObjectRules) {
+    },
+
+    finish() {
+      const indexes = new Map<string, ObjectIndex>();
+      const indexOf = (scope: string): ObjectIndex => {
+        let index = indexes.get(scope);
+        if (!index) {
+          index = indexObjects(kept.get(scope) ?? []);
+          indexes.set(scope, index);
+        }
+        return index;
+      };
+      for (const waiting of pending) {
         try {
-          for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          const message = waiting.settle(indexOf(waiting.scope));
+          if (message !== undefined) set.addKeyed({ ...waiting.finding, message: withNote(message, waiting.note) });
         } catch (error) {
-          set.addKeyed(ruleFailure(active, objects[0], error));
+          set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
         }
       }
-    }
-    return set.findings.sort(compareFindings);
-  }
-
-  private defer(active: ActiveRule, object: K8sObject, report: DeferredReport): void {
-    const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
-    this.pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
-  }
-
-  private keep(object: K8sObject): void {
-    const scope = scopeOf(object);
-    const list = this.kept.get(scope);
-    if (list) list.push(object);
-    else this.kept.set(scope, [object]);
-  }
+      for (const [scope, objects] of kept) {
+        for (const active of crossObjectRules) {
+          try {
+            for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+          } catch (error) {
+            set.addKeyed(ruleFailure(active, objects[0], error));
+          }
+        }
+      }
+      return set.findings.sort(compareFindings);
+    },
+  };
 }
 
 /** The set an object exists in (one chart rendering, one build, or all plain manifests). */

@@ -72,11 +72,8 @@ function encodeArtifactUri(file: string): string {
 
 /** Identifies a finding by what it is about, not by its line, so it survives unrelated edits. */
 function fingerprint(finding: Finding): string {
-  const hash = new Hash64().add(finding.ruleId).add(finding.file);
-  if (!finding.object) return hash.add(finding.message).hex();
-  hash.add(objectLabel(finding.object));
-  for (const segment of finding.path ?? []) hash.add(String(segment));
-  return hash.hex();
+  if (!finding.object) return hash64([finding.ruleId, finding.file, finding.message]);
+  return hash64([finding.ruleId, finding.file, objectLabel(finding.object), ...(finding.path ?? []).map(String)]);
 }
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
@@ -87,17 +84,15 @@ function hex32(value: number): string {
 }
 
 /**
- * A 64-bit FNV-1a style hash (two 32-bit lanes with different seeds and primes) over a sequence of
- * strings. Fingerprints need identity, not security, and this is several times cheaper than a
- * crypto digest for the tens of thousands of results a large repository produces. Each part is
- * hashed as it is, without joining the parts into one string first.
+ * A 64-bit FNV-1a style hash (two 32-bit lanes with different seeds and primes) of a sequence of
+ * strings, as 16 hex digits. Fingerprints need identity, not security, and this is several times
+ * cheaper than a crypto digest for the tens of thousands of results a large repository produces.
+ * Each part is hashed as it is, without joining the parts into one string first.
  */
-export class Hash64 {
-  private high = 0x811c9dc5;
-  private low = 0x050c5d1f;
-
-  add(text: string): this {
-    let { high, low } = this;
+export function hash64(parts: Iterable<string>): string {
+  let high = 0x811c9dc5;
+  let low = 0x050c5d1f;
+  for (const text of parts) {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       high = Math.imul(high ^ code, 0x01000193);
@@ -105,14 +100,10 @@ export class Hash64 {
       low ^= low >>> 15;
     }
     // A separator, so ("ab", "c") and ("a", "bc") differ.
-    this.high = Math.imul(high ^ 0xffff, 0x01000193);
-    this.low = Math.imul(low ^ 0xffff, 0x5bd1e995);
-    return this;
+    high = Math.imul(high ^ 0xffff, 0x01000193);
+    low = Math.imul(low ^ 0xffff, 0x5bd1e995);
   }
-
-  hex(): string {
-    return hex32(this.high) + hex32(this.low);
-  }
+  return hex32(high) + hex32(low);
 }
 
 /** A JSON string literal for text that may need escaping; names rarely do, so they skip JSON.stringify when they can. */
