@@ -31228,27 +31228,33 @@ function encodeArtifactUri(file) {
   return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 function fingerprint(finding) {
-  if (!finding.object) return hash64([finding.ruleId, finding.file, finding.message]);
-  return hash64([finding.ruleId, finding.file, objectLabel(finding.object), ...(finding.path ?? []).map(String)]);
+  lanes[0] = 2166136261;
+  lanes[1] = 84696351;
+  mix(finding.ruleId);
+  mix(finding.file);
+  if (!finding.object) mix(finding.message);
+  else {
+    mix(objectLabel(finding.object));
+    for (const segment of finding.path ?? []) mix(typeof segment === "string" ? segment : String(segment));
+  }
+  return hex32(lanes[0]) + hex32(lanes[1]);
+}
+var lanes = new Int32Array(2);
+function mix(text) {
+  let high = lanes[0];
+  let low = lanes[1];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    high = Math.imul(high ^ code, 16777619);
+    low = Math.imul(low ^ code, 1540483477);
+    low ^= low >>> 15;
+  }
+  lanes[0] = Math.imul(high ^ 65535, 16777619);
+  lanes[1] = Math.imul(low ^ 65535, 1540483477);
 }
 var HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
 function hex32(value) {
   return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
-}
-function hash64(parts) {
-  let high = 2166136261;
-  let low = 84696351;
-  for (const text of parts) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      high = Math.imul(high ^ code, 16777619);
-      low = Math.imul(low ^ code, 1540483477);
-      low ^= low >>> 15;
-    }
-    high = Math.imul(high ^ 65535, 16777619);
-    low = Math.imul(low ^ 65535, 1540483477);
-  }
-  return hex32(high) + hex32(low);
 }
 function jsonString(text) {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;

@@ -72,8 +72,38 @@ function encodeArtifactUri(file: string): string {
 
 /** Identifies a finding by what it is about, not by its line, so it survives unrelated edits. */
 function fingerprint(finding: Finding): string {
-  if (!finding.object) return hash64([finding.ruleId, finding.file, finding.message]);
-  return hash64([finding.ruleId, finding.file, objectLabel(finding.object), ...(finding.path ?? []).map(String)]);
+  lanes[0] = 0x811c9dc5;
+  lanes[1] = 0x050c5d1f;
+  mix(finding.ruleId);
+  mix(finding.file);
+  if (!finding.object) mix(finding.message);
+  else {
+    mix(objectLabel(finding.object));
+    for (const segment of finding.path ?? []) mix(typeof segment === "string" ? segment : String(segment));
+  }
+  return hex32(lanes[0]) + hex32(lanes[1]);
+}
+
+/**
+ * The state of a 64-bit FNV-1a style hash: two 32-bit lanes with different seeds and primes.
+ * Fingerprints need identity, not security, and this is several times cheaper than a crypto digest
+ * for the tens of thousands of results a large repository produces; each part of a fingerprint is
+ * mixed in as it is, without joining the parts into one string first.
+ */
+const lanes = new Int32Array(2);
+
+function mix(text: string): void {
+  let high = lanes[0];
+  let low = lanes[1];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    high = Math.imul(high ^ code, 0x01000193);
+    low = Math.imul(low ^ code, 0x5bd1e995);
+    low ^= low >>> 15;
+  }
+  // A separator, so ("ab", "c") and ("a", "bc") differ.
+  lanes[0] = Math.imul(high ^ 0xffff, 0x01000193);
+  lanes[1] = Math.imul(low ^ 0xffff, 0x5bd1e995);
 }
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
@@ -81,29 +111,6 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).pad
 /** Eight hex digits; a table lookup, as Number#toString(16) is slow when called this often. */
 function hex32(value: number): string {
   return HEX_BYTES[(value >>> 24) & 0xff] + HEX_BYTES[(value >>> 16) & 0xff] + HEX_BYTES[(value >>> 8) & 0xff] + HEX_BYTES[value & 0xff];
-}
-
-/**
- * A 64-bit FNV-1a style hash (two 32-bit lanes with different seeds and primes) of a sequence of
- * strings, as 16 hex digits. Fingerprints need identity, not security, and this is several times
- * cheaper than a crypto digest for the tens of thousands of results a large repository produces.
- * Each part is hashed as it is, without joining the parts into one string first.
- */
-export function hash64(parts: Iterable<string>): string {
-  let high = 0x811c9dc5;
-  let low = 0x050c5d1f;
-  for (const text of parts) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      high = Math.imul(high ^ code, 0x01000193);
-      low = Math.imul(low ^ code, 0x5bd1e995);
-      low ^= low >>> 15;
-    }
-    // A separator, so ("ab", "c") and ("a", "bc") differ.
-    high = Math.imul(high ^ 0xffff, 0x01000193);
-    low = Math.imul(low ^ 0xffff, 0x5bd1e995);
-  }
-  return hex32(high) + hex32(low);
 }
 
 /** A JSON string literal for text that may need escaping; names rarely do, so they skip JSON.stringify when they can. */
