@@ -29522,10 +29522,10 @@ function containerOverrides(ref, field, key2) {
 }
 function levelSettings(pod, field, key2) {
   const containers = containersOf(pod);
-  const settings = [];
+  let settings;
   const podValue = recordOf(pod.securityContext[field])[key2];
   if (isSet(podValue)) {
-    settings.push({
+    (settings ??= []).push({
       value: podValue,
       path: [...pod.path, "securityContext", field, key2],
       inheritedBy: containers.filter((ref) => !containerOverrides(ref, field, key2))
@@ -29534,11 +29534,12 @@ function levelSettings(pod, field, key2) {
   for (const ref of containers) {
     const value = recordOf(ref.securityContext[field])[key2];
     if (isSet(value)) {
-      settings.push({ value, path: [...ref.path, "securityContext", field, key2], container: ref, inheritedBy: [] });
+      (settings ??= []).push({ value, path: [...ref.path, "securityContext", field, key2], container: ref, inheritedBy: [] });
     }
   }
-  return settings;
+  return settings ?? NOTHING_SET;
 }
+var NOTHING_SET = [];
 function describePod(pod) {
   return pod.object.kind === "Pod" ? "the pod" : "the pod template";
 }
@@ -37933,52 +37934,47 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walk(stream, root, path15, previous) {
-  const nodes = [root];
-  const keys = [-1];
+function walkInto(walk, stream, path15) {
+  const { nodes, keys } = walk;
   let matched = 0;
-  if (previous) {
-    const limit = Math.min(previous.matched, path15.length);
-    while (matched < limit && previous.path[matched] === path15[matched]) {
-      matched++;
-      nodes.push(previous.nodes[matched]);
-      keys.push(previous.keys[matched]);
-    }
-  }
+  const limit = Math.min(walk.matched, path15.length);
+  while (matched < limit && walk.path[matched] === path15[matched]) matched++;
   for (; matched < path15.length; matched++) {
     const segment = path15[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
-    let node;
+    let node = -1;
     if (type === EVENT_ID.MAPPING) {
       key2 = findKey(stream, current, String(segment));
       if (key2 >= 0) node = nextOf(stream, key2);
     } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      node = nthItem(stream, current, segment);
+      node = nthItem(stream, current, segment) ?? -1;
     }
-    if (node === void 0) break;
-    nodes.push(node);
-    keys.push(key2);
+    if (node < 0) break;
+    nodes[matched + 1] = node;
+    keys[matched + 1] = key2;
   }
-  return { path: path15, nodes, keys, matched };
+  walk.path = path15;
+  walk.matched = matched;
+  return walk;
+}
+function freshWalk(root) {
+  return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
 function locateInStream(stream, root, path15) {
-  return spanOfWalk(stream, walk(stream, root, path15));
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path15));
 }
 function pathLocator(stream, root) {
-  let previous;
-  return (path15) => {
-    previous = walk(stream, root, path15, previous);
-    return spanOfWalk(stream, previous);
-  };
+  const walk = freshWalk(root);
+  return (path15) => spanOfWalk(stream, walkInto(walk, stream, path15));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
 function listItemRoots(stream, root, path15) {
-  const { nodes, matched } = walk(stream, root, path15);
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path15);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -38039,6 +38035,7 @@ function parseFailure(reason, position) {
   return Object.assign(new Error(reason), { reason, mark: { position } });
 }
 function checkAliases(source, events) {
+  if (!events.some((event) => event.type === EVENT_ID.ALIAS)) return;
   const sizes = /* @__PURE__ */ new Map();
   const open2 = [];
   const openAnchors = /* @__PURE__ */ new Set();

@@ -34,12 +34,13 @@ function containerOverrides(ref: ContainerRef, field: string, key: string): bool
  * Pod Security Admission judges each level on its own, so a forbidden pod-level value is a violation
  * even when every container sets its own.
  */
-export function levelSettings(pod: PodSpecRef, field: string, key: string): LevelSetting[] {
+export function levelSettings(pod: PodSpecRef, field: string, key: string): readonly LevelSetting[] {
   const containers = containersOf(pod);
-  const settings: LevelSetting[] = [];
+  // Asked for every pod by several rules, and usually nothing is set: no list unless something is.
+  let settings: LevelSetting[] | undefined;
   const podValue = recordOf(pod.securityContext[field])[key];
   if (isSet(podValue)) {
-    settings.push({
+    (settings ??= []).push({
       value: podValue,
       path: [...pod.path, "securityContext", field, key],
       inheritedBy: containers.filter((ref) => !containerOverrides(ref, field, key)),
@@ -48,11 +49,13 @@ export function levelSettings(pod: PodSpecRef, field: string, key: string): Leve
   for (const ref of containers) {
     const value = recordOf(ref.securityContext[field])[key];
     if (isSet(value)) {
-      settings.push({ value, path: [...ref.path, "securityContext", field, key], container: ref, inheritedBy: [] });
+      (settings ??= []).push({ value, path: [...ref.path, "securityContext", field, key], container: ref, inheritedBy: [] });
     }
   }
-  return settings;
+  return settings ?? NOTHING_SET;
 }
+
+const NOTHING_SET: readonly LevelSetting[] = [];
 
 /** "the pod" for a Pod, "the pod template" for a controller: what a person edits. */
 export function describePod(pod: PodSpecRef): string {

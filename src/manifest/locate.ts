@@ -256,36 +256,39 @@ interface Walk {
   matched: number;
 }
 
-/** Walks `path` from the root, reusing the steps of `previous` that `path` shares with it. */
-function walk(stream: EventStream, root: number, path: Path, previous?: Walk): Walk {
-  const nodes = [root];
-  const keys = [-1];
+/**
+ * Walks `path` from the root into `walk`, keeping the steps it already holds for the segments `path`
+ * shares with its previous path. Filled in place: a walk is read at once, and locating runs for
+ * every finding.
+ */
+function walkInto(walk: Walk, stream: EventStream, path: Path): Walk {
+  const { nodes, keys } = walk;
   let matched = 0;
-  if (previous) {
-    const limit = Math.min(previous.matched, path.length);
-    while (matched < limit && previous.path[matched] === path[matched]) {
-      matched++;
-      nodes.push(previous.nodes[matched]);
-      keys.push(previous.keys[matched]);
-    }
-  }
+  const limit = Math.min(walk.matched, path.length);
+  while (matched < limit && walk.path[matched] === path[matched]) matched++;
   for (; matched < path.length; matched++) {
     const segment = path[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key = -1;
-    let node: number | undefined;
+    let node = -1;
     if (type === EVENT_ID.MAPPING) {
       key = findKey(stream, current, String(segment));
       if (key >= 0) node = nextOf(stream, key);
     } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      node = nthItem(stream, current, segment);
+      node = nthItem(stream, current, segment) ?? -1;
     }
-    if (node === undefined) break;
-    nodes.push(node);
-    keys.push(key);
+    if (node < 0) break;
+    nodes[matched + 1] = node;
+    keys[matched + 1] = key;
   }
-  return { path, nodes, keys, matched };
+  walk.path = path;
+  walk.matched = matched;
+  return walk;
+}
+
+function freshWalk(root: number): Walk {
+  return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
 
 /**
@@ -295,7 +298,7 @@ function walk(stream: EventStream, root: number, path: Path, previous?: Walk): W
  * (`{...}`, `[...]`) spans to its closing bracket.
  */
 export function locateInStream(stream: EventStream, root: number, path: Path): Span & { matched: number } {
-  return spanOfWalk(stream, walk(stream, root, path));
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path));
 }
 
 /**
@@ -304,11 +307,8 @@ export function locateInStream(stream: EventStream, root: number, path: Path): S
  * where it parts from the one before.
  */
 export function pathLocator(stream: EventStream, root: number): (path: Path) => Span & { matched: number } {
-  let previous: Walk | undefined;
-  return (path) => {
-    previous = walk(stream, root, path, previous);
-    return spanOfWalk(stream, previous);
-  };
+  const walk = freshWalk(root);
+  return (path) => spanOfWalk(stream, walkInto(walk, stream, path));
 }
 
 function spanOfWalk(stream: EventStream, { nodes, keys, matched }: Walk): Span & { matched: number } {
@@ -321,7 +321,7 @@ function spanOfWalk(stream: EventStream, { nodes, keys, matched }: Walk): Span &
  * item can be located from its own root instead of walking the whole list again for every finding.
  */
 export function listItemRoots(stream: EventStream, root: number, path: Path): number[] {
-  const { nodes, matched } = walk(stream, root, path);
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path);
   const list = dereference(stream, nodes[matched]);
   return typeOf(stream, list) === EVENT_ID.SEQUENCE ? itemsOf(stream, list) : [];
 }
