@@ -40150,12 +40150,14 @@ function annotationSuppression(object, ruleId) {
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
 var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
-var lastIdentity = {};
+var lastObject;
+var lastIdentity;
 function identityOf2(object) {
-  if (lastIdentity.object !== object || !lastIdentity.identity) {
-    lastIdentity = { object, identity: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace } };
-  }
-  return lastIdentity.identity;
+  if (object === lastObject && lastIdentity) return lastIdentity;
+  const identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+  lastObject = object;
+  lastIdentity = identity;
+  return identity;
 }
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message).finding;

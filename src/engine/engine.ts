@@ -28,14 +28,16 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
 
 export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
-/** Identity of the object being linted, made once and shared by all its findings (which come one object at a time). */
-let lastIdentity: { object?: K8sObject; identity?: ObjectIdentity } = {};
+/** The object being linted and its identity, made once and shared by all its findings (which come one object at a time). */
+let lastObject: K8sObject | undefined;
+let lastIdentity: ObjectIdentity | undefined;
 
 function identityOf(object: K8sObject): ObjectIdentity {
-  if (lastIdentity.object !== object || !lastIdentity.identity) {
-    lastIdentity = { object, identity: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace } };
-  }
-  return lastIdentity.identity!;
+  if (object === lastObject && lastIdentity) return lastIdentity;
+  const identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
+  lastObject = object;
+  lastIdentity = identity;
+  return identity;
 }
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
