@@ -2,6 +2,7 @@ import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, typ
 import { compareFindings, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
 import type { DeferredReport, Report, Rule, RuleContext, Severity } from "./rule.js";
+import { lastAnswerOf } from "./memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "./workload.js";
 
@@ -28,17 +29,10 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
 
 export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
-/** The object being linted and its identity, made once and shared by all its findings (which come one object at a time). */
-let lastObject: K8sObject | undefined;
-let lastIdentity: ObjectIdentity | undefined;
-
-function identityOf(object: K8sObject): ObjectIdentity {
-  if (object === lastObject && lastIdentity) return lastIdentity;
-  const identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
-  lastObject = object;
-  lastIdentity = identity;
-  return identity;
-}
+/** An object's identity, made once and shared by all its findings (which come one object at a time). */
+const identityOf = lastAnswerOf(
+  (object: K8sObject): ObjectIdentity => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }),
+);
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
   return locatedFinding(ruleId, severity, object, report.path, report.message).finding;

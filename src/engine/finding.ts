@@ -1,4 +1,5 @@
 import type { ObjectIdentity, Path, Region, RelatedLocation } from "../manifest/types.js";
+import { lastAnswerOf } from "./memo.js";
 import type { Severity } from "./rule.js";
 
 /** Why a finding is not counted: an annotation on the object or a comment on the line. */
@@ -27,17 +28,14 @@ export interface Finding {
   source?: string;
 }
 
-/** `Kind/namespace/name`, or `Kind/name` for objects without a namespace. */
-export function objectLabel(object: ObjectIdentity): string {
-  // Reporters ask several times for each finding, and an object's findings mostly come together.
-  if (lastLabel.object !== object) {
-    const name = object.name || "(unnamed)";
-    lastLabel = { object, label: object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}` };
-  }
-  return lastLabel.label;
-}
-
-let lastLabel: { object?: ObjectIdentity; label: string } = { label: "" };
+/**
+ * `Kind/namespace/name`, or `Kind/name` for objects without a namespace. Reporters ask several times
+ * for each finding, and an object's findings mostly come together.
+ */
+export const objectLabel: (object: ObjectIdentity) => string = lastAnswerOf((object: ObjectIdentity) => {
+  const name = object.name || "(unnamed)";
+  return object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+});
 
 /** `spec.containers[0].securityContext`: a path as a person writes it. */
 export function formatPath(path: Path): string {

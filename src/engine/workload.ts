@@ -1,4 +1,5 @@
 import type { JsonObject, K8sObject, Path } from "../manifest/types.js";
+import { lastAnswerOf } from "./memo.js";
 
 export function isRecord(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -81,18 +82,11 @@ export function podSpecPathOf(object: K8sObject): Path | undefined {
   return path && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path : undefined;
 }
 
-/** The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. */
-export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  if (object !== lastPod.object) lastPod = { object, pod: readPodSpec(object) };
-  return lastPod.pod;
-}
-
 /**
- * Every rule asks for the pod spec of every object, one object after another: the last answer is
- * kept, so each object's is worked out once. Only the last: a weak map of every object cost the
- * garbage collector more than it saved.
+ * The pod spec of a workload object (Pod, Deployment, …, CronJob, PodTemplate), if it has one. Every
+ * rule asks for it, one object after another, so each object's is worked out once.
  */
-let lastPod: { object?: K8sObject; pod?: PodSpecRef } = {};
+export const podSpecOf: (object: K8sObject) => PodSpecRef | undefined = lastAnswerOf(readPodSpec);
 
 function readPodSpec(object: K8sObject): PodSpecRef | undefined {
   const path = podSpecPathOf(object);
@@ -116,24 +110,20 @@ const CONTAINER_KINDS: readonly ContainerKind[] = ["initContainers", "containers
 
 /** Every container of a pod: init, regular and ephemeral, each with its path. */
 export function containersOf(pod: PodSpecRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
-  const containers = allContainers(pod);
-  if (kinds === CONTAINER_KINDS) return containers;
-  // Rules pass the same few kinds lists: keep the last selection of each, as the full list is kept.
-  const last = lastSelections.get(kinds);
-  if (last?.pod === pod) return last.containers;
-  const selected = kinds.flatMap((kind) => containers.filter((ref) => ref.kind === kind));
-  lastSelections.set(kinds, { pod, containers: selected });
-  return selected;
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  // Rules pass the same few kinds lists: each keeps its last selection, as the full list is kept.
+  let select = selections.get(kinds);
+  if (!select) {
+    select = lastAnswerOf((of: PodSpecRef) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
+    selections.set(kinds, select);
+  }
+  return select(pod);
 }
 
-const lastSelections = new Map<readonly ContainerKind[], { pod: PodSpecRef; containers: readonly ContainerRef[] }>();
-let lastContainers: { pod?: PodSpecRef; containers: readonly ContainerRef[] } = { containers: [] };
+const selections = new Map<readonly ContainerKind[], (pod: PodSpecRef) => readonly ContainerRef[]>();
 
 /** All containers of a pod, read once while rules look at its object, and shared by them (so never modified). */
-function allContainers(pod: PodSpecRef): readonly ContainerRef[] {
-  if (lastContainers.pod !== pod) lastContainers = { pod, containers: readContainers(pod) };
-  return lastContainers.containers;
-}
+const allContainers: (pod: PodSpecRef) => readonly ContainerRef[] = lastAnswerOf(readContainers);
 
 function readContainers(pod: PodSpecRef): ContainerRef[] {
   const found: ContainerRef[] = [];

@@ -145,7 +145,7 @@ function scalarValue(stream: EventStream, index: number): string | undefined {
 function keyMatch(stream: EventStream, index: number, key: string): "matched" | "merge" | undefined {
   const { data, source } = stream;
   const at = index * FIELDS;
-  if ((data[at + F_KIND] & 7) === EVENT_ID.SCALAR && data[at + F_KIND] & FAST_FLAG && data[at + F_START] >= 0) {
+  if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at + F_KIND] & FAST_FLAG && data[at + F_START] >= 0) {
     const start = data[at + F_START];
     const length = data[at + F_VALUE_END] - start;
     if (length === key.length && source.startsWith(key, start)) return "matched";
