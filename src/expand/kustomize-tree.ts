@@ -351,17 +351,23 @@ function noteRemote(context: LayerContext, reference: string, region: Region): v
   context.state.remote.push(remote);
 }
 
-function readResources(context: LayerContext, field: "resources" | "bases"): void {
-  const { layer, yamlText, state } = context;
+/**
+ * The local entries of a list of paths (`resources`, `bases`, `components`): each with its region and
+ * the path it names. Remote references are noted, and entries that are not strings passed over.
+ */
+function* localEntries(context: LayerContext, field: "resources" | "bases" | "components"): Generator<{ entry: string; region: Region; target: string }> {
   for (const item of fieldItems(context, field)) {
     const entry = stringOf(item);
     if (entry === undefined) continue;
-    const region = nodeRegion(yamlText, item);
-    if (isRemoteReference(entry)) {
-      noteRemote(context, entry, region);
-      continue;
-    }
-    const target = path.join(layer.dir, entry);
+    const region = nodeRegion(context.yamlText, item);
+    if (isRemoteReference(entry)) noteRemote(context, entry, region);
+    else yield { entry, region, target: path.join(context.layer.dir, entry) };
+  }
+}
+
+function readResources(context: LayerContext, field: "resources" | "bases"): void {
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, field)) {
     if (isDirectory(target)) {
       if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target, region });
     } else if (isFile(target)) {
@@ -373,16 +379,8 @@ function readResources(context: LayerContext, field: "resources" | "bases"): voi
 }
 
 function readComponents(context: LayerContext): void {
-  const { layer, yamlText, state } = context;
-  for (const item of fieldItems(context, "components")) {
-    const entry = stringOf(item);
-    if (entry === undefined) continue;
-    const region = nodeRegion(yamlText, item);
-    if (isRemoteReference(entry)) {
-      noteRemote(context, entry, region);
-      continue;
-    }
-    const target = path.join(layer.dir, entry);
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, "components")) {
     if (!isDirectory(target)) {
       problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
     } else if (readReferencedLayer(context, target, entry, region, "components")) {
