@@ -29397,6 +29397,21 @@ function activeRules(rules, config) {
   return active;
 }
 
+// src/engine/memo.ts
+function lastAnswerOf(compute) {
+  let known = false;
+  let lastKey;
+  let lastValue;
+  return (key2) => {
+    if (!known || key2 !== lastKey) {
+      lastValue = compute(key2);
+      lastKey = key2;
+      known = true;
+    }
+    return lastValue;
+  };
+}
+
 // src/engine/workload.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -29440,11 +29455,7 @@ function podSpecPathOf(object) {
   const path15 = POD_SPEC_PATHS[object.kind];
   return path15 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path15 : void 0;
 }
-function podSpecOf(object) {
-  if (object !== lastPod.object) lastPod = { object, pod: readPodSpec(object) };
-  return lastPod.pod;
-}
-var lastPod = {};
+var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
   const path15 = podSpecPathOf(object);
   if (!path15) return void 0;
@@ -29464,20 +29475,16 @@ function readPodSpec(object) {
 }
 var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
 function containersOf(pod, kinds = CONTAINER_KINDS) {
-  const containers = allContainers(pod);
-  if (kinds === CONTAINER_KINDS) return containers;
-  const last = lastSelections.get(kinds);
-  if (last?.pod === pod) return last.containers;
-  const selected = kinds.flatMap((kind) => containers.filter((ref) => ref.kind === kind));
-  lastSelections.set(kinds, { pod, containers: selected });
-  return selected;
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  let select = selections.get(kinds);
+  if (!select) {
+    select = lastAnswerOf((of) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
+    selections.set(kinds, select);
+  }
+  return select(pod);
 }
-var lastSelections = /* @__PURE__ */ new Map();
-var lastContainers = { containers: [] };
-function allContainers(pod) {
-  if (lastContainers.pod !== pod) lastContainers = { pod, containers: readContainers(pod) };
-  return lastContainers.containers;
-}
+var selections = /* @__PURE__ */ new Map();
+var allContainers = lastAnswerOf(readContainers);
 function readContainers(pod) {
   const found = [];
   for (const kind of CONTAINER_KINDS) {
@@ -31134,14 +31141,10 @@ function formatCompact(input) {
 }
 
 // src/engine/finding.ts
-function objectLabel(object) {
-  if (lastLabel.object !== object) {
-    const name = object.name || "(unnamed)";
-    lastLabel = { object, label: object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}` };
-  }
-  return lastLabel.label;
-}
-var lastLabel = { label: "" };
+var objectLabel = lastAnswerOf((object) => {
+  const name = object.name || "(unnamed)";
+  return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+});
 function formatPath(path15) {
   let text = "";
   for (const segment of path15) {
@@ -37853,7 +37856,7 @@ function scalarValue(stream, index) {
 function keyMatch(stream, index, key2) {
   const { data, source } = stream;
   const at2 = index * FIELDS;
-  if ((data[at2 + F_KIND] & 7) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
+  if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
     const start = data[at2 + F_START];
     const length = data[at2 + F_VALUE_END] - start;
     if (length === key2.length && source.startsWith(key2, start)) return "matched";
@@ -38449,17 +38452,18 @@ function noteRemote(context, reference, region) {
   context.layer.remote.push(remote);
   context.state.remote.push(remote);
 }
-function readResources(context, field) {
-  const { layer, yamlText, state } = context;
+function* localEntries(context, field) {
   for (const item of fieldItems(context, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const region = nodeRegion(yamlText, item);
-    if (isRemoteReference(entry)) {
-      noteRemote(context, entry, region);
-      continue;
-    }
-    const target = path4.join(layer.dir, entry);
+    const region = nodeRegion(context.yamlText, item);
+    if (isRemoteReference(entry)) noteRemote(context, entry, region);
+    else yield { entry, region, target: path4.join(context.layer.dir, entry) };
+  }
+}
+function readResources(context, field) {
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, field)) {
     if (isDirectory2(target)) {
       if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target, region });
     } else if (isFile(target)) {
@@ -38470,16 +38474,8 @@ function readResources(context, field) {
   }
 }
 function readComponents(context) {
-  const { layer, yamlText, state } = context;
-  for (const item of fieldItems(context, "components")) {
-    const entry = stringOf(item);
-    if (entry === void 0) continue;
-    const region = nodeRegion(yamlText, item);
-    if (isRemoteReference(entry)) {
-      noteRemote(context, entry, region);
-      continue;
-    }
-    const target = path4.join(layer.dir, entry);
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, "components")) {
     if (!isDirectory2(target)) {
       problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
     } else if (readReferencedLayer(context, target, entry, region, "components")) {
@@ -40150,15 +40146,9 @@ function annotationSuppression(object, ruleId) {
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
 var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
-var lastObject;
-var lastIdentity;
-function identityOf2(object) {
-  if (object === lastObject && lastIdentity) return lastIdentity;
-  const identity = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace };
-  lastObject = object;
-  lastIdentity = identity;
-  return identity;
-}
+var identityOf2 = lastAnswerOf(
+  (object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace })
+);
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message).finding;
 }
