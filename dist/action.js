@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path16, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path15} HTTP/1.1\r
+      let header2 = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19215,7 +19215,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -19224,20 +19224,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path15) {
-      const ctrl = callVisitor(key2, node, visitor, path15);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path16) {
+      const ctrl = callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visit_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path15);
+            const ci2 = visit_(i, node.items[i], visitor, path16);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path15) {
-      const ctrl = await callVisitor(key2, node, visitor, path15);
+    async function visitAsync_(key2, node, visitor, path16) {
+      const ctrl = await callVisitor(key2, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path16, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path15) {
+    function callVisitor(key2, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path15);
+        return visitor(key2, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path15);
+        return visitor.Map?.(key2, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path15);
+        return visitor.Seq?.(key2, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path15);
+        return visitor.Pair?.(key2, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path15);
+        return visitor.Scalar?.(key2, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path15);
+        return visitor.Alias?.(key2, node, path16);
       return void 0;
     }
-    function replaceNode(key2, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19360,7 +19360,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19370,7 +19370,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19514,7 +19514,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19541,7 +19541,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19552,7 +19552,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19732,7 +19732,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19758,7 +19758,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v2 = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k2 = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k2 = path16[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path16;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key2, ...rest] = path16;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path16) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key2, ...rest] = path15;
+      setIn(path16, value) {
+        const [key2, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -24680,17 +24680,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,12 +24726,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -26447,7 +26447,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema3.Schema;
@@ -26475,15 +26475,15 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
 // src/action.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27069,8 +27069,34 @@ var FORMATS = ["text", "compact", "json", "sarif"];
 function activeFindings(findings) {
   return findings.filter((finding) => !finding.suppression);
 }
+function messageWithProvenance(finding) {
+  const provenance = describeProvenance(finding.provenance);
+  return provenance ? `${finding.message.replace(/\.$/, "")} (${provenance}).` : finding.message;
+}
 function displayMessage(finding) {
-  return finding.valueSets?.length ? `${finding.message} [value sets: ${finding.valueSets.join(", ")}]` : finding.message;
+  const message = messageWithProvenance(finding);
+  return finding.valueSets?.length ? `${message} [value sets: ${finding.valueSets.join(", ")}]` : message;
+}
+function describeSetting(setting2) {
+  if (setting2.fromSetArgument) return `value \`${setting2.key}\` from --set`;
+  if (!setting2.written) return `from values: \`${setting2.key}\` is not set in ${setting2.file}`;
+  return `value \`${setting2.key}\` from ${setting2.file}:${setting2.region?.startLine ?? 1}`;
+}
+function describeProvenance(provenance) {
+  if (!provenance) return void 0;
+  const parts = provenance.values.map(describeSetting);
+  if (provenance.renderedFrom) parts.push(`rendered from ${provenance.renderedFrom}, which is not a file on disk`);
+  if (provenance.fallback) parts.push("approximate location, read from template text");
+  return parts.length ? parts.join("; ") : void 0;
+}
+function relatedLocations(finding) {
+  const related = [];
+  for (const setting2 of finding.provenance?.values ?? []) {
+    if (!setting2.file || !setting2.region) continue;
+    const message = setting2.written ? `\`${setting2.key}\` is set here` : `\`${setting2.key}\` is not set; it belongs under this key`;
+    related.push({ file: setting2.file, region: setting2.region, message });
+  }
+  return related;
 }
 
 // src/action/annotations.ts
@@ -27165,7 +27191,7 @@ function onlyChangedFindings(findings, changed) {
   }
   return findings.filter((finding) => {
     const file = withoutDotSlash(finding.file);
-    if (files.has(file) || finding.related?.some((related) => files.has(withoutDotSlash(related.file)))) return true;
+    if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
     if (finding.source === void 0) return false;
     return folders.has(withoutDotSlash(finding.source).replace(/\/+$/, "") || ".") || kustomizationFolders.has(folderOf(file));
   });
@@ -27998,14 +28024,14 @@ var AST = class {
     ast.#parts = [str.substring(pos - 1)];
     return i;
   }
-  #canAdoptWithSpace(child) {
-    return this.#canAdopt(child, adoptionWithSpaceMap);
+  #canAdoptWithSpace(child2) {
+    return this.#canAdopt(child2, adoptionWithSpaceMap);
   }
-  #canAdopt(child, map = adoptionMap) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
+  #canAdopt(child2, map = adoptionMap) {
+    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
       return false;
     }
-    const gc = child.#parts[0];
+    const gc = child2.#parts[0];
     if (!gc || typeof gc !== "object" || gc.type === null) {
       return false;
     }
@@ -28014,15 +28040,15 @@ var AST = class {
   #canAdoptType(c, map = adoptionAnyMap) {
     return !!map.get(this.type)?.includes(c);
   }
-  #adoptWithSpace(child, index) {
-    const gc = child.#parts[0];
+  #adoptWithSpace(child2, index) {
+    const gc = child2.#parts[0];
     const blank = new _a(null, gc, this.options);
     blank.#parts.push("");
     gc.push(blank);
-    this.#adopt(child, index);
+    this.#adopt(child2, index);
   }
-  #adopt(child, index) {
-    const gc = child.#parts[0];
+  #adopt(child2, index) {
+    const gc = child2.#parts[0];
     this.#parts.splice(index, 1, ...gc.#parts);
     for (const p of gc.#parts) {
       if (typeof p === "object")
@@ -28034,19 +28060,19 @@ var AST = class {
     const m = usurpMap.get(this.type);
     return !!m?.has(c);
   }
-  #canUsurp(child) {
-    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+  #canUsurp(child2) {
+    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
       return false;
     }
-    const gc = child.#parts[0];
+    const gc = child2.#parts[0];
     if (!gc || typeof gc !== "object" || gc.type === null) {
       return false;
     }
     return this.#canUsurpType(gc.type);
   }
-  #usurp(child) {
+  #usurp(child2) {
     const m = usurpMap.get(this.type);
-    const gc = child.#parts[0];
+    const gc = child2.#parts[0];
     const nt2 = m?.get(gc.type);
     if (!nt2)
       return false;
@@ -29439,9 +29465,9 @@ var POD_SPEC_PATHS = {
 };
 var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
 var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-function valueAt(body, path15) {
+function valueAt(body, path16) {
   let current = body;
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (!isRecord(current)) return void 0;
     current = current[segment];
   }
@@ -29452,25 +29478,25 @@ function apiGroup(apiVersion) {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 function podSpecPathOf(object) {
-  const path15 = POD_SPEC_PATHS[object.kind];
-  return path15 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path15 : void 0;
+  const path16 = POD_SPEC_PATHS[object.kind];
+  return path16 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path16 : void 0;
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path15 = podSpecPathOf(object);
-  if (!path15) return void 0;
-  const spec = valueAt(object.body, path15);
+  const path16 = podSpecPathOf(object);
+  if (!path16) return void 0;
+  const spec = valueAt(object.body, path16);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path15.slice(0, -1), "metadata"];
-  const os7 = recordOf(spec.os);
+  const metadataPath = [...path16.slice(0, -1), "metadata"];
+  const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path15,
+    path: path16,
     metadataPath,
     metadata: recordOf(valueAt(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
-    isWindows: os7.name === "windows"
+    isWindows: os8.name === "windows"
   };
 }
 var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
@@ -29508,8 +29534,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path15 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path15, from: "unset" } : { value, path: path15, from: "container" };
+  const path16 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path16, from: "unset" } : { value, path: path16, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -30302,14 +30328,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path15 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path16 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path15, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path16, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path15,
+        path: path16,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -30477,19 +30503,19 @@ var RUNTIME_DIRS_UNDER_RUN = ["docker"];
 var SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
 var RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
 var WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
-function normalizePath(path15) {
-  const segments = path15.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizePath(path16) {
+  const segments = path16.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
 function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path15 = normalizePath(hostPath);
-  if (SOCKETS.includes(path15)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path15 === "/" ? "/" : `${path15}/`));
+  const path16 = normalizePath(hostPath);
+  if (SOCKETS.includes(path16)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path16 === "/" ? "/" : `${path16}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path15)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path16)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -30756,15 +30782,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string") continue;
-      const path15 = [...container.path, "image"];
+      const path16 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path15, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path16, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path15, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path16, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -30983,17 +31009,17 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path15 = [...pod.path, "automountServiceAccountToken"];
+    const path16 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name, namespace } = object;
     if (podSetting === true) {
-      yield { path: path15, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
+      yield { path: path16, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
       return;
     }
     yield {
-      path: path15,
+      path: path16,
       settle(others) {
         const serviceAccount = others.find("ServiceAccount", namespace, account);
         const known = serviceAccount?.apiVersion === "v1";
@@ -31145,9 +31171,9 @@ var objectLabel = lastAnswerOf((object) => {
   const name = object.name || "(unnamed)";
   return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 });
-function formatPath(path15) {
+function formatPath(path16) {
   let text = "";
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -31164,14 +31190,15 @@ function formatJson(input) {
     rule: f.ruleId,
     severity: f.severity,
     level: levelOf(f.severity),
-    message: f.message,
+    message: messageWithProvenance(f),
     file: f.file,
     region: f.region,
     object: f.object ?? null,
     path: f.path ? formatPath(f.path) : null,
     suppressed: Boolean(f.suppression),
     suppression: f.suppression ?? null,
-    related: f.related ?? [],
+    related: relatedLocations(f),
+    provenance: f.provenance ?? null,
     valueSets: f.valueSets ?? null,
     source: f.source ?? null,
     helpUri: helpUri(f.ruleId)
@@ -31271,13 +31298,19 @@ function resultJson(finding, ruleIndex, fingerprintValue) {
   const physical = `"physicalLocation":{"artifactLocation":{"uri":"${artifactUri(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
   let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
-  if (finding.related?.length) {
-    const related = finding.related.map((place, index) => ({
+  const places = relatedLocations(finding);
+  if (places.length) {
+    const related = places.map((place, index) => ({
       id: index + 1,
       physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message }
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
+  }
+  if (finding.provenance) {
+    const { values, fallback } = finding.provenance;
+    const properties2 = { valuesKeys: values.map((setting2) => setting2.key), locationMethod: fallback ? "template-text" : "instrumented-render", ...fallback ? { fallbackReason: fallback } : {} };
+    json += `,"properties":${JSON.stringify(properties2)}`;
   }
   if (finding.suppression) {
     const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
@@ -31353,7 +31386,7 @@ function formatText(input) {
       const level = levelOf(finding.severity);
       const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
       lines.push(`  ${paint("dim", position)}  ${paint(LEVEL_STYLE[level], level.padEnd(7))}  ${displayMessage(finding)}  ${paint("dim", finding.ruleId)}`);
-      for (const related of finding.related ?? []) {
+      for (const related of relatedLocations(finding)) {
         const where = `${related.file}:${related.region.startLine}:${related.region.startColumn}`;
         lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related.message}`);
       }
@@ -31543,7 +31576,7 @@ async function writeSummary(input) {
 }
 
 // src/run.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "node:fs";
@@ -36404,6 +36437,27 @@ var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
 });
 var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+  return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+  const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+  let result = "";
+  for (let index = 0; index < source.length; index++) {
+    let ch = source.charCodeAt(index);
+    if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+      result += source[index];
+      continue;
+    }
+    if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+    if (ch < 128) result += percentByte(ch);
+    else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+    else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+    else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+  }
+  return result;
+}
 function tagPercentDecode(source) {
   let result = "";
   let index = 0;
@@ -36435,6 +36489,15 @@ function tagNameFull(rawTag, tagHandlers) {
   const handleEnd = rawTag.indexOf("!", 1);
   const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
   return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+  let tag = fullTag;
+  if (tag.charCodeAt(0) === 33) {
+    tag = tag.slice(1);
+    return `!${tagPercentEncode(tag, true)}`;
+  }
+  if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+  return `!<${tagPercentEncode(tag, false)}>`;
 }
 var NO_RANGE$2 = -1;
 var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
@@ -37550,6 +37613,163 @@ function load(input, options) {
   if (documents.length === 1) return documents[0];
   throw new YAMLException("expected a single document in the stream, but found more");
 }
+var INVALID = /* @__PURE__ */ Symbol("INVALID");
+function buildRepresentTypes(schema) {
+  const defaultTags = new Set([
+    schema.defaultScalarTag,
+    schema.defaultSequenceTag,
+    schema.defaultMappingTag
+  ].filter((t) => t !== void 0));
+  const implicitScalars = schema.implicitScalarTags;
+  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+  return [
+    ...implicitScalars.map((tag) => ({
+      tag,
+      implicitTag: true
+    })),
+    ...explicitTags.map((tag) => ({
+      tag,
+      implicitTag: false
+    })),
+    ...defaultTagsLast.map((tag) => ({
+      tag,
+      implicitTag: true
+    }))
+  ];
+}
+function matchTag(state, object) {
+  for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+    const { tag, implicitTag } = state.representTypes[index];
+    if (tag.identify(object)) {
+      let tagName;
+      if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+      else tagName = tag.tagName;
+      return {
+        tag,
+        tagName,
+        implicitTag
+      };
+    }
+  }
+  return null;
+}
+function build(state, object) {
+  if (!state.noRefs && object !== null && typeof object === "object") {
+    const existing = state.refs.get(object);
+    if (existing) {
+      if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+      return {
+        kind: "alias",
+        anchor: existing.anchor
+      };
+    }
+  }
+  const matched = matchTag(state, object);
+  if (!matched) {
+    if (object === void 0) return INVALID;
+    if (state.skipInvalid) return INVALID;
+    throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+  }
+  const { tag, tagName, implicitTag } = matched;
+  const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+  if (tag.nodeKind === "scalar") return {
+    kind: "scalar",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: SCALAR_STYLE.PLAIN,
+    value: tag.represent(object)
+  };
+  if (tag.nodeKind === "sequence") {
+    const container = tag.represent(object);
+    const node2 = {
+      kind: "sequence",
+      tag: nodeTagName,
+      tagged: !implicitTag,
+      style: COLLECTION_STYLE.BLOCK,
+      items: []
+    };
+    if (!state.noRefs) state.refs.set(object, node2);
+    for (let index = 0, length = container.length; index < length; index += 1) {
+      let item = build(state, container[index]);
+      if (item === INVALID && container[index] === void 0) item = build(state, null);
+      if (item === INVALID) continue;
+      node2.items.push(item);
+    }
+    return node2;
+  }
+  const map = tag.represent(object);
+  const node = {
+    kind: "mapping",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: COLLECTION_STYLE.BLOCK,
+    items: []
+  };
+  if (!state.noRefs) state.refs.set(object, node);
+  for (const [objectKey, objectValue] of map) {
+    const key2 = build(state, objectKey);
+    if (key2 === INVALID) continue;
+    const value = build(state, objectValue);
+    if (value === INVALID) continue;
+    node.items.push({
+      key: key2,
+      value
+    });
+  }
+  return node;
+}
+function jsToAst(input, schema, options = {}) {
+  const root = build({
+    representTypes: buildRepresentTypes(schema),
+    noRefs: options.noRefs ?? false,
+    skipInvalid: options.skipInvalid ?? false,
+    refs: /* @__PURE__ */ new Map(),
+    refCounter: 0
+  }, input);
+  return [{
+    contents: root === INVALID ? null : root,
+    directives: []
+  }];
+}
+var VISIT_BREAK = /* @__PURE__ */ Symbol("visit:break");
+var VISIT_SKIP = /* @__PURE__ */ Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+  const control = visitor(node, ctx);
+  if (control === VISIT_BREAK) return true;
+  if (control === VISIT_SKIP) return false;
+  const depth = ctx.depth + 1;
+  switch (node.kind) {
+    case "sequence":
+      for (const item of node.items) if (visitNode(item, visitor, {
+        depth,
+        parent: node,
+        isKey: false
+      })) return true;
+      break;
+    case "mapping":
+      for (const { key: key2, value } of node.items) {
+        if (visitNode(key2, visitor, {
+          depth,
+          parent: node,
+          isKey: true
+        })) return true;
+        if (visitNode(value, visitor, {
+          depth,
+          parent: node,
+          isKey: false
+        })) return true;
+      }
+  }
+  return false;
+}
+function visit(documents, visitor) {
+  for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+    depth: 0,
+    parent: null,
+    isKey: false
+  })) return;
+}
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -37617,6 +37837,9 @@ function quoteInvalidPlain(layout) {
 function fallbackToDoubleQuoted(layout) {
   if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 }
+function setBit(mask, bit) {
+  return mask | 1 << bit;
+}
 var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
 var SRC_B_CHAR = "[\\n\\r]";
 var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
@@ -37649,6 +37872,221 @@ var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u
 var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
 var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
 var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+  const str = layout.node.value;
+  if (str !== "") {
+    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+    if (layout.shiftOfContent === 0) {
+      const firstLineBreak = str.indexOf("\n");
+      if (firstLineBreak !== -1) {
+        const content = str.slice(firstLineBreak + 1);
+        if (C_FORBIDDEN_CONTENT.test(content)) return false;
+      }
+    }
+  }
+  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+  if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+  return true;
+}
+function canUseSingleQuoted(layout) {
+  const str = layout.node.value;
+  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+  if (!layout.isKey && layout.shiftOfContent === 0) {
+    const firstLineBreak = str.indexOf("\n");
+    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+  }
+  return true;
+}
+function canUseBlock(layout) {
+  if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+  const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+  if (contentIndent < 1) return false;
+  if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+  if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+  return true;
+}
+function detectAllowedStyles(layout) {
+  let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+  if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+  if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+  if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+  layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+  switch (layout.style) {
+    case SCALAR_STYLE.PLAIN:
+      return renderPlain(layout);
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return renderSingleQuoted(layout);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return renderLiteralBlock(layout);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return renderFoldedBlock(layout);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return renderDoubleQuoted(layout);
+  }
+}
+function renderPlain(layout) {
+  return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+  return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+  const value = layout.node.value;
+  return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+  const value = layout.node.value;
+  const w = layout.presenterOptions.lineWidth;
+  let availableWidth = Infinity;
+  if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+  return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string2, shiftOfContent) {
+  let nextLF = string2.indexOf("\n");
+  if (nextLF === -1) return string2;
+  const pad = " ".repeat(shiftOfContent);
+  let result = string2.slice(0, nextLF);
+  const lineRe = /(\n+)([^\n]*)/g;
+  lineRe.lastIndex = nextLF;
+  let match2;
+  while (match2 = lineRe.exec(string2)) {
+    const breaks = match2[1].length;
+    const line = match2[2];
+    result += "\n".repeat(breaks + 1) + pad + line;
+  }
+  return result;
+}
+function indentString(string2, spaces) {
+  const indent = " ".repeat(spaces);
+  let position = 0;
+  let result = "";
+  const length = string2.length;
+  while (position < length) {
+    let line;
+    const next = string2.indexOf("\n", position);
+    if (next === -1) {
+      line = string2.slice(position);
+      position = length;
+    } else {
+      line = string2.slice(position, next + 1);
+      position = next + 1;
+    }
+    if (line.length && line !== "\n") result += indent;
+    result += line;
+  }
+  return result;
+}
+function needIndentIndicator(string2) {
+  return /^\n* /.test(string2);
+}
+function blockHeader(string2, shiftOfParent, shiftOfContent) {
+  const indentIndicator = needIndentIndicator(string2) ? String(shiftOfContent - shiftOfParent) : "";
+  const clip = string2[string2.length - 1] === "\n";
+  return `${indentIndicator}${clip && (string2[string2.length - 2] === "\n" || string2 === "\n") ? "+" : clip ? "" : "-"}
+`;
+}
+function dropEndingNewline(string2) {
+  return string2[string2.length - 1] === "\n" ? string2.slice(0, -1) : string2;
+}
+function isMoreIndented(char) {
+  return char === " " || char === "	";
+}
+function foldLine(line, width) {
+  if (line === "" || isMoreIndented(line[0])) return line;
+  const breakRe = / [^ \t]/g;
+  let match2;
+  let start = 0;
+  let end;
+  let curr = 0;
+  let next = 0;
+  let result = "";
+  while (match2 = breakRe.exec(line)) {
+    next = match2.index;
+    if (next - start > width) {
+      end = curr > start ? curr : next;
+      result += `
+${line.slice(start, end)}`;
+      start = end + 1;
+    }
+    curr = next;
+  }
+  result += "\n";
+  if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}
+${line.slice(curr + 1)}`;
+  else result += line.slice(start);
+  return result.slice(1);
+}
+function foldBlockScalar(string2, width) {
+  const lineRe = /(\n+)([^\n]*)/g;
+  let nextLF = string2.indexOf("\n");
+  if (nextLF === -1) nextLF = string2.length;
+  lineRe.lastIndex = nextLF;
+  let result = foldLine(string2.slice(0, nextLF), width);
+  let prevMoreIndented = string2[0] === "\n" || isMoreIndented(string2[0]);
+  let moreIndented;
+  let match2;
+  while (match2 = lineRe.exec(string2)) {
+    const prefix = match2[1];
+    const line = match2[2];
+    moreIndented = line !== "" && isMoreIndented(line[0]);
+    result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+    prevMoreIndented = moreIndented;
+  }
+  return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+  switch (character) {
+    case "\0":
+      return "\\0";
+    case "\x07":
+      return "\\a";
+    case "\b":
+      return "\\b";
+    case "	":
+      return "\\t";
+    case "\n":
+      return "\\n";
+    case "\v":
+      return "\\v";
+    case "\f":
+      return "\\f";
+    case "\r":
+      return "\\r";
+    case "\x1B":
+      return "\\e";
+    case '"':
+      return '\\"';
+    case "\\":
+      return "\\\\";
+    case "\x85":
+      return "\\N";
+    case "\xA0":
+      return "\\_";
+    case "\u2028":
+      return "\\L";
+    case "\u2029":
+      return "\\P";
+  }
+  const code = character.charCodeAt(0);
+  const hex = code.toString(16).toUpperCase();
+  if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+  return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string2) {
+  return string2.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+var CHAR_LINE_FEED = 10;
 var DEFAULT_PRESENTER_OPTIONS = {
   indent: 2,
   seqNoIndent: false,
@@ -37663,6 +38101,227 @@ var DEFAULT_PRESENTER_OPTIONS = {
   scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
   tagBeforeAnchor: false
 };
+function nodeTagShort(node) {
+  return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+  const opts = {
+    ...DEFAULT_PRESENTER_OPTIONS,
+    ...options
+  };
+  if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+  return {
+    ...opts,
+    defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+    openEnded: false
+  };
+}
+function generateNextLine(state, level) {
+  return `
+${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+  return {
+    node,
+    parent,
+    level,
+    isKey,
+    flowOnly,
+    shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+    shiftOfContent: state.indent * Math.max(1, level),
+    shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+    presenterOptions: state,
+    allowedStylesMask: 0,
+    style: node.style
+  };
+}
+function writeFlowSequence(state, level, node) {
+  let result = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    const item = writeNode(state, level, node.items[index], node, {}).text;
+    if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    result += item;
+  }
+  const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+  return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+  let result = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    const item = writeNode(state, level + 1, node.items[index], node, {
+      block: true,
+      compact: state.seqInlineFirst,
+      isblockseq: true
+    }).text;
+    if (!compact || result !== "") result += generateNextLine(state, level);
+    if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+    else result += "- ";
+    result += item;
+  }
+  return result;
+}
+function writeFlowMapping(state, level, node) {
+  let result = "";
+  for (const { key: key2, value } of node.items) {
+    let pairBuffer = "";
+    if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    const keyRender = writeNode(state, level, key2, node, { iskey: true });
+    const keyText = keyRender.text;
+    const valueText = writeNode(state, level, value, node, {}).text;
+    const sep2 = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+    const keyIsBareProps = key2.kind === "scalar" && keyRender.noBody && (key2.tagged || key2.anchor !== void 0);
+    const keyColonSep = key2.kind === "alias" || keyIsBareProps ? " " : "";
+    pairBuffer += `${keyText}${keyColonSep}:${sep2}${valueText}`;
+    result += pairBuffer;
+  }
+  const pad = state.flowBracketPadding && result !== "" ? " " : "";
+  return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+  let result = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    let pairBuffer = "";
+    if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+    const { key: key2, value } = node.items[index];
+    const keyIsBlock = (key2.kind === "mapping" || key2.kind === "sequence") && key2.style === COLLECTION_STYLE.BLOCK && key2.items.length !== 0 || key2.kind === "scalar" && (key2.style === SCALAR_STYLE.LITERAL_BLOCK || key2.style === SCALAR_STYLE.FOLDED_BLOCK);
+    const keyRender = keyIsBlock ? writeNode(state, level + 1, key2, node, {
+      block: true,
+      compact: true,
+      isblockseq: !cannotBeCompact(state, key2, level + 1)
+    }) : writeNode(state, level + 1, key2, node, {
+      block: true,
+      compact: true,
+      iskey: true
+    });
+    const keyText = keyRender.text;
+    const keyHasLineBreak = key2.kind === "scalar" && key2.value.indexOf("\n") !== -1;
+    const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+    const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+    if (explicitPair) {
+      if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+      else pairBuffer += "? ";
+    }
+    pairBuffer += keyText;
+    if (explicitPair) pairBuffer += generateNextLine(state, level);
+    const valueText = writeNode(state, level + 1, value, node, {
+      block: true,
+      compact: explicitPair,
+      isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+    }).text;
+    const keyIsBareProps = key2.kind === "scalar" && keyRender.noBody && (key2.tagged || key2.anchor !== void 0);
+    const keyColonSep = !explicitPair && (key2.kind === "alias" || keyIsBareProps) ? " " : "";
+    if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+    else pairBuffer += `${keyColonSep}: `;
+    pairBuffer += valueText;
+    result += pairBuffer;
+  }
+  return result;
+}
+function cannotBeCompact(state, node, level) {
+  if (node.kind === "alias") return true;
+  return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+  if (node.kind === "alias") {
+    state.openEnded = false;
+    return {
+      text: `*${node.anchor}`,
+      noBody: false
+    };
+  }
+  const { block = false, iskey = false, isblockseq = false } = ctx;
+  let compact = ctx.compact ?? false;
+  const hasAnchor = node.anchor !== void 0;
+  if (cannotBeCompact(state, node, level)) compact = false;
+  let body;
+  let shouldPrintTag = node.tagged;
+  const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+  if (node.kind === "mapping") {
+    if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+    else body = writeFlowMapping(state, level, node);
+  } else if (node.kind === "sequence") {
+    if (useBlockCollection) {
+      if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+      else body = writeBlockSequence(state, level, node, compact);
+    } else body = writeFlowSequence(state, level, node);
+  } else {
+    const layout = scalarLayout(state, node, parent, level, iskey, !block);
+    detectAllowedStyles(layout);
+    for (const rule of state.scalarStyleRules) rule(layout);
+    body = renderScalar(layout);
+    state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+    shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+  }
+  if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+  if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+  const noBody = body === "";
+  let text = body;
+  if (shouldPrintTag || hasAnchor) {
+    const props = [];
+    const tag = shouldPrintTag ? nodeTagShort(node) : null;
+    const anchor = hasAnchor ? `&${node.anchor}` : null;
+    if (state.tagBeforeAnchor) {
+      if (tag !== null) props.push(tag);
+      if (anchor !== null) props.push(anchor);
+    } else {
+      if (anchor !== null) props.push(anchor);
+      if (tag !== null) props.push(tag);
+    }
+    const sep2 = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+    text = `${props.join(" ")}${sep2}${body}`;
+  }
+  return {
+    text,
+    noBody
+  };
+}
+function rootStartsOwnLine(node) {
+  return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+  let result = "";
+  for (const directive of doc.directives) {
+    if (directive.kind === "yaml") {
+      result += `%YAML ${directive.version}
+`;
+      continue;
+    }
+    const { handle, prefix } = directive;
+    result += `%TAG ${handle} ${prefix}
+`;
+  }
+  return result;
+}
+function present(documents, options) {
+  const state = createPresenterState(options);
+  let result = "";
+  let previousEnded = false;
+  for (let index = 0; index < documents.length; index += 1) {
+    const doc = documents[index];
+    state.openEnded = false;
+    const directives = writeDocumentDirectives(doc);
+    const hasDirectives = directives !== "";
+    const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+    result += directives;
+    if (doc.contents === null) {
+      if (marker) result += "---\n";
+    } else if (marker) {
+      const body = writeNode(state, 0, doc.contents, null, {
+        block: true,
+        compact: true
+      }).text;
+      const sep2 = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+      result += `---${sep2}${body}
+`;
+    } else result += writeNode(state, 0, doc.contents, null, {
+      block: true,
+      compact: true
+    }).text + "\n";
+    previousEnded = doc.explicitEnd || state.openEnded;
+    if (previousEnded) result += "...\n";
+  }
+  return result;
+}
 var DEFAULT_DUMP_OPTIONS = {
   ...DEFAULT_PRESENTER_OPTIONS,
   schema: DUMP_SCHEMA,
@@ -37673,6 +38332,40 @@ var DEFAULT_DUMP_OPTIONS = {
   transform: () => {
   }
 };
+function defaultCompareFn(a, b) {
+  const x = String(a);
+  const y = String(b);
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return 0;
+}
+function dump(input, options = {}) {
+  const opts = {
+    ...DEFAULT_DUMP_OPTIONS,
+    ...options
+  };
+  const documents = jsToAst(input, opts.schema, {
+    noRefs: opts.noRefs,
+    skipInvalid: opts.skipInvalid
+  });
+  if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+    if (ctx.depth < opts.flowLevel) return;
+    if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+    return VISIT_SKIP;
+  });
+  if (opts.sortKeys) {
+    const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+    visit(documents, (node) => {
+      if (node.kind !== "mapping") return;
+      node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+    });
+  }
+  opts.transform(documents);
+  return present(documents, {
+    ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+    schema: opts.schema
+  });
+}
 var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
 var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
 var EVENT_MAPPING = EVENT_ID.MAPPING;
@@ -37922,8 +38615,8 @@ function nodeSpan(stream, index) {
 function flowCollectionEnd(stream, index) {
   const { source } = stream;
   let from = stream.data[index * FIELDS + F_START] + 1;
-  for (let child = index + 1; child < nextOf(stream, index) - 1; child = nextOf(stream, child)) {
-    from = Math.max(from, nodeSpan(stream, child)?.end ?? from);
+  for (let child2 = index + 1; child2 < nextOf(stream, index) - 1; child2 = nextOf(stream, child2)) {
+    from = Math.max(from, nodeSpan(stream, child2)?.end ?? from);
   }
   const closer = typeOf(stream, index) === EVENT_ID.MAPPING ? "}" : "]";
   for (let i = from; i < source.length; i++) {
@@ -37937,13 +38630,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path15) {
+function walkInto(walk, stream, path16) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path15.length);
-  while (matched < limit && walk.path[matched] === path15[matched]) matched++;
-  for (; matched < path15.length; matched++) {
-    const segment = path15[matched];
+  const limit = Math.min(walk.matched, path16.length);
+  while (matched < limit && walk.path[matched] === path16[matched]) matched++;
+  for (; matched < path16.length; matched++) {
+    const segment = path16[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -37958,26 +38651,26 @@ function walkInto(walk, stream, path15) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path15;
+  walk.path = path16;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path15) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path15));
+function locateInStream(stream, root, path16) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path16));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path15) => spanOfWalk(stream, walkInto(walk, stream, path15));
+  return (path16) => spanOfWalk(stream, walkInto(walk, stream, path16));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path15) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path15);
+function listItemRoots(stream, root, path16) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path16);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -38191,8 +38884,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path15) {
-      const { start, end } = locateOffsets(path15);
+    locate(path16) {
+      const { start, end } = locateOffsets(path16);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -38251,10 +38944,10 @@ function nodeRegion(yamlText, node) {
   const span = nodeSpan2(yamlText.source.text, node);
   return regionIn(yamlText, span.start, span.end);
 }
-function locateInNode(yamlText, root, path15) {
+function locateInNode(yamlText, root, path16) {
   let node = root;
   let pair;
-  for (const segment of path15) {
+  for (const segment of path16) {
     const resolved = (0, import_yaml2.isAlias)(node) ? node.resolve(yamlText.doc) : node;
     if (typeof segment === "number" && (0, import_yaml2.isSeq)(resolved)) {
       const item = resolved.items[segment];
@@ -38602,7 +39295,7 @@ function addPatch(context, source, common) {
       name: object.name,
       namespace: object.namespace,
       body: object.body,
-      locate: (path15) => toFile(regionOfPath(object, path15))
+      locate: (path16) => toFile(regionOfPath(object, path16))
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -38611,8 +39304,8 @@ function isOperationList(text) {
   const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
   return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
 }
-function regionOfPath(object, path15) {
-  return object.locate(path15).region;
+function regionOfPath(object, path16) {
+  return object.locate(path16).region;
 }
 function pointerSegments(pointer) {
   if (pointer === "" || pointer === "/") return [];
@@ -38835,8 +39528,8 @@ async function discover(inputs, options) {
 }
 
 // src/expand/expand.ts
-import { existsSync as existsSync6, readdirSync as readdirSync3 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
+import path13 from "node:path";
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
@@ -38853,9 +39546,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path15) {
+    locate(path16) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path15);
+      const { start, end, matched } = locateInStream(stream, root, path16);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -38913,9 +39606,9 @@ function listItems(lines, block) {
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
 }
-function valueAt2(body, path15) {
+function valueAt2(body, path16) {
   let current = body;
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (isRecord(current)) current = current[segment];
     else return void 0;
@@ -39003,18 +39696,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path15, defines) {
+function locateInTemplate(text, kind, body, path16, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path15.length; matched++) {
-    const segment = path15[matched];
+  for (; matched < path16.length; matched++) {
+    const segment = path16[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt2(body, path15.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAt2(body, path16.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -39027,12 +39720,12 @@ function locateInTemplate(text, kind, body, path15, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path15.slice(matched);
+  const remainder = path16.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path15[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path16[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -39215,11 +39908,11 @@ async function renderChart(chartDir, valueSet, settings) {
   if (settings.dependencyUpdate) {
     const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
     ms2 += update.ms;
-    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, ms: ms2 };
+    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, stderr: update.stderr, ms: ms2 };
   }
   const run2 = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
   ms2 += run2.ms;
-  if (run2.code !== 0) return { ok: false, failure: describeHelmFailure(run2), ms: ms2 };
+  if (run2.code !== 0) return { ok: false, failure: describeHelmFailure(run2), stderr: run2.stderr, ms: ms2 };
   return { ok: true, output: run2.stdout, ms: ms2 };
 }
 function splitRenderedOutput(output) {
@@ -39233,7 +39926,448 @@ function splitRenderedOutput(output) {
 }
 
 // src/expand/helm-objects.ts
+import path10 from "node:path";
+
+// src/expand/helm-instrument.ts
+import { cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
+import os7 from "node:os";
 import path9 from "node:path";
+var LINE_TAG = / #kw:(\d+):(\d+)/g;
+var SENTINEL = /kwv(\d+)x/gi;
+var SENTINEL_NAMESPACE = "kubeward-release-namespace";
+function chartTree(chartDir, prefix = []) {
+  const found = [{ dir: chartDir, prefix }];
+  const chartsDir = path9.join(chartDir, "charts");
+  if (!existsSync5(chartsDir)) return found;
+  let dependencies = [];
+  try {
+    dependencies = readChartInfo(chartDir).dependencies;
+  } catch {
+    dependencies = [];
+  }
+  for (const entry of readdirSync3(chartsDir, { withFileTypes: true })) {
+    const dir = path9.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path9.join(dir, "Chart.yaml"))) continue;
+    let name = entry.name;
+    try {
+      name = readChartInfo(dir).name;
+    } catch {
+    }
+    const dependency = dependencies.find((dep) => dep.name === name);
+    found.push(...chartTree(dir, [...prefix, dependency?.alias ?? name]));
+  }
+  return found;
+}
+function templateFilesOf(chartDir) {
+  const templates = path9.join(chartDir, "templates");
+  if (!existsSync5(templates)) return [];
+  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path9.join(entry.parentPath, entry.name));
+}
+function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
+  const dir = mkdtempSync(path9.join(os7.tmpdir(), `kubeward-${label}-`));
+  const copy = path9.join(dir, path9.basename(chartDir));
+  cpSync(chartDir, copy, { recursive: true, dereference: true });
+  for (const chart of chartTree(chartDir)) rmSync(path9.join(copy, path9.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
+  for (const template of dropped) rmSync(path9.join(copy, template), { force: true });
+  return copy;
+}
+function removeCopy(copyDir) {
+  rmSync(path9.dirname(copyDir), { recursive: true, force: true });
+}
+var ACTION_OPEN = "{{";
+var ACTION_CLOSE = "}}";
+var CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
+var KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
+var BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
+function scanTemplateLines(lines) {
+  const scanned = [];
+  let pending;
+  for (const line of lines) {
+    const openAtStart = pending !== void 0;
+    const actions = [];
+    let literal = "";
+    let position = 0;
+    while (position < line.length) {
+      if (pending !== void 0) {
+        const close = line.indexOf(ACTION_CLOSE, position);
+        if (close === -1) {
+          pending += `${line.slice(position)}
+`;
+          break;
+        }
+        actions.push((pending + line.slice(position, close)).replace(/-$/, ""));
+        pending = void 0;
+        position = close + ACTION_CLOSE.length;
+      } else {
+        const start = line.indexOf(ACTION_OPEN, position);
+        literal += line.slice(position, start === -1 ? line.length : start);
+        if (start === -1) break;
+        pending = "";
+        position = start + ACTION_OPEN.length;
+      }
+    }
+    scanned.push({ actions, openAtStart, openAtEnd: pending !== void 0, literal });
+  }
+  return scanned;
+}
+function tagTemplate(text, tag) {
+  const lines = text.split("\n");
+  const scanned = scanTemplateLines(lines.map((line) => line.replace(/\r$/, "")));
+  const blocks = [];
+  let blockScalarIndent = -1;
+  return lines.map((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const { actions, openAtStart: wasOpen, openAtEnd, literal } = scanned[index];
+    const insideDefine = blocks.includes("define");
+    for (const action of actions) {
+      const opener = /^-?\s*(if|with|range|define|block)\b/.exec(action);
+      if (opener) blocks.push(opener[1]);
+      else if (/^-?\s*end\b/.test(action)) blocks.pop();
+    }
+    const indent = line.length - line.trimStart().length;
+    const actionOnly = actions.length > 0 && literal.trim() === "";
+    if (blockScalarIndent >= 0) {
+      if (line.trim() === "" || actionOnly || wasOpen || indent > blockScalarIndent) return raw;
+      blockScalarIndent = -1;
+    }
+    if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
+    if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
+    if (/-\}\}\s*$/.test(line)) return raw;
+    const emits = actionOnly && actions.some((action) => !CONTROL_ACTION.test(action.trim()));
+    if (actionOnly && !emits) return raw;
+    if (insideDefine && (emits ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
+    const next = lines[index + 1]?.trimStart() ?? "";
+    if (next.startsWith("{{-")) {
+      const nextAction = next.slice(3).split("}}")[0];
+      if (!CONTROL_ACTION.test(nextAction.trim()) && !/\bnindent\b/.test(nextAction)) return raw;
+    }
+    const withTag = line + tag(index + 1, emits);
+    return raw.endsWith("\r") ? `${withTag}\r` : withTag;
+  }).join("\n");
+}
+function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
+  const dir = copyChart(chartDir, "tagged");
+  const templates = [];
+  for (const { dir: original } of chartTree(chartDir)) {
+    for (const file of templateFilesOf(original)) {
+      if (untagged.has(path9.relative(chartDir, file))) continue;
+      const id = templates.length;
+      const emitting = /* @__PURE__ */ new Set();
+      templates.push({ file, emitting });
+      const tagged = tagTemplate(readFileSync7(file, "utf8"), (line, emits) => {
+        if (emits) emitting.add(line);
+        return ` #kw:${id}:${line}`;
+      });
+      writeFileSync(path9.join(dir, path9.relative(chartDir, file)), tagged);
+    }
+  }
+  return {
+    dir,
+    line(id, line) {
+      const template = templates[id];
+      return template ? { file: template.file, line, emits: template.emitting.has(line) } : void 0;
+    }
+  };
+}
+function sentinelTree(value, at2, level, add) {
+  if (typeof value === "string") return value === "" ? value : add(at2, false, value);
+  const isSwitch = at2[at2.length - 1] === "enabled";
+  if (level === "truthy" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, false, value);
+  if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at2, index], level, add));
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) {
+      if (level === "strings") return value;
+      const token = add(at2, true, value);
+      return typeof token === "string" ? { [token]: token } : value;
+    }
+    return Object.fromEntries(entries.map(([key2, item]) => [key2, sentinelTree(item, [...at2, key2], level, add)]));
+  }
+  return value;
+}
+var COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
+function comparedValues(chartDir) {
+  const compared = /* @__PURE__ */ new Set();
+  for (const chart of chartTree(chartDir)) {
+    for (const template of templateFilesOf(chart.dir)) {
+      for (const match2 of readFileSync7(template, "utf8").matchAll(COMPARED_VALUE)) {
+        compared.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
+      }
+    }
+  }
+  return compared;
+}
+function splitAssignments(argument) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < argument.length; i++) {
+    const char = argument[i];
+    if (char === "\\" && i + 1 < argument.length) {
+      current += char + argument[++i];
+      continue;
+    }
+    if (char === "{") depth++;
+    if (char === "}") depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+function setKeyPath(key2) {
+  const segments = [];
+  for (const part of key2.split(/(?<!\\)\./)) {
+    const indexed = /^(.*?)((?:\[\d+\])+)$/.exec(part);
+    const name = (indexed ? indexed[1] : part).replace(/\\\./g, ".");
+    if (name) segments.push(name);
+    if (indexed) for (const index of indexed[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return segments;
+}
+function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set()) {
+  const dir = copyChart(chartDir, "values", dropped);
+  const sentinels = [];
+  const compared = comparedValues(chartDir);
+  const register = (source, effective, emptyMap, rank, original) => {
+    sentinels.push({ source, effective, emptyMap, rank });
+    return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
+  };
+  const rewrite = (file, target, prefix, rank) => {
+    const text = readFileSync7(file, "utf8");
+    const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
+    const replaced = sentinelTree(tree, [], level, (at2, emptyMap, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], emptyMap, rank, original));
+    writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
+  };
+  for (const chart of chartTree(chartDir)) {
+    const copied = path9.join(dir, path9.relative(chartDir, chart.dir));
+    rmSync(path9.join(copied, "values.schema.json"), { force: true });
+    const values = path9.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path9.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+  }
+  const valuesFiles = valueSet.valuesFiles.map((file, index) => {
+    const target = path9.join(path9.dirname(dir), `values-${index}.yaml`);
+    rewrite(file, target, [], 1 + index);
+    return target;
+  });
+  const set = valueSet.set.map(
+    (argument) => splitAssignments(argument).map((assignment) => {
+      const equals = assignment.indexOf("=");
+      if (equals === -1) return assignment;
+      const key2 = assignment.slice(0, equals);
+      const value = assignment.slice(equals + 1);
+      const keep = value === "" || value === "null" || value === "false" || value === "0" || value.startsWith("{");
+      if (keep || level === "strings" && (value === "true" || !Number.isNaN(Number(value)))) return assignment;
+      return `${key2}=${register({ kind: "set", argument: assignment, path: setKeyPath(key2) }, setKeyPath(key2), false, 1e3, value)}`;
+    }).join(",")
+  );
+  return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+}
+
+// src/expand/helm-provenance.ts
+function documentKey(source, ordinal, itemIndex) {
+  return `${source}\0${ordinal}\0${itemIndex ?? ""}`;
+}
+function renderedDocuments(output) {
+  const documents = /* @__PURE__ */ new Map();
+  const ordinals = /* @__PURE__ */ new Map();
+  for (const document of splitRenderedOutput(output)) {
+    const ordinal = ordinals.get(document.source) ?? 0;
+    ordinals.set(document.source, ordinal + 1);
+    const lines = document.text.split("\n");
+    for (const object of parseManifest("rendered", document.text).objects) {
+      documents.set(documentKey(document.source, ordinal, object.origin.itemIndex), { object, lines });
+    }
+  }
+  return documents;
+}
+function child(node, segment) {
+  if (Array.isArray(node) && typeof segment === "number") return node[segment];
+  if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
+  return void 0;
+}
+function sharedDepth(real, other, path16) {
+  let depth = 0;
+  for (const segment of path16) {
+    const next = child(real, segment);
+    if (next === void 0) break;
+    if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
+    if (Array.isArray(real) && Array.isArray(other) && real.length !== other.length) return void 0;
+    const otherNext = child(other, segment);
+    if (otherNext === void 0) return void 0;
+    real = next;
+    other = otherNext;
+    depth++;
+  }
+  return depth;
+}
+function nodeAt(body, path16) {
+  let node = body;
+  for (const segment of path16) node = child(node, segment);
+  return node;
+}
+function tagsOn(line) {
+  return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
+}
+function taggedTemplateLine(evidence, key2, body, path16) {
+  const { tagged } = evidence;
+  if (!tagged.ok) return tagged;
+  const document = tagged.documents.get(key2);
+  if (!document) return { ok: false, reason: "the tagged render has no such document" };
+  const depth = sharedDepth(body, document.object.body, path16);
+  if (depth === void 0) return { ok: false, reason: "the tagged render differs from the real one along this path" };
+  for (let length = depth; length >= 0; length--) {
+    const lineIndex = document.object.locate(path16.slice(0, length)).region.startLine - 1;
+    const own = tagsOn(document.lines[lineIndex])[0];
+    let producer = own;
+    for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
+      const first = tagsOn(document.lines[next])[0];
+      if (!first) continue;
+      if (tagged.chart.line(first.id, first.line)?.emits) producer = first;
+      break;
+    }
+    const line = producer && tagged.chart.line(producer.id, producer.line);
+    if (line) return { ok: true, line, depth: length };
+  }
+  return { ok: false, reason: "no template line tag reached this field" };
+}
+function sentinelIds(text) {
+  return [...text.matchAll(SENTINEL)].map((match2) => Number(match2[1]));
+}
+function sentinelsBelow(node, at2, found) {
+  if (typeof node === "string") {
+    const ids = sentinelIds(node);
+    if (ids.length === 1 && node.toLowerCase() === `kwv${ids[0]}x`) found.push({ at: at2, id: ids[0] });
+  } else if (Array.isArray(node)) node.forEach((item, index) => sentinelsBelow(item, [...at2, index], found));
+  else if (isRecord(node)) {
+    for (const [key2, value] of Object.entries(node)) {
+      const ids = sentinelIds(key2);
+      if (ids.length === 1 && key2.toLowerCase() === `kwv${ids[0]}x`) found.push({ at: at2, id: ids[0] });
+      else sentinelsBelow(value, [...at2, key2], found);
+    }
+  }
+}
+function endsWith(path16, tail) {
+  if (tail.length > path16.length) return false;
+  return tail.every((segment, index) => path16[path16.length - tail.length + index] === segment);
+}
+function startsWith(path16, head) {
+  return head.length <= path16.length && head.every((segment, index) => path16[index] === segment);
+}
+var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
+function wholeValuesMap(chart, node) {
+  const found = [];
+  sentinelsBelow(node, [], found);
+  let map;
+  for (const { at: at2, id } of found) {
+    const sentinel = chart.sentinels[id];
+    if (!sentinel || !endsWith(sentinel.effective, at2)) return void 0;
+    const candidate = sentinel.effective.slice(0, sentinel.effective.length - at2.length);
+    if (map && (map.length !== candidate.length || !startsWith(candidate, map))) return void 0;
+    map = candidate;
+  }
+  if (!map || map.length === 0) return void 0;
+  const seen = new Set(found.map(({ id }) => chart.sentinels[id].effective.join("\0")));
+  for (const sentinel of chart.sentinels) {
+    if (!startsWith(sentinel.effective, map) || SWITCH_KEYS.has(String(sentinel.effective[sentinel.effective.length - 1]))) continue;
+    if (!seen.has(sentinel.effective.join("\0"))) return void 0;
+  }
+  return map;
+}
+function sentinelValues(evidence, key2, body, path16, writtenByTemplate) {
+  const { values } = evidence;
+  if (!values.ok) return values;
+  const document = values.documents.get(key2);
+  if (!document) return { ok: false, reason: "the values render has no such document" };
+  const depth = sharedDepth(body, document.object.body, path16);
+  if (depth === void 0) return { ok: false, reason: "the values render differs from the real one along this path" };
+  const node = nodeAt(document.object.body, path16.slice(0, depth));
+  if (depth === path16.length && typeof node === "string") {
+    const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
+    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
+  }
+  const scalar = depth === path16.length && !isRecord(node) && !Array.isArray(node);
+  if (scalar && (values.chart.level === "strings" || node)) {
+    const same = node === nodeAt(body, path16) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
+  }
+  for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
+    const prefix = path16.slice(0, length);
+    const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
+    if (!map) continue;
+    if (length < path16.length && writtenByTemplate(prefix)) break;
+    const found = [];
+    sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
+    const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
+    const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path16.slice(length)], effective: [...map, ...path16.slice(length)] }] };
+  }
+  return scalar ? { ok: false, reason: "the value is empty, false or zero, which the values render cannot trace" } : { ok: true, keys: [] };
+}
+function inReleaseNamespace(evidence, key2) {
+  if (!evidence.values.ok) return false;
+  return evidence.values.documents.get(key2)?.object.namespace === SENTINEL_NAMESPACE;
+}
+var ATTEMPTS = 6;
+async function taggedEvidence(chartDir, valueSet, settings) {
+  const untagged = /* @__PURE__ */ new Set();
+  let reason = "";
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let chart;
+    try {
+      chart = tagChart(chartDir, untagged);
+      const result = await renderChart(chart.dir, valueSet, settings);
+      if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
+      reason = `the tagged render failed: ${result.failure.message}`;
+      if (!result.failure.template || untagged.has(result.failure.template)) break;
+      untagged.add(result.failure.template);
+    } catch (error2) {
+      return { ok: false, reason: `the tagged render could not be made: ${error2.message}` };
+    } finally {
+      if (chart) removeCopy(chart.dir);
+    }
+  }
+  return { ok: false, reason };
+}
+async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
+  let reason = "";
+  for (const level of ["truthy", "strings"]) {
+    const kept = /* @__PURE__ */ new Set();
+    const dropped = /* @__PURE__ */ new Set();
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      let chart;
+      try {
+        chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+        if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
+        reason = `the values render failed: ${result.failure.message}`;
+        const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
+        for (const id of refused) kept.add(id);
+        const { template } = result.failure;
+        const validation = template !== void 0 && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
+        if (validation) dropped.add(template);
+        if (refused.length === 0 && !validation) break;
+      } catch (error2) {
+        reason = `the values render could not be made: ${error2.message}`;
+        break;
+      } finally {
+        if (chart) removeCopy(chart.dir);
+      }
+    }
+  }
+  return { ok: false, reason };
+}
+async function gatherEvidence(chartDir, valueSet, settings, output) {
+  const started = performance.now();
+  const instrumented = { ...settings, dependencyUpdate: false };
+  const renderedTemplates = new Set(splitRenderedOutput(output).map((document) => chartRelative(document.source)));
+  const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
+  return { evidence: { tagged, values }, ms: performance.now() - started };
+}
+
+// src/expand/helm-objects.ts
 var RENDER_ERROR = "kubeward/render-error";
 function templateHome(chartDir, source) {
   const relative = chartRelative(source);
@@ -39242,61 +40376,131 @@ function templateHome(chartDir, source) {
   const subcharts = [];
   for (let i = 0; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    charts.push(path9.join(charts[charts.length - 1], "charts", parts[i + 1]));
+    charts.push(path10.join(charts[charts.length - 1], "charts", parts[i + 1]));
   }
-  return { file: path9.join(chartDir, relative), charts, subcharts };
+  return { file: path10.join(chartDir, relative), charts, subcharts };
 }
-function findValues(chart, home, reference) {
+function valuesSetting(chart, file, key2, effective) {
+  const location = chart.files.yaml(file)?.locate(key2);
+  const written = location?.matched === key2.length;
+  return { key: formatPath(key2), setKey: formatPath(effective), written, file: displayPath(chart.cwd, file), region: location?.region };
+}
+function guessValues(chart, home, reference) {
   const below = [...reference.valuesPath, ...reference.remainder];
   const candidates = [];
+  const effective = [...home.subcharts, ...below];
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
-    candidates.push({ file, path: [...home.subcharts, ...below], required: home.subcharts.length + reference.valuesPath.length });
+    candidates.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates.push({ file: path9.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length });
+    candidates.push({ file: path10.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
-    const hit = { file: candidate.file, location, wanted: candidate.path.length, dotted: formatPath(below) };
-    if (location.matched === candidate.path.length) return hit;
-    if (!best || path9.basename(candidate.file) === "values.yaml") best = hit;
+    if (location.matched === candidate.path.length) return candidate;
+    if (!best || path10.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
-function helmLocation(chart, object, home, source, objectPath) {
+function spanOnLine(text, segment) {
+  const content = text.replace(/\s+#.*$/, "").trimEnd();
+  const indent = content.length - content.trimStart().length;
+  let column = indent + 1;
+  if (typeof segment === "string") {
+    const keyAt = new RegExp(`(^|[\\s{,-])["']?${escapeRegExp2(segment)}["']?\\s*:`).exec(content);
+    if (keyAt) column = keyAt.index + keyAt[1].length + 1;
+  }
+  return { column, endColumn: Math.max(column, content.length + 1) };
+}
+function escapeRegExp2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function locateByTemplateText(chart, object, home, objectPath, reason, templateText) {
+  const hit = locateInTemplate(templateText, object.kind, object.body, objectPath, chart.files.defines(chart.chartDir));
+  const guessed = hit.values ? guessValues(chart, home, hit.values) : void 0;
+  const values = guessed ? [valuesSetting(chart, guessed.file, guessed.path, guessed.effective)] : [];
+  return {
+    file: home.file,
+    line: hit.line,
+    column: hit.column,
+    endColumn: hit.endColumn,
+    values,
+    ignoreLines: guessed ? [{ file: guessed.file, line: values[0].region?.startLine ?? 0 }] : [],
+    fallback: reason
+  };
+}
+function valuesFromSentinels(chart, keys) {
+  const values = [];
+  const ignoreLines = [];
+  for (const key2 of keys) {
+    if (key2.source.kind === "set") {
+      values.push({ key: formatPath(key2.path), setKey: formatPath(key2.effective), written: true, fromSetArgument: true });
+      continue;
+    }
+    const setting2 = valuesSetting(chart, key2.source.file, key2.path, key2.effective);
+    values.push(setting2);
+    if (setting2.region) ignoreLines.push({ file: key2.source.file, line: setting2.region.startLine });
+  }
+  return { values, ignoreLines };
+}
+function locateByRenders(chart, object, home, key2, objectPath, templateText) {
+  const { evidence } = chart;
+  const template = taggedTemplateLine(evidence, key2, object.body, objectPath);
+  const writtenByTemplate = (prefix) => {
+    const children = taggedTemplateLine(evidence, key2, object.body, [...prefix, ...firstChild(object.body, prefix)]);
+    return children.ok && children.depth > prefix.length && !children.line.emits;
+  };
+  const answer = sentinelValues(evidence, key2, object.body, objectPath, writtenByTemplate);
+  if (!template.ok) {
+    const guessed2 = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
+    return answer.ok ? { ...guessed2, ...valuesFromSentinels(chart, answer.keys) } : guessed2;
+  }
+  const text = chart.files.file(template.line.file)?.source.lineText(template.line.line) ?? "";
+  const span = spanOnLine(text, objectPath[template.depth - 1]);
+  const located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
+  if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
+  const guessed = locateByTemplateText(chart, object, home, objectPath, answer.reason, templateText);
+  return { ...located, values: guessed.values, ignoreLines: guessed.ignoreLines, fallback: answer.reason };
+}
+function firstChild(body, prefix) {
+  let node = body;
+  for (const segment of prefix) node = Array.isArray(node) ? node[segment] : isRecord(node) ? node[segment] : void 0;
+  if (Array.isArray(node)) return node.length > 0 ? [0] : [];
+  if (isRecord(node)) {
+    const first = Object.keys(node)[0];
+    return first === void 0 ? [] : [first];
+  }
+  return [];
+}
+function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path9.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path10.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
-      note: ` (rendered from ${source}, which is not a file on disk)`,
+      provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
     };
   }
-  const hit = locateInTemplate(template.source.text, object.kind, object.body, objectPath, chart.files.defines(chart.chartDir));
-  const region = { startLine: hit.line, startColumn: hit.column, endLine: hit.line, endColumn: hit.endColumn };
-  const ignores = new Map(template.ignoredOn(hit.line));
-  const related = [];
-  let note;
-  const values = hit.values ? findValues(chart, home, hit.values) : void 0;
-  if (values) {
-    const file = displayPath(chart.cwd, values.file);
-    const complete = values.location.matched === values.wanted;
-    const message = complete ? `\`${values.dotted}\` is set here` : `\`${values.dotted}\` is not set; it belongs under this key`;
-    related.push({ file, region: values.location.region, message });
-    note = complete ? ` (value \`${values.dotted}\` from ${file}:${values.location.region.startLine})` : ` (from values: \`${values.dotted}\` is not set in ${file})`;
-    for (const [rule, reason] of chart.files.file(values.file)?.ignoredOn(values.location.region.startLine) ?? []) ignores.set(rule, reason);
-  }
-  return { file: displayPath(chart.cwd, home.file), region, related, note, ignores };
+  const located = locateByRenders(chart, object, home, key2, objectPath, template.source.text);
+  const region = { startLine: located.line, startColumn: located.column, endLine: located.line, endColumn: located.endColumn };
+  const ignores = new Map(chart.files.file(located.file)?.ignoredOn(located.line) ?? []);
+  for (const { file, line } of located.ignoreLines) for (const [rule, reason] of chart.files.file(file)?.ignoredOn(line) ?? []) ignores.set(rule, reason);
+  const provenance = { values: located.values };
+  if (located.fallback) provenance.fallback = located.fallback;
+  return { file: displayPath(chart.cwd, located.file), region, provenance, ignores };
 }
 function renderedObjects(output, chart) {
   const objects = [];
   const problems = [];
   const chartDisplay = displayPath(chart.cwd, chart.chartDir);
+  const ordinals = /* @__PURE__ */ new Map();
   for (const document of splitRenderedOutput(output)) {
+    const ordinal = ordinals.get(document.source) ?? 0;
+    ordinals.set(document.source, ordinal + 1);
     const home = templateHome(chart.chartDir, document.source);
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
@@ -39304,28 +40508,27 @@ function renderedObjects(output, chart) {
       problems.push({ ...problem2, region: FILE_START, message: `Helm rendered invalid YAML from this template: ${problem2.message}` });
     }
     for (const object of parsed.objects) {
-      objects.push({
-        ...object,
-        origin: {
-          ...object.origin,
-          chart: chartDisplay,
-          template: chartRelative(document.source),
-          valueSet: chart.nameValueSet ? chart.valueSet.name : void 0,
-          scope: `helm:${chartDisplay}:${chart.valueSet.name}`
-        },
-        locate: (objectPath) => helmLocation(chart, object, home, document.source, objectPath)
-      });
+      const key2 = documentKey(document.source, ordinal, object.origin.itemIndex);
+      const origin = {
+        ...object.origin,
+        chart: chartDisplay,
+        template: chartRelative(document.source),
+        valueSet: chart.nameValueSet ? chart.valueSet.name : void 0,
+        scope: `helm:${chartDisplay}:${chart.valueSet.name}`
+      };
+      if (inReleaseNamespace(chart.evidence, key2)) origin.releaseNamespace = true;
+      objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key2, objectPath) });
     }
   }
   return { objects, problems };
 }
 
 // src/expand/kustomize.ts
-import { existsSync as existsSync5 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import path12 from "node:path";
 
 // src/expand/kustomize-map.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/expand/kustomize-path.ts
 var MERGE_KEYS = {
@@ -39349,12 +40552,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path15) {
+function followPath(output, source, path16) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -39371,12 +40574,12 @@ function followPath(output, source, path15) {
       field = segment;
     }
   }
-  const complete = followed.length === path15.length;
+  const complete = followed.length === path16.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
-function valueAtPath(value, path15) {
+function valueAtPath(value, path16) {
   let node = value;
-  for (const segment of path15) {
+  for (const segment of path16) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -39403,14 +40606,14 @@ var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path10.resolve(dir));
+    const layer = tree.layers.get(path11.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
     for (const base of layer.bases) use(base.dir, current);
     layer.components.forEach((component, index) => {
-      const child = use(component.dir, current, index);
-      if (child) current.components.push(child);
+      const child2 = use(component.dir, current, index);
+      if (child2) current.components.push(child2);
     });
     return current;
   };
@@ -39448,8 +40651,8 @@ function effectsOf(use) {
   };
   chain.forEach((at2, i) => {
     effects.push(at2.layer);
-    const child = chain[i + 1];
-    const after = child?.componentIndex !== void 0 ? child.componentIndex + 1 : 0;
+    const child2 = chain[i + 1];
+    const after = child2?.componentIndex !== void 0 ? child2.componentIndex + 1 : 0;
     for (let j2 = at2.components.length - 1; j2 >= after; j2--) addComponent(at2.components[j2]);
   });
   use.effects = effects;
@@ -39495,14 +40698,14 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path15, applied) {
+function patchCandidates(patch, identity, body, path16, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path15);
-      const complete = followed.depth === path15.length;
+      const followed = followPath(body, document.body, path16);
+      const complete = followed.depth === path16.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -39516,44 +40719,44 @@ function patchCandidates(patch, identity, body, path15, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path15, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path16, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function beforeOperation(operation, path15) {
+function beforeOperation(operation, path16) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path15;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path16;
   const list2 = operation.path.slice(0, -1);
-  const index = path15[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path15[i]) === segment)) return path15;
+  const index = path16[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path16[i]) === segment)) return path16;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path15.slice(0, list2.length), index + 1, ...path15.slice(list2.length + 1)] : path15;
+  if (operation.op === "remove") return index >= at2 ? [...path16.slice(0, list2.length), index + 1, ...path16.slice(list2.length + 1)] : path16;
   if (index === at2) return void 0;
-  return index > at2 ? [...path15.slice(0, list2.length), index - 1, ...path15.slice(list2.length + 1)] : path15;
+  return index > at2 ? [...path16.slice(0, list2.length), index - 1, ...path16.slice(list2.length + 1)] : path16;
 }
-function operationCandidate(operation, file, body, path15, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path15.length) return void 0;
+function operationCandidate(operation, file, body, path16, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path16.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path15[i]]);
+    const item = valueAtPath(node, [path16[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path15.length, decisive: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path16.length, decisive: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path15.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path16.length, decisive: true };
   }
-  const remainder = path15.slice(operation.path.length);
+  const remainder = path16.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  return { file, region, depth, decisive: depth === path15.length, value: followed.value };
+  return { file, region, depth, decisive: depth === path16.length, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -39587,8 +40790,8 @@ function imageLocation(entry, file) {
   const what = change.length > 0 ? ` (${change.join(", ")})` : "";
   return { file, region: setting2?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what}` };
 }
-function isImagePath(body, path15) {
-  return path15[path15.length - 1] === "image" && typeof valueAtPath(body, path15) === "string";
+function isImagePath(body, path16) {
+  return path16[path16.length - 1] === "image" && typeof valueAtPath(body, path16) === "string";
 }
 function createSourceMapper(tree) {
   const { root, uses } = layerUses(tree);
@@ -39733,17 +40936,17 @@ function imageOverride(layers, startImage, builtImage) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path11.resolve(dir);
+    const key2 = path12.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path11.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path12.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path11.resolve(dir);
+    const key2 = path12.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -39759,7 +40962,7 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path11.resolve(dir));
+  const keys = dirs.map((dir) => path12.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -39770,7 +40973,7 @@ function buildArgs(dir, settings) {
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path11.resolve(dir), settings), path11.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path12.resolve(dir), settings), path12.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
 }
@@ -39790,17 +40993,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path11.resolve(dir);
+  const root = path12.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path11.resolve(root, mention);
-    if (!existsSync5(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path11.relative(root, absolute);
-    return path11.isAbsolute(dir) || relative.startsWith("..") ? absolute : path11.join(dir, relative);
+    const absolute = path12.resolve(root, mention);
+    if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
+    const relative = path12.relative(root, absolute);
+    return path12.isAbsolute(dir) || relative.startsWith("..") ? absolute : path12.join(dir, relative);
   }
   return void 0;
 }
@@ -39811,19 +41014,19 @@ function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path12.resolve(configured);
+    const binary = path13.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path12.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path12.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path13.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path13.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path12.join(chartDir, "ci");
-    const ciFiles = existsSync6(ciDir) ? readdirSync3(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path12.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    const ciDir = path13.join(chartDir, "ci");
+    const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path13.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -39838,7 +41041,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path12.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path13.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -39861,19 +41064,21 @@ async function expandChart(chartDir, settings, files) {
     timing.toolMs += result.ms;
     if (!result.ok) {
       const { failure } = result;
-      const file = failure.template ? displayPath(settings.cwd, path12.join(chartDir, failure.template)) : chartFile;
+      const file = failure.template ? displayPath(settings.cwd, path13.join(chartDir, failure.template)) : chartFile;
       const line = failure.line ?? 1;
       const column = failure.column ?? 1;
       const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
       problems.push({
         ruleId: RENDER_ERROR,
-        file: failure.template && existsSync6(path12.join(chartDir, failure.template)) ? file : chartFile,
+        file: failure.template && existsSync7(path13.join(chartDir, failure.template)) ? file : chartFile,
         region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
         message: `helm template failed${where}: ${failure.message}`
       });
       continue;
     }
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
+    const { evidence, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+    timing.toolMs += ms2;
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence });
     for (const object of rendered.objects) objects.push(object);
     for (const problem2 of rendered.problems) problems.push(problem2);
   }
@@ -39887,7 +41092,7 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path12.resolve(file));
+  return used.map((file) => path13.resolve(file));
 }
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
@@ -39895,34 +41100,34 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path12.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path13.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path12.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path13.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
-  const flavour = path12.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
-  const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
-  timing.toolMs = build.ms;
-  if (!build.ok) {
-    const file = build.failure.file ? displayPath(settings.cwd, path12.resolve(build.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used };
+  const flavour = path13.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
+  timing.toolMs = build2.ms;
+  if (!build2.ok) {
+    const file = build2.failure.file ? displayPath(settings.cwd, path13.resolve(build2.failure.file)) : rootDisplay;
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used };
   }
   const mapper = createSourceMapper(tree);
-  const parsed = parseManifest(rootDisplay, build.output);
+  const parsed = parseManifest(rootDisplay, build2.output);
   const objects = parsed.objects.map((object) => {
     const source = mapper.originOf(object);
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path12.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path13.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path12.resolve(mapped.file);
+        const absolute = path13.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -40085,31 +41290,31 @@ function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path15, problems) {
+function checkValue(value, shape, path16, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path15], message: `${formatPath(path15)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path16], message: `${formatPath(path16)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path15, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path16, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path15, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path16, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path15, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path16, index, problems);
   }
 }
-function checkChild(value, shape, path15, segment, problems) {
+function checkChild(value, shape, path16, segment, problems) {
   if (value === null || value === void 0) return;
-  path15.push(segment);
-  checkValue(value, shape, path15, problems);
-  path15.pop();
+  path16.push(segment);
+  checkValue(value, shape, path16, problems);
+  path16.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -40119,13 +41324,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path15 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path15[depth]];
+    const path16 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path16[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path15, problems);
+      checkValue(value, mapping(), path16, problems);
       return problems;
     }
-    if (path15[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path15, "metadata"], problems);
+    if (path16[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path16, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -40155,8 +41360,8 @@ function toFinding(ruleId, severity, object, report) {
 function withNote(message, note) {
   return note ? `${message.replace(/\.$/, "")}${note}.` : message;
 }
-function locatedFinding(ruleId, severity, object, path15, message) {
-  const location = object.locate(path15);
+function locatedFinding(ruleId, severity, object, path16, message) {
+  const location = object.locate(path16);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -40165,10 +41370,10 @@ function locatedFinding(ruleId, severity, object, path15, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path15,
+    path: path16,
     suppression
   };
-  if (location.related?.length) finding.related = location.related;
+  if (location.provenance) finding.provenance = location.provenance;
   if (object.origin.valueSet !== void 0) finding.valueSets = [object.origin.valueSet];
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== void 0) finding.source = source;
@@ -40287,7 +41492,7 @@ function sameFinding(a, b) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path13.dirname(path13.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path14.dirname(path14.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -40396,8 +41601,8 @@ async function main() {
     stats: result.stats,
     color: false
   });
-  const sarifFile = path14.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path14.dirname(sarifFile), { recursive: true });
+  const sarifFile = path15.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path15.dirname(sarifFile), { recursive: true });
   writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
   printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
@@ -40433,7 +41638,7 @@ async function main() {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path14.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path15.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -40442,7 +41647,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path14.relative(process2.cwd(), path14.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path15.relative(process2.cwd(), path15.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError) {

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Finding } from "../engine/finding.js";
+import { relatedLocations } from "../report/report.js";
 
 /** The commits a pull request compares. */
 export interface PullRequestRange {
@@ -88,7 +89,7 @@ export function onlyChangedFindings(findings: readonly Finding[], changed: reado
   }
   return findings.filter((finding) => {
     const file = withoutDotSlash(finding.file);
-    if (files.has(file) || finding.related?.some((related) => files.has(withoutDotSlash(related.file)))) return true;
+    if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
     if (finding.source === undefined) return false;
     return folders.has(withoutDotSlash(finding.source).replace(/\/+$/, "") || ".") || kustomizationFolders.has(folderOf(file));
   });

@@ -58,7 +58,7 @@ function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, p
     path,
     suppression,
   };
-  if (location.related?.length) finding.related = location.related;
+  if (location.provenance) finding.provenance = location.provenance;
   if (object.origin.valueSet !== undefined) finding.valueSets = [object.origin.valueSet];
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== undefined) finding.source = source;

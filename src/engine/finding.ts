@@ -1,4 +1,4 @@
-import type { ObjectIdentity, Path, Region, RelatedLocation } from "../manifest/types.js";
+import type { ObjectIdentity, Path, Provenance, Region } from "../manifest/types.js";
 import { lastAnswerOf } from "./memo.js";
 import type { Severity } from "./rule.js";
 
@@ -20,8 +20,8 @@ export interface Finding {
   /** Field path inside the object, when the finding is about a field. */
   path?: Path;
   suppression?: Suppression;
-  /** Other places that explain the finding (e.g. the values.yaml line feeding a template). */
-  related?: RelatedLocation[];
+  /** Where a rendered field comes from (the Helm values keys feeding it), as data for reporters to word. */
+  provenance?: Provenance;
   /** Helm value sets whose rendering produced this finding, when a chart has more than one. */
   valueSets?: string[];
   /** The chart or kustomization folder (display path) the object was rendered from. */

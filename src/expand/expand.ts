@@ -6,6 +6,7 @@ import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } f
 import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
 import { RENDER_ERROR, renderedObjects } from "./helm-objects.js";
+import { gatherEvidence } from "./helm-provenance.js";
 import {
   KUSTOMIZE_ERROR,
   buildKustomization,
@@ -134,7 +135,9 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
       });
       continue;
     }
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
+    const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+    timing.toolMs += ms;
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence });
     for (const object of rendered.objects) objects.push(object);
     for (const problem of rendered.problems) problems.push(problem);
   }

@@ -2,9 +2,11 @@ import path from "node:path";
 import { displayPath } from "../discover/discover.js";
 import { formatPath } from "../engine/finding.js";
 import { parseManifest } from "../manifest/parse.js";
-import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type RelatedLocation } from "../manifest/types.js";
+import { isRecord } from "../engine/workload.js";
+import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../manifest/types.js";
 import type { FileCache } from "./file-cache.js";
 import { chartRelative, splitRenderedOutput, type ValueSet } from "./helm.js";
+import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./helm-provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
 export const RENDER_ERROR = "kubeward/render-error";
@@ -17,6 +19,8 @@ export interface RenderedChart {
   /** Name the value set in findings (the chart is rendered with more than one). */
   nameValueSet: boolean;
   files: FileCache;
+  /** What the tagged and sentinel renders of this value set say. */
+  evidence: HelmEvidence;
 }
 
 /** Where a template lives: its chart (or subchart) folder and the values prefix the parent uses for it. */
@@ -40,66 +44,145 @@ function templateHome(chartDir: string, source: string): TemplateHome {
   return { file: path.join(chartDir, relative), charts, subcharts };
 }
 
-interface ValuesHit {
-  file: string;
-  location: { region: Location["region"]; matched: number };
-  wanted: number;
-  dotted: string;
+/** The values file line of `key` (or of its deepest written parent) in `file`. */
+function valuesSetting(chart: RenderedChart, file: string, key: Path, effective: Path): ValuesSetting {
+  const location = chart.files.yaml(file)?.locate(key);
+  const written = location?.matched === key.length;
+  return { key: formatPath(key), setKey: formatPath(effective), written, file: displayPath(chart.cwd, file), region: location?.region };
 }
 
 /**
- * The values file line that sets (or should set) `reference`: the value set's own files first (last one
- * wins in Helm), then each chart's values.yaml from the top chart down to the template's subchart.
+ * The values file line that sets (or should set) `reference`, guessed from template text: the value
+ * set's own files first (last one wins in Helm), then each chart's values.yaml from the top chart down.
  */
-function findValues(chart: RenderedChart, home: TemplateHome, reference: ValuesReference): ValuesHit | undefined {
+function guessValues(chart: RenderedChart, home: TemplateHome, reference: ValuesReference): { file: string; path: Path; effective: Path } | undefined {
   const below = [...reference.valuesPath, ...reference.remainder];
-  const candidates: Array<{ file: string; path: Path; required: number }> = [];
+  const candidates: Array<{ file: string; path: Path; required: number; effective: Path }> = [];
+  const effective = [...home.subcharts, ...below];
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
-    candidates.push({ file, path: [...home.subcharts, ...below], required: home.subcharts.length + reference.valuesPath.length });
+    candidates.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates.push({ file: path.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length });
+    candidates.push({ file: path.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
-  let best: ValuesHit | undefined;
+  let best: { file: string; path: Path; effective: Path } | undefined;
   for (const candidate of candidates) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
-    const hit = { file: candidate.file, location, wanted: candidate.path.length, dotted: formatPath(below) };
-    if (location.matched === candidate.path.length) return hit;
+    if (location.matched === candidate.path.length) return candidate;
     // No file sets the full path: point at the chart's defaults, where the setting belongs.
-    if (!best || path.basename(candidate.file) === "values.yaml") best = hit;
+    if (!best || path.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
 
-function helmLocation(chart: RenderedChart, object: K8sObject, home: TemplateHome, source: string, objectPath: Path): Location {
+/** The column span of the key (or list item) a template line writes for `segment`. */
+function spanOnLine(text: string, segment: string | number | undefined): { column: number; endColumn: number } {
+  const content = text.replace(/\s+#.*$/, "").trimEnd();
+  const indent = content.length - content.trimStart().length;
+  let column = indent + 1;
+  if (typeof segment === "string") {
+    const keyAt = new RegExp(`(^|[\\s{,-])["']?${escapeRegExp(segment)}["']?\\s*:`).exec(content);
+    if (keyAt) column = keyAt.index + keyAt[1].length + 1;
+  }
+  return { column, endColumn: Math.max(column, content.length + 1) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+interface Located {
+  file: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  values: ValuesSetting[];
+  ignoreLines: Array<{ file: string; line: number }>;
+  fallback?: string;
+}
+
+/** Today's walk of template text, used only where the instrumented renders cannot tell. */
+function locateByTemplateText(chart: RenderedChart, object: K8sObject, home: TemplateHome, objectPath: Path, reason: string, templateText: string): Located {
+  const hit = locateInTemplate(templateText, object.kind, object.body, objectPath, chart.files.defines(chart.chartDir));
+  const guessed = hit.values ? guessValues(chart, home, hit.values) : undefined;
+  const values = guessed ? [valuesSetting(chart, guessed.file, guessed.path, guessed.effective)] : [];
+  return {
+    file: home.file,
+    line: hit.line,
+    column: hit.column,
+    endColumn: hit.endColumn,
+    values,
+    ignoreLines: guessed ? [{ file: guessed.file, line: values[0].region?.startLine ?? 0 }] : [],
+    fallback: reason,
+  };
+}
+
+function valuesFromSentinels(chart: RenderedChart, keys: readonly ValuesKey[]): { values: ValuesSetting[]; ignoreLines: Array<{ file: string; line: number }> } {
+  const values: ValuesSetting[] = [];
+  const ignoreLines: Array<{ file: string; line: number }> = [];
+  for (const key of keys) {
+    if (key.source.kind === "set") {
+      values.push({ key: formatPath(key.path), setKey: formatPath(key.effective), written: true, fromSetArgument: true });
+      continue;
+    }
+    const setting = valuesSetting(chart, key.source.file, key.path, key.effective);
+    values.push(setting);
+    if (setting.region) ignoreLines.push({ file: key.source.file, line: setting.region.startLine });
+  }
+  return { values, ignoreLines };
+}
+
+function locateByRenders(chart: RenderedChart, object: K8sObject, home: TemplateHome, key: string, objectPath: Path, templateText: string): Located {
+  const { evidence } = chart;
+  const template = taggedTemplateLine(evidence, key, object.body, objectPath);
+  // A missing child of a node whose children are literal template lines belongs in the template.
+  const writtenByTemplate = (prefix: Path): boolean => {
+    const children = taggedTemplateLine(evidence, key, object.body, [...prefix, ...firstChild(object.body, prefix)]);
+    return children.ok && children.depth > prefix.length && !children.line.emits;
+  };
+  const answer = sentinelValues(evidence, key, object.body, objectPath, writtenByTemplate);
+  if (!template.ok) {
+    const guessed = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
+    return answer.ok ? { ...guessed, ...valuesFromSentinels(chart, answer.keys) } : guessed;
+  }
+  const text = chart.files.file(template.line.file)?.source.lineText(template.line.line) ?? "";
+  const span = spanOnLine(text, objectPath[template.depth - 1]);
+  const located: Located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
+  if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
+  const guessed = locateByTemplateText(chart, object, home, objectPath, answer.reason, templateText);
+  return { ...located, values: guessed.values, ignoreLines: guessed.ignoreLines, fallback: answer.reason };
+}
+
+function firstChild(body: unknown, prefix: Path): Path {
+  let node = body;
+  for (const segment of prefix) node = Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined;
+  if (Array.isArray(node)) return node.length > 0 ? [0] : [];
+  if (isRecord(node)) {
+    const first = Object.keys(node)[0];
+    return first === undefined ? [] : [first];
+  }
+  return [];
+}
+
+function helmLocation(chart: RenderedChart, object: K8sObject, home: TemplateHome, source: string, key: string, objectPath: Path): Location {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
       file: displayPath(chart.cwd, path.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
-      note: ` (rendered from ${source}, which is not a file on disk)`,
+      provenance: { values: [], renderedFrom: source },
       ignores: new Map(),
     };
   }
-  const hit = locateInTemplate(template.source.text, object.kind, object.body, objectPath, chart.files.defines(chart.chartDir));
-  const region = { startLine: hit.line, startColumn: hit.column, endLine: hit.line, endColumn: hit.endColumn };
-  const ignores = new Map(template.ignoredOn(hit.line));
-  const related: RelatedLocation[] = [];
-  let note: string | undefined;
-  const values = hit.values ? findValues(chart, home, hit.values) : undefined;
-  if (values) {
-    const file = displayPath(chart.cwd, values.file);
-    const complete = values.location.matched === values.wanted;
-    const message = complete ? `\`${values.dotted}\` is set here` : `\`${values.dotted}\` is not set; it belongs under this key`;
-    related.push({ file, region: values.location.region, message });
-    note = complete
-      ? ` (value \`${values.dotted}\` from ${file}:${values.location.region.startLine})`
-      : ` (from values: \`${values.dotted}\` is not set in ${file})`;
-    for (const [rule, reason] of chart.files.file(values.file)?.ignoredOn(values.location.region.startLine) ?? []) ignores.set(rule, reason);
-  }
-  return { file: displayPath(chart.cwd, home.file), region, related, note, ignores };
+  const located = locateByRenders(chart, object, home, key, objectPath, template.source.text);
+  const region = { startLine: located.line, startColumn: located.column, endLine: located.line, endColumn: located.endColumn };
+  const ignores = new Map(chart.files.file(located.file)?.ignoredOn(located.line) ?? []);
+  for (const { file, line } of located.ignoreLines) for (const [rule, reason] of chart.files.file(file)?.ignoredOn(line) ?? []) ignores.set(rule, reason);
+  const provenance: Provenance = { values: located.values };
+  if (located.fallback) provenance.fallback = located.fallback;
+  return { file: displayPath(chart.cwd, located.file), region, provenance, ignores };
 }
 
 /** Turns `helm template` output into objects that locate their fields in the chart's templates and values. */
@@ -107,7 +190,10 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
   const objects: K8sObject[] = [];
   const problems: InputProblem[] = [];
   const chartDisplay = displayPath(chart.cwd, chart.chartDir);
+  const ordinals = new Map<string, number>();
   for (const document of splitRenderedOutput(output)) {
+    const ordinal = ordinals.get(document.source) ?? 0;
+    ordinals.set(document.source, ordinal + 1);
     const home = templateHome(chart.chartDir, document.source);
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
@@ -115,17 +201,16 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
       problems.push({ ...problem, region: FILE_START, message: `Helm rendered invalid YAML from this template: ${problem.message}` });
     }
     for (const object of parsed.objects) {
-      objects.push({
-        ...object,
-        origin: {
-          ...object.origin,
-          chart: chartDisplay,
-          template: chartRelative(document.source),
-          valueSet: chart.nameValueSet ? chart.valueSet.name : undefined,
-          scope: `helm:${chartDisplay}:${chart.valueSet.name}`,
-        },
-        locate: (objectPath) => helmLocation(chart, object, home, document.source, objectPath),
-      });
+      const key = documentKey(document.source, ordinal, object.origin.itemIndex);
+      const origin: K8sObject["origin"] = {
+        ...object.origin,
+        chart: chartDisplay,
+        template: chartRelative(document.source),
+        valueSet: chart.nameValueSet ? chart.valueSet.name : undefined,
+        scope: `helm:${chartDisplay}:${chart.valueSet.name}`,
+      };
+      if (inReleaseNamespace(chart.evidence, key)) origin.releaseNamespace = true;
+      objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key, objectPath) });
     }
   }
   return { objects, problems };

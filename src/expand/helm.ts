@@ -51,7 +51,7 @@ export interface RenderFailure {
   column?: number;
 }
 
-export type RenderResult = { ok: true; output: string; ms: number } | { ok: false; failure: RenderFailure; ms: number };
+export type RenderResult = { ok: true; output: string; ms: number } | { ok: false; failure: RenderFailure; stderr: string; ms: number };
 
 function templateArgs(chartDir: string, valueSet: ValueSet, settings: HelmSettings): string[] {
   const args = ["template", settings.releaseName, chartDir];
@@ -98,11 +98,11 @@ export async function renderChart(chartDir: string, valueSet: ValueSet, settings
   if (settings.dependencyUpdate) {
     const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
     ms += update.ms;
-    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, ms };
+    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, stderr: update.stderr, ms };
   }
   const run = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
   ms += run.ms;
-  if (run.code !== 0) return { ok: false, failure: describeHelmFailure(run), ms };
+  if (run.code !== 0) return { ok: false, failure: describeHelmFailure(run), stderr: run.stderr, ms };
   return { ok: true, output: run.stdout, ms };
 }
 

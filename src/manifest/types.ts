@@ -26,6 +26,8 @@ export interface Origin {
   kustomization?: string;
   /** Name of the Helm value set, when a chart is rendered with more than one. */
   valueSet?: string;
+  /** The namespace was not written in the chart: helm put the object in the release namespace. */
+  releaseNamespace?: boolean;
   /**
    * Objects that exist together (one chart rendering, one kustomize build, or all plain manifests);
    * cross-object rules look only within a scope.
@@ -40,12 +42,36 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** A Helm values key that feeds a field, or under which a missing field belongs. */
+export interface ValuesSetting {
+  /** The key as its file (or `--set` argument) writes it, e.g. `primary.podSecurityContext.runAsUser`. */
+  key: string;
+  /** The same key as `--set` on the linted chart names it (a subchart's keys under its name or alias). */
+  setKey: string;
+  /** False when the key itself is not written: `region` is then its nearest written parent. */
+  written: boolean;
+  /** Display path of the values file; absent for a `--set` argument. */
+  file?: string;
+  region?: Region;
+  /** Set by `--set` (the key is named, never the value, which may be a secret). */
+  fromSetArgument?: boolean;
+}
+
+/** Where a rendered field comes from, as data; reporters put it into words. */
+export interface Provenance {
+  values: ValuesSetting[];
+  /** Set when the location was guessed from template text because the instrumented renders could not tell: why. */
+  fallback?: string;
+  /** The template helm named is not a file on disk (the finding sits at the chart's Chart.yaml). */
+  renderedFrom?: string;
+}
+
 /** Where a finding is shown: the file and span a person edits, and what else explains it. */
 export interface Location {
   file: string;
   region: Region;
-  related?: RelatedLocation[];
-  /** Appended to the finding's message, e.g. which values key supplies the setting. */
+  provenance?: Provenance;
+  /** Appended to the finding's message, e.g. which Kustomize entry set the field. */
   note?: string;
   /** Rules suppressed by `kubeward-ignore` comments at this location, with their reasons. */
   ignores: ReadonlyMap<string, string | undefined>;

@@ -1,7 +1,7 @@
 import { formatPath } from "../engine/finding.js";
 import { helpUri } from "../engine/rule.js";
 import { levelOf } from "../engine/severity.js";
-import type { ReportInput } from "./report.js";
+import { messageWithProvenance, relatedLocations, type ReportInput } from "./report.js";
 
 /**
  * A stable array of findings (documented in docs/output-formats.md). Suppressed findings are included
@@ -12,14 +12,15 @@ export function formatJson(input: ReportInput): string {
     rule: f.ruleId,
     severity: f.severity,
     level: levelOf(f.severity),
-    message: f.message,
+    message: messageWithProvenance(f),
     file: f.file,
     region: f.region,
     object: f.object ?? null,
     path: f.path ? formatPath(f.path) : null,
     suppressed: Boolean(f.suppression),
     suppression: f.suppression ?? null,
-    related: f.related ?? [],
+    related: relatedLocations(f),
+    provenance: f.provenance ?? null,
     valueSets: f.valueSets ?? null,
     source: f.source ?? null,
     helpUri: helpUri(f.ruleId),

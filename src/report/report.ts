@@ -1,5 +1,6 @@
 import type { Finding } from "../engine/finding.js";
 import type { RuleMeta } from "../engine/rule.js";
+import type { Provenance, RelatedLocation, ValuesSetting } from "../manifest/types.js";
 
 /** Everything a reporter may use; reporters turn this into text and touch nothing else. */
 export interface ReportInput {
@@ -21,7 +22,40 @@ export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => !finding.suppression);
 }
 
-/** The message as shown to people: with the Helm value sets it applies to, when a chart has several. */
+/** The rule's message with where the field's value comes from. */
+export function messageWithProvenance(finding: Finding): string {
+  const provenance = describeProvenance(finding.provenance);
+  return provenance ? `${finding.message.replace(/\.$/, "")} (${provenance}).` : finding.message;
+}
+
+/** The message as shown to people: with its provenance, and the Helm value sets it applies to when a chart has several. */
 export function displayMessage(finding: Finding): string {
-  return finding.valueSets?.length ? `${finding.message} [value sets: ${finding.valueSets.join(", ")}]` : finding.message;
+  const message = messageWithProvenance(finding);
+  return finding.valueSets?.length ? `${message} [value sets: ${finding.valueSets.join(", ")}]` : message;
+}
+
+function describeSetting(setting: ValuesSetting): string {
+  if (setting.fromSetArgument) return `value \`${setting.key}\` from --set`;
+  if (!setting.written) return `from values: \`${setting.key}\` is not set in ${setting.file}`;
+  return `value \`${setting.key}\` from ${setting.file}:${setting.region?.startLine ?? 1}`;
+}
+
+/** The provenance of a finding in words: which values keys feed it, and whether its location is a guess. */
+export function describeProvenance(provenance: Provenance | undefined): string | undefined {
+  if (!provenance) return undefined;
+  const parts = provenance.values.map(describeSetting);
+  if (provenance.renderedFrom) parts.push(`rendered from ${provenance.renderedFrom}, which is not a file on disk`);
+  if (provenance.fallback) parts.push("approximate location, read from template text");
+  return parts.length ? parts.join("; ") : undefined;
+}
+
+/** Places that explain a finding: the values lines that set (or should set) its field. */
+export function relatedLocations(finding: Finding): RelatedLocation[] {
+  const related: RelatedLocation[] = [];
+  for (const setting of finding.provenance?.values ?? []) {
+    if (!setting.file || !setting.region) continue;
+    const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;
+    related.push({ file: setting.file, region: setting.region, message });
+  }
+  return related;
 }

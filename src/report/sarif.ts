@@ -3,7 +3,7 @@ import { objectLabel, type Finding } from "../engine/finding.js";
 import type { Region } from "../manifest/types.js";
 import { helpUri, type RuleMeta } from "../engine/rule.js";
 import { levelOf, securitySeverity } from "../engine/severity.js";
-import { displayMessage, type ReportInput } from "./report.js";
+import { displayMessage, relatedLocations, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
 const FINGERPRINT_KEY = "kubeward/v1";
@@ -140,13 +140,19 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
     `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}",` +
     `"message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],` +
     `"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
-  if (finding.related?.length) {
-    const related: Sarif.Location[] = finding.related.map((place, index) => ({
+  const places = relatedLocations(finding);
+  if (places.length) {
+    const related: Sarif.Location[] = places.map((place, index) => ({
       id: index + 1,
       physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message },
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
+  }
+  if (finding.provenance) {
+    const { values, fallback } = finding.provenance;
+    const properties = { valuesKeys: values.map((setting) => setting.key), locationMethod: fallback ? "template-text" : "instrumented-render", ...(fallback ? { fallbackReason: fallback } : {}) };
+    json += `,"properties":${JSON.stringify(properties)}`;
   }
   if (finding.suppression) {
     const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";

@@ -1,7 +1,7 @@
 import { styleText } from "node:util";
 import type { Finding } from "../engine/finding.js";
 import { levelOf, type Level } from "../engine/severity.js";
-import { activeFindings, displayMessage, type ReportInput } from "./report.js";
+import { activeFindings, displayMessage, relatedLocations, type ReportInput } from "./report.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -34,7 +34,7 @@ export function formatText(input: ReportInput): string {
       const level = levelOf(finding.severity);
       const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
       lines.push(`  ${paint("dim", position)}  ${paint(LEVEL_STYLE[level], level.padEnd(7))}  ${displayMessage(finding)}  ${paint("dim", finding.ruleId)}`);
-      for (const related of finding.related ?? []) {
+      for (const related of relatedLocations(finding)) {
         const where = `${related.file}:${related.region.startLine}:${related.region.startColumn}`;
         lines.push(`  ${" ".repeat(width)}  ${paint("dim", "↳")} ${paint("dim", where)}  ${related.message}`);
       }

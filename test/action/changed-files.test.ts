@@ -22,7 +22,7 @@ describe("onlyChangedFindings", () => {
       finding("apps/b.yaml"),
       finding("charts/web/templates/pod.yaml", { source: "charts/web" }),
       finding("charts/db/templates/pod.yaml", { source: "charts/db" }),
-      finding("other/pod.yaml", { related: [{ file: "values/prod.yaml", region, message: "set here" }] }),
+      finding("other/pod.yaml", { provenance: { values: [{ key: "image.tag", setKey: "image.tag", written: true, file: "values/prod.yaml", region }] } }),
       finding("base/pod.yaml", { source: "overlays/prod" }),
     ];
     expect(kept(findings, ["apps/a.yaml", "charts/web/Chart.yaml", "values/prod.yaml"])).toEqual([

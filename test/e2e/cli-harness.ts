@@ -142,6 +142,11 @@ export interface JsonFinding {
   suppression: { kind: string; reason?: string } | null;
   related: Array<{ file: string; region: { startLine: number; startColumn: number }; message: string }>;
   valueSets: string[] | null;
+  source: string | null;
+  provenance: {
+    values: Array<{ key: string; setKey: string; written: boolean; file?: string; region?: { startLine: number }; fromSetArgument?: boolean }>;
+    fallback?: string;
+  } | null;
 }
 
 /** Findings of the given rule ids from JSON output (all findings when no ids are given). */

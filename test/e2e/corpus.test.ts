@@ -59,5 +59,5 @@ describe.skipIf(!available)("the corpus of real charts, overlays and manifests",
     );
     if (misses.length) console.log(`first misses:\n${misses.slice(0, 10).join("\n")}`);
     expect(share).toBeGreaterThanOrEqual(0.95);
-  });
+  }, 600_000);
 });

@@ -34,8 +34,8 @@ describe.skipIf(!haveHelm)("Helm charts (helm from scripts/install-tools.mjs)", 
 
   it("follows `with .Values.x` + `toYaml .` and `include` of a define into values", () => {
     const { findings } = lint([chart]);
-    expect(finding(findings, "run-as-user-root", template, 22).related[0]).toMatchObject({ file: `${chart}/values.yaml`, region: { startLine: 13 } });
-    expect(finding(findings, "privileged-container", template, 28).related[0]).toMatchObject({ file: `${chart}/values.yaml`, region: { startLine: 19 } });
+    expect(finding(findings, "run-as-user-root", template, 23).related[0]).toMatchObject({ file: `${chart}/values.yaml`, region: { startLine: 13 } });
+    expect(finding(findings, "privileged-container", template, 29).related[0]).toMatchObject({ file: `${chart}/values.yaml`, region: { startLine: 19 } });
   });
 
   it("points an item produced by `range` at the ranged template line and the values list item", () => {

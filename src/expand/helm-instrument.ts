@@ -1,0 +1,348 @@
+/**
+ * Instrumented copies of a chart, so helm itself says where each rendered line and value came from:
+ * - a tagged copy, whose template lines end in a YAML comment naming the template file and line;
+ * - a sentinel copy, whose values leaves are replaced by unique tokens that show up wherever the
+ *   value is rendered.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { dump, load } from "js-yaml";
+import type { Path } from "../manifest/types.js";
+import { isRecord } from "../engine/workload.js";
+import { readChartInfo, type ValueSet } from "./helm.js";
+
+/** ` #kw:<template id>:<line>` — appended to template lines of the tagged copy. */
+export const LINE_TAG = / #kw:(\d+):(\d+)/g;
+/** `kwv<id>x` — a values leaf of the sentinel copy (lower case: names are often lower-cased or DNS-checked). */
+export const SENTINEL = /kwv(\d+)x/gi;
+/** The namespace the sentinel copy is rendered into, so objects in the release namespace can be told apart. */
+export const SENTINEL_NAMESPACE = "kubeward-release-namespace";
+
+/** A template line of the real chart, by the id its tags carry. */
+export interface TaggedLine {
+  /** Absolute path of the template in the real chart. */
+  file: string;
+  line: number;
+  /** The line is a template action whose output (toYaml, include …) ends where its tag lands. */
+  emits: boolean;
+}
+
+export interface TaggedChart {
+  dir: string;
+  /** The real template line behind a tag. */
+  line(id: number, line: number): TaggedLine | undefined;
+}
+
+/** Where a sentinel's value is written. */
+export type ValuesSource = { kind: "file"; file: string; path: Path } | { kind: "set"; argument: string; path: Path };
+
+export interface ValuesSentinel {
+  source: ValuesSource;
+  /** The value's path as the chart's templates see it from the top chart (`sub.x` for a subchart's `x`). */
+  effective: Path;
+  /** Stands for an empty map, so that the map's own place shows up when rendered. */
+  emptyMap: boolean;
+  /** Helm's precedence: --set over -f files (the last one first) over the chart's values over its subcharts'. */
+  rank: number;
+}
+
+export interface SentinelChart {
+  dir: string;
+  valueSet: ValueSet;
+  level: SentinelLevel;
+  sentinels: ValuesSentinel[];
+}
+
+/** Chart folders of a chart and its unpacked subcharts, each with its values prefix as the top chart sees it. */
+function chartTree(chartDir: string, prefix: Path = []): Array<{ dir: string; prefix: Path }> {
+  const found = [{ dir: chartDir, prefix }];
+  const chartsDir = path.join(chartDir, "charts");
+  if (!existsSync(chartsDir)) return found;
+  let dependencies: Array<{ name: string; alias?: string }> = [];
+  try {
+    dependencies = readChartInfo(chartDir).dependencies;
+  } catch {
+    dependencies = [];
+  }
+  for (const entry of readdirSync(chartsDir, { withFileTypes: true })) {
+    const dir = path.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync(path.join(dir, "Chart.yaml"))) continue;
+    let name = entry.name;
+    try {
+      name = readChartInfo(dir).name;
+    } catch {
+      // An unreadable subchart fails the render itself; its values prefix does not matter then.
+    }
+    const dependency = dependencies.find((dep) => dep.name === name);
+    found.push(...chartTree(dir, [...prefix, dependency?.alias ?? name]));
+  }
+  return found;
+}
+
+function templateFilesOf(chartDir: string): string[] {
+  const templates = path.join(chartDir, "templates");
+  if (!existsSync(templates)) return [];
+  return readdirSync(templates, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Copies a chart, leaving out `dropped` templates (chart-relative paths). */
+function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `kubeward-${label}-`));
+  const copy = path.join(dir, path.basename(chartDir));
+  cpSync(chartDir, copy, { recursive: true, dereference: true });
+  // NOTES.txt renders no objects, and its checks (e.g. "images were substituted") would trip over sentinels.
+  for (const chart of chartTree(chartDir)) rmSync(path.join(copy, path.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
+  for (const template of dropped) rmSync(path.join(copy, template), { force: true });
+  return copy;
+}
+
+/** Removes an instrumented copy. */
+export function removeCopy(copyDir: string): void {
+  rmSync(path.dirname(copyDir), { recursive: true, force: true });
+}
+
+const ACTION_OPEN = "{{";
+const ACTION_CLOSE = "}}";
+/** Actions that write nothing themselves. */
+const CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
+const KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
+const BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
+
+interface ScannedLine {
+  /** Texts of the actions that close on this line (a multi-line action whole, on its last line). */
+  actions: string[];
+  /** The line starts inside an action opened on an earlier line. */
+  openAtStart: boolean;
+  /** An action is still open at the end of the line. */
+  openAtEnd: boolean;
+  /** The line with its actions taken out. */
+  literal: string;
+}
+
+function scanTemplateLines(lines: readonly string[]): ScannedLine[] {
+  const scanned: ScannedLine[] = [];
+  let pending: string | undefined;
+  for (const line of lines) {
+    const openAtStart = pending !== undefined;
+    const actions: string[] = [];
+    let literal = "";
+    let position = 0;
+    while (position < line.length) {
+      if (pending !== undefined) {
+        const close = line.indexOf(ACTION_CLOSE, position);
+        if (close === -1) {
+          pending += `${line.slice(position)}\n`;
+          break;
+        }
+        actions.push((pending + line.slice(position, close)).replace(/-$/, ""));
+        pending = undefined;
+        position = close + ACTION_CLOSE.length;
+      } else {
+        const start = line.indexOf(ACTION_OPEN, position);
+        literal += line.slice(position, start === -1 ? line.length : start);
+        if (start === -1) break;
+        pending = "";
+        position = start + ACTION_OPEN.length;
+      }
+    }
+    scanned.push({ actions, openAtStart, openAtEnd: pending !== undefined, literal });
+  }
+  return scanned;
+}
+
+/**
+ * Appends a tag to every template line whose output is one rendered YAML line, leaving alone what a
+ * comment would change: block scalar content, multi-line actions, lines whose newline is trimmed away
+ * (`-}}` at the end, or a `{{-` on the next line that pulls content up), and helper bodies used inline.
+ */
+export function tagTemplate(text: string, tag: (line: number, emits: boolean) => string): string {
+  const lines = text.split("\n");
+  const scanned = scanTemplateLines(lines.map((line) => line.replace(/\r$/, "")));
+  const blocks: string[] = [];
+  let blockScalarIndent = -1;
+  return lines
+    .map((raw, index) => {
+      const line = raw.replace(/\r$/, "");
+      const { actions, openAtStart: wasOpen, openAtEnd, literal } = scanned[index];
+      const insideDefine = blocks.includes("define");
+      for (const action of actions) {
+        const opener = /^-?\s*(if|with|range|define|block)\b/.exec(action);
+        if (opener) blocks.push(opener[1]);
+        else if (/^-?\s*end\b/.test(action)) blocks.pop();
+      }
+      const indent = line.length - line.trimStart().length;
+      const actionOnly = actions.length > 0 && literal.trim() === "";
+      if (blockScalarIndent >= 0) {
+        if (line.trim() === "" || actionOnly || wasOpen || indent > blockScalarIndent) return raw;
+        blockScalarIndent = -1;
+      }
+      if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
+      if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
+      if (/-\}\}\s*$/.test(line)) return raw;
+      const emits = actionOnly && actions.some((action) => !CONTROL_ACTION.test(action.trim()));
+      if (actionOnly && !emits) return raw;
+      if (insideDefine && (emits ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
+      const next = lines[index + 1]?.trimStart() ?? "";
+      if (next.startsWith("{{-")) {
+        const nextAction = next.slice(3).split("}}")[0];
+        if (!CONTROL_ACTION.test(nextAction.trim()) && !/\bnindent\b/.test(nextAction)) return raw;
+      }
+      const withTag = line + tag(index + 1, emits);
+      return raw.endsWith("\r") ? `${withTag}\r` : withTag;
+    })
+    .join("\n");
+}
+
+/** A copy of the chart whose every template (subcharts and helpers too) carries line tags, but for the `untagged` ones (chart-relative paths). */
+export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new Set()): TaggedChart {
+  const dir = copyChart(chartDir, "tagged");
+  const templates: Array<{ file: string; emitting: Set<number> }> = [];
+  for (const { dir: original } of chartTree(chartDir)) {
+    for (const file of templateFilesOf(original)) {
+      if (untagged.has(path.relative(chartDir, file))) continue;
+      const id = templates.length;
+      const emitting = new Set<number>();
+      templates.push({ file, emitting });
+      const tagged = tagTemplate(readFileSync(file, "utf8"), (line, emits) => {
+        if (emits) emitting.add(line);
+        return ` #kw:${id}:${line}`;
+      });
+      writeFileSync(path.join(dir, path.relative(chartDir, file)), tagged);
+    }
+  }
+  return {
+    dir,
+    line(id, line) {
+      const template = templates[id];
+      return template ? { file: template.file, line, emits: template.emitting.has(line) } : undefined;
+    },
+  };
+}
+
+/** How much of the values to replace: everything truthy, or only strings when that render fails. */
+export type SentinelLevel = "truthy" | "strings";
+
+function sentinelTree(value: unknown, at: Path, level: SentinelLevel, add: (at: Path, emptyMap: boolean, original: unknown) => unknown): unknown {
+  if (typeof value === "string") return value === "" ? value : add(at, false, value);
+  // `enabled` switches are often dependency conditions, which helm wants as booleans.
+  const isSwitch = at[at.length - 1] === "enabled";
+  if (level === "truthy" && !isSwitch && (value === true || (typeof value === "number" && value !== 0))) return add(at, false, value);
+  if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at, index], level, add));
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) {
+      if (level === "strings") return value;
+      const token = add(at, true, value);
+      return typeof token === "string" ? { [token]: token } : value;
+    }
+    return Object.fromEntries(entries.map(([key, item]) => [key, sentinelTree(item, [...at, key], level, add)]));
+  }
+  return value;
+}
+
+const COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
+
+/**
+ * Values paths (as the top chart sees them) that templates compare with `eq`/`ne`: a sentinel there
+ * would switch the branch (`if eq .Values.kind "DaemonSet"`), so they keep their values.
+ */
+function comparedValues(chartDir: string): Set<string> {
+  const compared = new Set<string>();
+  for (const chart of chartTree(chartDir)) {
+    for (const template of templateFilesOf(chart.dir)) {
+      for (const match of readFileSync(template, "utf8").matchAll(COMPARED_VALUE)) {
+        compared.add([...chart.prefix, ...(match[1] ?? match[2]).slice(1).split(".")].join("."));
+      }
+    }
+  }
+  return compared;
+}
+
+/** Splits a `--set` argument at the commas that separate assignments (not escaped, not inside `{…}`). */
+function splitAssignments(argument: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < argument.length; i++) {
+    const char = argument[i];
+    if (char === "\\" && i + 1 < argument.length) {
+      current += char + argument[++i];
+      continue;
+    }
+    if (char === "{") depth++;
+    if (char === "}") depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** `a.b[0].c` (with `\.` for a literal dot) as a path. */
+export function setKeyPath(key: string): Path {
+  const segments: Array<string | number> = [];
+  for (const part of key.split(/(?<!\\)\./)) {
+    const indexed = /^(.*?)((?:\[\d+\])+)$/.exec(part);
+    const name = (indexed ? indexed[1] : part).replace(/\\\./g, ".");
+    if (name) segments.push(name);
+    if (indexed) for (const index of indexed[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return segments;
+}
+
+/**
+ * A copy of the chart (and of the value set's files and `--set` arguments) whose values leaves are
+ * sentinels; values.schema.json files are dropped from it, since sentinels do not follow the schema.
+ */
+export function sentinelChart(
+  chartDir: string,
+  valueSet: ValueSet,
+  level: SentinelLevel,
+  kept: ReadonlySet<number> = new Set(),
+  dropped: ReadonlySet<string> = new Set(),
+): SentinelChart {
+  const dir = copyChart(chartDir, "values", dropped);
+  const sentinels: ValuesSentinel[] = [];
+  const compared = comparedValues(chartDir);
+  // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
+  const register = (source: ValuesSource, effective: Path, emptyMap: boolean, rank: number, original: unknown): unknown => {
+    sentinels.push({ source, effective, emptyMap, rank });
+    return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
+  };
+  const rewrite = (file: string, target: string, prefix: Path, rank: number): void => {
+    const text = readFileSync(file, "utf8");
+    const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
+    const replaced = sentinelTree(tree, [], level, (at, emptyMap, original) => register({ kind: "file", file, path: at }, [...prefix, ...at], emptyMap, rank, original));
+    writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
+  };
+  for (const chart of chartTree(chartDir)) {
+    const copied = path.join(dir, path.relative(chartDir, chart.dir));
+    rmSync(path.join(copied, "values.schema.json"), { force: true });
+    const values = path.join(chart.dir, "values.yaml");
+    if (existsSync(values)) rewrite(values, path.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+  }
+  const valuesFiles = valueSet.valuesFiles.map((file, index) => {
+    const target = path.join(path.dirname(dir), `values-${index}.yaml`);
+    rewrite(file, target, [], 1 + index);
+    return target;
+  });
+  const set = valueSet.set.map((argument) =>
+    splitAssignments(argument)
+      .map((assignment) => {
+        const equals = assignment.indexOf("=");
+        if (equals === -1) return assignment;
+        const key = assignment.slice(0, equals);
+        const value = assignment.slice(equals + 1);
+        const keep = value === "" || value === "null" || value === "false" || value === "0" || value.startsWith("{");
+        if (keep || (level === "strings" && (value === "true" || !Number.isNaN(Number(value))))) return assignment;
+        return `${key}=${register({ kind: "set", argument: assignment, path: setKeyPath(key) }, setKeyPath(key), false, 1000, value)}`;
+      })
+      .join(","),
+  );
+  return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+}

@@ -1,0 +1,303 @@
+/**
+ * Reads provenance from instrumented renders: the tagged render says which template line wrote each
+ * rendered line, the sentinel render which values key feeds each rendered value. Each answer is
+ * checked against the real render's structure along the path; where they disagree, there is no answer.
+ */
+import { isRecord } from "../engine/workload.js";
+import { parseManifest } from "../manifest/parse.js";
+import type { K8sObject, Path } from "../manifest/types.js";
+import { chartRelative, renderChart, splitRenderedOutput, type HelmSettings, type ValueSet } from "./helm.js";
+import {
+  LINE_TAG,
+  SENTINEL,
+  SENTINEL_NAMESPACE,
+  removeCopy,
+  sentinelChart,
+  tagChart,
+  type SentinelChart,
+  type TaggedChart,
+  type TaggedLine,
+  type ValuesSentinel,
+} from "./helm-instrument.js";
+
+interface RenderedDocument {
+  object: K8sObject;
+  lines: string[];
+}
+
+/** The documents of one render, by `documentKey`. */
+export type RenderedDocuments = ReadonlyMap<string, RenderedDocument>;
+
+/** Identifies an object across renders of one chart: its template, its place among that template's documents, its List item. */
+export function documentKey(source: string, ordinal: number, itemIndex: number | undefined): string {
+  return `${source}\u0000${ordinal}\u0000${itemIndex ?? ""}`;
+}
+
+/** Parses a render into documents keyed as the real render's objects are. */
+export function renderedDocuments(output: string): RenderedDocuments {
+  const documents = new Map<string, RenderedDocument>();
+  const ordinals = new Map<string, number>();
+  for (const document of splitRenderedOutput(output)) {
+    const ordinal = ordinals.get(document.source) ?? 0;
+    ordinals.set(document.source, ordinal + 1);
+    const lines = document.text.split("\n");
+    for (const object of parseManifest("rendered", document.text).objects) {
+      documents.set(documentKey(document.source, ordinal, object.origin.itemIndex), { object, lines });
+    }
+  }
+  return documents;
+}
+
+export type Evidence<T> = { ok: true; chart: T; documents: RenderedDocuments } | { ok: false; reason: string };
+
+export interface HelmEvidence {
+  tagged: Evidence<TaggedChart>;
+  values: Evidence<SentinelChart>;
+}
+
+function child(node: unknown, segment: string | number): unknown {
+  if (Array.isArray(node) && typeof segment === "number") return node[segment];
+  if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
+  return undefined;
+}
+
+/**
+ * How many segments of `path` exist in `real`, provided `other` has the same shape along them
+ * (the same keys, lists of the same length); undefined when the shapes part.
+ */
+function sharedDepth(real: unknown, other: unknown, path: Path): number | undefined {
+  let depth = 0;
+  for (const segment of path) {
+    const next = child(real, segment);
+    if (next === undefined) break;
+    if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return undefined;
+    if (Array.isArray(real) && Array.isArray(other) && real.length !== other.length) return undefined;
+    const otherNext = child(other, segment);
+    if (otherNext === undefined) return undefined;
+    real = next;
+    other = otherNext;
+    depth++;
+  }
+  return depth;
+}
+
+function nodeAt(body: unknown, path: Path): unknown {
+  let node = body;
+  for (const segment of path) node = child(node, segment);
+  return node;
+}
+
+function tagsOn(line: string | undefined): Array<{ id: number; line: number }> {
+  return [...(line ?? "").matchAll(LINE_TAG)].map((match) => ({ id: Number(match[1]), line: Number(match[2]) }));
+}
+
+export type TemplateAnswer = { ok: true; line: TaggedLine; depth: number } | { ok: false; reason: string };
+
+/** The template line that wrote the deepest existing node of `path`, read from the tagged render. */
+export function taggedTemplateLine(evidence: HelmEvidence, key: string, body: unknown, path: Path): TemplateAnswer {
+  const { tagged } = evidence;
+  if (!tagged.ok) return tagged;
+  const document = tagged.documents.get(key);
+  if (!document) return { ok: false, reason: "the tagged render has no such document" };
+  const depth = sharedDepth(body, document.object.body, path);
+  if (depth === undefined) return { ok: false, reason: "the tagged render differs from the real one along this path" };
+  for (let length = depth; length >= 0; length--) {
+    const lineIndex = document.object.locate(path.slice(0, length)).region.startLine - 1;
+    const own = tagsOn(document.lines[lineIndex])[0];
+    // An untagged line is output of an action (toYaml, include): that action's tag ends its last line.
+    let producer = own;
+    for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
+      const first = tagsOn(document.lines[next])[0];
+      if (!first) continue;
+      if (tagged.chart.line(first.id, first.line)?.emits) producer = first;
+      break;
+    }
+    const line = producer && tagged.chart.line(producer.id, producer.line);
+    if (line) return { ok: true, line, depth: length };
+  }
+  return { ok: false, reason: "no template line tag reached this field" };
+}
+
+/** A values key that feeds a field, or under which a missing field belongs. */
+export interface ValuesKey {
+  /** Where the key (or its nearest written parent) is: a values file or a --set argument. */
+  source: ValuesSentinel["source"];
+  /** The key's path in that file (or --set argument), down to the field the finding is about. */
+  path: Path;
+  /** The same key as the top chart's values see it. */
+  effective: Path;
+}
+
+export type ValuesAnswer = { ok: true; keys: ValuesKey[] } | { ok: false; reason: string };
+
+function sentinelIds(text: string): number[] {
+  return [...text.matchAll(SENTINEL)].map((match) => Number(match[1]));
+}
+
+/** Every sentinel below `node`: as a whole scalar value, or as the key of an empty map's marker, with its path from `node`. */
+function sentinelsBelow(node: unknown, at: Path, found: Array<{ at: Path; id: number }>): void {
+  if (typeof node === "string") {
+    const ids = sentinelIds(node);
+    if (ids.length === 1 && node.toLowerCase() === `kwv${ids[0]}x`) found.push({ at, id: ids[0] });
+  } else if (Array.isArray(node)) node.forEach((item, index) => sentinelsBelow(item, [...at, index], found));
+  else if (isRecord(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      const ids = sentinelIds(key);
+      if (ids.length === 1 && key.toLowerCase() === `kwv${ids[0]}x`) found.push({ at, id: ids[0] });
+      else sentinelsBelow(value, [...at, key], found);
+    }
+  }
+}
+
+function endsWith(path: Path, tail: Path): boolean {
+  if (tail.length > path.length) return false;
+  return tail.every((segment, index) => path[path.length - tail.length + index] === segment);
+}
+
+function startsWith(path: Path, head: Path): boolean {
+  return head.length <= path.length && head.every((segment, index) => path[index] === segment);
+}
+
+/** Keys a template commonly leaves out when it renders a values map (`omit . "enabled"`). */
+const SWITCH_KEYS = new Set(["enabled"]);
+
+/**
+ * The values map rendered whole at `node` (by toYaml or a range over its keys): every sentinel below
+ * `node` comes from one values map at the same relative path, and every leaf of that map is rendered.
+ */
+function wholeValuesMap(chart: SentinelChart, node: unknown): Path | undefined {
+  const found: Array<{ at: Path; id: number }> = [];
+  sentinelsBelow(node, [], found);
+  let map: Path | undefined;
+  for (const { at, id } of found) {
+    const sentinel = chart.sentinels[id];
+    if (!sentinel || !endsWith(sentinel.effective, at)) return undefined;
+    const candidate = sentinel.effective.slice(0, sentinel.effective.length - at.length);
+    if (map && (map.length !== candidate.length || !startsWith(candidate, map))) return undefined;
+    map = candidate;
+  }
+  if (!map || map.length === 0) return undefined;
+  const seen = new Set(found.map(({ id }) => chart.sentinels[id].effective.join("\u0000")));
+  for (const sentinel of chart.sentinels) {
+    if (!startsWith(sentinel.effective, map) || SWITCH_KEYS.has(String(sentinel.effective[sentinel.effective.length - 1]))) continue;
+    if (!seen.has(sentinel.effective.join("\u0000"))) return undefined;
+  }
+  return map;
+}
+
+/**
+ * Which values keys feed the field at `path` (or, for a missing field, under which values key it
+ * belongs), read from the sentinel render. `writtenByTemplate` tells whether the children of a node
+ * are literal template lines, in which case a missing child is the template's to add, not the values'.
+ */
+export function sentinelValues(
+  evidence: HelmEvidence,
+  key: string,
+  body: unknown,
+  path: Path,
+  writtenByTemplate: (prefix: Path) => boolean,
+): ValuesAnswer {
+  const { values } = evidence;
+  if (!values.ok) return values;
+  const document = values.documents.get(key);
+  if (!document) return { ok: false, reason: "the values render has no such document" };
+  const depth = sharedDepth(body, document.object.body, path);
+  if (depth === undefined) return { ok: false, reason: "the values render differs from the real one along this path" };
+  const node = nodeAt(document.object.body, path.slice(0, depth));
+  if (depth === path.length && typeof node === "string") {
+    const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
+    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
+  }
+  const scalar = depth === path.length && !isRecord(node) && !Array.isArray(node);
+  // A truthy value left as it was is written in the template; a falsy one was never replaced.
+  if (scalar && (values.chart.level === "strings" || node)) {
+    // The release namespace is not a value either: the sentinel render only moved it.
+    const same = node === nodeAt(body, path) || (typeof node === "string" && node.includes(SENTINEL_NAMESPACE));
+    return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
+  }
+  for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
+    const prefix = path.slice(0, length);
+    const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
+    if (!map) continue;
+    if (length < path.length && writtenByTemplate(prefix)) break;
+    const found: Array<{ at: Path; id: number }> = [];
+    sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
+    // Point at the map in the source helm applies last among those that write it.
+    const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => (next.rank > best.rank ? next : best));
+    const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path.slice(length)], effective: [...map, ...path.slice(length)] }] };
+  }
+  return scalar ? { ok: false, reason: "the value is empty, false or zero, which the values render cannot trace" } : { ok: true, keys: [] };
+}
+
+/** Whether the object was put in the release namespace by helm (seen by rendering into another namespace). */
+export function inReleaseNamespace(evidence: HelmEvidence, key: string): boolean {
+  if (!evidence.values.ok) return false;
+  return evidence.values.documents.get(key)?.object.namespace === SENTINEL_NAMESPACE;
+}
+
+/** Attempts at an instrumented render, each leaving out what helm refused in the one before. */
+const ATTEMPTS = 6;
+
+async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings): Promise<Evidence<TaggedChart>> {
+  const untagged = new Set<string>();
+  let reason = "";
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let chart: TaggedChart | undefined;
+    try {
+      chart = tagChart(chartDir, untagged);
+      const result = await renderChart(chart.dir, valueSet, settings);
+      if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
+      reason = `the tagged render failed: ${result.failure.message}`;
+      // A template whose tags broke its output is rendered untagged next time; its findings fall back.
+      if (!result.failure.template || untagged.has(result.failure.template)) break;
+      untagged.add(result.failure.template);
+    } catch (error) {
+      return { ok: false, reason: `the tagged render could not be made: ${(error as Error).message}` };
+    } finally {
+      if (chart) removeCopy(chart.dir);
+    }
+  }
+  return { ok: false, reason };
+}
+
+async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, renderedTemplates: ReadonlySet<string>): Promise<Evidence<SentinelChart>> {
+  let reason = "";
+  // Sentinels for booleans and numbers can trip comparisons in templates; strings alone rarely do.
+  for (const level of ["truthy", "strings"] as const) {
+    const kept = new Set<number>();
+    const dropped = new Set<string>();
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      let chart: SentinelChart | undefined;
+      try {
+        chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+        if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
+        reason = `the values render failed: ${result.failure.message}`;
+        // A template that validates a value (an enum, a preset name) names the sentinel it refused: keep that value next time.
+        const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
+        for (const id of refused) kept.add(id);
+        // A template that renders no objects (a values validation) and fails on sentinels is left out.
+        const { template } = result.failure;
+        const validation = template !== undefined && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
+        if (validation) dropped.add(template);
+        if (refused.length === 0 && !validation) break;
+      } catch (error) {
+        reason = `the values render could not be made: ${(error as Error).message}`;
+        break;
+      } finally {
+        if (chart) removeCopy(chart.dir);
+      }
+    }
+  }
+  return { ok: false, reason };
+}
+
+/** Renders the tagged and the sentinel copies of a chart (after the real render, which fetched its dependencies). */
+export async function gatherEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, output: string): Promise<{ evidence: HelmEvidence; ms: number }> {
+  const started = performance.now();
+  const instrumented = { ...settings, dependencyUpdate: false };
+  const renderedTemplates = new Set(splitRenderedOutput(output).map((document) => chartRelative(document.source)));
+  const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
+  return { evidence: { tagged, values }, ms: performance.now() - started };
+}

@@ -1,0 +1,130 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cliPath, ensureBuilt, jsonFindings, kubeward, repoRoot, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
+
+/**
+ * The experiment DESIGN.md asks for: for every corpus chart finding that names a values key, render
+ * the chart again with `--set` making that key compliant; the finding must be gone.
+ */
+const corpus = path.resolve(repoRoot, "../shared/corpus/helm");
+const available = existsSync(corpus) && existsSync(tools.helm4);
+const run = promisify(execFile);
+
+beforeAll(ensureBuilt);
+
+/** `a.b[0]["x.y"]` (as kubeward prints a key) in `--set` syntax: `a.b[0].x\.y`. */
+function setSyntax(key: string): string {
+  const parts: string[] = [];
+  for (const match of key.matchAll(/\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|\.?([^.[\]]+)/g)) {
+    if (match[2] !== undefined) parts[parts.length - 1] += `[${match[2]}]`;
+    else parts.push((match[1] !== undefined ? JSON.parse(`"${match[1]}"`) : match[3]).replace(/\./g, "\\."));
+  }
+  return parts.join(".");
+}
+
+const PROBE = { tcpSocket: { port: 8080 } };
+const AMOUNTS = { cpu: "100m", memory: "128Mi" };
+
+/** A compliant value for the field a finding is about, by the key's last segment; undefined when there is none to try. */
+function compliantValue(rule: string, key: string): unknown {
+  const last = key.replace(/\[\d+\]$/, "").split(/[.[\]"]+/).filter(Boolean).pop() ?? "";
+  const byKey: Record<string, unknown> = {
+    hostNetwork: false,
+    hostPID: false,
+    hostIPC: false,
+    privileged: false,
+    allowPrivilegeEscalation: false,
+    automountServiceAccountToken: false,
+    runAsNonRoot: true,
+    readOnlyRootFilesystem: true,
+    runAsUser: 1000,
+    runAsGroup: 1000,
+    fsGroup: 1000,
+    seccompProfile: { type: "RuntimeDefault" },
+    capabilities: { drop: ["ALL"] },
+    drop: ["ALL"],
+    add: [],
+    livenessProbe: PROBE,
+    readinessProbe: PROBE,
+    resources: { limits: AMOUNTS, requests: AMOUNTS },
+    limits: AMOUNTS,
+    requests: AMOUNTS,
+    pullPolicy: "Always",
+    imagePullPolicy: "Always",
+    tag: "1.2.3",
+    hostPort: null,
+  };
+  if (rule === "seccomp-profile-missing" && last === "type") return "RuntimeDefault";
+  if (rule === "seccomp-profile-missing" && /securityContext$/i.test(last)) return { seccompProfile: { type: "RuntimeDefault" } };
+  if (rule === "latest-image-tag" && last === "image") return "registry.example/image:1.2.3";
+  return Object.hasOwn(byKey, last) ? byKey[last] : undefined;
+}
+
+function sameFinding(a: JsonFinding, b: JsonFinding): boolean {
+  return a.rule === b.rule && a.path === b.path && a.object?.kind === b.object?.kind && a.object?.name === b.object?.name;
+}
+
+async function mapTwoAtATime<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+describe.skipIf(!available)("values keys named by chart findings (../shared/corpus/helm)", () => {
+  it("each controls its finding: setting it compliant with --set makes the finding go away", async () => {
+    const lint = kubeward(["lint", path.relative(repoRoot, corpus), "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 600_000 });
+    const findings = jsonFindings(lint.stdout).filter((finding) => !finding.suppressed);
+    const named = findings.filter((finding) => (finding.provenance?.values ?? []).length > 0 && finding.source);
+    const untried: string[] = [];
+    const trials = named.flatMap((finding) => {
+      const settings = finding.provenance!.values;
+      const chosen = settings.find((setting) => compliantValue(finding.rule, setting.setKey) !== undefined);
+      if (!chosen) {
+        untried.push(`${finding.rule} ${settings.map((setting) => setting.setKey).join(", ")}`);
+        return [];
+      }
+      return [{ finding, setting: chosen, value: compliantValue(finding.rule, chosen.setKey) }];
+    });
+    const verdicts = await mapTwoAtATime(trials, async ({ finding, setting, value }) => {
+      const chartDir = path.resolve(repoRoot, finding.source!);
+      const assignment = `${setSyntax(setting.setKey)}=${JSON.stringify(value)}`;
+      const what = `${finding.file}:${finding.region.startLine} ${finding.rule} ${finding.path} ← --set-json ${assignment}`;
+      try {
+        const rendered = await run(tools.helm4, ["template", "kubeward", chartDir, "--set-json", assignment], { maxBuffer: 1 << 28 });
+        const after = jsonFindings((await lintStdin(rendered.stdout)).stdout);
+        return after.some((other) => sameFinding(other, finding)) ? `still there: ${what}` : undefined;
+      } catch (error) {
+        return `no longer renders: ${what}: ${String((error as { stderr?: string }).stderr ?? error).split("\n")[0]}`;
+      }
+    });
+    const wrong = verdicts.filter((verdict): verdict is string => verdict !== undefined);
+    const share = trials.length ? (trials.length - wrong.length) / trials.length : 1;
+    console.log(
+      `values experiment: ${trials.length} findings tried, ${trials.length - wrong.length} right (${(share * 100).toFixed(1)}%); ` +
+        `${untried.length} named keys with no compliant value to try`,
+    );
+    if (wrong.length) console.log(`wrong:\n${wrong.join("\n")}`);
+    if (untried.length) console.log(`not tried:\n${[...new Set(untried)].join("\n")}`);
+    expect(trials.length).toBeGreaterThan(50);
+    expect(share).toBeGreaterThanOrEqual(0.98);
+  }, 900_000);
+});
+
+function lintStdin(input: string): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [cliPath, "lint", "-", "--format", "json", "--fail-on", "none"], { maxBuffer: 1 << 28, env: toolsEnv() }, (error, stdout) =>
+      error ? reject(error) : resolve({ stdout }),
+    );
+    child.stdin?.end(input);
+  });
+}
