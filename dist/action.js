@@ -38412,6 +38412,7 @@ function readLayer(dir, state) {
     images: [],
     helmCharts: [],
     generators: [],
+    inputs: [],
     remote: []
   };
   state.layers.set(key2, layer);
@@ -38426,6 +38427,7 @@ function readLayer(dir, state) {
   readImages(context);
   readHelmCharts(context);
   readGenerators(context);
+  readOtherInputs(context);
   state.reading.delete(key2);
   return layer;
 }
@@ -38699,6 +38701,31 @@ function readGenerators(context) {
     }
   }
 }
+function readOtherInputs(context) {
+  const root = rootOf(context);
+  const entries = [];
+  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
+    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
+  }
+  for (const field of ["configMapGenerator", "secretGenerator"]) {
+    for (const item of fieldItems(context, field)) {
+      for (const file of itemsOf2(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
+      for (const env of itemsOf2(valueOf(item, "envs"))) entries.push(stringOf(env));
+      entries.push(stringOf(valueOf(item, "env")));
+    }
+  }
+  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
+  for (const item of fieldItems(context, "helmCharts")) {
+    entries.push(stringOf(valueOf(item, "valuesFile")));
+    for (const file of itemsOf2(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
+  }
+  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
+  for (const entry of entries) {
+    if (entry === void 0 || isRemoteReference(entry)) continue;
+    const file = path4.join(context.layer.dir, entry);
+    if (isFile(file)) context.layer.inputs.push(file);
+  }
+}
 
 // src/discover/discover.ts
 var CHART_FILE = "Chart.yaml";
@@ -38810,8 +38837,13 @@ async function discover(inputs, options) {
     }
     if (stats?.isDirectory()) {
       const chart = enclosingChart(path5.join(absolute, CHART_FILE), path5.parse(absolute).root);
-      if (chart && !isExcluded(chart)) charts.add(chart);
-      else walkFolder(absolute);
+      if (chart && !isExcluded(chart)) {
+        charts.add(chart);
+      } else {
+        const kustomization = enclosingKustomization(absolute);
+        if (kustomization) kustomizations.add(kustomization);
+        walkFolder(absolute);
+      }
     } else if (stats?.isFile()) {
       if (!isExcluded(absolute)) addFile(absolute);
     } else if (!stats && je(input, { windowsPathsNoEscape: true })) {
@@ -39883,11 +39915,18 @@ async function expandChart(chartDir, settings, files) {
 function treeFiles(tree) {
   const used = [];
   for (const layer of tree.layers.values()) {
-    used.push(layer.file);
+    used.push(layer.file, ...layer.inputs);
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
   return used.map((file) => path12.resolve(file));
+}
+function isInside(file, dir) {
+  const relative = path12.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path12.isAbsolute(relative);
+}
+function listed(names) {
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
@@ -39898,15 +39937,15 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const rootFile = findKustomizationFile(dir) ?? path12.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path12.resolve(problem2.file)) }));
-  if (problems.length > 0) return { problems, timing, used };
+  if (problems.length > 0) return { problems, timing, used, built: false };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
   const flavour = path12.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build.ms;
   if (!build.ok) {
     const file = build.failure.file ? displayPath(settings.cwd, path12.resolve(build.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used };
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used, built: false };
   }
   const mapper = createSourceMapper(tree);
   const parsed = parseManifest(rootDisplay, build.output);
@@ -39934,30 +39973,50 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   });
   const buildProblems = parsed.problems.map((problem2) => ({ ...problem2, message: `kustomize build produced invalid YAML: ${problem2.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used };
+  return { objects, problems: buildProblems, timing, used, built: true };
 }
 async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
   const resourceCache = /* @__PURE__ */ new Map();
   const roots = rootKustomizations(kustomizations);
+  const trees = [];
   const jobs = [
     ...charts.map((dir) => () => expandChart(dir, settings, files)),
-    ...roots.map((dir) => () => expandKustomization(dir, settings, files, resourceCache))
+    ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache))
   ];
   const results = await mapBounded(jobs, (job) => job());
-  const expansion = { objects: [], problems: [], skipped: [], consumedFiles: /* @__PURE__ */ new Set(), timings: [] };
+  const display = (dir) => displayPath(settings.cwd, dir);
+  const usedBy = /* @__PURE__ */ new Map();
+  const unbuilt = /* @__PURE__ */ new Set();
+  roots.forEach((dir, i) => {
+    if (!trees[i].built) unbuilt.add(dir);
+    for (const file of trees[i].used) if (!usedBy.has(file)) usedBy.set(file, dir);
+  });
+  const couldNotBuild = "could not be built (see the findings reported for it)";
+  const expansion = {
+    objects: [],
+    problems: [],
+    skipped: [],
+    timings: [],
+    skipReason(file) {
+      const user = usedBy.get(file);
+      if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
+      const enclosing = kustomizations.filter((dir) => isInside(file, dir));
+      if (enclosing.length === 0) return void 0;
+      const failed = enclosing.filter((dir) => unbuilt.has(dir)).map(display);
+      return `it sits in the Kustomize tree of ${listed(enclosing.map(display))}, and no kustomization in this run lists it (as a resource, patch or other input), so it is not an object Kustomize builds` + (failed.length > 0 ? `; ${listed(failed)} ${couldNotBuild}` : "");
+    }
+  };
   for (const result of results) {
     for (const object of result.objects ?? []) expansion.objects.push(object);
     expansion.problems.push(...result.problems ?? []);
     expansion.skipped.push(...result.skipped ?? []);
     expansion.timings.push(result.timing);
-    if ("used" in result) for (const file of result.used) expansion.consumedFiles.add(file);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
-    const display = displayPath(settings.cwd, dir);
-    expansion.skipped.push({ file: display, reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
-    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) expansion.consumedFiles.add(file);
+    expansion.skipped.push({ file: display(dir), reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
+    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) if (!usedBy.has(file)) usedBy.set(file, dir);
   }
   return expansion;
 }
@@ -40307,8 +40366,9 @@ async function run(options) {
   let bytes = 0;
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
-    if (source.kind === "manifests" && expansion.consumedFiles.has(source.file)) {
-      skipped.push({ file: source.display, reason: "it is part of a kustomization in this run, and is linted through it" });
+    const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : void 0;
+    if (kustomizeReason) {
+      skipped.push({ file: source.display, reason: kustomizeReason });
       continue;
     }
     const read = source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);

@@ -56,6 +56,54 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     ]);
   });
 
+  describe("files in a Kustomize tree that no kustomization lists", () => {
+    const trees = "fixtures/kustomize/trees";
+    const unlisted = (file: string, tree: string): string =>
+      `skipped ${trees}/${file}: it sits in the Kustomize tree of ${trees}/${tree}, and no kustomization in this run lists it ` +
+      "(as a resource, patch or other input), so it is not an object Kustomize builds";
+
+    function lintVerbose(...inputs: string[]): { findings: JsonFinding[]; stderr: string } {
+      const result = kubeward(["lint", ...inputs, "--verbose", "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+      return { findings: jsonFindings(result.stdout), stderr: result.stderr };
+    }
+
+    it("are skipped, and --verbose names the tree; a plain folder beside the tree is linted as before", () => {
+      const { findings, stderr } = lintVerbose(trees);
+      // The commented-out patch (privileged), the stray pod below the overlay (hostPID) and the one beside an unbuildable overlay (hostNetwork).
+      expect(findings.filter((f) => /privileged-patch|leftover|stray/.test(f.file))).toEqual([]);
+      expect(findings.filter((f) => f.rule === "host-pid" || f.rule === "host-network")).toEqual([]);
+      expect(stderr).toContain(unlisted("app/privileged-patch.yaml", "app"));
+      expect(stderr).toContain(unlisted("app/debug/leftover.yaml", "app"));
+      // A configMapGenerator's file is an input of the kustomization, not a stray file.
+      expect(stderr).toContain(`skipped ${trees}/app/settings.yaml: it is part of the kustomization in ${trees}/app, and is linted through it`);
+      const privileged = findings.filter((f) => f.rule === "privileged-container");
+      expect(where(privileged)).toEqual([`${trees}/plain/privileged-pod.yaml:10:9 privileged-container`]);
+      expect(privileged[0].message).toBe('container "plain" runs privileged.');
+    });
+
+    it("do not vanish in silence when their kustomization fails to build: the build error is reported and named", () => {
+      const { findings, stderr } = lintVerbose(`${trees}/unbuildable`);
+      expect(where(findings)).toEqual([`${trees}/unbuildable/kustomization.yaml:1:1 kubeward/kustomize-error`]);
+      expect(findings[0].message).toContain('kustomize build failed: no resource matches strategic merge patch "Deployment.v1.apps/missing.[noNs]"');
+      expect(stderr).toContain(`${unlisted("unbuildable/stray.yaml", "unbuildable")}; ${trees}/unbuildable could not be built (see the findings reported for it)`);
+      expect(stderr).toContain(`skipped ${trees}/unbuildable/pod.yaml: it is part of the kustomization in ${trees}/unbuildable, which could not be built`);
+    });
+
+    it("are skipped when named on the command line, which still lints the overlay they sit in", () => {
+      const { findings, stderr } = lintVerbose(`${trees}/app/privileged-patch.yaml`);
+      expect(stderr).toContain(unlisted("app/privileged-patch.yaml", "app"));
+      expect(findings.filter((f) => f.file !== `${trees}/app/pod.yaml`)).toEqual([]);
+      expect(at(findings, "privilege-escalation-allowed")).toEqual([`${trees}/app/pod.yaml:10:9 privilege-escalation-allowed`]);
+    });
+
+    it("are skipped when a folder below the overlay is walked, which lints the overlay as a file in it would", () => {
+      const { findings, stderr } = lintVerbose(`${trees}/app/debug`);
+      expect(stderr).toContain(unlisted("app/debug/leftover.yaml", "app"));
+      expect(at(findings, "host-pid")).toEqual([]);
+      expect(at(findings, "privilege-escalation-allowed")).toEqual([`${trees}/app/pod.yaml:10:9 privilege-escalation-allowed`]);
+    });
+  });
+
   it("reports a missing kustomize/kubectl at the overlay and lints the rest", () => {
     const { findings, status } = lint([prod, "fixtures/demo/payments-api.yaml", "--fail-on", "error"], { PATH: "/nonexistent" });
     expect(at(findings, "kubeward/tool-missing")).toEqual([`${prod}/kustomization.yaml:1:1 kubeward/tool-missing`]);
