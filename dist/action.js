@@ -39534,6 +39534,11 @@ function patchCandidates(patch, identity, body, path15, applied) {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path15);
+      const deletion = strategicDeletion(document.body, followed.path, body, path15);
+      if (deletion) {
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path15.length, decisive: true, deletes: true });
+        continue;
+      }
       const complete = followed.depth === path15.length;
       candidates.push({
         file: patch.file,
@@ -39553,6 +39558,18 @@ function patchCandidates(patch, identity, body, path15, applied) {
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
+}
+function strategicDeletion(document, followed, body, path15) {
+  for (let depth = 1; depth <= followed.length; depth++) {
+    const at2 = followed.slice(0, depth);
+    const node = valueAtPath(document, at2);
+    const gone = (length) => typeof path15[length - 1] === "string" && valueAtPath(body, path15.slice(0, length)) === void 0;
+    if (node === null && gone(depth)) return at2;
+    if (!isRecord(node)) continue;
+    if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path15.length && gone(depth + 1)) return [...at2, "$patch"];
+  }
+  return void 0;
 }
 function beforeOperation(operation, path15) {
   const last = operation.path[operation.path.length - 1];
@@ -39576,7 +39593,7 @@ function operationCandidate(operation, file, body, path15, applied) {
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path15.length, decisive: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path15.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
     return { file, region: operation.pathRegion, depth: path15.length, decisive: true };
@@ -39585,11 +39602,56 @@ function operationCandidate(operation, file, body, path15, applied) {
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  return { file, region, depth, decisive: depth === path15.length, value: followed.value };
+  const dropped = depth < path15.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path15.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
   return isRecord(item) && isRecord(value) && typeof value.name === "string" && item.name === value.name;
+}
+function scanPatches(effects, identity, body, fieldPath) {
+  let best;
+  const applied = { path: fieldPath };
+  for (let layerIndex = 0; layerIndex < effects.length; layerIndex++) {
+    const patches = effects[layerIndex].patches;
+    for (let i = patches.length - 1; i >= 0; i--) {
+      for (const candidate of patchCandidates(patches[i], identity, body, fieldPath, applied)) {
+        if (candidate.decisive) return { decisive: candidate, best, layersScanned: layerIndex + 1 };
+        if (!best || candidate.depth > best.depth) best = candidate;
+      }
+    }
+  }
+  return { best, layersScanned: effects.length };
+}
+var INHERITED_SECURITY_FIELDS = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "appArmorProfile", "seLinuxOptions", "windowsOptions"]);
+var CONTAINER_LISTS = [
+  ["containers", "container"],
+  ["initContainers", "init container"],
+  ["ephemeralContainers", "ephemeral container"]
+];
+function removalFromContainers(effects, identity, resource, body, fieldPath) {
+  const at2 = fieldPath.lastIndexOf("securityContext");
+  if (at2 < 0 || valueAtPath(body, fieldPath) !== void 0) return void 0;
+  const podPath = fieldPath.slice(0, at2);
+  const field = fieldPath.slice(at2 + 1);
+  const pod = valueAtPath(body, podPath);
+  if (!INHERITED_SECURITY_FIELDS.has(String(field[0])) || !isRecord(pod)) return void 0;
+  for (const [list2, what] of CONTAINER_LISTS) {
+    const containers = pod[list2];
+    if (!Array.isArray(containers)) continue;
+    for (let index = 0; index < containers.length; index++) {
+      const containerPath = [...podPath, list2, index, "securityContext", ...field];
+      const set = followPath(body, resource.object.body, containerPath);
+      if (set.depth !== containerPath.length) continue;
+      const { decisive } = scanPatches(effects, identity, body, containerPath);
+      if (!decisive?.deletes) continue;
+      const name = recordOf(containers[index]).name;
+      const value = typeof set.value === "object" ? "" : `: ${String(set.value)}`;
+      const note = `the patch here removes ${what}${typeof name === "string" ? ` "${name}"` : ""}'s ${field.join(".")}${value}`;
+      return { file: decisive.file, region: decisive.region, note };
+    }
+  }
+  return void 0;
 }
 function imageName(image) {
   const withoutDigest = image.split("@")[0];
@@ -39694,21 +39756,10 @@ function createSourceMapper(tree) {
     };
     const effects = effectsOf(origin.use);
     const wantsImage = isImagePath(body, fieldPath);
-    const imageLayers = [];
-    let decisive;
-    let best;
-    const applied = { path: fieldPath };
-    scan: for (const layer of effects) {
-      if (wantsImage && layer.images.length > 0) imageLayers.push(layer);
-      for (let i = layer.patches.length - 1; i >= 0; i--) {
-        for (const candidate of patchCandidates(layer.patches[i], identity, body, fieldPath, applied)) {
-          if (candidate.decisive) {
-            decisive = candidate;
-            break scan;
-          }
-          if (!best || candidate.depth > best.depth) best = candidate;
-        }
-      }
+    const { decisive, best, layersScanned } = scanPatches(effects, identity, body, fieldPath);
+    if (!decisive) {
+      const removal = removalFromContainers(effects, identity, origin.document, body, fieldPath);
+      if (removal) return removal;
     }
     const resource = origin.document;
     const followed = followPath(body, resource.object.body, fieldPath);
@@ -39721,6 +39772,7 @@ function createSourceMapper(tree) {
     };
     const source = decisive ?? (best && best.depth > fromResource.depth ? best : fromResource);
     if (wantsImage) {
+      const imageLayers = effects.slice(0, layersScanned).filter((layer) => layer.images.length > 0);
       const override = imageOverride(imageLayers, source.value, valueAtPath(body, fieldPath));
       if (override) return override;
     }

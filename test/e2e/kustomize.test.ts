@@ -104,6 +104,67 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     });
   });
 
+  describe("fields a patch deletes", () => {
+    const overlay = "fixtures/kustomize/removals/overlay";
+    const securityRules = ["may-run-as-root", "seccomp-profile-missing", "capabilities-not-dropped", "privilege-escalation-allowed", "writable-root-filesystem"];
+    let findings: JsonFinding[] = [];
+    beforeAll(() => {
+      findings = lint([overlay]).findings;
+    });
+    /** `file:line:col rule` of the object's findings of the five rules, sorted. */
+    const byObject = (name: string): string[] =>
+      where(findings.filter((f) => f.object?.name === name && securityRules.includes(f.rule))).sort((a, b) => a.localeCompare(b));
+    const atEach = (location: string): string[] => securityRules.map((rule) => `${location} ${rule}`).sort((a, b) => a.localeCompare(b));
+    const messageOf = (name: string, rule: string): string | undefined => findings.find((f) => f.object?.name === name && f.rule === rule)?.message;
+
+    it("point at the `path:` of a JSON 6902 remove, in a patch file and inline", () => {
+      // The base sets every field the five rules ask for; the patch removes the securityContext that holds them.
+      expect(byObject("json-file")).toEqual(atEach(`${overlay}/remove-security-context.yaml:3:3`));
+      expect(byObject("json-inline")).toEqual([`${overlay}/kustomization.yaml:13:9 privilege-escalation-allowed`]);
+      expect(messageOf("json-inline", "privilege-escalation-allowed")).toBe('container "app" does not set allowPrivilegeEscalation: false, so escalation is allowed by default.');
+    });
+
+    it("point a pod-level finding at the removal of the container's setting, and say so", () => {
+      expect(messageOf("json-file", "may-run-as-root")).toBe(
+        'container "app" may run as root: neither the pod template nor any container sets runAsNonRoot: true (the patch here removes container "app"\'s runAsNonRoot: true).',
+      );
+      expect(messageOf("json-file", "seccomp-profile-missing")).toBe(
+        'container "app" runs without a seccomp profile: neither the pod template nor any container sets seccompProfile.type (the patch here removes container "app"\'s seccompProfile.type: RuntimeDefault).',
+      );
+    });
+
+    it("point at a strategic-merge `key: null`, `$patch: delete` or `$patch: replace`", () => {
+      expect(byObject("smp-null")).toEqual(atEach(`${overlay}/smp-null.yaml:10:11`));
+      expect(byObject("smp-delete")).toEqual(atEach(`${overlay}/smp-delete.yaml:11:13`));
+      // The replacement keeps runAsNonRoot and the seccomp profile, and drops the other three.
+      expect(byObject("smp-replace")).toEqual([
+        `${overlay}/smp-replace.yaml:11:13 capabilities-not-dropped`,
+        `${overlay}/smp-replace.yaml:11:13 privilege-escalation-allowed`,
+        `${overlay}/smp-replace.yaml:11:13 writable-root-filesystem`,
+      ]);
+    });
+
+    it("point at the `value:` of a JSON 6902 replace that leaves the field out", () => {
+      expect(byObject("json-replace")).toEqual([
+        `${overlay}/kustomization.yaml:23:9 capabilities-not-dropped`,
+        `${overlay}/kustomization.yaml:23:9 privilege-escalation-allowed`,
+        `${overlay}/kustomization.yaml:23:9 seccomp-profile-missing`,
+        `${overlay}/kustomization.yaml:23:9 writable-root-filesystem`,
+      ]);
+    });
+
+    it("leave a pod-level finding at the base when the removed securityContext never set the field", () => {
+      expect(byObject("unrelated")).toEqual([
+        "fixtures/kustomize/removals/base/deployments.yaml:137:5 may-run-as-root",
+        "fixtures/kustomize/removals/base/deployments.yaml:137:5 seccomp-profile-missing",
+        `${overlay}/kustomization.yaml:30:9 capabilities-not-dropped`,
+        `${overlay}/kustomization.yaml:30:9 privilege-escalation-allowed`,
+        `${overlay}/kustomization.yaml:30:9 writable-root-filesystem`,
+      ]);
+      expect(messageOf("unrelated", "may-run-as-root")).toBe('container "app" may run as root: neither the pod template nor any container sets runAsNonRoot: true.');
+    });
+  });
+
   it("reports a missing kustomize/kubectl at the overlay and lints the rest", () => {
     const { findings, status } = lint([prod, "fixtures/demo/payments-api.yaml", "--fail-on", "error"], { PATH: "/nonexistent" });
     expect(at(findings, "kubeward/tool-missing")).toEqual([`${prod}/kustomization.yaml:1:1 kubeward/tool-missing`]);
