@@ -39105,6 +39105,7 @@ function readLayer(dir, state) {
     images: [],
     helmCharts: [],
     generators: [],
+    inputs: [],
     remote: []
   };
   state.layers.set(key2, layer);
@@ -39119,6 +39120,7 @@ function readLayer(dir, state) {
   readImages(context);
   readHelmCharts(context);
   readGenerators(context);
+  readOtherInputs(context);
   state.reading.delete(key2);
   return layer;
 }
@@ -39392,6 +39394,31 @@ function readGenerators(context) {
     }
   }
 }
+function readOtherInputs(context) {
+  const root = rootOf(context);
+  const entries = [];
+  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
+    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
+  }
+  for (const field of ["configMapGenerator", "secretGenerator"]) {
+    for (const item of fieldItems(context, field)) {
+      for (const file of itemsOf2(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
+      for (const env of itemsOf2(valueOf(item, "envs"))) entries.push(stringOf(env));
+      entries.push(stringOf(valueOf(item, "env")));
+    }
+  }
+  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
+  for (const item of fieldItems(context, "helmCharts")) {
+    entries.push(stringOf(valueOf(item, "valuesFile")));
+    for (const file of itemsOf2(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
+  }
+  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
+  for (const entry of entries) {
+    if (entry === void 0 || isRemoteReference(entry)) continue;
+    const file = path4.join(context.layer.dir, entry);
+    if (isFile(file)) context.layer.inputs.push(file);
+  }
+}
 
 // src/discover/discover.ts
 var CHART_FILE = "Chart.yaml";
@@ -39503,8 +39530,13 @@ async function discover(inputs, options) {
     }
     if (stats?.isDirectory()) {
       const chart = enclosingChart(path5.join(absolute, CHART_FILE), path5.parse(absolute).root);
-      if (chart && !isExcluded(chart)) charts.add(chart);
-      else walkFolder(absolute);
+      if (chart && !isExcluded(chart)) {
+        charts.add(chart);
+      } else {
+        const kustomization = enclosingKustomization(absolute);
+        if (kustomization) kustomizations.add(kustomization);
+        walkFolder(absolute);
+      }
     } else if (stats?.isFile()) {
       if (!isExcluded(absolute)) addFile(absolute);
     } else if (!stats && je(input, { windowsPathsNoEscape: true })) {
@@ -40705,6 +40737,11 @@ function patchCandidates(patch, identity, body, path16, applied) {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path16);
+      const deletion = strategicDeletion(document.body, followed.path, body, path16);
+      if (deletion) {
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path16.length, decisive: true, deletes: true });
+        continue;
+      }
       const complete = followed.depth === path16.length;
       candidates.push({
         file: patch.file,
@@ -40724,6 +40761,18 @@ function patchCandidates(patch, identity, body, path16, applied) {
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
+}
+function strategicDeletion(document, followed, body, path16) {
+  for (let depth = 1; depth <= followed.length; depth++) {
+    const at2 = followed.slice(0, depth);
+    const node = valueAtPath(document, at2);
+    const gone = (length) => typeof path16[length - 1] === "string" && valueAtPath(body, path16.slice(0, length)) === void 0;
+    if (node === null && gone(depth)) return at2;
+    if (!isRecord(node)) continue;
+    if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path16.length && gone(depth + 1)) return [...at2, "$patch"];
+  }
+  return void 0;
 }
 function beforeOperation(operation, path16) {
   const last = operation.path[operation.path.length - 1];
@@ -40747,7 +40796,7 @@ function operationCandidate(operation, file, body, path16, applied) {
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path16.length, decisive: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path16.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
     return { file, region: operation.pathRegion, depth: path16.length, decisive: true };
@@ -40756,11 +40805,56 @@ function operationCandidate(operation, file, body, path16, applied) {
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  return { file, region, depth, decisive: depth === path16.length, value: followed.value };
+  const dropped = depth < path16.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path16.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
   return isRecord(item) && isRecord(value) && typeof value.name === "string" && item.name === value.name;
+}
+function scanPatches(effects, identity, body, fieldPath) {
+  let best;
+  const applied = { path: fieldPath };
+  for (let layerIndex = 0; layerIndex < effects.length; layerIndex++) {
+    const patches = effects[layerIndex].patches;
+    for (let i = patches.length - 1; i >= 0; i--) {
+      for (const candidate of patchCandidates(patches[i], identity, body, fieldPath, applied)) {
+        if (candidate.decisive) return { decisive: candidate, best, layersScanned: layerIndex + 1 };
+        if (!best || candidate.depth > best.depth) best = candidate;
+      }
+    }
+  }
+  return { best, layersScanned: effects.length };
+}
+var INHERITED_SECURITY_FIELDS = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "appArmorProfile", "seLinuxOptions", "windowsOptions"]);
+var CONTAINER_LISTS = [
+  ["containers", "container"],
+  ["initContainers", "init container"],
+  ["ephemeralContainers", "ephemeral container"]
+];
+function removalFromContainers(effects, identity, resource, body, fieldPath) {
+  const at2 = fieldPath.lastIndexOf("securityContext");
+  if (at2 < 0 || valueAtPath(body, fieldPath) !== void 0) return void 0;
+  const podPath = fieldPath.slice(0, at2);
+  const field = fieldPath.slice(at2 + 1);
+  const pod = valueAtPath(body, podPath);
+  if (!INHERITED_SECURITY_FIELDS.has(String(field[0])) || !isRecord(pod)) return void 0;
+  for (const [list2, what] of CONTAINER_LISTS) {
+    const containers = pod[list2];
+    if (!Array.isArray(containers)) continue;
+    for (let index = 0; index < containers.length; index++) {
+      const containerPath = [...podPath, list2, index, "securityContext", ...field];
+      const set = followPath(body, resource.object.body, containerPath);
+      if (set.depth !== containerPath.length) continue;
+      const { decisive } = scanPatches(effects, identity, body, containerPath);
+      if (!decisive?.deletes) continue;
+      const name = recordOf(containers[index]).name;
+      const value = typeof set.value === "object" ? "" : `: ${String(set.value)}`;
+      const note = `the patch here removes ${what}${typeof name === "string" ? ` "${name}"` : ""}'s ${field.join(".")}${value}`;
+      return { file: decisive.file, region: decisive.region, note };
+    }
+  }
+  return void 0;
 }
 function imageName(image) {
   const withoutDigest = image.split("@")[0];
@@ -40865,21 +40959,10 @@ function createSourceMapper(tree) {
     };
     const effects = effectsOf(origin.use);
     const wantsImage = isImagePath(body, fieldPath);
-    const imageLayers = [];
-    let decisive;
-    let best;
-    const applied = { path: fieldPath };
-    scan: for (const layer of effects) {
-      if (wantsImage && layer.images.length > 0) imageLayers.push(layer);
-      for (let i = layer.patches.length - 1; i >= 0; i--) {
-        for (const candidate of patchCandidates(layer.patches[i], identity, body, fieldPath, applied)) {
-          if (candidate.decisive) {
-            decisive = candidate;
-            break scan;
-          }
-          if (!best || candidate.depth > best.depth) best = candidate;
-        }
-      }
+    const { decisive, best, layersScanned } = scanPatches(effects, identity, body, fieldPath);
+    if (!decisive) {
+      const removal = removalFromContainers(effects, identity, origin.document, body, fieldPath);
+      if (removal) return removal;
     }
     const resource = origin.document;
     const followed = followPath(body, resource.object.body, fieldPath);
@@ -40892,6 +40975,7 @@ function createSourceMapper(tree) {
     };
     const source = decisive ?? (best && best.depth > fromResource.depth ? best : fromResource);
     if (wantsImage) {
+      const imageLayers = effects.slice(0, layersScanned).filter((layer) => layer.images.length > 0);
       const override = imageOverride(imageLayers, source.value, valueAtPath(body, fieldPath));
       if (override) return override;
     }
@@ -41088,11 +41172,18 @@ async function expandChart(chartDir, settings, files) {
 function treeFiles(tree) {
   const used = [];
   for (const layer of tree.layers.values()) {
-    used.push(layer.file);
+    used.push(layer.file, ...layer.inputs);
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
   return used.map((file) => path13.resolve(file));
+}
+function isInside(file, dir) {
+  const relative = path13.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path13.isAbsolute(relative);
+}
+function listed(names) {
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
@@ -41103,15 +41194,15 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const rootFile = findKustomizationFile(dir) ?? path13.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path13.resolve(problem2.file)) }));
-  if (problems.length > 0) return { problems, timing, used };
+  if (problems.length > 0) return { problems, timing, used, built: false };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
   const flavour = path13.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
     const file = build2.failure.file ? displayPath(settings.cwd, path13.resolve(build2.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used };
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
   }
   const mapper = createSourceMapper(tree);
   const parsed = parseManifest(rootDisplay, build2.output);
@@ -41139,30 +41230,50 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   });
   const buildProblems = parsed.problems.map((problem2) => ({ ...problem2, message: `kustomize build produced invalid YAML: ${problem2.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used };
+  return { objects, problems: buildProblems, timing, used, built: true };
 }
 async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
   const resourceCache = /* @__PURE__ */ new Map();
   const roots = rootKustomizations(kustomizations);
+  const trees = [];
   const jobs = [
     ...charts.map((dir) => () => expandChart(dir, settings, files)),
-    ...roots.map((dir) => () => expandKustomization(dir, settings, files, resourceCache))
+    ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache))
   ];
   const results = await mapBounded(jobs, (job) => job());
-  const expansion = { objects: [], problems: [], skipped: [], consumedFiles: /* @__PURE__ */ new Set(), timings: [] };
+  const display = (dir) => displayPath(settings.cwd, dir);
+  const usedBy = /* @__PURE__ */ new Map();
+  const unbuilt = /* @__PURE__ */ new Set();
+  roots.forEach((dir, i) => {
+    if (!trees[i].built) unbuilt.add(dir);
+    for (const file of trees[i].used) if (!usedBy.has(file)) usedBy.set(file, dir);
+  });
+  const couldNotBuild = "could not be built (see the findings reported for it)";
+  const expansion = {
+    objects: [],
+    problems: [],
+    skipped: [],
+    timings: [],
+    skipReason(file) {
+      const user = usedBy.get(file);
+      if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
+      const enclosing = kustomizations.filter((dir) => isInside(file, dir));
+      if (enclosing.length === 0) return void 0;
+      const failed = enclosing.filter((dir) => unbuilt.has(dir)).map(display);
+      return `it sits in the Kustomize tree of ${listed(enclosing.map(display))}, and no kustomization in this run lists it (as a resource, patch or other input), so it is not an object Kustomize builds` + (failed.length > 0 ? `; ${listed(failed)} ${couldNotBuild}` : "");
+    }
+  };
   for (const result of results) {
     for (const object of result.objects ?? []) expansion.objects.push(object);
     expansion.problems.push(...result.problems ?? []);
     expansion.skipped.push(...result.skipped ?? []);
     expansion.timings.push(result.timing);
-    if ("used" in result) for (const file of result.used) expansion.consumedFiles.add(file);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
-    const display = displayPath(settings.cwd, dir);
-    expansion.skipped.push({ file: display, reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
-    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) expansion.consumedFiles.add(file);
+    expansion.skipped.push({ file: display(dir), reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
+    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) if (!usedBy.has(file)) usedBy.set(file, dir);
   }
   return expansion;
 }
@@ -41512,8 +41623,9 @@ async function run(options) {
   let bytes = 0;
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
-    if (source.kind === "manifests" && expansion.consumedFiles.has(source.file)) {
-      skipped.push({ file: source.display, reason: "it is part of a kustomization in this run, and is linted through it" });
+    const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : void 0;
+    if (kustomizeReason) {
+      skipped.push({ file: source.display, reason: kustomizeReason });
       continue;
     }
     const read = source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);

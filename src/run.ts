@@ -55,8 +55,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
-    if (source.kind === "manifests" && expansion.consumedFiles.has(source.file)) {
-      skipped.push({ file: source.display, reason: "it is part of a kustomization in this run, and is linted through it" });
+    const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : undefined;
+    if (kustomizeReason) {
+      skipped.push({ file: source.display, reason: kustomizeReason });
       continue;
     }
     const read =

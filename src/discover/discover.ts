@@ -96,8 +96,8 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
   const charts = new Set<string>();
   const kustomizations = new Set<string>();
   // A file that belongs to a chart is linted by rendering the chart, never as raw YAML. A file inside
-  // a kustomization's folder brings in the whole kustomization, as walking that folder would: the
-  // file itself is then skipped when the kustomization uses it, and linted as a manifest otherwise.
+  // a kustomization's folder brings in the whole kustomization, as walking that folder would; the
+  // file itself is linted through the kustomizations of the run that use it, and never on its own.
   const addFile = (file: string): void => {
     const chart = enclosingChart(file, path.parse(file).root);
     if (chart) {
@@ -172,8 +172,14 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     }
     if (stats?.isDirectory()) {
       const chart = enclosingChart(path.join(absolute, CHART_FILE), path.parse(absolute).root);
-      if (chart && !isExcluded(chart)) charts.add(chart);
-      else walkFolder(absolute);
+      if (chart && !isExcluded(chart)) {
+        charts.add(chart);
+      } else {
+        // A folder inside a kustomization's folder brings in that kustomization, as a file in it does.
+        const kustomization = enclosingKustomization(absolute);
+        if (kustomization) kustomizations.add(kustomization);
+        walkFolder(absolute);
+      }
     } else if (stats?.isFile()) {
       if (!isExcluded(absolute)) addFile(absolute);
     } else if (!stats && hasMagic(input, { windowsPathsNoEscape: true })) {

@@ -58,8 +58,12 @@ export interface Expansion {
   objects: K8sObject[];
   problems: InputProblem[];
   skipped: SkippedDocument[];
-  /** Files that a kustomization uses; linting them again as plain manifests would report twice. */
-  consumedFiles: Set<string>;
+  /**
+   * Why a file (absolute) is not linted as a plain manifest, or undefined when it is: a kustomization
+   * uses it (linting it again would report twice), or it sits in a Kustomize tree none of whose
+   * kustomizations lists it (a patch left commented out is no object Kustomize builds).
+   */
+  skipReason(file: string): string | undefined;
   timings: ExpansionTiming[];
 }
 
@@ -149,11 +153,22 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
 function treeFiles(tree: KustomizationTree): string[] {
   const used: string[] = [];
   for (const layer of tree.layers.values()) {
-    used.push(layer.file);
+    used.push(layer.file, ...layer.inputs);
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
   return used.map((file) => path.resolve(file));
+}
+
+/** True when `file` lies in `dir` or a folder below it. */
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 async function expandKustomization(
@@ -161,7 +176,7 @@ async function expandKustomization(
   settings: ExpandSettings,
   files: FileCache,
   resourceCache: ResourceFileCache,
-): Promise<Partial<Expansion> & { timing: ExpansionTiming; used: string[] }> {
+): Promise<Partial<Expansion> & { timing: ExpansionTiming; used: string[]; built: boolean }> {
   const started = performance.now();
   const display = displayPath(settings.cwd, dir);
   const timing: ExpansionTiming = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
@@ -170,16 +185,16 @@ async function expandKustomization(
   const rootFile = findKustomizationFile(dir) ?? path.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem) => ({ ...problem, file: displayPath(settings.cwd, path.resolve(problem.file)) }));
-  if (problems.length > 0) return { problems, timing, used };
+  if (problems.length > 0) return { problems, timing, used, built: false };
 
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
   const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build.ms;
   if (!build.ok) {
     const file = build.failure.file ? displayPath(settings.cwd, path.resolve(build.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used };
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used, built: false };
   }
 
   const mapper = createSourceMapper(tree);
@@ -208,7 +223,7 @@ async function expandKustomization(
   });
   const buildProblems = parsed.problems.map((problem) => ({ ...problem, message: `kustomize build produced invalid YAML: ${problem.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used };
+  return { objects, problems: buildProblems, timing, used, built: true };
 }
 
 /** Renders every chart and builds every overlay, in parallel (one per CPU), with results in input order. */
@@ -216,24 +231,50 @@ export async function expandSources(charts: readonly string[], kustomizations: r
   const files = createFileCache();
   const resourceCache: ResourceFileCache = new Map();
   const roots = rootKustomizations(kustomizations);
+  // What each root's tree uses and whether it built, by the root's position (jobs finish in any order).
+  const trees: Array<{ used: string[]; built: boolean }> = [];
   const jobs = [
     ...charts.map((dir) => () => expandChart(dir, settings, files)),
-    ...roots.map((dir) => () => expandKustomization(dir, settings, files, resourceCache)),
+    ...roots.map((dir, i) => async () => (trees[i] = await expandKustomization(dir, settings, files, resourceCache))),
   ];
   const results = await mapBounded(jobs, (job) => job());
-  const expansion: Expansion = { objects: [], problems: [], skipped: [], consumedFiles: new Set(), timings: [] };
+  const display = (dir: string): string => displayPath(settings.cwd, dir);
+  // Each file a kustomization uses, with the folder of the first one (in input order) that uses it.
+  const usedBy = new Map<string, string>();
+  const unbuilt = new Set<string>();
+  roots.forEach((dir, i) => {
+    if (!trees[i].built) unbuilt.add(dir);
+    for (const file of trees[i].used) if (!usedBy.has(file)) usedBy.set(file, dir);
+  });
+  const couldNotBuild = "could not be built (see the findings reported for it)";
+  const expansion: Expansion = {
+    objects: [],
+    problems: [],
+    skipped: [],
+    timings: [],
+    skipReason(file) {
+      const user = usedBy.get(file);
+      if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
+      const enclosing = kustomizations.filter((dir) => isInside(file, dir));
+      if (enclosing.length === 0) return undefined;
+      const failed = enclosing.filter((dir) => unbuilt.has(dir)).map(display);
+      return (
+        `it sits in the Kustomize tree of ${listed(enclosing.map(display))}, and no kustomization in this run lists it ` +
+        `(as a resource, patch or other input), so it is not an object Kustomize builds` +
+        (failed.length > 0 ? `; ${listed(failed)} ${couldNotBuild}` : "")
+      );
+    },
+  };
   for (const result of results) {
     for (const object of result.objects ?? []) expansion.objects.push(object);
     expansion.problems.push(...(result.problems ?? []));
     expansion.skipped.push(...(result.skipped ?? []));
     expansion.timings.push(result.timing);
-    if ("used" in result) for (const file of result.used as string[]) expansion.consumedFiles.add(file);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
-    const display = displayPath(settings.cwd, dir);
-    expansion.skipped.push({ file: display, reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
-    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) expansion.consumedFiles.add(file);
+    expansion.skipped.push({ file: display(dir), reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
+    for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) if (!usedBy.has(file)) usedBy.set(file, dir);
   }
   return expansion;
 }

@@ -78,6 +78,8 @@ interface Candidate {
   depth: number;
   /** The source sets the value outright, so it wins over anything applied before it. */
   decisive: boolean;
+  /** The source deletes the field or a parent of it (JSON 6902 `remove`, `key: null`, `$patch: delete` or `replace`). */
+  deletes?: boolean;
   /** The value this source gives the field, when it holds the whole path. */
   value?: unknown;
 }
@@ -214,6 +216,11 @@ function patchCandidates(patch: KustomizePatch, identity: Identity, body: unknow
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path);
+      const deletion = strategicDeletion(document.body, followed.path, body, path);
+      if (deletion) {
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path.length, decisive: true, deletes: true });
+        continue;
+      }
       const complete = followed.depth === path.length;
       candidates.push({
         file: patch.file,
@@ -234,6 +241,25 @@ function patchCandidates(patch: KustomizePatch, identity: Identity, body: unknow
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
+}
+
+/**
+ * Where a strategic-merge document deletes the field at `path` (built coordinates) or a parent of it,
+ * given the part of the path it holds (`followed`, in its own coordinates): a `key: null`, a mapping
+ * with `$patch: delete`, or a `$patch: replace` mapping without the next key. Undefined when nothing
+ * on the path is deleted, or the built object has the node again (a later patch put it back).
+ */
+function strategicDeletion(document: unknown, followed: Path, body: unknown, path: Path): Path | undefined {
+  for (let depth = 1; depth <= followed.length; depth++) {
+    const at = followed.slice(0, depth);
+    const node = valueAtPath(document, at);
+    const gone = (length: number): boolean => typeof path[length - 1] === "string" && valueAtPath(body, path.slice(0, length)) === undefined;
+    if (node === null && gone(depth)) return at;
+    if (!isRecord(node)) continue;
+    if (node.$patch === "delete" && gone(depth)) return [...at, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path.length && gone(depth + 1)) return [...at, "$patch"];
+  }
+  return undefined;
 }
 
 /** The path before `operation` ran: an insertion before the item lowers its index, a removal raises it. */
@@ -262,7 +288,7 @@ function operationCandidate(operation: JsonPatchOperation, file: string, body: u
   }
   if (operation.op === "remove") {
     // A removed field explains a missing one; a removed list item leaves its index to the next item.
-    return node === undefined ? { file, region: operation.pathRegion, depth: path.length, decisive: true } : undefined;
+    return node === undefined ? { file, region: operation.pathRegion, depth: path.length, decisive: true, deletes: true } : undefined;
   }
   if (operation.op === "copy" || operation.op === "move") {
     return { file, region: operation.pathRegion, depth: path.length, decisive: true };
@@ -272,13 +298,79 @@ function operationCandidate(operation: JsonPatchOperation, file: string, body: u
   const depth = operation.path.length + followed.depth;
   // The `path:` line names a field set to a whole block; a scalar is best shown by its `value:` line.
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  return { file, region, depth, decisive: depth === path.length, value: followed.value };
+  // `add` and `replace` set the whole value at their path: a field below it that the built object lacks, they dropped.
+  const dropped = depth < path.length && valueAtPath(node, remainder) === undefined;
+  return { file, region, depth, decisive: depth === path.length || dropped, deletes: dropped, value: followed.value };
 }
 
 /** An item appended with `/-` is recognised by its content or, if later changed, by its name. */
 function sameItem(item: unknown, value: unknown): boolean {
   if (sameJson(item, value)) return true;
   return isRecord(item) && isRecord(value) && typeof value.name === "string" && item.name === value.name;
+}
+
+/**
+ * The patches' contributions to a field, walking the layers from the last applied back until one
+ * sets it outright: that one, else the one holding most of the path, and how many layers were walked.
+ */
+function scanPatches(effects: KustomizationLayer[], identity: Identity, body: unknown, fieldPath: Path): { decisive?: Candidate; best?: Candidate; layersScanned: number } {
+  let best: Candidate | undefined;
+  const applied: AppliedPath = { path: fieldPath };
+  for (let layerIndex = 0; layerIndex < effects.length; layerIndex++) {
+    const patches = effects[layerIndex].patches;
+    for (let i = patches.length - 1; i >= 0; i--) {
+      for (const candidate of patchCandidates(patches[i], identity, body, fieldPath, applied)) {
+        if (candidate.decisive) return { decisive: candidate, best, layersScanned: layerIndex + 1 };
+        if (!best || candidate.depth > best.depth) best = candidate;
+      }
+    }
+  }
+  return { best, layersScanned: effects.length };
+}
+
+/** securityContext fields a container sets for itself or inherits from the pod (PodSecurityContext and SecurityContext share them). */
+const INHERITED_SECURITY_FIELDS = new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "appArmorProfile", "seLinuxOptions", "windowsOptions"]);
+
+const CONTAINER_LISTS = [
+  ["containers", "container"],
+  ["initContainers", "init container"],
+  ["ephemeralContainers", "ephemeral container"],
+] as const;
+
+/**
+ * For a pod-level securityContext field that no container sets either: a patch that deleted the same
+ * field from a container whose resource set it. Without that deletion the container would set it,
+ * so the patch, not the pod, is what to change.
+ */
+function removalFromContainers(
+  effects: KustomizationLayer[],
+  identity: Identity,
+  resource: ResourceDocument,
+  body: unknown,
+  fieldPath: Path,
+): SourceLocation | undefined {
+  const at = fieldPath.lastIndexOf("securityContext");
+  if (at < 0 || valueAtPath(body, fieldPath) !== undefined) return undefined;
+  const podPath = fieldPath.slice(0, at);
+  const field = fieldPath.slice(at + 1);
+  const pod = valueAtPath(body, podPath);
+  if (!INHERITED_SECURITY_FIELDS.has(String(field[0])) || !isRecord(pod)) return undefined;
+  for (const [list, what] of CONTAINER_LISTS) {
+    const containers = pod[list];
+    if (!Array.isArray(containers)) continue;
+    for (let index = 0; index < containers.length; index++) {
+      const containerPath = [...podPath, list, index, "securityContext", ...field];
+      const set = followPath(body, resource.object.body, containerPath);
+      if (set.depth !== containerPath.length) continue;
+      const { decisive } = scanPatches(effects, identity, body, containerPath);
+      if (!decisive?.deletes) continue;
+      const name = recordOf(containers[index]).name;
+      const value = typeof set.value === "object" ? "" : `: ${String(set.value)}`;
+      const note = `the patch here removes ${what}${typeof name === "string" ? ` "${name}"` : ""}'s ${field.join(".")}${value}`;
+      return { file: decisive.file, region: decisive.region, note };
+    }
+  }
+  return undefined;
 }
 
 /** Image name without tag or digest: `reg:5000/app:1.2@sha256:…` → `reg:5000/app`. */
@@ -402,23 +494,10 @@ export function createSourceMapper(tree: KustomizationTree): SourceMapper {
     };
     const effects = effectsOf(origin.use);
     const wantsImage = isImagePath(body, fieldPath);
-
-    // Walk the transformers from the last applied back, until one sets the field outright.
-    const imageLayers: KustomizationLayer[] = [];
-    let decisive: Candidate | undefined;
-    let best: Candidate | undefined;
-    const applied: AppliedPath = { path: fieldPath };
-    scan: for (const layer of effects) {
-      if (wantsImage && layer.images.length > 0) imageLayers.push(layer);
-      for (let i = layer.patches.length - 1; i >= 0; i--) {
-        for (const candidate of patchCandidates(layer.patches[i], identity, body, fieldPath, applied)) {
-          if (candidate.decisive) {
-            decisive = candidate;
-            break scan;
-          }
-          if (!best || candidate.depth > best.depth) best = candidate;
-        }
-      }
+    const { decisive, best, layersScanned } = scanPatches(effects, identity, body, fieldPath);
+    if (!decisive) {
+      const removal = removalFromContainers(effects, identity, origin.document, body, fieldPath);
+      if (removal) return removal;
     }
 
     const resource = origin.document;
@@ -433,6 +512,8 @@ export function createSourceMapper(tree: KustomizationTree): SourceMapper {
     const source = decisive ?? (best && best.depth > fromResource.depth ? best : fromResource);
 
     if (wantsImage) {
+      // Only the images: entries of the decisive patch's layer and of layers applied after it act on the image it set.
+      const imageLayers = effects.slice(0, layersScanned).filter((layer) => layer.images.length > 0);
       const override = imageOverride(imageLayers, source.value, valueAtPath(body, fieldPath) as string);
       if (override) return override;
     }

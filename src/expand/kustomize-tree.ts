@@ -162,6 +162,8 @@ export interface KustomizationLayer {
   namespace?: Setting;
   helmCharts: HelmChartEntry[];
   generators: GeneratorEntry[];
+  /** Other local files it reads: generator sources, CRDs, transformer configurations, replacements, Helm values. */
+  inputs: string[];
   remote: RemoteReference[];
 }
 
@@ -299,6 +301,7 @@ function readLayer(dir: string, state: ReadState): KustomizationLayer | undefine
     images: [],
     helmCharts: [],
     generators: [],
+    inputs: [],
     remote: [],
   };
   state.layers.set(key, layer);
@@ -313,6 +316,7 @@ function readLayer(dir: string, state: ReadState): KustomizationLayer | undefine
   readImages(context);
   readHelmCharts(context);
   readGenerators(context);
+  readOtherInputs(context);
   state.reading.delete(key);
   return layer;
 }
@@ -641,3 +645,34 @@ function readGenerators(context: LayerContext): void {
   }
 }
 
+
+/**
+ * Files named by the fields that neither list resources nor patch them. Kustomize reports the missing
+ * ones when it builds; they are recorded so that they count as used, not as stray files of the tree.
+ */
+function readOtherInputs(context: LayerContext): void {
+  const root = rootOf(context);
+  const entries: Array<string | undefined> = [];
+  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
+    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
+  }
+  for (const field of ["configMapGenerator", "secretGenerator"]) {
+    for (const item of fieldItems(context, field)) {
+      // A `files` entry may name its key: `key=path`.
+      for (const file of itemsOf(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
+      for (const env of itemsOf(valueOf(item, "envs"))) entries.push(stringOf(env));
+      entries.push(stringOf(valueOf(item, "env")));
+    }
+  }
+  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
+  for (const item of fieldItems(context, "helmCharts")) {
+    entries.push(stringOf(valueOf(item, "valuesFile")));
+    for (const file of itemsOf(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
+  }
+  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
+  for (const entry of entries) {
+    if (entry === undefined || isRemoteReference(entry)) continue;
+    const file = path.join(context.layer.dir, entry);
+    if (isFile(file)) context.layer.inputs.push(file);
+  }
+}

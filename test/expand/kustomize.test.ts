@@ -135,6 +135,40 @@ describe("readKustomizationTree", () => {
     expect(broken.layers.get(path.resolve(`${fixtures}/broken`))?.resources.map((resource) => resource.name)).toEqual(["present"]);
   });
 
+  it("records the other local files a kustomization reads, and no missing or remote ones", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kubeward-inputs-"));
+    try {
+      const inputs = ["crd.yaml", "naming.yaml", "labels.yaml", "app.properties", "secret.env", "replace.yaml", "values.yaml", "more-values.yaml", "schema.json"];
+      for (const file of inputs) writeFileSync(path.join(dir, file), "a: b\n");
+      writeFileSync(
+        path.join(dir, "kustomization.yaml"),
+        [
+          "crds: [crd.yaml]",
+          "configurations: [naming.yaml, missing.yaml]",
+          "transformers: [labels.yaml, https://example.com/transformer.yaml]",
+          "configMapGenerator:",
+          "  - name: app",
+          "    files: [config=app.properties]",
+          "secretGenerator:",
+          "  - name: app",
+          "    envs: [secret.env]",
+          "replacements:",
+          "  - path: replace.yaml",
+          "helmCharts:",
+          "  - name: web",
+          "    valuesFile: values.yaml",
+          "    additionalValuesFiles: [more-values.yaml]",
+          "openapi:",
+          "  path: schema.json",
+        ].join("\n"),
+      );
+      const layer = readKustomizationTree(dir).layers.get(path.resolve(dir));
+      expect(layer?.inputs.map((file) => path.basename(file)).sort()).toEqual([...inputs].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reports a kustomization that includes itself through a base", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kubeward-cycle-"));
     try {

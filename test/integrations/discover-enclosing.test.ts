@@ -42,7 +42,7 @@ describe("a named file inside a kustomization folder", () => {
   it("brings in the nearest kustomization above it, through subfolders", async () => {
     expect(await sourcesFor("overlays/prod/patches/replicas.yaml")).toEqual([
       "kustomize overlays/prod",
-      // Still listed: run() skips it when the overlay uses it, and lints it as a manifest otherwise.
+      // Still listed: run() skips it, as linted through the overlay when that uses it, and as no object Kustomize builds otherwise.
       "manifests overlays/prod/patches/replicas.yaml",
     ]);
   });
@@ -61,6 +61,10 @@ describe("a named file inside a kustomization folder", () => {
     ]);
   });
 
+  it("does the same for a folder walked below the kustomization's folder", async () => {
+    expect(await sourcesFor("overlays/prod/patches")).toEqual(["kustomize overlays/prod", "manifests overlays/prod/patches/replicas.yaml"]);
+  });
+
   it("does the same for files matched by a glob", async () => {
     expect(await sourcesFor("overlays/*/patches/*.yaml")).toEqual(["kustomize overlays/prod", "manifests overlays/prod/patches/replicas.yaml"]);
   });
@@ -71,7 +75,8 @@ describe("a named file inside a kustomization folder", () => {
 });
 
 describe("a named file with no kustomization above it", () => {
-  it("stays a plain manifest", async () => {
+  it("stays a plain manifest, named or in a walked folder beside the kustomizations", async () => {
     expect(await sourcesFor("plain/app/pod.yaml")).toEqual(["manifests plain/app/pod.yaml"]);
+    expect(await sourcesFor("plain")).toEqual(["manifests plain/app/pod.yaml"]);
   });
 });
