@@ -15,8 +15,10 @@ import { valueAtPath } from "../../src/expand/kustomize-path.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { Path } from "../../src/manifest/types.js";
 
-const kubectl = path.resolve(".tools/helm4/kubectl");
-const corpus = "/work/shared/corpus/kustomize";
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const kubectl = path.join(repoRoot, ".tools/helm4/kubectl");
+/** The third-party corpus beside the repo (CI always has it); read in place. */
+const corpus = path.resolve(repoRoot, "../shared/corpus/kustomize");
 
 function kustomizationDirs(dir: string): string[] {
   const found = findKustomizationFile(dir) ? [dir] : [];
