@@ -30586,14 +30586,35 @@ function clusterScopedCustomKinds(index) {
   }
   return kinds;
 }
+var unplacedByRun = /* @__PURE__ */ new WeakMap();
+function unplacedInFile(context, object) {
+  let files = unplacedByRun.get(context);
+  if (!files) {
+    files = /* @__PURE__ */ new Map();
+    unplacedByRun.set(context, files);
+  }
+  const key2 = `${object.origin.scope ?? ""}\0${object.origin.file}`;
+  let file = files.get(key2);
+  if (!file) {
+    file = { objects: [] };
+    files.set(key2, file);
+  }
+  return file;
+}
+function missingNamespaceMessage(kind, name, count) {
+  const where = "(kubectl's current namespace, often default)";
+  if (count === 1) return `${kind} "${name}" sets no namespace, so it goes wherever it is applied ${where}.`;
+  const others = count === 2 ? "1 other object" : `${count - 1} other objects`;
+  return `${kind} "${name}" and ${others} in this file set no namespace, so they go wherever they are applied ${where}.`;
+}
 var default_namespace_default = defineRule({
   meta: {
     id: "default-namespace",
     title: "Object is in the default namespace",
     severity: "low",
     category: "workload",
-    rationale: "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful.",
-    remediation: "Set `metadata.namespace` to the application's own namespace (or remove `namespace: default` and deploy with `--namespace`/Helm's namespace).",
+    rationale: "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful. Only a namespace written as `default` is reported: in a manifest, a Kustomize resource, patch or `namespace:` field, or a Helm template or values file. A Helm object in the release namespace (`.Release.Namespace`, or none, which helm fills in) is not: the release namespace is chosen at install (`helm install -n`), and kubeward renders charts without one. A manifest that sets no namespace is not reported by default either: `kubectl apply -n`, a kustomization's `namespace:` or a GitOps tool's target namespace place it at apply time, and leaving it out is how reusable manifests are written. With `flagMissing`, such files are reported once each, at their first object.",
+    remediation: "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
       { framework: "CIS", control: "5.7.4", title: "The default namespace should not be used" },
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" }
@@ -30602,7 +30623,7 @@ var default_namespace_default = defineRule({
     options: {
       flagMissing: {
         type: "boolean",
-        description: "Also flag namespaced objects that set no namespace. Off by default because kubectl and Helm usually supply it at apply time.",
+        description: "Also report plain manifest and Kustomize files whose namespaced objects set no namespace: one finding per file, at the first such object, counting the others. Never for Helm objects, which helm places in the release namespace. Off by default because kubectl, Kustomize and GitOps tools supply the namespace at apply time.",
         default: false
       }
     },
@@ -30615,9 +30636,25 @@ var default_namespace_default = defineRule({
   *check(object, context) {
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
-    const message = object.namespace === "default" ? `${kind} "${name}" is in the default namespace.` : context.options.flagMissing === true && !object.namespace ? `${kind} "${name}" sets no namespace, so it goes wherever it is applied, often default.` : void 0;
-    if (message === void 0) return;
-    yield { path: ["metadata", "namespace"], settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+    if (object.origin.releaseNamespace) return;
+    const path15 = ["metadata", "namespace"];
+    if (object.namespace === "default") {
+      const message = `${kind} "${name}" is in the default namespace.`;
+      yield { path: path15, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      return;
+    }
+    if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
+    const file = unplacedInFile(context, object);
+    const unplaced = { kind };
+    file.objects.push(unplaced);
+    yield {
+      path: path15,
+      settle(others) {
+        const clusterKinds = clusterScopedCustomKinds(others);
+        file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
+        return file.namespaced[0] === unplaced ? missingNamespaceMessage(kind, name, file.namespaced.length) : void 0;
+      }
+    };
   }
 });
 

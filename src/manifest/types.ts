@@ -24,6 +24,8 @@ export interface Origin {
   template?: string;
   /** Display path of the kustomization folder, for objects built by Kustomize. */
   kustomization?: string;
+  /** The namespace was not written in the chart but supplied by Helm's release namespace (`.Release.Namespace`, or set by helm at install). */
+  releaseNamespace?: boolean;
   /** Name of the Helm value set, when a chart is rendered with more than one. */
   valueSet?: string;
   /**
