@@ -30985,6 +30985,29 @@ var resource_requests_missing_default = defineRule({
   }
 });
 
+// src/engine/object-index.ts
+function lookupNamespace(object) {
+  if (object.origin.releaseNamespace) return void 0;
+  return object.namespace;
+}
+var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+function indexObjects(objects) {
+  const byKind = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = byKind.get(object.kind);
+    if (list2) list2.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity = key(object.kind, lookupNamespace(object), object.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  };
+}
+
 // rules/workload/service-account-token-automounted.ts
 function serviceAccountName(pod) {
   for (const field of ["serviceAccountName", "serviceAccount"]) {
@@ -31024,11 +31047,12 @@ var service_account_token_automounted_default = defineRule({
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
-    const { kind, name, namespace } = object;
+    const { kind, name } = object;
     if (podSetting === true) {
       yield { path: path15, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
       return;
     }
+    const namespace = lookupNamespace(object);
     yield {
       path: path15,
       settle(others) {
@@ -39997,25 +40021,6 @@ async function expandSources(charts, kustomizations, settings) {
     for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) expansion.consumedFiles.add(file);
   }
   return expansion;
-}
-
-// src/engine/object-index.ts
-var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
-function indexObjects(objects) {
-  const byKind = /* @__PURE__ */ new Map();
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const list2 = byKind.get(object.kind);
-    if (list2) list2.push(object);
-    else byKind.set(object.kind, [object]);
-    const identity = key(object.kind, object.namespace, object.name);
-    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
-  }
-  return {
-    all: objects,
-    ofKind: (kind) => byKind.get(kind) ?? [],
-    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
-  };
 }
 
 // src/engine/shape.ts

@@ -1,3 +1,4 @@
+import { lookupNamespace } from "../../src/engine/object-index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { podSpecOf, type PodSpecRef } from "../../src/engine/workload.js";
 
@@ -45,12 +46,13 @@ export default defineRule({
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
-    const { kind, name, namespace } = object;
+    const { kind, name } = object;
     if (podSetting === true) {
       yield { path, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
       return;
     }
     // Whether the ServiceAccount turns the token off is known only once every object has been read.
+    const namespace = lookupNamespace(object);
     yield {
       path,
       settle(others) {

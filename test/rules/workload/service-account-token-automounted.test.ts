@@ -1,6 +1,14 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/service-account-token-automounted.js";
-import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import type { K8sObject } from "../../../src/manifest/types.js";
+import { lintWith, testRule, type OriginOf } from "../../helpers/rule-tester.js";
+
+/** Objects of one chart rendering; those named in `fromRelease` got their namespace from `.Release.Namespace`. */
+const renderedFrom = (...fromRelease: string[]): OriginOf => (object: K8sObject) => ({
+  chart: "charts/web",
+  scope: "helm:charts/web:default",
+  releaseNamespace: fromRelease.includes(object.name) || undefined,
+});
 
 testRule(rule, {
   valid: [
@@ -53,8 +61,59 @@ metadata: {name: default}
 automountServiceAccountToken: false
 `,
     },
+    {
+      name: "in one chart rendering, no namespace and the release namespace are the same namespace",
+      originOf: renderedFrom("web", "db"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  template:
+    spec:
+      serviceAccountName: web
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web}
+automountServiceAccountToken: false
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cache}
+spec:
+  template:
+    spec:
+      serviceAccountName: db
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: db, namespace: default}
+automountServiceAccountToken: false
+`,
+    },
   ],
   invalid: [
+    {
+      name: "in a chart, a ServiceAccount written into namespace default is not the release namespace's",
+      originOf: renderedFrom("web"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  template:
+    spec:
+      serviceAccountName: api
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api, namespace: default}
+automountServiceAccountToken: false
+`,
+      errors: [{ line: 6, column: 5, message: 'Deployment "web" mounts the token of ServiceAccount "api": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects.' }],
+    },
     {
       name: "pod-level true is a finding even when the ServiceAccount says false",
       yaml: `apiVersion: v1
