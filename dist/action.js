@@ -30767,7 +30767,7 @@ var image_registry_not_allowed_default = defineRule({
     title: "Image comes from a registry that is not allowed",
     severity: "high",
     category: "workload",
-    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet.",
+    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration.",
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: {},
@@ -30788,7 +30788,7 @@ var image_registry_not_allowed_default = defineRule({
     if (entries.length === 0) return;
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
-      if (typeof image !== "string") continue;
+      if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
       const path15 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
@@ -30809,7 +30809,7 @@ var latest_image_tag_default = defineRule({
     title: "Image has no tag or uses the latest tag",
     severity: "medium",
     category: "workload",
-    rationale: "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next.",
+    rationale: "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next. An Istio `istio-proxy` container with `image: auto` is not reported: `auto` is a placeholder the injector replaces with its proxy image.",
     remediation: "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:\u2026`), which no one can move.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
@@ -30823,7 +30823,7 @@ var latest_image_tag_default = defineRule({
       const image = container.container.image;
       if (typeof image !== "string") continue;
       const reference = parseImageReference(image);
-      if (!reference || !usesLatestTag(reference)) continue;
+      if (!reference || !usesLatestTag(reference) || isInjectedIstioProxy(container)) continue;
       const problem2 = reference.tag === void 0 ? "has no tag, which means latest" : "uses the latest tag";
       yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem2}.` };
     }
@@ -30840,7 +30840,7 @@ function* missingProbes(object, probe) {
   const pod = podSpecOf(object);
   if (!pod || runsToCompletion(pod)) return;
   for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
-    if (isRecord(container.container[probe])) continue;
+    if (isRecord(container.container[probe]) || probe === "readinessProbe" && isInjectedIstioProxy(container)) continue;
     yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
   }
 }
@@ -30871,7 +30871,7 @@ var readiness_probe_missing_default = defineRule({
     title: "Container has no readiness probe",
     severity: "low",
     category: "workload",
-    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work.",
+    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
     frameworks: [],
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },

@@ -9,7 +9,8 @@ export default defineRule({
     category: "workload",
     rationale:
       "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, " +
-      "and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work.",
+      "and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. " +
+      "An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
     frameworks: [],
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
