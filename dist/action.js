@@ -31012,13 +31012,36 @@ function serviceAccountName(pod) {
   }
   return "default";
 }
+var boundByIndex = /* @__PURE__ */ new WeakMap();
+function boundServiceAccounts(index) {
+  const known = boundByIndex.get(index);
+  if (known) return known;
+  const bound2 = /* @__PURE__ */ new Map();
+  boundByIndex.set(index, bound2);
+  for (const binding of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+    if (!binding.apiVersion.startsWith("rbac.authorization.k8s.io/")) continue;
+    for (const subject of arrayOf(binding.body.subjects).map(recordOf)) {
+      if (subject.kind !== "ServiceAccount" || typeof subject.name !== "string") continue;
+      const written = typeof subject.namespace === "string" && subject.namespace !== "" ? subject.namespace : void 0;
+      const namespace = written ?? (binding.kind === "RoleBinding" ? lookupNamespace(binding) : void 0);
+      const namespaces = bound2.get(subject.name) ?? /* @__PURE__ */ new Set();
+      namespaces.add(namespace);
+      bound2.set(subject.name, namespaces);
+    }
+  }
+  return bound2;
+}
+function isBound(bound2, namespace, account) {
+  const namespaces = bound2.get(account);
+  return namespaces !== void 0 && (namespace === void 0 || namespaces.has(void 0) || namespaces.has(namespace));
+}
 var service_account_token_automounted_default = defineRule({
   meta: {
     id: "service-account-token-automounted",
     title: "Service account token is mounted automatically",
     severity: "medium",
     category: "workload",
-    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all.",
+    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding among the linted objects names is not reported: granting the account permissions says the pod calls the API, so its token is mounted where necessary (CIS 5.1.6), and what it may do is a question for that binding's role. Bindings are matched within one scope (a chart rendering, an overlay, or the plain files), by the account's name and namespace; a namespace chosen at apply or install time (none written, or Helm's release namespace) matches a binding for that name in any namespace.",
     remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC.",
     frameworks: [
       { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
@@ -31035,7 +31058,7 @@ var service_account_token_automounted_default = defineRule({
       good: "spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0"
     }
   },
-  lookupKinds: ["ServiceAccount"],
+  lookupKinds: ["ServiceAccount", "RoleBinding", "ClusterRoleBinding"],
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -31044,19 +31067,20 @@ var service_account_token_automounted_default = defineRule({
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name } = object;
-    if (podSetting === true) {
-      yield { path: path15, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
-      return;
-    }
     const namespace = lookupNamespace(object);
     yield {
       path: path15,
       settle(others) {
+        if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
+        const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
+        if (podSetting === true) {
+          return `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}"; ${unbound}.`;
+        }
         const serviceAccount = others.find("ServiceAccount", namespace, account);
         const known = serviceAccount?.apiVersion === "v1";
         if (known && serviceAccount.body.automountServiceAccountToken === false) return void 0;
         const why = known ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false` : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}.`;
+        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}; ${unbound}.`;
       }
     };
   }
