@@ -29386,7 +29386,7 @@ function activeRules(rules, config) {
   const active = [];
   for (const rule of rules) {
     const setting2 = config.rules[rule.meta.id] ?? {};
-    if (setting2.enabled === false) continue;
+    if (!(setting2.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
     const defaults2 = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
     active.push({
       rule,
@@ -30852,9 +30852,10 @@ var liveness_probe_missing_default = defineRule({
     title: "Container has no liveness probe",
     severity: "low",
     category: "workload",
-    rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices.",
+    rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
     frameworks: [],
+    enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
@@ -30871,9 +30872,10 @@ var readiness_probe_missing_default = defineRule({
     title: "Container has no readiness probe",
     severity: "low",
     category: "workload",
-    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe.",
+    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
     frameworks: [],
+    enabledByDefault: false,
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
@@ -31293,7 +31295,7 @@ function describeRule(meta) {
 
 Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
-    defaultConfiguration: { level: levelOf(meta.severity) },
+    defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",

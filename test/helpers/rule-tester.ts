@@ -17,7 +17,7 @@ export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}, or
   const parsed = parseManifest("test.yaml", yaml);
   expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
   const objects = originOf ? parsed.objects.map((object) => ({ ...object, origin: { ...object.origin, ...originOf(object) } })) : parsed.objects;
-  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { options } } };
+  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { enabled: true, options } } };
   return lintObjects(objects, activeRules([rule], config));
 }
 
