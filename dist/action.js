@@ -29412,7 +29412,7 @@ function activeRules(rules, config) {
   const active = [];
   for (const rule of rules) {
     const setting2 = config.rules[rule.meta.id] ?? {};
-    if (setting2.enabled === false) continue;
+    if (!(setting2.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
     const defaults2 = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
     active.push({
       rule,
@@ -30612,14 +30612,35 @@ function clusterScopedCustomKinds(index) {
   }
   return kinds;
 }
+var unplacedByRun = /* @__PURE__ */ new WeakMap();
+function unplacedInFile(context, object) {
+  let files = unplacedByRun.get(context);
+  if (!files) {
+    files = /* @__PURE__ */ new Map();
+    unplacedByRun.set(context, files);
+  }
+  const key2 = `${object.origin.scope ?? ""}\0${object.origin.file}`;
+  let file = files.get(key2);
+  if (!file) {
+    file = { objects: [] };
+    files.set(key2, file);
+  }
+  return file;
+}
+function missingNamespaceMessage(kind, name, count) {
+  const where = "(kubectl's current namespace, often default)";
+  if (count === 1) return `${kind} "${name}" sets no namespace, so it goes wherever it is applied ${where}.`;
+  const others = count === 2 ? "1 other object" : `${count - 1} other objects`;
+  return `${kind} "${name}" and ${others} in this file set no namespace, so they go wherever they are applied ${where}.`;
+}
 var default_namespace_default = defineRule({
   meta: {
     id: "default-namespace",
     title: "Object is in the default namespace",
     severity: "low",
     category: "workload",
-    rationale: "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful.",
-    remediation: "Set `metadata.namespace` to the application's own namespace (or remove `namespace: default` and deploy with `--namespace`/Helm's namespace).",
+    rationale: "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful. Only a namespace written as `default` is reported: in a manifest, a Kustomize resource, patch or `namespace:` field, or a Helm template or values file. A Helm object in the release namespace (`.Release.Namespace`, or none, which helm fills in) is not: the release namespace is chosen at install (`helm install -n`), and kubeward renders charts without one. A manifest that sets no namespace is not reported by default either: `kubectl apply -n`, a kustomization's `namespace:` or a GitOps tool's target namespace place it at apply time, and leaving it out is how reusable manifests are written. With `flagMissing`, such files are reported once each, at their first object.",
+    remediation: "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
       { framework: "CIS", control: "5.7.4", title: "The default namespace should not be used" },
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" }
@@ -30628,7 +30649,7 @@ var default_namespace_default = defineRule({
     options: {
       flagMissing: {
         type: "boolean",
-        description: "Also flag namespaced objects that set no namespace. Off by default because kubectl and Helm usually supply it at apply time.",
+        description: "Also report plain manifest and Kustomize files whose namespaced objects set no namespace: one finding per file, at the first such object, counting the others. Never for Helm objects, which helm places in the release namespace. Off by default because kubectl, Kustomize and GitOps tools supply the namespace at apply time.",
         default: false
       }
     },
@@ -30641,9 +30662,25 @@ var default_namespace_default = defineRule({
   *check(object, context) {
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
-    const message = object.namespace === "default" ? `${kind} "${name}" is in the default namespace.` : context.options.flagMissing === true && !object.namespace ? `${kind} "${name}" sets no namespace, so it goes wherever it is applied, often default.` : void 0;
-    if (message === void 0) return;
-    yield { path: ["metadata", "namespace"], settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+    if (object.origin.releaseNamespace) return;
+    const path16 = ["metadata", "namespace"];
+    if (object.namespace === "default") {
+      const message = `${kind} "${name}" is in the default namespace.`;
+      yield { path: path16, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      return;
+    }
+    if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
+    const file = unplacedInFile(context, object);
+    const unplaced = { kind };
+    file.objects.push(unplaced);
+    yield {
+      path: path16,
+      settle(others) {
+        const clusterKinds = clusterScopedCustomKinds(others);
+        file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
+        return file.namespaced[0] === unplaced ? missingNamespaceMessage(kind, name, file.namespaced.length) : void 0;
+      }
+    };
   }
 });
 
@@ -30706,42 +30743,38 @@ function qualifiedName(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 
+// rules/workload/injected-proxy.ts
+function isInjectedIstioProxy(ref) {
+  return ref.name === "istio-proxy" && ref.container.image === "auto";
+}
+
 // rules/workload/image-pull-policy-not-always.ts
 var image_pull_policy_not_always_default = defineRule({
   meta: {
     id: "image-pull-policy-not-always",
-    title: "Image pull policy is not Always",
+    title: "Latest or untagged image is not pulled Always",
     severity: "low",
     category: "workload",
-    rationale: "With `IfNotPresent` or `Never`, a node reuses whatever image it cached under that tag: a re-pushed tag is not picked up, and any pod on the node can start a cached private image without the pull credentials the registry would demand.",
-    remediation: "Set `imagePullPolicy: Always` on the container, or pin the image by digest (`app@sha256:\u2026`), which makes the policy irrelevant.",
+    rationale: "Kubernetes pulls an image tagged `latest`, or not tagged at all, on every container start (imagePullPolicy defaults to `Always` for them) because such a tag moves. Overriding that with `IfNotPresent` or `Never` makes each node keep running whichever build it cached first: nodes disagree on the code, and a fixed image pushed under the tag never reaches nodes that have the old one. A version tag or a digest with `IfNotPresent` is Kubernetes' own default and is not reported: the reference names one build. Whether a cached private image can be started by pods without pull credentials is a cluster setting, not a per-manifest one (the `AlwaysPullImages` admission plugin, or the kubelet's check of pull credentials for cached images, KEP-2535). An Istio `istio-proxy` container with `image: auto` is not reported: the injector replaces its image.",
+    remediation: "Pin the image to a version tag or a digest (`app@sha256:\u2026`), which the `latest-image-tag` rule asks for too; or remove `imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
     example: {
-      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent",
-      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: Always"
+      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest\n    imagePullPolicy: IfNotPresent",
+      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent"
     }
   },
   *check(object) {
     for (const container of workloadContainers(object)) {
-      const image = container.container.image;
-      if (typeof image !== "string") continue;
+      const { image, imagePullPolicy: policy } = container.container;
+      if (typeof image !== "string" || typeof policy !== "string" || policy === "Always" || isInjectedIstioProxy(container)) continue;
       const reference = parseImageReference(image);
-      if (reference?.digest !== void 0) continue;
-      const policyPath = [...container.path, "imagePullPolicy"];
-      const policy = container.container.imagePullPolicy;
-      if (typeof policy === "string") {
-        if (policy !== "Always") {
-          yield { path: policyPath, message: `${describeContainer(container)} pulls image "${image}" with imagePullPolicy ${policy}.` };
-        }
-        continue;
-      }
-      if (reference && !usesLatestTag(reference)) {
-        yield {
-          path: policyPath,
-          message: `${describeContainer(container)} pulls image "${image}" with imagePullPolicy IfNotPresent (the default for a tagged image).`
-        };
-      }
+      if (!reference || !usesLatestTag(reference)) continue;
+      const tag = reference.tag === void 0 ? "no tag, which means latest" : "the latest tag";
+      yield {
+        path: [...container.path, "imagePullPolicy"],
+        message: `${describeContainer(container)} pulls image "${image}" (${tag}) with imagePullPolicy ${policy}, so each node keeps running the build it cached first.`
+      };
     }
   }
 });
@@ -30760,7 +30793,7 @@ var image_registry_not_allowed_default = defineRule({
     title: "Image comes from a registry that is not allowed",
     severity: "high",
     category: "workload",
-    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet.",
+    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration.",
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: {},
@@ -30781,7 +30814,7 @@ var image_registry_not_allowed_default = defineRule({
     if (entries.length === 0) return;
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
-      if (typeof image !== "string") continue;
+      if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
       const path16 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
@@ -30802,7 +30835,7 @@ var latest_image_tag_default = defineRule({
     title: "Image has no tag or uses the latest tag",
     severity: "medium",
     category: "workload",
-    rationale: "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next.",
+    rationale: "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next. An Istio `istio-proxy` container with `image: auto` is not reported: `auto` is a placeholder the injector replaces with its proxy image.",
     remediation: "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:\u2026`), which no one can move.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
@@ -30816,7 +30849,7 @@ var latest_image_tag_default = defineRule({
       const image = container.container.image;
       if (typeof image !== "string") continue;
       const reference = parseImageReference(image);
-      if (!reference || !usesLatestTag(reference)) continue;
+      if (!reference || !usesLatestTag(reference) || isInjectedIstioProxy(container)) continue;
       const problem2 = reference.tag === void 0 ? "has no tag, which means latest" : "uses the latest tag";
       yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem2}.` };
     }
@@ -30833,7 +30866,7 @@ function* missingProbes(object, probe) {
   const pod = podSpecOf(object);
   if (!pod || runsToCompletion(pod)) return;
   for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
-    if (isRecord(container.container[probe])) continue;
+    if (isRecord(container.container[probe]) || probe === "readinessProbe" && isInjectedIstioProxy(container)) continue;
     yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
   }
 }
@@ -30845,9 +30878,10 @@ var liveness_probe_missing_default = defineRule({
     title: "Container has no liveness probe",
     severity: "low",
     category: "workload",
-    rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices.",
+    rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
     frameworks: [],
+    enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
@@ -30864,9 +30898,10 @@ var readiness_probe_missing_default = defineRule({
     title: "Container has no readiness probe",
     severity: "low",
     category: "workload",
-    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work.",
+    rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
     frameworks: [],
+    enabledByDefault: false,
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
@@ -30974,6 +31009,29 @@ var resource_requests_missing_default = defineRule({
   }
 });
 
+// src/engine/object-index.ts
+function lookupNamespace(object) {
+  if (object.origin.releaseNamespace) return void 0;
+  return object.namespace;
+}
+var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+function indexObjects(objects) {
+  const byKind = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = byKind.get(object.kind);
+    if (list2) list2.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity = key(object.kind, lookupNamespace(object), object.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  };
+}
+
 // rules/workload/service-account-token-automounted.ts
 function serviceAccountName(pod) {
   for (const field of ["serviceAccountName", "serviceAccount"]) {
@@ -30982,13 +31040,36 @@ function serviceAccountName(pod) {
   }
   return "default";
 }
+var boundByIndex = /* @__PURE__ */ new WeakMap();
+function boundServiceAccounts(index) {
+  const known = boundByIndex.get(index);
+  if (known) return known;
+  const bound2 = /* @__PURE__ */ new Map();
+  boundByIndex.set(index, bound2);
+  for (const binding of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+    if (!binding.apiVersion.startsWith("rbac.authorization.k8s.io/")) continue;
+    for (const subject of arrayOf(binding.body.subjects).map(recordOf)) {
+      if (subject.kind !== "ServiceAccount" || typeof subject.name !== "string") continue;
+      const written = typeof subject.namespace === "string" && subject.namespace !== "" ? subject.namespace : void 0;
+      const namespace = written ?? (binding.kind === "RoleBinding" ? lookupNamespace(binding) : void 0);
+      const namespaces = bound2.get(subject.name) ?? /* @__PURE__ */ new Set();
+      namespaces.add(namespace);
+      bound2.set(subject.name, namespaces);
+    }
+  }
+  return bound2;
+}
+function isBound(bound2, namespace, account) {
+  const namespaces = bound2.get(account);
+  return namespaces !== void 0 && (namespace === void 0 || namespaces.has(void 0) || namespaces.has(namespace));
+}
 var service_account_token_automounted_default = defineRule({
   meta: {
     id: "service-account-token-automounted",
     title: "Service account token is mounted automatically",
     severity: "medium",
     category: "workload",
-    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all.",
+    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding among the linted objects names is not reported: granting the account permissions says the pod calls the API, so its token is mounted where necessary (CIS 5.1.6), and what it may do is a question for that binding's role. Bindings are matched within one scope (a chart rendering, an overlay, or the plain files), by the account's name and namespace; a namespace chosen at apply or install time (none written, or Helm's release namespace) matches a binding for that name in any namespace.",
     remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC.",
     frameworks: [
       { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
@@ -31005,7 +31086,7 @@ var service_account_token_automounted_default = defineRule({
       good: "spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0"
     }
   },
-  lookupKinds: ["ServiceAccount"],
+  lookupKinds: ["ServiceAccount", "RoleBinding", "ClusterRoleBinding"],
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -31013,19 +31094,21 @@ var service_account_token_automounted_default = defineRule({
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
-    const { kind, name, namespace } = object;
-    if (podSetting === true) {
-      yield { path: path16, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
-      return;
-    }
+    const { kind, name } = object;
+    const namespace = lookupNamespace(object);
     yield {
       path: path16,
       settle(others) {
+        if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
+        const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
+        if (podSetting === true) {
+          return `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}"; ${unbound}.`;
+        }
         const serviceAccount = others.find("ServiceAccount", namespace, account);
         const known = serviceAccount?.apiVersion === "v1";
         if (known && serviceAccount.body.automountServiceAccountToken === false) return void 0;
         const why = known ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false` : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}.`;
+        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}; ${unbound}.`;
       }
     };
   }
@@ -31239,7 +31322,7 @@ function describeRule(meta) {
 
 Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
-    defaultConfiguration: { level: levelOf(meta.severity) },
+    defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",
@@ -41276,25 +41359,6 @@ async function expandSources(charts, kustomizations, settings) {
     for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) if (!usedBy.has(file)) usedBy.set(file, dir);
   }
   return expansion;
-}
-
-// src/engine/object-index.ts
-var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
-function indexObjects(objects) {
-  const byKind = /* @__PURE__ */ new Map();
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const list2 = byKind.get(object.kind);
-    if (list2) list2.push(object);
-    else byKind.set(object.kind, [object]);
-    const identity = key(object.kind, object.namespace, object.name);
-    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
-  }
-  return {
-    all: objects,
-    ofKind: (kind) => byKind.get(kind) ?? [],
-    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
-  };
 }
 
 // src/engine/shape.ts

@@ -66,7 +66,8 @@ function listRules(): string {
   const rows = BUILTIN_RULES.map(({ meta }) => {
     const frameworks = meta.frameworks.map((ref) => (ref.framework === "PSS" ? `PSS ${ref.control}` : `${ref.framework} ${ref.control}`));
     const equivalents = Object.values(meta.equivalents).flat().filter(Boolean);
-    return [meta.id, `${meta.severity}/${levelOf(meta.severity)}`, frameworks.join(", "), equivalents.join(", ")];
+    const severity = `${meta.severity}/${levelOf(meta.severity)}${meta.enabledByDefault === false ? " (off)" : ""}`;
+    return [meta.id, severity, frameworks.join(", "), equivalents.join(", ")];
   });
   const header = ["RULE", "SEVERITY", "FRAMEWORKS", "EQUIVALENTS"];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));

@@ -1,6 +1,7 @@
 import type { ObjectIndex } from "../../src/engine/object-index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { recordOf } from "../../src/engine/workload.js";
+import type { RuleContext } from "../../src/engine/rule.js";
 import type { K8sObject } from "../../src/manifest/types.js";
 
 /** Built-in kinds that live outside any namespace; Kubernetes ignores metadata.namespace on them. */
@@ -68,6 +69,43 @@ function clusterScopedCustomKinds(index: ObjectIndex): ReadonlySet<string> {
   return kinds;
 }
 
+/** An object that sets no namespace and is not cluster-scoped by its kind alone. */
+interface Unplaced {
+  kind: string;
+}
+
+/** The objects of one file (within one scope) that set no namespace. */
+interface UnplacedInFile {
+  objects: Unplaced[];
+  /** The objects left once cluster-scoped custom kinds are known; worked out by the first settle. */
+  namespaced?: Unplaced[];
+}
+
+/** Objects without a namespace, per run (rule context) and per scope and file, so each file is reported once. */
+const unplacedByRun = new WeakMap<RuleContext, Map<string, UnplacedInFile>>();
+
+function unplacedInFile(context: RuleContext, object: K8sObject): UnplacedInFile {
+  let files = unplacedByRun.get(context);
+  if (!files) {
+    files = new Map();
+    unplacedByRun.set(context, files);
+  }
+  const key = `${object.origin.scope ?? ""}\u0000${object.origin.file}`;
+  let file = files.get(key);
+  if (!file) {
+    file = { objects: [] };
+    files.set(key, file);
+  }
+  return file;
+}
+
+function missingNamespaceMessage(kind: string, name: string, count: number): string {
+  const where = "(kubectl's current namespace, often default)";
+  if (count === 1) return `${kind} "${name}" sets no namespace, so it goes wherever it is applied ${where}.`;
+  const others = count === 2 ? "1 other object" : `${count - 1} other objects`;
+  return `${kind} "${name}" and ${others} in this file set no namespace, so they go wherever they are applied ${where}.`;
+}
+
 export default defineRule({
   meta: {
     id: "default-namespace",
@@ -76,9 +114,16 @@ export default defineRule({
     category: "workload",
     rationale:
       "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission " +
-      "set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful.",
+      "set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful. " +
+      "Only a namespace written as `default` is reported: in a manifest, a Kustomize resource, patch or `namespace:` field, or a " +
+      "Helm template or values file. A Helm object in the release namespace (`.Release.Namespace`, or none, which helm fills in) " +
+      "is not: the release namespace is chosen at install (`helm install -n`), and kubeward renders charts without one. " +
+      "A manifest that sets no namespace is not reported by default either: `kubectl apply -n`, a kustomization's `namespace:` " +
+      "or a GitOps tool's target namespace place it at apply time, and leaving it out is how reusable manifests are written. " +
+      "With `flagMissing`, such files are reported once each, at their first object.",
     remediation:
-      "Set `metadata.namespace` to the application's own namespace (or remove `namespace: default` and deploy with `--namespace`/Helm's namespace).",
+      "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, " +
+      "or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
       { framework: "CIS", control: "5.7.4", title: "The default namespace should not be used" },
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
@@ -88,7 +133,9 @@ export default defineRule({
       flagMissing: {
         type: "boolean",
         description:
-          "Also flag namespaced objects that set no namespace. Off by default because kubectl and Helm usually supply it at apply time.",
+          "Also report plain manifest and Kustomize files whose namespaced objects set no namespace: one finding per file, at the first such object, " +
+          "counting the others. Never for Helm objects, which helm places in the release namespace. Off by default because kubectl, Kustomize " +
+          "and GitOps tools supply the namespace at apply time.",
         default: false,
       },
     },
@@ -101,14 +148,26 @@ export default defineRule({
   *check(object, context) {
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
-    const message =
-      object.namespace === "default"
-        ? `${kind} "${name}" is in the default namespace.`
-        : context.options.flagMissing === true && !object.namespace
-          ? `${kind} "${name}" sets no namespace, so it goes wherever it is applied, often default.`
-          : undefined;
-    if (message === undefined) return;
-    // A custom kind is cluster-scoped if a CustomResourceDefinition linted with it says so.
-    yield { path: ["metadata", "namespace"], settle: (others) => (clusterScopedCustomKinds(others).has(kind) ? undefined : message) };
+    // Helm's release namespace is the one chosen at install, whatever the render saw.
+    if (object.origin.releaseNamespace) return;
+    const path = ["metadata", "namespace"];
+    if (object.namespace === "default") {
+      const message = `${kind} "${name}" is in the default namespace.`;
+      // A custom kind is cluster-scoped if a CustomResourceDefinition linted with it says so.
+      yield { path, settle: (others) => (clusterScopedCustomKinds(others).has(kind) ? undefined : message) };
+      return;
+    }
+    if (object.namespace || object.origin.chart !== undefined || context.options.flagMissing !== true) return;
+    const file = unplacedInFile(context, object);
+    const unplaced: Unplaced = { kind };
+    file.objects.push(unplaced);
+    yield {
+      path,
+      settle(others) {
+        const clusterKinds = clusterScopedCustomKinds(others);
+        file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
+        return file.namespaced[0] === unplaced ? missingNamespaceMessage(kind, name, file.namespaced.length) : undefined;
+      },
+    };
   },
 });

@@ -1,46 +1,43 @@
 import { defineRule } from "../../src/engine/rule.js";
 import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
 import { parseImageReference, usesLatestTag } from "./image-reference.js";
+import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export default defineRule({
   meta: {
     id: "image-pull-policy-not-always",
-    title: "Image pull policy is not Always",
+    title: "Latest or untagged image is not pulled Always",
     severity: "low",
     category: "workload",
     rationale:
-      "With `IfNotPresent` or `Never`, a node reuses whatever image it cached under that tag: a re-pushed tag is not picked up, " +
-      "and any pod on the node can start a cached private image without the pull credentials the registry would demand.",
+      "Kubernetes pulls an image tagged `latest`, or not tagged at all, on every container start (imagePullPolicy defaults to `Always` " +
+      "for them) because such a tag moves. Overriding that with `IfNotPresent` or `Never` makes each node keep running whichever build " +
+      "it cached first: nodes disagree on the code, and a fixed image pushed under the tag never reaches nodes that have the old one. " +
+      "A version tag or a digest with `IfNotPresent` is Kubernetes' own default and is not reported: the reference names one build. " +
+      "Whether a cached private image can be started by pods without pull credentials is a cluster setting, not a per-manifest one " +
+      "(the `AlwaysPullImages` admission plugin, or the kubelet's check of pull credentials for cached images, KEP-2535). " +
+      "An Istio `istio-proxy` container with `image: auto` is not reported: the injector replaces its image.",
     remediation:
-      "Set `imagePullPolicy: Always` on the container, or pin the image by digest (`app@sha256:…`), which makes the policy irrelevant.",
+      "Pin the image to a version tag or a digest (`app@sha256:…`), which the `latest-image-tag` rule asks for too; or remove " +
+      "`imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
     example: {
-      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent",
-      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: Always",
+      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest\n    imagePullPolicy: IfNotPresent",
+      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent",
     },
   },
   *check(object) {
     for (const container of workloadContainers(object)) {
-      const image = container.container.image;
-      if (typeof image !== "string") continue;
+      const { image, imagePullPolicy: policy } = container.container;
+      if (typeof image !== "string" || typeof policy !== "string" || policy === "Always" || isInjectedIstioProxy(container)) continue;
       const reference = parseImageReference(image);
-      if (reference?.digest !== undefined) continue;
-      const policyPath = [...container.path, "imagePullPolicy"];
-      const policy = container.container.imagePullPolicy;
-      if (typeof policy === "string") {
-        if (policy !== "Always") {
-          yield { path: policyPath, message: `${describeContainer(container)} pulls image "${image}" with imagePullPolicy ${policy}.` };
-        }
-        continue;
-      }
-      // Unset: Kubernetes defaults to Always for an untagged or latest image, else to IfNotPresent.
-      if (reference && !usesLatestTag(reference)) {
-        yield {
-          path: policyPath,
-          message: `${describeContainer(container)} pulls image "${image}" with imagePullPolicy IfNotPresent (the default for a tagged image).`,
-        };
-      }
+      if (!reference || !usesLatestTag(reference)) continue;
+      const tag = reference.tag === undefined ? "no tag, which means latest" : "the latest tag";
+      yield {
+        path: [...container.path, "imagePullPolicy"],
+        message: `${describeContainer(container)} pulls image "${image}" (${tag}) with imagePullPolicy ${policy}, so each node keeps running the build it cached first.`,
+      };
     }
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from "../../src/engine/rule.js";
 import { describeContainer, stringsOf, workloadContainers } from "../../src/engine/workload.js";
 import { normalizeRegistry, parseImageReference, qualifiedName } from "./image-reference.js";
+import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 /** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */
 function normalizeEntry(entry: string): string {
@@ -21,7 +22,8 @@ export default defineRule({
     category: "workload",
     rationale:
       "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull " +
-      "an attacker's image. An allow-list keeps every workload on registries you vet.",
+      "an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` " +
+      "is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration.",
     remediation:
       "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's " +
       "`allowedRegistries` option if it is trusted.",
@@ -46,7 +48,7 @@ export default defineRule({
     if (entries.length === 0) return;
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
-      if (typeof image !== "string") continue;
+      if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
       const path = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {

@@ -1,6 +1,7 @@
 import { defineRule } from "../../src/engine/rule.js";
 import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
 import { parseImageReference, usesLatestTag } from "./image-reference.js";
+import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export default defineRule({
   meta: {
@@ -10,7 +11,8 @@ export default defineRule({
     category: "workload",
     rationale:
       "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, " +
-      "and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next.",
+      "and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next. " +
+      "An Istio `istio-proxy` container with `image: auto` is not reported: `auto` is a placeholder the injector replaces with its proxy image.",
     remediation:
       "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:…`), which no one can move.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
@@ -25,7 +27,7 @@ export default defineRule({
       const image = container.container.image;
       if (typeof image !== "string") continue;
       const reference = parseImageReference(image);
-      if (!reference || !usesLatestTag(reference)) continue;
+      if (!reference || !usesLatestTag(reference) || isInjectedIstioProxy(container)) continue;
       const problem = reference.tag === undefined ? "has no tag, which means latest" : "uses the latest tag";
       yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem}.` };
     }

@@ -9,10 +9,12 @@ export default defineRule({
     category: "workload",
     rationale:
       "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, " +
-      "so the service stays broken until someone notices.",
+      "so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and " +
+      "no security framework asks for probes; turn the rule on for a reliability review.",
     remediation:
       "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
     frameworks: [],
+    enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",

@@ -1,6 +1,7 @@
 import type { K8sObject } from "../../src/manifest/types.js";
 import type { Report } from "../../src/engine/rule.js";
 import { containersOf, describeContainer, isRecord, podSpecOf, type ContainerKind, type PodSpecRef } from "../../src/engine/workload.js";
+import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export type ProbeField = "livenessProbe" | "readinessProbe";
 
@@ -14,13 +15,13 @@ function runsToCompletion(pod: PodSpecRef): boolean {
 
 /**
  * A finding for each regular container without the probe. Init containers (sidecars included) and
- * ephemeral containers are not required to have one.
+ * ephemeral containers are not required to have one; Istio's injector gives its proxy a readiness probe.
  */
 export function* missingProbes(object: K8sObject, probe: ProbeField): Generator<Report> {
   const pod = podSpecOf(object);
   if (!pod || runsToCompletion(pod)) return;
   for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
-    if (isRecord(container.container[probe])) continue;
+    if (isRecord(container.container[probe]) || (probe === "readinessProbe" && isInjectedIstioProxy(container))) continue;
     yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
   }
 }

@@ -302,12 +302,12 @@ function closestRuleId(id: string, ids: string[]): string | undefined {
   return best;
 }
 
-/** The rules a run uses: enabled ones, with configured severity and options over the defaults. */
+/** The rules a run uses: those configured on, else those on by default, with configured severity and options over the defaults. */
 export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? {};
-    if (setting.enabled === false) continue;
+    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
     const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
     active.push({
       rule,

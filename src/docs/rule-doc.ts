@@ -15,6 +15,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `| Severity | ${meta.severity} (reported as ${levelOf(meta.severity)}) |`,
     `| Category | ${meta.category} |`,
   ];
+  if (meta.enabledByDefault === false) lines.push(`| Default | off: runs only when \`.kubeward.yaml\` turns it on (\`on\`, a severity, or \`enabled: true\`) |`);
   const frameworks = meta.frameworks.map((ref) => `${ref.framework} ${ref.control}${ref.title ? ` (${ref.title})` : ""}`);
   if (frameworks.length) lines.push(`| Frameworks | ${frameworks.join("; ")} |`);
   const equivalents = Object.entries(meta.equivalents)
@@ -38,7 +39,9 @@ export function renderRuleDoc(meta: RuleMeta): string {
       "```yaml",
       "# .kubeward.yaml",
       "rules:",
-      `  ${meta.id}: off          # or a severity: critical, high, medium, low`,
+      meta.enabledByDefault === false
+        ? `  ${meta.id}: on           # or a severity: critical, high, medium, low`
+        : `  ${meta.id}: off          # or a severity: critical, high, medium, low`,
       "```",
       "",
       `Suppress one finding with \`# kubeward-ignore ${meta.id} -- reason\` on the line or the line before, or a whole object with the annotation \`kubeward.io/ignore: "${meta.id}"\`.`,

@@ -4,8 +4,21 @@ import type { K8sObject } from "../manifest/types.js";
 export interface ObjectIndex {
   readonly all: readonly K8sObject[];
   ofKind(kind: string): readonly K8sObject[];
-  /** The object of `kind` named `name` in `namespace` (undefined namespace matches objects without one). */
+  /**
+   * The object of `kind` named `name` in `namespace`, as `lookupNamespace` gives it: undefined matches
+   * objects without a namespace and, from one chart rendering, those in the release namespace.
+   */
   find(kind: string, namespace: string | undefined, name: string): K8sObject | undefined;
+}
+
+/**
+ * The namespace to look an object up by. A chart's object without a namespace lands in the release
+ * namespace, like one that names the release namespace (`.Release.Namespace`), so both are undefined:
+ * the namespace chosen at install. Other objects keep their own.
+ */
+export function lookupNamespace(object: K8sObject): string | undefined {
+  if (object.origin.releaseNamespace) return undefined;
+  return object.namespace;
 }
 
 const key = (kind: string, namespace: string | undefined, name: string): string => `${kind}\u0000${namespace ?? ""}\u0000${name}`;
@@ -17,7 +30,7 @@ export function indexObjects(objects: readonly K8sObject[]): ObjectIndex {
     const list = byKind.get(object.kind);
     if (list) list.push(object);
     else byKind.set(object.kind, [object]);
-    const identity = key(object.kind, object.namespace, object.name);
+    const identity = key(object.kind, lookupNamespace(object), object.name);
     if (!byIdentity.has(identity)) byIdentity.set(identity, object);
   }
   return {

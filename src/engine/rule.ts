@@ -42,6 +42,8 @@ export interface RuleMeta {
   options?: Record<string, OptionSpec>;
   /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
   example?: { bad: string; good: string };
+  /** False for a rule that runs only when configured on: operational hygiene that no security framework asks for. */
+  enabledByDefault?: boolean;
 }
 
 export type RuleOptions = Record<string, unknown>;

@@ -24,10 +24,10 @@ export interface Origin {
   template?: string;
   /** Display path of the kustomization folder, for objects built by Kustomize. */
   kustomization?: string;
+  /** The namespace was not written in the chart but supplied by Helm's release namespace (`.Release.Namespace`, or set by helm at install). */
+  releaseNamespace?: boolean;
   /** Name of the Helm value set, when a chart is rendered with more than one. */
   valueSet?: string;
-  /** The namespace was not written in the chart: helm put the object in the release namespace. */
-  releaseNamespace?: boolean;
   /**
    * Objects that exist together (one chart rendering, one kustomize build, or all plain manifests);
    * cross-object rules look only within a scope.

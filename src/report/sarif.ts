@@ -42,7 +42,7 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
     fullDescription: { text: meta.rationale },
     help: { text: `${meta.rationale}\n\nFix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
-    defaultConfiguration: { level: levelOf(meta.severity) },
+    defaultConfiguration: { level: levelOf(meta.severity), ...(meta.enabledByDefault === false ? { enabled: false } : {}) },
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",

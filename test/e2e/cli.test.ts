@@ -388,6 +388,7 @@ describe("kubeward rules", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^RULE\s+SEVERITY/);
     expect(result.stdout).toMatch(/^privileged-container\s+critical\/error\s+PSS baseline/m);
+    expect(result.stdout).toMatch(/^liveness-probe-missing\s+low\/note \(off\)\s/m);
     expect(result.stdout).toMatch(/\n\d+ rules\. /);
   });
 

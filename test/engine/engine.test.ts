@@ -100,6 +100,20 @@ describe("lintObjects", () => {
     ]);
   });
 
+  it("runs a rule that is off by default only when the config turns it on", () => {
+    const hygiene = defineRule({
+      meta: meta("hygiene", { enabledByDefault: false }),
+      *check(object) {
+        if (object.kind === "Service") yield { path: ["spec"], message: "tidy up." };
+      },
+    });
+    expect(lint("", [hygiene])).toEqual([]);
+    expect(lint("rules:\n  hygiene: {options: {}}\n", [hygiene])).toEqual([]);
+    expect(lint("rules:\n  hygiene: on\n", [hygiene])).toEqual(["hygiene@16 medium tidy up."]);
+    expect(lint("rules:\n  hygiene: low\n", [hygiene])).toEqual(["hygiene@16 low tidy up."]);
+    expect(lint("rules:\n  hygiene: {enabled: true}\n", [hygiene])).toEqual(["hygiene@16 medium tidy up."]);
+  });
+
   it("reports the same finding once", () => {
     const twice = defineRule({
       meta: meta("twice"),

@@ -308,7 +308,8 @@ spec: {ports: "80", selector: [a], type: [LoadBalancer]}
   it("no built-in rule fails (kubeward/rule-error) on wrongly typed fields", () => {
     const parsed = parseManifest("broken.yaml", kitchenSink);
     expect(parsed.problems).toEqual([]);
-    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, EMPTY_CONFIG));
+    const everyRuleOn = Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.meta.id, { enabled: true }]));
+    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, { ...EMPTY_CONFIG, rules: everyRuleOn }));
     expect(findings.filter((f) => f.ruleId === "kubeward/rule-error").map((f) => f.message)).toEqual([]);
     expect(findings.filter((f) => f.ruleId === INVALID_FIELD_TYPE).length).toBeGreaterThan(20);
   });

@@ -4,13 +4,21 @@ import { lintObjects } from "../../src/engine/engine.js";
 import type { Finding } from "../../src/engine/finding.js";
 import type { Rule, RuleOptions } from "../../src/engine/rule.js";
 import { parseManifest } from "../../src/manifest/parse.js";
+import type { K8sObject, Origin } from "../../src/manifest/types.js";
 
-/** Lints YAML text with one rule (plus options), returning every finding, suppressed ones included. */
-export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}): Finding[] {
+/** Origin fields to give a test object, e.g. those Helm expansion sets (`chart`, `scope`, `releaseNamespace`). */
+export type OriginOf = (object: K8sObject) => Partial<Origin>;
+
+/**
+ * Lints YAML text with one rule (plus options), returning every finding, suppressed ones included.
+ * `originOf` makes the objects look expanded from a chart or overlay.
+ */
+export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}, originOf?: OriginOf): Finding[] {
   const parsed = parseManifest("test.yaml", yaml);
   expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
-  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { options } } };
-  return lintObjects(parsed.objects, activeRules([rule], config));
+  const objects = originOf ? parsed.objects.map((object) => ({ ...object, origin: { ...object.origin, ...originOf(object) } })) : parsed.objects;
+  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { enabled: true, options } } };
+  return lintObjects(objects, activeRules([rule], config));
 }
 
 /**
@@ -27,6 +35,7 @@ export interface ValidCase {
   name: string;
   yaml: string;
   options?: RuleOptions;
+  originOf?: OriginOf;
 }
 
 export interface ExpectedFinding {
@@ -53,13 +62,13 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
     });
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const findings = lintWith(rule, testCase.yaml, testCase.options).filter((finding) => finding.ruleId === rule.meta.id);
+        const findings = lintWith(rule, testCase.yaml, testCase.options, testCase.originOf).filter((finding) => finding.ruleId === rule.meta.id);
         expect(findings.map(summary)).toEqual([]);
       });
     }
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const findings = lintWith(rule, testCase.yaml, testCase.options).filter(
+        const findings = lintWith(rule, testCase.yaml, testCase.options, testCase.originOf).filter(
           (finding) => !finding.suppression && finding.ruleId === rule.meta.id,
         );
         expect(findings.map((finding) => finding.ruleId)).toEqual(testCase.errors.map(() => rule.meta.id));

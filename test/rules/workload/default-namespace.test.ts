@@ -1,6 +1,11 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/default-namespace.js";
-import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import type { K8sObject } from "../../../src/manifest/types.js";
+import { lintWith, testRule, type OriginOf } from "../../helpers/rule-tester.js";
+
+const chart = { chart: "charts/web", template: "templates/all.yaml", scope: "helm:charts/web:default" };
+/** Objects rendered from a chart; those named in `fromRelease` got their namespace from `.Release.Namespace`. */
+const renderedFrom = (...fromRelease: string[]): OriginOf => (object: K8sObject) => ({ ...chart, releaseNamespace: fromRelease.includes(object.name) || undefined });
 
 testRule(rule, {
   valid: [
@@ -60,8 +65,52 @@ kind: Tenant
 metadata: {name: acme}
 `,
     },
+    {
+      name: "a chart's objects in the release namespace, spelled by .Release.Namespace or left to helm, even with flagMissing",
+      options: { flagMissing: true },
+      originOf: renderedFrom("web"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  template:
+    spec:
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+`,
+    },
+    {
+      name: "flagMissing: a file whose objects all set a namespace",
+      options: { flagMissing: true },
+      yaml: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: a, namespace: shop}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b, namespace: shop}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "a chart's literal namespace: default (in a template or values), not the release namespace",
+      originOf: renderedFrom("web"),
+      yaml: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: web, namespace: default}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: default
+`,
+      errors: [{ line: 9, column: 3, message: 'ConfigMap "settings" is in the default namespace.' }],
+    },
     {
       name: "namespace: default on any kind",
       yaml: `apiVersion: v1
@@ -102,9 +151,55 @@ kind: Widget
 metadata: {name: w}
 `,
       errors: [
-        { line: 3, column: 1, message: 'Deployment "web" sets no namespace' },
-        { line: 16, column: 1, message: 'Widget "w" sets no namespace' },
+        {
+          line: 3,
+          column: 1,
+          message:
+            "Deployment \"web\" and 1 other object in this file set no namespace, so they go wherever they are applied (kubectl's current namespace, often default).",
+        },
       ],
+    },
+    {
+      name: "flagMissing reports a file once, at its first object that a CustomResourceDefinition does not make cluster-scoped",
+      options: { flagMissing: true },
+      yaml: `apiVersion: example.com/v1
+kind: Tenant
+metadata: {name: acme}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: a}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b, namespace: shop}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: c}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: d}
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: tenants.example.com}
+spec:
+  group: example.com
+  scope: Cluster
+  names: {kind: Tenant, plural: tenants}
+`,
+      errors: [{ line: 7, column: 1, message: 'ConfigMap "a" and 2 other objects in this file set no namespace' }],
+    },
+    {
+      name: "flagMissing: one object without a namespace",
+      options: { flagMissing: true },
+      yaml: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: a}
+`,
+      errors: [{ line: 3, column: 1, message: `ConfigMap "a" sets no namespace, so it goes wherever it is applied (kubectl's current namespace, often default).` }],
     },
   ],
 });

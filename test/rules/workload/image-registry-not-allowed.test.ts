@@ -7,6 +7,23 @@ const allowed = { allowedRegistries: ["ghcr.io/acme/", "registry.example.com:500
 testRule(rule, {
   valid: [
     {
+      name: "Istio's injector replaces the image: auto of an istio-proxy container",
+      options: { allowedRegistries: ["ghcr.io/acme"] },
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gateway}
+spec:
+  template:
+    metadata:
+      annotations: {inject.istio.io/templates: gateway}
+      labels: {sidecar.istio.io/inject: "true"}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: auto
+`,
+    },
+    {
       name: "the default empty list disables the rule",
       yaml: `apiVersion: v1
 kind: Pod

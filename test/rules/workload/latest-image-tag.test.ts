@@ -7,6 +7,22 @@ const DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 testRule(rule, {
   valid: [
     {
+      name: "Istio's injector replaces the image: auto of an istio-proxy container",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gateway}
+spec:
+  template:
+    metadata:
+      annotations: {inject.istio.io/templates: gateway}
+      labels: {sidecar.istio.io/inject: "true"}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: auto
+`,
+    },
+    {
       name: "fixed tags, digests and a registry port with a tag",
       yaml: `apiVersion: v1
 kind: Pod
@@ -25,6 +41,18 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: "image: auto on a container other than istio-proxy is an untagged image",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: auto
+`,
+      errors: [{ line: 7, column: 7, message: 'container "app" image "auto" has no tag, which means latest.' }],
+    },
     {
       name: "no tag, latest, and a registry port mistaken for a tag, across container kinds",
       yaml: `apiVersion: v1

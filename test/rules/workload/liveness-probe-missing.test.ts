@@ -63,6 +63,23 @@ spec:
   ],
   invalid: [
     {
+      name: "Istio's injection templates add no liveness probe to the proxy",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gateway}
+spec:
+  template:
+    metadata:
+      annotations: {inject.istio.io/templates: gateway}
+      labels: {sidecar.istio.io/inject: "true"}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: auto
+`,
+      errors: [{ line: 11, column: 11, message: 'container "istio-proxy" has no livenessProbe.' }],
+    },
+    {
       name: "regular containers of a Deployment",
       yaml: `apiVersion: apps/v1
 kind: Deployment

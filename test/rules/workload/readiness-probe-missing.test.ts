@@ -5,6 +5,22 @@ import { lintWith, testRule } from "../../helpers/rule-tester.js";
 testRule(rule, {
   valid: [
     {
+      name: "Istio's injector gives an istio-proxy container with image: auto its readiness probe",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gateway}
+spec:
+  template:
+    metadata:
+      annotations: {inject.istio.io/templates: gateway}
+      labels: {sidecar.istio.io/inject: "true"}
+    spec:
+      containers:
+        - name: istio-proxy
+          image: auto
+`,
+    },
+    {
       name: "regular containers probed; init, sidecar and ephemeral containers need none",
       yaml: `apiVersion: v1
 kind: Pod
@@ -62,6 +78,18 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: "an istio-proxy container with its own image is not injected over",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: istio-proxy
+      image: docker.io/istio/proxyv2:1.28.0
+`,
+      errors: [{ line: 6, column: 7, message: 'container "istio-proxy" has no readinessProbe.' }],
+    },
     {
       name: "regular containers of a Deployment",
       yaml: `apiVersion: apps/v1

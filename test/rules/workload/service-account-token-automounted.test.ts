@@ -1,6 +1,14 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/service-account-token-automounted.js";
-import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import type { K8sObject } from "../../../src/manifest/types.js";
+import { lintWith, testRule, type OriginOf } from "../../helpers/rule-tester.js";
+
+/** Objects of one chart rendering; those named in `fromRelease` got their namespace from `.Release.Namespace`. */
+const renderedFrom = (...fromRelease: string[]): OriginOf => (object: K8sObject) => ({
+  chart: "charts/web",
+  scope: "helm:charts/web:default",
+  releaseNamespace: fromRelease.includes(object.name) || undefined,
+});
 
 testRule(rule, {
   valid: [
@@ -53,8 +61,147 @@ metadata: {name: default}
 automountServiceAccountToken: false
 `,
     },
+    {
+      name: "in one chart rendering, no namespace and the release namespace are the same namespace",
+      originOf: renderedFrom("web", "db"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  template:
+    spec:
+      serviceAccountName: web
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web}
+automountServiceAccountToken: false
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cache}
+spec:
+  template:
+    spec:
+      serviceAccountName: db
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: db, namespace: default}
+automountServiceAccountToken: false
+`,
+    },
+    {
+      name: "a RoleBinding or ClusterRoleBinding gives the ServiceAccount permissions, so the pod calls the API",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: controller, namespace: ops}
+spec:
+  template:
+    spec:
+      serviceAccountName: controller
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: controller, namespace: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: controller}
+subjects: [{kind: ServiceAccount, name: controller}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: agent}
+spec:
+  serviceAccountName: agent
+  automountServiceAccountToken: true
+  containers: [{name: a, image: a:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: agent}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: agent}
+subjects: [{kind: User, name: agent}, {kind: ServiceAccount, name: agent}]
+`,
+    },
+    {
+      name: "the release namespace is chosen at install, so a binding for the account in any namespace may name it",
+      originOf: renderedFrom("istiod"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: istiod, namespace: default}
+spec:
+  template:
+    spec:
+      serviceAccountName: istiod
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: istiod}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: istiod}
+subjects: [{kind: ServiceAccount, name: istiod, namespace: istio-system}]
+`,
+    },
   ],
   invalid: [
+    {
+      name: "bindings for another namespace, another account, or from another API group give this account nothing",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    spec:
+      serviceAccountName: web
+      automountServiceAccountToken: true
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: web}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: web}
+subjects: [{kind: ServiceAccount, name: web, namespace: other}, {kind: ServiceAccount, name: api, namespace: shop}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: web, namespace: other}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: web}
+subjects: [{kind: ServiceAccount, name: web}]
+---
+apiVersion: example.com/v1
+kind: RoleBinding
+metadata: {name: web, namespace: shop}
+subjects: [{kind: ServiceAccount, name: web}]
+`,
+      errors: [
+        {
+          line: 8,
+          column: 7,
+          message: 'Deployment "web" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "web"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
+        },
+      ],
+    },
+    {
+      name: "in a chart, a ServiceAccount written into namespace default is not the release namespace's",
+      originOf: renderedFrom("web"),
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  template:
+    spec:
+      serviceAccountName: api
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api, namespace: default}
+automountServiceAccountToken: false
+`,
+      errors: [{ line: 6, column: 5, message: 'Deployment "web" mounts the token of ServiceAccount "api": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.' }],
+    },
     {
       name: "pod-level true is a finding even when the ServiceAccount says false",
       yaml: `apiVersion: v1
@@ -69,7 +216,7 @@ kind: ServiceAccount
 metadata: {name: default}
 automountServiceAccountToken: false
 `,
-      errors: [{ line: 5, column: 3, message: 'Pod "p" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "default".' }],
+      errors: [{ line: 5, column: 3, message: 'Pod "p" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "default"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.' }],
     },
     {
       name: "the ServiceAccount is in another namespace, does not disable it, or is not in the set",
@@ -104,7 +251,8 @@ metadata: {name: db, namespace: shop}
         {
           line: 6,
           column: 5,
-          message: 'Deployment "web" mounts the token of ServiceAccount "web": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects.',
+          message:
+            'Deployment "web" mounts the token of ServiceAccount "web": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
         },
         { line: 20, column: 5, message: 'StatefulSet "db" mounts the token of ServiceAccount "db": neither the pod nor the ServiceAccount sets' },
       ],
@@ -125,7 +273,7 @@ spec:
   expect(findings.map((finding) => [finding.region.startLine, finding.message])).toEqual([
     [
       5,
-      'Pod "p" mounts the token of ServiceAccount "default": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects.',
+      'Pod "p" mounts the token of ServiceAccount "default": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
     ],
   ]);
 });

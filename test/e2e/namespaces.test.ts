@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, jsonFindings, kubeward, onlyRulesConfig, removeTempDirs, tempDir, tools, toolsEnv } from "./cli-harness.js";
+
+beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
+
+const deployment = (namespace: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+${namespace}spec:
+  template:
+    spec:
+      containers: [{name: a, image: a:1}]
+`;
+
+/** `file:line:column message` of each default-namespace finding of `kubeward lint .` in `cwd`. */
+function defaultNamespaceFindings(cwd: string): string[] {
+  const result = kubeward(["lint", ".", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv(), timeoutMs: 60_000 });
+  return jsonFindings(result.stdout, "default-namespace").map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn} ${f.message}`);
+}
+
+describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize overlays (kubectl from scripts/install-tools.mjs)", () => {
+  it("points a kustomization's namespace: default at that line, and a resource's own at the resource", () => {
+    const cwd = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["default-namespace"]),
+      "base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "base/deployment.yaml": deployment(""),
+      "overlay/kustomization.yaml": "resources:\n  - ../base\nnamespace: default\n",
+      "literal/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "literal/deployment.yaml": deployment("  namespace: default\n"),
+    });
+    expect(defaultNamespaceFindings(cwd)).toEqual([
+      'literal/deployment.yaml:5:3 Deployment "web" is in the default namespace.',
+      'overlay/kustomization.yaml:3:1 Deployment "web" is in the default namespace (namespace set by this kustomization).',
+    ]);
+  });
+});
