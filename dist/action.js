@@ -40092,6 +40092,7 @@ function removeCopy(copyDir) {
 var ACTION_OPEN = "{{";
 var ACTION_CLOSE = "}}";
 var CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
+var MULTI_LINE_OUTPUT = /\b(toYaml|toJson|toPrettyJson|include|template|tpl|n?indent)\b/;
 var KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
 var BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
 function scanTemplateLines(lines) {
@@ -40148,9 +40149,10 @@ function tagTemplate(text, tag) {
     if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
     if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
     if (/-\}\}\s*$/.test(line)) return raw;
-    const emits = actionOnly && actions.some((action) => !CONTROL_ACTION.test(action.trim()));
-    if (actionOnly && !emits) return raw;
-    if (insideDefine && (emits ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
+    const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
+    if (actionOnly && !writes) return raw;
+    const emits = actions.some((action) => MULTI_LINE_OUTPUT.test(action));
+    if (insideDefine && (actionOnly ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
     const next = lines[index + 1]?.trimStart() ?? "";
     if (next.startsWith("{{-")) {
       const nextAction = next.slice(3).split("}}")[0];
@@ -40187,12 +40189,12 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
 function sentinelTree(value, at2, level, add) {
   if (typeof value === "string") return value === "" ? value : add(at2, false, value);
   const isSwitch = at2[at2.length - 1] === "enabled";
-  if (level === "truthy" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, false, value);
+  if (level !== "strings" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, false, value);
   if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at2, index], level, add));
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) {
-      if (level === "strings") return value;
+      if (level !== "truthy") return value;
       const token = add(at2, true, value);
       return typeof token === "string" ? { [token]: token } : value;
     }
@@ -40404,7 +40406,8 @@ function sentinelValues(evidence, key2, body, path16, writtenByTemplate) {
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
   }
   const scalar = depth === path16.length && !isRecord(node) && !Array.isArray(node);
-  if (scalar && (values.chart.level === "strings" || node)) {
+  const replaceable = typeof node === "string" || values.chart.level !== "strings" && Boolean(node);
+  if (scalar && replaceable) {
     const same = node === nodeAt(body, path16) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
@@ -40419,11 +40422,14 @@ function sentinelValues(evidence, key2, body, path16, writtenByTemplate) {
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
     return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path16.slice(length)], effective: [...map, ...path16.slice(length)] }] };
   }
-  return scalar ? { ok: false, reason: "the value is empty, false or zero, which the values render cannot trace" } : { ok: true, keys: [] };
+  return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
 function inReleaseNamespace(evidence, key2) {
-  if (!evidence.values.ok) return false;
-  return evidence.values.documents.get(key2)?.object.namespace === SENTINEL_NAMESPACE;
+  for (const render of [evidence.tagged, evidence.values]) {
+    const namespace = render.ok ? render.documents.get(key2)?.object.namespace : void 0;
+    if (namespace !== void 0) return namespace === SENTINEL_NAMESPACE;
+  }
+  return false;
 }
 var ATTEMPTS = 6;
 async function taggedEvidence(chartDir, valueSet, settings) {
@@ -40433,7 +40439,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
     let chart;
     try {
       chart = tagChart(chartDir, untagged);
-      const result = await renderChart(chart.dir, valueSet, settings);
+      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       if (!result.failure.template || untagged.has(result.failure.template)) break;
@@ -40448,7 +40454,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
 }
 async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
   let reason = "";
-  for (const level of ["truthy", "strings"]) {
+  for (const level of ["truthy", "scalars", "strings"]) {
     const kept = /* @__PURE__ */ new Set();
     const dropped = /* @__PURE__ */ new Set();
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -40484,16 +40490,17 @@ async function gatherEvidence(chartDir, valueSet, settings, output) {
 
 // src/expand/helm-objects.ts
 var RENDER_ERROR = "kubeward/render-error";
-function templateHome(chartDir, source) {
-  const relative = chartRelative(source);
-  const parts = relative.split("/");
+function templateHome(chartDir, source, tree) {
+  const parts = chartRelative(source).split("/");
   const charts = [chartDir];
   const subcharts = [];
-  for (let i = 0; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
+  let i = 0;
+  for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    charts.push(path10.join(charts[charts.length - 1], "charts", parts[i + 1]));
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path10.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    charts.push(dir);
   }
-  return { file: path10.join(chartDir, relative), charts, subcharts };
+  return { file: path10.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -40613,10 +40620,11 @@ function renderedObjects(output, chart) {
   const problems = [];
   const chartDisplay = displayPath(chart.cwd, chart.chartDir);
   const ordinals = /* @__PURE__ */ new Map();
+  const tree = chartTree(chart.chartDir);
   for (const document of splitRenderedOutput(output)) {
     const ordinal = ordinals.get(document.source) ?? 0;
     ordinals.set(document.source, ordinal + 1);
-    const home = templateHome(chart.chartDir, document.source);
+    const home = templateHome(chart.chartDir, document.source, tree);
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
     for (const problem2 of parsed.problems) {

@@ -16,7 +16,7 @@ import { readChartInfo, type ValueSet } from "./helm.js";
 export const LINE_TAG = / #kw:(\d+):(\d+)/g;
 /** `kwv<id>x` — a values leaf of the sentinel copy (lower case: names are often lower-cased or DNS-checked). */
 export const SENTINEL = /kwv(\d+)x/gi;
-/** The namespace the sentinel copy is rendered into, so objects in the release namespace can be told apart. */
+/** The namespace the instrumented copies are rendered into, so objects in the release namespace can be told apart. */
 export const SENTINEL_NAMESPACE = "kubeward-release-namespace";
 
 /** A template line of the real chart, by the id its tags carry. */
@@ -54,8 +54,8 @@ export interface SentinelChart {
   sentinels: ValuesSentinel[];
 }
 
-/** Chart folders of a chart and its unpacked subcharts, each with its values prefix as the top chart sees it. */
-function chartTree(chartDir: string, prefix: Path = []): Array<{ dir: string; prefix: Path }> {
+/** Chart folders of a chart and its unpacked subcharts, each with its values prefix (its name or alias) as the top chart sees it. */
+export function chartTree(chartDir: string, prefix: Path = []): Array<{ dir: string; prefix: Path }> {
   const found = [{ dir: chartDir, prefix }];
   const chartsDir = path.join(chartDir, "charts");
   if (!existsSync(chartsDir)) return found;
@@ -108,6 +108,7 @@ const ACTION_OPEN = "{{";
 const ACTION_CLOSE = "}}";
 /** Actions that write nothing themselves. */
 const CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
+const MULTI_LINE_OUTPUT = /\b(toYaml|toJson|toPrettyJson|include|template|tpl|n?indent)\b/;
 const KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
 const BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
 
@@ -182,9 +183,11 @@ export function tagTemplate(text: string, tag: (line: number, emits: boolean) =>
       if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
       if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
       if (/-\}\}\s*$/.test(line)) return raw;
-      const emits = actionOnly && actions.some((action) => !CONTROL_ACTION.test(action.trim()));
-      if (actionOnly && !emits) return raw;
-      if (insideDefine && (emits ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
+      const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
+      if (actionOnly && !writes) return raw;
+      // Output of these can span lines; its tag then ends the last one.
+      const emits = actions.some((action) => MULTI_LINE_OUTPUT.test(action));
+      if (insideDefine && (actionOnly ? !/\bn?indent\b/.test(line) : !KEY_OR_ITEM.test(line))) return raw;
       const next = lines[index + 1]?.trimStart() ?? "";
       if (next.startsWith("{{-")) {
         const nextAction = next.slice(3).split("}}")[0];
@@ -222,19 +225,22 @@ export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new S
   };
 }
 
-/** How much of the values to replace: everything truthy, or only strings when that render fails. */
-export type SentinelLevel = "truthy" | "strings";
+/**
+ * How much of the values to replace: every truthy leaf and empty maps (marked); or truthy leaves only,
+ * when markers trip a template (`range $k, $v` over a map); or strings only, when numbers trip one too.
+ */
+export type SentinelLevel = "truthy" | "scalars" | "strings";
 
 function sentinelTree(value: unknown, at: Path, level: SentinelLevel, add: (at: Path, emptyMap: boolean, original: unknown) => unknown): unknown {
   if (typeof value === "string") return value === "" ? value : add(at, false, value);
   // `enabled` switches are often dependency conditions, which helm wants as booleans.
   const isSwitch = at[at.length - 1] === "enabled";
-  if (level === "truthy" && !isSwitch && (value === true || (typeof value === "number" && value !== 0))) return add(at, false, value);
+  if (level !== "strings" && !isSwitch && (value === true || (typeof value === "number" && value !== 0))) return add(at, false, value);
   if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at, index], level, add));
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) {
-      if (level === "strings") return value;
+      if (level !== "truthy") return value;
       const token = add(at, true, value);
       return typeof token === "string" ? { [token]: token } : value;
     }

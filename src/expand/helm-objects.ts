@@ -6,6 +6,7 @@ import { isRecord } from "../engine/workload.js";
 import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../manifest/types.js";
 import type { FileCache } from "./file-cache.js";
 import { chartRelative, splitRenderedOutput, type ValueSet } from "./helm.js";
+import { chartTree } from "./helm-instrument.js";
 import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./helm-provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
@@ -32,16 +33,18 @@ interface TemplateHome {
   subcharts: string[];
 }
 
-function templateHome(chartDir: string, source: string): TemplateHome {
-  const relative = chartRelative(source);
-  const parts = relative.split("/");
+/** Where helm's `# Source:` path lives on disk: helm names a subchart by its alias, its folder may differ. */
+function templateHome(chartDir: string, source: string, tree: ReadonlyArray<{ dir: string; prefix: Path }>): TemplateHome {
+  const parts = chartRelative(source).split("/");
   const charts = [chartDir];
   const subcharts: string[] = [];
-  for (let i = 0; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
+  let i = 0;
+  for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    charts.push(path.join(charts[charts.length - 1], "charts", parts[i + 1]));
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    charts.push(dir);
   }
-  return { file: path.join(chartDir, relative), charts, subcharts };
+  return { file: path.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 
 /** The values file line of `key` (or of its deepest written parent) in `file`. */
@@ -191,10 +194,11 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
   const problems: InputProblem[] = [];
   const chartDisplay = displayPath(chart.cwd, chart.chartDir);
   const ordinals = new Map<string, number>();
+  const tree = chartTree(chart.chartDir);
   for (const document of splitRenderedOutput(output)) {
     const ordinal = ordinals.get(document.source) ?? 0;
     ordinals.set(document.source, ordinal + 1);
-    const home = templateHome(chart.chartDir, document.source);
+    const home = templateHome(chart.chartDir, document.source, tree);
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
     for (const problem of parsed.problems) {

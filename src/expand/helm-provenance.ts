@@ -209,8 +209,9 @@ export function sentinelValues(
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
   }
   const scalar = depth === path.length && !isRecord(node) && !Array.isArray(node);
-  // A truthy value left as it was is written in the template; a falsy one was never replaced.
-  if (scalar && (values.chart.level === "strings" || node)) {
+  // A value the sentinel copy would have replaced, left as it was, is written in the template.
+  const replaceable = typeof node === "string" || (values.chart.level !== "strings" && Boolean(node));
+  if (scalar && replaceable) {
     // The release namespace is not a value either: the sentinel render only moved it.
     const same = node === nodeAt(body, path) || (typeof node === "string" && node.includes(SENTINEL_NAMESPACE));
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
@@ -227,13 +228,17 @@ export function sentinelValues(
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
     return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path.slice(length)], effective: [...map, ...path.slice(length)] }] };
   }
-  return scalar ? { ok: false, reason: "the value is empty, false or zero, which the values render cannot trace" } : { ok: true, keys: [] };
+  return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
 
 /** Whether the object was put in the release namespace by helm (seen by rendering into another namespace). */
 export function inReleaseNamespace(evidence: HelmEvidence, key: string): boolean {
-  if (!evidence.values.ok) return false;
-  return evidence.values.documents.get(key)?.object.namespace === SENTINEL_NAMESPACE;
+  // The tagged render has the real values, so its documents match the real render's most reliably.
+  for (const render of [evidence.tagged, evidence.values]) {
+    const namespace = render.ok ? render.documents.get(key)?.object.namespace : undefined;
+    if (namespace !== undefined) return namespace === SENTINEL_NAMESPACE;
+  }
+  return false;
 }
 
 /** Attempts at an instrumented render, each leaving out what helm refused in the one before. */
@@ -246,7 +251,7 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
     let chart: TaggedChart | undefined;
     try {
       chart = tagChart(chartDir, untagged);
-      const result = await renderChart(chart.dir, valueSet, settings);
+      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       // A template whose tags broke its output is rendered untagged next time; its findings fall back.
@@ -264,7 +269,7 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
 async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, renderedTemplates: ReadonlySet<string>): Promise<Evidence<SentinelChart>> {
   let reason = "";
   // Sentinels for booleans and numbers can trip comparisons in templates; strings alone rarely do.
-  for (const level of ["truthy", "strings"] as const) {
+  for (const level of ["truthy", "scalars", "strings"] as const) {
     const kept = new Set<number>();
     const dropped = new Set<string>();
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

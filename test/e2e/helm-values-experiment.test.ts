@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
-import { cliPath, ensureBuilt, jsonFindings, kubeward, repoRoot, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliPath, ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
 
 /**
  * The experiment DESIGN.md asks for: for every corpus chart finding that names a values key, render
@@ -14,6 +14,7 @@ const available = existsSync(corpus) && existsSync(tools.helm4);
 const run = promisify(execFile);
 
 beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
 
 /** `a.b[0]["x.y"]` (as kubeward prints a key) in `--set` syntax: `a.b[0].x\.y`. */
 function setSyntax(key: string): string {
@@ -82,7 +83,10 @@ async function mapTwoAtATime<T, R>(items: readonly T[], work: (item: T) => Promi
 
 describe.skipIf(!available)("values keys named by chart findings (../shared/corpus/helm)", () => {
   it("each controls its finding: setting it compliant with --set makes the finding go away", async () => {
-    const lint = kubeward(["lint", path.relative(repoRoot, corpus), "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 600_000 });
+    // The opt-in probe rules too: more findings that name values keys, more pointers put to the test.
+    const config = tempDir({ ".kubeward.yaml": "rules:\n  liveness-probe-missing: on\n  readiness-probe-missing: on\n" });
+    const args = ["lint", path.relative(repoRoot, corpus), "--config", path.join(config, ".kubeward.yaml"), "--format", "json", "--fail-on", "none"];
+    const lint = kubeward(args, { cwd: repoRoot, env: toolsEnv(), timeoutMs: 600_000 });
     const findings = jsonFindings(lint.stdout).filter((finding) => !finding.suppressed);
     const named = findings.filter((finding) => (finding.provenance?.values ?? []).length > 0 && finding.source);
     const untried: string[] = [];
@@ -115,7 +119,7 @@ describe.skipIf(!available)("values keys named by chart findings (../shared/corp
     );
     if (wrong.length) console.log(`wrong:\n${wrong.join("\n")}`);
     if (untried.length) console.log(`not tried:\n${[...new Set(untried)].join("\n")}`);
-    expect(trials.length).toBeGreaterThan(50);
+    expect(trials.length).toBeGreaterThan(30);
     expect(share).toBeGreaterThanOrEqual(0.98);
   }, 900_000);
 });

@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
+
+const haveHelm = existsSync(tools.helm4) && existsSync(tools.helm3);
+const shop = "fixtures/helm/shop";
+const helpers = `${shop}/templates/_helpers.tpl`;
+const values = `${shop}/values.yaml`;
+
+beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
+
+function lint(args: string[]): JsonFinding[] {
+  const result = kubeward(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+  expect(result.stderr).not.toMatch(/internal error/);
+  return jsonFindings(result.stdout);
+}
+
+function only(findings: JsonFinding[], rule: string, text: string): JsonFinding {
+  const found = findings.filter((f) => f.rule === rule && f.message.includes(text));
+  expect(found, `${rule} "${text}" in\n${where(findings).join("\n")}`).toHaveLength(1);
+  return found[0];
+}
+
+describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
+  it("points a helper-rendered pod spec's findings at the helper's lines, never at a container switched off by `if`", () => {
+    const findings = lint([shop]);
+    const writable = only(findings, "writable-root-filesystem", 'container "shop"');
+    expect(writable).toMatchObject({ file: helpers, region: { startLine: 16, startColumn: 5 } });
+    expect(writable.message).toContain(`from values: \`securityContext.readOnlyRootFilesystem\` is not set in ${values}`);
+    expect(writable.provenance).toEqual({ values: [expect.objectContaining({ key: "securityContext.readOnlyRootFilesystem", written: false })] });
+    // The config-reload container (lines 9-12) is off: nothing points there or at its values.
+    expect(findings.filter((f) => f.file === helpers && f.region.startLine >= 9 && f.region.startLine <= 12)).toEqual([]);
+    expect(findings.filter((f) => f.related.some((place) => place.file === values && place.region.startLine >= 9 && place.region.startLine <= 12))).toEqual([]);
+    expect(only(findings, "resource-limits-missing", 'container "shop"')).toMatchObject({ file: helpers, region: { startLine: 14, startColumn: 3 }, provenance: { values: [] } });
+  });
+
+  it("gives each container of a `range` over values its own list entry's values line", () => {
+    const findings = lint([shop]);
+    const audit = only(findings, "privileged-container", 'container "audit"');
+    expect(audit).toMatchObject({ file: helpers, region: { startLine: 19, startColumn: 3 } });
+    expect(audit.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 24 }) })]);
+    expect(audit.message).toContain(`value \`extraContainers[0].securityContext.privileged\` from ${values}:24`);
+    const metrics = only(findings, "privilege-escalation-allowed", 'container "metrics"');
+    expect(metrics.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 32 }) })]);
+  });
+
+  it("follows `with` into the values map, even for a zero that no sentinel can stand for", () => {
+    const runAsRoot = only(lint([shop]), "run-as-user-root", "runAsUser: 0");
+    expect(runAsRoot).toMatchObject({ file: helpers, region: { startLine: 5, startColumn: 3 } });
+    expect(runAsRoot.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 5 }) })]);
+    expect(runAsRoot.provenance?.fallback).toBeUndefined();
+  });
+
+  it("finds a subchart by its alias, parent values that override it, and `tpl` values at the line that holds the template", () => {
+    const findings = lint([shop]);
+    const privileged = only(findings, "privileged-container", 'container "worker"');
+    expect(privileged).toMatchObject({ file: `${shop}/charts/worker/templates/deployment.yaml`, region: { startLine: 19, startColumn: 13 } });
+    expect(privileged.provenance?.values).toEqual([expect.objectContaining({ key: "jobs.securityContext.privileged", setKey: "jobs.securityContext.privileged", written: true })]);
+    expect(privileged.related[0]).toMatchObject({ file: values, region: { startLine: 38 } });
+    const latest = only(findings, "latest-image-tag", 'container "worker"');
+    expect(latest).toMatchObject({ file: `${shop}/charts/worker/templates/deployment.yaml`, region: { startLine: 17, startColumn: 11 } });
+    expect(latest.provenance?.values).toEqual([expect.objectContaining({ key: "image", setKey: "jobs.image", file: `${shop}/charts/worker/values.yaml` })]);
+  });
+
+  it("attributes --values files to their own line and --set to the argument", () => {
+    const fromFile = only(lint([shop, "-f", `${shop}/values-prod.yaml`]), "host-network", "hostNetwork: true");
+    expect(fromFile).toMatchObject({ file: helpers, region: { startLine: 2, startColumn: 1 } });
+    expect(fromFile.related).toEqual([expect.objectContaining({ file: `${shop}/values-prod.yaml`, region: expect.objectContaining({ startLine: 1 }) })]);
+    const fromSet = only(lint([shop, "-f", `${shop}/values-prod.yaml`, "--set", "hostNetwork=true,image.tag=latest"]), "host-network", "hostNetwork: true");
+    expect(fromSet.message).toContain("value `hostNetwork` from --set");
+    expect(fromSet.related).toEqual([]);
+    expect(fromSet.provenance?.values).toEqual([expect.objectContaining({ key: "hostNetwork", fromSetArgument: true })]);
+  });
+
+  it("reports `default` only where it is written: a values literal, not the release namespace", () => {
+    const namespaced = lint([shop]).filter((f) => f.rule === "default-namespace");
+    expect(namespaced.map((f) => `${f.file}:${f.region.startLine} ${f.object?.kind}`)).toEqual([`${shop}/templates/configmap.yaml:5 ConfigMap`]);
+    expect(namespaced[0].related[0]).toMatchObject({ file: values, region: { startLine: 2 } });
+  });
+
+  it("marks findings located from template text when the instrumented render cannot be used", () => {
+    const result = kubeward(["lint", "fixtures/helm/untraceable", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+    expect(result.stdout).toContain("approximate location, read from template text");
+    const findings = lint(["fixtures/helm/untraceable"]);
+    const hostPid = only(findings, "host-pid", "hostPID: true");
+    expect(hostPid).toMatchObject({ file: "fixtures/helm/untraceable/templates/pod.yaml", region: { startLine: 9, startColumn: 3 } });
+    expect(hostPid.provenance?.fallback).toContain("the tagged render failed");
+    const sarif = JSON.parse(kubeward(["lint", "fixtures/helm/untraceable", "--format", "sarif", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 }).stdout);
+    const result0 = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "host-pid");
+    expect(result0.properties).toMatchObject({ locationMethod: "template-text", valuesKeys: ["hostPID"] });
+  });
+
+  it("gives the same provenance with Helm 3", () => {
+    expect(where(lint([shop, "--helm", tools.helm3]))).toEqual(where(lint([shop, "--helm", tools.helm4])));
+  });
+});
