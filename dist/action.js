@@ -40577,15 +40577,28 @@ function locateByRenders(chart, object, home, key2, objectPath, templateText) {
   };
   const answer = sentinelValues(evidence, key2, object.body, objectPath, writtenByTemplate);
   if (!template.ok) {
-    const guessed2 = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
-    return answer.ok ? { ...guessed2, ...valuesFromSentinels(chart, answer.keys) } : guessed2;
+    const guessed = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
+    return answer.ok ? { ...guessed, ...valuesFromSentinels(chart, answer.keys) } : guessed;
   }
   const text = chart.files.file(template.line.file)?.source.lineText(template.line.line) ?? "";
   const span = spanOnLine(text, objectPath[template.depth - 1]);
   const located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
   if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
-  const guessed = locateByTemplateText(chart, object, home, objectPath, answer.reason, templateText);
-  return { ...located, values: guessed.values, ignoreLines: guessed.ignoreLines, fallback: answer.reason };
+  const written = writtenValuesOnLine(chart, home, text, objectPath);
+  const values = written ? [written] : [];
+  const ignoreLines = written?.region ? [{ file: path10.resolve(chart.cwd, written.file ?? ""), line: written.region.startLine }] : [];
+  return { ...located, values, ignoreLines, fallback: answer.reason };
+}
+function writtenValuesOnLine(chart, home, text, objectPath) {
+  const references = [...text.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
+  if (references.length !== 1) return void 0;
+  const valuesPath = references[0][1].slice(1).split(".");
+  for (let tail = objectPath.length; tail >= 0; tail--) {
+    const guessed = guessValues(chart, home, { valuesPath, remainder: objectPath.slice(objectPath.length - tail) });
+    const setting2 = guessed && valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
+    if (setting2?.written) return setting2;
+  }
+  return void 0;
 }
 function firstChild(body, prefix) {
   let node = body;

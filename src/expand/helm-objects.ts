@@ -154,8 +154,27 @@ function locateByRenders(chart: RenderedChart, object: K8sObject, home: Template
   const span = spanOnLine(text, objectPath[template.depth - 1]);
   const located: Located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
   if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
-  const guessed = locateByTemplateText(chart, object, home, objectPath, answer.reason, templateText);
-  return { ...located, values: guessed.values, ignoreLines: guessed.ignoreLines, fallback: answer.reason };
+  const written = writtenValuesOnLine(chart, home, text, objectPath);
+  const values = written ? [written] : [];
+  const ignoreLines = written?.region ? [{ file: path.resolve(chart.cwd, written.file ?? ""), line: written.region.startLine }] : [];
+  return { ...located, values, ignoreLines, fallback: answer.reason };
+}
+
+/**
+ * The values key that the one `.Values` reference on the exact template line reads, when the values
+ * render cannot say: the reference followed by the longest tail of the field's path that a values
+ * file writes in full. Nothing when no file writes it: an unwritten guess would be a wrong pointer.
+ */
+function writtenValuesOnLine(chart: RenderedChart, home: TemplateHome, text: string, objectPath: Path): ValuesSetting | undefined {
+  const references = [...text.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
+  if (references.length !== 1) return undefined;
+  const valuesPath = references[0][1].slice(1).split(".");
+  for (let tail = objectPath.length; tail >= 0; tail--) {
+    const guessed = guessValues(chart, home, { valuesPath, remainder: objectPath.slice(objectPath.length - tail) });
+    const setting = guessed && valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
+    if (setting?.written) return setting;
+  }
+  return undefined;
 }
 
 function firstChild(body: unknown, prefix: Path): Path {
