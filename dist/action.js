@@ -27043,6 +27043,86 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/engine/diagnostics.ts
+var DIAGNOSTIC_RULES = [
+  {
+    id: "kubeward/parse-error",
+    title: "File is not valid YAML or JSON",
+    severity: "high",
+    category: "input",
+    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/unreadable-file",
+    title: "File could not be read",
+    severity: "high",
+    category: "input",
+    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
+    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/invalid-field-type",
+    title: "Field has the wrong type",
+    severity: "high",
+    category: "input",
+    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
+    remediation: "Give the field the type the Kubernetes API defines for it.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
+    id: "kubeward/render-error",
+    title: "Helm chart could not be rendered",
+    severity: "high",
+    category: "input",
+    rationale: "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
+    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/kustomize-error",
+    title: "Kustomize overlay could not be built",
+    severity: "high",
+    category: "input",
+    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
+    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/tool-missing",
+    title: "helm or kustomize is not installed",
+    severity: "high",
+    category: "input",
+    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
+    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/rule-error",
+    title: "A rule failed on this input",
+    severity: "high",
+    category: "input",
+    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
+    remediation: "Report the input that caused it. The other rules still ran.",
+    frameworks: [],
+    equivalents: {}
+  }
+];
+var UNLINTED_INPUT_RULES = new Set(DIAGNOSTIC_RULES.filter((meta) => meta.unlintedInput).map((meta) => meta.id));
+
 // src/engine/severity.ts
 var LEVELS = ["error", "warning", "note"];
 function levelOf(severity) {
@@ -27062,6 +27142,9 @@ function securitySeverity(severity) {
 function failsAt(level, failOn) {
   if (failOn === "none") return false;
   return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+}
+function isUnlintedInput(finding) {
+  return UNLINTED_INPUT_RULES.has(finding.ruleId);
 }
 
 // src/report/report.ts
@@ -27164,6 +27247,7 @@ function onlyChangedFindings(findings, changed) {
     if (KUSTOMIZATION_FILES.some((name) => file === name || file.endsWith(`/${name}`))) kustomizationFolders.add(folderOf(file));
   }
   return findings.filter((finding) => {
+    if (isUnlintedInput(finding)) return true;
     const file = withoutDotSlash(finding.file);
     if (files.has(file) || finding.related?.some((related) => files.has(withoutDotSlash(related.file)))) return true;
     if (finding.source === void 0) return false;
@@ -29197,7 +29281,7 @@ function parseConfig(text, file, rules) {
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
-  const knownRules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES].map((meta) => [meta.id, meta]));
   for (const pair of root.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const value = pair.value;
@@ -29216,12 +29300,12 @@ function parseConfig(text, file, rules) {
         if (!(0, import_yaml.isMap)(value)) fail("rules must be a mapping from rule id to a setting", value ?? pair.key);
         for (const rulePair of value.items) {
           const ruleId = (0, import_yaml.isScalar)(rulePair.key) ? String(rulePair.key.value) : "";
-          const rule = knownRules.get(ruleId);
-          if (!rule) {
+          const meta = knownRules.get(ruleId);
+          if (!meta) {
             const hint = closestRuleId(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
           }
-          config.rules[ruleId] = readRuleSetting(rulePair.value, rule, fail);
+          config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail);
         }
         break;
       case "helm":
@@ -29307,15 +29391,16 @@ function readGlobs(value, key2, fail) {
     return pattern;
   });
 }
-function readRuleSetting(value, rule, fail) {
+function readRuleSetting(value, meta, fail) {
+  const severityOf = (severity, node) => meta.unlintedInput ? fail(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
   if ((0, import_yaml.isScalar)(value)) {
     const v2 = value.value;
     if (v2 === true || v2 === "on") return { enabled: true };
     if (v2 === false || v2 === "off") return { enabled: false };
-    if (SEVERITIES.includes(v2)) return { enabled: true, severity: v2 };
-    return fail(`rule "${rule.meta.id}": expected on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`, value);
+    if (SEVERITIES.includes(v2)) return { enabled: true, severity: severityOf(v2, value) };
+    return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
   }
-  if (!(0, import_yaml.isMap)(value)) return fail(`rule "${rule.meta.id}": expected on, off, a severity or a mapping`, value);
+  if (!(0, import_yaml.isMap)(value)) return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
   const setting2 = {};
   for (const pair of value.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
@@ -29326,29 +29411,29 @@ function readRuleSetting(value, rule, fail) {
     } else if (key2 === "severity") {
       const severity = (0, import_yaml.isScalar)(node) ? node.value : void 0;
       if (!SEVERITIES.includes(severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
-      setting2.severity = severity;
+      setting2.severity = severityOf(severity, node);
     } else if (key2 === "options") {
-      setting2.options = readOptions(node, rule, fail);
+      setting2.options = readOptions(node, meta, fail);
     } else {
       fail(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
     }
   }
   return setting2;
 }
-function readOptions(value, rule, fail) {
-  const specs = rule.meta.options ?? {};
-  if (!(0, import_yaml.isMap)(value)) return fail(`options of "${rule.meta.id}" must be a mapping`, value);
+function readOptions(value, meta, fail) {
+  const specs = meta.options ?? {};
+  if (!(0, import_yaml.isMap)(value)) return fail(`options of "${meta.id}" must be a mapping`, value);
   const options = {};
   for (const pair of value.items) {
     const name = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const spec = specs[name];
     const known = Object.keys(specs);
     if (!spec) {
-      fail(`rule "${rule.meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key);
+      fail(`rule "${meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key);
     }
     const node = pair.value;
     const plain = node && "toJSON" in node ? node.toJSON() : null;
-    if (!matchesType(plain, spec)) fail(`option "${name}" of "${rule.meta.id}" must be ${describeType(spec)}`, node ?? pair.key);
+    if (!matchesType(plain, spec)) fail(`option "${name}" of "${meta.id}" must be ${describeType(spec)}`, node ?? pair.key);
     options[name] = plain;
   }
   return options;
@@ -31057,80 +31142,6 @@ var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...WORKLOAD_RULES].
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
-// src/engine/diagnostics.ts
-var DIAGNOSTIC_RULES = [
-  {
-    id: "kubeward/parse-error",
-    title: "File is not valid YAML or JSON",
-    severity: "high",
-    category: "input",
-    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
-    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/unreadable-file",
-    title: "File could not be read",
-    severity: "high",
-    category: "input",
-    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
-    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/invalid-field-type",
-    title: "Field has the wrong type",
-    severity: "high",
-    category: "input",
-    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
-    remediation: "Give the field the type the Kubernetes API defines for it.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/render-error",
-    title: "Helm chart could not be rendered",
-    severity: "high",
-    category: "input",
-    rationale: "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
-    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/kustomize-error",
-    title: "Kustomize overlay could not be built",
-    severity: "high",
-    category: "input",
-    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
-    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/tool-missing",
-    title: "helm or kustomize is not installed",
-    severity: "high",
-    category: "input",
-    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
-    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/rule-error",
-    title: "A rule failed on this input",
-    severity: "high",
-    category: "input",
-    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
-    remediation: "Report the input that caused it. The other rules still ran.",
-    frameworks: [],
-    equivalents: {}
-  }
-];
-
 // src/registry.ts
 var ALL_RULE_META = [...BUILTIN_RULES.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
 
@@ -31484,7 +31495,8 @@ function headline(input) {
   const suppressed = input.suppressed ? `, ${input.suppressed} suppressed` : "";
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural2(levels.get(level) ?? 0, level)).join(", ");
-  const verdict = input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural2(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  const byLevel = input.failing - input.unlinted;
+  const verdict = input.unlinted ? `${plural2(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural2(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural2(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
   return `\u2716 ${plural2(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
 }
 function annotationNote(omitted) {
@@ -40330,11 +40342,22 @@ async function run(options) {
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
   return {
-    findings: findings.sort(compareFindings),
+    findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings
   };
+}
+var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+function withDiagnosticSettings(findings, config) {
+  if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
+  const kept = [];
+  for (const finding of findings) {
+    const setting2 = DIAGNOSTIC_IDS.has(finding.ruleId) ? config.rules[finding.ruleId] : void 0;
+    if (setting2?.enabled === false) continue;
+    kept.push(setting2?.severity ? { ...finding, severity: setting2.severity } : finding);
+  }
+  return kept;
 }
 
 // src/action.ts
@@ -40404,9 +40427,15 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const failing = active.filter((finding) => failsAt(levelOf(finding.severity), failOn)).length;
+  const unlinted = active.filter(isUnlintedInput).length;
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(levelOf(finding.severity), failOn)).length;
+  const failing = unlinted + failingByLevel;
   if (failing > 0) {
-    setFailed(`kubeward: ${plural3(failing, "finding")} at or above ${failOn} (the fail-on level); see the annotations, the job summary or the log.`);
+    const reasons = [
+      ...unlinted > 0 ? [`${plural3(unlinted, "input")} could not be linted (this fails the step whatever fail-on says)`] : [],
+      ...failingByLevel > 0 ? [`${plural3(failingByLevel, "finding")} at or above ${failOn} (the fail-on level)`] : []
+    ];
+    setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
   if (narrowed.problem) warning(narrowed.problem);
   const room = {
@@ -40430,6 +40459,7 @@ async function main() {
         rules: ALL_RULE_META,
         failOn,
         failing,
+        unlinted,
         omittedAnnotations,
         onlyChanged: narrowed.note,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,

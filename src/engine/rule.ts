@@ -42,6 +42,12 @@ export interface RuleMeta {
   options?: Record<string, OptionSpec>;
   /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
   example?: { bad: string; good: string };
+  /**
+   * For diagnostics of input that could not be linted (a parse, render or build error, an unreadable
+   * file, a missing tool): such a finding fails the run whatever the fail level, so broken input never
+   * passes silently; only turning the diagnostic off in the config accepts it.
+   */
+  unlintedInput?: true;
 }
 
 export type RuleOptions = Record<string, unknown>;
