@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path17,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path17,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path15} HTTP/1.1\r
+      let header2 = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path17,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path15) {
-      const ctrl = callVisitor(key2, node, visitor, path15);
+    function visit_(key2, node, visitor, path17) {
+      const ctrl = callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path15);
+            const ci2 = visit_(i, node.items[i], visitor, path17);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path15) {
-      const ctrl = await callVisitor(key2, node, visitor, path15);
+    async function visitAsync_(key2, node, visitor, path17) {
+      const ctrl = await callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path15) {
+    function callVisitor(key2, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path15);
+        return visitor(key2, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path15);
+        return visitor.Map?.(key2, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path15);
+        return visitor.Seq?.(key2, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path15);
+        return visitor.Pair?.(key2, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path15);
+        return visitor.Scalar?.(key2, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path15);
+        return visitor.Alias?.(key2, node, path17);
       return void 0;
     }
-    function replaceNode(key2, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v2 = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k2 = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k2 = path17[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path17;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key2, ...rest] = path15;
+      setIn(path17, value) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26387,7 +26387,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26423,7 +26423,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -26481,9 +26481,9 @@ var require_dist = __commonJS({
 });
 
 // src/action.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27082,7 +27082,7 @@ var DIAGNOSTIC_RULES = [
     title: "Helm chart could not be rendered",
     severity: "high",
     category: "input",
-    rationale: "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
+    rationale: "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
     remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
     frameworks: [],
     equivalents: {},
@@ -29524,9 +29524,9 @@ var POD_SPEC_PATHS = {
 };
 var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
 var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-function valueAt(body, path15) {
+function valueAt(body, path17) {
   let current = body;
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (!isRecord(current)) return void 0;
     current = current[segment];
   }
@@ -29537,21 +29537,21 @@ function apiGroup(apiVersion) {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 function podSpecPathOf(object) {
-  const path15 = POD_SPEC_PATHS[object.kind];
-  return path15 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path15 : void 0;
+  const path17 = POD_SPEC_PATHS[object.kind];
+  return path17 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path17 : void 0;
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path15 = podSpecPathOf(object);
-  if (!path15) return void 0;
-  const spec = valueAt(object.body, path15);
+  const path17 = podSpecPathOf(object);
+  if (!path17) return void 0;
+  const spec = valueAt(object.body, path17);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path15.slice(0, -1), "metadata"];
+  const metadataPath = [...path17.slice(0, -1), "metadata"];
   const os7 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path15,
+    path: path17,
     metadataPath,
     metadata: recordOf(valueAt(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -29593,8 +29593,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path15 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path15, from: "unset" } : { value, path: path15, from: "container" };
+  const path17 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path17, from: "unset" } : { value, path: path17, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -30387,14 +30387,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path15 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path17 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path15, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path17, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path15,
+        path: path17,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -30562,19 +30562,19 @@ var RUNTIME_DIRS_UNDER_RUN = ["docker"];
 var SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
 var RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
 var WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
-function normalizePath(path15) {
-  const segments = path15.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizePath(path17) {
+  const segments = path17.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
 function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path15 = normalizePath(hostPath);
-  if (SOCKETS.includes(path15)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path15 === "/" ? "/" : `${path15}/`));
+  const path17 = normalizePath(hostPath);
+  if (SOCKETS.includes(path17)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path17 === "/" ? "/" : `${path17}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path15)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path17)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -30841,15 +30841,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string") continue;
-      const path15 = [...container.path, "image"];
+      const path17 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path15, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path17, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path15, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path17, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -31068,17 +31068,17 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path15 = [...pod.path, "automountServiceAccountToken"];
+    const path17 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name, namespace } = object;
     if (podSetting === true) {
-      yield { path: path15, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
+      yield { path: path17, message: `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}".` };
       return;
     }
     yield {
-      path: path15,
+      path: path17,
       settle(others) {
         const serviceAccount = others.find("ServiceAccount", namespace, account);
         const known = serviceAccount?.apiVersion === "v1";
@@ -31156,9 +31156,9 @@ var objectLabel = lastAnswerOf((object) => {
   const name = object.name || "(unnamed)";
   return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 });
-function formatPath(path15) {
+function formatPath(path17) {
   let text = "";
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -31555,7 +31555,7 @@ async function writeSummary(input) {
 }
 
 // src/run.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "node:fs";
@@ -36074,32 +36074,32 @@ function makeSnippet(mark, options) {
   };
   const re2 = /\r?\n|\r|\0/g;
   const lineStarts = [0];
-  const lineEnds = [];
+  const lineEnds2 = [];
   let match2;
   let foundLineNo = -1;
   while (match2 = re2.exec(mark.buffer)) {
-    lineEnds.push(match2.index);
+    lineEnds2.push(match2.index);
     lineStarts.push(match2.index + match2[0].length);
     if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
   }
   if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
   let result = "";
-  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds2.length).toString().length;
   const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
   for (let i = 1; i <= opts.linesBefore; i++) {
     if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds2[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
     result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
 ${result}`;
   }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds2[foundLineNo], mark.position, maxLineLength);
   result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
 `;
   result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
 `;
   for (let i = 1; i <= opts.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    if (foundLineNo + i >= lineEnds2.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds2[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
     result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
 `;
   }
@@ -37949,13 +37949,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path15) {
+function walkInto(walk, stream, path17) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path15.length);
-  while (matched < limit && walk.path[matched] === path15[matched]) matched++;
-  for (; matched < path15.length; matched++) {
-    const segment = path15[matched];
+  const limit = Math.min(walk.matched, path17.length);
+  while (matched < limit && walk.path[matched] === path17[matched]) matched++;
+  for (; matched < path17.length; matched++) {
+    const segment = path17[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -37970,26 +37970,26 @@ function walkInto(walk, stream, path15) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path15;
+  walk.path = path17;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path15) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path15));
+function locateInStream(stream, root, path17) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path17));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path15) => spanOfWalk(stream, walkInto(walk, stream, path15));
+  return (path17) => spanOfWalk(stream, walkInto(walk, stream, path17));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path15) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path15);
+function listItemRoots(stream, root, path17) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path17);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -38203,8 +38203,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path15) {
-      const { start, end } = locateOffsets(path15);
+    locate(path17) {
+      const { start, end } = locateOffsets(path17);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -38263,10 +38263,10 @@ function nodeRegion(yamlText, node) {
   const span = nodeSpan2(yamlText.source.text, node);
   return regionIn(yamlText, span.start, span.end);
 }
-function locateInNode(yamlText, root, path15) {
+function locateInNode(yamlText, root, path17) {
   let node = root;
   let pair;
-  for (const segment of path15) {
+  for (const segment of path17) {
     const resolved = (0, import_yaml2.isAlias)(node) ? node.resolve(yamlText.doc) : node;
     if (typeof segment === "number" && (0, import_yaml2.isSeq)(resolved)) {
       const item = resolved.items[segment];
@@ -38614,7 +38614,7 @@ function addPatch(context, source, common) {
       name: object.name,
       namespace: object.namespace,
       body: object.body,
-      locate: (path15) => toFile(regionOfPath(object, path15))
+      locate: (path17) => toFile(regionOfPath(object, path17))
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -38623,8 +38623,8 @@ function isOperationList(text) {
   const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
   return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
 }
-function regionOfPath(object, path15) {
-  return object.locate(path15).region;
+function regionOfPath(object, path17) {
+  return object.locate(path17).region;
 }
 function pointerSegments(pointer) {
   if (pointer === "" || pointer === "/") return [];
@@ -38848,7 +38848,7 @@ async function discover(inputs, options) {
 
 // src/expand/expand.ts
 import { existsSync as existsSync6, readdirSync as readdirSync3 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
@@ -38865,9 +38865,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path15) {
+    locate(path17) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path15);
+      const { start, end, matched } = locateInStream(stream, root, path17);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -38925,9 +38925,9 @@ function listItems(lines, block) {
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
 }
-function valueAt2(body, path15) {
+function valueAt2(body, path17) {
   let current = body;
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (isRecord(current)) current = current[segment];
     else return void 0;
@@ -39015,18 +39015,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path15, defines) {
+function locateInTemplate(text, kind, body, path17, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path15.length; matched++) {
-    const segment = path15[matched];
+  for (; matched < path17.length; matched++) {
+    const segment = path17[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt2(body, path15.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAt2(body, path17.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -39039,12 +39039,12 @@ function locateInTemplate(text, kind, body, path15, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path15.slice(matched);
+  const remainder = path17.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path15[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path17[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -39127,6 +39127,98 @@ function createFileCache() {
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import path8 from "node:path";
 
+// src/expand/render-failure.ts
+var NOISE = /^(level=(WARN|INFO|DEBUG)|WARNING|walk\.go|Use --debug flag)/;
+function errorText(stderr, code) {
+  const lines = stderr.split("\n").map((line) => line.trim());
+  const start = lines.findIndex((line) => line.startsWith("Error:"));
+  if (start === -1) return lines.find((line) => line && !NOISE.test(line)) ?? `helm exited with code ${code}`;
+  const block = [];
+  for (const line of lines.slice(start)) {
+    if (!line) break;
+    if (NOISE.test(line)) continue;
+    const text = line.replace(/^Error:\s*/, "");
+    block.push(/^[^\s:]+:\d+:\d+$/.test(text) ? `template: ${text}:` : text);
+  }
+  return block.join(" ");
+}
+function insideChart(helmPath) {
+  const slash = helmPath.indexOf("/");
+  return slash === -1 ? helmPath : helmPath.slice(slash + 1);
+}
+function withoutChartName(message, helmPath) {
+  const chartName = helmPath.slice(0, helmPath.indexOf("/") + 1);
+  return chartName ? message.split(`${chartName}templates/`).join("templates/").split(`${chartName}charts/`).join("charts/") : message;
+}
+var FRAME = /template: ([^\s:]+):(\d+):(\d+): executing "((?:[^"\\]|\\.)*)" at <(.*?)>: /g;
+function executionFailure(text) {
+  const frames = [...text.matchAll(FRAME)];
+  const inChart = frames.filter((frame) => frame[1].includes("/"));
+  const at2 = inChart[inChart.length - 1];
+  if (!at2) return void 0;
+  const [, helmPath, line, column, name, expression] = at2;
+  const executing = name === helmPath ? "" : `executing "${name}" `;
+  const reason = text.slice(at2.index + at2[0].length);
+  const callers = inChart.slice(0, -1).map((frame) => `${insideChart(frame[1])}:${frame[2]}`);
+  const includedFrom = callers.reverse().map((caller, i) => i === 0 ? `; included from ${caller}` : `, which is included from ${caller}`).join("");
+  return {
+    message: withoutChartName(`${executing}at <${expression}>: ${reason}${includedFrom}`, helmPath),
+    file: insideChart(helmPath),
+    line: Number(line),
+    byteOffset: Number(column),
+    helmPath
+  };
+}
+var YAML_LINE = /yaml: (?:unmarshal errors: )?line (\d+): (.*)$/;
+function parseHelmFailure(stderr, code) {
+  const text = errorText(stderr, code);
+  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(text);
+  if (missing) {
+    return {
+      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
+      file: "Chart.yaml"
+    };
+  }
+  const called = /^execution error at \(([^():\s]+):(\d+):(\d+)\): (.*)$/.exec(text);
+  if (called) {
+    const [, helmPath, line, column, reason] = called;
+    return { message: withoutChartName(reason, helmPath), file: insideChart(helmPath), line: Number(line), byteOffset: Number(column), helmPath };
+  }
+  const unparsed = /^parse error at \(([^():\s]+):(\d+)\): (.*)$/.exec(text);
+  if (unparsed) {
+    const [, helmPath, line, reason] = unparsed;
+    const opened = /^unclosed action started at \S+:(\d+)$/.exec(reason);
+    return {
+      message: withoutChartName(`the template does not parse: ${reason}`, helmPath),
+      file: insideChart(helmPath),
+      line: Number(opened?.[1] ?? line),
+      token: /^function "([^"]+)" not defined$/.exec(reason)?.[1],
+      helmPath
+    };
+  }
+  const execution = executionFailure(text);
+  if (execution) return execution;
+  const invalidYaml = /^YAML parse error on ([^:\s]+): (.*)$/.exec(text);
+  if (invalidYaml) {
+    const [, helmPath, detail] = invalidYaml;
+    const yamlLine = YAML_LINE.exec(detail);
+    if (yamlLine) {
+      return { message: `the template rendered invalid YAML: ${yamlLine[2]}`, file: insideChart(helmPath), renderedLine: Number(yamlLine[1]), helmPath };
+    }
+    const shape = /cannot unmarshal (\w+) into Go value of type \S*SimpleHead/.exec(detail);
+    const message = shape ? `the template renders a YAML ${shape[1]}, not a Kubernetes object (a mapping with apiVersion and kind)` : `the template rendered invalid YAML: ${detail}`;
+    return { message, file: insideChart(helmPath), helmPath };
+  }
+  const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text);
+  if (values) {
+    const [, chartValues, valuesFile, detail] = values;
+    const yamlLine = YAML_LINE.exec(detail);
+    const reason = yamlLine ? yamlLine[2] : detail;
+    return { message: `the values file is not valid YAML: ${reason}`, file: chartValues ?? valuesFile, line: yamlLine ? Number(yamlLine[1]) : void 0 };
+  }
+  return { message: text };
+}
+
 // src/expand/tools.ts
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants4, statSync as statSync3 } from "node:fs";
@@ -39206,28 +39298,14 @@ function chartRelative(templatePath) {
   return slash === -1 ? templatePath : templatePath.slice(slash + 1);
 }
 function describeHelmFailure(run2) {
-  const lines = run2.stderr.split("\n").map((line) => line.trim()).filter((line) => line && !/^level=(WARN|INFO|DEBUG)/.test(line) && !/^(WARNING|walk\.go)/.test(line));
-  const errorLine = lines.find((line) => line.startsWith("Error:")) ?? lines[0] ?? `helm exited with code ${run2.code}`;
-  const message = errorLine.replace(/^Error:\s*/, "");
-  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(message);
-  if (missing) {
-    return {
-      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
-      template: "Chart.yaml"
-    };
-  }
-  const position = /(?:template: |at \()([^:\s()]+):(\d+):(\d+)/.exec(message);
-  if (position) return { message, template: chartRelative(position[1]), line: Number(position[2]), column: Number(position[3]) };
-  const yamlError = /YAML parse error on ([^:\s]+): .*?line (\d+)/.exec(message);
-  if (yamlError) return { message, template: chartRelative(yamlError[1]) };
-  return { message };
+  return parseHelmFailure(run2.stderr, run2.code);
 }
 async function renderChart(chartDir, valueSet, settings) {
   let ms2 = 0;
   if (settings.dependencyUpdate) {
     const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
     ms2 += update.ms;
-    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, ms: ms2 };
+    if (update.code !== 0) return { ok: false, failure: { message: describeHelmFailure(update).message, file: "Chart.yaml" }, ms: ms2 };
   }
   const run2 = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
   ms2 += run2.ms;
@@ -39332,12 +39410,266 @@ function renderedObjects(output, chart) {
   return { objects, problems };
 }
 
-// src/expand/kustomize.ts
-import { existsSync as existsSync5 } from "node:fs";
+// src/expand/render-error.ts
+import { readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
 import path11 from "node:path";
 
-// src/expand/kustomize-map.ts
+// src/expand/rendered-line.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path10 from "node:path";
+var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
+var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
+function actionEnd(text, start) {
+  let i = start + 2;
+  const comment = /-?\s*\/\*/y;
+  comment.lastIndex = i;
+  if (comment.test(text)) {
+    const close = text.indexOf("*/", comment.lastIndex);
+    if (close === -1) return text.length;
+    i = close + 2;
+  }
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '"' || char === "'") {
+      i++;
+      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (char === "`") {
+      const close = text.indexOf("`", i + 1);
+      i = close === -1 ? text.length : close + 1;
+    } else if (char === "}" && text[i + 1] === "}") {
+      return i + 2;
+    } else {
+      i++;
+    }
+  }
+  return text.length;
+}
+function lineEnds(template) {
+  const ends = [];
+  const blocks = [];
+  let bodies = 0;
+  let trimmed = false;
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{{", i)) {
+      const end = actionEnd(template, i);
+      const action = template.slice(i, end);
+      for (let newline = action.indexOf("\n"); newline !== -1; newline = action.indexOf("\n", newline + 1)) ends.push(bodies > 0 ? "silent" : "merged");
+      const keyword = /^\{\{-?\s*([a-z]+)\b/.exec(action)?.[1] ?? "";
+      if (BLOCK_ACTIONS.has(keyword)) {
+        blocks.push(keyword);
+        if (BODY_ACTIONS.has(keyword)) bodies++;
+      } else if (keyword === "end" && BODY_ACTIONS.has(blocks.pop() ?? "")) {
+        bodies--;
+      }
+      trimmed = /\s-\}\}$/.test(action);
+      i = end;
+      continue;
+    }
+    const char = template[i];
+    if (char === "\n") {
+      ends.push(bodies > 0 ? "silent" : trimmed ? "merged" : "tagged");
+      trimmed = false;
+    } else if (char !== " " && char !== "	" && char !== "\r") {
+      trimmed = false;
+    }
+    i++;
+  }
+  ends.push(bodies > 0 ? "silent" : trimmed ? "merged" : "tagged");
+  return ends;
+}
+function tagTemplate(template, ends, nonce) {
+  const lines = template.split("\n");
+  return lines.map((line, index) => {
+    if (ends[index] !== "tagged" || index === lines.length - 1 && line === "") return line;
+    const tag = ` # kubeward-${nonce}:${index + 1}`;
+    return line.endsWith("\r") ? `${line.slice(0, -1)}${tag}\r` : `${line}${tag}`;
+  }).join("\n");
+}
+function renderedText(debugOutput, helmPath) {
+  const header2 = `---
+# Source: ${helmPath}
+`;
+  const at2 = debugOutput.startsWith(header2) ? 0 : debugOutput.indexOf(`
+${header2}`) + 1;
+  if (at2 === 0 && !debugOutput.startsWith(header2)) return void 0;
+  const start = at2 + header2.length;
+  const next = debugOutput.indexOf("\n---\n# Source: ", start);
+  return next === -1 ? debugOutput.slice(start).replace(/\n$/, "") : debugOutput.slice(start, next);
+}
+var LEADING_SPACE = /^[\t\n\v\f\r ]*/;
+var TRAILING_SPACE = /[\t\n\v\f\r ]*$/;
+var DOCUMENT_SEPARATOR2 = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+function helmDocuments(text) {
+  const start = LEADING_SPACE.exec(text)[0].length;
+  const body = text.slice(start, text.length - TRAILING_SPACE.exec(text)[0].length);
+  const documents = [];
+  const add = (from2, to) => {
+    const piece = body.slice(from2, to);
+    const lead = LEADING_SPACE.exec(piece)[0].length;
+    const trimmed = piece.slice(lead, piece.length - TRAILING_SPACE.exec(piece)[0].length);
+    if (!trimmed) return;
+    const offset = start + from2 + lead;
+    documents.push({ firstLine: text.slice(0, offset).split("\n").length - 1, text: trimmed });
+  };
+  let from = 0;
+  for (const separator of body.matchAll(DOCUMENT_SEPARATOR2)) {
+    add(from, separator.index);
+    from = separator.index + separator[0].length;
+  }
+  add(from, body.length);
+  return documents;
+}
+function failingDocument(documents, line) {
+  const long = documents.filter((document) => document.text.split("\n").length >= line);
+  const errorLines = long.map((document) => (0, import_yaml4.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
+  return long.find((_2, i) => errorLines[i].includes(line)) ?? long.find((_2, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : void 0);
+}
+function untag(text, nonce) {
+  const tag = new RegExp(`[ \\t]* # kubeward-${nonce}:(\\d+)`);
+  return text.split("\n").map((line) => {
+    const parts = line.split(tag);
+    const pieces = parts.filter((_2, i) => i % 2 === 0);
+    return { text: pieces.join(""), tags: parts.filter((_2, i) => i % 2 === 1).map(Number), pieces };
+  });
+}
+function linesRegion(template, first, last) {
+  const lines = template.split("\n").map((line) => line.replace(/\r$/, ""));
+  const startColumn = (lines[first - 1] ?? "").search(/\S|$/) + 1;
+  return { startLine: first, startColumn, endLine: last, endColumn: (lines[last - 1] ?? "").length + 1 };
+}
+function sameLines(plain, tagged, failing) {
+  const content = (lines) => {
+    let end = lines.length;
+    while (end > 0 && !lines[end - 1].trim()) end--;
+    return lines.slice(0, end);
+  };
+  const [before, after] = [content(plain), content(tagged)];
+  const indentation = (line) => line.trim() ? LEADING_SPACE.exec(line)[0] : void 0;
+  return before.length === after.length && failing < before.length && before[failing].trimEnd() === after[failing].trimEnd() && before.every((line, i) => indentation(line) === indentation(after[i]));
+}
+async function locateRenderedLine(query) {
+  const { renderedLine } = query;
+  const approximate = (why) => ({
+    region: FILE_START,
+    note: ` (at line ${renderedLine} of a document rendered from this template; ${why}, so this place is approximate)`
+  });
+  const plain = renderedText(await query.renderDebug(query.chartDir), query.helmPath);
+  if (plain === void 0) return approximate("helm --debug did not print the rendered text");
+  const document = failingDocument(helmDocuments(plain), renderedLine);
+  if (!document) return approximate("more than one of its rendered documents could hold that line");
+  const line = document.firstLine + renderedLine - 1;
+  let template;
+  try {
+    template = readFileSync7(path10.join(query.chartDir, query.template), "utf8");
+  } catch {
+    return approximate("the template cannot be read");
+  }
+  const ends = lineEnds(template);
+  const nonce = randomUUID2().slice(0, 8);
+  let copy;
+  let tagged;
+  try {
+    copy = mkdtempSync(path10.join(tmpdir(), "kubeward-render-"));
+    const chartCopy = path10.join(copy, "chart");
+    cpSync(query.chartDir, chartCopy, { recursive: true, dereference: true });
+    const sentinel = `---
+[kubeward-${nonce}`;
+    writeFileSync(path10.join(chartCopy, query.template), `${tagTemplate(template, ends, nonce)}
+${sentinel}
+`);
+    const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
+    const end = text.lastIndexOf(sentinel);
+    if (end !== -1) tagged = text.slice(0, end);
+  } catch {
+  } finally {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  }
+  const lines = tagged === void 0 ? void 0 : untag(tagged, nonce);
+  if (!lines || !sameLines(plain.split("\n"), lines.map((rendered) => rendered.text), line)) {
+    return approximate("the render with each template line tagged came out differently");
+  }
+  const own = lines[line];
+  const nextTag = lines.slice(line + 1).find((rendered) => rendered.tags.length > 0)?.tags[0];
+  const owners = own.pieces.flatMap((piece, i) => piece.trim() ? [i < own.tags.length ? own.tags[i] : nextTag] : []);
+  if (owners.length === 0 || owners.includes(void 0)) return approximate("no template line could be told for it");
+  let first = Math.min(...owners);
+  const last = Math.max(...owners);
+  while (first > 1 && ends[first - 2] !== "tagged") first--;
+  while (ends[first - 1] === "silent") first++;
+  const note = first === last ? ` (line ${renderedLine} of the rendered document; this template line wrote it)` : ` (line ${renderedLine} of the rendered document; template lines ${first}\u2013${last} wrote it)`;
+  return { region: linesRegion(template, first, last), note };
+}
+
+// src/expand/render-error.ts
+function isFile2(file) {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function readText2(file) {
+  try {
+    return readFileSync8(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function regionOnLine(text, wanted, byteOffset, token) {
+  const lines = text.split("\n");
+  const line = Math.min(Math.max(wanted, 1), lines.length);
+  const content = lines[line - 1].replace(/\r$/, "");
+  if (byteOffset !== void 0) {
+    const column = Buffer.from(content).subarray(0, byteOffset).toString("utf8").length + 1;
+    return { startLine: line, startColumn: column, endLine: line, endColumn: column };
+  }
+  const occurrences = token ? [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))] : [];
+  if (occurrences.length === 1) {
+    const column = occurrences[0].index + 1;
+    return { startLine: line, startColumn: column, endLine: line, endColumn: column + token.length };
+  }
+  return { startLine: line, startColumn: content.search(/\S|$/) + 1, endLine: line, endColumn: content.length + 1 };
+}
+async function renderErrorProblem(failure, render) {
+  const { chartDir } = render;
+  let file = path11.join(chartDir, "Chart.yaml");
+  let region = FILE_START;
+  let message = failure.message;
+  const named = failure.file;
+  if (named !== void 0 && !isFile2(path11.resolve(chartDir, named))) {
+    const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
+    message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
+  } else if (named !== void 0) {
+    file = path11.resolve(chartDir, named);
+    if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
+      const place = await locateRenderedLine({
+        chartDir,
+        template: named,
+        helmPath: failure.helmPath,
+        renderedLine: failure.renderedLine,
+        renderDebug: async (dir) => (await runTool(render.helm.binary, [...templateArgs(dir, render.valueSet, render.helm), "--debug"], dir)).stdout
+      });
+      region = place.region;
+      message += place.note;
+    } else if (failure.line !== void 0) {
+      const text = readText2(file);
+      if (text !== void 0) region = regionOnLine(text, failure.line, failure.byteOffset, failure.token);
+    }
+  }
+  const valueSet = render.nameValueSet ? ` (value set ${render.valueSet.name})` : "";
+  return { ruleId: RENDER_ERROR, file: displayPath(render.cwd, file), region, message: `helm template failed${valueSet}: ${message}` };
+}
+
+// src/expand/kustomize.ts
+import { existsSync as existsSync5 } from "node:fs";
+import path13 from "node:path";
+
+// src/expand/kustomize-map.ts
+import path12 from "node:path";
 
 // src/expand/kustomize-path.ts
 var MERGE_KEYS = {
@@ -39361,12 +39693,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path15) {
+function followPath(output, source, path17) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -39383,12 +39715,12 @@ function followPath(output, source, path15) {
       field = segment;
     }
   }
-  const complete = followed.length === path15.length;
+  const complete = followed.length === path17.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
-function valueAtPath(value, path15) {
+function valueAtPath(value, path17) {
   let node = value;
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -39415,7 +39747,7 @@ var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path10.resolve(dir));
+    const layer = tree.layers.get(path12.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -39507,14 +39839,14 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path15, applied) {
+function patchCandidates(patch, identity, body, path17, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path15);
-      const complete = followed.depth === path15.length;
+      const followed = followPath(body, document.body, path17);
+      const complete = followed.depth === path17.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -39528,44 +39860,44 @@ function patchCandidates(patch, identity, body, path15, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path15, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path17, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function beforeOperation(operation, path15) {
+function beforeOperation(operation, path17) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path15;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path17;
   const list2 = operation.path.slice(0, -1);
-  const index = path15[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path15[i]) === segment)) return path15;
+  const index = path17[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path17[i]) === segment)) return path17;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path15.slice(0, list2.length), index + 1, ...path15.slice(list2.length + 1)] : path15;
+  if (operation.op === "remove") return index >= at2 ? [...path17.slice(0, list2.length), index + 1, ...path17.slice(list2.length + 1)] : path17;
   if (index === at2) return void 0;
-  return index > at2 ? [...path15.slice(0, list2.length), index - 1, ...path15.slice(list2.length + 1)] : path15;
+  return index > at2 ? [...path17.slice(0, list2.length), index - 1, ...path17.slice(list2.length + 1)] : path17;
 }
-function operationCandidate(operation, file, body, path15, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path15.length) return void 0;
+function operationCandidate(operation, file, body, path17, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path17.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path15[i]]);
+    const item = valueAtPath(node, [path17[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path15.length, decisive: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path17.length, decisive: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path15.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path17.length, decisive: true };
   }
-  const remainder = path15.slice(operation.path.length);
+  const remainder = path17.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  return { file, region, depth, decisive: depth === path15.length, value: followed.value };
+  return { file, region, depth, decisive: depth === path17.length, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -39599,8 +39931,8 @@ function imageLocation(entry, file) {
   const what = change.length > 0 ? ` (${change.join(", ")})` : "";
   return { file, region: setting2?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what}` };
 }
-function isImagePath(body, path15) {
-  return path15[path15.length - 1] === "image" && typeof valueAtPath(body, path15) === "string";
+function isImagePath(body, path17) {
+  return path17[path17.length - 1] === "image" && typeof valueAtPath(body, path17) === "string";
 }
 function createSourceMapper(tree) {
   const { root, uses } = layerUses(tree);
@@ -39745,17 +40077,17 @@ function imageOverride(layers, startImage, builtImage) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path11.resolve(dir);
+    const key2 = path13.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path11.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path13.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path11.resolve(dir);
+    const key2 = path13.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -39771,7 +40103,7 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path11.resolve(dir));
+  const keys = dirs.map((dir) => path13.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -39782,7 +40114,7 @@ function buildArgs(dir, settings) {
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path11.resolve(dir), settings), path11.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path13.resolve(dir), settings), path13.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
 }
@@ -39802,17 +40134,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path11.resolve(dir);
+  const root = path13.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path11.resolve(root, mention);
+    const absolute = path13.resolve(root, mention);
     if (!existsSync5(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path11.relative(root, absolute);
-    return path11.isAbsolute(dir) || relative.startsWith("..") ? absolute : path11.join(dir, relative);
+    const relative = path13.relative(root, absolute);
+    return path13.isAbsolute(dir) || relative.startsWith("..") ? absolute : path13.join(dir, relative);
   }
   return void 0;
 }
@@ -39823,19 +40155,19 @@ function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path12.resolve(configured);
+    const binary = path14.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path12.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path12.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path14.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path14.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path12.join(chartDir, "ci");
+    const ciDir = path14.join(chartDir, "ci");
     const ciFiles = existsSync6(ciDir) ? readdirSync3(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path12.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path14.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -39850,7 +40182,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path12.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path14.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -39872,17 +40204,7 @@ async function expandChart(chartDir, settings, files) {
     const result = await renderChart(chartDir, valueSet, helm);
     timing.toolMs += result.ms;
     if (!result.ok) {
-      const { failure } = result;
-      const file = failure.template ? displayPath(settings.cwd, path12.join(chartDir, failure.template)) : chartFile;
-      const line = failure.line ?? 1;
-      const column = failure.column ?? 1;
-      const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
-      problems.push({
-        ruleId: RENDER_ERROR,
-        file: failure.template && existsSync6(path12.join(chartDir, failure.template)) ? file : chartFile,
-        region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
-        message: `helm template failed${where}: ${failure.message}`
-      });
+      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
     const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });
@@ -39899,7 +40221,7 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path12.resolve(file));
+  return used.map((file) => path14.resolve(file));
 }
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
@@ -39907,17 +40229,17 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path12.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path14.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path12.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path14.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used };
-  const flavour = path12.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path14.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build.ms;
   if (!build.ok) {
-    const file = build.failure.file ? displayPath(settings.cwd, path12.resolve(build.failure.file)) : rootDisplay;
+    const file = build.failure.file ? displayPath(settings.cwd, path14.resolve(build.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used };
   }
   const mapper = createSourceMapper(tree);
@@ -39927,14 +40249,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path12.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path14.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path12.resolve(mapped.file);
+        const absolute = path14.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -40097,31 +40419,31 @@ function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path15, problems) {
+function checkValue(value, shape, path17, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path15], message: `${formatPath(path15)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path17], message: `${formatPath(path17)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path15, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path17, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path15, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path17, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path15, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path17, index, problems);
   }
 }
-function checkChild(value, shape, path15, segment, problems) {
+function checkChild(value, shape, path17, segment, problems) {
   if (value === null || value === void 0) return;
-  path15.push(segment);
-  checkValue(value, shape, path15, problems);
-  path15.pop();
+  path17.push(segment);
+  checkValue(value, shape, path17, problems);
+  path17.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -40131,13 +40453,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path15 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path15[depth]];
+    const path17 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path17[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path15, problems);
+      checkValue(value, mapping(), path17, problems);
       return problems;
     }
-    if (path15[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path15, "metadata"], problems);
+    if (path17[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path17, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -40167,8 +40489,8 @@ function toFinding(ruleId, severity, object, report) {
 function withNote(message, note) {
   return note ? `${message.replace(/\.$/, "")}${note}.` : message;
 }
-function locatedFinding(ruleId, severity, object, path15, message) {
-  const location = object.locate(path15);
+function locatedFinding(ruleId, severity, object, path17, message) {
+  const location = object.locate(path17);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -40177,7 +40499,7 @@ function locatedFinding(ruleId, severity, object, path15, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path15,
+    path: path17,
     suppression
   };
   if (location.related?.length) finding.related = location.related;
@@ -40299,7 +40621,7 @@ function sameFinding(a, b) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path13.dirname(path13.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path15.dirname(path15.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -40365,7 +40687,7 @@ function plural3(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function printVerbatim(text) {
-  const token = randomUUID2();
+  const token = randomUUID3();
   process2.stdout.write(`::stop-commands::${token}
 ${text}${text.endsWith("\n") ? "" : "\n"}::${token}::
 `);
@@ -40419,8 +40741,8 @@ async function main() {
     stats: result.stats,
     color: false
   });
-  const sarifFile = path14.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path14.dirname(sarifFile), { recursive: true });
+  const sarifFile = path16.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path16.dirname(sarifFile), { recursive: true });
   writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
   printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
@@ -40463,7 +40785,7 @@ async function main() {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path14.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path16.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -40472,7 +40794,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path14.relative(process2.cwd(), path14.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path16.relative(process2.cwd(), path16.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError) {

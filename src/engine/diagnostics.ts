@@ -42,7 +42,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     severity: "high",
     category: "input",
     rationale:
-      "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
+      "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
     remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
     frameworks: [],
     equivalents: {},

@@ -6,6 +6,7 @@ import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } f
 import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
 import { RENDER_ERROR, renderedObjects } from "./helm-objects.js";
+import { renderErrorProblem } from "./render-error.js";
 import {
   KUSTOMIZE_ERROR,
   buildKustomization,
@@ -121,17 +122,7 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
     const result = await renderChart(chartDir, valueSet, helm);
     timing.toolMs += result.ms;
     if (!result.ok) {
-      const { failure } = result;
-      const file = failure.template ? displayPath(settings.cwd, path.join(chartDir, failure.template)) : chartFile;
-      const line = failure.line ?? 1;
-      const column = failure.column ?? 1;
-      const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
-      problems.push({
-        ruleId: RENDER_ERROR,
-        file: failure.template && existsSync(path.join(chartDir, failure.template)) ? file : chartFile,
-        region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
-        message: `helm template failed${where}: ${failure.message}`,
-      });
+      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
     const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files });

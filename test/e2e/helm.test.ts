@@ -82,7 +82,7 @@ describe.skipIf(!haveHelm)("Helm charts (helm from scripts/install-tools.mjs)", 
   it("reports a failing `required` at the template line helm names", () => {
     const { findings, status } = lint(["fixtures/helm/needs-value", "--fail-on", "error"]);
     const [failure] = findings.filter((f) => f.rule === "kubeward/render-error");
-    expect(failure).toMatchObject({ file: "fixtures/helm/needs-value/templates/configmap.yaml", region: { startLine: 6, startColumn: 11 } });
+    expect(failure).toMatchObject({ file: "fixtures/helm/needs-value/templates/configmap.yaml", region: { startLine: 6, startColumn: 12 } });
     expect(failure.message).toContain("database.host is required");
     expect(status).toBe(1);
   });
