@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path18,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path16} HTTP/1.1\r
+      let header2 = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path18,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path16) {
-      const ctrl = callVisitor(key2, node, visitor, path16);
+    function visit_(key2, node, visitor, path18) {
+      const ctrl = callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visit_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visit_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path16);
+            const ci2 = visit_(i, node.items[i], visitor, path18);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path16) {
-      const ctrl = await callVisitor(key2, node, visitor, path16);
+    async function visitAsync_(key2, node, visitor, path18) {
+      const ctrl = await callVisitor(key2, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path16, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path16);
+        replaceNode(key2, path18, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path16) {
+    function callVisitor(key2, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path16);
+        return visitor(key2, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path16);
+        return visitor.Map?.(key2, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path16);
+        return visitor.Seq?.(key2, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path16);
+        return visitor.Pair?.(key2, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path16);
+        return visitor.Scalar?.(key2, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path16);
+        return visitor.Alias?.(key2, node, path18);
       return void 0;
     }
-    function replaceNode(key2, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key2, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path18, value) {
       let v2 = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k2 = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k2 = path18[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key2, ...rest] = path16;
+          const [key2, ...rest] = path18;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key2, ...rest] = path16;
+      deleteIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key2, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key2, ...rest] = path18;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key2, ...rest] = path16;
+      hasIn(path18) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key2, ...rest] = path16;
+      setIn(path18, value) {
+        const [key2, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26387,7 +26387,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26423,7 +26423,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -26481,9 +26481,9 @@ var require_dist = __commonJS({
 });
 
 // src/action.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path15 from "node:path";
+import path17 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27043,6 +27043,86 @@ function defineRule(rule) {
   return rule;
 }
 
+// src/engine/diagnostics.ts
+var DIAGNOSTIC_RULES = [
+  {
+    id: "kubeward/parse-error",
+    title: "File is not valid YAML or JSON",
+    severity: "high",
+    category: "input",
+    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/unreadable-file",
+    title: "File could not be read",
+    severity: "high",
+    category: "input",
+    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
+    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/invalid-field-type",
+    title: "Field has the wrong type",
+    severity: "high",
+    category: "input",
+    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
+    remediation: "Give the field the type the Kubernetes API defines for it.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
+    id: "kubeward/render-error",
+    title: "Helm chart could not be rendered",
+    severity: "high",
+    category: "input",
+    rationale: "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
+    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/kustomize-error",
+    title: "Kustomize overlay could not be built",
+    severity: "high",
+    category: "input",
+    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
+    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/tool-missing",
+    title: "helm or kustomize is not installed",
+    severity: "high",
+    category: "input",
+    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
+    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/rule-error",
+    title: "A rule failed on this input",
+    severity: "high",
+    category: "input",
+    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
+    remediation: "Report the input that caused it. The other rules still ran.",
+    frameworks: [],
+    equivalents: {}
+  }
+];
+var UNLINTED_INPUT_RULES = new Set(DIAGNOSTIC_RULES.filter((meta) => meta.unlintedInput).map((meta) => meta.id));
+
 // src/engine/severity.ts
 var LEVELS = ["error", "warning", "note"];
 function levelOf(severity) {
@@ -27062,6 +27142,9 @@ function securitySeverity(severity) {
 function failsAt(level, failOn) {
   if (failOn === "none") return false;
   return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+}
+function isUnlintedInput(finding) {
+  return UNLINTED_INPUT_RULES.has(finding.ruleId);
 }
 
 // src/report/report.ts
@@ -27190,6 +27273,7 @@ function onlyChangedFindings(findings, changed) {
     if (KUSTOMIZATION_FILES.some((name) => file === name || file.endsWith(`/${name}`))) kustomizationFolders.add(folderOf(file));
   }
   return findings.filter((finding) => {
+    if (isUnlintedInput(finding)) return true;
     const file = withoutDotSlash(finding.file);
     if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
     if (finding.source === void 0) return false;
@@ -29223,7 +29307,7 @@ function parseConfig(text, file, rules) {
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
-  const knownRules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES].map((meta) => [meta.id, meta]));
   for (const pair of root.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const value = pair.value;
@@ -29242,12 +29326,12 @@ function parseConfig(text, file, rules) {
         if (!(0, import_yaml.isMap)(value)) fail("rules must be a mapping from rule id to a setting", value ?? pair.key);
         for (const rulePair of value.items) {
           const ruleId = (0, import_yaml.isScalar)(rulePair.key) ? String(rulePair.key.value) : "";
-          const rule = knownRules.get(ruleId);
-          if (!rule) {
+          const meta = knownRules.get(ruleId);
+          if (!meta) {
             const hint = closestRuleId(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
           }
-          config.rules[ruleId] = readRuleSetting(rulePair.value, rule, fail);
+          config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail);
         }
         break;
       case "helm":
@@ -29333,15 +29417,16 @@ function readGlobs(value, key2, fail) {
     return pattern;
   });
 }
-function readRuleSetting(value, rule, fail) {
+function readRuleSetting(value, meta, fail) {
+  const severityOf = (severity, node) => meta.unlintedInput ? fail(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
   if ((0, import_yaml.isScalar)(value)) {
     const v2 = value.value;
     if (v2 === true || v2 === "on") return { enabled: true };
     if (v2 === false || v2 === "off") return { enabled: false };
-    if (SEVERITIES.includes(v2)) return { enabled: true, severity: v2 };
-    return fail(`rule "${rule.meta.id}": expected on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`, value);
+    if (SEVERITIES.includes(v2)) return { enabled: true, severity: severityOf(v2, value) };
+    return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
   }
-  if (!(0, import_yaml.isMap)(value)) return fail(`rule "${rule.meta.id}": expected on, off, a severity or a mapping`, value);
+  if (!(0, import_yaml.isMap)(value)) return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
   const setting2 = {};
   for (const pair of value.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
@@ -29352,29 +29437,29 @@ function readRuleSetting(value, rule, fail) {
     } else if (key2 === "severity") {
       const severity = (0, import_yaml.isScalar)(node) ? node.value : void 0;
       if (!SEVERITIES.includes(severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
-      setting2.severity = severity;
+      setting2.severity = severityOf(severity, node);
     } else if (key2 === "options") {
-      setting2.options = readOptions(node, rule, fail);
+      setting2.options = readOptions(node, meta, fail);
     } else {
       fail(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
     }
   }
   return setting2;
 }
-function readOptions(value, rule, fail) {
-  const specs = rule.meta.options ?? {};
-  if (!(0, import_yaml.isMap)(value)) return fail(`options of "${rule.meta.id}" must be a mapping`, value);
+function readOptions(value, meta, fail) {
+  const specs = meta.options ?? {};
+  if (!(0, import_yaml.isMap)(value)) return fail(`options of "${meta.id}" must be a mapping`, value);
   const options = {};
   for (const pair of value.items) {
     const name = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const spec = specs[name];
     const known = Object.keys(specs);
     if (!spec) {
-      fail(`rule "${rule.meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key);
+      fail(`rule "${meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key);
     }
     const node = pair.value;
     const plain = node && "toJSON" in node ? node.toJSON() : null;
-    if (!matchesType(plain, spec)) fail(`option "${name}" of "${rule.meta.id}" must be ${describeType(spec)}`, node ?? pair.key);
+    if (!matchesType(plain, spec)) fail(`option "${name}" of "${meta.id}" must be ${describeType(spec)}`, node ?? pair.key);
     options[name] = plain;
   }
   return options;
@@ -29465,9 +29550,9 @@ var POD_SPEC_PATHS = {
 };
 var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
 var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-function valueAt(body, path16) {
+function valueAt(body, path18) {
   let current = body;
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (!isRecord(current)) return void 0;
     current = current[segment];
   }
@@ -29478,21 +29563,21 @@ function apiGroup(apiVersion) {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 function podSpecPathOf(object) {
-  const path16 = POD_SPEC_PATHS[object.kind];
-  return path16 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path16 : void 0;
+  const path18 = POD_SPEC_PATHS[object.kind];
+  return path18 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path18 : void 0;
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path16 = podSpecPathOf(object);
-  if (!path16) return void 0;
-  const spec = valueAt(object.body, path16);
+  const path18 = podSpecPathOf(object);
+  if (!path18) return void 0;
+  const spec = valueAt(object.body, path18);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path16.slice(0, -1), "metadata"];
+  const metadataPath = [...path18.slice(0, -1), "metadata"];
   const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path16,
+    path: path18,
     metadataPath,
     metadata: recordOf(valueAt(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -29534,8 +29619,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path16 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path16, from: "unset" } : { value, path: path16, from: "container" };
+  const path18 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path18, from: "unset" } : { value, path: path18, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -30328,14 +30413,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path16 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path18 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path16, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path18, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path16,
+        path: path18,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -30503,19 +30588,19 @@ var RUNTIME_DIRS_UNDER_RUN = ["docker"];
 var SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
 var RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
 var WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
-function normalizePath(path16) {
-  const segments = path16.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizePath(path18) {
+  const segments = path18.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
 function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path16 = normalizePath(hostPath);
-  if (SOCKETS.includes(path16)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path16 === "/" ? "/" : `${path16}/`));
+  const path18 = normalizePath(hostPath);
+  if (SOCKETS.includes(path18)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path18 === "/" ? "/" : `${path18}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path16)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path18)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -30663,10 +30748,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path16 = ["metadata", "namespace"];
+    const path18 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       const message = `${kind} "${name}" is in the default namespace.`;
-      yield { path: path16, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      yield { path: path18, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
       return;
     }
     if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
@@ -30674,7 +30759,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path16,
+      path: path18,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -30815,15 +30900,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path16 = [...container.path, "image"];
+      const path18 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path16, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path18, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path16, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path18, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -31090,14 +31175,14 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path16 = [...pod.path, "automountServiceAccountToken"];
+    const path18 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
     yield {
-      path: path16,
+      path: path18,
       settle(others) {
         if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
@@ -31166,80 +31251,6 @@ var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...WORKLOAD_RULES].
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
-// src/engine/diagnostics.ts
-var DIAGNOSTIC_RULES = [
-  {
-    id: "kubeward/parse-error",
-    title: "File is not valid YAML or JSON",
-    severity: "high",
-    category: "input",
-    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
-    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/unreadable-file",
-    title: "File could not be read",
-    severity: "high",
-    category: "input",
-    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
-    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/invalid-field-type",
-    title: "Field has the wrong type",
-    severity: "high",
-    category: "input",
-    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
-    remediation: "Give the field the type the Kubernetes API defines for it.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/render-error",
-    title: "Helm chart could not be rendered",
-    severity: "high",
-    category: "input",
-    rationale: "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
-    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/kustomize-error",
-    title: "Kustomize overlay could not be built",
-    severity: "high",
-    category: "input",
-    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
-    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/tool-missing",
-    title: "helm or kustomize is not installed",
-    severity: "high",
-    category: "input",
-    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
-    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/rule-error",
-    title: "A rule failed on this input",
-    severity: "high",
-    category: "input",
-    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
-    remediation: "Report the input that caused it. The other rules still ran.",
-    frameworks: [],
-    equivalents: {}
-  }
-];
-
 // src/registry.ts
 var ALL_RULE_META = [...BUILTIN_RULES.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
 
@@ -31254,9 +31265,9 @@ var objectLabel = lastAnswerOf((object) => {
   const name = object.name || "(unnamed)";
   return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 });
-function formatPath(path16) {
+function formatPath(path18) {
   let text = "";
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -31600,7 +31611,8 @@ function headline(input) {
   const suppressed = input.suppressed ? `, ${input.suppressed} suppressed` : "";
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural2(levels.get(level) ?? 0, level)).join(", ");
-  const verdict = input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural2(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  const byLevel = input.failing - input.unlinted;
+  const verdict = input.unlinted ? `${plural2(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural2(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural2(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
   return `\u2716 ${plural2(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
 }
 function annotationNote(omitted) {
@@ -31659,7 +31671,7 @@ async function writeSummary(input) {
 }
 
 // src/run.ts
-import path14 from "node:path";
+import path16 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "node:fs";
@@ -36178,32 +36190,32 @@ function makeSnippet(mark, options) {
   };
   const re2 = /\r?\n|\r|\0/g;
   const lineStarts = [0];
-  const lineEnds = [];
+  const lineEnds2 = [];
   let match2;
   let foundLineNo = -1;
   while (match2 = re2.exec(mark.buffer)) {
-    lineEnds.push(match2.index);
+    lineEnds2.push(match2.index);
     lineStarts.push(match2.index + match2[0].length);
     if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
   }
   if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
   let result = "";
-  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds2.length).toString().length;
   const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
   for (let i = 1; i <= opts.linesBefore; i++) {
     if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds2[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
     result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
 ${result}`;
   }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds2[foundLineNo], mark.position, maxLineLength);
   result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
 `;
   result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
 `;
   for (let i = 1; i <= opts.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    if (foundLineNo + i >= lineEnds2.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds2[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
     result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
 `;
   }
@@ -38713,13 +38725,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path16) {
+function walkInto(walk, stream, path18) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path16.length);
-  while (matched < limit && walk.path[matched] === path16[matched]) matched++;
-  for (; matched < path16.length; matched++) {
-    const segment = path16[matched];
+  const limit = Math.min(walk.matched, path18.length);
+  while (matched < limit && walk.path[matched] === path18[matched]) matched++;
+  for (; matched < path18.length; matched++) {
+    const segment = path18[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -38734,26 +38746,26 @@ function walkInto(walk, stream, path16) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path16;
+  walk.path = path18;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path16) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path16));
+function locateInStream(stream, root, path18) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path18));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path16) => spanOfWalk(stream, walkInto(walk, stream, path16));
+  return (path18) => spanOfWalk(stream, walkInto(walk, stream, path18));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path16) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path16);
+function listItemRoots(stream, root, path18) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path18);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -38967,8 +38979,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path16) {
-      const { start, end } = locateOffsets(path16);
+    locate(path18) {
+      const { start, end } = locateOffsets(path18);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -39027,10 +39039,10 @@ function nodeRegion(yamlText, node) {
   const span = nodeSpan2(yamlText.source.text, node);
   return regionIn(yamlText, span.start, span.end);
 }
-function locateInNode(yamlText, root, path16) {
+function locateInNode(yamlText, root, path18) {
   let node = root;
   let pair;
-  for (const segment of path16) {
+  for (const segment of path18) {
     const resolved = (0, import_yaml2.isAlias)(node) ? node.resolve(yamlText.doc) : node;
     if (typeof segment === "number" && (0, import_yaml2.isSeq)(resolved)) {
       const item = resolved.items[segment];
@@ -39380,7 +39392,7 @@ function addPatch(context, source, common) {
       name: object.name,
       namespace: object.namespace,
       body: object.body,
-      locate: (path16) => toFile(regionOfPath(object, path16))
+      locate: (path18) => toFile(regionOfPath(object, path18))
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -39389,8 +39401,8 @@ function isOperationList(text) {
   const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
   return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
 }
-function regionOfPath(object, path16) {
-  return object.locate(path16).region;
+function regionOfPath(object, path18) {
+  return object.locate(path18).region;
 }
 function pointerSegments(pointer) {
   if (pointer === "" || pointer === "/") return [];
@@ -39644,7 +39656,7 @@ async function discover(inputs, options) {
 
 // src/expand/expand.ts
 import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
@@ -39661,9 +39673,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path16) {
+    locate(path18) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path16);
+      const { start, end, matched } = locateInStream(stream, root, path18);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -39721,9 +39733,9 @@ function listItems(lines, block) {
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
 }
-function valueAt2(body, path16) {
+function valueAt2(body, path18) {
   let current = body;
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (isRecord(current)) current = current[segment];
     else return void 0;
@@ -39811,18 +39823,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path16, defines) {
+function locateInTemplate(text, kind, body, path18, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path16.length; matched++) {
-    const segment = path16[matched];
+  for (; matched < path18.length; matched++) {
+    const segment = path18[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt2(body, path16.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAt2(body, path18.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -39835,12 +39847,12 @@ function locateInTemplate(text, kind, body, path16, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path16.slice(matched);
+  const remainder = path18.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path16[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path18[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -39923,6 +39935,98 @@ function createFileCache() {
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import path8 from "node:path";
 
+// src/expand/render-failure.ts
+var NOISE = /^(level=(WARN|INFO|DEBUG)|WARNING|walk\.go|Use --debug flag)/;
+function errorText(stderr, code) {
+  const lines = stderr.split("\n").map((line) => line.trim());
+  const start = lines.findIndex((line) => line.startsWith("Error:"));
+  if (start === -1) return lines.find((line) => line && !NOISE.test(line)) ?? `helm exited with code ${code}`;
+  const block = [];
+  for (const line of lines.slice(start)) {
+    if (!line) break;
+    if (NOISE.test(line)) continue;
+    const text = line.replace(/^Error:\s*/, "");
+    block.push(/^[^\s:]+:\d+:\d+$/.test(text) ? `template: ${text}:` : text);
+  }
+  return block.join(" ");
+}
+function insideChart(helmPath) {
+  const slash = helmPath.indexOf("/");
+  return slash === -1 ? helmPath : helmPath.slice(slash + 1);
+}
+function withoutChartName(message, helmPath) {
+  const chartName = helmPath.slice(0, helmPath.indexOf("/") + 1);
+  return chartName ? message.split(`${chartName}templates/`).join("templates/").split(`${chartName}charts/`).join("charts/") : message;
+}
+var FRAME = /template: ([^\s:]+):(\d+):(\d+): executing "((?:[^"\\]|\\.)*)" at <(.*?)>: /g;
+function executionFailure(text) {
+  const frames = [...text.matchAll(FRAME)];
+  const inChart = frames.filter((frame) => frame[1].includes("/"));
+  const at2 = inChart[inChart.length - 1];
+  if (!at2) return void 0;
+  const [, helmPath, line, column, name, expression] = at2;
+  const executing = name === helmPath ? "" : `executing "${name}" `;
+  const reason = text.slice(at2.index + at2[0].length);
+  const callers = inChart.slice(0, -1).map((frame) => `${insideChart(frame[1])}:${frame[2]}`);
+  const includedFrom = callers.reverse().map((caller, i) => i === 0 ? `; included from ${caller}` : `, which is included from ${caller}`).join("");
+  return {
+    message: withoutChartName(`${executing}at <${expression}>: ${reason}${includedFrom}`, helmPath),
+    file: insideChart(helmPath),
+    line: Number(line),
+    byteOffset: Number(column),
+    helmPath
+  };
+}
+var YAML_LINE = /yaml: (?:unmarshal errors: )?line (\d+): (.*)$/;
+function parseHelmFailure(stderr, code) {
+  const text = errorText(stderr, code);
+  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(text);
+  if (missing) {
+    return {
+      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
+      file: "Chart.yaml"
+    };
+  }
+  const called = /^execution error at \(([^():\s]+):(\d+):(\d+)\): (.*)$/.exec(text);
+  if (called) {
+    const [, helmPath, line, column, reason] = called;
+    return { message: withoutChartName(reason, helmPath), file: insideChart(helmPath), line: Number(line), byteOffset: Number(column), helmPath };
+  }
+  const unparsed = /^parse error at \(([^():\s]+):(\d+)\): (.*)$/.exec(text);
+  if (unparsed) {
+    const [, helmPath, line, reason] = unparsed;
+    const opened = /^unclosed action started at \S+:(\d+)$/.exec(reason);
+    return {
+      message: withoutChartName(`the template does not parse: ${reason}`, helmPath),
+      file: insideChart(helmPath),
+      line: Number(opened?.[1] ?? line),
+      token: /^function "([^"]+)" not defined$/.exec(reason)?.[1],
+      helmPath
+    };
+  }
+  const execution = executionFailure(text);
+  if (execution) return execution;
+  const invalidYaml = /^YAML parse error on ([^:\s]+): (.*)$/.exec(text);
+  if (invalidYaml) {
+    const [, helmPath, detail] = invalidYaml;
+    const yamlLine = YAML_LINE.exec(detail);
+    if (yamlLine) {
+      return { message: `the template rendered invalid YAML: ${yamlLine[2]}`, file: insideChart(helmPath), renderedLine: Number(yamlLine[1]), helmPath };
+    }
+    const shape = /cannot unmarshal (\w+) into Go value of type \S*SimpleHead/.exec(detail);
+    const message = shape ? `the template renders a YAML ${shape[1]}, not a Kubernetes object (a mapping with apiVersion and kind)` : `the template rendered invalid YAML: ${detail}`;
+    return { message, file: insideChart(helmPath), helmPath };
+  }
+  const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text);
+  if (values) {
+    const [, chartValues, valuesFile, detail] = values;
+    const yamlLine = YAML_LINE.exec(detail);
+    const reason = yamlLine ? yamlLine[2] : detail;
+    return { message: `the values file is not valid YAML: ${reason}`, file: chartValues ?? valuesFile, line: yamlLine ? Number(yamlLine[1]) : void 0 };
+  }
+  return { message: text };
+}
+
 // src/expand/tools.ts
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants4, statSync as statSync3 } from "node:fs";
@@ -40002,28 +40106,14 @@ function chartRelative(templatePath) {
   return slash === -1 ? templatePath : templatePath.slice(slash + 1);
 }
 function describeHelmFailure(run2) {
-  const lines = run2.stderr.split("\n").map((line) => line.trim()).filter((line) => line && !/^level=(WARN|INFO|DEBUG)/.test(line) && !/^(WARNING|walk\.go)/.test(line));
-  const errorLine = lines.find((line) => line.startsWith("Error:")) ?? lines[0] ?? `helm exited with code ${run2.code}`;
-  const message = errorLine.replace(/^Error:\s*/, "");
-  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(message);
-  if (missing) {
-    return {
-      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
-      template: "Chart.yaml"
-    };
-  }
-  const position = /(?:template: |at \()([^:\s()]+):(\d+):(\d+)/.exec(message);
-  if (position) return { message, template: chartRelative(position[1]), line: Number(position[2]), column: Number(position[3]) };
-  const yamlError = /YAML parse error on ([^:\s]+): .*?line (\d+)/.exec(message);
-  if (yamlError) return { message, template: chartRelative(yamlError[1]) };
-  return { message };
+  return parseHelmFailure(run2.stderr, run2.code);
 }
 async function renderChart(chartDir, valueSet, settings) {
   let ms2 = 0;
   if (settings.dependencyUpdate) {
     const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
     ms2 += update.ms;
-    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, stderr: update.stderr, ms: ms2 };
+    if (update.code !== 0) return { ok: false, failure: { message: describeHelmFailure(update).message, file: "Chart.yaml" }, stderr: update.stderr, ms: ms2 };
   }
   const run2 = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
   ms2 += run2.ms;
@@ -40305,9 +40395,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path16) {
+function sharedDepth(real, other, path18) {
   let depth = 0;
-  for (const segment of path16) {
+  for (const segment of path18) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -40320,23 +40410,23 @@ function sharedDepth(real, other, path16) {
   }
   return depth;
 }
-function nodeAt(body, path16) {
+function nodeAt(body, path18) {
   let node = body;
-  for (const segment of path16) node = child(node, segment);
+  for (const segment of path18) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function taggedTemplateLine(evidence, key2, body, path16) {
+function taggedTemplateLine(evidence, key2, body, path18) {
   const { tagged } = evidence;
   if (!tagged.ok) return tagged;
   const document = tagged.documents.get(key2);
   if (!document) return { ok: false, reason: "the tagged render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path16);
+  const depth = sharedDepth(body, document.object.body, path18);
   if (depth === void 0) return { ok: false, reason: "the tagged render differs from the real one along this path" };
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path16.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path18.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -40366,12 +40456,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path16, tail) {
-  if (tail.length > path16.length) return false;
-  return tail.every((segment, index) => path16[path16.length - tail.length + index] === segment);
+function endsWith(path18, tail) {
+  if (tail.length > path18.length) return false;
+  return tail.every((segment, index) => path18[path18.length - tail.length + index] === segment);
 }
-function startsWith(path16, head) {
-  return head.length <= path16.length && head.every((segment, index) => path16[index] === segment);
+function startsWith(path18, head) {
+  return head.length <= path18.length && head.every((segment, index) => path18[index] === segment);
 }
 var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
 function wholeValuesMap(chart, node) {
@@ -40393,34 +40483,34 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path16, writtenByTemplate) {
+function sentinelValues(evidence, key2, body, path18, writtenByTemplate) {
   const { values } = evidence;
   if (!values.ok) return values;
   const document = values.documents.get(key2);
   if (!document) return { ok: false, reason: "the values render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path16);
+  const depth = sharedDepth(body, document.object.body, path18);
   if (depth === void 0) return { ok: false, reason: "the values render differs from the real one along this path" };
-  const node = nodeAt(document.object.body, path16.slice(0, depth));
-  if (depth === path16.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path18.slice(0, depth));
+  if (depth === path18.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path16.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path18.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || values.chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path16) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path18) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path16.slice(0, length);
+    const prefix = path18.slice(0, length);
     const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path16.length && writtenByTemplate(prefix)) break;
+    if (length < path18.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path16.slice(length)], effective: [...map, ...path16.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path18.slice(length)], effective: [...map, ...path18.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -40442,8 +40532,9 @@ async function taggedEvidence(chartDir, valueSet, settings) {
       const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
-      if (!result.failure.template || untagged.has(result.failure.template)) break;
-      untagged.add(result.failure.template);
+      const { file } = result.failure;
+      if (!file || untagged.has(file)) break;
+      untagged.add(file);
     } catch (error2) {
       return { ok: false, reason: `the tagged render could not be made: ${error2.message}` };
     } finally {
@@ -40466,7 +40557,7 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
         reason = `the values render failed: ${result.failure.message}`;
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
-        const { template } = result.failure;
+        const { file: template } = result.failure;
         const validation = template !== void 0 && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;
@@ -40659,12 +40750,266 @@ function renderedObjects(output, chart) {
   return { objects, problems };
 }
 
-// src/expand/kustomize.ts
-import { existsSync as existsSync6 } from "node:fs";
+// src/expand/render-error.ts
+import { readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
 import path12 from "node:path";
 
-// src/expand/kustomize-map.ts
+// src/expand/rendered-line.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { cpSync as cpSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
 import path11 from "node:path";
+var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
+var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
+function actionEnd(text, start) {
+  let i = start + 2;
+  const comment = /-?\s*\/\*/y;
+  comment.lastIndex = i;
+  if (comment.test(text)) {
+    const close = text.indexOf("*/", comment.lastIndex);
+    if (close === -1) return text.length;
+    i = close + 2;
+  }
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '"' || char === "'") {
+      i++;
+      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (char === "`") {
+      const close = text.indexOf("`", i + 1);
+      i = close === -1 ? text.length : close + 1;
+    } else if (char === "}" && text[i + 1] === "}") {
+      return i + 2;
+    } else {
+      i++;
+    }
+  }
+  return text.length;
+}
+function lineEnds(template) {
+  const ends = [];
+  const blocks = [];
+  let bodies = 0;
+  let trimmed = false;
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{{", i)) {
+      const end = actionEnd(template, i);
+      const action = template.slice(i, end);
+      for (let newline = action.indexOf("\n"); newline !== -1; newline = action.indexOf("\n", newline + 1)) ends.push(bodies > 0 ? "silent" : "merged");
+      const keyword = /^\{\{-?\s*([a-z]+)\b/.exec(action)?.[1] ?? "";
+      if (BLOCK_ACTIONS.has(keyword)) {
+        blocks.push(keyword);
+        if (BODY_ACTIONS.has(keyword)) bodies++;
+      } else if (keyword === "end" && BODY_ACTIONS.has(blocks.pop() ?? "")) {
+        bodies--;
+      }
+      trimmed = /\s-\}\}$/.test(action);
+      i = end;
+      continue;
+    }
+    const char = template[i];
+    if (char === "\n") {
+      ends.push(bodies > 0 ? "silent" : trimmed ? "merged" : "tagged");
+      trimmed = false;
+    } else if (char !== " " && char !== "	" && char !== "\r") {
+      trimmed = false;
+    }
+    i++;
+  }
+  ends.push(bodies > 0 ? "silent" : trimmed ? "merged" : "tagged");
+  return ends;
+}
+function tagTemplate2(template, ends, nonce) {
+  const lines = template.split("\n");
+  return lines.map((line, index) => {
+    if (ends[index] !== "tagged" || index === lines.length - 1 && line === "") return line;
+    const tag = ` # kubeward-${nonce}:${index + 1}`;
+    return line.endsWith("\r") ? `${line.slice(0, -1)}${tag}\r` : `${line}${tag}`;
+  }).join("\n");
+}
+function renderedText(debugOutput, helmPath) {
+  const header2 = `---
+# Source: ${helmPath}
+`;
+  const at2 = debugOutput.startsWith(header2) ? 0 : debugOutput.indexOf(`
+${header2}`) + 1;
+  if (at2 === 0 && !debugOutput.startsWith(header2)) return void 0;
+  const start = at2 + header2.length;
+  const next = debugOutput.indexOf("\n---\n# Source: ", start);
+  return next === -1 ? debugOutput.slice(start).replace(/\n$/, "") : debugOutput.slice(start, next);
+}
+var LEADING_SPACE = /^[\t\n\v\f\r ]*/;
+var TRAILING_SPACE = /[\t\n\v\f\r ]*$/;
+var DOCUMENT_SEPARATOR2 = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+function helmDocuments(text) {
+  const start = LEADING_SPACE.exec(text)[0].length;
+  const body = text.slice(start, text.length - TRAILING_SPACE.exec(text)[0].length);
+  const documents = [];
+  const add = (from2, to) => {
+    const piece = body.slice(from2, to);
+    const lead = LEADING_SPACE.exec(piece)[0].length;
+    const trimmed = piece.slice(lead, piece.length - TRAILING_SPACE.exec(piece)[0].length);
+    if (!trimmed) return;
+    const offset = start + from2 + lead;
+    documents.push({ firstLine: text.slice(0, offset).split("\n").length - 1, text: trimmed });
+  };
+  let from = 0;
+  for (const separator of body.matchAll(DOCUMENT_SEPARATOR2)) {
+    add(from, separator.index);
+    from = separator.index + separator[0].length;
+  }
+  add(from, body.length);
+  return documents;
+}
+function failingDocument(documents, line) {
+  const long = documents.filter((document) => document.text.split("\n").length >= line);
+  const errorLines = long.map((document) => (0, import_yaml4.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
+  return long.find((_2, i) => errorLines[i].includes(line)) ?? long.find((_2, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : void 0);
+}
+function untag(text, nonce) {
+  const tag = new RegExp(`[ \\t]* # kubeward-${nonce}:(\\d+)`);
+  return text.split("\n").map((line) => {
+    const parts = line.split(tag);
+    const pieces = parts.filter((_2, i) => i % 2 === 0);
+    return { text: pieces.join(""), tags: parts.filter((_2, i) => i % 2 === 1).map(Number), pieces };
+  });
+}
+function linesRegion(template, first, last) {
+  const lines = template.split("\n").map((line) => line.replace(/\r$/, ""));
+  const startColumn = (lines[first - 1] ?? "").search(/\S|$/) + 1;
+  return { startLine: first, startColumn, endLine: last, endColumn: (lines[last - 1] ?? "").length + 1 };
+}
+function sameLines(plain, tagged, failing) {
+  const content = (lines) => {
+    let end = lines.length;
+    while (end > 0 && !lines[end - 1].trim()) end--;
+    return lines.slice(0, end);
+  };
+  const [before, after] = [content(plain), content(tagged)];
+  const indentation = (line) => line.trim() ? LEADING_SPACE.exec(line)[0] : void 0;
+  return before.length === after.length && failing < before.length && before[failing].trimEnd() === after[failing].trimEnd() && before.every((line, i) => indentation(line) === indentation(after[i]));
+}
+async function locateRenderedLine(query) {
+  const { renderedLine } = query;
+  const approximate = (why) => ({
+    region: FILE_START,
+    note: ` (at line ${renderedLine} of a document rendered from this template; ${why}, so this place is approximate)`
+  });
+  const plain = renderedText(await query.renderDebug(query.chartDir), query.helmPath);
+  if (plain === void 0) return approximate("helm --debug did not print the rendered text");
+  const document = failingDocument(helmDocuments(plain), renderedLine);
+  if (!document) return approximate("more than one of its rendered documents could hold that line");
+  const line = document.firstLine + renderedLine - 1;
+  let template;
+  try {
+    template = readFileSync8(path11.join(query.chartDir, query.template), "utf8");
+  } catch {
+    return approximate("the template cannot be read");
+  }
+  const ends = lineEnds(template);
+  const nonce = randomUUID2().slice(0, 8);
+  let copy;
+  let tagged;
+  try {
+    copy = mkdtempSync2(path11.join(tmpdir(), "kubeward-render-"));
+    const chartCopy = path11.join(copy, "chart");
+    cpSync2(query.chartDir, chartCopy, { recursive: true, dereference: true });
+    const sentinel = `---
+[kubeward-${nonce}`;
+    writeFileSync2(path11.join(chartCopy, query.template), `${tagTemplate2(template, ends, nonce)}
+${sentinel}
+`);
+    const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
+    const end = text.lastIndexOf(sentinel);
+    if (end !== -1) tagged = text.slice(0, end);
+  } catch {
+  } finally {
+    if (copy) rmSync2(copy, { recursive: true, force: true });
+  }
+  const lines = tagged === void 0 ? void 0 : untag(tagged, nonce);
+  if (!lines || !sameLines(plain.split("\n"), lines.map((rendered) => rendered.text), line)) {
+    return approximate("the render with each template line tagged came out differently");
+  }
+  const own = lines[line];
+  const nextTag = lines.slice(line + 1).find((rendered) => rendered.tags.length > 0)?.tags[0];
+  const owners = own.pieces.flatMap((piece, i) => piece.trim() ? [i < own.tags.length ? own.tags[i] : nextTag] : []);
+  if (owners.length === 0 || owners.includes(void 0)) return approximate("no template line could be told for it");
+  let first = Math.min(...owners);
+  const last = Math.max(...owners);
+  while (first > 1 && ends[first - 2] !== "tagged") first--;
+  while (ends[first - 1] === "silent") first++;
+  const note = first === last ? ` (line ${renderedLine} of the rendered document; this template line wrote it)` : ` (line ${renderedLine} of the rendered document; template lines ${first}\u2013${last} wrote it)`;
+  return { region: linesRegion(template, first, last), note };
+}
+
+// src/expand/render-error.ts
+function isFile2(file) {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function readText2(file) {
+  try {
+    return readFileSync9(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function regionOnLine(text, wanted, byteOffset, token) {
+  const lines = text.split("\n");
+  const line = Math.min(Math.max(wanted, 1), lines.length);
+  const content = lines[line - 1].replace(/\r$/, "");
+  if (byteOffset !== void 0) {
+    const column = Buffer.from(content).subarray(0, byteOffset).toString("utf8").length + 1;
+    return { startLine: line, startColumn: column, endLine: line, endColumn: column };
+  }
+  const occurrences = token ? [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))] : [];
+  if (occurrences.length === 1) {
+    const column = occurrences[0].index + 1;
+    return { startLine: line, startColumn: column, endLine: line, endColumn: column + token.length };
+  }
+  return { startLine: line, startColumn: content.search(/\S|$/) + 1, endLine: line, endColumn: content.length + 1 };
+}
+async function renderErrorProblem(failure, render) {
+  const { chartDir } = render;
+  let file = path12.join(chartDir, "Chart.yaml");
+  let region = FILE_START;
+  let message = failure.message;
+  const named = failure.file;
+  if (named !== void 0 && !isFile2(path12.resolve(chartDir, named))) {
+    const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
+    message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
+  } else if (named !== void 0) {
+    file = path12.resolve(chartDir, named);
+    if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
+      const place = await locateRenderedLine({
+        chartDir,
+        template: named,
+        helmPath: failure.helmPath,
+        renderedLine: failure.renderedLine,
+        renderDebug: async (dir) => (await runTool(render.helm.binary, [...templateArgs(dir, render.valueSet, render.helm), "--debug"], dir)).stdout
+      });
+      region = place.region;
+      message += place.note;
+    } else if (failure.line !== void 0) {
+      const text = readText2(file);
+      if (text !== void 0) region = regionOnLine(text, failure.line, failure.byteOffset, failure.token);
+    }
+  }
+  const valueSet = render.nameValueSet ? ` (value set ${render.valueSet.name})` : "";
+  return { ruleId: RENDER_ERROR, file: displayPath(render.cwd, file), region, message: `helm template failed${valueSet}: ${message}` };
+}
+
+// src/expand/kustomize.ts
+import { existsSync as existsSync6 } from "node:fs";
+import path14 from "node:path";
+
+// src/expand/kustomize-map.ts
+import path13 from "node:path";
 
 // src/expand/kustomize-path.ts
 var MERGE_KEYS = {
@@ -40688,12 +41033,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path16) {
+function followPath(output, source, path18) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -40710,12 +41055,12 @@ function followPath(output, source, path16) {
       field = segment;
     }
   }
-  const complete = followed.length === path16.length;
+  const complete = followed.length === path18.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
-function valueAtPath(value, path16) {
+function valueAtPath(value, path18) {
   let node = value;
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -40742,7 +41087,7 @@ var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path11.resolve(dir));
+    const layer = tree.layers.get(path13.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -40834,19 +41179,19 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path16, applied) {
+function patchCandidates(patch, identity, body, path18, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path16);
-      const deletion = strategicDeletion(document.body, followed.path, body, path16);
+      const followed = followPath(body, document.body, path18);
+      const deletion = strategicDeletion(document.body, followed.path, body, path18);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path16.length, decisive: true, deletes: true });
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path18.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path16.length;
+      const complete = followed.depth === path18.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -40860,57 +41205,57 @@ function patchCandidates(patch, identity, body, path16, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path16, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path18, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function strategicDeletion(document, followed, body, path16) {
+function strategicDeletion(document, followed, body, path18) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path16[length - 1] === "string" && valueAtPath(body, path16.slice(0, length)) === void 0;
+    const gone = (length) => typeof path18[length - 1] === "string" && valueAtPath(body, path18.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path16.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path18.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path16) {
+function beforeOperation(operation, path18) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path16;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path18;
   const list2 = operation.path.slice(0, -1);
-  const index = path16[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path16[i]) === segment)) return path16;
+  const index = path18[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path18[i]) === segment)) return path18;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path16.slice(0, list2.length), index + 1, ...path16.slice(list2.length + 1)] : path16;
+  if (operation.op === "remove") return index >= at2 ? [...path18.slice(0, list2.length), index + 1, ...path18.slice(list2.length + 1)] : path18;
   if (index === at2) return void 0;
-  return index > at2 ? [...path16.slice(0, list2.length), index - 1, ...path16.slice(list2.length + 1)] : path16;
+  return index > at2 ? [...path18.slice(0, list2.length), index - 1, ...path18.slice(list2.length + 1)] : path18;
 }
-function operationCandidate(operation, file, body, path16, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path16.length) return void 0;
+function operationCandidate(operation, file, body, path18, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path18.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path16[i]]);
+    const item = valueAtPath(node, [path18[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path16.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path18.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path16.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path18.length, decisive: true };
   }
-  const remainder = path16.slice(operation.path.length);
+  const remainder = path18.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path16.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path16.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path18.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path18.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -40988,8 +41333,8 @@ function imageLocation(entry, file) {
   const what = change.length > 0 ? ` (${change.join(", ")})` : "";
   return { file, region: setting2?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what}` };
 }
-function isImagePath(body, path16) {
-  return path16[path16.length - 1] === "image" && typeof valueAtPath(body, path16) === "string";
+function isImagePath(body, path18) {
+  return path18[path18.length - 1] === "image" && typeof valueAtPath(body, path18) === "string";
 }
 function createSourceMapper(tree) {
   const { root, uses } = layerUses(tree);
@@ -41124,17 +41469,17 @@ function imageOverride(layers, startImage, builtImage) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path12.resolve(dir);
+    const key2 = path14.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path12.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path14.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path12.resolve(dir);
+    const key2 = path14.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -41150,7 +41495,7 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path12.resolve(dir));
+  const keys = dirs.map((dir) => path14.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -41161,7 +41506,7 @@ function buildArgs(dir, settings) {
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path12.resolve(dir), settings), path12.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path14.resolve(dir), settings), path14.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
 }
@@ -41181,17 +41526,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path12.resolve(dir);
+  const root = path14.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path12.resolve(root, mention);
+    const absolute = path14.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path12.relative(root, absolute);
-    return path12.isAbsolute(dir) || relative.startsWith("..") ? absolute : path12.join(dir, relative);
+    const relative = path14.relative(root, absolute);
+    return path14.isAbsolute(dir) || relative.startsWith("..") ? absolute : path14.join(dir, relative);
   }
   return void 0;
 }
@@ -41202,19 +41547,19 @@ function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path13.resolve(configured);
+    const binary = path15.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path13.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path13.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path15.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path15.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path13.join(chartDir, "ci");
+    const ciDir = path15.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path13.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path15.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -41229,7 +41574,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path13.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path15.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -41251,17 +41596,7 @@ async function expandChart(chartDir, settings, files) {
     const result = await renderChart(chartDir, valueSet, helm);
     timing.toolMs += result.ms;
     if (!result.ok) {
-      const { failure } = result;
-      const file = failure.template ? displayPath(settings.cwd, path13.join(chartDir, failure.template)) : chartFile;
-      const line = failure.line ?? 1;
-      const column = failure.column ?? 1;
-      const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
-      problems.push({
-        ruleId: RENDER_ERROR,
-        file: failure.template && existsSync7(path13.join(chartDir, failure.template)) ? file : chartFile,
-        region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
-        message: `helm template failed${where}: ${failure.message}`
-      });
+      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
     const { evidence, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
@@ -41280,11 +41615,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path13.resolve(file));
+  return used.map((file) => path15.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path13.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path13.isAbsolute(relative);
+  const relative = path15.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path15.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -41295,17 +41630,17 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path13.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path15.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path13.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path15.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
-  const flavour = path13.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path15.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path13.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path15.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
   }
   const mapper = createSourceMapper(tree);
@@ -41315,14 +41650,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path13.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path15.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path13.resolve(mapped.file);
+        const absolute = path15.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -41486,31 +41821,31 @@ function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path16, problems) {
+function checkValue(value, shape, path18, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path16], message: `${formatPath(path16)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path18], message: `${formatPath(path18)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path16, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path18, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path16, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path18, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path16, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path18, index, problems);
   }
 }
-function checkChild(value, shape, path16, segment, problems) {
+function checkChild(value, shape, path18, segment, problems) {
   if (value === null || value === void 0) return;
-  path16.push(segment);
-  checkValue(value, shape, path16, problems);
-  path16.pop();
+  path18.push(segment);
+  checkValue(value, shape, path18, problems);
+  path18.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -41520,13 +41855,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path16 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path16[depth]];
+    const path18 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path18[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path16, problems);
+      checkValue(value, mapping(), path18, problems);
       return problems;
     }
-    if (path16[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path16, "metadata"], problems);
+    if (path18[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path18, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -41556,8 +41891,8 @@ function toFinding(ruleId, severity, object, report) {
 function withNote(message, note) {
   return note ? `${message.replace(/\.$/, "")}${note}.` : message;
 }
-function locatedFinding(ruleId, severity, object, path16, message) {
-  const location = object.locate(path16);
+function locatedFinding(ruleId, severity, object, path18, message) {
+  const location = object.locate(path18);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -41566,7 +41901,7 @@ function locatedFinding(ruleId, severity, object, path16, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path16,
+    path: path18,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -41688,7 +42023,7 @@ function sameFinding(a, b) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path14.dirname(path14.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path16.dirname(path16.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -41732,11 +42067,22 @@ async function run(options) {
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
   return {
-    findings: findings.sort(compareFindings),
+    findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings
   };
+}
+var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+function withDiagnosticSettings(findings, config) {
+  if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
+  const kept = [];
+  for (const finding of findings) {
+    const setting2 = DIAGNOSTIC_IDS.has(finding.ruleId) ? config.rules[finding.ruleId] : void 0;
+    if (setting2?.enabled === false) continue;
+    kept.push(setting2?.severity ? { ...finding, severity: setting2.severity } : finding);
+  }
+  return kept;
 }
 
 // src/action.ts
@@ -41744,7 +42090,7 @@ function plural3(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function printVerbatim(text) {
-  const token = randomUUID2();
+  const token = randomUUID3();
   process2.stdout.write(`::stop-commands::${token}
 ${text}${text.endsWith("\n") ? "" : "\n"}::${token}::
 `);
@@ -41798,17 +42144,23 @@ async function main() {
     stats: result.stats,
     color: false
   });
-  const sarifFile = path15.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path15.dirname(sarifFile), { recursive: true });
+  const sarifFile = path17.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path17.dirname(sarifFile), { recursive: true });
   writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
   printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const failing = active.filter((finding) => failsAt(levelOf(finding.severity), failOn)).length;
+  const unlinted = active.filter(isUnlintedInput).length;
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(levelOf(finding.severity), failOn)).length;
+  const failing = unlinted + failingByLevel;
   if (failing > 0) {
-    setFailed(`kubeward: ${plural3(failing, "finding")} at or above ${failOn} (the fail-on level); see the annotations, the job summary or the log.`);
+    const reasons = [
+      ...unlinted > 0 ? [`${plural3(unlinted, "input")} could not be linted (this fails the step whatever fail-on says)`] : [],
+      ...failingByLevel > 0 ? [`${plural3(failingByLevel, "finding")} at or above ${failOn} (the fail-on level)`] : []
+    ];
+    setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
   if (narrowed.problem) warning(narrowed.problem);
   const room = {
@@ -41832,10 +42184,11 @@ async function main() {
         rules: ALL_RULE_META,
         failOn,
         failing,
+        unlinted,
         omittedAnnotations,
         onlyChanged: narrowed.note,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path15.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path17.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -41844,7 +42197,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path15.relative(process2.cwd(), path15.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path17.relative(process2.cwd(), path17.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError) {

@@ -10,7 +10,7 @@ import { InputError, readInputs } from "./action/inputs.js";
 import { writeSummary } from "./action/summary.js";
 import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
-import { failsAt, levelOf } from "./engine/severity.js";
+import { failsAt, isUnlintedInput, levelOf } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
@@ -104,11 +104,18 @@ async function main(): Promise<void> {
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const failing = active.filter((finding) => failsAt(levelOf(finding.severity), failOn)).length;
+  // Input that could not be linted fails the step whatever fail-on says; other findings by their level.
+  const unlinted = active.filter(isUnlintedInput).length;
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(levelOf(finding.severity), failOn)).length;
+  const failing = unlinted + failingByLevel;
   // The failure message and the only-changed problem are annotations too: they go first, so the
   // per-step limit never hides them, and the findings get the room that is left.
   if (failing > 0) {
-    setFailed(`kubeward: ${plural(failing, "finding")} at or above ${failOn} (the fail-on level); see the annotations, the job summary or the log.`);
+    const reasons = [
+      ...(unlinted > 0 ? [`${plural(unlinted, "input")} could not be linted (this fails the step whatever fail-on says)`] : []),
+      ...(failingByLevel > 0 ? [`${plural(failingByLevel, "finding")} at or above ${failOn} (the fail-on level)`] : []),
+    ];
+    setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
   if (narrowed.problem) warning(narrowed.problem);
   const room: LevelCounts = {
@@ -134,6 +141,7 @@ async function main(): Promise<void> {
         rules: ALL_RULE_META,
         failOn,
         failing,
+        unlinted,
         omittedAnnotations,
         onlyChanged: narrowed.note,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : undefined,

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
 import { ConfigError } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
-import { levelOf, failsAt } from "./engine/severity.js";
+import { failsAt, failsRun, isUnlintedInput, levelOf } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FAIL_LEVELS, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
@@ -15,7 +15,8 @@ const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders
 Options:
       --format FORMAT    text (default), compact, json or sarif
   -o, --output FILE      write the report to FILE instead of standard output
-      --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1
+      --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1;
+                         input that could not be linted always does (unless its diagnostic is off in the config)
   -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
@@ -37,7 +38,7 @@ Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize 
   -h, --help             show this help
       --version          print the version
 
-Exit codes: 0 nothing at or above the fail level, 1 findings or unreadable input, 2 usage or configuration error.`;
+Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.`;
 
 class UsageError extends Error {}
 
@@ -167,8 +168,15 @@ async function lint(args: string[]): Promise<number> {
   if (values.output) writeReport(values.output, report);
   else for (const piece of report) process.stdout.write(piece);
 
-  const failing = activeFindings(result.findings).some((finding) => failsAt(levelOf(finding.severity), failOn));
-  return failing ? 1 : 0;
+  const active = activeFindings(result.findings);
+  const unlinted = active.filter(isUnlintedInput);
+  // Say why the run fails when --fail-on alone would have let it pass.
+  if (unlinted.length > 0 && !active.some((finding) => failsAt(levelOf(finding.severity), failOn))) {
+    const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
+    const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
+    process.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
+  }
+  return active.some((finding) => failsRun(finding, failOn)) ? 1 : 0;
 }
 
 function rules(args: string[]): number {

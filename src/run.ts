@@ -2,6 +2,7 @@ import path from "node:path";
 import { activeRules, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
+import { DIAGNOSTIC_RULES } from "./engine/diagnostics.js";
 import { createLinter, problemFinding } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import { compareFindings } from "./engine/finding.js";
@@ -81,9 +82,23 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
   return {
-    findings: findings.sort(compareFindings),
+    findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
   };
+}
+
+const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+
+/** Diagnostics as the config sets them: one turned off is neither reported nor failing; a severity replaces the default. */
+function withDiagnosticSettings(findings: Finding[], config: Config): Finding[] {
+  if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const setting = DIAGNOSTIC_IDS.has(finding.ruleId) ? config.rules[finding.ruleId] : undefined;
+    if (setting?.enabled === false) continue;
+    kept.push(setting?.severity ? { ...finding, severity: setting.severity } : finding);
+  }
+  return kept;
 }

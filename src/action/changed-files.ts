@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Finding } from "../engine/finding.js";
 import { relatedLocations } from "../report/report.js";
+import { isUnlintedInput } from "../engine/severity.js";
 
 /** The commits a pull request compares. */
 export interface PullRequestRange {
@@ -74,7 +75,8 @@ const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomi
 /**
  * Keeps the findings a pull request is responsible for: in a changed file, with a related location
  * (a values.yaml line) in one, rendered from a chart or overlay folder that holds one, or built by
- * kustomize from a file whose folder's kustomization changed (a base's, outside the overlay).
+ * kustomize from a file whose folder's kustomization changed (a base's, outside the overlay). Input
+ * that could not be linted is always kept: nobody can tell what it would have shown.
  */
 export function onlyChangedFindings(findings: readonly Finding[], changed: readonly string[]): Finding[] {
   const files = new Set(changed.map(withoutDotSlash));
@@ -88,6 +90,7 @@ export function onlyChangedFindings(findings: readonly Finding[], changed: reado
     if (KUSTOMIZATION_FILES.some((name) => file === name || file.endsWith(`/${name}`))) kustomizationFolders.add(folderOf(file));
   }
   return findings.filter((finding) => {
+    if (isUnlintedInput(finding)) return true;
     const file = withoutDotSlash(finding.file);
     if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
     if (finding.source === undefined) return false;

@@ -13,7 +13,10 @@ export interface SummaryInput {
   stats: { files: number; objects: number };
   rules: readonly RuleMeta[];
   failOn: FailLevel;
+  /** Findings that fail the step: those at or above the fail level, and every input that could not be linted. */
   failing: number;
+  /** How many of the findings are input that could not be linted. */
+  unlinted: number;
   /** Annotations left out per level; undefined when annotations are off. */
   omittedAnnotations?: LevelCounts;
   /** What the only-changed input did, in a sentence; undefined when it is off. */
@@ -57,8 +60,10 @@ function headline(input: SummaryInput): string {
   const suppressed = input.suppressed ? `, ${input.suppressed} suppressed` : "";
   if (input.findings.length === 0) return `✔ No findings (${scanned}${suppressed}).`;
   const counts = (["error", "warning", "note"] as const).map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
-  const verdict =
-    input.failOn === "none"
+  const byLevel = input.failing - input.unlinted;
+  const verdict = input.unlinted
+    ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step`
+    : input.failOn === "none"
       ? "fail-on is none, so the step passes"
       : input.failing
         ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step`

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Minimatch } from "minimatch";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { DIAGNOSTIC_RULES } from "../engine/diagnostics.js";
 import type { ActiveRule } from "../engine/engine.js";
-import { SEVERITIES, type OptionSpec, type Rule, type Severity } from "../engine/rule.js";
+import { SEVERITIES, type OptionSpec, type Rule, type RuleMeta, type Severity } from "../engine/rule.js";
 import type { FailLevel } from "../engine/severity.js";
 
 export const CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
@@ -74,7 +75,7 @@ export function findConfigFile(dir: string): string | undefined {
 const FAIL_LEVELS: readonly FailLevel[] = ["error", "warning", "note", "none"];
 const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize"];
 
-/** Reads and validates a config file against the known rules. */
+/** Reads and validates a config file against the known rules and the input diagnostics. */
 export function loadConfig(file: string, rules: readonly Rule[]): Config {
   let text: string;
   try {
@@ -101,7 +102,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
 
-  const knownRules = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES].map((meta) => [meta.id, meta]));
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const value = pair.value as YamlNode | null;
@@ -120,12 +121,12 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
         if (!isMap(value)) fail("rules must be a mapping from rule id to a setting", value ?? (pair.key as YamlNode));
         for (const rulePair of (value as { items: Array<{ key: unknown; value: unknown }> }).items) {
           const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
-          const rule = knownRules.get(ruleId);
-          if (!rule) {
+          const meta = knownRules.get(ruleId);
+          if (!meta) {
             const hint = closestRuleId(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
           }
-          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, rule!, fail);
+          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta!, fail);
         }
         break;
       case "helm":
@@ -222,15 +223,20 @@ function readGlobs(value: YamlNode | null, key: string, fail: Fail): string[] {
   });
 }
 
-function readRuleSetting(value: YamlNode | null, rule: Rule, fail: Fail): RuleSetting {
+function readRuleSetting(value: YamlNode | null, meta: RuleMeta, fail: Fail): RuleSetting {
+  // Broken input must never pass by being called low: such a diagnostic is on or off, nothing between.
+  const severityOf = (severity: Severity, node: YamlNode): Severity =>
+    meta.unlintedInput
+      ? fail(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node)
+      : severity;
   if (isScalar(value)) {
     const v = value.value;
     if (v === true || v === "on") return { enabled: true };
     if (v === false || v === "off") return { enabled: false };
-    if (SEVERITIES.includes(v as Severity)) return { enabled: true, severity: v as Severity };
-    return fail(`rule "${rule.meta.id}": expected on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`, value);
+    if (SEVERITIES.includes(v as Severity)) return { enabled: true, severity: severityOf(v as Severity, value) };
+    return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
   }
-  if (!isMap(value)) return fail(`rule "${rule.meta.id}": expected on, off, a severity or a mapping`, value);
+  if (!isMap(value)) return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
   const setting: RuleSetting = {};
   for (const pair of value.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -241,9 +247,9 @@ function readRuleSetting(value: YamlNode | null, rule: Rule, fail: Fail): RuleSe
     } else if (key === "severity") {
       const severity = isScalar(node) ? node.value : undefined;
       if (!SEVERITIES.includes(severity as Severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? (pair.key as YamlNode));
-      setting.severity = severity as Severity;
+      setting.severity = severityOf(severity as Severity, node as YamlNode);
     } else if (key === "options") {
-      setting.options = readOptions(node, rule, fail);
+      setting.options = readOptions(node, meta, fail);
     } else {
       fail(`unknown rule setting "${key}"; expected enabled, severity or options`, pair.key as YamlNode);
     }
@@ -251,20 +257,20 @@ function readRuleSetting(value: YamlNode | null, rule: Rule, fail: Fail): RuleSe
   return setting;
 }
 
-function readOptions(value: YamlNode | null, rule: Rule, fail: Fail): Record<string, unknown> {
-  const specs = rule.meta.options ?? {};
-  if (!isMap(value)) return fail(`options of "${rule.meta.id}" must be a mapping`, value);
+function readOptions(value: YamlNode | null, meta: RuleMeta, fail: Fail): Record<string, unknown> {
+  const specs = meta.options ?? {};
+  if (!isMap(value)) return fail(`options of "${meta.id}" must be a mapping`, value);
   const options: Record<string, unknown> = {};
   for (const pair of value.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : "";
     const spec = specs[name];
     const known = Object.keys(specs);
     if (!spec) {
-      fail(`rule "${rule.meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key as YamlNode);
+      fail(`rule "${meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key as YamlNode);
     }
     const node = pair.value as YamlNode | null;
     const plain = node && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : null;
-    if (!matchesType(plain, spec!)) fail(`option "${name}" of "${rule.meta.id}" must be ${describeType(spec!)}`, node ?? (pair.key as YamlNode));
+    if (!matchesType(plain, spec!)) fail(`option "${name}" of "${meta.id}" must be ${describeType(spec!)}`, node ?? (pair.key as YamlNode));
     options[name] = plain;
   }
   return options;

@@ -46,6 +46,32 @@ export function renderRuleDoc(meta: RuleMeta): string {
       "",
       `Suppress one finding with \`# kubeward-ignore ${meta.id} -- reason\` on the line or the line before, or a whole object with the annotation \`kubeward.io/ignore: "${meta.id}"\`.`,
     );
+  } else if (meta.unlintedInput) {
+    lines.push(
+      "",
+      "## Configuration",
+      "",
+      "A finding of this rule fails the run (exit code 1, or a failed step in the GitHub Action) whatever `--fail-on` says, so input that could not be linted never passes CI silently. Its severity cannot be changed. To accept such input, turn the rule off; it is then neither reported nor failing:",
+      "",
+      "```yaml",
+      "# .kubeward.yaml",
+      "rules:",
+      `  ${meta.id}: off`,
+      "```",
+    );
+  } else {
+    lines.push(
+      "",
+      "## Configuration",
+      "",
+      "A finding of this rule fails the run like any other finding at or above the fail level.",
+      "",
+      "```yaml",
+      "# .kubeward.yaml",
+      "rules:",
+      `  ${meta.id}: off          # or a severity: critical, high, medium, low`,
+      "```",
+    );
   }
   lines.push("", `<!-- Generated from the rule's metadata by \`npm run docs\`; do not edit. Source: ${helpUri(meta.id)} -->`, "");
   return lines.join("\n");

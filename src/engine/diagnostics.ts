@@ -1,6 +1,6 @@
 import type { RuleMeta } from "./rule.js";
 
-/** Findings about the input itself rather than about an object; they always count as errors. */
+/** Findings about the input itself rather than about an object. */
 export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
   {
     id: "kubeward/parse-error",
@@ -12,6 +12,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
     frameworks: [],
     equivalents: {},
+    unlintedInput: true,
   },
   {
     id: "kubeward/unreadable-file",
@@ -22,6 +23,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
     frameworks: [],
     equivalents: {},
+    unlintedInput: true,
   },
   {
     id: "kubeward/invalid-field-type",
@@ -40,10 +42,11 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     severity: "high",
     category: "input",
     rationale:
-      "`helm template` failed (a template error, a `required` value that is missing, a dependency missing from charts/, invalid YAML out of a template), so nothing the chart renders was checked. The finding carries helm's own message and, when helm names one, the template line.",
+      "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
     remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
     frameworks: [],
     equivalents: {},
+    unlintedInput: true,
   },
   {
     id: "kubeward/kustomize-error",
@@ -55,6 +58,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
     frameworks: [],
     equivalents: {},
+    unlintedInput: true,
   },
   {
     id: "kubeward/tool-missing",
@@ -65,6 +69,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
     frameworks: [],
     equivalents: {},
+    unlintedInput: true,
   },
   {
     id: "kubeward/rule-error",
@@ -77,3 +82,6 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     equivalents: {},
   },
 ];
+
+/** Ids of the diagnostics that mean some input could not be linted; each of them fails the run. */
+export const UNLINTED_INPUT_RULES: ReadonlySet<string> = new Set(DIAGNOSTIC_RULES.filter((meta) => meta.unlintedInput).map((meta) => meta.id));

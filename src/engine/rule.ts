@@ -44,6 +44,12 @@ export interface RuleMeta {
   example?: { bad: string; good: string };
   /** False for a rule that runs only when configured on: operational hygiene that no security framework asks for. */
   enabledByDefault?: boolean;
+  /**
+   * For diagnostics of input that could not be linted (a parse, render or build error, an unreadable
+   * file, a missing tool): such a finding fails the run whatever the fail level, so broken input never
+   * passes silently; only turning the diagnostic off in the config accepts it.
+   */
+  unlintedInput?: true;
 }
 
 export type RuleOptions = Record<string, unknown>;

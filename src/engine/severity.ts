@@ -1,3 +1,5 @@
+import { UNLINTED_INPUT_RULES } from "./diagnostics.js";
+import type { Finding } from "./finding.js";
 import type { Severity } from "./rule.js";
 
 /** SARIF / editor level: what the severity means for a build. */
@@ -27,4 +29,14 @@ export type FailLevel = Level | "none";
 export function failsAt(level: Level, failOn: FailLevel): boolean {
   if (failOn === "none") return false;
   return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+}
+
+/** Whether a finding reports input that could not be linted, which fails the run whatever the fail level. */
+export function isUnlintedInput(finding: Finding): boolean {
+  return UNLINTED_INPUT_RULES.has(finding.ruleId);
+}
+
+/** Whether an unsuppressed finding fails a run whose fail level is `failOn`. */
+export function failsRun(finding: Finding, failOn: FailLevel): boolean {
+  return isUnlintedInput(finding) || failsAt(levelOf(finding.severity), failOn);
 }

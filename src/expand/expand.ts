@@ -7,6 +7,7 @@ import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
 import { RENDER_ERROR, renderedObjects } from "./helm-objects.js";
 import { gatherEvidence } from "./helm-provenance.js";
+import { renderErrorProblem } from "./render-error.js";
 import {
   KUSTOMIZE_ERROR,
   buildKustomization,
@@ -126,17 +127,7 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
     const result = await renderChart(chartDir, valueSet, helm);
     timing.toolMs += result.ms;
     if (!result.ok) {
-      const { failure } = result;
-      const file = failure.template ? displayPath(settings.cwd, path.join(chartDir, failure.template)) : chartFile;
-      const line = failure.line ?? 1;
-      const column = failure.column ?? 1;
-      const where = valueSets.length > 1 ? ` (value set ${valueSet.name})` : "";
-      problems.push({
-        ruleId: RENDER_ERROR,
-        file: failure.template && existsSync(path.join(chartDir, failure.template)) ? file : chartFile,
-        region: { startLine: line, startColumn: column, endLine: line, endColumn: column },
-        message: `helm template failed${where}: ${failure.message}`,
-      });
+      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
     const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, result.output);

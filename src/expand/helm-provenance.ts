@@ -255,8 +255,9 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       // A template whose tags broke its output is rendered untagged next time; its findings fall back.
-      if (!result.failure.template || untagged.has(result.failure.template)) break;
-      untagged.add(result.failure.template);
+      const { file } = result.failure;
+      if (!file || untagged.has(file)) break;
+      untagged.add(file);
     } catch (error) {
       return { ok: false, reason: `the tagged render could not be made: ${(error as Error).message}` };
     } finally {
@@ -283,7 +284,7 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
         // A template that renders no objects (a values validation) and fails on sentinels is left out.
-        const { template } = result.failure;
+        const { file: template } = result.failure;
         const validation = template !== undefined && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;

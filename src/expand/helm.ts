@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "js-yaml";
+import { parseHelmFailure, type RenderFailure } from "./render-failure.js";
 import { runTool, type ToolRun } from "./tools.js";
 
 /** One set of values to render a chart with (the chart's defaults when `valuesFiles` and `set` are empty). */
@@ -42,18 +43,10 @@ export function readChartInfo(chartDir: string): ChartInfo {
   };
 }
 
-/** A failed render, with the template position helm names when it names one. */
-export interface RenderFailure {
-  message: string;
-  /** Chart-relative template path, e.g. templates/deployment.yaml. */
-  template?: string;
-  line?: number;
-  column?: number;
-}
-
 export type RenderResult = { ok: true; output: string; ms: number } | { ok: false; failure: RenderFailure; stderr: string; ms: number };
 
-function templateArgs(chartDir: string, valueSet: ValueSet, settings: HelmSettings): string[] {
+/** The arguments of `helm template` for a chart and value set. */
+export function templateArgs(chartDir: string, valueSet: ValueSet, settings: HelmSettings): string[] {
   const args = ["template", settings.releaseName, chartDir];
   if (settings.namespace) args.push("--namespace", settings.namespace);
   if (settings.kubeVersion) args.push("--kube-version", settings.kubeVersion);
@@ -69,27 +62,9 @@ export function chartRelative(templatePath: string): string {
   return slash === -1 ? templatePath : templatePath.slice(slash + 1);
 }
 
-/** Turns helm's error output into one clear message and, where helm gives it, a template position. */
+/** Turns helm's error output into one clear message and, where helm gives it, the place to fix. */
 export function describeHelmFailure(run: ToolRun): RenderFailure {
-  const lines = run.stderr
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !/^level=(WARN|INFO|DEBUG)/.test(line) && !/^(WARNING|walk\.go)/.test(line));
-  const errorLine = lines.find((line) => line.startsWith("Error:")) ?? lines[0] ?? `helm exited with code ${run.code}`;
-  const message = errorLine.replace(/^Error:\s*/, "");
-  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(message);
-  if (missing) {
-    return {
-      message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
-      template: "Chart.yaml",
-    };
-  }
-  // `template: chart/templates/x.yaml:12:20: …` or `execution error at (chart/templates/x.yaml:6:11): …`
-  const position = /(?:template: |at \()([^:\s()]+):(\d+):(\d+)/.exec(message);
-  if (position) return { message, template: chartRelative(position[1]), line: Number(position[2]), column: Number(position[3]) };
-  const yamlError = /YAML parse error on ([^:\s]+): .*?line (\d+)/.exec(message);
-  if (yamlError) return { message, template: chartRelative(yamlError[1]) };
-  return { message };
+  return parseHelmFailure(run.stderr, run.code);
 }
 
 /** Renders a chart with `helm template`; a failure is returned, never thrown. */
@@ -98,7 +73,7 @@ export async function renderChart(chartDir: string, valueSet: ValueSet, settings
   if (settings.dependencyUpdate) {
     const update = await runTool(settings.binary, ["dependency", "build", chartDir], chartDir);
     ms += update.ms;
-    if (update.code !== 0) return { ok: false, failure: { ...describeHelmFailure(update), template: "Chart.yaml" }, stderr: update.stderr, ms };
+    if (update.code !== 0) return { ok: false, failure: { message: describeHelmFailure(update).message, file: "Chart.yaml" }, stderr: update.stderr, ms };
   }
   const run = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
   ms += run.ms;

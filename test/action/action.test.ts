@@ -110,6 +110,32 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     expect(result.summary).toContain("fail-on is none, so the step passes");
   });
 
+  it("fails the step on input that could not be linted even with fail-on none, unless the config turns its diagnostic off", () => {
+    const broken = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p: q\n";
+    const workspace = tempDir({ ".kubeward.yaml": RULES, "broken.yaml": broken, "risky.yaml": PRIVILEGED_POD });
+    const failing = runAction({ workspace, inputs: { "fail-on": "none" } });
+    expect(failing.status).toBe(1);
+    expect(failing.annotations.map((a) => (a.properties.title ? where(a) : a.message))).toEqual([
+      "kubeward: 1 input could not be linted (this fails the step whatever fail-on says); see the annotations, the job summary or the log.",
+      "error risky.yaml:9:9 privileged-container",
+      "error broken.yaml:4:10 kubeward/parse-error",
+    ]);
+    expect(failing.summary).toContain("in 1 object in 2 files; 1 input that could not be linted fails the step.");
+    expect(runAction({ workspace, inputs: { "fail-on": "error" } }).annotations[0].message).toBe(
+      "kubeward: 1 input could not be linted (this fails the step whatever fail-on says) and 1 finding at or above error (the fail-on level); see the annotations, the job summary or the log.",
+    );
+
+    const accepted = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "", { "kubeward/parse-error": "off" }),
+      "broken.yaml": broken,
+      "risky.yaml": PRIVILEGED_POD,
+    });
+    const passing = runAction({ workspace: accepted, inputs: { "fail-on": "none" } });
+    expect(passing.status).toBe(0);
+    expect(passing.annotations.map(where)).toEqual(["error risky.yaml:9:9 privileged-container"]);
+    expect(passing.summary).toContain("fail-on is none, so the step passes");
+  });
+
   it("takes fail-on from the config when the input is unset, and the input over the config", () => {
     const workspace = tempDir({ ".kubeward.yaml": onlyRulesConfig(["latest-image-tag"], "failOn: error"), "untagged.yaml": UNTAGGED_POD });
     expect(runAction({ workspace }).status).toBe(0);

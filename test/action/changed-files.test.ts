@@ -35,6 +35,16 @@ describe("onlyChangedFindings", () => {
     expect(kept(findings, [])).toEqual([]);
   });
 
+  it("always keeps input that could not be linted, wherever it is, and only that", () => {
+    const findings = [
+      finding("charts/db/templates/pod.yaml", { ruleId: "kubeward/render-error", severity: "high" }),
+      finding("other/broken.yaml", { ruleId: "kubeward/parse-error", severity: "high" }),
+      finding("other/wrong.yaml", { ruleId: "kubeward/invalid-field-type", severity: "high" }),
+      finding("other/pod.yaml"),
+    ];
+    expect(kept(findings, ["apps/a.yaml"])).toEqual(["charts/db/templates/pod.yaml", "other/broken.yaml"]);
+  });
+
   it("does not take a folder for a file's prefix, and reads ./ and the workspace root as the same place", () => {
     expect(kept([finding("charts/web-extra/x.yaml", { source: "charts/web-extra" })], ["charts/web/values.yaml"])).toEqual([]);
     expect(kept([finding("./a.yaml")], ["a.yaml"])).toEqual(["./a.yaml"]);

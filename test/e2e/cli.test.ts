@@ -197,6 +197,65 @@ describe("--fail-on and exit codes", () => {
     expect(result.status).toBe(1);
   });
 
+  describe("input that could not be linted fails the run whatever --fail-on says", () => {
+    const BROKEN = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p: q\n";
+    const PARSE_ERROR = "broken.yaml:4:10: error: Invalid YAML: bad indentation of a mapping entry. The rest of the file was still read. [kubeward/parse-error]\n";
+
+    it("a parse error under --fail-on none exits 1, and stderr says why and how to accept it", () => {
+      const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD, "broken.yaml": BROKEN });
+      const result = kubeward(["lint", "--format", "compact", "--fail-on", "none"], { cwd });
+      expect(result.stdout).toBe(PARSE_ERROR);
+      expect(result.stderr).toBe(
+        "kubeward: 1 input could not be linted, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {kubeward/parse-error: off} in .kubeward.yaml.\n",
+      );
+      expect(result.status).toBe(1);
+    });
+
+    it("failOn: none in the config does not let it pass either, and --quiet still shows it", () => {
+      const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "failOn: none"), "broken.yaml": BROKEN });
+      const result = kubeward(["lint", "--format", "compact", "--quiet"], { cwd });
+      expect(result.stdout).toBe(PARSE_ERROR);
+      expect(result.status).toBe(1);
+    });
+
+    it("a missing path under --fail-on none exits 1", () => {
+      const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "safe.yaml": SAFE_POD });
+      const result = kubeward(["lint", "safe.yaml", "no-such-file.yaml", "--format", "json", "--fail-on", "none"], { cwd });
+      expect(where(jsonFindings(result.stdout))).toEqual(["no-such-file.yaml:1:1 kubeward/unreadable-file"]);
+      expect(result.status).toBe(1);
+    });
+
+    it("with the diagnostic off in the config, the same input is neither reported nor failing; other diagnostics still fail", () => {
+      const config = onlyRulesConfig(["privileged-container"], "", { "kubeward/parse-error": "off" });
+      const cwd = tempDir({ ".kubeward.yaml": config, "safe.yaml": SAFE_POD, "broken.yaml": BROKEN });
+      const result = kubeward(["lint", "--format", "json", "--fail-on", "none"], { cwd });
+      expect(jsonFindings(result.stdout)).toEqual([]);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(kubeward(["lint", "--format", "compact"], { cwd }).status).toBe(0);
+      const missing = kubeward(["lint", ".", "no-such-file.yaml", "--format", "json", "--fail-on", "none"], { cwd });
+      expect(where(jsonFindings(missing.stdout))).toEqual(["no-such-file.yaml:1:1 kubeward/unreadable-file"]);
+      expect(missing.status).toBe(1);
+    });
+
+    it("the mapping form turns a diagnostic off too", () => {
+      const config = onlyRulesConfig(["privileged-container"], "", { "kubeward/parse-error": "{enabled: false}" });
+      const cwd = tempDir({ ".kubeward.yaml": config, "broken.yaml": BROKEN });
+      expect(kubeward(["lint", "--fail-on", "none"], { cwd }).status).toBe(0);
+    });
+
+    it("a wrongly typed field is an ordinary finding: its severity may be changed in the config, and --fail-on decides", () => {
+      const WRONG_TYPE = "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  securityContext: \"x\"\n  containers: []\n";
+      const config = onlyRulesConfig([], "", { "kubeward/invalid-field-type": "low" });
+      const cwd = tempDir({ ".kubeward.yaml": config, "wrong.yaml": WRONG_TYPE });
+      const result = kubeward(["lint", "--format", "compact"], { cwd });
+      expect(result.stdout).toBe('wrong.yaml:5:3: note: spec.securityContext must be a mapping, not the string "x". [kubeward/invalid-field-type]\n');
+      expect(result.status).toBe(0);
+      expect(kubeward(["lint", "--fail-on", "note"], { cwd }).status).toBe(1);
+      expect(kubeward(["lint"], { cwd: tempDir({ ".kubeward.yaml": onlyRulesConfig([]), "wrong.yaml": WRONG_TYPE }) }).status).toBe(1);
+    });
+  });
+
   it("usage errors exit 2: no command, unknown command, unknown option, missing option value", () => {
     const cwd = riskyProject();
     for (const args of [[], ["frobnicate"], ["lint", "--no-such-flag"], ["lint", "--format"]]) {
@@ -481,6 +540,18 @@ describe("configuration", () => {
 
   const badConfigs: Array<[string, string, string]> = [
     ["an unknown rule id", "rules:\n  privileged-containers: off\n", '.kubeward.yaml:2:3: unknown rule "privileged-containers" (did you mean "privileged-container"?)'],
+    ["a misspelt diagnostic id", "rules:\n  kubeward/parse-eror: off\n", '.kubeward.yaml:2:3: unknown rule "kubeward/parse-eror" (did you mean "kubeward/parse-error"?)'],
+    [
+      "a severity for a diagnostic of input that could not be linted",
+      "rules:\n  kubeward/render-error: low\n",
+      '.kubeward.yaml:2:26: rule "kubeward/render-error" reports input that could not be linted, which fails the run whatever its severity; set it to on or off',
+    ],
+    [
+      "the same severity in the mapping form",
+      "rules:\n  kubeward/tool-missing:\n    severity: medium\n",
+      '.kubeward.yaml:3:15: rule "kubeward/tool-missing" reports input that could not be linted',
+    ],
+    ["an option for a diagnostic", "rules:\n  kubeward/parse-error:\n    options: {x: 1}\n", '.kubeward.yaml:3:15: rule "kubeward/parse-error" has no option "x" (it takes no options)'],
     ["a wrong type for failOn", "failOn: 3\n", ".kubeward.yaml:1:9: failOn must be one of error, warning, note, none"],
     ["a wrong type for rules", "rules: [privileged-container]\n", ".kubeward.yaml:1:8: rules must be a mapping"],
     ["a wrong type for enabled", "rules:\n  privileged-container:\n    enabled: sometimes\n", ".kubeward.yaml:3:14: enabled must be true or false"],

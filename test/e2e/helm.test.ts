@@ -82,9 +82,20 @@ describe.skipIf(!haveHelm)("Helm charts (helm from scripts/install-tools.mjs)", 
   it("reports a failing `required` at the template line helm names", () => {
     const { findings, status } = lint(["fixtures/helm/needs-value", "--fail-on", "error"]);
     const [failure] = findings.filter((f) => f.rule === "kubeward/render-error");
-    expect(failure).toMatchObject({ file: "fixtures/helm/needs-value/templates/configmap.yaml", region: { startLine: 6, startColumn: 11 } });
+    expect(failure).toMatchObject({ file: "fixtures/helm/needs-value/templates/configmap.yaml", region: { startLine: 6, startColumn: 12 } });
     expect(failure.message).toContain("database.host is required");
     expect(status).toBe(1);
+  });
+
+  it("a chart that fails to render fails the run under --fail-on none; with kubeward/render-error off in the config it passes", () => {
+    const failing = lint(["fixtures/helm/needs-value"]);
+    expect(failing.findings.map((f) => f.rule)).toEqual(["kubeward/render-error"]);
+    expect(failing.stderr).toContain("1 input could not be linted, which fails the run whatever --fail-on says");
+    expect(failing.status).toBe(1);
+    const dir = tempDir({ ".kubeward.yaml": "rules:\n  kubeward/render-error: off\n" });
+    const accepted = lint(["fixtures/helm/needs-value", "--config", path.join(dir, ".kubeward.yaml")]);
+    expect(accepted.findings).toEqual([]);
+    expect(accepted.status).toBe(0);
   });
 
   it("names a dependency missing from charts/ without touching the network", () => {
