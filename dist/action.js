@@ -40821,7 +40821,7 @@ function lineEnds(template) {
   ends.push(bodies > 0 ? "silent" : trimmed ? "merged" : "tagged");
   return ends;
 }
-function tagTemplate2(template, ends, nonce) {
+function tagEveryLine(template, ends, nonce) {
   const lines = template.split("\n");
   return lines.map((line, index) => {
     if (ends[index] !== "tagged" || index === lines.length - 1 && line === "") return line;
@@ -40918,7 +40918,7 @@ async function locateRenderedLine(query) {
     cpSync2(query.chartDir, chartCopy, { recursive: true, dereference: true });
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync2(path11.join(chartCopy, query.template), `${tagTemplate2(template, ends, nonce)}
+    writeFileSync2(path11.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";

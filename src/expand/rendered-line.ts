@@ -86,7 +86,7 @@ export function lineEnds(template: string): LineEnd[] {
 }
 
 /** The template with ` # kubeward-NONCE:LINE` before the end of each line a tag can end; a YAML comment, so the YAML stays as it was. */
-export function tagTemplate(template: string, ends: readonly LineEnd[], nonce: string): string {
+export function tagEveryLine(template: string, ends: readonly LineEnd[], nonce: string): string {
   const lines = template.split("\n");
   return lines
     .map((line, index) => {
@@ -244,7 +244,7 @@ export async function locateRenderedLine(query: RenderedLineQuery): Promise<Rend
     cpSync(query.chartDir, chartCopy, { recursive: true, dereference: true });
     // Invalid YAML after the last line makes helm fail, and print every template's text, whatever the tags do to the YAML.
     const sentinel = `---\n[kubeward-${nonce}`;
-    writeFileSync(path.join(chartCopy, query.template), `${tagTemplate(template, ends, nonce)}\n${sentinel}\n`);
+    writeFileSync(path.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}\n${sentinel}\n`);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
     const end = text.lastIndexOf(sentinel);
     if (end !== -1) tagged = text.slice(0, end);

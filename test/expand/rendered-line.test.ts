@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { failingDocument, helmDocuments, lineEnds, locateRenderedLine, renderedText, tagTemplate } from "../../src/expand/rendered-line.js";
+import { failingDocument, helmDocuments, lineEnds, locateRenderedLine, renderedText, tagEveryLine } from "../../src/expand/rendered-line.js";
 
-describe("lineEnds and tagTemplate: where a template line can carry a tag", () => {
+describe("lineEnds and tagEveryLine: where a template line can carry a tag", () => {
   const template = [
     '{{- define "x.name" -}}', // 1: inside the define
     "{{ .Chart.Name }}", // 2: inside the define
@@ -24,7 +24,7 @@ describe("lineEnds and tagTemplate: where a template line can carry a tag", () =
 
   it("puts a YAML comment naming the line before each tagged line's end, and nothing on the empty line after a final newline", () => {
     const text = "a: 1\r\n{{ if .x -}}\nb: 2\n";
-    expect(tagTemplate(text, lineEnds(text), "n0")).toBe("a: 1 # kubeward-n0:1\r\n{{ if .x -}}\nb: 2 # kubeward-n0:3\n");
+    expect(tagEveryLine(text, lineEnds(text), "n0")).toBe("a: 1 # kubeward-n0:1\r\n{{ if .x -}}\nb: 2 # kubeward-n0:3\n");
   });
 });
 

@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeCopy, sentinelChart, setKeyPath, tagTemplate } from "../../src/expand/helm-instrument.js";
+
+const tag = (line: number, emits: boolean): string => ` #${line}${emits ? "e" : ""}`;
+
+describe("tagTemplate: a tag on every line whose output a comment cannot change", () => {
+  it("tags key lines, list items and emitting actions, and says which lines emit", () => {
+    const template = ["metadata:", "  name: {{ .Release.Name }}", "  labels:", "    {{- include \"x.labels\" . | nindent 4 }}", "spec:", "  - name: a"].join("\n");
+    expect(tagTemplate(template, tag).split("\n")).toEqual([
+      "metadata: #1",
+      "  name: {{ .Release.Name }} #2",
+      "  labels: #3",
+      '    {{- include "x.labels" . | nindent 4 }} #4e',
+      "spec: #5",
+      "  - name: a #6",
+    ]);
+  });
+
+  it("leaves block scalar content, multi-line actions and control-only lines alone", () => {
+    const template = [
+      "data:",
+      "  config.yaml: |",
+      "    key: value",
+      "    {{- if .Values.x }}",
+      "    other: 1",
+      "    {{- end }}",
+      "  next: {{ include \"x\" (dict",
+      '    "a" 1) }}',
+      "{{- if .Values.y }}",
+      "  last: 2",
+      "{{- end }}",
+    ].join("\n");
+    expect(tagTemplate(template, tag).split("\n")).toEqual([
+      "data: #1",
+      "  config.yaml: | #2",
+      "    key: value",
+      "    {{- if .Values.x }}",
+      "    other: 1",
+      "    {{- end }}",
+      '  next: {{ include "x" (dict',
+      '    "a" 1) }}',
+      "{{- if .Values.y }}",
+      "  last: 2 #10",
+      "{{- end }}",
+    ]);
+  });
+
+  it("leaves lines whose newline is trimmed away: a `-}}` at the end, or a `{{-` below that pulls text up", () => {
+    const template = ["name: {{ .Values.a -}}", "  -suffix", "image:", "  {{- .Values.image }}", "ports:", "  {{- toYaml .Values.ports | nindent 2 }}"].join("\n");
+    expect(tagTemplate(template, tag).split("\n")).toEqual([
+      "name: {{ .Values.a -}}",
+      "  -suffix #2",
+      "image:",
+      "  {{- .Values.image }} #4",
+      "ports: #5",
+      "  {{- toYaml .Values.ports | nindent 2 }} #6e",
+    ]);
+  });
+
+  it("tags only the YAML lines of helper bodies, and their actions only when indented into a block", () => {
+    const template = ['{{- define "x.fullname" -}}', "{{ .Release.Name }}-x", "{{- end }}", '{{- define "x.spec" -}}', "containers:", "  {{- toYaml .Values.containers | nindent 2 }}", "{{ .Values.inline }}", "{{- end }}"].join(
+      "\n",
+    );
+    expect(tagTemplate(template, tag).split("\n")).toEqual([
+      '{{- define "x.fullname" -}}',
+      "{{ .Release.Name }}-x",
+      "{{- end }}",
+      '{{- define "x.spec" -}}',
+      "containers: #5",
+      "  {{- toYaml .Values.containers | nindent 2 }} #6e",
+      "{{ .Values.inline }}",
+      "{{- end }}",
+    ]);
+  });
+});
+
+describe("sentinelChart: values leaves replaced by tokens that name them", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function chart(values: string, template = "{}\n"): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kubeward-test-chart-"));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, "templates"));
+    writeFileSync(path.join(dir, "Chart.yaml"), "apiVersion: v2\nname: t\nversion: 0.1.0\n");
+    writeFileSync(path.join(dir, "values.yaml"), values);
+    writeFileSync(path.join(dir, "templates", "x.yaml"), template);
+    writeFileSync(path.join(dir, "values.schema.json"), "{}");
+    return dir;
+  }
+
+  it("replaces strings, true and non-zero numbers, and marks empty maps; keeps falsy values, switches and compared values", () => {
+    const dir = chart("name: web\nempty: \"\"\non: true\noff: false\nport: 80\nzero: 0\nctx: {}\nenabled: true\nkind: DaemonSet\n", '{{ if eq .Values.kind "DaemonSet" }}{}{{ end }}\n');
+    const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy");
+    try {
+      const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
+      expect(written).toContain("name: kwv0x");
+      expect(written).toContain("empty: ''");
+      expect(written).toMatch(/'?on'?: kwv1x/);
+      expect(written).toMatch(/'?off'?: false/);
+      expect(written).toContain("port: kwv2x");
+      expect(written).toContain("zero: 0");
+      expect(written).toMatch(/ctx:\n {2}kwv3x: kwv3x/);
+      expect(written).toContain("enabled: true");
+      expect(written).toContain("kind: DaemonSet");
+      expect(copy.sentinels.slice(0, 4).map((sentinel) => sentinel.effective)).toEqual([["name"], ["on"], ["port"], ["ctx"]]);
+      expect(copy.sentinels[3].emptyMap).toBe(true);
+      expect(readdirSync(copy.dir)).not.toContain("values.schema.json");
+    } finally {
+      removeCopy(copy.dir);
+    }
+  });
+
+  it("replaces only strings at the strings level, and keeps the values a failed render refused", () => {
+    const dir = chart("name: web\nport: 80\npreset: small\n");
+    const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "strings", new Set([1]));
+    try {
+      const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
+      expect(written).toContain("name: kwv0x");
+      expect(written).toContain("port: 80");
+      expect(written).toContain("preset: small");
+    } finally {
+      removeCopy(copy.dir);
+    }
+  });
+
+  it("replaces --set values assignment by assignment and names them by their key", () => {
+    const dir = chart("a: 1\n");
+    const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: ["image.tag=latest,list={a,b},flag=false", "x\\.y[1].z=v"] }, "truthy");
+    try {
+      expect(copy.valueSet.set).toEqual(["image.tag=kwv1x,list={a,b},flag=false", "x\\.y[1].z=kwv2x"]);
+      expect(copy.sentinels[2]).toMatchObject({ source: { kind: "set", argument: "x\\.y[1].z=v" }, effective: ["x.y", 1, "z"], rank: 1000 });
+    } finally {
+      removeCopy(copy.dir);
+    }
+  });
+
+  it("reads --set keys with indices and escaped dots", () => {
+    expect(setKeyPath("a.b[0][2].c\\.d")).toEqual(["a", "b", 0, 2, "c.d"]);
+  });
+});
