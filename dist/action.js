@@ -27169,7 +27169,7 @@ function describeProvenance(provenance) {
   if (!provenance) return void 0;
   const parts = provenance.values.map(describeSetting);
   if (provenance.renderedFrom) parts.push(`rendered from ${provenance.renderedFrom}, which is not a file on disk`);
-  if (provenance.fallback) parts.push("approximate location, read from template text");
+  if (provenance.fallback) parts.push(provenance.guessed === "values key" ? "values key read from template text" : "approximate location, read from template text");
   return parts.length ? parts.join("; ") : void 0;
 }
 function relatedLocations(finding) {
@@ -31402,8 +31402,10 @@ function resultJson(finding, ruleIndex, fingerprintValue) {
     json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
   if (finding.provenance) {
-    const { values, fallback } = finding.provenance;
-    const properties2 = { valuesKeys: values.map((setting2) => setting2.key), locationMethod: fallback ? "template-text" : "instrumented-render", ...fallback ? { fallbackReason: fallback } : {} };
+    const { values, fallback, guessed } = finding.provenance;
+    const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
+    const valuesMethod = fallback ? "template-text" : "instrumented-render";
+    const properties2 = { valuesKeys: values.map((setting2) => setting2.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
     json += `,"properties":${JSON.stringify(properties2)}`;
   }
   if (finding.suppression) {
@@ -40642,7 +40644,8 @@ function locateByTemplateText(chart, object, home, objectPath, reason, templateT
     endColumn: hit.endColumn,
     values,
     ignoreLines: guessed ? [{ file: guessed.file, line: values[0].region?.startLine ?? 0 }] : [],
-    fallback: reason
+    fallback: reason,
+    guessed: "location"
   };
 }
 function valuesFromSentinels(chart, keys) {
@@ -40676,9 +40679,9 @@ function locateByRenders(chart, object, home, key2, objectPath, templateText) {
   const located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
   if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
   const written = writtenValuesOnLine(chart, home, text, objectPath);
-  const values = written ? [written] : [];
-  const ignoreLines = written?.region ? [{ file: path10.resolve(chart.cwd, written.file ?? ""), line: written.region.startLine }] : [];
-  return { ...located, values, ignoreLines, fallback: answer.reason };
+  const values = written ? [written.setting] : [];
+  const ignoreLines = written?.setting.region ? [{ file: written.file, line: written.setting.region.startLine }] : [];
+  return { ...located, values, ignoreLines, fallback: answer.reason, guessed: "values key" };
 }
 function writtenValuesOnLine(chart, home, text, objectPath) {
   const references = [...text.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
@@ -40686,8 +40689,9 @@ function writtenValuesOnLine(chart, home, text, objectPath) {
   const valuesPath = references[0][1].slice(1).split(".");
   for (let tail = objectPath.length; tail >= 0; tail--) {
     const guessed = guessValues(chart, home, { valuesPath, remainder: objectPath.slice(objectPath.length - tail) });
-    const setting2 = guessed && valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
-    if (setting2?.written) return setting2;
+    if (!guessed) continue;
+    const setting2 = valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
+    if (setting2.written) return { setting: setting2, file: guessed.file };
   }
   return void 0;
 }
@@ -40716,7 +40720,10 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const ignores = new Map(chart.files.file(located.file)?.ignoredOn(located.line) ?? []);
   for (const { file, line } of located.ignoreLines) for (const [rule, reason] of chart.files.file(file)?.ignoredOn(line) ?? []) ignores.set(rule, reason);
   const provenance = { values: located.values };
-  if (located.fallback) provenance.fallback = located.fallback;
+  if (located.fallback) {
+    provenance.fallback = located.fallback;
+    provenance.guessed = located.guessed;
+  }
   return { file: displayPath(chart.cwd, located.file), region, provenance, ignores };
 }
 function renderedObjects(output, chart) {

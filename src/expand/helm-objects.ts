@@ -104,6 +104,8 @@ interface Located {
   values: ValuesSetting[];
   ignoreLines: Array<{ file: string; line: number }>;
   fallback?: string;
+  /** What the fallback guessed: the location (and any values key), or only the values key. */
+  guessed?: Provenance["guessed"];
 }
 
 /** Today's walk of template text, used only where the instrumented renders cannot tell. */
@@ -119,6 +121,7 @@ function locateByTemplateText(chart: RenderedChart, object: K8sObject, home: Tem
     values,
     ignoreLines: guessed ? [{ file: guessed.file, line: values[0].region?.startLine ?? 0 }] : [],
     fallback: reason,
+    guessed: "location",
   };
 }
 
@@ -155,9 +158,9 @@ function locateByRenders(chart: RenderedChart, object: K8sObject, home: Template
   const located: Located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
   if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
   const written = writtenValuesOnLine(chart, home, text, objectPath);
-  const values = written ? [written] : [];
-  const ignoreLines = written?.region ? [{ file: path.resolve(chart.cwd, written.file ?? ""), line: written.region.startLine }] : [];
-  return { ...located, values, ignoreLines, fallback: answer.reason };
+  const values = written ? [written.setting] : [];
+  const ignoreLines = written?.setting.region ? [{ file: written.file, line: written.setting.region.startLine }] : [];
+  return { ...located, values, ignoreLines, fallback: answer.reason, guessed: "values key" };
 }
 
 /**
@@ -165,14 +168,15 @@ function locateByRenders(chart: RenderedChart, object: K8sObject, home: Template
  * render cannot say: the reference followed by the longest tail of the field's path that a values
  * file writes in full. Nothing when no file writes it: an unwritten guess would be a wrong pointer.
  */
-function writtenValuesOnLine(chart: RenderedChart, home: TemplateHome, text: string, objectPath: Path): ValuesSetting | undefined {
+function writtenValuesOnLine(chart: RenderedChart, home: TemplateHome, text: string, objectPath: Path): { setting: ValuesSetting; file: string } | undefined {
   const references = [...text.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
   if (references.length !== 1) return undefined;
   const valuesPath = references[0][1].slice(1).split(".");
   for (let tail = objectPath.length; tail >= 0; tail--) {
     const guessed = guessValues(chart, home, { valuesPath, remainder: objectPath.slice(objectPath.length - tail) });
-    const setting = guessed && valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
-    if (setting?.written) return setting;
+    if (!guessed) continue;
+    const setting = valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
+    if (setting.written) return { setting, file: guessed.file };
   }
   return undefined;
 }
@@ -203,7 +207,10 @@ function helmLocation(chart: RenderedChart, object: K8sObject, home: TemplateHom
   const ignores = new Map(chart.files.file(located.file)?.ignoredOn(located.line) ?? []);
   for (const { file, line } of located.ignoreLines) for (const [rule, reason] of chart.files.file(file)?.ignoredOn(line) ?? []) ignores.set(rule, reason);
   const provenance: Provenance = { values: located.values };
-  if (located.fallback) provenance.fallback = located.fallback;
+  if (located.fallback) {
+    provenance.fallback = located.fallback;
+    provenance.guessed = located.guessed;
+  }
   return { file: displayPath(chart.cwd, located.file), region, provenance, ignores };
 }
 

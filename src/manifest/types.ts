@@ -60,8 +60,10 @@ export interface ValuesSetting {
 /** Where a rendered field comes from, as data; reporters put it into words. */
 export interface Provenance {
   values: ValuesSetting[];
-  /** Set when the location was guessed from template text because the instrumented renders could not tell: why. */
+  /** Set when part of this was read from template text because the instrumented renders could not tell: why. */
   fallback?: string;
+  /** Which part was read from template text: the location (and any values key), or only the values key. */
+  guessed?: "location" | "values key";
   /** The template helm named is not a file on disk (the finding sits at the chart's Chart.yaml). */
   renderedFrom?: string;
 }

@@ -45,7 +45,7 @@ export function describeProvenance(provenance: Provenance | undefined): string |
   if (!provenance) return undefined;
   const parts = provenance.values.map(describeSetting);
   if (provenance.renderedFrom) parts.push(`rendered from ${provenance.renderedFrom}, which is not a file on disk`);
-  if (provenance.fallback) parts.push("approximate location, read from template text");
+  if (provenance.fallback) parts.push(provenance.guessed === "values key" ? "values key read from template text" : "approximate location, read from template text");
   return parts.length ? parts.join("; ") : undefined;
 }
 

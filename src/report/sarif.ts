@@ -150,8 +150,10 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
     json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
   if (finding.provenance) {
-    const { values, fallback } = finding.provenance;
-    const properties = { valuesKeys: values.map((setting) => setting.key), locationMethod: fallback ? "template-text" : "instrumented-render", ...(fallback ? { fallbackReason: fallback } : {}) };
+    const { values, fallback, guessed } = finding.provenance;
+    const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
+    const valuesMethod = fallback ? "template-text" : "instrumented-render";
+    const properties = { valuesKeys: values.map((setting) => setting.key), locationMethod, valuesMethod, ...(fallback ? { fallbackReason: fallback } : {}) };
     json += `,"properties":${JSON.stringify(properties)}`;
   }
   if (finding.suppression) {

@@ -46,10 +46,17 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
   });
 
   it("follows `with` into the values map, even for a zero that no sentinel can stand for", () => {
-    const runAsRoot = only(lint([shop]), "run-as-user-root", "runAsUser: 0");
+    const runAsRoot = only(lint([shop]), "run-as-user-root", "the pod template sets runAsUser: 0");
     expect(runAsRoot).toMatchObject({ file: helpers, region: { startLine: 5, startColumn: 3 } });
     expect(runAsRoot.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 5 }) })]);
     expect(runAsRoot.provenance?.fallback).toBeUndefined();
+  });
+
+  it("names the key the exact template line reads when no sentinel can stand for the value, and says so", () => {
+    const migrate = only(lint([shop]), "run-as-user-root", 'init container "migrate"');
+    expect(migrate).toMatchObject({ file: helpers, region: { startLine: 25, startColumn: 7 } });
+    expect(migrate.message).toContain(`value \`migrate.securityContext.runAsUser\` from ${values}:39; values key read from template text`);
+    expect(migrate.provenance).toMatchObject({ guessed: "values key", fallback: expect.stringContaining("cannot trace") });
   });
 
   it("finds a subchart by its alias, parent values that override it, and `tpl` values at the line that holds the template", () => {
@@ -57,7 +64,7 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     const privileged = only(findings, "privileged-container", 'container "worker"');
     expect(privileged).toMatchObject({ file: `${shop}/charts/worker/templates/deployment.yaml`, region: { startLine: 19, startColumn: 13 } });
     expect(privileged.provenance?.values).toEqual([expect.objectContaining({ key: "jobs.securityContext.privileged", setKey: "jobs.securityContext.privileged", written: true })]);
-    expect(privileged.related[0]).toMatchObject({ file: values, region: { startLine: 38 } });
+    expect(privileged.related[0]).toMatchObject({ file: values, region: { startLine: 42 } });
     const latest = only(findings, "latest-image-tag", 'container "worker"');
     expect(latest).toMatchObject({ file: `${shop}/charts/worker/templates/deployment.yaml`, region: { startLine: 17, startColumn: 11 } });
     expect(latest.provenance?.values).toEqual([expect.objectContaining({ key: "image", setKey: "jobs.image", file: `${shop}/charts/worker/values.yaml` })]);
@@ -88,7 +95,7 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     expect(hostPid.provenance?.fallback).toContain("the tagged render failed");
     const sarif = JSON.parse(kubeward(["lint", "fixtures/helm/untraceable", "--format", "sarif", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 }).stdout);
     const result0 = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "host-pid");
-    expect(result0.properties).toMatchObject({ locationMethod: "template-text", valuesKeys: ["hostPID"] });
+    expect(result0.properties).toMatchObject({ locationMethod: "template-text", valuesMethod: "template-text", valuesKeys: ["hostPID"] });
   });
 
   it("gives the same provenance with Helm 3", () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -12,11 +12,14 @@ import { PRIVILEGED_POD, ensureBuilt, kubeward, removeTempDirs, repoRoot, tempDi
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
-const schema = JSON.parse(readFileSync(path.resolve(repoRoot, "../shared/schemas/sarif-schema-2.1.0.json"), "utf8"));
+/** The official schema, from ../shared beside the repo (CI always has it). */
+const schemaFile = path.resolve(repoRoot, "../shared/schemas/sarif-schema-2.1.0.json");
+const haveSchema = existsSync(schemaFile);
+if (!haveSchema) console.log(`${schemaFile} is missing: the SARIF schema checks are skipped`);
 // Both packages are CommonJS whose module.exports is also its own `.default`: `.default` works for TypeScript and at run time.
 const ajv = new Ajv04.default({ allErrors: true, strict: false });
 addFormats.default(ajv);
-const validateSarif = ajv.compile(schema);
+const validateSarif = ajv.compile(haveSchema ? JSON.parse(readFileSync(schemaFile, "utf8")) : {});
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -51,6 +54,7 @@ function sarifOf(cwd: string, args: string[] = []): Sarif.Log {
 }
 
 function expectValid(log: Sarif.Log): void {
+  if (!haveSchema) return;
   const valid = validateSarif(log);
   expect(valid ? [] : validateSarif.errors).toEqual([]);
 }
@@ -65,12 +69,12 @@ describe("SARIF output", () => {
   const results = (): Sarif.Result[] => run().results ?? [];
   const rules = (): Sarif.ReportingDescriptor[] => run().tool.driver.rules ?? [];
 
-  it("validates against the official SARIF 2.1.0 schema", () => {
+  it.skipIf(!haveSchema)("validates against the official SARIF 2.1.0 schema", () => {
     expect(results().length).toBeGreaterThan(3);
     expectValid(log);
   });
 
-  it("(the validator does reject a log that breaks the schema)", () => {
+  it.skipIf(!haveSchema)("(the validator does reject a log that breaks the schema)", () => {
     const broken = structuredClone(log) as unknown as { runs: Array<{ results: Array<{ level: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
     broken.runs[0].results[0].level = "fatal";
     broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
