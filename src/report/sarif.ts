@@ -149,7 +149,7 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
-  if (finding.provenance) {
+  if (finding.provenance && !finding.provenance.kustomize) {
     const { values, fallback } = finding.provenance;
     const properties = { valuesKeys: values.map((setting) => setting.key), locationMethod: fallback ? "template-text" : "instrumented-render", ...(fallback ? { fallbackReason: fallback } : {}) };
     json += `,"properties":${JSON.stringify(properties)}`;
