@@ -1,5 +1,5 @@
 import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, type Path } from "../manifest/types.js";
-import { compareFindings, type Finding, type Suppression } from "./finding.js";
+import { compareFindings, kustomizeProvenanceKey, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
 import type { DeferredReport, Report, Rule, RuleContext, Severity } from "./rule.js";
 import { lastAnswerOf } from "./memo.js";
@@ -35,15 +35,10 @@ const identityOf = lastAnswerOf(
 );
 
 function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
-  return locatedFinding(ruleId, severity, object, report.path, report.message).finding;
+  return locatedFinding(ruleId, severity, object, report.path, report.message);
 }
 
-/** `message` with a location's note (which values key feeds the field) woven in. */
-function withNote(message: string, note: string | undefined): string {
-  return note ? `${message.replace(/\.$/, "")}${note}.` : message;
-}
-
-function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): { finding: Finding; note?: string } {
+function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): Finding {
   const location = object.locate(path);
   const suppression: Suppression | undefined = location.ignores.has(ruleId)
     ? { kind: "comment", reason: location.ignores.get(ruleId) }
@@ -51,7 +46,7 @@ function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, p
   const finding: Finding = {
     ruleId,
     severity,
-    message: withNote(message, location.note),
+    message,
     file: location.file,
     region: location.region,
     object: identityOf(object),
@@ -62,7 +57,7 @@ function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, p
   if (object.origin.valueSet !== undefined) finding.valueSets = [object.origin.valueSet];
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== undefined) finding.source = source;
-  return { finding, note: location.note };
+  return finding;
 }
 
 function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: unknown, at?: Finding): Finding {
@@ -100,7 +95,8 @@ function findingSet(): FindingSet {
   const findings: Finding[] = [];
   const byKey = new Map<string, Finding>();
   const addKeyed = (finding: Finding): void => {
-    const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}`;
+    // Two objects placed only at one kustomization differ in their Kustomize provenance alone.
+    const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.region.startLine}:${finding.region.startColumn}\u0000${finding.message}\u0000${kustomizeProvenanceKey(finding)}`;
     const earlier = byKey.get(key);
     if (!earlier) {
       byKey.set(key, finding);
@@ -132,7 +128,6 @@ interface Pending {
   active: ActiveRule;
   scope: string;
   finding: Finding;
-  note?: string;
   settle: DeferredReport["settle"];
 }
 
@@ -158,8 +153,8 @@ export function createLinter(rules: readonly ActiveRule[]): Linter {
   const pending: Pending[] = [];
 
   const defer = (active: ActiveRule, object: K8sObject, report: DeferredReport): void => {
-    const { finding, note } = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
-    pending.push({ active, scope: scopeOf(object), finding, note, settle: report.settle });
+    const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
+    pending.push({ active, scope: scopeOf(object), finding, settle: report.settle });
   };
   const keep = (object: K8sObject): void => {
     const scope = scopeOf(object);
@@ -201,7 +196,7 @@ export function createLinter(rules: readonly ActiveRule[]): Linter {
       for (const waiting of pending) {
         try {
           const message = waiting.settle(indexOf(waiting.scope));
-          if (message !== undefined) set.addKeyed({ ...waiting.finding, message: withNote(message, waiting.note) });
+          if (message !== undefined) set.addKeyed({ ...waiting.finding, message });
         } catch (error) {
           set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
         }

@@ -20,7 +20,7 @@ export interface Finding {
   /** Field path inside the object, when the finding is about a field. */
   path?: Path;
   suppression?: Suppression;
-  /** Where a rendered field comes from (the Helm values keys feeding it), as data for reporters to word. */
+  /** Where a rendered field comes from (the Helm values keys feeding it, the Kustomize entry that set it), as data for reporters to word. */
   provenance?: Provenance;
   /** Helm value sets whose rendering produced this finding, when a chart has more than one. */
   valueSets?: string[];
@@ -48,13 +48,23 @@ export function formatPath(path: Path): string {
   return text;
 }
 
-/** Stable order: file, line, column, rule. */
+/** The Kustomize provenance as text ("" when there is none): findings that differ only in it are different findings. */
+export function kustomizeProvenanceKey(finding: Finding): string {
+  return finding.provenance?.kustomize ? JSON.stringify(finding.provenance.kustomize) : "";
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable order: file, line, column, rule, message, then what set the field. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareText(a.file, b.file) ||
     a.region.startLine - b.region.startLine ||
     a.region.startColumn - b.region.startColumn ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message) ||
+    compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b))
   );
 }

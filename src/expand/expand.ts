@@ -206,7 +206,7 @@ async function expandKustomization(
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
-          note: mapped.note ? ` (${mapped.note})` : undefined,
+          provenance: mapped.provenance ? { values: [], kustomize: mapped.provenance } : undefined,
           ignores: files.file(absolute)?.ignoredOn(mapped.region.startLine) ?? new Map(),
         };
       },

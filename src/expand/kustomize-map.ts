@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isRecord, recordOf } from "../engine/workload.js";
-import type { Path, Region } from "../manifest/types.js";
+import type { ContainerList, KustomizeProvenance, ObjectIdentity, Path, Region } from "../manifest/types.js";
 import { FILE_START } from "../manifest/types.js";
 import { followPath, isMergedValue, sameJson, valueAtPath } from "./kustomize-path.js";
 import {
@@ -29,8 +29,8 @@ export interface BuiltObject {
 export interface SourceLocation {
   file: string;
   region: Region;
-  /** Said with the finding when the location alone does not tell the story (an `images:` override, an object without a source file). */
-  note?: string;
+  /** What set the field when the location alone does not tell it (an `images:` override, an object without a source file). */
+  provenance?: KustomizeProvenance;
 }
 
 export interface SourceMapper {
@@ -145,8 +145,9 @@ function effectsOf(use: LayerUse): KustomizationLayer[] {
   return effects;
 }
 
-function identityOf(object: BuiltObject): string {
-  return `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
+function identityOf(object: BuiltObject): ObjectIdentity {
+  const { apiVersion, kind, name, namespace } = object;
+  return namespace === undefined ? { apiVersion, kind, name } : { apiVersion, kind, name, namespace };
 }
 
 function matchesPattern(pattern: string | undefined, value: string | undefined): boolean {
@@ -331,11 +332,7 @@ function scanPatches(effects: KustomizationLayer[], identity: Identity, body: un
 /** securityContext fields a container sets for itself or inherits from the pod (PodSecurityContext and SecurityContext share them). */
 const INHERITED_SECURITY_FIELDS = new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "appArmorProfile", "seLinuxOptions", "windowsOptions"]);
 
-const CONTAINER_LISTS = [
-  ["containers", "container"],
-  ["initContainers", "init container"],
-  ["ephemeralContainers", "ephemeral container"],
-] as const;
+const CONTAINER_LISTS: readonly ContainerList[] = ["containers", "initContainers", "ephemeralContainers"];
 
 /**
  * For a pod-level securityContext field that no container sets either: a patch that deleted the same
@@ -355,7 +352,7 @@ function removalFromContainers(
   const field = fieldPath.slice(at + 1);
   const pod = valueAtPath(body, podPath);
   if (!INHERITED_SECURITY_FIELDS.has(String(field[0])) || !isRecord(pod)) return undefined;
-  for (const [list, what] of CONTAINER_LISTS) {
+  for (const list of CONTAINER_LISTS) {
     const containers = pod[list];
     if (!Array.isArray(containers)) continue;
     for (let index = 0; index < containers.length; index++) {
@@ -365,12 +362,20 @@ function removalFromContainers(
       const { decisive } = scanPatches(effects, identity, body, containerPath);
       if (!decisive?.deletes) continue;
       const name = recordOf(containers[index]).name;
-      const value = typeof set.value === "object" ? "" : `: ${String(set.value)}`;
-      const note = `the patch here removes ${what}${typeof name === "string" ? ` "${name}"` : ""}'s ${field.join(".")}${value}`;
-      return { file: decisive.file, region: decisive.region, note };
+      const provenance: KustomizeProvenance = {
+        kind: "removed-by-patch",
+        container: typeof name === "string" ? { list, name } : { list },
+        field: field.join("."),
+        ...(isScalar(set.value) ? { value: set.value } : {}),
+      };
+      return { file: decisive.file, region: decisive.region, provenance };
     }
   }
   return undefined;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 /** Image name without tag or digest: `reg:5000/app:1.2@sha256:…` → `reg:5000/app`. */
@@ -397,13 +402,14 @@ function applyImage(entry: ImageOverride, image: string): string {
 
 function imageLocation(entry: ImageOverride, file: string): SourceLocation {
   const setting = entry.newTag ?? entry.digest ?? entry.newName;
-  const change = [
-    entry.newName && `newName: ${entry.newName.value}`,
-    entry.newTag && `newTag: ${entry.newTag.value}`,
-    entry.digest && `digest: ${entry.digest.value}`,
-  ].filter(Boolean);
-  const what = change.length > 0 ? ` (${change.join(", ")})` : "";
-  return { file, region: setting?.region ?? entry.region, note: `set by the images: entry for "${entry.name}"${what}` };
+  const provenance: KustomizeProvenance = {
+    kind: "images-entry",
+    name: entry.name,
+    ...(entry.newName && { newName: entry.newName.value }),
+    ...(entry.newTag && { newTag: entry.newTag.value }),
+    ...(entry.digest && { digest: entry.digest.value }),
+  };
+  return { file, region: setting?.region ?? entry.region, provenance };
 }
 
 function isImagePath(body: unknown, path: Path): boolean {
@@ -462,15 +468,16 @@ export function createSourceMapper(tree: KustomizationTree): SourceMapper {
     const chartLabel = typeof labels["helm.sh/chart"] === "string" ? labels["helm.sh/chart"] : "";
     const found =
       charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
-    return { file: found.file, region: found.chart.region, note: `${identityOf(object)} is rendered from the helmCharts: entry "${found.chart.name}"` };
+    return { file: found.file, region: found.chart.region, provenance: { kind: "helm-charts-entry", object: identityOf(object), chart: found.chart.name } };
   };
 
-  const fallback = (object: BuiltObject): SourceLocation => ({ file: rootFile, region: FILE_START, note: identityOf(object) });
+  const fallback = (object: BuiltObject): SourceLocation => ({ file: rootFile, region: FILE_START, provenance: { kind: "kustomization-only", object: identityOf(object) } });
 
   const locateGenerated = (object: BuiltObject, found: GeneratedOrigin, fieldPath: Path): SourceLocation => {
     const [field, key] = fieldPath;
     const literal = (field === "data" || field === "stringData") && typeof key === "string" ? found.generator.literals.get(key) : undefined;
-    return { file: found.file, region: literal ?? found.generator.region, note: `${identityOf(object)} is generated by ${found.generator.kind === "Secret" ? "secretGenerator" : "configMapGenerator"} "${found.generator.name}"` };
+    const generator = found.generator.kind === "Secret" ? "secretGenerator" : "configMapGenerator";
+    return { file: found.file, region: literal ?? found.generator.region, provenance: { kind: "generator", object: identityOf(object), generator, name: found.generator.name } };
   };
 
   const locateSource = (object: BuiltObject, fieldPath: Path): SourceLocation => {
@@ -519,7 +526,7 @@ export function createSourceMapper(tree: KustomizationTree): SourceMapper {
     }
     if (fieldPath.length === 2 && fieldPath[0] === "metadata" && fieldPath[1] === "namespace" && !decisive) {
       const layer = effects.find((candidate) => candidate.namespace?.value === object.namespace);
-      if (layer?.namespace) return { file: layer.file, region: layer.namespace.region, note: "namespace set by this kustomization" };
+      if (layer?.namespace) return { file: layer.file, region: layer.namespace.region, provenance: { kind: "kustomization-namespace" } };
     }
     return { file: source.file, region: source.region };
   };

@@ -57,8 +57,30 @@ export interface ValuesSetting {
   fromSetArgument?: boolean;
 }
 
+/** The container lists of a pod spec. */
+export type ContainerList = "containers" | "initContainers" | "ephemeralContainers";
+
+/** What in a kustomization set a field, or stands for an object, when the location alone does not tell it. */
+export type KustomizeProvenance =
+  /** An `images:` entry rewrote the image; the location is its `newTag`, `digest` or `newName` line. */
+  | { kind: "images-entry"; name: string; newName?: string; newTag?: string; digest?: string }
+  /** The object is rendered from a `helmCharts:` entry, named by its `name`; the location is the entry. */
+  | { kind: "helm-charts-entry"; object: ObjectIdentity; chart: string }
+  /** The object is made by a `secretGenerator` or `configMapGenerator` entry, named by its `name`; the location is the entry or its literal. */
+  | { kind: "generator"; object: ObjectIdentity; generator: "secretGenerator" | "configMapGenerator"; name: string }
+  /** The kustomization's `namespace:` set the object's namespace; the location is that line. */
+  | { kind: "kustomization-namespace" }
+  /**
+   * A patch removed `field` (dotted, below `securityContext`; `value` when a scalar) from a container
+   * whose resource set it, which is why the pod-level setting is missing; the location is the removal.
+   */
+  | { kind: "removed-by-patch"; container: { list: ContainerList; name?: string }; field: string; value?: string | number | boolean }
+  /** No resource, generator or chart defines the object: the location is the root kustomization's first line. */
+  | { kind: "kustomization-only"; object: ObjectIdentity };
+
 /** Where a rendered field comes from, as data; reporters put it into words. */
 export interface Provenance {
+  /** The Helm values keys feeding the field (empty for Kustomize). */
   values: ValuesSetting[];
   /** Set when part of this was read from template text because the instrumented renders could not tell: why. */
   fallback?: string;
@@ -66,6 +88,8 @@ export interface Provenance {
   guessed?: "location" | "values key";
   /** The template helm named is not a file on disk (the finding sits at the chart's Chart.yaml). */
   renderedFrom?: string;
+  /** For objects built by Kustomize, when the location alone does not tell what set the field. */
+  kustomize?: KustomizeProvenance;
 }
 
 /** Where a finding is shown: the file and span a person edits, and what else explains it. */
@@ -73,8 +97,6 @@ export interface Location {
   file: string;
   region: Region;
   provenance?: Provenance;
-  /** Appended to the finding's message, e.g. which Kustomize entry set the field. */
-  note?: string;
   /** Rules suppressed by `kubeward-ignore` comments at this location, with their reasons. */
   ignores: ReadonlyMap<string, string | undefined>;
 }

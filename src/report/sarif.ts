@@ -149,7 +149,7 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
   }
-  if (finding.provenance) {
+  if (finding.provenance && !finding.provenance.kustomize) {
     const { values, fallback, guessed } = finding.provenance;
     const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
     const valuesMethod = fallback ? "template-text" : "instrumented-render";

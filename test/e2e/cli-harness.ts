@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUILTIN_RULES } from "../../rules/index.js";
+import type { KustomizeProvenance } from "../../src/manifest/types.js";
 
 /** Helpers for end-to-end tests: build the CLI once, run it in throwaway folders, read its output. */
 
@@ -146,6 +147,7 @@ export interface JsonFinding {
   provenance: {
     values: Array<{ key: string; setKey: string; written: boolean; file?: string; region?: { startLine: number }; fromSetArgument?: boolean }>;
     fallback?: string;
+    kustomize?: KustomizeProvenance;
   } | null;
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type * as Sarif from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
 
@@ -23,8 +24,20 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     expect(at(findings, "privileged-container")).toEqual([`${prod}/privileged.yaml:11:13 privileged-container`]);
     expect(at(findings, "host-network")).toEqual([`${prod}/host-network.json:2:61 host-network`]);
     expect(at(findings, "latest-image-tag")).toEqual([`${prod}/kustomization.yaml:11:5 latest-image-tag`]);
-    expect(findings.find((f) => f.rule === "latest-image-tag")?.message).toContain('images: entry for "nginx"');
+    const latest = findings.find((f) => f.rule === "latest-image-tag");
+    expect(latest?.message).toContain('images: entry for "nginx" (newTag: latest)');
+    expect(latest?.provenance).toEqual({ values: [], kustomize: { kind: "images-entry", name: "nginx", newTag: "latest" } });
+    // The patch file's line tells the story alone.
+    expect(findings.find((f) => f.rule === "privileged-container")?.provenance).toBeNull();
     expect(at(findings, "run-as-user-root")).toEqual([`${prod}/kustomization.yaml:29:19 run-as-user-root`]);
+  });
+
+  it("words the Kustomize provenance in SARIF's message, without the Helm properties", () => {
+    const result = kubeward(["lint", "--format", "sarif", "--fail-on", "none", prod], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+    const results = (JSON.parse(result.stdout) as Sarif.Log).runs[0].results ?? [];
+    const latest = results.find((r) => r.ruleId === "latest-image-tag");
+    expect(latest?.message.text).toContain('(set by the images: entry for "nginx" (newTag: latest)).');
+    expect(latest?.properties).toBeUndefined();
   });
 
   it("points a field no overlay touches at the base resource file", () => {
@@ -115,7 +128,8 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     const byObject = (name: string): string[] =>
       where(findings.filter((f) => f.object?.name === name && securityRules.includes(f.rule))).sort((a, b) => a.localeCompare(b));
     const atEach = (location: string): string[] => securityRules.map((rule) => `${location} ${rule}`).sort((a, b) => a.localeCompare(b));
-    const messageOf = (name: string, rule: string): string | undefined => findings.find((f) => f.object?.name === name && f.rule === rule)?.message;
+    const findingOf = (name: string, rule: string): JsonFinding | undefined => findings.find((f) => f.object?.name === name && f.rule === rule);
+    const messageOf = (name: string, rule: string): string | undefined => findingOf(name, rule)?.message;
 
     it("point at the `path:` of a JSON 6902 remove, in a patch file and inline", () => {
       // The base sets every field the five rules ask for; the patch removes the securityContext that holds them.
@@ -131,6 +145,9 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
       expect(messageOf("json-file", "seccomp-profile-missing")).toBe(
         'container "app" runs without a seccomp profile: neither the pod template nor any container sets seccompProfile.type (the patch here removes container "app"\'s seccompProfile.type: RuntimeDefault).',
       );
+      const removal = (field: string, value: unknown) => ({ values: [], kustomize: { kind: "removed-by-patch", container: { list: "containers", name: "app" }, field, value } });
+      expect(findingOf("json-file", "may-run-as-root")?.provenance).toEqual(removal("runAsNonRoot", true));
+      expect(findingOf("json-file", "seccomp-profile-missing")?.provenance).toEqual(removal("seccompProfile.type", "RuntimeDefault"));
     });
 
     it("point at a strategic-merge `key: null`, `$patch: delete` or `$patch: replace`", () => {
@@ -162,6 +179,7 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
         `${overlay}/kustomization.yaml:30:9 writable-root-filesystem`,
       ]);
       expect(messageOf("unrelated", "may-run-as-root")).toBe('container "app" may run as root: neither the pod template nor any container sets runAsNonRoot: true.');
+      expect(findingOf("unrelated", "may-run-as-root")?.provenance).toBeNull();
     });
   });
 

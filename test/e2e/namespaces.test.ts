@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, jsonFindings, kubeward, onlyRulesConfig, removeTempDirs, tempDir, tools, toolsEnv } from "./cli-harness.js";
+import { ensureBuilt, jsonFindings, kubeward, onlyRulesConfig, removeTempDirs, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
@@ -15,10 +15,10 @@ ${namespace}spec:
       containers: [{name: a, image: a:1}]
 `;
 
-/** `file:line:column message` of each default-namespace finding of `kubeward lint .` in `cwd`. */
-function defaultNamespaceFindings(cwd: string): string[] {
+/** The default-namespace findings of `kubeward lint .` in `cwd`. */
+function defaultNamespaceFindings(cwd: string): JsonFinding[] {
   const result = kubeward(["lint", ".", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv(), timeoutMs: 60_000 });
-  return jsonFindings(result.stdout, "default-namespace").map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn} ${f.message}`);
+  return jsonFindings(result.stdout, "default-namespace");
 }
 
 describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize overlays (kubectl from scripts/install-tools.mjs)", () => {
@@ -31,9 +31,11 @@ describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize over
       "literal/kustomization.yaml": "resources:\n  - deployment.yaml\n",
       "literal/deployment.yaml": deployment("  namespace: default\n"),
     });
-    expect(defaultNamespaceFindings(cwd)).toEqual([
+    const findings = defaultNamespaceFindings(cwd);
+    expect(findings.map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn} ${f.message}`)).toEqual([
       'literal/deployment.yaml:5:3 Deployment "web" is in the default namespace.',
       'overlay/kustomization.yaml:3:1 Deployment "web" is in the default namespace (namespace set by this kustomization).',
     ]);
+    expect(findings.map((f) => f.provenance)).toEqual([null, { values: [], kustomize: { kind: "kustomization-namespace" } }]);
   });
 });

@@ -3,6 +3,7 @@ import { ConfigError, activeRules, parseConfig } from "../../src/config/config.j
 import { lintObjects } from "../../src/engine/engine.js";
 import { defineRule, type Rule, type RuleMeta } from "../../src/engine/rule.js";
 import { parseManifest } from "../../src/manifest/parse.js";
+import { FILE_START, type K8sObject } from "../../src/manifest/types.js";
 
 const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
   id,
@@ -125,6 +126,35 @@ describe("lintObjects", () => {
       },
     });
     expect(lint("", [twice])).toEqual(["twice@16 medium same."]);
+  });
+
+  it("keeps apart findings of one build that differ only in their Kustomize provenance, and keeps it on deferred ones", () => {
+    const unlocated = (object: K8sObject): K8sObject => ({
+      ...object,
+      origin: { ...object.origin, kustomization: "overlay", scope: "kustomize:overlay" },
+      locate: () => ({
+        file: "overlay/kustomization.yaml",
+        region: FILE_START,
+        provenance: { values: [], kustomize: { kind: "kustomization-only", object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name } } },
+        ignores: new Map(),
+      }),
+    });
+    const objects = parseManifest("m.yaml", MANIFEST).objects.filter((object) => object.kind === "Deployment").map(unlocated);
+    const sameWords = defineRule({
+      meta: meta("same-words"),
+      *check() {
+        yield { path: ["spec"], message: "same." };
+        yield { path: ["metadata"], settle: () => "settled." };
+      },
+    });
+    const findings = lintObjects(objects, activeRules([sameWords], parseConfig("", ".kubeward.yaml", [sameWords])));
+    // The build gave web first; where all else is equal, findings are sorted by their provenance.
+    expect(findings.map((f) => `${f.message} ${f.provenance?.kustomize?.kind === "kustomization-only" ? f.provenance.kustomize.object.name : "none"}`)).toEqual([
+      "same. api",
+      "same. web",
+      "settled. api",
+      "settled. web",
+    ]);
   });
 });
 
