@@ -40312,15 +40312,15 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   };
 }
 function sentinelTree(value, at2, level, add) {
-  if (typeof value === "string") return value === "" ? value : add(at2, false, value);
+  if (typeof value === "string") return value === "" ? value : add(at2, value);
   const isSwitch = at2[at2.length - 1] === "enabled";
-  if (level !== "strings" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, false, value);
+  if (level !== "strings" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, value);
   if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at2, index], level, add));
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) {
       if (level !== "truthy") return value;
-      const token = add(at2, true, value);
+      const token = add(at2, value);
       return typeof token === "string" ? { [token]: token } : value;
     }
     return Object.fromEntries(entries.map(([key2, item]) => [key2, sentinelTree(item, [...at2, key2], level, add)]));
@@ -40373,14 +40373,14 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   const dir = copyChart(chartDir, "values", dropped);
   const sentinels = [];
   const compared = comparedValues(chartDir);
-  const register = (source, effective, emptyMap, rank, original) => {
-    sentinels.push({ source, effective, emptyMap, rank });
+  const register = (source, effective, rank, original) => {
+    sentinels.push({ source, effective, rank });
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
     const text = readFileSync7(file, "utf8");
     const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
-    const replaced = sentinelTree(tree, [], level, (at2, emptyMap, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], emptyMap, rank, original));
+    const replaced = sentinelTree(tree, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
     writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
@@ -40402,7 +40402,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
       const value = assignment.slice(equals + 1);
       const keep = value === "" || value === "null" || value === "false" || value === "0" || value.startsWith("{");
       if (keep || level === "strings" && (value === "true" || !Number.isNaN(Number(value)))) return assignment;
-      return `${key2}=${register({ kind: "set", argument: assignment, path: setKeyPath(key2) }, setKeyPath(key2), false, 1e3, value)}`;
+      return `${key2}=${register({ kind: "set", path: setKeyPath(key2) }, setKeyPath(key2), 1e3, value)}`;
     }).join(",")
   );
   return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };

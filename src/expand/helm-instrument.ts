@@ -35,14 +35,12 @@ export interface TaggedChart {
 }
 
 /** Where a sentinel's value is written. */
-export type ValuesSource = { kind: "file"; file: string; path: Path } | { kind: "set"; argument: string; path: Path };
+export type ValuesSource = { kind: "file"; file: string; path: Path } | { kind: "set"; path: Path };
 
 export interface ValuesSentinel {
   source: ValuesSource;
   /** The value's path as the chart's templates see it from the top chart (`sub.x` for a subchart's `x`). */
   effective: Path;
-  /** Stands for an empty map, so that the map's own place shows up when rendered. */
-  emptyMap: boolean;
   /** Helm's precedence: --set over -f files (the last one first) over the chart's values over its subcharts'. */
   rank: number;
 }
@@ -231,17 +229,18 @@ export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new S
  */
 export type SentinelLevel = "truthy" | "scalars" | "strings";
 
-function sentinelTree(value: unknown, at: Path, level: SentinelLevel, add: (at: Path, emptyMap: boolean, original: unknown) => unknown): unknown {
-  if (typeof value === "string") return value === "" ? value : add(at, false, value);
+/** The values tree with its leaves (and, at the truthy level, its empty maps as `{token: token}` markers) replaced by the tokens `add` gives. */
+function sentinelTree(value: unknown, at: Path, level: SentinelLevel, add: (at: Path, original: unknown) => unknown): unknown {
+  if (typeof value === "string") return value === "" ? value : add(at, value);
   // `enabled` switches are often dependency conditions, which helm wants as booleans.
   const isSwitch = at[at.length - 1] === "enabled";
-  if (level !== "strings" && !isSwitch && (value === true || (typeof value === "number" && value !== 0))) return add(at, false, value);
+  if (level !== "strings" && !isSwitch && (value === true || (typeof value === "number" && value !== 0))) return add(at, value);
   if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at, index], level, add));
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) {
       if (level !== "truthy") return value;
-      const token = add(at, true, value);
+      const token = add(at, value);
       return typeof token === "string" ? { [token]: token } : value;
     }
     return Object.fromEntries(entries.map(([key, item]) => [key, sentinelTree(item, [...at, key], level, add)]));
@@ -316,14 +315,14 @@ export function sentinelChart(
   const sentinels: ValuesSentinel[] = [];
   const compared = comparedValues(chartDir);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
-  const register = (source: ValuesSource, effective: Path, emptyMap: boolean, rank: number, original: unknown): unknown => {
-    sentinels.push({ source, effective, emptyMap, rank });
+  const register = (source: ValuesSource, effective: Path, rank: number, original: unknown): unknown => {
+    sentinels.push({ source, effective, rank });
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file: string, target: string, prefix: Path, rank: number): void => {
     const text = readFileSync(file, "utf8");
     const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
-    const replaced = sentinelTree(tree, [], level, (at, emptyMap, original) => register({ kind: "file", file, path: at }, [...prefix, ...at], emptyMap, rank, original));
+    const replaced = sentinelTree(tree, [], level, (at, original) => register({ kind: "file", file, path: at }, [...prefix, ...at], rank, original));
     writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
@@ -346,7 +345,7 @@ export function sentinelChart(
         const value = assignment.slice(equals + 1);
         const keep = value === "" || value === "null" || value === "false" || value === "0" || value.startsWith("{");
         if (keep || (level === "strings" && (value === "true" || !Number.isNaN(Number(value))))) return assignment;
-        return `${key}=${register({ kind: "set", argument: assignment, path: setKeyPath(key) }, setKeyPath(key), false, 1000, value)}`;
+        return `${key}=${register({ kind: "set", path: setKeyPath(key) }, setKeyPath(key), 1000, value)}`;
       })
       .join(","),
   );

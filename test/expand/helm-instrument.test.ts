@@ -107,7 +107,6 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
       expect(written).toContain("enabled: true");
       expect(written).toContain("kind: DaemonSet");
       expect(copy.sentinels.slice(0, 4).map((sentinel) => sentinel.effective)).toEqual([["name"], ["on"], ["port"], ["ctx"]]);
-      expect(copy.sentinels[3].emptyMap).toBe(true);
       expect(readdirSync(copy.dir)).not.toContain("values.schema.json");
     } finally {
       removeCopy(copy.dir);
@@ -132,7 +131,7 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: ["image.tag=latest,list={a,b},flag=false", "x\\.y[1].z=v"] }, "truthy");
     try {
       expect(copy.valueSet.set).toEqual(["image.tag=kwv1x,list={a,b},flag=false", "x\\.y[1].z=kwv2x"]);
-      expect(copy.sentinels[2]).toMatchObject({ source: { kind: "set", argument: "x\\.y[1].z=v" }, effective: ["x.y", 1, "z"], rank: 1000 });
+      expect(copy.sentinels[2]).toMatchObject({ source: { kind: "set", path: ["x.y", 1, "z"] }, effective: ["x.y", 1, "z"], rank: 1000 });
     } finally {
       removeCopy(copy.dir);
     }
