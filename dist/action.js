@@ -40172,6 +40172,36 @@ import path10 from "node:path";
 import { cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path9 from "node:path";
+
+// src/expand/template-actions.ts
+function actionEnd(text, start) {
+  let i = start + 2;
+  const comment = /-?\s*\/\*/y;
+  comment.lastIndex = i;
+  if (comment.test(text)) {
+    const close = text.indexOf("*/", comment.lastIndex);
+    if (close === -1) return text.length;
+    i = close + 2;
+  }
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '"' || char === "'") {
+      i++;
+      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (char === "`") {
+      const close = text.indexOf("`", i + 1);
+      i = close === -1 ? text.length : close + 1;
+    } else if (char === "}" && text[i + 1] === "}") {
+      return i + 2;
+    } else {
+      i++;
+    }
+  }
+  return text.length;
+}
+
+// src/expand/helm-instrument.ts
 var LINE_TAG = / #kw:(\d+):(\d+)/g;
 var SENTINEL = /kwv(\d+)x/gi;
 var SENTINEL_NAMESPACE = "kubeward-release-namespace";
@@ -40221,33 +40251,35 @@ var MULTI_LINE_OUTPUT = /\b(toYaml|toJson|toPrettyJson|include|template|tpl|n?in
 var KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
 var BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
 function scanTemplateLines(lines) {
-  const scanned = [];
-  let pending;
-  for (const line of lines) {
-    const openAtStart = pending !== void 0;
-    const actions = [];
-    let literal = "";
-    let position = 0;
-    while (position < line.length) {
-      if (pending !== void 0) {
-        const close = line.indexOf(ACTION_CLOSE, position);
-        if (close === -1) {
-          pending += `${line.slice(position)}
-`;
-          break;
-        }
-        actions.push((pending + line.slice(position, close)).replace(/-$/, ""));
-        pending = void 0;
-        position = close + ACTION_CLOSE.length;
-      } else {
-        const start = line.indexOf(ACTION_OPEN, position);
-        literal += line.slice(position, start === -1 ? line.length : start);
-        if (start === -1) break;
-        pending = "";
-        position = start + ACTION_OPEN.length;
-      }
+  const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
+  const text = lines.join("\n");
+  let line = 0;
+  let i = 0;
+  while (i < text.length) {
+    const open2 = text.indexOf(ACTION_OPEN, i);
+    const newline = text.indexOf("\n", i);
+    if (newline !== -1 && (open2 === -1 || newline < open2)) {
+      scanned[line].literal += text.slice(i, newline);
+      line++;
+      i = newline + 1;
+      continue;
     }
-    scanned.push({ actions, openAtStart, openAtEnd: pending !== void 0, literal });
+    if (open2 === -1) {
+      scanned[line].literal += text.slice(i);
+      break;
+    }
+    scanned[line].literal += text.slice(i, open2);
+    const end = actionEnd(text, open2);
+    const closed = text.startsWith(ACTION_CLOSE, end - ACTION_CLOSE.length) && end - open2 >= 4;
+    const action = text.slice(open2 + ACTION_OPEN.length, closed ? end - ACTION_CLOSE.length : end);
+    for (let at2 = action.indexOf("\n"); at2 !== -1; at2 = action.indexOf("\n", at2 + 1)) {
+      scanned[line].openAtEnd = true;
+      line++;
+      scanned[line].openAtStart = true;
+    }
+    scanned[line].actions.push(action.replace(/-$/, ""));
+    if (!closed) scanned[line].openAtEnd = true;
+    i = end;
   }
   return scanned;
 }
@@ -40802,32 +40834,6 @@ import { tmpdir } from "node:os";
 import path11 from "node:path";
 var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
 var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
-function actionEnd(text, start) {
-  let i = start + 2;
-  const comment = /-?\s*\/\*/y;
-  comment.lastIndex = i;
-  if (comment.test(text)) {
-    const close = text.indexOf("*/", comment.lastIndex);
-    if (close === -1) return text.length;
-    i = close + 2;
-  }
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '"' || char === "'") {
-      i++;
-      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (char === "`") {
-      const close = text.indexOf("`", i + 1);
-      i = close === -1 ? text.length : close + 1;
-    } else if (char === "}" && text[i + 1] === "}") {
-      return i + 2;
-    } else {
-      i++;
-    }
-  }
-  return text.length;
-}
 function lineEnds(template) {
   const ends = [];
   const blocks = [];

@@ -11,6 +11,7 @@ import { dump, load } from "js-yaml";
 import type { Path } from "../manifest/types.js";
 import { isRecord } from "../engine/workload.js";
 import { readChartInfo, type ValueSet } from "./helm.js";
+import { actionEnd } from "./template-actions.js";
 
 /** ` #kw:<template id>:<line>` — appended to template lines of the tagged copy. */
 export const LINE_TAG = / #kw:(\d+):(\d+)/g;
@@ -122,32 +123,36 @@ interface ScannedLine {
 }
 
 function scanTemplateLines(lines: readonly string[]): ScannedLine[] {
-  const scanned: ScannedLine[] = [];
-  let pending: string | undefined;
-  for (const line of lines) {
-    const openAtStart = pending !== undefined;
-    const actions: string[] = [];
-    let literal = "";
-    let position = 0;
-    while (position < line.length) {
-      if (pending !== undefined) {
-        const close = line.indexOf(ACTION_CLOSE, position);
-        if (close === -1) {
-          pending += `${line.slice(position)}\n`;
-          break;
-        }
-        actions.push((pending + line.slice(position, close)).replace(/-$/, ""));
-        pending = undefined;
-        position = close + ACTION_CLOSE.length;
-      } else {
-        const start = line.indexOf(ACTION_OPEN, position);
-        literal += line.slice(position, start === -1 ? line.length : start);
-        if (start === -1) break;
-        pending = "";
-        position = start + ACTION_OPEN.length;
-      }
+  const scanned: ScannedLine[] = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
+  const text = lines.join("\n");
+  let line = 0;
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf(ACTION_OPEN, i);
+    const newline = text.indexOf("\n", i);
+    if (newline !== -1 && (open === -1 || newline < open)) {
+      scanned[line].literal += text.slice(i, newline);
+      line++;
+      i = newline + 1;
+      continue;
     }
-    scanned.push({ actions, openAtStart, openAtEnd: pending !== undefined, literal });
+    if (open === -1) {
+      scanned[line].literal += text.slice(i);
+      break;
+    }
+    scanned[line].literal += text.slice(i, open);
+    const end = actionEnd(text, open);
+    const closed = text.startsWith(ACTION_CLOSE, end - ACTION_CLOSE.length) && end - open >= 4;
+    const action = text.slice(open + ACTION_OPEN.length, closed ? end - ACTION_CLOSE.length : end);
+    // An action spanning lines belongs, whole, to the line it closes on.
+    for (let at = action.indexOf("\n"); at !== -1; at = action.indexOf("\n", at + 1)) {
+      scanned[line].openAtEnd = true;
+      line++;
+      scanned[line].openAtStart = true;
+    }
+    scanned[line].actions.push(action.replace(/-$/, ""));
+    if (!closed) scanned[line].openAtEnd = true;
+    i = end;
   }
   return scanned;
 }

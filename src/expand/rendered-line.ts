@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { FILE_START, type Region } from "../manifest/types.js";
+import { actionEnd } from "./template-actions.js";
 
 /**
  * Helm names invalid YAML out of a template by a line of the rendered document, not of the template.
@@ -21,34 +22,6 @@ export type LineEnd = "tagged" | "merged" | "silent";
 
 const BODY_ACTIONS = new Set(["define", "block"]);
 const BLOCK_ACTIONS = new Set(["if", "range", "with", "define", "block"]);
-
-/** The index after the action that opens at `start` (`{{ … }}`), skipping strings and comments; the text's end when unclosed. */
-function actionEnd(text: string, start: number): number {
-  let i = start + 2;
-  const comment = /-?\s*\/\*/y;
-  comment.lastIndex = i;
-  if (comment.test(text)) {
-    const close = text.indexOf("*/", comment.lastIndex);
-    if (close === -1) return text.length;
-    i = close + 2;
-  }
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '"' || char === "'") {
-      i++;
-      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (char === "`") {
-      const close = text.indexOf("`", i + 1);
-      i = close === -1 ? text.length : close + 1;
-    } else if (char === "}" && text[i + 1] === "}") {
-      return i + 2;
-    } else {
-      i++;
-    }
-  }
-  return text.length;
-}
 
 /** How each line of a template ends (index 0 is line 1). */
 export function lineEnds(template: string): LineEnd[] {

@@ -60,6 +60,11 @@ describe("tagTemplate: a tag on every line whose output a comment cannot change"
     ]);
   });
 
+  it("reads `}}` inside a quoted string as part of its action", () => {
+    const template = ['name: {{ printf "%s}}" .Values.x }}', "{{- if eq .Values.y \"-}}\" }}", "x: 1", "{{- end }}"].join("\n");
+    expect(tagTemplate(template, tag).split("\n")).toEqual(['name: {{ printf "%s}}" .Values.x }} #1', '{{- if eq .Values.y "-}}" }}', "x: 1 #3", "{{- end }}"]);
+  });
+
   it("tags only the YAML lines of helper bodies, and their actions only when indented into a block", () => {
     const template = ['{{- define "x.fullname" -}}', "{{ .Release.Name }}-x", "{{- end }}", '{{- define "x.spec" -}}', "containers:", "  {{- toYaml .Values.containers | nindent 2 }}", "{{ .Values.inline }}", "{{- end }}"].join(
       "\n",
