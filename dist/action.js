@@ -27050,7 +27050,7 @@ var DIAGNOSTIC_RULES = [
     title: "File is not valid YAML or JSON",
     severity: "high",
     category: "input",
-    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
     remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
     frameworks: [],
     equivalents: {},
@@ -38480,6 +38480,78 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
+// src/manifest/flow-indentation.ts
+var DEFICIENT_INDENTATION = "deficient indentation";
+var MAX_PADDED_LINES = 200;
+function reasonOf(error2) {
+  const reason = error2.reason;
+  return typeof reason === "string" ? reason : void 0;
+}
+function positionOf(error2) {
+  const position = error2.mark?.position;
+  return typeof position === "number" ? position : void 0;
+}
+function isDocumentMarker(text, lineStart) {
+  const marker = text.slice(lineStart, lineStart + 3);
+  return (marker === "---" || marker === "...") && /^\s?$/.test(text.charAt(lineStart + 3));
+}
+function widestLineBefore(text, end) {
+  let widest = 0;
+  let lineStart = 0;
+  while (lineStart < end) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    widest = Math.max(widest, lineEnd - lineStart);
+    lineStart = lineEnd + 1;
+  }
+  return widest;
+}
+function originalOffset(paddings, offset) {
+  let shift = 0;
+  for (const { at: at2, width } of paddings) {
+    if (offset < at2) break;
+    shift += Math.min(width, offset - at2);
+  }
+  return offset - shift;
+}
+var OFFSET_FIELDS = ["start", "valueStart", "valueEnd", "anchorStart", "anchorEnd", "tagStart", "tagEnd"];
+function unpad(events, paddings) {
+  for (const event of events) {
+    const fields = event;
+    for (const field of OFFSET_FIELDS) {
+      const value = fields[field];
+      if (typeof value === "number" && value >= 0) fields[field] = originalOffset(paddings, value);
+    }
+  }
+  return events;
+}
+function parseKubernetesYamlEvents(source, options) {
+  try {
+    return parseEvents(source, options);
+  } catch (error2) {
+    if (reasonOf(error2) !== DEFICIENT_INDENTATION) throw error2;
+  }
+  let text = source;
+  const paddings = [];
+  for (; ; ) {
+    try {
+      return unpad(parseEvents(text, options), paddings);
+    } catch (error2) {
+      const position = positionOf(error2);
+      const lineStart = position === void 0 ? -1 : text.lastIndexOf("\n", position - 1) + 1;
+      const previous = paddings.at(-1)?.at ?? -1;
+      const paddable = reasonOf(error2) === DEFICIENT_INDENTATION && lineStart > previous && paddings.length < MAX_PADDED_LINES && !isDocumentMarker(text, lineStart);
+      if (!paddable) {
+        if (position !== void 0) error2.mark.position = originalOffset(paddings, position);
+        throw error2;
+      }
+      const width = widestLineBefore(source, originalOffset(paddings, lineStart)) + 1;
+      text = text.slice(0, lineStart) + " ".repeat(width) + text.slice(lineStart);
+      paddings.push({ at: lineStart, width });
+    }
+  }
+}
+
 // src/manifest/text.ts
 function sourceText(text) {
   let starts;
@@ -38881,8 +38953,9 @@ function checkAliases(source, events) {
     }
   }
 }
-function parseChunk(source, base, file) {
-  const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+function parseChunk(source, base, file, asKubernetesReads) {
+  const options = { filename: file, maxDepth: MAX_DEPTH };
+  const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: packEvents(source, base, events), documents };
@@ -38919,11 +38992,11 @@ function parseManifest(file, text) {
   const skipped = [];
   const chunks = [];
   try {
-    chunks.push(parseChunk(text, 0, file));
+    chunks.push(parseChunk(text, 0, file, false));
   } catch {
     for (const piece of splitDocuments(text)) {
       try {
-        chunks.push(parseChunk(piece.source, piece.base, file));
+        chunks.push(parseChunk(piece.source, piece.base, file, true));
       } catch (error2) {
         chunks.push(void 0);
         const offset = piece.base + (errorOffset(error2) ?? 0);
@@ -39669,7 +39742,7 @@ function openYamlFile(source) {
   let stream;
   let root = -1;
   try {
-    stream = packEvents(source.text, 0, parseEvents(source.text, { maxDepth: MAX_DEPTH }));
+    stream = packEvents(source.text, 0, parseKubernetesYamlEvents(source.text, { maxDepth: MAX_DEPTH }));
     root = stream.roots[0] ?? -1;
   } catch {
     stream = void 0;

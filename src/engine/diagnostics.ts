@@ -8,7 +8,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     severity: "high",
     category: "input",
     rationale:
-      "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+      "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
     remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
     frameworks: [],
     equivalents: {},

@@ -10,6 +10,7 @@ import {
   parseEvents,
   type Event,
 } from "js-yaml";
+import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
@@ -108,8 +109,14 @@ function checkAliases(source: string, events: Event[]): void {
   }
 }
 
-function parseChunk(source: string, base: number, file: string): ParsedChunk {
-  const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+/**
+ * Parses one chunk. The whole file is tried strictly first: nearly every file passes, and one that
+ * does not is read again document by document, where re-reading a document for each line js-yaml
+ * finds too little indented (see flow-indentation.ts) costs that document's length, not the file's.
+ */
+function parseChunk(source: string, base: number, file: string, asKubernetesReads: boolean): ParsedChunk {
+  const options = { filename: file, maxDepth: MAX_DEPTH };
+  const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: packEvents(source, base, events), documents };
@@ -155,11 +162,11 @@ export function parseManifest(file: string, text: string): ParsedFile {
   // undefined stands for a document that failed to parse, so later documents keep their index.
   const chunks: Array<ParsedChunk | undefined> = [];
   try {
-    chunks.push(parseChunk(text, 0, file));
+    chunks.push(parseChunk(text, 0, file, false));
   } catch {
     for (const piece of splitDocuments(text)) {
       try {
-        chunks.push(parseChunk(piece.source, piece.base, file));
+        chunks.push(parseChunk(piece.source, piece.base, file, true));
       } catch (error) {
         chunks.push(undefined);
         const offset = piece.base + (errorOffset(error) ?? 0);
