@@ -14,6 +14,7 @@ import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
+import { MISSING_API_VERSION_OR_KIND, halfTypedObject } from "./type-meta.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
 
 /** YAML 1.1 integers without the base-60 form: Kubernetes' reader keeps `12:30` a string. */
@@ -192,13 +193,23 @@ export function parseManifest(file: string, text: string): ParsedFile {
       const root = chunk.stream.roots[i];
       const make = (body: JsonObject, objectRoot: number, itemIndex?: number): K8sObject =>
         makeObject(body, { file, docIndex, itemIndex }, pathLocator(chunk.stream, objectRoot), source, ignores);
+      // A document meant as an object but missing apiVersion or kind is a problem, not a quiet skip.
+      const halfTyped = (value: unknown, objectRoot: number, where = ""): boolean => {
+        const found = isObject(value) ? halfTypedObject(value) : undefined;
+        if (!found) return false;
+        const { start, end } = pathLocator(chunk.stream, objectRoot)([found.key]);
+        problems.push({ ruleId: MISSING_API_VERSION_OR_KIND, file, region: source.regionOf(start, end), message: `${where}${found.message}` });
+        return true;
+      };
       const reason = describeNonObject(document);
-      if (reason) skipped.push({ file, docIndex, reason });
-      else if (isObject(document)) {
+      if (reason) {
+        if (!halfTyped(document, root)) skipped.push({ file, docIndex, reason });
+      } else if (isObject(document)) {
         if (isListKind(document)) {
           const itemRoots = listItemRoots(chunk.stream, root, ["items"]);
           (document.items as unknown[]).forEach((item, itemIndex) => {
             const itemReason = describeNonObject(item);
+            if (itemReason && halfTyped(item, itemRoots[itemIndex] ?? root, `items[${itemIndex}]: `)) return;
             if (itemReason || !isObject(item)) {
               skipped.push({ file, docIndex, reason: `items[${itemIndex}]: ${itemReason ?? "empty"}` });
             } else {

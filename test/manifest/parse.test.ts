@@ -128,6 +128,55 @@ metadata:
     ]);
   });
 
+  it("a document meant as an object but missing apiVersion or kind is a problem at its line, not a quiet skip", () => {
+    const text = `kind: Deployment
+metadata: {name: web}
+---
+apiVersion: apps/v1
+Kind: Deployment
+metadata: {name: web}
+---
+apiVerison: batch/v1
+kind: Job
+---
+apiVersion: 1
+kind: Pod
+---
+apiVersion: example.com/v1
+metadata: {name: thing}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: n}
+`;
+    const { objects, problems, skipped } = parseManifest("half.yaml", text);
+    expect(objects.map((o) => o.kind)).toEqual(["Namespace"]);
+    expect(skipped).toEqual([]);
+    expect(problems.map((p) => `${p.ruleId} ${span(p.region)} ${p.message}`)).toEqual([
+      "kubeward/missing-api-version-or-kind 1:1-1:17 The document has kind: Deployment but no apiVersion. Kubernetes refuses such an object, and kubeward did not lint it. Add apiVersion (for Deployment: apiVersion: apps/v1).",
+      'kubeward/missing-api-version-or-kind 5:1-5:17 The document has apiVersion: apps/v1 and "Kind" but no kind (keys are case-sensitive). Kubernetes refuses such an object, and kubeward did not lint it. Rename "Kind" to kind.',
+      'kubeward/missing-api-version-or-kind 8:1-8:21 The document has kind: Job and "apiVerison" but no apiVersion (keys are case-sensitive). Kubernetes refuses such an object, and kubeward did not lint it. Rename "apiVerison" to apiVersion.',
+      "kubeward/missing-api-version-or-kind 11:1-11:14 The document has kind: Pod but its apiVersion is a number, not a string. Kubernetes refuses such an object, and kubeward did not lint it. Write apiVersion (for Pod: apiVersion: v1).",
+      "kubeward/missing-api-version-or-kind 14:1-14:27 The document has apiVersion: example.com/v1 but no kind. Kubernetes refuses such an object, and kubeward did not lint it. Add kind (the object's type, e.g. kind: Deployment).",
+    ]);
+  });
+
+  it("other YAML that has a kind or an apiVersion key (CI files, Chart.yaml) is still passed over", () => {
+    const text = "kind: pipeline\ntype: docker\nsteps: [{name: test}]\n---\napiVersion: v2\nname: web\nversion: 1.0.0\n";
+    const { problems, skipped } = parseManifest("ci.yaml", text);
+    expect(problems).toEqual([]);
+    expect(skipped.map((s) => s.docIndex)).toEqual([0, 1]);
+  });
+
+  it("a List item missing its apiVersion is a problem at the item, and the other items are linted", () => {
+    const text = "apiVersion: v1\nkind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n  - {apiVersion: v1, kind: Pod, metadata: {name: b}}\n";
+    const { objects, problems } = parseManifest("list.yaml", text);
+    expect(objects.map((o) => o.name)).toEqual(["b"]);
+    expect(problems.map((p) => [span(p.region), p.message])).toEqual([
+      ["4:5-4:14", "items[0]: The document has kind: Pod but no apiVersion. Kubernetes refuses such an object, and kubeward did not lint it. Add apiVersion (for Pod: apiVersion: v1)."],
+    ]);
+  });
+
   it("a `---` line inside a block scalar does not split the document", () => {
     const text = `apiVersion: v1
 kind: ConfigMap
