@@ -27050,8 +27050,19 @@ var DIAGNOSTIC_RULES = [
     title: "File is not valid YAML or JSON",
     severity: "high",
     category: "input",
-    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
     remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: "kubeward/missing-api-version-or-kind",
+    title: "Object has kind without apiVersion, or apiVersion without kind",
+    severity: "high",
+    category: "input",
+    rationale: "A document that has `kind` but no `apiVersion` (or the reverse), or spells one of them wrongly (`apiversion:`, `Kind:`), is refused by Kubernetes (`apiVersion not set`, `Object 'Kind' is missing`), and kubeward cannot tell which object it is, so none of its fields is checked: a typo would otherwise hide a privileged pod. Like a parse error, it is input that could not be linted and fails the run whatever the fail level: the file cannot be applied as written, and a silent pass would claim it was checked. YAML that only happens to have a `kind` or an `apiVersion` key (a CI file, a Chart.yaml) is still passed over: the document must have `metadata`, write the missing key with a value that is not a string, or name it with a near miss.",
+    remediation: "Add the missing key, or correct its spelling (keys are case-sensitive), at the reported line; the message names the apiVersion of common kinds.",
     frameworks: [],
     equivalents: {},
     unlintedInput: true
@@ -29282,8 +29293,164 @@ minimatch.unescape = unescape;
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/engine/memo.ts
+function lastAnswerOf(compute) {
+  let known = false;
+  let lastKey;
+  let lastValue;
+  return (key2) => {
+    if (!known || key2 !== lastKey) {
+      lastValue = compute(key2);
+      lastKey = key2;
+      known = true;
+    }
+    return lastValue;
+  };
+}
+
+// src/engine/workload.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var EMPTY_RECORD = Object.freeze({});
+function recordOf(value) {
+  return isRecord(value) ? value : EMPTY_RECORD;
+}
+function arrayOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function stringsOf(value) {
+  return arrayOf(value).filter((item) => typeof item === "string");
+}
+var POD_SPEC_PATHS = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+  PodTemplate: ["template", "spec"]
+};
+var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
+var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+var TEMPLATE_SPEC = ["spec", "template", "spec"];
+var BUILT_IN_POD_TEMPLATE_KINDS = [
+  { group: "apps.openshift.io", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  // OpenShift 3 served DeploymentConfig as plain `v1` too.
+  { group: "", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  { group: "argoproj.io", kind: "Rollout", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "CloneSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "StatefulSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
+  { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] }
+];
+function kindKey(group, kind) {
+  return `${group}/${kind}`;
+}
+function kindTable(kinds) {
+  return new Map(kinds.map((entry) => [kindKey(entry.group, entry.kind), entry.path]));
+}
+var builtInTemplateKinds = kindTable(BUILT_IN_POD_TEMPLATE_KINDS);
+var configuredTemplateKinds = /* @__PURE__ */ new Map();
+function withPodTemplateKinds(kinds, work) {
+  if (kinds.length === 0 && configuredTemplateKinds.size === 0) return work();
+  const previous = configuredTemplateKinds;
+  configuredTemplateKinds = kindTable(kinds);
+  try {
+    return work();
+  } finally {
+    configuredTemplateKinds = previous;
+  }
+}
+function valueAt(body, path18) {
+  let current = body;
+  for (const segment of path18) {
+    if (!isRecord(current)) return void 0;
+    current = current[segment];
+  }
+  return current;
+}
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function podSpecPathOf(object) {
+  const group = apiGroup(object.apiVersion);
+  const core = POD_SPEC_PATHS[object.kind];
+  if (core && WORKLOAD_GROUPS.has(group)) return core;
+  const key2 = kindKey(group, object.kind);
+  return configuredTemplateKinds.get(key2) ?? builtInTemplateKinds.get(key2);
+}
+var podSpecOf = lastAnswerOf(readPodSpec);
+function readPodSpec(object) {
+  const path18 = podSpecPathOf(object);
+  if (!path18) return void 0;
+  const spec = valueAt(object.body, path18);
+  if (!isRecord(spec)) return void 0;
+  const metadataPath = [...path18.slice(0, -1), "metadata"];
+  const os8 = recordOf(spec.os);
+  return {
+    object,
+    spec,
+    path: path18,
+    metadataPath,
+    metadata: recordOf(valueAt(object.body, metadataPath)),
+    securityContext: recordOf(spec.securityContext),
+    isWindows: os8.name === "windows"
+  };
+}
+var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
+function containersOf(pod, kinds = CONTAINER_KINDS) {
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  let select = selections.get(kinds);
+  if (!select) {
+    select = lastAnswerOf((of) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
+    selections.set(kinds, select);
+  }
+  return select(pod);
+}
+var selections = /* @__PURE__ */ new Map();
+var allContainers = lastAnswerOf(readContainers);
+function readContainers(pod) {
+  const found = [];
+  for (const kind of CONTAINER_KINDS) {
+    arrayOf(pod.spec[kind]).forEach((container, index) => {
+      if (!isRecord(container)) return;
+      found.push({
+        container,
+        path: [...pod.path, kind, index],
+        kind,
+        name: typeof container.name === "string" ? container.name : `#${index}`,
+        securityContext: recordOf(container.securityContext),
+        pod
+      });
+    });
+  }
+  return found;
+}
+function workloadContainers(object, kinds) {
+  const pod = podSpecOf(object);
+  return pod ? containersOf(pod, kinds) : [];
+}
+function containerSetting(ref, field) {
+  const value = ref.securityContext[field];
+  const path18 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path18, from: "unset" } : { value, path: path18, from: "container" };
+}
+function describeContainer(ref) {
+  const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
+  return `${prefix} "${ref.name}"`;
+}
+function podAnnotations(pod) {
+  return recordOf(pod.metadata.annotations);
+}
+
+// src/config/config.ts
 var CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
-var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
+var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
 var ConfigError = class extends Error {
   constructor(message, file, line, column) {
     super(message);
@@ -29310,7 +29477,7 @@ function findConfigFile(dir) {
   }
 }
 var FAIL_LEVELS = ["error", "warning", "note", "none"];
-var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize"];
+var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 function loadConfig(file, rules) {
   let text;
   try {
@@ -29330,7 +29497,7 @@ function parseConfig(text, file, rules) {
   };
   const [firstError] = document.errors;
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
-  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
+  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
@@ -29372,6 +29539,9 @@ function parseConfig(text, file, rules) {
         }
         break;
       }
+      case "podTemplates":
+        config.podTemplates = readPodTemplates(value ?? pair.key, fail);
+        break;
       default:
         fail(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
@@ -29430,6 +29600,37 @@ function readHelm(value, fail) {
     }
   }
   return helm;
+}
+var POD_TEMPLATE_KEYS = ["kind", "group", "path"];
+var CORE_WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
+var FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
+function readPodTemplates(value, fail) {
+  const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
+  if (!(0, import_yaml.isSeq)(value)) return fail(`podTemplates must be a list of ${entryShape}`, value);
+  const seen = /* @__PURE__ */ new Set();
+  return value.items.map((item) => {
+    const fields = /* @__PURE__ */ new Map();
+    for (const [key3, node] of readMapping(item, "a podTemplates entry", fail)) {
+      if (!POD_TEMPLATE_KEYS.includes(key3)) fail(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
+      fields.set(key3, node);
+    }
+    for (const key3 of POD_TEMPLATE_KEYS) {
+      if (!fields.has(key3)) fail(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
+    }
+    const kind = readString(fields.get("kind"), "podTemplates[].kind", fail);
+    const groupNode = fields.get("group");
+    const group = (0, import_yaml.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail);
+    const pathNode = fields.get("path");
+    const dotted = readString(pathNode, "podTemplates[].path", fail);
+    if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
+    if (CORE_WORKLOAD_GROUPS.has(group) && WORKLOAD_KINDS.includes(kind)) {
+      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
+    }
+    const key2 = `${group}/${kind}`;
+    if (seen.has(key2)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, fields.get("kind"));
+    seen.add(key2);
+    return { kind, group, path: dotted.split(".") };
+  });
 }
 function readGlobs(value, key2, fail) {
   if (!(0, import_yaml.isSeq)(value)) return fail(`${key2} must be a list of glob patterns`, value);
@@ -29533,128 +29734,6 @@ function activeRules(rules, config) {
     });
   }
   return active;
-}
-
-// src/engine/memo.ts
-function lastAnswerOf(compute) {
-  let known = false;
-  let lastKey;
-  let lastValue;
-  return (key2) => {
-    if (!known || key2 !== lastKey) {
-      lastValue = compute(key2);
-      lastKey = key2;
-      known = true;
-    }
-    return lastValue;
-  };
-}
-
-// src/engine/workload.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var EMPTY_RECORD = Object.freeze({});
-function recordOf(value) {
-  return isRecord(value) ? value : EMPTY_RECORD;
-}
-function arrayOf(value) {
-  return Array.isArray(value) ? value : [];
-}
-function stringsOf(value) {
-  return arrayOf(value).filter((item) => typeof item === "string");
-}
-var POD_SPEC_PATHS = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-  PodTemplate: ["template", "spec"]
-};
-var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
-var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-function valueAt(body, path18) {
-  let current = body;
-  for (const segment of path18) {
-    if (!isRecord(current)) return void 0;
-    current = current[segment];
-  }
-  return current;
-}
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function podSpecPathOf(object) {
-  const path18 = POD_SPEC_PATHS[object.kind];
-  return path18 && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path18 : void 0;
-}
-var podSpecOf = lastAnswerOf(readPodSpec);
-function readPodSpec(object) {
-  const path18 = podSpecPathOf(object);
-  if (!path18) return void 0;
-  const spec = valueAt(object.body, path18);
-  if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path18.slice(0, -1), "metadata"];
-  const os8 = recordOf(spec.os);
-  return {
-    object,
-    spec,
-    path: path18,
-    metadataPath,
-    metadata: recordOf(valueAt(object.body, metadataPath)),
-    securityContext: recordOf(spec.securityContext),
-    isWindows: os8.name === "windows"
-  };
-}
-var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
-function containersOf(pod, kinds = CONTAINER_KINDS) {
-  if (kinds === CONTAINER_KINDS) return allContainers(pod);
-  let select = selections.get(kinds);
-  if (!select) {
-    select = lastAnswerOf((of) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
-    selections.set(kinds, select);
-  }
-  return select(pod);
-}
-var selections = /* @__PURE__ */ new Map();
-var allContainers = lastAnswerOf(readContainers);
-function readContainers(pod) {
-  const found = [];
-  for (const kind of CONTAINER_KINDS) {
-    arrayOf(pod.spec[kind]).forEach((container, index) => {
-      if (!isRecord(container)) return;
-      found.push({
-        container,
-        path: [...pod.path, kind, index],
-        kind,
-        name: typeof container.name === "string" ? container.name : `#${index}`,
-        securityContext: recordOf(container.securityContext),
-        pod
-      });
-    });
-  }
-  return found;
-}
-function workloadContainers(object, kinds) {
-  const pod = podSpecOf(object);
-  return pod ? containersOf(pod, kinds) : [];
-}
-function containerSetting(ref, field) {
-  const value = ref.securityContext[field];
-  const path18 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path18, from: "unset" } : { value, path: path18, from: "container" };
-}
-function describeContainer(ref) {
-  const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
-  return `${prefix} "${ref.name}"`;
-}
-function podAnnotations(pod) {
-  return recordOf(pod.metadata.annotations);
 }
 
 // rules/pod-security/pod-settings.ts
@@ -38513,6 +38592,78 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
+// src/manifest/flow-indentation.ts
+var DEFICIENT_INDENTATION = "deficient indentation";
+var MAX_PADDED_LINES = 200;
+function reasonOf(error2) {
+  const reason = error2.reason;
+  return typeof reason === "string" ? reason : void 0;
+}
+function positionOf(error2) {
+  const position = error2.mark?.position;
+  return typeof position === "number" ? position : void 0;
+}
+function isDocumentMarker(text, lineStart) {
+  const marker = text.slice(lineStart, lineStart + 3);
+  return (marker === "---" || marker === "...") && /^\s?$/.test(text.charAt(lineStart + 3));
+}
+function widestLineBefore(text, end) {
+  let widest = 0;
+  let lineStart = 0;
+  while (lineStart < end) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    widest = Math.max(widest, lineEnd - lineStart);
+    lineStart = lineEnd + 1;
+  }
+  return widest;
+}
+function originalOffset(paddings, offset) {
+  let shift = 0;
+  for (const { at: at2, width } of paddings) {
+    if (offset < at2) break;
+    shift += Math.min(width, offset - at2);
+  }
+  return offset - shift;
+}
+var OFFSET_FIELDS = ["start", "valueStart", "valueEnd", "anchorStart", "anchorEnd", "tagStart", "tagEnd"];
+function unpad(events, paddings) {
+  for (const event of events) {
+    const fields = event;
+    for (const field of OFFSET_FIELDS) {
+      const value = fields[field];
+      if (typeof value === "number" && value >= 0) fields[field] = originalOffset(paddings, value);
+    }
+  }
+  return events;
+}
+function parseKubernetesYamlEvents(source, options) {
+  try {
+    return parseEvents(source, options);
+  } catch (error2) {
+    if (reasonOf(error2) !== DEFICIENT_INDENTATION) throw error2;
+  }
+  let text = source;
+  const paddings = [];
+  for (; ; ) {
+    try {
+      return unpad(parseEvents(text, options), paddings);
+    } catch (error2) {
+      const position = positionOf(error2);
+      const lineStart = position === void 0 ? -1 : text.lastIndexOf("\n", position - 1) + 1;
+      const previous = paddings.at(-1)?.at ?? -1;
+      const paddable = reasonOf(error2) === DEFICIENT_INDENTATION && lineStart > previous && paddings.length < MAX_PADDED_LINES && !isDocumentMarker(text, lineStart);
+      if (!paddable) {
+        if (position !== void 0) error2.mark.position = originalOffset(paddings, position);
+        throw error2;
+      }
+      const width = widestLineBefore(source, originalOffset(paddings, lineStart)) + 1;
+      text = text.slice(0, lineStart) + " ".repeat(width) + text.slice(lineStart);
+      paddings.push({ at: lineStart, width });
+    }
+  }
+}
+
 // src/manifest/text.ts
 function sourceText(text) {
   let starts;
@@ -38846,6 +38997,72 @@ function ignoreIndex(source) {
   };
 }
 
+// src/manifest/type-meta.ts
+var MISSING_API_VERSION_OR_KIND = "kubeward/missing-api-version-or-kind";
+var API_VERSIONS = {
+  Pod: "v1",
+  Service: "v1",
+  ServiceAccount: "v1",
+  ConfigMap: "v1",
+  Secret: "v1",
+  Namespace: "v1",
+  PersistentVolumeClaim: "v1",
+  Deployment: "apps/v1",
+  StatefulSet: "apps/v1",
+  DaemonSet: "apps/v1",
+  ReplicaSet: "apps/v1",
+  Job: "batch/v1",
+  CronJob: "batch/v1",
+  Role: "rbac.authorization.k8s.io/v1",
+  RoleBinding: "rbac.authorization.k8s.io/v1",
+  ClusterRole: "rbac.authorization.k8s.io/v1",
+  ClusterRoleBinding: "rbac.authorization.k8s.io/v1",
+  NetworkPolicy: "networking.k8s.io/v1",
+  Ingress: "networking.k8s.io/v1"
+};
+function isUsable(value) {
+  return typeof value === "string" && value !== "";
+}
+function normalized(key2) {
+  return key2.toLowerCase().replace(/[-_ ]/g, "");
+}
+function isNearMiss(key2, wanted, limit) {
+  const a = normalized(key2);
+  const b = normalized(wanted);
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let row = Array.from({ length: b.length + 1 }, (_2, j2) => j2);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j2 = 1; j2 <= b.length; j2++) next[j2] = Math.min(row[j2] + 1, next[j2 - 1] + 1, row[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] <= limit;
+}
+function describeValue(value) {
+  if (value === null) return "empty";
+  if (value === "") return "an empty string";
+  return `a ${Array.isArray(value) ? "list" : typeof value}, not a string`;
+}
+function halfTypedObject(document) {
+  const hasApiVersion = isUsable(document.apiVersion);
+  const hasKind = isUsable(document.kind);
+  if (hasApiVersion === hasKind) return void 0;
+  const missing = hasKind ? "apiVersion" : "kind";
+  const present2 = hasKind ? "kind" : "apiVersion";
+  const identity = `${present2}: ${document[present2]}`;
+  const consequence = "Kubernetes refuses such an object, and kubeward did not lint it.";
+  const hint = missing === "apiVersion" ? API_VERSIONS[document.kind] ? ` (for ${document.kind}: apiVersion: ${API_VERSIONS[document.kind]})` : " (the API group and version the kind belongs to, e.g. example.com/v1)" : " (the object's type, e.g. kind: Deployment)";
+  if (missing in document) {
+    return { key: missing, message: `The document has ${identity} but its ${missing} is ${describeValue(document[missing])}. ${consequence} Write ${missing}${hint}.` };
+  }
+  const typo = Object.keys(document).find((key2) => key2 !== present2 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
+  if (typo !== void 0) {
+    return { key: typo, message: `The document has ${identity} and "${typo}" but no ${missing} (keys are case-sensitive). ${consequence} Rename "${typo}" to ${missing}.` };
+  }
+  if (typeof document.metadata !== "object" || document.metadata === null) return void 0;
+  return { key: present2, message: `The document has ${identity} but no ${missing}. ${consequence} Add ${missing}${hint}.` };
+}
+
 // src/manifest/parse.ts
 var intTag = defineScalarTag(intYaml11Tag.tagName, {
   ...intYaml11Tag,
@@ -38914,8 +39131,9 @@ function checkAliases(source, events) {
     }
   }
 }
-function parseChunk(source, base, file) {
-  const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+function parseChunk(source, base, file, asKubernetesReads) {
+  const options = { filename: file, maxDepth: MAX_DEPTH };
+  const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: packEvents(source, base, events), documents };
@@ -38952,11 +39170,11 @@ function parseManifest(file, text) {
   const skipped = [];
   const chunks = [];
   try {
-    chunks.push(parseChunk(text, 0, file));
+    chunks.push(parseChunk(text, 0, file, false));
   } catch {
     for (const piece of splitDocuments(text)) {
       try {
-        chunks.push(parseChunk(piece.source, piece.base, file));
+        chunks.push(parseChunk(piece.source, piece.base, file, true));
       } catch (error2) {
         chunks.push(void 0);
         const offset = piece.base + (errorOffset(error2) ?? 0);
@@ -38980,13 +39198,22 @@ function parseManifest(file, text) {
     chunk.documents.forEach((document, i) => {
       const root = chunk.stream.roots[i];
       const make = (body, objectRoot, itemIndex) => makeObject(body, { file, docIndex, itemIndex }, pathLocator(chunk.stream, objectRoot), source, ignores);
+      const halfTyped = (value, objectRoot, where = "") => {
+        const found = isObject(value) ? halfTypedObject(value) : void 0;
+        if (!found) return false;
+        const { start, end } = pathLocator(chunk.stream, objectRoot)([found.key]);
+        problems.push({ ruleId: MISSING_API_VERSION_OR_KIND, file, region: source.regionOf(start, end), message: `${where}${found.message}` });
+        return true;
+      };
       const reason = describeNonObject(document);
-      if (reason) skipped.push({ file, docIndex, reason });
-      else if (isObject(document)) {
+      if (reason) {
+        if (!halfTyped(document, root)) skipped.push({ file, docIndex, reason });
+      } else if (isObject(document)) {
         if (isListKind(document)) {
           const itemRoots = listItemRoots(chunk.stream, root, ["items"]);
           document.items.forEach((item, itemIndex) => {
             const itemReason = describeNonObject(item);
+            if (itemReason && halfTyped(item, itemRoots[itemIndex] ?? root, `items[${itemIndex}]: `)) return;
             if (itemReason || !isObject(item)) {
               skipped.push({ file, docIndex, reason: `items[${itemIndex}]: ${itemReason ?? "empty"}` });
             } else {
@@ -39702,7 +39929,7 @@ function openYamlFile(source) {
   let stream;
   let root = -1;
   try {
-    stream = packEvents(source.text, 0, parseEvents(source.text, { maxDepth: MAX_DEPTH }));
+    stream = packEvents(source.text, 0, parseKubernetesYamlEvents(source.text, { maxDepth: MAX_DEPTH }));
     root = stream.roots[0] ?? -1;
   } catch {
     stream = void 0;
@@ -40804,7 +41031,8 @@ function renderedObjects(output, chart) {
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
     for (const problem2 of parsed.problems) {
-      problems.push({ ...problem2, region: FILE_START, message: `Helm rendered invalid YAML from this template: ${problem2.message}` });
+      const what = problem2.ruleId === MISSING_API_VERSION_OR_KIND ? "an object without its apiVersion or kind" : "invalid YAML";
+      problems.push({ ...problem2, region: FILE_START, message: `Helm rendered ${what} from this template: ${problem2.message}` });
     }
     for (const object of parsed.objects) {
       const key2 = documentKey(document.source, ordinal, object.origin.itemIndex);
@@ -41867,7 +42095,7 @@ function matches(value, shape) {
       return Array.isArray(value);
   }
 }
-function describeValue(value) {
+function describeValue2(value) {
   if (Array.isArray(value)) return "a list";
   if (isRecord(value)) return "a mapping";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
@@ -41876,7 +42104,7 @@ function describeValue(value) {
 function checkValue(value, shape, path18, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path18], message: `${formatPath(path18)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    problems.push({ path: [...path18], message: `${formatPath(path18)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.` });
     return;
   }
   if (shape.type === "mapping") {
@@ -41996,7 +42224,8 @@ function findingSet() {
     }
   };
 }
-function createLinter(rules) {
+function createLinter(rules, settings = {}) {
+  const podTemplates = settings.podTemplates ?? [];
   const set = findingSet();
   const perObjectRules = rules.filter((active) => active.rule.check);
   const crossObjectRules = rules.filter((active) => active.rule.checkAll);
@@ -42013,53 +42242,59 @@ function createLinter(rules) {
     if (list2) list2.push(object);
     else kept.set(scope, [object]);
   };
+  const lintEach = (objects) => {
+    for (const object of objects) {
+      const shapeStart = set.findings.length;
+      for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
+      for (const active of perObjectRules) {
+        const ruleStart = set.findings.length;
+        try {
+          for (const report of active.rule.check(object, active.context)) {
+            if ("settle" in report) defer(active, object, report);
+            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+          }
+        } catch (error2) {
+          set.addOwn(ruleFailure(active, object, error2), ruleStart);
+        }
+      }
+      if (keptKinds === void 0 || keptKinds.has(object.kind)) keep(object);
+    }
+  };
+  const settleAll = () => {
+    const indexes = /* @__PURE__ */ new Map();
+    const indexOf = (scope) => {
+      let index = indexes.get(scope);
+      if (!index) {
+        index = indexObjects(kept.get(scope) ?? []);
+        indexes.set(scope, index);
+      }
+      return index;
+    };
+    for (const waiting of pending) {
+      try {
+        const message = waiting.settle(indexOf(waiting.scope));
+        if (message !== void 0) set.addKeyed({ ...waiting.finding, message });
+      } catch (error2) {
+        set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
+      }
+    }
+    for (const [scope, objects] of kept) {
+      for (const active of crossObjectRules) {
+        try {
+          for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+        } catch (error2) {
+          set.addKeyed(ruleFailure(active, objects[0], error2));
+        }
+      }
+    }
+    return set.findings.sort(compareFindings);
+  };
   return {
     lint(objects) {
-      for (const object of objects) {
-        const shapeStart = set.findings.length;
-        for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
-        for (const active of perObjectRules) {
-          const ruleStart = set.findings.length;
-          try {
-            for (const report of active.rule.check(object, active.context)) {
-              if ("settle" in report) defer(active, object, report);
-              else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-            }
-          } catch (error2) {
-            set.addOwn(ruleFailure(active, object, error2), ruleStart);
-          }
-        }
-        if (keptKinds === void 0 || keptKinds.has(object.kind)) keep(object);
-      }
+      withPodTemplateKinds(podTemplates, () => lintEach(objects));
     },
     finish() {
-      const indexes = /* @__PURE__ */ new Map();
-      const indexOf = (scope) => {
-        let index = indexes.get(scope);
-        if (!index) {
-          index = indexObjects(kept.get(scope) ?? []);
-          indexes.set(scope, index);
-        }
-        return index;
-      };
-      for (const waiting of pending) {
-        try {
-          const message = waiting.settle(indexOf(waiting.scope));
-          if (message !== void 0) set.addKeyed({ ...waiting.finding, message });
-        } catch (error2) {
-          set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
-        }
-      }
-      for (const [scope, objects] of kept) {
-        for (const active of crossObjectRules) {
-          try {
-            for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
-          } catch (error2) {
-            set.addKeyed(ruleFailure(active, objects[0], error2));
-          }
-        }
-      }
-      return set.findings.sort(compareFindings);
+      return withPodTemplateKinds(podTemplates, settleAll);
     }
   };
 }
@@ -42086,7 +42321,7 @@ async function run(options) {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config));
+  const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

@@ -48,7 +48,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config));
+  const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

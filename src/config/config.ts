@@ -6,6 +6,7 @@ import { DIAGNOSTIC_RULES } from "../engine/diagnostics.js";
 import type { ActiveRule } from "../engine/engine.js";
 import { SEVERITIES, type OptionSpec, type Rule, type RuleMeta, type Severity } from "../engine/rule.js";
 import type { FailLevel } from "../engine/severity.js";
+import { WORKLOAD_KINDS, type PodTemplateKind } from "../engine/workload.js";
 
 export const CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
 
@@ -39,9 +40,11 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   helm: HelmConfig;
   kustomize: KustomizeConfig;
+  /** Custom kinds that hold a pod spec, linted as workloads besides the built-in ones. */
+  podTemplates: PodTemplateKind[];
 }
 
-export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
+export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
 
 /** A configuration mistake, with the place to fix it. Exit code 2. */
 export class ConfigError extends Error {
@@ -73,7 +76,7 @@ export function findConfigFile(dir: string): string | undefined {
 }
 
 const FAIL_LEVELS: readonly FailLevel[] = ["error", "warning", "note", "none"];
-const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 
 /** Reads and validates a config file against the known rules and the input diagnostics. */
 export function loadConfig(file: string, rules: readonly Rule[]): Config {
@@ -97,7 +100,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   const [firstError] = document.errors;
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
 
-  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {} };
+  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
@@ -140,6 +143,9 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
         }
         break;
       }
+      case "podTemplates":
+        config.podTemplates = readPodTemplates(value ?? (pair.key as YamlNode), fail);
+        break;
       default:
         fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key as YamlNode);
     }
@@ -207,6 +213,42 @@ function readHelm(value: YamlNode | null, fail: Fail): HelmConfig {
     }
   }
   return helm;
+}
+
+const POD_TEMPLATE_KEYS = ["kind", "group", "path"];
+const CORE_WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
+/** Mapping keys joined by dots: `spec.template.spec`. */
+const FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
+
+/** `podTemplates:` entries: `{kind, group, path}`, where path leads to the pod spec (the mapping holding `containers`). */
+function readPodTemplates(value: YamlNode, fail: Fail): PodTemplateKind[] {
+  const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
+  if (!isSeq(value)) return fail(`podTemplates must be a list of ${entryShape}`, value);
+  const seen = new Set<string>();
+  return value.items.map((item) => {
+    const fields = new Map<string, YamlNode>();
+    for (const [key, node] of readMapping(item as YamlNode, "a podTemplates entry", fail)) {
+      if (!POD_TEMPLATE_KEYS.includes(key)) fail(`unknown key "${key}" in a podTemplates entry; expected kind, group and path`, node);
+      fields.set(key, node);
+    }
+    for (const key of POD_TEMPLATE_KEYS) {
+      if (!fields.has(key)) fail(`a podTemplates entry needs ${key} (${key === "group" ? 'the API group, the part of apiVersion before "/"' : key === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item as YamlNode);
+    }
+    const kind = readString(fields.get("kind")!, "podTemplates[].kind", fail);
+    const groupNode = fields.get("group")!;
+    // `group: ""` names the core group; YAML reads a bare `group:` as null, which means the same.
+    const group = isScalar(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail);
+    const pathNode = fields.get("path")!;
+    const dotted = readString(pathNode, "podTemplates[].path", fail);
+    if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
+    if (CORE_WORKLOAD_GROUPS.has(group) && WORKLOAD_KINDS.includes(kind)) {
+      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
+    }
+    const key = `${group}/${kind}`;
+    if (seen.has(key)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, fields.get("kind"));
+    seen.add(key);
+    return { kind, group, path: dotted.split(".") };
+  });
 }
 
 function readGlobs(value: YamlNode | null, key: string, fail: Fail): string[] {

@@ -8,8 +8,20 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     severity: "high",
     category: "input",
     rationale:
-      "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted.",
+      "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
     remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true,
+  },
+  {
+    id: "kubeward/missing-api-version-or-kind",
+    title: "Object has kind without apiVersion, or apiVersion without kind",
+    severity: "high",
+    category: "input",
+    rationale:
+      "A document that has `kind` but no `apiVersion` (or the reverse), or spells one of them wrongly (`apiversion:`, `Kind:`), is refused by Kubernetes (`apiVersion not set`, `Object 'Kind' is missing`), and kubeward cannot tell which object it is, so none of its fields is checked: a typo would otherwise hide a privileged pod. Like a parse error, it is input that could not be linted and fails the run whatever the fail level: the file cannot be applied as written, and a silent pass would claim it was checked. YAML that only happens to have a `kind` or an `apiVersion` key (a CI file, a Chart.yaml) is still passed over: the document must have `metadata`, write the missing key with a value that is not a string, or name it with a near miss.",
+    remediation: "Add the missing key, or correct its spelling (keys are case-sensitive), at the reported line; the message names the apiVersion of common kinds.",
     frameworks: [],
     equivalents: {},
     unlintedInput: true,

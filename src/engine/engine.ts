@@ -4,7 +4,7 @@ import { indexObjects, type ObjectIndex } from "./object-index.js";
 import type { DeferredReport, Report, Rule, RuleContext, Severity } from "./rule.js";
 import { lastAnswerOf } from "./memo.js";
 import { checkShape } from "./shape.js";
-import { recordOf } from "./workload.js";
+import { recordOf, withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
 
 /** A rule as configured for a run. */
 export interface ActiveRule {
@@ -117,8 +117,8 @@ function findingSet(): FindingSet {
 }
 
 /** Runs every active rule over every object (and the object set), returning findings in a stable order. */
-export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[]): Finding[] {
-  const linter = createLinter(rules);
+export function lintObjects(objects: readonly K8sObject[], rules: readonly ActiveRule[], settings?: LinterSettings): Finding[] {
+  const linter = createLinter(rules, settings);
   linter.lint(objects);
   return linter.finish();
 }
@@ -143,7 +143,13 @@ export interface Linter {
   finish(): Finding[];
 }
 
-export function createLinter(rules: readonly ActiveRule[]): Linter {
+/** What a run's config adds to the rules: the custom kinds that hold a pod spec. */
+export interface LinterSettings {
+  podTemplates?: readonly PodTemplateKind[];
+}
+
+export function createLinter(rules: readonly ActiveRule[], settings: LinterSettings = {}): Linter {
+  const podTemplates = settings.podTemplates ?? [];
   const set = findingSet();
   const perObjectRules = rules.filter((active) => active.rule.check);
   const crossObjectRules = rules.filter((active) => active.rule.checkAll);
@@ -163,54 +169,62 @@ export function createLinter(rules: readonly ActiveRule[]): Linter {
     else kept.set(scope, [object]);
   };
 
+  const lintEach = (objects: readonly K8sObject[]): void => {
+    for (const object of objects) {
+      const shapeStart = set.findings.length;
+      for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
+      for (const active of perObjectRules) {
+        const ruleStart = set.findings.length;
+        try {
+          for (const report of active.rule.check!(object, active.context)) {
+            if ("settle" in report) defer(active, object, report);
+            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+          }
+        } catch (error) {
+          set.addOwn(ruleFailure(active, object, error), ruleStart);
+        }
+      }
+      if (keptKinds === undefined || keptKinds.has(object.kind)) keep(object);
+    }
+  };
+
+  const settleAll = (): Finding[] => {
+    const indexes = new Map<string, ObjectIndex>();
+    const indexOf = (scope: string): ObjectIndex => {
+      let index = indexes.get(scope);
+      if (!index) {
+        index = indexObjects(kept.get(scope) ?? []);
+        indexes.set(scope, index);
+      }
+      return index;
+    };
+    for (const waiting of pending) {
+      try {
+        const message = waiting.settle(indexOf(waiting.scope));
+        if (message !== undefined) set.addKeyed({ ...waiting.finding, message });
+      } catch (error) {
+        set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
+      }
+    }
+    for (const [scope, objects] of kept) {
+      for (const active of crossObjectRules) {
+        try {
+          for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
+        } catch (error) {
+          set.addKeyed(ruleFailure(active, objects[0], error));
+        }
+      }
+    }
+    return set.findings.sort(compareFindings);
+  };
+
   return {
     lint(objects) {
-      for (const object of objects) {
-        const shapeStart = set.findings.length;
-        for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
-        for (const active of perObjectRules) {
-          const ruleStart = set.findings.length;
-          try {
-            for (const report of active.rule.check!(object, active.context)) {
-              if ("settle" in report) defer(active, object, report);
-              else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
-            }
-          } catch (error) {
-            set.addOwn(ruleFailure(active, object, error), ruleStart);
-          }
-        }
-        if (keptKinds === undefined || keptKinds.has(object.kind)) keep(object);
-      }
+      withPodTemplateKinds(podTemplates, () => lintEach(objects));
     },
 
     finish() {
-      const indexes = new Map<string, ObjectIndex>();
-      const indexOf = (scope: string): ObjectIndex => {
-        let index = indexes.get(scope);
-        if (!index) {
-          index = indexObjects(kept.get(scope) ?? []);
-          indexes.set(scope, index);
-        }
-        return index;
-      };
-      for (const waiting of pending) {
-        try {
-          const message = waiting.settle(indexOf(waiting.scope));
-          if (message !== undefined) set.addKeyed({ ...waiting.finding, message });
-        } catch (error) {
-          set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
-        }
-      }
-      for (const [scope, objects] of kept) {
-        for (const active of crossObjectRules) {
-          try {
-            for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
-          } catch (error) {
-            set.addKeyed(ruleFailure(active, objects[0], error));
-          }
-        }
-      }
-      return set.findings.sort(compareFindings);
+      return withPodTemplateKinds(podTemplates, settleAll);
     },
   };
 }

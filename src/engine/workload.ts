@@ -39,6 +39,58 @@ const WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
 
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
 
+/** A kind outside the core workloads whose objects hold a pod spec: its API group, its name, and where the pod spec sits. */
+export interface PodTemplateKind {
+  group: string;
+  kind: string;
+  path: Path;
+}
+
+const TEMPLATE_SPEC: Path = ["spec", "template", "spec"];
+
+/**
+ * Custom resources that run pods from a pod template, each checked against its project's API
+ * reference. A Rollout that points at a Deployment (`spec.workloadRef`) has no template of its own:
+ * the Deployment is linted where it is written.
+ */
+export const BUILT_IN_POD_TEMPLATE_KINDS: readonly PodTemplateKind[] = [
+  { group: "apps.openshift.io", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  // OpenShift 3 served DeploymentConfig as plain `v1` too.
+  { group: "", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  { group: "argoproj.io", kind: "Rollout", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "CloneSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "StatefulSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
+  { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] },
+];
+
+function kindKey(group: string, kind: string): string {
+  return `${group}/${kind}`;
+}
+
+function kindTable(kinds: readonly PodTemplateKind[]): ReadonlyMap<string, Path> {
+  return new Map(kinds.map((entry) => [kindKey(entry.group, entry.kind), entry.path]));
+}
+
+const builtInTemplateKinds = kindTable(BUILT_IN_POD_TEMPLATE_KINDS);
+/** Kinds a config names (`podTemplates:`), in force while a linter runs; they win over the built-in ones. */
+let configuredTemplateKinds: ReadonlyMap<string, Path> = new Map();
+
+/**
+ * Runs `work` with the pod-template kinds a config names in force. Rules ask for pod specs with only
+ * the object in hand, so the kinds of the run are set around its linting (synchronous work).
+ */
+export function withPodTemplateKinds<T>(kinds: readonly PodTemplateKind[], work: () => T): T {
+  if (kinds.length === 0 && configuredTemplateKinds.size === 0) return work();
+  const previous = configuredTemplateKinds;
+  configuredTemplateKinds = kindTable(kinds);
+  try {
+    return work();
+  } finally {
+    configuredTemplateKinds = previous;
+  }
+}
+
 export interface PodSpecRef {
   object: K8sObject;
   spec: JsonObject;
@@ -76,10 +128,13 @@ function apiGroup(apiVersion: string): string {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 
-/** Where the pod spec sits in a workload object (Pod, Deployment, …, CronJob, PodTemplate); undefined for other objects. */
+/** Where the pod spec sits in a workload object (Pod, Deployment, …, CronJob, PodTemplate, or a pod-template kind); undefined for other objects. */
 export function podSpecPathOf(object: K8sObject): Path | undefined {
-  const path = POD_SPEC_PATHS[object.kind];
-  return path && WORKLOAD_GROUPS.has(apiGroup(object.apiVersion)) ? path : undefined;
+  const group = apiGroup(object.apiVersion);
+  const core = POD_SPEC_PATHS[object.kind];
+  if (core && WORKLOAD_GROUPS.has(group)) return core;
+  const key = kindKey(group, object.kind);
+  return configuredTemplateKinds.get(key) ?? builtInTemplateKinds.get(key);
 }
 
 /**

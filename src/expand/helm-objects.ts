@@ -2,6 +2,7 @@ import path from "node:path";
 import { displayPath } from "../discover/discover.js";
 import { formatPath } from "../engine/finding.js";
 import { parseManifest } from "../manifest/parse.js";
+import { MISSING_API_VERSION_OR_KIND } from "../manifest/type-meta.js";
 import { isRecord } from "../engine/workload.js";
 import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../manifest/types.js";
 import type { FileCache } from "./file-cache.js";
@@ -228,7 +229,8 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
     const templateDisplay = document.source ? displayPath(chart.cwd, home.file) : chartDisplay;
     const parsed = parseManifest(templateDisplay, document.text);
     for (const problem of parsed.problems) {
-      problems.push({ ...problem, region: FILE_START, message: `Helm rendered invalid YAML from this template: ${problem.message}` });
+      const what = problem.ruleId === MISSING_API_VERSION_OR_KIND ? "an object without its apiVersion or kind" : "invalid YAML";
+      problems.push({ ...problem, region: FILE_START, message: `Helm rendered ${what} from this template: ${problem.message}` });
     }
     for (const object of parsed.objects) {
       const key = documentKey(document.source, ordinal, object.origin.itemIndex);

@@ -10,9 +10,11 @@ import {
   parseEvents,
   type Event,
 } from "js-yaml";
+import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
+import { MISSING_API_VERSION_OR_KIND, halfTypedObject } from "./type-meta.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
 
 /** YAML 1.1 integers without the base-60 form: Kubernetes' reader keeps `12:30` a string. */
@@ -108,8 +110,14 @@ function checkAliases(source: string, events: Event[]): void {
   }
 }
 
-function parseChunk(source: string, base: number, file: string): ParsedChunk {
-  const events = parseEvents(source, { filename: file, maxDepth: MAX_DEPTH });
+/**
+ * Parses one chunk. The whole file is tried strictly first: nearly every file passes, and one that
+ * does not is read again document by document, where re-reading a document for each line js-yaml
+ * finds too little indented (see flow-indentation.ts) costs that document's length, not the file's.
+ */
+function parseChunk(source: string, base: number, file: string, asKubernetesReads: boolean): ParsedChunk {
+  const options = { filename: file, maxDepth: MAX_DEPTH };
+  const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: packEvents(source, base, events), documents };
@@ -155,11 +163,11 @@ export function parseManifest(file: string, text: string): ParsedFile {
   // undefined stands for a document that failed to parse, so later documents keep their index.
   const chunks: Array<ParsedChunk | undefined> = [];
   try {
-    chunks.push(parseChunk(text, 0, file));
+    chunks.push(parseChunk(text, 0, file, false));
   } catch {
     for (const piece of splitDocuments(text)) {
       try {
-        chunks.push(parseChunk(piece.source, piece.base, file));
+        chunks.push(parseChunk(piece.source, piece.base, file, true));
       } catch (error) {
         chunks.push(undefined);
         const offset = piece.base + (errorOffset(error) ?? 0);
@@ -185,13 +193,23 @@ export function parseManifest(file: string, text: string): ParsedFile {
       const root = chunk.stream.roots[i];
       const make = (body: JsonObject, objectRoot: number, itemIndex?: number): K8sObject =>
         makeObject(body, { file, docIndex, itemIndex }, pathLocator(chunk.stream, objectRoot), source, ignores);
+      // A document meant as an object but missing apiVersion or kind is a problem, not a quiet skip.
+      const halfTyped = (value: unknown, objectRoot: number, where = ""): boolean => {
+        const found = isObject(value) ? halfTypedObject(value) : undefined;
+        if (!found) return false;
+        const { start, end } = pathLocator(chunk.stream, objectRoot)([found.key]);
+        problems.push({ ruleId: MISSING_API_VERSION_OR_KIND, file, region: source.regionOf(start, end), message: `${where}${found.message}` });
+        return true;
+      };
       const reason = describeNonObject(document);
-      if (reason) skipped.push({ file, docIndex, reason });
-      else if (isObject(document)) {
+      if (reason) {
+        if (!halfTyped(document, root)) skipped.push({ file, docIndex, reason });
+      } else if (isObject(document)) {
         if (isListKind(document)) {
           const itemRoots = listItemRoots(chunk.stream, root, ["items"]);
           (document.items as unknown[]).forEach((item, itemIndex) => {
             const itemReason = describeNonObject(item);
+            if (itemReason && halfTyped(item, itemRoots[itemIndex] ?? root, `items[${itemIndex}]: `)) return;
             if (itemReason || !isObject(item)) {
               skipped.push({ file, docIndex, reason: `items[${itemIndex}]: ${itemReason ?? "empty"}` });
             } else {

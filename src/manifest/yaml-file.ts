@@ -1,4 +1,4 @@
-import { parseEvents } from "js-yaml";
+import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { locateInStream, packEvents, type EventStream } from "./locate.js";
 import { MAX_DEPTH } from "./parse.js";
 import type { SourceText } from "./text.js";
@@ -14,7 +14,7 @@ export function openYamlFile(source: SourceText): YamlFile {
   let stream: EventStream | undefined;
   let root = -1;
   try {
-    stream = packEvents(source.text, 0, parseEvents(source.text, { maxDepth: MAX_DEPTH }));
+    stream = packEvents(source.text, 0, parseKubernetesYamlEvents(source.text, { maxDepth: MAX_DEPTH }));
     root = stream.roots[0] ?? -1;
   } catch {
     stream = undefined;

@@ -52,6 +52,7 @@ spec:
       securityContext: "privileged"
 `,
     "empty.yaml": "",
+    "typo.yaml": PRIVILEGED_POD.replace("apiVersion:", "apiversion:"),
     "folder.yaml/inside.yaml": PRIVILEGED_POD,
   });
   mkdirSync(path.join(dir, "sub"));
@@ -105,6 +106,7 @@ describe("bad input", () => {
       "self.yaml:1:1 kubeward/unreadable-file",
       "tabs.yaml:4:1 kubeward/parse-error",
       "truncated.json:5:1 kubeward/parse-error",
+      "typo.yaml:1:1 kubeward/missing-api-version-or-kind",
       ...(coversUnreadable ? ["unreadable.yaml:1:1 kubeward/unreadable-file"] : []),
       "wrong-types.yaml:7:7 kubeward/invalid-field-type",
       "wrong-types.yaml:13:3 kubeward/invalid-field-type",
@@ -122,6 +124,9 @@ describe("bad input", () => {
     expect(message("self.yaml")).toContain("symbolic link loop");
     expect(message("tabs.yaml")).toContain("tab");
     expect(message("truncated.json")).toMatch(/^Invalid JSON: /);
+    expect(message("typo.yaml")).toBe(
+      'The document has kind: Pod and "apiversion" but no apiVersion (keys are case-sensitive). Kubernetes refuses such an object, and kubeward did not lint it. Rename "apiversion" to apiVersion.',
+    );
     if (coversUnreadable) {
       expect(message("unreadable.yaml")).toContain("permission denied");
       expect(message("locked")).toBe("Cannot read the folder: permission denied; nothing in it was linted.");

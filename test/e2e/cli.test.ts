@@ -13,6 +13,7 @@ import {
   removeTempDirs,
   tempDir,
   where,
+  writeFiles,
 } from "./cli-harness.js";
 
 const ONLY_PRIVILEGED = onlyRulesConfig(["privileged-container"]);
@@ -480,6 +481,19 @@ describe("configuration", () => {
     expect(JSON.parse(result.stdout)).toEqual([]);
     expect(result.stderr).toContain(`using config ${path.join(root, ".kubeward.yaml")}`);
     expect(result.status).toBe(0);
+  });
+
+  it("podTemplates names a custom kind whose pod spec is linted, and a bad entry is a usage error at its line", () => {
+    const webApp = PRIVILEGED_POD.replace("apiVersion: v1\nkind: Pod", "apiVersion: example.com/v1\nkind: WebApp");
+    const cwd = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "podTemplates:\n  - {kind: WebApp, group: example.com, path: spec}"),
+      "app.yaml": webApp,
+    });
+    expect(where(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout))).toEqual(["app.yaml:9:9 privileged-container"]);
+    writeFiles(cwd, { ".kubeward.yaml": "podTemplates:\n  - {kind: WebApp, group: example.com}\n" });
+    const broken = kubeward(["lint"], { cwd });
+    expect(broken.stderr).toContain(".kubeward.yaml:2:5: a podTemplates entry needs path");
+    expect(broken.status).toBe(2);
   });
 
   it("the nearest file wins, and .kubeward.yml is read too", () => {

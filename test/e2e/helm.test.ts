@@ -98,6 +98,19 @@ describe.skipIf(!haveHelm)("Helm charts (helm from scripts/install-tools.mjs)", 
     expect(accepted.status).toBe(0);
   });
 
+  it("a template that renders an object without apiVersion is reported at that template and fails the run", () => {
+    const dir = tempDir({
+      "Chart.yaml": "apiVersion: v2\nname: half\nversion: 0.1.0\n",
+      "templates/pod.yaml": "kind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n",
+    });
+    const result = kubeward(["lint", "--format", "json", "--fail-on", "none", "."], { cwd: dir, env: toolsEnv(), timeoutMs: 60_000 });
+    expect(jsonFindings(result.stdout).map((f) => `${f.file}:${f.region.startLine} ${f.rule} ${f.message}`)).toEqual([
+      "templates/pod.yaml:1 kubeward/missing-api-version-or-kind Helm rendered an object without its apiVersion or kind from this template: " +
+        "The document has kind: Pod but no apiVersion. Kubernetes refuses such an object, and kubeward did not lint it. Add apiVersion (for Pod: apiVersion: v1).",
+    ]);
+    expect(result.status).toBe(1);
+  });
+
   it("names a dependency missing from charts/ without touching the network", () => {
     const { findings } = lint(["fixtures/helm/missing-dependency"]);
     const [failure] = findings.filter((f) => f.rule === "kubeward/render-error");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "../../src/manifest/parse.js";
+import { sourceText } from "../../src/manifest/text.js";
 import type { K8sObject, Path, Region } from "../../src/manifest/types.js";
+import { openYamlFile } from "../../src/manifest/yaml-file.js";
 
 /** Parses text that must be free of problems. */
 function parse(text: string, file = "test.yaml") {
@@ -123,6 +125,55 @@ metadata:
       { file: "test.yaml", docIndex: 1, reason: "the document is a list, not a mapping" },
       { file: "test.yaml", docIndex: 2, reason: "the document is a string, not a mapping" },
       { file: "test.yaml", docIndex: 3, reason: "the document is a number, not a mapping" },
+    ]);
+  });
+
+  it("a document meant as an object but missing apiVersion or kind is a problem at its line, not a quiet skip", () => {
+    const text = `kind: Deployment
+metadata: {name: web}
+---
+apiVersion: apps/v1
+Kind: Deployment
+metadata: {name: web}
+---
+apiVerison: batch/v1
+kind: Job
+---
+apiVersion: 1
+kind: Pod
+---
+apiVersion: example.com/v1
+metadata: {name: thing}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: n}
+`;
+    const { objects, problems, skipped } = parseManifest("half.yaml", text);
+    expect(objects.map((o) => o.kind)).toEqual(["Namespace"]);
+    expect(skipped).toEqual([]);
+    expect(problems.map((p) => `${p.ruleId} ${span(p.region)} ${p.message}`)).toEqual([
+      "kubeward/missing-api-version-or-kind 1:1-1:17 The document has kind: Deployment but no apiVersion. Kubernetes refuses such an object, and kubeward did not lint it. Add apiVersion (for Deployment: apiVersion: apps/v1).",
+      'kubeward/missing-api-version-or-kind 5:1-5:17 The document has apiVersion: apps/v1 and "Kind" but no kind (keys are case-sensitive). Kubernetes refuses such an object, and kubeward did not lint it. Rename "Kind" to kind.',
+      'kubeward/missing-api-version-or-kind 8:1-8:21 The document has kind: Job and "apiVerison" but no apiVersion (keys are case-sensitive). Kubernetes refuses such an object, and kubeward did not lint it. Rename "apiVerison" to apiVersion.',
+      "kubeward/missing-api-version-or-kind 11:1-11:14 The document has kind: Pod but its apiVersion is a number, not a string. Kubernetes refuses such an object, and kubeward did not lint it. Write apiVersion (for Pod: apiVersion: v1).",
+      "kubeward/missing-api-version-or-kind 14:1-14:27 The document has apiVersion: example.com/v1 but no kind. Kubernetes refuses such an object, and kubeward did not lint it. Add kind (the object's type, e.g. kind: Deployment).",
+    ]);
+  });
+
+  it("other YAML that has a kind or an apiVersion key (CI files, Chart.yaml) is still passed over", () => {
+    const text = "kind: pipeline\ntype: docker\nsteps: [{name: test}]\n---\napiVersion: v2\nname: web\nversion: 1.0.0\n";
+    const { problems, skipped } = parseManifest("ci.yaml", text);
+    expect(problems).toEqual([]);
+    expect(skipped.map((s) => s.docIndex)).toEqual([0, 1]);
+  });
+
+  it("a List item missing its apiVersion is a problem at the item, and the other items are linted", () => {
+    const text = "apiVersion: v1\nkind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n  - {apiVersion: v1, kind: Pod, metadata: {name: b}}\n";
+    const { objects, problems } = parseManifest("list.yaml", text);
+    expect(objects.map((o) => o.name)).toEqual(["b"]);
+    expect(problems.map((p) => [span(p.region), p.message])).toEqual([
+      ["4:5-4:14", "items[0]: The document has kind: Pod but no apiVersion. Kubernetes refuses such an object, and kubeward did not lint it. Add apiVersion (for Pod: apiVersion: v1)."],
     ]);
   });
 
@@ -452,6 +503,82 @@ describe("input that must not hang or crash the parser", () => {
     const { problems } = parseManifest("dup.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nmetadata: {name: b}\n");
     expect(problems.map((p) => p.region.startLine)).toEqual([4]);
     expect(problems[0].message).toContain("duplicate");
+  });
+});
+
+describe("indentation inside brackets and quotes, which Kubernetes' reader ignores", () => {
+  // js-yaml wants such lines indented past their block (YAML 1.2); go-yaml, under kubectl, does not look.
+  const spire = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: csi}
+spec:
+  template:
+    spec:
+      containers:
+        - name: driver
+          args: [
+              "-socket", "/run/csi.sock",
+          ]
+          securityContext:
+            privileged: true
+`;
+
+  it("reads a flow list whose closing bracket sits under its key, as spire-quickstart.yaml writes it", () => {
+    const object = only(spire);
+    const container = ["spec", "template", "spec", "containers", 0];
+    expect((object.body as any).spec.template.spec.containers[0].args).toEqual(["-socket", "/run/csi.sock"]);
+    expect(at(spire, [...container, "args"], object)).toEqual({ span: "9:11-11:12", text: 'args: [\n              "-socket", "/run/csi.sock",\n          ]' });
+    expect(at(spire, [...container, "args", 1], object)).toEqual({ span: "10:26-10:41", text: '"/run/csi.sock"' });
+    expect(at(spire, [...container, "securityContext", "privileged"], object)).toEqual({ span: "13:13-13:29", text: "privileged: true" });
+  });
+
+  it("reads brackets and quotes continued at any indentation, to the values go-yaml reads", () => {
+    const text = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+data: {a: "1",
+b: "2"}
+list: [one,
+two
+three,
+\tfour,
+]
+quoted:
+  double: "folded
+across lines"
+  single: 'folded
+ \ttoo'
+`;
+    const { body } = only(text);
+    expect(body.data).toEqual({ a: "1", b: "2" });
+    expect(body.list).toEqual(["one", "two three", "four"]);
+    expect(body.quoted).toEqual({ double: "folded across lines", single: "folded too" });
+    expect(at(text, ["data", "b"])).toEqual({ span: "5:1-5:7", text: 'b: "2"' });
+    expect(at(text, ["list", 2])).toEqual({ span: "9:2-9:6", text: "four" });
+    expect(at(text, ["quoted", "double"])).toEqual({ span: "12:3-13:14", text: 'double: "folded\nacross lines"' });
+    expect(at(text, ["quoted", "single"])).toEqual({ span: "14:3-15:7", text: "single: 'folded\n \ttoo'" });
+  });
+
+  it("still refuses a document marker inside a quote, as go-yaml does, and keeps the other documents", () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: "open\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n';
+    const { objects, problems } = parseManifest("marker.yaml", text);
+    expect(problems.map((p) => [p.ruleId, p.region.startLine])).toEqual([["kubeward/parse-error", 5]]);
+    expect(objects.map((o) => o.name)).toEqual(["b"]);
+  });
+
+  it("reports an error after such a line at its own place in the file", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: [x,\n]}\nbad: [unclosed\n";
+    const { problems } = parseManifest("later.yaml", text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain("flow collection");
+    expect(span(problems[0].region)).toBe("7:1-7:2");
+  });
+
+  it("finds keys of a values file written so", () => {
+    const values = "image: {repository: nginx,\ntag: latest}\nsecurityContext:\n  privileged: true\n";
+    const file = openYamlFile(sourceText(values));
+    expect(file.locate(["image", "tag"])).toEqual({ region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 12 }, matched: 2 });
+    expect(file.locate(["securityContext", "privileged"])?.region.startLine).toBe(4);
   });
 });
 
