@@ -30310,6 +30310,84 @@ var BASELINE_RULES = [
   unsafe_sysctls_default
 ];
 
+// rules/pod-security/host-paths.ts
+function normalizeHostPath(path18) {
+  const segments = path18.split("/").filter((segment) => segment !== "" && segment !== ".");
+  return `/${segments.join("/")}`;
+}
+function isAtOrUnder(path18, dir) {
+  return path18 === dir || path18.startsWith(dir === "/" ? "/" : `${dir}/`);
+}
+function hostPathVolumes(pod) {
+  const found = [];
+  for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
+    const { name, hostPath } = recordOf(volume);
+    if (!isRecord(hostPath)) continue;
+    found.push({
+      index,
+      name,
+      label: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
+      hostPath: typeof hostPath.path === "string" ? hostPath.path : void 0,
+      type: typeof hostPath.type === "string" ? hostPath.type : void 0,
+      path: [...pod.path, "volumes", index, "hostPath"]
+    });
+  }
+  return found;
+}
+function mountsOf(pod, volumeName) {
+  const found = [];
+  for (const container of containersOf(pod)) {
+    for (const [index, mount] of arrayOf(container.container.volumeMounts).entries()) {
+      if (isRecord(mount) && mount.name === volumeName) found.push({ container, mount, path: [...container.path, "volumeMounts", index] });
+    }
+  }
+  return found;
+}
+
+// rules/pod-security/host-path-writable.ts
+function isSocket(volume) {
+  if (volume.type === "Socket") return true;
+  const path18 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path18.endsWith(".sock") || path18.startsWith("//./pipe/");
+}
+var host_path_writable_default = defineRule({
+  meta: {
+    id: "host-path-writable",
+    title: "Container mounts a hostPath volume writable",
+    severity: "medium",
+    category: "pod-security",
+    rationale: "A writable host mount lets a compromised container change the node: plant a binary or a cron job, rewrite kubelet or CNI configuration, fill the node's disk, or leave files that the next pod on the node trusts. The NSA/CISA hardening guidance asks that a hostPath that cannot be avoided be mounted read-only. The hostPath itself is host-path-volume's finding (high); this rule names each container that can write through it, at the volumeMount that grants it, so a node agent whose hostPath is accepted is still held to read-only. Sockets and named pipes (hostPath `type: Socket`, a path ending in `.sock`, `\\\\.\\pipe\\\u2026`) are skipped: a read-only mount does not stop a process from connecting to them.",
+    remediation: "Set `readOnly: true` on the container's `volumeMounts` entry for the hostPath volume. If the process must write to the node (a log shipper's position file, a CSI driver), give it a directory of its own (`/var/lib/<agent>`), keep every other host mount read-only, and suppress this finding on that one mount with the reason.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
+      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
+    ],
+    equivalents: { kubeLinter: ["writable-host-mount"] },
+    example: {
+      bad: "containers:\n  - name: shipper\n    image: shipper:1.0\n    volumeMounts:\n      - name: logs\n        mountPath: /var/log\nvolumes:\n  - name: logs\n    hostPath:\n      path: /var/log",
+      good: "containers:\n  - name: shipper\n    image: shipper:1.0\n    volumeMounts:\n      - name: logs\n        mountPath: /var/log\n        readOnly: true\nvolumes:\n  - name: logs\n    hostPath:\n      path: /var/log"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    for (const volume of hostPathVolumes(pod)) {
+      if (isSocket(volume)) continue;
+      const exposed = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
+      for (const { container, mount, path: path18 } of mountsOf(pod, volume.name)) {
+        if (mount.readOnly === true) continue;
+        const at2 = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
+        const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
+        yield {
+          path: [...path18, "readOnly"],
+          message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at2} ${how}, so it can write to the node.`
+        };
+      }
+    }
+  }
+});
+
 // rules/pod-security/restricted-helpers.ts
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -30349,6 +30427,237 @@ function* missingInheritedSetting(pod, all, missing, field, message) {
     yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false) };
   }
 }
+
+// rules/pod-security/net-raw-kept.ts
+function runtimeName(capability) {
+  return capability.toUpperCase();
+}
+var net_raw_kept_default = defineRule({
+  meta: {
+    id: "net-raw-kept",
+    title: "Container keeps the NET_RAW capability",
+    severity: "medium",
+    category: "pod-security",
+    enabledByDefault: false,
+    rationale: "Docker and containerd grant NET_RAW by default (CRI-O stopped doing so in 1.18). It lets a process open raw sockets: forge packets, spoof ARP and DNS answers to other pods on the node's network, and it has been the entry point of kernel exploits that escape the container (CVE-2020-14386). CIS control 5.2.8 asks that containers drop it. The default rules already enforce that: capabilities-not-dropped (the restricted profile's drop ALL) reports every container this rule would, and capabilities-beyond-baseline reports NET_RAW added back, so this rule is off by default rather than a second finding on the same line. Turn it on where the baseline profile is enforced and capabilities-not-dropped is off: it then holds containers to CIS 5.2.8 alone. Names are compared the way container runtimes read them: `net_raw` and `all` count, `CAP_NET_RAW` does not.",
+    remediation: 'Add `ALL` (or at least `NET_RAW`) to `securityContext.capabilities.drop` of every container (`drop: ["ALL"]`) and remove `NET_RAW` from `capabilities.add`. ping works without it where the runtime allows unprivileged ICMP sockets (Docker 20.10 and later, containerd 2.0 and later).',
+    frameworks: [
+      { framework: "CIS", control: "5.2.8", title: "Minimize the admission of containers with the NET_RAW capability" },
+      { framework: "PSS", control: "baseline", title: "Capabilities" },
+      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+    ],
+    equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [SYS_ADMIN]",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.isWindows) return;
+    for (const ref of containersOf(pod)) {
+      const capabilities = recordOf(ref.securityContext.capabilities);
+      const added = arrayOf(capabilities.add);
+      const addedBack = added.findIndex((name) => typeof name === "string" && ["ALL", "NET_RAW"].includes(runtimeName(name)));
+      if (addedBack !== -1) {
+        yield {
+          path: containerSecurityContextPath(ref, "capabilities", "add", addedBack),
+          message: runtimeName(added[addedBack]) === "ALL" ? `${describeContainer(ref)} adds ${added[addedBack]} capabilities, NET_RAW among them.` : `${describeContainer(ref)} adds ${added[addedBack]} back.`
+        };
+        continue;
+      }
+      const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
+      if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
+      const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
+      yield {
+        path: containerSecurityContextPath(ref, "capabilities", "drop"),
+        message: prefixed ? `${describeContainer(ref)} drops "${prefixed}", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.` : `${describeContainer(ref)} keeps NET_RAW: it drops neither NET_RAW nor ALL.`
+      };
+    }
+  }
+});
+
+// rules/pod-security/root-group.ts
+var root_group_default = defineRule({
+  meta: {
+    id: "root-group",
+    title: "Container runs with group ID 0",
+    severity: "low",
+    category: "pod-security",
+    rationale: "Group 0 is root's group: files on the node and in the image that are group-owned by root (and group-readable or writable) are open to a process in it, which matters most after a container escape or through a host mount. `runAsGroup: 0` makes it the primary group, and `fsGroup: 0` or a `supplementalGroups` entry of 0 adds it to every container's processes (fsGroup also hands the pod's volumes to group 0). The NSA/CISA hardening guidance asks that containers run as a non-root user and group; the Pod Security Standards do not cover groups, hence low severity. Values are judged as Kubernetes applies them: a container's own runAsGroup overrides the pod's. Pods in a user namespace (`hostUsers: false`) are skipped, as their group 0 is not the node's. An unset runAsGroup is not reported: the image's group applies, which a manifest cannot show.",
+    remediation: "Set `runAsGroup` and `fsGroup` to a non-zero GID (e.g. `10001`) in the pod's `securityContext`, and remove `0` from `supplementalGroups`. Images built for OpenShift's arbitrary UIDs rely on group 0 only for files they own; give those files to the new GID at build time instead.",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers", title: "Run with root privileges or with root group membership" }],
+    equivalents: { trivy: ["KSV029", "KSV116"] },
+    example: {
+      bad: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 0\n    fsGroup: 0",
+      good: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001\n    fsGroup: 10001"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.isWindows || usesUserNamespace(pod)) return;
+    const containers = containersOf(pod);
+    if (containers.length === 0) return;
+    const podName = describePod(pod);
+    if (numberField(pod.securityContext, "runAsGroup") === 0) {
+      const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsGroup") === void 0);
+      if (inheriting.length > 0) {
+        yield {
+          path: podSecurityContextPath(pod, "runAsGroup"),
+          message: `${podName} sets runAsGroup: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} with root as primary group.`
+        };
+      }
+    }
+    for (const ref of containers) {
+      if (numberField(ref.securityContext, "runAsGroup") === 0) {
+        yield { path: containerSecurityContextPath(ref, "runAsGroup"), message: `${describeContainer(ref)} sets runAsGroup: 0, so it runs with root as primary group.` };
+      }
+    }
+    if (numberField(pod.securityContext, "fsGroup") === 0) {
+      yield {
+        path: podSecurityContextPath(pod, "fsGroup"),
+        message: `${podName} sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.`
+      };
+    }
+    for (const [index, group] of arrayOf(pod.securityContext.supplementalGroups).entries()) {
+      if (group !== 0) continue;
+      yield {
+        path: podSecurityContextPath(pod, "supplementalGroups", index),
+        message: `${podName} lists group 0 in supplementalGroups, so every container runs with root as a supplementary group.`
+      };
+    }
+  }
+});
+
+// rules/pod-security/run-as-user-below-minimum.ts
+var DEFAULT_MINIMUM = 1e4;
+var run_as_user_below_minimum_default = defineRule({
+  meta: {
+    id: "run-as-user-below-minimum",
+    title: "Container runs with a UID below the required minimum",
+    severity: "low",
+    category: "pod-security",
+    rationale: "A container whose UID is also a user on the node (system accounts sit below 1000, people's accounts from 1000 up) owns that user's files after an escape or through a host mount. Some teams therefore require every UID to be at least 10000. No standard asks for it (the Pod Security Standards require only a non-zero UID), so this rule is off by default; turn it on to enforce such a policy. UID 0 is run-as-user-root's finding and is not reported again; a container whose UID is not set in the manifest is reported, since the image's user then decides and the policy cannot be verified. The effective UID is judged: a container's own runAsUser overrides the pod's. Windows pods and pods in a user namespace (`hostUsers: false`) are skipped.",
+    remediation: "Set `runAsUser` in the pod's `securityContext` (or the container's) to a UID at or above the minimum (e.g. `runAsUser: 10001`), and build the image so that this UID can run it.",
+    options: {
+      minimum: {
+        type: "number",
+        description: "The lowest UID a container may run as; UIDs from 1 up to one below this are reported.",
+        default: DEFAULT_MINIMUM
+      }
+    },
+    enabledByDefault: false,
+    frameworks: [],
+    equivalents: { kubeScore: ["container-security-context-user-group-id"], checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 1000",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001"
+    }
+  },
+  *check(object, context) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.isWindows || usesUserNamespace(pod)) return;
+    const minimum = typeof context.options.minimum === "number" ? context.options.minimum : DEFAULT_MINIMUM;
+    const containers = containersOf(pod);
+    const podName = describePod(pod);
+    const isLow = (uid) => uid !== void 0 && uid > 0 && uid < minimum;
+    const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")) }));
+    const podUid = numberField(pod.securityContext, "runAsUser");
+    const inheriting = effective.filter((setting2) => setting2.from === "pod").map((setting2) => setting2.ref);
+    if (isLow(podUid) && inheriting.length > 0) {
+      yield {
+        path: podSecurityContextPath(pod, "runAsUser"),
+        message: `${podName} sets runAsUser: ${podUid} for ${describeContainers(inheriting)}, below the minimum of ${minimum}.`
+      };
+    }
+    for (const setting2 of effective) {
+      if (setting2.from === "container" && isLow(setting2.value)) {
+        yield {
+          path: containerSecurityContextPath(setting2.ref, "runAsUser"),
+          message: `${describeContainer(setting2.ref)} sets runAsUser: ${setting2.value}, below the minimum of ${minimum}.`
+        };
+      }
+    }
+    const unset = effective.filter((setting2) => setting2.from === "unset").map((setting2) => setting2.ref);
+    yield* missingInheritedSetting(
+      pod,
+      containers,
+      unset,
+      ["runAsUser"],
+      (who, atPodLevel) => atPodLevel ? `${who} run${unset.length === 1 ? "s" : ""} as the image's user: neither ${podName} nor any container sets runAsUser, so a UID of at least ${minimum} is not ensured.` : `${who} runs as the image's user: neither it nor ${podName} sets runAsUser, so a UID of at least ${minimum} is not ensured.`
+    );
+  }
+});
+
+// rules/pod-security/sensitive-host-path.ts
+var SENSITIVE_DIRS = [
+  { dir: "/", holds: "the node's whole file system", subtree: false },
+  { dir: "/etc", holds: "the node's configuration and credentials", subtree: false },
+  { dir: "/etc/kubernetes", holds: "the node's Kubernetes credentials and control plane manifests", subtree: true },
+  { dir: "/root", holds: "the node's root home directory (SSH keys, kubeconfig files)", subtree: true },
+  { dir: "/proc", holds: "every process of the node and writable kernel settings", subtree: true },
+  { dir: "/sys", holds: "the node's kernel, cgroup and device settings", subtree: false },
+  { dir: "/boot", holds: "the node's kernel and boot loader", subtree: true },
+  { dir: "/dev", holds: "every device of the node, its disks included", subtree: false },
+  { dir: "/usr", holds: "the node's system programs", subtree: false },
+  { dir: "/lib", holds: "the node's system libraries", subtree: false },
+  { dir: "/var/lib/kubelet", holds: "the kubelet's state, every pod's secrets and volumes included", subtree: true },
+  { dir: "/var/lib/docker", holds: "Docker's state, every container's file system and environment included", subtree: true },
+  { dir: "/var/lib/containerd", holds: "containerd's state, every container's file system included", subtree: true },
+  { dir: "/var/lib/containers", holds: "CRI-O's state, every container's file system included", subtree: true },
+  { dir: "/var/lib/etcd", holds: "etcd's data, every Secret of the cluster included", subtree: true },
+  { dir: "/run", holds: "the node's runtime sockets and state", subtree: false },
+  { dir: "/var/run", holds: "the node's runtime sockets and state", subtree: false }
+];
+function sensitivity(hostPath) {
+  if (!hostPath.startsWith("/")) return void 0;
+  const path18 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path18);
+  if (exact) return exact.holds;
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path18, entry.dir));
+  if (within) return `inside ${within.dir}: ${within.holds}`;
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path18));
+  if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
+  return void 0;
+}
+var sensitive_host_path_default = defineRule({
+  meta: {
+    id: "sensitive-host-path",
+    title: "Pod mounts a sensitive directory of the node",
+    // Above host-path-volume (high): these paths are the known routes from a container to the node and its secrets.
+    severity: "critical",
+    category: "pod-security",
+    rationale: "Some host paths hand over the node outright: `/` and `/etc` hold its credentials and configuration, `/proc` and `/sys` its processes and kernel settings, `/dev` its disks, `/var/lib/kubelet` every pod's secrets, and the container runtime's directories every container's file system. A container that mounts one, or a parent of one, reads secrets of other workloads or takes over the node, read-only mounts included. The Pod Security Standards baseline profile forbids every hostPath volume; this rule singles out the ones that are a node compromise rather than a risk, at critical severity, so they are fixed first. Children of broad system directories that are commonly harmless (`/etc/localtime`, `/run/xtables.lock`, `/sys/fs/bpf`) are left to host-path-volume, and runtime sockets to container-runtime-socket-mounted.",
+    remediation: "Mount only the narrowest path the process needs (a file such as `/etc/machine-id`, or a dedicated directory such as `/var/lib/<agent>`) and mount it `readOnly: true`; better, replace the hostPath with a `configMap`, `secret`, `projected` or `emptyDir` volume. Node agents that truly need these paths belong in a namespace whose policy allows them, with the finding suppressed there and a reason.",
+    frameworks: [
+      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
+      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
+    ],
+    equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
+    example: {
+      bad: "containers:\n  - name: agent\n    image: agent:1.0\n    volumeMounts:\n      - name: host-etc\n        mountPath: /host/etc\nvolumes:\n  - name: host-etc\n    hostPath:\n      path: /etc",
+      good: "containers:\n  - name: agent\n    image: agent:1.0\n    volumeMounts:\n      - name: machine-id\n        mountPath: /etc/machine-id\n        readOnly: true\nvolumes:\n  - name: machine-id\n    hostPath:\n      path: /etc/machine-id"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    for (const volume of hostPathVolumes(pod)) {
+      if (volume.hostPath === void 0) continue;
+      const why = sensitivity(volume.hostPath);
+      const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
+      if (!why || mounters.length === 0) continue;
+      yield {
+        path: [...volume.path, "path"],
+        message: `${volume.label} exposes host path "${volume.hostPath}" (${why}) to ${mounters.join(", ")}.`
+      };
+    }
+  }
+});
+
+// rules/pod-security/hardening.ts
+var HARDENING_RULES = [host_path_writable_default, net_raw_kept_default, root_group_default, run_as_user_below_minimum_default, sensitive_host_path_default];
 
 // rules/pod-security/capabilities-added.ts
 var capabilities_added_default = defineRule({
@@ -30401,7 +30710,7 @@ var capabilities_not_dropped_default = defineRule({
       { framework: "CIS", control: "5.2.10", title: "Minimize the admission of containers with capabilities assigned" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
-    equivalents: { kubeLinter: ["drop-net-raw-capability"], checkov: ["CKV_K8S_28", "CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
+    equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [NET_RAW]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]"
@@ -30694,15 +31003,11 @@ var RUNTIME_DIRS_UNDER_RUN = ["docker"];
 var SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
 var RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
 var WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
-function normalizePath(path18) {
-  const segments = path18.split("/").filter((segment) => segment !== "" && segment !== ".");
-  return `/${segments.join("/")}`;
-}
 function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path18 = normalizePath(hostPath);
+  const path18 = normalizeHostPath(hostPath);
   if (SOCKETS.includes(path18)) return "the container runtime socket";
   const inside = SOCKETS.find((socket) => socket.startsWith(path18 === "/" ? "/" : `${path18}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
@@ -31082,6 +31387,47 @@ var liveness_probe_missing_default = defineRule({
   check: (object) => missingProbes(object, "livenessProbe")
 });
 
+// rules/workload/ports.ts
+function* declaredPorts(object) {
+  for (const container of workloadContainers(object)) {
+    for (const [index, entry] of arrayOf(container.container.ports).entries()) {
+      const { containerPort, protocol } = recordOf(entry);
+      if (typeof containerPort !== "number") continue;
+      yield {
+        container,
+        port: containerPort,
+        protocol: typeof protocol === "string" ? protocol : "TCP",
+        path: [...container.path, "ports", index, "containerPort"]
+      };
+    }
+  }
+}
+
+// rules/workload/privileged-port.ts
+var privileged_port_default = defineRule({
+  meta: {
+    id: "privileged-port",
+    title: "Container declares a port below 1024",
+    severity: "low",
+    category: "workload",
+    rationale: "Ports below 1024 are privileged on Linux: binding one has traditionally needed root or the NET_BIND_SERVICE capability, which a hardened container (non-root, all capabilities dropped) does not have. Teams that enforce that hardening keep every container port at 1024 or above and map the well-known port in the Service (`port: 80`, `targetPort: 8080`), so that no container needs either. containerd 2.0 and later let unprivileged processes bind any port inside the pod's own network namespace, and no standard asks for this, so the rule is off by default; turn it on to enforce such a policy.",
+    remediation: "Have the process listen on a port of 1024 or above (e.g. 8080 instead of 80) and change `containerPort` to match; keep the well-known port for clients in the Service's `port`, with `targetPort` naming the new container port.",
+    enabledByDefault: false,
+    frameworks: [],
+    equivalents: { kubeLinter: ["privileged-ports"], trivy: ["KSV117"] },
+    example: {
+      bad: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 80",
+      good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080"
+    }
+  },
+  *check(object) {
+    for (const { container, port, path: path18 } of declaredPorts(object)) {
+      if (port < 1 || port >= 1024) continue;
+      yield { path: path18, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+    }
+  }
+});
+
 // rules/workload/readiness-probe-missing.ts
 var readiness_probe_missing_default = defineRule({
   meta: {
@@ -31106,7 +31452,7 @@ var readiness_probe_missing_default = defineRule({
 var RESOURCE_CONTAINER_KINDS = ["initContainers", "containers"];
 var RESOURCES_OPTION = {
   type: "string[]",
-  description: "Resource names every container must account for, e.g. `ephemeral-storage` in addition to cpu and memory.",
+  description: "Resource names every container must account for; the default asks for both cpu and memory at once. resource-limits-missing and resource-requests-missing each take their own list, so CPU and memory are configured apart: `resources: [memory]` on resource-limits-missing requires memory limits without asking for CPU limits. Add `ephemeral-storage` to require it as well.",
   default: ["cpu", "memory"]
 };
 function resourceNames(options) {
@@ -31142,13 +31488,14 @@ var resource_limits_missing_default = defineRule({
     severity: "low",
     category: "workload",
     rationale: "A container without limits can take all the CPU and memory of its node, starving its neighbours: one compromised or runaway workload becomes a denial of service for everything scheduled beside it.",
-    remediation: "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; a namespace LimitRange can supply defaults, but the manifest alone does not show it.",
+    remediation: "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; a namespace LimitRange can supply defaults, but the manifest alone does not show it. Many teams require memory limits but no CPU limits (CPU limits throttle a container even on an idle node): set the `resources` option to `[memory]` for this rule.",
     frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuLimitsMissing", "memoryLimitsMissing"],
       checkov: ["CKV_K8S_11", "CKV_K8S_13"],
-      trivy: ["KSV011", "KSV018"]
+      trivy: ["KSV011", "KSV018"],
+      kubeScore: ["container-resources"]
     },
     options: { resources: RESOURCES_OPTION },
     example: {
@@ -31181,7 +31528,8 @@ var resource_requests_missing_default = defineRule({
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuRequestsMissing", "memoryRequestsMissing"],
       checkov: ["CKV_K8S_10", "CKV_K8S_12"],
-      trivy: ["KSV015", "KSV016"]
+      trivy: ["KSV015", "KSV016"],
+      kubeScore: ["container-resources"]
     },
     options: { resources: RESOURCES_OPTION },
     example: {
@@ -31305,6 +31653,31 @@ var service_account_token_automounted_default = defineRule({
   }
 });
 
+// rules/workload/ssh-port.ts
+var ssh_port_default = defineRule({
+  meta: {
+    id: "ssh-port",
+    title: "Container declares the SSH port 22",
+    severity: "low",
+    category: "workload",
+    rationale: "Port 22 usually means an SSH server in the container: a second way in that bypasses `kubectl exec` and its RBAC and audit logging, often with keys or passwords baked into the image. Git servers and SFTP services expose SSH on purpose; anything else deserves a look. No standard asks for this check and legitimate SSH services are common, so the rule is off by default.",
+    remediation: "Remove the SSH server from the image and use `kubectl exec` or `kubectl debug` for access. For a service whose purpose is SSH (a Git or SFTP server), keep it, review how its keys are provisioned, and suppress the finding with a reason.",
+    enabledByDefault: false,
+    frameworks: [],
+    equivalents: { kubeLinter: ["ssh-port"] },
+    example: {
+      bad: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: ssh\n        containerPort: 22",
+      good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080"
+    }
+  },
+  *check(object) {
+    for (const { container, port, protocol, path: path18 } of declaredPorts(object)) {
+      if (port !== 22 || protocol !== "TCP") continue;
+      yield { path: path18, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+    }
+  }
+});
+
 // rules/workload/writable-root-filesystem.ts
 var writable_root_filesystem_default = defineRule({
   meta: {
@@ -31345,15 +31718,17 @@ var WORKLOAD_RULES = [
   image_registry_not_allowed_default,
   latest_image_tag_default,
   liveness_probe_missing_default,
+  privileged_port_default,
   readiness_probe_missing_default,
   resource_limits_missing_default,
   resource_requests_missing_default,
   service_account_token_automounted_default,
+  ssh_port_default,
   writable_root_filesystem_default
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...WORKLOAD_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 

@@ -20,7 +20,7 @@ export default defineRule({
       { framework: "CIS", control: "5.2.10", title: "Minimize the admission of containers with capabilities assigned" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
-    equivalents: { kubeLinter: ["drop-net-raw-capability"], checkov: ["CKV_K8S_28", "CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
+    equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [NET_RAW]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]",

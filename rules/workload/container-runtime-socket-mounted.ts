@@ -1,5 +1,6 @@
 import { defineRule } from "../../src/engine/rule.js";
 import { arrayOf, containersOf, describeContainer, isRecord, podSpecOf, recordOf, type PodSpecRef } from "../../src/engine/workload.js";
+import { normalizeHostPath } from "../pod-security/host-paths.js";
 
 /** Runtime sockets below /run; /var/run is the same directory on current distributions, so both spellings count. */
 const SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
@@ -11,18 +12,12 @@ const RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/v
 /** Named pipes of Docker and containerd on Windows nodes, compared case-insensitively and with either slash. */
 const WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
 
-/** `/var//run/./docker.sock/` → `/var/run/docker.sock`. */
-function normalizePath(path: string): string {
-  const segments = path.split("/").filter((segment) => segment !== "" && segment !== ".");
-  return `/${segments.join("/")}`;
-}
-
 /** What the host path exposes, or undefined when it holds no runtime socket. */
 function exposedSocket(hostPath: string): string | undefined {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return undefined;
-  const path = normalizePath(hostPath);
+  const path = normalizeHostPath(hostPath);
   if (SOCKETS.includes(path)) return "the container runtime socket";
   const inside = SOCKETS.find((socket) => socket.startsWith(path === "/" ? "/" : `${path}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;

@@ -5,13 +5,15 @@ import imagePullPolicyNotAlways from "./image-pull-policy-not-always.js";
 import imageRegistryNotAllowed from "./image-registry-not-allowed.js";
 import latestImageTag from "./latest-image-tag.js";
 import livenessProbeMissing from "./liveness-probe-missing.js";
+import privilegedPort from "./privileged-port.js";
 import readinessProbeMissing from "./readiness-probe-missing.js";
 import resourceLimitsMissing from "./resource-limits-missing.js";
 import resourceRequestsMissing from "./resource-requests-missing.js";
 import serviceAccountTokenAutomounted from "./service-account-token-automounted.js";
+import sshPort from "./ssh-port.js";
 import writableRootFilesystem from "./writable-root-filesystem.js";
 
-/** Workload hygiene: images, resources, probes, service account tokens, runtime sockets, namespaces. Sorted by id. */
+/** Workload hygiene: images, resources, probes, ports, service account tokens, runtime sockets, namespaces. Sorted by id. */
 export const WORKLOAD_RULES: readonly Rule[] = [
   containerRuntimeSocketMounted,
   defaultNamespace,
@@ -19,9 +21,11 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   imageRegistryNotAllowed,
   latestImageTag,
   livenessProbeMissing,
+  privilegedPort,
   readinessProbeMissing,
   resourceLimitsMissing,
   resourceRequestsMissing,
   serviceAccountTokenAutomounted,
+  sshPort,
   writableRootFilesystem,
 ];

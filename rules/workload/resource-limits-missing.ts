@@ -13,13 +13,15 @@ export default defineRule({
       "runaway workload becomes a denial of service for everything scheduled beside it.",
     remediation:
       "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; " +
-      "a namespace LimitRange can supply defaults, but the manifest alone does not show it.",
+      "a namespace LimitRange can supply defaults, but the manifest alone does not show it. Many teams require memory limits but " +
+      "no CPU limits (CPU limits throttle a container even on an idle node): set the `resources` option to `[memory]` for this rule.",
     frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuLimitsMissing", "memoryLimitsMissing"],
       checkov: ["CKV_K8S_11", "CKV_K8S_13"],
       trivy: ["KSV011", "KSV018"],
+      kubeScore: ["container-resources"],
     },
     options: { resources: RESOURCES_OPTION },
     example: {

@@ -20,6 +20,7 @@ export default defineRule({
       polaris: ["cpuRequestsMissing", "memoryRequestsMissing"],
       checkov: ["CKV_K8S_10", "CKV_K8S_12"],
       trivy: ["KSV015", "KSV016"],
+      kubeScore: ["container-resources"],
     },
     options: { resources: RESOURCES_OPTION },
     example: {

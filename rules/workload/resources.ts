@@ -8,7 +8,10 @@ export const RESOURCE_CONTAINER_KINDS: readonly ContainerKind[] = ["initContaine
 
 export const RESOURCES_OPTION: OptionSpec = {
   type: "string[]",
-  description: "Resource names every container must account for, e.g. `ephemeral-storage` in addition to cpu and memory.",
+  description:
+    "Resource names every container must account for; the default asks for both cpu and memory at once. resource-limits-missing and " +
+    "resource-requests-missing each take their own list, so CPU and memory are configured apart: `resources: [memory]` on " +
+    "resource-limits-missing requires memory limits without asking for CPU limits. Add `ephemeral-storage` to require it as well.",
   default: ["cpu", "memory"],
 };
 

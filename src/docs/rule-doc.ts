@@ -1,7 +1,7 @@
 import { helpUri, type RuleMeta } from "../engine/rule.js";
 import { levelOf } from "../engine/severity.js";
 
-const TOOL_NAMES: Record<string, string> = { kubeLinter: "kube-linter", polaris: "Polaris", checkov: "Checkov", trivy: "Trivy" };
+const TOOL_NAMES: Record<string, string> = { kubeLinter: "kube-linter", polaris: "Polaris", checkov: "Checkov", trivy: "Trivy", kubeScore: "kube-score" };
 
 /** The markdown page of a rule, generated from its metadata only (docs/rules/<id>.md, `kubeward rules ID`). */
 export function renderRuleDoc(meta: RuleMeta): string {

@@ -20,6 +20,7 @@ export interface Equivalents {
   polaris?: string[];
   checkov?: string[];
   trivy?: string[];
+  kubeScore?: string[];
 }
 
 export interface OptionSpec {

@@ -1,5 +1,9 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/resource-limits-missing.js";
+import requestsRule from "../../../rules/workload/resource-requests-missing.js";
+import { activeRules, parseConfig } from "../../../src/config/config.js";
+import { lintObjects } from "../../../src/engine/engine.js";
+import { parseManifest } from "../../../src/manifest/parse.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
 
 testRule(rule, {
@@ -113,4 +117,36 @@ spec:
 `;
   const findings = lintWith(rule, yaml).filter((finding) => finding.ruleId === rule.meta.id);
   expect(findings.map((finding) => [finding.region.startLine, finding.message])).toEqual([[9, 'container "a" sets no cpu or memory limit.']]);
+});
+
+it("a .kubeward.yaml can require memory limits without CPU limits while requests keep both, and an unconfigured rule asks for both", () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: tuned
+      image: a:1
+      resources:
+        requests: {cpu: 100m}
+        limits: {memory: 256Mi}
+    - name: bare
+      image: a:1
+`;
+  const lint = (configText: string): string[] => {
+    const rules = [rule, requestsRule];
+    const config = parseConfig(configText, ".kubeward.yaml", rules);
+    return lintObjects(parseManifest("m.yaml", yaml).objects, activeRules(rules, config)).map(
+      (finding) => `${finding.ruleId} ${finding.region.startLine}:${finding.region.startColumn} ${finding.message}`,
+    );
+  };
+  expect(lint("rules:\n  resource-limits-missing:\n    options: {resources: [memory]}\n")).toEqual([
+    'resource-limits-missing 11:7 container "bare" sets no memory limit.',
+    'resource-requests-missing 11:7 container "bare" sets no cpu or memory request.',
+  ]);
+  expect(lint("")).toEqual([
+    'resource-limits-missing 10:9 container "tuned" sets no cpu limit.',
+    'resource-limits-missing 11:7 container "bare" sets no cpu or memory limit.',
+    'resource-requests-missing 11:7 container "bare" sets no cpu or memory request.',
+  ]);
 });
