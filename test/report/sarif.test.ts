@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import Ajv04 from "ajv-draft-04";
@@ -217,6 +217,24 @@ describe("SARIF output", () => {
     const written = JSON.parse(readFileSync(path.join(cwd, "out.sarif"), "utf8")) as Sarif.Log;
     expectValid(written);
     expect(written.runs[0].results?.length).toBe(results().length);
+  });
+});
+
+describe("SARIF URIs in a git work tree", () => {
+  const uris = (log: Sarif.Log): string[] => (log.runs[0].results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? "").sort();
+
+  it("are relative to the repository root, from whichever folder kubeward runs in", () => {
+    const repo = tempDir({ "deploy/k8s/risky.yaml": PRIVILEGED_POD, "other/pod.yaml": PRIVILEGED_POD });
+    mkdirSync(path.join(repo, ".git"));
+    const log = sarifOf(path.join(repo, "deploy"), [".", "../other/pod.yaml"]);
+    expect([...new Set(uris(log))]).toEqual(["deploy/k8s/risky.yaml", "other/pod.yaml"]);
+  });
+
+  it("a linked worktree's .git file marks the root too; outside a work tree they stay relative to the working directory", () => {
+    const worktree = tempDir({ ".git": "gitdir: /elsewhere/.git/worktrees/x\n", "deploy/risky.yaml": PRIVILEGED_POD });
+    expect([...new Set(uris(sarifOf(path.join(worktree, "deploy"))))]).toEqual(["deploy/risky.yaml"]);
+    const plain = tempDir({ "deploy/risky.yaml": PRIVILEGED_POD });
+    expect([...new Set(uris(sarifOf(path.join(plain, "deploy"))))]).toEqual(["risky.yaml"]);
   });
 });
 
