@@ -30237,11 +30237,11 @@ function usesUserNamespace(pod) {
 function* missingInheritedSetting(pod, all, missing, field, message) {
   if (missing.length === 0) return;
   if (missing.length === all.length) {
-    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true) };
+    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true, missing) };
     return;
   }
   for (const ref of missing) {
-    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false) };
+    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false, [ref]) };
   }
 }
 
@@ -30324,7 +30324,7 @@ var may_run_as_root_default = defineRule({
     title: "Container is not required to run as non-root",
     severity: "medium",
     category: "pod-security",
-    rationale: "Without `runAsNonRoot: true` a container runs as whatever user its image names, often root, and root in a container is root on the node once it escapes. With it, the kubelet refuses to start a container that would run as UID 0. A container inherits the pod's setting unless it sets its own.",
+    rationale: "Without `runAsNonRoot: true` a container runs as whatever user its image names, often root, and root in a container is root on the node once it escapes. With it, the kubelet refuses to start a container that would run as UID 0. A container inherits the pod's setting unless it sets its own. A non-zero `runAsUser` does keep a container off root, and the finding then says so, but the restricted profile requires `runAsNonRoot: true` all the same: it is what the kubelet enforces.",
     remediation: "Set `spec.securityContext.runAsNonRoot: true` on the pod (containers inherit it), or on each container's `securityContext`; never set it to false. The image must then run as a numeric non-zero user, or the pod must set a non-zero `runAsUser` (which on its own does not satisfy the restricted profile).",
     options: {
       userNamespacesExempt: {
@@ -30367,15 +30367,19 @@ var may_run_as_root_default = defineRule({
       }
     }
     const missing = effective.filter((setting2) => setting2.from === "unset").map((setting2) => setting2.ref);
-    yield* missingInheritedSetting(
-      pod,
-      containers,
-      missing,
-      ["runAsNonRoot"],
-      (who, atPodLevel) => atPodLevel ? `${who} may run as root: neither ${podName} nor any container sets runAsNonRoot: true.` : `${who} may run as root: neither it nor ${podName} sets runAsNonRoot: true.`
-    );
+    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
+      const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
+      const userIds = nonRootUserIds(refs);
+      return userIds ? `${who}: ${userIds} not root, but the restricted profile still requires runAsNonRoot: true, which ${neither} sets.` : `${who} may run as root: ${neither} sets runAsNonRoot: true.`;
+    });
   }
 });
+function nonRootUserIds(refs) {
+  const ids = refs.map((ref) => inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")).value);
+  if (!ids.every((id) => id !== void 0 && Number.isInteger(id) && id > 0)) return void 0;
+  const distinct = [...new Set(ids)];
+  return distinct.length === 1 ? `runAsUser ${distinct[0]} is` : `runAsUser ${distinct.slice(0, -1).join(", ")} and ${distinct[distinct.length - 1]} are`;
+}
 
 // rules/pod-security/privilege-escalation-allowed.ts
 function escalationImpliedBy(ref) {
@@ -41944,7 +41948,8 @@ function describeValue(value) {
 function checkValue(value, shape, path19, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path19], message: `${formatPath(path19)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path19)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path19)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.`;
+    problems.push({ path: [...path19], message });
     return;
   }
   if (shape.type === "mapping") {
