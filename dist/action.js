@@ -27111,6 +27111,16 @@ var DIAGNOSTIC_RULES = [
     unlintedInput: true
   },
   {
+    id: "kubeward/unknown-ignored-rule",
+    title: "kubeward-ignore comment names no rule",
+    severity: "medium",
+    category: "input",
+    rationale: "A `# kubeward-ignore` comment names an id that is no rule (a typo, or a rule of another tool), so it suppresses nothing for it and the finding it was meant for still shows. Reported at the id in the comment, with the rule id it is nearest to. Checked in every plain manifest, and in the chart and Kustomize files kubeward reads to locate a finding.",
+    remediation: "Correct the id (`kubeward rules` lists them), or remove it from the comment.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
     id: "kubeward/rule-error",
     title: "A rule failed on this input",
     severity: "high",
@@ -38904,6 +38914,21 @@ function spanOf(stream, key2, node) {
 // src/manifest/ignores.ts
 var NONE = /* @__PURE__ */ new Map();
 var IGNORE_COMMENT = /(?:#|\{\{-?\s*\/\*)\s*kubeward-ignore\s+([A-Za-z0-9_\-/, ]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/\s*-?\}\}.*)?$/;
+function ignoreMentions(source) {
+  const mentions = [];
+  if (!source.text.includes("kubeward-ignore")) return mentions;
+  for (let line = 1; line <= source.lineCount; line++) {
+    const text = source.lineText(line);
+    const match2 = IGNORE_COMMENT.exec(text);
+    if (!match2) continue;
+    const listStart = match2.index + match2[0].indexOf(match2[1], match2[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
+    for (const id of match2[1].matchAll(/[^\s,]+/g)) {
+      const column = listStart + (id.index ?? 0) + 1;
+      mentions.push({ rule: id[0], line, column, endColumn: column + id[0].length });
+    }
+  }
+  return mentions;
+}
 function ignoreIndex(source) {
   let byLine;
   const comments = () => {
@@ -40038,6 +40063,9 @@ function createFileCache() {
         yamlFiles.set(absolutePath, cached ? openYamlFile(cached.source) : void 0);
       }
       return yamlFiles.get(absolutePath);
+    },
+    read() {
+      return [...files].flatMap(([absolutePath, cached]) => cached ? [{ file: absolutePath, source: cached.source }] : []);
     },
     defines(chartDir) {
       let found = defines.get(chartDir);
@@ -41818,6 +41846,7 @@ async function expandSources(charts, kustomizations, settings) {
     problems: [],
     skipped: [],
     timings: [],
+    sourcesRead: () => files.read(),
     skipReason(file) {
       const user = usedBy.get(file);
       if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
@@ -42166,6 +42195,8 @@ async function run(options) {
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
+  const unknownIgnores = unknownIgnoredRules(options.rules);
+  const ignoreFindings = [];
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
     const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : void 0;
@@ -42183,6 +42214,7 @@ async function run(options) {
       continue;
     }
     bytes += read.text.length;
+    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(source.display, sourceText(read.text)));
     const parsed = parseManifest(source.display, read.text);
     linter.lint(parsed.objects);
     objects += parsed.objects.length;
@@ -42191,6 +42223,8 @@ async function run(options) {
   }
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
+  for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
+  findings.push(...ignoreFindings);
   return {
     findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
@@ -42199,6 +42233,22 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
+function unknownIgnoredRules(rules) {
+  const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
+  const known = new Set(ids);
+  const severity = DIAGNOSTIC_RULES.find((meta) => meta.id === UNKNOWN_IGNORED_RULE).severity;
+  return (file, source) => ignoreMentions(source).filter((mention) => !known.has(mention.rule)).map((mention) => {
+    const hint = closestMatch(mention.rule, ids);
+    return {
+      ruleId: UNKNOWN_IGNORED_RULE,
+      severity,
+      message: `kubeward-ignore names "${mention.rule}", which is no rule${hint ? ` (did you mean "${hint}"?)` : ""}, so the comment suppresses nothing for it; \`kubeward rules\` lists them.`,
+      file,
+      region: { startLine: mention.line, startColumn: mention.column, endLine: mention.line, endColumn: mention.endColumn }
+    };
+  });
+}
 function withDiagnosticSettings(findings, config) {
   if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
   const kept = [];

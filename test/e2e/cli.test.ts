@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +12,7 @@ import {
   onlyRulesConfig,
   removeTempDirs,
   tempDir,
+  tools,
   toolsEnv,
   where,
 } from "./cli-harness.js";
@@ -721,5 +722,46 @@ describe("suppression", () => {
     const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore host-network, privileged-container");
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
     expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout).map((f) => f.suppressed)).toEqual([true]);
+  });
+});
+
+describe("a kubeward-ignore comment naming no rule", () => {
+  const TYPO = PRIVILEGED_POD.replace("        privileged: true\n", "        # kubeward-ignore privileged-containr, host-network -- audited\n        privileged: true\n");
+
+  it("is reported at the id in the comment, with the rule it is nearest to; the known id beside it is not", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": TYPO });
+    const result = kubeward(["lint", "--format", "compact"], { cwd });
+    expect(result.stdout).toBe(
+      [
+        'pod.yaml:9:27: warning: kubeward-ignore names "privileged-containr", which is no rule (did you mean "privileged-container"?), so the comment suppresses nothing for it; `kubeward rules` lists them. [kubeward/unknown-ignored-rule]',
+        'pod.yaml:10:9: error: container "web" runs privileged. [privileged-container]',
+        "",
+      ].join("\n"),
+    );
+    const [typo] = jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout, "kubeward/unknown-ignored-rule");
+    expect(typo.region).toEqual({ startLine: 9, startColumn: 27, endLine: 9, endColumn: 46 });
+  });
+
+  it("says nothing when no rule is near, and is configured like the other diagnostics", () => {
+    const far = PRIVILEGED_POD.replace("        privileged: true\n", "        privileged: true  # kubeward-ignore CKV_K8S_16\n");
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": far });
+    expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout, "kubeward/unknown-ignored-rule").map((f) => f.message)).toEqual([
+      'kubeward-ignore names "CKV_K8S_16", which is no rule, so the comment suppresses nothing for it; `kubeward rules` lists them.',
+    ]);
+    const off = tempDir({ ".kubeward.yaml": onlyRulesConfig([], "", { "kubeward/unknown-ignored-rule": "off" }), "pod.yaml": TYPO });
+    expect(kubeward(["lint", "--format", "compact"], { cwd: off })).toMatchObject({ stdout: "", status: 0 });
+  });
+
+  it.skipIf(!existsSync(tools.helm4))("is reported in a Helm template, at the template's line", () => {
+    const cwd = tempDir({
+      ".kubeward.yaml": ONLY_PRIVILEGED,
+      "chart/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+      "chart/templates/pod.yaml": PRIVILEGED_POD.replace("        privileged: true\n", "        {{- /* kubeward-ignore privileged-contianer -- audited */}}\n        privileged: true\n"),
+    });
+    const result = kubeward(["lint", "chart", "--format", "compact"], { cwd, env: toolsEnv() });
+    expect(result.stdout).toContain(
+      'chart/templates/pod.yaml:9:32: warning: kubeward-ignore names "privileged-contianer", which is no rule (did you mean "privileged-container"?)',
+    );
+    expect(result.stdout).toContain("chart/templates/pod.yaml:10:9: error: container \"web\" runs privileged. [privileged-container]");
   });
 });
