@@ -31803,7 +31803,7 @@ async function writeSummary(input) {
 import path17 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
@@ -35436,7 +35436,7 @@ function readManifest(absolutePath, file) {
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { skip: "symbolic link to a folder; links to folders are not followed" };
+    if (stats.isDirectory()) return { skip: "symbolic link to a folder; a glob does not follow links to folders" };
     if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
     return decodeManifest(readFileSync3(fd), file);
   } catch (error2) {
@@ -39677,6 +39677,13 @@ function enclosingKustomization(file) {
     if (path6.dirname(dir) === dir) return void 0;
   }
 }
+function isFolder(file) {
+  try {
+    return statSync3(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
 var DEFAULT_EXCLUDES = ["node_modules", ".git"];
 var MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 function displayPath(cwd, file) {
@@ -39730,17 +39737,24 @@ async function discover(inputs, options) {
     }
     for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
   };
+  const walked = /* @__PURE__ */ new Set();
+  let followedLinks = false;
   const walkFolder = (root) => {
     const pending = [root];
-    for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    const links = [];
+    for (let folder = pending.pop() ?? links.shift(); folder !== void 0; folder = pending.pop() ?? links.shift()) {
+      let real;
       let entries;
       try {
+        real = realpathSync(folder);
         entries = readdirSync(folder, { withFileTypes: true });
       } catch (error2) {
         const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
         problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
         continue;
       }
+      if (walked.has(real)) continue;
+      walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
         const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
         if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
@@ -39751,7 +39765,10 @@ async function discover(inputs, options) {
         const full = path6.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
-        else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
+        else if (entry.isSymbolicLink() && isFolder(full)) {
+          links.push(full);
+          followedLinks = true;
+        } else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
       }
     }
   };
@@ -39768,8 +39785,9 @@ async function discover(inputs, options) {
       stats = void 0;
     }
     if (stats?.isDirectory()) {
+      if (isExcluded(absolute)) continue;
       const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
-      if (chart && !isExcluded(chart)) {
+      if (chart) {
         charts.add(chart);
       } else {
         const kustomization = enclosingKustomization(absolute);
@@ -39788,6 +39806,20 @@ async function discover(inputs, options) {
         message: stats ? "Not a regular file or folder; it was not linted." : "No such file or folder; check the path given to kubeward."
       });
     }
+  }
+  if (followedLinks) {
+    const byReal = /* @__PURE__ */ new Map();
+    for (const file of [...files].sort()) {
+      let real = file;
+      try {
+        real = realpathSync(file);
+      } catch {
+      }
+      const known = byReal.get(real);
+      if (known === void 0 || known !== real && file === real) byReal.set(real, file);
+    }
+    files.clear();
+    for (const file of byReal.values()) files.add(file);
   }
   const sources = [
     ...[...charts].sort().map((dir) => ({ kind: "helm", dir, display: displayPath(options.cwd, dir) })),

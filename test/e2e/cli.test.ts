@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -386,6 +386,41 @@ describe("inputs", () => {
     ]);
     const some = kubeward(["lint", "--format", "json", "--exclude", "vendor", "--exclude", "generated/**", "--exclude", "*.test.yaml"], { cwd });
     expect(jsonFindings(some.stdout).map((f) => f.file)).toEqual(["keep/pod.yaml", "risky.yaml"]);
+  });
+
+  it("--exclude applies to charts and overlays named on the command line, and to folders inside them", () => {
+    const cwd = riskyProject("", {
+      "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+      "charts/web/templates/pod.yaml": PRIVILEGED_POD,
+      "overlays/prod/kustomization.yaml": "resources:\n  - pod.yaml\n",
+      "overlays/prod/pod.yaml": PRIVILEGED_POD,
+    });
+    const files = (...args: string[]): string[] => [...new Set(jsonFindings(kubeward(["lint", "--format", "json", ...args], { cwd, env: toolsEnv() }).stdout).map((f) => f.file))];
+    expect(files("charts/web", "overlays/prod", "risky.yaml")).toEqual(["charts/web/templates/pod.yaml", "overlays/prod/pod.yaml", "risky.yaml"]);
+    expect(files("charts/web", "overlays/prod", "risky.yaml", "--exclude", "charts/web", "--exclude", "overlays/prod")).toEqual(["risky.yaml"]);
+    expect(files("charts/web", "risky.yaml", "--exclude", "web")).toEqual(["risky.yaml"]);
+    // Not its templates linted as plain YAML instead.
+    expect(files("charts/web/templates", "risky.yaml", "--exclude", "charts/web")).toEqual(["risky.yaml"]);
+  });
+
+  it("follows links to folders, walking each real folder once, so a link loop ends", () => {
+    const cwd = riskyProject("", { "real/pod.yaml": PRIVILEGED_POD, "elsewhere/linked.yaml": PRIVILEGED_POD });
+    symlinkSync(path.join(cwd, "elsewhere"), path.join(cwd, "deploy-link"), "dir");
+    symlinkSync(path.join(cwd, "real"), path.join(cwd, "real/loop"), "dir");
+    symlinkSync("..", path.join(cwd, "elsewhere/up"), "dir");
+    const walk = kubeward(["lint", "risky.yaml", "real", "deploy-link", "--format", "json"], { cwd });
+    expect(where(jsonFindings(walk.stdout))).toEqual([
+      "deploy-link/linked.yaml:9:9 privileged-container",
+      "real/pod.yaml:9:9 privileged-container",
+      "risky.yaml:9:9 privileged-container",
+    ]);
+    // From the top, each file once, by its real place: the links lead only to folders already walked.
+    const all = kubeward(["lint", "--format", "json"], { cwd });
+    expect(where(jsonFindings(all.stdout))).toEqual([
+      "elsewhere/linked.yaml:9:9 privileged-container",
+      "real/pod.yaml:9:9 privileged-container",
+      "risky.yaml:9:9 privileged-container",
+    ]);
   });
 
   it("expands globs given as inputs (quoted, so kubeward and not the shell expands them)", () => {
