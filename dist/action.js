@@ -31524,7 +31524,9 @@ function textBytes(results) {
 }
 function gzippedSize(results) {
   let gzipped = 0;
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(",")).length;
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
+  }
   return gzipped;
 }
 function omittedResults(findings, left, limit) {
