@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path18} HTTP/1.1\r
+      let header2 = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code = path19.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path18) {
-      const ctrl = callVisitor(key2, node, visitor, path18);
+    function visit_(key2, node, visitor, path19) {
+      const ctrl = callVisitor(key2, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visit_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visit_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path18);
+            const ci2 = visit_(i, node.items[i], visitor, path19);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path18) {
-      const ctrl = await callVisitor(key2, node, visitor, path18);
+    async function visitAsync_(key2, node, visitor, path19) {
+      const ctrl = await callVisitor(key2, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path18, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path18);
+        replaceNode(key2, path19, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path18) {
+    function callVisitor(key2, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path18);
+        return visitor(key2, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path18);
+        return visitor.Map?.(key2, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path18);
+        return visitor.Seq?.(key2, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path18);
+        return visitor.Pair?.(key2, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path18);
+        return visitor.Scalar?.(key2, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path18);
+        return visitor.Alias?.(key2, node, path19);
       return void 0;
     }
-    function replaceNode(key2, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key2, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path19, value) {
       let v2 = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k2 = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k2 = path19[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key2, ...rest] = path18;
+          const [key2, ...rest] = path19;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key2, ...rest] = path18;
+      deleteIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key2, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key2, ...rest] = path19;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key2, ...rest] = path18;
+      hasIn(path19) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key2, ...rest] = path18;
+      setIn(path19, value) {
+        const [key2, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26483,7 +26483,7 @@ var require_dist = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27122,6 +27122,16 @@ var DIAGNOSTIC_RULES = [
     unlintedInput: true
   },
   {
+    id: "kubeward/unknown-ignored-rule",
+    title: "kubeward-ignore comment names no rule",
+    severity: "medium",
+    category: "input",
+    rationale: "A `# kubeward-ignore` comment names an id that is no rule (a typo, or a rule of another tool), so it suppresses nothing for it and the finding it was meant for still shows. Reported at the id in the comment, with the rule id it is nearest to. Checked in every plain manifest, and in the chart and Kustomize files kubeward reads to locate a finding.",
+    remediation: "Correct the id (`kubeward rules` lists them), or remove it from the comment.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
     id: "kubeward/rule-error",
     title: "A rule failed on this input",
     severity: "high",
@@ -27150,9 +27160,11 @@ function levelOf(severity) {
 function securitySeverity(severity) {
   return { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" }[severity];
 }
-function failsAt(level, failOn) {
+var FAIL_LEVELS = [...LEVELS, ...SEVERITIES, "none"];
+function failsAt(severity, failOn) {
   if (failOn === "none") return false;
-  return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+  if (SEVERITIES.includes(failOn)) return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
+  return LEVELS.indexOf(levelOf(severity)) <= LEVELS.indexOf(failOn);
 }
 function isUnlintedInput(finding) {
   return UNLINTED_INPUT_RULES.has(finding.ruleId);
@@ -27320,8 +27332,8 @@ function onlyChangedFindings(findings, changed) {
 }
 
 // src/options.ts
-import { closeSync, openSync, writeSync } from "node:fs";
-import path3 from "node:path";
+import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import path4 from "node:path";
 
 // src/config/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
@@ -29365,9 +29377,9 @@ function withPodTemplateKinds(kinds, work) {
     configuredTemplateKinds = previous;
   }
 }
-function valueAt(body, path18) {
+function valueAt(body, path19) {
   let current = body;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (!isRecord(current)) return void 0;
     current = current[segment];
   }
@@ -29386,16 +29398,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path18 = podSpecPathOf(object);
-  if (!path18) return void 0;
-  const spec = valueAt(object.body, path18);
+  const path19 = podSpecPathOf(object);
+  if (!path19) return void 0;
+  const spec = valueAt(object.body, path19);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path18.slice(0, -1), "metadata"];
+  const metadataPath = [...path19.slice(0, -1), "metadata"];
   const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path18,
+    path: path19,
     metadataPath,
     metadata: recordOf(valueAt(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -29437,8 +29449,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path18 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path18, from: "unset" } : { value, path: path18, from: "container" };
+  const path19 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path19, from: "unset" } : { value, path: path19, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -29476,7 +29488,6 @@ function findConfigFile(dir) {
     if (path2.dirname(current) === current) return void 0;
   }
 }
-var FAIL_LEVELS = ["error", "warning", "note", "none"];
 var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 function loadConfig(file, rules) {
   let text;
@@ -29522,7 +29533,7 @@ function parseConfig(text, file, rules) {
           const ruleId = (0, import_yaml.isScalar)(rulePair.key) ? String(rulePair.key.value) : "";
           const meta = knownRules.get(ruleId);
           if (!meta) {
-            const hint = closestRuleId(ruleId, [...knownRules.keys()]);
+            const hint = closestMatch(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
           }
           config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail);
@@ -29699,7 +29710,7 @@ function matchesType(value, spec) {
 function describeType(spec) {
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
-function closestRuleId(id, ids) {
+function closestMatch(word, candidates) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -29714,9 +29725,9 @@ function closestRuleId(id, ids) {
     return row[b.length];
   };
   let best;
-  let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
-  for (const candidate of ids) {
-    const d = distance(id, candidate);
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
@@ -30311,12 +30322,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path18) {
-  const segments = path18.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path19) {
+  const segments = path19.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path18, dir) {
-  return path18 === dir || path18.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path19, dir) {
+  return path19 === dir || path19.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -30347,8 +30358,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path18 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path18.endsWith(".sock") || path18.startsWith("//./pipe/");
+  const path19 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path19.endsWith(".sock") || path19.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -30375,12 +30386,12 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const exposed = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path18 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path19 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         const at2 = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
         const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
         yield {
-          path: [...path18, "readOnly"],
+          path: [...path19, "readOnly"],
           message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at2} ${how}, so it can write to the node.`
         };
       }
@@ -30420,11 +30431,11 @@ function usesUserNamespace(pod) {
 function* missingInheritedSetting(pod, all, missing, field, message) {
   if (missing.length === 0) return;
   if (missing.length === all.length) {
-    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true) };
+    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true, missing) };
     return;
   }
   for (const ref of missing) {
-    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false) };
+    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false, [ref]) };
   }
 }
 
@@ -30611,12 +30622,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path18 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path18);
+  const path19 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path19);
   if (exact) return exact.holds;
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path18, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path19, entry.dir));
   if (within) return `inside ${within.dir}: ${within.holds}`;
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path18));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path19));
   if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
   return void 0;
 }
@@ -30738,7 +30749,7 @@ var may_run_as_root_default = defineRule({
     title: "Container is not required to run as non-root",
     severity: "medium",
     category: "pod-security",
-    rationale: "Without `runAsNonRoot: true` a container runs as whatever user its image names, often root, and root in a container is root on the node once it escapes. With it, the kubelet refuses to start a container that would run as UID 0. A container inherits the pod's setting unless it sets its own.",
+    rationale: "Without `runAsNonRoot: true` a container runs as whatever user its image names, often root, and root in a container is root on the node once it escapes. With it, the kubelet refuses to start a container that would run as UID 0. A container inherits the pod's setting unless it sets its own. A non-zero `runAsUser` does keep a container off root, and the finding then says so, but the restricted profile requires `runAsNonRoot: true` all the same: it is what the kubelet enforces.",
     remediation: "Set `spec.securityContext.runAsNonRoot: true` on the pod (containers inherit it), or on each container's `securityContext`; never set it to false. The image must then run as a numeric non-zero user, or the pod must set a non-zero `runAsUser` (which on its own does not satisfy the restricted profile).",
     options: {
       userNamespacesExempt: {
@@ -30781,15 +30792,19 @@ var may_run_as_root_default = defineRule({
       }
     }
     const missing = effective.filter((setting2) => setting2.from === "unset").map((setting2) => setting2.ref);
-    yield* missingInheritedSetting(
-      pod,
-      containers,
-      missing,
-      ["runAsNonRoot"],
-      (who, atPodLevel) => atPodLevel ? `${who} may run as root: neither ${podName} nor any container sets runAsNonRoot: true.` : `${who} may run as root: neither it nor ${podName} sets runAsNonRoot: true.`
-    );
+    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
+      const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
+      const userIds = nonRootUserIds(refs);
+      return userIds ? `${who}: ${userIds} not root, but the restricted profile still requires runAsNonRoot: true, which ${neither} sets.` : `${who} may run as root: ${neither} sets runAsNonRoot: true.`;
+    });
   }
 });
+function nonRootUserIds(refs) {
+  const ids = refs.map((ref) => inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")).value);
+  if (!ids.every((id) => id !== void 0 && Number.isInteger(id) && id > 0)) return void 0;
+  const distinct = [...new Set(ids)];
+  return distinct.length === 1 ? `runAsUser ${distinct[0]} is` : `runAsUser ${distinct.slice(0, -1).join(", ")} and ${distinct[distinct.length - 1]} are`;
+}
 
 // rules/pod-security/privilege-escalation-allowed.ts
 function escalationImpliedBy(ref) {
@@ -30828,14 +30843,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path18 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path19 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path18, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path19, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path18,
+        path: path19,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -31007,11 +31022,11 @@ function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path18 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path18)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path18 === "/" ? "/" : `${path18}/`));
+  const path19 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path19)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path19 === "/" ? "/" : `${path19}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path18)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path19)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -31159,10 +31174,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path18 = ["metadata", "namespace"];
+    const path19 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       const message = `${kind} "${name}" is in the default namespace.`;
-      yield { path: path18, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      yield { path: path19, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
       return;
     }
     if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
@@ -31170,7 +31185,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path18,
+      path: path19,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -31311,15 +31326,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path18 = [...container.path, "image"];
+      const path19 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path18, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path19, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path18, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path19, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -31421,9 +31436,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path18 } of declaredPorts(object)) {
+    for (const { container, port, path: path19 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path18, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+      yield { path: path19, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
     }
   }
 });
@@ -31629,14 +31644,14 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path18 = [...pod.path, "automountServiceAccountToken"];
+    const path19 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
     yield {
-      path: path18,
+      path: path19,
       settle(others) {
         if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
@@ -31671,9 +31686,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path18 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path19 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path18, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+      yield { path: path19, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
     }
   }
 });
@@ -31746,9 +31761,9 @@ var objectLabel = lastAnswerOf((object) => {
   const name = object.name || "(unnamed)";
   return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 });
-function formatPath(path18) {
+function formatPath(path19) {
   let text = "";
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -31789,6 +31804,8 @@ function formatJson(input) {
 }
 
 // src/report/sarif.ts
+import path3 from "node:path";
+import { gzipSync } from "node:zlib";
 var INFORMATION_URI = "https://github.com/kubeward/kubeward";
 var FINGERPRINT_KEY = "kubeward/v1";
 function ruleName(id) {
@@ -31828,22 +31845,29 @@ Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     }
   };
 }
-var artifactUris = /* @__PURE__ */ new Map();
-function artifactUri(file) {
-  const known = artifactUris.get(file);
-  if (known !== void 0) return known;
-  const uri = encodeArtifactUri(file);
-  artifactUris.set(file, uri);
-  return uri;
+function uriMaker(base) {
+  const known = /* @__PURE__ */ new Map();
+  return (file) => {
+    let uri = known.get(file);
+    if (uri === void 0) {
+      uri = encodeArtifactUri(base && file !== "-" ? fromRepositoryRoot(base, file) : file);
+      known.set(file, uri);
+    }
+    return uri;
+  };
+}
+function fromRepositoryRoot(base, file) {
+  const joined = path3.posix.normalize(`${base}/${file}`);
+  return joined.startsWith("../") ? file : joined;
 }
 function encodeArtifactUri(file) {
   return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
-function fingerprint(finding) {
+function fingerprint(finding, uri) {
   lanes[0] = 2166136261;
   lanes[1] = 84696351;
   mix(finding.ruleId);
-  mix(finding.file);
+  mix(uri);
   if (!finding.object) mix(finding.message);
   else {
     mix(objectLabel(finding.object));
@@ -31875,15 +31899,15 @@ var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 function regionJson(region) {
   return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
 }
-function resultJson(finding, ruleIndex, fingerprintValue) {
-  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${artifactUri(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
   let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   const places = relatedLocations(finding);
   if (places.length) {
     const related = places.map((place, index) => ({
       id: index + 1,
-      physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
+      physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message }
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
@@ -31902,20 +31926,50 @@ function resultJson(finding, ruleIndex, fingerprintValue) {
   }
   return `${json}}`;
 }
-function sarifPieces(input) {
+var GITHUB_SARIF_LIMITS = { resultsPerRun: 25e3, gzippedBytes: 1e7 };
+function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const uriOf = uriMaker(input.sarif?.repositoryBase);
   const occurrences = /* @__PURE__ */ new Map();
-  const resultOf = (finding) => {
-    const hash = fingerprint(finding);
+  const fingerprints = input.findings.map((finding) => {
+    const hash = fingerprint(finding, uriOf(finding.file));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
+    return `${hash}:${occurrence}`;
+  });
+  const resultOf = (index) => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index], uriOf);
   };
-  const batches = [];
-  for (let start = 0; start < input.findings.length; start += RESULTS_PER_BATCH) {
-    batches.push(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf).join(","));
+  const unlimited = input.sarif?.allResults === true;
+  let rankedOnce;
+  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
+  let kept = unlimited ? input.findings.length : Math.min(input.findings.length, limits.resultsPerRun);
+  let limit = "results per run";
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  if (!unlimited) {
+    const envelope = JSON.stringify(sarifLog(input, void 0, 0));
+    if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+      const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+      for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+        kept = Math.floor(kept * (room / gzipped) * 0.95);
+        limit = "gzipped size";
+        results = keptResults(ranked, kept, input.findings.length, resultOf);
+      }
+    }
   }
-  const log = {
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+  const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
+  const pieces = [`${before}"results":[`];
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    pieces.push(`${start === 0 ? "" : ","}${results.slice(start, start + RESULTS_PER_PIECE).join(",")}`);
+  }
+  pieces.push(`]${after}
+`);
+  return { pieces, omitted };
+}
+function sarifLog(input, omitted, kept) {
+  return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
@@ -31930,18 +31984,45 @@ function sarifPieces(input) {
           }
         },
         columnKind: "utf16CodeUnits",
-        results: []
+        results: [],
+        ...omitted ? {
+          properties: {
+            omittedResults: omitted.count,
+            omittedResultsBySeverity: omitted.bySeverity,
+            omittedResultsReason: `GitHub code scanning limit on ${omitted.limit}: the ${kept} most severe of ${omitted.total} results are included; the option --sarif-all-results (action input sarif-all-results) writes them all`
+          }
+        } : {}
       }
     ]
   };
-  const [before, after] = JSON.stringify(log).split(EMPTY_RESULTS);
-  const pieces = [`${before}"results":[`];
-  batches.forEach((batch, index) => pieces.push(index === 0 ? batch : `,${batch}`));
-  pieces.push(`]${after}
-`);
-  return pieces;
 }
-var RESULTS_PER_BATCH = 1e3;
+function mostSevereFirst(findings) {
+  const rank = (finding) => (finding.suppression ? SEVERITIES.length : 0) + SEVERITIES.indexOf(finding.severity);
+  return findings.map((_2, index) => index).sort((a, b) => rank(findings[a]) - rank(findings[b]) || a - b);
+}
+function keptResults(ranked, kept, total, resultOf) {
+  if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
+  return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
+}
+function textBytes(results) {
+  let bytes = 0;
+  for (const result of results) bytes += Buffer.byteLength(result) + 1;
+  return bytes;
+}
+function gzippedSize(results) {
+  let gzipped = 0;
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
+  }
+  return gzipped;
+}
+function omittedResults(findings, left, limit) {
+  const bySeverity2 = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
+  for (const index of left) bySeverity2[findings[index].severity]++;
+  return { count: left.length, total: findings.length, bySeverity: bySeverity2, limit };
+}
+var RESULTS_PER_PIECE = 1e3;
+var OMITTED_PROPERTIES_BYTES = 1e3;
 var EMPTY_RESULTS = '"results":[]';
 
 // src/report/text.ts
@@ -31992,14 +32073,25 @@ function formatText(input) {
 }
 
 // src/options.ts
-var FAIL_LEVELS2 = [...LEVELS, "none"];
 var DEFAULT_FAIL_ON = "warning";
 var FORMATTERS = {
-  text: (input) => [formatText(input)],
-  compact: (input) => [formatCompact(input)],
-  json: (input) => [formatJson(input)],
-  sarif: sarifPieces
+  text: (input) => ({ pieces: [formatText(input)] }),
+  compact: (input) => ({ pieces: [formatCompact(input)] }),
+  json: (input) => ({ pieces: [formatJson(input)] }),
+  sarif: (input) => sarifReport(input)
 };
+function omittedWarning(omitted, allResultsOption) {
+  const kept = omitted.total - omitted.count;
+  const severities = SEVERITIES.filter((severity) => omitted.bySeverity[severity] > 0).map((severity) => `${omitted.bySeverity[severity]} ${severity}`);
+  const why = omitted.limit === "results per run" ? `GitHub code scanning rejects a run of more than ${GITHUB_SARIF_LIMITS.resultsPerRun} results` : `GitHub code scanning rejects a SARIF file over 10 MB gzipped`;
+  return `the SARIF report holds the ${kept} most severe of ${omitted.total} results: ${why}. ${omitted.count} left out (${severities.join(", ")}) are counted in the run's properties; ${allResultsOption} writes them all.`;
+}
+function repositoryBase(cwd) {
+  for (let dir = path4.resolve(cwd); ; dir = path4.dirname(dir)) {
+    if (statSync(path4.join(dir, ".git"), { throwIfNoEntry: false })) return path4.relative(dir, path4.resolve(cwd)).split(path4.sep).join("/");
+    if (path4.dirname(dir) === dir) return void 0;
+  }
+}
 function writeReportFile(file, pieces) {
   const fd = openSync(file, "w");
   try {
@@ -32012,9 +32104,43 @@ function loadRunConfig(cwd, explicitFile) {
   const configFile = explicitFile ?? findConfigFile(cwd);
   return { config: configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
 }
+var OptionError = class extends Error {
+};
+function checkExpandFlags(flags, cwd, names) {
+  for (const file of flags.values ?? []) {
+    const stats = statSync(path4.resolve(cwd, file), { throwIfNoEntry: false });
+    if (!stats) throw new OptionError(`${names.values} ${file}: no such file`);
+    if (!stats.isFile()) throw new OptionError(`${names.values} ${file}: not a file`);
+  }
+  for (const assignment of flags.set ?? []) {
+    const problem2 = setArgumentProblem(assignment);
+    if (problem2) throw new OptionError(`${names.set ?? "--set"} "${assignment}" is not KEY=VALUE[,KEY=VALUE...]: ${problem2}`);
+  }
+}
+function setArgumentProblem(assignment) {
+  let i = 0;
+  while (i < assignment.length) {
+    let key2 = "";
+    for (; i < assignment.length && assignment[i] !== "="; i++) {
+      if (assignment[i] === "\\") key2 += assignment[++i] ?? "";
+      else if (assignment[i] === ",") return `key "${key2}" has no value`;
+      else key2 += assignment[i];
+    }
+    if (i >= assignment.length) return key2 === "" ? void 0 : `key "${key2}" has no value`;
+    i++;
+    if (assignment[i] === "{") {
+      const end = assignment.indexOf("}", i);
+      if (end < 0) return `the list of "${key2}" must end with }`;
+      i = end + 1;
+    }
+    for (; i < assignment.length && assignment[i] !== ","; i++) if (assignment[i] === "\\") i++;
+    i++;
+  }
+  return void 0;
+}
 function expandSettings(flags, config, configFile, cwd) {
-  const configDir = configFile ? path3.dirname(path3.resolve(configFile)) : cwd;
-  const fromConfig = (file) => path3.resolve(configDir, file);
+  const configDir = configFile ? path4.dirname(path4.resolve(configFile)) : cwd;
+  const fromConfig = (file) => path4.resolve(configDir, file);
   return {
     helm: {
       binary: flags.helm,
@@ -32022,7 +32148,7 @@ function expandSettings(flags, config, configFile, cwd) {
       namespace: flags.namespace ?? config.helm.namespace,
       kubeVersion: flags.kubeVersion ?? config.helm.kubeVersion,
       apiVersions: [...config.helm.apiVersions ?? [], ...flags.apiVersions ?? []],
-      valuesFiles: (flags.values ?? []).map((file) => path3.resolve(cwd, file)),
+      valuesFiles: (flags.values ?? []).map((file) => path4.resolve(cwd, file)),
       set: [...config.helm.set ?? [], ...flags.set ?? []],
       ciValues: flags.chartCiValues ?? false,
       dependencyUpdate: flags.helmDependencyUpdate ?? false,
@@ -32048,8 +32174,9 @@ function list(name, separator) {
 function oneOf(name, allowed) {
   const value = optional(name);
   if (value === void 0) return void 0;
-  if (!allowed.includes(value)) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
-  return value;
+  const found = allowed.find((candidate) => candidate === value.toLowerCase());
+  if (found === void 0) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
+  return found;
 }
 function flag(name, fallback) {
   const value = getInput(name);
@@ -32067,7 +32194,8 @@ function readInputs() {
     kubeVersion: optional("kube-version"),
     format: oneOf("format", FORMATS) ?? "text",
     sarifFile: optional("sarif-file") ?? DEFAULT_SARIF_FILE,
-    failOn: oneOf("fail-on", FAIL_LEVELS2),
+    sarifAllResults: flag("sarif-all-results", false),
+    failOn: oneOf("fail-on", FAIL_LEVELS),
     annotations: flag("annotations", true),
     onlyChanged: flag("only-changed", false),
     helm: optional("helm"),
@@ -32156,15 +32284,16 @@ async function writeSummary(input) {
     if (more > 0) summary.addRaw(`<p>${escapeHtml(`${plural2(more, "more finding")}, the least severe, are in the log and the SARIF file.`)}</p>`, true);
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
+  if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`\u26A0 ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
   await summary.write();
 }
 
 // src/run.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as yn } from "node:url";
@@ -35796,7 +35925,7 @@ function readManifest(absolutePath, file) {
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { skip: "symbolic link to a folder; links to folders are not followed" };
+    if (stats.isDirectory()) return { skip: "symbolic link to a folder; a glob does not follow links to folders" };
     if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
     return decodeManifest(readFileSync3(fd), file);
   } catch (error2) {
@@ -35808,8 +35937,8 @@ function readManifest(absolutePath, file) {
 
 // src/expand/kustomize-tree.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4, statSync } from "node:fs";
-import path4 from "node:path";
+import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -39286,13 +39415,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path18) {
+function walkInto(walk, stream, path19) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path18.length);
-  while (matched < limit && walk.path[matched] === path18[matched]) matched++;
-  for (; matched < path18.length; matched++) {
-    const segment = path18[matched];
+  const limit = Math.min(walk.matched, path19.length);
+  while (matched < limit && walk.path[matched] === path19[matched]) matched++;
+  for (; matched < path19.length; matched++) {
+    const segment = path19[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -39307,26 +39436,26 @@ function walkInto(walk, stream, path18) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path18;
+  walk.path = path19;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path18) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path18));
+function locateInStream(stream, root, path19) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path19));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path18) => spanOfWalk(stream, walkInto(walk, stream, path18));
+  return (path19) => spanOfWalk(stream, walkInto(walk, stream, path19));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path18) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path18);
+function listItemRoots(stream, root, path19) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path19);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -39346,6 +39475,21 @@ function spanOf(stream, key2, node) {
 // src/manifest/ignores.ts
 var NONE = /* @__PURE__ */ new Map();
 var IGNORE_COMMENT = /(?:#|\{\{-?\s*\/\*)\s*kubeward-ignore\s+([A-Za-z0-9_\-/, ]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/\s*-?\}\}.*)?$/;
+function ignoreMentions(source) {
+  const mentions = [];
+  if (!source.text.includes("kubeward-ignore")) return mentions;
+  for (let line = 1; line <= source.lineCount; line++) {
+    const text = source.lineText(line);
+    const match2 = IGNORE_COMMENT.exec(text);
+    if (!match2) continue;
+    const listStart = match2.index + match2[0].indexOf(match2[1], match2[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
+    for (const id of match2[1].matchAll(/[^\s,]+/g)) {
+      const column = listStart + (id.index ?? 0) + 1;
+      mentions.push({ rule: id[0], line, column, endColumn: column + id[0].length });
+    }
+  }
+  return mentions;
+}
 function ignoreIndex(source) {
   let byLine;
   const comments = () => {
@@ -39616,8 +39760,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path18) {
-      const { start, end } = locateOffsets(path18);
+    locate(path19) {
+      const { start, end } = locateOffsets(path19);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -39676,10 +39820,10 @@ function nodeRegion(yamlText, node) {
   const span = nodeSpan2(yamlText.source.text, node);
   return regionIn(yamlText, span.start, span.end);
 }
-function locateInNode(yamlText, root, path18) {
+function locateInNode(yamlText, root, path19) {
   let node = root;
   let pair;
-  for (const segment of path18) {
+  for (const segment of path19) {
     const resolved = (0, import_yaml2.isAlias)(node) ? node.resolve(yamlText.doc) : node;
     if (typeof segment === "number" && (0, import_yaml2.isSeq)(resolved)) {
       const item = resolved.items[segment];
@@ -39753,21 +39897,21 @@ var PARSE_ERROR2 = "kubeward/parse-error";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path4.join(dir, name);
+    const file = path5.join(dir, name);
     if (isFile(file)) return file;
   }
   return void 0;
 }
 function isFile(file) {
   try {
-    return statSync(file).isFile();
+    return statSync2(file).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory2(file) {
   try {
-    return statSync(file).isDirectory();
+    return statSync2(file).isDirectory();
   } catch {
     return false;
   }
@@ -39790,7 +39934,7 @@ function referencedFolders(dir) {
     for (const item of itemsOf2(valueOf(root, field))) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path4.join(dir, entry);
+      const target = path5.join(dir, entry);
       if (isDirectory2(target)) folders.push(target);
     }
   }
@@ -39814,7 +39958,7 @@ function readText(file, state, at2) {
   }
 }
 function readLayer(dir, state) {
-  const key2 = path4.resolve(dir);
+  const key2 = path5.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -39823,7 +39967,7 @@ function readLayer(dir, state) {
   if (text === void 0) return void 0;
   const yamlText = parseYamlText(text);
   for (const error2 of yamlText.doc.errors) {
-    problem(state, file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid YAML in ${path4.basename(file)}: ${error2.message.split("\n")[0]}`, PARSE_ERROR2);
+    problem(state, file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid YAML in ${path5.basename(file)}: ${error2.message.split("\n")[0]}`, PARSE_ERROR2);
   }
   const root = yamlText.doc.contents;
   const layer = {
@@ -39864,7 +40008,7 @@ function fieldItems(context, field) {
 }
 function readReferencedLayer(context, target, entry, region, field) {
   const { layer, state } = context;
-  if (state.reading.has(path4.resolve(target))) {
+  if (state.reading.has(path5.resolve(target))) {
     problem(state, layer.file, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -39885,7 +40029,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = nodeRegion(context.yamlText, item);
     if (isRemoteReference(entry)) noteRemote(context, entry, region);
-    else yield { entry, region, target: path4.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path5.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -39911,7 +40055,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path4.resolve(file);
+  const key2 = path5.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -39966,7 +40110,7 @@ function readTarget(node) {
 }
 function patchFromFile(context, entry, region, field) {
   const { layer, state } = context;
-  const file = path4.join(layer.dir, entry);
+  const file = path5.join(layer.dir, entry);
   if (!isFile(file)) {
     problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -39983,7 +40127,7 @@ function readStrategicMergePatches(context) {
     const entry = stringOf(item);
     if (entry === void 0 || !(0, import_yaml3.isScalar)(item)) continue;
     const region = nodeRegion(context.yamlText, item);
-    const looksInline = entry.includes("\n") || !isFile(path4.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile(path5.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, item) : patchFromFile(context, entry, region, "patchesStrategicMerge");
     if (source) addPatch(context, source, { field: "patchesStrategicMerge", region });
   }
@@ -40029,7 +40173,7 @@ function addPatch(context, source, common) {
       name: object.name,
       namespace: object.namespace,
       body: object.body,
-      locate: (path18) => toFile(regionOfPath(object, path18))
+      locate: (path19) => toFile(regionOfPath(object, path19))
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -40038,8 +40182,8 @@ function isOperationList(text) {
   const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
   return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
 }
-function regionOfPath(object, path18) {
-  return object.locate(path18).region;
+function regionOfPath(object, path19) {
+  return object.locate(path19).region;
 }
 function pointerSegments(pointer) {
   if (pointer === "" || pointer === "/") return [];
@@ -40147,7 +40291,7 @@ function readOtherInputs(context) {
   entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path4.join(context.layer.dir, entry);
+    const file = path5.join(context.layer.dir, entry);
     if (isFile(file)) context.layer.inputs.push(file);
   }
 }
@@ -40155,26 +40299,33 @@ function readOtherInputs(context) {
 // src/discover/discover.ts
 var CHART_FILE = "Chart.yaml";
 function enclosingChart(file, stop) {
-  for (let dir = path5.dirname(file); ; dir = path5.dirname(dir)) {
-    if (existsSync3(path5.join(dir, CHART_FILE))) {
-      const parent = path5.dirname(path5.dirname(dir));
-      const inParent = path5.basename(path5.dirname(dir)) === "charts" && existsSync3(path5.join(parent, CHART_FILE));
-      return inParent ? enclosingChart(path5.join(parent, CHART_FILE), stop) : dir;
+  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
+    if (existsSync3(path6.join(dir, CHART_FILE))) {
+      const parent = path6.dirname(path6.dirname(dir));
+      const inParent = path6.basename(path6.dirname(dir)) === "charts" && existsSync3(path6.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path6.join(parent, CHART_FILE), stop) : dir;
     }
-    if (dir === stop || path5.dirname(dir) === dir) return void 0;
+    if (dir === stop || path6.dirname(dir) === dir) return void 0;
   }
 }
 function enclosingKustomization(file) {
-  for (let dir = path5.dirname(file); ; dir = path5.dirname(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path5.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
-    if (path5.dirname(dir) === dir) return void 0;
+  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync3(path6.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path6.dirname(dir) === dir) return void 0;
+  }
+}
+function isFolder(file) {
+  try {
+    return statSync3(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 var DEFAULT_EXCLUDES = ["node_modules", ".git"];
 var MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 function displayPath(cwd, file) {
-  const relative = path5.relative(cwd, file) || path5.basename(file);
-  return relative.split(path5.sep).join("/");
+  const relative = path6.relative(cwd, file) || path6.basename(file);
+  return relative.split(path6.sep).join("/");
 }
 function matchers(patterns) {
   return patterns.map((pattern) => new Minimatch(pattern.replace(/\/+$/, ""), { dot: true, matchBase: !pattern.includes("/") }));
@@ -40196,18 +40347,18 @@ async function discover(inputs, options) {
   const charts = /* @__PURE__ */ new Set();
   const kustomizations = /* @__PURE__ */ new Set();
   const addFile = (file) => {
-    const chart = enclosingChart(file, path5.parse(file).root);
+    const chart = enclosingChart(file, path6.parse(file).root);
     if (chart) {
       charts.add(chart);
       return;
     }
     const kustomization = enclosingKustomization(file);
     if (kustomization) kustomizations.add(kustomization);
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path5.basename(file))) files.add(file);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path6.basename(file))) files.add(file);
   };
   const problems = [];
   let stdin = false;
-  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path5.basename(file));
+  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path6.basename(file));
   const expandGlob = async (pattern) => {
     const found = await Ns(pattern, {
       cwd: options.cwd,
@@ -40223,28 +40374,38 @@ async function discover(inputs, options) {
     }
     for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
   };
+  const walked = /* @__PURE__ */ new Set();
+  let followedLinks = false;
   const walkFolder = (root) => {
     const pending = [root];
-    for (let folder = pending.pop(); folder !== void 0; folder = pending.pop()) {
+    const links = [];
+    for (let folder = pending.pop() ?? links.shift(); folder !== void 0; folder = pending.pop() ?? links.shift()) {
+      let real;
       let entries;
       try {
+        real = realpathSync(folder);
         entries = readdirSync(folder, { withFileTypes: true });
       } catch (error2) {
         const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
         problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
         continue;
       }
+      if (walked.has(real)) continue;
+      walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
-        const chart = enclosingChart(path5.join(folder, CHART_FILE), root) ?? folder;
-        if (isIncluded(path5.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
         continue;
       }
       if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
       for (const entry of entries) {
-        const full = path5.join(folder, entry.name);
+        const full = path6.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
-        else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
+        else if (entry.isSymbolicLink() && isFolder(full)) {
+          links.push(full);
+          followedLinks = true;
+        } else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
       }
     }
   };
@@ -40253,16 +40414,17 @@ async function discover(inputs, options) {
       stdin = true;
       continue;
     }
-    const absolute = path5.resolve(options.cwd, input);
+    const absolute = path6.resolve(options.cwd, input);
     let stats;
     try {
-      stats = statSync2(absolute);
+      stats = statSync3(absolute);
     } catch {
       stats = void 0;
     }
     if (stats?.isDirectory()) {
-      const chart = enclosingChart(path5.join(absolute, CHART_FILE), path5.parse(absolute).root);
-      if (chart && !isExcluded(chart)) {
+      if (isExcluded(absolute)) continue;
+      const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
+      if (chart) {
         charts.add(chart);
       } else {
         const kustomization = enclosingKustomization(absolute);
@@ -40282,6 +40444,20 @@ async function discover(inputs, options) {
       });
     }
   }
+  if (followedLinks) {
+    const byReal = /* @__PURE__ */ new Map();
+    for (const file of [...files].sort()) {
+      let real = file;
+      try {
+        real = realpathSync(file);
+      } catch {
+      }
+      const known = byReal.get(real);
+      if (known === void 0 || known !== real && file === real) byReal.set(real, file);
+    }
+    files.clear();
+    for (const file of byReal.values()) files.add(file);
+  }
   const sources = [
     ...[...charts].sort().map((dir) => ({ kind: "helm", dir, display: displayPath(options.cwd, dir) })),
     ...[...kustomizations].sort().map((dir) => ({ kind: "kustomize", dir, display: displayPath(options.cwd, dir) })),
@@ -40293,11 +40469,11 @@ async function discover(inputs, options) {
 
 // src/expand/expand.ts
 import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/manifest/yaml-file.ts
 function openYamlFile(source) {
@@ -40310,9 +40486,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path18) {
+    locate(path19) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path18);
+      const { start, end, matched } = locateInStream(stream, root, path19);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -40370,9 +40546,9 @@ function listItems(lines, block) {
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
 }
-function valueAt2(body, path18) {
+function valueAt2(body, path19) {
   let current = body;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (isRecord(current)) current = current[segment];
     else return void 0;
@@ -40460,18 +40636,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path18, defines) {
+function locateInTemplate(text, kind, body, path19, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path18.length; matched++) {
-    const segment = path18[matched];
+  for (; matched < path19.length; matched++) {
+    const segment = path19[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt2(body, path18.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAt2(body, path19.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -40484,12 +40660,12 @@ function locateInTemplate(text, kind, body, path18, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path18.slice(matched);
+  const remainder = path19.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path18[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path19[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -40529,7 +40705,7 @@ function templateFiles(dir) {
   } catch {
     return [];
   }
-  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path6.join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path7.join(entry.parentPath, entry.name));
 }
 function createFileCache() {
   const files = /* @__PURE__ */ new Map();
@@ -40557,6 +40733,9 @@ function createFileCache() {
       }
       return yamlFiles.get(absolutePath);
     },
+    read() {
+      return [...files].flatMap(([absolutePath, cached]) => cached ? [{ file: absolutePath, source: cached.source }] : []);
+    },
     defines(chartDir) {
       let found = defines.get(chartDir);
       if (!found) {
@@ -40570,7 +40749,7 @@ function createFileCache() {
 
 // src/expand/helm.ts
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/expand/render-failure.ts
 var NOISE = /^(level=(WARN|INFO|DEBUG)|WARNING|walk\.go|Use --debug flag)/;
@@ -40666,9 +40845,9 @@ function parseHelmFailure(stderr, code) {
 
 // src/expand/tools.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants as constants4, statSync as statSync3 } from "node:fs";
+import { accessSync, constants as constants4, statSync as statSync4 } from "node:fs";
 import os6 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 var INSTALL_HINTS = {
   helm: "install Helm 3 or 4 (https://helm.sh/docs/intro/install/) or point --helm / KUBEWARD_HELM at it",
   kustomize: "install kustomize or kubectl (which has kustomize built in), or point --kustomize / KUBEWARD_KUSTOMIZE at it",
@@ -40677,16 +40856,16 @@ var INSTALL_HINTS = {
 function isExecutable(file) {
   try {
     accessSync(file, constants4.X_OK);
-    return statSync3(file).isFile();
+    return statSync4(file).isFile();
   } catch {
     return false;
   }
 }
 function findOnPath(name, searchPath = process.env.PATH ?? "") {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
-  for (const dir of searchPath.split(path7.delimiter).filter(Boolean)) {
+  for (const dir of searchPath.split(path8.delimiter).filter(Boolean)) {
     for (const extension of extensions) {
-      const candidate = path7.join(dir, name + extension);
+      const candidate = path8.join(dir, name + extension);
       if (isExecutable(candidate)) return candidate;
     }
   }
@@ -40719,12 +40898,12 @@ async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
 
 // src/expand/helm.ts
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync6(path8.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
-  const requirementsFile = path8.join(chartDir, "requirements.yaml");
+  const chart = load(readFileSync6(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const requirementsFile = path9.join(chartDir, "requirements.yaml");
   const requirements = existsSync4(requirementsFile) ? load(readFileSync6(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => typeof dep?.name === "string");
   return {
-    name: typeof chart.name === "string" ? chart.name : path8.basename(chartDir),
+    name: typeof chart.name === "string" ? chart.name : path9.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
     dependencies
   };
@@ -40768,12 +40947,12 @@ function splitRenderedOutput(output) {
 }
 
 // src/expand/helm-objects.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/expand/helm-instrument.ts
 import { cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
 import os7 from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/expand/template-actions.ts
 function actionEnd(text, start) {
@@ -40809,7 +40988,7 @@ var SENTINEL = /kwv(\d+)x/gi;
 var SENTINEL_NAMESPACE = "kubeward-release-namespace";
 function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
-  const chartsDir = path9.join(chartDir, "charts");
+  const chartsDir = path10.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
   let dependencies = [];
   try {
@@ -40818,8 +40997,8 @@ function chartTree(chartDir, prefix = []) {
     dependencies = [];
   }
   for (const entry of readdirSync3(chartsDir, { withFileTypes: true })) {
-    const dir = path9.join(chartsDir, entry.name);
-    if (!entry.isDirectory() || !existsSync5(path9.join(dir, "Chart.yaml"))) continue;
+    const dir = path10.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path10.join(dir, "Chart.yaml"))) continue;
     let name = entry.name;
     try {
       name = readChartInfo(dir).name;
@@ -40831,20 +41010,20 @@ function chartTree(chartDir, prefix = []) {
   return found;
 }
 function templateFilesOf(chartDir) {
-  const templates = path9.join(chartDir, "templates");
+  const templates = path10.join(chartDir, "templates");
   if (!existsSync5(templates)) return [];
-  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path9.join(entry.parentPath, entry.name));
+  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path10.join(entry.parentPath, entry.name));
 }
 function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
-  const dir = mkdtempSync(path9.join(os7.tmpdir(), `kubeward-${label}-`));
-  const copy = path9.join(dir, path9.basename(chartDir));
+  const dir = mkdtempSync(path10.join(os7.tmpdir(), `kubeward-${label}-`));
+  const copy = path10.join(dir, path10.basename(chartDir));
   cpSync(chartDir, copy, { recursive: true, dereference: true });
-  for (const chart of chartTree(chartDir)) rmSync(path9.join(copy, path9.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
-  for (const template of dropped) rmSync(path9.join(copy, template), { force: true });
+  for (const chart of chartTree(chartDir)) rmSync(path10.join(copy, path10.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
+  for (const template of dropped) rmSync(path10.join(copy, template), { force: true });
   return copy;
 }
 function removeCopy(copyDir) {
-  rmSync(path9.dirname(copyDir), { recursive: true, force: true });
+  rmSync(path10.dirname(copyDir), { recursive: true, force: true });
 }
 var ACTION_OPEN = "{{";
 var ACTION_CLOSE = "}}";
@@ -40926,7 +41105,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path9.relative(chartDir, file))) continue;
+      if (untagged.has(path10.relative(chartDir, file))) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
@@ -40934,7 +41113,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      writeFileSync(path9.join(dir, path9.relative(chartDir, file)), tagged);
+      writeFileSync(path10.join(dir, path10.relative(chartDir, file)), tagged);
     }
   }
   return {
@@ -41018,13 +41197,13 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path9.join(dir, path9.relative(chartDir, chart.dir));
-    rmSync(path9.join(copied, "values.schema.json"), { force: true });
-    const values = path9.join(chart.dir, "values.yaml");
-    if (existsSync5(values)) rewrite(values, path9.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+    const copied = path10.join(dir, path10.relative(chartDir, chart.dir));
+    rmSync(path10.join(copied, "values.schema.json"), { force: true });
+    const values = path10.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path10.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
-    const target = path9.join(path9.dirname(dir), `values-${index}.yaml`);
+    const target = path10.join(path10.dirname(dir), `values-${index}.yaml`);
     rewrite(file, target, [], 1 + index);
     return target;
   });
@@ -41064,9 +41243,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path18) {
+function sharedDepth(real, other, path19) {
   let depth = 0;
-  for (const segment of path18) {
+  for (const segment of path19) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -41079,23 +41258,23 @@ function sharedDepth(real, other, path18) {
   }
   return depth;
 }
-function nodeAt(body, path18) {
+function nodeAt(body, path19) {
   let node = body;
-  for (const segment of path18) node = child(node, segment);
+  for (const segment of path19) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function taggedTemplateLine(evidence, key2, body, path18) {
+function taggedTemplateLine(evidence, key2, body, path19) {
   const { tagged } = evidence;
   if (!tagged.ok) return tagged;
   const document = tagged.documents.get(key2);
   if (!document) return { ok: false, reason: "the tagged render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path18);
+  const depth = sharedDepth(body, document.object.body, path19);
   if (depth === void 0) return { ok: false, reason: "the tagged render differs from the real one along this path" };
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path18.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path19.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -41125,12 +41304,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path18, tail) {
-  if (tail.length > path18.length) return false;
-  return tail.every((segment, index) => path18[path18.length - tail.length + index] === segment);
+function endsWith(path19, tail) {
+  if (tail.length > path19.length) return false;
+  return tail.every((segment, index) => path19[path19.length - tail.length + index] === segment);
 }
-function startsWith(path18, head) {
-  return head.length <= path18.length && head.every((segment, index) => path18[index] === segment);
+function startsWith(path19, head) {
+  return head.length <= path19.length && head.every((segment, index) => path19[index] === segment);
 }
 var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
 function wholeValuesMap(chart, node) {
@@ -41152,34 +41331,34 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path18, writtenByTemplate) {
+function sentinelValues(evidence, key2, body, path19, writtenByTemplate) {
   const { values } = evidence;
   if (!values.ok) return values;
   const document = values.documents.get(key2);
   if (!document) return { ok: false, reason: "the values render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path18);
+  const depth = sharedDepth(body, document.object.body, path19);
   if (depth === void 0) return { ok: false, reason: "the values render differs from the real one along this path" };
-  const node = nodeAt(document.object.body, path18.slice(0, depth));
-  if (depth === path18.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path19.slice(0, depth));
+  if (depth === path19.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path18.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path19.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || values.chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path18) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path19) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path18.slice(0, length);
+    const prefix = path19.slice(0, length);
     const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path18.length && writtenByTemplate(prefix)) break;
+    if (length < path19.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path18.slice(length)], effective: [...map, ...path18.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path19.slice(length)], effective: [...map, ...path19.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -41257,10 +41436,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path10.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path11.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path10.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path11.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -41276,14 +41455,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates.push({ file: path10.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path10.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path11.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -41376,7 +41555,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path10.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path11.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -41426,15 +41605,15 @@ function renderedObjects(output, chart) {
 }
 
 // src/expand/render-error.ts
-import { readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
+import path13 from "node:path";
 
 // src/expand/rendered-line.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { cpSync as cpSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
 var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
 function lineEnds(template) {
@@ -41553,7 +41732,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync8(path11.join(query.chartDir, query.template), "utf8");
+    template = readFileSync8(path12.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -41562,12 +41741,12 @@ async function locateRenderedLine(query) {
   let copy;
   let tagged;
   try {
-    copy = mkdtempSync2(path11.join(tmpdir(), "kubeward-render-"));
-    const chartCopy = path11.join(copy, "chart");
+    copy = mkdtempSync2(path12.join(tmpdir(), "kubeward-render-"));
+    const chartCopy = path12.join(copy, "chart");
     cpSync2(query.chartDir, chartCopy, { recursive: true, dereference: true });
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync2(path11.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync2(path12.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -41596,7 +41775,7 @@ ${sentinel}
 // src/expand/render-error.ts
 function isFile2(file) {
   try {
-    return statSync4(file).isFile();
+    return statSync5(file).isFile();
   } catch {
     return false;
   }
@@ -41625,15 +41804,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path12.join(chartDir, "Chart.yaml");
+  let file = path13.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile2(path12.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile2(path13.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path12.resolve(chartDir, named);
+    file = path13.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -41655,10 +41834,10 @@ async function renderErrorProblem(failure, render) {
 
 // src/expand/kustomize.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/expand/kustomize-map.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/expand/kustomize-path.ts
 var MERGE_KEYS = {
@@ -41682,12 +41861,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path18) {
+function followPath(output, source, path19) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -41704,12 +41883,12 @@ function followPath(output, source, path18) {
       field = segment;
     }
   }
-  const complete = followed.length === path18.length;
+  const complete = followed.length === path19.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
-function valueAtPath(value, path18) {
+function valueAtPath(value, path19) {
   let node = value;
-  for (const segment of path18) {
+  for (const segment of path19) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -41736,7 +41915,7 @@ var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path13.resolve(dir));
+    const layer = tree.layers.get(path14.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -41829,19 +42008,19 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path18, applied) {
+function patchCandidates(patch, identity, body, path19, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path18);
-      const deletion = strategicDeletion(document.body, followed.path, body, path18);
+      const followed = followPath(body, document.body, path19);
+      const deletion = strategicDeletion(document.body, followed.path, body, path19);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path18.length, decisive: true, deletes: true });
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path19.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path18.length;
+      const complete = followed.depth === path19.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -41855,57 +42034,57 @@ function patchCandidates(patch, identity, body, path18, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path18, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path19, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function strategicDeletion(document, followed, body, path18) {
+function strategicDeletion(document, followed, body, path19) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path18[length - 1] === "string" && valueAtPath(body, path18.slice(0, length)) === void 0;
+    const gone = (length) => typeof path19[length - 1] === "string" && valueAtPath(body, path19.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path18.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path19.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path18) {
+function beforeOperation(operation, path19) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path18;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path19;
   const list2 = operation.path.slice(0, -1);
-  const index = path18[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path18[i]) === segment)) return path18;
+  const index = path19[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path19[i]) === segment)) return path19;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path18.slice(0, list2.length), index + 1, ...path18.slice(list2.length + 1)] : path18;
+  if (operation.op === "remove") return index >= at2 ? [...path19.slice(0, list2.length), index + 1, ...path19.slice(list2.length + 1)] : path19;
   if (index === at2) return void 0;
-  return index > at2 ? [...path18.slice(0, list2.length), index - 1, ...path18.slice(list2.length + 1)] : path18;
+  return index > at2 ? [...path19.slice(0, list2.length), index - 1, ...path19.slice(list2.length + 1)] : path19;
 }
-function operationCandidate(operation, file, body, path18, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path18.length) return void 0;
+function operationCandidate(operation, file, body, path19, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path19.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path18[i]]);
+    const item = valueAtPath(node, [path19[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path18.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path19.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path18.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path19.length, decisive: true };
   }
-  const remainder = path18.slice(operation.path.length);
+  const remainder = path19.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path18.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path18.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path19.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path19.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -41987,8 +42166,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting2?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path18) {
-  return path18[path18.length - 1] === "image" && typeof valueAtPath(body, path18) === "string";
+function isImagePath(body, path19) {
+  return path19[path19.length - 1] === "image" && typeof valueAtPath(body, path19) === "string";
 }
 function createSourceMapper(tree) {
   const { root, uses } = layerUses(tree);
@@ -42124,17 +42303,17 @@ function imageOverride(layers, startImage, builtImage) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path14.resolve(dir);
+    const key2 = path15.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path14.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path15.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path14.resolve(dir);
+    const key2 = path15.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -42150,7 +42329,7 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path14.resolve(dir));
+  const keys = dirs.map((dir) => path15.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -42161,7 +42340,7 @@ function buildArgs(dir, settings) {
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path14.resolve(dir), settings), path14.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path15.resolve(dir), settings), path15.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
 }
@@ -42181,17 +42360,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path14.resolve(dir);
+  const root = path15.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path14.resolve(root, mention);
+    const absolute = path15.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path14.relative(root, absolute);
-    return path14.isAbsolute(dir) || relative.startsWith("..") ? absolute : path14.join(dir, relative);
+    const relative = path15.relative(root, absolute);
+    return path15.isAbsolute(dir) || relative.startsWith("..") ? absolute : path15.join(dir, relative);
   }
   return void 0;
 }
@@ -42202,19 +42381,19 @@ function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path15.resolve(configured);
+    const binary = path16.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path15.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path15.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path16.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path16.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path15.join(chartDir, "ci");
+    const ciDir = path16.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path15.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path16.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -42229,7 +42408,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path15.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path16.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -42270,11 +42449,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path15.resolve(file));
+  return used.map((file) => path16.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path15.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path15.isAbsolute(relative);
+  const relative = path16.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path16.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -42285,17 +42464,17 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path15.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path16.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path15.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path16.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
-  const flavour = path15.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path16.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path15.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path16.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
   }
   const mapper = createSourceMapper(tree);
@@ -42305,14 +42484,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path15.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path16.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path15.resolve(mapped.file);
+        const absolute = path16.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -42349,6 +42528,7 @@ async function expandSources(charts, kustomizations, settings) {
     problems: [],
     skipped: [],
     timings: [],
+    sourcesRead: () => files.read(),
     skipReason(file) {
       const user = usedBy.get(file);
       if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
@@ -42476,31 +42656,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path18, problems) {
+function checkValue(value, shape, path19, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path18], message: `${formatPath(path18)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.` });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path19)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path19)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path19], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path18, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path19, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path18, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path19, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path18, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path19, index, problems);
   }
 }
-function checkChild(value, shape, path18, segment, problems) {
+function checkChild(value, shape, path19, segment, problems) {
   if (value === null || value === void 0) return;
-  path18.push(segment);
-  checkValue(value, shape, path18, problems);
-  path18.pop();
+  path19.push(segment);
+  checkValue(value, shape, path19, problems);
+  path19.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -42510,13 +42691,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path18 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path18[depth]];
+    const path19 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path19[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path18, problems);
+      checkValue(value, mapping(), path19, problems);
       return problems;
     }
-    if (path18[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path18, "metadata"], problems);
+    if (path19[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path19, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -42543,8 +42724,8 @@ var identityOf2 = lastAnswerOf(
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message);
 }
-function locatedFinding(ruleId, severity, object, path18, message) {
-  const location = object.locate(path18);
+function locatedFinding(ruleId, severity, object, path19, message) {
+  const location = object.locate(path19);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -42553,7 +42734,7 @@ function locatedFinding(ruleId, severity, object, path18, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path18,
+    path: path19,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -42682,7 +42863,7 @@ function sameFinding(a, b) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path16.dirname(path16.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path17.dirname(path17.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -42700,6 +42881,8 @@ async function run(options) {
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
+  const unknownIgnores = unknownIgnoredRules(options.rules);
+  const ignoreFindings = [];
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
     const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : void 0;
@@ -42717,6 +42900,7 @@ async function run(options) {
       continue;
     }
     bytes += read.text.length;
+    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(source.display, sourceText(read.text)));
     const parsed = parseManifest(source.display, read.text);
     linter.lint(parsed.objects);
     objects += parsed.objects.length;
@@ -42725,6 +42909,8 @@ async function run(options) {
   }
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
+  for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
+  findings.push(...ignoreFindings);
   return {
     findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
@@ -42733,6 +42919,22 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
+function unknownIgnoredRules(rules) {
+  const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
+  const known = new Set(ids);
+  const severity = DIAGNOSTIC_RULES.find((meta) => meta.id === UNKNOWN_IGNORED_RULE).severity;
+  return (file, source) => ignoreMentions(source).filter((mention) => !known.has(mention.rule)).map((mention) => {
+    const hint = closestMatch(mention.rule, ids);
+    return {
+      ruleId: UNKNOWN_IGNORED_RULE,
+      severity,
+      message: `kubeward-ignore names "${mention.rule}", which is no rule${hint ? ` (did you mean "${hint}"?)` : ""}, so the comment suppresses nothing for it; \`kubeward rules\` lists them.`,
+      file,
+      region: { startLine: mention.line, startColumn: mention.column, endLine: mention.line, endColumn: mention.endColumn }
+    };
+  });
+}
 function withDiagnosticSettings(findings, config) {
   if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
   const kept = [];
@@ -42777,6 +42979,7 @@ async function main() {
   const workspace = process2.env.GITHUB_WORKSPACE || process2.cwd();
   process2.chdir(workspace);
   const inputs = readInputs();
+  checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
   const { config, configFile } = loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${package_default.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
@@ -42801,18 +43004,21 @@ async function main() {
     rules: ALL_RULE_META,
     toolVersion: package_default.version,
     stats: result.stats,
-    color: false
+    color: false,
+    sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path17.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path17.dirname(sarifFile), { recursive: true });
-  writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
+  const sarifFile = path18.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path18.dirname(sarifFile), { recursive: true });
+  const sarif = FORMATTERS.sarif(report(result.findings));
+  writeReportFile(sarifFile, sarif.pieces);
+  const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
+  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).pieces.join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
   const unlinted = active.filter(isUnlintedInput).length;
-  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(levelOf(finding.severity), failOn)).length;
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn)).length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [
@@ -42822,9 +43028,10 @@ async function main() {
     setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
   if (narrowed.problem) warning(narrowed.problem);
+  if (sarifNote) warning(`kubeward: ${sarifNote}`);
   const room = {
     error: ANNOTATIONS_PER_LEVEL - (failing > 0 ? 1 : 0),
-    warning: ANNOTATIONS_PER_LEVEL - (narrowed.problem ? 1 : 0),
+    warning: ANNOTATIONS_PER_LEVEL - (narrowed.problem ? 1 : 0) - (sarifNote ? 1 : 0),
     note: ANNOTATIONS_PER_LEVEL
   };
   const omittedAnnotations = inputs.annotations ? annotate(active, room) : void 0;
@@ -42846,8 +43053,9 @@ async function main() {
         unlinted,
         omittedAnnotations,
         onlyChanged: narrowed.note,
+        sarifOmitted: sarifNote,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path17.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path18.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -42856,10 +43064,10 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path17.relative(process2.cwd(), path17.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path18.relative(process2.cwd(), path18.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
-  } else if (failure instanceof InputError) {
+  } else if (failure instanceof InputError || failure instanceof OptionError) {
     setFailed(`kubeward: ${failure.message}`);
   } else {
     setFailed(`kubeward: internal error: ${failure.stack ?? String(failure)}

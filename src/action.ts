@@ -11,7 +11,7 @@ import { writeSummary } from "./action/summary.js";
 import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
 import { failsAt, isUnlintedInput, levelOf } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
+import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   // Inputs, display paths and SARIF URIs are all relative to the workspace, the repository root.
   process.chdir(workspace);
   const inputs = readInputs();
+  checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
   const { config, configFile } = loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${packageJson.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
@@ -92,21 +93,24 @@ async function main(): Promise<void> {
     toolVersion: packageJson.version,
     stats: result.stats,
     color: false,
+    sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) },
   });
-  // The SARIF file holds every finding: code scanning does its own narrowing to a pull request's diff.
+  // The SARIF file holds every finding (within GitHub's limits): code scanning does its own narrowing to a pull request's diff.
   const sarifFile = path.resolve(workspace, inputs.sarifFile);
   mkdirSync(path.dirname(sarifFile), { recursive: true });
-  writeReportFile(sarifFile, FORMATTERS.sarif(report(result.findings)));
+  const sarif = FORMATTERS.sarif(report(result.findings));
+  writeReportFile(sarifFile, sarif.pieces);
+  const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : undefined;
 
   const narrowed: Narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).join(""));
+  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).pieces.join(""));
 
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
   // Input that could not be linted fails the step whatever fail-on says; other findings by their level.
   const unlinted = active.filter(isUnlintedInput).length;
-  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(levelOf(finding.severity), failOn)).length;
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn)).length;
   const failing = unlinted + failingByLevel;
   // The failure message and the only-changed problem are annotations too: they go first, so the
   // per-step limit never hides them, and the findings get the room that is left.
@@ -118,9 +122,10 @@ async function main(): Promise<void> {
     setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
   if (narrowed.problem) warning(narrowed.problem);
+  if (sarifNote) warning(`kubeward: ${sarifNote}`);
   const room: LevelCounts = {
     error: ANNOTATIONS_PER_LEVEL - (failing > 0 ? 1 : 0),
-    warning: ANNOTATIONS_PER_LEVEL - (narrowed.problem ? 1 : 0),
+    warning: ANNOTATIONS_PER_LEVEL - (narrowed.problem ? 1 : 0) - (sarifNote ? 1 : 0),
     note: ANNOTATIONS_PER_LEVEL,
   };
   const omittedAnnotations = inputs.annotations ? annotate(active, room) : undefined;
@@ -144,6 +149,7 @@ async function main(): Promise<void> {
         unlinted,
         omittedAnnotations,
         onlyChanged: narrowed.note,
+        sarifOmitted: sarifNote,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : undefined,
         sarifFile: path.relative(workspace, sarifFile) || sarifFile,
       });
@@ -159,7 +165,7 @@ main().catch((failure: unknown) => {
     const where = failure.file ? { file: path.relative(process.cwd(), path.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process.exitCode = ExitCode.Failure;
-  } else if (failure instanceof InputError) {
+  } else if (failure instanceof InputError || failure instanceof OptionError) {
     setFailed(`kubeward: ${failure.message}`);
   } else {
     setFailed(`kubeward: internal error: ${(failure as Error).stack ?? String(failure)}\nPlease report this.`);

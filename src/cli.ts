@@ -1,11 +1,24 @@
+import path from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
-import { ConfigError } from "./config/config.js";
+import { ConfigError, closestMatch } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
 import { failsAt, failsRun, isUnlintedInput, levelOf } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FAIL_LEVELS, FORMATTERS, expandSettings, loadRunConfig, writeReportFile } from "./options.js";
+import {
+  DEFAULT_FAIL_ON,
+  FAIL_LEVELS,
+  FORMATTERS,
+  OptionError,
+  checkExpandFlags,
+  expandSettings,
+  loadRunConfig,
+  omittedWarning,
+  repositoryBase,
+  writeReportFile,
+} from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { describeReadError } from "./manifest/read.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
 
@@ -15,8 +28,11 @@ const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders
 Options:
       --format FORMAT    text (default), compact, json or sarif
   -o, --output FILE      write the report to FILE instead of standard output
-      --fail-on LEVEL    error, warning (default), note or none: the lowest level that makes the exit code 1;
-                         input that could not be linted always does (unless its diagnostic is off in the config)
+      --fail-on LEVEL    error, warning (default), note or none, or a severity (critical, high, medium, low):
+                         the lowest that makes the exit code 1; input that could not be linted always does
+                         (unless its diagnostic is off in the config)
+      --sarif-all-results  write every result to SARIF, past GitHub code scanning's limits (25,000 results
+                         per run, 10 MB gzipped); by default the most severe are kept and the rest counted
   -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
@@ -42,6 +58,9 @@ Exit codes: 0 nothing at or above the fail level, 1 findings or input that could
 
 class UsageError extends Error {}
 
+/** A mistake that one line explains (a report that cannot be written): no usage text after it. Exit code 2. */
+class PlainError extends Error {}
+
 function readStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -57,10 +76,12 @@ function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY);
 }
 
+/** The allowed value named, in any letter case. */
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-  return value as T;
+  const found = allowed.find((candidate) => candidate === value.toLowerCase());
+  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  return found;
 }
 
 function listRules(): string {
@@ -80,38 +101,66 @@ function writeReport(file: string, pieces: readonly string[]): void {
   try {
     writeReportFile(file, pieces);
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? `the folder ${path.dirname(file)} does not exist` : code === "EISDIR" ? "it is a folder" : describeReadError(error);
+    throw new PlainError(`cannot write the report to ${file}: ${reason}.`);
+  }
+}
+
+const LINT_OPTIONS = {
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "fail-on": { type: "string" },
+  "sarif-all-results": { type: "boolean" },
+  config: { type: "string", short: "c" },
+  exclude: { type: "string", multiple: true },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean", short: "v" },
+  values: { type: "string", short: "f", multiple: true },
+  set: { type: "string", multiple: true },
+  "kube-version": { type: "string" },
+  "api-versions": { type: "string", multiple: true },
+  namespace: { type: "string" },
+  "release-name": { type: "string" },
+  "chart-ci-values": { type: "boolean" },
+  "helm-dependency-update": { type: "boolean" },
+  helm: { type: "string" },
+  kustomize: { type: "string" },
+  "enable-helm": { type: "boolean" },
+} as const;
+
+/** parseArgs, with a did-you-mean for an unknown option. */
+function parseLintArgs(args: string[]): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof LINT_OPTIONS }>> {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
+  } catch (error) {
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    if (!unknown) throw error;
+    const names = [...Object.keys(LINT_OPTIONS).map((name) => `--${name}`), "--help"];
+    const hint = closestMatch(unknown.replace(/=.*$/, ""), names);
+    throw new UsageError(`unknown option "${unknown}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
   }
 }
 
 async function lint(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string" },
-      output: { type: "string", short: "o" },
-      "fail-on": { type: "string" },
-      config: { type: "string", short: "c" },
-      exclude: { type: "string", multiple: true },
-      quiet: { type: "boolean", short: "q" },
-      verbose: { type: "boolean", short: "v" },
-      values: { type: "string", short: "f", multiple: true },
-      set: { type: "string", multiple: true },
-      "kube-version": { type: "string" },
-      "api-versions": { type: "string", multiple: true },
-      namespace: { type: "string" },
-      "release-name": { type: "string" },
-      "chart-ci-values": { type: "boolean" },
-      "helm-dependency-update": { type: "boolean" },
-      helm: { type: "string" },
-      kustomize: { type: "string" },
-      "enable-helm": { type: "boolean" },
-    },
-  });
+  const { values, positionals } = parseLintArgs(args);
+  const expandFlags = {
+    values: values.values,
+    set: values.set,
+    kubeVersion: values["kube-version"],
+    apiVersions: values["api-versions"],
+    namespace: values.namespace,
+    releaseName: values["release-name"],
+    chartCiValues: values["chart-ci-values"],
+    helmDependencyUpdate: values["helm-dependency-update"],
+    helm: values.helm,
+    kustomize: values.kustomize,
+    enableHelm: values["enable-helm"],
+  };
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
   const cwd = process.cwd();
+  checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
   const { config, configFile } = loadRunConfig(cwd, values.config);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
@@ -122,24 +171,7 @@ async function lint(args: string[]): Promise<number> {
     exclude: values.exclude ?? [],
     rules: BUILTIN_RULES,
     readStdin,
-    expand: expandSettings(
-      {
-        values: values.values,
-        set: values.set,
-        kubeVersion: values["kube-version"],
-        apiVersions: values["api-versions"],
-        namespace: values.namespace,
-        releaseName: values["release-name"],
-        chartCiValues: values["chart-ci-values"],
-        helmDependencyUpdate: values["helm-dependency-update"],
-        helm: values.helm,
-        kustomize: values.kustomize,
-        enableHelm: values["enable-helm"],
-      },
-      config,
-      configFile,
-      cwd,
-    ),
+    expand: expandSettings(expandFlags, config, configFile, cwd),
   });
 
   if (values.verbose) {
@@ -163,15 +195,17 @@ async function lint(args: string[]): Promise<number> {
     toolVersion: packageJson.version,
     stats: result.stats,
     color: format === "text" && !values.output && useColor(process.stdout),
+    sarif: { allResults: values["sarif-all-results"], repositoryBase: format === "sarif" ? repositoryBase(cwd) : undefined },
   };
   const report = FORMATTERS[format](input);
-  if (values.output) writeReport(values.output, report);
-  else for (const piece of report) process.stdout.write(piece);
+  if (values.output) writeReport(values.output, report.pieces);
+  else for (const piece of report.pieces) process.stdout.write(piece);
+  if (report.omitted) process.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
 
   const active = activeFindings(result.findings);
   const unlinted = active.filter(isUnlintedInput);
   // Say why the run fails when --fail-on alone would have let it pass.
-  if (unlinted.length > 0 && !active.some((finding) => failsAt(levelOf(finding.severity), failOn))) {
+  if (unlinted.length > 0 && !active.some((finding) => failsAt(finding.severity, failOn))) {
     const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
     const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
     process.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
@@ -185,7 +219,10 @@ function rules(args: string[]): number {
     return 0;
   }
   const meta = ALL_RULE_META.find((candidate) => candidate.id === args[0]);
-  if (!meta) throw new UsageError(`unknown rule "${args[0]}"; \`kubeward rules\` lists them`);
+  if (!meta) {
+    const hint = closestMatch(args[0], ALL_RULE_META.map((candidate) => candidate.id));
+    throw new PlainError(`unknown rule "${args[0]}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
+  }
   process.stdout.write(renderRuleDoc(meta));
   return 0;
 }
@@ -212,6 +249,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`kubeward: configuration error: ${error.describe()}\n`);
+      return 2;
+    }
+    if (error instanceof PlainError || error instanceof OptionError) {
+      process.stderr.write(`kubeward: ${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -1,27 +1,53 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
-import { LEVELS, type FailLevel } from "./engine/severity.js";
+import type { FailLevel } from "./engine/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { formatCompact } from "./report/compact.js";
 import { formatJson } from "./report/json.js";
-import type { Format, ReportInput } from "./report/report.js";
-import { sarifPieces } from "./report/sarif.js";
+import { SEVERITIES } from "./engine/rule.js";
+import { type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
+import { GITHUB_SARIF_LIMITS, sarifReport } from "./report/sarif.js";
 import { formatText } from "./report/text.js";
 import type { RunOptions } from "./run.js";
 
 /** Option assembly shared by the two entry points, the CLI and the GitHub Action. */
 
-export const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, "none"];
+export { FAIL_LEVELS } from "./engine/severity.js";
 export const DEFAULT_FAIL_ON: FailLevel = "warning";
 
-/** Each format as consecutive pieces of text (see writeReport); only SARIF, the large one, has more than one. */
-export const FORMATTERS: Record<Format, (input: ReportInput) => string[]> = {
-  text: (input) => [formatText(input)],
-  compact: (input) => [formatCompact(input)],
-  json: (input) => [formatJson(input)],
-  sarif: sarifPieces,
+/**
+ * Each format as consecutive pieces of text (see writeReportFile); only SARIF, the large one, has
+ * more than one, and only SARIF may leave results out (GitHub's limits).
+ */
+export const FORMATTERS: Record<Format, (input: ReportInput) => FormattedReport> = {
+  text: (input) => ({ pieces: [formatText(input)] }),
+  compact: (input) => ({ pieces: [formatCompact(input)] }),
+  json: (input) => ({ pieces: [formatJson(input)] }),
+  sarif: (input) => sarifReport(input),
 };
+
+/** The warning for a SARIF log that GitHub's limits cut short, naming the option that writes it whole. */
+export function omittedWarning(omitted: OmittedResults, allResultsOption: string): string {
+  const kept = omitted.total - omitted.count;
+  const severities = SEVERITIES.filter((severity) => omitted.bySeverity[severity] > 0).map((severity) => `${omitted.bySeverity[severity]} ${severity}`);
+  const why =
+    omitted.limit === "results per run"
+      ? `GitHub code scanning rejects a run of more than ${GITHUB_SARIF_LIMITS.resultsPerRun} results`
+      : `GitHub code scanning rejects a SARIF file over 10 MB gzipped`;
+  return `the SARIF report holds the ${kept} most severe of ${omitted.total} results: ${why}. ${omitted.count} left out (${severities.join(", ")}) are counted in the run's properties; ${allResultsOption} writes them all.`;
+}
+
+/**
+ * The working directory's path from the root of the git work tree holding it (`""` at the root),
+ * found by the `.git` folder or file (a linked worktree or submodule has a file); undefined outside one.
+ */
+export function repositoryBase(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (statSync(path.join(dir, ".git"), { throwIfNoEntry: false })) return path.relative(dir, path.resolve(cwd)).split(path.sep).join("/");
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
 
 /**
  * Writes a report to a file piece by piece: encoding and writing one huge string at once is several
@@ -55,6 +81,51 @@ export interface ExpandFlags {
   helm?: string;
   kustomize?: string;
   enableHelm?: boolean;
+}
+
+/** A wrong option value (a values file that is missing, a malformed `--set`); the message names the option. Exit code 2. */
+export class OptionError extends Error {}
+
+/**
+ * Checks the values files and `--set` arguments before anything runs, so a typo is a usage error
+ * whether or not the run holds a chart (without one, helm would never see them).
+ */
+export function checkExpandFlags(flags: ExpandFlags, cwd: string, names: { values: string; set?: string }): void {
+  for (const file of flags.values ?? []) {
+    const stats = statSync(path.resolve(cwd, file), { throwIfNoEntry: false });
+    if (!stats) throw new OptionError(`${names.values} ${file}: no such file`);
+    if (!stats.isFile()) throw new OptionError(`${names.values} ${file}: not a file`);
+  }
+  for (const assignment of flags.set ?? []) {
+    const problem = setArgumentProblem(assignment);
+    if (problem) throw new OptionError(`${names.set ?? "--set"} "${assignment}" is not KEY=VALUE[,KEY=VALUE...]: ${problem}`);
+  }
+}
+
+/**
+ * What helm's `--set` parser (strvals) would refuse in an argument, or undefined: a key without
+ * `=value`, or a `{list` without its `}`. Backslash escapes the next character, as in helm.
+ */
+export function setArgumentProblem(assignment: string): string | undefined {
+  let i = 0;
+  while (i < assignment.length) {
+    let key = "";
+    for (; i < assignment.length && assignment[i] !== "="; i++) {
+      if (assignment[i] === "\\") key += assignment[++i] ?? "";
+      else if (assignment[i] === ",") return `key "${key}" has no value`;
+      else key += assignment[i];
+    }
+    if (i >= assignment.length) return key === "" ? undefined : `key "${key}" has no value`;
+    i++;
+    if (assignment[i] === "{") {
+      const end = assignment.indexOf("}", i);
+      if (end < 0) return `the list of "${key}" must end with }`;
+      i = end + 1;
+    }
+    for (; i < assignment.length && assignment[i] !== ","; i++) if (assignment[i] === "\\") i++;
+    i++;
+  }
+  return undefined;
 }
 
 /** Flags over the config file: flags win for single values, lists add up (config first). */

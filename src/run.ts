@@ -1,14 +1,16 @@
 import path from "node:path";
-import { activeRules, type Config } from "./config/config.js";
-import { discover } from "./discover/discover.js";
+import { activeRules, closestMatch, type Config } from "./config/config.js";
+import { discover, displayPath } from "./discover/discover.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
 import { DIAGNOSTIC_RULES } from "./engine/diagnostics.js";
 import { createLinter, problemFinding } from "./engine/engine.js";
 import type { Finding } from "./engine/finding.js";
 import { compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
+import { ignoreMentions } from "./manifest/ignores.js";
 import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
+import { sourceText, type SourceText } from "./manifest/text.js";
 import type { InputProblem, SkippedDocument } from "./manifest/types.js";
 
 export interface RunOptions {
@@ -52,6 +54,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
+  const unknownIgnores = unknownIgnoredRules(options.rules);
+  const ignoreFindings: Finding[] = [];
 
   // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
   for (const source of discovery.sources) {
@@ -72,6 +76,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       continue;
     }
     bytes += read.text.length;
+    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(source.display, sourceText(read.text)));
     const parsed = parseManifest(source.display, read.text);
     linter.lint(parsed.objects);
     objects += parsed.objects.length;
@@ -81,6 +86,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
 
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
+  // Chart and Kustomize files are read while findings are located, so only now are they all known.
+  for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
+  findings.push(...ignoreFindings);
   return {
     findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
@@ -90,6 +98,27 @@ export async function run(options: RunOptions): Promise<RunResult> {
 }
 
 const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+const UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
+
+/** For a file's text: a finding at each id a `kubeward-ignore` comment names that is no rule, with a did-you-mean. */
+function unknownIgnoredRules(rules: readonly Rule[]): (file: string, source: SourceText) => Finding[] {
+  const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
+  const known = new Set(ids);
+  const severity = DIAGNOSTIC_RULES.find((meta) => meta.id === UNKNOWN_IGNORED_RULE)!.severity;
+  return (file, source) =>
+    ignoreMentions(source)
+      .filter((mention) => !known.has(mention.rule))
+      .map((mention) => {
+        const hint = closestMatch(mention.rule, ids);
+        return {
+          ruleId: UNKNOWN_IGNORED_RULE,
+          severity,
+          message: `kubeward-ignore names "${mention.rule}", which is no rule${hint ? ` (did you mean "${hint}"?)` : ""}, so the comment suppresses nothing for it; \`kubeward rules\` lists them.`,
+          file,
+          region: { startLine: mention.line, startColumn: mention.column, endLine: mention.line, endColumn: mention.endColumn },
+        };
+      });
+}
 
 /** Diagnostics as the config sets them: one turned off is neither reported nor failing; a severity replaces the default. */
 function withDiagnosticSettings(findings: Finding[], config: Config): Finding[] {

@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, podSpecOf } from "../../src/engine/workload.js";
+import { containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/workload.js";
 import { describePod } from "./pod-settings.js";
 import {
   booleanField,
@@ -7,6 +7,7 @@ import {
   describeContainers,
   inheritedValue,
   missingInheritedSetting,
+  numberField,
   podSecurityContextPath,
   usesUserNamespace,
 } from "./restricted-helpers.js";
@@ -20,7 +21,8 @@ export default defineRule({
     rationale:
       "Without `runAsNonRoot: true` a container runs as whatever user its image names, often root, and root in a container " +
       "is root on the node once it escapes. With it, the kubelet refuses to start a container that would run as UID 0. " +
-      "A container inherits the pod's setting unless it sets its own.",
+      "A container inherits the pod's setting unless it sets its own. A non-zero `runAsUser` does keep a container off root, " +
+      "and the finding then says so, but the restricted profile requires `runAsNonRoot: true` all the same: it is what the kubelet enforces.",
     remediation:
       "Set `spec.securityContext.runAsNonRoot: true` on the pod (containers inherit it), or on each container's `securityContext`; " +
       "never set it to false. The image must then run as a numeric non-zero user, or the pod must set a non-zero `runAsUser` " +
@@ -72,10 +74,21 @@ export default defineRule({
       }
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel) =>
-      atPodLevel
-        ? `${who} may run as root: neither ${podName} nor any container sets runAsNonRoot: true.`
-        : `${who} may run as root: neither it nor ${podName} sets runAsNonRoot: true.`,
-    );
+    // A non-zero runAsUser does keep a container off root; the restricted profile asks for runAsNonRoot all the same.
+    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
+      const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
+      const userIds = nonRootUserIds(refs);
+      return userIds
+        ? `${who}: ${userIds} not root, but the restricted profile still requires runAsNonRoot: true, which ${neither} sets.`
+        : `${who} may run as root: ${neither} sets runAsNonRoot: true.`;
+    });
   },
 });
+
+/** `runAsUser 1000 is`, `runAsUser 1000 and 2000 are`: the effective UIDs when every one is an integer above 0, else undefined. */
+function nonRootUserIds(refs: readonly ContainerRef[]): string | undefined {
+  const ids = refs.map((ref) => inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")).value);
+  if (!ids.every((id) => id !== undefined && Number.isInteger(id) && id > 0)) return undefined;
+  const distinct = [...new Set(ids)];
+  return distinct.length === 1 ? `runAsUser ${distinct[0]} is` : `runAsUser ${distinct.slice(0, -1).join(", ")} and ${distinct[distinct.length - 1]} are`;
+}

@@ -65,14 +65,14 @@ export function* missingInheritedSetting(
   all: readonly ContainerRef[],
   missing: readonly ContainerRef[],
   field: readonly string[],
-  message: (who: string, atPodLevel: boolean) => string,
+  message: (who: string, atPodLevel: boolean, refs: readonly ContainerRef[]) => string,
 ): Generator<Report> {
   if (missing.length === 0) return;
   if (missing.length === all.length) {
-    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true) };
+    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true, missing) };
     return;
   }
   for (const ref of missing) {
-    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false) };
+    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false, [ref]) };
   }
 }

@@ -11,6 +11,8 @@ export interface ActionInputs {
   kubeVersion?: string;
   format: Format;
   sarifFile: string;
+  /** Write every result to the SARIF file, past GitHub code scanning's limits. */
+  sarifAllResults: boolean;
   /** Unset: the config's `failOn`, else the default. */
   failOn?: FailLevel;
   annotations: boolean;
@@ -35,11 +37,13 @@ function list(name: string, separator: RegExp): string[] {
     .filter(Boolean);
 }
 
+/** The allowed value named, in any letter case. */
 function oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
   const value = optional(name);
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
-  return value as T;
+  const found = allowed.find((candidate) => candidate === value.toLowerCase());
+  if (found === undefined) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
+  return found;
 }
 
 /** `true`/`false` the way YAML 1.2 and @actions/core spell them; empty means the default. */
@@ -61,6 +65,7 @@ export function readInputs(): ActionInputs {
     kubeVersion: optional("kube-version"),
     format: oneOf("format", FORMATS) ?? "text",
     sarifFile: optional("sarif-file") ?? DEFAULT_SARIF_FILE,
+    sarifAllResults: flag("sarif-all-results", false),
     failOn: oneOf("fail-on", FAIL_LEVELS),
     annotations: flag("annotations", true),
     onlyChanged: flag("only-changed", false),

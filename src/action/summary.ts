@@ -21,6 +21,8 @@ export interface SummaryInput {
   omittedAnnotations?: LevelCounts;
   /** What the only-changed input did, in a sentence; undefined when it is off. */
   onlyChanged?: string;
+  /** How many results GitHub's SARIF limits left out of the SARIF file, in a sentence; undefined when none. */
+  sarifOmitted?: string;
   /** `https://github.com/owner/repo/blob/sha`, to link each finding to its line; undefined outside GitHub. */
   blobBase?: string;
   sarifFile: string;
@@ -132,5 +134,6 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
     if (more > 0) summary.addRaw(`<p>${escapeHtml(`${plural(more, "more finding")}, the least severe, are in the log and the SARIF file.`)}</p>`, true);
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
+  if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`⚠ ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
   await summary.write();
 }

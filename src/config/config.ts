@@ -5,7 +5,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNo
 import { DIAGNOSTIC_RULES } from "../engine/diagnostics.js";
 import type { ActiveRule } from "../engine/engine.js";
 import { SEVERITIES, type OptionSpec, type Rule, type RuleMeta, type Severity } from "../engine/rule.js";
-import type { FailLevel } from "../engine/severity.js";
+import { FAIL_LEVELS, type FailLevel } from "../engine/severity.js";
 import { WORKLOAD_KINDS, type PodTemplateKind } from "../engine/workload.js";
 
 export const CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
@@ -75,7 +75,6 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-const FAIL_LEVELS: readonly FailLevel[] = ["error", "warning", "note", "none"];
 const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 
 /** Reads and validates a config file against the known rules and the input diagnostics. */
@@ -126,7 +125,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
           const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
           const meta = knownRules.get(ruleId);
           if (!meta) {
-            const hint = closestRuleId(ruleId, [...knownRules.keys()]);
+            const hint = closestMatch(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
           }
           config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta!, fail);
@@ -327,7 +326,8 @@ function describeType(spec: OptionSpec): string {
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 
-function closestRuleId(id: string, ids: string[]): string | undefined {
+/** The candidate nearest to `word` by edit distance, when near enough to be the one meant (a did-you-mean). */
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const distance = (a: string, b: string): number => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -342,9 +342,9 @@ function closestRuleId(id: string, ids: string[]): string | undefined {
     return row[b.length];
   };
   let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
-  for (const candidate of ids) {
-    const d = distance(id, candidate);
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;

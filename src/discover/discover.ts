@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { glob, hasMagic } from "glob";
 import { Minimatch } from "minimatch";
@@ -28,6 +28,15 @@ function enclosingKustomization(file: string): string | undefined {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
     if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether a path leads to a folder; false for a dangling link or a link loop (reported when the file is read). */
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -129,20 +138,28 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
     for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
   };
   /**
-   * Every manifest below a folder. Links to folders are not followed (no loops); a folder that
-   * cannot be read is reported rather than passed over in silence.
+   * Every manifest below a folder. Links to folders are followed, each real folder walked once (no
+   * loops, no file linted twice), real folders before links so a file is named by its real place
+   * when it has one in the walk; a folder that cannot be read is reported rather than passed over in silence.
    */
+  const walked = new Set<string>();
+  let followedLinks = false;
   const walkFolder = (root: string): void => {
     const pending = [root];
-    for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    const links: string[] = [];
+    for (let folder = pending.pop() ?? links.shift(); folder !== undefined; folder = pending.pop() ?? links.shift()) {
+      let real: string;
       let entries;
       try {
+        real = realpathSync(folder);
         entries = readdirSync(folder, { withFileTypes: true });
       } catch (error) {
         const message = `Cannot read the folder: ${describeReadError(error)}; nothing in it was linted.`;
         problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
         continue;
       }
+      if (walked.has(real)) continue;
+      walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
         const chart = enclosingChart(path.join(folder, CHART_FILE), root) ?? folder;
         if (isIncluded(path.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
@@ -153,6 +170,10 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         const full = path.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
+        else if (entry.isSymbolicLink() && isFolder(full)) {
+          links.push(full);
+          followedLinks = true;
+        }
         else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
       }
     }
@@ -171,8 +192,10 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
       stats = undefined;
     }
     if (stats?.isDirectory()) {
+      // A named folder is excluded as a walked one is: a chart or overlay too, and a folder inside one.
+      if (isExcluded(absolute)) continue;
       const chart = enclosingChart(path.join(absolute, CHART_FILE), path.parse(absolute).root);
-      if (chart && !isExcluded(chart)) {
+      if (chart) {
         charts.add(chart);
       } else {
         // A folder inside a kustomization's folder brings in that kustomization, as a file in it does.
@@ -192,6 +215,23 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         message: stats ? "Not a regular file or folder; it was not linted." : "No such file or folder; check the path given to kubeward.",
       });
     }
+  }
+
+  // Through links a file can be found under two names: lint it once, by its real place when that is one of them.
+  if (followedLinks) {
+    const byReal = new Map<string, string>();
+    for (const file of [...files].sort()) {
+      let real = file;
+      try {
+        real = realpathSync(file);
+      } catch {
+        // A dangling link is reported when it is read.
+      }
+      const known = byReal.get(real);
+      if (known === undefined || (known !== real && file === real)) byReal.set(real, file);
+    }
+    files.clear();
+    for (const file of byReal.values()) files.add(file);
   }
 
   const sources: Source[] = [

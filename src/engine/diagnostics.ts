@@ -84,6 +84,17 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
+    id: "kubeward/unknown-ignored-rule",
+    title: "kubeward-ignore comment names no rule",
+    severity: "medium",
+    category: "input",
+    rationale:
+      "A `# kubeward-ignore` comment names an id that is no rule (a typo, or a rule of another tool), so it suppresses nothing for it and the finding it was meant for still shows. Reported at the id in the comment, with the rule id it is nearest to. Checked in every plain manifest, and in the chart and Kustomize files kubeward reads to locate a finding.",
+    remediation: "Correct the id (`kubeward rules` lists them), or remove it from the comment.",
+    frameworks: [],
+    equivalents: {},
+  },
+  {
     id: "kubeward/rule-error",
     title: "A rule failed on this input",
     severity: "high",

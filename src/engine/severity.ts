@@ -1,6 +1,6 @@
 import { UNLINTED_INPUT_RULES } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
-import type { Severity } from "./rule.js";
+import { SEVERITIES, type Severity } from "./rule.js";
 
 /** SARIF / editor level: what the severity means for a build. */
 export type Level = "error" | "warning" | "note";
@@ -23,12 +23,15 @@ export function securitySeverity(severity: Severity): string {
   return { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" }[severity];
 }
 
-export type FailLevel = Level | "none";
+/** The lowest level (`warning`) or severity (`high`) that fails a run, or `none`. */
+export type FailLevel = Level | Severity | "none";
+export const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, ...SEVERITIES, "none"];
 
-/** Whether a finding at `level` fails a run whose fail level is `failOn`. */
-export function failsAt(level: Level, failOn: FailLevel): boolean {
+/** Whether a finding of `severity` fails a run whose fail level is `failOn`. */
+export function failsAt(severity: Severity, failOn: FailLevel): boolean {
   if (failOn === "none") return false;
-  return LEVELS.indexOf(level) <= LEVELS.indexOf(failOn);
+  if (SEVERITIES.includes(failOn as Severity)) return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn as Severity);
+  return LEVELS.indexOf(levelOf(severity)) <= LEVELS.indexOf(failOn as Level);
 }
 
 /** Whether a finding reports input that could not be linted, which fails the run whatever the fail level. */
@@ -38,5 +41,5 @@ export function isUnlintedInput(finding: Finding): boolean {
 
 /** Whether an unsuppressed finding fails a run whose fail level is `failOn`. */
 export function failsRun(finding: Finding, failOn: FailLevel): boolean {
-  return isUnlintedInput(finding) || failsAt(levelOf(finding.severity), failOn);
+  return isUnlintedInput(finding) || failsAt(finding.severity, failOn);
 }

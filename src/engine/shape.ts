@@ -139,7 +139,11 @@ function checkValue(value: unknown, shape: Shape, path: PathSegment[], problems:
   // null is how YAML spells an absent value, and Kubernetes reads it so.
   if (value === null || value === undefined) return;
   if (!matches(value, shape)) {
-    problems.push({ path: [...path], message: `${formatPath(path)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.` });
+    const message =
+      shape.type === "string" && typeof value === "boolean"
+        ? `${formatPath(path)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.`
+        : `${formatPath(path)} must be ${EXPECTED[shape.type]}, not ${describeValue(value)}.`;
+    problems.push({ path: [...path], message });
     return;
   }
   if (shape.type === "mapping") {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../discover/discover.js";
 import { parseManifest } from "../manifest/parse.js";
+import type { SourceText } from "../manifest/text.js";
 import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../manifest/types.js";
 import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
@@ -66,6 +67,11 @@ export interface Expansion {
    */
   skipReason(file: string): string | undefined;
   timings: ExpansionTiming[];
+  /**
+   * The chart and Kustomize files read so far to locate findings (templates, values files, patches,
+   * resources), with their text; objects are located lazily, so ask after linting.
+   */
+  sourcesRead(): Array<{ file: string; source: SourceText }>;
 }
 
 /** The binary to run: the one named on the command line, else in KUBEWARD_<TOOL>, else on PATH. */
@@ -243,6 +249,7 @@ export async function expandSources(charts: readonly string[], kustomizations: r
     problems: [],
     skipped: [],
     timings: [],
+    sourcesRead: () => files.read(),
     skipReason(file) {
       const user = usedBy.get(file);
       if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;

@@ -17,6 +17,8 @@ export interface FileCache {
   yaml(absolutePath: string): YamlFile | undefined;
   /** `define` bodies of a chart and its subcharts. */
   defines(chartDir: string): Defines;
+  /** Every file read so far (absolute path and text). */
+  read(): Array<{ file: string; source: SourceText }>;
 }
 
 function templateFiles(dir: string): string[] {
@@ -56,6 +58,9 @@ export function createFileCache(): FileCache {
         yamlFiles.set(absolutePath, cached ? openYamlFile(cached.source) : undefined);
       }
       return yamlFiles.get(absolutePath);
+    },
+    read() {
+      return [...files].flatMap(([absolutePath, cached]) => (cached ? [{ file: absolutePath, source: cached.source }] : []));
     },
     defines(chartDir) {
       let found = defines.get(chartDir);

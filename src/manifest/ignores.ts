@@ -14,6 +14,31 @@ interface IgnoreComment {
   standalone: boolean;
 }
 
+/** A rule id as a `kubeward-ignore` comment writes it, with its 1-based line and columns (end exclusive). */
+export interface IgnoredRuleMention {
+  rule: string;
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+/** Every rule id the file's `kubeward-ignore` comments name, where it is written. */
+export function ignoreMentions(source: SourceText): IgnoredRuleMention[] {
+  const mentions: IgnoredRuleMention[] = [];
+  if (!source.text.includes("kubeward-ignore")) return mentions;
+  for (let line = 1; line <= source.lineCount; line++) {
+    const text = source.lineText(line);
+    const match = IGNORE_COMMENT.exec(text);
+    if (!match) continue;
+    const listStart = match.index + match[0].indexOf(match[1], match[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
+    for (const id of match[1].matchAll(/[^\s,]+/g)) {
+      const column = listStart + (id.index ?? 0) + 1;
+      mentions.push({ rule: id[0], line, column, endColumn: column + id[0].length });
+    }
+  }
+  return mentions;
+}
+
 /**
  * `kubeward-ignore` comments of a file, read on first use: a comment covers its own line, and the
  * next line when it stands alone.

@@ -85,8 +85,8 @@ export function readManifest(absolutePath: string, file: string): ReadResult {
   }
   try {
     const stats = fstatSync(fd);
-    // Folders are only reached here through a symbolic link, which the walker does not follow (loops).
-    if (stats.isDirectory()) return { skip: "symbolic link to a folder; links to folders are not followed" };
+    // Folders are only reached here through a symbolic link a glob matched: globs do not follow links to folders (loops).
+    if (stats.isDirectory()) return { skip: "symbolic link to a folder; a glob does not follow links to folders" };
     if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
     return decodeManifest(readFileSync(fd), file);
   } catch (error) {

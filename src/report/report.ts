@@ -1,5 +1,5 @@
 import type { Finding } from "../engine/finding.js";
-import type { RuleMeta } from "../engine/rule.js";
+import type { RuleMeta, Severity } from "../engine/rule.js";
 import type { ContainerList, KustomizeProvenance, ObjectIdentity, Provenance, RelatedLocation, ValuesSetting } from "../manifest/types.js";
 
 /** Everything a reporter may use; reporters turn this into text and touch nothing else. */
@@ -12,6 +12,31 @@ export interface ReportInput {
   color: boolean;
   /** Unsuppressed findings left out of `findings` (by --quiet), counted in the text summary. */
   hidden?: number;
+  sarif?: SarifSettings;
+}
+
+export interface SarifSettings {
+  /** Write every result, past GitHub code scanning's limits. */
+  allResults?: boolean;
+  /** The working directory's path from the root of its git work tree (`deploy/k8s`, or `` at the root); undefined outside one. */
+  repositoryBase?: string;
+}
+
+/** A report as consecutive pieces of text, to be written one after another. */
+export interface FormattedReport {
+  pieces: string[];
+  /** Results a limit left out (SARIF only). */
+  omitted?: OmittedResults;
+}
+
+/** Results GitHub's SARIF limits left out of a log; also written to the run's properties. */
+export interface OmittedResults {
+  count: number;
+  /** Of all results, suppressed ones included. */
+  total: number;
+  bySeverity: Record<Severity, number>;
+  /** Which limit: `results per run` or `gzipped size`. */
+  limit: "results per run" | "gzipped size";
 }
 
 export type Format = "text" | "compact" | "json" | "sarif";

@@ -1,9 +1,11 @@
+import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { objectLabel, type Finding } from "../engine/finding.js";
 import type { Region } from "../manifest/types.js";
-import { helpUri, type RuleMeta } from "../engine/rule.js";
+import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../engine/rule.js";
 import { levelOf, securitySeverity } from "../engine/severity.js";
-import { displayMessage, relatedLocations, type ReportInput } from "./report.js";
+import { displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
 const FINGERPRINT_KEY = "kubeward/v1";
@@ -51,15 +53,31 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
   };
 }
 
-const artifactUris = new Map<string, string>();
-
 /** Relative URI reference for a display path: forward slashes, no leading `./`, segments escaped. */
 export function artifactUri(file: string): string {
-  const known = artifactUris.get(file);
-  if (known !== undefined) return known;
-  const uri = encodeArtifactUri(file);
-  artifactUris.set(file, uri);
-  return uri;
+  return encodeArtifactUri(file);
+}
+
+/**
+ * URIs of one log, remembered: a large run names few files many times. With `base` (the working
+ * directory's path from the repository root) each display path becomes relative to the repository
+ * root, as code scanning resolves `%SRCROOT%`; a path that leaves the repository keeps its display form.
+ */
+function uriMaker(base: string | undefined): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let uri = known.get(file);
+    if (uri === undefined) {
+      uri = encodeArtifactUri(base && file !== "-" ? fromRepositoryRoot(base, file) : file);
+      known.set(file, uri);
+    }
+    return uri;
+  };
+}
+
+function fromRepositoryRoot(base: string, file: string): string {
+  const joined = path.posix.normalize(`${base}/${file}`);
+  return joined.startsWith("../") ? file : joined;
 }
 
 function encodeArtifactUri(file: string): string {
@@ -71,11 +89,11 @@ function encodeArtifactUri(file: string): string {
 }
 
 /** Identifies a finding by what it is about, not by its line, so it survives unrelated edits. */
-function fingerprint(finding: Finding): string {
+function fingerprint(finding: Finding, uri: string): string {
   lanes[0] = 0x811c9dc5;
   lanes[1] = 0x050c5d1f;
   mix(finding.ruleId);
-  mix(finding.file);
+  mix(uri);
   if (!finding.object) mix(finding.message);
   else {
     mix(objectLabel(finding.object));
@@ -130,9 +148,9 @@ function regionJson(region: Region): string {
  * run has tens of thousands of results, and the objects were most of the report's cost. The rare
  * parts (related locations, suppressions) are typed objects, stringified.
  */
-function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: string): string {
+function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: string, uriOf: (file: string) => string): string {
   // Artifact URIs are percent-encoded and rule ids are kebab-case: neither has anything to escape.
-  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${artifactUri(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object
     ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]`
     : "";
@@ -144,7 +162,7 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
   if (places.length) {
     const related: Sarif.Location[] = places.map((place, index) => ({
       id: index + 1,
-      physicalLocation: { artifactLocation: { uri: artifactUri(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
+      physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message },
     }));
     json += `,"relatedLocations":${JSON.stringify(related)}`;
@@ -164,32 +182,79 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
   return `${json}}`;
 }
 
-/** SARIF 2.1.0 with one run, as GitHub code scanning ingests it. */
+/** What GitHub code scanning accepts in one upload (docs.github.com, "SARIF results exceed limit" and "SARIF file is too large"). */
+export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10_000_000 } as const;
+
+export interface SarifLimits {
+  resultsPerRun: number;
+  gzippedBytes: number;
+}
+
+/** SARIF 2.1.0 with one run, as GitHub code scanning ingests it, within GitHub's limits. */
 export function formatSarif(input: ReportInput): string {
-  return sarifPieces(input).join("");
+  return sarifReport(input).pieces.join("");
 }
 
 /**
- * The SARIF log as consecutive pieces of text, to be written one after another: a large log written
- * piece by piece never has to exist as one string, nor as one encoded buffer.
+ * The SARIF log, within `limits` (GitHub's unless `input.sarif.allResults`): when there are more
+ * results than a run may hold, or the log would be too large gzipped, the most severe are kept
+ * (unsuppressed before suppressed), in report order, and the rest are counted in the run's
+ * properties. Written in pieces: a large log never has to exist as one string, nor as one buffer.
  */
-export function sarifPieces(input: ReportInput): string[] {
+export function sarifReport(input: ReportInput, limits: SarifLimits = GITHUB_SARIF_LIMITS): FormattedReport {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const uriOf = uriMaker(input.sarif?.repositoryBase);
   // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
-  // by their order, as GitHub does with `hash:occurrence`, so no alert hides another.
+  // by their order, as GitHub does with `hash:occurrence`, so no alert hides another. Counted over
+  // every finding, so a finding keeps its fingerprint whatever a limit leaves out.
   const occurrences = new Map<string, number>();
-  const resultOf = (finding: Finding): string => {
-    const hash = fingerprint(finding);
+  const fingerprints = input.findings.map((finding) => {
+    const hash = fingerprint(finding, uriOf(finding.file));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, `${hash}:${occurrence}`);
+    return `${hash}:${occurrence}`;
+  });
+  const resultOf = (index: number): string => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index], uriOf);
   };
-  // A piece per thousand results: small enough to write without a huge buffer, large enough to be few.
-  const batches: string[] = [];
-  for (let start = 0; start < input.findings.length; start += RESULTS_PER_BATCH) {
-    batches.push(input.findings.slice(start, start + RESULTS_PER_BATCH).map(resultOf).join(","));
+
+  const unlimited = input.sarif?.allResults === true;
+  // Ranked only when a limit is reached: most runs are far below both.
+  let rankedOnce: number[] | undefined;
+  const ranked = (): number[] => (rankedOnce ??= mostSevereFirst(input.findings));
+  let kept = unlimited ? input.findings.length : Math.min(input.findings.length, limits.resultsPerRun);
+  let limit: OmittedResults["limit"] = "results per run";
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  if (!unlimited) {
+    // The run around the results (its rules, mostly), with room for the omitted count. Gzip does
+    // not grow JSON text, so only a log whose text exceeds the limit is measured gzipped.
+    const envelope = JSON.stringify(sarifLog(input, undefined, 0));
+    if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+      const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+      for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+        kept = Math.floor(kept * (room / gzipped) * 0.95);
+        limit = "gzipped size";
+        results = keptResults(ranked, kept, input.findings.length, resultOf);
+      }
+    }
   }
-  const log: Sarif.Log = {
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : undefined;
+
+  // Compact: SARIF logs of large repositories run to many megabytes, and uploads are size-limited.
+  // An unquoted `"results":[]` can only be the key itself, since quotes inside JSON strings are escaped.
+  const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
+  const pieces = [`${before}"results":[`];
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    pieces.push(`${start === 0 ? "" : ","}${results.slice(start, start + RESULTS_PER_PIECE).join(",")}`);
+  }
+  pieces.push(`]${after}\n`);
+  return { pieces, omitted };
+}
+
+/** The log with an empty results array, to be filled in. */
+function sarifLog(input: ReportInput, omitted: OmittedResults | undefined, kept: number): Sarif.Log {
+  return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
@@ -205,17 +270,60 @@ export function sarifPieces(input: ReportInput): string[] {
         },
         columnKind: "utf16CodeUnits",
         results: [],
+        ...(omitted
+          ? {
+              properties: {
+                omittedResults: omitted.count,
+                omittedResultsBySeverity: omitted.bySeverity,
+                omittedResultsReason: `GitHub code scanning limit on ${omitted.limit}: the ${kept} most severe of ${omitted.total} results are included; the option --sarif-all-results (action input sarif-all-results) writes them all`,
+              },
+            }
+          : {}),
       },
     ],
   };
-  // Compact: SARIF logs of large repositories run to many megabytes, and uploads are size-limited.
-  // An unquoted `"results":[]` can only be the key itself, since quotes inside JSON strings are escaped.
-  const [before, after] = JSON.stringify(log).split(EMPTY_RESULTS);
-  const pieces = [`${before}"results":[`];
-  batches.forEach((batch, index) => pieces.push(index === 0 ? batch : `,${batch}`));
-  pieces.push(`]${after}\n`);
-  return pieces;
 }
 
-const RESULTS_PER_BATCH = 1000;
+/** Indices of the findings, unsuppressed before suppressed, then by severity, then in report order. */
+function mostSevereFirst(findings: readonly Finding[]): number[] {
+  const rank = (finding: Finding): number => (finding.suppression ? SEVERITIES.length : 0) + SEVERITIES.indexOf(finding.severity);
+  return findings.map((_, index) => index).sort((a, b) => rank(findings[a]) - rank(findings[b]) || a - b);
+}
+
+/** The JSON text of the `kept` highest-ranked results, in report order. */
+function keptResults(ranked: () => readonly number[], kept: number, total: number, resultOf: (index: number) => string): string[] {
+  if (kept >= total) return Array.from({ length: total }, (_, index) => resultOf(index));
+  return ranked()
+    .slice(0, kept)
+    .sort((a, b) => a - b)
+    .map(resultOf);
+}
+
+function textBytes(results: readonly string[]): number {
+  let bytes = 0;
+  for (const result of results) bytes += Buffer.byteLength(result) + 1;
+  return bytes;
+}
+
+/**
+ * The results' gzipped size, a little overstated: measured piece by piece (each piece starts afresh)
+ * at the fastest level, which compresses less than the default level an upload uses.
+ */
+function gzippedSize(results: readonly string[]): number {
+  let gzipped = 0;
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
+  }
+  return gzipped;
+}
+
+function omittedResults(findings: readonly Finding[], left: readonly number[], limit: OmittedResults["limit"]): OmittedResults {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const index of left) bySeverity[findings[index].severity]++;
+  return { count: left.length, total: findings.length, bySeverity, limit };
+}
+
+// A piece per thousand results: small enough to write without a huge buffer, large enough to be few.
+const RESULTS_PER_PIECE = 1000;
+const OMITTED_PROPERTIES_BYTES = 1000;
 const EMPTY_RESULTS = '"results":[]';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PRIVILEGED_POD, SAFE_POD, onlyRulesConfig, removeTempDirs, tempDir, tools } from "../e2e/cli-harness.js";
+import { MANY_FINDINGS_RULES, PRIVILEGED_POD, SAFE_POD, manyFindingsYaml, onlyRulesConfig, removeTempDirs, tempDir, tools } from "../e2e/cli-harness.js";
 import { removeRunnerDirs, runAction, type Annotation } from "./action-harness.js";
 
 afterAll(() => {
@@ -163,6 +163,23 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     expect(passing.outputs.errors).toBe("13");
   });
 
+  it("keeps the SARIF file within GitHub's limits, and says in a warning and the summary how many results were left out", () => {
+    const workspace = tempDir({ ".kubeward.yaml": MANY_FINDINGS_RULES, "many.yaml": manyFindingsYaml() });
+    const limited = runAction({ workspace, inputs: { annotations: "false", format: "compact" } });
+    const note =
+      "the SARIF report holds the 25000 most severe of 26400 results: GitHub code scanning rejects a run of more than 25000 results. 1400 left out (1400 low) are counted in the run's properties; the input sarif-all-results: true writes them all.";
+    expect(limited.annotations).toContainEqual({ level: "warning", properties: {}, message: `kubeward: ${note}` });
+    expect(limited.summary).toContain(`<p>⚠ The SARIF report holds the 25000 most severe of 26400 results: GitHub code scanning rejects a run of more than 25000 results. 1400 left out (1400 low) are counted in the run&#39;s properties; the input sarif-all-results: true writes them all.</p>`);
+    const results = (file: string): number => (JSON.parse(readFileSync(path.join(workspace, file), "utf8")) as { runs: Array<{ results: unknown[] }> }).runs[0].results.length;
+    expect(results("kubeward.sarif")).toBe(25_000);
+    expect(limited.outputs.findings).toBe("26400");
+
+    const whole = runAction({ workspace, inputs: { annotations: "false", format: "compact", "sarif-all-results": "true", "sarif-file": "all.sarif" } });
+    expect(results("all.sarif")).toBe(26_400);
+    expect(whole.summary).not.toContain("most severe of");
+    expect(whole.annotations.filter((annotation) => annotation.level === "warning")).toEqual([]);
+  }, 120_000);
+
   it("escapes what comes from the linted files: in annotations, in the summary's HTML, and in the log", () => {
     const name = "x::error::<b>owned</b>,%0A";
     const pod = PRIVILEGED_POD.replace("name: web", `name: "${name}"`);
@@ -192,6 +209,10 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     expect(badFormat.annotations.map((a) => a.message)).toEqual(['kubeward: input "format" must be one of text, compact, json, sarif (got "xml")']);
     const badFlag = runAction({ workspace, inputs: { "only-changed": "yes" } });
     expect(badFlag.annotations.map((a) => a.message)).toEqual(['kubeward: input "only-changed" must be true or false (got "yes")']);
+    const missingValues = runAction({ workspace, inputs: { values: "no-such-values.yaml" } });
+    expect(missingValues.annotations.map((a) => a.message)).toEqual(['kubeward: input "values": no-such-values.yaml: no such file']);
+    expect(missingValues.status).toBe(1);
+    expect(runAction({ workspace, inputs: { format: "Compact", "fail-on": "HIGH" } }).log).toContain("risky.yaml:9:9: error:");
   });
 
   it("lints the paths given, separated by spaces or newlines", () => {

@@ -197,3 +197,24 @@ export const tools = {
 export function toolsEnv(): Record<string, string | undefined> {
   return { PATH: `${path.dirname(tools.helm4)}${path.delimiter}${process.env.PATH ?? ""}`, KUBEWARD_HELM: undefined, KUBEWARD_KUSTOMIZE: undefined };
 }
+
+/** The rules MANY_FINDINGS_YAML is linted with, so its counts do not move when rules are added. */
+export const MANY_FINDINGS_RULES = onlyRulesConfig(["privileged-container", "host-network", "writable-root-filesystem", "default-namespace"]);
+
+/**
+ * 2,000 Pods of 10 containers each, 26,400 findings with MANY_FINDINGS_RULES: more than GitHub code
+ * scanning takes in one run. Per Pod: 10 writable-root-filesystem (medium) and 1 default-namespace
+ * (low, `namespace: default`); every 5th Pod adds 10 privileged-container (critical) and 1 host-network (high). So
+ * 4,000 critical, 400 high, 20,000 medium and 2,000 low.
+ */
+export function manyFindingsYaml(): string {
+  const pods: string[] = [];
+  for (let pod = 0; pod < 2000; pod++) {
+    const risky = pod % 5 === 0;
+    const containers = Array.from({ length: 10 }, (_, index) =>
+      `    - name: c${index}\n      image: nginx:1.27${risky ? "\n      securityContext:\n        privileged: true" : ""}\n`,
+    ).join("");
+    pods.push(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${pod}\n  namespace: default\nspec:\n${risky ? "  hostNetwork: true\n" : ""}  containers:\n${containers}`);
+  }
+  return pods.join("---\n");
+}

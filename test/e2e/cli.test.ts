@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +12,8 @@ import {
   onlyRulesConfig,
   removeTempDirs,
   tempDir,
+  tools,
+  toolsEnv,
   where,
   writeFiles,
 } from "./cli-harness.js";
@@ -136,12 +138,14 @@ describe("--output", () => {
     expect(report).not.toMatch(ANSI);
   });
 
-  it("a file that cannot be written is a usage error naming it, without a stack trace", () => {
-    const cwd = riskyProject();
-    const result = kubeward(["lint", "-o", "missing-dir/report.txt"], { cwd });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("cannot write the report to missing-dir/report.txt");
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+  it("a file that cannot be written is one line naming it and why, without a stack trace or the usage", () => {
+    const cwd = riskyProject("", { "a-folder/x.yaml": SAFE_POD });
+    const missing = kubeward(["lint", "risky.yaml", "-o", "missing-dir/report.txt"], { cwd });
+    expect(missing.stderr).toBe("kubeward: cannot write the report to missing-dir/report.txt: the folder missing-dir does not exist.\n");
+    expect(missing.status).toBe(2);
+    const folder = kubeward(["lint", "risky.yaml", "-o", "a-folder"], { cwd });
+    expect(folder.stderr).toBe("kubeward: cannot write the report to a-folder: it is a folder.\n");
+    expect(folder.status).toBe(2);
   });
 });
 
@@ -185,9 +189,80 @@ describe("--fail-on and exit codes", () => {
   });
 
   it("an unknown fail level is a usage error", () => {
-    const result = kubeward(["lint", "--fail-on", "critical"], { cwd: riskyProject() });
+    const result = kubeward(["lint", "--fail-on", "severe"], { cwd: riskyProject() });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("--fail-on must be one of error, warning, note, none");
+    expect(result.stderr).toContain("--fail-on must be one of error, warning, note, critical, high, medium, low, none");
+  });
+
+  describe("a severity as the fail level: findings of that severity or worse fail the run", () => {
+    // critical, high, medium, low: the one finding's severity, and the exit code at each --fail-on severity.
+    const cases: Array<[string, Record<string, number>]> = [
+      ["critical", { critical: 1, high: 1, medium: 1, low: 1 }],
+      ["high", { critical: 0, high: 1, medium: 1, low: 1 }],
+      ["medium", { critical: 0, high: 0, medium: 1, low: 1 }],
+      ["low", { critical: 0, high: 0, medium: 0, low: 1 }],
+    ];
+    for (const [severity, expected] of cases) {
+      it(`a ${severity} finding`, () => {
+        const cwd = tempDir({ ".kubeward.yaml": withPrivileged(severity), "risky.yaml": PRIVILEGED_POD });
+        for (const [failOn, status] of Object.entries(expected)) expect(kubeward(["lint", "--fail-on", failOn], { cwd }).status, failOn).toBe(status);
+      });
+    }
+
+    it("failOn in the config takes a severity too", () => {
+      const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"], "failOn: critical", { "privileged-container": "high" }), "risky.yaml": PRIVILEGED_POD });
+      expect(kubeward(["lint"], { cwd }).status).toBe(0);
+      expect(kubeward(["lint", "--fail-on", "high"], { cwd }).status).toBe(1);
+    });
+  });
+
+  it("format and fail level names are case-insensitive", () => {
+    const cwd = riskyProject();
+    const sarif = kubeward(["lint", "--format", "SARIF"], { cwd });
+    expect(JSON.parse(sarif.stdout).version).toBe("2.1.0");
+    expect(kubeward(["lint", "--format", "Json", "--fail-on", "NONE"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\[/) });
+    expect(kubeward(["lint", "--fail-on", "Critical"], { cwd }).status).toBe(1);
+  });
+
+  it("an unknown option says which one was meant", () => {
+    const result = kubeward(["lint", "--formt", "json"], { cwd: riskyProject() });
+    expect(result.stderr.split("\n")[0]).toBe('kubeward: unknown option "--formt" (did you mean "--format"?)');
+    expect(result.status).toBe(2);
+    expect(kubeward(["lint", "--fail-onn=none"], { cwd: riskyProject() }).stderr.split("\n")[0]).toBe('kubeward: unknown option "--fail-onn" (did you mean "--fail-on"?)');
+    expect(kubeward(["lint", "--zzzzzzzz"], { cwd: riskyProject() }).stderr.split("\n")[0]).toBe('kubeward: unknown option "--zzzzzzzz"');
+  });
+
+  describe("Helm values given on the command line are checked before the run, with or without a chart", () => {
+    const CHART = { "chart/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n", "chart/templates/pod.yaml": PRIVILEGED_POD };
+    const projects = { "without a chart": (): string => riskyProject(), "with a chart": (): string => riskyProject("", CHART) };
+    for (const [name, project] of Object.entries(projects)) {
+      it(`a values file that does not exist is a usage error (${name})`, () => {
+        const result = kubeward(["lint", "-f", "no-such-values.yaml"], { cwd: project(), env: toolsEnv() });
+        expect(result.stderr).toBe("kubeward: -f/--values no-such-values.yaml: no such file\n");
+        expect(result.stdout).toBe("");
+        expect(result.status).toBe(2);
+      });
+
+      it(`a --set that is not KEY=VALUE is a usage error (${name})`, () => {
+        const cwd = project();
+        const errors: Record<string, string> = {
+          abc: 'key "abc" has no value',
+          "a=1,b": 'key "b" has no value',
+          "a=1,,b=2": 'key "" has no value',
+          "a={1,2": 'the list of "a" must end with }',
+        };
+        for (const [argument, problem] of Object.entries(errors)) {
+          const result = kubeward(["lint", "--set", argument], { cwd, env: toolsEnv() });
+          expect(result.stderr, argument).toBe(`kubeward: --set "${argument}" is not KEY=VALUE[,KEY=VALUE...]: ${problem}\n`);
+          expect(result.status, argument).toBe(2);
+        }
+      });
+    }
+
+    it("what helm accepts passes: lists, escaped commas, a trailing comma, an empty value", () => {
+      const cwd = riskyProject();
+      for (const argument of ["a={1,2},b=3", "a\\,b=1", "a=1,", "a=", "a.b[0]=x"]) expect(kubeward(["lint", "--set", argument], { cwd }).status, argument).toBe(1);
+    });
   });
 
   it("input that cannot be read exits 1 even when no rule fires", () => {
@@ -312,6 +387,41 @@ describe("inputs", () => {
     ]);
     const some = kubeward(["lint", "--format", "json", "--exclude", "vendor", "--exclude", "generated/**", "--exclude", "*.test.yaml"], { cwd });
     expect(jsonFindings(some.stdout).map((f) => f.file)).toEqual(["keep/pod.yaml", "risky.yaml"]);
+  });
+
+  it("--exclude applies to charts and overlays named on the command line, and to folders inside them", () => {
+    const cwd = riskyProject("", {
+      "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+      "charts/web/templates/pod.yaml": PRIVILEGED_POD,
+      "overlays/prod/kustomization.yaml": "resources:\n  - pod.yaml\n",
+      "overlays/prod/pod.yaml": PRIVILEGED_POD,
+    });
+    const files = (...args: string[]): string[] => [...new Set(jsonFindings(kubeward(["lint", "--format", "json", ...args], { cwd, env: toolsEnv() }).stdout).map((f) => f.file))];
+    expect(files("charts/web", "overlays/prod", "risky.yaml")).toEqual(["charts/web/templates/pod.yaml", "overlays/prod/pod.yaml", "risky.yaml"]);
+    expect(files("charts/web", "overlays/prod", "risky.yaml", "--exclude", "charts/web", "--exclude", "overlays/prod")).toEqual(["risky.yaml"]);
+    expect(files("charts/web", "risky.yaml", "--exclude", "web")).toEqual(["risky.yaml"]);
+    // Not its templates linted as plain YAML instead.
+    expect(files("charts/web/templates", "risky.yaml", "--exclude", "charts/web")).toEqual(["risky.yaml"]);
+  });
+
+  it("follows links to folders, walking each real folder once, so a link loop ends", () => {
+    const cwd = riskyProject("", { "real/pod.yaml": PRIVILEGED_POD, "elsewhere/linked.yaml": PRIVILEGED_POD });
+    symlinkSync(path.join(cwd, "elsewhere"), path.join(cwd, "deploy-link"), "dir");
+    symlinkSync(path.join(cwd, "real"), path.join(cwd, "real/loop"), "dir");
+    symlinkSync("..", path.join(cwd, "elsewhere/up"), "dir");
+    const walk = kubeward(["lint", "risky.yaml", "real", "deploy-link", "--format", "json"], { cwd });
+    expect(where(jsonFindings(walk.stdout))).toEqual([
+      "deploy-link/linked.yaml:9:9 privileged-container",
+      "real/pod.yaml:9:9 privileged-container",
+      "risky.yaml:9:9 privileged-container",
+    ]);
+    // From the top, each file once, by its real place: the links lead only to folders already walked.
+    const all = kubeward(["lint", "--format", "json"], { cwd });
+    expect(where(jsonFindings(all.stdout))).toEqual([
+      "elsewhere/linked.yaml:9:9 privileged-container",
+      "real/pod.yaml:9:9 privileged-container",
+      "risky.yaml:9:9 privileged-container",
+    ]);
   });
 
   it("expands globs given as inputs (quoted, so kubeward and not the shell expands them)", () => {
@@ -466,10 +576,13 @@ describe("kubeward rules", () => {
     expect(result.stdout).toContain("Field has the wrong type");
   });
 
-  it("an unknown rule is a usage error", () => {
+  it("an unknown rule is a usage error, with a did-you-mean when one is near", () => {
     const result = kubeward(["rules", "no-such-rule"], { cwd: tempDir() });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown rule "no-such-rule"');
+    expect(result.stderr).toBe('kubeward: unknown rule "no-such-rule"; `kubeward rules` lists them\n');
+    const typo = kubeward(["rules", "privileged-containr"], { cwd: tempDir() });
+    expect(typo.stderr).toBe('kubeward: unknown rule "privileged-containr" (did you mean "privileged-container"?); `kubeward rules` lists them\n');
+    expect(typo.status).toBe(2);
   });
 });
 
@@ -566,7 +679,7 @@ describe("configuration", () => {
       '.kubeward.yaml:3:15: rule "kubeward/tool-missing" reports input that could not be linted',
     ],
     ["an option for a diagnostic", "rules:\n  kubeward/parse-error:\n    options: {x: 1}\n", '.kubeward.yaml:3:15: rule "kubeward/parse-error" has no option "x" (it takes no options)'],
-    ["a wrong type for failOn", "failOn: 3\n", ".kubeward.yaml:1:9: failOn must be one of error, warning, note, none"],
+    ["a wrong type for failOn", "failOn: 3\n", ".kubeward.yaml:1:9: failOn must be one of error, warning, note, critical, high, medium, low, none"],
     ["a wrong type for rules", "rules: [privileged-container]\n", ".kubeward.yaml:1:8: rules must be a mapping"],
     ["a wrong type for enabled", "rules:\n  privileged-container:\n    enabled: sometimes\n", ".kubeward.yaml:3:14: enabled must be true or false"],
     ["an unknown severity", "rules:\n  privileged-container: severe\n", '.kubeward.yaml:2:25: rule "privileged-container": expected on, off, a severity'],
@@ -658,5 +771,46 @@ describe("suppression", () => {
     const pod = PRIVILEGED_POD.replace("privileged: true", "privileged: true  # kubeward-ignore host-network, privileged-container");
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
     expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout).map((f) => f.suppressed)).toEqual([true]);
+  });
+});
+
+describe("a kubeward-ignore comment naming no rule", () => {
+  const TYPO = PRIVILEGED_POD.replace("        privileged: true\n", "        # kubeward-ignore privileged-containr, host-network -- audited\n        privileged: true\n");
+
+  it("is reported at the id in the comment, with the rule it is nearest to; the known id beside it is not", () => {
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": TYPO });
+    const result = kubeward(["lint", "--format", "compact"], { cwd });
+    expect(result.stdout).toBe(
+      [
+        'pod.yaml:9:27: warning: kubeward-ignore names "privileged-containr", which is no rule (did you mean "privileged-container"?), so the comment suppresses nothing for it; `kubeward rules` lists them. [kubeward/unknown-ignored-rule]',
+        'pod.yaml:10:9: error: container "web" runs privileged. [privileged-container]',
+        "",
+      ].join("\n"),
+    );
+    const [typo] = jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout, "kubeward/unknown-ignored-rule");
+    expect(typo.region).toEqual({ startLine: 9, startColumn: 27, endLine: 9, endColumn: 46 });
+  });
+
+  it("says nothing when no rule is near, and is configured like the other diagnostics", () => {
+    const far = PRIVILEGED_POD.replace("        privileged: true\n", "        privileged: true  # kubeward-ignore CKV_K8S_16\n");
+    const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": far });
+    expect(jsonFindings(kubeward(["lint", "--format", "json"], { cwd }).stdout, "kubeward/unknown-ignored-rule").map((f) => f.message)).toEqual([
+      'kubeward-ignore names "CKV_K8S_16", which is no rule, so the comment suppresses nothing for it; `kubeward rules` lists them.',
+    ]);
+    const off = tempDir({ ".kubeward.yaml": onlyRulesConfig([], "", { "kubeward/unknown-ignored-rule": "off" }), "pod.yaml": TYPO });
+    expect(kubeward(["lint", "--format", "compact"], { cwd: off })).toMatchObject({ stdout: "", status: 0 });
+  });
+
+  it.skipIf(!existsSync(tools.helm4))("is reported in a Helm template, at the template's line", () => {
+    const cwd = tempDir({
+      ".kubeward.yaml": ONLY_PRIVILEGED,
+      "chart/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+      "chart/templates/pod.yaml": PRIVILEGED_POD.replace("        privileged: true\n", "        {{- /* kubeward-ignore privileged-contianer -- audited */}}\n        privileged: true\n"),
+    });
+    const result = kubeward(["lint", "chart", "--format", "compact"], { cwd, env: toolsEnv() });
+    expect(result.stdout).toContain(
+      'chart/templates/pod.yaml:9:32: warning: kubeward-ignore names "privileged-contianer", which is no rule (did you mean "privileged-container"?)',
+    );
+    expect(result.stdout).toContain("chart/templates/pod.yaml:10:9: error: container \"web\" runs privileged. [privileged-container]");
   });
 });

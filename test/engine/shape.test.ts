@@ -202,11 +202,28 @@ metadata:
 data: "not checked: not a workload field"
 `;
     expect(shapeFindings(configMap)).toEqual([
-      "6:5 metadata.labels.enabled must be a string, not the boolean true.",
+      "6:5 metadata.labels.enabled must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",
       '8:5 metadata.annotations["prometheus.io/port"] must be a string, not the number 8080.',
       '9:5 metadata.annotations["kubeward.io/ignore"] must be a string, not a list.',
     ]);
     expect(shapeFindings("apiVersion: v1\nkind: Namespace\nmetadata: [a]\n")).toEqual(["3:1 metadata must be a mapping, not a list."]);
+  });
+
+  it("a YAML 1.1 boolean where a string belongs says it was read as a boolean and should be quoted", () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: n
+spec:
+  containers:
+    - name: On
+      image: "n"
+`;
+    expect(shapeFindings(pod)).toEqual([
+      "5:3 metadata.namespace must be a string, but its value was read as the boolean false: Kubernetes reads YAML 1.1, where unquoted n, no and off, capitalised or in capitals, are false too; quote the value to keep it a string.",
+      "8:7 spec.containers[0].name must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",
+    ]);
   });
 
   it("leaves the pod spec of custom resources that reuse a workload kind name alone", () => {

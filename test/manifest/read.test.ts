@@ -47,6 +47,6 @@ describe("readManifest", () => {
 
   it("passes over a folder (reached through a link) instead of failing", () => {
     symlinkSync(".", path.join(dir, "folder.yaml"));
-    expect(readManifest(path.join(dir, "folder.yaml"), "folder.yaml")).toEqual({ skip: "symbolic link to a folder; links to folders are not followed" });
+    expect(readManifest(path.join(dir, "folder.yaml"), "folder.yaml")).toEqual({ skip: "symbolic link to a folder; a glob does not follow links to folders" });
   });
 });

@@ -1,13 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import type * as Sarif from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../../package.json" with { type: "json" };
-import { artifactUri, formatSarif } from "../../src/report/sarif.js";
+import type { Finding } from "../../src/engine/finding.js";
+import { GITHUB_SARIF_LIMITS, artifactUri, formatSarif, sarifReport } from "../../src/report/sarif.js";
 import { ALL_RULE_META } from "../../src/registry.js";
-import { PRIVILEGED_POD, ensureBuilt, kubeward, removeTempDirs, repoRoot, tempDir } from "../e2e/cli-harness.js";
+import { MANY_FINDINGS_RULES, PRIVILEGED_POD, ensureBuilt, kubeward, manyFindingsYaml, removeTempDirs, repoRoot, tempDir } from "../e2e/cli-harness.js";
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
@@ -218,6 +220,24 @@ describe("SARIF output", () => {
   });
 });
 
+describe("SARIF URIs in a git work tree", () => {
+  const uris = (log: Sarif.Log): string[] => (log.runs[0].results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? "").sort();
+
+  it("are relative to the repository root, from whichever folder kubeward runs in", () => {
+    const repo = tempDir({ "deploy/k8s/risky.yaml": PRIVILEGED_POD, "other/pod.yaml": PRIVILEGED_POD });
+    mkdirSync(path.join(repo, ".git"));
+    const log = sarifOf(path.join(repo, "deploy"), [".", "../other/pod.yaml"]);
+    expect([...new Set(uris(log))]).toEqual(["deploy/k8s/risky.yaml", "other/pod.yaml"]);
+  });
+
+  it("a linked worktree's .git file marks the root too; outside a work tree they stay relative to the working directory", () => {
+    const worktree = tempDir({ ".git": "gitdir: /elsewhere/.git/worktrees/x\n", "deploy/risky.yaml": PRIVILEGED_POD });
+    expect([...new Set(uris(sarifOf(path.join(worktree, "deploy"))))]).toEqual(["deploy/risky.yaml"]);
+    const plain = tempDir({ "deploy/risky.yaml": PRIVILEGED_POD });
+    expect([...new Set(uris(sarifOf(path.join(plain, "deploy"))))]).toEqual(["risky.yaml"]);
+  });
+});
+
 describe("artifactUri", () => {
   it("percent-encodes each path segment and drops a leading ./", () => {
     expect(artifactUri("my apps/web #1.yaml")).toBe("my%20apps/web%20%231.yaml");
@@ -240,5 +260,120 @@ describe("formatSarif", () => {
     ) as Sarif.Log;
     expectValid(log);
     expect(log.runs[0].results?.[0].locations?.[0].logicalLocations).toBeUndefined();
+  });
+});
+
+/** What GitHub code scanning refuses in an upload (docs.github.com: "SARIF results exceed limit", "SARIF file is too large"). */
+function githubLimitProblems(text: string): string[] {
+  const log = JSON.parse(text) as Sarif.Log;
+  const problems: string[] = [];
+  const gzipped = gzipSync(text).length;
+  if (gzipped > 10_000_000) problems.push(`${gzipped} bytes gzipped`);
+  if (log.runs.length > 20) problems.push(`${log.runs.length} runs`);
+  for (const run of log.runs) {
+    if ((run.results?.length ?? 0) > 25_000) problems.push(`${run.results?.length} results in a run`);
+    if ((run.tool.driver.rules?.length ?? 0) > 25_000) problems.push(`${run.tool.driver.rules?.length} rules in a run`);
+    for (const rule of run.tool.driver.rules ?? []) if (((rule.properties?.tags as string[] | undefined)?.length ?? 0) > 20) problems.push(`rule ${rule.id} has over 20 tags`);
+    for (const result of run.results ?? []) {
+      if ((result.locations?.length ?? 0) > 1000) problems.push(`a result of ${result.ruleId} has over 1,000 locations`);
+      if ((result.relatedLocations?.length ?? 0) > 1000) problems.push(`a result of ${result.ruleId} has over 1,000 related locations`);
+    }
+  }
+  return problems;
+}
+
+describe("SARIF within GitHub code scanning's limits", () => {
+  const cwd = tempDir({ ".kubeward.yaml": MANY_FINDINGS_RULES, "many.yaml": manyFindingsYaml() });
+  let limited: { text: string; stderr: string; status: number | null };
+  beforeAll(() => {
+    const result = kubeward(["lint", "many.yaml", "--format", "sarif", "-o", "limited.sarif"], { cwd, timeoutMs: 120_000 });
+    limited = { text: readFileSync(path.join(cwd, "limited.sarif"), "utf8"), stderr: result.stderr, status: result.status };
+  });
+
+  it("keeps the 25,000 most severe of 26,400 results and counts the rest in the run's properties", () => {
+    const run = (JSON.parse(limited.text) as Sarif.Log).runs[0];
+    const levels = (run.results ?? []).map((result) => result.level);
+    expect(levels).toHaveLength(25_000);
+    expect(levels.filter((level) => level === "error")).toHaveLength(4_400);
+    expect(levels.filter((level) => level === "warning")).toHaveLength(20_000);
+    expect(levels.filter((level) => level === "note")).toHaveLength(600);
+    expect(run.properties).toEqual({
+      omittedResults: 1_400,
+      omittedResultsBySeverity: { critical: 0, high: 0, medium: 0, low: 1_400 },
+      omittedResultsReason:
+        "GitHub code scanning limit on results per run: the 25000 most severe of 26400 results are included; the option --sarif-all-results (action input sarif-all-results) writes them all",
+    });
+    // In report order, not severity order: the first Pod's findings come first.
+    expect(run.results?.[0].locations?.[0].logicalLocations?.[0].name).toBe("p0");
+    expect(limited.status).toBe(1);
+  });
+
+  it("passes GitHub's limits and the schema", () => {
+    expect(githubLimitProblems(limited.text)).toEqual([]);
+    if (!haveSchema) console.log("the SARIF schema is missing: only GitHub's limits were checked");
+    expectValid(JSON.parse(limited.text) as Sarif.Log);
+  });
+
+  it("(the limits check does catch a log over them)", () => {
+    const all = kubeward(["lint", "many.yaml", "--format", "sarif", "--sarif-all-results"], { cwd, timeoutMs: 120_000 });
+    expect(githubLimitProblems(all.stdout)).toEqual(["26400 results in a run"]);
+  });
+
+  it("warns on stderr how many were left out and how to write them all", () => {
+    expect(limited.stderr).toBe(
+      "kubeward: warning: the SARIF report holds the 25000 most severe of 26400 results: GitHub code scanning rejects a run of more than 25000 results. 1400 left out (1400 low) are counted in the run's properties; --sarif-all-results writes them all.\n",
+    );
+  });
+
+  it("--sarif-all-results writes every result, without the warning or the count", () => {
+    const result = kubeward(["lint", "many.yaml", "--format", "sarif", "--sarif-all-results"], { cwd, timeoutMs: 120_000 });
+    const run = (JSON.parse(result.stdout) as Sarif.Log).runs[0];
+    expect(run.results).toHaveLength(26_400);
+    expect(run.properties).toBeUndefined();
+    expect(result.stderr).toBe("");
+  });
+});
+
+describe("sarifReport within limits", () => {
+  const finding = (index: number, severity: Finding["severity"], suppressed = false): Finding => ({
+    ruleId: "privileged-container",
+    severity,
+    message: `finding ${index} ${"x".repeat(200)}`,
+    file: `f${index}.yaml`,
+    region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+    ...(suppressed ? { suppression: { kind: "comment" as const, reason: "audited" } } : {}),
+  });
+  const input = (findings: Finding[]) => ({ findings, rules: ALL_RULE_META, toolVersion: "1.0.0", stats: { files: 1, objects: 1 }, color: false });
+  const messages = (pieces: string[]): string[] => ((JSON.parse(pieces.join("")) as Sarif.Log).runs[0].results ?? []).map((r) => (r.message.text ?? "").split(" x")[0]);
+
+  it("keeps unsuppressed findings before suppressed ones, then the most severe, in report order", () => {
+    const findings = [finding(0, "low"), finding(1, "critical", true), finding(2, "medium"), finding(3, "critical"), finding(4, "low")];
+    const report = sarifReport(input(findings), { resultsPerRun: 3, gzippedBytes: GITHUB_SARIF_LIMITS.gzippedBytes });
+    expect(messages(report.pieces)).toEqual(["finding 0", "finding 2", "finding 3"]);
+    expect(report.omitted).toEqual({ count: 2, total: 5, bySeverity: { critical: 1, high: 0, medium: 0, low: 1 }, limit: "results per run" });
+  });
+
+  it("keeps a finding's fingerprint whatever is left out", () => {
+    const findings = [finding(0, "low"), finding(1, "high")];
+    const fingerprintOf = (pieces: string[]): unknown => (JSON.parse(pieces.join("")) as Sarif.Log).runs[0].results?.find((r) => r.level === "error")?.partialFingerprints;
+    const whole = sarifReport(input(findings));
+    const cut = sarifReport(input(findings), { resultsPerRun: 1, gzippedBytes: GITHUB_SARIF_LIMITS.gzippedBytes });
+    expect(fingerprintOf(cut.pieces)).toEqual(fingerprintOf(whole.pieces));
+    expect(whole.omitted).toBeUndefined();
+  });
+
+  it("leaves out the least severe results until the log fits the gzipped size", () => {
+    // Messages that do not compress: random hex, about 2,000 bytes gzipped per result.
+    const findings = Array.from({ length: 400 }, (_, index) => ({
+      ...finding(index, index % 2 ? "low" : "high"),
+      message: `finding ${index} ${Array.from({ length: 2000 }, () => Math.floor(Math.random() * 16).toString(16)).join("")}`,
+    }));
+    const limit = 300_000;
+    const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
+    expect(gzipSync(report.pieces.join("")).length).toBeLessThanOrEqual(limit);
+    expect(report.omitted?.limit).toBe("gzipped size");
+    expect(report.omitted?.bySeverity.high).toBe(0);
+    expect(report.omitted?.bySeverity.low).toBeGreaterThan(100);
+    expectValid(JSON.parse(report.pieces.join("")) as Sarif.Log);
   });
 });

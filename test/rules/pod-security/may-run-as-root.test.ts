@@ -75,6 +75,70 @@ spec:
   ],
   invalid: [
     {
+      // runAsUser alone keeps the container off root; the message must not claim otherwise.
+      name: "a non-zero runAsUser without runAsNonRoot: the UID is not root, but the restricted profile still requires runAsNonRoot",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: c
+      image: a:1
+      securityContext:
+        runAsUser: 1000
+`,
+      errors: [
+        {
+          line: 4,
+          column: 1,
+          message: 'container "c": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither the pod nor any container sets.',
+        },
+      ],
+    },
+    {
+      name: "a pod-level runAsUser covers containers; a container of UID 0, or without a UID, may run as root",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext:
+    runAsUser: 1000
+  containers:
+    - name: a
+      image: a:1
+      securityContext: {runAsNonRoot: true}
+    - name: b
+      image: a:1
+    - name: c
+      image: a:1
+      securityContext: {runAsUser: 2000}
+    - name: root
+      image: a:1
+      securityContext: {runAsUser: 0}
+`,
+      errors: [
+        { line: 11, column: 7, message: 'container "b": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither it nor the pod sets.' },
+        { line: 15, column: 7, message: 'container "c": runAsUser 2000 is not root' },
+        { line: 18, column: 7, message: 'container "root" may run as root: neither it nor the pod sets runAsNonRoot: true.' },
+      ],
+    },
+    {
+      name: "several containers of different non-root UIDs, set nowhere: one finding naming the UIDs",
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  securityContext: {runAsUser: 1000}
+  containers:
+    - name: a
+      image: a:1
+    - name: b
+      image: a:1
+      securityContext: {runAsUser: 2000}
+`,
+      errors: [{ line: 5, column: 3, message: 'container "a" and container "b": runAsUser 1000 and 2000 are not root, but the restricted profile still requires runAsNonRoot: true' }],
+    },
+    {
       name: "set nowhere: one finding at the pod level naming every container",
       yaml: `apiVersion: v1
 kind: Pod
