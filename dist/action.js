@@ -41266,13 +41266,18 @@ function nodeAt(body, path19) {
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function taggedTemplateLine(evidence, key2, body, path19) {
-  const { tagged } = evidence;
-  if (!tagged.ok) return tagged;
-  const document = tagged.documents.get(key2);
-  if (!document) return { ok: false, reason: "the tagged render has no such document" };
+function documentAlong(render, name, key2, body, path19) {
+  if (!render.ok) return render;
+  const document = render.documents.get(key2);
+  if (!document) return { ok: false, reason: `the ${name} render has no such document` };
   const depth = sharedDepth(body, document.object.body, path19);
-  if (depth === void 0) return { ok: false, reason: "the tagged render differs from the real one along this path" };
+  if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
+  return { ok: true, chart: render.chart, document, depth };
+}
+function taggedTemplateLine(evidence, key2, body, path19) {
+  const along = documentAlong(evidence.tagged, "tagged", key2, body, path19);
+  if (!along.ok) return along;
+  const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
     const lineIndex = document.object.locate(path19.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
@@ -41280,10 +41285,10 @@ function taggedTemplateLine(evidence, key2, body, path19) {
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
       const first = tagsOn(document.lines[next])[0];
       if (!first) continue;
-      if (tagged.chart.line(first.id, first.line)?.emits) producer = first;
+      if (chart.line(first.id, first.line)?.emits) producer = first;
       break;
     }
-    const line = producer && tagged.chart.line(producer.id, producer.line);
+    const line = producer && chart.line(producer.id, producer.line);
     if (line) return { ok: true, line, depth: length };
   }
   return { ok: false, reason: "no template line tag reached this field" };
@@ -41332,31 +41337,28 @@ function wholeValuesMap(chart, node) {
   return map;
 }
 function sentinelValues(evidence, key2, body, path19, writtenByTemplate) {
-  const { values } = evidence;
-  if (!values.ok) return values;
-  const document = values.documents.get(key2);
-  if (!document) return { ok: false, reason: "the values render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path19);
-  if (depth === void 0) return { ok: false, reason: "the values render differs from the real one along this path" };
+  const along = documentAlong(evidence.values, "values", key2, body, path19);
+  if (!along.ok) return along;
+  const { chart, document, depth } = along;
   const node = nodeAt(document.object.body, path19.slice(0, depth));
   if (depth === path19.length && typeof node === "string") {
-    const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
-    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
+    const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
+    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
   const scalar = depth === path19.length && !isRecord(node) && !Array.isArray(node);
-  const replaceable = typeof node === "string" || values.chart.level !== "strings" && Boolean(node);
+  const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
     const same = node === nodeAt(body, path19) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
     const prefix = path19.slice(0, length);
-    const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
+    const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
     if (length < path19.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
-    const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
+    const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
     return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path19.slice(length)], effective: [...map, ...path19.slice(length)] }] };
   }

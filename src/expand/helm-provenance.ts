@@ -93,14 +93,27 @@ function tagsOn(line: string | undefined): Array<{ id: number; line: number }> {
 
 export type TemplateAnswer = { ok: true; line: TaggedLine; depth: number } | { ok: false; reason: string };
 
+/** The instrumented render's copy of an object, and how deep along `path` it has the real render's shape. */
+function documentAlong<T>(
+  render: Evidence<T>,
+  name: string,
+  key: string,
+  body: unknown,
+  path: Path,
+): { ok: true; chart: T; document: RenderedDocument; depth: number } | { ok: false; reason: string } {
+  if (!render.ok) return render;
+  const document = render.documents.get(key);
+  if (!document) return { ok: false, reason: `the ${name} render has no such document` };
+  const depth = sharedDepth(body, document.object.body, path);
+  if (depth === undefined) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
+  return { ok: true, chart: render.chart, document, depth };
+}
+
 /** The template line that wrote the deepest existing node of `path`, read from the tagged render. */
 export function taggedTemplateLine(evidence: HelmEvidence, key: string, body: unknown, path: Path): TemplateAnswer {
-  const { tagged } = evidence;
-  if (!tagged.ok) return tagged;
-  const document = tagged.documents.get(key);
-  if (!document) return { ok: false, reason: "the tagged render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path);
-  if (depth === undefined) return { ok: false, reason: "the tagged render differs from the real one along this path" };
+  const along = documentAlong(evidence.tagged, "tagged", key, body, path);
+  if (!along.ok) return along;
+  const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
     const lineIndex = document.object.locate(path.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
@@ -109,10 +122,10 @@ export function taggedTemplateLine(evidence: HelmEvidence, key: string, body: un
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
       const first = tagsOn(document.lines[next])[0];
       if (!first) continue;
-      if (tagged.chart.line(first.id, first.line)?.emits) producer = first;
+      if (chart.line(first.id, first.line)?.emits) producer = first;
       break;
     }
-    const line = producer && tagged.chart.line(producer.id, producer.line);
+    const line = producer && chart.line(producer.id, producer.line);
     if (line) return { ok: true, line, depth: length };
   }
   return { ok: false, reason: "no template line tag reached this field" };
@@ -197,20 +210,17 @@ export function sentinelValues(
   path: Path,
   writtenByTemplate: (prefix: Path) => boolean,
 ): ValuesAnswer {
-  const { values } = evidence;
-  if (!values.ok) return values;
-  const document = values.documents.get(key);
-  if (!document) return { ok: false, reason: "the values render has no such document" };
-  const depth = sharedDepth(body, document.object.body, path);
-  if (depth === undefined) return { ok: false, reason: "the values render differs from the real one along this path" };
+  const along = documentAlong(evidence.values, "values", key, body, path);
+  if (!along.ok) return along;
+  const { chart, document, depth } = along;
   const node = nodeAt(document.object.body, path.slice(0, depth));
   if (depth === path.length && typeof node === "string") {
-    const ids = sentinelIds(node).filter((id) => values.chart.sentinels[id]);
-    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: values.chart.sentinels[id].source, path: values.chart.sentinels[id].source.path, effective: values.chart.sentinels[id].effective })) };
+    const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
+    if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
   const scalar = depth === path.length && !isRecord(node) && !Array.isArray(node);
   // A value the sentinel copy would have replaced, left as it was, is written in the template.
-  const replaceable = typeof node === "string" || (values.chart.level !== "strings" && Boolean(node));
+  const replaceable = typeof node === "string" || (chart.level !== "strings" && Boolean(node));
   if (scalar && replaceable) {
     // The release namespace is not a value either: the sentinel render only moved it.
     const same = node === nodeAt(body, path) || (typeof node === "string" && node.includes(SENTINEL_NAMESPACE));
@@ -218,13 +228,13 @@ export function sentinelValues(
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
     const prefix = path.slice(0, length);
-    const map = wholeValuesMap(values.chart, nodeAt(document.object.body, prefix));
+    const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
     if (length < path.length && writtenByTemplate(prefix)) break;
     const found: Array<{ at: Path; id: number }> = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     // Point at the map in the source helm applies last among those that write it.
-    const winner = found.map(({ id }) => values.chart.sentinels[id]).reduce((best, next) => (next.rank > best.rank ? next : best));
+    const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => (next.rank > best.rank ? next : best));
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
     return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path.slice(length)], effective: [...map, ...path.slice(length)] }] };
   }
