@@ -40950,7 +40950,7 @@ function splitRenderedOutput(output) {
 import path11 from "node:path";
 
 // src/expand/helm-instrument.ts
-import { cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, statSync as statSync5, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path10 from "node:path";
 
@@ -41018,6 +41018,11 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   const dir = mkdtempSync(path10.join(os7.tmpdir(), `kubeward-${label}-`));
   const copy = path10.join(dir, path10.basename(chartDir));
   cpSync(chartDir, copy, { recursive: true, dereference: true });
+  for (const entry of readdirSync3(copy, { withFileTypes: true, recursive: true })) {
+    const file = path10.join(entry.parentPath, entry.name);
+    chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
+  }
+  chmodSync(copy, statSync5(copy).mode | 448);
   for (const chart of chartTree(chartDir)) rmSync(path10.join(copy, path10.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
   for (const template of dropped) rmSync(path10.join(copy, template), { force: true });
   return copy;
@@ -41607,14 +41612,13 @@ function renderedObjects(output, chart) {
 }
 
 // src/expand/render-error.ts
-import { readFileSync as readFileSync9, statSync as statSync5 } from "node:fs";
+import { readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
 import path13 from "node:path";
 
 // src/expand/rendered-line.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { cpSync as cpSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
 import path12 from "node:path";
 var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
 var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
@@ -41743,9 +41747,8 @@ async function locateRenderedLine(query) {
   let copy;
   let tagged;
   try {
-    copy = mkdtempSync2(path12.join(tmpdir(), "kubeward-render-"));
-    const chartCopy = path12.join(copy, "chart");
-    cpSync2(query.chartDir, chartCopy, { recursive: true, dereference: true });
+    const chartCopy = copyChart(query.chartDir, "render");
+    copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
     writeFileSync2(path12.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
@@ -41756,7 +41759,7 @@ ${sentinel}
     if (end !== -1) tagged = text.slice(0, end);
   } catch {
   } finally {
-    if (copy) rmSync2(copy, { recursive: true, force: true });
+    if (copy) removeCopy(copy);
   }
   const lines = tagged === void 0 ? void 0 : untag(tagged, nonce);
   if (!lines || !sameLines(plain.split("\n"), lines.map((rendered) => rendered.text), line)) {
@@ -41777,7 +41780,7 @@ ${sentinel}
 // src/expand/render-error.ts
 function isFile2(file) {
   try {
-    return statSync5(file).isFile();
+    return statSync6(file).isFile();
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  * - a sentinel copy, whose values leaves are replaced by unique tokens that show up wherever the
  *   value is rendered.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { dump, load } from "js-yaml";
@@ -87,11 +87,17 @@ function templateFilesOf(chartDir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Copies a chart, leaving out `dropped` templates (chart-relative paths). */
-function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
+/** Copies a chart into a new temporary folder, writable, leaving out `dropped` templates (chart-relative paths). */
+export function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `kubeward-${label}-`));
   const copy = path.join(dir, path.basename(chartDir));
   cpSync(chartDir, copy, { recursive: true, dereference: true });
+  // A chart checked out read-only is copied read-only: the copy's templates and values must be rewritable.
+  for (const entry of readdirSync(copy, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    chmodSync(file, statSync(file).mode | (entry.isDirectory() ? 0o700 : 0o600));
+  }
+  chmodSync(copy, statSync(copy).mode | 0o700);
   // NOTES.txt renders no objects, and its checks (e.g. "images were substituted") would trip over sentinels.
   for (const chart of chartTree(chartDir)) rmSync(path.join(copy, path.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
   for (const template of dropped) rmSync(path.join(copy, template), { force: true });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { FILE_START, type Region } from "../manifest/types.js";
+import { copyChart, removeCopy } from "./helm-instrument.js";
 import { actionEnd } from "./template-actions.js";
 
 /**
@@ -212,9 +212,8 @@ export async function locateRenderedLine(query: RenderedLineQuery): Promise<Rend
   let copy: string | undefined;
   let tagged: string | undefined;
   try {
-    copy = mkdtempSync(path.join(tmpdir(), "kubeward-render-"));
-    const chartCopy = path.join(copy, "chart");
-    cpSync(query.chartDir, chartCopy, { recursive: true, dereference: true });
+    const chartCopy = copyChart(query.chartDir, "render");
+    copy = chartCopy;
     // Invalid YAML after the last line makes helm fail, and print every template's text, whatever the tags do to the YAML.
     const sentinel = `---\n[kubeward-${nonce}`;
     writeFileSync(path.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}\n${sentinel}\n`);
@@ -224,7 +223,7 @@ export async function locateRenderedLine(query: RenderedLineQuery): Promise<Rend
   } catch {
     // A chart that cannot be copied (a link loop, no space left) gets the approximate place.
   } finally {
-    if (copy) rmSync(copy, { recursive: true, force: true });
+    if (copy) removeCopy(copy);
   }
   const lines = tagged === undefined ? undefined : untag(tagged, nonce);
   if (!lines || !sameLines(plain.split("\n"), lines.map((rendered) => rendered.text), line)) {

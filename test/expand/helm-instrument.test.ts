@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeCopy, sentinelChart, setKeyPath, tagTemplate } from "../../src/expand/helm-instrument.js";
+import { removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm-instrument.js";
 
 const tag = (line: number, emits: boolean): string => ` #${line}${emits ? "e" : ""}`;
 
@@ -139,6 +139,20 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
       expect(copy.sentinels[2]).toMatchObject({ source: { kind: "set", path: ["x.y", 1, "z"] }, effective: ["x.y", 1, "z"], rank: 1000 });
     } finally {
       removeCopy(copy.dir);
+    }
+  });
+
+  it("makes the copy of a read-only chart writable, so it can be instrumented whoever runs kubeward", () => {
+    const dir = chart("name: web\n");
+    for (const file of ["values.yaml", "Chart.yaml", "templates/x.yaml"]) chmodSync(path.join(dir, file), 0o444);
+    chmodSync(path.join(dir, "templates"), 0o555);
+    const copy = tagChart(dir);
+    try {
+      expect(statSync(path.join(copy.dir, "templates", "x.yaml")).mode & 0o200).toBe(0o200);
+      expect(statSync(path.join(copy.dir, "templates")).mode & 0o200).toBe(0o200);
+    } finally {
+      removeCopy(copy.dir);
+      chmodSync(path.join(dir, "templates"), 0o755);
     }
   });
 
