@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/image-pull-policy-not-always.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import { ISTIO_INJECTED_GATEWAY } from "../../helpers/manifests.js";
 
 const DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
@@ -36,20 +37,7 @@ spec:
     },
     {
       name: "Istio's injector replaces the image of an istio-proxy container with image: auto",
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: gateway}
-spec:
-  template:
-    metadata:
-      annotations: {inject.istio.io/templates: gateway}
-      labels: {sidecar.istio.io/inject: "true"}
-    spec:
-      containers:
-        - name: istio-proxy
-          image: auto
-          imagePullPolicy: IfNotPresent
-`,
+      yaml: `${ISTIO_INJECTED_GATEWAY}          imagePullPolicy: IfNotPresent\n`,
     },
   ],
   invalid: [

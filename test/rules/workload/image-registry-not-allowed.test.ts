@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/image-registry-not-allowed.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import { ISTIO_INJECTED_GATEWAY } from "../../helpers/manifests.js";
 
 const allowed = { allowedRegistries: ["ghcr.io/acme/", "registry.example.com:5000", "docker.io/library"] };
 
@@ -9,19 +10,7 @@ testRule(rule, {
     {
       name: "Istio's injector replaces the image: auto of an istio-proxy container",
       options: { allowedRegistries: ["ghcr.io/acme"] },
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: gateway}
-spec:
-  template:
-    metadata:
-      annotations: {inject.istio.io/templates: gateway}
-      labels: {sidecar.istio.io/inject: "true"}
-    spec:
-      containers:
-        - name: istio-proxy
-          image: auto
-`,
+      yaml: ISTIO_INJECTED_GATEWAY,
     },
     {
       name: "the default empty list disables the rule",

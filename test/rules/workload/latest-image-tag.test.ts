@@ -1,6 +1,7 @@
 import rule from "../../../rules/workload/latest-image-tag.js";
 import { expect, it } from "vitest";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import { ISTIO_INJECTED_GATEWAY } from "../../helpers/manifests.js";
 
 const DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
@@ -8,19 +9,7 @@ testRule(rule, {
   valid: [
     {
       name: "Istio's injector replaces the image: auto of an istio-proxy container",
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: gateway}
-spec:
-  template:
-    metadata:
-      annotations: {inject.istio.io/templates: gateway}
-      labels: {sidecar.istio.io/inject: "true"}
-    spec:
-      containers:
-        - name: istio-proxy
-          image: auto
-`,
+      yaml: ISTIO_INJECTED_GATEWAY,
     },
     {
       name: "fixed tags, digests and a registry port with a tag",

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/liveness-probe-missing.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import { ISTIO_INJECTED_GATEWAY } from "../../helpers/manifests.js";
 
 testRule(rule, {
   valid: [
@@ -64,19 +65,7 @@ spec:
   invalid: [
     {
       name: "Istio's injection templates add no liveness probe to the proxy",
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: gateway}
-spec:
-  template:
-    metadata:
-      annotations: {inject.istio.io/templates: gateway}
-      labels: {sidecar.istio.io/inject: "true"}
-    spec:
-      containers:
-        - name: istio-proxy
-          image: auto
-`,
+      yaml: ISTIO_INJECTED_GATEWAY,
       errors: [{ line: 11, column: 11, message: 'container "istio-proxy" has no livenessProbe.' }],
     },
     {

@@ -1,24 +1,13 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/readiness-probe-missing.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
+import { ISTIO_INJECTED_GATEWAY } from "../../helpers/manifests.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Istio's injector gives an istio-proxy container with image: auto its readiness probe",
-      yaml: `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: gateway}
-spec:
-  template:
-    metadata:
-      annotations: {inject.istio.io/templates: gateway}
-      labels: {sidecar.istio.io/inject: "true"}
-    spec:
-      containers:
-        - name: istio-proxy
-          image: auto
-`,
+      yaml: ISTIO_INJECTED_GATEWAY,
     },
     {
       name: "regular containers probed; init, sidecar and ephemeral containers need none",
