@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3669,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural4 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path19} HTTP/1.1\r
+      let header2 = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -11233,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural4) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural4;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code = path19.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code = path20.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path19) {
-      const ctrl = callVisitor(key2, node, visitor, path19);
+    function visit_(key2, node, visitor, path20) {
+      const ctrl = callVisitor(key2, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visit_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visit_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path19);
+            const ci2 = visit_(i, node.items[i], visitor, path20);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path19) {
-      const ctrl = await callVisitor(key2, node, visitor, path19);
+    async function visitAsync_(key2, node, visitor, path20) {
+      const ctrl = await callVisitor(key2, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path19, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path19);
+        replaceNode(key2, path20, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path19) {
+    function callVisitor(key2, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path19);
+        return visitor(key2, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path19);
+        return visitor.Map?.(key2, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path19);
+        return visitor.Seq?.(key2, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path19);
+        return visitor.Pair?.(key2, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path19);
+        return visitor.Scalar?.(key2, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path19);
+        return visitor.Alias?.(key2, node, path20);
       return void 0;
     }
-    function replaceNode(key2, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key2, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v2 = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k2 = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k2 = path20[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key2, ...rest] = path19;
+          const [key2, ...rest] = path20;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key2, ...rest] = path19;
+      deleteIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key2, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key2, ...rest] = path20;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key2, ...rest] = path19;
+      hasIn(path20) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key2, ...rest] = path19;
+      setIn(path20, value) {
+        const [key2, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26483,7 +26483,7 @@ var require_dist = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27033,118 +27033,14 @@ var package_default = {
   }
 };
 
-// src/engine/rule.ts
+// src/core/rule-meta.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var DOCS_BASE_URL = "https://github.com/kubeward/kubeward/blob/main/docs/rules";
 function helpUri(ruleId) {
   return `${DOCS_BASE_URL}/${ruleId.replace(/\//g, "-")}.md`;
 }
-function defineRule(rule) {
-  return rule;
-}
 
-// src/engine/diagnostics.ts
-var DIAGNOSTIC_RULES = [
-  {
-    id: "kubeward/parse-error",
-    title: "File is not valid YAML or JSON",
-    severity: "high",
-    category: "input",
-    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
-    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/missing-api-version-or-kind",
-    title: "Object has kind without apiVersion, or apiVersion without kind",
-    severity: "high",
-    category: "input",
-    rationale: "A document that has `kind` but no `apiVersion` (or the reverse), or spells one of them wrongly (`apiversion:`, `Kind:`), is refused by Kubernetes (`apiVersion not set`, `Object 'Kind' is missing`), and kubeward cannot tell which object it is, so none of its fields is checked: a typo would otherwise hide a privileged pod. Like a parse error, it is input that could not be linted and fails the run whatever the fail level: the file cannot be applied as written, and a silent pass would claim it was checked. YAML that only happens to have a `kind` or an `apiVersion` key (a CI file, a Chart.yaml) is still passed over: the document must have `metadata`, write the missing key with a value that is not a string, or name it with a near miss.",
-    remediation: "Add the missing key, or correct its spelling (keys are case-sensitive), at the reported line; the message names the apiVersion of common kinds.",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/unreadable-file",
-    title: "File could not be read",
-    severity: "high",
-    category: "input",
-    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
-    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/invalid-field-type",
-    title: "Field has the wrong type",
-    severity: "high",
-    category: "input",
-    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
-    remediation: "Give the field the type the Kubernetes API defines for it.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/render-error",
-    title: "Helm chart could not be rendered",
-    severity: "high",
-    category: "input",
-    rationale: "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
-    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/kustomize-error",
-    title: "Kustomize overlay could not be built",
-    severity: "high",
-    category: "input",
-    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
-    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/tool-missing",
-    title: "helm or kustomize is not installed",
-    severity: "high",
-    category: "input",
-    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
-    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
-    frameworks: [],
-    equivalents: {},
-    unlintedInput: true
-  },
-  {
-    id: "kubeward/unknown-ignored-rule",
-    title: "kubeward-ignore comment names no rule",
-    severity: "medium",
-    category: "input",
-    rationale: "A `# kubeward-ignore` comment names an id that is no rule (a typo, or a rule of another tool), so it suppresses nothing for it and the finding it was meant for still shows. Reported at the id in the comment, with the rule id it is nearest to. Checked in every plain manifest, and in the chart and Kustomize files kubeward reads to locate a finding.",
-    remediation: "Correct the id (`kubeward rules` lists them), or remove it from the comment.",
-    frameworks: [],
-    equivalents: {}
-  },
-  {
-    id: "kubeward/rule-error",
-    title: "A rule failed on this input",
-    severity: "high",
-    category: "input",
-    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
-    remediation: "Report the input that caused it. The other rules still ran.",
-    frameworks: [],
-    equivalents: {}
-  }
-];
-var UNLINTED_INPUT_RULES = new Set(DIAGNOSTIC_RULES.filter((meta) => meta.unlintedInput).map((meta) => meta.id));
-
-// src/engine/severity.ts
+// src/core/severity.ts
 var LEVELS = ["error", "warning", "note"];
 function levelOf(severity) {
   switch (severity) {
@@ -27165,9 +27061,6 @@ function failsAt(severity, failOn) {
   if (failOn === "none") return false;
   if (SEVERITIES.includes(failOn)) return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
   return LEVELS.indexOf(levelOf(severity)) <= LEVELS.indexOf(failOn);
-}
-function isUnlintedInput(finding) {
-  return UNLINTED_INPUT_RULES.has(finding.ruleId);
 }
 
 // src/report/report.ts
@@ -27263,6 +27156,128 @@ function annotate(findings, room) {
 // src/action/changed-files.ts
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+
+// src/core/diagnostics.ts
+var PARSE_ERROR = "kubeward/parse-error";
+var MISSING_API_VERSION_OR_KIND = "kubeward/missing-api-version-or-kind";
+var UNREADABLE_FILE = "kubeward/unreadable-file";
+var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
+var RENDER_ERROR = "kubeward/render-error";
+var KUSTOMIZE_ERROR = "kubeward/kustomize-error";
+var TOOL_MISSING = "kubeward/tool-missing";
+var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
+var RULE_ERROR = "kubeward/rule-error";
+var DIAGNOSTIC_RULES = [
+  {
+    id: PARSE_ERROR,
+    title: "File is not valid YAML or JSON",
+    severity: "high",
+    category: "input",
+    rationale: "A document that cannot be parsed cannot be checked, and Kubernetes would refuse to apply it. The other documents in the file are still linted. YAML is read as kubectl reads it (sigs.k8s.io/yaml over go-yaml): the indentation of a line inside brackets (`[...]`, `{...}`) or a quoted string does not matter there, so `args: [` closed by a `]` under its key is read, although YAML 1.2 parsers refuse it. Duplicate keys are reported, as the API server's strict field validation (kubectl's default) refuses them.",
+    remediation: "Fix the syntax at the reported line (tabs in indentation, unclosed brackets, duplicate keys, bad indentation).",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: MISSING_API_VERSION_OR_KIND,
+    title: "Object has kind without apiVersion, or apiVersion without kind",
+    severity: "high",
+    category: "input",
+    rationale: "A document that has `kind` but no `apiVersion` (or the reverse), or spells one of them wrongly (`apiversion:`, `Kind:`), is refused by Kubernetes (`apiVersion not set`, `Object 'Kind' is missing`), and kubeward cannot tell which object it is, so none of its fields is checked: a typo would otherwise hide a privileged pod. Like a parse error, it is input that could not be linted and fails the run whatever the fail level: the file cannot be applied as written, and a silent pass would claim it was checked. YAML that only happens to have a `kind` or an `apiVersion` key (a CI file, a Chart.yaml) is still passed over: the document must have `metadata`, write the missing key with a value that is not a string, or name it with a near miss.",
+    remediation: "Add the missing key, or correct its spelling (keys are case-sensitive), at the reported line; the message names the apiVersion of common kinds.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: UNREADABLE_FILE,
+    title: "File could not be read",
+    severity: "high",
+    category: "input",
+    rationale: "A missing, unreadable, binary or non-UTF-8 file was named or found; nothing in it was checked.",
+    remediation: "Fix the path or the permissions, or exclude the file with `--exclude` or `exclude:` in .kubeward.yaml.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: INVALID_FIELD_TYPE,
+    title: "Field has the wrong type",
+    severity: "high",
+    category: "input",
+    rationale: "A field holds a value of the wrong type (a string where a list belongs, say). The API server would reject the object, and checks of that field cannot run.",
+    remediation: "Give the field the type the Kubernetes API defines for it.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
+    id: RENDER_ERROR,
+    title: "Helm chart could not be rendered",
+    severity: "high",
+    category: "input",
+    rationale: "`helm template` failed (a template that does not parse, a nil pointer, `fail` or a missing `required` value, a dependency missing from charts/, invalid YAML out of a template or in a values file), so nothing the chart renders was checked. The finding carries helm's own reason at the file, line and column helm names, in a subchart or a helper too. For invalid YAML helm names a line of the rendered document: kubeward renders the template once more with each line tagged to find the template line that wrote it, and says when it cannot tell and the place is approximate.",
+    remediation: "Fix the template or supply the value (`--values`, `--set`, or a value set in .kubeward.yaml); for a missing dependency run `helm dependency build` or pass --helm-dependency-update.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: KUSTOMIZE_ERROR,
+    title: "Kustomize overlay could not be built",
+    severity: "high",
+    category: "input",
+    rationale: "The kustomization names a file or folder that does not exist, holds invalid YAML, or `kustomize build` failed, so nothing the overlay produces was checked.",
+    remediation: "Fix the kustomization at the reported line; run `kubectl kustomize DIR` to see the full error.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: TOOL_MISSING,
+    title: "helm or kustomize is not installed",
+    severity: "high",
+    category: "input",
+    rationale: "Charts need helm and overlays need kustomize (or kubectl) to be rendered; without the binary they cannot be linted. Other inputs are still linted.",
+    remediation: "Install helm or kubectl, or point kubeward at them with --helm / KUBEWARD_HELM and --kustomize / KUBEWARD_KUSTOMIZE.",
+    frameworks: [],
+    equivalents: {},
+    unlintedInput: true
+  },
+  {
+    id: UNKNOWN_IGNORED_RULE,
+    title: "kubeward-ignore comment names no rule",
+    severity: "medium",
+    category: "input",
+    rationale: "A `# kubeward-ignore` comment names an id that is no rule (a typo, or a rule of another tool), so it suppresses nothing for it and the finding it was meant for still shows. Reported at the id in the comment, with the rule id it is nearest to. Checked in every plain manifest, and in the chart and Kustomize files kubeward reads to locate a finding.",
+    remediation: "Correct the id (`kubeward rules` lists them), or remove it from the comment.",
+    frameworks: [],
+    equivalents: {}
+  },
+  {
+    id: RULE_ERROR,
+    title: "A rule failed on this input",
+    severity: "high",
+    category: "input",
+    rationale: "A rule hit an unexpected input and stopped; its other findings for the object may be missing. This is a kubeward bug.",
+    remediation: "Report the input that caused it. The other rules still ran.",
+    frameworks: [],
+    equivalents: {}
+  }
+];
+var UNLINTED_INPUT_RULES = new Set(DIAGNOSTIC_RULES.filter((meta) => meta.unlintedInput).map((meta) => meta.id));
+
+// src/engine/severity.ts
+function isUnlintedInput(finding) {
+  return UNLINTED_INPUT_RULES.has(finding.ruleId);
+}
+function runVerdict(active, failOn) {
+  const unlinted = active.filter(isUnlintedInput);
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn));
+  return { unlinted, failingByLevel, fails: unlinted.length > 0 || failingByLevel.length > 0 };
+}
+
+// src/action/changed-files.ts
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function commit(value) {
   return typeof value === "string" && /^[0-9a-f]{7,64}$/i.test(value) ? value : void 0;
@@ -27331,9 +27346,134 @@ function onlyChangedFindings(findings, changed) {
   });
 }
 
-// src/options.ts
-import { closeSync, openSync, statSync, writeSync } from "node:fs";
-import path4 from "node:path";
+// src/action/inputs.ts
+var InputError = class extends Error {
+};
+var DEFAULT_SARIF_FILE = "kubeward.sarif";
+function optional(name) {
+  return getInput(name) || void 0;
+}
+function list(name, separator) {
+  return getInput(name).split(separator).map((item) => item.trim()).filter(Boolean);
+}
+function oneOf(name, allowed) {
+  const value = optional(name);
+  if (value === void 0) return void 0;
+  const found = allowed.find((candidate) => candidate === value.toLowerCase());
+  if (found === void 0) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
+  return found;
+}
+function flag(name, fallback) {
+  const value = getInput(name);
+  if (value === "") return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(`input "${name}" must be true or false (got "${value}")`);
+}
+function readInputs() {
+  const paths = list("paths", /\s+/);
+  return {
+    paths: paths.length ? paths : ["."],
+    config: optional("config"),
+    values: list("values", /[\n,]/),
+    kubeVersion: optional("kube-version"),
+    format: oneOf("format", FORMATS) ?? "text",
+    sarifFile: optional("sarif-file") ?? DEFAULT_SARIF_FILE,
+    sarifAllResults: flag("sarif-all-results", false),
+    failOn: oneOf("fail-on", FAIL_LEVELS),
+    annotations: flag("annotations", true),
+    onlyChanged: flag("only-changed", false),
+    helm: optional("helm"),
+    kustomize: optional("kustomize")
+  };
+}
+
+// src/core/words.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/action/summary.ts
+var FINDING_ROWS = 200;
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function link(text, href) {
+  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+}
+function header(...titles) {
+  return titles.map((title) => ({ data: title, header: true }));
+}
+function countBy(items, key2) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of items) counts.set(key2(item), (counts.get(key2(item)) ?? 0) + 1);
+  return counts;
+}
+function headline(input) {
+  const levels = countBy(input.findings, (finding) => levelOf(finding.severity));
+  const scanned = `${plural(input.stats.objects, "object")} in ${plural(input.stats.files, "file")}`;
+  const suppressed = input.suppressed ? `, ${input.suppressed} suppressed` : "";
+  if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
+  const counts = ["error", "warning", "note"].map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
+  const byLevel = input.failing - input.unlinted;
+  const verdict = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
+}
+function annotationNote(omitted) {
+  if (!omitted) return void 0;
+  const names = { error: "error", warning: "warning", note: "notice" };
+  const parts = ["error", "warning", "note"].filter((level) => omitted[level] > 0).map((level) => plural(omitted[level], `more ${names[level]}`));
+  if (parts.length === 0) return void 0;
+  const total = omitted.error + omitted.warning + omitted.note;
+  const list2 = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step, so the most severe findings were annotated first; ${list2} ${total === 1 ? "is" : "are"} not annotated (they are listed below, in the log and in the SARIF file).`;
+}
+function severityTable(findings) {
+  const counts = countBy(findings, (finding) => finding.severity);
+  return [header("Severity", "Level", "Findings"), ...SEVERITIES.map((severity) => [severity, levelOf(severity), String(counts.get(severity) ?? 0)])];
+}
+function ruleTable(input) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding of input.findings) {
+    const entry = byRule.get(finding.ruleId);
+    if (entry) entry.count++;
+    else byRule.set(finding.ruleId, { severity: finding.severity, count: 1 });
+  }
+  const titles = new Map(input.rules.map((meta) => [meta.id, meta.title]));
+  const rows = [...byRule].sort(
+    ([a, x], [b, y]) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity) || y.count - x.count || (a < b ? -1 : 1)
+  );
+  return [
+    header("Rule", "Title", "Severity", "Findings"),
+    ...rows.map(([id, { severity, count }]) => [link(id, helpUri(id)), escapeHtml(titles.get(id) ?? id), severity, String(count)])
+  ];
+}
+function findingTable(input) {
+  const place = (finding) => {
+    const text = finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
+    return input.blobBase && finding.file && !finding.file.startsWith("../") ? link(text, `${input.blobBase}/${finding.file.split("/").map(encodeURIComponent).join("/")}#L${finding.region.startLine}`) : escapeHtml(text);
+  };
+  return [
+    header("Location", "Severity", "Rule", "Message"),
+    ...bySeverity(input.findings).slice(0, FINDING_ROWS).map((finding) => [place(finding), finding.severity, link(finding.ruleId, helpUri(finding.ruleId)), escapeHtml(displayMessage(finding))])
+  ];
+}
+async function writeSummary(input) {
+  summary.addHeading("kubeward", 2).addRaw(`<p>${escapeHtml(headline(input))}</p>`, true);
+  for (const note of [input.onlyChanged, annotationNote(input.omittedAnnotations)]) {
+    if (note) summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
+  }
+  if (input.findings.length) {
+    summary.addHeading("By severity", 3).addTable(severityTable(input.findings));
+    summary.addHeading("By rule", 3).addTable(ruleTable(input));
+    const more = input.findings.length - FINDING_ROWS;
+    summary.addHeading("Findings", 3).addTable(findingTable(input));
+    if (more > 0) summary.addRaw(`<p>${escapeHtml(`${plural(more, "more finding")}, the least severe, are in the log and the SARIF file.`)}</p>`, true);
+  }
+  summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
+  if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`\u26A0 ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
+  await summary.write();
+}
 
 // src/config/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
@@ -29306,7 +29446,7 @@ minimatch.unescape = unescape;
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/engine/memo.ts
+// src/core/memo.ts
 function lastAnswerOf(compute) {
   let known = false;
   let lastKey;
@@ -29321,7 +29461,7 @@ function lastAnswerOf(compute) {
   };
 }
 
-// src/engine/workload.ts
+// src/core/json.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -29335,6 +29475,26 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
+function valueAtPath(value, path20) {
+  let node = value;
+  for (const segment of path20) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isRecord(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
+function formatPath(path20) {
+  let text = "";
+  for (const segment of path20) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+// src/engine/workload.ts
 var POD_SPEC_PATHS = {
   Pod: ["spec"],
   Deployment: ["spec", "template", "spec"],
@@ -29377,14 +29537,6 @@ function withPodTemplateKinds(kinds, work) {
     configuredTemplateKinds = previous;
   }
 }
-function valueAt(body, path19) {
-  let current = body;
-  for (const segment of path19) {
-    if (!isRecord(current)) return void 0;
-    current = current[segment];
-  }
-  return current;
-}
 function apiGroup(apiVersion) {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);
@@ -29398,18 +29550,18 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path19 = podSpecPathOf(object);
-  if (!path19) return void 0;
-  const spec = valueAt(object.body, path19);
+  const path20 = podSpecPathOf(object);
+  if (!path20) return void 0;
+  const spec = valueAtPath(object.body, path20);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path19.slice(0, -1), "metadata"];
+  const metadataPath = [...path20.slice(0, -1), "metadata"];
   const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path19,
+    path: path20,
     metadataPath,
-    metadata: recordOf(valueAt(object.body, metadataPath)),
+    metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
     isWindows: os8.name === "windows"
   };
@@ -29449,8 +29601,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path19 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path19, from: "unset" } : { value, path: path19, from: "container" };
+  const path20 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path20, from: "unset" } : { value, path: path20, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -29460,8 +29612,11 @@ function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
 }
 
-// src/config/config.ts
+// src/core/file-names.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
+
+// src/config/config.ts
 var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
 var ConfigError = class extends Error {
   constructor(message, file, line, column) {
@@ -29745,6 +29900,97 @@ function activeRules(rules, config) {
     });
   }
   return active;
+}
+
+// src/options.ts
+import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import path4 from "node:path";
+
+// src/engine/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+
+// src/engine/object-index.ts
+function lookupNamespace(object) {
+  if (object.origin.releaseNamespace) return void 0;
+  return object.namespace;
+}
+var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+function indexObjects(objects) {
+  const byKind = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = byKind.get(object.kind);
+    if (list2) list2.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity = key(object.kind, lookupNamespace(object), object.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  };
+}
+
+// src/core/image-reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+var HOST = new RegExp(`^(?:${HOST_LABEL}(?:\\.${HOST_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
+function isRegistryHost(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost";
+}
+function normalizeRegistry(host) {
+  const lower = host.toLowerCase();
+  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+var parsedImages = /* @__PURE__ */ new Map();
+var PARSED_IMAGES_LIMIT = 1e4;
+function parseImageReference(image) {
+  if (parsedImages.has(image)) return parsedImages.get(image);
+  const reference = parseUncached(image);
+  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
+  parsedImages.set(image, reference);
+  return reference;
+}
+function parseUncached(image) {
+  const text = image.trim();
+  let name = text;
+  let digest;
+  const at2 = text.indexOf("@");
+  if (at2 !== -1) {
+    digest = text.slice(at2 + 1);
+    name = text.slice(0, at2);
+    if (!DIGEST.test(digest)) return void 0;
+  }
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+    if (!TAG.test(tag)) return void 0;
+  }
+  const components = name.split("/");
+  let registry = DOCKER_HUB;
+  if (components.length > 1 && isRegistryHost(components[0])) {
+    const host = components.shift();
+    if (!HOST.test(host)) return void 0;
+    registry = normalizeRegistry(host);
+  }
+  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
+  if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return void 0;
+  return { registry, repository: components.join("/"), tag, digest };
+}
+function usesLatestTag(reference) {
+  return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
+}
+function qualifiedName(reference) {
+  return `${reference.registry}/${reference.repository}`;
 }
 
 // rules/pod-security/pod-settings.ts
@@ -30322,12 +30568,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path19) {
-  const segments = path19.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path20) {
+  const segments = path20.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path19, dir) {
-  return path19 === dir || path19.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path20, dir) {
+  return path20 === dir || path20.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -30358,8 +30604,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path19 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path19.endsWith(".sock") || path19.startsWith("//./pipe/");
+  const path20 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path20.endsWith(".sock") || path20.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -30386,12 +30632,12 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const exposed = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path19 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path20 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         const at2 = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
         const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
         yield {
-          path: [...path19, "readOnly"],
+          path: [...path20, "readOnly"],
           message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at2} ${how}, so it can write to the node.`
         };
       }
@@ -30622,12 +30868,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path19 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path19);
+  const path20 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path20);
   if (exact) return exact.holds;
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path19, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path20, entry.dir));
   if (within) return `inside ${within.dir}: ${within.holds}`;
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path19));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path20));
   if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
   return void 0;
 }
@@ -30843,14 +31089,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path19 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path20 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path19, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path20, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path19,
+        path: path20,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -31022,11 +31268,11 @@ function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path19 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path19)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path19 === "/" ? "/" : `${path19}/`));
+  const path20 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path20)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path20 === "/" ? "/" : `${path20}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path19)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path20)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -31174,10 +31420,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path19 = ["metadata", "namespace"];
+    const path20 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       const message = `${kind} "${name}" is in the default namespace.`;
-      yield { path: path19, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      yield { path: path20, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
       return;
     }
     if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
@@ -31185,7 +31431,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path19,
+      path: path20,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -31194,65 +31440,6 @@ var default_namespace_default = defineRule({
     };
   }
 });
-
-// rules/workload/image-reference.ts
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
-var HOST = new RegExp(`^(?:${HOST_LABEL}(?:\\.${HOST_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
-function isRegistryHost(component) {
-  return component.includes(".") || component.includes(":") || component === "localhost";
-}
-function normalizeRegistry(host) {
-  const lower = host.toLowerCase();
-  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
-}
-var parsedImages = /* @__PURE__ */ new Map();
-var PARSED_IMAGES_LIMIT = 1e4;
-function parseImageReference(image) {
-  if (parsedImages.has(image)) return parsedImages.get(image);
-  const reference = parseUncached(image);
-  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
-  parsedImages.set(image, reference);
-  return reference;
-}
-function parseUncached(image) {
-  const text = image.trim();
-  let name = text;
-  let digest;
-  const at2 = text.indexOf("@");
-  if (at2 !== -1) {
-    digest = text.slice(at2 + 1);
-    name = text.slice(0, at2);
-    if (!DIGEST.test(digest)) return void 0;
-  }
-  let tag;
-  const colon = name.lastIndexOf(":");
-  if (colon > name.lastIndexOf("/")) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-    if (!TAG.test(tag)) return void 0;
-  }
-  const components = name.split("/");
-  let registry = DOCKER_HUB;
-  if (components.length > 1 && isRegistryHost(components[0])) {
-    const host = components.shift();
-    if (!HOST.test(host)) return void 0;
-    registry = normalizeRegistry(host);
-  }
-  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
-  if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return void 0;
-  return { registry, repository: components.join("/"), tag, digest };
-}
-function usesLatestTag(reference) {
-  return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
-}
-function qualifiedName(reference) {
-  return `${reference.registry}/${reference.repository}`;
-}
 
 // rules/workload/injected-proxy.ts
 function isInjectedIstioProxy(ref) {
@@ -31326,15 +31513,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path19 = [...container.path, "image"];
+      const path20 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path19, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path20, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path19, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path20, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -31436,9 +31623,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path19 } of declaredPorts(object)) {
+    for (const { container, port, path: path20 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path19, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+      yield { path: path20, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
     }
   }
 });
@@ -31563,29 +31750,6 @@ var resource_requests_missing_default = defineRule({
   }
 });
 
-// src/engine/object-index.ts
-function lookupNamespace(object) {
-  if (object.origin.releaseNamespace) return void 0;
-  return object.namespace;
-}
-var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
-function indexObjects(objects) {
-  const byKind = /* @__PURE__ */ new Map();
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const list2 = byKind.get(object.kind);
-    if (list2) list2.push(object);
-    else byKind.set(object.kind, [object]);
-    const identity = key(object.kind, lookupNamespace(object), object.name);
-    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
-  }
-  return {
-    all: objects,
-    ofKind: (kind) => byKind.get(kind) ?? [],
-    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
-  };
-}
-
 // rules/workload/service-account-token-automounted.ts
 function serviceAccountName(pod) {
   for (const field of ["serviceAccountName", "serviceAccount"]) {
@@ -31644,14 +31808,14 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path19 = [...pod.path, "automountServiceAccountToken"];
+    const path20 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
     yield {
-      path: path19,
+      path: path20,
       settle(others) {
         if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
@@ -31686,9 +31850,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path19 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path20 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path19, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+      yield { path: path20, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
     }
   }
 });
@@ -31756,30 +31920,6 @@ function formatCompact(input) {
 `).join("");
 }
 
-// src/engine/finding.ts
-var objectLabel = lastAnswerOf((object) => {
-  const name = object.name || "(unnamed)";
-  return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
-});
-function formatPath(path19) {
-  let text = "";
-  for (const segment of path19) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-function kustomizeProvenanceKey(finding) {
-  return finding.provenance?.kustomize ? JSON.stringify(finding.provenance.kustomize) : "";
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b));
-}
-
 // src/report/json.ts
 function formatJson(input) {
   const findings = input.findings.map((f) => ({
@@ -31806,6 +31946,23 @@ function formatJson(input) {
 // src/report/sarif.ts
 import path3 from "node:path";
 import { gzipSync } from "node:zlib";
+
+// src/engine/finding.ts
+var objectLabel = lastAnswerOf((object) => {
+  const name = object.name || "(unnamed)";
+  return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+});
+function kustomizeProvenanceKey(finding) {
+  return finding.provenance?.kustomize ? JSON.stringify(finding.provenance.kustomize) : "";
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b));
+}
+
+// src/report/sarif.ts
 var INFORMATION_URI = "https://github.com/kubeward/kubeward";
 var FINGERPRINT_KEY = "kubeward/v1";
 function ruleName(id) {
@@ -32028,9 +32185,6 @@ var EMPTY_RESULTS = '"results":[]';
 // src/report/text.ts
 import { styleText } from "node:util";
 var LEVEL_STYLE = { error: "red", warning: "yellow", note: "cyan" };
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function formatText(input) {
   const paint = (style, text) => input.color ? styleText(style, text, { validateStream: false }) : text;
   const findings = activeFindings(input.findings);
@@ -32161,138 +32315,11 @@ function expandSettings(flags, config, configFile, cwd) {
   };
 }
 
-// src/action/inputs.ts
-var InputError = class extends Error {
-};
-var DEFAULT_SARIF_FILE = "kubeward.sarif";
-function optional(name) {
-  return getInput(name) || void 0;
-}
-function list(name, separator) {
-  return getInput(name).split(separator).map((item) => item.trim()).filter(Boolean);
-}
-function oneOf(name, allowed) {
-  const value = optional(name);
-  if (value === void 0) return void 0;
-  const found = allowed.find((candidate) => candidate === value.toLowerCase());
-  if (found === void 0) throw new InputError(`input "${name}" must be one of ${allowed.join(", ")} (got "${value}")`);
-  return found;
-}
-function flag(name, fallback) {
-  const value = getInput(name);
-  if (value === "") return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(`input "${name}" must be true or false (got "${value}")`);
-}
-function readInputs() {
-  const paths = list("paths", /\s+/);
-  return {
-    paths: paths.length ? paths : ["."],
-    config: optional("config"),
-    values: list("values", /[\n,]/),
-    kubeVersion: optional("kube-version"),
-    format: oneOf("format", FORMATS) ?? "text",
-    sarifFile: optional("sarif-file") ?? DEFAULT_SARIF_FILE,
-    sarifAllResults: flag("sarif-all-results", false),
-    failOn: oneOf("fail-on", FAIL_LEVELS),
-    annotations: flag("annotations", true),
-    onlyChanged: flag("only-changed", false),
-    helm: optional("helm"),
-    kustomize: optional("kustomize")
-  };
-}
-
-// src/action/summary.ts
-var FINDING_ROWS = 200;
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-function link(text, href) {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
-}
-function header(...titles) {
-  return titles.map((title) => ({ data: title, header: true }));
-}
-function countBy(items, key2) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const item of items) counts.set(key2(item), (counts.get(key2(item)) ?? 0) + 1);
-  return counts;
-}
-function headline(input) {
-  const levels = countBy(input.findings, (finding) => levelOf(finding.severity));
-  const scanned = `${plural2(input.stats.objects, "object")} in ${plural2(input.stats.files, "file")}`;
-  const suppressed = input.suppressed ? `, ${input.suppressed} suppressed` : "";
-  if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
-  const counts = ["error", "warning", "note"].map((level) => plural2(levels.get(level) ?? 0, level)).join(", ");
-  const byLevel = input.failing - input.unlinted;
-  const verdict = input.unlinted ? `${plural2(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural2(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural2(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
-  return `\u2716 ${plural2(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
-}
-function annotationNote(omitted) {
-  if (!omitted) return void 0;
-  const names = { error: "error", warning: "warning", note: "notice" };
-  const parts = ["error", "warning", "note"].filter((level) => omitted[level] > 0).map((level) => plural2(omitted[level], `more ${names[level]}`));
-  if (parts.length === 0) return void 0;
-  const total = omitted.error + omitted.warning + omitted.note;
-  const list2 = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step, so the most severe findings were annotated first; ${list2} ${total === 1 ? "is" : "are"} not annotated (they are listed below, in the log and in the SARIF file).`;
-}
-function severityTable(findings) {
-  const counts = countBy(findings, (finding) => finding.severity);
-  return [header("Severity", "Level", "Findings"), ...SEVERITIES.map((severity) => [severity, levelOf(severity), String(counts.get(severity) ?? 0)])];
-}
-function ruleTable(input) {
-  const byRule = /* @__PURE__ */ new Map();
-  for (const finding of input.findings) {
-    const entry = byRule.get(finding.ruleId);
-    if (entry) entry.count++;
-    else byRule.set(finding.ruleId, { severity: finding.severity, count: 1 });
-  }
-  const titles = new Map(input.rules.map((meta) => [meta.id, meta.title]));
-  const rows = [...byRule].sort(
-    ([a, x], [b, y]) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity) || y.count - x.count || (a < b ? -1 : 1)
-  );
-  return [
-    header("Rule", "Title", "Severity", "Findings"),
-    ...rows.map(([id, { severity, count }]) => [link(id, helpUri(id)), escapeHtml(titles.get(id) ?? id), severity, String(count)])
-  ];
-}
-function findingTable(input) {
-  const place = (finding) => {
-    const text = finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
-    return input.blobBase && finding.file && !finding.file.startsWith("../") ? link(text, `${input.blobBase}/${finding.file.split("/").map(encodeURIComponent).join("/")}#L${finding.region.startLine}`) : escapeHtml(text);
-  };
-  return [
-    header("Location", "Severity", "Rule", "Message"),
-    ...bySeverity(input.findings).slice(0, FINDING_ROWS).map((finding) => [place(finding), finding.severity, link(finding.ruleId, helpUri(finding.ruleId)), escapeHtml(displayMessage(finding))])
-  ];
-}
-async function writeSummary(input) {
-  summary.addHeading("kubeward", 2).addRaw(`<p>${escapeHtml(headline(input))}</p>`, true);
-  for (const note of [input.onlyChanged, annotationNote(input.omittedAnnotations)]) {
-    if (note) summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-  }
-  if (input.findings.length) {
-    summary.addHeading("By severity", 3).addTable(severityTable(input.findings));
-    summary.addHeading("By rule", 3).addTable(ruleTable(input));
-    const more = input.findings.length - FINDING_ROWS;
-    summary.addHeading("Findings", 3).addTable(findingTable(input));
-    if (more > 0) summary.addRaw(`<p>${escapeHtml(`${plural2(more, "more finding")}, the least severe, are in the log and the SARIF file.`)}</p>`, true);
-  }
-  summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
-  if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`\u26A0 ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
-  await summary.write();
-}
-
 // src/run.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
@@ -35855,53 +35882,10 @@ var Cn = Object.assign(zs, { stream: ee, iterate: se });
 var Ns = Object.assign(Ds, { glob: Ds, globSync: zs, sync: Cn, globStream: Ps, stream: vn, globStreamSync: ee, streamSync: xn, globIterate: Ls, iterate: kn, globIterateSync: se, iterateSync: En, Glob: j, hasMagic: je, escape: K, unescape: st });
 Ns.glob = Ns;
 
-// src/manifest/types.ts
+// src/core/types.ts
 var FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 
-// src/manifest/read.ts
-import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readFileSync as readFileSync3 } from "node:fs";
-var UNREADABLE_FILE = "kubeward/unreadable-file";
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function unreadable(file, message) {
-  return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message } };
-}
-function decodeManifest(bytes, file) {
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return unreadable(file, "Binary file (it contains NUL bytes); it is not a manifest and was not linted.");
-  try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
-  } catch {
-    const { line, column } = firstInvalidUtf8(bytes);
-    return {
-      problem: {
-        ruleId: UNREADABLE_FILE,
-        file,
-        region: { startLine: line, startColumn: column, endLine: line, endColumn: column + 1 },
-        message: "The file is not valid UTF-8, which Kubernetes requires (save it as UTF-8); it was not linted."
-      }
-    };
-  }
-}
-function firstInvalidUtf8(bytes) {
-  const lenient = new TextDecoder("utf-8").decode(bytes);
-  let index = lenient.indexOf("\uFFFD");
-  while (index !== -1) {
-    const offset = Buffer.byteLength(lenient.slice(0, index));
-    const genuine = bytes[offset] === 239 && bytes[offset + 1] === 191 && bytes[offset + 2] === 189;
-    if (!genuine) break;
-    index = lenient.indexOf("\uFFFD", index + 1);
-  }
-  if (index === -1) index = lenient.length;
-  const before = lenient.slice(0, index);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: index - lineStart + 1 };
-}
-function describeSpecialFile(stats) {
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  return "not a regular file";
-}
+// src/core/read-error.ts
 function describeReadError(error2) {
   const code = error2.code;
   switch (code) {
@@ -35916,29 +35900,184 @@ function describeReadError(error2) {
       return code ?? (error2 instanceof Error ? error2.message : String(error2));
   }
 }
-function readManifest(absolutePath, file) {
-  let fd;
-  try {
-    fd = openSync2(absolutePath, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
-  } catch (error2) {
-    return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { skip: "symbolic link to a folder; a glob does not follow links to folders" };
-    if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
-    return decodeManifest(readFileSync3(fd), file);
-  } catch (error2) {
-    return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
-  } finally {
-    closeSync2(fd);
-  }
+
+// src/core/display-path.ts
+import path5 from "node:path";
+function displayPath(cwd, file) {
+  const relative = path5.relative(cwd, file) || path5.basename(file);
+  return relative.split(path5.sep).join("/");
 }
 
-// src/expand/kustomize-tree.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+// src/discover/discover.ts
+var CHART_FILE = "Chart.yaml";
+function enclosingChart(file, stop) {
+  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
+    if (existsSync3(path6.join(dir, CHART_FILE))) {
+      const parent = path6.dirname(path6.dirname(dir));
+      const inParent = path6.basename(path6.dirname(dir)) === "charts" && existsSync3(path6.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path6.join(parent, CHART_FILE), stop) : dir;
+    }
+    if (dir === stop || path6.dirname(dir) === dir) return void 0;
+  }
+}
+function enclosingKustomization(file) {
+  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path6.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path6.dirname(dir) === dir) return void 0;
+  }
+}
+function isFolder(file) {
+  try {
+    return statSync2(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var DEFAULT_EXCLUDES = ["node_modules", ".git"];
+var MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+function matchers(patterns) {
+  return patterns.map((pattern) => new Minimatch(pattern.replace(/\/+$/, ""), { dot: true, matchBase: !pattern.includes("/") }));
+}
+function matchesAnyPrefix(relative, patterns) {
+  const parts = relative.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    if (patterns.some((pattern) => pattern.match(prefix))) return true;
+  }
+  return false;
+}
+async function discover(inputs, options) {
+  const excludeSets = [{ patterns: DEFAULT_EXCLUDES, base: options.cwd }, ...options.exclude].filter((set) => set.patterns.length > 0).map((set) => ({ base: set.base, matchers: matchers(set.patterns) }));
+  const includes = options.include.patterns.map((pattern) => new Minimatch(pattern, { dot: true }));
+  const isExcluded = (absolute) => excludeSets.some((set) => matchesAnyPrefix(displayPath(set.base, absolute), set.matchers));
+  const isIncluded = (absolute) => includes.length === 0 || includes.some((pattern) => pattern.match(displayPath(options.include.base, absolute)));
+  const files = /* @__PURE__ */ new Set();
+  const charts = /* @__PURE__ */ new Set();
+  const kustomizations = /* @__PURE__ */ new Set();
+  const addFile = (file) => {
+    const chart = enclosingChart(file, path6.parse(file).root);
+    if (chart) {
+      charts.add(chart);
+      return;
+    }
+    const kustomization = enclosingKustomization(file);
+    if (kustomization) kustomizations.add(kustomization);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path6.basename(file))) files.add(file);
+  };
+  const problems = [];
+  let stdin = false;
+  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path6.basename(file));
+  const expandGlob = async (pattern) => {
+    const found = await Ns(pattern, {
+      cwd: options.cwd,
+      absolute: true,
+      nodir: true,
+      dot: true,
+      follow: false,
+      ignore: { childrenIgnored: (entry) => isExcluded(entry.fullpath()) }
+    });
+    if (found.length === 0) {
+      const message = "No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell.";
+      problems.push({ ruleId: UNREADABLE_FILE, file: pattern, region: FILE_START, message });
+    }
+    for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
+  };
+  const walked = /* @__PURE__ */ new Set();
+  let followedLinks = false;
+  const walkFolder = (root) => {
+    const pending = [root];
+    const links = [];
+    for (let folder = pending.pop() ?? links.shift(); folder !== void 0; folder = pending.pop() ?? links.shift()) {
+      let real;
+      let entries;
+      try {
+        real = realpathSync(folder);
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch (error2) {
+        const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
+        problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
+        continue;
+      }
+      if (walked.has(real)) continue;
+      walked.add(real);
+      if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
+        const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        continue;
+      }
+      if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
+      for (const entry of entries) {
+        const full = path6.join(folder, entry.name);
+        if (isExcluded(full)) continue;
+        if (entry.isDirectory()) pending.push(full);
+        else if (entry.isSymbolicLink() && isFolder(full)) {
+          links.push(full);
+          followedLinks = true;
+        } else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
+      }
+    }
+  };
+  for (const input of inputs) {
+    if (input === "-") {
+      stdin = true;
+      continue;
+    }
+    const absolute = path6.resolve(options.cwd, input);
+    let stats;
+    try {
+      stats = statSync2(absolute);
+    } catch {
+      stats = void 0;
+    }
+    if (stats?.isDirectory()) {
+      if (isExcluded(absolute)) continue;
+      const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
+      if (chart) {
+        charts.add(chart);
+      } else {
+        const kustomization = enclosingKustomization(absolute);
+        if (kustomization) kustomizations.add(kustomization);
+        walkFolder(absolute);
+      }
+    } else if (stats?.isFile()) {
+      if (!isExcluded(absolute)) addFile(absolute);
+    } else if (!stats && je(input, { windowsPathsNoEscape: true })) {
+      await expandGlob(input);
+    } else {
+      problems.push({
+        ruleId: UNREADABLE_FILE,
+        file: displayPath(options.cwd, absolute),
+        region: FILE_START,
+        message: stats ? "Not a regular file or folder; it was not linted." : "No such file or folder; check the path given to kubeward."
+      });
+    }
+  }
+  if (followedLinks) {
+    const byReal = /* @__PURE__ */ new Map();
+    for (const file of [...files].sort()) {
+      let real = file;
+      try {
+        real = realpathSync(file);
+      } catch {
+      }
+      const known = byReal.get(real);
+      if (known === void 0 || known !== real && file === real) byReal.set(real, file);
+    }
+    files.clear();
+    for (const file of byReal.values()) files.add(file);
+  }
+  const sources = [
+    ...[...charts].sort().map((dir) => ({ kind: "helm", dir, display: displayPath(options.cwd, dir) })),
+    ...[...kustomizations].sort().map((dir) => ({ kind: "kustomize", dir, display: displayPath(options.cwd, dir) })),
+    ...[...files].sort().map((file) => ({ kind: "manifests", file, display: displayPath(options.cwd, file) }))
+  ];
+  if (stdin) sources.push({ kind: "stdin", display: "-" });
+  return { sources, problems };
+}
+
+// src/expand/expand.ts
+import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
+import path17 from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -39415,13 +39554,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path19) {
+function walkInto(walk, stream, path20) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path19.length);
-  while (matched < limit && walk.path[matched] === path19[matched]) matched++;
-  for (; matched < path19.length; matched++) {
-    const segment = path19[matched];
+  const limit = Math.min(walk.matched, path20.length);
+  while (matched < limit && walk.path[matched] === path20[matched]) matched++;
+  for (; matched < path20.length; matched++) {
+    const segment = path20[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -39436,26 +39575,26 @@ function walkInto(walk, stream, path19) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path19;
+  walk.path = path20;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path19) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path19));
+function locateInStream(stream, root, path20) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path20));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path19) => spanOfWalk(stream, walkInto(walk, stream, path19));
+  return (path20) => spanOfWalk(stream, walkInto(walk, stream, path20));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path19) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path19);
+function listItemRoots(stream, root, path20) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path20);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -39517,7 +39656,6 @@ function ignoreIndex(source) {
 }
 
 // src/manifest/type-meta.ts
-var MISSING_API_VERSION_OR_KIND = "kubeward/missing-api-version-or-kind";
 var API_VERSIONS = {
   Pod: "v1",
   Service: "v1",
@@ -39589,7 +39727,6 @@ var intTag = defineScalarTag(intYaml11Tag.tagName, {
 });
 var KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
 var MAX_DEPTH = 256;
-var PARSE_ERROR = "kubeward/parse-error";
 var DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 var MAX_ALIAS_NODES = 1e5;
 var MAX_ALIAS_RATIO = 10;
@@ -39760,719 +39897,16 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path19) {
-      const { start, end } = locateOffsets(path19);
+    locate(path20) {
+      const { start, end } = locateOffsets(path20);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
   };
 }
 
-// src/expand/kustomize-yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var sameRegion = (region) => region;
-function parseYamlText(text, toFile = sameRegion) {
-  return { doc: (0, import_yaml2.parseDocument)(text, { uniqueKeys: false }), source: sourceText(text), toFile };
-}
-function regionIn(yamlText, start, end) {
-  return yamlText.toFile(yamlText.source.regionOf(start, end));
-}
-function pairOf(node, key2) {
-  if (!(0, import_yaml2.isMap)(node)) return void 0;
-  for (const pair of node.items) {
-    if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key2) return pair;
-  }
-  return void 0;
-}
-function valueOf(node, key2) {
-  return pairOf(node, key2)?.value ?? void 0;
-}
-function stringOf(node) {
-  if (!(0, import_yaml2.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
-  return String(node.value);
-}
-function itemsOf2(node) {
-  return (0, import_yaml2.isSeq)(node) ? node.items.filter((item) => item !== null && typeof item === "object") : [];
-}
-function scalarSpan2(node) {
-  const [start, end] = node.range ?? [0, 0];
-  return { start, end };
-}
-function nodeSpan2(text, node) {
-  if ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node)) return scalarSpan2(node);
-  const start = node.range?.[0] ?? 0;
-  return { start, end: endOfLineContent(text, start) };
-}
-function pairSpan(text, pair) {
-  const keySpan = nodeSpan2(text, pair.key);
-  const value = pair.value;
-  if (!value) return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
-  const valueSpan = nodeSpan2(text, value);
-  const sameLine = !text.slice(keySpan.end, valueSpan.start).includes("\n");
-  if ((0, import_yaml2.isScalar)(value) || (0, import_yaml2.isAlias)(value) || sameLine) return { start: keySpan.start, end: valueSpan.end };
-  return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
-}
-function pairRegion(yamlText, pair) {
-  const span = pairSpan(yamlText.source.text, pair);
-  return regionIn(yamlText, span.start, span.end);
-}
-function nodeRegion(yamlText, node) {
-  const span = nodeSpan2(yamlText.source.text, node);
-  return regionIn(yamlText, span.start, span.end);
-}
-function locateInNode(yamlText, root, path19) {
-  let node = root;
-  let pair;
-  for (const segment of path19) {
-    const resolved = (0, import_yaml2.isAlias)(node) ? node.resolve(yamlText.doc) : node;
-    if (typeof segment === "number" && (0, import_yaml2.isSeq)(resolved)) {
-      const item = resolved.items[segment];
-      if (!item || typeof item !== "object" || !("range" in item)) break;
-      node = item;
-      pair = void 0;
-    } else if ((0, import_yaml2.isMap)(resolved)) {
-      const found = pairOf(resolved, String(segment));
-      if (!found) break;
-      pair = found;
-      if (!found.value) break;
-      node = found.value;
-    } else {
-      break;
-    }
-  }
-  if (pair && (pair.value === node || !pair.value)) return pairRegion(yamlText, pair);
-  return nodeRegion(yamlText, node);
-}
-function firstKeyRegion(yamlText, node) {
-  const first = (0, import_yaml2.isMap)(node) ? node.items[0] : void 0;
-  if ((0, import_yaml2.isPair)(first) && (0, import_yaml2.isScalar)(first.key)) return pairRegion(yamlText, first);
-  return nodeRegion(yamlText, node);
-}
-function inlineText(yamlText, node) {
-  const text = typeof node.value === "string" ? node.value : String(node.value);
-  const { start, end } = scalarSpan2(node);
-  const source = yamlText.source;
-  const raw = source.text.slice(start, end);
-  const startRegion = source.regionOf(start, start);
-  const outer = yamlText.toFile;
-  if (node.type === "BLOCK_LITERAL") {
-    const headerLine = startRegion.startLine;
-    let indent = 0;
-    for (let line = headerLine + 1; line <= source.lineCount; line++) {
-      const lineText = source.lineText(line);
-      if (lineText.trim() === "") continue;
-      indent = lineText.length - lineText.trimStart().length;
-      break;
-    }
-    return {
-      text,
-      toFile: (region) => outer({
-        startLine: region.startLine + headerLine,
-        startColumn: region.startColumn + indent,
-        endLine: region.endLine + headerLine,
-        endColumn: region.endColumn + indent
-      })
-    };
-  }
-  const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-  if (!raw.includes("\n") && raw.slice(quote, raw.length - quote) === text) {
-    const shift = startRegion.startColumn - 1 + quote;
-    return {
-      text,
-      toFile: (region) => outer({
-        startLine: startRegion.startLine,
-        startColumn: region.startColumn + shift,
-        endLine: startRegion.startLine,
-        endColumn: (region.endLine === region.startLine ? region.endColumn : region.startColumn) + shift
-      })
-    };
-  }
-  const whole = source.regionOf(start, endOfLineContent(source.text, start));
-  return { text, toFile: () => outer(whole) };
-}
-
-// src/expand/kustomize-tree.ts
-var KUSTOMIZE_ERROR = "kubeward/kustomize-error";
-var PARSE_ERROR2 = "kubeward/parse-error";
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-function findKustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path5.join(dir, name);
-    if (isFile(file)) return file;
-  }
-  return void 0;
-}
-function isFile(file) {
-  try {
-    return statSync2(file).isFile();
-  } catch {
-    return false;
-  }
-}
-function isDirectory2(file) {
-  try {
-    return statSync2(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isRemoteReference(reference) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) || /[?&](ref|version|submodules|timeout)=/.test(reference);
-}
-function referencedFolders(dir) {
-  const file = findKustomizationFile(dir);
-  if (!file) return [];
-  let text;
-  try {
-    text = readFileSync4(file, "utf8");
-  } catch {
-    return [];
-  }
-  const root = parseYamlText(text).doc.contents;
-  const folders = [];
-  for (const field of ["resources", "bases", "components"]) {
-    for (const item of itemsOf2(valueOf(root, field))) {
-      const entry = stringOf(item);
-      if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path5.join(dir, entry);
-      if (isDirectory2(target)) folders.push(target);
-    }
-  }
-  return folders;
-}
-function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
-  const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
-  readLayer(dir, state);
-  return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
-}
-function problem(state, file, region, message, ruleId = KUSTOMIZE_ERROR) {
-  state.problems.push({ ruleId, file, region, message });
-}
-function readText(file, state, at2) {
-  try {
-    return readFileSync4(file, "utf8");
-  } catch (error2) {
-    const reason = error2.code ?? String(error2);
-    problem(state, at2?.file ?? file, at2?.region ?? FILE_START, `Cannot read ${file} (${reason}).`);
-    return void 0;
-  }
-}
-function readLayer(dir, state) {
-  const key2 = path5.resolve(dir);
-  const known = state.layers.get(key2);
-  if (known) return known;
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  const text = readText(file, state);
-  if (text === void 0) return void 0;
-  const yamlText = parseYamlText(text);
-  for (const error2 of yamlText.doc.errors) {
-    problem(state, file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid YAML in ${path5.basename(file)}: ${error2.message.split("\n")[0]}`, PARSE_ERROR2);
-  }
-  const root = yamlText.doc.contents;
-  const layer = {
-    dir,
-    file,
-    kind: stringOf(valueOf(root, "kind")) === "Component" ? "Component" : "Kustomization",
-    bases: [],
-    components: [],
-    resources: [],
-    patches: [],
-    images: [],
-    helmCharts: [],
-    generators: [],
-    inputs: [],
-    remote: []
-  };
-  state.layers.set(key2, layer);
-  state.reading.add(key2);
-  const context = { layer, yamlText, state };
-  for (const field of ["resources", "bases"]) readResources(context, field);
-  readComponents(context);
-  readSettings(context);
-  readStrategicMergePatches(context);
-  readPatches(context);
-  readJsonPatches(context);
-  readImages(context);
-  readHelmCharts(context);
-  readGenerators(context);
-  readOtherInputs(context);
-  state.reading.delete(key2);
-  return layer;
-}
-function rootOf(context) {
-  return context.yamlText.doc.contents;
-}
-function fieldItems(context, field) {
-  return itemsOf2(valueOf(rootOf(context), field));
-}
-function readReferencedLayer(context, target, entry, region, field) {
-  const { layer, state } = context;
-  if (state.reading.has(path5.resolve(target))) {
-    problem(state, layer.file, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
-    return void 0;
-  }
-  if (!findKustomizationFile(target)) {
-    problem(state, layer.file, region, `${field} entry "${entry}" is a folder without kustomization.yaml, kustomization.yml or Kustomization.`);
-    return void 0;
-  }
-  return readLayer(target, state);
-}
-function noteRemote(context, reference, region) {
-  const remote = { file: context.layer.file, reference, region };
-  context.layer.remote.push(remote);
-  context.state.remote.push(remote);
-}
-function* localEntries(context, field) {
-  for (const item of fieldItems(context, field)) {
-    const entry = stringOf(item);
-    if (entry === void 0) continue;
-    const region = nodeRegion(context.yamlText, item);
-    if (isRemoteReference(entry)) noteRemote(context, entry, region);
-    else yield { entry, region, target: path5.join(context.layer.dir, entry) };
-  }
-}
-function readResources(context, field) {
-  const { layer, state } = context;
-  for (const { entry, region, target } of localEntries(context, field)) {
-    if (isDirectory2(target)) {
-      if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target, region });
-    } else if (isFile(target)) {
-      layer.resources.push(...readManifestFile(target, state, { file: layer.file, region }));
-    } else {
-      problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
-    }
-  }
-}
-function readComponents(context) {
-  const { layer, state } = context;
-  for (const { entry, region, target } of localEntries(context, "components")) {
-    if (!isDirectory2(target)) {
-      problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
-    } else if (readReferencedLayer(context, target, entry, region, "components")) {
-      layer.components.push({ dir: target, region });
-    }
-  }
-}
-function readManifestFile(file, state, at2) {
-  const key2 = path5.resolve(file);
-  let known = state.manifests.get(key2);
-  if (!known) {
-    known = parseResourceFile(file, at2);
-    state.manifests.set(key2, known);
-  }
-  if (!state.reported.has(key2)) {
-    state.reported.add(key2);
-    state.problems.push(...known.problems);
-  }
-  return known.documents;
-}
-function parseResourceFile(file, at2) {
-  let text;
-  try {
-    text = readFileSync4(file, "utf8");
-  } catch (error2) {
-    const reason = error2.code ?? String(error2);
-    return { documents: [], problems: [{ ruleId: KUSTOMIZE_ERROR, file: at2.file, region: at2.region, message: `Cannot read ${file} (${reason}).` }] };
-  }
-  const parsed = parseManifest(file, text);
-  const documents = parsed.objects.map(
-    (object) => ({
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      name: object.name,
-      namespace: object.namespace,
-      file,
-      docIndex: object.origin.docIndex,
-      object
-    })
-  );
-  return { documents, problems: parsed.problems };
-}
-function setting(context, field) {
-  const pair = pairOf(rootOf(context), field);
-  const value = stringOf(pair?.value);
-  return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
-}
-function readSettings(context) {
-  context.layer.namePrefix = setting(context, "namePrefix");
-  context.layer.nameSuffix = setting(context, "nameSuffix");
-  context.layer.namespace = setting(context, "namespace");
-}
-function readTarget(node) {
-  if (!(0, import_yaml3.isMap)(node)) return void 0;
-  const target = {};
-  for (const key2 of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
-    const value = stringOf(valueOf(node, key2));
-    if (value !== void 0) target[key2] = value;
-  }
-  return target;
-}
-function patchFromFile(context, entry, region, field) {
-  const { layer, state } = context;
-  const file = path5.join(layer.dir, entry);
-  if (!isFile(file)) {
-    problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
-    return void 0;
-  }
-  const text = readText(file, state, { file: layer.file, region });
-  return text === void 0 ? void 0 : { file, text, inline: false };
-}
-function inlinePatch(context, node) {
-  const { text, toFile } = inlineText(context.yamlText, node);
-  return { file: context.layer.file, text, inline: true, toFile };
-}
-function readStrategicMergePatches(context) {
-  for (const item of fieldItems(context, "patchesStrategicMerge")) {
-    const entry = stringOf(item);
-    if (entry === void 0 || !(0, import_yaml3.isScalar)(item)) continue;
-    const region = nodeRegion(context.yamlText, item);
-    const looksInline = entry.includes("\n") || !isFile(path5.join(context.layer.dir, entry)) && /:\s/.test(entry);
-    const source = looksInline ? inlinePatch(context, item) : patchFromFile(context, entry, region, "patchesStrategicMerge");
-    if (source) addPatch(context, source, { field: "patchesStrategicMerge", region });
-  }
-}
-function readPatches(context) {
-  for (const item of fieldItems(context, "patches")) {
-    readPatchEntry(context, item, "patches");
-  }
-}
-function readJsonPatches(context) {
-  const root = rootOf(context);
-  const field = pairOf(root, "patchesJson6902") ? "patchesJson6902" : "patchesJSON6902";
-  for (const item of fieldItems(context, field)) readPatchEntry(context, item, "patchesJson6902", field);
-}
-function readPatchEntry(context, item, field, written = field) {
-  if (!(0, import_yaml3.isMap)(item)) return;
-  const region = firstKeyRegion(context.yamlText, item);
-  const target = readTarget(valueOf(item, "target"));
-  const pathPair = pairOf(item, "path");
-  const patchNode = valueOf(item, "patch");
-  const entry = stringOf(pathPair?.value);
-  let source;
-  if (entry !== void 0 && pathPair) source = patchFromFile(context, entry, pairRegion(context.yamlText, pathPair), written);
-  else if ((0, import_yaml3.isScalar)(patchNode)) source = inlinePatch(context, patchNode);
-  if (source) addPatch(context, source, { field, region, target });
-}
-function addPatch(context, source, common) {
-  const shared = { ...common, file: source.file, inline: source.inline };
-  const toFile = source.toFile ?? ((region) => region);
-  if (common.field === "patchesJson6902" || isOperationList(source.text)) {
-    const yamlText = parseYamlText(source.text, toFile);
-    for (const error2 of yamlText.doc.errors) {
-      problem(context.state, source.file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid JSON 6902 patch: ${error2.message.split("\n")[0]}`, PARSE_ERROR2);
-    }
-    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yamlText, yamlText.doc.contents) });
-    return;
-  }
-  const parsed = parseManifest(source.file, source.text);
-  for (const found of parsed.problems) context.state.problems.push({ ...found, region: toFile(found.region) });
-  const documents = parsed.objects.map(
-    (object) => ({
-      kind: object.kind,
-      name: object.name,
-      namespace: object.namespace,
-      body: object.body,
-      locate: (path19) => toFile(regionOfPath(object, path19))
-    })
-  );
-  context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
-}
-function isOperationList(text) {
-  const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
-  return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
-}
-function regionOfPath(object, path19) {
-  return object.locate(path19).region;
-}
-function pointerSegments(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  return pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function readOperations(yamlText, root) {
-  const operations = [];
-  for (const item of itemsOf2(root)) {
-    const op = stringOf(valueOf(item, "op"));
-    const pathPair = pairOf(item, "path");
-    const pointer = stringOf(pathPair?.value);
-    if (op === void 0 || pointer === void 0 || !pathPair) continue;
-    const valueNode = valueOf(item, "value");
-    operations.push({
-      op,
-      path: pointerSegments(pointer),
-      value: valueNode ? valueNode.toJSON() : void 0,
-      pathRegion: pairRegion(yamlText, pathPair),
-      locateValue: (valuePath) => locateInNode(yamlText, item, ["value", ...valuePath])
-    });
-  }
-  return operations;
-}
-function readImages(context) {
-  for (const item of fieldItems(context, "images")) {
-    const name = stringOf(valueOf(item, "name"));
-    if (name === void 0) continue;
-    const settingOf = (key2) => {
-      const pair = pairOf(item, key2);
-      const value = stringOf(pair?.value);
-      return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
-    };
-    context.layer.images.push({
-      name,
-      newName: settingOf("newName"),
-      newTag: settingOf("newTag"),
-      digest: settingOf("digest"),
-      region: firstKeyRegion(context.yamlText, item)
-    });
-  }
-}
-function readHelmCharts(context) {
-  for (const item of fieldItems(context, "helmCharts")) {
-    const name = stringOf(valueOf(item, "name"));
-    if (name === void 0) continue;
-    const namePair = pairOf(item, "name");
-    context.layer.helmCharts.push({
-      name,
-      repo: stringOf(valueOf(item, "repo")),
-      version: stringOf(valueOf(item, "version")),
-      releaseName: stringOf(valueOf(item, "releaseName")),
-      region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
-    });
-  }
-}
-function disablesHash(node) {
-  const value = valueOf(node, "disableNameSuffixHash");
-  return (0, import_yaml3.isScalar)(value) && value.value === true;
-}
-function readGenerators(context) {
-  const layerDisablesHash = disablesHash(valueOf(rootOf(context), "generatorOptions"));
-  for (const [field, kind] of [
-    ["configMapGenerator", "ConfigMap"],
-    ["secretGenerator", "Secret"]
-  ]) {
-    for (const item of fieldItems(context, field)) {
-      const name = stringOf(valueOf(item, "name"));
-      if (name === void 0) continue;
-      const literals = /* @__PURE__ */ new Map();
-      for (const literal of itemsOf2(valueOf(item, "literals"))) {
-        const text = stringOf(literal);
-        const equals = text?.indexOf("=") ?? -1;
-        if (text !== void 0 && equals > 0) literals.set(text.slice(0, equals).trim(), nodeRegion(context.yamlText, literal));
-      }
-      const namePair = pairOf(item, "name");
-      context.layer.generators.push({
-        kind,
-        name,
-        namespace: stringOf(valueOf(item, "namespace")),
-        hashSuffix: !layerDisablesHash && !disablesHash(valueOf(item, "options")),
-        literals,
-        region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
-      });
-    }
-  }
-}
-function readOtherInputs(context) {
-  const root = rootOf(context);
-  const entries = [];
-  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
-    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
-  }
-  for (const field of ["configMapGenerator", "secretGenerator"]) {
-    for (const item of fieldItems(context, field)) {
-      for (const file of itemsOf2(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
-      for (const env of itemsOf2(valueOf(item, "envs"))) entries.push(stringOf(env));
-      entries.push(stringOf(valueOf(item, "env")));
-    }
-  }
-  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
-  for (const item of fieldItems(context, "helmCharts")) {
-    entries.push(stringOf(valueOf(item, "valuesFile")));
-    for (const file of itemsOf2(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
-  }
-  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
-  for (const entry of entries) {
-    if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path5.join(context.layer.dir, entry);
-    if (isFile(file)) context.layer.inputs.push(file);
-  }
-}
-
-// src/discover/discover.ts
-var CHART_FILE = "Chart.yaml";
-function enclosingChart(file, stop) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (existsSync3(path6.join(dir, CHART_FILE))) {
-      const parent = path6.dirname(path6.dirname(dir));
-      const inParent = path6.basename(path6.dirname(dir)) === "charts" && existsSync3(path6.join(parent, CHART_FILE));
-      return inParent ? enclosingChart(path6.join(parent, CHART_FILE), stop) : dir;
-    }
-    if (dir === stop || path6.dirname(dir) === dir) return void 0;
-  }
-}
-function enclosingKustomization(file) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync3(path6.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
-    if (path6.dirname(dir) === dir) return void 0;
-  }
-}
-function isFolder(file) {
-  try {
-    return statSync3(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-var DEFAULT_EXCLUDES = ["node_modules", ".git"];
-var MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
-function displayPath(cwd, file) {
-  const relative = path6.relative(cwd, file) || path6.basename(file);
-  return relative.split(path6.sep).join("/");
-}
-function matchers(patterns) {
-  return patterns.map((pattern) => new Minimatch(pattern.replace(/\/+$/, ""), { dot: true, matchBase: !pattern.includes("/") }));
-}
-function matchesAnyPrefix(relative, patterns) {
-  const parts = relative.split("/");
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join("/");
-    if (patterns.some((pattern) => pattern.match(prefix))) return true;
-  }
-  return false;
-}
-async function discover(inputs, options) {
-  const excludeSets = [{ patterns: DEFAULT_EXCLUDES, base: options.cwd }, ...options.exclude].filter((set) => set.patterns.length > 0).map((set) => ({ base: set.base, matchers: matchers(set.patterns) }));
-  const includes = options.include.patterns.map((pattern) => new Minimatch(pattern, { dot: true }));
-  const isExcluded = (absolute) => excludeSets.some((set) => matchesAnyPrefix(displayPath(set.base, absolute), set.matchers));
-  const isIncluded = (absolute) => includes.length === 0 || includes.some((pattern) => pattern.match(displayPath(options.include.base, absolute)));
-  const files = /* @__PURE__ */ new Set();
-  const charts = /* @__PURE__ */ new Set();
-  const kustomizations = /* @__PURE__ */ new Set();
-  const addFile = (file) => {
-    const chart = enclosingChart(file, path6.parse(file).root);
-    if (chart) {
-      charts.add(chart);
-      return;
-    }
-    const kustomization = enclosingKustomization(file);
-    if (kustomization) kustomizations.add(kustomization);
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path6.basename(file))) files.add(file);
-  };
-  const problems = [];
-  let stdin = false;
-  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path6.basename(file));
-  const expandGlob = async (pattern) => {
-    const found = await Ns(pattern, {
-      cwd: options.cwd,
-      absolute: true,
-      nodir: true,
-      dot: true,
-      follow: false,
-      ignore: { childrenIgnored: (entry) => isExcluded(entry.fullpath()) }
-    });
-    if (found.length === 0) {
-      const message = "No file matches this pattern; check it, and quote it so that kubeward expands it rather than the shell.";
-      problems.push({ ruleId: UNREADABLE_FILE, file: pattern, region: FILE_START, message });
-    }
-    for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
-  };
-  const walked = /* @__PURE__ */ new Set();
-  let followedLinks = false;
-  const walkFolder = (root) => {
-    const pending = [root];
-    const links = [];
-    for (let folder = pending.pop() ?? links.shift(); folder !== void 0; folder = pending.pop() ?? links.shift()) {
-      let real;
-      let entries;
-      try {
-        real = realpathSync(folder);
-        entries = readdirSync(folder, { withFileTypes: true });
-      } catch (error2) {
-        const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
-        problems.push({ ruleId: UNREADABLE_FILE, file: displayPath(options.cwd, folder), region: FILE_START, message });
-        continue;
-      }
-      if (walked.has(real)) continue;
-      walked.add(real);
-      if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
-        const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
-        if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
-        continue;
-      }
-      if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
-      for (const entry of entries) {
-        const full = path6.join(folder, entry.name);
-        if (isExcluded(full)) continue;
-        if (entry.isDirectory()) pending.push(full);
-        else if (entry.isSymbolicLink() && isFolder(full)) {
-          links.push(full);
-          followedLinks = true;
-        } else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
-      }
-    }
-  };
-  for (const input of inputs) {
-    if (input === "-") {
-      stdin = true;
-      continue;
-    }
-    const absolute = path6.resolve(options.cwd, input);
-    let stats;
-    try {
-      stats = statSync3(absolute);
-    } catch {
-      stats = void 0;
-    }
-    if (stats?.isDirectory()) {
-      if (isExcluded(absolute)) continue;
-      const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
-      if (chart) {
-        charts.add(chart);
-      } else {
-        const kustomization = enclosingKustomization(absolute);
-        if (kustomization) kustomizations.add(kustomization);
-        walkFolder(absolute);
-      }
-    } else if (stats?.isFile()) {
-      if (!isExcluded(absolute)) addFile(absolute);
-    } else if (!stats && je(input, { windowsPathsNoEscape: true })) {
-      await expandGlob(input);
-    } else {
-      problems.push({
-        ruleId: UNREADABLE_FILE,
-        file: displayPath(options.cwd, absolute),
-        region: FILE_START,
-        message: stats ? "Not a regular file or folder; it was not linted." : "No such file or folder; check the path given to kubeward."
-      });
-    }
-  }
-  if (followedLinks) {
-    const byReal = /* @__PURE__ */ new Map();
-    for (const file of [...files].sort()) {
-      let real = file;
-      try {
-        real = realpathSync(file);
-      } catch {
-      }
-      const known = byReal.get(real);
-      if (known === void 0 || known !== real && file === real) byReal.set(real, file);
-    }
-    files.clear();
-    for (const file of byReal.values()) files.add(file);
-  }
-  const sources = [
-    ...[...charts].sort().map((dir) => ({ kind: "helm", dir, display: displayPath(options.cwd, dir) })),
-    ...[...kustomizations].sort().map((dir) => ({ kind: "kustomize", dir, display: displayPath(options.cwd, dir) })),
-    ...[...files].sort().map((file) => ({ kind: "manifests", file, display: displayPath(options.cwd, file) }))
-  ];
-  if (stdin) sources.push({ kind: "stdin", display: "-" });
-  return { sources, problems };
-}
-
-// src/expand/expand.ts
-import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path16 from "node:path";
-
 // src/expand/file-cache.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import path7 from "node:path";
 
 // src/manifest/yaml-file.ts
@@ -40486,9 +39920,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path19) {
+    locate(path20) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path19);
+      const { start, end, matched } = locateInStream(stream, root, path20);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -40545,15 +39979,6 @@ function listItems(lines, block) {
   const items = [];
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
-}
-function valueAt2(body, path19) {
-  let current = body;
-  for (const segment of path19) {
-    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord(current)) current = current[segment];
-    else return void 0;
-  }
-  return current;
 }
 function insideRange(lines, from, index) {
   const open2 = [];
@@ -40636,18 +40061,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path19, defines) {
+function locateInTemplate(text, kind, body, path20, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path19.length; matched++) {
-    const segment = path19[matched];
+  for (; matched < path20.length; matched++) {
+    const segment = path20[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt2(body, path19.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path20.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -40660,12 +40085,12 @@ function locateInTemplate(text, kind, body, path19, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path19.slice(matched);
+  const remainder = path20.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path19[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path20[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -40715,7 +40140,7 @@ function createFileCache() {
     if (!files.has(absolutePath)) {
       let cached;
       try {
-        const source = sourceText(readFileSync5(absolutePath, "utf8"));
+        const source = sourceText(readFileSync3(absolutePath, "utf8"));
         cached = { source, ignoredOn: ignoreIndex(source) };
       } catch {
         cached = void 0;
@@ -40748,7 +40173,7 @@ function createFileCache() {
 }
 
 // src/expand/helm.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import path9 from "node:path";
 
 // src/expand/render-failure.ts
@@ -40845,7 +40270,7 @@ function parseHelmFailure(stderr, code) {
 
 // src/expand/tools.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants as constants4, statSync as statSync4 } from "node:fs";
+import { accessSync, constants as constants3, statSync as statSync3 } from "node:fs";
 import os6 from "node:os";
 import path8 from "node:path";
 var INSTALL_HINTS = {
@@ -40855,8 +40280,8 @@ var INSTALL_HINTS = {
 };
 function isExecutable(file) {
   try {
-    accessSync(file, constants4.X_OK);
-    return statSync4(file).isFile();
+    accessSync(file, constants3.X_OK);
+    return statSync3(file).isFile();
   } catch {
     return false;
   }
@@ -40898,9 +40323,9 @@ async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
 
 // src/expand/helm.ts
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync6(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const chart = load(readFileSync4(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
   const requirementsFile = path9.join(chartDir, "requirements.yaml");
-  const requirements = existsSync4(requirementsFile) ? load(readFileSync6(requirementsFile, "utf8")) ?? {} : {};
+  const requirements = existsSync4(requirementsFile) ? load(readFileSync4(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => typeof dep?.name === "string");
   return {
     name: typeof chart.name === "string" ? chart.name : path9.basename(chartDir),
@@ -40950,7 +40375,7 @@ function splitRenderedOutput(output) {
 import path11 from "node:path";
 
 // src/expand/helm-instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync, statSync as statSync5, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path10 from "node:path";
 
@@ -41020,9 +40445,9 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   cpSync(chartDir, copy, { recursive: true, dereference: true });
   for (const entry of readdirSync3(copy, { withFileTypes: true, recursive: true })) {
     const file = path10.join(entry.parentPath, entry.name);
-    chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
+    chmodSync(file, statSync4(file).mode | (entry.isDirectory() ? 448 : 384));
   }
-  chmodSync(copy, statSync5(copy).mode | 448);
+  chmodSync(copy, statSync4(copy).mode | 448);
   for (const chart of chartTree(chartDir)) rmSync(path10.join(copy, path10.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
   for (const template of dropped) rmSync(path10.join(copy, template), { force: true });
   return copy;
@@ -41114,7 +40539,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
-      const tagged = tagTemplate(readFileSync7(file, "utf8"), (line, emits) => {
+      const tagged = tagTemplate(readFileSync5(file, "utf8"), (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
@@ -41150,7 +40575,7 @@ function comparedValues(chartDir) {
   const compared = /* @__PURE__ */ new Set();
   for (const chart of chartTree(chartDir)) {
     for (const template of templateFilesOf(chart.dir)) {
-      for (const match2 of readFileSync7(template, "utf8").matchAll(COMPARED_VALUE)) {
+      for (const match2 of readFileSync5(template, "utf8").matchAll(COMPARED_VALUE)) {
         compared.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
       }
     }
@@ -41196,7 +40621,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
-    const text = readFileSync7(file, "utf8");
+    const text = readFileSync5(file, "utf8");
     const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
     const replaced = sentinelTree(tree, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
     writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
@@ -41248,9 +40673,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path19) {
+function sharedDepth(real, other, path20) {
   let depth = 0;
-  for (const segment of path19) {
+  for (const segment of path20) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -41263,28 +40688,28 @@ function sharedDepth(real, other, path19) {
   }
   return depth;
 }
-function nodeAt(body, path19) {
+function nodeAt(body, path20) {
   let node = body;
-  for (const segment of path19) node = child(node, segment);
+  for (const segment of path20) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path19) {
+function documentAlong(render, name, key2, body, path20) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path19);
+  const depth = sharedDepth(body, document.object.body, path20);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence, key2, body, path19) {
-  const along = documentAlong(evidence.tagged, "tagged", key2, body, path19);
+function taggedTemplateLine(evidence, key2, body, path20) {
+  const along = documentAlong(evidence.tagged, "tagged", key2, body, path20);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path19.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path20.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -41314,12 +40739,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path19, tail) {
-  if (tail.length > path19.length) return false;
-  return tail.every((segment, index) => path19[path19.length - tail.length + index] === segment);
+function endsWith(path20, tail) {
+  if (tail.length > path20.length) return false;
+  return tail.every((segment, index) => path20[path20.length - tail.length + index] === segment);
 }
-function startsWith(path19, head) {
-  return head.length <= path19.length && head.every((segment, index) => path19[index] === segment);
+function startsWith(path20, head) {
+  return head.length <= path20.length && head.every((segment, index) => path20[index] === segment);
 }
 var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
 function wholeValuesMap(chart, node) {
@@ -41341,31 +40766,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path19, writtenByTemplate) {
-  const along = documentAlong(evidence.values, "values", key2, body, path19);
+function sentinelValues(evidence, key2, body, path20, writtenByTemplate) {
+  const along = documentAlong(evidence.values, "values", key2, body, path20);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path19.slice(0, depth));
-  if (depth === path19.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path20.slice(0, depth));
+  if (depth === path20.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path19.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path20.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path19) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path20) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path19.slice(0, length);
+    const prefix = path20.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path19.length && writtenByTemplate(prefix)) break;
+    if (length < path20.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path19.slice(length)], effective: [...map, ...path19.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path20.slice(length)], effective: [...map, ...path20.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -41435,7 +40860,6 @@ async function gatherEvidence(chartDir, valueSet, settings, output) {
 }
 
 // src/expand/helm-objects.ts
-var RENDER_ERROR = "kubeward/render-error";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -41612,13 +41036,13 @@ function renderedObjects(output, chart) {
 }
 
 // src/expand/render-error.ts
-import { readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
+import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
 import path13 from "node:path";
 
 // src/expand/rendered-line.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
 import path12 from "node:path";
 var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
 var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
@@ -41699,7 +41123,7 @@ function helmDocuments(text) {
 }
 function failingDocument(documents, line) {
   const long = documents.filter((document) => document.text.split("\n").length >= line);
-  const errorLines = long.map((document) => (0, import_yaml4.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
+  const errorLines = long.map((document) => (0, import_yaml2.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
   return long.find((_2, i) => errorLines[i].includes(line)) ?? long.find((_2, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : void 0);
 }
 function untag(text, nonce) {
@@ -41738,7 +41162,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync8(path12.join(query.chartDir, query.template), "utf8");
+    template = readFileSync6(path12.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -41778,16 +41202,16 @@ ${sentinel}
 }
 
 // src/expand/render-error.ts
-function isFile2(file) {
+function isFile(file) {
   try {
-    return statSync6(file).isFile();
+    return statSync5(file).isFile();
   } catch {
     return false;
   }
 }
-function readText2(file) {
+function readText(file) {
   try {
-    return readFileSync9(file, "utf8");
+    return readFileSync7(file, "utf8");
   } catch {
     return void 0;
   }
@@ -41813,7 +41237,7 @@ async function renderErrorProblem(failure, render) {
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile2(path13.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path13.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
@@ -41829,7 +41253,7 @@ async function renderErrorProblem(failure, render) {
       region = place.region;
       message += place.note;
     } else if (failure.line !== void 0) {
-      const text = readText2(file);
+      const text = readText(file);
       if (text !== void 0) region = regionOnLine(text, failure.line, failure.byteOffset, failure.token);
     }
   }
@@ -41839,10 +41263,540 @@ async function renderErrorProblem(failure, render) {
 
 // src/expand/kustomize.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
+
+// src/expand/kustomize-tree.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
+import path14 from "node:path";
+
+// src/expand/kustomize-yaml.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var sameRegion = (region) => region;
+function parseYamlText(text, toFile = sameRegion) {
+  return { doc: (0, import_yaml3.parseDocument)(text, { uniqueKeys: false }), source: sourceText(text), toFile };
+}
+function regionIn(yamlText, start, end) {
+  return yamlText.toFile(yamlText.source.regionOf(start, end));
+}
+function pairOf(node, key2) {
+  if (!(0, import_yaml3.isMap)(node)) return void 0;
+  for (const pair of node.items) {
+    if ((0, import_yaml3.isScalar)(pair.key) && String(pair.key.value) === key2) return pair;
+  }
+  return void 0;
+}
+function valueOf(node, key2) {
+  return pairOf(node, key2)?.value ?? void 0;
+}
+function stringOf(node) {
+  if (!(0, import_yaml3.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
+  return String(node.value);
+}
+function itemsOf2(node) {
+  return (0, import_yaml3.isSeq)(node) ? node.items.filter((item) => item !== null && typeof item === "object") : [];
+}
+function scalarSpan2(node) {
+  const [start, end] = node.range ?? [0, 0];
+  return { start, end };
+}
+function nodeSpan2(text, node) {
+  if ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isAlias)(node)) return scalarSpan2(node);
+  const start = node.range?.[0] ?? 0;
+  return { start, end: endOfLineContent(text, start) };
+}
+function pairSpan(text, pair) {
+  const keySpan = nodeSpan2(text, pair.key);
+  const value = pair.value;
+  if (!value) return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
+  const valueSpan = nodeSpan2(text, value);
+  const sameLine = !text.slice(keySpan.end, valueSpan.start).includes("\n");
+  if ((0, import_yaml3.isScalar)(value) || (0, import_yaml3.isAlias)(value) || sameLine) return { start: keySpan.start, end: valueSpan.end };
+  return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
+}
+function pairRegion(yamlText, pair) {
+  const span = pairSpan(yamlText.source.text, pair);
+  return regionIn(yamlText, span.start, span.end);
+}
+function nodeRegion(yamlText, node) {
+  const span = nodeSpan2(yamlText.source.text, node);
+  return regionIn(yamlText, span.start, span.end);
+}
+function locateInNode(yamlText, root, path20) {
+  let node = root;
+  let pair;
+  for (const segment of path20) {
+    const resolved = (0, import_yaml3.isAlias)(node) ? node.resolve(yamlText.doc) : node;
+    if (typeof segment === "number" && (0, import_yaml3.isSeq)(resolved)) {
+      const item = resolved.items[segment];
+      if (!item || typeof item !== "object" || !("range" in item)) break;
+      node = item;
+      pair = void 0;
+    } else if ((0, import_yaml3.isMap)(resolved)) {
+      const found = pairOf(resolved, String(segment));
+      if (!found) break;
+      pair = found;
+      if (!found.value) break;
+      node = found.value;
+    } else {
+      break;
+    }
+  }
+  if (pair && (pair.value === node || !pair.value)) return pairRegion(yamlText, pair);
+  return nodeRegion(yamlText, node);
+}
+function firstKeyRegion(yamlText, node) {
+  const first = (0, import_yaml3.isMap)(node) ? node.items[0] : void 0;
+  if ((0, import_yaml3.isPair)(first) && (0, import_yaml3.isScalar)(first.key)) return pairRegion(yamlText, first);
+  return nodeRegion(yamlText, node);
+}
+function inlineText(yamlText, node) {
+  const text = typeof node.value === "string" ? node.value : String(node.value);
+  const { start, end } = scalarSpan2(node);
+  const source = yamlText.source;
+  const raw = source.text.slice(start, end);
+  const startRegion = source.regionOf(start, start);
+  const outer = yamlText.toFile;
+  if (node.type === "BLOCK_LITERAL") {
+    const headerLine = startRegion.startLine;
+    let indent = 0;
+    for (let line = headerLine + 1; line <= source.lineCount; line++) {
+      const lineText = source.lineText(line);
+      if (lineText.trim() === "") continue;
+      indent = lineText.length - lineText.trimStart().length;
+      break;
+    }
+    return {
+      text,
+      toFile: (region) => outer({
+        startLine: region.startLine + headerLine,
+        startColumn: region.startColumn + indent,
+        endLine: region.endLine + headerLine,
+        endColumn: region.endColumn + indent
+      })
+    };
+  }
+  const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+  if (!raw.includes("\n") && raw.slice(quote, raw.length - quote) === text) {
+    const shift = startRegion.startColumn - 1 + quote;
+    return {
+      text,
+      toFile: (region) => outer({
+        startLine: startRegion.startLine,
+        startColumn: region.startColumn + shift,
+        endLine: startRegion.startLine,
+        endColumn: (region.endLine === region.startLine ? region.endColumn : region.startColumn) + shift
+      })
+    };
+  }
+  const whole = source.regionOf(start, endOfLineContent(source.text, start));
+  return { text, toFile: () => outer(whole) };
+}
+
+// src/expand/kustomize-tree.ts
+function findKustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = path14.join(dir, name);
+    if (isFile2(file)) return file;
+  }
+  return void 0;
+}
+function isFile2(file) {
+  try {
+    return statSync6(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDirectory2(file) {
+  try {
+    return statSync6(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isRemoteReference(reference) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) || /[?&](ref|version|submodules|timeout)=/.test(reference);
+}
+function referencedFolders(dir) {
+  const file = findKustomizationFile(dir);
+  if (!file) return [];
+  let text;
+  try {
+    text = readFileSync8(file, "utf8");
+  } catch {
+    return [];
+  }
+  const root = parseYamlText(text).doc.contents;
+  const folders = [];
+  for (const field of ["resources", "bases", "components"]) {
+    for (const item of itemsOf2(valueOf(root, field))) {
+      const entry = stringOf(item);
+      if (entry === void 0 || isRemoteReference(entry)) continue;
+      const target = path14.join(dir, entry);
+      if (isDirectory2(target)) folders.push(target);
+    }
+  }
+  return folders;
+}
+function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
+  const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
+  readLayer(dir, state);
+  return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
+}
+function problem(state, file, region, message, ruleId = KUSTOMIZE_ERROR) {
+  state.problems.push({ ruleId, file, region, message });
+}
+function readText2(file, state, at2) {
+  try {
+    return readFileSync8(file, "utf8");
+  } catch (error2) {
+    const reason = error2.code ?? String(error2);
+    problem(state, at2?.file ?? file, at2?.region ?? FILE_START, `Cannot read ${file} (${reason}).`);
+    return void 0;
+  }
+}
+function readLayer(dir, state) {
+  const key2 = path14.resolve(dir);
+  const known = state.layers.get(key2);
+  if (known) return known;
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  const text = readText2(file, state);
+  if (text === void 0) return void 0;
+  const yamlText = parseYamlText(text);
+  for (const error2 of yamlText.doc.errors) {
+    problem(state, file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid YAML in ${path14.basename(file)}: ${error2.message.split("\n")[0]}`, PARSE_ERROR);
+  }
+  const root = yamlText.doc.contents;
+  const layer = {
+    dir,
+    file,
+    kind: stringOf(valueOf(root, "kind")) === "Component" ? "Component" : "Kustomization",
+    bases: [],
+    components: [],
+    resources: [],
+    patches: [],
+    images: [],
+    helmCharts: [],
+    generators: [],
+    inputs: [],
+    remote: []
+  };
+  state.layers.set(key2, layer);
+  state.reading.add(key2);
+  const context = { layer, yamlText, state };
+  for (const field of ["resources", "bases"]) readResources(context, field);
+  readComponents(context);
+  readSettings(context);
+  readStrategicMergePatches(context);
+  readPatches(context);
+  readJsonPatches(context);
+  readImages(context);
+  readHelmCharts(context);
+  readGenerators(context);
+  readOtherInputs(context);
+  state.reading.delete(key2);
+  return layer;
+}
+function rootOf(context) {
+  return context.yamlText.doc.contents;
+}
+function fieldItems(context, field) {
+  return itemsOf2(valueOf(rootOf(context), field));
+}
+function readReferencedLayer(context, target, entry, region, field) {
+  const { layer, state } = context;
+  if (state.reading.has(path14.resolve(target))) {
+    problem(state, layer.file, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
+    return void 0;
+  }
+  if (!findKustomizationFile(target)) {
+    problem(state, layer.file, region, `${field} entry "${entry}" is a folder without kustomization.yaml, kustomization.yml or Kustomization.`);
+    return void 0;
+  }
+  return readLayer(target, state);
+}
+function noteRemote(context, reference, region) {
+  const remote = { file: context.layer.file, reference, region };
+  context.layer.remote.push(remote);
+  context.state.remote.push(remote);
+}
+function* localEntries(context, field) {
+  for (const item of fieldItems(context, field)) {
+    const entry = stringOf(item);
+    if (entry === void 0) continue;
+    const region = nodeRegion(context.yamlText, item);
+    if (isRemoteReference(entry)) noteRemote(context, entry, region);
+    else yield { entry, region, target: path14.join(context.layer.dir, entry) };
+  }
+}
+function readResources(context, field) {
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, field)) {
+    if (isDirectory2(target)) {
+      if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target, region });
+    } else if (isFile2(target)) {
+      layer.resources.push(...readManifestFile(target, state, { file: layer.file, region }));
+    } else {
+      problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
+    }
+  }
+}
+function readComponents(context) {
+  const { layer, state } = context;
+  for (const { entry, region, target } of localEntries(context, "components")) {
+    if (!isDirectory2(target)) {
+      problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
+    } else if (readReferencedLayer(context, target, entry, region, "components")) {
+      layer.components.push({ dir: target, region });
+    }
+  }
+}
+function readManifestFile(file, state, at2) {
+  const key2 = path14.resolve(file);
+  let known = state.manifests.get(key2);
+  if (!known) {
+    known = parseResourceFile(file, at2);
+    state.manifests.set(key2, known);
+  }
+  if (!state.reported.has(key2)) {
+    state.reported.add(key2);
+    state.problems.push(...known.problems);
+  }
+  return known.documents;
+}
+function parseResourceFile(file, at2) {
+  let text;
+  try {
+    text = readFileSync8(file, "utf8");
+  } catch (error2) {
+    const reason = error2.code ?? String(error2);
+    return { documents: [], problems: [{ ruleId: KUSTOMIZE_ERROR, file: at2.file, region: at2.region, message: `Cannot read ${file} (${reason}).` }] };
+  }
+  const parsed = parseManifest(file, text);
+  const documents = parsed.objects.map(
+    (object) => ({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      name: object.name,
+      namespace: object.namespace,
+      file,
+      docIndex: object.origin.docIndex,
+      object
+    })
+  );
+  return { documents, problems: parsed.problems };
+}
+function setting(context, field) {
+  const pair = pairOf(rootOf(context), field);
+  const value = stringOf(pair?.value);
+  return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
+}
+function readSettings(context) {
+  context.layer.namePrefix = setting(context, "namePrefix");
+  context.layer.nameSuffix = setting(context, "nameSuffix");
+  context.layer.namespace = setting(context, "namespace");
+}
+function readTarget(node) {
+  if (!(0, import_yaml4.isMap)(node)) return void 0;
+  const target = {};
+  for (const key2 of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
+    const value = stringOf(valueOf(node, key2));
+    if (value !== void 0) target[key2] = value;
+  }
+  return target;
+}
+function patchFromFile(context, entry, region, field) {
+  const { layer, state } = context;
+  const file = path14.join(layer.dir, entry);
+  if (!isFile2(file)) {
+    problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
+    return void 0;
+  }
+  const text = readText2(file, state, { file: layer.file, region });
+  return text === void 0 ? void 0 : { file, text, inline: false };
+}
+function inlinePatch(context, node) {
+  const { text, toFile } = inlineText(context.yamlText, node);
+  return { file: context.layer.file, text, inline: true, toFile };
+}
+function readStrategicMergePatches(context) {
+  for (const item of fieldItems(context, "patchesStrategicMerge")) {
+    const entry = stringOf(item);
+    if (entry === void 0 || !(0, import_yaml4.isScalar)(item)) continue;
+    const region = nodeRegion(context.yamlText, item);
+    const looksInline = entry.includes("\n") || !isFile2(path14.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const source = looksInline ? inlinePatch(context, item) : patchFromFile(context, entry, region, "patchesStrategicMerge");
+    if (source) addPatch(context, source, { field: "patchesStrategicMerge", region });
+  }
+}
+function readPatches(context) {
+  for (const item of fieldItems(context, "patches")) {
+    readPatchEntry(context, item, "patches");
+  }
+}
+function readJsonPatches(context) {
+  const root = rootOf(context);
+  const field = pairOf(root, "patchesJson6902") ? "patchesJson6902" : "patchesJSON6902";
+  for (const item of fieldItems(context, field)) readPatchEntry(context, item, "patchesJson6902", field);
+}
+function readPatchEntry(context, item, field, written = field) {
+  if (!(0, import_yaml4.isMap)(item)) return;
+  const region = firstKeyRegion(context.yamlText, item);
+  const target = readTarget(valueOf(item, "target"));
+  const pathPair = pairOf(item, "path");
+  const patchNode = valueOf(item, "patch");
+  const entry = stringOf(pathPair?.value);
+  let source;
+  if (entry !== void 0 && pathPair) source = patchFromFile(context, entry, pairRegion(context.yamlText, pathPair), written);
+  else if ((0, import_yaml4.isScalar)(patchNode)) source = inlinePatch(context, patchNode);
+  if (source) addPatch(context, source, { field, region, target });
+}
+function addPatch(context, source, common) {
+  const shared = { ...common, file: source.file, inline: source.inline };
+  const toFile = source.toFile ?? ((region) => region);
+  if (common.field === "patchesJson6902" || isOperationList(source.text)) {
+    const yamlText = parseYamlText(source.text, toFile);
+    for (const error2 of yamlText.doc.errors) {
+      problem(context.state, source.file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid JSON 6902 patch: ${error2.message.split("\n")[0]}`, PARSE_ERROR);
+    }
+    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yamlText, yamlText.doc.contents) });
+    return;
+  }
+  const parsed = parseManifest(source.file, source.text);
+  for (const found of parsed.problems) context.state.problems.push({ ...found, region: toFile(found.region) });
+  const documents = parsed.objects.map(
+    (object) => ({
+      kind: object.kind,
+      name: object.name,
+      namespace: object.namespace,
+      body: object.body,
+      locate: (path20) => toFile(regionOfPath(object, path20))
+    })
+  );
+  context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
+}
+function isOperationList(text) {
+  const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
+  return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
+}
+function regionOfPath(object, path20) {
+  return object.locate(path20).region;
+}
+function pointerSegments(pointer) {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function readOperations(yamlText, root) {
+  const operations = [];
+  for (const item of itemsOf2(root)) {
+    const op = stringOf(valueOf(item, "op"));
+    const pathPair = pairOf(item, "path");
+    const pointer = stringOf(pathPair?.value);
+    if (op === void 0 || pointer === void 0 || !pathPair) continue;
+    const valueNode = valueOf(item, "value");
+    operations.push({
+      op,
+      path: pointerSegments(pointer),
+      value: valueNode ? valueNode.toJSON() : void 0,
+      pathRegion: pairRegion(yamlText, pathPair),
+      locateValue: (valuePath) => locateInNode(yamlText, item, ["value", ...valuePath])
+    });
+  }
+  return operations;
+}
+function readImages(context) {
+  for (const item of fieldItems(context, "images")) {
+    const name = stringOf(valueOf(item, "name"));
+    if (name === void 0) continue;
+    const settingOf = (key2) => {
+      const pair = pairOf(item, key2);
+      const value = stringOf(pair?.value);
+      return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
+    };
+    context.layer.images.push({
+      name,
+      newName: settingOf("newName"),
+      newTag: settingOf("newTag"),
+      digest: settingOf("digest"),
+      region: firstKeyRegion(context.yamlText, item)
+    });
+  }
+}
+function readHelmCharts(context) {
+  for (const item of fieldItems(context, "helmCharts")) {
+    const name = stringOf(valueOf(item, "name"));
+    if (name === void 0) continue;
+    const namePair = pairOf(item, "name");
+    context.layer.helmCharts.push({
+      name,
+      repo: stringOf(valueOf(item, "repo")),
+      version: stringOf(valueOf(item, "version")),
+      releaseName: stringOf(valueOf(item, "releaseName")),
+      region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
+    });
+  }
+}
+function disablesHash(node) {
+  const value = valueOf(node, "disableNameSuffixHash");
+  return (0, import_yaml4.isScalar)(value) && value.value === true;
+}
+function readGenerators(context) {
+  const layerDisablesHash = disablesHash(valueOf(rootOf(context), "generatorOptions"));
+  for (const [field, kind] of [
+    ["configMapGenerator", "ConfigMap"],
+    ["secretGenerator", "Secret"]
+  ]) {
+    for (const item of fieldItems(context, field)) {
+      const name = stringOf(valueOf(item, "name"));
+      if (name === void 0) continue;
+      const literals = /* @__PURE__ */ new Map();
+      for (const literal of itemsOf2(valueOf(item, "literals"))) {
+        const text = stringOf(literal);
+        const equals = text?.indexOf("=") ?? -1;
+        if (text !== void 0 && equals > 0) literals.set(text.slice(0, equals).trim(), nodeRegion(context.yamlText, literal));
+      }
+      const namePair = pairOf(item, "name");
+      context.layer.generators.push({
+        kind,
+        name,
+        namespace: stringOf(valueOf(item, "namespace")),
+        hashSuffix: !layerDisablesHash && !disablesHash(valueOf(item, "options")),
+        literals,
+        region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
+      });
+    }
+  }
+}
+function readOtherInputs(context) {
+  const root = rootOf(context);
+  const entries = [];
+  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
+    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
+  }
+  for (const field of ["configMapGenerator", "secretGenerator"]) {
+    for (const item of fieldItems(context, field)) {
+      for (const file of itemsOf2(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
+      for (const env of itemsOf2(valueOf(item, "envs"))) entries.push(stringOf(env));
+      entries.push(stringOf(valueOf(item, "env")));
+    }
+  }
+  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
+  for (const item of fieldItems(context, "helmCharts")) {
+    entries.push(stringOf(valueOf(item, "valuesFile")));
+    for (const file of itemsOf2(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
+  }
+  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
+  for (const entry of entries) {
+    if (entry === void 0 || isRemoteReference(entry)) continue;
+    const file = path14.join(context.layer.dir, entry);
+    if (isFile2(file)) context.layer.inputs.push(file);
+  }
+}
 
 // src/expand/kustomize-map.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/expand/kustomize-path.ts
 var MERGE_KEYS = {
@@ -41866,12 +41820,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path19) {
+function followPath(output, source, path20) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path19) {
+  for (const segment of path20) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -41888,17 +41842,8 @@ function followPath(output, source, path19) {
       field = segment;
     }
   }
-  const complete = followed.length === path19.length;
+  const complete = followed.length === path20.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
-}
-function valueAtPath(value, path19) {
-  let node = value;
-  for (const segment of path19) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isRecord(node) && typeof segment === "string") node = node[segment];
-    else return void 0;
-  }
-  return node;
 }
 function isMergedValue(value) {
   if (isRecord(value)) return true;
@@ -41920,7 +41865,7 @@ var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path14.resolve(dir));
+    const layer = tree.layers.get(path15.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -42013,19 +41958,19 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path19, applied) {
+function patchCandidates(patch, identity, body, path20, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path19);
-      const deletion = strategicDeletion(document.body, followed.path, body, path19);
+      const followed = followPath(body, document.body, path20);
+      const deletion = strategicDeletion(document.body, followed.path, body, path20);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path19.length, decisive: true, deletes: true });
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path20.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path19.length;
+      const complete = followed.depth === path20.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -42039,57 +41984,57 @@ function patchCandidates(patch, identity, body, path19, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path19, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path20, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function strategicDeletion(document, followed, body, path19) {
+function strategicDeletion(document, followed, body, path20) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path19[length - 1] === "string" && valueAtPath(body, path19.slice(0, length)) === void 0;
+    const gone = (length) => typeof path20[length - 1] === "string" && valueAtPath(body, path20.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path19.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path20.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path19) {
+function beforeOperation(operation, path20) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path19;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path20;
   const list2 = operation.path.slice(0, -1);
-  const index = path19[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path19[i]) === segment)) return path19;
+  const index = path20[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path20[i]) === segment)) return path20;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path19.slice(0, list2.length), index + 1, ...path19.slice(list2.length + 1)] : path19;
+  if (operation.op === "remove") return index >= at2 ? [...path20.slice(0, list2.length), index + 1, ...path20.slice(list2.length + 1)] : path20;
   if (index === at2) return void 0;
-  return index > at2 ? [...path19.slice(0, list2.length), index - 1, ...path19.slice(list2.length + 1)] : path19;
+  return index > at2 ? [...path20.slice(0, list2.length), index - 1, ...path20.slice(list2.length + 1)] : path20;
 }
-function operationCandidate(operation, file, body, path19, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path19.length) return void 0;
+function operationCandidate(operation, file, body, path20, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path20.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path19[i]]);
+    const item = valueAtPath(node, [path20[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path19.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path20.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path19.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path20.length, decisive: true };
   }
-  const remainder = path19.slice(operation.path.length);
+  const remainder = path20.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path19.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path19.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path20.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path20.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -42171,8 +42116,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting2?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path19) {
-  return path19[path19.length - 1] === "image" && typeof valueAtPath(body, path19) === "string";
+function isImagePath(body, path20) {
+  return path20[path20.length - 1] === "image" && typeof valueAtPath(body, path20) === "string";
 }
 function createSourceMapper(tree) {
   const { root, uses } = layerUses(tree);
@@ -42308,17 +42253,17 @@ function imageOverride(layers, startImage, builtImage) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path15.resolve(dir);
+    const key2 = path16.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path15.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path16.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path15.resolve(dir);
+    const key2 = path16.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -42334,7 +42279,7 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path15.resolve(dir));
+  const keys = dirs.map((dir) => path16.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -42345,7 +42290,7 @@ function buildArgs(dir, settings) {
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path15.resolve(dir), settings), path15.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path16.resolve(dir), settings), path16.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
 }
@@ -42365,40 +42310,39 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path15.resolve(dir);
+  const root = path16.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path15.resolve(root, mention);
+    const absolute = path16.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path15.relative(root, absolute);
-    return path15.isAbsolute(dir) || relative.startsWith("..") ? absolute : path15.join(dir, relative);
+    const relative = path16.relative(root, absolute);
+    return path16.isAbsolute(dir) || relative.startsWith("..") ? absolute : path16.join(dir, relative);
   }
   return void 0;
 }
 
 // src/expand/expand.ts
-var TOOL_MISSING = "kubeward/tool-missing";
 function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path16.resolve(configured);
+    const binary = path17.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path16.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path16.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path17.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path17.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path16.join(chartDir, "ci");
+    const ciDir = path17.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path16.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path17.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -42413,7 +42357,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path16.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path17.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -42454,11 +42398,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path16.resolve(file));
+  return used.map((file) => path17.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path16.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path16.isAbsolute(relative);
+  const relative = path17.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path17.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -42469,17 +42413,17 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path16.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path17.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path16.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path17.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
-  const flavour = path16.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path17.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path16.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path17.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
   }
   const mapper = createSourceMapper(tree);
@@ -42489,14 +42433,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path16.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path17.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path16.resolve(mapped.file);
+        const absolute = path17.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -42661,32 +42605,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path19, problems) {
+function checkValue(value, shape, path20, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path19)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path19)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path19], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path20)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path20)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path20], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path19, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path20, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path19, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path20, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path19, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path20, index, problems);
   }
 }
-function checkChild(value, shape, path19, segment, problems) {
+function checkChild(value, shape, path20, segment, problems) {
   if (value === null || value === void 0) return;
-  path19.push(segment);
-  checkValue(value, shape, path19, problems);
-  path19.pop();
+  path20.push(segment);
+  checkValue(value, shape, path20, problems);
+  path20.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -42696,13 +42640,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path19 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path19[depth]];
+    const path20 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path20[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path19, problems);
+      checkValue(value, mapping(), path20, problems);
       return problems;
     }
-    if (path19[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path19, "metadata"], problems);
+    if (path20[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path20, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -42712,7 +42656,6 @@ function checkShape(object) {
 // src/engine/engine.ts
 var IGNORE_ANNOTATION = "kubeward.io/ignore";
 var IGNORE_REASON_ANNOTATION = "kubeward.io/ignore-reason";
-var RULE_ERROR = "kubeward/rule-error";
 function annotationSuppression(object, ruleId) {
   const annotations = recordOf(recordOf(object.body.metadata).annotations);
   const ignored = annotations[IGNORE_ANNOTATION];
@@ -42722,15 +42665,14 @@ function annotationSuppression(object, ruleId) {
   const reason = annotations[IGNORE_REASON_ANNOTATION];
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
-var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 var identityOf2 = lastAnswerOf(
   (object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace })
 );
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message);
 }
-function locatedFinding(ruleId, severity, object, path19, message) {
-  const location = object.locate(path19);
+function locatedFinding(ruleId, severity, object, path20, message) {
+  const location = object.locate(path20);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -42739,7 +42681,7 @@ function locatedFinding(ruleId, severity, object, path19, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path19,
+    path: path20,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -42866,9 +42808,71 @@ function sameFinding(a, b) {
   return a.ruleId === b.ruleId && a.file === b.file && a.region.startLine === b.region.startLine && a.region.startColumn === b.region.startColumn && a.message === b.message;
 }
 
+// src/manifest/read.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readFileSync as readFileSync9 } from "node:fs";
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function unreadable(file, message) {
+  return { problem: { ruleId: UNREADABLE_FILE, file, region: FILE_START, message } };
+}
+function decodeManifest(bytes, file) {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) return unreadable(file, "Binary file (it contains NUL bytes); it is not a manifest and was not linted.");
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, "") };
+  } catch {
+    const { line, column } = firstInvalidUtf8(bytes);
+    return {
+      problem: {
+        ruleId: UNREADABLE_FILE,
+        file,
+        region: { startLine: line, startColumn: column, endLine: line, endColumn: column + 1 },
+        message: "The file is not valid UTF-8, which Kubernetes requires (save it as UTF-8); it was not linted."
+      }
+    };
+  }
+}
+function firstInvalidUtf8(bytes) {
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  let index = lenient.indexOf("\uFFFD");
+  while (index !== -1) {
+    const offset = Buffer.byteLength(lenient.slice(0, index));
+    const genuine = bytes[offset] === 239 && bytes[offset + 1] === 191 && bytes[offset + 2] === 189;
+    if (!genuine) break;
+    index = lenient.indexOf("\uFFFD", index + 1);
+  }
+  if (index === -1) index = lenient.length;
+  const before = lenient.slice(0, index);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: index - lineStart + 1 };
+}
+function describeSpecialFile(stats) {
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+function readManifest(absolutePath, file) {
+  let fd;
+  try {
+    fd = openSync2(absolutePath, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0));
+  } catch (error2) {
+    return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { skip: "symbolic link to a folder; a glob does not follow links to folders" };
+    if (!stats.isFile()) return unreadable(file, `Cannot read the file: it is ${describeSpecialFile(stats)}, not a regular file.`);
+    return decodeManifest(readFileSync9(fd), file);
+  } catch (error2) {
+    return unreadable(file, `Cannot read the file: ${describeReadError(error2)}.`);
+  } finally {
+    closeSync2(fd);
+  }
+}
+
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path17.dirname(path17.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path18.dirname(path18.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -42924,7 +42928,6 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
-var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
 function unknownIgnoredRules(rules) {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);
@@ -42952,9 +42955,6 @@ function withDiagnosticSettings(findings, config) {
 }
 
 // src/action.ts
-function plural3(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 function printVerbatim(text) {
   const token = randomUUID3();
   process2.stdout.write(`::stop-commands::${token}
@@ -42977,7 +42977,7 @@ function applyOnlyChanged(findings, workspace) {
   const leftOut = activeFindings(findings).length - activeFindings(kept).length;
   return {
     findings: kept,
-    note: `Only findings in the ${plural3(changed.length, "file")} this pull request changes, and in the charts and overlays those files belong to, are reported; ${plural3(leftOut, "finding")} elsewhere ${leftOut === 1 ? "is" : "are"} left out (the SARIF file has all of them).`
+    note: `Only findings in the ${plural(changed.length, "file")} this pull request changes, and in the charts and overlays those files belong to, are reported; ${plural(leftOut, "finding")} elsewhere ${leftOut === 1 ? "is" : "are"} left out (the SARIF file has all of them).`
   };
 }
 async function main() {
@@ -43012,8 +43012,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path18.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path18.dirname(sarifFile), { recursive: true });
+  const sarifFile = path19.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path19.dirname(sarifFile), { recursive: true });
   const sarif = FORMATTERS.sarif(report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -43022,13 +43022,14 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const unlinted = active.filter(isUnlintedInput).length;
-  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn)).length;
+  const verdict = runVerdict(active, failOn);
+  const unlinted = verdict.unlinted.length;
+  const failingByLevel = verdict.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [
-      ...unlinted > 0 ? [`${plural3(unlinted, "input")} could not be linted (this fails the step whatever fail-on says)`] : [],
-      ...failingByLevel > 0 ? [`${plural3(failingByLevel, "finding")} at or above ${failOn} (the fail-on level)`] : []
+      ...unlinted > 0 ? [`${plural(unlinted, "input")} could not be linted (this fails the step whatever fail-on says)`] : [],
+      ...failingByLevel > 0 ? [`${plural(failingByLevel, "finding")} at or above ${failOn} (the fail-on level)`] : []
     ];
     setFailed(`kubeward: ${reasons.join(" and ")}; see the annotations, the job summary or the log.`);
   }
@@ -43060,7 +43061,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path18.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path19.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -43069,7 +43070,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path18.relative(process2.cwd(), path18.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path19.relative(process2.cwd(), path19.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

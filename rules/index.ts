@@ -1,4 +1,4 @@
-import type { Rule } from "../src/engine/rule.js";
+import type { Rule } from "../src/engine/api.js";
 import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";

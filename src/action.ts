@@ -10,17 +10,15 @@ import { InputError, readInputs } from "./action/inputs.js";
 import { writeSummary } from "./action/summary.js";
 import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
-import { failsAt, isUnlintedInput, levelOf } from "./engine/severity.js";
+import { levelOf } from "./core/severity.js";
+import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
+import { plural } from "./core/words.js";
 
 /** GitHub Action entry: inputs → run() → SARIF file, log report, annotations, job summary, outputs. */
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 /**
  * Prints the report with workflow commands switched off, so text taken from the linted files
@@ -109,8 +107,9 @@ async function main(): Promise<void> {
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
   // Input that could not be linted fails the step whatever fail-on says; other findings by their level.
-  const unlinted = active.filter(isUnlintedInput).length;
-  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn)).length;
+  const verdict = runVerdict(active, failOn);
+  const unlinted = verdict.unlinted.length;
+  const failingByLevel = verdict.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   // The failure message and the only-changed problem are annotations too: they go first, so the
   // per-step limit never hides them, and the findings get the room that is left.

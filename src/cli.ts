@@ -4,21 +4,11 @@ import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
 import { ConfigError, closestMatch } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
-import { failsAt, failsRun, isUnlintedInput, levelOf } from "./engine/severity.js";
-import {
-  DEFAULT_FAIL_ON,
-  FAIL_LEVELS,
-  FORMATTERS,
-  OptionError,
-  checkExpandFlags,
-  expandSettings,
-  loadRunConfig,
-  omittedWarning,
-  repositoryBase,
-  writeReportFile,
-} from "./options.js";
+import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
+import { runVerdict } from "./engine/severity.js";
+import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
-import { describeReadError } from "./manifest/read.js";
+import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
 
@@ -203,14 +193,14 @@ async function lint(args: string[]): Promise<number> {
   if (report.omitted) process.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
 
   const active = activeFindings(result.findings);
-  const unlinted = active.filter(isUnlintedInput);
+  const { unlinted, failingByLevel, fails } = runVerdict(active, failOn);
   // Say why the run fails when --fail-on alone would have let it pass.
-  if (unlinted.length > 0 && !active.some((finding) => failsAt(finding.severity, failOn))) {
+  if (unlinted.length > 0 && failingByLevel.length === 0 && !unlinted.some((finding) => failsAt(finding.severity, failOn))) {
     const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
     const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
     process.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
   }
-  return active.some((finding) => failsRun(finding, failOn)) ? 1 : 0;
+  return fails ? 1 : 0;
 }
 
 function rules(args: string[]): number {

@@ -1,19 +1,18 @@
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
-import type { FailLevel } from "./engine/severity.js";
+import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { formatCompact } from "./report/compact.js";
 import { formatJson } from "./report/json.js";
-import { SEVERITIES } from "./engine/rule.js";
-import { type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
+import { SEVERITIES } from "./core/rule-meta.js";
+import type { Format, FormattedReport, OmittedResults, ReportInput } from "./report/report.js";
 import { GITHUB_SARIF_LIMITS, sarifReport } from "./report/sarif.js";
 import { formatText } from "./report/text.js";
 import type { RunOptions } from "./run.js";
 
 /** Option assembly shared by the two entry points, the CLI and the GitHub Action. */
 
-export { FAIL_LEVELS } from "./engine/severity.js";
 export const DEFAULT_FAIL_ON: FailLevel = "warning";
 
 /**

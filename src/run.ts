@@ -1,17 +1,17 @@
 import path from "node:path";
 import { activeRules, closestMatch, type Config } from "./config/config.js";
-import { discover, displayPath } from "./discover/discover.js";
+import { discover } from "./discover/discover.js";
+import { displayPath } from "./core/display-path.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
-import { DIAGNOSTIC_RULES } from "./engine/diagnostics.js";
+import { DIAGNOSTIC_RULES, UNKNOWN_IGNORED_RULE } from "./core/diagnostics.js";
 import { createLinter, problemFinding } from "./engine/engine.js";
-import type { Finding } from "./engine/finding.js";
-import { compareFindings } from "./engine/finding.js";
+import { type Finding, compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
 import { ignoreMentions } from "./manifest/ignores.js";
 import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
 import { sourceText, type SourceText } from "./manifest/text.js";
-import type { InputProblem, SkippedDocument } from "./manifest/types.js";
+import type { InputProblem, SkippedDocument } from "./core/types.js";
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -98,7 +98,6 @@ export async function run(options: RunOptions): Promise<RunResult> {
 }
 
 const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
-const UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
 
 /** For a file's text: a finding at each id a `kubeward-ignore` comment names that is no rule, with a did-you-mean. */
 function unknownIgnoredRules(rules: readonly Rule[]): (file: string, source: SourceText) => Finding[] {

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { podAnnotations, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, podAnnotations, podSpecOf } from "../../src/engine/api.js";
 import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
 
 const ALLOWED_PROFILE_TYPES: ReadonlySet<string> = new Set(["RuntimeDefault", "Localhost"]);

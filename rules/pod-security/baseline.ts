@@ -1,4 +1,4 @@
-import type { Rule } from "../../src/engine/rule.js";
+import type { Rule } from "../../src/engine/api.js";
 import apparmorUnconfined from "./apparmor-unconfined.js";
 import capabilitiesBeyondBaseline from "./capabilities-beyond-baseline.js";
 import hostIpc from "./host-ipc.js";

@@ -1,6 +1,5 @@
-import { defineRule } from "../../src/engine/rule.js";
+import { defineRule, arrayOf, recordOf, containerSetting, describeContainer, workloadContainers } from "../../src/engine/api.js";
 import { BASELINE_CAPABILITIES } from "./capabilities.js";
-import { arrayOf, containerSetting, describeContainer, recordOf, workloadContainers } from "../../src/engine/workload.js";
 
 // Runtimes upper-case names and add the CAP_ prefix themselves, but Pod Security Admission compares the
 // names exactly as written: point that out when the name is an allowed capability spelled another way.

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, podSpecOf, recordOf, stringsOf } from "../../src/engine/workload.js";
+import { defineRule, containersOf, describeContainer, podSpecOf, recordOf, stringsOf } from "../../src/engine/api.js";
 import { containerSecurityContextPath } from "./restricted-helpers.js";
 
 export default defineRule({

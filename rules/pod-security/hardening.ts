@@ -1,4 +1,4 @@
-import type { Rule } from "../../src/engine/rule.js";
+import type { Rule } from "../../src/engine/api.js";
 import hostPathWritable from "./host-path-writable.js";
 import netRawKept from "./net-raw-kept.js";
 import rootGroup from "./root-group.js";

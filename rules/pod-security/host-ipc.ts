@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
+import { defineRule } from "../../src/engine/api.js";
 import { describePod, podFlagSet } from "./pod-settings.js";
 
 export default defineRule({

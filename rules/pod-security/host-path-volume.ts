@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, containersOf, describeContainer, isRecord, podSpecOf, recordOf, type ContainerRef } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, isRecord, recordOf, containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
 
 function mountersOf(containers: readonly ContainerRef[], volumeName: unknown): string {
   const mounters = containers.filter((ref) =>

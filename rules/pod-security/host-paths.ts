@@ -1,5 +1,4 @@
-import { arrayOf, containersOf, isRecord, recordOf, type ContainerRef, type PodSpecRef } from "../../src/engine/workload.js";
-import type { Path } from "../../src/manifest/types.js";
+import { arrayOf, isRecord, recordOf, containersOf, type ContainerRef, type PodSpecRef, type Path } from "../../src/engine/api.js";
 
 /** `/var//run/./docker.sock/` → `/var/run/docker.sock`: the spellings Kubernetes mounts as one path. */
 export function normalizeHostPath(path: string): string {

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, podSpecOf } from "../../src/engine/api.js";
 import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
 
 export default defineRule({

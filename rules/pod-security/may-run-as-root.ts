@@ -1,16 +1,6 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/workload.js";
+import { defineRule, containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
 import { describePod } from "./pod-settings.js";
-import {
-  booleanField,
-  containerSecurityContextPath,
-  describeContainers,
-  inheritedValue,
-  missingInheritedSetting,
-  numberField,
-  podSecurityContextPath,
-  usesUserNamespace,
-} from "./restricted-helpers.js";
+import { booleanField, containerSecurityContextPath, describeContainers, inheritedValue, missingInheritedSetting, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {

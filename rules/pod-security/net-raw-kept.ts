@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, containersOf, describeContainer, podSpecOf, recordOf } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, recordOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
 import { containerSecurityContextPath } from "./restricted-helpers.js";
 
 /**

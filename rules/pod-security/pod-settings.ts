@@ -1,12 +1,4 @@
-import {
-  containersOf,
-  describeContainer,
-  podSpecOf,
-  recordOf,
-  type ContainerRef,
-  type PodSpecRef,
-} from "../../src/engine/workload.js";
-import type { K8sObject, Path } from "../../src/manifest/types.js";
+import { containersOf, describeContainer, podSpecOf, type ContainerRef, type PodSpecRef, recordOf, type K8sObject, type Path } from "../../src/engine/api.js";
 
 /** One explicit value of a securityContext key: set by the pod, or by one container. */
 export interface LevelSetting {

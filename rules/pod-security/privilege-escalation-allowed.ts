@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, podSpecOf, recordOf, stringsOf, type ContainerRef } from "../../src/engine/workload.js";
+import { defineRule, containersOf, describeContainer, podSpecOf, type ContainerRef, recordOf, stringsOf } from "../../src/engine/api.js";
 import { containerSecurityContextPath } from "./restricted-helpers.js";
 
 /** Why escalation stays possible whatever allowPrivilegeEscalation says, when the container is privileged or adds SYS_ADMIN. */

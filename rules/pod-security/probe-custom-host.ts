@@ -1,6 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer, recordOf, workloadContainers } from "../../src/engine/workload.js";
-import type { Path } from "../../src/manifest/types.js";
+import { defineRule, describeContainer, workloadContainers, recordOf, type Path } from "../../src/engine/api.js";
 
 /** Handlers that can name a host: the three probes and the two lifecycle hooks, each with httpGet or tcpSocket. */
 const HANDLERS: readonly Path[] = [

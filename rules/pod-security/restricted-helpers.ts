@@ -1,6 +1,4 @@
-import type { Report } from "../../src/engine/rule.js";
-import type { JsonObject, Path, PathSegment } from "../../src/manifest/types.js";
-import { describeContainer, type ContainerRef, type PodSpecRef } from "../../src/engine/workload.js";
+import { type Report, type JsonObject, type Path, type PathSegment, describeContainer, type ContainerRef, type PodSpecRef } from "../../src/engine/api.js";
 
 /** Where an inherited securityContext value came from; `unset` when neither level holds a usable value. */
 export interface InheritedValue<T> {

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, isRecord, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, isRecord, podSpecOf } from "../../src/engine/api.js";
 
 /**
  * Inline volume sources the restricted profile forbids. The profile allows only configMap, csi, downwardAPI,

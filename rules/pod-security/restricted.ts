@@ -1,4 +1,4 @@
-import type { Rule } from "../../src/engine/rule.js";
+import type { Rule } from "../../src/engine/api.js";
 import capabilitiesAdded from "./capabilities-added.js";
 import capabilitiesNotDropped from "./capabilities-not-dropped.js";
 import mayRunAsRoot from "./may-run-as-root.js";

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
 import { describePod } from "./pod-settings.js";
 import { containerSecurityContextPath, describeContainers, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
 

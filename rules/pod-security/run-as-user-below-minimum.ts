@@ -1,15 +1,6 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
 import { describePod } from "./pod-settings.js";
-import {
-  containerSecurityContextPath,
-  describeContainers,
-  inheritedValue,
-  missingInheritedSetting,
-  numberField,
-  podSecurityContextPath,
-  usesUserNamespace,
-} from "./restricted-helpers.js";
+import { containerSecurityContextPath, describeContainers, inheritedValue, missingInheritedSetting, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
 
 const DEFAULT_MINIMUM = 10000;
 

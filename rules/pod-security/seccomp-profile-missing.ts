@@ -1,6 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import type { JsonObject } from "../../src/manifest/types.js";
-import { containersOf, isRecord, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, type JsonObject, containersOf, podSpecOf, isRecord } from "../../src/engine/api.js";
 import { describePod } from "./pod-settings.js";
 import { inheritedValue, missingInheritedSetting } from "./restricted-helpers.js";
 

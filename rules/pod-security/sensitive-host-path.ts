@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer, podSpecOf } from "../../src/engine/workload.js";
+import { defineRule, describeContainer, podSpecOf } from "../../src/engine/api.js";
 import { hostPathVolumes, isAtOrUnder, mountsOf, normalizeHostPath } from "./host-paths.js";
 
 interface SensitiveDir {

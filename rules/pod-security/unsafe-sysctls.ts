@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, podSpecOf, recordOf } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, recordOf, podSpecOf } from "../../src/engine/api.js";
 import { describePod } from "./pod-settings.js";
 
 /**

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, containersOf, describeContainer, isRecord, podSpecOf, recordOf, type PodSpecRef } from "../../src/engine/workload.js";
+import { defineRule, arrayOf, isRecord, recordOf, containersOf, describeContainer, podSpecOf, type PodSpecRef } from "../../src/engine/api.js";
 import { normalizeHostPath } from "../pod-security/host-paths.js";
 
 /** Runtime sockets below /run; /var/run is the same directory on current distributions, so both spellings count. */

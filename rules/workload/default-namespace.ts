@@ -1,8 +1,4 @@
-import type { ObjectIndex } from "../../src/engine/object-index.js";
-import { defineRule } from "../../src/engine/rule.js";
-import { recordOf } from "../../src/engine/workload.js";
-import type { RuleContext } from "../../src/engine/rule.js";
-import type { K8sObject } from "../../src/manifest/types.js";
+import { type ObjectIndex, defineRule, type RuleContext, recordOf, type K8sObject } from "../../src/engine/api.js";
 
 /** Built-in kinds that live outside any namespace; Kubernetes ignores metadata.namespace on them. */
 const CLUSTER_SCOPED_KINDS = new Set([

@@ -1,6 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
-import { parseImageReference, usesLatestTag } from "./image-reference.js";
+import { defineRule, describeContainer, workloadContainers, parseImageReference, usesLatestTag } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export default defineRule({

@@ -1,6 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer, stringsOf, workloadContainers } from "../../src/engine/workload.js";
-import { normalizeRegistry, parseImageReference, qualifiedName } from "./image-reference.js";
+import { defineRule, describeContainer, workloadContainers, stringsOf, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 /** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */

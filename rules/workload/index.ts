@@ -1,4 +1,4 @@
-import type { Rule } from "../../src/engine/rule.js";
+import type { Rule } from "../../src/engine/api.js";
 import containerRuntimeSocketMounted from "./container-runtime-socket-mounted.js";
 import defaultNamespace from "./default-namespace.js";
 import imagePullPolicyNotAlways from "./image-pull-policy-not-always.js";

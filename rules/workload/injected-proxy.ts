@@ -1,4 +1,4 @@
-import type { ContainerRef } from "../../src/engine/workload.js";
+import type { ContainerRef } from "../../src/engine/api.js";
 
 /**
  * Whether Istio's sidecar injector fills in this container when the pod is created: an `istio-proxy`

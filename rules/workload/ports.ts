@@ -1,5 +1,4 @@
-import { arrayOf, recordOf, workloadContainers, type ContainerRef } from "../../src/engine/workload.js";
-import type { K8sObject, Path } from "../../src/manifest/types.js";
+import { arrayOf, recordOf, workloadContainers, type ContainerRef, type K8sObject, type Path } from "../../src/engine/api.js";
 
 /** One declared container port. */
 export interface DeclaredPort {

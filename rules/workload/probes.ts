@@ -1,6 +1,4 @@
-import type { K8sObject } from "../../src/manifest/types.js";
-import type { Report } from "../../src/engine/rule.js";
-import { containersOf, describeContainer, isRecord, podSpecOf, type ContainerKind, type PodSpecRef } from "../../src/engine/workload.js";
+import { type K8sObject, type Report, containersOf, describeContainer, podSpecOf, type ContainerKind, type PodSpecRef, isRecord } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export type ProbeField = "livenessProbe" | "readinessProbe";

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer, workloadContainers } from "../../src/engine/workload.js";
+import { defineRule, describeContainer, workloadContainers } from "../../src/engine/api.js";
 import { joinWithOr, missingResources, RESOURCE_CONTAINER_KINDS, RESOURCES_OPTION, resourceNames } from "./resources.js";
 
 export default defineRule({

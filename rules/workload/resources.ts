@@ -1,5 +1,4 @@
-import type { OptionSpec, RuleOptions } from "../../src/engine/rule.js";
-import { recordOf, stringsOf, type ContainerKind, type ContainerRef } from "../../src/engine/workload.js";
+import { type OptionSpec, type RuleOptions, recordOf, stringsOf, type ContainerKind, type ContainerRef } from "../../src/engine/api.js";
 
 export type ResourceSection = "requests" | "limits";
 

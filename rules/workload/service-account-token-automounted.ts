@@ -1,6 +1,4 @@
-import { lookupNamespace, type ObjectIndex } from "../../src/engine/object-index.js";
-import { defineRule } from "../../src/engine/rule.js";
-import { arrayOf, podSpecOf, recordOf, type PodSpecRef } from "../../src/engine/workload.js";
+import { lookupNamespace, type ObjectIndex, defineRule, arrayOf, recordOf, podSpecOf, type PodSpecRef } from "../../src/engine/api.js";
 
 /** The ServiceAccount the pod runs as: serviceAccountName, else its deprecated alias, else "default". */
 function serviceAccountName(pod: PodSpecRef): string {

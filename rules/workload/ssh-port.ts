@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { describeContainer } from "../../src/engine/workload.js";
+import { defineRule, describeContainer } from "../../src/engine/api.js";
 import { declaredPorts } from "./ports.js";
 
 export default defineRule({

@@ -1,5 +1,4 @@
-import { defineRule } from "../../src/engine/rule.js";
-import { containerSetting, describeContainer, workloadContainers } from "../../src/engine/workload.js";
+import { defineRule, containerSetting, describeContainer, workloadContainers } from "../../src/engine/api.js";
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { error, notice, warning, type AnnotationProperties } from "@actions/core";
 import type { Finding } from "../engine/finding.js";
-import { SEVERITIES } from "../engine/rule.js";
-import { levelOf, type Level } from "../engine/severity.js";
+import { SEVERITIES } from "../core/rule-meta.js";
+import { levelOf, type Level } from "../core/severity.js";
 import { displayMessage } from "../report/report.js";
 
 /** GitHub shows at most this many annotations of each level per step and drops the rest. */

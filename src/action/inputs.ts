@@ -1,6 +1,5 @@
 import { getInput } from "@actions/core";
-import type { FailLevel } from "../engine/severity.js";
-import { FAIL_LEVELS } from "../options.js";
+import { type FailLevel, FAIL_LEVELS } from "../core/severity.js";
 import { FORMATS, type Format } from "../report/report.js";
 
 /** The action's inputs (action.yml), read and checked. */

@@ -1,9 +1,10 @@
 import { summary } from "@actions/core";
 import type { Finding } from "../engine/finding.js";
-import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../engine/rule.js";
-import { levelOf, type FailLevel, type Level } from "../engine/severity.js";
+import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import { levelOf, type FailLevel, type Level } from "../core/severity.js";
 import { displayMessage } from "../report/report.js";
 import { ANNOTATIONS_PER_LEVEL, bySeverity, type LevelCounts } from "./annotations.js";
+import { plural } from "../core/words.js";
 
 /** Everything the job summary shows. */
 export interface SummaryInput {
@@ -36,10 +37,6 @@ const FINDING_ROWS = 200;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 function link(text: string, href: string): string {

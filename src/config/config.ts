@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Minimatch } from "minimatch";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
-import { DIAGNOSTIC_RULES } from "../engine/diagnostics.js";
+import { DIAGNOSTIC_RULES } from "../core/diagnostics.js";
 import type { ActiveRule } from "../engine/engine.js";
-import { SEVERITIES, type OptionSpec, type Rule, type RuleMeta, type Severity } from "../engine/rule.js";
-import { FAIL_LEVELS, type FailLevel } from "../engine/severity.js";
+import { SEVERITIES, type OptionSpec, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import type { Rule } from "../engine/rule.js";
+import { FAIL_LEVELS, type FailLevel } from "../core/severity.js";
 import { WORKLOAD_KINDS, type PodTemplateKind } from "../engine/workload.js";
-
-export const CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
+import { CONFIG_FILE_NAMES } from "../core/file-names.js";
 
 export interface RuleSetting {
   enabled?: boolean;

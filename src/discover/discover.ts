@@ -2,11 +2,11 @@ import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { glob, hasMagic } from "glob";
 import { Minimatch } from "minimatch";
-import type { InputProblem } from "../manifest/types.js";
-import { FILE_START } from "../manifest/types.js";
-import { UNREADABLE_FILE, describeReadError } from "../manifest/read.js";
-import { CONFIG_FILE_NAMES } from "../config/config.js";
-import { KUSTOMIZATION_FILE_NAMES } from "../expand/kustomize-tree.js";
+import { type InputProblem, FILE_START } from "../core/types.js";
+import { UNREADABLE_FILE } from "../core/diagnostics.js";
+import { describeReadError } from "../core/read-error.js";
+import { CONFIG_FILE_NAMES, KUSTOMIZATION_FILE_NAMES } from "../core/file-names.js";
+import { displayPath } from "../core/display-path.js";
 
 const CHART_FILE = "Chart.yaml";
 
@@ -69,12 +69,6 @@ export interface DiscoverOptions {
 
 export const DEFAULT_EXCLUDES = ["node_modules", ".git"];
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
-
-/** Path as shown to people and written to SARIF: relative to the working directory, forward slashes. */
-export function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file) || path.basename(file);
-  return relative.split(path.sep).join("/");
-}
 
 function matchers(patterns: readonly string[]): Minimatch[] {
   return patterns.map((pattern) => new Minimatch(pattern.replace(/\/+$/, ""), { dot: true, matchBase: !pattern.includes("/") }));

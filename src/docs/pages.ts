@@ -1,6 +1,6 @@
 import { ALL_RULE_META } from "../registry.js";
 import { renderRuleDoc } from "./rule-doc.js";
-import type { RuleMeta } from "../engine/rule.js";
+import type { RuleMeta } from "../core/rule-meta.js";
 
 /** File name of a rule's page under docs/rules/. */
 export function docFileName(ruleId: string): string {

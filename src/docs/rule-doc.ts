@@ -1,5 +1,5 @@
-import { helpUri, type RuleMeta } from "../engine/rule.js";
-import { levelOf } from "../engine/severity.js";
+import { helpUri, type RuleMeta } from "../core/rule-meta.js";
+import { levelOf } from "../core/severity.js";
 
 const TOOL_NAMES: Record<string, string> = { kubeLinter: "kube-linter", polaris: "Polaris", checkov: "Checkov", trivy: "Trivy", kubeScore: "kube-score" };
 

@@ -1,10 +1,13 @@
-import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, type Path } from "../manifest/types.js";
+import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, type Path } from "../core/types.js";
 import { compareFindings, kustomizeProvenanceKey, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
-import type { DeferredReport, Report, Rule, RuleContext, Severity } from "./rule.js";
-import { lastAnswerOf } from "./memo.js";
+import type { DeferredReport, Report, Rule, RuleContext } from "./rule.js";
+import type { Severity } from "../core/rule-meta.js";
+import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
-import { recordOf, withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
+import { recordOf } from "../core/json.js";
+import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
+import { RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
 
 /** A rule as configured for a run. */
 export interface ActiveRule {
@@ -15,7 +18,6 @@ export interface ActiveRule {
 
 export const IGNORE_ANNOTATION = "kubeward.io/ignore";
 export const IGNORE_REASON_ANNOTATION = "kubeward.io/ignore-reason";
-export const RULE_ERROR = "kubeward/rule-error";
 
 function annotationSuppression(object: K8sObject, ruleId: string): Suppression | undefined {
   const annotations = recordOf(recordOf(object.body.metadata).annotations);
@@ -27,7 +29,6 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
   return { kind: "annotation", reason: typeof reason === "string" ? reason : undefined };
 }
 
-export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 
 /** An object's identity, made once and shared by all its findings (which come one object at a time). */
 const identityOf = lastAnswerOf(

@@ -1,6 +1,6 @@
-import type { ObjectIdentity, Path, Provenance, Region } from "../manifest/types.js";
-import { lastAnswerOf } from "./memo.js";
-import type { Severity } from "./rule.js";
+import type { ObjectIdentity, Path, Provenance, Region } from "../core/types.js";
+import { lastAnswerOf } from "../core/memo.js";
+import type { Severity } from "../core/rule-meta.js";
 
 /** Why a finding is not counted: an annotation on the object or a comment on the line. */
 export interface Suppression {
@@ -36,17 +36,6 @@ export const objectLabel: (object: ObjectIdentity) => string = lastAnswerOf((obj
   const name = object.name || "(unnamed)";
   return object.namespace === undefined ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
 });
-
-/** `spec.containers[0].securityContext`: a path as a person writes it. */
-export function formatPath(path: Path): string {
-  let text = "";
-  for (const segment of path) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
 
 /** The Kustomize provenance as text ("" when there is none): findings that differ only in it are different findings. */
 export function kustomizeProvenanceKey(finding: Finding): string {

@@ -1,4 +1,4 @@
-import type { K8sObject } from "../manifest/types.js";
+import type { K8sObject } from "../core/types.js";
 
 /** All objects of a run, indexed once so cross-object rules stay linear. */
 export interface ObjectIndex {

@@ -1,45 +1,23 @@
-import { UNLINTED_INPUT_RULES } from "./diagnostics.js";
+import { UNLINTED_INPUT_RULES } from "../core/diagnostics.js";
 import type { Finding } from "./finding.js";
-import { SEVERITIES, type Severity } from "./rule.js";
-
-/** SARIF / editor level: what the severity means for a build. */
-export type Level = "error" | "warning" | "note";
-export const LEVELS: readonly Level[] = ["error", "warning", "note"];
-
-export function levelOf(severity: Severity): Level {
-  switch (severity) {
-    case "critical":
-    case "high":
-      return "error";
-    case "medium":
-      return "warning";
-    case "low":
-      return "note";
-  }
-}
-
-/** GitHub code scanning buckets: ≥9 critical, 7–8.9 high, 4–6.9 medium, <4 low. */
-export function securitySeverity(severity: Severity): string {
-  return { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0" }[severity];
-}
-
-/** The lowest level (`warning`) or severity (`high`) that fails a run, or `none`. */
-export type FailLevel = Level | Severity | "none";
-export const FAIL_LEVELS: readonly FailLevel[] = [...LEVELS, ...SEVERITIES, "none"];
-
-/** Whether a finding of `severity` fails a run whose fail level is `failOn`. */
-export function failsAt(severity: Severity, failOn: FailLevel): boolean {
-  if (failOn === "none") return false;
-  if (SEVERITIES.includes(failOn as Severity)) return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn as Severity);
-  return LEVELS.indexOf(levelOf(severity)) <= LEVELS.indexOf(failOn as Level);
-}
+import { failsAt, type FailLevel } from "../core/severity.js";
 
 /** Whether a finding reports input that could not be linted, which fails the run whatever the fail level. */
 export function isUnlintedInput(finding: Finding): boolean {
   return UNLINTED_INPUT_RULES.has(finding.ruleId);
 }
 
-/** Whether an unsuppressed finding fails a run whose fail level is `failOn`. */
-export function failsRun(finding: Finding, failOn: FailLevel): boolean {
-  return isUnlintedInput(finding) || failsAt(finding.severity, failOn);
+
+/** Why a run fails: inputs that could not be linted fail it whatever the level; other findings by their severity. */
+export interface RunVerdict {
+  unlinted: Finding[];
+  /** Findings, other than unlinted input, at or above the fail level. */
+  failingByLevel: Finding[];
+  fails: boolean;
+}
+
+export function runVerdict(active: readonly Finding[], failOn: FailLevel): RunVerdict {
+  const unlinted = active.filter(isUnlintedInput);
+  const failingByLevel = active.filter((finding) => !isUnlintedInput(finding) && failsAt(finding.severity, failOn));
+  return { unlinted, failingByLevel, fails: unlinted.length > 0 || failingByLevel.length > 0 };
 }

@@ -1,6 +1,6 @@
-import type { K8sObject, Path, PathSegment } from "../manifest/types.js";
-import { formatPath } from "./finding.js";
-import { isRecord, podSpecPathOf } from "./workload.js";
+import type { K8sObject, Path, PathSegment } from "../core/types.js";
+import { formatPath, isRecord } from "../core/json.js";
+import { podSpecPathOf } from "./workload.js";
 
 /**
  * The expected type of a field, for the fields rules read. Rules treat a wrongly typed value as

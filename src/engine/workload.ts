@@ -1,25 +1,6 @@
-import type { JsonObject, K8sObject, Path } from "../manifest/types.js";
-import { lastAnswerOf } from "./memo.js";
-
-export function isRecord(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Shared by every absent mapping, so reading one allocates nothing; frozen, as nobody may write to it. */
-const EMPTY_RECORD: JsonObject = Object.freeze({});
-
-/** The value if it is a mapping, else an empty one: rules read wrongly typed input as absent. */
-export function recordOf(value: unknown): JsonObject {
-  return isRecord(value) ? value : EMPTY_RECORD;
-}
-
-export function arrayOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-export function stringsOf(value: unknown): string[] {
-  return arrayOf(value).filter((item): item is string => typeof item === "string");
-}
+import type { JsonObject, K8sObject, Path } from "../core/types.js";
+import { lastAnswerOf } from "../core/memo.js";
+import { isRecord, recordOf, arrayOf, valueAtPath } from "../core/json.js";
 
 /** Where the pod spec sits in each workload kind. */
 const POD_SPEC_PATHS: Record<string, Path> = {
@@ -114,15 +95,6 @@ export interface ContainerRef {
   pod: PodSpecRef;
 }
 
-function valueAt(body: unknown, path: Path): unknown {
-  let current = body;
-  for (const segment of path) {
-    if (!isRecord(current)) return undefined;
-    current = current[segment as string];
-  }
-  return current;
-}
-
 function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);
@@ -146,7 +118,7 @@ export const podSpecOf: (object: K8sObject) => PodSpecRef | undefined = lastAnsw
 function readPodSpec(object: K8sObject): PodSpecRef | undefined {
   const path = podSpecPathOf(object);
   if (!path) return undefined;
-  const spec = valueAt(object.body, path);
+  const spec = valueAtPath(object.body, path);
   if (!isRecord(spec)) return undefined;
   const metadataPath = [...path.slice(0, -1), "metadata"];
   const os = recordOf(spec.os);
@@ -155,7 +127,7 @@ function readPodSpec(object: K8sObject): PodSpecRef | undefined {
     spec,
     path,
     metadataPath,
-    metadata: recordOf(valueAt(object.body, metadataPath)),
+    metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
     isWindows: os.name === "windows",
   };

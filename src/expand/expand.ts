@@ -1,27 +1,18 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../discover/discover.js";
+import { displayPath } from "../core/display-path.js";
 import { parseManifest } from "../manifest/parse.js";
 import type { SourceText } from "../manifest/text.js";
-import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../manifest/types.js";
+import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../core/types.js";
 import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
-import { RENDER_ERROR, renderedObjects } from "./helm-objects.js";
+import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR } from "../core/diagnostics.js";
+import { renderedObjects } from "./helm-objects.js";
 import { gatherEvidence } from "./helm-provenance.js";
 import { renderErrorProblem } from "./render-error.js";
-import {
-  KUSTOMIZE_ERROR,
-  buildKustomization,
-  createSourceMapper,
-  findKustomizationFile,
-  readKustomizationTree,
-  rootKustomizations,
-  type KustomizationTree,
-  type ResourceFileCache,
-} from "./kustomize.js";
+import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
-export const TOOL_MISSING = "kubeward/tool-missing";
 
 /** A chart's value sets as configured: name → values files (absolute). */
 export interface ChartValueSets {

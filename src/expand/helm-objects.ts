@@ -1,17 +1,15 @@
 import path from "node:path";
-import { displayPath } from "../discover/discover.js";
-import { formatPath } from "../engine/finding.js";
+import { displayPath } from "../core/display-path.js";
+import { formatPath, isRecord } from "../core/json.js";
 import { parseManifest } from "../manifest/parse.js";
-import { MISSING_API_VERSION_OR_KIND } from "../manifest/type-meta.js";
-import { isRecord } from "../engine/workload.js";
-import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../manifest/types.js";
+import { MISSING_API_VERSION_OR_KIND } from "../core/diagnostics.js";
+import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../core/types.js";
 import type { FileCache } from "./file-cache.js";
 import { chartRelative, splitRenderedOutput, type ValueSet } from "./helm.js";
 import { chartTree } from "./helm-instrument.js";
 import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./helm-provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
-export const RENDER_ERROR = "kubeward/render-error";
 
 export interface RenderedChart {
   /** Absolute chart folder. */

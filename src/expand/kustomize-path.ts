@@ -1,5 +1,5 @@
-import { isRecord } from "../engine/workload.js";
-import type { Path, PathSegment } from "../manifest/types.js";
+import { isRecord } from "../core/json.js";
+import type { Path, PathSegment } from "../core/types.js";
 
 /**
  * Strategic merge matches list items by a merge key, not by position, so the n-th container of the
@@ -68,17 +68,6 @@ export function followPath(output: unknown, source: unknown, path: Path): Follow
   }
   const complete = followed.length === path.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
-}
-
-/** The value at `path` in a plain JSON value, or undefined. */
-export function valueAtPath(value: unknown, path: Path): unknown {
-  let node = value;
-  for (const segment of path) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isRecord(node) && typeof segment === "string") node = node[segment];
-    else return undefined;
-  }
-  return node;
 }
 
 /** True for values strategic merge combines with what is already there (mappings, lists of mappings) rather than replaces. */

@@ -2,29 +2,11 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, type Node, type Scalar } from "yaml";
 import { parseManifest } from "../manifest/parse.js";
-import { FILE_START, type InputProblem, type JsonObject, type K8sObject, type Path, type Region } from "../manifest/types.js";
-import {
-  firstKeyRegion,
-  inlineText,
-  itemsOf,
-  locateInNode,
-  nodeRegion,
-  pairOf,
-  pairRegion,
-  parseYamlText,
-  regionIn,
-  stringOf,
-  valueOf,
-  type RegionMap,
-  type YamlText,
-} from "./kustomize-yaml.js";
+import { FILE_START, type InputProblem, type JsonObject, type K8sObject, type Path, type Region } from "../core/types.js";
+import { firstKeyRegion, inlineText, itemsOf, locateInNode, nodeRegion, pairOf, pairRegion, parseYamlText, regionIn, stringOf, valueOf, type RegionMap, type YamlText } from "./kustomize-yaml.js";
+import { KUSTOMIZE_ERROR, PARSE_ERROR } from "../core/diagnostics.js";
+import { KUSTOMIZATION_FILE_NAMES } from "../core/file-names.js";
 
-/** Problems with a Kustomize tree itself: a missing file or folder, a cycle, an unreadable kustomization. */
-export const KUSTOMIZE_ERROR = "kubeward/kustomize-error";
-const PARSE_ERROR = "kubeward/parse-error";
-
-/** File names Kustomize accepts, in the order it looks for them. */
-export const KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
 
 /** A setting in a kustomization file and where it is written. */
 export interface Setting<T = string> {

@@ -4,8 +4,6 @@ import { referencedFolders } from "./kustomize-tree.js";
 import { runTool, type ToolRun } from "./tools.js";
 
 export {
-  KUSTOMIZATION_FILE_NAMES,
-  KUSTOMIZE_ERROR,
   findKustomizationFile,
   isRemoteReference,
   readKustomizationTree,

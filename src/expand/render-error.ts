@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../discover/discover.js";
-import { FILE_START, type InputProblem, type Region } from "../manifest/types.js";
+import { displayPath } from "../core/display-path.js";
+import { FILE_START, type InputProblem, type Region } from "../core/types.js";
 import { templateArgs, type HelmSettings, type ValueSet } from "./helm.js";
-import { RENDER_ERROR } from "./helm-objects.js";
+import { RENDER_ERROR } from "../core/diagnostics.js";
 import type { RenderFailure } from "./render-failure.js";
 import { locateRenderedLine } from "./rendered-line.js";
 import { runTool } from "./tools.js";

@@ -1,5 +1,5 @@
-import type { Path } from "../manifest/types.js";
-import { isRecord } from "../engine/workload.js";
+import type { Path } from "../core/types.js";
+import { isRecord, valueAtPath } from "../core/json.js";
 
 /**
  * Finds, in a Helm template's text, the line that produces a field of a rendered object: an
@@ -111,17 +111,6 @@ function listItems(lines: TemplateLine[], block: Block): TemplateLine[] {
   const items: TemplateLine[] = [];
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
   return items;
-}
-
-/** Segments of the rendered value, so list items can be matched by their `name`. */
-function valueAt(body: unknown, path: Path): unknown {
-  let current = body;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord(current)) current = current[segment as string];
-    else return undefined;
-  }
-  return current;
 }
 
 /** Whether the line at `index` sits inside a `range` opened at or after `from`. */
@@ -240,7 +229,7 @@ export function locateInTemplate(text: string, kind: string, body: unknown, path
     const segment = path[matched];
     let next: TemplateLine | undefined;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAt(body, path.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== undefined) rangeIndex = item.rangeIndex;

@@ -1,6 +1,6 @@
 import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, type ChompingMode, type Event, type ScalarStyle } from "js-yaml";
 import { endOfLineContent } from "./text.js";
-import type { Path } from "./types.js";
+import type { Path } from "../core/types.js";
 
 /**
  * The parser's events for one chunk of a file, packed into one typed array so they can be kept for

@@ -1,21 +1,11 @@
-import {
-  CORE_SCHEMA,
-  EVENT_ID,
-  NOT_RESOLVED,
-  boolYaml11Tag,
-  constructFromEvents,
-  defineScalarTag,
-  intYaml11Tag,
-  mergeTag,
-  parseEvents,
-  type Event,
-} from "js-yaml";
+import { CORE_SCHEMA, EVENT_ID, NOT_RESOLVED, boolYaml11Tag, constructFromEvents, defineScalarTag, intYaml11Tag, mergeTag, parseEvents, type Event } from "js-yaml";
 import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
 import { sourceText, type SourceText } from "./text.js";
-import { MISSING_API_VERSION_OR_KIND, halfTypedObject } from "./type-meta.js";
-import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "./types.js";
+import { MISSING_API_VERSION_OR_KIND, PARSE_ERROR } from "../core/diagnostics.js";
+import { halfTypedObject } from "./type-meta.js";
+import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "../core/types.js";
 
 /** YAML 1.1 integers without the base-60 form: Kubernetes' reader keeps `12:30` a string. */
 const intTag = defineScalarTag(intYaml11Tag.tagName, {
@@ -32,7 +22,6 @@ const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
 /** Deep enough for any real object (CRD schemas included), shallow enough to refuse nesting bombs. */
 export const MAX_DEPTH = 256;
 
-const PARSE_ERROR = "kubeward/parse-error";
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 
 interface ParsedChunk {

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { FILE_START, type InputProblem } from "./types.js";
+import { FILE_START, type InputProblem } from "../core/types.js";
+import { UNREADABLE_FILE } from "../core/diagnostics.js";
+import { describeReadError } from "../core/read-error.js";
 
-export const UNREADABLE_FILE = "kubeward/unreadable-file";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -54,22 +55,6 @@ function describeSpecialFile(stats: Stats): string {
   if (stats.isSocket()) return "a socket";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
   return "not a regular file";
-}
-
-/** Why a file or folder could not be read, in words. */
-export function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOENT":
-      return "it does not exist (a broken symbolic link?)";
-    case "ELOOP":
-      return "too many levels of symbolic links (a symbolic link loop?)";
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
 }
 
 /**

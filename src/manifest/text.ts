@@ -1,4 +1,4 @@
-import type { Region } from "./types.js";
+import type { Region } from "../core/types.js";
 
 /** Source text with lazily computed line starts, so offsets become lines only for findings. */
 export interface SourceText {

@@ -1,6 +1,5 @@
-import type { JsonObject } from "./types.js";
+import type { JsonObject } from "../core/types.js";
 
-export const MISSING_API_VERSION_OR_KIND = "kubeward/missing-api-version-or-kind";
 
 /** The apiVersion of common kinds, to say what to write. */
 const API_VERSIONS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@ import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { locateInStream, packEvents, type EventStream } from "./locate.js";
 import { MAX_DEPTH } from "./parse.js";
 import type { SourceText } from "./text.js";
-import type { Path, Region } from "./types.js";
+import type { Path, Region } from "../core/types.js";
 
 /** A YAML file that is not a manifest (values.yaml, a patch), opened only to find paths in it. */
 export interface YamlFile {

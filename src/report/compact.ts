@@ -1,4 +1,4 @@
-import { levelOf } from "../engine/severity.js";
+import { levelOf } from "../core/severity.js";
 import { activeFindings, displayMessage, type ReportInput } from "./report.js";
 
 /** One line per finding, `file:line:col: level: message [rule]`, for editors' problem matchers. */

@@ -1,6 +1,6 @@
-import { formatPath } from "../engine/finding.js";
-import { helpUri } from "../engine/rule.js";
-import { levelOf } from "../engine/severity.js";
+import { formatPath } from "../core/json.js";
+import { helpUri } from "../core/rule-meta.js";
+import { levelOf } from "../core/severity.js";
 import { messageWithProvenance, relatedLocations, type ReportInput } from "./report.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from "../engine/finding.js";
-import type { RuleMeta, Severity } from "../engine/rule.js";
-import type { ContainerList, KustomizeProvenance, ObjectIdentity, Provenance, RelatedLocation, ValuesSetting } from "../manifest/types.js";
+import type { RuleMeta, Severity } from "../core/rule-meta.js";
+import type { ContainerList, KustomizeProvenance, ObjectIdentity, Provenance, RelatedLocation, ValuesSetting } from "../core/types.js";
 
 /** Everything a reporter may use; reporters turn this into text and touch nothing else. */
 export interface ReportInput {

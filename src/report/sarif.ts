@@ -2,9 +2,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { objectLabel, type Finding } from "../engine/finding.js";
-import type { Region } from "../manifest/types.js";
-import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../engine/rule.js";
-import { levelOf, securitySeverity } from "../engine/severity.js";
+import type { Region } from "../core/types.js";
+import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import { levelOf, securitySeverity } from "../core/severity.js";
 import { displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";

@@ -1,15 +1,12 @@
 import { styleText } from "node:util";
 import type { Finding } from "../engine/finding.js";
-import { levelOf, type Level } from "../engine/severity.js";
+import { levelOf, type Level } from "../core/severity.js";
 import { activeFindings, displayMessage, relatedLocations, type ReportInput } from "./report.js";
+import { plural } from "../core/words.js";
 
 type Style = Parameters<typeof styleText>[0];
 
 const LEVEL_STYLE: Record<Level, Style> = { error: "red", warning: "yellow", note: "cyan" };
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 /** Human output: findings grouped by file, `line:col  level  message  rule`, then a summary line. */
 export function formatText(input: ReportInput): string {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUILTIN_RULES } from "../../rules/index.js";
-import type { KustomizeProvenance } from "../../src/manifest/types.js";
+import type { KustomizeProvenance } from "../../src/core/types.js";
 
 /** Helpers for end-to-end tests: build the CLI once, run it in throwaway folders, read its output. */
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, activeRules, parseConfig } from "../../src/config/config.js";
 import { lintObjects } from "../../src/engine/engine.js";
-import { defineRule, type Rule, type RuleMeta } from "../../src/engine/rule.js";
+import { defineRule, type Rule } from "../../src/engine/rule.js";
+import type { RuleMeta } from "../../src/core/rule-meta.js";
 import { parseManifest } from "../../src/manifest/parse.js";
-import { FILE_START, type K8sObject } from "../../src/manifest/types.js";
+import { FILE_START, type K8sObject } from "../../src/core/types.js";
 
 const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
   id,

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRecord, podSpecOf, workloadContainers } from "../../src/engine/workload.js";
-import {
-  buildKustomization,
-  createSourceMapper,
-  findKustomizationFile,
-  readKustomizationTree,
-  rootKustomizations,
-  type ResourceFileCache,
-} from "../../src/expand/kustomize.js";
+import { isRecord, valueAtPath } from "../../src/core/json.js";
+import { podSpecOf, workloadContainers } from "../../src/engine/workload.js";
+import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type ResourceFileCache } from "../../src/expand/kustomize.js";
 import { mapBounded } from "../../src/expand/tools.js";
-import { valueAtPath } from "../../src/expand/kustomize-path.js";
 import { parseManifest } from "../../src/manifest/parse.js";
-import type { Path } from "../../src/manifest/types.js";
+import type { Path } from "../../src/core/types.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const kubectl = path.join(repoRoot, ".tools/helm4/kubectl");

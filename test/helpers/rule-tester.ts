@@ -4,7 +4,7 @@ import { lintObjects } from "../../src/engine/engine.js";
 import type { Finding } from "../../src/engine/finding.js";
 import type { Rule, RuleOptions } from "../../src/engine/rule.js";
 import { parseManifest } from "../../src/manifest/parse.js";
-import type { K8sObject, Origin } from "../../src/manifest/types.js";
+import type { K8sObject, Origin } from "../../src/core/types.js";
 
 /** Origin fields to give a test object, e.g. those Helm expansion sets (`chart`, `scope`, `releaseNamespace`). */
 export type OriginOf = (object: K8sObject) => Partial<Origin>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { sourceText } from "../../src/manifest/text.js";
-import type { K8sObject, Path, Region } from "../../src/manifest/types.js";
+import type { K8sObject, Path, Region } from "../../src/core/types.js";
 import { openYamlFile } from "../../src/manifest/yaml-file.js";
 
 /** Parses text that must be free of problems. */

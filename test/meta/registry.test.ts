@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ruleDocPages } from "../../src/docs/pages.js";
-import { SEVERITIES } from "../../src/engine/rule.js";
+import { SEVERITIES } from "../../src/core/rule-meta.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "../../src/registry.js";
 
 const root = path.resolve(import.meta.dirname, "../..");

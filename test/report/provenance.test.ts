@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/engine/finding.js";
-import type { KustomizeProvenance } from "../../src/manifest/types.js";
+import type { KustomizeProvenance } from "../../src/core/types.js";
 import { describeProvenance, displayMessage, messageWithProvenance } from "../../src/report/report.js";
 
 const secret = { apiVersion: "v1", kind: "Secret", name: "elsewhere", namespace: "shop" };

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/default-namespace.js";
-import type { K8sObject } from "../../../src/manifest/types.js";
+import type { K8sObject } from "../../../src/core/types.js";
 import { lintWith, testRule, type OriginOf } from "../../helpers/rule-tester.js";
 
 const chart = { chart: "charts/web", template: "templates/all.yaml", scope: "helm:charts/web:default" };

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/service-account-token-automounted.js";
-import type { K8sObject } from "../../../src/manifest/types.js";
+import type { K8sObject } from "../../../src/core/types.js";
 import { lintWith, testRule, type OriginOf } from "../../helpers/rule-tester.js";
 
 /** Objects of one chart rendering; those named in `fromRelease` got their namespace from `.Release.Namespace`. */

@@ -1,9 +1,19 @@
-import type { RuleMeta } from "./rule.js";
+import type { RuleMeta } from "./rule-meta.js";
+
+export const PARSE_ERROR = "kubeward/parse-error";
+export const MISSING_API_VERSION_OR_KIND = "kubeward/missing-api-version-or-kind";
+export const UNREADABLE_FILE = "kubeward/unreadable-file";
+export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
+export const RENDER_ERROR = "kubeward/render-error";
+export const KUSTOMIZE_ERROR = "kubeward/kustomize-error";
+export const TOOL_MISSING = "kubeward/tool-missing";
+export const UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
+export const RULE_ERROR = "kubeward/rule-error";
 
 /** Findings about the input itself rather than about an object. */
 export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
   {
-    id: "kubeward/parse-error",
+    id: PARSE_ERROR,
     title: "File is not valid YAML or JSON",
     severity: "high",
     category: "input",
@@ -15,7 +25,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/missing-api-version-or-kind",
+    id: MISSING_API_VERSION_OR_KIND,
     title: "Object has kind without apiVersion, or apiVersion without kind",
     severity: "high",
     category: "input",
@@ -27,7 +37,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/unreadable-file",
+    id: UNREADABLE_FILE,
     title: "File could not be read",
     severity: "high",
     category: "input",
@@ -38,7 +48,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/invalid-field-type",
+    id: INVALID_FIELD_TYPE,
     title: "Field has the wrong type",
     severity: "high",
     category: "input",
@@ -49,7 +59,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     equivalents: {},
   },
   {
-    id: "kubeward/render-error",
+    id: RENDER_ERROR,
     title: "Helm chart could not be rendered",
     severity: "high",
     category: "input",
@@ -61,7 +71,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/kustomize-error",
+    id: KUSTOMIZE_ERROR,
     title: "Kustomize overlay could not be built",
     severity: "high",
     category: "input",
@@ -73,7 +83,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/tool-missing",
+    id: TOOL_MISSING,
     title: "helm or kustomize is not installed",
     severity: "high",
     category: "input",
@@ -84,7 +94,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     unlintedInput: true,
   },
   {
-    id: "kubeward/unknown-ignored-rule",
+    id: UNKNOWN_IGNORED_RULE,
     title: "kubeward-ignore comment names no rule",
     severity: "medium",
     category: "input",
@@ -95,7 +105,7 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     equivalents: {},
   },
   {
-    id: "kubeward/rule-error",
+    id: RULE_ERROR,
     title: "A rule failed on this input",
     severity: "high",
     category: "input",

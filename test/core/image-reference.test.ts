@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseImageReference, qualifiedName, usesLatestTag } from "../../../rules/workload/image-reference.js";
+import { parseImageReference, qualifiedName, usesLatestTag } from "../../src/core/image-reference.js";
 
 const DIGEST = "sha256:" + "a".repeat(64);
 

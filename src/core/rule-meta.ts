@@ -1,0 +1,57 @@
+/** How bad a finding is. SARIF level and security-severity are derived from it (see severity.ts). */
+export type Severity = "critical" | "high" | "medium" | "low";
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+export type Framework = "PSS" | "CIS" | "NSA-CISA" | "PCI-DSS";
+
+/** A control in a framework this rule serves, e.g. `{ framework: "PSS", control: "baseline/privileged-containers" }`. */
+export interface FrameworkRef {
+  framework: Framework;
+  control: string;
+  title?: string;
+}
+
+/** Ids of the equivalent checks in other tools, for migration. */
+export interface Equivalents {
+  kubeLinter?: string[];
+  polaris?: string[];
+  checkov?: string[];
+  trivy?: string[];
+  kubeScore?: string[];
+}
+
+export interface OptionSpec {
+  type: "string" | "boolean" | "number" | "string[]";
+  description: string;
+  default: string | boolean | number | string[];
+}
+
+export interface RuleMeta {
+  /** Kebab-case name of the bad state; stable forever. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Grouping for docs and `kubeward rules`. */
+  category: "pod-security" | "workload" | "input";
+  rationale: string;
+  remediation: string;
+  frameworks: FrameworkRef[];
+  equivalents: Equivalents;
+  options?: Record<string, OptionSpec>;
+  /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
+  example?: { bad: string; good: string };
+  /** False for a rule that runs only when configured on: operational hygiene that no security framework asks for. */
+  enabledByDefault?: boolean;
+  /**
+   * For diagnostics of input that could not be linted (a parse, render or build error, an unreadable
+   * file, a missing tool): such a finding fails the run whatever the fail level, so broken input never
+   * passes silently; only turning the diagnostic off in the config accepts it.
+   */
+  unlintedInput?: true;
+}
+
+export const DOCS_BASE_URL = "https://github.com/kubeward/kubeward/blob/main/docs/rules";
+
+export function helpUri(ruleId: string): string {
+  return `${DOCS_BASE_URL}/${ruleId.replace(/\//g, "-")}.md`;
+}
