@@ -5,12 +5,12 @@ import { parseManifest } from "../manifest/parse.js";
 import type { SourceText } from "../manifest/text.js";
 import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../core/types.js";
 import { createFileCache, type FileCache } from "./file-cache.js";
-import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm.js";
+import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm/render.js";
 import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR } from "../core/diagnostics.js";
-import { renderedObjects } from "./helm-objects.js";
-import { gatherEvidence } from "./helm-provenance.js";
-import { renderErrorProblem } from "./render-error.js";
-import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize.js";
+import { renderedObjects } from "./helm/objects.js";
+import { gatherEvidence } from "./helm/provenance.js";
+import { renderErrorProblem } from "./helm/render-error.js";
+import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize/build.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ignoreIndex, type IgnoredRules } from "../manifest/ignores.js";
 import { sourceText, type SourceText } from "../manifest/text.js";
 import { openYamlFile, type YamlFile } from "../manifest/yaml-file.js";
-import { collectDefines, type Defines } from "./template-locate.js";
+import { collectDefines, type Defines } from "./helm/template-locate.js";
 
 export interface CachedFile {
   source: SourceText;

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm-instrument.js";
+import { removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm/instrument.js";
 
 const tag = (line: number, emits: boolean): string => ` #${line}${emits ? "e" : ""}`;
 

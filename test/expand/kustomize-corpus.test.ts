@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRecord, valueAtPath } from "../../src/core/json.js";
 import { podSpecOf, workloadContainers } from "../../src/engine/workload.js";
-import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type ResourceFileCache } from "../../src/expand/kustomize.js";
+import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type ResourceFileCache } from "../../src/expand/kustomize/build.js";
 import { mapBounded } from "../../src/expand/tools.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { Path } from "../../src/core/types.js";

@@ -2,9 +2,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildArgs, buildKustomization, createSourceMapper, describeKustomizeFailure, findKustomizationFile, isRemoteReference, readKustomizationTree, rootKustomizations, type BuiltObject, type SourceMapper } from "../../src/expand/kustomize.js";
-import { matchesSelector } from "../../src/expand/kustomize-map.js";
-import { pointerSegments } from "../../src/expand/kustomize-tree.js";
+import { buildArgs, buildKustomization, createSourceMapper, describeKustomizeFailure, findKustomizationFile, isRemoteReference, readKustomizationTree, rootKustomizations, type BuiltObject, type SourceMapper } from "../../src/expand/kustomize/build.js";
+import { matchesSelector } from "../../src/expand/kustomize/map.js";
+import { pointerSegments } from "../../src/expand/kustomize/read.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { Path } from "../../src/core/types.js";
 import { KUSTOMIZE_ERROR } from "../../src/core/diagnostics.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHelmFailure } from "../../src/expand/render-failure.js";
+import { parseHelmFailure } from "../../src/expand/helm/render-failure.js";
 
 /** helm's standard error as Helm 4.1 and Helm 3.17 print it (recorded from real runs). */
 const HINT = "\n\nUse --debug flag to render out invalid YAML\n";

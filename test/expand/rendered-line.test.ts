@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { failingDocument, helmDocuments, lineEnds, locateRenderedLine, renderedText, tagEveryLine } from "../../src/expand/rendered-line.js";
+import { failingDocument, helmDocuments, lineEnds, locateRenderedLine, renderedText, tagEveryLine } from "../../src/expand/helm/rendered-line.js";
 
 describe("lineEnds and tagEveryLine: where a template line can carry a tag", () => {
   const template = [

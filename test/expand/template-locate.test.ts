@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectDefines, locateInTemplate } from "../../src/expand/template-locate.js";
+import { collectDefines, locateInTemplate } from "../../src/expand/helm/template-locate.js";
 
 const helpers = collectDefines([
   `{{- define "app.podSecurity" -}}

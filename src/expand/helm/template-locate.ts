@@ -1,5 +1,5 @@
-import type { Path } from "../core/types.js";
-import { isRecord, valueAtPath } from "../core/json.js";
+import type { Path } from "../../core/types.js";
+import { isRecord, valueAtPath } from "../../core/json.js";
 
 /**
  * Finds, in a Helm template's text, the line that produces a field of a rendered object: an

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
-import { FILE_START, type Region } from "../core/types.js";
-import { copyChart, removeCopy } from "./helm-instrument.js";
+import { FILE_START, type Region } from "../../core/types.js";
+import { copyChart, removeCopy } from "./instrument.js";
 import { actionEnd } from "./template-actions.js";
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "js-yaml";
 import { parseHelmFailure, type RenderFailure } from "./render-failure.js";
-import { runTool, type ToolRun } from "./tools.js";
+import { runTool, type ToolRun } from "../tools.js";
 
 /** One set of values to render a chart with (the chart's defaults when `valuesFiles` and `set` are empty). */
 export interface ValueSet {

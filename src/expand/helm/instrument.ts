@@ -8,9 +8,9 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import os from "node:os";
 import path from "node:path";
 import { dump, load } from "js-yaml";
-import type { Path } from "../core/types.js";
-import { isRecord } from "../core/json.js";
-import { readChartInfo, type ValueSet } from "./helm.js";
+import type { Path } from "../../core/types.js";
+import { isRecord } from "../../core/json.js";
+import { readChartInfo, type ValueSet } from "./render.js";
 import { actionEnd } from "./template-actions.js";
 
 /** ` #kw:<template id>:<line>` — appended to template lines of the tagged copy. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { referencedFolders } from "./kustomize-tree.js";
-import { runTool, type ToolRun } from "./tools.js";
+import { referencedFolders } from "./read.js";
+import { runTool, type ToolRun } from "../tools.js";
 
 export {
   findKustomizationFile,
@@ -23,8 +23,8 @@ export {
   type Setting,
   type StrategicMergeDocument,
   type StrategicMergePatch,
-} from "./kustomize-tree.js";
-export { createSourceMapper, type BuiltObject, type SourceLocation, type SourceMapper } from "./kustomize-map.js";
+} from "./read.js";
+export { createSourceMapper, type BuiltObject, type SourceLocation, type SourceMapper } from "./map.js";
 
 /**
  * Among the kustomization folders found in one run, those no other one in the set builds on

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from "yaml";
-import { endOfLineContent, sourceText, type SourceText } from "../manifest/text.js";
-import type { Path, Region } from "../core/types.js";
+import { endOfLineContent, sourceText, type SourceText } from "../../manifest/text.js";
+import type { Path, Region } from "../../core/types.js";
 
 /**
  * Small helpers over the `yaml` package's nodes, for the short files Kustomize adds around

@@ -3,11 +3,11 @@
  * rendered line, the sentinel render which values key feeds each rendered value. Each answer is
  * checked against the real render's structure along the path; where they disagree, there is no answer.
  */
-import { isRecord } from "../core/json.js";
-import { parseManifest } from "../manifest/parse.js";
-import type { K8sObject, Path } from "../core/types.js";
-import { chartRelative, renderChart, splitRenderedOutput, type HelmSettings, type ValueSet } from "./helm.js";
-import { LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removeCopy, sentinelChart, tagChart, type SentinelChart, type TaggedChart, type TaggedLine, type ValuesSentinel } from "./helm-instrument.js";
+import { isRecord } from "../../core/json.js";
+import { parseManifest } from "../../manifest/parse.js";
+import type { K8sObject, Path } from "../../core/types.js";
+import { chartRelative, renderChart, splitRenderedOutput, type HelmSettings, type ValueSet } from "./render.js";
+import { LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removeCopy, sentinelChart, tagChart, type SentinelChart, type TaggedChart, type TaggedLine, type ValuesSentinel } from "./instrument.js";
 
 interface RenderedDocument {
   object: K8sObject;

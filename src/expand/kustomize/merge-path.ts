@@ -1,5 +1,5 @@
-import { isRecord } from "../core/json.js";
-import type { Path, PathSegment } from "../core/types.js";
+import { isRecord } from "../../core/json.js";
+import type { Path, PathSegment } from "../../core/types.js";
 
 /**
  * Strategic merge matches list items by a merge key, not by position, so the n-th container of the

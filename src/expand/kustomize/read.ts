@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, type Node, type Scalar } from "yaml";
-import { parseManifest } from "../manifest/parse.js";
-import { FILE_START, type InputProblem, type JsonObject, type K8sObject, type Path, type Region } from "../core/types.js";
-import { firstKeyRegion, inlineText, itemsOf, locateInNode, nodeRegion, pairOf, pairRegion, parseYamlText, regionIn, stringOf, valueOf, type RegionMap, type YamlText } from "./kustomize-yaml.js";
-import { KUSTOMIZE_ERROR, PARSE_ERROR } from "../core/diagnostics.js";
-import { KUSTOMIZATION_FILE_NAMES } from "../core/file-names.js";
+import { parseManifest } from "../../manifest/parse.js";
+import { FILE_START, type InputProblem, type JsonObject, type K8sObject, type Path, type Region } from "../../core/types.js";
+import { firstKeyRegion, inlineText, itemsOf, locateInNode, nodeRegion, pairOf, pairRegion, parseYamlText, regionIn, stringOf, valueOf, type RegionMap, type YamlText } from "./yaml-text.js";
+import { KUSTOMIZE_ERROR, PARSE_ERROR } from "../../core/diagnostics.js";
+import { KUSTOMIZATION_FILE_NAMES } from "../../core/file-names.js";
 
 
 /** A setting in a kustomization file and where it is written. */

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { displayPath } from "../core/display-path.js";
-import { formatPath, isRecord } from "../core/json.js";
-import { parseManifest } from "../manifest/parse.js";
-import { MISSING_API_VERSION_OR_KIND } from "../core/diagnostics.js";
-import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../core/types.js";
-import type { FileCache } from "./file-cache.js";
-import { chartRelative, splitRenderedOutput, type ValueSet } from "./helm.js";
-import { chartTree } from "./helm-instrument.js";
-import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./helm-provenance.js";
+import { displayPath } from "../../core/display-path.js";
+import { formatPath, isRecord } from "../../core/json.js";
+import { parseManifest } from "../../manifest/parse.js";
+import { MISSING_API_VERSION_OR_KIND } from "../../core/diagnostics.js";
+import { FILE_START, type InputProblem, type K8sObject, type Location, type Path, type Provenance, type ValuesSetting } from "../../core/types.js";
+import type { FileCache } from "../file-cache.js";
+import { chartRelative, splitRenderedOutput, type ValueSet } from "./render.js";
+import { chartTree } from "./instrument.js";
+import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
 

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../core/display-path.js";
-import { FILE_START, type InputProblem, type Region } from "../core/types.js";
-import { templateArgs, type HelmSettings, type ValueSet } from "./helm.js";
-import { RENDER_ERROR } from "../core/diagnostics.js";
+import { displayPath } from "../../core/display-path.js";
+import { FILE_START, type InputProblem, type Region } from "../../core/types.js";
+import { templateArgs, type HelmSettings, type ValueSet } from "./render.js";
+import { RENDER_ERROR } from "../../core/diagnostics.js";
 import type { RenderFailure } from "./render-failure.js";
 import { locateRenderedLine } from "./rendered-line.js";
-import { runTool } from "./tools.js";
+import { runTool } from "../tools.js";
 
 /** The render that failed. */
 export interface FailedRender {

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { isRecord, recordOf, valueAtPath } from "../core/json.js";
-import { type ContainerList, type KustomizeProvenance, type ObjectIdentity, type Path, type Region, FILE_START } from "../core/types.js";
-import { followPath, isMergedValue, sameJson } from "./kustomize-path.js";
-import { regionOfPath, type GeneratorEntry, type HelmChartEntry, type ImageOverride, type JsonPatchOperation, type KustomizationLayer, type KustomizationTree, type KustomizePatch, type PatchTarget, type ResourceDocument } from "./kustomize-tree.js";
+import { isRecord, recordOf, valueAtPath } from "../../core/json.js";
+import { type ContainerList, type KustomizeProvenance, type ObjectIdentity, type Path, type Region, FILE_START } from "../../core/types.js";
+import { followPath, isMergedValue, sameJson } from "./merge-path.js";
+import { regionOfPath, type GeneratorEntry, type HelmChartEntry, type ImageOverride, type JsonPatchOperation, type KustomizationLayer, type KustomizationTree, type KustomizePatch, type PatchTarget, type ResourceDocument } from "./read.js";
 
 /** An object of `kustomize build` output, as far as the mapper needs it. */
 export interface BuiltObject {
