@@ -140,7 +140,7 @@ interface Pending {
 export interface Linter {
   /** The per-object rules (and the field type check), object by object, so each object's data is hot while every rule reads it. */
   lint(objects: readonly K8sObject[]): void;
-  /** Settles the deferred reports and runs the cross-object rules, once per scope; returns every finding in a stable order. */
+  /** Settles the deferred reports, against one index per scope; returns every finding in a stable order. */
   finish(): Finding[];
 }
 
@@ -152,10 +152,8 @@ export interface LinterSettings {
 export function createLinter(rules: readonly ActiveRule[], settings: LinterSettings = {}): Linter {
   const podTemplates = settings.podTemplates ?? [];
   const set = findingSet();
-  const perObjectRules = rules.filter((active) => active.rule.check);
-  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
-  // Kinds to keep for deferred reports; undefined while a cross-object rule needs every object.
-  const keptKinds = crossObjectRules.length > 0 ? undefined : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  // Kinds the deferred reports look up: only objects of these kinds are kept to the end.
+  const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = new Map<string, K8sObject[]>();
   const pending: Pending[] = [];
 
@@ -174,10 +172,10 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     for (const object of objects) {
       const shapeStart = set.findings.length;
       for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
-      for (const active of perObjectRules) {
+      for (const active of rules) {
         const ruleStart = set.findings.length;
         try {
-          for (const report of active.rule.check!(object, active.context)) {
+          for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
             else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
           }
@@ -185,7 +183,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
           set.addOwn(ruleFailure(active, object, error), ruleStart);
         }
       }
-      if (keptKinds === undefined || keptKinds.has(object.kind)) keep(object);
+      if (keptKinds.has(object.kind)) keep(object);
     }
   };
 
@@ -205,15 +203,6 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
         if (message !== undefined) set.addKeyed({ ...waiting.finding, message });
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
-      }
-    }
-    for (const [scope, objects] of kept) {
-      for (const active of crossObjectRules) {
-        try {
-          for (const report of active.rule.checkAll!(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
-        } catch (error) {
-          set.addKeyed(ruleFailure(active, objects[0], error));
-        }
       }
     }
     return set.findings.sort(compareFindings);

@@ -12,8 +12,6 @@ export interface RuleContext {
 export interface Report {
   path: Path;
   message: string;
-  /** For cross-object rules: the object the finding belongs to. */
-  object?: K8sObject;
 }
 
 /**
@@ -30,11 +28,9 @@ export interface DeferredReport {
 
 export interface Rule {
   meta: RuleMeta;
-  check?(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
+  check(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
   /** Kinds that the `settle` functions of this rule's deferred reports look up; objects of these kinds are kept. */
   lookupKinds?: readonly string[];
-  /** A rule over all objects of a scope together; while such a rule is on, every object is kept until the end. */
-  checkAll?(objects: ObjectIndex, context: RuleContext): Iterable<Report & { object: K8sObject }>;
 }
 
 /** Declares a rule; exists so rule files read the same and get type checking in one place. */

@@ -182,28 +182,7 @@ export interface Setting<T = unknown> {
   /** Where the value is set, or, when unset, the deepest path a person would add it under. */
   path: Path;
   /** Where the value came from. */
-  from: "container" | "pod" | "unset";
-}
-
-/**
- * securityContext fields a container inherits whole from the pod unless it sets its own. Not
- * windowsOptions: Kubernetes merges that one key by key (see rules/pod-security/pod-settings.ts).
- */
-export type InheritedField = "runAsUser" | "runAsGroup" | "runAsNonRoot" | "seLinuxOptions" | "seccompProfile" | "appArmorProfile";
-
-/**
- * The effective value of a securityContext field for a container: the container's own setting wins,
- * else the pod's applies. Judging this value (not each level alone) is what Kubernetes does.
- */
-export function effectiveSetting(ref: ContainerRef, field: InheritedField): Setting {
-  if (ref.securityContext[field] !== undefined && ref.securityContext[field] !== null) {
-    return { value: ref.securityContext[field], path: [...ref.path, "securityContext", field], from: "container" };
-  }
-  const podValue = ref.pod.securityContext[field];
-  if (podValue !== undefined && podValue !== null) {
-    return { value: podValue, path: [...ref.pod.path, "securityContext", field], from: "pod" };
-  }
-  return { value: undefined, path: [...ref.path, "securityContext", field], from: "unset" };
+  from: "container" | "unset";
 }
 
 /** A container-only securityContext field (privileged, capabilities, …). */

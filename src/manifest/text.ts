@@ -4,7 +4,6 @@ import type { Region } from "../core/types.js";
 export interface SourceText {
   readonly text: string;
   regionOf(start: number, end: number): Region;
-  lineOf(offset: number): number;
   /** Text of a 1-based line, without its line break. */
   lineText(line: number): string;
   readonly lineCount: number;
@@ -45,7 +44,6 @@ export function sourceText(text: string): SourceText {
       const endIndex = next === undefined || stop < next ? startIndex : lineIndexOf(stop);
       return { startLine: startIndex + 1, startColumn: start - s[startIndex] + 1, endLine: endIndex + 1, endColumn: stop - s[endIndex] + 1 };
     },
-    lineOf: (offset) => lineIndexOf(offset) + 1,
     lineText(line) {
       const s = lineStarts();
       const start = s[line - 1];

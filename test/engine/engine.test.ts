@@ -45,13 +45,14 @@ const alwaysThrows = defineRule({
   },
 });
 
-/** Cross-object: a Service whose selector matches no Deployment of the run. */
+/** Cross-object, as a deferred report: a Service whose selector matches no Deployment of the run. */
 const orphanService = defineRule({
   meta: meta("orphan-service"),
-  *checkAll(index) {
-    for (const service of index.ofKind("Service")) {
-      if (!index.find("Deployment", service.namespace, service.name)) yield { object: service, path: ["spec", "selector"], message: "no match." };
-    }
+  lookupKinds: ["Deployment"],
+  *check(object) {
+    if (object.kind !== "Service") return;
+    const { namespace, name } = object;
+    yield { path: ["spec", "selector"], settle: (index) => (index.find("Deployment", namespace, name) ? undefined : "no match.") };
   },
 });
 
