@@ -1,9 +1,16 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests of pure functions over in-memory input: they share module state safely, so they skip per-file isolation. */
+const UNIT_TESTS = ["test/core/**/*.test.ts", "test/manifest/**/*.test.ts", "test/engine/**/*.test.ts", "test/rules/**/*.test.ts", "test/meta/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: "test-results.json" }]],
     testTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT_TESTS, isolate: false } },
+      // Tests that spawn tools, write files or change the environment keep a fresh module graph per file.
+      { extends: true, test: { name: "integration", include: ["test/**/*.test.ts"], exclude: UNIT_TESTS } },
+    ],
   },
 });
