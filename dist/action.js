@@ -39341,7 +39341,6 @@ function sourceText(text) {
       const endIndex = next === void 0 || stop < next ? startIndex : lineIndexOf(stop);
       return { startLine: startIndex + 1, startColumn: start - s[startIndex] + 1, endLine: endIndex + 1, endColumn: stop - s[endIndex] + 1 };
     },
-    lineOf: (offset) => lineIndexOf(offset) + 1,
     lineText(line) {
       const s = lineStarts();
       const start = s[line - 1];
@@ -39928,7 +39927,7 @@ function openYamlFile(source) {
   };
 }
 
-// src/expand/template-locate.ts
+// src/expand/helm/template-locate.ts
 var KEY_LINE = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(?=\s|$)/;
 var ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
 var VALUES_REF = /\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/;
@@ -40172,11 +40171,11 @@ function createFileCache() {
   };
 }
 
-// src/expand/helm.ts
+// src/expand/helm/render.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import path9 from "node:path";
 
-// src/expand/render-failure.ts
+// src/expand/helm/render-failure.ts
 var NOISE = /^(level=(WARN|INFO|DEBUG)|WARNING|walk\.go|Use --debug flag)/;
 function errorText(stderr, code) {
   const lines = stderr.split("\n").map((line) => line.trim());
@@ -40321,7 +40320,7 @@ async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
   return results;
 }
 
-// src/expand/helm.ts
+// src/expand/helm/render.ts
 function readChartInfo(chartDir) {
   const chart = load(readFileSync4(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
   const requirementsFile = path9.join(chartDir, "requirements.yaml");
@@ -40371,15 +40370,15 @@ function splitRenderedOutput(output) {
   return documents;
 }
 
-// src/expand/helm-objects.ts
+// src/expand/helm/objects.ts
 import path11 from "node:path";
 
-// src/expand/helm-instrument.ts
+// src/expand/helm/instrument.ts
 import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path10 from "node:path";
 
-// src/expand/template-actions.ts
+// src/expand/helm/template-actions.ts
 function actionEnd(text, start) {
   let i = start + 2;
   const comment = /-?\s*\/\*/y;
@@ -40407,7 +40406,7 @@ function actionEnd(text, start) {
   return text.length;
 }
 
-// src/expand/helm-instrument.ts
+// src/expand/helm/instrument.ts
 var LINE_TAG = / #kw:(\d+):(\d+)/g;
 var SENTINEL = /kwv(\d+)x/gi;
 var SENTINEL_NAMESPACE = "kubeward-release-namespace";
@@ -40651,7 +40650,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
 }
 
-// src/expand/helm-provenance.ts
+// src/expand/helm/provenance.ts
 function documentKey(source, ordinal, itemIndex) {
   return `${source}\0${ordinal}\0${itemIndex ?? ""}`;
 }
@@ -40859,7 +40858,7 @@ async function gatherEvidence(chartDir, valueSet, settings, output) {
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }
 
-// src/expand/helm-objects.ts
+// src/expand/helm/objects.ts
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -41035,11 +41034,11 @@ function renderedObjects(output, chart) {
   return { objects, problems };
 }
 
-// src/expand/render-error.ts
+// src/expand/helm/render-error.ts
 import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
 import path13 from "node:path";
 
-// src/expand/rendered-line.ts
+// src/expand/helm/rendered-line.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
@@ -41201,7 +41200,7 @@ ${sentinel}
   return { region: linesRegion(template, first, last), note };
 }
 
-// src/expand/render-error.ts
+// src/expand/helm/render-error.ts
 function isFile(file) {
   try {
     return statSync5(file).isFile();
@@ -41261,16 +41260,16 @@ async function renderErrorProblem(failure, render) {
   return { ruleId: RENDER_ERROR, file: displayPath(render.cwd, file), region, message: `helm template failed${valueSet}: ${message}` };
 }
 
-// src/expand/kustomize.ts
+// src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
 import path16 from "node:path";
 
-// src/expand/kustomize-tree.ts
+// src/expand/kustomize/read.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
 import path14 from "node:path";
 
-// src/expand/kustomize-yaml.ts
+// src/expand/kustomize/yaml-text.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var sameRegion = (region) => region;
 function parseYamlText(text, toFile = sameRegion) {
@@ -41393,7 +41392,7 @@ function inlineText(yamlText, node) {
   return { text, toFile: () => outer(whole) };
 }
 
-// src/expand/kustomize-tree.ts
+// src/expand/kustomize/read.ts
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = path14.join(dir, name);
@@ -41795,10 +41794,10 @@ function readOtherInputs(context) {
   }
 }
 
-// src/expand/kustomize-map.ts
+// src/expand/kustomize/map.ts
 import path15 from "node:path";
 
-// src/expand/kustomize-path.ts
+// src/expand/kustomize/merge-path.ts
 var MERGE_KEYS = {
   volumeMounts: ["mountPath"],
   volumeDevices: ["devicePath"],
@@ -41859,7 +41858,7 @@ function sameJson(a, b) {
   return false;
 }
 
-// src/expand/kustomize-map.ts
+// src/expand/kustomize/map.ts
 var UNPREFIXED_KINDS = /* @__PURE__ */ new Set(["Namespace", "CustomResourceDefinition"]);
 var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
@@ -42249,7 +42248,7 @@ function imageOverride(layers, startImage, builtImage) {
   return void 0;
 }
 
-// src/expand/kustomize.ts
+// src/expand/kustomize/build.ts
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
@@ -42730,9 +42729,7 @@ function findingSet() {
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
   const set = findingSet();
-  const perObjectRules = rules.filter((active) => active.rule.check);
-  const crossObjectRules = rules.filter((active) => active.rule.checkAll);
-  const keptKinds = crossObjectRules.length > 0 ? void 0 : new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
+  const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = /* @__PURE__ */ new Map();
   const pending = [];
   const defer = (active, object, report) => {
@@ -42749,7 +42746,7 @@ function createLinter(rules, settings = {}) {
     for (const object of objects) {
       const shapeStart = set.findings.length;
       for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
-      for (const active of perObjectRules) {
+      for (const active of rules) {
         const ruleStart = set.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {
@@ -42760,7 +42757,7 @@ function createLinter(rules, settings = {}) {
           set.addOwn(ruleFailure(active, object, error2), ruleStart);
         }
       }
-      if (keptKinds === void 0 || keptKinds.has(object.kind)) keep(object);
+      if (keptKinds.has(object.kind)) keep(object);
     }
   };
   const settleAll = () => {
@@ -42779,15 +42776,6 @@ function createLinter(rules, settings = {}) {
         if (message !== void 0) set.addKeyed({ ...waiting.finding, message });
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
-      }
-    }
-    for (const [scope, objects] of kept) {
-      for (const active of crossObjectRules) {
-        try {
-          for (const report of active.rule.checkAll(indexOf(scope), active.context)) set.addKeyed(toFinding(active.rule.meta.id, active.severity, report.object, report));
-        } catch (error2) {
-          set.addKeyed(ruleFailure(active, objects[0], error2));
-        }
       }
     }
     return set.findings.sort(compareFindings);

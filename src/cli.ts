@@ -193,9 +193,9 @@ async function lint(args: string[]): Promise<number> {
   if (report.omitted) process.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
 
   const active = activeFindings(result.findings);
-  const { unlinted, failingByLevel, fails } = runVerdict(active, failOn);
+  const { unlinted, fails } = runVerdict(active, failOn);
   // Say why the run fails when --fail-on alone would have let it pass.
-  if (unlinted.length > 0 && failingByLevel.length === 0 && !unlinted.some((finding) => failsAt(finding.severity, failOn))) {
+  if (unlinted.length > 0 && !active.some((finding) => failsAt(finding.severity, failOn))) {
     const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
     const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
     process.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);

@@ -29,7 +29,6 @@ function annotationSuppression(object: K8sObject, ruleId: string): Suppression |
   return { kind: "annotation", reason: typeof reason === "string" ? reason : undefined };
 }
 
-
 /** An object's identity, made once and shared by all its findings (which come one object at a time). */
 const identityOf = lastAnswerOf(
   (object: K8sObject): ObjectIdentity => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }),

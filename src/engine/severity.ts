@@ -7,7 +7,6 @@ export function isUnlintedInput(finding: Finding): boolean {
   return UNLINTED_INPUT_RULES.has(finding.ruleId);
 }
 
-
 /** Why a run fails: inputs that could not be linted fail it whatever the level; other findings by their severity. */
 export interface RunVerdict {
   unlinted: Finding[];

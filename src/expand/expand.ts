@@ -13,7 +13,6 @@ import { renderErrorProblem } from "./helm/render-error.js";
 import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize/build.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
-
 /** A chart's value sets as configured: name → values files (absolute). */
 export interface ChartValueSets {
   chartDir: string;

@@ -3,7 +3,6 @@ import { FILE_START, type InputProblem } from "../core/types.js";
 import { UNREADABLE_FILE } from "../core/diagnostics.js";
 import { describeReadError } from "../core/read-error.js";
 
-
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** What reading a manifest gave: its text, a problem to report, or a reason it was passed over. */

@@ -1,6 +1,5 @@
 import type { JsonObject } from "../core/types.js";
 
-
 /** The apiVersion of common kinds, to say what to write. */
 const API_VERSIONS: Readonly<Record<string, string>> = {
   Pod: "v1",

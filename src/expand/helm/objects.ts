@@ -10,7 +10,6 @@ import { chartTree } from "./instrument.js";
 import { documentKey, inReleaseNamespace, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
-
 export interface RenderedChart {
   /** Absolute chart folder. */
   chartDir: string;

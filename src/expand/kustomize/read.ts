@@ -7,7 +7,6 @@ import { firstKeyRegion, inlineText, itemsOf, locateInNode, nodeRegion, pairOf, 
 import { KUSTOMIZE_ERROR, PARSE_ERROR } from "../../core/diagnostics.js";
 import { KUSTOMIZATION_FILE_NAMES } from "../../core/file-names.js";
 
-
 /** A setting in a kustomization file and where it is written. */
 export interface Setting<T = string> {
   value: T;
@@ -626,7 +625,6 @@ function readGenerators(context: LayerContext): void {
     }
   }
 }
-
 
 /**
  * Files named by the fields that neither list resources nor patch them. Kustomize reports the missing
