@@ -27013,7 +27013,8 @@ var package_default = {
     demo: "npm run build && node dist/cli.js lint fixtures/demo --fail-on none",
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
-    "install-tools": "node scripts/install-tools.mjs"
+    "install-tools": "node scripts/install-tools.mjs",
+    "golden:update": "npm run build && node scripts/update-golden.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",

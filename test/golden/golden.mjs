@@ -1,0 +1,119 @@
+// Golden files: what kubeward prints for each case in test/golden/, in every format, byte for byte.
+// golden.test.ts compares a fresh run with them; scripts/update-golden.mjs rewrites them and the
+// examples in docs/output-formats.md, which are cut from the same output.
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const goldenDir = path.join(repoRoot, "test/golden");
+export const docsFile = path.join(repoRoot, "docs/output-formats.md");
+const cliPath = path.join(repoRoot, "dist/cli.js");
+const toolsDir = path.join(repoRoot, ".tools/helm4");
+
+/** The file that holds each format's expected output in a case folder. */
+export const EXPECTED_FILES = { compact: "expected.compact", text: "expected.txt", json: "expected.json", sarif: "expected.sarif" };
+
+/** Every folder of test/golden/ with an `input/` folder is a case. */
+export function caseNames() {
+  return readdirSync(goldenDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(goldenDir, entry.name, "input")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Whether helm and kubectl from scripts/install-tools.mjs are there: the chart and overlay cases need them. */
+export function haveTools() {
+  return existsSync(path.join(toolsDir, "helm")) && existsSync(path.join(toolsDir, "kubectl"));
+}
+
+/**
+ * Runs `kubeward lint --format FORMAT` in a copy of the case's input folder and resolves to its
+ * standard output. The copy is marked as a git work tree so that SARIF URIs are relative to it
+ * wherever the temporary folder is; the environment holds only what the run needs, so neither the
+ * caller's colour settings nor HELM_* variables change the output.
+ */
+export async function runCase(name, format) {
+  const workTree = mkdtempSync(path.join(tmpdir(), `kubeward-golden-${name}-`));
+  try {
+    cpSync(path.join(goldenDir, name, "input"), workTree, { recursive: true });
+    mkdirSync(path.join(workTree, ".git"));
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? workTree,
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      NO_COLOR: "1",
+      KUBEWARD_HELM: path.join(toolsDir, "helm"),
+      KUBEWARD_KUSTOMIZE: path.join(toolsDir, "kubectl"),
+    };
+    return await new Promise((resolve, reject) => {
+      execFile(process.execPath, [cliPath, "lint", "--format", format], { cwd: workTree, env, encoding: "utf8", maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
+        // Exit code 1 (findings, or input that could not be linted) still writes the whole report.
+        if (error && error.code !== 1) reject(new Error(`kubeward lint --format ${format} in case ${name} failed (${error.code ?? error.signal}):\n${stderr}`));
+        else resolve(stdout);
+      });
+    });
+  } finally {
+    rmSync(workTree, { recursive: true, force: true });
+  }
+}
+
+/** The CLI's output as the golden file stores it: SARIF, written on one line, pretty-printed so that a change reads as a diff. */
+export function storedForm(format, output) {
+  return format === "sarif" ? `${JSON.stringify(JSON.parse(output), null, 2)}\n` : output;
+}
+
+/** The CLI's bytes back from a golden file. */
+export function outputForm(format, stored) {
+  return format === "sarif" ? `${JSON.stringify(JSON.parse(stored))}\n` : stored;
+}
+
+/** The CLI's output for a case, read from its golden file. */
+export function expectedOutput(name, format) {
+  return outputForm(format, readFileSync(path.join(goldenDir, name, EXPECTED_FILES[format]), "utf8"));
+}
+
+function fence(language, body) {
+  return `\`\`\`${language}\n${body.endsWith("\n") ? body : `${body}\n`}\`\`\`\n`;
+}
+
+function required(found, what) {
+  if (found === undefined) throw new Error(`the golden output has no ${what} for docs/output-formats.md`);
+  return found;
+}
+
+/**
+ * The examples of docs/output-formats.md, each between `<!-- golden:NAME -->` and `<!-- /golden -->`,
+ * cut from the output of a case (`output(case, format)` gives the CLI's bytes).
+ */
+export const DOC_EXAMPLES = {
+  "kustomize/text": (output) => fence("", output("kustomize", "text")),
+  "helm/text": (output) => fence("", output("helm", "text")),
+  "manifests/compact": (output) => fence("", output("manifests", "compact")),
+  "kustomize/json-images-entry": (output) => {
+    const finding = JSON.parse(output("kustomize", "json")).find((each) => each.provenance?.kustomize?.kind === "images-entry");
+    return fence("json", JSON.stringify(required(finding, "finding set by an images: entry"), null, 2));
+  },
+  "helm/sarif-result": (output) => {
+    const result = JSON.parse(output("helm", "sarif")).runs[0].results.find((each) => each.ruleId === "privileged-container");
+    return fence("json", JSON.stringify(required(result, "privileged-container result"), null, 2));
+  },
+};
+
+const MARKED_EXAMPLE = /(<!-- golden:([\w./-]+) -->\n)[\s\S]*?(<!-- \/golden -->)/g;
+
+/** The docs with every marked example written anew; an unknown marker, or an example the docs never use, is an error. */
+export function renderDocs(docs, output) {
+  const used = new Set();
+  const rendered = docs.replace(MARKED_EXAMPLE, (_match, open, name, close) => {
+    const example = DOC_EXAMPLES[name];
+    if (!example) throw new Error(`docs/output-formats.md marks an unknown golden example "${name}"; known: ${Object.keys(DOC_EXAMPLES).join(", ")}`);
+    used.add(name);
+    return `${open}${example(output)}${close}`;
+  });
+  const unused = Object.keys(DOC_EXAMPLES).filter((name) => !used.has(name));
+  if (unused.length) throw new Error(`docs/output-formats.md has no marker for the golden examples ${unused.join(", ")}`);
+  return rendered;
+}

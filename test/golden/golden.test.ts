@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../e2e/cli-harness.js";
+import { EXPECTED_FILES, caseNames, docsFile, expectedOutput, goldenDir, haveTools, outputForm, renderDocs, runCase, storedForm, type GoldenFormat } from "./golden.mjs";
+
+/** Golden files: kubeward's exact output on each case in test/golden/ (see golden.mjs). */
+
+const UPDATE = "if the change is intended, run `npm run golden:update` and review `git diff test/golden docs/output-formats.md`";
+const FORMATS = Object.keys(EXPECTED_FILES) as GoldenFormat[];
+const CASES = caseNames();
+
+if (!haveTools()) console.log("helm and kubectl are missing from .tools/ (`npm run install-tools`): the golden output checks are skipped");
+
+it("has the cases the docs and issue 10 rely on, each with every expected file", () => {
+  expect(CASES).toEqual(["clean", "helm", "kustomize", "manifests", "parse-error"]);
+  for (const name of CASES) for (const file of Object.values(EXPECTED_FILES)) expect(existsSync(path.join(goldenDir, name, file)), `${name}/${file}`).toBe(true);
+});
+
+describe.skipIf(!haveTools())("kubeward's output on each golden case", () => {
+  const actual = new Map<string, string>();
+  beforeAll(async () => {
+    ensureBuilt();
+    for (const name of CASES) {
+      const outputs = await Promise.all(FORMATS.map((format) => runCase(name, format)));
+      FORMATS.forEach((format, index) => actual.set(`${name}/${format}`, outputs[index]));
+    }
+  }, 180_000);
+
+  describe.each(CASES)("%s", (name) => {
+    it.each(FORMATS)("%s", (format) => {
+      const output = actual.get(`${name}/${format}`) ?? "";
+      const stored = readFileSync(path.join(goldenDir, name, EXPECTED_FILES[format]), "utf8");
+      expect(storedForm(format, output), `${name}/${EXPECTED_FILES[format]}: ${UPDATE}`).toBe(stored);
+      // A pretty-printed SARIF file must still be exactly what the CLI wrote, once put back on one line.
+      expect(outputForm(format, stored), `${name}/${EXPECTED_FILES[format]} re-serialised`).toBe(output);
+    });
+  });
+});
+
+it("docs/output-formats.md shows the golden output in its examples", () => {
+  const docs = readFileSync(docsFile, "utf8");
+  expect(renderDocs(docs, expectedOutput), `docs/output-formats.md is stale: ${UPDATE}`).toBe(docs);
+});
