@@ -8,6 +8,7 @@ export default defineConfig(
   { ignores: ["dist/", "coverage/", "fixtures/", "bench/out/", ".tools/"] },
   {
     files: ["**/*.{ts,mts,js,mjs}"],
+    linterOptions: { reportUnusedDisableDirectives: "error" },
     extends: [js.configs.recommended, tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
     languageOptions: {
       globals: globals.node,
@@ -21,6 +22,10 @@ export default defineConfig(
       },
     },
     rules: {
+      // The house style: T[] for simple element types, Array<...> for unions and object literals.
+      "@typescript-eslint/array-type": ["error", { default: "array-simple" }],
+      // `||` on a string says that an empty one counts as absent (an unset variable, an empty capture).
+      "@typescript-eslint/prefer-nullish-coalescing": ["error", { ignorePrimitives: { string: true } }],
       // Counts and line numbers read naturally in messages.
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       "no-restricted-imports": [
