@@ -30,7 +30,7 @@ export default defineConfig(
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@actions/core", message: "Only src/action.ts and src/action/ talk to the GitHub Actions runtime." }] },
+        { patterns: [{ regex: "^@actions/core(/|$)", message: "Only src/action.ts and src/action/ talk to the GitHub Actions runtime." }] },
       ],
     },
   },
