@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+/** @type {Array<[apiVersion: string, kind: string, wrap: (pod: string) => string]>} */
 const KINDS = [
   ["apps/v1", "Deployment", (pod) => `spec:\n  replicas: 2\n  selector:\n    matchLabels: {app: APP}\n  template:\n${indent(pod, 4)}`],
   ["apps/v1", "StatefulSet", (pod) => `spec:\n  serviceName: APP\n  selector:\n    matchLabels: {app: APP}\n  template:\n${indent(pod, 4)}`],
@@ -10,6 +11,10 @@ const KINDS = [
   ["v1", "Pod", (pod) => pod.replace(/^metadata:\n(.*\n)*?(?=spec:)/m, "")],
 ];
 
+/**
+ * @param {string} text
+ * @param {number} spaces
+ */
 function indent(text, spaces) {
   const pad = " ".repeat(spaces);
   return text
@@ -18,6 +23,7 @@ function indent(text, spaces) {
     .join("\n");
 }
 
+/** @param {number} i */
 function podTemplate(i) {
   const risky = i % 3 === 0;
   return `metadata:
@@ -60,7 +66,12 @@ spec:
 `;
 }
 
-/** Generates the corpus into `dir` and returns its size. */
+/**
+ * Generates the corpus into `dir` and returns its size.
+ * @param {string} dir
+ * @param {number} files
+ * @param {number} objectsPerFile
+ */
 export function generateCorpus(dir, files, objectsPerFile) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

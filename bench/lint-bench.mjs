@@ -11,6 +11,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.join(root, "bench/out/corpus");
 
+/** @typedef {{ ms: number, rssMb: number }} Run */
+
+/**
+ * @param {string[]} args
+ * @returns {Run}
+ */
 function timed(args) {
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ["--import", path.join(root, "bench/report-usage.mjs"), ...args], {
@@ -20,10 +26,16 @@ function timed(args) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(" ")} exited ${child.status}: ${child.stderr}`);
-  const usage = JSON.parse(/KUBEWARD_BENCH_USAGE (.*)/.exec(child.stderr)[1]);
-  return { ms, rssMb: usage.maxRssKb / 1024 };
+  const maxRss = /KUBEWARD_BENCH_MAX_RSS_KB (\d+)/.exec(child.stderr);
+  if (!maxRss) throw new Error(`${args.join(" ")} did not report its peak RSS: ${child.stderr}`);
+  return { ms, rssMb: Number(maxRss[1]) / 1024 };
 }
 
+/**
+ * @template {string} K
+ * @param {Array<Record<K, number>>} runs
+ * @param {K} key
+ */
 function median(runs, key) {
   const sorted = runs.map((run) => run[key]).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -37,6 +49,7 @@ const phases = {
 };
 console.log(`corpus: ${size.files} files, ${size.objects} objects, ${mb.toFixed(1)} MB; ${RUNS} runs each, interleaved; node ${process.version}, ${os.cpus().length} CPUs`);
 // Interleaved, so a slow spell of a shared machine hits both sides of a pair alike.
+/** @type {Record<string, Run[]>} */
 const runs = Object.fromEntries(Object.keys(phases).map((name) => [name, []]));
 for (let i = 0; i < RUNS; i++) for (const [name, args] of Object.entries(phases)) runs[name].push(timed(args));
 for (const name of Object.keys(phases)) {
@@ -69,6 +82,10 @@ if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
     totalMs: Number(match[3]),
     toolMs: Number(match[4]),
   }));
+  /**
+   * @param {Array<{ totalMs: number, toolMs: number }>} list
+   * @param {"totalMs" | "toolMs"} key
+   */
   const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
   console.log(`\ncorpus: ${path.relative(root, realCorpus)}, one run, wall ${(wallMs / 1000).toFixed(2)} s (charts and overlays render ${os.availableParallelism()} at a time)`);
   for (const kind of ["helm", "kustomize"]) {

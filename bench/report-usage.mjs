@@ -2,5 +2,5 @@
 import { writeSync } from "node:fs";
 
 process.on("exit", () => {
-  writeSync(2, `\nKUBEWARD_BENCH_USAGE ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  writeSync(2, `\nKUBEWARD_BENCH_MAX_RSS_KB ${process.resourceUsage().maxRSS}\n`);
 });

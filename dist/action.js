@@ -27009,9 +27009,10 @@ var package_default = {
     build: "node scripts/build.mjs",
     prepare: "node scripts/build.mjs",
     typecheck: "tsc -p .",
+    lint: "eslint src/core src/report src/action src/action.ts src/discover src/docs src/manifest src/registry.ts src/options.ts src/run.ts scripts bench",
     docs: "npm run build && node dist/generate-docs.js",
     demo: "npm run build && node dist/cli.js lint fixtures/demo --fail-on none",
-    test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && vitest run",
+    test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
     "install-tools": "node scripts/install-tools.mjs",
     "golden:update": "npm run build && node scripts/update-golden.mjs"
@@ -27024,12 +27025,16 @@ var package_default = {
     yaml: "^2.9.1"
   },
   devDependencies: {
+    "@eslint/js": "^10.0.1",
     "@types/node": "^20.19.43",
     "@types/sarif": "^2.1.7",
     "ajv-draft-04": "^1.0.0",
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
+    eslint: "^10.16.0",
+    globals: "^17.14.0",
     typescript: "^5.9.3",
+    "typescript-eslint": "^8.74.0",
     vitest: "^4.1.12"
   }
 };
@@ -27314,7 +27319,7 @@ function changedFiles(workspace, range2) {
     try {
       return gitDiffNames(workspace, `${range2.base}..${range2.head}`);
     } catch (error2) {
-      const stderr = String(error2.stderr ?? "").trim();
+      const stderr = (error2.stderr ?? "").trim();
       return { reason: `git diff ${range2.base}..${range2.head} failed${stderr ? `: ${stderr}` : ""}` };
     }
   }
@@ -29978,10 +29983,11 @@ function parseUncached(image) {
   }
   const components = name.split("/");
   let registry = DOCKER_HUB;
-  if (components.length > 1 && isRegistryHost(components[0])) {
-    const host = components.shift();
+  const host = components[0];
+  if (components.length > 1 && isRegistryHost(host)) {
     if (!HOST.test(host)) return void 0;
     registry = normalizeRegistry(host);
+    components.shift();
   }
   if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
   if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return void 0;
@@ -35984,10 +35990,10 @@ async function discover(inputs, options) {
     for (const file of found) if (!isConfigFile(file) && !isExcluded(file) && isIncluded(file)) addFile(file);
   };
   const walked = /* @__PURE__ */ new Set();
-  let followedLinks = false;
   const walkFolder = (root) => {
     const pending = [root];
     const links = [];
+    let followedLinks2 = false;
     for (let folder = pending.pop() ?? links.shift(); folder !== void 0; folder = pending.pop() ?? links.shift()) {
       let real;
       let entries;
@@ -36013,11 +36019,13 @@ async function discover(inputs, options) {
         if (entry.isDirectory()) pending.push(full);
         else if (entry.isSymbolicLink() && isFolder(full)) {
           links.push(full);
-          followedLinks = true;
+          followedLinks2 = true;
         } else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
       }
     }
+    return followedLinks2;
   };
+  let followedLinks = false;
   for (const input of inputs) {
     if (input === "-") {
       stdin = true;
@@ -36038,7 +36046,7 @@ async function discover(inputs, options) {
       } else {
         const kustomization = enclosingKustomization(absolute);
         if (kustomization) kustomizations.add(kustomization);
-        walkFolder(absolute);
+        if (walkFolder(absolute)) followedLinks = true;
       }
     } else if (stats?.isFile()) {
       if (!isExcluded(absolute)) addFile(absolute);
@@ -39623,7 +39631,7 @@ function ignoreMentions(source) {
     if (!match2) continue;
     const listStart = match2.index + match2[0].indexOf(match2[1], match2[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
     for (const id of match2[1].matchAll(/[^\s,]+/g)) {
-      const column = listStart + (id.index ?? 0) + 1;
+      const column = listStart + id.index + 1;
       mentions.push({ rule: id[0], line, column, endColumn: column + id[0].length });
     }
   }
@@ -42920,7 +42928,9 @@ var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
 function unknownIgnoredRules(rules) {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);
-  const severity = DIAGNOSTIC_RULES.find((meta) => meta.id === UNKNOWN_IGNORED_RULE).severity;
+  const meta = DIAGNOSTIC_RULES.find((candidate) => candidate.id === UNKNOWN_IGNORED_RULE);
+  if (!meta) throw new Error(`${UNKNOWN_IGNORED_RULE} is missing from DIAGNOSTIC_RULES`);
+  const { severity } = meta;
   return (file, source) => ignoreMentions(source).filter((mention) => !known.has(mention.rule)).map((mention) => {
     const hint = closestMatch(mention.rule, ids);
     return {

@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { actionBundleOptions } from "./action-bundle.mjs";
 
+/** @type {import("esbuild").BuildOptions} */
 const common = {
   bundle: true,
   platform: "node",

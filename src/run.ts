@@ -103,7 +103,9 @@ const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
 function unknownIgnoredRules(rules: readonly Rule[]): (file: string, source: SourceText) => Finding[] {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);
-  const severity = DIAGNOSTIC_RULES.find((meta) => meta.id === UNKNOWN_IGNORED_RULE)!.severity;
+  const meta = DIAGNOSTIC_RULES.find((candidate) => candidate.id === UNKNOWN_IGNORED_RULE);
+  if (!meta) throw new Error(`${UNKNOWN_IGNORED_RULE} is missing from DIAGNOSTIC_RULES`);
+  const { severity } = meta;
   return (file, source) =>
     ignoreMentions(source)
       .filter((mention) => !known.has(mention.rule))

@@ -55,7 +55,8 @@ export function changedFiles(workspace: string, range: PullRequestRange): string
     try {
       return gitDiffNames(workspace, `${range.base}..${range.head}`);
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
+      // With encoding "utf8" a failed git reports its stderr as text; a git that did not start has none.
+      const stderr = ((error as { stderr?: string }).stderr ?? "").trim();
       return { reason: `git diff ${range.base}..${range.head} failed${stderr ? `: ${stderr}` : ""}` };
     }
   }

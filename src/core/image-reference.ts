@@ -65,10 +65,11 @@ function parseUncached(image: string): ImageReference | undefined {
   }
   const components = name.split("/");
   let registry = DOCKER_HUB;
-  if (components.length > 1 && isRegistryHost(components[0])) {
-    const host = components.shift()!;
+  const host = components[0];
+  if (components.length > 1 && isRegistryHost(host)) {
     if (!HOST.test(host)) return undefined;
     registry = normalizeRegistry(host);
+    components.shift();
   }
   if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
   if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return undefined;

@@ -135,12 +135,13 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
    * Every manifest below a folder. Links to folders are followed, each real folder walked once (no
    * loops, no file linted twice), real folders before links so a file is named by its real place
    * when it has one in the walk; a folder that cannot be read is reported rather than passed over in silence.
+   * Returns whether a link to a folder was followed.
    */
   const walked = new Set<string>();
-  let followedLinks = false;
-  const walkFolder = (root: string): void => {
+  const walkFolder = (root: string): boolean => {
     const pending = [root];
     const links: string[] = [];
+    let followedLinks = false;
     for (let folder = pending.pop() ?? links.shift(); folder !== undefined; folder = pending.pop() ?? links.shift()) {
       let real: string;
       let entries;
@@ -171,8 +172,10 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         else if (MANIFEST_EXTENSIONS.test(entry.name) && !isConfigFile(full) && isIncluded(full)) files.add(full);
       }
     }
+    return followedLinks;
   };
 
+  let followedLinks = false;
   for (const input of inputs) {
     if (input === "-") {
       stdin = true;
@@ -195,7 +198,7 @@ export async function discover(inputs: readonly string[], options: DiscoverOptio
         // A folder inside a kustomization's folder brings in that kustomization, as a file in it does.
         const kustomization = enclosingKustomization(absolute);
         if (kustomization) kustomizations.add(kustomization);
-        walkFolder(absolute);
+        if (walkFolder(absolute)) followedLinks = true;
       }
     } else if (stats?.isFile()) {
       if (!isExcluded(absolute)) addFile(absolute);

@@ -32,7 +32,7 @@ export function ignoreMentions(source: SourceText): IgnoredRuleMention[] {
     if (!match) continue;
     const listStart = match.index + match[0].indexOf(match[1], match[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
     for (const id of match[1].matchAll(/[^\s,]+/g)) {
-      const column = listStart + (id.index ?? 0) + 1;
+      const column = listStart + id.index + 1;
       mentions.push({ rule: id[0], line, column, endColumn: column + id[0].length });
     }
   }
@@ -53,7 +53,7 @@ export function ignoreIndex(source: SourceText): (line: number) => IgnoredRules 
       const text = source.lineText(line);
       const match = IGNORE_COMMENT.exec(text);
       if (!match) continue;
-      const reason = match[2]?.replace(/\s*\*\/\s*-?\}\}.*$/, "") || undefined;
+      const reason = (match[2] as string | undefined)?.replace(/\s*\*\/\s*-?\}\}.*$/, "") || undefined;
       const rules = new Map(match[1].split(/[\s,]+/).filter(Boolean).map((rule) => [rule, reason] as const));
       byLine.set(line, { rules, standalone: /^\s*(#|\{\{-?\s*\/\*)/.test(text) });
     }

@@ -63,7 +63,8 @@ function describeSpecialFile(stats: Stats): string {
 export function readManifest(absolutePath: string, file: string): ReadResult {
   let fd: number;
   try {
-    fd = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Windows has no O_NONBLOCK.
+    fd = openSync(absolutePath, constants.O_RDONLY | ((constants.O_NONBLOCK as number | undefined) ?? 0));
   } catch (error) {
     return unreadable(file, `Cannot read the file: ${describeReadError(error)}.`);
   }

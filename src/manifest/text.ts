@@ -40,15 +40,15 @@ export function sourceText(text: string): SourceText {
       const startIndex = lineIndexOf(start);
       const stop = Math.max(start, end);
       // Most spans end on the line they start on: skip the second search then.
-      const next = s[startIndex + 1];
+      const next = s[startIndex + 1] as number | undefined;
       const endIndex = next === undefined || stop < next ? startIndex : lineIndexOf(stop);
       return { startLine: startIndex + 1, startColumn: start - s[startIndex] + 1, endLine: endIndex + 1, endColumn: stop - s[endIndex] + 1 };
     },
     lineText(line) {
       const s = lineStarts();
-      const start = s[line - 1];
+      const start = s[line - 1] as number | undefined;
       if (start === undefined) return "";
-      const next = s[line];
+      const next = s[line] as number | undefined;
       const end = next === undefined ? text.length : next - 1;
       return text.slice(start, end).replace(/\r$/, "");
     },

@@ -137,6 +137,7 @@ function jsonString(text: string): string {
 }
 
 // Quotes, backslashes, control characters and lone surrogates are what JSON.stringify escapes.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function regionJson(region: Region): string {
