@@ -1,10 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../e2e/cli-harness.js";
-import { EXPECTED_FILES, caseNames, docsFile, expectedOutput, goldenDir, haveTools, outputForm, renderDocs, runCase, storedForm, type GoldenFormat } from "./golden.mjs";
+import { EXPECTED_FILES, caseNames, docsFile, expectedOutput, goldenDir, haveTools, outputForm, renderDocs, runCase, storedForm, type GoldenFormat } from "./golden.js";
 
-/** Golden files: kubeward's exact output on each case in test/golden/ (see golden.mjs). */
+/**
+ * Golden files: kubeward's exact output on each case in test/golden/ (see golden.ts). Under
+ * `npm run golden:update` (KUBEWARD_UPDATE_GOLDEN=1) the run rewrites them and the docs' examples
+ * instead of comparing, so a change to the output is reviewed as a diff of those files.
+ */
+const UPDATING = process.env.KUBEWARD_UPDATE_GOLDEN === "1";
 
 const UPDATE = "if the change is intended, run `npm run golden:update` and review `git diff test/golden docs/output-formats.md`";
 const FORMATS = Object.keys(EXPECTED_FILES) as GoldenFormat[];
@@ -24,6 +29,13 @@ describe.skipIf(!haveTools())("kubeward's output on each golden case", () => {
     for (const name of CASES) {
       const outputs = await Promise.all(FORMATS.map((format) => runCase(name, format)));
       FORMATS.forEach((format, index) => actual.set(`${name}/${format}`, outputs[index]));
+    }
+    if (UPDATING) {
+      for (const [key, output] of actual) {
+        const [name, format] = key.split("/") as [string, GoldenFormat];
+        writeFileSync(path.join(goldenDir, name, EXPECTED_FILES[format]), storedForm(format, output));
+      }
+      writeFileSync(docsFile, renderDocs(readFileSync(docsFile, "utf8"), expectedOutput));
     }
   }, 180_000);
 

@@ -11,7 +11,7 @@ import type { Finding } from "../../src/engine/finding.js";
 import { GITHUB_SARIF_LIMITS, artifactUri, formatSarif, sarifReport } from "../../src/report/sarif.js";
 import { ALL_RULE_META } from "../../src/registry.js";
 import { MANY_FINDINGS_RULES, PRIVILEGED_POD, ensureBuilt, kubeward, manyFindingsYaml, removeTempDirs, repoRoot, tempDir } from "../e2e/cli-harness.js";
-import { caseNames, expectedOutput } from "../golden/golden.mjs";
+import { caseNames, expectedOutput } from "../golden/golden.js";
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);

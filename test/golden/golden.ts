@@ -1,6 +1,6 @@
 // Golden files: what kubeward prints for each case in test/golden/, in every format, byte for byte.
-// golden.test.ts compares a fresh run with them; scripts/update-golden.mjs rewrites them and the
-// examples in docs/output-formats.md, which are cut from the same output.
+// golden.test.ts compares a fresh run with them, or, under `npm run golden:update`, rewrites them and
+// the examples in docs/output-formats.md, which are cut from the same output.
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,10 +14,12 @@ const cliPath = path.join(repoRoot, "dist/cli.js");
 const toolsDir = path.join(repoRoot, ".tools/helm4");
 
 /** The file that holds each format's expected output in a case folder. */
-export const EXPECTED_FILES = { compact: "expected.compact", text: "expected.txt", json: "expected.json", sarif: "expected.sarif" };
+export type GoldenFormat = "compact" | "text" | "json" | "sarif";
+
+export const EXPECTED_FILES: Record<GoldenFormat, string> = { compact: "expected.compact", text: "expected.txt", json: "expected.json", sarif: "expected.sarif" };
 
 /** Every folder of test/golden/ with an `input/` folder is a case. */
-export function caseNames() {
+export function caseNames(): string[] {
   return readdirSync(goldenDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(goldenDir, entry.name, "input")))
     .map((entry) => entry.name)
@@ -25,7 +27,7 @@ export function caseNames() {
 }
 
 /** Whether helm and kubectl from scripts/install-tools.mjs are there: the chart and overlay cases need them. */
-export function haveTools() {
+export function haveTools(): boolean {
   return existsSync(path.join(toolsDir, "helm")) && existsSync(path.join(toolsDir, "kubectl"));
 }
 
@@ -35,7 +37,7 @@ export function haveTools() {
  * wherever the temporary folder is; the environment holds only what the run needs, so neither the
  * caller's colour settings nor HELM_* variables change the output.
  */
-export async function runCase(name, format) {
+export async function runCase(name: string, format: GoldenFormat): Promise<string> {
   const workTree = mkdtempSync(path.join(tmpdir(), `kubeward-golden-${name}-`));
   try {
     cpSync(path.join(goldenDir, name, "input"), workTree, { recursive: true });
@@ -48,7 +50,7 @@ export async function runCase(name, format) {
       KUBEWARD_HELM: path.join(toolsDir, "helm"),
       KUBEWARD_KUSTOMIZE: path.join(toolsDir, "kubectl"),
     };
-    return await new Promise((resolve, reject) => {
+    return await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, [cliPath, "lint", "--format", format], { cwd: workTree, env, encoding: "utf8", maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
         // Exit code 1 (findings, or input that could not be linted) still writes the whole report.
         if (error && error.code !== 1) reject(new Error(`kubeward lint --format ${format} in case ${name} failed (${error.code ?? error.signal}):\n${stderr}`));
@@ -61,25 +63,25 @@ export async function runCase(name, format) {
 }
 
 /** The CLI's output as the golden file stores it: SARIF, written on one line, pretty-printed so that a change reads as a diff. */
-export function storedForm(format, output) {
+export function storedForm(format: GoldenFormat, output: string): string {
   return format === "sarif" ? `${JSON.stringify(JSON.parse(output), null, 2)}\n` : output;
 }
 
 /** The CLI's bytes back from a golden file. */
-export function outputForm(format, stored) {
+export function outputForm(format: GoldenFormat, stored: string): string {
   return format === "sarif" ? `${JSON.stringify(JSON.parse(stored))}\n` : stored;
 }
 
 /** The CLI's output for a case, read from its golden file. */
-export function expectedOutput(name, format) {
+export function expectedOutput(name: string, format: GoldenFormat): string {
   return outputForm(format, readFileSync(path.join(goldenDir, name, EXPECTED_FILES[format]), "utf8"));
 }
 
-function fence(language, body) {
+function fence(language: string, body: string): string {
   return `\`\`\`${language}\n${body.endsWith("\n") ? body : `${body}\n`}\`\`\`\n`;
 }
 
-function required(found, what) {
+function required<T>(found: T | undefined, what: string): T {
   if (found === undefined) throw new Error(`the golden output has no ${what} for docs/output-formats.md`);
   return found;
 }
@@ -88,16 +90,20 @@ function required(found, what) {
  * The examples of docs/output-formats.md, each between `<!-- golden:NAME -->` and `<!-- /golden -->`,
  * cut from the output of a case (`output(case, format)` gives the CLI's bytes).
  */
-export const DOC_EXAMPLES = {
+type Output = (name: string, format: GoldenFormat) => string;
+
+export const DOC_EXAMPLES: Record<string, (output: Output) => string> = {
   "kustomize/text": (output) => fence("", output("kustomize", "text")),
   "helm/text": (output) => fence("", output("helm", "text")),
   "manifests/compact": (output) => fence("", output("manifests", "compact")),
   "kustomize/json-images-entry": (output) => {
-    const finding = JSON.parse(output("kustomize", "json")).find((each) => each.provenance?.kustomize?.kind === "images-entry");
+    const findings = JSON.parse(output("kustomize", "json")) as Array<{ provenance?: { kustomize?: { kind?: string } } }>;
+    const finding = findings.find((each) => each.provenance?.kustomize?.kind === "images-entry");
     return fence("json", JSON.stringify(required(finding, "finding set by an images: entry"), null, 2));
   },
   "helm/sarif-result": (output) => {
-    const result = JSON.parse(output("helm", "sarif")).runs[0].results.find((each) => each.ruleId === "privileged-container");
+    const sarif = JSON.parse(output("helm", "sarif")) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    const result = sarif.runs[0].results.find((each) => each.ruleId === "privileged-container");
     return fence("json", JSON.stringify(required(result, "privileged-container result"), null, 2));
   },
 };
@@ -105,10 +111,10 @@ export const DOC_EXAMPLES = {
 const MARKED_EXAMPLE = /(<!-- golden:([\w./-]+) -->\n)[\s\S]*?(<!-- \/golden -->)/g;
 
 /** The docs with every marked example written anew; an unknown marker, or an example the docs never use, is an error. */
-export function renderDocs(docs, output) {
-  const used = new Set();
-  const rendered = docs.replace(MARKED_EXAMPLE, (_match, open, name, close) => {
-    const example = DOC_EXAMPLES[name];
+export function renderDocs(docs: string, output: Output): string {
+  const used = new Set<string>();
+  const rendered = docs.replace(MARKED_EXAMPLE, (_match, open: string, name: string, close: string) => {
+    const example = DOC_EXAMPLES[name] as ((output: Output) => string) | undefined;
     if (!example) throw new Error(`docs/output-formats.md marks an unknown golden example "${name}"; known: ${Object.keys(DOC_EXAMPLES).join(", ")}`);
     used.add(name);
     return `${open}${example(output)}${close}`;
