@@ -10,7 +10,12 @@ import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR } from "../core/diagnostics
 import { renderedObjects } from "./helm/objects.js";
 import { gatherEvidence } from "./helm/provenance.js";
 import { renderErrorProblem } from "./helm/render-error.js";
-import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize/build.js";
+import { buildKustomization } from "./kustomize/build.js";
+import { findKustomizationFile } from "./kustomize/kustomization-file.js";
+import { createSourceMapper } from "./kustomize/map.js";
+import type { KustomizationTree, ResourceFileCache } from "./kustomize/model.js";
+import { readKustomizationTree } from "./kustomize/read.js";
+import { rootKustomizations } from "./kustomize/roots.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
 /** A chart's value sets as configured: name → values files (absolute). */
