@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26387,7 +26387,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26423,7 +26423,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -27165,6 +27165,7 @@ var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 var RENDER_ERROR = "kubeward/render-error";
 var KUSTOMIZE_ERROR = "kubeward/kustomize-error";
 var TOOL_MISSING = "kubeward/tool-missing";
+var REMOTE_BASE = "kubeward/remote-base";
 var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
 var RULE_ERROR = "kubeward/rule-error";
 var DIAGNOSTIC_RULES = [
@@ -27243,6 +27244,16 @@ var DIAGNOSTIC_RULES = [
     frameworks: [],
     equivalents: {},
     unlintedInput: true
+  },
+  {
+    id: REMOTE_BASE,
+    title: "Kustomize base or component is remote",
+    severity: "low",
+    category: "input",
+    rationale: "A kustomization lists a remote base or component (a URL, `github.com/\u2026`, `git@\u2026`, or a path with `?ref=`). kubeward reads only local files and does not fetch remote bases, so the objects from it are not linted unless `kustomize build` fetches it itself; findings on them then point at the kustomization, not at the remote files. The note says so instead of passing the base over in silence; it does not fail the run.",
+    remediation: "Lint the remote base where it is maintained, or vendor it into the repository and list the local folder instead; turn the note off in .kubeward.yaml to accept remote bases.",
+    frameworks: [],
+    equivalents: {}
   },
   {
     id: UNKNOWN_IGNORED_RULE,
@@ -41078,7 +41089,6 @@ import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
 import path13 from "node:path";
 
 // src/expand/helm/rendered-line.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
 import path12 from "node:path";
@@ -41161,8 +41171,8 @@ function helmDocuments(text) {
 }
 function failingDocument(documents, line) {
   const long = documents.filter((document) => document.text.split("\n").length >= line);
-  const errorLines = long.map((document) => (0, import_yaml2.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
-  return long.find((_2, i) => errorLines[i].includes(line)) ?? long.find((_2, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : void 0);
+  const errorLines = long.map((document) => readYamlDocument(document.text, "").error?.region.startLine);
+  return long.find((_2, i) => errorLines[i] === line) ?? long.find((_2, i) => errorLines[i] !== void 0) ?? (long.length === 1 ? long[0] : void 0);
 }
 function untag(text, nonce) {
   const tag = new RegExp(`[ \\t]* # kubeward-${nonce}:(\\d+)`);
@@ -42370,24 +42380,34 @@ function isInside(file, dir) {
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
+function remoteBaseNote(reference, cwd) {
+  const what = reference.field === "components" ? "component" : "base";
+  return {
+    ruleId: REMOTE_BASE,
+    file: displayPath(cwd, path20.resolve(reference.file)),
+    region: reference.region,
+    message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
+  };
+}
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
   const display = displayPath(settings.cwd, dir);
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
+  const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
   const rootFile = findKustomizationFile(dir) ?? path20.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path20.resolve(problem2.file)) }));
-  if (problems.length > 0) return { problems, timing, used, built: false };
+  if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
   const flavour = path20.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
     const file = build2.failure.file ? displayPath(settings.cwd, path20.resolve(build2.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
   const parsed = parseManifest(rootDisplay, build2.output);
@@ -42415,7 +42435,7 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   });
   const buildProblems = parsed.problems.map((problem2) => ({ ...problem2, message: `kustomize build produced invalid YAML: ${problem2.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used, built: true };
+  return { objects, problems: buildProblems, timing, used, built: true, remoteNotes };
 }
 async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
@@ -42455,6 +42475,12 @@ async function expandSources(charts, kustomizations, settings) {
     expansion.problems.push(...result.problems ?? []);
     expansion.skipped.push(...result.skipped ?? []);
     expansion.timings.push(result.timing);
+  }
+  const noted = /* @__PURE__ */ new Set();
+  for (const note of trees.flatMap((tree) => tree.remoteNotes)) {
+    const key2 = `${note.file}:${note.region.startLine}:${note.region.startColumn}`;
+    if (!noted.has(key2)) expansion.problems.push(note);
+    noted.add(key2);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
@@ -42868,7 +42894,7 @@ async function run(options) {
     for (const problem2 of parsed.problems) problems.push(problem2);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
-  const findings = problems.map(problemFinding);
+  const findings = problems.map((problem2) => ({ ...problemFinding(problem2), severity: DIAGNOSTIC_SEVERITY.get(problem2.ruleId) ?? "high" }));
   for (const finding of linter.finish()) findings.push(finding);
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
   findings.push(...ignoreFindings);
@@ -42880,6 +42906,7 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+var DIAGNOSTIC_SEVERITY = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
 function unknownIgnoredRules(rules) {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);

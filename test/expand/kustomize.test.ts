@@ -12,7 +12,8 @@ import { readKustomizationTree } from "../../src/expand/kustomize/read.js";
 import { rootKustomizations } from "../../src/expand/kustomize/roots.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { Path } from "../../src/core/types.js";
-import { KUSTOMIZE_ERROR } from "../../src/core/diagnostics.js";
+import { DIAGNOSTIC_RULES, KUSTOMIZE_ERROR, REMOTE_BASE, UNLINTED_INPUT_RULES } from "../../src/core/diagnostics.js";
+import { expandSources, type ExpandSettings } from "../../src/expand/expand.js";
 
 const fixtures = "fixtures/kustomize";
 const kubectl = path.resolve(".tools/helm4/kubectl");
@@ -127,6 +128,26 @@ describe("readKustomizationTree", () => {
       { file, field: "resources", reference: "https://github.com/example/manifests//deploy?ref=v1.0.0", region: { startLine: 5, startColumn: 5, endLine: 5, endColumn: 60 } },
     ]);
     expect(broken.layers.get(path.resolve(`${fixtures}/broken`))?.resources.map((resource) => resource.name)).toEqual(["present"]);
+  });
+
+  it("notes a remote base at its entry, as a low-severity note that is not unlinted input", async () => {
+    const settings: ExpandSettings = {
+      cwd: process.cwd(),
+      helm: { releaseName: "release", apiVersions: [], valuesFiles: [], set: [], ciValues: false, dependencyUpdate: false, charts: [] },
+      kustomize: { enableHelm: false },
+    };
+    const expansion = await expandSources([], [`${fixtures}/broken`], settings);
+    const notes = expansion.problems.filter((problem) => problem.ruleId === REMOTE_BASE);
+    expect(notes.map((note) => [note.file, note.region.startLine, note.region.startColumn, note.message])).toEqual([
+      [
+        `${fixtures}/broken/Kustomization`,
+        5,
+        5,
+        `Remote base "https://github.com/example/manifests//deploy?ref=v1.0.0": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`,
+      ],
+    ]);
+    expect(DIAGNOSTIC_RULES.find((meta) => meta.id === REMOTE_BASE)?.severity).toBe("low");
+    expect(UNLINTED_INPUT_RULES.has(REMOTE_BASE)).toBe(false);
   });
 
   it("records the other local files a kustomization reads, and no missing or remote ones", () => {
