@@ -4,7 +4,7 @@ import { findKustomizationFile, isDirectory, isRemoteReference, readTextFile } f
 import { itemsAt, stringOf } from "./layer-context.js";
 
 /** Local folders a kustomization file names in `resources`, `bases` and `components` (for finding roots without reading resources). */
-export function referencedFolders(dir: string): string[] {
+function referencedFolders(dir: string): string[] {
   const file = findKustomizationFile(dir);
   const read = file === undefined ? undefined : readTextFile(file);
   if (!file || !read || "failure" in read) return [];
