@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path23,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path23,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path20} HTTP/1.1\r
+      let header2 = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path23,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code = path20.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19161,12 +19161,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19187,7 +19187,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19196,14 +19196,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq3;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path20) {
-      const ctrl = callVisitor(key2, node, visitor, path20);
+    function visit_(key2, node, visitor, path23) {
+      const ctrl = callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visit_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path23, ctrl);
+        return visit_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path20);
+            const ci2 = visit_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path20) {
-      const ctrl = await callVisitor(key2, node, visitor, path20);
+    async function visitAsync_(key2, node, visitor, path23) {
+      const ctrl = await callVisitor(key2, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path20, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path20);
+        replaceNode(key2, path23, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path20) {
+    function callVisitor(key2, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path20);
+        return visitor(key2, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path20);
+        return visitor.Map?.(key2, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path20);
+        return visitor.Seq?.(key2, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path20);
+        return visitor.Pair?.(key2, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path20);
+        return visitor.Scalar?.(key2, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path20);
+        return visitor.Alias?.(key2, node, path23);
       return void 0;
     }
-    function replaceNode(key2, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key2, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path23, value) {
       let v2 = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k2 = path20[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k2 = path23[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key2, ...rest] = path20;
+          const [key2, ...rest] = path23;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key2, ...rest] = path20;
+      deleteIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key2, ...rest] = path20;
+      getIn(path23, keepScalar) {
+        const [key2, ...rest] = path23;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key2, ...rest] = path20;
+      hasIn(path23) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key2, ...rest] = path20;
+      setIn(path23, value) {
+        const [key2, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -23311,9 +23311,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23349,7 +23349,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -23389,7 +23389,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23412,7 +23412,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st2 of sep2) {
                   if (st2 === valueProps.found)
@@ -23444,7 +23444,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23460,7 +23460,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce2, ...ee2] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -24747,7 +24747,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24831,7 +24831,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26387,7 +26387,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26423,7 +26423,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -26483,7 +26483,7 @@ var require_dist = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path19 from "node:path";
+import path22 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27082,10 +27082,10 @@ function displayMessage(finding) {
   const message = messageWithProvenance(finding);
   return finding.valueSets?.length ? `${message} [value sets: ${finding.valueSets.join(", ")}]` : message;
 }
-function describeSetting(setting2) {
-  if (setting2.fromSetArgument) return `value \`${setting2.key}\` from --set`;
-  if (!setting2.written) return `from values: \`${setting2.key}\` is not set in ${setting2.file}`;
-  return `value \`${setting2.key}\` from ${setting2.file}:${setting2.region?.startLine ?? 1}`;
+function describeSetting(setting) {
+  if (setting.fromSetArgument) return `value \`${setting.key}\` from --set`;
+  if (!setting.written) return `from values: \`${setting.key}\` is not set in ${setting.file}`;
+  return `value \`${setting.key}\` from ${setting.file}:${setting.region?.startLine ?? 1}`;
 }
 function describeObject(object) {
   return `${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name}`;
@@ -27123,10 +27123,10 @@ function describeProvenance(provenance) {
 }
 function relatedLocations(finding) {
   const related = [];
-  for (const setting2 of finding.provenance?.values ?? []) {
-    if (!setting2.file || !setting2.region) continue;
-    const message = setting2.written ? `\`${setting2.key}\` is set here` : `\`${setting2.key}\` is not set; it belongs under this key`;
-    related.push({ file: setting2.file, region: setting2.region, message });
+  for (const setting of finding.provenance?.values ?? []) {
+    if (!setting.file || !setting.region) continue;
+    const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;
+    related.push({ file: setting.file, region: setting.region, message });
   }
   return related;
 }
@@ -27171,6 +27171,7 @@ var INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 var RENDER_ERROR = "kubeward/render-error";
 var KUSTOMIZE_ERROR = "kubeward/kustomize-error";
 var TOOL_MISSING = "kubeward/tool-missing";
+var REMOTE_BASE = "kubeward/remote-base";
 var UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
 var RULE_ERROR = "kubeward/rule-error";
 var DIAGNOSTIC_RULES = [
@@ -27249,6 +27250,16 @@ var DIAGNOSTIC_RULES = [
     frameworks: [],
     equivalents: {},
     unlintedInput: true
+  },
+  {
+    id: REMOTE_BASE,
+    title: "Kustomize base or component is remote",
+    severity: "low",
+    category: "input",
+    rationale: "A kustomization lists a remote base or component (a URL, `github.com/\u2026`, `git@\u2026`, or a path with `?ref=`). kubeward reads only local files and does not fetch remote bases, so the objects from it are not linted unless `kustomize build` fetches it itself; findings on them then point at the kustomization, not at the remote files. The note says so instead of passing the base over in silence; it does not fail the run.",
+    remediation: "Lint the remote base where it is maintained, or vendor it into the repository and list the local folder instead; turn the note off in .kubeward.yaml to accept remote bases.",
+    frameworks: [],
+    equivalents: {}
   },
   {
     id: UNKNOWN_IGNORED_RULE,
@@ -29481,18 +29492,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path20) {
+function valueAtPath(value, path23) {
   let node = value;
-  for (const segment of path20) {
+  for (const segment of path23) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path20) {
+function formatPath(path23) {
   let text = "";
-  for (const segment of path20) {
+  for (const segment of path23) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -29556,16 +29567,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path20 = podSpecPathOf(object);
-  if (!path20) return void 0;
-  const spec = valueAtPath(object.body, path20);
+  const path23 = podSpecPathOf(object);
+  if (!path23) return void 0;
+  const spec = valueAtPath(object.body, path23);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path20.slice(0, -1), "metadata"];
+  const metadataPath = [...path23.slice(0, -1), "metadata"];
   const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path20,
+    path: path23,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -29607,8 +29618,8 @@ function workloadContainers(object, kinds) {
 }
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path20 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path20, from: "unset" } : { value, path: path20, from: "container" };
+  const path23 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path23, from: "unset" } : { value, path: path23, from: "container" };
 }
 function describeContainer(ref) {
   const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
@@ -29827,24 +29838,24 @@ function readRuleSetting(value, meta, fail) {
     return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
   }
   if (!(0, import_yaml.isMap)(value)) return fail(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
-  const setting2 = {};
+  const setting = {};
   for (const pair of value.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const node = pair.value;
     if (key2 === "enabled") {
       if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "boolean") fail("enabled must be true or false", node ?? pair.key);
-      setting2.enabled = node.value;
+      setting.enabled = node.value;
     } else if (key2 === "severity") {
       const severity = (0, import_yaml.isScalar)(node) ? node.value : void 0;
       if (!SEVERITIES.includes(severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
-      setting2.severity = severityOf(severity, node);
+      setting.severity = severityOf(severity, node);
     } else if (key2 === "options") {
-      setting2.options = readOptions(node, meta, fail);
+      setting.options = readOptions(node, meta, fail);
     } else {
       fail(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
     }
   }
-  return setting2;
+  return setting;
 }
 function readOptions(value, meta, fail) {
   const specs = meta.options ?? {};
@@ -29896,13 +29907,13 @@ function closestMatch(word, candidates) {
 function activeRules(rules, config) {
   const active = [];
   for (const rule of rules) {
-    const setting2 = config.rules[rule.meta.id] ?? {};
-    if (!(setting2.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
+    const setting = config.rules[rule.meta.id] ?? {};
+    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
     const defaults2 = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
     active.push({
       rule,
-      severity: setting2.severity ?? rule.meta.severity,
-      context: { options: { ...defaults2, ...setting2.options } }
+      severity: setting.severity ?? rule.meta.severity,
+      context: { options: { ...defaults2, ...setting.options } }
     });
   }
   return active;
@@ -30031,12 +30042,12 @@ var NOTHING_SET = [];
 function describePod(pod) {
   return pod.object.kind === "Pod" ? "the pod" : "the pod template";
 }
-function describeSetter(pod, setting2) {
-  return setting2.container ? describeContainer(setting2.container) : describePod(pod);
+function describeSetter(pod, setting) {
+  return setting.container ? describeContainer(setting.container) : describePod(pod);
 }
-function inheritanceNote(pod, setting2) {
-  if (setting2.container) return "";
-  if (setting2.inheritedBy.length > 0) return ` (inherited by ${setting2.inheritedBy.map(describeContainer).join(", ")})`;
+function inheritanceNote(pod, setting) {
+  if (setting.container) return "";
+  if (setting.inheritedBy.length > 0) return ` (inherited by ${setting.inheritedBy.map(describeContainer).join(", ")})`;
   if (containersOf(pod).length > 0) return " (every container sets its own, but the pod-level value is itself forbidden)";
   return "";
 }
@@ -30073,11 +30084,11 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting2 of levelSettings(pod, "appArmorProfile", "type")) {
-      if (typeof setting2.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting2.value)) continue;
+    for (const setting of levelSettings(pod, "appArmorProfile", "type")) {
+      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
       yield {
-        path: setting2.path,
-        message: `${describeSetter(pod, setting2)} sets AppArmor profile type ${setting2.value}${inheritanceNote(pod, setting2)}.`
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets AppArmor profile type ${setting.value}${inheritanceNote(pod, setting)}.`
       };
     }
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
@@ -30331,11 +30342,11 @@ var host_process_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting2 of levelSettings(pod, "windowsOptions", "hostProcess")) {
-      if (setting2.value !== true) continue;
+    for (const setting of levelSettings(pod, "windowsOptions", "hostProcess")) {
+      if (setting.value !== true) continue;
       yield {
-        path: setting2.path,
-        message: `${describeSetter(pod, setting2)} sets windowsOptions.hostProcess: true${inheritanceNote(pod, setting2)}; HostProcess containers run directly on the Windows node.`
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets windowsOptions.hostProcess: true${inheritanceNote(pod, setting)}; HostProcess containers run directly on the Windows node.`
       };
     }
   }
@@ -30435,11 +30446,11 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting2 of levelSettings(pod, "seccompProfile", "type")) {
-      if (typeof setting2.value !== "string" || ALLOWED_PROFILE_TYPES2.has(setting2.value)) continue;
+    for (const setting of levelSettings(pod, "seccompProfile", "type")) {
+      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES2.has(setting.value)) continue;
       yield {
-        path: setting2.path,
-        message: `${describeSetter(pod, setting2)} sets seccomp profile type ${setting2.value}${inheritanceNote(pod, setting2)}.`
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets seccomp profile type ${setting.value}${inheritanceNote(pod, setting)}.`
       };
     }
   }
@@ -30468,19 +30479,19 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting2 of levelSettings(pod, "seLinuxOptions", "type")) {
-      if (typeof setting2.value !== "string" || ALLOWED_TYPES.has(setting2.value)) continue;
+    for (const setting of levelSettings(pod, "seLinuxOptions", "type")) {
+      if (typeof setting.value !== "string" || ALLOWED_TYPES.has(setting.value)) continue;
       yield {
-        path: setting2.path,
-        message: `${describeSetter(pod, setting2)} sets SELinux type ${setting2.value}${inheritanceNote(pod, setting2)}.`
+        path: setting.path,
+        message: `${describeSetter(pod, setting)} sets SELinux type ${setting.value}${inheritanceNote(pod, setting)}.`
       };
     }
     for (const key2 of ["user", "role"]) {
-      for (const setting2 of levelSettings(pod, "seLinuxOptions", key2)) {
-        if (typeof setting2.value !== "string" || setting2.value === "") continue;
+      for (const setting of levelSettings(pod, "seLinuxOptions", key2)) {
+        if (typeof setting.value !== "string" || setting.value === "") continue;
         yield {
-          path: setting2.path,
-          message: `${describeSetter(pod, setting2)} sets SELinux ${key2} ${setting2.value}${inheritanceNote(pod, setting2)}.`
+          path: setting.path,
+          message: `${describeSetter(pod, setting)} sets SELinux ${key2} ${setting.value}${inheritanceNote(pod, setting)}.`
         };
       }
     }
@@ -30575,12 +30586,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path20) {
-  const segments = path20.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path23) {
+  const segments = path23.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path20, dir) {
-  return path20 === dir || path20.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path23, dir) {
+  return path23 === dir || path23.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -30611,8 +30622,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path20 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path20.endsWith(".sock") || path20.startsWith("//./pipe/");
+  const path23 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path23.endsWith(".sock") || path23.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -30639,12 +30650,12 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const exposed = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path20 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path23 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         const at2 = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
         const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
         yield {
-          path: [...path20, "readOnly"],
+          path: [...path23, "readOnly"],
           message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at2} ${how}, so it can write to the node.`
         };
       }
@@ -30827,22 +30838,22 @@ var run_as_user_below_minimum_default = defineRule({
     const isLow = (uid) => uid !== void 0 && uid > 0 && uid < minimum;
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")) }));
     const podUid = numberField(pod.securityContext, "runAsUser");
-    const inheriting = effective.filter((setting2) => setting2.from === "pod").map((setting2) => setting2.ref);
+    const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
     if (isLow(podUid) && inheriting.length > 0) {
       yield {
         path: podSecurityContextPath(pod, "runAsUser"),
         message: `${podName} sets runAsUser: ${podUid} for ${describeContainers(inheriting)}, below the minimum of ${minimum}.`
       };
     }
-    for (const setting2 of effective) {
-      if (setting2.from === "container" && isLow(setting2.value)) {
+    for (const setting of effective) {
+      if (setting.from === "container" && isLow(setting.value)) {
         yield {
-          path: containerSecurityContextPath(setting2.ref, "runAsUser"),
-          message: `${describeContainer(setting2.ref)} sets runAsUser: ${setting2.value}, below the minimum of ${minimum}.`
+          path: containerSecurityContextPath(setting.ref, "runAsUser"),
+          message: `${describeContainer(setting.ref)} sets runAsUser: ${setting.value}, below the minimum of ${minimum}.`
         };
       }
     }
-    const unset = effective.filter((setting2) => setting2.from === "unset").map((setting2) => setting2.ref);
+    const unset = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     yield* missingInheritedSetting(
       pod,
       containers,
@@ -30875,12 +30886,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path20 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path20);
+  const path23 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path23);
   if (exact) return exact.holds;
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path20, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path23, entry.dir));
   if (within) return `inside ${within.dir}: ${within.holds}`;
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path20));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path23));
   if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
   return void 0;
 }
@@ -31030,21 +31041,21 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const inheriting = effective.filter((setting2) => setting2.from === "pod").map((setting2) => setting2.ref);
+      const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
       yield {
         path: podSecurityContextPath(pod, "runAsNonRoot"),
         message: inheriting.length > 0 ? `${podName} sets runAsNonRoot: false, so ${describeContainers(inheriting)} may run as root.` : `${podName} sets runAsNonRoot: false; the restricted profile forbids it even though every container overrides it.`
       };
     }
-    for (const setting2 of effective) {
-      if (setting2.from === "container" && setting2.value === false) {
+    for (const setting of effective) {
+      if (setting.from === "container" && setting.value === false) {
         yield {
-          path: containerSecurityContextPath(setting2.ref, "runAsNonRoot"),
-          message: `${describeContainer(setting2.ref)} sets runAsNonRoot: false, so it may run as root.`
+          path: containerSecurityContextPath(setting.ref, "runAsNonRoot"),
+          message: `${describeContainer(setting.ref)} sets runAsNonRoot: false, so it may run as root.`
         };
       }
     }
-    const missing = effective.filter((setting2) => setting2.from === "unset").map((setting2) => setting2.ref);
+    const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
       const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
       const userIds = nonRootUserIds(refs);
@@ -31096,14 +31107,14 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path20 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path23 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       if (allowed === true) {
-        yield { path: path20, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
+        yield { path: path23, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
         continue;
       }
       const implied = escalationImpliedBy(ref);
       yield {
-        path: path20,
+        path: path23,
         message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
       };
     }
@@ -31275,11 +31286,11 @@ function exposedSocket(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
   if (!hostPath.startsWith("/")) return void 0;
-  const path20 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path20)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path20 === "/" ? "/" : `${path20}/`));
+  const path23 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path23)) return "the container runtime socket";
+  const inside = SOCKETS.find((socket) => socket.startsWith(path23 === "/" ? "/" : `${path23}/`));
   if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path20)) return "the container runtime's state directory";
+  if (RUNTIME_DIRS.includes(path23)) return "the container runtime's state directory";
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -31427,10 +31438,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path20 = ["metadata", "namespace"];
+    const path23 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       const message = `${kind} "${name}" is in the default namespace.`;
-      yield { path: path20, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      yield { path: path23, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
       return;
     }
     if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
@@ -31438,7 +31449,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path20,
+      path: path23,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -31520,15 +31531,15 @@ var image_registry_not_allowed_default = defineRule({
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path20 = [...container.path, "image"];
+      const path23 = [...container.path, "image"];
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path20, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path23, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path20, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path23, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
     }
   }
 });
@@ -31630,9 +31641,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path20 } of declaredPorts(object)) {
+    for (const { container, port, path: path23 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path20, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+      yield { path: path23, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
     }
   }
 });
@@ -31815,14 +31826,14 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path20 = [...pod.path, "automountServiceAccountToken"];
+    const path23 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountName(pod);
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
     yield {
-      path: path20,
+      path: path23,
       settle(others) {
         if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
@@ -31857,9 +31868,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path20 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path23 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path20, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+      yield { path: path23, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
     }
   }
 });
@@ -31888,10 +31899,10 @@ var writable_root_filesystem_default = defineRule({
   *check(object) {
     for (const container of workloadContainers(object)) {
       if (container.pod.isWindows) continue;
-      const setting2 = containerSetting(container, "readOnlyRootFilesystem");
-      if (setting2.value === true) continue;
-      const problem2 = setting2.from === "unset" ? "does not set securityContext.readOnlyRootFilesystem: true" : `sets readOnlyRootFilesystem to ${JSON.stringify(setting2.value)}`;
-      yield { path: setting2.path, message: `${describeContainer(container)} ${problem2}.` };
+      const setting = containerSetting(container, "readOnlyRootFilesystem");
+      if (setting.value === true) continue;
+      const problem2 = setting.from === "unset" ? "does not set securityContext.readOnlyRootFilesystem: true" : `sets readOnlyRootFilesystem to ${JSON.stringify(setting.value)}`;
+      yield { path: setting.path, message: `${describeContainer(container)} ${problem2}.` };
     }
   }
 });
@@ -32080,7 +32091,7 @@ function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
     const { values, fallback, guessed } = finding.provenance;
     const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
     const valuesMethod = fallback ? "template-text" : "instrumented-render";
-    const properties2 = { valuesKeys: values.map((setting2) => setting2.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
+    const properties2 = { valuesKeys: values.map((setting) => setting.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
     json += `,"properties":${JSON.stringify(properties2)}`;
   }
   if (finding.suppression) {
@@ -32323,7 +32334,7 @@ function expandSettings(flags, config, configFile, cwd) {
 }
 
 // src/run.ts
-import path18 from "node:path";
+import path21 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
@@ -36086,7 +36097,7 @@ async function discover(inputs, options) {
 
 // src/expand/expand.ts
 import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path17 from "node:path";
+import path20 from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -38114,10 +38125,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair2 = false;
+    let isPair = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair2 = isExplicitPair = true;
+      isPair = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -38127,7 +38138,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair2 = true;
+      isPair = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -38137,11 +38148,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair2) {
+    } else if (isMapping && isPair) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair2) {
+    else if (isPair) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -39562,13 +39573,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path20) {
+function walkInto(walk, stream, path23) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path20.length);
-  while (matched < limit && walk.path[matched] === path20[matched]) matched++;
-  for (; matched < path20.length; matched++) {
-    const segment = path20[matched];
+  const limit = Math.min(walk.matched, path23.length);
+  while (matched < limit && walk.path[matched] === path23[matched]) matched++;
+  for (; matched < path23.length; matched++) {
+    const segment = path23[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -39583,26 +39594,26 @@ function walkInto(walk, stream, path20) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path20;
+  walk.path = path23;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path20) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path20));
+function locateInStream(stream, root, path23) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path23));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path20) => spanOfWalk(stream, walkInto(walk, stream, path20));
+  return (path23) => spanOfWalk(stream, walkInto(walk, stream, path23));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path20) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path20);
+function listItemRoots(stream, root, path23) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -39617,6 +39628,21 @@ function spanOf(stream, key2, node) {
     return { start: keySpan.start, end: endOfLineContent(stream.source, keySpan.start) };
   }
   return valueSpan ?? { start: 0, end: 0 };
+}
+var SCALAR_WRITINGS = {
+  [SCALAR_STYLE.PLAIN]: "plain",
+  [SCALAR_STYLE.SINGLE_QUOTED]: "single-quoted",
+  [SCALAR_STYLE.DOUBLE_QUOTED]: "double-quoted",
+  [SCALAR_STYLE.LITERAL_BLOCK]: "literal",
+  [SCALAR_STYLE.FOLDED_BLOCK]: "folded"
+};
+function writtenScalar(stream, root, path23) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
+  if (matched < path23.length) return void 0;
+  const node = dereference(stream, nodes[matched]);
+  const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
+  if (!span) return void 0;
+  return { start: span.start + stream.base, end: span.end + stream.base, writing: SCALAR_WRITINGS[styleOf(stream, node)] ?? "plain" };
 }
 
 // src/manifest/ignores.ts
@@ -39802,6 +39828,9 @@ function parseChunk(source, base, file, asKubernetesReads) {
   const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
   return { stream: packEvents(source, base, events), documents };
 }
+function parseYaml(text, file) {
+  return parseChunk(text, 0, file, true);
+}
 function errorOffset(error2) {
   const mark = error2.mark;
   return typeof mark?.position === "number" ? mark.position : void 0;
@@ -39905,8 +39934,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path20) {
-      const { start, end } = locateOffsets(path20);
+    locate(path23) {
+      const { start, end } = locateOffsets(path23);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -39928,12 +39957,33 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path20) {
+    locate(path23) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path20);
+      const { start, end, matched } = locateInStream(stream, root, path23);
       return { region: source.regionOf(start, end), matched };
     }
   };
+}
+function readYamlDocument(text, file) {
+  const source = sourceText(text);
+  try {
+    const { stream, documents } = parseYaml(text, file);
+    const root = stream.roots[0];
+    const present2 = root !== void 0 && root < stream.length;
+    return {
+      source,
+      value: documents[0],
+      locate(path23) {
+        if (!present2) return FILE_START;
+        const { start, end } = locateInStream(stream, root, path23);
+        return source.regionOf(start, end);
+      },
+      scalarAt: (path23) => present2 ? writtenScalar(stream, root, path23) : void 0
+    };
+  } catch (error2) {
+    const offset = errorOffset(error2) ?? 0;
+    return { source, value: void 0, error: { region: source.regionOf(offset, offset + 1), reason: errorReason(error2) }, locate: () => FILE_START, scalarAt: () => void 0 };
+  }
 }
 
 // src/expand/helm/template-locate.ts
@@ -40069,18 +40119,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path20, defines) {
+function locateInTemplate(text, kind, body, path23, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path20.length; matched++) {
-    const segment = path20[matched];
+  for (; matched < path23.length; matched++) {
+    const segment = path23[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path20.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path23.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -40093,12 +40143,12 @@ function locateInTemplate(text, kind, body, path20, defines) {
     found = next;
   }
   const anchor = found ?? lines[docStart] ?? lines[0];
-  const remainder = path20.slice(matched);
+  const remainder = path23.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path20[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path23[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -40681,9 +40731,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path20) {
+function sharedDepth(real, other, path23) {
   let depth = 0;
-  for (const segment of path20) {
+  for (const segment of path23) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -40696,28 +40746,28 @@ function sharedDepth(real, other, path20) {
   }
   return depth;
 }
-function nodeAt(body, path20) {
+function nodeAt(body, path23) {
   let node = body;
-  for (const segment of path20) node = child(node, segment);
+  for (const segment of path23) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path20) {
+function documentAlong(render, name, key2, body, path23) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path20);
+  const depth = sharedDepth(body, document.object.body, path23);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence, key2, body, path20) {
-  const along = documentAlong(evidence.tagged, "tagged", key2, body, path20);
+function taggedTemplateLine(evidence, key2, body, path23) {
+  const along = documentAlong(evidence.tagged, "tagged", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path20.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path23.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex])[0];
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -40747,12 +40797,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path20, tail) {
-  if (tail.length > path20.length) return false;
-  return tail.every((segment, index) => path20[path20.length - tail.length + index] === segment);
+function endsWith(path23, tail) {
+  if (tail.length > path23.length) return false;
+  return tail.every((segment, index) => path23[path23.length - tail.length + index] === segment);
 }
-function startsWith(path20, head) {
-  return head.length <= path20.length && head.every((segment, index) => path20[index] === segment);
+function startsWith(path23, head) {
+  return head.length <= path23.length && head.every((segment, index) => path23[index] === segment);
 }
 var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
 function wholeValuesMap(chart, node) {
@@ -40774,31 +40824,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path20, writtenByTemplate) {
-  const along = documentAlong(evidence.values, "values", key2, body, path20);
+function sentinelValues(evidence, key2, body, path23, writtenByTemplate) {
+  const along = documentAlong(evidence.values, "values", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path20.slice(0, depth));
-  if (depth === path20.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path23.slice(0, depth));
+  if (depth === path23.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path20.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path23.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path20) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path23) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path20.slice(0, length);
+    const prefix = path23.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path20.length && writtenByTemplate(prefix)) break;
+    if (length < path23.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path20.slice(length)], effective: [...map, ...path20.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path23.slice(length)], effective: [...map, ...path23.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -40941,9 +40991,9 @@ function valuesFromSentinels(chart, keys) {
       values.push({ key: formatPath(key2.path), setKey: formatPath(key2.effective), written: true, fromSetArgument: true });
       continue;
     }
-    const setting2 = valuesSetting(chart, key2.source.file, key2.path, key2.effective);
-    values.push(setting2);
-    if (setting2.region) ignoreLines.push({ file: key2.source.file, line: setting2.region.startLine });
+    const setting = valuesSetting(chart, key2.source.file, key2.path, key2.effective);
+    values.push(setting);
+    if (setting.region) ignoreLines.push({ file: key2.source.file, line: setting.region.startLine });
   }
   return { values, ignoreLines };
 }
@@ -40975,8 +41025,8 @@ function writtenValuesOnLine(chart, home, text, objectPath) {
   for (let tail = objectPath.length; tail >= 0; tail--) {
     const guessed = guessValues(chart, home, { valuesPath, remainder: objectPath.slice(objectPath.length - tail) });
     if (!guessed) continue;
-    const setting2 = valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
-    if (setting2.written) return { setting: setting2, file: guessed.file };
+    const setting = valuesSetting(chart, guessed.file, guessed.path, guessed.effective);
+    if (setting.written) return { setting, file: guessed.file };
   }
   return void 0;
 }
@@ -41048,7 +41098,6 @@ import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
 import path13 from "node:path";
 
 // src/expand/helm/rendered-line.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
 import path12 from "node:path";
@@ -41131,8 +41180,8 @@ function helmDocuments(text) {
 }
 function failingDocument(documents, line) {
   const long = documents.filter((document) => document.text.split("\n").length >= line);
-  const errorLines = long.map((document) => (0, import_yaml2.parseDocument)(document.text, { uniqueKeys: false }).errors.map((error2) => error2.linePos?.[0].line));
-  return long.find((_2, i) => errorLines[i].includes(line)) ?? long.find((_2, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : void 0);
+  const errorLines = long.map((document) => readYamlDocument(document.text, "").error?.region.startLine);
+  return long.find((_2, i) => errorLines[i] === line) ?? long.find((_2, i) => errorLines[i] !== void 0) ?? (long.length === 1 ? long[0] : void 0);
 }
 function untag(text, nonce) {
   const tag = new RegExp(`[ \\t]* # kubeward-${nonce}:(\\d+)`);
@@ -41271,140 +41320,50 @@ async function renderErrorProblem(failure, render) {
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path16 from "node:path";
-
-// src/expand/kustomize/read.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
 import path14 from "node:path";
-
-// src/expand/kustomize/yaml-text.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var sameRegion = (region) => region;
-function parseYamlText(text, toFile = sameRegion) {
-  return { doc: (0, import_yaml3.parseDocument)(text, { uniqueKeys: false }), source: sourceText(text), toFile };
+function buildArgs(dir, settings) {
+  const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
+  return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
-function regionIn(yamlText, start, end) {
-  return yamlText.toFile(yamlText.source.regionOf(start, end));
+async function buildKustomization(dir, settings) {
+  const run2 = await runTool(settings.binary, buildArgs(path14.resolve(dir), settings), path14.resolve(dir));
+  if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
+  return { ok: true, output: run2.stdout, ms: run2.ms };
 }
-function pairOf(node, key2) {
-  if (!(0, import_yaml3.isMap)(node)) return void 0;
-  for (const pair of node.items) {
-    if ((0, import_yaml3.isScalar)(pair.key) && String(pair.key.value) === key2) return pair;
+var WARNING = /^#?\s*Warning:\s*/i;
+var KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.]+:\d+\]/;
+function describeKustomizeFailure(run2, dir) {
+  const lines = run2.stderr.split("\n");
+  const panic = lines.findIndex((line) => /^goroutine \d+ \[/.test(line));
+  const kept = (panic === -1 ? lines : lines.slice(0, panic)).map((line) => line.trimEnd()).filter((line) => line.trim() && !WARNING.test(line.trim()) && !KLOG.test(line.trim()));
+  const start = kept.findIndex((line) => /^(Error|error|panic):/.test(line.trim()));
+  let message = (start === -1 ? kept : kept.slice(start)).join("\n").trim();
+  message = message.replace(/^(Error|error):\s*/, "").replace(/ with config: `[\s\S]*?`/g, "").replace(/(?:accumulating resources: )?accumulation err='([\s\S]*)': must build at directory: [\s\S]*$/, "$1").replace(/evalsymlink failure on '([^']+)' : lstat [^:]+: no such file or directory/g, "$1 does not exist").replace(/\s*\n\s*/g, " ").trim();
+  if (!message) message = `kustomize exited with code ${run2.code}`;
+  return { message, file: namedFile(message, dir) };
+}
+function namedFile(message, dir) {
+  const root = path14.resolve(dir);
+  const mentions = [
+    ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
+    ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
+    ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
+  ];
+  for (const mention of mentions) {
+    const absolute = path14.resolve(root, mention);
+    if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
+    const relative = path14.relative(root, absolute);
+    return path14.isAbsolute(dir) || relative.startsWith("..") ? absolute : path14.join(dir, relative);
   }
   return void 0;
 }
-function valueOf(node, key2) {
-  return pairOf(node, key2)?.value ?? void 0;
-}
-function stringOf(node) {
-  if (!(0, import_yaml3.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
-  return String(node.value);
-}
-function itemsOf2(node) {
-  return (0, import_yaml3.isSeq)(node) ? node.items.filter((item) => item !== null && typeof item === "object") : [];
-}
-function scalarSpan2(node) {
-  const [start, end] = node.range ?? [0, 0];
-  return { start, end };
-}
-function nodeSpan2(text, node) {
-  if ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isAlias)(node)) return scalarSpan2(node);
-  const start = node.range?.[0] ?? 0;
-  return { start, end: endOfLineContent(text, start) };
-}
-function pairSpan(text, pair) {
-  const keySpan = nodeSpan2(text, pair.key);
-  const value = pair.value;
-  if (!value) return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
-  const valueSpan = nodeSpan2(text, value);
-  const sameLine = !text.slice(keySpan.end, valueSpan.start).includes("\n");
-  if ((0, import_yaml3.isScalar)(value) || (0, import_yaml3.isAlias)(value) || sameLine) return { start: keySpan.start, end: valueSpan.end };
-  return { start: keySpan.start, end: endOfLineContent(text, keySpan.start) };
-}
-function pairRegion(yamlText, pair) {
-  const span = pairSpan(yamlText.source.text, pair);
-  return regionIn(yamlText, span.start, span.end);
-}
-function nodeRegion(yamlText, node) {
-  const span = nodeSpan2(yamlText.source.text, node);
-  return regionIn(yamlText, span.start, span.end);
-}
-function locateInNode(yamlText, root, path20) {
-  let node = root;
-  let pair;
-  for (const segment of path20) {
-    const resolved = (0, import_yaml3.isAlias)(node) ? node.resolve(yamlText.doc) : node;
-    if (typeof segment === "number" && (0, import_yaml3.isSeq)(resolved)) {
-      const item = resolved.items[segment];
-      if (!item || typeof item !== "object" || !("range" in item)) break;
-      node = item;
-      pair = void 0;
-    } else if ((0, import_yaml3.isMap)(resolved)) {
-      const found = pairOf(resolved, String(segment));
-      if (!found) break;
-      pair = found;
-      if (!found.value) break;
-      node = found.value;
-    } else {
-      break;
-    }
-  }
-  if (pair && (pair.value === node || !pair.value)) return pairRegion(yamlText, pair);
-  return nodeRegion(yamlText, node);
-}
-function firstKeyRegion(yamlText, node) {
-  const first = (0, import_yaml3.isMap)(node) ? node.items[0] : void 0;
-  if ((0, import_yaml3.isPair)(first) && (0, import_yaml3.isScalar)(first.key)) return pairRegion(yamlText, first);
-  return nodeRegion(yamlText, node);
-}
-function inlineText(yamlText, node) {
-  const text = typeof node.value === "string" ? node.value : String(node.value);
-  const { start, end } = scalarSpan2(node);
-  const source = yamlText.source;
-  const raw = source.text.slice(start, end);
-  const startRegion = source.regionOf(start, start);
-  const outer = yamlText.toFile;
-  if (node.type === "BLOCK_LITERAL") {
-    const headerLine = startRegion.startLine;
-    let indent = 0;
-    for (let line = headerLine + 1; line <= source.lineCount; line++) {
-      const lineText = source.lineText(line);
-      if (lineText.trim() === "") continue;
-      indent = lineText.length - lineText.trimStart().length;
-      break;
-    }
-    return {
-      text,
-      toFile: (region) => outer({
-        startLine: region.startLine + headerLine,
-        startColumn: region.startColumn + indent,
-        endLine: region.endLine + headerLine,
-        endColumn: region.endColumn + indent
-      })
-    };
-  }
-  const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-  if (!raw.includes("\n") && raw.slice(quote, raw.length - quote) === text) {
-    const shift = startRegion.startColumn - 1 + quote;
-    return {
-      text,
-      toFile: (region) => outer({
-        startLine: startRegion.startLine,
-        startColumn: region.startColumn + shift,
-        endLine: startRegion.startLine,
-        endColumn: (region.endLine === region.startLine ? region.endColumn : region.startColumn) + shift
-      })
-    };
-  }
-  const whole = source.regionOf(start, endOfLineContent(source.text, start));
-  return { text, toFile: () => outer(whole) };
-}
 
-// src/expand/kustomize/read.ts
+// src/expand/kustomize/kustomization-file.ts
+import { readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
+import path15 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path14.join(dir, name);
+    const file = path15.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -41426,454 +41385,77 @@ function isDirectory2(file) {
 function isRemoteReference(reference) {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) || /[?&](ref|version|submodules|timeout)=/.test(reference);
 }
-function referencedFolders(dir) {
-  const file = findKustomizationFile(dir);
-  if (!file) return [];
-  let text;
+function readTextFile(file) {
   try {
-    text = readFileSync8(file, "utf8");
-  } catch {
-    return [];
-  }
-  const root = parseYamlText(text).doc.contents;
-  const folders = [];
-  for (const field of ["resources", "bases", "components"]) {
-    for (const item of itemsOf2(valueOf(root, field))) {
-      const entry = stringOf(item);
-      if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path14.join(dir, entry);
-      if (isDirectory2(target)) folders.push(target);
-    }
-  }
-  return folders;
-}
-function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
-  const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
-  readLayer(dir, state);
-  return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
-}
-function problem(state, file, region, message, ruleId = KUSTOMIZE_ERROR) {
-  state.problems.push({ ruleId, file, region, message });
-}
-function readText2(file, state, at2) {
-  try {
-    return readFileSync8(file, "utf8");
+    return { text: readFileSync8(file, "utf8") };
   } catch (error2) {
     const reason = error2.code ?? String(error2);
-    problem(state, at2?.file ?? file, at2?.region ?? FILE_START, `Cannot read ${file} (${reason}).`);
-    return void 0;
+    return { failure: `Cannot read ${file} (${reason}).` };
   }
 }
-function readLayer(dir, state) {
-  const key2 = path14.resolve(dir);
-  const known = state.layers.get(key2);
-  if (known) return known;
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  const text = readText2(file, state);
-  if (text === void 0) return void 0;
-  const yamlText = parseYamlText(text);
-  for (const error2 of yamlText.doc.errors) {
-    problem(state, file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid YAML in ${path14.basename(file)}: ${error2.message.split("\n")[0]}`, PARSE_ERROR);
-  }
-  const root = yamlText.doc.contents;
-  const layer = {
-    dir,
-    file,
-    kind: stringOf(valueOf(root, "kind")) === "Component" ? "Component" : "Kustomization",
-    bases: [],
-    components: [],
-    resources: [],
-    patches: [],
-    images: [],
-    helmCharts: [],
-    generators: [],
-    inputs: [],
-    remote: []
+
+// src/expand/kustomize/images.ts
+function imageName(image) {
+  const withoutDigest = image.split("@")[0];
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  return colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+}
+function imageApplies(entry, image) {
+  return image === entry.name || image.startsWith(`${entry.name}:`) || image.startsWith(`${entry.name}@`);
+}
+function applyImage(entry, image) {
+  const [withoutDigest, digest] = image.split("@");
+  const name = imageName(withoutDigest);
+  const tag = withoutDigest.slice(name.length + 1) || void 0;
+  const newName = entry.newName?.value ?? name;
+  if (entry.digest) return `${newName}@${entry.digest.value}`;
+  if (entry.newTag) return `${newName}:${entry.newTag.value}`;
+  return `${newName}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function imageLocation(entry, file) {
+  const setting = entry.newTag ?? entry.digest ?? entry.newName;
+  const provenance = {
+    kind: "images-entry",
+    name: entry.name,
+    ...entry.newName && { newName: entry.newName.value },
+    ...entry.newTag && { newTag: entry.newTag.value },
+    ...entry.digest && { digest: entry.digest.value }
   };
-  state.layers.set(key2, layer);
-  state.reading.add(key2);
-  const context = { layer, yamlText, state };
-  for (const field of ["resources", "bases"]) readResources(context, field);
-  readComponents(context);
-  readSettings(context);
-  readStrategicMergePatches(context);
-  readPatches(context);
-  readJsonPatches(context);
-  readImages(context);
-  readHelmCharts(context);
-  readGenerators(context);
-  readOtherInputs(context);
-  state.reading.delete(key2);
-  return layer;
+  return { file, region: setting?.region ?? entry.region, provenance };
 }
-function rootOf(context) {
-  return context.yamlText.doc.contents;
+function isImagePath(body, path23) {
+  return path23[path23.length - 1] === "image" && typeof valueAtPath(body, path23) === "string";
 }
-function fieldItems(context, field) {
-  return itemsOf2(valueOf(rootOf(context), field));
-}
-function readReferencedLayer(context, target, entry, region, field) {
-  const { layer, state } = context;
-  if (state.reading.has(path14.resolve(target))) {
-    problem(state, layer.file, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
-    return void 0;
-  }
-  if (!findKustomizationFile(target)) {
-    problem(state, layer.file, region, `${field} entry "${entry}" is a folder without kustomization.yaml, kustomization.yml or Kustomization.`);
-    return void 0;
-  }
-  return readLayer(target, state);
-}
-function noteRemote(context, reference, region) {
-  const remote = { file: context.layer.file, reference, region };
-  context.layer.remote.push(remote);
-  context.state.remote.push(remote);
-}
-function* localEntries(context, field) {
-  for (const item of fieldItems(context, field)) {
-    const entry = stringOf(item);
-    if (entry === void 0) continue;
-    const region = nodeRegion(context.yamlText, item);
-    if (isRemoteReference(entry)) noteRemote(context, entry, region);
-    else yield { entry, region, target: path14.join(context.layer.dir, entry) };
-  }
-}
-function readResources(context, field) {
-  const { layer, state } = context;
-  for (const { entry, region, target } of localEntries(context, field)) {
-    if (isDirectory2(target)) {
-      if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target, region });
-    } else if (isFile2(target)) {
-      layer.resources.push(...readManifestFile(target, state, { file: layer.file, region }));
-    } else {
-      problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
-    }
-  }
-}
-function readComponents(context) {
-  const { layer, state } = context;
-  for (const { entry, region, target } of localEntries(context, "components")) {
-    if (!isDirectory2(target)) {
-      problem(state, layer.file, region, `components entry "${entry}" does not exist or is not a folder.`);
-    } else if (readReferencedLayer(context, target, entry, region, "components")) {
-      layer.components.push({ dir: target, region });
-    }
-  }
-}
-function readManifestFile(file, state, at2) {
-  const key2 = path14.resolve(file);
-  let known = state.manifests.get(key2);
-  if (!known) {
-    known = parseResourceFile(file, at2);
-    state.manifests.set(key2, known);
-  }
-  if (!state.reported.has(key2)) {
-    state.reported.add(key2);
-    state.problems.push(...known.problems);
-  }
-  return known.documents;
-}
-function parseResourceFile(file, at2) {
-  let text;
-  try {
-    text = readFileSync8(file, "utf8");
-  } catch (error2) {
-    const reason = error2.code ?? String(error2);
-    return { documents: [], problems: [{ ruleId: KUSTOMIZE_ERROR, file: at2.file, region: at2.region, message: `Cannot read ${file} (${reason}).` }] };
-  }
-  const parsed = parseManifest(file, text);
-  const documents = parsed.objects.map(
-    (object) => ({
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      name: object.name,
-      namespace: object.namespace,
-      file,
-      docIndex: object.origin.docIndex,
-      object
-    })
-  );
-  return { documents, problems: parsed.problems };
-}
-function setting(context, field) {
-  const pair = pairOf(rootOf(context), field);
-  const value = stringOf(pair?.value);
-  return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
-}
-function readSettings(context) {
-  context.layer.namePrefix = setting(context, "namePrefix");
-  context.layer.nameSuffix = setting(context, "nameSuffix");
-  context.layer.namespace = setting(context, "namespace");
-}
-function readTarget(node) {
-  if (!(0, import_yaml4.isMap)(node)) return void 0;
-  const target = {};
-  for (const key2 of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
-    const value = stringOf(valueOf(node, key2));
-    if (value !== void 0) target[key2] = value;
-  }
-  return target;
-}
-function patchFromFile(context, entry, region, field) {
-  const { layer, state } = context;
-  const file = path14.join(layer.dir, entry);
-  if (!isFile2(file)) {
-    problem(state, layer.file, region, `${field} entry "${entry}" does not exist.`);
-    return void 0;
-  }
-  const text = readText2(file, state, { file: layer.file, region });
-  return text === void 0 ? void 0 : { file, text, inline: false };
-}
-function inlinePatch(context, node) {
-  const { text, toFile } = inlineText(context.yamlText, node);
-  return { file: context.layer.file, text, inline: true, toFile };
-}
-function readStrategicMergePatches(context) {
-  for (const item of fieldItems(context, "patchesStrategicMerge")) {
-    const entry = stringOf(item);
-    if (entry === void 0 || !(0, import_yaml4.isScalar)(item)) continue;
-    const region = nodeRegion(context.yamlText, item);
-    const looksInline = entry.includes("\n") || !isFile2(path14.join(context.layer.dir, entry)) && /:\s/.test(entry);
-    const source = looksInline ? inlinePatch(context, item) : patchFromFile(context, entry, region, "patchesStrategicMerge");
-    if (source) addPatch(context, source, { field: "patchesStrategicMerge", region });
-  }
-}
-function readPatches(context) {
-  for (const item of fieldItems(context, "patches")) {
-    readPatchEntry(context, item, "patches");
-  }
-}
-function readJsonPatches(context) {
-  const root = rootOf(context);
-  const field = pairOf(root, "patchesJson6902") ? "patchesJson6902" : "patchesJSON6902";
-  for (const item of fieldItems(context, field)) readPatchEntry(context, item, "patchesJson6902", field);
-}
-function readPatchEntry(context, item, field, written = field) {
-  if (!(0, import_yaml4.isMap)(item)) return;
-  const region = firstKeyRegion(context.yamlText, item);
-  const target = readTarget(valueOf(item, "target"));
-  const pathPair = pairOf(item, "path");
-  const patchNode = valueOf(item, "patch");
-  const entry = stringOf(pathPair?.value);
-  let source;
-  if (entry !== void 0 && pathPair) source = patchFromFile(context, entry, pairRegion(context.yamlText, pathPair), written);
-  else if ((0, import_yaml4.isScalar)(patchNode)) source = inlinePatch(context, patchNode);
-  if (source) addPatch(context, source, { field, region, target });
-}
-function addPatch(context, source, common) {
-  const shared = { ...common, file: source.file, inline: source.inline };
-  const toFile = source.toFile ?? ((region) => region);
-  if (common.field === "patchesJson6902" || isOperationList(source.text)) {
-    const yamlText = parseYamlText(source.text, toFile);
-    for (const error2 of yamlText.doc.errors) {
-      problem(context.state, source.file, regionIn(yamlText, error2.pos[0], error2.pos[1]), `Invalid JSON 6902 patch: ${error2.message.split("\n")[0]}`, PARSE_ERROR);
-    }
-    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yamlText, yamlText.doc.contents) });
-    return;
-  }
-  const parsed = parseManifest(source.file, source.text);
-  for (const found of parsed.problems) context.state.problems.push({ ...found, region: toFile(found.region) });
-  const documents = parsed.objects.map(
-    (object) => ({
-      kind: object.kind,
-      name: object.name,
-      namespace: object.namespace,
-      body: object.body,
-      locate: (path20) => toFile(regionOfPath(object, path20))
-    })
-  );
-  context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
-}
-function isOperationList(text) {
-  const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
-  return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
-}
-function regionOfPath(object, path20) {
-  return object.locate(path20).region;
-}
-function pointerSegments(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  return pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function readOperations(yamlText, root) {
-  const operations = [];
-  for (const item of itemsOf2(root)) {
-    const op = stringOf(valueOf(item, "op"));
-    const pathPair = pairOf(item, "path");
-    const pointer = stringOf(pathPair?.value);
-    if (op === void 0 || pointer === void 0 || !pathPair) continue;
-    const valueNode = valueOf(item, "value");
-    operations.push({
-      op,
-      path: pointerSegments(pointer),
-      value: valueNode ? valueNode.toJSON() : void 0,
-      pathRegion: pairRegion(yamlText, pathPair),
-      locateValue: (valuePath) => locateInNode(yamlText, item, ["value", ...valuePath])
-    });
-  }
-  return operations;
-}
-function readImages(context) {
-  for (const item of fieldItems(context, "images")) {
-    const name = stringOf(valueOf(item, "name"));
-    if (name === void 0) continue;
-    const settingOf = (key2) => {
-      const pair = pairOf(item, key2);
-      const value = stringOf(pair?.value);
-      return pair && value !== void 0 ? { value, region: pairRegion(context.yamlText, pair) } : void 0;
-    };
-    context.layer.images.push({
-      name,
-      newName: settingOf("newName"),
-      newTag: settingOf("newTag"),
-      digest: settingOf("digest"),
-      region: firstKeyRegion(context.yamlText, item)
-    });
-  }
-}
-function readHelmCharts(context) {
-  for (const item of fieldItems(context, "helmCharts")) {
-    const name = stringOf(valueOf(item, "name"));
-    if (name === void 0) continue;
-    const namePair = pairOf(item, "name");
-    context.layer.helmCharts.push({
-      name,
-      repo: stringOf(valueOf(item, "repo")),
-      version: stringOf(valueOf(item, "version")),
-      releaseName: stringOf(valueOf(item, "releaseName")),
-      region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
-    });
-  }
-}
-function disablesHash(node) {
-  const value = valueOf(node, "disableNameSuffixHash");
-  return (0, import_yaml4.isScalar)(value) && value.value === true;
-}
-function readGenerators(context) {
-  const layerDisablesHash = disablesHash(valueOf(rootOf(context), "generatorOptions"));
-  for (const [field, kind] of [
-    ["configMapGenerator", "ConfigMap"],
-    ["secretGenerator", "Secret"]
-  ]) {
-    for (const item of fieldItems(context, field)) {
-      const name = stringOf(valueOf(item, "name"));
-      if (name === void 0) continue;
-      const literals = /* @__PURE__ */ new Map();
-      for (const literal of itemsOf2(valueOf(item, "literals"))) {
-        const text = stringOf(literal);
-        const equals = text?.indexOf("=") ?? -1;
-        if (text !== void 0 && equals > 0) literals.set(text.slice(0, equals).trim(), nodeRegion(context.yamlText, literal));
+function imageOverride(layers, startImage, builtImage) {
+  if (typeof startImage === "string") {
+    let image = startImage;
+    let last;
+    for (let i = layers.length - 1; i >= 0; i--) {
+      for (const entry of layers[i].images) {
+        if (!imageApplies(entry, image)) continue;
+        image = applyImage(entry, image);
+        last = imageLocation(entry, layers[i].file);
       }
-      const namePair = pairOf(item, "name");
-      context.layer.generators.push({
-        kind,
-        name,
-        namespace: stringOf(valueOf(item, "namespace")),
-        hashSuffix: !layerDisablesHash && !disablesHash(valueOf(item, "options")),
-        literals,
-        region: namePair ? pairRegion(context.yamlText, namePair) : firstKeyRegion(context.yamlText, item)
-      });
     }
+    return last;
   }
-}
-function readOtherInputs(context) {
-  const root = rootOf(context);
-  const entries = [];
-  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) {
-    for (const item of fieldItems(context, field)) entries.push(stringOf(item));
-  }
-  for (const field of ["configMapGenerator", "secretGenerator"]) {
-    for (const item of fieldItems(context, field)) {
-      for (const file of itemsOf2(valueOf(item, "files"))) entries.push(stringOf(file)?.replace(/^[^=]*=/, ""));
-      for (const env of itemsOf2(valueOf(item, "envs"))) entries.push(stringOf(env));
-      entries.push(stringOf(valueOf(item, "env")));
-    }
-  }
-  for (const item of fieldItems(context, "replacements")) entries.push(stringOf(valueOf(item, "path")));
-  for (const item of fieldItems(context, "helmCharts")) {
-    entries.push(stringOf(valueOf(item, "valuesFile")));
-    for (const file of itemsOf2(valueOf(item, "additionalValuesFiles"))) entries.push(stringOf(file));
-  }
-  entries.push(stringOf(valueOf(valueOf(root, "openapi"), "path")));
-  for (const entry of entries) {
-    if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path14.join(context.layer.dir, entry);
-    if (isFile2(file)) context.layer.inputs.push(file);
-  }
-}
-
-// src/expand/kustomize/map.ts
-import path15 from "node:path";
-
-// src/expand/kustomize/merge-path.ts
-var MERGE_KEYS = {
-  volumeMounts: ["mountPath"],
-  volumeDevices: ["devicePath"],
-  hostAliases: ["ip"],
-  topologySpreadConstraints: ["topologyKey"],
-  // Container ports merge on containerPort, Service ports on port.
-  ports: ["containerPort", "port"]
-};
-function mergeKeyOf(field, item) {
-  if (!isRecord(item)) return void 0;
-  for (const key2 of [...field ? MERGE_KEYS[field] ?? [] : [], "name"]) {
-    const value = item[key2];
-    if (typeof value === "string" || typeof value === "number") return { key: key2, value };
+  const name = imageName(builtImage);
+  for (const layer of layers) {
+    const entry = layer.images.find((candidate) => (candidate.newName?.value ?? candidate.name) === name);
+    if (entry) return imageLocation(entry, layer.file);
   }
   return void 0;
 }
-function correspondingIndex(field, outputItem, list2, index) {
-  const mergeKey = mergeKeyOf(field, outputItem);
-  if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
-  return index < list2.length ? index : -1;
-}
-function followPath(output, source, path20) {
-  const followed = [];
-  let outputNode = output;
-  let sourceNode = source;
-  let field;
-  for (const segment of path20) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(sourceNode)) break;
-      const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
-      const index = correspondingIndex(field, outputItem, sourceNode, segment);
-      if (index < 0) break;
-      followed.push(index);
-      outputNode = outputItem;
-      sourceNode = sourceNode[index];
-    } else {
-      if (!isRecord(sourceNode) || !Object.hasOwn(sourceNode, segment)) break;
-      followed.push(segment);
-      outputNode = isRecord(outputNode) ? outputNode[segment] : void 0;
-      sourceNode = sourceNode[segment];
-      field = segment;
-    }
-  }
-  const complete = followed.length === path20.length;
-  return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
-}
-function isMergedValue(value) {
-  if (isRecord(value)) return true;
-  return Array.isArray(value) && value.some(isRecord);
-}
-function sameJson(a, b) {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key2) => Object.hasOwn(b, key2) && sameJson(a[key2], b[key2]));
-  }
-  return false;
-}
 
-// src/expand/kustomize/map.ts
+// src/expand/kustomize/layer-uses.ts
+import path16 from "node:path";
 var UNPREFIXED_KINDS = /* @__PURE__ */ new Set(["Namespace", "CustomResourceDefinition"]);
 var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path15.resolve(dir));
+    const layer = tree.layers.get(path16.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -41925,10 +41507,69 @@ function effectsOf(use) {
   use.effects = effects;
   return effects;
 }
-function identityOf(object) {
-  const { apiVersion, kind, name, namespace } = object;
-  return namespace === void 0 ? { apiVersion, kind, name } : { apiVersion, kind, name, namespace };
+
+// src/expand/kustomize/merge-path.ts
+var MERGE_KEYS = {
+  volumeMounts: ["mountPath"],
+  volumeDevices: ["devicePath"],
+  hostAliases: ["ip"],
+  topologySpreadConstraints: ["topologyKey"],
+  // Container ports merge on containerPort, Service ports on port.
+  ports: ["containerPort", "port"]
+};
+function mergeKeyOf(field, item) {
+  if (!isRecord(item)) return void 0;
+  for (const key2 of [...field ? MERGE_KEYS[field] ?? [] : [], "name"]) {
+    const value = item[key2];
+    if (typeof value === "string" || typeof value === "number") return { key: key2, value };
+  }
+  return void 0;
 }
+function correspondingIndex(field, outputItem, list2, index) {
+  const mergeKey = mergeKeyOf(field, outputItem);
+  if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
+  return index < list2.length ? index : -1;
+}
+function followPath(output, source, path23) {
+  const followed = [];
+  let outputNode = output;
+  let sourceNode = source;
+  let field;
+  for (const segment of path23) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(sourceNode)) break;
+      const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
+      const index = correspondingIndex(field, outputItem, sourceNode, segment);
+      if (index < 0) break;
+      followed.push(index);
+      outputNode = outputItem;
+      sourceNode = sourceNode[index];
+    } else {
+      if (!isRecord(sourceNode) || !Object.hasOwn(sourceNode, segment)) break;
+      followed.push(segment);
+      outputNode = isRecord(outputNode) ? outputNode[segment] : void 0;
+      sourceNode = sourceNode[segment];
+      field = segment;
+    }
+  }
+  const complete = followed.length === path23.length;
+  return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
+}
+function isMergedValue(value) {
+  if (isRecord(value)) return true;
+  return Array.isArray(value) && value.some(isRecord);
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key2) => Object.hasOwn(b, key2) && sameJson(a[key2], b[key2]));
+  }
+  return false;
+}
+
+// src/expand/kustomize/patch-target.ts
 function matchesPattern(pattern, value) {
   if (pattern === void 0) return true;
   if (value === void 0) return false;
@@ -41966,19 +41607,21 @@ function targetMatches(target, identity) {
   if (target.annotationSelector && !matchesSelector(target.annotationSelector, identity.annotations)) return false;
   return true;
 }
-function patchCandidates(patch, identity, body, path20, applied) {
+
+// src/expand/kustomize/patch-candidates.ts
+function patchCandidates(patch, identity, body, path23, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path20);
-      const deletion = strategicDeletion(document.body, followed.path, body, path20);
+      const followed = followPath(body, document.body, path23);
+      const deletion = strategicDeletion(document.body, followed.path, body, path23);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path20.length, decisive: true, deletes: true });
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path20.length;
+      const complete = followed.depth === path23.length;
       candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -41992,57 +41635,57 @@ function patchCandidates(patch, identity, body, path20, applied) {
   if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path20, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
     if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates;
 }
-function strategicDeletion(document, followed, body, path20) {
+function strategicDeletion(document, followed, body, path23) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path20[length - 1] === "string" && valueAtPath(body, path20.slice(0, length)) === void 0;
+    const gone = (length) => typeof path23[length - 1] === "string" && valueAtPath(body, path23.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path20.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path23.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path20) {
+function beforeOperation(operation, path23) {
   const last = operation.path[operation.path.length - 1];
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path20;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path23;
   const list2 = operation.path.slice(0, -1);
-  const index = path20[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path20[i]) === segment)) return path20;
+  const index = path23[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path23[i]) === segment)) return path23;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path20.slice(0, list2.length), index + 1, ...path20.slice(list2.length + 1)] : path20;
+  if (operation.op === "remove") return index >= at2 ? [...path23.slice(0, list2.length), index + 1, ...path23.slice(list2.length + 1)] : path23;
   if (index === at2) return void 0;
-  return index > at2 ? [...path20.slice(0, list2.length), index - 1, ...path20.slice(list2.length + 1)] : path20;
+  return index > at2 ? [...path23.slice(0, list2.length), index - 1, ...path23.slice(list2.length + 1)] : path23;
 }
-function operationCandidate(operation, file, body, path20, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path20.length) return void 0;
+function operationCandidate(operation, file, body, path23, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path23.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path20[i]]);
+    const item = valueAtPath(node, [path23[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path20.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path23.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path20.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path23.length, decisive: true };
   }
-  const remainder = path20.slice(operation.path.length);
+  const remainder = path23.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path20.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path20.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path23.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path23.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -42085,193 +41728,563 @@ function removalFromContainers(effects, identity, resource, body, fieldPath) {
         kind: "removed-by-patch",
         container: typeof name === "string" ? { list: list2, name } : { list: list2 },
         field: field.join("."),
-        ...isScalar4(set.value) ? { value: set.value } : {}
+        ...isScalar2(set.value) ? { value: set.value } : {}
       };
       return { file: decisive.file, region: decisive.region, provenance };
     }
   }
   return void 0;
 }
-function isScalar4(value) {
+function isScalar2(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
-function imageName(image) {
-  const withoutDigest = image.split("@")[0];
-  const lastSlash = withoutDigest.lastIndexOf("/");
-  const colon = withoutDigest.indexOf(":", lastSlash + 1);
-  return colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+
+// src/expand/kustomize/map.ts
+function nameKey(kind, name) {
+  return `${kind}\0${name}`;
 }
-function imageApplies(entry, image) {
-  return image === entry.name || image.startsWith(`${entry.name}:`) || image.startsWith(`${entry.name}@`);
-}
-function applyImage(entry, image) {
-  const [withoutDigest, digest] = image.split("@");
-  const name = imageName(withoutDigest);
-  const tag = withoutDigest.slice(name.length + 1) || void 0;
-  const newName = entry.newName?.value ?? name;
-  if (entry.digest) return `${newName}@${entry.digest.value}`;
-  if (entry.newTag) return `${newName}:${entry.newTag.value}`;
-  return `${newName}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
-}
-function imageLocation(entry, file) {
-  const setting2 = entry.newTag ?? entry.digest ?? entry.newName;
-  const provenance = {
-    kind: "images-entry",
-    name: entry.name,
-    ...entry.newName && { newName: entry.newName.value },
-    ...entry.newTag && { newTag: entry.newTag.value },
-    ...entry.digest && { digest: entry.digest.value }
-  };
-  return { file, region: setting2?.region ?? entry.region, provenance };
-}
-function isImagePath(body, path20) {
-  return path20[path20.length - 1] === "image" && typeof valueAtPath(body, path20) === "string";
-}
-function createSourceMapper(tree) {
-  const { root, uses } = layerUses(tree);
-  const rootFile = root?.layer.file ?? tree.root;
-  const byName = /* @__PURE__ */ new Map();
-  const generated = [];
-  const charts = [];
+function indexSources(uses) {
+  const index = { byName: /* @__PURE__ */ new Map(), generated: [], charts: [] };
   for (const use of uses) {
     for (const document of use.layer.resources) {
       const names = namesThrough(document.kind, document.name, use);
       const origin = { document, use, names, namespaces: namespacesThrough(document.namespace, use) };
-      new Set(names).forEach((name) => {
-        const key2 = `${document.kind}\0${name}`;
-        const list2 = byName.get(key2) ?? [];
+      for (const name of new Set(names)) {
+        const key2 = nameKey(document.kind, name);
+        const list2 = index.byName.get(key2) ?? [];
         list2.push({ origin, final: name === names[names.length - 1] });
-        byName.set(key2, list2);
-      });
+        index.byName.set(key2, list2);
+      }
     }
     for (const generator of use.layer.generators) {
       const names = namesThrough(generator.kind, generator.name, use);
-      generated.push({ generator, file: use.layer.file, name: names[names.length - 1] });
+      index.generated.push({ generator, file: use.layer.file, name: names[names.length - 1] });
     }
-    for (const chart of use.layer.helmCharts) charts.push({ chart, file: use.layer.file });
+    for (const chart of use.layer.helmCharts) index.charts.push({ chart, file: use.layer.file });
   }
-  const originCache = /* @__PURE__ */ new WeakMap();
-  const findOrigin = (object) => {
-    const key2 = isRecord(object.body) ? object.body : void 0;
-    const cached = key2 ? originCache.get(key2) : void 0;
-    if (cached !== void 0) return cached ?? void 0;
-    const matches2 = byName.get(`${object.kind}\0${object.name}`) ?? [];
-    const score = (match2) => (match2.final ? 2 : 0) + (object.namespace !== void 0 && match2.origin.namespaces.at(-1) === object.namespace ? 1 : 0);
-    let best;
-    for (const match2 of matches2) if (!best || score(match2) > score(best)) best = match2;
-    if (key2) originCache.set(key2, best?.origin ?? null);
-    return best?.origin;
-  };
-  const findGenerated = (object) => generated.find(
+  return index;
+}
+function bestOrigin(index, object) {
+  const score = (match2) => (match2.final ? 2 : 0) + (object.namespace !== void 0 && match2.origin.namespaces.at(-1) === object.namespace ? 1 : 0);
+  let best;
+  for (const match2 of index.byName.get(nameKey(object.kind, object.name)) ?? []) if (!best || score(match2) > score(best)) best = match2;
+  return best?.origin;
+}
+function generatedOrigin(index, object) {
+  return index.generated.find(
     ({ generator, name }) => generator.kind === object.kind && (object.name === name || generator.hashSuffix && object.name.startsWith(`${name}-`) && /^[a-z0-9]{10}$/.test(object.name.slice(name.length + 1)))
   );
-  const chartFor = (object) => {
-    if (charts.length === 0) return void 0;
-    const labels = recordOf(recordOf(recordOf(object.body).metadata).labels);
-    const chartLabel = typeof labels["helm.sh/chart"] === "string" ? labels["helm.sh/chart"] : "";
-    const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
-    return { file: found.file, region: found.chart.region, provenance: { kind: "helm-charts-entry", object: identityOf(object), chart: found.chart.name } };
+}
+function identityOf(object) {
+  const { apiVersion, kind, name, namespace } = object;
+  return namespace === void 0 ? { apiVersion, kind, name } : { apiVersion, kind, name, namespace };
+}
+function generatedLocation(object, found, fieldPath) {
+  const [field, key2] = fieldPath;
+  const literal = (field === "data" || field === "stringData") && typeof key2 === "string" ? found.generator.literals.get(key2) : void 0;
+  const generator = found.generator.kind === "Secret" ? "secretGenerator" : "configMapGenerator";
+  return { file: found.file, region: literal ?? found.generator.region, provenance: { kind: "generator", object: identityOf(object), generator, name: found.generator.name } };
+}
+function chartLocation(charts, object) {
+  if (charts.length === 0) return void 0;
+  const labels = recordOf(recordOf(recordOf(object.body).metadata).labels);
+  const chartLabel = typeof labels["helm.sh/chart"] === "string" ? labels["helm.sh/chart"] : "";
+  const found = charts.find(({ chart }) => chartLabel.startsWith(`${chart.name}-`) || labels["app.kubernetes.io/instance"] === chart.releaseName) ?? charts[0];
+  return { file: found.file, region: found.chart.region, provenance: { kind: "helm-charts-entry", object: identityOf(object), chart: found.chart.name } };
+}
+function patchIdentity(object, origin) {
+  const metadata = recordOf(recordOf(object.body).metadata);
+  const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/", 2) : ["", object.apiVersion];
+  return {
+    group,
+    version,
+    kind: object.kind,
+    names: /* @__PURE__ */ new Set([...origin.names, object.name]),
+    namespaces: /* @__PURE__ */ new Set([...origin.namespaces, ...object.namespace ? [object.namespace] : []]),
+    labels: recordOf(metadata.labels),
+    annotations: recordOf(metadata.annotations)
   };
-  const fallback = (object) => ({ file: rootFile, region: FILE_START, provenance: { kind: "kustomization-only", object: identityOf(object) } });
-  const locateGenerated = (object, found, fieldPath) => {
-    const [field, key2] = fieldPath;
-    const literal = (field === "data" || field === "stringData") && typeof key2 === "string" ? found.generator.literals.get(key2) : void 0;
-    const generator = found.generator.kind === "Secret" ? "secretGenerator" : "configMapGenerator";
-    return { file: found.file, region: literal ?? found.generator.region, provenance: { kind: "generator", object: identityOf(object), generator, name: found.generator.name } };
+}
+function resourceCandidate(resource, body, fieldPath) {
+  const followed = followPath(body, resource.object.body, fieldPath);
+  return {
+    file: resource.file,
+    region: resource.object.locate(followed.path).region,
+    depth: followed.depth,
+    decisive: followed.depth === fieldPath.length,
+    value: followed.value
   };
-  const locateSource = (object, fieldPath) => {
-    const origin = findOrigin(object);
-    if (!origin) {
-      const generatedOrigin = findGenerated(object);
-      if (generatedOrigin) return locateGenerated(object, generatedOrigin, fieldPath);
-      return chartFor(object) ?? fallback(object);
-    }
-    const body = object.body;
-    const metadata = recordOf(recordOf(body).metadata);
-    const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/", 2) : ["", object.apiVersion];
-    const identity = {
-      group,
-      version,
-      kind: object.kind,
-      names: /* @__PURE__ */ new Set([...origin.names, object.name]),
-      namespaces: /* @__PURE__ */ new Set([...origin.namespaces, ...object.namespace ? [object.namespace] : []]),
-      labels: recordOf(metadata.labels),
-      annotations: recordOf(metadata.annotations)
-    };
-    const effects = effectsOf(origin.use);
-    const wantsImage = isImagePath(body, fieldPath);
-    const { decisive, best, layersScanned } = scanPatches(effects, identity, body, fieldPath);
-    if (!decisive) {
-      const removal = removalFromContainers(effects, identity, origin.document, body, fieldPath);
-      if (removal) return removal;
-    }
-    const resource = origin.document;
-    const followed = followPath(body, resource.object.body, fieldPath);
-    const fromResource = {
-      file: resource.file,
-      region: regionOfPath(resource.object, followed.path),
-      depth: followed.depth,
-      decisive: followed.depth === fieldPath.length,
-      value: followed.value
-    };
-    const source = decisive ?? (best && best.depth > fromResource.depth ? best : fromResource);
-    if (wantsImage) {
-      const imageLayers = effects.slice(0, layersScanned).filter((layer) => layer.images.length > 0);
-      const override = imageOverride(imageLayers, source.value, valueAtPath(body, fieldPath));
-      if (override) return override;
-    }
-    if (fieldPath.length === 2 && fieldPath[0] === "metadata" && fieldPath[1] === "namespace" && !decisive) {
-      const layer = effects.find((candidate) => candidate.namespace?.value === object.namespace);
-      if (layer?.namespace) return { file: layer.file, region: layer.namespace.region, provenance: { kind: "kustomization-namespace" } };
-    }
-    return { file: source.file, region: source.region };
+}
+function namespaceSetting(effects, namespace) {
+  const layer = effects.find((candidate) => candidate.namespace?.value === namespace);
+  return layer?.namespace && { file: layer.file, region: layer.namespace.region, provenance: { kind: "kustomization-namespace" } };
+}
+function locateInResource(object, origin, fieldPath) {
+  const body = object.body;
+  const effects = effectsOf(origin.use);
+  const identity = patchIdentity(object, origin);
+  const { decisive, best, layersScanned } = scanPatches(effects, identity, body, fieldPath);
+  if (!decisive) {
+    const removal = removalFromContainers(effects, identity, origin.document, body, fieldPath);
+    if (removal) return removal;
+  }
+  const fromResource = resourceCandidate(origin.document, body, fieldPath);
+  const source = decisive ?? (best && best.depth > fromResource.depth ? best : fromResource);
+  if (isImagePath(body, fieldPath)) {
+    const imageLayers = effects.slice(0, layersScanned).filter((layer) => layer.images.length > 0);
+    const override = imageOverride(imageLayers, source.value, valueAtPath(body, fieldPath));
+    if (override) return override;
+  }
+  if (!decisive && fieldPath.length === 2 && fieldPath[0] === "metadata" && fieldPath[1] === "namespace") {
+    const setting = namespaceSetting(effects, object.namespace);
+    if (setting) return setting;
+  }
+  return { file: source.file, region: source.region };
+}
+function createSourceMapper(tree) {
+  const { root, uses } = layerUses(tree);
+  const rootFile = root?.layer.file ?? tree.root;
+  const index = indexSources(uses);
+  const origins = /* @__PURE__ */ new WeakMap();
+  const originOf = (object) => {
+    if (!isRecord(object.body)) return bestOrigin(index, object);
+    const cached = origins.get(object.body);
+    if (cached !== void 0) return cached ?? void 0;
+    const found = bestOrigin(index, object);
+    origins.set(object.body, found ?? null);
+    return found;
   };
   return {
-    locateSource,
+    locateSource(object, fieldPath) {
+      const origin = originOf(object);
+      if (origin) return locateInResource(object, origin, fieldPath);
+      const generated = generatedOrigin(index, object);
+      if (generated) return generatedLocation(object, generated, fieldPath);
+      return chartLocation(index.charts, object) ?? { file: rootFile, region: FILE_START, provenance: { kind: "kustomization-only", object: identityOf(object) } };
+    },
     originOf(object) {
-      const origin = findOrigin(object);
+      const origin = originOf(object);
       if (origin) return { file: origin.document.file, docIndex: origin.document.docIndex };
-      const generatedOrigin = findGenerated(object);
-      return generatedOrigin ? { file: generatedOrigin.file, docIndex: 0 } : void 0;
+      const generated = generatedOrigin(index, object);
+      return generated ? { file: generated.file, docIndex: 0 } : void 0;
     }
   };
 }
-function imageOverride(layers, startImage, builtImage) {
-  if (typeof startImage === "string") {
-    let image = startImage;
-    let last;
-    for (let i = layers.length - 1; i >= 0; i--) {
-      for (const entry of layers[i].images) {
-        if (!imageApplies(entry, image)) continue;
-        image = applyImage(entry, image);
-        last = imageLocation(entry, layers[i].file);
+
+// src/expand/kustomize/read.ts
+import path18 from "node:path";
+
+// src/expand/kustomize/kustomize-yaml.ts
+var sameRegion = (region) => region;
+function readKustomizeYaml(text, file, toFile = sameRegion) {
+  const document = readYamlDocument(text, file);
+  const { source } = document;
+  const regionAt = (path23) => toFile(document.locate(path23));
+  return {
+    value: document.value,
+    error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
+    regionAt,
+    firstKeyRegionAt(path23) {
+      const entry = valueAtPath(document.value, path23);
+      const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
+      return regionAt(firstKey === void 0 ? path23 : [...path23, firstKey]);
+    },
+    inlineTextAt(path23) {
+      const scalar = document.scalarAt(path23);
+      if (!scalar) return void 0;
+      const value = valueAtPath(document.value, path23);
+      const inline = typeof value === "string" ? value : String(value);
+      if (scalar.writing === "literal" || scalar.writing === "folded") {
+        const header2 = blockHeader2(source.text, scalar.start);
+        if (scalar.writing === "folded") {
+          const whole2 = source.regionOf(header2, endOfLineContent(source.text, header2));
+          return { text: inline, toFile: () => toFile(whole2) };
+        }
+        const headerLine = source.regionOf(header2, header2).startLine;
+        const firstContent = source.text.slice(scalar.start, scalar.end).split("\n").find((line) => line.trim() !== "") ?? "";
+        const indent = firstContent.length - firstContent.trimStart().length;
+        return {
+          text: inline,
+          toFile: (region) => toFile({
+            startLine: region.startLine + headerLine,
+            startColumn: region.startColumn + indent,
+            endLine: region.endLine + headerLine,
+            endColumn: region.endColumn + indent
+          })
+        };
       }
+      const quote = scalar.writing === "plain" ? 0 : 1;
+      const raw = source.text.slice(scalar.start, scalar.end);
+      const startRegion = source.regionOf(scalar.start, scalar.start);
+      if (!raw.includes("\n") && raw.slice(quote, raw.length - quote) === inline) {
+        const shift = startRegion.startColumn - 1 + quote;
+        return {
+          text: inline,
+          toFile: (region) => toFile({
+            startLine: startRegion.startLine,
+            startColumn: region.startColumn + shift,
+            endLine: startRegion.startLine,
+            endColumn: (region.endLine === region.startLine ? region.endColumn : region.startColumn) + shift
+          })
+        };
+      }
+      const whole = source.regionOf(scalar.start, endOfLineContent(source.text, scalar.start));
+      return { text: inline, toFile: () => toFile(whole) };
     }
-    return last;
-  }
-  const name = imageName(builtImage);
-  for (const layer of layers) {
-    const entry = layer.images.find((candidate) => (candidate.newName?.value ?? candidate.name) === name);
-    if (entry) return imageLocation(entry, layer.file);
-  }
-  return void 0;
+  };
+}
+function blockHeader2(text, contentStart) {
+  const lineStart = text.lastIndexOf("\n", contentStart - 2) + 1;
+  const line = text.slice(lineStart, Math.max(lineStart, contentStart - 1));
+  const indicator = /[|>][-+0-9]*[ \t]*(#.*)?\r?$/.exec(line);
+  return indicator ? lineStart + indicator.index : lineStart;
 }
 
-// src/expand/kustomize/build.ts
+// src/expand/kustomize/layer-context.ts
+function problem(context, region, message, file = context.layer.file, ruleId = KUSTOMIZE_ERROR) {
+  context.state.problems.push({ ruleId, file, region, message });
+}
+function stringOf(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
+}
+function itemsAt(parent, key2) {
+  const list2 = isRecord(parent) ? parent[key2] : void 0;
+  return Array.isArray(list2) ? list2.flatMap((item, index) => item === null || item === void 0 ? [] : [{ item, index }]) : [];
+}
+function settingAt(yaml, parent, parentPath, key2) {
+  const value = stringOf(isRecord(parent) ? parent[key2] : void 0);
+  return value === void 0 ? void 0 : { value, region: yaml.regionAt([...parentPath, key2]) };
+}
+
+// src/expand/kustomize/read-patches.ts
+import path17 from "node:path";
+function readPatches(context) {
+  readStrategicMergePatches(context);
+  for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
+  const root = context.yaml.value;
+  const written = isRecord(root) && Object.hasOwn(root, "patchesJson6902") ? "patchesJson6902" : "patchesJSON6902";
+  for (const { item, index } of itemsAt(root, written)) readPatchEntry(context, item, [written, index], "patchesJson6902", written);
+}
+var TARGET_KEYS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+function readTarget(node) {
+  if (!isRecord(node)) return void 0;
+  const target = {};
+  for (const key2 of TARGET_KEYS) {
+    const value = stringOf(node[key2]);
+    if (value !== void 0) target[key2] = value;
+  }
+  return target;
+}
+function patchFromFile(context, entry, region, field) {
+  const file = path17.join(context.layer.dir, entry);
+  if (!isFile2(file)) {
+    problem(context, region, `${field} entry "${entry}" does not exist.`);
+    return void 0;
+  }
+  const read = readTextFile(file);
+  if ("failure" in read) {
+    problem(context, region, read.failure);
+    return void 0;
+  }
+  return { file, text: read.text, inline: false };
+}
+function inlinePatch(context, at2) {
+  const inline = context.yaml.inlineTextAt(at2);
+  return inline && { file: context.layer.file, text: inline.text, inline: true, toFile: inline.toFile };
+}
+function readStrategicMergePatches(context) {
+  const field = "patchesStrategicMerge";
+  for (const { item, index } of itemsAt(context.yaml.value, field)) {
+    const entry = stringOf(item);
+    if (entry === void 0) continue;
+    const looksInline = entry.includes("\n") || !isFile2(path17.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
+    if (source) addPatch(context, source, { field });
+  }
+}
+function readPatchEntry(context, item, at2, field, written = field) {
+  if (!isRecord(item)) return;
+  const target = readTarget(item.target);
+  const entry = stringOf(item.path);
+  let source;
+  if (entry !== void 0) source = patchFromFile(context, entry, context.yaml.regionAt([...at2, "path"]), written);
+  else if (stringOf(item.patch) !== void 0) source = inlinePatch(context, [...at2, "patch"]);
+  if (source) addPatch(context, source, { field, target });
+}
+function addPatch(context, source, common) {
+  const shared = { ...common, file: source.file, inline: source.inline };
+  const toFile = source.toFile ?? ((region) => region);
+  if (common.field === "patchesJson6902" || isOperationList(source.text)) {
+    const yaml = readKustomizeYaml(source.text, source.file, toFile);
+    if (yaml.error) problem(context, yaml.error.region, `Invalid JSON 6902 patch: ${yaml.error.reason}`, source.file, PARSE_ERROR);
+    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yaml) });
+    return;
+  }
+  const parsed = parseManifest(source.file, source.text);
+  for (const found of parsed.problems) context.state.problems.push({ ...found, region: toFile(found.region) });
+  const documents = parsed.objects.map(
+    (object) => ({
+      kind: object.kind,
+      name: object.name,
+      body: object.body,
+      locate: (path23) => toFile(object.locate(path23).region)
+    })
+  );
+  context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
+}
+function isOperationList(text) {
+  const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
+  return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
+}
+function pointerSegments(pointer) {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function readOperations(yaml) {
+  const operations = [];
+  const list2 = Array.isArray(yaml.value) ? yaml.value : [];
+  list2.forEach((item, index) => {
+    if (!isRecord(item)) return;
+    const op = stringOf(item.op);
+    const pointer = stringOf(item.path);
+    if (op === void 0 || pointer === void 0) return;
+    operations.push({
+      op,
+      path: pointerSegments(pointer),
+      value: Object.hasOwn(item, "value") ? item.value : void 0,
+      pathRegion: yaml.regionAt([index, "path"]),
+      locateValue: (valuePath) => yaml.regionAt([index, "value", ...valuePath])
+    });
+  });
+  return operations;
+}
+
+// src/expand/kustomize/read.ts
+function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
+  const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
+  readLayer(dir, state);
+  return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
+}
+function readLayer(dir, state) {
+  const key2 = path18.resolve(dir);
+  const known = state.layers.get(key2);
+  if (known) return known;
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  const read = readTextFile(file);
+  if ("failure" in read) {
+    state.problems.push({ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: read.failure });
+    return void 0;
+  }
+  const yaml = readKustomizeYaml(read.text, file);
+  const root = yaml.value;
+  const layer = {
+    dir,
+    file,
+    kind: isRecord(root) && root.kind === "Component" ? "Component" : "Kustomization",
+    bases: [],
+    components: [],
+    resources: [],
+    patches: [],
+    images: [],
+    helmCharts: [],
+    generators: [],
+    inputs: []
+  };
+  const context = { layer, yaml, state };
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path18.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  state.layers.set(key2, layer);
+  state.reading.add(key2);
+  for (const field of ["resources", "bases"]) readResources(context, field);
+  readComponents(context);
+  readSettings(context);
+  readPatches(context);
+  readImages(context);
+  readHelmCharts(context);
+  readGenerators(context);
+  readOtherInputs(context);
+  state.reading.delete(key2);
+  return layer;
+}
+function readReferencedLayer(context, target, entry, region, field) {
+  if (context.state.reading.has(path18.resolve(target))) {
+    problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
+    return void 0;
+  }
+  if (!findKustomizationFile(target)) {
+    problem(context, region, `${field} entry "${entry}" is a folder without kustomization.yaml, kustomization.yml or Kustomization.`);
+    return void 0;
+  }
+  return readLayer(target, context.state);
+}
+function* localEntries(context, field) {
+  for (const { item, index } of itemsAt(context.yaml.value, field)) {
+    const entry = stringOf(item);
+    if (entry === void 0) continue;
+    const region = context.yaml.regionAt([field, index]);
+    if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
+    else yield { entry, region, target: path18.join(context.layer.dir, entry) };
+  }
+}
+function readResources(context, field) {
+  const { layer } = context;
+  for (const { entry, region, target } of localEntries(context, field)) {
+    if (isDirectory2(target)) {
+      if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target });
+    } else if (isFile2(target)) {
+      layer.resources.push(...readManifestFile(target, context.state, { file: layer.file, region }));
+    } else {
+      problem(context, region, `${field} entry "${entry}" does not exist.`);
+    }
+  }
+}
+function readComponents(context) {
+  for (const { entry, region, target } of localEntries(context, "components")) {
+    if (!isDirectory2(target)) {
+      problem(context, region, `components entry "${entry}" does not exist or is not a folder.`);
+    } else if (readReferencedLayer(context, target, entry, region, "components")) {
+      context.layer.components.push({ dir: target });
+    }
+  }
+}
+function readManifestFile(file, state, at2) {
+  const key2 = path18.resolve(file);
+  let known = state.manifests.get(key2);
+  if (!known) {
+    known = parseResourceFile(file, at2);
+    state.manifests.set(key2, known);
+  }
+  if (!state.reported.has(key2)) {
+    state.reported.add(key2);
+    state.problems.push(...known.problems);
+  }
+  return known.documents;
+}
+function parseResourceFile(file, at2) {
+  const read = readTextFile(file);
+  if ("failure" in read) return { documents: [], problems: [{ ruleId: KUSTOMIZE_ERROR, file: at2.file, region: at2.region, message: read.failure }] };
+  const parsed = parseManifest(file, read.text);
+  const documents = parsed.objects.map(
+    (object) => ({ kind: object.kind, name: object.name, namespace: object.namespace, file, docIndex: object.origin.docIndex, object })
+  );
+  return { documents, problems: parsed.problems };
+}
+function readSettings(context) {
+  const { layer, yaml } = context;
+  layer.namePrefix = settingAt(yaml, yaml.value, [], "namePrefix");
+  layer.nameSuffix = settingAt(yaml, yaml.value, [], "nameSuffix");
+  layer.namespace = settingAt(yaml, yaml.value, [], "namespace");
+}
+function readImages(context) {
+  const { yaml } = context;
+  for (const { item, index } of itemsAt(yaml.value, "images")) {
+    const name = isRecord(item) ? stringOf(item.name) : void 0;
+    if (name === void 0) continue;
+    const at2 = ["images", index];
+    context.layer.images.push({
+      name,
+      newName: settingAt(yaml, item, at2, "newName"),
+      newTag: settingAt(yaml, item, at2, "newTag"),
+      digest: settingAt(yaml, item, at2, "digest"),
+      region: yaml.firstKeyRegionAt(at2)
+    });
+  }
+}
+function nameRegion(yaml, item, at2) {
+  return Object.hasOwn(item, "name") ? yaml.regionAt([...at2, "name"]) : yaml.firstKeyRegionAt(at2);
+}
+function readHelmCharts(context) {
+  const { yaml } = context;
+  for (const { item, index } of itemsAt(yaml.value, "helmCharts")) {
+    const name = isRecord(item) ? stringOf(item.name) : void 0;
+    if (name === void 0 || !isRecord(item)) continue;
+    context.layer.helmCharts.push({ name, releaseName: stringOf(item.releaseName), region: nameRegion(yaml, item, ["helmCharts", index]) });
+  }
+}
+function disablesHash(options) {
+  return isRecord(options) && options.disableNameSuffixHash === true;
+}
+var GENERATOR_KINDS = [
+  ["configMapGenerator", "ConfigMap"],
+  ["secretGenerator", "Secret"]
+];
+function readGenerators(context) {
+  const { yaml } = context;
+  const layerDisablesHash = disablesHash(isRecord(yaml.value) ? yaml.value.generatorOptions : void 0);
+  for (const [field, kind] of GENERATOR_KINDS) {
+    for (const { item, index } of itemsAt(yaml.value, field)) {
+      const name = isRecord(item) ? stringOf(item.name) : void 0;
+      if (name === void 0 || !isRecord(item)) continue;
+      const at2 = [field, index];
+      const literals = /* @__PURE__ */ new Map();
+      for (const literal of itemsAt(item, "literals")) {
+        const text = stringOf(literal.item);
+        const equals = text?.indexOf("=") ?? -1;
+        if (text !== void 0 && equals > 0) literals.set(text.slice(0, equals).trim(), yaml.regionAt([...at2, "literals", literal.index]));
+      }
+      const generator = { kind, name, hashSuffix: !layerDisablesHash && !disablesHash(item.options), literals, region: nameRegion(yaml, item, at2) };
+      context.layer.generators.push(generator);
+    }
+  }
+}
+function stringAt(parent, key2) {
+  return isRecord(parent) ? stringOf(parent[key2]) : void 0;
+}
+function stringsAt(parent, key2) {
+  return itemsAt(parent, key2).map(({ item }) => stringOf(item));
+}
+function readOtherInputs(context) {
+  const root = context.yaml.value;
+  const entries = [];
+  for (const field of ["crds", "configurations", "transformers", "generators", "validators"]) entries.push(...stringsAt(root, field));
+  for (const [field] of GENERATOR_KINDS) {
+    for (const { item } of itemsAt(root, field)) {
+      entries.push(...stringsAt(item, "files").map((file) => file?.replace(/^[^=]*=/, "")));
+      entries.push(...stringsAt(item, "envs"), stringAt(item, "env"));
+    }
+  }
+  for (const { item } of itemsAt(root, "replacements")) entries.push(stringAt(item, "path"));
+  for (const { item } of itemsAt(root, "helmCharts")) entries.push(stringAt(item, "valuesFile"), ...stringsAt(item, "additionalValuesFiles"));
+  entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
+  for (const entry of entries) {
+    if (entry === void 0 || isRemoteReference(entry)) continue;
+    const file = path18.join(context.layer.dir, entry);
+    if (isFile2(file)) context.layer.inputs.push(file);
+  }
+}
+
+// src/expand/kustomize/roots.ts
+import path19 from "node:path";
+function referencedFolders(dir) {
+  const file = findKustomizationFile(dir);
+  const read = file === void 0 ? void 0 : readTextFile(file);
+  if (!file || !read || "failure" in read) return [];
+  const root = readYamlDocument(read.text, file).value;
+  const folders = [];
+  for (const field of ["resources", "bases", "components"]) {
+    for (const { item } of itemsAt(root, field)) {
+      const entry = stringOf(item);
+      if (entry === void 0 || isRemoteReference(entry)) continue;
+      const target = path19.join(dir, entry);
+      if (isDirectory2(target)) folders.push(target);
+    }
+  }
+  return folders;
+}
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path16.resolve(dir);
+    const key2 = path19.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path16.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path19.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path16.resolve(dir);
+    const key2 = path19.resolve(dir);
     const known = reach.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -42287,50 +42300,11 @@ function rootKustomizations(dirs) {
     reach.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path16.resolve(dir));
+  const keys = dirs.map((dir) => path19.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
   });
-}
-function buildArgs(dir, settings) {
-  const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
-  return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
-}
-async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path16.resolve(dir), settings), path16.resolve(dir));
-  if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
-  return { ok: true, output: run2.stdout, warnings: warningsOf(run2.stderr), ms: run2.ms };
-}
-var WARNING = /^#?\s*Warning:\s*/i;
-var KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.]+:\d+\]/;
-function warningsOf(stderr) {
-  return stderr.split("\n").filter((line) => WARNING.test(line.trim())).map((line) => line.trim().replace(WARNING, ""));
-}
-function describeKustomizeFailure(run2, dir) {
-  const lines = run2.stderr.split("\n");
-  const panic = lines.findIndex((line) => /^goroutine \d+ \[/.test(line));
-  const kept = (panic === -1 ? lines : lines.slice(0, panic)).map((line) => line.trimEnd()).filter((line) => line.trim() && !WARNING.test(line.trim()) && !KLOG.test(line.trim()));
-  const start = kept.findIndex((line) => /^(Error|error|panic):/.test(line.trim()));
-  let message = (start === -1 ? kept : kept.slice(start)).join("\n").trim();
-  message = message.replace(/^(Error|error):\s*/, "").replace(/ with config: `[\s\S]*?`/g, "").replace(/(?:accumulating resources: )?accumulation err='([\s\S]*)': must build at directory: [\s\S]*$/, "$1").replace(/evalsymlink failure on '([^']+)' : lstat [^:]+: no such file or directory/g, "$1 does not exist").replace(/\s*\n\s*/g, " ").trim();
-  if (!message) message = `kustomize exited with code ${run2.code}`;
-  return { message, file: namedFile(message, dir) };
-}
-function namedFile(message, dir) {
-  const root = path16.resolve(dir);
-  const mentions = [
-    ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
-    ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
-    ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
-  ];
-  for (const mention of mentions) {
-    const absolute = path16.resolve(root, mention);
-    if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path16.relative(root, absolute);
-    return path16.isAbsolute(dir) || relative.startsWith("..") ? absolute : path16.join(dir, relative);
-  }
-  return void 0;
 }
 
 // src/expand/expand.ts
@@ -42338,19 +42312,19 @@ function resolveBinary(tool, explicit) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? process.env[variable];
   if (configured) {
-    const binary = path17.resolve(configured);
+    const binary = path20.resolve(configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path17.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path17.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path20.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path20.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path17.join(chartDir, "ci");
+    const ciDir = path20.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path17.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path20.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -42365,7 +42339,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path17.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path20.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -42406,14 +42380,23 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path17.resolve(file));
+  return used.map((file) => path20.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path17.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path17.isAbsolute(relative);
+  const relative = path20.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path20.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+function remoteBaseNote(reference, cwd) {
+  const what = reference.field === "components" ? "component" : "base";
+  return {
+    ruleId: REMOTE_BASE,
+    file: displayPath(cwd, path20.resolve(reference.file)),
+    region: reference.region,
+    message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
+  };
 }
 async function expandKustomization(dir, settings, files, resourceCache) {
   const started = performance.now();
@@ -42421,18 +42404,19 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
-  const rootFile = findKustomizationFile(dir) ?? path17.join(dir, "kustomization.yaml");
+  const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
+  const rootFile = findKustomizationFile(dir) ?? path20.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path17.resolve(problem2.file)) }));
-  if (problems.length > 0) return { problems, timing, used, built: false };
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path20.resolve(problem2.file)) }));
+  if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
-  const flavour = path17.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
+  const flavour = path20.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path17.resolve(build2.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false };
+    const file = build2.failure.file ? displayPath(settings.cwd, path20.resolve(build2.failure.file)) : rootDisplay;
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
   const parsed = parseManifest(rootDisplay, build2.output);
@@ -42441,14 +42425,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path17.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path20.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path17.resolve(mapped.file);
+        const absolute = path20.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -42460,7 +42444,7 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   });
   const buildProblems = parsed.problems.map((problem2) => ({ ...problem2, message: `kustomize build produced invalid YAML: ${problem2.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used, built: true };
+  return { objects, problems: buildProblems, timing, used, built: true, remoteNotes };
 }
 async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
@@ -42500,6 +42484,12 @@ async function expandSources(charts, kustomizations, settings) {
     expansion.problems.push(...result.problems ?? []);
     expansion.skipped.push(...result.skipped ?? []);
     expansion.timings.push(result.timing);
+  }
+  const noted = /* @__PURE__ */ new Set();
+  for (const note of trees.flatMap((tree) => tree.remoteNotes)) {
+    const key2 = `${note.file}:${note.region.startLine}:${note.region.startColumn}`;
+    if (!noted.has(key2)) expansion.problems.push(note);
+    noted.add(key2);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;
@@ -42613,32 +42603,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path20, problems) {
+function checkValue(value, shape, path23, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path20)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path20)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path20], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path23)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path23)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path23], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2);
-      if (fieldShape) checkChild(record[key2], fieldShape, path20, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path23, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path20, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path23, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path20, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path23, index, problems);
   }
 }
-function checkChild(value, shape, path20, segment, problems) {
+function checkChild(value, shape, path23, segment, problems) {
   if (value === null || value === void 0) return;
-  path20.push(segment);
-  checkValue(value, shape, path20, problems);
-  path20.pop();
+  path23.push(segment);
+  checkValue(value, shape, path23, problems);
+  path23.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -42648,13 +42638,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path20 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path20[depth]];
+    const path23 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path23[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path20, problems);
+      checkValue(value, mapping(), path23, problems);
       return problems;
     }
-    if (path20[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path20, "metadata"], problems);
+    if (path23[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path23, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -42679,8 +42669,8 @@ var identityOf2 = lastAnswerOf(
 function toFinding(ruleId, severity, object, report) {
   return locatedFinding(ruleId, severity, object, report.path, report.message);
 }
-function locatedFinding(ruleId, severity, object, path20, message) {
-  const location = object.locate(path20);
+function locatedFinding(ruleId, severity, object, path23, message) {
+  const location = object.locate(path23);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -42689,7 +42679,7 @@ function locatedFinding(ruleId, severity, object, path20, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path20,
+    path: path23,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -42869,7 +42859,7 @@ function readManifest(absolutePath, file) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path18.dirname(path18.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path21.dirname(path21.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -42913,7 +42903,7 @@ async function run(options) {
     for (const problem2 of parsed.problems) problems.push(problem2);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
-  const findings = problems.map(problemFinding);
+  const findings = problems.map((problem2) => ({ ...problemFinding(problem2), severity: DIAGNOSTIC_SEVERITY.get(problem2.ruleId) ?? "high" }));
   for (const finding of linter.finish()) findings.push(finding);
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
   findings.push(...ignoreFindings);
@@ -42925,6 +42915,7 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
+var DIAGNOSTIC_SEVERITY = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
 function unknownIgnoredRules(rules) {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);
@@ -42946,9 +42937,9 @@ function withDiagnosticSettings(findings, config) {
   if (!Object.keys(config.rules).some((id) => DIAGNOSTIC_IDS.has(id))) return findings;
   const kept = [];
   for (const finding of findings) {
-    const setting2 = DIAGNOSTIC_IDS.has(finding.ruleId) ? config.rules[finding.ruleId] : void 0;
-    if (setting2?.enabled === false) continue;
-    kept.push(setting2?.severity ? { ...finding, severity: setting2.severity } : finding);
+    const setting = DIAGNOSTIC_IDS.has(finding.ruleId) ? config.rules[finding.ruleId] : void 0;
+    if (setting?.enabled === false) continue;
+    kept.push(setting?.severity ? { ...finding, severity: setting.severity } : finding);
   }
   return kept;
 }
@@ -43011,8 +43002,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path19.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path19.dirname(sarifFile), { recursive: true });
+  const sarifFile = path22.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path22.dirname(sarifFile), { recursive: true });
   const sarif = FORMATTERS.sarif(report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -43060,7 +43051,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path19.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path22.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -43069,7 +43060,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path19.relative(process2.cwd(), path19.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path22.relative(process2.cwd(), path22.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

@@ -7,6 +7,7 @@ export const INVALID_FIELD_TYPE = "kubeward/invalid-field-type";
 export const RENDER_ERROR = "kubeward/render-error";
 export const KUSTOMIZE_ERROR = "kubeward/kustomize-error";
 export const TOOL_MISSING = "kubeward/tool-missing";
+export const REMOTE_BASE = "kubeward/remote-base";
 export const UNKNOWN_IGNORED_RULE = "kubeward/unknown-ignored-rule";
 export const RULE_ERROR = "kubeward/rule-error";
 
@@ -92,6 +93,17 @@ export const DIAGNOSTIC_RULES: readonly RuleMeta[] = [
     frameworks: [],
     equivalents: {},
     unlintedInput: true,
+  },
+  {
+    id: REMOTE_BASE,
+    title: "Kustomize base or component is remote",
+    severity: "low",
+    category: "input",
+    rationale:
+      "A kustomization lists a remote base or component (a URL, `github.com/…`, `git@…`, or a path with `?ref=`). kubeward reads only local files and does not fetch remote bases, so the objects from it are not linted unless `kustomize build` fetches it itself; findings on them then point at the kustomization, not at the remote files. The note says so instead of passing the base over in silence; it does not fail the run.",
+    remediation: "Lint the remote base where it is maintained, or vendor it into the repository and list the local folder instead; turn the note off in .kubeward.yaml to accept remote bases.",
+    frameworks: [],
+    equivalents: {},
   },
   {
     id: UNKNOWN_IGNORED_RULE,

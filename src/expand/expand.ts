@@ -6,11 +6,16 @@ import type { SourceText } from "../manifest/text.js";
 import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../core/types.js";
 import { createFileCache, type FileCache } from "./file-cache.js";
 import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm/render.js";
-import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR } from "../core/diagnostics.js";
+import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR, REMOTE_BASE } from "../core/diagnostics.js";
 import { renderedObjects } from "./helm/objects.js";
 import { gatherEvidence } from "./helm/provenance.js";
 import { renderErrorProblem } from "./helm/render-error.js";
-import { buildKustomization, createSourceMapper, findKustomizationFile, readKustomizationTree, rootKustomizations, type KustomizationTree, type ResourceFileCache } from "./kustomize/build.js";
+import { buildKustomization } from "./kustomize/build.js";
+import { findKustomizationFile } from "./kustomize/kustomization-file.js";
+import { createSourceMapper } from "./kustomize/map.js";
+import type { KustomizationTree, RemoteReference, ResourceFileCache } from "./kustomize/model.js";
+import { readKustomizationTree } from "./kustomize/read.js";
+import { rootKustomizations } from "./kustomize/roots.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
 /** A chart's value sets as configured: name → values files (absolute). */
@@ -158,30 +163,49 @@ function listed(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/** The note that a remote base or component is not fetched, at the entry that lists it. */
+function remoteBaseNote(reference: RemoteReference, cwd: string): InputProblem {
+  const what = reference.field === "components" ? "component" : "base";
+  return {
+    ruleId: REMOTE_BASE,
+    file: displayPath(cwd, path.resolve(reference.file)),
+    region: reference.region,
+    message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`,
+  };
+}
+
+/** What one root's tree uses, whether it built, and its notes on remote bases. */
+interface TreeUse {
+  used: string[];
+  built: boolean;
+  remoteNotes: InputProblem[];
+}
+
 async function expandKustomization(
   dir: string,
   settings: ExpandSettings,
   files: FileCache,
   resourceCache: ResourceFileCache,
-): Promise<Partial<Expansion> & { timing: ExpansionTiming; used: string[]; built: boolean }> {
+): Promise<Partial<Expansion> & TreeUse & { timing: ExpansionTiming }> {
   const started = performance.now();
   const display = displayPath(settings.cwd, dir);
   const timing: ExpansionTiming = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
+  const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
   const rootFile = findKustomizationFile(dir) ?? path.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem) => ({ ...problem, file: displayPath(settings.cwd, path.resolve(problem.file)) }));
-  if (problems.length > 0) return { problems, timing, used, built: false };
+  if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
 
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false };
+  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
   const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build.ms;
   if (!build.ok) {
     const file = build.failure.file ? displayPath(settings.cwd, path.resolve(build.failure.file)) : rootDisplay;
-    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used, built: false };
+    return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build.failure.message}` }], timing, used, built: false, remoteNotes };
   }
 
   const mapper = createSourceMapper(tree);
@@ -210,7 +234,7 @@ async function expandKustomization(
   });
   const buildProblems = parsed.problems.map((problem) => ({ ...problem, message: `kustomize build produced invalid YAML: ${problem.message}` }));
   timing.totalMs = performance.now() - started;
-  return { objects, problems: buildProblems, timing, used, built: true };
+  return { objects, problems: buildProblems, timing, used, built: true, remoteNotes };
 }
 
 /** Renders every chart and builds every overlay, in parallel (one per CPU), with results in input order. */
@@ -219,7 +243,7 @@ export async function expandSources(charts: readonly string[], kustomizations: r
   const resourceCache: ResourceFileCache = new Map();
   const roots = rootKustomizations(kustomizations);
   // What each root's tree uses and whether it built, by the root's position (jobs finish in any order).
-  const trees: Array<{ used: string[]; built: boolean }> = [];
+  const trees: TreeUse[] = [];
   const jobs = [
     ...charts.map((dir) => () => expandChart(dir, settings, files)),
     ...roots.map((dir, i) => async () => (trees[i] = await expandKustomization(dir, settings, files, resourceCache))),
@@ -258,6 +282,13 @@ export async function expandSources(charts: readonly string[], kustomizations: r
     expansion.problems.push(...(result.problems ?? []));
     expansion.skipped.push(...(result.skipped ?? []));
     expansion.timings.push(result.timing);
+  }
+  // Overlays that share a base note its remote entries once.
+  const noted = new Set<string>();
+  for (const note of trees.flatMap((tree) => tree.remoteNotes)) {
+    const key = `${note.file}:${note.region.startLine}:${note.region.startColumn}`;
+    if (!noted.has(key)) expansion.problems.push(note);
+    noted.add(key);
   }
   for (const dir of kustomizations) {
     if (roots.includes(dir)) continue;

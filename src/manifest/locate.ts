@@ -338,3 +338,27 @@ function spanOf(stream: EventStream, key: number, node: number): Span {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
+
+/** How a scalar is written, for reading its text in place (an inline patch in a kustomization file). */
+export type ScalarWriting = "plain" | "single-quoted" | "double-quoted" | "literal" | "folded";
+
+const SCALAR_WRITINGS: Record<number, ScalarWriting> = {
+  [SCALAR_STYLE.PLAIN]: "plain",
+  [SCALAR_STYLE.SINGLE_QUOTED]: "single-quoted",
+  [SCALAR_STYLE.DOUBLE_QUOTED]: "double-quoted",
+  [SCALAR_STYLE.LITERAL_BLOCK]: "literal",
+  [SCALAR_STYLE.FOLDED_BLOCK]: "folded",
+};
+
+/**
+ * The scalar at `path` below `root` as written: its style and span (quotes included; a block
+ * scalar's span starts at its first content line). Undefined when the path holds no scalar.
+ */
+export function writtenScalar(stream: EventStream, root: number, path: Path): (Span & { writing: ScalarWriting }) | undefined {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path);
+  if (matched < path.length) return undefined;
+  const node = dereference(stream, nodes[matched]);
+  const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : undefined;
+  if (!span) return undefined;
+  return { start: span.start + stream.base, end: span.end + stream.base, writing: SCALAR_WRITINGS[styleOf(stream, node)] ?? "plain" };
+}

@@ -24,7 +24,8 @@ export const MAX_DEPTH = 256;
 
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 
-interface ParsedChunk {
+/** A parsed YAML text: its documents' values and the event stream that locates their nodes. */
+export interface ParsedYaml {
   stream: EventStream;
   documents: unknown[];
 }
@@ -104,7 +105,7 @@ function checkAliases(source: string, events: Event[]): void {
  * does not is read again document by document, where re-reading a document for each line js-yaml
  * finds too little indented (see flow-indentation.ts) costs that document's length, not the file's.
  */
-function parseChunk(source: string, base: number, file: string, asKubernetesReads: boolean): ParsedChunk {
+function parseChunk(source: string, base: number, file: string, asKubernetesReads: boolean): ParsedYaml {
   const options = { filename: file, maxDepth: MAX_DEPTH };
   const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
@@ -112,12 +113,20 @@ function parseChunk(source: string, base: number, file: string, asKubernetesRead
   return { stream: packEvents(source, base, events), documents };
 }
 
-function errorOffset(error: unknown): number | undefined {
+/**
+ * Parses a YAML (or JSON) text that is not a manifest, as Kubernetes reads YAML; throws the parser's
+ * error, whose place and reason errorOffset and errorReason read.
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  return parseChunk(text, 0, file, true);
+}
+
+export function errorOffset(error: unknown): number | undefined {
   const mark = (error as { mark?: { position?: number } }).mark;
   return typeof mark?.position === "number" ? mark.position : undefined;
 }
 
-function errorReason(error: unknown): string {
+export function errorReason(error: unknown): string {
   const reason = (error as { reason?: unknown }).reason;
   if (typeof reason === "string") return reason;
   if (error instanceof RangeError) return "the document nests too deeply to read";
@@ -150,7 +159,7 @@ export function parseManifest(file: string, text: string): ParsedFile {
   const problems: InputProblem[] = [];
   const skipped: SkippedDocument[] = [];
   // undefined stands for a document that failed to parse, so later documents keep their index.
-  const chunks: Array<ParsedChunk | undefined> = [];
+  const chunks: Array<ParsedYaml | undefined> = [];
   try {
     chunks.push(parseChunk(text, 0, file, false));
   } catch {

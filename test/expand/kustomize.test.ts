@@ -2,12 +2,18 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildArgs, buildKustomization, createSourceMapper, describeKustomizeFailure, findKustomizationFile, isRemoteReference, readKustomizationTree, rootKustomizations, type BuiltObject, type SourceMapper } from "../../src/expand/kustomize/build.js";
-import { matchesSelector } from "../../src/expand/kustomize/map.js";
-import { pointerSegments } from "../../src/expand/kustomize/read.js";
+import { buildArgs, buildKustomization, describeKustomizeFailure } from "../../src/expand/kustomize/build.js";
+import { findKustomizationFile, isRemoteReference } from "../../src/expand/kustomize/kustomization-file.js";
+import { createSourceMapper } from "../../src/expand/kustomize/map.js";
+import type { BuiltObject, SourceMapper } from "../../src/expand/kustomize/model.js";
+import { matchesSelector } from "../../src/expand/kustomize/patch-target.js";
+import { pointerSegments } from "../../src/expand/kustomize/read-patches.js";
+import { readKustomizationTree } from "../../src/expand/kustomize/read.js";
+import { rootKustomizations } from "../../src/expand/kustomize/roots.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { Path } from "../../src/core/types.js";
-import { KUSTOMIZE_ERROR } from "../../src/core/diagnostics.js";
+import { DIAGNOSTIC_RULES, KUSTOMIZE_ERROR, REMOTE_BASE, UNLINTED_INPUT_RULES } from "../../src/core/diagnostics.js";
+import { expandSources, type ExpandSettings } from "../../src/expand/expand.js";
 
 const fixtures = "fixtures/kustomize";
 const kubectl = path.resolve(".tools/helm4/kubectl");
@@ -119,9 +125,29 @@ describe("readKustomizationTree", () => {
       [KUSTOMIZE_ERROR, file, 7, 5, `patches entry "missing-patch.yaml" does not exist.`],
     ]);
     expect(broken.remote).toEqual([
-      { file, reference: "https://github.com/example/manifests//deploy?ref=v1.0.0", region: { startLine: 5, startColumn: 5, endLine: 5, endColumn: 60 } },
+      { file, field: "resources", reference: "https://github.com/example/manifests//deploy?ref=v1.0.0", region: { startLine: 5, startColumn: 5, endLine: 5, endColumn: 60 } },
     ]);
     expect(broken.layers.get(path.resolve(`${fixtures}/broken`))?.resources.map((resource) => resource.name)).toEqual(["present"]);
+  });
+
+  it("notes a remote base at its entry, as a low-severity note that is not unlinted input", async () => {
+    const settings: ExpandSettings = {
+      cwd: process.cwd(),
+      helm: { releaseName: "release", apiVersions: [], valuesFiles: [], set: [], ciValues: false, dependencyUpdate: false, charts: [] },
+      kustomize: { enableHelm: false },
+    };
+    const expansion = await expandSources([], [`${fixtures}/broken`], settings);
+    const notes = expansion.problems.filter((problem) => problem.ruleId === REMOTE_BASE);
+    expect(notes.map((note) => [note.file, note.region.startLine, note.region.startColumn, note.message])).toEqual([
+      [
+        `${fixtures}/broken/Kustomization`,
+        5,
+        5,
+        `Remote base "https://github.com/example/manifests//deploy?ref=v1.0.0": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`,
+      ],
+    ]);
+    expect(DIAGNOSTIC_RULES.find((meta) => meta.id === REMOTE_BASE)?.severity).toBe("low");
+    expect(UNLINTED_INPUT_RULES.has(REMOTE_BASE)).toBe(false);
   });
 
   it("records the other local files a kustomization reads, and no missing or remote ones", () => {
@@ -390,7 +416,6 @@ describe("buildKustomization", () => {
         if (!result.ok) continue;
         const bodies = parseManifest("built.yaml", result.output).objects.map((object) => object.body);
         expect(bodies).toEqual(builtObjects(name).map((object) => object.body));
-        if (name === "staging") expect(result.warnings.some((warning) => warning.includes("patchesJson6902"))).toBe(true);
       }
     });
 

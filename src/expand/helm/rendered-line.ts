@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { readYamlDocument } from "../../manifest/yaml-file.js";
 import { FILE_START, type Region } from "../../core/types.js";
 import { copyChart, removeCopy } from "./instrument.js";
 import { actionEnd } from "./template-actions.js";
@@ -117,13 +117,14 @@ export function helmDocuments(text: string): RenderedDocument[] {
 }
 
 /**
- * The document helm's line number is in: the one with a YAML error on that line, else the one with
- * any YAML error, else the only one that long. Helm stops at the first document that fails.
+ * The document helm's line number is in: the one whose first YAML error (read as Kubernetes reads
+ * YAML, as helm does) is on that line, else the one with any YAML error, else the only one that
+ * long. Helm stops at the first document that fails.
  */
 export function failingDocument(documents: readonly RenderedDocument[], line: number): RenderedDocument | undefined {
   const long = documents.filter((document) => document.text.split("\n").length >= line);
-  const errorLines = long.map((document) => parseDocument(document.text, { uniqueKeys: false }).errors.map((error) => error.linePos?.[0].line));
-  return long.find((_, i) => errorLines[i].includes(line)) ?? long.find((_, i) => errorLines[i].length > 0) ?? (long.length === 1 ? long[0] : undefined);
+  const errorLines = long.map((document) => readYamlDocument(document.text, "").error?.region.startLine);
+  return long.find((_, i) => errorLines[i] === line) ?? long.find((_, i) => errorLines[i] !== undefined) ?? (long.length === 1 ? long[0] : undefined);
 }
 
 /** A line of the tagged render: its text with the tags taken out, the template lines its tags name, and the text around them. */

@@ -1,71 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { referencedFolders } from "./read.js";
 import { runTool, type ToolRun } from "../tools.js";
-
-export {
-  findKustomizationFile,
-  isRemoteReference,
-  readKustomizationTree,
-  type GeneratorEntry,
-  type HelmChartEntry,
-  type ImageOverride,
-  type JsonPatch,
-  type JsonPatchOperation,
-  type KustomizationLayer,
-  type KustomizationTree,
-  type KustomizePatch,
-  type LayerReference,
-  type PatchTarget,
-  type RemoteReference,
-  type ResourceDocument,
-  type ResourceFileCache,
-  type Setting,
-  type StrategicMergeDocument,
-  type StrategicMergePatch,
-} from "./read.js";
-export { createSourceMapper, type BuiltObject, type SourceLocation, type SourceMapper } from "./map.js";
-
-/**
- * Among the kustomization folders found in one run, those no other one in the set builds on
- * (directly or through folders outside the set): a base is linted through its overlays, not twice.
- * Folders that build on each other (a cycle) are all kept, so the build reports the cycle.
- */
-export function rootKustomizations(dirs: readonly string[]): string[] {
-  const references = new Map<string, string[]>();
-  const referencesOf = (dir: string): string[] => {
-    const key = path.resolve(dir);
-    let found = references.get(key);
-    if (!found) {
-      found = referencedFolders(dir).map((folder) => path.resolve(folder));
-      references.set(key, found);
-    }
-    return found;
-  };
-  const reach = new Map<string, Set<string>>();
-  const reachable = (dir: string): Set<string> => {
-    const key = path.resolve(dir);
-    const known = reach.get(key);
-    if (known) return known;
-    const seen = new Set<string>();
-    const stack = [key];
-    while (stack.length > 0) {
-      for (const next of referencesOf(stack.pop() as string)) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
-    }
-    reach.set(key, seen);
-    return seen;
-  };
-  const keys = dirs.map((dir) => path.resolve(dir));
-  return dirs.filter((_, i) => {
-    const key = keys[i];
-    return !keys.some((other) => other !== key && reachable(other).has(key) && !reachable(key).has(other));
-  });
-}
 
 /** How to run Kustomize: a standalone `kustomize` or the copy built into `kubectl`. */
 export interface KustomizeSettings {
@@ -81,7 +16,7 @@ export interface BuildFailure {
   file?: string;
 }
 
-export type BuildResult = { ok: true; output: string; warnings: string[]; ms: number } | { ok: false; failure: BuildFailure; ms: number };
+export type BuildResult = { ok: true; output: string; ms: number } | { ok: false; failure: BuildFailure; ms: number };
 
 /** `kustomize build [--enable-helm] DIR` or `kubectl kustomize [--enable-helm] DIR`. */
 export function buildArgs(dir: string, settings: Omit<KustomizeSettings, "binary">): string[] {
@@ -93,19 +28,12 @@ export function buildArgs(dir: string, settings: Omit<KustomizeSettings, "binary
 export async function buildKustomization(dir: string, settings: KustomizeSettings): Promise<BuildResult> {
   const run = await runTool(settings.binary, buildArgs(path.resolve(dir), settings), path.resolve(dir));
   if (run.code !== 0) return { ok: false, failure: describeKustomizeFailure(run, dir), ms: run.ms };
-  return { ok: true, output: run.stdout, warnings: warningsOf(run.stderr), ms: run.ms };
+  return { ok: true, output: run.stdout, ms: run.ms };
 }
 
 const WARNING = /^#?\s*Warning:\s*/i;
 /** klog lines such as `I1123 08:51:47.314172   18757 log.go:245] …`. */
 const KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.]+:\d+\]/;
-
-function warningsOf(stderr: string): string[] {
-  return stderr
-    .split("\n")
-    .filter((line) => WARNING.test(line.trim()))
-    .map((line) => line.trim().replace(WARNING, ""));
-}
 
 /** Turns Kustomize's error output into one readable sentence and, when it names one that exists, the file at fault. */
 export function describeKustomizeFailure(run: ToolRun, dir: string): BuildFailure {
