@@ -48,7 +48,8 @@ export function readYamlDocument(text: string, file: string): YamlDocument {
   const source = sourceText(text);
   try {
     const { stream, documents } = parseYaml(text, file);
-    const root = stream.roots[0];
+    // An empty text has no root at all.
+    const root = stream.roots[0] as number | undefined;
     const present = root !== undefined && root < stream.length;
     return {
       source,
