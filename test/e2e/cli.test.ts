@@ -8,12 +8,14 @@ import {
   runCli,
   onlyRulesConfig,
   removeTempDirs,
+  repoRoot,
   tempDir,
   tools,
   toolsEnv,
   where,
   writeFiles,
 } from "./cli-harness.js";
+import { ALL_RULE_META } from "../../src/registry.js";
 
 const ONLY_PRIVILEGED = onlyRulesConfig(["privileged-container"]);
 /** Only privileged-container, with this setting. */
@@ -524,6 +526,78 @@ describe("colour", () => {
     expect((await runCli(["lint"], { cwd, isTTY: true })).stdout).toMatch(ANSI);
     expect((await runCli(["lint"], { cwd, isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ANSI);
     expect((await runCli(["lint", "--format", "compact"], { cwd, isTTY: true })).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe("kubeward rules --format json", () => {
+  const rulesJson = async (): Promise<{ rules: Array<Record<string, unknown>> }> => {
+    const result = await runCli(["rules", "--format", "json"], { cwd: tempDir() });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    return JSON.parse(result.stdout) as { rules: Array<Record<string, unknown>> };
+  };
+
+  it("lists every rule and diagnostic of the registry, in its order, with exactly the documented fields", async () => {
+    const { rules } = await rulesJson();
+    expect(rules.map((entry) => entry.id)).toEqual(ALL_RULE_META.map((meta) => meta.id));
+    expect(rules.map((entry) => entry.id)).toEqual(expect.arrayContaining(["privileged-container", "kubeward/parse-error", "kubeward/tool-missing"]));
+    const fields = ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"];
+    for (const entry of rules) expect(Object.keys(entry), String(entry.id)).toEqual(fields);
+  });
+
+  it("gives each rule's metadata as the registry declares it", async () => {
+    const { rules } = await rulesJson();
+    for (const [index, meta] of ALL_RULE_META.entries()) {
+      const entry = rules[index];
+      expect(entry, meta.id).toEqual({
+        id: meta.id,
+        title: meta.title,
+        severity: meta.severity,
+        level: { critical: "error", high: "error", medium: "warning", low: "note" }[meta.severity],
+        category: meta.category,
+        enabledByDefault: meta.enabledByDefault !== false,
+        unlintedInput: meta.unlintedInput === true,
+        frameworks: meta.frameworks,
+        equivalents: meta.equivalents,
+        options: Object.keys(meta.options ?? {}).map((name) => ({ name, ...meta.options?.[name] })),
+        helpUri: `https://github.com/kubeward/kubeward/blob/main/docs/rules/${meta.id.replace("/", "-")}.md`,
+      });
+      expect(existsSync(path.join(repoRoot, "docs/rules", `${meta.id.replace("/", "-")}.md`)), `docs page of ${meta.id}`).toBe(true);
+    }
+  });
+
+  it("spells out known entries: a framework rule, an opt-in rule with options, a diagnostic", async () => {
+    const byId = new Map((await rulesJson()).rules.map((entry) => [entry.id, entry]));
+    expect(byId.get("privileged-container")).toMatchObject({
+      severity: "critical",
+      level: "error",
+      category: "pod-security",
+      enabledByDefault: true,
+      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]),
+      options: [],
+    });
+    expect(byId.get("image-registry-not-allowed")).toMatchObject({
+      options: [expect.objectContaining({ name: "allowedRegistries", type: "string[]" })],
+    });
+    expect(byId.get("kubeward/parse-error")).toMatchObject({ category: "input", unlintedInput: true, frameworks: [], equivalents: {} });
+  });
+
+  it("takes no rule id, and refuses another format", async () => {
+    const withId = await runCli(["rules", "privileged-container", "--format", "json"], { cwd: tempDir() });
+    expect(withId.status).toBe(2);
+    expect(withId.stderr).toContain("--format json lists every rule; leave out the rule id");
+    const xml = await runCli(["rules", "--format", "xml"], { cwd: tempDir() });
+    expect(xml.status).toBe(2);
+    expect(xml.stderr).toContain("--format must be one of text, json");
+  });
+
+  it("is described in `kubeward rules --help`, field by field", async () => {
+    const result = await runCli(["rules", "--help"], { cwd: tempDir() });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("kubeward rules --format json");
+    for (const field of ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"]) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${field} `, "m"));
+    }
   });
 });
 
