@@ -27002,7 +27002,8 @@ var package_default = {
     kubeward: "dist/cli.js"
   },
   files: [
-    "dist",
+    "dist/cli.js",
+    "dist/cli.js.map",
     "docs"
   ],
   scripts: {
