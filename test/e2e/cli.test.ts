@@ -530,6 +530,8 @@ describe("colour", () => {
 });
 
 describe("kubeward rules --format json", () => {
+  /** The documented fields of an entry, in their order. */
+  const RULE_LIST_FIELDS = ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"];
   const rulesJson = async (): Promise<{ rules: Array<Record<string, unknown>> }> => {
     const result = await runCli(["rules", "--format", "json"], { cwd: tempDir() });
     expect(result.status).toBe(0);
@@ -541,8 +543,7 @@ describe("kubeward rules --format json", () => {
     const { rules } = await rulesJson();
     expect(rules.map((entry) => entry.id)).toEqual(ALL_RULE_META.map((meta) => meta.id));
     expect(rules.map((entry) => entry.id)).toEqual(expect.arrayContaining(["privileged-container", "kubeward/parse-error", "kubeward/tool-missing"]));
-    const fields = ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"];
-    for (const entry of rules) expect(Object.keys(entry), String(entry.id)).toEqual(fields);
+    for (const entry of rules) expect(Object.keys(entry), String(entry.id)).toEqual(RULE_LIST_FIELDS);
   });
 
   it("gives each rule's metadata as the registry declares it", async () => {
@@ -595,7 +596,7 @@ describe("kubeward rules --format json", () => {
     const result = await runCli(["rules", "--help"], { cwd: tempDir() });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("kubeward rules --format json");
-    for (const field of ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"]) {
+    for (const field of RULE_LIST_FIELDS) {
       expect(result.stdout).toMatch(new RegExp(`^  ${field} `, "m"));
     }
   });
