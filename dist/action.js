@@ -27002,7 +27002,8 @@ var package_default = {
     kubeward: "dist/cli.js"
   },
   files: [
-    "dist",
+    "dist/cli.js",
+    "dist/cli.js.map",
     "docs"
   ],
   scripts: {
@@ -29661,10 +29662,10 @@ function findConfigFile(dir) {
   }
 }
 var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
-function loadConfig(file, rules) {
+function loadConfig(file, cwd, rules) {
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync2(path2.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
   }
@@ -32274,7 +32275,7 @@ function writeReportFile(file, pieces) {
 }
 function loadRunConfig(cwd, explicitFile) {
   const configFile = explicitFile ?? findConfigFile(cwd);
-  return { config: configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
+  return { config: configFile ? loadConfig(configFile, cwd, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
 }
 var OptionError = class extends Error {
 };
@@ -32311,7 +32312,7 @@ function setArgumentProblem(assignment) {
   return void 0;
 }
 function expandSettings(flags, config, configFile, cwd) {
-  const configDir = configFile ? path4.dirname(path4.resolve(configFile)) : cwd;
+  const configDir = configFile ? path4.dirname(path4.resolve(cwd, configFile)) : cwd;
   const fromConfig = (file) => path4.resolve(configDir, file);
   return {
     helm: {
@@ -40344,7 +40345,7 @@ function isExecutable(file) {
     return false;
   }
 }
-function findOnPath(name, searchPath = process.env.PATH ?? "") {
+function findOnPath(name, searchPath) {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
   for (const dir of searchPath.split(path8.delimiter).filter(Boolean)) {
     for (const extension of extensions) {
@@ -42308,14 +42309,15 @@ function rootKustomizations(dirs) {
 }
 
 // src/expand/expand.ts
-function resolveBinary(tool, explicit) {
+function resolveBinary(tool, explicit, { cwd, env }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
-  const configured = explicit ?? process.env[variable];
+  const configured = explicit ?? env[variable];
   if (configured) {
-    const binary = path20.resolve(configured);
+    const binary = path20.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
-  const onPath = tool === "kustomize" ? findOnPath("kustomize") ?? findOnPath("kubectl") : findOnPath(tool);
+  const searchPath = env.PATH ?? "";
+  const onPath = tool === "kustomize" ? findOnPath("kustomize", searchPath) ?? findOnPath("kubectl", searchPath) : findOnPath(tool, searchPath);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
@@ -42351,7 +42353,7 @@ async function expandChart(chartDir, settings, files) {
   if (info2.type === "library") {
     return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
   }
-  const { binary, looked } = resolveBinary("helm", settings.helm.binary);
+  const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
   if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")], timing };
   const helm = { ...settings.helm, binary };
   const valueSets = valueSetsFor(chartDir, settings.helm);
@@ -42409,7 +42411,7 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path20.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
-  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
+  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
   const flavour = path20.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
@@ -42870,7 +42872,7 @@ async function run(options) {
   });
   const charts = discovery.sources.flatMap((source) => source.kind === "helm" ? [source.dir] : []);
   const overlays = discovery.sources.flatMap((source) => source.kind === "kustomize" ? [source.dir] : []);
-  const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
+  const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
   const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });
@@ -42981,6 +42983,7 @@ async function main() {
   const result = await run({
     inputs: inputs.paths,
     cwd: workspace,
+    env: process2.env,
     config,
     exclude: [],
     rules: BUILTIN_RULES,

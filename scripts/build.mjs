@@ -14,6 +14,6 @@ const common = {
   logLevel: "warning",
 };
 
-await build({ ...common, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
+await build({ ...common, entryPoints: ["src/bin.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
 await build({ ...common, entryPoints: ["scripts/generate-docs.ts"], outfile: "dist/generate-docs.js" });
 await build(actionBundleOptions);

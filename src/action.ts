@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   const result = await run({
     inputs: inputs.paths,
     cwd: workspace,
+    env: process.env,
     config,
     exclude: [],
     rules: BUILTIN_RULES,

@@ -1,9 +1,9 @@
 import path from "node:path";
-import process from "node:process";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
 import { ConfigError, closestMatch } from "./config/config.js";
 import { renderRuleDoc } from "./docs/rule-doc.js";
+import { ruleListJson } from "./docs/rule-list.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
@@ -14,6 +14,7 @@ import { run } from "./run.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
        kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
+       kubeward rules --format json             every rule's metadata as JSON (see kubeward rules --help)
 
 Options:
       --format FORMAT    text (default), compact, json or sarif
@@ -46,23 +47,53 @@ Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize 
 
 Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.`;
 
+const RULES_USAGE = `Usage: kubeward rules                  list the rules: id, severity/level, frameworks, equivalents
+       kubeward rules RULE-ID          print one rule's documentation (Markdown, as in docs/rules/)
+       kubeward rules --format json    every rule and kubeward/* diagnostic as JSON, for scripts and editors
+
+--format json prints {"rules": [...]}, in the order of \`kubeward rules\` with the kubeward/* diagnostics last.
+Each entry has these fields (more may be added; none is renamed or removed):
+  id                rule id, as in findings, ignore comments and .kubeward.yaml
+  title             one line
+  severity          default severity: critical, high, medium or low
+  level             the SARIF level it maps to: error, warning or note
+  category          pod-security, workload or input
+  enabledByDefault  false for a rule that runs only when turned on in .kubeward.yaml
+  unlintedInput     true for a diagnostic of input that could not be linted (fails the run whatever --fail-on says)
+  frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA or PCI-DSS controls the rule serves
+  equivalents       {kubeLinter?, polaris?, checkov?, trivy?, kubeScore?}: ids of the same check in other tools
+  options           [{name, type, default, description}]: what .kubeward.yaml may set for the rule
+  helpUri           the rule's documentation page`;
+
 class UsageError extends Error {}
 
 /** A mistake that one line explains (a report that cannot be written): no usage text after it. Exit code 2. */
 class PlainError extends Error {}
 
-function readStdin(): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on("data", (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on("end", () => resolve(Buffer.concat(chunks)));
-    process.stdin.on("error", reject);
-  });
+/** A stream the CLI writes to: the process's standard output or error, or a buffer in tests. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
 }
 
-function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+/** Everything a run reads from or writes to its surroundings, so the CLI can run inside another program. */
+export interface CliEnvironment {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: AsyncIterable<Buffer | string>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function useColor(stream: OutputStream, env: CliEnvironment["env"]): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
   return Boolean(stream.isTTY);
 }
 
@@ -87,9 +118,10 @@ function listRules(): string {
   return `${[header, ...rows].map(format).join("\n")}\n\n${rows.length} rules. \`kubeward rules RULE-ID\` prints one rule's documentation.\n`;
 }
 
-function writeReport(file: string, pieces: readonly string[]): void {
+/** Writes the report to `file`, relative to `cwd`; a failure names the file as given. */
+function writeReport(file: string, cwd: string, pieces: readonly string[]): void {
   try {
-    writeReportFile(file, pieces);
+    writeReportFile(path.resolve(cwd, file), pieces);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? `the folder ${path.dirname(file)} does not exist` : code === "EISDIR" ? "it is a folder" : describeReadError(error);
@@ -132,7 +164,7 @@ function parseLintArgs(args: string[]): ReturnType<typeof parseArgs<{ args: stri
   }
 }
 
-async function lint(args: string[]): Promise<number> {
+async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const { values, positionals } = parseLintArgs(args);
   const expandFlags = {
     values: values.values,
@@ -149,7 +181,7 @@ async function lint(args: string[]): Promise<number> {
   };
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
-  const cwd = process.cwd();
+  const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
   const { config, configFile } = loadRunConfig(cwd, values.config);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
@@ -157,22 +189,23 @@ async function lint(args: string[]): Promise<number> {
   const result = await run({
     inputs: positionals.length ? positionals : ["."],
     cwd,
+    env: io.env,
     config,
     exclude: values.exclude ?? [],
     rules: BUILTIN_RULES,
-    readStdin,
+    readStdin: () => readAll(io.stdin),
     expand: expandSettings(expandFlags, config, configFile, cwd),
   });
 
   if (values.verbose) {
-    if (configFile) process.stderr.write(`kubeward: using config ${configFile}\n`);
+    if (configFile) io.stderr.write(`kubeward: using config ${configFile}\n`);
     for (const skip of result.skipped) {
       const where = skip.docIndex === undefined ? skip.file : `${skip.file} document ${skip.docIndex + 1}`;
-      process.stderr.write(`kubeward: skipped ${where}: ${skip.reason}\n`);
+      io.stderr.write(`kubeward: skipped ${where}: ${skip.reason}\n`);
     }
     for (const timing of result.timings) {
       const tool = timing.kind === "helm" ? "helm" : "kustomize";
-      process.stderr.write(`kubeward: ${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in ${tool})\n`);
+      io.stderr.write(`kubeward: ${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in ${tool})\n`);
     }
   }
 
@@ -184,13 +217,13 @@ async function lint(args: string[]): Promise<number> {
     rules: ALL_RULE_META,
     toolVersion: packageJson.version,
     stats: result.stats,
-    color: format === "text" && !values.output && useColor(process.stdout),
+    color: format === "text" && !values.output && useColor(io.stdout, io.env),
     sarif: { allResults: values["sarif-all-results"], repositoryBase: format === "sarif" ? repositoryBase(cwd) : undefined },
   };
   const report = FORMATTERS[format](input);
-  if (values.output) writeReport(values.output, report.pieces);
-  else for (const piece of report.pieces) process.stdout.write(piece);
-  if (report.omitted) process.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
+  if (values.output) writeReport(values.output, cwd, report.pieces);
+  else for (const piece of report.pieces) io.stdout.write(piece);
+  if (report.omitted) io.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
 
   const active = activeFindings(result.findings);
   const { unlinted, fails } = runVerdict(active, failOn);
@@ -198,69 +231,66 @@ async function lint(args: string[]): Promise<number> {
   if (unlinted.length > 0 && !active.some((finding) => failsAt(finding.severity, failOn))) {
     const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
     const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
-    process.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
+    io.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
   }
   return fails ? 1 : 0;
 }
 
-function rules(args: string[]): number {
-  if (args.length === 0) {
-    process.stdout.write(listRules());
+const RULE_LIST_FORMATS = ["text", "json"] as const;
+const RULES_OPTIONS = { format: { type: "string" } } as const;
+
+function rules(args: string[], io: CliEnvironment): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
+  const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
+  if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
+  const [id] = positionals;
+  if (id === undefined) {
+    io.stdout.write(format === "json" ? ruleListJson(ALL_RULE_META) : listRules());
     return 0;
   }
-  const meta = ALL_RULE_META.find((candidate) => candidate.id === args[0]);
+  if (format === "json") throw new UsageError("--format json lists every rule; leave out the rule id");
+  const meta = ALL_RULE_META.find((candidate) => candidate.id === id);
   if (!meta) {
-    const hint = closestMatch(args[0], ALL_RULE_META.map((candidate) => candidate.id));
-    throw new PlainError(`unknown rule "${args[0]}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
+    const hint = closestMatch(id, ALL_RULE_META.map((candidate) => candidate.id));
+    throw new PlainError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
   }
-  process.stdout.write(renderRuleDoc(meta));
+  io.stdout.write(renderRuleDoc(meta));
   return 0;
 }
 
-/** Parses argv, runs a command, and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the kubeward command line `argv` (without node and the script) in `io`, and returns the exit code. */
+export async function main(argv: readonly string[], io: CliEnvironment): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-      process.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
     if (command === "--version") {
-      process.stdout.write(`${packageJson.version}\n`);
+      io.stdout.write(`${packageJson.version}\n`);
       return 0;
     }
     if (rest.includes("-h") || rest.includes("--help")) {
-      process.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${command === "rules" ? RULES_USAGE : USAGE}\n`);
       return 0;
     }
-    if (command === "lint") return await lint(rest);
-    if (command === "rules") return rules(rest);
+    if (command === "lint") return await lint(rest, io);
+    if (command === "rules") return rules(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`kubeward: configuration error: ${error.describe()}\n`);
+      io.stderr.write(`kubeward: configuration error: ${error.describe()}\n`);
       return 2;
     }
     if (error instanceof PlainError || error instanceof OptionError) {
-      process.stderr.write(`kubeward: ${error.message}\n`);
+      io.stderr.write(`kubeward: ${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`kubeward: ${(error as Error).message}\n\n${USAGE}\n`);
+      io.stderr.write(`kubeward: ${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`kubeward: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this.\n`);
+    io.stderr.write(`kubeward: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this.\n`);
     return 2;
   }
 }
-
-// A reader that stops early (`kubeward lint | head`) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") return;
-  process.stderr.write(`kubeward: cannot write the report: ${error.message}\n`);
-  process.exitCode = 2;
-});
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode ??= code;
-});

@@ -64,7 +64,7 @@ export function writeReportFile(file: string, pieces: readonly string[]): void {
 /** The configuration in effect: `explicitFile`, else the nearest `.kubeward.yaml` upward from `cwd`, else none. */
 export function loadRunConfig(cwd: string, explicitFile: string | undefined): { config: Config; configFile?: string } {
   const configFile = explicitFile ?? findConfigFile(cwd);
-  return { config: configFile ? loadConfig(configFile, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
+  return { config: configFile ? loadConfig(configFile, cwd, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
 }
 
 /** How charts and overlays are expanded, as the CLI flags or the action inputs give it. */
@@ -129,7 +129,7 @@ export function setArgumentProblem(assignment: string): string | undefined {
 
 /** Flags over the config file: flags win for single values, lists add up (config first). */
 export function expandSettings(flags: ExpandFlags, config: Config, configFile: string | undefined, cwd: string): RunOptions["expand"] {
-  const configDir = configFile ? path.dirname(path.resolve(configFile)) : cwd;
+  const configDir = configFile ? path.dirname(path.resolve(cwd, configFile)) : cwd;
   const fromConfig = (file: string): string => path.resolve(configDir, file);
   return {
     helm: {

@@ -16,13 +16,15 @@ import type { InputProblem, SkippedDocument } from "./core/types.js";
 export interface RunOptions {
   inputs: readonly string[];
   cwd: string;
+  /** The environment helm and kustomize are looked up in (KUBEWARD_HELM, KUBEWARD_KUSTOMIZE, PATH). */
+  env: Readonly<Record<string, string | undefined>>;
   config: Config;
   /** Extra exclude globs from the command line. */
   exclude: readonly string[];
   rules: readonly Rule[];
   readStdin: () => Promise<Buffer>;
-  /** How to render charts and build overlays; the working directory is taken from `cwd`. */
-  expand: Omit<ExpandSettings, "cwd">;
+  /** How to render charts and build overlays; the working directory and environment are taken from `cwd` and `env`. */
+  expand: Omit<ExpandSettings, "cwd" | "env">;
 }
 
 export interface RunResult {
@@ -47,7 +49,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   });
   const charts = discovery.sources.flatMap((source) => (source.kind === "helm" ? [source.dir] : []));
   const overlays = discovery.sources.flatMap((source) => (source.kind === "kustomize" ? [source.dir] : []));
-  const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd });
+  const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
   const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });

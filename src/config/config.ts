@@ -77,11 +77,11 @@ export function findConfigFile(dir: string): string | undefined {
 
 const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 
-/** Reads and validates a config file against the known rules and the input diagnostics. */
-export function loadConfig(file: string, rules: readonly Rule[]): Config {
+/** Reads and validates a config file (`file` relative to `cwd`, and named as given) against the known rules and the input diagnostics. */
+export function loadConfig(file: string, cwd: string, rules: readonly Rule[]): Config {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync(path.resolve(cwd, file), "utf8");
   } catch (error) {
     throw new ConfigError(`cannot read the config file: ${(error as Error).message}`, file);
   }

@@ -26,6 +26,8 @@ export interface ChartValueSets {
 
 export interface ExpandSettings {
   cwd: string;
+  /** Where KUBEWARD_HELM, KUBEWARD_KUSTOMIZE and PATH are read from. */
+  env: Readonly<Record<string, string | undefined>>;
   helm: {
     binary?: string;
     releaseName: string;
@@ -69,15 +71,16 @@ export interface Expansion {
   sourcesRead(): Array<{ file: string; source: SourceText }>;
 }
 
-/** The binary to run: the one named on the command line, else in KUBEWARD_<TOOL>, else on PATH. */
-function resolveBinary(tool: ToolName, explicit: string | undefined): { binary?: string; looked: string } {
+/** The binary to run: the one named on the command line, else in KUBEWARD_<TOOL>, else on PATH; a relative path is taken from `cwd`. */
+function resolveBinary(tool: ToolName, explicit: string | undefined, { cwd, env }: ExpandSettings): { binary?: string; looked: string } {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
-  const configured = explicit ?? process.env[variable];
+  const configured = explicit ?? env[variable];
   if (configured) {
-    const binary = path.resolve(configured);
+    const binary = path.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : undefined, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
-  const onPath = tool === "kustomize" ? (findOnPath("kustomize") ?? findOnPath("kubectl")) : findOnPath(tool);
+  const searchPath = env.PATH ?? "";
+  const onPath = tool === "kustomize" ? (findOnPath("kustomize", searchPath) ?? findOnPath("kubectl", searchPath)) : findOnPath(tool, searchPath);
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 
@@ -118,7 +121,7 @@ async function expandChart(chartDir: string, settings: ExpandSettings, files: Fi
   if (info.type === "library") {
     return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
   }
-  const { binary, looked } = resolveBinary("helm", settings.helm.binary);
+  const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
   if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")], timing };
   const helm: HelmSettings = { ...settings.helm, binary };
   const valueSets = valueSetsFor(chartDir, settings.helm);
@@ -198,7 +201,7 @@ async function expandKustomization(
   const problems = tree.problems.map((problem) => ({ ...problem, file: displayPath(settings.cwd, path.resolve(problem.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
 
-  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary);
+  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
   const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });

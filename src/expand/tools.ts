@@ -23,7 +23,7 @@ export function isExecutable(file: string): boolean {
 }
 
 /** First executable named `name` on PATH. */
-export function findOnPath(name: string, searchPath = process.env.PATH ?? ""): string | undefined {
+export function findOnPath(name: string, searchPath: string): string | undefined {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
   for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     for (const extension of extensions) {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PRIVILEGED_POD, ensureBuilt, jsonFindings, kubeward, onlyRulesConfig, removeTempDirs, tempDir, where } from "./cli-harness.js";
+import { PRIVILEGED_POD, ensureBuilt, jsonFindings, kubeward, runCli, onlyRulesConfig, removeTempDirs, tempDir, where } from "./cli-harness.js";
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
@@ -83,9 +83,10 @@ const title = `one run over every kind of bad input finishes fast, reports each 
 }${canDropPrivileges ? " (run as uid 65534, since root can read any file)" : ""}`;
 
 describe("bad input", () => {
+  // A process of its own: it may run as another user.
   it(title, () => {
     const cwd = badInputFolder();
-    const result = kubeward(["lint", "--format", "json", "--verbose"], { cwd, ...runAs, timeoutMs: 15_000 });
+    const result = kubeward(["lint", "--format", "json", "--verbose"], { cwd, ...runAs });
     unlock(cwd);
     expect(result.ms).toBeLessThan(5_000);
     expect(result.status).toBe(1);
@@ -144,7 +145,7 @@ describe("bad input", () => {
     const cwd = badInputFolder();
     try {
       for (const format of ["text", "compact", "sarif"]) {
-        const result = kubeward(["lint", "--format", format], { cwd, ...runAs, timeoutMs: 15_000 });
+        const result = kubeward(["lint", "--format", format], { cwd, ...runAs });
         expect(result.status, format).toBe(1);
         expect(result.stderr, format).toBe("");
         expect(result.stdout, format).toContain("good.yaml");
@@ -154,10 +155,10 @@ describe("bad input", () => {
     }
   });
 
-  it.skipIf(!hasMkfifo)("a FIFO named on the command line is reported, not waited on", () => {
+  it.skipIf(!hasMkfifo)("a FIFO named on the command line is reported, not waited on", async () => {
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]), "good.yaml": PRIVILEGED_POD });
     spawnSync("mkfifo", [path.join(cwd, "pipe.yaml")]);
-    const result = kubeward(["lint", "--format", "compact", "pipe.yaml", "good.yaml"], { cwd, timeoutMs: 10_000 });
+    const result = await runCli(["lint", "--format", "compact", "pipe.yaml", "good.yaml"], { cwd });
     expect(result.stdout).toBe(
       "good.yaml:9:9: error: container \"web\" runs privileged. [privileged-container]\n" +
         "pipe.yaml:1:1: error: Not a regular file or folder; it was not linted. [kubeward/unreadable-file]\n",
@@ -165,19 +166,19 @@ describe("bad input", () => {
     expect(result.status).toBe(1);
   });
 
-  it("binary and non-UTF-8 standard input are reported like files", () => {
+  it("binary and non-UTF-8 standard input are reported like files", async () => {
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]) });
-    const result = kubeward(["lint", "-", "--format", "compact"], { cwd, input: "apiVersion: v1\nkind: Pod\n\u0000\u0001" });
+    const result = await runCli(["lint", "-", "--format", "compact"], { cwd, input: "apiVersion: v1\nkind: Pod\n\u0000\u0001" });
     expect(result.stdout).toBe("-:1:1: error: Binary file (it contains NUL bytes); it is not a manifest and was not linted. [kubeward/unreadable-file]\n");
     expect(result.status).toBe(1);
   });
 
-  it("a List with more items than fit in one call's arguments is linted without overflowing the stack", () => {
+  it("a List with more items than fit in one call's arguments is linted without overflowing the stack", async () => {
     const item = JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } });
     const pod = JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "last" }, spec: { containers: [{ name: "web", securityContext: { privileged: true } }] } });
     const items = [...Array<string>(160_000).fill(item), pod];
     const cwd = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]), "huge.json": `{"apiVersion":"v1","kind":"List","items":[${items.join(",")}]}` });
-    const result = kubeward(["lint", "--format", "json"], { cwd, timeoutMs: 30_000 });
+    const result = await runCli(["lint", "--format", "json"], { cwd });
     expect(result.stderr).toBe("");
     const findings = jsonFindings(result.stdout);
     expect(findings.map((f) => [f.rule, f.object?.name])).toEqual([["privileged-container", "last"]]);

@@ -2,11 +2,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { BUILTIN_RULES } from "../../rules/index.js";
+import { main, type OutputStream } from "../../src/cli.js";
 import type { KustomizeProvenance } from "../../src/core/types.js";
 
-/** Helpers for end-to-end tests: build the CLI once, run it in throwaway folders, read its output. */
+/**
+ * Helpers for end-to-end tests: run the CLI in throwaway folders, in this process (`runCli`) or as
+ * the built command (`kubeward`, which builds it once), and read its output.
+ */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const cliPath = path.join(repoRoot, "dist/cli.js");
@@ -76,10 +81,39 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
+/** The test process's environment without colour settings, with `overrides` applied (undefined removes a variable). */
+function cliEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...overrides };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env as Record<string, string>;
+}
+
+function capture(isTTY: boolean): OutputStream & { text(): string } {
+  const chunks: string[] = [];
+  return { isTTY, write: (text: string) => chunks.push(text), text: () => chunks.join("") };
+}
+
+/** What `runCli` takes: the options of `kubeward` that need no process of their own. */
+export interface InProcessOptions extends Omit<CliOptions, "uid" | "gid" | "timeoutMs"> {
+  /** Standard output poses as a terminal. */
+  isTTY?: boolean;
+}
+
+/**
+ * Runs the CLI's `main` in this process, as `kubeward ...args` in `options.cwd` with the environment
+ * `kubeward` gives. Helm and kubectl still run as processes, with this process's environment.
+ */
+export async function runCli(args: readonly string[], options: InProcessOptions): Promise<CliResult> {
+  const stdout = capture(options.isTTY ?? false);
+  const stderr = capture(false);
+  const started = Date.now();
+  const status = await main(args, { cwd: options.cwd, env: cliEnv(options.env), stdin: Readable.from([Buffer.from(options.input ?? "")]), stdout, stderr });
+  return { status, stdout: stdout.text(), stderr: stderr.text(), ms: Date.now() - started };
+}
+
 /** Runs `node dist/cli.js ...args` and waits for it; standard output is never a terminal here. */
 export function kubeward(args: readonly string[], options: CliOptions): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const env = cliEnv(options.env);
   const started = Date.now();
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd,

@@ -1,18 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { jsonFindings, runCli, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
 
 const haveHelm = existsSync(tools.helm4) && existsSync(tools.helm3);
 const broken = "fixtures/helm-broken";
 
-beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
 /** Every chart under fixtures/helm-broken, rendered with one helm: `file:line:col-line:col message` per finding. */
-function renderErrors(helm: string): { status: number | null; findings: JsonFinding[]; stderr: string } {
-  const result = kubeward(["lint", broken, "--helm", helm, "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 120_000 });
+async function renderErrors(helm: string): Promise<{ status: number | null; findings: JsonFinding[]; stderr: string }> {
+  const result = await runCli(["lint", broken, "--helm", helm, "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() });
   return { status: result.status, findings: jsonFindings(result.stdout), stderr: result.stderr };
 }
 
@@ -37,23 +36,23 @@ const EXPECTED = [
 ];
 
 describe.skipIf(!haveHelm)("charts that fail to render land where helm says, with helm's reason (helm from scripts/install-tools.mjs)", () => {
-  it("with Helm 4: each failure at the template, line and column helm names, and the run fails under --fail-on none", () => {
-    const { status, findings, stderr } = renderErrors(tools.helm4);
+  it("with Helm 4: each failure at the template, line and column helm names, and the run fails under --fail-on none", async () => {
+    const { status, findings, stderr } = await renderErrors(tools.helm4);
     expect(placed(findings)).toEqual(EXPECTED);
     expect(stderr).toContain("10 inputs could not be linted, which fails the run whatever --fail-on says");
     expect(status).toBe(1);
   });
 
-  it("with Helm 3: the same places and the same messages", () => {
-    expect(placed(renderErrors(tools.helm3).findings)).toEqual(EXPECTED);
+  it("with Helm 3: the same places and the same messages", async () => {
+    expect(placed((await renderErrors(tools.helm3)).findings)).toEqual(EXPECTED);
   });
 
-  it("names the template and line when they are inside a packaged subchart, at the chart's Chart.yaml", () => {
+  it("names the template and line when they are inside a packaged subchart, at the chart's Chart.yaml", async () => {
     const cwd = tempDir({ "parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\n" });
     const backend = path.join(repoRoot, broken, "subchart-error/charts/backend");
     const packaged = spawnSync(tools.helm4, ["package", backend, "--destination", path.join(cwd, "parent/charts")], { encoding: "utf8" });
     expect(packaged.status, packaged.stderr).toBe(0);
-    const result = kubeward(["lint", "parent", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv(), timeoutMs: 60_000 });
+    const result = await runCli(["lint", "parent", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
     const findings = jsonFindings(result.stdout);
     expect(where(findings)).toEqual(["parent/Chart.yaml:1:1 kubeward/render-error"]);
     expect(findings[0].message).toBe(

@@ -1,17 +1,16 @@
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { jsonFindings, runCli, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
 
 const haveHelm = existsSync(tools.helm4) && existsSync(tools.helm3);
 const shop = "fixtures/helm/shop";
 const helpers = `${shop}/templates/_helpers.tpl`;
 const values = `${shop}/values.yaml`;
 
-beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
-function lint(args: string[]): JsonFinding[] {
-  const result = kubeward(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+async function lint(args: string[]): Promise<JsonFinding[]> {
+  const result = await runCli(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env: toolsEnv() });
   expect(result.stderr).not.toMatch(/internal error/);
   return jsonFindings(result.stdout);
 }
@@ -23,8 +22,8 @@ function only(findings: JsonFinding[], rule: string, text: string): JsonFinding 
 }
 
 describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
-  it("points a helper-rendered pod spec's findings at the helper's lines, never at a container switched off by `if`", () => {
-    const findings = lint([shop]);
+  it("points a helper-rendered pod spec's findings at the helper's lines, never at a container switched off by `if`", async () => {
+    const findings = await lint([shop]);
     const writable = only(findings, "writable-root-filesystem", 'container "shop"');
     expect(writable).toMatchObject({ file: helpers, region: { startLine: 16, startColumn: 5 } });
     expect(writable.message).toContain(`from values: \`securityContext.readOnlyRootFilesystem\` is not set in ${values}`);
@@ -35,8 +34,8 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     expect(only(findings, "resource-limits-missing", 'container "shop"')).toMatchObject({ file: helpers, region: { startLine: 14, startColumn: 3 }, provenance: { values: [] } });
   });
 
-  it("gives each container of a `range` over values its own list entry's values line", () => {
-    const findings = lint([shop]);
+  it("gives each container of a `range` over values its own list entry's values line", async () => {
+    const findings = await lint([shop]);
     const audit = only(findings, "privileged-container", 'container "audit"');
     expect(audit).toMatchObject({ file: helpers, region: { startLine: 19, startColumn: 3 } });
     expect(audit.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 24 }) })]);
@@ -45,22 +44,22 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     expect(metrics.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 32 }) })]);
   });
 
-  it("follows `with` into the values map, even for a zero that no sentinel can stand for", () => {
-    const runAsRoot = only(lint([shop]), "run-as-user-root", "the pod template sets runAsUser: 0");
+  it("follows `with` into the values map, even for a zero that no sentinel can stand for", async () => {
+    const runAsRoot = only(await lint([shop]), "run-as-user-root", "the pod template sets runAsUser: 0");
     expect(runAsRoot).toMatchObject({ file: helpers, region: { startLine: 5, startColumn: 3 } });
     expect(runAsRoot.related).toEqual([expect.objectContaining({ file: values, region: expect.objectContaining({ startLine: 5 }) })]);
     expect(runAsRoot.provenance?.fallback).toBeUndefined();
   });
 
-  it("names the key the exact template line reads when no sentinel can stand for the value, and says so", () => {
-    const migrate = only(lint([shop]), "run-as-user-root", 'init container "migrate"');
+  it("names the key the exact template line reads when no sentinel can stand for the value, and says so", async () => {
+    const migrate = only(await lint([shop]), "run-as-user-root", 'init container "migrate"');
     expect(migrate).toMatchObject({ file: helpers, region: { startLine: 25, startColumn: 7 } });
     expect(migrate.message).toContain(`value \`migrate.securityContext.runAsUser\` from ${values}:39; values key read from template text`);
     expect(migrate.provenance).toMatchObject({ guessed: "values key", fallback: expect.stringContaining("cannot trace") });
   });
 
-  it("finds a subchart by its alias, parent values that override it, and `tpl` values at the line that holds the template", () => {
-    const findings = lint([shop]);
+  it("finds a subchart by its alias, parent values that override it, and `tpl` values at the line that holds the template", async () => {
+    const findings = await lint([shop]);
     const privileged = only(findings, "privileged-container", 'container "worker"');
     expect(privileged).toMatchObject({ file: `${shop}/charts/worker/templates/deployment.yaml`, region: { startLine: 19, startColumn: 13 } });
     expect(privileged.provenance?.values).toEqual([expect.objectContaining({ key: "jobs.securityContext.privileged", setKey: "jobs.securityContext.privileged", written: true })]);
@@ -70,35 +69,35 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     expect(latest.provenance?.values).toEqual([expect.objectContaining({ key: "image", setKey: "jobs.image", file: `${shop}/charts/worker/values.yaml` })]);
   });
 
-  it("attributes --values files to their own line and --set to the argument", () => {
-    const fromFile = only(lint([shop, "-f", `${shop}/values-prod.yaml`]), "host-network", "hostNetwork: true");
+  it("attributes --values files to their own line and --set to the argument", async () => {
+    const fromFile = only(await lint([shop, "-f", `${shop}/values-prod.yaml`]), "host-network", "hostNetwork: true");
     expect(fromFile).toMatchObject({ file: helpers, region: { startLine: 2, startColumn: 1 } });
     expect(fromFile.related).toEqual([expect.objectContaining({ file: `${shop}/values-prod.yaml`, region: expect.objectContaining({ startLine: 1 }) })]);
-    const fromSet = only(lint([shop, "-f", `${shop}/values-prod.yaml`, "--set", "hostNetwork=true,image.tag=latest"]), "host-network", "hostNetwork: true");
+    const fromSet = only(await lint([shop, "-f", `${shop}/values-prod.yaml`, "--set", "hostNetwork=true,image.tag=latest"]), "host-network", "hostNetwork: true");
     expect(fromSet.message).toContain("value `hostNetwork` from --set");
     expect(fromSet.related).toEqual([]);
     expect(fromSet.provenance?.values).toEqual([expect.objectContaining({ key: "hostNetwork", fromSetArgument: true })]);
   });
 
-  it("reports `default` only where it is written: a values literal, not the release namespace", () => {
-    const namespaced = lint([shop]).filter((f) => f.rule === "default-namespace");
+  it("reports `default` only where it is written: a values literal, not the release namespace", async () => {
+    const namespaced = (await lint([shop])).filter((f) => f.rule === "default-namespace");
     expect(namespaced.map((f) => `${f.file}:${f.region.startLine} ${f.object?.kind}`)).toEqual([`${shop}/templates/configmap.yaml:5 ConfigMap`]);
     expect(namespaced[0].related[0]).toMatchObject({ file: values, region: { startLine: 2 } });
   });
 
-  it("marks findings located from template text when the instrumented render cannot be used", () => {
-    const result = kubeward(["lint", "fixtures/helm/untraceable", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+  it("marks findings located from template text when the instrumented render cannot be used", async () => {
+    const result = await runCli(["lint", "fixtures/helm/untraceable", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() });
     expect(result.stdout).toContain("approximate location, read from template text");
-    const findings = lint(["fixtures/helm/untraceable"]);
+    const findings = await lint(["fixtures/helm/untraceable"]);
     const hostPid = only(findings, "host-pid", "hostPID: true");
     expect(hostPid).toMatchObject({ file: "fixtures/helm/untraceable/templates/pod.yaml", region: { startLine: 9, startColumn: 3 } });
     expect(hostPid.provenance?.fallback).toContain("the tagged render failed");
-    const sarif = JSON.parse(kubeward(["lint", "fixtures/helm/untraceable", "--format", "sarif", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 }).stdout);
+    const sarif = JSON.parse((await runCli(["lint", "fixtures/helm/untraceable", "--format", "sarif", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() })).stdout);
     const result0 = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "host-pid");
     expect(result0.properties).toMatchObject({ locationMethod: "template-text", valuesMethod: "template-text", valuesKeys: ["hostPID"] });
   });
 
-  it("gives the same provenance with Helm 3", () => {
-    expect(where(lint([shop, "--helm", tools.helm3]))).toEqual(where(lint([shop, "--helm", tools.helm4])));
+  it("gives the same provenance with Helm 3", async () => {
+    expect(where((await lint([shop, "--helm", tools.helm3])))).toEqual(where(await lint([shop, "--helm", tools.helm4])));
   });
 });

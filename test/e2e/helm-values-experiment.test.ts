@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliPath, ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
+import { cliPath, ensureBuilt, jsonFindings, runCli, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
 
 /**
  * The experiment DESIGN.md asks for: for every corpus chart finding that names a values key, render
@@ -86,7 +86,7 @@ describe.skipIf(!available)("values keys named by chart findings (../shared/corp
     // The opt-in probe rules too: more findings that name values keys, more pointers put to the test.
     const config = tempDir({ ".kubeward.yaml": "rules:\n  liveness-probe-missing: on\n  readiness-probe-missing: on\n" });
     const args = ["lint", path.relative(repoRoot, corpus), "--config", path.join(config, ".kubeward.yaml"), "--format", "json", "--fail-on", "none"];
-    const lint = kubeward(args, { cwd: repoRoot, env: toolsEnv(), timeoutMs: 600_000 });
+    const lint = await runCli(args, { cwd: repoRoot, env: toolsEnv() });
     const findings = jsonFindings(lint.stdout).filter((finding) => !finding.suppressed);
     const named = findings.filter((finding) => (finding.provenance?.values ?? []).length > 0 && finding.source);
     const untried: string[] = [];

@@ -1,16 +1,15 @@
 import { existsSync } from "node:fs";
 import type * as Sarif from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, jsonFindings, kubeward, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
+import { jsonFindings, runCli, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
 
 const prod = "fixtures/kustomize/overlays/prod";
 const staging = "fixtures/kustomize/overlays/staging";
 
-beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
-function lint(args: string[], env = toolsEnv()): { findings: JsonFinding[]; stderr: string; status: number | null } {
-  const result = kubeward(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env, timeoutMs: 60_000 });
+async function lint(args: string[], env = toolsEnv()): Promise<{ findings: JsonFinding[]; stderr: string; status: number | null }> {
+  const result = await runCli(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env });
   return { findings: result.stdout ? jsonFindings(result.stdout) : [], stderr: result.stderr, status: result.status };
 }
 
@@ -19,8 +18,8 @@ function at(findings: JsonFinding[], rule: string): string[] {
 }
 
 describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from scripts/install-tools.mjs)", () => {
-  it("points each finding at the file that set the field: patches, images:, inline patches", () => {
-    const { findings } = lint([prod]);
+  it("points each finding at the file that set the field: patches, images:, inline patches", async () => {
+    const { findings } = await lint([prod]);
     expect(at(findings, "privileged-container")).toEqual([`${prod}/privileged.yaml:11:13 privileged-container`]);
     expect(at(findings, "host-network")).toEqual([`${prod}/host-network.json:2:61 host-network`]);
     expect(at(findings, "latest-image-tag")).toEqual([`${prod}/kustomization.yaml:11:5 latest-image-tag`]);
@@ -32,36 +31,36 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     expect(at(findings, "run-as-user-root")).toEqual([`${prod}/kustomization.yaml:29:19 run-as-user-root`]);
   });
 
-  it("words the Kustomize provenance in SARIF's message, without the Helm properties", () => {
-    const result = kubeward(["lint", "--format", "sarif", "--fail-on", "none", prod], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+  it("words the Kustomize provenance in SARIF's message, without the Helm properties", async () => {
+    const result = await runCli(["lint", "--format", "sarif", "--fail-on", "none", prod], { cwd: repoRoot, env: toolsEnv() });
     const results = (JSON.parse(result.stdout) as Sarif.Log).runs[0].results ?? [];
     const latest = results.find((r) => r.ruleId === "latest-image-tag");
     expect(latest?.message.text).toContain('(set by the images: entry for "nginx" (newTag: latest)).');
     expect(latest?.properties).toBeUndefined();
   });
 
-  it("points a field no overlay touches at the base resource file", () => {
-    const { findings } = lint([prod]);
+  it("points a field no overlay touches at the base resource file", async () => {
+    const { findings } = await lint([prod]);
     expect(at(findings, "capabilities-not-dropped")).toContain("fixtures/kustomize/base/deployment.yaml:21:11 capabilities-not-dropped");
   });
 
-  it("honours kubeward-ignore comments in patch files", () => {
-    const { findings } = lint([staging]);
+  it("honours kubeward-ignore comments in patch files", async () => {
+    const { findings } = await lint([staging]);
     const escalation = findings.filter((f) => f.rule === "privilege-escalation-allowed" && f.file === `${staging}/add-debug-container.yaml`);
     expect(escalation).toHaveLength(1);
     expect(escalation[0]).toMatchObject({ suppressed: true, suppression: { kind: "comment", reason: "the debug image needs sudo" } });
   });
 
-  it("lints a base through its overlays, not on its own, and not its files as plain manifests", () => {
-    const result = kubeward(["lint", "fixtures/kustomize/base", prod, "--verbose", "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+  it("lints a base through its overlays, not on its own, and not its files as plain manifests", async () => {
+    const result = await runCli(["lint", "fixtures/kustomize/base", prod, "--verbose", "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() });
     expect(result.stderr).toContain("skipped fixtures/kustomize/base: this kustomization is a base of another overlay in this run");
     const findings = jsonFindings(result.stdout);
     const capabilities = findings.filter((f) => f.rule === "capabilities-not-dropped" && f.file === "fixtures/kustomize/base/deployment.yaml");
     expect(capabilities.map((f) => f.object?.name)).toEqual(["prod-web"]);
   });
 
-  it("reports missing resources at the kustomization line that names them", () => {
-    const { findings } = lint(["fixtures/kustomize/broken"]);
+  it("reports missing resources at the kustomization line that names them", async () => {
+    const { findings } = await lint(["fixtures/kustomize/broken"]);
     expect(at(findings, "kubeward/kustomize-error")).toEqual([
       "fixtures/kustomize/broken/Kustomization:3:5 kubeward/kustomize-error",
       "fixtures/kustomize/broken/Kustomization:4:5 kubeward/kustomize-error",
@@ -75,13 +74,13 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
       `skipped ${trees}/${file}: it sits in the Kustomize tree of ${trees}/${tree}, and no kustomization in this run lists it ` +
       "(as a resource, patch or other input), so it is not an object Kustomize builds";
 
-    function lintVerbose(...inputs: string[]): { findings: JsonFinding[]; stderr: string } {
-      const result = kubeward(["lint", ...inputs, "--verbose", "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv(), timeoutMs: 60_000 });
+    async function lintVerbose(...inputs: string[]): Promise<{ findings: JsonFinding[]; stderr: string }> {
+      const result = await runCli(["lint", ...inputs, "--verbose", "--format", "json", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() });
       return { findings: jsonFindings(result.stdout), stderr: result.stderr };
     }
 
-    it("are skipped, and --verbose names the tree; a plain folder beside the tree is linted as before", () => {
-      const { findings, stderr } = lintVerbose(trees);
+    it("are skipped, and --verbose names the tree; a plain folder beside the tree is linted as before", async () => {
+      const { findings, stderr } = await lintVerbose(trees);
       // The commented-out patch (privileged), the stray pod below the overlay (hostPID) and the one beside an unbuildable overlay (hostNetwork).
       expect(findings.filter((f) => /privileged-patch|leftover|stray/.test(f.file))).toEqual([]);
       expect(findings.filter((f) => f.rule === "host-pid" || f.rule === "host-network")).toEqual([]);
@@ -94,23 +93,23 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
       expect(privileged[0].message).toBe('container "plain" runs privileged.');
     });
 
-    it("do not vanish in silence when their kustomization fails to build: the build error is reported and named", () => {
-      const { findings, stderr } = lintVerbose(`${trees}/unbuildable`);
+    it("do not vanish in silence when their kustomization fails to build: the build error is reported and named", async () => {
+      const { findings, stderr } = await lintVerbose(`${trees}/unbuildable`);
       expect(where(findings)).toEqual([`${trees}/unbuildable/kustomization.yaml:1:1 kubeward/kustomize-error`]);
       expect(findings[0].message).toContain('kustomize build failed: no resource matches strategic merge patch "Deployment.v1.apps/missing.[noNs]"');
       expect(stderr).toContain(`${unlisted("unbuildable/stray.yaml", "unbuildable")}; ${trees}/unbuildable could not be built (see the findings reported for it)`);
       expect(stderr).toContain(`skipped ${trees}/unbuildable/pod.yaml: it is part of the kustomization in ${trees}/unbuildable, which could not be built`);
     });
 
-    it("are skipped when named on the command line, which still lints the overlay they sit in", () => {
-      const { findings, stderr } = lintVerbose(`${trees}/app/privileged-patch.yaml`);
+    it("are skipped when named on the command line, which still lints the overlay they sit in", async () => {
+      const { findings, stderr } = await lintVerbose(`${trees}/app/privileged-patch.yaml`);
       expect(stderr).toContain(unlisted("app/privileged-patch.yaml", "app"));
       expect(findings.filter((f) => f.file !== `${trees}/app/pod.yaml`)).toEqual([]);
       expect(at(findings, "privilege-escalation-allowed")).toEqual([`${trees}/app/pod.yaml:10:9 privilege-escalation-allowed`]);
     });
 
-    it("are skipped when a folder below the overlay is walked, which lints the overlay as a file in it would", () => {
-      const { findings, stderr } = lintVerbose(`${trees}/app/debug`);
+    it("are skipped when a folder below the overlay is walked, which lints the overlay as a file in it would", async () => {
+      const { findings, stderr } = await lintVerbose(`${trees}/app/debug`);
       expect(stderr).toContain(unlisted("app/debug/leftover.yaml", "app"));
       expect(at(findings, "host-pid")).toEqual([]);
       expect(at(findings, "privilege-escalation-allowed")).toEqual([`${trees}/app/pod.yaml:10:9 privilege-escalation-allowed`]);
@@ -121,8 +120,8 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     const overlay = "fixtures/kustomize/removals/overlay";
     const securityRules = ["may-run-as-root", "seccomp-profile-missing", "capabilities-not-dropped", "privilege-escalation-allowed", "writable-root-filesystem"];
     let findings: JsonFinding[] = [];
-    beforeAll(() => {
-      findings = lint([overlay]).findings;
+    beforeAll(async () => {
+      findings = (await lint([overlay])).findings;
     });
     /** `file:line:col rule` of the object's findings of the five rules, sorted. */
     const byObject = (name: string): string[] =>
@@ -183,8 +182,8 @@ describe.skipIf(!existsSync(tools.kubectl))("Kustomize overlays (kubectl from sc
     });
   });
 
-  it("reports a missing kustomize/kubectl at the overlay and lints the rest", () => {
-    const { findings, status } = lint([prod, "fixtures/demo/payments-api.yaml", "--fail-on", "error"], { PATH: "/nonexistent" });
+  it("reports a missing kustomize/kubectl at the overlay and lints the rest", async () => {
+    const { findings, status } = await lint([prod, "fixtures/demo/payments-api.yaml", "--fail-on", "error"], { PATH: "/nonexistent" });
     expect(at(findings, "kubeward/tool-missing")).toEqual([`${prod}/kustomization.yaml:1:1 kubeward/tool-missing`]);
     expect(at(findings, "privileged-container")).toEqual(["fixtures/demo/payments-api.yaml:23:13 privileged-container"]);
     expect(status).toBe(1);

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, jsonFindings, kubeward, onlyRulesConfig, removeTempDirs, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { jsonFindings, runCli, onlyRulesConfig, removeTempDirs, tempDir, tools, toolsEnv, type JsonFinding } from "./cli-harness.js";
 
-beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
 
 const deployment = (namespace: string): string => `apiVersion: apps/v1
@@ -16,13 +15,13 @@ ${namespace}spec:
 `;
 
 /** The default-namespace findings of `kubeward lint .` in `cwd`. */
-function defaultNamespaceFindings(cwd: string): JsonFinding[] {
-  const result = kubeward(["lint", ".", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv(), timeoutMs: 60_000 });
+async function defaultNamespaceFindings(cwd: string): Promise<JsonFinding[]> {
+  const result = await runCli(["lint", ".", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
   return jsonFindings(result.stdout, "default-namespace");
 }
 
 describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize overlays (kubectl from scripts/install-tools.mjs)", () => {
-  it("points a kustomization's namespace: default at that line, and a resource's own at the resource", () => {
+  it("points a kustomization's namespace: default at that line, and a resource's own at the resource", async () => {
     const cwd = tempDir({
       ".kubeward.yaml": onlyRulesConfig(["default-namespace"]),
       "base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
@@ -31,7 +30,7 @@ describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize over
       "literal/kustomization.yaml": "resources:\n  - deployment.yaml\n",
       "literal/deployment.yaml": deployment("  namespace: default\n"),
     });
-    const findings = defaultNamespaceFindings(cwd);
+    const findings = await defaultNamespaceFindings(cwd);
     expect(findings.map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn} ${f.message}`)).toEqual([
       'literal/deployment.yaml:5:3 Deployment "web" is in the default namespace.',
       'overlay/kustomization.yaml:3:1 Deployment "web" is in the default namespace (namespace set by this kustomization).',

@@ -133,6 +133,7 @@ describe("readKustomizationTree", () => {
   it("notes a remote base at its entry, as a low-severity note that is not unlinted input", async () => {
     const settings: ExpandSettings = {
       cwd: process.cwd(),
+      env: process.env,
       helm: { releaseName: "release", apiVersions: [], valuesFiles: [], set: [], ciValues: false, dependencyUpdate: false, charts: [] },
       kustomize: { enableHelm: false },
     };

@@ -1,0 +1,38 @@
+import { helpUri, type OptionSpec, type RuleMeta } from "../core/rule-meta.js";
+import { levelOf, type Level } from "../core/severity.js";
+
+/** One entry of `kubeward rules --format json`; the fields are described in `kubeward rules --help`. */
+export interface RuleListEntry {
+  id: string;
+  title: string;
+  severity: RuleMeta["severity"];
+  level: Level;
+  category: RuleMeta["category"];
+  enabledByDefault: boolean;
+  unlintedInput: boolean;
+  frameworks: RuleMeta["frameworks"];
+  equivalents: RuleMeta["equivalents"];
+  options: Array<{ name: string } & Pick<OptionSpec, "type" | "default" | "description">>;
+  helpUri: string;
+}
+
+export function ruleListEntry(meta: RuleMeta): RuleListEntry {
+  return {
+    id: meta.id,
+    title: meta.title,
+    severity: meta.severity,
+    level: levelOf(meta.severity),
+    category: meta.category,
+    enabledByDefault: meta.enabledByDefault ?? true,
+    unlintedInput: meta.unlintedInput ?? false,
+    frameworks: meta.frameworks,
+    equivalents: meta.equivalents,
+    options: Object.entries(meta.options ?? {}).map(([name, spec]) => ({ name, type: spec.type, default: spec.default, description: spec.description })),
+    helpUri: helpUri(meta.id),
+  };
+}
+
+/** The metadata of `metas` as `{"rules": [...]}`, in their order. */
+export function ruleListJson(metas: readonly RuleMeta[]): string {
+  return `${JSON.stringify({ rules: metas.map(ruleListEntry) }, null, 2)}\n`;
+}
