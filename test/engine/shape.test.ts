@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILTIN_RULES } from "../../rules/index.js";
-import { EMPTY_CONFIG, activeRules } from "../../src/config/config.js";
-import { lintObjects } from "../../src/engine/engine.js";
+import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { checkShape } from "../../src/engine/shape.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 
@@ -326,7 +325,7 @@ spec: {ports: "80", selector: [a], type: [LoadBalancer]}
     const parsed = parseManifest("broken.yaml", kitchenSink);
     expect(parsed.problems).toEqual([]);
     const everyRuleOn = Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.meta.id, { enabled: true }]));
-    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, { ...EMPTY_CONFIG, rules: everyRuleOn }));
+    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, everyRuleOn));
     expect(findings.filter((f) => f.ruleId === "kubeward/rule-error").map((f) => f.message)).toEqual([]);
     expect(findings.filter((f) => f.ruleId === INVALID_FIELD_TYPE).length).toBeGreaterThan(20);
   });

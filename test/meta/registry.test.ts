@@ -13,7 +13,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-const ruleFiles = filesUnder(path.join(root, "rules")).filter((file) => /export default defineRule\(/.test(readFileSync(file, "utf8")));
+const ruleFiles = filesUnder(path.join(root, "rules")).filter((file) => /export default \w+\(/m.test(readFileSync(file, "utf8")));
 const testFiles = filesUnder(path.join(root, "test/rules"));
 
 describe("rule registry", () => {

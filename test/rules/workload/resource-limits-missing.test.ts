@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/resource-limits-missing.js";
 import requestsRule from "../../../rules/workload/resource-requests-missing.js";
-import { activeRules, parseConfig } from "../../../src/config/config.js";
-import { lintObjects } from "../../../src/engine/engine.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { activeRules, lintObjects } from "../../../src/engine/engine.js";
 import { parseManifest } from "../../../src/manifest/parse.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
 
@@ -136,7 +136,7 @@ spec:
   const lint = (configText: string): string[] => {
     const rules = [rule, requestsRule];
     const config = parseConfig(configText, ".kubeward.yaml", rules);
-    return lintObjects(parseManifest("m.yaml", yaml).objects, activeRules(rules, config)).map(
+    return lintObjects(parseManifest("m.yaml", yaml).objects, activeRules(rules, config.rules)).map(
       (finding) => `${finding.ruleId} ${finding.region.startLine}:${finding.region.startColumn} ${finding.message}`,
     );
   };
