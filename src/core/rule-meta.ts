@@ -35,6 +35,8 @@ export interface RuleMeta {
   frameworks: FrameworkRef[];
   equivalents: Equivalents;
   options?: OptionSpecs;
+  /** A rule's message templates by id, `{{name}}` filled from each report's data; diagnostics have none. */
+  messages?: Readonly<Record<string, string>>;
   /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
   example?: { bad: string; good: string };
   /** False for a rule that runs only when configured on: operational hygiene that no security framework asks for. */

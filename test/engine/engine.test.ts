@@ -6,7 +6,7 @@ import type { RuleMeta } from "../../src/core/rule-meta.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { FILE_START, type K8sObject } from "../../src/core/types.js";
 
-const meta = <const M extends Record<string, string>>(id: string, messages: M, extra: Partial<RuleMeta> = {}): RuleMeta & { messages: M } => ({
+const meta = <const M extends Record<string, string>>(id: string, messages: M, extra: Partial<Omit<RuleMeta, "messages" | "options">> = {}): Omit<RuleMeta, "messages" | "options"> & { messages: M } => ({
   id,
   title: id,
   severity: "medium",

@@ -122,6 +122,26 @@ spec:
     ]);
   });
 
+  it("checks every volume source as a mapping, resource quantities, and where probes and hooks connect", () => {
+    const yaml = pod(`  volumes:
+    - name: cache
+      emptyDir: "yes"
+    - name: config
+      configMap: {name: settings}
+  containers:
+    - name: web
+      resources: {limits: {cpu: true, memory: 1Gi}, requests: {cpu: 250m, memory: 536870912}}
+      livenessProbe: {httpGet: {host: [a], port: 80}}
+      lifecycle: {preStop: {tcpSocket: {host: 10}}}
+`);
+    expect(shapeFindings(yaml)).toEqual([
+      '7:17 spec.volumes[0].emptyDir must be a mapping, not the string "yes".',
+      "12:28 spec.containers[0].resources.limits.cpu must be a quantity (a string such as 500m or 1Gi, or a number), not the boolean true.",
+      "13:33 spec.containers[0].livenessProbe.httpGet.host must be a string, not a list.",
+      "14:41 spec.containers[0].lifecycle.preStop.tcpSocket.host must be a string, not the number 10.",
+    ]);
+  });
+
   it("checks pod-level fields", () => {
     const yaml = pod(`  hostNetwork: "true"
   hostPID: 1
