@@ -1,17 +1,4 @@
-import {
-  defineRule,
-  booleanField,
-  containerSecurityContextPath,
-  containersOf,
-  describeContainer,
-  describeContainers,
-  describePod,
-  inheritedValue,
-  numberField,
-  podSecurityContextPath,
-  podSpecOf,
-  type ContainerRef,
-} from "../../src/engine/api.js";
+import { defineRule, booleanField, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, inheritedValue, numberField, podSecurityContextPath, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
 import { missingInheritedSetting, usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({

@@ -1,15 +1,4 @@
-import {
-  defineRule,
-  arrayOf,
-  containerSecurityContextPath,
-  containersOf,
-  describeContainer,
-  describeContainers,
-  describePod,
-  numberField,
-  podSecurityContextPath,
-  podSpecOf,
-} from "../../src/engine/api.js";
+import { defineRule, arrayOf, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
 import { usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({

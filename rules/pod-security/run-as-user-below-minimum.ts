@@ -1,15 +1,4 @@
-import {
-  defineRule,
-  containerSecurityContextPath,
-  containersOf,
-  describeContainer,
-  describeContainers,
-  describePod,
-  inheritedValue,
-  numberField,
-  podSecurityContextPath,
-  podSpecOf,
-} from "../../src/engine/api.js";
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, inheritedValue, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
 import { missingInheritedSetting, usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({

@@ -1,14 +1,4 @@
-import {
-  defineRule,
-  containerSecurityContextPath,
-  containersOf,
-  describeContainer,
-  describeContainers,
-  describePod,
-  numberField,
-  podSecurityContextPath,
-  podSpecOf,
-} from "../../src/engine/api.js";
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
 import { usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
