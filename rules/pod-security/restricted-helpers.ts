@@ -1,4 +1,4 @@
-import { type Report, type JsonObject, type Path, type PathSegment, describeContainer, type ContainerRef, type PodSpecRef } from "../../src/engine/api.js";
+import { containerSecurityContextPath, podSecurityContextPath, type ContainerRef, type Path, type PodSpecRef } from "../../src/engine/api.js";
 
 /**
  * Pod Security admission skips the runAsNonRoot and runAsUser checks for pods in a user namespace
@@ -9,22 +9,27 @@ export function usesUserNamespace(pod: PodSpecRef): boolean {
 }
 
 /**
- * Reports containers that lack a required setting that may come from the pod: once at the pod-level field
- * when neither the pod nor any container sets it (one line there fixes them all), else once per container.
+ * Where a required setting is missing, and for whom; the rule words the message. When no container has
+ * it, the place is the pod-level field (one line there fixes them all); else each container's own.
+ */
+export type MissingSetting =
+  | { path: Path; atPodLevel: true; containers: readonly ContainerRef[] }
+  | { path: Path; atPodLevel: false; container: ContainerRef };
+
+/**
+ * The places where containers lack a required setting that may come from the pod: once at the pod-level
+ * field when neither the pod nor any container sets it, else once per container.
  */
 export function* missingInheritedSetting(
   pod: PodSpecRef,
   all: readonly ContainerRef[],
   missing: readonly ContainerRef[],
   field: readonly string[],
-  message: (who: string, atPodLevel: boolean, refs: readonly ContainerRef[]) => string,
-): Generator<Report> {
+): Generator<MissingSetting> {
   if (missing.length === 0) return;
   if (missing.length === all.length) {
-    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true, missing) };
+    yield { path: podSecurityContextPath(pod, ...field), atPodLevel: true, containers: missing };
     return;
   }
-  for (const ref of missing) {
-    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false, [ref]) };
-  }
+  for (const ref of missing) yield { path: containerSecurityContextPath(ref, ...field), atPodLevel: false, container: ref };
 }
