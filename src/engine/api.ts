@@ -27,6 +27,7 @@ export {
   type LevelSetting,
   type Setting,
 } from "./pod-settings.js";
+export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
 export { lookupNamespace, type ObjectIndex } from "./object-index.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";
 export type { RuleMeta } from "../core/rule-meta.js";
