@@ -135,7 +135,7 @@ spec:
       lifecycle: {preStop: {tcpSocket: {host: 10}}}
 `);
     expect(shapeFindings(yaml)).toEqual([
-      '7:17 spec.volumes[0].emptyDir must be a mapping, not the string "yes".',
+      '7:7 spec.volumes[0].emptyDir must be a mapping, not the string "yes".',
       "12:28 spec.containers[0].resources.limits.cpu must be a quantity (a string such as 500m or 1Gi, or a number), not the boolean true.",
       "13:33 spec.containers[0].livenessProbe.httpGet.host must be a string, not a list.",
       "14:41 spec.containers[0].lifecycle.preStop.tcpSocket.host must be a string, not the number 10.",

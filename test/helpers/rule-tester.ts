@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import type { Finding } from "../../src/engine/finding.js";
@@ -84,10 +83,6 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         const findings = lintWith(rule, testCase.yaml, testCase.options, testCase.originOf).filter(
           (finding) => !finding.suppression && finding.ruleId === rule.meta.id,
         );
-        if (process.env.RULE_TESTER_RECORD) {
-          appendFileSync(process.env.RULE_TESTER_RECORD, `${JSON.stringify({ file: expect.getState().testPath, findings: findings.map(actual) })}\n`);
-          return;
-        }
         expect(findings.map(actual)).toEqual(testCase.errors.map(expected));
         testCase.errors.forEach((error, i) => {
           if (error.message) expect(findings[i].message).toContain(error.message);
