@@ -29464,55 +29464,29 @@ minimatch.unescape = unescape;
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/core/memo.ts
-function lastAnswerOf(compute) {
-  let known = false;
-  let lastKey;
-  let lastValue;
-  return (key2) => {
-    if (!known || key2 !== lastKey) {
-      lastValue = compute(key2);
-      lastKey = key2;
-      known = true;
-    }
-    return lastValue;
-  };
+// src/core/rule-options.ts
+function optionMatches(spec, value) {
+  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  return typeof value === spec.type;
+}
+function describeOptionType(spec) {
+  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
+}
+function optionProblem(ruleId, specs, name, value) {
+  const spec = specs?.[name];
+  if (!spec) {
+    const known = Object.keys(specs ?? {});
+    return `rule "${ruleId}" has no option "${name}"${known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`;
+  }
+  return optionMatches(spec, value) ? void 0 : `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}`;
+}
+function resolveOptions(specs, configured = {}) {
+  const options = {};
+  for (const [name, spec] of Object.entries(specs ?? {})) options[name] = Object.hasOwn(configured, name) ? configured[name] : spec.default;
+  return options;
 }
 
-// src/core/json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-var EMPTY_RECORD = Object.freeze({});
-function recordOf(value) {
-  return isRecord(value) ? value : EMPTY_RECORD;
-}
-function arrayOf(value) {
-  return Array.isArray(value) ? value : [];
-}
-function stringsOf(value) {
-  return arrayOf(value).filter((item) => typeof item === "string");
-}
-function valueAtPath(value, path23) {
-  let node = value;
-  for (const segment of path23) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isRecord(node) && typeof segment === "string") node = node[segment];
-    else return void 0;
-  }
-  return node;
-}
-function formatPath(path23) {
-  let text = "";
-  for (const segment of path23) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-
-// src/engine/workload.ts
+// src/core/workload-kinds.ts
 var POD_SPEC_PATHS = {
   Pod: ["spec"],
   Deployment: ["spec", "template", "spec"],
@@ -29525,109 +29499,8 @@ var POD_SPEC_PATHS = {
   PodTemplate: ["template", "spec"]
 };
 var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
-var WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
-var TEMPLATE_SPEC = ["spec", "template", "spec"];
-var BUILT_IN_POD_TEMPLATE_KINDS = [
-  { group: "apps.openshift.io", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
-  // OpenShift 3 served DeploymentConfig as plain `v1` too.
-  { group: "", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
-  { group: "argoproj.io", kind: "Rollout", path: TEMPLATE_SPEC },
-  { group: "apps.kruise.io", kind: "CloneSet", path: TEMPLATE_SPEC },
-  { group: "apps.kruise.io", kind: "StatefulSet", path: TEMPLATE_SPEC },
-  { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
-  { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] }
-];
-function kindKey(group, kind) {
-  return `${group}/${kind}`;
-}
-function kindTable(kinds) {
-  return new Map(kinds.map((entry) => [kindKey(entry.group, entry.kind), entry.path]));
-}
-var builtInTemplateKinds = kindTable(BUILT_IN_POD_TEMPLATE_KINDS);
-var configuredTemplateKinds = /* @__PURE__ */ new Map();
-function withPodTemplateKinds(kinds, work) {
-  if (kinds.length === 0 && configuredTemplateKinds.size === 0) return work();
-  const previous = configuredTemplateKinds;
-  configuredTemplateKinds = kindTable(kinds);
-  try {
-    return work();
-  } finally {
-    configuredTemplateKinds = previous;
-  }
-}
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function podSpecPathOf(object) {
-  const group = apiGroup(object.apiVersion);
-  const core = POD_SPEC_PATHS[object.kind];
-  if (core && WORKLOAD_GROUPS.has(group)) return core;
-  const key2 = kindKey(group, object.kind);
-  return configuredTemplateKinds.get(key2) ?? builtInTemplateKinds.get(key2);
-}
-var podSpecOf = lastAnswerOf(readPodSpec);
-function readPodSpec(object) {
-  const path23 = podSpecPathOf(object);
-  if (!path23) return void 0;
-  const spec = valueAtPath(object.body, path23);
-  if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path23.slice(0, -1), "metadata"];
-  const os8 = recordOf(spec.os);
-  return {
-    object,
-    spec,
-    path: path23,
-    metadataPath,
-    metadata: recordOf(valueAtPath(object.body, metadataPath)),
-    securityContext: recordOf(spec.securityContext),
-    isWindows: os8.name === "windows"
-  };
-}
-var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
-function containersOf(pod, kinds = CONTAINER_KINDS) {
-  if (kinds === CONTAINER_KINDS) return allContainers(pod);
-  let select = selections.get(kinds);
-  if (!select) {
-    select = lastAnswerOf((of) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
-    selections.set(kinds, select);
-  }
-  return select(pod);
-}
-var selections = /* @__PURE__ */ new Map();
-var allContainers = lastAnswerOf(readContainers);
-function readContainers(pod) {
-  const found = [];
-  for (const kind of CONTAINER_KINDS) {
-    arrayOf(pod.spec[kind]).forEach((container, index) => {
-      if (!isRecord(container)) return;
-      found.push({
-        container,
-        path: [...pod.path, kind, index],
-        kind,
-        name: typeof container.name === "string" ? container.name : `#${index}`,
-        securityContext: recordOf(container.securityContext),
-        pod
-      });
-    });
-  }
-  return found;
-}
-function workloadContainers(object, kinds) {
-  const pod = podSpecOf(object);
-  return pod ? containersOf(pod, kinds) : [];
-}
-function containerSetting(ref, field) {
-  const value = ref.securityContext[field];
-  const path23 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path23, from: "unset" } : { value, path: path23, from: "container" };
-}
-function describeContainer(ref) {
-  const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
-  return `${prefix} "${ref.name}"`;
-}
-function podAnnotations(pod) {
-  return recordOf(pod.metadata.annotations);
+function builtInPodSpecPath(group, kind) {
+  return WORKLOAD_GROUPS.has(group) && Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : void 0;
 }
 
 // src/core/file-names.ts
@@ -29786,7 +29659,6 @@ function readHelm(value, fail) {
   return helm;
 }
 var POD_TEMPLATE_KEYS = ["kind", "group", "path"];
-var CORE_WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
 var FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
 function readPodTemplates(value, fail) {
   const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
@@ -29807,7 +29679,7 @@ function readPodTemplates(value, fail) {
     const pathNode = fields.get("path");
     const dotted = readString(pathNode, "podTemplates[].path", fail);
     if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
-    if (CORE_WORKLOAD_GROUPS.has(group) && WORKLOAD_KINDS.includes(kind)) {
+    if (builtInPodSpecPath(group, kind)) {
       fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
     }
     const key2 = `${group}/${kind}`;
@@ -29859,29 +29731,17 @@ function readRuleSetting(value, meta, fail) {
   return setting;
 }
 function readOptions(value, meta, fail) {
-  const specs = meta.options ?? {};
   if (!(0, import_yaml.isMap)(value)) return fail(`options of "${meta.id}" must be a mapping`, value);
   const options = {};
   for (const pair of value.items) {
     const name = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const spec = specs[name];
-    const known = Object.keys(specs);
-    if (!spec) {
-      fail(`rule "${meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key);
-    }
     const node = pair.value;
     const plain = node && "toJSON" in node ? node.toJSON() : null;
-    if (!matchesType(plain, spec)) fail(`option "${name}" of "${meta.id}" must be ${describeType(spec)}`, node ?? pair.key);
+    const problem2 = optionProblem(meta.id, meta.options, name, plain);
+    if (problem2) fail(problem2, meta.options?.[name] ? node ?? pair.key : pair.key);
     options[name] = plain;
   }
   return options;
-}
-function matchesType(value, spec) {
-  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
-  return typeof value === spec.type;
-}
-function describeType(spec) {
-  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 function closestMatch(word, candidates) {
   const distance = (a, b) => {
@@ -29905,20 +29765,6 @@ function closestMatch(word, candidates) {
   }
   return best;
 }
-function activeRules(rules, config) {
-  const active = [];
-  for (const rule of rules) {
-    const setting = config.rules[rule.meta.id] ?? {};
-    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
-    const defaults2 = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
-    active.push({
-      rule,
-      severity: setting.severity ?? rule.meta.severity,
-      context: { options: { ...defaults2, ...setting.options } }
-    });
-  }
-  return active;
-}
 
 // src/options.ts
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
@@ -29926,7 +29772,236 @@ import path4 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
+  const { id, options, messages } = rule.meta;
+  if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);
+  for (const [messageId, template] of Object.entries(messages)) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(messageId)) throw new Error(`rule ${id}: message id "${messageId}" must be camelCase`);
+    if (template.trim() === "") throw new Error(`rule ${id}: message "${messageId}" is empty`);
+  }
+  for (const [name, spec] of Object.entries(options ?? {})) {
+    const problem2 = optionProblem(id, options, name, spec.default);
+    if (problem2) throw new Error(`the default of ${problem2}`);
+  }
   return rule;
+}
+
+// src/core/memo.ts
+function lastAnswerOf(compute) {
+  let known = false;
+  let lastKey;
+  let lastValue;
+  return (key2) => {
+    if (!known || key2 !== lastKey) {
+      lastValue = compute(key2);
+      lastKey = key2;
+      known = true;
+    }
+    return lastValue;
+  };
+}
+
+// src/core/json.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var EMPTY_RECORD = Object.freeze({});
+function recordOf(value) {
+  return isRecord(value) ? value : EMPTY_RECORD;
+}
+function arrayOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function stringsOf(value) {
+  return arrayOf(value).filter((item) => typeof item === "string");
+}
+function valueAtPath(value, path23) {
+  let node = value;
+  for (const segment of path23) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isRecord(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
+function formatPath(path23) {
+  let text = "";
+  for (const segment of path23) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+// src/engine/workload.ts
+var TEMPLATE_SPEC = ["spec", "template", "spec"];
+var BUILT_IN_POD_TEMPLATE_KINDS = [
+  { group: "apps.openshift.io", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  // OpenShift 3 served DeploymentConfig as plain `v1` too.
+  { group: "", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
+  { group: "argoproj.io", kind: "Rollout", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "CloneSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "StatefulSet", path: TEMPLATE_SPEC },
+  { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
+  { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] }
+];
+function kindKey(group, kind) {
+  return `${group}/${kind}`;
+}
+function kindTable(kinds) {
+  return new Map(kinds.map((entry) => [kindKey(entry.group, entry.kind), entry.path]));
+}
+var builtInTemplateKinds = kindTable(BUILT_IN_POD_TEMPLATE_KINDS);
+var configuredTemplateKinds = /* @__PURE__ */ new Map();
+function withPodTemplateKinds(kinds, work) {
+  if (kinds.length === 0 && configuredTemplateKinds.size === 0) return work();
+  const previous = configuredTemplateKinds;
+  configuredTemplateKinds = kindTable(kinds);
+  try {
+    return work();
+  } finally {
+    configuredTemplateKinds = previous;
+  }
+}
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function podSpecPathOf(object) {
+  const group = apiGroup(object.apiVersion);
+  const core = builtInPodSpecPath(group, object.kind);
+  if (core) return core;
+  const key2 = kindKey(group, object.kind);
+  return configuredTemplateKinds.get(key2) ?? builtInTemplateKinds.get(key2);
+}
+var podSpecOf = lastAnswerOf(readPodSpec);
+function readPodSpec(object) {
+  const path23 = podSpecPathOf(object);
+  if (!path23) return void 0;
+  const spec = valueAtPath(object.body, path23);
+  if (!isRecord(spec)) return void 0;
+  const metadataPath = [...path23.slice(0, -1), "metadata"];
+  const os8 = recordOf(spec.os);
+  return {
+    object,
+    spec,
+    path: path23,
+    metadataPath,
+    metadata: recordOf(valueAtPath(object.body, metadataPath)),
+    securityContext: recordOf(spec.securityContext),
+    isWindows: os8.name === "windows"
+  };
+}
+var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
+function containersOf(pod, kinds = CONTAINER_KINDS) {
+  if (kinds === CONTAINER_KINDS) return allContainers(pod);
+  let select = selections.get(kinds);
+  if (!select) {
+    select = lastAnswerOf((of) => kinds.flatMap((kind) => allContainers(of).filter((ref) => ref.kind === kind)));
+    selections.set(kinds, select);
+  }
+  return select(pod);
+}
+var selections = /* @__PURE__ */ new Map();
+var allContainers = lastAnswerOf(readContainers);
+function readContainers(pod) {
+  const found = [];
+  for (const kind of CONTAINER_KINDS) {
+    arrayOf(pod.spec[kind]).forEach((container, index) => {
+      if (!isRecord(container)) return;
+      found.push({
+        container,
+        path: [...pod.path, kind, index],
+        kind,
+        name: typeof container.name === "string" ? container.name : `#${index}`,
+        securityContext: recordOf(container.securityContext),
+        pod
+      });
+    });
+  }
+  return found;
+}
+function workloadContainers(object, kinds) {
+  const pod = podSpecOf(object);
+  return pod ? containersOf(pod, kinds) : [];
+}
+function describeContainer(ref) {
+  const prefix = ref.kind === "initContainers" ? "init container" : ref.kind === "ephemeralContainers" ? "ephemeral container" : "container";
+  return `${prefix} "${ref.name}"`;
+}
+function podAnnotations(pod) {
+  return recordOf(pod.metadata.annotations);
+}
+
+// src/engine/pod-settings.ts
+function containerSetting(ref, field) {
+  const value = ref.securityContext[field];
+  const path23 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path23, from: "unset" } : { value, path: path23, from: "container" };
+}
+function inheritedValue(ref, read) {
+  const own = read(ref.securityContext);
+  if (own !== void 0) return { value: own, from: "container" };
+  const inherited = read(ref.pod.securityContext);
+  if (inherited !== void 0) return { value: inherited, from: "pod" };
+  return { value: void 0, from: "unset" };
+}
+function booleanField(record, field) {
+  const value = record[field];
+  return typeof value === "boolean" ? value : void 0;
+}
+function numberField(record, field) {
+  const value = record[field];
+  return typeof value === "number" ? value : void 0;
+}
+function describeContainers(refs) {
+  const names = refs.map(describeContainer);
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+function podSecurityContextPath(pod, ...field) {
+  return [...pod.path, "securityContext", ...field];
+}
+function containerSecurityContextPath(ref, ...field) {
+  return [...ref.path, "securityContext", ...field];
+}
+function isSet(value) {
+  return value !== void 0 && value !== null;
+}
+function containerOverrides(ref, field, key2) {
+  const own = ref.securityContext[field];
+  return field === "windowsOptions" ? isSet(recordOf(own)[key2]) : isSet(own);
+}
+function levelSettings(pod, field, key2) {
+  const containers = containersOf(pod);
+  let settings;
+  const podValue = recordOf(pod.securityContext[field])[key2];
+  if (isSet(podValue)) {
+    (settings ??= []).push({
+      value: podValue,
+      path: [...pod.path, "securityContext", field, key2],
+      inheritedBy: containers.filter((ref) => !containerOverrides(ref, field, key2))
+    });
+  }
+  for (const ref of containers) {
+    const value = recordOf(ref.securityContext[field])[key2];
+    if (isSet(value)) {
+      (settings ??= []).push({ value, path: [...ref.path, "securityContext", field, key2], container: ref, inheritedBy: [] });
+    }
+  }
+  return settings ?? NOTHING_SET;
+}
+var NOTHING_SET = [];
+function describePod(pod) {
+  return pod.object.kind === "Pod" ? "the pod" : "the pod template";
+}
+function describeSetter(pod, setting) {
+  return setting.container ? describeContainer(setting.container) : describePod(pod);
+}
+function inheritanceNote(pod, setting) {
+  if (setting.container) return "";
+  if (setting.inheritedBy.length > 0) return ` (inherited by ${setting.inheritedBy.map(describeContainer).join(", ")})`;
+  if (containersOf(pod).length > 0) return " (every container sets its own, but the pod-level value is itself forbidden)";
+  return "";
 }
 
 // src/engine/object-index.ts
@@ -30012,54 +30087,22 @@ function qualifiedName(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 
-// rules/pod-security/pod-settings.ts
-function isSet(value) {
-  return value !== void 0 && value !== null;
-}
-function containerOverrides(ref, field, key2) {
-  const own = ref.securityContext[field];
-  return field === "windowsOptions" ? isSet(recordOf(own)[key2]) : isSet(own);
-}
-function levelSettings(pod, field, key2) {
-  const containers = containersOf(pod);
-  let settings;
-  const podValue = recordOf(pod.securityContext[field])[key2];
-  if (isSet(podValue)) {
-    (settings ??= []).push({
-      value: podValue,
-      path: [...pod.path, "securityContext", field, key2],
-      inheritedBy: containers.filter((ref) => !containerOverrides(ref, field, key2))
-    });
-  }
-  for (const ref of containers) {
-    const value = recordOf(ref.securityContext[field])[key2];
-    if (isSet(value)) {
-      (settings ??= []).push({ value, path: [...ref.path, "securityContext", field, key2], container: ref, inheritedBy: [] });
+// rules/templates/profile-type.ts
+function profileType({ field, key: key2, allowed, words }) {
+  const allowedValues = new Set(allowed);
+  return {
+    message: `{{who}} sets ${words} {{value}}{{inheritance}}.`,
+    *forbidden(pod) {
+      for (const setting of levelSettings(pod, field, key2)) {
+        if (typeof setting.value !== "string" || allowedValues.has(setting.value)) continue;
+        yield { path: setting.path, data: { who: describeSetter(pod, setting), value: setting.value, inheritance: inheritanceNote(pod, setting) } };
+      }
     }
-  }
-  return settings ?? NOTHING_SET;
-}
-var NOTHING_SET = [];
-function describePod(pod) {
-  return pod.object.kind === "Pod" ? "the pod" : "the pod template";
-}
-function describeSetter(pod, setting) {
-  return setting.container ? describeContainer(setting.container) : describePod(pod);
-}
-function inheritanceNote(pod, setting) {
-  if (setting.container) return "";
-  if (setting.inheritedBy.length > 0) return ` (inherited by ${setting.inheritedBy.map(describeContainer).join(", ")})`;
-  if (containersOf(pod).length > 0) return " (every container sets its own, but the pod-level value is itself forbidden)";
-  return "";
-}
-function podFlagSet(object, field) {
-  const pod = podSpecOf(object);
-  if (!pod || pod.spec[field] !== true) return void 0;
-  return { pod, path: [...pod.path, field] };
+  };
 }
 
 // rules/pod-security/apparmor-unconfined.ts
-var ALLOWED_PROFILE_TYPES = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
+var APPARMOR_TYPE = profileType({ field: "appArmorProfile", key: "type", allowed: ["RuntimeDefault", "Localhost"], words: "AppArmor profile type" });
 var ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 function allowedAnnotationValue(value) {
   return value === "" || value === "runtime/default" || value.startsWith("localhost/");
@@ -30077,6 +30120,10 @@ var apparmor_unconfined_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" }
     ],
     equivalents: { trivy: ["KSV002"] },
+    messages: {
+      forbiddenType: APPARMOR_TYPE.message,
+      forbiddenAnnotation: 'annotation {{annotation}} sets AppArmor profile "{{value}}" for container "{{containerName}}".'
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: Unconfined",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: RuntimeDefault"
@@ -30085,18 +30132,13 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "appArmorProfile", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets AppArmor profile type ${setting.value}${inheritanceNote(pod, setting)}.`
-      };
-    }
+    for (const { path: path23, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
         path: [...pod.metadataPath, "annotations", key2],
-        message: `annotation ${key2} sets AppArmor profile "${value}" for container "${key2.slice(ANNOTATION_PREFIX.length)}".`
+        messageId: "forbiddenAnnotation",
+        data: { annotation: key2, value, containerName: key2.slice(ANNOTATION_PREFIX.length) }
       };
     }
   }
@@ -30121,9 +30163,9 @@ var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
 var RESTRICTED_ADDABLE_CAPABILITY = "NET_BIND_SERVICE";
 
 // rules/pod-security/capabilities-beyond-baseline.ts
-function spellingHint(capability) {
+function allowedSpelling(capability) {
   const canonical = capability.toUpperCase().replace(/^CAP_/, "");
-  return canonical !== capability && BASELINE_CAPABILITIES.has(canonical) ? ` (Pod Security Admission compares names exactly: write ${canonical})` : "";
+  return canonical !== capability && BASELINE_CAPABILITIES.has(canonical) ? canonical : void 0;
 }
 var capabilities_beyond_baseline_default = defineRule({
   meta: {
@@ -30143,6 +30185,10 @@ var capabilities_beyond_baseline_default = defineRule({
       checkov: ["CKV_K8S_25", "CKV_K8S_39"],
       trivy: ["KSV022"]
     },
+    messages: {
+      addsCapability: "{{container}} adds capability {{capability}}.",
+      addsMisspeltCapability: "{{container}} adds capability {{capability}} (Pod Security Admission compares names exactly: write {{allowed}})."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        add: [NET_BIND_SERVICE]"
@@ -30154,22 +30200,42 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        yield {
-          path: [...capabilities.path, "add", index],
-          message: `${describeContainer(container)} adds capability ${capability}${spellingHint(capability)}.`
-        };
+        const path23 = [...capabilities.path, "add", index];
+        const allowed = allowedSpelling(capability);
+        yield allowed ? { path: path23, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path23, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
 });
 
+// rules/templates/host-namespace.ts
+function hostNamespaceRule({ field, namespace, meta }) {
+  const pod = "spec:\n  containers:\n    - name: app\n      image: app:1.0";
+  return defineRule({
+    meta: {
+      ...meta,
+      category: "pod-security",
+      messages: { sharesHostNamespace: `{{pod}} shares the node's ${namespace} namespace (${field}: true).` },
+      example: { bad: pod.replace("spec:\n", `spec:
+  ${field}: true
+`), good: pod }
+    },
+    *check(object) {
+      const spec = podSpecOf(object);
+      if (spec?.spec[field] !== true) return;
+      yield { path: [...spec.path, field], messageId: "sharesHostNamespace", data: { pod: describePod(spec) } };
+    }
+  });
+}
+
 // rules/pod-security/host-ipc.ts
-var host_ipc_default = defineRule({
+var host_ipc_default = hostNamespaceRule({
+  field: "hostIPC",
+  namespace: "IPC",
   meta: {
     id: "host-ipc",
     title: "Pod shares the node's IPC namespace",
     severity: "high",
-    category: "pod-security",
     rationale: "With hostIPC the containers can read and write the shared memory segments and message queues of every process on the node. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostIPC: true` (or set it to `false`); share memory between the pod's own containers through an `emptyDir` with `medium: Memory`.",
     frameworks: [
@@ -30177,25 +30243,18 @@ var host_ipc_default = defineRule({
       { framework: "CIS", control: "5.2.4", title: "Minimize the admission of containers wishing to share the host IPC namespace" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" }
     ],
-    equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] },
-    example: {
-      bad: "spec:\n  hostIPC: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0"
-    }
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostIPC");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's IPC namespace (hostIPC: true).` };
+    equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] }
   }
 });
 
 // rules/pod-security/host-network.ts
-var host_network_default = defineRule({
+var host_network_default = hostNamespaceRule({
+  field: "hostNetwork",
+  namespace: "network",
   meta: {
     id: "host-network",
     title: "Pod shares the node's network namespace",
     severity: "high",
-    category: "pod-security",
     rationale: "With hostNetwork the pod sees every interface of the node, can bind any of its ports and reach services that listen only on localhost, and bypasses network policies. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostNetwork: true` (or set it to `false`) and expose the workload through a Service.",
     frameworks: [
@@ -30203,24 +30262,13 @@ var host_network_default = defineRule({
       { framework: "CIS", control: "5.2.5", title: "Minimize the admission of containers wishing to share the host network namespace" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" }
     ],
-    equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] },
-    example: {
-      bad: "spec:\n  hostNetwork: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0"
-    }
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostNetwork");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's network namespace (hostNetwork: true).` };
+    equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] }
   }
 });
 
 // rules/pod-security/host-path-volume.ts
 function mountersOf(containers, volumeName) {
-  const mounters = containers.filter(
-    (ref) => arrayOf(ref.container.volumeMounts).some((mount) => recordOf(mount).name === volumeName)
-  );
-  return mounters.length > 0 ? `, mounted by ${mounters.map(describeContainer).join(", ")}` : "";
+  return containers.filter((ref) => arrayOf(ref.container.volumeMounts).some((mount) => recordOf(mount).name === volumeName));
 }
 var host_path_volume_default = defineRule({
   meta: {
@@ -30240,6 +30288,10 @@ var host_path_volume_default = defineRule({
       polaris: ["hostPathSet"],
       trivy: ["KSV023"]
     },
+    messages: {
+      exposesHostPath: "{{volume}} exposes {{hostPath}} of the node.",
+      exposesMountedHostPath: "{{volume}} exposes {{hostPath}} of the node, mounted by {{containers}}."
+    },
     example: {
       bad: "volumes:\n  - name: docker\n    hostPath:\n      path: /var/run/docker.sock",
       good: "volumes:\n  - name: scratch\n    emptyDir: {}"
@@ -30252,23 +30304,25 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const volumeName = typeof name === "string" ? `volume "${name}"` : `volume #${index}`;
-      const exposed = typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path";
-      yield {
-        path: [...pod.path, "volumes", index, "hostPath"],
-        message: `${volumeName} exposes ${exposed} of the node${mountersOf(containers, name)}.`
+      const path23 = [...pod.path, "volumes", index, "hostPath"];
+      const data = {
+        volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
+        hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
+      const mounters = mountersOf(containers, name);
+      yield mounters.length > 0 ? { path: path23, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path23, messageId: "exposesHostPath", data };
     }
   }
 });
 
 // rules/pod-security/host-pid.ts
-var host_pid_default = defineRule({
+var host_pid_default = hostNamespaceRule({
+  field: "hostPID",
+  namespace: "process",
   meta: {
     id: "host-pid",
     title: "Pod shares the node's process namespace",
     severity: "high",
-    category: "pod-security",
     rationale: "With hostPID the containers see every process on the node, can read their environment and, given ptrace or root, signal or inspect them. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostPID: true` (or set it to `false`); use `shareProcessNamespace` to share processes between the pod's own containers.",
     frameworks: [
@@ -30276,15 +30330,7 @@ var host_pid_default = defineRule({
       { framework: "CIS", control: "5.2.3", title: "Minimize the admission of containers wishing to share the host process ID namespace" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" }
     ],
-    equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },
-    example: {
-      bad: "spec:\n  hostPID: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0"
-    }
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostPID");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's process namespace (hostPID: true).` };
+    equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] }
   }
 });
 
@@ -30302,6 +30348,7 @@ var host_port_default = defineRule({
       { framework: "CIS", control: "5.2.13", title: "Minimize the admission of containers which use HostPorts" }
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
+    messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },
     example: {
       bad: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080\n        hostPort: 80",
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080"
@@ -30314,7 +30361,8 @@ var host_port_default = defineRule({
         if (typeof hostPort !== "number" || hostPort === 0) continue;
         yield {
           path: [...container.path, "ports", index, "hostPort"],
-          message: `${describeContainer(container)} binds port ${hostPort} on the node (hostPort).`
+          messageId: "bindsHostPort",
+          data: { container: describeContainer(container), port: hostPort }
         };
       }
     }
@@ -30335,6 +30383,9 @@ var host_process_default = defineRule({
       { framework: "CIS", control: "5.2.11", title: "Minimize the admission of Windows HostProcess containers" }
     ],
     equivalents: { trivy: ["KSV103"] },
+    messages: {
+      hostProcess: "{{who}} sets windowsOptions.hostProcess: true{{inheritance}}; HostProcess containers run directly on the Windows node."
+    },
     example: {
       bad: 'spec:\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n      runAsUserName: "NT AUTHORITY\\\\SYSTEM"\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: agent:1.0',
       good: "spec:\n  containers:\n    - name: agent\n      image: agent:1.0"
@@ -30347,7 +30398,8 @@ var host_process_default = defineRule({
       if (setting.value !== true) continue;
       yield {
         path: setting.path,
-        message: `${describeSetter(pod, setting)} sets windowsOptions.hostProcess: true${inheritanceNote(pod, setting)}; HostProcess containers run directly on the Windows node.`
+        messageId: "hostProcess",
+        data: { who: describeSetter(pod, setting), inheritance: inheritanceNote(pod, setting) }
       };
     }
   }
@@ -30368,6 +30420,7 @@ var privileged_container_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
+    messages: { runsPrivileged: "{{container}} runs privileged." },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: true",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: false"
@@ -30377,7 +30430,7 @@ var privileged_container_default = defineRule({
     for (const container of workloadContainers(object)) {
       const privileged = containerSetting(container, "privileged");
       if (privileged.value === true) {
-        yield { path: privileged.path, message: `${describeContainer(container)} runs privileged.` };
+        yield { path: privileged.path, messageId: "runsPrivileged", data: { container: describeContainer(container) } };
       }
     }
   }
@@ -30402,6 +30455,7 @@ var probe_custom_host_default = defineRule({
     remediation: "Remove `host` from `httpGet`/`tcpSocket` in `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "Host Probes / Lifecycle Hooks" }],
     equivalents: {},
+    messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {
       bad: "livenessProbe:\n  httpGet:\n    host: 169.254.169.254\n    path: /latest/meta-data\n    port: 80",
       good: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
@@ -30416,7 +30470,8 @@ var probe_custom_host_default = defineRule({
           if (typeof host !== "string" || host === "") continue;
           yield {
             path: [...container.path, ...handler, action, "host"],
-            message: `${describeContainer(container)} ${handler.join(".")} ${action} targets host "${host}".`
+            messageId: "customHost",
+            data: { container: describeContainer(container), handler: handler.join("."), action, host }
           };
         }
       }
@@ -30425,7 +30480,7 @@ var probe_custom_host_default = defineRule({
 });
 
 // rules/pod-security/seccomp-unconfined.ts
-var ALLOWED_PROFILE_TYPES2 = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
+var SECCOMP_TYPE = profileType({ field: "seccompProfile", key: "type", allowed: ["RuntimeDefault", "Localhost"], words: "seccomp profile type" });
 var seccomp_unconfined_default = defineRule({
   meta: {
     id: "seccomp-unconfined",
@@ -30439,6 +30494,7 @@ var seccomp_unconfined_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
     ],
     equivalents: { trivy: ["KSV104"] },
+    messages: { forbiddenType: SECCOMP_TYPE.message },
     example: {
       bad: "spec:\n  securityContext:\n    seccompProfile:\n      type: Unconfined",
       good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
@@ -30447,18 +30503,20 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "seccompProfile", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES2.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets seccomp profile type ${setting.value}${inheritanceNote(pod, setting)}.`
-      };
-    }
+    for (const { path: path23, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
   }
 });
 
 // rules/pod-security/selinux-custom-options.ts
-var ALLOWED_TYPES = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
+var SELINUX_TYPE = profileType({
+  field: "seLinuxOptions",
+  key: "type",
+  // container_engine_t joined the list in Kubernetes 1.31.
+  allowed: ["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"],
+  words: "SELinux type"
+});
+var SELINUX_USER = profileType({ field: "seLinuxOptions", key: "user", allowed: [""], words: "SELinux user" });
+var SELINUX_ROLE = profileType({ field: "seLinuxOptions", key: "role", allowed: [""], words: "SELinux role" });
 var selinux_custom_options_default = defineRule({
   meta: {
     id: "selinux-custom-options",
@@ -30472,6 +30530,7 @@ var selinux_custom_options_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" }
     ],
     equivalents: { trivy: ["KSV025"] },
+    messages: { customType: SELINUX_TYPE.message, customUser: SELINUX_USER.message, customRole: SELINUX_ROLE.message },
     example: {
       bad: "securityContext:\n  seLinuxOptions:\n    type: spc_t",
       good: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
@@ -30480,22 +30539,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "seLinuxOptions", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_TYPES.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets SELinux type ${setting.value}${inheritanceNote(pod, setting)}.`
-      };
-    }
-    for (const key2 of ["user", "role"]) {
-      for (const setting of levelSettings(pod, "seLinuxOptions", key2)) {
-        if (typeof setting.value !== "string" || setting.value === "") continue;
-        yield {
-          path: setting.path,
-          message: `${describeSetter(pod, setting)} sets SELinux ${key2} ${setting.value}${inheritanceNote(pod, setting)}.`
-        };
-      }
-    }
+    for (const { path: path23, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path23, messageId: "customType", data };
+    for (const { path: path23, data } of SELINUX_USER.forbidden(pod)) yield { path: path23, messageId: "customUser", data };
+    for (const { path: path23, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path23, messageId: "customRole", data };
   }
 });
 
@@ -30510,6 +30556,7 @@ var unmasked_proc_mount_default = defineRule({
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "/proc Mount Type" }],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
+    messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      procMount: Unmasked",
       good: "containers:\n  - name: app\n    image: app:1.0"
@@ -30519,7 +30566,7 @@ var unmasked_proc_mount_default = defineRule({
     for (const container of workloadContainers(object)) {
       const procMount = containerSetting(container, "procMount");
       if (typeof procMount.value !== "string" || procMount.value === "Default") continue;
-      yield { path: procMount.path, message: `${describeContainer(container)} sets procMount ${procMount.value}.` };
+      yield { path: procMount.path, messageId: "unmasked", data: { container: describeContainer(container), procMount: procMount.value } };
     }
   }
 });
@@ -30549,6 +30596,7 @@ var unsafe_sysctls_default = defineRule({
     remediation: "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves (node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "Sysctls" }],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
+    messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {
       bad: 'spec:\n  securityContext:\n    sysctls:\n      - name: kernel.msgmax\n        value: "65536"',
       good: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.ipv4.ip_local_port_range\n        value: "32768 60999"'
@@ -30562,7 +30610,8 @@ var unsafe_sysctls_default = defineRule({
       if (typeof name !== "string" || SAFE_SYSCTLS.has(name)) continue;
       yield {
         path: [...pod.path, "securityContext", "sysctls", index, "name"],
-        message: `${describePod(pod)} sets sysctl ${name}, which is not in the safe set.`
+        messageId: "unsafeSysctl",
+        data: { pod: describePod(pod), sysctl: name }
       };
     }
   }
@@ -30640,6 +30689,10 @@ var host_path_writable_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
     ],
     equivalents: { kubeLinter: ["writable-host-mount"] },
+    messages: {
+      writableReadOnlyFalse: "{{container}} mounts {{volume}}{{hostPath}}{{mountedAt}} with readOnly: false, so it can write to the node.",
+      writableByDefault: "{{container}} mounts {{volume}}{{hostPath}}{{mountedAt}} without readOnly: true, so it can write to the node."
+    },
     example: {
       bad: "containers:\n  - name: shipper\n    image: shipper:1.0\n    volumeMounts:\n      - name: logs\n        mountPath: /var/log\nvolumes:\n  - name: logs\n    hostPath:\n      path: /var/log",
       good: "containers:\n  - name: shipper\n    image: shipper:1.0\n    volumeMounts:\n      - name: logs\n        mountPath: /var/log\n        readOnly: true\nvolumes:\n  - name: logs\n    hostPath:\n      path: /var/log"
@@ -30650,59 +30703,23 @@ var host_path_writable_default = defineRule({
     if (!pod) return;
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
-      const exposed = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
+      const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
       for (const { container, mount, path: path23 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
-        const at2 = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
-        const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
         yield {
           path: [...path23, "readOnly"],
-          message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at2} ${how}, so it can write to the node.`
+          messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
+          data: {
+            container: describeContainer(container),
+            volume: volume.label,
+            hostPath,
+            mountedAt: typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : ""
+          }
         };
       }
     }
   }
 });
-
-// rules/pod-security/restricted-helpers.ts
-function inheritedValue(ref, read) {
-  const own = read(ref.securityContext);
-  if (own !== void 0) return { value: own, from: "container" };
-  const inherited = read(ref.pod.securityContext);
-  if (inherited !== void 0) return { value: inherited, from: "pod" };
-  return { value: void 0, from: "unset" };
-}
-function booleanField(record, field) {
-  const value = record[field];
-  return typeof value === "boolean" ? value : void 0;
-}
-function numberField(record, field) {
-  const value = record[field];
-  return typeof value === "number" ? value : void 0;
-}
-function describeContainers(refs) {
-  const names = refs.map(describeContainer);
-  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-function podSecurityContextPath(pod, ...field) {
-  return [...pod.path, "securityContext", ...field];
-}
-function containerSecurityContextPath(ref, ...field) {
-  return [...ref.path, "securityContext", ...field];
-}
-function usesUserNamespace(pod) {
-  return pod.spec.hostUsers === false;
-}
-function* missingInheritedSetting(pod, all, missing, field, message) {
-  if (missing.length === 0) return;
-  if (missing.length === all.length) {
-    yield { path: podSecurityContextPath(pod, ...field), message: message(describeContainers(missing), true, missing) };
-    return;
-  }
-  for (const ref of missing) {
-    yield { path: containerSecurityContextPath(ref, ...field), message: message(describeContainer(ref), false, [ref]) };
-  }
-}
 
 // rules/pod-security/net-raw-kept.ts
 function runtimeName(capability) {
@@ -30723,6 +30740,12 @@ var net_raw_kept_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
+    messages: {
+      addsAll: "{{container}} adds {{capability}} capabilities, NET_RAW among them.",
+      addsNetRaw: "{{container}} adds {{capability}} back.",
+      dropsPrefixed: '{{container}} drops "{{capability}}", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.',
+      keepsNetRaw: "{{container}} keeps NET_RAW: it drops neither NET_RAW nor ALL."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [SYS_ADMIN]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]"
@@ -30734,24 +30757,38 @@ var net_raw_kept_default = defineRule({
     for (const ref of containersOf(pod)) {
       const capabilities = recordOf(ref.securityContext.capabilities);
       const added = arrayOf(capabilities.add);
+      const container = describeContainer(ref);
       const addedBack = added.findIndex((name) => typeof name === "string" && ["ALL", "NET_RAW"].includes(runtimeName(name)));
       if (addedBack !== -1) {
+        const capability = added[addedBack];
         yield {
           path: containerSecurityContextPath(ref, "capabilities", "add", addedBack),
-          message: runtimeName(added[addedBack]) === "ALL" ? `${describeContainer(ref)} adds ${added[addedBack]} capabilities, NET_RAW among them.` : `${describeContainer(ref)} adds ${added[addedBack]} back.`
+          messageId: runtimeName(capability) === "ALL" ? "addsAll" : "addsNetRaw",
+          data: { container, capability }
         };
         continue;
       }
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      yield {
-        path: containerSecurityContextPath(ref, "capabilities", "drop"),
-        message: prefixed ? `${describeContainer(ref)} drops "${prefixed}", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.` : `${describeContainer(ref)} keeps NET_RAW: it drops neither NET_RAW nor ALL.`
-      };
+      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed ? { path: path23, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path23, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
+
+// rules/pod-security/restricted-helpers.ts
+function usesUserNamespace(pod) {
+  return pod.spec.hostUsers === false;
+}
+function* missingInheritedSetting(pod, all, missing, field) {
+  if (missing.length === 0) return;
+  if (missing.length === all.length) {
+    yield { path: podSecurityContextPath(pod, ...field), atPodLevel: true, containers: missing };
+    return;
+  }
+  for (const ref of missing) yield { path: containerSecurityContextPath(ref, ...field), atPodLevel: false, container: ref };
+}
 
 // rules/pod-security/root-group.ts
 var root_group_default = defineRule({
@@ -30764,6 +30801,12 @@ var root_group_default = defineRule({
     remediation: "Set `runAsGroup` and `fsGroup` to a non-zero GID (e.g. `10001`) in the pod's `securityContext`, and remove `0` from `supplementalGroups`. Images built for OpenShift's arbitrary UIDs rely on group 0 only for files they own; give those files to the new GID at build time instead.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers", title: "Run with root privileges or with root group membership" }],
     equivalents: { trivy: ["KSV029", "KSV116"] },
+    messages: {
+      podRootGroup: "{{pod}} sets runAsGroup: 0, so {{containers}} {{runs}} with root as primary group.",
+      containerRootGroup: "{{container}} sets runAsGroup: 0, so it runs with root as primary group.",
+      fsGroupRoot: "{{pod}} sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.",
+      supplementalGroupRoot: "{{pod}} lists group 0 in supplementalGroups, so every container runs with root as a supplementary group."
+    },
     example: {
       bad: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 0\n    fsGroup: 0",
       good: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001\n    fsGroup: 10001"
@@ -30780,33 +30823,27 @@ var root_group_default = defineRule({
       if (inheriting.length > 0) {
         yield {
           path: podSecurityContextPath(pod, "runAsGroup"),
-          message: `${podName} sets runAsGroup: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} with root as primary group.`
+          messageId: "podRootGroup",
+          data: { pod: podName, containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" }
         };
       }
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsGroup") === 0) {
-        yield { path: containerSecurityContextPath(ref, "runAsGroup"), message: `${describeContainer(ref)} sets runAsGroup: 0, so it runs with root as primary group.` };
+        yield { path: containerSecurityContextPath(ref, "runAsGroup"), messageId: "containerRootGroup", data: { container: describeContainer(ref) } };
       }
     }
     if (numberField(pod.securityContext, "fsGroup") === 0) {
-      yield {
-        path: podSecurityContextPath(pod, "fsGroup"),
-        message: `${podName} sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.`
-      };
+      yield { path: podSecurityContextPath(pod, "fsGroup"), messageId: "fsGroupRoot", data: { pod: podName } };
     }
     for (const [index, group] of arrayOf(pod.securityContext.supplementalGroups).entries()) {
       if (group !== 0) continue;
-      yield {
-        path: podSecurityContextPath(pod, "supplementalGroups", index),
-        message: `${podName} lists group 0 in supplementalGroups, so every container runs with root as a supplementary group.`
-      };
+      yield { path: podSecurityContextPath(pod, "supplementalGroups", index), messageId: "supplementalGroupRoot", data: { pod: podName } };
     }
   }
 });
 
 // rules/pod-security/run-as-user-below-minimum.ts
-var DEFAULT_MINIMUM = 1e4;
 var run_as_user_below_minimum_default = defineRule({
   meta: {
     id: "run-as-user-below-minimum",
@@ -30819,12 +30856,18 @@ var run_as_user_below_minimum_default = defineRule({
       minimum: {
         type: "number",
         description: "The lowest UID a container may run as; UIDs from 1 up to one below this are reported.",
-        default: DEFAULT_MINIMUM
+        default: 1e4
       }
     },
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeScore: ["container-security-context-user-group-id"], checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
+    messages: {
+      podBelowMinimum: "{{pod}} sets runAsUser: {{uid}} for {{containers}}, below the minimum of {{minimum}}.",
+      containerBelowMinimum: "{{container}} sets runAsUser: {{uid}}, below the minimum of {{minimum}}.",
+      missingEverywhere: "{{containers}} {{runs}} as the image's user: neither {{pod}} nor any container sets runAsUser, so a UID of at least {{minimum}} is not ensured.",
+      missingForContainer: "{{container}} runs as the image's user: neither it nor {{pod}} sets runAsUser, so a UID of at least {{minimum}} is not ensured."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 1000",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001"
@@ -30833,7 +30876,7 @@ var run_as_user_below_minimum_default = defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod || pod.isWindows || usesUserNamespace(pod)) return;
-    const minimum = typeof context.options.minimum === "number" ? context.options.minimum : DEFAULT_MINIMUM;
+    const { minimum } = context.options;
     const containers = containersOf(pod);
     const podName = describePod(pod);
     const isLow = (uid) => uid !== void 0 && uid > 0 && uid < minimum;
@@ -30843,25 +30886,27 @@ var run_as_user_below_minimum_default = defineRule({
     if (isLow(podUid) && inheriting.length > 0) {
       yield {
         path: podSecurityContextPath(pod, "runAsUser"),
-        message: `${podName} sets runAsUser: ${podUid} for ${describeContainers(inheriting)}, below the minimum of ${minimum}.`
+        messageId: "podBelowMinimum",
+        data: { pod: podName, uid: podUid, containers: describeContainers(inheriting), minimum }
       };
     }
     for (const setting of effective) {
       if (setting.from === "container" && isLow(setting.value)) {
         yield {
           path: containerSecurityContextPath(setting.ref, "runAsUser"),
-          message: `${describeContainer(setting.ref)} sets runAsUser: ${setting.value}, below the minimum of ${minimum}.`
+          messageId: "containerBelowMinimum",
+          data: { container: describeContainer(setting.ref), uid: setting.value, minimum }
         };
       }
     }
     const unset = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    yield* missingInheritedSetting(
-      pod,
-      containers,
-      unset,
-      ["runAsUser"],
-      (who, atPodLevel) => atPodLevel ? `${who} run${unset.length === 1 ? "s" : ""} as the image's user: neither ${podName} nor any container sets runAsUser, so a UID of at least ${minimum} is not ensured.` : `${who} runs as the image's user: neither it nor ${podName} sets runAsUser, so a UID of at least ${minimum} is not ensured.`
-    );
+    for (const gap of missingInheritedSetting(pod, containers, unset, ["runAsUser"])) {
+      yield gap.atPodLevel ? {
+        path: gap.path,
+        messageId: "missingEverywhere",
+        data: { containers: describeContainers(gap.containers), runs: gap.containers.length === 1 ? "runs" : "run", pod: podName, minimum }
+      } : { path: gap.path, messageId: "missingForContainer", data: { container: describeContainer(gap.container), pod: podName, minimum } };
+    }
   }
 });
 
@@ -30889,11 +30934,11 @@ function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
   const path23 = normalizeHostPath(hostPath);
   const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path23);
-  if (exact) return exact.holds;
+  if (exact) return { relation: "is", entry: exact };
   const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path23, entry.dir));
-  if (within) return `inside ${within.dir}: ${within.holds}`;
+  if (within) return { relation: "inside", entry: within };
   const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path23));
-  if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
+  if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
 var sensitive_host_path_default = defineRule({
@@ -30911,6 +30956,11 @@ var sensitive_host_path_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
+    messages: {
+      sensitiveDir: '{{volume}} exposes host path "{{hostPath}}" ({{holds}}) to {{containers}}.',
+      insideSensitiveDir: '{{volume}} exposes host path "{{hostPath}}" (inside {{dir}}: {{holds}}) to {{containers}}.',
+      containsSensitiveDir: '{{volume}} exposes host path "{{hostPath}}" (which contains {{dir}}: {{holds}}) to {{containers}}.'
+    },
     example: {
       bad: "containers:\n  - name: agent\n    image: agent:1.0\n    volumeMounts:\n      - name: host-etc\n        mountPath: /host/etc\nvolumes:\n  - name: host-etc\n    hostPath:\n      path: /etc",
       good: "containers:\n  - name: agent\n    image: agent:1.0\n    volumeMounts:\n      - name: machine-id\n        mountPath: /etc/machine-id\n        readOnly: true\nvolumes:\n  - name: machine-id\n    hostPath:\n      path: /etc/machine-id"
@@ -30924,10 +30974,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      yield {
-        path: [...volume.path, "path"],
-        message: `${volume.label} exposes host path "${volume.hostPath}" (${why}) to ${mounters.join(", ")}.`
-      };
+      const path23 = [...volume.path, "path"];
+      const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
+      if (why.relation === "is") yield { path: path23, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path23, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path23, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -30950,6 +31001,7 @@ var capabilities_added_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { trivy: ["KSV106"] },
+    messages: { addsCapability: "{{container}} adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE." },
     example: {
       bad: "securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [CHOWN, NET_BIND_SERVICE]",
       good: "securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]"
@@ -30964,7 +31016,8 @@ var capabilities_added_default = defineRule({
         if (typeof capability !== "string" || capability === RESTRICTED_ADDABLE_CAPABILITY || !BASELINE_CAPABILITIES.has(capability)) continue;
         yield {
           path: containerSecurityContextPath(ref, "capabilities", "add", index),
-          message: `${describeContainer(ref)} adds capability ${capability}; the restricted profile allows adding only NET_BIND_SERVICE.`
+          messageId: "addsCapability",
+          data: { container: describeContainer(ref), capability }
         };
       }
     }
@@ -30987,6 +31040,10 @@ var capabilities_not_dropped_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
+    messages: {
+      dropsOtherCase: '{{container}} drops "{{written}}"; the restricted profile only recognises ALL in upper case.',
+      doesNotDropAll: "{{container}} does not drop ALL capabilities."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [NET_RAW]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]"
@@ -30999,10 +31056,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      yield {
-        path: containerSecurityContextPath(ref, "capabilities", "drop"),
-        message: otherCase ? `${describeContainer(ref)} drops "${otherCase}"; the restricted profile only recognises ALL in upper case.` : `${describeContainer(ref)} does not drop ALL capabilities.`
-      };
+      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const container = describeContainer(ref);
+      yield otherCase ? { path: path23, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path23, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -31029,6 +31085,15 @@ var may_run_as_root_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["run-as-non-root"], polaris: ["runAsRootAllowed"], checkov: ["CKV_K8S_23"], trivy: ["KSV012"] },
+    messages: {
+      podAllowsRoot: "{{pod}} sets runAsNonRoot: false, so {{containers}} may run as root.",
+      podAllowsRootOverridden: "{{pod}} sets runAsNonRoot: false; the restricted profile forbids it even though every container overrides it.",
+      containerAllowsRoot: "{{container}} sets runAsNonRoot: false, so it may run as root.",
+      missingEverywhere: "{{containers}} may run as root: neither {{pod}} nor any container sets runAsNonRoot: true.",
+      missingForContainer: "{{container}} may run as root: neither it nor {{pod}} sets runAsNonRoot: true.",
+      nonRootUserMissingEverywhere: "{{containers}}: runAsUser {{uids}} {{is}} not root, but the restricted profile still requires runAsNonRoot: true, which neither {{pod}} nor any container sets.",
+      nonRootUserMissingForContainer: "{{container}}: runAsUser {{uid}} is not root, but the restricted profile still requires runAsNonRoot: true, which neither it nor {{pod}} sets."
+    },
     example: {
       bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
       good: "spec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: app\n      image: app:1.0"
@@ -31037,46 +31102,48 @@ var may_run_as_root_default = defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    if (context.options.userNamespacesExempt !== false && usesUserNamespace(pod)) return;
+    if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
+      const path23 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield {
-        path: podSecurityContextPath(pod, "runAsNonRoot"),
-        message: inheriting.length > 0 ? `${podName} sets runAsNonRoot: false, so ${describeContainers(inheriting)} may run as root.` : `${podName} sets runAsNonRoot: false; the restricted profile forbids it even though every container overrides it.`
-      };
+      yield inheriting.length > 0 ? { path: path23, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path23, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
-        yield {
-          path: containerSecurityContextPath(setting.ref, "runAsNonRoot"),
-          message: `${describeContainer(setting.ref)} sets runAsNonRoot: false, so it may run as root.`
-        };
+        yield { path: containerSecurityContextPath(setting.ref, "runAsNonRoot"), messageId: "containerAllowsRoot", data: { container: describeContainer(setting.ref) } };
       }
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
-      const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
-      const userIds = nonRootUserIds(refs);
-      return userIds ? `${who}: ${userIds} not root, but the restricted profile still requires runAsNonRoot: true, which ${neither} sets.` : `${who} may run as root: ${neither} sets runAsNonRoot: true.`;
-    });
+    for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
+      const { path: path23 } = gap;
+      if (gap.atPodLevel) {
+        const uids = nonRootUserIds(gap.containers);
+        const who = describeContainers(gap.containers);
+        yield uids ? { path: path23, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path23, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+      } else {
+        const uids = nonRootUserIds([gap.container]);
+        const container = describeContainer(gap.container);
+        yield uids ? { path: path23, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path23, messageId: "missingForContainer", data: { container, pod: podName } };
+      }
+    }
   }
 });
 function nonRootUserIds(refs) {
   const ids = refs.map((ref) => inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")).value);
   if (!ids.every((id) => id !== void 0 && Number.isInteger(id) && id > 0)) return void 0;
-  const distinct = [...new Set(ids)];
-  return distinct.length === 1 ? `runAsUser ${distinct[0]} is` : `runAsUser ${distinct.slice(0, -1).join(", ")} and ${distinct[distinct.length - 1]} are`;
+  return [...new Set(ids)];
+}
+function andList(ids) {
+  return ids.length === 1 ? String(ids[0]) : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
 }
 
 // rules/pod-security/privilege-escalation-allowed.ts
-function escalationImpliedBy(ref) {
-  if (ref.securityContext.privileged === true) return "it is privileged";
+function addedSysAdmin(ref) {
   const added = stringsOf(recordOf(ref.securityContext.capabilities).add);
-  const sysAdmin = added.find((capability) => capability === "SYS_ADMIN" || capability === "CAP_SYS_ADMIN");
-  return sysAdmin ? `it adds ${sysAdmin}` : void 0;
+  return added.find((capability) => capability === "SYS_ADMIN" || capability === "CAP_SYS_ADMIN");
 }
 var privilege_escalation_allowed_default = defineRule({
   meta: {
@@ -31097,6 +31164,12 @@ var privilege_escalation_allowed_default = defineRule({
       checkov: ["CKV_K8S_20"],
       trivy: ["KSV001"]
     },
+    messages: {
+      allowedExplicitly: "{{container}} sets allowPrivilegeEscalation: true.",
+      allowedAsPrivileged: "{{container}} allows privilege escalation: it is privileged and does not set allowPrivilegeEscalation: false.",
+      allowedBySysAdmin: "{{container}} allows privilege escalation: it adds {{capability}} and does not set allowPrivilegeEscalation: false.",
+      allowedByDefault: "{{container}} does not set allowPrivilegeEscalation: false, so escalation is allowed by default."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsNonRoot: true",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsNonRoot: true\n      allowPrivilegeEscalation: false"
@@ -31109,15 +31182,12 @@ var privilege_escalation_allowed_default = defineRule({
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
       const path23 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
-      if (allowed === true) {
-        yield { path: path23, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
-        continue;
-      }
-      const implied = escalationImpliedBy(ref);
-      yield {
-        path: path23,
-        message: implied ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.` : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`
-      };
+      const container = describeContainer(ref);
+      const sysAdmin = addedSysAdmin(ref);
+      if (allowed === true) yield { path: path23, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path23, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path23, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path23, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -31155,6 +31225,7 @@ var restricted_volume_type_default = defineRule({
     remediation: "Replace the inline source in `spec.volumes[*]` with a `persistentVolumeClaim` (or `ephemeral`, `csi`) bound to storage an administrator provides; for gitRepo, clone into an `emptyDir` from an init container. Allowed types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
     frameworks: [{ framework: "PSS", control: "restricted", title: "Volume Types" }],
     equivalents: { trivy: ["KSV028"] },
+    messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {
       bad: "volumes:\n  - name: data\n    nfs:\n      server: nfs.example.com\n      path: /exports/data",
       good: "volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data"
@@ -31171,7 +31242,8 @@ var restricted_volume_type_default = defineRule({
         if (value === null || !RESTRICTED_SOURCES.has(source)) continue;
         yield {
           path: [...pod.path, "volumes", index, source],
-          message: `volume ${name} uses the ${source} volume type, which the restricted profile forbids.`
+          messageId: "restrictedType",
+          data: { volume: name, source }
         };
       }
     }
@@ -31201,6 +31273,11 @@ var run_as_user_root_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { trivy: ["KSV105"] },
+    messages: {
+      podRoot: "{{pod}} sets runAsUser: 0, so {{containers}} {{runs}} as root.",
+      podRootOverridden: "{{pod}} sets runAsUser: 0; the restricted profile forbids it even though every container overrides it.",
+      containerRoot: "{{container}} sets runAsUser: 0, so it runs as root."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 0",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001"
@@ -31209,18 +31286,16 @@ var run_as_user_root_default = defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    if (context.options.userNamespacesExempt !== false && usesUserNamespace(pod)) return;
+    if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
+      const path23 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield {
-        path: podSecurityContextPath(pod, "runAsUser"),
-        message: inheriting.length > 0 ? `${describePod(pod)} sets runAsUser: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} as root.` : `${describePod(pod)} sets runAsUser: 0; the restricted profile forbids it even though every container overrides it.`
-      };
+      yield inheriting.length > 0 ? { path: path23, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path23, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
-        yield { path: containerSecurityContextPath(ref, "runAsUser"), message: `${describeContainer(ref)} sets runAsUser: 0, so it runs as root.` };
+        yield { path: containerSecurityContextPath(ref, "runAsUser"), messageId: "containerRoot", data: { container: describeContainer(ref) } };
       }
     }
   }
@@ -31245,6 +31320,10 @@ var seccomp_profile_missing_default = defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
+    messages: {
+      missingEverywhere: "{{containers}} {{runs}} without a seccomp profile: neither {{pod}} nor any container sets seccompProfile.type.",
+      missingForContainer: "{{container}} runs without a seccomp profile: neither it nor {{pod}} sets seccompProfile.type."
+    },
     example: {
       bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
       good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: app:1.0"
@@ -31256,13 +31335,13 @@ var seccomp_profile_missing_default = defineRule({
     const containers = containersOf(pod);
     const missing = containers.filter((ref) => inheritedValue(ref, seccompType).from === "unset");
     const podName = describePod(pod);
-    yield* missingInheritedSetting(
-      pod,
-      containers,
-      missing,
-      ["seccompProfile", "type"],
-      (who, atPodLevel) => atPodLevel ? `${who} run${missing.length === 1 ? "s" : ""} without a seccomp profile: neither ${podName} nor any container sets seccompProfile.type.` : `${who} runs without a seccomp profile: neither it nor ${podName} sets seccompProfile.type.`
-    );
+    for (const gap of missingInheritedSetting(pod, containers, missing, ["seccompProfile", "type"])) {
+      yield gap.atPodLevel ? {
+        path: gap.path,
+        messageId: "missingEverywhere",
+        data: { containers: describeContainers(gap.containers), runs: gap.containers.length === 1 ? "runs" : "run", pod: podName }
+      } : { path: gap.path, messageId: "missingForContainer", data: { container: describeContainer(gap.container), pod: podName } };
+    }
   }
 });
 
@@ -31283,15 +31362,15 @@ var RUNTIME_DIRS_UNDER_RUN = ["docker"];
 var SOCKETS = SOCKETS_UNDER_RUN.flatMap((socket) => [`/run/${socket}`, `/var/run/${socket}`]);
 var RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/var/run/${dir}`]);
 var WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
-function exposedSocket(hostPath) {
+function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
-  if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
+  if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
   const path23 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path23)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path23 === "/" ? "/" : `${path23}/`));
-  if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path23)) return "the container runtime's state directory";
+  if (SOCKETS.includes(path23)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path23 === "/" ? "/" : `${path23}/`));
+  if (socket) return { messageId: "socketDirectory", socket };
+  if (RUNTIME_DIRS.includes(path23)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -31308,6 +31387,12 @@ var container_runtime_socket_mounted_default = defineRule({
     remediation: "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); to inspect containers, use the Kubernetes API instead of the runtime.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "HostPath Volumes" }],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
+    messages: {
+      socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',
+      namedPipe: `{{volume}} mounts host path "{{hostPath}}", the container runtime's named pipe{{mountedBy}}.`,
+      socketDirectory: '{{volume}} mounts host path "{{hostPath}}", a directory that contains container runtime sockets such as {{socket}}{{mountedBy}}.',
+      stateDirectory: `{{volume}} mounts host path "{{hostPath}}", the container runtime's state directory{{mountedBy}}.`
+    },
     example: {
       bad: "volumes:\n  - name: docker\n    hostPath:\n      path: /var/run/docker.sock",
       good: "volumes:\n  - name: cache\n    emptyDir: {}"
@@ -31319,14 +31404,12 @@ var container_runtime_socket_mounted_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const hostPath = recordOf(recordOf(volume).hostPath).path;
       if (typeof hostPath !== "string") continue;
-      const exposed = exposedSocket(hostPath);
+      const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const label = typeof name === "string" ? `volume "${name}"` : `volume #${index}`;
-      yield {
-        path: [...pod.path, "volumes", index, "hostPath", "path"],
-        message: `${label} mounts host path "${hostPath}", ${exposed}${mountedBy(pod, name)}.`
-      };
+      const path23 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
+      yield exposed.messageId === "socketDirectory" ? { path: path23, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path23, messageId: exposed.messageId, data };
     }
   }
 });
@@ -31388,6 +31471,7 @@ function clusterScopedCustomKinds(index) {
   }
   return kinds;
 }
+var APPLY_NAMESPACE = "(kubectl's current namespace, often default)";
 var unplacedByRun = /* @__PURE__ */ new WeakMap();
 function unplacedInFile(context, object) {
   let files = unplacedByRun.get(context);
@@ -31402,12 +31486,6 @@ function unplacedInFile(context, object) {
     files.set(key2, file);
   }
   return file;
-}
-function missingNamespaceMessage(kind, name, count) {
-  const where = "(kubectl's current namespace, often default)";
-  if (count === 1) return `${kind} "${name}" sets no namespace, so it goes wherever it is applied ${where}.`;
-  const others = count === 2 ? "1 other object" : `${count - 1} other objects`;
-  return `${kind} "${name}" and ${others} in this file set no namespace, so they go wherever they are applied ${where}.`;
 }
 var default_namespace_default = defineRule({
   meta: {
@@ -31429,6 +31507,11 @@ var default_namespace_default = defineRule({
         default: false
       }
     },
+    messages: {
+      inDefaultNamespace: '{{kind}} "{{name}}" is in the default namespace.',
+      noNamespace: `{{kind}} "{{name}}" sets no namespace, so it goes wherever it is applied ${APPLY_NAMESPACE}.`,
+      noNamespaceWithOthers: `{{kind}} "{{name}}" and {{others}} in this file set no namespace, so they go wherever they are applied ${APPLY_NAMESPACE}.`
+    },
     example: {
       bad: "metadata:\n  name: web\n  namespace: default",
       good: "metadata:\n  name: web\n  namespace: shop"
@@ -31441,11 +31524,13 @@ var default_namespace_default = defineRule({
     if (object.origin.releaseNamespace) return;
     const path23 = ["metadata", "namespace"];
     if (object.namespace === "default") {
-      const message = `${kind} "${name}" is in the default namespace.`;
-      yield { path: path23, settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : message };
+      yield {
+        path: path23,
+        settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
+      };
       return;
     }
-    if (object.namespace || object.origin.chart !== void 0 || context.options.flagMissing !== true) return;
+    if (object.namespace || object.origin.chart !== void 0 || !context.options.flagMissing) return;
     const file = unplacedInFile(context, object);
     const unplaced = { kind };
     file.objects.push(unplaced);
@@ -31454,7 +31539,10 @@ var default_namespace_default = defineRule({
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
-        return file.namespaced[0] === unplaced ? missingNamespaceMessage(kind, name, file.namespaced.length) : void 0;
+        if (file.namespaced[0] !== unplaced) return void 0;
+        const otherCount = file.namespaced.length - 1;
+        if (otherCount === 0) return { messageId: "noNamespace", data: { kind, name } };
+        return { messageId: "noNamespaceWithOthers", data: { kind, name, others: otherCount === 1 ? "1 other object" : `${otherCount} other objects` } };
       }
     };
   }
@@ -31476,6 +31564,10 @@ var image_pull_policy_not_always_default = defineRule({
     remediation: "Pin the image to a version tag or a digest (`app@sha256:\u2026`), which the `latest-image-tag` rule asks for too; or remove `imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
+    messages: {
+      noTag: '{{container}} pulls image "{{image}}" (no tag, which means latest) with imagePullPolicy {{policy}}, so each node keeps running the build it cached first.',
+      latestTag: '{{container}} pulls image "{{image}}" (the latest tag) with imagePullPolicy {{policy}}, so each node keeps running the build it cached first.'
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest\n    imagePullPolicy: IfNotPresent",
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent"
@@ -31487,10 +31579,10 @@ var image_pull_policy_not_always_default = defineRule({
       if (typeof image !== "string" || typeof policy !== "string" || policy === "Always" || isInjectedIstioProxy(container)) continue;
       const reference = parseImageReference(image);
       if (!reference || !usesLatestTag(reference)) continue;
-      const tag = reference.tag === void 0 ? "no tag, which means latest" : "the latest tag";
       yield {
         path: [...container.path, "imagePullPolicy"],
-        message: `${describeContainer(container)} pulls image "${image}" (${tag}) with imagePullPolicy ${policy}, so each node keeps running the build it cached first.`
+        messageId: reference.tag === void 0 ? "noTag" : "latestTag",
+        data: { container: describeContainer(container), image, policy }
       };
     }
   }
@@ -31521,26 +31613,31 @@ var image_registry_not_allowed_default = defineRule({
         default: []
       }
     },
+    messages: {
+      invalidReference: '{{container}} image "{{image}}" is not a valid image reference, so its registry cannot be checked.',
+      registryNotAllowed: '{{container}} image "{{image}}" ({{name}}) is not from a registry in allowedRegistries.'
+    },
     example: {
       bad: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: nginx:1.27",
       good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27"
     }
   },
   *check(object, context) {
-    const entries = stringsOf(context.options.allowedRegistries).map(normalizeEntry).filter((entry) => entry !== "");
+    const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
       const path23 = [...container.path, "image"];
+      const who = describeContainer(container);
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path23, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path: path23, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path23, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path: path23, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -31556,6 +31653,10 @@ var latest_image_tag_default = defineRule({
     remediation: "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:\u2026`), which no one can move.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
+    messages: {
+      noTag: '{{container}} image "{{image}}" has no tag, which means latest.',
+      latestTag: '{{container}} image "{{image}}" uses the latest tag.'
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest",
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2"
@@ -31567,45 +31668,60 @@ var latest_image_tag_default = defineRule({
       if (typeof image !== "string") continue;
       const reference = parseImageReference(image);
       if (!reference || !usesLatestTag(reference) || isInjectedIstioProxy(container)) continue;
-      const problem2 = reference.tag === void 0 ? "has no tag, which means latest" : "uses the latest tag";
-      yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem2}.` };
+      yield {
+        path: [...container.path, "image"],
+        messageId: reference.tag === void 0 ? "noTag" : "latestTag",
+        data: { container: describeContainer(container), image }
+      };
     }
   }
 });
 
-// rules/workload/probes.ts
+// rules/templates/missing-probe.ts
 var REGULAR_CONTAINERS = ["containers"];
 function runsToCompletion(pod) {
   const { kind } = pod.object;
   return kind === "Job" || kind === "CronJob" || pod.spec.restartPolicy === "Never" || pod.spec.restartPolicy === "OnFailure";
 }
-function* missingProbes(object, probe) {
-  const pod = podSpecOf(object);
-  if (!pod || runsToCompletion(pod)) return;
-  for (const container of containersOf(pod, REGULAR_CONTAINERS)) {
-    if (isRecord(container.container[probe]) || probe === "readinessProbe" && isInjectedIstioProxy(container)) continue;
-    yield { path: [...container.path, probe], message: `${describeContainer(container)} has no ${probe}.` };
-  }
+function missingProbeRule({ field, examplePath, istioInjectorAddsIt, meta }) {
+  const container = "containers:\n  - name: app\n    image: app:1.0";
+  return defineRule({
+    meta: {
+      ...meta,
+      category: "workload",
+      messages: { missingProbe: `{{container}} has no ${field}.` },
+      example: { bad: container, good: `${container}
+    ${field}:
+      httpGet:
+        path: ${examplePath}
+        port: 8080` }
+    },
+    *check(object) {
+      const pod = podSpecOf(object);
+      if (!pod || runsToCompletion(pod)) return;
+      for (const ref of containersOf(pod, REGULAR_CONTAINERS)) {
+        if (isRecord(ref.container[field]) || istioInjectorAddsIt && isInjectedIstioProxy(ref)) continue;
+        yield { path: [...ref.path, field], messageId: "missingProbe", data: { container: describeContainer(ref) } };
+      }
+    }
+  });
 }
 
 // rules/workload/liveness-probe-missing.ts
-var liveness_probe_missing_default = defineRule({
+var liveness_probe_missing_default = missingProbeRule({
+  field: "livenessProbe",
+  examplePath: "/healthz",
+  istioInjectorAddsIt: false,
   meta: {
     id: "liveness-probe-missing",
     title: "Container has no liveness probe",
     severity: "low",
-    category: "workload",
     rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
     frameworks: [],
     enabledByDefault: false,
-    equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
-    example: {
-      bad: "containers:\n  - name: app\n    image: app:1.0",
-      good: "containers:\n  - name: app\n    image: app:1.0\n    livenessProbe:\n      httpGet:\n        path: /healthz\n        port: 8080"
-    }
-  },
-  check: (object) => missingProbes(object, "livenessProbe")
+    equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] }
+  }
 });
 
 // rules/workload/ports.ts
@@ -31636,6 +31752,9 @@ var privileged_port_default = defineRule({
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeLinter: ["privileged-ports"], trivy: ["KSV117"] },
+    messages: {
+      privilegedPort: "{{container}} declares port {{port}}, below 1024; use a port of 1024 or above and map it in the Service."
+    },
     example: {
       bad: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 80",
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080"
@@ -31644,41 +31763,30 @@ var privileged_port_default = defineRule({
   *check(object) {
     for (const { container, port, path: path23 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path23, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+      yield { path: path23, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
     }
   }
 });
 
 // rules/workload/readiness-probe-missing.ts
-var readiness_probe_missing_default = defineRule({
+var readiness_probe_missing_default = missingProbeRule({
+  field: "readinessProbe",
+  examplePath: "/ready",
+  istioInjectorAddsIt: true,
   meta: {
     id: "readiness-probe-missing",
     title: "Container has no readiness probe",
     severity: "low",
-    category: "workload",
     rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
     frameworks: [],
     enabledByDefault: false,
-    equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
-    example: {
-      bad: "containers:\n  - name: app\n    image: app:1.0",
-      good: "containers:\n  - name: app\n    image: app:1.0\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: 8080"
-    }
-  },
-  check: (object) => missingProbes(object, "readinessProbe")
+    equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] }
+  }
 });
 
-// rules/workload/resources.ts
+// rules/templates/missing-resources.ts
 var RESOURCE_CONTAINER_KINDS = ["initContainers", "containers"];
-var RESOURCES_OPTION = {
-  type: "string[]",
-  description: "Resource names every container must account for; the default asks for both cpu and memory at once. resource-limits-missing and resource-requests-missing each take their own list, so CPU and memory are configured apart: `resources: [memory]` on resource-limits-missing requires memory limits without asking for CPU limits. Add `ephemeral-storage` to require it as well.",
-  default: ["cpu", "memory"]
-};
-function resourceNames(options) {
-  return stringsOf(options.resources);
-}
 function isSet2(value) {
   return typeof value === "string" && value.trim() !== "" || typeof value === "number";
 }
@@ -31700,14 +31808,44 @@ var NOTHING_MISSING = [];
 function joinWithOr(names) {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
+function missingResourcesRule({ section, noun, meta }) {
+  return defineRule({
+    meta: {
+      ...meta,
+      category: "workload",
+      options: {
+        resources: {
+          type: "string[]",
+          description: "Resource names every container must account for; the default asks for both cpu and memory at once. resource-limits-missing and resource-requests-missing each take their own list, so CPU and memory are configured apart: `resources: [memory]` on resource-limits-missing requires memory limits without asking for CPU limits. Add `ephemeral-storage` to require it as well.",
+          default: ["cpu", "memory"]
+        }
+      },
+      messages: { missingResources: `{{container}} sets no {{resources}} ${noun}.` }
+    },
+    *check(object, context) {
+      const names = context.options.resources;
+      if (names.length === 0) return;
+      for (const container of workloadContainers(object, RESOURCE_CONTAINER_KINDS)) {
+        const missing = missingResources(container, section, names);
+        if (missing.length === 0) continue;
+        yield {
+          path: [...container.path, "resources", section],
+          messageId: "missingResources",
+          data: { container: describeContainer(container), resources: joinWithOr(missing) }
+        };
+      }
+    }
+  });
+}
 
 // rules/workload/resource-limits-missing.ts
-var resource_limits_missing_default = defineRule({
+var resource_limits_missing_default = missingResourcesRule({
+  section: "limits",
+  noun: "limit",
   meta: {
     id: "resource-limits-missing",
     title: "Container has no resource limits",
     severity: "low",
-    category: "workload",
     rationale: "A container without limits can take all the CPU and memory of its node, starving its neighbours: one compromised or runaway workload becomes a denial of service for everything scheduled beside it.",
     remediation: "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; a namespace LimitRange can supply defaults, but the manifest alone does not show it. Many teams require memory limits but no CPU limits (CPU limits throttle a container even on an idle node): set the `resources` option to `[memory]` for this rule.",
     frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
@@ -31718,30 +31856,21 @@ var resource_limits_missing_default = defineRule({
       trivy: ["KSV011", "KSV018"],
       kubeScore: ["container-resources"]
     },
-    options: { resources: RESOURCES_OPTION },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi",
       good: "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi\n      limits:\n        cpu: 500m\n        memory: 256Mi"
-    }
-  },
-  *check(object, context) {
-    const names = resourceNames(context.options);
-    if (names.length === 0) return;
-    for (const container of workloadContainers(object, RESOURCE_CONTAINER_KINDS)) {
-      const missing = missingResources(container, "limits", names);
-      if (missing.length === 0) continue;
-      yield { path: [...container.path, "resources", "limits"], message: `${describeContainer(container)} sets no ${joinWithOr(missing)} limit.` };
     }
   }
 });
 
 // rules/workload/resource-requests-missing.ts
-var resource_requests_missing_default = defineRule({
+var resource_requests_missing_default = missingResourcesRule({
+  section: "requests",
+  noun: "request",
   meta: {
     id: "resource-requests-missing",
     title: "Container has no resource requests",
     severity: "low",
-    category: "workload",
     rationale: "Without requests the scheduler places the pod as if it needed nothing, so nodes get overcommitted and the pod is among the first evicted under memory pressure (BestEffort quality of service).",
     remediation: "Set `resources.requests` for each listed resource (e.g. `cpu: 100m`, `memory: 128Mi`) on the container. A limit without a request also counts, since Kubernetes then uses the limit as the request.",
     frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
@@ -31752,19 +31881,9 @@ var resource_requests_missing_default = defineRule({
       trivy: ["KSV015", "KSV016"],
       kubeScore: ["container-resources"]
     },
-    options: { resources: RESOURCES_OPTION },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
       good: "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi"
-    }
-  },
-  *check(object, context) {
-    const names = resourceNames(context.options);
-    if (names.length === 0) return;
-    for (const container of workloadContainers(object, RESOURCE_CONTAINER_KINDS)) {
-      const missing = missingResources(container, "requests", names);
-      if (missing.length === 0) continue;
-      yield { path: [...container.path, "resources", "requests"], message: `${describeContainer(container)} sets no ${joinWithOr(missing)} request.` };
     }
   }
 });
@@ -31800,6 +31919,7 @@ function isBound(bound2, namespace, account) {
   const namespaces = bound2.get(account);
   return namespaces !== void 0 && (namespace === void 0 || namespaces.has(void 0) || namespaces.has(namespace));
 }
+var UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
 var service_account_token_automounted_default = defineRule({
   meta: {
     id: "service-account-token-automounted",
@@ -31817,6 +31937,11 @@ var service_account_token_automounted_default = defineRule({
       polaris: ["automountServiceAccountToken"],
       checkov: ["CKV_K8S_38"],
       trivy: ["KSV036"]
+    },
+    messages: {
+      automountEnabled: `{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}"; ${UNBOUND}.`,
+      automountNotDisabled: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false; ${UNBOUND}.`,
+      automountNotDisabledUnknownAccount: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; ${UNBOUND}.`
     },
     example: {
       bad: "spec:\n  serviceAccountName: web\n  containers:\n    - name: app\n      image: app:1.0",
@@ -31837,15 +31962,12 @@ var service_account_token_automounted_default = defineRule({
       path: path23,
       settle(others) {
         if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
-        const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
-        if (podSetting === true) {
-          return `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}"; ${unbound}.`;
-        }
+        const data = { kind, name, account };
+        if (podSetting === true) return { messageId: "automountEnabled", data };
         const serviceAccount = others.find("ServiceAccount", namespace, account);
-        const known = serviceAccount?.apiVersion === "v1";
-        if (known && serviceAccount.body.automountServiceAccountToken === false) return void 0;
-        const why = known ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false` : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}; ${unbound}.`;
+        if (serviceAccount?.apiVersion !== "v1") return { messageId: "automountNotDisabledUnknownAccount", data };
+        if (serviceAccount.body.automountServiceAccountToken === false) return void 0;
+        return { messageId: "automountNotDisabled", data };
       }
     };
   }
@@ -31863,6 +31985,9 @@ var ssh_port_default = defineRule({
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeLinter: ["ssh-port"] },
+    messages: {
+      sshPort: "{{container}} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: ssh\n        containerPort: 22",
       good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080"
@@ -31871,7 +31996,7 @@ var ssh_port_default = defineRule({
   *check(object) {
     for (const { container, port, protocol, path: path23 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path23, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+      yield { path: path23, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -31892,6 +32017,10 @@ var writable_root_filesystem_default = defineRule({
       checkov: ["CKV_K8S_22"],
       trivy: ["KSV014"]
     },
+    messages: {
+      readOnlyUnset: "{{container}} does not set securityContext.readOnlyRootFilesystem: true.",
+      readOnlyNotTrue: "{{container}} sets readOnlyRootFilesystem to {{value}}."
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true"
@@ -31902,8 +32031,8 @@ var writable_root_filesystem_default = defineRule({
       if (container.pod.isWindows) continue;
       const setting = containerSetting(container, "readOnlyRootFilesystem");
       if (setting.value === true) continue;
-      const problem2 = setting.from === "unset" ? "does not set securityContext.readOnlyRootFilesystem: true" : `sets readOnlyRootFilesystem to ${JSON.stringify(setting.value)}`;
-      yield { path: setting.path, message: `${describeContainer(container)} ${problem2}.` };
+      const who = describeContainer(container);
+      yield setting.from === "unset" ? { path: setting.path, messageId: "readOnlyUnset", data: { container: who } } : { path: setting.path, messageId: "readOnlyNotTrue", data: { container: who, value: JSON.stringify(setting.value) } };
     }
   }
 });
@@ -42505,7 +42634,8 @@ async function expandSources(charts, kustomizations, settings) {
 var string = { type: "string" };
 var boolean = { type: "boolean" };
 var integer = { type: "integer" };
-var mapping = (fields = {}) => ({ type: "mapping", fields: new Map(Object.entries(fields)) });
+var quantity = { type: "quantity" };
+var mapping = (fields = {}, otherFields) => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 var mapOf = (values) => ({ type: "map", values });
 var listOf = (items) => ({ type: "list", items });
 var OBJECT_METADATA = mapping({
@@ -42544,6 +42674,8 @@ var CONTAINER_SECURITY_CONTEXT = mapping({
   seLinuxOptions: SE_LINUX_OPTIONS,
   windowsOptions: WINDOWS_OPTIONS
 });
+var HANDLER = mapping({ httpGet: mapping({ host: string }), tcpSocket: mapping({ host: string }) });
+var RESOURCES = mapping({ limits: mapOf(quantity), requests: mapOf(quantity) });
 var CONTAINER = mapping({
   name: string,
   image: string,
@@ -42554,17 +42686,19 @@ var CONTAINER = mapping({
   env: listOf(mapping({ name: string, value: string, valueFrom: mapping() })),
   envFrom: listOf(mapping()),
   volumeMounts: listOf(mapping({ name: string, mountPath: string, readOnly: boolean, subPath: string })),
-  resources: mapping({ limits: mapping(), requests: mapping() }),
-  livenessProbe: mapping(),
-  readinessProbe: mapping(),
-  startupProbe: mapping(),
+  resources: RESOURCES,
+  livenessProbe: HANDLER,
+  readinessProbe: HANDLER,
+  startupProbe: HANDLER,
+  lifecycle: mapping({ postStart: HANDLER, preStop: HANDLER }),
+  restartPolicy: string,
   securityContext: CONTAINER_SECURITY_CONTEXT
 });
 var POD_SPEC = mapping({
   containers: listOf(CONTAINER),
   initContainers: listOf(CONTAINER),
   ephemeralContainers: listOf(CONTAINER),
-  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) })),
+  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) }, mapping())),
   securityContext: POD_SECURITY_CONTEXT,
   hostNetwork: boolean,
   hostPID: boolean,
@@ -42573,6 +42707,9 @@ var POD_SPEC = mapping({
   shareProcessNamespace: boolean,
   automountServiceAccountToken: boolean,
   serviceAccountName: string,
+  serviceAccount: string,
+  restartPolicy: string,
+  resources: RESOURCES,
   nodeSelector: mapOf(string),
   os: mapping({ name: string })
 });
@@ -42580,6 +42717,7 @@ var EXPECTED = {
   string: "a string",
   boolean: "true or false",
   integer: "an integer",
+  quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list"
@@ -42592,6 +42730,8 @@ function matches(value, shape) {
       return typeof value === "boolean";
     case "integer":
       return typeof value === "number" && Number.isInteger(value);
+    case "quantity":
+      return typeof value === "string" || typeof value === "number";
     case "mapping":
     case "map":
       return isRecord(value);
@@ -42615,7 +42755,7 @@ function checkValue(value, shape, path23, problems) {
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
-      const fieldShape = shape.fields.get(key2);
+      const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
       if (fieldShape) checkChild(record[key2], fieldShape, path23, key2, problems);
     }
   } else if (shape.type === "map") {
@@ -42653,7 +42793,31 @@ function checkShape(object) {
   return problems;
 }
 
+// src/core/message.ts
+var PLACEHOLDER = /\{\{(\w+)\}\}/g;
+function placeholdersOf(template) {
+  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), (match2) => match2[1]))];
+}
+function formatMessage(template, data = {}) {
+  const names = placeholdersOf(template);
+  const unused = Object.keys(data).filter((name) => !names.includes(name));
+  if (unused.length > 0) throw new Error(`message data has values no placeholder uses: ${unused.join(", ")}`);
+  return template.replace(PLACEHOLDER, (_2, name) => {
+    if (!Object.hasOwn(data, name)) throw new Error(`message data has no value for {{${name}}}`);
+    return String(data[name]);
+  });
+}
+
 // src/engine/engine.ts
+function activeRules(rules, settings) {
+  const active = [];
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id] ?? {};
+    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
+    active.push({ rule, severity: setting.severity ?? rule.meta.severity, context: { options: resolveOptions(rule.meta.options, setting.options) } });
+  }
+  return active;
+}
 var IGNORE_ANNOTATION = "kubeward.io/ignore";
 var IGNORE_REASON_ANNOTATION = "kubeward.io/ignore-reason";
 function annotationSuppression(object, ruleId) {
@@ -42668,8 +42832,16 @@ function annotationSuppression(object, ruleId) {
 var identityOf2 = lastAnswerOf(
   (object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace })
 );
-function toFinding(ruleId, severity, object, report) {
-  return locatedFinding(ruleId, severity, object, report.path, report.message);
+function messageOf(rule, report) {
+  const template = rule.meta.messages[report.messageId];
+  if (template === void 0) throw new Error(`no message "${report.messageId}" in the rule's meta.messages`);
+  return formatMessage(template, report.data);
+}
+function toFinding(active, object, report) {
+  const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  finding.messageId = report.messageId;
+  if (report.data) finding.data = report.data;
+  return finding;
 }
 function locatedFinding(ruleId, severity, object, path23, message) {
   const location = object.locate(path23);
@@ -42746,13 +42918,13 @@ function createLinter(rules, settings = {}) {
   const lintEach = (objects) => {
     for (const object of objects) {
       const shapeStart = set.findings.length;
-      for (const problem2 of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem2), shapeStart);
+      for (const problem2 of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
       for (const active of rules) {
         const ruleStart = set.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report), ruleStart);
           }
         } catch (error2) {
           set.addOwn(ruleFailure(active, object, error2), ruleStart);
@@ -42773,8 +42945,11 @@ function createLinter(rules, settings = {}) {
     };
     for (const waiting of pending) {
       try {
-        const message = waiting.settle(indexOf(waiting.scope));
-        if (message !== void 0) set.addKeyed({ ...waiting.finding, message });
+        const settled = waiting.settle(indexOf(waiting.scope));
+        if (settled !== void 0) {
+          const message = messageOf(waiting.active.rule, settled);
+          set.addKeyed({ ...waiting.finding, message, messageId: settled.messageId, ...settled.data && { data: settled.data } });
+        }
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }
@@ -42875,7 +43050,7 @@ async function run(options) {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });
+  const linter = createLinter(activeRules(options.rules, options.config.rules), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

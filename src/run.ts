@@ -1,10 +1,10 @@
 import path from "node:path";
-import { activeRules, closestMatch, type Config } from "./config/config.js";
+import { closestMatch, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { displayPath } from "./core/display-path.js";
 import { expandSources, type ExpandSettings, type ExpansionTiming } from "./expand/expand.js";
 import { DIAGNOSTIC_RULES, UNKNOWN_IGNORED_RULE } from "./core/diagnostics.js";
-import { createLinter, problemFinding } from "./engine/engine.js";
+import { activeRules, createLinter, problemFinding } from "./engine/engine.js";
 import { type Finding, compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
 import { ignoreMentions } from "./manifest/ignores.js";
@@ -52,7 +52,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config), { podTemplates: options.config.podTemplates });
+  const linter = createLinter(activeRules(options.rules, options.config.rules), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

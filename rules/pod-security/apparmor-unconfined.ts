@@ -1,7 +1,7 @@
 import { defineRule, podAnnotations, podSpecOf } from "../../src/engine/api.js";
-import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+import { profileType } from "../templates/profile-type.js";
 
-const ALLOWED_PROFILE_TYPES: ReadonlySet<string> = new Set(["RuntimeDefault", "Localhost"]);
+const APPARMOR_TYPE = profileType({ field: "appArmorProfile", key: "type", allowed: ["RuntimeDefault", "Localhost"], words: "AppArmor profile type" });
 const ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
 function allowedAnnotationValue(value: string): boolean {
@@ -27,6 +27,10 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" },
     ],
     equivalents: { trivy: ["KSV002"] },
+    messages: {
+      forbiddenType: APPARMOR_TYPE.message,
+      forbiddenAnnotation: 'annotation {{annotation}} sets AppArmor profile "{{value}}" for container "{{containerName}}".',
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: Unconfined",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      appArmorProfile:\n        type: RuntimeDefault",
@@ -35,18 +39,13 @@ export default defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "appArmorProfile", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets AppArmor profile type ${setting.value}${inheritanceNote(pod, setting)}.`,
-      };
-    }
+    for (const { path, data } of APPARMOR_TYPE.forbidden(pod)) yield { path, messageId: "forbiddenType", data };
     for (const [key, value] of Object.entries(podAnnotations(pod))) {
       if (!key.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
         path: [...pod.metadataPath, "annotations", key],
-        message: `annotation ${key} sets AppArmor profile "${value}" for container "${key.slice(ANNOTATION_PREFIX.length)}".`,
+        messageId: "forbiddenAnnotation",
+        data: { annotation: key, value, containerName: key.slice(ANNOTATION_PREFIX.length) },
       };
     }
   },

@@ -1,6 +1,5 @@
-import { defineRule, arrayOf, recordOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
+import { defineRule, arrayOf, recordOf, containerSecurityContextPath, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
 import { BASELINE_CAPABILITIES, RESTRICTED_ADDABLE_CAPABILITY } from "./capabilities.js";
-import { containerSecurityContextPath } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {
@@ -21,6 +20,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { trivy: ["KSV106"] },
+    messages: { addsCapability: "{{container}} adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE." },
     example: {
       bad: "securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [CHOWN, NET_BIND_SERVICE]",
       good: "securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]",
@@ -36,7 +36,8 @@ export default defineRule({
         if (typeof capability !== "string" || capability === RESTRICTED_ADDABLE_CAPABILITY || !BASELINE_CAPABILITIES.has(capability)) continue;
         yield {
           path: containerSecurityContextPath(ref, "capabilities", "add", index),
-          message: `${describeContainer(ref)} adds capability ${capability}; the restricted profile allows adding only NET_BIND_SERVICE.`,
+          messageId: "addsCapability",
+          data: { container: describeContainer(ref), capability },
         };
       }
     }

@@ -3,11 +3,9 @@ import { BASELINE_CAPABILITIES } from "./capabilities.js";
 
 // Runtimes upper-case names and add the CAP_ prefix themselves, but Pod Security Admission compares the
 // names exactly as written: point that out when the name is an allowed capability spelled another way.
-function spellingHint(capability: string): string {
+function allowedSpelling(capability: string): string | undefined {
   const canonical = capability.toUpperCase().replace(/^CAP_/, "");
-  return canonical !== capability && BASELINE_CAPABILITIES.has(canonical)
-    ? ` (Pod Security Admission compares names exactly: write ${canonical})`
-    : "";
+  return canonical !== capability && BASELINE_CAPABILITIES.has(canonical) ? canonical : undefined;
 }
 
 export default defineRule({
@@ -34,6 +32,10 @@ export default defineRule({
       checkov: ["CKV_K8S_25", "CKV_K8S_39"],
       trivy: ["KSV022"],
     },
+    messages: {
+      addsCapability: "{{container}} adds capability {{capability}}.",
+      addsMisspeltCapability: "{{container}} adds capability {{capability}} (Pod Security Admission compares names exactly: write {{allowed}}).",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        add: [NET_BIND_SERVICE]",
@@ -45,10 +47,11 @@ export default defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        yield {
-          path: [...capabilities.path, "add", index],
-          message: `${describeContainer(container)} adds capability ${capability}${spellingHint(capability)}.`,
-        };
+        const path = [...capabilities.path, "add", index];
+        const allowed = allowedSpelling(capability);
+        yield allowed
+          ? { path, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } }
+          : { path, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   },

@@ -1,5 +1,4 @@
-import { defineRule, containersOf, describeContainer, podSpecOf, recordOf, stringsOf } from "../../src/engine/api.js";
-import { containerSecurityContextPath } from "./restricted-helpers.js";
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, podSpecOf, recordOf, stringsOf } from "../../src/engine/api.js";
 
 export default defineRule({
   meta: {
@@ -20,6 +19,10 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
+    messages: {
+      dropsOtherCase: '{{container}} drops "{{written}}"; the restricted profile only recognises ALL in upper case.',
+      doesNotDropAll: "{{container}} does not drop ALL capabilities.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [NET_RAW]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]",
@@ -34,12 +37,11 @@ export default defineRule({
       if (dropped.includes("ALL")) continue;
       // Pod Security admission compares exactly, so a lower-case "all" does not satisfy it.
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      yield {
-        path: containerSecurityContextPath(ref, "capabilities", "drop"),
-        message: otherCase
-          ? `${describeContainer(ref)} drops "${otherCase}"; the restricted profile only recognises ALL in upper case.`
-          : `${describeContainer(ref)} does not drop ALL capabilities.`,
-      };
+      const path = containerSecurityContextPath(ref, "capabilities", "drop");
+      const container = describeContainer(ref);
+      yield otherCase
+        ? { path, messageId: "dropsOtherCase", data: { container, written: otherCase } }
+        : { path, messageId: "doesNotDropAll", data: { container } };
     }
   },
 });

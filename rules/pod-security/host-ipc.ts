@@ -1,12 +1,12 @@
-import { defineRule } from "../../src/engine/api.js";
-import { describePod, podFlagSet } from "./pod-settings.js";
+import { hostNamespaceRule } from "../templates/host-namespace.js";
 
-export default defineRule({
+export default hostNamespaceRule({
+  field: "hostIPC",
+  namespace: "IPC",
   meta: {
     id: "host-ipc",
     title: "Pod shares the node's IPC namespace",
     severity: "high",
-    category: "pod-security",
     rationale:
       "With hostIPC the containers can read and write the shared memory segments and message queues of every process " +
       "on the node. The Pod Security Standards baseline profile forbids it.",
@@ -17,13 +17,5 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" },
     ],
     equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] },
-    example: {
-      bad: "spec:\n  hostIPC: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
-    },
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostIPC");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's IPC namespace (hostIPC: true).` };
   },
 });

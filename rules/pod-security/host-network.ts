@@ -1,12 +1,12 @@
-import { defineRule } from "../../src/engine/api.js";
-import { describePod, podFlagSet } from "./pod-settings.js";
+import { hostNamespaceRule } from "../templates/host-namespace.js";
 
-export default defineRule({
+export default hostNamespaceRule({
+  field: "hostNetwork",
+  namespace: "network",
   meta: {
     id: "host-network",
     title: "Pod shares the node's network namespace",
     severity: "high",
-    category: "pod-security",
     rationale:
       "With hostNetwork the pod sees every interface of the node, can bind any of its ports and reach services that " +
       "listen only on localhost, and bypasses network policies. The Pod Security Standards baseline profile forbids it.",
@@ -17,13 +17,5 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" },
     ],
     equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] },
-    example: {
-      bad: "spec:\n  hostNetwork: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
-    },
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostNetwork");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's network namespace (hostNetwork: true).` };
   },
 });

@@ -1,10 +1,7 @@
 import { defineRule, arrayOf, isRecord, recordOf, containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
 
-function mountersOf(containers: readonly ContainerRef[], volumeName: unknown): string {
-  const mounters = containers.filter((ref) =>
-    arrayOf(ref.container.volumeMounts).some((mount) => recordOf(mount).name === volumeName),
-  );
-  return mounters.length > 0 ? `, mounted by ${mounters.map(describeContainer).join(", ")}` : "";
+function mountersOf(containers: readonly ContainerRef[], volumeName: unknown): readonly ContainerRef[] {
+  return containers.filter((ref) => arrayOf(ref.container.volumeMounts).some((mount) => recordOf(mount).name === volumeName));
 }
 
 export default defineRule({
@@ -30,6 +27,10 @@ export default defineRule({
       polaris: ["hostPathSet"],
       trivy: ["KSV023"],
     },
+    messages: {
+      exposesHostPath: "{{volume}} exposes {{hostPath}} of the node.",
+      exposesMountedHostPath: "{{volume}} exposes {{hostPath}} of the node, mounted by {{containers}}.",
+    },
     example: {
       bad: "volumes:\n  - name: docker\n    hostPath:\n      path: /var/run/docker.sock",
       good: "volumes:\n  - name: scratch\n    emptyDir: {}",
@@ -42,12 +43,15 @@ export default defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const volumeName = typeof name === "string" ? `volume "${name}"` : `volume #${index}`;
-      const exposed = typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path";
-      yield {
-        path: [...pod.path, "volumes", index, "hostPath"],
-        message: `${volumeName} exposes ${exposed} of the node${mountersOf(containers, name)}.`,
+      const path = [...pod.path, "volumes", index, "hostPath"];
+      const data = {
+        volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
+        hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path",
       };
+      const mounters = mountersOf(containers, name);
+      yield mounters.length > 0
+        ? { path, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } }
+        : { path, messageId: "exposesHostPath", data };
     }
   },
 });

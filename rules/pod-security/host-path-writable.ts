@@ -35,6 +35,10 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
     ],
     equivalents: { kubeLinter: ["writable-host-mount"] },
+    messages: {
+      writableReadOnlyFalse: "{{container}} mounts {{volume}}{{hostPath}}{{mountedAt}} with readOnly: false, so it can write to the node.",
+      writableByDefault: "{{container}} mounts {{volume}}{{hostPath}}{{mountedAt}} without readOnly: true, so it can write to the node.",
+    },
     example: {
       bad:
         "containers:\n  - name: shipper\n    image: shipper:1.0\n    volumeMounts:\n      - name: logs\n        mountPath: /var/log\n" +
@@ -49,14 +53,18 @@ export default defineRule({
     if (!pod) return;
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
-      const exposed = volume.hostPath === undefined ? "" : ` (host path "${volume.hostPath}")`;
+      const hostPath = volume.hostPath === undefined ? "" : ` (host path "${volume.hostPath}")`;
       for (const { container, mount, path } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
-        const at = typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "";
-        const how = mount.readOnly === false ? "with readOnly: false" : "without readOnly: true";
         yield {
           path: [...path, "readOnly"],
-          message: `${describeContainer(container)} mounts ${volume.label}${exposed}${at} ${how}, so it can write to the node.`,
+          messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
+          data: {
+            container: describeContainer(container),
+            volume: volume.label,
+            hostPath,
+            mountedAt: typeof mount.mountPath === "string" ? ` at ${mount.mountPath}` : "",
+          },
         };
       }
     }

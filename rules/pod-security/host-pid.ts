@@ -1,12 +1,12 @@
-import { defineRule } from "../../src/engine/api.js";
-import { describePod, podFlagSet } from "./pod-settings.js";
+import { hostNamespaceRule } from "../templates/host-namespace.js";
 
-export default defineRule({
+export default hostNamespaceRule({
+  field: "hostPID",
+  namespace: "process",
   meta: {
     id: "host-pid",
     title: "Pod shares the node's process namespace",
     severity: "high",
-    category: "pod-security",
     rationale:
       "With hostPID the containers see every process on the node, can read their environment and, given ptrace or " +
       "root, signal or inspect them. The Pod Security Standards baseline profile forbids it.",
@@ -17,13 +17,5 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" },
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },
-    example: {
-      bad: "spec:\n  hostPID: true\n  containers:\n    - name: app\n      image: app:1.0",
-      good: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
-    },
-  },
-  *check(object) {
-    const set = podFlagSet(object, "hostPID");
-    if (set) yield { path: set.path, message: `${describePod(set.pod)} shares the node's process namespace (hostPID: true).` };
   },
 });

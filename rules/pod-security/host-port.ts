@@ -16,6 +16,7 @@ export default defineRule({
       { framework: "CIS", control: "5.2.13", title: "Minimize the admission of containers which use HostPorts" },
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
+    messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },
     example: {
       bad: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080\n        hostPort: 80",
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080",
@@ -28,7 +29,8 @@ export default defineRule({
         if (typeof hostPort !== "number" || hostPort === 0) continue;
         yield {
           path: [...container.path, "ports", index, "hostPort"],
-          message: `${describeContainer(container)} binds port ${hostPort} on the node (hostPort).`,
+          messageId: "bindsHostPort",
+          data: { container: describeContainer(container), port: hostPort },
         };
       }
     }

@@ -1,5 +1,4 @@
-import { defineRule, podSpecOf } from "../../src/engine/api.js";
-import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+import { defineRule, describeSetter, inheritanceNote, levelSettings, podSpecOf } from "../../src/engine/api.js";
 
 export default defineRule({
   meta: {
@@ -20,6 +19,9 @@ export default defineRule({
       { framework: "CIS", control: "5.2.11", title: "Minimize the admission of Windows HostProcess containers" },
     ],
     equivalents: { trivy: ["KSV103"] },
+    messages: {
+      hostProcess: "{{who}} sets windowsOptions.hostProcess: true{{inheritance}}; HostProcess containers run directly on the Windows node.",
+    },
     example: {
       bad:
         "spec:\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n      runAsUserName: \"NT AUTHORITY\\\\SYSTEM\"\n" +
@@ -34,7 +36,8 @@ export default defineRule({
       if (setting.value !== true) continue;
       yield {
         path: setting.path,
-        message: `${describeSetter(pod, setting)} sets windowsOptions.hostProcess: true${inheritanceNote(pod, setting)}; HostProcess containers run directly on the Windows node.`,
+        messageId: "hostProcess",
+        data: { who: describeSetter(pod, setting), inheritance: inheritanceNote(pod, setting) },
       };
     }
   },

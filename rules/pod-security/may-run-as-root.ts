@@ -1,6 +1,5 @@
-import { defineRule, containersOf, describeContainer, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
-import { booleanField, containerSecurityContextPath, describeContainers, inheritedValue, missingInheritedSetting, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
+import { defineRule, booleanField, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, inheritedValue, numberField, podSecurityContextPath, podSpecOf, type ContainerRef } from "../../src/engine/api.js";
+import { missingInheritedSetting, usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {
@@ -31,6 +30,17 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["run-as-non-root"], polaris: ["runAsRootAllowed"], checkov: ["CKV_K8S_23"], trivy: ["KSV012"] },
+    messages: {
+      podAllowsRoot: "{{pod}} sets runAsNonRoot: false, so {{containers}} may run as root.",
+      podAllowsRootOverridden: "{{pod}} sets runAsNonRoot: false; the restricted profile forbids it even though every container overrides it.",
+      containerAllowsRoot: "{{container}} sets runAsNonRoot: false, so it may run as root.",
+      missingEverywhere: "{{containers}} may run as root: neither {{pod}} nor any container sets runAsNonRoot: true.",
+      missingForContainer: "{{container}} may run as root: neither it nor {{pod}} sets runAsNonRoot: true.",
+      nonRootUserMissingEverywhere:
+        "{{containers}}: runAsUser {{uids}} {{is}} not root, but the restricted profile still requires runAsNonRoot: true, which neither {{pod}} nor any container sets.",
+      nonRootUserMissingForContainer:
+        "{{container}}: runAsUser {{uid}} is not root, but the restricted profile still requires runAsNonRoot: true, which neither it nor {{pod}} sets.",
+    },
     example: {
       bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
       good: "spec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: app\n      image: app:1.0",
@@ -39,46 +49,53 @@ export default defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    if (context.options.userNamespacesExempt !== false && usesUserNamespace(pod)) return;
+    if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
 
     // The standard forbids a pod-level false even when every container overrides it.
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
+      const path = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield {
-        path: podSecurityContextPath(pod, "runAsNonRoot"),
-        message:
-          inheriting.length > 0
-            ? `${podName} sets runAsNonRoot: false, so ${describeContainers(inheriting)} may run as root.`
-            : `${podName} sets runAsNonRoot: false; the restricted profile forbids it even though every container overrides it.`,
-      };
+      yield inheriting.length > 0
+        ? { path, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } }
+        : { path, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
-        yield {
-          path: containerSecurityContextPath(setting.ref, "runAsNonRoot"),
-          message: `${describeContainer(setting.ref)} sets runAsNonRoot: false, so it may run as root.`,
-        };
+        yield { path: containerSecurityContextPath(setting.ref, "runAsNonRoot"), messageId: "containerAllowsRoot", data: { container: describeContainer(setting.ref) } };
       }
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     // A non-zero runAsUser does keep a container off root; the restricted profile asks for runAsNonRoot all the same.
-    yield* missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"], (who, atPodLevel, refs) => {
-      const neither = atPodLevel ? `neither ${podName} nor any container` : `neither it nor ${podName}`;
-      const userIds = nonRootUserIds(refs);
-      return userIds
-        ? `${who}: ${userIds} not root, but the restricted profile still requires runAsNonRoot: true, which ${neither} sets.`
-        : `${who} may run as root: ${neither} sets runAsNonRoot: true.`;
-    });
+    for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
+      const { path } = gap;
+      if (gap.atPodLevel) {
+        const uids = nonRootUserIds(gap.containers);
+        const who = describeContainers(gap.containers);
+        yield uids
+          ? { path, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } }
+          : { path, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+      } else {
+        const uids = nonRootUserIds([gap.container]);
+        const container = describeContainer(gap.container);
+        yield uids
+          ? { path, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } }
+          : { path, messageId: "missingForContainer", data: { container, pod: podName } };
+      }
+    }
   },
 });
 
-/** `runAsUser 1000 is`, `runAsUser 1000 and 2000 are`: the effective UIDs when every one is an integer above 0, else undefined. */
-function nonRootUserIds(refs: readonly ContainerRef[]): string | undefined {
+/** The distinct effective UIDs of the containers when every one is an integer above 0, else undefined. */
+function nonRootUserIds(refs: readonly ContainerRef[]): number[] | undefined {
   const ids = refs.map((ref) => inheritedValue(ref, (securityContext) => numberField(securityContext, "runAsUser")).value);
-  if (!ids.every((id) => id !== undefined && Number.isInteger(id) && id > 0)) return undefined;
-  const distinct = [...new Set(ids)];
-  return distinct.length === 1 ? `runAsUser ${distinct[0]} is` : `runAsUser ${distinct.slice(0, -1).join(", ")} and ${distinct[distinct.length - 1]} are`;
+  if (!ids.every((id): id is number => id !== undefined && Number.isInteger(id) && id > 0)) return undefined;
+  return [...new Set(ids)];
+}
+
+/** `1000`, `1000 and 2000`, `1000, 2000 and 3000`. */
+function andList(ids: readonly number[]): string {
+  return ids.length === 1 ? String(ids[0]) : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
 }

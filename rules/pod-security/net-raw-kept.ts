@@ -1,5 +1,4 @@
-import { defineRule, arrayOf, recordOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
-import { containerSecurityContextPath } from "./restricted-helpers.js";
+import { defineRule, arrayOf, recordOf, containerSecurityContextPath, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
 
 /**
  * Container runtimes upper-case capability names and prefix `CAP_` themselves, so `net_raw` and `all`
@@ -33,6 +32,12 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
+    messages: {
+      addsAll: "{{container}} adds {{capability}} capabilities, NET_RAW among them.",
+      addsNetRaw: "{{container}} adds {{capability}} back.",
+      dropsPrefixed: '{{container}} drops "{{capability}}", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.',
+      keepsNetRaw: "{{container}} keeps NET_RAW: it drops neither NET_RAW nor ALL.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [SYS_ADMIN]",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      capabilities:\n        drop: [ALL]",
@@ -45,26 +50,24 @@ export default defineRule({
     for (const ref of containersOf(pod)) {
       const capabilities = recordOf(ref.securityContext.capabilities);
       const added = arrayOf(capabilities.add);
+      const container = describeContainer(ref);
       const addedBack = added.findIndex((name) => typeof name === "string" && ["ALL", "NET_RAW"].includes(runtimeName(name)));
       if (addedBack !== -1) {
+        const capability = added[addedBack] as string;
         yield {
           path: containerSecurityContextPath(ref, "capabilities", "add", addedBack),
-          message:
-            runtimeName(added[addedBack] as string) === "ALL"
-              ? `${describeContainer(ref)} adds ${added[addedBack] as string} capabilities, NET_RAW among them.`
-              : `${describeContainer(ref)} adds ${added[addedBack] as string} back.`,
+          messageId: runtimeName(capability) === "ALL" ? "addsAll" : "addsNetRaw",
+          data: { container, capability },
         };
         continue;
       }
       const dropped = arrayOf(capabilities.drop).filter((name): name is string => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      yield {
-        path: containerSecurityContextPath(ref, "capabilities", "drop"),
-        message: prefixed
-          ? `${describeContainer(ref)} drops "${prefixed}", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.`
-          : `${describeContainer(ref)} keeps NET_RAW: it drops neither NET_RAW nor ALL.`,
-      };
+      const path = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed
+        ? { path, messageId: "dropsPrefixed", data: { container, capability: prefixed } }
+        : { path, messageId: "keepsNetRaw", data: { container } };
     }
   },
 });

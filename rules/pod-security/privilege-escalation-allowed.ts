@@ -1,12 +1,9 @@
-import { defineRule, containersOf, describeContainer, podSpecOf, type ContainerRef, recordOf, stringsOf } from "../../src/engine/api.js";
-import { containerSecurityContextPath } from "./restricted-helpers.js";
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, podSpecOf, type ContainerRef, recordOf, stringsOf } from "../../src/engine/api.js";
 
-/** Why escalation stays possible whatever allowPrivilegeEscalation says, when the container is privileged or adds SYS_ADMIN. */
-function escalationImpliedBy(ref: ContainerRef): string | undefined {
-  if (ref.securityContext.privileged === true) return "it is privileged";
+/** SYS_ADMIN as the container adds it, if it does: with it, as when privileged, escalation stays possible whatever allowPrivilegeEscalation says. */
+function addedSysAdmin(ref: ContainerRef): string | undefined {
   const added = stringsOf(recordOf(ref.securityContext.capabilities).add);
-  const sysAdmin = added.find((capability) => capability === "SYS_ADMIN" || capability === "CAP_SYS_ADMIN");
-  return sysAdmin ? `it adds ${sysAdmin}` : undefined;
+  return added.find((capability) => capability === "SYS_ADMIN" || capability === "CAP_SYS_ADMIN");
 }
 
 export default defineRule({
@@ -32,6 +29,12 @@ export default defineRule({
       checkov: ["CKV_K8S_20"],
       trivy: ["KSV001"],
     },
+    messages: {
+      allowedExplicitly: "{{container}} sets allowPrivilegeEscalation: true.",
+      allowedAsPrivileged: "{{container}} allows privilege escalation: it is privileged and does not set allowPrivilegeEscalation: false.",
+      allowedBySysAdmin: "{{container}} allows privilege escalation: it adds {{capability}} and does not set allowPrivilegeEscalation: false.",
+      allowedByDefault: "{{container}} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsNonRoot: true",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsNonRoot: true\n      allowPrivilegeEscalation: false",
@@ -45,17 +48,12 @@ export default defineRule({
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
       const path = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
-      if (allowed === true) {
-        yield { path, message: `${describeContainer(ref)} sets allowPrivilegeEscalation: true.` };
-        continue;
-      }
-      const implied = escalationImpliedBy(ref);
-      yield {
-        path,
-        message: implied
-          ? `${describeContainer(ref)} allows privilege escalation: ${implied} and does not set allowPrivilegeEscalation: false.`
-          : `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, so escalation is allowed by default.`,
-      };
+      const container = describeContainer(ref);
+      const sysAdmin = addedSysAdmin(ref);
+      if (allowed === true) yield { path, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path, messageId: "allowedByDefault", data: { container } };
     }
   },
 });

@@ -16,6 +16,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
+    messages: { runsPrivileged: "{{container}} runs privileged." },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: true",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: false",
@@ -25,7 +26,7 @@ export default defineRule({
     for (const container of workloadContainers(object)) {
       const privileged = containerSetting(container, "privileged");
       if (privileged.value === true) {
-        yield { path: privileged.path, message: `${describeContainer(container)} runs privileged.` };
+        yield { path: privileged.path, messageId: "runsPrivileged", data: { container: describeContainer(container) } };
       }
     }
   },

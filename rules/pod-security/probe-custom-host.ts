@@ -26,6 +26,7 @@ export default defineRule({
       "`lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "Host Probes / Lifecycle Hooks" }],
     equivalents: {},
+    messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {
       bad: "livenessProbe:\n  httpGet:\n    host: 169.254.169.254\n    path: /latest/meta-data\n    port: 80",
       good: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080",
@@ -40,7 +41,8 @@ export default defineRule({
           if (typeof host !== "string" || host === "") continue;
           yield {
             path: [...container.path, ...handler, action, "host"],
-            message: `${describeContainer(container)} ${handler.join(".")} ${action} targets host "${host}".`,
+            messageId: "customHost",
+            data: { container: describeContainer(container), handler: handler.join("."), action, host },
           };
         }
       }

@@ -45,6 +45,7 @@ export default defineRule({
       "persistentVolumeClaim, projected, secret.",
     frameworks: [{ framework: "PSS", control: "restricted", title: "Volume Types" }],
     equivalents: { trivy: ["KSV028"] },
+    messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {
       bad: "volumes:\n  - name: data\n    nfs:\n      server: nfs.example.com\n      path: /exports/data",
       good: "volumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data",
@@ -61,7 +62,8 @@ export default defineRule({
         if (value === null || !RESTRICTED_SOURCES.has(source)) continue;
         yield {
           path: [...pod.path, "volumes", index, source],
-          message: `volume ${name} uses the ${source} volume type, which the restricted profile forbids.`,
+          messageId: "restrictedType",
+          data: { volume: name, source },
         };
       }
     }

@@ -1,6 +1,5 @@
-import { defineRule, arrayOf, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
-import { containerSecurityContextPath, describeContainers, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
+import { defineRule, arrayOf, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
+import { usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {
@@ -22,6 +21,12 @@ export default defineRule({
       "new GID at build time instead.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers", title: "Run with root privileges or with root group membership" }],
     equivalents: { trivy: ["KSV029", "KSV116"] },
+    messages: {
+      podRootGroup: "{{pod}} sets runAsGroup: 0, so {{containers}} {{runs}} with root as primary group.",
+      containerRootGroup: "{{container}} sets runAsGroup: 0, so it runs with root as primary group.",
+      fsGroupRoot: "{{pod}} sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.",
+      supplementalGroupRoot: "{{pod}} lists group 0 in supplementalGroups, so every container runs with root as a supplementary group.",
+    },
     example: {
       bad: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 0\n    fsGroup: 0",
       good: "spec:\n  securityContext:\n    runAsUser: 10001\n    runAsGroup: 10001\n    fsGroup: 10001",
@@ -40,27 +45,22 @@ export default defineRule({
       if (inheriting.length > 0) {
         yield {
           path: podSecurityContextPath(pod, "runAsGroup"),
-          message: `${podName} sets runAsGroup: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} with root as primary group.`,
+          messageId: "podRootGroup",
+          data: { pod: podName, containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" },
         };
       }
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsGroup") === 0) {
-        yield { path: containerSecurityContextPath(ref, "runAsGroup"), message: `${describeContainer(ref)} sets runAsGroup: 0, so it runs with root as primary group.` };
+        yield { path: containerSecurityContextPath(ref, "runAsGroup"), messageId: "containerRootGroup", data: { container: describeContainer(ref) } };
       }
     }
     if (numberField(pod.securityContext, "fsGroup") === 0) {
-      yield {
-        path: podSecurityContextPath(pod, "fsGroup"),
-        message: `${podName} sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.`,
-      };
+      yield { path: podSecurityContextPath(pod, "fsGroup"), messageId: "fsGroupRoot", data: { pod: podName } };
     }
     for (const [index, group] of arrayOf(pod.securityContext.supplementalGroups).entries()) {
       if (group !== 0) continue;
-      yield {
-        path: podSecurityContextPath(pod, "supplementalGroups", index),
-        message: `${podName} lists group 0 in supplementalGroups, so every container runs with root as a supplementary group.`,
-      };
+      yield { path: podSecurityContextPath(pod, "supplementalGroups", index), messageId: "supplementalGroupRoot", data: { pod: podName } };
     }
   },
 });

@@ -1,8 +1,5 @@
-import { defineRule, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
-import { containerSecurityContextPath, describeContainers, inheritedValue, missingInheritedSetting, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
-
-const DEFAULT_MINIMUM = 10000;
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, inheritedValue, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
+import { missingInheritedSetting, usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {
@@ -24,12 +21,20 @@ export default defineRule({
       minimum: {
         type: "number",
         description: "The lowest UID a container may run as; UIDs from 1 up to one below this are reported.",
-        default: DEFAULT_MINIMUM,
+        default: 10000,
       },
     },
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeScore: ["container-security-context-user-group-id"], checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
+    messages: {
+      podBelowMinimum: "{{pod}} sets runAsUser: {{uid}} for {{containers}}, below the minimum of {{minimum}}.",
+      containerBelowMinimum: "{{container}} sets runAsUser: {{uid}}, below the minimum of {{minimum}}.",
+      missingEverywhere:
+        "{{containers}} {{runs}} as the image's user: neither {{pod}} nor any container sets runAsUser, so a UID of at least {{minimum}} is not ensured.",
+      missingForContainer:
+        "{{container}} runs as the image's user: neither it nor {{pod}} sets runAsUser, so a UID of at least {{minimum}} is not ensured.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 1000",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001",
@@ -38,7 +43,7 @@ export default defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod || pod.isWindows || usesUserNamespace(pod)) return;
-    const minimum = typeof context.options.minimum === "number" ? context.options.minimum : DEFAULT_MINIMUM;
+    const { minimum } = context.options;
     const containers = containersOf(pod);
     const podName = describePod(pod);
     const isLow = (uid: number | undefined): uid is number => uid !== undefined && uid > 0 && uid < minimum;
@@ -49,22 +54,28 @@ export default defineRule({
     if (isLow(podUid) && inheriting.length > 0) {
       yield {
         path: podSecurityContextPath(pod, "runAsUser"),
-        message: `${podName} sets runAsUser: ${podUid} for ${describeContainers(inheriting)}, below the minimum of ${minimum}.`,
+        messageId: "podBelowMinimum",
+        data: { pod: podName, uid: podUid, containers: describeContainers(inheriting), minimum },
       };
     }
     for (const setting of effective) {
       if (setting.from === "container" && isLow(setting.value)) {
         yield {
           path: containerSecurityContextPath(setting.ref, "runAsUser"),
-          message: `${describeContainer(setting.ref)} sets runAsUser: ${setting.value}, below the minimum of ${minimum}.`,
+          messageId: "containerBelowMinimum",
+          data: { container: describeContainer(setting.ref), uid: setting.value, minimum },
         };
       }
     }
     const unset = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    yield* missingInheritedSetting(pod, containers, unset, ["runAsUser"], (who, atPodLevel) =>
-      atPodLevel
-        ? `${who} run${unset.length === 1 ? "s" : ""} as the image's user: neither ${podName} nor any container sets runAsUser, so a UID of at least ${minimum} is not ensured.`
-        : `${who} runs as the image's user: neither it nor ${podName} sets runAsUser, so a UID of at least ${minimum} is not ensured.`,
-    );
+    for (const gap of missingInheritedSetting(pod, containers, unset, ["runAsUser"])) {
+      yield gap.atPodLevel
+        ? {
+            path: gap.path,
+            messageId: "missingEverywhere",
+            data: { containers: describeContainers(gap.containers), runs: gap.containers.length === 1 ? "runs" : "run", pod: podName, minimum },
+          }
+        : { path: gap.path, messageId: "missingForContainer", data: { container: describeContainer(gap.container), pod: podName, minimum } };
+    }
   },
 });

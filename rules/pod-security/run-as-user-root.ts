@@ -1,6 +1,5 @@
-import { defineRule, containersOf, describeContainer, podSpecOf } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
-import { containerSecurityContextPath, describeContainers, numberField, podSecurityContextPath, usesUserNamespace } from "./restricted-helpers.js";
+import { defineRule, containerSecurityContextPath, containersOf, describeContainer, describeContainers, describePod, numberField, podSecurityContextPath, podSpecOf } from "../../src/engine/api.js";
+import { usesUserNamespace } from "./restricted-helpers.js";
 
 export default defineRule({
   meta: {
@@ -28,6 +27,11 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { trivy: ["KSV105"] },
+    messages: {
+      podRoot: "{{pod}} sets runAsUser: 0, so {{containers}} {{runs}} as root.",
+      podRootOverridden: "{{pod}} sets runAsUser: 0; the restricted profile forbids it even though every container overrides it.",
+      containerRoot: "{{container}} sets runAsUser: 0, so it runs as root.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 0",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      runAsUser: 10001",
@@ -36,23 +40,20 @@ export default defineRule({
   *check(object, context) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    if (context.options.userNamespacesExempt !== false && usesUserNamespace(pod)) return;
+    if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
 
     // The standard forbids a pod-level 0 even when every container overrides it.
     if (numberField(pod.securityContext, "runAsUser") === 0) {
+      const path = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === undefined);
-      yield {
-        path: podSecurityContextPath(pod, "runAsUser"),
-        message:
-          inheriting.length > 0
-            ? `${describePod(pod)} sets runAsUser: 0, so ${describeContainers(inheriting)} run${inheriting.length === 1 ? "s" : ""} as root.`
-            : `${describePod(pod)} sets runAsUser: 0; the restricted profile forbids it even though every container overrides it.`,
-      };
+      yield inheriting.length > 0
+        ? { path, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } }
+        : { path, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
-        yield { path: containerSecurityContextPath(ref, "runAsUser"), message: `${describeContainer(ref)} sets runAsUser: 0, so it runs as root.` };
+        yield { path: containerSecurityContextPath(ref, "runAsUser"), messageId: "containerRoot", data: { container: describeContainer(ref) } };
       }
     }
   },

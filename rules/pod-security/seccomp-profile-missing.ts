@@ -1,6 +1,5 @@
-import { defineRule, type JsonObject, containersOf, podSpecOf, isRecord } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
-import { inheritedValue, missingInheritedSetting } from "./restricted-helpers.js";
+import { defineRule, type JsonObject, containersOf, describeContainer, describeContainers, describePod, inheritedValue, isRecord, podSpecOf } from "../../src/engine/api.js";
+import { missingInheritedSetting } from "./restricted-helpers.js";
 
 /** The profile type a securityContext sets, if any. Judging its value is the baseline rule seccomp-unconfined's job. */
 function seccompType(securityContext: JsonObject): string | undefined {
@@ -28,6 +27,10 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
+    messages: {
+      missingEverywhere: "{{containers}} {{runs}} without a seccomp profile: neither {{pod}} nor any container sets seccompProfile.type.",
+      missingForContainer: "{{container}} runs without a seccomp profile: neither it nor {{pod}} sets seccompProfile.type.",
+    },
     example: {
       bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
       good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: app:1.0",
@@ -40,10 +43,14 @@ export default defineRule({
     const containers = containersOf(pod);
     const missing = containers.filter((ref) => inheritedValue(ref, seccompType).from === "unset");
     const podName = describePod(pod);
-    yield* missingInheritedSetting(pod, containers, missing, ["seccompProfile", "type"], (who, atPodLevel) =>
-      atPodLevel
-        ? `${who} run${missing.length === 1 ? "s" : ""} without a seccomp profile: neither ${podName} nor any container sets seccompProfile.type.`
-        : `${who} runs without a seccomp profile: neither it nor ${podName} sets seccompProfile.type.`,
-    );
+    for (const gap of missingInheritedSetting(pod, containers, missing, ["seccompProfile", "type"])) {
+      yield gap.atPodLevel
+        ? {
+            path: gap.path,
+            messageId: "missingEverywhere",
+            data: { containers: describeContainers(gap.containers), runs: gap.containers.length === 1 ? "runs" : "run", pod: podName },
+          }
+        : { path: gap.path, messageId: "missingForContainer", data: { container: describeContainer(gap.container), pod: podName } };
+    }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, podSpecOf } from "../../src/engine/api.js";
-import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+import { profileType } from "../templates/profile-type.js";
 
-const ALLOWED_PROFILE_TYPES: ReadonlySet<string> = new Set(["RuntimeDefault", "Localhost"]);
+const SECCOMP_TYPE = profileType({ field: "seccompProfile", key: "type", allowed: ["RuntimeDefault", "Localhost"], words: "seccomp profile type" });
 
 export default defineRule({
   meta: {
@@ -22,6 +22,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
     ],
     equivalents: { trivy: ["KSV104"] },
+    messages: { forbiddenType: SECCOMP_TYPE.message },
     example: {
       bad: "spec:\n  securityContext:\n    seccompProfile:\n      type: Unconfined",
       good: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault",
@@ -30,12 +31,6 @@ export default defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "seccompProfile", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_PROFILE_TYPES.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets seccomp profile type ${setting.value}${inheritanceNote(pod, setting)}.`,
-      };
-    }
+    for (const { path, data } of SECCOMP_TYPE.forbidden(pod)) yield { path, messageId: "forbiddenType", data };
   },
 });

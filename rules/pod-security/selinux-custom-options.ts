@@ -1,8 +1,16 @@
 import { defineRule, podSpecOf } from "../../src/engine/api.js";
-import { describeSetter, inheritanceNote, levelSettings } from "./pod-settings.js";
+import { profileType } from "../templates/profile-type.js";
 
-// container_engine_t joined the list in Kubernetes 1.31.
-const ALLOWED_TYPES: ReadonlySet<string> = new Set(["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
+const SELINUX_TYPE = profileType({
+  field: "seLinuxOptions",
+  key: "type",
+  // container_engine_t joined the list in Kubernetes 1.31.
+  allowed: ["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"],
+  words: "SELinux type",
+});
+// No user or role may be set: an empty string is the same as none.
+const SELINUX_USER = profileType({ field: "seLinuxOptions", key: "user", allowed: [""], words: "SELinux user" });
+const SELINUX_ROLE = profileType({ field: "seLinuxOptions", key: "role", allowed: [""], words: "SELinux role" });
 
 export default defineRule({
   meta: {
@@ -23,6 +31,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" },
     ],
     equivalents: { trivy: ["KSV025"] },
+    messages: { customType: SELINUX_TYPE.message, customUser: SELINUX_USER.message, customRole: SELINUX_ROLE.message },
     example: {
       bad: "securityContext:\n  seLinuxOptions:\n    type: spc_t",
       good: "securityContext:\n  seLinuxOptions:\n    level: \"s0:c123,c456\"",
@@ -31,21 +40,8 @@ export default defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const setting of levelSettings(pod, "seLinuxOptions", "type")) {
-      if (typeof setting.value !== "string" || ALLOWED_TYPES.has(setting.value)) continue;
-      yield {
-        path: setting.path,
-        message: `${describeSetter(pod, setting)} sets SELinux type ${setting.value}${inheritanceNote(pod, setting)}.`,
-      };
-    }
-    for (const key of ["user", "role"]) {
-      for (const setting of levelSettings(pod, "seLinuxOptions", key)) {
-        if (typeof setting.value !== "string" || setting.value === "") continue;
-        yield {
-          path: setting.path,
-          message: `${describeSetter(pod, setting)} sets SELinux ${key} ${setting.value}${inheritanceNote(pod, setting)}.`,
-        };
-      }
-    }
+    for (const { path, data } of SELINUX_TYPE.forbidden(pod)) yield { path, messageId: "customType", data };
+    for (const { path, data } of SELINUX_USER.forbidden(pod)) yield { path, messageId: "customUser", data };
+    for (const { path, data } of SELINUX_ROLE.forbidden(pod)) yield { path, messageId: "customRole", data };
   },
 });

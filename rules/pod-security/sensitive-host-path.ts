@@ -33,16 +33,17 @@ const SENSITIVE_DIRS: readonly SensitiveDir[] = [
   { dir: "/var/run", holds: "the node's runtime sockets and state", subtree: false },
 ];
 
-/** Why a host path is sensitive, or undefined when it is not. A parent of a sensitive directory exposes it too. */
-function sensitivity(hostPath: string): string | undefined {
+/** Why a host path is sensitive: it is, lies inside or contains a sensitive directory; undefined when it is not. */
+function sensitivity(hostPath: string): { relation: "is" | "inside" | "contains"; entry: SensitiveDir } | undefined {
   if (!hostPath.startsWith("/")) return undefined;
   const path = normalizeHostPath(hostPath);
   const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path);
-  if (exact) return exact.holds;
+  if (exact) return { relation: "is", entry: exact };
   const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path, entry.dir));
-  if (within) return `inside ${within.dir}: ${within.holds}`;
+  if (within) return { relation: "inside", entry: within };
+  // A parent of a sensitive directory exposes it too.
   const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path));
-  if (contained) return `which contains ${contained.dir}: ${contained.holds}`;
+  if (contained) return { relation: "contains", entry: contained };
   return undefined;
 }
 
@@ -72,6 +73,11 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
+    messages: {
+      sensitiveDir: '{{volume}} exposes host path "{{hostPath}}" ({{holds}}) to {{containers}}.',
+      insideSensitiveDir: '{{volume}} exposes host path "{{hostPath}}" (inside {{dir}}: {{holds}}) to {{containers}}.',
+      containsSensitiveDir: '{{volume}} exposes host path "{{hostPath}}" (which contains {{dir}}: {{holds}}) to {{containers}}.',
+    },
     example: {
       bad:
         "containers:\n  - name: agent\n    image: agent:1.0\n    volumeMounts:\n      - name: host-etc\n        mountPath: /host/etc\n" +
@@ -90,10 +96,11 @@ export default defineRule({
       // A volume no container mounts exposes nothing; host-path-volume still reports it.
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      yield {
-        path: [...volume.path, "path"],
-        message: `${volume.label} exposes host path "${volume.hostPath}" (${why}) to ${mounters.join(", ")}.`,
-      };
+      const path = [...volume.path, "path"];
+      const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
+      if (why.relation === "is") yield { path, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   },
 });

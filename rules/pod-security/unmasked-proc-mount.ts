@@ -13,6 +13,7 @@ export default defineRule({
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "/proc Mount Type" }],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
+    messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      procMount: Unmasked",
       good: "containers:\n  - name: app\n    image: app:1.0",
@@ -22,7 +23,7 @@ export default defineRule({
     for (const container of workloadContainers(object)) {
       const procMount = containerSetting(container, "procMount");
       if (typeof procMount.value !== "string" || procMount.value === "Default") continue;
-      yield { path: procMount.path, message: `${describeContainer(container)} sets procMount ${procMount.value}.` };
+      yield { path: procMount.path, messageId: "unmasked", data: { container: describeContainer(container), procMount: procMount.value } };
     }
   },
 });

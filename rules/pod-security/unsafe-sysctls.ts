@@ -1,5 +1,4 @@
-import { defineRule, arrayOf, recordOf, podSpecOf } from "../../src/engine/api.js";
-import { describePod } from "./pod-settings.js";
+import { defineRule, arrayOf, describePod, recordOf, podSpecOf } from "../../src/engine/api.js";
 
 /**
  * Sysctls the baseline profile allows: namespaced per pod and isolated from other pods. Pod Security
@@ -37,6 +36,7 @@ export default defineRule({
       "(node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "Sysctls" }],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
+    messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {
       bad: "spec:\n  securityContext:\n    sysctls:\n      - name: kernel.msgmax\n        value: \"65536\"",
       good: "spec:\n  securityContext:\n    sysctls:\n      - name: net.ipv4.ip_local_port_range\n        value: \"32768 60999\"",
@@ -50,7 +50,8 @@ export default defineRule({
       if (typeof name !== "string" || SAFE_SYSCTLS.has(name)) continue;
       yield {
         path: [...pod.path, "securityContext", "sysctls", index, "name"],
-        message: `${describePod(pod)} sets sysctl ${name}, which is not in the safe set.`,
+        messageId: "unsafeSysctl",
+        data: { pod: describePod(pod), sysctl: name },
       };
     }
   },

@@ -11,16 +11,19 @@ const RUNTIME_DIRS = RUNTIME_DIRS_UNDER_RUN.flatMap((dir) => [`/run/${dir}`, `/v
 /** Named pipes of Docker and containerd on Windows nodes, compared case-insensitively and with either slash. */
 const WINDOWS_PIPES = ["\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\containerd-containerd"];
 
+/** What a host path exposes: the message that says so, and the socket a directory holds. */
+type Exposure = { messageId: "socket" | "namedPipe" | "stateDirectory" } | { messageId: "socketDirectory"; socket: string };
+
 /** What the host path exposes, or undefined when it holds no runtime socket. */
-function exposedSocket(hostPath: string): string | undefined {
+function exposure(hostPath: string): Exposure | undefined {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
-  if (WINDOWS_PIPES.includes(pipe)) return "the container runtime's named pipe";
+  if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return undefined;
   const path = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path)) return "the container runtime socket";
-  const inside = SOCKETS.find((socket) => socket.startsWith(path === "/" ? "/" : `${path}/`));
-  if (inside) return `a directory that contains container runtime sockets such as ${inside}`;
-  if (RUNTIME_DIRS.includes(path)) return "the container runtime's state directory";
+  if (SOCKETS.includes(path)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path === "/" ? "/" : `${path}/`));
+  if (socket) return { messageId: "socketDirectory", socket };
+  if (RUNTIME_DIRS.includes(path)) return { messageId: "stateDirectory" };
   return undefined;
 }
 
@@ -46,6 +49,12 @@ export default defineRule({
       "to inspect containers, use the Kubernetes API instead of the runtime.",
     frameworks: [{ framework: "PSS", control: "baseline", title: "HostPath Volumes" }],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
+    messages: {
+      socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',
+      namedPipe: `{{volume}} mounts host path "{{hostPath}}", the container runtime's named pipe{{mountedBy}}.`,
+      socketDirectory: '{{volume}} mounts host path "{{hostPath}}", a directory that contains container runtime sockets such as {{socket}}{{mountedBy}}.',
+      stateDirectory: `{{volume}} mounts host path "{{hostPath}}", the container runtime's state directory{{mountedBy}}.`,
+    },
     example: {
       bad: "volumes:\n  - name: docker\n    hostPath:\n      path: /var/run/docker.sock",
       good: "volumes:\n  - name: cache\n    emptyDir: {}",
@@ -57,14 +66,14 @@ export default defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const hostPath = recordOf(recordOf(volume).hostPath).path;
       if (typeof hostPath !== "string") continue;
-      const exposed = exposedSocket(hostPath);
+      const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const label = typeof name === "string" ? `volume "${name}"` : `volume #${index}`;
-      yield {
-        path: [...pod.path, "volumes", index, "hostPath", "path"],
-        message: `${label} mounts host path "${hostPath}", ${exposed}${mountedBy(pod, name)}.`,
-      };
+      const path = [...pod.path, "volumes", index, "hostPath", "path"];
+      const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
+      yield exposed.messageId === "socketDirectory"
+        ? { path, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } }
+        : { path, messageId: exposed.messageId, data };
     }
   },
 });

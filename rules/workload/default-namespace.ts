@@ -77,6 +77,9 @@ interface UnplacedInFile {
   namespaced?: Unplaced[];
 }
 
+/** Where an object without a namespace goes. */
+const APPLY_NAMESPACE = "(kubectl's current namespace, often default)";
+
 /** Objects without a namespace, per run (rule context) and per scope and file, so each file is reported once. */
 const unplacedByRun = new WeakMap<RuleContext, Map<string, UnplacedInFile>>();
 
@@ -93,13 +96,6 @@ function unplacedInFile(context: RuleContext, object: K8sObject): UnplacedInFile
     files.set(key, file);
   }
   return file;
-}
-
-function missingNamespaceMessage(kind: string, name: string, count: number): string {
-  const where = "(kubectl's current namespace, often default)";
-  if (count === 1) return `${kind} "${name}" sets no namespace, so it goes wherever it is applied ${where}.`;
-  const others = count === 2 ? "1 other object" : `${count - 1} other objects`;
-  return `${kind} "${name}" and ${others} in this file set no namespace, so they go wherever they are applied ${where}.`;
 }
 
 export default defineRule({
@@ -135,6 +131,11 @@ export default defineRule({
         default: false,
       },
     },
+    messages: {
+      inDefaultNamespace: '{{kind}} "{{name}}" is in the default namespace.',
+      noNamespace: `{{kind}} "{{name}}" sets no namespace, so it goes wherever it is applied ${APPLY_NAMESPACE}.`,
+      noNamespaceWithOthers: `{{kind}} "{{name}}" and {{others}} in this file set no namespace, so they go wherever they are applied ${APPLY_NAMESPACE}.`,
+    },
     example: {
       bad: "metadata:\n  name: web\n  namespace: default",
       good: "metadata:\n  name: web\n  namespace: shop",
@@ -148,12 +149,14 @@ export default defineRule({
     if (object.origin.releaseNamespace) return;
     const path = ["metadata", "namespace"];
     if (object.namespace === "default") {
-      const message = `${kind} "${name}" is in the default namespace.`;
       // A custom kind is cluster-scoped if a CustomResourceDefinition linted with it says so.
-      yield { path, settle: (others) => (clusterScopedCustomKinds(others).has(kind) ? undefined : message) };
+      yield {
+        path,
+        settle: (others) => (clusterScopedCustomKinds(others).has(kind) ? undefined : { messageId: "inDefaultNamespace", data: { kind, name } }),
+      };
       return;
     }
-    if (object.namespace || object.origin.chart !== undefined || context.options.flagMissing !== true) return;
+    if (object.namespace || object.origin.chart !== undefined || !context.options.flagMissing) return;
     const file = unplacedInFile(context, object);
     const unplaced: Unplaced = { kind };
     file.objects.push(unplaced);
@@ -162,7 +165,10 @@ export default defineRule({
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
-        return file.namespaced[0] === unplaced ? missingNamespaceMessage(kind, name, file.namespaced.length) : undefined;
+        if (file.namespaced[0] !== unplaced) return undefined;
+        const otherCount = file.namespaced.length - 1;
+        if (otherCount === 0) return { messageId: "noNamespace", data: { kind, name } };
+        return { messageId: "noNamespaceWithOthers", data: { kind, name, others: otherCount === 1 ? "1 other object" : `${otherCount} other objects` } };
       },
     };
   },

@@ -20,6 +20,12 @@ export default defineRule({
       "`imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
+    messages: {
+      noTag:
+        '{{container}} pulls image "{{image}}" (no tag, which means latest) with imagePullPolicy {{policy}}, so each node keeps running the build it cached first.',
+      latestTag:
+        '{{container}} pulls image "{{image}}" (the latest tag) with imagePullPolicy {{policy}}, so each node keeps running the build it cached first.',
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest\n    imagePullPolicy: IfNotPresent",
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent",
@@ -31,10 +37,10 @@ export default defineRule({
       if (typeof image !== "string" || typeof policy !== "string" || policy === "Always" || isInjectedIstioProxy(container)) continue;
       const reference = parseImageReference(image);
       if (!reference || !usesLatestTag(reference)) continue;
-      const tag = reference.tag === undefined ? "no tag, which means latest" : "the latest tag";
       yield {
         path: [...container.path, "imagePullPolicy"],
-        message: `${describeContainer(container)} pulls image "${image}" (${tag}) with imagePullPolicy ${policy}, so each node keeps running the build it cached first.`,
+        messageId: reference.tag === undefined ? "noTag" : "latestTag",
+        data: { container: describeContainer(container), image, policy },
       };
     }
   },

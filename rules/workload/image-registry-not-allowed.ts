@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, workloadContainers, stringsOf, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
+import { defineRule, describeContainer, workloadContainers, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 /** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */
@@ -36,27 +36,32 @@ export default defineRule({
         default: [],
       },
     },
+    messages: {
+      invalidReference: '{{container}} image "{{image}}" is not a valid image reference, so its registry cannot be checked.',
+      registryNotAllowed: '{{container}} image "{{image}}" ({{name}}) is not from a registry in allowedRegistries.',
+    },
     example: {
       bad: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: nginx:1.27",
       good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27",
     },
   },
   *check(object, context) {
-    const entries = stringsOf(context.options.allowedRegistries).map(normalizeEntry).filter((entry) => entry !== "");
+    const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
       if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
       const path = [...container.path, "image"];
+      const who = describeContainer(container);
       const reference = parseImageReference(image);
       if (!reference) {
         // An allow-list fails closed: an image it cannot read is not shown to be allowed.
-        yield { path, message: `${describeContainer(container)} image "${image}" is not a valid image reference, so its registry cannot be checked.` };
+        yield { path, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path, message: `${describeContainer(container)} image "${image}" (${name}) is not from a registry in allowedRegistries.` };
+      yield { path, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   },
 });

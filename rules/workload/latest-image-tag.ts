@@ -15,6 +15,10 @@ export default defineRule({
       "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:…`), which no one can move.",
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
+    messages: {
+      noTag: '{{container}} image "{{image}}" has no tag, which means latest.',
+      latestTag: '{{container}} image "{{image}}" uses the latest tag.',
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:latest",
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2",
@@ -26,8 +30,11 @@ export default defineRule({
       if (typeof image !== "string") continue;
       const reference = parseImageReference(image);
       if (!reference || !usesLatestTag(reference) || isInjectedIstioProxy(container)) continue;
-      const problem = reference.tag === undefined ? "has no tag, which means latest" : "uses the latest tag";
-      yield { path: [...container.path, "image"], message: `${describeContainer(container)} image "${image}" ${problem}.` };
+      yield {
+        path: [...container.path, "image"],
+        messageId: reference.tag === undefined ? "noTag" : "latestTag",
+        data: { container: describeContainer(container), image },
+      };
     }
   },
 });

@@ -1,12 +1,13 @@
-import { defineRule } from "../../src/engine/api.js";
-import { missingProbes } from "./probes.js";
+import { missingProbeRule } from "../templates/missing-probe.js";
 
-export default defineRule({
+export default missingProbeRule({
+  field: "livenessProbe",
+  examplePath: "/healthz",
+  istioInjectorAddsIt: false,
   meta: {
     id: "liveness-probe-missing",
     title: "Container has no liveness probe",
     severity: "low",
-    category: "workload",
     rationale:
       "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, " +
       "so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and " +
@@ -16,10 +17,5 @@ export default defineRule({
     frameworks: [],
     enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
-    example: {
-      bad: "containers:\n  - name: app\n    image: app:1.0",
-      good: "containers:\n  - name: app\n    image: app:1.0\n    livenessProbe:\n      httpGet:\n        path: /healthz\n        port: 8080",
-    },
   },
-  check: (object) => missingProbes(object, "livenessProbe"),
 });

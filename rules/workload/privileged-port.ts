@@ -19,6 +19,9 @@ export default defineRule({
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeLinter: ["privileged-ports"], trivy: ["KSV117"] },
+    messages: {
+      privilegedPort: "{{container}} declares port {{port}}, below 1024; use a port of 1024 or above and map it in the Service.",
+    },
     example: {
       bad: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 80",
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080",
@@ -27,7 +30,7 @@ export default defineRule({
   *check(object) {
     for (const { container, port, path } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path, message: `${describeContainer(container)} declares port ${port}, below 1024; use a port of 1024 or above and map it in the Service.` };
+      yield { path, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
     }
   },
 });

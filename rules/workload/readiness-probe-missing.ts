@@ -1,12 +1,13 @@
-import { defineRule } from "../../src/engine/api.js";
-import { missingProbes } from "./probes.js";
+import { missingProbeRule } from "../templates/missing-probe.js";
 
-export default defineRule({
+export default missingProbeRule({
+  field: "readinessProbe",
+  examplePath: "/ready",
+  istioInjectorAddsIt: true,
   meta: {
     id: "readiness-probe-missing",
     title: "Container has no readiness probe",
     severity: "low",
-    category: "workload",
     rationale:
       "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, " +
       "and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. " +
@@ -16,10 +17,5 @@ export default defineRule({
     frameworks: [],
     enabledByDefault: false,
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] },
-    example: {
-      bad: "containers:\n  - name: app\n    image: app:1.0",
-      good: "containers:\n  - name: app\n    image: app:1.0\n    readinessProbe:\n      httpGet:\n        path: /ready\n        port: 8080",
-    },
   },
-  check: (object) => missingProbes(object, "readinessProbe"),
 });

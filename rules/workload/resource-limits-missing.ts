@@ -1,12 +1,12 @@
-import { defineRule, describeContainer, workloadContainers } from "../../src/engine/api.js";
-import { joinWithOr, missingResources, RESOURCE_CONTAINER_KINDS, RESOURCES_OPTION, resourceNames } from "./resources.js";
+import { missingResourcesRule } from "../templates/missing-resources.js";
 
-export default defineRule({
+export default missingResourcesRule({
+  section: "limits",
+  noun: "limit",
   meta: {
     id: "resource-limits-missing",
     title: "Container has no resource limits",
     severity: "low",
-    category: "workload",
     rationale:
       "A container without limits can take all the CPU and memory of its node, starving its neighbours: one compromised or " +
       "runaway workload becomes a denial of service for everything scheduled beside it.",
@@ -22,21 +22,11 @@ export default defineRule({
       trivy: ["KSV011", "KSV018"],
       kubeScore: ["container-resources"],
     },
-    options: { resources: RESOURCES_OPTION },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi",
       good:
         "containers:\n  - name: app\n    image: app:1.0\n    resources:\n      requests:\n        memory: 128Mi\n" +
         "      limits:\n        cpu: 500m\n        memory: 256Mi",
     },
-  },
-  *check(object, context) {
-    const names = resourceNames(context.options);
-    if (names.length === 0) return;
-    for (const container of workloadContainers(object, RESOURCE_CONTAINER_KINDS)) {
-      const missing = missingResources(container, "limits", names);
-      if (missing.length === 0) continue;
-      yield { path: [...container.path, "resources", "limits"], message: `${describeContainer(container)} sets no ${joinWithOr(missing)} limit.` };
-    }
   },
 });

@@ -44,6 +44,9 @@ function isBound(bound: BoundAccounts, namespace: string | undefined, account: s
   return namespaces !== undefined && (namespace === undefined || namespaces.has(undefined) || namespaces.has(namespace));
 }
 
+/** Why the token is not needed: nothing grants the account permissions. */
+const UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
+
 export default defineRule({
   meta: {
     id: "service-account-token-automounted",
@@ -71,6 +74,14 @@ export default defineRule({
       checkov: ["CKV_K8S_38"],
       trivy: ["KSV036"],
     },
+    messages: {
+      automountEnabled:
+        `{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}"; ${UNBOUND}.`,
+      automountNotDisabled:
+        `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false; ${UNBOUND}.`,
+      automountNotDisabledUnknownAccount:
+        `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; ${UNBOUND}.`,
+    },
     example: {
       bad: "spec:\n  serviceAccountName: web\n  containers:\n    - name: app\n      image: app:1.0",
       good: "spec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers:\n    - name: app\n      image: app:1.0",
@@ -92,17 +103,12 @@ export default defineRule({
       settle(others) {
         // Bound by RBAC, the account is meant to call the API: this pod needs its token (CIS 5.1.6's "where necessary").
         if (isBound(boundServiceAccounts(others), namespace, account)) return undefined;
-        const unbound = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
-        if (podSetting === true) {
-          return `${kind} "${name}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "${account}"; ${unbound}.`;
-        }
+        const data = { kind, name, account };
+        if (podSetting === true) return { messageId: "automountEnabled", data };
         const serviceAccount = others.find("ServiceAccount", namespace, account);
-        const known = serviceAccount?.apiVersion === "v1";
-        if (known && serviceAccount.body.automountServiceAccountToken === false) return undefined;
-        const why = known
-          ? `neither the pod nor the ServiceAccount sets automountServiceAccountToken: false`
-          : `the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects`;
-        return `${kind} "${name}" mounts the token of ServiceAccount "${account}": ${why}; ${unbound}.`;
+        if (serviceAccount?.apiVersion !== "v1") return { messageId: "automountNotDisabledUnknownAccount", data };
+        if (serviceAccount.body.automountServiceAccountToken === false) return undefined;
+        return { messageId: "automountNotDisabled", data };
       },
     };
   },

@@ -17,6 +17,9 @@ export default defineRule({
     enabledByDefault: false,
     frameworks: [],
     equivalents: { kubeLinter: ["ssh-port"] },
+    messages: {
+      sshPort: "{{container}} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: ssh\n        containerPort: 22",
       good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080",
@@ -25,7 +28,7 @@ export default defineRule({
   *check(object) {
     for (const { container, port, protocol, path } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path, message: `${describeContainer(container)} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.` };
+      yield { path, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   },
 });

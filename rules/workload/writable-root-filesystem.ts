@@ -18,6 +18,10 @@ export default defineRule({
       checkov: ["CKV_K8S_22"],
       trivy: ["KSV014"],
     },
+    messages: {
+      readOnlyUnset: "{{container}} does not set securityContext.readOnlyRootFilesystem: true.",
+      readOnlyNotTrue: "{{container}} sets readOnlyRootFilesystem to {{value}}.",
+    },
     example: {
       bad: "containers:\n  - name: app\n    image: app:1.0",
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true",
@@ -29,11 +33,10 @@ export default defineRule({
       if (container.pod.isWindows) continue;
       const setting = containerSetting(container, "readOnlyRootFilesystem");
       if (setting.value === true) continue;
-      const problem =
-        setting.from === "unset"
-          ? "does not set securityContext.readOnlyRootFilesystem: true"
-          : `sets readOnlyRootFilesystem to ${JSON.stringify(setting.value)}`;
-      yield { path: setting.path, message: `${describeContainer(container)} ${problem}.` };
+      const who = describeContainer(container);
+      yield setting.from === "unset"
+        ? { path: setting.path, messageId: "readOnlyUnset", data: { container: who } }
+        : { path: setting.path, messageId: "readOnlyNotTrue", data: { container: who, value: JSON.stringify(setting.value) } };
     }
   },
 });

@@ -3,18 +3,13 @@ import path from "node:path";
 import { Minimatch } from "minimatch";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import { DIAGNOSTIC_RULES } from "../core/diagnostics.js";
-import type { ActiveRule } from "../engine/engine.js";
-import { SEVERITIES, type OptionSpec, type RuleMeta, type Severity } from "../core/rule-meta.js";
-import type { Rule } from "../engine/rule.js";
+import { SEVERITIES, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import { optionProblem, type RuleSetting } from "../core/rule-options.js";
 import { FAIL_LEVELS, type FailLevel } from "../core/severity.js";
-import { WORKLOAD_KINDS, type PodTemplateKind } from "../engine/workload.js";
+import { builtInPodSpecPath, type PodTemplateKind } from "../core/workload-kinds.js";
 import { CONFIG_FILE_NAMES } from "../core/file-names.js";
 
-export interface RuleSetting {
-  enabled?: boolean;
-  severity?: Severity;
-  options?: Record<string, unknown>;
-}
+export type { RuleSetting } from "../core/rule-options.js";
 
 /** `helm:` settings; paths are relative to the config file's folder. */
 export interface HelmConfig {
@@ -75,10 +70,15 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+/** What the config needs of a rule: its metadata (ids, options), to validate the settings against. */
+interface RuleWithMeta {
+  readonly meta: RuleMeta;
+}
+
 const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
 
 /** Reads and validates a config file (`file` relative to `cwd`, and named as given) against the known rules and the input diagnostics. */
-export function loadConfig(file: string, cwd: string, rules: readonly Rule[]): Config {
+export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMeta[]): Config {
   let text: string;
   try {
     text = readFileSync(path.resolve(cwd, file), "utf8");
@@ -88,7 +88,7 @@ export function loadConfig(file: string, cwd: string, rules: readonly Rule[]): C
   return parseConfig(text, file, rules);
 }
 
-export function parseConfig(text: string, file: string, rules: readonly Rule[]): Config {
+export function parseConfig(text: string, file: string, rules: readonly RuleWithMeta[]): Config {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const fail = (message: string, node?: YamlNode | null, offset?: number): never => {
@@ -215,7 +215,6 @@ function readHelm(value: YamlNode | null, fail: Fail): HelmConfig {
 }
 
 const POD_TEMPLATE_KEYS = ["kind", "group", "path"];
-const CORE_WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
 /** Mapping keys joined by dots: `spec.template.spec`. */
 const FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
 
@@ -240,7 +239,7 @@ function readPodTemplates(value: YamlNode, fail: Fail): PodTemplateKind[] {
     const pathNode = fields.get("path")!;
     const dotted = readString(pathNode, "podTemplates[].path", fail);
     if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
-    if (CORE_WORKLOAD_GROUPS.has(group) && WORKLOAD_KINDS.includes(kind)) {
+    if (builtInPodSpecPath(group, kind)) {
       fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
     }
     const key = `${group}/${kind}`;
@@ -299,31 +298,17 @@ function readRuleSetting(value: YamlNode | null, meta: RuleMeta, fail: Fail): Ru
 }
 
 function readOptions(value: YamlNode | null, meta: RuleMeta, fail: Fail): Record<string, unknown> {
-  const specs = meta.options ?? {};
   if (!isMap(value)) return fail(`options of "${meta.id}" must be a mapping`, value);
   const options: Record<string, unknown> = {};
   for (const pair of value.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : "";
-    const spec = specs[name];
-    const known = Object.keys(specs);
-    if (!spec) {
-      fail(`rule "${meta.id}" has no option "${name}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`, pair.key as YamlNode);
-    }
     const node = pair.value as YamlNode | null;
     const plain = node && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : null;
-    if (!matchesType(plain, spec!)) fail(`option "${name}" of "${meta.id}" must be ${describeType(spec!)}`, node ?? (pair.key as YamlNode));
+    const problem = optionProblem(meta.id, meta.options, name, plain);
+    if (problem) fail(problem, meta.options?.[name] ? (node ?? (pair.key as YamlNode)) : (pair.key as YamlNode));
     options[name] = plain;
   }
   return options;
-}
-
-function matchesType(value: unknown, spec: OptionSpec): boolean {
-  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
-  return typeof value === spec.type;
-}
-
-function describeType(spec: OptionSpec): string {
-  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 
 /** The candidate nearest to `word` by edit distance, when near enough to be the one meant (a did-you-mean). */
@@ -348,20 +333,4 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
-}
-
-/** The rules a run uses: those configured on, else those on by default, with configured severity and options over the defaults. */
-export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[] {
-  const active: ActiveRule[] = [];
-  for (const rule of rules) {
-    const setting = config.rules[rule.meta.id] ?? {};
-    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
-    const defaults = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, spec]) => [name, spec.default]));
-    active.push({
-      rule,
-      severity: setting.severity ?? rule.meta.severity,
-      context: { options: { ...defaults, ...setting.options } },
-    });
-  }
-  return active;
 }

@@ -1,3 +1,5 @@
+import type { OptionSpecs } from "./rule-options.js";
+
 /** How bad a finding is. SARIF level and security-severity are derived from it (see severity.ts). */
 export type Severity = "critical" | "high" | "medium" | "low";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
@@ -20,11 +22,6 @@ export interface Equivalents {
   kubeScore?: string[];
 }
 
-export interface OptionSpec {
-  type: "string" | "boolean" | "number" | "string[]";
-  description: string;
-  default: string | boolean | number | string[];
-}
 
 export interface RuleMeta {
   /** Kebab-case name of the bad state; stable forever. */
@@ -37,7 +34,9 @@ export interface RuleMeta {
   remediation: string;
   frameworks: FrameworkRef[];
   equivalents: Equivalents;
-  options?: Record<string, OptionSpec>;
+  options?: OptionSpecs;
+  /** A rule's message templates by id, `{{name}}` filled from each report's data; diagnostics have none. */
+  messages?: Readonly<Record<string, string>>;
   /** A manifest fragment that violates the rule, and its fix, shown in the docs. */
   example?: { bad: string; good: string };
   /** False for a rule that runs only when configured on: operational hygiene that no security framework asks for. */

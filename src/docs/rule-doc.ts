@@ -26,6 +26,11 @@ export function renderRuleDoc(meta: RuleMeta): string {
   if (meta.example) {
     lines.push("", "## Example", "", "Flagged:", "", "```yaml", meta.example.bad, "```", "", "Passes:", "", "```yaml", meta.example.good, "```");
   }
+  const messages = Object.entries(meta.messages ?? {});
+  if (messages.length) {
+    lines.push("", "## Messages", "", "`{{name}}` stands for a value of the finding, such as a container's name.", "", "| Id | Message |", "| --- | --- |");
+    for (const [id, template] of messages) lines.push(`| \`${id}\` | ${template.replace(/\|/g, "\\|")} |`);
+  }
   const options = Object.entries(meta.options ?? {});
   if (options.length) {
     lines.push("", "## Options", "", "| Option | Type | Default | Description |", "| --- | --- | --- | --- |");

@@ -1,4 +1,5 @@
-import { helpUri, type OptionSpec, type RuleMeta } from "../core/rule-meta.js";
+import { helpUri, type RuleMeta } from "../core/rule-meta.js";
+import type { OptionSpec } from "../core/rule-options.js";
 import { levelOf, type Level } from "../core/severity.js";
 
 /** One entry of `kubeward rules --format json`; the fields are described in `kubeward rules --help`. */

@@ -1,8 +1,7 @@
 // Everything a rule may use, in one module: rules import from here and from nothing else of ours,
 // so the engine can change behind it (test/meta/stage-graph.test.ts enforces this).
-export { defineRule, type DeferredReport, type Report, type Rule, type RuleContext, type RuleOptions } from "./rule.js";
+export { defineRule, type DeferredReportOf, type MessageOf, type Messages, type ReportOf, type Rule, type RuleContext, type RuleDefinition } from "./rule.js";
 export {
-  containerSetting,
   containersOf,
   describeContainer,
   podAnnotations,
@@ -12,8 +11,26 @@ export {
   type ContainerRef,
   type PodSpecRef,
 } from "./workload.js";
+export {
+  booleanField,
+  containerSecurityContextPath,
+  containerSetting,
+  describeContainers,
+  describePod,
+  describeSetter,
+  inheritanceNote,
+  inheritedValue,
+  levelSettings,
+  numberField,
+  podSecurityContextPath,
+  type InheritedValue,
+  type LevelSetting,
+  type Setting,
+} from "./pod-settings.js";
+export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
 export { lookupNamespace, type ObjectIndex } from "./object-index.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";
-export type { OptionSpec } from "../core/rule-meta.js";
+export type { RuleMeta } from "../core/rule-meta.js";
+export type { OptionSpec, OptionSpecs } from "../core/rule-options.js";
 export type { JsonObject, K8sObject, Path, PathSegment } from "../core/types.js";
 export { normalizeRegistry, parseImageReference, qualifiedName, usesLatestTag, type ImageReference } from "../core/image-reference.js";

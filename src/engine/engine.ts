@@ -8,12 +8,25 @@ import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
 import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
 import { RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
+import { formatMessage } from "../core/message.js";
+import { resolveOptions, type RuleSetting } from "../core/rule-options.js";
 
 /** A rule as configured for a run. */
 export interface ActiveRule {
   rule: Rule;
   severity: Severity;
   context: RuleContext;
+}
+
+/** The rules a run uses: those configured on, else those on by default, with configured severity and options over the defaults. */
+export function activeRules(rules: readonly Rule[], settings: Readonly<Record<string, RuleSetting>>): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id] ?? {};
+    if (!(setting.enabled ?? rule.meta.enabledByDefault ?? true)) continue;
+    active.push({ rule, severity: setting.severity ?? rule.meta.severity, context: { options: resolveOptions(rule.meta.options, setting.options) } });
+  }
+  return active;
 }
 
 export const IGNORE_ANNOTATION = "kubeward.io/ignore";
@@ -34,8 +47,18 @@ const identityOf = lastAnswerOf(
   (object: K8sObject): ObjectIdentity => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }),
 );
 
-function toFinding(ruleId: string, severity: Severity, object: K8sObject, report: Report): Finding {
-  return locatedFinding(ruleId, severity, object, report.path, report.message);
+/** The message of a report, from the rule's template; an unknown id or wrong data throws, as a rule failure. */
+function messageOf(rule: Rule, report: Omit<Report, "path">): string {
+  const template = rule.meta.messages[report.messageId] as string | undefined;
+  if (template === undefined) throw new Error(`no message "${report.messageId}" in the rule's meta.messages`);
+  return formatMessage(template, report.data);
+}
+
+function toFinding(active: ActiveRule, object: K8sObject, report: Report): Finding {
+  const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  finding.messageId = report.messageId;
+  if (report.data) finding.data = report.data;
+  return finding;
 }
 
 function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): Finding {
@@ -170,13 +193,13 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
   const lintEach = (objects: readonly K8sObject[]): void => {
     for (const object of objects) {
       const shapeStart = set.findings.length;
-      for (const problem of checkShape(object)) set.addOwn(toFinding(INVALID_FIELD_TYPE, "high", object, problem), shapeStart);
+      for (const problem of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem.path, problem.message), shapeStart);
       for (const active of rules) {
         const ruleStart = set.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active.rule.meta.id, active.severity, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report), ruleStart);
           }
         } catch (error) {
           set.addOwn(ruleFailure(active, object, error), ruleStart);
@@ -198,8 +221,11 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     };
     for (const waiting of pending) {
       try {
-        const message = waiting.settle(indexOf(waiting.scope));
-        if (message !== undefined) set.addKeyed({ ...waiting.finding, message });
+        const settled = waiting.settle(indexOf(waiting.scope));
+        if (settled !== undefined) {
+          const message = messageOf(waiting.active.rule, settled);
+          set.addKeyed({ ...waiting.finding, message, messageId: settled.messageId, ...(settled.data && { data: settled.data }) });
+        }
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
       }

@@ -1,6 +1,7 @@
 import type { ObjectIdentity, Path, Provenance, Region } from "../core/types.js";
 import { lastAnswerOf } from "../core/memo.js";
 import type { Severity } from "../core/rule-meta.js";
+import type { MessageData } from "../core/message.js";
 
 /** Why a finding is not counted: an annotation on the object or a comment on the line. */
 export interface Suppression {
@@ -13,6 +14,9 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** For a rule's finding, the id of its message template and the values filled in; tests assert these. */
+  messageId?: string;
+  data?: MessageData;
   /** Display path, relative to the working directory, forward slashes. */
   file: string;
   region: Region;

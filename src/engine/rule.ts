@@ -1,18 +1,17 @@
 import type { K8sObject, Path } from "../core/types.js";
 import type { ObjectIndex } from "./object-index.js";
-import { type RuleMeta } from "../core/rule-meta.js";
+import type { RuleMeta } from "../core/rule-meta.js";
+import { optionProblem, type OptionSpecs, type OptionValues } from "../core/rule-options.js";
+import type { DataFor, MessageData } from "../core/message.js";
 
-export type RuleOptions = Record<string, unknown>;
+/** A rule's message templates by id; `{{name}}` is filled from the report's data. */
+export type Messages = Readonly<Record<string, string>>;
 
-export interface RuleContext {
-  options: RuleOptions;
-}
+/** A message a rule chose: the id of one of its templates, with the values for its placeholders. */
+export type MessageOf<M extends Messages> = { [Id in keyof M & string]: { messageId: Id } & DataFor<M[Id]> }[keyof M & string];
 
-/** What a rule says: which object, which field path, and why. The engine finds the line. */
-export interface Report {
-  path: Path;
-  message: string;
-}
+/** What a rule says: which object, which field path, and which message. The engine finds the line. */
+export type ReportOf<M extends Messages> = { path: Path } & MessageOf<M>;
 
 /**
  * A per-object finding whose verdict depends on other objects (the ServiceAccount a pod names, the
@@ -21,19 +20,57 @@ export interface Report {
  * `settle` gives the message, or undefined to drop the finding. It should capture plain values, not
  * the object: objects are not kept once linted, which is what keeps large runs small and fast.
  */
-export interface DeferredReport {
+export interface DeferredReportOf<M extends Messages> {
   path: Path;
-  settle(others: ObjectIndex): string | undefined;
+  settle(others: ObjectIndex): MessageOf<M> | undefined;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
+export interface RuleContext<Options = Readonly<Record<string, unknown>>> {
+  options: Options;
+}
+
+/** A rule as its file declares it: messages and options typed, so reports and option reads are checked. */
+export interface RuleDefinition<M extends Messages, O extends OptionSpecs> {
+  meta: RuleMeta & { messages: M; options?: O };
+  check(object: K8sObject, context: RuleContext<OptionValues<O>>): Iterable<ReportOf<M> | DeferredReportOf<M>>;
   /** Kinds that the `settle` functions of this rule's deferred reports look up; objects of these kinds are kept. */
   lookupKinds?: readonly string[];
 }
 
-/** Declares a rule; exists so rule files read the same and get type checking in one place. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** A report as the engine reads it, whatever the rule. */
+export interface Report {
+  path: Path;
+  messageId: string;
+  data?: MessageData;
+}
+
+export interface DeferredReport {
+  path: Path;
+  settle(others: ObjectIndex): Omit<Report, "path"> | undefined;
+}
+
+/** A rule as the engine runs it. */
+export interface Rule {
+  meta: RuleMeta & { messages: Messages };
+  check(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
+  lookupKinds?: readonly string[];
+}
+
+/**
+ * Declares a rule, checking its declaration once: every option default has its declared type and
+ * every message id is a name a test can refer to. A mistake here fails at load, in every test.
+ */
+export function defineRule<const M extends Messages, const O extends OptionSpecs = Record<never, never>>(rule: RuleDefinition<M, O>): Rule {
+  const { id, options, messages } = rule.meta;
+  if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);
+  for (const [messageId, template] of Object.entries(messages)) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(messageId)) throw new Error(`rule ${id}: message id "${messageId}" must be camelCase`);
+    if (template.trim() === "") throw new Error(`rule ${id}: message "${messageId}" is empty`);
+  }
+  for (const [name, spec] of Object.entries(options ?? {})) {
+    const problem = optionProblem(id, options, name, spec.default);
+    if (problem) throw new Error(`the default of ${problem}`);
+  }
+  // The typed definition is the engine's Rule seen from inside: options are resolved before check runs.
+  return rule as unknown as Rule;
 }

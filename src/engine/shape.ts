@@ -7,15 +7,18 @@ import { podSpecPathOf } from "./workload.js";
  * absent (so they never crash); this check says so out loud, since the API server would refuse it.
  */
 type Shape =
-  | { type: "string" | "boolean" | "integer" }
-  | { type: "mapping"; fields: ReadonlyMap<string, Shape> }
+  | { type: "string" | "boolean" | "integer" | "quantity" }
+  /** `otherFields`: the shape of every field not named, as in a volume, whose one other key is its source. */
+  | { type: "mapping"; fields: ReadonlyMap<string, Shape>; otherFields?: Shape }
   | { type: "map"; values: Shape }
   | { type: "list"; items: Shape };
 
 const string: Shape = { type: "string" };
 const boolean: Shape = { type: "boolean" };
 const integer: Shape = { type: "integer" };
-const mapping = (fields: Record<string, Shape> = {}): Shape => ({ type: "mapping", fields: new Map(Object.entries(fields)) });
+/** A resource quantity: a string such as `500m` or `1Gi`, or a plain number. */
+const quantity: Shape = { type: "quantity" };
+const mapping = (fields: Record<string, Shape> = {}, otherFields?: Shape): Shape => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 const mapOf = (values: Shape): Shape => ({ type: "map", values });
 const listOf = (items: Shape): Shape => ({ type: "list", items });
 
@@ -59,6 +62,10 @@ const CONTAINER_SECURITY_CONTEXT = mapping({
   windowsOptions: WINDOWS_OPTIONS,
 });
 
+/** A probe or lifecycle hook: the fields that say where it connects. */
+const HANDLER = mapping({ httpGet: mapping({ host: string }), tcpSocket: mapping({ host: string }) });
+const RESOURCES = mapping({ limits: mapOf(quantity), requests: mapOf(quantity) });
+
 const CONTAINER = mapping({
   name: string,
   image: string,
@@ -69,10 +76,12 @@ const CONTAINER = mapping({
   env: listOf(mapping({ name: string, value: string, valueFrom: mapping() })),
   envFrom: listOf(mapping()),
   volumeMounts: listOf(mapping({ name: string, mountPath: string, readOnly: boolean, subPath: string })),
-  resources: mapping({ limits: mapping(), requests: mapping() }),
-  livenessProbe: mapping(),
-  readinessProbe: mapping(),
-  startupProbe: mapping(),
+  resources: RESOURCES,
+  livenessProbe: HANDLER,
+  readinessProbe: HANDLER,
+  startupProbe: HANDLER,
+  lifecycle: mapping({ postStart: HANDLER, preStop: HANDLER }),
+  restartPolicy: string,
   securityContext: CONTAINER_SECURITY_CONTEXT,
 });
 
@@ -80,7 +89,7 @@ const POD_SPEC = mapping({
   containers: listOf(CONTAINER),
   initContainers: listOf(CONTAINER),
   ephemeralContainers: listOf(CONTAINER),
-  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) })),
+  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) }, mapping())),
   securityContext: POD_SECURITY_CONTEXT,
   hostNetwork: boolean,
   hostPID: boolean,
@@ -89,6 +98,9 @@ const POD_SPEC = mapping({
   shareProcessNamespace: boolean,
   automountServiceAccountToken: boolean,
   serviceAccountName: string,
+  serviceAccount: string,
+  restartPolicy: string,
+  resources: RESOURCES,
   nodeSelector: mapOf(string),
   os: mapping({ name: string }),
 });
@@ -97,6 +109,7 @@ const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
   integer: "an integer",
+  quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list",
@@ -110,6 +123,8 @@ function matches(value: unknown, shape: Shape): boolean {
       return typeof value === "boolean";
     case "integer":
       return typeof value === "number" && Number.isInteger(value);
+    case "quantity":
+      return typeof value === "string" || typeof value === "number";
     case "mapping":
     case "map":
       return isRecord(value);
@@ -150,7 +165,7 @@ function checkValue(value: unknown, shape: Shape, path: PathSegment[], problems:
     const record = value as Record<string, unknown>;
     // The keys present, not the fields known: an object sets few of the fields rules read.
     for (const key in record) {
-      const fieldShape = shape.fields.get(key);
+      const fieldShape = shape.fields.get(key) ?? shape.otherFields;
       if (fieldShape) checkChild(record[key], fieldShape, path, key, problems);
     }
   } else if (shape.type === "map") {
@@ -193,4 +208,33 @@ export function checkShape(object: K8sObject): ShapeProblem[] {
   }
   checkValue(parent[podSpecPath[last] as string], POD_SPEC, [...podSpecPath], problems);
   return problems;
+}
+
+function coversPath(shape: Shape, path: readonly PathSegment[]): boolean {
+  let current: Shape | undefined = shape;
+  for (const segment of path) {
+    if (!current) return false;
+    if (current.type === "mapping") current = typeof segment === "string" ? (current.fields.get(segment) ?? current.otherFields) : undefined;
+    else if (current.type === "map") current = typeof segment === "string" ? current.values : undefined;
+    else if (current.type === "list") current = typeof segment === "number" ? current.items : undefined;
+    else return false;
+  }
+  return current !== undefined;
+}
+
+/**
+ * Whether the field-type check covers this field of the object: test/meta/field-reads.test.ts asks
+ * it of every field the rules read, so a rule cannot read a field whose wrong type goes unreported.
+ */
+export function checksField(object: K8sObject, path: readonly PathSegment[]): boolean {
+  if (path.length === 0) return true;
+  if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
+  const podSpecPath = podSpecPathOf(object);
+  if (!podSpecPath) return false;
+  const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
+  if (onTheWay === -1) return coversPath(POD_SPEC, path.slice(podSpecPath.length));
+  // Above the pod spec: the mappings leading to it, and a template's metadata.
+  if (onTheWay >= path.length) return true;
+  const template = podSpecPath.slice(0, onTheWay);
+  return template.at(-1) === "template" && path[onTheWay] === "metadata" && coversPath(OBJECT_METADATA, path.slice(onTheWay + 1));
 }

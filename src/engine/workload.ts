@@ -1,31 +1,9 @@
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { lastAnswerOf } from "../core/memo.js";
 import { isRecord, recordOf, arrayOf, valueAtPath } from "../core/json.js";
+import { builtInPodSpecPath, type PodTemplateKind } from "../core/workload-kinds.js";
 
-/** Where the pod spec sits in each workload kind. */
-const POD_SPEC_PATHS: Record<string, Path> = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-  PodTemplate: ["template", "spec"],
-};
-
-/** API groups that define the kinds above; a CRD that reuses a kind name is not a workload. */
-const WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
-
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
-
-/** A kind outside the core workloads whose objects hold a pod spec: its API group, its name, and where the pod spec sits. */
-export interface PodTemplateKind {
-  group: string;
-  kind: string;
-  path: Path;
-}
+export type { PodTemplateKind } from "../core/workload-kinds.js";
 
 const TEMPLATE_SPEC: Path = ["spec", "template", "spec"];
 
@@ -103,8 +81,8 @@ function apiGroup(apiVersion: string): string {
 /** Where the pod spec sits in a workload object (Pod, Deployment, …, CronJob, PodTemplate, or a pod-template kind); undefined for other objects. */
 export function podSpecPathOf(object: K8sObject): Path | undefined {
   const group = apiGroup(object.apiVersion);
-  const core = POD_SPEC_PATHS[object.kind];
-  if (core && WORKLOAD_GROUPS.has(group)) return core;
+  const core = builtInPodSpecPath(group, object.kind);
+  if (core) return core;
   const key = kindKey(group, object.kind);
   return configuredTemplateKinds.get(key) ?? builtInTemplateKinds.get(key);
 }
@@ -174,22 +152,6 @@ function readContainers(pod: PodSpecRef): ContainerRef[] {
 export function workloadContainers(object: K8sObject, kinds?: readonly ContainerKind[]): readonly ContainerRef[] {
   const pod = podSpecOf(object);
   return pod ? containersOf(pod, kinds) : [];
-}
-
-/** A setting together with the path it was read from, so findings point where it is set. */
-export interface Setting<T = unknown> {
-  value: T | undefined;
-  /** Where the value is set, or, when unset, the deepest path a person would add it under. */
-  path: Path;
-  /** Where the value came from. */
-  from: "container" | "unset";
-}
-
-/** A container-only securityContext field (privileged, capabilities, …). */
-export function containerSetting(ref: ContainerRef, field: string): Setting {
-  const value = ref.securityContext[field];
-  const path = [...ref.path, "securityContext", field];
-  return value === undefined || value === null ? { value: undefined, path, from: "unset" } : { value, path, from: "container" };
 }
 
 /** "container web", "init container setup", "ephemeral container debug": names as a person says them. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, activeRules, parseConfig } from "../../src/config/config.js";
-import { lintObjects } from "../../src/engine/engine.js";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
+import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { defineRule, type Rule } from "../../src/engine/rule.js";
 import type { RuleMeta } from "../../src/core/rule-meta.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { FILE_START, type K8sObject } from "../../src/core/types.js";
 
-const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
+const meta = <const M extends Record<string, string>>(id: string, messages: M, extra: Partial<Omit<RuleMeta, "messages" | "options">> = {}): Omit<RuleMeta, "messages" | "options"> & { messages: M } => ({
   id,
   title: id,
   severity: "medium",
@@ -15,31 +15,32 @@ const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
   remediation: "f",
   frameworks: [],
   equivalents: {},
+  messages,
   ...extra,
 });
 
 /** Reports `spec.replicas` when it is above the `max` option. */
 const tooManyReplicas = defineRule({
-  meta: meta("too-many-replicas", {
+  meta: {
+    ...meta("too-many-replicas", { tooMany: "{{label}} {{replicas}} > {{max}}." }),
     options: {
       max: { type: "number", description: "largest allowed", default: 3 },
       names: { type: "string[]", description: "names it applies to", default: [] },
       strict: { type: "boolean", description: "also flag equal", default: false },
       label: { type: "string", description: "message label", default: "replicas" },
     },
-  }),
+  },
   *check(object, { options }) {
     const replicas = (object.body.spec as { replicas?: unknown } | undefined)?.replicas;
-    const names = options.names as string[];
-    if (names.length > 0 && !names.includes(object.name)) return;
-    if (typeof replicas === "number" && (replicas > (options.max as number) || (options.strict === true && replicas === options.max))) {
-      yield { path: ["spec", "replicas"], message: `${options.label as string} ${replicas} > ${options.max as number}.` };
+    if (options.names.length > 0 && !options.names.includes(object.name)) return;
+    if (typeof replicas === "number" && (replicas > options.max || (options.strict && replicas === options.max))) {
+      yield { path: ["spec", "replicas"], messageId: "tooMany", data: { label: options.label, replicas, max: options.max } };
     }
   },
 });
 
 const alwaysThrows = defineRule({
-  meta: meta("always-throws"),
+  meta: meta("always-throws", { never: "never said." }),
   *check() {
     throw new Error("boom");
   },
@@ -47,12 +48,12 @@ const alwaysThrows = defineRule({
 
 /** Cross-object, as a deferred report: a Service whose selector matches no Deployment of the run. */
 const orphanService = defineRule({
-  meta: meta("orphan-service"),
+  meta: meta("orphan-service", { noMatch: "no match." }),
   lookupKinds: ["Deployment"],
   *check(object) {
     if (object.kind !== "Service") return;
     const { namespace, name } = object;
-    yield { path: ["spec", "selector"], settle: (index) => (index.find("Deployment", namespace, name) ? undefined : "no match.") };
+    yield { path: ["spec", "selector"], settle: (index) => (index.find("Deployment", namespace, name) ? undefined : { messageId: "noMatch" }) };
   },
 });
 
@@ -80,7 +81,7 @@ spec:
 function lint(configText: string, rules: Rule[] = RULES): string[] {
   const config = parseConfig(configText, ".kubeward.yaml", rules);
   const { objects } = parseManifest("m.yaml", MANIFEST);
-  return lintObjects(objects, activeRules(rules, config)).map((f) => `${f.ruleId}@${f.region.startLine} ${f.severity} ${f.message}`);
+  return lintObjects(objects, activeRules(rules, config.rules)).map((f) => `${f.ruleId}@${f.region.startLine} ${f.severity} ${f.message}`);
 }
 
 describe("lintObjects", () => {
@@ -105,9 +106,9 @@ describe("lintObjects", () => {
 
   it("runs a rule that is off by default only when the config turns it on", () => {
     const hygiene = defineRule({
-      meta: meta("hygiene", { enabledByDefault: false }),
+      meta: meta("hygiene", { tidy: "tidy up." }, { enabledByDefault: false }),
       *check(object) {
-        if (object.kind === "Service") yield { path: ["spec"], message: "tidy up." };
+        if (object.kind === "Service") yield { path: ["spec"], messageId: "tidy" };
       },
     });
     expect(lint("", [hygiene])).toEqual([]);
@@ -119,11 +120,11 @@ describe("lintObjects", () => {
 
   it("reports the same finding once", () => {
     const twice = defineRule({
-      meta: meta("twice"),
+      meta: meta("twice", { same: "same." }),
       *check(object) {
         if (object.kind === "Service") {
-          yield { path: ["spec"], message: "same." };
-          yield { path: ["spec"], message: "same." };
+          yield { path: ["spec"], messageId: "same" };
+          yield { path: ["spec"], messageId: "same" };
         }
       },
     });
@@ -143,13 +144,13 @@ describe("lintObjects", () => {
     });
     const objects = parseManifest("m.yaml", MANIFEST).objects.filter((object) => object.kind === "Deployment").map(unlocated);
     const sameWords = defineRule({
-      meta: meta("same-words"),
+      meta: meta("same-words", { same: "same.", settled: "settled." }),
       *check() {
-        yield { path: ["spec"], message: "same." };
-        yield { path: ["metadata"], settle: () => "settled." };
+        yield { path: ["spec"], messageId: "same" };
+        yield { path: ["metadata"], settle: () => ({ messageId: "settled" }) };
       },
     });
-    const findings = lintObjects(objects, activeRules([sameWords], parseConfig("", ".kubeward.yaml", [sameWords])));
+    const findings = lintObjects(objects, activeRules([sameWords], {}));
     // The build gave web first; where all else is equal, findings are sorted by their provenance.
     expect(findings.map((f) => `${f.message} ${f.provenance?.kustomize?.kind === "kustomization-only" ? f.provenance.kustomize.object.name : "none"}`)).toEqual([
       "same. api",
@@ -194,7 +195,7 @@ describe("rule options in the config file", () => {
 
 /** Deferred: a Deployment must name a ConfigMap that some object of the same run defines. */
 const missingConfig = defineRule({
-  meta: meta("missing-config"),
+  meta: meta("missing-config", { absent: "{{name}} names ConfigMap {{wanted}}, which is not here." }),
   lookupKinds: ["ConfigMap"],
   *check(object) {
     const wanted = (object.body.spec as { configName?: unknown } | undefined)?.configName;
@@ -202,7 +203,7 @@ const missingConfig = defineRule({
     const { name } = object;
     yield {
       path: ["spec", "configName"],
-      settle: (others) => (others.find("ConfigMap", undefined, wanted) ? undefined : `${name} names ConfigMap ${wanted}, which is not here.`),
+      settle: (others) => (others.find("ConfigMap", undefined, wanted) ? undefined : { messageId: "absent", data: { name, wanted } }),
     };
   },
 });
@@ -226,7 +227,7 @@ metadata: {name: settings}
 
 describe("deferred reports", () => {
   const lintDeferred = (text: string, rules: Rule[]) =>
-    lintObjects(parseManifest("d.yaml", text).objects, activeRules(rules, parseConfig("", ".kubeward.yaml", rules))).map(
+    lintObjects(parseManifest("d.yaml", text).objects, activeRules(rules, {})).map(
       (f) => `${f.ruleId}@${f.region.startLine}:${f.region.startColumn} ${f.message}`,
     );
 
@@ -238,7 +239,7 @@ describe("deferred reports", () => {
     const linterObjects = parseManifest("d.yaml", DEFERRED_MANIFEST).objects.map((object) =>
       object.kind === "ConfigMap" ? { ...object, origin: { ...object.origin, scope: "chart:other" } } : object,
     );
-    const findings = lintObjects(linterObjects, activeRules([missingConfig], parseConfig("", ".kubeward.yaml", [missingConfig])));
+    const findings = lintObjects(linterObjects, activeRules([missingConfig], {}));
     expect(findings.map((f) => `${f.region.startLine} ${f.message}`)).toEqual([
       "5 web names ConfigMap settings, which is not here.",
       "11 api names ConfigMap absent, which is not here.",
@@ -247,7 +248,7 @@ describe("deferred reports", () => {
 
   it("turns a settle that throws into a rule-error at the finding's place; other findings stay", () => {
     const throwsLater = defineRule({
-      meta: meta("throws-later"),
+      meta: meta("throws-later", { never: "never said." }),
       *check(object) {
         if (object.kind === "Deployment") yield { path: ["spec"], settle: () => { throw new Error("late boom"); } };
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, activeRules, parseConfig } from "../../src/config/config.js";
-import { lintObjects } from "../../src/engine/engine.js";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
+import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { BUILT_IN_POD_TEMPLATE_KINDS } from "../../src/engine/workload.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { BUILTIN_RULES } from "../../src/registry.js";
@@ -32,7 +32,7 @@ ${templatePath}
 function findings(text: string, configText = ""): string[] {
   const config = parseConfig(configText, ".kubeward.yaml", BUILTIN_RULES);
   const objects = parseManifest("w.yaml", text).objects;
-  return lintObjects(objects, activeRules(BUILTIN_RULES, config), { podTemplates: config.podTemplates }).map(
+  return lintObjects(objects, activeRules(BUILTIN_RULES, config.rules), { podTemplates: config.podTemplates }).map(
     (f) => `${f.ruleId} ${f.region.startLine}:${f.region.startColumn} ${f.message.replace(`${f.object?.kind} "web"`, 'Deployment "web"')}`,
   );
 }

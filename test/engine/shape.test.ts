@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BUILTIN_RULES } from "../../rules/index.js";
-import { EMPTY_CONFIG, activeRules } from "../../src/config/config.js";
-import { lintObjects } from "../../src/engine/engine.js";
+import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { checkShape } from "../../src/engine/shape.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 
@@ -120,6 +119,26 @@ spec:
       "9:3 spec.ephemeralContainers must be a list, not the number 3.",
       '12:7 spec.volumes[1] must be a mapping, not the string "data".',
       '14:7 spec.volumes[2].hostPath must be a mapping, not the string "/var/run/docker.sock".',
+    ]);
+  });
+
+  it("checks every volume source as a mapping, resource quantities, and where probes and hooks connect", () => {
+    const yaml = pod(`  volumes:
+    - name: cache
+      emptyDir: "yes"
+    - name: config
+      configMap: {name: settings}
+  containers:
+    - name: web
+      resources: {limits: {cpu: true, memory: 1Gi}, requests: {cpu: 250m, memory: 536870912}}
+      livenessProbe: {httpGet: {host: [a], port: 80}}
+      lifecycle: {preStop: {tcpSocket: {host: 10}}}
+`);
+    expect(shapeFindings(yaml)).toEqual([
+      '7:7 spec.volumes[0].emptyDir must be a mapping, not the string "yes".',
+      "12:28 spec.containers[0].resources.limits.cpu must be a quantity (a string such as 500m or 1Gi, or a number), not the boolean true.",
+      "13:33 spec.containers[0].livenessProbe.httpGet.host must be a string, not a list.",
+      "14:41 spec.containers[0].lifecycle.preStop.tcpSocket.host must be a string, not the number 10.",
     ]);
   });
 
@@ -326,7 +345,7 @@ spec: {ports: "80", selector: [a], type: [LoadBalancer]}
     const parsed = parseManifest("broken.yaml", kitchenSink);
     expect(parsed.problems).toEqual([]);
     const everyRuleOn = Object.fromEntries(BUILTIN_RULES.map((rule) => [rule.meta.id, { enabled: true }]));
-    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, { ...EMPTY_CONFIG, rules: everyRuleOn }));
+    const findings = lintObjects(parsed.objects, activeRules(BUILTIN_RULES, everyRuleOn));
     expect(findings.filter((f) => f.ruleId === "kubeward/rule-error").map((f) => f.message)).toEqual([]);
     expect(findings.filter((f) => f.ruleId === INVALID_FIELD_TYPE).length).toBeGreaterThan(20);
   });

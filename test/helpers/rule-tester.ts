@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CONFIG, activeRules } from "../../src/config/config.js";
-import { lintObjects } from "../../src/engine/engine.js";
+import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import type { Finding } from "../../src/engine/finding.js";
-import type { Rule, RuleOptions } from "../../src/engine/rule.js";
+import type { Rule } from "../../src/engine/rule.js";
+import type { MessageData } from "../../src/core/message.js";
+import { optionProblem } from "../../src/core/rule-options.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import type { K8sObject, Origin } from "../../src/core/types.js";
 
@@ -14,11 +15,15 @@ export type OriginOf = (object: K8sObject) => Partial<Origin>;
  * `originOf` makes the objects look expanded from a chart or overlay.
  */
 export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}, originOf?: OriginOf): Finding[] {
+  // The config loader refuses what the rule does not declare; so does the tester, or a typo would test the default.
+  for (const [name, value] of Object.entries(options)) {
+    const problem = optionProblem(rule.meta.id, rule.meta.options, name, value);
+    if (problem) throw new Error(problem);
+  }
   const parsed = parseManifest("test.yaml", yaml);
   expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
   const objects = originOf ? parsed.objects.map((object) => ({ ...object, origin: { ...object.origin, ...originOf(object) } })) : parsed.objects;
-  const config = { ...EMPTY_CONFIG, rules: { [rule.meta.id]: { enabled: true, options } } };
-  return lintObjects(objects, activeRules([rule], config));
+  return lintObjects(objects, activeRules([rule], { [rule.meta.id]: { enabled: true, options } }));
 }
 
 /**
@@ -31,6 +36,8 @@ export function ownFindings(rule: Rule, yaml: string, options?: RuleOptions): [n
     .map((finding) => [finding.region.startLine, finding.region.startColumn, finding.message]);
 }
 
+export type RuleOptions = Record<string, unknown>;
+
 export interface ValidCase {
   name: string;
   yaml: string;
@@ -39,9 +46,14 @@ export interface ValidCase {
 }
 
 export interface ExpectedFinding {
+  messageId: string;
+  /** The values of the message's placeholders, all of them. */
+  data?: MessageData;
   line: number;
   column: number;
-  /** A fragment the message must contain. */
+  endLine: number;
+  endColumn: number;
+  /** A fragment the rendered message must contain, to show how it reads. */
   message?: string;
 }
 
@@ -51,7 +63,7 @@ export interface InvalidCase extends ValidCase {
 
 /**
  * RuleTester-style suite: every valid case yields no finding of the rule; every invalid case yields
- * exactly the expected findings of the rule, at the expected line and column. Findings of other
+ * exactly the expected findings of the rule: message id and data, start and end positions. Findings of other
  * checks (e.g. kubeward/invalid-field-type for deliberately wrong input) are not this suite's concern.
  */
 export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -71,16 +83,22 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         const findings = lintWith(rule, testCase.yaml, testCase.options, testCase.originOf).filter(
           (finding) => !finding.suppression && finding.ruleId === rule.meta.id,
         );
-        expect(findings.map((finding) => finding.ruleId)).toEqual(testCase.errors.map(() => rule.meta.id));
-        expect(findings.map((finding) => [finding.region.startLine, finding.region.startColumn])).toEqual(
-          testCase.errors.map((error) => [error.line, error.column]),
-        );
+        expect(findings.map(actual)).toEqual(testCase.errors.map(expected));
         testCase.errors.forEach((error, i) => {
           if (error.message) expect(findings[i].message).toContain(error.message);
         });
       });
     }
   });
+}
+
+function actual(finding: Finding): ExpectedFinding {
+  const { startLine, startColumn, endLine, endColumn } = finding.region;
+  return { messageId: finding.messageId ?? "", data: finding.data, line: startLine, column: startColumn, endLine, endColumn };
+}
+
+function expected({ messageId, data, line, column, endLine, endColumn }: ExpectedFinding): ExpectedFinding {
+  return { messageId, data, line, column, endLine, endColumn };
 }
 
 function summary(finding: Finding): string {

@@ -13,7 +13,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-const ruleFiles = filesUnder(path.join(root, "rules")).filter((file) => /export default defineRule\(/.test(readFileSync(file, "utf8")));
+const ruleFiles = filesUnder(path.join(root, "rules")).filter((file) => /export default \w+\(/m.test(readFileSync(file, "utf8")));
 const testFiles = filesUnder(path.join(root, "test/rules"));
 
 describe("rule registry", () => {
@@ -42,12 +42,17 @@ describe("rule registry", () => {
         for (const spec of Object.values(meta.options ?? {})) expect(spec.description.length).toBeGreaterThan(10);
       });
 
-      it("has a test file with valid and invalid cases", () => {
+      it("has a test file that runs the rule tester with valid and invalid cases, and tests every message", () => {
         const testFile = testFiles.find((file) => path.basename(file) === `${meta.id}.test.ts`);
         expect(testFile, `test/rules/**/${meta.id}.test.ts`).toBeDefined();
         const text = readFileSync(testFile!, "utf8");
-        expect(text).toMatch(/valid:\s*\[/);
-        expect(text).toMatch(/invalid:\s*\[/);
+        // The tester itself fails a suite without a valid or an invalid case; here: it is this rule's suite.
+        const imported = new RegExp(`^import (\\w+) from "[./]+/rules/[\\w-]+/${meta.id}\\.js";$`, "m").exec(text);
+        expect(imported, `${meta.id}.test.ts imports the rule as its default export`).not.toBeNull();
+        expect(text).toMatch(new RegExp(`\\btestRule\\(${imported![1]}, \\{\\s*valid: \\[`));
+        expect(text).toMatch(/\binvalid: \[/);
+        const untested = Object.keys(meta.messages ?? {}).filter((id) => !text.includes(`messageId: "${id}"`));
+        expect(untested, "message ids no invalid case expects").toEqual([]);
       });
     });
   }

@@ -53,13 +53,10 @@ spec:
         appArmorProfile: {type: Unconfined}
 `,
       errors: [
-        {
-          line: 6,
-          column: 5,
-          message: 'annotation container.apparmor.security.beta.kubernetes.io/web sets AppArmor profile "unconfined" for container "web".',
-        },
-        { line: 12, column: 7, message: 'the pod sets AppArmor profile type Unconfined (inherited by container "web").' },
-        { line: 23, column: 27, message: 'container "tool" sets AppArmor profile type Unconfined.' },
+        { messageId: "forbiddenAnnotation", data: { annotation: "container.apparmor.security.beta.kubernetes.io/web", value: "unconfined", containerName: "web" }, line: 6, column: 5, endLine: 6, endColumn: 67,
+          message: 'annotation container.apparmor.security.beta.kubernetes.io/web sets AppArmor profile "unconfined" for container "web".' },
+        { messageId: "forbiddenType", data: { who: "the pod", value: "Unconfined", inheritance: " (inherited by container \"web\")" }, line: 12, column: 7, endLine: 12, endColumn: 23, message: 'the pod sets AppArmor profile type Unconfined (inherited by container "web").' },
+        { messageId: "forbiddenType", data: { who: "container \"tool\"", value: "Unconfined", inheritance: "" }, line: 23, column: 27, endLine: 23, endColumn: 43, message: 'container "tool" sets AppArmor profile type Unconfined.' },
       ],
     },
     {
@@ -78,7 +75,7 @@ spec:
     spec:
       containers: [{name: app, image: a:1}]
 `,
-      errors: [{ line: 11, column: 9, message: 'for container "app"' }],
+      errors: [{ messageId: "forbiddenAnnotation", data: { annotation: "container.apparmor.security.beta.kubernetes.io/app", value: "unconfined", containerName: "app" }, line: 11, column: 9, endLine: 11, endColumn: 73, message: 'for container "app"' }],
     },
   ],
 });

@@ -69,8 +69,8 @@ spec:
             - SETUID
 `,
       errors: [
-        { line: 13, column: 15, message: 'container "web" adds capability CHOWN; the restricted profile allows adding only NET_BIND_SERVICE.' },
-        { line: 15, column: 15, message: 'container "web" adds capability SETUID' },
+        { messageId: "addsCapability", data: { container: "container \"web\"", capability: "CHOWN" }, line: 13, column: 15, endLine: 13, endColumn: 20, message: 'container "web" adds capability CHOWN; the restricted profile allows adding only NET_BIND_SERVICE.' },
+        { messageId: "addsCapability", data: { container: "container \"web\"", capability: "SETUID" }, line: 15, column: 15, endLine: 15, endColumn: 21, message: 'container "web" adds capability SETUID' },
       ],
     },
     {
@@ -96,9 +96,9 @@ spec:
             capabilities: {add: [KILL]}
 `,
       errors: [
-        { line: 11, column: 34, message: 'init container "fix-perms" adds capability DAC_OVERRIDE' },
-        { line: 11, column: 48, message: 'init container "fix-perms" adds capability FOWNER' },
-        { line: 19, column: 34, message: 'ephemeral container "debug" adds capability KILL' },
+        { messageId: "addsCapability", data: { container: "init container \"fix-perms\"", capability: "DAC_OVERRIDE" }, line: 11, column: 34, endLine: 11, endColumn: 46, message: 'init container "fix-perms" adds capability DAC_OVERRIDE' },
+        { messageId: "addsCapability", data: { container: "init container \"fix-perms\"", capability: "FOWNER" }, line: 11, column: 48, endLine: 11, endColumn: 54, message: 'init container "fix-perms" adds capability FOWNER' },
+        { messageId: "addsCapability", data: { container: "ephemeral container \"debug\"", capability: "KILL" }, line: 19, column: 34, endLine: 19, endColumn: 38, message: 'ephemeral container "debug" adds capability KILL' },
       ],
     },
   ],

@@ -52,11 +52,11 @@ spec:
       securityContext: {capabilities: {add: [SYS_PTRACE]}}
 `,
       errors: [
-        { line: 10, column: 24, message: 'init container "setup" adds capability SYS_ADMIN.' },
-        { line: 18, column: 15, message: 'container "web" adds capability NET_ADMIN.' },
-        { line: 19, column: 15, message: "adds capability chown (Pod Security Admission compares names exactly: write CHOWN)." },
-        { line: 20, column: 15, message: "write KILL" },
-        { line: 24, column: 46, message: 'ephemeral container "debug" adds capability SYS_PTRACE.' },
+        { messageId: "addsCapability", data: { container: "init container \"setup\"", capability: "SYS_ADMIN" }, line: 10, column: 24, endLine: 10, endColumn: 33, message: 'init container "setup" adds capability SYS_ADMIN.' },
+        { messageId: "addsCapability", data: { container: "container \"web\"", capability: "NET_ADMIN" }, line: 18, column: 15, endLine: 18, endColumn: 24, message: 'container "web" adds capability NET_ADMIN.' },
+        { messageId: "addsMisspeltCapability", data: { container: "container \"web\"", capability: "chown", allowed: "CHOWN" }, line: 19, column: 15, endLine: 19, endColumn: 20, message: "adds capability chown (Pod Security Admission compares names exactly: write CHOWN)." },
+        { messageId: "addsMisspeltCapability", data: { container: "container \"web\"", capability: "CAP_KILL", allowed: "KILL" }, line: 20, column: 15, endLine: 20, endColumn: 23, message: "write KILL" },
+        { messageId: "addsCapability", data: { container: "ephemeral container \"debug\"", capability: "SYS_PTRACE" }, line: 24, column: 46, endLine: 24, endColumn: 56, message: 'ephemeral container "debug" adds capability SYS_PTRACE.' },
       ],
     },
     {
@@ -77,7 +77,7 @@ spec:
                 capabilities:
                   add: ["ALL"]
 `,
-      errors: [{ line: 15, column: 25, message: 'container "job" adds capability ALL.' }],
+      errors: [{ messageId: "addsCapability", data: { container: "container \"job\"", capability: "ALL" }, line: 15, column: 25, endLine: 15, endColumn: 30, message: 'container "job" adds capability ALL.' }],
     },
   ],
 });

@@ -71,10 +71,10 @@ spec:
           drop: [all]
 `,
       errors: [
-        { line: 6, column: 7, message: 'init container "setup" does not drop ALL capabilities.' },
-        { line: 11, column: 7, message: 'container "web" does not drop ALL capabilities.' },
-        { line: 17, column: 11, message: 'container "sidecar" does not drop ALL capabilities.' },
-        { line: 23, column: 11, message: 'ephemeral container "debug" drops "all"; the restricted profile only recognises ALL in upper case.' },
+        { messageId: "doesNotDropAll", data: { container: "init container \"setup\"" }, line: 6, column: 7, endLine: 6, endColumn: 18, message: 'init container "setup" does not drop ALL capabilities.' },
+        { messageId: "doesNotDropAll", data: { container: "container \"web\"" }, line: 11, column: 7, endLine: 11, endColumn: 23, message: 'container "web" does not drop ALL capabilities.' },
+        { messageId: "doesNotDropAll", data: { container: "container \"sidecar\"" }, line: 17, column: 11, endLine: 17, endColumn: 26, message: 'container "sidecar" does not drop ALL capabilities.' },
+        { messageId: "dropsOtherCase", data: { container: "ephemeral container \"debug\"", written: "all" }, line: 23, column: 11, endLine: 23, endColumn: 22, message: 'ephemeral container "debug" drops "all"; the restricted profile only recognises ALL in upper case.' },
       ],
     },
     {
@@ -92,7 +92,7 @@ spec:
             capabilities:
               add: [NET_BIND_SERVICE]
 `,
-      errors: [{ line: 11, column: 13, message: 'container "web"' }],
+      errors: [{ messageId: "doesNotDropAll", data: { container: "container \"web\"" }, line: 11, column: 13, endLine: 11, endColumn: 26, message: 'container "web"' }],
     },
   ],
 });

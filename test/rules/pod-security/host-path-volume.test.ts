@@ -45,12 +45,9 @@ spec:
       hostPath: {}
 `,
       errors: [
-        {
-          line: 18,
-          column: 7,
-          message: 'volume "docker" exposes host path "/var/run/docker.sock" of the node, mounted by init container "setup", container "web".',
-        },
-        { line: 22, column: 7, message: 'volume "empty-host" exposes a host path of the node.' },
+        { messageId: "exposesMountedHostPath", data: { volume: "volume \"docker\"", hostPath: "host path \"/var/run/docker.sock\"", containers: "init container \"setup\", container \"web\"" }, line: 18, column: 7, endLine: 18, endColumn: 16,
+          message: 'volume "docker" exposes host path "/var/run/docker.sock" of the node, mounted by init container "setup", container "web".' },
+        { messageId: "exposesHostPath", data: { volume: "volume \"empty-host\"", hostPath: "a host path" }, line: 22, column: 7, endLine: 22, endColumn: 19, message: 'volume "empty-host" exposes a host path of the node.' },
       ],
     },
     {
@@ -68,7 +65,7 @@ spec:
       volumes:
         - {name: logs, hostPath: {path: /var/log}}
 `,
-      errors: [{ line: 12, column: 24, message: 'volume "logs" exposes host path "/var/log" of the node, mounted by container "db".' }],
+      errors: [{ messageId: "exposesMountedHostPath", data: { volume: "volume \"logs\"", hostPath: "host path \"/var/log\"", containers: "container \"db\"" }, line: 12, column: 24, endLine: 12, endColumn: 50, message: 'volume "logs" exposes host path "/var/log" of the node, mounted by container "db".' }],
     },
   ],
 });

@@ -65,17 +65,11 @@ spec:
       hostPath: {}
 `,
       errors: [
-        {
-          line: 9,
-          column: 11,
-          message: 'init container "setup" mounts volume "state" (host path "/var/lib/shipper") at /state without readOnly: true, so it can write to the node.',
-        },
-        {
-          line: 17,
-          column: 11,
-          message: 'container "shipper" mounts volume "logs" (host path "/var/log") at /var/log with readOnly: false, so it can write to the node.',
-        },
-        { line: 22, column: 11, message: 'container "shipper" mounts volume "unnamed" at /x without readOnly: true' },
+        { messageId: "writableByDefault", data: { container: "init container \"setup\"", volume: "volume \"state\"", hostPath: " (host path \"/var/lib/shipper\")", mountedAt: " at /state" }, line: 9, column: 11, endLine: 9, endColumn: 22,
+          message: 'init container "setup" mounts volume "state" (host path "/var/lib/shipper") at /state without readOnly: true, so it can write to the node.' },
+        { messageId: "writableReadOnlyFalse", data: { container: "container \"shipper\"", volume: "volume \"logs\"", hostPath: " (host path \"/var/log\")", mountedAt: " at /var/log" }, line: 17, column: 11, endLine: 17, endColumn: 26,
+          message: 'container "shipper" mounts volume "logs" (host path "/var/log") at /var/log with readOnly: false, so it can write to the node.' },
+        { messageId: "writableByDefault", data: { container: "container \"shipper\"", volume: "volume \"unnamed\"", hostPath: "", mountedAt: " at /x" }, line: 22, column: 11, endLine: 22, endColumn: 24, message: 'container "shipper" mounts volume "unnamed" at /x without readOnly: true' },
       ],
     },
   ],

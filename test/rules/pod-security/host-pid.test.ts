@@ -33,7 +33,7 @@ spec:
   hostPID: true
   containers: [{name: a, image: a:1}]
 `,
-      errors: [{ line: 5, column: 3, message: "the pod shares the node's process namespace" }],
+      errors: [{ messageId: "sharesHostNamespace", data: { pod: "the pod" }, line: 5, column: 3, endLine: 5, endColumn: 16, message: "the pod shares the node's process namespace" }],
     },
     {
       name: "DaemonSet template, Windows pods included",
@@ -47,7 +47,7 @@ spec:
       hostPID: true
       containers: [{name: a, image: a:1}]
 `,
-      errors: [{ line: 8, column: 7, message: "the pod template" }],
+      errors: [{ messageId: "sharesHostNamespace", data: { pod: "the pod template" }, line: 8, column: 7, endLine: 8, endColumn: 20, message: "the pod template" }],
     },
   ],
 });

@@ -41,9 +41,9 @@ spec:
       ports: [{containerPort: 1, hostPort: 8443}]
 `,
       errors: [
-        { line: 10, column: 11, message: 'container "web" binds port 80 on the node (hostPort).' },
-        { line: 13, column: 31, message: "binds port 53" },
-        { line: 17, column: 34, message: 'init container "setup" binds port 8443' },
+        { messageId: "bindsHostPort", data: { container: "container \"web\"", port: 80 }, line: 10, column: 11, endLine: 10, endColumn: 23, message: 'container "web" binds port 80 on the node (hostPort).' },
+        { messageId: "bindsHostPort", data: { container: "container \"web\"", port: 53 }, line: 13, column: 31, endLine: 13, endColumn: 43, message: "binds port 53" },
+        { messageId: "bindsHostPort", data: { container: "init container \"setup\"", port: 8443 }, line: 17, column: 34, endLine: 17, endColumn: 48, message: 'init container "setup" binds port 8443' },
       ],
     },
     {
@@ -62,7 +62,7 @@ spec:
             - containerPort: 8080
               hostPort: 8080
 `,
-      errors: [{ line: 13, column: 15 }],
+      errors: [{ messageId: "bindsHostPort", data: { container: "container \"job\"", port: 8080 }, line: 13, column: 15, endLine: 13, endColumn: 29 }],
     },
   ],
 });

@@ -53,8 +53,8 @@ spec:
         windowsOptions: {hostProcess: false}
 `,
       errors: [
-        { line: 9, column: 7, message: 'the pod sets windowsOptions.hostProcess: true (inherited by container "a", container "b");' },
-        { line: 14, column: 26, message: 'init container "setup" sets windowsOptions.hostProcess: true;' },
+        { messageId: "hostProcess", data: { who: "the pod", inheritance: " (inherited by container \"a\", container \"b\")" }, line: 9, column: 7, endLine: 9, endColumn: 24, message: 'the pod sets windowsOptions.hostProcess: true (inherited by container "a", container "b");' },
+        { messageId: "hostProcess", data: { who: "init container \"setup\"", inheritance: "" }, line: 14, column: 26, endLine: 14, endColumn: 43, message: 'init container "setup" sets windowsOptions.hostProcess: true;' },
       ],
     },
     {
@@ -75,8 +75,8 @@ spec:
               hostProcess: true
 `,
       errors: [
-        { line: 8, column: 26, message: "the pod template sets windowsOptions.hostProcess: true (every container sets its own" },
-        { line: 14, column: 15, message: 'container "agent"' },
+        { messageId: "hostProcess", data: { who: "the pod template", inheritance: " (every container sets its own, but the pod-level value is itself forbidden)" }, line: 8, column: 26, endLine: 8, endColumn: 43, message: "the pod template sets windowsOptions.hostProcess: true (every container sets its own" },
+        { messageId: "hostProcess", data: { who: "container \"agent\"", inheritance: "" }, line: 14, column: 15, endLine: 14, endColumn: 32, message: 'container "agent"' },
       ],
     },
   ],

@@ -88,11 +88,8 @@ spec:
         runAsUser: 1000
 `,
       errors: [
-        {
-          line: 4,
-          column: 1,
-          message: 'container "c": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither the pod nor any container sets.',
-        },
+        { messageId: "nonRootUserMissingEverywhere", data: { containers: "container \"c\"", uids: "1000", is: "is", pod: "the pod" }, line: 4, column: 1, endLine: 4, endColumn: 6,
+          message: 'container "c": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither the pod nor any container sets.' },
       ],
     },
     {
@@ -117,9 +114,9 @@ spec:
       securityContext: {runAsUser: 0}
 `,
       errors: [
-        { line: 11, column: 7, message: 'container "b": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither it nor the pod sets.' },
-        { line: 15, column: 7, message: 'container "c": runAsUser 2000 is not root' },
-        { line: 18, column: 7, message: 'container "root" may run as root: neither it nor the pod sets runAsNonRoot: true.' },
+        { messageId: "nonRootUserMissingForContainer", data: { container: "container \"b\"", uid: 1000, pod: "the pod" }, line: 11, column: 7, endLine: 11, endColumn: 14, message: 'container "b": runAsUser 1000 is not root, but the restricted profile still requires runAsNonRoot: true, which neither it nor the pod sets.' },
+        { messageId: "nonRootUserMissingForContainer", data: { container: "container \"c\"", uid: 2000, pod: "the pod" }, line: 15, column: 7, endLine: 15, endColumn: 41, message: 'container "c": runAsUser 2000 is not root' },
+        { messageId: "missingForContainer", data: { container: "container \"root\"", pod: "the pod" }, line: 18, column: 7, endLine: 18, endColumn: 38, message: 'container "root" may run as root: neither it nor the pod sets runAsNonRoot: true.' },
       ],
     },
     {
@@ -136,7 +133,7 @@ spec:
       image: a:1
       securityContext: {runAsUser: 2000}
 `,
-      errors: [{ line: 5, column: 3, message: 'container "a" and container "b": runAsUser 1000 and 2000 are not root, but the restricted profile still requires runAsNonRoot: true' }],
+      errors: [{ messageId: "nonRootUserMissingEverywhere", data: { containers: "container \"a\" and container \"b\"", uids: "1000 and 2000", is: "are", pod: "the pod" }, line: 5, column: 3, endLine: 5, endColumn: 37, message: 'container "a" and container "b": runAsUser 1000 and 2000 are not root, but the restricted profile still requires runAsNonRoot: true' }],
     },
     {
       name: "set nowhere: one finding at the pod level naming every container",
@@ -150,7 +147,7 @@ spec:
     - name: sidecar
       image: a:1
 `,
-      errors: [{ line: 4, column: 1, message: 'container "web" and container "sidecar" may run as root' }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"web\" and container \"sidecar\"", pod: "the pod" }, line: 4, column: 1, endLine: 4, endColumn: 6, message: 'container "web" and container "sidecar" may run as root' }],
     },
     {
       name: "set nowhere with a pod securityContext: the finding points into it",
@@ -164,7 +161,7 @@ spec:
     - name: web
       image: a:1
 `,
-      errors: [{ line: 5, column: 3, message: "neither the pod nor any container" }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"web\"", pod: "the pod" }, line: 5, column: 3, endLine: 5, endColumn: 19, message: "neither the pod nor any container" }],
     },
     {
       name: "only some containers set it: one finding per container that does not",
@@ -188,8 +185,8 @@ spec:
             readOnlyRootFilesystem: true
 `,
       errors: [
-        { line: 8, column: 11, message: 'init container "setup" may run as root: neither it nor the pod' },
-        { line: 17, column: 11, message: 'container "sidecar"' },
+        { messageId: "missingForContainer", data: { container: "init container \"setup\"", pod: "the pod template" }, line: 8, column: 11, endLine: 8, endColumn: 22, message: 'init container "setup" may run as root: neither it nor the pod' },
+        { messageId: "missingForContainer", data: { container: "container \"sidecar\"", pod: "the pod template" }, line: 17, column: 11, endLine: 17, endColumn: 27, message: 'container "sidecar"' },
       ],
     },
     {
@@ -208,7 +205,7 @@ spec:
       securityContext:
         runAsNonRoot: false
 `,
-      errors: [{ line: 13, column: 9, message: 'container "legacy" sets runAsNonRoot: false' }],
+      errors: [{ messageId: "containerAllowsRoot", data: { container: "container \"legacy\"" }, line: 13, column: 9, endLine: 13, endColumn: 28, message: 'container "legacy" sets runAsNonRoot: false' }],
     },
     {
       name: "pod-level false is reported once, naming the containers that inherit it",
@@ -227,7 +224,7 @@ spec:
     - name: c
       image: a:1
 `,
-      errors: [{ line: 6, column: 5, message: 'the pod sets runAsNonRoot: false, so container "a" and container "c" may run as root.' }],
+      errors: [{ messageId: "podAllowsRoot", data: { pod: "the pod", containers: "container \"a\" and container \"c\"" }, line: 6, column: 5, endLine: 6, endColumn: 24, message: 'the pod sets runAsNonRoot: false, so container "a" and container "c" may run as root.' }],
     },
     {
       name: "pod-level false is forbidden even when every container overrides it",
@@ -241,7 +238,7 @@ spec:
       image: a:1
       securityContext: {runAsNonRoot: true}
 `,
-      errors: [{ line: 5, column: 21, message: "every container overrides it" }],
+      errors: [{ messageId: "podAllowsRootOverridden", data: { pod: "the pod" }, line: 5, column: 21, endLine: 5, endColumn: 40, message: "every container overrides it" }],
     },
     {
       name: "Windows pods are not exempt from this control",
@@ -254,7 +251,7 @@ spec:
     - name: iis
       image: iis:1
 `,
-      errors: [{ line: 4, column: 1, message: 'container "iis"' }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"iis\"", pod: "the pod" }, line: 4, column: 1, endLine: 4, endColumn: 6, message: 'container "iis"' }],
     },
     {
       name: "the user-namespace exemption can be turned off",
@@ -268,7 +265,7 @@ spec:
     - name: a
       image: a:1
 `,
-      errors: [{ line: 4, column: 1 }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"a\"", pod: "the pod" }, line: 4, column: 1, endLine: 4, endColumn: 6 }],
     },
     {
       name: "CronJob with nothing set",
@@ -285,7 +282,7 @@ spec:
             - name: job
               image: a:1
 `,
-      errors: [{ line: 9, column: 9, message: 'container "job" may run as root' }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"job\"", pod: "the pod template" }, line: 9, column: 9, endLine: 9, endColumn: 14, message: 'container "job" may run as root' }],
     },
   ],
 });

@@ -76,15 +76,12 @@ spec:
               add: [all]
 `,
       errors: [
-        { line: 8, column: 11, message: 'container "plain" keeps NET_RAW: it drops neither NET_RAW nor ALL.' },
-        { line: 14, column: 15, message: 'container "partial" keeps NET_RAW: it drops neither NET_RAW nor ALL.' },
-        {
-          line: 19,
-          column: 15,
-          message: 'container "prefixed" drops "CAP_NET_RAW", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.',
-        },
-        { line: 25, column: 39, message: 'container "back" adds NET_RAW back.' },
-        { line: 31, column: 21, message: 'container "everything" adds all capabilities, NET_RAW among them.' },
+        { messageId: "keepsNetRaw", data: { container: "container \"plain\"" }, line: 8, column: 11, endLine: 8, endColumn: 22, message: 'container "plain" keeps NET_RAW: it drops neither NET_RAW nor ALL.' },
+        { messageId: "keepsNetRaw", data: { container: "container \"partial\"" }, line: 14, column: 15, endLine: 14, endColumn: 32, message: 'container "partial" keeps NET_RAW: it drops neither NET_RAW nor ALL.' },
+        { messageId: "dropsPrefixed", data: { container: "container \"prefixed\"", capability: "CAP_NET_RAW" }, line: 19, column: 15, endLine: 19, endColumn: 34,
+          message: 'container "prefixed" drops "CAP_NET_RAW", which container runtimes do not recognise, so it keeps NET_RAW; write NET_RAW or ALL.' },
+        { messageId: "addsNetRaw", data: { container: "container \"back\"", capability: "NET_RAW" }, line: 25, column: 39, endLine: 25, endColumn: 46, message: 'container "back" adds NET_RAW back.' },
+        { messageId: "addsAll", data: { container: "container \"everything\"", capability: "all" }, line: 31, column: 21, endLine: 31, endColumn: 24, message: 'container "everything" adds all capabilities, NET_RAW among them.' },
       ],
     },
   ],

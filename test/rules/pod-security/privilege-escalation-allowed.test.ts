@@ -62,9 +62,9 @@ spec:
       securityContext: {allowPrivilegeEscalation: true}
 `,
       errors: [
-        { line: 6, column: 7, message: 'init container "setup" does not set allowPrivilegeEscalation: false' },
-        { line: 11, column: 7, message: 'container "web" does not set allowPrivilegeEscalation: false' },
-        { line: 16, column: 25, message: 'ephemeral container "debug" sets allowPrivilegeEscalation: true.' },
+        { messageId: "allowedByDefault", data: { container: "init container \"setup\"" }, line: 6, column: 7, endLine: 6, endColumn: 18, message: 'init container "setup" does not set allowPrivilegeEscalation: false' },
+        { messageId: "allowedByDefault", data: { container: "container \"web\"" }, line: 11, column: 7, endLine: 11, endColumn: 23, message: 'container "web" does not set allowPrivilegeEscalation: false' },
+        { messageId: "allowedExplicitly", data: { container: "ephemeral container \"debug\"" }, line: 16, column: 25, endLine: 16, endColumn: 55, message: 'ephemeral container "debug" sets allowPrivilegeEscalation: true.' },
       ],
     },
     {
@@ -87,8 +87,8 @@ spec:
               add: [SYS_ADMIN]
 `,
       errors: [
-        { line: 10, column: 11, message: 'container "agent" allows privilege escalation: it is privileged' },
-        { line: 14, column: 11, message: 'container "mounter" allows privilege escalation: it adds SYS_ADMIN' },
+        { messageId: "allowedAsPrivileged", data: { container: "container \"agent\"" }, line: 10, column: 11, endLine: 10, endColumn: 27, message: 'container "agent" allows privilege escalation: it is privileged' },
+        { messageId: "allowedBySysAdmin", data: { container: "container \"mounter\"", capability: "SYS_ADMIN" }, line: 14, column: 11, endLine: 14, endColumn: 27, message: 'container "mounter" allows privilege escalation: it adds SYS_ADMIN' },
       ],
     },
     {
@@ -104,7 +104,7 @@ spec:
       securityContext:
         allowPrivilegeEscalation: true
 `,
-      errors: [{ line: 10, column: 9 }],
+      errors: [{ messageId: "allowedExplicitly", data: { container: "container \"a\"" }, line: 10, column: 9, endLine: 10, endColumn: 39 }],
     },
   ],
 });

@@ -52,9 +52,9 @@ spec:
       securityContext: {privileged: true}
 `,
       errors: [
-        { line: 9, column: 9, message: 'init container "setup"' },
-        { line: 14, column: 9, message: 'container "web"' },
-        { line: 18, column: 25, message: 'ephemeral container "debug"' },
+        { messageId: "runsPrivileged", data: { container: "init container \"setup\"" }, line: 9, column: 9, endLine: 9, endColumn: 25, message: 'init container "setup"' },
+        { messageId: "runsPrivileged", data: { container: "container \"web\"" }, line: 14, column: 9, endLine: 14, endColumn: 24, message: 'container "web"' },
+        { messageId: "runsPrivileged", data: { container: "ephemeral container \"debug\"" }, line: 18, column: 25, endLine: 18, endColumn: 41, message: 'ephemeral container "debug"' },
       ],
     },
     {
@@ -74,7 +74,7 @@ spec:
               securityContext:
                 privileged: true
 `,
-      errors: [{ line: 14, column: 17 }],
+      errors: [{ messageId: "runsPrivileged", data: { container: "container \"job\"" }, line: 14, column: 17, endLine: 14, endColumn: 33 }],
     },
     {
       name: "a suppressed finding does not count",
@@ -93,7 +93,7 @@ spec:
       securityContext:
         privileged: true
 `,
-      errors: [{ line: 14, column: 9 }],
+      errors: [{ messageId: "runsPrivileged", data: { container: "container \"b\"" }, line: 14, column: 9, endLine: 14, endColumn: 25 }],
     },
   ],
 });

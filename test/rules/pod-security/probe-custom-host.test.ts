@@ -47,9 +47,9 @@ spec:
           httpGet: {host: localhost, path: /shutdown, port: 10250}
 `,
       errors: [
-        { line: 10, column: 11, message: 'container "web" livenessProbe httpGet targets host "169.254.169.254".' },
-        { line: 16, column: 21, message: 'container "web" startupProbe tcpSocket targets host "db.internal".' },
-        { line: 19, column: 21, message: 'container "web" lifecycle.preStop httpGet targets host "localhost".' },
+        { messageId: "customHost", data: { container: "container \"web\"", handler: "livenessProbe", action: "httpGet", host: "169.254.169.254" }, line: 10, column: 11, endLine: 10, endColumn: 32, message: 'container "web" livenessProbe httpGet targets host "169.254.169.254".' },
+        { messageId: "customHost", data: { container: "container \"web\"", handler: "startupProbe", action: "tcpSocket", host: "db.internal" }, line: 16, column: 21, endLine: 16, endColumn: 38, message: 'container "web" startupProbe tcpSocket targets host "db.internal".' },
+        { messageId: "customHost", data: { container: "container \"web\"", handler: "lifecycle.preStop", action: "httpGet", host: "localhost" }, line: 19, column: 21, endLine: 19, endColumn: 36, message: 'container "web" lifecycle.preStop httpGet targets host "localhost".' },
       ],
     },
     {
@@ -68,7 +68,7 @@ spec:
             httpGet: {host: 10.0.0.1, port: 15021}
       containers: [{name: app, image: a:1}]
 `,
-      errors: [{ line: 12, column: 23, message: 'init container "proxy" startupProbe httpGet targets host "10.0.0.1".' }],
+      errors: [{ messageId: "customHost", data: { container: "init container \"proxy\"", handler: "startupProbe", action: "httpGet", host: "10.0.0.1" }, line: 12, column: 23, endLine: 12, endColumn: 37, message: 'init container "proxy" startupProbe httpGet targets host "10.0.0.1".' }],
     },
   ],
 });

@@ -73,9 +73,9 @@ spec:
     - {name: ceph, cephfs: {monitors: [10.0.0.1]}}
 `,
       errors: [
-        { line: 12, column: 7, message: 'volume "shared" uses the nfs volume type, which the restricted profile forbids.' },
-        { line: 16, column: 7, message: 'volume "repo" uses the gitRepo volume type' },
-        { line: 17, column: 20, message: 'volume "ceph" uses the cephfs volume type' },
+        { messageId: "restrictedType", data: { volume: "\"shared\"", source: "nfs" }, line: 12, column: 7, endLine: 12, endColumn: 11, message: 'volume "shared" uses the nfs volume type, which the restricted profile forbids.' },
+        { messageId: "restrictedType", data: { volume: "\"repo\"", source: "gitRepo" }, line: 16, column: 7, endLine: 16, endColumn: 57, message: 'volume "repo" uses the gitRepo volume type' },
+        { messageId: "restrictedType", data: { volume: "\"ceph\"", source: "cephfs" }, line: 17, column: 20, endLine: 17, endColumn: 50, message: 'volume "ceph" uses the cephfs volume type' },
       ],
     },
     {
@@ -94,7 +94,7 @@ spec:
           awsElasticBlockStore:
             volumeID: vol-0123
 `,
-      errors: [{ line: 12, column: 11, message: 'volume "disk" uses the awsElasticBlockStore volume type' }],
+      errors: [{ messageId: "restrictedType", data: { volume: "\"disk\"", source: "awsElasticBlockStore" }, line: 12, column: 11, endLine: 12, endColumn: 32, message: 'volume "disk" uses the awsElasticBlockStore volume type' }],
     },
     {
       name: "Windows pods are not exempt; an unnamed volume is named by its index",
@@ -109,7 +109,7 @@ spec:
   volumes:
     - azureFile: {secretName: s, shareName: share}
 `,
-      errors: [{ line: 10, column: 7, message: "volume #0 uses the azureFile volume type" }],
+      errors: [{ messageId: "restrictedType", data: { volume: "#0", source: "azureFile" }, line: 10, column: 7, endLine: 10, endColumn: 51, message: "volume #0 uses the azureFile volume type" }],
     },
   ],
 });

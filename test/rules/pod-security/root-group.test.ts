@@ -73,14 +73,11 @@ spec:
             runAsGroup: 0
 `,
       errors: [
-        { line: 9, column: 9, message: 'the pod template sets runAsGroup: 0, so container "db" runs with root as primary group.' },
-        {
-          line: 10,
-          column: 9,
-          message: "the pod template sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0.",
-        },
-        { line: 11, column: 37, message: "the pod template lists group 0 in supplementalGroups, so every container runs with root as a supplementary group." },
-        { line: 23, column: 13, message: 'container "sidecar" sets runAsGroup: 0, so it runs with root as primary group.' },
+        { messageId: "podRootGroup", data: { pod: "the pod template", containers: "container \"db\"", runs: "runs" }, line: 9, column: 9, endLine: 9, endColumn: 22, message: 'the pod template sets runAsGroup: 0, so container "db" runs with root as primary group.' },
+        { messageId: "fsGroupRoot", data: { pod: "the pod template" }, line: 10, column: 9, endLine: 10, endColumn: 19,
+          message: "the pod template sets fsGroup: 0, so every container runs with root as a supplementary group and the pod's volumes belong to group 0." },
+        { messageId: "supplementalGroupRoot", data: { pod: "the pod template" }, line: 11, column: 37, endLine: 11, endColumn: 38, message: "the pod template lists group 0 in supplementalGroups, so every container runs with root as a supplementary group." },
+        { messageId: "containerRootGroup", data: { container: "container \"sidecar\"" }, line: 23, column: 13, endLine: 23, endColumn: 26, message: 'container "sidecar" sets runAsGroup: 0, so it runs with root as primary group.' },
       ],
     },
   ],

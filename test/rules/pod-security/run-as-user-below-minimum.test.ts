@@ -74,8 +74,8 @@ spec:
             runAsUser: 999
 `,
       errors: [
-        { line: 8, column: 9, message: 'the pod template sets runAsUser: 1000 for container "inherits", below the minimum of 10000.' },
-        { line: 15, column: 13, message: 'container "own" sets runAsUser: 999, below the minimum of 10000.' },
+        { messageId: "podBelowMinimum", data: { pod: "the pod template", uid: 1000, containers: "container \"inherits\"", minimum: 10000 }, line: 8, column: 9, endLine: 8, endColumn: 24, message: 'the pod template sets runAsUser: 1000 for container "inherits", below the minimum of 10000.' },
+        { messageId: "containerBelowMinimum", data: { container: "container \"own\"", uid: 999, minimum: 10000 }, line: 15, column: 13, endLine: 15, endColumn: 27, message: 'container "own" sets runAsUser: 999, below the minimum of 10000.' },
       ],
     },
     {
@@ -102,12 +102,8 @@ items:
           image: a:1
 `,
       errors: [
-        {
-          line: 7,
-          column: 5,
-          message: 'container "a" and container "b" run as the image\'s user: neither the pod nor any container sets runAsUser, so a UID of at least 10000 is not ensured.',
-        },
-        { line: 19, column: 11, message: 'container "b" runs as the image\'s user: neither it nor the pod sets runAsUser, so a UID of at least 10000 is not ensured.' },
+        { messageId: "missingEverywhere", data: { containers: "container \"a\" and container \"b\"", runs: "run", pod: "the pod", minimum: 10000 }, line: 7, column: 5, endLine: 7, endColumn: 10, message: 'container "a" and container "b" run as the image\'s user: neither the pod nor any container sets runAsUser, so a UID of at least 10000 is not ensured.' },
+        { messageId: "missingForContainer", data: { container: "container \"b\"", pod: "the pod", minimum: 10000 }, line: 19, column: 11, endLine: 19, endColumn: 18, message: 'container "b" runs as the image\'s user: neither it nor the pod sets runAsUser, so a UID of at least 10000 is not ensured.' },
       ],
     },
     {
@@ -122,7 +118,7 @@ spec:
       image: a:1
       securityContext: {runAsUser: 65532}
 `,
-      errors: [{ line: 8, column: 25, message: 'container "a" sets runAsUser: 65532, below the minimum of 100000.' }],
+      errors: [{ messageId: "containerBelowMinimum", data: { container: "container \"a\"", uid: 65532, minimum: 100000 }, line: 8, column: 25, endLine: 8, endColumn: 41, message: 'container "a" sets runAsUser: 65532, below the minimum of 100000.' }],
     },
   ],
 });

@@ -60,7 +60,7 @@ spec:
     - name: c
       image: a:1
 `,
-      errors: [{ line: 6, column: 5, message: 'the pod sets runAsUser: 0, so container "a" and container "c" run as root.' }],
+      errors: [{ messageId: "podRoot", data: { pod: "the pod", containers: "container \"a\" and container \"c\"", runs: "run" }, line: 6, column: 5, endLine: 6, endColumn: 17, message: 'the pod sets runAsUser: 0, so container "a" and container "c" run as root.' }],
     },
     {
       name: "pod-level 0 is forbidden even when every container overrides it",
@@ -74,7 +74,7 @@ spec:
       image: a:1
       securityContext: {runAsUser: 1000}
 `,
-      errors: [{ line: 5, column: 21, message: "every container overrides it" }],
+      errors: [{ messageId: "podRootOverridden", data: { pod: "the pod" }, line: 5, column: 21, endLine: 5, endColumn: 33, message: "every container overrides it" }],
     },
     {
       name: "container-level 0 in a Job's init and ephemeral containers, overriding a non-root pod",
@@ -100,8 +100,8 @@ spec:
           securityContext: {runAsUser: 0}
 `,
       errors: [
-        { line: 13, column: 13, message: 'init container "chown" sets runAsUser: 0' },
-        { line: 20, column: 29, message: 'ephemeral container "debug" sets runAsUser: 0' },
+        { messageId: "containerRoot", data: { container: "init container \"chown\"" }, line: 13, column: 13, endLine: 13, endColumn: 25, message: 'init container "chown" sets runAsUser: 0' },
+        { messageId: "containerRoot", data: { container: "ephemeral container \"debug\"" }, line: 20, column: 29, endLine: 20, endColumn: 41, message: 'ephemeral container "debug" sets runAsUser: 0' },
       ],
     },
     {
@@ -117,7 +117,7 @@ spec:
       securityContext:
         runAsUser: 0
 `,
-      errors: [{ line: 10, column: 9 }],
+      errors: [{ messageId: "containerRoot", data: { container: "container \"a\"" }, line: 10, column: 9, endLine: 10, endColumn: 21 }],
     },
     {
       name: "the user-namespace exemption can be turned off",
@@ -132,7 +132,7 @@ spec:
     - name: a
       image: a:1
 `,
-      errors: [{ line: 6, column: 21, message: 'container "a" runs as root' }],
+      errors: [{ messageId: "podRoot", data: { pod: "the pod", containers: "container \"a\"", runs: "runs" }, line: 6, column: 21, endLine: 6, endColumn: 33, message: 'container "a" runs as root' }],
     },
   ],
 });

@@ -107,7 +107,7 @@ spec:
     - name: web
       image: a:1
 `,
-      errors: [{ line: 4, column: 1, message: 'init container "setup" and container "web" run without a seccomp profile' }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "init container \"setup\" and container \"web\"", runs: "run", pod: "the pod" }, line: 4, column: 1, endLine: 4, endColumn: 6, message: 'init container "setup" and container "web" run without a seccomp profile' }],
     },
     {
       name: "set nowhere, pod securityContext present: the finding points into it",
@@ -126,7 +126,7 @@ spec:
             - name: job
               image: a:1
 `,
-      errors: [{ line: 10, column: 11, message: 'container "job" runs without a seccomp profile' }],
+      errors: [{ messageId: "missingEverywhere", data: { containers: "container \"job\"", runs: "runs", pod: "the pod template" }, line: 10, column: 11, endLine: 10, endColumn: 27, message: 'container "job" runs without a seccomp profile' }],
     },
     {
       name: "only some containers set one and the pod does not: one finding per container",
@@ -146,7 +146,7 @@ spec:
           securityContext:
             runAsNonRoot: true
 `,
-      errors: [{ line: 14, column: 11, message: 'container "exporter" runs without a seccomp profile: neither it nor the pod template sets' }],
+      errors: [{ messageId: "missingForContainer", data: { container: "container \"exporter\"", pod: "the pod template" }, line: 14, column: 11, endLine: 14, endColumn: 27, message: 'container "exporter" runs without a seccomp profile: neither it nor the pod template sets' }],
     },
   ],
 });

@@ -43,8 +43,8 @@ spec:
           type: Unconfined
 `,
       errors: [
-        { line: 7, column: 7, message: 'the pod sets seccomp profile type Unconfined (inherited by container "web").' },
-        { line: 20, column: 11, message: 'container "tool" sets seccomp profile type Unconfined.' },
+        { messageId: "forbiddenType", data: { who: "the pod", value: "Unconfined", inheritance: " (inherited by container \"web\")" }, line: 7, column: 7, endLine: 7, endColumn: 23, message: 'the pod sets seccomp profile type Unconfined (inherited by container "web").' },
+        { messageId: "forbiddenType", data: { who: "container \"tool\"", value: "Unconfined", inheritance: "" }, line: 20, column: 11, endLine: 20, endColumn: 27, message: 'container "tool" sets seccomp profile type Unconfined.' },
       ],
     },
     {
@@ -65,12 +65,9 @@ spec:
             seccompProfile: {type: RuntimeDefault}
 `,
       errors: [
-        {
-          line: 9,
-          column: 26,
+        { messageId: "forbiddenType", data: { who: "the pod template", value: "Unconfined", inheritance: " (every container sets its own, but the pod-level value is itself forbidden)" }, line: 9, column: 26, endLine: 9, endColumn: 42,
           message:
-            "the pod template sets seccomp profile type Unconfined (every container sets its own, but the pod-level value is itself forbidden).",
-        },
+            "the pod template sets seccomp profile type Unconfined (every container sets its own, but the pod-level value is itself forbidden)." },
       ],
     },
   ],

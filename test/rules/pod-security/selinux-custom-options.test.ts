@@ -47,9 +47,9 @@ spec:
           role: sysadm_r
 `,
       errors: [
-        { line: 7, column: 7, message: 'the pod sets SELinux type spc_t (inherited by container "web").' },
-        { line: 8, column: 7, message: 'the pod sets SELinux user system_u (inherited by container "web").' },
-        { line: 22, column: 11, message: 'container "db" sets SELinux role sysadm_r.' },
+        { messageId: "customType", data: { who: "the pod", value: "spc_t", inheritance: " (inherited by container \"web\")" }, line: 7, column: 7, endLine: 7, endColumn: 18, message: 'the pod sets SELinux type spc_t (inherited by container "web").' },
+        { messageId: "customUser", data: { who: "the pod", value: "system_u", inheritance: " (inherited by container \"web\")" }, line: 8, column: 7, endLine: 8, endColumn: 21, message: 'the pod sets SELinux user system_u (inherited by container "web").' },
+        { messageId: "customRole", data: { who: "container \"db\"", value: "sysadm_r", inheritance: "" }, line: 22, column: 11, endLine: 22, endColumn: 25, message: 'container "db" sets SELinux role sysadm_r.' },
       ],
     },
     {
@@ -66,7 +66,7 @@ spec:
           securityContext:
             seLinuxOptions: {type: unconfined_t}
 `,
-      errors: [{ line: 11, column: 30, message: 'container "app" sets SELinux type unconfined_t.' }],
+      errors: [{ messageId: "customType", data: { who: "container \"app\"", value: "unconfined_t", inheritance: "" }, line: 11, column: 30, endLine: 11, endColumn: 48, message: 'container "app" sets SELinux type unconfined_t.' }],
     },
   ],
 });

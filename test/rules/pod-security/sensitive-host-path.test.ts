@@ -78,14 +78,10 @@ spec:
       hostPath: {path: /dev}
 `,
       errors: [
-        { line: 20, column: 9, message: 'volume "root" exposes host path "/" (the node\'s whole file system) to container "a".' },
-        {
-          line: 23,
-          column: 9,
-          message: 'volume "etc" exposes host path "/etc/" (the node\'s configuration and credentials) to init container "setup", container "a".',
-        },
-        { line: 25, column: 18, message: 'volume "proc" exposes host path "//proc" (every process of the node and writable kernel settings)' },
-        { line: 27, column: 18, message: 'volume "dev" exposes host path "/dev" (every device of the node, its disks included)' },
+        { messageId: "sensitiveDir", data: { volume: "volume \"root\"", hostPath: "/", holds: "the node's whole file system", containers: "container \"a\"" }, line: 20, column: 9, endLine: 20, endColumn: 16, message: 'volume "root" exposes host path "/" (the node\'s whole file system) to container "a".' },
+        { messageId: "sensitiveDir", data: { volume: "volume \"etc\"", hostPath: "/etc/", holds: "the node's configuration and credentials", containers: "init container \"setup\", container \"a\"" }, line: 23, column: 9, endLine: 23, endColumn: 20, message: 'volume "etc" exposes host path "/etc/" (the node\'s configuration and credentials) to init container "setup", container "a".' },
+        { messageId: "sensitiveDir", data: { volume: "volume \"proc\"", hostPath: "//proc", holds: "every process of the node and writable kernel settings", containers: "container \"a\"" }, line: 25, column: 18, endLine: 25, endColumn: 30, message: 'volume "proc" exposes host path "//proc" (every process of the node and writable kernel settings)' },
+        { messageId: "sensitiveDir", data: { volume: "volume \"dev\"", hostPath: "/dev", holds: "every device of the node, its disks included", containers: "container \"a\"" }, line: 27, column: 18, endLine: 27, endColumn: 28, message: 'volume "dev" exposes host path "/dev" (every device of the node, its disks included)' },
       ],
     },
     {
@@ -111,15 +107,10 @@ spec:
         - {name: pki, hostPath: {path: /etc/kubernetes/pki}}
 `,
       errors: [
-        {
-          line: 16,
-          column: 35,
-          message:
-            'volume "pods" exposes host path "/var/lib/kubelet/pods" (inside /var/lib/kubelet: the kubelet\'s state, every pod\'s secrets and volumes included) to container "shipper".',
-        },
-        { line: 17, column: 37, message: '"/var/lib/docker/containers/" (inside /var/lib/docker: Docker\'s state' },
-        { line: 18, column: 34, message: 'volume "var" exposes host path "/var" (which contains /var/lib/kubelet: the kubelet\'s state' },
-        { line: 19, column: 34, message: '"/etc/kubernetes/pki" (inside /etc/kubernetes: the node\'s Kubernetes credentials' },
+        { messageId: "insideSensitiveDir", data: { volume: "volume \"pods\"", hostPath: "/var/lib/kubelet/pods", holds: "the kubelet's state, every pod's secrets and volumes included", containers: "container \"shipper\"", dir: "/var/lib/kubelet" }, line: 16, column: 35, endLine: 16, endColumn: 62, message: 'volume "pods" exposes host path "/var/lib/kubelet/pods" (inside /var/lib/kubelet: the kubelet\'s state, every pod\'s secrets and volumes included) to container "shipper".' },
+        { messageId: "insideSensitiveDir", data: { volume: "volume \"docker\"", hostPath: "/var/lib/docker/containers/", holds: "Docker's state, every container's file system and environment included", containers: "container \"shipper\"", dir: "/var/lib/docker" }, line: 17, column: 37, endLine: 17, endColumn: 70, message: '"/var/lib/docker/containers/" (inside /var/lib/docker: Docker\'s state' },
+        { messageId: "containsSensitiveDir", data: { volume: "volume \"var\"", hostPath: "/var", holds: "the kubelet's state, every pod's secrets and volumes included", containers: "container \"shipper\"", dir: "/var/lib/kubelet" }, line: 18, column: 34, endLine: 18, endColumn: 44, message: 'volume "var" exposes host path "/var" (which contains /var/lib/kubelet: the kubelet\'s state' },
+        { messageId: "insideSensitiveDir", data: { volume: "volume \"pki\"", hostPath: "/etc/kubernetes/pki", holds: "the node's Kubernetes credentials and control plane manifests", containers: "container \"shipper\"", dir: "/etc/kubernetes" }, line: 19, column: 34, endLine: 19, endColumn: 59, message: '"/etc/kubernetes/pki" (inside /etc/kubernetes: the node\'s Kubernetes credentials' },
       ],
     },
   ],

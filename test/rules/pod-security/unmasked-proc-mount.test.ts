@@ -34,8 +34,8 @@ spec:
     - {name: debug, image: a:1, securityContext: {procMount: Unmasked}}
 `,
       errors: [
-        { line: 9, column: 9, message: 'init container "setup" sets procMount Unmasked.' },
-        { line: 13, column: 51, message: 'ephemeral container "debug"' },
+        { messageId: "unmasked", data: { container: "init container \"setup\"", procMount: "Unmasked" }, line: 9, column: 9, endLine: 9, endColumn: 28, message: 'init container "setup" sets procMount Unmasked.' },
+        { messageId: "unmasked", data: { container: "ephemeral container \"debug\"", procMount: "Unmasked" }, line: 13, column: 51, endLine: 13, endColumn: 70, message: 'ephemeral container "debug"' },
       ],
     },
     {
@@ -52,7 +52,7 @@ template:
         securityContext:
           procMount: Unmasked
 `,
-      errors: [{ line: 11, column: 11, message: 'container "app"' }],
+      errors: [{ messageId: "unmasked", data: { container: "container \"app\"", procMount: "Unmasked" }, line: 11, column: 11, endLine: 11, endColumn: 30, message: 'container "app"' }],
     },
   ],
 });

@@ -45,8 +45,8 @@ spec:
   containers: [{name: a, image: a:1}]
 `,
       errors: [
-        { line: 7, column: 9, message: "the pod sets sysctl kernel.msgmax, which is not in the safe set." },
-        { line: 11, column: 10, message: "net.core.somaxconn" },
+        { messageId: "unsafeSysctl", data: { pod: "the pod", sysctl: "kernel.msgmax" }, line: 7, column: 9, endLine: 7, endColumn: 28, message: "the pod sets sysctl kernel.msgmax, which is not in the safe set." },
+        { messageId: "unsafeSysctl", data: { pod: "the pod", sysctl: "net.core.somaxconn" }, line: 11, column: 10, endLine: 11, endColumn: 34, message: "net.core.somaxconn" },
       ],
     },
     {
@@ -62,7 +62,7 @@ spec:
         sysctls: [{name: vm.max_map_count, value: "262144"}]
       containers: [{name: a, image: a:1}]
 `,
-      errors: [{ line: 9, column: 20, message: "the pod template sets sysctl vm.max_map_count" }],
+      errors: [{ messageId: "unsafeSysctl", data: { pod: "the pod template", sysctl: "vm.max_map_count" }, line: 9, column: 20, endLine: 9, endColumn: 42, message: "the pod template sets sysctl vm.max_map_count" }],
     },
   ],
 });

@@ -57,16 +57,47 @@ spec:
 `,
       errors: [
         {
-          line: 14,
-          column: 9,
+          messageId: "socket",
+          data: { volume: 'volume "docker"', hostPath: "/var/run/docker.sock", mountedBy: ', mounted by container "build"' },
+          line: 14, column: 9, endLine: 14, endColumn: 35,
           message: 'volume "docker" mounts host path "/var/run/docker.sock", the container runtime socket, mounted by container "build".',
         },
-        { line: 16, column: 18, message: 'a directory that contains container runtime sockets such as /run/containerd/containerd.sock.' },
-        { line: 18, column: 18, message: 'volume "crio"' },
-        { line: 20, column: 18, message: 'volume "run" mounts host path "/run", a directory that contains container runtime sockets' },
-        { line: 22, column: 18, message: "the container runtime's state directory" },
-        { line: 24, column: 18, message: 'volume "cri-dockerd"' },
-        { line: 26, column: 18, message: 'volume "host-root" mounts host path "/", a directory that contains container runtime sockets' },
+        {
+          messageId: "socketDirectory",
+          data: { volume: 'volume "containerd"', hostPath: "/run//containerd/", mountedBy: "", socket: "/run/containerd/containerd.sock" },
+          line: 16, column: 18, endLine: 16, endColumn: 43,
+          message: 'a directory that contains container runtime sockets such as /run/containerd/containerd.sock.',
+        },
+        {
+          messageId: "socket",
+          data: { volume: 'volume "crio"', hostPath: "/var/run/crio/crio.sock", mountedBy: "" },
+          line: 18, column: 18, endLine: 18, endColumn: 47,
+          message: 'volume "crio"',
+        },
+        {
+          messageId: "socketDirectory",
+          data: { volume: 'volume "run"', hostPath: "/run", mountedBy: "", socket: "/run/docker.sock" },
+          line: 20, column: 18, endLine: 20, endColumn: 28,
+          message: 'volume "run" mounts host path "/run", a directory that contains container runtime sockets',
+        },
+        {
+          messageId: "stateDirectory",
+          data: { volume: 'volume "docker-state"', hostPath: "/var/run/docker/", mountedBy: "" },
+          line: 22, column: 18, endLine: 22, endColumn: 40,
+          message: "the container runtime's state directory",
+        },
+        {
+          messageId: "socket",
+          data: { volume: 'volume "cri-dockerd"', hostPath: "/var/run/cri-dockerd.sock", mountedBy: "" },
+          line: 24, column: 18, endLine: 24, endColumn: 49,
+          message: 'volume "cri-dockerd"',
+        },
+        {
+          messageId: "socketDirectory",
+          data: { volume: 'volume "host-root"', hostPath: "/", mountedBy: "", socket: "/run/docker.sock" },
+          line: 26, column: 18, endLine: 26, endColumn: 25,
+          message: 'volume "host-root" mounts host path "/", a directory that contains container runtime sockets',
+        },
       ],
     },
     {
@@ -87,7 +118,14 @@ spec:
               hostPath:
                 path: \\\\.\\pipe\\docker_engine
 `,
-      errors: [{ line: 15, column: 17, message: "the container runtime's named pipe" }],
+      errors: [
+        {
+          messageId: "namedPipe",
+          data: { volume: 'volume "pipe"', hostPath: "\\\\.\\pipe\\docker_engine", mountedBy: "" },
+          line: 15, column: 17, endLine: 15, endColumn: 45,
+          message: "the container runtime's named pipe",
+        },
+      ],
     },
   ],
 });

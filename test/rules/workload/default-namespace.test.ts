@@ -109,7 +109,14 @@ metadata:
   name: settings
   namespace: default
 `,
-      errors: [{ line: 9, column: 3, message: 'ConfigMap "settings" is in the default namespace.' }],
+      errors: [
+        {
+          messageId: "inDefaultNamespace",
+          data: { kind: "ConfigMap", name: "settings" },
+          line: 9, column: 3, endLine: 9, endColumn: 21,
+          message: 'ConfigMap "settings" is in the default namespace.',
+        },
+      ],
     },
     {
       name: "namespace: default on any kind",
@@ -126,8 +133,18 @@ kind: Secret
 metadata: {name: token, namespace: default}
 `,
       errors: [
-        { line: 5, column: 3, message: 'Pod "p" is in the default namespace.' },
-        { line: 11, column: 25, message: 'Secret "token" is in the default namespace.' },
+        {
+          messageId: "inDefaultNamespace",
+          data: { kind: "Pod", name: "p" },
+          line: 5, column: 3, endLine: 5, endColumn: 21,
+          message: 'Pod "p" is in the default namespace.',
+        },
+        {
+          messageId: "inDefaultNamespace",
+          data: { kind: "Secret", name: "token" },
+          line: 11, column: 25, endLine: 11, endColumn: 43,
+          message: 'Secret "token" is in the default namespace.',
+        },
       ],
     },
     {
@@ -152,10 +169,10 @@ metadata: {name: w}
 `,
       errors: [
         {
-          line: 3,
-          column: 1,
-          message:
-            "Deployment \"web\" and 1 other object in this file set no namespace, so they go wherever they are applied (kubectl's current namespace, often default).",
+          messageId: "noNamespaceWithOthers",
+          data: { kind: "Deployment", name: "web", others: "1 other object" },
+          line: 3, column: 1, endLine: 3, endColumn: 10,
+          message: `Deployment "web" and 1 other object in this file set no namespace, so they go wherever they are applied (kubectl's current namespace, often default).`,
         },
       ],
     },
@@ -190,7 +207,14 @@ spec:
   scope: Cluster
   names: {kind: Tenant, plural: tenants}
 `,
-      errors: [{ line: 7, column: 1, message: 'ConfigMap "a" and 2 other objects in this file set no namespace' }],
+      errors: [
+        {
+          messageId: "noNamespaceWithOthers",
+          data: { kind: "ConfigMap", name: "a", others: "2 other objects" },
+          line: 7, column: 1, endLine: 7, endColumn: 20,
+          message: 'ConfigMap "a" and 2 other objects in this file set no namespace',
+        },
+      ],
     },
     {
       name: "flagMissing: one object without a namespace",
@@ -199,7 +223,14 @@ spec:
 kind: ConfigMap
 metadata: {name: a}
 `,
-      errors: [{ line: 3, column: 1, message: `ConfigMap "a" sets no namespace, so it goes wherever it is applied (kubectl's current namespace, often default).` }],
+      errors: [
+        {
+          messageId: "noNamespace",
+          data: { kind: "ConfigMap", name: "a" },
+          line: 3, column: 1, endLine: 3, endColumn: 20,
+          message: `ConfigMap "a" sets no namespace, so it goes wherever it is applied (kubectl's current namespace, often default).`,
+        },
+      ],
     },
   ],
 });

@@ -66,14 +66,29 @@ spec:
 `,
       errors: [
         {
-          line: 10,
-          column: 11,
-          message:
-            'init container "setup" pulls image "busybox" (no tag, which means latest) with imagePullPolicy IfNotPresent, so each node keeps running the build it cached first.',
+          messageId: "noTag",
+          data: { container: 'init container "setup"', image: "busybox", policy: "IfNotPresent" },
+          line: 10, column: 11, endLine: 10, endColumn: 40,
+          message: 'init container "setup" pulls image "busybox" (no tag, which means latest) with imagePullPolicy IfNotPresent, so each node keeps running the build it cached first.',
         },
-        { line: 14, column: 11, message: 'container "web" pulls image "ghcr.io/acme/web:latest" (the latest tag) with imagePullPolicy IfNotPresent' },
-        { line: 17, column: 11, message: 'container "local" pulls image "registry:5000/app" (no tag, which means latest) with imagePullPolicy Never' },
-        { line: 20, column: 11, message: 'container "not-istio" pulls image "auto"' },
+        {
+          messageId: "latestTag",
+          data: { container: 'container "web"', image: "ghcr.io/acme/web:latest", policy: "IfNotPresent" },
+          line: 14, column: 11, endLine: 14, endColumn: 40,
+          message: 'container "web" pulls image "ghcr.io/acme/web:latest" (the latest tag) with imagePullPolicy IfNotPresent',
+        },
+        {
+          messageId: "noTag",
+          data: { container: 'container "local"', image: "registry:5000/app", policy: "Never" },
+          line: 17, column: 11, endLine: 17, endColumn: 33,
+          message: 'container "local" pulls image "registry:5000/app" (no tag, which means latest) with imagePullPolicy Never',
+        },
+        {
+          messageId: "noTag",
+          data: { container: 'container "not-istio"', image: "auto", policy: "IfNotPresent" },
+          line: 20, column: 11, endLine: 20, endColumn: 40,
+          message: 'container "not-istio" pulls image "auto"',
+        },
       ],
     },
   ],

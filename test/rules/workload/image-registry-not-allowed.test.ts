@@ -65,10 +65,30 @@ spec:
       image: "Not A Reference"
 `,
       errors: [
-        { line: 7, column: 7, message: 'container "evil" image "ghcr.io/acme-evil/web:1" (ghcr.io/acme-evil/web) is not from a registry in allowedRegistries.' },
-        { line: 9, column: 7, message: "(registry.example.com/app)" },
-        { line: 11, column: 7, message: "(docker.io/bitnami/redis)" },
-        { line: 14, column: 7, message: 'ephemeral container "debug" image "Not A Reference" is not a valid image reference' },
+        {
+          messageId: "registryNotAllowed",
+          data: { container: 'container "evil"', image: "ghcr.io/acme-evil/web:1", name: "ghcr.io/acme-evil/web" },
+          line: 7, column: 7, endLine: 7, endColumn: 37,
+          message: 'container "evil" image "ghcr.io/acme-evil/web:1" (ghcr.io/acme-evil/web) is not from a registry in allowedRegistries.',
+        },
+        {
+          messageId: "registryNotAllowed",
+          data: { container: 'container "port"', image: "registry.example.com/app:1", name: "registry.example.com/app" },
+          line: 9, column: 7, endLine: 9, endColumn: 40,
+          message: "(registry.example.com/app)",
+        },
+        {
+          messageId: "registryNotAllowed",
+          data: { container: 'container "hub-user"', image: "bitnami/redis:7", name: "docker.io/bitnami/redis" },
+          line: 11, column: 7, endLine: 11, endColumn: 29,
+          message: "(docker.io/bitnami/redis)",
+        },
+        {
+          messageId: "invalidReference",
+          data: { container: 'ephemeral container "debug"', image: "Not A Reference" },
+          line: 14, column: 7, endLine: 14, endColumn: 31,
+          message: 'ephemeral container "debug" image "Not A Reference" is not a valid image reference',
+        },
       ],
     },
   ],

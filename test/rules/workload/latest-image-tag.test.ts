@@ -40,7 +40,14 @@ spec:
     - name: app
       image: auto
 `,
-      errors: [{ line: 7, column: 7, message: 'container "app" image "auto" has no tag, which means latest.' }],
+      errors: [
+        {
+          messageId: "noTag",
+          data: { container: 'container "app"', image: "auto" },
+          line: 7, column: 7, endLine: 7, endColumn: 18,
+          message: 'container "app" image "auto" has no tag, which means latest.',
+        },
+      ],
     },
     {
       name: "no tag, latest, and a registry port mistaken for a tag, across container kinds",
@@ -61,10 +68,30 @@ spec:
       image: "busybox:latest"
 `,
       errors: [
-        { line: 7, column: 7, message: 'init container "setup" image "busybox" has no tag' },
-        { line: 10, column: 7, message: 'container "web" image "ghcr.io/acme/web:latest" uses the latest tag' },
-        { line: 12, column: 7, message: 'container "cache" image "registry:5000/cache" has no tag' },
-        { line: 15, column: 7, message: 'ephemeral container "debug"' },
+        {
+          messageId: "noTag",
+          data: { container: 'init container "setup"', image: "busybox" },
+          line: 7, column: 7, endLine: 7, endColumn: 21,
+          message: 'init container "setup" image "busybox" has no tag',
+        },
+        {
+          messageId: "latestTag",
+          data: { container: 'container "web"', image: "ghcr.io/acme/web:latest" },
+          line: 10, column: 7, endLine: 10, endColumn: 37,
+          message: 'container "web" image "ghcr.io/acme/web:latest" uses the latest tag',
+        },
+        {
+          messageId: "noTag",
+          data: { container: 'container "cache"', image: "registry:5000/cache" },
+          line: 12, column: 7, endLine: 12, endColumn: 33,
+          message: 'container "cache" image "registry:5000/cache" has no tag',
+        },
+        {
+          messageId: "latestTag",
+          data: { container: 'ephemeral container "debug"', image: "busybox:latest" },
+          line: 15, column: 7, endLine: 15, endColumn: 30,
+          message: 'ephemeral container "debug"',
+        },
       ],
     },
     {
@@ -82,7 +109,7 @@ spec:
             - name: job
               image: alpine
 `,
-      errors: [{ line: 12, column: 15 }],
+      errors: [{ messageId: "noTag", data: { container: 'container "job"', image: "alpine" }, line: 12, column: 15, endLine: 12, endColumn: 28 }],
     },
   ],
 });

@@ -66,7 +66,14 @@ spec:
     {
       name: "Istio's injection templates add no liveness probe to the proxy",
       yaml: ISTIO_INJECTED_GATEWAY,
-      errors: [{ line: 11, column: 11, message: 'container "istio-proxy" has no livenessProbe.' }],
+      errors: [
+        {
+          messageId: "missingProbe",
+          data: { container: 'container "istio-proxy"' },
+          line: 11, column: 11, endLine: 11, endColumn: 28,
+          message: 'container "istio-proxy" has no livenessProbe.',
+        },
+      ],
     },
     {
       name: "regular containers of a Deployment",
@@ -89,7 +96,14 @@ spec:
           livenessProbe:
             exec: {command: [true]}
 `,
-      errors: [{ line: 11, column: 11, message: 'container "web" has no livenessProbe.' }],
+      errors: [
+        {
+          messageId: "missingProbe",
+          data: { container: 'container "web"' },
+          line: 11, column: 11, endLine: 11, endColumn: 20,
+          message: 'container "web" has no livenessProbe.',
+        },
+      ],
     },
     {
       name: "a Pod with the default restart policy",
@@ -102,7 +116,7 @@ spec:
     - name: web
       image: a:1
 `,
-      errors: [{ line: 7, column: 7 }],
+      errors: [{ messageId: "missingProbe", data: { container: 'container "web"' }, line: 7, column: 7, endLine: 7, endColumn: 16 }],
     },
   ],
 });

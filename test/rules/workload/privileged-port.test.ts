@@ -45,9 +45,24 @@ spec:
                 - containerPort: 1023
 `,
       errors: [
-        { line: 14, column: 24, message: 'init container "dns" declares port 53, below 1024; use a port of 1024 or above and map it in the Service.' },
-        { line: 19, column: 19, message: 'container "web" declares port 443, below 1024' },
-        { line: 20, column: 19, message: 'container "web" declares port 1023, below 1024' },
+        {
+          messageId: "privilegedPort",
+          data: { container: 'init container "dns"', port: 53 },
+          line: 14, column: 24, endLine: 14, endColumn: 41,
+          message: 'init container "dns" declares port 53, below 1024; use a port of 1024 or above and map it in the Service.',
+        },
+        {
+          messageId: "privilegedPort",
+          data: { container: 'container "web"', port: 443 },
+          line: 19, column: 19, endLine: 19, endColumn: 37,
+          message: 'container "web" declares port 443, below 1024',
+        },
+        {
+          messageId: "privilegedPort",
+          data: { container: 'container "web"', port: 1023 },
+          line: 20, column: 19, endLine: 20, endColumn: 38,
+          message: 'container "web" declares port 1023, below 1024',
+        },
       ],
     },
   ],

@@ -77,7 +77,14 @@ spec:
     - name: istio-proxy
       image: docker.io/istio/proxyv2:1.28.0
 `,
-      errors: [{ line: 6, column: 7, message: 'container "istio-proxy" has no readinessProbe.' }],
+      errors: [
+        {
+          messageId: "missingProbe",
+          data: { container: 'container "istio-proxy"' },
+          line: 6, column: 7, endLine: 6, endColumn: 24,
+          message: 'container "istio-proxy" has no readinessProbe.',
+        },
+      ],
     },
     {
       name: "regular containers of a Deployment",
@@ -100,7 +107,14 @@ spec:
           readinessProbe:
             exec: {command: [true]}
 `,
-      errors: [{ line: 11, column: 11, message: 'container "web" has no readinessProbe.' }],
+      errors: [
+        {
+          messageId: "missingProbe",
+          data: { container: 'container "web"' },
+          line: 11, column: 11, endLine: 11, endColumn: 20,
+          message: 'container "web" has no readinessProbe.',
+        },
+      ],
     },
     {
       name: "a Pod with the default restart policy",
@@ -113,7 +127,7 @@ spec:
     - name: web
       image: a:1
 `,
-      errors: [{ line: 7, column: 7 }],
+      errors: [{ messageId: "missingProbe", data: { container: 'container "web"' }, line: 7, column: 7, endLine: 7, endColumn: 16 }],
     },
   ],
 });

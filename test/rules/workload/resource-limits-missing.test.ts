@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import rule from "../../../rules/workload/resource-limits-missing.js";
 import requestsRule from "../../../rules/workload/resource-requests-missing.js";
-import { activeRules, parseConfig } from "../../../src/config/config.js";
-import { lintObjects } from "../../../src/engine/engine.js";
+import { parseConfig } from "../../../src/config/config.js";
+import { activeRules, lintObjects } from "../../../src/engine/engine.js";
 import { parseManifest } from "../../../src/manifest/parse.js";
 import { lintWith, testRule } from "../../helpers/rule-tester.js";
 
@@ -80,8 +80,18 @@ spec:
           memory: ""
 `,
       errors: [
-        { line: 6, column: 7, message: 'init container "setup" sets no cpu or memory limit.' },
-        { line: 13, column: 9, message: 'container "web" sets no cpu or memory limit.' },
+        {
+          messageId: "missingResources",
+          data: { container: 'init container "setup"', resources: "cpu or memory" },
+          line: 6, column: 7, endLine: 6, endColumn: 18,
+          message: 'init container "setup" sets no cpu or memory limit.',
+        },
+        {
+          messageId: "missingResources",
+          data: { container: 'container "web"', resources: "cpu or memory" },
+          line: 13, column: 9, endLine: 13, endColumn: 16,
+          message: 'container "web" sets no cpu or memory limit.',
+        },
       ],
     },
     {
@@ -99,7 +109,14 @@ spec:
         - name: task
           image: a:1
 `,
-      errors: [{ line: 11, column: 11, message: 'container "task" sets no cpu limit.' }],
+      errors: [
+        {
+          messageId: "missingResources",
+          data: { container: 'container "task"', resources: "cpu" },
+          line: 11, column: 11, endLine: 11, endColumn: 21,
+          message: 'container "task" sets no cpu limit.',
+        },
+      ],
     },
   ],
 });
@@ -136,7 +153,7 @@ spec:
   const lint = (configText: string): string[] => {
     const rules = [rule, requestsRule];
     const config = parseConfig(configText, ".kubeward.yaml", rules);
-    return lintObjects(parseManifest("m.yaml", yaml).objects, activeRules(rules, config)).map(
+    return lintObjects(parseManifest("m.yaml", yaml).objects, activeRules(rules, config.rules)).map(
       (finding) => `${finding.ruleId} ${finding.region.startLine}:${finding.region.startColumn} ${finding.message}`,
     );
   };

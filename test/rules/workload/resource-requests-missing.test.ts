@@ -79,9 +79,24 @@ spec:
           resources: {}
 `,
       errors: [
-        { line: 8, column: 11, message: 'init container "setup" sets no cpu or memory request.' },
-        { line: 14, column: 13, message: 'container "web" sets no memory request.' },
-        { line: 18, column: 11, message: 'container "worker" sets no cpu or memory request.' },
+        {
+          messageId: "missingResources",
+          data: { container: 'init container "setup"', resources: "cpu or memory" },
+          line: 8, column: 11, endLine: 8, endColumn: 22,
+          message: 'init container "setup" sets no cpu or memory request.',
+        },
+        {
+          messageId: "missingResources",
+          data: { container: 'container "web"', resources: "memory" },
+          line: 14, column: 13, endLine: 14, endColumn: 22,
+          message: 'container "web" sets no memory request.',
+        },
+        {
+          messageId: "missingResources",
+          data: { container: 'container "worker"', resources: "cpu or memory" },
+          line: 18, column: 11, endLine: 18, endColumn: 24,
+          message: 'container "worker" sets no cpu or memory request.',
+        },
       ],
     },
     {
@@ -97,7 +112,14 @@ spec:
       resources:
         requests: {cpu: 100m, memory: 64Mi}
 `,
-      errors: [{ line: 9, column: 9, message: 'container "web" sets no ephemeral-storage request.' }],
+      errors: [
+        {
+          messageId: "missingResources",
+          data: { container: 'container "web"', resources: "ephemeral-storage" },
+          line: 9, column: 9, endLine: 9, endColumn: 44,
+          message: 'container "web" sets no ephemeral-storage request.',
+        },
+      ],
     },
   ],
 });

@@ -177,8 +177,9 @@ subjects: [{kind: ServiceAccount, name: web}]
 `,
       errors: [
         {
-          line: 8,
-          column: 7,
+          messageId: "automountEnabled",
+          data: { kind: "Deployment", name: "web", account: "web" },
+          line: 8, column: 7, endLine: 8, endColumn: 41,
           message: 'Deployment "web" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "web"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
         },
       ],
@@ -200,7 +201,14 @@ kind: ServiceAccount
 metadata: {name: api, namespace: default}
 automountServiceAccountToken: false
 `,
-      errors: [{ line: 6, column: 5, message: 'Deployment "web" mounts the token of ServiceAccount "api": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.' }],
+      errors: [
+        {
+          messageId: "automountNotDisabledUnknownAccount",
+          data: { kind: "Deployment", name: "web", account: "api" },
+          line: 6, column: 5, endLine: 6, endColumn: 10,
+          message: 'Deployment "web" mounts the token of ServiceAccount "api": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
+        },
+      ],
     },
     {
       name: "pod-level true is a finding even when the ServiceAccount says false",
@@ -216,7 +224,14 @@ kind: ServiceAccount
 metadata: {name: default}
 automountServiceAccountToken: false
 `,
-      errors: [{ line: 5, column: 3, message: 'Pod "p" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "default"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.' }],
+      errors: [
+        {
+          messageId: "automountEnabled",
+          data: { kind: "Pod", name: "p", account: "default" },
+          line: 5, column: 3, endLine: 5, endColumn: 37,
+          message: 'Pod "p" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "default"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
+        },
+      ],
     },
     {
       name: "the ServiceAccount is in another namespace, does not disable it, or is not in the set",
@@ -249,12 +264,17 @@ metadata: {name: db, namespace: shop}
 `,
       errors: [
         {
-          line: 6,
-          column: 5,
-          message:
-            'Deployment "web" mounts the token of ServiceAccount "web": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
+          messageId: "automountNotDisabledUnknownAccount",
+          data: { kind: "Deployment", name: "web", account: "web" },
+          line: 6, column: 5, endLine: 6, endColumn: 10,
+          message: 'Deployment "web" mounts the token of ServiceAccount "web": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
         },
-        { line: 20, column: 5, message: 'StatefulSet "db" mounts the token of ServiceAccount "db": neither the pod nor the ServiceAccount sets' },
+        {
+          messageId: "automountNotDisabled",
+          data: { kind: "StatefulSet", name: "db", account: "db" },
+          line: 20, column: 5, endLine: 20, endColumn: 10,
+          message: 'StatefulSet "db" mounts the token of ServiceAccount "db": neither the pod nor the ServiceAccount sets',
+        },
       ],
     },
   ],

@@ -39,8 +39,18 @@ spec:
           ports: [{containerPort: 22, protocol: TCP}]
 `,
       errors: [
-        { line: 12, column: 15, message: 'container "app" declares port 22, the SSH port; remove the SSH server unless SSH is the service\'s purpose.' },
-        { line: 15, column: 20, message: 'container "other" declares port 22, the SSH port' },
+        {
+          messageId: "sshPort",
+          data: { container: 'container "app"' },
+          line: 12, column: 15, endLine: 12, endColumn: 32,
+          message: `container "app" declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.`,
+        },
+        {
+          messageId: "sshPort",
+          data: { container: 'container "other"' },
+          line: 15, column: 20, endLine: 15, endColumn: 37,
+          message: 'container "other" declares port 22, the SSH port',
+        },
       ],
     },
   ],

@@ -62,10 +62,30 @@ spec:
       image: a:1
 `,
       errors: [
-        { line: 8, column: 7, message: 'init container "setup" does not set securityContext.readOnlyRootFilesystem: true.' },
-        { line: 14, column: 9, message: 'container "web" sets readOnlyRootFilesystem to false.' },
-        { line: 17, column: 7, message: 'container "sidecar"' },
-        { line: 20, column: 7, message: 'ephemeral container "debug"' },
+        {
+          messageId: "readOnlyUnset",
+          data: { container: 'init container "setup"' },
+          line: 8, column: 7, endLine: 8, endColumn: 18,
+          message: 'init container "setup" does not set securityContext.readOnlyRootFilesystem: true.',
+        },
+        {
+          messageId: "readOnlyNotTrue",
+          data: { container: 'container "web"', value: "false" },
+          line: 14, column: 9, endLine: 14, endColumn: 38,
+          message: 'container "web" sets readOnlyRootFilesystem to false.',
+        },
+        {
+          messageId: "readOnlyUnset",
+          data: { container: 'container "sidecar"' },
+          line: 17, column: 7, endLine: 17, endColumn: 23,
+          message: 'container "sidecar"',
+        },
+        {
+          messageId: "readOnlyUnset",
+          data: { container: 'ephemeral container "debug"' },
+          line: 20, column: 7, endLine: 20, endColumn: 18,
+          message: 'ephemeral container "debug"',
+        },
       ],
     },
     {
@@ -80,7 +100,7 @@ spec:
         - name: db
           image: postgres:16
 `,
-      errors: [{ line: 8, column: 11 }],
+      errors: [{ messageId: "readOnlyUnset", data: { container: 'container "db"' }, line: 8, column: 11, endLine: 8, endColumn: 19 }],
     },
   ],
 });
