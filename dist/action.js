@@ -27016,7 +27016,7 @@ var package_default = {
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
     "install-tools": "node scripts/install-tools.mjs",
-    "golden:update": "npm run build && KUBEWARD_UPDATE_GOLDEN=1 vitest run test/golden"
+    "golden:update": "KUBEWARD_UPDATE_GOLDEN=1 vitest run test/golden"
   },
   dependencies: {
     "@actions/core": "^3.0.1",

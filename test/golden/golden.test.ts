@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt } from "../e2e/cli-harness.js";
 import { EXPECTED_FILES, caseNames, docsFile, expectedOutput, goldenDir, haveTools, outputForm, renderDocs, runCase, storedForm, type GoldenFormat } from "./golden.js";
 
 /**
@@ -25,10 +24,8 @@ it("has the cases the docs and issue 10 rely on, each with every expected file",
 describe.skipIf(!haveTools())("kubeward's output on each golden case", () => {
   const actual = new Map<string, string>();
   beforeAll(async () => {
-    ensureBuilt();
     for (const name of CASES) {
-      const outputs = await Promise.all(FORMATS.map((format) => runCase(name, format)));
-      FORMATS.forEach((format, index) => actual.set(`${name}/${format}`, outputs[index]));
+      for (const format of FORMATS) actual.set(`${name}/${format}`, await runCase(name, format));
     }
     if (UPDATING) {
       for (const [key, output] of actual) {

@@ -1,16 +1,16 @@
 // Golden files: what kubeward prints for each case in test/golden/, in every format, byte for byte.
 // golden.test.ts compares a fresh run with them, or, under `npm run golden:update`, rewrites them and
 // the examples in docs/output-formats.md, which are cut from the same output.
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const goldenDir = path.join(repoRoot, "test/golden");
 export const docsFile = path.join(repoRoot, "docs/output-formats.md");
-const cliPath = path.join(repoRoot, "dist/cli.js");
 const toolsDir = path.join(repoRoot, ".tools/helm4");
 
 /** The file that holds each format's expected output in a case folder. */
@@ -32,10 +32,10 @@ export function haveTools(): boolean {
 }
 
 /**
- * Runs `kubeward lint --format FORMAT` in a copy of the case's input folder and resolves to its
- * standard output. The copy is marked as a git work tree so that SARIF URIs are relative to it
- * wherever the temporary folder is; the environment holds only what the run needs, so neither the
- * caller's colour settings nor HELM_* variables change the output.
+ * Runs `kubeward lint --format FORMAT` (the CLI's `main`, in this process) in a copy of the case's
+ * input folder and resolves to its standard output. The copy is marked as a git work tree so that
+ * SARIF URIs are relative to it wherever the temporary folder is; the environment holds only what
+ * the run needs, so neither the caller's colour settings nor KUBEWARD_* variables change the output.
  */
 export async function runCase(name: string, format: GoldenFormat): Promise<string> {
   const workTree = mkdtempSync(path.join(tmpdir(), `kubeward-golden-${name}-`));
@@ -44,19 +44,22 @@ export async function runCase(name: string, format: GoldenFormat): Promise<strin
     mkdirSync(path.join(workTree, ".git"));
     const env = {
       PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? workTree,
-      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
       NO_COLOR: "1",
       KUBEWARD_HELM: path.join(toolsDir, "helm"),
       KUBEWARD_KUSTOMIZE: path.join(toolsDir, "kubectl"),
     };
-    return await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [cliPath, "lint", "--format", format], { cwd: workTree, env, encoding: "utf8", maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
-        // Exit code 1 (findings, or input that could not be linted) still writes the whole report.
-        if (error && error.code !== 1) reject(new Error(`kubeward lint --format ${format} in case ${name} failed (${error.code ?? error.signal}):\n${stderr}`));
-        else resolve(stdout);
-      });
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const status = await main(["lint", "--format", format], {
+      cwd: workTree,
+      env,
+      stdin: Readable.from([]),
+      stdout: { write: (text: string) => stdout.push(text) },
+      stderr: { write: (text: string) => stderr.push(text) },
     });
+    // Exit code 1 (findings, or input that could not be linted) still writes the whole report.
+    if (status !== 0 && status !== 1) throw new Error(`kubeward lint --format ${format} in case ${name} exited with ${status}:\n${stderr.join("")}`);
+    return stdout.join("");
   } finally {
     rmSync(workTree, { recursive: true, force: true });
   }
