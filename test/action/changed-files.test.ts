@@ -54,7 +54,9 @@ describe("onlyChangedFindings", () => {
 
 describe("pullRequestRange", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "kubeward-event-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const eventFile = (payload: string): string => {
     const file = path.join(dir, `${Math.random()}.json`);
     writeFileSync(file, payload);

@@ -371,7 +371,9 @@ describe("createSourceMapper", () => {
 
 describe("buildKustomization", () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "kubeward-kustomize-"));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
 
   it("shapes the arguments for kustomize and for kubectl", () => {
     expect(buildArgs("dir", { flavour: "kustomize", enableHelm: false })).toEqual(["build", "dir"]);

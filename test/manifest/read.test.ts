@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { decodeManifest, readManifest } from "../../src/manifest/read.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kubeward-read-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("decodeManifest", () => {
   it("decodes UTF-8 and drops a byte order mark", () => {
