@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { repoRoot } from "../e2e/cli-harness.js";
+import { definedVariables, repoRoot } from "../e2e/cli-harness.js";
 
 /** Runs the committed dist/action.js the way a GitHub runner does, and reads back what it left. */
 
@@ -140,10 +140,9 @@ export function runAction(options: ActionOptions): ActionRun {
     FORCE_COLOR: undefined,
     ...options.env,
   });
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 
   if (!existsSync(actionPath)) throw new Error("dist/action.js is missing: run `npm run build`");
-  const result = spawnSync(process.execPath, [actionPath], { cwd: options.workspace, env, encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, [actionPath], { cwd: options.workspace, env: definedVariables(env), encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 28 });
   if (result.error) throw result.error;
   return {
     status: result.status,

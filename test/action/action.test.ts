@@ -186,7 +186,7 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     const workspace = tempDir({ ".kubeward.yaml": onlyRulesConfig(["privileged-container"]), "risky.yaml": pod });
     const result = runAction({ workspace });
     // Two commands only: the failure message and the finding; the name printed in the log is fenced off.
-    expect(result.annotations.map((a) => a.properties.title ?? "(failure)")).toEqual(["(failure)", "privileged-container"]);
+    expect(result.annotations.map((a) => "title" in a.properties ? a.properties.title : "(failure)")).toEqual(["(failure)", "privileged-container"]);
     expect(result.annotations[1].message).toBe(`container "${name}" runs privileged.`);
     expect(result.log).toContain(`container "${name}" runs privileged.`);
     expect(result.summary).toContain("x::error::&#60;b&#62;owned&#60;/b&#62;,%0A");

@@ -54,7 +54,9 @@ describe("onlyChangedFindings", () => {
 
 describe("pullRequestRange", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "kubeward-event-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const eventFile = (payload: string): string => {
     const file = path.join(dir, `${Math.random()}.json`);
     writeFileSync(file, payload);
@@ -71,7 +73,7 @@ describe("pullRequestRange", () => {
   it("says why there is no range: another event, no event file, bad JSON, or no commits in it", () => {
     expect(pullRequestRange("push", "x")).toEqual({ reason: "the event is push, not a pull request" });
     expect(pullRequestRange("pull_request", undefined)).toEqual({ reason: "GITHUB_EVENT_PATH is not set" });
-    expect(pullRequestRange("pull_request", eventFile("{"))).toMatchObject({ reason: expect.stringContaining("cannot be read") });
+    expect(pullRequestRange("pull_request", eventFile("{"))).toMatchObject({ reason: expect.stringContaining("cannot be read") as string });
     expect(pullRequestRange("pull_request", eventFile('{"pull_request": {"base": {"sha": "--output=x"}}}'))).toEqual({
       reason: "the event has no pull_request.base.sha and pull_request.head.sha",
     });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseImageReference, qualifiedName, usesLatestTag } from "../../src/core/image-reference.js";
+import { parseImageReference, qualifiedName, usesLatestTag, type ImageReference } from "../../src/core/image-reference.js";
 
 const DIGEST = "sha256:" + "a".repeat(64);
+
+/** The reference of an image that must parse. */
+function parsed(image: string): ImageReference {
+  const reference = parseImageReference(image);
+  if (!reference) throw new Error(`${image} does not parse`);
+  return reference;
+}
 
 describe("parseImageReference", () => {
   it.each([
@@ -41,13 +48,13 @@ describe("usesLatestTag", () => {
     [`nginx@${DIGEST}`, false],
     [`nginx:latest@${DIGEST}`, false],
   ])("%s -> %s", (image, expected) => {
-    expect(usesLatestTag(parseImageReference(image)!)).toBe(expected);
+    expect(usesLatestTag(parsed(image))).toBe(expected);
   });
 });
 
 describe("qualifiedName", () => {
   it("joins registry and repository", () => {
-    expect(qualifiedName(parseImageReference("nginx:1")!)).toBe("docker.io/library/nginx");
-    expect(qualifiedName(parseImageReference("ghcr.io/acme/app:1")!)).toBe("ghcr.io/acme/app");
+    expect(qualifiedName(parsed("nginx:1"))).toBe("docker.io/library/nginx");
+    expect(qualifiedName(parsed("ghcr.io/acme/app:1"))).toBe("ghcr.io/acme/app");
   });
 });

@@ -83,9 +83,12 @@ export interface CliOptions {
 
 /** The test process's environment without colour settings, with `overrides` applied (undefined removes a variable). */
 function cliEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...overrides };
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  return env as Record<string, string>;
+  return definedVariables({ ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...overrides });
+}
+
+/** An environment without the variables whose value is undefined, as a child process should get it. */
+export function definedVariables(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function capture(isTTY: boolean): OutputStream & { text(): string } {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import type * as Sarif from "sarif";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   PRIVILEGED_POD,
@@ -20,7 +21,8 @@ import { ALL_RULE_META } from "../../src/registry.js";
 const ONLY_PRIVILEGED = onlyRulesConfig(["privileged-container"]);
 /** Only privileged-container, with this setting. */
 const withPrivileged = (setting: string): string => onlyRulesConfig(["privileged-container"], "", { "privileged-container": setting });
-const ANSI = /\u001b\[/;
+/** The start of an ANSI escape sequence (a string: toMatch looks for it as a substring). */
+const ANSI = "\u001b[";
 
 afterAll(removeTempDirs);
 
@@ -98,12 +100,12 @@ describe("output formats", () => {
   it("sarif: one run whose result points at the finding", async () => {
     const cwd = riskyProject();
     const result = await runCli(["lint", "--format", "sarif"], { cwd });
-    const log = JSON.parse(result.stdout);
+    const log = JSON.parse(result.stdout) as Sarif.Log;
     expect(log.version).toBe("2.1.0");
     expect(log.runs).toHaveLength(1);
-    const results = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "privileged-container");
+    const results = log.runs[0].results?.filter((r) => r.ruleId === "privileged-container");
     expect(results).toHaveLength(1);
-    expect(results[0].locations[0].physicalLocation).toEqual({
+    expect(results?.[0].locations?.[0].physicalLocation).toEqual({
       artifactLocation: { uri: "risky.yaml", uriBaseId: "%SRCROOT%" },
       region: { startLine: 9, startColumn: 9, endLine: 9, endColumn: 25 },
     });
@@ -217,8 +219,8 @@ describe("--fail-on and exit codes", () => {
   it("format and fail level names are case-insensitive", async () => {
     const cwd = riskyProject();
     const sarif = await runCli(["lint", "--format", "SARIF"], { cwd });
-    expect(JSON.parse(sarif.stdout).version).toBe("2.1.0");
-    expect(await runCli(["lint", "--format", "Json", "--fail-on", "NONE"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\[/) });
+    expect((JSON.parse(sarif.stdout) as Sarif.Log).version).toBe("2.1.0");
+    expect(await runCli(["lint", "--format", "Json", "--fail-on", "NONE"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\[/) as string });
     expect((await runCli(["lint", "--fail-on", "Critical"], { cwd })).status).toBe(1);
   });
 
@@ -341,7 +343,7 @@ describe("--fail-on and exit codes", () => {
 
   it("--help and --version exit 0", async () => {
     const cwd = riskyProject();
-    expect(await runCli(["--help"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringContaining("Exit codes:") });
+    expect(await runCli(["--help"], { cwd })).toMatchObject({ status: 0, stdout: expect.stringContaining("Exit codes:") as string });
     expect((await runCli(["lint", "--help"], { cwd })).status).toBe(0);
     expect((await runCli(["--version"], { cwd })).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -574,7 +576,7 @@ describe("kubeward rules --format json", () => {
       level: "error",
       category: "pod-security",
       enabledByDefault: true,
-      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]),
+      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]) as unknown,
       options: [],
     });
     expect(byId.get("image-registry-not-allowed")).toMatchObject({
@@ -768,14 +770,14 @@ describe("suppression", () => {
     expect((await runCli(["lint", "--format", "compact"], { cwd })).stdout).toBe("");
     const [finding] = jsonFindings((await runCli(["lint", "--format", "json"], { cwd })).stdout);
     expect(finding).toMatchObject({ rule: "privileged-container", suppressed: true, suppression: { kind: "annotation", reason: "node agent" } });
-    const sarif = JSON.parse((await runCli(["lint", "--format", "sarif"], { cwd })).stdout);
-    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "node agent" }]);
+    const sarif = JSON.parse((await runCli(["lint", "--format", "sarif"], { cwd })).stdout) as Sarif.Log;
+    expect(sarif.runs[0].results?.[0].suppressions).toEqual([{ kind: "inSource", justification: "node agent" }]);
   });
 
   it("without a reason, the SARIF justification names the annotation", async () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": annotated("") });
-    const sarif = JSON.parse((await runCli(["lint", "--format", "sarif"], { cwd })).stdout);
-    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: "inSource", justification: "suppressed by the kubeward.io/ignore annotation" }]);
+    const sarif = JSON.parse((await runCli(["lint", "--format", "sarif"], { cwd })).stdout) as Sarif.Log;
+    expect(sarif.runs[0].results?.[0].suppressions).toEqual([{ kind: "inSource", justification: "suppressed by the kubeward.io/ignore annotation" }]);
   });
 
   it("an annotation naming other rules does not suppress", async () => {
@@ -791,7 +793,7 @@ describe("suppression", () => {
     const cwd = tempDir({ ".kubeward.yaml": ONLY_PRIVILEGED, "pod.yaml": pod });
     const result = await runCli(["lint", "--format", "sarif"], { cwd });
     expect(result.status).toBe(0);
-    const [sarifResult] = JSON.parse(result.stdout).runs[0].results;
+    const [sarifResult] = (JSON.parse(result.stdout) as Sarif.Log).runs[0].results ?? [];
     expect(sarifResult.ruleId).toBe("privileged-container");
     expect(sarifResult.suppressions).toEqual([{ kind: "inSource", justification: "CNI plugin needs it" }]);
   });

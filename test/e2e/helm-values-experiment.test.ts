@@ -20,8 +20,11 @@ afterAll(removeTempDirs);
 function setSyntax(key: string): string {
   const parts: string[] = [];
   for (const match of key.matchAll(/\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|\.?([^.[\]]+)/g)) {
-    if (match[2] !== undefined) parts[parts.length - 1] += `[${match[2]}]`;
-    else parts.push((match[1] !== undefined ? JSON.parse(`"${match[1]}"`) : match[3]).replace(/\./g, "\\."));
+    // One of the three groups takes part in each match; the other two are undefined.
+    const [, quoted, index, plain] = match as Array<string | undefined>;
+    if (index !== undefined) parts[parts.length - 1] += `[${index}]`;
+    else if (quoted !== undefined) parts.push((JSON.parse(`"${quoted}"`) as string).replace(/\./g, "\\."));
+    else if (plain !== undefined) parts.push(plain.replace(/\./g, "\\."));
   }
   return parts.join(".");
 }
@@ -69,7 +72,7 @@ function sameFinding(a: JsonFinding, b: JsonFinding): boolean {
 }
 
 async function mapTwoAtATime<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
@@ -88,19 +91,19 @@ describe.skipIf(!available)("values keys named by chart findings (../shared/corp
     const args = ["lint", path.relative(repoRoot, corpus), "--config", path.join(config, ".kubeward.yaml"), "--format", "json", "--fail-on", "none"];
     const lint = await runCli(args, { cwd: repoRoot, env: toolsEnv() });
     const findings = jsonFindings(lint.stdout).filter((finding) => !finding.suppressed);
-    const named = findings.filter((finding) => (finding.provenance?.values ?? []).length > 0 && finding.source);
     const untried: string[] = [];
-    const trials = named.flatMap((finding) => {
-      const settings = finding.provenance!.values;
+    const trials = findings.flatMap((finding) => {
+      const settings = finding.provenance?.values ?? [];
+      if (settings.length === 0 || !finding.source) return [];
+      const chartDir = path.resolve(repoRoot, finding.source);
       const chosen = settings.find((setting) => compliantValue(finding.rule, setting.setKey) !== undefined);
       if (!chosen) {
         untried.push(`${finding.rule} ${settings.map((setting) => setting.setKey).join(", ")}`);
         return [];
       }
-      return [{ finding, setting: chosen, value: compliantValue(finding.rule, chosen.setKey) }];
+      return [{ finding, chartDir, setting: chosen, value: compliantValue(finding.rule, chosen.setKey) }];
     });
-    const verdicts = await mapTwoAtATime(trials, async ({ finding, setting, value }) => {
-      const chartDir = path.resolve(repoRoot, finding.source!);
+    const verdicts = await mapTwoAtATime(trials, async ({ finding, chartDir, setting, value }) => {
       const assignment = `${setSyntax(setting.setKey)}=${JSON.stringify(value)}`;
       const what = `${finding.file}:${finding.region.startLine} ${finding.rule} ${finding.path} ← --set-json ${assignment}`;
       try {
@@ -125,10 +128,7 @@ describe.skipIf(!available)("values keys named by chart findings (../shared/corp
 });
 
 function lintStdin(input: string): Promise<{ stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [cliPath, "lint", "-", "--format", "json", "--fail-on", "none"], { maxBuffer: 1 << 28, env: toolsEnv() }, (error, stdout) =>
-      error ? reject(error) : resolve({ stdout }),
-    );
-    child.stdin?.end(input);
-  });
+  const linting = run(process.execPath, [cliPath, "lint", "-", "--format", "json", "--fail-on", "none"], { maxBuffer: 1 << 28, env: toolsEnv() });
+  linting.child.stdin?.end(input);
+  return linting;
 }

@@ -41,7 +41,7 @@ const tooManyReplicas = defineRule({
 
 const alwaysThrows = defineRule({
   meta: meta("always-throws", { never: "never said." }),
-  *check() {
+  check() {
     throw new Error("boom");
   },
 });

@@ -84,7 +84,9 @@ describe("tagTemplate: a tag on every line whose output a comment cannot change"
 
 describe("sentinelChart: values leaves replaced by tokens that name them", () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   function chart(values: string, template = "{}\n"): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kubeward-test-chart-"));

@@ -325,7 +325,7 @@ describe("createSourceMapper", () => {
       const rendered: BuiltObject = { apiVersion: "apps/v1", kind: "Deployment", name: "web-podinfo", body };
       expect(mapper.locateSource(rendered, ["spec"])).toEqual({
         file: path.join(dir, "kustomization.yaml"),
-        region: expect.objectContaining({ startLine: 4 }),
+        region: expect.objectContaining({ startLine: 4 }) as unknown,
         provenance: { kind: "helm-charts-entry", object: { apiVersion: "apps/v1", kind: "Deployment", name: "web-podinfo" }, chart: "podinfo" },
       });
     } finally {
@@ -371,7 +371,9 @@ describe("createSourceMapper", () => {
 
 describe("buildKustomization", () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "kubeward-kustomize-"));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
 
   it("shapes the arguments for kustomize and for kubectl", () => {
     expect(buildArgs("dir", { flavour: "kustomize", enableHelm: false })).toEqual(["build", "dir"]);

@@ -73,17 +73,18 @@ describe("locateRenderedLine", () => {
     return dir;
   }
   const debugOutput = (dir: string): string => `---\n# Source: web/templates/cm.yaml\n${readFileSync(path.join(dir, "templates/cm.yaml"), "utf8")}\n`;
-  const query = (chartDir: string, renderedLine: number, renderDebug: (dir: string) => Promise<string>) => ({
+  /** `printed` stands for helm --debug: what it prints for a chart folder. */
+  const query = (chartDir: string, renderedLine: number, printed: (dir: string) => string) => ({
     chartDir,
     template: "templates/cm.yaml",
     helmPath: "web/templates/cm.yaml",
     renderedLine,
-    renderDebug,
+    renderDebug: (dir: string) => Promise.resolve(printed(dir)),
   });
 
   it("finds the template line of a rendered line in the document that fails, from the tag that ends it", async () => {
     const chartDir = literalChart("apiVersion: v1\nkind: ConfigMap\n---\n\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: b: c\n");
-    const place = await locateRenderedLine(query(chartDir, 4, async (dir) => debugOutput(dir)));
+    const place = await locateRenderedLine(query(chartDir, 4, debugOutput));
     expect(place).toEqual({
       region: { startLine: 8, startColumn: 3, endLine: 8, endColumn: 10 },
       note: " (line 4 of the rendered document; this template line wrote it)",
@@ -94,13 +95,13 @@ describe("locateRenderedLine", () => {
     const chartDir = literalChart("a: 1\nb: 2\n---\na: 1\nb: 2\n");
     const start = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
     const note = (why: string): string => ` (at line 2 of a document rendered from this template; ${why}, so this place is approximate)`;
-    expect(await locateRenderedLine(query(chartDir, 2, async () => ""))).toEqual({ region: start, note: note("helm --debug did not print the rendered text") });
-    expect(await locateRenderedLine(query(chartDir, 2, async (dir) => debugOutput(dir)))).toEqual({
+    expect(await locateRenderedLine(query(chartDir, 2, () => ""))).toEqual({ region: start, note: note("helm --debug did not print the rendered text") });
+    expect(await locateRenderedLine(query(chartDir, 2, debugOutput))).toEqual({
       region: start,
       note: note("more than one of its rendered documents could hold that line"),
     });
     const oneDocument = literalChart("a: 1\nb: c: 2\n");
-    const differently = async (dir: string): Promise<string> => (dir === oneDocument ? debugOutput(dir) : "---\n# Source: web/templates/cm.yaml\na: 1\n\nb: c: 2\n");
+    const differently = (dir: string): string => (dir === oneDocument ? debugOutput(dir) : "---\n# Source: web/templates/cm.yaml\na: 1\n\nb: c: 2\n");
     expect(await locateRenderedLine(query(oneDocument, 2, differently))).toEqual({
       region: start,
       note: note("the render with each template line tagged came out differently"),

@@ -30,7 +30,7 @@ export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}, or
  * `[line, column, message]` of one rule's own findings. The engine reports wrongly typed fields itself
  * (kubeward/invalid-field-type), so tests of how a rule reads such input look at the rule's findings only.
  */
-export function ownFindings(rule: Rule, yaml: string, options?: RuleOptions): [number, number, string][] {
+export function ownFindings(rule: Rule, yaml: string, options?: RuleOptions): Array<[number, number, string]> {
   return lintWith(rule, yaml, options)
     .filter((finding) => finding.ruleId === rule.meta.id)
     .map((finding) => [finding.region.startLine, finding.region.startColumn, finding.message]);

@@ -17,7 +17,9 @@ const KUSTOMIZATION = (resources: string[], patches: string[] = []): string =>
   ].join("\n");
 
 const root = mkdtempSync(path.join(tmpdir(), "kubeward-discover-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 writeFiles(root, {
   "base/kustomization.yaml": KUSTOMIZATION(["deployment.yaml"]),
   "base/deployment.yaml": "kind: Deployment\n",

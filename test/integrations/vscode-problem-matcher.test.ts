@@ -60,6 +60,13 @@ function match(line: string): Problem | undefined {
   };
 }
 
+/** The problem of a line the matcher must match. */
+function matched(line: string): Problem {
+  const problem = match(line);
+  if (!problem) throw new Error(`the problem matcher does not match ${JSON.stringify(line)}`);
+  return problem;
+}
+
 const LEVEL_TO_VSCODE: Record<string, Problem["severity"]> = { error: "error", warning: "warning", note: "info" };
 
 describe(".vscode/tasks.json", () => {
@@ -146,7 +153,7 @@ spec:
   });
 
   it("gets paths with spaces and colons and messages with colons right", () => {
-    const problems = compactLines.map((line) => match(line) as Problem);
+    const problems = compactLines.map(matched);
     expect(problems).toContainEqual({
       file: "my manifests/risky pod.yaml",
       line: 9,
@@ -162,7 +169,7 @@ spec:
   });
 
   it("names files that exist relative to the workspace folder", () => {
-    for (const line of compactLines) expect(existsSync(path.join(workspace, (match(line) as Problem).file)), line).toBe(true);
+    for (const line of compactLines) expect(existsSync(path.join(workspace, matched(line).file)), line).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { valueAtPath } from "../../src/core/json.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { sourceText } from "../../src/manifest/text.js";
 import type { K8sObject, Path, Region } from "../../src/core/types.js";
@@ -526,7 +527,7 @@ spec:
   it("reads a flow list whose closing bracket sits under its key, as spire-quickstart.yaml writes it", () => {
     const object = only(spire);
     const container = ["spec", "template", "spec", "containers", 0];
-    expect((object.body as any).spec.template.spec.containers[0].args).toEqual(["-socket", "/run/csi.sock"]);
+    expect(valueAtPath(object.body, [...container, "args"])).toEqual(["-socket", "/run/csi.sock"]);
     expect(at(spire, [...container, "args"], object)).toEqual({ span: "9:11-11:12", text: 'args: [\n              "-socket", "/run/csi.sock",\n          ]' });
     expect(at(spire, [...container, "args", 1], object)).toEqual({ span: "10:26-10:41", text: '"/run/csi.sock"' });
     expect(at(spire, [...container, "securityContext", "privileged"], object)).toEqual({ span: "13:13-13:29", text: "privileged: true" });

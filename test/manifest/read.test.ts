@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { decodeManifest, readManifest } from "../../src/manifest/read.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kubeward-read-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("decodeManifest", () => {
   it("decodes UTF-8 and drops a byte order mark", () => {
@@ -42,7 +44,7 @@ describe("readManifest", () => {
 
   it("reports a symbolic link loop", () => {
     symlinkSync("loop.yaml", path.join(dir, "loop.yaml"));
-    expect(readManifest(path.join(dir, "loop.yaml"), "loop.yaml")).toMatchObject({ problem: { message: expect.stringContaining("symbolic link loop") } });
+    expect(readManifest(path.join(dir, "loop.yaml"), "loop.yaml")).toMatchObject({ problem: { message: expect.stringContaining("symbolic link loop") as string } });
   });
 
   it("passes over a folder (reached through a link) instead of failing", () => {

@@ -44,14 +44,14 @@ describe("rule registry", () => {
 
       it("has a test file that runs the rule tester with valid and invalid cases, and tests every message", () => {
         const testFile = testFiles.find((file) => path.basename(file) === `${meta.id}.test.ts`);
-        expect(testFile, `test/rules/**/${meta.id}.test.ts`).toBeDefined();
-        const text = readFileSync(testFile!, "utf8");
+        if (testFile === undefined) expect.unreachable(`test/rules/**/${meta.id}.test.ts is missing`);
+        const text = readFileSync(testFile, "utf8");
         // The tester itself fails a suite without a valid or an invalid case; here: it is this rule's suite.
         const imported = new RegExp(`^import (\\w+) from "[./]+/rules/[\\w-]+/${meta.id}\\.js";$`, "m").exec(text);
-        expect(imported, `${meta.id}.test.ts imports the rule as its default export`).not.toBeNull();
-        expect(text).toMatch(new RegExp(`\\btestRule\\(${imported![1]}, \\{\\s*valid: \\[`));
+        if (imported === null) expect.unreachable(`${meta.id}.test.ts does not import the rule as its default export`);
+        expect(text).toMatch(new RegExp(`\\btestRule\\(${imported[1]}, \\{\\s*valid: \\[`));
         expect(text).toMatch(/\binvalid: \[/);
-        const untested = Object.keys(meta.messages ?? {}).filter((id) => !text.includes(`messageId: "${id}"`));
+        const untested = Object.keys(meta.messages).filter((id) => !text.includes(`messageId: "${id}"`));
         expect(untested, "message ids no invalid case expects").toEqual([]);
       });
     });

@@ -287,7 +287,7 @@ function githubLimitProblems(text: string): string[] {
   for (const run of log.runs) {
     if ((run.results?.length ?? 0) > 25_000) problems.push(`${run.results?.length} results in a run`);
     if ((run.tool.driver.rules?.length ?? 0) > 25_000) problems.push(`${run.tool.driver.rules?.length} rules in a run`);
-    for (const rule of run.tool.driver.rules ?? []) if (((rule.properties?.tags as string[] | undefined)?.length ?? 0) > 20) problems.push(`rule ${rule.id} has over 20 tags`);
+    for (const rule of run.tool.driver.rules ?? []) if ((rule.properties?.tags?.length ?? 0) > 20) problems.push(`rule ${rule.id} has over 20 tags`);
     for (const result of run.results ?? []) {
       if ((result.locations?.length ?? 0) > 1000) problems.push(`a result of ${result.ruleId} has over 1,000 locations`);
       if ((result.relatedLocations?.length ?? 0) > 1000) problems.push(`a result of ${result.ruleId} has over 1,000 related locations`);
