@@ -29552,7 +29552,7 @@ function parseConfig(text, file, rules) {
     const position = at2 === void 0 ? void 0 : lineCounter.linePos(at2);
     throw new ConfigError(message, file, position?.line, position?.col);
   };
-  const [firstError] = document.errors;
+  const firstError = document.errors.at(0);
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
   const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
   const root = document.contents;
@@ -29670,20 +29670,19 @@ function readPodTemplates(value, fail) {
       if (!POD_TEMPLATE_KEYS.includes(key3)) fail(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
       fields.set(key3, node);
     }
-    for (const key3 of POD_TEMPLATE_KEYS) {
-      if (!fields.has(key3)) fail(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
-    }
-    const kind = readString(fields.get("kind"), "podTemplates[].kind", fail);
-    const groupNode = fields.get("group");
+    const requiredField = (key3) => fields.get(key3) ?? fail(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
+    const kindNode = requiredField("kind");
+    const groupNode = requiredField("group");
+    const pathNode = requiredField("path");
+    const kind = readString(kindNode, "podTemplates[].kind", fail);
     const group = (0, import_yaml.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail);
-    const pathNode = fields.get("path");
     const dotted = readString(pathNode, "podTemplates[].path", fail);
     if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
     if (builtInPodSpecPath(group, kind)) {
-      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
+      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
     }
     const key2 = `${group}/${kind}`;
-    if (seen.has(key2)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, fields.get("kind"));
+    if (seen.has(key2)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
     seen.add(key2);
     return { kind, group, path: dotted.split(".") };
   });
@@ -29719,9 +29718,8 @@ function readRuleSetting(value, meta, fail) {
       if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "boolean") fail("enabled must be true or false", node ?? pair.key);
       setting.enabled = node.value;
     } else if (key2 === "severity") {
-      const severity = (0, import_yaml.isScalar)(node) ? node.value : void 0;
-      if (!SEVERITIES.includes(severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
-      setting.severity = severityOf(severity, node);
+      if (!(0, import_yaml.isScalar)(node) || !SEVERITIES.includes(node.value)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
+      setting.severity = severityOf(node.value, node);
     } else if (key2 === "options") {
       setting.options = readOptions(node, meta, fail);
     } else {
@@ -40214,7 +40212,7 @@ function withScopes(lines, upTo, from) {
       else if (/^(with|range)\b/.test(action)) {
         const ref = VALUES_REF.exec(action);
         const refPath = ref ? ref[1].slice(1).split(".") : void 0;
-        stack.push(refPath && action.startsWith("range") && !/\$\w+\s*:?=/.test(action) ? [...refPath, RANGE_ITEM] : /^with/.test(action) ? refPath : void 0);
+        stack.push(refPath && action.startsWith("range") && !/\$\w+\s*:?=/.test(action) ? [...refPath, RANGE_ITEM] : action.startsWith("with") ? refPath : void 0);
       } else if (/^end\b/.test(action)) stack.pop();
     }
   }
@@ -40272,7 +40270,7 @@ function locateInTemplate(text, kind, body, path23, defines) {
     }
     found = next;
   }
-  const anchor = found ?? lines[docStart] ?? lines[0];
+  const anchor = found ?? lines.at(docStart) ?? lines[0];
   const remainder = path23.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== void 0);
@@ -40391,7 +40389,7 @@ var FRAME = /template: ([^\s:]+):(\d+):(\d+): executing "((?:[^"\\]|\\.)*)" at <
 function executionFailure(text) {
   const frames = [...text.matchAll(FRAME)];
   const inChart = frames.filter((frame) => frame[1].includes("/"));
-  const at2 = inChart[inChart.length - 1];
+  const at2 = inChart.at(-1);
   if (!at2) return void 0;
   const [, helmPath, line, column, name, expression] = at2;
   const executing = name === helmPath ? "" : `executing "${name}" `;
@@ -40448,7 +40446,8 @@ function parseHelmFailure(stderr, code) {
   }
   const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text);
   if (values) {
-    const [, chartValues, valuesFile, detail] = values;
+    const [, , valuesFile, detail] = values;
+    const chartValues = values[1];
     const yamlLine = YAML_LINE.exec(detail);
     const reason = yamlLine ? yamlLine[2] : detail;
     return { message: `the values file is not valid YAML: ${reason}`, file: chartValues ?? valuesFile, line: yamlLine ? Number(yamlLine[1]) : void 0 };
@@ -40489,7 +40488,10 @@ function runTool(file, args, cwd, timeoutMs = 3e5) {
   return new Promise((resolve) => {
     execFile(file, args, { cwd, maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error2, stdout, stderr) => {
       const ms2 = performance.now() - start;
-      if (!error2) return resolve({ code: 0, stdout, stderr, ms: ms2 });
+      if (!error2) {
+        resolve({ code: 0, stdout, stderr, ms: ms2 });
+        return;
+      }
       const failure = error2;
       const reason = failure.killed ? `timed out after ${timeoutMs / 1e3} s` : typeof failure.code === "string" ? `${failure.code}: ${failure.message}` : "";
       resolve({ code: typeof failure.code === "number" ? failure.code : 127, stdout, stderr: stderr || reason, ms: ms2 });
@@ -40514,7 +40516,7 @@ function readChartInfo(chartDir) {
   const chart = load(readFileSync4(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
   const requirementsFile = path9.join(chartDir, "requirements.yaml");
   const requirements = existsSync4(requirementsFile) ? load(readFileSync4(requirementsFile, "utf8")) ?? {} : {};
-  const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => typeof dep?.name === "string");
+  const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => isRecord(dep) && typeof dep.name === "string");
   return {
     name: typeof chart.name === "string" ? chart.name : path9.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
@@ -40603,7 +40605,7 @@ function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
   const chartsDir = path10.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
-  let dependencies = [];
+  let dependencies;
   try {
     dependencies = readChartInfo(chartDir).dependencies;
   } catch {
@@ -40703,7 +40705,7 @@ function tagTemplate(text, tag) {
       blockScalarIndent = -1;
     }
     if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
-    if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
+    if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
     if (/-\}\}\s*$/.test(line)) return raw;
     const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
     if (actionOnly && !writes) return raw;
@@ -40898,10 +40900,10 @@ function taggedTemplateLine(evidence, key2, body, path23) {
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
     const lineIndex = document.object.locate(path23.slice(0, length)).region.startLine - 1;
-    const own = tagsOn(document.lines[lineIndex])[0];
+    const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
-      const first = tagsOn(document.lines[next])[0];
+      const first = tagsOn(document.lines[next]).at(0);
       if (!first) continue;
       if (chart.line(first.id, first.line)?.emits) producer = first;
       break;
@@ -40918,8 +40920,11 @@ function sentinelsBelow(node, at2, found) {
   if (typeof node === "string") {
     const ids = sentinelIds(node);
     if (ids.length === 1 && node.toLowerCase() === `kwv${ids[0]}x`) found.push({ at: at2, id: ids[0] });
-  } else if (Array.isArray(node)) node.forEach((item, index) => sentinelsBelow(item, [...at2, index], found));
-  else if (isRecord(node)) {
+  } else if (Array.isArray(node)) {
+    node.forEach((item, index) => {
+      sentinelsBelow(item, [...at2, index], found);
+    });
+  } else if (isRecord(node)) {
     for (const [key2, value] of Object.entries(node)) {
       const ids = sentinelIds(key2);
       if (ids.length === 1 && key2.toLowerCase() === `kwv${ids[0]}x`) found.push({ at: at2, id: ids[0] });
@@ -41165,7 +41170,7 @@ function firstChild(body, prefix) {
   for (const segment of prefix) node = Array.isArray(node) ? node[segment] : isRecord(node) ? node[segment] : void 0;
   if (Array.isArray(node)) return node.length > 0 ? [0] : [];
   if (isRecord(node)) {
-    const first = Object.keys(node)[0];
+    const first = Object.keys(node).at(0);
     return first === void 0 ? [] : [first];
   }
   return [];
@@ -41287,15 +41292,18 @@ ${header2}`) + 1;
 }
 var LEADING_SPACE = /^[\t\n\v\f\r ]*/;
 var TRAILING_SPACE = /[\t\n\v\f\r ]*$/;
+function spaceRun(pattern, text) {
+  return pattern.exec(text)?.[0] ?? "";
+}
 var DOCUMENT_SEPARATOR2 = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 function helmDocuments(text) {
-  const start = LEADING_SPACE.exec(text)[0].length;
-  const body = text.slice(start, text.length - TRAILING_SPACE.exec(text)[0].length);
+  const start = spaceRun(LEADING_SPACE, text).length;
+  const body = text.slice(start, text.length - spaceRun(TRAILING_SPACE, text).length);
   const documents = [];
   const add = (from2, to) => {
     const piece = body.slice(from2, to);
-    const lead = LEADING_SPACE.exec(piece)[0].length;
-    const trimmed = piece.slice(lead, piece.length - TRAILING_SPACE.exec(piece)[0].length);
+    const lead = spaceRun(LEADING_SPACE, piece).length;
+    const trimmed = piece.slice(lead, piece.length - spaceRun(TRAILING_SPACE, piece).length);
     if (!trimmed) return;
     const offset = start + from2 + lead;
     documents.push({ firstLine: text.slice(0, offset).split("\n").length - 1, text: trimmed });
@@ -41333,7 +41341,7 @@ function sameLines(plain, tagged, failing) {
     return lines.slice(0, end);
   };
   const [before, after] = [content(plain), content(tagged)];
-  const indentation = (line) => line.trim() ? LEADING_SPACE.exec(line)[0] : void 0;
+  const indentation = (line) => line.trim() ? spaceRun(LEADING_SPACE, line) : void 0;
   return before.length === after.length && failing < before.length && before[failing].trimEnd() === after[failing].trimEnd() && before.every((line, i) => indentation(line) === indentation(after[i]));
 }
 async function locateRenderedLine(query) {
@@ -41411,10 +41419,12 @@ function regionOnLine(text, wanted, byteOffset, token) {
     const column = Buffer.from(content).subarray(0, byteOffset).toString("utf8").length + 1;
     return { startLine: line, startColumn: column, endLine: line, endColumn: column };
   }
-  const occurrences = token ? [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))] : [];
-  if (occurrences.length === 1) {
-    const column = occurrences[0].index + 1;
-    return { startLine: line, startColumn: column, endLine: line, endColumn: column + token.length };
+  if (token) {
+    const occurrences = [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))];
+    if (occurrences.length === 1) {
+      const column = occurrences[0].index + 1;
+      return { startLine: line, startColumn: column, endLine: line, endColumn: column + token.length };
+    }
   }
   return { startLine: line, startColumn: content.search(/\S|$/) + 1, endLine: line, endColumn: content.length + 1 };
 }
@@ -41513,7 +41523,7 @@ function isDirectory2(file) {
   }
 }
 function isRemoteReference(reference) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) || /[?&](ref|version|submodules|timeout)=/.test(reference);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || reference.startsWith("git@") || /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) || /[?&](ref|version|submodules|timeout)=/.test(reference);
 }
 function readTextFile(file) {
   try {
@@ -41630,7 +41640,7 @@ function effectsOf(use) {
   };
   chain.forEach((at2, i) => {
     effects.push(at2.layer);
-    const child2 = chain[i + 1];
+    const child2 = chain.at(i + 1);
     const after = child2?.componentIndex !== void 0 ? child2.componentIndex + 1 : 0;
     for (let j2 = at2.components.length - 1; j2 >= after; j2--) addComponent(at2.components[j2]);
   });
@@ -41784,7 +41794,7 @@ function strategicDeletion(document, followed, body, path23) {
   return void 0;
 }
 function beforeOperation(operation, path23) {
-  const last = operation.path[operation.path.length - 1];
+  const last = operation.path.at(-1);
   if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path23;
   const list2 = operation.path.slice(0, -1);
   const index = path23[list2.length];
@@ -42419,8 +42429,8 @@ function rootKustomizations(dirs) {
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
     const stack = [key2];
-    while (stack.length > 0) {
-      for (const next of referencesOf(stack.pop())) {
+    for (let current = stack.pop(); current !== void 0; current = stack.pop()) {
+      for (const next of referencesOf(current)) {
         if (!seen.has(next)) {
           seen.add(next);
           stack.push(next);
@@ -42893,7 +42903,10 @@ function findingSet() {
     findings,
     addKeyed,
     addOwn(finding, ruleStart) {
-      if (finding.source !== void 0) return addKeyed(finding);
+      if (finding.source !== void 0) {
+        addKeyed(finding);
+        return;
+      }
       for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
       findings.push(finding);
     }
@@ -42958,7 +42971,9 @@ function createLinter(rules, settings = {}) {
   };
   return {
     lint(objects) {
-      withPodTemplateKinds(podTemplates, () => lintEach(objects));
+      withPodTemplateKinds(podTemplates, () => {
+        lintEach(objects);
+      });
     },
     finish() {
       return withPodTemplateKinds(podTemplates, settleAll);

@@ -11,6 +11,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const { stdin, stdout, stderr, env } = process;
-main(process.argv.slice(2), { cwd: process.cwd(), env, stdin, stdout, stderr }).then((code) => {
+void main(process.argv.slice(2), { cwd: process.cwd(), env, stdin, stdout, stderr }).then((code) => {
   process.exitCode ??= code;
 });

@@ -243,7 +243,7 @@ function rules(args: string[], io: CliEnvironment): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
   const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
-  const [id] = positionals;
+  const id = positionals.at(0);
   if (id === undefined) {
     io.stdout.write(format === "json" ? ruleListJson(ALL_RULE_META) : listRules());
     return 0;
@@ -261,7 +261,8 @@ function rules(args: string[], io: CliEnvironment): number {
 /** Runs the kubeward command line `argv` (without node and the script) in `io`, and returns the exit code. */
 export async function main(argv: readonly string[], io: CliEnvironment): Promise<number> {
   try {
-    const [command, ...rest] = argv;
+    const command = argv.at(0);
+    const rest = argv.slice(1);
     if (command === undefined || command === "-h" || command === "--help" || command === "help") {
       io.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

@@ -91,12 +91,13 @@ export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMe
 export function parseConfig(text: string, file: string, rules: readonly RuleWithMeta[]): Config {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const fail = (message: string, node?: YamlNode | null, offset?: number): never => {
+  // Annotated so that a call to it narrows like a throw.
+  const fail: (message: string, node?: YamlNode | null, offset?: number) => never = (message, node, offset) => {
     const at = offset ?? node?.range?.[0];
     const position = at === undefined ? undefined : lineCounter.linePos(at);
     throw new ConfigError(message, file, position?.line, position?.col);
   };
-  const [firstError] = document.errors;
+  const firstError = document.errors.at(0);
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
 
   const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
@@ -111,7 +112,7 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
     switch (key) {
       case "failOn": {
         const level = isScalar(value) ? value.value : undefined;
-        if (!FAIL_LEVELS.includes(level as FailLevel)) fail(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? (pair.key as YamlNode));
+        if (!FAIL_LEVELS.includes(level as FailLevel)) fail(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? pair.key);
         config.failOn = level as FailLevel;
         break;
       }
@@ -120,15 +121,15 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
         config[key] = readGlobs(value, key, fail);
         break;
       case "rules":
-        if (!isMap(value)) fail("rules must be a mapping from rule id to a setting", value ?? (pair.key as YamlNode));
-        for (const rulePair of (value as { items: Array<{ key: unknown; value: unknown }> }).items) {
+        if (!isMap(value)) fail("rules must be a mapping from rule id to a setting", value ?? pair.key);
+        for (const rulePair of value.items) {
           const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
           const meta = knownRules.get(ruleId);
           if (!meta) {
             const hint = closestMatch(ruleId, [...knownRules.keys()]);
             fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
           }
-          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta!, fail);
+          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta, fail);
         }
         break;
       case "helm":
@@ -143,10 +144,10 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
         break;
       }
       case "podTemplates":
-        config.podTemplates = readPodTemplates(value ?? (pair.key as YamlNode), fail);
+        config.podTemplates = readPodTemplates(value ?? pair.key, fail);
         break;
       default:
-        fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key as YamlNode);
+        fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
   }
   return config;
@@ -229,21 +230,21 @@ function readPodTemplates(value: YamlNode, fail: Fail): PodTemplateKind[] {
       if (!POD_TEMPLATE_KEYS.includes(key)) fail(`unknown key "${key}" in a podTemplates entry; expected kind, group and path`, node);
       fields.set(key, node);
     }
-    for (const key of POD_TEMPLATE_KEYS) {
-      if (!fields.has(key)) fail(`a podTemplates entry needs ${key} (${key === "group" ? 'the API group, the part of apiVersion before "/"' : key === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item as YamlNode);
-    }
-    const kind = readString(fields.get("kind")!, "podTemplates[].kind", fail);
-    const groupNode = fields.get("group")!;
+    const requiredField = (key: string): YamlNode =>
+      fields.get(key) ?? fail(`a podTemplates entry needs ${key} (${key === "group" ? 'the API group, the part of apiVersion before "/"' : key === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item as YamlNode);
+    const kindNode = requiredField("kind");
+    const groupNode = requiredField("group");
+    const pathNode = requiredField("path");
+    const kind = readString(kindNode, "podTemplates[].kind", fail);
     // `group: ""` names the core group; YAML reads a bare `group:` as null, which means the same.
     const group = isScalar(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail);
-    const pathNode = fields.get("path")!;
     const dotted = readString(pathNode, "podTemplates[].path", fail);
     if (!FIELD_PATH.test(dotted)) fail(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
     if (builtInPodSpecPath(group, kind)) {
-      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, fields.get("kind"));
+      fail(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
     }
     const key = `${group}/${kind}`;
-    if (seen.has(key)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, fields.get("kind"));
+    if (seen.has(key)) fail(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
     seen.add(key);
     return { kind, group, path: dotted.split(".") };
   });
@@ -257,7 +258,7 @@ function readGlobs(value: YamlNode | null, key: string, fail: Fail): string[] {
     try {
       new Minimatch(pattern);
     } catch (error) {
-      fail(`invalid glob "${pattern}": ${(error as Error).message}`, item as YamlNode);
+      fail(`invalid glob "${pattern}": ${(error as Error).message}`, item);
     }
     return pattern;
   });
@@ -285,9 +286,8 @@ function readRuleSetting(value: YamlNode | null, meta: RuleMeta, fail: Fail): Ru
       if (!isScalar(node) || typeof node.value !== "boolean") fail("enabled must be true or false", node ?? (pair.key as YamlNode));
       setting.enabled = (node as { value: boolean }).value;
     } else if (key === "severity") {
-      const severity = isScalar(node) ? node.value : undefined;
-      if (!SEVERITIES.includes(severity as Severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? (pair.key as YamlNode));
-      setting.severity = severityOf(severity as Severity, node as YamlNode);
+      if (!isScalar(node) || !SEVERITIES.includes(node.value as Severity)) fail(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? (pair.key as YamlNode));
+      setting.severity = severityOf(node.value as Severity, node);
     } else if (key === "options") {
       setting.options = readOptions(node, meta, fail);
     } else {

@@ -132,7 +132,10 @@ function findingSet(): FindingSet {
     findings,
     addKeyed,
     addOwn(finding, ruleStart) {
-      if (finding.source !== undefined) return addKeyed(finding);
+      if (finding.source !== undefined) {
+        addKeyed(finding);
+        return;
+      }
       for (let i = ruleStart; i < findings.length; i++) if (sameFinding(findings[i], finding)) return;
       findings.push(finding);
     },
@@ -235,7 +238,9 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
 
   return {
     lint(objects) {
-      withPodTemplateKinds(podTemplates, () => lintEach(objects));
+      withPodTemplateKinds(podTemplates, () => {
+        lintEach(objects);
+      });
     },
 
     finish() {

@@ -22,7 +22,8 @@ export type ReportOf<M extends Messages> = { path: Path } & MessageOf<M>;
  */
 export interface DeferredReportOf<M extends Messages> {
   path: Path;
-  settle(others: ObjectIndex): MessageOf<M> | undefined;
+  // A function property, not a method: the engine calls it detached from the report.
+  settle: (others: ObjectIndex) => MessageOf<M> | undefined;
 }
 
 export interface RuleContext<Options = Readonly<Record<string, unknown>>> {
@@ -46,7 +47,7 @@ export interface Report {
 
 export interface DeferredReport {
   path: Path;
-  settle(others: ObjectIndex): Omit<Report, "path"> | undefined;
+  settle: (others: ObjectIndex) => Omit<Report, "path"> | undefined;
 }
 
 /** A rule as the engine runs it. */
@@ -60,6 +61,7 @@ export interface Rule {
  * Declares a rule, checking its declaration once: every option default has its declared type and
  * every message id is a name a test can refer to. A mistake here fails at load, in every test.
  */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- intended: a rule that declares no options can read none
 export function defineRule<const M extends Messages, const O extends OptionSpecs = Record<never, never>>(rule: RuleDefinition<M, O>): Rule {
   const { id, options, messages } = rule.meta;
   if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);

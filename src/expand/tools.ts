@@ -47,7 +47,10 @@ export function runTool(file: string, args: readonly string[], cwd: string, time
   return new Promise((resolve) => {
     execFile(file, args, { cwd, maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
       const ms = performance.now() - start;
-      if (!error) return resolve({ code: 0, stdout, stderr, ms });
+      if (!error) {
+        resolve({ code: 0, stdout, stderr, ms });
+        return;
+      }
       const failure = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
       const reason = failure.killed ? `timed out after ${timeoutMs / 1000} s` : typeof failure.code === "string" ? `${failure.code}: ${failure.message}` : "";
       resolve({ code: typeof failure.code === "number" ? failure.code : 127, stdout, stderr: stderr || reason, ms });

@@ -58,7 +58,7 @@ export function chartTree(chartDir: string, prefix: Path = []): Array<{ dir: str
   const found = [{ dir: chartDir, prefix }];
   const chartsDir = path.join(chartDir, "charts");
   if (!existsSync(chartsDir)) return found;
-  let dependencies: Array<{ name: string; alias?: string }> = [];
+  let dependencies: Array<{ name: string; alias?: string }>;
   try {
     dependencies = readChartInfo(chartDir).dependencies;
   } catch {
@@ -190,7 +190,7 @@ export function tagTemplate(text: string, tag: (line: number, emits: boolean) =>
         blockScalarIndent = -1;
       }
       if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
-      if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || /^---/.test(line)) return raw;
+      if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
       if (/-\}\}\s*$/.test(line)) return raw;
       const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
       if (actionOnly && !writes) return raw;
@@ -208,10 +208,15 @@ export function tagTemplate(text: string, tag: (line: number, emits: boolean) =>
     .join("\n");
 }
 
+interface TaggedTemplate {
+  file: string;
+  emitting: Set<number>;
+}
+
 /** A copy of the chart whose every template (subcharts and helpers too) carries line tags, but for the `untagged` ones (chart-relative paths). */
 export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new Set()): TaggedChart {
   const dir = copyChart(chartDir, "tagged");
-  const templates: Array<{ file: string; emitting: Set<number> }> = [];
+  const templates: TaggedTemplate[] = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
       if (untagged.has(path.relative(chartDir, file))) continue;
@@ -228,7 +233,8 @@ export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new S
   return {
     dir,
     line(id, line) {
-      const template = templates[id];
+      // The id comes from the rendered output, which need not be one of ours.
+      const template = templates[id] as TaggedTemplate | undefined;
       return template ? { file: template.file, line, emits: template.emitting.has(line) } : undefined;
     },
   };
@@ -270,7 +276,7 @@ function comparedValues(chartDir: string): Set<string> {
   for (const chart of chartTree(chartDir)) {
     for (const template of templateFilesOf(chart.dir)) {
       for (const match of readFileSync(template, "utf8").matchAll(COMPARED_VALUE)) {
-        compared.add([...chart.prefix, ...(match[1] ?? match[2]).slice(1).split(".")].join("."));
+        compared.add([...chart.prefix, ...((match[1] as string | undefined) ?? match[2]).slice(1).split(".")].join("."));
       }
     }
   }
@@ -326,7 +332,7 @@ export function sentinelChart(
   const sentinels: ValuesSentinel[] = [];
   const compared = comparedValues(chartDir);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
-  const register = (source: ValuesSource, effective: Path, rank: number, original: unknown): unknown => {
+  const register = <T>(source: ValuesSource, effective: Path, rank: number, original: T): T | string => {
     sentinels.push({ source, effective, rank });
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };

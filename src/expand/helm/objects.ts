@@ -184,7 +184,7 @@ function firstChild(body: unknown, prefix: Path): Path {
   for (const segment of prefix) node = Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined;
   if (Array.isArray(node)) return node.length > 0 ? [0] : [];
   if (isRecord(node)) {
-    const first = Object.keys(node)[0];
+    const first = Object.keys(node).at(0);
     return first === undefined ? [] : [first];
   }
   return [];

@@ -105,11 +105,11 @@ export function taggedTemplateLine(evidence: HelmEvidence, key: string, body: un
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
     const lineIndex = document.object.locate(path.slice(0, length)).region.startLine - 1;
-    const own = tagsOn(document.lines[lineIndex])[0];
+    const own = tagsOn(document.lines[lineIndex]).at(0);
     // An untagged line is output of an action (toYaml, include): that action's tag ends its last line.
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
-      const first = tagsOn(document.lines[next])[0];
+      const first = tagsOn(document.lines[next]).at(0);
       if (!first) continue;
       if (chart.line(first.id, first.line)?.emits) producer = first;
       break;
@@ -141,8 +141,11 @@ function sentinelsBelow(node: unknown, at: Path, found: Array<{ at: Path; id: nu
   if (typeof node === "string") {
     const ids = sentinelIds(node);
     if (ids.length === 1 && node.toLowerCase() === `kwv${ids[0]}x`) found.push({ at, id: ids[0] });
-  } else if (Array.isArray(node)) node.forEach((item, index) => sentinelsBelow(item, [...at, index], found));
-  else if (isRecord(node)) {
+  } else if (Array.isArray(node)) {
+    node.forEach((item, index) => {
+      sentinelsBelow(item, [...at, index], found);
+    });
+  } else if (isRecord(node)) {
     for (const [key, value] of Object.entries(node)) {
       const ids = sentinelIds(key);
       if (ids.length === 1 && key.toLowerCase() === `kwv${ids[0]}x`) found.push({ at, id: ids[0] });
@@ -172,7 +175,8 @@ function wholeValuesMap(chart: SentinelChart, node: unknown): Path | undefined {
   sentinelsBelow(node, [], found);
   let map: Path | undefined;
   for (const { at, id } of found) {
-    const sentinel = chart.sentinels[id];
+    // The id comes from the rendered output, which need not be one of ours.
+    const sentinel = chart.sentinels[id] as ValuesSentinel | undefined;
     if (!sentinel || !endsWith(sentinel.effective, at)) return undefined;
     const candidate = sentinel.effective.slice(0, sentinel.effective.length - at.length);
     if (map && (map.length !== candidate.length || !startsWith(candidate, map))) return undefined;

@@ -47,10 +47,12 @@ function regionOnLine(text: string, wanted: number, byteOffset?: number, token?:
     const column = Buffer.from(content).subarray(0, byteOffset).toString("utf8").length + 1;
     return { startLine: line, startColumn: column, endLine: line, endColumn: column };
   }
-  const occurrences = token ? [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))] : [];
-  if (occurrences.length === 1) {
-    const column = occurrences[0].index + 1;
-    return { startLine: line, startColumn: column, endLine: line, endColumn: column + token!.length };
+  if (token) {
+    const occurrences = [...content.matchAll(new RegExp(`\\b${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"))];
+    if (occurrences.length === 1) {
+      const column = occurrences[0].index + 1;
+      return { startLine: line, startColumn: column, endLine: line, endColumn: column + token.length };
+    }
   }
   return { startLine: line, startColumn: content.search(/\S|$/) + 1, endLine: line, endColumn: content.length + 1 };
 }

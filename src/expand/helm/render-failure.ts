@@ -58,7 +58,7 @@ const FRAME = /template: ([^\s:]+):(\d+):(\d+): executing "((?:[^"\\]|\\.)*)" at
 function executionFailure(text: string): RenderFailure | undefined {
   const frames = [...text.matchAll(FRAME)];
   const inChart = frames.filter((frame) => frame[1].includes("/"));
-  const at = inChart[inChart.length - 1];
+  const at = inChart.at(-1);
   if (!at) return undefined;
   const [, helmPath, line, column, name, expression] = at;
   const executing = name === helmPath ? "" : `executing "${name}" `;
@@ -121,7 +121,9 @@ export function parseHelmFailure(stderr: string, code: number): RenderFailure {
   }
   const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text);
   if (values) {
-    const [, chartValues, valuesFile, detail] = values;
+    const [, , valuesFile, detail] = values;
+    // Only one of the two file groups matched.
+    const chartValues = values[1] as string | undefined;
     const yamlLine = YAML_LINE.exec(detail);
     const reason = yamlLine ? yamlLine[2] : detail;
     return { message: `the values file is not valid YAML: ${reason}`, file: chartValues ?? valuesFile, line: yamlLine ? Number(yamlLine[1]) : undefined };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "js-yaml";
+import { isRecord } from "../../core/json.js";
 import { parseHelmFailure, type RenderFailure } from "./render-failure.js";
 import { runTool, type ToolRun } from "../tools.js";
 
@@ -34,8 +35,8 @@ export function readChartInfo(chartDir: string): ChartInfo {
   const requirementsFile = path.join(chartDir, "requirements.yaml");
   const requirements = existsSync(requirementsFile) ? ((load(readFileSync(requirementsFile, "utf8")) ?? {}) as Record<string, unknown>) : {};
   const dependencies = [chart.dependencies, requirements.dependencies]
-    .flatMap((list) => (Array.isArray(list) ? list : []))
-    .filter((dep): dep is { name: string; alias?: string } => typeof dep?.name === "string");
+    .flatMap((list): unknown[] => (Array.isArray(list) ? list : []))
+    .filter((dep): dep is { name: string; alias?: string } => isRecord(dep) && typeof dep.name === "string");
   return {
     name: typeof chart.name === "string" ? chart.name : path.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",

@@ -86,6 +86,11 @@ export function renderedText(debugOutput: string, helmPath: string): string | un
 /** Go's strings.TrimSpace and regexp `\s`, which helm splits and trims documents with. */
 const LEADING_SPACE = /^[\t\n\v\f\r ]*/;
 const TRAILING_SPACE = /[\t\n\v\f\r ]*$/;
+
+/** The run of `pattern`, which matches every string (perhaps empty), in `text`. */
+function spaceRun(pattern: RegExp, text: string): string {
+  return pattern.exec(text)?.[0] ?? "";
+}
 const DOCUMENT_SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 
 export interface RenderedDocument {
@@ -96,13 +101,13 @@ export interface RenderedDocument {
 
 /** The documents helm reads from a template's text (releaseutil.SplitManifests), where go-yaml's line numbers start. */
 export function helmDocuments(text: string): RenderedDocument[] {
-  const start = LEADING_SPACE.exec(text)![0].length;
-  const body = text.slice(start, text.length - TRAILING_SPACE.exec(text)![0].length);
+  const start = spaceRun(LEADING_SPACE, text).length;
+  const body = text.slice(start, text.length - spaceRun(TRAILING_SPACE, text).length);
   const documents: RenderedDocument[] = [];
   const add = (from: number, to: number): void => {
     const piece = body.slice(from, to);
-    const lead = LEADING_SPACE.exec(piece)![0].length;
-    const trimmed = piece.slice(lead, piece.length - TRAILING_SPACE.exec(piece)![0].length);
+    const lead = spaceRun(LEADING_SPACE, piece).length;
+    const trimmed = piece.slice(lead, piece.length - spaceRun(TRAILING_SPACE, piece).length);
     if (!trimmed) return;
     const offset = start + from + lead;
     documents.push({ firstLine: text.slice(0, offset).split("\n").length - 1, text: trimmed });
@@ -163,7 +168,7 @@ function sameLines(plain: readonly string[], tagged: readonly string[], failing:
     return lines.slice(0, end);
   };
   const [before, after] = [content(plain), content(tagged)];
-  const indentation = (line: string): string | undefined => (line.trim() ? LEADING_SPACE.exec(line)![0] : undefined);
+  const indentation = (line: string): string | undefined => (line.trim() ? spaceRun(LEADING_SPACE, line) : undefined);
   return (
     before.length === after.length &&
     failing < before.length &&

@@ -57,7 +57,7 @@ function scanLines(text: string): TemplateLine[] {
     const item = /^\s*-(\s|$)/.test(line);
     if (!match) return { index, indent, keyIndent: indent, item, actionOnly, blank, text: line };
     const key = match[3].replace(/^["']|["']$/g, "");
-    return { index, indent, key, keyIndent: match[1].length + (match[2]?.length ?? 0), item, actionOnly, blank, text: line };
+    return { index, indent, key, keyIndent: match[1].length + ((match[2] as string | undefined)?.length ?? 0), item, actionOnly, blank, text: line };
   });
 }
 
@@ -178,7 +178,7 @@ function withScopes(lines: TemplateLine[], upTo: number, from: number): Array<st
         // Inside `range .Values.list`, `.` is one item: its index is filled in once the item is known.
         const ref = VALUES_REF.exec(action);
         const refPath = ref ? ref[1].slice(1).split(".") : undefined;
-        stack.push(refPath && action.startsWith("range") && !/\$\w+\s*:?=/.test(action) ? [...refPath, RANGE_ITEM] : /^with/.test(action) ? refPath : undefined);
+        stack.push(refPath && action.startsWith("range") && !/\$\w+\s*:?=/.test(action) ? [...refPath, RANGE_ITEM] : action.startsWith("with") ? refPath : undefined);
       } else if (/^end\b/.test(action)) stack.pop();
     }
   }
@@ -243,7 +243,7 @@ export function locateInTemplate(text: string, kind: string, body: unknown, path
     found = next;
   }
 
-  const anchor = found ?? lines[docStart] ?? lines[0];
+  const anchor = found ?? lines.at(docStart) ?? lines[0];
   const remainder = path.slice(matched);
   const scopes = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes].reverse().find((entry) => entry !== undefined);

@@ -31,7 +31,7 @@ export function isDirectory(file: string): boolean {
 export function isRemoteReference(reference: string): boolean {
   return (
     /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) ||
-    /^git@/.test(reference) ||
+    reference.startsWith("git@") ||
     /^(github\.com|gitlab\.com|bitbucket\.org)\//i.test(reference) ||
     /[?&](ref|version|submodules|timeout)=/.test(reference)
   );

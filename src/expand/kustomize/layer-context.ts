@@ -36,7 +36,7 @@ export function stringOf(value: unknown): string | undefined {
 /** The items of the list at `key` of a mapping, each with its index; none when it holds no list. */
 export function itemsAt(parent: unknown, key: string): Array<{ item: unknown; index: number }> {
   const list = isRecord(parent) ? parent[key] : undefined;
-  return Array.isArray(list) ? list.flatMap((item, index) => (item === null || item === undefined ? [] : [{ item, index }])) : [];
+  return Array.isArray(list) ? (list as unknown[]).flatMap((item, index) => (item === null || item === undefined ? [] : [{ item, index }])) : [];
 }
 
 /** The string value at `key` of a mapping and the region of its entry, when it is a scalar. */

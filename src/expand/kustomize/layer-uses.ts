@@ -74,7 +74,7 @@ export function effectsOf(use: LayerUse): KustomizationLayer[] {
   chain.forEach((at, i) => {
     // A layer's own transformers run after its components, which run after its resources.
     effects.push(at.layer);
-    const child = chain[i + 1];
+    const child = chain.at(i + 1);
     const after = child?.componentIndex !== undefined ? child.componentIndex + 1 : 0;
     for (let j = at.components.length - 1; j >= after; j--) addComponent(at.components[j]);
   });

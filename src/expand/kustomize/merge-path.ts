@@ -52,7 +52,7 @@ export function followPath(output: unknown, source: unknown, path: Path): Follow
   for (const segment of path) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
-      const outputItem = Array.isArray(outputNode) ? outputNode[segment] : undefined;
+      const outputItem: unknown = Array.isArray(outputNode) ? outputNode[segment] : undefined;
       const index = correspondingIndex(field, outputItem, sourceNode, segment);
       if (index < 0) break;
       followed.push(index);

@@ -81,7 +81,7 @@ function strategicDeletion(document: unknown, followed: Path, body: unknown, pat
 
 /** The path before `operation` ran: an insertion before the item lowers its index, a removal raises it. */
 function beforeOperation(operation: JsonPatchOperation, path: Path): Path | undefined {
-  const last = operation.path[operation.path.length - 1];
+  const last = operation.path.at(-1);
   if ((operation.op !== "add" && operation.op !== "remove") || !/^\d+$/.test(last ?? "")) return path;
   const list = operation.path.slice(0, -1);
   const index = path[list.length];

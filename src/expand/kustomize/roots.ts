@@ -44,8 +44,8 @@ export function rootKustomizations(dirs: readonly string[]): string[] {
     if (known) return known;
     const seen = new Set<string>();
     const stack = [key];
-    while (stack.length > 0) {
-      for (const next of referencesOf(stack.pop() as string)) {
+    for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+      for (const next of referencesOf(current)) {
         if (!seen.has(next)) {
           seen.add(next);
           stack.push(next);
