@@ -27010,7 +27010,7 @@ var package_default = {
     build: "node scripts/build.mjs",
     prepare: "node scripts/build.mjs",
     typecheck: "tsc -p .",
-    lint: "eslint src/core src/report src/action src/action.ts src/discover src/docs src/manifest src/registry.ts src/options.ts src/run.ts scripts bench",
+    lint: "eslint .",
     docs: "npm run build && node dist/generate-docs.js",
     demo: "npm run build && node dist/cli.js lint fixtures/demo --fail-on none",
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
