@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /** Tests of pure functions over in-memory input: they share module state safely, so they skip per-file isolation. */
@@ -7,6 +8,9 @@ export default defineConfig({
   test: {
     reporters: ["default", ["json", { outputFile: "test-results.json" }]],
     testTimeout: 60_000,
+    // Most of the suite's time is spent waiting on helm and kubectl processes, so more workers than
+    // spare CPUs pays: on 2 CPUs the whole run went from 204 s (one worker) to 132 s (three).
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: "unit", include: UNIT_TESTS, isolate: false } },
       // Tests that spawn tools, write files or change the environment keep a fresh module graph per file.
