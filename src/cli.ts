@@ -63,6 +63,7 @@ Each entry has these fields (more may be added; none is renamed or removed):
   frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA or PCI-DSS controls the rule serves
   equivalents       {kubeLinter?, polaris?, checkov?, trivy?, kubeScore?}: ids of the same check in other tools
   options           [{name, type, default, description}]: what .kubeward.yaml may set for the rule
+  messages          [{id, template}]: the rule's messages, {{name}} standing for a value of the finding
   helpUri           the rule's documentation page`;
 
 class UsageError extends Error {}

@@ -14,6 +14,7 @@ export interface RuleListEntry {
   frameworks: RuleMeta["frameworks"];
   equivalents: RuleMeta["equivalents"];
   options: Array<{ name: string } & Pick<OptionSpec, "type" | "default" | "description">>;
+  messages: Array<{ id: string; template: string }>;
   helpUri: string;
 }
 
@@ -29,6 +30,7 @@ export function ruleListEntry(meta: RuleMeta): RuleListEntry {
     frameworks: meta.frameworks,
     equivalents: meta.equivalents,
     options: Object.entries(meta.options ?? {}).map(([name, spec]) => ({ name, type: spec.type, default: spec.default, description: spec.description })),
+    messages: Object.entries(meta.messages ?? {}).map(([id, template]) => ({ id, template })),
     helpUri: helpUri(meta.id),
   };
 }

@@ -533,7 +533,7 @@ describe("colour", () => {
 
 describe("kubeward rules --format json", () => {
   /** The documented fields of an entry, in their order. */
-  const RULE_LIST_FIELDS = ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "helpUri"];
+  const RULE_LIST_FIELDS = ["id", "title", "severity", "level", "category", "enabledByDefault", "unlintedInput", "frameworks", "equivalents", "options", "messages", "helpUri"];
   const rulesJson = async (): Promise<{ rules: Array<Record<string, unknown>> }> => {
     const result = await runCli(["rules", "--format", "json"], { cwd: tempDir() });
     expect(result.status).toBe(0);
@@ -563,6 +563,7 @@ describe("kubeward rules --format json", () => {
         frameworks: meta.frameworks,
         equivalents: meta.equivalents,
         options: Object.keys(meta.options ?? {}).map((name) => ({ name, ...meta.options?.[name] })),
+        messages: Object.keys(meta.messages ?? {}).map((id) => ({ id, template: meta.messages?.[id] })),
         helpUri: `https://github.com/kubeward/kubeward/blob/main/docs/rules/${meta.id.replace("/", "-")}.md`,
       });
       expect(existsSync(path.join(repoRoot, "docs/rules", `${meta.id.replace("/", "-")}.md`)), `docs page of ${meta.id}`).toBe(true);
@@ -578,11 +579,12 @@ describe("kubeward rules --format json", () => {
       enabledByDefault: true,
       frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]) as unknown,
       options: [],
+      messages: [{ id: "runsPrivileged", template: "{{container}} runs privileged." }],
     });
     expect(byId.get("image-registry-not-allowed")).toMatchObject({
       options: [expect.objectContaining({ name: "allowedRegistries", type: "string[]" })],
     });
-    expect(byId.get("kubeward/parse-error")).toMatchObject({ category: "input", unlintedInput: true, frameworks: [], equivalents: {} });
+    expect(byId.get("kubeward/parse-error")).toMatchObject({ category: "input", unlintedInput: true, frameworks: [], equivalents: {}, messages: [] });
   });
 
   it("takes no rule id, and refuses another format", async () => {
