@@ -7,6 +7,8 @@ const READING_VERBS = new Set(["get", "list", "watch", "*"]);
 /** Where the role's grant reaches: a ClusterRole may be bound cluster-wide, a Role only in its namespace. */
 function reach(object: K8sObject): string {
   if (object.kind === "ClusterRole") return "in the cluster";
+  // helm fills in the namespace it was rendered for; the real one is chosen at install.
+  if (object.origin.releaseNamespace) return "in the release namespace";
   return object.namespace ? `in namespace "${object.namespace}"` : "in its namespace";
 }
 
