@@ -19,7 +19,7 @@ export function writtenPolicyRules(object: K8sObject): PolicyRule[] {
 }
 
 /** The items of a rule's list field, with their indexes: wrongly typed items are kept, so indexes match the source. */
-export function listItems(rule: JsonObject, field: "apiGroups" | "resources" | "verbs" | "resourceNames"): { value: unknown; index: number }[] {
+export function listItems(rule: JsonObject, field: "apiGroups" | "resources" | "verbs"): Array<{ value: unknown; index: number }> {
   return arrayOf(rule[field]).map((value, index) => ({ value, index }));
 }
 

@@ -1,6 +1,9 @@
 import rule from "../../../rules/rbac/rbac-secret-read.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+/** A chart's object whose namespace came from `.Release.Namespace`. */
+const renderedInReleaseNamespace = () => ({ chart: "charts/app", template: "templates/role.yaml", scope: "helm:charts/app:default", releaseNamespace: true });
+
 testRule(rule, {
   valid: [
     {
@@ -103,6 +106,29 @@ rules:
     verbs: [list]
 `,
       errors: [{ messageId: "readsEverySecret", data: { role: 'Role "app"', where: "in its namespace" }, line: 7, column: 13, endLine: 7, endColumn: 17 }],
+    },
+    {
+      name: "a chart's Role in the release namespace: helm renders it into default, but the namespace is chosen at install",
+      originOf: renderedInReleaseNamespace,
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: app, namespace: default}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get]
+`,
+      errors: [
+        {
+          messageId: "readsEverySecret",
+          data: { role: 'Role "app"', where: "in the release namespace" },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 16,
+          message: 'Role "app" can read every Secret in the release namespace.',
+        },
+      ],
     },
   ],
 });
