@@ -31434,7 +31434,7 @@ var rbac_wildcard_default = defineRule({
     messages: {
       anyApiGroup: `{{role}} grants its rule's resources in every API group ("*"), including those of custom resources installed later.`,
       anyResource: `{{role}} grants every resource and subresource ("*") in its rule's API groups, including ones added later.`,
-      anyVerb: `{{role}} grants every verb ("*") on its rule's resources, including delete and any verb added later.`
+      anyVerb: '{{role}} grants every verb ("*") in its rule, including delete and any verb added later.'
     },
     example: {
       bad: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["*"]\n    verbs: ["*"]',

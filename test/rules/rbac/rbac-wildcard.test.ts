@@ -76,5 +76,16 @@ rules:
 `,
       errors: [{ messageId: "anyVerb", data: { role: 'Role "leader-election"' }, line: 7, column: 13, endLine: 7, endColumn: 16 }],
     },
+    {
+      name: "a wildcard verb on non-resource URLs",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: urls}
+rules:
+  - nonResourceURLs: [/metrics, /healthz]
+    verbs: ["*"]
+`,
+      errors: [{ messageId: "anyVerb", data: { role: 'ClusterRole "urls"' }, line: 6, column: 13, endLine: 6, endColumn: 16, message: 'grants every verb ("*") in its rule' }],
+    },
   ],
 });
