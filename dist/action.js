@@ -26813,8 +26813,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems2);
+    const listItems3 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31354,6 +31354,108 @@ var RESTRICTED_RULES = [
   seccomp_profile_missing_default
 ];
 
+// rules/rbac/policy-rules.ts
+var RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
+function writtenPolicyRules(object) {
+  if (object.apiVersion !== RBAC_API_VERSION || object.kind !== "Role" && object.kind !== "ClusterRole") return [];
+  if (object.kind === "ClusterRole" && isRecord(object.body.aggregationRule)) return [];
+  return arrayOf(object.body.rules).flatMap((rule, index) => isRecord(rule) ? [{ rule, index }] : []);
+}
+function listItems(rule, field) {
+  return arrayOf(rule[field]).map((value, index) => ({ value, index }));
+}
+function describeRole(object) {
+  return `${object.kind} "${object.name}"`;
+}
+
+// rules/rbac/rbac-secret-read.ts
+var READING_VERBS = /* @__PURE__ */ new Set(["get", "list", "watch", "*"]);
+function reach(object) {
+  if (object.kind === "ClusterRole") return "in the cluster";
+  if (object.origin.releaseNamespace) return "in the release namespace";
+  return object.namespace ? `in namespace "${object.namespace}"` : "in its namespace";
+}
+var rbac_secret_read_default = defineRule({
+  meta: {
+    id: "rbac-secret-read",
+    title: "Role can read Secrets",
+    severity: "high",
+    category: "rbac",
+    rationale: 'Secrets hold passwords, API keys, TLS keys and service account tokens; a subject that can read them can act as whatever they unlock. `get` reads one Secret, and `list` and `watch` return every Secret\'s contents too, not just their names. A rule grants this when its `apiGroups` has `""` (the core group) or `*`, its `resources` has `secrets` or `*`, and its `verbs` have `get`, `list`, `watch` or `*`. `resourceNames` narrows it to the Secrets named, which the message says. A ClusterRole is reported as reaching the whole cluster, since a ClusterRoleBinding gives it that. An aggregated ClusterRole (one with `aggregationRule`) is not reported: the controller fills its `rules` from the roles it selects, which are reported themselves.',
+    remediation: "Grant Secret access only to the components that need it, in their own namespace (a Role, or a RoleBinding to the ClusterRole), narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.2", title: "Minimize access to secrets" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" }
+    ],
+    equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
+    messages: {
+      readsEverySecret: "{{role}} can read every Secret {{where}}.",
+      readsNamedSecrets: "{{role}} can read Secrets {{names}} {{where}}."
+    },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["get", "list"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["app-tls"]\n    verbs: ["get"]'
+    }
+  },
+  *check(object) {
+    for (const { rule, index } of writtenPolicyRules(object)) {
+      const apiGroups = stringsOf(rule.apiGroups);
+      const resources = stringsOf(rule.resources);
+      if (!apiGroups.some((group) => group === "" || group === "*")) continue;
+      if (!resources.some((resource) => resource === "secrets" || resource === "*")) continue;
+      const verb = listItems(rule, "verbs").find((item) => typeof item.value === "string" && READING_VERBS.has(item.value));
+      if (!verb) continue;
+      const path23 = ["rules", index, "verbs", verb.index];
+      const role = describeRole(object);
+      const where = reach(object);
+      const names = stringsOf(rule.resourceNames);
+      if (names.length) yield { path: path23, messageId: "readsNamedSecrets", data: { role, names: names.join(", "), where } };
+      else yield { path: path23, messageId: "readsEverySecret", data: { role, where } };
+    }
+  }
+});
+
+// rules/rbac/rbac-wildcard.ts
+var MESSAGE_BY_FIELD = { apiGroups: "anyApiGroup", resources: "anyResource", verbs: "anyVerb" };
+var rbac_wildcard_default = defineRule({
+  meta: {
+    id: "rbac-wildcard",
+    title: "Role grants a wildcard",
+    severity: "high",
+    category: "rbac",
+    rationale: "A `*` in a rule's `apiGroups`, `resources` or `verbs` matches everything there is, and everything added later: every verb (including `escalate`, `bind` and `impersonate` where they apply), every resource and subresource (Secrets, `pods/exec`), every API group (including those of custom resources installed afterwards). Such a role grants far more than its subject needs, and a token that holds it is worth stealing. An aggregated ClusterRole (one with `aggregationRule`) is not reported: the controller fills its `rules` from the roles it selects, which are reported themselves.",
+    remediation: "List the API groups, resources and verbs the subject needs, one rule per group of resources that needs the same verbs. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.3", title: "Minimize wildcard use in Roles and ClusterRoles" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+    ],
+    equivalents: { kubeLinter: ["wildcard-in-rules"] },
+    messages: {
+      anyApiGroup: `{{role}} grants its rule's resources in every API group ("*"), including those of custom resources installed later.`,
+      anyResource: `{{role}} grants every resource and subresource ("*") in its rule's API groups, including ones added later.`,
+      anyVerb: '{{role}} grants every verb ("*") in its rule, including delete and any verb added later.'
+    },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["*"]\n    verbs: ["*"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch", "patch"]'
+    }
+  },
+  *check(object) {
+    const role = describeRole(object);
+    for (const { rule, index } of writtenPolicyRules(object)) {
+      for (const field of ["apiGroups", "resources", "verbs"]) {
+        for (const item of listItems(rule, field)) {
+          if (item.value === "*") yield { path: ["rules", index, field, item.index], messageId: MESSAGE_BY_FIELD[field], data: { role } };
+        }
+      }
+    }
+  }
+});
+
+// rules/rbac/index.ts
+var RBAC_RULES = [rbac_secret_read_default, rbac_wildcard_default];
+
 // rules/workload/container-runtime-socket-mounted.ts
 var SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
 var RUNTIME_DIRS_UNDER_RUN = ["docker"];
@@ -32053,7 +32155,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -40159,7 +40261,7 @@ function findChildKey(lines, block, key2) {
   }
   return void 0;
 }
-function listItems(lines, block) {
+function listItems2(lines, block) {
   let itemIndent = Infinity;
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i])) itemIndent = Math.min(itemIndent, lines[i].indent);
   const items = [];
@@ -40179,7 +40281,7 @@ function insideRange(lines, from, index) {
   return open2.includes("range");
 }
 function findItem(lines, block, index, rendered) {
-  const items = listItems(lines, block);
+  const items = listItems2(lines, block);
   const name = isRecord(rendered) && typeof rendered.name === "string" ? rendered.name : void 0;
   if (name !== void 0) {
     for (const item of items) {
@@ -42422,10 +42524,10 @@ function rootKustomizations(dirs) {
     }
     return found;
   };
-  const reach = /* @__PURE__ */ new Map();
+  const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
     const key2 = path19.resolve(dir);
-    const known = reach.get(key2);
+    const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
     const stack = [key2];
@@ -42437,7 +42539,7 @@ function rootKustomizations(dirs) {
         }
       }
     }
-    reach.set(key2, seen);
+    reach2.set(key2, seen);
     return seen;
   };
   const keys = dirs.map((dir) => path19.resolve(dir));
@@ -42723,6 +42825,13 @@ var POD_SPEC = mapping({
   nodeSelector: mapOf(string),
   os: mapping({ name: string })
 });
+var ROLE = mapping({
+  rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
+  aggregationRule: mapping()
+});
+function isRole(object) {
+  return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
+}
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
@@ -42785,6 +42894,10 @@ function checkChild(value, shape, path23, segment, problems) {
 function checkShape(object) {
   const problems = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
+  if (isRole(object)) {
+    checkValue(object.body, ROLE, [], problems);
+    return problems;
+  }
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return problems;
   const last = podSpecPath.length - 1;

@@ -4,7 +4,7 @@ import type { OptionSpecs } from "./rule-options.js";
 export type Severity = "critical" | "high" | "medium" | "low";
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 
-export type Framework = "PSS" | "CIS" | "NSA-CISA" | "PCI-DSS";
+export type Framework = "PSS" | "CIS" | "NSA-CISA" | "PCI-DSS" | "MITRE-ATT&CK";
 
 /** A control in a framework this rule serves, e.g. `{ framework: "PSS", control: "baseline/privileged-containers" }`. */
 export interface FrameworkRef {
@@ -29,7 +29,7 @@ export interface RuleMeta {
   title: string;
   severity: Severity;
   /** Grouping for docs and `kubeward rules`. */
-  category: "pod-security" | "workload" | "input";
+  category: "pod-security" | "workload" | "rbac" | "input";
   rationale: string;
   remediation: string;
   frameworks: FrameworkRef[];

@@ -105,6 +105,16 @@ const POD_SPEC = mapping({
   os: mapping({ name: string }),
 });
 
+/** A Role's or ClusterRole's fields the RBAC rules read. */
+const ROLE = mapping({
+  rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
+  aggregationRule: mapping(),
+});
+
+function isRole(object: K8sObject): boolean {
+  return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
+}
+
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
@@ -191,6 +201,10 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
+  if (isRole(object)) {
+    checkValue(object.body, ROLE, [], problems);
+    return problems;
+  }
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return problems;
   // Every step down to the pod spec (spec, template, jobTemplate, ...) must be a mapping.
@@ -229,6 +243,7 @@ function coversPath(shape: Shape, path: readonly PathSegment[]): boolean {
 export function checksField(object: K8sObject, path: readonly PathSegment[]): boolean {
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
+  if (isRole(object)) return coversPath(ROLE, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
