@@ -57,10 +57,10 @@ Each entry has these fields (more may be added; none is renamed or removed):
   title             one line
   severity          default severity: critical, high, medium or low
   level             the SARIF level it maps to: error, warning or note
-  category          pod-security, workload or input
+  category          pod-security, workload, rbac or input
   enabledByDefault  false for a rule that runs only when turned on in .kubeward.yaml
   unlintedInput     true for a diagnostic of input that could not be linted (fails the run whatever --fail-on says)
-  frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA or PCI-DSS controls the rule serves
+  frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA, PCI-DSS or MITRE-ATT&CK controls the rule serves
   equivalents       {kubeLinter?, polaris?, checkov?, trivy?, kubeScore?}: ids of the same check in other tools
   options           [{name, type, default, description}]: what .kubeward.yaml may set for the rule
   messages          [{id, template}]: the rule's messages, {{name}} standing for a value of the finding
