@@ -42996,8 +42996,10 @@ function ruleFailure(active, object, error2, at2) {
     region: place?.region ?? FILE_START
   };
 }
+var DIAGNOSTIC_SEVERITY = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
 function problemFinding(problem2) {
-  return { ruleId: problem2.ruleId, severity: "high", message: problem2.message, file: problem2.file, region: problem2.region };
+  const severity = DIAGNOSTIC_SEVERITY.get(problem2.ruleId) ?? "high";
+  return { ruleId: problem2.ruleId, severity, message: problem2.message, file: problem2.file, region: problem2.region };
 }
 function findingSet() {
   const findings = [];
@@ -43208,7 +43210,7 @@ async function run(options) {
     for (const problem2 of parsed.problems) problems.push(problem2);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
-  const findings = problems.map((problem2) => ({ ...problemFinding(problem2), severity: DIAGNOSTIC_SEVERITY.get(problem2.ruleId) ?? "high" }));
+  const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
   findings.push(...ignoreFindings);
@@ -43220,7 +43222,6 @@ async function run(options) {
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
-var DIAGNOSTIC_SEVERITY = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
 function unknownIgnoredRules(rules) {
   const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_IDS];
   const known = new Set(ids);

@@ -86,8 +86,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     for (const skip of parsed.skipped) skipped.push(skip);
   }
 
-  // An input problem carries its diagnostic's default severity (a remote base is a note).
-  const findings = problems.map((problem) => ({ ...problemFinding(problem), severity: DIAGNOSTIC_SEVERITY.get(problem.ruleId) ?? "high" }));
+  const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
   // Chart and Kustomize files are read while findings are located, so only now are they all known.
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
@@ -101,7 +100,6 @@ export async function run(options: RunOptions): Promise<RunResult> {
 }
 
 const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
-const DIAGNOSTIC_SEVERITY = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
 
 /** For a file's text: a finding at each id a `kubeward-ignore` comment names that is no rule, with a did-you-mean. */
 function unknownIgnoredRules(rules: readonly Rule[]): (file: string, source: SourceText) => Finding[] {

@@ -7,7 +7,7 @@ import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
 import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
-import { RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
+import { DIAGNOSTIC_RULES, RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
 import { formatMessage } from "../core/message.js";
 import { resolveOptions, type RuleSetting } from "../core/rule-options.js";
 
@@ -95,8 +95,12 @@ function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: u
   };
 }
 
+const DIAGNOSTIC_SEVERITY: ReadonlyMap<string, Severity> = new Map(DIAGNOSTIC_RULES.map((meta) => [meta.id, meta.severity]));
+
+/** An input problem as a finding, at its diagnostic's default severity (a remote base is a note, a parse error high). */
 export function problemFinding(problem: InputProblem): Finding {
-  return { ruleId: problem.ruleId, severity: "high", message: problem.message, file: problem.file, region: problem.region };
+  const severity = DIAGNOSTIC_SEVERITY.get(problem.ruleId) ?? "high";
+  return { ruleId: problem.ruleId, severity, message: problem.message, file: problem.file, region: problem.region };
 }
 
 /**
