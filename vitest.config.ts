@@ -9,7 +9,7 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "test-results.json" }]],
     testTimeout: 60_000,
     // Most of the suite's time is spent waiting on helm and kubectl processes, so more workers than
-    // spare CPUs pays: on 2 CPUs the whole run went from 204 s (one worker) to 132 s (three).
+    // spare CPUs pays (figures and how they were measured: docs/performance.md).
     maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: "unit", include: UNIT_TESTS, isolate: false } },
