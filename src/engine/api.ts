@@ -1,6 +1,6 @@
 // Everything a rule may use, in one module: rules import from here and from nothing else of ours,
 // so the engine can change behind it (test/meta/stage-graph.test.ts enforces this).
-export { defineRule, type DeferredReportOf, type MessageOf, type Messages, type ReportOf, type Rule, type RuleContext, type RuleDefinition } from "./rule.js";
+export { defineRule, type DeferredReportOf, type MessageOf, type RelatedPlace, type SettledOf, type Messages, type ReportOf, type Rule, type RuleContext, type RuleDefinition } from "./rule.js";
 export {
   containersOf,
   describeContainer,

@@ -1,8 +1,8 @@
 import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, type Path } from "../core/types.js";
 import { compareFindings, kustomizeProvenanceKey, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
-import type { DeferredReport, Report, Rule, RuleContext } from "./rule.js";
-import type { Severity } from "../core/rule-meta.js";
+import type { DeferredReport, Report, Rule, RuleContext, Settled } from "./rule.js";
+import { SEVERITIES, type Severity } from "../core/rule-meta.js";
 import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
@@ -229,10 +229,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     for (const waiting of pending) {
       try {
         const settled = waiting.settle(indexOf(waiting.scope));
-        if (settled !== undefined) {
-          const message = messageOf(waiting.active.rule, settled);
-          set.addKeyed({ ...waiting.finding, message, messageId: settled.messageId, ...(settled.data && { data: settled.data }) });
-        }
+        if (settled !== undefined) set.addKeyed(settledFinding(waiting, settled));
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
       }
@@ -251,6 +248,20 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
       return withPodTemplateKinds(podTemplates, settleAll);
     },
   };
+}
+
+/** A deferred report's finding once settled: its message, the related places located, its severity lowered if asked. */
+function settledFinding(waiting: Pending, settled: Settled): Finding {
+  const finding: Finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
+  if (settled.data) finding.data = settled.data;
+  if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
+  if (settled.related?.length) {
+    finding.related = settled.related.map(({ object, path, message }) => {
+      const { file, region } = object.locate(path);
+      return { file, region, message };
+    });
+  }
+  return finding;
 }
 
 /** The set an object exists in (one chart rendering, one build, or all plain manifests). */

@@ -1,4 +1,4 @@
-import type { ObjectIdentity, Path, Provenance, Region } from "../core/types.js";
+import type { ObjectIdentity, Path, Provenance, Region, RelatedLocation } from "../core/types.js";
 import { lastAnswerOf } from "../core/memo.js";
 import type { Severity } from "../core/rule-meta.js";
 import type { MessageData } from "../core/message.js";
@@ -28,6 +28,8 @@ export interface Finding {
   provenance?: Provenance;
   /** Helm value sets whose rendering produced this finding, when a chart has more than one. */
   valueSets?: string[];
+  /** Other objects' fields that explain the finding (the role a binding grants, the bindings of a role). */
+  related?: RelatedLocation[];
   /** The chart or kustomization folder (display path) the object was rendered from. */
   source?: string;
 }

@@ -1,4 +1,5 @@
 import type { K8sObject, Path } from "../core/types.js";
+import type { Severity } from "../core/rule-meta.js";
 import type { ObjectIndex } from "./object-index.js";
 import type { RuleMeta } from "../core/rule-meta.js";
 import { optionProblem, type OptionSpecs, type OptionValues } from "../core/rule-options.js";
@@ -13,6 +14,19 @@ export type MessageOf<M extends Messages> = { [Id in keyof M & string]: { messag
 /** What a rule says: which object, which field path, and which message. The engine finds the line. */
 export type ReportOf<M extends Messages> = { path: Path } & MessageOf<M>;
 
+/** Another place that explains a settled finding (the role a binding grants, a binding that grants a role): a field of an object in the index. */
+export interface RelatedPlace {
+  object: K8sObject;
+  path: Path;
+  message: string;
+}
+
+/**
+ * What a deferred report settles to: its message, the places that explain it, and a severity it is
+ * lowered to when what the other objects say makes it matter less (never raised above the configured one).
+ */
+export type SettledOf<M extends Messages> = MessageOf<M> & { related?: readonly RelatedPlace[]; lowerTo?: Severity };
+
 /**
  * A per-object finding whose verdict depends on other objects (the ServiceAccount a pod names, the
  * CustomResourceDefinition of a kind). The engine locates it at once and calls `settle` after every
@@ -23,7 +37,7 @@ export type ReportOf<M extends Messages> = { path: Path } & MessageOf<M>;
 export interface DeferredReportOf<M extends Messages> {
   path: Path;
   // A function property, not a method: the engine calls it detached from the report.
-  settle: (others: ObjectIndex) => MessageOf<M> | undefined;
+  settle: (others: ObjectIndex) => SettledOf<M> | undefined;
 }
 
 export interface RuleContext<Options = Readonly<Record<string, unknown>>> {
@@ -45,9 +59,11 @@ export interface Report {
   data?: MessageData;
 }
 
+export type Settled = Omit<Report, "path"> & { related?: readonly RelatedPlace[]; lowerTo?: Severity };
+
 export interface DeferredReport {
   path: Path;
-  settle: (others: ObjectIndex) => Omit<Report, "path"> | undefined;
+  settle: (others: ObjectIndex) => Settled | undefined;
 }
 
 /** A rule as the engine runs it. */

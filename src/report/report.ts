@@ -105,9 +105,9 @@ export function describeProvenance(provenance: Provenance | undefined): string |
   return parts.length ? parts.join("; ") : undefined;
 }
 
-/** Places that explain a finding: the values lines that set (or should set) its field. */
+/** Places that explain a finding: the other objects' fields the rule named, then the values lines that set (or should set) its field. */
 export function relatedLocations(finding: Finding): RelatedLocation[] {
-  const related: RelatedLocation[] = [];
+  const related: RelatedLocation[] = [...(finding.related ?? [])];
   for (const setting of finding.provenance?.values ?? []) {
     if (!setting.file || !setting.region) continue;
     const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;

@@ -246,6 +246,31 @@ describe("deferred reports", () => {
     ]);
   });
 
+  it("locates a settled finding's related places in the objects they name, and lowers its severity when asked, never raises it", () => {
+    const configuredBy = defineRule({
+      meta: meta("configured-by", { uses: "{{name}} uses ConfigMap {{wanted}}." }, { severity: "high" }),
+      lookupKinds: ["ConfigMap"],
+      *check(object) {
+        const wanted = (object.body.spec as { configName?: unknown } | undefined)?.configName;
+        if (object.kind !== "Deployment" || typeof wanted !== "string") return;
+        const { name } = object;
+        yield {
+          path: ["spec", "configName"],
+          settle: (others) => {
+            const config = others.find("ConfigMap", undefined, wanted);
+            if (!config) return { messageId: "uses", data: { name, wanted }, lowerTo: "critical" };
+            return { messageId: "uses", data: { name, wanted }, lowerTo: "low", related: [{ object: config, path: ["metadata", "name"], message: "defined here" }] };
+          },
+        };
+      },
+    });
+    const findings = lintObjects(parseManifest("d.yaml", DEFERRED_MANIFEST).objects, activeRules([configuredBy], {}));
+    expect(findings.map((f) => [f.region.startLine, f.severity, f.related])).toEqual([
+      [5, "low", [{ file: "d.yaml", region: { startLine: 15, startColumn: 12, endLine: 15, endColumn: 26 }, message: "defined here" }]],
+      [11, "high", undefined],
+    ]);
+  });
+
   it("turns a settle that throws into a rule-error at the finding's place; other findings stay", () => {
     const throwsLater = defineRule({
       meta: meta("throws-later", { never: "never said." }),

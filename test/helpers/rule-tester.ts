@@ -5,7 +5,8 @@ import type { Rule } from "../../src/engine/rule.js";
 import type { MessageData } from "../../src/core/message.js";
 import { optionProblem } from "../../src/core/rule-options.js";
 import { parseManifest } from "../../src/manifest/parse.js";
-import type { K8sObject, Origin } from "../../src/core/types.js";
+import type { K8sObject, Origin, RelatedLocation } from "../../src/core/types.js";
+import type { Severity } from "../../src/core/rule-meta.js";
 
 /** Origin fields to give a test object, e.g. those Helm expansion sets (`chart`, `scope`, `releaseNamespace`). */
 export type OriginOf = (object: K8sObject) => Partial<Origin>;
@@ -55,6 +56,16 @@ export interface ExpectedFinding {
   endColumn: number;
   /** A fragment the rendered message must contain, to show how it reads. */
   message?: string;
+  /** The related locations, all of them, when the case is about them: line, column and message of each. */
+  related?: ExpectedRelated[];
+  /** The finding's severity, when the case is about a rule lowering it. */
+  severity?: Severity;
+}
+
+export interface ExpectedRelated {
+  line: number;
+  column: number;
+  message: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -86,6 +97,8 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         expect(findings.map(actual)).toEqual(testCase.errors.map(expected));
         testCase.errors.forEach((error, i) => {
           if (error.message) expect(findings[i].message).toContain(error.message);
+          if (error.related) expect((findings[i].related ?? []).map(relatedSummary)).toEqual(error.related);
+          if (error.severity) expect(findings[i].severity).toBe(error.severity);
         });
       });
     }
@@ -99,6 +112,10 @@ function actual(finding: Finding): ExpectedFinding {
 
 function expected({ messageId, data, line, column, endLine, endColumn }: ExpectedFinding): ExpectedFinding {
   return { messageId, data, line, column, endLine, endColumn };
+}
+
+function relatedSummary(place: RelatedLocation): ExpectedRelated {
+  return { line: place.region.startLine, column: place.region.startColumn, message: place.message };
 }
 
 function summary(finding: Finding): string {
