@@ -27123,7 +27123,7 @@ function describeProvenance(provenance) {
   return parts.length ? parts.join("; ") : void 0;
 }
 function relatedLocations(finding) {
-  const related = [];
+  const related = [...finding.related ?? []];
   for (const setting of finding.provenance?.values ?? []) {
     if (!setting.file || !setting.region) continue;
     const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;
@@ -31356,9 +31356,14 @@ var RESTRICTED_RULES = [
 
 // rules/rbac/policy-rules.ts
 var RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
+function isRole(object) {
+  return object.apiVersion === RBAC_API_VERSION && (object.kind === "Role" || object.kind === "ClusterRole");
+}
+function isAggregated(object) {
+  return object.kind === "ClusterRole" && isRecord(object.body.aggregationRule);
+}
 function writtenPolicyRules(object) {
-  if (object.apiVersion !== RBAC_API_VERSION || object.kind !== "Role" && object.kind !== "ClusterRole") return [];
-  if (object.kind === "ClusterRole" && isRecord(object.body.aggregationRule)) return [];
+  if (!isRole(object) || isAggregated(object)) return [];
   return arrayOf(object.body.rules).flatMap((rule, index) => isRecord(rule) ? [{ rule, index }] : []);
 }
 function listItems(rule, field) {
@@ -31367,21 +31372,247 @@ function listItems(rule, field) {
 function describeRole(object) {
   return `${object.kind} "${object.name}"`;
 }
+function resourceCovers(item, resource) {
+  if (item === "*" || item === resource) return true;
+  const slash = resource.indexOf("/");
+  return slash > 0 && item === `*${resource.slice(slash)}`;
+}
+function matchRequest(rule, request) {
+  if (!stringsOf(rule.apiGroups).some((group) => group === "*" || group === request.apiGroup)) return void 0;
+  const resourceItem = listItems(rule, "resources").find((item) => typeof item.value === "string" && resourceCovers(item.value, request.resource));
+  if (!resourceItem) return void 0;
+  const resourceNames = stringsOf(rule.resourceNames);
+  const unnamed = resourceNames.length > 0 && !request.resource.includes("/") ? ["create", "deletecollection"] : [];
+  const verbs = request.verbs.filter((verb) => !unnamed.includes(verb));
+  if (verbs.length === 0) return void 0;
+  const verbItem = listItems(rule, "verbs").find((item) => typeof item.value === "string" && (item.value === "*" || verbs.includes(item.value)));
+  if (!verbItem) return void 0;
+  return { resourceIndex: resourceItem.index, verbIndex: verbItem.index, verb: verbItem.value, resource: request.resource, resourceNames };
+}
+function grantsEverything(rule) {
+  return ["apiGroups", "resources", "verbs"].every((field) => stringsOf(rule[field]).includes("*")) && stringsOf(rule.resourceNames).length === 0;
+}
+function selectorMatches(selector, labels) {
+  const matchLabels = recordOf(selector.matchLabels);
+  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = typeof expression.key === "string" ? expression.key : "";
+    const values = stringsOf(expression.values);
+    const present2 = Object.hasOwn(labels, key2);
+    const value = labels[key2];
+    switch (expression.operator) {
+      case "In":
+        if (!present2 || !values.includes(String(value))) return false;
+        break;
+      case "NotIn":
+        if (present2 && values.includes(String(value))) return false;
+        break;
+      case "Exists":
+        if (!present2) return false;
+        break;
+      case "DoesNotExist":
+        if (present2) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return Object.keys(matchLabels).length > 0 || arrayOf(selector.matchExpressions).length > 0;
+}
+function aggregationSelectors(object) {
+  return arrayOf(recordOf(object.body.aggregationRule).clusterRoleSelectors).filter(isRecord);
+}
+function labelsOf(object) {
+  return recordOf(recordOf(object.body.metadata).labels);
+}
+function builtInAggregates(object) {
+  if (object.kind !== "ClusterRole" || !isRole(object)) return [];
+  const labels = labelsOf(object);
+  return ["admin", "edit", "view"].filter((name) => labels[`rbac.authorization.k8s.io/aggregate-to-${name}`] === "true");
+}
+
+// rules/rbac/bindings.ts
+var RBAC_KINDS = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
+function bindingOf(object) {
+  if (object.apiVersion !== "rbac.authorization.k8s.io/v1" || object.kind !== "RoleBinding" && object.kind !== "ClusterRoleBinding") return void 0;
+  const roleRef = recordOf(object.body.roleRef);
+  if (typeof roleRef.kind !== "string" || typeof roleRef.name !== "string") return void 0;
+  const subjects = arrayOf(object.body.subjects).flatMap((subject, index) => {
+    if (!isRecord(subject) || typeof subject.kind !== "string" || typeof subject.name !== "string") return [];
+    const namespace = typeof subject.namespace === "string" && subject.namespace !== "" ? subject.namespace : void 0;
+    return [{ kind: subject.kind, name: subject.name, namespace, index }];
+  });
+  return { object, roleKind: roleRef.kind, roleName: roleRef.name, subjects };
+}
+function subjectNamespace(binding, subject) {
+  if (subject.namespace !== void 0) return subject.namespace;
+  return binding.object.kind === "RoleBinding" ? binding.object.namespace : void 0;
+}
+function describeSubject(binding, subject) {
+  if (subject.kind !== "ServiceAccount") return `${subject.kind} "${subject.name}"`;
+  const namespace = subjectNamespace(binding, subject);
+  return `ServiceAccount "${namespace === void 0 ? subject.name : `${namespace}/${subject.name}`}"`;
+}
+function describeBinding(binding) {
+  return `${binding.object.kind} "${binding.object.name}"`;
+}
+var roleKey = (kind, namespace, name) => kind === "ClusterRole" ? `ClusterRole\0${name}` : `Role\0${namespace ?? ""}\0${name}`;
+var keyOfRole = (role) => roleKey(role.kind, lookupNamespace(role), role.name);
+var keyOfRoleRef = (binding) => roleKey(binding.roleKind, lookupNamespace(binding.object), binding.roleName);
+var graphs = /* @__PURE__ */ new WeakMap();
+function rbacGraph(index) {
+  const known = graphs.get(index);
+  if (known) return known;
+  const roles = /* @__PURE__ */ new Map();
+  for (const role of [...index.ofKind("Role"), ...index.ofKind("ClusterRole")]) {
+    if (isRole(role) && !roles.has(keyOfRole(role))) roles.set(keyOfRole(role), role);
+  }
+  const bindingsByRole = /* @__PURE__ */ new Map();
+  for (const object of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+    const binding = bindingOf(object);
+    if (!binding) continue;
+    const key2 = keyOfRoleRef(binding);
+    const list2 = bindingsByRole.get(key2);
+    if (list2) list2.push(binding);
+    else bindingsByRole.set(key2, [binding]);
+  }
+  const clusterRoles = index.ofKind("ClusterRole").filter(isRole);
+  const byLabel = /* @__PURE__ */ new Map();
+  for (const role of clusterRoles) {
+    for (const [key2, value] of Object.entries(labelsOf(role))) {
+      const label = `${key2}=${String(value)}`;
+      const list2 = byLabel.get(label);
+      if (list2) list2.push(role);
+      else byLabel.set(label, [role]);
+    }
+  }
+  const candidatesFor = (selector) => {
+    const labels = Object.entries(recordOf(selector.matchLabels));
+    return labels.length === 0 ? clusterRoles : byLabel.get(`${labels[0][0]}=${String(labels[0][1])}`) ?? [];
+  };
+  const selected = /* @__PURE__ */ new Map();
+  const selectors = /* @__PURE__ */ new Map();
+  for (const aggregator of clusterRoles.filter(isAggregated)) {
+    const chosen = /* @__PURE__ */ new Set();
+    for (const selector of aggregationSelectors(aggregator)) {
+      for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf(candidate))) chosen.add(candidate);
+    }
+    selected.set(aggregator, [...chosen]);
+    for (const role of chosen) {
+      const list2 = selectors.get(role);
+      if (list2) list2.push(aggregator);
+      else selectors.set(role, [aggregator]);
+    }
+  }
+  const grantsOf = (role, through, seen) => {
+    if (seen.has(role)) return [];
+    seen.add(role);
+    const direct = (bindingsByRole.get(keyOfRole(role)) ?? []).map((binding) => through ? { binding, through } : { binding });
+    const aggregated = (selectors.get(role) ?? []).flatMap((aggregator) => grantsOf(aggregator, through ?? aggregator, seen));
+    return [...direct, ...aggregated];
+  };
+  const effectiveRules = (role, seen) => {
+    if (seen.has(role)) return [];
+    seen.add(role);
+    if (!isAggregated(role)) return writtenPolicyRules(role).map((rule) => ({ ...rule, role }));
+    return (selected.get(role) ?? []).flatMap((component) => effectiveRules(component, seen));
+  };
+  const graph = {
+    grantsOf: (role) => grantsOf(role, void 0, /* @__PURE__ */ new Set()),
+    roleOf: (binding) => roles.get(keyOfRoleRef(binding)),
+    effectiveRules: (role) => effectiveRules(role, /* @__PURE__ */ new Set())
+  };
+  graphs.set(index, graph);
+  return graph;
+}
+
+// rules/rbac/grant-rule.ts
+function reach(role, grants) {
+  if (role.kind !== "ClusterRole") return namespacePhrase([lookupNamespace(role)], role.namespace);
+  if (grants.length === 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding")) return "in the cluster";
+  const namespaces = [...new Set(grants.map(({ binding }) => lookupNamespace(binding.object)))];
+  return namespacePhrase(namespaces, grants[0].binding.object.namespace);
+}
+function namespacePhrase(namespaces, written) {
+  const named = namespaces.filter((namespace) => namespace !== void 0);
+  if (named.length === namespaces.length) return named.length === 1 ? `in namespace "${named[0]}"` : `in namespaces ${named.map((n) => `"${n}"`).join(", ")}`;
+  if (namespaces.length === 1) return written === void 0 ? "in the namespace it is applied to" : "in the release namespace";
+  return `in the release namespace and ${named.map((n) => `"${n}"`).join(", ")}`;
+}
+function subjectsOf(grant) {
+  const { binding } = grant;
+  const names = binding.subjects.map((subject) => describeSubject(binding, subject));
+  if (names.length === 0) return "no subject";
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
+function grantSentence(role, grant) {
+  const through = grant.through ? ` through aggregated ${describeRole(grant.through)}` : "";
+  return `${describeBinding(grant.binding)} grants ${describeRole(role)}${through} to ${subjectsOf(grant)}`;
+}
+function holders(role, grants) {
+  const parts = builtInAggregates(role).map((name) => `its aggregate-to-${name} label adds it to the built-in "${name}" ClusterRole`);
+  if (grants.length === 1) parts.push(grantSentence(role, grants[0]));
+  else if (grants.length > 1) parts.push(`${grants.length} bindings grant it (related locations)`);
+  return parts.map((part) => `; ${part}`).join("");
+}
+function firstMatch(grant, rule) {
+  for (const request of grant.requests) {
+    const match2 = matchRequest(rule, request);
+    if (match2) return match2;
+  }
+  return void 0;
+}
+var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each.";
+function grantRule({ meta, grants }) {
+  const messages = Object.fromEntries(
+    grants.flatMap((grant) => [
+      [grant.id, `{{role}} can ${grant.does} {{where}}{{who}}.`],
+      [`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]
+    ])
+  );
+  return defineRule({
+    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages },
+    lookupKinds: RBAC_KINDS,
+    *check(object) {
+      const { kind, name } = object;
+      const namespace = lookupNamespace(object);
+      for (const { rule, index } of writtenPolicyRules(object)) {
+        if (grantsEverything(rule)) continue;
+        for (const grant of grants) {
+          const match2 = firstMatch(grant, rule);
+          if (!match2) continue;
+          const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const names = match2.resourceNames.map((n) => `"${n}"`).join(", ");
+          yield {
+            path: path23,
+            settle: (others) => {
+              const role = others.find(kind, namespace, name) ?? object;
+              const roleGrants = rbacGraph(others).grantsOf(role);
+              const related = roleGrants.map((roleGrant) => ({
+                object: roleGrant.binding.object,
+                path: ["roleRef", "name"],
+                message: `${grantSentence(role, roleGrant)}.`
+              }));
+              const data = { role: describeRole(role), where: reach(role, roleGrants), who: holders(role, roleGrants) };
+              const namedData = { ...data, names };
+              if (names) return { messageId: `${grant.id}Named`, data: namedData, related };
+              return { messageId: grant.id, data, related };
+            }
+          };
+          break;
+        }
+      }
+    }
+  });
+}
 
 // rules/rbac/rbac-secret-read.ts
-var READING_VERBS = /* @__PURE__ */ new Set(["get", "list", "watch", "*"]);
-function reach(object) {
-  if (object.kind === "ClusterRole") return "in the cluster";
-  if (object.origin.releaseNamespace) return "in the release namespace";
-  return object.namespace ? `in namespace "${object.namespace}"` : "in its namespace";
-}
-var rbac_secret_read_default = defineRule({
+var rbac_secret_read_default = grantRule({
   meta: {
     id: "rbac-secret-read",
     title: "Role can read Secrets",
     severity: "high",
-    category: "rbac",
-    rationale: 'Secrets hold passwords, API keys, TLS keys and service account tokens; a subject that can read them can act as whatever they unlock. `get` reads one Secret, and `list` and `watch` return every Secret\'s contents too, not just their names. A rule grants this when its `apiGroups` has `""` (the core group) or `*`, its `resources` has `secrets` or `*`, and its `verbs` have `get`, `list`, `watch` or `*`. `resourceNames` narrows it to the Secrets named, which the message says. A ClusterRole is reported as reaching the whole cluster, since a ClusterRoleBinding gives it that. An aggregated ClusterRole (one with `aggregationRule`) is not reported: the controller fills its `rules` from the roles it selects, which are reported themselves.',
+    rationale: 'Secrets hold passwords, API keys, TLS keys and service account tokens; a subject that can read them can act as whatever they unlock. `get` reads one Secret, and `list` and `watch` return every Secret\'s contents too, not just their names. A rule grants this when its `apiGroups` has `""` (the core group) or `*`, its `resources` has `secrets` or `*`, and its `verbs` have `get`, `list`, `watch` or `*`. `resourceNames` narrows it to the Secrets named, which the message says.',
     remediation: "Grant Secret access only to the components that need it, in their own namespace (a Role, or a RoleBinding to the ClusterRole), narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
     frameworks: [
       { framework: "CIS", control: "5.1.2", title: "Minimize access to secrets" },
@@ -31389,31 +31620,20 @@ var rbac_secret_read_default = defineRule({
       { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" }
     ],
     equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
-    messages: {
-      readsEverySecret: "{{role}} can read every Secret {{where}}.",
-      readsNamedSecrets: "{{role}} can read Secrets {{names}} {{where}}."
-    },
     example: {
       bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["get", "list"]',
       good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["app-tls"]\n    verbs: ["get"]'
     }
   },
-  *check(object) {
-    for (const { rule, index } of writtenPolicyRules(object)) {
-      const apiGroups = stringsOf(rule.apiGroups);
-      const resources = stringsOf(rule.resources);
-      if (!apiGroups.some((group) => group === "" || group === "*")) continue;
-      if (!resources.some((resource) => resource === "secrets" || resource === "*")) continue;
-      const verb = listItems(rule, "verbs").find((item) => typeof item.value === "string" && READING_VERBS.has(item.value));
-      if (!verb) continue;
-      const path23 = ["rules", index, "verbs", verb.index];
-      const role = describeRole(object);
-      const where = reach(object);
-      const names = stringsOf(rule.resourceNames);
-      if (names.length) yield { path: path23, messageId: "readsNamedSecrets", data: { role, names: names.join(", "), where } };
-      else yield { path: path23, messageId: "readsEverySecret", data: { role, where } };
+  grants: [
+    {
+      id: "readsSecrets",
+      requests: [{ apiGroup: "", resource: "secrets", verbs: ["get", "list", "watch"] }],
+      does: "read every Secret",
+      doesNamed: "read the Secrets {{names}}",
+      pointAt: "verb"
     }
-  }
+  ]
 });
 
 // rules/rbac/rbac-wildcard.ts
@@ -42829,7 +43049,7 @@ var ROLE = mapping({
   rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
   aggregationRule: mapping()
 });
-function isRole(object) {
+function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 var EXPECTED = {
@@ -42894,7 +43114,7 @@ function checkChild(value, shape, path23, segment, problems) {
 function checkShape(object) {
   const problems = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole(object)) {
+  if (isRole2(object)) {
     checkValue(object.body, ROLE, [], problems);
     return problems;
   }
@@ -43074,10 +43294,7 @@ function createLinter(rules, settings = {}) {
     for (const waiting of pending) {
       try {
         const settled = waiting.settle(indexOf(waiting.scope));
-        if (settled !== void 0) {
-          const message = messageOf(waiting.active.rule, settled);
-          set.addKeyed({ ...waiting.finding, message, messageId: settled.messageId, ...settled.data && { data: settled.data } });
-        }
+        if (settled !== void 0) set.addKeyed(settledFinding(waiting, settled));
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }
@@ -43094,6 +43311,18 @@ function createLinter(rules, settings = {}) {
       return withPodTemplateKinds(podTemplates, settleAll);
     }
   };
+}
+function settledFinding(waiting, settled) {
+  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
+  if (settled.data) finding.data = settled.data;
+  if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
+  if (settled.related?.length) {
+    finding.related = settled.related.map(({ object, path: path23, message }) => {
+      const { file, region } = object.locate(path23);
+      return { file, region, message };
+    });
+  }
+  return finding;
 }
 function scopeOf(object) {
   return object.origin.scope ?? "";

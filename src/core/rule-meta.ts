@@ -29,12 +29,14 @@ export interface RuleMeta {
   title: string;
   severity: Severity;
   /** Grouping for docs and `kubeward rules`. */
-  category: "pod-security" | "workload" | "rbac" | "input";
+  category: "pod-security" | "workload" | "rbac" | "namespaces" | "input";
   rationale: string;
   remediation: string;
   frameworks: FrameworkRef[];
   equivalents: Equivalents;
   options?: OptionSpecs;
+  /** For a rule that looks beyond one object: which objects it looks at together, and how it finds them; shown in the docs. */
+  scope?: string;
   /** A rule's message templates by id, `{{name}}` filled from each report's data; diagnostics have none. */
   messages?: Readonly<Record<string, string>>;
   /** A manifest fragment that violates the rule, and its fix, shown in the docs. */

@@ -23,6 +23,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     .map(([tool, ids]) => `${TOOL_NAMES[tool] ?? tool}: ${ids.map((id) => `\`${id}\``).join(", ")}`);
   if (equivalents.length) lines.push(`| Equivalent checks | ${equivalents.join("; ")} |`);
   lines.push("", "## Why", "", meta.rationale, "", "## How to fix", "", meta.remediation);
+  if (meta.scope) lines.push("", "## Scope", "", meta.scope);
   if (meta.example) {
     lines.push("", "## Example", "", "Flagged:", "", "```yaml", meta.example.bad, "```", "", "Passes:", "", "```yaml", meta.example.good, "```");
   }

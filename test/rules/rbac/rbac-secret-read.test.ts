@@ -37,10 +37,21 @@ rules:
     verbs: [get]
 `,
     },
+    {
+      name: "a rule granting everything is left to rbac-wildcard and rbac-cluster-admin-binding, one finding each",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: everything}
+rules:
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: ["*"]
+`,
+    },
   ],
   invalid: [
     {
-      name: "a ClusterRole reads every Secret: once per rule, at its first reading verb",
+      name: "an unbound ClusterRole reads every Secret: once per rule, at its first reading verb, through `*` too",
       yaml: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: reader}
@@ -51,19 +62,20 @@ rules:
   - apiGroups: ["*"]
     resources: ["*"]
     verbs:
-      - "*"
+      - get
 `,
       errors: [
         {
-          messageId: "readsEverySecret",
-          data: { role: 'ClusterRole "reader"', where: "in the cluster" },
+          messageId: "readsSecrets",
+          data: { role: 'ClusterRole "reader"', where: "in the cluster", who: "" },
           line: 7,
           column: 21,
           endLine: 7,
           endColumn: 25,
           message: 'ClusterRole "reader" can read every Secret in the cluster.',
+          related: [],
         },
-        { messageId: "readsEverySecret", data: { role: 'ClusterRole "reader"', where: "in the cluster" }, line: 11, column: 9, endLine: 11, endColumn: 12 },
+        { messageId: "readsSecrets", data: { role: 'ClusterRole "reader"', where: "in the cluster", who: "" }, line: 11, column: 9, endLine: 11, endColumn: 12 },
       ],
     },
     {
@@ -83,15 +95,115 @@ rules:
     verbs: [watch]
 `,
       errors: [
-        { messageId: "readsEverySecret", data: { role: 'Role "app"', where: 'in namespace "shop"' }, line: 9, column: 13, endLine: 9, endColumn: 16 },
+        { messageId: "readsSecrets", data: { role: 'Role "app"', where: 'in namespace "shop"', who: "" }, line: 9, column: 13, endLine: 9, endColumn: 16 },
         {
-          messageId: "readsNamedSecrets",
-          data: { role: 'Role "app"', names: "app-tls, db-password", where: 'in namespace "shop"' },
+          messageId: "readsSecretsNamed",
+          data: { role: 'Role "app"', names: '"app-tls", "db-password"', where: 'in namespace "shop"', who: "" },
           line: 13,
           column: 13,
           endLine: 13,
           endColumn: 18,
-          message: 'Role "app" can read Secrets app-tls, db-password in namespace "shop".',
+          message: 'Role "app" can read the Secrets "app-tls", "db-password" in namespace "shop".',
+        },
+      ],
+    },
+    {
+      name: "a bound Role names its binding's subjects, and the binding is a related location",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: deploy, namespace: prod}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [list]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: deploy, namespace: prod}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}
+subjects:
+  - {kind: ServiceAccount, name: deployer, namespace: ci}
+  - {kind: User, name: alice}
+`,
+      errors: [
+        {
+          messageId: "readsSecrets",
+          data: { role: 'Role "deploy"', where: 'in namespace "prod"', who: '; RoleBinding "deploy" grants Role "deploy" to ServiceAccount "ci/deployer", User "alice"' },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 17,
+          message: 'Role "deploy" can read every Secret in namespace "prod"; RoleBinding "deploy" grants Role "deploy" to ServiceAccount "ci/deployer", User "alice".',
+          related: [{ line: 12, column: 60, message: 'RoleBinding "deploy" grants Role "deploy" to ServiceAccount "ci/deployer", User "alice".' }],
+        },
+      ],
+    },
+    {
+      name: "a ClusterRole bound only by RoleBindings reaches their namespaces; one bound through an aggregated ClusterRole says so",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: secret-reader
+  labels: {example.com/aggregate-to-ops: "true"}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: read-a, namespace: team-a}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: secret-reader}
+subjects: [{kind: Group, name: team-a}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: ops}
+aggregationRule:
+  clusterRoleSelectors:
+    - matchLabels: {example.com/aggregate-to-ops: "true"}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: ops, namespace: team-b}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ops}
+subjects: [{kind: ServiceAccount, name: ops}]
+`,
+      errors: [
+        {
+          messageId: "readsSecrets",
+          data: { role: 'ClusterRole "secret-reader"', where: 'in namespaces "team-a", "team-b"', who: "; 2 bindings grant it (related locations)" },
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 16,
+          related: [
+            { line: 14, column: 67, message: 'RoleBinding "read-a" grants ClusterRole "secret-reader" to Group "team-a".' },
+            { line: 27, column: 67, message: 'RoleBinding "ops" grants ClusterRole "secret-reader" through aggregated ClusterRole "ops" to ServiceAccount "team-b/ops".' },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a ClusterRole aggregated into the built-in view role reaches everyone who holds view",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: crd-view
+  labels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [watch]
+`,
+      errors: [
+        {
+          messageId: "readsSecrets",
+          data: { role: 'ClusterRole "crd-view"', where: "in the cluster", who: '; its aggregate-to-view label adds it to the built-in "view" ClusterRole' },
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 18,
         },
       ],
     },
@@ -105,7 +217,7 @@ rules:
     resources: [secrets]
     verbs: [list]
 `,
-      errors: [{ messageId: "readsEverySecret", data: { role: 'Role "app"', where: "in its namespace" }, line: 7, column: 13, endLine: 7, endColumn: 17 }],
+      errors: [{ messageId: "readsSecrets", data: { role: 'Role "app"', where: "in the namespace it is applied to", who: "" }, line: 7, column: 13, endLine: 7, endColumn: 17 }],
     },
     {
       name: "a chart's Role in the release namespace: helm renders it into default, but the namespace is chosen at install",
@@ -120,8 +232,8 @@ rules:
 `,
       errors: [
         {
-          messageId: "readsEverySecret",
-          data: { role: 'Role "app"', where: "in the release namespace" },
+          messageId: "readsSecrets",
+          data: { role: 'Role "app"', where: "in the release namespace", who: "" },
           line: 7,
           column: 13,
           endLine: 7,
