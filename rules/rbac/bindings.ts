@@ -1,5 +1,5 @@
-import { arrayOf, isRecord, lookupNamespace, recordOf, type JsonObject, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
-import { aggregationSelectors, isAggregated, isRole, labelsOf, selectorMatches, writtenPolicyRules, type PolicyRule } from "./policy-rules.js";
+import { arrayOf, isRecord, lookupNamespace, recordOf, selectorMatches, type JsonObject, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
+import { aggregationSelectors, isAggregated, isRole, labelsOf, writtenPolicyRules, type PolicyRule } from "./policy-rules.js";
 
 /** One entry of a binding's `subjects`, with its index there. */
 export interface Subject {
@@ -118,6 +118,7 @@ export function rbacGraph(index: ObjectIndex): RbacGraph {
   const selectors = new Map<K8sObject, K8sObject[]>();
   for (const aggregator of clusterRoles.filter(isAggregated)) {
     const chosen = new Set<K8sObject>();
+    // An empty selector selects every ClusterRole, as the aggregation controller reads it.
     for (const selector of aggregationSelectors(aggregator)) {
       for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf(candidate))) chosen.add(candidate);
     }

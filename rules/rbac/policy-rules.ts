@@ -82,35 +82,6 @@ export function grantsEverything(rule: JsonObject): boolean {
   return ["apiGroups", "resources", "verbs"].every((field) => stringsOf(rule[field]).includes("*")) && stringsOf(rule.resourceNames).length === 0;
 }
 
-/** A label selector of an aggregation rule, matched as Kubernetes does (`matchLabels` and `matchExpressions` all hold). */
-export function selectorMatches(selector: JsonObject, labels: Readonly<Record<string, unknown>>): boolean {
-  const matchLabels = recordOf(selector.matchLabels);
-  for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key = typeof expression.key === "string" ? expression.key : "";
-    const values = stringsOf(expression.values);
-    const present = Object.hasOwn(labels, key);
-    const value = labels[key];
-    switch (expression.operator) {
-      case "In":
-        if (!present || !values.includes(String(value))) return false;
-        break;
-      case "NotIn":
-        if (present && values.includes(String(value))) return false;
-        break;
-      case "Exists":
-        if (!present) return false;
-        break;
-      case "DoesNotExist":
-        if (present) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return Object.keys(matchLabels).length > 0 || arrayOf(selector.matchExpressions).length > 0;
-}
-
 /** The label selectors of an aggregated ClusterRole. */
 export function aggregationSelectors(object: K8sObject): JsonObject[] {
   return arrayOf(recordOf(object.body.aggregationRule).clusterRoleSelectors).filter(isRecord);

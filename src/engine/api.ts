@@ -29,6 +29,7 @@ export {
 } from "./pod-settings.js";
 export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
 export { lookupNamespace, type ObjectIndex } from "./object-index.js";
+export { isEmptySelector, selectorMatches } from "./labels.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";
 export type { RuleMeta } from "../core/rule-meta.js";
 export type { OptionSpec, OptionSpecs } from "../core/rule-options.js";
