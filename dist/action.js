@@ -30025,6 +30025,35 @@ function indexObjects(objects) {
   };
 }
 
+// src/engine/labels.ts
+function selectorMatches(selector, labels) {
+  const matchLabels = recordOf(selector.matchLabels);
+  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = typeof expression.key === "string" ? expression.key : "";
+    const values = stringsOf(expression.values);
+    const present2 = Object.hasOwn(labels, key2);
+    const value = labels[key2];
+    switch (expression.operator) {
+      case "In":
+        if (!present2 || !values.includes(String(value))) return false;
+        break;
+      case "NotIn":
+        if (present2 && values.includes(String(value))) return false;
+        break;
+      case "Exists":
+        if (!present2) return false;
+        break;
+      case "DoesNotExist":
+        if (present2) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 // src/core/image-reference.ts
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
@@ -31391,33 +31420,6 @@ function matchRequest(rule, request) {
 }
 function grantsEverything(rule) {
   return ["apiGroups", "resources", "verbs"].every((field) => stringsOf(rule[field]).includes("*")) && stringsOf(rule.resourceNames).length === 0;
-}
-function selectorMatches(selector, labels) {
-  const matchLabels = recordOf(selector.matchLabels);
-  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key2 = typeof expression.key === "string" ? expression.key : "";
-    const values = stringsOf(expression.values);
-    const present2 = Object.hasOwn(labels, key2);
-    const value = labels[key2];
-    switch (expression.operator) {
-      case "In":
-        if (!present2 || !values.includes(String(value))) return false;
-        break;
-      case "NotIn":
-        if (present2 && values.includes(String(value))) return false;
-        break;
-      case "Exists":
-        if (!present2) return false;
-        break;
-      case "DoesNotExist":
-        if (present2) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return Object.keys(matchLabels).length > 0 || arrayOf(selector.matchExpressions).length > 0;
 }
 function aggregationSelectors(object) {
   return arrayOf(recordOf(object.body.aggregationRule).clusterRoleSelectors).filter(isRecord);
@@ -43291,10 +43293,17 @@ function createLinter(rules, settings = {}) {
       }
       return index;
     };
+    const reportedOnce = /* @__PURE__ */ new Set();
     for (const waiting of pending) {
       try {
         const settled = waiting.settle(indexOf(waiting.scope));
-        if (settled !== void 0) set.addKeyed(settledFinding(waiting, settled));
+        if (settled === void 0) continue;
+        if (settled.oncePerScope !== void 0) {
+          const key2 = `${waiting.active.rule.meta.id}\0${waiting.scope}\0${settled.oncePerScope}`;
+          if (reportedOnce.has(key2)) continue;
+          reportedOnce.add(key2);
+        }
+        set.addKeyed(settledFinding(waiting, settled));
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }

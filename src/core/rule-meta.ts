@@ -29,7 +29,7 @@ export interface RuleMeta {
   title: string;
   severity: Severity;
   /** Grouping for docs and `kubeward rules`. */
-  category: "pod-security" | "workload" | "rbac" | "namespaces" | "input";
+  category: "pod-security" | "workload" | "rbac" | "namespaces" | "network" | "mesh" | "input";
   rationale: string;
   remediation: string;
   frameworks: FrameworkRef[];

@@ -5,6 +5,7 @@ export {
   containersOf,
   describeContainer,
   podAnnotations,
+  podLabels,
   podSpecOf,
   workloadContainers,
   type ContainerKind,

@@ -226,10 +226,17 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
       }
       return index;
     };
+    const reportedOnce = new Set<string>();
     for (const waiting of pending) {
       try {
         const settled = waiting.settle(indexOf(waiting.scope));
-        if (settled !== undefined) set.addKeyed(settledFinding(waiting, settled));
+        if (settled === undefined) continue;
+        if (settled.oncePerScope !== undefined) {
+          const key = `${waiting.active.rule.meta.id}\u0000${waiting.scope}\u0000${settled.oncePerScope}`;
+          if (reportedOnce.has(key)) continue;
+          reportedOnce.add(key);
+        }
+        set.addKeyed(settledFinding(waiting, settled));
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
       }

@@ -25,7 +25,17 @@ export interface RelatedPlace {
  * What a deferred report settles to: its message, the places that explain it, and a severity it is
  * lowered to when what the other objects say makes it matter less (never raised above the configured one).
  */
-export type SettledOf<M extends Messages> = MessageOf<M> & { related?: readonly RelatedPlace[]; lowerTo?: Severity };
+export type SettledOf<M extends Messages> = MessageOf<M> & SettledExtras;
+
+export interface SettledExtras {
+  related?: readonly RelatedPlace[];
+  lowerTo?: Severity;
+  /**
+   * Settled findings of one rule in one scope with the same key are reported once, at the first object
+   * linted: a chart that ships no NetworkPolicy is one finding, not one per workload.
+   */
+  oncePerScope?: string;
+}
 
 /**
  * A per-object finding whose verdict depends on other objects (the ServiceAccount a pod names, the
@@ -59,7 +69,7 @@ export interface Report {
   data?: MessageData;
 }
 
-export type Settled = Omit<Report, "path"> & { related?: readonly RelatedPlace[]; lowerTo?: Severity };
+export type Settled = Omit<Report, "path"> & SettledExtras;
 
 export interface DeferredReport {
   path: Path;

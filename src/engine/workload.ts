@@ -164,3 +164,8 @@ export function describeContainer(ref: ContainerRef): string {
 export function podAnnotations(pod: PodSpecRef): JsonObject {
   return recordOf(pod.metadata.annotations);
 }
+
+/** Pod labels (on the pod template for controllers): what Services, NetworkPolicies and mesh policies select pods by. */
+export function podLabels(pod: PodSpecRef): JsonObject {
+  return recordOf(pod.metadata.labels);
+}

@@ -271,6 +271,23 @@ describe("deferred reports", () => {
     ]);
   });
 
+  it("reports settled findings that share a once-per-scope key once per scope, at the first object linted", () => {
+    const noConfigInScope = defineRule({
+      meta: meta("no-config-in-scope", { none: "no ConfigMap among the linted objects ({{name}} first)." }),
+      lookupKinds: ["ConfigMap"],
+      *check(object) {
+        if (object.kind !== "Deployment") return;
+        const { name } = object;
+        yield { path: ["metadata"], settle: (others) => (others.ofKind("ConfigMap").length ? undefined : { messageId: "none", data: { name }, oncePerScope: "" }) };
+      },
+    });
+    const objects = parseManifest("d.yaml", DEFERRED_MANIFEST).objects.filter((object) => object.kind === "Deployment");
+    const inTwoScopes = objects.map((object, i) => ({ ...object, origin: { ...object.origin, scope: `chart:${String(i)}` } }));
+    const lint = (list: K8sObject[]) => lintObjects(list, activeRules([noConfigInScope], {})).map((f) => `${f.region.startLine} ${f.message}`);
+    expect(lint(objects)).toEqual(["3 no ConfigMap among the linted objects (web first)."]);
+    expect(lint(inTwoScopes)).toEqual(["3 no ConfigMap among the linted objects (web first).", "9 no ConfigMap among the linted objects (api first)."]);
+  });
+
   it("turns a settle that throws into a rule-error at the finding's place; other findings stay", () => {
     const throwsLater = defineRule({
       meta: meta("throws-later", { never: "never said." }),
