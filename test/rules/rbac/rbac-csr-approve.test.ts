@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-csr-approve.js";
+import { bindingsOf, everythingAndAggregated, grantedInNamespaceOnly, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const APPROVE_RULE = `  - apiGroups: [certificates.k8s.io]
+    resources: [certificatesigningrequests/approval, signers]
+    verbs: [update, approve]
+`;
+const APPROVER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: approver}
+rules:
+${APPROVE_RULE}`;
 const approver = { role: 'ClusterRole "approver"', where: "in the cluster", who: "" };
 
 testRule(rule, {
@@ -35,51 +45,9 @@ rules:
     },
     {
       name: "CSRs are cluster-scoped: a Role cannot approve, nor can a ClusterRole that only a RoleBinding grants",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: approver, namespace: pki}
-rules:
-  - apiGroups: [certificates.k8s.io]
-    resources: [certificatesigningrequests/approval, signers]
-    verbs: [update, approve]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: approver}
-rules:
-  - apiGroups: [certificates.k8s.io]
-    resources: [certificatesigningrequests/approval, signers]
-    verbs: [update, approve]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: approver, namespace: pki}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
-subjects: [{kind: ServiceAccount, name: approver}]
-`,
+      yaml: grantedInNamespaceOnly("approver", APPROVE_RULE),
     },
-    {
-      name: "a rule granting everything is left to rbac-wildcard; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: approvers}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-approvers: "true"}
-rules:
-  - apiGroups: [certificates.k8s.io]
-    resources: [certificatesigningrequests/approval, signers]
-    verbs: [update, approve]
-`,
-    },
+    { name: "a rule granting everything is left to rbac-wildcard; an aggregated ClusterRole", yaml: everythingAndAggregated(APPROVE_RULE) },
   ],
   invalid: [
     {
@@ -185,26 +153,7 @@ subjects: [{kind: ServiceAccount, name: approver, namespace: kube-system}]
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding takes effect; both are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: approver}
-rules:
-  - apiGroups: [certificates.k8s.io]
-    resources: [certificatesigningrequests/approval, signers]
-    verbs: [update, approve]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: approver, namespace: pki}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
-subjects: [{kind: ServiceAccount, name: approver}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: approver}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: approver}
-subjects: [{kind: ServiceAccount, name: approver, namespace: pki}]
-`,
+      yaml: APPROVER + bindingsOf("approver", "pki", true),
       errors: [
         {
           messageId: "approvesCertificates",
@@ -213,10 +162,7 @@ subjects: [{kind: ServiceAccount, name: approver, namespace: pki}]
           column: 17,
           endLine: 6,
           endColumn: 52,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "approver" grants ClusterRole "approver" to ServiceAccount "pki/approver".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "approver" grants ClusterRole "approver" to ServiceAccount "pki/approver".' },
-          ],
+          related: relatedOfBindings("approver", "pki", 7),
         },
       ],
     },

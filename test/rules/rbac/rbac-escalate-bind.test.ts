@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-escalate-bind.js";
+import { bindingsOf, everythingAndAggregated, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const BIND_RULE = `  - apiGroups: [rbac.authorization.k8s.io]
+    resources: [clusterroles]
+    verbs: [bind]
+`;
+const BINDER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: binder}
+rules:
+${BIND_RULE}`;
 const admin = { role: 'Role "rbac-admin"', where: 'in namespace "shop"', who: "" };
 
 testRule(rule, {
@@ -22,28 +32,7 @@ rules:
     verbs: [escalate, bind]
 `,
     },
-    {
-      name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: rbac-admins}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-rbac-admins: "true"}
-rules:
-  - apiGroups: [rbac.authorization.k8s.io]
-    resources: [clusterroles]
-    verbs: [bind]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(BIND_RULE) },
   ],
   invalid: [
     {
@@ -118,26 +107,7 @@ rules:
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding; both bindings are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: binder}
-rules:
-  - apiGroups: [rbac.authorization.k8s.io]
-    resources: [clusterroles]
-    verbs: [bind]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: binder, namespace: team-a}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binder}
-subjects: [{kind: Group, name: team-a-leads}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: binder}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binder}
-subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
-`,
+      yaml: BINDER + bindingsOf("binder", "team-a", true),
       errors: [
         {
           messageId: "bindsRoles",
@@ -146,10 +116,7 @@ subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
           column: 13,
           endLine: 7,
           endColumn: 17,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "binder" grants ClusterRole "binder" to Group "team-a-leads".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "binder" grants ClusterRole "binder" to ServiceAccount "ops/operator".' },
-          ],
+          related: relatedOfBindings("binder", "team-a", 7),
         },
       ],
     },

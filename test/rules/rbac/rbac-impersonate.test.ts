@@ -1,6 +1,11 @@
 import rule from "../../../rules/rbac/rbac-impersonate.js";
+import { everythingAndAggregated, grantedInNamespaceOnly } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const USERS_RULE = `  - apiGroups: [""]
+    resources: [users, groups]
+    verbs: [impersonate]
+`;
 const proxy = { role: 'ClusterRole "proxy"', where: "in the cluster", who: "" };
 
 testRule(rule, {
@@ -24,51 +29,9 @@ rules:
     },
     {
       name: "users and groups are cluster-scoped: a Role cannot grant them, nor can a ClusterRole that only a RoleBinding grants",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: proxy, namespace: shop}
-rules:
-  - apiGroups: [""]
-    resources: [users, groups]
-    verbs: [impersonate]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: proxy}
-rules:
-  - apiGroups: [""]
-    resources: [users]
-    verbs: [impersonate]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: proxy, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: proxy}
-subjects: [{kind: ServiceAccount, name: proxy}]
-`,
+      yaml: grantedInNamespaceOnly("proxy", USERS_RULE),
     },
-    {
-      name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: proxies}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-proxies: "true"}
-rules:
-  - apiGroups: [""]
-    resources: [users]
-    verbs: [impersonate]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(USERS_RULE) },
   ],
   invalid: [
     {

@@ -1,6 +1,20 @@
 import rule from "../../../rules/rbac/rbac-namespace-node-update.js";
+import { bindingsOf, everythingAndAggregated, grantedInNamespaceOnly, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const NODES_RULE = `  - apiGroups: [""]
+    resources: [nodes]
+    verbs: [patch]
+`;
+/** A ClusterRole whose one rule relabels nodes and namespaces. */
+const LABELER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: labeler}
+rules:
+  - apiGroups: [""]
+    resources: [nodes, namespaces]
+    verbs: [patch]
+`;
 const labeler = { role: 'ClusterRole "labeler"', where: "in the cluster", who: "" };
 
 testRule(rule, {
@@ -24,51 +38,9 @@ rules:
     },
     {
       name: "nodes are cluster-scoped: a Role cannot grant them, nor can a ClusterRole that only a RoleBinding grants",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: labeler, namespace: ops}
-rules:
-  - apiGroups: [""]
-    resources: [nodes]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: labeler}
-rules:
-  - apiGroups: [""]
-    resources: [nodes]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: labeler, namespace: ops}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: labeler}
-subjects: [{kind: ServiceAccount, name: labeler}]
-`,
+      yaml: grantedInNamespaceOnly("labeler", NODES_RULE),
     },
-    {
-      name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: labelers}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-labelers: "true"}
-rules:
-  - apiGroups: [""]
-    resources: [nodes, namespaces]
-    verbs: [patch]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(NODES_RULE) },
   ],
   invalid: [
     {
@@ -151,20 +123,7 @@ rules:
     },
     {
       name: "a ClusterRole held only through a RoleBinding: namespaces in the same rule as nodes are still reported, for the binding's namespace",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: labeler}
-rules:
-  - apiGroups: [""]
-    resources: [nodes, namespaces]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: labeler, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: labeler}
-subjects: [{kind: ServiceAccount, name: labeler}]
-`,
+      yaml: LABELER + bindingsOf("labeler", "shop", false),
       errors: [
         {
           messageId: "relabelsNamespaces",
@@ -173,32 +132,13 @@ subjects: [{kind: ServiceAccount, name: labeler}]
           column: 13,
           endLine: 7,
           endColumn: 18,
-          related: [{ line: 12, column: 67, message: 'RoleBinding "labeler" grants ClusterRole "labeler" to ServiceAccount "shop/labeler".' }],
+          related: [relatedOfBindings("labeler", "shop", 7)[0]],
         },
       ],
     },
     {
       name: "held through a ClusterRoleBinding as well, the same rule is reported for nodes, once; both bindings are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: labeler}
-rules:
-  - apiGroups: [""]
-    resources: [nodes, namespaces]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: labeler, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: labeler}
-subjects: [{kind: ServiceAccount, name: labeler}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: labeler}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: labeler}
-subjects: [{kind: ServiceAccount, name: labeler, namespace: shop}]
-`,
+      yaml: LABELER + bindingsOf("labeler", "shop", true),
       errors: [
         {
           messageId: "relabelsNodes",
@@ -207,10 +147,7 @@ subjects: [{kind: ServiceAccount, name: labeler, namespace: shop}]
           column: 13,
           endLine: 7,
           endColumn: 18,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "labeler" grants ClusterRole "labeler" to ServiceAccount "shop/labeler".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "labeler" grants ClusterRole "labeler" to ServiceAccount "shop/labeler".' },
-          ],
+          related: relatedOfBindings("labeler", "shop", 7),
         },
       ],
     },

@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-node-proxy.js";
+import { bindingsOf, everythingAndAggregated, grantedInNamespaceOnly, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const PROXY_RULE = `  - apiGroups: [""]
+    resources: [nodes/proxy]
+    verbs: [get]
+`;
+const AGENT = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: agent}
+rules:
+${PROXY_RULE}`;
 const agent = { role: 'ClusterRole "agent"', where: "in the cluster", who: "" };
 
 testRule(rule, {
@@ -21,51 +31,9 @@ rules:
     },
     {
       name: "nodes are cluster-scoped: a Role cannot grant nodes/proxy, nor can a ClusterRole that only a RoleBinding grants",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: agent, namespace: monitoring}
-rules:
-  - apiGroups: [""]
-    resources: [nodes/proxy]
-    verbs: [get]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: agent}
-rules:
-  - apiGroups: [""]
-    resources: [nodes/proxy]
-    verbs: [get]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: agent, namespace: monitoring}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: agent}
-subjects: [{kind: ServiceAccount, name: agent}]
-`,
+      yaml: grantedInNamespaceOnly("agent", PROXY_RULE),
     },
-    {
-      name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: agents}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-agents: "true"}
-rules:
-  - apiGroups: [""]
-    resources: [nodes/proxy]
-    verbs: [get]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(PROXY_RULE) },
   ],
   invalid: [
     {
@@ -112,27 +80,8 @@ rules:
       errors: [{ messageId: "proxyToKubeletsNamed", data: { ...agent, names: '"node-1"' }, line: 6, column: 17, endLine: 6, endColumn: 28, message: 'of the nodes "node-1"' }],
     },
     {
-      name: "a ClusterRoleBinding makes it take effect even beside a RoleBinding, which reaches the cluster anyway: both are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: agent}
-rules:
-  - apiGroups: [""]
-    resources: [nodes/proxy]
-    verbs: [get]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: agent, namespace: monitoring}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: agent}
-subjects: [{kind: ServiceAccount, name: agent}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: agent}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: agent}
-subjects: [{kind: ServiceAccount, name: agent, namespace: monitoring}]
-`,
+      name: "a ClusterRoleBinding makes it take effect even beside a RoleBinding; both bindings are related locations",
+      yaml: AGENT + bindingsOf("agent", "monitoring", true),
       errors: [
         {
           messageId: "proxyToKubelets",
@@ -141,10 +90,7 @@ subjects: [{kind: ServiceAccount, name: agent, namespace: monitoring}]
           column: 17,
           endLine: 6,
           endColumn: 28,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "agent" grants ClusterRole "agent" to ServiceAccount "monitoring/agent".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "agent" grants ClusterRole "agent" to ServiceAccount "monitoring/agent".' },
-          ],
+          related: relatedOfBindings("agent", "monitoring", 7),
         },
       ],
     },

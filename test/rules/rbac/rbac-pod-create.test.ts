@@ -1,6 +1,15 @@
 import rule from "../../../rules/rbac/rbac-pod-create.js";
+import { bindingsOf, everythingAndAggregated, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const RUNNER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: runner}
+rules:
+  - apiGroups: [batch]
+    resources: [jobs]
+    verbs: [create]
+`;
 const deployer = { role: 'Role "deployer"', where: 'in namespace "shop"', who: "" };
 
 testRule(rule, {
@@ -43,25 +52,10 @@ rules:
     },
     {
       name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: deployers}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-deployers: "true"}
-rules:
-  - apiGroups: [""]
+      yaml: everythingAndAggregated(`  - apiGroups: [""]
     resources: [pods]
     verbs: [create]
-`,
+`),
     },
   ],
   invalid: [
@@ -113,26 +107,7 @@ rules:
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding reaches the cluster; both bindings are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: runner}
-rules:
-  - apiGroups: [batch]
-    resources: [jobs]
-    verbs: [create]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: runner, namespace: ci}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: runner}
-subjects: [{kind: ServiceAccount, name: runner}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: runner-everywhere}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: runner}
-subjects: [{kind: User, name: alice}]
-`,
+      yaml: RUNNER + bindingsOf("runner", "ci", true),
       errors: [
         {
           messageId: "createsWorkloads",
@@ -141,10 +116,7 @@ subjects: [{kind: User, name: alice}]
           column: 13,
           endLine: 7,
           endColumn: 19,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "runner" grants ClusterRole "runner" to ServiceAccount "ci/runner".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "runner-everywhere" grants ClusterRole "runner" to User "alice".' },
-          ],
+          related: relatedOfBindings("runner", "ci", 7),
         },
       ],
     },

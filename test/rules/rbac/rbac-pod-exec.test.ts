@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-pod-exec.js";
+import { bindingsOf, everythingAndAggregated, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const EXEC_RULE = `  - apiGroups: [""]
+    resources: [pods/exec]
+    verbs: [create]
+`;
+const DEBUGGER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: debugger}
+rules:
+${EXEC_RULE}`;
 const role = 'Role "debug"';
 const inShop = { role, where: 'in namespace "shop"', who: "" };
 
@@ -26,31 +36,7 @@ rules:
     verbs: ["*"]
 `,
     },
-    {
-      name: "a rule granting everything is left to rbac-wildcard and rbac-cluster-admin-binding",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
-`,
-    },
-    {
-      name: "an aggregated ClusterRole's rules are filled by the controller",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: debuggers}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-debuggers: "true"}
-rules:
-  - apiGroups: [""]
-    resources: [pods/exec]
-    verbs: [create]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(EXEC_RULE) },
   ],
   invalid: [
     {
@@ -154,26 +140,7 @@ rules:
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding reaches the cluster; both bindings are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: debugger}
-rules:
-  - apiGroups: [""]
-    resources: [pods/exec]
-    verbs: [create]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: debug-shop, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: debugger}
-subjects: [{kind: ServiceAccount, name: ci}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: debug-all}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: debugger}
-subjects: [{kind: Group, name: sre}]
-`,
+      yaml: DEBUGGER + bindingsOf("debugger", "shop", true),
       errors: [
         {
           messageId: "execIntoPods",
@@ -182,10 +149,7 @@ subjects: [{kind: Group, name: sre}]
           column: 17,
           endLine: 6,
           endColumn: 26,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "debug-shop" grants ClusterRole "debugger" to ServiceAccount "shop/ci".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "debug-all" grants ClusterRole "debugger" to Group "sre".' },
-          ],
+          related: relatedOfBindings("debugger", "shop", 7),
         },
       ],
     },

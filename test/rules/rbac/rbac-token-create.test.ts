@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-token-create.js";
+import { bindingsOf, everythingAndAggregated, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const TOKEN_RULE = `  - apiGroups: [""]
+    resources: [serviceaccounts/token]
+    verbs: [create]
+`;
+const MINTER = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: minter}
+rules:
+${TOKEN_RULE}`;
 const minter = { role: 'Role "minter"', where: 'in namespace "shop"', who: "" };
 
 testRule(rule, {
@@ -25,28 +35,7 @@ rules:
     verbs: [create]
 `,
     },
-    {
-      name: "a rule granting everything; an aggregated ClusterRole",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: minters}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-minters: "true"}
-rules:
-  - apiGroups: [""]
-    resources: [serviceaccounts/token]
-    verbs: [create]
-`,
-    },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(TOKEN_RULE) },
   ],
   invalid: [
     {
@@ -100,26 +89,7 @@ rules:
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding; both bindings are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: minter}
-rules:
-  - apiGroups: [""]
-    resources: [serviceaccounts/token]
-    verbs: [create]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: minter, namespace: shop}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: minter}
-subjects: [{kind: ServiceAccount, name: broker}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: minter}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: minter}
-subjects: [{kind: User, name: ops}]
-`,
+      yaml: MINTER + bindingsOf("minter", "shop", true),
       errors: [
         {
           messageId: "mintsTokens",
@@ -128,10 +98,7 @@ subjects: [{kind: User, name: ops}]
           column: 17,
           endLine: 6,
           endColumn: 38,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "minter" grants ClusterRole "minter" to ServiceAccount "shop/broker".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "minter" grants ClusterRole "minter" to User "ops".' },
-          ],
+          related: relatedOfBindings("minter", "shop", 7),
         },
       ],
     },

@@ -1,6 +1,16 @@
 import rule from "../../../rules/rbac/rbac-webhook-config.js";
+import { bindingsOf, everythingAndAggregated, grantedInNamespaceOnly, relatedOfBindings } from "../../helpers/manifests.js";
 import { testRule } from "../../helpers/rule-tester.js";
 
+const PATCH_RULE = `  - apiGroups: [admissionregistration.k8s.io]
+    resources: [mutatingwebhookconfigurations]
+    verbs: [patch]
+`;
+const INJECTOR = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: injector}
+rules:
+${PATCH_RULE}`;
 const injector = { role: 'ClusterRole "injector"', where: "in the cluster", who: "" };
 
 testRule(rule, {
@@ -24,31 +34,10 @@ rules:
     },
     {
       name: "admission objects are cluster-scoped: a Role cannot grant them, nor can a ClusterRole that only a RoleBinding grants",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata: {name: injector, namespace: mesh}
-rules:
-  - apiGroups: [admissionregistration.k8s.io]
-    resources: [mutatingwebhookconfigurations]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: injector}
-rules:
-  - apiGroups: [admissionregistration.k8s.io]
-    resources: [mutatingwebhookconfigurations]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: injector, namespace: mesh}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: injector}
-subjects: [{kind: ServiceAccount, name: injector}]
-`,
+      yaml: grantedInNamespaceOnly("injector", PATCH_RULE),
     },
     {
-      name: "resourceNames never narrows create, so a named rule with only create allows nothing; a rule granting everything; an aggregated ClusterRole",
+      name: "resourceNames never narrows create, so a named rule with only create allows nothing",
       yaml: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: named-create}
@@ -57,27 +46,9 @@ rules:
     resources: [validatingwebhookconfigurations]
     resourceNames: [mine]
     verbs: [create]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: everything}
-rules:
-  - apiGroups: ["*"]
-    resources: ["*"]
-    verbs: ["*"]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: injectors}
-aggregationRule:
-  clusterRoleSelectors:
-    - matchLabels: {example.com/aggregate-to-injectors: "true"}
-rules:
-  - apiGroups: [admissionregistration.k8s.io]
-    resources: [mutatingwebhookconfigurations]
-    verbs: [patch]
 `,
     },
+    { name: "a rule granting everything; an aggregated ClusterRole", yaml: everythingAndAggregated(PATCH_RULE) },
   ],
   invalid: [
     {
@@ -139,26 +110,7 @@ rules:
     },
     {
       name: "a ClusterRole held through a RoleBinding and a ClusterRoleBinding takes effect; both are related locations",
-      yaml: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: injector}
-rules:
-  - apiGroups: [admissionregistration.k8s.io]
-    resources: [mutatingwebhookconfigurations]
-    verbs: [patch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: injector, namespace: mesh}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: injector}
-subjects: [{kind: ServiceAccount, name: injector}]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: injector}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: injector}
-subjects: [{kind: ServiceAccount, name: injector, namespace: mesh}]
-`,
+      yaml: INJECTOR + bindingsOf("injector", "mesh", true),
       errors: [
         {
           messageId: "controlsAdmission",
@@ -167,10 +119,7 @@ subjects: [{kind: ServiceAccount, name: injector, namespace: mesh}]
           column: 13,
           endLine: 7,
           endColumn: 18,
-          related: [
-            { line: 12, column: 67, message: 'RoleBinding "injector" grants ClusterRole "injector" to ServiceAccount "mesh/injector".' },
-            { line: 18, column: 67, message: 'ClusterRoleBinding "injector" grants ClusterRole "injector" to ServiceAccount "mesh/injector".' },
-          ],
+          related: relatedOfBindings("injector", "mesh", 7),
         },
       ],
     },
