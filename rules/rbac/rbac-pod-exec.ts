@@ -1,6 +1,6 @@
 import { grantRule } from "./grant-rule.js";
 
-/** Verbs of the streaming subresources: kubectl sends `create` (POST), a WebSocket client `get`. */
+/** Verbs of the streaming subresources: an SPDY client sends POST (`create`), a WebSocket client GET (`get`). */
 const STREAM_VERBS = ["create", "get"];
 
 export default grantRule({
@@ -12,8 +12,9 @@ export default grantRule({
       "`pods/exec` runs any command in a container of a running pod, `pods/attach` joins the standard input and output of its main process, " +
       "and `pods/portforward` connects to any of its ports through the API server and the kubelet, ports that no Service exposes included. " +
       "Each gives the holder what the container has: its service account token, mounted Secrets, files and network reach, so one subject that " +
-      "can exec into a privileged or highly trusted pod holds its power. kubectl uses `create` on these subresources, a WebSocket client `get`, " +
-      "so either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running " +
+      "can exec into a privileged or highly trusted pod holds its power. SPDY clients (kubectl before 1.30) open these streams with POST, " +
+      "authorized as `create`; WebSocket clients (kubectl 1.30 and later, browsers) with GET, authorized as `get` unless the API server's " +
+      "AuthorizePodWebsocketUpgradeCreatePermission feature asks for `create` too: either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running " +
       "pod, which `kubectl debug` uses: it runs in the pod's namespaces with its volumes. A `*/exec` resource item grants exec on every resource " +
       "with such a subresource, as the Kubernetes RBAC authorizer matches; `resourceNames` narrows it to the pods named, which the message says.",
     remediation:

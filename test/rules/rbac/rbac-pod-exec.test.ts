@@ -40,7 +40,7 @@ rules:
   ],
   invalid: [
     {
-      name: "a Role that execs (kubectl's create), attaches (a WebSocket's get), adds ephemeral containers and port-forwards: one grant each",
+      name: "a Role that execs (an SPDY client's create), attaches (a WebSocket client's get), adds ephemeral containers and port-forwards: one grant each",
       yaml: `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata: {name: debug, namespace: shop}
