@@ -31,7 +31,10 @@ export interface DangerousGrant {
 
 export interface GrantRule {
   meta: Omit<RuleMeta, "category" | "messages">;
-  /** Most dangerous first: a policy rule is reported once per rule id, for the first grant it gives. */
+  /**
+   * Most dangerous first: a policy rule is reported once per rule id, for the first grant it gives that
+   * takes effect (a cluster-scoped one only where the role is held cluster-wide).
+   */
   grants: readonly DangerousGrant[];
 }
 
