@@ -29741,7 +29741,7 @@ function readOptions(value, meta, fail) {
   }
   return options;
 }
-function closestMatch(word, candidates) {
+function closestMatch(word, candidates2) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -29757,7 +29757,7 @@ function closestMatch(word, candidates) {
   };
   let best;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const d = distance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
@@ -31557,19 +31557,44 @@ function holders(role, grants) {
   else if (grants.length > 1) parts.push(`${grants.length} bindings grant it (related locations)`);
   return parts.map((part) => `; ${part}`).join("");
 }
-function firstMatch(grant, rule) {
-  for (const request of grant.requests) {
+function firstMatch(requests, rule) {
+  for (const request of requests) {
     const match2 = matchRequest(rule, request);
     if (match2) return match2;
   }
   return void 0;
 }
-var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each.";
+function neededNames(rules, requests) {
+  const names = [];
+  for (const request of requests) {
+    const matches2 = rules.flatMap((rule) => matchRequest(rule, request) ?? []);
+    if (matches2.length === 0) return void 0;
+    if (matches2.every((match2) => match2.resourceNames.length > 0)) names.push(...matches2.flatMap((match2) => match2.resourceNames));
+  }
+  return names;
+}
+function heldClusterWide(role, grants) {
+  if (role.kind !== "ClusterRole") return false;
+  return grants.length === 0 || builtInAggregates(role).length > 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding");
+}
+function candidates(object, rule, grants, roleRules) {
+  const found = [];
+  for (const grant of grants) {
+    if (grant.clusterScoped && object.kind === "Role") continue;
+    const match2 = firstMatch(grant.requests, rule);
+    const needed = match2 && neededNames(roleRules, grant.alsoNeeds ?? []);
+    if (!match2 || !needed) continue;
+    found.push({ grant, match: match2, names: [.../* @__PURE__ */ new Set([...match2.resourceNames, ...needed])] });
+    if (!grant.clusterScoped) break;
+  }
+  return found;
+}
+var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each. A cluster-scoped resource (nodes, webhook configurations, CertificateSigningRequests, users and groups) is granted only by a ClusterRole held through a ClusterRoleBinding: a Role's grant of it is not reported, nor is a ClusterRole's that only RoleBindings in the run grant.";
 function grantRule({ meta, grants }) {
   const messages = Object.fromEntries(
     grants.flatMap((grant) => [
       [grant.id, `{{role}} can ${grant.does} {{where}}{{who}}.`],
-      [`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]
+      ...grant.doesNamed === void 0 ? [] : [[`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]]
     ])
   );
   return defineRule({
@@ -31578,35 +31603,308 @@ function grantRule({ meta, grants }) {
     *check(object) {
       const { kind, name } = object;
       const namespace = lookupNamespace(object);
-      for (const { rule, index } of writtenPolicyRules(object)) {
+      const policyRules = writtenPolicyRules(object);
+      const roleRules = policyRules.map(({ rule }) => rule);
+      for (const { rule, index } of policyRules) {
         if (grantsEverything(rule)) continue;
-        for (const grant of grants) {
-          const match2 = firstMatch(grant, rule);
-          if (!match2) continue;
+        const found = candidates(object, rule, grants, roleRules);
+        for (const [position, { grant, match: match2, names }] of found.entries()) {
           const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
-          const names = match2.resourceNames.map((n) => `"${n}"`).join(", ");
+          const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
             path: path23,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
+              const clusterWide = heldClusterWide(role, roleGrants);
+              if (grant.clusterScoped ? !clusterWide : position > 0 && clusterWide) return void 0;
               const related = roleGrants.map((roleGrant) => ({
                 object: roleGrant.binding.object,
                 path: ["roleRef", "name"],
                 message: `${grantSentence(role, roleGrant)}.`
               }));
-              const data = { role: describeRole(role), where: reach(role, roleGrants), who: holders(role, roleGrants) };
-              const namedData = { ...data, names };
-              if (names) return { messageId: `${grant.id}Named`, data: namedData, related };
+              const where = grant.clusterScoped ? "in the cluster" : reach(role, roleGrants);
+              const data = { role: describeRole(role), where, who: holders(role, roleGrants) };
+              if (quoted && grant.doesNamed !== void 0) return { messageId: `${grant.id}Named`, data: { ...data, names: quoted }, related };
               return { messageId: grant.id, data, related };
             }
           };
-          break;
         }
       }
     }
   });
 }
+
+// rules/rbac/rbac-csr-approve.ts
+var CERTIFICATES_GROUP = "certificates.k8s.io";
+var rbac_csr_approve_default = grantRule({
+  meta: {
+    id: "rbac-csr-approve",
+    title: "Role can approve certificate signing requests",
+    severity: "high",
+    rationale: "An approved CertificateSigningRequest is signed by its signer, and for the `kubernetes.io/kube-apiserver-client` signer the certificate authenticates to the API server as whatever user and groups the request names, `system:masters` included, which bypasses RBAC and cannot be revoked short of rotating the cluster CA. Approving takes two permissions: `update` (or `patch`) on `certificatesigningrequests/approval` and `approve` on `signers` for the request's signer, which the CertificateApproval admission plugin checks. A role is reported when it grants both, in any of its rules, at the approval resource; one that grants only one half cannot approve on its own. Both are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them. `resourceNames` on either narrows it to the requests or signers named (`kubernetes.io/kubelet-serving`, `example.com/*`), which the message says.",
+    remediation: "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get `approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.11", title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1649", title: "Steal or Forge Authentication Certificates" }
+    ],
+    equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    verbs: ["approve"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["example.com/my-signer"]\n    verbs: ["approve"]'
+    }
+  },
+  grants: [
+    {
+      id: "approvesCertificates",
+      requests: [{ apiGroup: CERTIFICATES_GROUP, resource: "certificatesigningrequests/approval", verbs: ["update", "patch"] }],
+      alsoNeeds: [{ apiGroup: CERTIFICATES_GROUP, resource: "signers", verbs: ["approve"] }],
+      does: "approve certificate signing requests of every signer, client certificates for any user and group included,",
+      doesNamed: "approve certificate signing requests, narrowed to the requests or signers {{names}},",
+      pointAt: "resource",
+      clusterScoped: true
+    }
+  ]
+});
+
+// rules/rbac/rbac-escalate-bind.ts
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var rbac_escalate_bind_default = grantRule({
+  meta: {
+    id: "rbac-escalate-bind",
+    title: "Role can escalate or bind roles",
+    severity: "high",
+    rationale: "The Kubernetes RBAC API refuses to let a subject write a role that allows more than it holds, or bind a role it does not hold itself, so that permission to manage RBAC objects is not permission to everything. The `escalate` verb on `roles` or `clusterroles` lifts the first check: its holder may write any permission, up to `*` on `*`, into roles it can update. The `bind` verb lifts the second: its holder may create bindings to any role, `cluster-admin` included where it may create ClusterRoleBindings. Either turns a little RBAC access into all of it. `resourceNames` narrows them to the roles named, as the Kubernetes documentation shows for delegating `bind` of chosen ClusterRoles.",
+    remediation: "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
+    ],
+    equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    verbs: ["bind"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    resourceNames: ["view"]\n    verbs: ["bind"]'
+    }
+  },
+  grants: [
+    {
+      id: "escalatesRoles",
+      requests: ["roles", "clusterroles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["escalate"] })),
+      does: "write any permission into roles, more than it holds itself,",
+      doesNamed: "write any permission into the roles {{names}}, more than it holds itself,",
+      pointAt: "verb"
+    },
+    {
+      id: "bindsRoles",
+      requests: ["clusterroles", "roles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["bind"] })),
+      does: "bind any role, with permissions it does not hold itself,",
+      doesNamed: "bind the roles {{names}}, with permissions it does not hold itself,",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-impersonate.ts
+var rbac_impersonate_default = grantRule({
+  meta: {
+    id: "rbac-impersonate",
+    title: "Role can impersonate users, groups or ServiceAccounts",
+    severity: "high",
+    rationale: "The `impersonate` verb lets its holder send requests as another identity (`kubectl --as`, `--as-group`): on `users` as any user, on `groups` with any group, `system:masters` included, which bypasses RBAC altogether, and on `serviceaccounts` as any ServiceAccount of the namespace. The request then has the impersonated identity's permissions, not the holder's. Users and groups are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them; ServiceAccounts are impersonated within a namespace. `resourceNames` narrows it to the identities named. `uids` and `userextras` (authentication.k8s.io) are not reported: they are honoured only together with a user the holder may impersonate.",
+    remediation: "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }
+    ],
+    equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users", "groups"]\n    verbs: ["impersonate"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users"]\n    resourceNames: ["jane@example.com"]\n    verbs: ["impersonate"]'
+    }
+  },
+  grants: [
+    {
+      id: "impersonatesUsers",
+      requests: ["users", "groups"].map((resource) => ({ apiGroup: "", resource, verbs: ["impersonate"] })),
+      does: "act as any user or group, system:masters included,",
+      doesNamed: "act as the users or groups {{names}}",
+      pointAt: "verb",
+      clusterScoped: true
+    },
+    {
+      id: "impersonatesServiceAccounts",
+      requests: [{ apiGroup: "", resource: "serviceaccounts", verbs: ["impersonate"] }],
+      does: "act as every ServiceAccount",
+      doesNamed: "act as the ServiceAccounts {{names}}",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-namespace-node-update.ts
+var rbac_namespace_node_update_default = grantRule({
+  meta: {
+    id: "rbac-namespace-node-update",
+    title: "Role can relabel namespaces or nodes",
+    severity: "medium",
+    rationale: "Pod Security Admission reads its level from the `pod-security.kubernetes.io/*` labels of a namespace, so whoever can `update` or `patch` a namespace can set it to `privileged` and then run privileged pods there. A Role or RoleBinding grants this for its own namespace (the API server authorizes a request on a namespace within that namespace), a ClusterRoleBinding for every namespace. Node labels and taints decide where pods run: whoever can update a node can steer pods, other tenants' included, onto a node it controls by labels they select, or remove the taints that keep workloads off control-plane nodes. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants that. `resourceNames` narrows either to the objects named. Severity is medium: each is one step of an attack that needs further permissions (creating pods, or a node of one's own), not control by itself.",
+    remediation: "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get `patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+    ],
+    equivalents: {},
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get", "patch"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get"]'
+    }
+  },
+  grants: [
+    {
+      id: "relabelsNodes",
+      requests: [{ apiGroup: "", resource: "nodes", verbs: ["update", "patch"] }],
+      does: "change the labels and taints of every node, and so where pods run,",
+      doesNamed: "change the labels and taints of the nodes {{names}}, and so where pods run,",
+      pointAt: "verb",
+      clusterScoped: true
+    },
+    {
+      id: "relabelsNamespaces",
+      requests: [{ apiGroup: "", resource: "namespaces", verbs: ["update", "patch"] }],
+      does: "change namespace labels, and so switch off Pod Security Admission,",
+      doesNamed: "change the labels of the namespaces {{names}}, and so switch off their Pod Security Admission,",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-node-proxy.ts
+var rbac_node_proxy_default = grantRule({
+  meta: {
+    id: "rbac-node-proxy",
+    title: "Role can reach the kubelet API through nodes/proxy",
+    severity: "high",
+    rationale: "`nodes/proxy` passes requests through the API server to a node's kubelet, and the kubelet authorizes its own API by the same subresource: the verb follows the HTTP method (`get` for GET, `create` for POST, and so on). The kubelet API runs commands in every container on the node (`/exec`, `/run`, also over a WebSocket opened with GET, so `get` alone is enough), reads their logs and lists their pods. Commands sent this way skip the API server's admission control, and reaching the kubelet directly leaves no record in the API server's audit log. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants it; `resourceNames` narrows it to the nodes named.",
+    remediation: "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 `nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.10", title: "Minimize access to the proxy sub-resource of nodes" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+    ],
+    equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/proxy"]\n    verbs: ["get"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/metrics", "nodes/stats"]\n    verbs: ["get"]'
+    }
+  },
+  grants: [
+    {
+      id: "proxyToKubelets",
+      requests: [{ apiGroup: "", resource: "nodes/proxy", verbs: ["get", "create", "update", "patch", "delete"] }],
+      does: "run commands in every pod of every node through the kubelet API, past admission and audit,",
+      doesNamed: "run commands in every pod of the nodes {{names}} through the kubelet API, past admission and audit,",
+      pointAt: "resource",
+      clusterScoped: true
+    }
+  ]
+});
+
+// rules/rbac/rbac-pod-create.ts
+var rbac_pod_create_default = grantRule({
+  meta: {
+    id: "rbac-pod-create",
+    title: "Role can create pods",
+    severity: "medium",
+    rationale: "Whoever can create a pod in a namespace can run it as any ServiceAccount of that namespace and mount any of its Secrets and ConfigMaps, so it holds every permission and credential there; with a permissive Pod Security level it can also run privileged containers and mount the node's filesystem. The same holds for every controller that creates pods from a template: Deployments, ReplicaSets, StatefulSets, DaemonSets (`apps`), Jobs and CronJobs (`batch`) and ReplicationControllers (core). `create` cannot be narrowed by `resourceNames`: the Kubernetes RBAC authorizer knows no name when it authorizes a create, so a rule with names never allows one and is not reported. Severity is medium, not high: deploying workloads is the everyday job of CI systems, operators and developers, and what the pods may do is still bounded by Pod Security Admission; the finding says who holds the permission, to review.",
+    remediation: "Let a deployment pipeline or GitOps controller create workloads, and give people and application components read access only. Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, and enforce the `restricted` Pod Security level there.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.4", title: "Minimize access to create pods" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1610", title: "Deploy Container" }
+    ],
+    equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch"]'
+    }
+  },
+  grants: [
+    {
+      id: "createsPods",
+      requests: [{ apiGroup: "", resource: "pods", verbs: ["create"] }],
+      does: "create pods that run as any ServiceAccount and mount any Secret",
+      pointAt: "verb"
+    },
+    {
+      id: "createsWorkloads",
+      requests: [
+        ...["deployments", "replicasets", "statefulsets", "daemonsets"].map((resource) => ({ apiGroup: "apps", resource, verbs: ["create"] })),
+        ...["jobs", "cronjobs"].map((resource) => ({ apiGroup: "batch", resource, verbs: ["create"] })),
+        { apiGroup: "", resource: "replicationcontrollers", verbs: ["create"] }
+      ],
+      does: "create workloads whose pods run as any ServiceAccount and mount any Secret",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-pod-exec.ts
+var STREAM_VERBS = ["create", "get"];
+var rbac_pod_exec_default = grantRule({
+  meta: {
+    id: "rbac-pod-exec",
+    title: "Role can run commands in running pods",
+    severity: "high",
+    rationale: "`pods/exec` runs any command in a container of a running pod, `pods/attach` joins the standard input and output of its main process, and `pods/portforward` connects to any of its ports through the API server and the kubelet, ports that no Service exposes included. Each gives the holder what the container has: its service account token, mounted Secrets, files and network reach, so one subject that can exec into a privileged or highly trusted pod holds its power. SPDY clients (kubectl before 1.30) open these streams with POST, authorized as `create`; WebSocket clients (kubectl 1.30 and later, browsers) with GET, authorized as `get` unless the API server's AuthorizePodWebsocketUpgradeCreatePermission feature asks for `create` too: either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running pod, which `kubectl debug` uses: it runs in the pod's namespaces with its volumes. A `*/exec` resource item grants exec on every resource with such a subresource, as the Kubernetes RBAC authorizer matches; `resourceNames` narrows it to the pods named, which the message says.",
+    remediation: "Keep exec, attach, port-forward and ephemeral containers for break-glass access of people, granted for a time in one namespace; components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the application over a shell.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+    ],
+    equivalents: {
+      polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],
+      checkov: ["CKV2_K8S_2"],
+      trivy: ["KSV053", "KSV054"]
+    },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/exec"]\n    verbs: ["get", "create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/log"]\n    verbs: ["get", "list"]'
+    }
+  },
+  grants: [
+    {
+      id: "execIntoPods",
+      requests: [{ apiGroup: "", resource: "pods/exec", verbs: STREAM_VERBS }],
+      does: "run commands in every pod",
+      doesNamed: "run commands in the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "attachToPods",
+      requests: [{ apiGroup: "", resource: "pods/attach", verbs: STREAM_VERBS }],
+      does: "attach to the processes of every pod",
+      doesNamed: "attach to the processes of the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "addEphemeralContainers",
+      requests: [{ apiGroup: "", resource: "pods/ephemeralcontainers", verbs: ["update", "patch"] }],
+      does: "add a container with any image and settings to every running pod",
+      doesNamed: "add a container with any image and settings to the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "portForwardToPods",
+      requests: [{ apiGroup: "", resource: "pods/portforward", verbs: STREAM_VERBS }],
+      does: "connect to any port of every pod",
+      doesNamed: "connect to any port of the pods {{names}}",
+      pointAt: "resource"
+    }
+  ]
+});
 
 // rules/rbac/rbac-secret-read.ts
 var rbac_secret_read_default = grantRule({
@@ -31634,6 +31932,79 @@ var rbac_secret_read_default = grantRule({
       does: "read every Secret",
       doesNamed: "read the Secrets {{names}}",
       pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-token-create.ts
+var rbac_token_create_default = grantRule({
+  meta: {
+    id: "rbac-token-create",
+    title: "Role can create ServiceAccount tokens",
+    severity: "high",
+    rationale: "`create` on `serviceaccounts/token` is the TokenRequest API (`kubectl create token`): it mints a fresh token for a ServiceAccount, with an audience and lifetime the caller picks, and the holder can then act as that ServiceAccount with all its permissions. Without `resourceNames` that is every ServiceAccount in reach, controllers' and operators' included. The name of the request is the ServiceAccount's, so `resourceNames` narrows it to the ServiceAccounts named, which the message says.",
+    remediation: "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.13", title: "Minimize access to the service account token creation" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
+    ],
+    equivalents: {},
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    verbs: ["create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    resourceNames: ["node-controller"]\n    verbs: ["create"]'
+    }
+  },
+  grants: [
+    {
+      id: "mintsTokens",
+      requests: [{ apiGroup: "", resource: "serviceaccounts/token", verbs: ["create"] }],
+      does: "mint a token for every ServiceAccount",
+      doesNamed: "mint tokens for the ServiceAccounts {{names}}",
+      pointAt: "resource"
+    }
+  ]
+});
+
+// rules/rbac/rbac-webhook-config.ts
+var ADMISSION_RESOURCES = [
+  "mutatingwebhookconfigurations",
+  "validatingwebhookconfigurations",
+  "mutatingadmissionpolicies",
+  "mutatingadmissionpolicybindings",
+  "validatingadmissionpolicies",
+  "validatingadmissionpolicybindings"
+];
+var rbac_webhook_config_default = grantRule({
+  meta: {
+    id: "rbac-webhook-config",
+    title: "Role can change admission webhooks and policies",
+    severity: "high",
+    rationale: "MutatingWebhookConfigurations and ValidatingWebhookConfigurations name the webhooks the API server sends objects to before it stores them, and admission policies (ValidatingAdmissionPolicy, MutatingAdmissionPolicy and their bindings) hold the rules it applies itself. Whoever can create, change or delete them decides admission for every object in the cluster: a webhook of theirs receives every object it asks for, Secrets included, and a mutating one can rewrite pods as they are created; editing or deleting the configurations and policies that enforce security switches that enforcement off. They are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants this; `resourceNames` narrows changes to the objects named (never `create`, which has no name to match).",
+    remediation: "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.12", title: "Minimize access to webhook configuration objects" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    verbs: ["get", "update"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    resourceNames: ["my-operator-webhook"]\n    verbs: ["get", "update"]'
+    }
+  },
+  grants: [
+    {
+      id: "controlsAdmission",
+      requests: ADMISSION_RESOURCES.map((resource) => ({
+        apiGroup: "admissionregistration.k8s.io",
+        resource,
+        verbs: ["create", "update", "patch", "delete", "deletecollection"]
+      })),
+      does: "create, change or remove the admission webhooks and policies that check every object",
+      doesNamed: "change or remove the admission webhooks and policies {{names}}",
+      pointAt: "verb",
+      clusterScoped: true
     }
   ]
 });
@@ -31676,7 +32047,19 @@ var rbac_wildcard_default = defineRule({
 });
 
 // rules/rbac/index.ts
-var RBAC_RULES = [rbac_secret_read_default, rbac_wildcard_default];
+var RBAC_RULES = [
+  rbac_csr_approve_default,
+  rbac_escalate_bind_default,
+  rbac_impersonate_default,
+  rbac_namespace_node_update_default,
+  rbac_node_proxy_default,
+  rbac_pod_create_default,
+  rbac_pod_exec_default,
+  rbac_secret_read_default,
+  rbac_token_create_default,
+  rbac_webhook_config_default,
+  rbac_wildcard_default
+];
 
 // rules/workload/container-runtime-socket-mounted.ts
 var SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
@@ -37247,8 +37630,8 @@ var Schema = class Schema2 {
   }
   /** @internal */
   resolveImplicitScalarTag(source) {
-    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates) {
+    const candidates2 = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+    for (const tag2 of candidates2) {
       const value = tag2.resolve(source, false, tag2.tagName);
       if (value !== NOT_RESOLVED) return {
         value,
@@ -41396,17 +41779,17 @@ function valuesSetting(chart, file, key2, effective) {
 }
 function guessValues(chart, home, reference) {
   const below = [...reference.valuesPath, ...reference.remainder];
-  const candidates = [];
+  const candidates2 = [];
   const effective = [...home.subcharts, ...below];
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
-    candidates.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
+    candidates2.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
@@ -42075,18 +42458,18 @@ function targetMatches(target, identity) {
 // src/expand/kustomize/patch-candidates.ts
 function patchCandidates(patch, identity, body, path23, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
-  const candidates = [];
+  const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path23);
       const deletion = strategicDeletion(document.body, followed.path, body, path23);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
         continue;
       }
       const complete = followed.depth === path23.length;
-      candidates.push({
+      candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
         depth: followed.depth,
@@ -42094,16 +42477,16 @@ function patchCandidates(patch, identity, body, path23, applied) {
         value: followed.value
       });
     }
-    return candidates.reverse();
+    return candidates2.reverse();
   }
-  if (!patch.target) return candidates;
+  if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
     const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
-  return candidates;
+  return candidates2;
 }
 function strategicDeletion(document, followed, body, path23) {
   for (let depth = 1; depth <= followed.length; depth++) {

@@ -1,6 +1,27 @@
 import type { Rule } from "../../src/engine/api.js";
+import rbacCsrApprove from "./rbac-csr-approve.js";
+import rbacEscalateBind from "./rbac-escalate-bind.js";
+import rbacImpersonate from "./rbac-impersonate.js";
+import rbacNamespaceNodeUpdate from "./rbac-namespace-node-update.js";
+import rbacNodeProxy from "./rbac-node-proxy.js";
+import rbacPodCreate from "./rbac-pod-create.js";
+import rbacPodExec from "./rbac-pod-exec.js";
 import rbacSecretRead from "./rbac-secret-read.js";
+import rbacTokenCreate from "./rbac-token-create.js";
+import rbacWebhookConfig from "./rbac-webhook-config.js";
 import rbacWildcard from "./rbac-wildcard.js";
 
 /** RBAC: what Roles and ClusterRoles grant. Sorted by id. */
-export const RBAC_RULES: readonly Rule[] = [rbacSecretRead, rbacWildcard];
+export const RBAC_RULES: readonly Rule[] = [
+  rbacCsrApprove,
+  rbacEscalateBind,
+  rbacImpersonate,
+  rbacNamespaceNodeUpdate,
+  rbacNodeProxy,
+  rbacPodCreate,
+  rbacPodExec,
+  rbacSecretRead,
+  rbacTokenCreate,
+  rbacWebhookConfig,
+  rbacWildcard,
+];
