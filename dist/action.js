@@ -31056,8 +31056,12 @@ function isDefaultDeny(policy, direction) {
 }
 function podGroupOf(object) {
   const pod = podSpecOf(object);
-  if (!pod || object.kind === "PodTemplate" || pod.spec.hostNetwork === true) return void 0;
-  return { object, labels: podLabels(pod) };
+  if (!pod || object.kind === "PodTemplate") return void 0;
+  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
+}
+function isolablePodsOf(object) {
+  const group = podGroupOf(object);
+  return group && !group.hostNetwork ? group : void 0;
 }
 function podMetadataPath(object) {
   const pod = podSpecOf(object);
@@ -31106,6 +31110,10 @@ function describeNamespace(object) {
 }
 function describeObject2(object) {
   return `${object.kind} "${object.name}"`;
+}
+function namesOf(workloads) {
+  const names = workloads.slice(0, 3).map((workload) => describeObject2(workload.object));
+  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
 }
 function directionWords(directions, joiner = "and") {
   return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
@@ -31182,10 +31190,11 @@ var workload_not_isolated_default = defineRule({
       { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
     ],
     equivalents: { kubeLinter: ["non-isolated-pod"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
-    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload. Kinds a config adds under `podTemplates` are not looked up by the network rules.",
+    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
     options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
     messages: {
       notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
+      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
       noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
     },
     example: {
@@ -31195,7 +31204,7 @@ var workload_not_isolated_default = defineRule({
   },
   lookupKinds: NETWORK_KINDS,
   *check(object, { options }) {
-    const group = podGroupOf(object);
+    const group = isolablePodsOf(object);
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
     const { labels } = group;
     const namespace = lookupNamespace(object);
@@ -31208,6 +31217,11 @@ var workload_not_isolated_default = defineRule({
         const network = networkIndex(others);
         if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
         const policies = network.policiesIn(namespace);
+        if (policies.length === 0) {
+          const inNamespace = network.workloadsIn(namespace).filter((other) => !other.hostNetwork);
+          const workloads = namesOf(inNamespace.some((other) => other.object === object) ? inNamespace : [group, ...inNamespace]);
+          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
+        }
         const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
         if (open2.length === 0) return void 0;
         const related = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
@@ -31229,7 +31243,7 @@ var messages = {
 function verdict(others, namespace, described) {
   const network = networkIndex(others);
   const policies = network.policiesIn(namespace);
-  const workloads = network.workloadsIn(namespace);
+  const workloads = network.workloadsIn(namespace).filter((workload) => !workload.hostNetwork);
   const missing = DIRECTIONS.filter(
     (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
   );
@@ -31257,7 +31271,7 @@ var namespace_default_deny_missing_default = defineRule({
       { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
     ],
     equivalents: {},
-    scope: "A namespace is one of the Namespace objects, or one that linted workloads are in; it is reported at its Namespace object, else once at its first workload's namespace. Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); a chart's release namespace is one namespace. Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
+    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
     options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
     messages,
     example: {
@@ -31274,16 +31288,14 @@ var namespace_default_deny_missing_default = defineRule({
       yield { path: ["metadata", "name"], settle: (others) => verdict(others, name, `Namespace "${name}"`) };
       return;
     }
-    if (!podGroupOf(object) || elsewhere.includes(object.namespace ?? "")) return;
     const namespace = lookupNamespace(object);
-    const described = describeNamespace(object);
-    const capitalised = described.charAt(0).toUpperCase() + described.slice(1);
+    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
     yield {
       path: ["metadata", "namespace"],
       settle: (others) => {
-        if (namespace !== void 0 && networkIndex(others).namespaceObject(namespace)) return void 0;
-        const settled = verdict(others, namespace, capitalised);
-        return settled && { ...settled, oncePerScope: `namespace:${namespace ?? ""}` };
+        if (networkIndex(others).namespaceObject(namespace)) return void 0;
+        const settled = verdict(others, namespace, `Namespace "${namespace}"`);
+        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
       }
     };
   }
@@ -31354,10 +31366,6 @@ var network_policy_allows_all_default = defineRule({
 });
 
 // rules/network/network-policy-dangling-selector.ts
-function namesOf(workloads) {
-  const names = workloads.slice(0, 3).map((workload) => describeObject2(workload.object));
-  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
-}
 function unmatched(others, namespaces, selector) {
   const network = networkIndex(others);
   const workloads = [];

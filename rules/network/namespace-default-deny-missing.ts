@@ -1,15 +1,14 @@
 import { defineRule, lookupNamespace, type ObjectIndex, type RelatedPlace, type SettledOf } from "../../src/engine/api.js";
 import {
-  describeNamespace,
   describeObject,
   describeSelector,
   DIRECTIONS,
   directionWords,
   isDefaultDeny,
   isIsolated,
+  isolablePodsOf,
   NETWORK_KINDS,
   networkIndex,
-  podGroupOf,
   type Direction,
 } from "./network-policies.js";
 import { POLICY_NAMESPACES_ELSEWHERE } from "./workload-not-isolated.js";
@@ -29,10 +28,10 @@ const messages = {
  * The verdict on one namespace: the directions with no default-deny policy, left out where a linted
  * workload of the namespace is selected by no policy (workload-not-isolated reports those workloads).
  */
-function verdict(others: ObjectIndex, namespace: string | undefined, described: string): SettledOf<typeof messages> | undefined {
+function verdict(others: ObjectIndex, namespace: string, described: string): SettledOf<typeof messages> | undefined {
   const network = networkIndex(others);
   const policies = network.policiesIn(namespace);
-  const workloads = network.workloadsIn(namespace);
+  const workloads = network.workloadsIn(namespace).filter((workload) => !workload.hostNetwork);
   const missing: Direction[] = DIRECTIONS.filter(
     (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction)),
   );
@@ -73,9 +72,11 @@ export default defineRule({
     ],
     equivalents: {},
     scope:
-      "A namespace is one of the Namespace objects, or one that linted workloads are in; it is reported at its Namespace object, else once " +
-      "at its first workload's namespace. Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize " +
-      "build, or all plain manifests of a run); a chart's release namespace is one namespace. Whether a workload is selected follows " +
+      "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once " +
+      "at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is " +
+      "not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the " +
+      "other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize " +
+      "build, or all plain manifests of a run); Whether a workload is selected follows " +
       "workload-not-isolated. The namespace's policies are related locations.",
     options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
     messages,
@@ -93,17 +94,16 @@ export default defineRule({
       yield { path: ["metadata", "name"], settle: (others) => verdict(others, name, `Namespace "${name}"`) };
       return;
     }
-    if (!podGroupOf(object) || elsewhere.includes(object.namespace ?? "")) return;
+    // A namespace chosen at install or apply is not the inputs' to set up: whoever creates it owns its default policy.
     const namespace = lookupNamespace(object);
-    const described = describeNamespace(object);
-    const capitalised = described.charAt(0).toUpperCase() + described.slice(1);
+    if (namespace === undefined || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
     yield {
       path: ["metadata", "namespace"],
       settle: (others) => {
         // A Namespace object among the linted objects carries the finding.
-        if (namespace !== undefined && networkIndex(others).namespaceObject(namespace)) return undefined;
-        const settled = verdict(others, namespace, capitalised);
-        return settled && { ...settled, oncePerScope: `namespace:${namespace ?? ""}` };
+        if (networkIndex(others).namespaceObject(namespace)) return undefined;
+        const settled = verdict(others, namespace, `Namespace "${namespace}"`);
+        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
       },
     };
   },

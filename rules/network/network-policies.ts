@@ -81,16 +81,24 @@ export function isDefaultDeny(policy: Policy, direction: Direction): boolean {
 export interface PodGroup {
   object: K8sObject;
   labels: JsonObject;
+  /**
+   * The pods share the node's network. A selector may match them, but NetworkPolicy behaviour for
+   * host-network pods is undefined, so no policy edit isolates them: the coverage rules pass them over.
+   */
+  hostNetwork: boolean;
 }
 
-/**
- * The pods of a workload that NetworkPolicies govern. A PodTemplate runs nothing; a host-network pod
- * shares the node's network, where NetworkPolicy behaviour is undefined, so no policy edit isolates it.
- */
+/** The pods of a workload (a PodTemplate runs none). */
 export function podGroupOf(object: K8sObject): PodGroup | undefined {
   const pod = podSpecOf(object);
-  if (!pod || object.kind === "PodTemplate" || pod.spec.hostNetwork === true) return undefined;
-  return { object, labels: podLabels(pod) };
+  if (!pod || object.kind === "PodTemplate") return undefined;
+  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
+}
+
+/** The pods of a workload that a NetworkPolicy can isolate. */
+export function isolablePodsOf(object: K8sObject): PodGroup | undefined {
+  const group = podGroupOf(object);
+  return group && !group.hostNetwork ? group : undefined;
 }
 
 /** The path a finding about a workload's pods points at: the pod template's metadata, or the pod spec when it has none. */
@@ -162,6 +170,12 @@ export function describeNamespace(object: K8sObject): string {
 /** `Deployment "web"`. */
 export function describeObject(object: K8sObject): string {
   return `${object.kind} "${object.name}"`;
+}
+
+/** `Deployment "web", Job "migrate" and 3 more`. */
+export function namesOf(workloads: readonly PodGroup[]): string {
+  const names = workloads.slice(0, 3).map((workload) => describeObject(workload.object));
+  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
 }
 
 /** "ingress", "egress", "ingress and egress". */

@@ -1,11 +1,5 @@
 import { defineRule, isRecord, lookupNamespace, recordOf, selectorMatches, type JsonObject, type ObjectIndex, type Path } from "../../src/engine/api.js";
-import { appliesTo, describeNamespace, describeObject, describeSelector, DIRECTIONS, NETWORK_KINDS, networkIndex, peersOf, pinnedNamespaces, policyOf, type PodGroup } from "./network-policies.js";
-
-/** `Deployment "web", Job "migrate" and 3 more`. */
-function namesOf(workloads: readonly PodGroup[]): string {
-  const names = workloads.slice(0, 3).map((workload) => describeObject(workload.object));
-  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
-}
+import { appliesTo, describeNamespace, describeSelector, DIRECTIONS, namesOf, NETWORK_KINDS, networkIndex, peersOf, pinnedNamespaces, policyOf, type PodGroup } from "./network-policies.js";
 
 /**
  * The linted workloads of these namespaces when the selector matches none of them; undefined when

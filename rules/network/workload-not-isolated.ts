@@ -7,9 +7,10 @@ import {
   DIRECTIONS,
   directionWords,
   isIsolated,
+  isolablePodsOf,
+  namesOf,
   NETWORK_KINDS,
   networkIndex,
-  podGroupOf,
   podMetadataPath,
   type Direction,
   type Policy,
@@ -77,11 +78,15 @@ export default defineRule({
       "(one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's " +
       "objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and " +
       "`matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. " +
-      "When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload. Kinds a " +
+      "When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the " +
+      "workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the " +
+      "one edit that fixes them). Kinds a " +
       "config adds under `podTemplates` are not looked up by the network rules.",
     options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
     messages: {
       notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
+      noPolicyInNamespace:
+        "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
       noPolicyInScope:
         "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
     },
@@ -94,7 +99,7 @@ export default defineRule({
   },
   lookupKinds: NETWORK_KINDS,
   *check(object, { options }) {
-    const group = podGroupOf(object);
+    const group = isolablePodsOf(object);
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
     const { labels } = group;
     const namespace = lookupNamespace(object);
@@ -107,6 +112,11 @@ export default defineRule({
         const network = networkIndex(others);
         if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
         const policies = network.policiesIn(namespace);
+        if (policies.length === 0) {
+          const inNamespace = network.workloadsIn(namespace).filter((other) => !other.hostNetwork);
+          const workloads = namesOf(inNamespace.some((other) => other.object === object) ? inNamespace : [group, ...inNamespace]);
+          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\u0000"}` };
+        }
         const open: Direction[] = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
         if (open.length === 0) return undefined;
         const related: RelatedPlace[] = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));

@@ -70,6 +70,31 @@ spec:
 ${deployment("api")}`,
     },
     {
+      name: "a namespace chosen at install or apply: a chart's release namespace, a manifest without one",
+      originOf: (object) => (object.namespace === "default" ? inReleaseNamespace() : {}),
+      yaml: `${deployment("web", "default")}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: default}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress, Egress]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: solo, labels: {app: solo}}
+spec:
+  containers: [{name: app, image: nginx}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: solo}
+spec:
+  podSelector: {matchLabels: {app: solo}}
+  policyTypes: [Ingress, Egress]
+`,
+    },
+    {
       name: "namespaces whose policies live elsewhere",
       options: { policyNamespacesElsewhere: ["shop"] },
       yaml: `${NAMESPACE}---
@@ -181,29 +206,6 @@ spec:
           column: 12,
           endLine: 3,
           endColumn: 22,
-        },
-      ],
-    },
-    {
-      name: "a chart's release namespace",
-      originOf: inReleaseNamespace,
-      yaml: `${deployment("web", "default")}---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: web, namespace: default}
-spec:
-  podSelector: {matchLabels: {app: web}}
-  policyTypes: [Ingress, Egress]
-`,
-      errors: [
-        {
-          messageId: "noDefaultDeny",
-          data: { namespace: "The release namespace", directions: "ingress or egress", state: "every linted workload there is selected by a policy", effect: "accepts connections from anywhere and can connect anywhere" },
-          line: 3,
-          column: 23,
-          endLine: 3,
-          endColumn: 41,
-          message: "The release namespace has no default-deny NetworkPolicy for ingress or egress among the linted objects",
         },
       ],
     },

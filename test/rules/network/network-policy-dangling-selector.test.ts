@@ -63,6 +63,25 @@ spec:
 `,
     },
     {
+      name: "a host-network DaemonSet's pods are pods a selector matches",
+      yaml: `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: speaker, namespace: metallb}
+spec:
+  template:
+    metadata: {labels: {app: speaker}}
+    spec:
+      hostNetwork: true
+      containers: [{name: speaker, image: speaker}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: speaker, namespace: metallb}
+spec:
+  podSelector: {matchLabels: {app: speaker}}
+`,
+    },
+    {
       name: "peers of a direction the policy does not apply to have no effect",
       yaml: `${deployment("web", "{app: web}")}---
 apiVersion: networking.k8s.io/v1

@@ -219,7 +219,39 @@ spec:
       })),
     },
     {
-      name: "a policy of another namespace does not count; a Pod without labels is pointed at its metadata, a template without metadata at the pod spec",
+      name: "a namespace without policies is reported once, naming its workloads: a policy of another namespace does not count",
+      yaml: `${deployment("web", "{app: web}")}---
+${deployment("api", "{app: api}")}---
+apiVersion: v1
+kind: Pod
+metadata: {name: agent, namespace: shop}
+spec:
+  hostNetwork: true
+  containers: [{name: agent, image: agent}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: all, namespace: other}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`,
+      errors: [
+        {
+          messageId: "noPolicyInNamespace",
+          data: { where: 'namespace "shop"', workloads: 'Deployment "web", Deployment "api"', workload: 'Deployment "web"' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          message:
+            'No NetworkPolicy among the linted objects is in namespace "shop", so no pod there is isolated: the pods of Deployment "web", Deployment "api" accept connections from anywhere and can connect anywhere (reported once, at Deployment "web").',
+          related: [],
+        },
+      ],
+    },
+    {
+      name: "a Pod without labels is pointed at its metadata, a template without metadata at the pod spec",
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: solo, namespace: shop}
@@ -236,9 +268,9 @@ spec:
 ---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
-metadata: {name: all, namespace: other}
+metadata: {name: web, namespace: shop}
 spec:
-  podSelector: {}
+  podSelector: {matchLabels: {app: web}}
   policyTypes: [Ingress, Egress]
 `,
       errors: [
@@ -249,7 +281,7 @@ spec:
           column: 1,
           endLine: 3,
           endColumn: 40,
-          related: [],
+          related: [{ line: 19, column: 3, message: 'NetworkPolicy "web" selects other pods (app=web).' }],
         },
         {
           messageId: "notIsolated",
@@ -285,8 +317,8 @@ spec:
 `,
       errors: [
         {
-          messageId: "notIsolated",
-          data: { workload: 'CronJob "tick"', where: "the release namespace", directions: "ingress and egress", effect: "they accept connections from anywhere and can connect anywhere" },
+          messageId: "noPolicyInNamespace",
+          data: { where: "the release namespace", workloads: 'CronJob "tick"', workload: 'CronJob "tick"' },
           line: 8,
           column: 9,
           endLine: 8,
@@ -299,11 +331,12 @@ spec:
       name: "policyNamespacesElsewhere names other namespaces only",
       options: { policyNamespacesElsewhere: ["prod"] },
       yaml: `${deployment("web", "{app: web}")}---
+${deployment("web", "{app: web}", "prod")}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
-metadata: {name: prod, namespace: prod}
+metadata: {name: db, namespace: shop}
 spec:
-  podSelector: {}
+  podSelector: {matchLabels: {app: db}}
 `,
       errors: [
         {
