@@ -31093,12 +31093,14 @@ function networkIndex(index) {
       if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
     }
   }
+  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
   const namespaces = /* @__PURE__ */ new Map();
   for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
   const network = {
     hasPolicies: policies.size > 0,
     policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
     workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
+    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
     namespaceObject: (name) => namespaces.get(name)
   };
   indexes.set(index, network);
@@ -31218,8 +31220,8 @@ var workload_not_isolated_default = defineRule({
         if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
         const policies = network.policiesIn(namespace);
         if (policies.length === 0) {
-          const inNamespace = network.workloadsIn(namespace).filter((other) => !other.hostNetwork);
-          const workloads = namesOf(inNamespace.some((other) => other.object === object) ? inNamespace : [group, ...inNamespace]);
+          const inNamespace = network.isolableIn(namespace);
+          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
           return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
         }
         const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
@@ -31240,10 +31242,20 @@ var EFFECT2 = {
 var messages = {
   noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
 };
-function verdict(others, namespace, described) {
+var verdicts = /* @__PURE__ */ new WeakMap();
+function verdictOnce(others, namespace) {
+  let known = verdicts.get(others);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    verdicts.set(others, known);
+  }
+  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
+  return known.get(namespace);
+}
+function verdict(others, namespace) {
   const network = networkIndex(others);
   const policies = network.policiesIn(namespace);
-  const workloads = network.workloadsIn(namespace).filter((workload) => !workload.hostNetwork);
+  const workloads = network.isolableIn(namespace);
   const missing = DIRECTIONS.filter(
     (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
   );
@@ -31254,7 +31266,7 @@ function verdict(others, namespace, described) {
     path: ["spec", "podSelector"],
     message: `${describeObject2(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`
   }));
-  return { messageId: "noDefaultDeny", data: { namespace: described, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related };
+  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related };
 }
 var namespace_default_deny_missing_default = defineRule({
   meta: {
@@ -31285,7 +31297,7 @@ var namespace_default_deny_missing_default = defineRule({
     if (object.kind === "Namespace" && object.apiVersion === "v1") {
       if (elsewhere.includes(object.name)) return;
       const { name } = object;
-      yield { path: ["metadata", "name"], settle: (others) => verdict(others, name, `Namespace "${name}"`) };
+      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
       return;
     }
     const namespace = lookupNamespace(object);
@@ -31294,7 +31306,7 @@ var namespace_default_deny_missing_default = defineRule({
       path: ["metadata", "namespace"],
       settle: (others) => {
         if (networkIndex(others).namespaceObject(namespace)) return void 0;
-        const settled = verdict(others, namespace, `Namespace "${namespace}"`);
+        const settled = verdictOnce(others, namespace);
         return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
       }
     };

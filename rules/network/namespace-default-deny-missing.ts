@@ -24,14 +24,27 @@ const messages = {
     "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}.",
 } as const;
 
+const verdicts = new WeakMap<ObjectIndex, Map<string, SettledOf<typeof messages> | undefined>>();
+
+/** The verdict on a namespace, worked out once per index: every workload of the namespace asks for it. */
+function verdictOnce(others: ObjectIndex, namespace: string): SettledOf<typeof messages> | undefined {
+  let known = verdicts.get(others);
+  if (!known) {
+    known = new Map();
+    verdicts.set(others, known);
+  }
+  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
+  return known.get(namespace);
+}
+
 /**
  * The verdict on one namespace: the directions with no default-deny policy, left out where a linted
  * workload of the namespace is selected by no policy (workload-not-isolated reports those workloads).
  */
-function verdict(others: ObjectIndex, namespace: string, described: string): SettledOf<typeof messages> | undefined {
+function verdict(others: ObjectIndex, namespace: string): SettledOf<typeof messages> | undefined {
   const network = networkIndex(others);
   const policies = network.policiesIn(namespace);
-  const workloads = network.workloadsIn(namespace).filter((workload) => !workload.hostNetwork);
+  const workloads = network.isolableIn(namespace);
   const missing: Direction[] = DIRECTIONS.filter(
     (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction)),
   );
@@ -42,7 +55,7 @@ function verdict(others: ObjectIndex, namespace: string, described: string): Set
     path: ["spec", "podSelector"],
     message: `${describeObject(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`,
   }));
-  return { messageId: "noDefaultDeny", data: { namespace: described, directions: directionWords(missing, "or"), state, effect: EFFECT[missing.join(",")] }, related };
+  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT[missing.join(",")] }, related };
 }
 
 export default defineRule({
@@ -91,7 +104,7 @@ export default defineRule({
     if (object.kind === "Namespace" && object.apiVersion === "v1") {
       if (elsewhere.includes(object.name)) return;
       const { name } = object;
-      yield { path: ["metadata", "name"], settle: (others) => verdict(others, name, `Namespace "${name}"`) };
+      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
       return;
     }
     // A namespace chosen at install or apply is not the inputs' to set up: whoever creates it owns its default policy.
@@ -102,7 +115,7 @@ export default defineRule({
       settle: (others) => {
         // A Namespace object among the linted objects carries the finding.
         if (networkIndex(others).namespaceObject(namespace)) return undefined;
-        const settled = verdict(others, namespace, `Namespace "${namespace}"`);
+        const settled = verdictOnce(others, namespace);
         return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
       },
     };

@@ -119,6 +119,8 @@ export interface NetworkIndex {
   hasPolicies: boolean;
   policiesIn(namespace: string | undefined): readonly Policy[];
   workloadsIn(namespace: string | undefined): readonly PodGroup[];
+  /** The same without host-network pods: those a policy can isolate. */
+  isolableIn(namespace: string | undefined): readonly PodGroup[];
   /** The Namespace object of this name, when it is among the linted objects. */
   namespaceObject(name: string): K8sObject | undefined;
 }
@@ -149,12 +151,14 @@ export function networkIndex(index: ObjectIndex): NetworkIndex {
       if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
     }
   }
+  const isolable = new Map([...workloads].map(([key, groups]) => [key, groups.filter((group) => !group.hostNetwork)]));
   const namespaces = new Map<string, K8sObject>();
   for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
   const network: NetworkIndex = {
     hasPolicies: policies.size > 0,
     policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
     workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
+    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
     namespaceObject: (name) => namespaces.get(name),
   };
   indexes.set(index, network);

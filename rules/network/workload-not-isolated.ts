@@ -113,8 +113,9 @@ export default defineRule({
         if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
         const policies = network.policiesIn(namespace);
         if (policies.length === 0) {
-          const inNamespace = network.workloadsIn(namespace).filter((other) => !other.hostNetwork);
-          const workloads = namesOf(inNamespace.some((other) => other.object === object) ? inNamespace : [group, ...inNamespace]);
+          // A kind a config adds under podTemplates is not in the index: the workload reported is named anyway.
+          const inNamespace = network.isolableIn(namespace);
+          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
           return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\u0000"}` };
         }
         const open: Direction[] = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));

@@ -33,6 +33,17 @@ spec:
 `),
     },
     {
+      name: "a NetworkPolicy of the removed extensions/v1beta1 API is not read",
+      yaml: `apiVersion: extensions/v1beta1
+kind: NetworkPolicy
+metadata: {name: old, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+    - {}
+`,
+    },
+    {
       name: "rules of a direction the policy does not apply to have no effect",
       yaml: policy(`  policyTypes: [Ingress]
   ingress:
