@@ -61,7 +61,9 @@ export default defineRule({
       "pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which " +
       "no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: " +
       "NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: " +
-      "policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects.",
+      "policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. " +
+      "Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress " +
+      "rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
     remediation:
       "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: " +
       "[Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus " +
@@ -72,7 +74,7 @@ export default defineRule({
       { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
       { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" },
     ],
-    equivalents: { kubeLinter: ["non-isolated-pod"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
+    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
     scope:
       "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering " +
       "(one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's " +
