@@ -31319,10 +31319,15 @@ var TOWARD = {
   Ingress: { traffic: "ingress", fromTo: "from" },
   Egress: { traffic: "egress", fromTo: "to" }
 };
+function portOf(item) {
+  const { port, endPort } = recordOf(item);
+  if (typeof port !== "string" && typeof port !== "number") return "all";
+  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+}
 function portsPhrase(rule) {
-  const ports = arrayOf(rule.ports).map((port) => recordOf(port).port ?? "all");
+  const ports = arrayOf(rule.ports).map(portOf);
   if (ports.length === 0) return "";
-  return ` on port${ports.length === 1 ? "" : "s"} ${ports.map(String).join(", ")}`;
+  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
 }
 var network_policy_allows_all_default = defineRule({
   meta: {
@@ -43499,7 +43504,7 @@ var LABEL_SELECTOR = mapping({
   matchExpressions: listOf(mapping({ key: string, operator: string, values: listOf(string) }))
 });
 var NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
-var NETWORK_POLICY_PORT = mapping({ port: intOrString });
+var NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
 var NETWORK_POLICY = mapping({
   spec: mapping({
     podSelector: LABEL_SELECTOR,

@@ -9,11 +9,18 @@ const TOWARD: Record<Direction, { traffic: string; fromTo: string }> = {
   Egress: { traffic: "egress", fromTo: "to" },
 };
 
-/** " on port 443, 8443", or "" when the rule allows every port. */
+/** A port item as written: `443`, `metrics`, a range `32000-32768`, or `all` (a protocol with no port, or one unreadable). */
+function portOf(item: unknown): string {
+  const { port, endPort } = recordOf(item);
+  if (typeof port !== "string" && typeof port !== "number") return "all";
+  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+}
+
+/** " on ports 443, 8443", or "" when the rule allows every port. */
 function portsPhrase(rule: JsonObject): string {
-  const ports = arrayOf(rule.ports).map((port) => recordOf(port).port ?? "all");
+  const ports = arrayOf(rule.ports).map(portOf);
   if (ports.length === 0) return "";
-  return ` on port${ports.length === 1 ? "" : "s"} ${ports.map(String).join(", ")}`;
+  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
 }
 
 export default defineRule({

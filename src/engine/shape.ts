@@ -119,7 +119,7 @@ const LABEL_SELECTOR = mapping({
 });
 
 const NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
-const NETWORK_POLICY_PORT = mapping({ port: intOrString });
+const NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
 
 /** A NetworkPolicy's fields the network rules read (networking.k8s.io/v1). */
 const NETWORK_POLICY = mapping({

@@ -85,21 +85,21 @@ spec:
         - ipBlock:
             cidr: 0.0.0.0/0
         - ipBlock: {cidr: "::/0", except: []}
-      ports: [{port: 443}, {port: dns}]
+      ports: [{port: 443}, {port: dns}, {port: 32000, endPort: 32768}, {protocol: UDP}]
 `),
       errors: [
         {
           messageId: "everyAddress",
-          data: { policy: "open", item: "egress[0].to[0]", traffic: "egress", fromTo: "to", cidr: "0.0.0.0/0", ports: " on ports 443, dns" },
+          data: { policy: "open", item: "egress[0].to[0]", traffic: "egress", fromTo: "to", cidr: "0.0.0.0/0", ports: " on ports 443, dns, 32000-32768, all" },
           line: 10,
           column: 13,
           endLine: 10,
           endColumn: 28,
-          message: 'NetworkPolicy "open" egress[0].to[0] allows egress to every address (0.0.0.0/0 without except) on ports 443, dns.',
+          message: 'NetworkPolicy "open" egress[0].to[0] allows egress to every address (0.0.0.0/0 without except) on ports 443, dns, 32000-32768, all.',
         },
         {
           messageId: "everyAddress",
-          data: { policy: "open", item: "egress[0].to[1]", traffic: "egress", fromTo: "to", cidr: "::/0", ports: " on ports 443, dns" },
+          data: { policy: "open", item: "egress[0].to[1]", traffic: "egress", fromTo: "to", cidr: "::/0", ports: " on ports 443, dns, 32000-32768, all" },
           line: 11,
           column: 21,
           endLine: 11,
