@@ -20791,9 +20791,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
+    function debug2(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -27434,8 +27434,8 @@ function headline(input) {
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
   const byLevel = input.failing - input.unlinted;
-  const verdict = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
-  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
+  const verdict2 = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict2}.`;
 }
 function annotationNote(omitted) {
   if (!omitted) return void 0;
@@ -27575,8 +27575,8 @@ function balancedWithBudget(str, masked, budget) {
     return void 0;
   }
   const r7 = range("{", "}", masked);
-  const unmatched = r7 !== void 0 && masked.indexOf("{") < r7[0];
-  budget.remaining -= r7 && !unmatched ? r7[1] + 1 : str.length;
+  const unmatched2 = r7 !== void 0 && masked.indexOf("{") < r7[0];
+  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
   if (!r7 || budget.remaining < 0) {
     return void 0;
   }
@@ -27585,7 +27585,7 @@ function balancedWithBudget(str, masked, budget) {
     pre: str.slice(0, r7[0]),
     body: str.slice(r7[0] + 1, r7[1]),
     post: str.slice(r7[1] + 1),
-    unmatched
+    unmatched: unmatched2
   };
 }
 function maskUnmatchedOpens(masked, budget) {
@@ -29770,9 +29770,9 @@ import path4 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
-  const { id, options, messages } = rule.meta;
-  if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);
-  for (const [messageId, template] of Object.entries(messages)) {
+  const { id, options, messages: messages2 } = rule.meta;
+  if (Object.keys(messages2).length === 0) throw new Error(`rule ${id} declares no messages`);
+  for (const [messageId, template] of Object.entries(messages2)) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(messageId)) throw new Error(`rule ${id}: message id "${messageId}" must be camelCase`);
     if (template.trim() === "") throw new Error(`rule ${id}: message "${messageId}" is empty`);
   }
@@ -29930,6 +29930,9 @@ function describeContainer(ref) {
 function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
 }
+function podLabels(pod) {
+  return recordOf(pod.metadata.labels);
+}
 
 // src/engine/pod-settings.ts
 function containerSetting(ref, field) {
@@ -30052,6 +30055,9 @@ function selectorMatches(selector, labels) {
     }
   }
   return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
 }
 
 // src/core/image-reference.ts
@@ -31013,6 +31019,447 @@ var sensitive_host_path_default = defineRule({
 // rules/pod-security/hardening.ts
 var HARDENING_RULES = [host_path_writable_default, net_raw_kept_default, root_group_default, run_as_user_below_minimum_default, sensitive_host_path_default];
 
+// rules/network/network-policies.ts
+var DIRECTIONS = ["Ingress", "Egress"];
+var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
+var PEERS_FIELD = { Ingress: "from", Egress: "to" };
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "DeploymentConfig",
+  "Rollout",
+  "CloneSet",
+  "ScaledJob"
+];
+var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
+function policyOf(object) {
+  if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
+  const spec = recordOf(object.body.spec);
+  return { object, spec, podSelector: recordOf(spec.podSelector) };
+}
+function appliesTo(policy, direction) {
+  const types2 = stringsOf(policy.spec.policyTypes);
+  if (types2.length > 0) return types2.includes(direction);
+  return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
+}
+function rulesOf(policy, direction) {
+  return arrayOf(policy.spec[RULES_FIELD[direction]]);
+}
+function isDefaultDeny(policy, direction) {
+  return isEmptySelector(policy.podSelector) && appliesTo(policy, direction) && rulesOf(policy, direction).length === 0;
+}
+function podGroupOf(object) {
+  const pod = podSpecOf(object);
+  if (!pod || object.kind === "PodTemplate") return void 0;
+  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
+}
+function isolablePodsOf(object) {
+  const group = podGroupOf(object);
+  return group && !group.hostNetwork ? group : void 0;
+}
+function podMetadataPath(object) {
+  const pod = podSpecOf(object);
+  if (!pod) return ["metadata"];
+  return Object.keys(pod.metadata).length > 0 ? pod.metadataPath : pod.path;
+}
+function isIsolated(policies, labels, direction) {
+  return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
+}
+var namespaceKey = (namespace) => namespace ?? "\0";
+function push(map, key2, item) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(item);
+  else map.set(key2, [item]);
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function networkIndex(index) {
+  const known = indexes.get(index);
+  if (known) return known;
+  const policies = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("NetworkPolicy")) {
+    const policy = policyOf(object);
+    if (policy) push(policies, namespaceKey(lookupNamespace(object)), policy);
+  }
+  const workloads = /* @__PURE__ */ new Map();
+  for (const kind of WORKLOAD_KINDS) {
+    for (const object of index.ofKind(kind)) {
+      const group = podGroupOf(object);
+      if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
+    }
+  }
+  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
+  const network = {
+    hasPolicies: policies.size > 0,
+    policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
+    workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
+    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
+    namespaceObject: (name) => namespaces.get(name)
+  };
+  indexes.set(index, network);
+  return network;
+}
+function describeNamespace(object) {
+  if (object.origin.releaseNamespace) return "the release namespace";
+  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+}
+function describeObject2(object) {
+  return `${object.kind} "${object.name}"`;
+}
+function namesOf(workloads) {
+  const names = workloads.slice(0, 3).map((workload) => describeObject2(workload.object));
+  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
+}
+function directionWords(directions, joiner = "and") {
+  return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
+}
+function describeSelector(selector) {
+  const parts = Object.entries(recordOf(selector.matchLabels)).map(([key2, value]) => `${key2}=${String(value)}`);
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = String(expression.key);
+    const values = stringsOf(expression.values).join(", ");
+    if (expression.operator === "In") parts.push(`${key2} in (${values})`);
+    else if (expression.operator === "NotIn") parts.push(`${key2} notin (${values})`);
+    else if (expression.operator === "Exists") parts.push(key2);
+    else if (expression.operator === "DoesNotExist") parts.push(`!${key2}`);
+    else parts.push(`${key2} ${String(expression.operator)}`);
+  }
+  return parts.length === 0 ? "{}" : parts.join(", ");
+}
+var NAME_LABEL = "kubernetes.io/metadata.name";
+function pinnedNamespaces(selector) {
+  const labels = Object.entries(recordOf(selector.matchLabels));
+  const expressions = arrayOf(selector.matchExpressions).map(recordOf);
+  if (labels.length + expressions.length !== 1) return void 0;
+  if (labels.length === 1) return labels[0][0] === NAME_LABEL && typeof labels[0][1] === "string" ? [labels[0][1]] : void 0;
+  const [expression] = expressions;
+  return expression.key === NAME_LABEL && expression.operator === "In" ? stringsOf(expression.values) : void 0;
+}
+function* peersOf(policy, direction) {
+  const rules = rulesOf(policy, direction);
+  for (let rule = 0; rule < rules.length; rule++) {
+    const peers = arrayOf(recordOf(rules[rule])[PEERS_FIELD[direction]]);
+    for (let index = 0; index < peers.length; index++) {
+      const peer = peers[index];
+      if (isRecord(peer)) yield { peer, rule, path: ["spec", RULES_FIELD[direction], rule, PEERS_FIELD[direction], index] };
+    }
+  }
+}
+
+// rules/network/workload-not-isolated.ts
+var EFFECT = {
+  Ingress: "they accept connections from any pod and any address",
+  Egress: "they can connect to any pod and any address",
+  "Ingress,Egress": "they accept connections from anywhere and can connect anywhere"
+};
+function describeScope(object) {
+  const { chart, kustomization, valueSet } = object.origin;
+  if (chart !== void 0) return valueSet === void 0 ? `chart "${chart}"` : `chart "${chart}" (values "${valueSet}")`;
+  if (kustomization !== void 0) return `kustomization "${kustomization}"`;
+  return "the linted manifests";
+}
+function relatedMessage(policy, labels) {
+  const name = describeObject2(policy.object);
+  const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
+  if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector(policy.podSelector)}).`;
+  if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
+  return `${name} selects these pods for ${directionWords(directions)} only.`;
+}
+var POLICY_NAMESPACES_ELSEWHERE = {
+  type: "string[]",
+  description: "Namespaces whose NetworkPolicies live elsewhere (another repository, or applied by the platform): workloads there are not reported. Matched against the namespace an object is written or rendered into (for a chart, the release namespace it was rendered with).",
+  default: []
+};
+var workload_not_isolated_default = defineRule({
+  meta: {
+    id: "workload-not-isolated",
+    title: "Workload's pods are selected by no NetworkPolicy",
+    severity: "medium",
+    category: "network",
+    rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
+    remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
+    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages: {
+      notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
+      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
+      noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
+    },
+    example: {
+      bad: "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}",
+      good: "kind: NetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const group = isolablePodsOf(object);
+    if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
+    const { labels } = group;
+    const namespace = lookupNamespace(object);
+    const workload = describeObject2(object);
+    const where = describeNamespace(object);
+    const scope = describeScope(object);
+    yield {
+      path: podMetadataPath(object),
+      settle: (others) => {
+        const network = networkIndex(others);
+        if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
+        const policies = network.policiesIn(namespace);
+        if (policies.length === 0) {
+          const inNamespace = network.isolableIn(namespace);
+          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
+          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
+        }
+        const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
+        if (open2.length === 0) return void 0;
+        const related = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
+        return { messageId: "notIsolated", data: { workload, where, directions: directionWords(open2), effect: EFFECT[open2.join(",")] }, related };
+      }
+    };
+  }
+});
+
+// rules/network/namespace-default-deny-missing.ts
+var EFFECT2 = {
+  Ingress: "accepts connections from anywhere",
+  Egress: "can connect anywhere",
+  "Ingress,Egress": "accepts connections from anywhere and can connect anywhere"
+};
+var messages = {
+  noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
+};
+var verdicts = /* @__PURE__ */ new WeakMap();
+function verdictOnce(others, namespace) {
+  let known = verdicts.get(others);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    verdicts.set(others, known);
+  }
+  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
+  return known.get(namespace);
+}
+function verdict(others, namespace) {
+  const network = networkIndex(others);
+  const policies = network.policiesIn(namespace);
+  const workloads = network.isolableIn(namespace);
+  const missing = DIRECTIONS.filter(
+    (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
+  );
+  if (missing.length === 0) return void 0;
+  const state = workloads.length === 0 ? "it holds no linted workload" : "every linted workload there is selected by a policy";
+  const related = policies.map((policy) => ({
+    object: policy.object,
+    path: ["spec", "podSelector"],
+    message: `${describeObject2(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`
+  }));
+  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related };
+}
+var namespace_default_deny_missing_default = defineRule({
+  meta: {
+    id: "namespace-default-deny-missing",
+    title: "Namespace has no default-deny NetworkPolicy",
+    severity: "low",
+    category: "network",
+    rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
+    remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages,
+    example: {
+      bad: "kind: Namespace\nmetadata: {name: shop}",
+      good: "kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const elsewhere = options.policyNamespacesElsewhere;
+    if (object.kind === "Namespace" && object.apiVersion === "v1") {
+      if (elsewhere.includes(object.name)) return;
+      const { name } = object;
+      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
+      return;
+    }
+    const namespace = lookupNamespace(object);
+    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
+    yield {
+      path: ["metadata", "namespace"],
+      settle: (others) => {
+        if (networkIndex(others).namespaceObject(namespace)) return void 0;
+        const settled = verdictOnce(others, namespace);
+        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
+      }
+    };
+  }
+});
+
+// rules/network/network-policy-allows-all.ts
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+var TOWARD = {
+  Ingress: { traffic: "ingress", fromTo: "from" },
+  Egress: { traffic: "egress", fromTo: "to" }
+};
+function portOf(item) {
+  const { port, endPort } = recordOf(item);
+  if (typeof port !== "string" && typeof port !== "number") return "all";
+  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+}
+function portsPhrase(rule) {
+  const ports = arrayOf(rule.ports).map(portOf);
+  if (ports.length === 0) return "";
+  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
+}
+var network_policy_allows_all_default = defineRule({
+  meta: {
+    id: "network-policy-allows-all",
+    title: "NetworkPolicy rule allows all traffic",
+    severity: "medium",
+    category: "network",
+    rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
+    remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    messages: {
+      emptyRule: 'NetworkPolicy "{{policy}}" {{item}} is empty, so it allows all {{traffic}} traffic of the pods it selects, {{fromTo}} any pod and any address.',
+      everyAddress: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} every address ({{cidr}} without except){{ports}}.',
+      everyNamespace: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} {{pods}} in every namespace (namespaceSelector: {}){{ports}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - {}",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
+    }
+  },
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      const { traffic, fromTo } = TOWARD[direction];
+      const rules = rulesOf(policy, direction);
+      for (let index = 0; index < rules.length; index++) {
+        const rule = rules[index];
+        if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
+        yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
+      }
+      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
+        const ports = portsPhrase(recordOf(rules[rule]));
+        const ipBlock = recordOf(peer.ipBlock);
+        if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
+          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+        }
+        if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
+          const podSelector = recordOf(peer.podSelector);
+          const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector(podSelector)}`;
+          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+        }
+      }
+    }
+  }
+});
+
+// rules/network/network-policy-dangling-selector.ts
+function unmatched(others, namespaces, selector) {
+  const network = networkIndex(others);
+  const workloads = [];
+  for (const namespace of namespaces) {
+    const inNamespace = network.workloadsIn(namespace);
+    if (inNamespace.length === 0) return void 0;
+    workloads.push(...inNamespace);
+  }
+  return workloads.some((workload) => selectorMatches(selector, workload.labels)) ? void 0 : workloads;
+}
+var network_policy_dangling_selector_default = defineRule({
+  meta: {
+    id: "network-policy-dangling-selector",
+    title: "NetworkPolicy selector matches no linted pod",
+    severity: "low",
+    category: "network",
+    rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
+    remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
+    equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
+    scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
+    messages: {
+      policySelectsNothing: 'NetworkPolicy "{{policy}}" selects no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so it isolates nothing.',
+      peerSelectsNothing: 'NetworkPolicy "{{policy}}" {{item}} matches no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so the rule {{effect}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: web}   # the Deployment's pods are app.kubernetes.io/name: web",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app.kubernetes.io/name: web}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    const namespace = lookupNamespace(object);
+    const own = [namespace];
+    const ownWhere = describeNamespace(object);
+    const name = object.name;
+    const podSelector = policy.podSelector;
+    yield {
+      path: ["spec", "podSelector"],
+      settle: (others) => {
+        const workloads = unmatched(others, own, podSelector);
+        if (!workloads) return void 0;
+        return { messageId: "policySelectsNothing", data: { policy: name, selector: describeSelector(podSelector), where: ownWhere, workloads: namesOf(workloads) } };
+      }
+    };
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      for (const { peer, path: path23 } of peersOf(policy, direction)) {
+        if (!isRecord(peer.podSelector)) continue;
+        const selector = peer.podSelector;
+        const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
+        if (!namespaces || namespaces.length === 0) continue;
+        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
+        const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
+        const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
+        const at2 = [...path23, "podSelector"];
+        yield {
+          path: at2,
+          settle: (others) => {
+            const workloads = unmatched(others, namespaces, recordOf(selector));
+            if (!workloads) return void 0;
+            return {
+              messageId: "peerSelectsNothing",
+              data: { policy: name, item, selector: describeSelector(selector), where, workloads: namesOf(workloads), effect }
+            };
+          }
+        };
+      }
+    }
+  }
+});
+
+// rules/network/index.ts
+var NETWORK_RULES = [namespace_default_deny_missing_default, network_policy_allows_all_default, network_policy_dangling_selector_default, workload_not_isolated_default];
+
 // rules/pod-security/capabilities-added.ts
 var capabilities_added_default = defineRule({
   meta: {
@@ -31591,14 +32038,14 @@ function candidates(object, rule, grants, roleRules) {
 }
 var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each. A cluster-scoped resource (nodes, webhook configurations, CertificateSigningRequests, users and groups) is granted only by a ClusterRole held through a ClusterRoleBinding: a Role's grant of it is not reported, nor is a ClusterRole's that only RoleBindings in the run grant.";
 function grantRule({ meta, grants }) {
-  const messages = Object.fromEntries(
+  const messages2 = Object.fromEntries(
     grants.flatMap((grant) => [
       [grant.id, `{{role}} can ${grant.does} {{where}}{{who}}.`],
       ...grant.doesNamed === void 0 ? [] : [[`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]]
     ])
   );
   return defineRule({
-    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages },
+    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages: messages2 },
     lookupKinds: RBAC_KINDS,
     *check(object) {
       const { kind, name } = object;
@@ -32760,7 +33207,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -43352,6 +43799,7 @@ var string = { type: "string" };
 var boolean = { type: "boolean" };
 var integer = { type: "integer" };
 var quantity = { type: "quantity" };
+var intOrString = { type: "intOrString" };
 var mapping = (fields = {}, otherFields) => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 var mapOf = (values) => ({ type: "map", values });
 var listOf = (items) => ({ type: "list", items });
@@ -43434,6 +43882,23 @@ var ROLE = mapping({
   rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
   aggregationRule: mapping()
 });
+var LABEL_SELECTOR = mapping({
+  matchLabels: mapOf(string),
+  matchExpressions: listOf(mapping({ key: string, operator: string, values: listOf(string) }))
+});
+var NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
+var NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
+var NETWORK_POLICY = mapping({
+  spec: mapping({
+    podSelector: LABEL_SELECTOR,
+    policyTypes: listOf(string),
+    ingress: listOf(mapping({ from: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) })),
+    egress: listOf(mapping({ to: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) }))
+  })
+});
+function isNetworkPolicy(object) {
+  return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
+}
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -43442,6 +43907,7 @@ var EXPECTED = {
   boolean: "true or false",
   integer: "an integer",
   quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
+  intOrString: "an integer or a string",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list"
@@ -43456,6 +43922,8 @@ function matches(value, shape) {
       return typeof value === "number" && Number.isInteger(value);
     case "quantity":
       return typeof value === "string" || typeof value === "number";
+    case "intOrString":
+      return typeof value === "string" || typeof value === "number" && Number.isInteger(value);
     case "mapping":
     case "map":
       return isRecord(value);
@@ -43501,6 +43969,10 @@ function checkShape(object) {
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
   if (isRole2(object)) {
     checkValue(object.body, ROLE, [], problems);
+    return problems;
+  }
+  if (isNetworkPolicy(object)) {
+    checkValue(object.body, NETWORK_POLICY, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -43667,12 +44139,12 @@ function createLinter(rules, settings = {}) {
     }
   };
   const settleAll = () => {
-    const indexes = /* @__PURE__ */ new Map();
+    const indexes2 = /* @__PURE__ */ new Map();
     const indexOf = (scope) => {
-      let index = indexes.get(scope);
+      let index = indexes2.get(scope);
       if (!index) {
         index = indexObjects(kept.get(scope) ?? []);
-        indexes.set(scope, index);
+        indexes2.set(scope, index);
       }
       return index;
     };
@@ -43940,9 +44412,9 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const verdict = runVerdict(active, failOn);
-  const unlinted = verdict.unlinted.length;
-  const failingByLevel = verdict.failingByLevel.length;
+  const verdict2 = runVerdict(active, failOn);
+  const unlinted = verdict2.unlinted.length;
+  const failingByLevel = verdict2.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [

@@ -7,7 +7,7 @@ import { podSpecPathOf } from "./workload.js";
  * absent (so they never crash); this check says so out loud, since the API server would refuse it.
  */
 type Shape =
-  | { type: "string" | "boolean" | "integer" | "quantity" }
+  | { type: "string" | "boolean" | "integer" | "quantity" | "intOrString" }
   /** `otherFields`: the shape of every field not named, as in a volume, whose one other key is its source. */
   | { type: "mapping"; fields: ReadonlyMap<string, Shape>; otherFields?: Shape }
   | { type: "map"; values: Shape }
@@ -18,6 +18,8 @@ const boolean: Shape = { type: "boolean" };
 const integer: Shape = { type: "integer" };
 /** A resource quantity: a string such as `500m` or `1Gi`, or a plain number. */
 const quantity: Shape = { type: "quantity" };
+/** An IntOrString, such as a NetworkPolicy port: a number or a name. */
+const intOrString: Shape = { type: "intOrString" };
 const mapping = (fields: Record<string, Shape> = {}, otherFields?: Shape): Shape => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 const mapOf = (values: Shape): Shape => ({ type: "map", values });
 const listOf = (items: Shape): Shape => ({ type: "list", items });
@@ -111,6 +113,28 @@ const ROLE = mapping({
   aggregationRule: mapping(),
 });
 
+const LABEL_SELECTOR = mapping({
+  matchLabels: mapOf(string),
+  matchExpressions: listOf(mapping({ key: string, operator: string, values: listOf(string) })),
+});
+
+const NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
+const NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
+
+/** A NetworkPolicy's fields the network rules read (networking.k8s.io/v1). */
+const NETWORK_POLICY = mapping({
+  spec: mapping({
+    podSelector: LABEL_SELECTOR,
+    policyTypes: listOf(string),
+    ingress: listOf(mapping({ from: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) })),
+    egress: listOf(mapping({ to: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) })),
+  }),
+});
+
+function isNetworkPolicy(object: K8sObject): boolean {
+  return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
+}
+
 function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -120,6 +144,7 @@ const EXPECTED: Record<Shape["type"], string> = {
   boolean: "true or false",
   integer: "an integer",
   quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
+  intOrString: "an integer or a string",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list",
@@ -135,6 +160,8 @@ function matches(value: unknown, shape: Shape): boolean {
       return typeof value === "number" && Number.isInteger(value);
     case "quantity":
       return typeof value === "string" || typeof value === "number";
+    case "intOrString":
+      return typeof value === "string" || (typeof value === "number" && Number.isInteger(value));
     case "mapping":
     case "map":
       return isRecord(value);
@@ -205,6 +232,10 @@ export function checkShape(object: K8sObject): ShapeProblem[] {
     checkValue(object.body, ROLE, [], problems);
     return problems;
   }
+  if (isNetworkPolicy(object)) {
+    checkValue(object.body, NETWORK_POLICY, [], problems);
+    return problems;
+  }
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return problems;
   // Every step down to the pod spec (spec, template, jobTemplate, ...) must be a mapping.
@@ -244,6 +275,7 @@ export function checksField(object: K8sObject, path: readonly PathSegment[]): bo
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
   if (isRole(object)) return coversPath(ROLE, path);
+  if (isNetworkPolicy(object)) return coversPath(NETWORK_POLICY, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
