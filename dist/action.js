@@ -30053,6 +30053,9 @@ function selectorMatches(selector, labels) {
   }
   return true;
 }
+function isEmptySelector(selector) {
+  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
+}
 
 // src/core/image-reference.ts
 var DOCKER_HUB = "docker.io";
@@ -31012,6 +31015,464 @@ var sensitive_host_path_default = defineRule({
 
 // rules/pod-security/hardening.ts
 var HARDENING_RULES = [host_path_writable_default, net_raw_kept_default, root_group_default, run_as_user_below_minimum_default, sensitive_host_path_default];
+
+// rules/network/exposure.ts
+function apiGroupOf(object) {
+  const slash = object.apiVersion.lastIndexOf("/");
+  return slash === -1 ? "" : object.apiVersion.slice(0, slash);
+}
+function isService(object) {
+  return object.kind === "Service" && apiGroupOf(object) === "";
+}
+function isIngress(object) {
+  return object.kind === "Ingress" && (apiGroupOf(object) === "networking.k8s.io" || apiGroupOf(object) === "extensions");
+}
+function isGatewayApiGateway(object) {
+  return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
+}
+function describeObject2(object) {
+  return `${object.kind} "${object.name}"`;
+}
+function specOf(object) {
+  return recordOf(object.body.spec);
+}
+function annotationsOf(object) {
+  const annotations = recordOf(recordOf(object.body.metadata).annotations);
+  return Object.entries(annotations).filter((entry) => typeof entry[1] === "string");
+}
+function listenersOf(object) {
+  if (!isGatewayApiGateway(object)) return [];
+  return arrayOf(specOf(object).listeners).flatMap((listener, index) => {
+    if (!isRecord(listener)) return [];
+    const { name, protocol, hostname } = listener;
+    return [
+      {
+        index,
+        listener,
+        name: typeof name === "string" ? name : `#${index}`,
+        protocol: typeof protocol === "string" ? protocol : "",
+        hostname: typeof hostname === "string" && hostname !== "" ? hostname : void 0
+      }
+    ];
+  });
+}
+function hostnameCovers(pattern, host, wildcard) {
+  const wanted = pattern.toLowerCase();
+  const actual = host.toLowerCase();
+  if (wanted === actual) return true;
+  if (!wanted.startsWith("*.")) return false;
+  const suffix = wanted.slice(1);
+  if (!actual.endsWith(suffix) || actual.length === suffix.length) return false;
+  return wildcard === "suffix" || !actual.slice(0, -suffix.length).includes(".");
+}
+function excerpt(value) {
+  const oneLine = value.trim().replace(/\s*\n\s*/g, " \u23CE ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+// rules/network/gateway-http-without-https.ts
+function covers(https, http) {
+  if (https.hostname === void 0) return true;
+  return http.hostname !== void 0 && hostnameCovers(https.hostname, http.hostname, "suffix");
+}
+var gateway_http_without_https_default = defineRule({
+  meta: {
+    id: "gateway-http-without-https",
+    title: "Gateway listener serves HTTP with no HTTPS listener for its hostname",
+    severity: "medium",
+    category: "network",
+    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. Other Gateways are not looked at: a listener belongs to its own Gateway's address.",
+    remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
+    frameworks: [
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+    ],
+    equivalents: {},
+    messages: {
+      httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs: [{name: shop-tls}]"
+    }
+  },
+  *check(object) {
+    const listeners = listenersOf(object);
+    const https = listeners.filter((listener) => listener.protocol === "HTTPS");
+    for (const listener of listeners) {
+      if (listener.protocol !== "HTTP" || https.some((candidate) => covers(candidate, listener))) continue;
+      yield {
+        path: ["spec", "listeners", listener.index],
+        messageId: "httpOnly",
+        data: {
+          gateway: describeObject2(object),
+          listener: listener.name,
+          hostname: listener.hostname === void 0 ? "every hostname" : `hostname "${listener.hostname}"`
+        }
+      };
+    }
+  }
+});
+
+// rules/network/gateway-routes-from-all-namespaces.ts
+var gateway_routes_from_all_namespaces_default = defineRule({
+  meta: {
+    id: "gateway-routes-from-all-namespaces",
+    title: "Gateway listener accepts Routes from every namespace",
+    severity: "medium",
+    category: "network",
+    rationale: "A Gateway API listener's `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the cluster operator who owns the Gateway, and `All` hands it to every namespace.",
+    remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: {},
+    messages: {
+      fromAll: '{{gateway}} listener "{{listener}}" accepts Routes from all namespaces, so any namespace can take traffic from it.',
+      emptySelector: '{{gateway}} listener "{{listener}}" accepts Routes from namespaces selected by an empty selector, which is every namespace.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: All",
+      good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
+    }
+  },
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
+      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const data = { gateway: describeObject2(object), listener: name };
+      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
+    }
+  }
+});
+
+// rules/network/gateway-tls-passthrough.ts
+var gateway_tls_passthrough_default = defineRule({
+  meta: {
+    id: "gateway-tls-passthrough",
+    title: "Gateway listener passes TLS through without terminating it",
+    severity: "low",
+    category: "network",
+    rationale: "A Gateway API listener with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for review, not a fault.",
+    remediation: "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces the controls the Gateway cannot.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
+    equivalents: {},
+    messages: {
+      passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
+    }
+  },
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      if (recordOf(listener.tls).mode !== "Passthrough") continue;
+      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject2(object), listener: name } };
+    }
+  }
+});
+
+// rules/network/ingress-nginx.ts
+var PREFIX = "nginx.ingress.kubernetes.io/";
+function nginxAnnotations(object) {
+  if (!isIngress(object)) return [];
+  return annotationsOf(object).flatMap(([key2, value]) => key2.startsWith(PREFIX) ? [{ key: key2, name: key2.slice(PREFIX.length), value }] : []);
+}
+function isSnippet(annotation) {
+  return annotation.name.endsWith("-snippet");
+}
+
+// rules/network/ingress-nginx-annotation-injection.ts
+var REGEX_VALUED = /* @__PURE__ */ new Set(["canary-by-header-pattern", "auth-tls-match-cn"]);
+function nginxSyntaxIn(annotation) {
+  const value = annotation.value.trim();
+  if (/_by_lua|\blua_/i.test(value)) return "a Lua directive";
+  if (value.includes("\n")) return "a line break";
+  if (value.includes(";")) return 'a ";" that ends an nginx directive';
+  const braces = REGEX_VALUED.has(annotation.name) ? value.replace(/\{\d+(,\d*)?\}/g, "") : value;
+  if (/[{}]/.test(braces)) return "a brace that opens or closes an nginx block";
+  return void 0;
+}
+var ingress_nginx_annotation_injection_default = defineRule({
+  meta: {
+    id: "ingress-nginx-annotation-injection",
+    title: "ingress-nginx annotation value carries nginx directives",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx writes the values of its annotations into the nginx configuration it generates, and for years did so without escaping: a value that ends the directive it belongs to (`;`), closes or opens a block (`}` `{`), breaks the line, or calls Lua (`*_by_lua*`) adds configuration of its author's choosing to the controller every Ingress shares. That is the class of CVE-2021-25746 (annotation values), CVE-2023-5044 (`permanent-redirect`), CVE-2025-24514, CVE-2025-1097 and CVE-2025-1098 (`auth-url`, `auth-tls-match-cn`, `mirror-target`), which CVE-2025-1974 (IngressNightmare) turned into code execution in the controller, whose token reads every Secret. No value of a non-snippet annotation needs these characters: URLs, names, numbers, CIDRs and nginx variables (`$host`) do not contain them; for the two annotations whose values are regular expressions (`canary-by-header-pattern`, `auth-tls-match-cn`), brace quantifiers such as `{2,3}` are allowed. Snippet annotations, whose values are nginx configuration by design, are reported by ingress-nginx-snippet-annotation.",
+    remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: {},
+    messages: {
+      nginxSyntax: '{{ingress}}: the value of {{annotation}} contains {{marker}}, which ingress-nginx would write into its configuration: "{{excerpt}}".'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/;} location /x { alias /var/run/secrets/; }"',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
+    }
+  },
+  *check(object) {
+    for (const annotation of nginxAnnotations(object)) {
+      if (isSnippet(annotation)) continue;
+      const marker = nginxSyntaxIn(annotation);
+      if (!marker) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "nginxSyntax",
+        data: { ingress: describeObject2(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
+      };
+    }
+  }
+});
+
+// rules/network/ingress-nginx-snippet-annotation.ts
+var ALLOW_SNIPPETS = "allow-snippet-annotations";
+var ingress_nginx_snippet_annotation_default = defineRule({
+  meta: {
+    id: "ingress-nginx-snippet-annotation",
+    title: "Ingress injects raw nginx configuration (ingress-nginx snippet)",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx copies the `*-snippet` annotations of an Ingress (`configuration-snippet`, `server-snippet`, `auth-snippet`, `stream-snippet`, `modsecurity-snippet`) verbatim into the nginx configuration of the controller that every Ingress of its class shares. Whoever can write an Ingress can so run Lua (`content_by_lua_block`), read files such as the controller's service account token (`alias /var/run/secrets/...`) and, since that token reads every Secret in the default installation, take the cluster: CVE-2021-25742 and CVE-2023-5043. ingress-nginx refuses snippets unless the controller's ConfigMap sets `allow-snippet-annotations: \"true\"` (the default is false since v1.9, and recent versions also need `annotations-risk-level: Critical`); that setting is reported too, as it opens snippets to every Ingress author at once.",
+    remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
+    messages: {
+      snippet: '{{ingress}} sets {{annotation}}, raw nginx configuration that the shared ingress-nginx controller runs: "{{excerpt}}".',
+      snippetsAllowed: '{{configMap}} sets allow-snippet-annotations: "true": every user who can create an Ingress may inject nginx configuration into the controller (CVE-2021-25742).'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers "X-Frame-Options: DENY";',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
+    }
+  },
+  *check(object) {
+    if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
+      const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
+      if (typeof allowed === "string" && allowed.trim().toLowerCase() === "true") {
+        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject2(object) } };
+      }
+      return;
+    }
+    for (const annotation of nginxAnnotations(object)) {
+      if (!isSnippet(annotation)) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "snippet",
+        data: { ingress: describeObject2(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
+      };
+    }
+  }
+});
+
+// rules/network/ingress-without-tls.ts
+var TLS_ELSEWHERE = /* @__PURE__ */ new Map([
+  ["alb.ingress.kubernetes.io/certificate-arn", /\S/],
+  ["alb.ingress.kubernetes.io/listen-ports", /HTTPS/i],
+  ["ingress.gcp.kubernetes.io/pre-shared-cert", /\S/],
+  ["networking.gke.io/managed-certificates", /\S/],
+  ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", /\S/]
+]);
+function terminatesTlsElsewhere(object) {
+  return annotationsOf(object).some(([key2, value]) => TLS_ELSEWHERE.get(key2)?.test(value) === true);
+}
+var ingress_without_tls_default = defineRule({
+  meta: {
+    id: "ingress-without-tls",
+    title: "Ingress serves a host without TLS",
+    severity: "medium",
+    category: "network",
+    rationale: "An Ingress terminates TLS only for the hosts its `spec.tls` entries list (Kubernetes documentation, Ingress TLS: the TLS secret's certificate must be for the hosts named there; an entry without `hosts` applies to the controller's default). An Ingress without `tls` serves every rule over plain HTTP, and a rule whose host no entry covers (a wildcard `*.example.com` covers one label, as Ingress host wildcards do) is served over HTTP too: requests, cookies and credentials travel readable and alterable on the way. A rule without a host, when there are TLS entries, is left alone: which certificate the controller presents for it is the controller's default. An Ingress whose controller takes its certificate from an annotation (the AWS Load Balancer Controller's `alb.ingress.kubernetes.io/certificate-arn` or an HTTPS `listen-ports`, GKE's `ingress.gcp.kubernetes.io/pre-shared-cert` or `networking.gke.io/managed-certificates`, Azure Application Gateway's `appgw-ssl-certificate`) is not reported.",
+    remediation: "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
+    frameworks: [
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+    ],
+    equivalents: {},
+    messages: {
+      noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",
+      hostWithoutTls: '{{ingress}} serves host "{{host}}" over plain HTTP: no entry of its tls section lists it.'
+    },
+    example: {
+      bad: "kind: Ingress\nspec:\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}",
+      good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
+    }
+  },
+  *check(object) {
+    if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
+    const spec = specOf(object);
+    const ingress = describeObject2(object);
+    const rules = arrayOf(spec.rules).map((rule) => recordOf(rule).host);
+    const hosts = rules.filter((host) => typeof host === "string" && host !== "");
+    const tls = arrayOf(spec.tls).map((entry) => stringsOf(recordOf(entry).hosts));
+    if (tls.length === 0) {
+      const served = hosts.length === 0 ? "every request" : hosts.length === 1 ? `host "${hosts[0]}"` : `hosts ${hosts.map((host) => `"${host}"`).join(", ")}`;
+      yield { path: ["spec", "tls"], messageId: "noTls", data: { ingress, hosts: served } };
+      return;
+    }
+    if (tls.some((entryHosts) => entryHosts.length === 0)) return;
+    for (const [index, host] of rules.entries()) {
+      if (typeof host !== "string" || host === "") continue;
+      if (tls.some((entryHosts) => entryHosts.some((pattern) => hostnameCovers(pattern, host, "oneLabel")))) continue;
+      yield { path: ["spec", "rules", index, "host"], messageId: "hostWithoutTls", data: { ingress, host } };
+    }
+  }
+});
+
+// rules/network/service-external-ips.ts
+var service_external_ips_default = defineRule({
+  meta: {
+    id: "service-external-ips",
+    title: "Service sets externalIPs (CVE-2020-8554)",
+    severity: "medium",
+    category: "network",
+    rationale: "`spec.externalIPs` makes every node's kube-proxy capture traffic to those addresses and send it to the Service's pods, on any node and from any pod. Kubernetes does not check that the addresses belong to the cluster or to whoever creates the Service: CVE-2020-8554 (kubernetes/kubernetes#97076) is exactly that, a person who may create Services intercepting cluster traffic to any IP, a DNS server or a database outside the cluster among them. The fix Kubernetes offers is to forbid the field, with the `DenyServiceExternalIPs` admission plugin (1.21+) or a policy; a manifest that sets it needs a cluster that allows it, and a reviewer should check that the addresses are the cluster's own.",
+    remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: { trivy: ["KSV108"] },
+    messages: {
+      externalIps: "{{service}} sets externalIPs {{addresses}}: every node captures traffic to them for this Service, whoever owns the addresses (CVE-2020-8554)."
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  selector: {app: web}\n  externalIPs:\n    - 198.51.100.7\n  ports:\n    - port: 80",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
+    }
+  },
+  *check(object) {
+    if (!isService(object)) return;
+    const addresses = arrayOf(specOf(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
+    if (addresses.length === 0) return;
+    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject2(object), addresses: addresses.join(", ") } };
+  }
+});
+
+// rules/network/service-load-balancer-unrestricted.ts
+var SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
+var INTERNAL_LOAD_BALANCER = /* @__PURE__ */ new Map([
+  ["service.beta.kubernetes.io/aws-load-balancer-internal", /^(true|0\.0\.0\.0\/0)$/i],
+  ["service.beta.kubernetes.io/aws-load-balancer-scheme", /^internal$/i],
+  ["service.beta.kubernetes.io/azure-load-balancer-internal", /^true$/i],
+  ["networking.gke.io/load-balancer-type", /^internal$/i],
+  ["cloud.google.com/load-balancer-type", /^internal$/i],
+  ["service.beta.kubernetes.io/openstack-internal-load-balancer", /^true$/i],
+  ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/i],
+  ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/i],
+  ["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", /^intranet$/i]
+]);
+function isOpenRange(range2) {
+  return /\/0+$/.test(range2.trim());
+}
+function sourceRanges(object) {
+  const written = arrayOf(specOf(object).loadBalancerSourceRanges).flatMap(
+    (range2, index) => typeof range2 === "string" && range2.trim() !== "" ? [{ range: range2, path: ["spec", "loadBalancerSourceRanges", index] }] : []
+  );
+  if (written.length > 0) return written;
+  const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
+  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
+}
+var service_load_balancer_unrestricted_default = defineRule({
+  meta: {
+    id: "service-load-balancer-unrestricted",
+    title: "LoadBalancer Service accepts traffic from any address",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: LoadBalancer` asks the cloud controller for a load balancer with an address of its own, usually a public one. Who may connect is `spec.loadBalancerSourceRanges`, or, when that list is empty, the comma-separated annotation `service.beta.kubernetes.io/load-balancer-source-ranges`; with neither, Kubernetes applies `0.0.0.0/0` (`GetLoadBalancerSourceRanges` in Kubernetes' pkg/api/v1/service/util.go), and a range of prefix length 0 (`0.0.0.0/0`, `::/0`) means the same. Such a Service is open to the internet, and its pods with it. Ingress controllers (ingress-nginx's chart defaults its controller Service to LoadBalancer) are public on purpose: for them the finding asks whether the whole internet is meant, and stays, since it is an exposure decision a reviewer should see. A load balancer made internal by its cloud's annotation (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: Internal`, `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"` and their equivalents on OpenStack, OCI, IBM Cloud and Alibaba Cloud) is reachable from the private network only and is not reported.",
+    remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"] },
+    messages: {
+      noSourceRanges: "{{service}} has type LoadBalancer and no source ranges, so its load balancer accepts connections from any address.",
+      openSourceRange: '{{service}} has type LoadBalancer and allows source range "{{range}}", which is every address.'
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 443",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
+    }
+  },
+  *check(object) {
+    if (!isService(object) || specOf(object).type !== "LoadBalancer") return;
+    if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
+    const service = describeObject2(object);
+    const ranges = sourceRanges(object);
+    if (ranges.length === 0) {
+      yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
+      return;
+    }
+    for (const { range: range2, path: path23 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    }
+  }
+});
+
+// rules/network/service-node-port.ts
+var service_node_port_default = defineRule({
+  meta: {
+    id: "service-node-port",
+    title: "Service opens a port on every node (type NodePort)",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: NodePort` is reachable on a port from the node port range (30000-32767 by default) of every node in the cluster, on every address of the node (Kubernetes documentation, Service type NodePort; kube-proxy's `--nodeport-addresses` narrows the addresses for the whole cluster). Whoever can reach any node reaches the Service's pods directly, past the Ingress or Gateway that would terminate TLS and authenticate, and with `externalTrafficPolicy: Cluster` the pods see a node's address instead of the client's, so NetworkPolicies cannot tell callers apart. LoadBalancer Services allocate node ports too, as their load balancer's backends; service-load-balancer-unrestricted reports those.",
+    remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"] },
+    messages: {
+      nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}."
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080",
+      good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
+    }
+  },
+  *check(object) {
+    if (!isService(object)) return;
+    const spec = specOf(object);
+    if (spec.type !== "NodePort") return;
+    const entries = arrayOf(spec.ports);
+    const nodePorts = entries.flatMap((port) => {
+      const { nodePort } = recordOf(port);
+      return typeof nodePort === "number" ? [nodePort] : [];
+    });
+    const allocated = Math.max(entries.length, 1) - nodePorts.length;
+    const fixed = nodePorts.length === 0 ? [] : [`${nodePorts.length === 1 ? "node port" : "node ports"} ${nodePorts.join(", ")}`];
+    const fromRange = allocated === 0 ? [] : [allocated === 1 ? "a port allocated from the node port range" : `${allocated} ports allocated from the node port range`];
+    const ports = [...fixed, ...fromRange].join(" and ");
+    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject2(object), ports } };
+  }
+});
+
+// rules/network/index.ts
+var NETWORK_RULES = [
+  gateway_http_without_https_default,
+  gateway_routes_from_all_namespaces_default,
+  gateway_tls_passthrough_default,
+  ingress_nginx_annotation_injection_default,
+  ingress_nginx_snippet_annotation_default,
+  ingress_without_tls_default,
+  service_external_ips_default,
+  service_load_balancer_unrestricted_default,
+  service_node_port_default
+];
 
 // rules/pod-security/capabilities-added.ts
 var capabilities_added_default = defineRule({
@@ -32377,7 +32838,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -43054,6 +43515,34 @@ var ROLE = mapping({
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
+var SERVICE = mapping({
+  spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) })
+});
+var INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
+var LABEL_SELECTOR = mapping({ matchLabels: mapOf(string), matchExpressions: listOf(mapping()) });
+var GATEWAY = mapping({
+  spec: mapping({
+    listeners: listOf(
+      mapping({
+        name: string,
+        hostname: string,
+        protocol: string,
+        tls: mapping({ mode: string }),
+        allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) })
+      })
+    )
+  })
+});
+var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
+function bodyShapeOf(object) {
+  const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
+  if (isRole2(object)) return ROLE;
+  if (group === "" && object.kind === "Service") return SERVICE;
+  if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
+  if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
+  if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
+  return void 0;
+}
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
@@ -43116,8 +43605,9 @@ function checkChild(value, shape, path23, segment, problems) {
 function checkShape(object) {
   const problems = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole2(object)) {
-    checkValue(object.body, ROLE, [], problems);
+  const bodyShape = bodyShapeOf(object);
+  if (bodyShape) {
+    checkValue(object.body, bodyShape, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
