@@ -31030,6 +31030,9 @@ function isIngress(object) {
 function isGatewayApiGateway(object) {
   return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
 }
+function isListenerSet(object) {
+  return object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io" || object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io";
+}
 function describeObject2(object) {
   return `${object.kind} "${object.name}"`;
 }
@@ -31041,7 +31044,7 @@ function annotationsOf(object) {
   return Object.entries(annotations).filter((entry) => typeof entry[1] === "string");
 }
 function listenersOf(object) {
-  if (!isGatewayApiGateway(object)) return [];
+  if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
   return arrayOf(specOf(object).listeners).flatMap((listener, index) => {
     if (!isRecord(listener)) return [];
     const { name, protocol, hostname } = listener;
@@ -31072,8 +31075,31 @@ function excerpt(value) {
 
 // rules/network/gateway-http-without-https.ts
 function covers(https, http) {
-  if (https.hostname === void 0) return true;
-  return http.hostname !== void 0 && hostnameCovers(https.hostname, http.hostname, "suffix");
+  if (https === void 0) return true;
+  return http !== void 0 && hostnameCovers(https, http, "suffix");
+}
+function httpsHostnames(object) {
+  return listenersOf(object).flatMap((listener) => listener.protocol === "HTTPS" ? [listener.hostname] : []);
+}
+var gatewayKey = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function parentOf(listenerSet) {
+  const { group, kind, name, namespace } = recordOf(recordOf(listenerSet.body.spec).parentRef);
+  if (typeof name !== "string" || group !== void 0 && group !== "gateway.networking.k8s.io" || kind !== void 0 && kind !== "Gateway") return void 0;
+  return { namespace: typeof namespace === "string" ? namespace : lookupNamespace(listenerSet), name };
+}
+var listenerSetHttpsByIndex = /* @__PURE__ */ new WeakMap();
+function listenerSetHttps(others) {
+  const known = listenerSetHttpsByIndex.get(others);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const listenerSet of [...others.ofKind("ListenerSet"), ...others.ofKind("XListenerSet")]) {
+    const parent = isListenerSet(listenerSet) ? parentOf(listenerSet) : void 0;
+    if (!parent) continue;
+    const key2 = gatewayKey(parent.namespace, parent.name);
+    byGateway.set(key2, [...byGateway.get(key2) ?? [], ...httpsHostnames(listenerSet)]);
+  }
+  listenerSetHttpsByIndex.set(others, byGateway);
+  return byGateway;
 }
 var gateway_http_without_https_default = defineRule({
   meta: {
@@ -31081,8 +31107,9 @@ var gateway_http_without_https_default = defineRule({
     title: "Gateway listener serves HTTP with no HTTPS listener for its hostname",
     severity: "medium",
     category: "network",
-    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. Other Gateways are not looked at: a listener belongs to its own Gateway's address.",
+    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. The listeners of a ListenerSet join those of the Gateway it names, so they count for each other.",
     remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
+    scope: "A Gateway together with the ListenerSets (gateway.networking.k8s.io ListenerSet, or the experimental XListenerSet) linted with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
     frameworks: [
       { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
@@ -31097,18 +31124,33 @@ var gateway_http_without_https_default = defineRule({
       good: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs: [{name: shop-tls}]"
     }
   },
+  lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
   *check(object) {
-    const listeners = listenersOf(object);
-    const https = listeners.filter((listener) => listener.protocol === "HTTPS");
-    for (const listener of listeners) {
-      if (listener.protocol !== "HTTP" || https.some((candidate) => covers(candidate, listener))) continue;
-      yield {
-        path: ["spec", "listeners", listener.index],
+    const own = httpsHostnames(object);
+    const parent = isListenerSet(object) ? parentOf(object) : void 0;
+    if (isListenerSet(object) && !parent) return;
+    const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
+    for (const listener of listenersOf(object)) {
+      const http = listener.hostname;
+      if (listener.protocol !== "HTTP" || own.some((hostname) => covers(hostname, http))) continue;
+      const message = {
         messageId: "httpOnly",
         data: {
           gateway: describeObject2(object),
           listener: listener.name,
-          hostname: listener.hostname === void 0 ? "every hostname" : `hostname "${listener.hostname}"`
+          hostname: http === void 0 ? "every hostname" : `hostname "${http}"`
+        }
+      };
+      yield {
+        path: ["spec", "listeners", listener.index],
+        settle: (others) => {
+          const fromSets = listenerSetHttps(others).get(gatewayKey(gateway.namespace, gateway.name)) ?? [];
+          if (fromSets.some((hostname) => covers(hostname, http))) return void 0;
+          if (!parent) return message;
+          const parentGateway = others.find("Gateway", parent.namespace, parent.name);
+          if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
+          if (httpsHostnames(parentGateway).some((hostname) => covers(hostname, http))) return void 0;
+          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject2(parentGateway)}, whose listeners this ListenerSet joins` }] };
         }
       };
     }
@@ -43520,19 +43562,17 @@ var SERVICE = mapping({
 });
 var INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
 var LABEL_SELECTOR = mapping({ matchLabels: mapOf(string), matchExpressions: listOf(mapping()) });
-var GATEWAY = mapping({
-  spec: mapping({
-    listeners: listOf(
-      mapping({
-        name: string,
-        hostname: string,
-        protocol: string,
-        tls: mapping({ mode: string }),
-        allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) })
-      })
-    )
+var LISTENERS = listOf(
+  mapping({
+    name: string,
+    hostname: string,
+    protocol: string,
+    tls: mapping({ mode: string }),
+    allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) })
   })
-});
+);
+var GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
+var LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
 var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
 function bodyShapeOf(object) {
   const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
@@ -43541,6 +43581,7 @@ function bodyShapeOf(object) {
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
+  if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;
   return void 0;
 }
 var EXPECTED = {

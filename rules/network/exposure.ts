@@ -21,6 +21,14 @@ export function isGatewayApiGateway(object: K8sObject): boolean {
   return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
 }
 
+/** Whether the object is a Gateway API ListenerSet (standard), or its experimental predecessor XListenerSet. */
+export function isListenerSet(object: K8sObject): boolean {
+  return (
+    (object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io") ||
+    (object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io")
+  );
+}
+
 /** `Kind "name"`, as messages name an object. */
 export function describeObject(object: K8sObject): string {
   return `${object.kind} "${object.name}"`;
@@ -47,9 +55,9 @@ export interface Listener {
   hostname?: string;
 }
 
-/** The listeners of a Gateway API Gateway; none for any other object. */
+/** The listeners of a Gateway API Gateway or ListenerSet; none for any other object. */
 export function listenersOf(object: K8sObject): Listener[] {
-  if (!isGatewayApiGateway(object)) return [];
+  if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
   return arrayOf(specOf(object).listeners).flatMap((listener, index) => {
     if (!isRecord(listener)) return [];
     const { name, protocol, hostname } = listener;

@@ -115,25 +115,23 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
-/** The fields of Services, Ingresses, Gateway API Gateways and ingress-nginx's ConfigMap keys that the network rules read. */
+/** The fields of Services, Ingresses, Gateway API Gateways and ListenerSets, and ingress-nginx's ConfigMap keys, that the network rules read. */
 const SERVICE = mapping({
   spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) }),
 });
 const INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
 const LABEL_SELECTOR = mapping({ matchLabels: mapOf(string), matchExpressions: listOf(mapping()) });
-const GATEWAY = mapping({
-  spec: mapping({
-    listeners: listOf(
-      mapping({
-        name: string,
-        hostname: string,
-        protocol: string,
-        tls: mapping({ mode: string }),
-        allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) }),
-      }),
-    ),
+const LISTENERS = listOf(
+  mapping({
+    name: string,
+    hostname: string,
+    protocol: string,
+    tls: mapping({ mode: string }),
+    allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) }),
   }),
-});
+);
+const GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
+const LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
 const CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
 
 /** The shape of a whole object of a kind that is not a workload, keyed by `apiVersion kind`'s group and kind. */
@@ -144,6 +142,7 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
+  if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;
   return undefined;
 }
 

@@ -228,7 +228,7 @@ binaryData: "not checked: no rule reads it"
     expect(shapeFindings("apiVersion: v1\nkind: Namespace\nmetadata: [a]\n")).toEqual(["3:1 metadata must be a mapping, not a list."]);
   });
 
-  it("checks the fields of Services, Ingresses, Gateways and ingress-nginx's ConfigMap that the network rules read", () => {
+  it("checks the fields of Services, Ingresses, Gateways, ListenerSets and ingress-nginx's ConfigMap that the network rules read", () => {
     const objects = `apiVersion: v1
 kind: Service
 metadata: {name: web}
@@ -252,6 +252,12 @@ apiVersion: v1
 kind: ConfigMap
 metadata: {name: ingress-nginx-controller}
 data: {allow-snippet-annotations: true}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: shop}
+spec:
+  parentRef: shared
 `;
     expect(shapeFindings(objects)).toEqual([
       "5:3 spec.type must be a string, not the number 3.",
@@ -259,6 +265,7 @@ data: {allow-snippet-annotations: true}
       "12:10 spec.tls[0].hosts must be a list, not the string \"shop.example.com\".",
       "18:70 spec.listeners[0].allowedRoutes.namespaces.from must be a string, not a list.",
       "23:8 data.allow-snippet-annotations must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",
+      '29:3 spec.parentRef must be a mapping, not the string "shared".',
     ]);
   });
 

@@ -61,5 +61,17 @@ spec:
         },
       ],
     },
+    {
+      name: "a ListenerSet's listener, whose allowedRoutes work as a Gateway's",
+      yaml: `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: shop, namespace: shop}
+spec:
+  parentRef: {name: shared, namespace: infra}
+  listeners:
+    - {name: http, protocol: HTTP, port: 80, allowedRoutes: {namespaces: {from: All}}}
+`,
+      errors: [{ messageId: "fromAll", data: { gateway: 'ListenerSet "shop"', listener: "http" }, line: 7, column: 75, endLine: 7, endColumn: 84 }],
+    },
   ],
 });
