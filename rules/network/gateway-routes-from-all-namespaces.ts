@@ -8,7 +8,7 @@ export default defineRule({
     severity: "medium",
     category: "network",
     rationale:
-      "A Gateway API listener's `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the " +
+      "A Gateway API listener's (a Gateway's or a ListenerSet's) `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the " +
       "Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone " +
       "who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path " +
       "of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the " +

@@ -8,7 +8,7 @@ export default defineRule({
     severity: "low",
     category: "network",
     rationale:
-      "A Gateway API listener with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen " +
+      "A Gateway API listener (of a Gateway, or of a ListenerSet that joins one) with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen " +
       "by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or " +
       "headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. " +
       "That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for " +
