@@ -31477,7 +31477,7 @@ var service_node_port_default = defineRule({
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
       { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
     ],
-    equivalents: { kubeLinter: ["exposed-services"] },
+    equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {
       nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}."
     },

@@ -22,7 +22,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
       { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" },
     ],
-    equivalents: { kubeLinter: ["exposed-services"] },
+    equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {
       nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}.",
     },
