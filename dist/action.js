@@ -20791,9 +20791,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages2) {
+    function debug2(logLevel, ...messages) {
       if (logLevel === "debug")
-        console.log(...messages2);
+        console.log(...messages);
     }
     function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -27434,8 +27434,8 @@ function headline(input) {
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
   const byLevel = input.failing - input.unlinted;
-  const verdict2 = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
-  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict2}.`;
+  const verdict = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
 }
 function annotationNote(omitted) {
   if (!omitted) return void 0;
@@ -27575,8 +27575,8 @@ function balancedWithBudget(str, masked, budget) {
     return void 0;
   }
   const r7 = range("{", "}", masked);
-  const unmatched2 = r7 !== void 0 && masked.indexOf("{") < r7[0];
-  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
+  const unmatched = r7 !== void 0 && masked.indexOf("{") < r7[0];
+  budget.remaining -= r7 && !unmatched ? r7[1] + 1 : str.length;
   if (!r7 || budget.remaining < 0) {
     return void 0;
   }
@@ -27585,7 +27585,7 @@ function balancedWithBudget(str, masked, budget) {
     pre: str.slice(0, r7[0]),
     body: str.slice(r7[0] + 1, r7[1]),
     post: str.slice(r7[1] + 1),
-    unmatched: unmatched2
+    unmatched
   };
 }
 function maskUnmatchedOpens(masked, budget) {
@@ -29741,7 +29741,7 @@ function readOptions(value, meta, fail) {
   }
   return options;
 }
-function closestMatch(word, candidates2) {
+function closestMatch(word, candidates) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -29757,7 +29757,7 @@ function closestMatch(word, candidates2) {
   };
   let best;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates2) {
+  for (const candidate of candidates) {
     const d = distance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
@@ -29770,9 +29770,9 @@ import path4 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
-  const { id, options, messages: messages2 } = rule.meta;
-  if (Object.keys(messages2).length === 0) throw new Error(`rule ${id} declares no messages`);
-  for (const [messageId, template] of Object.entries(messages2)) {
+  const { id, options, messages } = rule.meta;
+  if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);
+  for (const [messageId, template] of Object.entries(messages)) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(messageId)) throw new Error(`rule ${id}: message id "${messageId}" must be camelCase`);
     if (template.trim() === "") throw new Error(`rule ${id}: message "${messageId}" is empty`);
   }
@@ -29929,9 +29929,6 @@ function describeContainer(ref) {
 }
 function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
-}
-function podLabels(pod) {
-  return recordOf(pod.metadata.labels);
 }
 
 // src/engine/pod-settings.ts
@@ -31019,446 +31016,505 @@ var sensitive_host_path_default = defineRule({
 // rules/pod-security/hardening.ts
 var HARDENING_RULES = [host_path_writable_default, net_raw_kept_default, root_group_default, run_as_user_below_minimum_default, sensitive_host_path_default];
 
-// rules/network/network-policies.ts
-var DIRECTIONS = ["Ingress", "Egress"];
-var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
-var PEERS_FIELD = { Ingress: "from", Egress: "to" };
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "DeploymentConfig",
-  "Rollout",
-  "CloneSet",
-  "ScaledJob"
-];
-var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
-function policyOf(object) {
-  if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
-  const spec = recordOf(object.body.spec);
-  return { object, spec, podSelector: recordOf(spec.podSelector) };
+// rules/network/exposure.ts
+function apiGroupOf(object) {
+  const slash = object.apiVersion.lastIndexOf("/");
+  return slash === -1 ? "" : object.apiVersion.slice(0, slash);
 }
-function appliesTo(policy, direction) {
-  const types2 = stringsOf(policy.spec.policyTypes);
-  if (types2.length > 0) return types2.includes(direction);
-  return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
+function isService(object) {
+  return object.kind === "Service" && apiGroupOf(object) === "";
 }
-function rulesOf(policy, direction) {
-  return arrayOf(policy.spec[RULES_FIELD[direction]]);
+function isIngress(object) {
+  return object.kind === "Ingress" && (apiGroupOf(object) === "networking.k8s.io" || apiGroupOf(object) === "extensions");
 }
-function isDefaultDeny(policy, direction) {
-  return isEmptySelector(policy.podSelector) && appliesTo(policy, direction) && rulesOf(policy, direction).length === 0;
+function isGatewayApiGateway(object) {
+  return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
 }
-function podGroupOf(object) {
-  const pod = podSpecOf(object);
-  if (!pod || object.kind === "PodTemplate") return void 0;
-  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
-}
-function isolablePodsOf(object) {
-  const group = podGroupOf(object);
-  return group && !group.hostNetwork ? group : void 0;
-}
-function podMetadataPath(object) {
-  const pod = podSpecOf(object);
-  if (!pod) return ["metadata"];
-  return Object.keys(pod.metadata).length > 0 ? pod.metadataPath : pod.path;
-}
-function isIsolated(policies, labels, direction) {
-  return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
-}
-var namespaceKey = (namespace) => namespace ?? "\0";
-function push(map, key2, item) {
-  const list2 = map.get(key2);
-  if (list2) list2.push(item);
-  else map.set(key2, [item]);
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function networkIndex(index) {
-  const known = indexes.get(index);
-  if (known) return known;
-  const policies = /* @__PURE__ */ new Map();
-  for (const object of index.ofKind("NetworkPolicy")) {
-    const policy = policyOf(object);
-    if (policy) push(policies, namespaceKey(lookupNamespace(object)), policy);
-  }
-  const workloads = /* @__PURE__ */ new Map();
-  for (const kind of WORKLOAD_KINDS) {
-    for (const object of index.ofKind(kind)) {
-      const group = podGroupOf(object);
-      if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
-    }
-  }
-  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
-  const network = {
-    hasPolicies: policies.size > 0,
-    policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
-    workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
-    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
-    namespaceObject: (name) => namespaces.get(name)
-  };
-  indexes.set(index, network);
-  return network;
-}
-function describeNamespace(object) {
-  if (object.origin.releaseNamespace) return "the release namespace";
-  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+function isListenerSet(object) {
+  return object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io" || object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io";
 }
 function describeObject2(object) {
   return `${object.kind} "${object.name}"`;
 }
-function namesOf(workloads) {
-  const names = workloads.slice(0, 3).map((workload) => describeObject2(workload.object));
-  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
+function specOf(object) {
+  return recordOf(object.body.spec);
 }
-function directionWords(directions, joiner = "and") {
-  return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
+function annotationsOf(object) {
+  const annotations = recordOf(recordOf(object.body.metadata).annotations);
+  return Object.entries(annotations).filter((entry) => typeof entry[1] === "string");
 }
-function describeSelector(selector) {
-  const parts = Object.entries(recordOf(selector.matchLabels)).map(([key2, value]) => `${key2}=${String(value)}`);
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key2 = String(expression.key);
-    const values = stringsOf(expression.values).join(", ");
-    if (expression.operator === "In") parts.push(`${key2} in (${values})`);
-    else if (expression.operator === "NotIn") parts.push(`${key2} notin (${values})`);
-    else if (expression.operator === "Exists") parts.push(key2);
-    else if (expression.operator === "DoesNotExist") parts.push(`!${key2}`);
-    else parts.push(`${key2} ${String(expression.operator)}`);
-  }
-  return parts.length === 0 ? "{}" : parts.join(", ");
+function listenersOf(object) {
+  if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
+  return arrayOf(specOf(object).listeners).flatMap((listener, index) => {
+    if (!isRecord(listener)) return [];
+    const { name, protocol, hostname } = listener;
+    return [
+      {
+        index,
+        listener,
+        name: typeof name === "string" ? name : `#${index}`,
+        protocol: typeof protocol === "string" ? protocol : "",
+        hostname: typeof hostname === "string" && hostname !== "" ? hostname : void 0
+      }
+    ];
+  });
 }
-var NAME_LABEL = "kubernetes.io/metadata.name";
-function pinnedNamespaces(selector) {
-  const labels = Object.entries(recordOf(selector.matchLabels));
-  const expressions = arrayOf(selector.matchExpressions).map(recordOf);
-  if (labels.length + expressions.length !== 1) return void 0;
-  if (labels.length === 1) return labels[0][0] === NAME_LABEL && typeof labels[0][1] === "string" ? [labels[0][1]] : void 0;
-  const [expression] = expressions;
-  return expression.key === NAME_LABEL && expression.operator === "In" ? stringsOf(expression.values) : void 0;
+function hostnameCovers(pattern, host, wildcard) {
+  const wanted = pattern.toLowerCase();
+  const actual = host.toLowerCase();
+  if (wanted === actual) return true;
+  if (!wanted.startsWith("*.")) return false;
+  const suffix = wanted.slice(1);
+  if (!actual.endsWith(suffix) || actual.length === suffix.length) return false;
+  return wildcard === "suffix" || !actual.slice(0, -suffix.length).includes(".");
 }
-function* peersOf(policy, direction) {
-  const rules = rulesOf(policy, direction);
-  for (let rule = 0; rule < rules.length; rule++) {
-    const peers = arrayOf(recordOf(rules[rule])[PEERS_FIELD[direction]]);
-    for (let index = 0; index < peers.length; index++) {
-      const peer = peers[index];
-      if (isRecord(peer)) yield { peer, rule, path: ["spec", RULES_FIELD[direction], rule, PEERS_FIELD[direction], index] };
-    }
-  }
+function excerpt(value) {
+  const oneLine = value.trim().replace(/\s*\n\s*/g, " \u23CE ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }
 
-// rules/network/workload-not-isolated.ts
-var EFFECT = {
-  Ingress: "they accept connections from any pod and any address",
-  Egress: "they can connect to any pod and any address",
-  "Ingress,Egress": "they accept connections from anywhere and can connect anywhere"
-};
-function describeScope(object) {
-  const { chart, kustomization, valueSet } = object.origin;
-  if (chart !== void 0) return valueSet === void 0 ? `chart "${chart}"` : `chart "${chart}" (values "${valueSet}")`;
-  if (kustomization !== void 0) return `kustomization "${kustomization}"`;
-  return "the linted manifests";
+// rules/network/gateway-http-without-https.ts
+function covers(https, http) {
+  if (https === void 0) return true;
+  return http !== void 0 && hostnameCovers(https, http, "suffix");
 }
-function relatedMessage(policy, labels) {
-  const name = describeObject2(policy.object);
-  const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
-  if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector(policy.podSelector)}).`;
-  if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
-  return `${name} selects these pods for ${directionWords(directions)} only.`;
+function httpsHostnames(object) {
+  return listenersOf(object).flatMap((listener) => listener.protocol === "HTTPS" ? [listener.hostname] : []);
 }
-var POLICY_NAMESPACES_ELSEWHERE = {
-  type: "string[]",
-  description: "Namespaces whose NetworkPolicies live elsewhere (another repository, or applied by the platform): workloads there are not reported. Matched against the namespace an object is written or rendered into (for a chart, the release namespace it was rendered with).",
-  default: []
-};
-var workload_not_isolated_default = defineRule({
+var gatewayKey = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function parentOf(listenerSet) {
+  const { group, kind, name, namespace } = recordOf(recordOf(listenerSet.body.spec).parentRef);
+  if (typeof name !== "string" || group !== void 0 && group !== "gateway.networking.k8s.io" || kind !== void 0 && kind !== "Gateway") return void 0;
+  return { namespace: typeof namespace === "string" ? namespace : lookupNamespace(listenerSet), name };
+}
+var listenerSetHttpsByIndex = /* @__PURE__ */ new WeakMap();
+function listenerSetHttps(others) {
+  const known = listenerSetHttpsByIndex.get(others);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const listenerSet of [...others.ofKind("ListenerSet"), ...others.ofKind("XListenerSet")]) {
+    const parent = isListenerSet(listenerSet) ? parentOf(listenerSet) : void 0;
+    if (!parent) continue;
+    const key2 = gatewayKey(parent.namespace, parent.name);
+    byGateway.set(key2, [...byGateway.get(key2) ?? [], ...httpsHostnames(listenerSet)]);
+  }
+  listenerSetHttpsByIndex.set(others, byGateway);
+  return byGateway;
+}
+var gateway_http_without_https_default = defineRule({
   meta: {
-    id: "workload-not-isolated",
-    title: "Workload's pods are selected by no NetworkPolicy",
+    id: "gateway-http-without-https",
+    title: "Gateway listener serves HTTP with no HTTPS listener for its hostname",
     severity: "medium",
     category: "network",
-    rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
-    remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. The listeners of a ListenerSet join those of the Gateway it names, so they count for each other.",
+    remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
+    scope: "A Gateway together with the ListenerSets (gateway.networking.k8s.io ListenerSet, or the experimental XListenerSet) linted with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
     ],
-    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
-    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
-    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    equivalents: {},
     messages: {
-      notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
-      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
-      noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
+      httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.'
     },
     example: {
-      bad: "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}",
-      good: "kind: NetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}"
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs: [{name: shop-tls}]"
     }
   },
-  lookupKinds: NETWORK_KINDS,
-  *check(object, { options }) {
-    const group = isolablePodsOf(object);
-    if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
-    const { labels } = group;
-    const namespace = lookupNamespace(object);
-    const workload = describeObject2(object);
-    const where = describeNamespace(object);
-    const scope = describeScope(object);
-    yield {
-      path: podMetadataPath(object),
-      settle: (others) => {
-        const network = networkIndex(others);
-        if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
-        const policies = network.policiesIn(namespace);
-        if (policies.length === 0) {
-          const inNamespace = network.isolableIn(namespace);
-          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
-          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
+  lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
+  *check(object) {
+    const own = httpsHostnames(object);
+    const parent = isListenerSet(object) ? parentOf(object) : void 0;
+    if (isListenerSet(object) && !parent) return;
+    const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
+    for (const listener of listenersOf(object)) {
+      const http = listener.hostname;
+      if (listener.protocol !== "HTTP" || own.some((hostname) => covers(hostname, http))) continue;
+      const message = {
+        messageId: "httpOnly",
+        data: {
+          gateway: describeObject2(object),
+          listener: listener.name,
+          hostname: http === void 0 ? "every hostname" : `hostname "${http}"`
         }
-        const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
-        if (open2.length === 0) return void 0;
-        const related = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
-        return { messageId: "notIsolated", data: { workload, where, directions: directionWords(open2), effect: EFFECT[open2.join(",")] }, related };
-      }
-    };
+      };
+      yield {
+        path: ["spec", "listeners", listener.index],
+        settle: (others) => {
+          const fromSets = listenerSetHttps(others).get(gatewayKey(gateway.namespace, gateway.name)) ?? [];
+          if (fromSets.some((hostname) => covers(hostname, http))) return void 0;
+          if (!parent) return message;
+          const parentGateway = others.find("Gateway", parent.namespace, parent.name);
+          if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
+          if (httpsHostnames(parentGateway).some((hostname) => covers(hostname, http))) return void 0;
+          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject2(parentGateway)}, whose listeners this ListenerSet joins` }] };
+        }
+      };
+    }
   }
 });
 
-// rules/network/namespace-default-deny-missing.ts
-var EFFECT2 = {
-  Ingress: "accepts connections from anywhere",
-  Egress: "can connect anywhere",
-  "Ingress,Egress": "accepts connections from anywhere and can connect anywhere"
-};
-var messages = {
-  noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
-};
-var verdicts = /* @__PURE__ */ new WeakMap();
-function verdictOnce(others, namespace) {
-  let known = verdicts.get(others);
-  if (!known) {
-    known = /* @__PURE__ */ new Map();
-    verdicts.set(others, known);
-  }
-  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
-  return known.get(namespace);
-}
-function verdict(others, namespace) {
-  const network = networkIndex(others);
-  const policies = network.policiesIn(namespace);
-  const workloads = network.isolableIn(namespace);
-  const missing = DIRECTIONS.filter(
-    (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
-  );
-  if (missing.length === 0) return void 0;
-  const state = workloads.length === 0 ? "it holds no linted workload" : "every linted workload there is selected by a policy";
-  const related = policies.map((policy) => ({
-    object: policy.object,
-    path: ["spec", "podSelector"],
-    message: `${describeObject2(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`
-  }));
-  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related };
-}
-var namespace_default_deny_missing_default = defineRule({
+// rules/network/gateway-routes-from-all-namespaces.ts
+var gateway_routes_from_all_namespaces_default = defineRule({
   meta: {
-    id: "namespace-default-deny-missing",
-    title: "Namespace has no default-deny NetworkPolicy",
-    severity: "low",
+    id: "gateway-routes-from-all-namespaces",
+    title: "Gateway listener accepts Routes from every namespace",
+    severity: "medium",
     category: "network",
-    rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
-    remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    rationale: "A Gateway API listener's (a Gateway's or a ListenerSet's) `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the cluster operator who owns the Gateway, and `All` hands it to every namespace.",
+    remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
     ],
     equivalents: {},
-    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
-    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
-    messages,
+    messages: {
+      fromAll: '{{gateway}} listener "{{listener}}" accepts Routes from all namespaces, so any namespace can take traffic from it.',
+      emptySelector: '{{gateway}} listener "{{listener}}" accepts Routes from namespaces selected by an empty selector, which is every namespace.'
+    },
     example: {
-      bad: "kind: Namespace\nmetadata: {name: shop}",
-      good: "kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]"
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: All",
+      good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
     }
   },
-  lookupKinds: NETWORK_KINDS,
-  *check(object, { options }) {
-    const elsewhere = options.policyNamespacesElsewhere;
-    if (object.kind === "Namespace" && object.apiVersion === "v1") {
-      if (elsewhere.includes(object.name)) return;
-      const { name } = object;
-      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
+      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const data = { gateway: describeObject2(object), listener: name };
+      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
+    }
+  }
+});
+
+// rules/network/gateway-tls-passthrough.ts
+var gateway_tls_passthrough_default = defineRule({
+  meta: {
+    id: "gateway-tls-passthrough",
+    title: "Gateway listener passes TLS through without terminating it",
+    severity: "low",
+    category: "network",
+    rationale: "A Gateway API listener (of a Gateway, or of a ListenerSet that joins one) with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for review, not a fault.",
+    remediation: "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces the controls the Gateway cannot.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
+    equivalents: {},
+    messages: {
+      passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
+    }
+  },
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      if (recordOf(listener.tls).mode !== "Passthrough") continue;
+      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject2(object), listener: name } };
+    }
+  }
+});
+
+// rules/network/ingress-nginx.ts
+var PREFIX = "nginx.ingress.kubernetes.io/";
+function nginxAnnotations(object) {
+  if (!isIngress(object)) return [];
+  return annotationsOf(object).flatMap(([key2, value]) => key2.startsWith(PREFIX) ? [{ key: key2, name: key2.slice(PREFIX.length), value }] : []);
+}
+function isSnippet(annotation) {
+  return annotation.name.endsWith("-snippet");
+}
+
+// rules/network/ingress-nginx-annotation-injection.ts
+var REGEX_VALUED = /* @__PURE__ */ new Set(["canary-by-header-pattern", "auth-tls-match-cn"]);
+function nginxSyntaxIn(annotation) {
+  const value = annotation.value.trim();
+  if (/_by_lua|\blua_/i.test(value)) return "a Lua directive";
+  if (value.includes("\n")) return "a line break";
+  if (value.includes(";")) return 'a ";" that ends an nginx directive';
+  const braces = REGEX_VALUED.has(annotation.name) ? value.replace(/\{\d+(,\d*)?\}/g, "") : value;
+  if (/[{}]/.test(braces)) return "a brace that opens or closes an nginx block";
+  return void 0;
+}
+var ingress_nginx_annotation_injection_default = defineRule({
+  meta: {
+    id: "ingress-nginx-annotation-injection",
+    title: "ingress-nginx annotation value carries nginx directives",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx writes the values of its annotations into the nginx configuration it generates, and for years did so without escaping: a value that ends the directive it belongs to (`;`), closes or opens a block (`}` `{`), breaks the line, or calls Lua (`*_by_lua*`) adds configuration of its author's choosing to the controller every Ingress shares. That is the class of CVE-2021-25746 (annotation values), CVE-2023-5044 (`permanent-redirect`), CVE-2025-24514, CVE-2025-1097 and CVE-2025-1098 (`auth-url`, `auth-tls-match-cn`, `mirror-target`), which CVE-2025-1974 (IngressNightmare) turned into code execution in the controller, whose token reads every Secret. No value of a non-snippet annotation needs these characters: URLs, names, numbers, CIDRs and nginx variables (`$host`) do not contain them; for the two annotations whose values are regular expressions (`canary-by-header-pattern`, `auth-tls-match-cn`), brace quantifiers such as `{2,3}` are allowed. Snippet annotations, whose values are nginx configuration by design, are reported by ingress-nginx-snippet-annotation.",
+    remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: {},
+    messages: {
+      nginxSyntax: '{{ingress}}: the value of {{annotation}} contains {{marker}}, which ingress-nginx would write into its configuration: "{{excerpt}}".'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/;} location /x { alias /var/run/secrets/; }"',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
+    }
+  },
+  *check(object) {
+    for (const annotation of nginxAnnotations(object)) {
+      if (isSnippet(annotation)) continue;
+      const marker = nginxSyntaxIn(annotation);
+      if (!marker) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "nginxSyntax",
+        data: { ingress: describeObject2(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
+      };
+    }
+  }
+});
+
+// rules/network/ingress-nginx-snippet-annotation.ts
+var ALLOW_SNIPPETS = "allow-snippet-annotations";
+var ingress_nginx_snippet_annotation_default = defineRule({
+  meta: {
+    id: "ingress-nginx-snippet-annotation",
+    title: "Ingress injects raw nginx configuration (ingress-nginx snippet)",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx copies the `*-snippet` annotations of an Ingress (`configuration-snippet`, `server-snippet`, `auth-snippet`, `stream-snippet`, `modsecurity-snippet`) verbatim into the nginx configuration of the controller that every Ingress of its class shares. Whoever can write an Ingress can so run Lua (`content_by_lua_block`), read files such as the controller's service account token (`alias /var/run/secrets/...`) and, since that token reads every Secret in the default installation, take the cluster: CVE-2021-25742 and CVE-2023-5043. ingress-nginx refuses snippets unless the controller's ConfigMap sets `allow-snippet-annotations: \"true\"` (the default is false since v1.9, and recent versions also need `annotations-risk-level: Critical`); that setting is reported too, as it opens snippets to every Ingress author at once.",
+    remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
+    messages: {
+      snippet: '{{ingress}} sets {{annotation}}, raw nginx configuration that the shared ingress-nginx controller runs: "{{excerpt}}".',
+      snippetsAllowed: '{{configMap}} sets allow-snippet-annotations: "true": every user who can create an Ingress may inject nginx configuration into the controller (CVE-2021-25742).'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers "X-Frame-Options: DENY";',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
+    }
+  },
+  *check(object) {
+    if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
+      const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
+      if (typeof allowed === "string" && allowed.trim().toLowerCase() === "true") {
+        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject2(object) } };
+      }
       return;
     }
-    const namespace = lookupNamespace(object);
-    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
-    yield {
-      path: ["metadata", "namespace"],
-      settle: (others) => {
-        if (networkIndex(others).namespaceObject(namespace)) return void 0;
-        const settled = verdictOnce(others, namespace);
-        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
-      }
-    };
+    for (const annotation of nginxAnnotations(object)) {
+      if (!isSnippet(annotation)) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "snippet",
+        data: { ingress: describeObject2(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
+      };
+    }
   }
 });
 
-// rules/network/network-policy-allows-all.ts
-var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
-var TOWARD = {
-  Ingress: { traffic: "ingress", fromTo: "from" },
-  Egress: { traffic: "egress", fromTo: "to" }
-};
-function portOf(item) {
-  const { port, endPort } = recordOf(item);
-  if (typeof port !== "string" && typeof port !== "number") return "all";
-  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+// rules/network/ingress-without-tls.ts
+var TLS_ELSEWHERE = /* @__PURE__ */ new Map([
+  ["alb.ingress.kubernetes.io/certificate-arn", /\S/],
+  ["alb.ingress.kubernetes.io/listen-ports", /HTTPS/i],
+  ["ingress.gcp.kubernetes.io/pre-shared-cert", /\S/],
+  ["networking.gke.io/managed-certificates", /\S/],
+  ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", /\S/]
+]);
+function terminatesTlsElsewhere(object) {
+  return annotationsOf(object).some(([key2, value]) => TLS_ELSEWHERE.get(key2)?.test(value) === true);
 }
-function portsPhrase(rule) {
-  const ports = arrayOf(rule.ports).map(portOf);
-  if (ports.length === 0) return "";
-  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
-}
-var network_policy_allows_all_default = defineRule({
+var ingress_without_tls_default = defineRule({
   meta: {
-    id: "network-policy-allows-all",
-    title: "NetworkPolicy rule allows all traffic",
+    id: "ingress-without-tls",
+    title: "Ingress serves a host without TLS",
     severity: "medium",
     category: "network",
-    rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
-    remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
+    rationale: "An Ingress terminates TLS only for the hosts its `spec.tls` entries list (Kubernetes documentation, Ingress TLS: the TLS secret's certificate must be for the hosts named there; an entry without `hosts` applies to the controller's default). An Ingress without `tls` serves every rule over plain HTTP, and a rule whose host no entry covers (a wildcard `*.example.com` covers one label, as Ingress host wildcards do) is served over HTTP too: requests, cookies and credentials travel readable and alterable on the way. A rule without a host, when there are TLS entries, is left alone: which certificate the controller presents for it is the controller's default. An Ingress whose controller takes its certificate from an annotation (the AWS Load Balancer Controller's `alb.ingress.kubernetes.io/certificate-arn` or an HTTPS `listen-ports`, GKE's `ingress.gcp.kubernetes.io/pre-shared-cert` or `networking.gke.io/managed-certificates`, Azure Application Gateway's `appgw-ssl-certificate`) is not reported.",
+    remediation: "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
     ],
     equivalents: {},
     messages: {
-      emptyRule: 'NetworkPolicy "{{policy}}" {{item}} is empty, so it allows all {{traffic}} traffic of the pods it selects, {{fromTo}} any pod and any address.',
-      everyAddress: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} every address ({{cidr}} without except){{ports}}.',
-      everyNamespace: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} {{pods}} in every namespace (namespaceSelector: {}){{ports}}.'
+      noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",
+      hostWithoutTls: '{{ingress}} serves host "{{host}}" over plain HTTP: no entry of its tls section lists it.'
     },
     example: {
-      bad: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - {}",
-      good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
+      bad: "kind: Ingress\nspec:\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}",
+      good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
     }
   },
   *check(object) {
-    const policy = policyOf(object);
-    if (!policy) return;
-    for (const direction of DIRECTIONS) {
-      if (!appliesTo(policy, direction)) continue;
-      const { traffic, fromTo } = TOWARD[direction];
-      const rules = rulesOf(policy, direction);
-      for (let index = 0; index < rules.length; index++) {
-        const rule = rules[index];
-        if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
-        yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
-      }
-      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
-        const ports = portsPhrase(recordOf(rules[rule]));
-        const ipBlock = recordOf(peer.ipBlock);
-        if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
-        }
-        if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
-          const podSelector = recordOf(peer.podSelector);
-          const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector(podSelector)}`;
-          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
-        }
-      }
+    if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
+    const spec = specOf(object);
+    const ingress = describeObject2(object);
+    const rules = arrayOf(spec.rules).map((rule) => recordOf(rule).host);
+    const hosts = rules.filter((host) => typeof host === "string" && host !== "");
+    const tls = arrayOf(spec.tls).map((entry) => stringsOf(recordOf(entry).hosts));
+    if (tls.length === 0) {
+      const served = hosts.length === 0 ? "every request" : hosts.length === 1 ? `host "${hosts[0]}"` : `hosts ${hosts.map((host) => `"${host}"`).join(", ")}`;
+      yield { path: ["spec", "tls"], messageId: "noTls", data: { ingress, hosts: served } };
+      return;
+    }
+    if (tls.some((entryHosts) => entryHosts.length === 0)) return;
+    for (const [index, host] of rules.entries()) {
+      if (typeof host !== "string" || host === "") continue;
+      if (tls.some((entryHosts) => entryHosts.some((pattern) => hostnameCovers(pattern, host, "oneLabel")))) continue;
+      yield { path: ["spec", "rules", index, "host"], messageId: "hostWithoutTls", data: { ingress, host } };
     }
   }
 });
 
-// rules/network/network-policy-dangling-selector.ts
-function unmatched(others, namespaces, selector) {
-  const network = networkIndex(others);
-  const workloads = [];
-  for (const namespace of namespaces) {
-    const inNamespace = network.workloadsIn(namespace);
-    if (inNamespace.length === 0) return void 0;
-    workloads.push(...inNamespace);
-  }
-  return workloads.some((workload) => selectorMatches(selector, workload.labels)) ? void 0 : workloads;
-}
-var network_policy_dangling_selector_default = defineRule({
+// rules/network/service-external-ips.ts
+var service_external_ips_default = defineRule({
   meta: {
-    id: "network-policy-dangling-selector",
-    title: "NetworkPolicy selector matches no linted pod",
-    severity: "low",
+    id: "service-external-ips",
+    title: "Service sets externalIPs (CVE-2020-8554)",
+    severity: "medium",
     category: "network",
-    rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
-    remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
-    equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
-    scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
+    rationale: "`spec.externalIPs` makes every node's kube-proxy capture traffic to those addresses and send it to the Service's pods, on any node and from any pod. Kubernetes does not check that the addresses belong to the cluster or to whoever creates the Service: CVE-2020-8554 (kubernetes/kubernetes#97076) is exactly that, a person who may create Services intercepting cluster traffic to any IP, a DNS server or a database outside the cluster among them. The fix Kubernetes offers is to forbid the field, with the `DenyServiceExternalIPs` admission plugin (1.21+) or a policy; a manifest that sets it needs a cluster that allows it, and a reviewer should check that the addresses are the cluster's own.",
+    remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: { trivy: ["KSV108"] },
     messages: {
-      policySelectsNothing: 'NetworkPolicy "{{policy}}" selects no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so it isolates nothing.',
-      peerSelectsNothing: 'NetworkPolicy "{{policy}}" {{item}} matches no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so the rule {{effect}}.'
+      externalIps: "{{service}} sets externalIPs {{addresses}}: every node captures traffic to them for this Service, whoever owns the addresses (CVE-2020-8554)."
     },
     example: {
-      bad: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: web}   # the Deployment's pods are app.kubernetes.io/name: web",
-      good: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app.kubernetes.io/name: web}"
+      bad: "kind: Service\nspec:\n  selector: {app: web}\n  externalIPs:\n    - 198.51.100.7\n  ports:\n    - port: 80",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
     }
   },
-  lookupKinds: NETWORK_KINDS,
   *check(object) {
-    const policy = policyOf(object);
-    if (!policy) return;
-    const namespace = lookupNamespace(object);
-    const own = [namespace];
-    const ownWhere = describeNamespace(object);
-    const name = object.name;
-    const podSelector = policy.podSelector;
-    yield {
-      path: ["spec", "podSelector"],
-      settle: (others) => {
-        const workloads = unmatched(others, own, podSelector);
-        if (!workloads) return void 0;
-        return { messageId: "policySelectsNothing", data: { policy: name, selector: describeSelector(podSelector), where: ownWhere, workloads: namesOf(workloads) } };
-      }
-    };
-    for (const direction of DIRECTIONS) {
-      if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path23 } of peersOf(policy, direction)) {
-        if (!isRecord(peer.podSelector)) continue;
-        const selector = peer.podSelector;
-        const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
-        if (!namespaces || namespaces.length === 0) continue;
-        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
-        const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
-        const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path23, "podSelector"];
-        yield {
-          path: at2,
-          settle: (others) => {
-            const workloads = unmatched(others, namespaces, recordOf(selector));
-            if (!workloads) return void 0;
-            return {
-              messageId: "peerSelectsNothing",
-              data: { policy: name, item, selector: describeSelector(selector), where, workloads: namesOf(workloads), effect }
-            };
-          }
-        };
-      }
+    if (!isService(object)) return;
+    const addresses = arrayOf(specOf(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
+    if (addresses.length === 0) return;
+    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject2(object), addresses: addresses.join(", ") } };
+  }
+});
+
+// rules/network/service-load-balancer-unrestricted.ts
+var SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
+var INTERNAL_LOAD_BALANCER = /* @__PURE__ */ new Map([
+  ["service.beta.kubernetes.io/aws-load-balancer-internal", /^(true|0\.0\.0\.0\/0)$/i],
+  ["service.beta.kubernetes.io/aws-load-balancer-scheme", /^internal$/i],
+  ["service.beta.kubernetes.io/azure-load-balancer-internal", /^true$/i],
+  ["networking.gke.io/load-balancer-type", /^internal$/i],
+  ["cloud.google.com/load-balancer-type", /^internal$/i],
+  ["service.beta.kubernetes.io/openstack-internal-load-balancer", /^true$/i],
+  ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/i],
+  ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/i],
+  ["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", /^intranet$/i]
+]);
+function isOpenRange(range2) {
+  return /\/0+$/.test(range2.trim());
+}
+function sourceRanges(object) {
+  const written = arrayOf(specOf(object).loadBalancerSourceRanges).flatMap(
+    (range2, index) => typeof range2 === "string" && range2.trim() !== "" ? [{ range: range2, path: ["spec", "loadBalancerSourceRanges", index] }] : []
+  );
+  if (written.length > 0) return written;
+  const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
+  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
+}
+var service_load_balancer_unrestricted_default = defineRule({
+  meta: {
+    id: "service-load-balancer-unrestricted",
+    title: "LoadBalancer Service accepts traffic from any address",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: LoadBalancer` asks the cloud controller for a load balancer with an address of its own, usually a public one. Who may connect is `spec.loadBalancerSourceRanges`, or, when that list is empty, the comma-separated annotation `service.beta.kubernetes.io/load-balancer-source-ranges`; with neither, Kubernetes applies `0.0.0.0/0` (`GetLoadBalancerSourceRanges` in Kubernetes' pkg/api/v1/service/util.go), and a range of prefix length 0 (`0.0.0.0/0`, `::/0`) means the same. Such a Service is open to the internet, and its pods with it. Ingress controllers (ingress-nginx's chart defaults its controller Service to LoadBalancer) are public on purpose: for them the finding asks whether the whole internet is meant, and stays, since it is an exposure decision a reviewer should see. A load balancer made internal by its cloud's annotation (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: Internal`, `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"` and their equivalents on OpenStack, OCI, IBM Cloud and Alibaba Cloud) is reachable from the private network only and is not reported.",
+    remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"] },
+    messages: {
+      noSourceRanges: "{{service}} has type LoadBalancer and no source ranges, so its load balancer accepts connections from any address.",
+      openSourceRange: '{{service}} has type LoadBalancer and allows source range "{{range}}", which is every address.'
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 443",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
     }
+  },
+  *check(object) {
+    if (!isService(object) || specOf(object).type !== "LoadBalancer") return;
+    if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
+    const service = describeObject2(object);
+    const ranges = sourceRanges(object);
+    if (ranges.length === 0) {
+      yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
+      return;
+    }
+    for (const { range: range2, path: path23 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    }
+  }
+});
+
+// rules/network/service-node-port.ts
+var service_node_port_default = defineRule({
+  meta: {
+    id: "service-node-port",
+    title: "Service opens a port on every node (type NodePort)",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: NodePort` is reachable on a port from the node port range (30000-32767 by default) of every node in the cluster, on every address of the node (Kubernetes documentation, Service type NodePort; kube-proxy's `--nodeport-addresses` narrows the addresses for the whole cluster). Whoever can reach any node reaches the Service's pods directly, past the Ingress or Gateway that would terminate TLS and authenticate, and with `externalTrafficPolicy: Cluster` the pods see a node's address instead of the client's, so NetworkPolicies cannot tell callers apart. LoadBalancer Services allocate node ports too, as their load balancer's backends; service-load-balancer-unrestricted reports those.",
+    remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
+    messages: {
+      nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}."
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080",
+      good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
+    }
+  },
+  *check(object) {
+    if (!isService(object)) return;
+    const spec = specOf(object);
+    if (spec.type !== "NodePort") return;
+    const entries = arrayOf(spec.ports);
+    const nodePorts = entries.flatMap((port) => {
+      const { nodePort } = recordOf(port);
+      return typeof nodePort === "number" ? [nodePort] : [];
+    });
+    const allocated = Math.max(entries.length, 1) - nodePorts.length;
+    const fixed = nodePorts.length === 0 ? [] : [`${nodePorts.length === 1 ? "node port" : "node ports"} ${nodePorts.join(", ")}`];
+    const fromRange = allocated === 0 ? [] : [allocated === 1 ? "a port allocated from the node port range" : `${allocated} ports allocated from the node port range`];
+    const ports = [...fixed, ...fromRange].join(" and ");
+    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject2(object), ports } };
   }
 });
 
 // rules/network/index.ts
-var NETWORK_RULES = [namespace_default_deny_missing_default, network_policy_allows_all_default, network_policy_dangling_selector_default, workload_not_isolated_default];
+var NETWORK_RULES = [
+  gateway_http_without_https_default,
+  gateway_routes_from_all_namespaces_default,
+  gateway_tls_passthrough_default,
+  ingress_nginx_annotation_injection_default,
+  ingress_nginx_snippet_annotation_default,
+  ingress_without_tls_default,
+  service_external_ips_default,
+  service_load_balancer_unrestricted_default,
+  service_node_port_default
+];
 
 // rules/pod-security/capabilities-added.ts
 var capabilities_added_default = defineRule({
@@ -32004,354 +32060,56 @@ function holders(role, grants) {
   else if (grants.length > 1) parts.push(`${grants.length} bindings grant it (related locations)`);
   return parts.map((part) => `; ${part}`).join("");
 }
-function firstMatch(requests, rule) {
-  for (const request of requests) {
+function firstMatch(grant, rule) {
+  for (const request of grant.requests) {
     const match2 = matchRequest(rule, request);
     if (match2) return match2;
   }
   return void 0;
 }
-function neededNames(rules, requests) {
-  const names = [];
-  for (const request of requests) {
-    const matches2 = rules.flatMap((rule) => matchRequest(rule, request) ?? []);
-    if (matches2.length === 0) return void 0;
-    if (matches2.every((match2) => match2.resourceNames.length > 0)) names.push(...matches2.flatMap((match2) => match2.resourceNames));
-  }
-  return names;
-}
-function heldClusterWide(role, grants) {
-  if (role.kind !== "ClusterRole") return false;
-  return grants.length === 0 || builtInAggregates(role).length > 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding");
-}
-function candidates(object, rule, grants, roleRules) {
-  const found = [];
-  for (const grant of grants) {
-    if (grant.clusterScoped && object.kind === "Role") continue;
-    const match2 = firstMatch(grant.requests, rule);
-    const needed = match2 && neededNames(roleRules, grant.alsoNeeds ?? []);
-    if (!match2 || !needed) continue;
-    found.push({ grant, match: match2, names: [.../* @__PURE__ */ new Set([...match2.resourceNames, ...needed])] });
-    if (!grant.clusterScoped) break;
-  }
-  return found;
-}
-var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each. A cluster-scoped resource (nodes, webhook configurations, CertificateSigningRequests, users and groups) is granted only by a ClusterRole held through a ClusterRoleBinding: a Role's grant of it is not reported, nor is a ClusterRole's that only RoleBindings in the run grant.";
+var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each.";
 function grantRule({ meta, grants }) {
-  const messages2 = Object.fromEntries(
+  const messages = Object.fromEntries(
     grants.flatMap((grant) => [
       [grant.id, `{{role}} can ${grant.does} {{where}}{{who}}.`],
-      ...grant.doesNamed === void 0 ? [] : [[`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]]
+      [`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]
     ])
   );
   return defineRule({
-    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages: messages2 },
+    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages },
     lookupKinds: RBAC_KINDS,
     *check(object) {
       const { kind, name } = object;
       const namespace = lookupNamespace(object);
-      const policyRules = writtenPolicyRules(object);
-      const roleRules = policyRules.map(({ rule }) => rule);
-      for (const { rule, index } of policyRules) {
+      for (const { rule, index } of writtenPolicyRules(object)) {
         if (grantsEverything(rule)) continue;
-        const found = candidates(object, rule, grants, roleRules);
-        for (const [position, { grant, match: match2, names }] of found.entries()) {
+        for (const grant of grants) {
+          const match2 = firstMatch(grant, rule);
+          if (!match2) continue;
           const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
-          const quoted = names.map((n) => `"${n}"`).join(", ");
+          const names = match2.resourceNames.map((n) => `"${n}"`).join(", ");
           yield {
             path: path23,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
-              const clusterWide = heldClusterWide(role, roleGrants);
-              if (grant.clusterScoped ? !clusterWide : position > 0 && clusterWide) return void 0;
               const related = roleGrants.map((roleGrant) => ({
                 object: roleGrant.binding.object,
                 path: ["roleRef", "name"],
                 message: `${grantSentence(role, roleGrant)}.`
               }));
-              const where = grant.clusterScoped ? "in the cluster" : reach(role, roleGrants);
-              const data = { role: describeRole(role), where, who: holders(role, roleGrants) };
-              if (quoted && grant.doesNamed !== void 0) return { messageId: `${grant.id}Named`, data: { ...data, names: quoted }, related };
+              const data = { role: describeRole(role), where: reach(role, roleGrants), who: holders(role, roleGrants) };
+              const namedData = { ...data, names };
+              if (names) return { messageId: `${grant.id}Named`, data: namedData, related };
               return { messageId: grant.id, data, related };
             }
           };
+          break;
         }
       }
     }
   });
 }
-
-// rules/rbac/rbac-csr-approve.ts
-var CERTIFICATES_GROUP = "certificates.k8s.io";
-var rbac_csr_approve_default = grantRule({
-  meta: {
-    id: "rbac-csr-approve",
-    title: "Role can approve certificate signing requests",
-    severity: "high",
-    rationale: "An approved CertificateSigningRequest is signed by its signer, and for the `kubernetes.io/kube-apiserver-client` signer the certificate authenticates to the API server as whatever user and groups the request names, `system:masters` included, which bypasses RBAC and cannot be revoked short of rotating the cluster CA. Approving takes two permissions: `update` (or `patch`) on `certificatesigningrequests/approval` and `approve` on `signers` for the request's signer, which the CertificateApproval admission plugin checks. A role is reported when it grants both, in any of its rules, at the approval resource; one that grants only one half cannot approve on its own. Both are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them. `resourceNames` on either narrows it to the requests or signers named (`kubernetes.io/kubelet-serving`, `example.com/*`), which the message says.",
-    remediation: "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get `approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.11", title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1649", title: "Steal or Forge Authentication Certificates" }
-    ],
-    equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
-    example: {
-      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    verbs: ["approve"]',
-      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["example.com/my-signer"]\n    verbs: ["approve"]'
-    }
-  },
-  grants: [
-    {
-      id: "approvesCertificates",
-      requests: [{ apiGroup: CERTIFICATES_GROUP, resource: "certificatesigningrequests/approval", verbs: ["update", "patch"] }],
-      alsoNeeds: [{ apiGroup: CERTIFICATES_GROUP, resource: "signers", verbs: ["approve"] }],
-      does: "approve certificate signing requests of every signer, client certificates for any user and group included,",
-      doesNamed: "approve certificate signing requests, narrowed to the requests or signers {{names}},",
-      pointAt: "resource",
-      clusterScoped: true
-    }
-  ]
-});
-
-// rules/rbac/rbac-escalate-bind.ts
-var RBAC_GROUP = "rbac.authorization.k8s.io";
-var rbac_escalate_bind_default = grantRule({
-  meta: {
-    id: "rbac-escalate-bind",
-    title: "Role can escalate or bind roles",
-    severity: "high",
-    rationale: "The Kubernetes RBAC API refuses to let a subject write a role that allows more than it holds, or bind a role it does not hold itself, so that permission to manage RBAC objects is not permission to everything. The `escalate` verb on `roles` or `clusterroles` lifts the first check: its holder may write any permission, up to `*` on `*`, into roles it can update. The `bind` verb lifts the second: its holder may create bindings to any role, `cluster-admin` included where it may create ClusterRoleBindings. Either turns a little RBAC access into all of it. `resourceNames` narrows them to the roles named, as the Kubernetes documentation shows for delegating `bind` of chosen ClusterRoles.",
-    remediation: "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
-    ],
-    equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
-    example: {
-      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    verbs: ["bind"]',
-      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    resourceNames: ["view"]\n    verbs: ["bind"]'
-    }
-  },
-  grants: [
-    {
-      id: "escalatesRoles",
-      requests: ["roles", "clusterroles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["escalate"] })),
-      does: "write any permission into roles, more than it holds itself,",
-      doesNamed: "write any permission into the roles {{names}}, more than it holds itself,",
-      pointAt: "verb"
-    },
-    {
-      id: "bindsRoles",
-      requests: ["clusterroles", "roles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["bind"] })),
-      does: "bind any role, with permissions it does not hold itself,",
-      doesNamed: "bind the roles {{names}}, with permissions it does not hold itself,",
-      pointAt: "verb"
-    }
-  ]
-});
-
-// rules/rbac/rbac-impersonate.ts
-var rbac_impersonate_default = grantRule({
-  meta: {
-    id: "rbac-impersonate",
-    title: "Role can impersonate users, groups or ServiceAccounts",
-    severity: "high",
-    rationale: "The `impersonate` verb lets its holder send requests as another identity (`kubectl --as`, `--as-group`): on `users` as any user, on `groups` with any group, `system:masters` included, which bypasses RBAC altogether, and on `serviceaccounts` as any ServiceAccount of the namespace. The request then has the impersonated identity's permissions, not the holder's. Users and groups are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them; ServiceAccounts are impersonated within a namespace. `resourceNames` narrows it to the identities named. `uids` and `userextras` (authentication.k8s.io) are not reported: they are honoured only together with a user the holder may impersonate.",
-    remediation: "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }
-    ],
-    equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
-    example: {
-      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users", "groups"]\n    verbs: ["impersonate"]',
-      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users"]\n    resourceNames: ["jane@example.com"]\n    verbs: ["impersonate"]'
-    }
-  },
-  grants: [
-    {
-      id: "impersonatesUsers",
-      requests: ["users", "groups"].map((resource) => ({ apiGroup: "", resource, verbs: ["impersonate"] })),
-      does: "act as any user or group, system:masters included,",
-      doesNamed: "act as the users or groups {{names}}",
-      pointAt: "verb",
-      clusterScoped: true
-    },
-    {
-      id: "impersonatesServiceAccounts",
-      requests: [{ apiGroup: "", resource: "serviceaccounts", verbs: ["impersonate"] }],
-      does: "act as every ServiceAccount",
-      doesNamed: "act as the ServiceAccounts {{names}}",
-      pointAt: "verb"
-    }
-  ]
-});
-
-// rules/rbac/rbac-namespace-node-update.ts
-var rbac_namespace_node_update_default = grantRule({
-  meta: {
-    id: "rbac-namespace-node-update",
-    title: "Role can relabel namespaces or nodes",
-    severity: "medium",
-    rationale: "Pod Security Admission reads its level from the `pod-security.kubernetes.io/*` labels of a namespace, so whoever can `update` or `patch` a namespace can set it to `privileged` and then run privileged pods there. A Role or RoleBinding grants this for its own namespace (the API server authorizes a request on a namespace within that namespace), a ClusterRoleBinding for every namespace. Node labels and taints decide where pods run: whoever can update a node can steer pods, other tenants' included, onto a node it controls by labels they select, or remove the taints that keep workloads off control-plane nodes. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants that. `resourceNames` narrows either to the objects named. Severity is medium: each is one step of an attack that needs further permissions (creating pods, or a node of one's own), not control by itself.",
-    remediation: "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get `patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
-    ],
-    equivalents: {},
-    example: {
-      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get", "patch"]',
-      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get"]'
-    }
-  },
-  grants: [
-    {
-      id: "relabelsNodes",
-      requests: [{ apiGroup: "", resource: "nodes", verbs: ["update", "patch"] }],
-      does: "change the labels and taints of every node, and so where pods run,",
-      doesNamed: "change the labels and taints of the nodes {{names}}, and so where pods run,",
-      pointAt: "verb",
-      clusterScoped: true
-    },
-    {
-      id: "relabelsNamespaces",
-      requests: [{ apiGroup: "", resource: "namespaces", verbs: ["update", "patch"] }],
-      does: "change namespace labels, and so switch off Pod Security Admission,",
-      doesNamed: "change the labels of the namespaces {{names}}, and so switch off their Pod Security Admission,",
-      pointAt: "verb"
-    }
-  ]
-});
-
-// rules/rbac/rbac-node-proxy.ts
-var rbac_node_proxy_default = grantRule({
-  meta: {
-    id: "rbac-node-proxy",
-    title: "Role can reach the kubelet API through nodes/proxy",
-    severity: "high",
-    rationale: "`nodes/proxy` passes requests through the API server to a node's kubelet, and the kubelet authorizes its own API by the same subresource: the verb follows the HTTP method (`get` for GET, `create` for POST, and so on). The kubelet API runs commands in every container on the node (`/exec`, `/run`, also over a WebSocket opened with GET, so `get` alone is enough), reads their logs and lists their pods. Commands sent this way skip the API server's admission control, and reaching the kubelet directly leaves no record in the API server's audit log. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants it; `resourceNames` narrows it to the nodes named.",
-    remediation: "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 `nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.10", title: "Minimize access to the proxy sub-resource of nodes" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
-    ],
-    equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
-    example: {
-      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/proxy"]\n    verbs: ["get"]',
-      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/metrics", "nodes/stats"]\n    verbs: ["get"]'
-    }
-  },
-  grants: [
-    {
-      id: "proxyToKubelets",
-      requests: [{ apiGroup: "", resource: "nodes/proxy", verbs: ["get", "create", "update", "patch", "delete"] }],
-      does: "run commands in every pod of every node through the kubelet API, past admission and audit,",
-      doesNamed: "run commands in every pod of the nodes {{names}} through the kubelet API, past admission and audit,",
-      pointAt: "resource",
-      clusterScoped: true
-    }
-  ]
-});
-
-// rules/rbac/rbac-pod-create.ts
-var rbac_pod_create_default = grantRule({
-  meta: {
-    id: "rbac-pod-create",
-    title: "Role can create pods",
-    severity: "medium",
-    rationale: "Whoever can create a pod in a namespace can run it as any ServiceAccount of that namespace and mount any of its Secrets and ConfigMaps, so it holds every permission and credential there; with a permissive Pod Security level it can also run privileged containers and mount the node's filesystem. The same holds for every controller that creates pods from a template: Deployments, ReplicaSets, StatefulSets, DaemonSets (`apps`), Jobs and CronJobs (`batch`) and ReplicationControllers (core). `create` cannot be narrowed by `resourceNames`: the Kubernetes RBAC authorizer knows no name when it authorizes a create, so a rule with names never allows one and is not reported. Severity is medium, not high: deploying workloads is the everyday job of CI systems, operators and developers, and what the pods may do is still bounded by Pod Security Admission; the finding says who holds the permission, to review.",
-    remediation: "Let a deployment pipeline or GitOps controller create workloads, and give people and application components read access only. Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, and enforce the `restricted` Pod Security level there.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.4", title: "Minimize access to create pods" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1610", title: "Deploy Container" }
-    ],
-    equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
-    example: {
-      bad: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "create"]',
-      good: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch"]'
-    }
-  },
-  grants: [
-    {
-      id: "createsPods",
-      requests: [{ apiGroup: "", resource: "pods", verbs: ["create"] }],
-      does: "create pods that run as any ServiceAccount and mount any Secret",
-      pointAt: "verb"
-    },
-    {
-      id: "createsWorkloads",
-      requests: [
-        ...["deployments", "replicasets", "statefulsets", "daemonsets"].map((resource) => ({ apiGroup: "apps", resource, verbs: ["create"] })),
-        ...["jobs", "cronjobs"].map((resource) => ({ apiGroup: "batch", resource, verbs: ["create"] })),
-        { apiGroup: "", resource: "replicationcontrollers", verbs: ["create"] }
-      ],
-      does: "create workloads whose pods run as any ServiceAccount and mount any Secret",
-      pointAt: "verb"
-    }
-  ]
-});
-
-// rules/rbac/rbac-pod-exec.ts
-var STREAM_VERBS = ["create", "get"];
-var rbac_pod_exec_default = grantRule({
-  meta: {
-    id: "rbac-pod-exec",
-    title: "Role can run commands in running pods",
-    severity: "high",
-    rationale: "`pods/exec` runs any command in a container of a running pod, `pods/attach` joins the standard input and output of its main process, and `pods/portforward` connects to any of its ports through the API server and the kubelet, ports that no Service exposes included. Each gives the holder what the container has: its service account token, mounted Secrets, files and network reach, so one subject that can exec into a privileged or highly trusted pod holds its power. SPDY clients (kubectl before 1.30) open these streams with POST, authorized as `create`; WebSocket clients (kubectl 1.30 and later, browsers) with GET, authorized as `get` unless the API server's AuthorizePodWebsocketUpgradeCreatePermission feature asks for `create` too: either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running pod, which `kubectl debug` uses: it runs in the pod's namespaces with its volumes. A `*/exec` resource item grants exec on every resource with such a subresource, as the Kubernetes RBAC authorizer matches; `resourceNames` narrows it to the pods named, which the message says.",
-    remediation: "Keep exec, attach, port-forward and ephemeral containers for break-glass access of people, granted for a time in one namespace; components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the application over a shell.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
-    ],
-    equivalents: {
-      polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],
-      checkov: ["CKV2_K8S_2"],
-      trivy: ["KSV053", "KSV054"]
-    },
-    example: {
-      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/exec"]\n    verbs: ["get", "create"]',
-      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/log"]\n    verbs: ["get", "list"]'
-    }
-  },
-  grants: [
-    {
-      id: "execIntoPods",
-      requests: [{ apiGroup: "", resource: "pods/exec", verbs: STREAM_VERBS }],
-      does: "run commands in every pod",
-      doesNamed: "run commands in the pods {{names}}",
-      pointAt: "resource"
-    },
-    {
-      id: "attachToPods",
-      requests: [{ apiGroup: "", resource: "pods/attach", verbs: STREAM_VERBS }],
-      does: "attach to the processes of every pod",
-      doesNamed: "attach to the processes of the pods {{names}}",
-      pointAt: "resource"
-    },
-    {
-      id: "addEphemeralContainers",
-      requests: [{ apiGroup: "", resource: "pods/ephemeralcontainers", verbs: ["update", "patch"] }],
-      does: "add a container with any image and settings to every running pod",
-      doesNamed: "add a container with any image and settings to the pods {{names}}",
-      pointAt: "resource"
-    },
-    {
-      id: "portForwardToPods",
-      requests: [{ apiGroup: "", resource: "pods/portforward", verbs: STREAM_VERBS }],
-      does: "connect to any port of every pod",
-      doesNamed: "connect to any port of the pods {{names}}",
-      pointAt: "resource"
-    }
-  ]
-});
 
 // rules/rbac/rbac-secret-read.ts
 var rbac_secret_read_default = grantRule({
@@ -32379,79 +32137,6 @@ var rbac_secret_read_default = grantRule({
       does: "read every Secret",
       doesNamed: "read the Secrets {{names}}",
       pointAt: "verb"
-    }
-  ]
-});
-
-// rules/rbac/rbac-token-create.ts
-var rbac_token_create_default = grantRule({
-  meta: {
-    id: "rbac-token-create",
-    title: "Role can create ServiceAccount tokens",
-    severity: "high",
-    rationale: "`create` on `serviceaccounts/token` is the TokenRequest API (`kubectl create token`): it mints a fresh token for a ServiceAccount, with an audience and lifetime the caller picks, and the holder can then act as that ServiceAccount with all its permissions. Without `resourceNames` that is every ServiceAccount in reach, controllers' and operators' included. The name of the request is the ServiceAccount's, so `resourceNames` narrows it to the ServiceAccounts named, which the message says.",
-    remediation: "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.13", title: "Minimize access to the service account token creation" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
-    ],
-    equivalents: {},
-    example: {
-      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    verbs: ["create"]',
-      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    resourceNames: ["node-controller"]\n    verbs: ["create"]'
-    }
-  },
-  grants: [
-    {
-      id: "mintsTokens",
-      requests: [{ apiGroup: "", resource: "serviceaccounts/token", verbs: ["create"] }],
-      does: "mint a token for every ServiceAccount",
-      doesNamed: "mint tokens for the ServiceAccounts {{names}}",
-      pointAt: "resource"
-    }
-  ]
-});
-
-// rules/rbac/rbac-webhook-config.ts
-var ADMISSION_RESOURCES = [
-  "mutatingwebhookconfigurations",
-  "validatingwebhookconfigurations",
-  "mutatingadmissionpolicies",
-  "mutatingadmissionpolicybindings",
-  "validatingadmissionpolicies",
-  "validatingadmissionpolicybindings"
-];
-var rbac_webhook_config_default = grantRule({
-  meta: {
-    id: "rbac-webhook-config",
-    title: "Role can change admission webhooks and policies",
-    severity: "high",
-    rationale: "MutatingWebhookConfigurations and ValidatingWebhookConfigurations name the webhooks the API server sends objects to before it stores them, and admission policies (ValidatingAdmissionPolicy, MutatingAdmissionPolicy and their bindings) hold the rules it applies itself. Whoever can create, change or delete them decides admission for every object in the cluster: a webhook of theirs receives every object it asks for, Secrets included, and a mutating one can rewrite pods as they are created; editing or deleting the configurations and policies that enforce security switches that enforcement off. They are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants this; `resourceNames` narrows changes to the objects named (never `create`, which has no name to match).",
-    remediation: "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
-    frameworks: [
-      { framework: "CIS", control: "5.1.12", title: "Minimize access to webhook configuration objects" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
-    ],
-    equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
-    example: {
-      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    verbs: ["get", "update"]',
-      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    resourceNames: ["my-operator-webhook"]\n    verbs: ["get", "update"]'
-    }
-  },
-  grants: [
-    {
-      id: "controlsAdmission",
-      requests: ADMISSION_RESOURCES.map((resource) => ({
-        apiGroup: "admissionregistration.k8s.io",
-        resource,
-        verbs: ["create", "update", "patch", "delete", "deletecollection"]
-      })),
-      does: "create, change or remove the admission webhooks and policies that check every object",
-      doesNamed: "change or remove the admission webhooks and policies {{names}}",
-      pointAt: "verb",
-      clusterScoped: true
     }
   ]
 });
@@ -32494,19 +32179,7 @@ var rbac_wildcard_default = defineRule({
 });
 
 // rules/rbac/index.ts
-var RBAC_RULES = [
-  rbac_csr_approve_default,
-  rbac_escalate_bind_default,
-  rbac_impersonate_default,
-  rbac_namespace_node_update_default,
-  rbac_node_proxy_default,
-  rbac_pod_create_default,
-  rbac_pod_exec_default,
-  rbac_secret_read_default,
-  rbac_token_create_default,
-  rbac_webhook_config_default,
-  rbac_wildcard_default
-];
+var RBAC_RULES = [rbac_secret_read_default, rbac_wildcard_default];
 
 // rules/workload/container-runtime-socket-mounted.ts
 var SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
@@ -38077,8 +37750,8 @@ var Schema = class Schema2 {
   }
   /** @internal */
   resolveImplicitScalarTag(source) {
-    const candidates2 = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates2) {
+    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+    for (const tag2 of candidates) {
       const value = tag2.resolve(source, false, tag2.tagName);
       if (value !== NOT_RESOLVED) return {
         value,
@@ -42226,17 +41899,17 @@ function valuesSetting(chart, file, key2, effective) {
 }
 function guessValues(chart, home, reference) {
   const below = [...reference.valuesPath, ...reference.remainder];
-  const candidates2 = [];
+  const candidates = [];
   const effective = [...home.subcharts, ...below];
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
-    candidates2.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
+    candidates.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
-  for (const candidate of candidates2) {
+  for (const candidate of candidates) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
@@ -42905,18 +42578,18 @@ function targetMatches(target, identity) {
 // src/expand/kustomize/patch-candidates.ts
 function patchCandidates(patch, identity, body, path23, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
-  const candidates2 = [];
+  const candidates = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path23);
       const deletion = strategicDeletion(document.body, followed.path, body, path23);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
+        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
         continue;
       }
       const complete = followed.depth === path23.length;
-      candidates2.push({
+      candidates.push({
         file: patch.file,
         region: document.locate(followed.path),
         depth: followed.depth,
@@ -42924,16 +42597,16 @@ function patchCandidates(patch, identity, body, path23, applied) {
         value: followed.value
       });
     }
-    return candidates2.reverse();
+    return candidates.reverse();
   }
-  if (!patch.target) return candidates2;
+  if (!patch.target) return candidates;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
     const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
-    if (candidate) candidates2.push(candidate);
+    if (candidate) candidates.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
-  return candidates2;
+  return candidates;
 }
 function strategicDeletion(document, followed, body, path23) {
   for (let depth = 1; depth <= followed.length; depth++) {
@@ -43799,7 +43472,6 @@ var string = { type: "string" };
 var boolean = { type: "boolean" };
 var integer = { type: "integer" };
 var quantity = { type: "quantity" };
-var intOrString = { type: "intOrString" };
 var mapping = (fields = {}, otherFields) => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 var mapOf = (values) => ({ type: "map", values });
 var listOf = (items) => ({ type: "list", items });
@@ -43882,32 +43554,41 @@ var ROLE = mapping({
   rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
   aggregationRule: mapping()
 });
-var LABEL_SELECTOR = mapping({
-  matchLabels: mapOf(string),
-  matchExpressions: listOf(mapping({ key: string, operator: string, values: listOf(string) }))
-});
-var NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
-var NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
-var NETWORK_POLICY = mapping({
-  spec: mapping({
-    podSelector: LABEL_SELECTOR,
-    policyTypes: listOf(string),
-    ingress: listOf(mapping({ from: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) })),
-    egress: listOf(mapping({ to: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) }))
-  })
-});
-function isNetworkPolicy(object) {
-  return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
-}
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
+}
+var SERVICE = mapping({
+  spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) })
+});
+var INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
+var LABEL_SELECTOR = mapping({ matchLabels: mapOf(string), matchExpressions: listOf(mapping()) });
+var LISTENERS = listOf(
+  mapping({
+    name: string,
+    hostname: string,
+    protocol: string,
+    tls: mapping({ mode: string }),
+    allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) })
+  })
+);
+var GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
+var LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
+var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
+function bodyShapeOf(object) {
+  const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
+  if (isRole2(object)) return ROLE;
+  if (group === "" && object.kind === "Service") return SERVICE;
+  if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
+  if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
+  if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
+  if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;
+  return void 0;
 }
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
   integer: "an integer",
   quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
-  intOrString: "an integer or a string",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list"
@@ -43922,8 +43603,6 @@ function matches(value, shape) {
       return typeof value === "number" && Number.isInteger(value);
     case "quantity":
       return typeof value === "string" || typeof value === "number";
-    case "intOrString":
-      return typeof value === "string" || typeof value === "number" && Number.isInteger(value);
     case "mapping":
     case "map":
       return isRecord(value);
@@ -43967,12 +43646,9 @@ function checkChild(value, shape, path23, segment, problems) {
 function checkShape(object) {
   const problems = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole2(object)) {
-    checkValue(object.body, ROLE, [], problems);
-    return problems;
-  }
-  if (isNetworkPolicy(object)) {
-    checkValue(object.body, NETWORK_POLICY, [], problems);
+  const bodyShape = bodyShapeOf(object);
+  if (bodyShape) {
+    checkValue(object.body, bodyShape, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -44139,12 +43815,12 @@ function createLinter(rules, settings = {}) {
     }
   };
   const settleAll = () => {
-    const indexes2 = /* @__PURE__ */ new Map();
+    const indexes = /* @__PURE__ */ new Map();
     const indexOf = (scope) => {
-      let index = indexes2.get(scope);
+      let index = indexes.get(scope);
       if (!index) {
         index = indexObjects(kept.get(scope) ?? []);
-        indexes2.set(scope, index);
+        indexes.set(scope, index);
       }
       return index;
     };
@@ -44412,9 +44088,9 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const verdict2 = runVerdict(active, failOn);
-  const unlinted = verdict2.unlinted.length;
-  const failingByLevel = verdict2.failingByLevel.length;
+  const verdict = runVerdict(active, failOn);
+  const unlinted = verdict.unlinted.length;
+  const failingByLevel = verdict.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [

@@ -139,6 +139,37 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
+/** The fields of Services, Ingresses, Gateway API Gateways and ListenerSets, and ingress-nginx's ConfigMap keys, that the network rules read. */
+const SERVICE = mapping({
+  spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) }),
+});
+const INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
+const LISTENERS = listOf(
+  mapping({
+    name: string,
+    hostname: string,
+    protocol: string,
+    tls: mapping({ mode: string }),
+    allowedRoutes: mapping({ namespaces: mapping({ from: string, selector: LABEL_SELECTOR }) }),
+  }),
+);
+const GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
+const LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
+const CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
+
+/** The shape of a whole object of a kind that is not a workload, keyed by `apiVersion kind`'s group and kind. */
+function bodyShapeOf(object: K8sObject): Shape | undefined {
+  const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
+  if (isRole(object)) return ROLE;
+  if (isNetworkPolicy(object)) return NETWORK_POLICY;
+  if (group === "" && object.kind === "Service") return SERVICE;
+  if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
+  if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
+  if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
+  if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;
+  return undefined;
+}
+
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
@@ -228,12 +259,9 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole(object)) {
-    checkValue(object.body, ROLE, [], problems);
-    return problems;
-  }
-  if (isNetworkPolicy(object)) {
-    checkValue(object.body, NETWORK_POLICY, [], problems);
+  const bodyShape = bodyShapeOf(object);
+  if (bodyShape) {
+    checkValue(object.body, bodyShape, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -274,8 +302,8 @@ function coversPath(shape: Shape, path: readonly PathSegment[]): boolean {
 export function checksField(object: K8sObject, path: readonly PathSegment[]): boolean {
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
-  if (isRole(object)) return coversPath(ROLE, path);
-  if (isNetworkPolicy(object)) return coversPath(NETWORK_POLICY, path);
+  const bodyShape = bodyShapeOf(object);
+  if (bodyShape) return coversPath(bodyShape, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);

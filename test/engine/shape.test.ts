@@ -218,7 +218,7 @@ metadata:
   annotations:
     prometheus.io/port: 8080
     kubeward.io/ignore: [privileged-container]
-data: "not checked: not a workload field"
+binaryData: "not checked: no rule reads it"
 `;
     expect(shapeFindings(configMap)).toEqual([
       "6:5 metadata.labels.enabled must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",
@@ -226,6 +226,47 @@ data: "not checked: not a workload field"
       '9:5 metadata.annotations["kubeward.io/ignore"] must be a string, not a list.',
     ]);
     expect(shapeFindings("apiVersion: v1\nkind: Namespace\nmetadata: [a]\n")).toEqual(["3:1 metadata must be a mapping, not a list."]);
+  });
+
+  it("checks the fields of Services, Ingresses, Gateways, ListenerSets and ingress-nginx's ConfigMap that the network rules read", () => {
+    const objects = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: 3
+  externalIPs: 10.0.0.1
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  tls: [{hosts: shop.example.com}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: edge}
+spec:
+  listeners: [{name: a, protocol: HTTP, allowedRoutes: {namespaces: {from: [All]}}}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ingress-nginx-controller}
+data: {allow-snippet-annotations: true}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: shop}
+spec:
+  parentRef: shared
+`;
+    expect(shapeFindings(objects)).toEqual([
+      "5:3 spec.type must be a string, not the number 3.",
+      "6:3 spec.externalIPs must be a list, not the string \"10.0.0.1\".",
+      "12:10 spec.tls[0].hosts must be a list, not the string \"shop.example.com\".",
+      "18:70 spec.listeners[0].allowedRoutes.namespaces.from must be a string, not a list.",
+      "23:8 data.allow-snippet-annotations must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",
+      '29:3 spec.parentRef must be a mapping, not the string "shared".',
+    ]);
   });
 
   it("a YAML 1.1 boolean where a string belongs says it was read as a boolean and should be quoted", () => {
