@@ -115,6 +115,66 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
+/** Istio's WorkloadSelector: labels only. */
+const WORKLOAD_SELECTOR = mapping({ matchLabels: mapOf(string) });
+const MUTUAL_TLS = mapping({ mode: string });
+/** A DestinationRule's traffic policy: its ClientTLSSettings, for every port and per port. */
+const TRAFFIC_POLICY = mapping({ tls: MUTUAL_TLS, portLevelSettings: listOf(mapping({ port: mapping({ number: integer }), tls: MUTUAL_TLS })) });
+/** An AuthorizationPolicy's Source and Operation: every field is a list of strings. */
+const STRING_LISTS = mapping({}, listOf(string));
+
+/** The fields of Istio's kinds the mesh rules read, by API group and kind (every served version has them). */
+const ISTIO_SHAPES: ReadonlyMap<string, Shape> = new Map([
+  ["security.istio.io/PeerAuthentication", mapping({ spec: mapping({ selector: WORKLOAD_SELECTOR, mtls: MUTUAL_TLS, portLevelMtls: mapOf(MUTUAL_TLS) }) })],
+  [
+    "security.istio.io/AuthorizationPolicy",
+    mapping({
+      spec: mapping({
+        selector: WORKLOAD_SELECTOR,
+        targetRef: mapping(),
+        targetRefs: listOf(mapping()),
+        action: string,
+        rules: listOf(mapping({ from: listOf(mapping({ source: STRING_LISTS })), to: listOf(mapping({ operation: STRING_LISTS })), when: listOf(mapping()) })),
+      }),
+    }),
+  ],
+  [
+    "networking.istio.io/DestinationRule",
+    mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) }),
+  ],
+  [
+    "networking.istio.io/Gateway",
+    mapping({
+      spec: mapping({
+        servers: listOf(
+          mapping({
+            port: mapping({ number: integer, protocol: string, name: string }),
+            hosts: listOf(string),
+            tls: mapping({
+              mode: string,
+              httpsRedirect: boolean,
+              minProtocolVersion: string,
+              maxProtocolVersion: string,
+              credentialName: string,
+              credentialNames: listOf(string),
+              serverCertificate: string,
+              privateKey: string,
+              tlsCertificates: listOf(mapping()),
+            }),
+          }),
+        ),
+      }),
+    }),
+  ],
+]);
+
+/** The shape of a whole object's body, for kinds that are not workloads: RBAC roles and Istio's configuration. */
+function bodyShape(object: K8sObject): Shape | undefined {
+  if (isRole(object)) return ROLE;
+  const slash = object.apiVersion.indexOf("/");
+  return slash === -1 ? undefined : ISTIO_SHAPES.get(`${object.apiVersion.slice(0, slash)}/${object.kind}`);
+}
+
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
@@ -196,13 +256,15 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 
 /**
  * Fields of the wrong type that rules read: object metadata for every object, and the pod spec,
- * its template and its containers for workloads. One problem per wrong field, at its path.
+ * its template and its containers for workloads, the rules of RBAC roles, and the fields of Istio's configuration
+ * the mesh rules read. One problem per wrong field, at its path.
  */
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole(object)) {
-    checkValue(object.body, ROLE, [], problems);
+  const body = bodyShape(object);
+  if (body) {
+    checkValue(object.body, body, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -243,7 +305,8 @@ function coversPath(shape: Shape, path: readonly PathSegment[]): boolean {
 export function checksField(object: K8sObject, path: readonly PathSegment[]): boolean {
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
-  if (isRole(object)) return coversPath(ROLE, path);
+  const body = bodyShape(object);
+  if (body) return coversPath(body, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
