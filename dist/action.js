@@ -27123,13 +27123,13 @@ function describeProvenance(provenance) {
   return parts.length ? parts.join("; ") : void 0;
 }
 function relatedLocations(finding) {
-  const related = [...finding.related ?? []];
+  const related2 = [...finding.related ?? []];
   for (const setting of finding.provenance?.values ?? []) {
     if (!setting.file || !setting.region) continue;
     const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;
-    related.push({ file: setting.file, region: setting.region, message });
+    related2.push({ file: setting.file, region: setting.region, message });
   }
-  return related;
+  return related2;
 }
 
 // src/action/annotations.ts
@@ -27358,7 +27358,7 @@ function onlyChangedFindings(findings, changed) {
   return findings.filter((finding) => {
     if (isUnlintedInput(finding)) return true;
     const file = withoutDotSlash(finding.file);
-    if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
+    if (files.has(file) || relatedLocations(finding).some((related2) => files.has(withoutDotSlash(related2.file)))) return true;
     if (finding.source === void 0) return false;
     return folders.has(withoutDotSlash(finding.source).replace(/\/+$/, "") || ".") || kustomizationFolders.has(folderOf(file));
   });
@@ -29930,6 +29930,9 @@ function describeContainer(ref) {
 function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
 }
+function podLabels(pod) {
+  return recordOf(pod.metadata.labels);
+}
 
 // src/engine/pod-settings.ts
 function containerSetting(ref, field) {
@@ -30032,20 +30035,20 @@ function selectorMatches(selector, labels) {
   for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
     const key2 = typeof expression.key === "string" ? expression.key : "";
     const values = stringsOf(expression.values);
-    const present2 = Object.hasOwn(labels, key2);
+    const present3 = Object.hasOwn(labels, key2);
     const value = labels[key2];
     switch (expression.operator) {
       case "In":
-        if (!present2 || !values.includes(String(value))) return false;
+        if (!present3 || !values.includes(String(value))) return false;
         break;
       case "NotIn":
-        if (present2 && values.includes(String(value))) return false;
+        if (present3 && values.includes(String(value))) return false;
         break;
       case "Exists":
-        if (!present2) return false;
+        if (!present3) return false;
         break;
       case "DoesNotExist":
-        if (present2) return false;
+        if (present3) return false;
         break;
       default:
         return false;
@@ -30926,8 +30929,8 @@ var run_as_user_below_minimum_default = defineRule({
         };
       }
     }
-    const unset = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    for (const gap of missingInheritedSetting(pod, containers, unset, ["runAsUser"])) {
+    const unset2 = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
+    for (const gap of missingInheritedSetting(pod, containers, unset2, ["runAsUser"])) {
       yield gap.atPodLevel ? {
         path: gap.path,
         messageId: "missingEverywhere",
@@ -31383,6 +31386,774 @@ var RESTRICTED_RULES = [
   seccomp_profile_missing_default
 ];
 
+// rules/mesh/istio.ts
+var SECURITY_VERSIONS = /* @__PURE__ */ new Set(["security.istio.io/v1", "security.istio.io/v1beta1"]);
+var NETWORKING_VERSIONS = /* @__PURE__ */ new Set(["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"]);
+var isPeerAuthentication = (object) => object.kind === "PeerAuthentication" && SECURITY_VERSIONS.has(object.apiVersion);
+var isAuthorizationPolicy = (object) => object.kind === "AuthorizationPolicy" && SECURITY_VERSIONS.has(object.apiVersion);
+var isDestinationRule = (object) => object.kind === "DestinationRule" && NETWORKING_VERSIONS.has(object.apiVersion);
+var isIstioGateway = (object) => object.kind === "Gateway" && NETWORKING_VERSIONS.has(object.apiVersion);
+function isIstioConfig(object) {
+  return SECURITY_VERSIONS.has(object.apiVersion) || NETWORKING_VERSIONS.has(object.apiVersion);
+}
+var ISTIO_KINDS = [
+  "AuthorizationPolicy",
+  "DestinationRule",
+  "Gateway",
+  "PeerAuthentication",
+  "RequestAuthentication",
+  "ServiceEntry",
+  "Sidecar",
+  "VirtualService",
+  "WorkloadEntry"
+];
+var ROOT_NAMESPACE_OPTION = {
+  meshRootNamespace: {
+    type: "string",
+    description: "The mesh's root namespace (meshConfig.rootNamespace): policies there without a selector apply to the whole mesh.",
+    default: "istio-system"
+  }
+};
+function namespacePhrase(object) {
+  const namespace = lookupNamespace(object);
+  if (namespace !== void 0) return `in namespace "${namespace}"`;
+  return object.namespace === void 0 ? "in the namespace it is applied to" : "in the release namespace";
+}
+function describeObject2(object) {
+  const namespace = lookupNamespace(object);
+  return `${object.kind} "${namespace === void 0 ? object.name : `${namespace}/${object.name}`}"`;
+}
+function selectorLabels(spec) {
+  const labels = Object.entries(recordOf(recordOf(spec.selector).matchLabels)).filter((entry) => typeof entry[1] === "string");
+  return labels.length === 0 ? void 0 : Object.fromEntries(labels);
+}
+function selects(selector, labels) {
+  return Object.entries(selector).every(([key2, value]) => labels[key2] === value);
+}
+function describeSelector(selector) {
+  return Object.entries(selector).map(([key2, value]) => `${key2}=${value}`).join(", ");
+}
+var specOf = (object) => recordOf(object.body.spec);
+function recordItems(value) {
+  return arrayOf(value).flatMap((item, index) => isRecord(item) ? [{ item, index }] : []);
+}
+var IN_TRANSIT_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
+  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
+  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
+  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+];
+var AUTHORIZATION_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
+  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" }
+];
+function gatewayServers(object) {
+  if (!isIstioGateway(object)) return [];
+  return recordItems(specOf(object).servers).map(({ item, index }) => {
+    const port = recordOf(item.port);
+    const protocol = typeof port.protocol === "string" ? port.protocol.toUpperCase() : "";
+    const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
+    const number = typeof port.number === "number" ? `port ${port.number}` : "";
+    const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
+    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject2(object)}` };
+  });
+}
+
+// rules/mesh/authorization.ts
+function authzPolicyOf(object, rootNamespace) {
+  if (!isAuthorizationPolicy(object)) return void 0;
+  const spec = specOf(object);
+  const action = typeof spec.action === "string" ? spec.action : "ALLOW";
+  const items = recordItems(spec.rules);
+  const selector = selectorLabels(spec);
+  const targeted = isRecord(spec.targetRef) || arrayOf(spec.targetRefs).length > 0;
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  const where = inRoot ? "in the mesh" : namespacePhrase(object);
+  const target = targeted ? "the gateway it targets" : selector ? `the workloads labelled ${describeSelector(selector)} ${where}` : `every workload ${where}`;
+  return { object, action, rules: items.length === 0 ? void 0 : items, target, namespaceWide: !targeted && !selector };
+}
+var unset = (value) => arrayOf(value).length === 0;
+var restrictsOperations = (rule) => !unset(rule.to) || !unset(rule.when);
+var POSITIVE_SOURCE_FIELDS = /* @__PURE__ */ new Set(["principals", "requestPrincipals", "namespaces", "ipBlocks", "remoteIpBlocks"]);
+function sourceOpenness(rule) {
+  const sources = arrayOf(rule.from).map((from) => recordOf(recordOf(from).source));
+  if (sources.length === 0) return { open: "anyone" };
+  let found;
+  for (const [index, source] of sources.entries()) {
+    const fields = Object.keys(source).filter((field) => !unset(source[field]));
+    if (fields.length === 0) return { open: "anyone" };
+    if (found || !fields.every((field) => POSITIVE_SOURCE_FIELDS.has(field) && arrayOf(source[field]).includes("*"))) continue;
+    found = { open: "anyIdentity", path: ["from", index, "source", fields[0], arrayOf(source[fields[0]]).indexOf("*")] };
+  }
+  return found;
+}
+var describePolicy = (policy) => describeObject2(policy.object);
+
+// rules/mesh/istio-authorization-allows-all.ts
+var istio_authorization_allows_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-allows-all",
+    title: "AuthorizationPolicy allows every request",
+    severity: "high",
+    category: "mesh",
+    rationale: 'Istio allows a request to a workload that has ALLOW policies only when one of them matches it (authorization_policy.proto: "If any of the ALLOW policies match the request, allow the request"). A rule with no `from`, `to` or `when` matches everything ("An empty rule is always matched"; the reference\'s `allow-all` example is `rules: [{}]`), so one such rule in an ALLOW policy (the default action) lets every request through, from any caller, authenticated or not, and makes every other ALLOW policy on those workloads moot. A rule whose `from` asks only for `principals: ["*"]` or `namespaces: ["*"]` and restricts no operation does the same for every caller with a mesh identity: `*` is Istio\'s presence match ("will match when value is not empty"), so it admits every workload of every namespace. The finding points at the rule item, or at the `*`.',
+    remediation: "Name the callers in `from` (`principals` of their service accounts, or their `namespaces`) and the operations they need in `to`; if the intent is to open a workload on purpose, say so in a comment and suppress the finding there.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec:\n  rules:\n    - {}",
+      good: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [GET]}"
+    },
+    messages: {
+      everyRequest: "rules[{{index}}] of {{policy}} restricts neither caller nor operation, so it matches every request: any caller, authenticated or not, may reach {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "everyRequest", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-any-source.ts
+var istio_authorization_any_source_default = defineRule({
+  meta: {
+    id: "istio-authorization-any-source",
+    title: "AuthorizationPolicy allows some requests from any caller",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW rule\'s `from` says who may call; "If not set, any source is allowed" (authorization_policy.proto), and a source without any field, or with only `principals: ["*"]` / `namespaces: ["*"]` (Istio\'s presence match, any identity), restricts the caller no further. A rule that does restrict the operation (`to`) or conditions (`when`) but not the caller lets every caller, or every workload of the mesh, make those requests. That is common and often right (public paths on an ingress gateway, health checks, a JWT checked in `when`), so the rule is a low-severity note for review: it makes visible which operations are open to anyone. A rule that restricts nothing at all is istio-authorization-allows-all\'s, with high severity.',
+    remediation: "Add a `from` that names the callers (`principals` of their service accounts, `namespaces`, or `requestPrincipals` for end users); for an endpoint that is public on purpose, suppress the finding with a comment saying so.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - to:\n        - operation: {methods: [POST], paths: [/orders]}",
+      good: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [POST], paths: [/orders]}"
+    },
+    messages: {
+      anyCaller: "rules[{{index}}] of {{policy}} has no `from` that restricts the caller: any caller, authenticated or not, may make the requests it allows to {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "anyCaller", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-denies-all.ts
+var istio_authorization_denies_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-denies-all",
+    title: "AuthorizationPolicy denies every request",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW policy (the default action) without `rules` matches no request: "If not set, the match will never occur. This is equivalent to setting a default of deny for the target workloads if the action is ALLOW" (authorization_policy.proto). The reference\'s `allow-nothing` example is just `spec: {}`: it "allows nothing and effectively denies all requests" to the workloads of its namespace (of the mesh in the root namespace) until other ALLOW policies admit traffic. That is the recommended deny-by-default, and also what a policy whose rules were left out by mistake (an empty values key, a typo in `rules`) silently becomes; the rule notes it so the author sees which it is. A DENY policy with a rule that matches every request is worse: DENY is evaluated before ALLOW, so no ALLOW policy can let any request through.',
+    remediation: "If the policy is a deny-by-default, keep it and add ALLOW policies for the traffic that must pass (and suppress this note with a comment). Otherwise write its `rules`. Replace a DENY policy that matches everything by an allow-nothing ALLOW policy.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      allowsNothing: "{{policy}} has no rules, so it allows nothing: every request to {{target}} is denied unless another ALLOW policy matches it.",
+      deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const data = { policy: describePolicy(policy), target: policy.target };
+    if (policy.action === "ALLOW" && !policy.rules) yield { path: ["spec"], messageId: "allowsNothing", data };
+    if (policy.action !== "DENY" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item) && sourceOpenness(item)?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "deniesEverything", data: { ...data, index } };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-no-default-deny.ts
+var verdicts = /* @__PURE__ */ new WeakMap();
+function meshDefaultDeny(index, root) {
+  let byRoot = verdicts.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    verdicts.set(index, byRoot);
+  }
+  let verdict = byRoot.get(root);
+  if (!verdict) {
+    const inRoot = index.ofKind("AuthorizationPolicy").filter((object) => lookupNamespace(object) === root);
+    const meshDeny = inRoot.some((object) => {
+      const policy = authzPolicyOf(object, root);
+      return policy !== void 0 && policy.namespaceWide && (policy.action === "ALLOW" && !policy.rules || policy.action === "DENY");
+    });
+    verdict = { meshDeny, rootPolicies: inRoot.length > 0 };
+    byRoot.set(root, verdict);
+  }
+  return verdict;
+}
+var istio_authorization_no_default_deny_default = defineRule({
+  meta: {
+    id: "istio-authorization-no-default-deny",
+    title: "No mesh-wide deny-by-default AuthorizationPolicy",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio allows every request to a workload that no ALLOW policy selects (authorization_policy.proto: "If there are no ALLOW policies for the workload, allow the request"). Writing AuthorizationPolicies for some workloads therefore leaves every other workload open to any caller. A deny-by-default closes that gap: an ALLOW policy without rules (the reference\'s `allow-nothing`, which "allows nothing and effectively denies all requests") in the root namespace, where "the policy applies to all namespaces in a mesh"; each workload is then reachable only through the ALLOW policies written for it. When the linted objects hold AuthorizationPolicies but the root namespace holds neither such a policy nor a DENY policy without selector, the rule reports it once per scope, at the first AuthorizationPolicy linted.',
+    remediation: "Add `kind: AuthorizationPolicy` `metadata: {name: allow-nothing, namespace: istio-system}` `spec: {}` (in your root namespace), then ALLOW policies for the traffic each workload must accept; roll it out with the `istio.io/dry-run` annotation first.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "The AuthorizationPolicies linted together are looked at as one: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without AuthorizationPolicies is not judged, and a scope that does is reported once. When the scope holds no AuthorizationPolicy in the root namespace at all (`meshRootNamespace`), the mesh-wide policy is likely applied from elsewhere (by the platform), and the finding is lowered to low.",
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: allow-nothing, namespace: istio-system}\nspec: {}\n---\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      noDefaultDeny: 'The linted objects hold AuthorizationPolicies but no deny-by-default policy in the root namespace "{{root}}": every workload no ALLOW policy selects accepts any request.'
+    }
+  },
+  lookupKinds: ["AuthorizationPolicy"],
+  *check(object, { options }) {
+    const root = options.meshRootNamespace;
+    if (!authzPolicyOf(object, root)) return;
+    yield {
+      path: ["kind"],
+      settle: (others) => {
+        const { meshDeny, rootPolicies } = meshDefaultDeny(others, root);
+        if (meshDeny) return void 0;
+        return { messageId: "noDefaultDeny", data: { root }, oncePerScope: "mesh", ...rootPolicies ? {} : { lowerTo: "low" } };
+      }
+    };
+  }
+});
+
+// rules/mesh/istio-destination-rule-tls-not-mutual.ts
+function tlsSettings(policy, at2, subset) {
+  const settings = [];
+  const mode = recordOf(policy.tls).mode;
+  if (typeof mode === "string") settings.push({ mode, path: [...at2, "tls", "mode"], where: subset === "" ? "for every port" : `for subset "${subset}"` });
+  for (const { item, index } of recordItems(policy.portLevelSettings)) {
+    const portMode = recordOf(item.tls).mode;
+    const port = recordOf(item.port).number;
+    if (typeof portMode !== "string") continue;
+    const portName = typeof port === "number" ? `port ${port}` : `portLevelSettings[${index}]`;
+    settings.push({ mode: portMode, path: [...at2, "portLevelSettings", index, "tls", "mode"], where: subset === "" ? `on ${portName}` : `on ${portName} of subset "${subset}"` });
+  }
+  return settings;
+}
+function destinationTls(spec) {
+  const settings = tlsSettings(recordOf(spec.trafficPolicy), ["spec", "trafficPolicy"], "");
+  for (const { item, index } of recordItems(spec.subsets)) {
+    const name = typeof item.name === "string" ? item.name : `#${index}`;
+    settings.push(...tlsSettings(recordOf(item.trafficPolicy), ["spec", "subsets", index, "trafficPolicy"], name));
+  }
+  return settings;
+}
+function inMesh(host, others) {
+  if (host === "*" || /\.(svc|cluster\.local)$/.test(host)) return true;
+  const labels = host.split(".");
+  if (labels.length === 1) return true;
+  return labels.length === 2 && others.find("Service", labels[1], labels[0]) !== void 0;
+}
+var istio_destination_rule_tls_not_mutual_default = defineRule({
+  meta: {
+    id: "istio-destination-rule-tls-not-mutual",
+    title: "DestinationRule sends plaintext or one-way TLS inside the mesh",
+    severity: "high",
+    category: "mesh",
+    rationale: 'A DestinationRule\'s `tls` tells the client sidecar how to connect to a host. Istio\'s ClientTLSSettings define `DISABLE` as "Do not setup a TLS connection to the upstream endpoint", `SIMPLE` as "Originate a TLS connection to the upstream endpoint" and `ISTIO_MUTUAL` as mutual TLS with "certificates generated automatically by Istio". Without a `tls`, Istio\'s auto mTLS sends mutual TLS to every server with a sidecar; a DestinationRule that sets DISABLE overrides it and sends plaintext (unless the application encrypts on its own), and SIMPLE toward a service of the mesh replaces the mesh\'s mutual TLS with one-way TLS: the client presents no Istio certificate, so the server has no peer identity to authenticate or authorize, and a STRICT server refuses the connection. The rule reads `trafficPolicy.tls`, each `portLevelSettings[].tls`, and the same in every subset\'s `trafficPolicy`. DISABLE toward a host outside the mesh (an external name a ServiceEntry serves) is lowered to low: such a host may speak only plaintext. SIMPLE toward an external host is TLS origination, as intended, and is not reported; toward an in-mesh host it is medium. A host is in the mesh when it is cluster-local (`*.svc.cluster.local`, `*.svc`, `*`), a short name ("Istio will interpret the short name based on the namespace of the rule", DestinationRule reference), or `name.namespace` of a Service linted with the rule.',
+    remediation: "Remove `tls` (auto mTLS) or set `mode: ISTIO_MUTUAL` for services of the mesh; use SIMPLE or MUTUAL only to originate TLS toward hosts outside the mesh, and DISABLE only for an external host that cannot speak TLS.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    scope: "Each DestinationRule is read on its own; whether a `name.namespace` host is a Service of the mesh is looked up among the Services linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run).",
+    example: {
+      bad: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: DISABLE",
+      good: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL"
+    },
+    messages: {
+      disabled: '{{rule}} turns TLS off {{where}} toward "{{host}}", a service of the mesh: its clients send plaintext, with no mTLS identity.',
+      disabledExternal: '{{rule}} turns TLS off {{where}} toward "{{host}}", outside the mesh: the traffic leaves in plaintext.',
+      simpleInMesh: '{{rule}} uses one-way TLS (SIMPLE) {{where}} toward "{{host}}", a service of the mesh: the client presents no Istio certificate, so the server cannot authenticate it; ISTIO_MUTUAL is what the mesh expects.'
+    }
+  },
+  lookupKinds: ["Service"],
+  *check(object) {
+    if (!isDestinationRule(object)) return;
+    const spec = specOf(object);
+    const host = spec.host;
+    if (typeof host !== "string") return;
+    const rule = describeObject2(object);
+    for (const { mode, path: path23, where } of destinationTls(spec)) {
+      if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
+      yield {
+        path: path23,
+        settle: (others) => {
+          const meshHost = inMesh(host, others);
+          if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
+          return meshHost ? { messageId: "disabled", data: { rule, where, host } } : { messageId: "disabledExternal", data: { rule, where, host }, lowerTo: "low" };
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-credential-missing.ts
+var TERMINATING = /* @__PURE__ */ new Set(["SIMPLE", "MUTUAL", "OPTIONAL_MUTUAL"]);
+var present = (value) => typeof value === "string" && value !== "" || arrayOf(value).length > 0;
+var istio_gateway_credential_missing_default = defineRule({
+  meta: {
+    id: "istio-gateway-credential-missing",
+    title: "Istio Gateway terminates TLS without a certificate",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A Gateway server with `tls.mode` SIMPLE, MUTUAL or OPTIONAL_MUTUAL terminates TLS and needs a certificate and key. Istio\'s ServerTLSSettings take them from `credentialName` ("For gateways running on Kubernetes, the name of the secret that holds the TLS certs including the CA certificates"), from `credentialNames` or `tlsCertificates` in newer versions, or from files: `serverCertificate` and `privateKey` are "REQUIRED if mode is `SIMPLE` or `MUTUAL`" when no credential is named. A server with none of them has no certificate to present: Istio\'s validation refuses it, or the listener cannot serve the hosts over TLS, and clients are left with whatever other, possibly plaintext, server answers. The rule points at `tls.mode`.',
+    remediation: "Store the certificate in a `kubernetes.io/tls` Secret in the gateway's namespace and name it in `tls.credentialName`.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls}"
+    },
+    messages: {
+      noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
+    }
+  },
+  *check(object) {
+    for (const { index, tls, name } of gatewayServers(object)) {
+      const mode = tls.mode;
+      if (typeof mode !== "string" || !TERMINATING.has(mode)) continue;
+      if (present(tls.credentialName) || present(tls.credentialNames) || present(tls.tlsCertificates)) continue;
+      if (present(tls.serverCertificate) && present(tls.privateKey)) continue;
+      yield { path: ["spec", "servers", index, "tls", "mode"], messageId: "noCredential", data: { server: name, mode } };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-http-without-redirect.ts
+var istio_gateway_http_without_redirect_default = defineRule({
+  meta: {
+    id: "istio-gateway-http-without-redirect",
+    title: "Istio Gateway serves plain HTTP without redirecting to HTTPS",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio\'s ServerTLSSettings has `httpsRedirect`: "If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule.',
+    remediation: "Serve the hosts on an HTTPS server (`protocol: HTTPS`, `tls.mode: SIMPLE`, `tls.credentialName`) and set `tls: {httpsRedirect: true}` on the HTTP server, or remove the HTTP server.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]\n      tls: {httpsRedirect: true}"
+    },
+    messages: {
+      plainHttp: "{{server}} serves HTTP without `tls.httpsRedirect: true`: requests and responses cross the edge of the mesh in plaintext."
+    }
+  },
+  *check(object) {
+    for (const server of gatewayServers(object)) {
+      if (server.protocol !== "HTTP" || server.tls.httpsRedirect === true) continue;
+      yield { path: ["spec", "servers", server.index, "port", "protocol"], messageId: "plainHttp", data: { server: server.name } };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-weak-tls-version.ts
+var WEAK = /* @__PURE__ */ new Set(["TLSV1_0", "TLSV1_1"]);
+var istio_gateway_weak_tls_version_default = defineRule({
+  meta: {
+    id: "istio-gateway-weak-tls-version",
+    title: "Istio Gateway allows TLS below 1.2",
+    severity: "high",
+    category: "mesh",
+    rationale: '`tls.minProtocolVersion` of an Istio Gateway server sets the oldest TLS version it accepts. Istio\'s ServerTLSSettings: "Minimum TLS protocol version. By default, it is `TLSV1_2`. TLS protocol versions below TLSV1_2 require setting compatible ciphers with the `cipherSuites` setting", and "Using TLS protocol versions below TLSV1_2 has serious security risks". TLS 1.0 and 1.1 are deprecated by RFC 8996 and allowed by no current compliance baseline (PCI DSS asks for strong cryptography). The rule reports a `minProtocolVersion` (or a `maxProtocolVersion`, which caps every connection) of TLSV1_0 or TLSV1_1. An absent `minProtocolVersion` is TLS 1.2, and TLS_AUTO leaves Envoy\'s server default (TLS 1.2), so neither is reported.',
+    remediation: "Remove `minProtocolVersion` (TLS 1.2 is the default) or set TLSV1_2 or TLSV1_3, and drop the old cipher suites the old versions needed.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_0}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_2}"
+    },
+    messages: {
+      weakMinimum: "{{server}} accepts {{version}}: TLS below 1.2 is deprecated (RFC 8996) and open to known downgrade and cipher attacks.",
+      weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
+    }
+  },
+  *check(object) {
+    for (const server of gatewayServers(object)) {
+      const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
+      const at2 = ["spec", "servers", server.index, "tls"];
+      if (typeof min === "string" && WEAK.has(min)) yield { path: [...at2, "minProtocolVersion"], messageId: "weakMinimum", data: { server: server.name, version: min } };
+      if (typeof max === "string" && WEAK.has(max)) yield { path: [...at2, "maxProtocolVersion"], messageId: "weakMaximum", data: { server: server.name, version: max } };
+    }
+  }
+});
+
+// rules/mesh/istio-namespace-mesh-opt-out.ts
+var OPT_OUTS = [
+  { label: "istio-injection", value: "disabled", effect: "its new pods get no sidecar" },
+  { label: "istio.io/dataplane-mode", value: "none", effect: "its pods are left out of the ambient mesh" }
+];
+var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
+var labelsOf = (object) => recordOf(recordOf(object.body.metadata).labels);
+function joinsMesh(namespace) {
+  const labels = labelsOf(namespace);
+  if (labels["istio-injection"] === "enabled") return "istio-injection: enabled";
+  if (typeof labels["istio.io/rev"] === "string") return `istio.io/rev: ${labels["istio.io/rev"]}`;
+  if (labels["istio.io/dataplane-mode"] === "ambient") return "istio.io/dataplane-mode: ambient";
+  return void 0;
+}
+var evidence = /* @__PURE__ */ new WeakMap();
+function meshInUse(index) {
+  const known = evidence.get(index);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const kind of ISTIO_KINDS) {
+    const object = index.ofKind(kind).find(isIstioConfig);
+    if (object) {
+      found = { object, path: ["kind"], message: `${describeObject2(object)} is linted with it: the mesh is in use.` };
+      break;
+    }
+  }
+  if (!found) {
+    const labelled = index.ofKind("Namespace").map((namespace) => ({ namespace, label: joinsMesh(namespace) })).find(({ label }) => label !== void 0);
+    if (labelled) found = { object: labelled.namespace, path: ["metadata", "labels"], message: `Namespace "${labelled.namespace.name}" joins the mesh (${labelled.label}).` };
+  }
+  evidence.set(index, found);
+  return found ?? void 0;
+}
+var istio_namespace_mesh_opt_out_default = defineRule({
+  meta: {
+    id: "istio-namespace-mesh-opt-out",
+    title: "Namespace opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "Istio injects sidecars into the pods of namespaces labelled `istio-injection: enabled` (or `istio.io/rev`), and `istio-injection: disabled` turns injection off for the whole namespace (Istio's \"Installing the Sidecar\": the injector's webhook selects namespaces by that label). In ambient mode, the label `istio.io/dataplane-mode` (\"Possible values: ambient, none\", Istio's resource labels) set to `none` keeps the namespace's pods out of ztunnel. Pods of such a namespace talk to the mesh in plaintext, unauthenticated and outside every AuthorizationPolicy, and a STRICT mesh refuses them, which tempts people to relax it. The rule reports the label when the linted objects show the mesh is in use (an Istio object, or another namespace labelled into the mesh). Kubernetes' own namespaces and the mesh's root namespace (`meshRootNamespace`), where the control plane runs without sidecars, are left out.",
+    remediation: "Label the namespace into the mesh (`istio-injection: enabled`, or `istio.io/dataplane-mode: ambient`), or move the workloads that must stay outside it into a namespace of their own, with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each Namespace is read on its own; whether the mesh is in use comes from the objects linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run): any Istio security or networking object, or a Namespace labelled `istio-injection: enabled`, `istio.io/rev` or `istio.io/dataplane-mode: ambient`. That object is a related location.",
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: disabled",
+      good: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: enabled"
+    },
+    messages: {
+      optedOut: 'Namespace "{{namespace}}" sets {{label}}: {{value}}: {{effect}}, so they talk to the mesh in plaintext, outside its mTLS and authorization policies.'
+    }
+  },
+  lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  *check(object, { options }) {
+    if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
+    if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
+    const labels = labelsOf(object);
+    const namespace = object.name;
+    for (const { label, value, effect } of OPT_OUTS) {
+      if (labels[label] !== value) continue;
+      yield {
+        path: ["metadata", "labels", label],
+        settle: (others) => {
+          const inUse = meshInUse(others);
+          return inUse ? { messageId: "optedOut", data: { namespace, label, value, effect }, related: [inUse] } : void 0;
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/peer-authentication.ts
+var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
+function modeAt(value, path23) {
+  const mode = recordOf(value).mode;
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
+}
+function peerPolicyOf(object, rootNamespace) {
+  if (!isPeerAuthentication(object)) return void 0;
+  const spec = specOf(object);
+  const selector = selectorLabels(spec);
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  if (inRoot && selector) return void 0;
+  const mtls = modeAt(spec.mtls, ["spec", "mtls"]);
+  if (!selector) return { object, level: inRoot ? "mesh" : "namespace", mtls, ports: [] };
+  const portLevel = recordOf(spec.portLevelMtls);
+  const ports = Object.keys(portLevel).filter((port) => isRecord(portLevel[port])).map((port) => ({ port, ...modeAt(portLevel[port], ["spec", "portLevelMtls", port]) }));
+  return { object, level: "workload", selector, mtls, ports };
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+var namespaceKey = (namespace) => namespace ?? "\0";
+function peerIndex(index, rootNamespace) {
+  let byRoot = indexes.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    indexes.set(index, byRoot);
+  }
+  const known = byRoot.get(rootNamespace);
+  if (known) return known;
+  const built = { byNamespace: /* @__PURE__ */ new Map(), count: 0 };
+  for (const object of index.ofKind("PeerAuthentication")) {
+    const policy = peerPolicyOf(object, rootNamespace);
+    if (!policy) continue;
+    built.count++;
+    if (policy.level === "mesh") {
+      built.mesh ??= policy;
+      continue;
+    }
+    const key2 = namespaceKey(lookupNamespace(object));
+    let entry = built.byNamespace.get(key2);
+    if (!entry) {
+      entry = { workload: [] };
+      built.byNamespace.set(key2, entry);
+    }
+    if (policy.level === "namespace") entry.namespaceWide ??= policy;
+    else entry.workload.push(policy);
+  }
+  byRoot.set(rootNamespace, built);
+  return built;
+}
+var REACH = { mesh: "mesh-wide", namespace: "namespace-wide", workload: "for the workload" };
+function effectiveMode(peers, namespace, labels) {
+  const entry = peers.byNamespace.get(namespaceKey(namespace));
+  const workload = entry?.workload.find((policy) => policy.selector && selects(policy.selector, labels));
+  let mode = "PERMISSIVE";
+  const decidedBy = [];
+  for (const policy of [peers.mesh, entry?.namespaceWide, workload]) {
+    if (!policy || policy.mtls.mode === "UNSET") continue;
+    mode = policy.mtls.mode;
+    decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
+  }
+  const ports = workload ? workload.ports.flatMap(
+    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
+  ) : [];
+  return { mode, decidedBy, ports };
+}
+function describeDecision(decision) {
+  return `${describeObject2(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
+}
+
+// rules/mesh/istio-peer-authentication-not-strict.ts
+var EFFECT = {
+  PERMISSIVE: "they accept plaintext as well as mTLS, so a client outside the mesh reaches them unauthenticated and unencrypted",
+  DISABLE: "connections to them are not mTLS tunnels but plaintext, with no peer identity for authorization policies to check"
+};
+var istio_peer_authentication_not_strict_default = defineRule({
+  meta: {
+    id: "istio-peer-authentication-not-strict",
+    title: "PeerAuthentication lets workloads accept plaintext",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A PeerAuthentication sets the mutual TLS mode of the connections a workload accepts. Istio\'s API (security/v1beta1/peer_authentication.proto) defines `STRICT` as "Connection is an mTLS tunnel (TLS with client cert must be presented)", `PERMISSIVE` as "Connection can be either plaintext or mTLS tunnel" and `DISABLE` as "Connection is not tunneled". Anything but STRICT lets a client without a mesh identity talk to the workload in the clear, where it can be sniffed or spoofed, and leaves authorization policies on principals or namespaces without an identity to check. The rule reports the `mode` value at each level: mesh-wide (a policy without selector in the root namespace), namespace-wide (no selector), per workload (`selector.matchLabels`) and per port (`portLevelMtls`, which Istio applies only to policies with a selector). A policy with a selector in the root namespace is ignored by Istio ("PeerAuthentication policies with workload selectors are ignored when deployed in the root namespace", istio.io reference), and so is it here. UNSET inherits from the parent level and is not reported; istio-workload-mtls-not-strict reports what each workload ends up with. PERMISSIVE is Istio\'s default and a migration step; Istio\'s Security Best Practices: "It is recommended to migrate to strict mode when possible, to enforce that mutual TLS is used."',
+    remediation: "Set `mtls.mode: STRICT` mesh-wide in the root namespace once every client has a sidecar or ztunnel, and keep PERMISSIVE or DISABLE only for the ports that must take plaintext (health checks from outside the mesh, legacy clients), each with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: PERMISSIVE",
+      good: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: STRICT"
+    },
+    messages: {
+      meshWide: '{{policy}} sets mTLS mode {{mode}} for the whole mesh (root namespace "{{root}}"): {{effect}}.',
+      namespaceWide: "{{policy}} sets mTLS mode {{mode}} for every workload {{namespace}}: {{effect}}.",
+      workload: "{{policy}} sets mTLS mode {{mode}} for the workloads labelled {{selector}} {{namespace}}: {{effect}}.",
+      port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = peerPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const named = describeObject2(object);
+    const effect = EFFECT[policy.mtls.mode];
+    if (effect !== void 0) {
+      const { mode, path: path23 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+    }
+    for (const { port, mode, path: path23 } of policy.ports) {
+      const portEffect = EFFECT[mode];
+      if (portEffect === void 0) continue;
+      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+    }
+  }
+});
+
+// rules/mesh/injection.ts
+var INJECT_KEY = "sidecar.istio.io/inject";
+function injectionOptOut(pod) {
+  const labels = podLabels(pod);
+  const via = Object.hasOwn(labels, INJECT_KEY) ? "label" : Object.hasOwn(podAnnotations(pod), INJECT_KEY) ? "annotation" : void 0;
+  if (via === void 0) return void 0;
+  const value = via === "label" ? labels[INJECT_KEY] : podAnnotations(pod)[INJECT_KEY];
+  if (typeof value !== "string" || !["false", "n", "no", "off"].includes(value.toLowerCase())) return void 0;
+  return { path: [...pod.metadataPath, via === "label" ? "labels" : "annotations", INJECT_KEY], via, value };
+}
+
+// rules/mesh/istio-sidecar-injection-disabled.ts
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var istio_sidecar_injection_disabled_default = defineRule({
+  meta: {
+    id: "istio-sidecar-injection-disabled",
+    title: "Pod opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way. Some opt-outs are deliberate (a Job that would never finish with a sidecar, the mesh's own control plane); suppress those with a comment saying why.",
+    remediation: "Remove the opt-out so the pod joins the mesh; for a Job, use native sidecars (Kubernetes 1.28+, Istio's `ENABLE_NATIVE_SIDECARS`) so the proxy does not keep it running.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        sidecar.istio.io/inject: "false"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web"
+    },
+    messages: {
+      injectionOff: `{{workload}} sets the {{via}} sidecar.istio.io/inject: "{{value}}": its pods run without the Istio sidecar, outside the mesh's mTLS and authorization policies.`,
+      ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true) return;
+    const workload = describeObject2(object);
+    const optOut = injectionOptOut(pod);
+    if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
+    if (podLabels(pod)[DATAPLANE_MODE] === "none") yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
+  }
+});
+
+// rules/mesh/istio-sidecar-traffic-excluded.ts
+var EXCLUSIONS = [
+  ["traffic.sidecar.istio.io/excludeInboundPorts", "inbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundPorts", "outbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundIPRanges", "outbound connections to {value}"]
+];
+var INCLUSIONS = [
+  ["traffic.sidecar.istio.io/includeInboundPorts", "inbound"],
+  ["traffic.sidecar.istio.io/includeOutboundIPRanges", "outbound"]
+];
+var istio_sidecar_traffic_excluded_default = defineRule({
+  meta: {
+    id: "istio-sidecar-traffic-excluded",
+    title: "Pod annotation lets traffic bypass the Istio sidecar",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio redirects a pod\'s traffic through its sidecar with iptables rules that pod annotations shape (Istio\'s resource annotations): `traffic.sidecar.istio.io/excludeInboundPorts` ("inbound ports to be excluded from redirection to Envoy"), `excludeOutboundPorts` and `excludeOutboundIPRanges` ("IP ranges in CIDR form to be excluded from redirection"). Traffic they exclude never reaches the proxy: inbound connections to those ports skip mTLS and every AuthorizationPolicy, and outbound connections leave without mTLS or egress control. `includeInboundPorts` or `includeOutboundIPRanges` set to the empty string "will disable all" redirection of that direction. Such exclusions are sometimes needed (a webhook port the API server calls, a node-local metadata endpoint); each should be narrow and explained. The finding points at the annotation.',
+    remediation: "Remove the exclusion, or narrow it to the one port or address range that must bypass the proxy and say why in a comment; protect an excluded inbound port with a NetworkPolicy instead.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "8080"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations: {}"
+    },
+    messages: {
+      excluded: "{{workload}} sets {{annotation}}: {{what}} bypass the Istio sidecar, without mTLS or authorization policies.",
+      redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    const annotations = podAnnotations(pod);
+    const workload = describeObject2(object);
+    const at2 = (annotation) => [...pod.metadataPath, "annotations", annotation];
+    for (const [annotation, what] of EXCLUSIONS) {
+      const value = annotations[annotation];
+      if (typeof value !== "string" || value.trim() === "") continue;
+      yield { path: at2(annotation), messageId: "excluded", data: { workload, annotation, what: what.replace("{value}", value.trim()) } };
+    }
+    for (const [annotation, direction] of INCLUSIONS) {
+      if (annotations[annotation] === "") yield { path: at2(annotation), messageId: "redirectionOff", data: { workload, annotation, direction } };
+    }
+  }
+});
+
+// rules/mesh/istio-workload-mtls-not-strict.ts
+var related = (decisions) => decisions.map((decision) => ({ object: decision.policy.object, path: decision.path, message: `${describeDecision(decision)}.` }));
+var istio_workload_mtls_not_strict_default = defineRule({
+  meta: {
+    id: "istio-workload-mtls-not-strict",
+    title: "Workload accepts plaintext in the mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "What a workload's sidecar accepts is decided by several PeerAuthentications at once. Istio composes them in pilot/pkg/security/authn/policy_applier.go (ComposePeerAuthentication): it starts from PERMISSIVE, then the mesh-wide policy (root namespace, no selector), the namespace-wide policy and the workload policy (a selector matching the pod's labels) each override the mode unless theirs is UNSET (\"Inherit from parent, if has one. Otherwise treated as PERMISSIVE\", peer_authentication.proto), and a port of the workload policy's `portLevelMtls` overrides the workload's mode, an UNSET port inheriting it. So port > workload > namespace > mesh, and with no policy at all the workload is PERMISSIVE. This rule works that out for every linted workload once the scope holds PeerAuthentications, and reports those that do not end up STRICT: they accept plaintext from clients outside the mesh. Where several policies of one level match, Istio takes the oldest; the linter takes the first linted. Pods that are not in the sidecar mesh are left out: `hostNetwork` pods (never injected), pods that opt out of injection (reported by istio-sidecar-injection-disabled) and gateway pods (`inject.istio.io/templates: gateway`), whose listeners the Gateway resource configures.",
+    remediation: "Make the mesh-wide policy STRICT, and remove the namespace, workload or port policies that relax it; where a port must accept plaintext, keep a port-level exception and say why in a comment.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere.",
+    example: {
+      bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
+      good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}"
+    },
+    messages: {
+      notStrict: "{{workload}} accepts plaintext connections: its effective mTLS mode is {{mode}}; {{why}}.",
+      portsNotStrict: "{{workload}} is STRICT but accepts plaintext on {{ports}}; {{why}}."
+    }
+  },
+  lookupKinds: ["PeerAuthentication"],
+  *check(object, { options }) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod)) return;
+    const templates = podAnnotations(pod)["inject.istio.io/templates"];
+    if (typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway")) return;
+    const workload = describeObject2(object);
+    const namespace = lookupNamespace(object);
+    const labels = { ...podLabels(pod) };
+    const root = options.meshRootNamespace;
+    yield {
+      path: pod.metadataPath,
+      settle: (others) => {
+        const peers = peerIndex(others, root);
+        if (peers.count === 0) return void 0;
+        const effective = effectiveMode(peers, namespace, labels);
+        if (effective.mode !== "STRICT") {
+          const decider = effective.decidedBy.at(-1);
+          if (!decider) {
+            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE";
+            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low" };
+          }
+          return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
+        }
+        const loose = effective.ports.filter((port) => port.decidedBy.mode !== "STRICT");
+        if (loose.length === 0) return void 0;
+        const decisions = loose.map((port) => port.decidedBy);
+        const ports = loose.map(({ port }) => `port ${port}`).join(", ");
+        return { messageId: "portsNotStrict", data: { workload, ports, why: decisions.map(describeDecision).join("; ") }, related: related(decisions) };
+      }
+    };
+  }
+});
+
+// rules/mesh/index.ts
+var MESH_RULES = [
+  istio_authorization_allows_all_default,
+  istio_authorization_any_source_default,
+  istio_authorization_denies_all_default,
+  istio_authorization_no_default_deny_default,
+  istio_destination_rule_tls_not_mutual_default,
+  istio_gateway_credential_missing_default,
+  istio_gateway_http_without_redirect_default,
+  istio_gateway_weak_tls_version_default,
+  istio_namespace_mesh_opt_out_default,
+  istio_peer_authentication_not_strict_default,
+  istio_sidecar_injection_disabled_default,
+  istio_sidecar_traffic_excluded_default,
+  istio_workload_mtls_not_strict_default
+];
+
 // rules/rbac/policy-rules.ts
 var RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
 function isRole(object) {
@@ -31424,12 +32195,12 @@ function grantsEverything(rule) {
 function aggregationSelectors(object) {
   return arrayOf(recordOf(object.body.aggregationRule).clusterRoleSelectors).filter(isRecord);
 }
-function labelsOf(object) {
+function labelsOf2(object) {
   return recordOf(recordOf(object.body.metadata).labels);
 }
 function builtInAggregates(object) {
   if (object.kind !== "ClusterRole" || !isRole(object)) return [];
-  const labels = labelsOf(object);
+  const labels = labelsOf2(object);
   return ["admin", "edit", "view"].filter((name) => labels[`rbac.authorization.k8s.io/aggregate-to-${name}`] === "true");
 }
 
@@ -31481,7 +32252,7 @@ function rbacGraph(index) {
   const clusterRoles = index.ofKind("ClusterRole").filter(isRole);
   const byLabel = /* @__PURE__ */ new Map();
   for (const role of clusterRoles) {
-    for (const [key2, value] of Object.entries(labelsOf(role))) {
+    for (const [key2, value] of Object.entries(labelsOf2(role))) {
       const label = `${key2}=${String(value)}`;
       const list2 = byLabel.get(label);
       if (list2) list2.push(role);
@@ -31497,7 +32268,7 @@ function rbacGraph(index) {
   for (const aggregator of clusterRoles.filter(isAggregated)) {
     const chosen = /* @__PURE__ */ new Set();
     for (const selector of aggregationSelectors(aggregator)) {
-      for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf(candidate))) chosen.add(candidate);
+      for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf2(candidate))) chosen.add(candidate);
     }
     selected.set(aggregator, [...chosen]);
     for (const role of chosen) {
@@ -31530,12 +32301,12 @@ function rbacGraph(index) {
 
 // rules/rbac/grant-rule.ts
 function reach(role, grants) {
-  if (role.kind !== "ClusterRole") return namespacePhrase([lookupNamespace(role)], role.namespace);
+  if (role.kind !== "ClusterRole") return namespacePhrase2([lookupNamespace(role)], role.namespace);
   if (grants.length === 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding")) return "in the cluster";
   const namespaces = [...new Set(grants.map(({ binding }) => lookupNamespace(binding.object)))];
-  return namespacePhrase(namespaces, grants[0].binding.object.namespace);
+  return namespacePhrase2(namespaces, grants[0].binding.object.namespace);
 }
-function namespacePhrase(namespaces, written) {
+function namespacePhrase2(namespaces, written) {
   const named = namespaces.filter((namespace) => namespace !== void 0);
   if (named.length === namespaces.length) return named.length === 1 ? `in namespace "${named[0]}"` : `in namespaces ${named.map((n) => `"${n}"`).join(", ")}`;
   if (namespaces.length === 1) return written === void 0 ? "in the namespace it is applied to" : "in the release namespace";
@@ -31590,15 +32361,15 @@ function grantRule({ meta, grants }) {
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
-              const related = roleGrants.map((roleGrant) => ({
+              const related2 = roleGrants.map((roleGrant) => ({
                 object: roleGrant.binding.object,
                 path: ["roleRef", "name"],
                 message: `${grantSentence(role, roleGrant)}.`
               }));
               const data = { role: describeRole(role), where: reach(role, roleGrants), who: holders(role, roleGrants) };
               const namedData = { ...data, names };
-              if (names) return { messageId: `${grant.id}Named`, data: namedData, related };
-              return { messageId: grant.id, data, related };
+              if (names) return { messageId: `${grant.id}Named`, data: namedData, related: related2 };
+              return { messageId: grant.id, data, related: related2 };
             }
           };
           break;
@@ -32377,7 +33148,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...MESH_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -32532,12 +33303,12 @@ function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
   let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   const places = relatedLocations(finding);
   if (places.length) {
-    const related = places.map((place, index) => ({
+    const related2 = places.map((place, index) => ({
       id: index + 1,
       physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message }
     }));
-    json += `,"relatedLocations":${JSON.stringify(related)}`;
+    json += `,"relatedLocations":${JSON.stringify(related2)}`;
   }
   if (finding.provenance && !finding.provenance.kustomize) {
     const { values, fallback, guessed } = finding.provenance;
@@ -32674,9 +33445,9 @@ function formatText(input) {
       const level = levelOf(finding.severity);
       const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
       lines.push(`  ${paint("dim", position)}  ${paint(LEVEL_STYLE[level], level.padEnd(7))}  ${displayMessage(finding)}  ${paint("dim", finding.ruleId)}`);
-      for (const related of relatedLocations(finding)) {
-        const where = `${related.file}:${related.region.startLine}:${related.region.startColumn}`;
-        lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related.message}`);
+      for (const related2 of relatedLocations(finding)) {
+        const where = `${related2.file}:${related2.region.startLine}:${related2.region.startColumn}`;
+        lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related2.message}`);
       }
     }
     lines.push("");
@@ -39616,7 +40387,7 @@ function writeDocumentDirectives(doc) {
   }
   return result;
 }
-function present(documents, options) {
+function present2(documents, options) {
   const state = createPresenterState(options);
   let result = "";
   let previousEnded = false;
@@ -39685,7 +40456,7 @@ function dump(input, options = {}) {
     });
   }
   opts.transform(documents);
-  return present(documents, {
+  return present2(documents, {
     ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
     schema: opts.schema
   });
@@ -40191,19 +40962,19 @@ function halfTypedObject(document) {
   const hasKind = isUsable(document.kind);
   if (hasApiVersion === hasKind) return void 0;
   const missing = hasKind ? "apiVersion" : "kind";
-  const present2 = hasKind ? "kind" : "apiVersion";
-  const identity = `${present2}: ${document[present2]}`;
+  const present3 = hasKind ? "kind" : "apiVersion";
+  const identity = `${present3}: ${document[present3]}`;
   const consequence = "Kubernetes refuses such an object, and kubeward did not lint it.";
   const hint = missing === "apiVersion" ? API_VERSIONS[document.kind] ? ` (for ${document.kind}: apiVersion: ${API_VERSIONS[document.kind]})` : " (the API group and version the kind belongs to, e.g. example.com/v1)" : " (the object's type, e.g. kind: Deployment)";
   if (missing in document) {
     return { key: missing, message: `The document has ${identity} but its ${missing} is ${describeValue(document[missing])}. ${consequence} Write ${missing}${hint}.` };
   }
-  const typo = Object.keys(document).find((key2) => key2 !== present2 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
+  const typo = Object.keys(document).find((key2) => key2 !== present3 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
   if (typo !== void 0) {
     return { key: typo, message: `The document has ${identity} and "${typo}" but no ${missing} (keys are case-sensitive). ${consequence} Rename "${typo}" to ${missing}.` };
   }
   if (typeof document.metadata !== "object" || document.metadata === null) return void 0;
-  return { key: present2, message: `The document has ${identity} but no ${missing}. ${consequence} Add ${missing}${hint}.` };
+  return { key: present3, message: `The document has ${identity} but no ${missing}. ${consequence} Add ${missing}${hint}.` };
 }
 
 // src/manifest/parse.ts
@@ -40421,16 +41192,16 @@ function readYamlDocument(text, file) {
   try {
     const { stream, documents } = parseYaml(text, file);
     const root = stream.roots[0];
-    const present2 = root !== void 0 && root < stream.length;
+    const present3 = root !== void 0 && root < stream.length;
     return {
       source,
       value: documents[0],
       locate(path23) {
-        if (!present2) return FILE_START;
+        if (!present3) return FILE_START;
         const { start, end } = locateInStream(stream, root, path23);
         return source.regionOf(start, end);
       },
-      scalarAt: (path23) => present2 ? writtenScalar(stream, root, path23) : void 0
+      scalarAt: (path23) => present3 ? writtenScalar(stream, root, path23) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -41218,8 +41989,8 @@ function documentAlong(render, name, key2, body, path23) {
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence, key2, body, path23) {
-  const along = documentAlong(evidence.tagged, "tagged", key2, body, path23);
+function taggedTemplateLine(evidence2, key2, body, path23) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
@@ -41283,8 +42054,8 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path23, writtenByTemplate) {
-  const along = documentAlong(evidence.values, "values", key2, body, path23);
+function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   const node = nodeAt(document.object.body, path23.slice(0, depth));
@@ -41311,8 +42082,8 @@ function sentinelValues(evidence, key2, body, path23, writtenByTemplate) {
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
-function inReleaseNamespace(evidence, key2) {
-  for (const render of [evidence.tagged, evidence.values]) {
+function inReleaseNamespace(evidence2, key2) {
+  for (const render of [evidence2.tagged, evidence2.values]) {
     const namespace = render.ok ? render.documents.get(key2)?.object.namespace : void 0;
     if (namespace !== void 0) return namespace === SENTINEL_NAMESPACE;
   }
@@ -41457,13 +42228,13 @@ function valuesFromSentinels(chart, keys) {
   return { values, ignoreLines };
 }
 function locateByRenders(chart, object, home, key2, objectPath, templateText) {
-  const { evidence } = chart;
-  const template = taggedTemplateLine(evidence, key2, object.body, objectPath);
+  const { evidence: evidence2 } = chart;
+  const template = taggedTemplateLine(evidence2, key2, object.body, objectPath);
   const writtenByTemplate = (prefix) => {
-    const children = taggedTemplateLine(evidence, key2, object.body, [...prefix, ...firstChild(object.body, prefix)]);
+    const children = taggedTemplateLine(evidence2, key2, object.body, [...prefix, ...firstChild(object.body, prefix)]);
     return children.ok && children.depth > prefix.length && !children.line.emits;
   };
-  const answer = sentinelValues(evidence, key2, object.body, objectPath, writtenByTemplate);
+  const answer = sentinelValues(evidence2, key2, object.body, objectPath, writtenByTemplate);
   if (!template.ok) {
     const guessed = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
     return answer.ok ? { ...guessed, ...valuesFromSentinels(chart, answer.keys) } : guessed;
@@ -42829,9 +43600,9 @@ async function expandChart(chartDir, settings, files) {
       problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
-    const { evidence, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+    const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
     timing.toolMs += ms2;
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence });
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence: evidence2 });
     for (const object of rendered.objects) objects.push(object);
     for (const problem2 of rendered.problems) problems.push(problem2);
   }
@@ -43054,6 +43825,58 @@ var ROLE = mapping({
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
+var WORKLOAD_SELECTOR = mapping({ matchLabels: mapOf(string) });
+var MUTUAL_TLS = mapping({ mode: string });
+var TRAFFIC_POLICY = mapping({ tls: MUTUAL_TLS, portLevelSettings: listOf(mapping({ port: mapping({ number: integer }), tls: MUTUAL_TLS })) });
+var STRING_LISTS = mapping({}, listOf(string));
+var ISTIO_SHAPES = /* @__PURE__ */ new Map([
+  ["security.istio.io/PeerAuthentication", mapping({ spec: mapping({ selector: WORKLOAD_SELECTOR, mtls: MUTUAL_TLS, portLevelMtls: mapOf(MUTUAL_TLS) }) })],
+  [
+    "security.istio.io/AuthorizationPolicy",
+    mapping({
+      spec: mapping({
+        selector: WORKLOAD_SELECTOR,
+        targetRef: mapping(),
+        targetRefs: listOf(mapping()),
+        action: string,
+        rules: listOf(mapping({ from: listOf(mapping({ source: STRING_LISTS })), to: listOf(mapping({ operation: STRING_LISTS })), when: listOf(mapping()) }))
+      })
+    })
+  ],
+  [
+    "networking.istio.io/DestinationRule",
+    mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) })
+  ],
+  [
+    "networking.istio.io/Gateway",
+    mapping({
+      spec: mapping({
+        servers: listOf(
+          mapping({
+            port: mapping({ number: integer, protocol: string, name: string }),
+            hosts: listOf(string),
+            tls: mapping({
+              mode: string,
+              httpsRedirect: boolean,
+              minProtocolVersion: string,
+              maxProtocolVersion: string,
+              credentialName: string,
+              credentialNames: listOf(string),
+              serverCertificate: string,
+              privateKey: string,
+              tlsCertificates: listOf(mapping())
+            })
+          })
+        )
+      })
+    })
+  ]
+]);
+function bodyShape(object) {
+  if (isRole2(object)) return ROLE;
+  const slash = object.apiVersion.indexOf("/");
+  return slash === -1 ? void 0 : ISTIO_SHAPES.get(`${object.apiVersion.slice(0, slash)}/${object.kind}`);
+}
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
@@ -43116,8 +43939,9 @@ function checkChild(value, shape, path23, segment, problems) {
 function checkShape(object) {
   const problems = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole2(object)) {
-    checkValue(object.body, ROLE, [], problems);
+  const body = bodyShape(object);
+  if (body) {
+    checkValue(object.body, body, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -43284,12 +44108,12 @@ function createLinter(rules, settings = {}) {
     }
   };
   const settleAll = () => {
-    const indexes = /* @__PURE__ */ new Map();
+    const indexes2 = /* @__PURE__ */ new Map();
     const indexOf = (scope) => {
-      let index = indexes.get(scope);
+      let index = indexes2.get(scope);
       if (!index) {
         index = indexObjects(kept.get(scope) ?? []);
-        indexes.set(scope, index);
+        indexes2.set(scope, index);
       }
       return index;
     };
