@@ -1,7 +1,7 @@
-import { defineRule, lookupNamespace, podAnnotations, podLabels, podSpecOf, type ObjectIndex, type RelatedPlace } from "../../src/engine/api.js";
+import { defineRule, lookupNamespace, podLabels, podSpecOf, type ObjectIndex, type RelatedPlace } from "../../src/engine/api.js";
 import { describeObject, IN_TRANSIT_FRAMEWORKS, ROOT_NAMESPACE_OPTION } from "./istio.js";
 import { describeDecision, effectiveMode, peerIndex, type Decision } from "./peer-authentication.js";
-import { injectionOptOut } from "./injection.js";
+import { injectionOptOut, isGatewayPod } from "./injection.js";
 
 const related = (decisions: readonly Decision[]): RelatedPlace[] =>
   decisions.map((decision) => ({ object: decision.policy.object, path: decision.path, message: `${describeDecision(decision)}.` }));
@@ -36,7 +36,7 @@ export default defineRule({
       "Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace " +
       "match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and " +
       "every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered " +
-      "to low, as the mesh-wide policy may be applied from elsewhere.",
+      "to low, as the mesh-wide policy may be applied from elsewhere, and reported once per namespace, at the first such workload.",
     example: {
       bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
       good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
@@ -49,9 +49,7 @@ export default defineRule({
   lookupKinds: ["PeerAuthentication"],
   *check(object, { options }) {
     const pod = podSpecOf(object);
-    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod)) return;
-    const templates = podAnnotations(pod)["inject.istio.io/templates"];
-    if (typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway")) return;
+    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
     const workload = describeObject(object);
     const namespace = lookupNamespace(object);
     const labels = { ...podLabels(pod) };
@@ -65,8 +63,8 @@ export default defineRule({
         if (effective.mode !== "STRICT") {
           const decider = effective.decidedBy.at(-1);
           if (!decider) {
-            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE";
-            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low" };
+            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)";
+            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low", oncePerScope: `default\u0000${namespace ?? ""}` };
           }
           return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
         }

@@ -36,6 +36,46 @@ spec:
   containers: [{name: api, image: api}]
 `,
     },
+    {
+      name: "the mesh's own pods: the root namespace's add-ons, Istio's labelled components, and gateway proxies out of ztunnel",
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: grafana, namespace: istio-system}
+spec:
+  template:
+    metadata:
+      labels: {sidecar.istio.io/inject: "false"}
+    spec: {containers: [{name: grafana, image: grafana}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: istiod}
+spec:
+  template:
+    metadata:
+      labels: {app: istiod, operator.istio.io/component: Pilot, sidecar.istio.io/inject: "false", istio.io/dataplane-mode: none}
+    spec: {containers: [{name: discovery, image: pilot}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ingress}
+spec:
+  template:
+    metadata:
+      labels: {sidecar.istio.io/inject: "true", istio.io/dataplane-mode: none}
+    spec: {containers: [{name: istio-proxy, image: auto}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: egress}
+spec:
+  template:
+    metadata:
+      labels: {istio.io/dataplane-mode: none}
+      annotations: {inject.istio.io/templates: gateway}
+    spec: {containers: [{name: istio-proxy, image: auto}]}
+`,
+    },
   ],
   invalid: [
     {

@@ -170,20 +170,44 @@ spec:
   invalid: [
     ...cases.filter(isInvalid),
     {
-      name: "no policy applies to the workload (only another namespace's): Istio's default PERMISSIVE, lowered to low",
+      name: "no policy applies (only another namespace's): Istio's default PERMISSIVE, lowered to low, once per namespace",
       yaml: `${DEPLOYMENT}---
 apiVersion: security.istio.io/v1
 kind: PeerAuthentication
 metadata: {name: default, namespace: other}
 spec: {mtls: {mode: STRICT}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    spec: {containers: [{name: api, image: api}]}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: report, namespace: billing}
+spec:
+  template:
+    metadata: {labels: {app: report}}
+    spec: {containers: [{name: report, image: report}]}
 `,
       errors: [
         {
           messageId: "notStrict",
-          data: { workload: 'Deployment "shop/web"', mode: "PERMISSIVE", why: "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE" },
+          data: { workload: 'Deployment "shop/web"', mode: "PERMISSIVE", why: "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)" },
           ...AT_TEMPLATE,
           message: 'Deployment "shop/web" accepts plaintext connections: its effective mTLS mode is PERMISSIVE; no PeerAuthentication',
           related: [],
+          severity: "low",
+        },
+        {
+          messageId: "notStrict",
+          data: { workload: 'Job "billing/report"', mode: "PERMISSIVE", why: "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)" },
+          line: 28,
+          column: 5,
+          endLine: 28,
+          endColumn: 38,
           severity: "low",
         },
       ],
