@@ -31748,16 +31748,48 @@ var istio_gateway_credential_missing_default = defineRule({
 });
 
 // rules/mesh/istio-gateway-http-without-redirect.ts
+var ACME_PREFIX = "/.well-known/acme-challenge/";
+var gatewayKey = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function servesOnlyAcme(service) {
+  const spec = specOf(service);
+  const routes = recordItems(spec.http);
+  if (routes.length === 0 || arrayOf(spec.tcp).length > 0 || arrayOf(spec.tls).length > 0) return false;
+  return routes.every(({ item }) => {
+    const matches2 = recordItems(item.match);
+    return matches2.length > 0 && matches2.every(({ item: match2 }) => {
+      const uri = recordOf(match2.uri);
+      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
+    });
+  });
+}
+var bindings = /* @__PURE__ */ new WeakMap();
+function acmeOnlyGateways(index) {
+  const known = bindings.get(index);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const service of index.ofKind("VirtualService").filter(isIstioConfig)) {
+    const acme = servesOnlyAcme(service);
+    for (const reference of arrayOf(specOf(service).gateways)) {
+      if (typeof reference !== "string" || reference === "mesh") continue;
+      const slash = reference.indexOf("/");
+      const key2 = slash === -1 ? gatewayKey(lookupNamespace(service), reference) : gatewayKey(reference.slice(0, slash), reference.slice(slash + 1));
+      byGateway.set(key2, (byGateway.get(key2) ?? true) && acme);
+    }
+  }
+  bindings.set(index, byGateway);
+  return byGateway;
+}
 var istio_gateway_http_without_redirect_default = defineRule({
   meta: {
     id: "istio-gateway-http-without-redirect",
     title: "Istio Gateway serves plain HTTP without redirecting to HTTPS",
     severity: "medium",
     category: "mesh",
-    rationale: 'An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio\'s ServerTLSSettings has `httpsRedirect`: "If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule.',
+    rationale: "An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio's ServerTLSSettings has `httpsRedirect`: \"If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS\" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule. A Gateway whose VirtualServices (those linted with it that name it in `gateways`) route only ACME HTTP-01 challenges (`/.well-known/acme-challenge/`, as Istio's cert-manager sample does) is not reported: that challenge must be answered over plain HTTP.",
     remediation: "Serve the hosts on an HTTPS server (`protocol: HTTPS`, `tls.mode: SIMPLE`, `tls.credentialName`) and set `tls: {httpsRedirect: true}` on the HTTP server, or remove the HTTP server.",
     frameworks: IN_TRANSIT_FRAMEWORKS,
     equivalents: {},
+    scope: "Each Gateway is read on its own; the VirtualServices bound to it are those linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run) whose `gateways` name it, as `name` from its own namespace or as `namespace/name`.",
     example: {
       bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]",
       good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]\n      tls: {httpsRedirect: true}"
@@ -31766,10 +31798,15 @@ var istio_gateway_http_without_redirect_default = defineRule({
       plainHttp: "{{server}} serves HTTP without `tls.httpsRedirect: true`: requests and responses cross the edge of the mesh in plaintext."
     }
   },
+  lookupKinds: ["VirtualService"],
   *check(object) {
+    const key2 = gatewayKey(lookupNamespace(object), object.name);
     for (const server of gatewayServers(object)) {
       if (server.protocol !== "HTTP" || server.tls.httpsRedirect === true) continue;
-      yield { path: ["spec", "servers", server.index, "port", "protocol"], messageId: "plainHttp", data: { server: server.name } };
+      yield {
+        path: ["spec", "servers", server.index, "port", "protocol"],
+        settle: (others) => acmeOnlyGateways(others).get(key2) === true ? void 0 : { messageId: "plainHttp", data: { server: server.name } }
+      };
     }
   }
 });
@@ -31994,27 +32031,42 @@ var istio_peer_authentication_not_strict_default = defineRule({
 
 // rules/mesh/injection.ts
 var INJECT_KEY = "sidecar.istio.io/inject";
-function injectionOptOut(pod) {
+function injectionSetting(pod) {
   const labels = podLabels(pod);
   const via = Object.hasOwn(labels, INJECT_KEY) ? "label" : Object.hasOwn(podAnnotations(pod), INJECT_KEY) ? "annotation" : void 0;
   if (via === void 0) return void 0;
   const value = via === "label" ? labels[INJECT_KEY] : podAnnotations(pod)[INJECT_KEY];
-  if (typeof value !== "string" || !["false", "n", "no", "off"].includes(value.toLowerCase())) return void 0;
+  if (typeof value !== "string") return void 0;
   return { path: [...pod.metadataPath, via === "label" ? "labels" : "annotations", INJECT_KEY], via, value };
+}
+function injectionOptOut(pod) {
+  const setting = injectionSetting(pod);
+  return setting && ["false", "n", "no", "off"].includes(setting.value.toLowerCase()) ? setting : void 0;
+}
+function injectionOptIn(pod) {
+  const setting = injectionSetting(pod);
+  if (setting && ["y", "yes", "true", "on"].includes(setting.value.toLowerCase())) return true;
+  return isGatewayPod(pod);
+}
+function isGatewayPod(pod) {
+  const templates = podAnnotations(pod)["inject.istio.io/templates"];
+  return typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway");
 }
 
 // rules/mesh/istio-sidecar-injection-disabled.ts
 var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var ISTIO_COMPONENT = "operator.istio.io/component";
 var istio_sidecar_injection_disabled_default = defineRule({
   meta: {
     id: "istio-sidecar-injection-disabled",
     title: "Pod opts out of the Istio mesh",
     severity: "medium",
     category: "mesh",
-    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way. Some opt-outs are deliberate (a Job that would never finish with a sidecar, the mesh's own control plane); suppress those with a comment saying why.",
+    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way, unless the pod has a sidecar or is a gateway's proxy (\"The sidecar takes precedence over ztunnel for pods that have both\", Istio's ambient migration guide). The mesh's own pods are left out: those of the root namespace (`meshRootNamespace`), where Istio runs its control plane and add-ons without sidecars, and those Istio's charts label `operator.istio.io/component` (istiod, gateways, CNI, ztunnel). Other opt-outs may be deliberate (a Job that would never finish with a sidecar); suppress those with a comment saying why.",
     remediation: "Remove the opt-out so the pod joins the mesh; for a Job, use native sidecars (Kubernetes 1.28+, Istio's `ENABLE_NATIVE_SIDECARS`) so the proxy does not keep it running.",
     frameworks: IN_TRANSIT_FRAMEWORKS,
     equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
     example: {
       bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        sidecar.istio.io/inject: "false"',
       good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web"
@@ -32024,13 +32076,14 @@ var istio_sidecar_injection_disabled_default = defineRule({
       ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
     }
   },
-  *check(object) {
+  *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true) return;
+    if (lookupNamespace(object) === options.meshRootNamespace || Object.hasOwn(podLabels(pod), ISTIO_COMPONENT)) return;
     const workload = describeObject2(object);
     const optOut = injectionOptOut(pod);
     if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
-    if (podLabels(pod)[DATAPLANE_MODE] === "none") yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
+    if (podLabels(pod)[DATAPLANE_MODE] === "none" && !injectionOptIn(pod)) yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
   }
 });
 
@@ -32093,7 +32146,7 @@ var istio_workload_mtls_not_strict_default = defineRule({
     frameworks: IN_TRANSIT_FRAMEWORKS,
     equivalents: {},
     options: ROOT_NAMESPACE_OPTION,
-    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere.",
+    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere, and reported once per namespace, at the first such workload.",
     example: {
       bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
       good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}"
@@ -32106,9 +32159,7 @@ var istio_workload_mtls_not_strict_default = defineRule({
   lookupKinds: ["PeerAuthentication"],
   *check(object, { options }) {
     const pod = podSpecOf(object);
-    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod)) return;
-    const templates = podAnnotations(pod)["inject.istio.io/templates"];
-    if (typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway")) return;
+    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
     const workload = describeObject2(object);
     const namespace = lookupNamespace(object);
     const labels = { ...podLabels(pod) };
@@ -32122,8 +32173,8 @@ var istio_workload_mtls_not_strict_default = defineRule({
         if (effective.mode !== "STRICT") {
           const decider = effective.decidedBy.at(-1);
           if (!decider) {
-            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE";
-            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low" };
+            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)";
+            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low", oncePerScope: `default\0${namespace ?? ""}` };
           }
           return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
         }
@@ -43846,6 +43897,17 @@ var ISTIO_SHAPES = /* @__PURE__ */ new Map([
   [
     "networking.istio.io/DestinationRule",
     mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) })
+  ],
+  [
+    "networking.istio.io/VirtualService",
+    mapping({
+      spec: mapping({
+        gateways: listOf(string),
+        http: listOf(mapping({ match: listOf(mapping({ uri: mapping({ prefix: string, exact: string }) })) })),
+        tcp: listOf(mapping()),
+        tls: listOf(mapping())
+      })
+    })
   ],
   [
     "networking.istio.io/Gateway",

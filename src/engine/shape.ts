@@ -143,6 +143,17 @@ const ISTIO_SHAPES: ReadonlyMap<string, Shape> = new Map([
     mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) }),
   ],
   [
+    "networking.istio.io/VirtualService",
+    mapping({
+      spec: mapping({
+        gateways: listOf(string),
+        http: listOf(mapping({ match: listOf(mapping({ uri: mapping({ prefix: string, exact: string }) })) })),
+        tcp: listOf(mapping()),
+        tls: listOf(mapping()),
+      }),
+    }),
+  ],
+  [
     "networking.istio.io/Gateway",
     mapping({
       spec: mapping({

@@ -26,6 +26,37 @@ spec:
     - port: {number: 80, protocol: HTTP}
 `,
     },
+    {
+      name: "HTTP for ACME HTTP-01 challenges only (Istio's cert-manager sample), bound by name and by namespace/name",
+      yaml: `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: cert-manager-gateway, namespace: istio-system}
+spec:
+  servers:
+    - port: {number: 80, name: http, protocol: HTTP}
+      hosts: ["*"]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: cert-manager, namespace: istio-system}
+spec:
+  hosts: ["*"]
+  gateways: [cert-manager-gateway]
+  http:
+    - match: [{uri: {prefix: /.well-known/acme-challenge/}}]
+      route: [{destination: {host: cert-manager-resolver}}]
+---
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata: {name: acme-shop, namespace: shop}
+spec:
+  hosts: [shop.example.com]
+  gateways: [istio-system/cert-manager-gateway, mesh]
+  http:
+    - match: [{uri: {exact: /.well-known/acme-challenge/token}}]
+      route: [{destination: {host: solver}}]
+`,
+    },
   ],
   invalid: [
     {
@@ -61,6 +92,36 @@ spec:
         },
         { messageId: "plainHttp", data: { server: 'servers[0] (port 80) of Gateway "legacy"' }, line: 17, column: 38, endLine: 17, endColumn: 52 },
       ],
+    },
+    {
+      name: "a VirtualService that routes more than ACME challenges through the gateway",
+      yaml: `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: web, namespace: shop}
+spec:
+  servers:
+    - port: {number: 80, name: http, protocol: HTTP}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: acme, namespace: shop}
+spec:
+  gateways: [web]
+  http:
+    - match: [{uri: {prefix: /.well-known/acme-challenge/}}]
+      route: [{destination: {host: solver}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: app, namespace: shop}
+spec:
+  gateways: [shop/web]
+  http:
+    - match: [{uri: {prefix: /.well-known/acme-challenge/}}]
+      route: [{destination: {host: solver}}]
+    - route: [{destination: {host: app}}]
+`,
+      errors: [{ messageId: "plainHttp", data: { server: 'servers[0] (port 80) of Gateway "shop/web"' }, line: 6, column: 38, endLine: 6, endColumn: 52 }],
     },
   ],
 });
