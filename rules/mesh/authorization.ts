@@ -14,8 +14,12 @@ export interface AuthzPolicy {
   namespaceWide: boolean;
 }
 
+/**
+ * An enforced AuthorizationPolicy, read. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged
+ * ("Specifies whether or not the given resource is in dry-run mode", Istio's resource annotations), so it is none.
+ */
 export function authzPolicyOf(object: K8sObject, rootNamespace: string): AuthzPolicy | undefined {
-  if (!isAuthorizationPolicy(object)) return undefined;
+  if (!isAuthorizationPolicy(object) || recordOf(recordOf(object.body.metadata).annotations)["istio.io/dry-run"] === "true") return undefined;
   const spec = specOf(object);
   const action = typeof spec.action === "string" ? spec.action : "ALLOW";
   const items = recordItems(spec.rules);

@@ -15,7 +15,7 @@ export default defineRule({
       "(the default action) lets every request through, from any caller, authenticated or not, and makes every other ALLOW policy on those " +
       "workloads moot. A rule whose `from` asks only for `principals: [\"*\"]` or `namespaces: [\"*\"]` and restricts no operation does " +
       "the same for every caller with a mesh identity: `*` is Istio's presence match (\"will match when value is not empty\"), so it " +
-      "admits every workload of every namespace. The finding points at the rule item, or at the `*`.",
+      "admits every workload of every namespace. The finding points at the rule item, or at the `*`. A policy annotated `istio.io/dry-run: \"true\"` is only evaluated and logged, not enforced, and is left out.",
     remediation:
       "Name the callers in `from` (`principals` of their service accounts, or their `namespaces`) and the operations they need in `to`; " +
       "if the intent is to open a workload on purpose, say so in a comment and suppress the finding there.",

@@ -14,7 +14,7 @@ export default defineRule({
       "caller no further. A rule that does restrict the operation (`to`) or conditions (`when`) but not the caller lets every caller, or " +
       "every workload of the mesh, make those requests. That is common and often right (public paths on an ingress gateway, health " +
       "checks, a JWT checked in `when`), so the rule is a low-severity note for review: it makes visible which operations are open to " +
-      "anyone. A rule that restricts nothing at all is istio-authorization-allows-all's, with high severity.",
+      "anyone. A rule that restricts nothing at all is istio-authorization-allows-all's, with high severity. A policy annotated `istio.io/dry-run: \"true\"` is only evaluated and logged, not enforced, and is left out.",
     remediation:
       "Add a `from` that names the callers (`principals` of their service accounts, `namespaces`, or `requestPrincipals` for end users); " +
       "for an endpoint that is public on purpose, suppress the finding with a comment saying so.",

@@ -15,7 +15,7 @@ export default defineRule({
       "of its namespace (of the mesh in the root namespace) until other ALLOW policies admit traffic. That is the recommended " +
       "deny-by-default, and also what a policy whose rules were left out by mistake (an empty values key, a typo in `rules`) silently " +
       "becomes; the rule notes it so the author sees which it is. A DENY policy with a rule that matches every request is worse: DENY is " +
-      "evaluated before ALLOW, so no ALLOW policy can let any request through.",
+      "evaluated before ALLOW, so no ALLOW policy can let any request through. A policy annotated `istio.io/dry-run: \"true\"` is only evaluated and logged, not enforced, and is left out.",
     remediation:
       "If the policy is a deny-by-default, keep it and add ALLOW policies for the traffic that must pass (and suppress this note with a " +
       "comment). Otherwise write its `rules`. Replace a DENY policy that matches everything by an allow-nothing ALLOW policy.",

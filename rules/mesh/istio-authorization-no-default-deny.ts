@@ -37,7 +37,7 @@ export default defineRule({
       "which \"allows nothing and effectively denies all requests\") in the root namespace, where \"the policy applies to all namespaces in a " +
       "mesh\"; each workload is then reachable only through the ALLOW policies written for it. When the linted objects hold AuthorizationPolicies " +
       "but the root namespace holds neither such a policy nor a DENY policy without selector, the rule reports it once per scope, at the " +
-      "first AuthorizationPolicy linted.",
+      "first AuthorizationPolicy linted. A policy annotated `istio.io/dry-run: \"true\"` is only evaluated and logged, not enforced, and is left out.",
     remediation:
       "Add `kind: AuthorizationPolicy` `metadata: {name: allow-nothing, namespace: istio-system}` `spec: {}` (in your root namespace), " +
       "then ALLOW policies for the traffic each workload must accept; roll it out with the `istio.io/dry-run` annotation first.",

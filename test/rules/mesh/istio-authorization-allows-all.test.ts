@@ -4,7 +4,7 @@ import { testRule } from "../../helpers/rule-tester.js";
 testRule(rule, {
   valid: [
     {
-      name: "rules that name callers, rules that restrict operations (istio-authorization-any-source), no rules, other actions",
+      name: "rules that name callers, rules that restrict operations (istio-authorization-any-source), no rules, dry-run, other actions",
       yaml: `apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
 metadata: {name: api, namespace: shop}
@@ -31,6 +31,15 @@ kind: AuthorizationPolicy
 metadata: {name: deny, namespace: shop}
 spec:
   action: DENY
+  rules: [{}]
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: trial
+  namespace: shop
+  annotations: {istio.io/dry-run: "true"}
+spec:
   rules: [{}]
 ---
 apiVersion: security.istio.io/v1beta1

@@ -74,6 +74,19 @@ spec:
       errors: [{ messageId: "noDefaultDeny", data: { root: "istio-system" }, line: 2, column: 1, endLine: 2, endColumn: 26, severity: "medium" }],
     },
     {
+      name: "a dry-run allow-nothing in the root namespace is not enforced",
+      yaml: `${SHOP_POLICY}---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: allow-nothing
+  namespace: istio-system
+  annotations: {istio.io/dry-run: "true"}
+spec: {}
+`,
+      errors: [{ messageId: "noDefaultDeny", data: { root: "istio-system" }, line: 2, column: 1, endLine: 2, endColumn: 26, severity: "medium" }],
+    },
+    {
       name: "a chart's allow-nothing in the release namespace is not the root namespace's",
       originOf: () => ({ chart: "charts/mesh", template: "templates/authz.yaml", scope: "helm:charts/mesh:default", releaseNamespace: true }),
       yaml: `apiVersion: security.istio.io/v1
