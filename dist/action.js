@@ -20791,9 +20791,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
+    function debug2(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -27123,13 +27123,13 @@ function describeProvenance(provenance) {
   return parts.length ? parts.join("; ") : void 0;
 }
 function relatedLocations(finding) {
-  const related = [...finding.related ?? []];
+  const related2 = [...finding.related ?? []];
   for (const setting of finding.provenance?.values ?? []) {
     if (!setting.file || !setting.region) continue;
     const message = setting.written ? `\`${setting.key}\` is set here` : `\`${setting.key}\` is not set; it belongs under this key`;
-    related.push({ file: setting.file, region: setting.region, message });
+    related2.push({ file: setting.file, region: setting.region, message });
   }
-  return related;
+  return related2;
 }
 
 // src/action/annotations.ts
@@ -27358,7 +27358,7 @@ function onlyChangedFindings(findings, changed) {
   return findings.filter((finding) => {
     if (isUnlintedInput(finding)) return true;
     const file = withoutDotSlash(finding.file);
-    if (files.has(file) || relatedLocations(finding).some((related) => files.has(withoutDotSlash(related.file)))) return true;
+    if (files.has(file) || relatedLocations(finding).some((related2) => files.has(withoutDotSlash(related2.file)))) return true;
     if (finding.source === void 0) return false;
     return folders.has(withoutDotSlash(finding.source).replace(/\/+$/, "") || ".") || kustomizationFolders.has(folderOf(file));
   });
@@ -27434,8 +27434,8 @@ function headline(input) {
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
   const byLevel = input.failing - input.unlinted;
-  const verdict = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
-  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict}.`;
+  const verdict2 = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict2}.`;
 }
 function annotationNote(omitted) {
   if (!omitted) return void 0;
@@ -27575,8 +27575,8 @@ function balancedWithBudget(str, masked, budget) {
     return void 0;
   }
   const r7 = range("{", "}", masked);
-  const unmatched = r7 !== void 0 && masked.indexOf("{") < r7[0];
-  budget.remaining -= r7 && !unmatched ? r7[1] + 1 : str.length;
+  const unmatched2 = r7 !== void 0 && masked.indexOf("{") < r7[0];
+  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
   if (!r7 || budget.remaining < 0) {
     return void 0;
   }
@@ -27585,7 +27585,7 @@ function balancedWithBudget(str, masked, budget) {
     pre: str.slice(0, r7[0]),
     body: str.slice(r7[0] + 1, r7[1]),
     post: str.slice(r7[1] + 1),
-    unmatched
+    unmatched: unmatched2
   };
 }
 function maskUnmatchedOpens(masked, budget) {
@@ -29741,7 +29741,7 @@ function readOptions(value, meta, fail) {
   }
   return options;
 }
-function closestMatch(word, candidates) {
+function closestMatch(word, candidates2) {
   const distance = (a, b) => {
     const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -29757,7 +29757,7 @@ function closestMatch(word, candidates) {
   };
   let best;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const d = distance(word, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
@@ -29770,9 +29770,9 @@ import path4 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
-  const { id, options, messages } = rule.meta;
-  if (Object.keys(messages).length === 0) throw new Error(`rule ${id} declares no messages`);
-  for (const [messageId, template] of Object.entries(messages)) {
+  const { id, options, messages: messages2 } = rule.meta;
+  if (Object.keys(messages2).length === 0) throw new Error(`rule ${id} declares no messages`);
+  for (const [messageId, template] of Object.entries(messages2)) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(messageId)) throw new Error(`rule ${id}: message id "${messageId}" must be camelCase`);
     if (template.trim() === "") throw new Error(`rule ${id}: message "${messageId}" is empty`);
   }
@@ -29930,6 +29930,9 @@ function describeContainer(ref) {
 function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
 }
+function podLabels(pod) {
+  return recordOf(pod.metadata.labels);
+}
 
 // src/engine/pod-settings.ts
 function containerSetting(ref, field) {
@@ -30032,20 +30035,20 @@ function selectorMatches(selector, labels) {
   for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
     const key2 = typeof expression.key === "string" ? expression.key : "";
     const values = stringsOf(expression.values);
-    const present2 = Object.hasOwn(labels, key2);
+    const present3 = Object.hasOwn(labels, key2);
     const value = labels[key2];
     switch (expression.operator) {
       case "In":
-        if (!present2 || !values.includes(String(value))) return false;
+        if (!present3 || !values.includes(String(value))) return false;
         break;
       case "NotIn":
-        if (present2 && values.includes(String(value))) return false;
+        if (present3 && values.includes(String(value))) return false;
         break;
       case "Exists":
-        if (!present2) return false;
+        if (!present3) return false;
         break;
       case "DoesNotExist":
-        if (present2) return false;
+        if (present3) return false;
         break;
       default:
         return false;
@@ -30929,8 +30932,8 @@ var run_as_user_below_minimum_default = defineRule({
         };
       }
     }
-    const unset = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
-    for (const gap of missingInheritedSetting(pod, containers, unset, ["runAsUser"])) {
+    const unset2 = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
+    for (const gap of missingInheritedSetting(pod, containers, unset2, ["runAsUser"])) {
       yield gap.atPodLevel ? {
         path: gap.path,
         messageId: "missingEverywhere",
@@ -31372,6 +31375,444 @@ var ingress_without_tls_default = defineRule({
   }
 });
 
+// rules/network/network-policies.ts
+var DIRECTIONS = ["Ingress", "Egress"];
+var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
+var PEERS_FIELD = { Ingress: "from", Egress: "to" };
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "DeploymentConfig",
+  "Rollout",
+  "CloneSet",
+  "ScaledJob"
+];
+var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
+function policyOf(object) {
+  if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
+  const spec = recordOf(object.body.spec);
+  return { object, spec, podSelector: recordOf(spec.podSelector) };
+}
+function appliesTo(policy, direction) {
+  const types2 = stringsOf(policy.spec.policyTypes);
+  if (types2.length > 0) return types2.includes(direction);
+  return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
+}
+function rulesOf(policy, direction) {
+  return arrayOf(policy.spec[RULES_FIELD[direction]]);
+}
+function isDefaultDeny(policy, direction) {
+  return isEmptySelector(policy.podSelector) && appliesTo(policy, direction) && rulesOf(policy, direction).length === 0;
+}
+function podGroupOf(object) {
+  const pod = podSpecOf(object);
+  if (!pod || object.kind === "PodTemplate") return void 0;
+  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
+}
+function isolablePodsOf(object) {
+  const group = podGroupOf(object);
+  return group && !group.hostNetwork ? group : void 0;
+}
+function podMetadataPath(object) {
+  const pod = podSpecOf(object);
+  if (!pod) return ["metadata"];
+  return Object.keys(pod.metadata).length > 0 ? pod.metadataPath : pod.path;
+}
+function isIsolated(policies, labels, direction) {
+  return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
+}
+var namespaceKey = (namespace) => namespace ?? "\0";
+function push(map, key2, item) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(item);
+  else map.set(key2, [item]);
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function networkIndex(index) {
+  const known = indexes.get(index);
+  if (known) return known;
+  const policies = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("NetworkPolicy")) {
+    const policy = policyOf(object);
+    if (policy) push(policies, namespaceKey(lookupNamespace(object)), policy);
+  }
+  const workloads = /* @__PURE__ */ new Map();
+  for (const kind of WORKLOAD_KINDS) {
+    for (const object of index.ofKind(kind)) {
+      const group = podGroupOf(object);
+      if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
+    }
+  }
+  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
+  const network = {
+    hasPolicies: policies.size > 0,
+    policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
+    workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
+    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
+    namespaceObject: (name) => namespaces.get(name)
+  };
+  indexes.set(index, network);
+  return network;
+}
+function describeNamespace(object) {
+  if (object.origin.releaseNamespace) return "the release namespace";
+  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+}
+function describeObject3(object) {
+  return `${object.kind} "${object.name}"`;
+}
+function namesOf(workloads) {
+  const names = workloads.slice(0, 3).map((workload) => describeObject3(workload.object));
+  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
+}
+function directionWords(directions, joiner = "and") {
+  return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
+}
+function describeSelector(selector) {
+  const parts = Object.entries(recordOf(selector.matchLabels)).map(([key2, value]) => `${key2}=${String(value)}`);
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = String(expression.key);
+    const values = stringsOf(expression.values).join(", ");
+    if (expression.operator === "In") parts.push(`${key2} in (${values})`);
+    else if (expression.operator === "NotIn") parts.push(`${key2} notin (${values})`);
+    else if (expression.operator === "Exists") parts.push(key2);
+    else if (expression.operator === "DoesNotExist") parts.push(`!${key2}`);
+    else parts.push(`${key2} ${String(expression.operator)}`);
+  }
+  return parts.length === 0 ? "{}" : parts.join(", ");
+}
+var NAME_LABEL = "kubernetes.io/metadata.name";
+function pinnedNamespaces(selector) {
+  const labels = Object.entries(recordOf(selector.matchLabels));
+  const expressions = arrayOf(selector.matchExpressions).map(recordOf);
+  if (labels.length + expressions.length !== 1) return void 0;
+  if (labels.length === 1) return labels[0][0] === NAME_LABEL && typeof labels[0][1] === "string" ? [labels[0][1]] : void 0;
+  const [expression] = expressions;
+  return expression.key === NAME_LABEL && expression.operator === "In" ? stringsOf(expression.values) : void 0;
+}
+function* peersOf(policy, direction) {
+  const rules = rulesOf(policy, direction);
+  for (let rule = 0; rule < rules.length; rule++) {
+    const peers = arrayOf(recordOf(rules[rule])[PEERS_FIELD[direction]]);
+    for (let index = 0; index < peers.length; index++) {
+      const peer = peers[index];
+      if (isRecord(peer)) yield { peer, rule, path: ["spec", RULES_FIELD[direction], rule, PEERS_FIELD[direction], index] };
+    }
+  }
+}
+
+// rules/network/workload-not-isolated.ts
+var EFFECT = {
+  Ingress: "they accept connections from any pod and any address",
+  Egress: "they can connect to any pod and any address",
+  "Ingress,Egress": "they accept connections from anywhere and can connect anywhere"
+};
+function describeScope(object) {
+  const { chart, kustomization, valueSet } = object.origin;
+  if (chart !== void 0) return valueSet === void 0 ? `chart "${chart}"` : `chart "${chart}" (values "${valueSet}")`;
+  if (kustomization !== void 0) return `kustomization "${kustomization}"`;
+  return "the linted manifests";
+}
+function relatedMessage(policy, labels) {
+  const name = describeObject3(policy.object);
+  const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
+  if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector(policy.podSelector)}).`;
+  if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
+  return `${name} selects these pods for ${directionWords(directions)} only.`;
+}
+var POLICY_NAMESPACES_ELSEWHERE = {
+  type: "string[]",
+  description: "Namespaces whose NetworkPolicies live elsewhere (another repository, or applied by the platform): workloads there are not reported. Matched against the namespace an object is written or rendered into (for a chart, the release namespace it was rendered with).",
+  default: []
+};
+var workload_not_isolated_default = defineRule({
+  meta: {
+    id: "workload-not-isolated",
+    title: "Workload's pods are selected by no NetworkPolicy",
+    severity: "medium",
+    category: "network",
+    rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
+    remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
+    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages: {
+      notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
+      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
+      noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
+    },
+    example: {
+      bad: "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}",
+      good: "kind: NetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const group = isolablePodsOf(object);
+    if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
+    const { labels } = group;
+    const namespace = lookupNamespace(object);
+    const workload = describeObject3(object);
+    const where = describeNamespace(object);
+    const scope = describeScope(object);
+    yield {
+      path: podMetadataPath(object),
+      settle: (others) => {
+        const network = networkIndex(others);
+        if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
+        const policies = network.policiesIn(namespace);
+        if (policies.length === 0) {
+          const inNamespace = network.isolableIn(namespace);
+          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
+          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
+        }
+        const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
+        if (open2.length === 0) return void 0;
+        const related2 = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
+        return { messageId: "notIsolated", data: { workload, where, directions: directionWords(open2), effect: EFFECT[open2.join(",")] }, related: related2 };
+      }
+    };
+  }
+});
+
+// rules/network/namespace-default-deny-missing.ts
+var EFFECT2 = {
+  Ingress: "accepts connections from anywhere",
+  Egress: "can connect anywhere",
+  "Ingress,Egress": "accepts connections from anywhere and can connect anywhere"
+};
+var messages = {
+  noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
+};
+var verdicts = /* @__PURE__ */ new WeakMap();
+function verdictOnce(others, namespace) {
+  let known = verdicts.get(others);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    verdicts.set(others, known);
+  }
+  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
+  return known.get(namespace);
+}
+function verdict(others, namespace) {
+  const network = networkIndex(others);
+  const policies = network.policiesIn(namespace);
+  const workloads = network.isolableIn(namespace);
+  const missing = DIRECTIONS.filter(
+    (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
+  );
+  if (missing.length === 0) return void 0;
+  const state = workloads.length === 0 ? "it holds no linted workload" : "every linted workload there is selected by a policy";
+  const related2 = policies.map((policy) => ({
+    object: policy.object,
+    path: ["spec", "podSelector"],
+    message: `${describeObject3(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`
+  }));
+  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related: related2 };
+}
+var namespace_default_deny_missing_default = defineRule({
+  meta: {
+    id: "namespace-default-deny-missing",
+    title: "Namespace has no default-deny NetworkPolicy",
+    severity: "low",
+    category: "network",
+    rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
+    remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages,
+    example: {
+      bad: "kind: Namespace\nmetadata: {name: shop}",
+      good: "kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const elsewhere = options.policyNamespacesElsewhere;
+    if (object.kind === "Namespace" && object.apiVersion === "v1") {
+      if (elsewhere.includes(object.name)) return;
+      const { name } = object;
+      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
+      return;
+    }
+    const namespace = lookupNamespace(object);
+    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
+    yield {
+      path: ["metadata", "namespace"],
+      settle: (others) => {
+        if (networkIndex(others).namespaceObject(namespace)) return void 0;
+        const settled = verdictOnce(others, namespace);
+        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
+      }
+    };
+  }
+});
+
+// rules/network/network-policy-allows-all.ts
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+var TOWARD = {
+  Ingress: { traffic: "ingress", fromTo: "from" },
+  Egress: { traffic: "egress", fromTo: "to" }
+};
+function portOf(item) {
+  const { port, endPort } = recordOf(item);
+  if (typeof port !== "string" && typeof port !== "number") return "all";
+  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+}
+function portsPhrase(rule) {
+  const ports = arrayOf(rule.ports).map(portOf);
+  if (ports.length === 0) return "";
+  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
+}
+var network_policy_allows_all_default = defineRule({
+  meta: {
+    id: "network-policy-allows-all",
+    title: "NetworkPolicy rule allows all traffic",
+    severity: "medium",
+    category: "network",
+    rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
+    remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    messages: {
+      emptyRule: 'NetworkPolicy "{{policy}}" {{item}} is empty, so it allows all {{traffic}} traffic of the pods it selects, {{fromTo}} any pod and any address.',
+      everyAddress: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} every address ({{cidr}} without except){{ports}}.',
+      everyNamespace: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} {{pods}} in every namespace (namespaceSelector: {}){{ports}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - {}",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
+    }
+  },
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      const { traffic, fromTo } = TOWARD[direction];
+      const rules = rulesOf(policy, direction);
+      for (let index = 0; index < rules.length; index++) {
+        const rule = rules[index];
+        if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
+        yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
+      }
+      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
+        const ports = portsPhrase(recordOf(rules[rule]));
+        const ipBlock = recordOf(peer.ipBlock);
+        if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
+          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+        }
+        if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
+          const podSelector = recordOf(peer.podSelector);
+          const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector(podSelector)}`;
+          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+        }
+      }
+    }
+  }
+});
+
+// rules/network/network-policy-dangling-selector.ts
+function unmatched(others, namespaces, selector) {
+  const network = networkIndex(others);
+  const workloads = [];
+  for (const namespace of namespaces) {
+    const inNamespace = network.workloadsIn(namespace);
+    if (inNamespace.length === 0) return void 0;
+    workloads.push(...inNamespace);
+  }
+  return workloads.some((workload) => selectorMatches(selector, workload.labels)) ? void 0 : workloads;
+}
+var network_policy_dangling_selector_default = defineRule({
+  meta: {
+    id: "network-policy-dangling-selector",
+    title: "NetworkPolicy selector matches no linted pod",
+    severity: "low",
+    category: "network",
+    rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
+    remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
+    equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
+    scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
+    messages: {
+      policySelectsNothing: 'NetworkPolicy "{{policy}}" selects no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so it isolates nothing.',
+      peerSelectsNothing: 'NetworkPolicy "{{policy}}" {{item}} matches no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so the rule {{effect}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: web}   # the Deployment's pods are app.kubernetes.io/name: web",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app.kubernetes.io/name: web}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    const namespace = lookupNamespace(object);
+    const own = [namespace];
+    const ownWhere = describeNamespace(object);
+    const name = object.name;
+    const podSelector = policy.podSelector;
+    yield {
+      path: ["spec", "podSelector"],
+      settle: (others) => {
+        const workloads = unmatched(others, own, podSelector);
+        if (!workloads) return void 0;
+        return { messageId: "policySelectsNothing", data: { policy: name, selector: describeSelector(podSelector), where: ownWhere, workloads: namesOf(workloads) } };
+      }
+    };
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      for (const { peer, path: path23 } of peersOf(policy, direction)) {
+        if (!isRecord(peer.podSelector)) continue;
+        const selector = peer.podSelector;
+        const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
+        if (!namespaces || namespaces.length === 0) continue;
+        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
+        const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
+        const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
+        const at2 = [...path23, "podSelector"];
+        yield {
+          path: at2,
+          settle: (others) => {
+            const workloads = unmatched(others, namespaces, recordOf(selector));
+            if (!workloads) return void 0;
+            return {
+              messageId: "peerSelectsNothing",
+              data: { policy: name, item, selector: describeSelector(selector), where, workloads: namesOf(workloads), effect }
+            };
+          }
+        };
+      }
+    }
+  }
+});
+
 // rules/network/service-external-ips.ts
 var service_external_ips_default = defineRule({
   meta: {
@@ -31511,9 +31952,13 @@ var NETWORK_RULES = [
   ingress_nginx_annotation_injection_default,
   ingress_nginx_snippet_annotation_default,
   ingress_without_tls_default,
+  namespace_default_deny_missing_default,
+  network_policy_allows_all_default,
+  network_policy_dangling_selector_default,
   service_external_ips_default,
   service_load_balancer_unrestricted_default,
-  service_node_port_default
+  service_node_port_default,
+  workload_not_isolated_default
 ];
 
 // rules/pod-security/capabilities-added.ts
@@ -31886,6 +32331,825 @@ var RESTRICTED_RULES = [
   seccomp_profile_missing_default
 ];
 
+// rules/mesh/istio.ts
+var SECURITY_VERSIONS = /* @__PURE__ */ new Set(["security.istio.io/v1", "security.istio.io/v1beta1"]);
+var NETWORKING_VERSIONS = /* @__PURE__ */ new Set(["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"]);
+var isPeerAuthentication = (object) => object.kind === "PeerAuthentication" && SECURITY_VERSIONS.has(object.apiVersion);
+var isAuthorizationPolicy = (object) => object.kind === "AuthorizationPolicy" && SECURITY_VERSIONS.has(object.apiVersion);
+var isDestinationRule = (object) => object.kind === "DestinationRule" && NETWORKING_VERSIONS.has(object.apiVersion);
+var isIstioGateway = (object) => object.kind === "Gateway" && NETWORKING_VERSIONS.has(object.apiVersion);
+function isIstioConfig(object) {
+  return SECURITY_VERSIONS.has(object.apiVersion) || NETWORKING_VERSIONS.has(object.apiVersion);
+}
+var ISTIO_KINDS = [
+  "AuthorizationPolicy",
+  "DestinationRule",
+  "Gateway",
+  "PeerAuthentication",
+  "RequestAuthentication",
+  "ServiceEntry",
+  "Sidecar",
+  "VirtualService",
+  "WorkloadEntry"
+];
+var ROOT_NAMESPACE_OPTION = {
+  meshRootNamespace: {
+    type: "string",
+    description: "The mesh's root namespace (meshConfig.rootNamespace): policies there without a selector apply to the whole mesh.",
+    default: "istio-system"
+  }
+};
+function namespacePhrase(object) {
+  const namespace = lookupNamespace(object);
+  if (namespace !== void 0) return `in namespace "${namespace}"`;
+  return object.namespace === void 0 ? "in the namespace it is applied to" : "in the release namespace";
+}
+function describeObject4(object) {
+  const namespace = lookupNamespace(object);
+  return `${object.kind} "${namespace === void 0 ? object.name : `${namespace}/${object.name}`}"`;
+}
+function selectorLabels(spec) {
+  const labels = Object.entries(recordOf(recordOf(spec.selector).matchLabels)).filter((entry) => typeof entry[1] === "string");
+  return labels.length === 0 ? void 0 : Object.fromEntries(labels);
+}
+function selects(selector, labels) {
+  return Object.entries(selector).every(([key2, value]) => labels[key2] === value);
+}
+function describeSelector2(selector) {
+  return Object.entries(selector).map(([key2, value]) => `${key2}=${value}`).join(", ");
+}
+var specOf2 = (object) => recordOf(object.body.spec);
+function recordItems(value) {
+  return arrayOf(value).flatMap((item, index) => isRecord(item) ? [{ item, index }] : []);
+}
+var IN_TRANSIT_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
+  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
+  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
+  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+];
+var AUTHORIZATION_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
+  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" }
+];
+function gatewayServers(object) {
+  if (!isIstioGateway(object)) return [];
+  return recordItems(specOf2(object).servers).map(({ item, index }) => {
+    const port = recordOf(item.port);
+    const protocol = typeof port.protocol === "string" ? port.protocol.toUpperCase() : "";
+    const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
+    const number = typeof port.number === "number" ? `port ${port.number}` : "";
+    const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
+    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject4(object)}` };
+  });
+}
+
+// rules/mesh/authorization.ts
+function authzPolicyOf(object, rootNamespace) {
+  if (!isAuthorizationPolicy(object) || recordOf(recordOf(object.body.metadata).annotations)["istio.io/dry-run"] === "true") return void 0;
+  const spec = specOf2(object);
+  const action = typeof spec.action === "string" ? spec.action : "ALLOW";
+  const items = recordItems(spec.rules);
+  const selector = selectorLabels(spec);
+  const targeted = isRecord(spec.targetRef) || arrayOf(spec.targetRefs).length > 0;
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  const where = inRoot ? "in the mesh" : namespacePhrase(object);
+  const target = targeted ? "the gateway it targets" : selector ? `the workloads labelled ${describeSelector2(selector)} ${where}` : `every workload ${where}`;
+  return { object, action, rules: items.length === 0 ? void 0 : items, target, namespaceWide: !targeted && !selector };
+}
+var unset = (value) => arrayOf(value).length === 0;
+var restrictsOperations = (rule) => !unset(rule.to) || !unset(rule.when);
+var POSITIVE_SOURCE_FIELDS = /* @__PURE__ */ new Set(["principals", "requestPrincipals", "namespaces", "ipBlocks", "remoteIpBlocks"]);
+function sourceOpenness(rule) {
+  const sources = arrayOf(rule.from).map((from) => recordOf(recordOf(from).source));
+  if (sources.length === 0) return { open: "anyone" };
+  let found;
+  for (const [index, source] of sources.entries()) {
+    const fields = Object.keys(source).filter((field) => !unset(source[field]));
+    if (fields.length === 0) return { open: "anyone" };
+    if (found || !fields.every((field) => POSITIVE_SOURCE_FIELDS.has(field) && arrayOf(source[field]).includes("*"))) continue;
+    found = { open: "anyIdentity", path: ["from", index, "source", fields[0], arrayOf(source[fields[0]]).indexOf("*")] };
+  }
+  return found;
+}
+var describePolicy = (policy) => describeObject4(policy.object);
+
+// rules/mesh/istio-authorization-allows-all.ts
+var istio_authorization_allows_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-allows-all",
+    title: "AuthorizationPolicy allows every request",
+    severity: "high",
+    category: "mesh",
+    rationale: 'Istio allows a request to a workload that has ALLOW policies only when one of them matches it (authorization_policy.proto: "If any of the ALLOW policies match the request, allow the request"). A rule with no `from`, `to` or `when` matches everything ("An empty rule is always matched"; the reference\'s `allow-all` example is `rules: [{}]`), so one such rule in an ALLOW policy (the default action) lets every request through, from any caller, authenticated or not, and makes every other ALLOW policy on those workloads moot. A rule whose `from` asks only for `principals: ["*"]` or `namespaces: ["*"]` and restricts no operation does the same for every caller with a mesh identity: `*` is Istio\'s presence match ("will match when value is not empty"), so it admits every workload of every namespace. The finding points at the rule item, or at the `*`. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Name the callers in `from` (`principals` of their service accounts, or their `namespaces`) and the operations they need in `to`; if the intent is to open a workload on purpose, say so in a comment and suppress the finding there.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec:\n  rules:\n    - {}",
+      good: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [GET]}"
+    },
+    messages: {
+      everyRequest: "rules[{{index}}] of {{policy}} restricts neither caller nor operation, so it matches every request: any caller, authenticated or not, may reach {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "everyRequest", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-any-source.ts
+var istio_authorization_any_source_default = defineRule({
+  meta: {
+    id: "istio-authorization-any-source",
+    title: "AuthorizationPolicy allows some requests from any caller",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW rule\'s `from` says who may call; "If not set, any source is allowed" (authorization_policy.proto), and a source without any field, or with only `principals: ["*"]` / `namespaces: ["*"]` (Istio\'s presence match, any identity), restricts the caller no further. A rule that does restrict the operation (`to`) or conditions (`when`) but not the caller lets every caller, or every workload of the mesh, make those requests. That is common and often right (public paths on an ingress gateway, health checks, a JWT checked in `when`), so the rule is a low-severity note for review: it makes visible which operations are open to anyone. A rule that restricts nothing at all is istio-authorization-allows-all\'s, with high severity. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Add a `from` that names the callers (`principals` of their service accounts, `namespaces`, or `requestPrincipals` for end users); for an endpoint that is public on purpose, suppress the finding with a comment saying so.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - to:\n        - operation: {methods: [POST], paths: [/orders]}",
+      good: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [POST], paths: [/orders]}"
+    },
+    messages: {
+      anyCaller: "rules[{{index}}] of {{policy}} has no `from` that restricts the caller: any caller, authenticated or not, may make the requests it allows to {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "anyCaller", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-denies-all.ts
+var istio_authorization_denies_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-denies-all",
+    title: "AuthorizationPolicy denies every request",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW policy (the default action) without `rules` matches no request: "If not set, the match will never occur. This is equivalent to setting a default of deny for the target workloads if the action is ALLOW" (authorization_policy.proto). The reference\'s `allow-nothing` example is just `spec: {}`: it "allows nothing and effectively denies all requests" to the workloads of its namespace (of the mesh in the root namespace) until other ALLOW policies admit traffic. That is the recommended deny-by-default, and also what a policy whose rules were left out by mistake (an empty values key, a typo in `rules`) silently becomes; the rule notes it so the author sees which it is. A DENY policy with a rule that matches every request is worse: DENY is evaluated before ALLOW, so no ALLOW policy can let any request through. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "If the policy is a deny-by-default, keep it and add ALLOW policies for the traffic that must pass (and suppress this note with a comment). Otherwise write its `rules`. Replace a DENY policy that matches everything by an allow-nothing ALLOW policy.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      allowsNothing: "{{policy}} has no rules, so it allows nothing: every request to {{target}} is denied unless another ALLOW policy matches it.",
+      deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const data = { policy: describePolicy(policy), target: policy.target };
+    if (policy.action === "ALLOW" && !policy.rules) yield { path: ["spec"], messageId: "allowsNothing", data };
+    if (policy.action !== "DENY" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item) && sourceOpenness(item)?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "deniesEverything", data: { ...data, index } };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-no-default-deny.ts
+var verdicts2 = /* @__PURE__ */ new WeakMap();
+function meshDefaultDeny(index, root) {
+  let byRoot = verdicts2.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    verdicts2.set(index, byRoot);
+  }
+  let verdict2 = byRoot.get(root);
+  if (!verdict2) {
+    const inRoot = index.ofKind("AuthorizationPolicy").filter((object) => lookupNamespace(object) === root);
+    const meshDeny = inRoot.some((object) => {
+      const policy = authzPolicyOf(object, root);
+      return policy !== void 0 && policy.namespaceWide && (policy.action === "ALLOW" && !policy.rules || policy.action === "DENY");
+    });
+    verdict2 = { meshDeny, rootPolicies: inRoot.length > 0 };
+    byRoot.set(root, verdict2);
+  }
+  return verdict2;
+}
+var istio_authorization_no_default_deny_default = defineRule({
+  meta: {
+    id: "istio-authorization-no-default-deny",
+    title: "No mesh-wide deny-by-default AuthorizationPolicy",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio allows every request to a workload that no ALLOW policy selects (authorization_policy.proto: "If there are no ALLOW policies for the workload, allow the request"). Writing AuthorizationPolicies for some workloads therefore leaves every other workload open to any caller. A deny-by-default closes that gap: an ALLOW policy without rules (the reference\'s `allow-nothing`, which "allows nothing and effectively denies all requests") in the root namespace, where "the policy applies to all namespaces in a mesh"; each workload is then reachable only through the ALLOW policies written for it. When the linted objects hold AuthorizationPolicies but the root namespace holds neither such a policy nor a DENY policy without selector, the rule reports it once per scope, at the first AuthorizationPolicy linted. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Add `kind: AuthorizationPolicy` `metadata: {name: allow-nothing, namespace: istio-system}` `spec: {}` (in your root namespace), then ALLOW policies for the traffic each workload must accept; roll it out with the `istio.io/dry-run` annotation first.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "The AuthorizationPolicies linted together are looked at as one: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without AuthorizationPolicies is not judged, and a scope that does is reported once. When the scope holds no AuthorizationPolicy in the root namespace at all (`meshRootNamespace`), the mesh-wide policy is likely applied from elsewhere (by the platform), and the finding is lowered to low.",
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: allow-nothing, namespace: istio-system}\nspec: {}\n---\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      noDefaultDeny: 'The linted objects hold AuthorizationPolicies but no deny-by-default policy in the root namespace "{{root}}": every workload no ALLOW policy selects accepts any request.'
+    }
+  },
+  lookupKinds: ["AuthorizationPolicy"],
+  *check(object, { options }) {
+    const root = options.meshRootNamespace;
+    if (!authzPolicyOf(object, root)) return;
+    yield {
+      path: ["kind"],
+      settle: (others) => {
+        const { meshDeny, rootPolicies } = meshDefaultDeny(others, root);
+        if (meshDeny) return void 0;
+        return { messageId: "noDefaultDeny", data: { root }, oncePerScope: "mesh", ...rootPolicies ? {} : { lowerTo: "low" } };
+      }
+    };
+  }
+});
+
+// rules/mesh/istio-destination-rule-tls-not-mutual.ts
+function tlsSettings(policy, at2, subset) {
+  const settings = [];
+  const mode = recordOf(policy.tls).mode;
+  if (typeof mode === "string") settings.push({ mode, path: [...at2, "tls", "mode"], where: subset === "" ? "for every port" : `for subset "${subset}"` });
+  for (const { item, index } of recordItems(policy.portLevelSettings)) {
+    const portMode = recordOf(item.tls).mode;
+    const port = recordOf(item.port).number;
+    if (typeof portMode !== "string") continue;
+    const portName = typeof port === "number" ? `port ${port}` : `portLevelSettings[${index}]`;
+    settings.push({ mode: portMode, path: [...at2, "portLevelSettings", index, "tls", "mode"], where: subset === "" ? `on ${portName}` : `on ${portName} of subset "${subset}"` });
+  }
+  return settings;
+}
+function destinationTls(spec) {
+  const settings = tlsSettings(recordOf(spec.trafficPolicy), ["spec", "trafficPolicy"], "");
+  for (const { item, index } of recordItems(spec.subsets)) {
+    const name = typeof item.name === "string" ? item.name : `#${index}`;
+    settings.push(...tlsSettings(recordOf(item.trafficPolicy), ["spec", "subsets", index, "trafficPolicy"], name));
+  }
+  return settings;
+}
+function inMesh(host, others) {
+  if (host === "*" || /\.(svc|cluster\.local)$/.test(host)) return true;
+  const labels = host.split(".");
+  if (labels.length === 1) return true;
+  return labels.length === 2 && others.find("Service", labels[1], labels[0]) !== void 0;
+}
+var istio_destination_rule_tls_not_mutual_default = defineRule({
+  meta: {
+    id: "istio-destination-rule-tls-not-mutual",
+    title: "DestinationRule sends plaintext or one-way TLS inside the mesh",
+    severity: "high",
+    category: "mesh",
+    rationale: 'A DestinationRule\'s `tls` tells the client sidecar how to connect to a host. Istio\'s ClientTLSSettings define `DISABLE` as "Do not setup a TLS connection to the upstream endpoint", `SIMPLE` as "Originate a TLS connection to the upstream endpoint" and `ISTIO_MUTUAL` as mutual TLS with "certificates generated automatically by Istio". Without a `tls`, Istio\'s auto mTLS sends mutual TLS to every server with a sidecar; a DestinationRule that sets DISABLE overrides it and sends plaintext (unless the application encrypts on its own), and SIMPLE toward a service of the mesh replaces the mesh\'s mutual TLS with one-way TLS: the client presents no Istio certificate, so the server has no peer identity to authenticate or authorize, and a STRICT server refuses the connection. The rule reads `trafficPolicy.tls`, each `portLevelSettings[].tls`, and the same in every subset\'s `trafficPolicy`. DISABLE toward a host outside the mesh (an external name a ServiceEntry serves) is lowered to low: such a host may speak only plaintext. SIMPLE toward an external host is TLS origination, as intended, and is not reported; toward an in-mesh host it is medium. A host is in the mesh when it is cluster-local (`*.svc.cluster.local`, `*.svc`, `*`), a short name ("Istio will interpret the short name based on the namespace of the rule", DestinationRule reference), or `name.namespace` of a Service linted with the rule.',
+    remediation: "Remove `tls` (auto mTLS) or set `mode: ISTIO_MUTUAL` for services of the mesh; use SIMPLE or MUTUAL only to originate TLS toward hosts outside the mesh, and DISABLE only for an external host that cannot speak TLS.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    scope: "Each DestinationRule is read on its own; whether a `name.namespace` host is a Service of the mesh is looked up among the Services linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run).",
+    example: {
+      bad: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: DISABLE",
+      good: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL"
+    },
+    messages: {
+      disabled: '{{rule}} turns TLS off {{where}} toward "{{host}}", a service of the mesh: its clients send plaintext, with no mTLS identity.',
+      disabledExternal: '{{rule}} turns TLS off {{where}} toward "{{host}}", outside the mesh: the traffic leaves in plaintext.',
+      simpleInMesh: '{{rule}} uses one-way TLS (SIMPLE) {{where}} toward "{{host}}", a service of the mesh: the client presents no Istio certificate, so the server cannot authenticate it; ISTIO_MUTUAL is what the mesh expects.'
+    }
+  },
+  lookupKinds: ["Service"],
+  *check(object) {
+    if (!isDestinationRule(object)) return;
+    const spec = specOf2(object);
+    const host = spec.host;
+    if (typeof host !== "string") return;
+    const rule = describeObject4(object);
+    for (const { mode, path: path23, where } of destinationTls(spec)) {
+      if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
+      yield {
+        path: path23,
+        settle: (others) => {
+          const meshHost = inMesh(host, others);
+          if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
+          return meshHost ? { messageId: "disabled", data: { rule, where, host } } : { messageId: "disabledExternal", data: { rule, where, host }, lowerTo: "low" };
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-credential-missing.ts
+var TERMINATING = /* @__PURE__ */ new Set(["SIMPLE", "MUTUAL", "OPTIONAL_MUTUAL"]);
+var present = (value) => typeof value === "string" && value !== "" || arrayOf(value).length > 0;
+var istio_gateway_credential_missing_default = defineRule({
+  meta: {
+    id: "istio-gateway-credential-missing",
+    title: "Istio Gateway terminates TLS without a certificate",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A Gateway server with `tls.mode` SIMPLE, MUTUAL or OPTIONAL_MUTUAL terminates TLS and needs a certificate and key. Istio\'s ServerTLSSettings take them from `credentialName` ("For gateways running on Kubernetes, the name of the secret that holds the TLS certs including the CA certificates"), from `credentialNames` or `tlsCertificates` in newer versions, or from files: `serverCertificate` and `privateKey` are "REQUIRED if mode is `SIMPLE` or `MUTUAL`" when no credential is named. A server with none of them has no certificate to present: Istio\'s validation refuses it, or the listener cannot serve the hosts over TLS, and clients are left with whatever other, possibly plaintext, server answers. The rule points at `tls.mode`.',
+    remediation: "Store the certificate in a `kubernetes.io/tls` Secret in the gateway's namespace and name it in `tls.credentialName`.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls}"
+    },
+    messages: {
+      noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
+    }
+  },
+  *check(object) {
+    for (const { index, tls, name } of gatewayServers(object)) {
+      const mode = tls.mode;
+      if (typeof mode !== "string" || !TERMINATING.has(mode)) continue;
+      if (present(tls.credentialName) || present(tls.credentialNames) || present(tls.tlsCertificates)) continue;
+      if (present(tls.serverCertificate) && present(tls.privateKey)) continue;
+      yield { path: ["spec", "servers", index, "tls", "mode"], messageId: "noCredential", data: { server: name, mode } };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-http-without-redirect.ts
+var ACME_PREFIX = "/.well-known/acme-challenge/";
+var gatewayKey2 = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function servesOnlyAcme(service) {
+  const spec = specOf2(service);
+  const routes = recordItems(spec.http);
+  if (routes.length === 0 || arrayOf(spec.tcp).length > 0 || arrayOf(spec.tls).length > 0) return false;
+  return routes.every(({ item }) => {
+    const matches2 = recordItems(item.match);
+    return matches2.length > 0 && matches2.every(({ item: match2 }) => {
+      const uri = recordOf(match2.uri);
+      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
+    });
+  });
+}
+var bindings = /* @__PURE__ */ new WeakMap();
+function acmeOnlyGateways(index) {
+  const known = bindings.get(index);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const service of index.ofKind("VirtualService").filter(isIstioConfig)) {
+    const acme = servesOnlyAcme(service);
+    for (const reference of arrayOf(specOf2(service).gateways)) {
+      if (typeof reference !== "string" || reference === "mesh") continue;
+      const slash = reference.indexOf("/");
+      const key2 = slash === -1 ? gatewayKey2(lookupNamespace(service), reference) : gatewayKey2(reference.slice(0, slash), reference.slice(slash + 1));
+      byGateway.set(key2, (byGateway.get(key2) ?? true) && acme);
+    }
+  }
+  bindings.set(index, byGateway);
+  return byGateway;
+}
+var istio_gateway_http_without_redirect_default = defineRule({
+  meta: {
+    id: "istio-gateway-http-without-redirect",
+    title: "Istio Gateway serves plain HTTP without redirecting to HTTPS",
+    severity: "medium",
+    category: "mesh",
+    rationale: "An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio's ServerTLSSettings has `httpsRedirect`: \"If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS\" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule. A Gateway whose VirtualServices (those linted with it that name it in `gateways`) route only ACME HTTP-01 challenges (`/.well-known/acme-challenge/`, as Istio's cert-manager sample does) is not reported: that challenge must be answered over plain HTTP.",
+    remediation: "Serve the hosts on an HTTPS server (`protocol: HTTPS`, `tls.mode: SIMPLE`, `tls.credentialName`) and set `tls: {httpsRedirect: true}` on the HTTP server, or remove the HTTP server.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    scope: "Each Gateway is read on its own; the VirtualServices bound to it are those linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run) whose `gateways` name it, as `name` from its own namespace or as `namespace/name`.",
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]\n      tls: {httpsRedirect: true}"
+    },
+    messages: {
+      plainHttp: "{{server}} serves HTTP without `tls.httpsRedirect: true`: requests and responses cross the edge of the mesh in plaintext."
+    }
+  },
+  lookupKinds: ["VirtualService"],
+  *check(object) {
+    const key2 = gatewayKey2(lookupNamespace(object), object.name);
+    for (const server of gatewayServers(object)) {
+      if (server.protocol !== "HTTP" || server.tls.httpsRedirect === true) continue;
+      yield {
+        path: ["spec", "servers", server.index, "port", "protocol"],
+        settle: (others) => acmeOnlyGateways(others).get(key2) === true ? void 0 : { messageId: "plainHttp", data: { server: server.name } }
+      };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-weak-tls-version.ts
+var WEAK = /* @__PURE__ */ new Set(["TLSV1_0", "TLSV1_1"]);
+var istio_gateway_weak_tls_version_default = defineRule({
+  meta: {
+    id: "istio-gateway-weak-tls-version",
+    title: "Istio Gateway allows TLS below 1.2",
+    severity: "high",
+    category: "mesh",
+    rationale: '`tls.minProtocolVersion` of an Istio Gateway server sets the oldest TLS version it accepts. Istio\'s ServerTLSSettings: "Minimum TLS protocol version. By default, it is `TLSV1_2`. TLS protocol versions below TLSV1_2 require setting compatible ciphers with the `cipherSuites` setting", and "Using TLS protocol versions below TLSV1_2 has serious security risks". TLS 1.0 and 1.1 are deprecated by RFC 8996 and allowed by no current compliance baseline (PCI DSS asks for strong cryptography). The rule reports a `minProtocolVersion` (or a `maxProtocolVersion`, which caps every connection) of TLSV1_0 or TLSV1_1. An absent `minProtocolVersion` is TLS 1.2, and TLS_AUTO leaves Envoy\'s server default (TLS 1.2), so neither is reported.',
+    remediation: "Remove `minProtocolVersion` (TLS 1.2 is the default) or set TLSV1_2 or TLSV1_3, and drop the old cipher suites the old versions needed.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_0}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_2}"
+    },
+    messages: {
+      weakMinimum: "{{server}} accepts {{version}}: TLS below 1.2 is deprecated (RFC 8996) and open to known downgrade and cipher attacks.",
+      weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
+    }
+  },
+  *check(object) {
+    for (const server of gatewayServers(object)) {
+      const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
+      const at2 = ["spec", "servers", server.index, "tls"];
+      if (typeof min === "string" && WEAK.has(min)) yield { path: [...at2, "minProtocolVersion"], messageId: "weakMinimum", data: { server: server.name, version: min } };
+      if (typeof max === "string" && WEAK.has(max)) yield { path: [...at2, "maxProtocolVersion"], messageId: "weakMaximum", data: { server: server.name, version: max } };
+    }
+  }
+});
+
+// rules/mesh/istio-namespace-mesh-opt-out.ts
+var OPT_OUTS = [
+  { label: "istio-injection", value: "disabled", effect: "its new pods get no sidecar" },
+  { label: "istio.io/dataplane-mode", value: "none", effect: "its pods are left out of the ambient mesh" }
+];
+var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
+var labelsOf = (object) => recordOf(recordOf(object.body.metadata).labels);
+function joinsMesh(namespace) {
+  const labels = labelsOf(namespace);
+  if (labels["istio-injection"] === "enabled") return "istio-injection: enabled";
+  if (typeof labels["istio.io/rev"] === "string") return `istio.io/rev: ${labels["istio.io/rev"]}`;
+  if (labels["istio.io/dataplane-mode"] === "ambient") return "istio.io/dataplane-mode: ambient";
+  return void 0;
+}
+var evidence = /* @__PURE__ */ new WeakMap();
+function meshInUse(index) {
+  const known = evidence.get(index);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const kind of ISTIO_KINDS) {
+    const object = index.ofKind(kind).find(isIstioConfig);
+    if (object) {
+      found = { object, path: ["kind"], message: `${describeObject4(object)} is linted with it: the mesh is in use.` };
+      break;
+    }
+  }
+  if (!found) {
+    const labelled = index.ofKind("Namespace").map((namespace) => ({ namespace, label: joinsMesh(namespace) })).find(({ label }) => label !== void 0);
+    if (labelled) found = { object: labelled.namespace, path: ["metadata", "labels"], message: `Namespace "${labelled.namespace.name}" joins the mesh (${labelled.label}).` };
+  }
+  evidence.set(index, found);
+  return found ?? void 0;
+}
+var istio_namespace_mesh_opt_out_default = defineRule({
+  meta: {
+    id: "istio-namespace-mesh-opt-out",
+    title: "Namespace opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "Istio injects sidecars into the pods of namespaces labelled `istio-injection: enabled` (or `istio.io/rev`), and `istio-injection: disabled` turns injection off for the whole namespace (Istio's \"Installing the Sidecar\": the injector's webhook selects namespaces by that label). In ambient mode, the label `istio.io/dataplane-mode` (\"Possible values: ambient, none\", Istio's resource labels) set to `none` keeps the namespace's pods out of ztunnel. Pods of such a namespace talk to the mesh in plaintext, unauthenticated and outside every AuthorizationPolicy, and a STRICT mesh refuses them, which tempts people to relax it. The rule reports the label when the linted objects show the mesh is in use (an Istio object, or another namespace labelled into the mesh). Kubernetes' own namespaces and the mesh's root namespace (`meshRootNamespace`), where the control plane runs without sidecars, are left out.",
+    remediation: "Label the namespace into the mesh (`istio-injection: enabled`, or `istio.io/dataplane-mode: ambient`), or move the workloads that must stay outside it into a namespace of their own, with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each Namespace is read on its own; whether the mesh is in use comes from the objects linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run): any Istio security or networking object, or a Namespace labelled `istio-injection: enabled`, `istio.io/rev` or `istio.io/dataplane-mode: ambient`. That object is a related location.",
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: disabled",
+      good: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: enabled"
+    },
+    messages: {
+      optedOut: 'Namespace "{{namespace}}" sets {{label}}: {{value}}: {{effect}}, so they talk to the mesh in plaintext, outside its mTLS and authorization policies.'
+    }
+  },
+  lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  *check(object, { options }) {
+    if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
+    if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
+    const labels = labelsOf(object);
+    const namespace = object.name;
+    for (const { label, value, effect } of OPT_OUTS) {
+      if (labels[label] !== value) continue;
+      yield {
+        path: ["metadata", "labels", label],
+        settle: (others) => {
+          const inUse = meshInUse(others);
+          return inUse ? { messageId: "optedOut", data: { namespace, label, value, effect }, related: [inUse] } : void 0;
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/peer-authentication.ts
+var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
+function modeAt(value, path23) {
+  const mode = recordOf(value).mode;
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
+}
+function peerPolicyOf(object, rootNamespace) {
+  if (!isPeerAuthentication(object)) return void 0;
+  const spec = specOf2(object);
+  const selector = selectorLabels(spec);
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  if (inRoot && selector) return void 0;
+  const mtls = modeAt(spec.mtls, ["spec", "mtls"]);
+  if (!selector) return { object, level: inRoot ? "mesh" : "namespace", mtls, ports: [] };
+  const portLevel = recordOf(spec.portLevelMtls);
+  const ports = Object.keys(portLevel).filter((port) => isRecord(portLevel[port])).map((port) => ({ port, ...modeAt(portLevel[port], ["spec", "portLevelMtls", port]) }));
+  return { object, level: "workload", selector, mtls, ports };
+}
+var indexes2 = /* @__PURE__ */ new WeakMap();
+var namespaceKey2 = (namespace) => namespace ?? "\0";
+function peerIndex(index, rootNamespace) {
+  let byRoot = indexes2.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    indexes2.set(index, byRoot);
+  }
+  const known = byRoot.get(rootNamespace);
+  if (known) return known;
+  const built = { byNamespace: /* @__PURE__ */ new Map(), count: 0 };
+  for (const object of index.ofKind("PeerAuthentication")) {
+    const policy = peerPolicyOf(object, rootNamespace);
+    if (!policy) continue;
+    built.count++;
+    if (policy.level === "mesh") {
+      built.mesh ??= policy;
+      continue;
+    }
+    const key2 = namespaceKey2(lookupNamespace(object));
+    let entry = built.byNamespace.get(key2);
+    if (!entry) {
+      entry = { workload: [] };
+      built.byNamespace.set(key2, entry);
+    }
+    if (policy.level === "namespace") entry.namespaceWide ??= policy;
+    else entry.workload.push(policy);
+  }
+  byRoot.set(rootNamespace, built);
+  return built;
+}
+var REACH = { mesh: "mesh-wide", namespace: "namespace-wide", workload: "for the workload" };
+function effectiveMode(peers, namespace, labels) {
+  const entry = peers.byNamespace.get(namespaceKey2(namespace));
+  const workload = entry?.workload.find((policy) => policy.selector && selects(policy.selector, labels));
+  let mode = "PERMISSIVE";
+  const decidedBy = [];
+  for (const policy of [peers.mesh, entry?.namespaceWide, workload]) {
+    if (!policy || policy.mtls.mode === "UNSET") continue;
+    mode = policy.mtls.mode;
+    decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
+  }
+  const ports = workload ? workload.ports.flatMap(
+    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
+  ) : [];
+  return { mode, decidedBy, ports };
+}
+function describeDecision(decision) {
+  return `${describeObject4(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
+}
+
+// rules/mesh/istio-peer-authentication-not-strict.ts
+var EFFECT3 = {
+  PERMISSIVE: "they accept plaintext as well as mTLS, so a client outside the mesh reaches them unauthenticated and unencrypted",
+  DISABLE: "connections to them are not mTLS tunnels but plaintext, with no peer identity for authorization policies to check"
+};
+var istio_peer_authentication_not_strict_default = defineRule({
+  meta: {
+    id: "istio-peer-authentication-not-strict",
+    title: "PeerAuthentication lets workloads accept plaintext",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A PeerAuthentication sets the mutual TLS mode of the connections a workload accepts. Istio\'s API (security/v1beta1/peer_authentication.proto) defines `STRICT` as "Connection is an mTLS tunnel (TLS with client cert must be presented)", `PERMISSIVE` as "Connection can be either plaintext or mTLS tunnel" and `DISABLE` as "Connection is not tunneled". Anything but STRICT lets a client without a mesh identity talk to the workload in the clear, where it can be sniffed or spoofed, and leaves authorization policies on principals or namespaces without an identity to check. The rule reports the `mode` value at each level: mesh-wide (a policy without selector in the root namespace), namespace-wide (no selector), per workload (`selector.matchLabels`) and per port (`portLevelMtls`, which Istio applies only to policies with a selector). A policy with a selector in the root namespace is ignored by Istio ("PeerAuthentication policies with workload selectors are ignored when deployed in the root namespace", istio.io reference), and so is it here. UNSET inherits from the parent level and is not reported; istio-workload-mtls-not-strict reports what each workload ends up with. PERMISSIVE is Istio\'s default and a migration step; Istio\'s Security Best Practices: "It is recommended to migrate to strict mode when possible, to enforce that mutual TLS is used."',
+    remediation: "Set `mtls.mode: STRICT` mesh-wide in the root namespace once every client has a sidecar or ztunnel, and keep PERMISSIVE or DISABLE only for the ports that must take plaintext (health checks from outside the mesh, legacy clients), each with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: PERMISSIVE",
+      good: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: STRICT"
+    },
+    messages: {
+      meshWide: '{{policy}} sets mTLS mode {{mode}} for the whole mesh (root namespace "{{root}}"): {{effect}}.',
+      namespaceWide: "{{policy}} sets mTLS mode {{mode}} for every workload {{namespace}}: {{effect}}.",
+      workload: "{{policy}} sets mTLS mode {{mode}} for the workloads labelled {{selector}} {{namespace}}: {{effect}}.",
+      port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = peerPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const named = describeObject4(object);
+    const effect = EFFECT3[policy.mtls.mode];
+    if (effect !== void 0) {
+      const { mode, path: path23 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector2(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+    }
+    for (const { port, mode, path: path23 } of policy.ports) {
+      const portEffect = EFFECT3[mode];
+      if (portEffect === void 0) continue;
+      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector2(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+    }
+  }
+});
+
+// rules/mesh/injection.ts
+var INJECT_KEY = "sidecar.istio.io/inject";
+function injectionSetting(pod) {
+  const labels = podLabels(pod);
+  const via = Object.hasOwn(labels, INJECT_KEY) ? "label" : Object.hasOwn(podAnnotations(pod), INJECT_KEY) ? "annotation" : void 0;
+  if (via === void 0) return void 0;
+  const value = via === "label" ? labels[INJECT_KEY] : podAnnotations(pod)[INJECT_KEY];
+  if (typeof value !== "string") return void 0;
+  return { path: [...pod.metadataPath, via === "label" ? "labels" : "annotations", INJECT_KEY], via, value };
+}
+function injectionOptOut(pod) {
+  const setting = injectionSetting(pod);
+  return setting && ["false", "n", "no", "off"].includes(setting.value.toLowerCase()) ? setting : void 0;
+}
+function injectionOptIn(pod) {
+  const setting = injectionSetting(pod);
+  if (setting && ["y", "yes", "true", "on"].includes(setting.value.toLowerCase())) return true;
+  return isGatewayPod(pod);
+}
+function isGatewayPod(pod) {
+  const templates = podAnnotations(pod)["inject.istio.io/templates"];
+  return typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway");
+}
+
+// rules/mesh/istio-sidecar-injection-disabled.ts
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var ISTIO_COMPONENT = "operator.istio.io/component";
+var istio_sidecar_injection_disabled_default = defineRule({
+  meta: {
+    id: "istio-sidecar-injection-disabled",
+    title: "Pod opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way, unless the pod has a sidecar or is a gateway's proxy (\"The sidecar takes precedence over ztunnel for pods that have both\", Istio's ambient migration guide). The mesh's own pods are left out: those of the root namespace (`meshRootNamespace`), where Istio runs its control plane and add-ons without sidecars, and those Istio's charts label `operator.istio.io/component` (istiod, gateways, CNI, ztunnel). Other opt-outs may be deliberate (a Job that would never finish with a sidecar); suppress those with a comment saying why.",
+    remediation: "Remove the opt-out so the pod joins the mesh; for a Job, use native sidecars (Kubernetes 1.28+, Istio's `ENABLE_NATIVE_SIDECARS`) so the proxy does not keep it running.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        sidecar.istio.io/inject: "false"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web"
+    },
+    messages: {
+      injectionOff: `{{workload}} sets the {{via}} sidecar.istio.io/inject: "{{value}}": its pods run without the Istio sidecar, outside the mesh's mTLS and authorization policies.`,
+      ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
+    }
+  },
+  *check(object, { options }) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true) return;
+    if (lookupNamespace(object) === options.meshRootNamespace || Object.hasOwn(podLabels(pod), ISTIO_COMPONENT)) return;
+    const workload = describeObject4(object);
+    const optOut = injectionOptOut(pod);
+    if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
+    if (podLabels(pod)[DATAPLANE_MODE] === "none" && !injectionOptIn(pod)) yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
+  }
+});
+
+// rules/mesh/istio-sidecar-traffic-excluded.ts
+var EXCLUSIONS = [
+  ["traffic.sidecar.istio.io/excludeInboundPorts", "inbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundPorts", "outbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundIPRanges", "outbound connections to {value}"]
+];
+var INCLUSIONS = [
+  ["traffic.sidecar.istio.io/includeInboundPorts", "inbound"],
+  ["traffic.sidecar.istio.io/includeOutboundIPRanges", "outbound"]
+];
+var istio_sidecar_traffic_excluded_default = defineRule({
+  meta: {
+    id: "istio-sidecar-traffic-excluded",
+    title: "Pod annotation lets traffic bypass the Istio sidecar",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio redirects a pod\'s traffic through its sidecar with iptables rules that pod annotations shape (Istio\'s resource annotations): `traffic.sidecar.istio.io/excludeInboundPorts` ("inbound ports to be excluded from redirection to Envoy"), `excludeOutboundPorts` and `excludeOutboundIPRanges` ("IP ranges in CIDR form to be excluded from redirection"). Traffic they exclude never reaches the proxy: inbound connections to those ports skip mTLS and every AuthorizationPolicy, and outbound connections leave without mTLS or egress control. `includeInboundPorts` or `includeOutboundIPRanges` set to the empty string "will disable all" redirection of that direction. Such exclusions are sometimes needed (a webhook port the API server calls, a node-local metadata endpoint); each should be narrow and explained. The finding points at the annotation.',
+    remediation: "Remove the exclusion, or narrow it to the one port or address range that must bypass the proxy and say why in a comment; protect an excluded inbound port with a NetworkPolicy instead.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "8080"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations: {}"
+    },
+    messages: {
+      excluded: "{{workload}} sets {{annotation}}: {{what}} bypass the Istio sidecar, without mTLS or authorization policies.",
+      redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    const annotations = podAnnotations(pod);
+    const workload = describeObject4(object);
+    const at2 = (annotation) => [...pod.metadataPath, "annotations", annotation];
+    for (const [annotation, what] of EXCLUSIONS) {
+      const value = annotations[annotation];
+      if (typeof value !== "string" || value.trim() === "") continue;
+      yield { path: at2(annotation), messageId: "excluded", data: { workload, annotation, what: what.replace("{value}", value.trim()) } };
+    }
+    for (const [annotation, direction] of INCLUSIONS) {
+      if (annotations[annotation] === "") yield { path: at2(annotation), messageId: "redirectionOff", data: { workload, annotation, direction } };
+    }
+  }
+});
+
+// rules/mesh/istio-workload-mtls-not-strict.ts
+var related = (decisions) => decisions.map((decision) => ({ object: decision.policy.object, path: decision.path, message: `${describeDecision(decision)}.` }));
+var istio_workload_mtls_not_strict_default = defineRule({
+  meta: {
+    id: "istio-workload-mtls-not-strict",
+    title: "Workload accepts plaintext in the mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "What a workload's sidecar accepts is decided by several PeerAuthentications at once. Istio composes them in pilot/pkg/security/authn/policy_applier.go (ComposePeerAuthentication): it starts from PERMISSIVE, then the mesh-wide policy (root namespace, no selector), the namespace-wide policy and the workload policy (a selector matching the pod's labels) each override the mode unless theirs is UNSET (\"Inherit from parent, if has one. Otherwise treated as PERMISSIVE\", peer_authentication.proto), and a port of the workload policy's `portLevelMtls` overrides the workload's mode, an UNSET port inheriting it. So port > workload > namespace > mesh, and with no policy at all the workload is PERMISSIVE. This rule works that out for every linted workload once the scope holds PeerAuthentications, and reports those that do not end up STRICT: they accept plaintext from clients outside the mesh. Where several policies of one level match, Istio takes the oldest; the linter takes the first linted. Pods that are not in the sidecar mesh are left out: `hostNetwork` pods (never injected), pods that opt out of injection (reported by istio-sidecar-injection-disabled) and gateway pods (`inject.istio.io/templates: gateway`), whose listeners the Gateway resource configures.",
+    remediation: "Make the mesh-wide policy STRICT, and remove the namespace, workload or port policies that relax it; where a port must accept plaintext, keep a port-level exception and say why in a comment.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere, and reported once per namespace, at the first such workload.",
+    example: {
+      bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
+      good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}"
+    },
+    messages: {
+      notStrict: "{{workload}} accepts plaintext connections: its effective mTLS mode is {{mode}}; {{why}}.",
+      portsNotStrict: "{{workload}} is STRICT but accepts plaintext on {{ports}}; {{why}}."
+    }
+  },
+  lookupKinds: ["PeerAuthentication"],
+  *check(object, { options }) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
+    const workload = describeObject4(object);
+    const namespace = lookupNamespace(object);
+    const labels = { ...podLabels(pod) };
+    const root = options.meshRootNamespace;
+    yield {
+      path: pod.metadataPath,
+      settle: (others) => {
+        const peers = peerIndex(others, root);
+        if (peers.count === 0) return void 0;
+        const effective = effectiveMode(peers, namespace, labels);
+        if (effective.mode !== "STRICT") {
+          const decider = effective.decidedBy.at(-1);
+          if (!decider) {
+            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)";
+            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low", oncePerScope: `default\0${namespace ?? ""}` };
+          }
+          return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
+        }
+        const loose = effective.ports.filter((port) => port.decidedBy.mode !== "STRICT");
+        if (loose.length === 0) return void 0;
+        const decisions = loose.map((port) => port.decidedBy);
+        const ports = loose.map(({ port }) => `port ${port}`).join(", ");
+        return { messageId: "portsNotStrict", data: { workload, ports, why: decisions.map(describeDecision).join("; ") }, related: related(decisions) };
+      }
+    };
+  }
+});
+
+// rules/mesh/index.ts
+var MESH_RULES = [
+  istio_authorization_allows_all_default,
+  istio_authorization_any_source_default,
+  istio_authorization_denies_all_default,
+  istio_authorization_no_default_deny_default,
+  istio_destination_rule_tls_not_mutual_default,
+  istio_gateway_credential_missing_default,
+  istio_gateway_http_without_redirect_default,
+  istio_gateway_weak_tls_version_default,
+  istio_namespace_mesh_opt_out_default,
+  istio_peer_authentication_not_strict_default,
+  istio_sidecar_injection_disabled_default,
+  istio_sidecar_traffic_excluded_default,
+  istio_workload_mtls_not_strict_default
+];
+
 // rules/rbac/policy-rules.ts
 var RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
 function isRole(object) {
@@ -31927,12 +33191,12 @@ function grantsEverything(rule) {
 function aggregationSelectors(object) {
   return arrayOf(recordOf(object.body.aggregationRule).clusterRoleSelectors).filter(isRecord);
 }
-function labelsOf(object) {
+function labelsOf2(object) {
   return recordOf(recordOf(object.body.metadata).labels);
 }
 function builtInAggregates(object) {
   if (object.kind !== "ClusterRole" || !isRole(object)) return [];
-  const labels = labelsOf(object);
+  const labels = labelsOf2(object);
   return ["admin", "edit", "view"].filter((name) => labels[`rbac.authorization.k8s.io/aggregate-to-${name}`] === "true");
 }
 
@@ -31984,7 +33248,7 @@ function rbacGraph(index) {
   const clusterRoles = index.ofKind("ClusterRole").filter(isRole);
   const byLabel = /* @__PURE__ */ new Map();
   for (const role of clusterRoles) {
-    for (const [key2, value] of Object.entries(labelsOf(role))) {
+    for (const [key2, value] of Object.entries(labelsOf2(role))) {
       const label = `${key2}=${String(value)}`;
       const list2 = byLabel.get(label);
       if (list2) list2.push(role);
@@ -32000,7 +33264,7 @@ function rbacGraph(index) {
   for (const aggregator of clusterRoles.filter(isAggregated)) {
     const chosen = /* @__PURE__ */ new Set();
     for (const selector of aggregationSelectors(aggregator)) {
-      for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf(candidate))) chosen.add(candidate);
+      for (const candidate of candidatesFor(selector)) if (candidate !== aggregator && selectorMatches(selector, labelsOf2(candidate))) chosen.add(candidate);
     }
     selected.set(aggregator, [...chosen]);
     for (const role of chosen) {
@@ -32033,12 +33297,12 @@ function rbacGraph(index) {
 
 // rules/rbac/grant-rule.ts
 function reach(role, grants) {
-  if (role.kind !== "ClusterRole") return namespacePhrase([lookupNamespace(role)], role.namespace);
+  if (role.kind !== "ClusterRole") return namespacePhrase2([lookupNamespace(role)], role.namespace);
   if (grants.length === 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding")) return "in the cluster";
   const namespaces = [...new Set(grants.map(({ binding }) => lookupNamespace(binding.object)))];
-  return namespacePhrase(namespaces, grants[0].binding.object.namespace);
+  return namespacePhrase2(namespaces, grants[0].binding.object.namespace);
 }
-function namespacePhrase(namespaces, written) {
+function namespacePhrase2(namespaces, written) {
   const named = namespaces.filter((namespace) => namespace !== void 0);
   if (named.length === namespaces.length) return named.length === 1 ? `in namespace "${named[0]}"` : `in namespaces ${named.map((n) => `"${n}"`).join(", ")}`;
   if (namespaces.length === 1) return written === void 0 ? "in the namespace it is applied to" : "in the release namespace";
@@ -32060,56 +33324,354 @@ function holders(role, grants) {
   else if (grants.length > 1) parts.push(`${grants.length} bindings grant it (related locations)`);
   return parts.map((part) => `; ${part}`).join("");
 }
-function firstMatch(grant, rule) {
-  for (const request of grant.requests) {
+function firstMatch(requests, rule) {
+  for (const request of requests) {
     const match2 = matchRequest(rule, request);
     if (match2) return match2;
   }
   return void 0;
 }
-var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each.";
+function neededNames(rules, requests) {
+  const names = [];
+  for (const request of requests) {
+    const matches2 = rules.flatMap((rule) => matchRequest(rule, request) ?? []);
+    if (matches2.length === 0) return void 0;
+    if (matches2.every((match2) => match2.resourceNames.length > 0)) names.push(...matches2.flatMap((match2) => match2.resourceNames));
+  }
+  return names;
+}
+function heldClusterWide(role, grants) {
+  if (role.kind !== "ClusterRole") return false;
+  return grants.length === 0 || builtInAggregates(role).length > 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding");
+}
+function candidates(object, rule, grants, roleRules) {
+  const found = [];
+  for (const grant of grants) {
+    if (grant.clusterScoped && object.kind === "Role") continue;
+    const match2 = firstMatch(grant.requests, rule);
+    const needed = match2 && neededNames(roleRules, grant.alsoNeeds ?? []);
+    if (!match2 || !needed) continue;
+    found.push({ grant, match: match2, names: [.../* @__PURE__ */ new Set([...match2.resourceNames, ...needed])] });
+    if (!grant.clusterScoped) break;
+  }
+  return found;
+}
+var GRANT_SCOPE = "Each Role and ClusterRole is read on its own; who holds it comes from the RoleBindings and ClusterRoleBindings linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding grants a Role of its own namespace, or a ClusterRole within its namespace; a ClusterRoleBinding grants a ClusterRole everywhere. A ClusterRole that an aggregated ClusterRole selects (its labels match the `aggregationRule`) is held by that role's bindings too. The message says where the grant reaches (a ClusterRole reaches the cluster unless only RoleBindings grant it) and who holds it; each binding is a related location. A role is reported once however often it is bound. An aggregated ClusterRole is not reported itself: the controller fills its `rules` from the roles it selects, which are. A policy rule that grants everything (`*` verbs on `*` resources in `*` API groups) is left to rbac-wildcard and rbac-cluster-admin-binding, which say so in one finding each. A cluster-scoped resource (nodes, webhook configurations, CertificateSigningRequests, users and groups) is granted only by a ClusterRole held through a ClusterRoleBinding: a Role's grant of it is not reported, nor is a ClusterRole's that only RoleBindings in the run grant.";
 function grantRule({ meta, grants }) {
-  const messages = Object.fromEntries(
+  const messages2 = Object.fromEntries(
     grants.flatMap((grant) => [
       [grant.id, `{{role}} can ${grant.does} {{where}}{{who}}.`],
-      [`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]
+      ...grant.doesNamed === void 0 ? [] : [[`${grant.id}Named`, `{{role}} can ${grant.doesNamed} {{where}}{{who}}.`]]
     ])
   );
   return defineRule({
-    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages },
+    meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages: messages2 },
     lookupKinds: RBAC_KINDS,
     *check(object) {
       const { kind, name } = object;
       const namespace = lookupNamespace(object);
-      for (const { rule, index } of writtenPolicyRules(object)) {
+      const policyRules = writtenPolicyRules(object);
+      const roleRules = policyRules.map(({ rule }) => rule);
+      for (const { rule, index } of policyRules) {
         if (grantsEverything(rule)) continue;
-        for (const grant of grants) {
-          const match2 = firstMatch(grant, rule);
-          if (!match2) continue;
+        const found = candidates(object, rule, grants, roleRules);
+        for (const [position, { grant, match: match2, names }] of found.entries()) {
           const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
-          const names = match2.resourceNames.map((n) => `"${n}"`).join(", ");
+          const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
             path: path23,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
-              const related = roleGrants.map((roleGrant) => ({
+              const clusterWide = heldClusterWide(role, roleGrants);
+              if (grant.clusterScoped ? !clusterWide : position > 0 && clusterWide) return void 0;
+              const related2 = roleGrants.map((roleGrant) => ({
                 object: roleGrant.binding.object,
                 path: ["roleRef", "name"],
                 message: `${grantSentence(role, roleGrant)}.`
               }));
-              const data = { role: describeRole(role), where: reach(role, roleGrants), who: holders(role, roleGrants) };
-              const namedData = { ...data, names };
-              if (names) return { messageId: `${grant.id}Named`, data: namedData, related };
-              return { messageId: grant.id, data, related };
+              const where = grant.clusterScoped ? "in the cluster" : reach(role, roleGrants);
+              const data = { role: describeRole(role), where, who: holders(role, roleGrants) };
+              if (quoted && grant.doesNamed !== void 0) return { messageId: `${grant.id}Named`, data: { ...data, names: quoted }, related: related2 };
+              return { messageId: grant.id, data, related: related2 };
             }
           };
-          break;
         }
       }
     }
   });
 }
+
+// rules/rbac/rbac-csr-approve.ts
+var CERTIFICATES_GROUP = "certificates.k8s.io";
+var rbac_csr_approve_default = grantRule({
+  meta: {
+    id: "rbac-csr-approve",
+    title: "Role can approve certificate signing requests",
+    severity: "high",
+    rationale: "An approved CertificateSigningRequest is signed by its signer, and for the `kubernetes.io/kube-apiserver-client` signer the certificate authenticates to the API server as whatever user and groups the request names, `system:masters` included, which bypasses RBAC and cannot be revoked short of rotating the cluster CA. Approving takes two permissions: `update` (or `patch`) on `certificatesigningrequests/approval` and `approve` on `signers` for the request's signer, which the CertificateApproval admission plugin checks. A role is reported when it grants both, in any of its rules, at the approval resource; one that grants only one half cannot approve on its own. Both are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them. `resourceNames` on either narrows it to the requests or signers named (`kubernetes.io/kubelet-serving`, `example.com/*`), which the message says.",
+    remediation: "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get `approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.11", title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1649", title: "Steal or Forge Authentication Certificates" }
+    ],
+    equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    verbs: ["approve"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["example.com/my-signer"]\n    verbs: ["approve"]'
+    }
+  },
+  grants: [
+    {
+      id: "approvesCertificates",
+      requests: [{ apiGroup: CERTIFICATES_GROUP, resource: "certificatesigningrequests/approval", verbs: ["update", "patch"] }],
+      alsoNeeds: [{ apiGroup: CERTIFICATES_GROUP, resource: "signers", verbs: ["approve"] }],
+      does: "approve certificate signing requests of every signer, client certificates for any user and group included,",
+      doesNamed: "approve certificate signing requests, narrowed to the requests or signers {{names}},",
+      pointAt: "resource",
+      clusterScoped: true
+    }
+  ]
+});
+
+// rules/rbac/rbac-escalate-bind.ts
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var rbac_escalate_bind_default = grantRule({
+  meta: {
+    id: "rbac-escalate-bind",
+    title: "Role can escalate or bind roles",
+    severity: "high",
+    rationale: "The Kubernetes RBAC API refuses to let a subject write a role that allows more than it holds, or bind a role it does not hold itself, so that permission to manage RBAC objects is not permission to everything. The `escalate` verb on `roles` or `clusterroles` lifts the first check: its holder may write any permission, up to `*` on `*`, into roles it can update. The `bind` verb lifts the second: its holder may create bindings to any role, `cluster-admin` included where it may create ClusterRoleBindings. Either turns a little RBAC access into all of it. `resourceNames` narrows them to the roles named, as the Kubernetes documentation shows for delegating `bind` of chosen ClusterRoles.",
+    remediation: "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
+    ],
+    equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    verbs: ["bind"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    resourceNames: ["view"]\n    verbs: ["bind"]'
+    }
+  },
+  grants: [
+    {
+      id: "escalatesRoles",
+      requests: ["roles", "clusterroles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["escalate"] })),
+      does: "write any permission into roles, more than it holds itself,",
+      doesNamed: "write any permission into the roles {{names}}, more than it holds itself,",
+      pointAt: "verb"
+    },
+    {
+      id: "bindsRoles",
+      requests: ["clusterroles", "roles"].map((resource) => ({ apiGroup: RBAC_GROUP, resource, verbs: ["bind"] })),
+      does: "bind any role, with permissions it does not hold itself,",
+      doesNamed: "bind the roles {{names}}, with permissions it does not hold itself,",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-impersonate.ts
+var rbac_impersonate_default = grantRule({
+  meta: {
+    id: "rbac-impersonate",
+    title: "Role can impersonate users, groups or ServiceAccounts",
+    severity: "high",
+    rationale: "The `impersonate` verb lets its holder send requests as another identity (`kubectl --as`, `--as-group`): on `users` as any user, on `groups` with any group, `system:masters` included, which bypasses RBAC altogether, and on `serviceaccounts` as any ServiceAccount of the namespace. The request then has the impersonated identity's permissions, not the holder's. Users and groups are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them; ServiceAccounts are impersonated within a namespace. `resourceNames` narrows it to the identities named. `uids` and `userextras` (authentication.k8s.io) are not reported: they are honoured only together with a user the holder may impersonate.",
+    remediation: "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }
+    ],
+    equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users", "groups"]\n    verbs: ["impersonate"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["users"]\n    resourceNames: ["jane@example.com"]\n    verbs: ["impersonate"]'
+    }
+  },
+  grants: [
+    {
+      id: "impersonatesUsers",
+      requests: ["users", "groups"].map((resource) => ({ apiGroup: "", resource, verbs: ["impersonate"] })),
+      does: "act as any user or group, system:masters included,",
+      doesNamed: "act as the users or groups {{names}}",
+      pointAt: "verb",
+      clusterScoped: true
+    },
+    {
+      id: "impersonatesServiceAccounts",
+      requests: [{ apiGroup: "", resource: "serviceaccounts", verbs: ["impersonate"] }],
+      does: "act as every ServiceAccount",
+      doesNamed: "act as the ServiceAccounts {{names}}",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-namespace-node-update.ts
+var rbac_namespace_node_update_default = grantRule({
+  meta: {
+    id: "rbac-namespace-node-update",
+    title: "Role can relabel namespaces or nodes",
+    severity: "medium",
+    rationale: "Pod Security Admission reads its level from the `pod-security.kubernetes.io/*` labels of a namespace, so whoever can `update` or `patch` a namespace can set it to `privileged` and then run privileged pods there. A Role or RoleBinding grants this for its own namespace (the API server authorizes a request on a namespace within that namespace), a ClusterRoleBinding for every namespace. Node labels and taints decide where pods run: whoever can update a node can steer pods, other tenants' included, onto a node it controls by labels they select, or remove the taints that keep workloads off control-plane nodes. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants that. `resourceNames` narrows either to the objects named. Severity is medium: each is one step of an attack that needs further permissions (creating pods, or a node of one's own), not control by itself.",
+    remediation: "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get `patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+    ],
+    equivalents: {},
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get", "patch"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["namespaces"]\n    verbs: ["get"]'
+    }
+  },
+  grants: [
+    {
+      id: "relabelsNodes",
+      requests: [{ apiGroup: "", resource: "nodes", verbs: ["update", "patch"] }],
+      does: "change the labels and taints of every node, and so where pods run,",
+      doesNamed: "change the labels and taints of the nodes {{names}}, and so where pods run,",
+      pointAt: "verb",
+      clusterScoped: true
+    },
+    {
+      id: "relabelsNamespaces",
+      requests: [{ apiGroup: "", resource: "namespaces", verbs: ["update", "patch"] }],
+      does: "change namespace labels, and so switch off Pod Security Admission,",
+      doesNamed: "change the labels of the namespaces {{names}}, and so switch off their Pod Security Admission,",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-node-proxy.ts
+var rbac_node_proxy_default = grantRule({
+  meta: {
+    id: "rbac-node-proxy",
+    title: "Role can reach the kubelet API through nodes/proxy",
+    severity: "high",
+    rationale: "`nodes/proxy` passes requests through the API server to a node's kubelet, and the kubelet authorizes its own API by the same subresource: the verb follows the HTTP method (`get` for GET, `create` for POST, and so on). The kubelet API runs commands in every container on the node (`/exec`, `/run`, also over a WebSocket opened with GET, so `get` alone is enough), reads their logs and lists their pods. Commands sent this way skip the API server's admission control, and reaching the kubelet directly leaves no record in the API server's audit log. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants it; `resourceNames` narrows it to the nodes named.",
+    remediation: "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 `nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.10", title: "Minimize access to the proxy sub-resource of nodes" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+    ],
+    equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/proxy"]\n    verbs: ["get"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["nodes/metrics", "nodes/stats"]\n    verbs: ["get"]'
+    }
+  },
+  grants: [
+    {
+      id: "proxyToKubelets",
+      requests: [{ apiGroup: "", resource: "nodes/proxy", verbs: ["get", "create", "update", "patch", "delete"] }],
+      does: "run commands in every pod of every node through the kubelet API, past admission and audit,",
+      doesNamed: "run commands in every pod of the nodes {{names}} through the kubelet API, past admission and audit,",
+      pointAt: "resource",
+      clusterScoped: true
+    }
+  ]
+});
+
+// rules/rbac/rbac-pod-create.ts
+var rbac_pod_create_default = grantRule({
+  meta: {
+    id: "rbac-pod-create",
+    title: "Role can create pods",
+    severity: "medium",
+    rationale: "Whoever can create a pod in a namespace can run it as any ServiceAccount of that namespace and mount any of its Secrets and ConfigMaps, so it holds every permission and credential there; with a permissive Pod Security level it can also run privileged containers and mount the node's filesystem. The same holds for every controller that creates pods from a template: Deployments, ReplicaSets, StatefulSets, DaemonSets (`apps`), Jobs and CronJobs (`batch`) and ReplicationControllers (core). `create` cannot be narrowed by `resourceNames`: the Kubernetes RBAC authorizer knows no name when it authorizes a create, so a rule with names never allows one and is not reported. Severity is medium, not high: deploying workloads is the everyday job of CI systems, operators and developers, and what the pods may do is still bounded by Pod Security Admission; the finding says who holds the permission, to review.",
+    remediation: "Let a deployment pipeline or GitOps controller create workloads, and give people and application components read access only. Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, and enforce the `restricted` Pod Security level there.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.4", title: "Minimize access to create pods" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1610", title: "Deploy Container" }
+    ],
+    equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch"]'
+    }
+  },
+  grants: [
+    {
+      id: "createsPods",
+      requests: [{ apiGroup: "", resource: "pods", verbs: ["create"] }],
+      does: "create pods that run as any ServiceAccount and mount any Secret",
+      pointAt: "verb"
+    },
+    {
+      id: "createsWorkloads",
+      requests: [
+        ...["deployments", "replicasets", "statefulsets", "daemonsets"].map((resource) => ({ apiGroup: "apps", resource, verbs: ["create"] })),
+        ...["jobs", "cronjobs"].map((resource) => ({ apiGroup: "batch", resource, verbs: ["create"] })),
+        { apiGroup: "", resource: "replicationcontrollers", verbs: ["create"] }
+      ],
+      does: "create workloads whose pods run as any ServiceAccount and mount any Secret",
+      pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-pod-exec.ts
+var STREAM_VERBS = ["create", "get"];
+var rbac_pod_exec_default = grantRule({
+  meta: {
+    id: "rbac-pod-exec",
+    title: "Role can run commands in running pods",
+    severity: "high",
+    rationale: "`pods/exec` runs any command in a container of a running pod, `pods/attach` joins the standard input and output of its main process, and `pods/portforward` connects to any of its ports through the API server and the kubelet, ports that no Service exposes included. Each gives the holder what the container has: its service account token, mounted Secrets, files and network reach, so one subject that can exec into a privileged or highly trusted pod holds its power. SPDY clients (kubectl before 1.30) open these streams with POST, authorized as `create`; WebSocket clients (kubectl 1.30 and later, browsers) with GET, authorized as `get` unless the API server's AuthorizePodWebsocketUpgradeCreatePermission feature asks for `create` too: either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running pod, which `kubectl debug` uses: it runs in the pod's namespaces with its volumes. A `*/exec` resource item grants exec on every resource with such a subresource, as the Kubernetes RBAC authorizer matches; `resourceNames` narrows it to the pods named, which the message says.",
+    remediation: "Keep exec, attach, port-forward and ephemeral containers for break-glass access of people, granted for a time in one namespace; components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the application over a shell.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+    ],
+    equivalents: {
+      polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],
+      checkov: ["CKV2_K8S_2"],
+      trivy: ["KSV053", "KSV054"]
+    },
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/exec"]\n    verbs: ["get", "create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["pods", "pods/log"]\n    verbs: ["get", "list"]'
+    }
+  },
+  grants: [
+    {
+      id: "execIntoPods",
+      requests: [{ apiGroup: "", resource: "pods/exec", verbs: STREAM_VERBS }],
+      does: "run commands in every pod",
+      doesNamed: "run commands in the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "attachToPods",
+      requests: [{ apiGroup: "", resource: "pods/attach", verbs: STREAM_VERBS }],
+      does: "attach to the processes of every pod",
+      doesNamed: "attach to the processes of the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "addEphemeralContainers",
+      requests: [{ apiGroup: "", resource: "pods/ephemeralcontainers", verbs: ["update", "patch"] }],
+      does: "add a container with any image and settings to every running pod",
+      doesNamed: "add a container with any image and settings to the pods {{names}}",
+      pointAt: "resource"
+    },
+    {
+      id: "portForwardToPods",
+      requests: [{ apiGroup: "", resource: "pods/portforward", verbs: STREAM_VERBS }],
+      does: "connect to any port of every pod",
+      doesNamed: "connect to any port of the pods {{names}}",
+      pointAt: "resource"
+    }
+  ]
+});
 
 // rules/rbac/rbac-secret-read.ts
 var rbac_secret_read_default = grantRule({
@@ -32137,6 +33699,79 @@ var rbac_secret_read_default = grantRule({
       does: "read every Secret",
       doesNamed: "read the Secrets {{names}}",
       pointAt: "verb"
+    }
+  ]
+});
+
+// rules/rbac/rbac-token-create.ts
+var rbac_token_create_default = grantRule({
+  meta: {
+    id: "rbac-token-create",
+    title: "Role can create ServiceAccount tokens",
+    severity: "high",
+    rationale: "`create` on `serviceaccounts/token` is the TokenRequest API (`kubectl create token`): it mints a fresh token for a ServiceAccount, with an audience and lifetime the caller picks, and the holder can then act as that ServiceAccount with all its permissions. Without `resourceNames` that is every ServiceAccount in reach, controllers' and operators' included. The name of the request is the ServiceAccount's, so `resourceNames` narrows it to the ServiceAccounts named, which the message says.",
+    remediation: "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.13", title: "Minimize access to the service account token creation" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
+    ],
+    equivalents: {},
+    example: {
+      bad: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    verbs: ["create"]',
+      good: 'kind: Role\nrules:\n  - apiGroups: [""]\n    resources: ["serviceaccounts/token"]\n    resourceNames: ["node-controller"]\n    verbs: ["create"]'
+    }
+  },
+  grants: [
+    {
+      id: "mintsTokens",
+      requests: [{ apiGroup: "", resource: "serviceaccounts/token", verbs: ["create"] }],
+      does: "mint a token for every ServiceAccount",
+      doesNamed: "mint tokens for the ServiceAccounts {{names}}",
+      pointAt: "resource"
+    }
+  ]
+});
+
+// rules/rbac/rbac-webhook-config.ts
+var ADMISSION_RESOURCES = [
+  "mutatingwebhookconfigurations",
+  "validatingwebhookconfigurations",
+  "mutatingadmissionpolicies",
+  "mutatingadmissionpolicybindings",
+  "validatingadmissionpolicies",
+  "validatingadmissionpolicybindings"
+];
+var rbac_webhook_config_default = grantRule({
+  meta: {
+    id: "rbac-webhook-config",
+    title: "Role can change admission webhooks and policies",
+    severity: "high",
+    rationale: "MutatingWebhookConfigurations and ValidatingWebhookConfigurations name the webhooks the API server sends objects to before it stores them, and admission policies (ValidatingAdmissionPolicy, MutatingAdmissionPolicy and their bindings) hold the rules it applies itself. Whoever can create, change or delete them decides admission for every object in the cluster: a webhook of theirs receives every object it asks for, Secrets included, and a mutating one can rewrite pods as they are created; editing or deleting the configurations and policies that enforce security switches that enforcement off. They are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants this; `resourceNames` narrows changes to the objects named (never `create`, which has no name to match).",
+    remediation: "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.12", title: "Minimize access to webhook configuration objects" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    verbs: ["get", "update"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    resourceNames: ["my-operator-webhook"]\n    verbs: ["get", "update"]'
+    }
+  },
+  grants: [
+    {
+      id: "controlsAdmission",
+      requests: ADMISSION_RESOURCES.map((resource) => ({
+        apiGroup: "admissionregistration.k8s.io",
+        resource,
+        verbs: ["create", "update", "patch", "delete", "deletecollection"]
+      })),
+      does: "create, change or remove the admission webhooks and policies that check every object",
+      doesNamed: "change or remove the admission webhooks and policies {{names}}",
+      pointAt: "verb",
+      clusterScoped: true
     }
   ]
 });
@@ -32179,7 +33814,19 @@ var rbac_wildcard_default = defineRule({
 });
 
 // rules/rbac/index.ts
-var RBAC_RULES = [rbac_secret_read_default, rbac_wildcard_default];
+var RBAC_RULES = [
+  rbac_csr_approve_default,
+  rbac_escalate_bind_default,
+  rbac_impersonate_default,
+  rbac_namespace_node_update_default,
+  rbac_node_proxy_default,
+  rbac_pod_create_default,
+  rbac_pod_exec_default,
+  rbac_secret_read_default,
+  rbac_token_create_default,
+  rbac_webhook_config_default,
+  rbac_wildcard_default
+];
 
 // rules/workload/container-runtime-socket-mounted.ts
 var SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
@@ -32880,7 +34527,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES, ...MESH_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -33035,12 +34682,12 @@ function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
   let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
   const places = relatedLocations(finding);
   if (places.length) {
-    const related = places.map((place, index) => ({
+    const related2 = places.map((place, index) => ({
       id: index + 1,
       physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message }
     }));
-    json += `,"relatedLocations":${JSON.stringify(related)}`;
+    json += `,"relatedLocations":${JSON.stringify(related2)}`;
   }
   if (finding.provenance && !finding.provenance.kustomize) {
     const { values, fallback, guessed } = finding.provenance;
@@ -33177,9 +34824,9 @@ function formatText(input) {
       const level = levelOf(finding.severity);
       const position = `${finding.region.startLine}:${finding.region.startColumn}`.padEnd(width);
       lines.push(`  ${paint("dim", position)}  ${paint(LEVEL_STYLE[level], level.padEnd(7))}  ${displayMessage(finding)}  ${paint("dim", finding.ruleId)}`);
-      for (const related of relatedLocations(finding)) {
-        const where = `${related.file}:${related.region.startLine}:${related.region.startColumn}`;
-        lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related.message}`);
+      for (const related2 of relatedLocations(finding)) {
+        const where = `${related2.file}:${related2.region.startLine}:${related2.region.startColumn}`;
+        lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related2.message}`);
       }
     }
     lines.push("");
@@ -37750,8 +39397,8 @@ var Schema = class Schema2 {
   }
   /** @internal */
   resolveImplicitScalarTag(source) {
-    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates) {
+    const candidates2 = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+    for (const tag2 of candidates2) {
       const value = tag2.resolve(source, false, tag2.tagName);
       if (value !== NOT_RESOLVED) return {
         value,
@@ -40119,7 +41766,7 @@ function writeDocumentDirectives(doc) {
   }
   return result;
 }
-function present(documents, options) {
+function present2(documents, options) {
   const state = createPresenterState(options);
   let result = "";
   let previousEnded = false;
@@ -40188,7 +41835,7 @@ function dump(input, options = {}) {
     });
   }
   opts.transform(documents);
-  return present(documents, {
+  return present2(documents, {
     ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
     schema: opts.schema
   });
@@ -40694,19 +42341,19 @@ function halfTypedObject(document) {
   const hasKind = isUsable(document.kind);
   if (hasApiVersion === hasKind) return void 0;
   const missing = hasKind ? "apiVersion" : "kind";
-  const present2 = hasKind ? "kind" : "apiVersion";
-  const identity = `${present2}: ${document[present2]}`;
+  const present3 = hasKind ? "kind" : "apiVersion";
+  const identity = `${present3}: ${document[present3]}`;
   const consequence = "Kubernetes refuses such an object, and kubeward did not lint it.";
   const hint = missing === "apiVersion" ? API_VERSIONS[document.kind] ? ` (for ${document.kind}: apiVersion: ${API_VERSIONS[document.kind]})` : " (the API group and version the kind belongs to, e.g. example.com/v1)" : " (the object's type, e.g. kind: Deployment)";
   if (missing in document) {
     return { key: missing, message: `The document has ${identity} but its ${missing} is ${describeValue(document[missing])}. ${consequence} Write ${missing}${hint}.` };
   }
-  const typo = Object.keys(document).find((key2) => key2 !== present2 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
+  const typo = Object.keys(document).find((key2) => key2 !== present3 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
   if (typo !== void 0) {
     return { key: typo, message: `The document has ${identity} and "${typo}" but no ${missing} (keys are case-sensitive). ${consequence} Rename "${typo}" to ${missing}.` };
   }
   if (typeof document.metadata !== "object" || document.metadata === null) return void 0;
-  return { key: present2, message: `The document has ${identity} but no ${missing}. ${consequence} Add ${missing}${hint}.` };
+  return { key: present3, message: `The document has ${identity} but no ${missing}. ${consequence} Add ${missing}${hint}.` };
 }
 
 // src/manifest/parse.ts
@@ -40924,16 +42571,16 @@ function readYamlDocument(text, file) {
   try {
     const { stream, documents } = parseYaml(text, file);
     const root = stream.roots[0];
-    const present2 = root !== void 0 && root < stream.length;
+    const present3 = root !== void 0 && root < stream.length;
     return {
       source,
       value: documents[0],
       locate(path23) {
-        if (!present2) return FILE_START;
+        if (!present3) return FILE_START;
         const { start, end } = locateInStream(stream, root, path23);
         return source.regionOf(start, end);
       },
-      scalarAt: (path23) => present2 ? writtenScalar(stream, root, path23) : void 0
+      scalarAt: (path23) => present3 ? writtenScalar(stream, root, path23) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -41721,8 +43368,8 @@ function documentAlong(render, name, key2, body, path23) {
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence, key2, body, path23) {
-  const along = documentAlong(evidence.tagged, "tagged", key2, body, path23);
+function taggedTemplateLine(evidence2, key2, body, path23) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
@@ -41786,8 +43433,8 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence, key2, body, path23, writtenByTemplate) {
-  const along = documentAlong(evidence.values, "values", key2, body, path23);
+function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path23);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   const node = nodeAt(document.object.body, path23.slice(0, depth));
@@ -41814,8 +43461,8 @@ function sentinelValues(evidence, key2, body, path23, writtenByTemplate) {
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
-function inReleaseNamespace(evidence, key2) {
-  for (const render of [evidence.tagged, evidence.values]) {
+function inReleaseNamespace(evidence2, key2) {
+  for (const render of [evidence2.tagged, evidence2.values]) {
     const namespace = render.ok ? render.documents.get(key2)?.object.namespace : void 0;
     if (namespace !== void 0) return namespace === SENTINEL_NAMESPACE;
   }
@@ -41899,17 +43546,17 @@ function valuesSetting(chart, file, key2, effective) {
 }
 function guessValues(chart, home, reference) {
   const below = [...reference.valuesPath, ...reference.remainder];
-  const candidates = [];
+  const candidates2 = [];
   const effective = [...home.subcharts, ...below];
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
-    candidates.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
+    candidates2.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
@@ -41960,13 +43607,13 @@ function valuesFromSentinels(chart, keys) {
   return { values, ignoreLines };
 }
 function locateByRenders(chart, object, home, key2, objectPath, templateText) {
-  const { evidence } = chart;
-  const template = taggedTemplateLine(evidence, key2, object.body, objectPath);
+  const { evidence: evidence2 } = chart;
+  const template = taggedTemplateLine(evidence2, key2, object.body, objectPath);
   const writtenByTemplate = (prefix) => {
-    const children = taggedTemplateLine(evidence, key2, object.body, [...prefix, ...firstChild(object.body, prefix)]);
+    const children = taggedTemplateLine(evidence2, key2, object.body, [...prefix, ...firstChild(object.body, prefix)]);
     return children.ok && children.depth > prefix.length && !children.line.emits;
   };
-  const answer = sentinelValues(evidence, key2, object.body, objectPath, writtenByTemplate);
+  const answer = sentinelValues(evidence2, key2, object.body, objectPath, writtenByTemplate);
   if (!template.ok) {
     const guessed = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
     return answer.ok ? { ...guessed, ...valuesFromSentinels(chart, answer.keys) } : guessed;
@@ -42578,18 +44225,18 @@ function targetMatches(target, identity) {
 // src/expand/kustomize/patch-candidates.ts
 function patchCandidates(patch, identity, body, path23, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
-  const candidates = [];
+  const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
       const followed = followPath(body, document.body, path23);
       const deletion = strategicDeletion(document.body, followed.path, body, path23);
       if (deletion) {
-        candidates.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
         continue;
       }
       const complete = followed.depth === path23.length;
-      candidates.push({
+      candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
         depth: followed.depth,
@@ -42597,16 +44244,16 @@ function patchCandidates(patch, identity, body, path23, applied) {
         value: followed.value
       });
     }
-    return candidates.reverse();
+    return candidates2.reverse();
   }
-  if (!patch.target) return candidates;
+  if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
     const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
-  return candidates;
+  return candidates2;
 }
 function strategicDeletion(document, followed, body, path23) {
   for (let depth = 1; depth <= followed.length; depth++) {
@@ -43332,9 +44979,9 @@ async function expandChart(chartDir, settings, files) {
       problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
       continue;
     }
-    const { evidence, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+    const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
     timing.toolMs += ms2;
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence });
+    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence: evidence2 });
     for (const object of rendered.objects) objects.push(object);
     for (const problem2 of rendered.problems) problems.push(problem2);
   }
@@ -43472,6 +45119,7 @@ var string = { type: "string" };
 var boolean = { type: "boolean" };
 var integer = { type: "integer" };
 var quantity = { type: "quantity" };
+var intOrString = { type: "intOrString" };
 var mapping = (fields = {}, otherFields) => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 var mapOf = (values) => ({ type: "map", values });
 var listOf = (items) => ({ type: "list", items });
@@ -43554,14 +45202,88 @@ var ROLE = mapping({
   rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
   aggregationRule: mapping()
 });
+var LABEL_SELECTOR = mapping({
+  matchLabels: mapOf(string),
+  matchExpressions: listOf(mapping({ key: string, operator: string, values: listOf(string) }))
+});
+var NETWORK_POLICY_PEER = mapping({ podSelector: LABEL_SELECTOR, namespaceSelector: LABEL_SELECTOR, ipBlock: mapping({ cidr: string, except: listOf(string) }) });
+var NETWORK_POLICY_PORT = mapping({ port: intOrString, endPort: integer });
+var NETWORK_POLICY = mapping({
+  spec: mapping({
+    podSelector: LABEL_SELECTOR,
+    policyTypes: listOf(string),
+    ingress: listOf(mapping({ from: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) })),
+    egress: listOf(mapping({ to: listOf(NETWORK_POLICY_PEER), ports: listOf(NETWORK_POLICY_PORT) }))
+  })
+});
+function isNetworkPolicy(object) {
+  return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
+}
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
+var WORKLOAD_SELECTOR = mapping({ matchLabels: mapOf(string) });
+var MUTUAL_TLS = mapping({ mode: string });
+var TRAFFIC_POLICY = mapping({ tls: MUTUAL_TLS, portLevelSettings: listOf(mapping({ port: mapping({ number: integer }), tls: MUTUAL_TLS })) });
+var STRING_LISTS = mapping({}, listOf(string));
+var ISTIO_SHAPES = /* @__PURE__ */ new Map([
+  ["security.istio.io/PeerAuthentication", mapping({ spec: mapping({ selector: WORKLOAD_SELECTOR, mtls: MUTUAL_TLS, portLevelMtls: mapOf(MUTUAL_TLS) }) })],
+  [
+    "security.istio.io/AuthorizationPolicy",
+    mapping({
+      spec: mapping({
+        selector: WORKLOAD_SELECTOR,
+        targetRef: mapping(),
+        targetRefs: listOf(mapping()),
+        action: string,
+        rules: listOf(mapping({ from: listOf(mapping({ source: STRING_LISTS })), to: listOf(mapping({ operation: STRING_LISTS })), when: listOf(mapping()) }))
+      })
+    })
+  ],
+  [
+    "networking.istio.io/DestinationRule",
+    mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) })
+  ],
+  [
+    "networking.istio.io/VirtualService",
+    mapping({
+      spec: mapping({
+        gateways: listOf(string),
+        http: listOf(mapping({ match: listOf(mapping({ uri: mapping({ prefix: string, exact: string }) })) })),
+        tcp: listOf(mapping()),
+        tls: listOf(mapping())
+      })
+    })
+  ],
+  [
+    "networking.istio.io/Gateway",
+    mapping({
+      spec: mapping({
+        servers: listOf(
+          mapping({
+            port: mapping({ number: integer, protocol: string, name: string }),
+            hosts: listOf(string),
+            tls: mapping({
+              mode: string,
+              httpsRedirect: boolean,
+              minProtocolVersion: string,
+              maxProtocolVersion: string,
+              credentialName: string,
+              credentialNames: listOf(string),
+              serverCertificate: string,
+              privateKey: string,
+              tlsCertificates: listOf(mapping())
+            })
+          })
+        )
+      })
+    })
+  ]
+]);
 var SERVICE = mapping({
   spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) })
 });
 var INGRESS = mapping({ spec: mapping({ tls: listOf(mapping({ hosts: listOf(string) })), rules: listOf(mapping({ host: string })) }) });
-var LABEL_SELECTOR = mapping({ matchLabels: mapOf(string), matchExpressions: listOf(mapping()) });
 var LISTENERS = listOf(
   mapping({
     name: string,
@@ -43577,18 +45299,20 @@ var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }
 function bodyShapeOf(object) {
   const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
   if (isRole2(object)) return ROLE;
+  if (isNetworkPolicy(object)) return NETWORK_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;
-  return void 0;
+  return ISTIO_SHAPES.get(`${group}/${object.kind}`);
 }
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
   integer: "an integer",
   quantity: "a quantity (a string such as 500m or 1Gi, or a number)",
+  intOrString: "an integer or a string",
   mapping: "a mapping",
   map: "a mapping",
   list: "a list"
@@ -43603,6 +45327,8 @@ function matches(value, shape) {
       return typeof value === "number" && Number.isInteger(value);
     case "quantity":
       return typeof value === "string" || typeof value === "number";
+    case "intOrString":
+      return typeof value === "string" || typeof value === "number" && Number.isInteger(value);
     case "mapping":
     case "map":
       return isRecord(value);
@@ -43815,12 +45541,12 @@ function createLinter(rules, settings = {}) {
     }
   };
   const settleAll = () => {
-    const indexes = /* @__PURE__ */ new Map();
+    const indexes3 = /* @__PURE__ */ new Map();
     const indexOf = (scope) => {
-      let index = indexes.get(scope);
+      let index = indexes3.get(scope);
       if (!index) {
         index = indexObjects(kept.get(scope) ?? []);
-        indexes.set(scope, index);
+        indexes3.set(scope, index);
       }
       return index;
     };
@@ -44088,9 +45814,9 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const verdict = runVerdict(active, failOn);
-  const unlinted = verdict.unlinted.length;
-  const failingByLevel = verdict.failingByLevel.length;
+  const verdict2 = runVerdict(active, failOn);
+  const unlinted = verdict2.unlinted.length;
+  const failingByLevel = verdict2.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [

@@ -3,10 +3,11 @@ import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
 import { NETWORK_RULES } from "./network/index.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";
+import { MESH_RULES } from "./mesh/index.js";
 import { RBAC_RULES } from "./rbac/index.js";
 import { WORKLOAD_RULES } from "./workload/index.js";
 
 /** Every built-in rule, sorted by id. Registering here (through the group lists) is the only way a rule runs. */
-export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES].sort((a, b) =>
+export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES, ...MESH_RULES].sort((a, b) =>
   a.meta.id.localeCompare(b.meta.id),
 );

@@ -139,6 +139,70 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
+/** Istio's WorkloadSelector: labels only. */
+const WORKLOAD_SELECTOR = mapping({ matchLabels: mapOf(string) });
+const MUTUAL_TLS = mapping({ mode: string });
+/** A DestinationRule's traffic policy: its ClientTLSSettings, for every port and per port. */
+const TRAFFIC_POLICY = mapping({ tls: MUTUAL_TLS, portLevelSettings: listOf(mapping({ port: mapping({ number: integer }), tls: MUTUAL_TLS })) });
+/** An AuthorizationPolicy's Source and Operation: every field is a list of strings. */
+const STRING_LISTS = mapping({}, listOf(string));
+
+/** The fields of Istio's kinds the mesh rules read, by API group and kind (every served version has them). */
+const ISTIO_SHAPES: ReadonlyMap<string, Shape> = new Map([
+  ["security.istio.io/PeerAuthentication", mapping({ spec: mapping({ selector: WORKLOAD_SELECTOR, mtls: MUTUAL_TLS, portLevelMtls: mapOf(MUTUAL_TLS) }) })],
+  [
+    "security.istio.io/AuthorizationPolicy",
+    mapping({
+      spec: mapping({
+        selector: WORKLOAD_SELECTOR,
+        targetRef: mapping(),
+        targetRefs: listOf(mapping()),
+        action: string,
+        rules: listOf(mapping({ from: listOf(mapping({ source: STRING_LISTS })), to: listOf(mapping({ operation: STRING_LISTS })), when: listOf(mapping()) })),
+      }),
+    }),
+  ],
+  [
+    "networking.istio.io/DestinationRule",
+    mapping({ spec: mapping({ host: string, trafficPolicy: TRAFFIC_POLICY, subsets: listOf(mapping({ name: string, trafficPolicy: TRAFFIC_POLICY })) }) }),
+  ],
+  [
+    "networking.istio.io/VirtualService",
+    mapping({
+      spec: mapping({
+        gateways: listOf(string),
+        http: listOf(mapping({ match: listOf(mapping({ uri: mapping({ prefix: string, exact: string }) })) })),
+        tcp: listOf(mapping()),
+        tls: listOf(mapping()),
+      }),
+    }),
+  ],
+  [
+    "networking.istio.io/Gateway",
+    mapping({
+      spec: mapping({
+        servers: listOf(
+          mapping({
+            port: mapping({ number: integer, protocol: string, name: string }),
+            hosts: listOf(string),
+            tls: mapping({
+              mode: string,
+              httpsRedirect: boolean,
+              minProtocolVersion: string,
+              maxProtocolVersion: string,
+              credentialName: string,
+              credentialNames: listOf(string),
+              serverCertificate: string,
+              privateKey: string,
+              tlsCertificates: listOf(mapping()),
+            }),
+          }),
+        ),
+      }),
+    }),
+  ],
+]);
+
 /** The fields of Services, Ingresses, Gateway API Gateways and ListenerSets, and ingress-nginx's ConfigMap keys, that the network rules read. */
 const SERVICE = mapping({
   spec: mapping({ type: string, externalIPs: listOf(string), loadBalancerSourceRanges: listOf(string), ports: listOf(mapping({ nodePort: integer })) }),
@@ -167,7 +231,7 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;
-  return undefined;
+  return ISTIO_SHAPES.get(`${group}/${object.kind}`);
 }
 
 const EXPECTED: Record<Shape["type"], string> = {
@@ -254,7 +318,8 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 
 /**
  * Fields of the wrong type that rules read: object metadata for every object, and the pod spec,
- * its template and its containers for workloads. One problem per wrong field, at its path.
+ * its template and its containers for workloads, the rules of RBAC roles, and the fields of Istio's configuration
+ * the mesh rules read. One problem per wrong field, at its path.
  */
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];

@@ -310,6 +310,55 @@ spec:
     expect(shapeFindings(yaml)).toEqual([]);
   });
 
+  it("checks the fields of Istio's configuration that the mesh rules read, in every served version", () => {
+    const yaml = `apiVersion: security.istio.io/v1beta1
+kind: PeerAuthentication
+metadata: {name: p}
+spec:
+  selector: {matchLabels: {app: 1}}
+  mtls: {mode: [STRICT]}
+  portLevelMtls: {8080: DISABLE}
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: a}
+spec:
+  rules:
+    - from: [{source: {principals: "*"}}]
+      to: {operation: x}
+---
+apiVersion: networking.istio.io/v1alpha3
+kind: DestinationRule
+metadata: {name: d}
+spec:
+  host: [reviews]
+  trafficPolicy: {portLevelSettings: [{port: {number: "80"}}]}
+---
+apiVersion: networking.istio.io/v1beta1
+kind: Gateway
+metadata: {name: g}
+spec:
+  servers:
+    - port: {number: 80, protocol: HTTP}
+      tls: {httpsRedirect: "true"}
+---
+apiVersion: example.com/v1
+kind: Gateway
+metadata: {name: other}
+spec: {servers: "not Istio's"}
+`;
+    expect(shapeFindings(yaml)).toEqual([
+      "5:28 spec.selector.matchLabels.app must be a string, not the number 1.",
+      "6:10 spec.mtls.mode must be a string, not a list.",
+      '7:19 spec.portLevelMtls["8080"] must be a mapping, not the string "DISABLE".',
+      '14:24 spec.rules[0].from[0].source.principals must be a list, not the string "*".',
+      "15:7 spec.rules[0].to must be a list, not a mapping.",
+      "21:3 spec.host must be a string, not a list.",
+      '22:47 spec.trafficPolicy.portLevelSettings[0].port.number must be an integer, not the string "80".',
+      '30:13 spec.servers[0].tls.httpsRedirect must be true or false, not the string "true".',
+    ]);
+  });
+
   it("checkShape reports paths, for callers that locate them", () => {
     const [object] = parseManifest("t.yaml", pod("  hostIPC: 1\n")).objects;
     expect(checkShape(object)).toEqual([{ path: ["spec", "hostIPC"], message: "spec.hostIPC must be true or false, not the number 1." }]);
@@ -380,6 +429,31 @@ apiVersion: v1
 kind: Service
 metadata: {name: s}
 spec: {ports: "80", selector: [a], type: [LoadBalancer]}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: p, namespace: istio-system}
+spec: {selector: "x", mtls: [STRICT], portLevelMtls: {8080: DISABLE}}
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: a}
+spec: {action: [ALLOW], rules: [[], {from: {source: x}, to: "y"}, {from: [{source: {principals: "*"}}]}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: d}
+spec: {host: [a], trafficPolicy: {tls: DISABLE, portLevelSettings: {a: b}}, subsets: "v1"}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: g}
+spec: {servers: [{port: "80", tls: [SIMPLE]}, {port: {protocol: 1}, tls: {mode: [SIMPLE], minProtocolVersion: 1}}]}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: v}
+spec: {gateways: g, http: {match: x}}
 `;
 
   it("no built-in rule fails (kubeward/rule-error) on wrongly typed fields", () => {
