@@ -30363,7 +30363,7 @@ function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, compon
     }
     case "gateNotFalse": {
       const gate = mapEntries(settings).get(requirement.gate);
-      return gate && gate.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : void 0;
+      return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : void 0;
     }
   }
 }
@@ -30382,14 +30382,14 @@ function componentFlagRule(spec) {
       - ${component}${args}`;
   const badValue = spec.violating ?? (requirement.kind === "listExcludes" ? requirement.item : requirement.kind === "gateNotFalse" ? `${requirement.gate}=false` : requirement.kind === "notEquals" ? requirement.value : spec.suggested ?? "");
   const unsetPasses = !(requirement.kind === "set" || requirement.kind === "listIncludes" || "unset" in requirement && requirement.unset === "fails");
+  const wrongValue = `${component} in {{where}} runs with --${flag2}={{value}}; it should be ${expected}: {{fix}}.`;
+  const missing = `${component} in {{where}} runs without --${flag2}; it should be ${expected}: add {{fix}}.`;
   return defineRule({
     meta: {
       ...meta,
       category: "control-plane",
-      messages: {
-        wrongValue: `${component} in {{where}} runs with --${flag2}={{value}}; it should be ${expected}: {{fix}}.`,
-        missing: `${component} in {{where}} runs without --${flag2}; it should be ${expected}: add {{fix}}.`
-      },
+      // A flag whose absence is safe is never reported missing, so its rule declares no such message.
+      messages: unsetPasses ? { wrongValue } : { wrongValue, missing },
       example: {
         bad: pod(unsetPasses ? `
       - --${flag2}=${badValue}` : ""),
@@ -44437,6 +44437,18 @@ var ROLE = mapping({
   rules: listOf(mapping({ apiGroups: listOf(string), resources: listOf(string), verbs: listOf(string), resourceNames: listOf(string) })),
   aggregationRule: mapping()
 });
+function kubeadmShape(object) {
+  const version = /^kubeadm\.k8s\.io\/(v1beta[34])$/.exec(object.apiVersion)?.[1];
+  if (version === void 0) return void 0;
+  const args = version === "v1beta3" ? mapOf(string) : listOf(mapping({ name: string, value: string }));
+  const component = mapping({ extraArgs: args });
+  if (object.kind === "ClusterConfiguration") {
+    const external = mapping({ caFile: string, certFile: string, keyFile: string });
+    return mapping({ apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+  }
+  if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
+  return void 0;
+}
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -44504,6 +44516,11 @@ function checkShape(object) {
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
   if (isRole2(object)) {
     checkValue(object.body, ROLE, [], problems);
+    return problems;
+  }
+  const kubeadm = kubeadmShape(object);
+  if (kubeadm) {
+    checkValue(object.body, kubeadm, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);

@@ -108,7 +108,7 @@ function verdict({ requirement, flag, boolean = false }: ComponentFlag, componen
     }
     case "gateNotFalse": {
       const gate = mapEntries(settings).get(requirement.gate);
-      return gate && gate.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : undefined;
+      return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : undefined;
     }
   }
 }

@@ -111,6 +111,21 @@ const ROLE = mapping({
   aggregationRule: mapping(),
 });
 
+/** kubeadm's ClusterConfiguration, InitConfiguration and JoinConfiguration: the flags they pass on. */
+function kubeadmShape(object: K8sObject): Shape | undefined {
+  const version = /^kubeadm\.k8s\.io\/(v1beta[34])$/.exec(object.apiVersion)?.[1];
+  if (version === undefined) return undefined;
+  // v1beta3 writes extraArgs as a map of strings, v1beta4 as a list of {name, value}.
+  const args = version === "v1beta3" ? mapOf(string) : listOf(mapping({ name: string, value: string }));
+  const component = mapping({ extraArgs: args });
+  if (object.kind === "ClusterConfiguration") {
+    const external = mapping({ caFile: string, certFile: string, keyFile: string });
+    return mapping({ apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+  }
+  if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
+  return undefined;
+}
+
 function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -205,6 +220,11 @@ export function checkShape(object: K8sObject): ShapeProblem[] {
     checkValue(object.body, ROLE, [], problems);
     return problems;
   }
+  const kubeadm = kubeadmShape(object);
+  if (kubeadm) {
+    checkValue(object.body, kubeadm, [], problems);
+    return problems;
+  }
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return problems;
   // Every step down to the pod spec (spec, template, jobTemplate, ...) must be a mapping.
@@ -244,6 +264,8 @@ export function checksField(object: K8sObject, path: readonly PathSegment[]): bo
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
   if (isRole(object)) return coversPath(ROLE, path);
+  const kubeadm = kubeadmShape(object);
+  if (kubeadm) return coversPath(kubeadm, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
