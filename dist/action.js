@@ -30104,17 +30104,28 @@ function componentFlagsOf(object) {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container) => {
     const commandLine = commandLineOf(container);
-    if (commandLine.program === void 0) return [];
+    const program = commandLine.program;
+    if (program === void 0) return [];
     return [
       {
-        program: commandLine.program,
+        program,
         where: describeContainer(container),
         insertPath: commandLine.insertPath,
-        settings: (name, boolean2) => (commandLine.flags.get(name) ?? []).map((flag2) => ({ value: flag2.value ?? (boolean2 ? "true" : flag2.next ?? ""), path: flag2.path })),
+        settings: (name, boolean2) => {
+          const flags = commandLine.flags.get(name);
+          if (flags) return flags.map((flag2) => ({ value: flag2.value ?? (boolean2 ? "true" : flag2.next ?? ""), path: flag2.path }));
+          return program === "etcd" ? etcdEnvironment(container, name) : [];
+        },
         addition: (name, value) => `--${name}=${value}`
       }
     ];
   });
+}
+function etcdEnvironment(container, name) {
+  const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
+  return arrayOf(container.container.env).flatMap(
+    (item, index) => isRecord(item) && item.name === variable && typeof item.value === "string" ? [{ value: item.value, path: [...container.path, "env", index, "value"] }] : []
+  );
 }
 function kubeadmComponents(object) {
   const body = object.body;
@@ -30308,6 +30319,7 @@ function qualifiedName(reference) {
 }
 
 // rules/templates/component-flag.ts
+var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 function goodValue({ requirement, suggested }, current) {
   if (suggested !== void 0) return suggested;
   switch (requirement.kind) {
@@ -30361,6 +30373,8 @@ function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, compon
       const bad = items.filter(({ item }) => !requirement.allowed.includes(item));
       return bad[0] ? { wrong: bad[0].setting, value: bad.map(({ item }) => item).join(","), current } : void 0;
     }
+    case "positiveDuration":
+      return DURATION.test(last.value) && !last.value.startsWith("-") && /[1-9]/.test(last.value) ? void 0 : { wrong: last, value: last.value, current };
     case "gateNotFalse": {
       const gate = mapEntries(settings).get(requirement.gate);
       return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : void 0;
@@ -30917,6 +30931,25 @@ var apiserver_profiling_enabled_default = componentFlagRule({
   }
 });
 
+// rules/control-plane/apiserver-request-timeout-invalid.ts
+var apiserver_request_timeout_invalid_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "request-timeout",
+  requirement: { kind: "positiveDuration" },
+  expected: "a positive duration such as 60s",
+  suggested: "60s",
+  violating: "0",
+  meta: {
+    id: "apiserver-request-timeout-invalid",
+    title: "The API server's request timeout is not a positive duration",
+    severity: "low",
+    rationale: "`--request-timeout` is how long kube-apiserver keeps a non-long-running request open before timing it out; the default, 60s, suits most clusters, and the benchmark asks only that it be set as appropriate. The rule reports values that are not a positive Go duration: a malformed one (`60`, `1 min`) stops the API server from starting, and zero or a negative one leaves no working timeout, so slow requests hold connections and memory.",
+    remediation: "Remove `--request-timeout` to keep the 60s default, or set a positive duration such as `--request-timeout=300s`.",
+    frameworks: [{ framework: "CIS", control: "1.2.20", title: "Ensure that the --request-timeout argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_95"] }
+  }
+});
+
 // rules/control-plane/apiserver-secure-port-disabled.ts
 var apiserver_secure_port_disabled_default = componentFlagRule({
   component: "kube-apiserver",
@@ -31266,11 +31299,12 @@ var etcd_auto_tls_enabled_default = componentFlagRule({
   requirement: { kind: "equals", value: "false", unset: "passes" },
   expected: "false (the default)",
   violating: "true",
+  skipWith: "config-file",
   meta: {
     id: "etcd-auto-tls-enabled",
     title: "etcd serves clients with a self-signed certificate",
     severity: "high",
-    rationale: "`--auto-tls=true` makes etcd generate a self-signed certificate for its client port, which clients cannot verify, so anyone on the path can pose as etcd.",
+    rationale: "`--auto-tls=true` makes etcd generate a self-signed certificate for its client port, which clients cannot verify, so anyone on the path can pose as etcd. etcd also reads the flag from the variable `ETCD_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--auto-tls` and set `--cert-file` and `--key-file` to a certificate your etcd CA signed.",
     frameworks: [{ framework: "CIS", control: "2.3", title: "Ensure that the --auto-tls argument is not set to true" }],
     equivalents: { checkov: ["CKV_K8S_118"], trivy: ["KCV0044"] }
@@ -31284,11 +31318,12 @@ var etcd_cert_file_missing_default = componentFlagRule({
   requirement: { kind: "set" },
   expected: "etcd's serving certificate",
   suggested: "/etc/kubernetes/pki/etcd/server.crt",
+  skipWith: "config-file",
   meta: {
     id: "etcd-cert-file-missing",
     title: "etcd serves clients without TLS",
     severity: "critical",
-    rationale: "Without `--cert-file` etcd serves its client port over plain HTTP (unless `--auto-tls` generates an unverifiable certificate), so the API server's reads and writes, Secrets included, cross the network in the clear.",
+    rationale: "Without `--cert-file` etcd serves its client port over plain HTTP (unless `--auto-tls` generates an unverifiable certificate), so the API server's reads and writes, Secrets included, cross the network in the clear. etcd also reads the flag from the variable `ETCD_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--cert-file` and `--key-file` to a certificate your etcd CA signed (kubeadm: etcd/server.crt and .key) and serve `https://` client URLs.",
     frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
@@ -31302,11 +31337,12 @@ var etcd_client_cert_auth_disabled_default = componentFlagRule({
   boolean: true,
   requirement: { kind: "equals", value: "true", unset: "fails" },
   expected: "true",
+  skipWith: "config-file",
   meta: {
     id: "etcd-client-cert-auth-disabled",
     title: "etcd does not authenticate its clients",
     severity: "critical",
-    rationale: "etcd's `--client-cert-auth` defaults to false: without it, etcd serves any client that reaches its client port, and etcd holds every object of the cluster, Secrets included, in the clear unless encryption at rest is on. kubeadm sets it to true.",
+    rationale: "etcd's `--client-cert-auth` defaults to false: without it, etcd serves any client that reaches its client port, and etcd holds every object of the cluster, Secrets included, in the clear unless encryption at rest is on. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--client-cert-auth=true` with `--trusted-ca-file`, and give the API server a client certificate (`--etcd-certfile`, `--etcd-keyfile`).",
     frameworks: [{ framework: "CIS", control: "2.2", title: "Ensure that the --client-cert-auth argument is set to true" }],
     equivalents: { checkov: ["CKV_K8S_117"], trivy: ["KCV0043"] }
@@ -31320,11 +31356,12 @@ var etcd_key_file_missing_default = componentFlagRule({
   requirement: { kind: "set" },
   expected: "the key of etcd's serving certificate",
   suggested: "/etc/kubernetes/pki/etcd/server.key",
+  skipWith: "config-file",
   meta: {
     id: "etcd-key-file-missing",
     title: "etcd has no key for its serving certificate",
     severity: "critical",
-    rationale: "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port.",
+    rationale: "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port. etcd also reads the flag from the variable `ETCD_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--key-file` with `--cert-file`.",
     frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
@@ -31339,11 +31376,12 @@ var etcd_peer_auto_tls_enabled_default = componentFlagRule({
   requirement: { kind: "equals", value: "false", unset: "passes" },
   expected: "false (the default)",
   violating: "true",
+  skipWith: "config-file",
   meta: {
     id: "etcd-peer-auto-tls-enabled",
     title: "etcd talks to its peers with self-signed certificates",
     severity: "high",
-    rationale: "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication.",
+    rationale: "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication. etcd also reads the flag from the variable `ETCD_PEER_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--peer-auto-tls` and set `--peer-cert-file` and `--peer-key-file` to certificates your etcd CA signed.",
     frameworks: [{ framework: "CIS", control: "2.6", title: "Ensure that the --peer-auto-tls argument is not set to true" }],
     equivalents: { trivy: ["KCV0047"] }
@@ -31357,11 +31395,12 @@ var etcd_peer_cert_file_missing_default = componentFlagRule({
   requirement: { kind: "set" },
   expected: "etcd's peer certificate",
   suggested: "/etc/kubernetes/pki/etcd/peer.crt",
+  skipWith: "config-file",
   meta: {
     id: "etcd-peer-cert-file-missing",
     title: "etcd talks to its peers without TLS",
     severity: "high",
-    rationale: "Without `--peer-cert-file` etcd's peer port speaks plain HTTP (unless `--peer-auto-tls` generates an unverifiable certificate), so replication traffic, every object of the cluster, crosses the network in the clear.",
+    rationale: "Without `--peer-cert-file` etcd's peer port speaks plain HTTP (unless `--peer-auto-tls` generates an unverifiable certificate), so replication traffic, every object of the cluster, crosses the network in the clear. etcd also reads the flag from the variable `ETCD_PEER_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-cert-file` and `--peer-key-file` (kubeadm: etcd/peer.crt and .key) and use `https://` peer URLs.",
     frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
@@ -31375,11 +31414,12 @@ var etcd_peer_client_cert_auth_disabled_default = componentFlagRule({
   boolean: true,
   requirement: { kind: "equals", value: "true", unset: "fails" },
   expected: "true",
+  skipWith: "config-file",
   meta: {
     id: "etcd-peer-client-cert-auth-disabled",
     title: "etcd does not authenticate its peers",
     severity: "high",
-    rationale: "etcd's `--peer-client-cert-auth` defaults to false: without it, anything that reaches the peer port can join the cluster's replication traffic. kubeadm sets it to true.",
+    rationale: "etcd's `--peer-client-cert-auth` defaults to false: without it, anything that reaches the peer port can join the cluster's replication traffic. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_PEER_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-client-cert-auth=true` with `--peer-trusted-ca-file`, `--peer-cert-file` and `--peer-key-file`.",
     frameworks: [{ framework: "CIS", control: "2.5", title: "Ensure that the --peer-client-cert-auth argument is set to true" }],
     equivalents: { checkov: ["CKV_K8S_121"], trivy: ["KCV0046"] }
@@ -31393,11 +31433,12 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
   requirement: { kind: "set" },
   expected: "the key of etcd's peer certificate",
   suggested: "/etc/kubernetes/pki/etcd/peer.key",
+  skipWith: "config-file",
   meta: {
     id: "etcd-peer-key-file-missing",
     title: "etcd has no key for its peer certificate",
     severity: "high",
-    rationale: "`--peer-key-file` is the key of the certificate `--peer-cert-file` names; without it etcd cannot use TLS with its peers.",
+    rationale: "`--peer-key-file` is the key of the certificate `--peer-cert-file` names; without it etcd cannot use TLS with its peers. etcd also reads the flag from the variable `ETCD_PEER_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-key-file` with `--peer-cert-file`.",
     frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
@@ -31429,11 +31470,12 @@ var scheduler_profiling_enabled_default = componentFlagRule({
   boolean: true,
   requirement: { kind: "equals", value: "false", unset: "fails" },
   expected: "false",
+  skipWith: "config",
   meta: {
     id: "scheduler-profiling-enabled",
     title: "The scheduler serves profiling data",
     severity: "low",
-    rationale: "`--profiling` defaults to true: the scheduler serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
+    rationale: "`--profiling` defaults to true: the scheduler serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off. With `--config`, the scheduler ignores the flag and reads `enableProfiling` from its KubeSchedulerConfiguration, which the rule does not read; it passes over such a scheduler.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
     frameworks: [{ framework: "CIS", control: "1.4.1", title: "Ensure that the --profiling argument is set to false" }],
     equivalents: { checkov: ["CKV_K8S_114"], trivy: ["KCV0040"] }
@@ -31470,6 +31512,7 @@ var CONTROL_PLANE_RULES = [
   apiserver_namespace_lifecycle_disabled_default,
   apiserver_node_restriction_missing_default,
   apiserver_profiling_enabled_default,
+  apiserver_request_timeout_invalid_default,
   apiserver_secure_port_disabled_default,
   apiserver_service_account_issuer_missing_default,
   apiserver_service_account_key_file_missing_default,

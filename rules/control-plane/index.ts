@@ -27,6 +27,7 @@ import apiserverKubeletHttpsDisabled from "./apiserver-kubelet-https-disabled.js
 import apiserverNamespaceLifecycleDisabled from "./apiserver-namespace-lifecycle-disabled.js";
 import apiserverNodeRestrictionMissing from "./apiserver-node-restriction-missing.js";
 import apiserverProfilingEnabled from "./apiserver-profiling-enabled.js";
+import apiserverRequestTimeoutInvalid from "./apiserver-request-timeout-invalid.js";
 import apiserverSecurePortDisabled from "./apiserver-secure-port-disabled.js";
 import apiserverServiceAccountIssuerMissing from "./apiserver-service-account-issuer-missing.js";
 import apiserverServiceAccountKeyFileMissing from "./apiserver-service-account-key-file-missing.js";
@@ -86,6 +87,7 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   apiserverNamespaceLifecycleDisabled,
   apiserverNodeRestrictionMissing,
   apiserverProfilingEnabled,
+  apiserverRequestTimeoutInvalid,
   apiserverSecurePortDisabled,
   apiserverServiceAccountIssuerMissing,
   apiserverServiceAccountKeyFileMissing,

@@ -24,7 +24,11 @@ export type FlagRequirement =
   | { kind: "listExcludes"; item: string; unset: "passes" | "fails" }
   | { kind: "listWithin"; allowed: readonly string[] }
   | { kind: "atLeast"; minimum: number; unset: "passes" | "fails" }
-  | { kind: "gateNotFalse"; gate: string };
+  | { kind: "gateNotFalse"; gate: string }
+  | { kind: "positiveDuration" };
+
+/** A Go duration (`time.ParseDuration`): `300ms`, `60s`, `1h30m`; a sign and a plain 0 are Go's too. */
+const DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 
 /** What sets one control-plane flag rule apart from the others: the program, the flag and what its value must be. */
 export interface ComponentFlag {
@@ -106,6 +110,8 @@ function verdict({ requirement, flag, boolean = false }: ComponentFlag, componen
       const bad = items.filter(({ item }) => !requirement.allowed.includes(item));
       return bad[0] ? { wrong: bad[0].setting, value: bad.map(({ item }) => item).join(","), current } : undefined;
     }
+    case "positiveDuration":
+      return DURATION.test(last.value) && !last.value.startsWith("-") && /[1-9]/.test(last.value) ? undefined : { wrong: last, value: last.value, current };
     case "gateNotFalse": {
       const gate = mapEntries(settings).get(requirement.gate);
       return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : undefined;

@@ -2,7 +2,7 @@ import { arrayOf, formatPath, isRecord } from "../core/json.js";
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { commandLineOf } from "./command-line.js";
 import { KUBEADM_DEFAULT_FLAGS } from "./kubeadm-defaults.js";
-import { describeContainer, workloadContainers } from "./workload.js";
+import { describeContainer, workloadContainers, type ContainerRef } from "./workload.js";
 
 /** One place that sets a flag: a command-line item, a kubeadm `extraArgs` entry, or kubeadm's own default. */
 export interface FlagSetting {
@@ -45,18 +45,33 @@ export function componentFlagsOf(object: K8sObject): ComponentFlags[] {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container): ComponentFlags[] => {
     const commandLine = commandLineOf(container);
-    if (commandLine.program === undefined) return [];
+    const program = commandLine.program;
+    if (program === undefined) return [];
     return [
       {
-        program: commandLine.program,
+        program,
         where: describeContainer(container),
         insertPath: commandLine.insertPath,
-        settings: (name, boolean) =>
-          (commandLine.flags.get(name) ?? []).map((flag) => ({ value: flag.value ?? (boolean ? "true" : (flag.next ?? "")), path: flag.path })),
+        settings: (name, boolean) => {
+          const flags = commandLine.flags.get(name);
+          if (flags) return flags.map((flag) => ({ value: flag.value ?? (boolean ? "true" : (flag.next ?? "")), path: flag.path }));
+          return program === "etcd" ? etcdEnvironment(container, name) : [];
+        },
         addition: (name, value) => `--${name}=${value}`,
       },
     ];
   });
+}
+
+/**
+ * etcd reads a flag that the command line does not set from the variable ETCD_<NAME> (`--client-cert-auth`:
+ * ETCD_CLIENT_CERT_AUTH); a flag on the command line wins. Only literal values are read.
+ */
+function etcdEnvironment(container: ContainerRef, name: string): FlagSetting[] {
+  const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
+  return arrayOf(container.container.env).flatMap((item, index): FlagSetting[] =>
+    isRecord(item) && item.name === variable && typeof item.value === "string" ? [{ value: item.value, path: [...container.path, "env", index, "value"] }] : [],
+  );
 }
 
 function kubeadmComponents(object: K8sObject): ComponentFlags[] {

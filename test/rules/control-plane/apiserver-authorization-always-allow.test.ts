@@ -9,7 +9,7 @@ testRule(apiserverAuthorizationAlwaysAllow, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "apiServer", [["authorization-mode", "Node,RBAC"]]) },
     { name: "kubeadm without extraArgs: its default --authorization-mode=Node,RBAC counts as set", yaml: clusterConfiguration("v1beta4", "apiServer") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--authorization-mode=RBAC,AlwaysAllow"]) },
-    { name: "--authorization-config replaces the flag", yaml: staticPod("kube-apiserver", ["--authorization-config=/etc/kubernetes/authorization.yaml"]) },
+    { name: "--authorization-config replaces the flag, and the rule does not read the file", yaml: staticPod("kube-apiserver", ["--authorization-config=/etc/kubernetes/config.yaml", "--authorization-mode=RBAC,AlwaysAllow"]) },
   ],
   invalid: [
     {

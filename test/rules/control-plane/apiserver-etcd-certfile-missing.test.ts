@@ -9,6 +9,7 @@ testRule(apiserverEtcdCertfileMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "apiServer", [["etcd-certfile", "/etc/kubernetes/pki/apiserver-etcd-client.crt"]]) },
     { name: "kubeadm without extraArgs: its default --etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt counts as set", yaml: clusterConfiguration("v1beta4", "apiServer") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--etcd-certfile="]) },
+    { name: "an external etcd's certFile and keyFile", yaml: "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\netcd:\n  external:\n    endpoints: [https://10.0.0.5:2379]\n    caFile: /etc/etcd/ca.crt\n    certFile: /etc/etcd/client.crt\n    keyFile: /etc/etcd/client.key\n" },
   ],
   invalid: [
     {
@@ -30,6 +31,11 @@ testRule(apiserverEtcdCertfileMissing, {
       name: "static pod without the flag: at command",
       yaml: staticPod("kube-apiserver", ["--v=2"]),
       errors: [{ messageId: "missing", data: { where: "container \"kube-apiserver\"", fix: "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt" }, line: 8, column: 7, endLine: 8, endColumn: 15 }],
+    },
+    {
+      name: "an external etcd without certFile and keyFile: kubeadm passes none, at the kind as there is no apiServer section",
+      yaml: "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\netcd:\n  external:\n    endpoints: [https://10.0.0.5:2379]\n    caFile: /etc/etcd/ca.crt\n",
+      errors: [{ messageId: "missing", data: { where: "ClusterConfiguration apiServer.extraArgs", fix: 'etcd-certfile: "/etc/kubernetes/pki/apiserver-etcd-client.crt" under apiServer.extraArgs' }, line: 2, column: 1, endLine: 2, endColumn: 27 }],
     },
   ],
 });

@@ -10,6 +10,7 @@ testRule(etcdAutoTlsEnabled, {
     { name: "static pod without the flag: the default is safe", yaml: staticPod("etcd", ["--v=2"]) },
     { name: "kubeadm without extraArgs", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--auto-tls=true"]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--auto-tls=true"]) },
   ],
   invalid: [
     {

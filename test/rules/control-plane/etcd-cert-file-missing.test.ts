@@ -9,6 +9,7 @@ testRule(etcdCertFileMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["cert-file", "/etc/kubernetes/pki/etcd/server.crt"]]) },
     { name: "kubeadm without extraArgs: its default --cert-file=/etc/kubernetes/pki/etcd/server.crt counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--cert-file="]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--cert-file="]) },
   ],
   invalid: [
     {

@@ -9,6 +9,11 @@ testRule(etcdClientCertAuthDisabled, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["client-cert-auth", "true"]]) },
     { name: "kubeadm without extraArgs: its default --client-cert-auth=true counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--client-cert-auth=false"]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--client-cert-auth=false"]) },
+    { name: "set by the variable etcd reads it from", yaml: "apiVersion: v1\nkind: Pod\nmetadata: {name: etcd, namespace: kube-system}\nspec:\n  containers:\n    - name: etcd\n      image: registry.k8s.io/etcd:3.5.21-0\n      command: [etcd]\n      env:\n        - name: ETCD_CLIENT_CERT_AUTH\n          value: \"true\"\n" },
+    { name: "the command line wins over the variable", yaml: "apiVersion: v1\nkind: Pod\nmetadata: {name: etcd, namespace: kube-system}\nspec:\n  containers:\n    - name: etcd\n      image: registry.k8s.io/etcd:3.5.21-0\n      command: [etcd, --client-cert-auth=true]\n      env:\n        - name: ETCD_CLIENT_CERT_AUTH\n          value: \"false\"\n" },
+    { name: "with --config-file etcd reads neither", yaml: staticPod("etcd", ["--config-file=/etc/etcd/etcd.yaml"]) },
+    { name: "kubeadm with an external etcd runs no etcd pod", yaml: "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\netcd:\n  external:\n    endpoints: [https://10.0.0.5:2379]\n    caFile: /etc/etcd/ca.crt\n" },
   ],
   invalid: [
     {
@@ -30,6 +35,11 @@ testRule(etcdClientCertAuthDisabled, {
       name: "static pod without the flag: at command",
       yaml: staticPod("etcd", ["--v=2"]),
       errors: [{ messageId: "missing", data: { where: "container \"etcd\"", fix: "--client-cert-auth=true" }, line: 8, column: 7, endLine: 8, endColumn: 15 }],
+    },
+    {
+      name: "ETCD_CLIENT_CERT_AUTH=false: the variable's value",
+      yaml: "apiVersion: v1\nkind: Pod\nmetadata: {name: etcd, namespace: kube-system}\nspec:\n  containers:\n    - name: etcd\n      image: registry.k8s.io/etcd:3.5.21-0\n      command: [etcd]\n      env:\n        - name: ETCD_CLIENT_CERT_AUTH\n          value: \"false\"\n",
+      errors: [{ messageId: "wrongValue", data: { where: 'container "etcd"', value: "false", fix: "set --client-cert-auth=true" }, line: 11, column: 11, endLine: 11, endColumn: 25 }],
     },
   ],
 });

@@ -9,6 +9,7 @@ testRule(etcdKeyFileMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["key-file", "/etc/kubernetes/pki/etcd/server.key"]]) },
     { name: "kubeadm without extraArgs: its default --key-file=/etc/kubernetes/pki/etcd/server.key counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--key-file="]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--key-file="]) },
   ],
   invalid: [
     {

@@ -9,6 +9,7 @@ testRule(etcdPeerCertFileMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["peer-cert-file", "/etc/kubernetes/pki/etcd/peer.crt"]]) },
     { name: "kubeadm without extraArgs: its default --peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--peer-cert-file="]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--peer-cert-file="]) },
   ],
   invalid: [
     {

@@ -9,6 +9,7 @@ testRule(etcdPeerClientCertAuthDisabled, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["peer-client-cert-auth", "true"]]) },
     { name: "kubeadm without extraArgs: its default --peer-client-cert-auth=true counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--peer-client-cert-auth=false"]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--peer-client-cert-auth=false"]) },
   ],
   invalid: [
     {

@@ -9,6 +9,7 @@ testRule(etcdPeerKeyFileMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "etcd", [["peer-key-file", "/etc/kubernetes/pki/etcd/peer.key"]]) },
     { name: "kubeadm without extraArgs: its default --peer-key-file=/etc/kubernetes/pki/etcd/peer.key counts as set", yaml: clusterConfiguration("v1beta4", "etcd") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--peer-key-file="]) },
+    { name: "--config-file replaces the flag, and the rule does not read the file", yaml: staticPod("etcd", ["--config-file=/etc/kubernetes/config.yaml", "--peer-key-file="]) },
   ],
   invalid: [
     {

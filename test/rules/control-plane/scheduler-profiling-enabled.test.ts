@@ -8,6 +8,7 @@ testRule(schedulerProfilingEnabled, {
     { name: "kubeadm v1beta3", yaml: clusterConfiguration("v1beta3", "scheduler", [["profiling", "false"]]) },
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "scheduler", [["profiling", "false"]]) },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--profiling=true"]) },
+    { name: "--config replaces the flag, and the rule does not read the file", yaml: staticPod("kube-scheduler", ["--config=/etc/kubernetes/config.yaml", "--profiling=true"]) },
   ],
   invalid: [
     {
