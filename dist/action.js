@@ -30031,6 +30031,66 @@ function commandLineOf(ref) {
   };
 }
 
+// src/core/image-reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+var HOST = new RegExp(`^(?:${HOST_LABEL}(?:\\.${HOST_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
+function isRegistryHost(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost";
+}
+function normalizeRegistry(host) {
+  const lower = host.toLowerCase();
+  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+}
+var parsedImages = /* @__PURE__ */ new Map();
+var PARSED_IMAGES_LIMIT = 1e4;
+function parseImageReference(image) {
+  if (parsedImages.has(image)) return parsedImages.get(image);
+  const reference = parseUncached(image);
+  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
+  parsedImages.set(image, reference);
+  return reference;
+}
+function parseUncached(image) {
+  const text = image.trim();
+  let name = text;
+  let digest;
+  const at2 = text.indexOf("@");
+  if (at2 !== -1) {
+    digest = text.slice(at2 + 1);
+    name = text.slice(0, at2);
+    if (!DIGEST.test(digest)) return void 0;
+  }
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+    if (!TAG.test(tag)) return void 0;
+  }
+  const components = name.split("/");
+  let registry = DOCKER_HUB;
+  const host = components[0];
+  if (components.length > 1 && isRegistryHost(host)) {
+    if (!HOST.test(host)) return void 0;
+    registry = normalizeRegistry(host);
+    components.shift();
+  }
+  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
+  if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return void 0;
+  return { registry, repository: components.join("/"), tag, digest };
+}
+function usesLatestTag(reference) {
+  return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
+}
+function qualifiedName(reference) {
+  return `${reference.registry}/${reference.repository}`;
+}
+
 // src/engine/kubeadm-defaults.ts
 var KUBEADM_DEFAULT_FLAGS = {
   "kube-apiserver": {
@@ -30110,6 +30170,7 @@ function componentFlagsOf(object) {
       {
         program,
         where: describeContainer(container),
+        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0,
         insertPath: commandLine.insertPath,
         settings: (name, boolean2) => {
           const flags = commandLine.flags.get(name);
@@ -30172,6 +30233,7 @@ function kubeadmComponent(object, program, sectionPath, field, defaults2) {
   return {
     program,
     where: `${object.kind} ${under}`,
+    version: typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : void 0,
     insertPath,
     settings: (name) => settings.get(name) ?? [],
     addition: (name, value) => listForm ? `{name: ${name}, value: "${value}"} under ${under}` : `${name}: "${value}" under ${under}`
@@ -30258,66 +30320,6 @@ function selectorMatches(selector, labels) {
   return true;
 }
 
-// src/core/image-reference.ts
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
-var HOST = new RegExp(`^(?:${HOST_LABEL}(?:\\.${HOST_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
-function isRegistryHost(component) {
-  return component.includes(".") || component.includes(":") || component === "localhost";
-}
-function normalizeRegistry(host) {
-  const lower = host.toLowerCase();
-  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
-}
-var parsedImages = /* @__PURE__ */ new Map();
-var PARSED_IMAGES_LIMIT = 1e4;
-function parseImageReference(image) {
-  if (parsedImages.has(image)) return parsedImages.get(image);
-  const reference = parseUncached(image);
-  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
-  parsedImages.set(image, reference);
-  return reference;
-}
-function parseUncached(image) {
-  const text = image.trim();
-  let name = text;
-  let digest;
-  const at2 = text.indexOf("@");
-  if (at2 !== -1) {
-    digest = text.slice(at2 + 1);
-    name = text.slice(0, at2);
-    if (!DIGEST.test(digest)) return void 0;
-  }
-  let tag;
-  const colon = name.lastIndexOf(":");
-  if (colon > name.lastIndexOf("/")) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-    if (!TAG.test(tag)) return void 0;
-  }
-  const components = name.split("/");
-  let registry = DOCKER_HUB;
-  const host = components[0];
-  if (components.length > 1 && isRegistryHost(host)) {
-    if (!HOST.test(host)) return void 0;
-    registry = normalizeRegistry(host);
-    components.shift();
-  }
-  if (registry === DOCKER_HUB && components.length === 1) components.unshift("library");
-  if (components.length === 0 || !components.every((component) => PATH_COMPONENT.test(component))) return void 0;
-  return { registry, repository: components.join("/"), tag, digest };
-}
-function usesLatestTag(reference) {
-  return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
-}
-function qualifiedName(reference) {
-  return `${reference.registry}/${reference.repository}`;
-}
-
 // rules/templates/component-flag.ts
 var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 function goodValue({ requirement, suggested }, current) {
@@ -30381,7 +30383,9 @@ function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, compon
     }
   }
 }
-function applies({ onlyWithFile, skipWith }, component) {
+function applies({ onlyWithFile, skipWith, sinceMinor }, component) {
+  const minor = /^v?1\.(\d+)(\.|$)/.exec(component.version ?? "")?.[1];
+  if (sinceMinor !== void 0 && minor !== void 0 && Number(minor) < sinceMinor) return false;
   if (skipWith !== void 0 && component.settings(skipWith, false).length > 0) return false;
   if (onlyWithFile === void 0) return true;
   const file = effectiveSetting(component.settings(onlyWithFile, false))?.value;
@@ -30391,7 +30395,7 @@ function componentFlagRule(spec) {
   const { component, flag: flag2, requirement, expected, meta } = spec;
   const pod = (args) => `containers:
   - name: ${component}
-    image: registry.k8s.io/${component}:v1.33.0
+    image: registry.k8s.io/${component}:${component === "etcd" ? "3.5.21-0" : "v1.33.0"}
     command:
       - ${component}${args}`;
   const badValue = spec.violating ?? (requirement.kind === "listExcludes" ? requirement.item : requirement.kind === "gateNotFalse" ? `${requirement.gate}=false` : requirement.kind === "notEquals" ? requirement.value : spec.suggested ?? "");
@@ -30975,11 +30979,12 @@ var apiserver_service_account_issuer_missing_default = componentFlagRule({
   requirement: { kind: "set" },
   expected: "the issuer of ServiceAccount tokens",
   suggested: "https://kubernetes.default.svc.cluster.local",
+  sinceMinor: 20,
   meta: {
     id: "apiserver-service-account-issuer-missing",
     title: "The API server names no ServiceAccount token issuer",
     severity: "low",
-    rationale: "Since Kubernetes 1.20 kube-apiserver needs `--service-account-issuer` to issue bound ServiceAccount tokens (the TokenRequest API that projected tokens use); without it, pods get no tokens, or the API server does not start.",
+    rationale: "Since Kubernetes 1.20 kube-apiserver needs `--service-account-issuer` to issue bound ServiceAccount tokens (the TokenRequest API that projected tokens use); without it, pods get no tokens, or the API server does not start. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
     remediation: "Set `--service-account-issuer` (kubeadm: `https://kubernetes.default.svc.cluster.local`) with `--service-account-signing-key-file`.",
     frameworks: [],
     equivalents: {}
@@ -31047,11 +31052,12 @@ var apiserver_service_account_signing_key_file_missing_default = componentFlagRu
   requirement: { kind: "set" },
   expected: "the private key ServiceAccount tokens are signed with",
   suggested: "/etc/kubernetes/pki/sa.key",
+  sinceMinor: 20,
   meta: {
     id: "apiserver-service-account-signing-key-file-missing",
     title: "The API server names no key to sign ServiceAccount tokens",
     severity: "low",
-    rationale: "`--service-account-signing-key-file` is the private key kube-apiserver signs bound ServiceAccount tokens with; since Kubernetes 1.20 it is required with `--service-account-issuer`, and without it the TokenRequest API is off.",
+    rationale: "`--service-account-signing-key-file` is the private key kube-apiserver signs bound ServiceAccount tokens with; since Kubernetes 1.20 it is required with `--service-account-issuer`, and without it the TokenRequest API is off. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
     remediation: "Set `--service-account-signing-key-file` (kubeadm: sa.key) and put its public key in `--service-account-key-file`.",
     frameworks: [],
     equivalents: {}
@@ -44487,7 +44493,7 @@ function kubeadmShape(object) {
   const component = mapping({ extraArgs: args });
   if (object.kind === "ClusterConfiguration") {
     const external = mapping({ caFile: string, certFile: string, keyFile: string });
-    return mapping({ apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+    return mapping({ kubernetesVersion: string, apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
   }
   if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
   return void 0;

@@ -47,6 +47,8 @@ export interface ComponentFlag {
   violating?: string;
   /** The rule applies only when this other flag names a file (audit log rotation needs an audit log file). */
   onlyWithFile?: string;
+  /** The Kubernetes minor version from which the flag matters: older versions (by image tag or kubernetesVersion) are passed over. */
+  sinceMinor?: number;
   /** The rule does not apply when this other flag is set (`--authorization-config` replaces `--authorization-mode`). */
   skipWith?: string;
   meta: Omit<RuleMeta, "example" | "category">;
@@ -120,7 +122,9 @@ function verdict({ requirement, flag, boolean = false }: ComponentFlag, componen
 }
 
 /** Whether the rule looks at this program's flags at all. */
-function applies({ onlyWithFile, skipWith }: ComponentFlag, component: ComponentFlags): boolean {
+function applies({ onlyWithFile, skipWith, sinceMinor }: ComponentFlag, component: ComponentFlags): boolean {
+  const minor = /^v?1\.(\d+)(\.|$)/.exec(component.version ?? "")?.[1];
+  if (sinceMinor !== undefined && minor !== undefined && Number(minor) < sinceMinor) return false;
   if (skipWith !== undefined && component.settings(skipWith, false).length > 0) return false;
   if (onlyWithFile === undefined) return true;
   const file = effectiveSetting(component.settings(onlyWithFile, false))?.value;
@@ -135,7 +139,7 @@ function applies({ onlyWithFile, skipWith }: ComponentFlag, component: Component
 export function componentFlagRule(spec: ComponentFlag): Rule {
   const { component, flag, requirement, expected, meta } = spec;
   const pod = (args: string): string =>
-    `containers:\n  - name: ${component}\n    image: registry.k8s.io/${component}:v1.33.0\n    command:\n      - ${component}${args}`;
+    `containers:\n  - name: ${component}\n    image: registry.k8s.io/${component}:${component === "etcd" ? "3.5.21-0" : "v1.33.0"}\n    command:\n      - ${component}${args}`;
   const badValue =
     spec.violating ??
     (requirement.kind === "listExcludes" ? requirement.item : requirement.kind === "gateNotFalse" ? `${requirement.gate}=false` : requirement.kind === "notEquals" ? requirement.value : (spec.suggested ?? ""));

@@ -1,3 +1,4 @@
+import { parseImageReference } from "../core/image-reference.js";
 import { arrayOf, formatPath, isRecord } from "../core/json.js";
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { commandLineOf } from "./command-line.js";
@@ -18,6 +19,8 @@ export interface ComponentFlags {
   program: string;
   /** For messages: `container "kube-apiserver"`, `ClusterConfiguration apiServer.extraArgs`. */
   where: string;
+  /** The Kubernetes version it runs, when the file says: the image's tag, or kubeadm's `kubernetesVersion`. */
+  version: string | undefined;
   /** Where a flag that is absent would be added: the command line, `extraArgs`, or the config's kind. */
   insertPath: Path;
   /** Every setting of a flag, in the order the program reads them; `boolean`: `--flag` alone means true. */
@@ -51,6 +54,7 @@ export function componentFlagsOf(object: K8sObject): ComponentFlags[] {
       {
         program,
         where: describeContainer(container),
+        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : undefined,
         insertPath: commandLine.insertPath,
         settings: (name, boolean) => {
           const flags = commandLine.flags.get(name);
@@ -132,6 +136,7 @@ function kubeadmComponent(object: K8sObject, program: string, sectionPath: Path,
   return {
     program,
     where: `${object.kind} ${under}`,
+    version: typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : undefined,
     insertPath,
     settings: (name) => settings.get(name) ?? [],
     addition: (name, value) => (listForm ? `{name: ${name}, value: "${value}"} under ${under}` : `${name}: "${value}" under ${under}`),

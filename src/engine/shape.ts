@@ -120,7 +120,7 @@ function kubeadmShape(object: K8sObject): Shape | undefined {
   const component = mapping({ extraArgs: args });
   if (object.kind === "ClusterConfiguration") {
     const external = mapping({ caFile: string, certFile: string, keyFile: string });
-    return mapping({ apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+    return mapping({ kubernetesVersion: string, apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
   }
   if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
   return undefined;

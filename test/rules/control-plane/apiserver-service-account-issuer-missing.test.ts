@@ -9,6 +9,8 @@ testRule(apiserverServiceAccountIssuerMissing, {
     { name: "kubeadm v1beta4", yaml: clusterConfiguration("v1beta4", "apiServer", [["service-account-issuer", "https://kubernetes.default.svc.cluster.local"]]) },
     { name: "kubeadm without extraArgs: its default --service-account-issuer=https://kubernetes.default.svc.cluster.local counts as set", yaml: clusterConfiguration("v1beta4", "apiServer") },
     { name: "another program's flags are not read", yaml: staticPod("kube-proxy", ["--service-account-issuer="]) },
+    { name: "an API server older than 1.20, where the flag is optional", yaml: staticPod("kube-apiserver", ["--v=2"]).replace("v1.33.0", "v1.16.2") },
+    { name: "kubeadm for Kubernetes 1.19", yaml: clusterConfiguration("v1beta3", "apiServer").replace("kind: ClusterConfiguration", "kind: ClusterConfiguration\nkubernetesVersion: v1.19.0") },
   ],
   invalid: [
     {
