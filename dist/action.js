@@ -30323,7 +30323,7 @@ function selectorMatches(selector, labels) {
 // rules/templates/component-flag.ts
 var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 function goodValue({ requirement, suggested }, current) {
-  if (suggested !== void 0) return suggested;
+  if (suggested !== void 0 && requirement.kind !== "listExcludes") return suggested;
   switch (requirement.kind) {
     case "equals":
       return requirement.value;
@@ -30332,7 +30332,7 @@ function goodValue({ requirement, suggested }, current) {
     case "listIncludes":
       return [...current, requirement.item].join(",");
     case "listExcludes":
-      return current.filter((item) => item !== requirement.item).join(",");
+      return current.filter((item) => item !== requirement.item).join(",") || (suggested ?? "");
     case "listWithin":
       return current.filter((item) => requirement.allowed.includes(item)).join(",") || requirement.allowed.join(",");
     case "atLeast":

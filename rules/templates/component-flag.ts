@@ -56,7 +56,8 @@ export interface ComponentFlag {
 
 /** A value that meets the requirement, given the current one (for list flags, the current list plus or minus an item). */
 function goodValue({ requirement, suggested }: ComponentFlag, current: readonly string[]): string {
-  if (suggested !== undefined) return suggested;
+  // For a list without the bad item, what is left of the list is the fix; the suggestion only when nothing is.
+  if (suggested !== undefined && requirement.kind !== "listExcludes") return suggested;
   switch (requirement.kind) {
     case "equals":
       return requirement.value;
@@ -65,7 +66,7 @@ function goodValue({ requirement, suggested }: ComponentFlag, current: readonly 
     case "listIncludes":
       return [...current, requirement.item].join(",");
     case "listExcludes":
-      return current.filter((item) => item !== requirement.item).join(",");
+      return current.filter((item) => item !== requirement.item).join(",") || (suggested ?? "");
     case "listWithin":
       return current.filter((item) => requirement.allowed.includes(item)).join(",") || requirement.allowed.join(",");
     case "atLeast":

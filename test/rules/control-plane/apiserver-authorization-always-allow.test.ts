@@ -15,17 +15,17 @@ testRule(apiserverAuthorizationAlwaysAllow, {
     {
       name: "static pod: --authorization-mode=RBAC,AlwaysAllow",
       yaml: staticPod("kube-apiserver", ["--authorization-mode=RBAC,AlwaysAllow"]),
-      errors: [{ messageId: "wrongValue", data: { where: "container \"kube-apiserver\"", value: "RBAC,AlwaysAllow", fix: "set --authorization-mode=Node,RBAC" }, line: 10, column: 11, endLine: 10, endColumn: 48 }],
+      errors: [{ messageId: "wrongValue", data: { where: "container \"kube-apiserver\"", value: "RBAC,AlwaysAllow", fix: "set --authorization-mode=RBAC" }, line: 10, column: 11, endLine: 10, endColumn: 48 }],
     },
     {
       name: "kubeadm v1beta3: the extraArgs key",
       yaml: clusterConfiguration("v1beta3", "apiServer", [["authorization-mode", "RBAC,AlwaysAllow"]]),
-      errors: [{ messageId: "wrongValue", data: { where: "ClusterConfiguration apiServer.extraArgs", value: "RBAC,AlwaysAllow", fix: "set authorization-mode: \"Node,RBAC\" under apiServer.extraArgs" }, line: 5, column: 5, endLine: 5, endColumn: 43 }],
+      errors: [{ messageId: "wrongValue", data: { where: "ClusterConfiguration apiServer.extraArgs", value: "RBAC,AlwaysAllow", fix: "set authorization-mode: \"RBAC\" under apiServer.extraArgs" }, line: 5, column: 5, endLine: 5, endColumn: 43 }],
     },
     {
       name: "kubeadm v1beta4: the value of the list item",
       yaml: clusterConfiguration("v1beta4", "apiServer", [["authorization-mode", "RBAC,AlwaysAllow"]]),
-      errors: [{ messageId: "wrongValue", data: { where: "ClusterConfiguration apiServer.extraArgs", value: "RBAC,AlwaysAllow", fix: "set {name: authorization-mode, value: \"Node,RBAC\"} under apiServer.extraArgs" }, line: 6, column: 7, endLine: 6, endColumn: 32 }],
+      errors: [{ messageId: "wrongValue", data: { where: "ClusterConfiguration apiServer.extraArgs", value: "RBAC,AlwaysAllow", fix: "set {name: authorization-mode, value: \"RBAC\"} under apiServer.extraArgs" }, line: 6, column: 7, endLine: 6, endColumn: 32 }],
     },
     {
       name: "static pod without the flag: at command",
