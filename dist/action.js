@@ -26813,8 +26813,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems3 = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems3);
+    const listItems4 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27434,8 +27434,8 @@ function headline(input) {
   if (input.findings.length === 0) return `\u2714 No findings (${scanned}${suppressed}).`;
   const counts = ["error", "warning", "note"].map((level) => plural(levels.get(level) ?? 0, level)).join(", ");
   const byLevel = input.failing - input.unlinted;
-  const verdict2 = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
-  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict2}.`;
+  const verdict3 = input.unlinted ? `${plural(input.unlinted, "input")} that could not be linted${byLevel ? ` and ${plural(byLevel, "finding")} at or above ${input.failOn}` : ""} ${input.failing === 1 ? "fails" : "fail"} the step` : input.failOn === "none" ? "fail-on is none, so the step passes" : input.failing ? `${plural(input.failing, "finding")} at or above ${input.failOn} fail the step` : `none is at or above ${input.failOn}, so the step passes`;
+  return `\u2716 ${plural(input.findings.length, "finding")} (${counts}) in ${scanned}${suppressed}; ${verdict3}.`;
 }
 function annotationNote(omitted) {
   if (!omitted) return void 0;
@@ -30005,59 +30005,33 @@ function inheritanceNote(pod, setting) {
   return "";
 }
 
-// src/engine/object-index.ts
-function lookupNamespace(object) {
-  if (object.origin.releaseNamespace) return void 0;
-  return object.namespace;
-}
-var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
-function indexObjects(objects) {
-  const byKind = /* @__PURE__ */ new Map();
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const list2 = byKind.get(object.kind);
-    if (list2) list2.push(object);
-    else byKind.set(object.kind, [object]);
-    const identity = key(object.kind, lookupNamespace(object), object.name);
-    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+// src/engine/command-line.ts
+var FLAG = /^--?([A-Za-z0-9][\w.-]*)(?:=(.*))?$/s;
+function commandLineOf(ref) {
+  const items = [];
+  for (const field of ["command", "args"]) {
+    arrayOf(ref.container[field]).forEach((item, index) => {
+      if (typeof item === "string") items.push({ text: item, path: [...ref.path, field, index] });
+    });
   }
+  const flags = /* @__PURE__ */ new Map();
+  const end = items.findIndex((item) => item.text === "--");
+  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path23 }, index) => {
+    const match2 = FLAG.exec(text);
+    if (!match2) return;
+    const next = items.at(index + 1);
+    const list2 = flags.get(match2[1]);
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path23 };
+    if (list2) list2.push(flag2);
+    else flags.set(match2[1], [flag2]);
+  });
+  const first = items.at(0)?.text;
+  const hasArgs = arrayOf(ref.container.args).length > 0;
   return {
-    all: objects,
-    ofKind: (kind) => byKind.get(kind) ?? [],
-    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+    program: first?.startsWith("-") ? void 0 : first?.split("/").at(-1),
+    insertPath: [...ref.path, hasArgs || ref.container.command === void 0 ? "args" : "command"],
+    flags
   };
-}
-
-// src/engine/labels.ts
-function selectorMatches(selector, labels) {
-  const matchLabels = recordOf(selector.matchLabels);
-  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key2 = typeof expression.key === "string" ? expression.key : "";
-    const values = stringsOf(expression.values);
-    const present3 = Object.hasOwn(labels, key2);
-    const value = labels[key2];
-    switch (expression.operator) {
-      case "In":
-        if (!present3 || !values.includes(String(value))) return false;
-        break;
-      case "NotIn":
-        if (present3 && values.includes(String(value))) return false;
-        break;
-      case "Exists":
-        if (!present3) return false;
-        break;
-      case "DoesNotExist":
-        if (present3) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
 }
 
 // src/core/image-reference.ts
@@ -30119,6 +30093,1467 @@ function usesLatestTag(reference) {
 function qualifiedName(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
+
+// src/engine/kubeadm-defaults.ts
+var KUBEADM_DEFAULT_FLAGS = {
+  "kube-apiserver": {
+    "allow-privileged": "true",
+    // Set by getAuthzModes unless extraArgs sets authorization-config (structured authorization).
+    "authorization-mode": "Node,RBAC",
+    "client-ca-file": "/etc/kubernetes/pki/ca.crt",
+    "enable-admission-plugins": "NodeRestriction",
+    "enable-bootstrap-token-auth": "true",
+    // The etcd client flags are set for a local etcd; an external one brings its own (etcd.external).
+    "etcd-cafile": "/etc/kubernetes/pki/etcd/ca.crt",
+    "etcd-certfile": "/etc/kubernetes/pki/apiserver-etcd-client.crt",
+    "etcd-keyfile": "/etc/kubernetes/pki/apiserver-etcd-client.key",
+    "kubelet-client-certificate": "/etc/kubernetes/pki/apiserver-kubelet-client.crt",
+    "kubelet-client-key": "/etc/kubernetes/pki/apiserver-kubelet-client.key",
+    "proxy-client-cert-file": "/etc/kubernetes/pki/front-proxy-client.crt",
+    "proxy-client-key-file": "/etc/kubernetes/pki/front-proxy-client.key",
+    "requestheader-client-ca-file": "/etc/kubernetes/pki/front-proxy-ca.crt",
+    "secure-port": "6443",
+    "service-account-issuer": "https://kubernetes.default.svc.cluster.local",
+    "service-account-key-file": "/etc/kubernetes/pki/sa.pub",
+    "service-account-signing-key-file": "/etc/kubernetes/pki/sa.key",
+    "tls-cert-file": "/etc/kubernetes/pki/apiserver.crt",
+    "tls-private-key-file": "/etc/kubernetes/pki/apiserver.key"
+  },
+  "kube-controller-manager": {
+    "authentication-kubeconfig": "/etc/kubernetes/controller-manager.conf",
+    "authorization-kubeconfig": "/etc/kubernetes/controller-manager.conf",
+    "bind-address": "127.0.0.1",
+    "client-ca-file": "/etc/kubernetes/pki/ca.crt",
+    "cluster-signing-cert-file": "/etc/kubernetes/pki/ca.crt",
+    "cluster-signing-key-file": "/etc/kubernetes/pki/ca.key",
+    controllers: "*,bootstrapsigner,tokencleaner",
+    kubeconfig: "/etc/kubernetes/controller-manager.conf",
+    "leader-elect": "true",
+    "requestheader-client-ca-file": "/etc/kubernetes/pki/front-proxy-ca.crt",
+    "root-ca-file": "/etc/kubernetes/pki/ca.crt",
+    "service-account-private-key-file": "/etc/kubernetes/pki/sa.key",
+    "use-service-account-credentials": "true"
+  },
+  "kube-scheduler": {
+    "authentication-kubeconfig": "/etc/kubernetes/scheduler.conf",
+    "authorization-kubeconfig": "/etc/kubernetes/scheduler.conf",
+    "bind-address": "127.0.0.1",
+    kubeconfig: "/etc/kubernetes/scheduler.conf",
+    "leader-elect": "true"
+  },
+  etcd: {
+    "cert-file": "/etc/kubernetes/pki/etcd/server.crt",
+    "client-cert-auth": "true",
+    "data-dir": "/var/lib/etcd",
+    "key-file": "/etc/kubernetes/pki/etcd/server.key",
+    "peer-cert-file": "/etc/kubernetes/pki/etcd/peer.crt",
+    "peer-client-cert-auth": "true",
+    "peer-key-file": "/etc/kubernetes/pki/etcd/peer.key",
+    "peer-trusted-ca-file": "/etc/kubernetes/pki/etcd/ca.crt",
+    "snapshot-count": "10000",
+    "trusted-ca-file": "/etc/kubernetes/pki/etcd/ca.crt"
+  }
+};
+
+// src/engine/component-flags.ts
+var KUBEADM_GROUP = /^kubeadm\.k8s\.io\/v1beta[34]$/;
+var CLUSTER_SECTIONS = [
+  { program: "kube-apiserver", path: ["apiServer"] },
+  { program: "kube-controller-manager", path: ["controllerManager"] },
+  { program: "kube-scheduler", path: ["scheduler"] },
+  { program: "etcd", path: ["etcd", "local"] }
+];
+function componentFlagsOf(object) {
+  if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
+  return workloadContainers(object).flatMap((container) => {
+    const commandLine = commandLineOf(container);
+    const program = commandLine.program;
+    if (program === void 0) return [];
+    return [
+      {
+        program,
+        where: describeContainer(container),
+        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0,
+        insertPath: commandLine.insertPath,
+        settings: (name, boolean2) => {
+          const flags = commandLine.flags.get(name);
+          if (flags) return flags.map((flag2) => ({ value: flag2.value ?? (boolean2 ? "true" : flag2.next ?? ""), path: flag2.path }));
+          return program === "etcd" ? etcdEnvironment(container, name) : [];
+        },
+        addition: (name, value) => `--${name}=${value}`
+      }
+    ];
+  });
+}
+function etcdEnvironment(container, name) {
+  const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
+  return arrayOf(container.container.env).flatMap(
+    (item, index) => isRecord(item) && item.name === variable && typeof item.value === "string" ? [{ value: item.value, path: [...container.path, "env", index, "value"] }] : []
+  );
+}
+function kubeadmComponents(object) {
+  const body = object.body;
+  if (object.kind === "ClusterConfiguration") {
+    const etcd = body.etcd;
+    const external = isRecord(etcd) && isRecord(etcd.external) ? etcd.external : void 0;
+    return CLUSTER_SECTIONS.filter((section) => section.program !== "etcd" || external === void 0).map(
+      (section) => kubeadmComponent(object, section.program, section.path, "extraArgs", kubeadmDefaults(section.program, external))
+    );
+  }
+  if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return [kubeadmComponent(object, "kubelet", ["nodeRegistration"], "kubeletExtraArgs", [])];
+  return [];
+}
+function kubeadmDefaults(program, external) {
+  const table = Object.entries(KUBEADM_DEFAULT_FLAGS[program] ?? {}).map(([name, value]) => ({ name, value }));
+  if (program !== "kube-apiserver") return table;
+  const withAuthz = table.map((flag2) => flag2.name === "authorization-mode" ? { ...flag2, unlessSet: "authorization-config" } : flag2);
+  if (external === void 0) return withAuthz;
+  const files = [["etcd-cafile", "caFile"]];
+  if (typeof external.certFile === "string" && external.certFile !== "" && typeof external.keyFile === "string" && external.keyFile !== "")
+    files.push(["etcd-certfile", "certFile"], ["etcd-keyfile", "keyFile"]);
+  const fromExternal = files.flatMap(([name, field]) => {
+    const value = external[field];
+    return typeof value === "string" && value !== "" ? [{ name, value, path: ["etcd", "external", field] }] : [];
+  });
+  return [...withAuthz.filter((flag2) => !flag2.name.startsWith("etcd-")), ...fromExternal];
+}
+function kubeadmComponent(object, program, sectionPath, field, defaults2) {
+  let section = object.body;
+  for (const segment of sectionPath) section = isRecord(section) ? section[segment] : void 0;
+  const args = isRecord(section) ? section[field] : void 0;
+  const argsPath = [...sectionPath, field];
+  const insertPath = args !== void 0 && args !== null ? argsPath : isRecord(section) ? sectionPath : ["kind"];
+  const listForm = object.apiVersion.endsWith("v1beta4");
+  const written = extraArgs(args, argsPath);
+  const settings = /* @__PURE__ */ new Map();
+  for (const arg of written) settings.set(arg.name, [...settings.get(arg.name) ?? [], arg.setting]);
+  for (const list2 of settings.values()) list2.sort((a, b) => a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  for (const flag2 of defaults2) {
+    if (settings.has(flag2.name) || flag2.unlessSet !== void 0 && settings.has(flag2.unlessSet)) continue;
+    settings.set(flag2.name, [{ value: flag2.value, path: flag2.path ?? insertPath, kubeadmDefault: true }]);
+  }
+  const under = formatPath(argsPath);
+  return {
+    program,
+    where: `${object.kind} ${under}`,
+    version: typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : void 0,
+    insertPath,
+    settings: (name) => settings.get(name) ?? [],
+    addition: (name, value) => listForm ? `{name: ${name}, value: "${value}"} under ${under}` : `${name}: "${value}" under ${under}`
+  };
+}
+function extraArgs(args, argsPath) {
+  if (isRecord(args)) {
+    return Object.entries(args).flatMap(([name, value]) => typeof value === "string" ? [{ name, setting: { value, path: [...argsPath, name] } }] : []);
+  }
+  return arrayOf(args).flatMap((item, index) => {
+    if (!isRecord(item) || typeof item.name !== "string") return [];
+    const value = typeof item.value === "string" ? item.value : "";
+    return [{ name: item.name, setting: { value, path: item.value === void 0 ? [...argsPath, index] : [...argsPath, index, "value"] } }];
+  });
+}
+function effectiveSetting(settings) {
+  return settings.at(-1);
+}
+function listItems(settings) {
+  return settings.flatMap(
+    (setting) => setting.value.split(",").map((item) => item.trim()).filter((item) => item !== "").map((item) => ({ item, setting }))
+  );
+}
+function mapEntries(settings) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const setting of settings) {
+    for (const pair of setting.value.split(",")) {
+      const at2 = pair.indexOf("=");
+      if (at2 > 0) entries.set(pair.slice(0, at2).trim(), { value: pair.slice(at2 + 1).trim(), setting });
+    }
+  }
+  return entries;
+}
+
+// src/engine/object-index.ts
+function lookupNamespace(object) {
+  if (object.origin.releaseNamespace) return void 0;
+  return object.namespace;
+}
+var key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+function indexObjects(objects) {
+  const byKind = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = byKind.get(object.kind);
+    if (list2) list2.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity = key(object.kind, lookupNamespace(object), object.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  };
+}
+
+// src/engine/labels.ts
+function selectorMatches(selector, labels) {
+  const matchLabels = recordOf(selector.matchLabels);
+  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = typeof expression.key === "string" ? expression.key : "";
+    const values = stringsOf(expression.values);
+    const present3 = Object.hasOwn(labels, key2);
+    const value = labels[key2];
+    switch (expression.operator) {
+      case "In":
+        if (!present3 || !values.includes(String(value))) return false;
+        break;
+      case "NotIn":
+        if (present3 && values.includes(String(value))) return false;
+        break;
+      case "Exists":
+        if (!present3) return false;
+        break;
+      case "DoesNotExist":
+        if (present3) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
+}
+
+// rules/templates/component-flag.ts
+var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+function goodValue({ requirement, suggested }, current) {
+  if (suggested !== void 0 && requirement.kind !== "listExcludes") return suggested;
+  switch (requirement.kind) {
+    case "equals":
+      return requirement.value;
+    case "oneOf":
+      return requirement.values[0] ?? "";
+    case "listIncludes":
+      return [...current, requirement.item].join(",");
+    case "listExcludes":
+      return current.filter((item) => item !== requirement.item).join(",") || (suggested ?? "");
+    case "listWithin":
+      return current.filter((item) => requirement.allowed.includes(item)).join(",") || requirement.allowed.join(",");
+    case "atLeast":
+      return String(requirement.minimum);
+    case "gateNotFalse":
+      return `${requirement.gate}=true`;
+    default:
+      return "<value>";
+  }
+}
+function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, component) {
+  const settings = component.settings(flag2, boolean2);
+  const last = effectiveSetting(settings);
+  const items = listItems(settings);
+  const current = items.map(({ item }) => item);
+  if (last === void 0) {
+    const unsetFails = requirement.kind === "set" || requirement.kind === "listIncludes" || "unset" in requirement && requirement.unset === "fails";
+    return unsetFails ? { missing: true, current } : void 0;
+  }
+  switch (requirement.kind) {
+    case "equals":
+      return last.value === requirement.value ? void 0 : { wrong: last, value: last.value, current };
+    case "oneOf":
+      return requirement.values.includes(last.value) ? void 0 : { wrong: last, value: last.value, current };
+    case "notEquals":
+      return last.value !== requirement.value ? void 0 : { wrong: last, value: last.value, current };
+    case "set":
+      return last.value !== "" ? void 0 : { wrong: last, value: last.value, current };
+    case "absent":
+      return { wrong: last, value: last.value, current };
+    case "atLeast":
+      return Number(last.value) >= requirement.minimum ? void 0 : { wrong: last, value: last.value, current };
+    case "listIncludes":
+      return current.includes(requirement.item) ? void 0 : { wrong: last, value: current.join(","), current };
+    case "listExcludes": {
+      const bad = items.find(({ item }) => item === requirement.item);
+      return bad ? { wrong: bad.setting, value: bad.setting.value, current } : void 0;
+    }
+    case "listWithin": {
+      const bad = items.filter(({ item }) => !requirement.allowed.includes(item));
+      return bad[0] ? { wrong: bad[0].setting, value: bad.map(({ item }) => item).join(","), current } : void 0;
+    }
+    case "positiveDuration":
+      return DURATION.test(last.value) && !last.value.startsWith("-") && /[1-9]/.test(last.value) ? void 0 : { wrong: last, value: last.value, current };
+    case "gateNotFalse": {
+      const gate = mapEntries(settings).get(requirement.gate);
+      return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current } : void 0;
+    }
+  }
+}
+function applies({ onlyWithFile, skipWith, sinceMinor }, component) {
+  const minor = /^v?1\.(\d+)(\.|$)/.exec(component.version ?? "")?.[1];
+  if (sinceMinor !== void 0 && minor !== void 0 && Number(minor) < sinceMinor) return false;
+  if (skipWith !== void 0 && component.settings(skipWith, false).length > 0) return false;
+  if (onlyWithFile === void 0) return true;
+  const file = effectiveSetting(component.settings(onlyWithFile, false))?.value;
+  return file !== void 0 && file !== "" && file !== "-";
+}
+function componentFlagRule(spec) {
+  const { component, flag: flag2, requirement, expected, meta } = spec;
+  const pod = (args) => `containers:
+  - name: ${component}
+    image: registry.k8s.io/${component}:${component === "etcd" ? "3.5.21-0" : "v1.33.0"}
+    command:
+      - ${component}${args}`;
+  const badValue = spec.violating ?? (requirement.kind === "listExcludes" ? requirement.item : requirement.kind === "gateNotFalse" ? `${requirement.gate}=false` : requirement.kind === "notEquals" ? requirement.value : spec.suggested ?? "");
+  const unsetPasses = !(requirement.kind === "set" || requirement.kind === "listIncludes" || "unset" in requirement && requirement.unset === "fails");
+  const wrongValue = `${component} in {{where}} runs with --${flag2}={{value}}; it should be ${expected}: {{fix}}.`;
+  const missing = `${component} in {{where}} runs without --${flag2}; it should be ${expected}: add {{fix}}.`;
+  return defineRule({
+    meta: {
+      ...meta,
+      category: "control-plane",
+      // A flag whose absence is safe is never reported missing, so its rule declares no such message.
+      messages: unsetPasses ? { wrongValue } : { wrongValue, missing },
+      example: {
+        bad: pod(unsetPasses ? `
+      - --${flag2}=${badValue}` : ""),
+        good: pod(requirement.kind === "absent" ? "" : `
+      - --${flag2}=${goodValue(spec, [])}`)
+      }
+    },
+    *check(object) {
+      for (const component2 of componentFlagsOf(object)) {
+        if (component2.program !== spec.component || !applies(spec, component2)) continue;
+        const found = verdict(spec, component2);
+        if (found === void 0) continue;
+        const value = goodValue(spec, found.current);
+        if ("missing" in found) {
+          yield { path: component2.insertPath, messageId: "missing", data: { where: component2.where, fix: component2.addition(flag2, value) } };
+          continue;
+        }
+        const fix = requirement.kind === "absent" || requirement.kind === "listExcludes" && value === "" ? "remove it" : `set ${component2.addition(flag2, value)}`;
+        yield { path: found.wrong.path, messageId: "wrongValue", data: { where: component2.where, value: found.value, fix } };
+      }
+    }
+  });
+}
+
+// rules/control-plane/apiserver-always-admit-enabled.ts
+var apiserver_always_admit_enabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listExcludes", item: "AlwaysAdmit", unset: "passes" },
+  expected: "a list without AlwaysAdmit",
+  meta: {
+    id: "apiserver-always-admit-enabled",
+    title: "The API server enables the AlwaysAdmit admission plugin",
+    severity: "high",
+    rationale: "The AlwaysAdmit admission plugin admits every request by itself; it was deprecated because it does nothing a missing plugin would not, and enabling it signals that admission control is meant to be off.",
+    remediation: "Remove AlwaysAdmit from `--enable-admission-plugins`.",
+    frameworks: [{ framework: "CIS", control: "1.2.10", title: "Ensure that the admission control plugin AlwaysAdmit is not set" }],
+    equivalents: { checkov: ["CKV_K8S_79"], trivy: ["KCV0011"] }
+  }
+});
+
+// rules/control-plane/apiserver-always-pull-images-missing.ts
+var apiserver_always_pull_images_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listIncludes", item: "AlwaysPullImages" },
+  expected: "a list that includes AlwaysPullImages",
+  meta: {
+    id: "apiserver-always-pull-images-missing",
+    title: "The API server does not force image pulls",
+    severity: "low",
+    enabledByDefault: false,
+    rationale: "Without the AlwaysPullImages admission plugin, a pod can run a private image already cached on its node without the registry credentials to pull it, as long as its pull policy is not Always. The plugin sets every container's pull policy to Always, so the credentials are checked on each start. The benchmark marks this check manual (it makes starts depend on the registry), so the rule is off by default.",
+    remediation: "Add AlwaysPullImages to `--enable-admission-plugins`, or, from Kubernetes 1.33, use the kubelet's `imagePullCredentialsVerificationPolicy`.",
+    frameworks: [{ framework: "CIS", control: "1.2.11", title: "Ensure that the admission control plugin AlwaysPullImages is set" }],
+    equivalents: { checkov: ["CKV_K8S_80"], trivy: ["KCV0012"] }
+  }
+});
+
+// rules/control-plane/apiserver-anonymous-auth-enabled.ts
+var apiserver_anonymous_auth_enabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "anonymous-auth",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "fails" },
+  expected: "false",
+  meta: {
+    id: "apiserver-anonymous-auth-enabled",
+    title: "The API server accepts anonymous requests",
+    severity: "medium",
+    rationale: "kube-apiserver's `--anonymous-auth` defaults to true: a request that no authenticator rejects is served as the user `system:anonymous` in the group `system:unauthenticated`, and whatever RBAC grants that group (discovery, health endpoints, or a careless binding) is open to anyone who can reach the port. kubeadm does not set the flag, so its clusters accept anonymous requests.",
+    remediation: 'Set `--anonymous-auth=false` (kubeadm: `anonymous-auth: "false"` under `apiServer.extraArgs`). Probes that call `/livez` or `/readyz` without credentials then fail; since Kubernetes 1.32 an `AuthenticationConfiguration` can allow anonymous access to those paths only.',
+    frameworks: [{ framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" }, { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }],
+    equivalents: { checkov: ["CKV_K8S_68"], trivy: ["KCV0001"] }
+  }
+});
+
+// rules/control-plane/apiserver-audit-log-maxage-low.ts
+var apiserver_audit_log_maxage_low_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "audit-log-maxage",
+  requirement: { kind: "atLeast", minimum: 30, unset: "fails" },
+  expected: "30 or more",
+  onlyWithFile: "audit-log-path",
+  meta: {
+    id: "apiserver-audit-log-maxage-low",
+    title: "The API server's audit log keeps too little: audit-log-maxage below 30",
+    severity: "low",
+    rationale: "`--audit-log-maxage` is the number of days old audit log files are kept. Below 30, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
+    remediation: "Set `--audit-log-maxage=30` or more, as your retention policy requires.",
+    frameworks: [{ framework: "CIS", control: "1.2.17", title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_92"], trivy: ["KCV0020"] }
+  }
+});
+
+// rules/control-plane/apiserver-audit-log-maxbackup-low.ts
+var apiserver_audit_log_maxbackup_low_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "audit-log-maxbackup",
+  requirement: { kind: "atLeast", minimum: 10, unset: "fails" },
+  expected: "10 or more",
+  onlyWithFile: "audit-log-path",
+  meta: {
+    id: "apiserver-audit-log-maxbackup-low",
+    title: "The API server's audit log keeps too little: audit-log-maxbackup below 10",
+    severity: "low",
+    rationale: "`--audit-log-maxbackup` is the number of rotated audit log files kept. Below 10, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
+    remediation: "Set `--audit-log-maxbackup=10` or more, as your retention policy requires.",
+    frameworks: [{ framework: "CIS", control: "1.2.18", title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_93"], trivy: ["KCV0021"] }
+  }
+});
+
+// rules/control-plane/apiserver-audit-log-maxsize-low.ts
+var apiserver_audit_log_maxsize_low_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "audit-log-maxsize",
+  requirement: { kind: "atLeast", minimum: 100, unset: "fails" },
+  expected: "100 or more",
+  onlyWithFile: "audit-log-path",
+  meta: {
+    id: "apiserver-audit-log-maxsize-low",
+    title: "The API server's audit log keeps too little: audit-log-maxsize below 100",
+    severity: "low",
+    rationale: "`--audit-log-maxsize` is the size in megabytes at which the audit log is rotated. Below 100, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
+    remediation: "Set `--audit-log-maxsize=100` or more, as your retention policy requires.",
+    frameworks: [{ framework: "CIS", control: "1.2.19", title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_94"], trivy: ["KCV0022"] }
+  }
+});
+
+// rules/control-plane/apiserver-audit-log-path-missing.ts
+var apiserver_audit_log_path_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "audit-log-path",
+  requirement: { kind: "set" },
+  expected: "the file the audit log is written to",
+  suggested: "/var/log/kubernetes/audit/audit.log",
+  meta: {
+    id: "apiserver-audit-log-path-missing",
+    title: "The API server writes no audit log",
+    severity: "medium",
+    rationale: "Without `--audit-log-path` (or an audit webhook) kube-apiserver keeps no record of who did what, so an intrusion cannot be traced. kubeadm does not set it.",
+    remediation: "Set `--audit-log-path` to a file on a mounted volume, with `--audit-policy-file` and the rotation flags (`--audit-log-maxage`, `--audit-log-maxbackup`, `--audit-log-maxsize`).",
+    frameworks: [{ framework: "CIS", control: "1.2.16", title: "Ensure that the --audit-log-path argument is set" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] }
+  }
+});
+
+// rules/control-plane/apiserver-audit-policy-file-missing.ts
+var apiserver_audit_policy_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "audit-policy-file",
+  requirement: { kind: "set" },
+  expected: "an audit Policy file",
+  suggested: "/etc/kubernetes/audit-policy.yaml",
+  meta: {
+    id: "apiserver-audit-policy-file-missing",
+    title: "The API server has no audit policy",
+    severity: "medium",
+    rationale: "kube-apiserver records audit events only for the rules of the Policy that `--audit-policy-file` names; without the flag no event is recorded, even with `--audit-log-path` set.",
+    remediation: "Write an audit Policy (at least Metadata level for everything, and no request bodies for Secrets) and set `--audit-policy-file` to it.",
+    frameworks: [{ framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    equivalents: {}
+  }
+});
+
+// rules/control-plane/apiserver-authorization-always-allow.ts
+var apiserver_authorization_always_allow_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  requirement: { kind: "listExcludes", item: "AlwaysAllow", unset: "fails" },
+  expected: "a list without AlwaysAllow",
+  suggested: "Node,RBAC",
+  skipWith: "authorization-config",
+  meta: {
+    id: "apiserver-authorization-always-allow",
+    title: "The API server authorizes every request",
+    severity: "critical",
+    rationale: "`--authorization-mode` is a comma list of authorizers asked in order; AlwaysAllow allows every request that reaches it, so any authenticated (or anonymous) user can do anything. AlwaysAllow is also the default when the flag is absent. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
+    remediation: "Set `--authorization-mode=Node,RBAC` (kubeadm's default) and grant access with RBAC.",
+    frameworks: [{ framework: "CIS", control: "1.2.6", title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" }],
+    equivalents: { checkov: ["CKV_K8S_74"], trivy: ["KCV0007"] }
+  }
+});
+
+// rules/control-plane/apiserver-authorization-node-missing.ts
+var apiserver_authorization_node_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  requirement: { kind: "listIncludes", item: "Node" },
+  expected: "a list that includes Node",
+  skipWith: "authorization-config",
+  meta: {
+    id: "apiserver-authorization-node-missing",
+    title: "The API server does not limit kubelets with the Node authorizer",
+    severity: "high",
+    rationale: "The Node authorizer limits each kubelet to the Secrets, ConfigMaps, volumes and pods of the pods bound to its own node. Without it in `--authorization-mode`, kubelets are authorized by RBAC alone, where the `system:nodes` group gets far wider read access, and one compromised node reads every Secret its role allows. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
+    remediation: "Add Node to `--authorization-mode`, before RBAC: `--authorization-mode=Node,RBAC`, together with the NodeRestriction admission plugin.",
+    frameworks: [{ framework: "CIS", control: "1.2.7", title: "Ensure that the --authorization-mode argument includes Node" }],
+    equivalents: { checkov: ["CKV_K8S_75"], trivy: ["KCV0008"] }
+  }
+});
+
+// rules/control-plane/apiserver-authorization-rbac-missing.ts
+var apiserver_authorization_rbac_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "authorization-mode",
+  requirement: { kind: "listIncludes", item: "RBAC" },
+  expected: "a list that includes RBAC",
+  skipWith: "authorization-config",
+  meta: {
+    id: "apiserver-authorization-rbac-missing",
+    title: "The API server does not use RBAC",
+    severity: "high",
+    rationale: "Without RBAC in `--authorization-mode`, Roles and ClusterRoles have no effect: access is decided by the other authorizers (ABAC files, webhooks, or AlwaysAllow), and least-privilege grants written as RBAC objects are silently ignored. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
+    remediation: "Add RBAC to `--authorization-mode`: `--authorization-mode=Node,RBAC`.",
+    frameworks: [{ framework: "CIS", control: "1.2.8", title: "Ensure that the --authorization-mode argument includes RBAC" }],
+    equivalents: { checkov: ["CKV_K8S_77"], trivy: ["KCV0009"] }
+  }
+});
+
+// rules/control-plane/apiserver-basic-auth-file.ts
+var apiserver_basic_auth_file_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "basic-auth-file",
+  requirement: { kind: "absent" },
+  expected: "not set",
+  suggested: "/etc/kubernetes/users.csv",
+  meta: {
+    id: "apiserver-basic-auth-file",
+    title: "The API server reads passwords from a basic-auth file",
+    severity: "high",
+    rationale: "`--basic-auth-file` made kube-apiserver accept HTTP basic authentication against a CSV file of clear-text passwords. It was deprecated in Kubernetes 1.16 and removed in 1.19; a manifest that still sets it is a leftover that either keeps an old API server on static passwords or stops a new one from starting.",
+    remediation: "Remove `--basic-auth-file`, and the file, and authenticate with OIDC or client certificates.",
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }],
+    equivalents: { checkov: ["CKV_K8S_69"] }
+  }
+});
+
+// rules/control-plane/apiserver-client-ca-file-missing.ts
+var apiserver_client_ca_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "client-ca-file",
+  requirement: { kind: "set" },
+  expected: "the CA that signs client certificates",
+  suggested: "/etc/kubernetes/pki/ca.crt",
+  meta: {
+    id: "apiserver-client-ca-file-missing",
+    title: "The API server does not accept client certificates",
+    severity: "high",
+    rationale: "Without `--client-ca-file` kube-apiserver does not verify client certificates, so the controller manager, scheduler, kubelets and administrators that authenticate with certificates cannot, and clusters fall back to static tokens.",
+    remediation: "Set `--client-ca-file` to the CA that signs the components' and users' client certificates (kubeadm: ca.crt).",
+    frameworks: [{ framework: "CIS", control: "1.2.25", title: "Ensure that the --client-ca-file argument is set as appropriate" }],
+    equivalents: { trivy: ["KCV0028"] }
+  }
+});
+
+// rules/control-plane/apiserver-deny-service-external-ips-missing.ts
+var apiserver_deny_service_external_ips_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listIncludes", item: "DenyServiceExternalIPs" },
+  expected: "a list that includes DenyServiceExternalIPs",
+  meta: {
+    id: "apiserver-deny-service-external-ips-missing",
+    title: "The API server lets Services set external IPs",
+    severity: "medium",
+    enabledByDefault: false,
+    rationale: "A Service's `spec.externalIPs` makes every node route traffic for those addresses to the Service, so anyone who may create Services can intercept traffic for any IP (CVE-2020-8554). The DenyServiceExternalIPs admission plugin rejects new external IPs; it is not enabled by default. The benchmark marks this check manual, so the rule is off by default.",
+    remediation: "Add DenyServiceExternalIPs to `--enable-admission-plugins` unless the cluster relies on `externalIPs`.",
+    frameworks: [{ framework: "CIS", control: "1.2.3", title: "Ensure that the --DenyServiceExternalIPs is set" }],
+    equivalents: { trivy: ["KCV0003"] }
+  }
+});
+
+// rules/control-plane/apiserver-encryption-provider-config-missing.ts
+var apiserver_encryption_provider_config_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "encryption-provider-config",
+  requirement: { kind: "set" },
+  expected: "an EncryptionConfiguration file",
+  suggested: "/etc/kubernetes/encryption-config.yaml",
+  meta: {
+    id: "apiserver-encryption-provider-config-missing",
+    title: "The API server stores Secrets unencrypted in etcd",
+    severity: "medium",
+    rationale: "Without `--encryption-provider-config` kube-apiserver writes Secrets to etcd as plain base64, so anyone who reads etcd's data directory, a snapshot or a backup reads every Secret. kubeadm does not set it.",
+    remediation: "Write an EncryptionConfiguration that encrypts `secrets` with kms v2, secretbox or aesgcm before identity, mount it into the API server pod and set `--encryption-provider-config` to it; then rewrite existing Secrets (`kubectl get secrets -A -o json | kubectl replace -f -`).",
+    frameworks: [{ framework: "CIS", control: "1.2.27", title: "Ensure that the --encryption-provider-config argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" }],
+    equivalents: { checkov: ["CKV_K8S_104"], trivy: ["KCV0030"] }
+  }
+});
+
+// rules/control-plane/apiserver-etcd-cafile-missing.ts
+var apiserver_etcd_cafile_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "etcd-cafile",
+  requirement: { kind: "set" },
+  expected: "the CA that signs etcd's serving certificate",
+  suggested: "/etc/kubernetes/pki/etcd/ca.crt",
+  meta: {
+    id: "apiserver-etcd-cafile-missing",
+    title: "The API server does not verify etcd's certificate",
+    severity: "high",
+    rationale: "Without `--etcd-cafile` kube-apiserver verifies etcd's serving certificate against the system roots only, so an etcd certificate signed by a private CA fails, or any certificate a public CA issued for the address is trusted.",
+    remediation: "Set `--etcd-cafile` to the CA of etcd's serving certificates (kubeadm: etcd/ca.crt).",
+    frameworks: [{ framework: "CIS", control: "1.2.26", title: "Ensure that the --etcd-cafile argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_102"], trivy: ["KCV0029"] }
+  }
+});
+
+// rules/control-plane/apiserver-etcd-certfile-missing.ts
+var apiserver_etcd_certfile_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "etcd-certfile",
+  requirement: { kind: "set" },
+  expected: "the client certificate the API server presents to etcd",
+  suggested: "/etc/kubernetes/pki/apiserver-etcd-client.crt",
+  meta: {
+    id: "apiserver-etcd-certfile-missing",
+    title: "The API server has no client certificate for etcd",
+    severity: "high",
+    rationale: "Without `--etcd-certfile` kube-apiserver connects to etcd without a client certificate, so etcd must accept unauthenticated clients, and anyone who reaches etcd's port reads and writes every object, Secrets included.",
+    remediation: "Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd's `--trusted-ca-file` signed, and turn on etcd's `--client-cert-auth`.",
+    frameworks: [{ framework: "CIS", control: "1.2.23", title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
+  }
+});
+
+// rules/control-plane/apiserver-etcd-keyfile-missing.ts
+var apiserver_etcd_keyfile_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "etcd-keyfile",
+  requirement: { kind: "set" },
+  expected: "the key of the API server's etcd client certificate",
+  suggested: "/etc/kubernetes/pki/apiserver-etcd-client.key",
+  meta: {
+    id: "apiserver-etcd-keyfile-missing",
+    title: "The API server has no client key for etcd",
+    severity: "high",
+    rationale: "`--etcd-keyfile` is the private key of the client certificate kube-apiserver presents to etcd; without it the certificate cannot be used and etcd cannot authenticate the API server.",
+    remediation: "Set `--etcd-keyfile` with `--etcd-certfile`.",
+    frameworks: [{ framework: "CIS", control: "1.2.23", title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
+  }
+});
+
+// rules/control-plane/apiserver-event-rate-limit-missing.ts
+var apiserver_event_rate_limit_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listIncludes", item: "EventRateLimit" },
+  expected: "a list that includes EventRateLimit",
+  meta: {
+    id: "apiserver-event-rate-limit-missing",
+    title: "The API server does not limit the rate of Events",
+    severity: "low",
+    enabledByDefault: false,
+    rationale: "The EventRateLimit admission plugin caps how many Events the API server accepts per server, namespace, user or object, so a flood of Events cannot fill etcd or starve other requests. It is not enabled by default and needs `--admission-control-config-file` with its limits. The benchmark marks this check manual, so the rule is off by default.",
+    remediation: "Add EventRateLimit to `--enable-admission-plugins` and give its limits in the file that `--admission-control-config-file` names.",
+    frameworks: [{ framework: "CIS", control: "1.2.9", title: "Ensure that the admission control plugin EventRateLimit is set" }],
+    equivalents: { trivy: ["KCV0010"] }
+  }
+});
+
+// rules/control-plane/apiserver-insecure-bind-address.ts
+var apiserver_insecure_bind_address_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "insecure-bind-address",
+  requirement: { kind: "absent" },
+  expected: "not set",
+  suggested: "0.0.0.0",
+  meta: {
+    id: "apiserver-insecure-bind-address",
+    title: "The API server binds its insecure port",
+    severity: "high",
+    rationale: "`--insecure-bind-address` was the address of kube-apiserver's insecure port, which serves the whole API over HTTP with no authentication or authorization. The insecure port was removed in Kubernetes 1.24 (and off by default since 1.20); a manifest that still sets the flag is a leftover that opens the API to anyone on an old cluster.",
+    remediation: "Remove `--insecure-bind-address` and `--insecure-port`.",
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }],
+    equivalents: { checkov: ["CKV_K8S_86"] }
+  }
+});
+
+// rules/control-plane/apiserver-insecure-port-enabled.ts
+var apiserver_insecure_port_enabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "insecure-port",
+  requirement: { kind: "equals", value: "0", unset: "passes" },
+  expected: "0 or not set",
+  violating: "8080",
+  meta: {
+    id: "apiserver-insecure-port-enabled",
+    title: "The API server opens its insecure port",
+    severity: "critical",
+    rationale: "A non-zero `--insecure-port` made kube-apiserver serve the whole API over HTTP with no authentication or authorization, on `--insecure-bind-address`. The port has been off by default since Kubernetes 1.20 and was removed in 1.24; a non-zero value is a leftover that, on an old cluster, hands out cluster-admin to anyone who can reach it.",
+    remediation: "Remove `--insecure-port` (or set it to 0) and `--insecure-bind-address`.",
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }],
+    equivalents: { checkov: ["CKV_K8S_88"] }
+  }
+});
+
+// rules/control-plane/apiserver-kubelet-certificate-authority-missing.ts
+var apiserver_kubelet_certificate_authority_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "kubelet-certificate-authority",
+  requirement: { kind: "set" },
+  expected: "the CA bundle that signs the kubelets' serving certificates",
+  suggested: "/etc/kubernetes/pki/ca.crt",
+  meta: {
+    id: "apiserver-kubelet-certificate-authority-missing",
+    title: "The API server does not verify kubelets' certificates",
+    severity: "medium",
+    rationale: "Without `--kubelet-certificate-authority` kube-apiserver does not verify the serving certificate of the kubelet it connects to, so anyone who can answer on a node's address can receive the API server's exec and log streams and its client credentials. kubeadm does not set it, because kubelets serve self-signed certificates unless `serverTLSBootstrap` is on.",
+    remediation: "Have kubelets request serving certificates from the cluster CA (`serverTLSBootstrap: true` and approve their CSRs), then set `--kubelet-certificate-authority` to that CA.",
+    frameworks: [{ framework: "CIS", control: "1.2.5", title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    equivalents: { checkov: ["CKV_K8S_73"], trivy: ["KCV0006"] }
+  }
+});
+
+// rules/control-plane/apiserver-kubelet-client-certificate-missing.ts
+var apiserver_kubelet_client_certificate_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "kubelet-client-certificate",
+  requirement: { kind: "set" },
+  expected: "the client certificate the API server presents to kubelets",
+  suggested: "/etc/kubernetes/pki/apiserver-kubelet-client.crt",
+  meta: {
+    id: "apiserver-kubelet-client-certificate-missing",
+    title: "The API server has no client certificate for kubelets",
+    severity: "high",
+    rationale: "Without `--kubelet-client-certificate` kube-apiserver calls the kubelets (logs, exec, port-forward) without a client certificate, so the kubelets cannot authenticate it and must either allow anonymous requests or refuse the API server.",
+    remediation: "Set `--kubelet-client-certificate` and `--kubelet-client-key` to a certificate the kubelets' client CA signed (kubeadm writes apiserver-kubelet-client.crt and .key).",
+    frameworks: [{ framework: "CIS", control: "1.2.4", title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
+  }
+});
+
+// rules/control-plane/apiserver-kubelet-client-key-missing.ts
+var apiserver_kubelet_client_key_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "kubelet-client-key",
+  requirement: { kind: "set" },
+  expected: "the key of the API server's kubelet client certificate",
+  suggested: "/etc/kubernetes/pki/apiserver-kubelet-client.key",
+  meta: {
+    id: "apiserver-kubelet-client-key-missing",
+    title: "The API server has no client key for kubelets",
+    severity: "high",
+    rationale: "`--kubelet-client-key` is the private key of the certificate kube-apiserver presents to kubelets; without it the certificate cannot be used, and the kubelets cannot authenticate the API server's calls.",
+    remediation: "Set `--kubelet-client-key` with `--kubelet-client-certificate` (kubeadm writes apiserver-kubelet-client.key).",
+    frameworks: [{ framework: "CIS", control: "1.2.4", title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
+  }
+});
+
+// rules/control-plane/apiserver-kubelet-https-disabled.ts
+var apiserver_kubelet_https_disabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "kubelet-https",
+  boolean: true,
+  requirement: { kind: "equals", value: "true", unset: "passes" },
+  expected: "true (the default)",
+  violating: "false",
+  meta: {
+    id: "apiserver-kubelet-https-disabled",
+    title: "The API server talks to kubelets over plain HTTP",
+    severity: "high",
+    rationale: "`--kubelet-https=false` made kube-apiserver call the kubelets over HTTP, so exec, attach and log streams crossed the network unencrypted. The flag was removed in Kubernetes 1.22; setting it is a leftover.",
+    remediation: "Remove `--kubelet-https` (HTTPS is the default) and set `--kubelet-client-certificate` and `--kubelet-client-key`.",
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    equivalents: { checkov: ["CKV_K8S_71"], trivy: ["KCV0004"] }
+  }
+});
+
+// rules/control-plane/apiserver-namespace-lifecycle-disabled.ts
+var apiserver_namespace_lifecycle_disabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "disable-admission-plugins",
+  requirement: { kind: "listExcludes", item: "NamespaceLifecycle", unset: "passes" },
+  expected: "a list without NamespaceLifecycle",
+  meta: {
+    id: "apiserver-namespace-lifecycle-disabled",
+    title: "The API server disables the NamespaceLifecycle admission plugin",
+    severity: "medium",
+    rationale: "The NamespaceLifecycle admission plugin, on by default, rejects objects in a namespace that does not exist or is being deleted, and protects default, kube-system and kube-public from deletion. Without it, objects can be created in a terminating namespace and outlive its clean-up.",
+    remediation: "Remove NamespaceLifecycle from `--disable-admission-plugins`.",
+    frameworks: [{ framework: "CIS", control: "1.2.13", title: "Ensure that the admission control plugin NamespaceLifecycle is set" }],
+    equivalents: { checkov: ["CKV_K8S_83"], trivy: ["KCV0015"] }
+  }
+});
+
+// rules/control-plane/apiserver-node-restriction-missing.ts
+var apiserver_node_restriction_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listIncludes", item: "NodeRestriction" },
+  expected: "a list that includes NodeRestriction",
+  meta: {
+    id: "apiserver-node-restriction-missing",
+    title: "The API server does not restrict what kubelets may change",
+    severity: "high",
+    rationale: "The NodeRestriction admission plugin limits each kubelet to changing its own Node object and the pods bound to it, and stops kubelets from setting `node-restriction.kubernetes.io/` labels. It is not on by default; without it a compromised node can relabel other nodes to attract workloads. kubeadm enables it.",
+    remediation: "Add NodeRestriction to `--enable-admission-plugins`, with Node in `--authorization-mode`.",
+    frameworks: [{ framework: "CIS", control: "1.2.14", title: "Ensure that the admission control plugin NodeRestriction is set" }],
+    equivalents: { checkov: ["CKV_K8S_85"], trivy: ["KCV0016"] }
+  }
+});
+
+// rules/control-plane/apiserver-profiling-enabled.ts
+var apiserver_profiling_enabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "profiling",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "fails" },
+  expected: "false",
+  meta: {
+    id: "apiserver-profiling-enabled",
+    title: "The API server serves profiling data",
+    severity: "low",
+    rationale: "`--profiling` defaults to true: the api server serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
+    remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
+    frameworks: [{ framework: "CIS", control: "1.2.15", title: "Ensure that the --profiling argument is set to false" }],
+    equivalents: { checkov: ["CKV_K8S_90"], trivy: ["KCV0018"] }
+  }
+});
+
+// rules/control-plane/apiserver-request-timeout-invalid.ts
+var apiserver_request_timeout_invalid_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "request-timeout",
+  requirement: { kind: "positiveDuration" },
+  expected: "a positive duration such as 60s",
+  suggested: "60s",
+  violating: "0",
+  meta: {
+    id: "apiserver-request-timeout-invalid",
+    title: "The API server's request timeout is not a positive duration",
+    severity: "low",
+    rationale: "`--request-timeout` is how long kube-apiserver keeps a non-long-running request open before timing it out; the default, 60s, suits most clusters, and the benchmark asks only that it be set as appropriate. The rule reports values that are not a positive Go duration: a malformed one (`60`, `1 min`) stops the API server from starting, and zero or a negative one leaves no working timeout, so slow requests hold connections and memory.",
+    remediation: "Remove `--request-timeout` to keep the 60s default, or set a positive duration such as `--request-timeout=300s`.",
+    frameworks: [{ framework: "CIS", control: "1.2.20", title: "Ensure that the --request-timeout argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_95"] }
+  }
+});
+
+// rules/control-plane/apiserver-secure-port-disabled.ts
+var apiserver_secure_port_disabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "secure-port",
+  requirement: { kind: "notEquals", value: "0" },
+  expected: "a port other than 0",
+  suggested: "6443",
+  meta: {
+    id: "apiserver-secure-port-disabled",
+    title: "The API server turns off its secure port",
+    severity: "high",
+    rationale: "`--secure-port=0` turns off kube-apiserver's HTTPS port, leaving only insecure ways to reach the API (or none).",
+    remediation: "Remove `--secure-port=0`; kubeadm uses 6443.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening", title: "Use TLS for control-plane traffic" }],
+    equivalents: { checkov: ["CKV_K8S_89"], trivy: ["KCV0017"] }
+  }
+});
+
+// rules/control-plane/apiserver-service-account-issuer-missing.ts
+var apiserver_service_account_issuer_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "service-account-issuer",
+  requirement: { kind: "set" },
+  expected: "the issuer of ServiceAccount tokens",
+  suggested: "https://kubernetes.default.svc.cluster.local",
+  sinceMinor: 20,
+  meta: {
+    id: "apiserver-service-account-issuer-missing",
+    title: "The API server names no ServiceAccount token issuer",
+    severity: "low",
+    rationale: "Since Kubernetes 1.20 kube-apiserver needs `--service-account-issuer` to issue bound ServiceAccount tokens (the TokenRequest API that projected tokens use); without it, pods get no tokens, or the API server does not start. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
+    remediation: "Set `--service-account-issuer` (kubeadm: `https://kubernetes.default.svc.cluster.local`) with `--service-account-signing-key-file`.",
+    frameworks: [],
+    equivalents: {}
+  }
+});
+
+// rules/control-plane/apiserver-service-account-key-file-missing.ts
+var apiserver_service_account_key_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "service-account-key-file",
+  requirement: { kind: "set" },
+  expected: "the public key that verifies ServiceAccount tokens",
+  suggested: "/etc/kubernetes/pki/sa.pub",
+  meta: {
+    id: "apiserver-service-account-key-file-missing",
+    title: "The API server names no key to verify ServiceAccount tokens",
+    severity: "medium",
+    rationale: "`--service-account-key-file` gives the public keys kube-apiserver verifies ServiceAccount tokens with. Absent, it falls back to the key of its TLS serving certificate, which ties token signing to the serving certificate and makes rotating either break the other.",
+    remediation: "Set `--service-account-key-file` to the public half of the key the controller manager and `--service-account-signing-key-file` sign tokens with (kubeadm: sa.pub).",
+    frameworks: [{ framework: "CIS", control: "1.2.22", title: "Ensure that the --service-account-key-file argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_97"], trivy: ["KCV0025"] }
+  }
+});
+
+// rules/control-plane/apiserver-service-account-lookup-disabled.ts
+var apiserver_service_account_lookup_disabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "service-account-lookup",
+  boolean: true,
+  requirement: { kind: "equals", value: "true", unset: "passes" },
+  expected: "true (the default)",
+  violating: "false",
+  meta: {
+    id: "apiserver-service-account-lookup-disabled",
+    title: "The API server accepts tokens of deleted ServiceAccounts",
+    severity: "medium",
+    rationale: "With `--service-account-lookup=false` kube-apiserver checks only a ServiceAccount token's signature, not that the ServiceAccount (and, for bound tokens, the pod or Secret) still exists, so a token keeps working after its ServiceAccount is deleted.",
+    remediation: "Remove `--service-account-lookup=false`; the default is true.",
+    frameworks: [{ framework: "CIS", control: "1.2.21", title: "Ensure that the --service-account-lookup argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_96"], trivy: ["KCV0024"] }
+  }
+});
+
+// rules/control-plane/apiserver-service-account-plugin-disabled.ts
+var apiserver_service_account_plugin_disabled_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "disable-admission-plugins",
+  requirement: { kind: "listExcludes", item: "ServiceAccount", unset: "passes" },
+  expected: "a list without ServiceAccount",
+  meta: {
+    id: "apiserver-service-account-plugin-disabled",
+    title: "The API server disables the ServiceAccount admission plugin",
+    severity: "medium",
+    rationale: "The ServiceAccount admission plugin, on by default, gives each pod its namespace's default ServiceAccount when it names none, rejects pods that name a ServiceAccount that does not exist, and mounts the projected token. `--disable-admission-plugins=ServiceAccount` turns those checks off.",
+    remediation: "Remove ServiceAccount from `--disable-admission-plugins`.",
+    frameworks: [{ framework: "CIS", control: "1.2.12", title: "Ensure that the admission control plugin ServiceAccount is set" }],
+    equivalents: { checkov: ["CKV_K8S_82"], trivy: ["KCV0014"] }
+  }
+});
+
+// rules/control-plane/apiserver-service-account-signing-key-file-missing.ts
+var apiserver_service_account_signing_key_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "service-account-signing-key-file",
+  requirement: { kind: "set" },
+  expected: "the private key ServiceAccount tokens are signed with",
+  suggested: "/etc/kubernetes/pki/sa.key",
+  sinceMinor: 20,
+  meta: {
+    id: "apiserver-service-account-signing-key-file-missing",
+    title: "The API server names no key to sign ServiceAccount tokens",
+    severity: "low",
+    rationale: "`--service-account-signing-key-file` is the private key kube-apiserver signs bound ServiceAccount tokens with; since Kubernetes 1.20 it is required with `--service-account-issuer`, and without it the TokenRequest API is off. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
+    remediation: "Set `--service-account-signing-key-file` (kubeadm: sa.key) and put its public key in `--service-account-key-file`.",
+    frameworks: [],
+    equivalents: {}
+  }
+});
+
+// rules/control-plane/apiserver-tls-cert-file-missing.ts
+var apiserver_tls_cert_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "tls-cert-file",
+  requirement: { kind: "set" },
+  expected: "the API server's serving certificate",
+  suggested: "/etc/kubernetes/pki/apiserver.crt",
+  meta: {
+    id: "apiserver-tls-cert-file-missing",
+    title: "The API server serves a self-signed certificate",
+    severity: "medium",
+    rationale: "Without `--tls-cert-file` kube-apiserver generates a self-signed serving certificate at start, which clients cannot verify against the cluster CA, so they either fail or are told to skip verification.",
+    remediation: "Set `--tls-cert-file` and `--tls-private-key-file` to a certificate the cluster CA signed (kubeadm: apiserver.crt and apiserver.key).",
+    frameworks: [{ framework: "CIS", control: "1.2.24", title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
+  }
+});
+
+// rules/control-plane/apiserver-tls-min-version-low.ts
+var apiserver_tls_min_version_low_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "tls-min-version",
+  requirement: { kind: "oneOf", values: ["VersionTLS12", "VersionTLS13"], unset: "passes" },
+  expected: "VersionTLS12 or VersionTLS13",
+  violating: "VersionTLS10",
+  meta: {
+    id: "apiserver-tls-min-version-low",
+    title: "The API server accepts TLS 1.0 or 1.1",
+    severity: "medium",
+    rationale: "`--tls-min-version` set to VersionTLS10 or VersionTLS11 lets clients negotiate TLS versions with known weaknesses (BEAST, no AEAD suites) that every current client can do without. Absent, Go's default minimum for servers (TLS 1.2) applies.",
+    remediation: "Remove `--tls-min-version` or set it to VersionTLS12 or VersionTLS13.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening", title: "Use TLS for control-plane traffic" }],
+    equivalents: {}
+  }
+});
+
+// rules/control-plane/apiserver-tls-private-key-file-missing.ts
+var apiserver_tls_private_key_file_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "tls-private-key-file",
+  requirement: { kind: "set" },
+  expected: "the key of the API server's serving certificate",
+  suggested: "/etc/kubernetes/pki/apiserver.key",
+  meta: {
+    id: "apiserver-tls-private-key-file-missing",
+    title: "The API server has no key for its serving certificate",
+    severity: "medium",
+    rationale: "`--tls-private-key-file` is the key of the certificate that `--tls-cert-file` names; without it kube-apiserver falls back to a generated self-signed certificate.",
+    remediation: "Set `--tls-private-key-file` with `--tls-cert-file`.",
+    frameworks: [{ framework: "CIS", control: "1.2.24", title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
+  }
+});
+
+// rules/control-plane/apiserver-token-auth-file.ts
+var apiserver_token_auth_file_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "token-auth-file",
+  requirement: { kind: "absent" },
+  expected: "not set",
+  suggested: "/etc/kubernetes/tokens.csv",
+  meta: {
+    id: "apiserver-token-auth-file",
+    title: "The API server reads static tokens from a file",
+    severity: "high",
+    rationale: "`--token-auth-file` makes kube-apiserver accept the bearer tokens listed in a CSV file. The tokens never expire, and the file can only be changed by restarting the API server, so a leaked token stays valid until someone edits the file on every control-plane node.",
+    remediation: "Remove `--token-auth-file` and authenticate people with OIDC or client certificates and workloads with ServiceAccount tokens.",
+    frameworks: [{ framework: "CIS", control: "1.2.2", title: "Ensure that the --token-auth-file parameter is not set" }, { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }],
+    equivalents: { checkov: ["CKV_K8S_70"], trivy: ["KCV0002"] }
+  }
+});
+
+// rules/control-plane/apiserver-weak-tls-cipher-suites.ts
+var STRONG_CIPHER_SUITES = [
+  "TLS_AES_128_GCM_SHA256",
+  "TLS_AES_256_GCM_SHA384",
+  "TLS_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+  "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+  "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+  "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+];
+var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "tls-cipher-suites",
+  requirement: { kind: "listWithin", allowed: STRONG_CIPHER_SUITES },
+  expected: "a list of the benchmark's strong cipher suites only",
+  violating: "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+  meta: {
+    id: "apiserver-weak-tls-cipher-suites",
+    title: "The API server offers weak TLS cipher suites",
+    severity: "medium",
+    rationale: "`--tls-cipher-suites` replaces Go's default list (which has only strong suites) with the one given. Suites outside the benchmark's list lack forward secrecy (TLS_RSA_*) or use RC4, 3DES or CBC with SHA-256, which Go itself marks insecure; a client that offers them can be downgraded to them. A repeated flag adds to the list, as Kubernetes' string slices do.",
+    remediation: "Remove `--tls-cipher-suites` to use Go's defaults, or list only suites from the benchmark's list (ECDHE with AES-GCM or ChaCha20-Poly1305, and the TLS 1.3 suites).",
+    frameworks: [{ framework: "CIS", control: "1.2.29", title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers" }],
+    equivalents: { checkov: ["CKV_K8S_105"] }
+  }
+});
+
+// rules/control-plane/controller-manager-bind-address-exposed.ts
+var controller_manager_bind_address_exposed_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "bind-address",
+  requirement: { kind: "oneOf", values: ["127.0.0.1", "::1"], unset: "fails" },
+  expected: "127.0.0.1",
+  violating: "0.0.0.0",
+  meta: {
+    id: "controller-manager-bind-address-exposed",
+    title: "The controller manager serves on every address",
+    severity: "medium",
+    rationale: "`--bind-address` defaults to 0.0.0.0: the controller manager's secure port (10257), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
+    remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
+    frameworks: [{ framework: "CIS", control: "1.3.7", title: "Ensure that the --bind-address argument is set to 127.0.0.1" }],
+    equivalents: { checkov: ["CKV_K8S_113"], trivy: ["KCV0039"] }
+  }
+});
+
+// rules/control-plane/controller-manager-profiling-enabled.ts
+var controller_manager_profiling_enabled_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "profiling",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "fails" },
+  expected: "false",
+  meta: {
+    id: "controller-manager-profiling-enabled",
+    title: "The controller manager serves profiling data",
+    severity: "low",
+    rationale: "`--profiling` defaults to true: the controller manager serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
+    remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
+    frameworks: [{ framework: "CIS", control: "1.3.2", title: "Ensure that the --profiling argument is set to false" }],
+    equivalents: { checkov: ["CKV_K8S_107"], trivy: ["KCV0034"] }
+  }
+});
+
+// rules/control-plane/controller-manager-root-ca-file-missing.ts
+var controller_manager_root_ca_file_missing_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "root-ca-file",
+  requirement: { kind: "set" },
+  expected: "the CA bundle of the API server's serving certificate",
+  suggested: "/etc/kubernetes/pki/ca.crt",
+  meta: {
+    id: "controller-manager-root-ca-file-missing",
+    title: "Pods are not given the CA to verify the API server",
+    severity: "medium",
+    rationale: "`--root-ca-file` is the CA bundle the controller manager publishes as `ca.crt` in every namespace's kube-root-ca.crt ConfigMap and ServiceAccount token volume; without it pods cannot verify the API server's certificate and are pushed to skip verification.",
+    remediation: "Set `--root-ca-file` to the CA that signs the API server's serving certificate (kubeadm: ca.crt).",
+    frameworks: [{ framework: "CIS", control: "1.3.5", title: "Ensure that the --root-ca-file argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    equivalents: { checkov: ["CKV_K8S_111"], trivy: ["KCV0037"] }
+  }
+});
+
+// rules/control-plane/controller-manager-rotate-kubelet-server-certificate-disabled.ts
+var controller_manager_rotate_kubelet_server_certificate_disabled_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "feature-gates",
+  requirement: { kind: "gateNotFalse", gate: "RotateKubeletServerCertificate" },
+  expected: "without RotateKubeletServerCertificate=false",
+  meta: {
+    id: "controller-manager-rotate-kubelet-server-certificate-disabled",
+    title: "The controller manager turns off kubelet serving certificate rotation",
+    severity: "medium",
+    rationale: "The RotateKubeletServerCertificate feature gate (on by default since Kubernetes 1.12) lets kubelets request and renew serving certificates from the cluster CA. Setting it to false in `--feature-gates` stops that, so kubelets keep self-signed or expiring serving certificates. `--feature-gates` is read as Kubernetes reads it: pairs separated by commas, repeated flags merged, the last pair for a gate winning.",
+    remediation: "Remove `RotateKubeletServerCertificate=false` from `--feature-gates`.",
+    frameworks: [{ framework: "CIS", control: "1.3.6", title: "Ensure that the RotateKubeletServerCertificate argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_112"], trivy: ["KCV0038"] }
+  }
+});
+
+// rules/control-plane/controller-manager-service-account-credentials-disabled.ts
+var controller_manager_service_account_credentials_disabled_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "use-service-account-credentials",
+  boolean: true,
+  requirement: { kind: "equals", value: "true", unset: "fails" },
+  expected: "true",
+  meta: {
+    id: "controller-manager-service-account-credentials-disabled",
+    title: "The controllers all act with the controller manager's own credentials",
+    severity: "medium",
+    rationale: "`--use-service-account-credentials` defaults to false: every controller then uses the controller manager's own credentials, which must hold the union of all controllers' permissions, and the audit log cannot tell which controller did what. Set to true, each controller gets its own ServiceAccount in kube-system with the `system:controller:` role made for it. kubeadm sets it.",
+    remediation: "Set `--use-service-account-credentials=true`.",
+    frameworks: [{ framework: "CIS", control: "1.3.3", title: "Ensure that the --use-service-account-credentials argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_108"], trivy: ["KCV0035"] }
+  }
+});
+
+// rules/control-plane/controller-manager-service-account-private-key-file-missing.ts
+var controller_manager_service_account_private_key_file_missing_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "service-account-private-key-file",
+  requirement: { kind: "set" },
+  expected: "the key ServiceAccount tokens are signed with",
+  suggested: "/etc/kubernetes/pki/sa.key",
+  meta: {
+    id: "controller-manager-service-account-private-key-file-missing",
+    title: "The controller manager has no key to sign ServiceAccount tokens",
+    severity: "medium",
+    rationale: "`--service-account-private-key-file` is the key the controller manager's token controllers sign ServiceAccount tokens with; without it they issue none, and keys cannot be rotated apart from the API server's serving key.",
+    remediation: "Set `--service-account-private-key-file` to the private half of the API server's `--service-account-key-file` (kubeadm: sa.key).",
+    frameworks: [{ framework: "CIS", control: "1.3.4", title: "Ensure that the --service-account-private-key-file argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_110"], trivy: ["KCV0036"] }
+  }
+});
+
+// rules/control-plane/controller-manager-terminated-pod-gc-threshold-missing.ts
+var controller_manager_terminated_pod_gc_threshold_missing_default = componentFlagRule({
+  component: "kube-controller-manager",
+  flag: "terminated-pod-gc-threshold",
+  requirement: { kind: "set" },
+  expected: "a threshold suited to the cluster",
+  suggested: "10",
+  meta: {
+    id: "controller-manager-terminated-pod-gc-threshold-missing",
+    title: "The controller manager keeps terminated pods up to its default threshold",
+    severity: "low",
+    enabledByDefault: false,
+    rationale: "`--terminated-pod-gc-threshold` is how many terminated pods the pod garbage collector keeps before deleting the oldest; the default, 12500, can fill etcd and slow the API server on busy clusters. The benchmark marks this check manual, so the rule is off by default.",
+    remediation: "Set `--terminated-pod-gc-threshold` to a number your cluster can hold (the benchmark's example is 10).",
+    frameworks: [{ framework: "CIS", control: "1.3.1", title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_106"], trivy: ["KCV0033"] }
+  }
+});
+
+// rules/control-plane/etcd-auto-tls-enabled.ts
+var etcd_auto_tls_enabled_default = componentFlagRule({
+  component: "etcd",
+  flag: "auto-tls",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "passes" },
+  expected: "false (the default)",
+  violating: "true",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-auto-tls-enabled",
+    title: "etcd serves clients with a self-signed certificate",
+    severity: "high",
+    rationale: "`--auto-tls=true` makes etcd generate a self-signed certificate for its client port, which clients cannot verify, so anyone on the path can pose as etcd. etcd also reads the flag from the variable `ETCD_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Remove `--auto-tls` and set `--cert-file` and `--key-file` to a certificate your etcd CA signed.",
+    frameworks: [{ framework: "CIS", control: "2.3", title: "Ensure that the --auto-tls argument is not set to true" }],
+    equivalents: { checkov: ["CKV_K8S_118"], trivy: ["KCV0044"] }
+  }
+});
+
+// rules/control-plane/etcd-cert-file-missing.ts
+var etcd_cert_file_missing_default = componentFlagRule({
+  component: "etcd",
+  flag: "cert-file",
+  requirement: { kind: "set" },
+  expected: "etcd's serving certificate",
+  suggested: "/etc/kubernetes/pki/etcd/server.crt",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-cert-file-missing",
+    title: "etcd serves clients without TLS",
+    severity: "critical",
+    rationale: "Without `--cert-file` etcd serves its client port over plain HTTP (unless `--auto-tls` generates an unverifiable certificate), so the API server's reads and writes, Secrets included, cross the network in the clear. etcd also reads the flag from the variable `ETCD_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--cert-file` and `--key-file` to a certificate your etcd CA signed (kubeadm: etcd/server.crt and .key) and serve `https://` client URLs.",
+    frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
+  }
+});
+
+// rules/control-plane/etcd-client-cert-auth-disabled.ts
+var etcd_client_cert_auth_disabled_default = componentFlagRule({
+  component: "etcd",
+  flag: "client-cert-auth",
+  boolean: true,
+  requirement: { kind: "equals", value: "true", unset: "fails" },
+  expected: "true",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-client-cert-auth-disabled",
+    title: "etcd does not authenticate its clients",
+    severity: "critical",
+    rationale: "etcd's `--client-cert-auth` defaults to false: without it, etcd serves any client that reaches its client port, and etcd holds every object of the cluster, Secrets included, in the clear unless encryption at rest is on. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--client-cert-auth=true` with `--trusted-ca-file`, and give the API server a client certificate (`--etcd-certfile`, `--etcd-keyfile`).",
+    frameworks: [{ framework: "CIS", control: "2.2", title: "Ensure that the --client-cert-auth argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_117"], trivy: ["KCV0043"] }
+  }
+});
+
+// rules/control-plane/etcd-key-file-missing.ts
+var etcd_key_file_missing_default = componentFlagRule({
+  component: "etcd",
+  flag: "key-file",
+  requirement: { kind: "set" },
+  expected: "the key of etcd's serving certificate",
+  suggested: "/etc/kubernetes/pki/etcd/server.key",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-key-file-missing",
+    title: "etcd has no key for its serving certificate",
+    severity: "critical",
+    rationale: "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port. etcd also reads the flag from the variable `ETCD_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--key-file` with `--cert-file`.",
+    frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
+  }
+});
+
+// rules/control-plane/etcd-peer-auto-tls-enabled.ts
+var etcd_peer_auto_tls_enabled_default = componentFlagRule({
+  component: "etcd",
+  flag: "peer-auto-tls",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "passes" },
+  expected: "false (the default)",
+  violating: "true",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-peer-auto-tls-enabled",
+    title: "etcd talks to its peers with self-signed certificates",
+    severity: "high",
+    rationale: "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication. etcd also reads the flag from the variable `ETCD_PEER_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Remove `--peer-auto-tls` and set `--peer-cert-file` and `--peer-key-file` to certificates your etcd CA signed.",
+    frameworks: [{ framework: "CIS", control: "2.6", title: "Ensure that the --peer-auto-tls argument is not set to true" }],
+    equivalents: { trivy: ["KCV0047"] }
+  }
+});
+
+// rules/control-plane/etcd-peer-cert-file-missing.ts
+var etcd_peer_cert_file_missing_default = componentFlagRule({
+  component: "etcd",
+  flag: "peer-cert-file",
+  requirement: { kind: "set" },
+  expected: "etcd's peer certificate",
+  suggested: "/etc/kubernetes/pki/etcd/peer.crt",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-peer-cert-file-missing",
+    title: "etcd talks to its peers without TLS",
+    severity: "high",
+    rationale: "Without `--peer-cert-file` etcd's peer port speaks plain HTTP (unless `--peer-auto-tls` generates an unverifiable certificate), so replication traffic, every object of the cluster, crosses the network in the clear. etcd also reads the flag from the variable `ETCD_PEER_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--peer-cert-file` and `--peer-key-file` (kubeadm: etcd/peer.crt and .key) and use `https://` peer URLs.",
+    frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
+  }
+});
+
+// rules/control-plane/etcd-peer-client-cert-auth-disabled.ts
+var etcd_peer_client_cert_auth_disabled_default = componentFlagRule({
+  component: "etcd",
+  flag: "peer-client-cert-auth",
+  boolean: true,
+  requirement: { kind: "equals", value: "true", unset: "fails" },
+  expected: "true",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-peer-client-cert-auth-disabled",
+    title: "etcd does not authenticate its peers",
+    severity: "high",
+    rationale: "etcd's `--peer-client-cert-auth` defaults to false: without it, anything that reaches the peer port can join the cluster's replication traffic. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_PEER_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--peer-client-cert-auth=true` with `--peer-trusted-ca-file`, `--peer-cert-file` and `--peer-key-file`.",
+    frameworks: [{ framework: "CIS", control: "2.5", title: "Ensure that the --peer-client-cert-auth argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_121"], trivy: ["KCV0046"] }
+  }
+});
+
+// rules/control-plane/etcd-peer-key-file-missing.ts
+var etcd_peer_key_file_missing_default = componentFlagRule({
+  component: "etcd",
+  flag: "peer-key-file",
+  requirement: { kind: "set" },
+  expected: "the key of etcd's peer certificate",
+  suggested: "/etc/kubernetes/pki/etcd/peer.key",
+  skipWith: "config-file",
+  meta: {
+    id: "etcd-peer-key-file-missing",
+    title: "etcd has no key for its peer certificate",
+    severity: "high",
+    rationale: "`--peer-key-file` is the key of the certificate `--peer-cert-file` names; without it etcd cannot use TLS with its peers. etcd also reads the flag from the variable `ETCD_PEER_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
+    remediation: "Set `--peer-key-file` with `--peer-cert-file`.",
+    frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
+  }
+});
+
+// rules/control-plane/scheduler-bind-address-exposed.ts
+var scheduler_bind_address_exposed_default = componentFlagRule({
+  component: "kube-scheduler",
+  flag: "bind-address",
+  requirement: { kind: "oneOf", values: ["127.0.0.1", "::1"], unset: "fails" },
+  expected: "127.0.0.1",
+  violating: "0.0.0.0",
+  meta: {
+    id: "scheduler-bind-address-exposed",
+    title: "The scheduler serves on every address",
+    severity: "medium",
+    rationale: "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
+    remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
+    frameworks: [{ framework: "CIS", control: "1.4.2", title: "Ensure that the --bind-address argument is set to 127.0.0.1" }],
+    equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] }
+  }
+});
+
+// rules/control-plane/scheduler-profiling-enabled.ts
+var scheduler_profiling_enabled_default = componentFlagRule({
+  component: "kube-scheduler",
+  flag: "profiling",
+  boolean: true,
+  requirement: { kind: "equals", value: "false", unset: "fails" },
+  expected: "false",
+  skipWith: "config",
+  meta: {
+    id: "scheduler-profiling-enabled",
+    title: "The scheduler serves profiling data",
+    severity: "low",
+    rationale: "`--profiling` defaults to true: the scheduler serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off. With `--config`, the scheduler ignores the flag and reads `enableProfiling` from its KubeSchedulerConfiguration, which the rule does not read; it passes over such a scheduler.",
+    remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
+    frameworks: [{ framework: "CIS", control: "1.4.1", title: "Ensure that the --profiling argument is set to false" }],
+    equivalents: { checkov: ["CKV_K8S_114"], trivy: ["KCV0040"] }
+  }
+});
+
+// rules/control-plane/index.ts
+var CONTROL_PLANE_RULES = [
+  apiserver_always_admit_enabled_default,
+  apiserver_always_pull_images_missing_default,
+  apiserver_anonymous_auth_enabled_default,
+  apiserver_audit_log_maxage_low_default,
+  apiserver_audit_log_maxbackup_low_default,
+  apiserver_audit_log_maxsize_low_default,
+  apiserver_audit_log_path_missing_default,
+  apiserver_audit_policy_file_missing_default,
+  apiserver_authorization_always_allow_default,
+  apiserver_authorization_node_missing_default,
+  apiserver_authorization_rbac_missing_default,
+  apiserver_basic_auth_file_default,
+  apiserver_client_ca_file_missing_default,
+  apiserver_deny_service_external_ips_missing_default,
+  apiserver_encryption_provider_config_missing_default,
+  apiserver_etcd_cafile_missing_default,
+  apiserver_etcd_certfile_missing_default,
+  apiserver_etcd_keyfile_missing_default,
+  apiserver_event_rate_limit_missing_default,
+  apiserver_insecure_bind_address_default,
+  apiserver_insecure_port_enabled_default,
+  apiserver_kubelet_certificate_authority_missing_default,
+  apiserver_kubelet_client_certificate_missing_default,
+  apiserver_kubelet_client_key_missing_default,
+  apiserver_kubelet_https_disabled_default,
+  apiserver_namespace_lifecycle_disabled_default,
+  apiserver_node_restriction_missing_default,
+  apiserver_profiling_enabled_default,
+  apiserver_request_timeout_invalid_default,
+  apiserver_secure_port_disabled_default,
+  apiserver_service_account_issuer_missing_default,
+  apiserver_service_account_key_file_missing_default,
+  apiserver_service_account_lookup_disabled_default,
+  apiserver_service_account_plugin_disabled_default,
+  apiserver_service_account_signing_key_file_missing_default,
+  apiserver_tls_cert_file_missing_default,
+  apiserver_tls_min_version_low_default,
+  apiserver_tls_private_key_file_missing_default,
+  apiserver_token_auth_file_default,
+  apiserver_weak_tls_cipher_suites_default,
+  controller_manager_bind_address_exposed_default,
+  controller_manager_profiling_enabled_default,
+  controller_manager_root_ca_file_missing_default,
+  controller_manager_rotate_kubelet_server_certificate_disabled_default,
+  controller_manager_service_account_credentials_disabled_default,
+  controller_manager_service_account_private_key_file_missing_default,
+  controller_manager_terminated_pod_gc_threshold_missing_default,
+  etcd_auto_tls_enabled_default,
+  etcd_cert_file_missing_default,
+  etcd_client_cert_auth_disabled_default,
+  etcd_key_file_missing_default,
+  etcd_peer_auto_tls_enabled_default,
+  etcd_peer_cert_file_missing_default,
+  etcd_peer_client_cert_auth_disabled_default,
+  etcd_peer_key_file_missing_default,
+  scheduler_bind_address_exposed_default,
+  scheduler_profiling_enabled_default
+];
 
 // rules/templates/profile-type.ts
 function profileType({ field, key: key2, allowed, words }) {
@@ -31605,10 +33040,10 @@ function verdictOnce(others, namespace) {
     known = /* @__PURE__ */ new Map();
     verdicts.set(others, known);
   }
-  if (!known.has(namespace)) known.set(namespace, verdict(others, namespace));
+  if (!known.has(namespace)) known.set(namespace, verdict2(others, namespace));
   return known.get(namespace);
 }
-function verdict(others, namespace) {
+function verdict2(others, namespace) {
   const network = networkIndex(others);
   const policies = network.policiesIn(namespace);
   const workloads = network.isolableIn(namespace);
@@ -32543,17 +33978,17 @@ function meshDefaultDeny(index, root) {
     byRoot = /* @__PURE__ */ new Map();
     verdicts2.set(index, byRoot);
   }
-  let verdict2 = byRoot.get(root);
-  if (!verdict2) {
+  let verdict3 = byRoot.get(root);
+  if (!verdict3) {
     const inRoot = index.ofKind("AuthorizationPolicy").filter((object) => lookupNamespace(object) === root);
     const meshDeny = inRoot.some((object) => {
       const policy = authzPolicyOf(object, root);
       return policy !== void 0 && policy.namespaceWide && (policy.action === "ALLOW" && !policy.rules || policy.action === "DENY");
     });
-    verdict2 = { meshDeny, rootPolicies: inRoot.length > 0 };
-    byRoot.set(root, verdict2);
+    verdict3 = { meshDeny, rootPolicies: inRoot.length > 0 };
+    byRoot.set(root, verdict3);
   }
-  return verdict2;
+  return verdict3;
 }
 var istio_authorization_no_default_deny_default = defineRule({
   meta: {
@@ -33162,7 +34597,7 @@ function writtenPolicyRules(object) {
   if (!isRole(object) || isAggregated(object)) return [];
   return arrayOf(object.body.rules).flatMap((rule, index) => isRecord(rule) ? [{ rule, index }] : []);
 }
-function listItems(rule, field) {
+function listItems2(rule, field) {
   return arrayOf(rule[field]).map((value, index) => ({ value, index }));
 }
 function describeRole(object) {
@@ -33175,13 +34610,13 @@ function resourceCovers(item, resource) {
 }
 function matchRequest(rule, request) {
   if (!stringsOf(rule.apiGroups).some((group) => group === "*" || group === request.apiGroup)) return void 0;
-  const resourceItem = listItems(rule, "resources").find((item) => typeof item.value === "string" && resourceCovers(item.value, request.resource));
+  const resourceItem = listItems2(rule, "resources").find((item) => typeof item.value === "string" && resourceCovers(item.value, request.resource));
   if (!resourceItem) return void 0;
   const resourceNames = stringsOf(rule.resourceNames);
   const unnamed = resourceNames.length > 0 && !request.resource.includes("/") ? ["create", "deletecollection"] : [];
   const verbs = request.verbs.filter((verb) => !unnamed.includes(verb));
   if (verbs.length === 0) return void 0;
-  const verbItem = listItems(rule, "verbs").find((item) => typeof item.value === "string" && (item.value === "*" || verbs.includes(item.value)));
+  const verbItem = listItems2(rule, "verbs").find((item) => typeof item.value === "string" && (item.value === "*" || verbs.includes(item.value)));
   if (!verbItem) return void 0;
   return { resourceIndex: resourceItem.index, verbIndex: verbItem.index, verb: verbItem.value, resource: request.resource, resourceNames };
 }
@@ -33805,7 +35240,7 @@ var rbac_wildcard_default = defineRule({
     const role = describeRole(object);
     for (const { rule, index } of writtenPolicyRules(object)) {
       for (const field of ["apiGroups", "resources", "verbs"]) {
-        for (const item of listItems(rule, field)) {
+        for (const item of listItems2(rule, field)) {
           if (item.value === "*") yield { path: ["rules", index, field, item.index], messageId: MESSAGE_BY_FIELD[field], data: { role } };
         }
       }
@@ -34527,7 +35962,16 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...NETWORK_RULES, ...MESH_RULES].sort(
+var BUILTIN_RULES = [
+  ...BASELINE_RULES,
+  ...RESTRICTED_RULES,
+  ...HARDENING_RULES,
+  ...WORKLOAD_RULES,
+  ...RBAC_RULES,
+  ...NETWORK_RULES,
+  ...MESH_RULES,
+  ...CONTROL_PLANE_RULES
+].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 
@@ -42633,7 +44077,7 @@ function findChildKey(lines, block, key2) {
   }
   return void 0;
 }
-function listItems2(lines, block) {
+function listItems3(lines, block) {
   let itemIndent = Infinity;
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i])) itemIndent = Math.min(itemIndent, lines[i].indent);
   const items = [];
@@ -42653,7 +44097,7 @@ function insideRange(lines, from, index) {
   return open2.includes("range");
 }
 function findItem(lines, block, index, rendered) {
-  const items = listItems2(lines, block);
+  const items = listItems3(lines, block);
   const name = isRecord(rendered) && typeof rendered.name === "string" ? rendered.name : void 0;
   if (name !== void 0) {
     for (const item of items) {
@@ -45219,6 +46663,18 @@ var NETWORK_POLICY = mapping({
 function isNetworkPolicy(object) {
   return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
 }
+function kubeadmShape(object) {
+  const version = /^kubeadm\.k8s\.io\/(v1beta[34])$/.exec(object.apiVersion)?.[1];
+  if (version === void 0) return void 0;
+  const args = version === "v1beta3" ? mapOf(string) : listOf(mapping({ name: string, value: string }));
+  const component = mapping({ extraArgs: args });
+  if (object.kind === "ClusterConfiguration") {
+    const external = mapping({ caFile: string, certFile: string, keyFile: string });
+    return mapping({ kubernetesVersion: string, apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+  }
+  if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
+  return void 0;
+}
 function isRole2(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -45305,7 +46761,7 @@ function bodyShapeOf(object) {
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;
-  return ISTIO_SHAPES.get(`${group}/${object.kind}`);
+  return ISTIO_SHAPES.get(`${group}/${object.kind}`) ?? kubeadmShape(object);
 }
 var EXPECTED = {
   string: "a string",
@@ -45814,9 +47270,9 @@ async function main() {
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
-  const verdict2 = runVerdict(active, failOn);
-  const unlinted = verdict2.unlinted.length;
-  const failingByLevel = verdict2.failingByLevel.length;
+  const verdict3 = runVerdict(active, failOn);
+  const unlinted = verdict3.unlinted.length;
+  const failingByLevel = verdict3.failingByLevel.length;
   const failing = unlinted + failingByLevel;
   if (failing > 0) {
     const reasons = [

@@ -32,7 +32,9 @@ export function commandLineOf(ref: ContainerRef): CommandLine {
     });
   }
   const flags = new Map<string, CommandLineFlag[]>();
-  items.forEach(({ text, path }, index) => {
+  // Go's flag parsing (pflag and the standard library's) stops at `--`: what follows is arguments.
+  const end = items.findIndex((item) => item.text === "--");
+  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path }, index) => {
     const match = FLAG.exec(text);
     if (!match) return;
     const next = items.at(index + 1);

@@ -135,6 +135,21 @@ function isNetworkPolicy(object: K8sObject): boolean {
   return object.apiVersion === "networking.k8s.io/v1" && object.kind === "NetworkPolicy";
 }
 
+/** kubeadm's ClusterConfiguration, InitConfiguration and JoinConfiguration: the flags they pass on. */
+function kubeadmShape(object: K8sObject): Shape | undefined {
+  const version = /^kubeadm\.k8s\.io\/(v1beta[34])$/.exec(object.apiVersion)?.[1];
+  if (version === undefined) return undefined;
+  // v1beta3 writes extraArgs as a map of strings, v1beta4 as a list of {name, value}.
+  const args = version === "v1beta3" ? mapOf(string) : listOf(mapping({ name: string, value: string }));
+  const component = mapping({ extraArgs: args });
+  if (object.kind === "ClusterConfiguration") {
+    const external = mapping({ caFile: string, certFile: string, keyFile: string });
+    return mapping({ kubernetesVersion: string, apiServer: component, controllerManager: component, scheduler: component, etcd: mapping({ local: component, external }) });
+  }
+  if (object.kind === "InitConfiguration" || object.kind === "JoinConfiguration") return mapping({ nodeRegistration: mapping({ kubeletExtraArgs: args }) });
+  return undefined;
+}
+
 function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
@@ -231,7 +246,7 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;
-  return ISTIO_SHAPES.get(`${group}/${object.kind}`);
+  return ISTIO_SHAPES.get(`${group}/${object.kind}`) ?? kubeadmShape(object);
 }
 
 const EXPECTED: Record<Shape["type"], string> = {

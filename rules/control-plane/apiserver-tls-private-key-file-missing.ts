@@ -1,0 +1,20 @@
+import { componentFlagRule } from "../templates/component-flag.js";
+
+export default componentFlagRule({
+  component: "kube-apiserver",
+  flag: "tls-private-key-file",
+  requirement: { kind: "set" },
+  expected: "the key of the API server's serving certificate",
+  suggested: "/etc/kubernetes/pki/apiserver.key",
+  meta: {
+    id: "apiserver-tls-private-key-file-missing",
+    title: "The API server has no key for its serving certificate",
+    severity: "medium",
+    rationale:
+      "`--tls-private-key-file` is the key of the certificate that `--tls-cert-file` names; without it kube-apiserver falls back to a generated self-signed certificate.",
+    remediation:
+      "Set `--tls-private-key-file` with `--tls-cert-file`.",
+    frameworks: [{ framework: "CIS", control: "1.2.24", title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" }],
+    equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] },
+  },
+});

@@ -1,0 +1,20 @@
+import { componentFlagRule } from "../templates/component-flag.js";
+
+export default componentFlagRule({
+  component: "kube-apiserver",
+  flag: "token-auth-file",
+  requirement: { kind: "absent" },
+  expected: "not set",
+  suggested: "/etc/kubernetes/tokens.csv",
+  meta: {
+    id: "apiserver-token-auth-file",
+    title: "The API server reads static tokens from a file",
+    severity: "high",
+    rationale:
+      "`--token-auth-file` makes kube-apiserver accept the bearer tokens listed in a CSV file. The tokens never expire, and the file can only be changed by restarting the API server, so a leaked token stays valid until someone edits the file on every control-plane node.",
+    remediation:
+      "Remove `--token-auth-file` and authenticate people with OIDC or client certificates and workloads with ServiceAccount tokens.",
+    frameworks: [{ framework: "CIS", control: "1.2.2", title: "Ensure that the --token-auth-file parameter is not set" }, { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }],
+    equivalents: { checkov: ["CKV_K8S_70"], trivy: ["KCV0002"] },
+  },
+});

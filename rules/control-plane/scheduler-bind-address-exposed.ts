@@ -1,0 +1,20 @@
+import { componentFlagRule } from "../templates/component-flag.js";
+
+export default componentFlagRule({
+  component: "kube-scheduler",
+  flag: "bind-address",
+  requirement: { kind: "oneOf", values: ["127.0.0.1", "::1"], unset: "fails" },
+  expected: "127.0.0.1",
+  violating: "0.0.0.0",
+  meta: {
+    id: "scheduler-bind-address-exposed",
+    title: "The scheduler serves on every address",
+    severity: "medium",
+    rationale:
+      "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
+    remediation:
+      "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
+    frameworks: [{ framework: "CIS", control: "1.4.2", title: "Ensure that the --bind-address argument is set to 127.0.0.1" }],
+    equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] },
+  },
+});
