@@ -115,6 +115,16 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
+/** A RoleBinding's or ClusterRoleBinding's fields the RBAC rules read (RoleRef and Subject of rbac/v1). */
+const BINDING = mapping({
+  roleRef: mapping({ apiGroup: string, kind: string, name: string }),
+  subjects: listOf(mapping({ apiGroup: string, kind: string, name: string, namespace: string })),
+});
+
+function isBinding(object: K8sObject): boolean {
+  return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
+}
+
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
@@ -201,8 +211,8 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole(object)) {
-    checkValue(object.body, ROLE, [], problems);
+  if (isRole(object) || isBinding(object)) {
+    checkValue(object.body, isRole(object) ? ROLE : BINDING, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -244,6 +254,7 @@ export function checksField(object: K8sObject, path: readonly PathSegment[]): bo
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
   if (isRole(object)) return coversPath(ROLE, path);
+  if (isBinding(object)) return coversPath(BINDING, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
