@@ -31547,6 +31547,7 @@ function rbacGraph(index) {
 // rules/rbac/rbac-anonymous-subject.ts
 var PUBLIC_INFO = ["system:public-info-viewer"];
 var DISCOVERY = ["system:discovery", "system:basic-user", ...PUBLIC_INFO];
+var NAMED = ", though only on the objects its rules name (resourceNames)";
 function audienceOf(subject) {
   if (subject.kind === "User" && subject.name === "system:anonymous" || subject.kind === "Group" && subject.name === "system:unauthenticated") {
     return { messageId: "anonymous", allowed: PUBLIC_INFO };
@@ -31557,11 +31558,12 @@ function audienceOf(subject) {
 function grantedRules(binding, subject, others) {
   const graph = rbacGraph(others);
   const role = graph.roleOf(binding);
-  if (!role) return [];
-  return graph.effectiveRules(role).map((rule) => {
-    const through = rule.role === role ? "" : ` (aggregated into ${describeRole(role)})`;
+  const rules = role ? graph.effectiveRules(role) : [];
+  const related = rules.map((rule) => {
+    const through = rule.role === role ? "" : ` (aggregated into ${describeRole(role ?? rule.role)})`;
     return { object: rule.role, path: ["rules", rule.index], message: `${describeRole(rule.role)}${through} grants this rule to ${describeSubject(binding, subject)}.` };
   });
+  return { related, named: rules.length > 0 && rules.every(({ rule }) => stringsOf(rule.resourceNames).length > 0) };
 }
 var rbac_anonymous_subject_default = defineRule({
   meta: {
@@ -31569,7 +31571,7 @@ var rbac_anonymous_subject_default = defineRule({
     title: "Binding grants a role to anonymous or every authenticated user",
     severity: "high",
     category: "rbac",
-    rationale: "A request the API server cannot authenticate is served, when anonymous access is on (the default), as the User `system:anonymous` in the Group `system:unauthenticated`: a role bound to either is granted to anyone who can reach the API server. The Group `system:authenticated` holds every user and every ServiceAccount of the cluster (and, on some managed clusters, any account of the cloud provider), so a role bound to it reaches every workload's token too. Kubernetes binds only the discovery roles to these groups by default: `system:public-info-viewer` (health and version) to both, `system:discovery` and `system:basic-user` to authenticated users (to unauthenticated ones too before 1.14, removed as unsafe). Those bindings are not reported; any other role bound to these subjects is.",
+    rationale: "A request the API server cannot authenticate is served, when anonymous access is on (the default), as the User `system:anonymous` in the Group `system:unauthenticated`: a role bound to either is granted to anyone who can reach the API server. The Group `system:authenticated` holds every user and every ServiceAccount of the cluster (and, on some managed clusters, any account of the cloud provider), so a role bound to it reaches every workload's token too. Kubernetes binds only the discovery roles to these groups by default: `system:public-info-viewer` (health and version) to both, `system:discovery` and `system:basic-user` to authenticated users (to unauthenticated ones too before 1.14, removed as unsafe). Those bindings are not reported; any other role bound to these subjects is. When the role is among the linted objects and every rule it grants names its objects (`resourceNames`), as the service proxy role sealed-secrets grants so that `kubeseal` can fetch its certificate, the grant reaches those objects only and the finding is lowered to low.",
     remediation: "Bind the role to the users, groups or ServiceAccounts that need it instead. Turn anonymous access off (`--anonymous-auth=false`, or an `anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
     frameworks: [
       { framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
@@ -31579,8 +31581,8 @@ var rbac_anonymous_subject_default = defineRule({
     equivalents: {},
     scope: "Each RoleBinding and ClusterRoleBinding is read on its own for its subjects; the role it grants is looked up among the Roles and ClusterRoles linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run): a RoleBinding's Role in the binding's namespace, a ClusterRole by name, an aggregated ClusterRole through the ClusterRoles it selects. When the role is there, each rule it grants is a related location.",
     messages: {
-      anonymous: "{{binding}} grants {{role}} to {{subject}}, that is to anyone who can reach the API server without credentials, {{where}}.",
-      authenticated: "{{binding}} grants {{role}} to {{subject}}, that is to every user and ServiceAccount that can sign in (on some managed clusters any account of the cloud provider), {{where}}."
+      anonymous: "{{binding}} grants {{role}} to {{subject}}, that is to anyone who can reach the API server without credentials, {{where}}{{named}}.",
+      authenticated: "{{binding}} grants {{role}} to {{subject}}, that is to every user and ServiceAccount that can sign in (on some managed clusters any account of the cloud provider), {{where}}{{named}}."
     },
     example: {
       bad: "kind: ClusterRoleBinding\nmetadata: {name: public-view}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n  - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:unauthenticated}",
@@ -31598,7 +31600,11 @@ var rbac_anonymous_subject_default = defineRule({
       yield {
         path: ["subjects", subject.index, "name"],
         // Bindings are kept to the end (lookupKinds), so holding on to this one costs nothing.
-        settle: (others) => ({ messageId: audience.messageId, data, related: grantedRules(binding, subject, others) })
+        settle: (others) => {
+          const { related, named } = grantedRules(binding, subject, others);
+          if (!named) return { messageId: audience.messageId, data: { ...data, named: "" }, related };
+          return { messageId: audience.messageId, data: { ...data, named: NAMED }, related, lowerTo: "low" };
+        }
       };
     }
   }
@@ -31607,6 +31613,9 @@ var rbac_anonymous_subject_default = defineRule({
 // rules/rbac/rbac-binding-role-missing.ts
 function isBuiltInClusterRole(name) {
   return ["cluster-admin", "admin", "edit", "view"].includes(name) || name.startsWith("system:");
+}
+function isBuiltInRole(name) {
+  return name === "extension-apiserver-authentication-reader" || name.startsWith("system:");
 }
 var scopes = /* @__PURE__ */ new WeakMap();
 function roleScope(index) {
@@ -31625,7 +31634,7 @@ var rbac_binding_role_missing_default = defineRule({
     title: "Binding names a role that is not among the linted objects",
     severity: "low",
     category: "rbac",
-    rationale: "The API server accepts a binding whose `roleRef` names a role that does not exist; it grants nothing until a role of that name is created, and then grants whatever that role allows, to subjects chosen long before. A missing role is usually a typo, a name prefix that Kustomize or a chart applied to the role but not to the reference, or a role left behind when a chart's values turned it off. It is reported only when the objects linted together define their roles: for a Role reference, when some Role of the binding's namespace is among them; for a ClusterRole reference, when some ClusterRole is among them and the name is not one of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). It is a note: the role may come from elsewhere (another chart, the platform).",
+    rationale: "The API server accepts a binding whose `roleRef` names a role that does not exist; it grants nothing until a role of that name is created, and then grants whatever that role allows, to subjects chosen long before. A missing role is usually a typo, a name prefix that Kustomize or a chart applied to the role but not to the reference, or a role left behind when a chart's values turned it off. It is reported only when the objects linted together define their roles: for a Role reference, when some Role of the binding's namespace is among them; for a ClusterRole reference, when some ClusterRole is among them and the name is not one of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). The Roles kube-apiserver creates are not reported missing either (`extension-apiserver-authentication-reader` and the `system:` ones). It is a note: the role may come from elsewhere (another chart, the platform).",
     remediation: "Correct `roleRef.name` to the role the binding means, or add the role next to the binding; if the role comes from elsewhere (another chart, a platform component), suppress the finding with that reason.",
     frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }],
     equivalents: {},
@@ -31645,7 +31654,7 @@ var rbac_binding_role_missing_default = defineRule({
     if (!binding) return;
     const { roleKind, roleName } = binding;
     const refersToRole = roleKind === "Role" && object.kind === "RoleBinding";
-    if (!refersToRole && (roleKind !== "ClusterRole" || isBuiltInClusterRole(roleName))) return;
+    if (refersToRole ? isBuiltInRole(roleName) : roleKind !== "ClusterRole" || isBuiltInClusterRole(roleName)) return;
     const data = { binding: describeBinding(binding), role: describeRoleRef(binding) };
     yield {
       path: ["roleRef", "name"],

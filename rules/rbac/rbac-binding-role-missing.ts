@@ -7,6 +7,11 @@ function isBuiltInClusterRole(name: string): boolean {
   return ["cluster-admin", "admin", "edit", "view"].includes(name) || name.startsWith("system:");
 }
 
+/** The Roles kube-apiserver creates (in kube-system and kube-public): `system:` names, and the one aggregated API servers are bound to. */
+function isBuiltInRole(name: string): boolean {
+  return name === "extension-apiserver-authentication-reader" || name.startsWith("system:");
+}
+
 /** What a scope holds of roles: the namespaces with a Role (as `lookupNamespace` gives them, `""` for none) and whether any ClusterRole. */
 interface RoleScope {
   roleNamespaces: ReadonlySet<string>;
@@ -38,7 +43,8 @@ export default defineRule({
       "prefix that Kustomize or a chart applied to the role but not to the reference, or a role left behind when a chart's values " +
       "turned it off. It is reported only when the objects linted together define their roles: for a Role reference, when some Role of " +
       "the binding's namespace is among them; for a ClusterRole reference, when some ClusterRole is among them and the name is not one " +
-      "of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). It is a note: the role " +
+      "of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). The Roles kube-apiserver " +
+      "creates are not reported missing either (`extension-apiserver-authentication-reader` and the `system:` ones). It is a note: the role " +
       "may come from elsewhere (another chart, the platform).",
     remediation:
       "Correct `roleRef.name` to the role the binding means, or add the role next to the binding; if the role comes from elsewhere " +
@@ -66,7 +72,7 @@ export default defineRule({
     if (!binding) return;
     const { roleKind, roleName } = binding;
     const refersToRole = roleKind === "Role" && object.kind === "RoleBinding";
-    if (!refersToRole && (roleKind !== "ClusterRole" || isBuiltInClusterRole(roleName))) return;
+    if (refersToRole ? isBuiltInRole(roleName) : roleKind !== "ClusterRole" || isBuiltInClusterRole(roleName)) return;
     const data = { binding: describeBinding(binding), role: describeRoleRef(binding) };
     yield {
       path: ["roleRef", "name"],

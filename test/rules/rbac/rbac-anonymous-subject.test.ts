@@ -71,6 +71,7 @@ subjects:
             role: 'ClusterRole "status-reader"',
             subject: 'Group "system:unauthenticated"',
             where: "in the whole cluster",
+            named: "",
           },
           line: 18,
           column: 5,
@@ -90,6 +91,7 @@ subjects:
             role: 'ClusterRole "status-reader"',
             subject: 'User "system:anonymous"',
             where: "in the whole cluster",
+            named: "",
           },
           line: 19,
           column: 55,
@@ -114,6 +116,7 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:unaut
             role: 'ClusterRole "system:discovery"',
             subject: 'Group "system:unauthenticated"',
             where: "in the whole cluster",
+            named: "",
           },
           line: 5,
           column: 63,
@@ -161,7 +164,7 @@ subjects: [{kind: Group, name: system:authenticated}]
       errors: [
         {
           messageId: "authenticated",
-          data: { binding: 'RoleBinding "everyone-config"', role: 'Role "config"', subject: 'Group "system:authenticated"', where: 'in namespace "shop"' },
+          data: { binding: 'RoleBinding "everyone-config"', role: 'Role "config"', subject: 'Group "system:authenticated"', where: 'in namespace "shop"', named: "" },
           line: 11,
           column: 26,
           endLine: 11,
@@ -172,12 +175,51 @@ subjects: [{kind: Group, name: system:authenticated}]
         },
         {
           messageId: "authenticated",
-          data: { binding: 'ClusterRoleBinding "everyone-reads"', role: 'ClusterRole "readers"', subject: 'Group "system:authenticated"', where: "in the whole cluster" },
+          data: { binding: 'ClusterRoleBinding "everyone-reads"', role: 'ClusterRole "readers"', subject: 'Group "system:authenticated"', where: "in the whole cluster", named: "" },
           line: 32,
           column: 26,
           endLine: 32,
           endColumn: 52,
           related: [{ line: 26, column: 5, message: 'ClusterRole "crd-reader" (aggregated into ClusterRole "readers") grants this rule to Group "system:authenticated".' }],
+        },
+      ],
+    },
+    {
+      name: "every authenticated user may reach one Service through the API server's proxy, as sealed-secrets lets kubeseal fetch its certificate: lowered to low",
+      originOf: renderedInReleaseNamespace,
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: sealed-secrets-service-proxier, namespace: default}
+rules:
+  - apiGroups: [""]
+    resourceNames: ["http:sealed-secrets:", "http:sealed-secrets:http", sealed-secrets]
+    resources: [services/proxy]
+    verbs: [create, get]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: sealed-secrets-service-proxier, namespace: default}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: sealed-secrets-service-proxier}
+subjects:
+  - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:authenticated}
+`,
+      errors: [
+        {
+          messageId: "authenticated",
+          data: {
+            binding: 'RoleBinding "sealed-secrets-service-proxier"',
+            role: 'Role "sealed-secrets-service-proxier"',
+            subject: 'Group "system:authenticated"',
+            where: "in the release namespace",
+            named: ", though only on the objects its rules name (resourceNames)",
+          },
+          line: 15,
+          column: 56,
+          endLine: 15,
+          endColumn: 82,
+          message: "in the release namespace, though only on the objects its rules name (resourceNames).",
+          related: [{ line: 5, column: 5, message: 'Role "sealed-secrets-service-proxier" grants this rule to Group "system:authenticated".' }],
+          severity: "low",
         },
       ],
     },
@@ -193,7 +235,7 @@ subjects: [{kind: User, name: system:anonymous}]
       errors: [
         {
           messageId: "anonymous",
-          data: { binding: 'RoleBinding "app-view"', role: 'ClusterRole "view"', subject: 'User "system:anonymous"', where: "in the release namespace" },
+          data: { binding: 'RoleBinding "app-view"', role: 'ClusterRole "view"', subject: 'User "system:anonymous"', where: "in the release namespace", named: "" },
           line: 5,
           column: 25,
           endLine: 5,

@@ -59,6 +59,23 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: extension-apise
 `,
     },
     {
+      name: "Roles kube-apiserver creates in kube-system, though the objects hold another Role there",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: app-leader-election, namespace: kube-system}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: auth-reader, namespace: kube-system}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: extension-apiserver-authentication-reader}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: leader-locking, namespace: kube-system}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: "system::leader-locking-kube-scheduler"}
+`,
+    },
+    {
       name: "a lone binding: the scope defines no roles",
       yaml: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
