@@ -31722,6 +31722,7 @@ var rbac_cluster_admin_binding_default = defineRule({
     const binding = bindingOf(object);
     if (!binding || binding.subjects.length === 0 || isBootstrapBinding(binding)) return;
     const clusterWide = object.kind === "ClusterRoleBinding";
+    if (clusterWide && binding.roleKind !== "ClusterRole") return;
     const builtIn = binding.roleKind === "ClusterRole" ? binding.roleName : void 0;
     yield {
       path: ["roleRef", "name"],
@@ -31769,7 +31770,7 @@ var rbac_cross_namespace_subject_default = defineRule({
     remediation: "Run the workload in the namespace it manages, or give it its own ServiceAccount there; where one component must act in several namespaces by design (an operator, leader election in a shared namespace), keep the role it is granted to what it does there and suppress the finding with the reason.",
     frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege; namespaces to isolate resources" }],
     equivalents: {},
-    scope: "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart rendering both may come from `.Release.Namespace`, and both are compared as rendered: a subject written `{{ .Release.Namespace }}` matches a binding in the release namespace, and one written as another name does not (whatever the namespace installed into). A chart's RoleBinding written without a namespace is in the release namespace; its name is taken from the objects of the same rendering that Helm put there, and when none shows it the binding is not reported. A plain manifest's RoleBinding without a namespace goes where it is applied, so it is not reported.",
+    scope: "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart rendering both may come from `.Release.Namespace`, and both are compared as rendered: a subject written `{{ .Release.Namespace }}` matches a binding in the release namespace, and one written as another name does not, whichever namespace the chart is installed into. A chart's RoleBinding written without a namespace is in the release namespace; its name is taken from the objects of the same rendering that Helm put there, and when none shows it the binding is not reported. A plain manifest's RoleBinding without a namespace goes where it is applied, so it is not reported.",
     messages: {
       crossNamespace: '{{binding}} in {{namespace}} grants {{role}} to ServiceAccount "{{account}}" of {{subjectNamespace}}: pods of {{subjectNamespace}} that run as it act in {{namespace}} too.'
     },

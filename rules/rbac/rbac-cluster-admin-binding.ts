@@ -80,6 +80,8 @@ export default defineRule({
     const binding = bindingOf(object);
     if (!binding || binding.subjects.length === 0 || isBootstrapBinding(binding)) return;
     const clusterWide = object.kind === "ClusterRoleBinding";
+    // The API server refuses a ClusterRoleBinding of a Role.
+    if (clusterWide && binding.roleKind !== "ClusterRole") return;
     const builtIn = binding.roleKind === "ClusterRole" ? binding.roleName : undefined;
     yield {
       path: ["roleRef", "name"],

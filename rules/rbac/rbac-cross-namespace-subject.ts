@@ -42,7 +42,7 @@ export default defineRule({
     scope:
       "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart " +
       "rendering both may come from `.Release.Namespace`, and both are compared as rendered: a subject written `{{ .Release.Namespace }}` " +
-      "matches a binding in the release namespace, and one written as another name does not (whatever the namespace installed into). " +
+      "matches a binding in the release namespace, and one written as another name does not, whichever namespace the chart is installed into. " +
       "A chart's RoleBinding written without a namespace is in the release namespace; its name is taken from the objects of the same " +
       "rendering that Helm put there, and when none shows it the binding is not reported. A plain manifest's RoleBinding without a " +
       "namespace goes where it is applied, so it is not reported.",

@@ -67,6 +67,21 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pods-all
 subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
 `,
     },
+    {
+      name: "a ClusterRoleBinding of a Role, which the API server refuses",
+      yaml: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: all}
+rules:
+  - {apiGroups: ["*"], resources: ["*"], verbs: ["*"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: all}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: all}
+subjects: [{kind: User, name: alice}]
+`,
+    },
   ],
   invalid: [
     {
