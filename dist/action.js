@@ -34657,6 +34657,22 @@ function describeSubject(binding, subject) {
   const namespace = subjectNamespace(binding, subject);
   return `ServiceAccount "${namespace === void 0 ? subject.name : `${namespace}/${subject.name}`}"`;
 }
+function describeSubjects(binding) {
+  const names = binding.subjects.map((subject) => describeSubject(binding, subject));
+  if (names.length === 0) return "no subject";
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
+function bindingReach(binding) {
+  if (binding.object.kind === "ClusterRoleBinding") return "in the whole cluster";
+  return `in ${namespaceOf(binding.object)}`;
+}
+function namespaceOf(object) {
+  if (object.origin.releaseNamespace) return "the release namespace";
+  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+}
+function describeRoleRef(binding) {
+  return `${binding.roleKind} "${binding.roleName}"`;
+}
 function describeBinding(binding) {
   return `${binding.object.kind} "${binding.object.name}"`;
 }
@@ -34730,6 +34746,267 @@ function rbacGraph(index) {
   return graph;
 }
 
+// rules/rbac/rbac-anonymous-subject.ts
+var PUBLIC_INFO = ["system:public-info-viewer"];
+var DISCOVERY = ["system:discovery", "system:basic-user", ...PUBLIC_INFO];
+var NAMED = ", though only on the objects its rules name (resourceNames)";
+function audienceOf(subject) {
+  if (subject.kind === "User" && subject.name === "system:anonymous" || subject.kind === "Group" && subject.name === "system:unauthenticated") {
+    return { messageId: "anonymous", allowed: PUBLIC_INFO };
+  }
+  if (subject.kind === "Group" && subject.name === "system:authenticated") return { messageId: "authenticated", allowed: DISCOVERY };
+  return void 0;
+}
+function grantedRules(binding, subject, others) {
+  const graph = rbacGraph(others);
+  const role = graph.roleOf(binding);
+  const rules = role ? graph.effectiveRules(role) : [];
+  const related2 = rules.map((rule) => {
+    const through = rule.role === role ? "" : ` (aggregated into ${describeRole(role ?? rule.role)})`;
+    return { object: rule.role, path: ["rules", rule.index], message: `${describeRole(rule.role)}${through} grants this rule to ${describeSubject(binding, subject)}.` };
+  });
+  return { related: related2, named: rules.length > 0 && rules.every(({ rule }) => stringsOf(rule.resourceNames).length > 0) };
+}
+var rbac_anonymous_subject_default = defineRule({
+  meta: {
+    id: "rbac-anonymous-subject",
+    title: "Binding grants a role to anonymous or every authenticated user",
+    severity: "high",
+    category: "rbac",
+    rationale: "A request the API server cannot authenticate is served, when anonymous access is on (the default), as the User `system:anonymous` in the Group `system:unauthenticated`: a role bound to either is granted to anyone who can reach the API server. The Group `system:authenticated` holds every user and every ServiceAccount of the cluster (and, on some managed clusters, any account of the cloud provider), so a role bound to it reaches every workload's token too. Kubernetes binds only the discovery roles to these groups by default: `system:public-info-viewer` (health and version) to both, `system:discovery` and `system:basic-user` to authenticated users (to unauthenticated ones too before 1.14, removed as unsafe). Those bindings are not reported; any other role bound to these subjects is. When the role is among the linted objects and every rule it grants names its objects (`resourceNames`), as the service proxy role sealed-secrets grants so that `kubeseal` can fetch its certificate, the grant reaches those objects only and the finding is lowered to low.",
+    remediation: "Bind the role to the users, groups or ServiceAccounts that need it instead. Turn anonymous access off (`--anonymous-auth=false`, or an `anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
+    frameworks: [
+      { framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous access, RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1078.001", title: "Valid Accounts: Default Accounts" }
+    ],
+    equivalents: {},
+    scope: "Each RoleBinding and ClusterRoleBinding is read on its own for its subjects; the role it grants is looked up among the Roles and ClusterRoles linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run): a RoleBinding's Role in the binding's namespace, a ClusterRole by name, an aggregated ClusterRole through the ClusterRoles it selects. When the role is there, each rule it grants is a related location.",
+    messages: {
+      anonymous: "{{binding}} grants {{role}} to {{subject}}, that is to anyone who can reach the API server without credentials, {{where}}{{named}}.",
+      authenticated: "{{binding}} grants {{role}} to {{subject}}, that is to every user and ServiceAccount that can sign in (on some managed clusters any account of the cloud provider), {{where}}{{named}}."
+    },
+    example: {
+      bad: "kind: ClusterRoleBinding\nmetadata: {name: public-view}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n  - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:unauthenticated}",
+      good: "kind: ClusterRoleBinding\nmetadata: {name: team-view}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n  - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-a}"
+    }
+  },
+  lookupKinds: RBAC_KINDS,
+  *check(object) {
+    const binding = bindingOf(object);
+    if (!binding) return;
+    for (const subject of binding.subjects) {
+      const audience = audienceOf(subject);
+      if (!audience || binding.roleKind === "ClusterRole" && audience.allowed.includes(binding.roleName)) continue;
+      const data = { binding: describeBinding(binding), role: describeRoleRef(binding), subject: describeSubject(binding, subject), where: bindingReach(binding) };
+      yield {
+        path: ["subjects", subject.index, "name"],
+        // Bindings are kept to the end (lookupKinds), so holding on to this one costs nothing.
+        settle: (others) => {
+          const { related: related2, named } = grantedRules(binding, subject, others);
+          if (!named) return { messageId: audience.messageId, data: { ...data, named: "" }, related: related2 };
+          return { messageId: audience.messageId, data: { ...data, named: NAMED }, related: related2, lowerTo: "low" };
+        }
+      };
+    }
+  }
+});
+
+// rules/rbac/rbac-binding-role-missing.ts
+function isBuiltInClusterRole(name) {
+  return ["cluster-admin", "admin", "edit", "view"].includes(name) || name.startsWith("system:");
+}
+function isBuiltInRole(name) {
+  return name === "extension-apiserver-authentication-reader" || name.startsWith("system:");
+}
+var scopes = /* @__PURE__ */ new WeakMap();
+function roleScope(index) {
+  const known = scopes.get(index);
+  if (known) return known;
+  const scope = {
+    roleNamespaces: new Set(index.ofKind("Role").filter(isRole).map((role) => lookupNamespace(role) ?? "")),
+    hasClusterRoles: index.ofKind("ClusterRole").some(isRole)
+  };
+  scopes.set(index, scope);
+  return scope;
+}
+var rbac_binding_role_missing_default = defineRule({
+  meta: {
+    id: "rbac-binding-role-missing",
+    title: "Binding names a role that is not among the linted objects",
+    severity: "low",
+    category: "rbac",
+    rationale: "The API server accepts a binding whose `roleRef` names a role that does not exist; it grants nothing until a role of that name is created, and then grants whatever that role allows, to subjects chosen long before. A missing role is usually a typo, a name prefix that Kustomize or a chart applied to the role but not to the reference, or a role left behind when a chart's values turned it off. It is reported only when the objects linted together define their roles: for a Role reference, when some Role of the binding's namespace is among them; for a ClusterRole reference, when some ClusterRole is among them and the name is not one of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). The Roles kube-apiserver creates are not reported missing either (`extension-apiserver-authentication-reader` and the `system:` ones). It is a note: the role may come from elsewhere (another chart, the platform).",
+    remediation: "Correct `roleRef.name` to the role the binding means, or add the role next to the binding; if the role comes from elsewhere (another chart, a platform component), suppress the finding with that reason.",
+    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }],
+    equivalents: {},
+    scope: "Each RoleBinding and ClusterRoleBinding is read with the Roles and ClusterRoles linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding's Role is looked up in the binding's namespace (a chart's objects in the release namespace match each other), a ClusterRole by name; an aggregated ClusterRole counts as present.",
+    messages: {
+      missingRole: "{{binding}} grants {{role}}, which is not among the linted objects though other Roles of {{namespace}} are: it grants nothing until a Role of that name is created there, and then whatever that Role allows.",
+      missingClusterRole: "{{binding}} grants {{role}}, which is not among the linted objects though other ClusterRoles are: it grants nothing until a ClusterRole of that name is created, and then whatever that ClusterRole allows."
+    },
+    example: {
+      bad: "kind: Role\nmetadata: {name: app-reader, namespace: shop}\n---\nkind: RoleBinding\nmetadata: {name: app, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: app-raeder}",
+      good: "kind: Role\nmetadata: {name: app-reader, namespace: shop}\n---\nkind: RoleBinding\nmetadata: {name: app, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: app-reader}"
+    }
+  },
+  lookupKinds: RBAC_KINDS,
+  *check(object) {
+    const binding = bindingOf(object);
+    if (!binding) return;
+    const { roleKind, roleName } = binding;
+    const refersToRole = roleKind === "Role" && object.kind === "RoleBinding";
+    if (refersToRole ? isBuiltInRole(roleName) : roleKind !== "ClusterRole" || isBuiltInClusterRole(roleName)) return;
+    const data = { binding: describeBinding(binding), role: describeRoleRef(binding) };
+    yield {
+      path: ["roleRef", "name"],
+      // Bindings are kept to the end (lookupKinds), so holding on to this one costs nothing.
+      settle: (others) => {
+        if (rbacGraph(others).roleOf(binding)) return void 0;
+        const scope = roleScope(others);
+        if (refersToRole) return scope.roleNamespaces.has(lookupNamespace(object) ?? "") ? { messageId: "missingRole", data: { ...data, namespace: namespaceOf(object) } } : void 0;
+        return scope.hasClusterRoles ? { messageId: "missingClusterRole", data } : void 0;
+      }
+    };
+  }
+});
+
+// rules/rbac/rbac-cluster-admin-binding.ts
+var CLUSTER_WIDE_WRITERS = /* @__PURE__ */ new Map([
+  ["admin", "change every namespace's workloads, read every Secret, run pods as any ServiceAccount (kube-system's too) and grant roles in every namespace"],
+  ["edit", "change every namespace's workloads, read every Secret and run pods as any ServiceAccount (kube-system's too)"]
+]);
+function isBootstrapBinding(binding) {
+  const { object, subjects } = binding;
+  return object.kind === "ClusterRoleBinding" && object.name === "cluster-admin" && subjects.length === 1 && subjects[0].kind === "Group" && subjects[0].name === "system:masters";
+}
+function howEverything(role, rule) {
+  if (!rule) return "every verb on every resource";
+  if (rule.role === role) return `every verb on every resource, by its rules[${rule.index}]`;
+  return `every verb on every resource, by rules[${rule.index}] of ${describeRole(rule.role)}, which it aggregates`;
+}
+function relatedRule(role, rule) {
+  if (!role || !rule) return [];
+  const through = rule.role === role ? "" : `, which ${describeRole(role)} aggregates,`;
+  return [{ object: rule.role, path: ["rules", rule.index], message: `${describeRole(rule.role)}${through} grants every verb on every resource in every API group here.` }];
+}
+var rbac_cluster_admin_binding_default = defineRule({
+  meta: {
+    id: "rbac-cluster-admin-binding",
+    title: "Binding makes its subjects administrators",
+    severity: "critical",
+    category: "rbac",
+    rationale: 'The built-in `cluster-admin` ClusterRole allows every verb on every resource; Kubernetes\' RBAC documentation says a ClusterRoleBinding to it "gives full control over every resource in the cluster and in all namespaces", and a RoleBinding "full control over every resource in the role binding\'s namespace, including the namespace itself". A ClusterRole or Role that grants `*` verbs on `*` resources in `*` API groups is the same role under another name, and so is an aggregated ClusterRole that selects one. A subject that holds it can read every Secret, run any pod and bind any role, so whoever steals its token owns the cluster (or the namespace): critical for a ClusterRoleBinding, lowered to high for a RoleBinding, whose reach ends at its namespace. The built-in `admin` and `edit` ClusterRoles are meant for RoleBindings; the documentation notes that `edit` "allows accessing Secrets and running Pods as any ServiceAccount in the namespace", so granted cluster-wide they reach kube-system\'s controllers and their tokens: reported as high. Kubernetes\' own `cluster-admin` ClusterRoleBinding of the Group `system:masters` (present when a cluster\'s objects are exported) is not reported: that group passes authorization whatever RBAC says, and CIS 5.1.7 covers its use. A binding without subjects grants nothing and is not reported.',
+    remediation: "Grant a role that lists the API groups, resources and verbs the subject needs, bound in the namespaces it works in (a RoleBinding). Keep cluster administration to a few people, through a group of your identity provider, not to ServiceAccounts of workloads. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.1", title: "Ensure that the cluster-admin role is only used where required" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
+    ],
+    equivalents: {
+      kubeLinter: ["cluster-admin-role-binding"],
+      polaris: ["clusterrolebindingClusterAdmin", "rolebindingClusterAdminClusterRole", "rolebindingClusterAdminRole"],
+      trivy: ["KSV111"]
+    },
+    scope: "Each RoleBinding and ClusterRoleBinding is read with the Roles and ClusterRoles linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A binding to `cluster-admin` (or, by a ClusterRoleBinding, to `admin` or `edit`) is reported by name, whether or not the role is among them. A binding to another role is reported when that role is among them and grants everything: a RoleBinding's Role is looked up in the binding's namespace, a ClusterRole by name, and an aggregated ClusterRole grants the rules of the ClusterRoles its `aggregationRule` selects. The rule that grants everything is a related location.",
+    messages: {
+      clusterAdmin: "{{binding}} makes {{subjects}} {{administrator}}: it grants {{role}} ({{grant}}) in the whole cluster.",
+      namespaceAdmin: "{{binding}} makes {{subjects}} {{administrator}} of {{namespace}}: it grants {{role}} ({{grant}}) there, its Secrets and RoleBindings included.",
+      clusterWideWriter: "{{binding}} grants {{subjects}} the built-in {{role}} in every namespace: its holders can {{power}}."
+    },
+    example: {
+      bad: "kind: ClusterRoleBinding\nmetadata: {name: ci}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects:\n  - {kind: ServiceAccount, name: deployer, namespace: ci}",
+      good: "kind: RoleBinding\nmetadata: {name: ci, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}\nsubjects:\n  - {kind: ServiceAccount, name: deployer, namespace: ci}"
+    }
+  },
+  lookupKinds: RBAC_KINDS,
+  *check(object) {
+    const binding = bindingOf(object);
+    if (!binding || binding.subjects.length === 0 || isBootstrapBinding(binding)) return;
+    const clusterWide = object.kind === "ClusterRoleBinding";
+    if (clusterWide && binding.roleKind !== "ClusterRole") return;
+    const builtIn = binding.roleKind === "ClusterRole" ? binding.roleName : void 0;
+    yield {
+      path: ["roleRef", "name"],
+      // Bindings are kept to the end (lookupKinds), so holding on to this one costs nothing.
+      settle: (others) => {
+        const graph = rbacGraph(others);
+        const role = graph.roleOf(binding);
+        const everything = role ? graph.effectiveRules(role).find(({ rule }) => grantsEverything(rule)) : void 0;
+        const subjects = describeSubjects(binding);
+        const several = binding.subjects.length > 1;
+        const base = { binding: describeBinding(binding), subjects, role: describeRoleRef(binding) };
+        if (builtIn === "cluster-admin" || everything) {
+          const related2 = relatedRule(role, everything);
+          const grant = howEverything(role, everything);
+          if (clusterWide) return { messageId: "clusterAdmin", data: { ...base, grant, administrator: several ? "cluster administrators" : "a cluster administrator" }, related: related2 };
+          const data = { ...base, grant, administrator: several ? "administrators" : "an administrator", namespace: namespaceOf(object) };
+          return { messageId: "namespaceAdmin", data, related: related2, lowerTo: "high" };
+        }
+        const power = clusterWide && builtIn !== void 0 ? CLUSTER_WIDE_WRITERS.get(builtIn) : void 0;
+        if (power) return { messageId: "clusterWideWriter", data: { ...base, power }, lowerTo: "high" };
+        return void 0;
+      }
+    };
+  }
+});
+
+// rules/rbac/rbac-cross-namespace-subject.ts
+var releaseNamespaces = /* @__PURE__ */ new WeakMap();
+function releaseNamespaceName(index) {
+  if (releaseNamespaces.has(index)) return releaseNamespaces.get(index);
+  const name = index.all.find((object) => object.origin.releaseNamespace && object.namespace !== void 0)?.namespace;
+  releaseNamespaces.set(index, name);
+  return name;
+}
+function isAuthenticationReader(binding) {
+  return binding.roleKind === "Role" && binding.roleName === "extension-apiserver-authentication-reader" && binding.object.namespace === "kube-system" && !binding.object.origin.releaseNamespace;
+}
+var rbac_cross_namespace_subject_default = defineRule({
+  meta: {
+    id: "rbac-cross-namespace-subject",
+    title: "RoleBinding grants its role to a ServiceAccount of another namespace",
+    severity: "medium",
+    category: "rbac",
+    rationale: "A RoleBinding grants its role in its own namespace, to subjects that may live anywhere: a ServiceAccount subject with another `namespace` gives pods of that namespace rights in this one. Namespaces are the boundary most teams draw between applications and between people; such a binding crosses it, so compromising a workload of one namespace reaches into another, and the grant is easy to miss when reviewing either. The RoleBindings Kubernetes' documentation prescribes for aggregated API servers (to the Role `extension-apiserver-authentication-reader` in kube-system, which reads the one ConfigMap holding the client CA) are not reported. A subject without a `namespace` is in the binding's namespace and is not reported either.",
+    remediation: "Run the workload in the namespace it manages, or give it its own ServiceAccount there; where one component must act in several namespaces by design (an operator, leader election in a shared namespace), keep the role it is granted to what it does there and suppress the finding with the reason.",
+    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege; namespaces to isolate resources" }],
+    equivalents: {},
+    scope: "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart rendering both may come from `.Release.Namespace`, and both are compared as rendered: a subject written `{{ .Release.Namespace }}` matches a binding in the release namespace, and one written as another name does not, whichever namespace the chart is installed into. A chart's RoleBinding written without a namespace is in the release namespace; its name is taken from the objects of the same rendering that Helm put there, and when none shows it the binding is not reported. A plain manifest's RoleBinding without a namespace goes where it is applied, so it is not reported.",
+    messages: {
+      crossNamespace: '{{binding}} in {{namespace}} grants {{role}} to ServiceAccount "{{account}}" of {{subjectNamespace}}: pods of {{subjectNamespace}} that run as it act in {{namespace}} too.'
+    },
+    example: {
+      bad: "kind: RoleBinding\nmetadata: {name: deploy, namespace: prod}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}\nsubjects:\n  - {kind: ServiceAccount, name: runner, namespace: ci}",
+      good: "kind: RoleBinding\nmetadata: {name: deploy, namespace: prod}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}\nsubjects:\n  - {kind: ServiceAccount, name: deployer, namespace: prod}"
+    }
+  },
+  // ServiceAccounts too: in a chart, they are the objects most often put in the release namespace, which shows its name.
+  lookupKinds: [...RBAC_KINDS, "ServiceAccount"],
+  *check(object) {
+    const binding = bindingOf(object);
+    if (!binding || object.kind !== "RoleBinding" || isAuthenticationReader(binding)) return;
+    const inChart = object.origin.chart !== void 0;
+    if (object.namespace === void 0 && !inChart) return;
+    for (const subject of binding.subjects) {
+      const theirs = subject.namespace;
+      if (subject.kind !== "ServiceAccount" || theirs === void 0 || theirs === object.namespace) continue;
+      const data = { binding: describeBinding(binding), role: describeRoleRef(binding), account: subject.name };
+      yield {
+        path: ["subjects", subject.index, "namespace"],
+        settle: (others) => {
+          const release = inChart ? releaseNamespaceName(others) : void 0;
+          const ours = object.namespace ?? release;
+          if (ours === void 0 || ours === theirs) return void 0;
+          const namespace = object.namespace === void 0 ? "the release namespace" : namespaceOf(object);
+          const subjectNamespace2 = theirs === release ? "the release namespace" : `namespace "${theirs}"`;
+          return { messageId: "crossNamespace", data: { ...data, namespace, subjectNamespace: subjectNamespace2 } };
+        }
+      };
+    }
+  }
+});
+
 // rules/rbac/grant-rule.ts
 function reach(role, grants) {
   if (role.kind !== "ClusterRole") return namespacePhrase2([lookupNamespace(role)], role.namespace);
@@ -34743,15 +35020,9 @@ function namespacePhrase2(namespaces, written) {
   if (namespaces.length === 1) return written === void 0 ? "in the namespace it is applied to" : "in the release namespace";
   return `in the release namespace and ${named.map((n) => `"${n}"`).join(", ")}`;
 }
-function subjectsOf(grant) {
-  const { binding } = grant;
-  const names = binding.subjects.map((subject) => describeSubject(binding, subject));
-  if (names.length === 0) return "no subject";
-  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
-}
 function grantSentence(role, grant) {
   const through = grant.through ? ` through aggregated ${describeRole(grant.through)}` : "";
-  return `${describeBinding(grant.binding)} grants ${describeRole(role)}${through} to ${subjectsOf(grant)}`;
+  return `${describeBinding(grant.binding)} grants ${describeRole(role)}${through} to ${describeSubjects(grant.binding)}`;
 }
 function holders(role, grants) {
   const parts = builtInAggregates(role).map((name) => `its aggregate-to-${name} label adds it to the built-in "${name}" ClusterRole`);
@@ -35250,6 +35521,10 @@ var rbac_wildcard_default = defineRule({
 
 // rules/rbac/index.ts
 var RBAC_RULES = [
+  rbac_anonymous_subject_default,
+  rbac_binding_role_missing_default,
+  rbac_cluster_admin_binding_default,
+  rbac_cross_namespace_subject_default,
   rbac_csr_approve_default,
   rbac_escalate_bind_default,
   rbac_impersonate_default,
@@ -44190,8 +44465,8 @@ function locateInTemplate(text, kind, body, path23, defines) {
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
   const remainder = path23.slice(matched);
-  const scopes = withScopes(lines, anchor.index, docStart);
-  const scope = [...scopes].reverse().find((entry) => entry !== void 0);
+  const scopes2 = withScopes(lines, anchor.index, docStart);
+  const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
   const anchorIsItem = found !== void 0 && typeof path23[matched - 1] === "number";
@@ -46755,6 +47030,7 @@ var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }
 function bodyShapeOf(object) {
   const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
   if (isRole2(object)) return ROLE;
+  if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
@@ -46762,6 +47038,13 @@ function bodyShapeOf(object) {
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;
   return ISTIO_SHAPES.get(`${group}/${object.kind}`) ?? kubeadmShape(object);
+}
+var BINDING = mapping({
+  roleRef: mapping({ apiGroup: string, kind: string, name: string }),
+  subjects: listOf(mapping({ apiGroup: string, kind: string, name: string, namespace: string }))
+});
+function isBinding(object) {
+  return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
 }
 var EXPECTED = {
   string: "a string",

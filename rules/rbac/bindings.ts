@@ -46,6 +46,33 @@ export function describeSubject(binding: Binding, subject: Subject): string {
   return `ServiceAccount "${namespace === undefined ? subject.name : `${namespace}/${subject.name}`}"`;
 }
 
+/** The subjects a binding names, a few of them by name: `ServiceAccount "ci/deployer", User "alice"`. */
+export function describeSubjects(binding: Binding): string {
+  const names = binding.subjects.map((subject) => describeSubject(binding, subject));
+  if (names.length === 0) return "no subject";
+  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
+
+/**
+ * Where a binding grants its role, for a message: `in the whole cluster` for a ClusterRoleBinding;
+ * a RoleBinding's namespace, the release namespace of a chart, or the namespace it is applied to.
+ */
+export function bindingReach(binding: Binding): string {
+  if (binding.object.kind === "ClusterRoleBinding") return "in the whole cluster";
+  return `in ${namespaceOf(binding.object)}`;
+}
+
+/** `namespace "shop"`, `the release namespace` (Helm's, chosen at install) or `the namespace it is applied to`. */
+export function namespaceOf(object: K8sObject): string {
+  if (object.origin.releaseNamespace) return "the release namespace";
+  return object.namespace === undefined ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+}
+
+/** The role a binding names, as a message says it: `ClusterRole "cluster-admin"`. */
+export function describeRoleRef(binding: Binding): string {
+  return `${binding.roleKind} "${binding.roleName}"`;
+}
+
 /** `RoleBinding "name"` or `ClusterRoleBinding "name"`. */
 export function describeBinding(binding: Binding): string {
   return `${binding.object.kind} "${binding.object.name}"`;

@@ -1,5 +1,5 @@
 import { defineRule, lookupNamespace, type JsonObject, type K8sObject, type ObjectIndex, type RelatedPlace, type Rule, type RuleMeta } from "../../src/engine/api.js";
-import { describeBinding, describeSubject, rbacGraph, RBAC_KINDS, type RoleGrant } from "./bindings.js";
+import { describeBinding, describeSubjects, rbacGraph, RBAC_KINDS, type RoleGrant } from "./bindings.js";
 import { builtInAggregates, describeRole, grantsEverything, matchRequest, writtenPolicyRules, type Request, type RequestMatch } from "./policy-rules.js";
 
 /** One dangerous permission: the requests that exercise it, and how the message says what it allows. */
@@ -54,17 +54,9 @@ function namespacePhrase(namespaces: ReadonlyArray<string | undefined>, written:
   return `in the release namespace and ${named.map((n) => `"${n}"`).join(", ")}`;
 }
 
-/** The subjects a binding names, a few of them by name. */
-function subjectsOf(grant: RoleGrant): string {
-  const { binding } = grant;
-  const names = binding.subjects.map((subject) => describeSubject(binding, subject));
-  if (names.length === 0) return "no subject";
-  return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
-}
-
 function grantSentence(role: K8sObject, grant: RoleGrant): string {
   const through = grant.through ? ` through aggregated ${describeRole(grant.through)}` : "";
-  return `${describeBinding(grant.binding)} grants ${describeRole(role)}${through} to ${subjectsOf(grant)}`;
+  return `${describeBinding(grant.binding)} grants ${describeRole(role)}${through} to ${describeSubjects(grant.binding)}`;
 }
 
 /** Who holds the role, for the message: a built-in role it is aggregated into, the one binding, or how many. */

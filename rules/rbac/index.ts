@@ -1,4 +1,8 @@
 import type { Rule } from "../../src/engine/api.js";
+import rbacAnonymousSubject from "./rbac-anonymous-subject.js";
+import rbacBindingRoleMissing from "./rbac-binding-role-missing.js";
+import rbacClusterAdminBinding from "./rbac-cluster-admin-binding.js";
+import rbacCrossNamespaceSubject from "./rbac-cross-namespace-subject.js";
 import rbacCsrApprove from "./rbac-csr-approve.js";
 import rbacEscalateBind from "./rbac-escalate-bind.js";
 import rbacImpersonate from "./rbac-impersonate.js";
@@ -11,8 +15,12 @@ import rbacTokenCreate from "./rbac-token-create.js";
 import rbacWebhookConfig from "./rbac-webhook-config.js";
 import rbacWildcard from "./rbac-wildcard.js";
 
-/** RBAC: what Roles and ClusterRoles grant. Sorted by id. */
+/** RBAC: what Roles and ClusterRoles grant, and to whom bindings grant them. Sorted by id. */
 export const RBAC_RULES: readonly Rule[] = [
+  rbacAnonymousSubject,
+  rbacBindingRoleMissing,
+  rbacClusterAdminBinding,
+  rbacCrossNamespaceSubject,
   rbacCsrApprove,
   rbacEscalateBind,
   rbacImpersonate,

@@ -240,6 +240,7 @@ const CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string
 function bodyShapeOf(object: K8sObject): Shape | undefined {
   const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
   if (isRole(object)) return ROLE;
+  if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
@@ -247,6 +248,16 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;
   return ISTIO_SHAPES.get(`${group}/${object.kind}`) ?? kubeadmShape(object);
+}
+
+/** A RoleBinding's or ClusterRoleBinding's fields the RBAC rules read (RoleRef and Subject of rbac/v1). */
+const BINDING = mapping({
+  roleRef: mapping({ apiGroup: string, kind: string, name: string }),
+  subjects: listOf(mapping({ apiGroup: string, kind: string, name: string, namespace: string })),
+});
+
+function isBinding(object: K8sObject): boolean {
+  return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
 }
 
 const EXPECTED: Record<Shape["type"], string> = {
