@@ -29930,6 +29930,13 @@ function describeContainer(ref) {
 function podAnnotations(pod) {
   return recordOf(pod.metadata.annotations);
 }
+function serviceAccountOf(pod) {
+  for (const field of ["serviceAccountName", "serviceAccount"]) {
+    const name = pod.spec[field];
+    if (typeof name === "string" && name !== "") return { name, field };
+  }
+  return { name: "default" };
+}
 
 // src/engine/pod-settings.ts
 function containerSetting(ref, field) {
@@ -32211,48 +32218,64 @@ var resource_requests_missing_default = missingResourcesRule({
 });
 
 // rules/workload/service-account-token-automounted.ts
-function serviceAccountName(pod) {
-  for (const field of ["serviceAccountName", "serviceAccount"]) {
-    const name = pod.spec[field];
-    if (typeof name === "string" && name !== "") return name;
-  }
-  return "default";
-}
 var boundByIndex = /* @__PURE__ */ new WeakMap();
 function boundServiceAccounts(index) {
   const known = boundByIndex.get(index);
   if (known) return known;
   const bound2 = /* @__PURE__ */ new Map();
   boundByIndex.set(index, bound2);
-  for (const binding of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
-    if (!binding.apiVersion.startsWith("rbac.authorization.k8s.io/")) continue;
-    for (const subject of arrayOf(binding.body.subjects).map(recordOf)) {
-      if (subject.kind !== "ServiceAccount" || typeof subject.name !== "string") continue;
-      const written = typeof subject.namespace === "string" && subject.namespace !== "" ? subject.namespace : void 0;
-      const namespace = written ?? (binding.kind === "RoleBinding" ? lookupNamespace(binding) : void 0);
-      const namespaces = bound2.get(subject.name) ?? /* @__PURE__ */ new Set();
-      namespaces.add(namespace);
-      bound2.set(subject.name, namespaces);
+  for (const object of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+    const binding = bindingOf(object);
+    if (!binding) continue;
+    for (const subject of binding.subjects) {
+      if (subject.kind !== "ServiceAccount") continue;
+      const namespace = object.origin.releaseNamespace && subject.namespace === void 0 ? void 0 : subjectNamespace(binding, subject);
+      const grants = bound2.get(subject.name);
+      if (grants) grants.push({ binding, subject, namespace });
+      else bound2.set(subject.name, [{ binding, subject, namespace }]);
     }
   }
   return bound2;
 }
-function isBound(bound2, namespace, account) {
-  const namespaces = bound2.get(account);
-  return namespaces !== void 0 && (namespace === void 0 || namespaces.has(void 0) || namespaces.has(namespace));
+function grantsTo(bound2, namespace, account, file) {
+  const matching = (bound2.get(account) ?? []).filter((grant) => namespace === void 0 || grant.namespace === void 0 || grant.namespace === namespace);
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const grant of [...matching.filter((g) => g.binding.object.origin.file === file), ...matching]) {
+    const { kind, name } = grant.binding.object;
+    const key2 = `${kind}\0${lookupNamespace(grant.binding.object) ?? ""}\0${name}`;
+    if (!byIdentity.has(key2)) byIdentity.set(key2, grant);
+  }
+  return [...byIdentity.values()];
 }
-var UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
+function describeGrants(grants) {
+  const first = describeBinding(grants[0].binding);
+  const others = grants.length - 1;
+  if (others === 0) return first;
+  return `${first} (and ${others} other binding${others === 1 ? "" : "s"}, related locations)`;
+}
+var grantPlace = ({ binding, subject }) => ({
+  object: binding.object,
+  path: ["subjects", subject.index],
+  message: `${describeBinding(binding)} grants ${binding.roleKind} "${binding.roleName}" to ${describeSubject(binding, subject)}.`
+});
+var UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.";
+var BOUND = "{{bindings}} grants it API access, so the token is needed: keep it, and keep the role narrow.";
+var ENABLED = '{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}";';
+var NOT_DISABLED = '{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false;';
+var UNKNOWN_ACCOUNT = '{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects;';
 var service_account_token_automounted_default = defineRule({
   meta: {
     id: "service-account-token-automounted",
     title: "Service account token is mounted automatically",
     severity: "medium",
     category: "workload",
-    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding among the linted objects names is not reported: granting the account permissions says the pod calls the API, so its token is mounted where necessary (CIS 5.1.6), and what it may do is a question for that binding's role. Bindings are matched within one scope (a chart rendering, an overlay, or the plain files), by the account's name and namespace; a namespace chosen at apply or install time (none written, or Helm's release namespace) matches a binding for that name in any namespace.",
-    remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC.",
+    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod turns it off with `automountServiceAccountToken: false`, or its ServiceAccount does (the pod's own setting wins). When a RoleBinding or ClusterRoleBinding names the pod's ServiceAccount, the account is meant to call the API and the pod needs its token (CIS 5.1.6: mounted only where necessary): the finding stays, lowered to low, so the token is a known, reviewed one, and says which binding needs it; what the account may do is then a question for the binding's role (the rbac rules report dangerous grants).",
+    remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC; for those (the low findings that name a binding) keep the token, review the role, and suppress the finding or turn the rule's severity down in `.kubeward.yaml` once reviewed.",
+    scope: "The pod's ServiceAccount and the RoleBindings and ClusterRoleBindings (rbac.authorization.k8s.io/v1) that name it are looked up among the objects linted together with the pod: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. They are matched by the account's name and namespace (a RoleBinding's subject without a namespace is in the binding's); a namespace chosen at apply or install time (none written, or Helm's release namespace) matches one of that name in any namespace. Each binding that names the account is a related location.",
     frameworks: [
       { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
-      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" }
+      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
+      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
@@ -32261,9 +32284,12 @@ var service_account_token_automounted_default = defineRule({
       trivy: ["KSV036"]
     },
     messages: {
-      automountEnabled: `{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}"; ${UNBOUND}.`,
-      automountNotDisabled: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false; ${UNBOUND}.`,
-      automountNotDisabledUnknownAccount: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; ${UNBOUND}.`
+      automountEnabled: `${ENABLED} ${UNBOUND}`,
+      automountEnabledBound: `${ENABLED} ${BOUND}`,
+      automountNotDisabled: `${NOT_DISABLED} ${UNBOUND}`,
+      automountNotDisabledBound: `${NOT_DISABLED} ${BOUND}`,
+      automountNotDisabledUnknownAccount: `${UNKNOWN_ACCOUNT} ${UNBOUND}`,
+      automountNotDisabledUnknownAccountBound: `${UNKNOWN_ACCOUNT} ${BOUND}`
     },
     example: {
       bad: "spec:\n  serviceAccountName: web\n  containers:\n    - name: app\n      image: app:1.0",
@@ -32277,19 +32303,24 @@ var service_account_token_automounted_default = defineRule({
     const path23 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
-    const account = serviceAccountName(pod);
+    const account = serviceAccountOf(pod).name;
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
+    const { file } = object.origin;
     yield {
       path: path23,
       settle(others) {
-        if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const data = { kind, name, account };
-        if (podSetting === true) return { messageId: "automountEnabled", data };
-        const serviceAccount = others.find("ServiceAccount", namespace, account);
-        if (serviceAccount?.apiVersion !== "v1") return { messageId: "automountNotDisabledUnknownAccount", data };
-        if (serviceAccount.body.automountServiceAccountToken === false) return void 0;
-        return { messageId: "automountNotDisabled", data };
+        let unbound = "automountEnabled";
+        if (podSetting !== true) {
+          const serviceAccount = others.find("ServiceAccount", namespace, account);
+          if (serviceAccount?.apiVersion !== "v1") unbound = "automountNotDisabledUnknownAccount";
+          else if (serviceAccount.body.automountServiceAccountToken === false) return void 0;
+          else unbound = "automountNotDisabled";
+        }
+        const grants = grantsTo(boundServiceAccounts(others), namespace, account, file);
+        if (grants.length === 0) return { messageId: unbound, data };
+        return { messageId: `${unbound}Bound`, data: { ...data, bindings: describeGrants(grants) }, related: grants.map(grantPlace), lowerTo: "low" };
       }
     };
   }
