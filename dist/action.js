@@ -29467,9 +29467,11 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/core/rule-options.ts
 function optionMatches(spec, value) {
   if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (spec.type === "string" && spec.pattern !== void 0) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
   return typeof value === spec.type;
 }
 function describeOptionType(spec) {
+  if (spec.type === "string" && spec.pattern !== void 0) return `a string matching ${spec.pattern}`;
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 function optionProblem(ruleId, specs, name, value) {
@@ -31390,6 +31392,152 @@ var RESTRICTED_RULES = [
   seccomp_profile_missing_default
 ];
 
+// rules/namespaces/pod-security-labels.ts
+var ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+var ENFORCE_VERSION_LABEL = "pod-security.kubernetes.io/enforce-version";
+var AUDIT_LABEL = "pod-security.kubernetes.io/audit";
+var WARN_LABEL = "pod-security.kubernetes.io/warn";
+var LEVELS2 = ["privileged", "baseline", "restricted"];
+var PSA_SOURCES = "(Kubernetes docs, Pod Security Admission: https://kubernetes.io/docs/concepts/security/pod-security-admission/; k8s.io/pod-security-admission api/helpers.go, `ParseLevel`, `ParseVersion`, `PolicyToEvaluate`, and admission/admission.go, `ValidateNamespace`)";
+function isNamespace(object) {
+  return object.apiVersion === "v1" && object.kind === "Namespace";
+}
+function namespaceLabels(object) {
+  return recordOf(recordOf(object.body.metadata).labels);
+}
+function labelValue(object, label) {
+  const value = namespaceLabels(object)[label];
+  return typeof value === "string" ? value : void 0;
+}
+var labelPath = (label) => ["metadata", "labels", label];
+function labelsInsertionPath(object) {
+  return isRecord(recordOf(object.body.metadata).labels) ? ["metadata", "labels"] : ["metadata"];
+}
+function parsePolicyVersion(text) {
+  if (text === "latest") return { latest: true };
+  const match2 = /^v1\.(0|[1-9][0-9]*)$/.exec(text);
+  return match2 ? { latest: false, minor: Number(match2[1]) } : void 0;
+}
+function isOlder(version, other) {
+  if (version.latest) return false;
+  if (other.latest) return true;
+  return version.minor < other.minor;
+}
+
+// rules/namespaces/namespace-psa-missing.ts
+var CREATED_BY_THE_API_SERVER = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+var DEFAULT_LEVEL = "the cluster's default level (privileged, which admits any pod, unless the admission configuration sets another)";
+var namespace_psa_missing_default = defineRule({
+  meta: {
+    id: "namespace-psa-missing",
+    title: "Namespace does not enforce a Pod Security level",
+    severity: "medium",
+    category: "namespaces",
+    rationale: `Pod Security admission reads a Namespace's \`pod-security.kubernetes.io/enforce\` label to decide which Pod Security Standard (privileged, baseline or restricted) its pods must meet; pods that violate it are rejected. Without the label, the \`defaults\` of the API server's PodSecurity admission configuration apply, and those are \`privileged\` unless the cluster's administrator changed them: privileged containers, host namespaces and host paths are all admitted. The \`audit\` and \`warn\` labels only add an audit annotation or a warning to the response; they block nothing. ${PSA_SOURCES}. The namespaces the API server creates itself (default, kube-system, kube-public, kube-node-lease) are not reported: a manifest that names one does not create it, and \`kubectl apply\` leaves the labels it does not write as they are, so what is enforced there is set on the cluster, not in the manifest.`,
+    remediation: "Label the Namespace with the strictest level its pods meet, e.g. `pod-security.kubernetes.io/enforce: restricted` (or `baseline`), and keep `warn`/`audit` at `restricted` to see what a stricter level would reject. A cluster that sets its own default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
+    frameworks: [
+      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }
+    ],
+    equivalents: {},
+    messages: {
+      enforceMissing: `Namespace "{{name}}" sets no ${ENFORCE_LABEL} label, so Pod Security admission enforces ${DEFAULT_LEVEL}.`,
+      enforceMissingOtherModes: `Namespace "{{name}}" sets {{modes}} but no ${ENFORCE_LABEL} label: audit and warn labels record and warn, they reject nothing, so Pod Security admission enforces ${DEFAULT_LEVEL}.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/warn: restricted",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/warn: restricted"
+    }
+  },
+  *check(object) {
+    if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
+    const labels = namespaceLabels(object);
+    if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
+    const path23 = labelsInsertionPath(object);
+    const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
+    if (modes.length === 0) yield { path: path23, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path23, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+  }
+});
+
+// rules/namespaces/namespace-psa-privileged.ts
+var namespace_psa_privileged_default = defineRule({
+  meta: {
+    id: "namespace-psa-privileged",
+    title: "Namespace enforces the privileged Pod Security level, or a level that does not exist",
+    severity: "high",
+    category: "namespaces",
+    rationale: `\`pod-security.kubernetes.io/enforce: privileged\` turns Pod Security admission off for the namespace: the privileged standard is unrestricted, so privileged containers, host namespaces, host paths and added capabilities are all admitted, and anyone who may create a pod there may take over its node. A value other than \`privileged\`, \`baseline\` or \`restricted\` (compared as written: \`Baseline\` is not a level) is not a level: Pod Security admission refuses to create the Namespace, or to change its labels, with it, and for a namespace that already carries it, enforces \`restricted\` (the strictest, so it fails closed) while recording the parse error in the audit annotations. Either way the label does not say what its author meant. ${PSA_SOURCES}. kube-system is not reported: the cluster's own node agents (network plugin, kube-proxy, storage drivers) run there and need the privileged level.`,
+    remediation: "Enforce `baseline` or `restricted`. Keep `privileged` only for a namespace that holds node agents alone (network, storage, monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
+    frameworks: [
+      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
+      { framework: "MITRE-ATT&CK", control: "T1611", title: "Escape to Host" }
+    ],
+    equivalents: {},
+    messages: {
+      enforcePrivileged: `Namespace "{{name}}" sets ${ENFORCE_LABEL}: privileged, so Pod Security admission admits any pod there, privileged and host-sharing ones included.`,
+      enforceInvalid: `Namespace "{{name}}" sets ${ENFORCE_LABEL}: "{{value}}", which is not a level (privileged, baseline or restricted): Pod Security admission refuses the Namespace with it, and where the label is already set, enforces restricted.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: privileged",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: baseline"
+    }
+  },
+  *check(object) {
+    if (!isNamespace(object) || object.name === "kube-system") return;
+    const value = labelValue(object, ENFORCE_LABEL);
+    if (value === void 0) return;
+    const path23 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path23, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path23, messageId: "enforceInvalid", data: { name: object.name, value } };
+  }
+});
+
+// rules/namespaces/namespace-psa-version-old.ts
+var namespace_psa_version_old_default = defineRule({
+  meta: {
+    id: "namespace-psa-version-old",
+    title: "Namespace pins an old Pod Security policy version",
+    severity: "low",
+    category: "namespaces",
+    rationale: `\`pod-security.kubernetes.io/enforce-version\` pins the checks of the enforced level to those of a Kubernetes minor release (\`v1.N\`), or follows the running release (\`latest\`, also what no label means). Pinned to an old release, the namespace misses the checks the Pod Security Standards gained or tightened since (the standards page marks each with the release it arrived in). A value that is neither \`latest\` nor \`v1.N\` makes Pod Security admission refuse the Namespace, or the change of its labels, and for a namespace that already carries it, the latest version is used. ${PSA_SOURCES}.`,
+    remediation: "Set `pod-security.kubernetes.io/enforce-version: latest`, or pin a release at or above the `minimumVersion` option once its pods pass (try it with the `warn` label and `warn-version` first).",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }],
+    equivalents: {},
+    options: {
+      minimumVersion: {
+        type: "string",
+        description: "The oldest policy version a namespace may pin, as `v1.N` (or `latest`, to require `latest`). Releases before it are reported; `latest` always passes.",
+        default: "v1.30",
+        pattern: "latest|v1\\.(0|[1-9][0-9]*)"
+      }
+    },
+    messages: {
+      versionOld: `Namespace "{{name}}" pins ${ENFORCE_VERSION_LABEL}: {{version}}, older than {{minimum}}: its pods are checked against the Pod Security Standards of that release.`,
+      versionInvalid: `Namespace "{{name}}" sets ${ENFORCE_VERSION_LABEL}: "{{version}}", which is neither latest nor v1.N: Pod Security admission refuses the Namespace with it, and where the label is already set, uses the latest version.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.24",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest"
+    }
+  },
+  *check(object, context) {
+    if (!isNamespace(object)) return;
+    const version = labelValue(object, ENFORCE_VERSION_LABEL);
+    if (version === void 0) return;
+    const minimum = context.options.minimumVersion;
+    const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
+    const path23 = labelPath(ENFORCE_VERSION_LABEL);
+    const pinned = parsePolicyVersion(version);
+    if (!pinned) yield { path: path23, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path23, messageId: "versionOld", data: { name: object.name, version, minimum } };
+  }
+});
+
+// rules/namespaces/index.ts
+var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_default, namespace_psa_version_old_default];
+
 // rules/rbac/policy-rules.ts
 var RBAC_API_VERSION = "rbac.authorization.k8s.io/v1";
 function isRole(object) {
@@ -32408,7 +32556,7 @@ var WORKLOAD_RULES = [
 ];
 
 // rules/index.ts
-var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort(
+var BUILTIN_RULES = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...NAMESPACE_RULES, ...RBAC_RULES].sort(
   (a, b) => a.meta.id.localeCompare(b.meta.id)
 );
 

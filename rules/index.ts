@@ -2,10 +2,11 @@ import type { Rule } from "../src/engine/api.js";
 import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";
+import { NAMESPACE_RULES } from "./namespaces/index.js";
 import { RBAC_RULES } from "./rbac/index.js";
 import { WORKLOAD_RULES } from "./workload/index.js";
 
 /** Every built-in rule, sorted by id. Registering here (through the group lists) is the only way a rule runs. */
-export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort((a, b) =>
+export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...NAMESPACE_RULES, ...RBAC_RULES].sort((a, b) =>
   a.meta.id.localeCompare(b.meta.id),
 );
