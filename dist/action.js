@@ -32025,6 +32025,47 @@ var default_namespace_default = defineRule({
   }
 });
 
+// rules/workload/default-service-account.ts
+function hasAccountToken(pod) {
+  if (pod.spec.automountServiceAccountToken !== false) return true;
+  return arrayOf(pod.spec.volumes).some(
+    (volume) => arrayOf(recordOf(recordOf(volume).projected).sources).some((source) => isRecord(source) && isRecord(source.serviceAccountToken))
+  );
+}
+var SHARED = "which every pod of the namespace that names no ServiceAccount shares: whatever a binding grants it, all of them hold.";
+var default_service_account_default = defineRule({
+  meta: {
+    id: "default-service-account",
+    title: "Workload runs as its namespace's default ServiceAccount",
+    severity: "low",
+    category: "workload",
+    rationale: "Every namespace has a ServiceAccount named `default`, and a pod that names none (or names `default`) runs as it. It is shared by every such pod of the namespace, so a RoleBinding that gives it permissions for one workload gives them to all, and an audit log cannot tell the workloads apart. CIS 5.1.5 asks that default ServiceAccounts not be actively used: a workload that calls the API gets its own account, with rights granted to that account. A pod that gets no token of its account (`automountServiceAccountToken: false` on the pod, and no projected `serviceAccountToken` volume) is not reported: without a token the account's identity and permissions are out of its reach. The check reads the pod spec alone: that the default ServiceAccount itself turns automounting off is service-account-token-automounted's concern.",
+    remediation: "Create a ServiceAccount for the workload and set `serviceAccountName` to it; grant it only what the workload needs, and set `automountServiceAccountToken: false` where it calls no API. The rule is low by default; to make it fail a run, raise its severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
+    frameworks: [
+      { framework: "CIS", control: "5.1.5", title: "Ensure that default service accounts are not actively used" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+    ],
+    equivalents: { kubeLinter: ["default-service-account"] },
+    messages: {
+      defaultNamed: `{{kind}} "{{name}}" runs as the namespace's default ServiceAccount ({{field}}: default), ${SHARED}`,
+      defaultByOmission: `{{kind}} "{{name}}" names no ServiceAccount, so it runs as the namespace's default one, ${SHARED}`
+    },
+    example: {
+      bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
+      good: "spec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod || !hasAccountToken(pod)) return;
+    const account = serviceAccountOf(pod);
+    if (account.name !== "default") return;
+    const { kind, name } = object;
+    if (account.field) yield { path: [...pod.path, account.field], messageId: "defaultNamed", data: { kind, name, field: account.field } };
+    else yield { path: pod.path, messageId: "defaultByOmission", data: { kind, name } };
+  }
+});
+
 // rules/workload/injected-proxy.ts
 function isInjectedIstioProxy(ref) {
   return ref.name === "istio-proxy" && ref.container.image === "auto";
@@ -32542,6 +32583,7 @@ var writable_root_filesystem_default = defineRule({
 var WORKLOAD_RULES = [
   container_runtime_socket_mounted_default,
   default_namespace_default,
+  default_service_account_default,
   image_pull_policy_not_always_default,
   image_registry_not_allowed_default,
   latest_image_tag_default,
@@ -43211,7 +43253,9 @@ var POD_SPEC = mapping({
   containers: listOf(CONTAINER),
   initContainers: listOf(CONTAINER),
   ephemeralContainers: listOf(CONTAINER),
-  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) }, mapping())),
+  volumes: listOf(
+    mapping({ name: string, hostPath: mapping({ path: string, type: string }), projected: mapping({ sources: listOf(mapping({ serviceAccountToken: mapping() }, mapping())) }) }, mapping())
+  ),
   securityContext: POD_SECURITY_CONTEXT,
   hostNetwork: boolean,
   hostPID: boolean,
