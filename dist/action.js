@@ -32408,26 +32408,40 @@ var resource_requests_missing_default = missingResourcesRule({
 
 // rules/workload/service-account-token-automounted.ts
 var boundByIndex = /* @__PURE__ */ new WeakMap();
+function push(map, key2, value) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(value);
+  else map.set(key2, [value]);
+}
 function boundServiceAccounts(index) {
   const known = boundByIndex.get(index);
   if (known) return known;
   const bound2 = /* @__PURE__ */ new Map();
   boundByIndex.set(index, bound2);
+  let order = 0;
   for (const object of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
     const binding = bindingOf(object);
     if (!binding) continue;
     for (const subject of binding.subjects) {
       if (subject.kind !== "ServiceAccount") continue;
       const namespace = object.origin.releaseNamespace && subject.namespace === void 0 ? void 0 : subjectNamespace(binding, subject);
-      const grants = bound2.get(subject.name);
-      if (grants) grants.push({ binding, subject, namespace });
-      else bound2.set(subject.name, [{ binding, subject, namespace }]);
+      const grant = { binding, subject, namespace, order: order++ };
+      let grants = bound2.get(subject.name);
+      if (!grants) {
+        grants = { all: [], byNamespace: /* @__PURE__ */ new Map(), anyNamespace: [] };
+        bound2.set(subject.name, grants);
+      }
+      grants.all.push(grant);
+      if (namespace === void 0) grants.anyNamespace.push(grant);
+      else push(grants.byNamespace, namespace, grant);
     }
   }
   return bound2;
 }
 function grantsTo(bound2, namespace, account, file) {
-  const matching = (bound2.get(account) ?? []).filter((grant) => namespace === void 0 || grant.namespace === void 0 || grant.namespace === namespace);
+  const grants = bound2.get(account);
+  if (!grants) return [];
+  const matching = namespace === void 0 ? grants.all : [...grants.byNamespace.get(namespace) ?? [], ...grants.anyNamespace].sort((a, b) => a.order - b.order);
   const byIdentity = /* @__PURE__ */ new Map();
   for (const grant of [...matching.filter((g) => g.binding.object.origin.file === file), ...matching]) {
     const { kind, name } = grant.binding.object;

@@ -6,19 +6,32 @@ interface AccountGrant {
   binding: Binding;
   subject: Subject;
   namespace: string | undefined;
+  /** Its place among the scope's bindings, so grants found by two keys keep the bindings' order. */
+  order: number;
 }
 
-/** The bindings that name each ServiceAccount, by its name. */
-type BoundAccounts = ReadonlyMap<string, readonly AccountGrant[]>;
+/** The grants to one ServiceAccount name: all of them, by the namespace they name, and those that leave the namespace open. */
+interface NameGrants {
+  all: AccountGrant[];
+  byNamespace: Map<string, AccountGrant[]>;
+  anyNamespace: AccountGrant[];
+}
 
-const boundByIndex = new WeakMap<ObjectIndex, BoundAccounts>();
+const boundByIndex = new WeakMap<ObjectIndex, ReadonlyMap<string, NameGrants>>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** The ServiceAccounts that a RoleBinding or ClusterRoleBinding among the linted objects names as a subject; worked out once per set. */
-function boundServiceAccounts(index: ObjectIndex): BoundAccounts {
+function boundServiceAccounts(index: ObjectIndex): ReadonlyMap<string, NameGrants> {
   const known = boundByIndex.get(index);
   if (known) return known;
-  const bound = new Map<string, AccountGrant[]>();
+  const bound = new Map<string, NameGrants>();
   boundByIndex.set(index, bound);
+  let order = 0;
   for (const object of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
     const binding = bindingOf(object);
     if (!binding) continue;
@@ -26,9 +39,15 @@ function boundServiceAccounts(index: ObjectIndex): BoundAccounts {
       if (subject.kind !== "ServiceAccount") continue;
       // A release-namespace binding's own namespace is chosen at install, so its subjects without one may be in any.
       const namespace = object.origin.releaseNamespace && subject.namespace === undefined ? undefined : subjectNamespace(binding, subject);
-      const grants = bound.get(subject.name);
-      if (grants) grants.push({ binding, subject, namespace });
-      else bound.set(subject.name, [{ binding, subject, namespace }]);
+      const grant = { binding, subject, namespace, order: order++ };
+      let grants = bound.get(subject.name);
+      if (!grants) {
+        grants = { all: [], byNamespace: new Map(), anyNamespace: [] };
+        bound.set(subject.name, grants);
+      }
+      grants.all.push(grant);
+      if (namespace === undefined) grants.anyNamespace.push(grant);
+      else push(grants.byNamespace, namespace, grant);
     }
   }
   return bound;
@@ -38,10 +57,16 @@ function boundServiceAccounts(index: ObjectIndex): BoundAccounts {
  * The bindings that name the account, one per binding identity, those of the pod's own file first: plain
  * manifests of a run share a scope, and two install files may each ship the same binding. A namespace left
  * to apply or install time (a plain manifest's without one, a Helm release's) can be any namespace a
- * binding names, so it matches all of them.
+ * binding names, so it matches all of them. Looked up by name and namespace, so a pod costs the bindings
+ * that match it, however many bindings in other namespaces name an account of the same name.
  */
-function grantsTo(bound: BoundAccounts, namespace: string | undefined, account: string, file: string): AccountGrant[] {
-  const matching = (bound.get(account) ?? []).filter((grant) => namespace === undefined || grant.namespace === undefined || grant.namespace === namespace);
+function grantsTo(bound: ReadonlyMap<string, NameGrants>, namespace: string | undefined, account: string, file: string): AccountGrant[] {
+  const grants = bound.get(account);
+  if (!grants) return [];
+  const matching =
+    namespace === undefined
+      ? grants.all
+      : [...(grants.byNamespace.get(namespace) ?? []), ...grants.anyNamespace].sort((a, b) => a.order - b.order);
   const byIdentity = new Map<string, AccountGrant>();
   for (const grant of [...matching.filter((g) => g.binding.object.origin.file === file), ...matching]) {
     const { kind, name } = grant.binding.object;
