@@ -14,7 +14,7 @@ const SARIF_ALL = process.env.BENCH_SARIF_ALL === "1" ? ["--sarif-all-results"] 
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.join(root, "bench/out/corpus");
 
-/** @typedef {{ ms: number, rssMb: number }} Run */
+/** @typedef {{ ms: number, rssMb: number, cpuMs: number }} Run */
 
 /**
  * @param {string[]} args
@@ -30,8 +30,9 @@ function timed(args) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(" ")} exited ${child.status}: ${child.stderr}`);
   const maxRss = /KUBEWARD_BENCH_MAX_RSS_KB (\d+)/.exec(child.stderr);
-  if (!maxRss) throw new Error(`${args.join(" ")} did not report its peak RSS: ${child.stderr}`);
-  return { ms, rssMb: Number(maxRss[1]) / 1024 };
+  const cpu = /KUBEWARD_BENCH_CPU_US (\d+)/.exec(child.stderr);
+  if (!maxRss || !cpu) throw new Error(`${args.join(" ")} did not report its peak RSS and CPU time: ${child.stderr}`);
+  return { ms, rssMb: Number(maxRss[1]) / 1024, cpuMs: Number(cpu[1]) / 1000 };
 }
 
 /**
@@ -60,8 +61,13 @@ for (let i = 0; i < RUNS; i++) for (const [name, args] of Object.entries(phases)
 for (const name of Object.keys(phases)) {
   const ms = median(runs[name], "ms");
   const rssMb = median(runs[name], "rssMb");
+  const cpuMs = median(runs[name], "cpuMs");
   console.log(
     `${name.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round(size.objects / (ms / 1000)).toString().padStart(7)} objects/s  ${(mb / (ms / 1000)).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(rssMb)} MB  (runs: ${runs[name].map((run) => (run.ms / 1000).toFixed(2)).join(" ")} s)`,
+  );
+  // CPU time moves less than wall time when other work shares the machine: compare corpus sizes by it.
+  console.log(
+    `${"".padEnd(24)} CPU ${(cpuMs / 1000).toFixed(2)} s, ${((cpuMs * 1000) / size.objects).toFixed(0)} µs per object  (runs: ${runs[name].map((run) => (run.cpuMs / 1000).toFixed(2)).join(" ")} s)`,
   );
 }
 const [parseRuns, lintRuns] = Object.values(runs);
@@ -71,7 +77,9 @@ console.log(`full lint / parse-only, median of the ${RUNS} pairs: ${median(ratio
 // Part 2: the real corpus (charts, overlays, manifests), rendered with the helm/kubectl of .tools/.
 const realCorpus = path.resolve(root, "../shared/corpus");
 const helmDir = path.join(root, ".tools/helm4");
-if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
+if (process.env.BENCH_CORPUS === "0") {
+  console.log("\n(corpus run skipped: BENCH_CORPUS=0)");
+} else if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
   console.log("\n(corpus run skipped: ../shared/corpus or .tools/helm4 is missing; run `npm run install-tools`)");
 } else {
   const start = process.hrtime.bigint();
