@@ -1,4 +1,6 @@
-// Writes a synthetic corpus: FILES files of OBJECTS_PER_FILE workload objects each, a mix of kinds and risks.
+// Writes a synthetic corpus: FILES files of OBJECTS_PER_FILE workload objects each, a mix of kinds and risks,
+// with a ServiceAccount per five workloads, an RBAC object per five workloads (Roles, ClusterRoles, some
+// aggregated, and the RoleBindings and ClusterRoleBindings that bind the accounts), and the team Namespaces.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -23,13 +25,83 @@ function indent(text, spaces) {
     .join("\n");
 }
 
+/**
+ * The ServiceAccount workload `i` runs as: one per five workloads, so accounts, and the bindings that
+ * name each, grow with the corpus as they do in real clusters.
+ * @param {number} i
+ */
+function accountOf(i) {
+  return `app-${Math.floor(i / 5)}`;
+}
+
+const TEAMS = 25;
+
+/** @param {number} team */
+function namespaceDoc(team) {
+  const labels = [
+    [],
+    ["pod-security.kubernetes.io/enforce: restricted"],
+    ["pod-security.kubernetes.io/enforce: privileged"],
+    ["pod-security.kubernetes.io/enforce: baseline", "pod-security.kubernetes.io/enforce-version: v1.24", "pod-security.kubernetes.io/warn: restricted"],
+  ][team % 4];
+  const block = labels.length ? `\n  labels:\n${labels.map((label) => `    ${label}`).join("\n")}` : "";
+  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-${team}${block}\n`;
+}
+
+/**
+ * A ClusterRole per team that aggregates the ClusterRoles labelled for it, and the RoleBinding that grants it.
+ * @param {number} team
+ */
+function aggregatorDocs(team) {
+  return [
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: team-${team}-aggregate\naggregationRule:\n  clusterRoleSelectors:\n    - matchLabels: {rbac.example.com/aggregate-to-team-${team}: "true"}\nrules: []\n`,
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: team-${team}-aggregate\n  namespace: team-${team}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: team-${team}-aggregate}\nsubjects:\n  - {kind: Group, name: team-${team}-admins, apiGroup: rbac.authorization.k8s.io}\n`,
+  ];
+}
+
+/**
+ * The RBAC objects of file `f`, one per five workloads: by turns a Role and its RoleBinding, a ClusterRole
+ * aggregated into its team's, a RoleBinding of it, a ClusterRole aggregated into the built-in view role and
+ * its ClusterRoleBinding. Every binding names one of the file's ServiceAccounts; some roles read Secrets.
+ * @param {number} f
+ * @param {number} first the index of the file's first workload
+ * @param {number} count how many RBAC objects
+ */
+function rbacDocs(f, first, count) {
+  const team = f % TEAMS;
+  const docs = [];
+  for (let k = 0; k < count; k++) {
+    const turn = (f * count + k) % 6;
+    const account = accountOf(first + k * 5);
+    const name = `rbac-${f}-${k}`;
+    const resources = turn % 3 === 0 && f % 4 === 0 ? "[configmaps, secrets]" : "[configmaps, pods]";
+    const rules = `rules:\n  - apiGroups: [""]\n    resources: ${resources}\n    verbs: [get, list, watch]\n`;
+    const subject = `subjects:\n  - {kind: ServiceAccount, name: ${account}, namespace: team-${team}}\n`;
+    const head = (kind, namespaced) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}${namespaced ? `\n  namespace: team-${team}` : ""}`;
+    // Each binding grants the role written just before it, in the same file.
+    const previous = `rbac-${f}-${k - 1}`;
+    docs.push(
+      [
+        `${head("Role", true)}\n${rules}`,
+        `${head("RoleBinding", true)}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: ${previous}}\n${subject}`,
+        `${head("ClusterRole", false)}\n  labels: {rbac.example.com/aggregate-to-team-${team}: "true"}\n${rules}`,
+        `${head("RoleBinding", true)}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${previous}}\n${subject}`,
+        `${head("ClusterRole", false)}\n  labels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}\n${rules}`,
+        `${head("ClusterRoleBinding", false)}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${previous}}\n${subject}`,
+      ][turn],
+    );
+  }
+  return docs;
+}
+
 /** @param {number} i */
 function podTemplate(i) {
   const risky = i % 3 === 0;
   return `metadata:
   labels: {app: APP, tier: backend}
 spec:
-  serviceAccountName: app-${i % 20}
+  serviceAccountName: ${accountOf(i)}
   securityContext:
     runAsNonRoot: ${risky ? "false" : "true"}
     seccompProfile: {type: RuntimeDefault}
@@ -76,18 +148,23 @@ export function generateCorpus(dir, files, objectsPerFile) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let bytes = 0;
+  let objects = 0;
   for (let f = 0; f < files; f++) {
-    const docs = [];
+    const docs = f < TEAMS ? [namespaceDoc(f), ...aggregatorDocs(f)] : [];
+    const first = f * objectsPerFile;
     for (let o = 0; o < objectsPerFile; o++) {
-      const i = f * objectsPerFile + o;
+      const i = first + o;
       const [apiVersion, kind, wrap] = KINDS[i % KINDS.length];
       const name = `app-${i}`;
       const body = wrap(podTemplate(i)).replaceAll("APP", name);
-      docs.push(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: team-${f % 25}\n${body}`);
+      docs.push(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: team-${f % TEAMS}\n${body}`);
+      if (i % 5 === 0) docs.push(`apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${accountOf(i)}\n  namespace: team-${f % TEAMS}\n`);
     }
+    docs.push(...rbacDocs(f, first, Math.ceil(objectsPerFile / 5)));
+    objects += docs.length;
     const text = docs.join("---\n");
     bytes += Buffer.byteLength(text);
     writeFileSync(path.join(dir, `service-${String(f).padStart(4, "0")}.yaml`), text);
   }
-  return { files, objects: files * objectsPerFile, bytes };
+  return { files, objects, bytes };
 }

@@ -8,10 +8,13 @@ import { generateCorpus } from "./generate-corpus.mjs";
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const OBJECTS_PER_FILE = Number(process.env.BENCH_OBJECTS_PER_FILE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// The SARIF report keeps the 25,000 most severe results (GitHub's limit), so a larger corpus writes no more;
+// BENCH_SARIF_ALL=1 writes them all, so the lint's time per object can be compared across corpus sizes.
+const SARIF_ALL = process.env.BENCH_SARIF_ALL === "1" ? ["--sarif-all-results"] : [];
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.join(root, "bench/out/corpus");
 
-/** @typedef {{ ms: number, rssMb: number }} Run */
+/** @typedef {{ ms: number, rssMb: number, cpuMs: number }} Run */
 
 /**
  * @param {string[]} args
@@ -27,8 +30,9 @@ function timed(args) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(" ")} exited ${child.status}: ${child.stderr}`);
   const maxRss = /KUBEWARD_BENCH_MAX_RSS_KB (\d+)/.exec(child.stderr);
-  if (!maxRss) throw new Error(`${args.join(" ")} did not report its peak RSS: ${child.stderr}`);
-  return { ms, rssMb: Number(maxRss[1]) / 1024 };
+  const cpu = /KUBEWARD_BENCH_CPU_US (\d+)/.exec(child.stderr);
+  if (!maxRss || !cpu) throw new Error(`${args.join(" ")} did not report its peak RSS and CPU time: ${child.stderr}`);
+  return { ms, rssMb: Number(maxRss[1]) / 1024, cpuMs: Number(cpu[1]) / 1000 };
 }
 
 /**
@@ -45,9 +49,11 @@ const size = generateCorpus(corpus, FILES, OBJECTS_PER_FILE);
 const mb = size.bytes / 1e6;
 const phases = {
   "js-yaml loadAll only": ["bench/parse-only.mjs", corpus],
-  "kubeward lint → SARIF": ["dist/cli.js", "lint", corpus, "--format", "sarif", "--output", path.join(root, "bench/out/result.sarif"), "--fail-on", "none"],
+  "kubeward lint → SARIF": ["dist/cli.js", "lint", corpus, "--format", "sarif", "--output", path.join(root, "bench/out/result.sarif"), "--fail-on", "none", ...SARIF_ALL],
 };
-console.log(`corpus: ${size.files} files, ${size.objects} objects, ${mb.toFixed(1)} MB; ${RUNS} runs each, interleaved; node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(
+  `corpus: ${size.files} files, ${size.objects} objects, ${mb.toFixed(1)} MB; ${RUNS} runs each, interleaved; node ${process.version}, ${os.cpus().length} CPUs${SARIF_ALL.length ? "; every SARIF result written" : ""}`,
+);
 // Interleaved, so a slow spell of a shared machine hits both sides of a pair alike.
 /** @type {Record<string, Run[]>} */
 const runs = Object.fromEntries(Object.keys(phases).map((name) => [name, []]));
@@ -55,8 +61,13 @@ for (let i = 0; i < RUNS; i++) for (const [name, args] of Object.entries(phases)
 for (const name of Object.keys(phases)) {
   const ms = median(runs[name], "ms");
   const rssMb = median(runs[name], "rssMb");
+  const cpuMs = median(runs[name], "cpuMs");
   console.log(
     `${name.padEnd(24)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round(size.objects / (ms / 1000)).toString().padStart(7)} objects/s  ${(mb / (ms / 1000)).toFixed(1).padStart(5)} MB/s  peak RSS ${Math.round(rssMb)} MB  (runs: ${runs[name].map((run) => (run.ms / 1000).toFixed(2)).join(" ")} s)`,
+  );
+  // CPU time moves less than wall time when other work shares the machine: compare corpus sizes by it.
+  console.log(
+    `${"".padEnd(24)} CPU ${(cpuMs / 1000).toFixed(2)} s, ${((cpuMs * 1000) / size.objects).toFixed(0)} µs per object  (runs: ${runs[name].map((run) => (run.cpuMs / 1000).toFixed(2)).join(" ")} s)`,
   );
 }
 const [parseRuns, lintRuns] = Object.values(runs);
@@ -66,7 +77,9 @@ console.log(`full lint / parse-only, median of the ${RUNS} pairs: ${median(ratio
 // Part 2: the real corpus (charts, overlays, manifests), rendered with the helm/kubectl of .tools/.
 const realCorpus = path.resolve(root, "../shared/corpus");
 const helmDir = path.join(root, ".tools/helm4");
-if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
+if (process.env.BENCH_CORPUS === "0") {
+  console.log("\n(corpus run skipped: BENCH_CORPUS=0)");
+} else if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
   console.log("\n(corpus run skipped: ../shared/corpus or .tools/helm4 is missing; run `npm run install-tools`)");
 } else {
   const start = process.hrtime.bigint();

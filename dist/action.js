@@ -29467,9 +29467,11 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/core/rule-options.ts
 function optionMatches(spec, value) {
   if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (spec.type === "string" && spec.pattern !== void 0) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
   return typeof value === spec.type;
 }
 function describeOptionType(spec) {
+  if (spec.type === "string" && spec.pattern !== void 0) return `a string matching ${spec.pattern}`;
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 function optionProblem(ruleId, specs, name, value) {
@@ -29932,6 +29934,13 @@ function podAnnotations(pod) {
 }
 function podLabels(pod) {
   return recordOf(pod.metadata.labels);
+}
+function serviceAccountOf(pod) {
+  for (const field of ["serviceAccountName", "serviceAccount"]) {
+    const name = pod.spec[field];
+    if (typeof name === "string" && name !== "") return { name, field };
+  }
+  return { name: "default" };
 }
 
 // src/engine/pod-settings.ts
@@ -31555,6 +31564,1913 @@ var CONTROL_PLANE_RULES = [
   scheduler_profiling_enabled_default
 ];
 
+// rules/mesh/istio.ts
+var SECURITY_VERSIONS = /* @__PURE__ */ new Set(["security.istio.io/v1", "security.istio.io/v1beta1"]);
+var NETWORKING_VERSIONS = /* @__PURE__ */ new Set(["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"]);
+var isPeerAuthentication = (object) => object.kind === "PeerAuthentication" && SECURITY_VERSIONS.has(object.apiVersion);
+var isAuthorizationPolicy = (object) => object.kind === "AuthorizationPolicy" && SECURITY_VERSIONS.has(object.apiVersion);
+var isDestinationRule = (object) => object.kind === "DestinationRule" && NETWORKING_VERSIONS.has(object.apiVersion);
+var isIstioGateway = (object) => object.kind === "Gateway" && NETWORKING_VERSIONS.has(object.apiVersion);
+function isIstioConfig(object) {
+  return SECURITY_VERSIONS.has(object.apiVersion) || NETWORKING_VERSIONS.has(object.apiVersion);
+}
+var ISTIO_KINDS = [
+  "AuthorizationPolicy",
+  "DestinationRule",
+  "Gateway",
+  "PeerAuthentication",
+  "RequestAuthentication",
+  "ServiceEntry",
+  "Sidecar",
+  "VirtualService",
+  "WorkloadEntry"
+];
+var ROOT_NAMESPACE_OPTION = {
+  meshRootNamespace: {
+    type: "string",
+    description: "The mesh's root namespace (meshConfig.rootNamespace): policies there without a selector apply to the whole mesh.",
+    default: "istio-system"
+  }
+};
+function namespacePhrase(object) {
+  const namespace = lookupNamespace(object);
+  if (namespace !== void 0) return `in namespace "${namespace}"`;
+  return object.namespace === void 0 ? "in the namespace it is applied to" : "in the release namespace";
+}
+function describeObject2(object) {
+  const namespace = lookupNamespace(object);
+  return `${object.kind} "${namespace === void 0 ? object.name : `${namespace}/${object.name}`}"`;
+}
+function selectorLabels(spec) {
+  const labels = Object.entries(recordOf(recordOf(spec.selector).matchLabels)).filter((entry) => typeof entry[1] === "string");
+  return labels.length === 0 ? void 0 : Object.fromEntries(labels);
+}
+function selects(selector, labels) {
+  return Object.entries(selector).every(([key2, value]) => labels[key2] === value);
+}
+function describeSelector(selector) {
+  return Object.entries(selector).map(([key2, value]) => `${key2}=${value}`).join(", ");
+}
+var specOf = (object) => recordOf(object.body.spec);
+function recordItems(value) {
+  return arrayOf(value).flatMap((item, index) => isRecord(item) ? [{ item, index }] : []);
+}
+var IN_TRANSIT_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
+  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
+  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
+  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+];
+var AUTHORIZATION_FRAMEWORKS = [
+  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
+  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" }
+];
+function gatewayServers(object) {
+  if (!isIstioGateway(object)) return [];
+  return recordItems(specOf(object).servers).map(({ item, index }) => {
+    const port = recordOf(item.port);
+    const protocol = typeof port.protocol === "string" ? port.protocol.toUpperCase() : "";
+    const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
+    const number = typeof port.number === "number" ? `port ${port.number}` : "";
+    const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
+    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject2(object)}` };
+  });
+}
+
+// rules/mesh/authorization.ts
+function authzPolicyOf(object, rootNamespace) {
+  if (!isAuthorizationPolicy(object) || recordOf(recordOf(object.body.metadata).annotations)["istio.io/dry-run"] === "true") return void 0;
+  const spec = specOf(object);
+  const action = typeof spec.action === "string" ? spec.action : "ALLOW";
+  const items = recordItems(spec.rules);
+  const selector = selectorLabels(spec);
+  const targeted = isRecord(spec.targetRef) || arrayOf(spec.targetRefs).length > 0;
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  const where = inRoot ? "in the mesh" : namespacePhrase(object);
+  const target = targeted ? "the gateway it targets" : selector ? `the workloads labelled ${describeSelector(selector)} ${where}` : `every workload ${where}`;
+  return { object, action, rules: items.length === 0 ? void 0 : items, target, namespaceWide: !targeted && !selector };
+}
+var unset = (value) => arrayOf(value).length === 0;
+var restrictsOperations = (rule) => !unset(rule.to) || !unset(rule.when);
+var POSITIVE_SOURCE_FIELDS = /* @__PURE__ */ new Set(["principals", "requestPrincipals", "namespaces", "ipBlocks", "remoteIpBlocks"]);
+function sourceOpenness(rule) {
+  const sources = arrayOf(rule.from).map((from) => recordOf(recordOf(from).source));
+  if (sources.length === 0) return { open: "anyone" };
+  let found;
+  for (const [index, source] of sources.entries()) {
+    const fields = Object.keys(source).filter((field) => !unset(source[field]));
+    if (fields.length === 0) return { open: "anyone" };
+    if (found || !fields.every((field) => POSITIVE_SOURCE_FIELDS.has(field) && arrayOf(source[field]).includes("*"))) continue;
+    found = { open: "anyIdentity", path: ["from", index, "source", fields[0], arrayOf(source[fields[0]]).indexOf("*")] };
+  }
+  return found;
+}
+var describePolicy = (policy) => describeObject2(policy.object);
+
+// rules/mesh/istio-authorization-allows-all.ts
+var istio_authorization_allows_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-allows-all",
+    title: "AuthorizationPolicy allows every request",
+    severity: "high",
+    category: "mesh",
+    rationale: 'Istio allows a request to a workload that has ALLOW policies only when one of them matches it (authorization_policy.proto: "If any of the ALLOW policies match the request, allow the request"). A rule with no `from`, `to` or `when` matches everything ("An empty rule is always matched"; the reference\'s `allow-all` example is `rules: [{}]`), so one such rule in an ALLOW policy (the default action) lets every request through, from any caller, authenticated or not, and makes every other ALLOW policy on those workloads moot. A rule whose `from` asks only for `principals: ["*"]` or `namespaces: ["*"]` and restricts no operation does the same for every caller with a mesh identity: `*` is Istio\'s presence match ("will match when value is not empty"), so it admits every workload of every namespace. The finding points at the rule item, or at the `*`. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Name the callers in `from` (`principals` of their service accounts, or their `namespaces`) and the operations they need in `to`; if the intent is to open a workload on purpose, say so in a comment and suppress the finding there.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec:\n  rules:\n    - {}",
+      good: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [GET]}"
+    },
+    messages: {
+      everyRequest: "rules[{{index}}] of {{policy}} restricts neither caller nor operation, so it matches every request: any caller, authenticated or not, may reach {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "everyRequest", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-any-source.ts
+var istio_authorization_any_source_default = defineRule({
+  meta: {
+    id: "istio-authorization-any-source",
+    title: "AuthorizationPolicy allows some requests from any caller",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW rule\'s `from` says who may call; "If not set, any source is allowed" (authorization_policy.proto), and a source without any field, or with only `principals: ["*"]` / `namespaces: ["*"]` (Istio\'s presence match, any identity), restricts the caller no further. A rule that does restrict the operation (`to`) or conditions (`when`) but not the caller lets every caller, or every workload of the mesh, make those requests. That is common and often right (public paths on an ingress gateway, health checks, a JWT checked in `when`), so the rule is a low-severity note for review: it makes visible which operations are open to anyone. A rule that restricts nothing at all is istio-authorization-allows-all\'s, with high severity. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Add a `from` that names the callers (`principals` of their service accounts, `namespaces`, or `requestPrincipals` for end users); for an endpoint that is public on purpose, suppress the finding with a comment saying so.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - to:\n        - operation: {methods: [POST], paths: [/orders]}",
+      good: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [POST], paths: [/orders]}"
+    },
+    messages: {
+      anyCaller: "rules[{{index}}] of {{policy}} has no `from` that restricts the caller: any caller, authenticated or not, may make the requests it allows to {{target}}.",
+      anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (policy?.action !== "ALLOW" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item)) continue;
+      const source = sourceOpenness(item);
+      const data = { policy: describePolicy(policy), index, target: policy.target };
+      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "anyCaller", data };
+      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-denies-all.ts
+var istio_authorization_denies_all_default = defineRule({
+  meta: {
+    id: "istio-authorization-denies-all",
+    title: "AuthorizationPolicy denies every request",
+    severity: "low",
+    category: "mesh",
+    rationale: 'An ALLOW policy (the default action) without `rules` matches no request: "If not set, the match will never occur. This is equivalent to setting a default of deny for the target workloads if the action is ALLOW" (authorization_policy.proto). The reference\'s `allow-nothing` example is just `spec: {}`: it "allows nothing and effectively denies all requests" to the workloads of its namespace (of the mesh in the root namespace) until other ALLOW policies admit traffic. That is the recommended deny-by-default, and also what a policy whose rules were left out by mistake (an empty values key, a typo in `rules`) silently becomes; the rule notes it so the author sees which it is. A DENY policy with a rule that matches every request is worse: DENY is evaluated before ALLOW, so no ALLOW policy can let any request through. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "If the policy is a deny-by-default, keep it and add ALLOW policies for the traffic that must pass (and suppress this note with a comment). Otherwise write its `rules`. Replace a DENY policy that matches everything by an allow-nothing ALLOW policy.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      allowsNothing: "{{policy}} has no rules, so it allows nothing: every request to {{target}} is denied unless another ALLOW policy matches it.",
+      deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
+    }
+  },
+  *check(object, { options }) {
+    const policy = authzPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const data = { policy: describePolicy(policy), target: policy.target };
+    if (policy.action === "ALLOW" && !policy.rules) yield { path: ["spec"], messageId: "allowsNothing", data };
+    if (policy.action !== "DENY" || !policy.rules) return;
+    for (const { item, index } of policy.rules) {
+      if (!restrictsOperations(item) && sourceOpenness(item)?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "deniesEverything", data: { ...data, index } };
+    }
+  }
+});
+
+// rules/mesh/istio-authorization-no-default-deny.ts
+var verdicts = /* @__PURE__ */ new WeakMap();
+function meshDefaultDeny(index, root) {
+  let byRoot = verdicts.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    verdicts.set(index, byRoot);
+  }
+  let verdict3 = byRoot.get(root);
+  if (!verdict3) {
+    const inRoot = index.ofKind("AuthorizationPolicy").filter((object) => lookupNamespace(object) === root);
+    const meshDeny = inRoot.some((object) => {
+      const policy = authzPolicyOf(object, root);
+      return policy !== void 0 && policy.namespaceWide && (policy.action === "ALLOW" && !policy.rules || policy.action === "DENY");
+    });
+    verdict3 = { meshDeny, rootPolicies: inRoot.length > 0 };
+    byRoot.set(root, verdict3);
+  }
+  return verdict3;
+}
+var istio_authorization_no_default_deny_default = defineRule({
+  meta: {
+    id: "istio-authorization-no-default-deny",
+    title: "No mesh-wide deny-by-default AuthorizationPolicy",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio allows every request to a workload that no ALLOW policy selects (authorization_policy.proto: "If there are no ALLOW policies for the workload, allow the request"). Writing AuthorizationPolicies for some workloads therefore leaves every other workload open to any caller. A deny-by-default closes that gap: an ALLOW policy without rules (the reference\'s `allow-nothing`, which "allows nothing and effectively denies all requests") in the root namespace, where "the policy applies to all namespaces in a mesh"; each workload is then reachable only through the ALLOW policies written for it. When the linted objects hold AuthorizationPolicies but the root namespace holds neither such a policy nor a DENY policy without selector, the rule reports it once per scope, at the first AuthorizationPolicy linted. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
+    remediation: "Add `kind: AuthorizationPolicy` `metadata: {name: allow-nothing, namespace: istio-system}` `spec: {}` (in your root namespace), then ALLOW policies for the traffic each workload must accept; roll it out with the `istio.io/dry-run` annotation first.",
+    frameworks: AUTHORIZATION_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "The AuthorizationPolicies linted together are looked at as one: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without AuthorizationPolicies is not judged, and a scope that does is reported once. When the scope holds no AuthorizationPolicy in the root namespace at all (`meshRootNamespace`), the mesh-wide policy is likely applied from elsewhere (by the platform), and the finding is lowered to low.",
+    example: {
+      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}",
+      good: "kind: AuthorizationPolicy\nmetadata: {name: allow-nothing, namespace: istio-system}\nspec: {}\n---\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
+    },
+    messages: {
+      noDefaultDeny: 'The linted objects hold AuthorizationPolicies but no deny-by-default policy in the root namespace "{{root}}": every workload no ALLOW policy selects accepts any request.'
+    }
+  },
+  lookupKinds: ["AuthorizationPolicy"],
+  *check(object, { options }) {
+    const root = options.meshRootNamespace;
+    if (!authzPolicyOf(object, root)) return;
+    yield {
+      path: ["kind"],
+      settle: (others) => {
+        const { meshDeny, rootPolicies } = meshDefaultDeny(others, root);
+        if (meshDeny) return void 0;
+        return { messageId: "noDefaultDeny", data: { root }, oncePerScope: "mesh", ...rootPolicies ? {} : { lowerTo: "low" } };
+      }
+    };
+  }
+});
+
+// rules/mesh/istio-destination-rule-tls-not-mutual.ts
+function tlsSettings(policy, at2, subset) {
+  const settings = [];
+  const mode = recordOf(policy.tls).mode;
+  if (typeof mode === "string") settings.push({ mode, path: [...at2, "tls", "mode"], where: subset === "" ? "for every port" : `for subset "${subset}"` });
+  for (const { item, index } of recordItems(policy.portLevelSettings)) {
+    const portMode = recordOf(item.tls).mode;
+    const port = recordOf(item.port).number;
+    if (typeof portMode !== "string") continue;
+    const portName = typeof port === "number" ? `port ${port}` : `portLevelSettings[${index}]`;
+    settings.push({ mode: portMode, path: [...at2, "portLevelSettings", index, "tls", "mode"], where: subset === "" ? `on ${portName}` : `on ${portName} of subset "${subset}"` });
+  }
+  return settings;
+}
+function destinationTls(spec) {
+  const settings = tlsSettings(recordOf(spec.trafficPolicy), ["spec", "trafficPolicy"], "");
+  for (const { item, index } of recordItems(spec.subsets)) {
+    const name = typeof item.name === "string" ? item.name : `#${index}`;
+    settings.push(...tlsSettings(recordOf(item.trafficPolicy), ["spec", "subsets", index, "trafficPolicy"], name));
+  }
+  return settings;
+}
+function inMesh(host, others) {
+  if (host === "*" || /\.(svc|cluster\.local)$/.test(host)) return true;
+  const labels = host.split(".");
+  if (labels.length === 1) return true;
+  return labels.length === 2 && others.find("Service", labels[1], labels[0]) !== void 0;
+}
+var istio_destination_rule_tls_not_mutual_default = defineRule({
+  meta: {
+    id: "istio-destination-rule-tls-not-mutual",
+    title: "DestinationRule sends plaintext or one-way TLS inside the mesh",
+    severity: "high",
+    category: "mesh",
+    rationale: 'A DestinationRule\'s `tls` tells the client sidecar how to connect to a host. Istio\'s ClientTLSSettings define `DISABLE` as "Do not setup a TLS connection to the upstream endpoint", `SIMPLE` as "Originate a TLS connection to the upstream endpoint" and `ISTIO_MUTUAL` as mutual TLS with "certificates generated automatically by Istio". Without a `tls`, Istio\'s auto mTLS sends mutual TLS to every server with a sidecar; a DestinationRule that sets DISABLE overrides it and sends plaintext (unless the application encrypts on its own), and SIMPLE toward a service of the mesh replaces the mesh\'s mutual TLS with one-way TLS: the client presents no Istio certificate, so the server has no peer identity to authenticate or authorize, and a STRICT server refuses the connection. The rule reads `trafficPolicy.tls`, each `portLevelSettings[].tls`, and the same in every subset\'s `trafficPolicy`. DISABLE toward a host outside the mesh (an external name a ServiceEntry serves) is lowered to low: such a host may speak only plaintext. SIMPLE toward an external host is TLS origination, as intended, and is not reported; toward an in-mesh host it is medium. A host is in the mesh when it is cluster-local (`*.svc.cluster.local`, `*.svc`, `*`), a short name ("Istio will interpret the short name based on the namespace of the rule", DestinationRule reference), or `name.namespace` of a Service linted with the rule.',
+    remediation: "Remove `tls` (auto mTLS) or set `mode: ISTIO_MUTUAL` for services of the mesh; use SIMPLE or MUTUAL only to originate TLS toward hosts outside the mesh, and DISABLE only for an external host that cannot speak TLS.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    scope: "Each DestinationRule is read on its own; whether a `name.namespace` host is a Service of the mesh is looked up among the Services linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run).",
+    example: {
+      bad: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: DISABLE",
+      good: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL"
+    },
+    messages: {
+      disabled: '{{rule}} turns TLS off {{where}} toward "{{host}}", a service of the mesh: its clients send plaintext, with no mTLS identity.',
+      disabledExternal: '{{rule}} turns TLS off {{where}} toward "{{host}}", outside the mesh: the traffic leaves in plaintext.',
+      simpleInMesh: '{{rule}} uses one-way TLS (SIMPLE) {{where}} toward "{{host}}", a service of the mesh: the client presents no Istio certificate, so the server cannot authenticate it; ISTIO_MUTUAL is what the mesh expects.'
+    }
+  },
+  lookupKinds: ["Service"],
+  *check(object) {
+    if (!isDestinationRule(object)) return;
+    const spec = specOf(object);
+    const host = spec.host;
+    if (typeof host !== "string") return;
+    const rule = describeObject2(object);
+    for (const { mode, path: path23, where } of destinationTls(spec)) {
+      if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
+      yield {
+        path: path23,
+        settle: (others) => {
+          const meshHost = inMesh(host, others);
+          if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
+          return meshHost ? { messageId: "disabled", data: { rule, where, host } } : { messageId: "disabledExternal", data: { rule, where, host }, lowerTo: "low" };
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-credential-missing.ts
+var TERMINATING = /* @__PURE__ */ new Set(["SIMPLE", "MUTUAL", "OPTIONAL_MUTUAL"]);
+var present = (value) => typeof value === "string" && value !== "" || arrayOf(value).length > 0;
+var istio_gateway_credential_missing_default = defineRule({
+  meta: {
+    id: "istio-gateway-credential-missing",
+    title: "Istio Gateway terminates TLS without a certificate",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A Gateway server with `tls.mode` SIMPLE, MUTUAL or OPTIONAL_MUTUAL terminates TLS and needs a certificate and key. Istio\'s ServerTLSSettings take them from `credentialName` ("For gateways running on Kubernetes, the name of the secret that holds the TLS certs including the CA certificates"), from `credentialNames` or `tlsCertificates` in newer versions, or from files: `serverCertificate` and `privateKey` are "REQUIRED if mode is `SIMPLE` or `MUTUAL`" when no credential is named. A server with none of them has no certificate to present: Istio\'s validation refuses it, or the listener cannot serve the hosts over TLS, and clients are left with whatever other, possibly plaintext, server answers. The rule points at `tls.mode`.',
+    remediation: "Store the certificate in a `kubernetes.io/tls` Secret in the gateway's namespace and name it in `tls.credentialName`.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls}"
+    },
+    messages: {
+      noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
+    }
+  },
+  *check(object) {
+    for (const { index, tls, name } of gatewayServers(object)) {
+      const mode = tls.mode;
+      if (typeof mode !== "string" || !TERMINATING.has(mode)) continue;
+      if (present(tls.credentialName) || present(tls.credentialNames) || present(tls.tlsCertificates)) continue;
+      if (present(tls.serverCertificate) && present(tls.privateKey)) continue;
+      yield { path: ["spec", "servers", index, "tls", "mode"], messageId: "noCredential", data: { server: name, mode } };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-http-without-redirect.ts
+var ACME_PREFIX = "/.well-known/acme-challenge/";
+var gatewayKey = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function servesOnlyAcme(service) {
+  const spec = specOf(service);
+  const routes = recordItems(spec.http);
+  if (routes.length === 0 || arrayOf(spec.tcp).length > 0 || arrayOf(spec.tls).length > 0) return false;
+  return routes.every(({ item }) => {
+    const matches2 = recordItems(item.match);
+    return matches2.length > 0 && matches2.every(({ item: match2 }) => {
+      const uri = recordOf(match2.uri);
+      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
+    });
+  });
+}
+var bindings = /* @__PURE__ */ new WeakMap();
+function acmeOnlyGateways(index) {
+  const known = bindings.get(index);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const service of index.ofKind("VirtualService").filter(isIstioConfig)) {
+    const acme = servesOnlyAcme(service);
+    for (const reference of arrayOf(specOf(service).gateways)) {
+      if (typeof reference !== "string" || reference === "mesh") continue;
+      const slash = reference.indexOf("/");
+      const key2 = slash === -1 ? gatewayKey(lookupNamespace(service), reference) : gatewayKey(reference.slice(0, slash), reference.slice(slash + 1));
+      byGateway.set(key2, (byGateway.get(key2) ?? true) && acme);
+    }
+  }
+  bindings.set(index, byGateway);
+  return byGateway;
+}
+var istio_gateway_http_without_redirect_default = defineRule({
+  meta: {
+    id: "istio-gateway-http-without-redirect",
+    title: "Istio Gateway serves plain HTTP without redirecting to HTTPS",
+    severity: "medium",
+    category: "mesh",
+    rationale: "An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio's ServerTLSSettings has `httpsRedirect`: \"If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS\" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule. A Gateway whose VirtualServices (those linted with it that name it in `gateways`) route only ACME HTTP-01 challenges (`/.well-known/acme-challenge/`, as Istio's cert-manager sample does) is not reported: that challenge must be answered over plain HTTP.",
+    remediation: "Serve the hosts on an HTTPS server (`protocol: HTTPS`, `tls.mode: SIMPLE`, `tls.credentialName`) and set `tls: {httpsRedirect: true}` on the HTTP server, or remove the HTTP server.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    scope: "Each Gateway is read on its own; the VirtualServices bound to it are those linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run) whose `gateways` name it, as `name` from its own namespace or as `namespace/name`.",
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]\n      tls: {httpsRedirect: true}"
+    },
+    messages: {
+      plainHttp: "{{server}} serves HTTP without `tls.httpsRedirect: true`: requests and responses cross the edge of the mesh in plaintext."
+    }
+  },
+  lookupKinds: ["VirtualService"],
+  *check(object) {
+    const key2 = gatewayKey(lookupNamespace(object), object.name);
+    for (const server of gatewayServers(object)) {
+      if (server.protocol !== "HTTP" || server.tls.httpsRedirect === true) continue;
+      yield {
+        path: ["spec", "servers", server.index, "port", "protocol"],
+        settle: (others) => acmeOnlyGateways(others).get(key2) === true ? void 0 : { messageId: "plainHttp", data: { server: server.name } }
+      };
+    }
+  }
+});
+
+// rules/mesh/istio-gateway-weak-tls-version.ts
+var WEAK = /* @__PURE__ */ new Set(["TLSV1_0", "TLSV1_1"]);
+var istio_gateway_weak_tls_version_default = defineRule({
+  meta: {
+    id: "istio-gateway-weak-tls-version",
+    title: "Istio Gateway allows TLS below 1.2",
+    severity: "high",
+    category: "mesh",
+    rationale: '`tls.minProtocolVersion` of an Istio Gateway server sets the oldest TLS version it accepts. Istio\'s ServerTLSSettings: "Minimum TLS protocol version. By default, it is `TLSV1_2`. TLS protocol versions below TLSV1_2 require setting compatible ciphers with the `cipherSuites` setting", and "Using TLS protocol versions below TLSV1_2 has serious security risks". TLS 1.0 and 1.1 are deprecated by RFC 8996 and allowed by no current compliance baseline (PCI DSS asks for strong cryptography). The rule reports a `minProtocolVersion` (or a `maxProtocolVersion`, which caps every connection) of TLSV1_0 or TLSV1_1. An absent `minProtocolVersion` is TLS 1.2, and TLS_AUTO leaves Envoy\'s server default (TLS 1.2), so neither is reported.',
+    remediation: "Remove `minProtocolVersion` (TLS 1.2 is the default) or set TLSV1_2 or TLSV1_3, and drop the old cipher suites the old versions needed.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_0}",
+      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_2}"
+    },
+    messages: {
+      weakMinimum: "{{server}} accepts {{version}}: TLS below 1.2 is deprecated (RFC 8996) and open to known downgrade and cipher attacks.",
+      weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
+    }
+  },
+  *check(object) {
+    for (const server of gatewayServers(object)) {
+      const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
+      const at2 = ["spec", "servers", server.index, "tls"];
+      if (typeof min === "string" && WEAK.has(min)) yield { path: [...at2, "minProtocolVersion"], messageId: "weakMinimum", data: { server: server.name, version: min } };
+      if (typeof max === "string" && WEAK.has(max)) yield { path: [...at2, "maxProtocolVersion"], messageId: "weakMaximum", data: { server: server.name, version: max } };
+    }
+  }
+});
+
+// rules/mesh/istio-namespace-mesh-opt-out.ts
+var OPT_OUTS = [
+  { label: "istio-injection", value: "disabled", effect: "its new pods get no sidecar" },
+  { label: "istio.io/dataplane-mode", value: "none", effect: "its pods are left out of the ambient mesh" }
+];
+var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
+var labelsOf = (object) => recordOf(recordOf(object.body.metadata).labels);
+function joinsMesh(namespace) {
+  const labels = labelsOf(namespace);
+  if (labels["istio-injection"] === "enabled") return "istio-injection: enabled";
+  if (typeof labels["istio.io/rev"] === "string") return `istio.io/rev: ${labels["istio.io/rev"]}`;
+  if (labels["istio.io/dataplane-mode"] === "ambient") return "istio.io/dataplane-mode: ambient";
+  return void 0;
+}
+var evidence = /* @__PURE__ */ new WeakMap();
+function meshInUse(index) {
+  const known = evidence.get(index);
+  if (known !== void 0) return known ?? void 0;
+  let found = null;
+  for (const kind of ISTIO_KINDS) {
+    const object = index.ofKind(kind).find(isIstioConfig);
+    if (object) {
+      found = { object, path: ["kind"], message: `${describeObject2(object)} is linted with it: the mesh is in use.` };
+      break;
+    }
+  }
+  if (!found) {
+    const labelled = index.ofKind("Namespace").map((namespace) => ({ namespace, label: joinsMesh(namespace) })).find(({ label }) => label !== void 0);
+    if (labelled) found = { object: labelled.namespace, path: ["metadata", "labels"], message: `Namespace "${labelled.namespace.name}" joins the mesh (${labelled.label}).` };
+  }
+  evidence.set(index, found);
+  return found ?? void 0;
+}
+var istio_namespace_mesh_opt_out_default = defineRule({
+  meta: {
+    id: "istio-namespace-mesh-opt-out",
+    title: "Namespace opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "Istio injects sidecars into the pods of namespaces labelled `istio-injection: enabled` (or `istio.io/rev`), and `istio-injection: disabled` turns injection off for the whole namespace (Istio's \"Installing the Sidecar\": the injector's webhook selects namespaces by that label). In ambient mode, the label `istio.io/dataplane-mode` (\"Possible values: ambient, none\", Istio's resource labels) set to `none` keeps the namespace's pods out of ztunnel. Pods of such a namespace talk to the mesh in plaintext, unauthenticated and outside every AuthorizationPolicy, and a STRICT mesh refuses them, which tempts people to relax it. The rule reports the label when the linted objects show the mesh is in use (an Istio object, or another namespace labelled into the mesh). Kubernetes' own namespaces and the mesh's root namespace (`meshRootNamespace`), where the control plane runs without sidecars, are left out.",
+    remediation: "Label the namespace into the mesh (`istio-injection: enabled`, or `istio.io/dataplane-mode: ambient`), or move the workloads that must stay outside it into a namespace of their own, with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each Namespace is read on its own; whether the mesh is in use comes from the objects linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run): any Istio security or networking object, or a Namespace labelled `istio-injection: enabled`, `istio.io/rev` or `istio.io/dataplane-mode: ambient`. That object is a related location.",
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: disabled",
+      good: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: enabled"
+    },
+    messages: {
+      optedOut: 'Namespace "{{namespace}}" sets {{label}}: {{value}}: {{effect}}, so they talk to the mesh in plaintext, outside its mTLS and authorization policies.'
+    }
+  },
+  lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  *check(object, { options }) {
+    if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
+    if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
+    const labels = labelsOf(object);
+    const namespace = object.name;
+    for (const { label, value, effect } of OPT_OUTS) {
+      if (labels[label] !== value) continue;
+      yield {
+        path: ["metadata", "labels", label],
+        settle: (others) => {
+          const inUse = meshInUse(others);
+          return inUse ? { messageId: "optedOut", data: { namespace, label, value, effect }, related: [inUse] } : void 0;
+        }
+      };
+    }
+  }
+});
+
+// rules/mesh/peer-authentication.ts
+var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
+function modeAt(value, path23) {
+  const mode = recordOf(value).mode;
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
+}
+function peerPolicyOf(object, rootNamespace) {
+  if (!isPeerAuthentication(object)) return void 0;
+  const spec = specOf(object);
+  const selector = selectorLabels(spec);
+  const inRoot = lookupNamespace(object) === rootNamespace;
+  if (inRoot && selector) return void 0;
+  const mtls = modeAt(spec.mtls, ["spec", "mtls"]);
+  if (!selector) return { object, level: inRoot ? "mesh" : "namespace", mtls, ports: [] };
+  const portLevel = recordOf(spec.portLevelMtls);
+  const ports = Object.keys(portLevel).filter((port) => isRecord(portLevel[port])).map((port) => ({ port, ...modeAt(portLevel[port], ["spec", "portLevelMtls", port]) }));
+  return { object, level: "workload", selector, mtls, ports };
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+var namespaceKey = (namespace) => namespace ?? "\0";
+function peerIndex(index, rootNamespace) {
+  let byRoot = indexes.get(index);
+  if (!byRoot) {
+    byRoot = /* @__PURE__ */ new Map();
+    indexes.set(index, byRoot);
+  }
+  const known = byRoot.get(rootNamespace);
+  if (known) return known;
+  const built = { byNamespace: /* @__PURE__ */ new Map(), count: 0 };
+  for (const object of index.ofKind("PeerAuthentication")) {
+    const policy = peerPolicyOf(object, rootNamespace);
+    if (!policy) continue;
+    built.count++;
+    if (policy.level === "mesh") {
+      built.mesh ??= policy;
+      continue;
+    }
+    const key2 = namespaceKey(lookupNamespace(object));
+    let entry = built.byNamespace.get(key2);
+    if (!entry) {
+      entry = { workload: [] };
+      built.byNamespace.set(key2, entry);
+    }
+    if (policy.level === "namespace") entry.namespaceWide ??= policy;
+    else entry.workload.push(policy);
+  }
+  byRoot.set(rootNamespace, built);
+  return built;
+}
+var REACH = { mesh: "mesh-wide", namespace: "namespace-wide", workload: "for the workload" };
+function effectiveMode(peers, namespace, labels) {
+  const entry = peers.byNamespace.get(namespaceKey(namespace));
+  const workload = entry?.workload.find((policy) => policy.selector && selects(policy.selector, labels));
+  let mode = "PERMISSIVE";
+  const decidedBy = [];
+  for (const policy of [peers.mesh, entry?.namespaceWide, workload]) {
+    if (!policy || policy.mtls.mode === "UNSET") continue;
+    mode = policy.mtls.mode;
+    decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
+  }
+  const ports = workload ? workload.ports.flatMap(
+    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
+  ) : [];
+  return { mode, decidedBy, ports };
+}
+function describeDecision(decision) {
+  return `${describeObject2(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
+}
+
+// rules/mesh/istio-peer-authentication-not-strict.ts
+var EFFECT = {
+  PERMISSIVE: "they accept plaintext as well as mTLS, so a client outside the mesh reaches them unauthenticated and unencrypted",
+  DISABLE: "connections to them are not mTLS tunnels but plaintext, with no peer identity for authorization policies to check"
+};
+var istio_peer_authentication_not_strict_default = defineRule({
+  meta: {
+    id: "istio-peer-authentication-not-strict",
+    title: "PeerAuthentication lets workloads accept plaintext",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'A PeerAuthentication sets the mutual TLS mode of the connections a workload accepts. Istio\'s API (security/v1beta1/peer_authentication.proto) defines `STRICT` as "Connection is an mTLS tunnel (TLS with client cert must be presented)", `PERMISSIVE` as "Connection can be either plaintext or mTLS tunnel" and `DISABLE` as "Connection is not tunneled". Anything but STRICT lets a client without a mesh identity talk to the workload in the clear, where it can be sniffed or spoofed, and leaves authorization policies on principals or namespaces without an identity to check. The rule reports the `mode` value at each level: mesh-wide (a policy without selector in the root namespace), namespace-wide (no selector), per workload (`selector.matchLabels`) and per port (`portLevelMtls`, which Istio applies only to policies with a selector). A policy with a selector in the root namespace is ignored by Istio ("PeerAuthentication policies with workload selectors are ignored when deployed in the root namespace", istio.io reference), and so is it here. UNSET inherits from the parent level and is not reported; istio-workload-mtls-not-strict reports what each workload ends up with. PERMISSIVE is Istio\'s default and a migration step; Istio\'s Security Best Practices: "It is recommended to migrate to strict mode when possible, to enforce that mutual TLS is used."',
+    remediation: "Set `mtls.mode: STRICT` mesh-wide in the root namespace once every client has a sidecar or ztunnel, and keep PERMISSIVE or DISABLE only for the ports that must take plaintext (health checks from outside the mesh, legacy clients), each with a comment saying why.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: PERMISSIVE",
+      good: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: STRICT"
+    },
+    messages: {
+      meshWide: '{{policy}} sets mTLS mode {{mode}} for the whole mesh (root namespace "{{root}}"): {{effect}}.',
+      namespaceWide: "{{policy}} sets mTLS mode {{mode}} for every workload {{namespace}}: {{effect}}.",
+      workload: "{{policy}} sets mTLS mode {{mode}} for the workloads labelled {{selector}} {{namespace}}: {{effect}}.",
+      port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
+    }
+  },
+  *check(object, { options }) {
+    const policy = peerPolicyOf(object, options.meshRootNamespace);
+    if (!policy) return;
+    const named = describeObject2(object);
+    const effect = EFFECT[policy.mtls.mode];
+    if (effect !== void 0) {
+      const { mode, path: path23 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+    }
+    for (const { port, mode, path: path23 } of policy.ports) {
+      const portEffect = EFFECT[mode];
+      if (portEffect === void 0) continue;
+      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+    }
+  }
+});
+
+// rules/mesh/injection.ts
+var INJECT_KEY = "sidecar.istio.io/inject";
+function injectionSetting(pod) {
+  const labels = podLabels(pod);
+  const via = Object.hasOwn(labels, INJECT_KEY) ? "label" : Object.hasOwn(podAnnotations(pod), INJECT_KEY) ? "annotation" : void 0;
+  if (via === void 0) return void 0;
+  const value = via === "label" ? labels[INJECT_KEY] : podAnnotations(pod)[INJECT_KEY];
+  if (typeof value !== "string") return void 0;
+  return { path: [...pod.metadataPath, via === "label" ? "labels" : "annotations", INJECT_KEY], via, value };
+}
+function injectionOptOut(pod) {
+  const setting = injectionSetting(pod);
+  return setting && ["false", "n", "no", "off"].includes(setting.value.toLowerCase()) ? setting : void 0;
+}
+function injectionOptIn(pod) {
+  const setting = injectionSetting(pod);
+  if (setting && ["y", "yes", "true", "on"].includes(setting.value.toLowerCase())) return true;
+  return isGatewayPod(pod);
+}
+function isGatewayPod(pod) {
+  const templates = podAnnotations(pod)["inject.istio.io/templates"];
+  return typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway");
+}
+
+// rules/mesh/istio-sidecar-injection-disabled.ts
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var ISTIO_COMPONENT = "operator.istio.io/component";
+var istio_sidecar_injection_disabled_default = defineRule({
+  meta: {
+    id: "istio-sidecar-injection-disabled",
+    title: "Pod opts out of the Istio mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way, unless the pod has a sidecar or is a gateway's proxy (\"The sidecar takes precedence over ztunnel for pods that have both\", Istio's ambient migration guide). The mesh's own pods are left out: those of the root namespace (`meshRootNamespace`), where Istio runs its control plane and add-ons without sidecars, and those Istio's charts label `operator.istio.io/component` (istiod, gateways, CNI, ztunnel). Other opt-outs may be deliberate (a Job that would never finish with a sidecar); suppress those with a comment saying why.",
+    remediation: "Remove the opt-out so the pod joins the mesh; for a Job, use native sidecars (Kubernetes 1.28+, Istio's `ENABLE_NATIVE_SIDECARS`) so the proxy does not keep it running.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        sidecar.istio.io/inject: "false"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web"
+    },
+    messages: {
+      injectionOff: `{{workload}} sets the {{via}} sidecar.istio.io/inject: "{{value}}": its pods run without the Istio sidecar, outside the mesh's mTLS and authorization policies.`,
+      ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
+    }
+  },
+  *check(object, { options }) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true) return;
+    if (lookupNamespace(object) === options.meshRootNamespace || Object.hasOwn(podLabels(pod), ISTIO_COMPONENT)) return;
+    const workload = describeObject2(object);
+    const optOut = injectionOptOut(pod);
+    if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
+    if (podLabels(pod)[DATAPLANE_MODE] === "none" && !injectionOptIn(pod)) yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
+  }
+});
+
+// rules/mesh/istio-sidecar-traffic-excluded.ts
+var EXCLUSIONS = [
+  ["traffic.sidecar.istio.io/excludeInboundPorts", "inbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundPorts", "outbound connections to ports {value}"],
+  ["traffic.sidecar.istio.io/excludeOutboundIPRanges", "outbound connections to {value}"]
+];
+var INCLUSIONS = [
+  ["traffic.sidecar.istio.io/includeInboundPorts", "inbound"],
+  ["traffic.sidecar.istio.io/includeOutboundIPRanges", "outbound"]
+];
+var istio_sidecar_traffic_excluded_default = defineRule({
+  meta: {
+    id: "istio-sidecar-traffic-excluded",
+    title: "Pod annotation lets traffic bypass the Istio sidecar",
+    severity: "medium",
+    category: "mesh",
+    rationale: 'Istio redirects a pod\'s traffic through its sidecar with iptables rules that pod annotations shape (Istio\'s resource annotations): `traffic.sidecar.istio.io/excludeInboundPorts` ("inbound ports to be excluded from redirection to Envoy"), `excludeOutboundPorts` and `excludeOutboundIPRanges` ("IP ranges in CIDR form to be excluded from redirection"). Traffic they exclude never reaches the proxy: inbound connections to those ports skip mTLS and every AuthorizationPolicy, and outbound connections leave without mTLS or egress control. `includeInboundPorts` or `includeOutboundIPRanges` set to the empty string "will disable all" redirection of that direction. Such exclusions are sometimes needed (a webhook port the API server calls, a node-local metadata endpoint); each should be narrow and explained. The finding points at the annotation.',
+    remediation: "Remove the exclusion, or narrow it to the one port or address range that must bypass the proxy and say why in a comment; protect an excluded inbound port with a NetworkPolicy instead.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    example: {
+      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "8080"',
+      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations: {}"
+    },
+    messages: {
+      excluded: "{{workload}} sets {{annotation}}: {{what}} bypass the Istio sidecar, without mTLS or authorization policies.",
+      redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod) return;
+    const annotations = podAnnotations(pod);
+    const workload = describeObject2(object);
+    const at2 = (annotation) => [...pod.metadataPath, "annotations", annotation];
+    for (const [annotation, what] of EXCLUSIONS) {
+      const value = annotations[annotation];
+      if (typeof value !== "string" || value.trim() === "") continue;
+      yield { path: at2(annotation), messageId: "excluded", data: { workload, annotation, what: what.replace("{value}", value.trim()) } };
+    }
+    for (const [annotation, direction] of INCLUSIONS) {
+      if (annotations[annotation] === "") yield { path: at2(annotation), messageId: "redirectionOff", data: { workload, annotation, direction } };
+    }
+  }
+});
+
+// rules/mesh/istio-workload-mtls-not-strict.ts
+var related = (decisions) => decisions.map((decision) => ({ object: decision.policy.object, path: decision.path, message: `${describeDecision(decision)}.` }));
+var istio_workload_mtls_not_strict_default = defineRule({
+  meta: {
+    id: "istio-workload-mtls-not-strict",
+    title: "Workload accepts plaintext in the mesh",
+    severity: "medium",
+    category: "mesh",
+    rationale: "What a workload's sidecar accepts is decided by several PeerAuthentications at once. Istio composes them in pilot/pkg/security/authn/policy_applier.go (ComposePeerAuthentication): it starts from PERMISSIVE, then the mesh-wide policy (root namespace, no selector), the namespace-wide policy and the workload policy (a selector matching the pod's labels) each override the mode unless theirs is UNSET (\"Inherit from parent, if has one. Otherwise treated as PERMISSIVE\", peer_authentication.proto), and a port of the workload policy's `portLevelMtls` overrides the workload's mode, an UNSET port inheriting it. So port > workload > namespace > mesh, and with no policy at all the workload is PERMISSIVE. This rule works that out for every linted workload once the scope holds PeerAuthentications, and reports those that do not end up STRICT: they accept plaintext from clients outside the mesh. Where several policies of one level match, Istio takes the oldest; the linter takes the first linted. Pods that are not in the sidecar mesh are left out: `hostNetwork` pods (never injected), pods that opt out of injection (reported by istio-sidecar-injection-disabled) and gateway pods (`inject.istio.io/templates: gateway`), whose listeners the Gateway resource configures.",
+    remediation: "Make the mesh-wide policy STRICT, and remove the namespace, workload or port policies that relax it; where a port must accept plaintext, keep a port-level exception and say why in a comment.",
+    frameworks: IN_TRANSIT_FRAMEWORKS,
+    equivalents: {},
+    options: ROOT_NAMESPACE_OPTION,
+    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere, and reported once per namespace, at the first such workload.",
+    example: {
+      bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
+      good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}"
+    },
+    messages: {
+      notStrict: "{{workload}} accepts plaintext connections: its effective mTLS mode is {{mode}}; {{why}}.",
+      portsNotStrict: "{{workload}} is STRICT but accepts plaintext on {{ports}}; {{why}}."
+    }
+  },
+  lookupKinds: ["PeerAuthentication"],
+  *check(object, { options }) {
+    const pod = podSpecOf(object);
+    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
+    const workload = describeObject2(object);
+    const namespace = lookupNamespace(object);
+    const labels = { ...podLabels(pod) };
+    const root = options.meshRootNamespace;
+    yield {
+      path: pod.metadataPath,
+      settle: (others) => {
+        const peers = peerIndex(others, root);
+        if (peers.count === 0) return void 0;
+        const effective = effectiveMode(peers, namespace, labels);
+        if (effective.mode !== "STRICT") {
+          const decider = effective.decidedBy.at(-1);
+          if (!decider) {
+            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)";
+            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low", oncePerScope: `default\0${namespace ?? ""}` };
+          }
+          return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
+        }
+        const loose = effective.ports.filter((port) => port.decidedBy.mode !== "STRICT");
+        if (loose.length === 0) return void 0;
+        const decisions = loose.map((port) => port.decidedBy);
+        const ports = loose.map(({ port }) => `port ${port}`).join(", ");
+        return { messageId: "portsNotStrict", data: { workload, ports, why: decisions.map(describeDecision).join("; ") }, related: related(decisions) };
+      }
+    };
+  }
+});
+
+// rules/mesh/index.ts
+var MESH_RULES = [
+  istio_authorization_allows_all_default,
+  istio_authorization_any_source_default,
+  istio_authorization_denies_all_default,
+  istio_authorization_no_default_deny_default,
+  istio_destination_rule_tls_not_mutual_default,
+  istio_gateway_credential_missing_default,
+  istio_gateway_http_without_redirect_default,
+  istio_gateway_weak_tls_version_default,
+  istio_namespace_mesh_opt_out_default,
+  istio_peer_authentication_not_strict_default,
+  istio_sidecar_injection_disabled_default,
+  istio_sidecar_traffic_excluded_default,
+  istio_workload_mtls_not_strict_default
+];
+
+// rules/namespaces/pod-security-labels.ts
+var ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+var ENFORCE_VERSION_LABEL = "pod-security.kubernetes.io/enforce-version";
+var AUDIT_LABEL = "pod-security.kubernetes.io/audit";
+var WARN_LABEL = "pod-security.kubernetes.io/warn";
+var LEVELS2 = ["privileged", "baseline", "restricted"];
+var PSA_SOURCES = "(Kubernetes docs, Pod Security Admission: https://kubernetes.io/docs/concepts/security/pod-security-admission/; k8s.io/pod-security-admission api/helpers.go, `ParseLevel`, `ParseVersion`, `PolicyToEvaluate`, and admission/admission.go, `ValidateNamespace`)";
+function isNamespace(object) {
+  return object.apiVersion === "v1" && object.kind === "Namespace";
+}
+function namespaceLabels(object) {
+  return recordOf(recordOf(object.body.metadata).labels);
+}
+function labelValue(object, label) {
+  const value = namespaceLabels(object)[label];
+  return typeof value === "string" ? value : void 0;
+}
+var labelPath = (label) => ["metadata", "labels", label];
+function labelsInsertionPath(object) {
+  return isRecord(recordOf(object.body.metadata).labels) ? ["metadata", "labels"] : ["metadata"];
+}
+function parsePolicyVersion(text) {
+  if (text === "latest") return { latest: true };
+  const match2 = /^v1\.(0|[1-9][0-9]*)$/.exec(text);
+  return match2 ? { latest: false, minor: Number(match2[1]) } : void 0;
+}
+function isOlder(version, other) {
+  if (version.latest) return false;
+  if (other.latest) return true;
+  return version.minor < other.minor;
+}
+
+// rules/namespaces/namespace-psa-missing.ts
+var CREATED_BY_THE_API_SERVER = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+var DEFAULT_LEVEL = "the cluster's default level (privileged, which admits any pod, unless the admission configuration sets another)";
+var namespace_psa_missing_default = defineRule({
+  meta: {
+    id: "namespace-psa-missing",
+    title: "Namespace does not enforce a Pod Security level",
+    severity: "medium",
+    category: "namespaces",
+    rationale: `Pod Security admission reads a Namespace's \`pod-security.kubernetes.io/enforce\` label to decide which Pod Security Standard (privileged, baseline or restricted) its pods must meet; pods that violate it are rejected. Without the label, the \`defaults\` of the API server's PodSecurity admission configuration apply, and those are \`privileged\` unless the cluster's administrator changed them: privileged containers, host namespaces and host paths are all admitted. The \`audit\` and \`warn\` labels only add an audit annotation or a warning to the response; they block nothing. ${PSA_SOURCES}. The namespaces the API server creates itself (default, kube-system, kube-public, kube-node-lease) are not reported: a manifest that names one does not create it, and \`kubectl apply\` leaves the labels it does not write as they are, so what is enforced there is set on the cluster, not in the manifest.`,
+    remediation: "Label the Namespace with the strictest level its pods meet, e.g. `pod-security.kubernetes.io/enforce: restricted` (or `baseline`), and keep `warn`/`audit` at `restricted` to see what a stricter level would reject. A cluster that sets its own default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
+    frameworks: [
+      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }
+    ],
+    equivalents: {},
+    messages: {
+      enforceMissing: `Namespace "{{name}}" sets no ${ENFORCE_LABEL} label, so Pod Security admission enforces ${DEFAULT_LEVEL}.`,
+      enforceMissingOtherModes: `Namespace "{{name}}" sets {{modes}} but no ${ENFORCE_LABEL} label: audit and warn labels record and warn, they reject nothing, so Pod Security admission enforces ${DEFAULT_LEVEL}.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/warn: restricted",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/warn: restricted"
+    }
+  },
+  *check(object) {
+    if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
+    const labels = namespaceLabels(object);
+    if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
+    const path23 = labelsInsertionPath(object);
+    const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
+    if (modes.length === 0) yield { path: path23, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path23, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+  }
+});
+
+// rules/namespaces/namespace-psa-privileged.ts
+var namespace_psa_privileged_default = defineRule({
+  meta: {
+    id: "namespace-psa-privileged",
+    title: "Namespace enforces the privileged Pod Security level, or a level that does not exist",
+    severity: "high",
+    category: "namespaces",
+    rationale: `\`pod-security.kubernetes.io/enforce: privileged\` turns Pod Security admission off for the namespace: the privileged standard is unrestricted, so privileged containers, host namespaces, host paths and added capabilities are all admitted, and anyone who may create a pod there may take over its node. A value other than \`privileged\`, \`baseline\` or \`restricted\` (compared as written: \`Baseline\` is not a level) is not a level: Pod Security admission refuses to create the Namespace, or to change its labels, with it, and for a namespace that already carries it, enforces \`restricted\` (the strictest, so it fails closed) while recording the parse error in the audit annotations. Either way the label does not say what its author meant. ${PSA_SOURCES}. kube-system is not reported: the cluster's own node agents (network plugin, kube-proxy, storage drivers) run there and need the privileged level.`,
+    remediation: "Enforce `baseline` or `restricted`. Keep `privileged` only for a namespace that holds node agents alone (network, storage, monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
+    frameworks: [
+      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
+      { framework: "MITRE-ATT&CK", control: "T1611", title: "Escape to Host" }
+    ],
+    equivalents: {},
+    messages: {
+      enforcePrivileged: `Namespace "{{name}}" sets ${ENFORCE_LABEL}: privileged, so Pod Security admission admits any pod there, privileged and host-sharing ones included.`,
+      enforceInvalid: `Namespace "{{name}}" sets ${ENFORCE_LABEL}: "{{value}}", which is not a level (privileged, baseline or restricted): Pod Security admission refuses the Namespace with it, and where the label is already set, enforces restricted.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: privileged",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: baseline"
+    }
+  },
+  *check(object) {
+    if (!isNamespace(object) || object.name === "kube-system") return;
+    const value = labelValue(object, ENFORCE_LABEL);
+    if (value === void 0) return;
+    const path23 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path23, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path23, messageId: "enforceInvalid", data: { name: object.name, value } };
+  }
+});
+
+// rules/namespaces/namespace-psa-version-old.ts
+var namespace_psa_version_old_default = defineRule({
+  meta: {
+    id: "namespace-psa-version-old",
+    title: "Namespace pins an old Pod Security policy version",
+    severity: "low",
+    category: "namespaces",
+    rationale: `\`pod-security.kubernetes.io/enforce-version\` pins the checks of the enforced level to those of a Kubernetes minor release (\`v1.N\`), or follows the running release (\`latest\`, also what no label means). Pinned to an old release, the namespace misses the checks the Pod Security Standards gained or tightened since (the standards page marks each with the release it arrived in). A value that is neither \`latest\` nor \`v1.N\` makes Pod Security admission refuse the Namespace, or the change of its labels, and for a namespace that already carries it, the latest version is used. ${PSA_SOURCES}.`,
+    remediation: "Set `pod-security.kubernetes.io/enforce-version: latest`, or pin a release at or above the `minimumVersion` option once its pods pass (try it with the `warn` label and `warn-version` first).",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }],
+    equivalents: {},
+    options: {
+      minimumVersion: {
+        type: "string",
+        description: "The oldest policy version a namespace may pin, as `v1.N` (or `latest`, to require `latest`). Releases before it are reported; `latest` always passes.",
+        default: "v1.30",
+        pattern: "latest|v1\\.(0|[1-9][0-9]*)"
+      }
+    },
+    messages: {
+      versionOld: `Namespace "{{name}}" pins ${ENFORCE_VERSION_LABEL}: {{version}}, older than {{minimum}}: its pods are checked against the Pod Security Standards of that release.`,
+      versionInvalid: `Namespace "{{name}}" sets ${ENFORCE_VERSION_LABEL}: "{{version}}", which is neither latest nor v1.N: Pod Security admission refuses the Namespace with it, and where the label is already set, uses the latest version.`
+    },
+    example: {
+      bad: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.24",
+      good: "kind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest"
+    }
+  },
+  *check(object, context) {
+    if (!isNamespace(object)) return;
+    const version = labelValue(object, ENFORCE_VERSION_LABEL);
+    if (version === void 0) return;
+    const minimum = context.options.minimumVersion;
+    const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
+    const path23 = labelPath(ENFORCE_VERSION_LABEL);
+    const pinned = parsePolicyVersion(version);
+    if (!pinned) yield { path: path23, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path23, messageId: "versionOld", data: { name: object.name, version, minimum } };
+  }
+});
+
+// rules/namespaces/index.ts
+var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_default, namespace_psa_version_old_default];
+
+// rules/network/exposure.ts
+function apiGroupOf(object) {
+  const slash = object.apiVersion.lastIndexOf("/");
+  return slash === -1 ? "" : object.apiVersion.slice(0, slash);
+}
+function isService(object) {
+  return object.kind === "Service" && apiGroupOf(object) === "";
+}
+function isIngress(object) {
+  return object.kind === "Ingress" && (apiGroupOf(object) === "networking.k8s.io" || apiGroupOf(object) === "extensions");
+}
+function isGatewayApiGateway(object) {
+  return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
+}
+function isListenerSet(object) {
+  return object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io" || object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io";
+}
+function describeObject3(object) {
+  return `${object.kind} "${object.name}"`;
+}
+function specOf2(object) {
+  return recordOf(object.body.spec);
+}
+function annotationsOf(object) {
+  const annotations = recordOf(recordOf(object.body.metadata).annotations);
+  return Object.entries(annotations).filter((entry) => typeof entry[1] === "string");
+}
+function listenersOf(object) {
+  if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
+  return arrayOf(specOf2(object).listeners).flatMap((listener, index) => {
+    if (!isRecord(listener)) return [];
+    const { name, protocol, hostname } = listener;
+    return [
+      {
+        index,
+        listener,
+        name: typeof name === "string" ? name : `#${index}`,
+        protocol: typeof protocol === "string" ? protocol : "",
+        hostname: typeof hostname === "string" && hostname !== "" ? hostname : void 0
+      }
+    ];
+  });
+}
+function hostnameCovers(pattern, host, wildcard) {
+  const wanted = pattern.toLowerCase();
+  const actual = host.toLowerCase();
+  if (wanted === actual) return true;
+  if (!wanted.startsWith("*.")) return false;
+  const suffix = wanted.slice(1);
+  if (!actual.endsWith(suffix) || actual.length === suffix.length) return false;
+  return wildcard === "suffix" || !actual.slice(0, -suffix.length).includes(".");
+}
+function excerpt(value) {
+  const oneLine = value.trim().replace(/\s*\n\s*/g, " \u23CE ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+// rules/network/gateway-http-without-https.ts
+function covers(https, http) {
+  if (https === void 0) return true;
+  return http !== void 0 && hostnameCovers(https, http, "suffix");
+}
+function httpsHostnames(object) {
+  return listenersOf(object).flatMap((listener) => listener.protocol === "HTTPS" ? [listener.hostname] : []);
+}
+var gatewayKey2 = (namespace, name) => `${namespace ?? ""}\0${name}`;
+function parentOf(listenerSet) {
+  const { group, kind, name, namespace } = recordOf(recordOf(listenerSet.body.spec).parentRef);
+  if (typeof name !== "string" || group !== void 0 && group !== "gateway.networking.k8s.io" || kind !== void 0 && kind !== "Gateway") return void 0;
+  return { namespace: typeof namespace === "string" ? namespace : lookupNamespace(listenerSet), name };
+}
+var listenerSetHttpsByIndex = /* @__PURE__ */ new WeakMap();
+function listenerSetHttps(others) {
+  const known = listenerSetHttpsByIndex.get(others);
+  if (known) return known;
+  const byGateway = /* @__PURE__ */ new Map();
+  for (const listenerSet of [...others.ofKind("ListenerSet"), ...others.ofKind("XListenerSet")]) {
+    const parent = isListenerSet(listenerSet) ? parentOf(listenerSet) : void 0;
+    if (!parent) continue;
+    const key2 = gatewayKey2(parent.namespace, parent.name);
+    byGateway.set(key2, [...byGateway.get(key2) ?? [], ...httpsHostnames(listenerSet)]);
+  }
+  listenerSetHttpsByIndex.set(others, byGateway);
+  return byGateway;
+}
+var gateway_http_without_https_default = defineRule({
+  meta: {
+    id: "gateway-http-without-https",
+    title: "Gateway listener serves HTTP with no HTTPS listener for its hostname",
+    severity: "medium",
+    category: "network",
+    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. The listeners of a ListenerSet join those of the Gateway it names, so they count for each other.",
+    remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
+    scope: "A Gateway together with the ListenerSets (gateway.networking.k8s.io ListenerSet, or the experimental XListenerSet) linted with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
+    frameworks: [
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+    ],
+    equivalents: {},
+    messages: {
+      httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs: [{name: shop-tls}]"
+    }
+  },
+  lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
+  *check(object) {
+    const own = httpsHostnames(object);
+    const parent = isListenerSet(object) ? parentOf(object) : void 0;
+    if (isListenerSet(object) && !parent) return;
+    const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
+    for (const listener of listenersOf(object)) {
+      const http = listener.hostname;
+      if (listener.protocol !== "HTTP" || own.some((hostname) => covers(hostname, http))) continue;
+      const message = {
+        messageId: "httpOnly",
+        data: {
+          gateway: describeObject3(object),
+          listener: listener.name,
+          hostname: http === void 0 ? "every hostname" : `hostname "${http}"`
+        }
+      };
+      yield {
+        path: ["spec", "listeners", listener.index],
+        settle: (others) => {
+          const fromSets = listenerSetHttps(others).get(gatewayKey2(gateway.namespace, gateway.name)) ?? [];
+          if (fromSets.some((hostname) => covers(hostname, http))) return void 0;
+          if (!parent) return message;
+          const parentGateway = others.find("Gateway", parent.namespace, parent.name);
+          if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
+          if (httpsHostnames(parentGateway).some((hostname) => covers(hostname, http))) return void 0;
+          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject3(parentGateway)}, whose listeners this ListenerSet joins` }] };
+        }
+      };
+    }
+  }
+});
+
+// rules/network/gateway-routes-from-all-namespaces.ts
+var gateway_routes_from_all_namespaces_default = defineRule({
+  meta: {
+    id: "gateway-routes-from-all-namespaces",
+    title: "Gateway listener accepts Routes from every namespace",
+    severity: "medium",
+    category: "network",
+    rationale: "A Gateway API listener's (a Gateway's or a ListenerSet's) `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the cluster operator who owns the Gateway, and `All` hands it to every namespace.",
+    remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: {},
+    messages: {
+      fromAll: '{{gateway}} listener "{{listener}}" accepts Routes from all namespaces, so any namespace can take traffic from it.',
+      emptySelector: '{{gateway}} listener "{{listener}}" accepts Routes from namespaces selected by an empty selector, which is every namespace.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: All",
+      good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
+    }
+  },
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
+      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const data = { gateway: describeObject3(object), listener: name };
+      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
+    }
+  }
+});
+
+// rules/network/gateway-tls-passthrough.ts
+var gateway_tls_passthrough_default = defineRule({
+  meta: {
+    id: "gateway-tls-passthrough",
+    title: "Gateway listener passes TLS through without terminating it",
+    severity: "low",
+    category: "network",
+    rationale: "A Gateway API listener (of a Gateway, or of a ListenerSet that joins one) with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for review, not a fault.",
+    remediation: "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces the controls the Gateway cannot.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
+    equivalents: {},
+    messages: {
+      passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.'
+    },
+    example: {
+      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough",
+      good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
+    }
+  },
+  *check(object) {
+    for (const { index, listener, name } of listenersOf(object)) {
+      if (recordOf(listener.tls).mode !== "Passthrough") continue;
+      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject3(object), listener: name } };
+    }
+  }
+});
+
+// rules/network/ingress-nginx.ts
+var PREFIX = "nginx.ingress.kubernetes.io/";
+function nginxAnnotations(object) {
+  if (!isIngress(object)) return [];
+  return annotationsOf(object).flatMap(([key2, value]) => key2.startsWith(PREFIX) ? [{ key: key2, name: key2.slice(PREFIX.length), value }] : []);
+}
+function isSnippet(annotation) {
+  return annotation.name.endsWith("-snippet");
+}
+
+// rules/network/ingress-nginx-annotation-injection.ts
+var REGEX_VALUED = /* @__PURE__ */ new Set(["canary-by-header-pattern", "auth-tls-match-cn"]);
+function nginxSyntaxIn(annotation) {
+  const value = annotation.value.trim();
+  if (/_by_lua|\blua_/i.test(value)) return "a Lua directive";
+  if (value.includes("\n")) return "a line break";
+  if (value.includes(";")) return 'a ";" that ends an nginx directive';
+  const braces = REGEX_VALUED.has(annotation.name) ? value.replace(/\{\d+(,\d*)?\}/g, "") : value;
+  if (/[{}]/.test(braces)) return "a brace that opens or closes an nginx block";
+  return void 0;
+}
+var ingress_nginx_annotation_injection_default = defineRule({
+  meta: {
+    id: "ingress-nginx-annotation-injection",
+    title: "ingress-nginx annotation value carries nginx directives",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx writes the values of its annotations into the nginx configuration it generates, and for years did so without escaping: a value that ends the directive it belongs to (`;`), closes or opens a block (`}` `{`), breaks the line, or calls Lua (`*_by_lua*`) adds configuration of its author's choosing to the controller every Ingress shares. That is the class of CVE-2021-25746 (annotation values), CVE-2023-5044 (`permanent-redirect`), CVE-2025-24514, CVE-2025-1097 and CVE-2025-1098 (`auth-url`, `auth-tls-match-cn`, `mirror-target`), which CVE-2025-1974 (IngressNightmare) turned into code execution in the controller, whose token reads every Secret. No value of a non-snippet annotation needs these characters: URLs, names, numbers, CIDRs and nginx variables (`$host`) do not contain them; for the two annotations whose values are regular expressions (`canary-by-header-pattern`, `auth-tls-match-cn`), brace quantifiers such as `{2,3}` are allowed. Snippet annotations, whose values are nginx configuration by design, are reported by ingress-nginx-snippet-annotation.",
+    remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: {},
+    messages: {
+      nginxSyntax: '{{ingress}}: the value of {{annotation}} contains {{marker}}, which ingress-nginx would write into its configuration: "{{excerpt}}".'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/;} location /x { alias /var/run/secrets/; }"',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
+    }
+  },
+  *check(object) {
+    for (const annotation of nginxAnnotations(object)) {
+      if (isSnippet(annotation)) continue;
+      const marker = nginxSyntaxIn(annotation);
+      if (!marker) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "nginxSyntax",
+        data: { ingress: describeObject3(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
+      };
+    }
+  }
+});
+
+// rules/network/ingress-nginx-snippet-annotation.ts
+var ALLOW_SNIPPETS = "allow-snippet-annotations";
+var ingress_nginx_snippet_annotation_default = defineRule({
+  meta: {
+    id: "ingress-nginx-snippet-annotation",
+    title: "Ingress injects raw nginx configuration (ingress-nginx snippet)",
+    severity: "high",
+    category: "network",
+    rationale: "ingress-nginx copies the `*-snippet` annotations of an Ingress (`configuration-snippet`, `server-snippet`, `auth-snippet`, `stream-snippet`, `modsecurity-snippet`) verbatim into the nginx configuration of the controller that every Ingress of its class shares. Whoever can write an Ingress can so run Lua (`content_by_lua_block`), read files such as the controller's service account token (`alias /var/run/secrets/...`) and, since that token reads every Secret in the default installation, take the cluster: CVE-2021-25742 and CVE-2023-5043. ingress-nginx refuses snippets unless the controller's ConfigMap sets `allow-snippet-annotations: \"true\"` (the default is false since v1.9, and recent versions also need `annotations-risk-level: Critical`); that setting is reported too, as it opens snippets to every Ingress author at once.",
+    remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
+    messages: {
+      snippet: '{{ingress}} sets {{annotation}}, raw nginx configuration that the shared ingress-nginx controller runs: "{{excerpt}}".',
+      snippetsAllowed: '{{configMap}} sets allow-snippet-annotations: "true": every user who can create an Ingress may inject nginx configuration into the controller (CVE-2021-25742).'
+    },
+    example: {
+      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers "X-Frame-Options: DENY";',
+      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
+    }
+  },
+  *check(object) {
+    if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
+      const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
+      if (typeof allowed === "string" && allowed.trim().toLowerCase() === "true") {
+        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject3(object) } };
+      }
+      return;
+    }
+    for (const annotation of nginxAnnotations(object)) {
+      if (!isSnippet(annotation)) continue;
+      yield {
+        path: ["metadata", "annotations", annotation.key],
+        messageId: "snippet",
+        data: { ingress: describeObject3(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
+      };
+    }
+  }
+});
+
+// rules/network/ingress-without-tls.ts
+var TLS_ELSEWHERE = /* @__PURE__ */ new Map([
+  ["alb.ingress.kubernetes.io/certificate-arn", /\S/],
+  ["alb.ingress.kubernetes.io/listen-ports", /HTTPS/i],
+  ["ingress.gcp.kubernetes.io/pre-shared-cert", /\S/],
+  ["networking.gke.io/managed-certificates", /\S/],
+  ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", /\S/]
+]);
+function terminatesTlsElsewhere(object) {
+  return annotationsOf(object).some(([key2, value]) => TLS_ELSEWHERE.get(key2)?.test(value) === true);
+}
+var ingress_without_tls_default = defineRule({
+  meta: {
+    id: "ingress-without-tls",
+    title: "Ingress serves a host without TLS",
+    severity: "medium",
+    category: "network",
+    rationale: "An Ingress terminates TLS only for the hosts its `spec.tls` entries list (Kubernetes documentation, Ingress TLS: the TLS secret's certificate must be for the hosts named there; an entry without `hosts` applies to the controller's default). An Ingress without `tls` serves every rule over plain HTTP, and a rule whose host no entry covers (a wildcard `*.example.com` covers one label, as Ingress host wildcards do) is served over HTTP too: requests, cookies and credentials travel readable and alterable on the way. A rule without a host, when there are TLS entries, is left alone: which certificate the controller presents for it is the controller's default. An Ingress whose controller takes its certificate from an annotation (the AWS Load Balancer Controller's `alb.ingress.kubernetes.io/certificate-arn` or an HTTPS `listen-ports`, GKE's `ingress.gcp.kubernetes.io/pre-shared-cert` or `networking.gke.io/managed-certificates`, Azure Application Gateway's `appgw-ssl-certificate`) is not reported.",
+    remediation: "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
+    frameworks: [
+      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+    ],
+    equivalents: {},
+    messages: {
+      noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",
+      hostWithoutTls: '{{ingress}} serves host "{{host}}" over plain HTTP: no entry of its tls section lists it.'
+    },
+    example: {
+      bad: "kind: Ingress\nspec:\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}",
+      good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
+    }
+  },
+  *check(object) {
+    if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
+    const spec = specOf2(object);
+    const ingress = describeObject3(object);
+    const rules = arrayOf(spec.rules).map((rule) => recordOf(rule).host);
+    const hosts = rules.filter((host) => typeof host === "string" && host !== "");
+    const tls = arrayOf(spec.tls).map((entry) => stringsOf(recordOf(entry).hosts));
+    if (tls.length === 0) {
+      const served = hosts.length === 0 ? "every request" : hosts.length === 1 ? `host "${hosts[0]}"` : `hosts ${hosts.map((host) => `"${host}"`).join(", ")}`;
+      yield { path: ["spec", "tls"], messageId: "noTls", data: { ingress, hosts: served } };
+      return;
+    }
+    if (tls.some((entryHosts) => entryHosts.length === 0)) return;
+    for (const [index, host] of rules.entries()) {
+      if (typeof host !== "string" || host === "") continue;
+      if (tls.some((entryHosts) => entryHosts.some((pattern) => hostnameCovers(pattern, host, "oneLabel")))) continue;
+      yield { path: ["spec", "rules", index, "host"], messageId: "hostWithoutTls", data: { ingress, host } };
+    }
+  }
+});
+
+// rules/network/network-policies.ts
+var DIRECTIONS = ["Ingress", "Egress"];
+var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
+var PEERS_FIELD = { Ingress: "from", Egress: "to" };
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "DeploymentConfig",
+  "Rollout",
+  "CloneSet",
+  "ScaledJob"
+];
+var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
+function policyOf(object) {
+  if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
+  const spec = recordOf(object.body.spec);
+  return { object, spec, podSelector: recordOf(spec.podSelector) };
+}
+function appliesTo(policy, direction) {
+  const types2 = stringsOf(policy.spec.policyTypes);
+  if (types2.length > 0) return types2.includes(direction);
+  return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
+}
+function rulesOf(policy, direction) {
+  return arrayOf(policy.spec[RULES_FIELD[direction]]);
+}
+function isDefaultDeny(policy, direction) {
+  return isEmptySelector(policy.podSelector) && appliesTo(policy, direction) && rulesOf(policy, direction).length === 0;
+}
+function podGroupOf(object) {
+  const pod = podSpecOf(object);
+  if (!pod || object.kind === "PodTemplate") return void 0;
+  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
+}
+function isolablePodsOf(object) {
+  const group = podGroupOf(object);
+  return group && !group.hostNetwork ? group : void 0;
+}
+function podMetadataPath(object) {
+  const pod = podSpecOf(object);
+  if (!pod) return ["metadata"];
+  return Object.keys(pod.metadata).length > 0 ? pod.metadataPath : pod.path;
+}
+function isIsolated(policies, labels, direction) {
+  return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
+}
+var namespaceKey2 = (namespace) => namespace ?? "\0";
+function push(map, key2, item) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(item);
+  else map.set(key2, [item]);
+}
+var indexes2 = /* @__PURE__ */ new WeakMap();
+function networkIndex(index) {
+  const known = indexes2.get(index);
+  if (known) return known;
+  const policies = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("NetworkPolicy")) {
+    const policy = policyOf(object);
+    if (policy) push(policies, namespaceKey2(lookupNamespace(object)), policy);
+  }
+  const workloads = /* @__PURE__ */ new Map();
+  for (const kind of WORKLOAD_KINDS) {
+    for (const object of index.ofKind(kind)) {
+      const group = podGroupOf(object);
+      if (group) push(workloads, namespaceKey2(lookupNamespace(object)), group);
+    }
+  }
+  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
+  const namespaces = /* @__PURE__ */ new Map();
+  for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
+  const network = {
+    hasPolicies: policies.size > 0,
+    policiesIn: (namespace) => policies.get(namespaceKey2(namespace)) ?? [],
+    workloadsIn: (namespace) => workloads.get(namespaceKey2(namespace)) ?? [],
+    isolableIn: (namespace) => isolable.get(namespaceKey2(namespace)) ?? [],
+    namespaceObject: (name) => namespaces.get(name)
+  };
+  indexes2.set(index, network);
+  return network;
+}
+function describeNamespace(object) {
+  if (object.origin.releaseNamespace) return "the release namespace";
+  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+}
+function describeObject4(object) {
+  return `${object.kind} "${object.name}"`;
+}
+function namesOf(workloads) {
+  const names = workloads.slice(0, 3).map((workload) => describeObject4(workload.object));
+  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
+}
+function directionWords(directions, joiner = "and") {
+  return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
+}
+function describeSelector2(selector) {
+  const parts = Object.entries(recordOf(selector.matchLabels)).map(([key2, value]) => `${key2}=${String(value)}`);
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = String(expression.key);
+    const values = stringsOf(expression.values).join(", ");
+    if (expression.operator === "In") parts.push(`${key2} in (${values})`);
+    else if (expression.operator === "NotIn") parts.push(`${key2} notin (${values})`);
+    else if (expression.operator === "Exists") parts.push(key2);
+    else if (expression.operator === "DoesNotExist") parts.push(`!${key2}`);
+    else parts.push(`${key2} ${String(expression.operator)}`);
+  }
+  return parts.length === 0 ? "{}" : parts.join(", ");
+}
+var NAME_LABEL = "kubernetes.io/metadata.name";
+function pinnedNamespaces(selector) {
+  const labels = Object.entries(recordOf(selector.matchLabels));
+  const expressions = arrayOf(selector.matchExpressions).map(recordOf);
+  if (labels.length + expressions.length !== 1) return void 0;
+  if (labels.length === 1) return labels[0][0] === NAME_LABEL && typeof labels[0][1] === "string" ? [labels[0][1]] : void 0;
+  const [expression] = expressions;
+  return expression.key === NAME_LABEL && expression.operator === "In" ? stringsOf(expression.values) : void 0;
+}
+function* peersOf(policy, direction) {
+  const rules = rulesOf(policy, direction);
+  for (let rule = 0; rule < rules.length; rule++) {
+    const peers = arrayOf(recordOf(rules[rule])[PEERS_FIELD[direction]]);
+    for (let index = 0; index < peers.length; index++) {
+      const peer = peers[index];
+      if (isRecord(peer)) yield { peer, rule, path: ["spec", RULES_FIELD[direction], rule, PEERS_FIELD[direction], index] };
+    }
+  }
+}
+
+// rules/network/workload-not-isolated.ts
+var EFFECT2 = {
+  Ingress: "they accept connections from any pod and any address",
+  Egress: "they can connect to any pod and any address",
+  "Ingress,Egress": "they accept connections from anywhere and can connect anywhere"
+};
+function describeScope(object) {
+  const { chart, kustomization, valueSet } = object.origin;
+  if (chart !== void 0) return valueSet === void 0 ? `chart "${chart}"` : `chart "${chart}" (values "${valueSet}")`;
+  if (kustomization !== void 0) return `kustomization "${kustomization}"`;
+  return "the linted manifests";
+}
+function relatedMessage(policy, labels) {
+  const name = describeObject4(policy.object);
+  const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
+  if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector2(policy.podSelector)}).`;
+  if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
+  return `${name} selects these pods for ${directionWords(directions)} only.`;
+}
+var POLICY_NAMESPACES_ELSEWHERE = {
+  type: "string[]",
+  description: "Namespaces whose NetworkPolicies live elsewhere (another repository, or applied by the platform): workloads there are not reported. Matched against the namespace an object is written or rendered into (for a chart, the release namespace it was rendered with).",
+  default: []
+};
+var workload_not_isolated_default = defineRule({
+  meta: {
+    id: "workload-not-isolated",
+    title: "Workload's pods are selected by no NetworkPolicy",
+    severity: "medium",
+    category: "network",
+    rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
+    remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
+    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages: {
+      notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
+      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
+      noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
+    },
+    example: {
+      bad: "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}",
+      good: "kind: NetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const group = isolablePodsOf(object);
+    if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
+    const { labels } = group;
+    const namespace = lookupNamespace(object);
+    const workload = describeObject4(object);
+    const where = describeNamespace(object);
+    const scope = describeScope(object);
+    yield {
+      path: podMetadataPath(object),
+      settle: (others) => {
+        const network = networkIndex(others);
+        if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
+        const policies = network.policiesIn(namespace);
+        if (policies.length === 0) {
+          const inNamespace = network.isolableIn(namespace);
+          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
+          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
+        }
+        const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
+        if (open2.length === 0) return void 0;
+        const related2 = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
+        return { messageId: "notIsolated", data: { workload, where, directions: directionWords(open2), effect: EFFECT2[open2.join(",")] }, related: related2 };
+      }
+    };
+  }
+});
+
+// rules/network/namespace-default-deny-missing.ts
+var EFFECT3 = {
+  Ingress: "accepts connections from anywhere",
+  Egress: "can connect anywhere",
+  "Ingress,Egress": "accepts connections from anywhere and can connect anywhere"
+};
+var messages = {
+  noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
+};
+var verdicts2 = /* @__PURE__ */ new WeakMap();
+function verdictOnce(others, namespace) {
+  let known = verdicts2.get(others);
+  if (!known) {
+    known = /* @__PURE__ */ new Map();
+    verdicts2.set(others, known);
+  }
+  if (!known.has(namespace)) known.set(namespace, verdict2(others, namespace));
+  return known.get(namespace);
+}
+function verdict2(others, namespace) {
+  const network = networkIndex(others);
+  const policies = network.policiesIn(namespace);
+  const workloads = network.isolableIn(namespace);
+  const missing = DIRECTIONS.filter(
+    (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
+  );
+  if (missing.length === 0) return void 0;
+  const state = workloads.length === 0 ? "it holds no linted workload" : "every linted workload there is selected by a policy";
+  const related2 = policies.map((policy) => ({
+    object: policy.object,
+    path: ["spec", "podSelector"],
+    message: `${describeObject4(policy.object)} selects ${describeSelector2(policy.podSelector)}, not every pod with no rule.`
+  }));
+  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT3[missing.join(",")] }, related: related2 };
+}
+var namespace_default_deny_missing_default = defineRule({
+  meta: {
+    id: "namespace-default-deny-missing",
+    title: "Namespace has no default-deny NetworkPolicy",
+    severity: "low",
+    category: "network",
+    rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
+    remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
+    frameworks: [
+      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
+      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
+    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
+    messages,
+    example: {
+      bad: "kind: Namespace\nmetadata: {name: shop}",
+      good: "kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object, { options }) {
+    const elsewhere = options.policyNamespacesElsewhere;
+    if (object.kind === "Namespace" && object.apiVersion === "v1") {
+      if (elsewhere.includes(object.name)) return;
+      const { name } = object;
+      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
+      return;
+    }
+    const namespace = lookupNamespace(object);
+    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
+    yield {
+      path: ["metadata", "namespace"],
+      settle: (others) => {
+        if (networkIndex(others).namespaceObject(namespace)) return void 0;
+        const settled = verdictOnce(others, namespace);
+        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
+      }
+    };
+  }
+});
+
+// rules/network/network-policy-allows-all.ts
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+var TOWARD = {
+  Ingress: { traffic: "ingress", fromTo: "from" },
+  Egress: { traffic: "egress", fromTo: "to" }
+};
+function portOf(item) {
+  const { port, endPort } = recordOf(item);
+  if (typeof port !== "string" && typeof port !== "number") return "all";
+  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+}
+function portsPhrase(rule) {
+  const ports = arrayOf(rule.ports).map(portOf);
+  if (ports.length === 0) return "";
+  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
+}
+var network_policy_allows_all_default = defineRule({
+  meta: {
+    id: "network-policy-allows-all",
+    title: "NetworkPolicy rule allows all traffic",
+    severity: "medium",
+    category: "network",
+    rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
+    remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
+      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+    ],
+    equivalents: {},
+    messages: {
+      emptyRule: 'NetworkPolicy "{{policy}}" {{item}} is empty, so it allows all {{traffic}} traffic of the pods it selects, {{fromTo}} any pod and any address.',
+      everyAddress: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} every address ({{cidr}} without except){{ports}}.',
+      everyNamespace: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} {{pods}} in every namespace (namespaceSelector: {}){{ports}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - {}",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
+    }
+  },
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      const { traffic, fromTo } = TOWARD[direction];
+      const rules = rulesOf(policy, direction);
+      for (let index = 0; index < rules.length; index++) {
+        const rule = rules[index];
+        if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
+        yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
+      }
+      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
+        const ports = portsPhrase(recordOf(rules[rule]));
+        const ipBlock = recordOf(peer.ipBlock);
+        if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
+          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+        }
+        if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
+          const podSelector = recordOf(peer.podSelector);
+          const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
+          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+        }
+      }
+    }
+  }
+});
+
+// rules/network/network-policy-dangling-selector.ts
+function unmatched(others, namespaces, selector) {
+  const network = networkIndex(others);
+  const workloads = [];
+  for (const namespace of namespaces) {
+    const inNamespace = network.workloadsIn(namespace);
+    if (inNamespace.length === 0) return void 0;
+    workloads.push(...inNamespace);
+  }
+  return workloads.some((workload) => selectorMatches(selector, workload.labels)) ? void 0 : workloads;
+}
+var network_policy_dangling_selector_default = defineRule({
+  meta: {
+    id: "network-policy-dangling-selector",
+    title: "NetworkPolicy selector matches no linted pod",
+    severity: "low",
+    category: "network",
+    rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
+    remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
+    equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
+    scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
+    messages: {
+      policySelectsNothing: 'NetworkPolicy "{{policy}}" selects no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so it isolates nothing.',
+      peerSelectsNothing: 'NetworkPolicy "{{policy}}" {{item}} matches no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so the rule {{effect}}.'
+    },
+    example: {
+      bad: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: web}   # the Deployment's pods are app.kubernetes.io/name: web",
+      good: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app.kubernetes.io/name: web}"
+    }
+  },
+  lookupKinds: NETWORK_KINDS,
+  *check(object) {
+    const policy = policyOf(object);
+    if (!policy) return;
+    const namespace = lookupNamespace(object);
+    const own = [namespace];
+    const ownWhere = describeNamespace(object);
+    const name = object.name;
+    const podSelector = policy.podSelector;
+    yield {
+      path: ["spec", "podSelector"],
+      settle: (others) => {
+        const workloads = unmatched(others, own, podSelector);
+        if (!workloads) return void 0;
+        return { messageId: "policySelectsNothing", data: { policy: name, selector: describeSelector2(podSelector), where: ownWhere, workloads: namesOf(workloads) } };
+      }
+    };
+    for (const direction of DIRECTIONS) {
+      if (!appliesTo(policy, direction)) continue;
+      for (const { peer, path: path23 } of peersOf(policy, direction)) {
+        if (!isRecord(peer.podSelector)) continue;
+        const selector = peer.podSelector;
+        const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
+        if (!namespaces || namespaces.length === 0) continue;
+        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
+        const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
+        const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
+        const at2 = [...path23, "podSelector"];
+        yield {
+          path: at2,
+          settle: (others) => {
+            const workloads = unmatched(others, namespaces, recordOf(selector));
+            if (!workloads) return void 0;
+            return {
+              messageId: "peerSelectsNothing",
+              data: { policy: name, item, selector: describeSelector2(selector), where, workloads: namesOf(workloads), effect }
+            };
+          }
+        };
+      }
+    }
+  }
+});
+
+// rules/network/service-external-ips.ts
+var service_external_ips_default = defineRule({
+  meta: {
+    id: "service-external-ips",
+    title: "Service sets externalIPs (CVE-2020-8554)",
+    severity: "medium",
+    category: "network",
+    rationale: "`spec.externalIPs` makes every node's kube-proxy capture traffic to those addresses and send it to the Service's pods, on any node and from any pod. Kubernetes does not check that the addresses belong to the cluster or to whoever creates the Service: CVE-2020-8554 (kubernetes/kubernetes#97076) is exactly that, a person who may create Services intercepting cluster traffic to any IP, a DNS server or a database outside the cluster among them. The fix Kubernetes offers is to forbid the field, with the `DenyServiceExternalIPs` admission plugin (1.21+) or a policy; a manifest that sets it needs a cluster that allows it, and a reviewer should check that the addresses are the cluster's own.",
+    remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: { trivy: ["KSV108"] },
+    messages: {
+      externalIps: "{{service}} sets externalIPs {{addresses}}: every node captures traffic to them for this Service, whoever owns the addresses (CVE-2020-8554)."
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  selector: {app: web}\n  externalIPs:\n    - 198.51.100.7\n  ports:\n    - port: 80",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
+    }
+  },
+  *check(object) {
+    if (!isService(object)) return;
+    const addresses = arrayOf(specOf2(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
+    if (addresses.length === 0) return;
+    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject3(object), addresses: addresses.join(", ") } };
+  }
+});
+
+// rules/network/service-load-balancer-unrestricted.ts
+var SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
+var INTERNAL_LOAD_BALANCER = /* @__PURE__ */ new Map([
+  ["service.beta.kubernetes.io/aws-load-balancer-internal", /^(true|0\.0\.0\.0\/0)$/i],
+  ["service.beta.kubernetes.io/aws-load-balancer-scheme", /^internal$/i],
+  ["service.beta.kubernetes.io/azure-load-balancer-internal", /^true$/i],
+  ["networking.gke.io/load-balancer-type", /^internal$/i],
+  ["cloud.google.com/load-balancer-type", /^internal$/i],
+  ["service.beta.kubernetes.io/openstack-internal-load-balancer", /^true$/i],
+  ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/i],
+  ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/i],
+  ["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", /^intranet$/i]
+]);
+function isOpenRange(range2) {
+  return /\/0+$/.test(range2.trim());
+}
+function sourceRanges(object) {
+  const written = arrayOf(specOf2(object).loadBalancerSourceRanges).flatMap(
+    (range2, index) => typeof range2 === "string" && range2.trim() !== "" ? [{ range: range2, path: ["spec", "loadBalancerSourceRanges", index] }] : []
+  );
+  if (written.length > 0) return written;
+  const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
+  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
+}
+var service_load_balancer_unrestricted_default = defineRule({
+  meta: {
+    id: "service-load-balancer-unrestricted",
+    title: "LoadBalancer Service accepts traffic from any address",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: LoadBalancer` asks the cloud controller for a load balancer with an address of its own, usually a public one. Who may connect is `spec.loadBalancerSourceRanges`, or, when that list is empty, the comma-separated annotation `service.beta.kubernetes.io/load-balancer-source-ranges`; with neither, Kubernetes applies `0.0.0.0/0` (`GetLoadBalancerSourceRanges` in Kubernetes' pkg/api/v1/service/util.go), and a range of prefix length 0 (`0.0.0.0/0`, `::/0`) means the same. Such a Service is open to the internet, and its pods with it. Ingress controllers (ingress-nginx's chart defaults its controller Service to LoadBalancer) are public on purpose: for them the finding asks whether the whole internet is meant, and stays, since it is an exposure decision a reviewer should see. A load balancer made internal by its cloud's annotation (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: Internal`, `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"` and their equivalents on OpenStack, OCI, IBM Cloud and Alibaba Cloud) is reachable from the private network only and is not reported.",
+    remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"] },
+    messages: {
+      noSourceRanges: "{{service}} has type LoadBalancer and no source ranges, so its load balancer accepts connections from any address.",
+      openSourceRange: '{{service}} has type LoadBalancer and allows source range "{{range}}", which is every address.'
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 443",
+      good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
+    }
+  },
+  *check(object) {
+    if (!isService(object) || specOf2(object).type !== "LoadBalancer") return;
+    if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
+    const service = describeObject3(object);
+    const ranges = sourceRanges(object);
+    if (ranges.length === 0) {
+      yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
+      return;
+    }
+    for (const { range: range2, path: path23 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    }
+  }
+});
+
+// rules/network/service-node-port.ts
+var service_node_port_default = defineRule({
+  meta: {
+    id: "service-node-port",
+    title: "Service opens a port on every node (type NodePort)",
+    severity: "medium",
+    category: "network",
+    rationale: "A Service of `type: NodePort` is reachable on a port from the node port range (30000-32767 by default) of every node in the cluster, on every address of the node (Kubernetes documentation, Service type NodePort; kube-proxy's `--nodeport-addresses` narrows the addresses for the whole cluster). Whoever can reach any node reaches the Service's pods directly, past the Ingress or Gateway that would terminate TLS and authenticate, and with `externalTrafficPolicy: Cluster` the pods see a node's address instead of the client's, so NetworkPolicies cannot tell callers apart. LoadBalancer Services allocate node ports too, as their load balancer's backends; service-load-balancer-unrestricted reports those.",
+    remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+    ],
+    equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
+    messages: {
+      nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}."
+    },
+    example: {
+      bad: "kind: Service\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080",
+      good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
+    }
+  },
+  *check(object) {
+    if (!isService(object)) return;
+    const spec = specOf2(object);
+    if (spec.type !== "NodePort") return;
+    const entries = arrayOf(spec.ports);
+    const nodePorts = entries.flatMap((port) => {
+      const { nodePort } = recordOf(port);
+      return typeof nodePort === "number" ? [nodePort] : [];
+    });
+    const allocated = Math.max(entries.length, 1) - nodePorts.length;
+    const fixed = nodePorts.length === 0 ? [] : [`${nodePorts.length === 1 ? "node port" : "node ports"} ${nodePorts.join(", ")}`];
+    const fromRange = allocated === 0 ? [] : [allocated === 1 ? "a port allocated from the node port range" : `${allocated} ports allocated from the node port range`];
+    const ports = [...fixed, ...fromRange].join(" and ");
+    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject3(object), ports } };
+  }
+});
+
+// rules/network/index.ts
+var NETWORK_RULES = [
+  gateway_http_without_https_default,
+  gateway_routes_from_all_namespaces_default,
+  gateway_tls_passthrough_default,
+  ingress_nginx_annotation_injection_default,
+  ingress_nginx_snippet_annotation_default,
+  ingress_without_tls_default,
+  namespace_default_deny_missing_default,
+  network_policy_allows_all_default,
+  network_policy_dangling_selector_default,
+  service_external_ips_default,
+  service_load_balancer_unrestricted_default,
+  service_node_port_default,
+  workload_not_isolated_default
+];
+
 // rules/templates/profile-type.ts
 function profileType({ field, key: key2, allowed, words }) {
   const allowedValues = new Set(allowed);
@@ -32454,948 +34370,6 @@ var sensitive_host_path_default = defineRule({
 // rules/pod-security/hardening.ts
 var HARDENING_RULES = [host_path_writable_default, net_raw_kept_default, root_group_default, run_as_user_below_minimum_default, sensitive_host_path_default];
 
-// rules/network/exposure.ts
-function apiGroupOf(object) {
-  const slash = object.apiVersion.lastIndexOf("/");
-  return slash === -1 ? "" : object.apiVersion.slice(0, slash);
-}
-function isService(object) {
-  return object.kind === "Service" && apiGroupOf(object) === "";
-}
-function isIngress(object) {
-  return object.kind === "Ingress" && (apiGroupOf(object) === "networking.k8s.io" || apiGroupOf(object) === "extensions");
-}
-function isGatewayApiGateway(object) {
-  return object.kind === "Gateway" && apiGroupOf(object) === "gateway.networking.k8s.io";
-}
-function isListenerSet(object) {
-  return object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io" || object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io";
-}
-function describeObject2(object) {
-  return `${object.kind} "${object.name}"`;
-}
-function specOf(object) {
-  return recordOf(object.body.spec);
-}
-function annotationsOf(object) {
-  const annotations = recordOf(recordOf(object.body.metadata).annotations);
-  return Object.entries(annotations).filter((entry) => typeof entry[1] === "string");
-}
-function listenersOf(object) {
-  if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
-  return arrayOf(specOf(object).listeners).flatMap((listener, index) => {
-    if (!isRecord(listener)) return [];
-    const { name, protocol, hostname } = listener;
-    return [
-      {
-        index,
-        listener,
-        name: typeof name === "string" ? name : `#${index}`,
-        protocol: typeof protocol === "string" ? protocol : "",
-        hostname: typeof hostname === "string" && hostname !== "" ? hostname : void 0
-      }
-    ];
-  });
-}
-function hostnameCovers(pattern, host, wildcard) {
-  const wanted = pattern.toLowerCase();
-  const actual = host.toLowerCase();
-  if (wanted === actual) return true;
-  if (!wanted.startsWith("*.")) return false;
-  const suffix = wanted.slice(1);
-  if (!actual.endsWith(suffix) || actual.length === suffix.length) return false;
-  return wildcard === "suffix" || !actual.slice(0, -suffix.length).includes(".");
-}
-function excerpt(value) {
-  const oneLine = value.trim().replace(/\s*\n\s*/g, " \u23CE ");
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
-
-// rules/network/gateway-http-without-https.ts
-function covers(https, http) {
-  if (https === void 0) return true;
-  return http !== void 0 && hostnameCovers(https, http, "suffix");
-}
-function httpsHostnames(object) {
-  return listenersOf(object).flatMap((listener) => listener.protocol === "HTTPS" ? [listener.hostname] : []);
-}
-var gatewayKey = (namespace, name) => `${namespace ?? ""}\0${name}`;
-function parentOf(listenerSet) {
-  const { group, kind, name, namespace } = recordOf(recordOf(listenerSet.body.spec).parentRef);
-  if (typeof name !== "string" || group !== void 0 && group !== "gateway.networking.k8s.io" || kind !== void 0 && kind !== "Gateway") return void 0;
-  return { namespace: typeof namespace === "string" ? namespace : lookupNamespace(listenerSet), name };
-}
-var listenerSetHttpsByIndex = /* @__PURE__ */ new WeakMap();
-function listenerSetHttps(others) {
-  const known = listenerSetHttpsByIndex.get(others);
-  if (known) return known;
-  const byGateway = /* @__PURE__ */ new Map();
-  for (const listenerSet of [...others.ofKind("ListenerSet"), ...others.ofKind("XListenerSet")]) {
-    const parent = isListenerSet(listenerSet) ? parentOf(listenerSet) : void 0;
-    if (!parent) continue;
-    const key2 = gatewayKey(parent.namespace, parent.name);
-    byGateway.set(key2, [...byGateway.get(key2) ?? [], ...httpsHostnames(listenerSet)]);
-  }
-  listenerSetHttpsByIndex.set(others, byGateway);
-  return byGateway;
-}
-var gateway_http_without_https_default = defineRule({
-  meta: {
-    id: "gateway-http-without-https",
-    title: "Gateway listener serves HTTP with no HTTPS listener for its hostname",
-    severity: "medium",
-    category: "network",
-    rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. The listeners of a ListenerSet join those of the Gateway it names, so they count for each other.",
-    remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
-    scope: "A Gateway together with the ListenerSets (gateway.networking.k8s.io ListenerSet, or the experimental XListenerSet) linted with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
-    ],
-    equivalents: {},
-    messages: {
-      httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.'
-    },
-    example: {
-      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com",
-      good: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n      protocol: HTTPS\n      port: 443\n      hostname: shop.example.com\n      tls:\n        certificateRefs: [{name: shop-tls}]"
-    }
-  },
-  lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
-  *check(object) {
-    const own = httpsHostnames(object);
-    const parent = isListenerSet(object) ? parentOf(object) : void 0;
-    if (isListenerSet(object) && !parent) return;
-    const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
-    for (const listener of listenersOf(object)) {
-      const http = listener.hostname;
-      if (listener.protocol !== "HTTP" || own.some((hostname) => covers(hostname, http))) continue;
-      const message = {
-        messageId: "httpOnly",
-        data: {
-          gateway: describeObject2(object),
-          listener: listener.name,
-          hostname: http === void 0 ? "every hostname" : `hostname "${http}"`
-        }
-      };
-      yield {
-        path: ["spec", "listeners", listener.index],
-        settle: (others) => {
-          const fromSets = listenerSetHttps(others).get(gatewayKey(gateway.namespace, gateway.name)) ?? [];
-          if (fromSets.some((hostname) => covers(hostname, http))) return void 0;
-          if (!parent) return message;
-          const parentGateway = others.find("Gateway", parent.namespace, parent.name);
-          if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
-          if (httpsHostnames(parentGateway).some((hostname) => covers(hostname, http))) return void 0;
-          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject2(parentGateway)}, whose listeners this ListenerSet joins` }] };
-        }
-      };
-    }
-  }
-});
-
-// rules/network/gateway-routes-from-all-namespaces.ts
-var gateway_routes_from_all_namespaces_default = defineRule({
-  meta: {
-    id: "gateway-routes-from-all-namespaces",
-    title: "Gateway listener accepts Routes from every namespace",
-    severity: "medium",
-    category: "network",
-    rationale: "A Gateway API listener's (a Gateway's or a ListenerSet's) `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the cluster operator who owns the Gateway, and `All` hands it to every namespace.",
-    remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
-    ],
-    equivalents: {},
-    messages: {
-      fromAll: '{{gateway}} listener "{{listener}}" accepts Routes from all namespaces, so any namespace can take traffic from it.',
-      emptySelector: '{{gateway}} listener "{{listener}}" accepts Routes from namespaces selected by an empty selector, which is every namespace.'
-    },
-    example: {
-      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: All",
-      good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
-    }
-  },
-  *check(object) {
-    for (const { index, listener, name } of listenersOf(object)) {
-      const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
-      const data = { gateway: describeObject2(object), listener: name };
-      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
-      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
-    }
-  }
-});
-
-// rules/network/gateway-tls-passthrough.ts
-var gateway_tls_passthrough_default = defineRule({
-  meta: {
-    id: "gateway-tls-passthrough",
-    title: "Gateway listener passes TLS through without terminating it",
-    severity: "low",
-    category: "network",
-    rationale: "A Gateway API listener (of a Gateway, or of a ListenerSet that joins one) with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for review, not a fault.",
-    remediation: "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces the controls the Gateway cannot.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
-    equivalents: {},
-    messages: {
-      passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.'
-    },
-    example: {
-      bad: "kind: Gateway\nspec:\n  listeners:\n    - name: tls\n      protocol: TLS\n      port: 443\n      tls:\n        mode: Passthrough",
-      good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
-    }
-  },
-  *check(object) {
-    for (const { index, listener, name } of listenersOf(object)) {
-      if (recordOf(listener.tls).mode !== "Passthrough") continue;
-      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject2(object), listener: name } };
-    }
-  }
-});
-
-// rules/network/ingress-nginx.ts
-var PREFIX = "nginx.ingress.kubernetes.io/";
-function nginxAnnotations(object) {
-  if (!isIngress(object)) return [];
-  return annotationsOf(object).flatMap(([key2, value]) => key2.startsWith(PREFIX) ? [{ key: key2, name: key2.slice(PREFIX.length), value }] : []);
-}
-function isSnippet(annotation) {
-  return annotation.name.endsWith("-snippet");
-}
-
-// rules/network/ingress-nginx-annotation-injection.ts
-var REGEX_VALUED = /* @__PURE__ */ new Set(["canary-by-header-pattern", "auth-tls-match-cn"]);
-function nginxSyntaxIn(annotation) {
-  const value = annotation.value.trim();
-  if (/_by_lua|\blua_/i.test(value)) return "a Lua directive";
-  if (value.includes("\n")) return "a line break";
-  if (value.includes(";")) return 'a ";" that ends an nginx directive';
-  const braces = REGEX_VALUED.has(annotation.name) ? value.replace(/\{\d+(,\d*)?\}/g, "") : value;
-  if (/[{}]/.test(braces)) return "a brace that opens or closes an nginx block";
-  return void 0;
-}
-var ingress_nginx_annotation_injection_default = defineRule({
-  meta: {
-    id: "ingress-nginx-annotation-injection",
-    title: "ingress-nginx annotation value carries nginx directives",
-    severity: "high",
-    category: "network",
-    rationale: "ingress-nginx writes the values of its annotations into the nginx configuration it generates, and for years did so without escaping: a value that ends the directive it belongs to (`;`), closes or opens a block (`}` `{`), breaks the line, or calls Lua (`*_by_lua*`) adds configuration of its author's choosing to the controller every Ingress shares. That is the class of CVE-2021-25746 (annotation values), CVE-2023-5044 (`permanent-redirect`), CVE-2025-24514, CVE-2025-1097 and CVE-2025-1098 (`auth-url`, `auth-tls-match-cn`, `mirror-target`), which CVE-2025-1974 (IngressNightmare) turned into code execution in the controller, whose token reads every Secret. No value of a non-snippet annotation needs these characters: URLs, names, numbers, CIDRs and nginx variables (`$host`) do not contain them; for the two annotations whose values are regular expressions (`canary-by-header-pattern`, `auth-tls-match-cn`), brace quantifiers such as `{2,3}` are allowed. Snippet annotations, whose values are nginx configuration by design, are reported by ingress-nginx-snippet-annotation.",
-    remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
-    ],
-    equivalents: {},
-    messages: {
-      nginxSyntax: '{{ingress}}: the value of {{annotation}} contains {{marker}}, which ingress-nginx would write into its configuration: "{{excerpt}}".'
-    },
-    example: {
-      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/;} location /x { alias /var/run/secrets/; }"',
-      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
-    }
-  },
-  *check(object) {
-    for (const annotation of nginxAnnotations(object)) {
-      if (isSnippet(annotation)) continue;
-      const marker = nginxSyntaxIn(annotation);
-      if (!marker) continue;
-      yield {
-        path: ["metadata", "annotations", annotation.key],
-        messageId: "nginxSyntax",
-        data: { ingress: describeObject2(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
-      };
-    }
-  }
-});
-
-// rules/network/ingress-nginx-snippet-annotation.ts
-var ALLOW_SNIPPETS = "allow-snippet-annotations";
-var ingress_nginx_snippet_annotation_default = defineRule({
-  meta: {
-    id: "ingress-nginx-snippet-annotation",
-    title: "Ingress injects raw nginx configuration (ingress-nginx snippet)",
-    severity: "high",
-    category: "network",
-    rationale: "ingress-nginx copies the `*-snippet` annotations of an Ingress (`configuration-snippet`, `server-snippet`, `auth-snippet`, `stream-snippet`, `modsecurity-snippet`) verbatim into the nginx configuration of the controller that every Ingress of its class shares. Whoever can write an Ingress can so run Lua (`content_by_lua_block`), read files such as the controller's service account token (`alias /var/run/secrets/...`) and, since that token reads every Secret in the default installation, take the cluster: CVE-2021-25742 and CVE-2023-5043. ingress-nginx refuses snippets unless the controller's ConfigMap sets `allow-snippet-annotations: \"true\"` (the default is false since v1.9, and recent versions also need `annotations-risk-level: Critical`); that setting is reported too, as it opens snippets to every Ingress author at once.",
-    remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
-    ],
-    equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
-    messages: {
-      snippet: '{{ingress}} sets {{annotation}}, raw nginx configuration that the shared ingress-nginx controller runs: "{{excerpt}}".',
-      snippetsAllowed: '{{configMap}} sets allow-snippet-annotations: "true": every user who can create an Ingress may inject nginx configuration into the controller (CVE-2021-25742).'
-    },
-    example: {
-      bad: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers "X-Frame-Options: DENY";',
-      good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
-    }
-  },
-  *check(object) {
-    if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
-      const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
-      if (typeof allowed === "string" && allowed.trim().toLowerCase() === "true") {
-        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject2(object) } };
-      }
-      return;
-    }
-    for (const annotation of nginxAnnotations(object)) {
-      if (!isSnippet(annotation)) continue;
-      yield {
-        path: ["metadata", "annotations", annotation.key],
-        messageId: "snippet",
-        data: { ingress: describeObject2(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
-      };
-    }
-  }
-});
-
-// rules/network/ingress-without-tls.ts
-var TLS_ELSEWHERE = /* @__PURE__ */ new Map([
-  ["alb.ingress.kubernetes.io/certificate-arn", /\S/],
-  ["alb.ingress.kubernetes.io/listen-ports", /HTTPS/i],
-  ["ingress.gcp.kubernetes.io/pre-shared-cert", /\S/],
-  ["networking.gke.io/managed-certificates", /\S/],
-  ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", /\S/]
-]);
-function terminatesTlsElsewhere(object) {
-  return annotationsOf(object).some(([key2, value]) => TLS_ELSEWHERE.get(key2)?.test(value) === true);
-}
-var ingress_without_tls_default = defineRule({
-  meta: {
-    id: "ingress-without-tls",
-    title: "Ingress serves a host without TLS",
-    severity: "medium",
-    category: "network",
-    rationale: "An Ingress terminates TLS only for the hosts its `spec.tls` entries list (Kubernetes documentation, Ingress TLS: the TLS secret's certificate must be for the hosts named there; an entry without `hosts` applies to the controller's default). An Ingress without `tls` serves every rule over plain HTTP, and a rule whose host no entry covers (a wildcard `*.example.com` covers one label, as Ingress host wildcards do) is served over HTTP too: requests, cookies and credentials travel readable and alterable on the way. A rule without a host, when there are TLS entries, is left alone: which certificate the controller presents for it is the controller's default. An Ingress whose controller takes its certificate from an annotation (the AWS Load Balancer Controller's `alb.ingress.kubernetes.io/certificate-arn` or an HTTPS `listen-ports`, GKE's `ingress.gcp.kubernetes.io/pre-shared-cert` or `networking.gke.io/managed-certificates`, Azure Application Gateway's `appgw-ssl-certificate`) is not reported.",
-    remediation: "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
-    ],
-    equivalents: {},
-    messages: {
-      noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",
-      hostWithoutTls: '{{ingress}} serves host "{{host}}" over plain HTTP: no entry of its tls section lists it.'
-    },
-    example: {
-      bad: "kind: Ingress\nspec:\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}",
-      good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
-    }
-  },
-  *check(object) {
-    if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
-    const spec = specOf(object);
-    const ingress = describeObject2(object);
-    const rules = arrayOf(spec.rules).map((rule) => recordOf(rule).host);
-    const hosts = rules.filter((host) => typeof host === "string" && host !== "");
-    const tls = arrayOf(spec.tls).map((entry) => stringsOf(recordOf(entry).hosts));
-    if (tls.length === 0) {
-      const served = hosts.length === 0 ? "every request" : hosts.length === 1 ? `host "${hosts[0]}"` : `hosts ${hosts.map((host) => `"${host}"`).join(", ")}`;
-      yield { path: ["spec", "tls"], messageId: "noTls", data: { ingress, hosts: served } };
-      return;
-    }
-    if (tls.some((entryHosts) => entryHosts.length === 0)) return;
-    for (const [index, host] of rules.entries()) {
-      if (typeof host !== "string" || host === "") continue;
-      if (tls.some((entryHosts) => entryHosts.some((pattern) => hostnameCovers(pattern, host, "oneLabel")))) continue;
-      yield { path: ["spec", "rules", index, "host"], messageId: "hostWithoutTls", data: { ingress, host } };
-    }
-  }
-});
-
-// rules/network/network-policies.ts
-var DIRECTIONS = ["Ingress", "Egress"];
-var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
-var PEERS_FIELD = { Ingress: "from", Egress: "to" };
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "DeploymentConfig",
-  "Rollout",
-  "CloneSet",
-  "ScaledJob"
-];
-var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
-function policyOf(object) {
-  if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
-  const spec = recordOf(object.body.spec);
-  return { object, spec, podSelector: recordOf(spec.podSelector) };
-}
-function appliesTo(policy, direction) {
-  const types2 = stringsOf(policy.spec.policyTypes);
-  if (types2.length > 0) return types2.includes(direction);
-  return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
-}
-function rulesOf(policy, direction) {
-  return arrayOf(policy.spec[RULES_FIELD[direction]]);
-}
-function isDefaultDeny(policy, direction) {
-  return isEmptySelector(policy.podSelector) && appliesTo(policy, direction) && rulesOf(policy, direction).length === 0;
-}
-function podGroupOf(object) {
-  const pod = podSpecOf(object);
-  if (!pod || object.kind === "PodTemplate") return void 0;
-  return { object, labels: podLabels(pod), hostNetwork: pod.spec.hostNetwork === true };
-}
-function isolablePodsOf(object) {
-  const group = podGroupOf(object);
-  return group && !group.hostNetwork ? group : void 0;
-}
-function podMetadataPath(object) {
-  const pod = podSpecOf(object);
-  if (!pod) return ["metadata"];
-  return Object.keys(pod.metadata).length > 0 ? pod.metadataPath : pod.path;
-}
-function isIsolated(policies, labels, direction) {
-  return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
-}
-var namespaceKey = (namespace) => namespace ?? "\0";
-function push(map, key2, item) {
-  const list2 = map.get(key2);
-  if (list2) list2.push(item);
-  else map.set(key2, [item]);
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function networkIndex(index) {
-  const known = indexes.get(index);
-  if (known) return known;
-  const policies = /* @__PURE__ */ new Map();
-  for (const object of index.ofKind("NetworkPolicy")) {
-    const policy = policyOf(object);
-    if (policy) push(policies, namespaceKey(lookupNamespace(object)), policy);
-  }
-  const workloads = /* @__PURE__ */ new Map();
-  for (const kind of WORKLOAD_KINDS) {
-    for (const object of index.ofKind(kind)) {
-      const group = podGroupOf(object);
-      if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);
-    }
-  }
-  const isolable = new Map([...workloads].map(([key2, groups]) => [key2, groups.filter((group) => !group.hostNetwork)]));
-  const namespaces = /* @__PURE__ */ new Map();
-  for (const object of index.ofKind("Namespace")) if (object.apiVersion === "v1" && !namespaces.has(object.name)) namespaces.set(object.name, object);
-  const network = {
-    hasPolicies: policies.size > 0,
-    policiesIn: (namespace) => policies.get(namespaceKey(namespace)) ?? [],
-    workloadsIn: (namespace) => workloads.get(namespaceKey(namespace)) ?? [],
-    isolableIn: (namespace) => isolable.get(namespaceKey(namespace)) ?? [],
-    namespaceObject: (name) => namespaces.get(name)
-  };
-  indexes.set(index, network);
-  return network;
-}
-function describeNamespace(object) {
-  if (object.origin.releaseNamespace) return "the release namespace";
-  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
-}
-function describeObject3(object) {
-  return `${object.kind} "${object.name}"`;
-}
-function namesOf(workloads) {
-  const names = workloads.slice(0, 3).map((workload) => describeObject3(workload.object));
-  return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
-}
-function directionWords(directions, joiner = "and") {
-  return directions.map((direction) => direction.toLowerCase()).join(` ${joiner} `);
-}
-function describeSelector(selector) {
-  const parts = Object.entries(recordOf(selector.matchLabels)).map(([key2, value]) => `${key2}=${String(value)}`);
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key2 = String(expression.key);
-    const values = stringsOf(expression.values).join(", ");
-    if (expression.operator === "In") parts.push(`${key2} in (${values})`);
-    else if (expression.operator === "NotIn") parts.push(`${key2} notin (${values})`);
-    else if (expression.operator === "Exists") parts.push(key2);
-    else if (expression.operator === "DoesNotExist") parts.push(`!${key2}`);
-    else parts.push(`${key2} ${String(expression.operator)}`);
-  }
-  return parts.length === 0 ? "{}" : parts.join(", ");
-}
-var NAME_LABEL = "kubernetes.io/metadata.name";
-function pinnedNamespaces(selector) {
-  const labels = Object.entries(recordOf(selector.matchLabels));
-  const expressions = arrayOf(selector.matchExpressions).map(recordOf);
-  if (labels.length + expressions.length !== 1) return void 0;
-  if (labels.length === 1) return labels[0][0] === NAME_LABEL && typeof labels[0][1] === "string" ? [labels[0][1]] : void 0;
-  const [expression] = expressions;
-  return expression.key === NAME_LABEL && expression.operator === "In" ? stringsOf(expression.values) : void 0;
-}
-function* peersOf(policy, direction) {
-  const rules = rulesOf(policy, direction);
-  for (let rule = 0; rule < rules.length; rule++) {
-    const peers = arrayOf(recordOf(rules[rule])[PEERS_FIELD[direction]]);
-    for (let index = 0; index < peers.length; index++) {
-      const peer = peers[index];
-      if (isRecord(peer)) yield { peer, rule, path: ["spec", RULES_FIELD[direction], rule, PEERS_FIELD[direction], index] };
-    }
-  }
-}
-
-// rules/network/workload-not-isolated.ts
-var EFFECT = {
-  Ingress: "they accept connections from any pod and any address",
-  Egress: "they can connect to any pod and any address",
-  "Ingress,Egress": "they accept connections from anywhere and can connect anywhere"
-};
-function describeScope(object) {
-  const { chart, kustomization, valueSet } = object.origin;
-  if (chart !== void 0) return valueSet === void 0 ? `chart "${chart}"` : `chart "${chart}" (values "${valueSet}")`;
-  if (kustomization !== void 0) return `kustomization "${kustomization}"`;
-  return "the linted manifests";
-}
-function relatedMessage(policy, labels) {
-  const name = describeObject3(policy.object);
-  const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
-  if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector(policy.podSelector)}).`;
-  if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
-  return `${name} selects these pods for ${directionWords(directions)} only.`;
-}
-var POLICY_NAMESPACES_ELSEWHERE = {
-  type: "string[]",
-  description: "Namespaces whose NetworkPolicies live elsewhere (another repository, or applied by the platform): workloads there are not reported. Matched against the namespace an object is written or rendered into (for a chart, the release namespace it was rendered with).",
-  default: []
-};
-var workload_not_isolated_default = defineRule({
-  meta: {
-    id: "workload-not-isolated",
-    title: "Workload's pods are selected by no NetworkPolicy",
-    severity: "medium",
-    category: "network",
-    rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
-    remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
-    ],
-    equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
-    scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
-    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
-    messages: {
-      notIsolated: "The pods of {{workload}} in {{where}} are selected by no NetworkPolicy for {{directions}} among the linted objects: {{effect}}.",
-      noPolicyInNamespace: "No NetworkPolicy among the linted objects is in {{where}}, so no pod there is isolated: the pods of {{workloads}} accept connections from anywhere and can connect anywhere (reported once, at {{workload}}).",
-      noPolicyInScope: "There is no NetworkPolicy among the linted objects of {{scope}}, so no pod of its workloads is isolated: they accept connections from anywhere and can connect anywhere (reported once, at {{workload}})."
-    },
-    example: {
-      bad: "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web}",
-      good: "kind: NetworkPolicy\nmetadata: {name: web, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {app: web}\n  policyTypes: [Ingress, Egress]\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}"
-    }
-  },
-  lookupKinds: NETWORK_KINDS,
-  *check(object, { options }) {
-    const group = isolablePodsOf(object);
-    if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
-    const { labels } = group;
-    const namespace = lookupNamespace(object);
-    const workload = describeObject3(object);
-    const where = describeNamespace(object);
-    const scope = describeScope(object);
-    yield {
-      path: podMetadataPath(object),
-      settle: (others) => {
-        const network = networkIndex(others);
-        if (!network.hasPolicies) return { messageId: "noPolicyInScope", data: { scope, workload }, oncePerScope: "no-policy" };
-        const policies = network.policiesIn(namespace);
-        if (policies.length === 0) {
-          const inNamespace = network.isolableIn(namespace);
-          const workloads = namesOf(inNamespace.length > 0 ? inNamespace : [group]);
-          return { messageId: "noPolicyInNamespace", data: { where, workloads, workload }, oncePerScope: `namespace:${namespace ?? "\0"}` };
-        }
-        const open2 = DIRECTIONS.filter((direction) => !isIsolated(policies, labels, direction));
-        if (open2.length === 0) return void 0;
-        const related2 = policies.map((policy) => ({ object: policy.object, path: ["spec", "podSelector"], message: relatedMessage(policy, labels) }));
-        return { messageId: "notIsolated", data: { workload, where, directions: directionWords(open2), effect: EFFECT[open2.join(",")] }, related: related2 };
-      }
-    };
-  }
-});
-
-// rules/network/namespace-default-deny-missing.ts
-var EFFECT2 = {
-  Ingress: "accepts connections from anywhere",
-  Egress: "can connect anywhere",
-  "Ingress,Egress": "accepts connections from anywhere and can connect anywhere"
-};
-var messages = {
-  noDefaultDeny: "{{namespace}} has no default-deny NetworkPolicy for {{directions}} among the linted objects: {{state}}, but a pod there that no policy selects (one added later, or not among the linted objects) {{effect}}."
-};
-var verdicts = /* @__PURE__ */ new WeakMap();
-function verdictOnce(others, namespace) {
-  let known = verdicts.get(others);
-  if (!known) {
-    known = /* @__PURE__ */ new Map();
-    verdicts.set(others, known);
-  }
-  if (!known.has(namespace)) known.set(namespace, verdict2(others, namespace));
-  return known.get(namespace);
-}
-function verdict2(others, namespace) {
-  const network = networkIndex(others);
-  const policies = network.policiesIn(namespace);
-  const workloads = network.isolableIn(namespace);
-  const missing = DIRECTIONS.filter(
-    (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)) && workloads.every((workload) => isIsolated(policies, workload.labels, direction))
-  );
-  if (missing.length === 0) return void 0;
-  const state = workloads.length === 0 ? "it holds no linted workload" : "every linted workload there is selected by a policy";
-  const related2 = policies.map((policy) => ({
-    object: policy.object,
-    path: ["spec", "podSelector"],
-    message: `${describeObject3(policy.object)} selects ${describeSelector(policy.podSelector)}, not every pod with no rule.`
-  }));
-  return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT2[missing.join(",")] }, related: related2 };
-}
-var namespace_default_deny_missing_default = defineRule({
-  meta: {
-    id: "namespace-default-deny-missing",
-    title: "Namespace has no default-deny NetworkPolicy",
-    severity: "low",
-    category: "network",
-    rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
-    remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
-    frameworks: [
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
-    ],
-    equivalents: {},
-    scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
-    options: { policyNamespacesElsewhere: POLICY_NAMESPACES_ELSEWHERE },
-    messages,
-    example: {
-      bad: "kind: Namespace\nmetadata: {name: shop}",
-      good: "kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]"
-    }
-  },
-  lookupKinds: NETWORK_KINDS,
-  *check(object, { options }) {
-    const elsewhere = options.policyNamespacesElsewhere;
-    if (object.kind === "Namespace" && object.apiVersion === "v1") {
-      if (elsewhere.includes(object.name)) return;
-      const { name } = object;
-      yield { path: ["metadata", "name"], settle: (others) => verdictOnce(others, name) };
-      return;
-    }
-    const namespace = lookupNamespace(object);
-    if (namespace === void 0 || !isolablePodsOf(object) || elsewhere.includes(namespace)) return;
-    yield {
-      path: ["metadata", "namespace"],
-      settle: (others) => {
-        if (networkIndex(others).namespaceObject(namespace)) return void 0;
-        const settled = verdictOnce(others, namespace);
-        return settled && { ...settled, oncePerScope: `namespace:${namespace}` };
-      }
-    };
-  }
-});
-
-// rules/network/network-policy-allows-all.ts
-var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
-var TOWARD = {
-  Ingress: { traffic: "ingress", fromTo: "from" },
-  Egress: { traffic: "egress", fromTo: "to" }
-};
-function portOf(item) {
-  const { port, endPort } = recordOf(item);
-  if (typeof port !== "string" && typeof port !== "number") return "all";
-  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
-}
-function portsPhrase(rule) {
-  const ports = arrayOf(rule.ports).map(portOf);
-  if (ports.length === 0) return "";
-  return ` on port${ports.length === 1 ? "" : "s"} ${ports.join(", ")}`;
-}
-var network_policy_allows_all_default = defineRule({
-  meta: {
-    id: "network-policy-allows-all",
-    title: "NetworkPolicy rule allows all traffic",
-    severity: "medium",
-    category: "network",
-    rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
-    remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
-    ],
-    equivalents: {},
-    messages: {
-      emptyRule: 'NetworkPolicy "{{policy}}" {{item}} is empty, so it allows all {{traffic}} traffic of the pods it selects, {{fromTo}} any pod and any address.',
-      everyAddress: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} every address ({{cidr}} without except){{ports}}.',
-      everyNamespace: 'NetworkPolicy "{{policy}}" {{item}} allows {{traffic}} {{fromTo}} {{pods}} in every namespace (namespaceSelector: {}){{ports}}.'
-    },
-    example: {
-      bad: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - {}",
-      good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
-    }
-  },
-  *check(object) {
-    const policy = policyOf(object);
-    if (!policy) return;
-    for (const direction of DIRECTIONS) {
-      if (!appliesTo(policy, direction)) continue;
-      const { traffic, fromTo } = TOWARD[direction];
-      const rules = rulesOf(policy, direction);
-      for (let index = 0; index < rules.length; index++) {
-        const rule = rules[index];
-        if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
-        yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
-      }
-      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
-        const ports = portsPhrase(recordOf(rules[rule]));
-        const ipBlock = recordOf(peer.ipBlock);
-        if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
-        }
-        if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
-          const podSelector = recordOf(peer.podSelector);
-          const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector(podSelector)}`;
-          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
-        }
-      }
-    }
-  }
-});
-
-// rules/network/network-policy-dangling-selector.ts
-function unmatched(others, namespaces, selector) {
-  const network = networkIndex(others);
-  const workloads = [];
-  for (const namespace of namespaces) {
-    const inNamespace = network.workloadsIn(namespace);
-    if (inNamespace.length === 0) return void 0;
-    workloads.push(...inNamespace);
-  }
-  return workloads.some((workload) => selectorMatches(selector, workload.labels)) ? void 0 : workloads;
-}
-var network_policy_dangling_selector_default = defineRule({
-  meta: {
-    id: "network-policy-dangling-selector",
-    title: "NetworkPolicy selector matches no linted pod",
-    severity: "low",
-    category: "network",
-    rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
-    remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
-    equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
-    scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
-    messages: {
-      policySelectsNothing: 'NetworkPolicy "{{policy}}" selects no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so it isolates nothing.',
-      peerSelectsNothing: 'NetworkPolicy "{{policy}}" {{item}} matches no pod among the linted objects: its podSelector ({{selector}}) matches none of the workloads in {{where}} ({{workloads}}), so the rule {{effect}}.'
-    },
-    example: {
-      bad: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: web}   # the Deployment's pods are app.kubernetes.io/name: web",
-      good: "kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app.kubernetes.io/name: web}"
-    }
-  },
-  lookupKinds: NETWORK_KINDS,
-  *check(object) {
-    const policy = policyOf(object);
-    if (!policy) return;
-    const namespace = lookupNamespace(object);
-    const own = [namespace];
-    const ownWhere = describeNamespace(object);
-    const name = object.name;
-    const podSelector = policy.podSelector;
-    yield {
-      path: ["spec", "podSelector"],
-      settle: (others) => {
-        const workloads = unmatched(others, own, podSelector);
-        if (!workloads) return void 0;
-        return { messageId: "policySelectsNothing", data: { policy: name, selector: describeSelector(podSelector), where: ownWhere, workloads: namesOf(workloads) } };
-      }
-    };
-    for (const direction of DIRECTIONS) {
-      if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path23 } of peersOf(policy, direction)) {
-        if (!isRecord(peer.podSelector)) continue;
-        const selector = peer.podSelector;
-        const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
-        if (!namespaces || namespaces.length === 0) continue;
-        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
-        const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
-        const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path23, "podSelector"];
-        yield {
-          path: at2,
-          settle: (others) => {
-            const workloads = unmatched(others, namespaces, recordOf(selector));
-            if (!workloads) return void 0;
-            return {
-              messageId: "peerSelectsNothing",
-              data: { policy: name, item, selector: describeSelector(selector), where, workloads: namesOf(workloads), effect }
-            };
-          }
-        };
-      }
-    }
-  }
-});
-
-// rules/network/service-external-ips.ts
-var service_external_ips_default = defineRule({
-  meta: {
-    id: "service-external-ips",
-    title: "Service sets externalIPs (CVE-2020-8554)",
-    severity: "medium",
-    category: "network",
-    rationale: "`spec.externalIPs` makes every node's kube-proxy capture traffic to those addresses and send it to the Service's pods, on any node and from any pod. Kubernetes does not check that the addresses belong to the cluster or to whoever creates the Service: CVE-2020-8554 (kubernetes/kubernetes#97076) is exactly that, a person who may create Services intercepting cluster traffic to any IP, a DNS server or a database outside the cluster among them. The fix Kubernetes offers is to forbid the field, with the `DenyServiceExternalIPs` admission plugin (1.21+) or a policy; a manifest that sets it needs a cluster that allows it, and a reviewer should check that the addresses are the cluster's own.",
-    remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
-    ],
-    equivalents: { trivy: ["KSV108"] },
-    messages: {
-      externalIps: "{{service}} sets externalIPs {{addresses}}: every node captures traffic to them for this Service, whoever owns the addresses (CVE-2020-8554)."
-    },
-    example: {
-      bad: "kind: Service\nspec:\n  selector: {app: web}\n  externalIPs:\n    - 198.51.100.7\n  ports:\n    - port: 80",
-      good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
-    }
-  },
-  *check(object) {
-    if (!isService(object)) return;
-    const addresses = arrayOf(specOf(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
-    if (addresses.length === 0) return;
-    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject2(object), addresses: addresses.join(", ") } };
-  }
-});
-
-// rules/network/service-load-balancer-unrestricted.ts
-var SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
-var INTERNAL_LOAD_BALANCER = /* @__PURE__ */ new Map([
-  ["service.beta.kubernetes.io/aws-load-balancer-internal", /^(true|0\.0\.0\.0\/0)$/i],
-  ["service.beta.kubernetes.io/aws-load-balancer-scheme", /^internal$/i],
-  ["service.beta.kubernetes.io/azure-load-balancer-internal", /^true$/i],
-  ["networking.gke.io/load-balancer-type", /^internal$/i],
-  ["cloud.google.com/load-balancer-type", /^internal$/i],
-  ["service.beta.kubernetes.io/openstack-internal-load-balancer", /^true$/i],
-  ["service.beta.kubernetes.io/oci-load-balancer-internal", /^true$/i],
-  ["service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", /^private$/i],
-  ["service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type", /^intranet$/i]
-]);
-function isOpenRange(range2) {
-  return /\/0+$/.test(range2.trim());
-}
-function sourceRanges(object) {
-  const written = arrayOf(specOf(object).loadBalancerSourceRanges).flatMap(
-    (range2, index) => typeof range2 === "string" && range2.trim() !== "" ? [{ range: range2, path: ["spec", "loadBalancerSourceRanges", index] }] : []
-  );
-  if (written.length > 0) return written;
-  const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
-}
-var service_load_balancer_unrestricted_default = defineRule({
-  meta: {
-    id: "service-load-balancer-unrestricted",
-    title: "LoadBalancer Service accepts traffic from any address",
-    severity: "medium",
-    category: "network",
-    rationale: "A Service of `type: LoadBalancer` asks the cloud controller for a load balancer with an address of its own, usually a public one. Who may connect is `spec.loadBalancerSourceRanges`, or, when that list is empty, the comma-separated annotation `service.beta.kubernetes.io/load-balancer-source-ranges`; with neither, Kubernetes applies `0.0.0.0/0` (`GetLoadBalancerSourceRanges` in Kubernetes' pkg/api/v1/service/util.go), and a range of prefix length 0 (`0.0.0.0/0`, `::/0`) means the same. Such a Service is open to the internet, and its pods with it. Ingress controllers (ingress-nginx's chart defaults its controller Service to LoadBalancer) are public on purpose: for them the finding asks whether the whole internet is meant, and stays, since it is an exposure decision a reviewer should see. A load balancer made internal by its cloud's annotation (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: Internal`, `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"` and their equivalents on OpenStack, OCI, IBM Cloud and Alibaba Cloud) is reachable from the private network only and is not reported.",
-    remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
-    ],
-    equivalents: { kubeLinter: ["exposed-services"] },
-    messages: {
-      noSourceRanges: "{{service}} has type LoadBalancer and no source ranges, so its load balancer accepts connections from any address.",
-      openSourceRange: '{{service}} has type LoadBalancer and allows source range "{{range}}", which is every address.'
-    },
-    example: {
-      bad: "kind: Service\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 443",
-      good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
-    }
-  },
-  *check(object) {
-    if (!isService(object) || specOf(object).type !== "LoadBalancer") return;
-    if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
-    const service = describeObject2(object);
-    const ranges = sourceRanges(object);
-    if (ranges.length === 0) {
-      yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
-      return;
-    }
-    for (const { range: range2, path: path23 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
-    }
-  }
-});
-
-// rules/network/service-node-port.ts
-var service_node_port_default = defineRule({
-  meta: {
-    id: "service-node-port",
-    title: "Service opens a port on every node (type NodePort)",
-    severity: "medium",
-    category: "network",
-    rationale: "A Service of `type: NodePort` is reachable on a port from the node port range (30000-32767 by default) of every node in the cluster, on every address of the node (Kubernetes documentation, Service type NodePort; kube-proxy's `--nodeport-addresses` narrows the addresses for the whole cluster). Whoever can reach any node reaches the Service's pods directly, past the Ingress or Gateway that would terminate TLS and authenticate, and with `externalTrafficPolicy: Cluster` the pods see a node's address instead of the client's, so NetworkPolicies cannot tell callers apart. LoadBalancer Services allocate node ports too, as their load balancer's backends; service-load-balancer-unrestricted reports those.",
-    remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
-    frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
-    ],
-    equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
-    messages: {
-      nodePort: "{{service}} has type NodePort: every node of the cluster accepts traffic for it on {{ports}}."
-    },
-    example: {
-      bad: "kind: Service\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080",
-      good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
-    }
-  },
-  *check(object) {
-    if (!isService(object)) return;
-    const spec = specOf(object);
-    if (spec.type !== "NodePort") return;
-    const entries = arrayOf(spec.ports);
-    const nodePorts = entries.flatMap((port) => {
-      const { nodePort } = recordOf(port);
-      return typeof nodePort === "number" ? [nodePort] : [];
-    });
-    const allocated = Math.max(entries.length, 1) - nodePorts.length;
-    const fixed = nodePorts.length === 0 ? [] : [`${nodePorts.length === 1 ? "node port" : "node ports"} ${nodePorts.join(", ")}`];
-    const fromRange = allocated === 0 ? [] : [allocated === 1 ? "a port allocated from the node port range" : `${allocated} ports allocated from the node port range`];
-    const ports = [...fixed, ...fromRange].join(" and ");
-    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject2(object), ports } };
-  }
-});
-
-// rules/network/index.ts
-var NETWORK_RULES = [
-  gateway_http_without_https_default,
-  gateway_routes_from_all_namespaces_default,
-  gateway_tls_passthrough_default,
-  ingress_nginx_annotation_injection_default,
-  ingress_nginx_snippet_annotation_default,
-  ingress_without_tls_default,
-  namespace_default_deny_missing_default,
-  network_policy_allows_all_default,
-  network_policy_dangling_selector_default,
-  service_external_ips_default,
-  service_load_balancer_unrestricted_default,
-  service_node_port_default,
-  workload_not_isolated_default
-];
-
 // rules/pod-security/capabilities-added.ts
 var capabilities_added_default = defineRule({
   meta: {
@@ -33764,825 +34738,6 @@ var RESTRICTED_RULES = [
   restricted_volume_type_default,
   run_as_user_root_default,
   seccomp_profile_missing_default
-];
-
-// rules/mesh/istio.ts
-var SECURITY_VERSIONS = /* @__PURE__ */ new Set(["security.istio.io/v1", "security.istio.io/v1beta1"]);
-var NETWORKING_VERSIONS = /* @__PURE__ */ new Set(["networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3"]);
-var isPeerAuthentication = (object) => object.kind === "PeerAuthentication" && SECURITY_VERSIONS.has(object.apiVersion);
-var isAuthorizationPolicy = (object) => object.kind === "AuthorizationPolicy" && SECURITY_VERSIONS.has(object.apiVersion);
-var isDestinationRule = (object) => object.kind === "DestinationRule" && NETWORKING_VERSIONS.has(object.apiVersion);
-var isIstioGateway = (object) => object.kind === "Gateway" && NETWORKING_VERSIONS.has(object.apiVersion);
-function isIstioConfig(object) {
-  return SECURITY_VERSIONS.has(object.apiVersion) || NETWORKING_VERSIONS.has(object.apiVersion);
-}
-var ISTIO_KINDS = [
-  "AuthorizationPolicy",
-  "DestinationRule",
-  "Gateway",
-  "PeerAuthentication",
-  "RequestAuthentication",
-  "ServiceEntry",
-  "Sidecar",
-  "VirtualService",
-  "WorkloadEntry"
-];
-var ROOT_NAMESPACE_OPTION = {
-  meshRootNamespace: {
-    type: "string",
-    description: "The mesh's root namespace (meshConfig.rootNamespace): policies there without a selector apply to the whole mesh.",
-    default: "istio-system"
-  }
-};
-function namespacePhrase(object) {
-  const namespace = lookupNamespace(object);
-  if (namespace !== void 0) return `in namespace "${namespace}"`;
-  return object.namespace === void 0 ? "in the namespace it is applied to" : "in the release namespace";
-}
-function describeObject4(object) {
-  const namespace = lookupNamespace(object);
-  return `${object.kind} "${namespace === void 0 ? object.name : `${namespace}/${object.name}`}"`;
-}
-function selectorLabels(spec) {
-  const labels = Object.entries(recordOf(recordOf(spec.selector).matchLabels)).filter((entry) => typeof entry[1] === "string");
-  return labels.length === 0 ? void 0 : Object.fromEntries(labels);
-}
-function selects(selector, labels) {
-  return Object.entries(selector).every(([key2, value]) => labels[key2] === value);
-}
-function describeSelector2(selector) {
-  return Object.entries(selector).map(([key2, value]) => `${key2}=${value}`).join(", ");
-}
-var specOf2 = (object) => recordOf(object.body.spec);
-function recordItems(value) {
-  return arrayOf(value).flatMap((item, index) => isRecord(item) ? [{ item, index }] : []);
-}
-var IN_TRANSIT_FRAMEWORKS = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
-  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
-  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
-  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
-];
-var AUTHORIZATION_FRAMEWORKS = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
-  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" }
-];
-function gatewayServers(object) {
-  if (!isIstioGateway(object)) return [];
-  return recordItems(specOf2(object).servers).map(({ item, index }) => {
-    const port = recordOf(item.port);
-    const protocol = typeof port.protocol === "string" ? port.protocol.toUpperCase() : "";
-    const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
-    const number = typeof port.number === "number" ? `port ${port.number}` : "";
-    const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
-    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject4(object)}` };
-  });
-}
-
-// rules/mesh/authorization.ts
-function authzPolicyOf(object, rootNamespace) {
-  if (!isAuthorizationPolicy(object) || recordOf(recordOf(object.body.metadata).annotations)["istio.io/dry-run"] === "true") return void 0;
-  const spec = specOf2(object);
-  const action = typeof spec.action === "string" ? spec.action : "ALLOW";
-  const items = recordItems(spec.rules);
-  const selector = selectorLabels(spec);
-  const targeted = isRecord(spec.targetRef) || arrayOf(spec.targetRefs).length > 0;
-  const inRoot = lookupNamespace(object) === rootNamespace;
-  const where = inRoot ? "in the mesh" : namespacePhrase(object);
-  const target = targeted ? "the gateway it targets" : selector ? `the workloads labelled ${describeSelector2(selector)} ${where}` : `every workload ${where}`;
-  return { object, action, rules: items.length === 0 ? void 0 : items, target, namespaceWide: !targeted && !selector };
-}
-var unset = (value) => arrayOf(value).length === 0;
-var restrictsOperations = (rule) => !unset(rule.to) || !unset(rule.when);
-var POSITIVE_SOURCE_FIELDS = /* @__PURE__ */ new Set(["principals", "requestPrincipals", "namespaces", "ipBlocks", "remoteIpBlocks"]);
-function sourceOpenness(rule) {
-  const sources = arrayOf(rule.from).map((from) => recordOf(recordOf(from).source));
-  if (sources.length === 0) return { open: "anyone" };
-  let found;
-  for (const [index, source] of sources.entries()) {
-    const fields = Object.keys(source).filter((field) => !unset(source[field]));
-    if (fields.length === 0) return { open: "anyone" };
-    if (found || !fields.every((field) => POSITIVE_SOURCE_FIELDS.has(field) && arrayOf(source[field]).includes("*"))) continue;
-    found = { open: "anyIdentity", path: ["from", index, "source", fields[0], arrayOf(source[fields[0]]).indexOf("*")] };
-  }
-  return found;
-}
-var describePolicy = (policy) => describeObject4(policy.object);
-
-// rules/mesh/istio-authorization-allows-all.ts
-var istio_authorization_allows_all_default = defineRule({
-  meta: {
-    id: "istio-authorization-allows-all",
-    title: "AuthorizationPolicy allows every request",
-    severity: "high",
-    category: "mesh",
-    rationale: 'Istio allows a request to a workload that has ALLOW policies only when one of them matches it (authorization_policy.proto: "If any of the ALLOW policies match the request, allow the request"). A rule with no `from`, `to` or `when` matches everything ("An empty rule is always matched"; the reference\'s `allow-all` example is `rules: [{}]`), so one such rule in an ALLOW policy (the default action) lets every request through, from any caller, authenticated or not, and makes every other ALLOW policy on those workloads moot. A rule whose `from` asks only for `principals: ["*"]` or `namespaces: ["*"]` and restricts no operation does the same for every caller with a mesh identity: `*` is Istio\'s presence match ("will match when value is not empty"), so it admits every workload of every namespace. The finding points at the rule item, or at the `*`. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
-    remediation: "Name the callers in `from` (`principals` of their service accounts, or their `namespaces`) and the operations they need in `to`; if the intent is to open a workload on purpose, say so in a comment and suppress the finding there.",
-    frameworks: AUTHORIZATION_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    example: {
-      bad: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: allow-all, namespace: shop}\nspec:\n  rules:\n    - {}",
-      good: "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [GET]}"
-    },
-    messages: {
-      everyRequest: "rules[{{index}}] of {{policy}} restricts neither caller nor operation, so it matches every request: any caller, authenticated or not, may reach {{target}}.",
-      anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
-    }
-  },
-  *check(object, { options }) {
-    const policy = authzPolicyOf(object, options.meshRootNamespace);
-    if (policy?.action !== "ALLOW" || !policy.rules) return;
-    for (const { item, index } of policy.rules) {
-      if (restrictsOperations(item)) continue;
-      const source = sourceOpenness(item);
-      const data = { policy: describePolicy(policy), index, target: policy.target };
-      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "everyRequest", data };
-      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
-    }
-  }
-});
-
-// rules/mesh/istio-authorization-any-source.ts
-var istio_authorization_any_source_default = defineRule({
-  meta: {
-    id: "istio-authorization-any-source",
-    title: "AuthorizationPolicy allows some requests from any caller",
-    severity: "low",
-    category: "mesh",
-    rationale: 'An ALLOW rule\'s `from` says who may call; "If not set, any source is allowed" (authorization_policy.proto), and a source without any field, or with only `principals: ["*"]` / `namespaces: ["*"]` (Istio\'s presence match, any identity), restricts the caller no further. A rule that does restrict the operation (`to`) or conditions (`when`) but not the caller lets every caller, or every workload of the mesh, make those requests. That is common and often right (public paths on an ingress gateway, health checks, a JWT checked in `when`), so the rule is a low-severity note for review: it makes visible which operations are open to anyone. A rule that restricts nothing at all is istio-authorization-allows-all\'s, with high severity. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
-    remediation: "Add a `from` that names the callers (`principals` of their service accounts, `namespaces`, or `requestPrincipals` for end users); for an endpoint that is public on purpose, suppress the finding with a comment saying so.",
-    frameworks: AUTHORIZATION_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    example: {
-      bad: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - to:\n        - operation: {methods: [POST], paths: [/orders]}",
-      good: "kind: AuthorizationPolicy\nspec:\n  rules:\n    - from:\n        - source: {principals: [cluster.local/ns/shop/sa/frontend]}\n      to:\n        - operation: {methods: [POST], paths: [/orders]}"
-    },
-    messages: {
-      anyCaller: "rules[{{index}}] of {{policy}} has no `from` that restricts the caller: any caller, authenticated or not, may make the requests it allows to {{target}}.",
-      anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
-    }
-  },
-  *check(object, { options }) {
-    const policy = authzPolicyOf(object, options.meshRootNamespace);
-    if (policy?.action !== "ALLOW" || !policy.rules) return;
-    for (const { item, index } of policy.rules) {
-      if (!restrictsOperations(item)) continue;
-      const source = sourceOpenness(item);
-      const data = { policy: describePolicy(policy), index, target: policy.target };
-      if (source?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "anyCaller", data };
-      else if (source) yield { path: ["spec", "rules", index, ...source.path], messageId: "anyIdentity", data };
-    }
-  }
-});
-
-// rules/mesh/istio-authorization-denies-all.ts
-var istio_authorization_denies_all_default = defineRule({
-  meta: {
-    id: "istio-authorization-denies-all",
-    title: "AuthorizationPolicy denies every request",
-    severity: "low",
-    category: "mesh",
-    rationale: 'An ALLOW policy (the default action) without `rules` matches no request: "If not set, the match will never occur. This is equivalent to setting a default of deny for the target workloads if the action is ALLOW" (authorization_policy.proto). The reference\'s `allow-nothing` example is just `spec: {}`: it "allows nothing and effectively denies all requests" to the workloads of its namespace (of the mesh in the root namespace) until other ALLOW policies admit traffic. That is the recommended deny-by-default, and also what a policy whose rules were left out by mistake (an empty values key, a typo in `rules`) silently becomes; the rule notes it so the author sees which it is. A DENY policy with a rule that matches every request is worse: DENY is evaluated before ALLOW, so no ALLOW policy can let any request through. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
-    remediation: "If the policy is a deny-by-default, keep it and add ALLOW policies for the traffic that must pass (and suppress this note with a comment). Otherwise write its `rules`. Replace a DENY policy that matches everything by an allow-nothing ALLOW policy.",
-    frameworks: AUTHORIZATION_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    example: {
-      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}",
-      good: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  selector:\n    matchLabels: {app: frontend}\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
-    },
-    messages: {
-      allowsNothing: "{{policy}} has no rules, so it allows nothing: every request to {{target}} is denied unless another ALLOW policy matches it.",
-      deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
-    }
-  },
-  *check(object, { options }) {
-    const policy = authzPolicyOf(object, options.meshRootNamespace);
-    if (!policy) return;
-    const data = { policy: describePolicy(policy), target: policy.target };
-    if (policy.action === "ALLOW" && !policy.rules) yield { path: ["spec"], messageId: "allowsNothing", data };
-    if (policy.action !== "DENY" || !policy.rules) return;
-    for (const { item, index } of policy.rules) {
-      if (!restrictsOperations(item) && sourceOpenness(item)?.open === "anyone") yield { path: ["spec", "rules", index], messageId: "deniesEverything", data: { ...data, index } };
-    }
-  }
-});
-
-// rules/mesh/istio-authorization-no-default-deny.ts
-var verdicts2 = /* @__PURE__ */ new WeakMap();
-function meshDefaultDeny(index, root) {
-  let byRoot = verdicts2.get(index);
-  if (!byRoot) {
-    byRoot = /* @__PURE__ */ new Map();
-    verdicts2.set(index, byRoot);
-  }
-  let verdict3 = byRoot.get(root);
-  if (!verdict3) {
-    const inRoot = index.ofKind("AuthorizationPolicy").filter((object) => lookupNamespace(object) === root);
-    const meshDeny = inRoot.some((object) => {
-      const policy = authzPolicyOf(object, root);
-      return policy !== void 0 && policy.namespaceWide && (policy.action === "ALLOW" && !policy.rules || policy.action === "DENY");
-    });
-    verdict3 = { meshDeny, rootPolicies: inRoot.length > 0 };
-    byRoot.set(root, verdict3);
-  }
-  return verdict3;
-}
-var istio_authorization_no_default_deny_default = defineRule({
-  meta: {
-    id: "istio-authorization-no-default-deny",
-    title: "No mesh-wide deny-by-default AuthorizationPolicy",
-    severity: "medium",
-    category: "mesh",
-    rationale: 'Istio allows every request to a workload that no ALLOW policy selects (authorization_policy.proto: "If there are no ALLOW policies for the workload, allow the request"). Writing AuthorizationPolicies for some workloads therefore leaves every other workload open to any caller. A deny-by-default closes that gap: an ALLOW policy without rules (the reference\'s `allow-nothing`, which "allows nothing and effectively denies all requests") in the root namespace, where "the policy applies to all namespaces in a mesh"; each workload is then reachable only through the ALLOW policies written for it. When the linted objects hold AuthorizationPolicies but the root namespace holds neither such a policy nor a DENY policy without selector, the rule reports it once per scope, at the first AuthorizationPolicy linted. A policy annotated `istio.io/dry-run: "true"` is only evaluated and logged, not enforced, and is left out.',
-    remediation: "Add `kind: AuthorizationPolicy` `metadata: {name: allow-nothing, namespace: istio-system}` `spec: {}` (in your root namespace), then ALLOW policies for the traffic each workload must accept; roll it out with the `istio.io/dry-run` annotation first.",
-    frameworks: AUTHORIZATION_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    scope: "The AuthorizationPolicies linted together are looked at as one: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without AuthorizationPolicies is not judged, and a scope that does is reported once. When the scope holds no AuthorizationPolicy in the root namespace at all (`meshRootNamespace`), the mesh-wide policy is likely applied from elsewhere (by the platform), and the finding is lowered to low.",
-    example: {
-      bad: "kind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}",
-      good: "kind: AuthorizationPolicy\nmetadata: {name: allow-nothing, namespace: istio-system}\nspec: {}\n---\nkind: AuthorizationPolicy\nmetadata: {name: frontend, namespace: shop}\nspec:\n  rules:\n    - from:\n        - source: {namespaces: [shop]}"
-    },
-    messages: {
-      noDefaultDeny: 'The linted objects hold AuthorizationPolicies but no deny-by-default policy in the root namespace "{{root}}": every workload no ALLOW policy selects accepts any request.'
-    }
-  },
-  lookupKinds: ["AuthorizationPolicy"],
-  *check(object, { options }) {
-    const root = options.meshRootNamespace;
-    if (!authzPolicyOf(object, root)) return;
-    yield {
-      path: ["kind"],
-      settle: (others) => {
-        const { meshDeny, rootPolicies } = meshDefaultDeny(others, root);
-        if (meshDeny) return void 0;
-        return { messageId: "noDefaultDeny", data: { root }, oncePerScope: "mesh", ...rootPolicies ? {} : { lowerTo: "low" } };
-      }
-    };
-  }
-});
-
-// rules/mesh/istio-destination-rule-tls-not-mutual.ts
-function tlsSettings(policy, at2, subset) {
-  const settings = [];
-  const mode = recordOf(policy.tls).mode;
-  if (typeof mode === "string") settings.push({ mode, path: [...at2, "tls", "mode"], where: subset === "" ? "for every port" : `for subset "${subset}"` });
-  for (const { item, index } of recordItems(policy.portLevelSettings)) {
-    const portMode = recordOf(item.tls).mode;
-    const port = recordOf(item.port).number;
-    if (typeof portMode !== "string") continue;
-    const portName = typeof port === "number" ? `port ${port}` : `portLevelSettings[${index}]`;
-    settings.push({ mode: portMode, path: [...at2, "portLevelSettings", index, "tls", "mode"], where: subset === "" ? `on ${portName}` : `on ${portName} of subset "${subset}"` });
-  }
-  return settings;
-}
-function destinationTls(spec) {
-  const settings = tlsSettings(recordOf(spec.trafficPolicy), ["spec", "trafficPolicy"], "");
-  for (const { item, index } of recordItems(spec.subsets)) {
-    const name = typeof item.name === "string" ? item.name : `#${index}`;
-    settings.push(...tlsSettings(recordOf(item.trafficPolicy), ["spec", "subsets", index, "trafficPolicy"], name));
-  }
-  return settings;
-}
-function inMesh(host, others) {
-  if (host === "*" || /\.(svc|cluster\.local)$/.test(host)) return true;
-  const labels = host.split(".");
-  if (labels.length === 1) return true;
-  return labels.length === 2 && others.find("Service", labels[1], labels[0]) !== void 0;
-}
-var istio_destination_rule_tls_not_mutual_default = defineRule({
-  meta: {
-    id: "istio-destination-rule-tls-not-mutual",
-    title: "DestinationRule sends plaintext or one-way TLS inside the mesh",
-    severity: "high",
-    category: "mesh",
-    rationale: 'A DestinationRule\'s `tls` tells the client sidecar how to connect to a host. Istio\'s ClientTLSSettings define `DISABLE` as "Do not setup a TLS connection to the upstream endpoint", `SIMPLE` as "Originate a TLS connection to the upstream endpoint" and `ISTIO_MUTUAL` as mutual TLS with "certificates generated automatically by Istio". Without a `tls`, Istio\'s auto mTLS sends mutual TLS to every server with a sidecar; a DestinationRule that sets DISABLE overrides it and sends plaintext (unless the application encrypts on its own), and SIMPLE toward a service of the mesh replaces the mesh\'s mutual TLS with one-way TLS: the client presents no Istio certificate, so the server has no peer identity to authenticate or authorize, and a STRICT server refuses the connection. The rule reads `trafficPolicy.tls`, each `portLevelSettings[].tls`, and the same in every subset\'s `trafficPolicy`. DISABLE toward a host outside the mesh (an external name a ServiceEntry serves) is lowered to low: such a host may speak only plaintext. SIMPLE toward an external host is TLS origination, as intended, and is not reported; toward an in-mesh host it is medium. A host is in the mesh when it is cluster-local (`*.svc.cluster.local`, `*.svc`, `*`), a short name ("Istio will interpret the short name based on the namespace of the rule", DestinationRule reference), or `name.namespace` of a Service linted with the rule.',
-    remediation: "Remove `tls` (auto mTLS) or set `mode: ISTIO_MUTUAL` for services of the mesh; use SIMPLE or MUTUAL only to originate TLS toward hosts outside the mesh, and DISABLE only for an external host that cannot speak TLS.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    scope: "Each DestinationRule is read on its own; whether a `name.namespace` host is a Service of the mesh is looked up among the Services linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run).",
-    example: {
-      bad: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: DISABLE",
-      good: "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL"
-    },
-    messages: {
-      disabled: '{{rule}} turns TLS off {{where}} toward "{{host}}", a service of the mesh: its clients send plaintext, with no mTLS identity.',
-      disabledExternal: '{{rule}} turns TLS off {{where}} toward "{{host}}", outside the mesh: the traffic leaves in plaintext.',
-      simpleInMesh: '{{rule}} uses one-way TLS (SIMPLE) {{where}} toward "{{host}}", a service of the mesh: the client presents no Istio certificate, so the server cannot authenticate it; ISTIO_MUTUAL is what the mesh expects.'
-    }
-  },
-  lookupKinds: ["Service"],
-  *check(object) {
-    if (!isDestinationRule(object)) return;
-    const spec = specOf2(object);
-    const host = spec.host;
-    if (typeof host !== "string") return;
-    const rule = describeObject4(object);
-    for (const { mode, path: path23, where } of destinationTls(spec)) {
-      if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
-      yield {
-        path: path23,
-        settle: (others) => {
-          const meshHost = inMesh(host, others);
-          if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
-          return meshHost ? { messageId: "disabled", data: { rule, where, host } } : { messageId: "disabledExternal", data: { rule, where, host }, lowerTo: "low" };
-        }
-      };
-    }
-  }
-});
-
-// rules/mesh/istio-gateway-credential-missing.ts
-var TERMINATING = /* @__PURE__ */ new Set(["SIMPLE", "MUTUAL", "OPTIONAL_MUTUAL"]);
-var present = (value) => typeof value === "string" && value !== "" || arrayOf(value).length > 0;
-var istio_gateway_credential_missing_default = defineRule({
-  meta: {
-    id: "istio-gateway-credential-missing",
-    title: "Istio Gateway terminates TLS without a certificate",
-    severity: "medium",
-    category: "mesh",
-    rationale: 'A Gateway server with `tls.mode` SIMPLE, MUTUAL or OPTIONAL_MUTUAL terminates TLS and needs a certificate and key. Istio\'s ServerTLSSettings take them from `credentialName` ("For gateways running on Kubernetes, the name of the secret that holds the TLS certs including the CA certificates"), from `credentialNames` or `tlsCertificates` in newer versions, or from files: `serverCertificate` and `privateKey` are "REQUIRED if mode is `SIMPLE` or `MUTUAL`" when no credential is named. A server with none of them has no certificate to present: Istio\'s validation refuses it, or the listener cannot serve the hosts over TLS, and clients are left with whatever other, possibly plaintext, server answers. The rule points at `tls.mode`.',
-    remediation: "Store the certificate in a `kubernetes.io/tls` Secret in the gateway's namespace and name it in `tls.credentialName`.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    example: {
-      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE}",
-      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls}"
-    },
-    messages: {
-      noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
-    }
-  },
-  *check(object) {
-    for (const { index, tls, name } of gatewayServers(object)) {
-      const mode = tls.mode;
-      if (typeof mode !== "string" || !TERMINATING.has(mode)) continue;
-      if (present(tls.credentialName) || present(tls.credentialNames) || present(tls.tlsCertificates)) continue;
-      if (present(tls.serverCertificate) && present(tls.privateKey)) continue;
-      yield { path: ["spec", "servers", index, "tls", "mode"], messageId: "noCredential", data: { server: name, mode } };
-    }
-  }
-});
-
-// rules/mesh/istio-gateway-http-without-redirect.ts
-var ACME_PREFIX = "/.well-known/acme-challenge/";
-var gatewayKey2 = (namespace, name) => `${namespace ?? ""}\0${name}`;
-function servesOnlyAcme(service) {
-  const spec = specOf2(service);
-  const routes = recordItems(spec.http);
-  if (routes.length === 0 || arrayOf(spec.tcp).length > 0 || arrayOf(spec.tls).length > 0) return false;
-  return routes.every(({ item }) => {
-    const matches2 = recordItems(item.match);
-    return matches2.length > 0 && matches2.every(({ item: match2 }) => {
-      const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
-    });
-  });
-}
-var bindings = /* @__PURE__ */ new WeakMap();
-function acmeOnlyGateways(index) {
-  const known = bindings.get(index);
-  if (known) return known;
-  const byGateway = /* @__PURE__ */ new Map();
-  for (const service of index.ofKind("VirtualService").filter(isIstioConfig)) {
-    const acme = servesOnlyAcme(service);
-    for (const reference of arrayOf(specOf2(service).gateways)) {
-      if (typeof reference !== "string" || reference === "mesh") continue;
-      const slash = reference.indexOf("/");
-      const key2 = slash === -1 ? gatewayKey2(lookupNamespace(service), reference) : gatewayKey2(reference.slice(0, slash), reference.slice(slash + 1));
-      byGateway.set(key2, (byGateway.get(key2) ?? true) && acme);
-    }
-  }
-  bindings.set(index, byGateway);
-  return byGateway;
-}
-var istio_gateway_http_without_redirect_default = defineRule({
-  meta: {
-    id: "istio-gateway-http-without-redirect",
-    title: "Istio Gateway serves plain HTTP without redirecting to HTTPS",
-    severity: "medium",
-    category: "mesh",
-    rationale: "An Istio Gateway server whose `port.protocol` is HTTP accepts requests in plaintext at the edge of the mesh, where credentials, cookies and data cross networks the mesh does not control. Istio's ServerTLSSettings has `httpsRedirect`: \"If set to true, the load balancer will send a 301 redirect for all http connections, asking the clients to use HTTPS\" (Gateway reference). A HTTP server without it serves the routes bound to it over plain HTTP. Istio reads protocol names without regard to case, and so does the rule. A Gateway whose VirtualServices (those linted with it that name it in `gateways`) route only ACME HTTP-01 challenges (`/.well-known/acme-challenge/`, as Istio's cert-manager sample does) is not reported: that challenge must be answered over plain HTTP.",
-    remediation: "Serve the hosts on an HTTPS server (`protocol: HTTPS`, `tls.mode: SIMPLE`, `tls.credentialName`) and set `tls: {httpsRedirect: true}` on the HTTP server, or remove the HTTP server.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    scope: "Each Gateway is read on its own; the VirtualServices bound to it are those linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run) whose `gateways` name it, as `name` from its own namespace or as `namespace/name`.",
-    example: {
-      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]",
-      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 80, name: http, protocol: HTTP}\n      hosts: [shop.example.com]\n      tls: {httpsRedirect: true}"
-    },
-    messages: {
-      plainHttp: "{{server}} serves HTTP without `tls.httpsRedirect: true`: requests and responses cross the edge of the mesh in plaintext."
-    }
-  },
-  lookupKinds: ["VirtualService"],
-  *check(object) {
-    const key2 = gatewayKey2(lookupNamespace(object), object.name);
-    for (const server of gatewayServers(object)) {
-      if (server.protocol !== "HTTP" || server.tls.httpsRedirect === true) continue;
-      yield {
-        path: ["spec", "servers", server.index, "port", "protocol"],
-        settle: (others) => acmeOnlyGateways(others).get(key2) === true ? void 0 : { messageId: "plainHttp", data: { server: server.name } }
-      };
-    }
-  }
-});
-
-// rules/mesh/istio-gateway-weak-tls-version.ts
-var WEAK = /* @__PURE__ */ new Set(["TLSV1_0", "TLSV1_1"]);
-var istio_gateway_weak_tls_version_default = defineRule({
-  meta: {
-    id: "istio-gateway-weak-tls-version",
-    title: "Istio Gateway allows TLS below 1.2",
-    severity: "high",
-    category: "mesh",
-    rationale: '`tls.minProtocolVersion` of an Istio Gateway server sets the oldest TLS version it accepts. Istio\'s ServerTLSSettings: "Minimum TLS protocol version. By default, it is `TLSV1_2`. TLS protocol versions below TLSV1_2 require setting compatible ciphers with the `cipherSuites` setting", and "Using TLS protocol versions below TLSV1_2 has serious security risks". TLS 1.0 and 1.1 are deprecated by RFC 8996 and allowed by no current compliance baseline (PCI DSS asks for strong cryptography). The rule reports a `minProtocolVersion` (or a `maxProtocolVersion`, which caps every connection) of TLSV1_0 or TLSV1_1. An absent `minProtocolVersion` is TLS 1.2, and TLS_AUTO leaves Envoy\'s server default (TLS 1.2), so neither is reported.',
-    remediation: "Remove `minProtocolVersion` (TLS 1.2 is the default) or set TLSV1_2 or TLSV1_3, and drop the old cipher suites the old versions needed.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    example: {
-      bad: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_0}",
-      good: "kind: Gateway\nspec:\n  servers:\n    - port: {number: 443, name: https, protocol: HTTPS}\n      tls: {mode: SIMPLE, credentialName: shop-tls, minProtocolVersion: TLSV1_2}"
-    },
-    messages: {
-      weakMinimum: "{{server}} accepts {{version}}: TLS below 1.2 is deprecated (RFC 8996) and open to known downgrade and cipher attacks.",
-      weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
-    }
-  },
-  *check(object) {
-    for (const server of gatewayServers(object)) {
-      const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
-      const at2 = ["spec", "servers", server.index, "tls"];
-      if (typeof min === "string" && WEAK.has(min)) yield { path: [...at2, "minProtocolVersion"], messageId: "weakMinimum", data: { server: server.name, version: min } };
-      if (typeof max === "string" && WEAK.has(max)) yield { path: [...at2, "maxProtocolVersion"], messageId: "weakMaximum", data: { server: server.name, version: max } };
-    }
-  }
-});
-
-// rules/mesh/istio-namespace-mesh-opt-out.ts
-var OPT_OUTS = [
-  { label: "istio-injection", value: "disabled", effect: "its new pods get no sidecar" },
-  { label: "istio.io/dataplane-mode", value: "none", effect: "its pods are left out of the ambient mesh" }
-];
-var SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public", "kube-node-lease"]);
-var labelsOf = (object) => recordOf(recordOf(object.body.metadata).labels);
-function joinsMesh(namespace) {
-  const labels = labelsOf(namespace);
-  if (labels["istio-injection"] === "enabled") return "istio-injection: enabled";
-  if (typeof labels["istio.io/rev"] === "string") return `istio.io/rev: ${labels["istio.io/rev"]}`;
-  if (labels["istio.io/dataplane-mode"] === "ambient") return "istio.io/dataplane-mode: ambient";
-  return void 0;
-}
-var evidence = /* @__PURE__ */ new WeakMap();
-function meshInUse(index) {
-  const known = evidence.get(index);
-  if (known !== void 0) return known ?? void 0;
-  let found = null;
-  for (const kind of ISTIO_KINDS) {
-    const object = index.ofKind(kind).find(isIstioConfig);
-    if (object) {
-      found = { object, path: ["kind"], message: `${describeObject4(object)} is linted with it: the mesh is in use.` };
-      break;
-    }
-  }
-  if (!found) {
-    const labelled = index.ofKind("Namespace").map((namespace) => ({ namespace, label: joinsMesh(namespace) })).find(({ label }) => label !== void 0);
-    if (labelled) found = { object: labelled.namespace, path: ["metadata", "labels"], message: `Namespace "${labelled.namespace.name}" joins the mesh (${labelled.label}).` };
-  }
-  evidence.set(index, found);
-  return found ?? void 0;
-}
-var istio_namespace_mesh_opt_out_default = defineRule({
-  meta: {
-    id: "istio-namespace-mesh-opt-out",
-    title: "Namespace opts out of the Istio mesh",
-    severity: "medium",
-    category: "mesh",
-    rationale: "Istio injects sidecars into the pods of namespaces labelled `istio-injection: enabled` (or `istio.io/rev`), and `istio-injection: disabled` turns injection off for the whole namespace (Istio's \"Installing the Sidecar\": the injector's webhook selects namespaces by that label). In ambient mode, the label `istio.io/dataplane-mode` (\"Possible values: ambient, none\", Istio's resource labels) set to `none` keeps the namespace's pods out of ztunnel. Pods of such a namespace talk to the mesh in plaintext, unauthenticated and outside every AuthorizationPolicy, and a STRICT mesh refuses them, which tempts people to relax it. The rule reports the label when the linted objects show the mesh is in use (an Istio object, or another namespace labelled into the mesh). Kubernetes' own namespaces and the mesh's root namespace (`meshRootNamespace`), where the control plane runs without sidecars, are left out.",
-    remediation: "Label the namespace into the mesh (`istio-injection: enabled`, or `istio.io/dataplane-mode: ambient`), or move the workloads that must stay outside it into a namespace of their own, with a comment saying why.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    scope: "Each Namespace is read on its own; whether the mesh is in use comes from the objects linted with it (one chart rendering, one Kustomize build, or all plain manifests of a run): any Istio security or networking object, or a Namespace labelled `istio-injection: enabled`, `istio.io/rev` or `istio.io/dataplane-mode: ambient`. That object is a related location.",
-    example: {
-      bad: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: disabled",
-      good: "kind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: enabled"
-    },
-    messages: {
-      optedOut: 'Namespace "{{namespace}}" sets {{label}}: {{value}}: {{effect}}, so they talk to the mesh in plaintext, outside its mTLS and authorization policies.'
-    }
-  },
-  lookupKinds: [...ISTIO_KINDS, "Namespace"],
-  *check(object, { options }) {
-    if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
-    if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
-    const labels = labelsOf(object);
-    const namespace = object.name;
-    for (const { label, value, effect } of OPT_OUTS) {
-      if (labels[label] !== value) continue;
-      yield {
-        path: ["metadata", "labels", label],
-        settle: (others) => {
-          const inUse = meshInUse(others);
-          return inUse ? { messageId: "optedOut", data: { namespace, label, value, effect }, related: [inUse] } : void 0;
-        }
-      };
-    }
-  }
-});
-
-// rules/mesh/peer-authentication.ts
-var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path23) {
-  const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
-}
-function peerPolicyOf(object, rootNamespace) {
-  if (!isPeerAuthentication(object)) return void 0;
-  const spec = specOf2(object);
-  const selector = selectorLabels(spec);
-  const inRoot = lookupNamespace(object) === rootNamespace;
-  if (inRoot && selector) return void 0;
-  const mtls = modeAt(spec.mtls, ["spec", "mtls"]);
-  if (!selector) return { object, level: inRoot ? "mesh" : "namespace", mtls, ports: [] };
-  const portLevel = recordOf(spec.portLevelMtls);
-  const ports = Object.keys(portLevel).filter((port) => isRecord(portLevel[port])).map((port) => ({ port, ...modeAt(portLevel[port], ["spec", "portLevelMtls", port]) }));
-  return { object, level: "workload", selector, mtls, ports };
-}
-var indexes2 = /* @__PURE__ */ new WeakMap();
-var namespaceKey2 = (namespace) => namespace ?? "\0";
-function peerIndex(index, rootNamespace) {
-  let byRoot = indexes2.get(index);
-  if (!byRoot) {
-    byRoot = /* @__PURE__ */ new Map();
-    indexes2.set(index, byRoot);
-  }
-  const known = byRoot.get(rootNamespace);
-  if (known) return known;
-  const built = { byNamespace: /* @__PURE__ */ new Map(), count: 0 };
-  for (const object of index.ofKind("PeerAuthentication")) {
-    const policy = peerPolicyOf(object, rootNamespace);
-    if (!policy) continue;
-    built.count++;
-    if (policy.level === "mesh") {
-      built.mesh ??= policy;
-      continue;
-    }
-    const key2 = namespaceKey2(lookupNamespace(object));
-    let entry = built.byNamespace.get(key2);
-    if (!entry) {
-      entry = { workload: [] };
-      built.byNamespace.set(key2, entry);
-    }
-    if (policy.level === "namespace") entry.namespaceWide ??= policy;
-    else entry.workload.push(policy);
-  }
-  byRoot.set(rootNamespace, built);
-  return built;
-}
-var REACH = { mesh: "mesh-wide", namespace: "namespace-wide", workload: "for the workload" };
-function effectiveMode(peers, namespace, labels) {
-  const entry = peers.byNamespace.get(namespaceKey2(namespace));
-  const workload = entry?.workload.find((policy) => policy.selector && selects(policy.selector, labels));
-  let mode = "PERMISSIVE";
-  const decidedBy = [];
-  for (const policy of [peers.mesh, entry?.namespaceWide, workload]) {
-    if (!policy || policy.mtls.mode === "UNSET") continue;
-    mode = policy.mtls.mode;
-    decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
-  }
-  const ports = workload ? workload.ports.flatMap(
-    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
-  ) : [];
-  return { mode, decidedBy, ports };
-}
-function describeDecision(decision) {
-  return `${describeObject4(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
-}
-
-// rules/mesh/istio-peer-authentication-not-strict.ts
-var EFFECT3 = {
-  PERMISSIVE: "they accept plaintext as well as mTLS, so a client outside the mesh reaches them unauthenticated and unencrypted",
-  DISABLE: "connections to them are not mTLS tunnels but plaintext, with no peer identity for authorization policies to check"
-};
-var istio_peer_authentication_not_strict_default = defineRule({
-  meta: {
-    id: "istio-peer-authentication-not-strict",
-    title: "PeerAuthentication lets workloads accept plaintext",
-    severity: "medium",
-    category: "mesh",
-    rationale: 'A PeerAuthentication sets the mutual TLS mode of the connections a workload accepts. Istio\'s API (security/v1beta1/peer_authentication.proto) defines `STRICT` as "Connection is an mTLS tunnel (TLS with client cert must be presented)", `PERMISSIVE` as "Connection can be either plaintext or mTLS tunnel" and `DISABLE` as "Connection is not tunneled". Anything but STRICT lets a client without a mesh identity talk to the workload in the clear, where it can be sniffed or spoofed, and leaves authorization policies on principals or namespaces without an identity to check. The rule reports the `mode` value at each level: mesh-wide (a policy without selector in the root namespace), namespace-wide (no selector), per workload (`selector.matchLabels`) and per port (`portLevelMtls`, which Istio applies only to policies with a selector). A policy with a selector in the root namespace is ignored by Istio ("PeerAuthentication policies with workload selectors are ignored when deployed in the root namespace", istio.io reference), and so is it here. UNSET inherits from the parent level and is not reported; istio-workload-mtls-not-strict reports what each workload ends up with. PERMISSIVE is Istio\'s default and a migration step; Istio\'s Security Best Practices: "It is recommended to migrate to strict mode when possible, to enforce that mutual TLS is used."',
-    remediation: "Set `mtls.mode: STRICT` mesh-wide in the root namespace once every client has a sidecar or ztunnel, and keep PERMISSIVE or DISABLE only for the ports that must take plaintext (health checks from outside the mesh, legacy clients), each with a comment saying why.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    example: {
-      bad: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: PERMISSIVE",
-      good: "apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec:\n  mtls:\n    mode: STRICT"
-    },
-    messages: {
-      meshWide: '{{policy}} sets mTLS mode {{mode}} for the whole mesh (root namespace "{{root}}"): {{effect}}.',
-      namespaceWide: "{{policy}} sets mTLS mode {{mode}} for every workload {{namespace}}: {{effect}}.",
-      workload: "{{policy}} sets mTLS mode {{mode}} for the workloads labelled {{selector}} {{namespace}}: {{effect}}.",
-      port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
-    }
-  },
-  *check(object, { options }) {
-    const policy = peerPolicyOf(object, options.meshRootNamespace);
-    if (!policy) return;
-    const named = describeObject4(object);
-    const effect = EFFECT3[policy.mtls.mode];
-    if (effect !== void 0) {
-      const { mode, path: path23 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector2(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
-    }
-    for (const { port, mode, path: path23 } of policy.ports) {
-      const portEffect = EFFECT3[mode];
-      if (portEffect === void 0) continue;
-      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector2(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
-    }
-  }
-});
-
-// rules/mesh/injection.ts
-var INJECT_KEY = "sidecar.istio.io/inject";
-function injectionSetting(pod) {
-  const labels = podLabels(pod);
-  const via = Object.hasOwn(labels, INJECT_KEY) ? "label" : Object.hasOwn(podAnnotations(pod), INJECT_KEY) ? "annotation" : void 0;
-  if (via === void 0) return void 0;
-  const value = via === "label" ? labels[INJECT_KEY] : podAnnotations(pod)[INJECT_KEY];
-  if (typeof value !== "string") return void 0;
-  return { path: [...pod.metadataPath, via === "label" ? "labels" : "annotations", INJECT_KEY], via, value };
-}
-function injectionOptOut(pod) {
-  const setting = injectionSetting(pod);
-  return setting && ["false", "n", "no", "off"].includes(setting.value.toLowerCase()) ? setting : void 0;
-}
-function injectionOptIn(pod) {
-  const setting = injectionSetting(pod);
-  if (setting && ["y", "yes", "true", "on"].includes(setting.value.toLowerCase())) return true;
-  return isGatewayPod(pod);
-}
-function isGatewayPod(pod) {
-  const templates = podAnnotations(pod)["inject.istio.io/templates"];
-  return typeof templates === "string" && templates.split(",").some((name) => name.trim() === "gateway");
-}
-
-// rules/mesh/istio-sidecar-injection-disabled.ts
-var DATAPLANE_MODE = "istio.io/dataplane-mode";
-var ISTIO_COMPONENT = "operator.istio.io/component";
-var istio_sidecar_injection_disabled_default = defineRule({
-  meta: {
-    id: "istio-sidecar-injection-disabled",
-    title: "Pod opts out of the Istio mesh",
-    severity: "medium",
-    category: "mesh",
-    rationale: "A pod whose template sets `sidecar.istio.io/inject` to false (\"Specifies whether or not an Envoy sidecar should be automatically injected into the workload\", Istio's resource annotations) runs without a sidecar: its traffic is neither encrypted nor authenticated by mTLS, no AuthorizationPolicy guards it, and under a STRICT PeerAuthentication it cannot even reach the mesh, which tempts people to relax the mesh for it. Istio's injector (pkg/kube/inject/webhook.go) prefers the label to the annotation when both are set, and so does the rule; `hostNetwork` pods, which Istio never injects, are left out. In ambient mode the pod label `istio.io/dataplane-mode: none` (Istio's resource labels: possible values ambient, none) takes the pod out of ztunnel's mTLS the same way, unless the pod has a sidecar or is a gateway's proxy (\"The sidecar takes precedence over ztunnel for pods that have both\", Istio's ambient migration guide). The mesh's own pods are left out: those of the root namespace (`meshRootNamespace`), where Istio runs its control plane and add-ons without sidecars, and those Istio's charts label `operator.istio.io/component` (istiod, gateways, CNI, ztunnel). Other opt-outs may be deliberate (a Job that would never finish with a sidecar); suppress those with a comment saying why.",
-    remediation: "Remove the opt-out so the pod joins the mesh; for a Job, use native sidecars (Kubernetes 1.28+, Istio's `ENABLE_NATIVE_SIDECARS`) so the proxy does not keep it running.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    example: {
-      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        sidecar.istio.io/inject: "false"',
-      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web"
-    },
-    messages: {
-      injectionOff: `{{workload}} sets the {{via}} sidecar.istio.io/inject: "{{value}}": its pods run without the Istio sidecar, outside the mesh's mTLS and authorization policies.`,
-      ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
-    }
-  },
-  *check(object, { options }) {
-    const pod = podSpecOf(object);
-    if (!pod || pod.spec.hostNetwork === true) return;
-    if (lookupNamespace(object) === options.meshRootNamespace || Object.hasOwn(podLabels(pod), ISTIO_COMPONENT)) return;
-    const workload = describeObject4(object);
-    const optOut = injectionOptOut(pod);
-    if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
-    if (podLabels(pod)[DATAPLANE_MODE] === "none" && !injectionOptIn(pod)) yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
-  }
-});
-
-// rules/mesh/istio-sidecar-traffic-excluded.ts
-var EXCLUSIONS = [
-  ["traffic.sidecar.istio.io/excludeInboundPorts", "inbound connections to ports {value}"],
-  ["traffic.sidecar.istio.io/excludeOutboundPorts", "outbound connections to ports {value}"],
-  ["traffic.sidecar.istio.io/excludeOutboundIPRanges", "outbound connections to {value}"]
-];
-var INCLUSIONS = [
-  ["traffic.sidecar.istio.io/includeInboundPorts", "inbound"],
-  ["traffic.sidecar.istio.io/includeOutboundIPRanges", "outbound"]
-];
-var istio_sidecar_traffic_excluded_default = defineRule({
-  meta: {
-    id: "istio-sidecar-traffic-excluded",
-    title: "Pod annotation lets traffic bypass the Istio sidecar",
-    severity: "medium",
-    category: "mesh",
-    rationale: 'Istio redirects a pod\'s traffic through its sidecar with iptables rules that pod annotations shape (Istio\'s resource annotations): `traffic.sidecar.istio.io/excludeInboundPorts` ("inbound ports to be excluded from redirection to Envoy"), `excludeOutboundPorts` and `excludeOutboundIPRanges` ("IP ranges in CIDR form to be excluded from redirection"). Traffic they exclude never reaches the proxy: inbound connections to those ports skip mTLS and every AuthorizationPolicy, and outbound connections leave without mTLS or egress control. `includeInboundPorts` or `includeOutboundIPRanges` set to the empty string "will disable all" redirection of that direction. Such exclusions are sometimes needed (a webhook port the API server calls, a node-local metadata endpoint); each should be narrow and explained. The finding points at the annotation.',
-    remediation: "Remove the exclusion, or narrow it to the one port or address range that must bypass the proxy and say why in a comment; protect an excluded inbound port with a NetworkPolicy instead.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    example: {
-      bad: 'kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations:\n        traffic.sidecar.istio.io/excludeInboundPorts: "8080"',
-      good: "kind: Deployment\nspec:\n  template:\n    metadata:\n      annotations: {}"
-    },
-    messages: {
-      excluded: "{{workload}} sets {{annotation}}: {{what}} bypass the Istio sidecar, without mTLS or authorization policies.",
-      redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
-    }
-  },
-  *check(object) {
-    const pod = podSpecOf(object);
-    if (!pod) return;
-    const annotations = podAnnotations(pod);
-    const workload = describeObject4(object);
-    const at2 = (annotation) => [...pod.metadataPath, "annotations", annotation];
-    for (const [annotation, what] of EXCLUSIONS) {
-      const value = annotations[annotation];
-      if (typeof value !== "string" || value.trim() === "") continue;
-      yield { path: at2(annotation), messageId: "excluded", data: { workload, annotation, what: what.replace("{value}", value.trim()) } };
-    }
-    for (const [annotation, direction] of INCLUSIONS) {
-      if (annotations[annotation] === "") yield { path: at2(annotation), messageId: "redirectionOff", data: { workload, annotation, direction } };
-    }
-  }
-});
-
-// rules/mesh/istio-workload-mtls-not-strict.ts
-var related = (decisions) => decisions.map((decision) => ({ object: decision.policy.object, path: decision.path, message: `${describeDecision(decision)}.` }));
-var istio_workload_mtls_not_strict_default = defineRule({
-  meta: {
-    id: "istio-workload-mtls-not-strict",
-    title: "Workload accepts plaintext in the mesh",
-    severity: "medium",
-    category: "mesh",
-    rationale: "What a workload's sidecar accepts is decided by several PeerAuthentications at once. Istio composes them in pilot/pkg/security/authn/policy_applier.go (ComposePeerAuthentication): it starts from PERMISSIVE, then the mesh-wide policy (root namespace, no selector), the namespace-wide policy and the workload policy (a selector matching the pod's labels) each override the mode unless theirs is UNSET (\"Inherit from parent, if has one. Otherwise treated as PERMISSIVE\", peer_authentication.proto), and a port of the workload policy's `portLevelMtls` overrides the workload's mode, an UNSET port inheriting it. So port > workload > namespace > mesh, and with no policy at all the workload is PERMISSIVE. This rule works that out for every linted workload once the scope holds PeerAuthentications, and reports those that do not end up STRICT: they accept plaintext from clients outside the mesh. Where several policies of one level match, Istio takes the oldest; the linter takes the first linted. Pods that are not in the sidecar mesh are left out: `hostNetwork` pods (never injected), pods that opt out of injection (reported by istio-sidecar-injection-disabled) and gateway pods (`inject.istio.io/templates: gateway`), whose listeners the Gateway resource configures.",
-    remediation: "Make the mesh-wide policy STRICT, and remove the namespace, workload or port policies that relax it; where a port must accept plaintext, keep a port-level exception and say why in a comment.",
-    frameworks: IN_TRANSIT_FRAMEWORKS,
-    equivalents: {},
-    options: ROOT_NAMESPACE_OPTION,
-    scope: "Each workload (its pod template's labels and namespace) is matched against the PeerAuthentications linted together with it: one chart rendering, one Kustomize build, or all plain manifests of a run. A scope without any PeerAuthentication is not judged. Policies are indexed by namespace once per scope, so the rule is linear in the objects. A chart's objects in the release namespace match each other; the root namespace is the `meshRootNamespace` option. The message names the policy that decided the mode, and every policy that set it along the way is a related location. When no policy applies at all (Istio's default), the finding is lowered to low, as the mesh-wide policy may be applied from elsewhere, and reported once per namespace, at the first such workload.",
-    example: {
-      bad: "kind: PeerAuthentication\nmetadata: {name: default, namespace: shop}\nspec: {mtls: {mode: PERMISSIVE}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}",
-      good: "kind: PeerAuthentication\nmetadata: {name: default, namespace: istio-system}\nspec: {mtls: {mode: STRICT}}\n---\nkind: Deployment\nmetadata: {name: web, namespace: shop}"
-    },
-    messages: {
-      notStrict: "{{workload}} accepts plaintext connections: its effective mTLS mode is {{mode}}; {{why}}.",
-      portsNotStrict: "{{workload}} is STRICT but accepts plaintext on {{ports}}; {{why}}."
-    }
-  },
-  lookupKinds: ["PeerAuthentication"],
-  *check(object, { options }) {
-    const pod = podSpecOf(object);
-    if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
-    const workload = describeObject4(object);
-    const namespace = lookupNamespace(object);
-    const labels = { ...podLabels(pod) };
-    const root = options.meshRootNamespace;
-    yield {
-      path: pod.metadataPath,
-      settle: (others) => {
-        const peers = peerIndex(others, root);
-        if (peers.count === 0) return void 0;
-        const effective = effectiveMode(peers, namespace, labels);
-        if (effective.mode !== "STRICT") {
-          const decider = effective.decidedBy.at(-1);
-          if (!decider) {
-            const why = "no PeerAuthentication among the linted objects applies to it, and Istio's default is PERMISSIVE (reported for the first such workload of its namespace)";
-            return { messageId: "notStrict", data: { workload, mode: effective.mode, why }, related: [], lowerTo: "low", oncePerScope: `default\0${namespace ?? ""}` };
-          }
-          return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
-        }
-        const loose = effective.ports.filter((port) => port.decidedBy.mode !== "STRICT");
-        if (loose.length === 0) return void 0;
-        const decisions = loose.map((port) => port.decidedBy);
-        const ports = loose.map(({ port }) => `port ${port}`).join(", ");
-        return { messageId: "portsNotStrict", data: { workload, ports, why: decisions.map(describeDecision).join("; ") }, related: related(decisions) };
-      }
-    };
-  }
-});
-
-// rules/mesh/index.ts
-var MESH_RULES = [
-  istio_authorization_allows_all_default,
-  istio_authorization_any_source_default,
-  istio_authorization_denies_all_default,
-  istio_authorization_no_default_deny_default,
-  istio_destination_rule_tls_not_mutual_default,
-  istio_gateway_credential_missing_default,
-  istio_gateway_http_without_redirect_default,
-  istio_gateway_weak_tls_version_default,
-  istio_namespace_mesh_opt_out_default,
-  istio_peer_authentication_not_strict_default,
-  istio_sidecar_injection_disabled_default,
-  istio_sidecar_traffic_excluded_default,
-  istio_workload_mtls_not_strict_default
 ];
 
 // rules/rbac/policy-rules.ts
@@ -35730,6 +35885,47 @@ var default_namespace_default = defineRule({
   }
 });
 
+// rules/workload/default-service-account.ts
+function hasAccountToken(pod) {
+  if (pod.spec.automountServiceAccountToken !== false) return true;
+  return arrayOf(pod.spec.volumes).some(
+    (volume) => arrayOf(recordOf(recordOf(volume).projected).sources).some((source) => isRecord(source) && isRecord(source.serviceAccountToken))
+  );
+}
+var SHARED = "which every pod of the namespace that names no ServiceAccount shares: whatever a binding grants it, all of them hold.";
+var default_service_account_default = defineRule({
+  meta: {
+    id: "default-service-account",
+    title: "Workload runs as its namespace's default ServiceAccount",
+    severity: "low",
+    category: "workload",
+    rationale: "Every namespace has a ServiceAccount named `default`, and a pod that names none (or names `default`) runs as it. It is shared by every such pod of the namespace, so a RoleBinding that gives it permissions for one workload gives them to all, and an audit log cannot tell the workloads apart. CIS 5.1.5 asks that default ServiceAccounts not be actively used: a workload that calls the API gets its own account, with rights granted to that account. A pod that gets no token of its account (`automountServiceAccountToken: false` on the pod, and no projected `serviceAccountToken` volume) is not reported: without a token the account's identity and permissions are out of its reach. The check reads the pod spec alone: that the default ServiceAccount itself turns automounting off is service-account-token-automounted's concern.",
+    remediation: "Create a ServiceAccount for the workload and set `serviceAccountName` to it; grant it only what the workload needs, and set `automountServiceAccountToken: false` where it calls no API. The rule is low by default; to make it fail a run, raise its severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
+    frameworks: [
+      { framework: "CIS", control: "5.1.5", title: "Ensure that default service accounts are not actively used" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+    ],
+    equivalents: { kubeLinter: ["default-service-account"] },
+    messages: {
+      defaultNamed: `{{kind}} "{{name}}" runs as the namespace's default ServiceAccount ({{field}}: default), ${SHARED}`,
+      defaultByOmission: `{{kind}} "{{name}}" names no ServiceAccount, so it runs as the namespace's default one, ${SHARED}`
+    },
+    example: {
+      bad: "spec:\n  containers:\n    - name: app\n      image: app:1.0",
+      good: "spec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0"
+    }
+  },
+  *check(object) {
+    const pod = podSpecOf(object);
+    if (!pod || !hasAccountToken(pod)) return;
+    const account = serviceAccountOf(pod);
+    if (account.name !== "default") return;
+    const { kind, name } = object;
+    if (account.field) yield { path: [...pod.path, account.field], messageId: "defaultNamed", data: { kind, name, field: account.field } };
+    else yield { path: pod.path, messageId: "defaultByOmission", data: { kind, name } };
+  }
+});
+
 // rules/workload/injected-proxy.ts
 function isInjectedIstioProxy(ref) {
   return ref.name === "istio-proxy" && ref.container.image === "auto";
@@ -36071,48 +36267,78 @@ var resource_requests_missing_default = missingResourcesRule({
 });
 
 // rules/workload/service-account-token-automounted.ts
-function serviceAccountName(pod) {
-  for (const field of ["serviceAccountName", "serviceAccount"]) {
-    const name = pod.spec[field];
-    if (typeof name === "string" && name !== "") return name;
-  }
-  return "default";
-}
 var boundByIndex = /* @__PURE__ */ new WeakMap();
+function push2(map, key2, value) {
+  const list2 = map.get(key2);
+  if (list2) list2.push(value);
+  else map.set(key2, [value]);
+}
 function boundServiceAccounts(index) {
   const known = boundByIndex.get(index);
   if (known) return known;
   const bound2 = /* @__PURE__ */ new Map();
   boundByIndex.set(index, bound2);
-  for (const binding of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
-    if (!binding.apiVersion.startsWith("rbac.authorization.k8s.io/")) continue;
-    for (const subject of arrayOf(binding.body.subjects).map(recordOf)) {
-      if (subject.kind !== "ServiceAccount" || typeof subject.name !== "string") continue;
-      const written = typeof subject.namespace === "string" && subject.namespace !== "" ? subject.namespace : void 0;
-      const namespace = written ?? (binding.kind === "RoleBinding" ? lookupNamespace(binding) : void 0);
-      const namespaces = bound2.get(subject.name) ?? /* @__PURE__ */ new Set();
-      namespaces.add(namespace);
-      bound2.set(subject.name, namespaces);
+  let order = 0;
+  for (const object of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+    const binding = bindingOf(object);
+    if (!binding) continue;
+    for (const subject of binding.subjects) {
+      if (subject.kind !== "ServiceAccount") continue;
+      const namespace = object.origin.releaseNamespace && subject.namespace === void 0 ? void 0 : subjectNamespace(binding, subject);
+      const grant = { binding, subject, namespace, order: order++ };
+      let grants = bound2.get(subject.name);
+      if (!grants) {
+        grants = { all: [], byNamespace: /* @__PURE__ */ new Map(), anyNamespace: [] };
+        bound2.set(subject.name, grants);
+      }
+      grants.all.push(grant);
+      if (namespace === void 0) grants.anyNamespace.push(grant);
+      else push2(grants.byNamespace, namespace, grant);
     }
   }
   return bound2;
 }
-function isBound(bound2, namespace, account) {
-  const namespaces = bound2.get(account);
-  return namespaces !== void 0 && (namespace === void 0 || namespaces.has(void 0) || namespaces.has(namespace));
+function grantsTo(bound2, namespace, account, file) {
+  const grants = bound2.get(account);
+  if (!grants) return [];
+  const matching = namespace === void 0 ? grants.all : [...grants.byNamespace.get(namespace) ?? [], ...grants.anyNamespace].sort((a, b) => a.order - b.order);
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const grant of [...matching.filter((g) => g.binding.object.origin.file === file), ...matching]) {
+    const { kind, name } = grant.binding.object;
+    const key2 = `${kind}\0${lookupNamespace(grant.binding.object) ?? ""}\0${name}`;
+    if (!byIdentity.has(key2)) byIdentity.set(key2, grant);
+  }
+  return [...byIdentity.values()];
 }
-var UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions";
+function describeGrants(grants) {
+  const first = describeBinding(grants[0].binding);
+  const others = grants.length - 1;
+  if (others === 0) return first;
+  return `${first} (and ${others} other binding${others === 1 ? "" : "s"}, related locations)`;
+}
+var grantPlace = ({ binding, subject }) => ({
+  object: binding.object,
+  path: ["subjects", subject.index],
+  message: `${describeBinding(binding)} grants ${binding.roleKind} "${binding.roleName}" to ${describeSubject(binding, subject)}.`
+});
+var UNBOUND = "no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.";
+var BOUND = "{{bindings}} grants it API access, so the token is needed: keep it, and keep the role narrow.";
+var ENABLED = '{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}";';
+var NOT_DISABLED = '{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false;';
+var UNKNOWN_ACCOUNT = '{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects;';
 var service_account_token_automounted_default = defineRule({
   meta: {
     id: "service-account-token-automounted",
     title: "Service account token is mounted automatically",
     severity: "medium",
     category: "workload",
-    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod whose ServiceAccount a RoleBinding or ClusterRoleBinding among the linted objects names is not reported: granting the account permissions says the pod calls the API, so its token is mounted where necessary (CIS 5.1.6), and what it may do is a question for that binding's role. Bindings are matched within one scope (a chart rendering, an overlay, or the plain files), by the account's name and namespace; a namespace chosen at apply or install time (none written, or Helm's release namespace) matches a binding for that name in any namespace.",
-    remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC.",
+    rationale: "Unless turned off, every pod gets a token for its ServiceAccount, and anyone who compromises the pod can use it against the Kubernetes API with that account's permissions. Most applications never call the API and need no token at all. A pod turns it off with `automountServiceAccountToken: false`, or its ServiceAccount does (the pod's own setting wins). When a RoleBinding or ClusterRoleBinding names the pod's ServiceAccount, the account is meant to call the API and the pod needs its token (CIS 5.1.6: mounted only where necessary): the finding stays, lowered to low, so the token is a known, reviewed one, and says which binding needs it; what the account may do is then a question for the binding's role (the rbac rules report dangerous grants).",
+    remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC; for those (the low findings that name a binding) keep the token, review the role, and suppress the finding or turn the rule's severity down in `.kubeward.yaml` once reviewed.",
+    scope: "The pod's ServiceAccount and the RoleBindings and ClusterRoleBindings (rbac.authorization.k8s.io/v1) that name it are looked up among the objects linted together with the pod: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. They are matched by the account's name and namespace (a RoleBinding's subject without a namespace is in the binding's); a namespace chosen at apply or install time (none written, or Helm's release namespace) matches one of that name in any namespace. Each binding that names the account is a related location.",
     frameworks: [
       { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
-      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" }
+      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
+      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
@@ -36121,9 +36347,12 @@ var service_account_token_automounted_default = defineRule({
       trivy: ["KSV036"]
     },
     messages: {
-      automountEnabled: `{{kind}} "{{name}}" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "{{account}}"; ${UNBOUND}.`,
-      automountNotDisabled: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false; ${UNBOUND}.`,
-      automountNotDisabledUnknownAccount: `{{kind}} "{{name}}" mounts the token of ServiceAccount "{{account}}": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; ${UNBOUND}.`
+      automountEnabled: `${ENABLED} ${UNBOUND}`,
+      automountEnabledBound: `${ENABLED} ${BOUND}`,
+      automountNotDisabled: `${NOT_DISABLED} ${UNBOUND}`,
+      automountNotDisabledBound: `${NOT_DISABLED} ${BOUND}`,
+      automountNotDisabledUnknownAccount: `${UNKNOWN_ACCOUNT} ${UNBOUND}`,
+      automountNotDisabledUnknownAccountBound: `${UNKNOWN_ACCOUNT} ${BOUND}`
     },
     example: {
       bad: "spec:\n  serviceAccountName: web\n  containers:\n    - name: app\n      image: app:1.0",
@@ -36137,19 +36366,24 @@ var service_account_token_automounted_default = defineRule({
     const path23 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
-    const account = serviceAccountName(pod);
+    const account = serviceAccountOf(pod).name;
     const { kind, name } = object;
     const namespace = lookupNamespace(object);
+    const { file } = object.origin;
     yield {
       path: path23,
       settle(others) {
-        if (isBound(boundServiceAccounts(others), namespace, account)) return void 0;
         const data = { kind, name, account };
-        if (podSetting === true) return { messageId: "automountEnabled", data };
-        const serviceAccount = others.find("ServiceAccount", namespace, account);
-        if (serviceAccount?.apiVersion !== "v1") return { messageId: "automountNotDisabledUnknownAccount", data };
-        if (serviceAccount.body.automountServiceAccountToken === false) return void 0;
-        return { messageId: "automountNotDisabled", data };
+        let unbound = "automountEnabled";
+        if (podSetting !== true) {
+          const serviceAccount = others.find("ServiceAccount", namespace, account);
+          if (serviceAccount?.apiVersion !== "v1") unbound = "automountNotDisabledUnknownAccount";
+          else if (serviceAccount.body.automountServiceAccountToken === false) return void 0;
+          else unbound = "automountNotDisabled";
+        }
+        const grants = grantsTo(boundServiceAccounts(others), namespace, account, file);
+        if (grants.length === 0) return { messageId: unbound, data };
+        return { messageId: `${unbound}Bound`, data: { ...data, bindings: describeGrants(grants) }, related: grants.map(grantPlace), lowerTo: "low" };
       }
     };
   }
@@ -36223,6 +36457,7 @@ var writable_root_filesystem_default = defineRule({
 var WORKLOAD_RULES = [
   container_runtime_socket_mounted_default,
   default_namespace_default,
+  default_service_account_default,
   image_pull_policy_not_always_default,
   image_registry_not_allowed_default,
   latest_image_tag_default,
@@ -36242,13 +36477,12 @@ var BUILTIN_RULES = [
   ...RESTRICTED_RULES,
   ...HARDENING_RULES,
   ...WORKLOAD_RULES,
+  ...NAMESPACE_RULES,
   ...RBAC_RULES,
   ...NETWORK_RULES,
   ...MESH_RULES,
   ...CONTROL_PLANE_RULES
-].sort(
-  (a, b) => a.meta.id.localeCompare(b.meta.id)
-);
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 // src/registry.ts
 var ALL_RULE_META = [...BUILTIN_RULES.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
@@ -46902,7 +47136,9 @@ var POD_SPEC = mapping({
   containers: listOf(CONTAINER),
   initContainers: listOf(CONTAINER),
   ephemeralContainers: listOf(CONTAINER),
-  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) }, mapping())),
+  volumes: listOf(
+    mapping({ name: string, hostPath: mapping({ path: string, type: string }), projected: mapping({ sources: listOf(mapping({ serviceAccountToken: mapping() }, mapping())) }) }, mapping())
+  ),
   securityContext: POD_SECURITY_CONTEXT,
   hostNetwork: boolean,
   hostPID: boolean,

@@ -1,10 +1,11 @@
 import type { Rule } from "../src/engine/api.js";
 import { CONTROL_PLANE_RULES } from "./control-plane/index.js";
+import { MESH_RULES } from "./mesh/index.js";
+import { NAMESPACE_RULES } from "./namespaces/index.js";
+import { NETWORK_RULES } from "./network/index.js";
 import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
-import { NETWORK_RULES } from "./network/index.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";
-import { MESH_RULES } from "./mesh/index.js";
 import { RBAC_RULES } from "./rbac/index.js";
 import { WORKLOAD_RULES } from "./workload/index.js";
 
@@ -14,10 +15,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...RESTRICTED_RULES,
   ...HARDENING_RULES,
   ...WORKLOAD_RULES,
+  ...NAMESPACE_RULES,
   ...RBAC_RULES,
   ...NETWORK_RULES,
   ...MESH_RULES,
   ...CONTROL_PLANE_RULES,
-].sort((a, b) =>
-  a.meta.id.localeCompare(b.meta.id),
-);
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

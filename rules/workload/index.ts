@@ -1,6 +1,7 @@
 import type { Rule } from "../../src/engine/api.js";
 import containerRuntimeSocketMounted from "./container-runtime-socket-mounted.js";
 import defaultNamespace from "./default-namespace.js";
+import defaultServiceAccount from "./default-service-account.js";
 import imagePullPolicyNotAlways from "./image-pull-policy-not-always.js";
 import imageRegistryNotAllowed from "./image-registry-not-allowed.js";
 import latestImageTag from "./latest-image-tag.js";
@@ -13,10 +14,11 @@ import serviceAccountTokenAutomounted from "./service-account-token-automounted.
 import sshPort from "./ssh-port.js";
 import writableRootFilesystem from "./writable-root-filesystem.js";
 
-/** Workload hygiene: images, resources, probes, ports, service account tokens, runtime sockets, namespaces. Sorted by id. */
+/** Workload hygiene: images, resources, probes, ports, service accounts and their tokens, runtime sockets, namespaces. Sorted by id. */
 export const WORKLOAD_RULES: readonly Rule[] = [
   containerRuntimeSocketMounted,
   defaultNamespace,
+  defaultServiceAccount,
   imagePullPolicyNotAlways,
   imageRegistryNotAllowed,
   latestImageTag,

@@ -5,7 +5,8 @@ import type { Severity } from "./rule-meta.js";
  * them, the rule tester rejects undeclared ones, and the rule reads them typed.
  */
 export type OptionSpec =
-  | { type: "string"; description: string; default: string }
+  /** `pattern`: a regular expression the whole value must match, checked where the type is. */
+  | { type: "string"; description: string; default: string; pattern?: string }
   | { type: "boolean"; description: string; default: boolean }
   | { type: "number"; description: string; default: number }
   | { type: "string[]"; description: string; default: readonly string[] };
@@ -32,10 +33,12 @@ export interface RuleSetting {
 
 export function optionMatches(spec: OptionSpec, value: unknown): boolean {
   if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (spec.type === "string" && spec.pattern !== undefined) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
   return typeof value === spec.type;
 }
 
 export function describeOptionType(spec: OptionSpec): string {
+  if (spec.type === "string" && spec.pattern !== undefined) return `a string matching ${spec.pattern}`;
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 

@@ -7,9 +7,11 @@ export {
   podAnnotations,
   podLabels,
   podSpecOf,
+  serviceAccountOf,
   workloadContainers,
   type ContainerKind,
   type ContainerRef,
+  type PodServiceAccount,
   type PodSpecRef,
 } from "./workload.js";
 export {

@@ -91,7 +91,9 @@ const POD_SPEC = mapping({
   containers: listOf(CONTAINER),
   initContainers: listOf(CONTAINER),
   ephemeralContainers: listOf(CONTAINER),
-  volumes: listOf(mapping({ name: string, hostPath: mapping({ path: string, type: string }) }, mapping())),
+  volumes: listOf(
+    mapping({ name: string, hostPath: mapping({ path: string, type: string }), projected: mapping({ sources: listOf(mapping({ serviceAccountToken: mapping() }, mapping())) }) }, mapping()),
+  ),
   securityContext: POD_SECURITY_CONTEXT,
   hostNetwork: boolean,
   hostPID: boolean,

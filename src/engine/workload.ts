@@ -169,3 +169,18 @@ export function podAnnotations(pod: PodSpecRef): JsonObject {
 export function podLabels(pod: PodSpecRef): JsonObject {
   return recordOf(pod.metadata.labels);
 }
+
+/** The ServiceAccount a pod runs as, and the field that names it; none names it when it is the namespace's `default`. */
+export interface PodServiceAccount {
+  name: string;
+  field?: "serviceAccountName" | "serviceAccount";
+}
+
+/** The ServiceAccount a pod runs as: serviceAccountName, else its deprecated alias serviceAccount, else "default". */
+export function serviceAccountOf(pod: PodSpecRef): PodServiceAccount {
+  for (const field of ["serviceAccountName", "serviceAccount"] as const) {
+    const name = pod.spec[field];
+    if (typeof name === "string" && name !== "") return { name, field };
+  }
+  return { name: "default" };
+}

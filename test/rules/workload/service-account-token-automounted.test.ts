@@ -93,8 +93,10 @@ metadata: {name: db, namespace: default}
 automountServiceAccountToken: false
 `,
     },
+  ],
+  invalid: [
     {
-      name: "a RoleBinding or ClusterRoleBinding gives the ServiceAccount permissions, so the pod calls the API",
+      name: "a RoleBinding or ClusterRoleBinding gives the ServiceAccount permissions: the token is needed, so the finding drops to low and names the binding",
       yaml: `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: controller, namespace: ops}
@@ -124,6 +126,25 @@ metadata: {name: agent}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: agent}
 subjects: [{kind: User, name: agent}, {kind: ServiceAccount, name: agent}]
 `,
+      errors: [
+        {
+          messageId: "automountNotDisabledUnknownAccountBound",
+          data: { kind: "Deployment", name: "controller", account: "controller", bindings: 'RoleBinding "controller"' },
+          line: 6, column: 5, endLine: 6, endColumn: 10,
+          message:
+            'Deployment "controller" mounts the token of ServiceAccount "controller": the pod does not set automountServiceAccountToken: false, and the ServiceAccount is not among the linted objects; RoleBinding "controller" grants it API access, so the token is needed: keep it, and keep the role narrow.',
+          related: [{ line: 14, column: 12, message: 'RoleBinding "controller" grants Role "controller" to ServiceAccount "ops/controller".' }],
+          severity: "low",
+        },
+        {
+          messageId: "automountEnabledBound",
+          data: { kind: "Pod", name: "agent", account: "agent", bindings: 'ClusterRoleBinding "agent"' },
+          line: 21, column: 3, endLine: 21, endColumn: 37,
+          message: 'Pod "agent" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "agent"; ClusterRoleBinding "agent" grants it API access',
+          related: [{ line: 28, column: 39, message: 'ClusterRoleBinding "agent" grants ClusterRole "agent" to ServiceAccount "agent".' }],
+          severity: "low",
+        },
+      ],
     },
     {
       name: "the release namespace is chosen at install, so a binding for the account in any namespace may name it",
@@ -143,9 +164,69 @@ metadata: {name: istiod}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: istiod}
 subjects: [{kind: ServiceAccount, name: istiod, namespace: istio-system}]
 `,
+      errors: [
+        {
+          messageId: "automountNotDisabledUnknownAccountBound",
+          data: { kind: "Deployment", name: "istiod", account: "istiod", bindings: 'ClusterRoleBinding "istiod"' },
+          line: 6, column: 5, endLine: 6, endColumn: 10,
+          related: [{ line: 14, column: 12, message: 'ClusterRoleBinding "istiod" grants ClusterRole "istiod" to ServiceAccount "istio-system/istiod".' }],
+          severity: "low",
+        },
+      ],
     },
-  ],
-  invalid: [
+    {
+      name: "several bindings name the account: the first is named, each is a related location once, however often it lists the account or is written",
+      yaml: `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: shop}
+spec:
+  template:
+    spec:
+      serviceAccountName: db
+      containers: [{name: a, image: a:1}]
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: db, namespace: shop}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: db-leader, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: leader-election}
+subjects:
+  - {kind: ServiceAccount, name: db}
+  - {kind: ServiceAccount, name: db, namespace: shop}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: db-metrics}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: metrics-reader}
+subjects:
+  - kind: ServiceAccount
+    name: db
+    namespace: shop
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: db-metrics}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: metrics-reader}
+subjects: [{kind: ServiceAccount, name: db, namespace: shop}]
+`,
+      errors: [
+        {
+          messageId: "automountNotDisabledBound",
+          data: { kind: "StatefulSet", name: "db", account: "db", bindings: 'RoleBinding "db-leader" (and 1 other binding, related locations)' },
+          line: 6, column: 5, endLine: 6, endColumn: 10,
+          message:
+            'StatefulSet "db" mounts the token of ServiceAccount "db": neither the pod nor the ServiceAccount sets automountServiceAccountToken: false; RoleBinding "db-leader" (and 1 other binding, related locations) grants it API access, so the token is needed: keep it, and keep the role narrow.',
+          related: [
+            { line: 19, column: 5, message: 'RoleBinding "db-leader" grants ClusterRole "leader-election" to ServiceAccount "shop/db".' },
+            { line: 27, column: 5, message: 'ClusterRoleBinding "db-metrics" grants ClusterRole "metrics-reader" to ServiceAccount "shop/db".' },
+          ],
+          severity: "low",
+        },
+      ],
+    },
     {
       name: "bindings for another namespace, another account, or from another API group give this account nothing",
       yaml: `apiVersion: apps/v1
@@ -181,6 +262,8 @@ subjects: [{kind: ServiceAccount, name: web}]
           data: { kind: "Deployment", name: "web", account: "web" },
           line: 8, column: 7, endLine: 8, endColumn: 41,
           message: 'Deployment "web" sets automountServiceAccountToken: true, mounting the token of ServiceAccount "web"; no RoleBinding or ClusterRoleBinding among the linted objects grants it permissions.',
+          related: [],
+          severity: "medium",
         },
       ],
     },
