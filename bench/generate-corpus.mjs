@@ -1,6 +1,8 @@
 // Writes a synthetic corpus: FILES files of OBJECTS_PER_FILE workload objects each, a mix of kinds and risks,
 // with a ServiceAccount per five workloads, an RBAC object per five workloads (Roles, ClusterRoles, some
-// aggregated, and the RoleBindings and ClusterRoleBindings that bind the accounts), and the team Namespaces.
+// aggregated, and the RoleBindings and ClusterRoleBindings that bind the accounts), a network or mesh object per
+// five workloads (Services, NetworkPolicies, Ingresses, Istio PeerAuthentications, AuthorizationPolicies and
+// DestinationRules), and the team Namespaces, every other one with a default-deny NetworkPolicy.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -95,6 +97,42 @@ function rbacDocs(f, first, count) {
   return docs;
 }
 
+/** Every other team's namespace denies all traffic unless a policy allows it. @param {number} team */
+function defaultDenyDocs(team) {
+  if (team % 2) return [];
+  return [`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: team-${team}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n`];
+}
+
+/**
+ * The network and mesh objects of file `f`, one per five workloads, by turns: a Service (ClusterIP, NodePort or
+ * LoadBalancer) of a workload, a NetworkPolicy admitting its team's ingress namespace to it, an Ingress, an Istio
+ * PeerAuthentication (PERMISSIVE on some workloads), an AuthorizationPolicy and a DestinationRule toward the Service.
+ * @param {number} f
+ * @param {number} first the index of the file's first workload
+ * @param {number} count how many objects
+ */
+function networkDocs(f, first, count) {
+  const namespace = `team-${f % TEAMS}`;
+  const docs = [];
+  for (let k = 0; k < count; k++) {
+    const app = `app-${first + k * 5}`;
+    const name = `net-${f}-${k}`;
+    const head = (apiVersion, kind) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n`;
+    const type = ["ClusterIP", "NodePort", "LoadBalancer"][f % 3];
+    docs.push(
+      [
+        `${head("v1", "Service")}spec:\n  type: ${type}\n  selector: {app: ${app}}\n  ports:\n    - {port: 80, targetPort: 8080}\n`,
+        `${head("networking.k8s.io/v1", "NetworkPolicy")}spec:\n  podSelector:\n    matchLabels: {app: ${app}}\n  policyTypes: [Ingress]\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels: {kubernetes.io/metadata.name: ingress}\n      ports:\n        - {port: 8080, protocol: TCP}\n`,
+        `${head("networking.k8s.io/v1", "Ingress")}spec:\n  rules:\n    - host: ${app}.example.com\n      http:\n        paths:\n          - {path: /, pathType: Prefix, backend: {service: {name: ${app}, port: {number: 80}}}}\n`,
+        `${head("security.istio.io/v1", "PeerAuthentication")}spec:\n  selector:\n    matchLabels: {app: ${app}}\n  mtls: {mode: ${k % 2 ? "PERMISSIVE" : "STRICT"}}\n`,
+        `${head("security.istio.io/v1", "AuthorizationPolicy")}spec:\n  selector:\n    matchLabels: {app: ${app}}\n  rules:\n    - from:\n        - source: {principals: ["cluster.local/ns/${namespace}/sa/frontend"]}\n      to:\n        - operation: {methods: [GET]}\n`,
+        `${head("networking.istio.io/v1", "DestinationRule")}spec:\n  host: ${app}.${namespace}.svc.cluster.local\n  trafficPolicy:\n    tls: {mode: ${k % 4 ? "ISTIO_MUTUAL" : "DISABLE"}}\n`,
+      ][(f * count + k) % 6],
+    );
+  }
+  return docs;
+}
+
 /** @param {number} i */
 function podTemplate(i) {
   const risky = i % 3 === 0;
@@ -150,7 +188,7 @@ export function generateCorpus(dir, files, objectsPerFile) {
   let bytes = 0;
   let objects = 0;
   for (let f = 0; f < files; f++) {
-    const docs = f < TEAMS ? [namespaceDoc(f), ...aggregatorDocs(f)] : [];
+    const docs = f < TEAMS ? [namespaceDoc(f), ...aggregatorDocs(f), ...defaultDenyDocs(f)] : [];
     const first = f * objectsPerFile;
     for (let o = 0; o < objectsPerFile; o++) {
       const i = first + o;
@@ -161,6 +199,7 @@ export function generateCorpus(dir, files, objectsPerFile) {
       if (i % 5 === 0) docs.push(`apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${accountOf(i)}\n  namespace: team-${f % TEAMS}\n`);
     }
     docs.push(...rbacDocs(f, first, Math.ceil(objectsPerFile / 5)));
+    docs.push(...networkDocs(f, first, Math.ceil(objectsPerFile / 5)));
     objects += docs.length;
     const text = docs.join("---\n");
     bytes += Buffer.byteLength(text);
