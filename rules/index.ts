@@ -1,4 +1,5 @@
 import type { Rule } from "../src/engine/api.js";
+import { CONTROL_PLANE_RULES } from "./control-plane/index.js";
 import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";
@@ -6,6 +7,6 @@ import { RBAC_RULES } from "./rbac/index.js";
 import { WORKLOAD_RULES } from "./workload/index.js";
 
 /** Every built-in rule, sorted by id. Registering here (through the group lists) is the only way a rule runs. */
-export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES].sort((a, b) =>
+export const BUILTIN_RULES: readonly Rule[] = [...BASELINE_RULES, ...RESTRICTED_RULES, ...HARDENING_RULES, ...WORKLOAD_RULES, ...RBAC_RULES, ...CONTROL_PLANE_RULES].sort((a, b) =>
   a.meta.id.localeCompare(b.meta.id),
 );

@@ -1,6 +1,7 @@
 import type { K8sObject, Path, PathSegment } from "../core/types.js";
 import { formatPath, isRecord } from "../core/json.js";
 import { podSpecPathOf } from "./workload.js";
+import { isAuditPolicy, isEncryptionConfiguration, isKubeletConfiguration } from "./config-kinds.js";
 
 /**
  * The expected type of a field, for the fields rules read. Rules treat a wrongly typed value as
@@ -115,6 +116,64 @@ function isRole(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "Role" || object.kind === "ClusterRole");
 }
 
+/** The KubeletConfiguration fields the control-plane rules read (kubelet.config.k8s.io/v1beta1; durations are strings). */
+const KUBELET_CONFIGURATION = mapping({
+  authentication: mapping({
+    anonymous: mapping({ enabled: boolean }),
+    webhook: mapping({ enabled: boolean }),
+    x509: mapping({ clientCAFile: string }),
+  }),
+  authorization: mapping({ mode: string }),
+  readOnlyPort: integer,
+  streamingConnectionIdleTimeout: string,
+  makeIPTablesUtilChains: boolean,
+  protectKernelDefaults: boolean,
+  rotateCertificates: boolean,
+  serverTLSBootstrap: boolean,
+  tlsCertFile: string,
+  tlsCipherSuites: listOf(string),
+  tlsMinVersion: string,
+  featureGates: mapOf(boolean),
+});
+
+const ENCRYPTION_KEYS = mapping({ keys: listOf(mapping({ name: string, secret: string })) });
+
+/** An EncryptionConfiguration (apiserver.config.k8s.io/v1): each providers item holds one provider type. */
+const ENCRYPTION_CONFIGURATION = mapping({
+  resources: listOf(
+    mapping({
+      resources: listOf(string),
+      providers: listOf(mapping({ aescbc: ENCRYPTION_KEYS, aesgcm: ENCRYPTION_KEYS, secretbox: ENCRYPTION_KEYS, identity: mapping(), kms: mapping({ apiVersion: string, name: string }) })),
+    }),
+  ),
+});
+
+/** An audit Policy (audit.k8s.io/v1). */
+const AUDIT_POLICY = mapping({
+  omitStages: listOf(string),
+  rules: listOf(
+    mapping({
+      level: string,
+      users: listOf(string),
+      userGroups: listOf(string),
+      verbs: listOf(string),
+      namespaces: listOf(string),
+      nonResourceURLs: listOf(string),
+      omitStages: listOf(string),
+      resources: listOf(mapping({ group: string, resources: listOf(string), resourceNames: listOf(string) })),
+    }),
+  ),
+});
+
+/** The shape of a whole object of a kind that is not a workload, when rules read its fields. */
+function objectShape(object: K8sObject): Shape | undefined {
+  if (isRole(object)) return ROLE;
+  if (isKubeletConfiguration(object)) return KUBELET_CONFIGURATION;
+  if (isEncryptionConfiguration(object)) return ENCRYPTION_CONFIGURATION;
+  if (isAuditPolicy(object)) return AUDIT_POLICY;
+  return undefined;
+}
+
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",
   boolean: "true or false",
@@ -201,8 +260,9 @@ function checkChild(value: unknown, shape: Shape, path: PathSegment[], segment: 
 export function checkShape(object: K8sObject): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   checkValue(object.body.metadata, OBJECT_METADATA, ["metadata"], problems);
-  if (isRole(object)) {
-    checkValue(object.body, ROLE, [], problems);
+  const shape = objectShape(object);
+  if (shape) {
+    checkValue(object.body, shape, [], problems);
     return problems;
   }
   const podSpecPath = podSpecPathOf(object);
@@ -243,7 +303,8 @@ function coversPath(shape: Shape, path: readonly PathSegment[]): boolean {
 export function checksField(object: K8sObject, path: readonly PathSegment[]): boolean {
   if (path.length === 0) return true;
   if (path[0] === "metadata") return coversPath(OBJECT_METADATA, path.slice(1));
-  if (isRole(object)) return coversPath(ROLE, path);
+  const shape = objectShape(object);
+  if (shape) return coversPath(shape, path);
   const podSpecPath = podSpecPathOf(object);
   if (!podSpecPath) return false;
   const onTheWay = podSpecPath.findIndex((segment, depth) => path[depth] !== segment);
