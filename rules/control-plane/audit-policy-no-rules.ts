@@ -29,6 +29,6 @@ export default defineRule({
   },
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
-    yield { path: object.body.rules === undefined ? [] : ["rules"], messageId: "noRules" };
+    yield { path: object.body.rules === undefined ? ["kind"] : ["rules"], messageId: "noRules" };
   },
 });

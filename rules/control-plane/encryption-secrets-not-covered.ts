@@ -36,6 +36,6 @@ export default defineRule({
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);
     if (decidingEntry(entries, "", "secrets")) return;
-    yield { path: object.body.resources === undefined ? [] : ["resources"], messageId: "notCovered" };
+    yield { path: object.body.resources === undefined ? ["kind"] : ["resources"], messageId: "notCovered" };
   },
 });

@@ -28,17 +28,20 @@ export interface KubeletSettingSpec {
 /**
  * A rule over one kubelet setting, in a KubeletConfiguration and on a kubelet command line: it reports
  * the field or flag where it is set to the unsafe value, or, when it is not set and the default there is
- * unsafe, its parent mapping (the object's kind line) or the command line. A KubeletConfiguration written
+ * unsafe, its nearest written parent mapping (or the object's kind line) or the command line. A KubeletConfiguration written
  * beside kubeadm's configuration takes kubeadm's defaults, so such reports wait until every object is read.
  */
 export function kubeletSettingRule({ setting, defaults, isBad, good, risk, configReadsAsUnset, meta }: KubeletSettingSpec): Rule {
+  const messages = {
+    wrongValue: `{{where}} sets {{setting}} to {{value}}: ${risk}; set it to ${good}.`,
+    missing: `{{where}} does not set {{setting}}, so it is {{value}}: ${risk}; add {{fix}}.`,
+  } as const;
+  // A rule whose defaults are all safe never reports a missing setting, so it does not declare that message.
+  const defaultsBad = [defaults.config, defaults.flags, ...(defaults.kubeadm ? [defaults.kubeadm.value] : [])].some(isBad);
   return defineRule({
     meta: {
       ...meta,
-      messages: {
-        wrongValue: `{{where}} sets {{setting}} to {{value}}: ${risk}; set it to ${good}.`,
-        missing: `{{where}} does not set {{setting}}, which then defaults to {{value}}: ${risk}; add {{fix}}.`,
-      },
+      messages: (defaultsBad ? messages : { wrongValue: messages.wrongValue }) as typeof messages,
     },
     lookupKinds: defaults.kubeadm ? KUBEADM_LOOKUP_KINDS : undefined,
     *check(object) {
@@ -60,7 +63,8 @@ export function kubeletSettingRule({ setting, defaults, isBad, good, risk, confi
             path,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict(set ? set.value : defaults.config, set !== undefined);
-              if (kubeadm.forced || !set) return verdict(kubeadm.value, false);
+              // kubeadm fills a field left at its zero value (an empty string too).
+              if (kubeadm.forced || !set || set.value === "") return verdict(kubeadm.value, false);
               return verdict(set.value, true);
             },
           };

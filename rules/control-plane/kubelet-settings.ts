@@ -89,7 +89,7 @@ function configSource(object: K8sObject): KubeletSource {
       return value === undefined ? undefined : { value, path: setting.field };
     },
     missingPath(setting) {
-      // The deepest parent mapping that is written, or the object itself (its kind line).
+      // The deepest parent mapping that is written, or the object's kind line.
       let node: unknown = object.body;
       let depth = 0;
       for (; depth < setting.field.length - 1; depth++) {
@@ -97,7 +97,7 @@ function configSource(object: K8sObject): KubeletSource {
         if (!isRecord(child)) break;
         node = child;
       }
-      return setting.field.slice(0, depth);
+      return depth === 0 ? ["kind"] : setting.field.slice(0, depth);
     },
     name: (setting) => setting.field.join("."),
     written: (setting, value) => `${setting.field.join(".")}: ${value}`,
