@@ -23,3 +23,9 @@ ${items.map((item) => `            - ${item}`).join("\n")}
 
 /** A kubeadm InitConfiguration document, to put in the same file as a KubeletConfiguration. */
 export const kubeadmInit = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n---\n";
+
+/** An EncryptionConfiguration whose body starts on line 3; its kind line is line 2, columns 1-32. */
+export const encryptionConfig = (body = ""): string => `apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\n${body}`;
+
+/** An audit Policy whose body starts on line 3. */
+export const auditPolicy = (body = ""): string => `apiVersion: audit.k8s.io/v1\nkind: Policy\n${body}`;
