@@ -30042,6 +30042,9 @@ function commandLineOf(ref) {
     flags
   };
 }
+function effectiveFlag(commandLine, name) {
+  return commandLine.flags.get(name)?.at(-1);
+}
 
 // src/core/image-reference.ts
 var DOCKER_HUB = "docker.io";
@@ -30333,6 +30336,21 @@ function selectorMatches(selector, labels) {
 }
 function isEmptySelector(selector) {
   return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
+}
+
+// src/engine/config-kinds.ts
+function isKubeletConfiguration(object) {
+  return object.kind === "KubeletConfiguration" && object.apiVersion === "kubelet.config.k8s.io/v1beta1";
+}
+function isEncryptionConfiguration(object) {
+  return object.kind === "EncryptionConfiguration" && object.apiVersion === "apiserver.config.k8s.io/v1" || object.kind === "EncryptionConfig" && object.apiVersion === "v1";
+}
+function isAuditPolicy(object) {
+  return object.kind === "Policy" && (object.apiVersion === "audit.k8s.io/v1" || object.apiVersion === "audit.k8s.io/v1beta1");
+}
+var KUBEADM_KINDS = ["InitConfiguration", "ClusterConfiguration", "JoinConfiguration"];
+function isKubeadmConfiguration(object) {
+  return object.apiVersion.startsWith("kubeadm.k8s.io/") && KUBEADM_KINDS.includes(object.kind);
 }
 
 // rules/templates/component-flag.ts
@@ -31186,6 +31204,223 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
   }
 });
 
+// rules/control-plane/audit-policy.ts
+function auditRules(body) {
+  return arrayOf(body.rules).flatMap((rule, index) => {
+    if (!isRecord(rule)) return [];
+    return [
+      {
+        index,
+        level: typeof rule.level === "string" ? rule.level : void 0,
+        users: stringsOf(rule.users),
+        userGroups: stringsOf(rule.userGroups),
+        verbs: stringsOf(rule.verbs),
+        namespaces: stringsOf(rule.namespaces),
+        resources: arrayOf(rule.resources).filter(isRecord).map((gr) => ({ group: typeof gr.group === "string" ? gr.group : "", resources: stringsOf(gr.resources), resourceNames: stringsOf(gr.resourceNames) })),
+        nonResourceURLs: stringsOf(rule.nonResourceURLs),
+        // Index for index, so a stage can be pointed at: an item that is not a string reads as "".
+        omitStages: arrayOf(rule.omitStages).map((stage) => typeof stage === "string" ? stage : ""),
+        path: ["rules", index]
+      }
+    ];
+  });
+}
+function isCatchAll(rule) {
+  return [rule.users, rule.userGroups, rule.verbs, rule.namespaces, rule.resources, rule.nonResourceURLs].every((list2) => list2.length === 0);
+}
+function ruleReach(rule, target) {
+  const verbs = rule.verbs.length === 0 ? [...target.verbs] : target.verbs.filter((verb) => rule.verbs.includes(verb));
+  if (verbs.length === 0) return void 0;
+  let partial = rule.users.length > 0 || rule.userGroups.length > 0;
+  if (rule.namespaces.length > 0 || rule.resources.length > 0) {
+    if (rule.namespaces.length > 0) {
+      if (!target.namespaced && !rule.namespaces.includes("")) return void 0;
+      if (target.namespaced) partial = true;
+    }
+    if (rule.resources.length > 0) {
+      const matching = rule.resources.filter(
+        (gr) => gr.group === target.group && (gr.resources.length === 0 || gr.resources.some((name) => name === "*" || name === target.resource || name === `${target.resource}/*`))
+      );
+      if (matching.length === 0) return void 0;
+      if (matching.every((gr) => gr.resources.length > 0 && gr.resourceNames.length > 0)) partial = true;
+    }
+  } else if (rule.nonResourceURLs.length > 0) {
+    return void 0;
+  }
+  return { verbs, partial };
+}
+
+// rules/control-plane/audit-policy-logs-sensitive-bodies.ts
+var OBJECT_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
+var WRITE_VERBS = /* @__PURE__ */ new Set(["create", "update", "patch"]);
+var SENSITIVE = [
+  { label: "Secrets", group: "", resource: "secrets", namespaced: true, verbs: OBJECT_VERBS },
+  { label: "ConfigMaps", group: "", resource: "configmaps", namespaced: true, verbs: OBJECT_VERBS },
+  // A TokenReview is only created; its request carries the bearer token being checked.
+  { label: "TokenReviews", group: "authentication.k8s.io", resource: "tokenreviews", namespaced: false, verbs: ["create"] }
+];
+function bodyLoggingRules(rules) {
+  const found = /* @__PURE__ */ new Map();
+  for (const target of SENSITIVE) {
+    const open2 = new Set(target.verbs);
+    for (const rule of rules) {
+      if (open2.size === 0) break;
+      const reach2 = ruleReach(rule, target);
+      if (!reach2) continue;
+      const verbs = reach2.verbs.filter((verb) => open2.has(verb));
+      const logged = rule.level === "RequestResponse" ? verbs : rule.level === "Request" ? verbs.filter((verb) => WRITE_VERBS.has(verb)) : [];
+      if (logged.length > 0) {
+        const text = logged.length === target.verbs.length ? target.label : `${target.label} (${logged.join(", ")})`;
+        found.set(rule, [...found.get(rule) ?? [], text]);
+      }
+      if (!reach2.partial) for (const verb of verbs) open2.delete(verb);
+    }
+  }
+  return found;
+}
+var audit_policy_logs_sensitive_bodies_default = defineRule({
+  meta: {
+    id: "audit-policy-logs-sensitive-bodies",
+    title: "Audit policy logs the contents of Secrets, ConfigMaps or TokenReviews",
+    severity: "medium",
+    category: "control-plane",
+    rationale: 'At level Request the audit log records request bodies, and at RequestResponse response bodies too: for Secrets that is their data, for ConfigMaps whatever configuration (often credentials) they hold, and for TokenReviews the bearer token being checked. The audit log then holds every secret of the cluster, readable by whoever reads the logs. The CIS Benchmark (3.2.2) asks to log these only at Metadata. The API server takes the first rule that matches a request (audit/policy/checker.go), so a rule is reported only for the requests that reach it: an earlier rule that matches them for every user, namespace and name decides first, one narrowed by users, groups, namespaces or resourceNames decides only for some. A rule matches by API group ("" for Secrets and ConfigMaps, authentication.k8s.io for TokenReviews) and by resource name, `*` or `<resource>/*`; a group without resources matches all of its resources. Request level is reported for create, update and patch, whose requests carry the object; RequestResponse for every verb. The finding points at the `level` of the rule that logs them.',
+    remediation: 'Add a rule before the one reported that logs these resources at Metadata, as the Kubernetes documentation\'s example policy does: `- level: Metadata` with `resources: [{group: "", resources: [secrets, configmaps]}, {group: authentication.k8s.io, resources: [tokenreviews]}]`.',
+    frameworks: [
+      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }
+    ],
+    equivalents: {},
+    messages: {
+      logsBodies: "{{rule}} logs {{what}} at level {{level}}, so their contents (Secret data, ConfigMap values, the tokens in TokenReviews) end up in the audit log; log them at Metadata in a rule before it."
+    },
+    example: {
+      bad: "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse",
+      good: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources:\n      - group: ""\n        resources: [secrets, configmaps]\n      - group: authentication.k8s.io\n        resources: [tokenreviews]\n  - level: RequestResponse'
+    }
+  },
+  *check(object) {
+    if (!isAuditPolicy(object)) return;
+    for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {
+      yield { path: [...rule.path, "level"], messageId: "logsBodies", data: { rule: `rules[${rule.index}]`, what: what.join(", "), level: rule.level ?? "" } };
+    }
+  }
+});
+
+// rules/control-plane/audit-policy-no-catch-all.ts
+var audit_policy_no_catch_all_default = defineRule({
+  meta: {
+    id: "audit-policy-no-catch-all",
+    title: "Audit policy does not log every request",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "The API server takes the first rule of the audit Policy that matches a request, and a request that no rule matches is logged at level None, that is not at all (audit/policy/checker.go). Without a last rule that names no users, groups, verbs, namespaces, resources or URLs, every request the rules did not think of (a new resource, a CRD, an unusual verb) leaves no trace; the CIS Benchmark recommends logging most requests at least at Metadata. A catch-all at level None logs nothing either. Rules after the first catch-all are never used, since it matches first.",
+    remediation: "End the rules with a catch-all `- level: Metadata` (the Kubernetes documentation's example policy does), and keep it last.",
+    frameworks: [
+      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+    ],
+    equivalents: {},
+    messages: {
+      noCatchAll: "No rule of the audit Policy matches every request, so requests that none of its {{count}} rules names are not logged; end the rules with `- level: Metadata`.",
+      catchAllNone: "The catch-all {{rule}} logs at level None, so requests that no earlier rule names are not logged; log them at Metadata.",
+      afterCatchAll: "{{rule}} is never used: the catch-all {{catchAll}} before it matches every request first; move the catch-all to the end."
+    },
+    example: {
+      bad: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse\n    resources:\n      - group: ""\n        resources: [pods]',
+      good: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse\n    resources:\n      - group: ""\n        resources: [pods]\n  - level: Metadata'
+    }
+  },
+  *check(object) {
+    if (!isAuditPolicy(object)) return;
+    const rules = auditRules(object.body);
+    if (rules.length === 0) return;
+    const catchAll = rules.find(isCatchAll);
+    if (!catchAll) {
+      yield { path: ["rules"], messageId: "noCatchAll", data: { count: rules.length } };
+      return;
+    }
+    const name = `rules[${catchAll.index}]`;
+    if (catchAll.level === "None") yield { path: [...catchAll.path, "level"], messageId: "catchAllNone", data: { rule: name } };
+    const next = rules.find((rule) => rule.index > catchAll.index);
+    if (next) yield { path: next.path, messageId: "afterCatchAll", data: { rule: `rules[${next.index}]`, catchAll: name } };
+  }
+});
+
+// rules/control-plane/audit-policy-no-rules.ts
+var audit_policy_no_rules_default = defineRule({
+  meta: {
+    id: "audit-policy-no-rules",
+    title: "Audit policy has no rules",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "The API server decides each request's audit level by the first rule of its audit Policy (`--audit-policy-file`) that matches, and logs nothing for a request no rule matches. A Policy without rules records nothing, and the Kubernetes auditing documentation states that the `rules` field must be provided: a policy with no rules is treated as illegal, so the API server refuses it.",
+    remediation: "Write rules, most specific first, ending with a catch-all such as `- level: Metadata`; the Kubernetes documentation's example policy is a good start.",
+    frameworks: [
+      { framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" },
+      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+    ],
+    equivalents: {},
+    messages: {
+      noRules: "The audit Policy has no rules, so the API server records no request (and refuses a policy without rules); add rules ending with a catch-all `- level: Metadata`."
+    },
+    example: {
+      bad: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]",
+      good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata"
+    }
+  },
+  *check(object) {
+    if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
+    yield { path: object.body.rules === void 0 ? ["kind"] : ["rules"], messageId: "noRules" };
+  }
+});
+
+// rules/control-plane/audit-policy-omits-response.ts
+var audit_policy_omits_response_default = defineRule({
+  meta: {
+    id: "audit-policy-omits-response",
+    title: "Audit policy drops the events that record a request's outcome",
+    severity: "low",
+    category: "control-plane",
+    rationale: "The API server writes an event per stage of a request: RequestReceived as soon as it arrives, ResponseStarted when a long-running request (watch, exec) sends its headers, ResponseComplete when the response is done, and Panic when the handler panics. `omitStages` (the policy's, joined with each rule's) drops stages. Dropping RequestReceived is normal and the Kubernetes documentation's example policy does it: every request that completes is still recorded by its ResponseComplete event, which has everything RequestReceived has plus the response status. It is never reported. Dropping ResponseComplete is what leaves RequestReceived-only events: no response code and no response body, so a denied or failed request reads like a successful one, and with RequestReceived dropped too a normal request leaves nothing. Dropping Panic hides requests that crashed the API server's handler. Those two are reported where they are written, when a rule that logs (a level other than None) is affected.",
+    remediation: "Remove ResponseComplete and Panic from `omitStages`; to make the log smaller, omit RequestReceived, or lower the level of noisy requests instead.",
+    frameworks: [
+      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+    ],
+    equivalents: {},
+    messages: {
+      omitsResponseComplete: "{{scope}} omits the ResponseComplete stage, so {{requests}} leave only a RequestReceived event, without response status: a denied or failed request cannot be told from a successful one; remove it.",
+      omitsPanic: "{{scope}} omits the Panic stage, so {{requests}} that crash the API server's handler are not recorded; remove it."
+    },
+    example: {
+      bad: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived, ResponseComplete]\nrules:\n  - level: Metadata",
+      good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata"
+    }
+  },
+  *check(object) {
+    if (!isAuditPolicy(object)) return;
+    const rules = auditRules(object.body);
+    const logging = rules.filter((rule) => rule.level !== void 0 && rule.level !== "None");
+    const policyStages = stringsOf(object.body.omitStages);
+    function* omitted(stages, at2, scope, requests) {
+      for (const [index, stage] of stages.entries()) {
+        if (stage === "ResponseComplete") yield { path: [...at2, index], messageId: "omitsResponseComplete", data: { scope, requests } };
+        if (stage === "Panic") yield { path: [...at2, index], messageId: "omitsPanic", data: { scope, requests } };
+      }
+    }
+    if (logging.length > 0) yield* omitted(policyStages, ["omitStages"], "The policy", "requests");
+    for (const rule of logging) {
+      const own = rule.omitStages.map((stage) => policyStages.includes(stage) ? "" : stage);
+      yield* omitted(own, [...rule.path, "omitStages"], `rules[${rule.index}]`, "the requests it matches");
+    }
+  }
+});
+
 // rules/control-plane/controller-manager-bind-address-exposed.ts
 var controller_manager_bind_address_exposed_default = componentFlagRule({
   component: "kube-controller-manager",
@@ -31309,6 +31544,190 @@ var controller_manager_terminated_pod_gc_threshold_missing_default = componentFl
     remediation: "Set `--terminated-pod-gc-threshold` to a number your cluster can hold (the benchmark's example is 10).",
     frameworks: [{ framework: "CIS", control: "1.3.1", title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" }],
     equivalents: { checkov: ["CKV_K8S_106"], trivy: ["KCV0033"] }
+  }
+});
+
+// rules/control-plane/encryption-config.ts
+var PROVIDER_TYPES = ["aescbc", "aesgcm", "secretbox", "kms", "identity"];
+var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
+function resourceEntries(body) {
+  return arrayOf(body.resources).flatMap((entry, index) => {
+    if (!isRecord(entry)) return [];
+    const path23 = ["resources", index];
+    const providers = arrayOf(entry.providers).flatMap((item, at2) => {
+      if (!isRecord(item)) return [];
+      const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
+      return type ? [{ type, config: item[type], path: [...path23, "providers", at2] }] : [];
+    });
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path23 }];
+  });
+}
+function covers(name, group, resource) {
+  if (name === "*.*") return true;
+  const dot = name.indexOf(".");
+  const [nameResource, nameGroup] = dot === -1 ? [name, ""] : [name.slice(0, dot), name.slice(dot + 1)];
+  return nameGroup === group && (nameResource === resource || nameResource === "*");
+}
+function decidingEntry(entries, group, resource) {
+  return entries.find((entry) => entry.resources.some((name) => covers(name, group, resource)));
+}
+function describeResources(entry) {
+  return entry.resources.join(", ");
+}
+
+// rules/control-plane/encryption-identity-first.ts
+var encryption_identity_first_default = defineRule({
+  meta: {
+    id: "encryption-identity-first",
+    title: "Secrets are written unencrypted: identity is the first provider",
+    severity: "high",
+    category: "control-plane",
+    rationale: "The first provider of an EncryptionConfiguration entry encrypts everything written from then on; the others only decrypt what is already stored. With `identity` first, new and updated Secrets go to etcd in plain text, and the Kubernetes documentation notes that existing encrypted ones are turned back into plain text as they are rewritten. The entry that decides for Secrets is the first one whose `resources` cover them (`secrets`, `*.` or `*.*`), since the API server takes the entries in order. `identity` last, as a fallback for reading data written before encryption was turned on, is fine. An entry that lists identity for other resources only (the documentation's way to keep Events unencrypted under `*.*`) is not reported.",
+    remediation: "Move the encrypting provider (kms with `apiVersion: v2`, or secretbox) to the top of the entry that covers Secrets and keep `identity: {}` last.",
+    frameworks: [
+      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" }
+    ],
+    equivalents: {},
+    messages: {
+      identityFirst: "resources[{{index}}] ({{resources}}) decides how Secrets are stored and lists identity first, so Secrets are written to etcd in plain text; put an encrypting provider first and identity last."
+    },
+    example: {
+      bad: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - identity: {}\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock",
+      good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
+    }
+  },
+  *check(object) {
+    if (!isEncryptionConfiguration(object)) return;
+    const entry = decidingEntry(resourceEntries(object.body), "", "secrets");
+    const first = entry?.providers.at(0);
+    if (!entry || first?.type !== "identity") return;
+    yield { path: first.path, messageId: "identityFirst", data: { index: String(entry.index), resources: describeResources(entry) } };
+  }
+});
+
+// rules/control-plane/encryption-key-inline.ts
+var KEY_LENGTHS = { aescbc: [16, 24, 32], aesgcm: [16, 24, 32], secretbox: [32] };
+function base64Length(text) {
+  if (text.length === 0 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return void 0;
+  return text.length / 4 * 3 - (text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0);
+}
+var encryption_key_inline_default = defineRule({
+  meta: {
+    id: "encryption-key-inline",
+    title: "Encryption key written in the EncryptionConfiguration",
+    severity: "high",
+    category: "control-plane",
+    rationale: "aescbc, aesgcm and secretbox keep their keys in the EncryptionConfiguration itself (`keys[].secret`, base64). A file in a repository shares its keys with everyone who can read the repository, its forks, clones and CI logs: together with an etcd snapshot or backup, they decrypt every Secret. The Kubernetes documentation warns that a locally stored key protects only against an etcd compromise and recommends a KMS provider, whose key never leaves the KMS. A value is reported when it is base64 of a length the provider accepts (16, 24 or 32 bytes; 32 for secretbox); placeholders such as `<BASE 64 ENCODED SECRET>` or template expressions are not. The message names the key and at most its first four characters, never the key.",
+    remediation: "Rotate the key (a new key first, rewrite all Secrets, remove the old one), remove it from the repository and its history, and write the file on the control-plane nodes from a secret store at provisioning time, or move to the kms v2 provider.",
+    frameworks: [
+      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "PCI-DSS", control: "3.6", title: "Cryptographic keys used to protect stored account data are secured" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001", title: "Unsecured Credentials: Credentials In Files" }
+    ],
+    equivalents: {},
+    messages: {
+      inlineKey: '{{provider}} key "{{name}}" ({{start}}\u2026) of resources[{{index}}] ({{resources}}) is written in the file: whoever reads it can decrypt these resources from any etcd snapshot; rotate the key and provision the file outside the repository, or use kms v2.'
+    },
+    example: {
+      bad: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - secretbox:\n          keys:\n            - name: key1\n              secret: YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXoxMjM0NTY=",
+      good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock"
+    }
+  },
+  *check(object) {
+    if (!isEncryptionConfiguration(object)) return;
+    for (const entry of resourceEntries(object.body)) {
+      for (const provider of entry.providers) {
+        if (!LOCAL_KEY_PROVIDERS.includes(provider.type)) continue;
+        const keys = arrayOf(provider.config.keys);
+        for (let at2 = 0; at2 < keys.length; at2++) {
+          const key2 = keys[at2];
+          if (!isRecord(key2) || typeof key2.secret !== "string") continue;
+          const length = base64Length(key2.secret.trim());
+          if (length === void 0 || !KEY_LENGTHS[provider.type].includes(length)) continue;
+          yield {
+            path: [...provider.path, provider.type, "keys", at2, "secret"],
+            messageId: "inlineKey",
+            data: {
+              provider: provider.type,
+              name: typeof key2.name === "string" ? key2.name : `keys[${at2}]`,
+              start: key2.secret.trim().slice(0, 4),
+              index: String(entry.index),
+              resources: describeResources(entry)
+            }
+          };
+        }
+      }
+    }
+  }
+});
+
+// rules/control-plane/encryption-secrets-not-covered.ts
+var encryption_secrets_not_covered_default = defineRule({
+  meta: {
+    id: "encryption-secrets-not-covered",
+    title: "Encryption configuration does not cover Secrets",
+    severity: "high",
+    category: "control-plane",
+    rationale: "The API server encrypts in etcd only the resources its EncryptionConfiguration (`--encryption-provider-config`) names; everything else is stored as written, so Secrets left out are readable by anyone with an etcd snapshot or backup. An entry covers Secrets when its `resources` list has `secrets` or one of the wildcards the Kubernetes documentation defines: `*.` for every resource of the core group and `*.*` for every resource (`*.apps` and the like cover other groups only). The configuration is read as apiserver.config.k8s.io/v1 EncryptionConfiguration, and as the legacy `apiVersion: v1` / `kind: EncryptionConfig` the API server still decodes; there is no apiserver.k8s.io/v1 version of it.",
+    remediation: "Add an entry for Secrets, first in the list, whose first provider encrypts (kms with `apiVersion: v2`, or secretbox), followed by `identity: {}` while existing Secrets are rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`).",
+    frameworks: [
+      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" }
+    ],
+    equivalents: {},
+    messages: {
+      notCovered: "The EncryptionConfiguration has no resources entry that covers secrets (`secrets`, `*.` or `*.*`), so Secrets are stored in etcd unencrypted; add an entry for secrets with an encrypting provider first."
+    },
+    example: {
+      bad: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [configmaps]\n    providers:\n      - secretbox:\n          keys:\n            - name: key1\n              secret: <from the node's key store>",
+      good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets, configmaps]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
+    }
+  },
+  *check(object) {
+    if (!isEncryptionConfiguration(object)) return;
+    const entries = resourceEntries(object.body);
+    if (decidingEntry(entries, "", "secrets")) return;
+    yield { path: object.body.resources === void 0 ? ["kind"] : ["resources"], messageId: "notCovered" };
+  }
+});
+
+// rules/control-plane/encryption-weak-provider.ts
+var encryption_weak_provider_default = defineRule({
+  meta: {
+    id: "encryption-weak-provider",
+    title: "Encryption at rest uses aescbc or KMS v1",
+    severity: "low",
+    category: "control-plane",
+    rationale: "The Kubernetes documentation (Encrypting Confidential Data at Rest) rates `aescbc` weak and does not recommend it, because CBC is open to padding oracle attacks; `secretbox` is strong, `kms` strongest, and `aesgcm` is recommended only with automated key rotation (every 200,000 writes), which a file cannot show, so it is not reported. KMS v1 is deprecated since Kubernetes 1.28 and off by default since 1.29; the documentation asks for KMS v2 (`kms.apiVersion: v2`; an unset apiVersion means v1). Only the first provider of an entry is looked at: it is the one that encrypts, while later ones only read data written before. The CIS Benchmark (1.2.28) still accepts aescbc; this rule follows the Kubernetes documentation, at low severity.",
+    remediation: "Use kms with `apiVersion: v2` and a KMS plugin, or secretbox, as the first provider; keep the old provider after it until every object of the entry has been rewritten, then remove it.",
+    frameworks: [
+      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" }
+    ],
+    equivalents: {},
+    messages: {
+      aescbc: "resources[{{index}}] ({{resources}}) encrypts with aescbc, which the Kubernetes documentation rates weak (CBC is open to padding oracle attacks); use kms v2 or secretbox first.",
+      kmsV1: "resources[{{index}}] ({{resources}}) encrypts with KMS v1 (kms {{name}}), deprecated since Kubernetes 1.28 and off by default since 1.29; set apiVersion: v2."
+    },
+    example: {
+      bad: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - aescbc:\n          keys:\n            - name: key1\n              secret: <from the node's key store>\n      - identity: {}",
+      good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
+    }
+  },
+  *check(object) {
+    if (!isEncryptionConfiguration(object)) return;
+    for (const entry of resourceEntries(object.body)) {
+      const first = entry.providers.at(0);
+      const data = { index: String(entry.index), resources: describeResources(entry) };
+      if (first?.type === "aescbc") yield { path: first.path, messageId: "aescbc", data };
+      if (first?.type === "kms" && (first.config.apiVersion ?? "v1") === "v1") {
+        const name = typeof first.config.name === "string" ? `"${first.config.name}"` : "without a name";
+        yield { path: first.config.apiVersion === void 0 ? first.path : [...first.path, "kms", "apiVersion"], messageId: "kmsV1", data: { ...data, name } };
+      }
+    }
   }
 });
 
@@ -31466,6 +31885,462 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
   }
 });
 
+// rules/control-plane/kubelet-settings.ts
+function configValue(value, type) {
+  switch (type) {
+    case "boolean":
+      return typeof value === "boolean" ? value : void 0;
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) ? value : void 0;
+    case "string":
+    case "duration":
+      return typeof value === "string" ? value : void 0;
+    case "list":
+      return Array.isArray(value) && value.every((item) => typeof item === "string") ? value : void 0;
+  }
+}
+function flagValue(text, type) {
+  switch (type) {
+    case "boolean":
+      if (["1", "t", "T", "true", "TRUE", "True"].includes(text)) return true;
+      if (["0", "f", "F", "false", "FALSE", "False"].includes(text)) return false;
+      return void 0;
+    case "integer":
+      return /^-?\d+$/.test(text) ? Number(text) : void 0;
+    case "string":
+    case "duration":
+      return text;
+    case "list":
+      return text.split(",").map((item) => item.trim()).filter((item) => item !== "");
+  }
+}
+function configSource(object) {
+  return {
+    form: "config",
+    where: "KubeletConfiguration",
+    read(setting) {
+      let node = object.body;
+      for (const key2 of setting.field) node = isRecord(node) ? node[key2] : void 0;
+      const value = configValue(node, setting.type);
+      return value === void 0 ? void 0 : { value, path: setting.field };
+    },
+    missingPath(setting) {
+      let node = object.body;
+      let depth = 0;
+      for (; depth < setting.field.length - 1; depth++) {
+        const child2 = isRecord(node) ? node[setting.field[depth]] : void 0;
+        if (!isRecord(child2)) break;
+        node = child2;
+      }
+      return depth === 0 ? ["kind"] : setting.field.slice(0, depth);
+    },
+    name: (setting) => setting.field.join("."),
+    written: (setting, value) => `${setting.field.join(".")}: ${value}`
+  };
+}
+function flagSource(commandLine, where) {
+  return {
+    form: "flags",
+    where,
+    read(setting) {
+      const set = effectiveFlag(commandLine, setting.flag);
+      if (!set) return void 0;
+      const text = set.value ?? (setting.type === "boolean" ? "true" : set.next);
+      const value = text === void 0 ? void 0 : flagValue(text, setting.type);
+      return value === void 0 ? void 0 : { value, path: set.path };
+    },
+    // With --config, a flag that is not given takes the file's value, which this command line does not show.
+    missingPath: () => effectiveFlag(commandLine, "config") ? void 0 : commandLine.insertPath,
+    name: (setting) => `--${setting.flag}`,
+    written: (setting, value) => `--${setting.flag}=${value}`
+  };
+}
+function kubeletSources(object) {
+  if (isKubeletConfiguration(object)) return [configSource(object)];
+  const sources = [];
+  for (const container of workloadContainers(object)) {
+    const commandLine = commandLineOf(container);
+    if (commandLine.program === "kubelet") sources.push(flagSource(commandLine, describeContainer(container)));
+  }
+  return sources;
+}
+var kubeadmFiles = /* @__PURE__ */ new WeakMap();
+var KUBEADM_LOOKUP_KINDS = KUBEADM_KINDS;
+function readByKubeadm(file, others) {
+  let files = kubeadmFiles.get(others);
+  if (!files) {
+    files = new Set(KUBEADM_KINDS.flatMap((kind) => others.ofKind(kind).filter(isKubeadmConfiguration).map((object) => object.origin.file)));
+    kubeadmFiles.set(others, files);
+  }
+  return files.has(file);
+}
+function describeValue(value) {
+  if (value === void 0) return "unset";
+  if (value === "") return '""';
+  if (Array.isArray(value)) return value.join(",");
+  return String(value);
+}
+function isZeroDuration(text) {
+  if (text === "0") return true;
+  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(text)) return false;
+  return (text.match(/\d+(\.\d*)?|\.\d+/g) ?? []).every((number) => Number(number) === 0);
+}
+
+// rules/control-plane/kubelet-setting-rule.ts
+function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, configReadsAsUnset, meta }) {
+  const messages2 = {
+    wrongValue: `{{where}} sets {{setting}} to {{value}}: ${risk}; set it to ${good}.`,
+    missing: `{{where}} does not set {{setting}}, so it is {{value}}: ${risk}; add {{fix}}.`
+  };
+  const defaultsBad = [defaults2.config, defaults2.flags, ...defaults2.kubeadm ? [defaults2.kubeadm.value] : []].some(isBad);
+  return defineRule({
+    meta: {
+      ...meta,
+      messages: defaultsBad ? messages2 : { wrongValue: messages2.wrongValue }
+    },
+    lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,
+    *check(object) {
+      for (const source of kubeletSources(object)) {
+        const read = source.read(setting);
+        const set = read && source.form === "config" && configReadsAsUnset?.(read.value) ? void 0 : read;
+        const missingPath = set ? void 0 : source.missingPath(setting);
+        if (!set && !missingPath) continue;
+        const verdict3 = (value, written) => {
+          if (!isBad(value)) return void 0;
+          const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
+          return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
+        };
+        const path23 = set ? set.path : missingPath ?? [];
+        const kubeadm = defaults2.kubeadm;
+        if (source.form === "config" && kubeadm) {
+          const file = object.origin.file;
+          yield {
+            path: path23,
+            settle: (others) => {
+              if (!readByKubeadm(file, others)) return verdict3(set ? set.value : defaults2.config, set !== void 0);
+              if (kubeadm.forced || !set || set.value === "") return verdict3(kubeadm.value, false);
+              return verdict3(set.value, true);
+            }
+          };
+          continue;
+        }
+        const found = set ? verdict3(set.value, true) : verdict3(source.form === "config" ? defaults2.config : defaults2.flags, false);
+        if (found) yield { path: path23, ...found };
+      }
+    }
+  });
+}
+
+// rules/control-plane/kubelet-anonymous-auth.ts
+var kubelet_anonymous_auth_default = kubeletSettingRule({
+  setting: { field: ["authentication", "anonymous", "enabled"], flag: "anonymous-auth", type: "boolean" },
+  // The v1beta1 defaulting turns anonymous requests off; the command line keeps its legacy default, on (applyLegacyDefaults).
+  defaults: { config: false, flags: true },
+  isBad: (value) => value === true,
+  good: "false",
+  risk: "requests without credentials reach the kubelet API as system:anonymous",
+  meta: {
+    id: "kubelet-anonymous-auth",
+    title: "Kubelet accepts anonymous requests",
+    severity: "high",
+    category: "control-plane",
+    rationale: "With anonymous authentication on, a request to the kubelet's port 10250 that no other authenticator claims is served as the user `system:anonymous` in group `system:unauthenticated`; with `authorization.mode: AlwaysAllow` that is command execution in every pod on the node, and with `Webhook` it is whatever RBAC grants those names. A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults `authentication.anonymous.enabled` to false, but a kubelet started with flags and no `--config` keeps the legacy default `--anonymous-auth=true` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding. kubeadm also defaults it to false. With `--config` on the command line, a flag that is not given takes the file's value, which is checked where the file is.",
+    remediation: "Set `authentication.anonymous.enabled: false` in the KubeletConfiguration, or pass `--anonymous-auth=false`. Health checks that need the kubelet without credentials should use the healthz port (10248 on localhost) instead.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous requests" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  anonymous:\n    enabled: true",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  anonymous:\n    enabled: false"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-authorization-always-allow.ts
+var kubelet_authorization_always_allow_default = kubeletSettingRule({
+  setting: { field: ["authorization", "mode"], flag: "authorization-mode", type: "string" },
+  // The v1beta1 defaulting picks Webhook; the command line keeps its legacy default, AlwaysAllow (applyLegacyDefaults).
+  defaults: { config: "Webhook", flags: "AlwaysAllow" },
+  isBad: (value) => value === "AlwaysAllow",
+  good: "Webhook",
+  risk: "every client the kubelet authenticates may read pod logs, run commands in pods and port-forward on this node",
+  meta: {
+    id: "kubelet-authorization-always-allow",
+    title: "Kubelet authorizes every request",
+    severity: "critical",
+    category: "control-plane",
+    rationale: "The kubelet API on port 10250 runs commands in containers (`/exec`, `/run`), streams logs and forwards ports. `AlwaysAllow` serves every authenticated request without asking anyone; together with anonymous authentication that is remote code execution in every pod of the node for anyone who reaches the port. `Webhook` sends each request to the API server as a SubjectAccessReview, so RBAC decides (`nodes/proxy`, `nodes/log`, ...). A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults `authorization.mode` to Webhook, and kubeadm does too; a kubelet started with flags and no `--config` keeps the legacy default `--authorization-mode=AlwaysAllow` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding.",
+    remediation: "Set `authorization.mode: Webhook` in the KubeletConfiguration (or pass `--authorization-mode=Webhook`), and grant the API server's kubelet client the `system:kubelet-api-admin` ClusterRole so `kubectl exec` and `logs` keep working.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.2", title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthorization:\n  mode: AlwaysAllow",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthorization:\n  mode: Webhook"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-certificate-rotation-disabled.ts
+var kubelet_certificate_rotation_disabled_default = kubeletSettingRule({
+  setting: { field: ["rotateCertificates"], flag: "rotate-certificates", type: "boolean" },
+  // kubeadm sets rotateCertificates to true whatever is written (componentconfigs/kubelet.go: it cannot tell false from unset).
+  defaults: { config: false, flags: false, kubeadm: { value: true, forced: true } },
+  isBad: (value) => value !== true,
+  good: "true",
+  risk: "the kubelet does not renew its client certificate from the API server, so the node drops out of the cluster when it expires",
+  meta: {
+    id: "kubelet-certificate-rotation-disabled",
+    title: "Kubelet does not rotate its client certificate",
+    severity: "low",
+    category: "control-plane",
+    rationale: "With `rotateCertificates` (`--rotate-certificates`) the kubelet requests a new client certificate through the certificates.k8s.io API as the old one nears expiry, so certificates can be short-lived and a leaked one stops working soon. The field is not defaulted (false) in a KubeletConfiguration and the flag defaults to false, so leaving it out is reported; kubeadm sets it to true in every KubeletConfiguration it reads, even over `false`, so one written in a file with kubeadm's configuration is not reported. The CIS Benchmark only asks that it is not false; kubelets whose certificates come from another tool (Vault, cert-manager) rotate them there and can turn this rule off.",
+    remediation: "Set `rotateCertificates: true` (or `--rotate-certificates=true`) and make sure the kubelet's certificate signing requests are approved.",
+    scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
+    frameworks: [{ framework: "CIS", control: "4.2.10", title: "Ensure that the --rotate-certificates argument is not set to false" }],
+    equivalents: { checkov: ["CKV_K8S_149"], trivy: ["KCV0090"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: false",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: true"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-client-ca-missing.ts
+var kubelet_client_ca_missing_default = kubeletSettingRule({
+  setting: { field: ["authentication", "x509", "clientCAFile"], flag: "client-ca-file", type: "string" },
+  // kubeadm fills an empty clientCAFile with <certificatesDir>/ca.crt, the cluster CA (componentconfigs/kubelet.go).
+  defaults: { config: void 0, flags: void 0, kubeadm: { value: "/etc/kubernetes/pki/ca.crt", forced: false } },
+  isBad: (value) => value === void 0 || value === "",
+  good: "/etc/kubernetes/pki/ca.crt",
+  risk: "the kubelet accepts no client certificate, so the API server cannot prove who it is when it calls the kubelet",
+  meta: {
+    id: "kubelet-client-ca-missing",
+    title: "Kubelet has no client CA to verify certificates",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "`authentication.x509.clientCAFile` (`--client-ca-file`) is the CA bundle the kubelet verifies client certificates against; without it, x509 authentication is off and the API server's own calls to the kubelet (`--kubelet-client-certificate`) are not authenticated by certificate, leaving only bearer tokens or anonymous access. Neither the KubeletConfiguration defaulting nor the command line sets a CA. kubeadm does: for a KubeletConfiguration written in the same file as an InitConfiguration, ClusterConfiguration or JoinConfiguration (the documents `kubeadm init --config` reads) an empty field becomes `/etc/kubernetes/pki/ca.crt` (under the cluster's `certificatesDir`), so such a file is not reported for leaving it out.",
+    remediation: "Set `authentication.x509.clientCAFile` to the cluster CA the API server's kubelet client certificate is signed by (kubeadm: `/etc/kubernetes/pki/ca.crt`), or pass `--client-ca-file`.",
+    scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.3", title: "Ensure that the --client-ca-file argument is set as appropriate" },
+      { framework: "NSA-CISA", control: "Authentication and authorization: strong authentication" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_140"], trivy: ["KCV0081"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  webhook:\n    enabled: true",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-iptables-chains-disabled.ts
+var kubelet_iptables_chains_disabled_default = kubeletSettingRule({
+  setting: { field: ["makeIPTablesUtilChains"], flag: "make-iptables-util-chains", type: "boolean" },
+  defaults: { config: true, flags: true },
+  isBad: (value) => value === false,
+  good: "true",
+  risk: "the kubelet leaves the iptables chains it manages to be kept in step by hand",
+  meta: {
+    id: "kubelet-iptables-chains-disabled",
+    title: "Kubelet does not manage its iptables chains",
+    severity: "low",
+    category: "control-plane",
+    rationale: "With `makeIPTablesUtilChains` (`--make-iptables-util-chains`) the kubelet creates and keeps the iptables utility chains that pod networking relies on, so the node's rules stay in step with the pods it runs; turned off, they must be managed outside the kubelet and drift unnoticed. The default is true in a KubeletConfiguration and on the command line, so only `false` is reported.",
+    remediation: "Remove `makeIPTablesUtilChains: false` (or `--make-iptables-util-chains=false`), or set it to true.",
+    frameworks: [{ framework: "CIS", control: "4.2.6", title: "Ensure that the --make-iptables-util-chains argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_145"], trivy: ["KCV0084"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: false",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: true"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-protect-kernel-defaults.ts
+var kubelet_protect_kernel_defaults_default = kubeletSettingRule({
+  setting: { field: ["protectKernelDefaults"], flag: "protect-kernel-defaults", type: "boolean" },
+  defaults: { config: false, flags: false },
+  isBad: (value) => value !== true,
+  good: "true",
+  risk: "the kubelet rewrites kernel parameters that differ from what it expects instead of refusing to start",
+  meta: {
+    id: "kubelet-protect-kernel-defaults",
+    title: "Kubelet may change the node's kernel parameters",
+    severity: "low",
+    category: "control-plane",
+    rationale: "Without `protectKernelDefaults` the kubelet sets the kernel tunables it needs (`vm.overcommit_memory`, `kernel.panic`, `kernel.panic_on_oops`, ...) when they differ from its expectations, silently overriding how the node was hardened; with it, the kubelet fails to start instead, so the difference is fixed where the node is built. The default is false in a KubeletConfiguration, on the command line and under kubeadm, so leaving it out is reported. The CIS Kubernetes Benchmark asked for it as 4.2.6 in earlier versions; v1.12 no longer lists it, while Checkov and Trivy still check it. Set the sysctls on the node before turning it on.",
+    remediation: "Set the kernel parameters the kubelet expects on the node (e.g. in /etc/sysctl.d), then set `protectKernelDefaults: true` (or `--protect-kernel-defaults=true`).",
+    frameworks: [{ framework: "CIS", control: "4.2.6", title: "Ensure that the --protect-kernel-defaults argument is set to true (benchmark versions before v1.12)" }],
+    equivalents: { checkov: ["CKV_K8S_144"], trivy: ["KCV0083"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: false",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: true"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-read-only-port.ts
+var kubelet_read_only_port_default = kubeletSettingRule({
+  setting: { field: ["readOnlyPort"], flag: "read-only-port", type: "integer" },
+  // The field is not defaulted, so a KubeletConfiguration that omits it leaves the port off (0); the flag's legacy default is 10255.
+  defaults: { config: 0, flags: 10255 },
+  isBad: (value) => typeof value === "number" && value !== 0,
+  good: "0",
+  risk: "the kubelet serves pod specs, node status and metrics on that port over plain HTTP with no authentication or authorization",
+  meta: {
+    id: "kubelet-read-only-port",
+    title: "Kubelet serves its read-only port",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "The read-only port (10255 by convention) answers `/pods`, `/spec` and `/metrics` without TLS, authentication or authorization: anyone who reaches the node learns every pod's spec, including environment variables, image names and service account names. 0 turns it off. A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) leaves `readOnlyPort` at 0 when it is not written, and kubeadm warns about any other value; a kubelet started with flags and no `--config` keeps the legacy default `--read-only-port=10255` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding.",
+    remediation: "Set `readOnlyPort: 0` (or `--read-only-port=0`). Scrape metrics from the authenticated port 10250 with a service account allowed `nodes/metrics`.",
+    frameworks: [{ framework: "CIS", control: "4.2.4", title: "Verify that if defined, the --read-only-port argument is set to 0" }],
+    equivalents: { checkov: ["CKV_K8S_141"], trivy: ["KCV0082"] },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 0"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-server-certificate-not-rotated.ts
+var SERVER_TLS_BOOTSTRAP = { field: ["serverTLSBootstrap"], flag: "rotate-server-certificates", type: "boolean" };
+var TLS_CERT_FILE = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
+var FEATURE_GATES = { field: ["featureGates"], flag: "feature-gates", type: "list" };
+var GATE = "RotateKubeletServerCertificate";
+function gateTurnedOff(source, body) {
+  if (source.form === "config") {
+    const gates = body.featureGates;
+    return isRecord(gates) && gates[GATE] === false ? ["featureGates", GATE] : void 0;
+  }
+  const set = source.read(FEATURE_GATES);
+  if (!set || !Array.isArray(set.value)) return void 0;
+  const value = set.value.filter((pair) => pair.split("=")[0].trim() === GATE).at(-1)?.split("=")[1]?.trim();
+  return value !== void 0 && ["0", "f", "F", "false", "FALSE", "False"].includes(value) ? set.path : void 0;
+}
+var kubelet_server_certificate_not_rotated_default = defineRule({
+  meta: {
+    id: "kubelet-server-certificate-not-rotated",
+    title: "Kubelet serving certificate is self-signed or not rotated",
+    severity: "low",
+    category: "control-plane",
+    rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written.",
+    remediation: "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
+    frameworks: [{ framework: "CIS", control: "4.2.11", title: "Verify that the RotateKubeletServerCertificate argument is set to true" }],
+    equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
+    messages: {
+      gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",
+      selfSigned: "{{where}} sets neither {{bootstrap}} nor {{certFile}}, so the kubelet serves a self-signed certificate that the API server cannot verify and that is never rotated; add {{fix}}."
+    },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: true",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true"
+    }
+  },
+  *check(object) {
+    for (const source of kubeletSources(object)) {
+      const off = gateTurnedOff(source, object.body);
+      if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
+      const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
+      if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
+      const path23 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path23) continue;
+      yield {
+        path: path23,
+        messageId: "selfSigned",
+        data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
+      };
+    }
+  }
+});
+
+// rules/control-plane/kubelet-streaming-timeout-disabled.ts
+var zero = (value) => typeof value === "string" && isZeroDuration(value);
+var kubelet_streaming_timeout_disabled_default = kubeletSettingRule({
+  setting: { field: ["streamingConnectionIdleTimeout"], flag: "streaming-connection-idle-timeout", type: "duration" },
+  defaults: { config: "4h0m0s", flags: "4h0m0s" },
+  isBad: zero,
+  // The v1beta1 defaulting replaces a zero duration with 4h, so only the flag can turn the timeout off.
+  configReadsAsUnset: zero,
+  good: "5m",
+  risk: "idle exec, attach and port-forward streams are never closed",
+  meta: {
+    id: "kubelet-streaming-timeout-disabled",
+    title: "Kubelet never closes idle streaming connections",
+    severity: "low",
+    category: "control-plane",
+    rationale: "`kubectl exec`, `attach` and `port-forward` hold a stream open through the kubelet; the idle timeout closes streams nobody uses, so a forgotten session or one left open by an intruder does not stay open for ever and the kubelet does not run out of connections. `--streaming-connection-idle-timeout=0` turns the timeout off. In a KubeletConfiguration a zero `streamingConnectionIdleTimeout` (`0s`) does not: the v1beta1 defaulting reads a zero duration as unset and makes it 4h, so only the flag is reported. The default, 4h, passes.",
+    remediation: "Remove `--streaming-connection-idle-timeout=0`, or set a timeout such as `5m`.",
+    frameworks: [{ framework: "CIS", control: "4.2.5", title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0" }],
+    equivalents: { checkov: ["CKV_K8S_143"], trivy: ["KCV0085"] },
+    example: {
+      bad: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=0",
+      good: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=5m"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-weak-tls.ts
+var CIPHER_SUITES = { field: ["tlsCipherSuites"], flag: "tls-cipher-suites", type: "list" };
+var MIN_VERSION = { field: ["tlsMinVersion"], flag: "tls-min-version", type: "string" };
+var STRONG_SUITES = /* @__PURE__ */ new Set([
+  "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+  "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+  "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+  "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+  "TLS_AES_128_GCM_SHA256",
+  "TLS_AES_256_GCM_SHA384",
+  "TLS_CHACHA20_POLY1305_SHA256"
+]);
+var OLD_VERSIONS = /* @__PURE__ */ new Set(["VersionTLS10", "VersionTLS11"]);
+var kubelet_weak_tls_default = defineRule({
+  meta: {
+    id: "kubelet-weak-tls",
+    title: "Kubelet allows weak TLS cipher suites or versions",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "The kubelet API carries exec sessions, logs and the API server's credentials. `tlsCipherSuites` (`--tls-cipher-suites`) lists the suites it accepts: the CIS Kubernetes Benchmark v1.12 (4.2.12) counts only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` (`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses the Go defaults of the kubelet's build, which this rule does not report.",
+    remediation: "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]`, and set `tlsMinVersion: VersionTLS12` or higher.",
+    frameworks: [{ framework: "CIS", control: "4.2.12", title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" }],
+    equivalents: { checkov: ["CKV_K8S_151"], trivy: ["KCV0092"] },
+    messages: {
+      weakCipher: "{{where}} allows the TLS cipher suite {{suites}}, which is not among the strong suites the CIS Benchmark lists; remove it from {{setting}}.",
+      oldVersion: "{{where}} sets {{setting}} to {{value}}, allowing TLS versions before 1.2; set it to VersionTLS12 or VersionTLS13."
+    },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\ntlsMinVersion: VersionTLS12"
+    }
+  },
+  *check(object) {
+    for (const source of kubeletSources(object)) {
+      const suites = source.read(CIPHER_SUITES);
+      if (suites && Array.isArray(suites.value)) {
+        const weak = suites.value.map((suite, index) => ({ suite, index })).filter(({ suite }) => !STRONG_SUITES.has(suite));
+        const setting = source.name(CIPHER_SUITES);
+        if (source.form === "config") {
+          for (const { suite, index } of weak) yield { path: [...suites.path, index], messageId: "weakCipher", data: { where: source.where, suites: suite, setting } };
+        } else if (weak.length > 0) {
+          yield { path: suites.path, messageId: "weakCipher", data: { where: source.where, suites: weak.map(({ suite }) => suite).join(", "), setting } };
+        }
+      }
+      const version = source.read(MIN_VERSION);
+      if (version && typeof version.value === "string" && OLD_VERSIONS.has(version.value)) {
+        yield { path: version.path, messageId: "oldVersion", data: { where: source.where, setting: source.name(MIN_VERSION), value: version.value } };
+      }
+    }
+  }
+});
+
 // rules/control-plane/scheduler-bind-address-exposed.ts
 var scheduler_bind_address_exposed_default = componentFlagRule({
   component: "kube-scheduler",
@@ -31545,6 +32420,10 @@ var CONTROL_PLANE_RULES = [
   apiserver_tls_private_key_file_missing_default,
   apiserver_token_auth_file_default,
   apiserver_weak_tls_cipher_suites_default,
+  audit_policy_logs_sensitive_bodies_default,
+  audit_policy_no_catch_all_default,
+  audit_policy_no_rules_default,
+  audit_policy_omits_response_default,
   controller_manager_bind_address_exposed_default,
   controller_manager_profiling_enabled_default,
   controller_manager_root_ca_file_missing_default,
@@ -31552,6 +32431,10 @@ var CONTROL_PLANE_RULES = [
   controller_manager_service_account_credentials_disabled_default,
   controller_manager_service_account_private_key_file_missing_default,
   controller_manager_terminated_pod_gc_threshold_missing_default,
+  encryption_identity_first_default,
+  encryption_key_inline_default,
+  encryption_secrets_not_covered_default,
+  encryption_weak_provider_default,
   etcd_auto_tls_enabled_default,
   etcd_cert_file_missing_default,
   etcd_client_cert_auth_disabled_default,
@@ -31560,6 +32443,16 @@ var CONTROL_PLANE_RULES = [
   etcd_peer_cert_file_missing_default,
   etcd_peer_client_cert_auth_disabled_default,
   etcd_peer_key_file_missing_default,
+  kubelet_anonymous_auth_default,
+  kubelet_authorization_always_allow_default,
+  kubelet_certificate_rotation_disabled_default,
+  kubelet_client_ca_missing_default,
+  kubelet_iptables_chains_disabled_default,
+  kubelet_protect_kernel_defaults_default,
+  kubelet_read_only_port_default,
+  kubelet_server_certificate_not_rotated_default,
+  kubelet_streaming_timeout_disabled_default,
+  kubelet_weak_tls_default,
   scheduler_bind_address_exposed_default,
   scheduler_profiling_enabled_default
 ];
@@ -32587,7 +33480,7 @@ function excerpt(value) {
 }
 
 // rules/network/gateway-http-without-https.ts
-function covers(https, http) {
+function covers2(https, http) {
   if (https === void 0) return true;
   return http !== void 0 && hostnameCovers(https, http, "suffix");
 }
@@ -32645,7 +33538,7 @@ var gateway_http_without_https_default = defineRule({
     const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
     for (const listener of listenersOf(object)) {
       const http = listener.hostname;
-      if (listener.protocol !== "HTTP" || own.some((hostname) => covers(hostname, http))) continue;
+      if (listener.protocol !== "HTTP" || own.some((hostname) => covers2(hostname, http))) continue;
       const message = {
         messageId: "httpOnly",
         data: {
@@ -32658,11 +33551,11 @@ var gateway_http_without_https_default = defineRule({
         path: ["spec", "listeners", listener.index],
         settle: (others) => {
           const fromSets = listenerSetHttps(others).get(gatewayKey2(gateway.namespace, gateway.name)) ?? [];
-          if (fromSets.some((hostname) => covers(hostname, http))) return void 0;
+          if (fromSets.some((hostname) => covers2(hostname, http))) return void 0;
           if (!parent) return message;
           const parentGateway = others.find("Gateway", parent.namespace, parent.name);
           if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
-          if (httpsHostnames(parentGateway).some((hostname) => covers(hostname, http))) return void 0;
+          if (httpsHostnames(parentGateway).some((hostname) => covers2(hostname, http))) return void 0;
           return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject3(parentGateway)}, whose listeners this ListenerSet joins` }] };
         }
       };
@@ -44284,7 +45177,7 @@ function isNearMiss(key2, wanted, limit) {
   }
   return row[b.length] <= limit;
 }
-function describeValue(value) {
+function describeValue2(value) {
   if (value === null) return "empty";
   if (value === "") return "an empty string";
   return `a ${Array.isArray(value) ? "list" : typeof value}, not a string`;
@@ -44299,7 +45192,7 @@ function halfTypedObject(document) {
   const consequence = "Kubernetes refuses such an object, and kubeward did not lint it.";
   const hint = missing === "apiVersion" ? API_VERSIONS[document.kind] ? ` (for ${document.kind}: apiVersion: ${API_VERSIONS[document.kind]})` : " (the API group and version the kind belongs to, e.g. example.com/v1)" : " (the object's type, e.g. kind: Deployment)";
   if (missing in document) {
-    return { key: missing, message: `The document has ${identity} but its ${missing} is ${describeValue(document[missing])}. ${consequence} Write ${missing}${hint}.` };
+    return { key: missing, message: `The document has ${identity} but its ${missing} is ${describeValue2(document[missing])}. ${consequence} Write ${missing}${hint}.` };
   }
   const typo = Object.keys(document).find((key2) => key2 !== present3 && isNearMiss(key2, missing, missing === "kind" ? 1 : 2));
   if (typo !== void 0) {
@@ -47268,6 +48161,9 @@ function bodyShapeOf(object) {
   if (isRole2(object)) return ROLE;
   if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
+  if (isKubeletConfiguration(object)) return KUBELET_CONFIGURATION;
+  if (isEncryptionConfiguration(object)) return ENCRYPTION_CONFIGURATION;
+  if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
@@ -47282,6 +48178,48 @@ var BINDING = mapping({
 function isBinding(object) {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
 }
+var KUBELET_CONFIGURATION = mapping({
+  authentication: mapping({
+    anonymous: mapping({ enabled: boolean }),
+    webhook: mapping({ enabled: boolean }),
+    x509: mapping({ clientCAFile: string })
+  }),
+  authorization: mapping({ mode: string }),
+  readOnlyPort: integer,
+  streamingConnectionIdleTimeout: string,
+  makeIPTablesUtilChains: boolean,
+  protectKernelDefaults: boolean,
+  rotateCertificates: boolean,
+  serverTLSBootstrap: boolean,
+  tlsCertFile: string,
+  tlsCipherSuites: listOf(string),
+  tlsMinVersion: string,
+  featureGates: mapOf(boolean)
+});
+var ENCRYPTION_KEYS = mapping({ keys: listOf(mapping({ name: string, secret: string })) });
+var ENCRYPTION_CONFIGURATION = mapping({
+  resources: listOf(
+    mapping({
+      resources: listOf(string),
+      providers: listOf(mapping({ aescbc: ENCRYPTION_KEYS, aesgcm: ENCRYPTION_KEYS, secretbox: ENCRYPTION_KEYS, identity: mapping(), kms: mapping({ apiVersion: string, name: string }) }))
+    })
+  )
+});
+var AUDIT_POLICY = mapping({
+  omitStages: listOf(string),
+  rules: listOf(
+    mapping({
+      level: string,
+      users: listOf(string),
+      userGroups: listOf(string),
+      verbs: listOf(string),
+      namespaces: listOf(string),
+      nonResourceURLs: listOf(string),
+      omitStages: listOf(string),
+      resources: listOf(mapping({ group: string, resources: listOf(string), resourceNames: listOf(string) }))
+    })
+  )
+});
 var EXPECTED = {
   string: "a string",
   boolean: "true or false",
@@ -47311,7 +48249,7 @@ function matches(value, shape) {
       return Array.isArray(value);
   }
 }
-function describeValue2(value) {
+function describeValue3(value) {
   if (Array.isArray(value)) return "a list";
   if (isRecord(value)) return "a mapping";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
@@ -47320,7 +48258,7 @@ function describeValue2(value) {
 function checkValue(value, shape, path23, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path23)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path23)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path23)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path23)} must be ${EXPECTED[shape.type]}, not ${describeValue3(value)}.`;
     problems.push({ path: [...path23], message });
     return;
   }

@@ -39,6 +39,10 @@ import apiserverTlsMinVersionLow from "./apiserver-tls-min-version-low.js";
 import apiserverTlsPrivateKeyFileMissing from "./apiserver-tls-private-key-file-missing.js";
 import apiserverTokenAuthFile from "./apiserver-token-auth-file.js";
 import apiserverWeakTlsCipherSuites from "./apiserver-weak-tls-cipher-suites.js";
+import auditPolicyLogsSensitiveBodies from "./audit-policy-logs-sensitive-bodies.js";
+import auditPolicyNoCatchAll from "./audit-policy-no-catch-all.js";
+import auditPolicyNoRules from "./audit-policy-no-rules.js";
+import auditPolicyOmitsResponse from "./audit-policy-omits-response.js";
 import controllerManagerBindAddressExposed from "./controller-manager-bind-address-exposed.js";
 import controllerManagerProfilingEnabled from "./controller-manager-profiling-enabled.js";
 import controllerManagerRootCaFileMissing from "./controller-manager-root-ca-file-missing.js";
@@ -46,6 +50,10 @@ import controllerManagerRotateKubeletServerCertificateDisabled from "./controlle
 import controllerManagerServiceAccountCredentialsDisabled from "./controller-manager-service-account-credentials-disabled.js";
 import controllerManagerServiceAccountPrivateKeyFileMissing from "./controller-manager-service-account-private-key-file-missing.js";
 import controllerManagerTerminatedPodGcThresholdMissing from "./controller-manager-terminated-pod-gc-threshold-missing.js";
+import encryptionIdentityFirst from "./encryption-identity-first.js";
+import encryptionKeyInline from "./encryption-key-inline.js";
+import encryptionSecretsNotCovered from "./encryption-secrets-not-covered.js";
+import encryptionWeakProvider from "./encryption-weak-provider.js";
 import etcdAutoTlsEnabled from "./etcd-auto-tls-enabled.js";
 import etcdCertFileMissing from "./etcd-cert-file-missing.js";
 import etcdClientCertAuthDisabled from "./etcd-client-cert-auth-disabled.js";
@@ -54,10 +62,20 @@ import etcdPeerAutoTlsEnabled from "./etcd-peer-auto-tls-enabled.js";
 import etcdPeerCertFileMissing from "./etcd-peer-cert-file-missing.js";
 import etcdPeerClientCertAuthDisabled from "./etcd-peer-client-cert-auth-disabled.js";
 import etcdPeerKeyFileMissing from "./etcd-peer-key-file-missing.js";
+import kubeletAnonymousAuth from "./kubelet-anonymous-auth.js";
+import kubeletAuthorizationAlwaysAllow from "./kubelet-authorization-always-allow.js";
+import kubeletCertificateRotationDisabled from "./kubelet-certificate-rotation-disabled.js";
+import kubeletClientCaMissing from "./kubelet-client-ca-missing.js";
+import kubeletIptablesChainsDisabled from "./kubelet-iptables-chains-disabled.js";
+import kubeletProtectKernelDefaults from "./kubelet-protect-kernel-defaults.js";
+import kubeletReadOnlyPort from "./kubelet-read-only-port.js";
+import kubeletServerCertificateNotRotated from "./kubelet-server-certificate-not-rotated.js";
+import kubeletStreamingTimeoutDisabled from "./kubelet-streaming-timeout-disabled.js";
+import kubeletWeakTls from "./kubelet-weak-tls.js";
 import schedulerBindAddressExposed from "./scheduler-bind-address-exposed.js";
 import schedulerProfilingEnabled from "./scheduler-profiling-enabled.js";
 
-/** The control plane: the flags of the API server, etcd, the controller manager and the scheduler. Sorted by id. */
+/** The control plane and the nodes: the flags of the API server, etcd, the controller manager, the scheduler and the kubelet (static pods, kubeadm), KubeletConfiguration, EncryptionConfiguration and the audit Policy. Sorted by id. */
 export const CONTROL_PLANE_RULES: readonly Rule[] = [
   apiserverAlwaysAdmitEnabled,
   apiserverAlwaysPullImagesMissing,
@@ -99,6 +117,10 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   apiserverTlsPrivateKeyFileMissing,
   apiserverTokenAuthFile,
   apiserverWeakTlsCipherSuites,
+  auditPolicyLogsSensitiveBodies,
+  auditPolicyNoCatchAll,
+  auditPolicyNoRules,
+  auditPolicyOmitsResponse,
   controllerManagerBindAddressExposed,
   controllerManagerProfilingEnabled,
   controllerManagerRootCaFileMissing,
@@ -106,6 +128,10 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   controllerManagerServiceAccountCredentialsDisabled,
   controllerManagerServiceAccountPrivateKeyFileMissing,
   controllerManagerTerminatedPodGcThresholdMissing,
+  encryptionIdentityFirst,
+  encryptionKeyInline,
+  encryptionSecretsNotCovered,
+  encryptionWeakProvider,
   etcdAutoTlsEnabled,
   etcdCertFileMissing,
   etcdClientCertAuthDisabled,
@@ -114,6 +140,16 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   etcdPeerCertFileMissing,
   etcdPeerClientCertAuthDisabled,
   etcdPeerKeyFileMissing,
+  kubeletAnonymousAuth,
+  kubeletAuthorizationAlwaysAllow,
+  kubeletCertificateRotationDisabled,
+  kubeletClientCaMissing,
+  kubeletIptablesChainsDisabled,
+  kubeletProtectKernelDefaults,
+  kubeletReadOnlyPort,
+  kubeletServerCertificateNotRotated,
+  kubeletStreamingTimeoutDisabled,
+  kubeletWeakTls,
   schedulerBindAddressExposed,
   schedulerProfilingEnabled,
 ];

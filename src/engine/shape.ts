@@ -1,6 +1,7 @@
 import type { K8sObject, Path, PathSegment } from "../core/types.js";
 import { formatPath, isRecord } from "../core/json.js";
 import { podSpecPathOf } from "./workload.js";
+import { isAuditPolicy, isEncryptionConfiguration, isKubeletConfiguration } from "./config-kinds.js";
 
 /**
  * The expected type of a field, for the fields rules read. Rules treat a wrongly typed value as
@@ -244,6 +245,9 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if (isRole(object)) return ROLE;
   if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
+  if (isKubeletConfiguration(object)) return KUBELET_CONFIGURATION;
+  if (isEncryptionConfiguration(object)) return ENCRYPTION_CONFIGURATION;
+  if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
@@ -261,6 +265,55 @@ const BINDING = mapping({
 function isBinding(object: K8sObject): boolean {
   return object.apiVersion === "rbac.authorization.k8s.io/v1" && (object.kind === "RoleBinding" || object.kind === "ClusterRoleBinding");
 }
+
+/** The KubeletConfiguration fields the control-plane rules read (kubelet.config.k8s.io/v1beta1; durations are strings). */
+const KUBELET_CONFIGURATION = mapping({
+  authentication: mapping({
+    anonymous: mapping({ enabled: boolean }),
+    webhook: mapping({ enabled: boolean }),
+    x509: mapping({ clientCAFile: string }),
+  }),
+  authorization: mapping({ mode: string }),
+  readOnlyPort: integer,
+  streamingConnectionIdleTimeout: string,
+  makeIPTablesUtilChains: boolean,
+  protectKernelDefaults: boolean,
+  rotateCertificates: boolean,
+  serverTLSBootstrap: boolean,
+  tlsCertFile: string,
+  tlsCipherSuites: listOf(string),
+  tlsMinVersion: string,
+  featureGates: mapOf(boolean),
+});
+
+const ENCRYPTION_KEYS = mapping({ keys: listOf(mapping({ name: string, secret: string })) });
+
+/** An EncryptionConfiguration (apiserver.config.k8s.io/v1): each providers item holds one provider type. */
+const ENCRYPTION_CONFIGURATION = mapping({
+  resources: listOf(
+    mapping({
+      resources: listOf(string),
+      providers: listOf(mapping({ aescbc: ENCRYPTION_KEYS, aesgcm: ENCRYPTION_KEYS, secretbox: ENCRYPTION_KEYS, identity: mapping(), kms: mapping({ apiVersion: string, name: string }) })),
+    }),
+  ),
+});
+
+/** An audit Policy (audit.k8s.io/v1). */
+const AUDIT_POLICY = mapping({
+  omitStages: listOf(string),
+  rules: listOf(
+    mapping({
+      level: string,
+      users: listOf(string),
+      userGroups: listOf(string),
+      verbs: listOf(string),
+      namespaces: listOf(string),
+      nonResourceURLs: listOf(string),
+      omitStages: listOf(string),
+      resources: listOf(mapping({ group: string, resources: listOf(string), resourceNames: listOf(string) })),
+    }),
+  ),
+});
 
 const EXPECTED: Record<Shape["type"], string> = {
   string: "a string",

@@ -1,0 +1,31 @@
+import rule from "../../../rules/control-plane/kubelet-streaming-timeout-disabled.js";
+import { testRule } from "../../helpers/rule-tester.js";
+import { kubeletConfig, kubeletPod } from "./manifests.js";
+
+const flag = { where: 'container "kubelet"', setting: "--streaming-connection-idle-timeout" };
+
+testRule(rule, {
+  valid: [
+    { name: "a zero duration in a KubeletConfiguration is defaulted to 4h", yaml: kubeletConfig("streamingConnectionIdleTimeout: 0s\n") },
+    { name: "a timeout in a KubeletConfiguration", yaml: kubeletConfig("streamingConnectionIdleTimeout: 5m\n") },
+    { name: "a timeout on the command line, and no flag (4h)", yaml: `${kubeletPod("kubelet", "--streaming-connection-idle-timeout=1h30m")}---\n${kubeletPod("kubelet")}` },
+  ],
+  invalid: [
+    {
+      name: "0 on the command line, as `--flag=0` and as `--flag 0h0m0s`",
+      yaml: `${kubeletPod("kubelet", "--streaming-connection-idle-timeout=0")}---\n${kubeletPod("kubelet", "--streaming-connection-idle-timeout", "0h0m0s")}`,
+      errors: [
+        {
+          messageId: "wrongValue",
+          data: { ...flag, value: "0" },
+          line: 12,
+          column: 15,
+          endLine: 12,
+          endColumn: 52,
+          message: 'container "kubelet" sets --streaming-connection-idle-timeout to 0: idle exec, attach and port-forward streams are never closed; set it to 5m.',
+        },
+        { messageId: "wrongValue", data: { ...flag, value: "0h0m0s" }, line: 25, column: 15, endLine: 25, endColumn: 50 },
+      ],
+    },
+  ],
+});
