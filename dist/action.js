@@ -30248,7 +30248,8 @@ function kubeadmComponent(object, program, sectionPath, field, defaults2) {
   return {
     program,
     where: `${object.kind} ${under}`,
-    version: typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : void 0,
+    // Only a ClusterConfiguration names the version; an InitConfiguration's flags follow it.
+    version: object.kind === "ClusterConfiguration" && typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : void 0,
     insertPath,
     settings: (name) => settings.get(name) ?? [],
     addition: (name, value) => listForm ? `{name: ${name}, value: "${value}"} under ${under}` : `${name}: "${value}" under ${under}`

@@ -136,7 +136,8 @@ function kubeadmComponent(object: K8sObject, program: string, sectionPath: Path,
   return {
     program,
     where: `${object.kind} ${under}`,
-    version: typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : undefined,
+    // Only a ClusterConfiguration names the version; an InitConfiguration's flags follow it.
+    version: object.kind === "ClusterConfiguration" && typeof object.body.kubernetesVersion === "string" ? object.body.kubernetesVersion : undefined,
     insertPath,
     settings: (name) => settings.get(name) ?? [],
     addition: (name, value) => (listForm ? `{name: ${name}, value: "${value}"} under ${under}` : `${name}: "${value}" under ${under}`),

@@ -19,8 +19,22 @@ describe("fixtures/control-plane: the findings a default install's files get", (
     expect(findings("kubelet-config.yaml")).toEqual(["30 kubelet-protect-kernel-defaults", "30 kubelet-server-certificate-not-rotated"]);
   });
 
-  it("a kubeadm config file: kubeadm's defaults cover the client CA and rotation; the read-only port is set by hand", () => {
-    expect(findings("kubeadm-config.yaml")).toEqual(["15 kubelet-protect-kernel-defaults", "18 kubelet-read-only-port"]);
+  it("a kubeadm config file: its ClusterConfiguration gets a default install's control-plane findings (at the kind, the defaults left as they are); kubeadm's defaults cover the kubelet's client CA and rotation; the read-only port is set by hand", () => {
+    const atClusterConfiguration = [
+      "apiserver-always-pull-images-missing",
+      "apiserver-anonymous-auth-enabled",
+      "apiserver-audit-log-path-missing",
+      "apiserver-audit-policy-file-missing",
+      "apiserver-deny-service-external-ips-missing",
+      "apiserver-encryption-provider-config-missing",
+      "apiserver-event-rate-limit-missing",
+      "apiserver-kubelet-certificate-authority-missing",
+      "apiserver-profiling-enabled",
+      "controller-manager-profiling-enabled",
+      "controller-manager-terminated-pod-gc-threshold-missing",
+      "scheduler-profiling-enabled",
+    ].map((id) => `9 ${id}`);
+    expect(findings("kubeadm-config.yaml")).toEqual([...atClusterConfiguration, "15 kubelet-protect-kernel-defaults", "18 kubelet-read-only-port"]);
   });
 
   it("an EncryptionConfiguration after the documentation: aescbc, and its key in the file", () => {
