@@ -13,7 +13,7 @@ export interface RuleListEntry {
   unlintedInput: boolean;
   frameworks: RuleMeta["frameworks"];
   equivalents: RuleMeta["equivalents"];
-  options: Array<{ name: string } & Pick<OptionSpec, "type" | "default" | "description">>;
+  options: Array<{ name: string; pattern?: string } & Pick<OptionSpec, "type" | "default" | "description">>;
   messages: Array<{ id: string; template: string }>;
   helpUri: string;
 }
@@ -29,7 +29,13 @@ export function ruleListEntry(meta: RuleMeta): RuleListEntry {
     unlintedInput: meta.unlintedInput ?? false,
     frameworks: meta.frameworks,
     equivalents: meta.equivalents,
-    options: Object.entries(meta.options ?? {}).map(([name, spec]) => ({ name, type: spec.type, default: spec.default, description: spec.description })),
+    options: Object.entries(meta.options ?? {}).map(([name, spec]) => ({
+      name,
+      type: spec.type,
+      default: spec.default,
+      description: spec.description,
+      ...(spec.type === "string" && spec.pattern !== undefined && { pattern: spec.pattern }),
+    })),
     messages: Object.entries(meta.messages ?? {}).map(([id, template]) => ({ id, template })),
     helpUri: helpUri(meta.id),
   };
