@@ -30306,6 +30306,9 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
+function isReleaseNamespaceField(object, path23) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path23)) ?? false;
+}
 
 // src/engine/labels.ts
 function selectorMatches(selector, labels) {
@@ -35703,6 +35706,8 @@ function subjectNamespace(binding, subject) {
 }
 function describeSubject(binding, subject) {
   if (subject.kind !== "ServiceAccount") return `${subject.kind} "${subject.name}"`;
+  const inRelease = subject.namespace === void 0 ? binding.object.kind === "RoleBinding" && binding.object.origin.releaseNamespace === true : isReleaseNamespaceField(binding.object, ["subjects", subject.index, "namespace"]);
+  if (inRelease) return `ServiceAccount "${subject.name}" of the release namespace`;
   const namespace = subjectNamespace(binding, subject);
   return `ServiceAccount "${namespace === void 0 ? subject.name : `${namespace}/${subject.name}`}"`;
 }
@@ -46308,6 +46313,21 @@ function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
+function releaseNamespaceFields(evidence2, key2) {
+  for (const render of [evidence2.tagged, evidence2.values]) {
+    const object = render.ok ? render.documents.get(key2)?.object : void 0;
+    if (!object) continue;
+    const fields = [];
+    const walk = (node, path23) => {
+      if (node === SENTINEL_NAMESPACE && !(path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace")) fields.push(JSON.stringify(path23));
+      else if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path23, index]));
+      else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path23, name]);
+    };
+    walk(object.body, []);
+    return fields;
+  }
+  return [];
+}
 function inReleaseNamespace(evidence2, key2) {
   for (const render of [evidence2.tagged, evidence2.values]) {
     const namespace = render.ok ? render.documents.get(key2)?.object.namespace : void 0;
@@ -46543,6 +46563,8 @@ function renderedObjects(output, chart) {
         scope: `helm:${chartDisplay}:${chart.valueSet.name}`
       };
       if (inReleaseNamespace(chart.evidence, key2)) origin.releaseNamespace = true;
+      const releaseFields = releaseNamespaceFields(chart.evidence, key2);
+      if (releaseFields.length) origin.releaseNamespaceFields = releaseFields;
       objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key2, objectPath) });
     }
   }

@@ -1,4 +1,4 @@
-import { arrayOf, isRecord, lookupNamespace, recordOf, selectorMatches, type JsonObject, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
+import { arrayOf, isRecord, isReleaseNamespaceField, lookupNamespace, recordOf, selectorMatches, type JsonObject, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
 import { aggregationSelectors, isAggregated, isRole, labelsOf, writtenPolicyRules, type PolicyRule } from "./policy-rules.js";
 
 /** One entry of a binding's `subjects`, with its index there. */
@@ -42,6 +42,12 @@ export function subjectNamespace(binding: Binding, subject: Subject): string | u
 /** `ServiceAccount "ns/name"`, `User "alice"`, `Group "system:authenticated"`. */
 export function describeSubject(binding: Binding, subject: Subject): string {
   if (subject.kind !== "ServiceAccount") return `${subject.kind} "${subject.name}"`;
+  // Rendered into "default" without -n, the release namespace is really chosen at install.
+  const inRelease =
+    subject.namespace === undefined
+      ? binding.object.kind === "RoleBinding" && binding.object.origin.chart !== undefined && lookupNamespace(binding.object) === undefined
+      : isReleaseNamespaceField(binding.object, ["subjects", subject.index, "namespace"]);
+  if (inRelease) return `ServiceAccount "${subject.name}" of the release namespace`;
   const namespace = subjectNamespace(binding, subject);
   return `ServiceAccount "${namespace === undefined ? subject.name : `${namespace}/${subject.name}`}"`;
 }
@@ -64,8 +70,12 @@ export function bindingReach(binding: Binding): string {
 
 /** `namespace "shop"`, `the release namespace` (Helm's, chosen at install) or `the namespace it is applied to`. */
 export function namespaceOf(object: K8sObject): string {
-  if (object.origin.releaseNamespace) return "the release namespace";
-  return object.namespace === undefined ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+  return lookupNamespace(object) === undefined ? namespaceChosenLater(object) : `namespace "${String(object.namespace)}"`;
+}
+
+/** The namespace of an object that writes none, or Helm's release namespace: chosen at install for a chart's object, at apply for a plain one. */
+export function namespaceChosenLater(object: K8sObject): string {
+  return object.origin.chart === undefined ? "the namespace it is applied to" : "the release namespace";
 }
 
 /** The role a binding names, as a message says it: `ClusterRole "cluster-admin"`. */

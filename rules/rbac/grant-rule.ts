@@ -1,5 +1,5 @@
 import { defineRule, lookupNamespace, type JsonObject, type K8sObject, type ObjectIndex, type RelatedPlace, type Rule, type RuleMeta } from "../../src/engine/api.js";
-import { describeBinding, describeSubjects, rbacGraph, RBAC_KINDS, type RoleGrant } from "./bindings.js";
+import { describeBinding, describeSubjects, namespaceChosenLater, rbacGraph, RBAC_KINDS, type RoleGrant } from "./bindings.js";
 import { builtInAggregates, describeRole, grantsEverything, matchRequest, writtenPolicyRules, type Request, type RequestMatch } from "./policy-rules.js";
 
 /** One dangerous permission: the requests that exercise it, and how the message says what it allows. */
@@ -40,18 +40,18 @@ export interface GrantRule {
 
 /** Where the role's grant reaches: a Role its namespace; a ClusterRole the cluster, or the namespaces of the RoleBindings that alone grant it. */
 function reach(role: K8sObject, grants: readonly RoleGrant[]): string {
-  if (role.kind !== "ClusterRole") return namespacePhrase([lookupNamespace(role)], role.namespace);
+  if (role.kind !== "ClusterRole") return namespacePhrase([lookupNamespace(role)], role);
   if (grants.length === 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding")) return "in the cluster";
   const namespaces = [...new Set(grants.map(({ binding }) => lookupNamespace(binding.object)))];
-  return namespacePhrase(namespaces, grants[0].binding.object.namespace);
+  return namespacePhrase(namespaces, grants[0].binding.object);
 }
 
-/** `in namespace "shop"`; undefined is a namespace chosen at install (Helm's release namespace) or at apply. */
-function namespacePhrase(namespaces: ReadonlyArray<string | undefined>, written: string | undefined): string {
+/** `in namespace "shop"`; undefined is a namespace chosen at install (Helm's release namespace) or at apply, as `object`'s is. */
+function namespacePhrase(namespaces: ReadonlyArray<string | undefined>, object: K8sObject): string {
   const named = namespaces.filter((namespace) => namespace !== undefined);
   if (named.length === namespaces.length) return named.length === 1 ? `in namespace "${named[0]}"` : `in namespaces ${named.map((n) => `"${n}"`).join(", ")}`;
-  if (namespaces.length === 1) return written === undefined ? "in the namespace it is applied to" : "in the release namespace";
-  return `in the release namespace and ${named.map((n) => `"${n}"`).join(", ")}`;
+  const chosen = `in ${namespaceChosenLater(object)}`;
+  return named.length === 0 ? chosen : `${chosen} and ${named.map((n) => `"${n}"`).join(", ")}`;
 }
 
 function grantSentence(role: K8sObject, grant: RoleGrant): string {

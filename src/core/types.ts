@@ -26,6 +26,8 @@ export interface Origin {
   kustomization?: string;
   /** The namespace was not written in the chart but supplied by Helm's release namespace (`.Release.Namespace`, or set by helm at install). */
   releaseNamespace?: boolean;
+  /** Other fields helm filled with the release namespace (a subject's `namespace: {{ .Release.Namespace }}`), as JSON-encoded paths. */
+  releaseNamespaceFields?: readonly string[];
   /** Name of the Helm value set, when a chart is rendered with more than one. */
   valueSet?: string;
   /**

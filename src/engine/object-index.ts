@@ -1,4 +1,4 @@
-import type { K8sObject } from "../core/types.js";
+import type { K8sObject, Path } from "../core/types.js";
 
 /** All objects of a run, indexed once so cross-object rules stay linear. */
 export interface ObjectIndex {
@@ -38,4 +38,9 @@ export function indexObjects(objects: readonly K8sObject[]): ObjectIndex {
     ofKind: (kind) => byKind.get(kind) ?? [],
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name)),
   };
+}
+
+/** Whether helm filled this field with the release namespace: its rendered value is then only the namespace helm rendered into. */
+export function isReleaseNamespaceField(object: K8sObject, path: Path): boolean {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path)) ?? false;
 }

@@ -38,3 +38,39 @@ describe.skipIf(!existsSync(tools.kubectl))("default-namespace in Kustomize over
     expect(findings.map((f) => f.provenance)).toEqual([null, { values: [], kustomize: { kind: "kustomization-namespace" } }]);
   });
 });
+
+describe.skipIf(!existsSync(tools.helm4))("the release namespace in a chart's RBAC subjects (helm from scripts/install-tools.mjs)", () => {
+  it("names a subject written {{ .Release.Namespace }} as of the release namespace, not the namespace helm rendered into; a literal one by its namespace", async () => {
+    const rbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: reader
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: reader
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects:
+  - kind: ServiceAccount
+    name: app
+    namespace: {{ .Release.Namespace }}
+  - kind: ServiceAccount
+    name: deployer
+    namespace: ci
+`;
+    const cwd = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["rbac-secret-read"]),
+      "chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+      "chart/templates/rbac.yaml": rbac,
+    });
+    const result = await runCli(["lint", "chart", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
+    expect(jsonFindings(result.stdout, "rbac-secret-read").map((f) => f.message)).toEqual([
+      'Role "reader" can read every Secret in the release namespace; RoleBinding "reader" grants Role "reader" to ServiceAccount "app" of the release namespace, ServiceAccount "ci/deployer".',
+    ]);
+  });
+});

@@ -234,6 +234,27 @@ export function sentinelValues(
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
 
+/**
+ * The fields other than metadata.namespace that helm filled with the release namespace (a binding's
+ * subject namespace written `{{ .Release.Namespace }}`), seen in a render into another namespace:
+ * each as its path, JSON-encoded.
+ */
+export function releaseNamespaceFields(evidence: HelmEvidence, key: string): string[] {
+  for (const render of [evidence.tagged, evidence.values]) {
+    const object = render.ok ? render.documents.get(key)?.object : undefined;
+    if (!object) continue;
+    const fields: string[] = [];
+    const walk = (node: unknown, path: Path): void => {
+      if (node === SENTINEL_NAMESPACE && !(path.length === 2 && path[0] === "metadata" && path[1] === "namespace")) fields.push(JSON.stringify(path));
+      else if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path, index]));
+      else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
+    };
+    walk(object.body, []);
+    return fields;
+  }
+  return [];
+}
+
 /** Whether the object was put in the release namespace by helm (seen by rendering into another namespace). */
 export function inReleaseNamespace(evidence: HelmEvidence, key: string): boolean {
   // The tagged render has the real values, so its documents match the real render's most reliably.
