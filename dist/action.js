@@ -35706,7 +35706,7 @@ function subjectNamespace(binding, subject) {
 }
 function describeSubject(binding, subject) {
   if (subject.kind !== "ServiceAccount") return `${subject.kind} "${subject.name}"`;
-  const inRelease = subject.namespace === void 0 ? binding.object.kind === "RoleBinding" && binding.object.origin.releaseNamespace === true : isReleaseNamespaceField(binding.object, ["subjects", subject.index, "namespace"]);
+  const inRelease = subject.namespace === void 0 ? binding.object.kind === "RoleBinding" && binding.object.origin.chart !== void 0 && lookupNamespace(binding.object) === void 0 : isReleaseNamespaceField(binding.object, ["subjects", subject.index, "namespace"]);
   if (inRelease) return `ServiceAccount "${subject.name}" of the release namespace`;
   const namespace = subjectNamespace(binding, subject);
   return `ServiceAccount "${namespace === void 0 ? subject.name : `${namespace}/${subject.name}`}"`;
@@ -35721,8 +35721,10 @@ function bindingReach(binding) {
   return `in ${namespaceOf(binding.object)}`;
 }
 function namespaceOf(object) {
-  if (object.origin.releaseNamespace) return "the release namespace";
-  return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
+  return lookupNamespace(object) === void 0 ? namespaceChosenLater(object) : `namespace "${String(object.namespace)}"`;
+}
+function namespaceChosenLater(object) {
+  return object.origin.chart === void 0 ? "the namespace it is applied to" : "the release namespace";
 }
 function describeRoleRef(binding) {
   return `${binding.roleKind} "${binding.roleName}"`;
@@ -36063,16 +36065,16 @@ var rbac_cross_namespace_subject_default = defineRule({
 
 // rules/rbac/grant-rule.ts
 function reach(role, grants) {
-  if (role.kind !== "ClusterRole") return namespacePhrase2([lookupNamespace(role)], role.namespace);
+  if (role.kind !== "ClusterRole") return namespacePhrase2([lookupNamespace(role)], role);
   if (grants.length === 0 || grants.some(({ binding }) => binding.object.kind === "ClusterRoleBinding")) return "in the cluster";
   const namespaces = [...new Set(grants.map(({ binding }) => lookupNamespace(binding.object)))];
-  return namespacePhrase2(namespaces, grants[0].binding.object.namespace);
+  return namespacePhrase2(namespaces, grants[0].binding.object);
 }
-function namespacePhrase2(namespaces, written) {
+function namespacePhrase2(namespaces, object) {
   const named = namespaces.filter((namespace) => namespace !== void 0);
   if (named.length === namespaces.length) return named.length === 1 ? `in namespace "${named[0]}"` : `in namespaces ${named.map((n) => `"${n}"`).join(", ")}`;
-  if (namespaces.length === 1) return written === void 0 ? "in the namespace it is applied to" : "in the release namespace";
-  return `in the release namespace and ${named.map((n) => `"${n}"`).join(", ")}`;
+  const chosen = `in ${namespaceChosenLater(object)}`;
+  return named.length === 0 ? chosen : `${chosen} and ${named.map((n) => `"${n}"`).join(", ")}`;
 }
 function grantSentence(role, grant) {
   const through = grant.through ? ` through aggregated ${describeRole(grant.through)}` : "";

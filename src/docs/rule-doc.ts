@@ -3,6 +3,9 @@ import { levelOf } from "../core/severity.js";
 
 const TOOL_NAMES: Record<string, string> = { kubeLinter: "kube-linter", polaris: "Polaris", checkov: "Checkov", trivy: "Trivy", kubeScore: "kube-score" };
 
+/** The scope of a rule that reads one object at a time. */
+const SINGLE_OBJECT_SCOPE = "Each object is judged on its own: no other object of the run changes the verdict.";
+
 /** The markdown page of a rule, generated from its metadata only (docs/rules/<id>.md, `kubeward rules ID`). */
 export function renderRuleDoc(meta: RuleMeta): string {
   const lines = [
@@ -23,7 +26,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     .map(([tool, ids]) => `${TOOL_NAMES[tool] ?? tool}: ${ids.map((id) => `\`${id}\``).join(", ")}`);
   if (equivalents.length) lines.push(`| Equivalent checks | ${equivalents.join("; ")} |`);
   lines.push("", "## Why", "", meta.rationale, "", "## How to fix", "", meta.remediation);
-  if (meta.scope) lines.push("", "## Scope", "", meta.scope);
+  if (meta.category !== "input") lines.push("", "## Scope", "", meta.scope ?? SINGLE_OBJECT_SCOPE);
   if (meta.example) {
     lines.push("", "## Example", "", "Flagged:", "", "```yaml", meta.example.bad, "```", "", "Passes:", "", "```yaml", meta.example.good, "```");
   }
