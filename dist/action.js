@@ -46322,8 +46322,11 @@ function releaseNamespaceFields(evidence2, key2) {
     const fields = [];
     const walk = (node, path23) => {
       if (node === SENTINEL_NAMESPACE && !(path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace")) fields.push(JSON.stringify(path23));
-      else if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path23, index]));
-      else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path23, name]);
+      else if (Array.isArray(node)) {
+        node.forEach((item, index) => {
+          walk(item, [...path23, index]);
+        });
+      } else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path23, name]);
     };
     walk(object.body, []);
     return fields;

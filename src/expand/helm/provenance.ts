@@ -246,7 +246,11 @@ export function releaseNamespaceFields(evidence: HelmEvidence, key: string): str
     const fields: string[] = [];
     const walk = (node: unknown, path: Path): void => {
       if (node === SENTINEL_NAMESPACE && !(path.length === 2 && path[0] === "metadata" && path[1] === "namespace")) fields.push(JSON.stringify(path));
-      else if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path, index]));
+      else if (Array.isArray(node)) {
+        node.forEach((item, index) => {
+          walk(item, [...path, index]);
+        });
+      }
       else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
     };
     walk(object.body, []);
