@@ -31942,29 +31942,47 @@ function configSource(object) {
     written: (setting, value) => `${setting.field.join(".")}: ${value}`
   };
 }
-function flagSource(commandLine, where) {
+function flagSource(where, flagText, spelling) {
   return {
     form: "flags",
     where,
     read(setting) {
-      const set = effectiveFlag(commandLine, setting.flag);
-      if (!set) return void 0;
-      const text = set.value ?? (setting.type === "boolean" ? "true" : set.next);
-      const value = text === void 0 ? void 0 : flagValue(text, setting.type);
+      const set = flagText(setting);
+      if (set?.value === void 0) return void 0;
+      const value = flagValue(set.value, setting.type);
       return value === void 0 ? void 0 : { value, path: set.path };
     },
+    ...spelling
+  };
+}
+function commandLineSource(commandLine, where) {
+  const flagText = (setting) => {
+    const set = effectiveFlag(commandLine, setting.flag);
+    return set && { value: set.value ?? (setting.type === "boolean" ? "true" : set.next), path: set.path };
+  };
+  return flagSource(where, flagText, {
     // With --config, a flag that is not given takes the file's value, which this command line does not show.
     missingPath: () => effectiveFlag(commandLine, "config") ? void 0 : commandLine.insertPath,
     name: (setting) => `--${setting.flag}`,
     written: (setting, value) => `--${setting.flag}=${value}`
-  };
+  });
+}
+var KUBELET_EXTRA_ARGS_NOTE = " kubeadm's `nodeRegistration.kubeletExtraArgs` (InitConfiguration, JoinConfiguration; the v1beta3 map and the v1beta4 list) are read as the flags kubeadm writes to kubeadm-flags.env for that node: a wrong value is reported at the key or the list item's value, as command-line flags take precedence over the config file. A flag they leave out is not reported there: kubeadm runs the kubelet with `--config`, whose values are checked where the KubeletConfiguration is; that one is still reported when one node's flags override it, since kubeadm uploads it to the kubelet-config ConfigMap that every joining node reads.";
+function kubeletExtraArgsSource(flags) {
+  return flagSource(flags.where, (setting) => effectiveSetting(flags.settings(setting.flag, false)), {
+    // kubeadm runs the kubelet with --config=/var/lib/kubelet/config.yaml: a flag left out takes the file's value.
+    missingPath: () => void 0,
+    name: (setting) => setting.flag,
+    written: (setting, value) => flags.addition(setting.flag, value)
+  });
 }
 function kubeletSources(object) {
   if (isKubeletConfiguration(object)) return [configSource(object)];
+  if (isKubeadmConfiguration(object)) return componentFlagsOf(object).filter((flags) => flags.program === "kubelet").map(kubeletExtraArgsSource);
   const sources = [];
   for (const container of workloadContainers(object)) {
     const commandLine = commandLineOf(container);
-    if (commandLine.program === "kubelet") sources.push(flagSource(commandLine, describeContainer(container)));
+    if (commandLine.program === "kubelet") sources.push(commandLineSource(commandLine, describeContainer(container)));
   }
   return sources;
 }
@@ -32000,6 +32018,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
   return defineRule({
     meta: {
       ...meta,
+      rationale: meta.rationale + KUBELET_EXTRA_ARGS_NOTE,
       messages: defaultsBad ? messages2 : { wrongValue: messages2.wrongValue }
     },
     lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,
@@ -32233,7 +32252,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     title: "Kubelet serving certificate is self-signed or not rotated",
     severity: "low",
     category: "control-plane",
-    rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written.",
+    rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
     frameworks: [{ framework: "CIS", control: "4.2.11", title: "Verify that the RotateKubeletServerCertificate argument is set to true" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
@@ -32312,7 +32331,7 @@ var kubelet_weak_tls_default = defineRule({
     title: "Kubelet allows weak TLS cipher suites or versions",
     severity: "medium",
     category: "control-plane",
-    rationale: "The kubelet API carries exec sessions, logs and the API server's credentials. `tlsCipherSuites` (`--tls-cipher-suites`) lists the suites it accepts: the CIS Kubernetes Benchmark v1.12 (4.2.12) counts only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` (`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses the Go defaults of the kubelet's build, which this rule does not report.",
+    rationale: "The kubelet API carries exec sessions, logs and the API server's credentials. `tlsCipherSuites` (`--tls-cipher-suites`) lists the suites it accepts: the CIS Kubernetes Benchmark v1.12 (4.2.12) counts only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` (`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses the Go defaults of the kubelet's build, which this rule does not report." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]`, and set `tlsMinVersion: VersionTLS12` or higher.",
     frameworks: [{ framework: "CIS", control: "4.2.12", title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" }],
     equivalents: { checkov: ["CKV_K8S_151"], trivy: ["KCV0092"] },

@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type Path } from "../../src/engine/api.js";
-import { kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
+import { KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
 
 const SERVER_TLS_BOOTSTRAP: KubeletSetting = { field: ["serverTLSBootstrap"], flag: "rotate-server-certificates", type: "boolean" };
 const TLS_CERT_FILE: KubeletSetting = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
@@ -31,7 +31,7 @@ export default defineRule({
       "the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), " +
       "so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under " +
       "kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a " +
-      "bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written.",
+      "bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation:
       "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), " +
       "or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",

@@ -1,5 +1,5 @@
 import { defineRule, type Path, type Rule, type RuleMeta } from "../../src/engine/api.js";
-import { describeValue, KUBEADM_LOOKUP_KINDS, kubeletSources, readByKubeadm, type KubeletSetting, type KubeletValue } from "./kubelet-settings.js";
+import { describeValue, KUBEADM_LOOKUP_KINDS, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, readByKubeadm, type KubeletSetting, type KubeletValue } from "./kubelet-settings.js";
 
 /** What the kubelet does with a setting nobody writes, in each place it can be written. */
 export interface KubeletDefaults {
@@ -26,9 +26,9 @@ export interface KubeletSettingSpec {
 }
 
 /**
- * A rule over one kubelet setting, in a KubeletConfiguration and on a kubelet command line: it reports
- * the field or flag where it is set to the unsafe value, or, when it is not set and the default there is
- * unsafe, its nearest written parent mapping (or the object's kind line) or the command line. A KubeletConfiguration written
+ * A rule over one kubelet setting, in a KubeletConfiguration, on a kubelet command line and in kubeadm's
+ * kubeletExtraArgs: it reports the field or flag where it is set to the unsafe value, or, when it is not set
+ * and the default there is unsafe, its nearest written parent mapping (or the object's kind line) or the command line. A KubeletConfiguration written
  * beside kubeadm's configuration takes kubeadm's defaults, so such reports wait until every object is read.
  */
 export function kubeletSettingRule({ setting, defaults, isBad, good, risk, configReadsAsUnset, meta }: KubeletSettingSpec): Rule {
@@ -41,6 +41,7 @@ export function kubeletSettingRule({ setting, defaults, isBad, good, risk, confi
   return defineRule({
     meta: {
       ...meta,
+      rationale: meta.rationale + KUBELET_EXTRA_ARGS_NOTE,
       messages: (defaultsBad ? messages : { wrongValue: messages.wrongValue }) as typeof messages,
     },
     lookupKinds: defaults.kubeadm ? KUBEADM_LOOKUP_KINDS : undefined,

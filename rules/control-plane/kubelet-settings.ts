@@ -1,13 +1,16 @@
 import {
   commandLineOf,
+  componentFlagsOf,
   describeContainer,
   effectiveFlag,
+  effectiveSetting,
   isKubeadmConfiguration,
   isKubeletConfiguration,
   isRecord,
   KUBEADM_KINDS,
   workloadContainers,
   type CommandLine,
+  type ComponentFlags,
   type K8sObject,
   type ObjectIndex,
   type Path,
@@ -29,10 +32,13 @@ export interface SetValue {
   path: Path;
 }
 
-/** One place a kubelet's settings are written: a KubeletConfiguration, or the command line of a container running `kubelet`. */
+/**
+ * One place a kubelet's settings are written: a KubeletConfiguration, or flags: the command line of a
+ * container running `kubelet`, or kubeadm's `nodeRegistration.kubeletExtraArgs`.
+ */
 export interface KubeletSource {
   form: "config" | "flags";
-  /** Who the message names: `KubeletConfiguration` or `container "kubelet"`. */
+  /** Who the message names: `KubeletConfiguration`, `container "kubelet"` or `InitConfiguration nodeRegistration.kubeletExtraArgs`. */
   where: string;
   read(setting: KubeletSetting): SetValue | undefined;
   /**
@@ -40,7 +46,7 @@ export interface KubeletSource {
    * or the command line. Undefined when something this source cannot see decides (a `--config` file).
    */
   missingPath(setting: KubeletSetting): Path | undefined;
-  /** The setting as this source spells it: `authentication.anonymous.enabled` or `--anonymous-auth`. */
+  /** The setting as this source spells it: `authentication.anonymous.enabled`, `--anonymous-auth` or `anonymous-auth`. */
   name(setting: KubeletSetting): string;
   /** The text to add for a good value, e.g. `authentication.anonymous.enabled: false` or `--anonymous-auth=false`. */
   written(setting: KubeletSetting, value: string): string;
@@ -104,32 +110,70 @@ function configSource(object: K8sObject): KubeletSource {
   };
 }
 
-function flagSource(commandLine: CommandLine, where: string): KubeletSource {
+/** A flag's text (undefined: given without one) and the item or extraArgs entry that writes it. */
+interface FlagText {
+  value: string | undefined;
+  path: Path;
+}
+
+function flagSource(where: string, flagText: (setting: KubeletSetting) => FlagText | undefined, spelling: Pick<KubeletSource, "missingPath" | "name" | "written">): KubeletSource {
   return {
     form: "flags",
     where,
     read(setting) {
-      const set = effectiveFlag(commandLine, setting.flag);
-      if (!set) return undefined;
-      // pflag: a boolean flag takes its value only after `=`; `--flag value` is for the others.
-      const text = set.value ?? (setting.type === "boolean" ? "true" : set.next);
-      const value = text === undefined ? undefined : flagValue(text, setting.type);
+      const set = flagText(setting);
+      if (set?.value === undefined) return undefined;
+      const value = flagValue(set.value, setting.type);
       return value === undefined ? undefined : { value, path: set.path };
     },
+    ...spelling,
+  };
+}
+
+function commandLineSource(commandLine: CommandLine, where: string): KubeletSource {
+  const flagText = (setting: KubeletSetting): FlagText | undefined => {
+    const set = effectiveFlag(commandLine, setting.flag);
+    // pflag: a boolean flag takes its value only after `=`; `--flag value` is for the others.
+    return set && { value: set.value ?? (setting.type === "boolean" ? "true" : set.next), path: set.path };
+  };
+  return flagSource(where, flagText, {
     // With --config, a flag that is not given takes the file's value, which this command line does not show.
     missingPath: () => (effectiveFlag(commandLine, "config") ? undefined : commandLine.insertPath),
     name: (setting) => `--${setting.flag}`,
     written: (setting, value) => `--${setting.flag}=${value}`,
-  };
+  });
 }
 
-/** Every place the object writes kubelet settings: itself, if it is a KubeletConfiguration, or each container that runs `kubelet`. */
+/** How every kubelet rule reads kubeadm's kubeletExtraArgs, for its rationale. */
+export const KUBELET_EXTRA_ARGS_NOTE =
+  " kubeadm's `nodeRegistration.kubeletExtraArgs` (InitConfiguration, JoinConfiguration; the v1beta3 map and the v1beta4 list) are " +
+  "read as the flags kubeadm writes to kubeadm-flags.env for that node: a wrong value is reported at the key or the list item's " +
+  "value, as command-line flags take precedence over the config file. A flag they leave out is not reported there: kubeadm runs " +
+  "the kubelet with `--config`, whose values are checked where the KubeletConfiguration is; that one is still reported when one " +
+  "node's flags override it, since kubeadm uploads it to the kubelet-config ConfigMap that every joining node reads.";
+
+/** kubeadm writes `kubeletExtraArgs` as `--name=value` flags, after `--config`: they override the KubeletConfiguration. */
+function kubeletExtraArgsSource(flags: ComponentFlags): KubeletSource {
+  // No bare boolean form: each entry has its value after `=`.
+  return flagSource(flags.where, (setting) => effectiveSetting(flags.settings(setting.flag, false)), {
+    // kubeadm runs the kubelet with --config=/var/lib/kubelet/config.yaml: a flag left out takes the file's value.
+    missingPath: () => undefined,
+    name: (setting) => setting.flag,
+    written: (setting, value) => flags.addition(setting.flag, value),
+  });
+}
+
+/**
+ * Every place the object writes kubelet settings: itself, if it is a KubeletConfiguration, the
+ * `kubeletExtraArgs` of a kubeadm InitConfiguration or JoinConfiguration, or each container that runs `kubelet`.
+ */
 export function kubeletSources(object: K8sObject): KubeletSource[] {
   if (isKubeletConfiguration(object)) return [configSource(object)];
+  if (isKubeadmConfiguration(object)) return componentFlagsOf(object).filter((flags) => flags.program === "kubelet").map(kubeletExtraArgsSource);
   const sources: KubeletSource[] = [];
   for (const container of workloadContainers(object)) {
     const commandLine = commandLineOf(container);
-    if (commandLine.program === "kubelet") sources.push(flagSource(commandLine, describeContainer(container)));
+    if (commandLine.program === "kubelet") sources.push(commandLineSource(commandLine, describeContainer(container)));
   }
   return sources;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/api.js";
-import { kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
+import { KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
 
 const CIPHER_SUITES: KubeletSetting = { field: ["tlsCipherSuites"], flag: "tls-cipher-suites", type: "list" };
 const MIN_VERSION: KubeletSetting = { field: ["tlsMinVersion"], flag: "tls-min-version", type: "string" };
@@ -37,7 +37,7 @@ export default defineRule({
       "ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite " +
       "where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` " +
       "(`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses " +
-      "the Go defaults of the kubelet's build, which this rule does not report.",
+      "the Go defaults of the kubelet's build, which this rule does not report." + KUBELET_EXTRA_ARGS_NOTE,
     remediation:
       "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, " +
       "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, " +

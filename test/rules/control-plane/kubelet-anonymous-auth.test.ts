@@ -1,6 +1,6 @@
 import rule from "../../../rules/control-plane/kubelet-anonymous-auth.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { kubeletConfig, kubeletPod } from "./manifests.js";
+import { kubeletConfig, kubeletExtraArgs, kubeletPod } from "./manifests.js";
 
 const config = { where: "KubeletConfiguration", setting: "authentication.anonymous.enabled" };
 const flag = { where: 'container "kubelet"', setting: "--anonymous-auth" };
@@ -15,6 +15,10 @@ testRule(rule, {
     {
       name: "a KubeletConfiguration of another API group is not read",
       yaml: "apiVersion: example.com/v1\nkind: KubeletConfiguration\nauthentication:\n  anonymous:\n    enabled: true\n",
+    },
+    {
+      name: "kubeadm kubeletExtraArgs set to false (v1beta3, v1beta4), or left out: the kubelet then reads kubeadm's config file",
+      yaml: `${kubeletExtraArgs("v1beta3", [["anonymous-auth", "false"]])}---\n${kubeletExtraArgs("v1beta4", [["anonymous-auth", "false"]], "JoinConfiguration")}---\n${kubeletExtraArgs("v1beta4", [["v", "2"]])}`,
     },
   ],
   invalid: [
@@ -56,6 +60,36 @@ testRule(rule, {
           message: 'container "kubelet" does not set --anonymous-auth, so it is true: requests without credentials reach the kubelet API as system:anonymous; add --anonymous-auth=false.',
         },
       ],
+    },
+    {
+      name: "kubeadm v1beta3 kubeletExtraArgs: the key",
+      yaml: kubeletExtraArgs("v1beta3", [["anonymous-auth", "true"]]),
+      errors: [{ messageId: "wrongValue", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "anonymous-auth", value: "true" }, line: 5, column: 5, endLine: 5, endColumn: 27 }],
+    },
+    {
+      name: "kubeadm v1beta4 kubeletExtraArgs: the value of the list item",
+      yaml: kubeletExtraArgs("v1beta4", [["v", "2"], ["anonymous-auth", "true"]]),
+      errors: [{ messageId: "wrongValue", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "anonymous-auth", value: "true" }, line: 8, column: 7, endLine: 8, endColumn: 20 }],
+    },
+    {
+      name: "a JoinConfiguration's v1beta4 list that repeats the flag: kubeadm sorts the args by value, so true comes last and wins",
+      yaml: kubeletExtraArgs("v1beta4", [["anonymous-auth", "true"], ["anonymous-auth", "false"]], "JoinConfiguration"),
+      errors: [
+        {
+          messageId: "wrongValue",
+          data: { where: "JoinConfiguration nodeRegistration.kubeletExtraArgs", setting: "anonymous-auth", value: "true" },
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 20,
+          message: "JoinConfiguration nodeRegistration.kubeletExtraArgs sets anonymous-auth to true: requests without credentials reach the kubelet API as system:anonymous; set it to false.",
+        },
+      ],
+    },
+    {
+      name: "a KubeletConfiguration that one node's kubeletExtraArgs override: still reported, as kubeadm uploads it to the kubelet-config ConfigMap that joining nodes read",
+      yaml: `${kubeletExtraArgs("v1beta4", [["anonymous-auth", "false"]])}---\n${kubeletConfig("authentication:\n  anonymous:\n    enabled: true\n")}`,
+      errors: [{ messageId: "wrongValue", data: { ...config, value: "true" }, line: 12, column: 5, endLine: 12, endColumn: 18 }],
     },
   ],
 });

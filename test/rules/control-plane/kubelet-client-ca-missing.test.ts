@@ -1,6 +1,6 @@
 import rule from "../../../rules/control-plane/kubelet-client-ca-missing.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { kubeadmInit, kubeletConfig, kubeletPod } from "./manifests.js";
+import { kubeadmInit, kubeletConfig, kubeletExtraArgs, kubeletPod } from "./manifests.js";
 
 const config = { where: "KubeletConfiguration", setting: "authentication.x509.clientCAFile" };
 const configFix = { ...config, value: "unset", fix: "authentication.x509.clientCAFile: /etc/kubernetes/pki/ca.crt" };
@@ -12,6 +12,10 @@ testRule(rule, {
     { name: "kubeadm fills an empty one too", yaml: `${kubeletConfig('authentication:\n  x509:\n    clientCAFile: ""\n')}---\napiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\n` },
     { name: "on the command line, as `--flag value`", yaml: kubeletPod("kubelet", "--client-ca-file", "/etc/kubernetes/pki/ca.crt") },
     { name: "a command line with --config leaves it to the file", yaml: kubeletPod("kubelet", "--config", "/var/lib/kubelet/config.yaml") },
+    {
+      name: "kubeadm kubeletExtraArgs set to /etc/kubernetes/pki/ca.crt (v1beta3, v1beta4), or left out: the kubelet then reads kubeadm's config file",
+      yaml: `${kubeletExtraArgs("v1beta3", [["client-ca-file", "/etc/kubernetes/pki/ca.crt"]])}---\n${kubeletExtraArgs("v1beta4", [["client-ca-file", "/etc/kubernetes/pki/ca.crt"]], "JoinConfiguration")}---\n${kubeletExtraArgs("v1beta4", [["v", "2"]])}`,
+    },
   ],
   invalid: [
     {
@@ -31,6 +35,16 @@ testRule(rule, {
       name: "a command line without --config and without the flag",
       yaml: kubeletPod("kubelet"),
       errors: [{ messageId: "missing", data: { where: 'container "kubelet"', setting: "--client-ca-file", value: "unset", fix: "--client-ca-file=/etc/kubernetes/pki/ca.crt" }, line: 10, column: 11, endLine: 10, endColumn: 19 }],
+    },
+    {
+      name: "kubeadm v1beta3 kubeletExtraArgs: the key",
+      yaml: kubeletExtraArgs("v1beta3", [["client-ca-file", ""]]),
+      errors: [{ messageId: "wrongValue", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "client-ca-file", value: '""' }, line: 5, column: 5, endLine: 5, endColumn: 23 }],
+    },
+    {
+      name: "kubeadm v1beta4 kubeletExtraArgs: the value of the list item",
+      yaml: kubeletExtraArgs("v1beta4", [["v", "2"], ["client-ca-file", ""]]),
+      errors: [{ messageId: "wrongValue", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "client-ca-file", value: '""' }, line: 8, column: 7, endLine: 8, endColumn: 16 }],
     },
   ],
 });

@@ -1,7 +1,8 @@
 import rule from "../../../rules/control-plane/kubelet-server-certificate-not-rotated.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { kubeletConfig, kubeletPod } from "./manifests.js";
+import { kubeletConfig, kubeletExtraArgs, kubeletPod } from "./manifests.js";
 
+const extraArgs = { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", bootstrap: "rotate-server-certificates", certFile: "tls-cert-file" };
 const config = { where: "KubeletConfiguration", bootstrap: "serverTLSBootstrap", certFile: "tlsCertFile", fix: "serverTLSBootstrap: true" };
 
 testRule(rule, {
@@ -11,6 +12,10 @@ testRule(rule, {
     {
       name: "on the command line, or left to the --config file",
       yaml: `${kubeletPod("kubelet", "--rotate-server-certificates", "--feature-gates=RotateKubeletServerCertificate=true")}---\n${kubeletPod("kubelet", "--tls-cert-file=/pki/kubelet.crt")}---\n${kubeletPod("kubelet", "--config=/etc/kubelet.yaml")}`,
+    },
+    {
+      name: "kubeadm kubeletExtraArgs that turn bootstrapping on (v1beta3), or leave it to kubeadm's config file (v1beta4)",
+      yaml: `${kubeletExtraArgs("v1beta3", [["rotate-server-certificates", "true"]])}---\n${kubeletExtraArgs("v1beta4", [["feature-gates", "RotateKubeletServerCertificate=true"]])}`,
     },
   ],
   invalid: [
@@ -50,6 +55,22 @@ testRule(rule, {
           endLine: 10,
           endColumn: 19,
         },
+      ],
+    },
+    {
+      name: "kubeadm v1beta3 kubeletExtraArgs that turn the gate and bootstrapping off: the keys",
+      yaml: kubeletExtraArgs("v1beta3", [["feature-gates", "RotateKubeletServerCertificate=false"], ["rotate-server-certificates", "false"]]),
+      errors: [
+        { messageId: "gateOff", data: { where: extraArgs.where }, line: 5, column: 5, endLine: 5, endColumn: 58 },
+        { messageId: "selfSigned", data: { ...extraArgs, fix: 'rotate-server-certificates: "true" under nodeRegistration.kubeletExtraArgs' }, line: 6, column: 5, endLine: 6, endColumn: 40 },
+      ],
+    },
+    {
+      name: "kubeadm v1beta4 kubeletExtraArgs: the values of the list items",
+      yaml: kubeletExtraArgs("v1beta4", [["feature-gates", "RotateKubeletServerCertificate=false"], ["rotate-server-certificates", "false"]]),
+      errors: [
+        { messageId: "gateOff", data: { where: extraArgs.where }, line: 6, column: 7, endLine: 6, endColumn: 52 },
+        { messageId: "selfSigned", data: { ...extraArgs, fix: '{name: rotate-server-certificates, value: "true"} under nodeRegistration.kubeletExtraArgs' }, line: 8, column: 7, endLine: 8, endColumn: 21 },
       ],
     },
   ],

@@ -1,6 +1,6 @@
 import rule from "../../../rules/control-plane/kubelet-weak-tls.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { kubeletConfig, kubeletPod } from "./manifests.js";
+import { kubeletConfig, kubeletExtraArgs, kubeletPod } from "./manifests.js";
 
 testRule(rule, {
   valid: [
@@ -10,6 +10,10 @@ testRule(rule, {
     },
     { name: "neither set: the Go defaults are not reported", yaml: `${kubeletConfig()}---\n${kubeletPod("kubelet")}` },
     { name: "strong suites and TLS 1.3 on the command line", yaml: kubeletPod("kubelet", "--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256", "--tls-min-version=VersionTLS13") },
+    {
+      name: "kubeadm kubeletExtraArgs with strong suites and TLS 1.2 (v1beta3, v1beta4)",
+      yaml: `${kubeletExtraArgs("v1beta3", [["tls-cipher-suites", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"], ["tls-min-version", "VersionTLS12"]])}---\n${kubeletExtraArgs("v1beta4", [["tls-min-version", "VersionTLS13"]])}`,
+    },
   ],
   invalid: [
     {
@@ -42,6 +46,22 @@ testRule(rule, {
           endColumn: 127,
         },
         { messageId: "oldVersion", data: { where: 'container "kubelet"', setting: "--tls-min-version", value: "VersionTLS11" }, line: 13, column: 15, endLine: 13, endColumn: 32 },
+      ],
+    },
+    {
+      name: "kubeadm v1beta3 kubeletExtraArgs: the keys, the weak suites of the list together",
+      yaml: kubeletExtraArgs("v1beta3", [["tls-cipher-suites", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_SHA"], ["tls-min-version", "VersionTLS10"]]),
+      errors: [
+        { messageId: "weakCipher", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", suites: "TLS_RSA_WITH_RC4_128_SHA", setting: "tls-cipher-suites" }, line: 5, column: 5, endLine: 5, endColumn: 88 },
+        { messageId: "oldVersion", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "tls-min-version", value: "VersionTLS10" }, line: 6, column: 5, endLine: 6, endColumn: 36 },
+      ],
+    },
+    {
+      name: "kubeadm v1beta4 kubeletExtraArgs: the values of the list items",
+      yaml: kubeletExtraArgs("v1beta4", [["tls-cipher-suites", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_SHA"], ["tls-min-version", "VersionTLS10"]]),
+      errors: [
+        { messageId: "weakCipher", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", suites: "TLS_RSA_WITH_RC4_128_SHA", setting: "tls-cipher-suites" }, line: 6, column: 7, endLine: 6, endColumn: 78 },
+        { messageId: "oldVersion", data: { where: "InitConfiguration nodeRegistration.kubeletExtraArgs", setting: "tls-min-version", value: "VersionTLS10" }, line: 8, column: 7, endLine: 8, endColumn: 28 },
       ],
     },
   ],

@@ -29,3 +29,13 @@ export const encryptionConfig = (body = ""): string => `apiVersion: apiserver.co
 
 /** An audit Policy whose body starts on line 3. */
 export const auditPolicy = (body = ""): string => `apiVersion: audit.k8s.io/v1\nkind: Policy\n${body}`;
+
+/**
+ * A kubeadm InitConfiguration (or JoinConfiguration) whose nodeRegistration.kubeletExtraArgs (line 4) sets
+ * these flags from line 5: v1beta3 one `name: "value"` per line at column 5, v1beta4 a `- name` line and a
+ * `value` line (column 7) per flag.
+ */
+export function kubeletExtraArgs(version: "v1beta3" | "v1beta4", args: ReadonlyArray<readonly [string, string]>, kind = "InitConfiguration"): string {
+  const body = args.map(([name, value]) => (version === "v1beta3" ? `    ${name}: "${value}"\n` : `    - name: ${name}\n      value: "${value}"\n`)).join("");
+  return `apiVersion: kubeadm.k8s.io/${version}\nkind: ${kind}\nnodeRegistration:\n  kubeletExtraArgs:\n${body}`;
+}
