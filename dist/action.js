@@ -32019,6 +32019,9 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
     meta: {
       ...meta,
       rationale: meta.rationale + KUBELET_EXTRA_ARGS_NOTE,
+      ...defaults2.kubeadm && {
+        scope: "A KubeletConfiguration, a kubelet command line or kubeadm's kubeletExtraArgs is read on its own, except that a KubeletConfiguration linted together with a kubeadm InitConfiguration, ClusterConfiguration or JoinConfiguration (one chart rendering, one Kustomize build, or all plain manifests of a run) gets the value kubeadm fills in for this setting."
+      },
       messages: defaultsBad ? messages2 : { wrongValue: messages2.wrongValue }
     },
     lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,

@@ -42,6 +42,12 @@ export function kubeletSettingRule({ setting, defaults, isBad, good, risk, confi
     meta: {
       ...meta,
       rationale: meta.rationale + KUBELET_EXTRA_ARGS_NOTE,
+      ...(defaults.kubeadm && {
+        scope:
+          "A KubeletConfiguration, a kubelet command line or kubeadm's kubeletExtraArgs is read on its own, except that a " +
+          "KubeletConfiguration linted together with a kubeadm InitConfiguration, ClusterConfiguration or JoinConfiguration (one " +
+          "chart rendering, one Kustomize build, or all plain manifests of a run) gets the value kubeadm fills in for this setting.",
+      }),
       messages: (defaultsBad ? messages : { wrongValue: messages.wrongValue }) as typeof messages,
     },
     lookupKinds: defaults.kubeadm ? KUBEADM_LOOKUP_KINDS : undefined,
