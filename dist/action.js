@@ -31297,7 +31297,7 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
     ],
     equivalents: {},
     messages: {
-      logsBodies: "{{rule}} logs {{what}} at level {{level}}, so their contents (Secret data, ConfigMap values, the tokens in TokenReviews) end up in the audit log; log them at Metadata in a rule before it."
+      logsBodies: "{{rule}} logs {{what}} at level {{level}}, so their contents end up in the audit log; log them at Metadata in a rule before it."
     },
     example: {
       bad: "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse",

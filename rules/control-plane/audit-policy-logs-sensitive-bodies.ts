@@ -61,7 +61,7 @@ export default defineRule({
     equivalents: {},
     messages: {
       logsBodies:
-        "{{rule}} logs {{what}} at level {{level}}, so their contents (Secret data, ConfigMap values, the tokens in TokenReviews) end up in the audit log; log them at Metadata in a rule before it.",
+        "{{rule}} logs {{what}} at level {{level}}, so their contents end up in the audit log; log them at Metadata in a rule before it.",
     },
     example: {
       bad: "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse",
