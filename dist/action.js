@@ -31209,6 +31209,10 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
 });
 
 // rules/control-plane/audit-policy.ts
+var AUDIT_LOGGING = [
+  { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+  { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+];
 function auditRules(body) {
   return arrayOf(body.rules).flatMap((rule, index) => {
     if (!isRecord(rule)) return [];
@@ -31323,8 +31327,7 @@ var audit_policy_no_catch_all_default = defineRule({
     remediation: "End the rules with a catch-all `- level: Metadata` (the Kubernetes documentation's example policy does), and keep it last.",
     frameworks: [
       { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+      ...AUDIT_LOGGING
     ],
     equivalents: {},
     messages: {
@@ -31364,8 +31367,7 @@ var audit_policy_no_rules_default = defineRule({
     remediation: "Write rules, most specific first, ending with a catch-all such as `- level: Metadata`; the Kubernetes documentation's example policy is a good start.",
     frameworks: [
       { framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+      ...AUDIT_LOGGING
     ],
     equivalents: {},
     messages: {
@@ -31393,8 +31395,7 @@ var audit_policy_omits_response_default = defineRule({
     remediation: "Remove ResponseComplete and Panic from `omitStages`; to make the log smaller, omit RequestReceived, or lower the level of noisy requests instead.",
     frameworks: [
       { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+      ...AUDIT_LOGGING
     ],
     equivalents: {},
     messages: {

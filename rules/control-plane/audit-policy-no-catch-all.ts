@@ -1,5 +1,5 @@
 import { defineRule, isAuditPolicy } from "../../src/engine/api.js";
-import { auditRules, isCatchAll } from "./audit-policy.js";
+import { auditRules, isCatchAll, AUDIT_LOGGING } from "./audit-policy.js";
 
 export default defineRule({
   meta: {
@@ -16,8 +16,7 @@ export default defineRule({
     remediation: "End the rules with a catch-all `- level: Metadata` (the Kubernetes documentation's example policy does), and keep it last.",
     frameworks: [
       { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" },
+      ...AUDIT_LOGGING,
     ],
     equivalents: {},
     messages: {

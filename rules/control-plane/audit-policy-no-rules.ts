@@ -1,3 +1,4 @@
+import { AUDIT_LOGGING } from "./audit-policy.js";
 import { arrayOf, defineRule, isAuditPolicy } from "../../src/engine/api.js";
 
 export default defineRule({
@@ -15,8 +16,7 @@ export default defineRule({
       "is a good start.",
     frameworks: [
       { framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" },
+      ...AUDIT_LOGGING,
     ],
     equivalents: {},
     messages: {

@@ -1,5 +1,5 @@
 import { defineRule, isAuditPolicy, stringsOf, type Path } from "../../src/engine/api.js";
-import { auditRules } from "./audit-policy.js";
+import { auditRules, AUDIT_LOGGING } from "./audit-policy.js";
 
 export default defineRule({
   meta: {
@@ -19,8 +19,7 @@ export default defineRule({
     remediation: "Remove ResponseComplete and Panic from `omitStages`; to make the log smaller, omit RequestReceived, or lower the level of noisy requests instead.",
     frameworks: [
       { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" },
+      ...AUDIT_LOGGING,
     ],
     equivalents: {},
     messages: {
