@@ -33450,6 +33450,11 @@ var namespace_psa_version_old_default = defineRule({
 var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_default, namespace_psa_version_old_default];
 
 // rules/network/exposure.ts
+var TLS_IN_TRANSIT = [
+  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+  { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+];
 function apiGroupOf(object) {
   const slash = object.apiVersion.lastIndexOf("/");
   return slash === -1 ? "" : object.apiVersion.slice(0, slash);
@@ -33543,11 +33548,7 @@ var gateway_http_without_https_default = defineRule({
     rationale: "A Gateway API listener with `protocol: HTTP` accepts plain-text HTTP for its `hostname` (every hostname when it sets none). When the same Gateway has an HTTPS listener for that hostname, the HTTP listener is usually there to redirect to it (an HTTPRoute with a `RequestRedirect` filter); when it has none, the Routes behind the listener can only be reached over plain text, and requests, cookies and credentials travel readable and alterable. An HTTPS listener covers the HTTP listener's hostname when it sets no hostname, the same one, or a wildcard that matches it (a Gateway API wildcard `*.example.com` is a suffix match, so it covers `a.b.example.com` too); an HTTP listener without a hostname is covered only by an HTTPS listener without one. The listeners of a ListenerSet join those of the Gateway it names, so they count for each other.",
     remediation: "Add an HTTPS listener for the hostname with `tls.certificateRefs` to its certificate, attach the Routes to it, and keep the HTTP listener only for an HTTPRoute that redirects to HTTPS (`filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]`).",
     scope: "A Gateway together with the ListenerSets (gateway.networking.k8s.io ListenerSet, or the experimental XListenerSet) linted with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
-    ],
+    frameworks: TLS_IN_TRANSIT,
     equivalents: {},
     messages: {
       httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.'
@@ -33769,11 +33770,7 @@ var ingress_without_tls_default = defineRule({
     category: "network",
     rationale: "An Ingress terminates TLS only for the hosts its `spec.tls` entries list (Kubernetes documentation, Ingress TLS: the TLS secret's certificate must be for the hosts named there; an entry without `hosts` applies to the controller's default). An Ingress without `tls` serves every rule over plain HTTP, and a rule whose host no entry covers (a wildcard `*.example.com` covers one label, as Ingress host wildcards do) is served over HTTP too: requests, cookies and credentials travel readable and alterable on the way. A rule without a host, when there are TLS entries, is left alone: which certificate the controller presents for it is the controller's default. An Ingress whose controller takes its certificate from an annotation (the AWS Load Balancer Controller's `alb.ingress.kubernetes.io/certificate-arn` or an HTTPS `listen-ports`, GKE's `ingress.gcp.kubernetes.io/pre-shared-cert` or `networking.gke.io/managed-certificates`, Azure Application Gateway's `appgw-ssl-certificate`) is not reported.",
     remediation: "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
-    ],
+    frameworks: TLS_IN_TRANSIT,
     equivalents: {},
     messages: {
       noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",

@@ -1,4 +1,11 @@
-import { arrayOf, isRecord, recordOf, type JsonObject, type K8sObject } from "../../src/engine/api.js";
+import { arrayOf, isRecord, recordOf, type JsonObject, type K8sObject, type RuleMeta } from "../../src/engine/api.js";
+
+/** The controls a rule about plain HTTP toward clients serves: encryption in transit. */
+export const TLS_IN_TRANSIT: RuleMeta["frameworks"] = [
+  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+  { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
+];
 
 /** The API group of an object's apiVersion: "" for the core group (`v1`). */
 function apiGroupOf(object: K8sObject): string {

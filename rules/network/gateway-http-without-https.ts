@@ -1,5 +1,5 @@
 import { defineRule, lookupNamespace, recordOf, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
-import { describeObject, hostnameCovers, isGatewayApiGateway, isListenerSet, listenersOf } from "./exposure.js";
+import { describeObject, hostnameCovers, isGatewayApiGateway, isListenerSet, listenersOf, TLS_IN_TRANSIT } from "./exposure.js";
 
 /** Whether an HTTPS listener's hostname serves every hostname an HTTP listener's does (undefined: every hostname). */
 function covers(https: string | undefined, http: string | undefined): boolean {
@@ -60,11 +60,7 @@ export default defineRule({
       "with it (one chart rendering, one kustomize build, or all plain manifests of a run) whose `spec.parentRef` names it, in the " +
       "ListenerSet's namespace unless the reference gives one. A ListenerSet's HTTP listener is reported only when its Gateway is " +
       "among the linted objects: otherwise the Gateway's own HTTPS listeners are unknown.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
-    ],
+    frameworks: TLS_IN_TRANSIT,
     equivalents: {},
     messages: {
       httpOnly: '{{gateway}} listener "{{listener}}" serves plain HTTP for {{hostname}}, and no HTTPS listener of the Gateway covers it.',

@@ -1,5 +1,5 @@
 import { arrayOf, defineRule, recordOf, stringsOf, type K8sObject } from "../../src/engine/api.js";
-import { annotationsOf, describeObject, hostnameCovers, isIngress, specOf } from "./exposure.js";
+import { annotationsOf, describeObject, hostnameCovers, isIngress, specOf, TLS_IN_TRANSIT } from "./exposure.js";
 
 /**
  * Annotations by which an Ingress controller terminates TLS with a certificate named outside `spec.tls`:
@@ -37,11 +37,7 @@ export default defineRule({
       "Add a `tls` entry listing the hosts and the Secret holding their certificate (cert-manager's `cert-manager.io/cluster-issuer` " +
       "annotation fills it from a `tls` entry), and redirect HTTP to HTTPS (ingress-nginx does so by default once TLS is set). For " +
       "an Ingress that serves only inside a trusted network, suppress the finding with that reason.",
-    frameworks: [
-      { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-      { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
-    ],
+    frameworks: TLS_IN_TRANSIT,
     equivalents: {},
     messages: {
       noTls: "{{ingress}} has no tls section, so it serves {{hosts}} over plain HTTP.",
