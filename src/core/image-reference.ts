@@ -87,7 +87,11 @@ export function qualifiedName(reference: ImageReference): string {
 }
 
 /** Hex lengths of the digest algorithms the OCI image spec registers (and go-digest, which runtimes use, accepts). */
-const DIGEST_HEX_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+const DIGEST_HEX_LENGTHS: ReadonlyMap<string, number> = new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128],
+]);
 
 export type DigestProblem =
   | { problem: "unknownAlgorithm"; digest: string; algorithm: string }
@@ -103,7 +107,7 @@ export function digestProblem(image: string): DigestProblem | undefined {
   const digest = image.slice(at + 1).trim();
   const colon = digest.indexOf(":");
   const algorithm = colon === -1 ? "" : digest.slice(0, colon);
-  const length = DIGEST_HEX_LENGTHS[algorithm];
+  const length = DIGEST_HEX_LENGTHS.get(algorithm);
   if (algorithm !== "" && length === undefined) return { problem: "unknownAlgorithm", digest, algorithm };
   const expected = `${algorithm || "sha256"}: followed by ${length ?? 64} lowercase hex characters`;
   if (length !== undefined && new RegExp(`^[a-f0-9]{${length}}$`).test(digest.slice(colon + 1))) return undefined;
