@@ -22,7 +22,7 @@ export default defineRule({
     frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {
-      notPinned: '{{container}} image "{{image}}" is pinned by tag "{{tag}}" only, not by digest; the tag can be moved to another image.',
+      notPinned: '{{container}} image "{{image}}" has tag "{{tag}}" but no digest, and a tag can be moved to another image.',
       notPinnedNoTag: '{{container}} image "{{image}}" has neither tag nor digest, so it runs whatever "latest" points to when pulled.',
     },
     example: {

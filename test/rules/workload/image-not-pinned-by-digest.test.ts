@@ -53,7 +53,7 @@ spec:
           messageId: "notPinned",
           data: { container: 'init container "setup"', image: "busybox:1.36", tag: "1.36" },
           line: 7, column: 7, endLine: 7, endColumn: 26,
-          message: 'init container "setup" image "busybox:1.36" is pinned by tag "1.36" only, not by digest; the tag can be moved to another image.',
+          message: 'init container "setup" image "busybox:1.36" has tag "1.36" but no digest, and a tag can be moved to another image.',
         },
         {
           messageId: "notPinnedNoTag",
@@ -71,7 +71,7 @@ spec:
           messageId: "notPinned",
           data: { container: 'ephemeral container "debug"', image: "busybox:latest", tag: "latest" },
           line: 15, column: 7, endLine: 15, endColumn: 30,
-          message: 'ephemeral container "debug" image "busybox:latest" is pinned by tag "latest"',
+          message: 'ephemeral container "debug" image "busybox:latest" has tag "latest" but no digest',
         },
       ],
     },
