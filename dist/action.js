@@ -36932,7 +36932,10 @@ var image_not_pinned_by_digest_default = defineRule({
     category: "workload",
     rationale: "A tag is a name the registry lets anyone with push rights move: `app:1.4.2` can point at a different image tomorrow, and each node pulls whatever it points at when it starts the pod. A digest (`@sha256:\u2026`) names the image's content, so the image that was scanned, signed and approved is the one that runs; the runtime checks the content against it. The finding keeps the tag it names, since a specific version tag is a lesser risk than `latest` (which latest-image-tag reports as well). Low by default: pinning needs tooling that rewrites digests on each release. For production manifests raise it in the config (`rules: {image-not-pinned-by-digest: high}`); the config has no per-path settings, so lint production paths with their own config (`kubeward lint deploy/prod --config prod.kubeward.yaml`). Images that are not valid references, or whose digest is malformed, are left to image-registry-not-allowed and image-digest-malformed.",
     remediation: "Append the digest of the image you tested: `app:1.4.2@sha256:<digest>` (kubelet pulls by the digest; the tag stays for readers). `crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or k8s-digester keep digests current.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {
       notPinned: '{{container}} image "{{image}}" has tag "{{tag}}" but no digest, and a tag can be moved to another image.',
@@ -36998,7 +37001,10 @@ var image_registry_implicit_default = defineRule({
     enabledByDefault: false,
     rationale: '`nginx:1.27` or `bitnami/redis:7` leaves the registry to the runtime. containerd and Docker read it as Docker Hub, but CRI-O and Podman resolve short names through the node\'s `unqualified-search-registries`, which may list several registries and take the first that has the name, so the same manifest can pull different images on different nodes, and a name registered first on another registry wins. A policy that every image comes from a named registry makes the source visible in review and lets image-registry-not-allowed compare what is written. This is a rule of its own, off by default, rather than an option of image-registry-not-allowed: it applies with or without an allow-list, and an allow-list that trusts `docker.io` cannot say "Docker Hub, but written out". Turn it on (`rules: {image-registry-implicit: on}`) when your policy asks for fully qualified names.',
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
     equivalents: {},
     messages: {
       implicitRegistry: '{{container}} image "{{image}}" names no registry, so the runtime chooses one ({{name}} on Docker Hub for containerd and Docker).'
@@ -37027,7 +37033,10 @@ var image_registry_insecure_default = defineRule({
     category: "workload",
     rationale: "An image reference has no scheme (`[registry/]repository[:tag][@digest]`), so `http://registry:5000/app` is not a valid reference and every pull of it fails; the `http://` shows that the registry was meant to be reached without TLS, where nothing proves which server answers and anyone on the path can serve another image. A registry given as an IP address (`10.0.0.5:5000/app`) is reported at low severity: public CAs do not issue certificates for private addresses, so such registries are usually listed as insecure registries in containerd or Docker (plain HTTP or unverified TLS), and the address names a machine, not a service, so whoever holds it next serves the images. Many private registries do run on IP:port with a private CA whose certificate names the IP, so this is a prompt to check, not proof. The node's loopback (`127.0.0.1`, `[::1]`, a registry on every node) is not reported: the pull never leaves the node.",
     remediation: "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes rather than listing the registry as insecure.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
     equivalents: {},
     messages: {
       httpScheme: '{{container}} image "{{image}}" starts with "{{scheme}}": an image reference cannot carry a scheme, so the pull fails, and plain HTTP would pull without TLS.',
@@ -37069,7 +37078,10 @@ var image_registry_not_allowed_default = defineRule({
     category: "workload",
     rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration. Init and ephemeral containers are checked like the others, and an image set by a Kustomize `images:` entry or a Helm values key is reported at that entry or key.",
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
     equivalents: {},
     options: {
       allowedRegistries: {

@@ -19,7 +19,10 @@ export default defineRule({
       "Append the digest of the image you tested: `app:1.4.2@sha256:<digest>` (kubelet pulls by the digest; the tag stays for readers). " +
       "`crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or " +
       "k8s-digester keep digests current.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+    ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {
       notPinned: '{{container}} image "{{image}}" has tag "{{tag}}" but no digest, and a tag can be moved to another image.',

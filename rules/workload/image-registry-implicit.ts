@@ -17,7 +17,10 @@ export default defineRule({
       "image-registry-not-allowed: it applies with or without an allow-list, and an allow-list that trusts `docker.io` cannot say " +
       "\"Docker Hub, but written out\". Turn it on (`rules: {image-registry-implicit: on}`) when your policy asks for fully qualified names.",
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+    ],
     equivalents: {},
     messages: {
       implicitRegistry: '{{container}} image "{{image}}" names no registry, so the runtime chooses one ({{name}} on Docker Hub for containerd and Docker).',

@@ -22,7 +22,10 @@ export default defineRule({
       "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); " +
       "if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes " +
       "rather than listing the registry as insecure.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" },
+    ],
     equivalents: {},
     messages: {
       httpScheme:

@@ -26,7 +26,10 @@ export default defineRule({
     remediation:
       "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's " +
       "`allowedRegistries` option if it is trusted.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+    ],
     equivalents: {},
     options: {
       allowedRegistries: {

@@ -53,6 +53,17 @@ describe.skipIf(!existsSync(tools.kubectl))("image rules on a Kustomize build", 
     const findings = await lint(dir);
     expect(where(findings)).toEqual(["deployment.yaml:11:11 image-not-pinned-by-digest", "kustomization.yaml:4:5 image-digest-malformed"]);
   });
+
+  it("reports an IP registry an images: entry set at its newName: line, lowered to low", async () => {
+    const dir = tempDir({
+      ".kubeward.yaml": onlyRulesConfig(["image-registry-insecure"]),
+      "kustomization.yaml": "resources: [deployment.yaml]\nimages:\n  - name: busybox\n    newName: 10.0.0.5:5000/busybox\n",
+      "deployment.yaml": DEPLOYMENT,
+    });
+    const findings = await lint(dir);
+    expect(where(findings)).toEqual(["kustomization.yaml:4:5 image-registry-insecure"]);
+    expect(findings[0]).toMatchObject({ severity: "low", message: expect.stringContaining('init container "setup" image "10.0.0.5:5000/busybox:1.36" comes from registry "10.0.0.5:5000"') as string });
+  });
 });
 
 describe.skipIf(!existsSync(tools.helm4))("image rules on a Helm chart", () => {
