@@ -36949,7 +36949,7 @@ var image_not_pinned_by_digest_default = defineRule({
   *check(object) {
     for (const { image, path: path23, who } of containerImages(object)) {
       const reference = parseImageReference(image);
-      if (!reference || image.includes("@")) continue;
+      if (!reference || reference.digest !== void 0) continue;
       if (reference.tag === void 0) yield { path: path23, messageId: "notPinnedNoTag", data: { container: who, image } };
       else yield { path: path23, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }

@@ -36,7 +36,7 @@ export default defineRule({
   *check(object) {
     for (const { image, path, who } of containerImages(object)) {
       const reference = parseImageReference(image);
-      if (!reference || image.includes("@")) continue;
+      if (!reference || reference.digest !== undefined) continue;
       if (reference.tag === undefined) yield { path, messageId: "notPinnedNoTag", data: { container: who, image } };
       else yield { path, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
