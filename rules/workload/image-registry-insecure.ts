@@ -16,7 +16,7 @@ export default defineRule({
       "at low severity: public CAs do not issue certificates for private addresses, so such registries are usually listed as insecure " +
       "registries in containerd or Docker (plain HTTP or unverified TLS), and the address names a machine, not a service, so whoever holds " +
       "it next serves the images. Many private registries do run on IP:port with a private CA whose certificate names the IP, so this is a " +
-      "prompt to check, not proof. The node's loopback (`127.0.0.1`, `[::1]`, a registry on every node) is not reported: the pull never " +
+      "prompt to check, not proof, and is lowered to low whatever severity the rule is configured at. The node's loopback (`127.0.0.1`, `[::1]`, a registry on every node) is not reported: the pull never " +
       "leaves the node.",
     remediation:
       "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); " +
