@@ -30105,6 +30105,36 @@ function usesLatestTag(reference) {
 function qualifiedName(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
+var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+function digestProblem(image) {
+  const at2 = image.indexOf("@");
+  if (at2 === -1) return void 0;
+  const digest = image.slice(at2 + 1).trim();
+  const colon = digest.indexOf(":");
+  const algorithm = colon === -1 ? "" : digest.slice(0, colon);
+  const length = DIGEST_HEX_LENGTHS.get(algorithm);
+  if (algorithm !== "" && length === void 0) return { problem: "unknownAlgorithm", digest, algorithm };
+  const expected = `${algorithm || "sha256"}: followed by ${length ?? 64} lowercase hex characters`;
+  if (length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(digest.slice(colon + 1))) return void 0;
+  return { problem: "malformedDigest", digest, expected };
+}
+var IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function registryAddress(registry) {
+  if (registry.startsWith("[")) return registry.slice(1, registry.indexOf("]"));
+  const host = registry.replace(/:\d+$/, "");
+  return IPV4.test(host) ? host : void 0;
+}
+function isLoopbackAddress(address) {
+  return address.startsWith("127.") || address === "::1";
+}
+function namesRegistry(image) {
+  const components = image.trim().split("@")[0].split("/");
+  return components.length > 1 && isRegistryHost(components[0]);
+}
 
 // src/engine/kubeadm-defaults.ts
 var KUBEADM_DEFAULT_FLAGS = {
@@ -36852,6 +36882,78 @@ function isInjectedIstioProxy(ref) {
   return ref.name === "istio-proxy" && ref.container.image === "auto";
 }
 
+// rules/workload/container-images.ts
+function* containerImages(object) {
+  for (const container of workloadContainers(object)) {
+    const image = container.container.image;
+    if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
+    yield { image, path: [...container.path, "image"], who: describeContainer(container), container };
+  }
+}
+
+// rules/workload/image-digest-malformed.ts
+var image_digest_malformed_default = defineRule({
+  meta: {
+    id: "image-digest-malformed",
+    title: "Image digest is malformed",
+    severity: "high",
+    category: "workload",
+    rationale: "A digest after `@` is how an image is pinned, and the runtime parses it strictly: the OCI image spec registers `sha256` (64 lowercase hex characters), `sha384` (96) and `sha512` (128), and containerd and CRI-O reject anything else (`invalid reference format`, `unsupported digest algorithm`). A truncated, upper-case or hand-edited digest therefore fails every pull: the pod sits in `ErrImagePull`, and a rollout with it never becomes ready. Worse, it usually means the pin was typed rather than taken from the registry, so the image it was meant to pin was never checked. It is an error of its own, apart from image-not-pinned-by-digest, which is a low-severity hardening finding.",
+    remediation: "Take the digest from the registry (`crane digest ghcr.io/acme/app:1.4.2`, `docker buildx imagetools inspect`) and paste it whole: `image: ghcr.io/acme/app:1.4.2@sha256:<64 lowercase hex characters>`.",
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    equivalents: {},
+    messages: {
+      malformedDigest: '{{container}} image "{{image}}" has digest "{{digest}}", which is not {{expected}}, so the image cannot be pulled.',
+      unknownAlgorithm: '{{container}} image "{{image}}" has digest algorithm "{{algorithm}}", which runtimes do not accept (sha256, sha384 or sha512), so the image cannot be pulled.'
+    },
+    example: {
+      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app@sha256:2f1e5a0c7b9d",
+      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
+    }
+  },
+  *check(object) {
+    for (const { image, path: path23, who } of containerImages(object)) {
+      const found = digestProblem(image);
+      if (!found) continue;
+      if (found.problem === "unknownAlgorithm") yield { path: path23, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path23, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+    }
+  }
+});
+
+// rules/workload/image-not-pinned-by-digest.ts
+var image_not_pinned_by_digest_default = defineRule({
+  meta: {
+    id: "image-not-pinned-by-digest",
+    title: "Image is not pinned by digest",
+    severity: "low",
+    category: "workload",
+    rationale: "A tag is a name the registry lets anyone with push rights move: `app:1.4.2` can point at a different image tomorrow, and each node pulls whatever it points at when it starts the pod. A digest (`@sha256:\u2026`) names the image's content, so the image that was scanned, signed and approved is the one that runs; the runtime checks the content against it. The finding keeps the tag it names, since a specific version tag is a lesser risk than `latest` (which latest-image-tag reports as well). Low by default: pinning needs tooling that rewrites digests on each release. For production manifests raise it in the config (`rules: {image-not-pinned-by-digest: high}`); the config has no per-path settings, so lint production paths with their own config (`kubeward lint deploy/prod --config prod.kubeward.yaml`). Images that are not valid references, or whose digest is malformed, are left to image-registry-not-allowed and image-digest-malformed.",
+    remediation: "Append the digest of the image you tested: `app:1.4.2@sha256:<digest>` (kubelet pulls by the digest; the tag stays for readers). `crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or k8s-digester keep digests current.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_43"] },
+    messages: {
+      notPinned: '{{container}} image "{{image}}" has tag "{{tag}}" but no digest, and a tag can be moved to another image.',
+      notPinnedNoTag: '{{container}} image "{{image}}" has neither tag nor digest, so it runs whatever "latest" points to when pulled.'
+    },
+    example: {
+      bad: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2",
+      good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
+    }
+  },
+  *check(object) {
+    for (const { image, path: path23, who } of containerImages(object)) {
+      const reference = parseImageReference(image);
+      if (!reference || reference.digest !== void 0) continue;
+      if (reference.tag === void 0) yield { path: path23, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path23, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+    }
+  }
+});
+
 // rules/workload/image-pull-policy-not-always.ts
 var image_pull_policy_not_always_default = defineRule({
   meta: {
@@ -36887,6 +36989,77 @@ var image_pull_policy_not_always_default = defineRule({
   }
 });
 
+// rules/workload/image-registry-implicit.ts
+var image_registry_implicit_default = defineRule({
+  meta: {
+    id: "image-registry-implicit",
+    title: "Image does not name its registry",
+    severity: "medium",
+    category: "workload",
+    enabledByDefault: false,
+    rationale: '`nginx:1.27` or `bitnami/redis:7` leaves the registry to the runtime. containerd and Docker read it as Docker Hub, but CRI-O and Podman resolve short names through the node\'s `unqualified-search-registries`, which may list several registries and take the first that has the name, so the same manifest can pull different images on different nodes, and a name registered first on another registry wins. A policy that every image comes from a named registry makes the source visible in review and lets image-registry-not-allowed compare what is written. This is a rule of its own, off by default, rather than an option of image-registry-not-allowed: it applies with or without an allow-list, and an allow-list that trusts `docker.io` cannot say "Docker Hub, but written out". Turn it on (`rules: {image-registry-implicit: on}`) when your policy asks for fully qualified names.',
+    remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
+    equivalents: {},
+    messages: {
+      implicitRegistry: '{{container}} image "{{image}}" names no registry, so the runtime chooses one ({{name}} on Docker Hub for containerd and Docker).'
+    },
+    example: {
+      bad: "containers:\n  - name: app\n    image: nginx:1.27",
+      good: "containers:\n  - name: app\n    image: docker.io/library/nginx:1.27"
+    }
+  },
+  *check(object) {
+    for (const { image, path: path23, who } of containerImages(object)) {
+      const reference = parseImageReference(image);
+      if (!reference || namesRegistry(image)) continue;
+      yield { path: path23, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+    }
+  }
+});
+
+// rules/workload/image-registry-insecure.ts
+var SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+var image_registry_insecure_default = defineRule({
+  meta: {
+    id: "image-registry-insecure",
+    title: "Image names a registry by plain-HTTP URL or by IP address",
+    severity: "medium",
+    category: "workload",
+    rationale: "An image reference has no scheme (`[registry/]repository[:tag][@digest]`), so `http://registry:5000/app` is not a valid reference and every pull of it fails; the `http://` shows that the registry was meant to be reached without TLS, where nothing proves which server answers and anyone on the path can serve another image. A registry given as an IP address (`10.0.0.5:5000/app`) is reported at low severity: public CAs do not issue certificates for private addresses, so such registries are usually listed as insecure registries in containerd or Docker (plain HTTP or unverified TLS), and the address names a machine, not a service, so whoever holds it next serves the images. Many private registries do run on IP:port with a private CA whose certificate names the IP, so this is a prompt to check, not proof, and is lowered to low whatever severity the rule is configured at. The node's loopback (`127.0.0.1`, `[::1]`, a registry on every node) is not reported: the pull never leaves the node.",
+    remediation: "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes rather than listing the registry as insecure.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+    ],
+    equivalents: {},
+    messages: {
+      httpScheme: '{{container}} image "{{image}}" starts with "{{scheme}}": an image reference cannot carry a scheme, so the pull fails, and plain HTTP would pull without TLS.',
+      ipRegistry: '{{container}} image "{{image}}" comes from registry "{{registry}}", an IP address that seldom has a certificate, so pulls are likely configured without TLS verification.'
+    },
+    example: {
+      bad: "containers:\n  - name: app\n    image: 10.0.0.5:5000/team/app:1.2",
+      good: "containers:\n  - name: app\n    image: registry.example.com:5000/team/app:1.2"
+    }
+  },
+  *check(object) {
+    for (const { image, path: path23, who } of containerImages(object)) {
+      const scheme = SCHEME.exec(image.trim())?.[0];
+      if (scheme !== void 0) {
+        if (scheme.toLowerCase() === "http://") yield { path: path23, messageId: "httpScheme", data: { container: who, image, scheme } };
+        continue;
+      }
+      const registry = parseImageReference(image)?.registry;
+      const address = registry === void 0 ? void 0 : registryAddress(registry);
+      if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
+      yield { path: path23, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+    }
+  }
+});
+
 // rules/workload/image-registry-not-allowed.ts
 function normalizeEntry(entry) {
   const [host, ...rest] = entry.trim().replace(/\/+$/, "").split("/");
@@ -36901,9 +37074,12 @@ var image_registry_not_allowed_default = defineRule({
     title: "Image comes from a registry that is not allowed",
     severity: "high",
     category: "workload",
-    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration.",
+    rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration. Init and ephemeral containers are checked like the others, and an image set by a Kustomize `images:` entry or a Helm values key is reported at that entry or key.",
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+    ],
     equivalents: {},
     options: {
       allowedRegistries: {
@@ -36924,11 +37100,7 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const container of workloadContainers(object)) {
-      const image = container.container.image;
-      if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path23 = [...container.path, "image"];
-      const who = describeContainer(container);
+    for (const { image, path: path23, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
         yield { path: path23, messageId: "invalidReference", data: { container: who, image } };
@@ -37379,7 +37551,11 @@ var WORKLOAD_RULES = [
   container_runtime_socket_mounted_default,
   default_namespace_default,
   default_service_account_default,
+  image_digest_malformed_default,
+  image_not_pinned_by_digest_default,
   image_pull_policy_not_always_default,
+  image_registry_implicit_default,
+  image_registry_insecure_default,
   image_registry_not_allowed_default,
   latest_image_tag_default,
   liveness_probe_missing_default,

@@ -1,5 +1,5 @@
-import { defineRule, describeContainer, workloadContainers, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
-import { isInjectedIstioProxy } from "./injected-proxy.js";
+import { defineRule, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
+import { containerImages } from "./container-images.js";
 
 /** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */
 function normalizeEntry(entry: string): string {
@@ -21,11 +21,15 @@ export default defineRule({
     rationale:
       "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull " +
       "an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` " +
-      "is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration.",
+      "is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration. Init and ephemeral containers " +
+      "are checked like the others, and an image set by a Kustomize `images:` entry or a Helm values key is reported at that entry or key.",
     remediation:
       "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's " +
       "`allowedRegistries` option if it is trusted.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+    ],
     equivalents: {},
     options: {
       allowedRegistries: {
@@ -48,11 +52,7 @@ export default defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const container of workloadContainers(object)) {
-      const image = container.container.image;
-      if (typeof image !== "string" || isInjectedIstioProxy(container)) continue;
-      const path = [...container.path, "image"];
-      const who = describeContainer(container);
+    for (const { image, path, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
         // An allow-list fails closed: an image it cannot read is not shown to be allowed.

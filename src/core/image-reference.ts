@@ -85,3 +85,51 @@ export function usesLatestTag(reference: ImageReference): boolean {
 export function qualifiedName(reference: ImageReference): string {
   return `${reference.registry}/${reference.repository}`;
 }
+
+/** Hex lengths of the digest algorithms the OCI image spec registers (and go-digest, which runtimes use, accepts). */
+const DIGEST_HEX_LENGTHS: ReadonlyMap<string, number> = new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128],
+]);
+
+export type DigestProblem =
+  | { problem: "unknownAlgorithm"; digest: string; algorithm: string }
+  | { problem: "malformedDigest"; digest: string; expected: string };
+
+/**
+ * What is wrong with the digest after `@` in an image text, read as runtimes read it: an algorithm
+ * the OCI spec registers, then exactly its length of lowercase hex. Undefined without `@` or when the digest is valid.
+ */
+export function digestProblem(image: string): DigestProblem | undefined {
+  const at = image.indexOf("@");
+  if (at === -1) return undefined;
+  const digest = image.slice(at + 1).trim();
+  const colon = digest.indexOf(":");
+  const algorithm = colon === -1 ? "" : digest.slice(0, colon);
+  const length = DIGEST_HEX_LENGTHS.get(algorithm);
+  if (algorithm !== "" && length === undefined) return { problem: "unknownAlgorithm", digest, algorithm };
+  const expected = `${algorithm || "sha256"}: followed by ${length ?? 64} lowercase hex characters`;
+  if (length !== undefined && new RegExp(`^[a-f0-9]{${length}}$`).test(digest.slice(colon + 1))) return undefined;
+  return { problem: "malformedDigest", digest, expected };
+}
+
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** The address of a registry host given as an IP literal (`10.0.0.5:5000` → `10.0.0.5`, `[fd00::1]:5000` → `fd00::1`); undefined for a name. */
+export function registryAddress(registry: string): string | undefined {
+  if (registry.startsWith("[")) return registry.slice(1, registry.indexOf("]"));
+  const host = registry.replace(/:\d+$/, "");
+  return IPV4.test(host) ? host : undefined;
+}
+
+/** Whether an address is the node's own loopback, where pulls never leave the node. */
+export function isLoopbackAddress(address: string): boolean {
+  return address.startsWith("127.") || address === "::1";
+}
+
+/** Whether a valid image text names its registry (`docker.io/nginx`, `localhost/app`) rather than leaving Docker Hub implied (`nginx`, `bitnami/redis`). */
+export function namesRegistry(image: string): boolean {
+  const components = image.trim().split("@")[0].split("/");
+  return components.length > 1 && isRegistryHost(components[0]);
+}

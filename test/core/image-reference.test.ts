@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseImageReference, qualifiedName, usesLatestTag, type ImageReference } from "../../src/core/image-reference.js";
+import { digestProblem, isLoopbackAddress, namesRegistry, parseImageReference, qualifiedName, registryAddress, usesLatestTag, type ImageReference } from "../../src/core/image-reference.js";
 
 const DIGEST = "sha256:" + "a".repeat(64);
 
@@ -56,5 +56,46 @@ describe("qualifiedName", () => {
   it("joins registry and repository", () => {
     expect(qualifiedName(parsed("nginx:1"))).toBe("docker.io/library/nginx");
     expect(qualifiedName(parsed("ghcr.io/acme/app:1"))).toBe("ghcr.io/acme/app");
+  });
+});
+
+describe("digestProblem", () => {
+  it.each([
+    ["nginx:1", undefined],
+    [`nginx@${DIGEST}`, undefined],
+    ["nginx@sha256:abc", "malformedDigest"],
+    ["nginx@sha1:abc", "unknownAlgorithm"],
+    ["nginx@", "malformedDigest"],
+  ])("%s -> %s", (image, expected) => {
+    expect(digestProblem(image)?.problem).toBe(expected);
+  });
+});
+
+describe("registryAddress and isLoopbackAddress", () => {
+  it.each([
+    ["10.0.0.5:5000", "10.0.0.5"],
+    ["192.168.1.10", "192.168.1.10"],
+    ["[fd00::1]:5000", "fd00::1"],
+    ["256.1.1.1", undefined],
+    ["10.0.0.5.nip.io", undefined],
+    ["registry.example.com:5000", undefined],
+  ])("%s -> %s", (registry, expected) => {
+    expect(registryAddress(registry)).toBe(expected);
+  });
+  it("knows the loopback addresses", () => {
+    expect([isLoopbackAddress("127.0.0.1"), isLoopbackAddress("127.1.2.3"), isLoopbackAddress("::1"), isLoopbackAddress("10.0.0.1")]).toEqual([true, true, true, false]);
+  });
+});
+
+describe("namesRegistry", () => {
+  it.each([
+    ["nginx", false],
+    ["bitnami/redis:7", false],
+    ["docker.io/nginx", true],
+    ["localhost/app", true],
+    ["registry:5000/app", true],
+    ["registry/app", false],
+  ])("%s -> %s", (image, expected) => {
+    expect(namesRegistry(image)).toBe(expected);
   });
 });

@@ -31,6 +31,7 @@ function setSyntax(key: string): string {
 
 const PROBE = { tcpSocket: { port: 8080 } };
 const AMOUNTS = { cpu: "100m", memory: "128Mi" };
+const PINNED = `sha256:${"0".repeat(64)}`;
 
 /** A compliant value for the field a finding is about, by the key's last segment; undefined when there is none to try. */
 function compliantValue(rule: string, key: string): unknown {
@@ -64,6 +65,8 @@ function compliantValue(rule: string, key: string): unknown {
   if (rule === "seccomp-profile-missing" && last === "type") return "RuntimeDefault";
   if (rule === "seccomp-profile-missing" && /securityContext$/i.test(last)) return { seccompProfile: { type: "RuntimeDefault" } };
   if (rule === "latest-image-tag" && last === "image") return "registry.example/image:1.2.3";
+  // A tag cannot pin an image; a tag with a digest appended can (charts write `repository:tag`).
+  if (rule === "image-not-pinned-by-digest") return last === "tag" ? `1.2.3@${PINNED}` : last === "digest" ? PINNED : undefined;
   return Object.hasOwn(byKey, last) ? byKey[last] : undefined;
 }
 

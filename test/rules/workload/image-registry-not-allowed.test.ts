@@ -91,6 +91,31 @@ spec:
         },
       ],
     },
+    {
+      name: "init containers are checked like the others",
+      options: allowed,
+      yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: setup
+          image: quay.io/evil/setup:1
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:2.1
+`,
+      errors: [
+        {
+          messageId: "registryNotAllowed",
+          data: { container: 'init container "setup"', image: "quay.io/evil/setup:1", name: "quay.io/evil/setup" },
+          line: 9, column: 11, endLine: 9, endColumn: 38,
+          message: 'init container "setup" image "quay.io/evil/setup:1" (quay.io/evil/setup) is not from a registry in allowedRegistries.',
+        },
+      ],
+    },
   ],
 });
 
