@@ -117,8 +117,10 @@ export default defineRule({
       "such as `PASSWORD_FILE` or `secretName`) whose value is at least 8 characters, has no spaces, mixes two kinds of characters and has a Shannon " +
       "entropy of at least 3 bits per character. Placeholders never count: empty values, `changeme`-style words, `example`/`dummy`/`xxx`/`***`, " +
       "`${VAR}`, `$(VAR)`, `<…>`, `{{ … }}` left by a template, file paths and secret-store references (`vault:`, `ref+…://`, `arn:aws:`, …). " +
-      "Patterns are written here rather than taken from secretlint's recommended preset: its `lintSource` is asynchronous and reads whole files, " +
-      "while rules check one parsed field at a time, synchronously, and must say which field holds the value. Messages show the field, the kind " +
+      "Patterns are written here rather than taken from secretlint's recommended preset: measured on the 23 fake secrets of this rule's tests, " +
+      "@secretlint/secretlint-rule-preset-recommend 12.0.0 found 9 (the GitHub, GitLab, Slack and connection-string ones; none of the AWS key ids, " +
+      "Stripe or Google keys, JWTs, the PEM key or the named values), and its `lintSource` is asynchronous and reads whole files, while rules " +
+      "check one parsed field at a time, synchronously, and must say which field holds the value. Messages show the field, the kind " +
       "of credential and at most its first four characters, never the value.",
     remediation:
       "Move the value into a Secret created outside git (an external secret store with External Secrets or the Secrets Store CSI driver, a " +
