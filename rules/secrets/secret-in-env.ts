@@ -20,7 +20,7 @@ export default defineRule({
       { framework: "CIS", control: "5.4.1 Prefer using secrets as files over secrets as environment variables" },
       { framework: "MITRE-ATT&CK", control: "T1552.007 Unsecured Credentials: Container API" },
     ],
-    equivalents: {},
+    equivalents: { kubeLinter: ["read-secret-from-env-var"], checkov: ["CKV_K8S_35"] },
     messages: {
       secretKeyRef: 'env "{{name}}" of {{container}} takes key "{{key}}" of Secret "{{secret}}" as an environment variable.',
       envFromSecret: '{{container}} takes every key of Secret "{{secret}}" as environment variables (envFrom).',
