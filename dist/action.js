@@ -36689,9 +36689,10 @@ var POINTER_NAME = /(?:^|_)(?:file|path|dir|name|ref|key_ref|url|uri|endpoint|ho
 function nameWords(name) {
   return name.replace(/^-+/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase();
 }
+var NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
 function isSecretLikeName(name) {
   const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words);
+  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
 }
 function secretKindOf(name) {
   const words = nameWords(name);
@@ -36747,7 +36748,7 @@ function credentialIn(name, value, shapes) {
   if (name !== void 0 && isSecretLikeName(name) && looksLikeCredential(value)) return { kind: secretKindOf(name), start: preview(value.trim()), named: true };
   return void 0;
 }
-var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#]+)["']?[ \t]*(?:#.*)?$/gm;
+var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
 function credentialInText(name, text, shapes) {
   if (!text.includes("\n")) return credentialIn(name, text, shapes);
   const hit = findTokens(text, shapes).at(0);

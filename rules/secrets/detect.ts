@@ -109,9 +109,12 @@ export function nameWords(name: string): string {
     .toLowerCase();
 }
 
+/** A digest of a secret (`checksum/secret`, Helm's restart-on-change annotation) or a public half is not the secret. */
+const NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
+
 export function isSecretLikeName(name: string): boolean {
   const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words);
+  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
 }
 
 /** What a secret-like name's value holds, as messages say it. */
@@ -209,8 +212,8 @@ export function credentialIn(name: string | undefined, value: string, shapes: re
   return undefined;
 }
 
-/** `KEY=value` and `key: value` lines of a config file kept in a ConfigMap value. */
-const ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#]+)["']?[ \t]*(?:#.*)?$/gm;
+/** `KEY=value`, `key: value` and `"key": "value",` lines of a config file kept in a ConfigMap value. */
+const ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
 
 /** The credential in a multi-line value: a token shape anywhere, or a secret-like assignment on one of its lines. */
 export function credentialInText(name: string, text: string, shapes: readonly TokenShape[]): Credential | undefined {

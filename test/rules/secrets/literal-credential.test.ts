@@ -83,6 +83,8 @@ const NOT_SECRETS: ReadonlyArray<readonly [string, string]> = [
   ["DATABASE_URL", "postgres://db.prod.internal:5432/app"],
   ["TLS_KEY", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"],
   ["COMMIT_SHA", "4f3c2b1a9e8d7c6b5a4f3e2d1c0b9a8f"],
+  ["checksum/secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"],
+  ["SSH_PUBLIC_KEY", "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"],
   ["AUTHOR", "Jane Doe"],
   ["GREETING", "ghp_short"],
   ["SESSION", "eyJhbGciOi.eyJzdWIiOi.notasignature"],
@@ -228,6 +230,11 @@ data:
   settings.ini: |
     [db]
     password = ${FAKE.password}
+  config.json: |
+    {
+      "clientSecret": "${FAKE.clientSecret}",
+      "logLevel": "info"
+    }
 binaryData:
   token: ${Buffer.from(`TOKEN=${FAKE.githubClassic}\n`).toString("base64")}
 ---
@@ -267,20 +274,25 @@ metadata:
           line: 12, column: 3, endLine: 15, endColumn: 1,
         },
         {
+          messageId: "literalValue",
+          data: { field: 'ConfigMap key "config.json"', kind: "secret (clientSecret)", start: "9sd8…" },
+          line: 15, column: 3, endLine: 20, endColumn: 1,
+        },
+        {
           messageId: "knownToken",
           data: { field: 'ConfigMap binaryData key "token"', kind: "GitHub token", start: "ghp_…" },
-          line: 16, column: 3, endLine: 16, endColumn: 74,
+          line: 21, column: 3, endLine: 21, endColumn: 74,
         },
         {
           messageId: "lastAppliedSecret",
           data: { annotation: "kubectl.kubernetes.io/last-applied-configuration", secret: "db", keys: '"password", "user"' },
-          line: 23, column: 5, endLine: 23, endColumn: 178,
+          line: 28, column: 5, endLine: 28, endColumn: 178,
           message: 'annotation "kubectl.kubernetes.io/last-applied-configuration" repeats the data of Secret "db" (keys "password", "user").',
         },
         {
           messageId: "literalValue",
           data: { field: 'annotation "kubectl.kubernetes.io/last-applied-configuration" (spec.containers[0].env[0].value)', kind: "token", start: "tK9m…" },
-          line: 30, column: 5, endLine: 30, endColumn: 232,
+          line: 35, column: 5, endLine: 35, endColumn: 232,
         },
       ],
     },
