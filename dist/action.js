@@ -29465,13 +29465,27 @@ minimatch.unescape = unescape;
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/core/rule-options.ts
+function namedRegexProblem(item) {
+  const at2 = item.indexOf("=");
+  if (at2 <= 0 || item.slice(0, at2).trim() === "" || at2 === item.length - 1) return `"${item}" is not name=regex`;
+  try {
+    new RegExp(item.slice(at2 + 1));
+    return void 0;
+  } catch (error2) {
+    return `"${item.slice(0, at2)}" has an invalid regular expression (${error2.message})`;
+  }
+}
 function optionMatches(spec, value) {
-  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (spec.type === "string[]") {
+    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return false;
+    return spec.items === void 0 || value.every((item) => namedRegexProblem(item) === void 0);
+  }
   if (spec.type === "string" && spec.pattern !== void 0) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
   return typeof value === spec.type;
 }
 function describeOptionType(spec) {
   if (spec.type === "string" && spec.pattern !== void 0) return `a string matching ${spec.pattern}`;
+  if (spec.type === "string[]" && spec.items !== void 0) return "a list of name=regex strings";
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 function optionProblem(ruleId, specs, name, value) {
@@ -29480,7 +29494,9 @@ function optionProblem(ruleId, specs, name, value) {
     const known = Object.keys(specs ?? {});
     return `rule "${ruleId}" has no option "${name}"${known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`;
   }
-  return optionMatches(spec, value) ? void 0 : `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}`;
+  if (optionMatches(spec, value)) return void 0;
+  const itemProblem = spec.type === "string[]" && spec.items !== void 0 && Array.isArray(value) ? value.map((item) => typeof item === "string" ? namedRegexProblem(item) : void 0).find((p) => p !== void 0) : void 0;
+  return `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}${itemProblem ? `: ${itemProblem}` : ""}`;
 }
 function resolveOptions(specs, configured = {}) {
   const options = {};
@@ -36644,6 +36660,359 @@ var RBAC_RULES = [
   rbac_wildcard_default
 ];
 
+// rules/secrets/detect.ts
+function isJwt(token) {
+  try {
+    const header2 = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString("utf8"));
+    return typeof header2 === "object" && header2 !== null && typeof header2.alg === "string";
+  } catch {
+    return false;
+  }
+}
+var TOKEN_SHAPES = [
+  { kind: "AWS access key id", pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+  { kind: "GitHub token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
+  { kind: "GitHub token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g },
+  { kind: "GitLab token", pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Slack token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "Slack webhook URL", pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g },
+  { kind: "Stripe key", pattern: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/g },
+  { kind: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { kind: "JWT", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g, accept: isJwt },
+  { kind: "private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z0-9-]+: [^\n]*\n\s*)*[A-Za-z0-9+/=]{40,}/g }
+];
+var CONNECTION_STRING = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"]+:([^\s@/'"]+)@[^\s/'"]+/gi;
+function parseTokenPattern(item) {
+  const at2 = item.indexOf("=");
+  if (at2 <= 0 || at2 === item.length - 1) return { item, problem: "must be name=regex" };
+  try {
+    return { kind: item.slice(0, at2).trim(), pattern: new RegExp(item.slice(at2 + 1), "g") };
+  } catch (error2) {
+    return { item, problem: error2.message };
+  }
+}
+function findTokens(text, shapes) {
+  const hits = [];
+  for (const shape of shapes) {
+    for (const match2 of text.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
+      const token = match2[0];
+      if (token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token)) continue;
+      hits.push({ kind: shape.kind, token });
+    }
+  }
+  for (const match2 of text.matchAll(CONNECTION_STRING)) {
+    if (!isPlaceholder(decodeURIComponentSafe(match2[1]))) hits.push({ kind: "connection string with a password", token: match2[0] });
+  }
+  return hits;
+}
+function decodeURIComponentSafe(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+var SECRET_NAME = /(?:^|_)(?:password|passwd|pass|pwd|secret|token|apikey|api_key|privatekey|private_key|credentials?|accesskey|access_key|secretkey|secret_key|auth)(?:_|$)/;
+var POINTER_NAME = /(?:^|_)(?:file|path|dir|name|ref|key_ref|url|uri|endpoint|host|enabled|enable|disabled|type|ttl|expiry|expiration|length|header|mode|method|provider|policy|id|kind|format|mount|location|source|secret_name|timeout|duration|refresh|size|max|min|count|audience|issuer|scope|scopes|env|from_secret)$/;
+function nameWords(name) {
+  return name.replace(/^-+/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase();
+}
+var NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
+function isSecretLikeName(name) {
+  const words = nameWords(name);
+  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+}
+function secretKindOf(name) {
+  const words = nameWords(name);
+  if (/(?:^|_)(?:password|passwd|pass|pwd)(?:_|$)/.test(words)) return "password";
+  if (/(?:^|_)token(?:_|$)/.test(words)) return "token";
+  if (/(?:^|_)(?:apikey|api_key)(?:_|$)/.test(words)) return "API key";
+  if (/(?:^|_)(?:privatekey|private_key)(?:_|$)/.test(words)) return "private key";
+  if (/(?:^|_)(?:accesskey|access_key|secretkey|secret_key)(?:_|$)/.test(words)) return "access key";
+  if (/(?:^|_)credentials?(?:_|$)/.test(words)) return "credential";
+  return "secret";
+}
+var PLACEHOLDER_WORDS = /changeme|change[_-]me|change[_-]?it|replace[_-]?me|replace[_-]?this|example|dummy|sample|placeholder|redacted|your[_-]|my[_-]?(?:password|secret|token)|^(?:password|passwd|secret|token|test|testing|none|null|nil|undefined|default|admin|root|user|guest|pass|todo|tbd|fixme|foo|bar|baz|foobar|true|false|yes|no|on|off)\d*$|xxx|\*\*\*|\.\.\./i;
+var REFERENCE = /^\$\{[^}]*\}|^\$\([^)]*\)|^\$[A-Za-z_][A-Za-z0-9_]*$|^<[^>]*>$|\{\{.*\}\}|^%[A-Za-z_]+%$|^@@[^@]+@@$|^(?:\/|\.\/|\.\.\/|~\/)|^(?:file|vault|ref\+[a-z0-9]+|secretsmanager|ssm|awssm|gcpsm|sm|azurekeyvault|akv|op|env|secret|k8s|kms|arn):|^arn:aws:|^projects\/[^/]+\/secrets\//i;
+function isPlaceholder(value) {
+  const trimmed = value.trim().replace(/^['"]|['"]$/g, "");
+  if (trimmed === "") return true;
+  if (/^(.)\1*$/.test(trimmed)) return true;
+  return PLACEHOLDER_WORDS.test(trimmed) || REFERENCE.test(trimmed);
+}
+function entropy(text) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+var MIN_LENGTH = 8;
+var MIN_ENTROPY = 3;
+var IDENTIFIER = /^[^,\s]+(?:,[^,\s]+)*,[\w.-]+=|^[a-z0-9-]+\/[a-z0-9.-]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+function isWordName(value) {
+  if (!/^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(value)) return false;
+  const parts = value.split(/[-.]/);
+  return parts.filter((part) => /\d/.test(part)).length * 2 < parts.length;
+}
+function looksLikeCredential(value) {
+  const trimmed = value.trim();
+  if (trimmed.length < MIN_LENGTH || /\s/.test(trimmed) || isPlaceholder(trimmed)) return false;
+  if (/^\d+(?:\.\d+)*[a-z]*$/i.test(trimmed) && /^\d/.test(trimmed)) return false;
+  if (IDENTIFIER.test(trimmed) || isWordName(trimmed)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re2) => re2.test(trimmed)).length;
+  return classes >= 2 && entropy(trimmed) >= MIN_ENTROPY;
+}
+function preview(secret) {
+  const shown = Math.min(4, Math.floor(secret.length / 2));
+  return `${secret.slice(0, shown)}\u2026`;
+}
+function credentialIn(name, value, shapes) {
+  const hit = findTokens(value, shapes).at(0);
+  if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
+  if (name !== void 0 && isSecretLikeName(name) && looksLikeCredential(value)) return { kind: secretKindOf(name), start: preview(value.trim()), named: true };
+  return void 0;
+}
+var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
+function credentialInText(name, text, shapes) {
+  if (!text.includes("\n")) return credentialIn(name, text, shapes);
+  const hit = findTokens(text, shapes).at(0);
+  if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
+  for (const match2 of text.matchAll(ASSIGNMENT)) {
+    if (isSecretLikeName(match2[1]) && looksLikeCredential(match2[2])) return { kind: `${secretKindOf(match2[1])} (${match2[1]})`, start: preview(match2[2]), named: true };
+  }
+  return void 0;
+}
+function textOf(value) {
+  return typeof value === "string" ? value : "";
+}
+
+// rules/secrets/literal-credential.ts
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
+var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
+var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
+function* argumentPlaces(items, path23, list2, who, shapes) {
+  for (const [index, item] of items.entries()) {
+    if (typeof item !== "string") continue;
+    const previous = index > 0 ? items[index - 1] : void 0;
+    const inline = INLINE_FLAG.exec(item);
+    let flag2;
+    let value = item;
+    if (inline) [, flag2, value] = inline;
+    else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
+    const credential = credentialIn(flag2, value, shapes);
+    const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
+    if (credential) yield { path: [...path23, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+  }
+}
+function* stringLeaves(value, at2) {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* stringLeaves(item, `${at2}[${index}]`);
+  } else if (isRecord(value)) {
+    if (typeof value.name === "string" && typeof value.value === "string") yield [value.name, value.value, `${at2}.value`];
+    for (const [key2, item] of Object.entries(value)) {
+      if (typeof item === "string") yield [key2, item, at2 === "" ? key2 : `${at2}.${key2}`];
+      else yield* stringLeaves(item, at2 === "" ? key2 : `${at2}.${key2}`);
+    }
+  }
+}
+function lastAppliedPlaces(text, path23, shapes) {
+  let applied;
+  try {
+    applied = JSON.parse(text);
+  } catch {
+    const credential = credentialInText(LAST_APPLIED, text, shapes);
+    return credential ? { place: { path: path23, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+  }
+  if (!isRecord(applied)) return {};
+  if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
+    const keys = [...Object.entries(recordOf(applied.data)), ...Object.entries(recordOf(applied.stringData))].filter(([, value]) => typeof value === "string" && !isPlaceholder(value)).map(([key2]) => key2);
+    if (keys.length > 0) return { secret: { name: textOf(recordOf(applied.metadata).name), keys } };
+  }
+  for (const [key2, value, at2] of stringLeaves(applied, "")) {
+    if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
+    const credential = credentialIn(key2, value, shapes);
+    if (credential) return { place: { path: path23, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+  }
+  return {};
+}
+function* containerPlaces(object, shapes) {
+  for (const container of workloadContainers(object)) {
+    const who = describeContainer(container);
+    for (const [index, entry] of (Array.isArray(container.container.env) ? container.container.env : []).entries()) {
+      if (!isRecord(entry) || typeof entry.name !== "string" || typeof entry.value !== "string") continue;
+      const credential = credentialIn(entry.name, entry.value, shapes);
+      if (credential) yield { path: [...container.path, "env", index, "value"], field: `env "${entry.name}" of ${who}`, credential };
+    }
+    for (const list2 of ["command", "args"]) {
+      const items = container.container[list2];
+      if (Array.isArray(items)) yield* argumentPlaces(items, [...container.path, list2], list2, who, shapes);
+    }
+  }
+}
+function* configMapPlaces(object, shapes) {
+  if (object.kind !== "ConfigMap" || object.apiVersion !== "v1") return;
+  for (const [key2, value] of Object.entries(recordOf(object.body.data))) {
+    if (typeof value !== "string") continue;
+    const credential = credentialInText(key2, value, shapes);
+    if (credential) yield { path: ["data", key2], field: `ConfigMap key "${key2}"`, credential };
+  }
+  for (const [key2, value] of Object.entries(recordOf(object.body.binaryData))) {
+    if (typeof value !== "string") continue;
+    const credential = credentialInText(key2, Buffer.from(value, "base64").toString("utf8"), shapes);
+    if (credential) yield { path: ["binaryData", key2], field: `ConfigMap binaryData key "${key2}"`, credential };
+  }
+}
+var literal_credential_default = defineRule({
+  meta: {
+    id: "literal-credential",
+    title: "Credential written into a manifest",
+    severity: "high",
+    category: "secrets",
+    rationale: "A password, token or key typed into a container's `env[].value`, its `command`/`args`, a ConfigMap or an annotation is in git, in every clone and CI log, and readable by anyone who may read the object (`get` on pods or configmaps, which many roles grant without thinking of secrets); it cannot be rotated without a commit. Kubernetes' Secret documentation asks to keep confidential data out of pod specs for this reason. `kubectl.kubernetes.io/last-applied-configuration` repeats the whole object that `kubectl apply` sent, a Secret's data included. The rule looks for (a) token shapes as their issuers document them: AWS access key ids (`AKIA`/`ASIA` + 16), GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), GitLab personal access tokens (`glpat-`), Slack tokens (`xoxb-`, `xoxp-`, \u2026) and incoming-webhook URLs, Stripe live secret and restricted keys (`sk_live_`, `rk_live_`), Google API keys (`AIza` + 35), JWTs whose first part decodes to a JSON header with `alg`, PEM private keys with a body, and URLs with `user:password@`; and (b) a secret-like name (password, passwd, pwd, secret, token, api_key, private_key, credentials, access_key, auth, as words of the name; not names that point at one, such as `PASSWORD_FILE` or `secretName`) whose value is at least 8 characters, has no spaces, mixes two kinds of characters and has a Shannon entropy of at least 3 bits per character. Placeholders never count: empty values, `changeme`-style words, `example`/`dummy`/`xxx`/`***`, `${VAR}`, `$(VAR)`, `<\u2026>`, `{{ \u2026 }}` left by a template, file paths and secret-store references (`vault:`, `ref+\u2026://`, `arn:aws:`, \u2026). Patterns are written here rather than taken from secretlint's recommended preset: measured on the 23 fake secrets of this rule's tests, @secretlint/secretlint-rule-preset-recommend 12.0.0 found 9 (the GitHub, GitLab, Slack and connection-string ones; none of the AWS key ids, Stripe or Google keys, JWTs, the PEM key or the named values), and its `lintSource` is asynchronous and reads whole files, while rules check one parsed field at a time, synchronously, and must say which field holds the value. Messages show the field, the kind of credential and at most its first four characters, never the value.",
+    remediation: "Move the value into a Secret created outside git (an external secret store with External Secrets or the Secrets Store CSI driver, a SealedSecret, or SOPS), mount it as a file or reference it with `secretKeyRef`, and rotate the credential: it has been in git.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" }
+    ],
+    equivalents: { kubeLinter: ["env-var-secret"] },
+    options: {
+      tokenPatterns: {
+        type: "string[]",
+        items: "name=regex",
+        description: "The organisation's own token formats, each `name=regex` (JavaScript syntax), e.g. `Acme API key=acme_[0-9a-f]{32}`. A match anywhere in a checked field is reported with the name; an invalid regular expression is a configuration error.",
+        default: []
+      }
+    },
+    messages: {
+      literalValue: '{{field}} holds a literal {{kind}} ("{{start}}").',
+      knownToken: '{{field}} holds a {{kind}} ("{{start}}").',
+      lastAppliedSecret: 'annotation "{{annotation}}" repeats the data of Secret "{{secret}}" (keys {{keys}}).'
+    },
+    example: {
+      bad: "env:\n  - name: DB_PASSWORD\n    value: hunter2-Prod-2024",
+      good: "env:\n  - name: DB_PASSWORD_FILE\n    value: /run/secrets/db/password"
+    }
+  },
+  *check(object, context) {
+    const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
+    const shapes = [...TOKEN_SHAPES, ...custom];
+    const report = ({ path: path23, field, credential }) => ({ path: path23, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    for (const place of containerPlaces(object, shapes)) yield report(place);
+    for (const place of configMapPlaces(object, shapes)) yield report(place);
+    const annotations = recordOf(recordOf(object.body.metadata).annotations);
+    for (const [key2, value] of Object.entries(annotations)) {
+      if (typeof value !== "string") continue;
+      const path23 = ["metadata", "annotations", key2];
+      if (key2 === LAST_APPLIED) {
+        const { secret, place } = lastAppliedPlaces(value, path23, shapes);
+        if (secret) yield { path: path23, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        else if (place) yield report(place);
+        continue;
+      }
+      const credential = credentialInText(key2, value, shapes);
+      if (credential) yield report({ path: path23, field: `annotation "${key2}"`, credential });
+    }
+  }
+});
+
+// rules/secrets/secret-data-in-manifest.ts
+var SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+function decoded(value) {
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(value.trim()) ? Buffer.from(value.trim(), "base64").toString("utf8") : value;
+}
+function madeAtInstall(object, field, key2) {
+  if (object.origin.chart === void 0) return false;
+  if (object.origin.generatedFields?.includes(JSON.stringify([field, key2]))) return true;
+  return (object.locate([field, key2]).provenance?.values.length ?? 0) > 0;
+}
+var secret_data_in_manifest_default = defineRule({
+  meta: {
+    id: "secret-data-in-manifest",
+    title: "Secret with its data in the manifest",
+    severity: "high",
+    category: "secrets",
+    rationale: "A `Secret` whose `data` or `stringData` is written in a linted file keeps the value in git: base64 in `data` is an encoding, not encryption, so every clone, fork and CI cache holds the credential, and it cannot be rotated without a commit. Not reported: SealedSecret and ExternalSecret (other kinds, whose data is encrypted or fetched), files encrypted by SOPS (a top-level `sops:` key), values that decode to a placeholder or are empty, and values of a Helm chart's Secret made at install: fed by a values key (the instrumented render names it; the value is then whatever `--set` or the values file of the install gives), or generated by the chart (`randAlphaNum`, `genPrivateKey`, a `lookup` that finds nothing: the value differs between two renders with the same values). A Secret of type `kubernetes.io/service-account-token` is reported on its own: the token controller fills it with a token that never expires and stays valid until the Secret is deleted; the TokenRequest API (projected service-account token volumes, `kubectl create token`) gives short-lived, audience-bound tokens instead.",
+    remediation: "Create the Secret outside git: an ExternalSecret or the Secrets Store CSI driver reading a secret store, a SealedSecret, or a SOPS-encrypted file; in a chart, take the value from a values key supplied at install. Rotate any credential that was committed. For a service-account token Secret, use a projected `serviceAccountToken` volume or `kubectl create token`.",
+    frameworks: [
+      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" }
+    ],
+    equivalents: {},
+    messages: {
+      committedData: 'Secret "{{secret}}" has {{field}} written in the manifest (keys {{keys}}), so the values live in git.',
+      serviceAccountToken: 'Secret "{{secret}}" is a long-lived token of ServiceAccount "{{account}}" (type {{type}}); use the TokenRequest API.'
+    },
+    example: {
+      bad: "kind: Secret\nmetadata: {name: db}\nstringData:\n  password: hunter2-Prod-2024",
+      good: "kind: ExternalSecret\nmetadata: {name: db}\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  data:\n    - secretKey: password\n      remoteRef: {key: db/password}"
+    }
+  },
+  *check(object) {
+    if (object.apiVersion !== "v1" || object.kind !== "Secret" || Object.hasOwn(object.body, "sops")) return;
+    const type = object.body.type;
+    if (type === SERVICE_ACCOUNT_TOKEN) {
+      const account = recordOf(recordOf(object.body.metadata).annotations)["kubernetes.io/service-account.name"];
+      yield { path: ["type"], messageId: "serviceAccountToken", data: { secret: object.name, account: textOf(account), type } };
+      return;
+    }
+    for (const field of ["data", "stringData"]) {
+      const keys = Object.entries(recordOf(object.body[field])).filter(([key2, value]) => typeof value === "string" && !isPlaceholder(field === "data" ? decoded(value) : value) && !madeAtInstall(object, field, key2)).map(([key2]) => `"${key2}"`);
+      if (keys.length > 0) yield { path: [field], messageId: "committedData", data: { secret: object.name, field, keys: keys.join(", ") } };
+    }
+  }
+});
+
+// rules/secrets/secret-in-env.ts
+var secret_in_env_default = defineRule({
+  meta: {
+    id: "secret-in-env",
+    title: "Secret passed as environment variables",
+    severity: "low",
+    category: "secrets",
+    rationale: "A Secret key given to a container as an environment variable (`env[].valueFrom.secretKeyRef`, `envFrom[].secretRef`) is fixed when the container starts: a rotated Secret reaches it only after a restart, while a mounted Secret volume is updated in place by the kubelet. Environment variables also leak more easily: they are readable in `/proc/<pid>/environ` by processes of the same user, inherited by every child process, and often printed by crash reporters, debug endpoints and `env` in support bundles. Kubernetes' good practices for Secrets and CIS 5.4.1 prefer files. Low severity: the value is not in the manifest, and many applications read only environment variables.",
+    remediation: "Mount the Secret as a volume (`volumes[].secret`, `volumeMounts[]` with `readOnly: true`) and have the application read the file, e.g. a `*_FILE` variable pointing at it, which many images support.",
+    frameworks: [
+      { framework: "CIS", control: "5.4.1 Prefer using secrets as files over secrets as environment variables" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007 Unsecured Credentials: Container API" }
+    ],
+    equivalents: { kubeLinter: ["read-secret-from-env-var"], checkov: ["CKV_K8S_35"] },
+    messages: {
+      secretKeyRef: 'env "{{name}}" of {{container}} takes key "{{key}}" of Secret "{{secret}}" as an environment variable.',
+      envFromSecret: '{{container}} takes every key of Secret "{{secret}}" as environment variables (envFrom).'
+    },
+    example: {
+      bad: "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}",
+      good: "volumeMounts:\n  - {name: db, mountPath: /run/secrets/db, readOnly: true}\n# volumes: [{name: db, secret: {secretName: db}}]"
+    }
+  },
+  *check(object) {
+    for (const container of workloadContainers(object)) {
+      const who = describeContainer(container);
+      for (const [index, entry] of (Array.isArray(container.container.env) ? container.container.env : []).entries()) {
+        if (!isRecord(entry) || !isRecord(entry.valueFrom) || !isRecord(entry.valueFrom.secretKeyRef)) continue;
+        const ref = entry.valueFrom.secretKeyRef;
+        yield {
+          path: [...container.path, "env", index, "valueFrom", "secretKeyRef"],
+          messageId: "secretKeyRef",
+          data: { name: textOf(entry.name), container: who, key: textOf(ref.key), secret: textOf(ref.name) }
+        };
+      }
+      for (const [index, entry] of (Array.isArray(container.container.envFrom) ? container.container.envFrom : []).entries()) {
+        if (!isRecord(entry) || !isRecord(entry.secretRef)) continue;
+        yield { path: [...container.path, "envFrom", index, "secretRef"], messageId: "envFromSecret", data: { container: who, secret: textOf(recordOf(entry.secretRef).name) } };
+      }
+    }
+  }
+});
+
+// rules/secrets/index.ts
+var SECRET_RULES = [literal_credential_default, secret_data_in_manifest_default, secret_in_env_default];
+
 // rules/workload/container-runtime-socket-mounted.ts
 var SOCKETS_UNDER_RUN = ["docker.sock", "containerd/containerd.sock", "crio/crio.sock", "cri-dockerd.sock"];
 var RUNTIME_DIRS_UNDER_RUN = ["docker"];
@@ -37576,6 +37945,7 @@ var BUILTIN_RULES = [
   ...WORKLOAD_RULES,
   ...NAMESPACE_RULES,
   ...RBAC_RULES,
+  ...SECRET_RULES,
   ...NETWORK_RULES,
   ...MESH_RULES,
   ...CONTROL_PLANE_RULES
@@ -46593,6 +46963,24 @@ async function gatherEvidence(chartDir, valueSet, settings, output) {
   const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }
+function generatedFields(evidence2, key2, body) {
+  const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
+  if (tagged === void 0) return [];
+  const fields = [];
+  const walk = (real, other, path23) => {
+    if (typeof real === "string") {
+      if (typeof other === "string" && other !== real) fields.push(JSON.stringify(path23));
+    } else if (Array.isArray(real) && Array.isArray(other)) {
+      real.forEach((item, index) => {
+        walk(item, other[index], [...path23, index]);
+      });
+    } else if (isRecord(real) && isRecord(other)) {
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(other, name)) walk(value, other[name], [...path23, name]);
+    }
+  };
+  walk(body, tagged, []);
+  return fields;
+}
 
 // src/expand/helm/objects.ts
 function templateHome(chartDir, source, tree) {
@@ -46766,6 +47154,8 @@ function renderedObjects(output, chart) {
       if (inReleaseNamespace(chart.evidence, key2)) origin.releaseNamespace = true;
       const releaseFields = releaseNamespaceFields(chart.evidence, key2);
       if (releaseFields.length) origin.releaseNamespaceFields = releaseFields;
+      const generated = generatedFields(chart.evidence, key2, object.body);
+      if (generated.length) origin.generatedFields = generated;
       objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key2, objectPath) });
     }
   }
@@ -48238,8 +48628,8 @@ var CONTAINER = mapping({
   command: listOf(string),
   args: listOf(string),
   ports: listOf(mapping({ name: string, containerPort: integer, hostPort: integer, hostIP: string, protocol: string })),
-  env: listOf(mapping({ name: string, value: string, valueFrom: mapping() })),
-  envFrom: listOf(mapping()),
+  env: listOf(mapping({ name: string, value: string, valueFrom: mapping({ secretKeyRef: mapping({ name: string, key: string }) }) })),
+  envFrom: listOf(mapping({ secretRef: mapping({ name: string }) })),
   volumeMounts: listOf(mapping({ name: string, mountPath: string, readOnly: boolean, subPath: string })),
   resources: RESOURCES,
   livenessProbe: HANDLER,
@@ -48379,7 +48769,8 @@ var LISTENERS = listOf(
 );
 var GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
 var LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
-var CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
+var CONFIG_MAP = mapping({ data: mapOf(string), binaryData: mapOf(string) });
+var SECRET = mapping({ type: string, data: mapOf(string), stringData: mapOf(string) });
 function bodyShapeOf(object) {
   const group = object.apiVersion.includes("/") ? object.apiVersion.slice(0, object.apiVersion.lastIndexOf("/")) : "";
   if (isRole2(object)) return ROLE;
@@ -48390,6 +48781,7 @@ function bodyShapeOf(object) {
   if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
+  if (group === "" && object.kind === "Secret") return SECRET;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if (group === "gateway.networking.k8s.io" && object.kind === "ListenerSet" || group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet") return LISTENER_SET;

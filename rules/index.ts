@@ -7,6 +7,7 @@ import { BASELINE_RULES } from "./pod-security/baseline.js";
 import { HARDENING_RULES } from "./pod-security/hardening.js";
 import { RESTRICTED_RULES } from "./pod-security/restricted.js";
 import { RBAC_RULES } from "./rbac/index.js";
+import { SECRET_RULES } from "./secrets/index.js";
 import { WORKLOAD_RULES } from "./workload/index.js";
 
 /** Every built-in rule, sorted by id. Registering here (through the group lists) is the only way a rule runs. */
@@ -17,6 +18,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...WORKLOAD_RULES,
   ...NAMESPACE_RULES,
   ...RBAC_RULES,
+  ...SECRET_RULES,
   ...NETWORK_RULES,
   ...MESH_RULES,
   ...CONTROL_PLANE_RULES,

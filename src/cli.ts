@@ -57,7 +57,7 @@ Each entry has these fields (more may be added; none is renamed or removed):
   title             one line
   severity          default severity: critical, high, medium or low
   level             the SARIF level it maps to: error, warning or note
-  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane or input
+  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane, secrets or input
   enabledByDefault  false for a rule that runs only when turned on in .kubeward.yaml
   unlintedInput     true for a diagnostic of input that could not be linted (fails the run whatever --fail-on says)
   frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA, PCI-DSS or MITRE-ATT&CK controls the rule serves

@@ -29,7 +29,7 @@ export interface RuleMeta {
   title: string;
   severity: Severity;
   /** Grouping for docs and `kubeward rules`. */
-  category: "pod-security" | "workload" | "rbac" | "namespaces" | "network" | "mesh" | "control-plane" | "input";
+  category: "pod-security" | "workload" | "rbac" | "namespaces" | "network" | "mesh" | "control-plane" | "secrets" | "input";
   rationale: string;
   remediation: string;
   frameworks: FrameworkRef[];

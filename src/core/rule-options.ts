@@ -9,7 +9,8 @@ export type OptionSpec =
   | { type: "string"; description: string; default: string; pattern?: string }
   | { type: "boolean"; description: string; default: boolean }
   | { type: "number"; description: string; default: number }
-  | { type: "string[]"; description: string; default: readonly string[] };
+  /** `items: "name=regex"`: each item is a name, `=`, and a regular expression that compiles. */
+  | { type: "string[]"; description: string; default: readonly string[]; items?: "name=regex" };
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
@@ -31,14 +32,30 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/** What is wrong with a `name=regex` item, or undefined when nothing is. */
+export function namedRegexProblem(item: string): string | undefined {
+  const at = item.indexOf("=");
+  if (at <= 0 || item.slice(0, at).trim() === "" || at === item.length - 1) return `"${item}" is not name=regex`;
+  try {
+    new RegExp(item.slice(at + 1));
+    return undefined;
+  } catch (error) {
+    return `"${item.slice(0, at)}" has an invalid regular expression (${(error as Error).message})`;
+  }
+}
+
 export function optionMatches(spec: OptionSpec, value: unknown): boolean {
-  if (spec.type === "string[]") return Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (spec.type === "string[]") {
+    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return false;
+    return spec.items === undefined || value.every((item: string) => namedRegexProblem(item) === undefined);
+  }
   if (spec.type === "string" && spec.pattern !== undefined) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
   return typeof value === spec.type;
 }
 
 export function describeOptionType(spec: OptionSpec): string {
   if (spec.type === "string" && spec.pattern !== undefined) return `a string matching ${spec.pattern}`;
+  if (spec.type === "string[]" && spec.items !== undefined) return "a list of name=regex strings";
   return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
 }
 
@@ -49,7 +66,9 @@ export function optionProblem(ruleId: string, specs: OptionSpecs | undefined, na
     const known = Object.keys(specs ?? {});
     return `rule "${ruleId}" has no option "${name}"${known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`;
   }
-  return optionMatches(spec, value) ? undefined : `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}`;
+  if (optionMatches(spec, value)) return undefined;
+  const itemProblem = spec.type === "string[]" && spec.items !== undefined && Array.isArray(value) ? value.map((item) => (typeof item === "string" ? namedRegexProblem(item) : undefined)).find((p) => p !== undefined) : undefined;
+  return `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}${itemProblem ? `: ${itemProblem}` : ""}`;
 }
 
 /** The declared defaults, overlaid with the configured values. */

@@ -28,6 +28,12 @@ export interface Origin {
   releaseNamespace?: boolean;
   /** Other fields helm filled with the release namespace (a subject's `namespace: {{ .Release.Namespace }}`), as JSON-encoded paths. */
   releaseNamespaceFields?: readonly string[];
+  /**
+   * Fields whose string value differs between two renders of the chart with the same values (a
+   * `randAlphaNum`, `uuidv4` or `genPrivateKey`, or a `lookup` that finds nothing offline): made at
+   * install, not written. JSON-encoded paths.
+   */
+  generatedFields?: readonly string[];
   /** Name of the Helm value set, when a chart is rendered with more than one. */
   valueSet?: string;
   /**

@@ -13,7 +13,7 @@ export interface RuleListEntry {
   unlintedInput: boolean;
   frameworks: RuleMeta["frameworks"];
   equivalents: RuleMeta["equivalents"];
-  options: Array<{ name: string; pattern?: string } & Pick<OptionSpec, "type" | "default" | "description">>;
+  options: Array<{ name: string; pattern?: string; items?: "name=regex" } & Pick<OptionSpec, "type" | "default" | "description">>;
   messages: Array<{ id: string; template: string }>;
   helpUri: string;
 }
@@ -35,6 +35,7 @@ export function ruleListEntry(meta: RuleMeta): RuleListEntry {
       default: spec.default,
       description: spec.description,
       ...(spec.type === "string" && spec.pattern !== undefined && { pattern: spec.pattern }),
+      ...(spec.type === "string[]" && spec.items !== undefined && { items: spec.items }),
     })),
     messages: Object.entries(meta.messages ?? {}).map(([id, template]) => ({ id, template })),
     helpUri: helpUri(meta.id),

@@ -76,8 +76,8 @@ const CONTAINER = mapping({
   command: listOf(string),
   args: listOf(string),
   ports: listOf(mapping({ name: string, containerPort: integer, hostPort: integer, hostIP: string, protocol: string })),
-  env: listOf(mapping({ name: string, value: string, valueFrom: mapping() })),
-  envFrom: listOf(mapping()),
+  env: listOf(mapping({ name: string, value: string, valueFrom: mapping({ secretKeyRef: mapping({ name: string, key: string }) }) })),
+  envFrom: listOf(mapping({ secretRef: mapping({ name: string }) })),
   volumeMounts: listOf(mapping({ name: string, mountPath: string, readOnly: boolean, subPath: string })),
   resources: RESOURCES,
   livenessProbe: HANDLER,
@@ -237,7 +237,9 @@ const LISTENERS = listOf(
 );
 const GATEWAY = mapping({ spec: mapping({ listeners: LISTENERS }) });
 const LISTENER_SET = mapping({ spec: mapping({ listeners: LISTENERS, parentRef: mapping({ group: string, kind: string, name: string, namespace: string }) }) });
-const CONFIG_MAP = mapping({ data: mapping({ "allow-snippet-annotations": string }) });
+const CONFIG_MAP = mapping({ data: mapOf(string), binaryData: mapOf(string) });
+/** A Secret's fields the secrets rules read (core/v1 Secret). */
+const SECRET = mapping({ type: string, data: mapOf(string), stringData: mapOf(string) });
 
 /** The shape of a whole object of a kind that is not a workload, keyed by `apiVersion kind`'s group and kind. */
 function bodyShapeOf(object: K8sObject): Shape | undefined {
@@ -250,6 +252,7 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
   if (group === "" && object.kind === "ConfigMap") return CONFIG_MAP;
+  if (group === "" && object.kind === "Secret") return SECRET;
   if ((group === "networking.k8s.io" || group === "extensions") && object.kind === "Ingress") return INGRESS;
   if (group === "gateway.networking.k8s.io" && object.kind === "Gateway") return GATEWAY;
   if ((group === "gateway.networking.k8s.io" && object.kind === "ListenerSet") || (group === "gateway.networking.x-k8s.io" && object.kind === "XListenerSet")) return LISTENER_SET;

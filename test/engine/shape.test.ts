@@ -218,7 +218,7 @@ metadata:
   annotations:
     prometheus.io/port: 8080
     kubeward.io/ignore: [privileged-container]
-binaryData: "not checked: no rule reads it"
+immutable: "not checked: no rule reads it"
 `;
     expect(shapeFindings(configMap)).toEqual([
       "6:5 metadata.labels.enabled must be a string, but its value was read as the boolean true: Kubernetes reads YAML 1.1, where unquoted y, yes and on, capitalised or in capitals, are true too; quote the value to keep it a string.",

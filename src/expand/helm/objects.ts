@@ -7,7 +7,7 @@ import { FILE_START, type InputProblem, type K8sObject, type Location, type Path
 import type { FileCache } from "../file-cache.js";
 import { chartRelative, splitRenderedOutput, type ValueSet } from "./render.js";
 import { chartTree } from "./instrument.js";
-import { documentKey, inReleaseNamespace, releaseNamespaceFields, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
+import { documentKey, generatedFields, inReleaseNamespace, releaseNamespaceFields, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
 export interface RenderedChart {
@@ -241,6 +241,8 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
       if (inReleaseNamespace(chart.evidence, key)) origin.releaseNamespace = true;
       const releaseFields = releaseNamespaceFields(chart.evidence, key);
       if (releaseFields.length) origin.releaseNamespaceFields = releaseFields;
+      const generated = generatedFields(chart.evidence, key, object.body);
+      if (generated.length) origin.generatedFields = generated;
       objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key, objectPath) });
     }
   }
