@@ -29525,8 +29525,28 @@ function builtInPodSpecPath(group, kind) {
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
 
+// src/core/framework-selection.ts
+var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
+var FRAMEWORK_OF = {
+  cis: "CIS",
+  nsa: "NSA-CISA",
+  "pci-dss": "PCI-DSS",
+  mitre: "MITRE-ATT&CK"
+};
+function servesFramework(meta, selection) {
+  return meta.frameworks.some((ref) => {
+    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control === "baseline";
+    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control === "baseline" || ref.control === "restricted");
+    return ref.framework === FRAMEWORK_OF[selection];
+  });
+}
+function rulesOfFrameworks(rules, selections2) {
+  if (selections2.length === 0) return [...rules];
+  return rules.filter((rule) => selections2.some((selection) => servesFramework(rule.meta, selection)));
+}
+
 // src/config/config.ts
-var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
+var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
 var ConfigError = class extends Error {
   constructor(message, file, line, column) {
     super(message);
@@ -29552,7 +29572,7 @@ function findConfigFile(dir) {
     if (path2.dirname(current) === current) return void 0;
   }
 }
-var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
+var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks"];
 function loadConfig(file, cwd, rules) {
   let text;
   try {
@@ -29572,7 +29592,7 @@ function parseConfig(text, file, rules) {
   };
   const firstError = document.errors.at(0);
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
-  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
+  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
@@ -29617,11 +29637,25 @@ function parseConfig(text, file, rules) {
       case "podTemplates":
         config.podTemplates = readPodTemplates(value ?? pair.key, fail);
         break;
+      case "frameworks":
+        config.frameworks = readFrameworks(value, fail) ?? fail(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        break;
       default:
         fail(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
   }
   return config;
+}
+function readFrameworks(node, fail) {
+  if (!(0, import_yaml.isSeq)(node)) return void 0;
+  return node.items.map((item) => {
+    const name = (0, import_yaml.isScalar)(item) ? String(item.value) : "";
+    if (!FRAMEWORK_SELECTIONS.includes(name)) {
+      const hint = closestMatch(name, [...FRAMEWORK_SELECTIONS]);
+      fail(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item);
+    }
+    return name;
+  });
 }
 function readMapping(value, what, fail) {
   if (!(0, import_yaml.isMap)(value)) return fail(`${what} must be a mapping`, value);
@@ -49204,7 +49238,8 @@ async function run(options) {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config.rules), { podTemplates: options.config.podTemplates });
+  const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
+  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

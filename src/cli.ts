@@ -11,6 +11,7 @@ import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
+import { FRAMEWORK_SELECTIONS } from "./core/framework-selection.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
        kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
@@ -25,6 +26,8 @@ Options:
       --sarif-all-results  write every result to SARIF, past GitHub code scanning's limits (25,000 results
                          per run, 10 MB gzipped); by default the most severe are kept and the rest counted
   -c, --config FILE      configuration file (default: the nearest .kubeward.yaml upward)
+      --framework NAME   run only the rules of a framework: pss-baseline, pss-restricted, cis, nsa, pci-dss
+                         or mitre (repeatable; replaces the config's frameworks:)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
   -v, --verbose          say which files and documents were skipped and why, and time each chart and overlay
@@ -136,6 +139,7 @@ const LINT_OPTIONS = {
   "fail-on": { type: "string" },
   "sarif-all-results": { type: "boolean" },
   config: { type: "string", short: "c" },
+  framework: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
@@ -182,6 +186,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   };
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
+  const frameworks = (values.framework ?? []).flatMap((name) => oneOf(name, FRAMEWORK_SELECTIONS, "--framework") ?? []);
   const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
   const { config, configFile } = loadRunConfig(cwd, values.config);
@@ -194,6 +199,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     config,
     exclude: values.exclude ?? [],
     rules: BUILTIN_RULES,
+    frameworks,
     readStdin: () => readAll(io.stdin),
     expand: expandSettings(expandFlags, config, configFile, cwd),
   });

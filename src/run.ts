@@ -12,6 +12,7 @@ import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
 import { sourceText, type SourceText } from "./manifest/text.js";
 import type { InputProblem, SkippedDocument } from "./core/types.js";
+import { rulesOfFrameworks, type FrameworkSelection } from "./core/framework-selection.js";
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -22,6 +23,8 @@ export interface RunOptions {
   /** Extra exclude globs from the command line. */
   exclude: readonly string[];
   rules: readonly Rule[];
+  /** Only the rules of these frameworks run; none given, the config's `frameworks:`, else every rule. */
+  frameworks?: readonly FrameworkSelection[];
   readStdin: () => Promise<Buffer>;
   /** How to render charts and build overlays; the working directory and environment are taken from `cwd` and `env`. */
   expand: Omit<ExpandSettings, "cwd" | "env">;
@@ -52,7 +55,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const linter = createLinter(activeRules(options.rules, options.config.rules), { podTemplates: options.config.podTemplates });
+  const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
+  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

@@ -8,6 +8,7 @@ import { optionProblem, type RuleSetting } from "../core/rule-options.js";
 import { FAIL_LEVELS, type FailLevel } from "../core/severity.js";
 import { builtInPodSpecPath, type PodTemplateKind } from "../core/workload-kinds.js";
 import { CONFIG_FILE_NAMES } from "../core/file-names.js";
+import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "../core/framework-selection.js";
 
 export type { RuleSetting } from "../core/rule-options.js";
 
@@ -37,9 +38,11 @@ export interface Config {
   kustomize: KustomizeConfig;
   /** Custom kinds that hold a pod spec, linted as workloads besides the built-in ones. */
   podTemplates: PodTemplateKind[];
+  /** Only the rules of these frameworks run (`--framework` on the command line replaces it). */
+  frameworks: FrameworkSelection[];
 }
 
-export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
+export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
 
 /** A configuration mistake, with the place to fix it. Exit code 2. */
 export class ConfigError extends Error {
@@ -75,7 +78,7 @@ interface RuleWithMeta {
   readonly meta: RuleMeta;
 }
 
-const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks"];
 
 /** Reads and validates a config file (`file` relative to `cwd`, and named as given) against the known rules and the input diagnostics. */
 export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMeta[]): Config {
@@ -100,7 +103,7 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
   const firstError = document.errors.at(0);
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
 
-  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [] };
+  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
@@ -146,6 +149,9 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
       case "podTemplates":
         config.podTemplates = readPodTemplates(value ?? pair.key, fail);
         break;
+      case "frameworks":
+        config.frameworks = readFrameworks(value, fail) ?? fail(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        break;
       default:
         fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
@@ -154,6 +160,19 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
 }
 
 type Fail = (message: string, node?: YamlNode | null) => never;
+
+/** `frameworks: [cis, pci-dss]`; undefined when it is not a list. */
+function readFrameworks(node: YamlNode | null, fail: Fail): FrameworkSelection[] | undefined {
+  if (!isSeq(node)) return undefined;
+  return node.items.map((item) => {
+    const name = isScalar(item) ? String(item.value) : "";
+    if (!(FRAMEWORK_SELECTIONS as readonly string[]).includes(name)) {
+      const hint = closestMatch(name, [...FRAMEWORK_SELECTIONS]);
+      fail(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item as YamlNode);
+    }
+    return name as FrameworkSelection;
+  });
+}
 
 /** A mapping's entries as [key, value node]; the key node stands in for a missing value, for positions. */
 function readMapping(value: YamlNode | null, what: string, fail: Fail): Array<[string, YamlNode]> {

@@ -740,6 +740,8 @@ describe("configuration", () => {
     ["an option the rule does not take", "rules:\n  privileged-container:\n    options:\n      allow: [x]\n", '.kubeward.yaml:4:7: rule "privileged-container" has no option "allow"'],
     ["exclude that is not a list", "exclude: vendor\n", ".kubeward.yaml:1:10: exclude must be a list of glob patterns"],
     ["an unknown top-level setting", "fail-on: error\n", '.kubeward.yaml:1:1: unknown setting "fail-on"'],
+    ["an unknown framework", "frameworks: [cis, pci]\n", '.kubeward.yaml:1:19: unknown framework "pci" (did you mean "cis"?); expected one of pss-baseline, pss-restricted, cis, nsa, pci-dss, mitre'],
+    ["frameworks that is not a list", "frameworks: cis\n", ".kubeward.yaml:1:13: frameworks must be a list of pss-baseline, pss-restricted, cis, nsa, pci-dss, mitre"],
     ["invalid YAML", "rules:\n  privileged-container: [off\n", ".kubeward.yaml:3:1: invalid YAML"],
   ];
   for (const [name, config, message] of badConfigs) {
@@ -757,6 +759,46 @@ describe("configuration", () => {
     const result = await runCli(["lint", "--config", "nope.yaml"], { cwd: riskyProject() });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("nope.yaml: cannot read the config file");
+  });
+});
+
+describe("--framework and the config's frameworks:", () => {
+  /** The rule ids of `kubeward lint` on the privileged pod, with these extra arguments and config. */
+  const ruleIds = async (args: string[], config = ""): Promise<string[]> => {
+    const cwd = tempDir({ ".kubeward.yaml": config, "risky.yaml": PRIVILEGED_POD });
+    const result = await runCli(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    return [...new Set(jsonFindings(result.stdout).map((finding) => finding.rule))].sort();
+  };
+  const pssLevel = (id: string): string | undefined =>
+    ALL_RULE_META.find((meta) => meta.id === id)?.frameworks.find((ref) => ref.framework === "PSS")?.control;
+
+  it("pss-baseline runs only the rules of baseline controls; pss-restricted adds the restricted ones", async () => {
+    const all = await ruleIds([]);
+    const baseline = await ruleIds(["--framework", "pss-baseline"]);
+    const restricted = await ruleIds(["--framework", "pss-restricted"]);
+    expect(baseline.length).toBeGreaterThan(0);
+    expect(baseline.every((id) => pssLevel(id) === "baseline")).toBe(true);
+    expect(restricted.filter((id) => pssLevel(id) === "restricted").length).toBeGreaterThan(0);
+    expect(restricted).toEqual(expect.arrayContaining(baseline));
+    expect(all.filter((id) => pssLevel(id) === undefined).length).toBeGreaterThan(0);
+    expect(restricted.every((id) => pssLevel(id) !== undefined)).toBe(true);
+  });
+
+  it("the flag is repeatable and replaces the config's frameworks:", async () => {
+    const mitreOnly = await ruleIds(["--framework", "mitre"]);
+    const fromConfig = await ruleIds([], "frameworks: [mitre]\n");
+    expect(fromConfig).toEqual(mitreOnly);
+    const mitreOf = (id: string) => ALL_RULE_META.find((meta) => meta.id === id)?.frameworks.some((ref) => ref.framework === "MITRE-ATT&CK");
+    expect(mitreOnly.every(mitreOf)).toBe(true);
+    const both = await ruleIds(["--framework", "mitre", "--framework", "pss-baseline"], "frameworks: [cis]\n");
+    expect(both).toEqual([...new Set([...mitreOnly, ...(await ruleIds(["--framework", "pss-baseline"]))])].sort());
+  });
+
+  it("an unknown framework is a usage error (exit 2)", async () => {
+    const result = await runCli(["lint", "--framework", "pci"], { cwd: riskyProject() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--framework must be one of pss-baseline, pss-restricted, cis, nsa, pci-dss, mitre (got "pci")');
   });
 });
 
