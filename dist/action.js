@@ -27364,6 +27364,26 @@ function onlyChangedFindings(findings, changed) {
   });
 }
 
+// src/core/framework-selection.ts
+var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
+var FRAMEWORK_OF = {
+  cis: "CIS",
+  nsa: "NSA-CISA",
+  "pci-dss": "PCI-DSS",
+  mitre: "MITRE-ATT&CK"
+};
+function servesFramework(meta, selection) {
+  return meta.frameworks.some((ref) => {
+    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control === "baseline";
+    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control === "baseline" || ref.control === "restricted");
+    return ref.framework === FRAMEWORK_OF[selection];
+  });
+}
+function rulesOfFrameworks(rules, selections2) {
+  if (selections2.length === 0) return [...rules];
+  return rules.filter((rule) => selections2.some((selection) => servesFramework(rule.meta, selection)));
+}
+
 // src/action/inputs.ts
 var InputError = class extends Error {
 };
@@ -27402,7 +27422,12 @@ function readInputs() {
     annotations: flag("annotations", true),
     onlyChanged: flag("only-changed", false),
     helm: optional("helm"),
-    kustomize: optional("kustomize")
+    kustomize: optional("kustomize"),
+    frameworks: list("framework", /[\s,]+/).map((name) => {
+      const found = FRAMEWORK_SELECTIONS.find((candidate) => candidate === name.toLowerCase());
+      if (found === void 0) throw new InputError(`input "framework" must name frameworks of ${FRAMEWORK_SELECTIONS.join(", ")} (got "${name}")`);
+      return found;
+    })
   };
 }
 
@@ -29524,26 +29549,6 @@ function builtInPodSpecPath(group, kind) {
 // src/core/file-names.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
-
-// src/core/framework-selection.ts
-var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
-var FRAMEWORK_OF = {
-  cis: "CIS",
-  nsa: "NSA-CISA",
-  "pci-dss": "PCI-DSS",
-  mitre: "MITRE-ATT&CK"
-};
-function servesFramework(meta, selection) {
-  return meta.frameworks.some((ref) => {
-    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control === "baseline";
-    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control === "baseline" || ref.control === "restricted");
-    return ref.framework === FRAMEWORK_OF[selection];
-  });
-}
-function rulesOfFrameworks(rules, selections2) {
-  if (selections2.length === 0) return [...rules];
-  return rules.filter((rule) => selections2.some((selection) => servesFramework(rule.meta, selection)));
-}
 
 // src/config/config.ts
 var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
@@ -49350,6 +49355,7 @@ async function main() {
     config,
     exclude: [],
     rules: BUILTIN_RULES,
+    frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
       { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize },

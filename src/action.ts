@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     config,
     exclude: [],
     rules: BUILTIN_RULES,
+    frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
       { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize },

@@ -1,6 +1,7 @@
 import { getInput } from "@actions/core";
 import { type FailLevel, FAIL_LEVELS } from "../core/severity.js";
 import { FORMATS, type Format } from "../report/report.js";
+import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "../core/framework-selection.js";
 
 /** The action's inputs (action.yml), read and checked. */
 export interface ActionInputs {
@@ -18,6 +19,8 @@ export interface ActionInputs {
   onlyChanged: boolean;
   helm?: string;
   kustomize?: string;
+  /** Only the rules of these frameworks; empty: the config's `frameworks:`, else every rule. */
+  frameworks: FrameworkSelection[];
 }
 
 /** A wrong input value; the message names the input and what it accepts. */
@@ -70,5 +73,10 @@ export function readInputs(): ActionInputs {
     onlyChanged: flag("only-changed", false),
     helm: optional("helm"),
     kustomize: optional("kustomize"),
+    frameworks: list("framework", /[\s,]+/).map((name) => {
+      const found = FRAMEWORK_SELECTIONS.find((candidate) => candidate === name.toLowerCase());
+      if (found === undefined) throw new InputError(`input "framework" must name frameworks of ${FRAMEWORK_SELECTIONS.join(", ")} (got "${name}")`);
+      return found;
+    }),
   };
 }

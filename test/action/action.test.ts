@@ -202,6 +202,16 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     expect(result.annotations[0].message).toContain("no-such-rule");
   });
 
+  it("runs only the rules of the frameworks the framework input names", () => {
+    const workspace = tempDir({ ".kubeward.yaml": RULES, "deploy/risky.yaml": PRIVILEGED_POD, "deploy/untagged.yaml": UNTAGGED_POD });
+    const result = runAction({ workspace, inputs: { framework: "pss-baseline" } });
+    expect(result.annotations.slice(1).map(where)).toEqual(["error deploy/risky.yaml:9:9 privileged-container"]);
+    const wrong = runAction({ workspace, inputs: { framework: "cis, pci" } });
+    expect(wrong.annotations.map((a) => a.message)).toEqual([
+      'kubeward: input "framework" must name frameworks of pss-baseline, pss-restricted, cis, nsa, pci-dss, mitre (got "pci")',
+    ]);
+  });
+
   it("names a wrong input and what it accepts", () => {
     const workspace = tempDir({ "risky.yaml": PRIVILEGED_POD });
     const badFormat = runAction({ workspace, inputs: { format: "xml" } });
