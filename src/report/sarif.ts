@@ -5,6 +5,7 @@ import { objectLabel, type Finding } from "../engine/finding.js";
 import type { Region } from "../core/types.js";
 import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import { levelOf, securitySeverity } from "../core/severity.js";
+import { controlTitle } from "../core/frameworks.js";
 import { displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
@@ -23,7 +24,10 @@ function frameworkTags(meta: RuleMeta): string[] {
 }
 
 function helpMarkdown(meta: RuleMeta): string {
-  const frameworks = meta.frameworks.map((ref) => `- ${ref.framework} ${ref.control}${ref.title ? `: ${ref.title}` : ""}`);
+  const frameworks = meta.frameworks.map((ref) => {
+    const title = controlTitle(ref);
+    return `- ${ref.framework} ${ref.control}${title ? `: ${title}` : ""}`;
+  });
   return [
     `**${meta.title}**`,
     "",

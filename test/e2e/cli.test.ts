@@ -577,7 +577,7 @@ describe("kubeward rules --format json", () => {
       level: "error",
       category: "pod-security",
       enabledByDefault: true,
-      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]) as unknown,
+      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline/privileged-containers", title: "Privileged Containers" }]) as unknown,
       options: [],
       messages: [{ id: "runsPrivileged", template: "{{container}} runs privileged." }],
     });
