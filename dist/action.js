@@ -38003,8 +38003,11 @@ function compareFindings(a, b) {
 }
 
 // src/core/frameworks.ts
+function isKnownControl(ref) {
+  return Object.hasOwn(FRAMEWORKS[ref.framework].controls, ref.control);
+}
 function controlTitle(ref) {
-  return FRAMEWORKS[ref.framework].controls[ref.control]?.title;
+  return isKnownControl(ref) ? FRAMEWORKS[ref.framework].controls[ref.control].title : void 0;
 }
 var FRAMEWORKS = {
   "PSS": {
@@ -38233,12 +38236,28 @@ function describeRule(meta) {
 Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
     defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
+    ...meta.frameworks.length ? { relationships: meta.frameworks.map(relationship) } : {},
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",
       "security-severity": securitySeverity(meta.severity)
     }
   };
+}
+function relationship(ref) {
+  return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
+}
+function taxonomies(rules) {
+  const named = /* @__PURE__ */ new Map();
+  for (const ref of rules.flatMap((meta) => meta.frameworks)) {
+    const controls = named.get(ref.framework) ?? /* @__PURE__ */ new Set();
+    named.set(ref.framework, controls.add(ref.control));
+  }
+  return Object.keys(FRAMEWORKS).filter((framework) => named.has(framework)).map((framework) => {
+    const { fullName, version, informationUri, controls } = FRAMEWORKS[framework];
+    const taxa = Object.keys(controls).filter((control) => named.get(framework)?.has(control)).map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
+    return { name: framework, fullName, ...version !== void 0 && { version }, informationUri, taxa };
+  });
 }
 function uriMaker(base) {
   const known = /* @__PURE__ */ new Map();
@@ -38364,6 +38383,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   return { pieces, omitted };
 }
 function sarifLog(input, omitted, kept) {
+  const frameworks = taxonomies(input.rules);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -38375,9 +38395,11 @@ function sarifLog(input, omitted, kept) {
             version: input.toolVersion,
             semanticVersion: input.toolVersion,
             informationUri: INFORMATION_URI,
-            rules: input.rules.map(describeRule)
+            rules: input.rules.map(describeRule),
+            ...frameworks.length ? { supportedTaxonomies: frameworks.map(({ name }) => ({ name })) } : {}
           }
         },
+        ...frameworks.length ? { taxonomies: frameworks } : {},
         columnKind: "utf16CodeUnits",
         results: [],
         ...omitted ? {
