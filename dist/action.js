@@ -30566,7 +30566,7 @@ var apiserver_always_admit_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "The AlwaysAdmit admission plugin admits every request by itself; it was deprecated because it does nothing a missing plugin would not, and enabling it signals that admission control is meant to be off.",
     remediation: "Remove AlwaysAdmit from `--enable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.10", title: "Ensure that the admission control plugin AlwaysAdmit is not set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.10" }],
     equivalents: { checkov: ["CKV_K8S_79"], trivy: ["KCV0011"] }
   }
 });
@@ -30584,7 +30584,7 @@ var apiserver_always_pull_images_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "Without the AlwaysPullImages admission plugin, a pod can run a private image already cached on its node without the registry credentials to pull it, as long as its pull policy is not Always. The plugin sets every container's pull policy to Always, so the credentials are checked on each start. The benchmark marks this check manual (it makes starts depend on the registry), so the rule is off by default.",
     remediation: "Add AlwaysPullImages to `--enable-admission-plugins`, or, from Kubernetes 1.33, use the kubelet's `imagePullCredentialsVerificationPolicy`.",
-    frameworks: [{ framework: "CIS", control: "1.2.11", title: "Ensure that the admission control plugin AlwaysPullImages is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.11" }],
     equivalents: { checkov: ["CKV_K8S_80"], trivy: ["KCV0012"] }
   }
 });
@@ -30602,7 +30602,7 @@ var apiserver_anonymous_auth_enabled_default = componentFlagRule({
     severity: "medium",
     rationale: "kube-apiserver's `--anonymous-auth` defaults to true: a request that no authenticator rejects is served as the user `system:anonymous` in the group `system:unauthenticated`, and whatever RBAC grants that group (discovery, health endpoints, or a careless binding) is open to anyone who can reach the port. kubeadm does not set the flag, so its clusters accept anonymous requests.",
     remediation: 'Set `--anonymous-auth=false` (kubeadm: `anonymous-auth: "false"` under `apiServer.extraArgs`). Probes that call `/livez` or `/readyz` without credentials then fail; since Kubernetes 1.32 an `AuthenticationConfiguration` can allow anonymous access to those paths only.',
-    frameworks: [{ framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" }, { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }],
+    frameworks: [{ framework: "CIS", control: "1.2.1" }, { framework: "MITRE-ATT&CK", control: "T1078" }],
     equivalents: { checkov: ["CKV_K8S_68"], trivy: ["KCV0001"] }
   }
 });
@@ -30620,7 +30620,7 @@ var apiserver_audit_log_maxage_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxage` is the number of days old audit log files are kept. Below 30, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxage=30` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.17", title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.17" }],
     equivalents: { checkov: ["CKV_K8S_92"], trivy: ["KCV0020"] }
   }
 });
@@ -30638,7 +30638,7 @@ var apiserver_audit_log_maxbackup_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxbackup` is the number of rotated audit log files kept. Below 10, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxbackup=10` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.18", title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.18" }],
     equivalents: { checkov: ["CKV_K8S_93"], trivy: ["KCV0021"] }
   }
 });
@@ -30656,7 +30656,7 @@ var apiserver_audit_log_maxsize_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxsize` is the size in megabytes at which the audit log is rotated. Below 100, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxsize=100` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.19", title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.19" }],
     equivalents: { checkov: ["CKV_K8S_94"], trivy: ["KCV0022"] }
   }
 });
@@ -30674,7 +30674,7 @@ var apiserver_audit_log_path_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--audit-log-path` (or an audit webhook) kube-apiserver keeps no record of who did what, so an intrusion cannot be traced. kubeadm does not set it.",
     remediation: "Set `--audit-log-path` to a file on a mounted volume, with `--audit-policy-file` and the rotation flags (`--audit-log-maxage`, `--audit-log-maxbackup`, `--audit-log-maxsize`).",
-    frameworks: [{ framework: "CIS", control: "1.2.16", title: "Ensure that the --audit-log-path argument is set" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    frameworks: [{ framework: "CIS", control: "1.2.16" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] }
   }
 });
@@ -30692,7 +30692,7 @@ var apiserver_audit_policy_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "kube-apiserver records audit events only for the rules of the Policy that `--audit-policy-file` names; without the flag no event is recorded, even with `--audit-log-path` set.",
     remediation: "Write an audit Policy (at least Metadata level for everything, and no request bodies for Secrets) and set `--audit-policy-file` to it.",
-    frameworks: [{ framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    frameworks: [{ framework: "CIS", control: "3.2.1" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
     equivalents: {}
   }
 });
@@ -30711,7 +30711,7 @@ var apiserver_authorization_always_allow_default = componentFlagRule({
     severity: "critical",
     rationale: "`--authorization-mode` is a comma list of authorizers asked in order; AlwaysAllow allows every request that reaches it, so any authenticated (or anonymous) user can do anything. AlwaysAllow is also the default when the flag is absent. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Set `--authorization-mode=Node,RBAC` (kubeadm's default) and grant access with RBAC.",
-    frameworks: [{ framework: "CIS", control: "1.2.6", title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" }],
+    frameworks: [{ framework: "CIS", control: "1.2.6" }],
     equivalents: { checkov: ["CKV_K8S_74"], trivy: ["KCV0007"] }
   }
 });
@@ -30729,7 +30729,7 @@ var apiserver_authorization_node_missing_default = componentFlagRule({
     severity: "high",
     rationale: "The Node authorizer limits each kubelet to the Secrets, ConfigMaps, volumes and pods of the pods bound to its own node. Without it in `--authorization-mode`, kubelets are authorized by RBAC alone, where the `system:nodes` group gets far wider read access, and one compromised node reads every Secret its role allows. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add Node to `--authorization-mode`, before RBAC: `--authorization-mode=Node,RBAC`, together with the NodeRestriction admission plugin.",
-    frameworks: [{ framework: "CIS", control: "1.2.7", title: "Ensure that the --authorization-mode argument includes Node" }],
+    frameworks: [{ framework: "CIS", control: "1.2.7" }],
     equivalents: { checkov: ["CKV_K8S_75"], trivy: ["KCV0008"] }
   }
 });
@@ -30747,7 +30747,7 @@ var apiserver_authorization_rbac_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without RBAC in `--authorization-mode`, Roles and ClusterRoles have no effect: access is decided by the other authorizers (ABAC files, webhooks, or AlwaysAllow), and least-privilege grants written as RBAC objects are silently ignored. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add RBAC to `--authorization-mode`: `--authorization-mode=Node,RBAC`.",
-    frameworks: [{ framework: "CIS", control: "1.2.8", title: "Ensure that the --authorization-mode argument includes RBAC" }],
+    frameworks: [{ framework: "CIS", control: "1.2.8" }],
     equivalents: { checkov: ["CKV_K8S_77"], trivy: ["KCV0009"] }
   }
 });
@@ -30765,7 +30765,7 @@ var apiserver_basic_auth_file_default = componentFlagRule({
     severity: "high",
     rationale: "`--basic-auth-file` made kube-apiserver accept HTTP basic authentication against a CSV file of clear-text passwords. It was deprecated in Kubernetes 1.16 and removed in 1.19; a manifest that still sets it is a leftover that either keeps an old API server on static passwords or stops a new one from starting.",
     remediation: "Remove `--basic-auth-file`, and the file, and authenticate with OIDC or client certificates.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552" }],
     equivalents: { checkov: ["CKV_K8S_69"] }
   }
 });
@@ -30783,7 +30783,7 @@ var apiserver_client_ca_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--client-ca-file` kube-apiserver does not verify client certificates, so the controller manager, scheduler, kubelets and administrators that authenticate with certificates cannot, and clusters fall back to static tokens.",
     remediation: "Set `--client-ca-file` to the CA that signs the components' and users' client certificates (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.25", title: "Ensure that the --client-ca-file argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.25" }],
     equivalents: { trivy: ["KCV0028"] }
   }
 });
@@ -30801,7 +30801,7 @@ var apiserver_deny_service_external_ips_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "A Service's `spec.externalIPs` makes every node route traffic for those addresses to the Service, so anyone who may create Services can intercept traffic for any IP (CVE-2020-8554). The DenyServiceExternalIPs admission plugin rejects new external IPs; it is not enabled by default. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Add DenyServiceExternalIPs to `--enable-admission-plugins` unless the cluster relies on `externalIPs`.",
-    frameworks: [{ framework: "CIS", control: "1.2.3", title: "Ensure that the --DenyServiceExternalIPs is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.3" }],
     equivalents: { trivy: ["KCV0003"] }
   }
 });
@@ -30819,7 +30819,7 @@ var apiserver_encryption_provider_config_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--encryption-provider-config` kube-apiserver writes Secrets to etcd as plain base64, so anyone who reads etcd's data directory, a snapshot or a backup reads every Secret. kubeadm does not set it.",
     remediation: "Write an EncryptionConfiguration that encrypts `secrets` with kms v2, secretbox or aesgcm before identity, mount it into the API server pod and set `--encryption-provider-config` to it; then rewrite existing Secrets (`kubectl get secrets -A -o json | kubectl replace -f -`).",
-    frameworks: [{ framework: "CIS", control: "1.2.27", title: "Ensure that the --encryption-provider-config argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" }],
+    frameworks: [{ framework: "CIS", control: "1.2.27" }, { framework: "MITRE-ATT&CK", control: "T1552.007" }],
     equivalents: { checkov: ["CKV_K8S_104"], trivy: ["KCV0030"] }
   }
 });
@@ -30837,7 +30837,7 @@ var apiserver_etcd_cafile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-cafile` kube-apiserver verifies etcd's serving certificate against the system roots only, so an etcd certificate signed by a private CA fails, or any certificate a public CA issued for the address is trusted.",
     remediation: "Set `--etcd-cafile` to the CA of etcd's serving certificates (kubeadm: etcd/ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.26", title: "Ensure that the --etcd-cafile argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.26" }],
     equivalents: { checkov: ["CKV_K8S_102"], trivy: ["KCV0029"] }
   }
 });
@@ -30855,7 +30855,7 @@ var apiserver_etcd_certfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-certfile` kube-apiserver connects to etcd without a client certificate, so etcd must accept unauthenticated clients, and anyone who reaches etcd's port reads and writes every object, Secrets included.",
     remediation: "Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd's `--trusted-ca-file` signed, and turn on etcd's `--client-cert-auth`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23", title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.23" }],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30873,7 +30873,7 @@ var apiserver_etcd_keyfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--etcd-keyfile` is the private key of the client certificate kube-apiserver presents to etcd; without it the certificate cannot be used and etcd cannot authenticate the API server.",
     remediation: "Set `--etcd-keyfile` with `--etcd-certfile`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23", title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.23" }],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30891,7 +30891,7 @@ var apiserver_event_rate_limit_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "The EventRateLimit admission plugin caps how many Events the API server accepts per server, namespace, user or object, so a flood of Events cannot fill etcd or starve other requests. It is not enabled by default and needs `--admission-control-config-file` with its limits. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Add EventRateLimit to `--enable-admission-plugins` and give its limits in the file that `--admission-control-config-file` names.",
-    frameworks: [{ framework: "CIS", control: "1.2.9", title: "Ensure that the admission control plugin EventRateLimit is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.9" }],
     equivalents: { trivy: ["KCV0010"] }
   }
 });
@@ -30909,7 +30909,7 @@ var apiserver_insecure_bind_address_default = componentFlagRule({
     severity: "high",
     rationale: "`--insecure-bind-address` was the address of kube-apiserver's insecure port, which serves the whole API over HTTP with no authentication or authorization. The insecure port was removed in Kubernetes 1.24 (and off by default since 1.20); a manifest that still sets the flag is a leftover that opens the API to anyone on an old cluster.",
     remediation: "Remove `--insecure-bind-address` and `--insecure-port`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }],
     equivalents: { checkov: ["CKV_K8S_86"] }
   }
 });
@@ -30927,7 +30927,7 @@ var apiserver_insecure_port_enabled_default = componentFlagRule({
     severity: "critical",
     rationale: "A non-zero `--insecure-port` made kube-apiserver serve the whole API over HTTP with no authentication or authorization, on `--insecure-bind-address`. The port has been off by default since Kubernetes 1.20 and was removed in 1.24; a non-zero value is a leftover that, on an old cluster, hands out cluster-admin to anyone who can reach it.",
     remediation: "Remove `--insecure-port` (or set it to 0) and `--insecure-bind-address`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }],
     equivalents: { checkov: ["CKV_K8S_88"] }
   }
 });
@@ -30945,7 +30945,7 @@ var apiserver_kubelet_certificate_authority_missing_default = componentFlagRule(
     severity: "medium",
     rationale: "Without `--kubelet-certificate-authority` kube-apiserver does not verify the serving certificate of the kubelet it connects to, so anyone who can answer on a node's address can receive the API server's exec and log streams and its client credentials. kubeadm does not set it, because kubelets serve self-signed certificates unless `serverTLSBootstrap` is on.",
     remediation: "Have kubelets request serving certificates from the cluster CA (`serverTLSBootstrap: true` and approve their CSRs), then set `--kubelet-certificate-authority` to that CA.",
-    frameworks: [{ framework: "CIS", control: "1.2.5", title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    frameworks: [{ framework: "CIS", control: "1.2.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }],
     equivalents: { checkov: ["CKV_K8S_73"], trivy: ["KCV0006"] }
   }
 });
@@ -30963,7 +30963,7 @@ var apiserver_kubelet_client_certificate_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--kubelet-client-certificate` kube-apiserver calls the kubelets (logs, exec, port-forward) without a client certificate, so the kubelets cannot authenticate it and must either allow anonymous requests or refuse the API server.",
     remediation: "Set `--kubelet-client-certificate` and `--kubelet-client-key` to a certificate the kubelets' client CA signed (kubeadm writes apiserver-kubelet-client.crt and .key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4", title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.4" }],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -30981,7 +30981,7 @@ var apiserver_kubelet_client_key_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-client-key` is the private key of the certificate kube-apiserver presents to kubelets; without it the certificate cannot be used, and the kubelets cannot authenticate the API server's calls.",
     remediation: "Set `--kubelet-client-key` with `--kubelet-client-certificate` (kubeadm writes apiserver-kubelet-client.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4", title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.4" }],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -31000,7 +31000,7 @@ var apiserver_kubelet_https_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-https=false` made kube-apiserver call the kubelets over HTTP, so exec, attach and log streams crossed the network unencrypted. The flag was removed in Kubernetes 1.22; setting it is a leftover.",
     remediation: "Remove `--kubelet-https` (HTTPS is the default) and set `--kubelet-client-certificate` and `--kubelet-client-key`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557" }],
     equivalents: { checkov: ["CKV_K8S_71"], trivy: ["KCV0004"] }
   }
 });
@@ -31017,7 +31017,7 @@ var apiserver_namespace_lifecycle_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "The NamespaceLifecycle admission plugin, on by default, rejects objects in a namespace that does not exist or is being deleted, and protects default, kube-system and kube-public from deletion. Without it, objects can be created in a terminating namespace and outlive its clean-up.",
     remediation: "Remove NamespaceLifecycle from `--disable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.13", title: "Ensure that the admission control plugin NamespaceLifecycle is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.13" }],
     equivalents: { checkov: ["CKV_K8S_83"], trivy: ["KCV0015"] }
   }
 });
@@ -31034,7 +31034,7 @@ var apiserver_node_restriction_missing_default = componentFlagRule({
     severity: "high",
     rationale: "The NodeRestriction admission plugin limits each kubelet to changing its own Node object and the pods bound to it, and stops kubelets from setting `node-restriction.kubernetes.io/` labels. It is not on by default; without it a compromised node can relabel other nodes to attract workloads. kubeadm enables it.",
     remediation: "Add NodeRestriction to `--enable-admission-plugins`, with Node in `--authorization-mode`.",
-    frameworks: [{ framework: "CIS", control: "1.2.14", title: "Ensure that the admission control plugin NodeRestriction is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.14" }],
     equivalents: { checkov: ["CKV_K8S_85"], trivy: ["KCV0016"] }
   }
 });
@@ -31052,7 +31052,7 @@ var apiserver_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the api server serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.2.15", title: "Ensure that the --profiling argument is set to false" }],
+    frameworks: [{ framework: "CIS", control: "1.2.15" }],
     equivalents: { checkov: ["CKV_K8S_90"], trivy: ["KCV0018"] }
   }
 });
@@ -31071,7 +31071,7 @@ var apiserver_request_timeout_invalid_default = componentFlagRule({
     severity: "low",
     rationale: "`--request-timeout` is how long kube-apiserver keeps a non-long-running request open before timing it out; the default, 60s, suits most clusters, and the benchmark asks only that it be set as appropriate. The rule reports values that are not a positive Go duration: a malformed one (`60`, `1 min`) stops the API server from starting, and zero or a negative one leaves no working timeout, so slow requests hold connections and memory.",
     remediation: "Remove `--request-timeout` to keep the 60s default, or set a positive duration such as `--request-timeout=300s`.",
-    frameworks: [{ framework: "CIS", control: "1.2.20", title: "Ensure that the --request-timeout argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.20" }],
     equivalents: { checkov: ["CKV_K8S_95"] }
   }
 });
@@ -31089,7 +31089,7 @@ var apiserver_secure_port_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--secure-port=0` turns off kube-apiserver's HTTPS port, leaving only insecure ways to reach the API (or none).",
     remediation: "Remove `--secure-port=0`; kubeadm uses 6443.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening", title: "Use TLS for control-plane traffic" }],
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
     equivalents: { checkov: ["CKV_K8S_89"], trivy: ["KCV0017"] }
   }
 });
@@ -31126,7 +31126,7 @@ var apiserver_service_account_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--service-account-key-file` gives the public keys kube-apiserver verifies ServiceAccount tokens with. Absent, it falls back to the key of its TLS serving certificate, which ties token signing to the serving certificate and makes rotating either break the other.",
     remediation: "Set `--service-account-key-file` to the public half of the key the controller manager and `--service-account-signing-key-file` sign tokens with (kubeadm: sa.pub).",
-    frameworks: [{ framework: "CIS", control: "1.2.22", title: "Ensure that the --service-account-key-file argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.22" }],
     equivalents: { checkov: ["CKV_K8S_97"], trivy: ["KCV0025"] }
   }
 });
@@ -31145,7 +31145,7 @@ var apiserver_service_account_lookup_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "With `--service-account-lookup=false` kube-apiserver checks only a ServiceAccount token's signature, not that the ServiceAccount (and, for bound tokens, the pod or Secret) still exists, so a token keeps working after its ServiceAccount is deleted.",
     remediation: "Remove `--service-account-lookup=false`; the default is true.",
-    frameworks: [{ framework: "CIS", control: "1.2.21", title: "Ensure that the --service-account-lookup argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "1.2.21" }],
     equivalents: { checkov: ["CKV_K8S_96"], trivy: ["KCV0024"] }
   }
 });
@@ -31162,7 +31162,7 @@ var apiserver_service_account_plugin_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "The ServiceAccount admission plugin, on by default, gives each pod its namespace's default ServiceAccount when it names none, rejects pods that name a ServiceAccount that does not exist, and mounts the projected token. `--disable-admission-plugins=ServiceAccount` turns those checks off.",
     remediation: "Remove ServiceAccount from `--disable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.12", title: "Ensure that the admission control plugin ServiceAccount is set" }],
+    frameworks: [{ framework: "CIS", control: "1.2.12" }],
     equivalents: { checkov: ["CKV_K8S_82"], trivy: ["KCV0014"] }
   }
 });
@@ -31199,7 +31199,7 @@ var apiserver_tls_cert_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--tls-cert-file` kube-apiserver generates a self-signed serving certificate at start, which clients cannot verify against the cluster CA, so they either fail or are told to skip verification.",
     remediation: "Set `--tls-cert-file` and `--tls-private-key-file` to a certificate the cluster CA signed (kubeadm: apiserver.crt and apiserver.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.24", title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.24" }],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31217,7 +31217,7 @@ var apiserver_tls_min_version_low_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-min-version` set to VersionTLS10 or VersionTLS11 lets clients negotiate TLS versions with known weaknesses (BEAST, no AEAD suites) that every current client can do without. Absent, Go's default minimum for servers (TLS 1.2) applies.",
     remediation: "Remove `--tls-min-version` or set it to VersionTLS12 or VersionTLS13.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening", title: "Use TLS for control-plane traffic" }],
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
     equivalents: {}
   }
 });
@@ -31235,7 +31235,7 @@ var apiserver_tls_private_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-private-key-file` is the key of the certificate that `--tls-cert-file` names; without it kube-apiserver falls back to a generated self-signed certificate.",
     remediation: "Set `--tls-private-key-file` with `--tls-cert-file`.",
-    frameworks: [{ framework: "CIS", control: "1.2.24", title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.2.24" }],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31253,7 +31253,7 @@ var apiserver_token_auth_file_default = componentFlagRule({
     severity: "high",
     rationale: "`--token-auth-file` makes kube-apiserver accept the bearer tokens listed in a CSV file. The tokens never expire, and the file can only be changed by restarting the API server, so a leaked token stays valid until someone edits the file on every control-plane node.",
     remediation: "Remove `--token-auth-file` and authenticate people with OIDC or client certificates and workloads with ServiceAccount tokens.",
-    frameworks: [{ framework: "CIS", control: "1.2.2", title: "Ensure that the --token-auth-file parameter is not set" }, { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }],
+    frameworks: [{ framework: "CIS", control: "1.2.2" }, { framework: "MITRE-ATT&CK", control: "T1552" }],
     equivalents: { checkov: ["CKV_K8S_70"], trivy: ["KCV0002"] }
   }
 });
@@ -31288,7 +31288,7 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-cipher-suites` replaces Go's default list (which has only strong suites) with the one given. Suites outside the benchmark's list lack forward secrecy (TLS_RSA_*) or use RC4, 3DES or CBC with SHA-256, which Go itself marks insecure; a client that offers them can be downgraded to them. A repeated flag adds to the list, as Kubernetes' string slices do.",
     remediation: "Remove `--tls-cipher-suites` to use Go's defaults, or list only suites from the benchmark's list (ECDHE with AES-GCM or ChaCha20-Poly1305, and the TLS 1.3 suites).",
-    frameworks: [{ framework: "CIS", control: "1.2.29", title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers" }],
+    frameworks: [{ framework: "CIS", control: "1.2.29" }],
     equivalents: { checkov: ["CKV_K8S_105"] }
   }
 });
@@ -31296,7 +31296,7 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
 // rules/control-plane/audit-policy.ts
 var AUDIT_LOGGING = [
   { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-  { framework: "PCI-DSS", control: "10.2", title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+  { framework: "PCI-DSS", control: "10.2" }
 ];
 function auditRules(body) {
   return arrayOf(body.rules).flatMap((rule, index) => {
@@ -31380,9 +31380,9 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
     rationale: 'At level Request the audit log records request bodies, and at RequestResponse response bodies too: for Secrets that is their data, for ConfigMaps whatever configuration (often credentials) they hold, and for TokenReviews the bearer token being checked. The audit log then holds every secret of the cluster, readable by whoever reads the logs. The CIS Benchmark (3.2.2) asks to log these only at Metadata. The API server takes the first rule that matches a request (audit/policy/checker.go), so a rule is reported only for the requests that reach it: an earlier rule that matches them for every user, namespace and name decides first, one narrowed by users, groups, namespaces or resourceNames decides only for some. A rule matches by API group ("" for Secrets and ConfigMaps, authentication.k8s.io for TokenReviews) and by resource name, `*` or `<resource>/*`; a group without resources matches all of its resources. Request level is reported for create, update and patch, whose requests carry the object; RequestResponse for every verb. The finding points at the `level` of the rule that logs them.',
     remediation: 'Add a rule before the one reported that logs these resources at Metadata, as the Kubernetes documentation\'s example policy does: `- level: Metadata` with `resources: [{group: "", resources: [secrets, configmaps]}, {group: authentication.k8s.io, resources: [tokenreviews]}]`.',
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" }
+      { framework: "MITRE-ATT&CK", control: "T1552" }
     ],
     equivalents: {},
     messages: {
@@ -31411,7 +31411,7 @@ var audit_policy_no_catch_all_default = defineRule({
     rationale: "The API server takes the first rule of the audit Policy that matches a request, and a request that no rule matches is logged at level None, that is not at all (audit/policy/checker.go). Without a last rule that names no users, groups, verbs, namespaces, resources or URLs, every request the rules did not think of (a new resource, a CRD, an unusual verb) leaves no trace; the CIS Benchmark recommends logging most requests at least at Metadata. A catch-all at level None logs nothing either. Rules after the first catch-all are never used, since it matches first.",
     remediation: "End the rules with a catch-all `- level: Metadata` (the Kubernetes documentation's example policy does), and keep it last.",
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       ...AUDIT_LOGGING
     ],
     equivalents: {},
@@ -31451,7 +31451,7 @@ var audit_policy_no_rules_default = defineRule({
     rationale: "The API server decides each request's audit level by the first rule of its audit Policy (`--audit-policy-file`) that matches, and logs nothing for a request no rule matches. A Policy without rules records nothing, and the Kubernetes auditing documentation states that the `rules` field must be provided: a policy with no rules is treated as illegal, so the API server refuses it.",
     remediation: "Write rules, most specific first, ending with a catch-all such as `- level: Metadata`; the Kubernetes documentation's example policy is a good start.",
     frameworks: [
-      { framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" },
+      { framework: "CIS", control: "3.2.1" },
       ...AUDIT_LOGGING
     ],
     equivalents: {},
@@ -31479,7 +31479,7 @@ var audit_policy_omits_response_default = defineRule({
     rationale: "The API server writes an event per stage of a request: RequestReceived as soon as it arrives, ResponseStarted when a long-running request (watch, exec) sends its headers, ResponseComplete when the response is done, and Panic when the handler panics. `omitStages` (the policy's, joined with each rule's) drops stages. Dropping RequestReceived is normal and the Kubernetes documentation's example policy does it: every request that completes is still recorded by its ResponseComplete event, which has everything RequestReceived has plus the response status. It is never reported. Dropping ResponseComplete is what leaves RequestReceived-only events: no response code and no response body, so a denied or failed request reads like a successful one, and with RequestReceived dropped too a normal request leaves nothing. Dropping Panic hides requests that crashed the API server's handler. Those two are reported where they are written, when a rule that logs (a level other than None) is affected.",
     remediation: "Remove ResponseComplete and Panic from `omitStages`; to make the log smaller, omit RequestReceived, or lower the level of noisy requests instead.",
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       ...AUDIT_LOGGING
     ],
     equivalents: {},
@@ -31524,7 +31524,7 @@ var controller_manager_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the controller manager's secure port (10257), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.3.7", title: "Ensure that the --bind-address argument is set to 127.0.0.1" }],
+    frameworks: [{ framework: "CIS", control: "1.3.7" }],
     equivalents: { checkov: ["CKV_K8S_113"], trivy: ["KCV0039"] }
   }
 });
@@ -31542,7 +31542,7 @@ var controller_manager_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the controller manager serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.3.2", title: "Ensure that the --profiling argument is set to false" }],
+    frameworks: [{ framework: "CIS", control: "1.3.2" }],
     equivalents: { checkov: ["CKV_K8S_107"], trivy: ["KCV0034"] }
   }
 });
@@ -31560,7 +31560,7 @@ var controller_manager_root_ca_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--root-ca-file` is the CA bundle the controller manager publishes as `ca.crt` in every namespace's kube-root-ca.crt ConfigMap and ServiceAccount token volume; without it pods cannot verify the API server's certificate and are pushed to skip verification.",
     remediation: "Set `--root-ca-file` to the CA that signs the API server's serving certificate (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.3.5", title: "Ensure that the --root-ca-file argument is set as appropriate" }, { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }],
+    frameworks: [{ framework: "CIS", control: "1.3.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }],
     equivalents: { checkov: ["CKV_K8S_111"], trivy: ["KCV0037"] }
   }
 });
@@ -31577,7 +31577,7 @@ var controller_manager_rotate_kubelet_server_certificate_disabled_default = comp
     severity: "medium",
     rationale: "The RotateKubeletServerCertificate feature gate (on by default since Kubernetes 1.12) lets kubelets request and renew serving certificates from the cluster CA. Setting it to false in `--feature-gates` stops that, so kubelets keep self-signed or expiring serving certificates. `--feature-gates` is read as Kubernetes reads it: pairs separated by commas, repeated flags merged, the last pair for a gate winning.",
     remediation: "Remove `RotateKubeletServerCertificate=false` from `--feature-gates`.",
-    frameworks: [{ framework: "CIS", control: "1.3.6", title: "Ensure that the RotateKubeletServerCertificate argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "1.3.6" }],
     equivalents: { checkov: ["CKV_K8S_112"], trivy: ["KCV0038"] }
   }
 });
@@ -31595,7 +31595,7 @@ var controller_manager_service_account_credentials_disabled_default = componentF
     severity: "medium",
     rationale: "`--use-service-account-credentials` defaults to false: every controller then uses the controller manager's own credentials, which must hold the union of all controllers' permissions, and the audit log cannot tell which controller did what. Set to true, each controller gets its own ServiceAccount in kube-system with the `system:controller:` role made for it. kubeadm sets it.",
     remediation: "Set `--use-service-account-credentials=true`.",
-    frameworks: [{ framework: "CIS", control: "1.3.3", title: "Ensure that the --use-service-account-credentials argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "1.3.3" }],
     equivalents: { checkov: ["CKV_K8S_108"], trivy: ["KCV0035"] }
   }
 });
@@ -31613,7 +31613,7 @@ var controller_manager_service_account_private_key_file_missing_default = compon
     severity: "medium",
     rationale: "`--service-account-private-key-file` is the key the controller manager's token controllers sign ServiceAccount tokens with; without it they issue none, and keys cannot be rotated apart from the API server's serving key.",
     remediation: "Set `--service-account-private-key-file` to the private half of the API server's `--service-account-key-file` (kubeadm: sa.key).",
-    frameworks: [{ framework: "CIS", control: "1.3.4", title: "Ensure that the --service-account-private-key-file argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.3.4" }],
     equivalents: { checkov: ["CKV_K8S_110"], trivy: ["KCV0036"] }
   }
 });
@@ -31632,7 +31632,7 @@ var controller_manager_terminated_pod_gc_threshold_missing_default = componentFl
     enabledByDefault: false,
     rationale: "`--terminated-pod-gc-threshold` is how many terminated pods the pod garbage collector keeps before deleting the oldest; the default, 12500, can fill etcd and slow the API server on busy clusters. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Set `--terminated-pod-gc-threshold` to a number your cluster can hold (the benchmark's example is 10).",
-    frameworks: [{ framework: "CIS", control: "1.3.1", title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "1.3.1" }],
     equivalents: { checkov: ["CKV_K8S_106"], trivy: ["KCV0033"] }
   }
 });
@@ -31675,9 +31675,9 @@ var encryption_identity_first_default = defineRule({
     rationale: "The first provider of an EncryptionConfiguration entry encrypts everything written from then on; the others only decrypt what is already stored. With `identity` first, new and updated Secrets go to etcd in plain text, and the Kubernetes documentation notes that existing encrypted ones are turned back into plain text as they are rewritten. The entry that decides for Secrets is the first one whose `resources` cover them (`secrets`, `*.` or `*.*`), since the API server takes the entries in order. `identity` last, as a fallback for reading data written before encryption was turned on, is fine. An entry that lists identity for other resources only (the documentation's way to keep Events unencrypted under `*.*`) is not reported.",
     remediation: "Move the encrypting provider (kms with `apiVersion: v2`, or secretbox) to the top of the entry that covers Secrets and keep `identity: {}` last.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
-      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" }
+      { framework: "PCI-DSS", control: "3.5" }
     ],
     equivalents: {},
     messages: {
@@ -31712,9 +31712,9 @@ var encryption_key_inline_default = defineRule({
     rationale: "aescbc, aesgcm and secretbox keep their keys in the EncryptionConfiguration itself (`keys[].secret`, base64). A file in a repository shares its keys with everyone who can read the repository, its forks, clones and CI logs: together with an etcd snapshot or backup, they decrypt every Secret. The Kubernetes documentation warns that a locally stored key protects only against an etcd compromise and recommends a KMS provider, whose key never leaves the KMS. A value is reported when it is base64 of a length the provider accepts (16, 24 or 32 bytes; 32 for secretbox); placeholders such as `<BASE 64 ENCODED SECRET>` or template expressions are not. The message names the key and at most its first four characters, never the key.",
     remediation: "Rotate the key (a new key first, rewrite all Secrets, remove the old one), remove it from the repository and its history, and write the file on the control-plane nodes from a secret store at provisioning time, or move to the kms v2 provider.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
-      { framework: "PCI-DSS", control: "3.6", title: "Cryptographic keys used to protect stored account data are secured" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001", title: "Unsecured Credentials: Credentials In Files" }
+      { framework: "CIS", control: "1.2.28" },
+      { framework: "PCI-DSS", control: "3.6" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" }
     ],
     equivalents: {},
     messages: {
@@ -31763,9 +31763,9 @@ var encryption_secrets_not_covered_default = defineRule({
     rationale: "The API server encrypts in etcd only the resources its EncryptionConfiguration (`--encryption-provider-config`) names; everything else is stored as written, so Secrets left out are readable by anyone with an etcd snapshot or backup. An entry covers Secrets when its `resources` list has `secrets` or one of the wildcards the Kubernetes documentation defines: `*.` for every resource of the core group and `*.*` for every resource (`*.apps` and the like cover other groups only). The configuration is read as apiserver.config.k8s.io/v1 EncryptionConfiguration, and as the legacy `apiVersion: v1` / `kind: EncryptionConfig` the API server still decodes; there is no apiserver.k8s.io/v1 version of it.",
     remediation: "Add an entry for Secrets, first in the list, whose first provider encrypts (kms with `apiVersion: v2`, or secretbox), followed by `identity: {}` while existing Secrets are rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`).",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
-      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" }
+      { framework: "PCI-DSS", control: "3.5" }
     ],
     equivalents: {},
     messages: {
@@ -31794,7 +31794,7 @@ var encryption_weak_provider_default = defineRule({
     rationale: "The Kubernetes documentation (Encrypting Confidential Data at Rest) rates `aescbc` weak and does not recommend it, because CBC is open to padding oracle attacks; `secretbox` is strong, `kms` strongest, and `aesgcm` is recommended only with automated key rotation (every 200,000 writes), which a file cannot show, so it is not reported. KMS v1 is deprecated since Kubernetes 1.28 and off by default since 1.29; the documentation asks for KMS v2 (`kms.apiVersion: v2`; an unset apiVersion means v1). Only the first provider of an entry is looked at: it is the one that encrypts, while later ones only read data written before. The CIS Benchmark (1.2.28) still accepts aescbc; this rule follows the Kubernetes documentation, at low severity.",
     remediation: "Use kms with `apiVersion: v2` and a KMS plugin, or secretbox, as the first provider; keep the old provider after it until every object of the entry has been rewritten, then remove it.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" }
     ],
     equivalents: {},
@@ -31836,7 +31836,7 @@ var etcd_auto_tls_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--auto-tls=true` makes etcd generate a self-signed certificate for its client port, which clients cannot verify, so anyone on the path can pose as etcd. etcd also reads the flag from the variable `ETCD_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--auto-tls` and set `--cert-file` and `--key-file` to a certificate your etcd CA signed.",
-    frameworks: [{ framework: "CIS", control: "2.3", title: "Ensure that the --auto-tls argument is not set to true" }],
+    frameworks: [{ framework: "CIS", control: "2.3" }],
     equivalents: { checkov: ["CKV_K8S_118"], trivy: ["KCV0044"] }
   }
 });
@@ -31855,7 +31855,7 @@ var etcd_cert_file_missing_default = componentFlagRule({
     severity: "critical",
     rationale: "Without `--cert-file` etcd serves its client port over plain HTTP (unless `--auto-tls` generates an unverifiable certificate), so the API server's reads and writes, Secrets included, cross the network in the clear. etcd also reads the flag from the variable `ETCD_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--cert-file` and `--key-file` to a certificate your etcd CA signed (kubeadm: etcd/server.crt and .key) and serve `https://` client URLs.",
-    frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "2.1" }],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
   }
 });
@@ -31874,7 +31874,7 @@ var etcd_client_cert_auth_disabled_default = componentFlagRule({
     severity: "critical",
     rationale: "etcd's `--client-cert-auth` defaults to false: without it, etcd serves any client that reaches its client port, and etcd holds every object of the cluster, Secrets included, in the clear unless encryption at rest is on. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--client-cert-auth=true` with `--trusted-ca-file`, and give the API server a client certificate (`--etcd-certfile`, `--etcd-keyfile`).",
-    frameworks: [{ framework: "CIS", control: "2.2", title: "Ensure that the --client-cert-auth argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_117"], trivy: ["KCV0043"] }
   }
 });
@@ -31893,7 +31893,7 @@ var etcd_key_file_missing_default = componentFlagRule({
     severity: "critical",
     rationale: "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port. etcd also reads the flag from the variable `ETCD_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--key-file` with `--cert-file`.",
-    frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "2.1" }],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
   }
 });
@@ -31913,7 +31913,7 @@ var etcd_peer_auto_tls_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication. etcd also reads the flag from the variable `ETCD_PEER_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--peer-auto-tls` and set `--peer-cert-file` and `--peer-key-file` to certificates your etcd CA signed.",
-    frameworks: [{ framework: "CIS", control: "2.6", title: "Ensure that the --peer-auto-tls argument is not set to true" }],
+    frameworks: [{ framework: "CIS", control: "2.6" }],
     equivalents: { trivy: ["KCV0047"] }
   }
 });
@@ -31932,7 +31932,7 @@ var etcd_peer_cert_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--peer-cert-file` etcd's peer port speaks plain HTTP (unless `--peer-auto-tls` generates an unverifiable certificate), so replication traffic, every object of the cluster, crosses the network in the clear. etcd also reads the flag from the variable `ETCD_PEER_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-cert-file` and `--peer-key-file` (kubeadm: etcd/peer.crt and .key) and use `https://` peer URLs.",
-    frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "2.4" }],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
   }
 });
@@ -31951,7 +31951,7 @@ var etcd_peer_client_cert_auth_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "etcd's `--peer-client-cert-auth` defaults to false: without it, anything that reaches the peer port can join the cluster's replication traffic. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_PEER_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-client-cert-auth=true` with `--peer-trusted-ca-file`, `--peer-cert-file` and `--peer-key-file`.",
-    frameworks: [{ framework: "CIS", control: "2.5", title: "Ensure that the --peer-client-cert-auth argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "2.5" }],
     equivalents: { checkov: ["CKV_K8S_121"], trivy: ["KCV0046"] }
   }
 });
@@ -31970,7 +31970,7 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--peer-key-file` is the key of the certificate `--peer-cert-file` names; without it etcd cannot use TLS with its peers. etcd also reads the flag from the variable `ETCD_PEER_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-key-file` with `--peer-cert-file`.",
-    frameworks: [{ framework: "CIS", control: "2.4", title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "2.4" }],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
   }
 });
@@ -32159,7 +32159,7 @@ var kubelet_anonymous_auth_default = kubeletSettingRule({
     rationale: "With anonymous authentication on, a request to the kubelet's port 10250 that no other authenticator claims is served as the user `system:anonymous` in group `system:unauthenticated`; with `authorization.mode: AlwaysAllow` that is command execution in every pod on the node, and with `Webhook` it is whatever RBAC grants those names. A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults `authentication.anonymous.enabled` to false, but a kubelet started with flags and no `--config` keeps the legacy default `--anonymous-auth=true` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding. kubeadm also defaults it to false. With `--config` on the command line, a flag that is not given takes the file's value, which is checked where the file is.",
     remediation: "Set `authentication.anonymous.enabled: false` in the KubeletConfiguration, or pass `--anonymous-auth=false`. Health checks that need the kubelet without credentials should use the healthz port (10248 on localhost) instead.",
     frameworks: [
-      { framework: "CIS", control: "4.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "CIS", control: "4.2.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous requests" }
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
@@ -32186,7 +32186,7 @@ var kubelet_authorization_always_allow_default = kubeletSettingRule({
     rationale: "The kubelet API on port 10250 runs commands in containers (`/exec`, `/run`), streams logs and forwards ports. `AlwaysAllow` serves every authenticated request without asking anyone; together with anonymous authentication that is remote code execution in every pod of the node for anyone who reaches the port. `Webhook` sends each request to the API server as a SubjectAccessReview, so RBAC decides (`nodes/proxy`, `nodes/log`, ...). A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) defaults `authorization.mode` to Webhook, and kubeadm does too; a kubelet started with flags and no `--config` keeps the legacy default `--authorization-mode=AlwaysAllow` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding.",
     remediation: "Set `authorization.mode: Webhook` in the KubeletConfiguration (or pass `--authorization-mode=Webhook`), and grant the API server's kubelet client the `system:kubelet-api-admin` ClusterRole so `kubectl exec` and `logs` keep working.",
     frameworks: [
-      { framework: "CIS", control: "4.2.2", title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
+      { framework: "CIS", control: "4.2.2" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
@@ -32213,7 +32213,7 @@ var kubelet_certificate_rotation_disabled_default = kubeletSettingRule({
     rationale: "With `rotateCertificates` (`--rotate-certificates`) the kubelet requests a new client certificate through the certificates.k8s.io API as the old one nears expiry, so certificates can be short-lived and a leaked one stops working soon. The field is not defaulted (false) in a KubeletConfiguration and the flag defaults to false, so leaving it out is reported; kubeadm sets it to true in every KubeletConfiguration it reads, even over `false`, so one written in a file with kubeadm's configuration is not reported. The CIS Benchmark only asks that it is not false; kubelets whose certificates come from another tool (Vault, cert-manager) rotate them there and can turn this rule off.",
     remediation: "Set `rotateCertificates: true` (or `--rotate-certificates=true`) and make sure the kubelet's certificate signing requests are approved.",
     scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
-    frameworks: [{ framework: "CIS", control: "4.2.10", title: "Ensure that the --rotate-certificates argument is not set to false" }],
+    frameworks: [{ framework: "CIS", control: "4.2.10" }],
     equivalents: { checkov: ["CKV_K8S_149"], trivy: ["KCV0090"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: false",
@@ -32239,7 +32239,7 @@ var kubelet_client_ca_missing_default = kubeletSettingRule({
     remediation: "Set `authentication.x509.clientCAFile` to the cluster CA the API server's kubelet client certificate is signed by (kubeadm: `/etc/kubernetes/pki/ca.crt`), or pass `--client-ca-file`.",
     scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
     frameworks: [
-      { framework: "CIS", control: "4.2.3", title: "Ensure that the --client-ca-file argument is set as appropriate" },
+      { framework: "CIS", control: "4.2.3" },
       { framework: "NSA-CISA", control: "Authentication and authorization: strong authentication" }
     ],
     equivalents: { checkov: ["CKV_K8S_140"], trivy: ["KCV0081"] },
@@ -32264,7 +32264,7 @@ var kubelet_iptables_chains_disabled_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "With `makeIPTablesUtilChains` (`--make-iptables-util-chains`) the kubelet creates and keeps the iptables utility chains that pod networking relies on, so the node's rules stay in step with the pods it runs; turned off, they must be managed outside the kubelet and drift unnoticed. The default is true in a KubeletConfiguration and on the command line, so only `false` is reported.",
     remediation: "Remove `makeIPTablesUtilChains: false` (or `--make-iptables-util-chains=false`), or set it to true.",
-    frameworks: [{ framework: "CIS", control: "4.2.6", title: "Ensure that the --make-iptables-util-chains argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "4.2.6" }],
     equivalents: { checkov: ["CKV_K8S_145"], trivy: ["KCV0084"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: false",
@@ -32287,7 +32287,7 @@ var kubelet_protect_kernel_defaults_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "Without `protectKernelDefaults` the kubelet sets the kernel tunables it needs (`vm.overcommit_memory`, `kernel.panic`, `kernel.panic_on_oops`, ...) when they differ from its expectations, silently overriding how the node was hardened; with it, the kubelet fails to start instead, so the difference is fixed where the node is built. The default is false in a KubeletConfiguration, on the command line and under kubeadm, so leaving it out is reported. The CIS Kubernetes Benchmark asked for it as 4.2.6 in earlier versions; v1.12 no longer lists it, while Checkov and Trivy still check it. Set the sysctls on the node before turning it on.",
     remediation: "Set the kernel parameters the kubelet expects on the node (e.g. in /etc/sysctl.d), then set `protectKernelDefaults: true` (or `--protect-kernel-defaults=true`).",
-    frameworks: [{ framework: "CIS", control: "4.2.6", title: "Ensure that the --protect-kernel-defaults argument is set to true (benchmark versions before v1.12)" }],
+    frameworks: [],
     equivalents: { checkov: ["CKV_K8S_144"], trivy: ["KCV0083"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: false",
@@ -32311,7 +32311,7 @@ var kubelet_read_only_port_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "The read-only port (10255 by convention) answers `/pods`, `/spec` and `/metrics` without TLS, authentication or authorization: anyone who reaches the node learns every pod's spec, including environment variables, image names and service account names. 0 turns it off. A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) leaves `readOnlyPort` at 0 when it is not written, and kubeadm warns about any other value; a kubelet started with flags and no `--config` keeps the legacy default `--read-only-port=10255` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding.",
     remediation: "Set `readOnlyPort: 0` (or `--read-only-port=0`). Scrape metrics from the authenticated port 10250 with a service account allowed `nodes/metrics`.",
-    frameworks: [{ framework: "CIS", control: "4.2.4", title: "Verify that if defined, the --read-only-port argument is set to 0" }],
+    frameworks: [{ framework: "CIS", control: "4.2.4" }],
     equivalents: { checkov: ["CKV_K8S_141"], trivy: ["KCV0082"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255",
@@ -32343,7 +32343,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     category: "control-plane",
     rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
-    frameworks: [{ framework: "CIS", control: "4.2.11", title: "Verify that the RotateKubeletServerCertificate argument is set to true" }],
+    frameworks: [{ framework: "CIS", control: "4.2.11" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
     messages: {
       gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",
@@ -32388,7 +32388,7 @@ var kubelet_streaming_timeout_disabled_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "`kubectl exec`, `attach` and `port-forward` hold a stream open through the kubelet; the idle timeout closes streams nobody uses, so a forgotten session or one left open by an intruder does not stay open for ever and the kubelet does not run out of connections. `--streaming-connection-idle-timeout=0` turns the timeout off. In a KubeletConfiguration a zero `streamingConnectionIdleTimeout` (`0s`) does not: the v1beta1 defaulting reads a zero duration as unset and makes it 4h, so only the flag is reported. The default, 4h, passes.",
     remediation: "Remove `--streaming-connection-idle-timeout=0`, or set a timeout such as `5m`.",
-    frameworks: [{ framework: "CIS", control: "4.2.5", title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0" }],
+    frameworks: [{ framework: "CIS", control: "4.2.5" }],
     equivalents: { checkov: ["CKV_K8S_143"], trivy: ["KCV0085"] },
     example: {
       bad: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=0",
@@ -32422,7 +32422,7 @@ var kubelet_weak_tls_default = defineRule({
     category: "control-plane",
     rationale: "The kubelet API carries exec sessions, logs and the API server's credentials. `tlsCipherSuites` (`--tls-cipher-suites`) lists the suites it accepts: the CIS Kubernetes Benchmark v1.12 (4.2.12) counts only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` (`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses the Go defaults of the kubelet's build, which this rule does not report." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]`, and set `tlsMinVersion: VersionTLS12` or higher.",
-    frameworks: [{ framework: "CIS", control: "4.2.12", title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" }],
+    frameworks: [{ framework: "CIS", control: "4.2.12" }],
     equivalents: { checkov: ["CKV_K8S_151"], trivy: ["KCV0092"] },
     messages: {
       weakCipher: "{{where}} allows the TLS cipher suite {{suites}}, which is not among the strong suites the CIS Benchmark lists; remove it from {{setting}}.",
@@ -32466,7 +32466,7 @@ var scheduler_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.4.2", title: "Ensure that the --bind-address argument is set to 127.0.0.1" }],
+    frameworks: [{ framework: "CIS", control: "1.4.2" }],
     equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] }
   }
 });
@@ -32485,7 +32485,7 @@ var scheduler_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the scheduler serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off. With `--config`, the scheduler ignores the flag and reads `enableProfiling` from its KubeSchedulerConfiguration, which the rule does not read; it passes over such a scheduler.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.4.1", title: "Ensure that the --profiling argument is set to false" }],
+    frameworks: [{ framework: "CIS", control: "1.4.1" }],
     equivalents: { checkov: ["CKV_K8S_114"], trivy: ["KCV0040"] }
   }
 });
@@ -32622,13 +32622,13 @@ function recordItems(value) {
 }
 var IN_TRANSIT_FRAMEWORKS = [
   { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
-  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
-  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
-  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+  { framework: "PCI-DSS", control: "4.2.1" },
+  { framework: "MITRE-ATT&CK", control: "T1040" },
+  { framework: "MITRE-ATT&CK", control: "T1557" }
 ];
 var AUTHORIZATION_FRAMEWORKS = [
   { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
-  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" }
+  { framework: "MITRE-ATT&CK", control: "T1021" }
 ];
 function gatewayServers(object) {
   if (!isIstioGateway(object)) return [];
@@ -33432,7 +33432,7 @@ var namespace_psa_missing_default = defineRule({
     rationale: `Pod Security admission reads a Namespace's \`pod-security.kubernetes.io/enforce\` label to decide which Pod Security Standard (privileged, baseline or restricted) its pods must meet; pods that violate it are rejected. Without the label, the \`defaults\` of the API server's PodSecurity admission configuration apply, and those are \`privileged\` unless the cluster's administrator changed them: privileged containers, host namespaces and host paths are all admitted. The \`audit\` and \`warn\` labels only add an audit annotation or a warning to the response; they block nothing. ${PSA_SOURCES}. The namespaces the API server creates itself (default, kube-system, kube-public, kube-node-lease) are not reported: a manifest that names one does not create it, and \`kubectl apply\` leaves the labels it does not write as they are, so what is enforced there is set on the cluster, not in the manifest.`,
     remediation: "Label the Namespace with the strictest level its pods meet, e.g. `pod-security.kubernetes.io/enforce: restricted` (or `baseline`), and keep `warn`/`audit` at `restricted` to see what a stricter level would reject. A cluster that sets its own default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
     frameworks: [
-      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "CIS", control: "5.2.1" },
       { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }
     ],
     equivalents: {},
@@ -33466,9 +33466,9 @@ var namespace_psa_privileged_default = defineRule({
     rationale: `\`pod-security.kubernetes.io/enforce: privileged\` turns Pod Security admission off for the namespace: the privileged standard is unrestricted, so privileged containers, host namespaces, host paths and added capabilities are all admitted, and anyone who may create a pod there may take over its node. A value other than \`privileged\`, \`baseline\` or \`restricted\` (compared as written: \`Baseline\` is not a level) is not a level: Pod Security admission refuses to create the Namespace, or to change its labels, with it, and for a namespace that already carries it, enforces \`restricted\` (the strictest, so it fails closed) while recording the parse error in the audit annotations. Either way the label does not say what its author meant. ${PSA_SOURCES}. kube-system is not reported: the cluster's own node agents (network plugin, kube-proxy, storage drivers) run there and need the privileged level.`,
     remediation: "Enforce `baseline` or `restricted`. Keep `privileged` only for a namespace that holds node agents alone (network, storage, monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
     frameworks: [
-      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "CIS", control: "5.2.1" },
       { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
-      { framework: "MITRE-ATT&CK", control: "T1611", title: "Escape to Host" }
+      { framework: "MITRE-ATT&CK", control: "T1611" }
     ],
     equivalents: {},
     messages: {
@@ -33536,9 +33536,9 @@ var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_d
 
 // rules/network/exposure.ts
 var TLS_IN_TRANSIT = [
-  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+  { framework: "PCI-DSS", control: "4.2.1" },
   { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" }
+  { framework: "MITRE-ATT&CK", control: "T1040" }
 ];
 function apiGroupOf(object) {
   const slash = object.apiVersion.lastIndexOf("/");
@@ -33687,7 +33687,7 @@ var gateway_routes_from_all_namespaces_default = defineRule({
     remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+      { framework: "MITRE-ATT&CK", control: "T1557" }
     ],
     equivalents: {},
     messages: {
@@ -33768,7 +33768,7 @@ var ingress_nginx_annotation_injection_default = defineRule({
     remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+      { framework: "MITRE-ATT&CK", control: "T1190" }
     ],
     equivalents: {},
     messages: {
@@ -33805,7 +33805,7 @@ var ingress_nginx_snippet_annotation_default = defineRule({
     remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+      { framework: "MITRE-ATT&CK", control: "T1190" }
     ],
     equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
     messages: {
@@ -34055,9 +34055,9 @@ var workload_not_isolated_default = defineRule({
     remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "CIS", control: "5.3.2" },
+      { framework: "PCI-DSS", control: "1.3" },
+      { framework: "MITRE-ATT&CK", control: "T1210" }
     ],
     equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
     scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
@@ -34145,10 +34145,10 @@ var namespace_default_deny_missing_default = defineRule({
     rationale: "A default-deny policy (`podSelector: {}` with the direction in `policyTypes` and no rule for it) isolates every pod of its namespace, so traffic flows only where another policy allows it, and a pod added later starts closed instead of open. Without one, a pod that no policy selects accepts and makes any connection. An `egress` list left out does not make a policy deny egress: without `policyTypes` the API server sets Egress only when the policy has egress rules, so a default deny for egress must list Egress. One edit, one finding: where a linted workload of the namespace is selected by no policy, workload-not-isolated reports the workload (its remedy names the default-deny policy) and this rule stays silent for that direction; it speaks for a namespace whose linted workloads are all selected, or that holds none, and reports each namespace once, naming the directions. The severity is low: what is open today is workload-not-isolated's finding; this one is about pods to come.",
     remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "CIS", control: "5.3.2" },
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "PCI-DSS", control: "1.3" },
+      { framework: "MITRE-ATT&CK", control: "T1210" }
     ],
     equivalents: {},
     scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
@@ -34207,8 +34207,8 @@ var network_policy_allows_all_default = defineRule({
     remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" }
+      { framework: "PCI-DSS", control: "1.2" },
+      { framework: "MITRE-ATT&CK", control: "T1210" }
     ],
     equivalents: {},
     messages: {
@@ -34336,7 +34336,7 @@ var service_external_ips_default = defineRule({
     remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+      { framework: "MITRE-ATT&CK", control: "T1557" }
     ],
     equivalents: { trivy: ["KSV108"] },
     messages: {
@@ -34390,7 +34390,7 @@ var service_load_balancer_unrestricted_default = defineRule({
     remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+      { framework: "MITRE-ATT&CK", control: "T1190" }
     ],
     equivalents: { kubeLinter: ["exposed-services"] },
     messages: {
@@ -34428,7 +34428,7 @@ var service_node_port_default = defineRule({
     remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" }
+      { framework: "MITRE-ATT&CK", control: "T1190" }
     ],
     equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {
@@ -34502,7 +34502,7 @@ var apparmor_unconfined_default = defineRule({
     rationale: "On nodes with AppArmor the runtime confines every container with its default profile; `Unconfined` removes that confinement. The Pod Security Standards baseline profile allows only `RuntimeDefault` or `Localhost` for `appArmorProfile.type` (pod and container level, each judged on its own as Pod Security Admission does), and only `runtime/default` or `localhost/*` for the deprecated `container.apparmor.security.beta.kubernetes.io/*` pod annotations.",
     remediation: "Remove `securityContext.appArmorProfile` or set its `type` to `RuntimeDefault` (or `Localhost` with a reviewed `localhostProfile`); drop `container.apparmor.security.beta.kubernetes.io/<container>: unconfined` annotations.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "AppArmor" },
+      { framework: "PSS", control: "baseline/apparmor" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" }
     ],
     equivalents: { trivy: ["KSV002"] },
@@ -34562,8 +34562,8 @@ var capabilities_beyond_baseline_default = defineRule({
     rationale: "Capabilities outside the runtime's default set, such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE or SYS_MODULE, hand a container kernel powers that lead to the node. The Pod Security Standards baseline profile allows `capabilities.add` to hold only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT, compared exactly as Pod Security Admission does (upper case, no CAP_ prefix).",
     remediation: "Remove the capability from `securityContext.capabilities.add`; if the process truly needs it, run the workload in a namespace whose policy allows it and document why.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.9", title: "Minimize the admission of containers with added capabilities" },
+      { framework: "PSS", control: "baseline/capabilities" },
+      { framework: "CIS", control: "5.2.9" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: {
@@ -34625,8 +34625,8 @@ var host_ipc_default = hostNamespaceRule({
     rationale: "With hostIPC the containers can read and write the shared memory segments and message queues of every process on the node. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostIPC: true` (or set it to `false`); share memory between the pod's own containers through an `emptyDir` with `medium: Memory`.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.4", title: "Minimize the admission of containers wishing to share the host IPC namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.4" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" }
     ],
     equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] }
@@ -34644,8 +34644,8 @@ var host_network_default = hostNamespaceRule({
     rationale: "With hostNetwork the pod sees every interface of the node, can bind any of its ports and reach services that listen only on localhost, and bypasses network policies. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostNetwork: true` (or set it to `false`) and expose the workload through a Service.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.5", title: "Minimize the admission of containers wishing to share the host network namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.5" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" }
     ],
     equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] }
@@ -34665,8 +34665,8 @@ var host_path_volume_default = defineRule({
     rationale: "A hostPath volume exposes the node's file system to the pod: with the right path (the container runtime socket, /etc, /var/lib/kubelet, /proc) a container reads other pods' secrets or takes over the node. The Pod Security Standards baseline profile forbids every hostPath volume, read-only ones included.",
     remediation: "Replace `spec.volumes[].hostPath` with an `emptyDir`, a `configMap`/`secret`/`projected` volume or a `persistentVolumeClaim`; node agents that need host files belong in a namespace whose policy allows them.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
     ],
     equivalents: {
@@ -34712,8 +34712,8 @@ var host_pid_default = hostNamespaceRule({
     rationale: "With hostPID the containers see every process on the node, can read their environment and, given ptrace or root, signal or inspect them. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostPID: true` (or set it to `false`); use `shareProcessNamespace` to share processes between the pod's own containers.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.3", title: "Minimize the admission of containers wishing to share the host process ID namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.3" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" }
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] }
@@ -34730,8 +34730,8 @@ var host_port_default = defineRule({
     rationale: "A hostPort opens a port on the node's own addresses, bypassing Services and most network policies, and lets the pod intercept traffic meant for the node. The Pod Security Standards baseline profile allows only `hostPort: 0` or none (Pod Security Admission supports no allow-list).",
     remediation: "Remove `ports[].hostPort` (or set it to `0`) and expose the container through a Service (NodePort or LoadBalancer if it must be reachable from outside).",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Ports" },
-      { framework: "CIS", control: "5.2.13", title: "Minimize the admission of containers which use HostPorts" }
+      { framework: "PSS", control: "baseline/host-ports" },
+      { framework: "CIS", control: "5.2.13" }
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },
@@ -34765,8 +34765,8 @@ var host_process_default = defineRule({
     rationale: "A HostProcess container runs as a process directly on the Windows node, with the node's network, file system and the rights of a host account: it is the Windows equivalent of a privileged container. The Pod Security Standards baseline profile forbids `windowsOptions.hostProcess: true` at pod and at container level; a pod-level value is reported even when containers set their own, because Pod Security Admission rejects it on its own.",
     remediation: "Remove `securityContext.windowsOptions.hostProcess: true` from the pod and its containers (or set it to `false`), and run node-management workloads only in namespaces that allow the privileged profile.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostProcess" },
-      { framework: "CIS", control: "5.2.11", title: "Minimize the admission of Windows HostProcess containers" }
+      { framework: "PSS", control: "baseline/hostprocess" },
+      { framework: "CIS", control: "5.2.11" }
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {
@@ -34801,8 +34801,8 @@ var privileged_container_default = defineRule({
     rationale: "A privileged container gets every capability and access to all host devices; escaping to the node is trivial. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `securityContext.privileged: true`, or set it to `false`, and grant only the capabilities the process needs.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Privileged Containers" },
-      { framework: "CIS", control: "5.2.2", title: "Minimize the admission of privileged containers" },
+      { framework: "PSS", control: "baseline/privileged-containers" },
+      { framework: "CIS", control: "5.2.2" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
@@ -34839,7 +34839,7 @@ var probe_custom_host_default = defineRule({
     category: "pod-security",
     rationale: "The kubelet runs httpGet and tcpSocket probes and hooks from the node; a `host` field points those requests at any address the node can reach (its own localhost services, cloud metadata, other tenants), which turns the kubelet into a request forger. The Pod Security Standards baseline profile forbids a non-empty `host` in probes and lifecycle hooks from Kubernetes 1.34.",
     remediation: "Remove `host` from `httpGet`/`tcpSocket` in `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "Host Probes / Lifecycle Hooks" }],
+    frameworks: [{ framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" }],
     equivalents: {},
     messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {
@@ -34876,7 +34876,7 @@ var seccomp_unconfined_default = defineRule({
     rationale: "Seccomp filters the system calls a container may make; `Unconfined` turns the filter off and opens the whole kernel interface to it. The Pod Security Standards baseline profile forbids setting `seccompProfile.type` to anything but `RuntimeDefault` or `Localhost`, at pod and at container level. Each level is judged on its own, as Pod Security Admission does: a pod-level `Unconfined` is reported even when every container sets its own profile.",
     remediation: "Remove `securityContext.seccompProfile` or set `seccompProfile.type` to `RuntimeDefault` (or `Localhost` with a reviewed `localhostProfile`), on the pod and on every container.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Seccomp" },
+      { framework: "PSS", control: "baseline/seccomp" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
     ],
     equivalents: { trivy: ["KSV104"] },
@@ -34912,7 +34912,7 @@ var selinux_custom_options_default = defineRule({
     rationale: "SELinux confines a container through its label; a custom type such as `spc_t` or `unconfined_t`, or a custom user or role, lifts that confinement. The Pod Security Standards baseline profile allows only the container types (`container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`) and no user or role, at pod and container level; each level is judged on its own, as Pod Security Admission does.",
     remediation: "Remove `securityContext.seLinuxOptions.user` and `.role`, and leave `.type` unset or set it to one of `container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`; setting only `.level` is allowed.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "SELinux" },
+      { framework: "PSS", control: "baseline/selinux" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" }
     ],
     equivalents: { trivy: ["KSV025"] },
@@ -34940,7 +34940,7 @@ var unmasked_proc_mount_default = defineRule({
     category: "pod-security",
     rationale: "The runtime masks and makes read-only sensitive parts of /proc (kcore, sysrq-trigger, keys and the like); `procMount: Unmasked` removes those masks and exposes kernel interfaces to the container. The Pod Security Standards baseline profile allows only `Default`.",
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "/proc Mount Type" }],
+    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
     messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {
@@ -34980,7 +34980,7 @@ var unsafe_sysctls_default = defineRule({
     category: "pod-security",
     rationale: "A sysctl that is not namespaced, or not isolated between pods, changes the kernel for every workload on the node and can switch off security mechanisms. The Pod Security Standards baseline profile allows only the safe set: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, and (from Kubernetes 1.32) net.ipv4.tcp_rmem and net.ipv4.tcp_wmem.",
     remediation: "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves (node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "Sysctls" }],
+    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
     messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {
@@ -35070,8 +35070,8 @@ var host_path_writable_default = defineRule({
     rationale: "A writable host mount lets a compromised container change the node: plant a binary or a cron job, rewrite kubelet or CNI configuration, fill the node's disk, or leave files that the next pod on the node trusts. The NSA/CISA hardening guidance asks that a hostPath that cannot be avoided be mounted read-only. The hostPath itself is host-path-volume's finding (high); this rule names each container that can write through it, at the volumeMount that grants it, so a node agent whose hostPath is accepted is still held to read-only. Sockets and named pipes (hostPath `type: Socket`, a path ending in `.sock`, `\\\\.\\pipe\\\u2026`) are skipped: a read-only mount does not stop a process from connecting to them.",
     remediation: "Set `readOnly: true` on the container's `volumeMounts` entry for the hostPath volume. If the process must write to the node (a log shipper's position file, a CSI driver), give it a directory of its own (`/var/lib/<agent>`), keep every other host mount read-only, and suppress this finding on that one mount with the reason.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
     ],
     equivalents: { kubeLinter: ["writable-host-mount"] },
@@ -35121,8 +35121,8 @@ var net_raw_kept_default = defineRule({
     rationale: "Docker and containerd grant NET_RAW by default (CRI-O stopped doing so in 1.18). It lets a process open raw sockets: forge packets, spoof ARP and DNS answers to other pods on the node's network, and it has been the entry point of kernel exploits that escape the container (CVE-2020-14386). CIS control 5.2.8 asks that containers drop it. The default rules already enforce that: capabilities-not-dropped (the restricted profile's drop ALL) reports every container this rule would, and capabilities-beyond-baseline reports NET_RAW added back, so this rule is off by default rather than a second finding on the same line. Turn it on where the baseline profile is enforced and capabilities-not-dropped is off: it then holds containers to CIS 5.2.8 alone. Names are compared the way container runtimes read them: `net_raw` and `all` count, `CAP_NET_RAW` does not.",
     remediation: 'Add `ALL` (or at least `NET_RAW`) to `securityContext.capabilities.drop` of every container (`drop: ["ALL"]`) and remove `NET_RAW` from `capabilities.add`. ping works without it where the runtime allows unprivileged ICMP sockets (Docker 20.10 and later, containerd 2.0 and later).',
     frameworks: [
-      { framework: "CIS", control: "5.2.8", title: "Minimize the admission of containers with the NET_RAW capability" },
-      { framework: "PSS", control: "baseline", title: "Capabilities" },
+      { framework: "CIS", control: "5.2.8" },
+      { framework: "PSS", control: "baseline/capabilities" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
@@ -35185,7 +35185,7 @@ var root_group_default = defineRule({
     category: "pod-security",
     rationale: "Group 0 is root's group: files on the node and in the image that are group-owned by root (and group-readable or writable) are open to a process in it, which matters most after a container escape or through a host mount. `runAsGroup: 0` makes it the primary group, and `fsGroup: 0` or a `supplementalGroups` entry of 0 adds it to every container's processes (fsGroup also hands the pod's volumes to group 0). The NSA/CISA hardening guidance asks that containers run as a non-root user and group; the Pod Security Standards do not cover groups, hence low severity. Values are judged as Kubernetes applies them: a container's own runAsGroup overrides the pod's. Pods in a user namespace (`hostUsers: false`) are skipped, as their group 0 is not the node's. An unset runAsGroup is not reported: the image's group applies, which a manifest cannot show.",
     remediation: "Set `runAsGroup` and `fsGroup` to a non-zero GID (e.g. `10001`) in the pod's `securityContext`, and remove `0` from `supplementalGroups`. Images built for OpenShift's arbitrary UIDs rely on group 0 only for files they own; give those files to the new GID at build time instead.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers", title: "Run with root privileges or with root group membership" }],
+    frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }],
     equivalents: { trivy: ["KSV029", "KSV116"] },
     messages: {
       podRootGroup: "{{pod}} sets runAsGroup: 0, so {{containers}} {{runs}} with root as primary group.",
@@ -35337,8 +35337,8 @@ var sensitive_host_path_default = defineRule({
     rationale: "Some host paths hand over the node outright: `/` and `/etc` hold its credentials and configuration, `/proc` and `/sys` its processes and kernel settings, `/dev` its disks, `/var/lib/kubelet` every pod's secrets, and the container runtime's directories every container's file system. A container that mounts one, or a parent of one, reads secrets of other workloads or takes over the node, read-only mounts included. The Pod Security Standards baseline profile forbids every hostPath volume; this rule singles out the ones that are a node compromise rather than a risk, at critical severity, so they are fixed first. Children of broad system directories that are commonly harmless (`/etc/localtime`, `/run/xtables.lock`, `/sys/fs/bpf`) are left to host-path-volume, and runtime sockets to container-runtime-socket-mounted.",
     remediation: "Mount only the narrowest path the process needs (a file such as `/etc/machine-id`, or a dedicated directory such as `/var/lib/<agent>`) and mount it `readOnly: true`; better, replace the hostPath with a `configMap`, `secret`, `projected` or `emptyDir` volume. Node agents that truly need these paths belong in a namespace whose policy allows them, with the finding suppressed there and a reason.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
@@ -35382,8 +35382,8 @@ var capabilities_added_default = defineRule({
     rationale: "Capabilities such as CHOWN, DAC_OVERRIDE, SETUID or KILL let a process bypass file permissions, change identity or signal other processes. The restricted profile lets a container add back only NET_BIND_SERVICE after dropping ALL. Capabilities outside the baseline default set are reported by capabilities-beyond-baseline instead, so each added capability is reported once.",
     remediation: "Remove the capability from `securityContext.capabilities.add`; only `NET_BIND_SERVICE` may stay. If the process needs the capability, change the application (e.g. set file ownership at image build time instead of CHOWN).",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.9", title: "Minimize the admission of containers with added capabilities" },
+      { framework: "PSS", control: "restricted/capabilities" },
+      { framework: "CIS", control: "5.2.9" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { trivy: ["KSV106"] },
@@ -35420,9 +35420,9 @@ var capabilities_not_dropped_default = defineRule({
     rationale: "Container runtimes grant a default set of capabilities (NET_RAW, SETUID, DAC_OVERRIDE, CHOWN, \u2026) that most applications never use; NET_RAW alone allows packet spoofing on the node's network. The restricted profile requires every container to drop ALL and add back only NET_BIND_SERVICE.",
     remediation: 'Add `ALL` to `securityContext.capabilities.drop` on every container, init container and ephemeral container (`drop: ["ALL"]`, in upper case), then add back only `NET_BIND_SERVICE` if the process binds a port below 1024.',
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.8", title: "Minimize the admission of containers with the NET_RAW capability" },
-      { framework: "CIS", control: "5.2.10", title: "Minimize the admission of containers with capabilities assigned" },
+      { framework: "PSS", control: "restricted/capabilities" },
+      { framework: "CIS", control: "5.2.8" },
+      { framework: "CIS", control: "5.2.10" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
@@ -35466,8 +35466,8 @@ var may_run_as_root_default = defineRule({
       }
     },
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Running as Non-root" },
-      { framework: "CIS", control: "5.2.7", title: "Minimize the admission of root containers" },
+      { framework: "PSS", control: "restricted/running-as-non-root" },
+      { framework: "CIS", control: "5.2.7" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { kubeLinter: ["run-as-non-root"], polaris: ["runAsRootAllowed"], checkov: ["CKV_K8S_23"], trivy: ["KSV012"] },
@@ -35540,8 +35540,8 @@ var privilege_escalation_allowed_default = defineRule({
     rationale: "Unless `allowPrivilegeEscalation` is false, the kernel's no_new_privs flag is not set, so a process can gain privileges through setuid or setgid binaries or file capabilities. It defaults to true, so the restricted profile requires an explicit false.",
     remediation: "Set `securityContext.allowPrivilegeEscalation: false` on every container, init container and ephemeral container. A privileged container or one that adds SYS_ADMIN always allows escalation; remove those first.",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Privilege Escalation" },
-      { framework: "CIS", control: "5.2.6", title: "Minimize the admission of containers with allowPrivilegeEscalation" },
+      { framework: "PSS", control: "restricted/privilege-escalation" },
+      { framework: "CIS", control: "5.2.6" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: {
@@ -35609,7 +35609,7 @@ var restricted_volume_type_default = defineRule({
     category: "pod-security",
     rationale: "Network and cloud-disk volume sources (nfs, iscsi, rbd, awsElasticBlockStore, gitRepo, \u2026) are mounted by the node on the pod's behalf, with credentials and host code paths outside the cluster's storage policy; gitRepo even runs git on the node. The restricted profile lets pods reach such storage only through a PersistentVolumeClaim that an administrator controls.",
     remediation: "Replace the inline source in `spec.volumes[*]` with a `persistentVolumeClaim` (or `ephemeral`, `csi`) bound to storage an administrator provides; for gitRepo, clone into an `emptyDir` from an init container. Allowed types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    frameworks: [{ framework: "PSS", control: "restricted", title: "Volume Types" }],
+    frameworks: [{ framework: "PSS", control: "restricted/volume-types" }],
     equivalents: { trivy: ["KSV028"] },
     messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {
@@ -35654,8 +35654,8 @@ var run_as_user_root_default = defineRule({
       }
     },
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Running as Non-root user" },
-      { framework: "CIS", control: "5.2.7", title: "Minimize the admission of root containers" },
+      { framework: "PSS", control: "restricted/running-as-non-root-user" },
+      { framework: "CIS", control: "5.2.7" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
     ],
     equivalents: { trivy: ["KSV105"] },
@@ -35701,8 +35701,8 @@ var seccomp_profile_missing_default = defineRule({
     rationale: "Seccomp filters the system calls a container may make, removing much of the kernel attack surface a container escape relies on. Without an explicit profile a container runs Unconfined unless every node's kubelet defaults to RuntimeDefault, so the restricted profile requires RuntimeDefault or Localhost, set on the pod or on each container. This rule reports a missing profile; a forbidden one (Unconfined) is reported by seccomp-unconfined.",
     remediation: "Set `spec.securityContext.seccompProfile.type: RuntimeDefault` on the pod (containers inherit it), or on each container's `securityContext`; use `Localhost` with `localhostProfile` for a custom profile. The old seccomp annotations no longer have any effect.",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Seccomp" },
-      { framework: "CIS", control: "5.7.2", title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
+      { framework: "PSS", control: "restricted/seccomp" },
+      { framework: "CIS", control: "5.7.2" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
@@ -35937,9 +35937,9 @@ var rbac_anonymous_subject_default = defineRule({
     rationale: "A request the API server cannot authenticate is served, when anonymous access is on (the default), as the User `system:anonymous` in the Group `system:unauthenticated`: a role bound to either is granted to anyone who can reach the API server. The Group `system:authenticated` holds every user and every ServiceAccount of the cluster (and, on some managed clusters, any account of the cloud provider), so a role bound to it reaches every workload's token too. Kubernetes binds only the discovery roles to these groups by default: `system:public-info-viewer` (health and version) to both, `system:discovery` and `system:basic-user` to authenticated users (to unauthenticated ones too before 1.14, removed as unsafe). Those bindings are not reported; any other role bound to these subjects is. When the role is among the linted objects and every rule it grants names its objects (`resourceNames`), as the service proxy role sealed-secrets grants so that `kubeseal` can fetch its certificate, the grant reaches those objects only and the finding is lowered to low.",
     remediation: "Bind the role to the users, groups or ServiceAccounts that need it instead. Turn anonymous access off (`--anonymous-auth=false`, or an `anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
     frameworks: [
-      { framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "CIS", control: "1.2.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous access, RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078.001", title: "Valid Accounts: Default Accounts" }
+      { framework: "MITRE-ATT&CK", control: "T1078.001" }
     ],
     equivalents: {},
     scope: "Each RoleBinding and ClusterRoleBinding is read on its own for its subjects; the role it grants is looked up among the Roles and ClusterRoles linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run): a RoleBinding's Role in the binding's namespace, a ClusterRole by name, an aggregated ClusterRole through the ClusterRoles it selects. When the role is there, each rule it grants is a related location.",
@@ -36060,9 +36060,9 @@ var rbac_cluster_admin_binding_default = defineRule({
     rationale: 'The built-in `cluster-admin` ClusterRole allows every verb on every resource; Kubernetes\' RBAC documentation says a ClusterRoleBinding to it "gives full control over every resource in the cluster and in all namespaces", and a RoleBinding "full control over every resource in the role binding\'s namespace, including the namespace itself". A ClusterRole or Role that grants `*` verbs on `*` resources in `*` API groups is the same role under another name, and so is an aggregated ClusterRole that selects one. A subject that holds it can read every Secret, run any pod and bind any role, so whoever steals its token owns the cluster (or the namespace): critical for a ClusterRoleBinding, lowered to high for a RoleBinding, whose reach ends at its namespace. The built-in `admin` and `edit` ClusterRoles are meant for RoleBindings; the documentation notes that `edit` "allows accessing Secrets and running Pods as any ServiceAccount in the namespace", so granted cluster-wide they reach kube-system\'s controllers and their tokens: reported as high. Kubernetes\' own `cluster-admin` ClusterRoleBinding of the Group `system:masters` (present when a cluster\'s objects are exported) is not reported: that group passes authorization whatever RBAC says, and CIS 5.1.7 covers its use. A binding without subjects grants nothing and is not reported.',
     remediation: "Grant a role that lists the API groups, resources and verbs the subject needs, bound in the namespaces it works in (a RoleBinding). Keep cluster administration to a few people, through a group of your identity provider, not to ServiceAccounts of workloads. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
-      { framework: "CIS", control: "5.1.1", title: "Ensure that the cluster-admin role is only used where required" },
+      { framework: "CIS", control: "5.1.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
+      { framework: "MITRE-ATT&CK", control: "T1098.006" }
     ],
     equivalents: {
       kubeLinter: ["cluster-admin-role-binding"],
@@ -36279,9 +36279,9 @@ var rbac_csr_approve_default = grantRule({
     rationale: "An approved CertificateSigningRequest is signed by its signer, and for the `kubernetes.io/kube-apiserver-client` signer the certificate authenticates to the API server as whatever user and groups the request names, `system:masters` included, which bypasses RBAC and cannot be revoked short of rotating the cluster CA. Approving takes two permissions: `update` (or `patch`) on `certificatesigningrequests/approval` and `approve` on `signers` for the request's signer, which the CertificateApproval admission plugin checks. A role is reported when it grants both, in any of its rules, at the approval resource; one that grants only one half cannot approve on its own. Both are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them. `resourceNames` on either narrows it to the requests or signers named (`kubernetes.io/kubelet-serving`, `example.com/*`), which the message says.",
     remediation: "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get `approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
     frameworks: [
-      { framework: "CIS", control: "5.1.11", title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
+      { framework: "CIS", control: "5.1.11" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1649", title: "Steal or Forge Authentication Certificates" }
+      { framework: "MITRE-ATT&CK", control: "T1649" }
     ],
     equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
     example: {
@@ -36312,9 +36312,9 @@ var rbac_escalate_bind_default = grantRule({
     rationale: "The Kubernetes RBAC API refuses to let a subject write a role that allows more than it holds, or bind a role it does not hold itself, so that permission to manage RBAC objects is not permission to everything. The `escalate` verb on `roles` or `clusterroles` lifts the first check: its holder may write any permission, up to `*` on `*`, into roles it can update. The `bind` verb lifts the second: its holder may create bindings to any role, `cluster-admin` included where it may create ClusterRoleBindings. Either turns a little RBAC access into all of it. `resourceNames` narrows them to the roles named, as the Kubernetes documentation shows for delegating `bind` of chosen ClusterRoles.",
     remediation: "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
     frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "CIS", control: "5.1.8" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" }
+      { framework: "MITRE-ATT&CK", control: "T1098.006" }
     ],
     equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
     example: {
@@ -36349,9 +36349,9 @@ var rbac_impersonate_default = grantRule({
     rationale: "The `impersonate` verb lets its holder send requests as another identity (`kubectl --as`, `--as-group`): on `users` as any user, on `groups` with any group, `system:masters` included, which bypasses RBAC altogether, and on `serviceaccounts` as any ServiceAccount of the namespace. The request then has the impersonated identity's permissions, not the holder's. Users and groups are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants them; ServiceAccounts are impersonated within a namespace. `resourceNames` narrows it to the identities named. `uids` and `userextras` (authentication.k8s.io) are not reported: they are honoured only together with a user the holder may impersonate.",
     remediation: "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
     frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "CIS", control: "5.1.8" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" }
+      { framework: "MITRE-ATT&CK", control: "T1078" }
     ],
     equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
     example: {
@@ -36388,7 +36388,7 @@ var rbac_namespace_node_update_default = grantRule({
     remediation: "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get `patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
     frameworks: [
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+      { framework: "MITRE-ATT&CK", control: "T1562.001" }
     ],
     equivalents: {},
     example: {
@@ -36424,9 +36424,9 @@ var rbac_node_proxy_default = grantRule({
     rationale: "`nodes/proxy` passes requests through the API server to a node's kubelet, and the kubelet authorizes its own API by the same subresource: the verb follows the HTTP method (`get` for GET, `create` for POST, and so on). The kubelet API runs commands in every container on the node (`/exec`, `/run`, also over a WebSocket opened with GET, so `get` alone is enough), reads their logs and lists their pods. Commands sent this way skip the API server's admission control, and reaching the kubelet directly leaves no record in the API server's audit log. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants it; `resourceNames` narrows it to the nodes named.",
     remediation: "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 `nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
     frameworks: [
-      { framework: "CIS", control: "5.1.10", title: "Minimize access to the proxy sub-resource of nodes" },
+      { framework: "CIS", control: "5.1.10" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+      { framework: "MITRE-ATT&CK", control: "T1609" }
     ],
     equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
     example: {
@@ -36455,9 +36455,9 @@ var rbac_pod_create_default = grantRule({
     rationale: "Whoever can create a pod in a namespace can run it as any ServiceAccount of that namespace and mount any of its Secrets and ConfigMaps, so it holds every permission and credential there; with a permissive Pod Security level it can also run privileged containers and mount the node's filesystem. The same holds for every controller that creates pods from a template: Deployments, ReplicaSets, StatefulSets, DaemonSets (`apps`), Jobs and CronJobs (`batch`) and ReplicationControllers (core). `create` cannot be narrowed by `resourceNames`: the Kubernetes RBAC authorizer knows no name when it authorizes a create, so a rule with names never allows one and is not reported. Severity is medium, not high: deploying workloads is the everyday job of CI systems, operators and developers, and what the pods may do is still bounded by Pod Security Admission; the finding says who holds the permission, to review.",
     remediation: "Let a deployment pipeline or GitOps controller create workloads, and give people and application components read access only. Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, and enforce the `restricted` Pod Security level there.",
     frameworks: [
-      { framework: "CIS", control: "5.1.4", title: "Minimize access to create pods" },
+      { framework: "CIS", control: "5.1.4" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1610", title: "Deploy Container" }
+      { framework: "MITRE-ATT&CK", control: "T1610" }
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {
@@ -36496,7 +36496,7 @@ var rbac_pod_exec_default = grantRule({
     remediation: "Keep exec, attach, port-forward and ephemeral containers for break-glass access of people, granted for a time in one namespace; components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the application over a shell.",
     frameworks: [
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" }
+      { framework: "MITRE-ATT&CK", control: "T1609" }
     ],
     equivalents: {
       polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],
@@ -36549,9 +36549,9 @@ var rbac_secret_read_default = grantRule({
     rationale: 'Secrets hold passwords, API keys, TLS keys and service account tokens; a subject that can read them can act as whatever they unlock. `get` reads one Secret, and `list` and `watch` return every Secret\'s contents too, not just their names. A rule grants this when its `apiGroups` has `""` (the core group) or `*`, its `resources` has `secrets` or `*`, and its `verbs` have `get`, `list`, `watch` or `*`. `resourceNames` narrows it to the Secrets named, which the message says.',
     remediation: "Grant Secret access only to the components that need it, in their own namespace (a Role, or a RoleBinding to the ClusterRole), narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
     frameworks: [
-      { framework: "CIS", control: "5.1.2", title: "Minimize access to secrets" },
+      { framework: "CIS", control: "5.1.2" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" }
+      { framework: "MITRE-ATT&CK", control: "T1552.007" }
     ],
     equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
     example: {
@@ -36579,9 +36579,9 @@ var rbac_token_create_default = grantRule({
     rationale: "`create` on `serviceaccounts/token` is the TokenRequest API (`kubectl create token`): it mints a fresh token for a ServiceAccount, with an audience and lifetime the caller picks, and the holder can then act as that ServiceAccount with all its permissions. Without `resourceNames` that is every ServiceAccount in reach, controllers' and operators' included. The name of the request is the ServiceAccount's, so `resourceNames` narrows it to the ServiceAccounts named, which the message says.",
     remediation: "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
     frameworks: [
-      { framework: "CIS", control: "5.1.13", title: "Minimize access to the service account token creation" },
+      { framework: "CIS", control: "5.1.13" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
+      { framework: "MITRE-ATT&CK", control: "T1528" }
     ],
     equivalents: {},
     example: {
@@ -36617,9 +36617,9 @@ var rbac_webhook_config_default = grantRule({
     rationale: "MutatingWebhookConfigurations and ValidatingWebhookConfigurations name the webhooks the API server sends objects to before it stores them, and admission policies (ValidatingAdmissionPolicy, MutatingAdmissionPolicy and their bindings) hold the rules it applies itself. Whoever can create, change or delete them decides admission for every object in the cluster: a webhook of theirs receives every object it asks for, Secrets included, and a mutating one can rewrite pods as they are created; editing or deleting the configurations and policies that enforce security switches that enforcement off. They are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants this; `resourceNames` narrows changes to the objects named (never `create`, which has no name to match).",
     remediation: "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
     frameworks: [
-      { framework: "CIS", control: "5.1.12", title: "Minimize access to webhook configuration objects" },
+      { framework: "CIS", control: "5.1.12" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" }
+      { framework: "MITRE-ATT&CK", control: "T1562.001" }
     ],
     equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
     example: {
@@ -36654,7 +36654,7 @@ var rbac_wildcard_default = defineRule({
     rationale: "A `*` in a rule's `apiGroups`, `resources` or `verbs` matches everything there is, and everything added later: every verb (including `escalate`, `bind` and `impersonate` where they apply), every resource and subresource (Secrets, `pods/exec`), every API group (including those of custom resources installed afterwards). Such a role grants far more than its subject needs, and a token that holds it is worth stealing. An aggregated ClusterRole (one with `aggregationRule`) is not reported: the controller fills its `rules` from the roles it selects, which are reported themselves.",
     remediation: "List the API groups, resources and verbs the subject needs, one rule per group of resources that needs the same verbs. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
-      { framework: "CIS", control: "5.1.3", title: "Minimize wildcard use in Roles and ClusterRoles" },
+      { framework: "CIS", control: "5.1.3" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
     ],
     equivalents: { kubeLinter: ["wildcard-in-rules"] },
@@ -36916,7 +36916,7 @@ var literal_credential_default = defineRule({
     remediation: "Move the value into a Secret created outside git (an external secret store with External Secrets or the Secrets Store CSI driver, a SealedSecret, or SOPS), mount it as a file or reference it with `secretKeyRef`, and rotate the credential: it has been in git.",
     frameworks: [
       { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" }
+      { framework: "MITRE-ATT&CK", control: "T1552.001" }
     ],
     equivalents: { kubeLinter: ["env-var-secret"] },
     options: {
@@ -36979,7 +36979,7 @@ var secret_data_in_manifest_default = defineRule({
     remediation: "Create the Secret outside git: an ExternalSecret or the Secrets Store CSI driver reading a secret store, a SealedSecret, or a SOPS-encrypted file; in a chart, take the value from a values key supplied at install. Rotate any credential that was committed. For a service-account token Secret, use a projected `serviceAccountToken` volume or `kubectl create token`.",
     frameworks: [
       { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" }
+      { framework: "MITRE-ATT&CK", control: "T1552.001" }
     ],
     equivalents: {},
     messages: {
@@ -37016,8 +37016,8 @@ var secret_in_env_default = defineRule({
     rationale: "A Secret key given to a container as an environment variable (`env[].valueFrom.secretKeyRef`, `envFrom[].secretRef`) is fixed when the container starts: a rotated Secret reaches it only after a restart, while a mounted Secret volume is updated in place by the kubelet. Environment variables also leak more easily: they are readable in `/proc/<pid>/environ` by processes of the same user, inherited by every child process, and often printed by crash reporters, debug endpoints and `env` in support bundles. Kubernetes' good practices for Secrets and CIS 5.4.1 prefer files. Low severity: the value is not in the manifest, and many applications read only environment variables.",
     remediation: "Mount the Secret as a volume (`volumes[].secret`, `volumeMounts[]` with `readOnly: true`) and have the application read the file, e.g. a `*_FILE` variable pointing at it, which many images support.",
     frameworks: [
-      { framework: "CIS", control: "5.4.1 Prefer using secrets as files over secrets as environment variables" },
-      { framework: "MITRE-ATT&CK", control: "T1552.007 Unsecured Credentials: Container API" }
+      { framework: "CIS", control: "5.4.1" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007" }
     ],
     equivalents: { kubeLinter: ["read-secret-from-env-var"], checkov: ["CKV_K8S_35"] },
     messages: {
@@ -37081,7 +37081,7 @@ var container_runtime_socket_mounted_default = defineRule({
     category: "workload",
     rationale: "Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged container on the node with the host's filesystem mounted: a pod that mounts the socket, or a folder holding it, is effectively root on the node.",
     remediation: "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); to inspect containers, use the Kubernetes API instead of the runtime.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "HostPath Volumes" }],
+    frameworks: [{ framework: "PSS", control: "baseline/hostpath-volumes" }],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {
       socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',
@@ -37192,7 +37192,7 @@ var default_namespace_default = defineRule({
     rationale: "The default namespace is where everything lands by accident, so RBAC, network policies, quotas and Pod Security admission set for it cover unrelated workloads at once. A namespace per application keeps those boundaries meaningful. Only a namespace written as `default` is reported: in a manifest, a Kustomize resource, patch or `namespace:` field, or a Helm template or values file. A Helm object in the release namespace (`.Release.Namespace`, or none, which helm fills in) is not: the release namespace is chosen at install (`helm install -n`), and kubeward renders charts without one. A manifest that sets no namespace is not reported by default either: `kubectl apply -n`, a kustomization's `namespace:` or a GitOps tool's target namespace place it at apply time, and leaving it out is how reusable manifests are written. With `flagMissing`, such files are reported once each, at their first object.",
     remediation: "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
-      { framework: "CIS", control: "5.7.4", title: "The default namespace should not be used" },
+      { framework: "CIS", control: "5.7.4" },
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" }
     ],
     equivalents: { kubeLinter: ["use-namespace"], checkov: ["CKV_K8S_21"], trivy: ["KSV110"] },
@@ -37261,7 +37261,7 @@ var default_service_account_default = defineRule({
     rationale: "Every namespace has a ServiceAccount named `default`, and a pod that names none (or names `default`) runs as it. It is shared by every such pod of the namespace, so a RoleBinding that gives it permissions for one workload gives them to all, and an audit log cannot tell the workloads apart. CIS 5.1.5 asks that default ServiceAccounts not be actively used: a workload that calls the API gets its own account, with rights granted to that account. A pod that gets no token of its account (`automountServiceAccountToken: false` on the pod, and no projected `serviceAccountToken` volume) is not reported: without a token the account's identity and permissions are out of its reach. The check reads the pod spec alone: that the default ServiceAccount itself turns automounting off is service-account-token-automounted's concern.",
     remediation: "Create a ServiceAccount for the workload and set `serviceAccountName` to it; grant it only what the workload needs, and set `automountServiceAccountToken: false` where it calls no API. The rule is low by default; to make it fail a run, raise its severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
     frameworks: [
-      { framework: "CIS", control: "5.1.5", title: "Ensure that default service accounts are not actively used" },
+      { framework: "CIS", control: "5.1.5" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
     ],
     equivalents: { kubeLinter: ["default-service-account"] },
@@ -37340,7 +37340,7 @@ var image_not_pinned_by_digest_default = defineRule({
     remediation: "Append the digest of the image you tested: `app:1.4.2@sha256:<digest>` (kubelet pulls by the digest; the tag stays for readers). `crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or k8s-digester keep digests current.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+      { framework: "MITRE-ATT&CK", control: "T1525" }
     ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {
@@ -37409,7 +37409,7 @@ var image_registry_implicit_default = defineRule({
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+      { framework: "MITRE-ATT&CK", control: "T1525" }
     ],
     equivalents: {},
     messages: {
@@ -37441,7 +37441,7 @@ var image_registry_insecure_default = defineRule({
     remediation: "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes rather than listing the registry as insecure.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" }
+      { framework: "MITRE-ATT&CK", control: "T1557" }
     ],
     equivalents: {},
     messages: {
@@ -37486,7 +37486,7 @@ var image_registry_not_allowed_default = defineRule({
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" }
+      { framework: "MITRE-ATT&CK", control: "T1525" }
     ],
     equivalents: {},
     options: {
@@ -37837,9 +37837,9 @@ var service_account_token_automounted_default = defineRule({
     remediation: "Set `automountServiceAccountToken: false` in the pod spec, or on the ServiceAccount the pod uses (the pod's own setting wins). Pods that do call the API should use a dedicated ServiceAccount with narrow RBAC; for those (the low findings that name a binding) keep the token, review the role, and suppress the finding or turn the rule's severity down in `.kubeward.yaml` once reviewed.",
     scope: "The pod's ServiceAccount and the RoleBindings and ClusterRoleBindings (rbac.authorization.k8s.io/v1) that name it are looked up among the objects linted together with the pod: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. They are matched by the account's name and namespace (a RoleBinding's subject without a namespace is in the binding's); a namespace chosen at apply or install time (none written, or Helm's release namespace) matches one of that name in any namespace. Each binding that names the account is a related location.",
     frameworks: [
-      { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
+      { framework: "CIS", control: "5.1.6" },
       { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
-      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" }
+      { framework: "MITRE-ATT&CK", control: "T1528" }
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
@@ -38041,6 +38041,204 @@ function compareFindings(a, b) {
   return compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b));
 }
 
+// src/core/frameworks.ts
+function isKnownControl(ref) {
+  return Object.hasOwn(FRAMEWORKS[ref.framework].controls, ref.control);
+}
+function controlTitle(ref) {
+  return isKnownControl(ref) ? FRAMEWORKS[ref.framework].controls[ref.control].title : void 0;
+}
+var FRAMEWORKS = {
+  "PSS": {
+    fullName: "Kubernetes Pod Security Standards",
+    informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
+    controls: {
+      "baseline/apparmor": { title: "AppArmor" },
+      "baseline/capabilities": { title: "Capabilities" },
+      "baseline/host-namespaces": { title: "Host Namespaces" },
+      "baseline/host-ports": { title: "Host Ports" },
+      "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks" },
+      "baseline/hostpath-volumes": { title: "HostPath Volumes" },
+      "baseline/hostprocess": { title: "HostProcess" },
+      "baseline/privileged-containers": { title: "Privileged Containers" },
+      "baseline/proc-mount-type": { title: "/proc Mount Type" },
+      "baseline/seccomp": { title: "Seccomp" },
+      "baseline/selinux": { title: "SELinux" },
+      "baseline/sysctls": { title: "Sysctls" },
+      "restricted/capabilities": { title: "Capabilities" },
+      "restricted/privilege-escalation": { title: "Privilege Escalation" },
+      "restricted/running-as-non-root": { title: "Running as Non-root" },
+      "restricted/running-as-non-root-user": { title: "Running as Non-root user" },
+      "restricted/seccomp": { title: "Seccomp" },
+      "restricted/volume-types": { title: "Volume Types" }
+    }
+  },
+  "CIS": {
+    fullName: "CIS Kubernetes Benchmark",
+    version: "1.12",
+    informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
+    controls: {
+      "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
+      "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set" },
+      "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set" },
+      "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" },
+      "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate" },
+      "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
+      "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node" },
+      "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC" },
+      "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set" },
+      "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set" },
+      "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set" },
+      "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set" },
+      "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set" },
+      "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set" },
+      "1.2.15": { title: "Ensure that the --profiling argument is set to false" },
+      "1.2.16": { title: "Ensure that the --audit-log-path argument is set" },
+      "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate" },
+      "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate" },
+      "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate" },
+      "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate" },
+      "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true" },
+      "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate" },
+      "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" },
+      "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" },
+      "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
+      "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate" },
+      "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate" },
+      "1.2.28": { title: "Ensure that encryption providers are appropriately configured" },
+      "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers" },
+      "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" },
+      "1.3.2": { title: "Ensure that the --profiling argument is set to false" },
+      "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true" },
+      "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate" },
+      "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate" },
+      "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true" },
+      "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
+      "1.4.1": { title: "Ensure that the --profiling argument is set to false" },
+      "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
+      "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" },
+      "2.2": { title: "Ensure that the --client-cert-auth argument is set to true" },
+      "2.3": { title: "Ensure that the --auto-tls argument is not set to true" },
+      "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" },
+      "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true" },
+      "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true" },
+      "3.2.1": { title: "Ensure that a minimal audit policy is created" },
+      "3.2.2": { title: "Ensure that the audit policy covers key security concerns" },
+      "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
+      "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
+      "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
+      "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0" },
+      "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0" },
+      "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true" },
+      "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false" },
+      "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true" },
+      "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" },
+      "5.1.1": { title: "Ensure that the cluster-admin role is only used where required" },
+      "5.1.2": { title: "Minimize access to secrets" },
+      "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles" },
+      "5.1.4": { title: "Minimize access to create pods" },
+      "5.1.5": { title: "Ensure that default service accounts are not actively used" },
+      "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary" },
+      "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes" },
+      "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
+      "5.1.12": { title: "Minimize access to webhook configuration objects" },
+      "5.1.13": { title: "Minimize access to the service account token creation" },
+      "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      "5.2.2": { title: "Minimize the admission of privileged containers" },
+      "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace" },
+      "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace" },
+      "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace" },
+      "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation" },
+      "5.2.7": { title: "Minimize the admission of root containers" },
+      "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability" },
+      "5.2.9": { title: "Minimize the admission of containers with added capabilities" },
+      "5.2.10": { title: "Minimize the admission of containers with capabilities assigned" },
+      "5.2.11": { title: "Minimize the admission of Windows HostProcess containers" },
+      "5.2.12": { title: "Minimize the admission of HostPath volumes" },
+      "5.2.13": { title: "Minimize the admission of containers which use HostPorts" },
+      "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      "5.4.1": { title: "Prefer using secrets as files over secrets as environment variables" },
+      "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
+      "5.7.4": { title: "The default namespace should not be used" }
+    }
+  },
+  "NSA-CISA": {
+    fullName: "NSA/CISA Kubernetes Hardening Guide",
+    version: "1.2",
+    informationUri: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
+    controls: {
+      "Audit logging and threat detection: Kubernetes native audit logging": {},
+      "Authentication and authorization: disable anonymous access, RBAC least privilege": {},
+      "Authentication and authorization: disable anonymous requests": {},
+      "Authentication and authorization: RBAC least privilege": {},
+      "Authentication and authorization: RBAC least privilege; namespaces to isolate resources": {},
+      "Authentication and authorization: strong authentication": {},
+      "Kubernetes Pod security: protecting secrets": {},
+      "Network separation and hardening: control plane hardening": { title: "Use TLS for control-plane traffic" },
+      "Network separation and hardening: encrypt Secrets at rest": {},
+      "Network separation and hardening: encrypt traffic with TLS": {},
+      "Network separation and hardening: limit what is exposed outside the cluster": {},
+      "Network separation and hardening: namespaces": {},
+      "Network separation and hardening: network policies": {},
+      "Network separation and hardening: network policies (default deny)": {},
+      "Network separation and hardening: resource policies": {},
+      "Network separation and hardening: service mesh authorization between services": {},
+      "Network separation and hardening: service mesh encryption of traffic in transit": {},
+      "Pod security: building secure container images": {},
+      "Pod security: do not share host namespaces (hostIPC)": {},
+      "Pod security: do not share host namespaces (hostNetwork)": {},
+      "Pod security: do not share host namespaces (hostPID)": {},
+      "Pod security: immutable container file systems": {},
+      "Pod security: kernel hardening with AppArmor": {},
+      "Pod security: kernel hardening with seccomp": {},
+      "Pod security: kernel hardening with SELinux": {},
+      "Pod security: non-root, unprivileged containers": {},
+      "Pod security: Pod security enforcement": {},
+      "Pod security: protecting Pod service account tokens": {},
+      "Pod security: restrict host file system access (hostPath)": {}
+    }
+  },
+  "PCI-DSS": {
+    fullName: "Payment Card Industry Data Security Standard",
+    version: "4.0.1",
+    informationUri: "https://www.pcisecuritystandards.org/document_library/",
+    controls: {
+      "1.2": { title: "Network security controls are configured and maintained" },
+      "1.3": { title: "Network access to and from the cardholder data environment is restricted" },
+      "3.5": { title: "Primary account number is secured wherever it is stored" },
+      "3.6": { title: "Cryptographic keys used to protect stored account data are secured" },
+      "4.2.1": { title: "Strong cryptography and security protocols safeguard PAN during transmission over open, public networks" },
+      "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+    }
+  },
+  "MITRE-ATT&CK": {
+    fullName: "MITRE ATT&CK for Containers",
+    informationUri: "https://attack.mitre.org/matrices/enterprise/containers/",
+    controls: {
+      "T1021": { title: "Remote Services" },
+      "T1040": { title: "Network Sniffing" },
+      "T1078": { title: "Valid Accounts" },
+      "T1078.001": { title: "Valid Accounts: Default Accounts" },
+      "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles" },
+      "T1190": { title: "Exploit Public-Facing Application" },
+      "T1210": { title: "Exploitation of Remote Services (lateral movement)" },
+      "T1525": { title: "Implant Internal Image" },
+      "T1528": { title: "Steal Application Access Token" },
+      "T1552": { title: "Unsecured Credentials" },
+      "T1552.001": { title: "Unsecured Credentials: Credentials In Files" },
+      "T1552.007": { title: "Unsecured Credentials: Container API" },
+      "T1557": { title: "Adversary-in-the-Middle" },
+      "T1562": { title: "Impair Defenses" },
+      "T1562.001": { title: "Impair Defenses: Disable or Modify Tools" },
+      "T1609": { title: "Container Administration Command" },
+      "T1610": { title: "Deploy Container" },
+      "T1611": { title: "Escape to Host" },
+      "T1649": { title: "Steal or Forge Authentication Certificates" }
+    }
+  }
+};
+
 // src/report/sarif.ts
 var INFORMATION_URI = "https://github.com/kubeward/kubeward";
 var FINGERPRINT_KEY = "kubeward/v1";
@@ -38051,7 +38249,10 @@ function frameworkTags(meta) {
   return meta.frameworks.map((ref) => `${ref.framework.toLowerCase()}:${ref.control}`);
 }
 function helpMarkdown(meta) {
-  const frameworks = meta.frameworks.map((ref) => `- ${ref.framework} ${ref.control}${ref.title ? `: ${ref.title}` : ""}`);
+  const frameworks = meta.frameworks.map((ref) => {
+    const title = controlTitle(ref);
+    return `- ${ref.framework} ${ref.control}${title ? `: ${title}` : ""}`;
+  });
   return [
     `**${meta.title}**`,
     "",
@@ -38074,12 +38275,28 @@ function describeRule(meta) {
 Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
     defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
+    ...meta.frameworks.length ? { relationships: meta.frameworks.map(relationship) } : {},
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",
       "security-severity": securitySeverity(meta.severity)
     }
   };
+}
+function relationship(ref) {
+  return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
+}
+function taxonomies(rules) {
+  const named = /* @__PURE__ */ new Map();
+  for (const ref of rules.flatMap((meta) => meta.frameworks)) {
+    const controls = named.get(ref.framework) ?? /* @__PURE__ */ new Set();
+    named.set(ref.framework, controls.add(ref.control));
+  }
+  return Object.keys(FRAMEWORKS).filter((framework) => named.has(framework)).map((framework) => {
+    const { fullName, version, informationUri, controls } = FRAMEWORKS[framework];
+    const taxa = Object.keys(controls).filter((control) => named.get(framework)?.has(control)).map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
+    return { name: framework, fullName, ...version !== void 0 && { version }, informationUri, taxa };
+  });
 }
 function uriMaker(base) {
   const known = /* @__PURE__ */ new Map();
@@ -38205,6 +38422,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   return { pieces, omitted };
 }
 function sarifLog(input, omitted, kept) {
+  const frameworks = taxonomies(input.rules);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -38216,9 +38434,11 @@ function sarifLog(input, omitted, kept) {
             version: input.toolVersion,
             semanticVersion: input.toolVersion,
             informationUri: INFORMATION_URI,
-            rules: input.rules.map(describeRule)
+            rules: input.rules.map(describeRule),
+            ...frameworks.length ? { supportedTaxonomies: frameworks.map(({ name }) => ({ name })) } : {}
           }
         },
+        ...frameworks.length ? { taxonomies: frameworks } : {},
         columnKind: "utf16CodeUnits",
         results: [],
         ...omitted ? {

@@ -14,7 +14,7 @@ export default componentFlagRule({
       "Without `--audit-log-path` (or an audit webhook) kube-apiserver keeps no record of who did what, so an intrusion cannot be traced. kubeadm does not set it.",
     remediation:
       "Set `--audit-log-path` to a file on a mounted volume, with `--audit-policy-file` and the rotation flags (`--audit-log-maxage`, `--audit-log-maxbackup`, `--audit-log-maxsize`).",
-    frameworks: [{ framework: "CIS", control: "1.2.16", title: "Ensure that the --audit-log-path argument is set" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    frameworks: [{ framework: "CIS", control: "1.2.16" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] },
   },
 });

@@ -14,7 +14,7 @@ export default componentFlagRule({
       "kube-apiserver records audit events only for the rules of the Policy that `--audit-policy-file` names; without the flag no event is recorded, even with `--audit-log-path` set.",
     remediation:
       "Write an audit Policy (at least Metadata level for everything, and no request bodies for Secrets) and set `--audit-policy-file` to it.",
-    frameworks: [{ framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" }, { framework: "MITRE-ATT&CK", control: "T1562", title: "Impair Defenses" }],
+    frameworks: [{ framework: "CIS", control: "3.2.1" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
     equivalents: {},
   },
 });

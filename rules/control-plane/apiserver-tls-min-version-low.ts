@@ -14,7 +14,7 @@ export default componentFlagRule({
       "`--tls-min-version` set to VersionTLS10 or VersionTLS11 lets clients negotiate TLS versions with known weaknesses (BEAST, no AEAD suites) that every current client can do without. Absent, Go's default minimum for servers (TLS 1.2) applies.",
     remediation:
       "Remove `--tls-min-version` or set it to VersionTLS12 or VersionTLS13.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening", title: "Use TLS for control-plane traffic" }],
+    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
     equivalents: {},
   },
 });

@@ -54,9 +54,9 @@ export default defineRule({
       "Add a rule before the one reported that logs these resources at Metadata, as the Kubernetes documentation's example policy does: " +
       "`- level: Metadata` with `resources: [{group: \"\", resources: [secrets, configmaps]}, {group: authentication.k8s.io, resources: [tokenreviews]}]`.",
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
-      { framework: "MITRE-ATT&CK", control: "T1552", title: "Unsecured Credentials" },
+      { framework: "MITRE-ATT&CK", control: "T1552" },
     ],
     equivalents: {},
     messages: {

@@ -15,7 +15,7 @@ export default defineRule({
       "first catch-all are never used, since it matches first.",
     remediation: "End the rules with a catch-all `- level: Metadata` (the Kubernetes documentation's example policy does), and keep it last.",
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       ...AUDIT_LOGGING,
     ],
     equivalents: {},

@@ -15,7 +15,7 @@ export default defineRule({
       "Write rules, most specific first, ending with a catch-all such as `- level: Metadata`; the Kubernetes documentation's example policy " +
       "is a good start.",
     frameworks: [
-      { framework: "CIS", control: "3.2.1", title: "Ensure that a minimal audit policy is created" },
+      { framework: "CIS", control: "3.2.1" },
       ...AUDIT_LOGGING,
     ],
     equivalents: {},

@@ -18,7 +18,7 @@ export default defineRule({
       "handler. Those two are reported where they are written, when a rule that logs (a level other than None) is affected.",
     remediation: "Remove ResponseComplete and Panic from `omitStages`; to make the log smaller, omit RequestReceived, or lower the level of noisy requests instead.",
     frameworks: [
-      { framework: "CIS", control: "3.2.2", title: "Ensure that the audit policy covers key security concerns" },
+      { framework: "CIS", control: "3.2.2" },
       ...AUDIT_LOGGING,
     ],
     equivalents: {},

@@ -16,9 +16,9 @@ export default defineRule({
       "only (the documentation's way to keep Events unencrypted under `*.*`) is not reported.",
     remediation: "Move the encrypting provider (kms with `apiVersion: v2`, or secretbox) to the top of the entry that covers Secrets and keep `identity: {}` last.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
-      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" },
+      { framework: "PCI-DSS", control: "3.5" },
     ],
     equivalents: {},
     messages: {

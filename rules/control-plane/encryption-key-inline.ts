@@ -27,9 +27,9 @@ export default defineRule({
       "Rotate the key (a new key first, rewrite all Secrets, remove the old one), remove it from the repository and its history, and " +
       "write the file on the control-plane nodes from a secret store at provisioning time, or move to the kms v2 provider.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
-      { framework: "PCI-DSS", control: "3.6", title: "Cryptographic keys used to protect stored account data are secured" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001", title: "Unsecured Credentials: Credentials In Files" },
+      { framework: "CIS", control: "1.2.28" },
+      { framework: "PCI-DSS", control: "3.6" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
     ],
     equivalents: {},
     messages: {

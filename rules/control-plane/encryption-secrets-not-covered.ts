@@ -18,9 +18,9 @@ export default defineRule({
       "Add an entry for Secrets, first in the list, whose first provider encrypts (kms with `apiVersion: v2`, or secretbox), followed by " +
       "`identity: {}` while existing Secrets are rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`).",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
-      { framework: "PCI-DSS", control: "3.5", title: "Primary account number is secured wherever it is stored" },
+      { framework: "PCI-DSS", control: "3.5" },
     ],
     equivalents: {},
     messages: {

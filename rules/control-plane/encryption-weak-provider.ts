@@ -18,7 +18,7 @@ export default defineRule({
       "Use kms with `apiVersion: v2` and a KMS plugin, or secretbox, as the first provider; keep the old provider after it until every " +
       "object of the entry has been rewritten, then remove it.",
     frameworks: [
-      { framework: "CIS", control: "1.2.28", title: "Ensure that encryption providers are appropriately configured" },
+      { framework: "CIS", control: "1.2.28" },
       { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
     ],
     equivalents: {},

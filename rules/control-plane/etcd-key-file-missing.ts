@@ -15,7 +15,7 @@ export default componentFlagRule({
       "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port. etcd also reads the flag from the variable `ETCD_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation:
       "Set `--key-file` with `--cert-file`.",
-    frameworks: [{ framework: "CIS", control: "2.1", title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" }],
+    frameworks: [{ framework: "CIS", control: "2.1" }],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] },
   },
 });

@@ -16,7 +16,7 @@ export default componentFlagRule({
       "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication. etcd also reads the flag from the variable `ETCD_PEER_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation:
       "Remove `--peer-auto-tls` and set `--peer-cert-file` and `--peer-key-file` to certificates your etcd CA signed.",
-    frameworks: [{ framework: "CIS", control: "2.6", title: "Ensure that the --peer-auto-tls argument is not set to true" }],
+    frameworks: [{ framework: "CIS", control: "2.6" }],
     equivalents: { trivy: ["KCV0047"] },
   },
 });

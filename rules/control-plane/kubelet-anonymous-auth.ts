@@ -23,7 +23,7 @@ export default kubeletSettingRule({
       "Set `authentication.anonymous.enabled: false` in the KubeletConfiguration, or pass `--anonymous-auth=false`. Health checks that " +
       "need the kubelet without credentials should use the healthz port (10248 on localhost) instead.",
     frameworks: [
-      { framework: "CIS", control: "4.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "CIS", control: "4.2.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous requests" },
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },

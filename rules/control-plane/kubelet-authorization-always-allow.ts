@@ -23,7 +23,7 @@ export default kubeletSettingRule({
       "Set `authorization.mode: Webhook` in the KubeletConfiguration (or pass `--authorization-mode=Webhook`), and grant the API server's " +
       "kubelet client the `system:kubelet-api-admin` ClusterRole so `kubectl exec` and `logs` keep working.",
     frameworks: [
-      { framework: "CIS", control: "4.2.2", title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
+      { framework: "CIS", control: "4.2.2" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },

@@ -26,7 +26,7 @@ export default kubeletSettingRule({
       "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, " +
       "JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
     frameworks: [
-      { framework: "CIS", control: "4.2.3", title: "Ensure that the --client-ca-file argument is set as appropriate" },
+      { framework: "CIS", control: "4.2.3" },
       { framework: "NSA-CISA", control: "Authentication and authorization: strong authentication" },
     ],
     equivalents: { checkov: ["CKV_K8S_140"], trivy: ["KCV0081"] },

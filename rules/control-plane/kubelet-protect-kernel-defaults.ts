@@ -20,7 +20,7 @@ export default kubeletSettingRule({
     remediation:
       "Set the kernel parameters the kubelet expects on the node (e.g. in /etc/sysctl.d), then set `protectKernelDefaults: true` " +
       "(or `--protect-kernel-defaults=true`).",
-    frameworks: [{ framework: "CIS", control: "4.2.6", title: "Ensure that the --protect-kernel-defaults argument is set to true (benchmark versions before v1.12)" }],
+    frameworks: [],
     equivalents: { checkov: ["CKV_K8S_144"], trivy: ["KCV0083"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: false",

@@ -85,15 +85,15 @@ export const specPath = (...segments: Path): Path => ["spec", ...segments];
 /** Frameworks of the rules about encryption and peer authentication in the mesh. */
 export const IN_TRANSIT_FRAMEWORKS: RuleMeta["frameworks"] = [
   { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
-  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography protects data in transit" },
-  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
-  { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" },
+  { framework: "PCI-DSS", control: "4.2.1" },
+  { framework: "MITRE-ATT&CK", control: "T1040" },
+  { framework: "MITRE-ATT&CK", control: "T1557" },
 ];
 
 /** Frameworks of the rules about service-to-service authorization in the mesh. */
 export const AUTHORIZATION_FRAMEWORKS: RuleMeta["frameworks"] = [
   { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
-  { framework: "MITRE-ATT&CK", control: "T1021", title: "Remote Services" },
+  { framework: "MITRE-ATT&CK", control: "T1021" },
 ];
 
 /** A server of an Istio Gateway: its index, port protocol (upper case), `tls`, and how the message names it. */

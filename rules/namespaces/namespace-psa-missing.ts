@@ -30,7 +30,7 @@ export default defineRule({
       "`baseline`), and keep `warn`/`audit` at `restricted` to see what a stricter level would reject. A cluster that sets its own " +
       "default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
     frameworks: [
-      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "CIS", control: "5.2.1" },
       { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
     ],
     equivalents: {},

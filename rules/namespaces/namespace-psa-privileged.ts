@@ -21,9 +21,9 @@ export default defineRule({
       "Enforce `baseline` or `restricted`. Keep `privileged` only for a namespace that holds node agents alone (network, storage, " +
       "monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
     frameworks: [
-      { framework: "CIS", control: "5.2.1", title: "Ensure that the cluster has at least one active policy control mechanism in place" },
+      { framework: "CIS", control: "5.2.1" },
       { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
-      { framework: "MITRE-ATT&CK", control: "T1611", title: "Escape to Host" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
     ],
     equivalents: {},
     messages: {

@@ -2,9 +2,9 @@ import { arrayOf, isRecord, recordOf, type JsonObject, type K8sObject, type Rule
 
 /** The controls a rule about plain HTTP toward clients serves: encryption in transit. */
 export const TLS_IN_TRANSIT: RuleMeta["frameworks"] = [
-  { framework: "PCI-DSS", control: "4.2.1", title: "Strong cryptography and security protocols safeguard data during transmission over open, public networks" },
+  { framework: "PCI-DSS", control: "4.2.1" },
   { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
-  { framework: "MITRE-ATT&CK", control: "T1040", title: "Network Sniffing" },
+  { framework: "MITRE-ATT&CK", control: "T1040" },
 ];
 
 /** The API group of an object's apiVersion: "" for the core group (`v1`). */

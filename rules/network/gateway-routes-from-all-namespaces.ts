@@ -19,7 +19,7 @@ export default defineRule({
       "who may create Routes with RBAC, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" },
+      { framework: "MITRE-ATT&CK", control: "T1557" },
     ],
     equivalents: {},
     messages: {

@@ -38,7 +38,7 @@ export default defineRule({
       "webhook reachable only from the API server.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
     ],
     equivalents: {},
     messages: {

@@ -26,7 +26,7 @@ export default defineRule({
       "IngressClass) for the team that needs it, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
     ],
     equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
     messages: {

@@ -78,10 +78,10 @@ export default defineRule({
       "then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, " +
       "name it in `policyNamespacesElsewhere`.",
     frameworks: [
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
+      { framework: "CIS", control: "5.3.2" },
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" },
+      { framework: "PCI-DSS", control: "1.3" },
+      { framework: "MITRE-ATT&CK", control: "T1210" },
     ],
     equivalents: {},
     scope:

@@ -42,8 +42,8 @@ export default defineRule({
       "metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "PCI-DSS", control: "1.2", title: "Network security controls are configured and maintained" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" },
+      { framework: "PCI-DSS", control: "1.2" },
+      { framework: "MITRE-ATT&CK", control: "T1210" },
     ],
     equivalents: {},
     messages: {

@@ -20,7 +20,7 @@ export default defineRule({
       "make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" },
+      { framework: "MITRE-ATT&CK", control: "T1557" },
     ],
     equivalents: { trivy: ["KSV108"] },
     messages: {

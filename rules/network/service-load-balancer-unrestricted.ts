@@ -62,7 +62,7 @@ export default defineRule({
       "suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
     ],
     equivalents: { kubeLinter: ["exposed-services"] },
     messages: {

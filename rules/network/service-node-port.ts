@@ -20,7 +20,7 @@ export default defineRule({
       "behind node firewall rules and suppress the finding with that reason.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190", title: "Exploit Public-Facing Application" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
     ],
     equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {

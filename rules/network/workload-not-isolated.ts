@@ -70,9 +70,9 @@ export default defineRule({
       "allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
       { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
-      { framework: "CIS", control: "5.3.2", title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      { framework: "PCI-DSS", control: "1.3", title: "Network access to and from the cardholder data environment is restricted" },
-      { framework: "MITRE-ATT&CK", control: "T1210", title: "Exploitation of Remote Services (lateral movement)" },
+      { framework: "CIS", control: "5.3.2" },
+      { framework: "PCI-DSS", control: "1.3" },
+      { framework: "MITRE-ATT&CK", control: "T1210" },
     ],
     equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
     scope:

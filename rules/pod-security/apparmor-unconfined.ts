@@ -23,7 +23,7 @@ export default defineRule({
       "Remove `securityContext.appArmorProfile` or set its `type` to `RuntimeDefault` (or `Localhost` with a reviewed " +
       "`localhostProfile`); drop `container.apparmor.security.beta.kubernetes.io/<container>: unconfined` annotations.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "AppArmor" },
+      { framework: "PSS", control: "baseline/apparmor" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" },
     ],
     equivalents: { trivy: ["KSV002"] },

@@ -15,8 +15,8 @@ export default defineRule({
       "Remove the capability from `securityContext.capabilities.add`; only `NET_BIND_SERVICE` may stay. " +
       "If the process needs the capability, change the application (e.g. set file ownership at image build time instead of CHOWN).",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.9", title: "Minimize the admission of containers with added capabilities" },
+      { framework: "PSS", control: "restricted/capabilities" },
+      { framework: "CIS", control: "5.2.9" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { trivy: ["KSV106"] },

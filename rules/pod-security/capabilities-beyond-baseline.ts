@@ -23,8 +23,8 @@ export default defineRule({
       "Remove the capability from `securityContext.capabilities.add`; if the process truly needs it, run the workload in a " +
       "namespace whose policy allows it and document why.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.9", title: "Minimize the admission of containers with added capabilities" },
+      { framework: "PSS", control: "baseline/capabilities" },
+      { framework: "CIS", control: "5.2.9" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: {

@@ -13,9 +13,9 @@ export default defineRule({
       'Add `ALL` to `securityContext.capabilities.drop` on every container, init container and ephemeral container (`drop: ["ALL"]`, in upper case), ' +
       "then add back only `NET_BIND_SERVICE` if the process binds a port below 1024.",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Capabilities" },
-      { framework: "CIS", control: "5.2.8", title: "Minimize the admission of containers with the NET_RAW capability" },
-      { framework: "CIS", control: "5.2.10", title: "Minimize the admission of containers with capabilities assigned" },
+      { framework: "PSS", control: "restricted/capabilities" },
+      { framework: "CIS", control: "5.2.8" },
+      { framework: "CIS", control: "5.2.10" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },

@@ -12,8 +12,8 @@ export default hostNamespaceRule({
       "on the node. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostIPC: true` (or set it to `false`); share memory between the pod's own containers through an `emptyDir` with `medium: Memory`.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.4", title: "Minimize the admission of containers wishing to share the host IPC namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.4" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" },
     ],
     equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] },

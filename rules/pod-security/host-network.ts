@@ -12,8 +12,8 @@ export default hostNamespaceRule({
       "listen only on localhost, and bypasses network policies. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostNetwork: true` (or set it to `false`) and expose the workload through a Service.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.5", title: "Minimize the admission of containers wishing to share the host network namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.5" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" },
     ],
     equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] },

@@ -18,8 +18,8 @@ export default defineRule({
       "Replace `spec.volumes[].hostPath` with an `emptyDir`, a `configMap`/`secret`/`projected` volume or a " +
       "`persistentVolumeClaim`; node agents that need host files belong in a namespace whose policy allows them.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
     ],
     equivalents: {

@@ -30,8 +30,8 @@ export default defineRule({
       "(a log shipper's position file, a CSI driver), give it a directory of its own (`/var/lib/<agent>`), keep every other host " +
       "mount read-only, and suppress this finding on that one mount with the reason.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
     ],
     equivalents: { kubeLinter: ["writable-host-mount"] },

@@ -12,8 +12,8 @@ export default hostNamespaceRule({
       "root, signal or inspect them. The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `spec.hostPID: true` (or set it to `false`); use `shareProcessNamespace` to share processes between the pod's own containers.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Namespaces" },
-      { framework: "CIS", control: "5.2.3", title: "Minimize the admission of containers wishing to share the host process ID namespace" },
+      { framework: "PSS", control: "baseline/host-namespaces" },
+      { framework: "CIS", control: "5.2.3" },
       { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" },
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },

@@ -12,8 +12,8 @@ export default defineRule({
       "or none (Pod Security Admission supports no allow-list).",
     remediation: "Remove `ports[].hostPort` (or set it to `0`) and expose the container through a Service (NodePort or LoadBalancer if it must be reachable from outside).",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Host Ports" },
-      { framework: "CIS", control: "5.2.13", title: "Minimize the admission of containers which use HostPorts" },
+      { framework: "PSS", control: "baseline/host-ports" },
+      { framework: "CIS", control: "5.2.13" },
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },

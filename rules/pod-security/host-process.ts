@@ -15,8 +15,8 @@ export default defineRule({
       "Remove `securityContext.windowsOptions.hostProcess: true` from the pod and its containers (or set it to `false`), " +
       "and run node-management workloads only in namespaces that allow the privileged profile.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostProcess" },
-      { framework: "CIS", control: "5.2.11", title: "Minimize the admission of Windows HostProcess containers" },
+      { framework: "PSS", control: "baseline/hostprocess" },
+      { framework: "CIS", control: "5.2.11" },
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {

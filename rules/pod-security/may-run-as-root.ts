@@ -25,8 +25,8 @@ export default defineRule({
       },
     },
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Running as Non-root" },
-      { framework: "CIS", control: "5.2.7", title: "Minimize the admission of root containers" },
+      { framework: "PSS", control: "restricted/running-as-non-root" },
+      { framework: "CIS", control: "5.2.7" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["run-as-non-root"], polaris: ["runAsRootAllowed"], checkov: ["CKV_K8S_23"], trivy: ["KSV012"] },

@@ -27,8 +27,8 @@ export default defineRule({
       'Add `ALL` (or at least `NET_RAW`) to `securityContext.capabilities.drop` of every container (`drop: ["ALL"]`) and remove `NET_RAW` ' +
       "from `capabilities.add`. ping works without it where the runtime allows unprivileged ICMP sockets (Docker 20.10 and later, containerd 2.0 and later).",
     frameworks: [
-      { framework: "CIS", control: "5.2.8", title: "Minimize the admission of containers with the NET_RAW capability" },
-      { framework: "PSS", control: "baseline", title: "Capabilities" },
+      { framework: "CIS", control: "5.2.8" },
+      { framework: "PSS", control: "baseline/capabilities" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },

@@ -19,8 +19,8 @@ export default defineRule({
       "Set `securityContext.allowPrivilegeEscalation: false` on every container, init container and ephemeral container. " +
       "A privileged container or one that adds SYS_ADMIN always allows escalation; remove those first.",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Privilege Escalation" },
-      { framework: "CIS", control: "5.2.6", title: "Minimize the admission of containers with allowPrivilegeEscalation" },
+      { framework: "PSS", control: "restricted/privilege-escalation" },
+      { framework: "CIS", control: "5.2.6" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: {

@@ -11,8 +11,8 @@ export default defineRule({
       "The Pod Security Standards baseline profile forbids it.",
     remediation: "Remove `securityContext.privileged: true`, or set it to `false`, and grant only the capabilities the process needs.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Privileged Containers" },
-      { framework: "CIS", control: "5.2.2", title: "Minimize the admission of privileged containers" },
+      { framework: "PSS", control: "baseline/privileged-containers" },
+      { framework: "CIS", control: "5.2.2" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },

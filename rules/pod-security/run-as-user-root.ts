@@ -22,8 +22,8 @@ export default defineRule({
       },
     },
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Running as Non-root user" },
-      { framework: "CIS", control: "5.2.7", title: "Minimize the admission of root containers" },
+      { framework: "PSS", control: "restricted/running-as-non-root-user" },
+      { framework: "CIS", control: "5.2.7" },
       { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
     ],
     equivalents: { trivy: ["KSV105"] },

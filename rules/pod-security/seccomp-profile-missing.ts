@@ -22,8 +22,8 @@ export default defineRule({
       "Set `spec.securityContext.seccompProfile.type: RuntimeDefault` on the pod (containers inherit it), or on each container's `securityContext`; " +
       "use `Localhost` with `localhostProfile` for a custom profile. The old seccomp annotations no longer have any effect.",
     frameworks: [
-      { framework: "PSS", control: "restricted", title: "Seccomp" },
-      { framework: "CIS", control: "5.7.2", title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
+      { framework: "PSS", control: "restricted/seccomp" },
+      { framework: "CIS", control: "5.7.2" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },

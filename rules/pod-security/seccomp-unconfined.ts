@@ -18,7 +18,7 @@ export default defineRule({
       "Remove `securityContext.seccompProfile` or set `seccompProfile.type` to `RuntimeDefault` (or `Localhost` with a " +
       "reviewed `localhostProfile`), on the pod and on every container.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "Seccomp" },
+      { framework: "PSS", control: "baseline/seccomp" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
     ],
     equivalents: { trivy: ["KSV104"] },

@@ -27,7 +27,7 @@ export default defineRule({
       "Remove `securityContext.seLinuxOptions.user` and `.role`, and leave `.type` unset or set it to one of " +
       "`container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`; setting only `.level` is allowed.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "SELinux" },
+      { framework: "PSS", control: "baseline/selinux" },
       { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" },
     ],
     equivalents: { trivy: ["KSV025"] },

@@ -68,8 +68,8 @@ export default defineRule({
       "`emptyDir` volume. Node agents that truly need these paths belong in a namespace whose policy allows them, with the " +
       "finding suppressed there and a reason.",
     frameworks: [
-      { framework: "PSS", control: "baseline", title: "HostPath Volumes" },
-      { framework: "CIS", control: "5.2.12", title: "Minimize the admission of HostPath volumes" },
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },

@@ -11,7 +11,7 @@ export default defineRule({
       "`procMount: Unmasked` removes those masks and exposes kernel interfaces to the container. The Pod Security " +
       "Standards baseline profile allows only `Default`.",
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "/proc Mount Type" }],
+    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
     messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {

@@ -34,7 +34,7 @@ export default defineRule({
     remediation:
       "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves " +
       "(node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "Sysctls" }],
+    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
     messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {

@@ -52,9 +52,9 @@ export default defineRule({
       "Bind the role to the users, groups or ServiceAccounts that need it instead. Turn anonymous access off (`--anonymous-auth=false`, or an " +
       "`anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
     frameworks: [
-      { framework: "CIS", control: "1.2.1", title: "Ensure that the --anonymous-auth argument is set to false" },
+      { framework: "CIS", control: "1.2.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous access, RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078.001", title: "Valid Accounts: Default Accounts" },
+      { framework: "MITRE-ATT&CK", control: "T1078.001" },
     ],
     equivalents: {},
     scope:

@@ -50,9 +50,9 @@ export default defineRule({
       "Keep cluster administration to a few people, through a group of your identity provider, not to ServiceAccounts of workloads. " +
       "`kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
-      { framework: "CIS", control: "5.1.1", title: "Ensure that the cluster-admin role is only used where required" },
+      { framework: "CIS", control: "5.1.1" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006" },
     ],
     equivalents: {
       kubeLinter: ["cluster-admin-role-binding"],

@@ -20,9 +20,9 @@ export default grantRule({
       "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get " +
       "`approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
     frameworks: [
-      { framework: "CIS", control: "5.1.11", title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
+      { framework: "CIS", control: "5.1.11" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1649", title: "Steal or Forge Authentication Certificates" },
+      { framework: "MITRE-ATT&CK", control: "T1649" },
     ],
     equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
     example: {

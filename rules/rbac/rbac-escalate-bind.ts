@@ -17,9 +17,9 @@ export default grantRule({
       "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands " +
       "out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
     frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "CIS", control: "5.1.8" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006", title: "Account Manipulation: Additional Container Cluster Roles" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006" },
     ],
     equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
     example: {

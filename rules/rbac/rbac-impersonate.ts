@@ -16,9 +16,9 @@ export default grantRule({
       "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their " +
       "requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
     frameworks: [
-      { framework: "CIS", control: "5.1.8", title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
+      { framework: "CIS", control: "5.1.8" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078", title: "Valid Accounts" },
+      { framework: "MITRE-ATT&CK", control: "T1078" },
     ],
     equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
     example: {

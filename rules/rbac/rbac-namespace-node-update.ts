@@ -18,7 +18,7 @@ export default grantRule({
       "`patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
     frameworks: [
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001" },
     ],
     equivalents: {},
     example: {

@@ -15,9 +15,9 @@ export default grantRule({
       "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 " +
       "`nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
     frameworks: [
-      { framework: "CIS", control: "5.1.10", title: "Minimize access to the proxy sub-resource of nodes" },
+      { framework: "CIS", control: "5.1.10" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
     ],
     equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
     example: {

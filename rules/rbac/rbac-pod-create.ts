@@ -18,9 +18,9 @@ export default grantRule({
       "Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, " +
       "and enforce the `restricted` Pod Security level there.",
     frameworks: [
-      { framework: "CIS", control: "5.1.4", title: "Minimize access to create pods" },
+      { framework: "CIS", control: "5.1.4" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1610", title: "Deploy Container" },
+      { framework: "MITRE-ATT&CK", control: "T1610" },
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {

@@ -23,7 +23,7 @@ export default grantRule({
       "application over a shell.",
     frameworks: [
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609", title: "Container Administration Command" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
     ],
     equivalents: {
       polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],

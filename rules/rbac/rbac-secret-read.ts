@@ -14,9 +14,9 @@ export default grantRule({
       "Grant Secret access only to the components that need it, in their own namespace (a Role, or a RoleBinding to the ClusterRole), " +
       "narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
     frameworks: [
-      { framework: "CIS", control: "5.1.2", title: "Minimize access to secrets" },
+      { framework: "CIS", control: "5.1.2" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1552.007", title: "Unsecured Credentials: Container API" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007" },
     ],
     equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
     example: {

@@ -14,9 +14,9 @@ export default grantRule({
       "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller " +
       "manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
     frameworks: [
-      { framework: "CIS", control: "5.1.13", title: "Minimize access to the service account token creation" },
+      { framework: "CIS", control: "5.1.13" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" },
+      { framework: "MITRE-ATT&CK", control: "T1528" },
     ],
     equivalents: {},
     example: {

@@ -26,9 +26,9 @@ export default grantRule({
       "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle " +
       "current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
     frameworks: [
-      { framework: "CIS", control: "5.1.12", title: "Minimize access to webhook configuration objects" },
+      { framework: "CIS", control: "5.1.12" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001", title: "Impair Defenses: Disable or Modify Tools" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001" },
     ],
     equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
     example: {

@@ -20,7 +20,7 @@ export default defineRule({
       "List the API groups, resources and verbs the subject needs, one rule per group of resources that needs the same verbs. " +
       "`kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
-      { framework: "CIS", control: "5.1.3", title: "Minimize wildcard use in Roles and ClusterRoles" },
+      { framework: "CIS", control: "5.1.3" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
     ],
     equivalents: { kubeLinter: ["wildcard-in-rules"] },

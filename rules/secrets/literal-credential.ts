@@ -127,7 +127,7 @@ export default defineRule({
       "SealedSecret, or SOPS), mount it as a file or reference it with `secretKeyRef`, and rotate the credential: it has been in git.",
     frameworks: [
       { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
     ],
     equivalents: { kubeLinter: ["env-var-secret"] },
     options: {

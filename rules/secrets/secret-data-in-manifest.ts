@@ -39,7 +39,7 @@ export default defineRule({
       "token Secret, use a projected `serviceAccountToken` volume or `kubectl create token`.",
     frameworks: [
       { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001 Unsecured Credentials: Credentials In Files" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
     ],
     equivalents: {},
     messages: {

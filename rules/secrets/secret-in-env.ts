@@ -17,8 +17,8 @@ export default defineRule({
       "Mount the Secret as a volume (`volumes[].secret`, `volumeMounts[]` with `readOnly: true`) and have the application read the file, e.g. a " +
       "`*_FILE` variable pointing at it, which many images support.",
     frameworks: [
-      { framework: "CIS", control: "5.4.1 Prefer using secrets as files over secrets as environment variables" },
-      { framework: "MITRE-ATT&CK", control: "T1552.007 Unsecured Credentials: Container API" },
+      { framework: "CIS", control: "5.4.1" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007" },
     ],
     equivalents: { kubeLinter: ["read-secret-from-env-var"], checkov: ["CKV_K8S_35"] },
     messages: {

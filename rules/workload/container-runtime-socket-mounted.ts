@@ -47,7 +47,7 @@ export default defineRule({
     remediation:
       "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); " +
       "to inspect containers, use the Kubernetes API instead of the runtime.",
-    frameworks: [{ framework: "PSS", control: "baseline", title: "HostPath Volumes" }],
+    frameworks: [{ framework: "PSS", control: "baseline/hostpath-volumes" }],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {
       socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',

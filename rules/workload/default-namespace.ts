@@ -117,7 +117,7 @@ export default defineRule({
       "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, " +
       "or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
-      { framework: "CIS", control: "5.7.4", title: "The default namespace should not be used" },
+      { framework: "CIS", control: "5.7.4" },
       { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
     ],
     equivalents: { kubeLinter: ["use-namespace"], checkov: ["CKV_K8S_21"], trivy: ["KSV110"] },

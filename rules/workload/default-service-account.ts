@@ -29,7 +29,7 @@ export default defineRule({
       "`automountServiceAccountToken: false` where it calls no API. The rule is low by default; to make it fail a run, raise its " +
       "severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
     frameworks: [
-      { framework: "CIS", control: "5.1.5", title: "Ensure that default service accounts are not actively used" },
+      { framework: "CIS", control: "5.1.5" },
       { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
     ],
     equivalents: { kubeLinter: ["default-service-account"] },

@@ -21,7 +21,7 @@ export default defineRule({
       "k8s-digester keep digests current.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+      { framework: "MITRE-ATT&CK", control: "T1525" },
     ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {

@@ -19,7 +19,7 @@ export default defineRule({
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+      { framework: "MITRE-ATT&CK", control: "T1525" },
     ],
     equivalents: {},
     messages: {

@@ -24,7 +24,7 @@ export default defineRule({
       "rather than listing the registry as insecure.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1557", title: "Adversary-in-the-Middle" },
+      { framework: "MITRE-ATT&CK", control: "T1557" },
     ],
     equivalents: {},
     messages: {

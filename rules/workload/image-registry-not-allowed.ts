@@ -28,7 +28,7 @@ export default defineRule({
       "`allowedRegistries` option if it is trusted.",
     frameworks: [
       { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525", title: "Implant Internal Image" },
+      { framework: "MITRE-ATT&CK", control: "T1525" },
     ],
     equivalents: {},
     options: {

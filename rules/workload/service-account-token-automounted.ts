@@ -126,9 +126,9 @@ export default defineRule({
       "a namespace chosen at apply or install time (none written, or Helm's release namespace) matches one of that name in any namespace. " +
       "Each binding that names the account is a related location.",
     frameworks: [
-      { framework: "CIS", control: "5.1.6", title: "Ensure that Service Account Tokens are only mounted where necessary" },
+      { framework: "CIS", control: "5.1.6" },
       { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
-      { framework: "MITRE-ATT&CK", control: "T1528", title: "Steal Application Access Token" },
+      { framework: "MITRE-ATT&CK", control: "T1528" },
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],

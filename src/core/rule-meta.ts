@@ -6,11 +6,13 @@ export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "l
 
 export type Framework = "PSS" | "CIS" | "NSA-CISA" | "PCI-DSS" | "MITRE-ATT&CK";
 
-/** A control in a framework this rule serves, e.g. `{ framework: "PSS", control: "baseline/privileged-containers" }`. */
+/**
+ * A control in a framework this rule serves, e.g. `{ framework: "PSS", control: "baseline/privileged-containers" }`;
+ * its title is in the framework data (frameworks.ts), not repeated in each rule.
+ */
 export interface FrameworkRef {
   framework: Framework;
   control: string;
-  title?: string;
 }
 
 /** Ids of the equivalent checks in other tools, for migration. */

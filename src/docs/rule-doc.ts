@@ -1,3 +1,4 @@
+import { controlTitle } from "../core/frameworks.js";
 import { helpUri, type RuleMeta } from "../core/rule-meta.js";
 import { levelOf } from "../core/severity.js";
 
@@ -19,7 +20,10 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `| Category | ${meta.category} |`,
   ];
   if (meta.enabledByDefault === false) lines.push(`| Default | off: runs only when \`.kubeward.yaml\` turns it on (\`on\`, a severity, or \`enabled: true\`) |`);
-  const frameworks = meta.frameworks.map((ref) => `${ref.framework} ${ref.control}${ref.title ? ` (${ref.title})` : ""}`);
+  const frameworks = meta.frameworks.map((ref) => {
+    const title = controlTitle(ref);
+    return `${ref.framework} ${ref.control}${title ? ` (${title})` : ""}`;
+  });
   if (frameworks.length) lines.push(`| Frameworks | ${frameworks.join("; ")} |`);
   const equivalents = Object.entries(meta.equivalents)
     .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0)

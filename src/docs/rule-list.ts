@@ -1,4 +1,5 @@
-import { helpUri, type RuleMeta } from "../core/rule-meta.js";
+import { controlTitle } from "../core/frameworks.js";
+import { helpUri, type FrameworkRef, type RuleMeta } from "../core/rule-meta.js";
 import type { OptionSpec } from "../core/rule-options.js";
 import { levelOf, type Level } from "../core/severity.js";
 
@@ -11,11 +12,16 @@ export interface RuleListEntry {
   category: RuleMeta["category"];
   enabledByDefault: boolean;
   unlintedInput: boolean;
-  frameworks: RuleMeta["frameworks"];
+  frameworks: Array<FrameworkRef & { title?: string }>;
   equivalents: RuleMeta["equivalents"];
   options: Array<{ name: string; pattern?: string; items?: "name=regex" } & Pick<OptionSpec, "type" | "default" | "description">>;
   messages: Array<{ id: string; template: string }>;
   helpUri: string;
+}
+
+function withTitle(ref: FrameworkRef): FrameworkRef & { title?: string } {
+  const title = controlTitle(ref);
+  return title === undefined ? { ...ref } : { ...ref, title };
 }
 
 export function ruleListEntry(meta: RuleMeta): RuleListEntry {
@@ -27,7 +33,7 @@ export function ruleListEntry(meta: RuleMeta): RuleListEntry {
     category: meta.category,
     enabledByDefault: meta.enabledByDefault ?? true,
     unlintedInput: meta.unlintedInput ?? false,
-    frameworks: meta.frameworks,
+    frameworks: meta.frameworks.map(withTitle),
     equivalents: meta.equivalents,
     options: Object.entries(meta.options ?? {}).map(([name, spec]) => ({
       name,

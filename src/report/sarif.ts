@@ -3,8 +3,9 @@ import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { objectLabel, type Finding } from "../engine/finding.js";
 import type { Region } from "../core/types.js";
-import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import { SEVERITIES, helpUri, type Framework, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import { levelOf, securitySeverity } from "../core/severity.js";
+import { FRAMEWORKS, controlTitle } from "../core/frameworks.js";
 import { displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
@@ -23,7 +24,10 @@ function frameworkTags(meta: RuleMeta): string[] {
 }
 
 function helpMarkdown(meta: RuleMeta): string {
-  const frameworks = meta.frameworks.map((ref) => `- ${ref.framework} ${ref.control}${ref.title ? `: ${ref.title}` : ""}`);
+  const frameworks = meta.frameworks.map((ref) => {
+    const title = controlTitle(ref);
+    return `- ${ref.framework} ${ref.control}${title ? `: ${title}` : ""}`;
+  });
   return [
     `**${meta.title}**`,
     "",
@@ -45,12 +49,40 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
     help: { text: `${meta.rationale}\n\nFix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
     helpUri: helpUri(meta.id),
     defaultConfiguration: { level: levelOf(meta.severity), ...(meta.enabledByDefault === false ? { enabled: false } : {}) },
+    ...(meta.frameworks.length ? { relationships: meta.frameworks.map(relationship) } : {}),
     properties: {
       tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
       precision: "high",
       "security-severity": securitySeverity(meta.severity),
     },
   };
+}
+
+/**
+ * A rule's tie to a framework control (SARIF 2.1.0 reportingDescriptorRelationship): the control asks
+ * for more than the rule checks, so it is the "superset", and a result's `taxa` then implicitly holds
+ * the control (result.taxa), without each of thousands of results repeating it.
+ */
+function relationship(ref: RuleMeta["frameworks"][number]): Sarif.ReportingDescriptorRelationship {
+  return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
+}
+
+/** The frameworks the rules name, as the run's taxonomies, each with the controls the rules name as its taxa. */
+function taxonomies(rules: readonly RuleMeta[]): Sarif.ToolComponent[] {
+  const named = new Map<Framework, Set<string>>();
+  for (const ref of rules.flatMap((meta) => meta.frameworks)) {
+    const controls = named.get(ref.framework) ?? new Set<string>();
+    named.set(ref.framework, controls.add(ref.control));
+  }
+  return (Object.keys(FRAMEWORKS) as Framework[])
+    .filter((framework) => named.has(framework))
+    .map((framework) => {
+      const { fullName, version, informationUri, controls } = FRAMEWORKS[framework];
+      const taxa = Object.keys(controls)
+        .filter((control) => named.get(framework)?.has(control))
+        .map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
+      return { name: framework, fullName, ...(version !== undefined && { version }), informationUri, taxa };
+    });
 }
 
 /** Relative URI reference for a display path: forward slashes, no leading `./`, segments escaped. */
@@ -255,6 +287,7 @@ export function sarifReport(input: ReportInput, limits: SarifLimits = GITHUB_SAR
 
 /** The log with an empty results array, to be filled in. */
 function sarifLog(input: ReportInput, omitted: OmittedResults | undefined, kept: number): Sarif.Log {
+  const frameworks = taxonomies(input.rules);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -267,8 +300,10 @@ function sarifLog(input: ReportInput, omitted: OmittedResults | undefined, kept:
             semanticVersion: input.toolVersion,
             informationUri: INFORMATION_URI,
             rules: input.rules.map(describeRule),
+            ...(frameworks.length ? { supportedTaxonomies: frameworks.map(({ name }) => ({ name })) } : {}),
           },
         },
+        ...(frameworks.length ? { taxonomies: frameworks } : {}),
         columnKind: "utf16CodeUnits",
         results: [],
         ...(omitted

@@ -17,6 +17,7 @@ import {
   writeFiles,
 } from "./cli-harness.js";
 import { ALL_RULE_META } from "../../src/registry.js";
+import { controlTitle } from "../../src/core/frameworks.js";
 
 const ONLY_PRIVILEGED = onlyRulesConfig(["privileged-container"]);
 /** Only privileged-container, with this setting. */
@@ -560,7 +561,8 @@ describe("kubeward rules --format json", () => {
         category: meta.category,
         enabledByDefault: meta.enabledByDefault !== false,
         unlintedInput: meta.unlintedInput === true,
-        frameworks: meta.frameworks,
+        // The control titles come from the framework data, not from the rule.
+        frameworks: meta.frameworks.map((ref) => ({ ...ref, ...(controlTitle(ref) !== undefined && { title: controlTitle(ref) }) })),
         equivalents: meta.equivalents,
         options: Object.keys(meta.options ?? {}).map((name) => ({ name, ...meta.options?.[name] })),
         messages: Object.keys(meta.messages ?? {}).map((id) => ({ id, template: meta.messages?.[id] })),
@@ -577,7 +579,7 @@ describe("kubeward rules --format json", () => {
       level: "error",
       category: "pod-security",
       enabledByDefault: true,
-      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline", title: "Privileged Containers" }]) as unknown,
+      frameworks: expect.arrayContaining([{ framework: "PSS", control: "baseline/privileged-containers", title: "Privileged Containers" }]) as unknown,
       options: [],
       messages: [{ id: "runsPrivileged", template: "{{container}} runs privileged." }],
     });

@@ -122,6 +122,20 @@ describe("SARIF output", () => {
     }
   });
 
+  it("lists the frameworks as taxonomies, and ties each rule to the controls it names", () => {
+    const taxa = new Set((run().taxonomies ?? []).flatMap((taxonomy) => (taxonomy.taxa ?? []).map((taxon) => `${taxonomy.name} ${taxon.id}`)));
+    expect(run().tool.driver.supportedTaxonomies?.map((taxonomy) => taxonomy.name)).toEqual(run().taxonomies?.map((taxonomy) => taxonomy.name));
+    expect(taxa).toContain("PSS baseline/privileged-containers");
+    for (const [index, rule] of rules().entries()) {
+      const targets = (rule.relationships ?? []).map((relation) => `${relation.target.toolComponent?.name} ${relation.target.id}`);
+      expect(targets, rule.id).toEqual(ALL_RULE_META[index].frameworks.map((ref) => `${ref.framework} ${ref.control}`));
+      for (const target of targets) expect(taxa, rule.id).toContain(target);
+      for (const relation of rule.relationships ?? []) expect(relation.kinds, rule.id).toEqual(["superset"]);
+    }
+    const privileged = run().taxonomies?.find((taxonomy) => taxonomy.name === "PSS")?.taxa?.find((taxon) => taxon.id === "baseline/privileged-containers");
+    expect(privileged?.shortDescription?.text).toBe("Privileged Containers");
+  });
+
   it("gives every result its rule, the matching rule index, level and message", () => {
     for (const result of results()) {
       expect(result.ruleId).toBeTruthy();
