@@ -27374,8 +27374,8 @@ var FRAMEWORK_OF = {
 };
 function servesFramework(meta, selection) {
   return meta.frameworks.some((ref) => {
-    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control === "baseline";
-    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control === "baseline" || ref.control === "restricted");
+    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control.startsWith("baseline/");
+    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/"));
     return ref.framework === FRAMEWORK_OF[selection];
   });
 }

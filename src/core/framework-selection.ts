@@ -17,8 +17,9 @@ const FRAMEWORK_OF: Record<Exclude<FrameworkSelection, "pss-baseline" | "pss-res
  */
 export function servesFramework(meta: Pick<RuleMeta, "frameworks">, selection: FrameworkSelection): boolean {
   return meta.frameworks.some((ref) => {
-    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control === "baseline";
-    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control === "baseline" || ref.control === "restricted");
+    // PSS control ids are `level/control`, e.g. `baseline/privileged-containers`.
+    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control.startsWith("baseline/");
+    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/"));
     return ref.framework === FRAMEWORK_OF[selection];
   });
 }

@@ -3,8 +3,8 @@ import { rulesOfFrameworks, servesFramework, type FrameworkSelection } from "../
 import type { FrameworkRef } from "../../src/core/rule-meta.js";
 
 const rule = (...frameworks: FrameworkRef[]) => ({ meta: { frameworks } });
-const baseline = rule({ framework: "PSS", control: "baseline" }, { framework: "CIS", control: "5.2.2" });
-const restricted = rule({ framework: "PSS", control: "restricted" });
+const baseline = rule({ framework: "PSS", control: "baseline/privileged-containers" }, { framework: "CIS", control: "5.2.2" });
+const restricted = rule({ framework: "PSS", control: "restricted/running-as-non-root" });
 const rbac = rule({ framework: "CIS", control: "5.1.1" }, { framework: "MITRE-ATT&CK", control: "T1078" });
 const tls = rule({ framework: "PCI-DSS", control: "4.2.1" }, { framework: "NSA-CISA", control: "encrypt traffic" });
 const hygiene = rule();
