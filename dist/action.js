@@ -38075,7 +38075,8 @@ var FRAMEWORKS = {
   },
   "CIS": {
     fullName: "CIS Kubernetes Benchmark",
-    version: "1.12",
+    // The control-plane ids were checked against kube-bench's cis-1.10 files, the kubelet's (section 4) against cis-1.12.
+    version: "1.10 (control plane), 1.12 (kubelet)",
     informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
     controls: {
       "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
