@@ -30394,6 +30394,9 @@ function indexObjects(objects) {
 function isReleaseNamespaceField(object, path23) {
   return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path23)) ?? false;
 }
+function isGeneratedField(object, path23) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path23)) ?? false;
+}
 
 // src/engine/labels.ts
 function selectorMatches(selector, labels) {
@@ -36966,7 +36969,7 @@ function decoded(value) {
 }
 function madeAtInstall(object, field, key2) {
   if (object.origin.chart === void 0) return false;
-  if (object.origin.generatedFields?.includes(JSON.stringify([field, key2]))) return true;
+  if (isGeneratedField(object, [field, key2])) return true;
   return (object.locate([field, key2]).provenance?.values.length ?? 0) > 0;
 }
 var secret_data_in_manifest_default = defineRule({
@@ -47141,24 +47144,6 @@ function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
-function releaseNamespaceFields(evidence2, key2) {
-  for (const render of [evidence2.tagged, evidence2.values]) {
-    const object = render.ok ? render.documents.get(key2)?.object : void 0;
-    if (!object) continue;
-    const fields = [];
-    const walk = (node, path23) => {
-      if (node === SENTINEL_NAMESPACE && !(path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace")) fields.push(JSON.stringify(path23));
-      else if (Array.isArray(node)) {
-        node.forEach((item, index) => {
-          walk(item, [...path23, index]);
-        });
-      } else if (isRecord(node)) for (const [name, value] of Object.entries(node)) walk(value, [...path23, name]);
-    };
-    walk(object.body, []);
-    return fields;
-  }
-  return [];
-}
 function inReleaseNamespace(evidence2, key2) {
   for (const render of [evidence2.tagged, evidence2.values]) {
     const namespace = render.ok ? render.documents.get(key2)?.object.namespace : void 0;
@@ -47223,23 +47208,29 @@ async function gatherEvidence(chartDir, valueSet, settings, output) {
   const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }
-function generatedFields(evidence2, key2, body) {
+function renderedFieldFacts(evidence2, key2, body) {
+  const facts = { releaseNamespace: [], generated: [] };
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
-  if (tagged === void 0) return [];
-  const fields = [];
-  const walk = (real, other, path23) => {
-    if (typeof real === "string") {
-      if (typeof other === "string" && other !== real) fields.push(JSON.stringify(path23));
-    } else if (Array.isArray(real) && Array.isArray(other)) {
+  const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
+  if (other === void 0) return facts;
+  const walk = (real, rendered, path23) => {
+    if (typeof real === "string" && typeof rendered === "string") {
+      const isNamespaceField = path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace";
+      if (rendered === SENTINEL_NAMESPACE) {
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path23));
+      } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
+        facts.generated.push(JSON.stringify(path23));
+      }
+    } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk(item, other[index], [...path23, index]);
+        walk(item, rendered[index], [...path23, index]);
       });
-    } else if (isRecord(real) && isRecord(other)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(other, name)) walk(value, other[name], [...path23, name]);
+    } else if (isRecord(real) && isRecord(rendered)) {
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path23, name]);
     }
   };
-  walk(body, tagged, []);
-  return fields;
+  walk(body, other, []);
+  return facts;
 }
 
 // src/expand/helm/objects.ts
@@ -47412,10 +47403,9 @@ function renderedObjects(output, chart) {
         scope: `helm:${chartDisplay}:${chart.valueSet.name}`
       };
       if (inReleaseNamespace(chart.evidence, key2)) origin.releaseNamespace = true;
-      const releaseFields = releaseNamespaceFields(chart.evidence, key2);
-      if (releaseFields.length) origin.releaseNamespaceFields = releaseFields;
-      const generated = generatedFields(chart.evidence, key2, object.body);
-      if (generated.length) origin.generatedFields = generated;
+      const facts = renderedFieldFacts(chart.evidence, key2, object.body);
+      if (facts.releaseNamespace.length) origin.releaseNamespaceFields = facts.releaseNamespace;
+      if (facts.generated.length) origin.generatedFields = facts.generated;
       objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key2, objectPath) });
     }
   }

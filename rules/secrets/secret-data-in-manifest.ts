@@ -1,4 +1,4 @@
-import { defineRule, recordOf, type K8sObject } from "../../src/engine/api.js";
+import { defineRule, isGeneratedField, recordOf, type K8sObject } from "../../src/engine/api.js";
 import { isPlaceholder, textOf } from "./detect.js";
 
 const SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
@@ -14,7 +14,7 @@ function decoded(value: string): string {
  */
 function madeAtInstall(object: K8sObject, field: string, key: string): boolean {
   if (object.origin.chart === undefined) return false;
-  if (object.origin.generatedFields?.includes(JSON.stringify([field, key]))) return true;
+  if (isGeneratedField(object, [field, key])) return true;
   return (object.locate([field, key]).provenance?.values.length ?? 0) > 0;
 }
 

@@ -32,7 +32,7 @@ export {
 } from "./pod-settings.js";
 export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
 export { componentFlagsOf, effectiveSetting, listItems, mapEntries, type ComponentFlags, type FlagSetting } from "./component-flags.js";
-export { isReleaseNamespaceField, lookupNamespace, type ObjectIndex } from "./object-index.js";
+export { isGeneratedField, isReleaseNamespaceField, lookupNamespace, type ObjectIndex } from "./object-index.js";
 export { isEmptySelector, selectorMatches } from "./labels.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";
 export type { RuleMeta } from "../core/rule-meta.js";

@@ -44,3 +44,8 @@ export function indexObjects(objects: readonly K8sObject[]): ObjectIndex {
 export function isReleaseNamespaceField(object: K8sObject, path: Path): boolean {
   return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path)) ?? false;
 }
+
+/** Whether the chart generates this field at render time (`randAlphaNum`, `genCA`): its value is made at install, not written. */
+export function isGeneratedField(object: K8sObject, path: Path): boolean {
+  return object.origin.generatedFields?.includes(JSON.stringify(path)) ?? false;
+}

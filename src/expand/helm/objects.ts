@@ -7,7 +7,7 @@ import { FILE_START, type InputProblem, type K8sObject, type Location, type Path
 import type { FileCache } from "../file-cache.js";
 import { chartRelative, splitRenderedOutput, type ValueSet } from "./render.js";
 import { chartTree } from "./instrument.js";
-import { documentKey, generatedFields, inReleaseNamespace, releaseNamespaceFields, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
+import { documentKey, inReleaseNamespace, renderedFieldFacts, sentinelValues, taggedTemplateLine, type HelmEvidence, type ValuesKey } from "./provenance.js";
 import { locateInTemplate, type ValuesReference } from "./template-locate.js";
 
 export interface RenderedChart {
@@ -239,10 +239,9 @@ export function renderedObjects(output: string, chart: RenderedChart): { objects
         scope: `helm:${chartDisplay}:${chart.valueSet.name}`,
       };
       if (inReleaseNamespace(chart.evidence, key)) origin.releaseNamespace = true;
-      const releaseFields = releaseNamespaceFields(chart.evidence, key);
-      if (releaseFields.length) origin.releaseNamespaceFields = releaseFields;
-      const generated = generatedFields(chart.evidence, key, object.body);
-      if (generated.length) origin.generatedFields = generated;
+      const facts = renderedFieldFacts(chart.evidence, key, object.body);
+      if (facts.releaseNamespace.length) origin.releaseNamespaceFields = facts.releaseNamespace;
+      if (facts.generated.length) origin.generatedFields = facts.generated;
       objects.push({ ...object, origin, locate: (objectPath) => helmLocation(chart, object, home, document.source, key, objectPath) });
     }
   }
