@@ -29541,6 +29541,7 @@ var POD_SPEC_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
   PodTemplate: ["template", "spec"]
 };
+var POD_RUNNING_WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS).filter((kind) => kind !== "PodTemplate");
 var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
 function builtInPodSpecPath(group, kind) {
   return WORKLOAD_GROUPS.has(group) && Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : void 0;
@@ -29900,6 +29901,7 @@ var BUILT_IN_POD_TEMPLATE_KINDS = [
   { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
   { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] }
 ];
+var POD_RUNNING_KINDS = [.../* @__PURE__ */ new Set([...POD_RUNNING_WORKLOAD_KINDS, ...BUILT_IN_POD_TEMPLATE_KINDS.map((entry) => entry.kind)])];
 function kindKey(group, kind) {
   return `${group}/${kind}`;
 }
@@ -33894,21 +33896,7 @@ var ingress_without_tls_default = defineRule({
 var DIRECTIONS = ["Ingress", "Egress"];
 var RULES_FIELD = { Ingress: "ingress", Egress: "egress" };
 var PEERS_FIELD = { Ingress: "from", Egress: "to" };
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "DeploymentConfig",
-  "Rollout",
-  "CloneSet",
-  "ScaledJob"
-];
-var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS];
+var NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...POD_RUNNING_KINDS];
 function policyOf(object) {
   if (object.apiVersion !== "networking.k8s.io/v1" || object.kind !== "NetworkPolicy") return void 0;
   const spec = recordOf(object.body.spec);
@@ -33958,7 +33946,7 @@ function networkIndex(index) {
     if (policy) push(policies, namespaceKey2(lookupNamespace(object)), policy);
   }
   const workloads = /* @__PURE__ */ new Map();
-  for (const kind of WORKLOAD_KINDS) {
+  for (const kind of POD_RUNNING_KINDS) {
     for (const object of index.ofKind(kind)) {
       const group = podGroupOf(object);
       if (group) push(workloads, namespaceKey2(lookupNamespace(object)), group);

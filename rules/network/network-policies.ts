@@ -5,6 +5,7 @@ import {
   lookupNamespace,
   podLabels,
   podSpecOf,
+  POD_RUNNING_KINDS,
   recordOf,
   selectorMatches,
   stringsOf,
@@ -21,28 +22,8 @@ export const DIRECTIONS: readonly Direction[] = ["Ingress", "Egress"];
 export const RULES_FIELD = { Ingress: "ingress", Egress: "egress" } as const;
 export const PEERS_FIELD = { Ingress: "from", Egress: "to" } as const;
 
-/**
- * Kinds whose objects run pods, for `lookupKinds`: the built-in workloads and the pod-template kinds
- * the engine knows (workload.ts). Kinds a config adds under `podTemplates` are not kept, so their pods
- * are not seen here.
- */
-const WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "DeploymentConfig",
-  "Rollout",
-  "CloneSet",
-  "ScaledJob",
-] as const;
-
 /** What the network rules look up: policies, namespaces and the workloads whose pods they select. */
-export const NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...WORKLOAD_KINDS] as const;
+export const NETWORK_KINDS = ["NetworkPolicy", "Namespace", ...POD_RUNNING_KINDS];
 
 /** A NetworkPolicy, read. */
 export interface Policy {
@@ -145,7 +126,7 @@ export function networkIndex(index: ObjectIndex): NetworkIndex {
     if (policy) push(policies, namespaceKey(lookupNamespace(object)), policy);
   }
   const workloads = new Map<string, PodGroup[]>();
-  for (const kind of WORKLOAD_KINDS) {
+  for (const kind of POD_RUNNING_KINDS) {
     for (const object of index.ofKind(kind)) {
       const group = podGroupOf(object);
       if (group) push(workloads, namespaceKey(lookupNamespace(object)), group);

@@ -13,6 +13,9 @@ const POD_SPEC_PATHS: Record<string, Path> = {
   PodTemplate: ["template", "spec"],
 };
 
+/** The built-in kinds whose objects run pods (a PodTemplate only holds one for others to use). */
+export const POD_RUNNING_WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS).filter((kind) => kind !== "PodTemplate");
+
 /** API groups that define the kinds above; a CRD that reuses a kind name is not a workload. */
 const WORKLOAD_GROUPS = new Set(["", "apps", "batch", "extensions"]);
 

@@ -6,6 +6,7 @@ export {
   describeContainer,
   podAnnotations,
   podLabels,
+  POD_RUNNING_KINDS,
   podSpecOf,
   serviceAccountOf,
   workloadContainers,

@@ -1,7 +1,7 @@
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { lastAnswerOf } from "../core/memo.js";
 import { isRecord, recordOf, arrayOf, valueAtPath } from "../core/json.js";
-import { builtInPodSpecPath, type PodTemplateKind } from "../core/workload-kinds.js";
+import { builtInPodSpecPath, POD_RUNNING_WORKLOAD_KINDS, type PodTemplateKind } from "../core/workload-kinds.js";
 
 export type { PodTemplateKind } from "../core/workload-kinds.js";
 
@@ -22,6 +22,9 @@ export const BUILT_IN_POD_TEMPLATE_KINDS: readonly PodTemplateKind[] = [
   { group: "apps.kruise.io", kind: "DaemonSet", path: TEMPLATE_SPEC },
   { group: "keda.sh", kind: "ScaledJob", path: ["spec", "jobTargetRef", "template", "spec"] },
 ];
+
+/** The kinds whose objects run pods, built-in and custom, for a rule's `lookupKinds`; kinds a config adds are not among them. */
+export const POD_RUNNING_KINDS: readonly string[] = [...new Set([...POD_RUNNING_WORKLOAD_KINDS, ...BUILT_IN_POD_TEMPLATE_KINDS.map((entry) => entry.kind)])];
 
 function kindKey(group: string, kind: string): string {
   return `${group}/${kind}`;
