@@ -14,7 +14,12 @@ export default componentFlagRule({
       "Without `--audit-log-path` (or an audit webhook) kube-apiserver keeps no record of who did what, so an intrusion cannot be traced. kubeadm does not set it.",
     remediation:
       "Set `--audit-log-path` to a file on a mounted volume, with `--audit-policy-file` and the rotation flags (`--audit-log-maxage`, `--audit-log-maxbackup`, `--audit-log-maxsize`).",
-    frameworks: [{ framework: "CIS", control: "1.2.16" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.16" },
+      { framework: "MITRE-ATT&CK", control: "T1562" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.2" },
+    ],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] },
   },
 });

@@ -14,7 +14,12 @@ export default componentFlagRule({
       "kube-apiserver records audit events only for the rules of the Policy that `--audit-policy-file` names; without the flag no event is recorded, even with `--audit-log-path` set.",
     remediation:
       "Write an audit Policy (at least Metadata level for everything, and no request bodies for Secrets) and set `--audit-policy-file` to it.",
-    frameworks: [{ framework: "CIS", control: "3.2.1" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
+    frameworks: [
+      { framework: "CIS", control: "3.2.1" },
+      { framework: "MITRE-ATT&CK", control: "T1562" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.2" },
+    ],
     equivalents: {},
   },
 });

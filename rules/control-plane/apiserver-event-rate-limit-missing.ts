@@ -14,7 +14,7 @@ export default componentFlagRule({
       "The EventRateLimit admission plugin caps how many Events the API server accepts per server, namespace, user or object, so a flood of Events cannot fill etcd or starve other requests. It is not enabled by default and needs `--admission-control-config-file` with its limits. The benchmark marks this check manual, so the rule is off by default.",
     remediation:
       "Add EventRateLimit to `--enable-admission-plugins` and give its limits in the file that `--admission-control-config-file` names.",
-    frameworks: [{ framework: "CIS", control: "1.2.9" }],
+    frameworks: [{ framework: "CIS", control: "1.2.9" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { trivy: ["KCV0010"] },
   },
 });

@@ -13,7 +13,7 @@ export default componentFlagRule({
       "The NamespaceLifecycle admission plugin, on by default, rejects objects in a namespace that does not exist or is being deleted, and protects default, kube-system and kube-public from deletion. Without it, objects can be created in a terminating namespace and outlive its clean-up.",
     remediation:
       "Remove NamespaceLifecycle from `--disable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.13" }],
+    frameworks: [{ framework: "CIS", control: "1.2.13" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_83"], trivy: ["KCV0015"] },
   },
 });

@@ -13,7 +13,7 @@ export default componentFlagRule({
       "The NodeRestriction admission plugin limits each kubelet to changing its own Node object and the pods bound to it, and stops kubelets from setting `node-restriction.kubernetes.io/` labels. It is not on by default; without it a compromised node can relabel other nodes to attract workloads. kubeadm enables it.",
     remediation:
       "Add NodeRestriction to `--enable-admission-plugins`, with Node in `--authorization-mode`.",
-    frameworks: [{ framework: "CIS", control: "1.2.14" }],
+    frameworks: [{ framework: "CIS", control: "1.2.14" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
     equivalents: { checkov: ["CKV_K8S_85"], trivy: ["KCV0016"] },
   },
 });

@@ -14,7 +14,7 @@ export default componentFlagRule({
       "`--secure-port=0` turns off kube-apiserver's HTTPS port, leaving only insecure ways to reach the API (or none).",
     remediation:
       "Remove `--secure-port=0`; kubeadm uses 6443.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/control-plane-hardening" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_89"], trivy: ["KCV0017"] },
   },
 });

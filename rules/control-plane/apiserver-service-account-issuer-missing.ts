@@ -15,7 +15,11 @@ export default componentFlagRule({
       "Since Kubernetes 1.20 kube-apiserver needs `--service-account-issuer` to issue bound ServiceAccount tokens (the TokenRequest API that projected tokens use); without it, pods get no tokens, or the API server does not start. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
     remediation:
       "Set `--service-account-issuer` (kubeadm: `https://kubernetes.default.svc.cluster.local`) with `--service-account-signing-key-file`.",
-    frameworks: [],
+    frameworks: [
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+    ],
     equivalents: {},
   },
 });

@@ -14,7 +14,11 @@ export default componentFlagRule({
       "`--tls-min-version` set to VersionTLS10 or VersionTLS11 lets clients negotiate TLS versions with known weaknesses (BEAST, no AEAD suites) that every current client can do without. Absent, Go's default minimum for servers (TLS 1.2) applies.",
     remediation:
       "Remove `--tls-min-version` or set it to VersionTLS12 or VersionTLS13.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "4.2" },
+    ],
     equivalents: {},
   },
 });

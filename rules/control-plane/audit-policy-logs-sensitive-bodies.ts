@@ -55,7 +55,7 @@ export default defineRule({
       "`- level: Metadata` with `resources: [{group: \"\", resources: [secrets, configmaps]}, {group: authentication.k8s.io, resources: [tokenreviews]}]`.",
     frameworks: [
       { framework: "CIS", control: "3.2.2" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" },
       { framework: "MITRE-ATT&CK", control: "T1552" },
     ],
     equivalents: {},

@@ -2,7 +2,7 @@ import { arrayOf, isRecord, stringsOf, type JsonObject, type Path, type RuleMeta
 
 /** The controls every audit Policy rule serves: NSA-CISA's native audit logging, and PCI DSS's audit trail. */
 export const AUDIT_LOGGING: RuleMeta["frameworks"] = [
-  { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+  { framework: "NSA-CISA", control: "logging/audit-logging" },
   { framework: "PCI-DSS", control: "10.2" },
 ];
 

@@ -14,7 +14,7 @@ export default componentFlagRule({
       "`--profiling` defaults to true: the controller manager serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
     remediation:
       "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.3.2" }],
+    frameworks: [{ framework: "CIS", control: "1.3.2" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_107"], trivy: ["KCV0034"] },
   },
 });

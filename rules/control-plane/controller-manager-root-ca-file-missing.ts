@@ -14,7 +14,7 @@ export default componentFlagRule({
       "`--root-ca-file` is the CA bundle the controller manager publishes as `ca.crt` in every namespace's kube-root-ca.crt ConfigMap and ServiceAccount token volume; without it pods cannot verify the API server's certificate and are pushed to skip verification.",
     remediation:
       "Set `--root-ca-file` to the CA that signs the API server's serving certificate (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.3.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }],
+    frameworks: [{ framework: "CIS", control: "1.3.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_111"], trivy: ["KCV0037"] },
   },
 });

@@ -14,7 +14,7 @@ export default componentFlagRule({
       "`--use-service-account-credentials` defaults to false: every controller then uses the controller manager's own credentials, which must hold the union of all controllers' permissions, and the audit log cannot tell which controller did what. Set to true, each controller gets its own ServiceAccount in kube-system with the `system:controller:` role made for it. kubeadm sets it.",
     remediation:
       "Set `--use-service-account-credentials=true`.",
-    frameworks: [{ framework: "CIS", control: "1.3.3" }],
+    frameworks: [{ framework: "CIS", control: "1.3.3" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.2" }],
     equivalents: { checkov: ["CKV_K8S_108"], trivy: ["KCV0035"] },
   },
 });

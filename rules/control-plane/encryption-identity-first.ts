@@ -17,7 +17,7 @@ export default defineRule({
     remediation: "Move the encrypting provider (kms with `apiVersion: v2`, or secretbox) to the top of the entry that covers Secrets and keep `identity: {}` last.",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "PCI-DSS", control: "3.5" },
     ],
     equivalents: {},

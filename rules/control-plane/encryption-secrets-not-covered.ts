@@ -19,7 +19,7 @@ export default defineRule({
       "`identity: {}` while existing Secrets are rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`).",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "PCI-DSS", control: "3.5" },
     ],
     equivalents: {},

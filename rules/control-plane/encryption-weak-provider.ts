@@ -19,7 +19,8 @@ export default defineRule({
       "object of the entry has been rewritten, then remove it.",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "NSA-CISA", control: "network/secrets" },
+      { framework: "PCI-DSS", control: "3.5" },
     ],
     equivalents: {},
     messages: {

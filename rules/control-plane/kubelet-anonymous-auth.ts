@@ -24,7 +24,10 @@ export default kubeletSettingRule({
       "need the kubelet without credentials should use the healthz port (10248 on localhost) instead.",
     frameworks: [
       { framework: "CIS", control: "4.2.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous requests" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.2" },
+      { framework: "MITRE-ATT&CK", control: "T1133" },
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
     example: {

@@ -24,7 +24,9 @@ export default kubeletSettingRule({
       "kubelet client the `system:kubelet-api-admin` ClusterRole so `kubectl exec` and `logs` keep working.",
     frameworks: [
       { framework: "CIS", control: "4.2.2" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "7.3" },
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
     example: {

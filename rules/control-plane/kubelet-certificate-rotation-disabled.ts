@@ -23,7 +23,7 @@ export default kubeletSettingRule({
     scope:
       "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, " +
       "JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
-    frameworks: [{ framework: "CIS", control: "4.2.10" }],
+    frameworks: [{ framework: "CIS", control: "4.2.10" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_149"], trivy: ["KCV0090"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: false",

@@ -27,7 +27,9 @@ export default kubeletSettingRule({
       "JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
     frameworks: [
       { framework: "CIS", control: "4.2.3" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: strong authentication" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" },
     ],
     equivalents: { checkov: ["CKV_K8S_140"], trivy: ["KCV0081"] },
     example: {

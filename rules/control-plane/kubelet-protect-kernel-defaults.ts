@@ -20,7 +20,7 @@ export default kubeletSettingRule({
     remediation:
       "Set the kernel parameters the kubelet expects on the node (e.g. in /etc/sysctl.d), then set `protectKernelDefaults: true` " +
       "(or `--protect-kernel-defaults=true`).",
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_144"], trivy: ["KCV0083"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: false",

@@ -21,7 +21,7 @@ export default kubeletSettingRule({
     remediation:
       "Set `readOnlyPort: 0` (or `--read-only-port=0`). Scrape metrics from the authenticated port 10250 with a service account allowed " +
       "`nodes/metrics`.",
-    frameworks: [{ framework: "CIS", control: "4.2.4" }],
+    frameworks: [{ framework: "CIS", control: "4.2.4" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "MITRE-ATT&CK", control: "T1133" }],
     equivalents: { checkov: ["CKV_K8S_141"], trivy: ["KCV0082"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255",

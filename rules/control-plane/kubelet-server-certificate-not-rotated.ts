@@ -35,7 +35,7 @@ export default defineRule({
     remediation:
       "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), " +
       "or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
-    frameworks: [{ framework: "CIS", control: "4.2.11" }],
+    frameworks: [{ framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
     messages: {
       gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",

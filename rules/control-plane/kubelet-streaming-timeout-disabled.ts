@@ -23,7 +23,7 @@ export default kubeletSettingRule({
       "`streamingConnectionIdleTimeout` (`0s`) does not: the v1beta1 defaulting reads a zero duration as unset and makes it 4h, so only " +
       "the flag is reported. The default, 4h, passes.",
     remediation: "Remove `--streaming-connection-idle-timeout=0`, or set a timeout such as `5m`.",
-    frameworks: [{ framework: "CIS", control: "4.2.5" }],
+    frameworks: [{ framework: "CIS", control: "4.2.5" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_143"], trivy: ["KCV0085"] },
     example: {
       bad: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=0",

@@ -42,7 +42,7 @@ export default defineRule({
       "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, " +
       "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, " +
       "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]`, and set `tlsMinVersion: VersionTLS12` or higher.",
-    frameworks: [{ framework: "CIS", control: "4.2.12" }],
+    frameworks: [{ framework: "CIS", control: "4.2.12" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "4.2" }],
     equivalents: { checkov: ["CKV_K8S_151"], trivy: ["KCV0092"] },
     messages: {
       weakCipher: "{{where}} allows the TLS cipher suite {{suites}}, which is not among the strong suites the CIS Benchmark lists; remove it from {{setting}}.",

@@ -84,15 +84,15 @@ export const specPath = (...segments: Path): Path => ["spec", ...segments];
 
 /** Frameworks of the rules about encryption and peer authentication in the mesh. */
 export const IN_TRANSIT_FRAMEWORKS: RuleMeta["frameworks"] = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
-  { framework: "PCI-DSS", control: "4.2.1" },
+  { framework: "NSA-CISA", control: "network/encryption" },
+  { framework: "PCI-DSS", control: "4.2" },
   { framework: "MITRE-ATT&CK", control: "T1040" },
   { framework: "MITRE-ATT&CK", control: "T1557" },
 ];
 
 /** Frameworks of the rules about service-to-service authorization in the mesh. */
 export const AUTHORIZATION_FRAMEWORKS: RuleMeta["frameworks"] = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
+  { framework: "NSA-CISA", control: "network/network-policies" },
   { framework: "MITRE-ATT&CK", control: "T1021" },
 ];
 

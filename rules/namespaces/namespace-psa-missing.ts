@@ -31,7 +31,8 @@ export default defineRule({
       "default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
     frameworks: [
       { framework: "CIS", control: "5.2.1" },
-      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {},
     messages: {

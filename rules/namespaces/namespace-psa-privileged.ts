@@ -22,8 +22,9 @@ export default defineRule({
       "monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
     frameworks: [
       { framework: "CIS", control: "5.2.1" },
-      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
       { framework: "MITRE-ATT&CK", control: "T1611" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {},
     messages: {

@@ -17,7 +17,7 @@ export default defineRule({
     remediation:
       "Set `pod-security.kubernetes.io/enforce-version: latest`, or pin a release at or above the `minimumVersion` option once its pods " +
       "pass (try it with the `warn` label and `warn-version` first).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: {},
     options: {
       minimumVersion: {

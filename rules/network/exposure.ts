@@ -2,8 +2,8 @@ import { arrayOf, isRecord, recordOf, type JsonObject, type K8sObject, type Rule
 
 /** The controls a rule about plain HTTP toward clients serves: encryption in transit. */
 export const TLS_IN_TRANSIT: RuleMeta["frameworks"] = [
-  { framework: "PCI-DSS", control: "4.2.1" },
-  { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+  { framework: "PCI-DSS", control: "4.2" },
+  { framework: "NSA-CISA", control: "network/encryption" },
   { framework: "MITRE-ATT&CK", control: "T1040" },
 ];
 

@@ -18,7 +18,7 @@ export default defineRule({
       "(for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict " +
       "who may create Routes with RBAC, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "NSA-CISA", control: "network/namespaces" },
       { framework: "MITRE-ATT&CK", control: "T1557" },
     ],
     equivalents: {},

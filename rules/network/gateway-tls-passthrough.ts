@@ -17,7 +17,7 @@ export default defineRule({
       "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a " +
       "BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces " +
       "the controls the Gateway cannot.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/network-policies" }],
     equivalents: {},
     messages: {
       passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.',

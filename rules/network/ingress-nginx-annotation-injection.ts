@@ -37,8 +37,8 @@ export default defineRule({
       "later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission " +
       "webhook reachable only from the API server.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
       { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {},
     messages: {

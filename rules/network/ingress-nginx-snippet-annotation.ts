@@ -25,8 +25,8 @@ export default defineRule({
       "change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own " +
       "IngressClass) for the team that needs it, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
       { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
     messages: {

@@ -79,7 +79,7 @@ export default defineRule({
       "name it in `policyNamespacesElsewhere`.",
     frameworks: [
       { framework: "CIS", control: "5.3.2" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" },
     ],

@@ -41,7 +41,7 @@ export default defineRule({
       "(with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud " +
       "metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.2" },
       { framework: "MITRE-ATT&CK", control: "T1210" },
     ],

@@ -32,7 +32,7 @@ export default defineRule({
     remediation:
       "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if " +
       "the pods are gone.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/network-policies" }, { framework: "PCI-DSS", control: "1.2" }],
     equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
     scope:
       "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value " +

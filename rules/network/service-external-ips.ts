@@ -19,8 +19,9 @@ export default defineRule({
       "it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, " +
       "make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "MITRE-ATT&CK", control: "T1557" },
+      { framework: "PCI-DSS", control: "1.4" },
     ],
     equivalents: { trivy: ["KSV108"] },
     messages: {

@@ -61,8 +61,9 @@ export default defineRule({
       "balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), " +
       "suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "1.4" },
     ],
     equivalents: { kubeLinter: ["exposed-services"] },
     messages: {

@@ -19,8 +19,9 @@ export default defineRule({
       "access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port " +
       "behind node firewall rules and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "1.4" },
     ],
     equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {

@@ -69,7 +69,7 @@ export default defineRule({
       "[Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus " +
       "allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "CIS", control: "5.3.2" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" },

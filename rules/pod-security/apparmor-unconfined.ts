@@ -24,7 +24,8 @@ export default defineRule({
       "`localhostProfile`); drop `container.apparmor.security.beta.kubernetes.io/<container>: unconfined` annotations.",
     frameworks: [
       { framework: "PSS", control: "baseline/apparmor" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" },
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV002"] },
     messages: {

@@ -17,7 +17,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/capabilities" },
       { framework: "CIS", control: "5.2.9" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV106"] },
     messages: { addsCapability: "{{container}} adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE." },

@@ -25,7 +25,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/capabilities" },
       { framework: "CIS", control: "5.2.9" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {
       polaris: ["insecureCapabilities", "dangerousCapabilities"],

@@ -16,7 +16,8 @@ export default defineRule({
       { framework: "PSS", control: "restricted/capabilities" },
       { framework: "CIS", control: "5.2.8" },
       { framework: "CIS", control: "5.2.10" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
     messages: {

@@ -14,7 +14,8 @@ export default hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.4" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] },
   },

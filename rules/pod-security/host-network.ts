@@ -14,7 +14,8 @@ export default hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.5" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] },
   },

@@ -20,7 +20,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "CIS", control: "5.2.12" },
-      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {
       kubeLinter: ["sensitive-host-mounts", "writable-host-mount"],

@@ -14,7 +14,8 @@ export default hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.3" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },
   },

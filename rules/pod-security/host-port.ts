@@ -14,6 +14,7 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-ports" },
       { framework: "CIS", control: "5.2.13" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },

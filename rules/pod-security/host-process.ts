@@ -17,6 +17,7 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostprocess" },
       { framework: "CIS", control: "5.2.11" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {

@@ -29,7 +29,8 @@ export default defineRule({
     frameworks: [
       { framework: "CIS", control: "5.2.8" },
       { framework: "PSS", control: "baseline/capabilities" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
     messages: {

@@ -21,7 +21,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/privilege-escalation" },
       { framework: "CIS", control: "5.2.6" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: {
       kubeLinter: ["privilege-escalation-container"],

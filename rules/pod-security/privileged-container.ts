@@ -13,7 +13,9 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/privileged-containers" },
       { framework: "CIS", control: "5.2.2" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
     messages: { runsPrivileged: "{{container}} runs privileged." },

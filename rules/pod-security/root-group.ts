@@ -19,7 +19,11 @@ export default defineRule({
       "Set `runAsGroup` and `fsGroup` to a non-zero GID (e.g. `10001`) in the pod's `securityContext`, and remove `0` from " +
       "`supplementalGroups`. Images built for OpenShift's arbitrary UIDs rely on group 0 only for files they own; give those files to the " +
       "new GID at build time instead.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "CIS", control: "5.7.3" },
+    ],
     equivalents: { trivy: ["KSV029", "KSV116"] },
     messages: {
       podRootGroup: "{{pod}} sets runAsGroup: 0, so {{containers}} {{runs}} with root as primary group.",

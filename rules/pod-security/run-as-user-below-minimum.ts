@@ -25,7 +25,11 @@ export default defineRule({
       },
     },
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "CIS", control: "5.7.3" },
+    ],
     equivalents: { kubeScore: ["container-security-context-user-group-id"], checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
     messages: {
       podBelowMinimum: "{{pod}} sets runAsUser: {{uid}} for {{containers}}, below the minimum of {{minimum}}.",

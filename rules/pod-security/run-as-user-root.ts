@@ -24,7 +24,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/running-as-non-root-user" },
       { framework: "CIS", control: "5.2.7" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" },
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV105"] },
     messages: {

@@ -24,7 +24,8 @@ export default defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/seccomp" },
       { framework: "CIS", control: "5.7.2" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
     messages: {

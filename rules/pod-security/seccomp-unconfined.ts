@@ -19,7 +19,8 @@ export default defineRule({
       "reviewed `localhostProfile`), on the pod and on every container.",
     frameworks: [
       { framework: "PSS", control: "baseline/seccomp" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" },
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV104"] },
     messages: { forbiddenType: SECCOMP_TYPE.message },

@@ -28,7 +28,8 @@ export default defineRule({
       "`container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`; setting only `.level` is allowed.",
     frameworks: [
       { framework: "PSS", control: "baseline/selinux" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" },
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" },
     ],
     equivalents: { trivy: ["KSV025"] },
     messages: { customType: SELINUX_TYPE.message, customUser: SELINUX_USER.message, customRole: SELINUX_ROLE.message },

@@ -53,8 +53,11 @@ export default defineRule({
       "`anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
     frameworks: [
       { framework: "CIS", control: "1.2.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous access, RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1078.001" },
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "PCI-DSS", control: "8.2" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
     ],
     equivalents: {},
     scope:

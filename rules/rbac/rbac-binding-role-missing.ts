@@ -49,7 +49,7 @@ export default defineRule({
     remediation:
       "Correct `roleRef.name` to the role the binding means, or add the role next to the binding; if the role comes from elsewhere " +
       "(another chart, a platform component), suppress the finding with that reason.",
-    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }],
+    frameworks: [{ framework: "NSA-CISA", control: "authn-authz/rbac" }, { framework: "PCI-DSS", control: "7.2" }],
     equivalents: {},
     scope:
       "Each RoleBinding and ClusterRoleBinding is read with the Roles and ClusterRoles linted together with it: one chart rendering " +

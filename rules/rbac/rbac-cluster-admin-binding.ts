@@ -51,8 +51,9 @@ export default defineRule({
       "`kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
       { framework: "CIS", control: "5.1.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1098.006" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: {
       kubeLinter: ["cluster-admin-role-binding"],

@@ -37,7 +37,11 @@ export default defineRule({
       "Run the workload in the namespace it manages, or give it its own ServiceAccount there; where one component must act in several " +
       "namespaces by design (an operator, leader election in a shared namespace), keep the role it is granted to what it does there and " +
       "suppress the finding with the reason.",
-    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege; namespaces to isolate resources" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "NSA-CISA", control: "network/namespaces" },
+    ],
     equivalents: {},
     scope:
       "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart " +

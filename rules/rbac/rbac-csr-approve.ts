@@ -21,8 +21,9 @@ export default grantRule({
       "`approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
     frameworks: [
       { framework: "CIS", control: "5.1.11" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1649" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
     example: {

@@ -18,8 +18,9 @@ export default grantRule({
       "out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
     frameworks: [
       { framework: "CIS", control: "5.1.8" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1098.006" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
     example: {

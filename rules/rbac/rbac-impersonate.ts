@@ -17,8 +17,9 @@ export default grantRule({
       "requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
     frameworks: [
       { framework: "CIS", control: "5.1.8" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1078" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
     example: {

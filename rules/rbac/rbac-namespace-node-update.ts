@@ -17,8 +17,9 @@ export default grantRule({
       "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get " +
       "`patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1562.001" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: {},
     example: {

@@ -16,8 +16,9 @@ export default grantRule({
       "`nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
     frameworks: [
       { framework: "CIS", control: "5.1.10" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1609" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
     example: {

@@ -19,8 +19,9 @@ export default grantRule({
       "and enforce the `restricted` Pod Security level there.",
     frameworks: [
       { framework: "CIS", control: "5.1.4" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {

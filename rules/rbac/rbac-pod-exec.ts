@@ -22,8 +22,9 @@ export default grantRule({
       "components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the " +
       "application over a shell.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1609" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: {
       polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],

@@ -15,8 +15,9 @@ export default grantRule({
       "narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
     frameworks: [
       { framework: "CIS", control: "5.1.2" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1552.007" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
     example: {

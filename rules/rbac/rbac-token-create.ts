@@ -15,8 +15,9 @@ export default grantRule({
       "manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
     frameworks: [
       { framework: "CIS", control: "5.1.13" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1528" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: {},
     example: {

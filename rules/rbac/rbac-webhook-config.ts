@@ -27,8 +27,9 @@ export default grantRule({
       "current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
     frameworks: [
       { framework: "CIS", control: "5.1.12" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1562.001" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
     example: {

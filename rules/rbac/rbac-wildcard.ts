@@ -21,7 +21,8 @@ export default defineRule({
       "`kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
       { framework: "CIS", control: "5.1.3" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["wildcard-in-rules"] },
     messages: {

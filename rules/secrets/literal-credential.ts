@@ -126,8 +126,9 @@ export default defineRule({
       "Move the value into a Secret created outside git (an external secret store with External Secrets or the Secrets Store CSI driver, a " +
       "SealedSecret, or SOPS), mount it as a file or reference it with `secretKeyRef`, and rotate the credential: it has been in git.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "PCI-DSS", control: "8.6" },
     ],
     equivalents: { kubeLinter: ["env-var-secret"] },
     options: {

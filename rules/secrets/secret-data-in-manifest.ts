@@ -38,8 +38,9 @@ export default defineRule({
       "file; in a chart, take the value from a values key supplied at install. Rotate any credential that was committed. For a service-account " +
       "token Secret, use a projected `serviceAccountToken` volume or `kubectl create token`.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "PCI-DSS", control: "8.6" },
     ],
     equivalents: {},
     messages: {

@@ -47,7 +47,12 @@ export default defineRule({
     remediation:
       "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); " +
       "to inspect containers, use the Kubernetes API instead of the runtime.",
-    frameworks: [{ framework: "PSS", control: "baseline/hostpath-volumes" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
+      { framework: "MITRE-ATT&CK", control: "T1610" },
+    ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {
       socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',

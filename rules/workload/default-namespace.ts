@@ -118,7 +118,7 @@ export default defineRule({
       "or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
       { framework: "CIS", control: "5.7.4" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "NSA-CISA", control: "network/namespaces" },
     ],
     equivalents: { kubeLinter: ["use-namespace"], checkov: ["CKV_K8S_21"], trivy: ["KSV110"] },
     options: {

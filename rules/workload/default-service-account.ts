@@ -30,7 +30,8 @@ export default defineRule({
       "severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
     frameworks: [
       { framework: "CIS", control: "5.1.5" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: { kubeLinter: ["default-service-account"] },
     messages: {

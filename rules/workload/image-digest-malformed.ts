@@ -17,7 +17,7 @@ export default defineRule({
     remediation:
       "Take the digest from the registry (`crane digest ghcr.io/acme/app:1.4.2`, `docker buildx imagetools inspect`) and paste it whole: " +
       "`image: ghcr.io/acme/app:1.4.2@sha256:<64 lowercase hex characters>`.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }],
     equivalents: {},
     messages: {
       malformedDigest: '{{container}} image "{{image}}" has digest "{{digest}}", which is not {{expected}}, so the image cannot be pulled.',

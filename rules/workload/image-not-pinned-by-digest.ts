@@ -20,8 +20,9 @@ export default defineRule({
       "`crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or " +
       "k8s-digester keep digests current.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" },
+      { framework: "PCI-DSS", control: "6.3" },
     ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {

@@ -18,7 +18,7 @@ export default defineRule({
     remediation:
       "Pin the image to a version tag or a digest (`app@sha256:…`), which the `latest-image-tag` rule asks for too; or remove " +
       "`imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
     messages: {
       noTag:

@@ -18,7 +18,7 @@ export default defineRule({
       "\"Docker Hub, but written out\". Turn it on (`rules: {image-registry-implicit: on}`) when your policy asks for fully qualified names.",
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" },
     ],
     equivalents: {},

@@ -23,7 +23,7 @@ export default defineRule({
       "if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes " +
       "rather than listing the registry as insecure.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1557" },
     ],
     equivalents: {},

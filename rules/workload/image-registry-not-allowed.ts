@@ -27,7 +27,7 @@ export default defineRule({
       "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's " +
       "`allowedRegistries` option if it is trusted.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" },
     ],
     equivalents: {},

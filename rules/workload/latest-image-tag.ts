@@ -13,7 +13,7 @@ export default defineRule({
       "An Istio `istio-proxy` container with `image: auto` is not reported: `auto` is a placeholder the injector replaces with its proxy image.",
     remediation:
       "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:…`), which no one can move.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }, { framework: "PCI-DSS", control: "6.3" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
     messages: {
       noTag: '{{container}} image "{{image}}" has no tag, which means latest.',

@@ -14,7 +14,8 @@ export default missingProbeRule({
       "no security framework asks for probes; turn the rule on for a reliability review.",
     remediation:
       "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
-    frameworks: [],
+    // The closest section: resource policies are the guide's availability measure; no framework asks for probes.
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }],
     enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] },
   },

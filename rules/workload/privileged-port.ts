@@ -17,7 +17,7 @@ export default defineRule({
       "Have the process listen on a port of 1024 or above (e.g. 8080 instead of 80) and change `containerPort` to match; keep the " +
       "well-known port for clients in the Service's `port`, with `targetPort` naming the new container port.",
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }, { framework: "NSA-CISA", control: "pod-security/non-root-containers" }],
     equivalents: { kubeLinter: ["privileged-ports"], trivy: ["KSV117"] },
     messages: {
       privilegedPort: "{{container}} declares port {{port}}, below 1024; use a port of 1024 or above and map it in the Service.",

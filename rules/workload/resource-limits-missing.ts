@@ -14,7 +14,7 @@ export default missingResourcesRule({
       "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; " +
       "a namespace LimitRange can supply defaults, but the manifest alone does not show it. Many teams require memory limits but " +
       "no CPU limits (CPU limits throttle a container even on an idle node): set the `resources` option to `[memory]` for this rule.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }, { framework: "MITRE-ATT&CK", control: "T1496" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuLimitsMissing", "memoryLimitsMissing"],

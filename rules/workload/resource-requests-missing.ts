@@ -13,7 +13,7 @@ export default missingResourcesRule({
     remediation:
       "Set `resources.requests` for each listed resource (e.g. `cpu: 100m`, `memory: 128Mi`) on the container. " +
       "A limit without a request also counts, since Kubernetes then uses the limit as the request.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuRequestsMissing", "memoryRequestsMissing"],

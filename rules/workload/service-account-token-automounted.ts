@@ -127,8 +127,9 @@ export default defineRule({
       "Each binding that names the account is a related location.",
     frameworks: [
       { framework: "CIS", control: "5.1.6" },
-      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
+      { framework: "NSA-CISA", control: "pod-security/service-account-tokens" },
       { framework: "MITRE-ATT&CK", control: "T1528" },
+      { framework: "PCI-DSS", control: "7.2" },
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],

@@ -15,7 +15,7 @@ export default defineRule({
       "Remove the SSH server from the image and use `kubectl exec` or `kubectl debug` for access. For a service whose purpose is SSH " +
       "(a Git or SFTP server), keep it, review how its keys are provisioned, and suppress the finding with a reason.",
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }, { framework: "MITRE-ATT&CK", control: "T1133" }],
     equivalents: { kubeLinter: ["ssh-port"] },
     messages: {
       sshPort: "{{container}} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose.",

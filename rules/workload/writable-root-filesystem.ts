@@ -11,7 +11,11 @@ export default defineRule({
       "An immutable root filesystem confines writes to the volumes you mount on purpose.",
     remediation:
       "Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an `emptyDir` volume at each path the process must write (e.g. `/tmp`).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: immutable container file systems" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "pod-security/immutable-file-systems" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "CIS", control: "5.7.3" },
+    ],
     equivalents: {
       kubeLinter: ["no-read-only-root-fs"],
       polaris: ["notReadOnlyRootFilesystem"],
