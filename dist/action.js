@@ -30571,7 +30571,7 @@ var apiserver_always_admit_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "The AlwaysAdmit admission plugin admits every request by itself; it was deprecated because it does nothing a missing plugin would not, and enabling it signals that admission control is meant to be off.",
     remediation: "Remove AlwaysAdmit from `--enable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.10" }],
+    frameworks: [{ framework: "CIS", control: "1.2.10" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_79"], trivy: ["KCV0011"] }
   }
 });
@@ -30589,7 +30589,7 @@ var apiserver_always_pull_images_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "Without the AlwaysPullImages admission plugin, a pod can run a private image already cached on its node without the registry credentials to pull it, as long as its pull policy is not Always. The plugin sets every container's pull policy to Always, so the credentials are checked on each start. The benchmark marks this check manual (it makes starts depend on the registry), so the rule is off by default.",
     remediation: "Add AlwaysPullImages to `--enable-admission-plugins`, or, from Kubernetes 1.33, use the kubelet's `imagePullCredentialsVerificationPolicy`.",
-    frameworks: [{ framework: "CIS", control: "1.2.11" }],
+    frameworks: [{ framework: "CIS", control: "1.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_80"], trivy: ["KCV0012"] }
   }
 });
@@ -30607,7 +30607,13 @@ var apiserver_anonymous_auth_enabled_default = componentFlagRule({
     severity: "medium",
     rationale: "kube-apiserver's `--anonymous-auth` defaults to true: a request that no authenticator rejects is served as the user `system:anonymous` in the group `system:unauthenticated`, and whatever RBAC grants that group (discovery, health endpoints, or a careless binding) is open to anyone who can reach the port. kubeadm does not set the flag, so its clusters accept anonymous requests.",
     remediation: 'Set `--anonymous-auth=false` (kubeadm: `anonymous-auth: "false"` under `apiServer.extraArgs`). Probes that call `/livez` or `/readyz` without credentials then fail; since Kubernetes 1.32 an `AuthenticationConfiguration` can allow anonymous access to those paths only.',
-    frameworks: [{ framework: "CIS", control: "1.2.1" }, { framework: "MITRE-ATT&CK", control: "T1078" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.1" },
+      { framework: "MITRE-ATT&CK", control: "T1078" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.2" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: { checkov: ["CKV_K8S_68"], trivy: ["KCV0001"] }
   }
 });
@@ -30625,7 +30631,7 @@ var apiserver_audit_log_maxage_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxage` is the number of days old audit log files are kept. Below 30, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxage=30` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.17" }],
+    frameworks: [{ framework: "CIS", control: "1.2.17" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
     equivalents: { checkov: ["CKV_K8S_92"], trivy: ["KCV0020"] }
   }
 });
@@ -30643,7 +30649,7 @@ var apiserver_audit_log_maxbackup_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxbackup` is the number of rotated audit log files kept. Below 10, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxbackup=10` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.18" }],
+    frameworks: [{ framework: "CIS", control: "1.2.18" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
     equivalents: { checkov: ["CKV_K8S_93"], trivy: ["KCV0021"] }
   }
 });
@@ -30661,7 +30667,7 @@ var apiserver_audit_log_maxsize_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxsize` is the size in megabytes at which the audit log is rotated. Below 100, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxsize=100` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.19" }],
+    frameworks: [{ framework: "CIS", control: "1.2.19" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
     equivalents: { checkov: ["CKV_K8S_94"], trivy: ["KCV0022"] }
   }
 });
@@ -30679,7 +30685,12 @@ var apiserver_audit_log_path_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--audit-log-path` (or an audit webhook) kube-apiserver keeps no record of who did what, so an intrusion cannot be traced. kubeadm does not set it.",
     remediation: "Set `--audit-log-path` to a file on a mounted volume, with `--audit-policy-file` and the rotation flags (`--audit-log-maxage`, `--audit-log-maxbackup`, `--audit-log-maxsize`).",
-    frameworks: [{ framework: "CIS", control: "1.2.16" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.16" },
+      { framework: "MITRE-ATT&CK", control: "T1562" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.2" }
+    ],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] }
   }
 });
@@ -30697,7 +30708,12 @@ var apiserver_audit_policy_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "kube-apiserver records audit events only for the rules of the Policy that `--audit-policy-file` names; without the flag no event is recorded, even with `--audit-log-path` set.",
     remediation: "Write an audit Policy (at least Metadata level for everything, and no request bodies for Secrets) and set `--audit-policy-file` to it.",
-    frameworks: [{ framework: "CIS", control: "3.2.1" }, { framework: "MITRE-ATT&CK", control: "T1562" }],
+    frameworks: [
+      { framework: "CIS", control: "3.2.1" },
+      { framework: "MITRE-ATT&CK", control: "T1562" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.2" }
+    ],
     equivalents: {}
   }
 });
@@ -30716,7 +30732,7 @@ var apiserver_authorization_always_allow_default = componentFlagRule({
     severity: "critical",
     rationale: "`--authorization-mode` is a comma list of authorizers asked in order; AlwaysAllow allows every request that reaches it, so any authenticated (or anonymous) user can do anything. AlwaysAllow is also the default when the flag is absent. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Set `--authorization-mode=Node,RBAC` (kubeadm's default) and grant access with RBAC.",
-    frameworks: [{ framework: "CIS", control: "1.2.6" }],
+    frameworks: [{ framework: "CIS", control: "1.2.6" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
     equivalents: { checkov: ["CKV_K8S_74"], trivy: ["KCV0007"] }
   }
 });
@@ -30734,7 +30750,7 @@ var apiserver_authorization_node_missing_default = componentFlagRule({
     severity: "high",
     rationale: "The Node authorizer limits each kubelet to the Secrets, ConfigMaps, volumes and pods of the pods bound to its own node. Without it in `--authorization-mode`, kubelets are authorized by RBAC alone, where the `system:nodes` group gets far wider read access, and one compromised node reads every Secret its role allows. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add Node to `--authorization-mode`, before RBAC: `--authorization-mode=Node,RBAC`, together with the NodeRestriction admission plugin.",
-    frameworks: [{ framework: "CIS", control: "1.2.7" }],
+    frameworks: [{ framework: "CIS", control: "1.2.7" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
     equivalents: { checkov: ["CKV_K8S_75"], trivy: ["KCV0008"] }
   }
 });
@@ -30752,7 +30768,7 @@ var apiserver_authorization_rbac_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without RBAC in `--authorization-mode`, Roles and ClusterRoles have no effect: access is decided by the other authorizers (ABAC files, webhooks, or AlwaysAllow), and least-privilege grants written as RBAC objects are silently ignored. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add RBAC to `--authorization-mode`: `--authorization-mode=Node,RBAC`.",
-    frameworks: [{ framework: "CIS", control: "1.2.8" }],
+    frameworks: [{ framework: "CIS", control: "1.2.8" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
     equivalents: { checkov: ["CKV_K8S_77"], trivy: ["KCV0009"] }
   }
 });
@@ -30770,7 +30786,7 @@ var apiserver_basic_auth_file_default = componentFlagRule({
     severity: "high",
     rationale: "`--basic-auth-file` made kube-apiserver accept HTTP basic authentication against a CSV file of clear-text passwords. It was deprecated in Kubernetes 1.16 and removed in 1.19; a manifest that still sets it is a leftover that either keeps an old API server on static passwords or stops a new one from starting.",
     remediation: "Remove `--basic-auth-file`, and the file, and authenticate with OIDC or client certificates.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
     equivalents: { checkov: ["CKV_K8S_69"] }
   }
 });
@@ -30788,7 +30804,7 @@ var apiserver_client_ca_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--client-ca-file` kube-apiserver does not verify client certificates, so the controller manager, scheduler, kubelets and administrators that authenticate with certificates cannot, and clusters fall back to static tokens.",
     remediation: "Set `--client-ca-file` to the CA that signs the components' and users' client certificates (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.25" }],
+    frameworks: [{ framework: "CIS", control: "1.2.25" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
     equivalents: { trivy: ["KCV0028"] }
   }
 });
@@ -30806,7 +30822,7 @@ var apiserver_deny_service_external_ips_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "A Service's `spec.externalIPs` makes every node route traffic for those addresses to the Service, so anyone who may create Services can intercept traffic for any IP (CVE-2020-8554). The DenyServiceExternalIPs admission plugin rejects new external IPs; it is not enabled by default. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Add DenyServiceExternalIPs to `--enable-admission-plugins` unless the cluster relies on `externalIPs`.",
-    frameworks: [{ framework: "CIS", control: "1.2.3" }],
+    frameworks: [{ framework: "CIS", control: "1.2.3" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "1.4" }],
     equivalents: { trivy: ["KCV0003"] }
   }
 });
@@ -30824,7 +30840,12 @@ var apiserver_encryption_provider_config_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--encryption-provider-config` kube-apiserver writes Secrets to etcd as plain base64, so anyone who reads etcd's data directory, a snapshot or a backup reads every Secret. kubeadm does not set it.",
     remediation: "Write an EncryptionConfiguration that encrypts `secrets` with kms v2, secretbox or aesgcm before identity, mount it into the API server pod and set `--encryption-provider-config` to it; then rewrite existing Secrets (`kubectl get secrets -A -o json | kubectl replace -f -`).",
-    frameworks: [{ framework: "CIS", control: "1.2.27" }, { framework: "MITRE-ATT&CK", control: "T1552.007" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.27" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "3.5" }
+    ],
     equivalents: { checkov: ["CKV_K8S_104"], trivy: ["KCV0030"] }
   }
 });
@@ -30842,7 +30863,7 @@ var apiserver_etcd_cafile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-cafile` kube-apiserver verifies etcd's serving certificate against the system roots only, so an etcd certificate signed by a private CA fails, or any certificate a public CA issued for the address is trusted.",
     remediation: "Set `--etcd-cafile` to the CA of etcd's serving certificates (kubeadm: etcd/ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.26" }],
+    frameworks: [{ framework: "CIS", control: "1.2.26" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_102"], trivy: ["KCV0029"] }
   }
 });
@@ -30860,7 +30881,7 @@ var apiserver_etcd_certfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-certfile` kube-apiserver connects to etcd without a client certificate, so etcd must accept unauthenticated clients, and anyone who reaches etcd's port reads and writes every object, Secrets included.",
     remediation: "Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd's `--trusted-ca-file` signed, and turn on etcd's `--client-cert-auth`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }],
+    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30878,7 +30899,7 @@ var apiserver_etcd_keyfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--etcd-keyfile` is the private key of the client certificate kube-apiserver presents to etcd; without it the certificate cannot be used and etcd cannot authenticate the API server.",
     remediation: "Set `--etcd-keyfile` with `--etcd-certfile`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }],
+    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30896,7 +30917,7 @@ var apiserver_event_rate_limit_missing_default = componentFlagRule({
     enabledByDefault: false,
     rationale: "The EventRateLimit admission plugin caps how many Events the API server accepts per server, namespace, user or object, so a flood of Events cannot fill etcd or starve other requests. It is not enabled by default and needs `--admission-control-config-file` with its limits. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Add EventRateLimit to `--enable-admission-plugins` and give its limits in the file that `--admission-control-config-file` names.",
-    frameworks: [{ framework: "CIS", control: "1.2.9" }],
+    frameworks: [{ framework: "CIS", control: "1.2.9" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { trivy: ["KCV0010"] }
   }
 });
@@ -30914,7 +30935,7 @@ var apiserver_insecure_bind_address_default = componentFlagRule({
     severity: "high",
     rationale: "`--insecure-bind-address` was the address of kube-apiserver's insecure port, which serves the whole API over HTTP with no authentication or authorization. The insecure port was removed in Kubernetes 1.24 (and off by default since 1.20); a manifest that still sets the flag is a leftover that opens the API to anyone on an old cluster.",
     remediation: "Remove `--insecure-bind-address` and `--insecure-port`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_86"] }
   }
 });
@@ -30932,7 +30953,7 @@ var apiserver_insecure_port_enabled_default = componentFlagRule({
     severity: "critical",
     rationale: "A non-zero `--insecure-port` made kube-apiserver serve the whole API over HTTP with no authentication or authorization, on `--insecure-bind-address`. The port has been off by default since Kubernetes 1.20 and was removed in 1.24; a non-zero value is a leftover that, on an old cluster, hands out cluster-admin to anyone who can reach it.",
     remediation: "Remove `--insecure-port` (or set it to 0) and `--insecure-bind-address`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_88"] }
   }
 });
@@ -30950,7 +30971,7 @@ var apiserver_kubelet_certificate_authority_missing_default = componentFlagRule(
     severity: "medium",
     rationale: "Without `--kubelet-certificate-authority` kube-apiserver does not verify the serving certificate of the kubelet it connects to, so anyone who can answer on a node's address can receive the API server's exec and log streams and its client credentials. kubeadm does not set it, because kubelets serve self-signed certificates unless `serverTLSBootstrap` is on.",
     remediation: "Have kubelets request serving certificates from the cluster CA (`serverTLSBootstrap: true` and approve their CSRs), then set `--kubelet-certificate-authority` to that CA.",
-    frameworks: [{ framework: "CIS", control: "1.2.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }],
+    frameworks: [{ framework: "CIS", control: "1.2.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_73"], trivy: ["KCV0006"] }
   }
 });
@@ -30968,7 +30989,7 @@ var apiserver_kubelet_client_certificate_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--kubelet-client-certificate` kube-apiserver calls the kubelets (logs, exec, port-forward) without a client certificate, so the kubelets cannot authenticate it and must either allow anonymous requests or refuse the API server.",
     remediation: "Set `--kubelet-client-certificate` and `--kubelet-client-key` to a certificate the kubelets' client CA signed (kubeadm writes apiserver-kubelet-client.crt and .key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4" }],
+    frameworks: [{ framework: "CIS", control: "1.2.4" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -30986,7 +31007,7 @@ var apiserver_kubelet_client_key_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-client-key` is the private key of the certificate kube-apiserver presents to kubelets; without it the certificate cannot be used, and the kubelets cannot authenticate the API server's calls.",
     remediation: "Set `--kubelet-client-key` with `--kubelet-client-certificate` (kubeadm writes apiserver-kubelet-client.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4" }],
+    frameworks: [{ framework: "CIS", control: "1.2.4" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -31005,7 +31026,7 @@ var apiserver_kubelet_https_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-https=false` made kube-apiserver call the kubelets over HTTP, so exec, attach and log streams crossed the network unencrypted. The flag was removed in Kubernetes 1.22; setting it is a leftover.",
     remediation: "Remove `--kubelet-https` (HTTPS is the default) and set `--kubelet-client-certificate` and `--kubelet-client-key`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557" }],
+    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_71"], trivy: ["KCV0004"] }
   }
 });
@@ -31022,7 +31043,7 @@ var apiserver_namespace_lifecycle_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "The NamespaceLifecycle admission plugin, on by default, rejects objects in a namespace that does not exist or is being deleted, and protects default, kube-system and kube-public from deletion. Without it, objects can be created in a terminating namespace and outlive its clean-up.",
     remediation: "Remove NamespaceLifecycle from `--disable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.13" }],
+    frameworks: [{ framework: "CIS", control: "1.2.13" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_83"], trivy: ["KCV0015"] }
   }
 });
@@ -31039,7 +31060,7 @@ var apiserver_node_restriction_missing_default = componentFlagRule({
     severity: "high",
     rationale: "The NodeRestriction admission plugin limits each kubelet to changing its own Node object and the pods bound to it, and stops kubelets from setting `node-restriction.kubernetes.io/` labels. It is not on by default; without it a compromised node can relabel other nodes to attract workloads. kubeadm enables it.",
     remediation: "Add NodeRestriction to `--enable-admission-plugins`, with Node in `--authorization-mode`.",
-    frameworks: [{ framework: "CIS", control: "1.2.14" }],
+    frameworks: [{ framework: "CIS", control: "1.2.14" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
     equivalents: { checkov: ["CKV_K8S_85"], trivy: ["KCV0016"] }
   }
 });
@@ -31057,7 +31078,7 @@ var apiserver_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the api server serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.2.15" }],
+    frameworks: [{ framework: "CIS", control: "1.2.15" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_90"], trivy: ["KCV0018"] }
   }
 });
@@ -31076,7 +31097,7 @@ var apiserver_request_timeout_invalid_default = componentFlagRule({
     severity: "low",
     rationale: "`--request-timeout` is how long kube-apiserver keeps a non-long-running request open before timing it out; the default, 60s, suits most clusters, and the benchmark asks only that it be set as appropriate. The rule reports values that are not a positive Go duration: a malformed one (`60`, `1 min`) stops the API server from starting, and zero or a negative one leaves no working timeout, so slow requests hold connections and memory.",
     remediation: "Remove `--request-timeout` to keep the 60s default, or set a positive duration such as `--request-timeout=300s`.",
-    frameworks: [{ framework: "CIS", control: "1.2.20" }],
+    frameworks: [{ framework: "CIS", control: "1.2.20" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_95"] }
   }
 });
@@ -31094,7 +31115,7 @@ var apiserver_secure_port_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--secure-port=0` turns off kube-apiserver's HTTPS port, leaving only insecure ways to reach the API (or none).",
     remediation: "Remove `--secure-port=0`; kubeadm uses 6443.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/control-plane-hardening" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_89"], trivy: ["KCV0017"] }
   }
 });
@@ -31113,7 +31134,11 @@ var apiserver_service_account_issuer_missing_default = componentFlagRule({
     severity: "low",
     rationale: "Since Kubernetes 1.20 kube-apiserver needs `--service-account-issuer` to issue bound ServiceAccount tokens (the TokenRequest API that projected tokens use); without it, pods get no tokens, or the API server does not start. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
     remediation: "Set `--service-account-issuer` (kubeadm: `https://kubernetes.default.svc.cluster.local`) with `--service-account-signing-key-file`.",
-    frameworks: [],
+    frameworks: [
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: {}
   }
 });
@@ -31131,7 +31156,7 @@ var apiserver_service_account_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--service-account-key-file` gives the public keys kube-apiserver verifies ServiceAccount tokens with. Absent, it falls back to the key of its TLS serving certificate, which ties token signing to the serving certificate and makes rotating either break the other.",
     remediation: "Set `--service-account-key-file` to the public half of the key the controller manager and `--service-account-signing-key-file` sign tokens with (kubeadm: sa.pub).",
-    frameworks: [{ framework: "CIS", control: "1.2.22" }],
+    frameworks: [{ framework: "CIS", control: "1.2.22" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
     equivalents: { checkov: ["CKV_K8S_97"], trivy: ["KCV0025"] }
   }
 });
@@ -31150,7 +31175,7 @@ var apiserver_service_account_lookup_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "With `--service-account-lookup=false` kube-apiserver checks only a ServiceAccount token's signature, not that the ServiceAccount (and, for bound tokens, the pod or Secret) still exists, so a token keeps working after its ServiceAccount is deleted.",
     remediation: "Remove `--service-account-lookup=false`; the default is true.",
-    frameworks: [{ framework: "CIS", control: "1.2.21" }],
+    frameworks: [{ framework: "CIS", control: "1.2.21" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
     equivalents: { checkov: ["CKV_K8S_96"], trivy: ["KCV0024"] }
   }
 });
@@ -31167,7 +31192,7 @@ var apiserver_service_account_plugin_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "The ServiceAccount admission plugin, on by default, gives each pod its namespace's default ServiceAccount when it names none, rejects pods that name a ServiceAccount that does not exist, and mounts the projected token. `--disable-admission-plugins=ServiceAccount` turns those checks off.",
     remediation: "Remove ServiceAccount from `--disable-admission-plugins`.",
-    frameworks: [{ framework: "CIS", control: "1.2.12" }],
+    frameworks: [{ framework: "CIS", control: "1.2.12" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_82"], trivy: ["KCV0014"] }
   }
 });
@@ -31186,7 +31211,11 @@ var apiserver_service_account_signing_key_file_missing_default = componentFlagRu
     severity: "low",
     rationale: "`--service-account-signing-key-file` is the private key kube-apiserver signs bound ServiceAccount tokens with; since Kubernetes 1.20 it is required with `--service-account-issuer`, and without it the TokenRequest API is off. API servers older than 1.20 (by image tag or `kubernetesVersion`) are passed over.",
     remediation: "Set `--service-account-signing-key-file` (kubeadm: sa.key) and put its public key in `--service-account-key-file`.",
-    frameworks: [],
+    frameworks: [
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: {}
   }
 });
@@ -31204,7 +31233,7 @@ var apiserver_tls_cert_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--tls-cert-file` kube-apiserver generates a self-signed serving certificate at start, which clients cannot verify against the cluster CA, so they either fail or are told to skip verification.",
     remediation: "Set `--tls-cert-file` and `--tls-private-key-file` to a certificate the cluster CA signed (kubeadm: apiserver.crt and apiserver.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.24" }],
+    frameworks: [{ framework: "CIS", control: "1.2.24" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31222,7 +31251,11 @@ var apiserver_tls_min_version_low_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-min-version` set to VersionTLS10 or VersionTLS11 lets clients negotiate TLS versions with known weaknesses (BEAST, no AEAD suites) that every current client can do without. Absent, Go's default minimum for servers (TLS 1.2) applies.",
     remediation: "Remove `--tls-min-version` or set it to VersionTLS12 or VersionTLS13.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: control plane hardening" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "4.2" }
+    ],
     equivalents: {}
   }
 });
@@ -31240,7 +31273,7 @@ var apiserver_tls_private_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-private-key-file` is the key of the certificate that `--tls-cert-file` names; without it kube-apiserver falls back to a generated self-signed certificate.",
     remediation: "Set `--tls-private-key-file` with `--tls-cert-file`.",
-    frameworks: [{ framework: "CIS", control: "1.2.24" }],
+    frameworks: [{ framework: "CIS", control: "1.2.24" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31258,7 +31291,12 @@ var apiserver_token_auth_file_default = componentFlagRule({
     severity: "high",
     rationale: "`--token-auth-file` makes kube-apiserver accept the bearer tokens listed in a CSV file. The tokens never expire, and the file can only be changed by restarting the API server, so a leaked token stays valid until someone edits the file on every control-plane node.",
     remediation: "Remove `--token-auth-file` and authenticate people with OIDC or client certificates and workloads with ServiceAccount tokens.",
-    frameworks: [{ framework: "CIS", control: "1.2.2" }, { framework: "MITRE-ATT&CK", control: "T1552" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1552" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" }
+    ],
     equivalents: { checkov: ["CKV_K8S_70"], trivy: ["KCV0002"] }
   }
 });
@@ -31293,14 +31331,14 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-cipher-suites` replaces Go's default list (which has only strong suites) with the one given. Suites outside the benchmark's list lack forward secrecy (TLS_RSA_*) or use RC4, 3DES or CBC with SHA-256, which Go itself marks insecure; a client that offers them can be downgraded to them. A repeated flag adds to the list, as Kubernetes' string slices do.",
     remediation: "Remove `--tls-cipher-suites` to use Go's defaults, or list only suites from the benchmark's list (ECDHE with AES-GCM or ChaCha20-Poly1305, and the TLS 1.3 suites).",
-    frameworks: [{ framework: "CIS", control: "1.2.29" }],
+    frameworks: [{ framework: "CIS", control: "1.2.29" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "4.2" }],
     equivalents: { checkov: ["CKV_K8S_105"] }
   }
 });
 
 // rules/control-plane/audit-policy.ts
 var AUDIT_LOGGING = [
-  { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+  { framework: "NSA-CISA", control: "logging/audit-logging" },
   { framework: "PCI-DSS", control: "10.2" }
 ];
 function auditRules(body) {
@@ -31386,7 +31424,7 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
     remediation: 'Add a rule before the one reported that logs these resources at Metadata, as the Kubernetes documentation\'s example policy does: `- level: Metadata` with `resources: [{group: "", resources: [secrets, configmaps]}, {group: authentication.k8s.io, resources: [tokenreviews]}]`.',
     frameworks: [
       { framework: "CIS", control: "3.2.2" },
-      { framework: "NSA-CISA", control: "Audit logging and threat detection: Kubernetes native audit logging" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" },
       { framework: "MITRE-ATT&CK", control: "T1552" }
     ],
     equivalents: {},
@@ -31529,7 +31567,7 @@ var controller_manager_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the controller manager's secure port (10257), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.3.7" }],
+    frameworks: [{ framework: "CIS", control: "1.3.7" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_113"], trivy: ["KCV0039"] }
   }
 });
@@ -31547,7 +31585,7 @@ var controller_manager_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the controller manager serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.3.2" }],
+    frameworks: [{ framework: "CIS", control: "1.3.2" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_107"], trivy: ["KCV0034"] }
   }
 });
@@ -31565,7 +31603,7 @@ var controller_manager_root_ca_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--root-ca-file` is the CA bundle the controller manager publishes as `ca.crt` in every namespace's kube-root-ca.crt ConfigMap and ServiceAccount token volume; without it pods cannot verify the API server's certificate and are pushed to skip verification.",
     remediation: "Set `--root-ca-file` to the CA that signs the API server's serving certificate (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.3.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }],
+    frameworks: [{ framework: "CIS", control: "1.3.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_111"], trivy: ["KCV0037"] }
   }
 });
@@ -31582,7 +31620,7 @@ var controller_manager_rotate_kubelet_server_certificate_disabled_default = comp
     severity: "medium",
     rationale: "The RotateKubeletServerCertificate feature gate (on by default since Kubernetes 1.12) lets kubelets request and renew serving certificates from the cluster CA. Setting it to false in `--feature-gates` stops that, so kubelets keep self-signed or expiring serving certificates. `--feature-gates` is read as Kubernetes reads it: pairs separated by commas, repeated flags merged, the last pair for a gate winning.",
     remediation: "Remove `RotateKubeletServerCertificate=false` from `--feature-gates`.",
-    frameworks: [{ framework: "CIS", control: "1.3.6" }],
+    frameworks: [{ framework: "CIS", control: "1.3.6" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_112"], trivy: ["KCV0038"] }
   }
 });
@@ -31600,7 +31638,7 @@ var controller_manager_service_account_credentials_disabled_default = componentF
     severity: "medium",
     rationale: "`--use-service-account-credentials` defaults to false: every controller then uses the controller manager's own credentials, which must hold the union of all controllers' permissions, and the audit log cannot tell which controller did what. Set to true, each controller gets its own ServiceAccount in kube-system with the `system:controller:` role made for it. kubeadm sets it.",
     remediation: "Set `--use-service-account-credentials=true`.",
-    frameworks: [{ framework: "CIS", control: "1.3.3" }],
+    frameworks: [{ framework: "CIS", control: "1.3.3" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.2" }],
     equivalents: { checkov: ["CKV_K8S_108"], trivy: ["KCV0035"] }
   }
 });
@@ -31618,7 +31656,7 @@ var controller_manager_service_account_private_key_file_missing_default = compon
     severity: "medium",
     rationale: "`--service-account-private-key-file` is the key the controller manager's token controllers sign ServiceAccount tokens with; without it they issue none, and keys cannot be rotated apart from the API server's serving key.",
     remediation: "Set `--service-account-private-key-file` to the private half of the API server's `--service-account-key-file` (kubeadm: sa.key).",
-    frameworks: [{ framework: "CIS", control: "1.3.4" }],
+    frameworks: [{ framework: "CIS", control: "1.3.4" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
     equivalents: { checkov: ["CKV_K8S_110"], trivy: ["KCV0036"] }
   }
 });
@@ -31637,7 +31675,7 @@ var controller_manager_terminated_pod_gc_threshold_missing_default = componentFl
     enabledByDefault: false,
     rationale: "`--terminated-pod-gc-threshold` is how many terminated pods the pod garbage collector keeps before deleting the oldest; the default, 12500, can fill etcd and slow the API server on busy clusters. The benchmark marks this check manual, so the rule is off by default.",
     remediation: "Set `--terminated-pod-gc-threshold` to a number your cluster can hold (the benchmark's example is 10).",
-    frameworks: [{ framework: "CIS", control: "1.3.1" }],
+    frameworks: [{ framework: "CIS", control: "1.3.1" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_106"], trivy: ["KCV0033"] }
   }
 });
@@ -31681,7 +31719,7 @@ var encryption_identity_first_default = defineRule({
     remediation: "Move the encrypting provider (kms with `apiVersion: v2`, or secretbox) to the top of the entry that covers Secrets and keep `identity: {}` last.",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "PCI-DSS", control: "3.5" }
     ],
     equivalents: {},
@@ -31769,7 +31807,7 @@ var encryption_secrets_not_covered_default = defineRule({
     remediation: "Add an entry for Secrets, first in the list, whose first provider encrypts (kms with `apiVersion: v2`, or secretbox), followed by `identity: {}` while existing Secrets are rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`).",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" },
+      { framework: "NSA-CISA", control: "network/secrets" },
       { framework: "PCI-DSS", control: "3.5" }
     ],
     equivalents: {},
@@ -31800,7 +31838,8 @@ var encryption_weak_provider_default = defineRule({
     remediation: "Use kms with `apiVersion: v2` and a KMS plugin, or secretbox, as the first provider; keep the old provider after it until every object of the entry has been rewritten, then remove it.",
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: encrypt Secrets at rest" }
+      { framework: "NSA-CISA", control: "network/secrets" },
+      { framework: "PCI-DSS", control: "3.5" }
     ],
     equivalents: {},
     messages: {
@@ -31841,7 +31880,11 @@ var etcd_auto_tls_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--auto-tls=true` makes etcd generate a self-signed certificate for its client port, which clients cannot verify, so anyone on the path can pose as etcd. etcd also reads the flag from the variable `ETCD_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--auto-tls` and set `--cert-file` and `--key-file` to a certificate your etcd CA signed.",
-    frameworks: [{ framework: "CIS", control: "2.3" }],
+    frameworks: [
+      { framework: "CIS", control: "2.3" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_118"], trivy: ["KCV0044"] }
   }
 });
@@ -31860,7 +31903,11 @@ var etcd_cert_file_missing_default = componentFlagRule({
     severity: "critical",
     rationale: "Without `--cert-file` etcd serves its client port over plain HTTP (unless `--auto-tls` generates an unverifiable certificate), so the API server's reads and writes, Secrets included, cross the network in the clear. etcd also reads the flag from the variable `ETCD_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--cert-file` and `--key-file` to a certificate your etcd CA signed (kubeadm: etcd/server.crt and .key) and serve `https://` client URLs.",
-    frameworks: [{ framework: "CIS", control: "2.1" }],
+    frameworks: [
+      { framework: "CIS", control: "2.1" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
   }
 });
@@ -31879,7 +31926,11 @@ var etcd_client_cert_auth_disabled_default = componentFlagRule({
     severity: "critical",
     rationale: "etcd's `--client-cert-auth` defaults to false: without it, etcd serves any client that reaches its client port, and etcd holds every object of the cluster, Secrets included, in the clear unless encryption at rest is on. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--client-cert-auth=true` with `--trusted-ca-file`, and give the API server a client certificate (`--etcd-certfile`, `--etcd-keyfile`).",
-    frameworks: [{ framework: "CIS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "2.2" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_117"], trivy: ["KCV0043"] }
   }
 });
@@ -31898,7 +31949,11 @@ var etcd_key_file_missing_default = componentFlagRule({
     severity: "critical",
     rationale: "`--key-file` is the key of the certificate `--cert-file` names; without it etcd cannot serve TLS on its client port. etcd also reads the flag from the variable `ETCD_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--key-file` with `--cert-file`.",
-    frameworks: [{ framework: "CIS", control: "2.1" }],
+    frameworks: [
+      { framework: "CIS", control: "2.1" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_116"], trivy: ["KCV0042"] }
   }
 });
@@ -31918,7 +31973,11 @@ var etcd_peer_auto_tls_enabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--peer-auto-tls=true` makes etcd generate self-signed certificates for peer traffic, which members cannot verify, so a host on the path can join or read replication. etcd also reads the flag from the variable `ETCD_PEER_AUTO_TLS` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Remove `--peer-auto-tls` and set `--peer-cert-file` and `--peer-key-file` to certificates your etcd CA signed.",
-    frameworks: [{ framework: "CIS", control: "2.6" }],
+    frameworks: [
+      { framework: "CIS", control: "2.6" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { trivy: ["KCV0047"] }
   }
 });
@@ -31937,7 +31996,11 @@ var etcd_peer_cert_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--peer-cert-file` etcd's peer port speaks plain HTTP (unless `--peer-auto-tls` generates an unverifiable certificate), so replication traffic, every object of the cluster, crosses the network in the clear. etcd also reads the flag from the variable `ETCD_PEER_CERT_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-cert-file` and `--peer-key-file` (kubeadm: etcd/peer.crt and .key) and use `https://` peer URLs.",
-    frameworks: [{ framework: "CIS", control: "2.4" }],
+    frameworks: [
+      { framework: "CIS", control: "2.4" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
   }
 });
@@ -31956,7 +32019,11 @@ var etcd_peer_client_cert_auth_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "etcd's `--peer-client-cert-auth` defaults to false: without it, anything that reaches the peer port can join the cluster's replication traffic. kubeadm sets it to true. etcd also reads the flag from the variable `ETCD_PEER_CLIENT_CERT_AUTH` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-client-cert-auth=true` with `--peer-trusted-ca-file`, `--peer-cert-file` and `--peer-key-file`.",
-    frameworks: [{ framework: "CIS", control: "2.5" }],
+    frameworks: [
+      { framework: "CIS", control: "2.5" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_121"], trivy: ["KCV0046"] }
   }
 });
@@ -31975,7 +32042,11 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--peer-key-file` is the key of the certificate `--peer-cert-file` names; without it etcd cannot use TLS with its peers. etcd also reads the flag from the variable `ETCD_PEER_KEY_FILE` when the command line does not set it, and so does the rule; with `--config-file` etcd ignores both, and the rule passes over it.",
     remediation: "Set `--peer-key-file` with `--peer-cert-file`.",
-    frameworks: [{ framework: "CIS", control: "2.4" }],
+    frameworks: [
+      { framework: "CIS", control: "2.4" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening/etcd" }
+    ],
     equivalents: { checkov: ["CKV_K8S_119"], trivy: ["KCV0045"] }
   }
 });
@@ -32165,7 +32236,10 @@ var kubelet_anonymous_auth_default = kubeletSettingRule({
     remediation: "Set `authentication.anonymous.enabled: false` in the KubeletConfiguration, or pass `--anonymous-auth=false`. Health checks that need the kubelet without credentials should use the healthz port (10248 on localhost) instead.",
     frameworks: [
       { framework: "CIS", control: "4.2.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous requests" }
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.2" },
+      { framework: "MITRE-ATT&CK", control: "T1133" }
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
     example: {
@@ -32192,7 +32266,9 @@ var kubelet_authorization_always_allow_default = kubeletSettingRule({
     remediation: "Set `authorization.mode: Webhook` in the KubeletConfiguration (or pass `--authorization-mode=Webhook`), and grant the API server's kubelet client the `system:kubelet-api-admin` ClusterRole so `kubectl exec` and `logs` keep working.",
     frameworks: [
       { framework: "CIS", control: "4.2.2" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "7.3" }
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
     example: {
@@ -32218,7 +32294,7 @@ var kubelet_certificate_rotation_disabled_default = kubeletSettingRule({
     rationale: "With `rotateCertificates` (`--rotate-certificates`) the kubelet requests a new client certificate through the certificates.k8s.io API as the old one nears expiry, so certificates can be short-lived and a leaked one stops working soon. The field is not defaulted (false) in a KubeletConfiguration and the flag defaults to false, so leaving it out is reported; kubeadm sets it to true in every KubeletConfiguration it reads, even over `false`, so one written in a file with kubeadm's configuration is not reported. The CIS Benchmark only asks that it is not false; kubelets whose certificates come from another tool (Vault, cert-manager) rotate them there and can turn this rule off.",
     remediation: "Set `rotateCertificates: true` (or `--rotate-certificates=true`) and make sure the kubelet's certificate signing requests are approved.",
     scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
-    frameworks: [{ framework: "CIS", control: "4.2.10" }],
+    frameworks: [{ framework: "CIS", control: "4.2.10" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_149"], trivy: ["KCV0090"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: false",
@@ -32245,7 +32321,9 @@ var kubelet_client_ca_missing_default = kubeletSettingRule({
     scope: "A KubeletConfiguration is looked at together with the kubeadm configurations (InitConfiguration, ClusterConfiguration, JoinConfiguration of kubeadm.k8s.io) of the same file, whose defaults apply to it. Command lines are read on their own.",
     frameworks: [
       { framework: "CIS", control: "4.2.3" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: strong authentication" }
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" }
     ],
     equivalents: { checkov: ["CKV_K8S_140"], trivy: ["KCV0081"] },
     example: {
@@ -32269,7 +32347,7 @@ var kubelet_iptables_chains_disabled_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "With `makeIPTablesUtilChains` (`--make-iptables-util-chains`) the kubelet creates and keeps the iptables utility chains that pod networking relies on, so the node's rules stay in step with the pods it runs; turned off, they must be managed outside the kubelet and drift unnoticed. The default is true in a KubeletConfiguration and on the command line, so only `false` is reported.",
     remediation: "Remove `makeIPTablesUtilChains: false` (or `--make-iptables-util-chains=false`), or set it to true.",
-    frameworks: [{ framework: "CIS", control: "4.2.6" }],
+    frameworks: [{ framework: "CIS", control: "4.2.6" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_145"], trivy: ["KCV0084"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: false",
@@ -32292,7 +32370,7 @@ var kubelet_protect_kernel_defaults_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "Without `protectKernelDefaults` the kubelet sets the kernel tunables it needs (`vm.overcommit_memory`, `kernel.panic`, `kernel.panic_on_oops`, ...) when they differ from its expectations, silently overriding how the node was hardened; with it, the kubelet fails to start instead, so the difference is fixed where the node is built. The default is false in a KubeletConfiguration, on the command line and under kubeadm, so leaving it out is reported. The CIS Kubernetes Benchmark asked for it as 4.2.6 in earlier versions; v1.12 no longer lists it, while Checkov and Trivy still check it. Set the sysctls on the node before turning it on.",
     remediation: "Set the kernel parameters the kubelet expects on the node (e.g. in /etc/sysctl.d), then set `protectKernelDefaults: true` (or `--protect-kernel-defaults=true`).",
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_144"], trivy: ["KCV0083"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nprotectKernelDefaults: false",
@@ -32316,7 +32394,7 @@ var kubelet_read_only_port_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "The read-only port (10255 by convention) answers `/pods`, `/spec` and `/metrics` without TLS, authentication or authorization: anyone who reaches the node learns every pod's spec, including environment variables, image names and service account names. 0 turns it off. A KubeletConfiguration (kubelet.config.k8s.io/v1beta1) leaves `readOnlyPort` at 0 when it is not written, and kubeadm warns about any other value; a kubelet started with flags and no `--config` keeps the legacy default `--read-only-port=10255` (cmd/kubelet/app/options: applyLegacyDefaults), so there a missing flag is a finding.",
     remediation: "Set `readOnlyPort: 0` (or `--read-only-port=0`). Scrape metrics from the authenticated port 10250 with a service account allowed `nodes/metrics`.",
-    frameworks: [{ framework: "CIS", control: "4.2.4" }],
+    frameworks: [{ framework: "CIS", control: "4.2.4" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "MITRE-ATT&CK", control: "T1133" }],
     equivalents: { checkov: ["CKV_K8S_141"], trivy: ["KCV0082"] },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255",
@@ -32348,7 +32426,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     category: "control-plane",
     rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
-    frameworks: [{ framework: "CIS", control: "4.2.11" }],
+    frameworks: [{ framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
     messages: {
       gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",
@@ -32393,7 +32471,7 @@ var kubelet_streaming_timeout_disabled_default = kubeletSettingRule({
     category: "control-plane",
     rationale: "`kubectl exec`, `attach` and `port-forward` hold a stream open through the kubelet; the idle timeout closes streams nobody uses, so a forgotten session or one left open by an intruder does not stay open for ever and the kubelet does not run out of connections. `--streaming-connection-idle-timeout=0` turns the timeout off. In a KubeletConfiguration a zero `streamingConnectionIdleTimeout` (`0s`) does not: the v1beta1 defaulting reads a zero duration as unset and makes it 4h, so only the flag is reported. The default, 4h, passes.",
     remediation: "Remove `--streaming-connection-idle-timeout=0`, or set a timeout such as `5m`.",
-    frameworks: [{ framework: "CIS", control: "4.2.5" }],
+    frameworks: [{ framework: "CIS", control: "4.2.5" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_143"], trivy: ["KCV0085"] },
     example: {
       bad: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=0",
@@ -32427,7 +32505,7 @@ var kubelet_weak_tls_default = defineRule({
     category: "control-plane",
     rationale: "The kubelet API carries exec sessions, logs and the API server's credentials. `tlsCipherSuites` (`--tls-cipher-suites`) lists the suites it accepts: the CIS Kubernetes Benchmark v1.12 (4.2.12) counts only ECDHE key exchange with AES-GCM or ChaCha20-Poly1305 as strong, so a list with CBC-mode, RC4, 3DES or static-RSA key exchange suites is reported, each suite where it is written (Checkov and Trivy also accept TLS_RSA_WITH_AES_*_GCM_*, which lacks forward secrecy). `tlsMinVersion` (`--tls-min-version`) of VersionTLS10 or VersionTLS11 allows protocol versions with known weaknesses. Leaving either out uses the Go defaults of the kubelet's build, which this rule does not report." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "List only strong suites, e.g. `tlsCipherSuites: [TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305]`, and set `tlsMinVersion: VersionTLS12` or higher.",
-    frameworks: [{ framework: "CIS", control: "4.2.12" }],
+    frameworks: [{ framework: "CIS", control: "4.2.12" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "4.2" }],
     equivalents: { checkov: ["CKV_K8S_151"], trivy: ["KCV0092"] },
     messages: {
       weakCipher: "{{where}} allows the TLS cipher suite {{suites}}, which is not among the strong suites the CIS Benchmark lists; remove it from {{setting}}.",
@@ -32471,7 +32549,7 @@ var scheduler_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.4.2" }],
+    frameworks: [{ framework: "CIS", control: "1.4.2" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] }
   }
 });
@@ -32490,7 +32568,7 @@ var scheduler_profiling_enabled_default = componentFlagRule({
     severity: "low",
     rationale: "`--profiling` defaults to true: the scheduler serves Go's pprof handlers under `/debug/pprof`, which reveal its internals and let a caller with access to the path run CPU profiles that slow it down. kubeadm does not turn it off. With `--config`, the scheduler ignores the flag and reads `enableProfiling` from its KubeSchedulerConfiguration, which the rule does not read; it passes over such a scheduler.",
     remediation: "Set `--profiling=false` unless you are debugging a performance problem.",
-    frameworks: [{ framework: "CIS", control: "1.4.1" }],
+    frameworks: [{ framework: "CIS", control: "1.4.1" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_114"], trivy: ["KCV0040"] }
   }
 });
@@ -32626,13 +32704,13 @@ function recordItems(value) {
   return arrayOf(value).flatMap((item, index) => isRecord(item) ? [{ item, index }] : []);
 }
 var IN_TRANSIT_FRAMEWORKS = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh encryption of traffic in transit" },
-  { framework: "PCI-DSS", control: "4.2.1" },
+  { framework: "NSA-CISA", control: "network/encryption" },
+  { framework: "PCI-DSS", control: "4.2" },
   { framework: "MITRE-ATT&CK", control: "T1040" },
   { framework: "MITRE-ATT&CK", control: "T1557" }
 ];
 var AUTHORIZATION_FRAMEWORKS = [
-  { framework: "NSA-CISA", control: "Network separation and hardening: service mesh authorization between services" },
+  { framework: "NSA-CISA", control: "network/network-policies" },
   { framework: "MITRE-ATT&CK", control: "T1021" }
 ];
 function gatewayServers(object) {
@@ -33438,7 +33516,8 @@ var namespace_psa_missing_default = defineRule({
     remediation: "Label the Namespace with the strictest level its pods meet, e.g. `pod-security.kubernetes.io/enforce: restricted` (or `baseline`), and keep `warn`/`audit` at `restricted` to see what a stricter level would reject. A cluster that sets its own default in the admission configuration can turn this rule off in `.kubeward.yaml`.",
     frameworks: [
       { framework: "CIS", control: "5.2.1" },
-      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {},
     messages: {
@@ -33472,8 +33551,9 @@ var namespace_psa_privileged_default = defineRule({
     remediation: "Enforce `baseline` or `restricted`. Keep `privileged` only for a namespace that holds node agents alone (network, storage, monitoring daemons), and restrict who may create pods in it. Write the level in lower case, as one of privileged, baseline, restricted.",
     frameworks: [
       { framework: "CIS", control: "5.2.1" },
-      { framework: "NSA-CISA", control: "Pod security: Pod security enforcement" },
-      { framework: "MITRE-ATT&CK", control: "T1611" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {},
     messages: {
@@ -33504,7 +33584,7 @@ var namespace_psa_version_old_default = defineRule({
     category: "namespaces",
     rationale: `\`pod-security.kubernetes.io/enforce-version\` pins the checks of the enforced level to those of a Kubernetes minor release (\`v1.N\`), or follows the running release (\`latest\`, also what no label means). Pinned to an old release, the namespace misses the checks the Pod Security Standards gained or tightened since (the standards page marks each with the release it arrived in). A value that is neither \`latest\` nor \`v1.N\` makes Pod Security admission refuse the Namespace, or the change of its labels, and for a namespace that already carries it, the latest version is used. ${PSA_SOURCES}.`,
     remediation: "Set `pod-security.kubernetes.io/enforce-version: latest`, or pin a release at or above the `minimumVersion` option once its pods pass (try it with the `warn` label and `warn-version` first).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: Pod security enforcement" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: {},
     options: {
       minimumVersion: {
@@ -33541,8 +33621,8 @@ var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_d
 
 // rules/network/exposure.ts
 var TLS_IN_TRANSIT = [
-  { framework: "PCI-DSS", control: "4.2.1" },
-  { framework: "NSA-CISA", control: "Network separation and hardening: encrypt traffic with TLS" },
+  { framework: "PCI-DSS", control: "4.2" },
+  { framework: "NSA-CISA", control: "network/encryption" },
   { framework: "MITRE-ATT&CK", control: "T1040" }
 ];
 function apiGroupOf(object) {
@@ -33691,7 +33771,7 @@ var gateway_routes_from_all_namespaces_default = defineRule({
     rationale: "A Gateway API listener's (a Gateway's or a ListenerSet's) `allowedRoutes.namespaces` says which namespaces' Routes may attach to it; the default is `Same`, the Gateway's own namespace. With `from: All`, or `from: Selector` with an empty selector (which matches every namespace), anyone who can create an HTTPRoute in any namespace can attach it to the listener and receive its traffic: claim a hostname or a path of the shared Gateway, or catch requests meant for another team. The Gateway API's role model gives this decision to the cluster operator who owns the Gateway, and `All` hands it to every namespace.",
     remediation: "Use `from: Same`, or `from: Selector` with a label that only the namespaces meant to publish through this listener carry (for example `kubernetes.io/metadata.name` in a list). Where the Gateway is deliberately shared by every namespace, restrict who may create Routes with RBAC, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" },
+      { framework: "NSA-CISA", control: "network/namespaces" },
       { framework: "MITRE-ATT&CK", control: "T1557" }
     ],
     equivalents: {},
@@ -33724,7 +33804,7 @@ var gateway_tls_passthrough_default = defineRule({
     category: "network",
     rationale: "A Gateway API listener (of a Gateway, or of a ListenerSet that joins one) with `tls.mode: Passthrough` (protocol TLS) forwards the encrypted stream to the backend as it is, chosen by the SNI name alone (TLSRoute). The Gateway never sees the requests, so it cannot authenticate them, filter paths or headers, apply rate limits or log what was asked; every such control moves to the backend, which also holds the private key. That is sometimes the point (end-to-end TLS, a backend that authenticates clients by certificate), so this is a note for review, not a fault.",
     remediation: "Prefer `tls.mode: Terminate` with the certificate on the Gateway and, where the backend needs encryption too, a BackendTLSPolicy for the hop to it. Keep Passthrough where end-to-end TLS is required, and make sure the backend enforces the controls the Gateway cannot.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/network-policies" }],
     equivalents: {},
     messages: {
       passthrough: '{{gateway}} listener "{{listener}}" passes TLS through to its backends, so the Gateway cannot inspect or authenticate what it forwards.'
@@ -33772,8 +33852,8 @@ var ingress_nginx_annotation_injection_default = defineRule({
     rationale: "ingress-nginx writes the values of its annotations into the nginx configuration it generates, and for years did so without escaping: a value that ends the directive it belongs to (`;`), closes or opens a block (`}` `{`), breaks the line, or calls Lua (`*_by_lua*`) adds configuration of its author's choosing to the controller every Ingress shares. That is the class of CVE-2021-25746 (annotation values), CVE-2023-5044 (`permanent-redirect`), CVE-2025-24514, CVE-2025-1097 and CVE-2025-1098 (`auth-url`, `auth-tls-match-cn`, `mirror-target`), which CVE-2025-1974 (IngressNightmare) turned into code execution in the controller, whose token reads every Secret. No value of a non-snippet annotation needs these characters: URLs, names, numbers, CIDRs and nginx variables (`$host`) do not contain them; for the two annotations whose values are regular expressions (`canary-by-header-pattern`, `auth-tls-match-cn`), brace quantifiers such as `{2,3}` are allowed. Snippet annotations, whose values are nginx configuration by design, are reported by ingress-nginx-snippet-annotation.",
     remediation: "Write the annotation's value as the documented type alone (a URL, a name, a number). Run ingress-nginx v1.12.1 or v1.11.5 or later with `--enable-annotation-validation` (the default since v1.12), which refuses such values, and keep its admission webhook reachable only from the API server.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190" }
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {},
     messages: {
@@ -33809,8 +33889,8 @@ var ingress_nginx_snippet_annotation_default = defineRule({
     rationale: "ingress-nginx copies the `*-snippet` annotations of an Ingress (`configuration-snippet`, `server-snippet`, `auth-snippet`, `stream-snippet`, `modsecurity-snippet`) verbatim into the nginx configuration of the controller that every Ingress of its class shares. Whoever can write an Ingress can so run Lua (`content_by_lua_block`), read files such as the controller's service account token (`alias /var/run/secrets/...`) and, since that token reads every Secret in the default installation, take the cluster: CVE-2021-25742 and CVE-2023-5043. ingress-nginx refuses snippets unless the controller's ConfigMap sets `allow-snippet-annotations: \"true\"` (the default is false since v1.9, and recent versions also need `annotations-risk-level: Critical`); that setting is reported too, as it opens snippets to every Ingress author at once.",
     remediation: "Replace the snippet with the dedicated annotation (headers: `nginx.ingress.kubernetes.io/custom-headers`; redirects: `permanent-redirect`; access: `whitelist-source-range`) or with the controller's ConfigMap, which only its administrators change. Keep `allow-snippet-annotations` false. Where a snippet cannot be avoided, run a separate controller (its own IngressClass) for the team that needs it, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190" }
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { checkov: ["CKV_K8S_153", "CKV_K8S_152", "CKV_K8S_154"] },
     messages: {
@@ -34045,7 +34125,7 @@ var workload_not_isolated_default = defineRule({
     rationale: "Kubernetes lets every pod talk to every other pod and address until a NetworkPolicy selects it: a pod becomes isolated for ingress when a policy that applies to ingress selects it, and for egress likewise; policies add up, so one is enough for each direction. A policy applies to the directions its `policyTypes` lists; without `policyTypes` the API server sets Ingress always and Egress only when the policy has `egress` rules. A pod selected by no policy is where a compromised neighbour moves next, and where a compromised pod reaches anything. The rule checks ingress and egress separately and names, in one finding per workload, the directions in which no policy selects its pods (one policy with both `policyTypes` fixes both). A pod with `hostNetwork: true` is passed over: NetworkPolicy behaviour for host-network pods is undefined, and host-network is its own finding. The severity is medium, not high: policies are often kept in another folder or applied by the platform, so the verdict holds only among the linted objects. Polaris' missingNetworkPolicy asks for a policy that names the pod's labels in `matchLabels` and has both ingress and egress rules; this rule follows Kubernetes' selection instead, where `podSelector: {}` selects the pod and a default deny isolates it.",
     remediation: "Add a NetworkPolicy to the namespace that selects the pods (`podSelector` matching the pod template's labels) with `policyTypes: [Ingress, Egress]` and rules for the traffic they need; better, a default-deny policy (`podSelector: {}` with no rules) plus allow policies. If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "CIS", control: "5.3.2" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" }
@@ -34137,7 +34217,7 @@ var namespace_default_deny_missing_default = defineRule({
     remediation: "Add a policy to the namespace such as `metadata: {name: default-deny}` with `spec: {podSelector: {}, policyTypes: [Ingress, Egress]}`, then allow policies for the traffic its pods need (DNS egress to kube-system included). If the namespace's policies live elsewhere, name it in `policyNamespacesElsewhere`.",
     frameworks: [
       { framework: "CIS", control: "5.3.2" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies (default deny)" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" }
     ],
@@ -34197,7 +34277,7 @@ var network_policy_allows_all_default = defineRule({
     rationale: "A NetworkPolicy rule allows the traffic that matches any of its peers on any of its ports; a rule with neither (`- {}`, or empty `from`/`to` and `ports` lists) matches all traffic, so the pods the policy selects are open in that direction as if no policy selected them. An `ipBlock` of `0.0.0.0/0` or `::/0` without `except` is every address, and a `namespaceSelector: {}` selects every namespace, so with a `podSelector` beside it any namespace can run a pod with those labels and be let in (labels are not identity). Each is reported at the rule item or peer field a person narrows. Rules of a direction the policy does not apply to (not in its `policyTypes`) have no effect and are not reported.",
     remediation: "Name the peers the pods need: a `podSelector` for pods of the namespace, a `namespaceSelector` on `kubernetes.io/metadata.name` (with a `podSelector`) for other namespaces, or an `ipBlock` for the external ranges, with `except` for the cluster's and the cloud metadata ranges; list the ports. Remove an allow-all rule if a default deny was meant.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: network policies" },
+      { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.2" },
       { framework: "MITRE-ATT&CK", control: "T1210" }
     ],
@@ -34260,7 +34340,7 @@ var network_policy_dangling_selector_default = defineRule({
     category: "network",
     rationale: "A NetworkPolicy's `podSelector` picks the pods it isolates, and a peer's `podSelector` the pods it lets in or out. A selector that matches no pod usually means the labels changed on one side (a renamed `app` label, a chart's `app.kubernetes.io/name` against a hand-written `app`): the policy then protects nothing, or its allow rule admits nothing and the traffic it was written for is cut off, which is often fixed by loosening the policy. Matching follows Kubernetes' label selectors (`matchLabels`, and `matchExpressions` with In, NotIn, Exists and DoesNotExist). It is a note: pods may come from elsewhere (an operator's custom resource, another repository).",
     remediation: "Make the selector match the pod template's labels (compare `kubectl get pods -l '<selector>'`), or remove the policy or peer if the pods are gone.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: network policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/network-policies" }, { framework: "PCI-DSS", control: "1.2" }],
     equivalents: { kubeLinter: ["dangling-networkpolicy", "dangling-networkpolicypeer-podselector"], kubeScore: ["networkpolicy-targets-pod"] },
     scope: "A policy's selectors are matched with the workloads' pod template labels linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. The policy's `podSelector`, and a peer's without a `namespaceSelector`, look in the policy's own namespace (a chart's release namespace matches its objects in it); a peer with a `namespaceSelector` that names namespaces by their `kubernetes.io/metadata.name` label looks in those. A selector is reported only when every namespace it looks in holds linted workloads and none of them matches; a `namespaceSelector` on other labels may pick namespaces that are not among the linted objects and is not checked. Kinds a config adds under `podTemplates` are not looked up.",
     messages: {
@@ -34326,8 +34406,9 @@ var service_external_ips_default = defineRule({
     rationale: "`spec.externalIPs` makes every node's kube-proxy capture traffic to those addresses and send it to the Service's pods, on any node and from any pod. Kubernetes does not check that the addresses belong to the cluster or to whoever creates the Service: CVE-2020-8554 (kubernetes/kubernetes#97076) is exactly that, a person who may create Services intercepting cluster traffic to any IP, a DNS server or a database outside the cluster among them. The fix Kubernetes offers is to forbid the field, with the `DenyServiceExternalIPs` admission plugin (1.21+) or a policy; a manifest that sets it needs a cluster that allows it, and a reviewer should check that the addresses are the cluster's own.",
     remediation: "Remove `spec.externalIPs`. Expose the Service with `type: LoadBalancer` (MetalLB or the cloud's controller hands out addresses it owns) or through an Ingress or Gateway. If the addresses are really assigned to the nodes by you (bare metal), keep them, make sure admission restricts externalIPs to that list for everyone else, and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1557" }
+      { framework: "NSA-CISA", control: "network/network-policies" },
+      { framework: "MITRE-ATT&CK", control: "T1557" },
+      { framework: "PCI-DSS", control: "1.4" }
     ],
     equivalents: { trivy: ["KSV108"] },
     messages: {
@@ -34380,8 +34461,9 @@ var service_load_balancer_unrestricted_default = defineRule({
     rationale: "A Service of `type: LoadBalancer` asks the cloud controller for a load balancer with an address of its own, usually a public one. Who may connect is `spec.loadBalancerSourceRanges`, or, when that list is empty, the comma-separated annotation `service.beta.kubernetes.io/load-balancer-source-ranges`; with neither, Kubernetes applies `0.0.0.0/0` (`GetLoadBalancerSourceRanges` in Kubernetes' pkg/api/v1/service/util.go), and a range of prefix length 0 (`0.0.0.0/0`, `::/0`) means the same. Such a Service is open to the internet, and its pods with it. Ingress controllers (ingress-nginx's chart defaults its controller Service to LoadBalancer) are public on purpose: for them the finding asks whether the whole internet is meant, and stays, since it is an exposure decision a reviewer should see. A load balancer made internal by its cloud's annotation (`service.beta.kubernetes.io/aws-load-balancer-scheme: internal`, `networking.gke.io/load-balancer-type: Internal`, `service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"` and their equivalents on OpenStack, OCI, IBM Cloud and Alibaba Cloud) is reachable from the private network only and is not reported.",
     remediation: "List the networks that need the service in `spec.loadBalancerSourceRanges` (office, VPN or partner ranges), or make the load balancer internal with the cloud's annotation. For a public entry point meant for everyone (a website's ingress controller), suppress the finding with that reason, and keep authentication and TLS in front of every backend behind it.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190" }
+      { framework: "NSA-CISA", control: "network/network-policies" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "1.4" }
     ],
     equivalents: { kubeLinter: ["exposed-services"] },
     messages: {
@@ -34418,8 +34500,9 @@ var service_node_port_default = defineRule({
     rationale: "A Service of `type: NodePort` is reachable on a port from the node port range (30000-32767 by default) of every node in the cluster, on every address of the node (Kubernetes documentation, Service type NodePort; kube-proxy's `--nodeport-addresses` narrows the addresses for the whole cluster). Whoever can reach any node reaches the Service's pods directly, past the Ingress or Gateway that would terminate TLS and authenticate, and with `externalTrafficPolicy: Cluster` the pods see a node's address instead of the client's, so NetworkPolicies cannot tell callers apart. LoadBalancer Services allocate node ports too, as their load balancer's backends; service-load-balancer-unrestricted reports those.",
     remediation: "Use `type: ClusterIP` and expose the application through an Ingress or a Gateway; `kubectl port-forward` serves a person's own access. Where nodes must be reached directly (bare metal, a load balancer you run in front of the nodes), keep the node port behind node firewall rules and suppress the finding with that reason.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Network separation and hardening: limit what is exposed outside the cluster" },
-      { framework: "MITRE-ATT&CK", control: "T1190" }
+      { framework: "NSA-CISA", control: "network/network-policies" },
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "1.4" }
     ],
     equivalents: { kubeLinter: ["exposed-services"], kubeScore: ["service-type"] },
     messages: {
@@ -34494,7 +34577,8 @@ var apparmor_unconfined_default = defineRule({
     remediation: "Remove `securityContext.appArmorProfile` or set its `type` to `RuntimeDefault` (or `Localhost` with a reviewed `localhostProfile`); drop `container.apparmor.security.beta.kubernetes.io/<container>: unconfined` annotations.",
     frameworks: [
       { framework: "PSS", control: "baseline/apparmor" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with AppArmor" }
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV002"] },
     messages: {
@@ -34555,7 +34639,8 @@ var capabilities_beyond_baseline_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/capabilities" },
       { framework: "CIS", control: "5.2.9" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {
       polaris: ["insecureCapabilities", "dangerousCapabilities"],
@@ -34618,7 +34703,8 @@ var host_ipc_default = hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.4" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostIPC)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["host-ipc"], polaris: ["hostIPCSet"], checkov: ["CKV_K8S_18"], trivy: ["KSV008"] }
   }
@@ -34637,7 +34723,8 @@ var host_network_default = hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.5" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostNetwork)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["host-network"], polaris: ["hostNetworkSet"], checkov: ["CKV_K8S_19"], trivy: ["KSV009"] }
   }
@@ -34658,7 +34745,8 @@ var host_path_volume_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "CIS", control: "5.2.12" },
-      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {
       kubeLinter: ["sensitive-host-mounts", "writable-host-mount"],
@@ -34705,7 +34793,8 @@ var host_pid_default = hostNamespaceRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.3" },
-      { framework: "NSA-CISA", control: "Pod security: do not share host namespaces (hostPID)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] }
   }
@@ -34722,7 +34811,8 @@ var host_port_default = defineRule({
     remediation: "Remove `ports[].hostPort` (or set it to `0`) and expose the container through a Service (NodePort or LoadBalancer if it must be reachable from outside).",
     frameworks: [
       { framework: "PSS", control: "baseline/host-ports" },
-      { framework: "CIS", control: "5.2.13" }
+      { framework: "CIS", control: "5.2.13" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },
@@ -34757,7 +34847,8 @@ var host_process_default = defineRule({
     remediation: "Remove `securityContext.windowsOptions.hostProcess: true` from the pod and its containers (or set it to `false`), and run node-management workloads only in namespaces that allow the privileged profile.",
     frameworks: [
       { framework: "PSS", control: "baseline/hostprocess" },
-      { framework: "CIS", control: "5.2.11" }
+      { framework: "CIS", control: "5.2.11" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {
@@ -34794,7 +34885,9 @@ var privileged_container_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/privileged-containers" },
       { framework: "CIS", control: "5.2.2" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" }
     ],
     equivalents: { kubeLinter: ["privileged-container"], polaris: ["privilegedContainer"], checkov: ["CKV_K8S_16"], trivy: ["KSV017"] },
     messages: { runsPrivileged: "{{container}} runs privileged." },
@@ -34830,7 +34923,7 @@ var probe_custom_host_default = defineRule({
     category: "pod-security",
     rationale: "The kubelet runs httpGet and tcpSocket probes and hooks from the node; a `host` field points those requests at any address the node can reach (its own localhost services, cloud metadata, other tenants), which turns the kubelet into a request forger. The Pod Security Standards baseline profile forbids a non-empty `host` in probes and lifecycle hooks from Kubernetes 1.34.",
     remediation: "Remove `host` from `httpGet`/`tcpSocket` in `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
-    frameworks: [{ framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" }],
+    frameworks: [{ framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: {},
     messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {
@@ -34868,7 +34961,8 @@ var seccomp_unconfined_default = defineRule({
     remediation: "Remove `securityContext.seccompProfile` or set `seccompProfile.type` to `RuntimeDefault` (or `Localhost` with a reviewed `localhostProfile`), on the pod and on every container.",
     frameworks: [
       { framework: "PSS", control: "baseline/seccomp" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV104"] },
     messages: { forbiddenType: SECCOMP_TYPE.message },
@@ -34904,7 +34998,8 @@ var selinux_custom_options_default = defineRule({
     remediation: "Remove `securityContext.seLinuxOptions.user` and `.role`, and leave `.type` unset or set it to one of `container_t`, `container_init_t`, `container_kvm_t`, `container_engine_t`; setting only `.level` is allowed.",
     frameworks: [
       { framework: "PSS", control: "baseline/selinux" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with SELinux" }
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV025"] },
     messages: { customType: SELINUX_TYPE.message, customUser: SELINUX_USER.message, customRole: SELINUX_ROLE.message },
@@ -34931,7 +35026,7 @@ var unmasked_proc_mount_default = defineRule({
     category: "pod-security",
     rationale: "The runtime masks and makes read-only sensitive parts of /proc (kcore, sysrq-trigger, keys and the like); `procMount: Unmasked` removes those masks and exposes kernel interfaces to the container. The Pod Security Standards baseline profile allows only `Default`.",
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
-    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }],
+    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
     messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {
@@ -34971,7 +35066,7 @@ var unsafe_sysctls_default = defineRule({
     category: "pod-security",
     rationale: "A sysctl that is not namespaced, or not isolated between pods, changes the kernel for every workload on the node and can switch off security mechanisms. The Pod Security Standards baseline profile allows only the safe set: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, and (from Kubernetes 1.32) net.ipv4.tcp_rmem and net.ipv4.tcp_wmem.",
     remediation: "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves (node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
-    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }],
+    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
     messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {
@@ -35063,7 +35158,9 @@ var host_path_writable_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "CIS", control: "5.2.12" },
-      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" }
     ],
     equivalents: { kubeLinter: ["writable-host-mount"] },
     messages: {
@@ -35114,7 +35211,8 @@ var net_raw_kept_default = defineRule({
     frameworks: [
       { framework: "CIS", control: "5.2.8" },
       { framework: "PSS", control: "baseline/capabilities" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["drop-net-raw-capability"], polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_28"] },
     messages: {
@@ -35176,7 +35274,11 @@ var root_group_default = defineRule({
     category: "pod-security",
     rationale: "Group 0 is root's group: files on the node and in the image that are group-owned by root (and group-readable or writable) are open to a process in it, which matters most after a container escape or through a host mount. `runAsGroup: 0` makes it the primary group, and `fsGroup: 0` or a `supplementalGroups` entry of 0 adds it to every container's processes (fsGroup also hands the pod's volumes to group 0). The NSA/CISA hardening guidance asks that containers run as a non-root user and group; the Pod Security Standards do not cover groups, hence low severity. Values are judged as Kubernetes applies them: a container's own runAsGroup overrides the pod's. Pods in a user namespace (`hostUsers: false`) are skipped, as their group 0 is not the node's. An unset runAsGroup is not reported: the image's group applies, which a manifest cannot show.",
     remediation: "Set `runAsGroup` and `fsGroup` to a non-zero GID (e.g. `10001`) in the pod's `securityContext`, and remove `0` from `supplementalGroups`. Images built for OpenShift's arbitrary UIDs rely on group 0 only for files they own; give those files to the new GID at build time instead.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "CIS", control: "5.7.3" }
+    ],
     equivalents: { trivy: ["KSV029", "KSV116"] },
     messages: {
       podRootGroup: "{{pod}} sets runAsGroup: 0, so {{containers}} {{runs}} with root as primary group.",
@@ -35237,7 +35339,11 @@ var run_as_user_below_minimum_default = defineRule({
       }
     },
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "CIS", control: "5.7.3" }
+    ],
     equivalents: { kubeScore: ["container-security-context-user-group-id"], checkov: ["CKV_K8S_40"], trivy: ["KSV020"] },
     messages: {
       podBelowMinimum: "{{pod}} sets runAsUser: {{uid}} for {{containers}}, below the minimum of {{minimum}}.",
@@ -35330,7 +35436,8 @@ var sensitive_host_path_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "CIS", control: "5.2.12" },
-      { framework: "NSA-CISA", control: "Pod security: restrict host file system access (hostPath)" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
     messages: {
@@ -35375,7 +35482,8 @@ var capabilities_added_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/capabilities" },
       { framework: "CIS", control: "5.2.9" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV106"] },
     messages: { addsCapability: "{{container}} adds capability {{capability}}; the restricted profile allows adding only NET_BIND_SERVICE." },
@@ -35414,7 +35522,8 @@ var capabilities_not_dropped_default = defineRule({
       { framework: "PSS", control: "restricted/capabilities" },
       { framework: "CIS", control: "5.2.8" },
       { framework: "CIS", control: "5.2.10" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { polaris: ["insecureCapabilities"], checkov: ["CKV_K8S_37"], trivy: ["KSV003", "KSV106"] },
     messages: {
@@ -35459,7 +35568,8 @@ var may_run_as_root_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/running-as-non-root" },
       { framework: "CIS", control: "5.2.7" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { kubeLinter: ["run-as-non-root"], polaris: ["runAsRootAllowed"], checkov: ["CKV_K8S_23"], trivy: ["KSV012"] },
     messages: {
@@ -35533,7 +35643,8 @@ var privilege_escalation_allowed_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/privilege-escalation" },
       { framework: "CIS", control: "5.2.6" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: {
       kubeLinter: ["privilege-escalation-container"],
@@ -35600,7 +35711,7 @@ var restricted_volume_type_default = defineRule({
     category: "pod-security",
     rationale: "Network and cloud-disk volume sources (nfs, iscsi, rbd, awsElasticBlockStore, gitRepo, \u2026) are mounted by the node on the pod's behalf, with credentials and host code paths outside the cluster's storage policy; gitRepo even runs git on the node. The restricted profile lets pods reach such storage only through a PersistentVolumeClaim that an administrator controls.",
     remediation: "Replace the inline source in `spec.volumes[*]` with a `persistentVolumeClaim` (or `ephemeral`, `csi`) bound to storage an administrator provides; for gitRepo, clone into an `emptyDir` from an init container. Allowed types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    frameworks: [{ framework: "PSS", control: "restricted/volume-types" }],
+    frameworks: [{ framework: "PSS", control: "restricted/volume-types" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { trivy: ["KSV028"] },
     messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {
@@ -35647,7 +35758,8 @@ var run_as_user_root_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/running-as-non-root-user" },
       { framework: "CIS", control: "5.2.7" },
-      { framework: "NSA-CISA", control: "Pod security: non-root, unprivileged containers" }
+      { framework: "NSA-CISA", control: "pod-security/non-root-containers" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { trivy: ["KSV105"] },
     messages: {
@@ -35694,7 +35806,8 @@ var seccomp_profile_missing_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "restricted/seccomp" },
       { framework: "CIS", control: "5.7.2" },
-      { framework: "NSA-CISA", control: "Pod security: kernel hardening with seccomp" }
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" }
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
     messages: {
@@ -35929,8 +36042,11 @@ var rbac_anonymous_subject_default = defineRule({
     remediation: "Bind the role to the users, groups or ServiceAccounts that need it instead. Turn anonymous access off (`--anonymous-auth=false`, or an `anonymous` authentication configuration that allows only the health endpoints) where nothing needs it.",
     frameworks: [
       { framework: "CIS", control: "1.2.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: disable anonymous access, RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078.001" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1078.001" },
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "PCI-DSS", control: "8.2" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
     ],
     equivalents: {},
     scope: "Each RoleBinding and ClusterRoleBinding is read on its own for its subjects; the role it grants is looked up among the Roles and ClusterRoles linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run): a RoleBinding's Role in the binding's namespace, a ClusterRole by name, an aggregated ClusterRole through the ClusterRoles it selects. When the role is there, each rule it grants is a related location.",
@@ -35990,7 +36106,7 @@ var rbac_binding_role_missing_default = defineRule({
     category: "rbac",
     rationale: "The API server accepts a binding whose `roleRef` names a role that does not exist; it grants nothing until a role of that name is created, and then grants whatever that role allows, to subjects chosen long before. A missing role is usually a typo, a name prefix that Kustomize or a chart applied to the role but not to the reference, or a role left behind when a chart's values turned it off. It is reported only when the objects linted together define their roles: for a Role reference, when some Role of the binding's namespace is among them; for a ClusterRole reference, when some ClusterRole is among them and the name is not one of Kubernetes' built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and every `system:` name). The Roles kube-apiserver creates are not reported missing either (`extension-apiserver-authentication-reader` and the `system:` ones). It is a note: the role may come from elsewhere (another chart, the platform).",
     remediation: "Correct `roleRef.name` to the role the binding means, or add the role next to the binding; if the role comes from elsewhere (another chart, a platform component), suppress the finding with that reason.",
-    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }],
+    frameworks: [{ framework: "NSA-CISA", control: "authn-authz/rbac" }, { framework: "PCI-DSS", control: "7.2" }],
     equivalents: {},
     scope: "Each RoleBinding and ClusterRoleBinding is read with the Roles and ClusterRoles linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A RoleBinding's Role is looked up in the binding's namespace (a chart's objects in the release namespace match each other), a ClusterRole by name; an aggregated ClusterRole counts as present.",
     messages: {
@@ -36052,8 +36168,9 @@ var rbac_cluster_admin_binding_default = defineRule({
     remediation: "Grant a role that lists the API groups, resources and verbs the subject needs, bound in the namespaces it works in (a RoleBinding). Keep cluster administration to a few people, through a group of your identity provider, not to ServiceAccounts of workloads. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
       { framework: "CIS", control: "5.1.1" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: {
       kubeLinter: ["cluster-admin-role-binding"],
@@ -36122,7 +36239,11 @@ var rbac_cross_namespace_subject_default = defineRule({
     category: "rbac",
     rationale: "A RoleBinding grants its role in its own namespace, to subjects that may live anywhere: a ServiceAccount subject with another `namespace` gives pods of that namespace rights in this one. Namespaces are the boundary most teams draw between applications and between people; such a binding crosses it, so compromising a workload of one namespace reaches into another, and the grant is easy to miss when reviewing either. The RoleBindings Kubernetes' documentation prescribes for aggregated API servers (to the Role `extension-apiserver-authentication-reader` in kube-system, which reads the one ConfigMap holding the client CA) are not reported. A subject without a `namespace` is in the binding's namespace and is not reported either.",
     remediation: "Run the workload in the namespace it manages, or give it its own ServiceAccount there; where one component must act in several namespaces by design (an operator, leader election in a shared namespace), keep the role it is granted to what it does there and suppress the finding with the reason.",
-    frameworks: [{ framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege; namespaces to isolate resources" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "NSA-CISA", control: "network/namespaces" }
+    ],
     equivalents: {},
     scope: "Each RoleBinding is read on its own: its namespace and each ServiceAccount subject's `namespace`, as the run sees them. In a chart rendering both may come from `.Release.Namespace`, and both are compared as rendered: a subject written `{{ .Release.Namespace }}` matches a binding in the release namespace, and one written as another name does not, whichever namespace the chart is installed into. A chart's RoleBinding written without a namespace is in the release namespace; its name is taken from the objects of the same rendering that Helm put there, and when none shows it the binding is not reported. A plain manifest's RoleBinding without a namespace goes where it is applied, so it is not reported.",
     messages: {
@@ -36271,8 +36392,9 @@ var rbac_csr_approve_default = grantRule({
     remediation: "Leave approval to the built-in approvers of kube-controller-manager and to people. An approver for a signer of its own should get `approve` narrowed with `resourceNames` to that signer, never to a `kubernetes.io/kube-apiserver-client` one.",
     frameworks: [
       { framework: "CIS", control: "5.1.11" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1649" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1649" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["approve-signers-without-resource-names"], checkov: ["CKV_K8S_156"] },
     example: {
@@ -36304,8 +36426,9 @@ var rbac_escalate_bind_default = grantRule({
     remediation: "Remove `escalate` and `bind`; a controller that must grant roles should get `bind` narrowed with `resourceNames` to the roles it hands out, and be the only holder. Grant RBAC changes to people through a reviewed pipeline instead.",
     frameworks: [
       { framework: "CIS", control: "5.1.8" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1098.006" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1098.006" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["bind-verb-in-role", "escalate-verb-in-role"], checkov: ["CKV_K8S_157", "CKV_K8S_158"] },
     example: {
@@ -36341,8 +36464,9 @@ var rbac_impersonate_default = grantRule({
     remediation: "Remove `impersonate`; for people, prefer their own bindings over impersonation. A proxy that authenticates users and forwards their requests may need it: narrow it with `resourceNames`, never to privileged groups, and audit its use.",
     frameworks: [
       { framework: "CIS", control: "5.1.8" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1078" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1078" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["impersonate-without-resource-names"], checkov: ["CKV2_K8S_3"], trivy: ["KSV043"] },
     example: {
@@ -36378,8 +36502,9 @@ var rbac_namespace_node_update_default = grantRule({
     rationale: "Pod Security Admission reads its level from the `pod-security.kubernetes.io/*` labels of a namespace, so whoever can `update` or `patch` a namespace can set it to `privileged` and then run privileged pods there. A Role or RoleBinding grants this for its own namespace (the API server authorizes a request on a namespace within that namespace), a ClusterRoleBinding for every namespace. Node labels and taints decide where pods run: whoever can update a node can steer pods, other tenants' included, onto a node it controls by labels they select, or remove the taints that keep workloads off control-plane nodes. Nodes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants that. `resourceNames` narrows either to the objects named. Severity is medium: each is one step of an attack that needs further permissions (creating pods, or a node of one's own), not control by itself.",
     remediation: "Manage namespaces and node labels with the cluster's deployment pipeline; components that annotate nodes or namespaces should get `patch` narrowed with `resourceNames` where they can, and a validating admission policy can refuse changes to the pod-security labels.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: {},
     example: {
@@ -36416,8 +36541,9 @@ var rbac_node_proxy_default = grantRule({
     remediation: "Grant the fine-grained kubelet subresources a component needs (`nodes/metrics`, `nodes/stats`, `nodes/log`, and from Kubernetes 1.36 `nodes/healthz`, `nodes/pods`, `nodes/configz`) instead of `nodes/proxy`; monitoring agents rarely need more.",
     frameworks: [
       { framework: "CIS", control: "5.1.10" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { checkov: ["CKV2_K8S_2"], trivy: ["KSV047"] },
     example: {
@@ -36447,8 +36573,9 @@ var rbac_pod_create_default = grantRule({
     remediation: "Let a deployment pipeline or GitOps controller create workloads, and give people and application components read access only. Where a component must create pods, give it a namespace of its own whose ServiceAccounts and Secrets are no more than what its pods need, and enforce the `restricted` Pod Security level there.",
     frameworks: [
       { framework: "CIS", control: "5.1.4" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1610" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1610" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {
@@ -36486,8 +36613,9 @@ var rbac_pod_exec_default = grantRule({
     rationale: "`pods/exec` runs any command in a container of a running pod, `pods/attach` joins the standard input and output of its main process, and `pods/portforward` connects to any of its ports through the API server and the kubelet, ports that no Service exposes included. Each gives the holder what the container has: its service account token, mounted Secrets, files and network reach, so one subject that can exec into a privileged or highly trusted pod holds its power. SPDY clients (kubectl before 1.30) open these streams with POST, authorized as `create`; WebSocket clients (kubectl 1.30 and later, browsers) with GET, authorized as `get` unless the API server's AuthorizePodWebsocketUpgradeCreatePermission feature asks for `create` too: either verb grants them. `pods/ephemeralcontainers` (`update` or `patch`) adds a container, with any image and settings, to a running pod, which `kubectl debug` uses: it runs in the pod's namespaces with its volumes. A `*/exec` resource item grants exec on every resource with such a subresource, as the Kubernetes RBAC authorizer matches; `resourceNames` narrows it to the pods named, which the message says.",
     remediation: "Keep exec, attach, port-forward and ephemeral containers for break-glass access of people, granted for a time in one namespace; components seldom need them. Where a component must exec, narrow it with `resourceNames` to the pods it manages, and prefer an API of the application over a shell.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1609" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: {
       polaris: ["clusterrolePodExecAttach", "rolePodExecAttach"],
@@ -36541,8 +36669,9 @@ var rbac_secret_read_default = grantRule({
     remediation: "Grant Secret access only to the components that need it, in their own namespace (a Role, or a RoleBinding to the ClusterRole), narrowed with `resourceNames` to the Secrets they use; prefer mounting a Secret into the pod over reading it through the API.",
     frameworks: [
       { framework: "CIS", control: "5.1.2" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1552.007" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1552.007" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["access-to-secrets"], trivy: ["KSV041"] },
     example: {
@@ -36571,8 +36700,9 @@ var rbac_token_create_default = grantRule({
     remediation: "Let pods get their own tokens through projected volumes instead of minting them. A component that must mint tokens (a cloud controller manager, a token broker) should be narrowed with `resourceNames` to its own ServiceAccounts.",
     frameworks: [
       { framework: "CIS", control: "5.1.13" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1528" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1528" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: {},
     example: {
@@ -36609,8 +36739,9 @@ var rbac_webhook_config_default = grantRule({
     remediation: "Install admission webhooks and policies with the cluster's deployment pipeline. A controller that keeps its own webhook's CA bundle current needs only `update` or `patch` narrowed with `resourceNames` to its own configurations.",
     frameworks: [
       { framework: "CIS", control: "5.1.12" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" },
-      { framework: "MITRE-ATT&CK", control: "T1562.001" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1562.001" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { checkov: ["CKV_K8S_155"], trivy: ["KSV114"] },
     example: {
@@ -36646,7 +36777,8 @@ var rbac_wildcard_default = defineRule({
     remediation: "List the API groups, resources and verbs the subject needs, one rule per group of resources that needs the same verbs. `kubectl auth can-i --list --as=system:serviceaccount:<namespace>:<name>` shows what a subject uses today.",
     frameworks: [
       { framework: "CIS", control: "5.1.3" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["wildcard-in-rules"] },
     messages: {
@@ -36906,8 +37038,9 @@ var literal_credential_default = defineRule({
     rationale: "A password, token or key typed into a container's `env[].value`, its `command`/`args`, a ConfigMap or an annotation is in git, in every clone and CI log, and readable by anyone who may read the object (`get` on pods or configmaps, which many roles grant without thinking of secrets); it cannot be rotated without a commit. Kubernetes' Secret documentation asks to keep confidential data out of pod specs for this reason. `kubectl.kubernetes.io/last-applied-configuration` repeats the whole object that `kubectl apply` sent, a Secret's data included. The rule looks for (a) token shapes as their issuers document them: AWS access key ids (`AKIA`/`ASIA` + 16), GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), GitLab personal access tokens (`glpat-`), Slack tokens (`xoxb-`, `xoxp-`, \u2026) and incoming-webhook URLs, Stripe live secret and restricted keys (`sk_live_`, `rk_live_`), Google API keys (`AIza` + 35), JWTs whose first part decodes to a JSON header with `alg`, PEM private keys with a body, and URLs with `user:password@`; and (b) a secret-like name (password, passwd, pwd, secret, token, api_key, private_key, credentials, access_key, auth, as words of the name; not names that point at one, such as `PASSWORD_FILE` or `secretName`) whose value is at least 8 characters, has no spaces, mixes two kinds of characters and has a Shannon entropy of at least 3 bits per character. Placeholders never count: empty values, `changeme`-style words, `example`/`dummy`/`xxx`/`***`, `${VAR}`, `$(VAR)`, `<\u2026>`, `{{ \u2026 }}` left by a template, file paths and secret-store references (`vault:`, `ref+\u2026://`, `arn:aws:`, \u2026). Patterns are written here rather than taken from secretlint's recommended preset: measured on the 23 fake secrets of this rule's tests, @secretlint/secretlint-rule-preset-recommend 12.0.0 found 9 (the GitHub, GitLab, Slack and connection-string ones; none of the AWS key ids, Stripe or Google keys, JWTs, the PEM key or the named values), and its `lintSource` is asynchronous and reads whole files, while rules check one parsed field at a time, synchronously, and must say which field holds the value. Messages show the field, the kind of credential and at most its first four characters, never the value.",
     remediation: "Move the value into a Secret created outside git (an external secret store with External Secrets or the Secrets Store CSI driver, a SealedSecret, or SOPS), mount it as a file or reference it with `secretKeyRef`, and rotate the credential: it has been in git.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001" }
+      { framework: "NSA-CISA", control: "network/secrets" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "PCI-DSS", control: "8.6" }
     ],
     equivalents: { kubeLinter: ["env-var-secret"] },
     options: {
@@ -36969,8 +37102,9 @@ var secret_data_in_manifest_default = defineRule({
     rationale: "A `Secret` whose `data` or `stringData` is written in a linted file keeps the value in git: base64 in `data` is an encoding, not encryption, so every clone, fork and CI cache holds the credential, and it cannot be rotated without a commit. Not reported: SealedSecret and ExternalSecret (other kinds, whose data is encrypted or fetched), files encrypted by SOPS (a top-level `sops:` key), values that decode to a placeholder or are empty, and values of a Helm chart's Secret made at install: fed by a values key (the instrumented render names it; the value is then whatever `--set` or the values file of the install gives), or generated by the chart (`randAlphaNum`, `genPrivateKey`, a `lookup` that finds nothing: the value differs between two renders with the same values). A Secret of type `kubernetes.io/service-account-token` is reported on its own: the token controller fills it with a token that never expires and stays valid until the Secret is deleted; the TokenRequest API (projected service-account token volumes, `kubectl create token`) gives short-lived, audience-bound tokens instead.",
     remediation: "Create the Secret outside git: an ExternalSecret or the Secrets Store CSI driver reading a secret store, a SealedSecret, or a SOPS-encrypted file; in a chart, take the value from a values key supplied at install. Rotate any credential that was committed. For a service-account token Secret, use a projected `serviceAccountToken` volume or `kubectl create token`.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Kubernetes Pod security: protecting secrets" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001" }
+      { framework: "NSA-CISA", control: "network/secrets" },
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "PCI-DSS", control: "8.6" }
     ],
     equivalents: {},
     messages: {
@@ -37072,7 +37206,12 @@ var container_runtime_socket_mounted_default = defineRule({
     category: "workload",
     rationale: "Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged container on the node with the host's filesystem mounted: a pod that mounts the socket, or a folder holding it, is effectively root on the node.",
     remediation: "Remove the `hostPath` volume (and its `volumeMounts`). To build images, use a daemonless builder (BuildKit rootless, Kaniko); to inspect containers, use the Kubernetes API instead of the runtime.",
-    frameworks: [{ framework: "PSS", control: "baseline/hostpath-volumes" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/hostpath-volumes" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
+      { framework: "MITRE-ATT&CK", control: "T1610" }
+    ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {
       socket: '{{volume}} mounts host path "{{hostPath}}", the container runtime socket{{mountedBy}}.',
@@ -37184,7 +37323,7 @@ var default_namespace_default = defineRule({
     remediation: "Set `metadata.namespace` (or the kustomization's `namespace:`, or the chart value that feeds it) to the application's own namespace, or remove `namespace: default` and deploy with `kubectl apply -n` or `helm install -n`.",
     frameworks: [
       { framework: "CIS", control: "5.7.4" },
-      { framework: "NSA-CISA", control: "Network separation and hardening: namespaces" }
+      { framework: "NSA-CISA", control: "network/namespaces" }
     ],
     equivalents: { kubeLinter: ["use-namespace"], checkov: ["CKV_K8S_21"], trivy: ["KSV110"] },
     options: {
@@ -37253,7 +37392,8 @@ var default_service_account_default = defineRule({
     remediation: "Create a ServiceAccount for the workload and set `serviceAccountName` to it; grant it only what the workload needs, and set `automountServiceAccountToken: false` where it calls no API. The rule is low by default; to make it fail a run, raise its severity in `.kubeward.yaml` (`rules: {default-service-account: high}`) or lower the fail level (`--fail-on low`).",
     frameworks: [
       { framework: "CIS", control: "5.1.5" },
-      { framework: "NSA-CISA", control: "Authentication and authorization: RBAC least privilege" }
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: { kubeLinter: ["default-service-account"] },
     messages: {
@@ -37299,7 +37439,7 @@ var image_digest_malformed_default = defineRule({
     category: "workload",
     rationale: "A digest after `@` is how an image is pinned, and the runtime parses it strictly: the OCI image spec registers `sha256` (64 lowercase hex characters), `sha384` (96) and `sha512` (128), and containerd and CRI-O reject anything else (`invalid reference format`, `unsupported digest algorithm`). A truncated, upper-case or hand-edited digest therefore fails every pull: the pod sits in `ErrImagePull`, and a rollout with it never becomes ready. Worse, it usually means the pin was typed rather than taken from the registry, so the image it was meant to pin was never checked. It is an error of its own, apart from image-not-pinned-by-digest, which is a low-severity hardening finding.",
     remediation: "Take the digest from the registry (`crane digest ghcr.io/acme/app:1.4.2`, `docker buildx imagetools inspect`) and paste it whole: `image: ghcr.io/acme/app:1.4.2@sha256:<64 lowercase hex characters>`.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }],
     equivalents: {},
     messages: {
       malformedDigest: '{{container}} image "{{image}}" has digest "{{digest}}", which is not {{expected}}, so the image cannot be pulled.',
@@ -37330,8 +37470,9 @@ var image_not_pinned_by_digest_default = defineRule({
     rationale: "A tag is a name the registry lets anyone with push rights move: `app:1.4.2` can point at a different image tomorrow, and each node pulls whatever it points at when it starts the pod. A digest (`@sha256:\u2026`) names the image's content, so the image that was scanned, signed and approved is the one that runs; the runtime checks the content against it. The finding keeps the tag it names, since a specific version tag is a lesser risk than `latest` (which latest-image-tag reports as well). Low by default: pinning needs tooling that rewrites digests on each release. For production manifests raise it in the config (`rules: {image-not-pinned-by-digest: high}`); the config has no per-path settings, so lint production paths with their own config (`kubeward lint deploy/prod --config prod.kubeward.yaml`). Images that are not valid references, or whose digest is malformed, are left to image-registry-not-allowed and image-digest-malformed.",
     remediation: "Append the digest of the image you tested: `app:1.4.2@sha256:<digest>` (kubelet pulls by the digest; the tag stays for readers). `crane digest`, `docker buildx imagetools inspect` or `skopeo inspect` print it; Kustomize's `images:` takes a `digest:`, and Renovate or k8s-digester keep digests current.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
-      { framework: "MITRE-ATT&CK", control: "T1525" }
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
+      { framework: "MITRE-ATT&CK", control: "T1525" },
+      { framework: "PCI-DSS", control: "6.3" }
     ],
     equivalents: { checkov: ["CKV_K8S_43"] },
     messages: {
@@ -37362,7 +37503,7 @@ var image_pull_policy_not_always_default = defineRule({
     category: "workload",
     rationale: "Kubernetes pulls an image tagged `latest`, or not tagged at all, on every container start (imagePullPolicy defaults to `Always` for them) because such a tag moves. Overriding that with `IfNotPresent` or `Never` makes each node keep running whichever build it cached first: nodes disagree on the code, and a fixed image pushed under the tag never reaches nodes that have the old one. A version tag or a digest with `IfNotPresent` is Kubernetes' own default and is not reported: the reference names one build. Whether a cached private image can be started by pods without pull credentials is a cluster setting, not a per-manifest one (the `AlwaysPullImages` admission plugin, or the kubelet's check of pull credentials for cached images, KEP-2535). An Istio `istio-proxy` container with `image: auto` is not reported: the injector replaces its image.",
     remediation: "Pin the image to a version tag or a digest (`app@sha256:\u2026`), which the `latest-image-tag` rule asks for too; or remove `imagePullPolicy` (or set it to `Always`) so Kubernetes pulls the moving tag on each start.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }],
     equivalents: { polaris: ["pullPolicyNotAlways"], checkov: ["CKV_K8S_15"] },
     messages: {
       noTag: '{{container}} pulls image "{{image}}" (no tag, which means latest) with imagePullPolicy {{policy}}, so each node keeps running the build it cached first.',
@@ -37399,7 +37540,7 @@ var image_registry_implicit_default = defineRule({
     rationale: '`nginx:1.27` or `bitnami/redis:7` leaves the registry to the runtime. containerd and Docker read it as Docker Hub, but CRI-O and Podman resolve short names through the node\'s `unqualified-search-registries`, which may list several registries and take the first that has the name, so the same manifest can pull different images on different nodes, and a name registered first on another registry wins. A policy that every image comes from a named registry makes the source visible in review and lets image-registry-not-allowed compare what is written. This is a rule of its own, off by default, rather than an option of image-registry-not-allowed: it applies with or without an allow-list, and an allow-list that trusts `docker.io` cannot say "Docker Hub, but written out". Turn it on (`rules: {image-registry-implicit: on}`) when your policy asks for fully qualified names.',
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" }
     ],
     equivalents: {},
@@ -37431,7 +37572,7 @@ var image_registry_insecure_default = defineRule({
     rationale: "An image reference has no scheme (`[registry/]repository[:tag][@digest]`), so `http://registry:5000/app` is not a valid reference and every pull of it fails; the `http://` shows that the registry was meant to be reached without TLS, where nothing proves which server answers and anyone on the path can serve another image. A registry given as an IP address (`10.0.0.5:5000/app`) is reported at low severity: public CAs do not issue certificates for private addresses, so such registries are usually listed as insecure registries in containerd or Docker (plain HTTP or unverified TLS), and the address names a machine, not a service, so whoever holds it next serves the images. Many private registries do run on IP:port with a private CA whose certificate names the IP, so this is a prompt to check, not proof, and is lowered to low whatever severity the rule is configured at. The node's loopback (`127.0.0.1`, `[::1]`, a registry on every node) is not reported: the pull never leaves the node.",
     remediation: "Drop the scheme and reach the registry over TLS by a DNS name that its certificate names (`registry.example.com:5000/app:1.2`); if it must stay on an IP, give it a certificate with that IP in its subject alternative names and trust the CA on the nodes rather than listing the registry as insecure.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1557" }
     ],
     equivalents: {},
@@ -37476,7 +37617,7 @@ var image_registry_not_allowed_default = defineRule({
     rationale: "Images from registries outside your control skip your scanning, signing and retention, and a typo or a look-alike name can pull an attacker's image. An allow-list keeps every workload on registries you vet. An Istio `istio-proxy` container with `image: auto` is not checked: the injector replaces the placeholder with the proxy image of Istio's own configuration. Init and ephemeral containers are checked like the others, and an image set by a Kustomize `images:` entry or a Helm values key is reported at that entry or key.",
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
     frameworks: [
-      { framework: "NSA-CISA", control: "Pod security: building secure container images" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" }
     ],
     equivalents: {},
@@ -37521,7 +37662,7 @@ var latest_image_tag_default = defineRule({
     category: "workload",
     rationale: "An image without a tag means `latest`, and `latest` moves: each node may run a different build, a restart can silently upgrade, and nobody can tell which code is running or roll back to it. A scanned and approved image is no guarantee for what runs next. An Istio `istio-proxy` container with `image: auto` is not reported: `auto` is a placeholder the injector replaces with its proxy image.",
     remediation: "Set `image` to a specific version tag (`app:1.4.2`), or better, pin it by digest (`app@sha256:\u2026`), which no one can move.",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: building secure container images" }],
+    frameworks: [{ framework: "NSA-CISA", control: "pod-security/secure-images" }, { framework: "PCI-DSS", control: "6.3" }],
     equivalents: { kubeLinter: ["latest-tag"], polaris: ["tagNotSpecified"], checkov: ["CKV_K8S_14"], trivy: ["KSV013"] },
     messages: {
       noTag: '{{container}} image "{{image}}" has no tag, which means latest.',
@@ -37588,7 +37729,8 @@ var liveness_probe_missing_default = missingProbeRule({
     severity: "low",
     rationale: "Without a liveness probe, a process that hangs or deadlocks keeps its container running and the kubelet never restarts it, so the service stays broken until someone notices. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container; keep it cheap and independent of downstream services.",
-    frameworks: [],
+    // The closest section: resource policies are the guide's availability measure; no framework asks for probes.
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }],
     enabledByDefault: false,
     equivalents: { kubeLinter: ["no-liveness-probe"], polaris: ["livenessProbeMissing"], checkov: ["CKV_K8S_8"] }
   }
@@ -37620,7 +37762,7 @@ var privileged_port_default = defineRule({
     rationale: "Ports below 1024 are privileged on Linux: binding one has traditionally needed root or the NET_BIND_SERVICE capability, which a hardened container (non-root, all capabilities dropped) does not have. Teams that enforce that hardening keep every container port at 1024 or above and map the well-known port in the Service (`port: 80`, `targetPort: 8080`), so that no container needs either. containerd 2.0 and later let unprivileged processes bind any port inside the pod's own network namespace, and no standard asks for this, so the rule is off by default; turn it on to enforce such a policy.",
     remediation: "Have the process listen on a port of 1024 or above (e.g. 8080 instead of 80) and change `containerPort` to match; keep the well-known port for clients in the Service's `port`, with `targetPort` naming the new container port.",
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }, { framework: "NSA-CISA", control: "pod-security/non-root-containers" }],
     equivalents: { kubeLinter: ["privileged-ports"], trivy: ["KSV117"] },
     messages: {
       privilegedPort: "{{container}} declares port {{port}}, below 1024; use a port of 1024 or above and map it in the Service."
@@ -37649,7 +37791,8 @@ var readiness_probe_missing_default = missingProbeRule({
     severity: "low",
     rationale: "Without a readiness probe, a pod receives Service traffic as soon as its containers start, before it can serve, and keeps receiving it while it is overloaded or failing; rollouts also proceed without waiting for new pods to work. An Istio `istio-proxy` container with `image: auto` is not reported: the injector adds its readiness probe. Off by default: that is an availability problem, not a security one, and no security framework asks for probes; turn the rule on for a reliability review.",
     remediation: "Add a `readinessProbe` to each container that serves traffic, checking that it can answer requests now.",
-    frameworks: [],
+    // The closest section: resource policies are the guide's availability measure; no framework asks for probes.
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }],
     enabledByDefault: false,
     equivalents: { kubeLinter: ["no-readiness-probe"], polaris: ["readinessProbeMissing"], checkov: ["CKV_K8S_9"] }
   }
@@ -37718,7 +37861,7 @@ var resource_limits_missing_default = missingResourcesRule({
     severity: "low",
     rationale: "A container without limits can take all the CPU and memory of its node, starving its neighbours: one compromised or runaway workload becomes a denial of service for everything scheduled beside it.",
     remediation: "Set `resources.limits` for each listed resource (e.g. `memory: 256Mi`) on the container, or pod-level `spec.resources.limits`; a namespace LimitRange can supply defaults, but the manifest alone does not show it. Many teams require memory limits but no CPU limits (CPU limits throttle a container even on an idle node): set the `resources` option to `[memory]` for this rule.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }, { framework: "MITRE-ATT&CK", control: "T1496" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuLimitsMissing", "memoryLimitsMissing"],
@@ -37743,7 +37886,7 @@ var resource_requests_missing_default = missingResourcesRule({
     severity: "low",
     rationale: "Without requests the scheduler places the pod as if it needed nothing, so nodes get overcommitted and the pod is among the first evicted under memory pressure (BestEffort quality of service).",
     remediation: "Set `resources.requests` for each listed resource (e.g. `cpu: 100m`, `memory: 128Mi`) on the container. A limit without a request also counts, since Kubernetes then uses the limit as the request.",
-    frameworks: [{ framework: "NSA-CISA", control: "Network separation and hardening: resource policies" }],
+    frameworks: [{ framework: "NSA-CISA", control: "network/resource-policies" }],
     equivalents: {
       kubeLinter: ["unset-cpu-requirements", "unset-memory-requirements"],
       polaris: ["cpuRequestsMissing", "memoryRequestsMissing"],
@@ -37829,8 +37972,9 @@ var service_account_token_automounted_default = defineRule({
     scope: "The pod's ServiceAccount and the RoleBindings and ClusterRoleBindings (rbac.authorization.k8s.io/v1) that name it are looked up among the objects linted together with the pod: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. They are matched by the account's name and namespace (a RoleBinding's subject without a namespace is in the binding's); a namespace chosen at apply or install time (none written, or Helm's release namespace) matches one of that name in any namespace. Each binding that names the account is a related location.",
     frameworks: [
       { framework: "CIS", control: "5.1.6" },
-      { framework: "NSA-CISA", control: "Pod security: protecting Pod service account tokens" },
-      { framework: "MITRE-ATT&CK", control: "T1528" }
+      { framework: "NSA-CISA", control: "pod-security/service-account-tokens" },
+      { framework: "MITRE-ATT&CK", control: "T1528" },
+      { framework: "PCI-DSS", control: "7.2" }
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
@@ -37891,7 +38035,7 @@ var ssh_port_default = defineRule({
     rationale: "Port 22 usually means an SSH server in the container: a second way in that bypasses `kubectl exec` and its RBAC and audit logging, often with keys or passwords baked into the image. Git servers and SFTP services expose SSH on purpose; anything else deserves a look. No standard asks for this check and legitimate SSH services are common, so the rule is off by default.",
     remediation: "Remove the SSH server from the image and use `kubectl exec` or `kubectl debug` for access. For a service whose purpose is SSH (a Git or SFTP server), keep it, review how its keys are provisioned, and suppress the finding with a reason.",
     enabledByDefault: false,
-    frameworks: [],
+    frameworks: [{ framework: "PCI-DSS", control: "2.2" }, { framework: "MITRE-ATT&CK", control: "T1133" }],
     equivalents: { kubeLinter: ["ssh-port"] },
     messages: {
       sshPort: "{{container}} declares port 22, the SSH port; remove the SSH server unless SSH is the service's purpose."
@@ -37918,7 +38062,11 @@ var writable_root_filesystem_default = defineRule({
     category: "workload",
     rationale: "A writable root filesystem lets an intruder drop tools, alter binaries and persist changes inside the container. An immutable root filesystem confines writes to the volumes you mount on purpose.",
     remediation: "Set `securityContext.readOnlyRootFilesystem: true` on the container and mount an `emptyDir` volume at each path the process must write (e.g. `/tmp`).",
-    frameworks: [{ framework: "NSA-CISA", control: "Pod security: immutable container file systems" }],
+    frameworks: [
+      { framework: "NSA-CISA", control: "pod-security/immutable-file-systems" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "CIS", control: "5.7.3" }
+    ],
     equivalents: {
       kubeLinter: ["no-read-only-root-fs"],
       polaris: ["notReadOnlyRootFilesystem"],
@@ -38039,120 +38187,171 @@ function isKnownControl(ref) {
 function controlTitle(ref) {
   return isKnownControl(ref) ? FRAMEWORKS[ref.framework].controls[ref.control].title : void 0;
 }
+var NODE_FILE = "A file's permissions or owner on the node, which no manifest holds.";
+var ENABLER = "kubeward finds a misconfiguration that enables the technique, never the technique being used.";
+var RUNTIME = "Adversary behaviour at runtime; no kubeward rule checks a misconfiguration that enables it.";
 var FRAMEWORKS = {
   "PSS": {
     fullName: "Kubernetes Pod Security Standards",
     informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
     controls: {
-      "baseline/apparmor": { title: "AppArmor" },
-      "baseline/capabilities": { title: "Capabilities" },
-      "baseline/host-namespaces": { title: "Host Namespaces" },
-      "baseline/host-ports": { title: "Host Ports" },
-      "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks" },
-      "baseline/hostpath-volumes": { title: "HostPath Volumes" },
-      "baseline/hostprocess": { title: "HostProcess" },
-      "baseline/privileged-containers": { title: "Privileged Containers" },
-      "baseline/proc-mount-type": { title: "/proc Mount Type" },
-      "baseline/seccomp": { title: "Seccomp" },
-      "baseline/selinux": { title: "SELinux" },
-      "baseline/sysctls": { title: "Sysctls" },
-      "restricted/capabilities": { title: "Capabilities" },
-      "restricted/privilege-escalation": { title: "Privilege Escalation" },
-      "restricted/running-as-non-root": { title: "Running as Non-root" },
-      "restricted/running-as-non-root-user": { title: "Running as Non-root user" },
-      "restricted/seccomp": { title: "Seccomp" },
-      "restricted/volume-types": { title: "Volume Types" }
+      "baseline/apparmor": { title: "AppArmor", coverage: "checked" },
+      "baseline/capabilities": { title: "Capabilities", coverage: "checked" },
+      "baseline/host-namespaces": { title: "Host Namespaces", coverage: "checked" },
+      "baseline/host-ports": { title: "Host Ports", coverage: "checked" },
+      "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks", coverage: "checked" },
+      "baseline/hostpath-volumes": { title: "HostPath Volumes", coverage: "checked" },
+      "baseline/hostprocess": { title: "HostProcess", coverage: "checked" },
+      "baseline/privileged-containers": { title: "Privileged Containers", coverage: "checked" },
+      "baseline/proc-mount-type": { title: "/proc Mount Type", coverage: "checked" },
+      "baseline/seccomp": { title: "Seccomp", coverage: "checked" },
+      "baseline/selinux": { title: "SELinux", coverage: "checked" },
+      "baseline/sysctls": { title: "Sysctls", coverage: "checked" },
+      "restricted/capabilities": { title: "Capabilities", coverage: "checked" },
+      "restricted/privilege-escalation": { title: "Privilege Escalation", coverage: "checked" },
+      "restricted/running-as-non-root": { title: "Running as Non-root", coverage: "checked" },
+      "restricted/running-as-non-root-user": { title: "Running as Non-root user", coverage: "checked" },
+      "restricted/seccomp": { title: "Seccomp", coverage: "checked" },
+      "restricted/volume-types": { title: "Volume Types", coverage: "checked" }
     }
   },
   "CIS": {
     fullName: "CIS Kubernetes Benchmark",
-    // The control-plane ids were checked against kube-bench's cis-1.10 files, the kubelet's (section 4) against cis-1.12.
+    // Sections 1-3 and 5 are kube-bench's cis-1.10 files; section 4 (worker nodes) is cis-1.12.
     version: "1.10 (control plane), 1.12 (kubelet)",
     informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
     controls: {
-      "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
-      "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set" },
-      "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set" },
-      "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" },
-      "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate" },
-      "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
-      "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node" },
-      "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC" },
-      "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set" },
-      "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set" },
-      "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set" },
-      "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set" },
-      "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set" },
-      "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set" },
-      "1.2.15": { title: "Ensure that the --profiling argument is set to false" },
-      "1.2.16": { title: "Ensure that the --audit-log-path argument is set" },
-      "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate" },
-      "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate" },
-      "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate" },
-      "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate" },
-      "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true" },
-      "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate" },
-      "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" },
-      "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" },
-      "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
-      "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate" },
-      "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate" },
-      "1.2.28": { title: "Ensure that encryption providers are appropriately configured" },
-      "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers" },
-      "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" },
-      "1.3.2": { title: "Ensure that the --profiling argument is set to false" },
-      "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true" },
-      "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate" },
-      "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate" },
-      "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true" },
-      "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
-      "1.4.1": { title: "Ensure that the --profiling argument is set to false" },
-      "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
-      "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" },
-      "2.2": { title: "Ensure that the --client-cert-auth argument is set to true" },
-      "2.3": { title: "Ensure that the --auto-tls argument is not set to true" },
-      "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" },
-      "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true" },
-      "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true" },
-      "3.2.1": { title: "Ensure that a minimal audit policy is created" },
-      "3.2.2": { title: "Ensure that the audit policy covers key security concerns" },
-      "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
-      "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
-      "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
-      "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0" },
-      "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0" },
-      "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true" },
-      "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false" },
-      "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true" },
-      "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" },
-      "5.1.1": { title: "Ensure that the cluster-admin role is only used where required" },
-      "5.1.2": { title: "Minimize access to secrets" },
-      "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles" },
-      "5.1.4": { title: "Minimize access to create pods" },
-      "5.1.5": { title: "Ensure that default service accounts are not actively used" },
-      "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary" },
-      "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
-      "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes" },
-      "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
-      "5.1.12": { title: "Minimize access to webhook configuration objects" },
-      "5.1.13": { title: "Minimize access to the service account token creation" },
-      "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place" },
-      "5.2.2": { title: "Minimize the admission of privileged containers" },
-      "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace" },
-      "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace" },
-      "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace" },
-      "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation" },
-      "5.2.7": { title: "Minimize the admission of root containers" },
-      "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability" },
-      "5.2.9": { title: "Minimize the admission of containers with added capabilities" },
-      "5.2.10": { title: "Minimize the admission of containers with capabilities assigned" },
-      "5.2.11": { title: "Minimize the admission of Windows HostProcess containers" },
-      "5.2.12": { title: "Minimize the admission of HostPath volumes" },
-      "5.2.13": { title: "Minimize the admission of containers which use HostPorts" },
-      "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      "5.4.1": { title: "Prefer using secrets as files over secrets as environment variables" },
-      "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
-      "5.7.4": { title: "The default namespace should not be used" }
+      "1.1.1": { title: "Ensure that the API server pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.2": { title: "Ensure that the API server pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.3": { title: "Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.4": { title: "Ensure that the controller manager pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.5": { title: "Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.6": { title: "Ensure that the scheduler pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.7": { title: "Ensure that the etcd pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.8": { title: "Ensure that the etcd pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.9": { title: "Ensure that the Container Network Interface file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.10": { title: "Ensure that the Container Network Interface file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.11": { title: "Ensure that the etcd data directory permissions are set to 700 or more restrictive", coverage: "not-static", limits: "The etcd data directory's permissions on the node, which no manifest holds." },
+      "1.1.12": { title: "Ensure that the etcd data directory ownership is set to etcd:etcd", coverage: "not-static", limits: "The etcd data directory's owner on the node, which no manifest holds." },
+      "1.1.13": { title: "Ensure that the default administrative credential file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
+      "1.1.14": { title: "Ensure that the default administrative credential file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.15": { title: "Ensure that the scheduler.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.16": { title: "Ensure that the scheduler.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.17": { title: "Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.18": { title: "Ensure that the controller-manager.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.19": { title: "Ensure that the Kubernetes PKI directory and file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "1.1.20": { title: "Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "1.1.21": { title: "Ensure that the Kubernetes PKI key file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
+      "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+      "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set", coverage: "checked" },
+      "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set", coverage: "checked" },
+      "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate", coverage: "checked" },
+      "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate", coverage: "checked" },
+      "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+      "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node", coverage: "checked" },
+      "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC", coverage: "checked" },
+      "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set", coverage: "checked" },
+      "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set", coverage: "checked" },
+      "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set", coverage: "checked" },
+      "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set", coverage: "checked" },
+      "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set", coverage: "checked" },
+      "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set", coverage: "checked" },
+      "1.2.15": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.2.16": { title: "Ensure that the --audit-log-path argument is set", coverage: "checked" },
+      "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate", coverage: "checked" },
+      "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate", coverage: "checked" },
+      "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate", coverage: "checked" },
+      "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate", coverage: "checked" },
+      "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true", coverage: "checked" },
+      "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate", coverage: "checked" },
+      "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate", coverage: "checked" },
+      "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
+      "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+      "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate", coverage: "checked" },
+      "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate", coverage: "checked" },
+      "1.2.28": { title: "Ensure that encryption providers are appropriately configured", coverage: "checked" },
+      "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+      "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate", coverage: "checked" },
+      "1.3.2": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true", coverage: "checked" },
+      "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate", coverage: "checked" },
+      "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate", coverage: "checked" },
+      "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+      "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+      "1.4.1": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+      "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate", coverage: "checked" },
+      "2.2": { title: "Ensure that the --client-cert-auth argument is set to true", coverage: "checked" },
+      "2.3": { title: "Ensure that the --auto-tls argument is not set to true", coverage: "checked" },
+      "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate", coverage: "checked" },
+      "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true", coverage: "checked" },
+      "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true", coverage: "checked" },
+      "2.7": { title: "Ensure that a unique Certificate Authority is used for etcd", coverage: "not-static", limits: "Whether etcd's CA differs from the cluster's is a property of the certificate files, not of the flags that name them." },
+      "3.1.1": { title: "Client certificate authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+      "3.1.2": { title: "Service account token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+      "3.1.3": { title: "Bootstrap token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+      "3.2.1": { title: "Ensure that a minimal audit policy is created", coverage: "checked" },
+      "3.2.2": { title: "Ensure that the audit policy covers key security concerns", coverage: "partial", limits: "The rules check that the policy catches every request, records responses and keeps Secret bodies out; which concerns matter to this cluster is a review." },
+      "4.1.1": { title: "Ensure that the kubelet service file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "4.1.2": { title: "Ensure that the kubelet service file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "4.1.3": { title: "If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "4.1.4": { title: "If proxy kubeconfig file exists ensure ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "4.1.5": { title: "Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "4.1.6": { title: "Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "4.1.7": { title: "Ensure that the certificate authorities file permissions are set to 644 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "4.1.8": { title: "Ensure that the client certificate authorities file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "4.1.9": { title: "If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+      "4.1.10": { title: "If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+      "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+      "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+      "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+      "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0", coverage: "checked" },
+      "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0", coverage: "checked" },
+      "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true", coverage: "checked" },
+      "4.2.7": { title: "Ensure that the --hostname-override argument is not set", coverage: "not-static", limits: "Set only on the kubelet's command line (its systemd unit), which no manifest holds." },
+      "4.2.8": { title: "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture", coverage: "not-static", limits: "No kubeward rule checks it yet, though `eventRecordQPS` is a KubeletConfiguration field." },
+      "4.2.9": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "not-static", limits: "No kubeward rule checks it yet, though `tlsCertFile` and `tlsPrivateKeyFile` are KubeletConfiguration fields." },
+      "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false", coverage: "checked" },
+      "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+      "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+      "4.2.13": { title: "Ensure that a limit is set on pod PIDs", coverage: "not-static", limits: "No kubeward rule checks it yet, though `podPidsLimit` is a KubeletConfiguration field." },
+      "4.2.14": { title: "Ensure that the --seccomp-default parameter is set to true", coverage: "not-static", limits: "No kubeward rule checks it yet, though `seccompDefault` is a KubeletConfiguration field." },
+      "4.3.1": { title: "Ensure that the kube-proxy metrics service is bound to localhost", coverage: "not-static", limits: "No kubeward rule checks it yet, though `metricsBindAddress` is a KubeProxyConfiguration field." },
+      "5.1.1": { title: "Ensure that the cluster-admin role is only used where required", coverage: "checked" },
+      "5.1.2": { title: "Minimize access to secrets", coverage: "checked" },
+      "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles", coverage: "checked" },
+      "5.1.4": { title: "Minimize access to create pods", coverage: "checked" },
+      "5.1.5": { title: "Ensure that default service accounts are not actively used", coverage: "checked" },
+      "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary", coverage: "checked" },
+      "5.1.7": { title: "Avoid use of system:masters group", coverage: "not-static", limits: "Membership of system:masters comes from client certificates, which no manifest holds; RBAC bindings cannot grant or revoke it." },
+      "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster", coverage: "checked" },
+      "5.1.9": { title: "Minimize access to create persistent volumes", coverage: "not-static", limits: "No kubeward rule checks it yet, though a Role or ClusterRole granting create on persistentvolumes is in the manifests." },
+      "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes", coverage: "checked" },
+      "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects", coverage: "checked" },
+      "5.1.12": { title: "Minimize access to webhook configuration objects", coverage: "checked" },
+      "5.1.13": { title: "Minimize access to the service account token creation", coverage: "checked" },
+      "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place", coverage: "partial", limits: "Pod Security Admission labels are checked; a policy engine (Kyverno, Gatekeeper) or an admission configuration file outside the inputs is not seen." },
+      "5.2.2": { title: "Minimize the admission of privileged containers", coverage: "checked" },
+      "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace", coverage: "checked" },
+      "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace", coverage: "checked" },
+      "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace", coverage: "checked" },
+      "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation", coverage: "checked" },
+      "5.2.7": { title: "Minimize the admission of root containers", coverage: "checked" },
+      "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability", coverage: "checked" },
+      "5.2.9": { title: "Minimize the admission of containers with added capabilities", coverage: "checked" },
+      "5.2.10": { title: "Minimize the admission of containers with capabilities assigned", coverage: "checked" },
+      "5.2.11": { title: "Minimize the admission of Windows HostProcess containers", coverage: "checked" },
+      "5.2.12": { title: "Minimize the admission of HostPath volumes", coverage: "checked" },
+      "5.2.13": { title: "Minimize the admission of containers which use HostPorts", coverage: "checked" },
+      "5.3.1": { title: "Ensure that the CNI in use supports NetworkPolicies", coverage: "not-static", limits: "Which CNI plugin runs, and whether it enforces NetworkPolicies, is a property of the live cluster." },
+      "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined", coverage: "partial", limits: "A namespace whose NetworkPolicies are defined outside the inputs (another repository, applied by hand) is reported as having none." },
+      "5.4.1": { title: "Prefer using Secrets as files over Secrets as environment variables", coverage: "checked" },
+      "5.4.2": { title: "Consider external secret storage", coverage: "not-static", limits: "Whether secrets live in an external store is an architecture choice; a manifest shows at most a CSI driver or operator in use." },
+      "5.5.1": { title: "Configure Image Provenance using ImagePolicyWebhook admission controller", coverage: "not-static", limits: "No kubeward rule checks it yet, though `--enable-admission-plugins` and `--admission-control-config-file` are kube-apiserver flags." },
+      "5.7.1": { title: "Create administrative boundaries between resources using namespaces", coverage: "not-static", limits: "Whether the namespaces match the organisation's administrative boundaries is a design review; default-namespace checks only that the default namespace is avoided." },
+      "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions", coverage: "checked" },
+      "5.7.3": { title: "Apply SecurityContext to your Pods and Containers", coverage: "partial", limits: "The rules check the securityContext fields they know of; whether the settings suit each application is a review." },
+      "5.7.4": { title: "The default namespace should not be used", coverage: "checked" }
     }
   },
   "NSA-CISA": {
@@ -38160,35 +38359,34 @@ var FRAMEWORKS = {
     version: "1.2",
     informationUri: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
     controls: {
-      "Audit logging and threat detection: Kubernetes native audit logging": {},
-      "Authentication and authorization: disable anonymous access, RBAC least privilege": {},
-      "Authentication and authorization: disable anonymous requests": {},
-      "Authentication and authorization: RBAC least privilege": {},
-      "Authentication and authorization: RBAC least privilege; namespaces to isolate resources": {},
-      "Authentication and authorization: strong authentication": {},
-      "Kubernetes Pod security: protecting secrets": {},
-      "Network separation and hardening: control plane hardening": { title: "Use TLS for control-plane traffic" },
-      "Network separation and hardening: encrypt Secrets at rest": {},
-      "Network separation and hardening: encrypt traffic with TLS": {},
-      "Network separation and hardening: limit what is exposed outside the cluster": {},
-      "Network separation and hardening: namespaces": {},
-      "Network separation and hardening: network policies": {},
-      "Network separation and hardening: network policies (default deny)": {},
-      "Network separation and hardening: resource policies": {},
-      "Network separation and hardening: service mesh authorization between services": {},
-      "Network separation and hardening: service mesh encryption of traffic in transit": {},
-      "Pod security: building secure container images": {},
-      "Pod security: do not share host namespaces (hostIPC)": {},
-      "Pod security: do not share host namespaces (hostNetwork)": {},
-      "Pod security: do not share host namespaces (hostPID)": {},
-      "Pod security: immutable container file systems": {},
-      "Pod security: kernel hardening with AppArmor": {},
-      "Pod security: kernel hardening with seccomp": {},
-      "Pod security: kernel hardening with SELinux": {},
-      "Pod security: non-root, unprivileged containers": {},
-      "Pod security: Pod security enforcement": {},
-      "Pod security: protecting Pod service account tokens": {},
-      "Pod security: restrict host file system access (hostPath)": {}
+      "pod-security/non-root-containers": { title: 'Kubernetes Pod security \u203A "Non-root" containers and "rootless" container engines', coverage: "partial", limits: "The pod's user settings are checked; the user an image defaults to, and whether the container engine runs rootless, are not in the manifests." },
+      "pod-security/immutable-file-systems": { title: "Kubernetes Pod security \u203A Immutable container file systems", coverage: "checked" },
+      "pod-security/secure-images": { title: "Kubernetes Pod security \u203A Building secure container images", coverage: "partial", limits: "How images are referenced and pulled is checked; what they contain and whether they were scanned is not in the manifests." },
+      "pod-security/pod-security-enforcement": { title: "Kubernetes Pod security \u203A Pod security enforcement", coverage: "partial", limits: "Pod specs and Pod Security Admission labels are checked; a policy engine or admission configuration outside the inputs is not seen." },
+      "pod-security/service-account-tokens": { title: "Kubernetes Pod security \u203A Protecting Pod service account tokens", coverage: "checked" },
+      "pod-security/hardening-container-environments": { title: "Kubernetes Pod security \u203A Hardening container environments", coverage: "partial", limits: "The seccomp, AppArmor and SELinux settings of pods are checked; sandboxed runtimes and the node's kernel are not in the manifests." },
+      "network/namespaces": { title: "Network separation and hardening \u203A Namespaces", coverage: "partial", limits: "The rules see which namespace objects are in and which routes and bindings cross namespaces; whether the namespaces separate what should be separate is a design review." },
+      "network/network-policies": { title: "Network separation and hardening \u203A Network policies", coverage: "partial", limits: "Policies in the inputs are checked; policies defined elsewhere, and whether the CNI plugin enforces them, are not seen." },
+      "network/resource-policies": { title: "Network separation and hardening \u203A Resource policies", coverage: "partial", limits: "Containers' requests and limits are checked; LimitRanges and ResourceQuotas outside the inputs, and the node's process limits, are not." },
+      "network/control-plane-hardening": { title: "Network separation and hardening \u203A Control plane hardening", coverage: "partial", limits: "The control-plane components' flags are checked; firewalls and who can reach the API server's port are not in the manifests." },
+      "network/control-plane-hardening/etcd": { title: "Network separation and hardening \u203A Control plane hardening \u203A Etcd", coverage: "partial", limits: "etcd's TLS flags are checked; that only the API server can reach etcd is a firewall setting outside the manifests." },
+      "network/control-plane-hardening/kubeconfig-files": { title: "Network separation and hardening \u203A Control plane hardening \u203A Kubeconfig files", coverage: "not-static", limits: "Kubeconfig files and their permissions live on nodes and workstations, not in manifests." },
+      "network/worker-node-segmentation": { title: "Network separation and hardening \u203A Worker node segmentation", coverage: "not-static", limits: "Network segmentation of the nodes is firewall and cloud network configuration, outside the manifests." },
+      "network/encryption": { title: "Network separation and hardening \u203A Encryption", coverage: "partial", limits: "TLS settings of Ingresses, Gateways, the mesh and the control plane are checked; traffic that none of them carries is not seen." },
+      "network/secrets": { title: "Network separation and hardening \u203A Secrets", coverage: "partial", limits: "Encryption at rest settings and secrets written into manifests are checked; the keys' storage and a KMS provider's own configuration are not." },
+      "network/cloud-infrastructure": { title: "Network separation and hardening \u203A Protecting sensitive cloud infrastructure", coverage: "not-static", limits: "Access to the cloud metadata service is set in the cloud provider's node configuration; kubeward has no rule for egress policies that block it." },
+      "authn-authz/authentication": { title: "Authentication and authorization \u203A Authentication", coverage: "partial", limits: "The API server's and kubelet's authentication flags are checked; the identity provider and how people get credentials are outside the manifests." },
+      "authn-authz/rbac": { title: "Authentication and authorization \u203A Role-based access control", coverage: "partial", limits: "Roles and bindings in the inputs are checked; roles applied by other means, and the periodic review the guide asks for, are not seen." },
+      "logging/audit-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Kubernetes native audit logging configuration", coverage: "partial", limits: "The audit flags and Policy are checked; that logs are collected, kept and read is operations outside the manifests." },
+      "logging/worker-node-container-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Worker node and container logging", coverage: "not-static", limits: "Node and container log collection is set up by a logging agent and the nodes, whose output a linter cannot see." },
+      "logging/seccomp-audit-mode": { title: "Audit logging and threat detection \u203A Logging \u203A Seccomp: audit mode", coverage: "not-static", limits: "An audit-mode seccomp profile lives on the node; the manifest only names it." },
+      "logging/syslog": { title: "Audit logging and threat detection \u203A Logging \u203A Syslog", coverage: "not-static", limits: "Syslog forwarding is node configuration." },
+      "logging/siem-platforms": { title: "Audit logging and threat detection \u203A Logging \u203A SIEM platforms", coverage: "not-static", limits: "A SIEM is a runtime system outside the manifests." },
+      "logging/service-meshes": { title: "Audit logging and threat detection \u203A Logging \u203A Service meshes", coverage: "not-static", limits: "Whether the mesh's access logs are collected and used is operations, not manifest content." },
+      "logging/fault-tolerance": { title: "Audit logging and threat detection \u203A Logging \u203A Fault tolerance", coverage: "not-static", limits: "Log storage redundancy is operations outside the manifests." },
+      "threat-detection/alerting": { title: "Audit logging and threat detection \u203A Threat detection \u203A Alerting", coverage: "not-static", limits: "Alerting acts on runtime events." },
+      "threat-detection/tools": { title: "Audit logging and threat detection \u203A Threat detection \u203A Tools", coverage: "not-static", limits: "Intrusion detection tools watch the running cluster." },
+      "upgrading/application-security-practices": { title: "Upgrading and application security practices", coverage: "not-static", limits: "Patching, upgrades and periodic scans are processes, not manifest content." }
     }
   },
   "PCI-DSS": {
@@ -38196,37 +38394,98 @@ var FRAMEWORKS = {
     version: "4.0.1",
     informationUri: "https://www.pcisecuritystandards.org/document_library/",
     controls: {
-      "1.2": { title: "Network security controls are configured and maintained" },
-      "1.3": { title: "Network access to and from the cardholder data environment is restricted" },
-      "3.5": { title: "Primary account number is secured wherever it is stored" },
-      "3.6": { title: "Cryptographic keys used to protect stored account data are secured" },
-      "4.2.1": { title: "Strong cryptography and security protocols safeguard PAN during transmission over open, public networks" },
-      "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+      "1.2": { title: "Network security controls (NSCs) are configured and maintained", coverage: "partial", limits: "NetworkPolicies in the inputs are checked; firewalls, cloud security groups and the CNI's enforcement are not." },
+      "1.3": { title: "Network access to and from the cardholder data environment is restricted", coverage: "partial", limits: "Default-deny and isolation of workloads in the inputs are checked; which namespaces form the CDE is the entity's scoping." },
+      "1.4": { title: "Network connections between trusted and untrusted networks are controlled", coverage: "partial", limits: "Services that expose workloads outside the cluster are checked; the load balancers and firewalls in front of them are not." },
+      "1.5": { title: "Risks to the CDE from computing devices that are able to connect to both untrusted networks and the CDE are mitigated", coverage: "not-static", limits: "About staff and company devices, outside the cluster." },
+      "2.2": { title: "System components are configured and managed securely", coverage: "partial", limits: "The configuration in the manifests is checked; configuration standards, their review and the node's own hardening are processes and host settings." },
+      "2.3": { title: "Wireless environments are configured and managed securely", coverage: "not-static", limits: "Wireless networks are outside the cluster." },
+      "3.5": { title: "Primary account number (PAN) is secured wherever it is stored", coverage: "partial", limits: "Encryption at rest of Secrets is checked; where PAN is stored (databases, volumes) is not visible in manifests." },
+      "3.6": { title: "Cryptographic keys used to protect stored account data are secured", coverage: "partial", limits: "Keys written inline in an encryption configuration are found; how keys are stored and who can reach them is not in the manifests." },
+      "3.7": { title: "Where cryptography is used to protect stored account data, key management processes and procedures covering all aspects of the key lifecycle are defined and implemented", coverage: "not-static", limits: "Key-management processes are not in manifests." },
+      "4.2": { title: "PAN is protected with strong cryptography during transmission", coverage: "partial", limits: "TLS on Ingresses, Gateways, the mesh and the control plane is checked; certificates' validity and traffic outside these paths are not." },
+      "5.2": { title: "Malicious software (malware) is prevented, or detected and addressed", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
+      "5.3": { title: "Anti-malware mechanisms and processes are active, maintained, and monitored", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
+      "6.2": { title: "Bespoke and custom software is developed securely", coverage: "not-static", limits: "Secure development is a process around the application's code." },
+      "6.3": { title: "Security vulnerabilities are identified and addressed", coverage: "partial", limits: "The rules check that each image reference names one known version; whether that version has known vulnerabilities needs an image scanner." },
+      "6.4": { title: "Public-facing web applications are protected against attacks", coverage: "not-static", limits: "Web application firewalls and application reviews are outside the manifests; kubeward has no rule for WAF annotations." },
+      "6.5": { title: "Changes to all system components are managed securely", coverage: "not-static", limits: "Change control is a process around the manifests." },
+      "7.2": { title: "Access to system components and data is appropriately defined and assigned", coverage: "partial", limits: "RBAC grants and service accounts in the inputs are checked; job roles, approvals and access reviews are processes." },
+      "7.3": { title: "Access to system components and data is managed via an access control system(s)", coverage: "partial", limits: "The API server's and kubelet's authorization modes are checked; access to nodes and the cloud account is not in the manifests." },
+      "8.2": { title: "User identification and related accounts for users and administrators are strictly managed throughout an account's lifecycle", coverage: "partial", limits: "Anonymous access is checked; account lifecycle in the identity provider is outside the manifests." },
+      "8.3": { title: "Strong authentication for users and administrators is established and managed", coverage: "partial", limits: "Static token and password files and missing client CAs are checked; password rules and the identity provider are not in the manifests." },
+      "8.4": { title: "Multi-factor authentication (MFA) is implemented to secure access into the CDE", coverage: "not-static", limits: "MFA is enforced by the identity provider." },
+      "8.6": { title: "Use of application and system accounts and associated authentication factors is strictly managed", coverage: "partial", limits: "Service account token settings and credentials written into manifests are checked; rotation and storage of the credentials are not." },
+      "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity, and the forensic analysis of events", coverage: "partial", limits: "The audit flags and Policy are checked; that the logs arrive and are complete is runtime evidence." },
+      "10.3": { title: "Audit logs are protected from destruction and unauthorized modifications", coverage: "not-static", limits: "Where audit logs are stored and who can change them is outside the manifests." },
+      "10.4": { title: "Audit logs are reviewed to identify anomalies or suspicious activity", coverage: "not-static", limits: "Log review is a process." },
+      "10.5": { title: "Audit log history is retained and available for analysis", coverage: "partial", limits: "The API server's log rotation flags are checked; the PCI retention period needs central log storage outside the manifests." },
+      "10.6": { title: "Time-synchronization mechanisms support consistent time settings across all systems", coverage: "not-static", limits: "Time synchronisation is node configuration." },
+      "10.7": { title: "Failures of critical security control systems are detected, reported, and responded to promptly", coverage: "not-static", limits: "Failure detection is monitoring at runtime." },
+      "11.3": { title: "External and internal vulnerabilities are regularly identified, prioritized, and addressed", coverage: "not-static", limits: "Vulnerability scans run against images and the live cluster." },
+      "11.4": { title: "External and internal penetration testing is regularly performed, and exploitable vulnerabilities and security weaknesses are corrected", coverage: "not-static", limits: "Penetration testing is done against the running system." },
+      "11.5": { title: "Network intrusions and unexpected file changes are detected and responded to", coverage: "not-static", limits: "Intrusion and change detection watch the running system." },
+      "12.3": { title: "Risks to the cardholder data environment are formally identified, evaluated, and managed", coverage: "not-static", limits: "Risk analysis is a process." },
+      "12.5": { title: "PCI DSS scope is documented and validated", coverage: "not-static", limits: "Scoping is the entity's decision; kubeward cannot tell which workloads are in the CDE." },
+      "12.8": { title: "Risk to information assets associated with third-party service provider (TPSP) relationships is managed", coverage: "not-static", limits: "Service-provider management (e.g. a managed Kubernetes provider) is a process." },
+      "12.10": { title: "Suspected and confirmed security incidents that could impact the CDE are responded to immediately", coverage: "not-static", limits: "Incident response is a process." }
     }
   },
   "MITRE-ATT&CK": {
     fullName: "MITRE ATT&CK for Containers",
     informationUri: "https://attack.mitre.org/matrices/enterprise/containers/",
     controls: {
-      "T1021": { title: "Remote Services" },
-      "T1040": { title: "Network Sniffing" },
-      "T1078": { title: "Valid Accounts" },
-      "T1078.001": { title: "Valid Accounts: Default Accounts" },
-      "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles" },
-      "T1190": { title: "Exploit Public-Facing Application" },
-      "T1210": { title: "Exploitation of Remote Services (lateral movement)" },
-      "T1525": { title: "Implant Internal Image" },
-      "T1528": { title: "Steal Application Access Token" },
-      "T1552": { title: "Unsecured Credentials" },
-      "T1552.001": { title: "Unsecured Credentials: Credentials In Files" },
-      "T1552.007": { title: "Unsecured Credentials: Container API" },
-      "T1557": { title: "Adversary-in-the-Middle" },
-      "T1562": { title: "Impair Defenses" },
-      "T1562.001": { title: "Impair Defenses: Disable or Modify Tools" },
-      "T1609": { title: "Container Administration Command" },
-      "T1610": { title: "Deploy Container" },
-      "T1611": { title: "Escape to Host" },
-      "T1649": { title: "Steal or Forge Authentication Certificates" }
+      "T1036": { title: "Masquerading", coverage: "not-static", limits: RUNTIME },
+      "T1036.005": { title: "Masquerading: Match Legitimate Resource Name or Location", coverage: "not-static", limits: RUNTIME },
+      "T1046": { title: "Network Service Discovery", coverage: "not-static", limits: RUNTIME },
+      "T1053": { title: "Scheduled Task/Job", coverage: "not-static", limits: RUNTIME },
+      "T1053.007": { title: "Scheduled Task/Job: Container Orchestration Job", coverage: "not-static", limits: RUNTIME },
+      "T1068": { title: "Exploitation for Privilege Escalation", coverage: "not-static", limits: RUNTIME },
+      "T1069": { title: "Permission Groups Discovery", coverage: "not-static", limits: RUNTIME },
+      "T1070": { title: "Indicator Removal", coverage: "not-static", limits: RUNTIME },
+      "T1078": { title: "Valid Accounts", coverage: "partial", limits: ENABLER },
+      "T1078.001": { title: "Valid Accounts: Default Accounts", coverage: "partial", limits: ENABLER },
+      "T1078.003": { title: "Valid Accounts: Local Accounts", coverage: "not-static", limits: RUNTIME },
+      "T1098": { title: "Account Manipulation", coverage: "not-static", limits: RUNTIME },
+      "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles", coverage: "partial", limits: ENABLER },
+      "T1110": { title: "Brute Force", coverage: "not-static", limits: RUNTIME },
+      "T1110.001": { title: "Brute Force: Password Guessing", coverage: "not-static", limits: RUNTIME },
+      "T1110.003": { title: "Brute Force: Password Spraying", coverage: "not-static", limits: RUNTIME },
+      "T1110.004": { title: "Brute Force: Credential Stuffing", coverage: "not-static", limits: RUNTIME },
+      "T1133": { title: "External Remote Services", coverage: "partial", limits: ENABLER },
+      "T1136": { title: "Create Account", coverage: "not-static", limits: RUNTIME },
+      "T1136.001": { title: "Create Account: Local Account", coverage: "not-static", limits: RUNTIME },
+      "T1190": { title: "Exploit Public-Facing Application", coverage: "partial", limits: ENABLER },
+      "T1204": { title: "User Execution", coverage: "not-static", limits: RUNTIME },
+      "T1204.003": { title: "User Execution: Malicious Image", coverage: "not-static", limits: RUNTIME },
+      "T1485": { title: "Data Destruction", coverage: "not-static", limits: RUNTIME },
+      "T1490": { title: "Inhibit System Recovery", coverage: "not-static", limits: RUNTIME },
+      "T1496": { title: "Resource Hijacking", coverage: "partial", limits: ENABLER },
+      "T1496.001": { title: "Resource Hijacking: Compute Hijacking", coverage: "not-static", limits: RUNTIME },
+      "T1498": { title: "Network Denial of Service", coverage: "not-static", limits: RUNTIME },
+      "T1499": { title: "Endpoint Denial of Service", coverage: "not-static", limits: RUNTIME },
+      "T1525": { title: "Implant Internal Image", coverage: "partial", limits: ENABLER },
+      "T1528": { title: "Steal Application Access Token", coverage: "partial", limits: ENABLER },
+      "T1543": { title: "Create or Modify System Process", coverage: "not-static", limits: RUNTIME },
+      "T1543.005": { title: "Create or Modify System Process: Container Service", coverage: "not-static", limits: RUNTIME },
+      "T1550": { title: "Use Alternate Authentication Material", coverage: "not-static", limits: RUNTIME },
+      "T1550.001": { title: "Use Alternate Authentication Material: Application Access Token", coverage: "not-static", limits: RUNTIME },
+      "T1552": { title: "Unsecured Credentials", coverage: "partial", limits: ENABLER },
+      "T1552.001": { title: "Unsecured Credentials: Credentials In Files", coverage: "partial", limits: ENABLER },
+      "T1552.007": { title: "Unsecured Credentials: Container API", coverage: "partial", limits: ENABLER },
+      "T1562": { title: "Impair Defenses", coverage: "partial", limits: ENABLER },
+      "T1562.001": { title: "Impair Defenses: Disable or Modify Tools", coverage: "partial", limits: ENABLER },
+      "T1609": { title: "Container Administration Command", coverage: "partial", limits: ENABLER },
+      "T1610": { title: "Deploy Container", coverage: "partial", limits: ENABLER },
+      "T1611": { title: "Escape to Host", coverage: "partial", limits: ENABLER },
+      "T1612": { title: "Build Image on Host", coverage: "not-static", limits: RUNTIME },
+      "T1613": { title: "Container and Resource Discovery", coverage: "not-static", limits: RUNTIME },
+      // Enterprise techniques outside the Containers matrix that the network and mesh rules still guard against.
+      "T1021": { title: "Remote Services", coverage: "partial", limits: ENABLER },
+      "T1040": { title: "Network Sniffing", coverage: "partial", limits: ENABLER },
+      "T1210": { title: "Exploitation of Remote Services", coverage: "partial", limits: ENABLER },
+      "T1557": { title: "Adversary-in-the-Middle", coverage: "partial", limits: ENABLER },
+      "T1649": { title: "Steal or Forge Authentication Certificates", coverage: "partial", limits: ENABLER }
     }
   }
 };
