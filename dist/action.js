@@ -30631,7 +30631,12 @@ var apiserver_audit_log_maxage_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxage` is the number of days old audit log files are kept. Below 30, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxage=30` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.17" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.17" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.5" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" }
+    ],
     equivalents: { checkov: ["CKV_K8S_92"], trivy: ["KCV0020"] }
   }
 });
@@ -30649,7 +30654,12 @@ var apiserver_audit_log_maxbackup_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxbackup` is the number of rotated audit log files kept. Below 10, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxbackup=10` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.18" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.18" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.5" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" }
+    ],
     equivalents: { checkov: ["CKV_K8S_93"], trivy: ["KCV0021"] }
   }
 });
@@ -30667,7 +30677,12 @@ var apiserver_audit_log_maxsize_low_default = componentFlagRule({
     severity: "low",
     rationale: "`--audit-log-maxsize` is the size in megabytes at which the audit log is rotated. Below 100, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation: "Set `--audit-log-maxsize=100` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.19" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.19" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.5" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" }
+    ],
     equivalents: { checkov: ["CKV_K8S_94"], trivy: ["KCV0022"] }
   }
 });
@@ -30689,7 +30704,8 @@ var apiserver_audit_log_path_missing_default = componentFlagRule({
       { framework: "CIS", control: "1.2.16" },
       { framework: "MITRE-ATT&CK", control: "T1562" },
       { framework: "PCI-DSS", control: "2.2" },
-      { framework: "PCI-DSS", control: "10.2" }
+      { framework: "PCI-DSS", control: "10.2" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" }
     ],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] }
   }
@@ -30712,7 +30728,8 @@ var apiserver_audit_policy_file_missing_default = componentFlagRule({
       { framework: "CIS", control: "3.2.1" },
       { framework: "MITRE-ATT&CK", control: "T1562" },
       { framework: "PCI-DSS", control: "2.2" },
-      { framework: "PCI-DSS", control: "10.2" }
+      { framework: "PCI-DSS", control: "10.2" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" }
     ],
     equivalents: {}
   }
@@ -30732,7 +30749,12 @@ var apiserver_authorization_always_allow_default = componentFlagRule({
     severity: "critical",
     rationale: "`--authorization-mode` is a comma list of authorizers asked in order; AlwaysAllow allows every request that reaches it, so any authenticated (or anonymous) user can do anything. AlwaysAllow is also the default when the flag is absent. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Set `--authorization-mode=Node,RBAC` (kubeadm's default) and grant access with RBAC.",
-    frameworks: [{ framework: "CIS", control: "1.2.6" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.6" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "7.3" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" }
+    ],
     equivalents: { checkov: ["CKV_K8S_74"], trivy: ["KCV0007"] }
   }
 });
@@ -30750,7 +30772,12 @@ var apiserver_authorization_node_missing_default = componentFlagRule({
     severity: "high",
     rationale: "The Node authorizer limits each kubelet to the Secrets, ConfigMaps, volumes and pods of the pods bound to its own node. Without it in `--authorization-mode`, kubelets are authorized by RBAC alone, where the `system:nodes` group gets far wider read access, and one compromised node reads every Secret its role allows. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add Node to `--authorization-mode`, before RBAC: `--authorization-mode=Node,RBAC`, together with the NodeRestriction admission plugin.",
-    frameworks: [{ framework: "CIS", control: "1.2.7" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.7" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "7.3" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" }
+    ],
     equivalents: { checkov: ["CKV_K8S_75"], trivy: ["KCV0008"] }
   }
 });
@@ -30768,7 +30795,12 @@ var apiserver_authorization_rbac_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without RBAC in `--authorization-mode`, Roles and ClusterRoles have no effect: access is decided by the other authorizers (ABAC files, webhooks, or AlwaysAllow), and least-privilege grants written as RBAC objects are silently ignored. A `--authorization-config` file replaces the flag; the rule does not read that file and passes over an API server that sets it.",
     remediation: "Add RBAC to `--authorization-mode`: `--authorization-mode=Node,RBAC`.",
-    frameworks: [{ framework: "CIS", control: "1.2.8" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "7.3" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.8" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "7.3" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" }
+    ],
     equivalents: { checkov: ["CKV_K8S_77"], trivy: ["KCV0009"] }
   }
 });
@@ -30786,7 +30818,12 @@ var apiserver_basic_auth_file_default = componentFlagRule({
     severity: "high",
     rationale: "`--basic-auth-file` made kube-apiserver accept HTTP basic authentication against a CSV file of clear-text passwords. It was deprecated in Kubernetes 1.16 and removed in 1.19; a manifest that still sets it is a leftover that either keeps an old API server on static passwords or stops a new one from starting.",
     remediation: "Remove `--basic-auth-file`, and the file, and authenticate with OIDC or client certificates.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1552" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: { checkov: ["CKV_K8S_69"] }
   }
 });
@@ -30804,7 +30841,12 @@ var apiserver_client_ca_file_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--client-ca-file` kube-apiserver does not verify client certificates, so the controller manager, scheduler, kubelets and administrators that authenticate with certificates cannot, and clusters fall back to static tokens.",
     remediation: "Set `--client-ca-file` to the CA that signs the components' and users' client certificates (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.25" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.25" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: { trivy: ["KCV0028"] }
   }
 });
@@ -30844,7 +30886,8 @@ var apiserver_encryption_provider_config_missing_default = componentFlagRule({
       { framework: "CIS", control: "1.2.27" },
       { framework: "MITRE-ATT&CK", control: "T1552.007" },
       { framework: "PCI-DSS", control: "2.2" },
-      { framework: "PCI-DSS", control: "3.5" }
+      { framework: "PCI-DSS", control: "3.5" },
+      { framework: "NSA-CISA", control: "network/secrets" }
     ],
     equivalents: { checkov: ["CKV_K8S_104"], trivy: ["KCV0030"] }
   }
@@ -30863,7 +30906,11 @@ var apiserver_etcd_cafile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-cafile` kube-apiserver verifies etcd's serving certificate against the system roots only, so an etcd certificate signed by a private CA fails, or any certificate a public CA issued for the address is trusted.",
     remediation: "Set `--etcd-cafile` to the CA of etcd's serving certificates (kubeadm: etcd/ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.26" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.26" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_102"], trivy: ["KCV0029"] }
   }
 });
@@ -30881,7 +30928,11 @@ var apiserver_etcd_certfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--etcd-certfile` kube-apiserver connects to etcd without a client certificate, so etcd must accept unauthenticated clients, and anyone who reaches etcd's port reads and writes every object, Secrets included.",
     remediation: "Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd's `--trusted-ca-file` signed, and turn on etcd's `--client-cert-auth`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.23" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30899,7 +30950,11 @@ var apiserver_etcd_keyfile_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--etcd-keyfile` is the private key of the client certificate kube-apiserver presents to etcd; without it the certificate cannot be used and etcd cannot authenticate the API server.",
     remediation: "Set `--etcd-keyfile` with `--etcd-certfile`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.23" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] }
   }
 });
@@ -30935,7 +30990,11 @@ var apiserver_insecure_bind_address_default = componentFlagRule({
     severity: "high",
     rationale: "`--insecure-bind-address` was the address of kube-apiserver's insecure port, which serves the whole API over HTTP with no authentication or authorization. The insecure port was removed in Kubernetes 1.24 (and off by default since 1.20); a manifest that still sets the flag is a leftover that opens the API to anyone on an old cluster.",
     remediation: "Remove `--insecure-bind-address` and `--insecure-port`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_86"] }
   }
 });
@@ -30953,7 +31012,11 @@ var apiserver_insecure_port_enabled_default = componentFlagRule({
     severity: "critical",
     rationale: "A non-zero `--insecure-port` made kube-apiserver serve the whole API over HTTP with no authentication or authorization, on `--insecure-bind-address`. The port has been off by default since Kubernetes 1.20 and was removed in 1.24; a non-zero value is a leftover that, on an old cluster, hands out cluster-admin to anyone who can reach it.",
     remediation: "Remove `--insecure-port` (or set it to 0) and `--insecure-bind-address`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_88"] }
   }
 });
@@ -30971,7 +31034,12 @@ var apiserver_kubelet_certificate_authority_missing_default = componentFlagRule(
     severity: "medium",
     rationale: "Without `--kubelet-certificate-authority` kube-apiserver does not verify the serving certificate of the kubelet it connects to, so anyone who can answer on a node's address can receive the API server's exec and log streams and its client credentials. kubeadm does not set it, because kubelets serve self-signed certificates unless `serverTLSBootstrap` is on.",
     remediation: "Have kubelets request serving certificates from the cluster CA (`serverTLSBootstrap: true` and approve their CSRs), then set `--kubelet-certificate-authority` to that CA.",
-    frameworks: [{ framework: "CIS", control: "1.2.5" }, { framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.5" },
+      { framework: "MITRE-ATT&CK", control: "T1557" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_73"], trivy: ["KCV0006"] }
   }
 });
@@ -30989,7 +31057,11 @@ var apiserver_kubelet_client_certificate_missing_default = componentFlagRule({
     severity: "high",
     rationale: "Without `--kubelet-client-certificate` kube-apiserver calls the kubelets (logs, exec, port-forward) without a client certificate, so the kubelets cannot authenticate it and must either allow anonymous requests or refuse the API server.",
     remediation: "Set `--kubelet-client-certificate` and `--kubelet-client-key` to a certificate the kubelets' client CA signed (kubeadm writes apiserver-kubelet-client.crt and .key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.4" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -31007,7 +31079,11 @@ var apiserver_kubelet_client_key_missing_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-client-key` is the private key of the certificate kube-apiserver presents to kubelets; without it the certificate cannot be used, and the kubelets cannot authenticate the API server's calls.",
     remediation: "Set `--kubelet-client-key` with `--kubelet-client-certificate` (kubeadm writes apiserver-kubelet-client.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.4" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] }
   }
 });
@@ -31026,7 +31102,11 @@ var apiserver_kubelet_https_disabled_default = componentFlagRule({
     severity: "high",
     rationale: "`--kubelet-https=false` made kube-apiserver call the kubelets over HTTP, so exec, attach and log streams crossed the network unencrypted. The flag was removed in Kubernetes 1.22; setting it is a leftover.",
     remediation: "Remove `--kubelet-https` (HTTPS is the default) and set `--kubelet-client-certificate` and `--kubelet-client-key`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1557" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_71"], trivy: ["KCV0004"] }
   }
 });
@@ -31156,7 +31236,12 @@ var apiserver_service_account_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--service-account-key-file` gives the public keys kube-apiserver verifies ServiceAccount tokens with. Absent, it falls back to the key of its TLS serving certificate, which ties token signing to the serving certificate and makes rotating either break the other.",
     remediation: "Set `--service-account-key-file` to the public half of the key the controller manager and `--service-account-signing-key-file` sign tokens with (kubeadm: sa.pub).",
-    frameworks: [{ framework: "CIS", control: "1.2.22" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.22" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: { checkov: ["CKV_K8S_97"], trivy: ["KCV0025"] }
   }
 });
@@ -31175,7 +31260,12 @@ var apiserver_service_account_lookup_disabled_default = componentFlagRule({
     severity: "medium",
     rationale: "With `--service-account-lookup=false` kube-apiserver checks only a ServiceAccount token's signature, not that the ServiceAccount (and, for bound tokens, the pod or Secret) still exists, so a token keeps working after its ServiceAccount is deleted.",
     remediation: "Remove `--service-account-lookup=false`; the default is true.",
-    frameworks: [{ framework: "CIS", control: "1.2.21" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.21" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+    ],
     equivalents: { checkov: ["CKV_K8S_96"], trivy: ["KCV0024"] }
   }
 });
@@ -31233,7 +31323,11 @@ var apiserver_tls_cert_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "Without `--tls-cert-file` kube-apiserver generates a self-signed serving certificate at start, which clients cannot verify against the cluster CA, so they either fail or are told to skip verification.",
     remediation: "Set `--tls-cert-file` and `--tls-private-key-file` to a certificate the cluster CA signed (kubeadm: apiserver.crt and apiserver.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.24" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.24" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31273,7 +31367,11 @@ var apiserver_tls_private_key_file_missing_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-private-key-file` is the key of the certificate that `--tls-cert-file` names; without it kube-apiserver falls back to a generated self-signed certificate.",
     remediation: "Set `--tls-private-key-file` with `--tls-cert-file`.",
-    frameworks: [{ framework: "CIS", control: "1.2.24" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.24" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_100"], trivy: ["KCV0027"] }
   }
 });
@@ -31295,7 +31393,8 @@ var apiserver_token_auth_file_default = componentFlagRule({
       { framework: "CIS", control: "1.2.2" },
       { framework: "MITRE-ATT&CK", control: "T1552" },
       { framework: "PCI-DSS", control: "2.2" },
-      { framework: "PCI-DSS", control: "8.3" }
+      { framework: "PCI-DSS", control: "8.3" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" }
     ],
     equivalents: { checkov: ["CKV_K8S_70"], trivy: ["KCV0002"] }
   }
@@ -31331,7 +31430,12 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
     severity: "medium",
     rationale: "`--tls-cipher-suites` replaces Go's default list (which has only strong suites) with the one given. Suites outside the benchmark's list lack forward secrecy (TLS_RSA_*) or use RC4, 3DES or CBC with SHA-256, which Go itself marks insecure; a client that offers them can be downgraded to them. A repeated flag adds to the list, as Kubernetes' string slices do.",
     remediation: "Remove `--tls-cipher-suites` to use Go's defaults, or list only suites from the benchmark's list (ECDHE with AES-GCM or ChaCha20-Poly1305, and the TLS 1.3 suites).",
-    frameworks: [{ framework: "CIS", control: "1.2.29" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "4.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.29" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "4.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_105"] }
   }
 });
@@ -31567,7 +31671,11 @@ var controller_manager_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the controller manager's secure port (10257), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.3.7" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.3.7" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_113"], trivy: ["KCV0039"] }
   }
 });
@@ -31757,7 +31865,8 @@ var encryption_key_inline_default = defineRule({
     frameworks: [
       { framework: "CIS", control: "1.2.28" },
       { framework: "PCI-DSS", control: "3.6" },
-      { framework: "MITRE-ATT&CK", control: "T1552.001" }
+      { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "NSA-CISA", control: "network/secrets" }
     ],
     equivalents: {},
     messages: {
@@ -32549,7 +32658,11 @@ var scheduler_bind_address_exposed_default = componentFlagRule({
     severity: "medium",
     rationale: "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation: "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.4.2" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.4.2" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" }
+    ],
     equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] }
   }
 });
@@ -34812,7 +34925,8 @@ var host_port_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/host-ports" },
       { framework: "CIS", control: "5.2.13" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },
@@ -34848,7 +34962,8 @@ var host_process_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/hostprocess" },
       { framework: "CIS", control: "5.2.11" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {
@@ -34923,7 +35038,11 @@ var probe_custom_host_default = defineRule({
     category: "pod-security",
     rationale: "The kubelet runs httpGet and tcpSocket probes and hooks from the node; a `host` field points those requests at any address the node can reach (its own localhost services, cloud metadata, other tenants), which turns the kubelet into a request forger. The Pod Security Standards baseline profile forbids a non-empty `host` in probes and lifecycle hooks from Kubernetes 1.34.",
     remediation: "Remove `host` from `httpGet`/`tcpSocket` in `livenessProbe`, `readinessProbe`, `startupProbe` and `lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
-    frameworks: [{ framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
+    ],
     equivalents: {},
     messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {
@@ -35026,7 +35145,11 @@ var unmasked_proc_mount_default = defineRule({
     category: "pod-security",
     rationale: "The runtime masks and makes read-only sensitive parts of /proc (kcore, sysrq-trigger, keys and the like); `procMount: Unmasked` removes those masks and exposes kernel interfaces to the container. The Pod Security Standards baseline profile allows only `Default`.",
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
-    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/proc-mount-type" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
+    ],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
     messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {
@@ -35066,7 +35189,11 @@ var unsafe_sysctls_default = defineRule({
     category: "pod-security",
     rationale: "A sysctl that is not namespaced, or not isolated between pods, changes the kernel for every workload on the node and can switch off security mechanisms. The Pod Security Standards baseline profile allows only the safe set: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, and (from Kubernetes 1.32) net.ipv4.tcp_rmem and net.ipv4.tcp_wmem.",
     remediation: "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves (node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
-    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/sysctls" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
+    ],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
     messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {
@@ -35711,7 +35838,11 @@ var restricted_volume_type_default = defineRule({
     category: "pod-security",
     rationale: "Network and cloud-disk volume sources (nfs, iscsi, rbd, awsElasticBlockStore, gitRepo, \u2026) are mounted by the node on the pod's behalf, with credentials and host code paths outside the cluster's storage policy; gitRepo even runs git on the node. The restricted profile lets pods reach such storage only through a PersistentVolumeClaim that an administrator controls.",
     remediation: "Replace the inline source in `spec.volumes[*]` with a `persistentVolumeClaim` (or `ephemeral`, `csi`) bound to storage an administrator provides; for gitRepo, clone into an `emptyDir` from an init container. Allowed types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    frameworks: [{ framework: "PSS", control: "restricted/volume-types" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "restricted/volume-types" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
+    ],
     equivalents: { trivy: ["KSV028"] },
     messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {
@@ -37210,7 +37341,8 @@ var container_runtime_socket_mounted_default = defineRule({
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "MITRE-ATT&CK", control: "T1611" },
-      { framework: "MITRE-ATT&CK", control: "T1610" }
+      { framework: "MITRE-ATT&CK", control: "T1610" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
     ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {

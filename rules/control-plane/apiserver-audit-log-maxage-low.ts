@@ -14,7 +14,12 @@ export default componentFlagRule({
       "`--audit-log-maxage` is the number of days old audit log files are kept. Below 30, audit records are rotated away before an incident is noticed; absent, the benchmark counts it as not set. The rule looks only at API servers that write an audit log file (`--audit-log-path` set and not `-`); apiserver-audit-log-path-missing reports the others.",
     remediation:
       "Set `--audit-log-maxage=30` or more, as your retention policy requires.",
-    frameworks: [{ framework: "CIS", control: "1.2.17" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "10.5" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.17" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "10.5" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" },
+    ],
     equivalents: { checkov: ["CKV_K8S_92"], trivy: ["KCV0020"] },
   },
 });

@@ -19,6 +19,7 @@ export default componentFlagRule({
       { framework: "MITRE-ATT&CK", control: "T1562" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "10.2" },
+      { framework: "NSA-CISA", control: "logging/audit-logging" },
     ],
     equivalents: { checkov: ["CKV_K8S_91"], trivy: ["KCV0019"] },
   },

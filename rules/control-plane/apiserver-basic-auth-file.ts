@@ -14,7 +14,12 @@ export default componentFlagRule({
       "`--basic-auth-file` made kube-apiserver accept HTTP basic authentication against a CSV file of clear-text passwords. It was deprecated in Kubernetes 1.16 and removed in 1.19; a manifest that still sets it is a leftover that either keeps an old API server on static passwords or stops a new one from starting.",
     remediation:
       "Remove `--basic-auth-file`, and the file, and authenticate with OIDC or client certificates.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1552" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1552" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+    ],
     equivalents: { checkov: ["CKV_K8S_69"] },
   },
 });

@@ -14,7 +14,12 @@ export default componentFlagRule({
       "Without `--client-ca-file` kube-apiserver does not verify client certificates, so the controller manager, scheduler, kubelets and administrators that authenticate with certificates cannot, and clusters fall back to static tokens.",
     remediation:
       "Set `--client-ca-file` to the CA that signs the components' and users' client certificates (kubeadm: ca.crt).",
-    frameworks: [{ framework: "CIS", control: "1.2.25" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.3" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.25" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.3" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+    ],
     equivalents: { trivy: ["KCV0028"] },
   },
 });

@@ -19,6 +19,7 @@ export default componentFlagRule({
       { framework: "MITRE-ATT&CK", control: "T1552.007" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "3.5" },
+      { framework: "NSA-CISA", control: "network/secrets" },
     ],
     equivalents: { checkov: ["CKV_K8S_104"], trivy: ["KCV0030"] },
   },

@@ -14,7 +14,11 @@ export default componentFlagRule({
       "Without `--etcd-certfile` kube-apiserver connects to etcd without a client certificate, so etcd must accept unauthenticated clients, and anyone who reaches etcd's port reads and writes every object, Secrets included.",
     remediation:
       "Set `--etcd-certfile` and `--etcd-keyfile` to a client certificate etcd's `--trusted-ca-file` signed, and turn on etcd's `--client-cert-auth`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.23" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] },
   },
 });

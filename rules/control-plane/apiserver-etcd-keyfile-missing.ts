@@ -14,7 +14,11 @@ export default componentFlagRule({
       "`--etcd-keyfile` is the private key of the client certificate kube-apiserver presents to etcd; without it the certificate cannot be used and etcd cannot authenticate the API server.",
     remediation:
       "Set `--etcd-keyfile` with `--etcd-certfile`.",
-    frameworks: [{ framework: "CIS", control: "1.2.23" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.23" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_99"], trivy: ["KCV0026"] },
   },
 });

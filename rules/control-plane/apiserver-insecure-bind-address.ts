@@ -14,7 +14,11 @@ export default componentFlagRule({
       "`--insecure-bind-address` was the address of kube-apiserver's insecure port, which serves the whole API over HTTP with no authentication or authorization. The insecure port was removed in Kubernetes 1.24 (and off by default since 1.20); a manifest that still sets the flag is a leftover that opens the API to anyone on an old cluster.",
     remediation:
       "Remove `--insecure-bind-address` and `--insecure-port`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_86"] },
   },
 });

@@ -14,7 +14,11 @@ export default componentFlagRule({
       "A non-zero `--insecure-port` made kube-apiserver serve the whole API over HTTP with no authentication or authorization, on `--insecure-bind-address`. The port has been off by default since Kubernetes 1.20 and was removed in 1.24; a non-zero value is a leftover that, on an old cluster, hands out cluster-admin to anyone who can reach it.",
     remediation:
       "Remove `--insecure-port` (or set it to 0) and `--insecure-bind-address`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1190" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1190" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_88"] },
   },
 });

@@ -14,7 +14,11 @@ export default componentFlagRule({
       "`--kubelet-client-key` is the private key of the certificate kube-apiserver presents to kubelets; without it the certificate cannot be used, and the kubelets cannot authenticate the API server's calls.",
     remediation:
       "Set `--kubelet-client-key` with `--kubelet-client-certificate` (kubeadm writes apiserver-kubelet-client.key).",
-    frameworks: [{ framework: "CIS", control: "1.2.4" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.4" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_72"], trivy: ["KCV0005"] },
   },
 });

@@ -15,7 +15,11 @@ export default componentFlagRule({
       "`--kubelet-https=false` made kube-apiserver call the kubelets over HTTP, so exec, attach and log streams crossed the network unencrypted. The flag was removed in Kubernetes 1.22; setting it is a leftover.",
     remediation:
       "Remove `--kubelet-https` (HTTPS is the default) and set `--kubelet-client-certificate` and `--kubelet-client-key`.",
-    frameworks: [{ framework: "MITRE-ATT&CK", control: "T1557" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "MITRE-ATT&CK", control: "T1557" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_71"], trivy: ["KCV0004"] },
   },
 });

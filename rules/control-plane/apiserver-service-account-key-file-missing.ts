@@ -14,7 +14,12 @@ export default componentFlagRule({
       "`--service-account-key-file` gives the public keys kube-apiserver verifies ServiceAccount tokens with. Absent, it falls back to the key of its TLS serving certificate, which ties token signing to the serving certificate and makes rotating either break the other.",
     remediation:
       "Set `--service-account-key-file` to the public half of the key the controller manager and `--service-account-signing-key-file` sign tokens with (kubeadm: sa.pub).",
-    frameworks: [{ framework: "CIS", control: "1.2.22" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "8.6" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.22" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "8.6" },
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+    ],
     equivalents: { checkov: ["CKV_K8S_97"], trivy: ["KCV0025"] },
   },
 });

@@ -33,7 +33,12 @@ export default componentFlagRule({
       "`--tls-cipher-suites` replaces Go's default list (which has only strong suites) with the one given. Suites outside the benchmark's list lack forward secrecy (TLS_RSA_*) or use RC4, 3DES or CBC with SHA-256, which Go itself marks insecure; a client that offers them can be downgraded to them. A repeated flag adds to the list, as Kubernetes' string slices do.",
     remediation:
       "Remove `--tls-cipher-suites` to use Go's defaults, or list only suites from the benchmark's list (ECDHE with AES-GCM or ChaCha20-Poly1305, and the TLS 1.3 suites).",
-    frameworks: [{ framework: "CIS", control: "1.2.29" }, { framework: "PCI-DSS", control: "2.2" }, { framework: "PCI-DSS", control: "4.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.2.29" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "4.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_105"] },
   },
 });

@@ -30,6 +30,7 @@ export default defineRule({
       { framework: "CIS", control: "1.2.28" },
       { framework: "PCI-DSS", control: "3.6" },
       { framework: "MITRE-ATT&CK", control: "T1552.001" },
+      { framework: "NSA-CISA", control: "network/secrets" },
     ],
     equivalents: {},
     messages: {

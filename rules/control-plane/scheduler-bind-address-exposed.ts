@@ -14,7 +14,11 @@ export default componentFlagRule({
       "`--bind-address` defaults to 0.0.0.0: the scheduler's secure port (10259), with its health, metrics and (unless `--profiling=false`) pprof endpoints, listens on every interface of the node instead of loopback only. kubeadm binds it to 127.0.0.1.",
     remediation:
       "Set `--bind-address=127.0.0.1`, and scrape metrics through a local proxy if you need them.",
-    frameworks: [{ framework: "CIS", control: "1.4.2" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "CIS", control: "1.4.2" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "network/control-plane-hardening" },
+    ],
     equivalents: { checkov: ["CKV_K8S_115"], trivy: ["KCV0041"] },
   },
 });

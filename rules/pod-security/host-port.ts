@@ -15,6 +15,7 @@ export default defineRule({
       { framework: "PSS", control: "baseline/host-ports" },
       { framework: "CIS", control: "5.2.13" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
     ],
     equivalents: { polaris: ["hostPortSet"], checkov: ["CKV_K8S_26"], trivy: ["KSV024"] },
     messages: { bindsHostPort: "{{container}} binds port {{port}} on the node (hostPort)." },

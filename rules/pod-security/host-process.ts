@@ -18,6 +18,7 @@ export default defineRule({
       { framework: "PSS", control: "baseline/hostprocess" },
       { framework: "CIS", control: "5.2.11" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
     ],
     equivalents: { trivy: ["KSV103"] },
     messages: {

@@ -24,7 +24,11 @@ export default defineRule({
     remediation:
       "Remove `host` from `httpGet`/`tcpSocket` in `livenessProbe`, `readinessProbe`, `startupProbe` and " +
       "`lifecycle.postStart`/`preStop`, so the kubelet targets the pod's own IP; set an HTTP `Host` header through `httpHeaders` if one is needed.",
-    frameworks: [{ framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/host-probes-lifecycle-hooks" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+    ],
     equivalents: {},
     messages: { customHost: '{{container}} {{handler}} {{action}} targets host "{{host}}".' },
     example: {

@@ -43,7 +43,11 @@ export default defineRule({
       "Replace the inline source in `spec.volumes[*]` with a `persistentVolumeClaim` (or `ephemeral`, `csi`) bound to storage an administrator provides; " +
       "for gitRepo, clone into an `emptyDir` from an init container. Allowed types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, " +
       "persistentVolumeClaim, projected, secret.",
-    frameworks: [{ framework: "PSS", control: "restricted/volume-types" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "restricted/volume-types" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+    ],
     equivalents: { trivy: ["KSV028"] },
     messages: { restrictedType: "volume {{volume}} uses the {{source}} volume type, which the restricted profile forbids." },
     example: {

@@ -11,7 +11,11 @@ export default defineRule({
       "`procMount: Unmasked` removes those masks and exposes kernel interfaces to the container. The Pod Security " +
       "Standards baseline profile allows only `Default`.",
     remediation: "Remove `securityContext.procMount` or set it to `Default`.",
-    frameworks: [{ framework: "PSS", control: "baseline/proc-mount-type" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/proc-mount-type" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+    ],
     equivalents: { kubeLinter: ["unsafe-proc-mount"], trivy: ["KSV027"] },
     messages: { unmasked: "{{container}} sets procMount {{procMount}}." },
     example: {

@@ -34,7 +34,11 @@ export default defineRule({
     remediation:
       "Remove the entry from `spec.securityContext.sysctls`; tune node-wide kernel settings on the nodes themselves " +
       "(node configuration or a dedicated, privileged tuning agent) instead of from application pods.",
-    frameworks: [{ framework: "PSS", control: "baseline/sysctls" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [
+      { framework: "PSS", control: "baseline/sysctls" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+    ],
     equivalents: { kubeLinter: ["unsafe-sysctls"], trivy: ["KSV026"] },
     messages: { unsafeSysctl: "{{pod}} sets sysctl {{sysctl}}, which is not in the safe set." },
     example: {

@@ -52,6 +52,7 @@ export default defineRule({
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "MITRE-ATT&CK", control: "T1611" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
     ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {

@@ -54,8 +54,10 @@ const RUNTIME = "Adversary behaviour at runtime; no kubeward rule checks a misco
  * - PCI DSS ids are v4.0.1 requirements at the x.y level (a rule serves the requirement, not one testing
  *   procedure), those of the twelve that Kubernetes guidance touches. None is wholly checked: each also asks
  *   for processes and evidence a linter cannot see, so the rules' requirements are partial.
- * - MITRE ids are ATT&CK techniques of the Containers matrix. A linter finds the misconfiguration that enables
- *   a technique, never the technique, so those the rules relate to are partial and the rest not-static.
+ * - MITRE ids are ATT&CK techniques: all of the Containers matrix, and five Enterprise techniques outside it
+ *   (network sniffing, adversary-in-the-middle, ...) that the network and mesh rules guard against. A linter finds
+ *   the misconfiguration that enables a technique, never the technique, so those the rules relate to are partial
+ *   and the rest not-static.
  */
 export const FRAMEWORKS: Readonly<Record<Framework, FrameworkData>> = {
   "PSS": {
