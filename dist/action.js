@@ -30822,7 +30822,8 @@ var apiserver_basic_auth_file_default = componentFlagRule({
       { framework: "MITRE-ATT&CK", control: "T1552" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "8.3" },
-      { framework: "NSA-CISA", control: "authn-authz/authentication" }
+      { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "MITRE-ATT&CK", control: "T1110" }
     ],
     equivalents: { checkov: ["CKV_K8S_69"] }
   }
@@ -32348,7 +32349,8 @@ var kubelet_anonymous_auth_default = kubeletSettingRule({
       { framework: "NSA-CISA", control: "authn-authz/authentication" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "8.2" },
-      { framework: "MITRE-ATT&CK", control: "T1133" }
+      { framework: "MITRE-ATT&CK", control: "T1133" },
+      { framework: "MITRE-ATT&CK", control: "T1609" }
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
     example: {
@@ -32377,7 +32379,8 @@ var kubelet_authorization_always_allow_default = kubeletSettingRule({
       { framework: "CIS", control: "4.2.2" },
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "PCI-DSS", control: "2.2" },
-      { framework: "PCI-DSS", control: "7.3" }
+      { framework: "PCI-DSS", control: "7.3" },
+      { framework: "MITRE-ATT&CK", control: "T1609" }
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
     example: {
@@ -34241,7 +34244,8 @@ var workload_not_isolated_default = defineRule({
       { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "CIS", control: "5.3.2" },
       { framework: "PCI-DSS", control: "1.3" },
-      { framework: "MITRE-ATT&CK", control: "T1210" }
+      { framework: "MITRE-ATT&CK", control: "T1210" },
+      { framework: "MITRE-ATT&CK", control: "T1046" }
     ],
     equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
     scope: "Each workload (anything with a pod template) is matched with the NetworkPolicies linted together with it: one chart rendering (one value set), one Kustomize build, or all plain manifests of a run. A policy selects the pods of its own namespace (a chart's objects in the release namespace match each other) whose template labels its `podSelector` matches (`matchLabels` and `matchExpressions` with In, NotIn, Exists and DoesNotExist; `{}` selects every pod). The namespace's policies are related locations. When the scope holds no NetworkPolicy at all, that is one finding, at its first workload, instead of one per workload; when the workload's namespace holds none, one finding for the namespace, at its first workload (one policy there, a default deny, is the one edit that fixes them). Kinds a config adds under `podTemplates` are not looked up by the network rules.",
@@ -34332,7 +34336,8 @@ var namespace_default_deny_missing_default = defineRule({
       { framework: "CIS", control: "5.3.2" },
       { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.3" },
-      { framework: "MITRE-ATT&CK", control: "T1210" }
+      { framework: "MITRE-ATT&CK", control: "T1210" },
+      { framework: "MITRE-ATT&CK", control: "T1046" }
     ],
     equivalents: {},
     scope: "A namespace is one of the Namespace objects, or one that linted workloads name; it is reported at its Namespace object, else once at its first workload's namespace. A namespace chosen at install or apply (Helm's release namespace, a manifest without one) is not reported: the inputs do not create it, and whoever does owns its default policy (a chart's default deny would also close the other releases sharing the namespace). Its policies are the NetworkPolicies linted together with it (one chart rendering, one Kustomize build, or all plain manifests of a run); Whether a workload is selected follows workload-not-isolated. The namespace's policies are related locations.",
@@ -34907,7 +34912,8 @@ var host_pid_default = hostNamespaceRule({
       { framework: "PSS", control: "baseline/host-namespaces" },
       { framework: "CIS", control: "5.2.3" },
       { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" }
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] }
   }
@@ -35081,7 +35087,8 @@ var seccomp_unconfined_default = defineRule({
     frameworks: [
       { framework: "PSS", control: "baseline/seccomp" },
       { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1068" }
     ],
     equivalents: { trivy: ["KSV104"] },
     messages: { forbiddenType: SECCOMP_TYPE.message },
@@ -35564,7 +35571,8 @@ var sensitive_host_path_default = defineRule({
       { framework: "PSS", control: "baseline/hostpath-volumes" },
       { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" }
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
     messages: {
@@ -35938,7 +35946,8 @@ var seccomp_profile_missing_default = defineRule({
       { framework: "PSS", control: "restricted/seccomp" },
       { framework: "CIS", control: "5.7.2" },
       { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
-      { framework: "PCI-DSS", control: "2.2" }
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1068" }
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
     messages: {
@@ -36706,7 +36715,8 @@ var rbac_pod_create_default = grantRule({
       { framework: "CIS", control: "5.1.4" },
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
-      { framework: "PCI-DSS", control: "7.2" }
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1053.007" }
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {
@@ -37342,7 +37352,8 @@ var container_runtime_socket_mounted_default = defineRule({
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "MITRE-ATT&CK", control: "T1611" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
-      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" }
+      { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "MITRE-ATT&CK", control: "T1612" }
     ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {
@@ -37525,7 +37536,8 @@ var default_service_account_default = defineRule({
     frameworks: [
       { framework: "CIS", control: "5.1.5" },
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
-      { framework: "PCI-DSS", control: "7.2" }
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1078.001" }
     ],
     equivalents: { kubeLinter: ["default-service-account"] },
     messages: {
@@ -37673,7 +37685,8 @@ var image_registry_implicit_default = defineRule({
     remediation: "Write the registry out: `docker.io/library/nginx:1.27`, `docker.io/bitnami/redis:7`, or the mirror you pull from (`registry.example.com/library/nginx:1.27`).",
     frameworks: [
       { framework: "NSA-CISA", control: "pod-security/secure-images" },
-      { framework: "MITRE-ATT&CK", control: "T1525" }
+      { framework: "MITRE-ATT&CK", control: "T1525" },
+      { framework: "MITRE-ATT&CK", control: "T1204.003" }
     ],
     equivalents: {},
     messages: {
@@ -37750,7 +37763,8 @@ var image_registry_not_allowed_default = defineRule({
     remediation: "Mirror the image into an allowed registry and reference it there, or add the registry (or `registry/path` prefix) to the rule's `allowedRegistries` option if it is trusted.",
     frameworks: [
       { framework: "NSA-CISA", control: "pod-security/secure-images" },
-      { framework: "MITRE-ATT&CK", control: "T1525" }
+      { framework: "MITRE-ATT&CK", control: "T1525" },
+      { framework: "MITRE-ATT&CK", control: "T1204.003" }
     ],
     equivalents: {},
     options: {
@@ -38106,7 +38120,8 @@ var service_account_token_automounted_default = defineRule({
       { framework: "CIS", control: "5.1.6" },
       { framework: "NSA-CISA", control: "pod-security/service-account-tokens" },
       { framework: "MITRE-ATT&CK", control: "T1528" },
-      { framework: "PCI-DSS", control: "7.2" }
+      { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1550.001" }
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
@@ -38569,10 +38584,10 @@ var FRAMEWORKS = {
     controls: {
       "T1036": { title: "Masquerading", coverage: "not-static", limits: RUNTIME },
       "T1036.005": { title: "Masquerading: Match Legitimate Resource Name or Location", coverage: "not-static", limits: RUNTIME },
-      "T1046": { title: "Network Service Discovery", coverage: "not-static", limits: RUNTIME },
+      "T1046": { title: "Network Service Discovery", coverage: "partial", limits: ENABLER },
       "T1053": { title: "Scheduled Task/Job", coverage: "not-static", limits: RUNTIME },
-      "T1053.007": { title: "Scheduled Task/Job: Container Orchestration Job", coverage: "not-static", limits: RUNTIME },
-      "T1068": { title: "Exploitation for Privilege Escalation", coverage: "not-static", limits: RUNTIME },
+      "T1053.007": { title: "Scheduled Task/Job: Container Orchestration Job", coverage: "partial", limits: ENABLER },
+      "T1068": { title: "Exploitation for Privilege Escalation", coverage: "partial", limits: ENABLER },
       "T1069": { title: "Permission Groups Discovery", coverage: "not-static", limits: RUNTIME },
       "T1070": { title: "Indicator Removal", coverage: "not-static", limits: RUNTIME },
       "T1078": { title: "Valid Accounts", coverage: "partial", limits: ENABLER },
@@ -38580,7 +38595,7 @@ var FRAMEWORKS = {
       "T1078.003": { title: "Valid Accounts: Local Accounts", coverage: "not-static", limits: RUNTIME },
       "T1098": { title: "Account Manipulation", coverage: "not-static", limits: RUNTIME },
       "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles", coverage: "partial", limits: ENABLER },
-      "T1110": { title: "Brute Force", coverage: "not-static", limits: RUNTIME },
+      "T1110": { title: "Brute Force", coverage: "partial", limits: ENABLER },
       "T1110.001": { title: "Brute Force: Password Guessing", coverage: "not-static", limits: RUNTIME },
       "T1110.003": { title: "Brute Force: Password Spraying", coverage: "not-static", limits: RUNTIME },
       "T1110.004": { title: "Brute Force: Credential Stuffing", coverage: "not-static", limits: RUNTIME },
@@ -38589,7 +38604,7 @@ var FRAMEWORKS = {
       "T1136.001": { title: "Create Account: Local Account", coverage: "not-static", limits: RUNTIME },
       "T1190": { title: "Exploit Public-Facing Application", coverage: "partial", limits: ENABLER },
       "T1204": { title: "User Execution", coverage: "not-static", limits: RUNTIME },
-      "T1204.003": { title: "User Execution: Malicious Image", coverage: "not-static", limits: RUNTIME },
+      "T1204.003": { title: "User Execution: Malicious Image", coverage: "partial", limits: ENABLER },
       "T1485": { title: "Data Destruction", coverage: "not-static", limits: RUNTIME },
       "T1490": { title: "Inhibit System Recovery", coverage: "not-static", limits: RUNTIME },
       "T1496": { title: "Resource Hijacking", coverage: "partial", limits: ENABLER },
@@ -38601,7 +38616,7 @@ var FRAMEWORKS = {
       "T1543": { title: "Create or Modify System Process", coverage: "not-static", limits: RUNTIME },
       "T1543.005": { title: "Create or Modify System Process: Container Service", coverage: "not-static", limits: RUNTIME },
       "T1550": { title: "Use Alternate Authentication Material", coverage: "not-static", limits: RUNTIME },
-      "T1550.001": { title: "Use Alternate Authentication Material: Application Access Token", coverage: "not-static", limits: RUNTIME },
+      "T1550.001": { title: "Use Alternate Authentication Material: Application Access Token", coverage: "partial", limits: ENABLER },
       "T1552": { title: "Unsecured Credentials", coverage: "partial", limits: ENABLER },
       "T1552.001": { title: "Unsecured Credentials: Credentials In Files", coverage: "partial", limits: ENABLER },
       "T1552.007": { title: "Unsecured Credentials: Container API", coverage: "partial", limits: ENABLER },
@@ -38610,7 +38625,7 @@ var FRAMEWORKS = {
       "T1609": { title: "Container Administration Command", coverage: "partial", limits: ENABLER },
       "T1610": { title: "Deploy Container", coverage: "partial", limits: ENABLER },
       "T1611": { title: "Escape to Host", coverage: "partial", limits: ENABLER },
-      "T1612": { title: "Build Image on Host", coverage: "not-static", limits: RUNTIME },
+      "T1612": { title: "Build Image on Host", coverage: "partial", limits: ENABLER },
       "T1613": { title: "Container and Resource Discovery", coverage: "not-static", limits: RUNTIME },
       // Enterprise techniques outside the Containers matrix that the network and mesh rules still guard against.
       "T1021": { title: "Remote Services", coverage: "partial", limits: ENABLER },

@@ -19,6 +19,7 @@ export default componentFlagRule({
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "8.3" },
       { framework: "NSA-CISA", control: "authn-authz/authentication" },
+      { framework: "MITRE-ATT&CK", control: "T1110" },
     ],
     equivalents: { checkov: ["CKV_K8S_69"] },
   },

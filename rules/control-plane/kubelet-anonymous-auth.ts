@@ -28,6 +28,7 @@ export default kubeletSettingRule({
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "8.2" },
       { framework: "MITRE-ATT&CK", control: "T1133" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
     ],
     equivalents: { checkov: ["CKV_K8S_138"], trivy: ["KCV0079"] },
     example: {

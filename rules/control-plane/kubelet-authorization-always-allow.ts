@@ -27,6 +27,7 @@ export default kubeletSettingRule({
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "PCI-DSS", control: "2.2" },
       { framework: "PCI-DSS", control: "7.3" },
+      { framework: "MITRE-ATT&CK", control: "T1609" },
     ],
     equivalents: { checkov: ["CKV_K8S_139"], trivy: ["KCV0080"] },
     example: {

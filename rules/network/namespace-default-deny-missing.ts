@@ -82,6 +82,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "network/network-policies" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" },
+      { framework: "MITRE-ATT&CK", control: "T1046" },
     ],
     equivalents: {},
     scope:

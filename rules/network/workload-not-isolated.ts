@@ -73,6 +73,7 @@ export default defineRule({
       { framework: "CIS", control: "5.3.2" },
       { framework: "PCI-DSS", control: "1.3" },
       { framework: "MITRE-ATT&CK", control: "T1210" },
+      { framework: "MITRE-ATT&CK", control: "T1046" },
     ],
     equivalents: { kubeLinter: ["non-isolated-pod"], polaris: ["missingNetworkPolicy"], checkov: ["CKV2_K8S_6"], kubeScore: ["pod-networkpolicy"] },
     scope:

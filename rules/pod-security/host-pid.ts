@@ -16,6 +16,7 @@ export default hostNamespaceRule({
       { framework: "CIS", control: "5.2.3" },
       { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
     ],
     equivalents: { kubeLinter: ["host-pid"], polaris: ["hostPIDSet"], checkov: ["CKV_K8S_17"], trivy: ["KSV010"] },
   },

@@ -26,6 +26,7 @@ export default defineRule({
       { framework: "CIS", control: "5.7.2" },
       { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1068" },
     ],
     equivalents: { checkov: ["CKV_K8S_31"], trivy: ["KSV030"] },
     messages: {

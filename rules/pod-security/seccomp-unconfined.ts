@@ -21,6 +21,7 @@ export default defineRule({
       { framework: "PSS", control: "baseline/seccomp" },
       { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1068" },
     ],
     equivalents: { trivy: ["KSV104"] },
     messages: { forbiddenType: SECCOMP_TYPE.message },

@@ -72,6 +72,7 @@ export default defineRule({
       { framework: "CIS", control: "5.2.12" },
       { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
       { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
     ],
     equivalents: { kubeLinter: ["sensitive-host-mounts"], trivy: ["KSV121"] },
     messages: {

@@ -22,6 +22,7 @@ export default grantRule({
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
       { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1053.007" },
     ],
     equivalents: { kubeLinter: ["access-to-create-pods"], trivy: ["KSV048"] },
     example: {

@@ -53,6 +53,7 @@ export default defineRule({
       { framework: "MITRE-ATT&CK", control: "T1611" },
       { framework: "MITRE-ATT&CK", control: "T1610" },
       { framework: "NSA-CISA", control: "pod-security/pod-security-enforcement" },
+      { framework: "MITRE-ATT&CK", control: "T1612" },
     ],
     equivalents: { kubeLinter: ["docker-sock", "container-runtime-sock"], checkov: ["CKV_K8S_27"], trivy: ["KSV006"] },
     messages: {

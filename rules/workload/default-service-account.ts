@@ -32,6 +32,7 @@ export default defineRule({
       { framework: "CIS", control: "5.1.5" },
       { framework: "NSA-CISA", control: "authn-authz/rbac" },
       { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1078.001" },
     ],
     equivalents: { kubeLinter: ["default-service-account"] },
     messages: {

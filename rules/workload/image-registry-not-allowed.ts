@@ -29,6 +29,7 @@ export default defineRule({
     frameworks: [
       { framework: "NSA-CISA", control: "pod-security/secure-images" },
       { framework: "MITRE-ATT&CK", control: "T1525" },
+      { framework: "MITRE-ATT&CK", control: "T1204.003" },
     ],
     equivalents: {},
     options: {

@@ -130,6 +130,7 @@ export default defineRule({
       { framework: "NSA-CISA", control: "pod-security/service-account-tokens" },
       { framework: "MITRE-ATT&CK", control: "T1528" },
       { framework: "PCI-DSS", control: "7.2" },
+      { framework: "MITRE-ATT&CK", control: "T1550.001" },
     ],
     equivalents: {
       kubeLinter: ["automount-service-account-token"],
