@@ -38696,6 +38696,21 @@ function taxonomies(rules) {
     return { name: framework, fullName, ...version !== void 0 && { version }, informationUri, taxa };
   });
 }
+function resultTaxaJson(rules, frameworks) {
+  const indexOf = /* @__PURE__ */ new Map();
+  frameworks.forEach((component, componentIndex) => {
+    component.taxa?.forEach((taxon, taxonIndex) => indexOf.set(`${component.name} ${taxon.id}`, { component: componentIndex, taxon: taxonIndex }));
+  });
+  const byRule = /* @__PURE__ */ new Map();
+  for (const meta of rules) {
+    const taxa = meta.frameworks.flatMap((ref) => {
+      const index = indexOf.get(`${ref.framework} ${ref.control}`);
+      return index ? [{ id: ref.control, index: index.taxon, toolComponent: { name: ref.framework, index: index.component } }] : [];
+    });
+    byRule.set(meta.id, taxa.length ? `,"taxa":${JSON.stringify(taxa)}` : "");
+  }
+  return byRule;
+}
 function uriMaker(base) {
   const known = /* @__PURE__ */ new Map();
   return (file) => {
@@ -38750,10 +38765,10 @@ var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 function regionJson(region) {
   return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
 }
-function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
+function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
   const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
-  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
+  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
   const places = relatedLocations(finding);
   if (places.length) {
     const related2 = places.map((place, index) => ({
@@ -38780,6 +38795,7 @@ function resultJson(finding, ruleIndex, fingerprintValue, uriOf) {
 var GITHUB_SARIF_LIMITS = { resultsPerRun: 25e3, gzippedBytes: 1e7 };
 function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
   const uriOf = uriMaker(input.sarif?.repositoryBase);
   const occurrences = /* @__PURE__ */ new Map();
   const fingerprints = input.findings.map((finding) => {
@@ -38790,7 +38806,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   });
   const resultOf = (index) => {
     const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index], uriOf);
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprints[index], uriOf);
   };
   const unlimited = input.sarif?.allResults === true;
   let rankedOnce;

@@ -58,11 +58,7 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
   };
 }
 
-/**
- * A rule's tie to a framework control (SARIF 2.1.0 reportingDescriptorRelationship): the control asks
- * for more than the rule checks, so it is the "superset", and a result's `taxa` then implicitly holds
- * the control (result.taxa), without each of thousands of results repeating it.
- */
+/** A rule's tie to a framework control (SARIF 2.1.0 reportingDescriptorRelationship): the control asks for more than the rule checks. */
 function relationship(ref: RuleMeta["frameworks"][number]): Sarif.ReportingDescriptorRelationship {
   return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
 }
@@ -83,6 +79,26 @@ function taxonomies(rules: readonly RuleMeta[]): Sarif.ToolComponent[] {
         .map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
       return { name: framework, fullName, ...(version !== undefined && { version }), informationUri, taxa };
     });
+}
+
+/**
+ * Each rule's controls as the `"taxa"` member of its results, pointing into `frameworks` by index, so a
+ * tool that groups results by control need not go through the rules. Written once per rule.
+ */
+function resultTaxaJson(rules: readonly RuleMeta[], frameworks: readonly Sarif.ToolComponent[]): Map<string, string> {
+  const indexOf = new Map<string, { component: number; taxon: number }>();
+  frameworks.forEach((component, componentIndex) => {
+    component.taxa?.forEach((taxon, taxonIndex) => indexOf.set(`${component.name} ${taxon.id}`, { component: componentIndex, taxon: taxonIndex }));
+  });
+  const byRule = new Map<string, string>();
+  for (const meta of rules) {
+    const taxa: Sarif.ReportingDescriptorReference[] = meta.frameworks.flatMap((ref) => {
+      const index = indexOf.get(`${ref.framework} ${ref.control}`);
+      return index ? [{ id: ref.control, index: index.taxon, toolComponent: { name: ref.framework, index: index.component } }] : [];
+    });
+    byRule.set(meta.id, taxa.length ? `,"taxa":${JSON.stringify(taxa)}` : "");
+  }
+  return byRule;
 }
 
 /** Relative URI reference for a display path: forward slashes, no leading `./`, segments escaped. */
@@ -181,7 +197,7 @@ function regionJson(region: Region): string {
  * run has tens of thousands of results, and the objects were most of the report's cost. The rare
  * parts (related locations, suppressions) are typed objects, stringified.
  */
-function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: string, uriOf: (file: string) => string): string {
+function resultJson(finding: Finding, ruleIndex: number, taxa: string, fingerprintValue: string, uriOf: (file: string) => string): string {
   // Artifact URIs are percent-encoded and rule ids are kebab-case: neither has anything to escape.
   const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object
@@ -190,7 +206,7 @@ function resultJson(finding: Finding, ruleIndex: number, fingerprintValue: strin
   let json =
     `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}",` +
     `"message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],` +
-    `"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}`;
+    `"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
   const places = relatedLocations(finding);
   if (places.length) {
     const related: Sarif.Location[] = places.map((place, index) => ({
@@ -236,6 +252,7 @@ export function formatSarif(input: ReportInput): string {
  */
 export function sarifReport(input: ReportInput, limits: SarifLimits = GITHUB_SARIF_LIMITS): FormattedReport {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
   const uriOf = uriMaker(input.sarif?.repositoryBase);
   // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
   // by their order, as GitHub does with `hash:occurrence`, so no alert hides another. Counted over
@@ -249,7 +266,7 @@ export function sarifReport(input: ReportInput, limits: SarifLimits = GITHUB_SAR
   });
   const resultOf = (index: number): string => {
     const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index], uriOf);
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprints[index], uriOf);
   };
 
   const unlimited = input.sarif?.allResults === true;

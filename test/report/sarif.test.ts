@@ -136,6 +136,21 @@ describe("SARIF output", () => {
     expect(privileged?.shortDescription?.text).toBe("Privileged Containers");
   });
 
+  it("gives every result the controls of its rule as taxa, indexed into the taxonomies", () => {
+    const taxonomies = run().taxonomies ?? [];
+    expect(results().length).toBeGreaterThan(0);
+    for (const result of results()) {
+      const meta = ALL_RULE_META.find((candidate) => candidate.id === result.ruleId);
+      const named = (result.taxa ?? []).map((taxon) => {
+        const component = taxonomies.at(taxon.toolComponent?.index ?? -1);
+        expect(component?.name, result.ruleId).toBe(taxon.toolComponent?.name);
+        expect(component?.taxa?.[taxon.index ?? -1]?.id, result.ruleId).toBe(taxon.id);
+        return `${taxon.toolComponent?.name} ${taxon.id}`;
+      });
+      expect(named, result.ruleId).toEqual(meta?.frameworks.map((ref) => `${ref.framework} ${ref.control}`) ?? []);
+    }
+  });
+
   it("gives every result its rule, the matching rule index, level and message", () => {
     for (const result of results()) {
       expect(result.ruleId).toBeTruthy();
