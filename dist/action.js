@@ -32645,7 +32645,7 @@ var kubelet_seccomp_default_disabled_default = kubeletSettingRule({
   defaults: { config: false, flags: false },
   isBad: (value) => value !== true,
   good: "true",
-  risk: "containers that name no seccomp profile run Unconfined, with every system call of the node's kernel open to them",
+  risk: "containers that name no seccomp profile run Unconfined, with no system call filtered",
   meta: {
     id: "kubelet-seccomp-default-disabled",
     title: "Kubelet does not apply the RuntimeDefault seccomp profile by default",
@@ -32753,7 +32753,7 @@ var kubelet_tls_key_pair_incomplete_default = defineRule({
     title: "Kubelet names a serving certificate without its key, or a key without its certificate",
     severity: "low",
     category: "control-plane",
-    rationale: "`tlsCertFile` and `tlsPrivateKeyFile` (`--tls-cert-file`, `--tls-private-key-file`) are the kubelet's serving certificate and its key, which the CIS Benchmark (4.2.9) asks to be set. The KubeletConfiguration reference says that when both are left out the kubelet generates a self-signed pair, and that `serverTLSBootstrap` requests a certificate from the certificates.k8s.io API instead of self-signing: leaving both out without bootstrapping is what kubelet-server-certificate-not-rotated reports, so this rule does not report it again. What is left is a half pair: the kubelet loads the two files as one key pair, so with one of them empty it cannot serve TLS and does not start, and the node's serving certificate is whatever an operator falls back to when they remove the other. Each source (a KubeletConfiguration, a command line, kubeadm's kubeletExtraArgs) is read on its own; a command line with `--config`, and kubeadm's kubeletExtraArgs, take a flag they leave out from the config file, so there only a flag written empty is reported." + KUBELET_EXTRA_ARGS_NOTE,
+    rationale: "`tlsCertFile` and `tlsPrivateKeyFile` (`--tls-cert-file`, `--tls-private-key-file`) are the kubelet's serving certificate and its key, which the CIS Benchmark (4.2.9) asks to be set. The KubeletConfiguration reference says that when both are left out the kubelet generates a self-signed pair, and that `serverTLSBootstrap` requests a certificate from the certificates.k8s.io API instead of self-signing: leaving both out without bootstrapping is what kubelet-server-certificate-not-rotated reports, so this rule does not report it again. What is left is a half pair: the kubelet loads the two files as one key pair, so with one of them empty it cannot serve its API and exits. Each source (a KubeletConfiguration, a command line, kubeadm's kubeletExtraArgs) is read on its own; a command line with `--config`, and kubeadm's kubeletExtraArgs, take a flag they leave out from the config file, so there only a flag written empty is reported." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "Set both `tlsCertFile` and `tlsPrivateKeyFile` to a certificate and key issued by a CA the API server trusts (`--kubelet-certificate-authority`), or remove both and set `serverTLSBootstrap: true`.",
     frameworks: [
       { framework: "CIS", control: "4.2.9" },
@@ -32763,7 +32763,7 @@ var kubelet_tls_key_pair_incomplete_default = defineRule({
     ],
     equivalents: { checkov: ["CKV_K8S_148"], trivy: ["KCV0088", "KCV0089"] },
     messages: {
-      halfPair: "{{where}} sets {{present}} but not {{absent}}: the kubelet cannot load its serving key pair and does not start; set {{absent}} too, or remove both and use serverTLSBootstrap."
+      halfPair: "{{where}} sets {{present}} but not {{absent}}: the kubelet cannot load its serving key pair and exits; set {{absent}} too, or remove both and use serverTLSBootstrap."
     },
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCertFile: /var/lib/kubelet/pki/kubelet.crt",

@@ -5,7 +5,7 @@ export default kubeletSettingRule({
   defaults: { config: false, flags: false },
   isBad: (value) => value !== true,
   good: "true",
-  risk: "containers that name no seccomp profile run Unconfined, with every system call of the node's kernel open to them",
+  risk: "containers that name no seccomp profile run Unconfined, with no system call filtered",
   meta: {
     id: "kubelet-seccomp-default-disabled",
     title: "Kubelet does not apply the RuntimeDefault seccomp profile by default",

@@ -28,7 +28,7 @@ testRule(rule, {
           column: 1,
           endLine: 3,
           endColumn: 30,
-          message: "KubeletConfiguration sets tlsCertFile but not tlsPrivateKeyFile: the kubelet cannot load its serving key pair and does not start",
+          message: "KubeletConfiguration sets tlsCertFile but not tlsPrivateKeyFile: the kubelet cannot load its serving key pair and exits",
         },
         { messageId: "halfPair", data: { ...config, present: "tlsPrivateKeyFile", absent: "tlsCertFile" }, line: 8, column: 1, endLine: 8, endColumn: 36 },
       ],
