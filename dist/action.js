@@ -30436,6 +30436,9 @@ function isEmptySelector(selector) {
 function isKubeletConfiguration(object) {
   return object.kind === "KubeletConfiguration" && object.apiVersion === "kubelet.config.k8s.io/v1beta1";
 }
+function isKubeProxyConfiguration(object) {
+  return object.kind === "KubeProxyConfiguration" && object.apiVersion === "kubeproxy.config.k8s.io/v1alpha1";
+}
 function isEncryptionConfiguration(object) {
   return object.kind === "EncryptionConfiguration" && object.apiVersion === "apiserver.config.k8s.io/v1" || object.kind === "EncryptionConfig" && object.apiVersion === "v1";
 }
@@ -30975,6 +30978,30 @@ var apiserver_event_rate_limit_missing_default = componentFlagRule({
     remediation: "Add EventRateLimit to `--enable-admission-plugins` and give its limits in the file that `--admission-control-config-file` names.",
     frameworks: [{ framework: "CIS", control: "1.2.9" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { trivy: ["KCV0010"] }
+  }
+});
+
+// rules/control-plane/apiserver-image-policy-webhook-missing.ts
+var apiserver_image_policy_webhook_missing_default = componentFlagRule({
+  component: "kube-apiserver",
+  flag: "enable-admission-plugins",
+  requirement: { kind: "listIncludes", item: "ImagePolicyWebhook" },
+  expected: "a list that includes ImagePolicyWebhook",
+  meta: {
+    id: "apiserver-image-policy-webhook-missing",
+    title: "The API server does not ask an image policy webhook",
+    severity: "low",
+    enabledByDefault: false,
+    rationale: "The ImagePolicyWebhook admission plugin sends the images of every new pod to a webhook (named in the `--admission-control-config-file` configuration) that allows or denies them, so only images from trusted registries, or signed ones, run; the CIS Benchmark (5.5.1) asks for it, as a manual check. It is one of several image provenance mechanisms: an admission webhook or policy engine (Sigstore policy-controller, Kyverno `verifyImages`, Gatekeeper with Ratify, Connaisseur) or a ValidatingAdmissionPolicy does the same without the plugin, and this rule cannot see them. It only checks that the plugin is in `--enable-admission-plugins`, not what the webhook decides. So it is off by default: turn it on where ImagePolicyWebhook is the chosen mechanism.",
+    remediation: "Add ImagePolicyWebhook to `--enable-admission-plugins` and pass `--admission-control-config-file` with an ImagePolicyWebhook configuration whose kubeconfig names the webhook (and `defaultAllow: false`), or enforce image provenance with another admission controller and leave this rule off.",
+    frameworks: [
+      { framework: "CIS", control: "5.5.1" },
+      { framework: "NSA-CISA", control: "pod-security/secure-images" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1204.003" },
+      { framework: "MITRE-ATT&CK", control: "T1525" }
+    ],
+    equivalents: {}
   }
 });
 
@@ -32161,6 +32188,50 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
   }
 });
 
+// rules/control-plane/kube-proxy-metrics-bind-address-exposed.ts
+function hostOf(address) {
+  if (address.startsWith("[")) return address.slice(1, address.indexOf("]"));
+  const colons = address.split(":").length - 1;
+  if (colons > 1) return address;
+  return colons === 1 ? address.slice(0, address.indexOf(":")) : address;
+}
+function isLoopback(host) {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "::1" || host === "localhost";
+}
+var kube_proxy_metrics_bind_address_exposed_default = defineRule({
+  meta: {
+    id: "kube-proxy-metrics-bind-address-exposed",
+    title: "kube-proxy serves its metrics beyond the node's loopback address",
+    severity: "medium",
+    category: "control-plane",
+    rationale: "kube-proxy's metrics server answers `/metrics`, `/configz` (its whole configuration) and, with `enableProfiling`, the pprof handlers over plain HTTP without authentication. `metricsBindAddress` in a KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1) and `--metrics-bind-address` on its command line default to `127.0.0.1:10249`, loopback only; `0.0.0.0:10249`, `[::]:10249`, `:10249` or a node address open it to every pod and host that can reach the node (kube-proxy runs in the host network). Only a loopback host (127.0.0.0/8, ::1, localhost) passes, as in the CIS Benchmark's test (4.3.1); an empty value keeps the default in a config file and turns the server off on the command line. kube-proxy ignores its flags when `--config` is given, so a command line with `--config` is left to the file. A KubeProxyConfiguration embedded as text in a ConfigMap (kubeadm's `kube-proxy` ConfigMap) is not read.",
+    remediation: "Remove `metricsBindAddress` (or `--metrics-bind-address`), or set it to `127.0.0.1:10249`. To scrape kube-proxy from Prometheus, run a proxy on the node that serves `/metrics` with authentication (kube-rbac-proxy) instead of opening the port.",
+    frameworks: [{ framework: "CIS", control: "4.3.1" }, { framework: "PCI-DSS", control: "2.2" }],
+    equivalents: {},
+    messages: {
+      exposed: "{{where}} sets {{setting}} to {{value}}, so kube-proxy's unauthenticated metrics and /configz endpoints listen beyond the node's loopback address; set it to 127.0.0.1:10249."
+    },
+    example: {
+      bad: "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmetricsBindAddress: 0.0.0.0:10249",
+      good: "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmetricsBindAddress: 127.0.0.1:10249"
+    }
+  },
+  *check(object) {
+    const found = [];
+    if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {
+      found.push({ where: "KubeProxyConfiguration", setting: "metricsBindAddress", value: object.body.metricsBindAddress, path: ["metricsBindAddress"] });
+    }
+    for (const flags of componentFlagsOf(object)) {
+      if (flags.program !== "kube-proxy" || flags.settings("config", false).length > 0) continue;
+      const set = effectiveSetting(flags.settings("metrics-bind-address", false));
+      if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
+    }
+    for (const { path: path23, value, ...data } of found) {
+      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path23, messageId: "exposed", data: { ...data, value } };
+    }
+  }
+});
+
 // rules/control-plane/kubelet-settings.ts
 function configValue(value, type) {
   switch (type) {
@@ -32445,6 +32516,31 @@ var kubelet_client_ca_missing_default = kubeletSettingRule({
   }
 });
 
+// rules/control-plane/kubelet-event-qps-low.ts
+var DEFAULT_QPS = 50;
+var kubelet_event_qps_low_default = kubeletSettingRule({
+  setting: { field: ["eventRecordQPS"], flag: "event-qps", type: "integer" },
+  defaults: { config: DEFAULT_QPS, flags: DEFAULT_QPS },
+  // 0 removes the limit; a negative value the kubelet rejects at start.
+  isBad: (value) => typeof value === "number" && value !== 0 && value < DEFAULT_QPS,
+  good: `${DEFAULT_QPS} or more, or 0 for no limit`,
+  risk: "the kubelet sends fewer events a second than by default, so bursts of events (failed mounts, image pulls, evictions) queue and are dropped",
+  meta: {
+    id: "kubelet-event-qps-low",
+    title: "Kubelet limits its events below the default rate",
+    severity: "low",
+    category: "control-plane",
+    rationale: "`eventRecordQPS` (`--event-qps`) is the most events a second the kubelet creates in the API server; 0 means no limit, and the default is 50 in a KubeletConfiguration and on the command line. Events beyond the limit wait in a queue that drops them when full, and events are what a person or a detection tool reads to find failed image pulls, mounts, probes and evictions. The CIS Benchmark (4.2.8) asks for a level that ensures appropriate event capture and leaves the number to a review; its kube-bench test passes any value of 0 or more. This rule reports a limit lowered below the Kubernetes default (a negative value too, which the kubelet refuses), the one case where the configuration itself says events are dropped sooner than upstream sizes for; whether 50 or more is enough for the cluster's event load is left to the review. 0 is not reported, though an unlimited rate lets a noisy node load the API server.",
+    remediation: "Remove `eventRecordQPS` (or `--event-qps`) to keep the default of 50, or set a higher value, or 0 for no limit.",
+    frameworks: [{ framework: "CIS", control: "4.2.8" }, { framework: "PCI-DSS", control: "2.2" }],
+    equivalents: {},
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\neventRecordQPS: 5",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\neventRecordQPS: 50"
+    }
+  }
+});
+
 // rules/control-plane/kubelet-iptables-chains-disabled.ts
 var kubelet_iptables_chains_disabled_default = kubeletSettingRule({
   setting: { field: ["makeIPTablesUtilChains"], flag: "make-iptables-util-chains", type: "boolean" },
@@ -32464,6 +32560,34 @@ var kubelet_iptables_chains_disabled_default = kubeletSettingRule({
     example: {
       bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: false",
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmakeIPTablesUtilChains: true"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-pod-pids-unlimited.ts
+var kubelet_pod_pids_unlimited_default = kubeletSettingRule({
+  setting: { field: ["podPidsLimit"], flag: "pod-max-pids", type: "integer" },
+  // -1 is the v1beta1 default and the flag's; the kubelet sets a pod's pids.max only for a positive limit.
+  defaults: { config: -1, flags: -1 },
+  isBad: (value) => typeof value !== "number" || value <= 0,
+  good: "4096",
+  risk: "a pod may start processes until the node runs out of process IDs, so a fork bomb in one pod stops every pod on the node from starting processes",
+  meta: {
+    id: "kubelet-pod-pids-unlimited",
+    title: "Kubelet sets no limit on the processes of a pod",
+    severity: "low",
+    category: "control-plane",
+    rationale: "`podPidsLimit` (`--pod-max-pids`) is the most processes and threads the kubelet lets each pod hold (its cgroup's `pids.max`). Process IDs are shared by the whole node, and no container resource limits them: without a limit, one pod that forks without end (by a bug or on purpose) takes them all, and the other pods and the node's own daemons can no longer start processes. The default is -1, no limit, in a KubeletConfiguration and on the command line, and kubeadm does not set one, so leaving it out is reported; 0 and other negative values also set no limit. What limit suits depends on the workloads; the node-wide reservation (`systemReserved`/`kubeReserved` `pid`, eviction on `pid.available`) is a further safeguard this rule does not check.",
+    remediation: "Set `podPidsLimit` to a number above what the largest pod needs (e.g. 4096) in the KubeletConfiguration, or pass `--pod-max-pids`.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.13" },
+      { framework: "NSA-CISA", control: "network/resource-policies" },
+      { framework: "PCI-DSS", control: "2.2" }
+    ],
+    equivalents: {},
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\npodPidsLimit: -1",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\npodPidsLimit: 4096"
     }
   }
 });
@@ -32515,6 +32639,34 @@ var kubelet_read_only_port_default = kubeletSettingRule({
   }
 });
 
+// rules/control-plane/kubelet-seccomp-default-disabled.ts
+var kubelet_seccomp_default_disabled_default = kubeletSettingRule({
+  setting: { field: ["seccompDefault"], flag: "seccomp-default", type: "boolean" },
+  defaults: { config: false, flags: false },
+  isBad: (value) => value !== true,
+  good: "true",
+  risk: "containers that name no seccomp profile run Unconfined, with no system call filtered",
+  meta: {
+    id: "kubelet-seccomp-default-disabled",
+    title: "Kubelet does not apply the RuntimeDefault seccomp profile by default",
+    severity: "low",
+    category: "control-plane",
+    rationale: "`seccompDefault` (`--seccomp-default`) makes the kubelet give `RuntimeDefault` to every container whose pod and container `securityContext` name no seccomp profile, so the container runtime's filter blocks the system calls (`unshare`, `keyctl`, `bpf`, ...) that most kernel exploits use. Without it such containers run `Unconfined`, which the Pod Security baseline level allows. It is false by default in a KubeletConfiguration, on the command line and under kubeadm, so leaving it out is reported. It covers pods on the node whatever the manifests say, including those of namespaces without the restricted level; a workload that needs more system calls says so with its own `seccompProfile`. Turning it on can break workloads that relied on Unconfined: test them first.",
+    remediation: "Set `seccompDefault: true` in the KubeletConfiguration (or pass `--seccomp-default`), after checking that workloads without a seccomp profile run under RuntimeDefault; give those that cannot a profile of their own.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.14" },
+      { framework: "NSA-CISA", control: "pod-security/hardening-container-environments" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "MITRE-ATT&CK", control: "T1068" }
+    ],
+    equivalents: {},
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nseccompDefault: false",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nseccompDefault: true"
+    }
+  }
+});
+
 // rules/control-plane/kubelet-server-certificate-not-rotated.ts
 var SERVER_TLS_BOOTSTRAP = { field: ["serverTLSBootstrap"], flag: "rotate-server-certificates", type: "boolean" };
 var TLS_CERT_FILE = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
@@ -32536,9 +32688,9 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     title: "Kubelet serving certificate is self-signed or not rotated",
     severity: "low",
     category: "control-plane",
-    rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
+    rationale: "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless `serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), so callers skip verification, and it is never rotated. The CIS Benchmark asks for `tlsCertFile` and `tlsPrivateKeyFile` (4.2.9) and for rotation (4.2.11); the KubeletConfiguration reference says a bootstrapped certificate replaces the self-signed one, so either passes (kubelet-tls-key-pair-incomplete reports a certificate without its key). `serverTLSBootstrap` is false by default in a KubeletConfiguration and under kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation: "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
-    frameworks: [{ framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [{ framework: "CIS", control: "4.2.9" }, { framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
     messages: {
       gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",
@@ -32588,6 +32740,46 @@ var kubelet_streaming_timeout_disabled_default = kubeletSettingRule({
     example: {
       bad: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=0",
       good: "containers:\n  - name: kubelet\n    image: registry.example.com/kubelet:v1.33.0\n    command:\n      - kubelet\n      - --config=/var/lib/kubelet/config.yaml\n      - --streaming-connection-idle-timeout=5m"
+    }
+  }
+});
+
+// rules/control-plane/kubelet-tls-key-pair-incomplete.ts
+var CERT_FILE = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
+var KEY_FILE = { field: ["tlsPrivateKeyFile"], flag: "tls-private-key-file", type: "string" };
+var kubelet_tls_key_pair_incomplete_default = defineRule({
+  meta: {
+    id: "kubelet-tls-key-pair-incomplete",
+    title: "Kubelet names a serving certificate without its key, or a key without its certificate",
+    severity: "low",
+    category: "control-plane",
+    rationale: "`tlsCertFile` and `tlsPrivateKeyFile` (`--tls-cert-file`, `--tls-private-key-file`) are the kubelet's serving certificate and its key, which the CIS Benchmark (4.2.9) asks to be set. The KubeletConfiguration reference says that when both are left out the kubelet generates a self-signed pair, and that `serverTLSBootstrap` requests a certificate from the certificates.k8s.io API instead of self-signing: leaving both out without bootstrapping is what kubelet-server-certificate-not-rotated reports, so this rule does not report it again. What is left is a half pair: the kubelet loads the two files as one key pair, so with one of them empty it cannot serve its API and exits. Each source (a KubeletConfiguration, a command line, kubeadm's kubeletExtraArgs) is read on its own; a command line with `--config`, and kubeadm's kubeletExtraArgs, take a flag they leave out from the config file, so there only a flag written empty is reported." + KUBELET_EXTRA_ARGS_NOTE,
+    remediation: "Set both `tlsCertFile` and `tlsPrivateKeyFile` to a certificate and key issued by a CA the API server trusts (`--kubelet-certificate-authority`), or remove both and set `serverTLSBootstrap: true`.",
+    frameworks: [
+      { framework: "CIS", control: "4.2.9" },
+      { framework: "NSA-CISA", control: "network/encryption" },
+      { framework: "PCI-DSS", control: "2.2" },
+      { framework: "PCI-DSS", control: "4.2" }
+    ],
+    equivalents: { checkov: ["CKV_K8S_148"], trivy: ["KCV0088", "KCV0089"] },
+    messages: {
+      halfPair: "{{where}} sets {{present}} but not {{absent}}: the kubelet cannot load its serving key pair and exits; set {{absent}} too, or remove both and use serverTLSBootstrap."
+    },
+    example: {
+      bad: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCertFile: /var/lib/kubelet/pki/kubelet.crt",
+      good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCertFile: /var/lib/kubelet/pki/kubelet.crt\ntlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet.key"
+    }
+  },
+  *check(object) {
+    for (const source of kubeletSources(object)) {
+      const cert = source.read(CERT_FILE);
+      const key2 = source.read(KEY_FILE);
+      const certSet = cert !== void 0 && cert.value !== "";
+      const keySet = key2 !== void 0 && key2.value !== "";
+      if (certSet === keySet) continue;
+      const [present3, presentSetting, absentSetting, absent] = certSet ? [cert, CERT_FILE, KEY_FILE, key2] : [key2, KEY_FILE, CERT_FILE, cert];
+      if (absent === void 0 && source.missingPath(absentSetting) === void 0) continue;
+      yield { path: present3?.path ?? [], messageId: "halfPair", data: { where: source.where, present: source.name(presentSetting), absent: source.name(absentSetting) } };
     }
   }
 });
@@ -32710,6 +32902,7 @@ var CONTROL_PLANE_RULES = [
   apiserver_etcd_certfile_missing_default,
   apiserver_etcd_keyfile_missing_default,
   apiserver_event_rate_limit_missing_default,
+  apiserver_image_policy_webhook_missing_default,
   apiserver_insecure_bind_address_default,
   apiserver_insecure_port_enabled_default,
   apiserver_kubelet_certificate_authority_missing_default,
@@ -32754,15 +32947,20 @@ var CONTROL_PLANE_RULES = [
   etcd_peer_cert_file_missing_default,
   etcd_peer_client_cert_auth_disabled_default,
   etcd_peer_key_file_missing_default,
+  kube_proxy_metrics_bind_address_exposed_default,
   kubelet_anonymous_auth_default,
   kubelet_authorization_always_allow_default,
   kubelet_certificate_rotation_disabled_default,
   kubelet_client_ca_missing_default,
+  kubelet_event_qps_low_default,
   kubelet_iptables_chains_disabled_default,
+  kubelet_pod_pids_unlimited_default,
   kubelet_protect_kernel_defaults_default,
   kubelet_read_only_port_default,
+  kubelet_seccomp_default_disabled_default,
   kubelet_server_certificate_not_rotated_default,
   kubelet_streaming_timeout_disabled_default,
+  kubelet_tls_key_pair_incomplete_default,
   kubelet_weak_tls_default,
   scheduler_bind_address_exposed_default,
   scheduler_profiling_enabled_default
@@ -36703,6 +36901,37 @@ var rbac_node_proxy_default = grantRule({
   ]
 });
 
+// rules/rbac/rbac-persistent-volume-create.ts
+var rbac_persistent_volume_create_default = grantRule({
+  meta: {
+    id: "rbac-persistent-volume-create",
+    title: "Role can create PersistentVolumes",
+    severity: "medium",
+    rationale: "A PersistentVolume names the storage behind it, and one of its sources is `hostPath`: whoever can create PersistentVolumes can create one over `/`, `/etc` or the container runtime's socket and bind a claim to it, and every pod that mounts the claim reads and writes the node's files. Pod Security Admission checks the volumes a pod writes, not the PersistentVolume behind a claim, so this goes around the baseline level's ban on hostPath (the reason the CIS Benchmark lists it, 5.1.9). PersistentVolumes are cluster-scoped, so only a ClusterRole held through a ClusterRoleBinding grants this; `create` cannot be narrowed by `resourceNames`. Storage provisioners (CSI external-provisioner, the local static provisioner) need it: their findings say who holds it, to review.",
+    remediation: "Let a StorageClass and its provisioner create volumes, and give people and applications `create` on PersistentVolumeClaims only. Keep `create` on persistentvolumes to the provisioner's own ServiceAccount.",
+    frameworks: [
+      { framework: "CIS", control: "5.1.9" },
+      { framework: "NSA-CISA", control: "authn-authz/rbac" },
+      { framework: "MITRE-ATT&CK", control: "T1611" },
+      { framework: "PCI-DSS", control: "7.2" }
+    ],
+    equivalents: {},
+    example: {
+      bad: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["persistentvolumes"]\n    verbs: ["get", "create"]',
+      good: 'kind: ClusterRole\nrules:\n  - apiGroups: [""]\n    resources: ["persistentvolumeclaims"]\n    verbs: ["get", "create"]'
+    }
+  },
+  grants: [
+    {
+      id: "createsVolumes",
+      requests: [{ apiGroup: "", resource: "persistentvolumes", verbs: ["create"] }],
+      does: "create hostPath PersistentVolumes over any of the node's files, past Pod Security Admission,",
+      pointAt: "verb",
+      clusterScoped: true
+    }
+  ]
+});
+
 // rules/rbac/rbac-pod-create.ts
 var rbac_pod_create_default = grantRule({
   meta: {
@@ -36955,6 +37184,7 @@ var RBAC_RULES = [
   rbac_impersonate_default,
   rbac_namespace_node_update_default,
   rbac_node_proxy_default,
+  rbac_persistent_volume_create_default,
   rbac_pod_create_default,
   rbac_pod_exec_default,
   rbac_secret_read_default,
@@ -38456,14 +38686,14 @@ var FRAMEWORKS = {
       "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0", coverage: "checked" },
       "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true", coverage: "checked" },
       "4.2.7": { title: "Ensure that the --hostname-override argument is not set", coverage: "not-static", limits: "Set only on the kubelet's command line (its systemd unit), which no manifest holds." },
-      "4.2.8": { title: "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture", coverage: "not-static", limits: "No kubeward rule checks it yet, though `eventRecordQPS` is a KubeletConfiguration field." },
-      "4.2.9": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "not-static", limits: "No kubeward rule checks it yet, though `tlsCertFile` and `tlsPrivateKeyFile` are KubeletConfiguration fields." },
+      "4.2.8": { title: "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture", coverage: "partial", limits: "Whether the rate suits the cluster's event load is a review; the rule reports a limit lowered below the kubelet's default of 50 a second." },
+      "4.2.9": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
       "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false", coverage: "checked" },
       "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
       "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
-      "4.2.13": { title: "Ensure that a limit is set on pod PIDs", coverage: "not-static", limits: "No kubeward rule checks it yet, though `podPidsLimit` is a KubeletConfiguration field." },
-      "4.2.14": { title: "Ensure that the --seccomp-default parameter is set to true", coverage: "not-static", limits: "No kubeward rule checks it yet, though `seccompDefault` is a KubeletConfiguration field." },
-      "4.3.1": { title: "Ensure that the kube-proxy metrics service is bound to localhost", coverage: "not-static", limits: "No kubeward rule checks it yet, though `metricsBindAddress` is a KubeProxyConfiguration field." },
+      "4.2.13": { title: "Ensure that a limit is set on pod PIDs", coverage: "checked" },
+      "4.2.14": { title: "Ensure that the --seccomp-default parameter is set to true", coverage: "checked" },
+      "4.3.1": { title: "Ensure that the kube-proxy metrics service is bound to localhost", coverage: "partial", limits: "A KubeProxyConfiguration file and kube-proxy's command line are checked; one embedded as text in a ConfigMap (kubeadm's `kube-proxy` ConfigMap) is not read." },
       "5.1.1": { title: "Ensure that the cluster-admin role is only used where required", coverage: "checked" },
       "5.1.2": { title: "Minimize access to secrets", coverage: "checked" },
       "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles", coverage: "checked" },
@@ -38472,7 +38702,7 @@ var FRAMEWORKS = {
       "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary", coverage: "checked" },
       "5.1.7": { title: "Avoid use of system:masters group", coverage: "not-static", limits: "Membership of system:masters comes from client certificates, which no manifest holds; RBAC bindings cannot grant or revoke it." },
       "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster", coverage: "checked" },
-      "5.1.9": { title: "Minimize access to create persistent volumes", coverage: "not-static", limits: "No kubeward rule checks it yet, though a Role or ClusterRole granting create on persistentvolumes is in the manifests." },
+      "5.1.9": { title: "Minimize access to create persistent volumes", coverage: "checked" },
       "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes", coverage: "checked" },
       "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects", coverage: "checked" },
       "5.1.12": { title: "Minimize access to webhook configuration objects", coverage: "checked" },
@@ -38494,7 +38724,7 @@ var FRAMEWORKS = {
       "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined", coverage: "partial", limits: "A namespace whose NetworkPolicies are defined outside the inputs (another repository, applied by hand) is reported as having none." },
       "5.4.1": { title: "Prefer using Secrets as files over Secrets as environment variables", coverage: "checked" },
       "5.4.2": { title: "Consider external secret storage", coverage: "not-static", limits: "Whether secrets live in an external store is an architecture choice; a manifest shows at most a CSI driver or operator in use." },
-      "5.5.1": { title: "Configure Image Provenance using ImagePolicyWebhook admission controller", coverage: "not-static", limits: "No kubeward rule checks it yet, though `--enable-admission-plugins` and `--admission-control-config-file` are kube-apiserver flags." },
+      "5.5.1": { title: "Configure Image Provenance using ImagePolicyWebhook admission controller", coverage: "partial", limits: "The rule checks that the ImagePolicyWebhook plugin is enabled; what its webhook allows, and image provenance enforced by another admission controller (Kyverno, Sigstore policy-controller, Gatekeeper), are not seen." },
       "5.7.1": { title: "Create administrative boundaries between resources using namespaces", coverage: "not-static", limits: "Whether the namespaces match the organisation's administrative boundaries is a design review; default-namespace checks only that the default namespace is avoided." },
       "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions", coverage: "checked" },
       "5.7.3": { title: "Apply SecurityContext to your Pods and Containers", coverage: "partial", limits: "The rules check the securityContext fields they know of; whether the settings suit each application is a review." },
@@ -49437,6 +49667,7 @@ function bodyShapeOf(object) {
   if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
   if (isKubeletConfiguration(object)) return KUBELET_CONFIGURATION;
+  if (isKubeProxyConfiguration(object)) return KUBE_PROXY_CONFIGURATION;
   if (isEncryptionConfiguration(object)) return ENCRYPTION_CONFIGURATION;
   if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
@@ -49468,10 +49699,15 @@ var KUBELET_CONFIGURATION = mapping({
   rotateCertificates: boolean,
   serverTLSBootstrap: boolean,
   tlsCertFile: string,
+  tlsPrivateKeyFile: string,
+  eventRecordQPS: integer,
+  podPidsLimit: integer,
+  seccompDefault: boolean,
   tlsCipherSuites: listOf(string),
   tlsMinVersion: string,
   featureGates: mapOf(boolean)
 });
+var KUBE_PROXY_CONFIGURATION = mapping({ metricsBindAddress: string });
 var ENCRYPTION_KEYS = mapping({ keys: listOf(mapping({ name: string, secret: string })) });
 var ENCRYPTION_CONFIGURATION = mapping({
   resources: listOf(

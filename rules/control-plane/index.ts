@@ -18,6 +18,7 @@ import apiserverEtcdCafileMissing from "./apiserver-etcd-cafile-missing.js";
 import apiserverEtcdCertfileMissing from "./apiserver-etcd-certfile-missing.js";
 import apiserverEtcdKeyfileMissing from "./apiserver-etcd-keyfile-missing.js";
 import apiserverEventRateLimitMissing from "./apiserver-event-rate-limit-missing.js";
+import apiserverImagePolicyWebhookMissing from "./apiserver-image-policy-webhook-missing.js";
 import apiserverInsecureBindAddress from "./apiserver-insecure-bind-address.js";
 import apiserverInsecurePortEnabled from "./apiserver-insecure-port-enabled.js";
 import apiserverKubeletCertificateAuthorityMissing from "./apiserver-kubelet-certificate-authority-missing.js";
@@ -62,15 +63,20 @@ import etcdPeerAutoTlsEnabled from "./etcd-peer-auto-tls-enabled.js";
 import etcdPeerCertFileMissing from "./etcd-peer-cert-file-missing.js";
 import etcdPeerClientCertAuthDisabled from "./etcd-peer-client-cert-auth-disabled.js";
 import etcdPeerKeyFileMissing from "./etcd-peer-key-file-missing.js";
+import kubeProxyMetricsBindAddressExposed from "./kube-proxy-metrics-bind-address-exposed.js";
 import kubeletAnonymousAuth from "./kubelet-anonymous-auth.js";
 import kubeletAuthorizationAlwaysAllow from "./kubelet-authorization-always-allow.js";
 import kubeletCertificateRotationDisabled from "./kubelet-certificate-rotation-disabled.js";
 import kubeletClientCaMissing from "./kubelet-client-ca-missing.js";
+import kubeletEventQpsLow from "./kubelet-event-qps-low.js";
 import kubeletIptablesChainsDisabled from "./kubelet-iptables-chains-disabled.js";
+import kubeletPodPidsUnlimited from "./kubelet-pod-pids-unlimited.js";
 import kubeletProtectKernelDefaults from "./kubelet-protect-kernel-defaults.js";
 import kubeletReadOnlyPort from "./kubelet-read-only-port.js";
+import kubeletSeccompDefaultDisabled from "./kubelet-seccomp-default-disabled.js";
 import kubeletServerCertificateNotRotated from "./kubelet-server-certificate-not-rotated.js";
 import kubeletStreamingTimeoutDisabled from "./kubelet-streaming-timeout-disabled.js";
+import kubeletTlsKeyPairIncomplete from "./kubelet-tls-key-pair-incomplete.js";
 import kubeletWeakTls from "./kubelet-weak-tls.js";
 import schedulerBindAddressExposed from "./scheduler-bind-address-exposed.js";
 import schedulerProfilingEnabled from "./scheduler-profiling-enabled.js";
@@ -96,6 +102,7 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   apiserverEtcdCertfileMissing,
   apiserverEtcdKeyfileMissing,
   apiserverEventRateLimitMissing,
+  apiserverImagePolicyWebhookMissing,
   apiserverInsecureBindAddress,
   apiserverInsecurePortEnabled,
   apiserverKubeletCertificateAuthorityMissing,
@@ -140,15 +147,20 @@ export const CONTROL_PLANE_RULES: readonly Rule[] = [
   etcdPeerCertFileMissing,
   etcdPeerClientCertAuthDisabled,
   etcdPeerKeyFileMissing,
+  kubeProxyMetricsBindAddressExposed,
   kubeletAnonymousAuth,
   kubeletAuthorizationAlwaysAllow,
   kubeletCertificateRotationDisabled,
   kubeletClientCaMissing,
+  kubeletEventQpsLow,
   kubeletIptablesChainsDisabled,
+  kubeletPodPidsUnlimited,
   kubeletProtectKernelDefaults,
   kubeletReadOnlyPort,
+  kubeletSeccompDefaultDisabled,
   kubeletServerCertificateNotRotated,
   kubeletStreamingTimeoutDisabled,
+  kubeletTlsKeyPairIncomplete,
   kubeletWeakTls,
   schedulerBindAddressExposed,
   schedulerProfilingEnabled,

@@ -29,13 +29,13 @@ export default defineRule({
       "The kubelet's serving certificate is what the API server (and metrics-server) verify when they call port 10250. Unless " +
       "`serverTLSBootstrap: true` (`--rotate-server-certificates`) asks the API server for one, or `tlsCertFile` names one made elsewhere, " +
       "the kubelet generates a self-signed certificate: the API server cannot verify it (`--kubelet-certificate-authority` would reject it), " +
-      "so callers skip verification, and it is never rotated. `serverTLSBootstrap` is false by default in a KubeletConfiguration and under " +
+      "so callers skip verification, and it is never rotated. The CIS Benchmark asks for `tlsCertFile` and `tlsPrivateKeyFile` (4.2.9) and for rotation (4.2.11); the KubeletConfiguration reference says a bootstrapped certificate replaces the self-signed one, so either passes (kubelet-tls-key-pair-incomplete reports a certificate without its key). `serverTLSBootstrap` is false by default in a KubeletConfiguration and under " +
       "kubeadm, so leaving both out is reported. The `RotateKubeletServerCertificate` feature gate, on by default, is what renews a " +
       "bootstrapped certificate; turning it off (in `featureGates` or `--feature-gates`) is reported where it is written." + KUBELET_EXTRA_ARGS_NOTE,
     remediation:
       "Set `serverTLSBootstrap: true` and approve the kubelets' serving certificate signing requests (kubernetes.io/kubelet-serving), " +
       "or provision `tlsCertFile` and `tlsPrivateKeyFile` from your own CA; leave `RotateKubeletServerCertificate` on.",
-    frameworks: [{ framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
+    frameworks: [{ framework: "CIS", control: "4.2.9" }, { framework: "CIS", control: "4.2.11" }, { framework: "PCI-DSS", control: "2.2" }],
     equivalents: { checkov: ["CKV_K8S_150"], trivy: ["KCV0091"] },
     messages: {
       gateOff: "{{where}} turns the RotateKubeletServerCertificate feature gate off, so the kubelet's serving certificate is never renewed; remove it.",

@@ -8,6 +8,7 @@ import rbacEscalateBind from "./rbac-escalate-bind.js";
 import rbacImpersonate from "./rbac-impersonate.js";
 import rbacNamespaceNodeUpdate from "./rbac-namespace-node-update.js";
 import rbacNodeProxy from "./rbac-node-proxy.js";
+import rbacPersistentVolumeCreate from "./rbac-persistent-volume-create.js";
 import rbacPodCreate from "./rbac-pod-create.js";
 import rbacPodExec from "./rbac-pod-exec.js";
 import rbacSecretRead from "./rbac-secret-read.js";
@@ -26,6 +27,7 @@ export const RBAC_RULES: readonly Rule[] = [
   rbacImpersonate,
   rbacNamespaceNodeUpdate,
   rbacNodeProxy,
+  rbacPersistentVolumeCreate,
   rbacPodCreate,
   rbacPodExec,
   rbacSecretRead,

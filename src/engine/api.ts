@@ -40,4 +40,4 @@ export type { RuleMeta } from "../core/rule-meta.js";
 export type { OptionSpec, OptionSpecs } from "../core/rule-options.js";
 export type { JsonObject, K8sObject, Path, PathSegment } from "../core/types.js";
 export { digestProblem, isLoopbackAddress, namesRegistry, normalizeRegistry, parseImageReference, qualifiedName, registryAddress, usesLatestTag, type DigestProblem, type ImageReference } from "../core/image-reference.js";
-export { isAuditPolicy, isEncryptionConfiguration, isKubeadmConfiguration, isKubeletConfiguration, KUBEADM_KINDS } from "./config-kinds.js";
+export { isAuditPolicy, isEncryptionConfiguration, isKubeadmConfiguration, isKubeletConfiguration, isKubeProxyConfiguration, KUBEADM_KINDS } from "./config-kinds.js";

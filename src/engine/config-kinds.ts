@@ -8,6 +8,11 @@ export function isKubeletConfiguration(object: K8sObject): boolean {
   return object.kind === "KubeletConfiguration" && object.apiVersion === "kubelet.config.k8s.io/v1beta1";
 }
 
+/** kube-proxy's config file (`--config`): kubeproxy.config.k8s.io/v1alpha1, the version kube-proxy and kubeadm read. */
+export function isKubeProxyConfiguration(object: K8sObject): boolean {
+  return object.kind === "KubeProxyConfiguration" && object.apiVersion === "kubeproxy.config.k8s.io/v1alpha1";
+}
+
 /**
  * The API server's `--encryption-provider-config`: apiserver.config.k8s.io/v1, and the legacy
  * `apiVersion: v1` / `kind: EncryptionConfig` that the API server still decodes (registered "due to a docs bug").

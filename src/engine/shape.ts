@@ -1,7 +1,7 @@
 import type { K8sObject, Path, PathSegment } from "../core/types.js";
 import { formatPath, isRecord } from "../core/json.js";
 import { podSpecPathOf } from "./workload.js";
-import { isAuditPolicy, isEncryptionConfiguration, isKubeletConfiguration } from "./config-kinds.js";
+import { isAuditPolicy, isEncryptionConfiguration, isKubeletConfiguration, isKubeProxyConfiguration } from "./config-kinds.js";
 
 /**
  * The expected type of a field, for the fields rules read. Rules treat a wrongly typed value as
@@ -248,6 +248,7 @@ function bodyShapeOf(object: K8sObject): Shape | undefined {
   if (isBinding(object)) return BINDING;
   if (isNetworkPolicy(object)) return NETWORK_POLICY;
   if (isKubeletConfiguration(object)) return KUBELET_CONFIGURATION;
+  if (isKubeProxyConfiguration(object)) return KUBE_PROXY_CONFIGURATION;
   if (isEncryptionConfiguration(object)) return ENCRYPTION_CONFIGURATION;
   if (isAuditPolicy(object)) return AUDIT_POLICY;
   if (group === "" && object.kind === "Service") return SERVICE;
@@ -284,10 +285,17 @@ const KUBELET_CONFIGURATION = mapping({
   rotateCertificates: boolean,
   serverTLSBootstrap: boolean,
   tlsCertFile: string,
+  tlsPrivateKeyFile: string,
+  eventRecordQPS: integer,
+  podPidsLimit: integer,
+  seccompDefault: boolean,
   tlsCipherSuites: listOf(string),
   tlsMinVersion: string,
   featureGates: mapOf(boolean),
 });
+
+/** The KubeProxyConfiguration fields the control-plane rules read (kubeproxy.config.k8s.io/v1alpha1). */
+const KUBE_PROXY_CONFIGURATION = mapping({ metricsBindAddress: string });
 
 const ENCRYPTION_KEYS = mapping({ keys: listOf(mapping({ name: string, secret: string })) });
 

@@ -15,8 +15,13 @@ function findings(name: string): string[] {
 }
 
 describe("fixtures/control-plane: the findings a default install's files get", () => {
-  it("the KubeletConfiguration kubeadm writes: kernel defaults and a self-signed serving certificate, and no zero-duration false alarm", () => {
-    expect(findings("kubelet-config.yaml")).toEqual(["30 kubelet-protect-kernel-defaults", "30 kubelet-server-certificate-not-rotated"]);
+  it("the KubeletConfiguration kubeadm writes: kernel defaults, no pod PID limit, no default seccomp profile and a self-signed serving certificate, and no zero-duration false alarm", () => {
+    expect(findings("kubelet-config.yaml")).toEqual([
+      "30 kubelet-pod-pids-unlimited",
+      "30 kubelet-protect-kernel-defaults",
+      "30 kubelet-seccomp-default-disabled",
+      "30 kubelet-server-certificate-not-rotated",
+    ]);
   });
 
   it("a kubeadm config file: its ClusterConfiguration gets a default install's control-plane findings (at the kind, the defaults left as they are); kubeadm's defaults cover the kubelet's client CA and rotation; the read-only port is set by hand", () => {
@@ -28,13 +33,20 @@ describe("fixtures/control-plane: the findings a default install's files get", (
       "apiserver-deny-service-external-ips-missing",
       "apiserver-encryption-provider-config-missing",
       "apiserver-event-rate-limit-missing",
+      "apiserver-image-policy-webhook-missing",
       "apiserver-kubelet-certificate-authority-missing",
       "apiserver-profiling-enabled",
       "controller-manager-profiling-enabled",
       "controller-manager-terminated-pod-gc-threshold-missing",
       "scheduler-profiling-enabled",
     ].map((id) => `9 ${id}`);
-    expect(findings("kubeadm-config.yaml")).toEqual([...atClusterConfiguration, "15 kubelet-protect-kernel-defaults", "18 kubelet-read-only-port"]);
+    expect(findings("kubeadm-config.yaml")).toEqual([
+      ...atClusterConfiguration,
+      "15 kubelet-pod-pids-unlimited",
+      "15 kubelet-protect-kernel-defaults",
+      "15 kubelet-seccomp-default-disabled",
+      "18 kubelet-read-only-port",
+    ]);
   });
 
   it("an EncryptionConfiguration after the documentation: aescbc, and its key in the file", () => {

@@ -35,6 +35,7 @@ const MANUAL = [
   "kube-apiserver.yaml:19 apiserver-always-pull-images-missing", // 1.2.11, at --enable-admission-plugins=NodeRestriction
   "kube-apiserver.yaml:19 apiserver-deny-service-external-ips-missing", // 1.2.3
   "kube-apiserver.yaml:19 apiserver-event-rate-limit-missing", // 1.2.9
+  "kube-apiserver.yaml:19 apiserver-image-policy-webhook-missing", // 5.5.1
   "kube-controller-manager.yaml:11 controller-manager-terminated-pod-gc-threshold-missing", // 1.3.1
 ];
 
