@@ -6,12 +6,14 @@
  * iterations), `cel.bind` becomes the comprehension cel-go's macro makes, and `authorizer` becomes a
  * call that fails with "cannot be evaluated offline".
  */
-import { create } from "@bufbuild/protobuf";
+import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
 import { ExprSchema, Expr_CallSchema, Expr_ComprehensionSchema, type Expr, type Expr_Call, type SourceInfo } from "@bufbuild/cel-spec/cel/expr/syntax_pb.js";
 import type { CelError } from "./index.js";
 
 export const STEP_FUNCTION = "@kubeward.step";
 export const AUTHORIZER_FUNCTION = "@kubeward.authorizer";
+/** `list.sortBy(x, key)` sorts `list` by the list of keys `list.map(x, key)` (as cel-go's macro expands it). */
+export const SORT_BY_KEYS = "@kubeward.sortByKeys";
 
 /** Calls the planner handles itself, not through the function table. */
 const PLANNER_CALLS = new Set(["_[_]", "_[?_]", "_?._", "_?_:_", "_&&_", "_||_", "@not_strictly_false", "__not_strictly_false__"]);
@@ -66,6 +68,11 @@ function walk(expr: Expr, context: CheckContext, scope: ReadonlySet<string>): vo
       const call = kind.value;
       if (call.target !== undefined && call.function === "bind" && qualifiedName(call.target) === "cel" && !scope.has("cel")) {
         rewriteBind(expr, call.args, context);
+        walk(expr, context, scope);
+        return;
+      }
+      if (call.target !== undefined && call.function === "sortBy" && call.args.length === 2 && call.args[0].exprKind.case === "identExpr") {
+        rewriteSortBy(expr, call.target, call.args[0].exprKind.value.name, call.args[1]);
         walk(expr, context, scope);
         return;
       }
@@ -158,6 +165,24 @@ function rewriteBind(expr: Expr, args: readonly Expr[], context: CheckContext): 
       result: body,
     }),
   };
+}
+
+function rewriteSortBy(expr: Expr, target: Expr, variable: string, key: Expr): void {
+  const node = (exprKind: MessageInitShape<typeof ExprSchema>["exprKind"]): Expr => create(ExprSchema, { id: expr.id, exprKind });
+  const result = "@result";
+  const keys = create(Expr_ComprehensionSchema, {
+    iterVar: variable,
+    iterRange: clone(ExprSchema, target),
+    accuVar: result,
+    accuInit: node({ case: "listExpr", value: {} }),
+    loopCondition: node({ case: "constExpr", value: { constantKind: { case: "boolValue", value: true } } }),
+    loopStep: node({
+      case: "callExpr",
+      value: callOf("_+_", [node({ case: "identExpr", value: { name: result } }), node({ case: "listExpr", value: { elements: [key] } })]),
+    }),
+    result: node({ case: "identExpr", value: { name: result } }),
+  });
+  expr.exprKind = { case: "callExpr", value: callOf(SORT_BY_KEYS, [target, node({ case: "comprehensionExpr", value: keys })]) };
 }
 
 function callOf(name: string, args: Expr[]): Expr_Call {

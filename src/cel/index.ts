@@ -10,7 +10,7 @@ import { celEnv, celError, isCelError, parse, plan, type CelEnv, type CelInput, 
 import type { SourceInfo } from "@bufbuild/cel-spec/cel/expr/syntax_pb.js";
 import { checkAndRewrite, offsetOf } from "./compile.js";
 import { LIBRARY_FUNCTIONS } from "./lib/index.js";
-import { CelFunctionError, COST_LIMIT_MESSAGE, callCost, charge, withBudget } from "./runtime.js";
+import { CelFunctionError, COST_LIMIT_MESSAGE, callCost, charge, setOperators, withBudget } from "./runtime.js";
 import { fromCelValue, toCelInput } from "./values.js";
 
 export interface CelError {
@@ -44,6 +44,7 @@ const namespaces = new Set(LIBRARY_FUNCTIONS.filter((func) => func.name.includes
 const compiled = new WeakMap<CelProgram, Compiled>();
 
 const baseEnv = celEnv({ funcs: LIBRARY_FUNCTIONS });
+setOperators((name, args) => baseEnv.funcs.find(name)?.call(0, undefined, args));
 
 /** The environment the planner sees: the same functions, each call charged to the budget first. */
 const env = { namespace: baseEnv.namespace, registry: baseEnv.registry, variables: baseEnv.variables, funcs: costedResolver(baseEnv.funcs) } as unknown as CelEnv;

@@ -56,8 +56,7 @@ export function fromCelValue(value: CelValue): unknown {
   if (isCelUint(value)) return bigintOut(value.value);
   if (isCelList(value)) return Array.from(value, fromCelValue);
   if (isCelMap(value)) {
-    const opaque = opaqueDisplay(value);
-    if (opaque !== undefined) return opaque;
+    if (isOpaque(value)) return opaqueDisplay(value);
     const out: Record<string, unknown> = {};
     for (const [key, item] of value.entries()) out[String(fromCelValue(key))] = fromCelValue(item);
     return out;
@@ -71,16 +70,18 @@ function bigintOut(value: bigint): number | bigint {
 }
 
 /**
- * Kubernetes library values (quantity, ip, cidr, url, semver, format) have no CEL type in @bufbuild/cel,
- * which only lets JS code add functions, not types. They travel as one-entry CEL maps whose entry holds
- * their canonical text, so `==` compares them by value, and a side table finds the JS object behind them.
+ * Kubernetes library values (quantity, ip, cidr, url, semver, format) and optionals have no CEL type in
+ * @bufbuild/cel, which lets JS code add functions but not types. They travel as CEL maps holding their
+ * kind and a canonical form, so `==` compares them by value, and a side table finds the JS object
+ * behind them. `type()` of one says map.
  */
 const OPAQUE_KEY = "@kubeward";
-const opaqueObjects = new WeakMap<object, { kind: string; value: unknown; display: string }>();
+const opaqueObjects = new WeakMap<object, { kind: string; value: unknown; display: () => unknown }>();
 
-export function opaque(kind: string, value: unknown, canonical: string): CelValue {
-  const map = celMap(new Map([[OPAQUE_KEY, `${kind}:${canonical}`]]));
-  opaqueObjects.set(map, { kind, value, display: canonical });
+/** A library value: `canonical` decides equality, `display` is what evaluateCel returns for it. */
+export function opaque(kind: string, value: unknown, canonical: CelInput, display: () => unknown): CelValue {
+  const map = celMap(new Map<string, CelInput>([[OPAQUE_KEY, kind], ["value", canonical]]));
+  opaqueObjects.set(map, { kind, value, display });
   return map;
 }
 
@@ -91,10 +92,10 @@ export function opaqueOf<T>(value: unknown, kind: string): T | undefined {
   return entry?.kind === kind ? (entry.value as T) : undefined;
 }
 
-export function opaqueKind(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null ? opaqueObjects.get(value)?.kind : undefined;
+export function isOpaque(value: unknown): boolean {
+  return typeof value === "object" && value !== null && opaqueObjects.has(value);
 }
 
-function opaqueDisplay(value: object): string | undefined {
-  return opaqueObjects.get(value)?.display;
+function opaqueDisplay(value: object): unknown {
+  return opaqueObjects.get(value)?.display();
 }

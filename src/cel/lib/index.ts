@@ -3,6 +3,15 @@ import { celFunc, CelScalar, type CelFunc } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
 import { AUTHORIZER_FUNCTION, STEP_FUNCTION } from "../compile.js";
 import { AUTHZ_FUNCTIONS, offline } from "./authz.js";
+import { Library } from "./define.js";
+import { FORMAT } from "./format.js";
+import { IPS } from "./ip.js";
+import { LISTS } from "./lists.js";
+import { OPTIONALS } from "./optional.js";
+import { QUANTITIES } from "./quantity.js";
+import { MATCHES, REGEX } from "./regex.js";
+import { SEMVERS } from "./semver.js";
+import { URLS } from "./url.js";
 
 const { DYN } = CelScalar;
 
@@ -13,4 +22,11 @@ const authorizer = celFunc(AUTHORIZER_FUNCTION, [], DYN, () => {
   throw offline("authorizer");
 });
 
-export const LIBRARY_FUNCTIONS: CelFunc[] = [...strings, step, authorizer, ...AUTHZ_FUNCTIONS];
+export const LIBRARY_FUNCTIONS: CelFunc[] = [
+  ...strings,
+  MATCHES,
+  step,
+  authorizer,
+  ...AUTHZ_FUNCTIONS,
+  ...Library.build(LISTS, REGEX, URLS, IPS, QUANTITIES, SEMVERS, FORMAT, OPTIONALS),
+];
