@@ -5,7 +5,8 @@
  * stays a double. Objects become CEL maps and arrays CEL lists, converted once per JS object (a policy
  * set evaluates the same object many times).
  */
-import { celMap, isCelList, isCelMap, isCelUint, type CelInput, type CelValue } from "@bufbuild/cel";
+import { celMap, isCelList, isCelMap, isCelType, isCelUint, type CelInput, type CelValue } from "@bufbuild/cel";
+import { operator } from "./runtime.js";
 
 const converted = new WeakMap<object, CelInput>();
 
@@ -61,8 +62,9 @@ export function fromCelValue(value: CelValue): unknown {
     for (const [key, item] of value.entries()) out[String(fromCelValue(key))] = fromCelValue(item);
     return out;
   }
-  // a timestamp, duration, type or message
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));
+  if (isCelType(value)) return value.toString();
+  // a timestamp or duration, as CEL's string() writes it
+  return operator("string", value);
 }
 
 function bigintOut(value: bigint): number | bigint {

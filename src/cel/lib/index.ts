@@ -9,8 +9,9 @@ import { IPS } from "./ip.js";
 import { LISTS } from "./lists.js";
 import { OPTIONALS } from "./optional.js";
 import { QUANTITIES } from "./quantity.js";
-import { MATCHES, REGEX } from "./regex.js";
+import { MATCHES, MATCHES_FUNCTION, REGEX } from "./regex.js";
 import { SEMVERS } from "./semver.js";
+import { STRING_FIXES } from "./strings.js";
 import { URLS } from "./url.js";
 
 const { DYN } = CelScalar;
@@ -24,7 +25,9 @@ const authorizer = celFunc(AUTHORIZER_FUNCTION, [], DYN, () => {
 
 export const LIBRARY_FUNCTIONS: CelFunc[] = [
   ...strings,
+  ...STRING_FIXES,
   MATCHES,
+  MATCHES_FUNCTION,
   step,
   authorizer,
   ...AUTHZ_FUNCTIONS,

@@ -8,7 +8,7 @@
  * matches with a JS RegExp translated from the RE2 pattern (the two agree on RE2's leftmost-first
  * semantics for the patterns RE2 accepts); their input is capped because a JS RegExp can backtrack.
  */
-import { celMethod, CelScalar } from "@bufbuild/cel";
+import { celFunc, celMethod, CelScalar } from "@bufbuild/cel";
 import { RE2JS } from "@bufbuild/re2";
 import { asInt, asString, fail, Library } from "./define.js";
 
@@ -27,7 +27,12 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) {
     value = make();
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    if (cache.size >= CACHE_SIZE) {
+      for (const oldest of cache.keys()) {
+        cache.delete(oldest);
+        break;
+      }
+    }
     cache.set(key, value);
   }
   return value;
@@ -111,6 +116,9 @@ function findAll(input: string, pattern: string, limit: number): string[] {
 export const MATCHES = celMethod("matches", STRING, [STRING], BOOL, function (pattern) {
   return re2(pattern).test(this);
 });
+
+/** The standard's function form, `matches(text, pattern)`, which @bufbuild/cel lacks. */
+export const MATCHES_FUNCTION = celFunc("matches", [STRING, STRING], BOOL, (text, pattern) => re2(pattern).test(text));
 
 export const REGEX = new Library()
   .method("find", 1, (target, [pattern]) => {
