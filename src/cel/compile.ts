@@ -18,6 +18,12 @@ export const SORT_BY_KEYS = "@kubeward.sortByKeys";
 /** Calls the planner handles itself, not through the function table. */
 const PLANNER_CALLS = new Set(["_[_]", "_[?_]", "_?._", "_?_:_", "_&&_", "_||_", "@not_strictly_false", "__not_strictly_false__"]);
 
+/** Namespaces of CEL extension libraries kubeward does not provide, so `math.greatest(…)` names the function rather than an unknown variable `math`. */
+const FOREIGN_NAMESPACES = new Set(["math", "base64", "lists", "sets", "strings", "optional", "format", "ip", "cidr", "cel"]);
+
+/** Macros that take two loop variables in cel-go's two-variable comprehensions (not available in @bufbuild/cel). */
+const TWO_VARIABLE_MACROS = new Set(["all", "exists", "existsOne", "exists_one", "transformList", "transformMap", "transformMapEntry"]);
+
 /** Names that resolve to CEL types, as in `type(x) == string`. */
 const TYPE_NAMES = new Set(["bool", "bytes", "double", "duration", "dyn", "int", "list", "map", "null_type", "string", "timestamp", "type", "uint"]);
 
@@ -83,7 +89,7 @@ function walk(expr: Expr, context: CheckContext, scope: ReadonlySet<string>): vo
           const name = `${qualifier}.${call.function}`;
           if (context.hasFunction(name)) {
             // a library function such as format.dns1123Label() or strings.quote()
-          } else if (context.hasNamespace(qualifier.split(".")[0])) {
+          } else if (context.hasNamespace(qualifier.split(".")[0]) || FOREIGN_NAMESPACES.has(qualifier.split(".")[0])) {
             fail(context, expr, unsupported(name), call.function);
           } else {
             walk(call.target, context, scope);
@@ -139,6 +145,10 @@ function isBound(root: string, context: CheckContext, scope: ReadonlySet<string>
 
 function checkFunction(name: string, expr: Expr, context: CheckContext): void {
   if (PLANNER_CALLS.has(name) || context.hasFunction(name)) return;
+  const call = expr.exprKind.case === "callExpr" ? expr.exprKind.value : undefined;
+  if (call?.target !== undefined && TWO_VARIABLE_MACROS.has(name) && call.args.length >= 3) {
+    fail(context, expr, { message: `unsupported function '${name}': two-variable comprehensions are not supported by kubeward's CEL environment`, functionName: name }, name);
+  }
   fail(context, expr, unsupported(name), name);
 }
 

@@ -43,6 +43,20 @@ describe("compileCel / evaluateCel", () => {
     expect(compileError("strings.nosuch(1)")).toMatchObject({ functionName: "strings.nosuch", offset: 8 });
   });
 
+  it("names CEL extension functions kubeward lacks, and says what syntax it lacks", () => {
+    expect(compileError("math.greatest(1, 2)")).toMatchObject({ functionName: "math.greatest", offset: 5 });
+    expect(compileError("base64.encode(b'a')")).toMatchObject({ functionName: "base64.encode" });
+    expect(compileError("[1, 2].all(i, v, v > 0)")).toMatchObject({ functionName: "all", message: expect.stringContaining("two-variable comprehensions") as unknown });
+    expect(compileError("object.?spec.orValue(1)").message).toContain("optional field selection `.?`");
+  });
+
+  it("never throws, whatever the activation holds", () => {
+    const compiled = compileCel("object", { variables: ["object"] });
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    expect(evaluateCel(compiled.program, { object: () => 1 })).toMatchObject({ ok: false });
+    expect(evaluateCel({ expression: "1" }, {})).toMatchObject({ ok: false, error: { message: "not a program made by compileCel" } });
+  });
+
   it("makes wrong types at runtime an evaluation error, not a crash", () => {
     expect(evalError('object.spec.replicas > "a"', { object: deployment }).message).toContain("no matching overload for '_>_'");
     expect(evalError("object.metadata.name + 1", { object: deployment }).message).toContain("no matching overload");
@@ -96,6 +110,11 @@ describe("compileCel / evaluateCel", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     // the same expression fits a smaller list
     expect(run("object.all(x, object.all(y, object.all(z, x + y + z >= 0)))", { object: list.slice(0, 20) })).toEqual({ ok: true, value: true });
+    // a string that doubles at every step is stopped long before it exhausts memory
+    const doubling = Array.from({ length: 40 }, (_, i) => `cel.bind(s${i + 1}, s${i} + s${i}, `).join("") + "size(s40)" + ")".repeat(40);
+    expect(run(`cel.bind(s0, 'abcdefghij', ${doubling})`)).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
+    // and so is a list built too big in one call
+    expect(run("lists.range(100000000).size()")).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
     // and a custom limit applies
     expect(run("object.all(x, true)", { object: list }, 100)).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
   });
