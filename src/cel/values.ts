@@ -27,20 +27,63 @@ export function toCelInput(value: unknown): CelInput {
   }
   if (value === null) return null;
   if (isCelMap(value) || isCelList(value)) return value;
-  const known = converted.get(value);
-  if (known !== undefined) return known;
-  let result: CelInput;
-  if (Array.isArray(value)) {
-    result = value.map(toCelInput);
-  } else {
-    const entries = new Map<string, CelInput>();
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      if (item !== undefined) entries.set(key, toCelInput(item));
-    }
-    result = celMap(entries);
+  let result = converted.get(value);
+  if (result === undefined) {
+    result = Array.isArray(value) ? value.map(toCelInput) : celMap(new JsonObjectMap(value as Record<string, unknown>));
+    converted.set(value, result);
   }
-  converted.set(value, result);
   return result;
+}
+
+/**
+ * A JSON object seen as the Map @bufbuild/cel reads maps through, converting a field only when an
+ * expression reads it: policies read a few fields of objects that carry many (status, managedFields).
+ */
+class JsonObjectMap extends Map<string, CelInput> {
+  readonly #object: Record<string, unknown>;
+  #keys: string[] | undefined;
+
+  constructor(object: Record<string, unknown>) {
+    super();
+    this.#object = object;
+  }
+
+  #presentKeys(): string[] {
+    this.#keys ??= Object.keys(this.#object).filter((key) => this.#object[key] !== undefined);
+    return this.#keys;
+  }
+
+  override get size(): number {
+    return this.#presentKeys().length;
+  }
+
+  override has(key: string): boolean {
+    return typeof key === "string" && Object.hasOwn(this.#object, key) && this.#object[key] !== undefined;
+  }
+
+  override get(key: string): CelInput | undefined {
+    return this.has(key) ? toCelInput(this.#object[key]) : undefined;
+  }
+
+  override keys(): MapIterator<string> {
+    return this.#presentKeys()[Symbol.iterator]();
+  }
+
+  override *entries(): MapIterator<[string, CelInput]> {
+    for (const key of this.#presentKeys()) yield [key, toCelInput(this.#object[key])];
+  }
+
+  override *values(): MapIterator<CelInput> {
+    for (const key of this.#presentKeys()) yield toCelInput(this.#object[key]);
+  }
+
+  override forEach(callback: (value: CelInput, key: string, map: Map<string, CelInput>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, CelInput]> {
+    return this.entries();
+  }
 }
 
 /** A CEL value as plain JS: int and uint as numbers when safe (bigint otherwise), lists as arrays, maps as objects. */
