@@ -34,32 +34,41 @@ const DNS1035_RE = whole(DNS1035);
 const QUALIFIED_NAME_RE = whole(QUALIFIED_NAME);
 const LABEL_VALUE_RE = whole(LABEL_VALUE);
 
-const dns1123Label: Check = (s) => {
-  const errors: string[] = [];
-  if (s.length > 63) errors.push(maxLength(63));
-  if (!LABEL_RE.test(s)) {
-    errors.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", LABEL, "my-name", "123-abc"));
-  }
-  return errors;
-};
+/** apimachinery's pattern checks: a length limit, then a regex whose message names examples. */
+function lengthAndPattern(max: number, regex: RegExp, pattern: string, message: string, ...examples: string[]): Check {
+  return (s) => {
+    const errors: string[] = [];
+    if (s.length > max) errors.push(maxLength(max));
+    if (!regex.test(s)) errors.push(regexError(message, pattern, ...examples));
+    return errors;
+  };
+}
 
-const dns1123Subdomain: Check = (s) => {
-  const errors: string[] = [];
-  if (s.length > 253) errors.push(maxLength(253));
-  if (!SUBDOMAIN_RE.test(s)) {
-    errors.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", SUBDOMAIN, "example.com"));
-  }
-  return errors;
-};
+const dns1123Label = lengthAndPattern(
+  63,
+  LABEL_RE,
+  LABEL,
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  "my-name",
+  "123-abc",
+);
 
-const dns1035Label: Check = (s) => {
-  const errors: string[] = [];
-  if (s.length > 63) errors.push(maxLength(63));
-  if (!DNS1035_RE.test(s)) {
-    errors.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035, "my-name", "abc-123"));
-  }
-  return errors;
-};
+const dns1123Subdomain = lengthAndPattern(
+  253,
+  SUBDOMAIN_RE,
+  SUBDOMAIN,
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  "example.com",
+);
+
+const dns1035Label = lengthAndPattern(
+  63,
+  DNS1035_RE,
+  DNS1035,
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  "my-name",
+  "abc-123",
+);
 
 const qualifiedName: Check = (s) => {
   const errors: string[] = [];
@@ -83,14 +92,15 @@ const qualifiedName: Check = (s) => {
   return errors;
 };
 
-const labelValue: Check = (s) => {
-  const errors: string[] = [];
-  if (s.length > 63) errors.push(maxLength(63));
-  if (!LABEL_VALUE_RE.test(s)) {
-    errors.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE, "MyValue", "my_value", "12345"));
-  }
-  return errors;
-};
+const labelValue = lengthAndPattern(
+  63,
+  LABEL_VALUE_RE,
+  LABEL_VALUE,
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  "MyValue",
+  "my_value",
+  "12345",
+);
 
 /** A generated name's prefix may end in '-': apimachinery masks it (replacing the last two characters by "a") before checking. */
 const prefixed =

@@ -158,19 +158,31 @@ function contains(cidr: Cidr, address: IpAddress): boolean {
 const addressOf = (value: CelValue): IpAddress | undefined => asOpaque<IpAddress>(value, IP);
 const cidrOf = (value: CelValue): Cidr | undefined => asOpaque<Cidr>(value, CIDR);
 
-function ipArgument(value: CelValue): IpAddress | undefined {
+/** A string argument parsed by `parse` (failing with its message), or a value already of the kind. */
+function argument<T>(value: CelValue, parse: (text: string) => T | string, of: (value: CelValue) => T | undefined): T | undefined {
   const text = asString(value);
-  if (text === undefined) return addressOf(value);
-  const parsed = parseIp(text);
+  if (text === undefined) return of(value);
+  const parsed = parse(text);
   return typeof parsed === "string" ? fail(parsed) : parsed;
 }
 
-function cidrArgument(value: CelValue): Cidr | undefined {
-  const text = asString(value);
-  if (text === undefined) return cidrOf(value);
-  const parsed = parseCidr(text);
-  return typeof parsed === "string" ? fail(parsed) : parsed;
-}
+/** `name(string)`: the string parsed by `parse`, handed to `make`. */
+const fromString =
+  <T>(parse: (text: string) => T | string, make: (parsed: T, text: string) => CelInput) =>
+  ([value]: readonly CelValue[]) => {
+    const text = asString(value);
+    if (text === undefined) return undefined;
+    const parsed = parse(text);
+    return typeof parsed === "string" ? fail(parsed) : make(parsed, text);
+  };
+
+/** `isX(string)`: whether `parse` accepts the string. */
+const accepts =
+  (parse: (text: string) => object | string) =>
+  ([value]: readonly CelValue[]) => {
+    const text = asString(value);
+    return text === undefined ? undefined : typeof parse(text) !== "string";
+  };
 
 const onIp = (read: (address: IpAddress) => CelInput) => (target: CelValue) => {
   const address = addressOf(target);
@@ -178,22 +190,9 @@ const onIp = (read: (address: IpAddress) => CelInput) => (target: CelValue) => {
 };
 
 export const IPS = new Library()
-  .func("ip", 1, ([value]) => {
-    const text = asString(value);
-    if (text === undefined) return undefined;
-    const parsed = parseIp(text);
-    return typeof parsed === "string" ? fail(parsed) : ipValue(parsed);
-  })
-  .func("isIP", 1, ([value]) => {
-    const text = asString(value);
-    return text === undefined ? undefined : typeof parseIp(text) !== "string";
-  })
-  .func("ip.isCanonical", 1, ([value]) => {
-    const text = asString(value);
-    if (text === undefined) return undefined;
-    const parsed = parseIp(text);
-    return typeof parsed === "string" ? fail(parsed) : formatIp(parsed) === text;
-  })
+  .func("ip", 1, fromString(parseIp, ipValue))
+  .func("isIP", 1, accepts(parseIp))
+  .func("ip.isCanonical", 1, fromString(parseIp, (address, text) => formatIp(address) === text))
   .func("string", 1, ([value]) => {
     const address = addressOf(value);
     if (address) return formatIp(address);
@@ -206,26 +205,18 @@ export const IPS = new Library()
   .method("isLinkLocalMulticast", 0, onIp(isLinkLocalMulticast))
   .method("isLinkLocalUnicast", 0, onIp(isLinkLocalUnicast))
   .method("isGlobalUnicast", 0, onIp(isGlobalUnicast))
-  .func("cidr", 1, ([value]) => {
-    const text = asString(value);
-    if (text === undefined) return undefined;
-    const parsed = parseCidr(text);
-    return typeof parsed === "string" ? fail(parsed) : cidrValue(parsed);
-  })
-  .func("isCIDR", 1, ([value]) => {
-    const text = asString(value);
-    return text === undefined ? undefined : typeof parseCidr(text) !== "string";
-  })
+  .func("cidr", 1, fromString(parseCidr, cidrValue))
+  .func("isCIDR", 1, accepts(parseCidr))
   .method("containsIP", 1, (target, [other]) => {
     const cidr = cidrOf(target);
     if (cidr === undefined) return undefined;
-    const address = ipArgument(other);
+    const address = argument(other, parseIp, addressOf);
     return address && contains(cidr, address);
   })
   .method("containsCIDR", 1, (target, [other]) => {
     const cidr = cidrOf(target);
     if (cidr === undefined) return undefined;
-    const inner = cidrArgument(other);
+    const inner = argument(other, parseCidr, cidrOf);
     return inner && inner.bits >= cidr.bits && contains(cidr, inner.address);
   })
   .method("ip", 0, (target) => {
