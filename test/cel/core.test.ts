@@ -102,6 +102,26 @@ describe("compileCel / evaluateCel", () => {
     expect(!broken.ok && broken.error.message).toContain("no such key: nothing");
   });
 
+  it("evaluates a composited variable at most once per activation, within the caller's budget", () => {
+    const compile = (expression: string) => {
+      const compiled = compileCel(expression, { variables: ["variables"] });
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      return compiled.program;
+    };
+    // about 180,000 units: three reads fit a 300,000 budget only if it runs once
+    const heavy = compile("lists.range(300).all(x, lists.range(300).all(y, true))");
+    const check = compile("variables.heavy && variables.heavy && variables.heavy");
+    const variables = celVariables([{ name: "heavy", program: heavy }], {});
+    expect(evaluateCel(check, { variables }, { costLimit: 300_000 })).toEqual({ ok: true, value: true });
+    expect(evaluateCel(check, { variables: celVariables([{ name: "heavy", program: heavy }], {}) }, { costLimit: 100_000 })).toEqual({
+      ok: false,
+      error: { message: "cost limit exceeded" },
+    });
+    const loop = celVariables([{ name: "a", program: compile("variables.a") }], {});
+    const result = evaluateCel(compile("variables.a"), { variables: loop });
+    expect(!result.ok && result.error.message).toContain("variable 'a' refers to itself");
+  });
+
   it("stops an expression that would run for a very long time: cost limit exceeded", () => {
     const list = Array.from({ length: 1000 }, (_, i) => i);
     const started = Date.now();
