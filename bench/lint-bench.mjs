@@ -23,6 +23,8 @@ const OBJECTS_PER_FILE = Number(process.env.BENCH_OBJECTS_PER_FILE ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // monokle takes ten times as long as kubeward: it runs in the first rounds only.
 const MONOKLE_RUNS = process.env.BENCH_MONOKLE === "0" ? 0 : Math.min(RUNS, Number(process.env.BENCH_MONOKLE_RUNS ?? 3));
+// Another build of the CLI (say main's dist/cli.js, copied aside) measured in the same rounds: before and after.
+const BASELINE_CLI = process.env.BENCH_BASELINE_CLI;
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 41);
 // The SARIF report keeps the 25,000 most severe results (GitHub's limit), so a larger corpus writes no more;
 // every result is written in linearity mode (or with BENCH_SARIF_ALL=1), so that time per object compares.
@@ -161,6 +163,7 @@ if (!LINEARITY) {
     ...floorPhases(corpus.dir),
     "kubeward → SARIF": { args: lintArgs(corpus.dir, "sarif", SARIF_ALL) },
     "kubeward → text": { args: lintArgs(corpus.dir, "text") },
+    ...(BASELINE_CLI ? { "baseline → SARIF": { args: [path.resolve(BASELINE_CLI), ...lintArgs(corpus.dir, "sarif", SARIF_ALL).slice(1)] } } : {}),
     ...(MONOKLE_RUNS > 0 ? { "@monokle/validation": { args: ["bench/monokle.mjs", corpus.dir], runs: MONOKLE_RUNS } } : {}),
   };
   const runs = interleaved(phases);
@@ -172,12 +175,13 @@ if (!LINEARITY) {
     const cpuMs = median(runs[name].map((run) => run.cpuMs));
     const rssMb = median(runs[name].map((run) => run.rssMb));
     const ratio = toFloor(runs, name);
-    let note = `${times(ratio.median)} the floor`;
+    let note = `${times(ratio.median)} the floor (by CPU time ${times(toFloor(runs, name, "cpuMs").median)})`;
     if (name === "@monokle/validation") {
       const faster = runs[name].map((run, i) => run.ms / runs["kubeward → SARIF"][i].ms);
       note += `; kubeward → SARIF is ${times(median(faster))} faster (target ≥ 10x)`;
     }
     if (name === "kubeward → SARIF") note += " (target ≤ 1.5x)";
+    if (name === "baseline → SARIF") note += `; CPU ${times(median(runs[name].map((run, i) => runs["kubeward → SARIF"][i].cpuMs / run.cpuMs)))} of it for kubeward → SARIF (${BASELINE_CLI})`;
     console.log(`${name.padEnd(20)} ${seconds(ms).padStart(8)} wall, CPU ${seconds(cpuMs)}, ${Math.round((cpuMs * 1000) / corpus.objects)} µs CPU/object, peak RSS ${Math.round(rssMb)} MB; ${note}`);
     console.log(`${"".padEnd(20)} runs ${runs[name].map((run) => (run.ms / 1000).toFixed(2)).join(" ")} s; ratios to the floor ${ratio.ratios.map(times).join(" ")}`);
     rows.push([name, seconds(ms), seconds(cpuMs), `${Math.round(rssMb)} MB`, note]);
@@ -189,9 +193,11 @@ if (!LINEARITY) {
   writeFileSync(small, startupManifest());
   const node = [];
   const lint = [];
+  const baseline = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
     node.push(wall(["-e", "0"]));
     lint.push(wall(["dist/cli.js", "lint", small, "--fail-on", "none"]));
+    if (BASELINE_CLI) baseline.push(wall([path.resolve(BASELINE_CLI), "lint", small, "--fail-on", "none"]));
   }
   const startRatio = median(lint.map((ms, i) => ms / node[i]));
   const nodeMs = median(node);
@@ -200,6 +206,11 @@ if (!LINEARITY) {
   console.log(`start-up (${STARTUP_RUNS} pairs): node -e 0 ${Math.round(nodeMs)} ms, kubeward lint of one small file ${Math.round(lintMs)} ms; ${startNote}`);
   rows.push(["`node -e 0`", `${Math.round(nodeMs)} ms`, "", "", `median of ${STARTUP_RUNS}`]);
   rows.push(["kubeward lint of one small file", `${Math.round(lintMs)} ms`, "", "", startNote]);
+  if (BASELINE_CLI) {
+    const baselineNote = `${times(median(baseline.map((ms, i) => ms / node[i])))} \`node -e 0\`, +${Math.round(median(baseline) - nodeMs)} ms`;
+    console.log(`start-up of the baseline ${BASELINE_CLI}: ${Math.round(median(baseline))} ms; ${baselineNote}`);
+    rows.push(["baseline lint of one small file", `${Math.round(median(baseline))} ms`, "", "", baselineNote]);
+  }
 
   writeSection(
     "bench",
