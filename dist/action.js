@@ -38211,6 +38211,7 @@ var package_default = {
   devDependencies: {
     "@actions/core": "^3.0.1",
     "@eslint/js": "^10.0.1",
+    "@monokle/validation": "^0.33.0",
     "@types/node": "^20.19.43",
     "@types/sarif": "^2.1.7",
     "ajv-draft-04": "^1.0.0",
@@ -38220,6 +38221,7 @@ var package_default = {
     glob: "^14.0.6",
     globals: "^17.14.0",
     "js-yaml": "^5.5.0",
+    "js-yaml-4": "npm:js-yaml@^4.3.2",
     minimatch: "^10.2.6",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.74.0",
@@ -41146,6 +41148,7 @@ function namesRegistry(image) {
 
 // src/engine/component-flags.ts
 init_json();
+init_memo();
 
 // src/engine/kubeadm-defaults.ts
 var KUBEADM_DEFAULT_FLAGS = {
@@ -41216,7 +41219,8 @@ var CLUSTER_SECTIONS = [
   { program: "kube-scheduler", path: ["scheduler"] },
   { program: "etcd", path: ["etcd", "local"] }
 ];
-function componentFlagsOf(object) {
+var componentFlagsOf = lastAnswerOf(readComponentFlags);
+function readComponentFlags(object) {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container) => {
     const commandLine = commandLineOf(container);
@@ -49662,8 +49666,14 @@ init_diagnostics();
 // src/core/message.ts
 var PLACEHOLDER = /\{\{(\w+)\}\}/g;
 function placeholdersOf(template) {
-  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), (match2) => match2[1]))];
+  let names = placeholderCache.get(template);
+  if (names === void 0) {
+    names = Object.freeze([...new Set(Array.from(template.matchAll(PLACEHOLDER), (match2) => match2[1]))]);
+    placeholderCache.set(template, names);
+  }
+  return names;
 }
+var placeholderCache = /* @__PURE__ */ new Map();
 function formatMessage(template, data = {}) {
   const names = placeholdersOf(template);
   const unused = Object.keys(data).filter((name) => !names.includes(name));
