@@ -177,7 +177,7 @@ spec:
 }
 
 /**
- * Generates the corpus into `dir` and returns its size.
+ * Generates the corpus into `dir` and returns its size, and its objects by kind.
  * @param {string} dir
  * @param {number} files
  * @param {number} objectsPerFile
@@ -187,6 +187,8 @@ export function generateCorpus(dir, files, objectsPerFile) {
   mkdirSync(dir, { recursive: true });
   let bytes = 0;
   let objects = 0;
+  /** @type {Record<string, number>} */
+  const kinds = {};
   for (let f = 0; f < files; f++) {
     const docs = f < TEAMS ? [namespaceDoc(f), ...aggregatorDocs(f), ...defaultDenyDocs(f)] : [];
     const first = f * objectsPerFile;
@@ -201,9 +203,16 @@ export function generateCorpus(dir, files, objectsPerFile) {
     docs.push(...rbacDocs(f, first, Math.ceil(objectsPerFile / 5)));
     docs.push(...networkDocs(f, first, Math.ceil(objectsPerFile / 5)));
     objects += docs.length;
+    for (const [, kind] of docs.join("\n").matchAll(/^kind: (\S+)$/gm)) kinds[kind] = (kinds[kind] ?? 0) + 1;
     const text = docs.join("---\n");
     bytes += Buffer.byteLength(text);
     writeFileSync(path.join(dir, `service-${String(f).padStart(4, "0")}.yaml`), text);
   }
-  return { files, objects, bytes };
+  return { files, objects, bytes, kinds };
+}
+
+/** One Deployment of the corpus, alone: the small file of the start-up case. */
+export function startupManifest() {
+  const [apiVersion, kind, wrap] = KINDS[0];
+  return `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: app-0\n  namespace: team-0\n${wrap(podTemplate(0)).replaceAll("APP", "app-0")}`;
 }

@@ -22,4 +22,12 @@ export const BUILTIN_RULES: readonly Rule[] = [
   ...NETWORK_RULES,
   ...MESH_RULES,
   ...CONTROL_PLANE_RULES,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort(byId);
+
+/**
+ * Orders rules by id in UTF-16 code units. For kebab-case ids this is the order `localeCompare` gives, without
+ * setting up the ICU collator, which took 6 ms of every start.
+ */
+function byId(a: Rule, b: Rule): number {
+  return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+}

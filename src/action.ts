@@ -12,7 +12,7 @@ import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
 import { levelOf } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
+import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -98,12 +98,12 @@ async function main(): Promise<void> {
   // The SARIF file holds every finding (within GitHub's limits): code scanning does its own narrowing to a pull request's diff.
   const sarifFile = path.resolve(workspace, inputs.sarifFile);
   mkdirSync(path.dirname(sarifFile), { recursive: true });
-  const sarif = FORMATTERS.sarif(report(result.findings));
+  const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : undefined;
 
   const narrowed: Narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim(FORMATTERS[inputs.format](report(narrowed.findings)).pieces.join(""));
+  printVerbatim((await formatReport(inputs.format, report(narrowed.findings))).pieces.join(""));
 
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };

@@ -1,7 +1,11 @@
 import process from "node:process";
-import { main } from "./cli.js";
+import { enableCompileCache } from "./compile-cache.js";
 
 // The kubeward command: the CLI run in this process's directory, environment and standard streams.
+
+// Before the CLI's code is loaded, so that loading it can use the cache.
+enableCompileCache(process.env);
+const { main } = await import("./cli.js");
 
 // A reader that stops early (`kubeward lint | head`) is not an error worth a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

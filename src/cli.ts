@@ -2,11 +2,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
 import { ConfigError, closestMatch } from "./config/config.js";
-import { renderRuleDoc } from "./docs/rule-doc.js";
-import { ruleListJson } from "./docs/rule-list.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
+import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
@@ -227,7 +225,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     color: format === "text" && !values.output && useColor(io.stdout, io.env),
     sarif: { allResults: values["sarif-all-results"], repositoryBase: format === "sarif" ? repositoryBase(cwd) : undefined },
   };
-  const report = FORMATTERS[format](input);
+  const report = await formatReport(format, input);
   if (values.output) writeReport(values.output, cwd, report.pieces);
   else for (const piece of report.pieces) io.stdout.write(piece);
   if (report.omitted) io.stderr.write(`kubeward: warning: ${omittedWarning(report.omitted, "--sarif-all-results")}\n`);
@@ -246,13 +244,19 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
 const RULE_LIST_FORMATS = ["text", "json"] as const;
 const RULES_OPTIONS = { format: { type: "string" } } as const;
 
-function rules(args: string[], io: CliEnvironment): number {
+/** The rule documentation writers, imported by `kubeward rules` only: a lint never needs them at start-up. */
+async function ruleDocs() {
+  const [{ renderRuleDoc }, { ruleListJson }] = await Promise.all([import("./docs/rule-doc.js"), import("./docs/rule-list.js")]);
+  return { renderRuleDoc, ruleListJson };
+}
+
+async function rules(args: string[], io: CliEnvironment): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
   const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
   const id = positionals.at(0);
   if (id === undefined) {
-    io.stdout.write(format === "json" ? ruleListJson(ALL_RULE_META) : listRules());
+    io.stdout.write(format === "json" ? (await ruleDocs()).ruleListJson(ALL_RULE_META) : listRules());
     return 0;
   }
   if (format === "json") throw new UsageError("--format json lists every rule; leave out the rule id");
@@ -261,7 +265,7 @@ function rules(args: string[], io: CliEnvironment): number {
     const hint = closestMatch(id, ALL_RULE_META.map((candidate) => candidate.id));
     throw new PlainError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
   }
-  io.stdout.write(renderRuleDoc(meta));
+  io.stdout.write((await ruleDocs()).renderRuleDoc(meta));
   return 0;
 }
 
@@ -283,7 +287,7 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
       return 0;
     }
     if (command === "lint") return await lint(rest, io);
-    if (command === "rules") return rules(rest, io);
+    if (command === "rules") return await rules(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof ConfigError) {

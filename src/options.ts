@@ -3,11 +3,8 @@ import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
 import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
-import { formatCompact } from "./report/compact.js";
-import { formatJson } from "./report/json.js";
 import { SEVERITIES } from "./core/rule-meta.js";
-import type { Format, FormattedReport, OmittedResults, ReportInput } from "./report/report.js";
-import { GITHUB_SARIF_LIMITS, sarifReport } from "./report/sarif.js";
+import { GITHUB_SARIF_LIMITS, type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
 import { formatText } from "./report/text.js";
 import type { RunOptions } from "./run.js";
 
@@ -19,12 +16,20 @@ export const DEFAULT_FAIL_ON: FailLevel = "warning";
  * Each format as consecutive pieces of text (see writeReportFile); only SARIF, the large one, has
  * more than one, and only SARIF may leave results out (GitHub's limits).
  */
-export const FORMATTERS: Record<Format, (input: ReportInput) => FormattedReport> = {
-  text: (input) => ({ pieces: [formatText(input)] }),
-  compact: (input) => ({ pieces: [formatCompact(input)] }),
-  json: (input) => ({ pieces: [formatJson(input)] }),
-  sarif: (input) => sarifReport(input),
-};
+export async function formatReport(format: Format, input: ReportInput): Promise<FormattedReport> {
+  // Text, the default, is loaded with the CLI; each other reporter is imported when asked for, so a run
+  // does not parse and compile the code of the formats it does not write (part of start-up time).
+  switch (format) {
+    case "text":
+      return { pieces: [formatText(input)] };
+    case "compact":
+      return { pieces: [(await import("./report/compact.js")).formatCompact(input)] };
+    case "json":
+      return { pieces: [(await import("./report/json.js")).formatJson(input)] };
+    case "sarif":
+      return (await import("./report/sarif.js")).sarifReport(input);
+  }
+}
 
 /** The warning for a SARIF log that GitHub's limits cut short, naming the option that writes it whole. */
 export function omittedWarning(omitted: OmittedResults, allResultsOption: string): string {

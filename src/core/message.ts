@@ -13,10 +13,20 @@ export type DataFor<Template extends string> = [PlaceholdersOf<Template>] extend
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
-/** The placeholder names of a template, in order of first use. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), (match) => match[1]))];
+/**
+ * The placeholder names of a template, in order of first use. Remembered per template: every finding's
+ * message is formatted through this, and the templates are the rules' few hundred fixed strings.
+ */
+export function placeholdersOf(template: string): readonly string[] {
+  let names = placeholderCache.get(template);
+  if (names === undefined) {
+    names = Object.freeze([...new Set(Array.from(template.matchAll(PLACEHOLDER), (match) => match[1]))]);
+    placeholderCache.set(template, names);
+  }
+  return names;
 }
+
+const placeholderCache = new Map<string, readonly string[]>();
 
 /**
  * Fills a template's placeholders. A missing value or an unused one is a bug in the rule, so it

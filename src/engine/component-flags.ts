@@ -1,5 +1,6 @@
 import { parseImageReference } from "../core/image-reference.js";
 import { arrayOf, formatPath, isRecord } from "../core/json.js";
+import { lastAnswerOf } from "../core/memo.js";
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { commandLineOf } from "./command-line.js";
 import { KUBEADM_DEFAULT_FLAGS } from "./kubeadm-defaults.js";
@@ -44,7 +45,13 @@ const CLUSTER_SECTIONS: ReadonlyArray<{ program: string; path: Path }> = [
  * kubeadm writes them, or any workload), and the `extraArgs` of kubeadm's ClusterConfiguration and
  * the `kubeletExtraArgs` of its InitConfiguration and JoinConfiguration, kubeadm's defaults included.
  */
-export function componentFlagsOf(object: K8sObject): ComponentFlags[] {
+export const componentFlagsOf: (object: K8sObject) => readonly ComponentFlags[] = lastAnswerOf(readComponentFlags);
+
+/**
+ * componentFlagsOf without the memo. The 58 control-plane flag rules each ask it about every object, one
+ * after the other: reading every container's command line 58 times was 3% of a large lint's time.
+ */
+function readComponentFlags(object: K8sObject): ComponentFlags[] {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container): ComponentFlags[] => {
     const commandLine = commandLineOf(container);

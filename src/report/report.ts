@@ -39,6 +39,12 @@ export interface OmittedResults {
   limit: "results per run" | "gzipped size";
 }
 
+/**
+ * What GitHub code scanning accepts in one upload (docs.github.com, "SARIF results exceed limit" and "SARIF file is too large").
+ * Here, not in sarif.ts, so the warning about a cut log does not load the SARIF writer.
+ */
+export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10_000_000 } as const;
+
 export type Format = "text" | "compact" | "json" | "sarif";
 export const FORMATS: readonly Format[] = ["text", "compact", "json", "sarif"];
 

@@ -6,7 +6,7 @@ import type { Region } from "../core/types.js";
 import { SEVERITIES, helpUri, type Framework, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import { levelOf, securitySeverity } from "../core/severity.js";
 import { FRAMEWORKS, controlTitle } from "../core/frameworks.js";
-import { displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
+import { GITHUB_SARIF_LIMITS, displayMessage, relatedLocations, type FormattedReport, type OmittedResults, type ReportInput } from "./report.js";
 
 export const INFORMATION_URI = "https://github.com/kubeward/kubeward";
 const FINGERPRINT_KEY = "kubeward/v1";
@@ -231,8 +231,7 @@ function resultJson(finding: Finding, ruleIndex: number, taxa: string, fingerpri
   return `${json}}`;
 }
 
-/** What GitHub code scanning accepts in one upload (docs.github.com, "SARIF results exceed limit" and "SARIF file is too large"). */
-export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10_000_000 } as const;
+export { GITHUB_SARIF_LIMITS };
 
 export interface SarifLimits {
   resultsPerRun: number;
