@@ -209,7 +209,11 @@ export function createRenderCache(dir: string): RenderCache {
       renameSync(temporary, file);
       stats.stored++;
     } catch (error) {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder is not there to hold it.
+      }
       stats.uncached++;
       stats.problem ??= `the render cache ${dir} cannot be written (${reasonOf(error)}); charts and overlays are rendered every run`;
     }
