@@ -46674,7 +46674,7 @@ async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
 }
 
 // src/expand/render-cache.ts
-var FORMAT = "kubeward-render-cache 1";
+var FORMAT = "kubeward-render-cache 2";
 var MAX_TREE_BYTES = 64 << 20;
 var MAX_TREE_FILES = 2e4;
 function renderCacheDir(cwd, env) {
@@ -46741,23 +46741,27 @@ function renderKey(identity, args, cwd, inputs, digest) {
   }
   return hash.digest("hex");
 }
-function entryText(key2, body) {
-  const checksum = createHash("sha256").update(body).digest("hex");
+function entryText(key2, run2) {
+  const stdout = Buffer.from(run2.stdout, "utf8");
+  const stderr = Buffer.from(run2.stderr, "utf8");
+  const checksum = createHash("sha256").update(stdout).update(stderr).digest("hex");
   return Buffer.concat([Buffer.from(`${FORMAT}
 key ${key2}
-bytes ${body.length}
+code ${run2.code}
+bytes ${stdout.length} ${stderr.length}
 sha256 ${checksum}
 
-`), body]);
+`), stdout, stderr]);
 }
-function entryBody(key2, entry) {
+function entryRun(key2, entry) {
   const end = entry.indexOf("\n\n");
   if (end === -1) return void 0;
-  const header2 = /^(.*)\nkey (\w+)\nbytes (\d+)\nsha256 (\w+)$/.exec(entry.subarray(0, end).toString("latin1"));
-  if (!header2 || header2[1] !== FORMAT || header2[2] !== key2) return void 0;
+  const header2 = /^(.*)\nkey (\w+)\ncode (\d+)\nbytes (\d+) (\d+)\nsha256 (\w+)$/.exec(entry.subarray(0, end).toString("latin1"));
+  if (header2?.[1] !== FORMAT || header2[2] !== key2) return void 0;
   const body = entry.subarray(end + 2);
-  if (body.length !== Number(header2[3]) || createHash("sha256").update(body).digest("hex") !== header2[4]) return void 0;
-  return body.toString("utf8");
+  const stdoutBytes = Number(header2[4]);
+  if (body.length !== stdoutBytes + Number(header2[5]) || createHash("sha256").update(body).digest("hex") !== header2[6]) return void 0;
+  return { code: Number(header2[3]), stdout: body.subarray(0, stdoutBytes).toString("utf8"), stderr: body.subarray(stdoutBytes).toString("utf8") };
 }
 async function toolIdentity(binary) {
   const stats = statSync4(binary);
@@ -46797,16 +46801,19 @@ function createRenderCache(dir) {
     }
     return known;
   };
-  const store = (key2, stdout) => {
+  const store = (key2, run2) => {
     const file = path9.join(dir, `${key2}.render`);
     const temporary = path9.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, entryText(key2, Buffer.from(stdout, "utf8")));
+      writeFileSync(temporary, entryText(key2, run2));
       renameSync(temporary, file);
       stats.stored++;
     } catch (error2) {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+      }
       stats.uncached++;
       stats.problem ??= `the render cache ${dir} cannot be written (${reasonOf2(error2)}); charts and overlays are rendered every run`;
     }
@@ -46828,15 +46835,15 @@ function createRenderCache(dir) {
         } catch {
           entry = void 0;
         }
-        const body = entry && entryBody(key2, entry);
-        if (body !== void 0) {
+        const stored = entry && entryRun(key2, entry);
+        if (stored) {
           stats.hits++;
-          return { code: 0, stdout: body, stderr: "", ms: performance.now() - started };
+          return { ...stored, ms: performance.now() - started };
         }
       }
       inputs?.prepare?.();
       const run2 = await runTool(binary, args, cwd);
-      if (key2 && run2.code === 0) store(key2, run2.stdout);
+      if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
       else stats.uncached++;
       return run2;
     },
@@ -46900,6 +46907,7 @@ ${text}`)];
     env: environment.env,
     extra: [...environment.extra, ...plan],
     relocate: copy.root,
+    failures: true,
     prepare: copy.materialize
   };
 }

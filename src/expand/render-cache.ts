@@ -1,8 +1,8 @@
 /**
  * A content-addressed cache of helm and kustomize output across runs: a render whose inputs (tool,
  * arguments, every file the tool can read, the environment that changes its output) are unchanged
- * is read back instead of run again. Only successful runs are stored, and only their stdout, so
- * everything downstream sees the bytes the tool printed.
+ * is read back instead of run again, with the bytes the tool printed, so everything downstream is
+ * unchanged. Successful runs are stored; failures only where the caller asks (see `failures`).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import path from "node:path";
 import { runTool, type ToolRun } from "./tools.js";
 
 /** Bump when the key's ingredients or the entry layout change: older entries then simply miss. */
-const FORMAT = "kubeward-render-cache 1";
+const FORMAT = "kubeward-render-cache 2";
 /** Folders larger than this are not hashed (a kustomization at the root of a big repository): their renders run uncached. */
 const MAX_TREE_BYTES = 64 << 20;
 const MAX_TREE_FILES = 20_000;
@@ -32,6 +32,12 @@ export interface RenderInputs {
    * name in the key, since its path differs every run while helm's output does not depend on it.
    */
   relocate?: string;
+  /**
+   * Store a failure too when the tool exited with status 1 (its own error exit, not a signal, a
+   * timeout or a failure to start). For instrumented renders, whose failures are a deterministic step
+   * of the search for a render helm accepts: without them a warm run would repeat every failed attempt.
+   */
+  failures?: boolean;
   /** Called before the tool runs (not when its output is read back): writes what it reads, if that is not on disk yet. */
   prepare?: () => void;
 }
@@ -48,7 +54,7 @@ export interface RenderCacheStats {
 }
 
 export interface RenderCache {
-  /** Runs `binary args` in `cwd`, or gives the stdout of an identical earlier successful run. */
+  /** Runs `binary args` in `cwd`, or gives what an identical earlier run printed. */
   run(binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun>;
   stats(): RenderCacheStats;
 }
@@ -135,21 +141,24 @@ function renderKey(identity: string, args: readonly string[], cwd: string, input
   return hash.digest("hex");
 }
 
-/** An entry: a header that names its key and its body's length and checksum, then the body. */
-function entryText(key: string, body: Buffer): Buffer {
-  const checksum = createHash("sha256").update(body).digest("hex");
-  return Buffer.concat([Buffer.from(`${FORMAT}\nkey ${key}\nbytes ${body.length}\nsha256 ${checksum}\n\n`), body]);
+/** An entry: a header that names its key, the exit status, the lengths of stdout and stderr and their checksum; then stdout and stderr. */
+function entryText(key: string, run: ToolRun): Buffer {
+  const stdout = Buffer.from(run.stdout, "utf8");
+  const stderr = Buffer.from(run.stderr, "utf8");
+  const checksum = createHash("sha256").update(stdout).update(stderr).digest("hex");
+  return Buffer.concat([Buffer.from(`${FORMAT}\nkey ${key}\ncode ${run.code}\nbytes ${stdout.length} ${stderr.length}\nsha256 ${checksum}\n\n`), stdout, stderr]);
 }
 
-/** The body of an entry, or undefined unless its header matches the key and its body the length and checksum. */
-function entryBody(key: string, entry: Buffer): string | undefined {
+/** What an entry holds, or undefined unless its header matches the key and its body the lengths and checksum. */
+function entryRun(key: string, entry: Buffer): Omit<ToolRun, "ms"> | undefined {
   const end = entry.indexOf("\n\n");
   if (end === -1) return undefined;
-  const header = /^(.*)\nkey (\w+)\nbytes (\d+)\nsha256 (\w+)$/.exec(entry.subarray(0, end).toString("latin1"));
+  const header = /^(.*)\nkey (\w+)\ncode (\d+)\nbytes (\d+) (\d+)\nsha256 (\w+)$/.exec(entry.subarray(0, end).toString("latin1"));
   if (header?.[1] !== FORMAT || header[2] !== key) return undefined;
   const body = entry.subarray(end + 2);
-  if (body.length !== Number(header[3]) || createHash("sha256").update(body).digest("hex") !== header[4]) return undefined;
-  return body.toString("utf8");
+  const stdoutBytes = Number(header[4]);
+  if (body.length !== stdoutBytes + Number(header[5]) || createHash("sha256").update(body).digest("hex") !== header[6]) return undefined;
+  return { code: Number(header[3]), stdout: body.subarray(0, stdoutBytes).toString("utf8"), stderr: body.subarray(stdoutBytes).toString("utf8") };
 }
 
 /**
@@ -199,13 +208,13 @@ export function createRenderCache(dir: string): RenderCache {
     return known;
   };
 
-  const store = (key: string, stdout: string): void => {
+  const store = (key: string, run: ToolRun): void => {
     const file = path.join(dir, `${key}.render`);
     // A temporary file in the same folder, then a rename: a concurrent run reads the old entry, the new one or none, never half of one.
     const temporary = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, entryText(key, Buffer.from(stdout, "utf8")));
+      writeFileSync(temporary, entryText(key, run));
       renameSync(temporary, file);
       stats.stored++;
     } catch (error) {
@@ -236,16 +245,17 @@ export function createRenderCache(dir: string): RenderCache {
         } catch {
           entry = undefined;
         }
-        const body = entry && entryBody(key, entry);
-        if (body !== undefined) {
+        const stored = entry && entryRun(key, entry);
+        if (stored) {
           stats.hits++;
-          return { code: 0, stdout: body, stderr: "", ms: performance.now() - started };
+          return { ...stored, ms: performance.now() - started };
         }
       }
       inputs?.prepare?.();
       const run = await runTool(binary, args, cwd);
-      // A failure is not stored: it may be passing (a timeout, a killed process, a full disk), and its message is what a person acts on, so it should come from the tool each time.
-      if (key && run.code === 0) store(key, run.stdout);
+      // Other failures are not stored: one may be passing (a timeout, a killed process, a full disk), and the
+      // message of a real render's failure is what a person acts on, so it comes from the tool each time.
+      if (key && (run.code === 0 || (run.code === 1 && inputs?.failures))) store(key, run);
       else stats.uncached++;
       return run;
     },

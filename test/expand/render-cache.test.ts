@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { expandSources, type ExpandSettings, type Expansion } from "../../src/expand/expand.js";
-import { renderCacheDir } from "../../src/expand/render-cache.js";
+import { createRenderCache, renderCacheDir, type RenderInputs } from "../../src/expand/render-cache.js";
 import { repoRoot, runCli, tools, toolsEnv } from "../e2e/cli-harness.js";
 
 const haveTools = existsSync(tools.helm4) && existsSync(tools.kubectl);
@@ -266,4 +266,35 @@ describe.skipIf(!haveTools)("switching the render cache off", () => {
     expect(await lintChart(["--no-cache"])).not.toContain("render cache");
     expect(await lintChart([], "cache: false\n")).not.toContain("render cache");
   }, 60_000);
+});
+
+describe("which runs are stored", () => {
+  /** A tool that prints its arguments and exits with the status its first argument names. */
+  function exitingTool(): { binary: string; calls: () => number } {
+    const dir = folder("exit-bin");
+    const log = path.join(dir, "calls.log");
+    writeFileSync(log, "");
+    const binary = path.join(dir, "tool");
+    writeFileSync(binary, `#!/bin/sh\n[ "$1" = version ] && { echo v1; exit 0; }\necho "$*" >> '${log}'\necho "out $*"; echo "err $*" >&2\nexit "$1"\n`);
+    chmodSync(binary, 0o755);
+    return { binary, calls: () => readFileSync(log, "utf8").split("\n").filter(Boolean).length };
+  }
+
+  it("stores successes; failures only when asked and only for exit status 1; never runs without inputs to key", async () => {
+    const tool = exitingTool();
+    const cache = createRenderCache(folder("cache"));
+    const inputs = { dirs: [], files: [], env: [] };
+    const twice = async (args: string[], given: RenderInputs | undefined): Promise<number> => {
+      const before = tool.calls();
+      const [a, b] = [await cache.run(tool.binary, args, scratch, given), await cache.run(tool.binary, args, scratch, given)];
+      expect(b).toMatchObject({ code: a.code, stdout: a.stdout, stderr: a.stderr });
+      return tool.calls() - before;
+    };
+    expect(await twice(["0"], inputs)).toBe(1);
+    expect(await twice(["1"], inputs)).toBe(2);
+    expect(await twice(["1", "instrumented"], { ...inputs, failures: true })).toBe(1);
+    expect(await twice(["2", "instrumented"], { ...inputs, failures: true })).toBe(2);
+    expect(await twice(["0", "remote"], undefined)).toBe(2);
+    expect(cache.stats()).toMatchObject({ hits: 2, stored: 2, uncached: 6 });
+  });
 });

@@ -104,6 +104,7 @@ function templateInputs(chartDir: string, valueSet: ValueSet, settings: HelmSett
     env: environment.env,
     extra: [...environment.extra, ...plan],
     relocate: copy.root,
+    failures: true,
     prepare: copy.materialize,
   };
 }
