@@ -48917,7 +48917,8 @@ function prepareChart(chartDir, settings, cache) {
   }
   const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
   if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
-  return { chartDir, helm: { ...settings.helm, binary, cache }, valueSets: valueSetsFor(chartDir, settings.helm) };
+  const chartCache = settings.helm.dependencyUpdate ? void 0 : cache;
+  return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
 async function expandValueSet(chart, valueSet, settings, files) {
   const started = performance.now();

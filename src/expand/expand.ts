@@ -136,7 +136,9 @@ function prepareChart(chartDir: string, settings: ExpandSettings, cache: RenderC
   }
   const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
   if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
-  return { chartDir, helm: { ...settings.helm, binary, cache }, valueSets: valueSetsFor(chartDir, settings.helm) };
+  // `helm dependency build` may fetch charts and rewrites charts/ while other value sets render: such a chart is not cached.
+  const chartCache = settings.helm.dependencyUpdate ? undefined : cache;
+  return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
 
 /** Renders a chart with one value set (and its instrumented copies), and reads its objects. */
