@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path24, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path23} HTTP/1.1\r
+      let header2 = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19478,17 +19478,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path23) {
-      const ctrl = callVisitor(key2, node, visitor, path23);
+    function visit_(key2, node, visitor, path24) {
+      const ctrl = callVisitor(key2, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visit_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visit_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path23);
+            const ci2 = visit_(i, node.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19499,13 +19499,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19526,17 +19526,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path23) {
-      const ctrl = await callVisitor(key2, node, visitor, path23);
+    async function visitAsync_(key2, node, visitor, path24) {
+      const ctrl = await callVisitor(key2, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19547,13 +19547,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19580,23 +19580,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path23) {
+    function callVisitor(key2, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path23);
+        return visitor(key2, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path23);
+        return visitor.Map?.(key2, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path23);
+        return visitor.Seq?.(key2, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path23);
+        return visitor.Pair?.(key2, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path23);
+        return visitor.Scalar?.(key2, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path23);
+        return visitor.Alias?.(key2, node, path24);
       return void 0;
     }
-    function replaceNode(key2, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key2, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -20208,10 +20208,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v2 = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k2 = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k2 = path24[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -20230,7 +20230,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20260,11 +20260,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key2, ...rest] = path23;
+          const [key2, ...rest] = path24;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20278,8 +20278,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key2, ...rest] = path23;
+      deleteIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20293,8 +20293,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key2, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key2, ...rest] = path24;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20312,8 +20312,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key2, ...rest] = path23;
+      hasIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20323,8 +20323,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key2, ...rest] = path23;
+      setIn(path24, value) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22839,9 +22839,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22916,14 +22916,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22938,10 +22938,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22952,10 +22952,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22972,13 +22972,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -24939,9 +24939,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24950,23 +24950,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24977,10 +24977,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26774,18 +26774,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path23) {
+function valueAtPath(value, path24) {
   let node = value;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path23) {
+function formatPath(path24) {
   let text = "";
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -34608,13 +34608,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path23) {
+function walkInto(walk, stream, path24) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path23.length);
-  while (matched < limit && walk.path[matched] === path23[matched]) matched++;
-  for (; matched < path23.length; matched++) {
-    const segment = path23[matched];
+  const limit = Math.min(walk.matched, path24.length);
+  while (matched < limit && walk.path[matched] === path24[matched]) matched++;
+  for (; matched < path24.length; matched++) {
+    const segment = path24[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -34629,26 +34629,26 @@ function walkInto(walk, stream, path23) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path23;
+  walk.path = path24;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path23) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path23));
+function locateInStream(stream, root, path24) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path24));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path23) => spanOfWalk(stream, walkInto(walk, stream, path23));
+  return (path24) => spanOfWalk(stream, walkInto(walk, stream, path24));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path23) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
+function listItemRoots(stream, root, path24) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -34664,9 +34664,9 @@ function spanOf(stream, key2, node) {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
-function writtenScalar(stream, root, path23) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
-  if (matched < path23.length) return void 0;
+function writtenScalar(stream, root, path24) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
+  if (matched < path24.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -34941,8 +34941,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path23) {
-      const { start, end } = locateOffsets(path23);
+    locate(path24) {
+      const { start, end } = locateOffsets(path24);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -34982,9 +34982,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path23) {
+    locate(path24) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path23);
+      const { start, end, matched } = locateInStream(stream, root, path24);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -34998,12 +34998,12 @@ function readYamlDocument(text, file) {
     return {
       source,
       value: documents[0],
-      locate(path23) {
+      locate(path24) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path23);
+        const { start, end } = locateInStream(stream, root, path24);
         return source.regionOf(start, end);
       },
-      scalarAt: (path23) => present3 ? writtenScalar(stream, root, path23) : void 0
+      scalarAt: (path24) => present3 ? writtenScalar(stream, root, path24) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -35149,18 +35149,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path23, defines) {
+function locateInTemplate(text, kind, body, path24, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path23.length; matched++) {
-    const segment = path23[matched];
+  for (; matched < path24.length; matched++) {
+    const segment = path24[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path23.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path24.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -35173,12 +35173,12 @@ function locateInTemplate(text, kind, body, path23, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path23.slice(matched);
+  const remainder = path24.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path23[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path24[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -35444,16 +35444,211 @@ var init_tools = __esm({
   }
 });
 
-// src/expand/helm/render.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+// src/expand/render-cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import os7 from "node:os";
 import path9 from "node:path";
+function renderCacheDir(cwd, env) {
+  for (let dir = path9.resolve(cwd); ; dir = path9.dirname(dir)) {
+    if (isDirectory2(path9.join(dir, "node_modules"))) return path9.join(dir, "node_modules", ".cache", "kubeward");
+    if (path9.dirname(dir) === dir) break;
+  }
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path9.isAbsolute(xdg)) return path9.join(xdg, "kubeward");
+  return path9.join(env.HOME || os7.homedir(), ".cache", "kubeward");
+}
+function isDirectory2(dir) {
+  return statSync4(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+function treeDigest(dir, skip) {
+  const hash = createHash("sha256");
+  const budget = { bytes: MAX_TREE_BYTES, files: MAX_TREE_FILES };
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (current, relative) => {
+    const real = realpathSync2(current);
+    if (seen.has(real)) throw new Unkeyable(`symlink cycle at ${current}`);
+    seen.add(real);
+    for (const name of readdirSync3(current).sort()) {
+      if (skip.includes(name)) continue;
+      const file = path9.join(current, name);
+      const stats = statSync4(file);
+      const entry = relative ? `${relative}/${name}` : name;
+      if (stats.isDirectory()) {
+        hash.update(`d ${entry}\0`);
+        walk(file, entry);
+      } else if (stats.isFile()) {
+        budget.bytes -= stats.size;
+        if (--budget.files < 0 || budget.bytes < 0) throw new Unkeyable(`more than ${MAX_TREE_FILES} files or ${MAX_TREE_BYTES >> 20} MB`);
+        hash.update(`f ${entry} ${stats.size}\0`);
+        hash.update(readFileSync5(file));
+      }
+    }
+    seen.delete(real);
+  };
+  walk(dir, "");
+  return hash.digest("hex");
+}
+function outermost(dirs) {
+  const resolved = [...new Set(dirs.map((dir) => path9.resolve(dir)))].sort();
+  return resolved.filter((dir) => !resolved.some((other) => other !== dir && !path9.relative(other, dir).startsWith("..") && !path9.isAbsolute(path9.relative(other, dir))));
+}
+function selectedEnv(names) {
+  return Object.keys(process.env).filter((name) => names.some((wanted) => wanted.endsWith("_") ? name.startsWith(wanted) : name === wanted)).sort().map((name) => `${name}=${process.env[name]}`);
+}
+function renderKey(identity, args, cwd, inputs, digest) {
+  const hash = createHash("sha256");
+  const relocated = (text) => inputs.relocate ? text.split(inputs.relocate).join("<copy>") : text;
+  hash.update(`${FORMAT}\0${identity}\0${relocated(cwd)}\0`);
+  for (const arg of args) hash.update(`a ${relocated(arg)}\0`);
+  for (const variable of selectedEnv(inputs.env)) hash.update(`e ${variable}\0`);
+  for (const text of inputs.extra ?? []) hash.update(`x ${text.length}\0${text}`);
+  for (const dir of outermost(inputs.dirs)) hash.update(`t ${relocated(dir)} ${digest(dir, inputs.skip ?? [])}\0`);
+  for (const file of [...new Set(inputs.files.map((name) => path9.resolve(name)))].sort()) {
+    const content = readFileSync5(file);
+    hash.update(`v ${relocated(file)} ${content.length}\0`);
+    hash.update(content);
+  }
+  return hash.digest("hex");
+}
+function entryText(key2, run2) {
+  const stdout = Buffer.from(run2.stdout, "utf8");
+  const stderr = Buffer.from(run2.stderr, "utf8");
+  const checksum = createHash("sha256").update(stdout).update(stderr).digest("hex");
+  return Buffer.concat([Buffer.from(`${FORMAT}
+key ${key2}
+code ${run2.code}
+bytes ${stdout.length} ${stderr.length}
+sha256 ${checksum}
+
+`), stdout, stderr]);
+}
+function entryRun(key2, entry) {
+  const end = entry.indexOf("\n\n");
+  if (end === -1) return void 0;
+  const header2 = /^(.*)\nkey (\w+)\ncode (\d+)\nbytes (\d+) (\d+)\nsha256 (\w+)$/.exec(entry.subarray(0, end).toString("latin1"));
+  if (header2?.[1] !== FORMAT || header2[2] !== key2) return void 0;
+  const body = entry.subarray(end + 2);
+  const stdoutBytes = Number(header2[4]);
+  if (body.length !== stdoutBytes + Number(header2[5]) || createHash("sha256").update(body).digest("hex") !== header2[6]) return void 0;
+  return { code: Number(header2[3]), stdout: body.subarray(0, stdoutBytes).toString("utf8"), stderr: body.subarray(stdoutBytes).toString("utf8") };
+}
+async function toolIdentity(binary) {
+  const stats = statSync4(binary);
+  const kubectl = path9.basename(binary).startsWith("kubectl");
+  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path9.dirname(binary), 3e4);
+  if (version.code !== 0) return void 0;
+  return `${realpathSync2(binary)} ${stats.size} ${stats.mtimeMs}
+${version.stdout}`;
+}
+function reasonOf2(error2) {
+  const failure = error2;
+  return failure.code ? `${failure.code} ${failure.path ?? ""}`.trim() : failure.message;
+}
+function createRenderCache(dir) {
+  const stats = { dir, hits: 0, stored: 0, uncached: 0 };
+  const identities = /* @__PURE__ */ new Map();
+  const digests = /* @__PURE__ */ new Map();
+  const digest = (tree, skip) => {
+    const memo = `${skip.join("/")}\0${tree}`;
+    let known = digests.get(memo);
+    if (known === void 0) {
+      try {
+        known = treeDigest(tree, skip);
+      } catch (error2) {
+        known = error2 instanceof Unkeyable ? error2 : new Unkeyable(reasonOf2(error2));
+      }
+      digests.set(memo, known);
+    }
+    if (known instanceof Unkeyable) throw known;
+    return known;
+  };
+  const identity = (binary) => {
+    let known = identities.get(binary);
+    if (!known) {
+      known = toolIdentity(binary).catch(() => void 0);
+      identities.set(binary, known);
+    }
+    return known;
+  };
+  const store = (key2, run2) => {
+    const file = path9.join(dir, `${key2}.render`);
+    const temporary = path9.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temporary, entryText(key2, run2));
+      renameSync(temporary, file);
+      stats.stored++;
+    } catch (error2) {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+      }
+      stats.uncached++;
+      stats.problem ??= `the render cache ${dir} cannot be written (${reasonOf2(error2)}); charts and overlays are rendered every run`;
+    }
+  };
+  return {
+    async run(binary, args, cwd, inputs) {
+      const tool = inputs && await identity(binary);
+      let key2;
+      try {
+        key2 = tool ? renderKey(tool, args, cwd, inputs, digest) : void 0;
+      } catch {
+        key2 = void 0;
+      }
+      if (key2) {
+        const started = performance.now();
+        let entry;
+        try {
+          entry = readFileSync5(path9.join(dir, `${key2}.render`));
+        } catch {
+          entry = void 0;
+        }
+        const stored = entry && entryRun(key2, entry);
+        if (stored) {
+          stats.hits++;
+          return { ...stored, ms: performance.now() - started };
+        }
+      }
+      inputs?.prepare?.();
+      const run2 = await runTool(binary, args, cwd);
+      if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
+      else stats.uncached++;
+      return run2;
+    },
+    stats: () => ({ ...stats })
+  };
+}
+function runCached(cache, binary, args, cwd, inputs) {
+  if (cache) return cache.run(binary, args, cwd, inputs);
+  inputs?.prepare?.();
+  return runTool(binary, args, cwd);
+}
+var FORMAT, MAX_TREE_BYTES, MAX_TREE_FILES, Unkeyable;
+var init_render_cache = __esm({
+  "src/expand/render-cache.ts"() {
+    "use strict";
+    init_tools();
+    FORMAT = "kubeward-render-cache 2";
+    MAX_TREE_BYTES = 64 << 20;
+    MAX_TREE_FILES = 2e4;
+    Unkeyable = class extends Error {
+    };
+  }
+});
+
+// src/expand/helm/render.ts
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import os8 from "node:os";
+import path10 from "node:path";
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync5(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
-  const requirementsFile = path9.join(chartDir, "requirements.yaml");
-  const requirements = existsSync4(requirementsFile) ? load(readFileSync5(requirementsFile, "utf8")) ?? {} : {};
+  const chart = load(readFileSync6(path10.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const requirementsFile = path10.join(chartDir, "requirements.yaml");
+  const requirements = existsSync4(requirementsFile) ? load(readFileSync6(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => isRecord(dep) && typeof dep.name === "string");
   return {
-    name: typeof chart.name === "string" ? chart.name : path9.basename(chartDir),
+    name: typeof chart.name === "string" ? chart.name : path10.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
     dependencies
   };
@@ -35474,6 +35669,33 @@ function chartRelative(templatePath) {
 function describeHelmFailure(run2) {
   return parseHelmFailure(run2.stderr, run2.code);
 }
+function kubeconfigText() {
+  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path10.delimiter).filter(Boolean) : [path10.join(os8.homedir(), ".kube", "config")];
+  return files.map((file) => {
+    try {
+      return `${file}
+${readFileSync6(file, "utf8")}`;
+    } catch {
+      return `${file} (none)`;
+    }
+  });
+}
+function templateInputs(chartDir, valueSet, settings) {
+  const { copy } = settings;
+  const environment = { env: ["HELM_", "KUBECONFIG"], extra: settings.namespace ? [] : kubeconfigText() };
+  if (!copy) return { dirs: [chartDir], files: valueSet.valuesFiles, ...environment };
+  const plan = [...[...copy.removed].sort().map((file) => `removed ${file}`), ...[...copy.written].sort(([a], [b]) => a < b ? -1 : 1).map(([file, text]) => `written ${file} ${text.length}
+${text}`)];
+  return {
+    dirs: [copy.source],
+    files: valueSet.valuesFiles.filter((file) => path10.relative(copy.root, file).startsWith("..")),
+    env: environment.env,
+    extra: [...environment.extra, ...plan],
+    relocate: copy.root,
+    failures: true,
+    prepare: copy.materialize
+  };
+}
 async function renderChart(chartDir, valueSet, settings) {
   let ms2 = 0;
   if (settings.dependencyUpdate) {
@@ -35481,7 +35703,7 @@ async function renderChart(chartDir, valueSet, settings) {
     ms2 += update.ms;
     if (update.code !== 0) return { ok: false, failure: { message: describeHelmFailure(update).message, file: "Chart.yaml" }, stderr: update.stderr, ms: ms2 };
   }
-  const run2 = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
+  const run2 = await runCached(settings.cache, settings.binary, templateArgs(chartDir, valueSet, settings), chartDir, templateInputs(chartDir, valueSet, settings));
   ms2 += run2.ms;
   if (run2.code !== 0) return { ok: false, failure: describeHelmFailure(run2), stderr: run2.stderr, ms: ms2 };
   return { ok: true, output: run2.stdout, ms: ms2 };
@@ -35501,6 +35723,7 @@ var init_render = __esm({
     init_js_yaml();
     init_json();
     init_render_failure();
+    init_render_cache();
     init_tools();
   }
 });
@@ -35539,12 +35762,12 @@ var init_template_actions = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync6, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
-import os7 from "node:os";
-import path10 from "node:path";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import os9 from "node:os";
+import path11 from "node:path";
 function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
-  const chartsDir = path10.join(chartDir, "charts");
+  const chartsDir = path11.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
   let dependencies;
   try {
@@ -35552,9 +35775,9 @@ function chartTree(chartDir, prefix = []) {
   } catch {
     dependencies = [];
   }
-  for (const entry of readdirSync3(chartsDir, { withFileTypes: true })) {
-    const dir = path10.join(chartsDir, entry.name);
-    if (!entry.isDirectory() || !existsSync5(path10.join(dir, "Chart.yaml"))) continue;
+  for (const entry of readdirSync4(chartsDir, { withFileTypes: true })) {
+    const dir = path11.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path11.join(dir, "Chart.yaml"))) continue;
     let name = entry.name;
     try {
       name = readChartInfo(dir).name;
@@ -35566,25 +35789,45 @@ function chartTree(chartDir, prefix = []) {
   return found;
 }
 function templateFilesOf(chartDir) {
-  const templates = path10.join(chartDir, "templates");
+  const templates = path11.join(chartDir, "templates");
   if (!existsSync5(templates)) return [];
-  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path10.join(entry.parentPath, entry.name));
+  return readdirSync4(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path11.join(entry.parentPath, entry.name));
+}
+function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
+  const root = mkdtempSync(path11.join(os9.tmpdir(), `kubeward-${label}-`));
+  const base = path11.basename(chartDir);
+  const written = /* @__PURE__ */ new Map();
+  const removed = new Set(chartTree(chartDir).map((chart) => path11.join(base, path11.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  for (const template of dropped) removed.add(path11.join(base, template));
+  let done = false;
+  return {
+    source: chartDir,
+    root,
+    dir: path11.join(root, base),
+    written,
+    removed,
+    materialize() {
+      if (done) return;
+      done = true;
+      const copy = path11.join(root, base);
+      cpSync(chartDir, copy, { recursive: true, dereference: true });
+      for (const entry of readdirSync4(copy, { withFileTypes: true, recursive: true })) {
+        const file = path11.join(entry.parentPath, entry.name);
+        chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
+      }
+      chmodSync(copy, statSync5(copy).mode | 448);
+      for (const file of removed) rmSync2(path11.join(root, file), { force: true });
+      for (const [file, text] of written) writeFileSync2(path11.join(root, file), text);
+    }
+  };
 }
 function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
-  const dir = mkdtempSync(path10.join(os7.tmpdir(), `kubeward-${label}-`));
-  const copy = path10.join(dir, path10.basename(chartDir));
-  cpSync(chartDir, copy, { recursive: true, dereference: true });
-  for (const entry of readdirSync3(copy, { withFileTypes: true, recursive: true })) {
-    const file = path10.join(entry.parentPath, entry.name);
-    chmodSync(file, statSync4(file).mode | (entry.isDirectory() ? 448 : 384));
-  }
-  chmodSync(copy, statSync4(copy).mode | 448);
-  for (const chart of chartTree(chartDir)) rmSync(path10.join(copy, path10.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
-  for (const template of dropped) rmSync(path10.join(copy, template), { force: true });
-  return copy;
+  const copy = planCopy(chartDir, label, dropped);
+  copy.materialize();
+  return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync(path10.dirname(copyDir), { recursive: true, force: true });
+  rmSync2(path11.dirname(copyDir), { recursive: true, force: true });
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -35656,23 +35899,24 @@ function tagTemplate(text, tag) {
   }).join("\n");
 }
 function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
-  const dir = copyChart(chartDir, "tagged");
+  const copy = planCopy(chartDir, "tagged");
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path10.relative(chartDir, file))) continue;
+      if (untagged.has(path11.relative(chartDir, file))) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
-      const tagged = tagTemplate(readFileSync6(file, "utf8"), (line, emits) => {
+      const tagged = tagTemplate(readFileSync7(file, "utf8"), (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      writeFileSync(path10.join(dir, path10.relative(chartDir, file)), tagged);
+      copy.written.set(path11.join(path11.basename(chartDir), path11.relative(chartDir, file)), tagged);
     }
   }
   return {
-    dir,
+    dir: copy.dir,
+    copy,
     line(id, line) {
       const template = templates[id];
       return template ? { file: template.file, line, emits: template.emitting.has(line) } : void 0;
@@ -35699,7 +35943,7 @@ function comparedValues(chartDir) {
   const compared = /* @__PURE__ */ new Set();
   for (const chart of chartTree(chartDir)) {
     for (const template of templateFilesOf(chart.dir)) {
-      for (const match2 of readFileSync6(template, "utf8").matchAll(COMPARED_VALUE)) {
+      for (const match2 of readFileSync7(template, "utf8").matchAll(COMPARED_VALUE)) {
         compared.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
       }
     }
@@ -35737,7 +35981,7 @@ function setKeyPath(key2) {
   return segments;
 }
 function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set()) {
-  const dir = copyChart(chartDir, "values", dropped);
+  const copy = planCopy(chartDir, "values", dropped);
   const sentinels = [];
   const compared = comparedValues(chartDir);
   const register = (source, effective, rank, original) => {
@@ -35745,21 +35989,20 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
-    const text = readFileSync6(file, "utf8");
+    const text = readFileSync7(file, "utf8");
     const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
     const replaced = sentinelTree(tree, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
-    writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
+    copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path10.join(dir, path10.relative(chartDir, chart.dir));
-    rmSync(path10.join(copied, "values.schema.json"), { force: true });
-    const values = path10.join(chart.dir, "values.yaml");
-    if (existsSync5(values)) rewrite(values, path10.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+    const copied = path11.join(path11.basename(chartDir), path11.relative(chartDir, chart.dir));
+    copy.removed.add(path11.join(copied, "values.schema.json"));
+    const values = path11.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path11.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
-    const target = path10.join(path10.dirname(dir), `values-${index}.yaml`);
-    rewrite(file, target, [], 1 + index);
-    return target;
+    rewrite(file, `values-${index}.yaml`, [], 1 + index);
+    return path11.join(copy.root, `values-${index}.yaml`);
   });
   const set = valueSet.set.map(
     (argument) => splitAssignments(argument).map((assignment) => {
@@ -35772,7 +36015,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
       return `${key2}=${register({ kind: "set", path: setKeyPath(key2) }, setKeyPath(key2), 1e3, value)}`;
     }).join(",")
   );
-  return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
 }
 var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
 var init_instrument = __esm({
@@ -35817,9 +36060,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path23) {
+function sharedDepth(real, other, path24) {
   let depth = 0;
-  for (const segment of path23) {
+  for (const segment of path24) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -35832,28 +36075,28 @@ function sharedDepth(real, other, path23) {
   }
   return depth;
 }
-function nodeAt(body, path23) {
+function nodeAt(body, path24) {
   let node = body;
-  for (const segment of path23) node = child(node, segment);
+  for (const segment of path24) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path23) {
+function documentAlong(render, name, key2, body, path24) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path23);
+  const depth = sharedDepth(body, document.object.body, path24);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence2, key2, body, path23) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path23);
+function taggedTemplateLine(evidence2, key2, body, path24) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path24);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path23.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path24.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -35886,12 +36129,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path23, tail) {
-  if (tail.length > path23.length) return false;
-  return tail.every((segment, index) => path23[path23.length - tail.length + index] === segment);
+function endsWith(path24, tail) {
+  if (tail.length > path24.length) return false;
+  return tail.every((segment, index) => path24[path24.length - tail.length + index] === segment);
 }
-function startsWith(path23, head) {
-  return head.length <= path23.length && head.every((segment, index) => path23[index] === segment);
+function startsWith(path24, head) {
+  return head.length <= path24.length && head.every((segment, index) => path24[index] === segment);
 }
 function wholeValuesMap(chart, node) {
   const found = [];
@@ -35912,31 +36155,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path23);
+function sentinelValues(evidence2, key2, body, path24, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path24);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path23.slice(0, depth));
-  if (depth === path23.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path24.slice(0, depth));
+  if (depth === path24.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path23.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path24.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path23) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path24) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path23.slice(0, length);
+    const prefix = path24.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path23.length && writtenByTemplate(prefix)) break;
+    if (length < path24.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path23.slice(length)], effective: [...map, ...path23.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path24.slice(length)], effective: [...map, ...path24.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -35954,7 +36197,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
     let chart;
     try {
       chart = tagChart(chartDir, untagged);
-      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       const { file } = result.failure;
@@ -35977,7 +36220,7 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
       let chart;
       try {
         chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
-        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
@@ -36008,20 +36251,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk = (real, rendered, path23) => {
+  const walk = (real, rendered, path24) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace";
+      const isNamespaceField = path24.length === 2 && path24[0] === "metadata" && path24[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path23));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path24));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path23));
+        facts.generated.push(JSON.stringify(path24));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk(item, rendered[index], [...path23, index]);
+        walk(item, rendered[index], [...path24, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path23, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path24, name]);
     }
   };
   walk(body, other, []);
@@ -36041,7 +36284,7 @@ var init_provenance = __esm({
 });
 
 // src/expand/helm/objects.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -36049,10 +36292,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path11.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path12.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path11.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path12.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -36068,14 +36311,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path12.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path11.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path12.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -36168,7 +36411,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path11.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path12.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -36236,8 +36479,8 @@ var init_objects = __esm({
 
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync8, writeFileSync as writeFileSync3 } from "node:fs";
+import path13 from "node:path";
 function lineEnds(template) {
   const ends = [];
   const blocks = [];
@@ -36354,7 +36597,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync7(path12.join(query.chartDir, query.template), "utf8");
+    template = readFileSync8(path13.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -36367,7 +36610,7 @@ async function locateRenderedLine(query) {
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync2(path12.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync3(path13.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -36409,18 +36652,18 @@ var init_rendered_line = __esm({
 });
 
 // src/expand/helm/render-error.ts
-import { readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import path13 from "node:path";
+import { readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
+import path14 from "node:path";
 function isFile(file) {
   try {
-    return statSync5(file).isFile();
+    return statSync6(file).isFile();
   } catch {
     return false;
   }
 }
 function readText(file) {
   try {
-    return readFileSync8(file, "utf8");
+    return readFileSync9(file, "utf8");
   } catch {
     return void 0;
   }
@@ -36444,15 +36687,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path13.join(chartDir, "Chart.yaml");
+  let file = path14.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path13.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path14.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path13.resolve(chartDir, named);
+    file = path14.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -36485,13 +36728,18 @@ var init_render_error = __esm({
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
+function buildInputs(tree, usedFiles, enableHelm) {
+  const layers = [...tree.layers.values()];
+  if (tree.remote.length > 0 || enableHelm && layers.some((layer) => layer.helmCharts.length > 0)) return void 0;
+  return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
+}
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path14.resolve(dir), settings), path14.resolve(dir));
+  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path15.resolve(dir), settings), path15.resolve(dir), settings.inputs);
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -36506,17 +36754,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path14.resolve(dir);
+  const root = path15.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path14.resolve(root, mention);
+    const absolute = path15.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path14.relative(root, absolute);
-    return path14.isAbsolute(dir) || relative.startsWith("..") ? absolute : path14.join(dir, relative);
+    const relative = path15.relative(root, absolute);
+    return path15.isAbsolute(dir) || relative.startsWith("..") ? absolute : path15.join(dir, relative);
   }
   return void 0;
 }
@@ -36524,32 +36772,32 @@ var WARNING, KLOG;
 var init_build = __esm({
   "src/expand/kustomize/build.ts"() {
     "use strict";
-    init_tools();
+    init_render_cache();
     WARNING = /^#?\s*Warning:\s*/i;
     KLOG = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.]+:\d+\]/;
   }
 });
 
 // src/expand/kustomize/kustomization-file.ts
-import { readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
-import path15 from "node:path";
+import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+import path16 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path15.join(dir, name);
+    const file = path16.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
 }
 function isFile2(file) {
   try {
-    return statSync6(file).isFile();
+    return statSync7(file).isFile();
   } catch {
     return false;
   }
 }
-function isDirectory2(file) {
+function isDirectory3(file) {
   try {
-    return statSync6(file).isDirectory();
+    return statSync7(file).isDirectory();
   } catch {
     return false;
   }
@@ -36559,7 +36807,7 @@ function isRemoteReference(reference) {
 }
 function readTextFile(file) {
   try {
-    return { text: readFileSync9(file, "utf8") };
+    return { text: readFileSync10(file, "utf8") };
   } catch (error2) {
     const reason = error2.code ?? String(error2);
     return { failure: `Cannot read ${file} (${reason}).` };
@@ -36602,8 +36850,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path23) {
-  return path23[path23.length - 1] === "image" && typeof valueAtPath(body, path23) === "string";
+function isImagePath(body, path24) {
+  return path24[path24.length - 1] === "image" && typeof valueAtPath(body, path24) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -36633,11 +36881,11 @@ var init_images = __esm({
 });
 
 // src/expand/kustomize/layer-uses.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path16.resolve(dir));
+    const layer = tree.layers.get(path17.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -36712,12 +36960,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path23) {
+function followPath(output, source, path24) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -36734,7 +36982,7 @@ function followPath(output, source, path23) {
       field = segment;
     }
   }
-  const complete = followed.length === path23.length;
+  const complete = followed.length === path24.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -36811,19 +37059,19 @@ var init_patch_target = __esm({
 });
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity, body, path23, applied) {
+function patchCandidates(patch, identity, body, path24, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path23);
-      const deletion = strategicDeletion(document.body, followed.path, body, path23);
+      const followed = followPath(body, document.body, path24);
+      const deletion = strategicDeletion(document.body, followed.path, body, path24);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path24.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path23.length;
+      const complete = followed.depth === path24.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -36837,57 +37085,57 @@ function patchCandidates(patch, identity, body, path23, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path24, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path23) {
+function strategicDeletion(document, followed, body, path24) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path23[length - 1] === "string" && valueAtPath(body, path23.slice(0, length)) === void 0;
+    const gone = (length) => typeof path24[length - 1] === "string" && valueAtPath(body, path24.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path23.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path24.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path23) {
+function beforeOperation(operation, path24) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path23;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path24;
   const list2 = operation.path.slice(0, -1);
-  const index = path23[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path23[i]) === segment)) return path23;
+  const index = path24[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path24[i]) === segment)) return path24;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path23.slice(0, list2.length), index + 1, ...path23.slice(list2.length + 1)] : path23;
+  if (operation.op === "remove") return index >= at2 ? [...path24.slice(0, list2.length), index + 1, ...path24.slice(list2.length + 1)] : path24;
   if (index === at2) return void 0;
-  return index > at2 ? [...path23.slice(0, list2.length), index - 1, ...path23.slice(list2.length + 1)] : path23;
+  return index > at2 ? [...path24.slice(0, list2.length), index - 1, ...path24.slice(list2.length + 1)] : path24;
 }
-function operationCandidate(operation, file, body, path23, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path23.length) return void 0;
+function operationCandidate(operation, file, body, path24, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path24.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path23[i]]);
+    const item = valueAtPath(node, [path24[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path23.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path24.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path23.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path24.length, decisive: true };
   }
-  const remainder = path23.slice(operation.path.length);
+  const remainder = path24.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path23.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path23.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path24.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path24.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -37097,20 +37345,20 @@ var init_map = __esm({
 function readKustomizeYaml(text, file, toFile = sameRegion) {
   const document = readYamlDocument(text, file);
   const { source } = document;
-  const regionAt = (path23) => toFile(document.locate(path23));
+  const regionAt = (path24) => toFile(document.locate(path24));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path23) {
-      const entry = valueAtPath(document.value, path23);
+    firstKeyRegionAt(path24) {
+      const entry = valueAtPath(document.value, path24);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path23 : [...path23, firstKey]);
+      return regionAt(firstKey === void 0 ? path24 : [...path24, firstKey]);
     },
-    inlineTextAt(path23) {
-      const scalar = document.scalarAt(path23);
+    inlineTextAt(path24) {
+      const scalar = document.scalarAt(path24);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path23);
+      const value = valueAtPath(document.value, path24);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -37192,7 +37440,7 @@ var init_layer_context = __esm({
 });
 
 // src/expand/kustomize/read-patches.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -37210,7 +37458,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path17.join(context.layer.dir, entry);
+  const file = path18.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -37231,7 +37479,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path17.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path18.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -37261,7 +37509,7 @@ function addPatch(context, source, common) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path23) => toFile(object.locate(path23).region)
+      locate: (path24) => toFile(object.locate(path24).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -37307,14 +37555,14 @@ var init_read_patches = __esm({
 });
 
 // src/expand/kustomize/read.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
   const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
   readLayer(dir, state);
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path18.resolve(dir);
+  const key2 = path19.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -37337,10 +37585,11 @@ function readLayer(dir, state) {
     images: [],
     helmCharts: [],
     generators: [],
-    inputs: []
+    inputs: [],
+    inputDirs: []
   };
   const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path18.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path19.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -37355,7 +37604,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path18.resolve(target))) {
+  if (context.state.reading.has(path19.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -37371,13 +37620,13 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path18.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path19.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
   const { layer } = context;
   for (const { entry, region, target } of localEntries(context, field)) {
-    if (isDirectory2(target)) {
+    if (isDirectory3(target)) {
       if (readReferencedLayer(context, target, entry, region, field)) layer.bases.push({ dir: target });
     } else if (isFile2(target)) {
       layer.resources.push(...readManifestFile(target, context.state, { file: layer.file, region }));
@@ -37388,7 +37637,7 @@ function readResources(context, field) {
 }
 function readComponents(context) {
   for (const { entry, region, target } of localEntries(context, "components")) {
-    if (!isDirectory2(target)) {
+    if (!isDirectory3(target)) {
       problem(context, region, `components entry "${entry}" does not exist or is not a folder.`);
     } else if (readReferencedLayer(context, target, entry, region, "components")) {
       context.layer.components.push({ dir: target });
@@ -37396,7 +37645,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path18.resolve(file);
+  const key2 = path19.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -37492,8 +37741,9 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path18.join(context.layer.dir, entry);
+    const file = path19.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
+    else if (isDirectory3(file)) context.layer.inputDirs.push(file);
   }
 }
 var GENERATOR_KINDS;
@@ -37516,7 +37766,7 @@ var init_read = __esm({
 });
 
 // src/expand/kustomize/roots.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -37527,8 +37777,8 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path19.join(dir, entry);
-      if (isDirectory2(target)) folders.push(target);
+      const target = path20.join(dir, entry);
+      if (isDirectory3(target)) folders.push(target);
     }
   }
   return folders;
@@ -37536,17 +37786,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path19.resolve(dir);
+    const key2 = path20.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path19.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path20.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path19.resolve(dir);
+    const key2 = path20.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -37562,7 +37812,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path19.resolve(dir));
+  const keys = dirs.map((dir) => path20.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -37582,13 +37832,13 @@ var expand_exports = {};
 __export(expand_exports, {
   expandSources: () => expandSources
 });
-import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path20 from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync5 } from "node:fs";
+import path21 from "node:path";
 function resolveBinary(tool, explicit, { cwd, env }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env[variable];
   if (configured) {
-    const binary = path20.resolve(cwd, configured);
+    const binary = path21.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env.PATH ?? "";
@@ -37596,12 +37846,12 @@ function resolveBinary(tool, explicit, { cwd, env }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path20.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path20.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path21.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path21.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path20.join(chartDir, "ci");
-    const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path20.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    const ciDir = path21.join(chartDir, "ci");
+    const ciFiles = existsSync7(ciDir) ? readdirSync5(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path21.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -37613,42 +37863,36 @@ function missingTool(tool, looked, file, what) {
     message: `${tool} was not found (${looked}), so this ${what} was not linted: ${INSTALL_HINTS[tool]}.`
   };
 }
-async function expandChart(chartDir, settings, files) {
-  const started = performance.now();
-  const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path20.join(chartDir, "Chart.yaml"));
-  const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
+function prepareChart(chartDir, settings, cache) {
+  const chartFile = displayPath(settings.cwd, path21.join(chartDir, "Chart.yaml"));
   let info2;
   try {
     info2 = readChartInfo(chartDir);
   } catch (error2) {
     const message = `Chart.yaml cannot be read: ${error2.message.split("\n")[0]}`;
-    return { problems: [{ ruleId: RENDER_ERROR, file: chartFile, region: FILE_START, message }], timing };
+    return { problems: [{ ruleId: RENDER_ERROR, file: chartFile, region: FILE_START, message }] };
   }
   if (info2.type === "library") {
-    return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
+    return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }] };
   }
   const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
-  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")], timing };
-  const helm = { ...settings.helm, binary };
-  const valueSets = valueSetsFor(chartDir, settings.helm);
-  const objects = [];
-  const problems = [];
-  for (const valueSet of valueSets) {
-    const result = await renderChart(chartDir, valueSet, helm);
-    timing.toolMs += result.ms;
-    if (!result.ok) {
-      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
-      continue;
-    }
-    const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
-    timing.toolMs += ms2;
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence: evidence2 });
-    for (const object of rendered.objects) objects.push(object);
-    for (const problem2 of rendered.problems) problems.push(problem2);
+  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
+  const chartCache = settings.helm.dependencyUpdate ? void 0 : cache;
+  return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
+}
+async function expandValueSet(chart, valueSet, settings, files) {
+  const started = performance.now();
+  const { chartDir, helm, valueSets } = chart;
+  const nameValueSet = valueSets.length > 1;
+  const timing = (toolMs) => ({ kind: "helm", display: displayPath(settings.cwd, chartDir), toolMs, totalMs: performance.now() - started });
+  const result = await renderChart(chartDir, valueSet, helm);
+  if (!result.ok) {
+    const problem2 = await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
+    return { problems: [problem2], timing: timing(result.ms) };
   }
-  timing.totalMs = performance.now() - started;
-  return { objects, problems, timing };
+  const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+  const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, files, evidence: evidence2 });
+  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + ms2) };
 }
 function treeFiles(tree) {
   const used = [];
@@ -37657,11 +37901,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path20.resolve(file));
+  return used.map((file) => path21.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path20.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path20.isAbsolute(relative);
+  const relative = path21.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path21.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -37670,29 +37914,30 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path20.resolve(reference.file)),
+    file: displayPath(cwd, path21.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
 }
-async function expandKustomization(dir, settings, files, resourceCache) {
+async function expandKustomization(dir, settings, files, resourceCache, cache) {
   const started = performance.now();
   const display = displayPath(settings.cwd, dir);
   const timing = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path20.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path21.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path20.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path21.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path20.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
-  const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
+  const flavour = path21.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const { enableHelm } = settings.kustomize;
+  const build2 = await buildKustomization(dir, { binary, flavour, enableHelm, cache, inputs: cache && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path20.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path21.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -37702,14 +37947,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path20.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path21.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path20.resolve(mapped.file);
+        const absolute = path21.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -37726,13 +37971,27 @@ async function expandKustomization(dir, settings, files, resourceCache) {
 async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
   const resourceCache = /* @__PURE__ */ new Map();
+  const cache = settings.cache ? createRenderCache(renderCacheDir(settings.cwd, settings.env)) : void 0;
   const roots = rootKustomizations(kustomizations);
+  const prepared = charts.map((dir) => prepareChart(dir, settings, cache));
   const trees = [];
   const jobs = [
-    ...charts.map((dir) => () => expandChart(dir, settings, files)),
-    ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache))
+    ...prepared.flatMap((chart) => "valueSets" in chart ? chart.valueSets.map((valueSet) => () => expandValueSet(chart, valueSet, settings, files)) : []),
+    ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache))
   ];
-  const results = await mapBounded(jobs, (job) => job());
+  const done = await mapBounded(jobs, (job) => job());
+  let next = 0;
+  const chartResults = prepared.map((chart, i) => {
+    const timing = { kind: "helm", display: displayPath(settings.cwd, charts[i]), toolMs: 0, totalMs: 0 };
+    if (!("valueSets" in chart)) return { ...chart, timing };
+    const parts = done.slice(next, next += chart.valueSets.length);
+    for (const part of parts) {
+      timing.toolMs += part.timing.toolMs;
+      timing.totalMs += part.timing.totalMs;
+    }
+    return { objects: parts.flatMap((part) => part.objects ?? []), problems: parts.flatMap((part) => part.problems ?? []), timing };
+  });
+  const results = [...chartResults, ...done.slice(next)];
   const display = (dir) => displayPath(settings.cwd, dir);
   const usedBy = /* @__PURE__ */ new Map();
   const unbuilt = /* @__PURE__ */ new Set();
@@ -37747,6 +38006,7 @@ async function expandSources(charts, kustomizations, settings) {
     skipped: [],
     timings: [],
     sourcesRead: () => files.read(),
+    renderCache: cache?.stats(),
     skipReason(file) {
       const user = usedBy.get(file);
       if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;
@@ -37792,14 +38052,15 @@ var init_expand = __esm({
     init_map();
     init_read();
     init_roots();
+    init_render_cache();
     init_tools();
   }
 });
 
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path22 from "node:path";
+import { mkdirSync as mkdirSync2 } from "node:fs";
+import path23 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -38541,6 +38802,7 @@ function readInputs() {
     onlyChanged: flag("only-changed", false),
     helm: optional("helm"),
     kustomize: optional("kustomize"),
+    cache: getInput("cache") === "" ? void 0 : flag("cache", true),
     frameworks: list("framework", /[\s,]+/).map((name) => {
       const found = FRAMEWORK_SELECTIONS.find((candidate) => candidate === name.toLowerCase());
       if (found === void 0) throw new InputError(`input "framework" must name frameworks of ${FRAMEWORK_SELECTIONS.join(", ")} (got "${name}")`);
@@ -40703,7 +40965,7 @@ function findConfigFile(dir) {
     if (path2.dirname(current) === current) return void 0;
   }
 }
-var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks"];
+var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
 function loadConfig(file, cwd, rules) {
   let text;
   try {
@@ -40770,6 +41032,9 @@ function parseConfig(text, file, rules) {
         break;
       case "frameworks":
         config.frameworks = readFrameworks(value, fail) ?? fail(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        break;
+      case "cache":
+        config.cache = readBoolean(value ?? pair.key, "cache", fail);
         break;
       default:
         fail(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
@@ -41015,20 +41280,20 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path23 = podSpecPathOf(object);
-  if (!path23) return void 0;
-  const spec = valueAtPath(object.body, path23);
+  const path24 = podSpecPathOf(object);
+  if (!path24) return void 0;
+  const spec = valueAtPath(object.body, path24);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path23.slice(0, -1), "metadata"];
-  const os8 = recordOf(spec.os);
+  const metadataPath = [...path24.slice(0, -1), "metadata"];
+  const os10 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path23,
+    path: path24,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
-    isWindows: os8.name === "windows"
+    isWindows: os10.name === "windows"
   };
 }
 var CONTAINER_KINDS = ["initContainers", "containers", "ephemeralContainers"];
@@ -41086,8 +41351,8 @@ function serviceAccountOf(pod) {
 init_json();
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path23 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path23, from: "unset" } : { value, path: path23, from: "container" };
+  const path24 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path24, from: "unset" } : { value, path: path24, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -41166,12 +41431,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items.findIndex((item) => item.text === "--");
-  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path23 }, index) => {
+  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path24 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
     const next = items.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path23 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path24 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -41482,11 +41747,11 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
-function isReleaseNamespaceField(object, path23) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path23)) ?? false;
+function isReleaseNamespaceField(object, path24) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path24)) ?? false;
 }
-function isGeneratedField(object, path23) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path23)) ?? false;
+function isGeneratedField(object, path24) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path24)) ?? false;
 }
 
 // src/engine/labels.ts
@@ -42915,13 +43180,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path23 = ["resources", index];
+    const path24 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path23, "providers", at2] }] : [];
+      return type ? [{ type, config: item[type], path: [...path24, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path23 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path24 }];
   });
 }
 function covers(name, group, resource) {
@@ -43319,8 +43584,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       const set = effectiveSetting(flags.settings("metrics-bind-address", false));
       if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
     }
-    for (const { path: path23, value, ...data } of found) {
-      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path23, messageId: "exposed", data: { ...data, value } };
+    for (const { path: path24, value, ...data } of found) {
+      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path24, messageId: "exposed", data: { ...data, value } };
     }
   }
 });
@@ -43472,12 +43737,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path23 = set ? set.path : missingPath ?? [];
+        const path24 = set ? set.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path23,
+            path: path24,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict3(set ? set.value : defaults2.config, set !== void 0);
               if (kubeadm.forced || !set || set.value === "") return verdict3(kubeadm.value, false);
@@ -43487,7 +43752,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set ? verdict3(set.value, true) : verdict3(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path23, ...found };
+        if (found) yield { path: path24, ...found };
       }
     }
   });
@@ -43800,10 +44065,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path23 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path23) continue;
+      const path24 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path24) continue;
       yield {
-        path: path23,
+        path: path24,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -44374,10 +44639,10 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const host = spec.host;
     if (typeof host !== "string") return;
     const rule = describeObject2(object);
-    for (const { mode, path: path23, where } of destinationTls(spec)) {
+    for (const { mode, path: path24, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path23,
+        path: path24,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -44431,7 +44696,7 @@ function servesOnlyAcme(service) {
     const matches2 = recordItems(item.match);
     return matches2.length > 0 && matches2.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path24) => typeof path24 === "string" && path24.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -44589,9 +44854,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path23) {
+function modeAt(value, path24) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path24, "mode"] } : { mode: "UNSET", path: path24 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -44648,7 +44913,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
+    ({ port, mode: portMode, path: path24 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path24, mode: portMode, reach: `for port ${port}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -44689,15 +44954,15 @@ var istio_peer_authentication_not_strict_default = defineRule({
     const named = describeObject2(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path23 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path24 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path24, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path24, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path24, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port, mode, path: path23 } of policy.ports) {
+    for (const { port, mode, path: path24 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path24, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -44940,10 +45205,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path23 = labelsInsertionPath(object);
+    const path24 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path23, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path23, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path24, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path24, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -44976,9 +45241,9 @@ var namespace_psa_privileged_default = defineRule({
     if (!isNamespace(object) || object.name === "kube-system") return;
     const value = labelValue(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path23 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path23, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path23, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path24 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path24, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path24, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -45016,10 +45281,10 @@ var namespace_psa_version_old_default = defineRule({
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path23 = labelPath(ENFORCE_VERSION_LABEL);
+    const path24 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path23, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path23, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path24, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path24, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -45194,10 +45459,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const path24 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
       const data = { gateway: describeObject3(object), listener: name };
-      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
-      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
+      if (namespaces.from === "All") yield { path: [...path24, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path24, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -45713,17 +45978,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
+      for (const { peer, path: path24, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path24[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path24, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path24, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -45780,15 +46045,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path23 } of peersOf(policy, direction)) {
+      for (const { peer, path: path24 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces || namespaces.length === 0) continue;
-        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
+        const item = `${String(path24[1])}[${String(path24[2])}].${String(path24[3])}[${String(path24[4])}]`;
         const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path23, "podSelector"];
+        const at2 = [...path24, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -45858,8 +46123,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
+  const path24 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path24 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -45893,8 +46158,8 @@ var service_load_balancer_unrestricted_default = defineRule({
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path23 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path24 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path24, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -46002,7 +46267,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
+    for (const { path: path24, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -46071,9 +46336,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path23 = [...capabilities.path, "add", index];
+        const path24 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path23, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path23, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path24, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path24, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -46178,13 +46443,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path23 = [...pod.path, "volumes", index, "hostPath"];
+      const path24 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path23, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path23, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path24, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path24, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -46391,7 +46656,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
+    for (const { path: path24, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
   }
 });
 
@@ -46428,9 +46693,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path23, messageId: "customType", data };
-    for (const { path: path23, data } of SELINUX_USER.forbidden(pod)) yield { path: path23, messageId: "customUser", data };
-    for (const { path: path23, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path23, messageId: "customRole", data };
+    for (const { path: path24, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path24, messageId: "customType", data };
+    for (const { path: path24, data } of SELINUX_USER.forbidden(pod)) yield { path: path24, messageId: "customUser", data };
+    for (const { path: path24, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path24, messageId: "customRole", data };
   }
 });
 
@@ -46533,12 +46798,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path23) {
-  const segments = path23.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path24) {
+  const segments = path24.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path23, dir) {
-  return path23 === dir || path23.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path24, dir) {
+  return path24 === dir || path24.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -46569,8 +46834,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path23 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path23.endsWith(".sock") || path23.startsWith("//./pipe/");
+  const path24 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path24.endsWith(".sock") || path24.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -46603,10 +46868,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path23 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path24 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path23, "readOnly"],
+          path: [...path24, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -46671,8 +46936,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed ? { path: path23, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path23, messageId: "keepsNetRaw", data: { container } };
+      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed ? { path: path24, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path24, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -46840,12 +47105,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path23 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path23);
+  const path24 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path24);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path23, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path24, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path23));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path24));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -46884,11 +47149,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path23 = [...volume.path, "path"];
+      const path24 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path23, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path23, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path23, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path24, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path24, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path24, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -46968,9 +47233,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path23, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path23, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path24, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path24, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -47020,9 +47285,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path23 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path24 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path23, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path23, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path24, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path24, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -47031,15 +47296,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path23 } = gap;
+      const { path: path24 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path23, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path23, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path24, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path24, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path23, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path23, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path24, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path24, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -47095,13 +47360,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path23 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path24 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path23, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path23, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path23, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path23, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path24, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path24, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path24, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path24, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -47208,9 +47473,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path23 = podSecurityContextPath(pod, "runAsUser");
+      const path24 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path23, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path23, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path24, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path24, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -47786,10 +48051,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path24 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path23,
+            path: path24,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -48421,7 +48686,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items, path23, list2, who, shapes) {
+function* argumentPlaces(items, path24, list2, who, shapes) {
   for (const [index, item] of items.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items[index - 1] : void 0;
@@ -48432,7 +48697,7 @@ function* argumentPlaces(items, path23, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path23, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path24, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -48446,13 +48711,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path23, shapes) {
+function lastAppliedPlaces(text, path24, shapes) {
   let applied;
   try {
     applied = JSON.parse(text);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text, shapes);
-    return credential ? { place: { path: path23, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path24, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -48462,7 +48727,7 @@ function lastAppliedPlaces(text, path23, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path23, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path24, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -48528,21 +48793,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path23, field, credential }) => ({ path: path23, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path24, field, credential }) => ({ path: path24, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path23 = ["metadata", "annotations", key2];
+      const path24 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path23, shapes);
-        if (secret) yield { path: path23, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path24, shapes);
+        if (secret) yield { path: path24, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path23, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path24, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -48651,11 +48916,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path23 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path23)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path23 === "/" ? "/" : `${path23}/`));
+  const path24 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path24)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path24 === "/" ? "/" : `${path24}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path23)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path24)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -48699,9 +48964,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path23 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path24 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path23, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path23, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path24, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path24, messageId: exposed.messageId, data };
     }
   }
 });
@@ -48814,10 +49079,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path23 = ["metadata", "namespace"];
+    const path24 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path23,
+        path: path24,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -48827,7 +49092,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path23,
+      path: path24,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -48918,11 +49183,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path23, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path23, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path24, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path24, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -48952,11 +49217,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path23, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path23, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path24, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path24, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -49021,10 +49286,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path23, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path24, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -49054,16 +49319,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path23, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path24, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path23, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path24, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -49109,15 +49374,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path23, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path24, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path23, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path24, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -49242,9 +49507,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path23 } of declaredPorts(object)) {
+    for (const { container, port, path: path24 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path23, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
+      yield { path: path24, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
     }
   }
 });
@@ -49469,7 +49734,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path23 = [...pod.path, "automountServiceAccountToken"];
+    const path24 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -49477,7 +49742,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path23,
+      path: path24,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -49516,9 +49781,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path23 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path24 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path23, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path24, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -49728,6 +49993,11 @@ function setArgumentProblem(assignment) {
   }
   return void 0;
 }
+function describeRenderCache(stats) {
+  if (stats.hits + stats.stored + stats.uncached === 0) return void 0;
+  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored`;
+  return stats.problem ? `${line}; ${stats.problem}` : line;
+}
 function expandSettings(flags, config, configFile, cwd) {
   const configDir = configFile ? path4.dirname(path4.resolve(cwd, configFile)) : cwd;
   const fromConfig = (file) => path4.resolve(configDir, file);
@@ -49747,7 +50017,8 @@ function expandSettings(flags, config, configFile, cwd) {
         valueSets: Object.fromEntries(Object.entries(chart.valueSets).map(([name, files]) => [name, files.map(fromConfig)]))
       }))
     },
-    kustomize: { binary: flags.kustomize, enableHelm: flags.enableHelm ?? config.kustomize.enableHelm ?? false }
+    kustomize: { binary: flags.kustomize, enableHelm: flags.enableHelm ?? config.kustomize.enableHelm ?? false },
+    cache: flags.cache ?? config.cache ?? true
   };
 }
 
@@ -49755,7 +50026,7 @@ function expandSettings(flags, config, configFile, cwd) {
 init_report();
 
 // src/run.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
@@ -50268,32 +50539,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path23, problems) {
+function checkValue(value, shape, path24, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path23)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path23)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path23], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path24)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path24)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path24], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path23, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path24, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path23, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path24, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path23, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path24, index, problems);
   }
 }
-function checkChild(value, shape, path23, segment, problems) {
+function checkChild(value, shape, path24, segment, problems) {
   if (value === null || value === void 0) return;
-  path23.push(segment);
-  checkValue(value, shape, path23, problems);
-  path23.pop();
+  path24.push(segment);
+  checkValue(value, shape, path24, problems);
+  path24.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -50308,13 +50579,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path23 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path23[depth]];
+    const path24 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path24[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path23, problems);
+      checkValue(value, mapping(), path24, problems);
       return problems;
     }
-    if (path23[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path23, "metadata"], problems);
+    if (path24[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path24, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -50381,8 +50652,8 @@ function toFinding(active, object, report) {
   if (report.data) finding.data = report.data;
   return finding;
 }
-function locatedFinding(ruleId, severity, object, path23, message) {
-  const location = object.locate(path23);
+function locatedFinding(ruleId, severity, object, path24, message) {
+  const location = object.locate(path24);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -50391,7 +50662,7 @@ function locatedFinding(ruleId, severity, object, path23, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: path23,
+    path: path24,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -50519,8 +50790,8 @@ function settledFinding(waiting, settled) {
   if (settled.data) finding.data = settled.data;
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path23, message }) => {
-      const { file, region } = object.locate(path23);
+    finding.related = settled.related.map(({ object, path: path24, message }) => {
+      const { file, region } = object.locate(path24);
       return { file, region, message };
     });
   }
@@ -50605,7 +50876,7 @@ function readManifest(absolutePath, file) {
 // src/run.ts
 init_text();
 async function run(options) {
-  const configDir = options.config.file ? path21.dirname(path21.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path22.dirname(path22.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -50658,7 +50929,8 @@ async function run(options) {
     findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
-    timings: expansion.timings
+    timings: expansion.timings,
+    renderCache: expansion.renderCache
   };
 }
 var NO_EXPANSION = { objects: [], problems: [], skipped: [], timings: [], skipReason: () => void 0, sourcesRead: () => [] };
@@ -50740,7 +51012,7 @@ async function main() {
     frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
-      { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize },
+      { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize, cache: inputs.cache },
       config,
       configFile,
       workspace
@@ -50748,6 +51020,8 @@ async function main() {
   });
   for (const skip of result.skipped) debug(`skipped ${skip.docIndex === void 0 ? skip.file : `${skip.file} document ${skip.docIndex + 1}`}: ${skip.reason}`);
   for (const timing of result.timings) debug(`${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in the tool)`);
+  const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
+  if (cacheNote) debug(cacheNote);
   const report = (findings) => ({
     findings,
     rules: ALL_RULE_META,
@@ -50756,8 +51030,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path22.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path22.dirname(sarifFile), { recursive: true });
+  const sarifFile = path23.resolve(workspace, inputs.sarifFile);
+  mkdirSync2(path23.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -50805,7 +51079,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path22.relative(workspace, sarifFile) || sarifFile
+        sarifFile: path23.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -50814,7 +51088,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path22.relative(process2.cwd(), path22.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path23.relative(process2.cwd(), path23.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

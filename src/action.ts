@@ -12,7 +12,7 @@ import { ConfigError } from "./config/config.js";
 import type { Finding } from "./engine/finding.js";
 import { levelOf } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
+import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
-      { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize },
+      { values: inputs.values, kubeVersion: inputs.kubeVersion, helm: inputs.helm, kustomize: inputs.kustomize, cache: inputs.cache },
       config,
       configFile,
       workspace,
@@ -86,6 +86,8 @@ async function main(): Promise<void> {
   });
   for (const skip of result.skipped) debug(`skipped ${skip.docIndex === undefined ? skip.file : `${skip.file} document ${skip.docIndex + 1}`}: ${skip.reason}`);
   for (const timing of result.timings) debug(`${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in the tool)`);
+  const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
+  if (cacheNote) debug(cacheNote);
 
   const report = (findings: readonly Finding[]): ReportInput => ({
     findings,

@@ -4,7 +4,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { ConfigError, closestMatch } from "./config/config.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
-import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
+import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
@@ -43,6 +43,8 @@ Helm charts (folders with Chart.yaml) are rendered with \`helm template\`:
 Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize build\` or \`kubectl kustomize\`:
       --kustomize PATH   kustomize or kubectl binary (default: KUBEWARD_KUSTOMIZE, then kustomize, then kubectl on PATH)
       --enable-helm      pass --enable-helm to kustomize (helmCharts: entries)
+      --no-cache         render every chart and overlay, without the render cache (node_modules/.cache/kubeward,
+                         else $XDG_CACHE_HOME/kubeward or ~/.cache/kubeward), which skips unchanged ones
   -h, --help             show this help
       --version          print the version
 
@@ -152,6 +154,7 @@ const LINT_OPTIONS = {
   helm: { type: "string" },
   kustomize: { type: "string" },
   "enable-helm": { type: "boolean" },
+  "no-cache": { type: "boolean" },
 } as const;
 
 /** parseArgs, with a did-you-mean for an unknown option. */
@@ -181,6 +184,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     helm: values.helm,
     kustomize: values.kustomize,
     enableHelm: values["enable-helm"],
+    cache: values["no-cache"] ? false : undefined,
   };
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
@@ -212,6 +216,8 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
       const tool = timing.kind === "helm" ? "helm" : "kustomize";
       io.stderr.write(`kubeward: ${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in ${tool})\n`);
     }
+    const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
+    if (cacheNote) io.stderr.write(`kubeward: ${cacheNote}\n`);
   }
 
   // --quiet changes what is shown, not what fails the run: --fail-on decides that.

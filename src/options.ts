@@ -6,6 +6,7 @@ import { BUILTIN_RULES } from "./registry.js";
 import { SEVERITIES } from "./core/rule-meta.js";
 import { GITHUB_SARIF_LIMITS, type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
 import { formatText } from "./report/text.js";
+import type { RenderCacheStats } from "./expand/render-cache.js";
 import type { RunOptions } from "./run.js";
 
 /** Option assembly shared by the two entry points, the CLI and the GitHub Action. */
@@ -85,6 +86,8 @@ export interface ExpandFlags {
   helm?: string;
   kustomize?: string;
   enableHelm?: boolean;
+  /** False: render every chart and overlay, neither reading nor writing the render cache. */
+  cache?: boolean;
 }
 
 /** A wrong option value (a values file that is missing, a malformed `--set`); the message names the option. Exit code 2. */
@@ -132,6 +135,13 @@ export function setArgumentProblem(assignment: string): string | undefined {
   return undefined;
 }
 
+/** One line on what the render cache did, for --verbose and the action's debug log; undefined when nothing was rendered. */
+export function describeRenderCache(stats: RenderCacheStats): string | undefined {
+  if (stats.hits + stats.stored + stats.uncached === 0) return undefined;
+  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored`;
+  return stats.problem ? `${line}; ${stats.problem}` : line;
+}
+
 /** Flags over the config file: flags win for single values, lists add up (config first). */
 export function expandSettings(flags: ExpandFlags, config: Config, configFile: string | undefined, cwd: string): RunOptions["expand"] {
   const configDir = configFile ? path.dirname(path.resolve(cwd, configFile)) : cwd;
@@ -153,5 +163,6 @@ export function expandSettings(flags: ExpandFlags, config: Config, configFile: s
       })),
     },
     kustomize: { binary: flags.kustomize, enableHelm: flags.enableHelm ?? config.kustomize.enableHelm ?? false },
+    cache: flags.cache ?? config.cache ?? true,
   };
 }

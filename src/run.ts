@@ -3,6 +3,7 @@ import { closestMatch, type Config } from "./config/config.js";
 import { discover } from "./discover/discover.js";
 import { displayPath } from "./core/display-path.js";
 import type { ExpandSettings, Expansion, ExpansionTiming } from "./expand/expand.js";
+import type { RenderCacheStats } from "./expand/render-cache.js";
 import { DIAGNOSTIC_RULES, UNKNOWN_IGNORED_RULE } from "./core/diagnostics.js";
 import { activeRules, createLinter, problemFinding } from "./engine/engine.js";
 import { type Finding, compareFindings } from "./engine/finding.js";
@@ -36,6 +37,8 @@ export interface RunResult {
   stats: { files: number; objects: number; bytes: number };
   /** Per chart or overlay: time inside helm/kubectl and in all. */
   timings: ExpansionTiming[];
+  /** How the render cache did, when it was on and the run had charts or overlays. */
+  renderCache?: RenderCacheStats;
 }
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
@@ -100,6 +103,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
+    renderCache: expansion.renderCache,
   };
 }
 

@@ -19,6 +19,8 @@ export interface ActionInputs {
   onlyChanged: boolean;
   helm?: string;
   kustomize?: string;
+  /** Unset: the config's `cache`, else on. */
+  cache?: boolean;
   /** Only the rules of these frameworks; empty: the config's `frameworks:`, else every rule. */
   frameworks: FrameworkSelection[];
 }
@@ -73,6 +75,7 @@ export function readInputs(): ActionInputs {
     onlyChanged: flag("only-changed", false),
     helm: optional("helm"),
     kustomize: optional("kustomize"),
+    cache: getInput("cache") === "" ? undefined : flag("cache", true),
     frameworks: list("framework", /[\s,]+/).map((name) => {
       const found = FRAMEWORK_SELECTIONS.find((candidate) => candidate === name.toLowerCase());
       if (found === undefined) throw new InputError(`input "framework" must name frameworks of ${FRAMEWORK_SELECTIONS.join(", ")} (got "${name}")`);

@@ -40,6 +40,8 @@ export interface Config {
   podTemplates: PodTemplateKind[];
   /** Only the rules of these frameworks run (`--framework` on the command line replaces it). */
   frameworks: FrameworkSelection[];
+  /** `cache: false` renders every chart and overlay each run (`--no-cache` on the command line). */
+  cache?: boolean;
 }
 
 export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
@@ -78,7 +80,7 @@ interface RuleWithMeta {
   readonly meta: RuleMeta;
 }
 
-const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
 
 /** Reads and validates a config file (`file` relative to `cwd`, and named as given) against the known rules and the input diagnostics. */
 export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMeta[]): Config {
@@ -151,6 +153,9 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
         break;
       case "frameworks":
         config.frameworks = readFrameworks(value, fail) ?? fail(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        break;
+      case "cache":
+        config.cache = readBoolean(value ?? pair.key, "cache", fail);
         break;
       default:
         fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);

@@ -10,12 +10,13 @@ import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR, REMOTE_BASE } from "../cor
 import { renderedObjects } from "./helm/objects.js";
 import { gatherEvidence } from "./helm/provenance.js";
 import { renderErrorProblem } from "./helm/render-error.js";
-import { buildKustomization } from "./kustomize/build.js";
+import { buildInputs, buildKustomization } from "./kustomize/build.js";
 import { findKustomizationFile } from "./kustomize/kustomization-file.js";
 import { createSourceMapper } from "./kustomize/map.js";
 import type { KustomizationTree, RemoteReference, ResourceFileCache } from "./kustomize/model.js";
 import { readKustomizationTree } from "./kustomize/read.js";
 import { rootKustomizations } from "./kustomize/roots.js";
+import { createRenderCache, renderCacheDir, type RenderCache, type RenderCacheStats } from "./render-cache.js";
 import { INSTALL_HINTS, findOnPath, isExecutable, mapBounded, type ToolName } from "./tools.js";
 
 /** A chart's value sets as configured: name → values files (absolute). */
@@ -43,6 +44,8 @@ export interface ExpandSettings {
     charts: ChartValueSets[];
   };
   kustomize: { binary?: string; enableHelm: boolean };
+  /** Read unchanged renders back from the render cache (see render-cache.ts) and store new ones; off unless true. */
+  cache?: boolean;
 }
 
 /** Time spent on one chart or overlay, and how much of it inside helm or kubectl. */
@@ -69,6 +72,8 @@ export interface Expansion {
    * resources), with their text; objects are located lazily, so ask after linting.
    */
   sourcesRead(): Array<{ file: string; source: SourceText }>;
+  /** How the render cache did, when it was on. */
+  renderCache?: RenderCacheStats;
 }
 
 /** The binary to run: the one named on the command line, else in KUBEWARD_<TOOL>, else on PATH; a relative path is taken from `cwd`. */
@@ -106,42 +111,50 @@ function missingTool(tool: ToolName, looked: string, file: string, what: string)
   };
 }
 
-async function expandChart(chartDir: string, settings: ExpandSettings, files: FileCache): Promise<Partial<Expansion> & { timing: ExpansionTiming }> {
-  const started = performance.now();
-  const display = displayPath(settings.cwd, chartDir);
+/** What a chart's value set or an overlay gives. */
+type JobResult = Partial<Expansion> & { timing: ExpansionTiming };
+
+/** A chart ready to render: its value sets, each rendered as a job of its own. */
+interface PreparedChart {
+  chartDir: string;
+  helm: HelmSettings;
+  valueSets: ValueSet[];
+}
+
+/** Reads a chart's Chart.yaml and finds helm: the value sets to render, or why there is nothing to render. */
+function prepareChart(chartDir: string, settings: ExpandSettings, cache: RenderCache | undefined): PreparedChart | Partial<Expansion> {
   const chartFile = displayPath(settings.cwd, path.join(chartDir, "Chart.yaml"));
-  const timing: ExpansionTiming = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info;
   try {
     info = readChartInfo(chartDir);
   } catch (error) {
     const message = `Chart.yaml cannot be read: ${(error as Error).message.split("\n")[0]}`;
-    return { problems: [{ ruleId: RENDER_ERROR, file: chartFile, region: FILE_START, message }], timing };
+    return { problems: [{ ruleId: RENDER_ERROR, file: chartFile, region: FILE_START, message }] };
   }
   if (info.type === "library") {
-    return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }], timing };
+    return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }] };
   }
   const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
-  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")], timing };
-  const helm: HelmSettings = { ...settings.helm, binary };
-  const valueSets = valueSetsFor(chartDir, settings.helm);
-  const objects: K8sObject[] = [];
-  const problems: InputProblem[] = [];
-  for (const valueSet of valueSets) {
-    const result = await renderChart(chartDir, valueSet, helm);
-    timing.toolMs += result.ms;
-    if (!result.ok) {
-      problems.push(await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, helm }));
-      continue;
-    }
-    const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, result.output);
-    timing.toolMs += ms;
-    const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet: valueSets.length > 1, files, evidence });
-    for (const object of rendered.objects) objects.push(object);
-    for (const problem of rendered.problems) problems.push(problem);
+  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
+  // `helm dependency build` may fetch charts and rewrites charts/ while other value sets render: such a chart is not cached.
+  const chartCache = settings.helm.dependencyUpdate ? undefined : cache;
+  return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
+}
+
+/** Renders a chart with one value set (and its instrumented copies), and reads its objects. */
+async function expandValueSet(chart: PreparedChart, valueSet: ValueSet, settings: ExpandSettings, files: FileCache): Promise<JobResult> {
+  const started = performance.now();
+  const { chartDir, helm, valueSets } = chart;
+  const nameValueSet = valueSets.length > 1;
+  const timing = (toolMs: number): ExpansionTiming => ({ kind: "helm", display: displayPath(settings.cwd, chartDir), toolMs, totalMs: performance.now() - started });
+  const result = await renderChart(chartDir, valueSet, helm);
+  if (!result.ok) {
+    const problem = await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
+    return { problems: [problem], timing: timing(result.ms) };
   }
-  timing.totalMs = performance.now() - started;
-  return { objects, problems, timing };
+  const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+  const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, files, evidence });
+  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + ms) };
 }
 
 /** Every file a kustomization tree reads, so they are not linted a second time as plain manifests. */
@@ -189,7 +202,8 @@ async function expandKustomization(
   settings: ExpandSettings,
   files: FileCache,
   resourceCache: ResourceFileCache,
-): Promise<Partial<Expansion> & TreeUse & { timing: ExpansionTiming }> {
+  cache: RenderCache | undefined,
+): Promise<JobResult & TreeUse> {
   const started = performance.now();
   const display = displayPath(settings.cwd, dir);
   const timing: ExpansionTiming = { kind: "kustomize", display, toolMs: 0, totalMs: 0 };
@@ -204,7 +218,8 @@ async function expandKustomization(
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
   const flavour = path.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
-  const build = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
+  const { enableHelm } = settings.kustomize;
+  const build = await buildKustomization(dir, { binary, flavour, enableHelm, cache, inputs: cache && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build.ms;
   if (!build.ok) {
     const file = build.failure.file ? displayPath(settings.cwd, path.resolve(build.failure.file)) : rootDisplay;
@@ -240,18 +255,36 @@ async function expandKustomization(
   return { objects, problems: buildProblems, timing, used, built: true, remoteNotes };
 }
 
-/** Renders every chart and builds every overlay, in parallel (one per CPU), with results in input order. */
+/**
+ * Renders every chart with every value set and builds every overlay, in parallel (one job per CPU;
+ * value sets of one chart are jobs of their own), with results in input order.
+ */
 export async function expandSources(charts: readonly string[], kustomizations: readonly string[], settings: ExpandSettings): Promise<Expansion> {
   const files = createFileCache();
   const resourceCache: ResourceFileCache = new Map();
+  const cache = settings.cache ? createRenderCache(renderCacheDir(settings.cwd, settings.env)) : undefined;
   const roots = rootKustomizations(kustomizations);
+  const prepared = charts.map((dir) => prepareChart(dir, settings, cache));
   // What each root's tree uses and whether it built, by the root's position (jobs finish in any order).
   const trees: TreeUse[] = [];
-  const jobs = [
-    ...charts.map((dir) => () => expandChart(dir, settings, files)),
-    ...roots.map((dir, i) => async () => (trees[i] = await expandKustomization(dir, settings, files, resourceCache))),
+  const jobs: Array<() => Promise<JobResult>> = [
+    ...prepared.flatMap((chart) => ("valueSets" in chart ? chart.valueSets.map((valueSet) => () => expandValueSet(chart, valueSet, settings, files)) : [])),
+    ...roots.map((dir, i) => async () => (trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache))),
   ];
-  const results = await mapBounded(jobs, (job) => job());
+  const done = await mapBounded(jobs, (job) => job());
+  // A chart's value sets, back in one result, in order, with the time of all of them.
+  let next = 0;
+  const chartResults = prepared.map((chart, i): JobResult => {
+    const timing: ExpansionTiming = { kind: "helm", display: displayPath(settings.cwd, charts[i]), toolMs: 0, totalMs: 0 };
+    if (!("valueSets" in chart)) return { ...chart, timing };
+    const parts = done.slice(next, (next += chart.valueSets.length));
+    for (const part of parts) {
+      timing.toolMs += part.timing.toolMs;
+      timing.totalMs += part.timing.totalMs;
+    }
+    return { objects: parts.flatMap((part) => part.objects ?? []), problems: parts.flatMap((part) => part.problems ?? []), timing };
+  });
+  const results = [...chartResults, ...done.slice(next)];
   const display = (dir: string): string => displayPath(settings.cwd, dir);
   // Each file a kustomization uses, with the folder of the first one (in input order) that uses it.
   const usedBy = new Map<string, string>();
@@ -267,6 +300,7 @@ export async function expandSources(charts: readonly string[], kustomizations: r
     skipped: [],
     timings: [],
     sourcesRead: () => files.read(),
+    renderCache: cache?.stats(),
     skipReason(file) {
       const user = usedBy.get(file);
       if (user) return `it is part of the kustomization in ${display(user)}, ${unbuilt.has(user) ? `which ${couldNotBuild}` : "and is linted through it"}`;

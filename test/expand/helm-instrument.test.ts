@@ -103,6 +103,7 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     const dir = chart("name: web\nempty: \"\"\non: true\noff: false\nport: 80\nzero: 0\nctx: {}\nenabled: true\nkind: DaemonSet\n", '{{ if eq .Values.kind "DaemonSet" }}{}{{ end }}\n');
     const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy");
     try {
+      copy.copy.materialize();
       const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
       expect(written).toContain("name: kwv0x");
       expect(written).toContain("empty: ''");
@@ -124,6 +125,7 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     const dir = chart("name: web\nport: 80\npreset: small\n");
     const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "strings", new Set([1]));
     try {
+      copy.copy.materialize();
       const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
       expect(written).toContain("name: kwv0x");
       expect(written).toContain("port: 80");
@@ -150,6 +152,7 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     chmodSync(path.join(dir, "templates"), 0o555);
     const copy = tagChart(dir);
     try {
+      copy.copy.materialize();
       expect(statSync(path.join(copy.dir, "templates", "x.yaml")).mode & 0o200).toBe(0o200);
       expect(statSync(path.join(copy.dir, "templates")).mode & 0o200).toBe(0o200);
     } finally {

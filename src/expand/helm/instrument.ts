@@ -31,6 +31,7 @@ export interface TaggedLine {
 
 export interface TaggedChart {
   dir: string;
+  copy: PlannedCopy;
   /** The real template line behind a tag. */
   line(id: number, line: number): TaggedLine | undefined;
 }
@@ -48,6 +49,7 @@ export interface ValuesSentinel {
 
 export interface SentinelChart {
   dir: string;
+  copy: PlannedCopy;
   valueSet: ValueSet;
   level: SentinelLevel;
   sentinels: ValuesSentinel[];
@@ -87,21 +89,61 @@ function templateFilesOf(chartDir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Copies a chart into a new temporary folder, writable, leaving out `dropped` templates (chart-relative paths). */
-export function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `kubeward-${label}-`));
-  const copy = path.join(dir, path.basename(chartDir));
-  cpSync(chartDir, copy, { recursive: true, dereference: true });
-  // A chart checked out read-only is copied read-only: the copy's templates and values must be rewritable.
-  for (const entry of readdirSync(copy, { withFileTypes: true, recursive: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    chmodSync(file, statSync(file).mode | (entry.isDirectory() ? 0o700 : 0o600));
-  }
-  chmodSync(copy, statSync(copy).mode | 0o700);
+/**
+ * A copy of a chart described before it is written: the chart, less the `removed` files, with the
+ * `written` ones (both relative to the temporary folder, which holds the chart folder and extra
+ * values files). The render cache keys a render of the copy by this description, so a copy whose
+ * render is cached is never written (copying and deleting a chart costs more than reading a render back).
+ */
+export interface PlannedCopy {
+  source: string;
+  /** The new temporary folder; empty until `materialize`. */
+  root: string;
+  /** The chart's folder in the copy. */
+  dir: string;
+  written: Map<string, string>;
+  removed: Set<string>;
+  /** Writes the copy (once). */
+  materialize: () => void;
+}
+
+/** Plans a copy of a chart in a new temporary folder, leaving out NOTES.txt and `dropped` templates (chart-relative paths). */
+export function planCopy(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): PlannedCopy {
+  const root = mkdtempSync(path.join(os.tmpdir(), `kubeward-${label}-`));
+  const base = path.basename(chartDir);
+  const written = new Map<string, string>();
   // NOTES.txt renders no objects, and its checks (e.g. "images were substituted") would trip over sentinels.
-  for (const chart of chartTree(chartDir)) rmSync(path.join(copy, path.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
-  for (const template of dropped) rmSync(path.join(copy, template), { force: true });
-  return copy;
+  const removed = new Set(chartTree(chartDir).map((chart) => path.join(base, path.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  for (const template of dropped) removed.add(path.join(base, template));
+  let done = false;
+  return {
+    source: chartDir,
+    root,
+    dir: path.join(root, base),
+    written,
+    removed,
+    materialize() {
+      if (done) return;
+      done = true;
+      const copy = path.join(root, base);
+      cpSync(chartDir, copy, { recursive: true, dereference: true });
+      // A chart checked out read-only is copied read-only: the copy's templates and values must be rewritable.
+      for (const entry of readdirSync(copy, { withFileTypes: true, recursive: true })) {
+        const file = path.join(entry.parentPath, entry.name);
+        chmodSync(file, statSync(file).mode | (entry.isDirectory() ? 0o700 : 0o600));
+      }
+      chmodSync(copy, statSync(copy).mode | 0o700);
+      for (const file of removed) rmSync(path.join(root, file), { force: true });
+      for (const [file, text] of written) writeFileSync(path.join(root, file), text);
+    },
+  };
+}
+
+/** Copies a chart into a new temporary folder, writable, leaving out NOTES.txt and `dropped` templates (chart-relative paths). */
+export function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
+  const copy = planCopy(chartDir, label, dropped);
+  copy.materialize();
+  return copy.dir;
 }
 
 /** Removes an instrumented copy. */
@@ -215,7 +257,7 @@ interface TaggedTemplate {
 
 /** A copy of the chart whose every template (subcharts and helpers too) carries line tags, but for the `untagged` ones (chart-relative paths). */
 export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new Set()): TaggedChart {
-  const dir = copyChart(chartDir, "tagged");
+  const copy = planCopy(chartDir, "tagged");
   const templates: TaggedTemplate[] = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
@@ -227,11 +269,12 @@ export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new S
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      writeFileSync(path.join(dir, path.relative(chartDir, file)), tagged);
+      copy.written.set(path.join(path.basename(chartDir), path.relative(chartDir, file)), tagged);
     }
   }
   return {
-    dir,
+    dir: copy.dir,
+    copy,
     line(id, line) {
       // The id comes from the rendered output, which need not be one of ours.
       const template = templates[id] as TaggedTemplate | undefined;
@@ -328,7 +371,7 @@ export function sentinelChart(
   kept: ReadonlySet<number> = new Set(),
   dropped: ReadonlySet<string> = new Set(),
 ): SentinelChart {
-  const dir = copyChart(chartDir, "values", dropped);
+  const copy = planCopy(chartDir, "values", dropped);
   const sentinels: ValuesSentinel[] = [];
   const compared = comparedValues(chartDir);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
@@ -336,22 +379,22 @@ export function sentinelChart(
     sentinels.push({ source, effective, rank });
     return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
+  /** Writes the sentinel copy of a values file at `target` (relative to the copy's temporary folder). */
   const rewrite = (file: string, target: string, prefix: Path, rank: number): void => {
     const text = readFileSync(file, "utf8");
     const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
     const replaced = sentinelTree(tree, [], level, (at, original) => register({ kind: "file", file, path: at }, [...prefix, ...at], rank, original));
-    writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
+    copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path.join(dir, path.relative(chartDir, chart.dir));
-    rmSync(path.join(copied, "values.schema.json"), { force: true });
+    const copied = path.join(path.basename(chartDir), path.relative(chartDir, chart.dir));
+    copy.removed.add(path.join(copied, "values.schema.json"));
     const values = path.join(chart.dir, "values.yaml");
     if (existsSync(values)) rewrite(values, path.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
-    const target = path.join(path.dirname(dir), `values-${index}.yaml`);
-    rewrite(file, target, [], 1 + index);
-    return target;
+    rewrite(file, `values-${index}.yaml`, [], 1 + index);
+    return path.join(copy.root, `values-${index}.yaml`);
   });
   const set = valueSet.set.map((argument) =>
     splitAssignments(argument)
@@ -366,5 +409,5 @@ export function sentinelChart(
       })
       .join(","),
   );
-  return { dir, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
 }

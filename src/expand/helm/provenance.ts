@@ -254,7 +254,7 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
     let chart: TaggedChart | undefined;
     try {
       chart = tagChart(chartDir, untagged);
-      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+      const result = await renderChart(chart.dir, valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       // A template whose tags broke its output is rendered untagged next time; its findings fall back.
@@ -280,7 +280,7 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
       let chart: SentinelChart | undefined;
       try {
         chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
-        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE });
+        const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
         // A template that validates a value (an enum, a preset name) names the sentinel it refused: keep that value next time.

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { load } from "js-yaml";
 import { isRecord } from "../../core/json.js";
 import { parseHelmFailure, type RenderFailure } from "./render-failure.js";
+import { runCached, type RenderCache, type RenderInputs } from "../render-cache.js";
+import type { PlannedCopy } from "./instrument.js";
 import { runTool, type ToolRun } from "../tools.js";
 
 /** One set of values to render a chart with (the chart's defaults when `valuesFiles` and `set` are empty). */
@@ -21,6 +24,10 @@ export interface HelmSettings {
   kubeVersion?: string;
   apiVersions: readonly string[];
   dependencyUpdate: boolean;
+  /** Where unchanged renders are read back from, if anywhere. */
+  cache?: RenderCache;
+  /** The instrumented copy being rendered (not yet written: it is written only when helm has to run). */
+  copy?: PlannedCopy;
 }
 
 export interface ChartInfo {
@@ -68,6 +75,40 @@ export function describeHelmFailure(run: ToolRun): RenderFailure {
   return parseHelmFailure(run.stderr, run.code);
 }
 
+/** The kubeconfig files helm reads (KUBECONFIG, else ~/.kube/config), with their text: without --namespace, the current context's namespace is the release's. */
+function kubeconfigText(): string[] {
+  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path.delimiter).filter(Boolean) : [path.join(os.homedir(), ".kube", "config")];
+  return files.map((file) => {
+    try {
+      return `${file}\n${readFileSync(file, "utf8")}`;
+    } catch {
+      return `${file} (none)`;
+    }
+  });
+}
+
+/**
+ * What `helm template` reads: the chart folder (subcharts and ignored files too), the values files,
+ * the HELM_* settings and, without --namespace, the kubeconfig. It never reaches the network or a
+ * cluster: `lookup` returns nothing and no --validate is passed, so the output is a function of these.
+ */
+function templateInputs(chartDir: string, valueSet: ValueSet, settings: HelmSettings): RenderInputs {
+  const { copy } = settings;
+  const environment = { env: ["HELM_", "KUBECONFIG"], extra: settings.namespace ? [] : kubeconfigText() };
+  if (!copy) return { dirs: [chartDir], files: valueSet.valuesFiles, ...environment };
+  // A copy is the original chart and values files, less and plus what its plan says.
+  const plan = [...[...copy.removed].sort().map((file) => `removed ${file}`), ...[...copy.written].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => `written ${file} ${text.length}\n${text}`)];
+  return {
+    dirs: [copy.source],
+    files: valueSet.valuesFiles.filter((file) => path.relative(copy.root, file).startsWith("..")),
+    env: environment.env,
+    extra: [...environment.extra, ...plan],
+    relocate: copy.root,
+    failures: true,
+    prepare: copy.materialize,
+  };
+}
+
 /** Renders a chart with `helm template`; a failure is returned, never thrown. */
 export async function renderChart(chartDir: string, valueSet: ValueSet, settings: HelmSettings): Promise<RenderResult> {
   let ms = 0;
@@ -76,7 +117,7 @@ export async function renderChart(chartDir: string, valueSet: ValueSet, settings
     ms += update.ms;
     if (update.code !== 0) return { ok: false, failure: { message: describeHelmFailure(update).message, file: "Chart.yaml" }, stderr: update.stderr, ms };
   }
-  const run = await runTool(settings.binary, templateArgs(chartDir, valueSet, settings), chartDir);
+  const run = await runCached(settings.cache, settings.binary, templateArgs(chartDir, valueSet, settings), chartDir, templateInputs(chartDir, valueSet, settings));
   ms += run.ms;
   if (run.code !== 0) return { ok: false, failure: describeHelmFailure(run), stderr: run.stderr, ms };
   return { ok: true, output: run.stdout, ms };

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { runTool, type ToolRun } from "../tools.js";
+import { runCached, type RenderCache, type RenderInputs } from "../render-cache.js";
+import type { ToolRun } from "../tools.js";
+import type { KustomizationTree } from "./model.js";
 
 /** How to run Kustomize: a standalone `kustomize` or the copy built into `kubectl`. */
 export interface KustomizeSettings {
@@ -8,6 +10,10 @@ export interface KustomizeSettings {
   flavour: "kustomize" | "kubectl";
   /** Pass `--enable-helm`, so `helmCharts:` entries are rendered (needs helm on PATH). */
   enableHelm: boolean;
+  /** Where unchanged builds are read back from, if anywhere. */
+  cache?: RenderCache;
+  /** What the build reads, when it can be keyed (see buildInputs). */
+  inputs?: RenderInputs;
 }
 
 /** A failed build: Kustomize's own message, cleaned, and the file it names when it names one that exists. */
@@ -24,9 +30,21 @@ export function buildArgs(dir: string, settings: Omit<KustomizeSettings, "binary
   return [...command, ...(settings.enableHelm ? ["--enable-helm"] : []), dir];
 }
 
+/**
+ * What a build reads: the folder of every kustomization in the tree (under Kustomize's default load
+ * restrictor a kustomization reads files only inside its own folder) and every file the tree names.
+ * Undefined when the build reaches beyond them: remote bases, and `helmCharts:` with --enable-helm
+ * (helm may pull the chart, and its binary is not the one named here).
+ */
+export function buildInputs(tree: KustomizationTree, usedFiles: readonly string[], enableHelm: boolean): RenderInputs | undefined {
+  const layers = [...tree.layers.values()];
+  if (tree.remote.length > 0 || (enableHelm && layers.some((layer) => layer.helmCharts.length > 0))) return undefined;
+  return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
+}
+
 /** Builds the kustomization in `dir`; a failure is returned, never thrown. */
 export async function buildKustomization(dir: string, settings: KustomizeSettings): Promise<BuildResult> {
-  const run = await runTool(settings.binary, buildArgs(path.resolve(dir), settings), path.resolve(dir));
+  const run = await runCached(settings.cache, settings.binary, buildArgs(path.resolve(dir), settings), path.resolve(dir), settings.inputs);
   if (run.code !== 0) return { ok: false, failure: describeKustomizeFailure(run, dir), ms: run.ms };
   return { ok: true, output: run.stdout, ms: run.ms };
 }

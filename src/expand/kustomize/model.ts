@@ -133,6 +133,8 @@ export interface KustomizationLayer {
   generators: GeneratorEntry[];
   /** Other local files it reads: generator sources, CRDs, transformer configurations, replacements, Helm values. */
   inputs: string[];
+  /** Kustomizations named by `transformers`, `generators` or `validators`, which Kustomize builds and reads too. */
+  inputDirs: string[];
 }
 
 export interface KustomizationTree {

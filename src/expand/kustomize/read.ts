@@ -41,6 +41,7 @@ function readLayer(dir: string, state: ReadState): KustomizationLayer | undefine
     helmCharts: [],
     generators: [],
     inputs: [],
+    inputDirs: [],
   };
   const context: LayerContext = { layer, yaml, state };
   if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
@@ -230,5 +231,6 @@ function readOtherInputs(context: LayerContext): void {
     if (entry === undefined || isRemoteReference(entry)) continue;
     const file = path.join(context.layer.dir, entry);
     if (isFile(file)) context.layer.inputs.push(file);
+    else if (isDirectory(file)) context.layer.inputDirs.push(file);
   }
 }

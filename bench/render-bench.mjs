@@ -1,0 +1,168 @@
+// `node bench/render-bench.mjs` (after `npm run build`): the corpus charts and overlays, kubeward against
+// the render floor, in one run. Per round, interleaved: the floor (`helm template` of each chart and
+// `kubectl kustomize` of each overlay, with kubeward's arguments, as many at a time as kubeward runs),
+// kubeward with an empty render cache, kubeward with the cache the cold run left. Medians and ratios of the rounds.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const root = path.resolve(import.meta.dirname, "..");
+const corpus = path.resolve(root, "../shared/corpus");
+const toolDir = path.join(root, ".tools/helm4");
+const helm = path.join(toolDir, "helm");
+const kubectl = path.join(toolDir, "kubectl");
+const parallel = os.availableParallelism();
+
+if (!existsSync(corpus) || !existsSync(helm) || !existsSync(kubectl)) {
+  console.log("render bench skipped: ../shared/corpus or .tools/helm4/{helm,kubectl} is missing (`npm run install-tools`)");
+  process.exit(0);
+}
+if (!existsSync(path.join(root, "dist/cli.js"))) {
+  console.log("render bench skipped: dist/cli.js is missing (`npm run build`)");
+  process.exit(0);
+}
+
+// Outside the repository, so the cache is the one XDG_CACHE_HOME names, not node_modules/.cache.
+const work = mkdtempSync(path.join(os.tmpdir(), "kubeward-render-bench-"));
+const cacheHome = path.join(work, "cache");
+const env = { ...process.env, PATH: `${toolDir}${path.delimiter}${process.env.PATH}`, XDG_CACHE_HOME: cacheHome, KUBEWARD_HELM: "", KUBEWARD_KUSTOMIZE: "" };
+const inputs = [path.join(corpus, "helm"), path.join(corpus, "kustomize")];
+
+/**
+ * CPU time (user + system) of this process's finished children and everything below them (Linux:
+ * cutime + cstime of /proc/self/stat, in clock ticks of 10 ms). Other work on a shared machine moves it far less than wall time.
+ */
+function childCpuMs() {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** Wall and CPU time (of the whole process tree: helm and kubectl too) of `kubeward lint` of the corpus charts and overlays, and its --verbose lines. */
+function kubeward() {
+  const cpuBefore = childCpuMs();
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [path.join(root, "dist/cli.js"), "lint", ...inputs, "--format", "sarif", "--output", path.join(work, "out.sarif"), "--fail-on", "none", "--verbose"], {
+    cwd: work,
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`kubeward exited ${child.status}: ${child.stderr}`);
+  return { ms, cpuMs: childCpuMs() - cpuBefore, stderr: child.stderr };
+}
+
+/** @typedef {{ kind: string, dir: string }} Item */
+
+/**
+ * The charts and overlays kubeward rendered (from its --verbose timing lines; library charts render nothing).
+ * @param {string} stderr
+ * @returns {Item[]}
+ */
+function rendered(stderr) {
+  return [...stderr.matchAll(/^kubeward: (helm|kustomize) (\S+): (\d+) ms \((\d+) ms in \w+\)$/gm)]
+    .filter((match) => Number(match[4]) > 0)
+    .map((match) => ({ kind: match[1], dir: path.resolve(work, match[2]) }));
+}
+
+/**
+ * Runs one command, resolving when it exits (whatever its status: a failed render takes time too).
+ * @param {string} file
+ * @param {string[]} args
+ * @param {string} cwd
+ * @returns {Promise<unknown>}
+ */
+function exec(file, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd, env, stdio: ["ignore", "ignore", "ignore"] });
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+}
+
+/**
+ * The floor: each render alone, with the arguments kubeward gives (release name kubeward, no values), `parallel` at a time.
+ * @param {Item[]} items
+ */
+async function floor(items) {
+  const cpuBefore = childCpuMs();
+  const start = process.hrtime.bigint();
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item.kind === "helm") await exec(helm, ["template", "kubeward", item.dir], item.dir);
+      else await exec(kubectl, ["kustomize", item.dir], item.dir);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: childCpuMs() - cpuBefore };
+}
+
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** @param {number} ms */
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * @param {string} file
+ * @param {string[]} args
+ */
+const version = (file, args) => spawnSync(file, args, { encoding: "utf8" }).stdout.trim().split("\n")[0];
+// A first cold run finds what kubeward renders; it also warms the page cache for every round alike.
+rmSync(cacheHome, { recursive: true, force: true });
+const items = rendered(kubeward().stderr);
+const charts = items.filter((item) => item.kind === "helm").length;
+console.log(
+  `render bench: ${charts} charts and ${items.length - charts} overlays of ${path.relative(root, corpus)}; ${parallel} at a time; ${RUNS} rounds; ` +
+    `node ${process.version}, ${os.cpus().length} CPUs; ${version(helm, ["version", "--short"])}, kubectl ${version(kubectl, ["version", "--client"]).replace(/^Client Version: /, "")}`,
+);
+
+/** @type {Record<"floor" | "cold" | "warm", { ms: number, cpuMs: number }>[]} */
+const rounds = [];
+let cacheLines = "";
+/**
+ * @param {number} a
+ * @param {number} b
+ */
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+for (let i = 0; i < RUNS; i++) {
+  const floorRun = await floor(items);
+  rmSync(cacheHome, { recursive: true, force: true });
+  const cold = kubeward();
+  const warm = kubeward();
+  /** @param {{ stderr: string }} run */
+  const cacheLine = (run) => /^kubeward: render cache .*$/m.exec(run.stderr)?.[0].replace(cacheHome, "$XDG_CACHE_HOME") ?? "(no render cache line)";
+  cacheLines = `cold run: ${cacheLine(cold)}\nwarm run: ${cacheLine(warm)}`;
+  rounds.push({ floor: floorRun, cold, warm });
+  console.log(
+    `round ${i + 1}: floor ${seconds(floorRun.ms)} (CPU ${seconds(floorRun.cpuMs)}), cold ${seconds(cold.ms)} (CPU ${seconds(cold.cpuMs)}), warm ${seconds(warm.ms)} (CPU ${seconds(warm.cpuMs)}); ` +
+      `wall ratios cold ${ratio(cold.ms, floorRun.ms)}, warm ${ratio(warm.ms, floorRun.ms)}`,
+  );
+}
+/** @typedef {"floor" | "cold" | "warm"} Phase */
+/**
+ * @param {Phase} phase
+ * @param {"ms" | "cpuMs"} key
+ */
+const medianOf = (phase, key) => median(rounds.map((round) => round[phase][key]));
+/**
+ * @param {Phase} phase
+ * @param {"ms" | "cpuMs"} key
+ */
+const medianRatio = (phase, key) => median(rounds.map((round) => round[phase][key] / round.floor[key]));
+console.log(`\n| ${RUNS} rounds, medians | wall | / floor (wall) | CPU, whole process tree | / floor (CPU) |`);
+console.log("| --- | --- | --- | --- | --- |");
+/** @type {Array<[string, Phase]>} */
+const rows = [
+  [`render floor: \`helm template\` / \`kubectl kustomize\` of each, ${parallel} at a time`, "floor"],
+  ["kubeward lint → SARIF, empty render cache (cold)", "cold"],
+  ["kubeward lint → SARIF, the cache the cold run left (warm)", "warm"],
+];
+for (const [name, phase] of rows) {
+  console.log(`| ${name} | ${seconds(medianOf(phase, "ms"))} | ${medianRatio(phase, "ms").toFixed(2)}x | ${seconds(medianOf(phase, "cpuMs"))} | ${medianRatio(phase, "cpuMs").toFixed(2)}x |`);
+}
+console.log(`\n${cacheLines}`);
+rmSync(work, { recursive: true, force: true });
