@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path24, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path24,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path24, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path23} HTTP/1.1\r
+      let header2 = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path24, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path24,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path24 = `/${path24}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path23);
+          url = new URL(util.parseOrigin(url).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19227,17 +19227,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path23) {
-      const ctrl = callVisitor(key2, node, visitor, path23);
+    function visit_(key2, node, visitor, path24) {
+      const ctrl = callVisitor(key2, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visit_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visit_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path23);
+            const ci2 = visit_(i, node.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19248,13 +19248,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19275,17 +19275,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path23) {
-      const ctrl = await callVisitor(key2, node, visitor, path23);
+    async function visitAsync_(key2, node, visitor, path24) {
+      const ctrl = await callVisitor(key2, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path23, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path23);
+        replaceNode(key2, path24, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path23);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19296,13 +19296,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19329,23 +19329,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path23) {
+    function callVisitor(key2, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path23);
+        return visitor(key2, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path23);
+        return visitor.Map?.(key2, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path23);
+        return visitor.Seq?.(key2, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path23);
+        return visitor.Pair?.(key2, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path23);
+        return visitor.Scalar?.(key2, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path23);
+        return visitor.Alias?.(key2, node, path24);
       return void 0;
     }
-    function replaceNode(key2, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key2, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -19957,10 +19957,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v2 = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k2 = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k2 = path24[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -19979,7 +19979,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20009,11 +20009,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key2, ...rest] = path23;
+          const [key2, ...rest] = path24;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20027,8 +20027,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key2, ...rest] = path23;
+      deleteIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20042,8 +20042,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key2, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key2, ...rest] = path24;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20061,8 +20061,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key2, ...rest] = path23;
+      hasIn(path24) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20072,8 +20072,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key2, ...rest] = path23;
+      setIn(path24, value) {
+        const [key2, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22588,9 +22588,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22665,14 +22665,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22687,10 +22687,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22701,10 +22701,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22721,13 +22721,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -24688,9 +24688,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24699,23 +24699,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24726,10 +24726,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26483,7 +26483,7 @@ var require_dist = __commonJS({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -27034,6 +27034,7 @@ var package_default = {
     esbuild: "^0.28.2",
     eslint: "^10.16.0",
     globals: "^17.14.0",
+    "puppeteer-core": "^24.43.1",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.74.0",
     vitest: "^4.1.12"
@@ -27367,17 +27368,21 @@ function onlyChangedFindings(findings, changed) {
 // src/core/framework-selection.ts
 var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
 var FRAMEWORK_OF = {
+  "pss-baseline": "PSS",
+  "pss-restricted": "PSS",
   cis: "CIS",
   nsa: "NSA-CISA",
   "pci-dss": "PCI-DSS",
   mitre: "MITRE-ATT&CK"
 };
+function selectsControl(selection, ref) {
+  if (ref.framework !== FRAMEWORK_OF[selection]) return false;
+  if (selection === "pss-baseline") return ref.control.startsWith("baseline/");
+  if (selection === "pss-restricted") return ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/");
+  return true;
+}
 function servesFramework(meta, selection) {
-  return meta.frameworks.some((ref) => {
-    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control.startsWith("baseline/");
-    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/"));
-    return ref.framework === FRAMEWORK_OF[selection];
-  });
+  return meta.frameworks.some((ref) => selectsControl(selection, ref));
 }
 function rulesOfFrameworks(rules, selections2) {
   if (selections2.length === 0) return [...rules];
@@ -27431,6 +27436,29 @@ function readInputs() {
   };
 }
 
+// src/report/escape.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+// src/report/links.ts
+import path from "node:path";
+function locationText(finding) {
+  return finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
+}
+function blobBaseOf(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  return server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0;
+}
+function encodePath(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function blobUrl(blobBase, repositoryPath, line) {
+  const normalized2 = path.posix.normalize(repositoryPath);
+  if (normalized2.startsWith("../") || path.posix.isAbsolute(normalized2)) return void 0;
+  return `${blobBase}/${encodePath(normalized2)}#L${line}`;
+}
+
 // src/core/words.ts
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -27438,9 +27466,6 @@ function plural(count, word) {
 
 // src/action/summary.ts
 var FINDING_ROWS = 200;
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 function link(text, href) {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 }
@@ -27493,8 +27518,9 @@ function ruleTable(input) {
 }
 function findingTable(input) {
   const place = (finding) => {
-    const text = finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
-    return input.blobBase && finding.file && !finding.file.startsWith("../") ? link(text, `${input.blobBase}/${finding.file.split("/").map(encodeURIComponent).join("/")}#L${finding.region.startLine}`) : escapeHtml(text);
+    const text = locationText(finding);
+    const href = input.blobBase && finding.file ? blobUrl(input.blobBase, finding.file, finding.region.startLine) : void 0;
+    return href ? link(text, href) : escapeHtml(text);
   };
   return [
     header("Location", "Severity", "Rule", "Message"),
@@ -27520,7 +27546,7 @@ async function writeSummary(input) {
 
 // src/config/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -28736,11 +28762,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
+var path2 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -29570,19 +29596,19 @@ var ConfigError = class extends Error {
   }
 };
 function findConfigFile(dir) {
-  for (let current = path2.resolve(dir); ; current = path2.dirname(current)) {
+  for (let current = path3.resolve(dir); ; current = path3.dirname(current)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path2.join(current, name);
+      const candidate = path3.join(current, name);
       if (existsSync2(candidate)) return candidate;
     }
-    if (path2.dirname(current) === current) return void 0;
+    if (path3.dirname(current) === current) return void 0;
   }
 }
 var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks"];
 function loadConfig(file, cwd, rules) {
   let text;
   try {
-    text = readFileSync2(path2.resolve(cwd, file), "utf8");
+    text = readFileSync2(path3.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
   }
@@ -29824,7 +29850,7 @@ function closestMatch(word, candidates2) {
 
 // src/options.ts
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -29870,18 +29896,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path23) {
+function valueAtPath(value, path24) {
   let node = value;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path23) {
+function formatPath(path24) {
   let text = "";
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -29933,16 +29959,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path23 = podSpecPathOf(object);
-  if (!path23) return void 0;
-  const spec = valueAtPath(object.body, path23);
+  const path24 = podSpecPathOf(object);
+  if (!path24) return void 0;
+  const spec = valueAtPath(object.body, path24);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path23.slice(0, -1), "metadata"];
+  const metadataPath = [...path24.slice(0, -1), "metadata"];
   const os8 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path23,
+    path: path24,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -30003,8 +30029,8 @@ function serviceAccountOf(pod) {
 // src/engine/pod-settings.ts
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path23 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path23, from: "unset" } : { value, path: path23, from: "container" };
+  const path24 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path24, from: "unset" } : { value, path: path24, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -30082,12 +30108,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items.findIndex((item) => item.text === "--");
-  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path23 }, index) => {
+  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path24 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
     const next = items.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path23 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path24 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -30393,11 +30419,11 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
-function isReleaseNamespaceField(object, path23) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path23)) ?? false;
+function isReleaseNamespaceField(object, path24) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path24)) ?? false;
 }
-function isGeneratedField(object, path23) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path23)) ?? false;
+function isGeneratedField(object, path24) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path24)) ?? false;
 }
 
 // src/engine/labels.ts
@@ -31648,13 +31674,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path23 = ["resources", index];
+    const path24 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path23, "providers", at2] }] : [];
+      return type ? [{ type, config: item[type], path: [...path24, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path23 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path24 }];
   });
 }
 function covers(name, group, resource) {
@@ -32127,12 +32153,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path23 = set ? set.path : missingPath ?? [];
+        const path24 = set ? set.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path23,
+            path: path24,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict3(set ? set.value : defaults2.config, set !== void 0);
               if (kubeadm.forced || !set || set.value === "") return verdict3(kubeadm.value, false);
@@ -32142,7 +32168,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set ? verdict3(set.value, true) : verdict3(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path23, ...found };
+        if (found) yield { path: path24, ...found };
       }
     }
   });
@@ -32365,10 +32391,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path23 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path23) continue;
+      const path24 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path24) continue;
       yield {
-        path: path23,
+        path: path24,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -32889,10 +32915,10 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const host = spec.host;
     if (typeof host !== "string") return;
     const rule = describeObject2(object);
-    for (const { mode, path: path23, where } of destinationTls(spec)) {
+    for (const { mode, path: path24, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path23,
+        path: path24,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -32946,7 +32972,7 @@ function servesOnlyAcme(service) {
     const matches2 = recordItems(item.match);
     return matches2.length > 0 && matches2.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path23) => typeof path23 === "string" && path23.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path24) => typeof path24 === "string" && path24.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -33104,9 +33130,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path23) {
+function modeAt(value, path24) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path23, "mode"] } : { mode: "UNSET", path: path23 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path24, "mode"] } : { mode: "UNSET", path: path24 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -33163,7 +33189,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port, mode: portMode, path: path23 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path23, mode: portMode, reach: `for port ${port}` } }]
+    ({ port, mode: portMode, path: path24 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path24, mode: portMode, reach: `for port ${port}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -33204,15 +33230,15 @@ var istio_peer_authentication_not_strict_default = defineRule({
     const named = describeObject2(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path23 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path23, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path23, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path23, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path24 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path24, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path24, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path24, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port, mode, path: path23 } of policy.ports) {
+    for (const { port, mode, path: path24 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path23, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path24, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -33454,10 +33480,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path23 = labelsInsertionPath(object);
+    const path24 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path23, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path23, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path24, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path24, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -33489,9 +33515,9 @@ var namespace_psa_privileged_default = defineRule({
     if (!isNamespace(object) || object.name === "kube-system") return;
     const value = labelValue(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path23 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path23, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path23, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path24 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path24, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path24, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -33529,10 +33555,10 @@ var namespace_psa_version_old_default = defineRule({
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path23 = labelPath(ENFORCE_VERSION_LABEL);
+    const path24 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path23, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path23, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path24, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path24, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -33707,10 +33733,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path23 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const path24 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
       const data = { gateway: describeObject3(object), listener: name };
-      if (namespaces.from === "All") yield { path: [...path23, "from"], messageId: "fromAll", data };
-      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path23, "selector"], messageId: "emptySelector", data };
+      if (namespaces.from === "All") yield { path: [...path24, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path24, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -34224,17 +34250,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path23, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path23[4])}]`;
+      for (const { peer, path: path24, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path24[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path23, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path24, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path23, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path24, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -34291,15 +34317,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path23 } of peersOf(policy, direction)) {
+      for (const { peer, path: path24 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces || namespaces.length === 0) continue;
-        const item = `${String(path23[1])}[${String(path23[2])}].${String(path23[3])}[${String(path23[4])}]`;
+        const item = `${String(path24[1])}[${String(path24[2])}].${String(path24[3])}[${String(path24[4])}]`;
         const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path23, "podSelector"];
+        const at2 = [...path24, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -34368,8 +34394,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path23 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path23 }]);
+  const path24 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path24 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -34402,8 +34428,8 @@ var service_load_balancer_unrestricted_default = defineRule({
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path23 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path23, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path24 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path24, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -34509,7 +34535,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
+    for (const { path: path24, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -34577,9 +34603,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path23 = [...capabilities.path, "add", index];
+        const path24 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path23, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path23, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path24, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path24, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -34681,13 +34707,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path23 = [...pod.path, "volumes", index, "hostPath"];
+      const path24 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path23, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path23, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path24, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path24, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -34880,7 +34906,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path23, messageId: "forbiddenType", data };
+    for (const { path: path24, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
   }
 });
 
@@ -34916,9 +34942,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path23, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path23, messageId: "customType", data };
-    for (const { path: path23, data } of SELINUX_USER.forbidden(pod)) yield { path: path23, messageId: "customUser", data };
-    for (const { path: path23, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path23, messageId: "customRole", data };
+    for (const { path: path24, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path24, messageId: "customType", data };
+    for (const { path: path24, data } of SELINUX_USER.forbidden(pod)) yield { path: path24, messageId: "customUser", data };
+    for (const { path: path24, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path24, messageId: "customRole", data };
   }
 });
 
@@ -35013,12 +35039,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path23) {
-  const segments = path23.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path24) {
+  const segments = path24.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path23, dir) {
-  return path23 === dir || path23.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path24, dir) {
+  return path24 === dir || path24.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -35049,8 +35075,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path23 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path23.endsWith(".sock") || path23.startsWith("//./pipe/");
+  const path24 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path24.endsWith(".sock") || path24.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -35081,10 +35107,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path23 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path24 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path23, "readOnly"],
+          path: [...path24, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -35148,8 +35174,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed ? { path: path23, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path23, messageId: "keepsNetRaw", data: { container } };
+      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed ? { path: path24, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path24, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -35309,12 +35335,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path23 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path23);
+  const path24 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path24);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path23, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path24, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path23));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path24));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -35351,11 +35377,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path23 = [...volume.path, "path"];
+      const path24 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path23, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path23, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path23, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path24, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path24, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path24, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -35433,9 +35459,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path23 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path23, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path23, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path24, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path24, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -35484,9 +35510,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path23 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path24 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path23, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path23, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path24, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path24, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -35495,15 +35521,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path23 } = gap;
+      const { path: path24 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path23, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path23, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path24, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path24, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path23, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path23, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path24, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path24, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -35558,13 +35584,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path23 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path24 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path23, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path23, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path23, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path23, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path24, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path24, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path24, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path24, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -35666,9 +35692,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path23 = podSecurityContextPath(pod, "runAsUser");
+      const path24 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path23, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path23, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path24, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path24, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -36234,10 +36260,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path23 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path24 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path23,
+            path: path24,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -36825,7 +36851,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items, path23, list2, who, shapes) {
+function* argumentPlaces(items, path24, list2, who, shapes) {
   for (const [index, item] of items.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items[index - 1] : void 0;
@@ -36836,7 +36862,7 @@ function* argumentPlaces(items, path23, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path23, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path24, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -36850,13 +36876,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path23, shapes) {
+function lastAppliedPlaces(text, path24, shapes) {
   let applied;
   try {
     applied = JSON.parse(text);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text, shapes);
-    return credential ? { place: { path: path23, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path24, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -36866,7 +36892,7 @@ function lastAppliedPlaces(text, path23, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path23, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path24, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -36931,21 +36957,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path23, field, credential }) => ({ path: path23, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path24, field, credential }) => ({ path: path24, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path23 = ["metadata", "annotations", key2];
+      const path24 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path23, shapes);
-        if (secret) yield { path: path23, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path24, shapes);
+        if (secret) yield { path: path24, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path23, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path24, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -37053,11 +37079,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path23 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path23)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path23 === "/" ? "/" : `${path23}/`));
+  const path24 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path24)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path24 === "/" ? "/" : `${path24}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path23)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path24)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -37094,9 +37120,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path23 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path24 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path23, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path23, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path24, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path24, messageId: exposed.messageId, data };
     }
   }
 });
@@ -37209,10 +37235,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path23 = ["metadata", "namespace"];
+    const path24 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path23,
+        path: path24,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -37222,7 +37248,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path23,
+      path: path24,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -37311,11 +37337,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path23, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path23, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path24, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path24, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -37344,11 +37370,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path23, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path23, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path24, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path24, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -37412,10 +37438,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path23, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path24, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -37445,16 +37471,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path23, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path24, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path23, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path24, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -37499,15 +37525,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path23, who } of containerImages(object)) {
+    for (const { image, path: path24, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path23, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path24, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path23, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path24, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -37631,9 +37657,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path23 } of declaredPorts(object)) {
+    for (const { container, port, path: path24 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path23, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
+      yield { path: path24, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
     }
   }
 });
@@ -37855,7 +37881,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path23 = [...pod.path, "automountServiceAccountToken"];
+    const path24 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -37863,7 +37889,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path23,
+      path: path24,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -37902,9 +37928,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path23 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path24 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path23, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path24, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -38014,7 +38040,7 @@ function formatJson(input) {
 }
 
 // src/report/sarif.ts
-import path3 from "node:path";
+import path4 from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/engine/finding.ts
@@ -38044,24 +38070,24 @@ var FRAMEWORKS = {
     fullName: "Kubernetes Pod Security Standards",
     informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
     controls: {
-      "baseline/apparmor": { title: "AppArmor" },
-      "baseline/capabilities": { title: "Capabilities" },
-      "baseline/host-namespaces": { title: "Host Namespaces" },
-      "baseline/host-ports": { title: "Host Ports" },
-      "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks" },
-      "baseline/hostpath-volumes": { title: "HostPath Volumes" },
-      "baseline/hostprocess": { title: "HostProcess" },
-      "baseline/privileged-containers": { title: "Privileged Containers" },
-      "baseline/proc-mount-type": { title: "/proc Mount Type" },
-      "baseline/seccomp": { title: "Seccomp" },
-      "baseline/selinux": { title: "SELinux" },
-      "baseline/sysctls": { title: "Sysctls" },
-      "restricted/capabilities": { title: "Capabilities" },
-      "restricted/privilege-escalation": { title: "Privilege Escalation" },
-      "restricted/running-as-non-root": { title: "Running as Non-root" },
-      "restricted/running-as-non-root-user": { title: "Running as Non-root user" },
-      "restricted/seccomp": { title: "Seccomp" },
-      "restricted/volume-types": { title: "Volume Types" }
+      "baseline/apparmor": { title: "AppArmor", coverage: "checked" },
+      "baseline/capabilities": { title: "Capabilities", coverage: "checked" },
+      "baseline/host-namespaces": { title: "Host Namespaces", coverage: "checked" },
+      "baseline/host-ports": { title: "Host Ports", coverage: "checked" },
+      "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks", coverage: "checked" },
+      "baseline/hostpath-volumes": { title: "HostPath Volumes", coverage: "checked" },
+      "baseline/hostprocess": { title: "HostProcess", coverage: "checked" },
+      "baseline/privileged-containers": { title: "Privileged Containers", coverage: "checked" },
+      "baseline/proc-mount-type": { title: "/proc Mount Type", coverage: "checked" },
+      "baseline/seccomp": { title: "Seccomp", coverage: "checked" },
+      "baseline/selinux": { title: "SELinux", coverage: "checked" },
+      "baseline/sysctls": { title: "Sysctls", coverage: "checked" },
+      "restricted/capabilities": { title: "Capabilities", coverage: "checked" },
+      "restricted/privilege-escalation": { title: "Privilege Escalation", coverage: "checked" },
+      "restricted/running-as-non-root": { title: "Running as Non-root", coverage: "checked" },
+      "restricted/running-as-non-root-user": { title: "Running as Non-root user", coverage: "checked" },
+      "restricted/seccomp": { title: "Seccomp", coverage: "checked" },
+      "restricted/volume-types": { title: "Volume Types", coverage: "checked" }
     }
   },
   "CIS": {
@@ -38070,89 +38096,89 @@ var FRAMEWORKS = {
     version: "1.10 (control plane), 1.12 (kubelet)",
     informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
     controls: {
-      "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
-      "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set" },
-      "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set" },
-      "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate" },
-      "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate" },
-      "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
-      "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node" },
-      "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC" },
-      "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set" },
-      "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set" },
-      "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set" },
-      "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set" },
-      "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set" },
-      "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set" },
-      "1.2.15": { title: "Ensure that the --profiling argument is set to false" },
-      "1.2.16": { title: "Ensure that the --audit-log-path argument is set" },
-      "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate" },
-      "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate" },
-      "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate" },
-      "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate" },
-      "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true" },
-      "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate" },
-      "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate" },
-      "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate" },
-      "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
-      "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate" },
-      "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate" },
-      "1.2.28": { title: "Ensure that encryption providers are appropriately configured" },
-      "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers" },
-      "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate" },
-      "1.3.2": { title: "Ensure that the --profiling argument is set to false" },
-      "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true" },
-      "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate" },
-      "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate" },
-      "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true" },
-      "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
-      "1.4.1": { title: "Ensure that the --profiling argument is set to false" },
-      "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1" },
-      "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate" },
-      "2.2": { title: "Ensure that the --client-cert-auth argument is set to true" },
-      "2.3": { title: "Ensure that the --auto-tls argument is not set to true" },
-      "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate" },
-      "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true" },
-      "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true" },
-      "3.2.1": { title: "Ensure that a minimal audit policy is created" },
-      "3.2.2": { title: "Ensure that the audit policy covers key security concerns" },
-      "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false" },
-      "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow" },
-      "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate" },
-      "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0" },
-      "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0" },
-      "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true" },
-      "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false" },
-      "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true" },
-      "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers" },
-      "5.1.1": { title: "Ensure that the cluster-admin role is only used where required" },
-      "5.1.2": { title: "Minimize access to secrets" },
-      "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles" },
-      "5.1.4": { title: "Minimize access to create pods" },
-      "5.1.5": { title: "Ensure that default service accounts are not actively used" },
-      "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary" },
-      "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster" },
-      "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes" },
-      "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects" },
-      "5.1.12": { title: "Minimize access to webhook configuration objects" },
-      "5.1.13": { title: "Minimize access to the service account token creation" },
-      "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place" },
-      "5.2.2": { title: "Minimize the admission of privileged containers" },
-      "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace" },
-      "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace" },
-      "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace" },
-      "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation" },
-      "5.2.7": { title: "Minimize the admission of root containers" },
-      "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability" },
-      "5.2.9": { title: "Minimize the admission of containers with added capabilities" },
-      "5.2.10": { title: "Minimize the admission of containers with capabilities assigned" },
-      "5.2.11": { title: "Minimize the admission of Windows HostProcess containers" },
-      "5.2.12": { title: "Minimize the admission of HostPath volumes" },
-      "5.2.13": { title: "Minimize the admission of containers which use HostPorts" },
-      "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined" },
-      "5.4.1": { title: "Prefer using secrets as files over secrets as environment variables" },
-      "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions" },
-      "5.7.4": { title: "The default namespace should not be used" }
+      "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+      "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set", coverage: "checked" },
+      "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set", coverage: "checked" },
+      "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate", coverage: "checked" },
+      "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate", coverage: "checked" },
+      "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+      "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node", coverage: "checked" },
+      "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC", coverage: "checked" },
+      "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set", coverage: "checked" },
+      "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set", coverage: "checked" },
+      "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set", coverage: "checked" },
+      "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set", coverage: "checked" },
+      "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set", coverage: "checked" },
+      "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set", coverage: "checked" },
+      "1.2.15": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.2.16": { title: "Ensure that the --audit-log-path argument is set", coverage: "checked" },
+      "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate", coverage: "checked" },
+      "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate", coverage: "checked" },
+      "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate", coverage: "checked" },
+      "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate", coverage: "checked" },
+      "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true", coverage: "checked" },
+      "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate", coverage: "checked" },
+      "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate", coverage: "checked" },
+      "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
+      "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+      "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate", coverage: "checked" },
+      "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate", coverage: "checked" },
+      "1.2.28": { title: "Ensure that encryption providers are appropriately configured", coverage: "checked" },
+      "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+      "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate", coverage: "checked" },
+      "1.3.2": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true", coverage: "checked" },
+      "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate", coverage: "checked" },
+      "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate", coverage: "checked" },
+      "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+      "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+      "1.4.1": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+      "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+      "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate", coverage: "checked" },
+      "2.2": { title: "Ensure that the --client-cert-auth argument is set to true", coverage: "checked" },
+      "2.3": { title: "Ensure that the --auto-tls argument is not set to true", coverage: "checked" },
+      "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate", coverage: "checked" },
+      "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true", coverage: "checked" },
+      "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true", coverage: "checked" },
+      "3.2.1": { title: "Ensure that a minimal audit policy is created", coverage: "checked" },
+      "3.2.2": { title: "Ensure that the audit policy covers key security concerns", coverage: "checked" },
+      "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+      "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+      "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+      "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0", coverage: "checked" },
+      "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0", coverage: "checked" },
+      "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true", coverage: "checked" },
+      "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false", coverage: "checked" },
+      "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+      "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+      "5.1.1": { title: "Ensure that the cluster-admin role is only used where required", coverage: "checked" },
+      "5.1.2": { title: "Minimize access to secrets", coverage: "checked" },
+      "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles", coverage: "checked" },
+      "5.1.4": { title: "Minimize access to create pods", coverage: "checked" },
+      "5.1.5": { title: "Ensure that default service accounts are not actively used", coverage: "checked" },
+      "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary", coverage: "checked" },
+      "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster", coverage: "checked" },
+      "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes", coverage: "checked" },
+      "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects", coverage: "checked" },
+      "5.1.12": { title: "Minimize access to webhook configuration objects", coverage: "checked" },
+      "5.1.13": { title: "Minimize access to the service account token creation", coverage: "checked" },
+      "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place", coverage: "checked" },
+      "5.2.2": { title: "Minimize the admission of privileged containers", coverage: "checked" },
+      "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace", coverage: "checked" },
+      "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace", coverage: "checked" },
+      "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace", coverage: "checked" },
+      "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation", coverage: "checked" },
+      "5.2.7": { title: "Minimize the admission of root containers", coverage: "checked" },
+      "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability", coverage: "checked" },
+      "5.2.9": { title: "Minimize the admission of containers with added capabilities", coverage: "checked" },
+      "5.2.10": { title: "Minimize the admission of containers with capabilities assigned", coverage: "checked" },
+      "5.2.11": { title: "Minimize the admission of Windows HostProcess containers", coverage: "checked" },
+      "5.2.12": { title: "Minimize the admission of HostPath volumes", coverage: "checked" },
+      "5.2.13": { title: "Minimize the admission of containers which use HostPorts", coverage: "checked" },
+      "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined", coverage: "checked" },
+      "5.4.1": { title: "Prefer using secrets as files over secrets as environment variables", coverage: "checked" },
+      "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions", coverage: "checked" },
+      "5.7.4": { title: "The default namespace should not be used", coverage: "checked" }
     }
   },
   "NSA-CISA": {
@@ -38160,35 +38186,35 @@ var FRAMEWORKS = {
     version: "1.2",
     informationUri: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
     controls: {
-      "Audit logging and threat detection: Kubernetes native audit logging": {},
-      "Authentication and authorization: disable anonymous access, RBAC least privilege": {},
-      "Authentication and authorization: disable anonymous requests": {},
-      "Authentication and authorization: RBAC least privilege": {},
-      "Authentication and authorization: RBAC least privilege; namespaces to isolate resources": {},
-      "Authentication and authorization: strong authentication": {},
-      "Kubernetes Pod security: protecting secrets": {},
-      "Network separation and hardening: control plane hardening": { title: "Use TLS for control-plane traffic" },
-      "Network separation and hardening: encrypt Secrets at rest": {},
-      "Network separation and hardening: encrypt traffic with TLS": {},
-      "Network separation and hardening: limit what is exposed outside the cluster": {},
-      "Network separation and hardening: namespaces": {},
-      "Network separation and hardening: network policies": {},
-      "Network separation and hardening: network policies (default deny)": {},
-      "Network separation and hardening: resource policies": {},
-      "Network separation and hardening: service mesh authorization between services": {},
-      "Network separation and hardening: service mesh encryption of traffic in transit": {},
-      "Pod security: building secure container images": {},
-      "Pod security: do not share host namespaces (hostIPC)": {},
-      "Pod security: do not share host namespaces (hostNetwork)": {},
-      "Pod security: do not share host namespaces (hostPID)": {},
-      "Pod security: immutable container file systems": {},
-      "Pod security: kernel hardening with AppArmor": {},
-      "Pod security: kernel hardening with seccomp": {},
-      "Pod security: kernel hardening with SELinux": {},
-      "Pod security: non-root, unprivileged containers": {},
-      "Pod security: Pod security enforcement": {},
-      "Pod security: protecting Pod service account tokens": {},
-      "Pod security: restrict host file system access (hostPath)": {}
+      "Audit logging and threat detection: Kubernetes native audit logging": { coverage: "checked" },
+      "Authentication and authorization: disable anonymous access, RBAC least privilege": { coverage: "checked" },
+      "Authentication and authorization: disable anonymous requests": { coverage: "checked" },
+      "Authentication and authorization: RBAC least privilege": { coverage: "checked" },
+      "Authentication and authorization: RBAC least privilege; namespaces to isolate resources": { coverage: "checked" },
+      "Authentication and authorization: strong authentication": { coverage: "checked" },
+      "Kubernetes Pod security: protecting secrets": { coverage: "checked" },
+      "Network separation and hardening: control plane hardening": { title: "Use TLS for control-plane traffic", coverage: "checked" },
+      "Network separation and hardening: encrypt Secrets at rest": { coverage: "checked" },
+      "Network separation and hardening: encrypt traffic with TLS": { coverage: "checked" },
+      "Network separation and hardening: limit what is exposed outside the cluster": { coverage: "checked" },
+      "Network separation and hardening: namespaces": { coverage: "checked" },
+      "Network separation and hardening: network policies": { coverage: "checked" },
+      "Network separation and hardening: network policies (default deny)": { coverage: "checked" },
+      "Network separation and hardening: resource policies": { coverage: "checked" },
+      "Network separation and hardening: service mesh authorization between services": { coverage: "checked" },
+      "Network separation and hardening: service mesh encryption of traffic in transit": { coverage: "checked" },
+      "Pod security: building secure container images": { coverage: "checked" },
+      "Pod security: do not share host namespaces (hostIPC)": { coverage: "checked" },
+      "Pod security: do not share host namespaces (hostNetwork)": { coverage: "checked" },
+      "Pod security: do not share host namespaces (hostPID)": { coverage: "checked" },
+      "Pod security: immutable container file systems": { coverage: "checked" },
+      "Pod security: kernel hardening with AppArmor": { coverage: "checked" },
+      "Pod security: kernel hardening with seccomp": { coverage: "checked" },
+      "Pod security: kernel hardening with SELinux": { coverage: "checked" },
+      "Pod security: non-root, unprivileged containers": { coverage: "checked" },
+      "Pod security: Pod security enforcement": { coverage: "checked" },
+      "Pod security: protecting Pod service account tokens": { coverage: "checked" },
+      "Pod security: restrict host file system access (hostPath)": { coverage: "checked" }
     }
   },
   "PCI-DSS": {
@@ -38196,37 +38222,37 @@ var FRAMEWORKS = {
     version: "4.0.1",
     informationUri: "https://www.pcisecuritystandards.org/document_library/",
     controls: {
-      "1.2": { title: "Network security controls are configured and maintained" },
-      "1.3": { title: "Network access to and from the cardholder data environment is restricted" },
-      "3.5": { title: "Primary account number is secured wherever it is stored" },
-      "3.6": { title: "Cryptographic keys used to protect stored account data are secured" },
-      "4.2.1": { title: "Strong cryptography and security protocols safeguard PAN during transmission over open, public networks" },
-      "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity" }
+      "1.2": { title: "Network security controls are configured and maintained", coverage: "checked" },
+      "1.3": { title: "Network access to and from the cardholder data environment is restricted", coverage: "checked" },
+      "3.5": { title: "Primary account number is secured wherever it is stored", coverage: "checked" },
+      "3.6": { title: "Cryptographic keys used to protect stored account data are secured", coverage: "checked" },
+      "4.2.1": { title: "Strong cryptography and security protocols safeguard PAN during transmission over open, public networks", coverage: "checked" },
+      "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity", coverage: "checked" }
     }
   },
   "MITRE-ATT&CK": {
     fullName: "MITRE ATT&CK for Containers",
     informationUri: "https://attack.mitre.org/matrices/enterprise/containers/",
     controls: {
-      "T1021": { title: "Remote Services" },
-      "T1040": { title: "Network Sniffing" },
-      "T1078": { title: "Valid Accounts" },
-      "T1078.001": { title: "Valid Accounts: Default Accounts" },
-      "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles" },
-      "T1190": { title: "Exploit Public-Facing Application" },
-      "T1210": { title: "Exploitation of Remote Services (lateral movement)" },
-      "T1525": { title: "Implant Internal Image" },
-      "T1528": { title: "Steal Application Access Token" },
-      "T1552": { title: "Unsecured Credentials" },
-      "T1552.001": { title: "Unsecured Credentials: Credentials In Files" },
-      "T1552.007": { title: "Unsecured Credentials: Container API" },
-      "T1557": { title: "Adversary-in-the-Middle" },
-      "T1562": { title: "Impair Defenses" },
-      "T1562.001": { title: "Impair Defenses: Disable or Modify Tools" },
-      "T1609": { title: "Container Administration Command" },
-      "T1610": { title: "Deploy Container" },
-      "T1611": { title: "Escape to Host" },
-      "T1649": { title: "Steal or Forge Authentication Certificates" }
+      "T1021": { title: "Remote Services", coverage: "checked" },
+      "T1040": { title: "Network Sniffing", coverage: "checked" },
+      "T1078": { title: "Valid Accounts", coverage: "checked" },
+      "T1078.001": { title: "Valid Accounts: Default Accounts", coverage: "checked" },
+      "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles", coverage: "checked" },
+      "T1190": { title: "Exploit Public-Facing Application", coverage: "checked" },
+      "T1210": { title: "Exploitation of Remote Services (lateral movement)", coverage: "checked" },
+      "T1525": { title: "Implant Internal Image", coverage: "checked" },
+      "T1528": { title: "Steal Application Access Token", coverage: "checked" },
+      "T1552": { title: "Unsecured Credentials", coverage: "checked" },
+      "T1552.001": { title: "Unsecured Credentials: Credentials In Files", coverage: "checked" },
+      "T1552.007": { title: "Unsecured Credentials: Container API", coverage: "checked" },
+      "T1557": { title: "Adversary-in-the-Middle", coverage: "checked" },
+      "T1562": { title: "Impair Defenses", coverage: "checked" },
+      "T1562.001": { title: "Impair Defenses: Disable or Modify Tools", coverage: "checked" },
+      "T1609": { title: "Container Administration Command", coverage: "checked" },
+      "T1610": { title: "Deploy Container", coverage: "checked" },
+      "T1611": { title: "Escape to Host", coverage: "checked" },
+      "T1649": { title: "Steal or Forge Authentication Certificates", coverage: "checked" }
     }
   }
 };
@@ -38302,7 +38328,7 @@ function uriMaker(base) {
   };
 }
 function fromRepositoryRoot(base, file) {
-  const joined = path3.posix.normalize(`${base}/${file}`);
+  const joined = path4.posix.normalize(`${base}/${file}`);
   return joined.startsWith("../") ? file : joined;
 }
 function encodeArtifactUri(file) {
@@ -38532,9 +38558,9 @@ function omittedWarning(omitted, allResultsOption) {
   return `the SARIF report holds the ${kept} most severe of ${omitted.total} results: ${why}. ${omitted.count} left out (${severities.join(", ")}) are counted in the run's properties; ${allResultsOption} writes them all.`;
 }
 function repositoryBase(cwd) {
-  for (let dir = path4.resolve(cwd); ; dir = path4.dirname(dir)) {
-    if (statSync(path4.join(dir, ".git"), { throwIfNoEntry: false })) return path4.relative(dir, path4.resolve(cwd)).split(path4.sep).join("/");
-    if (path4.dirname(dir) === dir) return void 0;
+  for (let dir = path5.resolve(cwd); ; dir = path5.dirname(dir)) {
+    if (statSync(path5.join(dir, ".git"), { throwIfNoEntry: false })) return path5.relative(dir, path5.resolve(cwd)).split(path5.sep).join("/");
+    if (path5.dirname(dir) === dir) return void 0;
   }
 }
 function writeReportFile(file, pieces) {
@@ -38553,7 +38579,7 @@ var OptionError = class extends Error {
 };
 function checkExpandFlags(flags, cwd, names) {
   for (const file of flags.values ?? []) {
-    const stats = statSync(path4.resolve(cwd, file), { throwIfNoEntry: false });
+    const stats = statSync(path5.resolve(cwd, file), { throwIfNoEntry: false });
     if (!stats) throw new OptionError(`${names.values} ${file}: no such file`);
     if (!stats.isFile()) throw new OptionError(`${names.values} ${file}: not a file`);
   }
@@ -38584,8 +38610,8 @@ function setArgumentProblem(assignment) {
   return void 0;
 }
 function expandSettings(flags, config, configFile, cwd) {
-  const configDir = configFile ? path4.dirname(path4.resolve(cwd, configFile)) : cwd;
-  const fromConfig = (file) => path4.resolve(configDir, file);
+  const configDir = configFile ? path5.dirname(path5.resolve(cwd, configFile)) : cwd;
+  const fromConfig = (file) => path5.resolve(configDir, file);
   return {
     helm: {
       binary: flags.helm,
@@ -38593,7 +38619,7 @@ function expandSettings(flags, config, configFile, cwd) {
       namespace: flags.namespace ?? config.helm.namespace,
       kubeVersion: flags.kubeVersion ?? config.helm.kubeVersion,
       apiVersions: [...config.helm.apiVersions ?? [], ...flags.apiVersions ?? []],
-      valuesFiles: (flags.values ?? []).map((file) => path4.resolve(cwd, file)),
+      valuesFiles: (flags.values ?? []).map((file) => path5.resolve(cwd, file)),
       set: [...config.helm.set ?? [], ...flags.set ?? []],
       ciValues: flags.chartCiValues ?? false,
       dependencyUpdate: flags.helmDependencyUpdate ?? false,
@@ -38607,11 +38633,11 @@ function expandSettings(flags, config, configFile, cwd) {
 }
 
 // src/run.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as yn } from "node:url";
@@ -42193,28 +42219,28 @@ function describeReadError(error2) {
 }
 
 // src/core/display-path.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function displayPath(cwd, file) {
-  const relative = path5.relative(cwd, file) || path5.basename(file);
-  return relative.split(path5.sep).join("/");
+  const relative = path6.relative(cwd, file) || path6.basename(file);
+  return relative.split(path6.sep).join("/");
 }
 
 // src/discover/discover.ts
 var CHART_FILE = "Chart.yaml";
 function enclosingChart(file, stop) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (existsSync3(path6.join(dir, CHART_FILE))) {
-      const parent = path6.dirname(path6.dirname(dir));
-      const inParent = path6.basename(path6.dirname(dir)) === "charts" && existsSync3(path6.join(parent, CHART_FILE));
-      return inParent ? enclosingChart(path6.join(parent, CHART_FILE), stop) : dir;
+  for (let dir = path7.dirname(file); ; dir = path7.dirname(dir)) {
+    if (existsSync3(path7.join(dir, CHART_FILE))) {
+      const parent = path7.dirname(path7.dirname(dir));
+      const inParent = path7.basename(path7.dirname(dir)) === "charts" && existsSync3(path7.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path7.join(parent, CHART_FILE), stop) : dir;
     }
-    if (dir === stop || path6.dirname(dir) === dir) return void 0;
+    if (dir === stop || path7.dirname(dir) === dir) return void 0;
   }
 }
 function enclosingKustomization(file) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path6.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
-    if (path6.dirname(dir) === dir) return void 0;
+  for (let dir = path7.dirname(file); ; dir = path7.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path7.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path7.dirname(dir) === dir) return void 0;
   }
 }
 function isFolder(file) {
@@ -42246,18 +42272,18 @@ async function discover(inputs, options) {
   const charts = /* @__PURE__ */ new Set();
   const kustomizations = /* @__PURE__ */ new Set();
   const addFile = (file) => {
-    const chart = enclosingChart(file, path6.parse(file).root);
+    const chart = enclosingChart(file, path7.parse(file).root);
     if (chart) {
       charts.add(chart);
       return;
     }
     const kustomization = enclosingKustomization(file);
     if (kustomization) kustomizations.add(kustomization);
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path6.basename(file))) files.add(file);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path7.basename(file))) files.add(file);
   };
   const problems = [];
   let stdin = false;
-  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path6.basename(file));
+  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path7.basename(file));
   const expandGlob = async (pattern) => {
     const found = await Ns(pattern, {
       cwd: options.cwd,
@@ -42292,13 +42318,13 @@ async function discover(inputs, options) {
       if (walked.has(real)) continue;
       walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
-        const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
-        if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        const chart = enclosingChart(path7.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path7.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
         continue;
       }
       if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
       for (const entry of entries) {
-        const full = path6.join(folder, entry.name);
+        const full = path7.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
         else if (entry.isSymbolicLink() && isFolder(full)) {
@@ -42315,7 +42341,7 @@ async function discover(inputs, options) {
       stdin = true;
       continue;
     }
-    const absolute = path6.resolve(options.cwd, input);
+    const absolute = path7.resolve(options.cwd, input);
     let stats;
     try {
       stats = statSync2(absolute);
@@ -42324,7 +42350,7 @@ async function discover(inputs, options) {
     }
     if (stats?.isDirectory()) {
       if (isExcluded(absolute)) continue;
-      const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
+      const chart = enclosingChart(path7.join(absolute, CHART_FILE), path7.parse(absolute).root);
       if (chart) {
         charts.add(chart);
       } else {
@@ -42370,7 +42396,7 @@ async function discover(inputs, options) {
 
 // src/expand/expand.ts
 import { existsSync as existsSync7, readdirSync as readdirSync4 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -45846,13 +45872,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path23) {
+function walkInto(walk, stream, path24) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path23.length);
-  while (matched < limit && walk.path[matched] === path23[matched]) matched++;
-  for (; matched < path23.length; matched++) {
-    const segment = path23[matched];
+  const limit = Math.min(walk.matched, path24.length);
+  while (matched < limit && walk.path[matched] === path24[matched]) matched++;
+  for (; matched < path24.length; matched++) {
+    const segment = path24[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -45867,26 +45893,26 @@ function walkInto(walk, stream, path23) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path23;
+  walk.path = path24;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path23) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path23));
+function locateInStream(stream, root, path24) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path24));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path23) => spanOfWalk(stream, walkInto(walk, stream, path23));
+  return (path24) => spanOfWalk(stream, walkInto(walk, stream, path24));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path23) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
+function listItemRoots(stream, root, path24) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -45909,9 +45935,9 @@ var SCALAR_WRITINGS = {
   [SCALAR_STYLE.LITERAL_BLOCK]: "literal",
   [SCALAR_STYLE.FOLDED_BLOCK]: "folded"
 };
-function writtenScalar(stream, root, path23) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path23);
-  if (matched < path23.length) return void 0;
+function writtenScalar(stream, root, path24) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
+  if (matched < path24.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -46207,8 +46233,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path23) {
-      const { start, end } = locateOffsets(path23);
+    locate(path24) {
+      const { start, end } = locateOffsets(path24);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -46217,7 +46243,7 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/manifest/yaml-file.ts
 function openYamlFile(source) {
@@ -46230,9 +46256,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path23) {
+    locate(path24) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path23);
+      const { start, end, matched } = locateInStream(stream, root, path24);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -46246,12 +46272,12 @@ function readYamlDocument(text, file) {
     return {
       source,
       value: documents[0],
-      locate(path23) {
+      locate(path24) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path23);
+        const { start, end } = locateInStream(stream, root, path24);
         return source.regionOf(start, end);
       },
-      scalarAt: (path23) => present3 ? writtenScalar(stream, root, path23) : void 0
+      scalarAt: (path24) => present3 ? writtenScalar(stream, root, path24) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -46392,18 +46418,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path23, defines) {
+function locateInTemplate(text, kind, body, path24, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path23.length; matched++) {
-    const segment = path23[matched];
+  for (; matched < path24.length; matched++) {
+    const segment = path24[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path23.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path24.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -46416,12 +46442,12 @@ function locateInTemplate(text, kind, body, path23, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path23.slice(matched);
+  const remainder = path24.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path23[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path24[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -46461,7 +46487,7 @@ function templateFiles(dir) {
   } catch {
     return [];
   }
-  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path7.join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path8.join(entry.parentPath, entry.name));
 }
 function createFileCache() {
   const files = /* @__PURE__ */ new Map();
@@ -46505,7 +46531,7 @@ function createFileCache() {
 
 // src/expand/helm/render.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/expand/helm/render-failure.ts
 var NOISE = /^(level=(WARN|INFO|DEBUG)|WARNING|walk\.go|Use --debug flag)/;
@@ -46604,7 +46630,7 @@ function parseHelmFailure(stderr, code) {
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants3, statSync as statSync3 } from "node:fs";
 import os6 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 var INSTALL_HINTS = {
   helm: "install Helm 3 or 4 (https://helm.sh/docs/intro/install/) or point --helm / KUBEWARD_HELM at it",
   kustomize: "install kustomize or kubectl (which has kustomize built in), or point --kustomize / KUBEWARD_KUSTOMIZE at it",
@@ -46620,9 +46646,9 @@ function isExecutable(file) {
 }
 function findOnPath(name, searchPath) {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
-  for (const dir of searchPath.split(path8.delimiter).filter(Boolean)) {
+  for (const dir of searchPath.split(path9.delimiter).filter(Boolean)) {
     for (const extension of extensions) {
-      const candidate = path8.join(dir, name + extension);
+      const candidate = path9.join(dir, name + extension);
       if (isExecutable(candidate)) return candidate;
     }
   }
@@ -46658,12 +46684,12 @@ async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
 
 // src/expand/helm/render.ts
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync4(path9.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
-  const requirementsFile = path9.join(chartDir, "requirements.yaml");
+  const chart = load(readFileSync4(path10.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const requirementsFile = path10.join(chartDir, "requirements.yaml");
   const requirements = existsSync4(requirementsFile) ? load(readFileSync4(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => isRecord(dep) && typeof dep.name === "string");
   return {
-    name: typeof chart.name === "string" ? chart.name : path9.basename(chartDir),
+    name: typeof chart.name === "string" ? chart.name : path10.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
     dependencies
   };
@@ -46707,12 +46733,12 @@ function splitRenderedOutput(output) {
 }
 
 // src/expand/helm/objects.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/expand/helm/instrument.ts
 import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync5, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/expand/helm/template-actions.ts
 function actionEnd(text, start) {
@@ -46748,7 +46774,7 @@ var SENTINEL = /kwv(\d+)x/gi;
 var SENTINEL_NAMESPACE = "kubeward-release-namespace";
 function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
-  const chartsDir = path10.join(chartDir, "charts");
+  const chartsDir = path11.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
   let dependencies;
   try {
@@ -46757,8 +46783,8 @@ function chartTree(chartDir, prefix = []) {
     dependencies = [];
   }
   for (const entry of readdirSync3(chartsDir, { withFileTypes: true })) {
-    const dir = path10.join(chartsDir, entry.name);
-    if (!entry.isDirectory() || !existsSync5(path10.join(dir, "Chart.yaml"))) continue;
+    const dir = path11.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path11.join(dir, "Chart.yaml"))) continue;
     let name = entry.name;
     try {
       name = readChartInfo(dir).name;
@@ -46770,25 +46796,25 @@ function chartTree(chartDir, prefix = []) {
   return found;
 }
 function templateFilesOf(chartDir) {
-  const templates = path10.join(chartDir, "templates");
+  const templates = path11.join(chartDir, "templates");
   if (!existsSync5(templates)) return [];
-  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path10.join(entry.parentPath, entry.name));
+  return readdirSync3(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path11.join(entry.parentPath, entry.name));
 }
 function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
-  const dir = mkdtempSync(path10.join(os7.tmpdir(), `kubeward-${label}-`));
-  const copy = path10.join(dir, path10.basename(chartDir));
+  const dir = mkdtempSync(path11.join(os7.tmpdir(), `kubeward-${label}-`));
+  const copy = path11.join(dir, path11.basename(chartDir));
   cpSync(chartDir, copy, { recursive: true, dereference: true });
   for (const entry of readdirSync3(copy, { withFileTypes: true, recursive: true })) {
-    const file = path10.join(entry.parentPath, entry.name);
+    const file = path11.join(entry.parentPath, entry.name);
     chmodSync(file, statSync4(file).mode | (entry.isDirectory() ? 448 : 384));
   }
   chmodSync(copy, statSync4(copy).mode | 448);
-  for (const chart of chartTree(chartDir)) rmSync(path10.join(copy, path10.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
-  for (const template of dropped) rmSync(path10.join(copy, template), { force: true });
+  for (const chart of chartTree(chartDir)) rmSync(path11.join(copy, path11.relative(chartDir, chart.dir), "templates", "NOTES.txt"), { force: true });
+  for (const template of dropped) rmSync(path11.join(copy, template), { force: true });
   return copy;
 }
 function removeCopy(copyDir) {
-  rmSync(path10.dirname(copyDir), { recursive: true, force: true });
+  rmSync(path11.dirname(copyDir), { recursive: true, force: true });
 }
 var ACTION_OPEN = "{{";
 var ACTION_CLOSE = "}}";
@@ -46870,7 +46896,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path10.relative(chartDir, file))) continue;
+      if (untagged.has(path11.relative(chartDir, file))) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
@@ -46878,7 +46904,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      writeFileSync(path10.join(dir, path10.relative(chartDir, file)), tagged);
+      writeFileSync(path11.join(dir, path11.relative(chartDir, file)), tagged);
     }
   }
   return {
@@ -46962,13 +46988,13 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     writeFileSync(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path10.join(dir, path10.relative(chartDir, chart.dir));
-    rmSync(path10.join(copied, "values.schema.json"), { force: true });
-    const values = path10.join(chart.dir, "values.yaml");
-    if (existsSync5(values)) rewrite(values, path10.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+    const copied = path11.join(dir, path11.relative(chartDir, chart.dir));
+    rmSync(path11.join(copied, "values.schema.json"), { force: true });
+    const values = path11.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path11.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
-    const target = path10.join(path10.dirname(dir), `values-${index}.yaml`);
+    const target = path11.join(path11.dirname(dir), `values-${index}.yaml`);
     rewrite(file, target, [], 1 + index);
     return target;
   });
@@ -47008,9 +47034,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path23) {
+function sharedDepth(real, other, path24) {
   let depth = 0;
-  for (const segment of path23) {
+  for (const segment of path24) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -47023,28 +47049,28 @@ function sharedDepth(real, other, path23) {
   }
   return depth;
 }
-function nodeAt(body, path23) {
+function nodeAt(body, path24) {
   let node = body;
-  for (const segment of path23) node = child(node, segment);
+  for (const segment of path24) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path23) {
+function documentAlong(render, name, key2, body, path24) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path23);
+  const depth = sharedDepth(body, document.object.body, path24);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence2, key2, body, path23) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path23);
+function taggedTemplateLine(evidence2, key2, body, path24) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path24);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path23.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path24.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -47077,12 +47103,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path23, tail) {
-  if (tail.length > path23.length) return false;
-  return tail.every((segment, index) => path23[path23.length - tail.length + index] === segment);
+function endsWith(path24, tail) {
+  if (tail.length > path24.length) return false;
+  return tail.every((segment, index) => path24[path24.length - tail.length + index] === segment);
 }
-function startsWith(path23, head) {
-  return head.length <= path23.length && head.every((segment, index) => path23[index] === segment);
+function startsWith(path24, head) {
+  return head.length <= path24.length && head.every((segment, index) => path24[index] === segment);
 }
 var SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
 function wholeValuesMap(chart, node) {
@@ -47104,31 +47130,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence2, key2, body, path23, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path23);
+function sentinelValues(evidence2, key2, body, path24, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path24);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path23.slice(0, depth));
-  if (depth === path23.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path24.slice(0, depth));
+  if (depth === path24.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path23.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path24.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path23) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path24) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path23.slice(0, length);
+    const prefix = path24.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path23.length && writtenByTemplate(prefix)) break;
+    if (length < path24.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path23.slice(length)], effective: [...map, ...path23.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path24.slice(length)], effective: [...map, ...path24.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -47201,20 +47227,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk = (real, rendered, path23) => {
+  const walk = (real, rendered, path24) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path23.length === 2 && path23[0] === "metadata" && path23[1] === "namespace";
+      const isNamespaceField = path24.length === 2 && path24[0] === "metadata" && path24[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path23));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path24));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path23));
+        facts.generated.push(JSON.stringify(path24));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk(item, rendered[index], [...path23, index]);
+        walk(item, rendered[index], [...path24, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path23, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path24, name]);
     }
   };
   walk(body, other, []);
@@ -47229,10 +47255,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path11.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path12.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path11.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path12.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -47248,14 +47274,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path11.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path12.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path11.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path12.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -47348,7 +47374,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path11.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path12.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -47402,12 +47428,12 @@ function renderedObjects(output, chart) {
 
 // src/expand/helm/render-error.ts
 import { readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var BODY_ACTIONS = /* @__PURE__ */ new Set(["define", "block"]);
 var BLOCK_ACTIONS = /* @__PURE__ */ new Set(["if", "range", "with", "define", "block"]);
 function lineEnds(template) {
@@ -47529,7 +47555,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync6(path12.join(query.chartDir, query.template), "utf8");
+    template = readFileSync6(path13.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -47542,7 +47568,7 @@ async function locateRenderedLine(query) {
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync2(path12.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync2(path13.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -47602,15 +47628,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path13.join(chartDir, "Chart.yaml");
+  let file = path14.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path13.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path14.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path13.resolve(chartDir, named);
+    file = path14.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -47632,13 +47658,13 @@ async function renderErrorProblem(failure, render) {
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runTool(settings.binary, buildArgs(path14.resolve(dir), settings), path14.resolve(dir));
+  const run2 = await runTool(settings.binary, buildArgs(path15.resolve(dir), settings), path15.resolve(dir));
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -47655,27 +47681,27 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path14.resolve(dir);
+  const root = path15.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path14.resolve(root, mention);
+    const absolute = path15.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path14.relative(root, absolute);
-    return path14.isAbsolute(dir) || relative.startsWith("..") ? absolute : path14.join(dir, relative);
+    const relative = path15.relative(root, absolute);
+    return path15.isAbsolute(dir) || relative.startsWith("..") ? absolute : path15.join(dir, relative);
   }
   return void 0;
 }
 
 // src/expand/kustomize/kustomization-file.ts
 import { readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path15.join(dir, name);
+    const file = path16.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -47736,8 +47762,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path23) {
-  return path23[path23.length - 1] === "image" && typeof valueAtPath(body, path23) === "string";
+function isImagePath(body, path24) {
+  return path24[path24.length - 1] === "image" && typeof valueAtPath(body, path24) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -47761,13 +47787,13 @@ function imageOverride(layers, startImage, builtImage) {
 }
 
 // src/expand/kustomize/layer-uses.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var UNPREFIXED_KINDS = /* @__PURE__ */ new Set(["Namespace", "CustomResourceDefinition"]);
 var MAX_INSTANCES = 1e4;
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path16.resolve(dir));
+    const layer = tree.layers.get(path17.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -47842,12 +47868,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path23) {
+function followPath(output, source, path24) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -47864,7 +47890,7 @@ function followPath(output, source, path23) {
       field = segment;
     }
   }
-  const complete = followed.length === path23.length;
+  const complete = followed.length === path24.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -47921,19 +47947,19 @@ function targetMatches(target, identity) {
 }
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity, body, path23, applied) {
+function patchCandidates(patch, identity, body, path24, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path23);
-      const deletion = strategicDeletion(document.body, followed.path, body, path23);
+      const followed = followPath(body, document.body, path24);
+      const deletion = strategicDeletion(document.body, followed.path, body, path24);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path23.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path24.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path23.length;
+      const complete = followed.depth === path24.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -47947,57 +47973,57 @@ function patchCandidates(patch, identity, body, path23, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path23, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path24, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path23) {
+function strategicDeletion(document, followed, body, path24) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path23[length - 1] === "string" && valueAtPath(body, path23.slice(0, length)) === void 0;
+    const gone = (length) => typeof path24[length - 1] === "string" && valueAtPath(body, path24.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path23.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path24.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path23) {
+function beforeOperation(operation, path24) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path23;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path24;
   const list2 = operation.path.slice(0, -1);
-  const index = path23[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path23[i]) === segment)) return path23;
+  const index = path24[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path24[i]) === segment)) return path24;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path23.slice(0, list2.length), index + 1, ...path23.slice(list2.length + 1)] : path23;
+  if (operation.op === "remove") return index >= at2 ? [...path24.slice(0, list2.length), index + 1, ...path24.slice(list2.length + 1)] : path24;
   if (index === at2) return void 0;
-  return index > at2 ? [...path23.slice(0, list2.length), index - 1, ...path23.slice(list2.length + 1)] : path23;
+  return index > at2 ? [...path24.slice(0, list2.length), index - 1, ...path24.slice(list2.length + 1)] : path24;
 }
-function operationCandidate(operation, file, body, path23, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path23.length) return void 0;
+function operationCandidate(operation, file, body, path24, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path24.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path23[i]]);
+    const item = valueAtPath(node, [path24[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path23.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path24.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path23.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path24.length, decisive: true };
   }
-  const remainder = path23.slice(operation.path.length);
+  const remainder = path24.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path23.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path23.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path24.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path24.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -48184,27 +48210,27 @@ function createSourceMapper(tree) {
 }
 
 // src/expand/kustomize/read.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/expand/kustomize/kustomize-yaml.ts
 var sameRegion = (region) => region;
 function readKustomizeYaml(text, file, toFile = sameRegion) {
   const document = readYamlDocument(text, file);
   const { source } = document;
-  const regionAt = (path23) => toFile(document.locate(path23));
+  const regionAt = (path24) => toFile(document.locate(path24));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path23) {
-      const entry = valueAtPath(document.value, path23);
+    firstKeyRegionAt(path24) {
+      const entry = valueAtPath(document.value, path24);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path23 : [...path23, firstKey]);
+      return regionAt(firstKey === void 0 ? path24 : [...path24, firstKey]);
     },
-    inlineTextAt(path23) {
-      const scalar = document.scalarAt(path23);
+    inlineTextAt(path24) {
+      const scalar = document.scalarAt(path24);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path23);
+      const value = valueAtPath(document.value, path24);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -48269,7 +48295,7 @@ function settingAt(yaml, parent, parentPath, key2) {
 }
 
 // src/expand/kustomize/read-patches.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -48288,7 +48314,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path17.join(context.layer.dir, entry);
+  const file = path18.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -48309,7 +48335,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path17.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path18.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -48339,7 +48365,7 @@ function addPatch(context, source, common) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path23) => toFile(object.locate(path23).region)
+      locate: (path24) => toFile(object.locate(path24).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -48378,7 +48404,7 @@ function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path18.resolve(dir);
+  const key2 = path19.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -48404,7 +48430,7 @@ function readLayer(dir, state) {
     inputs: []
   };
   const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path18.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path19.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -48419,7 +48445,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path18.resolve(target))) {
+  if (context.state.reading.has(path19.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -48435,7 +48461,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path18.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path19.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -48460,7 +48486,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path18.resolve(file);
+  const key2 = path19.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -48560,13 +48586,13 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path18.join(context.layer.dir, entry);
+    const file = path19.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
   }
 }
 
 // src/expand/kustomize/roots.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -48577,7 +48603,7 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path19.join(dir, entry);
+      const target = path20.join(dir, entry);
       if (isDirectory2(target)) folders.push(target);
     }
   }
@@ -48586,17 +48612,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path19.resolve(dir);
+    const key2 = path20.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path19.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path20.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path19.resolve(dir);
+    const key2 = path20.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -48612,7 +48638,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path19.resolve(dir));
+  const keys = dirs.map((dir) => path20.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -48624,7 +48650,7 @@ function resolveBinary(tool, explicit, { cwd, env }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env[variable];
   if (configured) {
-    const binary = path20.resolve(cwd, configured);
+    const binary = path21.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env.PATH ?? "";
@@ -48632,12 +48658,12 @@ function resolveBinary(tool, explicit, { cwd, env }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path20.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path20.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path21.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path21.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path20.join(chartDir, "ci");
+    const ciDir = path21.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync4(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path20.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path21.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -48652,7 +48678,7 @@ function missingTool(tool, looked, file, what) {
 async function expandChart(chartDir, settings, files) {
   const started = performance.now();
   const display = displayPath(settings.cwd, chartDir);
-  const chartFile = displayPath(settings.cwd, path20.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path21.join(chartDir, "Chart.yaml"));
   const timing = { kind: "helm", display, toolMs: 0, totalMs: 0 };
   let info2;
   try {
@@ -48693,11 +48719,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path20.resolve(file));
+  return used.map((file) => path21.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path20.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path20.isAbsolute(relative);
+  const relative = path21.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path21.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -48706,7 +48732,7 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path20.resolve(reference.file)),
+    file: displayPath(cwd, path21.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
@@ -48718,17 +48744,17 @@ async function expandKustomization(dir, settings, files, resourceCache) {
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path20.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path21.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path20.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path21.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path20.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path21.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm: settings.kustomize.enableHelm });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path20.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path21.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -48738,14 +48764,14 @@ async function expandKustomization(dir, settings, files, resourceCache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path20.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path21.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path20.resolve(mapped.file);
+        const absolute = path21.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -49109,32 +49135,32 @@ function describeValue3(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path23, problems) {
+function checkValue(value, shape, path24, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path23)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path23)} must be ${EXPECTED[shape.type]}, not ${describeValue3(value)}.`;
-    problems.push({ path: [...path23], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path24)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path24)} must be ${EXPECTED[shape.type]}, not ${describeValue3(value)}.`;
+    problems.push({ path: [...path24], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path23, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path24, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path23, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path24, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path23, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path24, index, problems);
   }
 }
-function checkChild(value, shape, path23, segment, problems) {
+function checkChild(value, shape, path24, segment, problems) {
   if (value === null || value === void 0) return;
-  path23.push(segment);
-  checkValue(value, shape, path23, problems);
-  path23.pop();
+  path24.push(segment);
+  checkValue(value, shape, path24, problems);
+  path24.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -49149,13 +49175,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path23 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path23[depth]];
+    const path24 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path24[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path23, problems);
+      checkValue(value, mapping(), path24, problems);
       return problems;
     }
-    if (path23[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path23, "metadata"], problems);
+    if (path24[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path24, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -49212,8 +49238,8 @@ function toFinding(active, object, report) {
   if (report.data) finding.data = report.data;
   return finding;
 }
-function locatedFinding(ruleId, severity, object, path23, message) {
-  const location = object.locate(path23);
+function locatedFinding(ruleId, severity, object, path24, message) {
+  const location = object.locate(path24);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -49222,7 +49248,7 @@ function locatedFinding(ruleId, severity, object, path23, message) {
     file: location.file,
     region: location.region,
     object: identityOf2(object),
-    path: path23,
+    path: path24,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -49350,8 +49376,8 @@ function settledFinding(waiting, settled) {
   if (settled.data) finding.data = settled.data;
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path23, message }) => {
-      const { file, region } = object.locate(path23);
+    finding.related = settled.related.map(({ object, path: path24, message }) => {
+      const { file, region } = object.locate(path24);
       return { file, region, message };
     });
   }
@@ -49428,7 +49454,7 @@ function readManifest(absolutePath, file) {
 
 // src/run.ts
 async function run(options) {
-  const configDir = options.config.file ? path21.dirname(path21.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path22.dirname(path22.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -49443,7 +49469,8 @@ async function run(options) {
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
+  const active = activeRules(selected, options.config.rules);
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
@@ -49481,7 +49508,8 @@ async function run(options) {
     findings: withDiagnosticSettings(findings, options.config).sort(compareFindings),
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
-    timings: expansion.timings
+    timings: expansion.timings,
+    ran: active.map(({ rule }) => rule.meta)
   };
 }
 var DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));
@@ -49573,8 +49601,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path22.resolve(workspace, inputs.sarifFile);
-  mkdirSync(path22.dirname(sarifFile), { recursive: true });
+  const sarifFile = path23.resolve(workspace, inputs.sarifFile);
+  mkdirSync(path23.dirname(sarifFile), { recursive: true });
   const sarif = FORMATTERS.sarif(report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -49608,7 +49636,6 @@ async function main() {
   setOutput("warnings", counts.warning);
   setOutput("notes", counts.note);
   if (process2.env.GITHUB_STEP_SUMMARY) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process2.env;
     try {
       await writeSummary({
         findings: active,
@@ -49621,8 +49648,8 @@ async function main() {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
-        blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path22.relative(workspace, sarifFile) || sarifFile
+        blobBase: blobBaseOf(process2.env),
+        sarifFile: path23.relative(workspace, sarifFile) || sarifFile
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -49631,7 +49658,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path22.relative(process2.cwd(), path22.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path23.relative(process2.cwd(), path23.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

@@ -16,6 +16,7 @@ import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSetti
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
+import { blobBaseOf } from "./report/links.js";
 import { plural } from "./core/words.js";
 
 /** GitHub Action entry: inputs → run() → SARIF file, log report, annotations, job summary, outputs. */
@@ -138,7 +139,6 @@ async function main(): Promise<void> {
   setOutput("notes", counts.note);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
     try {
       await writeSummary({
         findings: active,
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
-        blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : undefined,
+        blobBase: blobBaseOf(process.env),
         sarifFile: path.relative(workspace, sarifFile) || sarifFile,
       });
     } catch (summaryError) {
