@@ -20,6 +20,7 @@ import { blobBaseOf, locationLinker } from "./report/links.js";
 import { formatMarkdown } from "./report/markdown.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
+       kubeward report [PATH ...] [options]   a compliance report: per framework and control, pass or fail
        kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
        kubeward rules --format json             every rule's metadata as JSON (see kubeward rules --help)
 
@@ -54,7 +55,13 @@ Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize 
   -h, --help             show this help
       --version          print the version
 
-Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.`;
+Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.
+
+kubeward report takes the options above but --fail-on, --sarif-all-results and --quiet, and:
+      --format FORMAT    html (default: one self-contained page) or markdown (compact, for a GitHub job summary)
+  -o, --output FILE      write the report to FILE instead of standard output; links to findings are relative to its folder
+      --framework NAME   a framework to report on (repeatable; default: the config's frameworks:, else all six)
+A report is no gate: it exits 0 when written, whatever it finds; 1 when input could not be linted, 2 on a usage error.`;
 
 const RULES_USAGE = `Usage: kubeward rules                  list the rules: id, severity/level, frameworks, equivalents
        kubeward rules RULE-ID          print one rule's documentation (Markdown, as in docs/rules/)

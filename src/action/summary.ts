@@ -29,6 +29,8 @@ export interface SummaryInput {
   /** `https://github.com/owner/repo/blob/sha`, to link each finding to its line; undefined outside GitHub. */
   blobBase?: string;
   sarifFile: string;
+  /** The compliance report in Markdown, when the framework input names frameworks. */
+  compliance?: string;
 }
 
 /** A table row as core.summary.addTable takes it (the type is not exported from the package root). */
@@ -129,5 +131,7 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
   if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`⚠ ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
+  // Markdown after HTML blocks needs a blank line before it, or GitHub reads it as more HTML.
+  if (input.compliance) summary.addRaw(`\n${input.compliance}`, true);
   await summary.write();
 }

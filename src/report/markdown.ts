@@ -19,6 +19,8 @@ export interface MarkdownOptions {
   total?: number;
   /** Level of each framework's heading (the report's own is one above): 2 in a file, deeper inside a job summary. */
   headingLevel?: number;
+  /** A sentence shown under the report's heading. */
+  note?: string;
 }
 
 /** At 10 per control and 1,000 in all, a report stays near 300 KB whatever the run holds. */
@@ -55,6 +57,7 @@ export function formatMarkdown(report: ComplianceReport, link: Linker, options: 
   const heading = (depth: number, text: string): string => `${"#".repeat(Math.min(Math.max(depth, 1), 6))} ${text}`;
   const lines: string[] = [heading(level - 1, "Compliance report"), ""];
   lines.push(`kubeward ${report.toolVersion}: ${plural(report.stats.objects, "object")} in ${plural(report.stats.files, "file")}${report.suppressed ? `; ${plural(report.suppressed, "suppressed finding")} fail${report.suppressed === 1 ? "s" : ""} no control` : ""}.`, "");
+  if (options.note) lines.push(escapeMarkdown(options.note), "");
   if (report.unlinted.length > 0) {
     lines.push(`**${plural(report.unlinted.length, "input")} could not be linted**, so a control may pass that would fail:`, "");
     for (const finding of report.unlinted) lines.push(findingItem(finding, link));
