@@ -27440,6 +27440,9 @@ function readInputs() {
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+function escapeMarkdown(text) {
+  return text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
+}
 
 // src/report/links.ts
 import path from "node:path";
@@ -27457,6 +27460,19 @@ function blobUrl(blobBase, repositoryPath, line) {
   const normalized2 = path.posix.normalize(repositoryPath);
   if (normalized2.startsWith("../") || path.posix.isAbsolute(normalized2)) return void 0;
   return `${blobBase}/${encodePath(normalized2)}#L${line}`;
+}
+function locationLinker(settings) {
+  const { cwd, reportDir, blobBase, repositoryBase: repositoryBase2 } = settings;
+  return (finding) => {
+    if (!finding.file || finding.file === "-") return void 0;
+    const line = finding.region.startLine;
+    if (blobBase !== void 0 && repositoryBase2 !== void 0) {
+      const url = blobUrl(blobBase, path.posix.join(repositoryBase2, finding.file), line);
+      if (url) return url;
+    }
+    const relative = path.relative(reportDir, path.resolve(cwd, finding.file)).split(path.sep).join("/");
+    return `${encodePath(relative)}#L${line}`;
+  };
 }
 
 // src/core/words.ts
@@ -27541,6 +27557,8 @@ async function writeSummary(input) {
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
   if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`\u26A0 ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
+  if (input.compliance) summary.addRaw(`
+${input.compliance}`, true);
   await summary.write();
 }
 
@@ -49541,6 +49559,148 @@ function withDiagnosticSettings(findings, config) {
   return kept;
 }
 
+// src/report/compliance.ts
+var CONTROL_STATUSES = ["fail", "pass", "not-static", "not-checked"];
+var STATUS_LABEL = {
+  fail: "fail",
+  pass: "pass",
+  "not-static": "not checkable statically",
+  "not-checked": "not checked"
+};
+var PSS_LEVEL = { "pss-baseline": "Baseline", "pss-restricted": "Restricted" };
+function frameworkName(selection) {
+  const { fullName } = FRAMEWORKS[FRAMEWORK_OF[selection]];
+  const level = PSS_LEVEL[selection];
+  return level ? `${fullName}: ${level}` : fullName;
+}
+function zeroes(keys) {
+  return Object.fromEntries(keys.map((key2) => [key2, 0]));
+}
+function statusOf(coverage, ran, findings) {
+  if (findings.length > 0) return "fail";
+  if (coverage === "not-static") return "not-static";
+  return ran.length > 0 ? "pass" : "not-checked";
+}
+function frameworkResult(selection, rules, ran, { byRule, order }) {
+  const framework = FRAMEWORK_OF[selection];
+  const data = FRAMEWORKS[framework];
+  const rulesOf2 = /* @__PURE__ */ new Map();
+  for (const meta of rules) {
+    for (const ref of meta.frameworks) {
+      if (!selectsControl(selection, ref)) continue;
+      const list2 = rulesOf2.get(ref.control);
+      if (list2) {
+        if (!list2.includes(meta.id)) list2.push(meta.id);
+      } else rulesOf2.set(ref.control, [meta.id]);
+    }
+  }
+  const totals = { controls: zeroes(CONTROL_STATUSES), partial: 0, findings: 0, bySeverity: zeroes(SEVERITIES) };
+  const counted = /* @__PURE__ */ new Set();
+  const controls = [];
+  for (const [id, control] of Object.entries(data.controls)) {
+    if (!selectsControl(selection, { framework, control: id })) continue;
+    const controlRules = rulesOf2.get(id) ?? [];
+    const controlRan = controlRules.filter((rule) => ran.has(rule));
+    const findings = controlRan.flatMap((rule) => byRule.get(rule) ?? []);
+    if (controlRan.length > 1) findings.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const status = statusOf(control.coverage, controlRan, findings);
+    totals.controls[status]++;
+    if (control.coverage === "partial") totals.partial++;
+    for (const finding of findings) {
+      if (counted.has(finding)) continue;
+      counted.add(finding);
+      totals.findings++;
+      totals.bySeverity[finding.severity]++;
+    }
+    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
+  }
+  return { selection, framework, name: frameworkName(selection), version: data.version, informationUri: data.informationUri, controls, totals };
+}
+function complianceReport(input) {
+  const active = activeFindings(input.findings);
+  const byRule = /* @__PURE__ */ new Map();
+  const order = /* @__PURE__ */ new Map();
+  for (const finding of active) {
+    order.set(finding, order.size);
+    const list2 = byRule.get(finding.ruleId);
+    if (list2) list2.push(finding);
+    else byRule.set(finding.ruleId, [finding]);
+  }
+  const selections2 = [...new Set(input.selections)];
+  return {
+    frameworks: selections2.map((selection) => frameworkResult(selection, input.rules, input.ran, { byRule, order })),
+    unlinted: active.filter(isUnlintedInput),
+    suppressed: input.findings.length - active.length,
+    stats: input.stats,
+    toolVersion: input.toolVersion
+  };
+}
+
+// src/report/markdown.ts
+var MARKDOWN_LIMITS = { perControl: 10, total: 1e3 };
+function totalsLine(result) {
+  const { controls, partial, findings, bySeverity: bySeverity2 } = result.totals;
+  const statuses = ["fail", "pass", "not-static", "not-checked"].map((status) => `${controls[status]} ${STATUS_LABEL[status]}`);
+  const partly = partial > 0 ? ` (${partial} of them partly checked)` : "";
+  const severities = SEVERITIES.map((severity) => `${bySeverity2[severity]} ${severity}`).join(", ");
+  return `${plural(result.controls.length, "control")}: ${statuses.join(", ")}${partly}. ${plural(findings, "finding")}: ${severities}.`;
+}
+function statusCell(control) {
+  const label = STATUS_LABEL[control.status];
+  if (control.coverage === "partial") return `${label}, partly checked${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
+  if (control.status === "not-static") return `${label}${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
+  if (control.status === "not-checked") return `${label}: ${control.rules.length ? "its rules are off in this run" : "no rule checks it"}`;
+  return label;
+}
+function findingItem(finding, link2) {
+  const where = escapeMarkdown(locationText(finding));
+  const href = link2(finding);
+  const place = href ? `[${where}](${href.replace(/[()\s]/g, encodeURIComponent)})` : where;
+  const object = finding.object ? ` ${escapeMarkdown(objectLabel(finding.object))}:` : "";
+  return `- ${finding.severity} \`${finding.ruleId}\` ${place}${object} ${escapeMarkdown(displayMessage(finding))}`;
+}
+function formatMarkdown(report, link2, options = {}) {
+  const perControl = options.perControl ?? MARKDOWN_LIMITS.perControl;
+  let room = options.total ?? MARKDOWN_LIMITS.total;
+  const level = options.headingLevel ?? 2;
+  const heading = (depth, text) => `${"#".repeat(Math.min(Math.max(depth, 1), 6))} ${text}`;
+  const lines = [heading(level - 1, "Compliance report"), ""];
+  lines.push(`kubeward ${report.toolVersion}: ${plural(report.stats.objects, "object")} in ${plural(report.stats.files, "file")}${report.suppressed ? `; ${plural(report.suppressed, "suppressed finding")} fail${report.suppressed === 1 ? "s" : ""} no control` : ""}.`, "");
+  if (options.note) lines.push(escapeMarkdown(options.note), "");
+  if (report.unlinted.length > 0) {
+    lines.push(`**${plural(report.unlinted.length, "input")} could not be linted**, so a control may pass that would fail:`, "");
+    for (const finding of report.unlinted) lines.push(findingItem(finding, link2));
+    lines.push("");
+  }
+  let unlisted = 0;
+  for (const result of report.frameworks) {
+    lines.push(heading(level, `${escapeMarkdown(result.name)}${result.version ? ` ${escapeMarkdown(result.version)}` : ""} (\`${result.selection}\`)`), "");
+    lines.push(totalsLine(result), "");
+    lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const control of result.controls) {
+      const rules = control.rules.map((rule) => `\`${rule}\``).join(", ");
+      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
+    }
+    lines.push("");
+    for (const control of result.controls) {
+      if (control.status !== "fail") continue;
+      lines.push(`**${escapeMarkdown(control.id)}${control.title ? ` ${escapeMarkdown(control.title)}` : ""}**: fail, ${plural(control.findings.length, "finding")}`, "");
+      const listed2 = control.findings.slice(0, Math.max(0, Math.min(perControl, room)));
+      room -= listed2.length;
+      for (const finding of listed2) lines.push(findingItem(finding, link2));
+      const more = control.findings.length - listed2.length;
+      unlisted += more;
+      if (more > 0) lines.push(`- \u2026 and ${more} more`);
+      lines.push("");
+    }
+  }
+  if (unlisted > 0) {
+    lines.push(`${plural(unlisted, "finding")} under failing controls ${unlisted === 1 ? "is" : "are"} not listed, to keep this short enough for a GitHub job summary; the HTML report (\`kubeward report --format html\`) and \`kubeward lint\` list every one.`, "");
+  }
+  return `${lines.join("\n").trimEnd()}
+`;
+}
+
 // src/action.ts
 function printVerbatim(text) {
   const token = randomUUID3();
@@ -49566,6 +49726,19 @@ function applyOnlyChanged(findings, workspace) {
     findings: kept,
     note: `Only findings in the ${plural(changed.length, "file")} this pull request changes, and in the charts and overlays those files belong to, are reported; ${plural(leftOut, "finding")} elsewhere ${leftOut === 1 ? "is" : "are"} left out (the SARIF file has all of them).`
   };
+}
+function complianceSummary(result, frameworks, workspace, blobBase, onlyChanged) {
+  const compliance = complianceReport({
+    findings: result.findings,
+    rules: ALL_RULE_META,
+    ran: new Set(result.ran.map((meta) => meta.id)),
+    selections: frameworks,
+    stats: result.stats,
+    toolVersion: package_default.version
+  });
+  const link2 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
+  const note = onlyChanged ? "It covers every linted file, not only those the pull request changes." : void 0;
+  return formatMarkdown(compliance, link2, { headingLevel: 4, note });
 }
 async function main() {
   const workspace = process2.env.GITHUB_WORKSPACE || process2.cwd();
@@ -49636,6 +49809,7 @@ async function main() {
   setOutput("warnings", counts.warning);
   setOutput("notes", counts.note);
   if (process2.env.GITHUB_STEP_SUMMARY) {
+    const blobBase = blobBaseOf(process2.env);
     try {
       await writeSummary({
         findings: active,
@@ -49648,8 +49822,9 @@ async function main() {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
-        blobBase: blobBaseOf(process2.env),
-        sarifFile: path23.relative(workspace, sarifFile) || sarifFile
+        blobBase,
+        sarifFile: path23.relative(workspace, sarifFile) || sarifFile,
+        compliance: inputs.frameworks.length ? complianceSummary(result, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : void 0
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);

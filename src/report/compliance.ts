@@ -1,4 +1,4 @@
-import { FRAMEWORKS, type Coverage } from "../core/frameworks.js";
+import { FRAMEWORKS, type Coverage, type FrameworkData } from "../core/frameworks.js";
 import { FRAMEWORK_OF, selectsControl, type FrameworkSelection } from "../core/framework-selection.js";
 import { SEVERITIES, type Framework, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import type { Finding } from "../engine/finding.js";
@@ -79,12 +79,13 @@ export interface ComplianceInput {
   selections: readonly FrameworkSelection[];
   stats: { files: number; objects: number };
   toolVersion: string;
+  /** The framework data; FRAMEWORKS unless a test gives its own. */
+  frameworks?: Readonly<Record<Framework, FrameworkData>>;
 }
 
 const PSS_LEVEL: Partial<Record<FrameworkSelection, string>> = { "pss-baseline": "Baseline", "pss-restricted": "Restricted" };
 
-function frameworkName(selection: FrameworkSelection): string {
-  const { fullName } = FRAMEWORKS[FRAMEWORK_OF[selection]];
+function frameworkName(selection: FrameworkSelection, fullName: string): string {
   const level = PSS_LEVEL[selection];
   return level ? `${fullName}: ${level}` : fullName;
 }
@@ -106,9 +107,9 @@ interface FindingIndex {
   order: ReadonlyMap<Finding, number>;
 }
 
-function frameworkResult(selection: FrameworkSelection, rules: readonly RuleMeta[], ran: ReadonlySet<string>, { byRule, order }: FindingIndex): FrameworkResult {
+function frameworkResult(selection: FrameworkSelection, data: FrameworkData, input: ComplianceInput, { byRule, order }: FindingIndex): FrameworkResult {
   const framework = FRAMEWORK_OF[selection];
-  const data = FRAMEWORKS[framework];
+  const { rules, ran } = input;
   const rulesOf = new Map<string, string[]>();
   for (const meta of rules) {
     for (const ref of meta.frameworks) {
@@ -140,7 +141,7 @@ function frameworkResult(selection: FrameworkSelection, rules: readonly RuleMeta
     }
     controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
   }
-  return { selection, framework, name: frameworkName(selection), version: data.version, informationUri: data.informationUri, controls, totals };
+  return { selection, framework, name: frameworkName(selection, data.fullName), version: data.version, informationUri: data.informationUri, controls, totals };
 }
 
 /** The compliance report of a run: per selected framework, each of its controls' status and failing findings. */
@@ -154,9 +155,9 @@ export function complianceReport(input: ComplianceInput): ComplianceReport {
     if (list) list.push(finding);
     else byRule.set(finding.ruleId, [finding]);
   }
-  const selections = [...new Set(input.selections)];
+  const data = input.frameworks ?? FRAMEWORKS;
   return {
-    frameworks: selections.map((selection) => frameworkResult(selection, input.rules, input.ran, { byRule, order })),
+    frameworks: [...new Set(input.selections)].map((selection) => frameworkResult(selection, data[FRAMEWORK_OF[selection]], input, { byRule, order })),
     unlinted: active.filter(isUnlintedInput),
     suppressed: input.findings.length - active.length,
     stats: input.stats,

@@ -192,7 +192,9 @@ function findingRow(finding: Finding, id: number, link: Linker): string {
 }
 
 function controlRows(control: ControlResult, ids: ReadonlyMap<Finding, number>, link: Linker): string {
-  const rules = control.rules.map((rule) => `<a class="mono"${attr("href", helpUri(rule))}>${escapeHtml(rule)}</a>`).join(", ");
+  const rules = control.rules
+    .map((rule) => `<a class="mono"${attr("href", helpUri(rule))}>${escapeHtml(rule)}</a>${control.ran.includes(rule) ? "" : ` <span class="muted" title="did not run">(off)</span>`}`)
+    .join(", ");
   const count = control.findings.length;
   const row = [
     `<tr class="control"${attr("data-control", control.id)}${attr("data-status", control.status)}${attr("data-coverage", control.coverage)}>`,

@@ -69,7 +69,7 @@ export function formatMarkdown(report: ComplianceReport, link: Linker, options: 
     lines.push(totalsLine(result), "");
     lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
     for (const control of result.controls) {
-      const rules = control.rules.map((rule) => `\`${rule}\``).join(", ");
+      const rules = control.rules.map((rule) => `\`${rule}\`${control.ran.includes(rule) ? "" : " (off)"}`).join(", ");
       lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
     }
     lines.push("");
