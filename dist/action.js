@@ -49568,8 +49568,7 @@ var STATUS_LABEL = {
   "not-checked": "not checked"
 };
 var PSS_LEVEL = { "pss-baseline": "Baseline", "pss-restricted": "Restricted" };
-function frameworkName(selection) {
-  const { fullName } = FRAMEWORKS[FRAMEWORK_OF[selection]];
+function frameworkName(selection, fullName) {
   const level = PSS_LEVEL[selection];
   return level ? `${fullName}: ${level}` : fullName;
 }
@@ -49581,9 +49580,9 @@ function statusOf(coverage, ran, findings) {
   if (coverage === "not-static") return "not-static";
   return ran.length > 0 ? "pass" : "not-checked";
 }
-function frameworkResult(selection, rules, ran, { byRule, order }) {
+function frameworkResult(selection, data, input, { byRule, order }) {
   const framework = FRAMEWORK_OF[selection];
-  const data = FRAMEWORKS[framework];
+  const { rules, ran } = input;
   const rulesOf2 = /* @__PURE__ */ new Map();
   for (const meta of rules) {
     for (const ref of meta.frameworks) {
@@ -49614,7 +49613,7 @@ function frameworkResult(selection, rules, ran, { byRule, order }) {
     }
     controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
   }
-  return { selection, framework, name: frameworkName(selection), version: data.version, informationUri: data.informationUri, controls, totals };
+  return { selection, framework, name: frameworkName(selection, data.fullName), version: data.version, informationUri: data.informationUri, controls, totals };
 }
 function complianceReport(input) {
   const active = activeFindings(input.findings);
@@ -49626,9 +49625,9 @@ function complianceReport(input) {
     if (list2) list2.push(finding);
     else byRule.set(finding.ruleId, [finding]);
   }
-  const selections2 = [...new Set(input.selections)];
+  const data = input.frameworks ?? FRAMEWORKS;
   return {
-    frameworks: selections2.map((selection) => frameworkResult(selection, input.rules, input.ran, { byRule, order })),
+    frameworks: [...new Set(input.selections)].map((selection) => frameworkResult(selection, data[FRAMEWORK_OF[selection]], input, { byRule, order })),
     unlinted: active.filter(isUnlintedInput),
     suppressed: input.findings.length - active.length,
     stats: input.stats,
@@ -49678,7 +49677,7 @@ function formatMarkdown(report, link2, options = {}) {
     lines.push(totalsLine(result), "");
     lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
     for (const control of result.controls) {
-      const rules = control.rules.map((rule) => `\`${rule}\``).join(", ");
+      const rules = control.rules.map((rule) => `\`${rule}\`${control.ran.includes(rule) ? "" : " (off)"}`).join(", ");
       lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
     }
     lines.push("");
