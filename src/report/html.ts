@@ -59,7 +59,7 @@ tr.control td:first-child { white-space: nowrap; }
 .limits { display: block; color: #59636e; font-size: 12.5px; }
 tr.findings > td { padding: 0 0 8px 24px; background: #fcfcfd; }
 table.finding-list { table-layout: fixed; }
-table.finding-list td { border-bottom: 1px dashed #e6e9ed; font-size: 13px; overflow-wrap: anywhere; }
+table.finding-list td { border-bottom: 1px dashed #e6e9ed; font-size: 13px; overflow-wrap: break-word; }
 table.finding-list col.severity { width: 72px; }
 table.finding-list col.location { width: 27%; }
 table.finding-list col.object { width: 20%; }
@@ -150,8 +150,8 @@ function chart(result: FrameworkResult): string {
     `<svg viewBox="0 0 42 42" role="img"${attr("aria-label", label)}>`,
     `<circle cx="21" cy="21" r="15.9155" fill="none" stroke="#eef1f4" stroke-width="6"/>`,
     ...arcs,
-    `<text x="21" y="21" text-anchor="middle" font-size="8" font-weight="700" fill="${failing ? STATUS_COLOR.fail : STATUS_COLOR.pass}">${failing}/${total}</text>`,
-    `<text x="21" y="27.5" text-anchor="middle" font-size="4" fill="#59636e">fail</text>`,
+    `<text x="21" y="21.5" text-anchor="middle" font-size="6.5" font-weight="700" fill="${failing ? STATUS_COLOR.fail : STATUS_COLOR.pass}">${failing}/${total}</text>`,
+    `<text x="21" y="27" text-anchor="middle" font-size="4" fill="#59636e">fail</text>`,
     `</svg>`,
   ].join("");
 }
@@ -176,15 +176,20 @@ function controlNote(control: ControlResult): string {
   return "";
 }
 
+/** Escaped, with a line break allowed after each slash of a path or an object's name. */
+function breakable(text: string): string {
+  return escapeHtml(text).replace(/\//g, "/<wbr>");
+}
+
 function findingRow(finding: Finding, id: number, link: Linker): string {
-  const where = escapeHtml(locationText(finding));
+  const where = breakable(locationText(finding));
   const href = link(finding);
   const location = href ? `<a class="mono"${attr("href", href)}>${where}</a>` : `<span class="mono">${where}</span>`;
   return [
     `<tr${attr("data-finding", String(id))}${attr("data-severity", finding.severity)}${attr("data-rule", finding.ruleId)}>`,
     `<td class="severity severity-${finding.severity}">${finding.severity}</td>`,
     `<td class="location">${location}</td>`,
-    `<td class="mono">${finding.object ? escapeHtml(objectLabel(finding.object)) : ""}</td>`,
+    `<td class="mono">${finding.object ? breakable(objectLabel(finding.object)) : ""}</td>`,
     `<td><a class="mono"${attr("href", helpUri(finding.ruleId))}>${escapeHtml(finding.ruleId)}</a></td>`,
     `<td class="message">${escapeHtml(displayMessage(finding))}</td>`,
     `</tr>`,

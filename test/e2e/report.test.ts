@@ -42,7 +42,7 @@ describe("kubeward report", () => {
     expect(html.startsWith("<!DOCTYPE html>\n")).toBe(true);
     expect([...html.matchAll(/<section class="framework" data-framework="([^"]+)"/g)].map((match) => match[1])).toEqual([...FRAMEWORK_SELECTIONS]);
     expect(html).toContain('<tr class="control" data-control="baseline/privileged-containers" data-status="fail" data-coverage="checked">');
-    expect(html).toContain('<a class="mono" href="k8s/risky.yaml#L9">k8s/risky.yaml:9:9</a>');
+    expect(html).toContain('<a class="mono" href="k8s/risky.yaml#L9">k8s/<wbr>risky.yaml:9:9</a>');
   });
 
   it("reports on the config's frameworks when --framework is not given", async () => {

@@ -18,7 +18,7 @@ describe("formatHtml", () => {
     // The only script element is the page's own.
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain("<img");
-    expect(html).toContain("Pod/&#34;&#62;&#60;img src=x onerror=alert(2)&#62;/&#60;script&#62;alert(1)&#60;/script&#62;");
+    expect(html).toContain("Pod/<wbr>&#34;&#62;&#60;img src=x onerror=alert(2)&#62;/<wbr>&#60;script&#62;alert(1)&#60;/<wbr>script&#62;");
     expect(html).toContain("container &#34;&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;&#34; runs privileged &#38; &#34;quoted&#34;.");
   });
 
@@ -34,7 +34,7 @@ describe("formatHtml", () => {
       expect(attribute).toBe("href");
       expect(url.startsWith(`${DOCS_BASE_URL}/`) || Object.values(DATA).some((data) => data.informationUri === url), url).toBe(true);
     }
-    expect(html).toContain(`<a class="mono" href="../deploy/app.yaml#L${plain.region.startLine}">deploy/app.yaml:${plain.region.startLine}:3</a>`);
+    expect(html).toContain(`<a class="mono" href="../deploy/app.yaml#L${plain.region.startLine}">deploy/<wbr>app.yaml:${plain.region.startLine}:3</a>`);
   });
 
   it("has data-* hooks on frameworks, controls and findings", () => {
