@@ -324,7 +324,7 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
   else io.stdout.write(text);
 
   const { unlinted } = runVerdict(activeFindings(result.findings), "none");
-  if (unlinted.length > 0) io.stderr.write(unlintedMessage(unlinted, "which fails the run (the report names it)"));
+  if (unlinted.length > 0) io.stderr.write(unlintedMessage(unlinted, `which fails the run (the report lists ${unlinted.length === 1 ? "it" : "them"})`));
   return unlinted.length > 0 ? 1 : 0;
 }
 

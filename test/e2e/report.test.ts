@@ -74,7 +74,7 @@ describe("kubeward report", () => {
     expect(result.stdout).toContain("**1 input could not be linted**, so a control may pass that would fail:");
     expect(result.stdout).toContain("k8s/broken.yaml:4:10");
     expect(result.stderr).toBe(
-      "kubeward: 1 input could not be linted, which fails the run (the report names it); fix the input, or accept it with rules: {kubeward/parse-error: off} in .kubeward.yaml.\n",
+      "kubeward: 1 input could not be linted, which fails the run (the report lists it); fix the input, or accept it with rules: {kubeward/parse-error: off} in .kubeward.yaml.\n",
     );
   });
 
