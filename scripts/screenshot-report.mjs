@@ -1,4 +1,4 @@
-// Renders the demo's compliance report and photographs it for docs/compliance.md:
+// Renders the demo's compliance report and photographs it for docs/compliance.md (`npm run docs:screenshot`):
 //   npm run build && node scripts/screenshot-report.mjs [OUT.png]   (default docs/compliance-report.png)
 // Needs Debian's chromium (`apt-get install chromium`) or CHROMIUM pointing at a Chromium binary.
 import { spawnSync } from "node:child_process";
