@@ -199,13 +199,21 @@ function frameworkFlags(values: RunValues): FrameworkSelection[] {
 interface LintedRun {
   result: RunResult;
   config: Config;
+  /** The frameworks whose rules ran (none: every rule). */
+  frameworks: FrameworkSelection[];
 }
 
 /**
  * Reads, expands and lints the inputs as the shared options say (`lint` and `report` alike), with
- * `frameworks` selecting the rules; under --verbose, says what was skipped and how long charts took.
+ * the frameworks `selectFrameworks` picks for the config selecting the rules; under --verbose,
+ * says what was skipped and how long charts took.
  */
-async function lintInputs(values: RunValues, positionals: string[], frameworks: readonly FrameworkSelection[], io: CliEnvironment): Promise<LintedRun> {
+async function lintInputs(
+  values: RunValues,
+  positionals: string[],
+  selectFrameworks: (config: Config) => FrameworkSelection[],
+  io: CliEnvironment,
+): Promise<LintedRun> {
   const expandFlags = {
     values: values.values,
     set: values.set,
@@ -222,6 +230,7 @@ async function lintInputs(values: RunValues, positionals: string[], frameworks: 
   const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
   const { config, configFile } = loadRunConfig(cwd, values.config);
+  const frameworks = selectFrameworks(config);
 
   const result = await run({
     inputs: positionals.length ? positionals : ["."],
@@ -246,7 +255,7 @@ async function lintInputs(values: RunValues, positionals: string[], frameworks: 
       io.stderr.write(`kubeward: ${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in ${tool})\n`);
     }
   }
-  return { result, config };
+  return { result, config, frameworks };
 }
 
 /** Says that input could not be linted and how to accept it; `why` says what that does to the exit code. */
@@ -261,7 +270,9 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const format = oneOf(values.format, FORMATS, "--format") ?? "text";
   const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
   const { cwd } = io;
-  const { result, config } = await lintInputs(values, positionals, frameworkFlags(values), io);
+  // run() falls back on the config's frameworks: when no --framework is given.
+  const flags = frameworkFlags(values);
+  const { result, config } = await lintInputs(values, positionals, () => flags, io);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
   // --quiet changes what is shown, not what fails the run: --fail-on decides that.
@@ -301,9 +312,11 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
   const flags = frameworkFlags(values);
   const { cwd } = io;
   // The frameworks named, else the config's, else all of them; the rules of exactly those run.
-  const configured = flags.length ? flags : loadRunConfig(cwd, values.config).config.frameworks;
-  const selections = configured.length ? [...new Set(configured)] : [...FRAMEWORK_SELECTIONS];
-  const { result } = await lintInputs(values, positionals, selections, io);
+  const pick = (config: Config): FrameworkSelection[] => {
+    const named = flags.length ? flags : config.frameworks;
+    return named.length ? [...new Set(named)] : [...FRAMEWORK_SELECTIONS];
+  };
+  const { result, frameworks: selections } = await lintInputs(values, positionals, pick, io);
 
   const compliance = complianceReport({
     findings: result.findings,
