@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path24 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path25 && path25[0] !== "/") {
+          path25 = `/${path25}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path25}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path25,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path25, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path25);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path25, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path25,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path25, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path25);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path24 !== "string") {
+        if (typeof path25 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path25[0] !== "/" && !(path25.startsWith("http://") || path25.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path25)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path25, query) : path25;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request;
+      const { method, path: path25, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path24} HTTP/1.1\r
+      let header2 = `${method} ${path25} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path25, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path25;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path25 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path25;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path25 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path25;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path25) {
+      if (typeof path25 !== "string") {
+        return path25;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path25.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path25;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path25, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path25);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path25 }) => matchValue(safeUrl(path25), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body, headers, query } = opts;
+      const { path: path25, method, body, headers, query } = opts;
       return {
-        path: path24,
+        path: path25,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path25, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path25,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path25) {
+      for (let i = 0; i < path25.length; ++i) {
+        const code = path25.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path25 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path25 = `/${path25}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path24);
+          url = new URL(util.parseOrigin(url).origin + path25);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19478,17 +19478,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path24) {
-      const ctrl = callVisitor(key2, node, visitor, path24);
+    function visit_(key2, node, visitor, path25) {
+      const ctrl = callVisitor(key2, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path24, ctrl);
-        return visit_(key2, ctrl, visitor, path24);
+        replaceNode(key2, path25, ctrl);
+        return visit_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path24);
+            const ci2 = visit_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19499,13 +19499,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19526,17 +19526,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path24) {
-      const ctrl = await callVisitor(key2, node, visitor, path24);
+    async function visitAsync_(key2, node, visitor, path25) {
+      const ctrl = await callVisitor(key2, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path24, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path24);
+        replaceNode(key2, path25, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19547,13 +19547,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19580,23 +19580,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path24) {
+    function callVisitor(key2, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path24);
+        return visitor(key2, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path24);
+        return visitor.Map?.(key2, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path24);
+        return visitor.Seq?.(key2, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path24);
+        return visitor.Pair?.(key2, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path24);
+        return visitor.Scalar?.(key2, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path24);
+        return visitor.Alias?.(key2, node, path25);
       return void 0;
     }
-    function replaceNode(key2, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key2, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -20208,10 +20208,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v2 = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k2 = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k2 = path25[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -20230,7 +20230,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20260,11 +20260,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key2, ...rest] = path24;
+          const [key2, ...rest] = path25;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20278,8 +20278,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key2, ...rest] = path24;
+      deleteIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20293,8 +20293,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key2, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key2, ...rest] = path25;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20312,8 +20312,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key2, ...rest] = path24;
+      hasIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20323,8 +20323,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key2, ...rest] = path24;
+      setIn(path25, value) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22839,9 +22839,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22916,14 +22916,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22938,10 +22938,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22952,10 +22952,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22972,13 +22972,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -24939,9 +24939,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24950,23 +24950,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24977,10 +24977,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26774,18 +26774,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path24) {
+function valueAtPath(value, path25) {
   let node = value;
-  for (const segment of path24) {
+  for (const segment of path25) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path24) {
+function formatPath(path25) {
   let text = "";
-  for (const segment of path24) {
+  for (const segment of path25) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -27200,7 +27200,7 @@ __export(sarif_exports, {
   formatSarif: () => formatSarif,
   sarifReport: () => sarifReport
 });
-import path3 from "node:path";
+import path4 from "node:path";
 import { gzipSync } from "node:zlib";
 function ruleName(id) {
   return id.split(/[-/]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
@@ -27288,7 +27288,7 @@ function uriMaker(base) {
   };
 }
 function fromRepositoryRoot(base, file) {
-  const joined = path3.posix.normalize(`${base}/${file}`);
+  const joined = path4.posix.normalize(`${base}/${file}`);
   return joined.startsWith("../") ? file : joined;
 }
 function encodeArtifactUri(file) {
@@ -27485,10 +27485,10 @@ var init_types = __esm({
 });
 
 // src/core/display-path.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function displayPath(cwd, file) {
-  const relative = path5.relative(cwd, file) || path5.basename(file);
-  return relative.split(path5.sep).join("/");
+  const relative = path6.relative(cwd, file) || path6.basename(file);
+  return relative.split(path6.sep).join("/");
 }
 var init_display_path = __esm({
   "src/core/display-path.ts"() {
@@ -34608,13 +34608,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk, stream, path24) {
+function walkInto(walk, stream, path25) {
   const { nodes, keys } = walk;
   let matched = 0;
-  const limit = Math.min(walk.matched, path24.length);
-  while (matched < limit && walk.path[matched] === path24[matched]) matched++;
-  for (; matched < path24.length; matched++) {
-    const segment = path24[matched];
+  const limit = Math.min(walk.matched, path25.length);
+  while (matched < limit && walk.path[matched] === path25[matched]) matched++;
+  for (; matched < path25.length; matched++) {
+    const segment = path25[matched];
     const current = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current);
     let key2 = -1;
@@ -34629,26 +34629,26 @@ function walkInto(walk, stream, path24) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk.path = path24;
+  walk.path = path25;
   walk.matched = matched;
   return walk;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path24) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path24));
+function locateInStream(stream, root, path25) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path25));
 }
 function pathLocator(stream, root) {
   const walk = freshWalk(root);
-  return (path24) => spanOfWalk(stream, walkInto(walk, stream, path24));
+  return (path25) => spanOfWalk(stream, walkInto(walk, stream, path25));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path24) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
+function listItemRoots(stream, root, path25) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path25);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -34664,9 +34664,9 @@ function spanOf(stream, key2, node) {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
-function writtenScalar(stream, root, path24) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path24);
-  if (matched < path24.length) return void 0;
+function writtenScalar(stream, root, path25) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path25);
+  if (matched < path25.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -34941,8 +34941,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path24) {
-      const { start, end } = locateOffsets(path24);
+    locate(path25) {
+      const { start, end } = locateOffsets(path25);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -34982,9 +34982,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path24) {
+    locate(path25) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path24);
+      const { start, end, matched } = locateInStream(stream, root, path25);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -34998,12 +34998,12 @@ function readYamlDocument(text, file) {
     return {
       source,
       value: documents[0],
-      locate(path24) {
+      locate(path25) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path24);
+        const { start, end } = locateInStream(stream, root, path25);
         return source.regionOf(start, end);
       },
-      scalarAt: (path24) => present3 ? writtenScalar(stream, root, path24) : void 0
+      scalarAt: (path25) => present3 ? writtenScalar(stream, root, path25) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -35149,18 +35149,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path24, defines) {
+function locateInTemplate(text, kind, body, path25, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path24.length; matched++) {
-    const segment = path24[matched];
+  for (; matched < path25.length; matched++) {
+    const segment = path25[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path24.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path25.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -35173,12 +35173,12 @@ function locateInTemplate(text, kind, body, path24, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path24.slice(matched);
+  const remainder = path25.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path24[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path25[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -35224,7 +35224,7 @@ var init_template_locate = __esm({
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function templateFiles(dir) {
   let entries;
   try {
@@ -35232,7 +35232,7 @@ function templateFiles(dir) {
   } catch {
     return [];
   }
-  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path7.join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path8.join(entry.parentPath, entry.name));
 }
 function createFileCache() {
   const files = /* @__PURE__ */ new Map();
@@ -35386,7 +35386,7 @@ var init_render_failure = __esm({
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants4, statSync as statSync3 } from "node:fs";
 import os6 from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 function isExecutable(file) {
   try {
     accessSync(file, constants4.X_OK);
@@ -35397,9 +35397,9 @@ function isExecutable(file) {
 }
 function findOnPath(name, searchPath) {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
-  for (const dir of searchPath.split(path8.delimiter).filter(Boolean)) {
+  for (const dir of searchPath.split(path9.delimiter).filter(Boolean)) {
     for (const extension of extensions) {
-      const candidate = path8.join(dir, name + extension);
+      const candidate = path9.join(dir, name + extension);
       if (isExecutable(candidate)) return candidate;
     }
   }
@@ -35448,15 +35448,15 @@ var init_tools = __esm({
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 function renderCacheDir(cwd, env) {
-  for (let dir = path9.resolve(cwd); ; dir = path9.dirname(dir)) {
-    if (isDirectory2(path9.join(dir, "node_modules"))) return path9.join(dir, "node_modules", ".cache", "kubeward");
-    if (path9.dirname(dir) === dir) break;
+  for (let dir = path10.resolve(cwd); ; dir = path10.dirname(dir)) {
+    if (isDirectory2(path10.join(dir, "node_modules"))) return path10.join(dir, "node_modules", ".cache", "kubeward");
+    if (path10.dirname(dir) === dir) break;
   }
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg && path9.isAbsolute(xdg)) return path9.join(xdg, "kubeward");
-  return path9.join(env.HOME || os7.homedir(), ".cache", "kubeward");
+  if (xdg && path10.isAbsolute(xdg)) return path10.join(xdg, "kubeward");
+  return path10.join(env.HOME || os7.homedir(), ".cache", "kubeward");
 }
 function isDirectory2(dir) {
   return statSync4(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -35471,7 +35471,7 @@ function treeDigest(dir, skip) {
     seen.add(real);
     for (const name of readdirSync3(current).sort()) {
       if (skip.includes(name)) continue;
-      const file = path9.join(current, name);
+      const file = path10.join(current, name);
       const stats = statSync4(file);
       const entry = relative ? `${relative}/${name}` : name;
       if (stats.isDirectory()) {
@@ -35490,8 +35490,8 @@ function treeDigest(dir, skip) {
   return hash.digest("hex");
 }
 function outermost(dirs) {
-  const resolved = [...new Set(dirs.map((dir) => path9.resolve(dir)))].sort();
-  return resolved.filter((dir) => !resolved.some((other) => other !== dir && !path9.relative(other, dir).startsWith("..") && !path9.isAbsolute(path9.relative(other, dir))));
+  const resolved = [...new Set(dirs.map((dir) => path10.resolve(dir)))].sort();
+  return resolved.filter((dir) => !resolved.some((other) => other !== dir && !path10.relative(other, dir).startsWith("..") && !path10.isAbsolute(path10.relative(other, dir))));
 }
 function selectedEnv(names) {
   return Object.keys(process.env).filter((name) => names.some((wanted) => wanted.endsWith("_") ? name.startsWith(wanted) : name === wanted)).sort().map((name) => `${name}=${process.env[name]}`);
@@ -35504,7 +35504,7 @@ function renderKey(identity, args, cwd, inputs, digest) {
   for (const variable of selectedEnv(inputs.env)) hash.update(`e ${variable}\0`);
   for (const text of inputs.extra ?? []) hash.update(`x ${text.length}\0${text}`);
   for (const dir of outermost(inputs.dirs)) hash.update(`t ${relocated(dir)} ${digest(dir, inputs.skip ?? [])}\0`);
-  for (const file of [...new Set(inputs.files.map((name) => path9.resolve(name)))].sort()) {
+  for (const file of [...new Set(inputs.files.map((name) => path10.resolve(name)))].sort()) {
     const content = readFileSync5(file);
     hash.update(`v ${relocated(file)} ${content.length}\0`);
     hash.update(content);
@@ -35535,8 +35535,8 @@ function entryRun(key2, entry) {
 }
 async function toolIdentity(binary) {
   const stats = statSync4(binary);
-  const kubectl = path9.basename(binary).startsWith("kubectl");
-  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path9.dirname(binary), 3e4);
+  const kubectl = path10.basename(binary).startsWith("kubectl");
+  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path10.dirname(binary), 3e4);
   if (version.code !== 0) return void 0;
   return `${realpathSync2(binary)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
@@ -35572,8 +35572,8 @@ function createRenderCache(dir) {
     return known;
   };
   const store = (key2, run2) => {
-    const file = path9.join(dir, `${key2}.render`);
-    const temporary = path9.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    const file = path10.join(dir, `${key2}.render`);
+    const temporary = path10.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(temporary, entryText(key2, run2));
@@ -35601,7 +35601,7 @@ function createRenderCache(dir) {
         const started = performance.now();
         let entry;
         try {
-          entry = readFileSync5(path9.join(dir, `${key2}.render`));
+          entry = readFileSync5(path10.join(dir, `${key2}.render`));
         } catch {
           entry = void 0;
         }
@@ -35641,14 +35641,14 @@ var init_render_cache = __esm({
 // src/expand/helm/render.ts
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import os8 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync6(path10.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
-  const requirementsFile = path10.join(chartDir, "requirements.yaml");
+  const chart = load(readFileSync6(path11.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const requirementsFile = path11.join(chartDir, "requirements.yaml");
   const requirements = existsSync4(requirementsFile) ? load(readFileSync6(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => isRecord(dep) && typeof dep.name === "string");
   return {
-    name: typeof chart.name === "string" ? chart.name : path10.basename(chartDir),
+    name: typeof chart.name === "string" ? chart.name : path11.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
     dependencies
   };
@@ -35670,7 +35670,7 @@ function describeHelmFailure(run2) {
   return parseHelmFailure(run2.stderr, run2.code);
 }
 function kubeconfigText() {
-  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path10.delimiter).filter(Boolean) : [path10.join(os8.homedir(), ".kube", "config")];
+  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path11.delimiter).filter(Boolean) : [path11.join(os8.homedir(), ".kube", "config")];
   return files.map((file) => {
     try {
       return `${file}
@@ -35688,7 +35688,7 @@ function templateInputs(chartDir, valueSet, settings) {
 ${text}`)];
   return {
     dirs: [copy.source],
-    files: valueSet.valuesFiles.filter((file) => path10.relative(copy.root, file).startsWith("..")),
+    files: valueSet.valuesFiles.filter((file) => path11.relative(copy.root, file).startsWith("..")),
     env: environment.env,
     extra: [...environment.extra, ...plan],
     relocate: copy.root,
@@ -35764,10 +35764,10 @@ var init_template_actions = __esm({
 // src/expand/helm/instrument.ts
 import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import os9 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
-  const chartsDir = path11.join(chartDir, "charts");
+  const chartsDir = path12.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
   let dependencies;
   try {
@@ -35776,8 +35776,8 @@ function chartTree(chartDir, prefix = []) {
     dependencies = [];
   }
   for (const entry of readdirSync4(chartsDir, { withFileTypes: true })) {
-    const dir = path11.join(chartsDir, entry.name);
-    if (!entry.isDirectory() || !existsSync5(path11.join(dir, "Chart.yaml"))) continue;
+    const dir = path12.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path12.join(dir, "Chart.yaml"))) continue;
     let name = entry.name;
     try {
       name = readChartInfo(dir).name;
@@ -35789,35 +35789,35 @@ function chartTree(chartDir, prefix = []) {
   return found;
 }
 function templateFilesOf(chartDir) {
-  const templates = path11.join(chartDir, "templates");
+  const templates = path12.join(chartDir, "templates");
   if (!existsSync5(templates)) return [];
-  return readdirSync4(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path11.join(entry.parentPath, entry.name));
+  return readdirSync4(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path12.join(entry.parentPath, entry.name));
 }
 function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
-  const root = mkdtempSync(path11.join(os9.tmpdir(), `kubeward-${label}-`));
-  const base = path11.basename(chartDir);
+  const root = mkdtempSync(path12.join(os9.tmpdir(), `kubeward-${label}-`));
+  const base = path12.basename(chartDir);
   const written = /* @__PURE__ */ new Map();
-  const removed = new Set(chartTree(chartDir).map((chart) => path11.join(base, path11.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
-  for (const template of dropped) removed.add(path11.join(base, template));
+  const removed = new Set(chartTree(chartDir).map((chart) => path12.join(base, path12.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  for (const template of dropped) removed.add(path12.join(base, template));
   let done = false;
   return {
     source: chartDir,
     root,
-    dir: path11.join(root, base),
+    dir: path12.join(root, base),
     written,
     removed,
     materialize() {
       if (done) return;
       done = true;
-      const copy = path11.join(root, base);
+      const copy = path12.join(root, base);
       cpSync(chartDir, copy, { recursive: true, dereference: true });
       for (const entry of readdirSync4(copy, { withFileTypes: true, recursive: true })) {
-        const file = path11.join(entry.parentPath, entry.name);
+        const file = path12.join(entry.parentPath, entry.name);
         chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
       }
       chmodSync(copy, statSync5(copy).mode | 448);
-      for (const file of removed) rmSync2(path11.join(root, file), { force: true });
-      for (const [file, text] of written) writeFileSync2(path11.join(root, file), text);
+      for (const file of removed) rmSync2(path12.join(root, file), { force: true });
+      for (const [file, text] of written) writeFileSync2(path12.join(root, file), text);
     }
   };
 }
@@ -35827,7 +35827,7 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync2(path11.dirname(copyDir), { recursive: true, force: true });
+  rmSync2(path12.dirname(copyDir), { recursive: true, force: true });
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -35903,7 +35903,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path11.relative(chartDir, file))) continue;
+      if (untagged.has(path12.relative(chartDir, file))) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
@@ -35911,7 +35911,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      copy.written.set(path11.join(path11.basename(chartDir), path11.relative(chartDir, file)), tagged);
+      copy.written.set(path12.join(path12.basename(chartDir), path12.relative(chartDir, file)), tagged);
     }
   }
   return {
@@ -35995,14 +35995,14 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path11.join(path11.basename(chartDir), path11.relative(chartDir, chart.dir));
-    copy.removed.add(path11.join(copied, "values.schema.json"));
-    const values = path11.join(chart.dir, "values.yaml");
-    if (existsSync5(values)) rewrite(values, path11.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+    const copied = path12.join(path12.basename(chartDir), path12.relative(chartDir, chart.dir));
+    copy.removed.add(path12.join(copied, "values.schema.json"));
+    const values = path12.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path12.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
     rewrite(file, `values-${index}.yaml`, [], 1 + index);
-    return path11.join(copy.root, `values-${index}.yaml`);
+    return path12.join(copy.root, `values-${index}.yaml`);
   });
   const set = valueSet.set.map(
     (argument) => splitAssignments(argument).map((assignment) => {
@@ -36060,9 +36060,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path24) {
+function sharedDepth(real, other, path25) {
   let depth = 0;
-  for (const segment of path24) {
+  for (const segment of path25) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -36075,28 +36075,28 @@ function sharedDepth(real, other, path24) {
   }
   return depth;
 }
-function nodeAt(body, path24) {
+function nodeAt(body, path25) {
   let node = body;
-  for (const segment of path24) node = child(node, segment);
+  for (const segment of path25) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path24) {
+function documentAlong(render, name, key2, body, path25) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path24);
+  const depth = sharedDepth(body, document.object.body, path25);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence2, key2, body, path24) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path24);
+function taggedTemplateLine(evidence2, key2, body, path25) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path25);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path24.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path25.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -36129,12 +36129,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path24, tail) {
-  if (tail.length > path24.length) return false;
-  return tail.every((segment, index) => path24[path24.length - tail.length + index] === segment);
+function endsWith(path25, tail) {
+  if (tail.length > path25.length) return false;
+  return tail.every((segment, index) => path25[path25.length - tail.length + index] === segment);
 }
-function startsWith(path24, head) {
-  return head.length <= path24.length && head.every((segment, index) => path24[index] === segment);
+function startsWith(path25, head) {
+  return head.length <= path25.length && head.every((segment, index) => path25[index] === segment);
 }
 function wholeValuesMap(chart, node) {
   const found = [];
@@ -36155,31 +36155,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence2, key2, body, path24, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path24);
+function sentinelValues(evidence2, key2, body, path25, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path25);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path24.slice(0, depth));
-  if (depth === path24.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path25.slice(0, depth));
+  if (depth === path25.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path24.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path25.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path24) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path25) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path24.slice(0, length);
+    const prefix = path25.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path24.length && writtenByTemplate(prefix)) break;
+    if (length < path25.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path24.slice(length)], effective: [...map, ...path24.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path25.slice(length)], effective: [...map, ...path25.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -36251,20 +36251,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk = (real, rendered, path24) => {
+  const walk = (real, rendered, path25) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path24.length === 2 && path24[0] === "metadata" && path24[1] === "namespace";
+      const isNamespaceField = path25.length === 2 && path25[0] === "metadata" && path25[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path24));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path25));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path24));
+        facts.generated.push(JSON.stringify(path25));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk(item, rendered[index], [...path24, index]);
+        walk(item, rendered[index], [...path25, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path24, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk(value, rendered[name], [...path25, name]);
     }
   };
   walk(body, other, []);
@@ -36284,7 +36284,7 @@ var init_provenance = __esm({
 });
 
 // src/expand/helm/objects.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -36292,10 +36292,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path12.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path13.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path12.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path13.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -36311,14 +36311,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path12.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path13.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path12.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path13.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -36411,7 +36411,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path12.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path13.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -36480,7 +36480,7 @@ var init_objects = __esm({
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync8, writeFileSync as writeFileSync3 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function lineEnds(template) {
   const ends = [];
   const blocks = [];
@@ -36597,7 +36597,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync8(path13.join(query.chartDir, query.template), "utf8");
+    template = readFileSync8(path14.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -36610,7 +36610,7 @@ async function locateRenderedLine(query) {
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync3(path13.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync3(path14.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -36653,7 +36653,7 @@ var init_rendered_line = __esm({
 
 // src/expand/helm/render-error.ts
 import { readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 function isFile(file) {
   try {
     return statSync6(file).isFile();
@@ -36687,15 +36687,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path14.join(chartDir, "Chart.yaml");
+  let file = path15.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path14.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path15.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path14.resolve(chartDir, named);
+    file = path15.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -36728,7 +36728,7 @@ var init_render_error = __esm({
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
@@ -36739,7 +36739,7 @@ function buildInputs(tree, usedFiles, enableHelm) {
   return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path15.resolve(dir), settings), path15.resolve(dir), settings.inputs);
+  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path16.resolve(dir), settings), path16.resolve(dir), settings.inputs);
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -36754,17 +36754,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path15.resolve(dir);
+  const root = path16.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path15.resolve(root, mention);
+    const absolute = path16.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path15.relative(root, absolute);
-    return path15.isAbsolute(dir) || relative.startsWith("..") ? absolute : path15.join(dir, relative);
+    const relative = path16.relative(root, absolute);
+    return path16.isAbsolute(dir) || relative.startsWith("..") ? absolute : path16.join(dir, relative);
   }
   return void 0;
 }
@@ -36780,10 +36780,10 @@ var init_build = __esm({
 
 // src/expand/kustomize/kustomization-file.ts
 import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path16.join(dir, name);
+    const file = path17.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -36850,8 +36850,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path24) {
-  return path24[path24.length - 1] === "image" && typeof valueAtPath(body, path24) === "string";
+function isImagePath(body, path25) {
+  return path25[path25.length - 1] === "image" && typeof valueAtPath(body, path25) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -36881,11 +36881,11 @@ var init_images = __esm({
 });
 
 // src/expand/kustomize/layer-uses.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path17.resolve(dir));
+    const layer = tree.layers.get(path18.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current = { layer, parent, componentIndex, components: [] };
     uses.push(current);
@@ -36960,12 +36960,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path24) {
+function followPath(output, source, path25) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path24) {
+  for (const segment of path25) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -36982,7 +36982,7 @@ function followPath(output, source, path24) {
       field = segment;
     }
   }
-  const complete = followed.length === path24.length;
+  const complete = followed.length === path25.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -37059,19 +37059,19 @@ var init_patch_target = __esm({
 });
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity, body, path24, applied) {
+function patchCandidates(patch, identity, body, path25, applied) {
   if (patch.target && !targetMatches(patch.target, identity)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity.kind || !identity.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path24);
-      const deletion = strategicDeletion(document.body, followed.path, body, path24);
+      const followed = followPath(body, document.body, path25);
+      const deletion = strategicDeletion(document.body, followed.path, body, path25);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path24.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path25.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path24.length;
+      const complete = followed.depth === path25.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -37085,57 +37085,57 @@ function patchCandidates(patch, identity, body, path24, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path24, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path25, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path24) {
+function strategicDeletion(document, followed, body, path25) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path24[length - 1] === "string" && valueAtPath(body, path24.slice(0, length)) === void 0;
+    const gone = (length) => typeof path25[length - 1] === "string" && valueAtPath(body, path25.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path24.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path25.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path24) {
+function beforeOperation(operation, path25) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path24;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path25;
   const list2 = operation.path.slice(0, -1);
-  const index = path24[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path24[i]) === segment)) return path24;
+  const index = path25[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path25[i]) === segment)) return path25;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path24.slice(0, list2.length), index + 1, ...path24.slice(list2.length + 1)] : path24;
+  if (operation.op === "remove") return index >= at2 ? [...path25.slice(0, list2.length), index + 1, ...path25.slice(list2.length + 1)] : path25;
   if (index === at2) return void 0;
-  return index > at2 ? [...path24.slice(0, list2.length), index - 1, ...path24.slice(list2.length + 1)] : path24;
+  return index > at2 ? [...path25.slice(0, list2.length), index - 1, ...path25.slice(list2.length + 1)] : path25;
 }
-function operationCandidate(operation, file, body, path24, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path24.length) return void 0;
+function operationCandidate(operation, file, body, path25, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path25.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path24[i]]);
+    const item = valueAtPath(node, [path25[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path24.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path25.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path24.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path25.length, decisive: true };
   }
-  const remainder = path24.slice(operation.path.length);
+  const remainder = path25.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path24.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path24.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path25.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path25.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -37345,20 +37345,20 @@ var init_map = __esm({
 function readKustomizeYaml(text, file, toFile = sameRegion) {
   const document = readYamlDocument(text, file);
   const { source } = document;
-  const regionAt = (path24) => toFile(document.locate(path24));
+  const regionAt = (path25) => toFile(document.locate(path25));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path24) {
-      const entry = valueAtPath(document.value, path24);
+    firstKeyRegionAt(path25) {
+      const entry = valueAtPath(document.value, path25);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path24 : [...path24, firstKey]);
+      return regionAt(firstKey === void 0 ? path25 : [...path25, firstKey]);
     },
-    inlineTextAt(path24) {
-      const scalar = document.scalarAt(path24);
+    inlineTextAt(path25) {
+      const scalar = document.scalarAt(path25);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path24);
+      const value = valueAtPath(document.value, path25);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -37440,7 +37440,7 @@ var init_layer_context = __esm({
 });
 
 // src/expand/kustomize/read-patches.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -37458,7 +37458,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path18.join(context.layer.dir, entry);
+  const file = path19.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -37479,7 +37479,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path18.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path19.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -37509,7 +37509,7 @@ function addPatch(context, source, common) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path24) => toFile(object.locate(path24).region)
+      locate: (path25) => toFile(object.locate(path25).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -37555,14 +37555,14 @@ var init_read_patches = __esm({
 });
 
 // src/expand/kustomize/read.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function readKustomizationTree(dir, cache = /* @__PURE__ */ new Map()) {
   const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
   readLayer(dir, state);
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path19.resolve(dir);
+  const key2 = path20.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -37589,7 +37589,7 @@ function readLayer(dir, state) {
     inputDirs: []
   };
   const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path19.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path20.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -37604,7 +37604,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path19.resolve(target))) {
+  if (context.state.reading.has(path20.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -37620,7 +37620,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path19.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path20.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -37645,7 +37645,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path19.resolve(file);
+  const key2 = path20.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -37741,7 +37741,7 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path19.join(context.layer.dir, entry);
+    const file = path20.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
     else if (isDirectory3(file)) context.layer.inputDirs.push(file);
   }
@@ -37766,7 +37766,7 @@ var init_read = __esm({
 });
 
 // src/expand/kustomize/roots.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -37777,7 +37777,7 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path20.join(dir, entry);
+      const target = path21.join(dir, entry);
       if (isDirectory3(target)) folders.push(target);
     }
   }
@@ -37786,17 +37786,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path20.resolve(dir);
+    const key2 = path21.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path20.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path21.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path20.resolve(dir);
+    const key2 = path21.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -37812,7 +37812,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path20.resolve(dir));
+  const keys = dirs.map((dir) => path21.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -37833,12 +37833,12 @@ __export(expand_exports, {
   expandSources: () => expandSources
 });
 import { existsSync as existsSync7, readdirSync as readdirSync5 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 function resolveBinary(tool, explicit, { cwd, env }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env[variable];
   if (configured) {
-    const binary = path21.resolve(cwd, configured);
+    const binary = path22.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env.PATH ?? "";
@@ -37846,12 +37846,12 @@ function resolveBinary(tool, explicit, { cwd, env }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path21.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path21.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path22.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path22.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path21.join(chartDir, "ci");
+    const ciDir = path22.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync5(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path21.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path22.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -37864,7 +37864,7 @@ function missingTool(tool, looked, file, what) {
   };
 }
 function prepareChart(chartDir, settings, cache) {
-  const chartFile = displayPath(settings.cwd, path21.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path22.join(chartDir, "Chart.yaml"));
   let info2;
   try {
     info2 = readChartInfo(chartDir);
@@ -37901,11 +37901,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path21.resolve(file));
+  return used.map((file) => path22.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path21.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path21.isAbsolute(relative);
+  const relative = path22.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path22.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -37914,7 +37914,7 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path21.resolve(reference.file)),
+    file: displayPath(cwd, path22.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
@@ -37926,18 +37926,18 @@ async function expandKustomization(dir, settings, files, resourceCache, cache) {
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path21.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path22.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path21.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path22.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path21.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path22.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const { enableHelm } = settings.kustomize;
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm, cache, inputs: cache && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path21.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path22.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -37947,14 +37947,14 @@ async function expandKustomization(dir, settings, files, resourceCache, cache) {
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path21.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path22.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path21.resolve(mapped.file);
+        const absolute = path22.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -38060,7 +38060,7 @@ var init_expand = __esm({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync as mkdirSync2 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -38590,6 +38590,7 @@ var package_default = {
     typecheck: "tsc -p .",
     lint: "eslint .",
     docs: "npm run build && node dist/generate-docs.js",
+    "docs:screenshot": "npm run build && node scripts/screenshot-report.mjs",
     demo: "npm run build && node dist/cli.js lint fixtures/demo --fail-on none",
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
@@ -38615,6 +38616,7 @@ var package_default = {
     "js-yaml": "^5.5.0",
     "js-yaml-4": "npm:js-yaml@^4.3.2",
     minimatch: "^10.2.6",
+    "puppeteer-core": "^24.43.1",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.74.0",
     vitest: "^4.1.12",
@@ -38746,17 +38748,21 @@ init_report();
 // src/core/framework-selection.ts
 var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
 var FRAMEWORK_OF = {
+  "pss-baseline": "PSS",
+  "pss-restricted": "PSS",
   cis: "CIS",
   nsa: "NSA-CISA",
   "pci-dss": "PCI-DSS",
   mitre: "MITRE-ATT&CK"
 };
+function selectsControl(selection, ref) {
+  if (ref.framework !== FRAMEWORK_OF[selection]) return false;
+  if (selection === "pss-baseline") return ref.control.startsWith("baseline/");
+  if (selection === "pss-restricted") return ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/");
+  return true;
+}
 function servesFramework(meta, selection) {
-  return meta.frameworks.some((ref) => {
-    if (selection === "pss-baseline") return ref.framework === "PSS" && ref.control.startsWith("baseline/");
-    if (selection === "pss-restricted") return ref.framework === "PSS" && (ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/"));
-    return ref.framework === FRAMEWORK_OF[selection];
-  });
+  return meta.frameworks.some((ref) => selectsControl(selection, ref));
 }
 function rulesOfFrameworks(rules, selections2) {
   if (selections2.length === 0) return [...rules];
@@ -38816,6 +38822,45 @@ init_rule_meta();
 init_severity();
 init_report();
 
+// src/report/escape.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function escapeMarkdown(text) {
+  return text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
+}
+
+// src/report/links.ts
+import path from "node:path";
+function locationText(finding) {
+  return finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
+}
+function blobBaseOf(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  return server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0;
+}
+function encodePath(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function blobUrl(blobBase, repositoryPath, line) {
+  const normalized2 = path.posix.normalize(repositoryPath);
+  if (normalized2.startsWith("../") || path.posix.isAbsolute(normalized2)) return void 0;
+  return `${blobBase}/${encodePath(normalized2)}#L${line}`;
+}
+function locationLinker(settings) {
+  const { cwd, reportDir, blobBase, repositoryBase: repositoryBase2 } = settings;
+  return (finding) => {
+    if (!finding.file || finding.file === "-") return void 0;
+    const line = finding.region.startLine;
+    if (blobBase !== void 0 && repositoryBase2 !== void 0) {
+      const url = blobUrl(blobBase, path.posix.join(repositoryBase2, finding.file), line);
+      if (url) return url;
+    }
+    const relative = path.relative(reportDir, path.resolve(cwd, finding.file)).split(path.sep).join("/");
+    return `${encodePath(relative)}#L${line}`;
+  };
+}
+
 // src/core/words.ts
 function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -38823,9 +38868,6 @@ function plural(count, word) {
 
 // src/action/summary.ts
 var FINDING_ROWS = 200;
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 function link(text, href) {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 }
@@ -38878,8 +38920,9 @@ function ruleTable(input) {
 }
 function findingTable(input) {
   const place = (finding) => {
-    const text = finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
-    return input.blobBase && finding.file && !finding.file.startsWith("../") ? link(text, `${input.blobBase}/${finding.file.split("/").map(encodeURIComponent).join("/")}#L${finding.region.startLine}`) : escapeHtml(text);
+    const text = locationText(finding);
+    const href = input.blobBase && finding.file ? blobUrl(input.blobBase, finding.file, finding.region.startLine) : void 0;
+    return href ? link(text, href) : escapeHtml(text);
   };
   return [
     header("Location", "Severity", "Rule", "Message"),
@@ -38900,12 +38943,14 @@ async function writeSummary(input) {
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
   if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`\u26A0 ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
+  if (input.compliance) summary.addRaw(`
+${input.compliance}`, true);
   await summary.write();
 }
 
 // src/config/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -40121,11 +40166,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
+var path2 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -40957,19 +41002,19 @@ var ConfigError = class extends Error {
   }
 };
 function findConfigFile(dir) {
-  for (let current = path2.resolve(dir); ; current = path2.dirname(current)) {
+  for (let current = path3.resolve(dir); ; current = path3.dirname(current)) {
     for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path2.join(current, name);
+      const candidate = path3.join(current, name);
       if (existsSync2(candidate)) return candidate;
     }
-    if (path2.dirname(current) === current) return void 0;
+    if (path3.dirname(current) === current) return void 0;
   }
 }
 var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
 function loadConfig(file, cwd, rules) {
   let text;
   try {
-    text = readFileSync2(path2.resolve(cwd, file), "utf8");
+    text = readFileSync2(path3.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
   }
@@ -41217,7 +41262,7 @@ init_severity();
 
 // src/options.ts
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -41280,16 +41325,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path24 = podSpecPathOf(object);
-  if (!path24) return void 0;
-  const spec = valueAtPath(object.body, path24);
+  const path25 = podSpecPathOf(object);
+  if (!path25) return void 0;
+  const spec = valueAtPath(object.body, path25);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path24.slice(0, -1), "metadata"];
+  const metadataPath = [...path25.slice(0, -1), "metadata"];
   const os10 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path24,
+    path: path25,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -41351,8 +41396,8 @@ function serviceAccountOf(pod) {
 init_json();
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path24 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path24, from: "unset" } : { value, path: path24, from: "container" };
+  const path25 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path25, from: "unset" } : { value, path: path25, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -41431,12 +41476,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items.findIndex((item) => item.text === "--");
-  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path24 }, index) => {
+  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path25 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
     const next = items.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path24 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path25 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -41747,11 +41792,11 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
-function isReleaseNamespaceField(object, path24) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path24)) ?? false;
+function isReleaseNamespaceField(object, path25) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path25)) ?? false;
 }
-function isGeneratedField(object, path24) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path24)) ?? false;
+function isGeneratedField(object, path25) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path25)) ?? false;
 }
 
 // src/engine/labels.ts
@@ -43180,13 +43225,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path24 = ["resources", index];
+    const path25 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path24, "providers", at2] }] : [];
+      return type ? [{ type, config: item[type], path: [...path25, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path24 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path25 }];
   });
 }
 function covers(name, group, resource) {
@@ -43584,8 +43629,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       const set = effectiveSetting(flags.settings("metrics-bind-address", false));
       if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
     }
-    for (const { path: path24, value, ...data } of found) {
-      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path24, messageId: "exposed", data: { ...data, value } };
+    for (const { path: path25, value, ...data } of found) {
+      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path25, messageId: "exposed", data: { ...data, value } };
     }
   }
 });
@@ -43737,12 +43782,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path24 = set ? set.path : missingPath ?? [];
+        const path25 = set ? set.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path24,
+            path: path25,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict3(set ? set.value : defaults2.config, set !== void 0);
               if (kubeadm.forced || !set || set.value === "") return verdict3(kubeadm.value, false);
@@ -43752,7 +43797,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set ? verdict3(set.value, true) : verdict3(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path24, ...found };
+        if (found) yield { path: path25, ...found };
       }
     }
   });
@@ -44065,10 +44110,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path24 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path24) continue;
+      const path25 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path25) continue;
       yield {
-        path: path24,
+        path: path25,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -44639,10 +44684,10 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const host = spec.host;
     if (typeof host !== "string") return;
     const rule = describeObject2(object);
-    for (const { mode, path: path24, where } of destinationTls(spec)) {
+    for (const { mode, path: path25, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path24,
+        path: path25,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -44696,7 +44741,7 @@ function servesOnlyAcme(service) {
     const matches2 = recordItems(item.match);
     return matches2.length > 0 && matches2.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path24) => typeof path24 === "string" && path24.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path25) => typeof path25 === "string" && path25.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -44854,9 +44899,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path24) {
+function modeAt(value, path25) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path24, "mode"] } : { mode: "UNSET", path: path24 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path25, "mode"] } : { mode: "UNSET", path: path25 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -44913,7 +44958,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port, mode: portMode, path: path24 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path24, mode: portMode, reach: `for port ${port}` } }]
+    ({ port, mode: portMode, path: path25 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path25, mode: portMode, reach: `for port ${port}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -44954,15 +44999,15 @@ var istio_peer_authentication_not_strict_default = defineRule({
     const named = describeObject2(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path24 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path24, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path24, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path24, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path25 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path25, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path25, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path25, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port, mode, path: path24 } of policy.ports) {
+    for (const { port, mode, path: path25 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path24, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path25, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -45205,10 +45250,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path24 = labelsInsertionPath(object);
+    const path25 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path24, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path24, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path25, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path25, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -45241,9 +45286,9 @@ var namespace_psa_privileged_default = defineRule({
     if (!isNamespace(object) || object.name === "kube-system") return;
     const value = labelValue(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path24 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path24, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path24, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path25 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path25, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path25, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -45281,10 +45326,10 @@ var namespace_psa_version_old_default = defineRule({
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path24 = labelPath(ENFORCE_VERSION_LABEL);
+    const path25 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path24, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path24, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path25, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path25, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -45459,10 +45504,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path24 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const path25 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
       const data = { gateway: describeObject3(object), listener: name };
-      if (namespaces.from === "All") yield { path: [...path24, "from"], messageId: "fromAll", data };
-      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path24, "selector"], messageId: "emptySelector", data };
+      if (namespaces.from === "All") yield { path: [...path25, "from"], messageId: "fromAll", data };
+      else if (namespaces.from === "Selector" && isRecord(namespaces.selector) && isEmptySelector(namespaces.selector)) yield { path: [...path25, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -45978,17 +46023,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path24, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path24[4])}]`;
+      for (const { peer, path: path25, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path25[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path24, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path25, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path24, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path25, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -46045,15 +46090,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path24 } of peersOf(policy, direction)) {
+      for (const { peer, path: path25 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces || namespaces.length === 0) continue;
-        const item = `${String(path24[1])}[${String(path24[2])}].${String(path24[3])}[${String(path24[4])}]`;
+        const item = `${String(path25[1])}[${String(path25[2])}].${String(path25[3])}[${String(path25[4])}]`;
         const where = namespaces === own ? ownWhere : namespaces.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path24, "podSelector"];
+        const at2 = [...path25, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -46123,8 +46168,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path24 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path24 }]);
+  const path25 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path25 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -46158,8 +46203,8 @@ var service_load_balancer_unrestricted_default = defineRule({
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path24 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path24, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path25 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path25, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -46267,7 +46312,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path24, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
+    for (const { path: path25, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path25, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -46336,9 +46381,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path24 = [...capabilities.path, "add", index];
+        const path25 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path24, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path24, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path25, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path25, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -46443,13 +46488,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path24 = [...pod.path, "volumes", index, "hostPath"];
+      const path25 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path24, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path24, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path25, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path25, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -46656,7 +46701,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path24, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path24, messageId: "forbiddenType", data };
+    for (const { path: path25, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path25, messageId: "forbiddenType", data };
   }
 });
 
@@ -46693,9 +46738,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path24, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path24, messageId: "customType", data };
-    for (const { path: path24, data } of SELINUX_USER.forbidden(pod)) yield { path: path24, messageId: "customUser", data };
-    for (const { path: path24, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path24, messageId: "customRole", data };
+    for (const { path: path25, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path25, messageId: "customType", data };
+    for (const { path: path25, data } of SELINUX_USER.forbidden(pod)) yield { path: path25, messageId: "customUser", data };
+    for (const { path: path25, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path25, messageId: "customRole", data };
   }
 });
 
@@ -46798,12 +46843,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path24) {
-  const segments = path24.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path25) {
+  const segments = path25.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path24, dir) {
-  return path24 === dir || path24.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path25, dir) {
+  return path25 === dir || path25.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -46834,8 +46879,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path24 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path24.endsWith(".sock") || path24.startsWith("//./pipe/");
+  const path25 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path25.endsWith(".sock") || path25.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -46868,10 +46913,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path24 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path25 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path24, "readOnly"],
+          path: [...path25, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -46936,8 +46981,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed ? { path: path24, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path24, messageId: "keepsNetRaw", data: { container } };
+      const path25 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed ? { path: path25, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path25, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -47105,12 +47150,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path24 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path24);
+  const path25 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path25);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path24, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path25, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path24));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path25));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -47149,11 +47194,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path24 = [...volume.path, "path"];
+      const path25 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path24, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path24, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path24, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path25, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path25, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path25, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -47233,9 +47278,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path24 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path25 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path24, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path24, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path25, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path25, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -47285,9 +47330,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path24 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path25 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path24, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path24, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path25, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path25, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -47296,15 +47341,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path24 } = gap;
+      const { path: path25 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path24, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path24, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path25, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path25, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path24, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path24, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path25, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path25, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -47360,13 +47405,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path24 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path25 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path24, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path24, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path24, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path24, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path25, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path25, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path25, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path25, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -47473,9 +47518,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path24 = podSecurityContextPath(pod, "runAsUser");
+      const path25 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path24, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path24, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path25, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path25, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -48051,10 +48096,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path24 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path25 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path24,
+            path: path25,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -48686,7 +48731,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items, path24, list2, who, shapes) {
+function* argumentPlaces(items, path25, list2, who, shapes) {
   for (const [index, item] of items.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items[index - 1] : void 0;
@@ -48697,7 +48742,7 @@ function* argumentPlaces(items, path24, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path24, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path25, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -48711,13 +48756,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path24, shapes) {
+function lastAppliedPlaces(text, path25, shapes) {
   let applied;
   try {
     applied = JSON.parse(text);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text, shapes);
-    return credential ? { place: { path: path24, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path25, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -48727,7 +48772,7 @@ function lastAppliedPlaces(text, path24, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path24, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path25, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -48793,21 +48838,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path24, field, credential }) => ({ path: path24, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path25, field, credential }) => ({ path: path25, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path24 = ["metadata", "annotations", key2];
+      const path25 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path24, shapes);
-        if (secret) yield { path: path24, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path25, shapes);
+        if (secret) yield { path: path25, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path24, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path25, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -48916,11 +48961,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path24 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path24)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path24 === "/" ? "/" : `${path24}/`));
+  const path25 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path25)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path25 === "/" ? "/" : `${path25}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path24)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path25)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -48964,9 +49009,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path24 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path25 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path24, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path24, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path25, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path25, messageId: exposed.messageId, data };
     }
   }
 });
@@ -49079,10 +49124,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path24 = ["metadata", "namespace"];
+    const path25 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path24,
+        path: path25,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -49092,7 +49137,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path24,
+      path: path25,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -49183,11 +49228,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path24, who } of containerImages(object)) {
+    for (const { image, path: path25, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path24, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path24, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path25, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path25, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -49217,11 +49262,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path24, who } of containerImages(object)) {
+    for (const { image, path: path25, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path24, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path24, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path25, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path25, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -49286,10 +49331,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path24, who } of containerImages(object)) {
+    for (const { image, path: path25, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path24, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path25, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -49319,16 +49364,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path24, who } of containerImages(object)) {
+    for (const { image, path: path25, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path24, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path25, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path24, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path25, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -49374,15 +49419,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path24, who } of containerImages(object)) {
+    for (const { image, path: path25, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path24, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path25, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path24, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path25, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -49507,9 +49552,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path24 } of declaredPorts(object)) {
+    for (const { container, port, path: path25 } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;
-      yield { path: path24, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
+      yield { path: path25, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
     }
   }
 });
@@ -49734,7 +49779,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path24 = [...pod.path, "automountServiceAccountToken"];
+    const path25 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -49742,7 +49787,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path24,
+      path: path25,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -49781,9 +49826,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path24 } of declaredPorts(object)) {
+    for (const { container, port, protocol, path: path25 } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;
-      yield { path: path24, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path25, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -49942,9 +49987,9 @@ function omittedWarning(omitted, allResultsOption) {
   return `the SARIF report holds the ${kept} most severe of ${omitted.total} results: ${why}. ${omitted.count} left out (${severities.join(", ")}) are counted in the run's properties; ${allResultsOption} writes them all.`;
 }
 function repositoryBase(cwd) {
-  for (let dir = path4.resolve(cwd); ; dir = path4.dirname(dir)) {
-    if (statSync(path4.join(dir, ".git"), { throwIfNoEntry: false })) return path4.relative(dir, path4.resolve(cwd)).split(path4.sep).join("/");
-    if (path4.dirname(dir) === dir) return void 0;
+  for (let dir = path5.resolve(cwd); ; dir = path5.dirname(dir)) {
+    if (statSync(path5.join(dir, ".git"), { throwIfNoEntry: false })) return path5.relative(dir, path5.resolve(cwd)).split(path5.sep).join("/");
+    if (path5.dirname(dir) === dir) return void 0;
   }
 }
 function writeReportFile(file, pieces) {
@@ -49963,7 +50008,7 @@ var OptionError = class extends Error {
 };
 function checkExpandFlags(flags, cwd, names) {
   for (const file of flags.values ?? []) {
-    const stats = statSync(path4.resolve(cwd, file), { throwIfNoEntry: false });
+    const stats = statSync(path5.resolve(cwd, file), { throwIfNoEntry: false });
     if (!stats) throw new OptionError(`${names.values} ${file}: no such file`);
     if (!stats.isFile()) throw new OptionError(`${names.values} ${file}: not a file`);
   }
@@ -49999,8 +50044,8 @@ function describeRenderCache(stats) {
   return stats.problem ? `${line}; ${stats.problem}` : line;
 }
 function expandSettings(flags, config, configFile, cwd) {
-  const configDir = configFile ? path4.dirname(path4.resolve(cwd, configFile)) : cwd;
-  const fromConfig = (file) => path4.resolve(configDir, file);
+  const configDir = configFile ? path5.dirname(path5.resolve(cwd, configFile)) : cwd;
+  const fromConfig = (file) => path5.resolve(configDir, file);
   return {
     helm: {
       binary: flags.helm,
@@ -50008,7 +50053,7 @@ function expandSettings(flags, config, configFile, cwd) {
       namespace: flags.namespace ?? config.helm.namespace,
       kubeVersion: flags.kubeVersion ?? config.helm.kubeVersion,
       apiVersions: [...config.helm.apiVersions ?? [], ...flags.apiVersions ?? []],
-      valuesFiles: (flags.values ?? []).map((file) => path4.resolve(cwd, file)),
+      valuesFiles: (flags.values ?? []).map((file) => path5.resolve(cwd, file)),
       set: [...config.helm.set ?? [], ...flags.set ?? []],
       ciValues: flags.chartCiValues ?? false,
       dependencyUpdate: flags.helmDependencyUpdate ?? false,
@@ -50026,11 +50071,11 @@ function expandSettings(flags, config, configFile, cwd) {
 init_report();
 
 // src/run.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 init_types();
 init_diagnostics();
 
@@ -50055,19 +50100,19 @@ init_file_names();
 init_display_path();
 var CHART_FILE = "Chart.yaml";
 function enclosingChart(file, stop) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (existsSync3(path6.join(dir, CHART_FILE))) {
-      const parent = path6.dirname(path6.dirname(dir));
-      const inParent = path6.basename(path6.dirname(dir)) === "charts" && existsSync3(path6.join(parent, CHART_FILE));
-      return inParent ? enclosingChart(path6.join(parent, CHART_FILE), stop) : dir;
+  for (let dir = path7.dirname(file); ; dir = path7.dirname(dir)) {
+    if (existsSync3(path7.join(dir, CHART_FILE))) {
+      const parent = path7.dirname(path7.dirname(dir));
+      const inParent = path7.basename(path7.dirname(dir)) === "charts" && existsSync3(path7.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path7.join(parent, CHART_FILE), stop) : dir;
     }
-    if (dir === stop || path6.dirname(dir) === dir) return void 0;
+    if (dir === stop || path7.dirname(dir) === dir) return void 0;
   }
 }
 function enclosingKustomization(file) {
-  for (let dir = path6.dirname(file); ; dir = path6.dirname(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path6.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
-    if (path6.dirname(dir) === dir) return void 0;
+  for (let dir = path7.dirname(file); ; dir = path7.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync2(path7.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path7.dirname(dir) === dir) return void 0;
   }
 }
 function isFolder(file) {
@@ -50102,18 +50147,18 @@ async function discover(inputs, options) {
   const charts = /* @__PURE__ */ new Set();
   const kustomizations = /* @__PURE__ */ new Set();
   const addFile = (file) => {
-    const chart = enclosingChart(file, path6.parse(file).root);
+    const chart = enclosingChart(file, path7.parse(file).root);
     if (chart) {
       charts.add(chart);
       return;
     }
     const kustomization = enclosingKustomization(file);
     if (kustomization) kustomizations.add(kustomization);
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path6.basename(file))) files.add(file);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path7.basename(file))) files.add(file);
   };
   const problems = [];
   let stdin = false;
-  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path6.basename(file));
+  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path7.basename(file));
   const expandGlob = async (pattern) => {
     const { glob } = await globLibrary();
     const found = await glob(pattern, {
@@ -50149,13 +50194,13 @@ async function discover(inputs, options) {
       if (walked.has(real)) continue;
       walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
-        const chart = enclosingChart(path6.join(folder, CHART_FILE), root) ?? folder;
-        if (isIncluded(path6.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        const chart = enclosingChart(path7.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path7.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
         continue;
       }
       if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
       for (const entry of entries) {
-        const full = path6.join(folder, entry.name);
+        const full = path7.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
         else if (entry.isSymbolicLink() && isFolder(full)) {
@@ -50172,7 +50217,7 @@ async function discover(inputs, options) {
       stdin = true;
       continue;
     }
-    const absolute = path6.resolve(options.cwd, input);
+    const absolute = path7.resolve(options.cwd, input);
     let stats;
     try {
       stats = statSync2(absolute);
@@ -50181,7 +50226,7 @@ async function discover(inputs, options) {
     }
     if (stats?.isDirectory()) {
       if (isExcluded(absolute)) continue;
-      const chart = enclosingChart(path6.join(absolute, CHART_FILE), path6.parse(absolute).root);
+      const chart = enclosingChart(path7.join(absolute, CHART_FILE), path7.parse(absolute).root);
       if (chart) {
         charts.add(chart);
       } else {
@@ -50539,32 +50584,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path24, problems) {
+function checkValue(value, shape, path25, problems) {
   if (value === null || value === void 0) return;
   if (!matches(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path24)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path24)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path24], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path25)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path25)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path25], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path24, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path25, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path24, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path25, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path24, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path25, index, problems);
   }
 }
-function checkChild(value, shape, path24, segment, problems) {
+function checkChild(value, shape, path25, segment, problems) {
   if (value === null || value === void 0) return;
-  path24.push(segment);
-  checkValue(value, shape, path24, problems);
-  path24.pop();
+  path25.push(segment);
+  checkValue(value, shape, path25, problems);
+  path25.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -50579,13 +50624,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path24 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path24[depth]];
+    const path25 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path25[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path24, problems);
+      checkValue(value, mapping(), path25, problems);
       return problems;
     }
-    if (path24[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path24, "metadata"], problems);
+    if (path25[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path25, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -50652,8 +50697,8 @@ function toFinding(active, object, report) {
   if (report.data) finding.data = report.data;
   return finding;
 }
-function locatedFinding(ruleId, severity, object, path24, message) {
-  const location = object.locate(path24);
+function locatedFinding(ruleId, severity, object, path25, message) {
+  const location = object.locate(path25);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -50662,7 +50707,7 @@ function locatedFinding(ruleId, severity, object, path24, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: path24,
+    path: path25,
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -50790,8 +50835,8 @@ function settledFinding(waiting, settled) {
   if (settled.data) finding.data = settled.data;
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path24, message }) => {
-      const { file, region } = object.locate(path24);
+    finding.related = settled.related.map(({ object, path: path25, message }) => {
+      const { file, region } = object.locate(path25);
       return { file, region, message };
     });
   }
@@ -50876,7 +50921,7 @@ function readManifest(absolutePath, file) {
 // src/run.ts
 init_text();
 async function run(options) {
-  const configDir = options.config.file ? path22.dirname(path22.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path23.dirname(path23.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -50891,7 +50936,8 @@ async function run(options) {
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
+  const active = activeRules(selected, options.config.rules);
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
@@ -50930,7 +50976,8 @@ async function run(options) {
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
-    renderCache: expansion.renderCache
+    renderCache: expansion.renderCache,
+    ran: active.map(({ rule }) => rule.meta)
   };
 }
 var NO_EXPANSION = { objects: [], problems: [], skipped: [], timings: [], skipReason: () => void 0, sourcesRead: () => [] };
@@ -50968,6 +51015,153 @@ function withDiagnosticSettings(findings, config) {
   return kept;
 }
 
+// src/report/compliance.ts
+init_frameworks();
+init_rule_meta();
+init_report();
+var CONTROL_STATUSES = ["fail", "pass", "not-static", "not-checked"];
+var STATUS_LABEL = {
+  fail: "fail",
+  pass: "pass",
+  "not-static": "not checkable statically",
+  "not-checked": "not checked"
+};
+var PSS_LEVEL = { "pss-baseline": "Baseline", "pss-restricted": "Restricted" };
+function frameworkName(selection, fullName) {
+  const level = PSS_LEVEL[selection];
+  return level ? `${fullName}: ${level}` : fullName;
+}
+function zeroes(keys) {
+  return Object.fromEntries(keys.map((key2) => [key2, 0]));
+}
+function statusOf(coverage, ran, findings) {
+  if (findings.length > 0) return "fail";
+  if (coverage === "not-static") return "not-static";
+  return ran.length > 0 ? "pass" : "not-checked";
+}
+function frameworkResult(selection, data, input, { byRule, order }) {
+  const framework = FRAMEWORK_OF[selection];
+  const { rules, ran } = input;
+  const rulesOf2 = /* @__PURE__ */ new Map();
+  for (const meta of rules) {
+    for (const ref of meta.frameworks) {
+      if (!selectsControl(selection, ref)) continue;
+      const list2 = rulesOf2.get(ref.control);
+      if (list2) {
+        if (!list2.includes(meta.id)) list2.push(meta.id);
+      } else rulesOf2.set(ref.control, [meta.id]);
+    }
+  }
+  const totals = { controls: zeroes(CONTROL_STATUSES), partial: 0, findings: 0, bySeverity: zeroes(SEVERITIES) };
+  const counted = /* @__PURE__ */ new Set();
+  const controls = [];
+  for (const [id, control] of Object.entries(data.controls)) {
+    if (!selectsControl(selection, { framework, control: id })) continue;
+    const controlRules = rulesOf2.get(id) ?? [];
+    const controlRan = controlRules.filter((rule) => ran.has(rule));
+    const findings = controlRan.flatMap((rule) => byRule.get(rule) ?? []);
+    if (controlRan.length > 1) findings.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const status = statusOf(control.coverage, controlRan, findings);
+    totals.controls[status]++;
+    if (control.coverage === "partial") totals.partial++;
+    for (const finding of findings) {
+      if (counted.has(finding)) continue;
+      counted.add(finding);
+      totals.findings++;
+      totals.bySeverity[finding.severity]++;
+    }
+    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
+  }
+  return { selection, framework, name: frameworkName(selection, data.fullName), version: data.version, informationUri: data.informationUri, controls, totals };
+}
+function complianceReport(input) {
+  const active = activeFindings(input.findings);
+  const byRule = /* @__PURE__ */ new Map();
+  const order = /* @__PURE__ */ new Map();
+  for (const finding of active) {
+    order.set(finding, order.size);
+    const list2 = byRule.get(finding.ruleId);
+    if (list2) list2.push(finding);
+    else byRule.set(finding.ruleId, [finding]);
+  }
+  const data = input.frameworks ?? FRAMEWORKS;
+  return {
+    frameworks: [...new Set(input.selections)].map((selection) => frameworkResult(selection, data[FRAMEWORK_OF[selection]], input, { byRule, order })),
+    unlinted: active.filter(isUnlintedInput),
+    suppressed: input.findings.length - active.length,
+    stats: input.stats,
+    toolVersion: input.toolVersion
+  };
+}
+
+// src/report/markdown.ts
+init_rule_meta();
+init_finding();
+init_report();
+var MARKDOWN_LIMITS = { perControl: 10, total: 1e3 };
+function totalsLine(result) {
+  const { controls, partial, findings, bySeverity: bySeverity2 } = result.totals;
+  const statuses = ["fail", "pass", "not-static", "not-checked"].map((status) => `${controls[status]} ${STATUS_LABEL[status]}`);
+  const partly = partial > 0 ? ` (${partial} of them partly checked)` : "";
+  const severities = SEVERITIES.map((severity) => `${bySeverity2[severity]} ${severity}`).join(", ");
+  return `${plural(result.controls.length, "control")}: ${statuses.join(", ")}${partly}. ${plural(findings, "finding")}: ${severities}.`;
+}
+function statusCell(control) {
+  const label = STATUS_LABEL[control.status];
+  if (control.coverage === "partial") return `${label}, partly checked${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
+  if (control.status === "not-static") return `${label}${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
+  if (control.status === "not-checked") return `${label}: ${control.rules.length ? "its rules are off in this run" : "no rule checks it"}`;
+  return label;
+}
+function findingItem(finding, link2) {
+  const where = escapeMarkdown(locationText(finding));
+  const href = link2(finding);
+  const place = href ? `[${where}](${href.replace(/[()\s]/g, encodeURIComponent)})` : where;
+  const object = finding.object ? ` ${escapeMarkdown(objectLabel(finding.object))}:` : "";
+  return `- ${finding.severity} \`${finding.ruleId}\` ${place}${object} ${escapeMarkdown(displayMessage(finding))}`;
+}
+function formatMarkdown(report, link2, options = {}) {
+  const perControl = options.perControl ?? MARKDOWN_LIMITS.perControl;
+  let room = options.total ?? MARKDOWN_LIMITS.total;
+  const level = options.headingLevel ?? 2;
+  const heading = (depth, text) => `${"#".repeat(Math.min(Math.max(depth, 1), 6))} ${text}`;
+  const lines = [heading(level - 1, "Compliance report"), ""];
+  lines.push(`kubeward ${report.toolVersion}: ${plural(report.stats.objects, "object")} in ${plural(report.stats.files, "file")}${report.suppressed ? `; ${plural(report.suppressed, "suppressed finding")} fail${report.suppressed === 1 ? "s" : ""} no control` : ""}.`, "");
+  if (options.note) lines.push(escapeMarkdown(options.note), "");
+  if (report.unlinted.length > 0) {
+    lines.push(`**${plural(report.unlinted.length, "input")} could not be linted**, so a control may pass that would fail:`, "");
+    for (const finding of report.unlinted) lines.push(findingItem(finding, link2));
+    lines.push("");
+  }
+  let unlisted = 0;
+  for (const result of report.frameworks) {
+    lines.push(heading(level, `${escapeMarkdown(result.name)}${result.version ? ` ${escapeMarkdown(result.version)}` : ""} (\`${result.selection}\`)`), "");
+    lines.push(totalsLine(result), "");
+    lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const control of result.controls) {
+      const rules = control.rules.map((rule) => `\`${rule}\`${control.ran.includes(rule) ? "" : " (off)"}`).join(", ");
+      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
+    }
+    lines.push("");
+    for (const control of result.controls) {
+      if (control.status !== "fail") continue;
+      lines.push(`**${escapeMarkdown(control.id)}${control.title ? ` ${escapeMarkdown(control.title)}` : ""}**: fail, ${plural(control.findings.length, "finding")}`, "");
+      const listed2 = control.findings.slice(0, Math.max(0, Math.min(perControl, room)));
+      room -= listed2.length;
+      for (const finding of listed2) lines.push(findingItem(finding, link2));
+      const more = control.findings.length - listed2.length;
+      unlisted += more;
+      if (more > 0) lines.push(`- \u2026 and ${more} more`);
+      lines.push("");
+    }
+  }
+  if (unlisted > 0) {
+    lines.push(`${plural(unlisted, "finding")} under failing controls ${unlisted === 1 ? "is" : "are"} not listed, to keep this short enough for a GitHub job summary; the HTML report (\`kubeward report --format html\`) and \`kubeward lint\` list every one.`, "");
+  }
+  return `${lines.join("\n").trimEnd()}
+`;
+}
+
 // src/action.ts
 function printVerbatim(text) {
   const token = randomUUID3();
@@ -50993,6 +51187,19 @@ function applyOnlyChanged(findings, workspace) {
     findings: kept,
     note: `Only findings in the ${plural(changed.length, "file")} this pull request changes, and in the charts and overlays those files belong to, are reported; ${plural(leftOut, "finding")} elsewhere ${leftOut === 1 ? "is" : "are"} left out (the SARIF file has all of them).`
   };
+}
+function complianceSummary(result, frameworks, workspace, blobBase, onlyChanged) {
+  const compliance = complianceReport({
+    findings: result.findings,
+    rules: ALL_RULE_META,
+    ran: new Set(result.ran.map((meta) => meta.id)),
+    selections: frameworks,
+    stats: result.stats,
+    toolVersion: package_default.version
+  });
+  const link2 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
+  const note = onlyChanged ? "It covers every linted file, not only those the pull request changes." : void 0;
+  return formatMarkdown(compliance, link2, { headingLevel: 4, note });
 }
 async function main() {
   const workspace = process2.env.GITHUB_WORKSPACE || process2.cwd();
@@ -51030,8 +51237,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path23.resolve(workspace, inputs.sarifFile);
-  mkdirSync2(path23.dirname(sarifFile), { recursive: true });
+  const sarifFile = path24.resolve(workspace, inputs.sarifFile);
+  mkdirSync2(path24.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -51065,7 +51272,7 @@ async function main() {
   setOutput("warnings", counts.warning);
   setOutput("notes", counts.note);
   if (process2.env.GITHUB_STEP_SUMMARY) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process2.env;
+    const blobBase = blobBaseOf(process2.env);
     try {
       await writeSummary({
         findings: active,
@@ -51078,8 +51285,9 @@ async function main() {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
-        blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : void 0,
-        sarifFile: path23.relative(workspace, sarifFile) || sarifFile
+        blobBase,
+        sarifFile: path24.relative(workspace, sarifFile) || sarifFile,
+        compliance: inputs.frameworks.length ? complianceSummary(result, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : void 0
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${summaryError.message}`);
@@ -51088,7 +51296,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path23.relative(process2.cwd(), path23.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path24.relative(process2.cwd(), path24.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

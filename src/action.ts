@@ -15,7 +15,11 @@ import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
-import { run } from "./run.js";
+import { run, type RunResult } from "./run.js";
+import { blobBaseOf, locationLinker } from "./report/links.js";
+import { complianceReport } from "./report/compliance.js";
+import { formatMarkdown } from "./report/markdown.js";
+import type { FrameworkSelection } from "./core/framework-selection.js";
 import { plural } from "./core/words.js";
 
 /** GitHub Action entry: inputs → run() → SARIF file, log report, annotations, job summary, outputs. */
@@ -56,6 +60,25 @@ function applyOnlyChanged(findings: Finding[], workspace: string): Narrowed {
     findings: kept,
     note: `Only findings in the ${plural(changed.length, "file")} this pull request changes, and in the charts and overlays those files belong to, are reported; ${plural(leftOut, "finding")} elsewhere ${leftOut === 1 ? "is" : "are"} left out (the SARIF file has all of them).`,
   };
+}
+
+/**
+ * The compliance report of the frameworks the input names, for the job summary: of every finding,
+ * not only a pull request's, since a control passes or fails for the whole of what was linted.
+ */
+function complianceSummary(result: RunResult, frameworks: readonly FrameworkSelection[], workspace: string, blobBase: string | undefined, onlyChanged: boolean): string {
+  const compliance = complianceReport({
+    findings: result.findings,
+    rules: ALL_RULE_META,
+    ran: new Set(result.ran.map((meta) => meta.id)),
+    selections: frameworks,
+    stats: result.stats,
+    toolVersion: packageJson.version,
+  });
+  // A job summary is read on GitHub: links go to the commit's files, or nowhere outside a run.
+  const link = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => undefined;
+  const note = onlyChanged ? "It covers every linted file, not only those the pull request changes." : undefined;
+  return formatMarkdown(compliance, link, { headingLevel: 4, note });
 }
 
 async function main(): Promise<void> {
@@ -140,7 +163,7 @@ async function main(): Promise<void> {
   setOutput("notes", counts.note);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+    const blobBase = blobBaseOf(process.env);
     try {
       await writeSummary({
         findings: active,
@@ -153,8 +176,9 @@ async function main(): Promise<void> {
         omittedAnnotations,
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
-        blobBase: server && repository && sha ? `${server}/${repository}/blob/${sha}` : undefined,
+        blobBase,
         sarifFile: path.relative(workspace, sarifFile) || sarifFile,
+        compliance: inputs.frameworks.length ? complianceSummary(result, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : undefined,
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${(summaryError as Error).message}`);

@@ -8,10 +8,13 @@ import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeR
 import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
-import { run } from "./run.js";
-import { FRAMEWORK_SELECTIONS } from "./core/framework-selection.js";
+import { run, type RunResult } from "./run.js";
+import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "./core/framework-selection.js";
+import type { Config } from "./config/config.js";
+import type { Finding } from "./engine/finding.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
+       kubeward report [PATH ...] [options]   a compliance report: per framework and control, pass or fail
        kubeward rules [RULE-ID]                 list the rules, or print one rule's documentation
        kubeward rules --format json             every rule's metadata as JSON (see kubeward rules --help)
 
@@ -48,7 +51,13 @@ Kustomize overlays (folders with kustomization.yaml) are built with \`kustomize 
   -h, --help             show this help
       --version          print the version
 
-Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.`;
+Exit codes: 0 nothing at or above the fail level, 1 findings or input that could not be linted, 2 usage or configuration error.
+
+kubeward report takes the options above but --fail-on, --sarif-all-results and --quiet, and:
+      --format FORMAT    html (default: one self-contained page) or markdown (compact, for a GitHub job summary)
+  -o, --output FILE      write the report to FILE instead of standard output; links to findings are relative to its folder
+      --framework NAME   a framework to report on (repeatable; default: the config's frameworks:, else all six)
+A report is no gate: it exits 0 when written, whatever it finds; 1 when input could not be linted, 2 on a usage error.`;
 
 const RULES_USAGE = `Usage: kubeward rules                  list the rules: id, severity/level, frameworks, equivalents
        kubeward rules RULE-ID          print one rule's documentation (Markdown, as in docs/rules/)
@@ -133,15 +142,13 @@ function writeReport(file: string, cwd: string, pieces: readonly string[]): void
   }
 }
 
-const LINT_OPTIONS = {
+/** The options of every command that runs the rules: what to read, how to expand it, which rules. */
+const RUN_OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
-  "fail-on": { type: "string" },
-  "sarif-all-results": { type: "boolean" },
   config: { type: "string", short: "c" },
   framework: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
-  quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
   values: { type: "string", short: "f", multiple: true },
   set: { type: "string", multiple: true },
@@ -157,21 +164,53 @@ const LINT_OPTIONS = {
   "no-cache": { type: "boolean" },
 } as const;
 
+const LINT_OPTIONS = {
+  ...RUN_OPTIONS,
+  "fail-on": { type: "string" },
+  "sarif-all-results": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+} as const;
+
+type OptionSpecs = NonNullable<Parameters<typeof parseArgs>[0]>["options"] & object;
+type Parsed<T extends OptionSpecs> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>>;
+type RunValues = Parsed<typeof RUN_OPTIONS>["values"];
+
 /** parseArgs, with a did-you-mean for an unknown option. */
-function parseLintArgs(args: string[]): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof LINT_OPTIONS }>> {
+function parseCommandArgs<T extends OptionSpecs>(args: string[], options: T): Parsed<T> {
   try {
-    return parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
+    return parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
     const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
     if (!unknown) throw error;
-    const names = [...Object.keys(LINT_OPTIONS).map((name) => `--${name}`), "--help"];
+    const names = [...Object.keys(options).map((name) => `--${name}`), "--help"];
     const hint = closestMatch(unknown.replace(/=.*$/, ""), names);
     throw new UsageError(`unknown option "${unknown}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
   }
 }
 
-async function lint(args: string[], io: CliEnvironment): Promise<number> {
-  const { values, positionals } = parseLintArgs(args);
+/** The `--framework` values, checked. */
+function frameworkFlags(values: RunValues): FrameworkSelection[] {
+  return (values.framework ?? []).flatMap((name) => oneOf(name, FRAMEWORK_SELECTIONS, "--framework") ?? []);
+}
+
+interface LintedRun {
+  result: RunResult;
+  config: Config;
+  /** The frameworks whose rules ran (none: every rule). */
+  frameworks: FrameworkSelection[];
+}
+
+/**
+ * Reads, expands and lints the inputs as the shared options say (`lint` and `report` alike), with
+ * the frameworks `selectFrameworks` picks for the config selecting the rules; under --verbose,
+ * says what was skipped and how long charts took.
+ */
+async function lintInputs(
+  values: RunValues,
+  positionals: string[],
+  selectFrameworks: (config: Config) => FrameworkSelection[],
+  io: CliEnvironment,
+): Promise<LintedRun> {
   const expandFlags = {
     values: values.values,
     set: values.set,
@@ -186,13 +225,10 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     enableHelm: values["enable-helm"],
     cache: values["no-cache"] ? false : undefined,
   };
-  const format = oneOf(values.format, FORMATS, "--format") ?? "text";
-  const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
-  const frameworks = (values.framework ?? []).flatMap((name) => oneOf(name, FRAMEWORK_SELECTIONS, "--framework") ?? []);
   const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
   const { config, configFile } = loadRunConfig(cwd, values.config);
-  const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
+  const frameworks = selectFrameworks(config);
 
   const result = await run({
     inputs: positionals.length ? positionals : ["."],
@@ -219,6 +255,25 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
     if (cacheNote) io.stderr.write(`kubeward: ${cacheNote}\n`);
   }
+  return { result, config, frameworks };
+}
+
+/** Says that input could not be linted and how to accept it; `why` says what that does to the exit code. */
+function unlintedMessage(unlinted: readonly Finding[], why: string): string {
+  const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
+  const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
+  return `kubeward: ${what}, ${why}; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`;
+}
+
+async function lint(args: string[], io: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, LINT_OPTIONS);
+  const format = oneOf(values.format, FORMATS, "--format") ?? "text";
+  const cliFailOn = oneOf(values["fail-on"], FAIL_LEVELS, "--fail-on");
+  const { cwd } = io;
+  // run() falls back on the config's frameworks: when no --framework is given.
+  const flags = frameworkFlags(values);
+  const { result, config } = await lintInputs(values, positionals, () => flags, io);
+  const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
   // --quiet changes what is shown, not what fails the run: --fail-on decides that.
   const shown = values.quiet && format !== "sarif" ? result.findings.filter((f) => levelOf(f.severity) === "error") : result.findings;
@@ -240,11 +295,62 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const { unlinted, fails } = runVerdict(active, failOn);
   // Say why the run fails when --fail-on alone would have let it pass.
   if (unlinted.length > 0 && !active.some((finding) => failsAt(finding.severity, failOn))) {
-    const what = unlinted.length === 1 ? "1 input could not be linted" : `${unlinted.length} inputs could not be linted`;
-    const off = [...new Set(unlinted.map((finding) => `${finding.ruleId}: off`))].join(", ");
-    io.stderr.write(`kubeward: ${what}, which fails the run whatever --fail-on says; fix the input, or accept it with rules: {${off}} in .kubeward.yaml.\n`);
+    io.stderr.write(unlintedMessage(unlinted, "which fails the run whatever --fail-on says"));
   }
   return fails ? 1 : 0;
+}
+
+const REPORT_FORMATS = ["html", "markdown"] as const;
+
+/** The compliance model and its formats, loaded only by `kubeward report`: `lint`, the common start, never needs them. */
+async function complianceFormatters() {
+  const [compliance, html, markdown, links] = await Promise.all([
+    import("./report/compliance.js"),
+    import("./report/html.js"),
+    import("./report/markdown.js"),
+    import("./report/links.js"),
+  ]);
+  return { ...compliance, ...html, ...markdown, ...links };
+}
+
+/**
+ * `kubeward report`: the run `lint` makes, told per framework and control. Findings do not fail it
+ * (a report is no gate); input that could not be linted does, as in `lint`, since the report is then incomplete.
+ */
+async function report(args: string[], io: CliEnvironment): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, RUN_OPTIONS);
+  const format = oneOf(values.format, REPORT_FORMATS, "--format") ?? "html";
+  const flags = frameworkFlags(values);
+  const { cwd } = io;
+  // The frameworks named, else the config's, else all of them; the rules of exactly those run.
+  const pick = (config: Config): FrameworkSelection[] => {
+    const named = flags.length ? flags : config.frameworks;
+    return named.length ? [...new Set(named)] : [...FRAMEWORK_SELECTIONS];
+  };
+  const { result, frameworks: selections } = await lintInputs(values, positionals, pick, io);
+
+  const { complianceReport, formatHtml, formatMarkdown, blobBaseOf, locationLinker } = await complianceFormatters();
+  const compliance = complianceReport({
+    findings: result.findings,
+    rules: ALL_RULE_META,
+    ran: new Set(result.ran.map((meta) => meta.id)),
+    selections,
+    stats: result.stats,
+    toolVersion: packageJson.version,
+  });
+  const link = locationLinker({
+    cwd,
+    reportDir: values.output ? path.dirname(path.resolve(cwd, values.output)) : cwd,
+    blobBase: blobBaseOf(io.env),
+    repositoryBase: repositoryBase(cwd),
+  });
+  const text = format === "html" ? formatHtml(compliance, link, { generatedAt: new Date() }) : formatMarkdown(compliance, link);
+  if (values.output) writeReport(values.output, cwd, [text]);
+  else io.stdout.write(text);
+
+  const { unlinted } = runVerdict(activeFindings(result.findings), "none");
+  if (unlinted.length > 0) io.stderr.write(unlintedMessage(unlinted, `which fails the run (the report lists ${unlinted.length === 1 ? "it" : "them"})`));
+  return unlinted.length > 0 ? 1 : 0;
 }
 
 const RULE_LIST_FORMATS = ["text", "json"] as const;
@@ -293,6 +399,7 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
       return 0;
     }
     if (command === "lint") return await lint(rest, io);
+    if (command === "report") return await report(rest, io);
     if (command === "rules") return await rules(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -8,6 +8,7 @@ import { DIAGNOSTIC_RULES, UNKNOWN_IGNORED_RULE } from "./core/diagnostics.js";
 import { activeRules, createLinter, problemFinding } from "./engine/engine.js";
 import { type Finding, compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
+import type { RuleMeta } from "./core/rule-meta.js";
 import { ignoreMentions } from "./manifest/ignores.js";
 import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
@@ -39,6 +40,8 @@ export interface RunResult {
   timings: ExpansionTiming[];
   /** How the render cache did, when it was on and the run had charts or overlays. */
   renderCache?: RenderCacheStats;
+  /** The rules that ran: those of the selected frameworks that the config leaves on. */
+  ran: RuleMeta[];
 }
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
@@ -59,7 +62,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
+  const active = activeRules(selected, options.config.rules);
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
@@ -104,6 +108,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
     renderCache: expansion.renderCache,
+    ran: active.map(({ rule }) => rule.meta),
   };
 }
 

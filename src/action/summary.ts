@@ -3,6 +3,8 @@ import type { Finding } from "../engine/finding.js";
 import { SEVERITIES, helpUri, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import { levelOf, type FailLevel, type Level } from "../core/severity.js";
 import { displayMessage } from "../report/report.js";
+import { escapeHtml } from "../report/escape.js";
+import { blobUrl, locationText } from "../report/links.js";
 import { ANNOTATIONS_PER_LEVEL, bySeverity, type LevelCounts } from "./annotations.js";
 import { plural } from "../core/words.js";
 
@@ -27,6 +29,8 @@ export interface SummaryInput {
   /** `https://github.com/owner/repo/blob/sha`, to link each finding to its line; undefined outside GitHub. */
   blobBase?: string;
   sarifFile: string;
+  /** The compliance report in Markdown, when the framework input names frameworks. */
+  compliance?: string;
 }
 
 /** A table row as core.summary.addTable takes it (the type is not exported from the package root). */
@@ -34,10 +38,6 @@ type SummaryTableRow = Parameters<typeof summary.addTable>[0][number];
 
 /** Rows beyond this go to the log and the SARIF file; a step summary may hold 1 MiB. */
 const FINDING_ROWS = 200;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 function link(text: string, href: string): string {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
@@ -104,10 +104,9 @@ function ruleTable(input: SummaryInput): SummaryTableRow[] {
 
 function findingTable(input: SummaryInput): SummaryTableRow[] {
   const place = (finding: Finding): string => {
-    const text = finding.file ? `${finding.file}:${finding.region.startLine}:${finding.region.startColumn}` : "(no file)";
-    return input.blobBase && finding.file && !finding.file.startsWith("../")
-      ? link(text, `${input.blobBase}/${finding.file.split("/").map(encodeURIComponent).join("/")}#L${finding.region.startLine}`)
-      : escapeHtml(text);
+    const text = locationText(finding);
+    const href = input.blobBase && finding.file ? blobUrl(input.blobBase, finding.file, finding.region.startLine) : undefined;
+    return href ? link(text, href) : escapeHtml(text);
   };
   return [
     header("Location", "Severity", "Rule", "Message"),
@@ -132,5 +131,7 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
   }
   summary.addRaw(`<p>SARIF: <code>${escapeHtml(input.sarifFile)}</code></p>`, true);
   if (input.sarifOmitted) summary.addRaw(`<p>${escapeHtml(`⚠ ${input.sarifOmitted.charAt(0).toUpperCase()}${input.sarifOmitted.slice(1)}`)}</p>`, true);
+  // Markdown after HTML blocks needs a blank line before it, or GitHub reads it as more HTML.
+  if (input.compliance) summary.addRaw(`\n${input.compliance}`, true);
   await summary.write();
 }

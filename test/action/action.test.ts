@@ -212,6 +212,25 @@ describe("the bundled action, run as a GitHub runner runs it", () => {
     ]);
   });
 
+  it("adds the compliance report of the frameworks the framework input names to the job summary", () => {
+    const workspace = tempDir({ ".kubeward.yaml": RULES, "deploy/risky.yaml": PRIVILEGED_POD, "deploy/untagged.yaml": UNTAGGED_POD });
+    const result = runAction({ workspace, inputs: { framework: "pss-baseline, cis" } });
+    const compliance = result.summary.slice(result.summary.indexOf("### Compliance report"));
+    expect(result.summary.indexOf("### Compliance report")).toBeGreaterThan(result.summary.indexOf("<h2>kubeward</h2>"));
+    // Markdown after the HTML blocks, with a blank line between, so GitHub renders it.
+    expect(result.summary).toContain("</p>\n\n### Compliance report\n");
+    expect(compliance.match(/^#### .*$/gm)).toEqual([
+      "#### Kubernetes Pod Security Standards: Baseline (`pss-baseline`)",
+      expect.stringMatching(/^#### CIS Kubernetes Benchmark .* \(`cis`\)$/),
+    ]);
+    expect(compliance).toContain("| baseline/privileged-containers | Privileged Containers | fail | `privileged-container` | 1 |");
+    expect(compliance).toContain(
+      '- critical `privileged-container` [deploy/risky.yaml:9:9](https://github.com/acme/deployments/blob/0123456789abcdef0123456789abcdef01234567/deploy/risky.yaml#L9) Pod/risky: container "web" runs privileged.',
+    );
+    // Without the input, no compliance report.
+    expect(runAction({ workspace }).summary).not.toContain("Compliance report");
+  });
+
   it("names a wrong input and what it accepts", () => {
     const workspace = tempDir({ "risky.yaml": PRIVILEGED_POD });
     const badFormat = runAction({ workspace, inputs: { format: "xml" } });

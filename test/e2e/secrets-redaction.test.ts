@@ -61,6 +61,15 @@ describe("no output format prints a detected secret", () => {
     expect(leaked(result.stdout)).toEqual([]);
   });
 
+  it.each(["html", "markdown"])("kubeward report --format %s", async (format) => {
+    const result = await runCli(["report", "manifests.yaml", "--format", format], { cwd });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("literal-credential");
+    // Read as a browser or a Markdown viewer shows it: character references and backslash escapes undone.
+    const shown = result.stdout.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/\\([\\`*_[\]|~])/g, "$1");
+    expect(leaked(shown)).toEqual([]);
+  });
+
   it("GitHub annotations", () => {
     const findings = SECRET_RULES.flatMap((rule) => lintWith(rule, manifest));
     expect(findings.length).toBeGreaterThan(planted.length);

@@ -49,7 +49,7 @@ function ensureTools(): void {
 }
 
 // Build output, installed packages and caches stay out of the copy: the hook must build itself.
-const NOT_COPIED = new Set(["node_modules", ".git", "dist", ".tools", "coverage", "test-results.json", "bench/out"]);
+const NOT_COPIED = new Set(["node_modules", ".git", "dist", ".tools", "coverage", "test-results.json", "bench/out", "test-output"]);
 
 /** A one-commit git repository holding the working tree as it is now; returns its commit. */
 function commitWorkingTreeCopy(destination: string, env: NodeJS.ProcessEnv): string {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ruleDocPages } from "../../src/docs/pages.js";
+import { renderComplianceDoc } from "../../src/docs/compliance-doc.js";
 import { SEVERITIES } from "../../src/core/rule-meta.js";
 import { ALL_RULE_META, BUILTIN_RULES } from "../../src/registry.js";
 
@@ -72,5 +73,9 @@ describe("generated docs", () => {
 
   it("has no page for a rule that does not exist", () => {
     expect(readdirSync(dir).filter((name) => !pages.has(name))).toEqual([]);
+  });
+
+  it("has a current docs/compliance.md (run `npm run docs` after changing framework data or metadata)", () => {
+    expect(readFileSync(path.join(root, "docs/compliance.md"), "utf8"), "docs/compliance.md is stale").toBe(renderComplianceDoc(ALL_RULE_META));
   });
 });
