@@ -41948,6 +41948,7 @@ function componentFlagRule(spec) {
       - --${flag2}=${goodValue(spec, [])}`)
       }
     },
+    examines: (object) => componentFlagsOf(object).some((component2) => component2.program === spec.component),
     *check(object) {
       for (const component2 of componentFlagsOf(object)) {
         if (component2.program !== spec.component || !applies(spec, component2)) continue;
@@ -42971,6 +42972,7 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
       good: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources:\n      - group: ""\n        resources: [secrets, configmaps]\n      - group: authentication.k8s.io\n        resources: [tokenreviews]\n  - level: RequestResponse'
     }
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {
@@ -43003,6 +43005,7 @@ var audit_policy_no_catch_all_default = defineRule({
       good: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse\n    resources:\n      - group: ""\n        resources: [pods]\n  - level: Metadata'
     }
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -43041,6 +43044,7 @@ var audit_policy_no_rules_default = defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata"
     }
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
     yield { path: object.body.rules === void 0 ? ["kind"] : ["rules"], messageId: "noRules" };
@@ -43070,6 +43074,7 @@ var audit_policy_omits_response_default = defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata"
     }
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -43270,6 +43275,7 @@ var encryption_identity_first_default = defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
     }
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entry = decidingEntry(resourceEntries(object.body), "", "secrets");
@@ -43308,6 +43314,7 @@ var encryption_key_inline_default = defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock"
     }
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -43359,6 +43366,7 @@ var encryption_secrets_not_covered_default = defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets, configmaps]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
     }
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);
@@ -43391,6 +43399,7 @@ var encryption_weak_provider_default = defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}"
     }
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -43619,6 +43628,7 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       good: "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmetricsBindAddress: 127.0.0.1:10249"
     }
   },
+  examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
   *check(object) {
     const found = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {
@@ -43732,6 +43742,9 @@ function kubeletSources(object) {
   }
   return sources;
 }
+function examinesKubelet(object) {
+  return kubeletSources(object).length > 0;
+}
 var kubeadmFiles = /* @__PURE__ */ new WeakMap();
 var KUBEADM_LOOKUP_KINDS = KUBEADM_KINDS;
 function readByKubeadm(file, others) {
@@ -43771,6 +43784,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
       messages: defaultsBad ? messages2 : { wrongValue: messages2.wrongValue }
     },
     lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,
+    examines: examinesKubelet,
     *check(object) {
       for (const source of kubeletSources(object)) {
         const read = source.read(setting);
@@ -44104,6 +44118,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true"
     }
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const off = gateTurnedOff(source, object.body);
@@ -44173,6 +44188,7 @@ var kubelet_tls_key_pair_incomplete_default = defineRule({
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCertFile: /var/lib/kubelet/pki/kubelet.crt\ntlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet.key"
     }
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const cert = source.read(CERT_FILE);
@@ -44223,6 +44239,7 @@ var kubelet_weak_tls_default = defineRule({
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\ntlsMinVersion: VersionTLS12"
     }
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const suites = source.read(CIPHER_SUITES);
@@ -48087,6 +48104,7 @@ function grantRule({ meta, grants }) {
   return defineRule({
     meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages: messages2 },
     lookupKinds: RBAC_KINDS,
+    examines: isRole,
     *check(object) {
       const { kind, name } = object;
       const namespace = lookupNamespace(object);
@@ -50758,12 +50776,27 @@ function findingSet() {
     }
   };
 }
+var EXAMINED_BY_CATEGORY = {
+  "pod-security": (object) => podSpecOf(object) !== void 0,
+  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
+  "namespaces": (object) => object.kind === "Namespace"
+};
+function examinesSafely(rule, object) {
+  try {
+    const examines = rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
+    return examines ? examines(object) : true;
+  } catch {
+    return true;
+  }
+}
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
   const set = findingSet();
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = /* @__PURE__ */ new Map();
   const pending = [];
+  const examined = /* @__PURE__ */ new Set();
+  let unexamined = rules.map((active) => active.rule);
   const defer = (active, object, report) => {
     const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
     pending.push({ active, scope: scopeOf(object), finding, settle: report.settle });
@@ -50774,8 +50807,16 @@ function createLinter(rules, settings = {}) {
     if (list2) list2.push(object);
     else kept.set(scope, [object]);
   };
+  const noteExamined = (object) => {
+    unexamined = unexamined.filter((rule) => {
+      if (!examinesSafely(rule, object)) return true;
+      examined.add(rule.meta.id);
+      return false;
+    });
+  };
   const lintEach = (objects) => {
     for (const object of objects) {
+      if (unexamined.length) noteExamined(object);
       const shapeStart = set.findings.length;
       for (const problem2 of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
       for (const active of rules) {
@@ -50827,7 +50868,8 @@ function createLinter(rules, settings = {}) {
     },
     finish() {
       return withPodTemplateKinds(podTemplates, settleAll);
-    }
+    },
+    examined: () => examined
   };
 }
 function settledFinding(waiting, settled) {
@@ -50977,7 +51019,8 @@ async function run(options) {
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
     renderCache: expansion.renderCache,
-    ran: active.map(({ rule }) => rule.meta)
+    ran: active.map(({ rule }) => rule.meta),
+    examined: linter.examined()
   };
 }
 var NO_EXPANSION = { objects: [], problems: [], skipped: [], timings: [], skipReason: () => void 0, sourcesRead: () => [] };
@@ -51034,14 +51077,19 @@ function frameworkName(selection, fullName) {
 function zeroes(keys) {
   return Object.fromEntries(keys.map((key2) => [key2, 0]));
 }
-function statusOf(coverage, ran, findings) {
+function statusOf(coverage, examined, findings) {
   if (findings.length > 0) return "fail";
   if (coverage === "not-static") return "not-static";
-  return ran.length > 0 ? "pass" : "not-checked";
+  return examined.length > 0 ? "pass" : "not-checked";
+}
+function notCheckedReason(control) {
+  if (control.rules.length === 0) return "no rule checks it";
+  if (control.ran.length === 0) return "its rules are off in this run";
+  return "nothing among the inputs for its rules to check";
 }
 function frameworkResult(selection, data, input, { byRule, order }) {
   const framework = FRAMEWORK_OF[selection];
-  const { rules, ran } = input;
+  const { rules, ran, examined } = input;
   const rulesOf2 = /* @__PURE__ */ new Map();
   for (const meta of rules) {
     for (const ref of meta.frameworks) {
@@ -51061,7 +51109,8 @@ function frameworkResult(selection, data, input, { byRule, order }) {
     const controlRan = controlRules.filter((rule) => ran.has(rule));
     const findings = controlRan.flatMap((rule) => byRule.get(rule) ?? []);
     if (controlRan.length > 1) findings.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    const status = statusOf(control.coverage, controlRan, findings);
+    const controlExamined = controlRan.filter((rule) => examined.has(rule));
+    const status = statusOf(control.coverage, controlExamined, findings);
     totals.controls[status]++;
     if (control.coverage === "partial") totals.partial++;
     for (const finding of findings) {
@@ -51070,7 +51119,7 @@ function frameworkResult(selection, data, input, { byRule, order }) {
       totals.findings++;
       totals.bySeverity[finding.severity]++;
     }
-    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
+    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, examined: controlExamined, findings });
   }
   return { selection, framework, name: frameworkName(selection, data.fullName), version: data.version, informationUri: data.informationUri, controls, totals };
 }
@@ -51110,7 +51159,7 @@ function statusCell(control) {
   const label = STATUS_LABEL[control.status];
   if (control.coverage === "partial") return `${label}, partly checked${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
   if (control.status === "not-static") return `${label}${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
-  if (control.status === "not-checked") return `${label}: ${control.rules.length ? "its rules are off in this run" : "no rule checks it"}`;
+  if (control.status === "not-checked") return `${label}: ${notCheckedReason(control)}`;
   return label;
 }
 function findingItem(finding, link2) {
@@ -51140,7 +51189,7 @@ function formatMarkdown(report, link2, options = {}) {
     lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
     for (const control of result.controls) {
       const rules = control.rules.map((rule) => `\`${rule}\`${control.ran.includes(rule) ? "" : " (off)"}`).join(", ");
-      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
+      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title)} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
     }
     lines.push("");
     for (const control of result.controls) {
@@ -51193,6 +51242,7 @@ function complianceSummary(result, frameworks, workspace, blobBase, onlyChanged)
     findings: result.findings,
     rules: ALL_RULE_META,
     ran: new Set(result.ran.map((meta) => meta.id)),
+    examined: result.examined,
     selections: frameworks,
     stats: result.stats,
     toolVersion: package_default.version

@@ -71,6 +71,7 @@ function complianceSummary(result: RunResult, frameworks: readonly FrameworkSele
     findings: result.findings,
     rules: ALL_RULE_META,
     ran: new Set(result.ran.map((meta) => meta.id)),
+    examined: result.examined,
     selections: frameworks,
     stats: result.stats,
     toolVersion: packageJson.version,

@@ -334,6 +334,7 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
     findings: result.findings,
     rules: ALL_RULE_META,
     ran: new Set(result.ran.map((meta) => meta.id)),
+    examined: result.examined,
     selections,
     stats: result.stats,
     toolVersion: packageJson.version,

@@ -42,6 +42,8 @@ export interface RunResult {
   renderCache?: RenderCacheStats;
   /** The rules that ran: those of the selected frameworks that the config leaves on. */
   ran: RuleMeta[];
+  /** Ids of the rules that ran and met an object they check. */
+  examined: ReadonlySet<string>;
 }
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
@@ -109,6 +111,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     timings: expansion.timings,
     renderCache: expansion.renderCache,
     ran: active.map(({ rule }) => rule.meta),
+    examined: linter.examined(),
   };
 }
 

@@ -68,6 +68,7 @@ export default defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources:\n      - group: \"\"\n        resources: [secrets, configmaps]\n      - group: authentication.k8s.io\n        resources: [tokenreviews]\n  - level: RequestResponse",
     },
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {

@@ -29,6 +29,7 @@ export default defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: RequestResponse\n    resources:\n      - group: \"\"\n        resources: [pods]\n  - level: Metadata",
     },
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);

@@ -27,6 +27,7 @@ export default defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata",
     },
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
     yield { path: object.body.rules === undefined ? ["kind"] : ["rules"], messageId: "noRules" };

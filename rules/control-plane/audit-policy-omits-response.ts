@@ -32,6 +32,7 @@ export default defineRule({
       good: "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Metadata",
     },
   },
+  examines: isAuditPolicy,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);

@@ -42,6 +42,7 @@ export default defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock",
     },
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {

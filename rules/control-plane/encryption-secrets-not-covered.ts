@@ -32,6 +32,7 @@ export default defineRule({
       good: "apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources:\n  - resources: [secrets, configmaps]\n    providers:\n      - kms:\n          apiVersion: v2\n          name: vault\n          endpoint: unix:///var/run/kms/socket.sock\n      - identity: {}",
     },
   },
+  examines: isEncryptionConfiguration,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);

@@ -40,6 +40,7 @@ export default defineRule({
       good: "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmetricsBindAddress: 127.0.0.1:10249",
     },
   },
+  examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
   *check(object) {
     const found: Array<{ where: string; setting: string; value: string; path: Path }> = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {

@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type Path } from "../../src/engine/api.js";
-import { KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
 
 const SERVER_TLS_BOOTSTRAP: KubeletSetting = { field: ["serverTLSBootstrap"], flag: "rotate-server-certificates", type: "boolean" };
 const TLS_CERT_FILE: KubeletSetting = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
@@ -47,6 +47,7 @@ export default defineRule({
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nrotateCertificates: true\nserverTLSBootstrap: true",
     },
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const off = gateTurnedOff(source, object.body);

@@ -178,6 +178,11 @@ export function kubeletSources(object: K8sObject): KubeletSource[] {
   return sources;
 }
 
+/** Whether the object writes kubelet settings at all: what every kubelet rule examines. */
+export function examinesKubelet(object: K8sObject): boolean {
+  return kubeletSources(object).length > 0;
+}
+
 /** Display paths of the files that hold a kubeadm configuration, per index: kubeadm reads a KubeletConfiguration written beside it. */
 const kubeadmFiles = new WeakMap<ObjectIndex, ReadonlySet<string>>();
 

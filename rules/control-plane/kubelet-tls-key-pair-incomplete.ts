@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/api.js";
-import { KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
 
 const CERT_FILE: KubeletSetting = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
 const KEY_FILE: KubeletSetting = { field: ["tlsPrivateKeyFile"], flag: "tls-private-key-file", type: "string" };
@@ -38,6 +38,7 @@ export default defineRule({
         "tlsPrivateKeyFile: /var/lib/kubelet/pki/kubelet.key",
     },
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const cert = source.read(CERT_FILE);

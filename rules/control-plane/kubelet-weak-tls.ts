@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/api.js";
-import { KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
 
 const CIPHER_SUITES: KubeletSetting = { field: ["tlsCipherSuites"], flag: "tls-cipher-suites", type: "list" };
 const MIN_VERSION: KubeletSetting = { field: ["tlsMinVersion"], flag: "tls-min-version", type: "string" };
@@ -53,6 +53,7 @@ export default defineRule({
       good: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ntlsCipherSuites:\n  - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n  - TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\ntlsMinVersion: VersionTLS12",
     },
   },
+  examines: examinesKubelet,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const suites = source.read(CIPHER_SUITES);

@@ -1,6 +1,6 @@
 import { defineRule, lookupNamespace, type JsonObject, type K8sObject, type ObjectIndex, type RelatedPlace, type Rule, type RuleMeta } from "../../src/engine/api.js";
 import { describeBinding, describeSubjects, namespaceChosenLater, rbacGraph, RBAC_KINDS, type RoleGrant } from "./bindings.js";
-import { builtInAggregates, describeRole, grantsEverything, matchRequest, writtenPolicyRules, type Request, type RequestMatch } from "./policy-rules.js";
+import { builtInAggregates, describeRole, grantsEverything, isRole, matchRequest, writtenPolicyRules, type Request, type RequestMatch } from "./policy-rules.js";
 
 /** One dangerous permission: the requests that exercise it, and how the message says what it allows. */
 export interface DangerousGrant {
@@ -143,6 +143,7 @@ export function grantRule({ meta, grants }: GrantRule): Rule {
   return defineRule({
     meta: { ...meta, category: "rbac", scope: GRANT_SCOPE, messages },
     lookupKinds: RBAC_KINDS,
+    examines: isRole,
     *check(object) {
       const { kind, name } = object;
       const namespace = lookupNamespace(object);

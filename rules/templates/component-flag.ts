@@ -158,6 +158,7 @@ export function componentFlagRule(spec: ComponentFlag): Rule {
         good: pod(requirement.kind === "absent" ? "" : `\n      - --${flag}=${goodValue(spec, [])}`),
       },
     },
+    examines: (object) => componentFlagsOf(object).some((component) => component.program === spec.component),
     *check(object) {
       for (const component of componentFlagsOf(object)) {
         if (component.program !== spec.component || !applies(spec, component)) continue;

@@ -13,10 +13,11 @@ const COVERAGE_LABEL: Readonly<Record<Coverage, string>> = { checked: "checked",
 
 const STATUS_MEANING: Readonly<Record<ControlStatus, string>> = {
   fail: "A rule that checks the control has findings (not suppressed). They are listed under the control, each linking to its file and line. Rules marked (off) did not run.",
-  pass: "The control's rules ran and found nothing. That is all a pass says: a control about objects the input does not hold (an audit policy, an EncryptionConfiguration) passes because there is nothing to fault, so read a pass together with what was linted.",
+  pass: "The control's rules ran, met objects they check among the inputs, and found nothing wrong with them. A pass speaks for those objects only: read it together with what was linted.",
   "not-static":
     "The framework data says a linter cannot check the control from manifests: it asks for runtime evidence, a process or people. The report shows the data's note on what a linter cannot see; such a control never counts as a pass.",
-  "not-checked": "No rule of this run checks the control: the rules that would are turned off in the configuration, or kubeward has none for it.",
+  "not-checked":
+    "Nothing of this run checked the control: kubeward has no rule for it, its rules are turned off in the configuration, or they found nothing among the inputs to check (no kube-apiserver manifest for an API server flag, no KubeletConfiguration or kubelet command line for a kubelet setting, no Role for an RBAC grant, no pod spec for a Pod Security control). The status says which.",
 };
 
 function coverageCell(coverage: Coverage, limits: string | undefined): string {
@@ -41,7 +42,7 @@ function frameworkTable(framework: Framework, rules: readonly RuleMeta[]): strin
     const ruleLinks = (rulesOf.get(id) ?? [])
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .map((meta) => `[${meta.id}](rules/${docFileName(meta.id)})${meta.enabledByDefault === false ? " (off by default)" : ""}`);
-    return `| ${escapeMarkdown(id)} | ${escapeMarkdown(control.title ?? "")} | ${coverageCell(control.coverage, control.limits)} | ${ruleLinks.join(", ")} |`;
+    return `| ${escapeMarkdown(id)} | ${escapeMarkdown(control.title)} | ${coverageCell(control.coverage, control.limits)} | ${ruleLinks.join(", ")} |`;
   });
   return [
     `### ${data.fullName}${data.version ? ` ${data.version}` : ""}`,

@@ -2,11 +2,11 @@ import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, typ
 import { compareFindings, kustomizeProvenanceKey, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
 import type { DeferredReport, Report, Rule, RuleContext, Settled } from "./rule.js";
-import { SEVERITIES, type Severity } from "../core/rule-meta.js";
+import { SEVERITIES, type RuleMeta, type Severity } from "../core/rule-meta.js";
 import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
-import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
+import { podSpecOf, withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
 import { DIAGNOSTIC_RULES, RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
 import { formatMessage } from "../core/message.js";
 import { resolveOptions, type RuleSetting } from "../core/rule-options.js";
@@ -153,6 +153,23 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
   return linter.finish();
 }
 
+/** What the rules of a category check, for those that declare no `examines` of their own. */
+const EXAMINED_BY_CATEGORY: Partial<Record<RuleMeta["category"], (object: K8sObject) => boolean>> = {
+  "pod-security": (object) => podSpecOf(object) !== undefined,
+  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
+  "namespaces": (object) => object.kind === "Namespace",
+};
+
+/** A rule's `examines`, else its category's, else any object. One that throws counts as checking the object: its `check` then reports the failure. */
+function examinesSafely(rule: Rule, object: K8sObject): boolean {
+  try {
+    const examines = rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
+    return examines ? examines(object) : true;
+  } catch {
+    return true;
+  }
+}
+
 /** A deferred report, located already, waiting for every object to be read. */
 interface Pending {
   active: ActiveRule;
@@ -171,6 +188,8 @@ export interface Linter {
   lint(objects: readonly K8sObject[]): void;
   /** Settles the deferred reports, against one index per scope; returns every finding in a stable order. */
   finish(): Finding[];
+  /** Ids of the rules that met an object they check (see `Rule.examines`) in what `lint` was given. */
+  examined(): ReadonlySet<string>;
 }
 
 /** What a run's config adds to the rules: the custom kinds that hold a pod spec. */
@@ -185,6 +204,9 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = new Map<string, K8sObject[]>();
   const pending: Pending[] = [];
+  const examined = new Set<string>();
+  // Rules yet to meet an object they check; each leaves the list at its first, so this stays linear.
+  let unexamined = rules.map((active) => active.rule);
 
   const defer = (active: ActiveRule, object: K8sObject, report: DeferredReport): void => {
     const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
@@ -197,8 +219,17 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     else kept.set(scope, [object]);
   };
 
+  const noteExamined = (object: K8sObject): void => {
+    unexamined = unexamined.filter((rule) => {
+      if (!examinesSafely(rule, object)) return true;
+      examined.add(rule.meta.id);
+      return false;
+    });
+  };
+
   const lintEach = (objects: readonly K8sObject[]): void => {
     for (const object of objects) {
+      if (unexamined.length) noteExamined(object);
       const shapeStart = set.findings.length;
       for (const problem of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem.path, problem.message), shapeStart);
       for (const active of rules) {
@@ -254,6 +285,8 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     finish() {
       return withPodTemplateKinds(podTemplates, settleAll);
     },
+
+    examined: () => examined,
   };
 }
 

@@ -60,6 +60,11 @@ export interface RuleDefinition<M extends Messages, O extends OptionSpecs> {
   check(object: K8sObject, context: RuleContext<OptionValues<O>>): Iterable<ReportOf<M> | DeferredReportOf<M>>;
   /** Kinds that the `settle` functions of this rule's deferred reports look up; objects of these kinds are kept. */
   lookupKinds?: readonly string[];
+  /**
+   * Whether `object` is one the rule checks (a kube-apiserver manifest, say). The compliance report uses it to
+   * tell a control whose rules had nothing among the inputs to check from one they passed; without it, any object.
+   */
+  examines?: (object: K8sObject) => boolean;
 }
 
 /** A report as the engine reads it, whatever the rule. */
@@ -81,6 +86,7 @@ export interface Rule {
   meta: RuleMeta & { messages: Messages };
   check(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
   lookupKinds?: readonly string[];
+  examines?: (object: K8sObject) => boolean;
 }
 
 /**

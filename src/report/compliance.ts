@@ -13,7 +13,8 @@ import { activeFindings } from "./report.js";
 /**
  * `fail`: a rule naming the control has findings; `pass`: rules naming it ran and found nothing;
  * `not-static`: the framework data says a linter cannot check it; `not-checked`: no rule naming it
- * ran (there is none, or the config turned them off), so there is nothing to say either way.
+ * ran (there is none, or the config turned them off), or those that ran met nothing among the inputs
+ * to check (no kube-apiserver manifest for an API server flag), so there is nothing to say either way.
  */
 export type ControlStatus = "fail" | "pass" | "not-static" | "not-checked";
 export const CONTROL_STATUSES: readonly ControlStatus[] = ["fail", "pass", "not-static", "not-checked"];
@@ -28,14 +29,15 @@ export const STATUS_LABEL: Readonly<Record<ControlStatus, string>> = {
 
 export interface ControlResult {
   id: string;
-  title?: string;
+  title: string;
   coverage: Coverage;
   /** What a linter cannot see of the control (partial and not-static ones). */
   limits?: string;
   status: ControlStatus;
-  /** The rules that name the control, and those of them that ran. */
+  /** The rules that name the control, those of them that ran, and those of these that met an object they check. */
   rules: string[];
   ran: string[];
+  examined: string[];
   /** Unsuppressed findings of the rules that ran, in report order. */
   findings: Finding[];
 }
@@ -74,8 +76,9 @@ export interface ComplianceInput {
   findings: readonly Finding[];
   /** Every rule and diagnostic that can appear in findings. */
   rules: readonly RuleMeta[];
-  /** Ids of the rules that ran. */
+  /** Ids of the rules that ran, and of those that met an object they check. */
   ran: ReadonlySet<string>;
+  examined: ReadonlySet<string>;
   selections: readonly FrameworkSelection[];
   stats: { files: number; objects: number };
   toolVersion: string;
@@ -94,11 +97,18 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
-function statusOf(coverage: Coverage, ran: readonly string[], findings: readonly Finding[]): ControlStatus {
+function statusOf(coverage: Coverage, examined: readonly string[], findings: readonly Finding[]): ControlStatus {
   // A finding is a finding, whatever the data says a linter can see.
   if (findings.length > 0) return "fail";
   if (coverage === "not-static") return "not-static";
-  return ran.length > 0 ? "pass" : "not-checked";
+  return examined.length > 0 ? "pass" : "not-checked";
+}
+
+/** Why a control is not checked, in a phrase the reports show after its status. */
+export function notCheckedReason(control: ControlResult): string {
+  if (control.rules.length === 0) return "no rule checks it";
+  if (control.ran.length === 0) return "its rules are off in this run";
+  return "nothing among the inputs for its rules to check";
 }
 
 /** The run's unsuppressed findings by rule, and each one's place in report order. */
@@ -109,7 +119,7 @@ interface FindingIndex {
 
 function frameworkResult(selection: FrameworkSelection, data: FrameworkData, input: ComplianceInput, { byRule, order }: FindingIndex): FrameworkResult {
   const framework = FRAMEWORK_OF[selection];
-  const { rules, ran } = input;
+  const { rules, ran, examined } = input;
   const rulesOf = new Map<string, string[]>();
   for (const meta of rules) {
     for (const ref of meta.frameworks) {
@@ -130,7 +140,8 @@ function frameworkResult(selection: FrameworkSelection, data: FrameworkData, inp
     const findings = controlRan.flatMap((rule) => byRule.get(rule) ?? []);
     // Two rules' findings, each in report order: merged back into it.
     if (controlRan.length > 1) findings.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    const status = statusOf(control.coverage, controlRan, findings);
+    const controlExamined = controlRan.filter((rule) => examined.has(rule));
+    const status = statusOf(control.coverage, controlExamined, findings);
     totals.controls[status]++;
     if (control.coverage === "partial") totals.partial++;
     for (const finding of findings) {
@@ -139,7 +150,7 @@ function frameworkResult(selection: FrameworkSelection, data: FrameworkData, inp
       totals.findings++;
       totals.bySeverity[finding.severity]++;
     }
-    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, findings });
+    controls.push({ id, title: control.title, coverage: control.coverage, limits: control.limits, status, rules: controlRules, ran: controlRan, examined: controlExamined, findings });
   }
   return { selection, framework, name: frameworkName(selection, data.fullName), version: data.version, informationUri: data.informationUri, controls, totals };
 }

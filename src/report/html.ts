@@ -1,7 +1,7 @@
 import { SEVERITIES, helpUri } from "../core/rule-meta.js";
 import { plural } from "../core/words.js";
 import { objectLabel, type Finding } from "../engine/finding.js";
-import { CONTROL_STATUSES, STATUS_LABEL, type ComplianceReport, type ControlResult, type ControlStatus, type FrameworkResult } from "./compliance.js";
+import { CONTROL_STATUSES, STATUS_LABEL, notCheckedReason, type ComplianceReport, type ControlResult, type ControlStatus, type FrameworkResult } from "./compliance.js";
 import { escapeHtml } from "./escape.js";
 import { locationText, type Linker } from "./links.js";
 import { displayMessage } from "./report.js";
@@ -170,9 +170,14 @@ function statusBadges(control: ControlResult): string {
   return `<span class="status ${control.status}">${escapeHtml(STATUS_LABEL[control.status])}</span>${partial}`;
 }
 
+/** A phrase as a sentence of its own: capital first, full stop last. */
+function asSentence(phrase: string): string {
+  return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`;
+}
+
 function controlNote(control: ControlResult): string {
   if ((control.coverage === "partial" || control.status === "not-static") && control.limits) return `<span class="limits">${escapeHtml(control.limits)}</span>`;
-  if (control.status === "not-checked") return `<span class="limits">${control.rules.length ? "Its rules are turned off in this run." : "No kubeward rule checks it."}</span>`;
+  if (control.status === "not-checked") return `<span class="limits">${escapeHtml(asSentence(notCheckedReason(control)))}</span>`;
   return "";
 }
 
@@ -204,7 +209,7 @@ function controlRows(control: ControlResult, ids: ReadonlyMap<Finding, number>, 
   const row = [
     `<tr class="control"${attr("data-control", control.id)}${attr("data-status", control.status)}${attr("data-coverage", control.coverage)}>`,
     `<td class="mono">${escapeHtml(control.id)}</td>`,
-    `<td>${escapeHtml(control.title ?? "")}${controlNote(control)}</td>`,
+    `<td>${escapeHtml(control.title)}${controlNote(control)}</td>`,
     `<td>${statusBadges(control)}</td>`,
     `<td>${rules}</td>`,
     `<td${attr("data-findings", String(count))}>${count > 0 ? `<span data-visible-count>${count}</span><span class="screen-only muted" hidden> of ${count}</span>` : "0"}</td>`,

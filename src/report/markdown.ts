@@ -1,7 +1,7 @@
 import { SEVERITIES } from "../core/rule-meta.js";
 import { objectLabel, type Finding } from "../engine/finding.js";
 import { plural } from "../core/words.js";
-import { STATUS_LABEL, type ComplianceReport, type ControlResult, type FrameworkResult } from "./compliance.js";
+import { STATUS_LABEL, notCheckedReason, type ComplianceReport, type ControlResult, type FrameworkResult } from "./compliance.js";
 import { escapeMarkdown } from "./escape.js";
 import { locationText, type Linker } from "./links.js";
 import { displayMessage } from "./report.js";
@@ -38,7 +38,7 @@ function statusCell(control: ControlResult): string {
   const label = STATUS_LABEL[control.status];
   if (control.coverage === "partial") return `${label}, partly checked${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
   if (control.status === "not-static") return `${label}${control.limits ? `: ${escapeMarkdown(control.limits)}` : ""}`;
-  if (control.status === "not-checked") return `${label}: ${control.rules.length ? "its rules are off in this run" : "no rule checks it"}`;
+  if (control.status === "not-checked") return `${label}: ${notCheckedReason(control)}`;
   return label;
 }
 
@@ -70,7 +70,7 @@ export function formatMarkdown(report: ComplianceReport, link: Linker, options: 
     lines.push("| Control | Title | Status | Rules | Findings |", "| --- | --- | --- | --- | --- |");
     for (const control of result.controls) {
       const rules = control.rules.map((rule) => `\`${rule}\`${control.ran.includes(rule) ? "" : " (off)"}`).join(", ");
-      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title ?? "")} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
+      lines.push(`| ${escapeMarkdown(control.id)} | ${escapeMarkdown(control.title)} | ${statusCell(control)} | ${rules} | ${control.findings.length} |`);
     }
     lines.push("");
     for (const control of result.controls) {

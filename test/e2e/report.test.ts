@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FRAMEWORK_SELECTIONS } from "../../src/core/framework-selection.js";
-import { PRIVILEGED_POD, SAFE_POD, onlyRulesConfig, removeTempDirs, runCli, tempDir } from "./cli-harness.js";
+import { PRIVILEGED_POD, SAFE_POD, onlyRulesConfig, removeTempDirs, repoRoot, runCli, tempDir } from "./cli-harness.js";
 
 afterAll(removeTempDirs);
 
@@ -24,6 +24,14 @@ describe("kubeward report", () => {
     expect(result.stdout).toContain('- critical `privileged-container` [k8s/risky.yaml:9:9](k8s/risky.yaml#L9) Pod/risky: container "web" runs privileged.\n');
     // Only the framework asked for.
     expect(result.stdout.match(/^## /gm)).toHaveLength(1);
+  });
+
+  it("tells a control whose rules met nothing to check among the inputs from one they passed", async () => {
+    const apiserverRow = (stdout: string): string | undefined => stdout.split("\n").find((line) => line.startsWith("| 1.2.15 |"));
+    const workloads = await runCli(["report", "fixtures/demo", "--framework", "cis", "--format", "markdown"], { cwd: repoRoot });
+    expect(apiserverRow(workloads.stdout)).toContain("| not checked: nothing among the inputs for its rules to check |");
+    const controlPlane = await runCli(["report", "fixtures/control-plane", "--framework", "cis", "--format", "markdown"], { cwd: repoRoot });
+    expect(apiserverRow(controlPlane.stdout)).toMatch(/\| (pass|fail) \|/);
   });
 
   it("-o writes the file, nothing to standard output, with links relative to the file's folder", async () => {

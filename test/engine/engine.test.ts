@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/config/config.js";
-import { activeRules, lintObjects } from "../../src/engine/engine.js";
+import { activeRules, createLinter, lintObjects } from "../../src/engine/engine.js";
 import { defineRule, type Rule } from "../../src/engine/rule.js";
 import type { RuleMeta } from "../../src/core/rule-meta.js";
 import { parseManifest } from "../../src/manifest/parse.js";
@@ -303,3 +303,38 @@ describe("deferred reports", () => {
   });
 });
 
+
+describe("examined rules", () => {
+  const nothing = { never: "never said." } as const;
+  const checksServices = defineRule({ meta: meta("checks-services", nothing), examines: (object) => object.kind === "Service", check: () => [] });
+  const checksPods = defineRule({ meta: meta("checks-pods", nothing, { category: "pod-security" }), check: () => [] });
+  const checksRoles = defineRule({ meta: meta("checks-roles", nothing, { category: "rbac" }), check: () => [] });
+  const checksAnything = defineRule({ meta: meta("checks-anything", nothing), check: () => [] });
+  const brokenExamines = defineRule({
+    meta: meta("broken-examines", nothing),
+    examines: () => {
+      throw new Error("boom");
+    },
+    check: () => [],
+  });
+  const rules = [checksServices, checksPods, checksRoles, checksAnything, brokenExamines];
+
+  function examined(text: string): string[] {
+    const linter = createLinter(activeRules(rules, {}));
+    linter.lint(parseManifest("e.yaml", text).objects);
+    linter.finish();
+    return [...linter.examined()].sort();
+  }
+
+  it("names the rules that met an object they check: their own examines, their category's, else any object", () => {
+    const podAndService = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: a}]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n";
+    expect(examined(podAndService)).toEqual(["broken-examines", "checks-anything", "checks-pods", "checks-services"]);
+    expect(examined(MANIFEST)).toEqual(["broken-examines", "checks-anything", "checks-services"]);
+    expect(examined("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")).toEqual(["broken-examines", "checks-anything"]);
+    expect(examined("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\n")).toEqual(["broken-examines", "checks-anything", "checks-roles"]);
+  });
+
+  it("names none when there is no object", () => {
+    expect(examined("")).toEqual([]);
+  });
+});

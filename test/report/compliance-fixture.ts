@@ -67,6 +67,6 @@ export function finding(ruleId: string, options: Partial<Finding> = {}): Finding
   };
 }
 
-export function report(findings: Finding[], selections: FrameworkSelection[] = ["pss-restricted", "pci-dss"]): ComplianceReport {
-  return complianceReport({ findings, rules: RULES, ran: RAN, selections, stats: { files: 1, objects: 2 }, toolVersion: "9.9.9", frameworks: DATA });
+export function report(findings: Finding[], selections: FrameworkSelection[] = ["pss-restricted", "pci-dss"], examined: ReadonlySet<string> = RAN): ComplianceReport {
+  return complianceReport({ findings, rules: RULES, ran: RAN, examined, selections, stats: { files: 1, objects: 2 }, toolVersion: "9.9.9", frameworks: DATA });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ControlResult, FrameworkResult } from "../../src/report/compliance.js";
-import { finding, report } from "./compliance-fixture.js";
+import { notCheckedReason, type ControlResult, type FrameworkResult } from "../../src/report/compliance.js";
+import { RAN, finding, report } from "./compliance-fixture.js";
 
 function control(result: FrameworkResult | undefined, id: string): ControlResult {
   const found = result?.controls.find((candidate) => candidate.id === id);
@@ -33,6 +33,15 @@ describe("complianceReport", () => {
 
   it("marks a partly checked control, which still passes or fails, with its limits", () => {
     expect(control(pss, "restricted/non-root")).toMatchObject({ status: "fail", coverage: "partial", limits: "The image's USER is not in the manifest." });
+  });
+
+  it("checks no control whose rules met nothing among the inputs to check, and says so", () => {
+    const unseen = report([], ["pci-dss"], new Set([...RAN].filter((id) => id !== "audit-missing")));
+    const audit = control(unseen.frameworks[0], "10.2");
+    expect(audit).toMatchObject({ status: "not-checked", ran: ["audit-missing"], examined: [] });
+    expect(notCheckedReason(audit)).toBe("nothing among the inputs for its rules to check");
+    expect(control(unseen.frameworks[0], "1.3")).toMatchObject({ status: "pass", examined: ["not-isolated"] });
+    expect(notCheckedReason(control(pci, "8.3"))).toBe("its rules are off in this run");
   });
 
   it("passes a control whose rules ran and found nothing; a suppressed finding fails no control", () => {
