@@ -263,7 +263,7 @@ export function formatHtml(report: ComplianceReport, link: Linker, options: Html
     `<style>${STYLE}</style>`,
     `</head>`,
     `<body>`,
-    `<header><h1>Compliance report</h1><p class="meta">kubeward ${escapeHtml(report.toolVersion)}: ${scanned}${generated}.${suppressed} Each control fails when a rule that checks it has findings, passes when its rules ran and found nothing; what a linter cannot see is marked.</p></header>`,
+    `<header><h1>Compliance report</h1><p class="meta">kubeward ${escapeHtml(report.toolVersion)}: ${scanned}${generated}.${suppressed} Each control fails when a rule that checks it has findings, passes when its rules checked objects among the inputs and found nothing; what a linter cannot see, and what nothing among the inputs let it check, is marked.</p></header>`,
     unlinted,
     `<ul>${contents.join("")}</ul>`,
     `<form class="filters" hidden onsubmit="return false">`,
