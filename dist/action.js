@@ -26820,10 +26820,14 @@ var init_compact = __esm({
 // src/report/json.ts
 var json_exports = {};
 __export(json_exports, {
-  formatJson: () => formatJson
+  formatJson: () => formatJson,
+  jsonPieces: () => jsonPieces
 });
 function formatJson(input) {
-  const findings = input.findings.map((f) => ({
+  return [...jsonPieces(input)].join("");
+}
+function findingJson(f) {
+  return {
     rule: f.ruleId,
     severity: f.severity,
     level: levelOf(f.severity),
@@ -26839,10 +26843,26 @@ function formatJson(input) {
     valueSets: f.valueSets ?? null,
     source: f.source ?? null,
     helpUri: helpUri(f.ruleId)
-  }));
-  return `${JSON.stringify(findings, null, 2)}
-`;
+  };
 }
+function* jsonPieces(input) {
+  const { findings } = input;
+  if (findings.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
+    let piece = start === 0 ? "[\n  " : ",\n  ";
+    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
+    for (let i = start; i < end; i++) {
+      if (i > start) piece += ",\n  ";
+      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
+    }
+    yield piece;
+  }
+  yield "\n]\n";
+}
+var FINDINGS_PER_PIECE;
 var init_json2 = __esm({
   "src/report/json.ts"() {
     "use strict";
@@ -26850,6 +26870,7 @@ var init_json2 = __esm({
     init_rule_meta();
     init_severity();
     init_report();
+    FINDINGS_PER_PIECE = 1e3;
   }
 });
 
@@ -27355,49 +27376,64 @@ function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
   return `${json}}`;
 }
 function formatSarif(input) {
-  return sarifReport(input).pieces.join("");
+  return [...sarifReport(input).pieces].join("");
 }
 function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
   const uriOf = uriMaker(input.sarif?.repositoryBase);
+  const nextFingerprint = fingerprintCounter(uriOf);
+  const resultWith = (index, fingerprintValue) => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprintValue, uriOf);
+  };
+  if (input.sarif?.allResults === true) {
+    const [before2, after2] = logAround(input, void 0, input.findings.length);
+    return { pieces: resultPieces(before2, after2, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
+  }
+  const fingerprints = input.findings.map(nextFingerprint);
+  const resultOf = (index) => resultWith(index, fingerprints[index]);
+  let rankedOnce;
+  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
+  let kept = Math.min(input.findings.length, limits.resultsPerRun);
+  let limit = "results per run";
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  const envelope = JSON.stringify(sarifLog(input, void 0, 0));
+  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+    const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+      kept = Math.floor(kept * (room / gzipped) * 0.95);
+      limit = "gzipped size";
+      results = keptResults(ranked, kept, input.findings.length, resultOf);
+    }
+  }
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+  const [before, after] = logAround(input, omitted, kept);
+  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
+}
+function fingerprintCounter(uriOf) {
   const occurrences = /* @__PURE__ */ new Map();
-  const fingerprints = input.findings.map((finding) => {
+  return (finding) => {
     const hash = fingerprint(finding, uriOf(finding.file));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
     return `${hash}:${occurrence}`;
-  });
-  const resultOf = (index) => {
-    const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprints[index], uriOf);
   };
-  const unlimited = input.sarif?.allResults === true;
-  let rankedOnce;
-  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
-  let kept = unlimited ? input.findings.length : Math.min(input.findings.length, limits.resultsPerRun);
-  let limit = "results per run";
-  let results = keptResults(ranked, kept, input.findings.length, resultOf);
-  if (!unlimited) {
-    const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-    if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
-      const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
-      for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
-        kept = Math.floor(kept * (room / gzipped) * 0.95);
-        limit = "gzipped size";
-        results = keptResults(ranked, kept, input.findings.length, resultOf);
-      }
-    }
-  }
-  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+}
+function logAround(input, omitted, kept) {
   const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
-  const pieces = [`${before}"results":[`];
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
-    pieces.push(`${start === 0 ? "" : ","}${results.slice(start, start + RESULTS_PER_PIECE).join(",")}`);
+  return [before, after];
+}
+function* resultPieces(before, after, count, resultOf) {
+  yield `${before}"results":[`;
+  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
+    const end = Math.min(count, start + RESULTS_PER_PIECE);
+    const batch = [];
+    for (let index = start; index < end; index++) batch.push(resultOf(index));
+    yield `${start === 0 ? "" : ","}${batch.join(",")}`;
   }
-  pieces.push(`]${after}
-`);
-  return { pieces, omitted };
+  yield `]${after}
+`;
 }
 function sarifLog(input, omitted, kept) {
   const frameworks = taxonomies(input.rules);
@@ -35446,7 +35482,7 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path9 from "node:path";
 function renderCacheDir(cwd, env) {
@@ -35577,11 +35613,11 @@ function createRenderCache(dir) {
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(temporary, entryText(key2, run2));
-      renameSync(temporary, file);
+      renameSync2(temporary, file);
       stats.stored++;
     } catch (error2) {
       try {
-        rmSync(temporary, { force: true });
+        rmSync2(temporary, { force: true });
       } catch {
       }
       stats.uncached++;
@@ -35762,7 +35798,7 @@ var init_template_actions = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync3, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import os9 from "node:os";
 import path11 from "node:path";
 function chartTree(chartDir, prefix = []) {
@@ -35816,7 +35852,7 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
         chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
       }
       chmodSync(copy, statSync5(copy).mode | 448);
-      for (const file of removed) rmSync2(path11.join(root, file), { force: true });
+      for (const file of removed) rmSync3(path11.join(root, file), { force: true });
       for (const [file, text] of written) writeFileSync2(path11.join(root, file), text);
     }
   };
@@ -35827,7 +35863,7 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync2(path11.dirname(copyDir), { recursive: true, force: true });
+  rmSync3(path11.dirname(copyDir), { recursive: true, force: true });
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -41216,7 +41252,7 @@ function closestMatch(word, candidates2) {
 init_severity();
 
 // src/options.ts
-import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path4 from "node:path";
 
 // src/engine/rule.ts
@@ -49930,7 +49966,7 @@ async function formatReport(format, input) {
     case "compact":
       return { pieces: [(await Promise.resolve().then(() => (init_compact(), compact_exports))).formatCompact(input)] };
     case "json":
-      return { pieces: [(await Promise.resolve().then(() => (init_json2(), json_exports))).formatJson(input)] };
+      return { pieces: (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonPieces(input) };
     case "sarif":
       return (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReport(input);
   }
@@ -49948,11 +49984,18 @@ function repositoryBase(cwd) {
   }
 }
 function writeReportFile(file, pieces) {
-  const fd = openSync(file, "w");
+  const partial = path4.join(path4.dirname(file), `.${path4.basename(file)}.${process.pid}.partial`);
+  const fd = openSync(partial, "w");
   try {
-    for (const piece of pieces) writeSync(fd, piece);
-  } finally {
-    closeSync(fd);
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+  } catch (error2) {
+    rmSync(partial, { force: true });
+    throw error2;
   }
 }
 function loadRunConfig(cwd, explicitFile) {
@@ -51036,7 +51079,7 @@ async function main() {
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim((await formatReport(inputs.format, report(narrowed.findings))).pieces.join(""));
+  printVerbatim([...(await formatReport(inputs.format, report(narrowed.findings))).pieces].join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
