@@ -34470,16 +34470,15 @@ var init_text = __esm({
 // src/manifest/locate.ts
 function packEvents(source, base, events) {
   const data = new Int32Array(events.length * FIELDS);
+  let anchors;
   const roots = [];
   const open2 = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const at2 = i * FIELDS;
     let kind = event.type;
-    data[at2 + F_ANCHOR_START] = -1;
-    data[at2 + F_ANCHOR_END] = -1;
     data[at2 + F_START] = -1;
-    data[at2 + F_NEXT] = i + 1;
+    data[at2 + F_END_OR_NEXT] = i + 1;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (open2.length === 0) roots.push(i + 1);
@@ -34489,31 +34488,26 @@ function packEvents(source, base, events) {
       case EVENT_ID.SEQUENCE:
         kind |= event.style << STYLE_SHIFT;
         data[at2 + F_START] = event.start;
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
         open2.push(i);
         break;
       case EVENT_ID.SCALAR:
         kind |= event.style << STYLE_SHIFT | event.chomping << CHOMPING_SHIFT | (event.fast ? FAST_FLAG : 0);
         data[at2 + F_START] = event.valueStart;
-        data[at2 + F_VALUE_END] = event.valueEnd;
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
+        data[at2 + F_END_OR_NEXT] = event.valueEnd;
         data[at2 + F_INDENT] = event.indent;
-        break;
-      case EVENT_ID.ALIAS:
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
         break;
       case EVENT_ID.POP: {
         const opened = open2.pop();
-        if (opened !== void 0) data[opened * FIELDS + F_NEXT] = i + 1;
+        if (opened !== void 0) data[opened * FIELDS + F_END_OR_NEXT] = i + 1;
         break;
       }
     }
+    if (event.type !== EVENT_ID.DOCUMENT && event.type !== EVENT_ID.POP && event.anchorStart >= 0) {
+      (anchors ??= /* @__PURE__ */ new Map()).set(i, { start: event.anchorStart, end: event.anchorEnd });
+    }
     data[at2 + F_KIND] = kind;
   }
-  return { source, base, length: events.length, data, roots };
+  return { source, base, length: events.length, data, anchors, roots };
 }
 function typeOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] & 7;
@@ -34522,12 +34516,15 @@ function styleOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] >> STYLE_SHIFT & 7;
 }
 function nextOf(stream, index) {
-  return stream.data[index * FIELDS + F_NEXT];
+  const type = typeOf(stream, index);
+  return type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT ? stream.data[index * FIELDS + F_END_OR_NEXT] : index + 1;
+}
+function anchorSpan(stream, index) {
+  return stream.anchors?.get(index);
 }
 function anchorName(stream, index) {
-  const at2 = index * FIELDS;
-  const start = stream.data[at2 + F_ANCHOR_START];
-  return start < 0 ? void 0 : stream.source.slice(start, stream.data[at2 + F_ANCHOR_END]);
+  const anchor = anchorSpan(stream, index);
+  return anchor && stream.source.slice(anchor.start, anchor.end);
 }
 function dereference(stream, index) {
   if (typeOf(stream, index) !== EVENT_ID.ALIAS) return index;
@@ -34542,7 +34539,7 @@ function scalarValue(stream, index) {
   const { data, source } = stream;
   const at2 = index * FIELDS;
   const start = data[at2 + F_START];
-  const end = data[at2 + F_VALUE_END];
+  const end = data[at2 + F_END_OR_NEXT];
   const kind = data[at2 + F_KIND];
   if (start < 0) return "";
   if (kind & FAST_FLAG) return source.slice(start, end);
@@ -34565,7 +34562,7 @@ function keyMatch(stream, index, key2) {
   const at2 = index * FIELDS;
   if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
     const start = data[at2 + F_START];
-    const length = data[at2 + F_VALUE_END] - start;
+    const length = data[at2 + F_END_OR_NEXT] - start;
     if (length === key2.length && source.startsWith(key2, start)) return "matched";
     return length === 2 && source.startsWith("<<", start) ? "merge" : void 0;
   }
@@ -34611,7 +34608,7 @@ function scalarSpan(stream, index) {
   const at2 = index * FIELDS;
   const start = stream.data[at2 + F_START];
   if (start < 0) return void 0;
-  const end = stream.data[at2 + F_VALUE_END];
+  const end = stream.data[at2 + F_END_OR_NEXT];
   const style = styleOf(stream, index);
   const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
   return quoted ? { start: start - 1, end: end + 1 } : { start, end };
@@ -34620,7 +34617,10 @@ function nodeSpan(stream, index) {
   const type = typeOf(stream, index);
   if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
   const at2 = index * FIELDS;
-  if (type === EVENT_ID.ALIAS) return { start: stream.data[at2 + F_ANCHOR_START] - 1, end: stream.data[at2 + F_ANCHOR_END] };
+  if (type === EVENT_ID.ALIAS) {
+    const anchor = anchorSpan(stream, index);
+    return anchor && { start: anchor.start - 1, end: anchor.end };
+  }
   if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return void 0;
   const start = stream.data[at2 + F_START];
   if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };
@@ -34708,20 +34708,17 @@ function writtenScalar(stream, root, path24) {
   if (!span) return void 0;
   return { start: span.start + stream.base, end: span.end + stream.base, writing: SCALAR_WRITINGS[styleOf(stream, node)] ?? "plain" };
 }
-var FIELDS, F_KIND, F_START, F_VALUE_END, F_ANCHOR_START, F_ANCHOR_END, F_INDENT, F_NEXT, STYLE_SHIFT, CHOMPING_SHIFT, FAST_FLAG, SCALAR_WRITINGS;
+var FIELDS, F_KIND, F_START, F_END_OR_NEXT, F_INDENT, STYLE_SHIFT, CHOMPING_SHIFT, FAST_FLAG, SCALAR_WRITINGS;
 var init_locate = __esm({
   "src/manifest/locate.ts"() {
     "use strict";
     init_js_yaml();
     init_text();
-    FIELDS = 7;
+    FIELDS = 4;
     F_KIND = 0;
     F_START = 1;
-    F_VALUE_END = 2;
-    F_ANCHOR_START = 3;
-    F_ANCHOR_END = 4;
-    F_INDENT = 5;
-    F_NEXT = 6;
+    F_END_OR_NEXT = 2;
+    F_INDENT = 3;
     STYLE_SHIFT = 3;
     CHOMPING_SHIFT = 6;
     FAST_FLAG = 1 << 9;
@@ -50705,7 +50702,7 @@ function locatedFinding(ruleId, severity, object, path24, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: path24,
+    path: compactPath(path24),
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -50713,6 +50710,9 @@ function locatedFinding(ruleId, severity, object, path24, message) {
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== void 0) finding.source = source;
   return finding;
+}
+function compactPath(path24) {
+  return path24.slice();
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -50772,6 +50772,10 @@ function createLinter(rules, settings = {}) {
     if (list2) list2.push(object);
     else kept.set(scope, [object]);
   };
+  const releaseSettled = () => {
+    kept.clear();
+    pending.length = 0;
+  };
   const lintEach = (objects) => {
     for (const object of objects) {
       const shapeStart = set.findings.length;
@@ -50824,7 +50828,9 @@ function createLinter(rules, settings = {}) {
       });
     },
     finish() {
-      return withPodTemplateKinds(podTemplates, settleAll);
+      const findings = withPodTemplateKinds(podTemplates, settleAll);
+      releaseSettled();
+      return findings;
     }
   };
 }
