@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
 import type { FailLevel } from "./core/severity.js";
@@ -56,25 +56,37 @@ export function repositoryBase(cwd: string): string | undefined {
 
 /**
  * Writes a report to a file piece by piece, each piece made as it is written (SARIF's `resultPieces`,
- * `jsonPieces`):
- * encoding and writing one huge string at once is several times slower for the hundreds of megabytes a
- * large SARIF log holds, and holding its pieces would double the run's memory. The pieces go to a
- * temporary file beside `file`, renamed to `file` once complete, so a failed write (a full disk, a
- * reporter's error) leaves no half-written report under the name a pipeline reads; the error is thrown.
+ * `jsonPieces`): encoding and writing one huge string at once is several times slower for the hundreds
+ * of megabytes a large SARIF log holds, and holding its pieces would double the run's memory. A report
+ * made as it is written can fail halfway (a full disk, a reporter's error), so a regular file is written
+ * as a partial file beside it, renamed over it once complete: a failed write leaves no half-written
+ * report under the name a pipeline reads, and an earlier report there as it was; the error is thrown.
+ * A device or a pipe (`-o /dev/stdout`) is written in place.
  */
 export function writeReportFile(file: string, pieces: Iterable<string>): void {
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
-  const fd = openSync(partial, "w");
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writePieces(file, pieces);
+    return;
+  }
+  // Through a symbolic link, the file it names is replaced, not the link.
+  const target = existing ? realpathSync(file) : file;
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   try {
-    try {
-      for (const piece of pieces) writeSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, file);
+    writePieces(partial, pieces);
+    renameSync(partial, target);
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
+  }
+}
+
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
   }
 }
 
