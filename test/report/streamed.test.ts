@@ -87,14 +87,14 @@ describe("writeReportFile", () => {
 
   it("on an error halfway, throws it, writes nothing under the report's name and removes the partial file", () => {
     const dir = tempDir();
-    expect(() => writeReportFile(path.join(dir, "report.sarif"), failing())).toThrow("no space left on device");
+    expect(() => { writeReportFile(path.join(dir, "report.sarif"), failing()); }).toThrow("no space left on device");
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it("on an error halfway, leaves an earlier report as it was", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "report.sarif"), "earlier\n");
-    expect(() => writeReportFile(path.join(dir, "report.sarif"), failing())).toThrow("no space left on device");
+    expect(() => { writeReportFile(path.join(dir, "report.sarif"), failing()); }).toThrow("no space left on device");
     expect(readFileSync(path.join(dir, "report.sarif"), "utf8")).toBe("earlier\n");
     expect(readdirSync(dir)).toEqual(["report.sarif"]);
   });
@@ -117,8 +117,8 @@ describe("writeReportFile", () => {
 
   it("refuses a folder with EISDIR, and a missing folder with ENOENT", () => {
     const dir = tempDir();
-    expect(() => writeReportFile(dir, ["x"])).toThrow(expect.objectContaining({ code: "EISDIR" }));
-    expect(() => writeReportFile(path.join(dir, "missing", "r.txt"), ["x"])).toThrow(expect.objectContaining({ code: "ENOENT" }));
+    expect(() => { writeReportFile(dir, ["x"]); }).toThrow(expect.objectContaining({ code: "EISDIR" }));
+    expect(() => { writeReportFile(path.join(dir, "missing", "r.txt"), ["x"]); }).toThrow(expect.objectContaining({ code: "ENOENT" }));
     expect(readdirSync(dir)).toEqual([]);
   });
 });
