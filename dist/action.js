@@ -35479,7 +35479,7 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path9 from "node:path";
 function renderCacheDir(cwd, env) {
@@ -35499,7 +35499,7 @@ function treeDigest(dir, skip) {
   const budget = { bytes: MAX_TREE_BYTES, files: MAX_TREE_FILES };
   const seen = /* @__PURE__ */ new Set();
   const walk = (current, relative) => {
-    const real = realpathSync2(current);
+    const real = realpathSync3(current);
     if (seen.has(real)) throw new Unkeyable(`symlink cycle at ${current}`);
     seen.add(real);
     for (const name of readdirSync3(current).sort()) {
@@ -35571,7 +35571,7 @@ async function toolIdentity(binary) {
   const kubectl = path9.basename(binary).startsWith("kubectl");
   const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path9.dirname(binary), 3e4);
   if (version.code !== 0) return void 0;
-  return `${realpathSync2(binary)} ${stats.size} ${stats.mtimeMs}
+  return `${realpathSync3(binary)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
 }
 function reasonOf2(error2) {
@@ -41249,7 +41249,7 @@ function closestMatch(word, candidates2) {
 init_severity();
 
 // src/options.ts
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path4 from "node:path";
 
 // src/engine/rule.ts
@@ -49981,18 +49981,27 @@ function repositoryBase(cwd) {
   }
 }
 function writeReportFile(file, pieces) {
-  const partial = path4.join(path4.dirname(file), `.${path4.basename(file)}.${process.pid}.partial`);
-  const fd = openSync(partial, "w");
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writePieces(file, pieces);
+    return;
+  }
+  const target = existing ? realpathSync(file) : file;
+  const partial = path4.join(path4.dirname(target), `.${path4.basename(target)}.${process.pid}.partial`);
   try {
-    try {
-      for (const piece of pieces) writeSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, file);
+    writePieces(partial, pieces);
+    renameSync(partial, target);
   } catch (error2) {
     rmSync(partial, { force: true });
     throw error2;
+  }
+}
+function writePieces(file, pieces) {
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
   }
 }
 function loadRunConfig(cwd, explicitFile) {
@@ -50069,7 +50078,7 @@ init_report();
 import path22 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 init_types();
 init_diagnostics();
@@ -50179,7 +50188,7 @@ async function discover(inputs, options) {
       let real;
       let entries;
       try {
-        real = realpathSync(folder);
+        real = realpathSync2(folder);
         entries = readdirSync(folder, { withFileTypes: true });
       } catch (error2) {
         const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
@@ -50247,7 +50256,7 @@ async function discover(inputs, options) {
     for (const file of [...files].sort()) {
       let real = file;
       try {
-        real = realpathSync(file);
+        real = realpathSync2(file);
       } catch {
       }
       const known = byReal.get(real);
