@@ -50695,11 +50695,14 @@ function messageOf(rule, report) {
   if (template === void 0) throw new Error(`no message "${report.messageId}" in the rule's meta.messages`);
   return formatMessage(template, report.data);
 }
-function toFinding(active, object, report) {
+function toFinding(active, object, report, messageData) {
   const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  if (messageData) withMessageData(finding, report);
+  return finding;
+}
+function withMessageData(finding, report) {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
-  return finding;
 }
 function locatedFinding(ruleId, severity, object, path24, message) {
   const location = object.locate(path24);
@@ -50767,6 +50770,7 @@ function findingSet() {
 }
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
+  const keepMessageData = settings.messageData ?? true;
   const set = findingSet();
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = /* @__PURE__ */ new Map();
@@ -50794,7 +50798,7 @@ function createLinter(rules, settings = {}) {
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
           }
         } catch (error2) {
           set.addOwn(ruleFailure(active, object, error2), ruleStart);
@@ -50823,7 +50827,7 @@ function createLinter(rules, settings = {}) {
           if (reportedOnce.has(key2)) continue;
           reportedOnce.add(key2);
         }
-        set.addKeyed(settledFinding(waiting, settled));
+        set.addKeyed(settledFinding(waiting, settled, keepMessageData));
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }
@@ -50843,9 +50847,9 @@ function createLinter(rules, settings = {}) {
     }
   };
 }
-function settledFinding(waiting, settled) {
-  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
-  if (settled.data) finding.data = settled.data;
+function settledFinding(waiting, settled, messageData) {
+  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled) };
+  if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
     finding.related = settled.related.map(({ object, path: path24, message }) => {
@@ -50949,7 +50953,7 @@ async function run(options) {
   const problems = [...discovery.problems, ...expansion.problems];
   const skipped = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
+  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates, messageData: false });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

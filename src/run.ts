@@ -59,7 +59,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
+  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates, messageData: false });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

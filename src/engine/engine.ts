@@ -54,11 +54,16 @@ function messageOf(rule: Rule, report: Omit<Report, "path">): string {
   return formatMessage(template, report.data);
 }
 
-function toFinding(active: ActiveRule, object: K8sObject, report: Report): Finding {
+function toFinding(active: ActiveRule, object: K8sObject, report: Report, messageData: boolean): Finding {
   const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  if (messageData) withMessageData(finding, report);
+  return finding;
+}
+
+/** The template id and values a finding's message was made from, for the tests that assert them (`LinterSettings.messageData`). */
+function withMessageData(finding: Finding, report: Omit<Report, "path">): void {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
-  return finding;
 }
 
 function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): Finding {
@@ -186,10 +191,18 @@ export interface Linter {
 /** What a run's config adds to the rules: the custom kinds that hold a pod spec. */
 export interface LinterSettings {
   podTemplates?: readonly PodTemplateKind[];
+  /**
+   * False: findings carry their message only, not the template id and values it was made from
+   * (`withMessageData`). Tests assert those; no report reads them, and a large run keeps hundreds of
+   * thousands of findings to the end: the values are a third of a finding's memory, and those sliced
+   * from a file's text keep that whole text alive.
+   */
+  messageData?: boolean;
 }
 
 export function createLinter(rules: readonly ActiveRule[], settings: LinterSettings = {}): Linter {
   const podTemplates = settings.podTemplates ?? [];
+  const keepMessageData = settings.messageData ?? true;
   const set = findingSet();
   // Kinds the deferred reports look up: only objects of these kinds are kept to the end.
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
@@ -226,7 +239,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
           }
         } catch (error) {
           set.addOwn(ruleFailure(active, object, error), ruleStart);
@@ -256,7 +269,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
           if (reportedOnce.has(key)) continue;
           reportedOnce.add(key);
         }
-        set.addKeyed(settledFinding(waiting, settled));
+        set.addKeyed(settledFinding(waiting, settled, keepMessageData));
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
       }
@@ -280,9 +293,9 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
 }
 
 /** A deferred report's finding once settled: its message, the related places located, its severity lowered if asked. */
-function settledFinding(waiting: Pending, settled: Settled): Finding {
-  const finding: Finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
-  if (settled.data) finding.data = settled.data;
+function settledFinding(waiting: Pending, settled: Settled, messageData: boolean): Finding {
+  const finding: Finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled) };
+  if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
     finding.related = settled.related.map(({ object, path, message }) => {
