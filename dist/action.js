@@ -50848,7 +50848,8 @@ function createLinter(rules, settings = {}) {
   };
 }
 function settledFinding(waiting, settled, messageData) {
-  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled) };
+  const finding = waiting.finding;
+  finding.message = messageOf(waiting.active.rule, settled);
   if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {

@@ -292,9 +292,14 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
   };
 }
 
-/** A deferred report's finding once settled: its message, the related places located, its severity lowered if asked. */
+/**
+ * A deferred report's finding once settled: its message, the related places located, its severity lowered
+ * if asked. Completed in place, not copied: the record located when the report was deferred is used by
+ * nothing else, and a large run settles a hundred thousand reports while holding every other finding.
+ */
 function settledFinding(waiting: Pending, settled: Settled, messageData: boolean): Finding {
-  const finding: Finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled) };
+  const finding = waiting.finding;
+  finding.message = messageOf(waiting.active.rule, settled);
   if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
