@@ -26820,10 +26820,14 @@ var init_compact = __esm({
 // src/report/json.ts
 var json_exports = {};
 __export(json_exports, {
-  formatJson: () => formatJson
+  formatJson: () => formatJson,
+  jsonPieces: () => jsonPieces
 });
 function formatJson(input) {
-  const findings = input.findings.map((f) => ({
+  return [...jsonPieces(input)].join("");
+}
+function findingJson(f) {
+  return {
     rule: f.ruleId,
     severity: f.severity,
     level: levelOf(f.severity),
@@ -26839,10 +26843,26 @@ function formatJson(input) {
     valueSets: f.valueSets ?? null,
     source: f.source ?? null,
     helpUri: helpUri(f.ruleId)
-  }));
-  return `${JSON.stringify(findings, null, 2)}
-`;
+  };
 }
+function* jsonPieces(input) {
+  const { findings } = input;
+  if (findings.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
+    let piece = start === 0 ? "[\n  " : ",\n  ";
+    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
+    for (let i = start; i < end; i++) {
+      if (i > start) piece += ",\n  ";
+      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
+    }
+    yield piece;
+  }
+  yield "\n]\n";
+}
+var FINDINGS_PER_PIECE;
 var init_json2 = __esm({
   "src/report/json.ts"() {
     "use strict";
@@ -26850,6 +26870,7 @@ var init_json2 = __esm({
     init_rule_meta();
     init_severity();
     init_report();
+    FINDINGS_PER_PIECE = 1e3;
   }
 });
 
@@ -27355,49 +27376,64 @@ function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
   return `${json}}`;
 }
 function formatSarif(input) {
-  return sarifReport(input).pieces.join("");
+  return [...sarifReport(input).pieces].join("");
 }
 function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
   const uriOf = uriMaker(input.sarif?.repositoryBase);
+  const nextFingerprint = fingerprintCounter(uriOf);
+  const resultWith = (index, fingerprintValue) => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprintValue, uriOf);
+  };
+  if (input.sarif?.allResults === true) {
+    const [before2, after2] = logAround(input, void 0, input.findings.length);
+    return { pieces: resultPieces(before2, after2, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
+  }
+  const fingerprints = input.findings.map(nextFingerprint);
+  const resultOf = (index) => resultWith(index, fingerprints[index]);
+  let rankedOnce;
+  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
+  let kept = Math.min(input.findings.length, limits.resultsPerRun);
+  let limit = "results per run";
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  const envelope = JSON.stringify(sarifLog(input, void 0, 0));
+  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+    const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+      kept = Math.floor(kept * (room / gzipped) * 0.95);
+      limit = "gzipped size";
+      results = keptResults(ranked, kept, input.findings.length, resultOf);
+    }
+  }
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+  const [before, after] = logAround(input, omitted, kept);
+  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
+}
+function fingerprintCounter(uriOf) {
   const occurrences = /* @__PURE__ */ new Map();
-  const fingerprints = input.findings.map((finding) => {
+  return (finding) => {
     const hash = fingerprint(finding, uriOf(finding.file));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
     return `${hash}:${occurrence}`;
-  });
-  const resultOf = (index) => {
-    const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprints[index], uriOf);
   };
-  const unlimited = input.sarif?.allResults === true;
-  let rankedOnce;
-  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
-  let kept = unlimited ? input.findings.length : Math.min(input.findings.length, limits.resultsPerRun);
-  let limit = "results per run";
-  let results = keptResults(ranked, kept, input.findings.length, resultOf);
-  if (!unlimited) {
-    const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-    if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
-      const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
-      for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
-        kept = Math.floor(kept * (room / gzipped) * 0.95);
-        limit = "gzipped size";
-        results = keptResults(ranked, kept, input.findings.length, resultOf);
-      }
-    }
-  }
-  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+}
+function logAround(input, omitted, kept) {
   const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
-  const pieces = [`${before}"results":[`];
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
-    pieces.push(`${start === 0 ? "" : ","}${results.slice(start, start + RESULTS_PER_PIECE).join(",")}`);
+  return [before, after];
+}
+function* resultPieces(before, after, count, resultOf) {
+  yield `${before}"results":[`;
+  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
+    const end = Math.min(count, start + RESULTS_PER_PIECE);
+    const batch = [];
+    for (let index = start; index < end; index++) batch.push(resultOf(index));
+    yield `${start === 0 ? "" : ","}${batch.join(",")}`;
   }
-  pieces.push(`]${after}
-`);
-  return { pieces, omitted };
+  yield `]${after}
+`;
 }
 function sarifLog(input, omitted, kept) {
   const frameworks = taxonomies(input.rules);
@@ -34434,16 +34470,15 @@ var init_text = __esm({
 // src/manifest/locate.ts
 function packEvents(source, base, events) {
   const data = new Int32Array(events.length * FIELDS);
+  let anchors;
   const roots = [];
   const open2 = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const at2 = i * FIELDS;
     let kind = event.type;
-    data[at2 + F_ANCHOR_START] = -1;
-    data[at2 + F_ANCHOR_END] = -1;
     data[at2 + F_START] = -1;
-    data[at2 + F_NEXT] = i + 1;
+    data[at2 + F_END_OR_NEXT] = i + 1;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (open2.length === 0) roots.push(i + 1);
@@ -34453,31 +34488,26 @@ function packEvents(source, base, events) {
       case EVENT_ID.SEQUENCE:
         kind |= event.style << STYLE_SHIFT;
         data[at2 + F_START] = event.start;
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
         open2.push(i);
         break;
       case EVENT_ID.SCALAR:
         kind |= event.style << STYLE_SHIFT | event.chomping << CHOMPING_SHIFT | (event.fast ? FAST_FLAG : 0);
         data[at2 + F_START] = event.valueStart;
-        data[at2 + F_VALUE_END] = event.valueEnd;
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
+        data[at2 + F_END_OR_NEXT] = event.valueEnd;
         data[at2 + F_INDENT] = event.indent;
-        break;
-      case EVENT_ID.ALIAS:
-        data[at2 + F_ANCHOR_START] = event.anchorStart;
-        data[at2 + F_ANCHOR_END] = event.anchorEnd;
         break;
       case EVENT_ID.POP: {
         const opened = open2.pop();
-        if (opened !== void 0) data[opened * FIELDS + F_NEXT] = i + 1;
+        if (opened !== void 0) data[opened * FIELDS + F_END_OR_NEXT] = i + 1;
         break;
       }
     }
+    if (event.type !== EVENT_ID.DOCUMENT && event.type !== EVENT_ID.POP && event.anchorStart >= 0) {
+      (anchors ??= /* @__PURE__ */ new Map()).set(i, { start: event.anchorStart, end: event.anchorEnd });
+    }
     data[at2 + F_KIND] = kind;
   }
-  return { source, base, length: events.length, data, roots };
+  return { source, base, length: events.length, data, anchors, roots };
 }
 function typeOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] & 7;
@@ -34486,12 +34516,15 @@ function styleOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] >> STYLE_SHIFT & 7;
 }
 function nextOf(stream, index) {
-  return stream.data[index * FIELDS + F_NEXT];
+  const type = typeOf(stream, index);
+  return type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT ? stream.data[index * FIELDS + F_END_OR_NEXT] : index + 1;
+}
+function anchorSpan(stream, index) {
+  return stream.anchors?.get(index);
 }
 function anchorName(stream, index) {
-  const at2 = index * FIELDS;
-  const start = stream.data[at2 + F_ANCHOR_START];
-  return start < 0 ? void 0 : stream.source.slice(start, stream.data[at2 + F_ANCHOR_END]);
+  const anchor = anchorSpan(stream, index);
+  return anchor && stream.source.slice(anchor.start, anchor.end);
 }
 function dereference(stream, index) {
   if (typeOf(stream, index) !== EVENT_ID.ALIAS) return index;
@@ -34506,7 +34539,7 @@ function scalarValue(stream, index) {
   const { data, source } = stream;
   const at2 = index * FIELDS;
   const start = data[at2 + F_START];
-  const end = data[at2 + F_VALUE_END];
+  const end = data[at2 + F_END_OR_NEXT];
   const kind = data[at2 + F_KIND];
   if (start < 0) return "";
   if (kind & FAST_FLAG) return source.slice(start, end);
@@ -34529,7 +34562,7 @@ function keyMatch(stream, index, key2) {
   const at2 = index * FIELDS;
   if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
     const start = data[at2 + F_START];
-    const length = data[at2 + F_VALUE_END] - start;
+    const length = data[at2 + F_END_OR_NEXT] - start;
     if (length === key2.length && source.startsWith(key2, start)) return "matched";
     return length === 2 && source.startsWith("<<", start) ? "merge" : void 0;
   }
@@ -34575,7 +34608,7 @@ function scalarSpan(stream, index) {
   const at2 = index * FIELDS;
   const start = stream.data[at2 + F_START];
   if (start < 0) return void 0;
-  const end = stream.data[at2 + F_VALUE_END];
+  const end = stream.data[at2 + F_END_OR_NEXT];
   const style = styleOf(stream, index);
   const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
   return quoted ? { start: start - 1, end: end + 1 } : { start, end };
@@ -34584,7 +34617,10 @@ function nodeSpan(stream, index) {
   const type = typeOf(stream, index);
   if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
   const at2 = index * FIELDS;
-  if (type === EVENT_ID.ALIAS) return { start: stream.data[at2 + F_ANCHOR_START] - 1, end: stream.data[at2 + F_ANCHOR_END] };
+  if (type === EVENT_ID.ALIAS) {
+    const anchor = anchorSpan(stream, index);
+    return anchor && { start: anchor.start - 1, end: anchor.end };
+  }
   if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return void 0;
   const start = stream.data[at2 + F_START];
   if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };
@@ -34672,20 +34708,17 @@ function writtenScalar(stream, root, path25) {
   if (!span) return void 0;
   return { start: span.start + stream.base, end: span.end + stream.base, writing: SCALAR_WRITINGS[styleOf(stream, node)] ?? "plain" };
 }
-var FIELDS, F_KIND, F_START, F_VALUE_END, F_ANCHOR_START, F_ANCHOR_END, F_INDENT, F_NEXT, STYLE_SHIFT, CHOMPING_SHIFT, FAST_FLAG, SCALAR_WRITINGS;
+var FIELDS, F_KIND, F_START, F_END_OR_NEXT, F_INDENT, STYLE_SHIFT, CHOMPING_SHIFT, FAST_FLAG, SCALAR_WRITINGS;
 var init_locate = __esm({
   "src/manifest/locate.ts"() {
     "use strict";
     init_js_yaml();
     init_text();
-    FIELDS = 7;
+    FIELDS = 4;
     F_KIND = 0;
     F_START = 1;
-    F_VALUE_END = 2;
-    F_ANCHOR_START = 3;
-    F_ANCHOR_END = 4;
-    F_INDENT = 5;
-    F_NEXT = 6;
+    F_END_OR_NEXT = 2;
+    F_INDENT = 3;
     STYLE_SHIFT = 3;
     CHOMPING_SHIFT = 6;
     FAST_FLAG = 1 << 9;
@@ -35446,7 +35479,7 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync2, renameSync, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync5, readdirSync as readdirSync3, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path10 from "node:path";
 function renderCacheDir(cwd, env) {
@@ -35466,7 +35499,7 @@ function treeDigest(dir, skip) {
   const budget = { bytes: MAX_TREE_BYTES, files: MAX_TREE_FILES };
   const seen = /* @__PURE__ */ new Set();
   const walk = (current, relative) => {
-    const real = realpathSync2(current);
+    const real = realpathSync3(current);
     if (seen.has(real)) throw new Unkeyable(`symlink cycle at ${current}`);
     seen.add(real);
     for (const name of readdirSync3(current).sort()) {
@@ -35538,7 +35571,7 @@ async function toolIdentity(binary) {
   const kubectl = path10.basename(binary).startsWith("kubectl");
   const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path10.dirname(binary), 3e4);
   if (version.code !== 0) return void 0;
-  return `${realpathSync2(binary)} ${stats.size} ${stats.mtimeMs}
+  return `${realpathSync3(binary)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
 }
 function reasonOf2(error2) {
@@ -35577,11 +35610,11 @@ function createRenderCache(dir) {
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(temporary, entryText(key2, run2));
-      renameSync(temporary, file);
+      renameSync2(temporary, file);
       stats.stored++;
     } catch (error2) {
       try {
-        rmSync(temporary, { force: true });
+        rmSync2(temporary, { force: true });
       } catch {
       }
       stats.uncached++;
@@ -35762,7 +35795,7 @@ var init_template_actions = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync4, readFileSync as readFileSync7, rmSync as rmSync3, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import os9 from "node:os";
 import path12 from "node:path";
 function chartTree(chartDir, prefix = []) {
@@ -35816,7 +35849,7 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
         chmodSync(file, statSync5(file).mode | (entry.isDirectory() ? 448 : 384));
       }
       chmodSync(copy, statSync5(copy).mode | 448);
-      for (const file of removed) rmSync2(path12.join(root, file), { force: true });
+      for (const file of removed) rmSync3(path12.join(root, file), { force: true });
       for (const [file, text] of written) writeFileSync2(path12.join(root, file), text);
     }
   };
@@ -35827,7 +35860,7 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync2(path12.dirname(copyDir), { recursive: true, force: true });
+  rmSync3(path12.dirname(copyDir), { recursive: true, force: true });
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -41261,7 +41294,7 @@ function closestMatch(word, candidates2) {
 init_severity();
 
 // src/options.ts
-import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path5 from "node:path";
 
 // src/engine/rule.ts
@@ -49993,7 +50026,7 @@ async function formatReport(format, input) {
     case "compact":
       return { pieces: [(await Promise.resolve().then(() => (init_compact(), compact_exports))).formatCompact(input)] };
     case "json":
-      return { pieces: [(await Promise.resolve().then(() => (init_json2(), json_exports))).formatJson(input)] };
+      return { pieces: (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonPieces(input) };
     case "sarif":
       return (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReport(input);
   }
@@ -50011,6 +50044,22 @@ function repositoryBase(cwd) {
   }
 }
 function writeReportFile(file, pieces) {
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writePieces(file, pieces);
+    return;
+  }
+  const target = existing ? realpathSync(file) : file;
+  const partial = path5.join(path5.dirname(target), `.${path5.basename(target)}.${process.pid}.partial`);
+  try {
+    writePieces(partial, pieces);
+    renameSync(partial, target);
+  } catch (error2) {
+    rmSync(partial, { force: true });
+    throw error2;
+  }
+}
+function writePieces(file, pieces) {
   const fd = openSync(file, "w");
   try {
     for (const piece of pieces) writeSync(fd, piece);
@@ -50092,7 +50141,7 @@ init_report();
 import path23 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
 init_types();
 init_diagnostics();
@@ -50202,7 +50251,7 @@ async function discover(inputs, options) {
       let real;
       let entries;
       try {
-        real = realpathSync(folder);
+        real = realpathSync2(folder);
         entries = readdirSync(folder, { withFileTypes: true });
       } catch (error2) {
         const message = `Cannot read the folder: ${describeReadError(error2)}; nothing in it was linted.`;
@@ -50270,7 +50319,7 @@ async function discover(inputs, options) {
     for (const file of [...files].sort()) {
       let real = file;
       try {
-        real = realpathSync(file);
+        real = realpathSync2(file);
       } catch {
       }
       const known = byReal.get(real);
@@ -50709,11 +50758,14 @@ function messageOf(rule, report) {
   if (template === void 0) throw new Error(`no message "${report.messageId}" in the rule's meta.messages`);
   return formatMessage(template, report.data);
 }
-function toFinding(active, object, report) {
+function toFinding(active, object, report, messageData) {
   const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  if (messageData) withMessageData(finding, report);
+  return finding;
+}
+function withMessageData(finding, report) {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
-  return finding;
 }
 function locatedFinding(ruleId, severity, object, path25, message) {
   const location = object.locate(path25);
@@ -50725,7 +50777,7 @@ function locatedFinding(ruleId, severity, object, path25, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: path25,
+    path: compactPath(path25),
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -50733,6 +50785,9 @@ function locatedFinding(ruleId, severity, object, path25, message) {
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== void 0) finding.source = source;
   return finding;
+}
+function compactPath(path25) {
+  return path25.slice();
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -50791,6 +50846,7 @@ function examinesSafely(rule, object) {
 }
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
+  const keepMessageData = settings.messageData ?? true;
   const set = findingSet();
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = /* @__PURE__ */ new Map();
@@ -50814,6 +50870,10 @@ function createLinter(rules, settings = {}) {
       return false;
     });
   };
+  const releaseSettled = () => {
+    kept.clear();
+    pending.length = 0;
+  };
   const lintEach = (objects) => {
     for (const object of objects) {
       if (unexamined.length) noteExamined(object);
@@ -50824,7 +50884,7 @@ function createLinter(rules, settings = {}) {
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
           }
         } catch (error2) {
           set.addOwn(ruleFailure(active, object, error2), ruleStart);
@@ -50853,7 +50913,7 @@ function createLinter(rules, settings = {}) {
           if (reportedOnce.has(key2)) continue;
           reportedOnce.add(key2);
         }
-        set.addKeyed(settledFinding(waiting, settled));
+        set.addKeyed(settledFinding(waiting, settled, keepMessageData));
       } catch (error2) {
         set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }
@@ -50867,14 +50927,17 @@ function createLinter(rules, settings = {}) {
       });
     },
     finish() {
-      return withPodTemplateKinds(podTemplates, settleAll);
+      const findings = withPodTemplateKinds(podTemplates, settleAll);
+      releaseSettled();
+      return findings;
     },
     examined: () => examined
   };
 }
-function settledFinding(waiting, settled) {
-  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
-  if (settled.data) finding.data = settled.data;
+function settledFinding(waiting, settled, messageData) {
+  const finding = waiting.finding;
+  finding.message = messageOf(waiting.active.rule, settled);
+  if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
     finding.related = settled.related.map(({ object, path: path25, message }) => {
@@ -50979,7 +51042,7 @@ async function run(options) {
   const skipped = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
   const active = activeRules(selected, options.config.rules);
-  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates, messageData: false });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;
@@ -51293,7 +51356,7 @@ async function main() {
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim((await formatReport(inputs.format, report(narrowed.findings))).pieces.join(""));
+  printVerbatim([...(await formatReport(inputs.format, report(narrowed.findings))).pieces].join(""));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : undefined;
 
   const narrowed: Narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim((await formatReport(inputs.format, report(narrowed.findings))).pieces.join(""));
+  printVerbatim([...(await formatReport(inputs.format, report(narrowed.findings))).pieces].join(""));
 
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };

@@ -132,7 +132,7 @@ function listRules(): string {
 }
 
 /** Writes the report to `file`, relative to `cwd`; a failure names the file as given. */
-function writeReport(file: string, cwd: string, pieces: readonly string[]): void {
+function writeReport(file: string, cwd: string, pieces: Iterable<string>): void {
   try {
     writeReportFile(path.resolve(cwd, file), pieces);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
 import type { FailLevel } from "./core/severity.js";
@@ -14,8 +14,8 @@ import type { RunOptions } from "./run.js";
 export const DEFAULT_FAIL_ON: FailLevel = "warning";
 
 /**
- * Each format as consecutive pieces of text (see writeReportFile); only SARIF, the large one, has
- * more than one, and only SARIF may leave results out (GitHub's limits).
+ * Each format as consecutive pieces of text (see writeReportFile); SARIF and JSON, the large ones, make
+ * their pieces as they are written, and only SARIF may leave results out (GitHub's limits).
  */
 export async function formatReport(format: Format, input: ReportInput): Promise<FormattedReport> {
   // Text, the default, is loaded with the CLI; each other reporter is imported when asked for, so a run
@@ -26,7 +26,7 @@ export async function formatReport(format: Format, input: ReportInput): Promise<
     case "compact":
       return { pieces: [(await import("./report/compact.js")).formatCompact(input)] };
     case "json":
-      return { pieces: [(await import("./report/json.js")).formatJson(input)] };
+      return { pieces: (await import("./report/json.js")).jsonPieces(input) };
     case "sarif":
       return (await import("./report/sarif.js")).sarifReport(input);
   }
@@ -55,10 +55,33 @@ export function repositoryBase(cwd: string): string | undefined {
 }
 
 /**
- * Writes a report to a file piece by piece: encoding and writing one huge string at once is several
- * times slower for the tens of megabytes a large SARIF log holds.
+ * Writes a report to a file piece by piece, each piece made as it is written (SARIF's `resultPieces`,
+ * `jsonPieces`): encoding and writing one huge string at once is several times slower for the hundreds
+ * of megabytes a large SARIF log holds, and holding its pieces would double the run's memory. A report
+ * made as it is written can fail halfway (a full disk, a reporter's error), so a regular file is written
+ * as a partial file beside it, renamed over it once complete: a failed write leaves no half-written
+ * report under the name a pipeline reads, and an earlier report there as it was; the error is thrown.
+ * A device or a pipe (`-o /dev/stdout`) is written in place.
  */
-export function writeReportFile(file: string, pieces: readonly string[]): void {
+export function writeReportFile(file: string, pieces: Iterable<string>): void {
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) {
+    writePieces(file, pieces);
+    return;
+  }
+  // Through a symbolic link, the file it names is replaced, not the link.
+  const target = existing ? realpathSync(file) : file;
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  try {
+    writePieces(partial, pieces);
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+function writePieces(file: string, pieces: Iterable<string>): void {
   const fd = openSync(file, "w");
   try {
     for (const piece of pieces) writeSync(fd, piece);

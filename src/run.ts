@@ -65,7 +65,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const skipped: SkippedDocument[] = [...expansion.skipped];
   const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
   const active = activeRules(selected, options.config.rules);
-  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates, messageData: false });
   linter.lint(expansion.objects);
   let objects = expansion.objects.length;
   let bytes = 0;

@@ -54,11 +54,16 @@ function messageOf(rule: Rule, report: Omit<Report, "path">): string {
   return formatMessage(template, report.data);
 }
 
-function toFinding(active: ActiveRule, object: K8sObject, report: Report): Finding {
+function toFinding(active: ActiveRule, object: K8sObject, report: Report, messageData: boolean): Finding {
   const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
+  if (messageData) withMessageData(finding, report);
+  return finding;
+}
+
+/** The template id and values a finding's message was made from, for the tests that assert them (`LinterSettings.messageData`). */
+function withMessageData(finding: Finding, report: Omit<Report, "path">): void {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
-  return finding;
 }
 
 function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, path: Path, message: string): Finding {
@@ -73,7 +78,7 @@ function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, p
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path,
+    path: compactPath(path),
     suppression,
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -81,6 +86,16 @@ function locatedFinding(ruleId: string, severity: Severity, object: K8sObject, p
   const source = object.origin.chart ?? object.origin.kustomization;
   if (source !== undefined) finding.source = source;
   return finding;
+}
+
+/**
+ * The path as an array of its own length. Rules build many paths by pushing onto a growing array,
+ * whose backing store is several times the segments it holds; a finding keeps its path to the end of
+ * the run, and a large run has hundreds of thousands of findings (a fifth of their memory was spare
+ * room in paths).
+ */
+function compactPath(path: Path): Path {
+  return path.slice();
 }
 
 function ruleFailure(active: ActiveRule, object: K8sObject | undefined, error: unknown, at?: Finding): Finding {
@@ -195,10 +210,18 @@ export interface Linter {
 /** What a run's config adds to the rules: the custom kinds that hold a pod spec. */
 export interface LinterSettings {
   podTemplates?: readonly PodTemplateKind[];
+  /**
+   * False: findings carry their message only, not the template id and values it was made from
+   * (`withMessageData`). Tests assert those; no report reads them, and a large run keeps hundreds of
+   * thousands of findings to the end: the values are a third of a finding's memory, and those sliced
+   * from a file's text keep that whole text alive.
+   */
+  messageData?: boolean;
 }
 
 export function createLinter(rules: readonly ActiveRule[], settings: LinterSettings = {}): Linter {
   const podTemplates = settings.podTemplates ?? [];
+  const keepMessageData = settings.messageData ?? true;
   const set = findingSet();
   // Kinds the deferred reports look up: only objects of these kinds are kept to the end.
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
@@ -227,6 +250,16 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     });
   };
 
+  /**
+   * Once settled, the kept objects (with their files' position data) and the deferred reports are of no
+   * further use: let them go before the findings are reported, the other large step of a run, rather
+   * than when the run's caller drops the linter.
+   */
+  const releaseSettled = (): void => {
+    kept.clear();
+    pending.length = 0;
+  };
+
   const lintEach = (objects: readonly K8sObject[]): void => {
     for (const object of objects) {
       if (unexamined.length) noteExamined(object);
@@ -237,7 +270,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active, object, report), ruleStart);
+            else set.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
           }
         } catch (error) {
           set.addOwn(ruleFailure(active, object, error), ruleStart);
@@ -267,7 +300,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
           if (reportedOnce.has(key)) continue;
           reportedOnce.add(key);
         }
-        set.addKeyed(settledFinding(waiting, settled));
+        set.addKeyed(settledFinding(waiting, settled, keepMessageData));
       } catch (error) {
         set.addKeyed(ruleFailure(waiting.active, undefined, error, waiting.finding));
       }
@@ -283,17 +316,24 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     },
 
     finish() {
-      return withPodTemplateKinds(podTemplates, settleAll);
+      const findings = withPodTemplateKinds(podTemplates, settleAll);
+      releaseSettled();
+      return findings;
     },
 
     examined: () => examined,
   };
 }
 
-/** A deferred report's finding once settled: its message, the related places located, its severity lowered if asked. */
-function settledFinding(waiting: Pending, settled: Settled): Finding {
-  const finding: Finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
-  if (settled.data) finding.data = settled.data;
+/**
+ * A deferred report's finding once settled: its message, the related places located, its severity lowered
+ * if asked. Completed in place, not copied: the record located when the report was deferred is used by
+ * nothing else, and a large run settles a hundred thousand reports while holding every other finding.
+ */
+function settledFinding(waiting: Pending, settled: Settled, messageData: boolean): Finding {
+  const finding = waiting.finding;
+  finding.message = messageOf(waiting.active.rule, settled);
+  if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
     finding.related = settled.related.map(({ object, path, message }) => {

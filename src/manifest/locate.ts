@@ -16,21 +16,26 @@ export interface EventStream {
   length: number;
   /** FIELDS int32 values per event, laid out as the F_* offsets say. */
   data: Int32Array;
+  /** The anchor (`&name`, or an alias's `*name`) of each event that has one, by event index; few have any. */
+  anchors?: Map<number, Span>;
   /** Index of each document's root node. */
   roots: number[];
 }
 
-const FIELDS = 7;
+/**
+ * Four values per event, of the seven an event could need, because the position data of every file
+ * whose objects a cross-object rule keeps lives to the end of the run (a large run's biggest buffers):
+ * a scalar has no next-event link (it is the event after it), a collection no value end or indent,
+ * and anchors, which nearly no manifest has, sit in a map beside the array (`anchorSpan`).
+ */
+const FIELDS = 4;
 /** Event type, scalar or collection style, chomping mode and the `fast` flag, in one value. */
 const F_KIND = 0;
 /** A collection's first character or a scalar's value start. */
 const F_START = 1;
-const F_VALUE_END = 2;
-const F_ANCHOR_START = 3;
-const F_ANCHOR_END = 4;
-const F_INDENT = 5;
-/** Index of the first event after the node that starts here. */
-const F_NEXT = 6;
+/** A scalar's value end; for a document or collection, the index of the first event after the node that starts here. */
+const F_END_OR_NEXT = 2;
+const F_INDENT = 3;
 
 const STYLE_SHIFT = 3;
 const CHOMPING_SHIFT = 6;
@@ -39,16 +44,15 @@ const FAST_FLAG = 1 << 9;
 /** Packs an event list (documents, nodes, pops) into an EventStream, linking each node to the event after it. */
 export function packEvents(source: string, base: number, events: readonly Event[]): EventStream {
   const data = new Int32Array(events.length * FIELDS);
+  let anchors: Map<number, Span> | undefined;
   const roots: number[] = [];
   const open: number[] = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const at = i * FIELDS;
     let kind: number = event.type;
-    data[at + F_ANCHOR_START] = -1;
-    data[at + F_ANCHOR_END] = -1;
     data[at + F_START] = -1;
-    data[at + F_NEXT] = i + 1;
+    data[at + F_END_OR_NEXT] = i + 1;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (open.length === 0) roots.push(i + 1);
@@ -58,31 +62,26 @@ export function packEvents(source: string, base: number, events: readonly Event[
       case EVENT_ID.SEQUENCE:
         kind |= event.style << STYLE_SHIFT;
         data[at + F_START] = event.start;
-        data[at + F_ANCHOR_START] = event.anchorStart;
-        data[at + F_ANCHOR_END] = event.anchorEnd;
         open.push(i);
         break;
       case EVENT_ID.SCALAR:
         kind |= (event.style << STYLE_SHIFT) | (event.chomping << CHOMPING_SHIFT) | (event.fast ? FAST_FLAG : 0);
         data[at + F_START] = event.valueStart;
-        data[at + F_VALUE_END] = event.valueEnd;
-        data[at + F_ANCHOR_START] = event.anchorStart;
-        data[at + F_ANCHOR_END] = event.anchorEnd;
+        data[at + F_END_OR_NEXT] = event.valueEnd;
         data[at + F_INDENT] = event.indent;
-        break;
-      case EVENT_ID.ALIAS:
-        data[at + F_ANCHOR_START] = event.anchorStart;
-        data[at + F_ANCHOR_END] = event.anchorEnd;
         break;
       case EVENT_ID.POP: {
         const opened = open.pop();
-        if (opened !== undefined) data[opened * FIELDS + F_NEXT] = i + 1;
+        if (opened !== undefined) data[opened * FIELDS + F_END_OR_NEXT] = i + 1;
         break;
       }
     }
+    if (event.type !== EVENT_ID.DOCUMENT && event.type !== EVENT_ID.POP && event.anchorStart >= 0) {
+      (anchors ??= new Map()).set(i, { start: event.anchorStart, end: event.anchorEnd });
+    }
     data[at + F_KIND] = kind;
   }
-  return { source, base, length: events.length, data, roots };
+  return { source, base, length: events.length, data, anchors, roots };
 }
 
 function typeOf(stream: EventStream, index: number): number {
@@ -94,13 +93,17 @@ function styleOf(stream: EventStream, index: number): number {
 }
 
 function nextOf(stream: EventStream, index: number): number {
-  return stream.data[index * FIELDS + F_NEXT];
+  const type = typeOf(stream, index);
+  return type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT ? stream.data[index * FIELDS + F_END_OR_NEXT] : index + 1;
+}
+
+function anchorSpan(stream: EventStream, index: number): Span | undefined {
+  return stream.anchors?.get(index);
 }
 
 function anchorName(stream: EventStream, index: number): string | undefined {
-  const at = index * FIELDS;
-  const start = stream.data[at + F_ANCHOR_START];
-  return start < 0 ? undefined : stream.source.slice(start, stream.data[at + F_ANCHOR_END]);
+  const anchor = anchorSpan(stream, index);
+  return anchor && stream.source.slice(anchor.start, anchor.end);
 }
 
 /** Follows an alias back to the node that carries its anchor (the nearest earlier definition). */
@@ -119,7 +122,7 @@ function scalarValue(stream: EventStream, index: number): string | undefined {
   const { data, source } = stream;
   const at = index * FIELDS;
   const start = data[at + F_START];
-  const end = data[at + F_VALUE_END];
+  const end = data[at + F_END_OR_NEXT];
   const kind = data[at + F_KIND];
   if (start < 0) return "";
   if (kind & FAST_FLAG) return source.slice(start, end);
@@ -147,7 +150,7 @@ function keyMatch(stream: EventStream, index: number, key: string): "matched" | 
   const at = index * FIELDS;
   if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at + F_KIND] & FAST_FLAG && data[at + F_START] >= 0) {
     const start = data[at + F_START];
-    const length = data[at + F_VALUE_END] - start;
+    const length = data[at + F_END_OR_NEXT] - start;
     if (length === key.length && source.startsWith(key, start)) return "matched";
     return length === 2 && source.startsWith("<<", start) ? "merge" : undefined;
   }
@@ -204,7 +207,7 @@ function scalarSpan(stream: EventStream, index: number): Span | undefined {
   const at = index * FIELDS;
   const start = stream.data[at + F_START];
   if (start < 0) return undefined;
-  const end = stream.data[at + F_VALUE_END];
+  const end = stream.data[at + F_END_OR_NEXT];
   const style = styleOf(stream, index);
   const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
   return quoted ? { start: start - 1, end: end + 1 } : { start, end };
@@ -214,7 +217,10 @@ function nodeSpan(stream: EventStream, index: number): Span | undefined {
   const type = typeOf(stream, index);
   if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
   const at = index * FIELDS;
-  if (type === EVENT_ID.ALIAS) return { start: stream.data[at + F_ANCHOR_START] - 1, end: stream.data[at + F_ANCHOR_END] };
+  if (type === EVENT_ID.ALIAS) {
+    const anchor = anchorSpan(stream, index);
+    return anchor && { start: anchor.start - 1, end: anchor.end };
+  }
   if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return undefined;
   const start = stream.data[at + F_START];
   if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };

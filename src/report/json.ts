@@ -1,6 +1,7 @@
 import { formatPath } from "../core/json.js";
 import { helpUri } from "../core/rule-meta.js";
 import { levelOf } from "../core/severity.js";
+import type { Finding } from "../engine/finding.js";
 import { messageWithProvenance, relatedLocations, type ReportInput } from "./report.js";
 
 /**
@@ -8,7 +9,11 @@ import { messageWithProvenance, relatedLocations, type ReportInput } from "./rep
  * with `suppressed: true`, so nothing disappears silently.
  */
 export function formatJson(input: ReportInput): string {
-  const findings = input.findings.map((f) => ({
+  return [...jsonPieces(input)].join("");
+}
+
+function findingJson(f: Finding): object {
+  return {
     rule: f.ruleId,
     severity: f.severity,
     level: levelOf(f.severity),
@@ -24,6 +29,33 @@ export function formatJson(input: ReportInput): string {
     valueSets: f.valueSets ?? null,
     source: f.source ?? null,
     helpUri: helpUri(f.ruleId),
-  }));
-  return `${JSON.stringify(findings, null, 2)}\n`;
+  };
+}
+
+// A piece per thousand findings: small enough to write without a huge buffer, large enough to be few.
+const FINDINGS_PER_PIECE = 1000;
+
+/**
+ * The JSON report made a thousand findings at a time, as it is written (writeReportFile): the same
+ * bytes as `JSON.stringify(findings, null, 2)`, without the array of every finding's object and the one
+ * string of the whole report, which for a large repository were most of the run's peak memory. An
+ * element's own lines are indented one level further, as stringifying the array does; JSON strings
+ * escape line breaks, so every line break is one of the layout's.
+ */
+export function* jsonPieces(input: ReportInput): Generator<string> {
+  const { findings } = input;
+  if (findings.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
+    let piece = start === 0 ? "[\n  " : ",\n  ";
+    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
+    for (let i = start; i < end; i++) {
+      if (i > start) piece += ",\n  ";
+      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
+    }
+    yield piece;
+  }
+  yield "\n]\n";
 }

@@ -22,9 +22,9 @@ export interface SarifSettings {
   repositoryBase?: string;
 }
 
-/** A report as consecutive pieces of text, to be written one after another. */
+/** A report as consecutive pieces of text, to be written one after another; they may be made as they are read, and read once. */
 export interface FormattedReport {
-  pieces: string[];
+  pieces: Iterable<string>;
   /** Results a limit left out (SARIF only). */
   omitted?: OmittedResults;
 }

@@ -240,65 +240,97 @@ export interface SarifLimits {
 
 /** SARIF 2.1.0 with one run, as GitHub code scanning ingests it, within GitHub's limits. */
 export function formatSarif(input: ReportInput): string {
-  return sarifReport(input).pieces.join("");
+  return [...sarifReport(input).pieces].join("");
 }
 
 /**
  * The SARIF log, within `limits` (GitHub's unless `input.sarif.allResults`): when there are more
  * results than a run may hold, or the log would be too large gzipped, the most severe are kept
  * (unsuppressed before suppressed), in report order, and the rest are counted in the run's
- * properties. Written in pieces: a large log never has to exist as one string, nor as one buffer.
+ * properties. Written in pieces made as they are read (`resultPieces`): a large log never has to exist
+ * as one string, nor as one buffer, nor as the text of all its results.
  */
 export function sarifReport(input: ReportInput, limits: SarifLimits = GITHUB_SARIF_LIMITS): FormattedReport {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
   const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
   const uriOf = uriMaker(input.sarif?.repositoryBase);
-  // Findings alike in rule, file, object and path (two parse errors in one file, say) are told apart
-  // by their order, as GitHub does with `hash:occurrence`, so no alert hides another. Counted over
-  // every finding, so a finding keeps its fingerprint whatever a limit leaves out.
+  const nextFingerprint = fingerprintCounter(uriOf);
+  const resultWith = (index: number, fingerprintValue: string): string => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprintValue, uriOf);
+  };
+
+  if (input.sarif?.allResults === true) {
+    const [before, after] = logAround(input, undefined, input.findings.length);
+    return { pieces: resultPieces(before, after, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
+  }
+
+  // Counted over every finding, so a finding keeps its fingerprint whatever a limit leaves out.
+  const fingerprints = input.findings.map(nextFingerprint);
+  const resultOf = (index: number): string => resultWith(index, fingerprints[index]);
+  // Ranked only when a limit is reached: most runs are far below both.
+  let rankedOnce: number[] | undefined;
+  const ranked = (): number[] => (rankedOnce ??= mostSevereFirst(input.findings));
+  let kept = Math.min(input.findings.length, limits.resultsPerRun);
+  let limit: OmittedResults["limit"] = "results per run";
+  // At most `resultsPerRun` results, so holding their text is bounded, unlike the log of every result.
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  // The run around the results (its rules, mostly), with room for the omitted count. Gzip does
+  // not grow JSON text, so only a log whose text exceeds the limit is measured gzipped.
+  const envelope = JSON.stringify(sarifLog(input, undefined, 0));
+  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+    const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+      kept = Math.floor(kept * (room / gzipped) * 0.95);
+      limit = "gzipped size";
+      results = keptResults(ranked, kept, input.findings.length, resultOf);
+    }
+  }
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : undefined;
+  const [before, after] = logAround(input, omitted, kept);
+  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
+}
+
+/**
+ * Fingerprints in report order. Findings alike in rule, file, object and path (two parse errors in one
+ * file, say) are told apart by their order, as GitHub does with `hash:occurrence`, so no alert hides
+ * another: each finding must be given in turn, every one of them.
+ */
+function fingerprintCounter(uriOf: (file: string) => string): (finding: Finding) => string {
   const occurrences = new Map<string, number>();
-  const fingerprints = input.findings.map((finding) => {
+  return (finding) => {
     const hash = fingerprint(finding, uriOf(finding.file));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
     return `${hash}:${occurrence}`;
-  });
-  const resultOf = (index: number): string => {
-    const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprints[index], uriOf);
   };
+}
 
-  const unlimited = input.sarif?.allResults === true;
-  // Ranked only when a limit is reached: most runs are far below both.
-  let rankedOnce: number[] | undefined;
-  const ranked = (): number[] => (rankedOnce ??= mostSevereFirst(input.findings));
-  let kept = unlimited ? input.findings.length : Math.min(input.findings.length, limits.resultsPerRun);
-  let limit: OmittedResults["limit"] = "results per run";
-  let results = keptResults(ranked, kept, input.findings.length, resultOf);
-  if (!unlimited) {
-    // The run around the results (its rules, mostly), with room for the omitted count. Gzip does
-    // not grow JSON text, so only a log whose text exceeds the limit is measured gzipped.
-    const envelope = JSON.stringify(sarifLog(input, undefined, 0));
-    if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
-      const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
-      for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
-        kept = Math.floor(kept * (room / gzipped) * 0.95);
-        limit = "gzipped size";
-        results = keptResults(ranked, kept, input.findings.length, resultOf);
-      }
-    }
-  }
-  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : undefined;
-
-  // Compact: SARIF logs of large repositories run to many megabytes, and uploads are size-limited.
-  // An unquoted `"results":[]` can only be the key itself, since quotes inside JSON strings are escaped.
+/**
+ * The log's text before and after its results. Compact: SARIF logs of large repositories run to many
+ * megabytes, and uploads are size-limited. An unquoted `"results":[]` can only be the key itself, since
+ * quotes inside JSON strings are escaped.
+ */
+function logAround(input: ReportInput, omitted: OmittedResults | undefined, kept: number): [string, string] {
   const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
-  const pieces = [`${before}"results":[`];
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
-    pieces.push(`${start === 0 ? "" : ","}${results.slice(start, start + RESULTS_PER_PIECE).join(",")}`);
+  return [before, after];
+}
+
+/**
+ * The log a thousand results at a time, each result's text made only when its piece is read: with
+ * every result asked for (`--sarif-all-results`), a large repository's log runs to hundreds of
+ * megabytes, and holding the text of all its results, then the pieces joined from them, was most of
+ * the run's peak memory. What a piece is made of can be dropped once it is written.
+ */
+function* resultPieces(before: string, after: string, count: number, resultOf: (index: number) => string): Generator<string> {
+  yield `${before}"results":[`;
+  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
+    const end = Math.min(count, start + RESULTS_PER_PIECE);
+    const batch: string[] = [];
+    for (let index = start; index < end; index++) batch.push(resultOf(index));
+    yield `${start === 0 ? "" : ","}${batch.join(",")}`;
   }
-  pieces.push(`]${after}\n`);
-  return { pieces, omitted };
+  yield `]${after}\n`;
 }
 
 /** The log with an empty results array, to be filled in. */

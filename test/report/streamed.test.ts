@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/engine/finding.js";
+import { formatJson, jsonPieces } from "../../src/report/json.js";
+import { sarifReport } from "../../src/report/sarif.js";
+import type { ReportInput } from "../../src/report/report.js";
+import { writeReportFile } from "../../src/options.js";
+import { ALL_RULE_META } from "../../src/registry.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kubeward-stream-"));
+  dirs.push(dir);
+  return dir;
+};
+
+const finding = (index: number): Finding => ({
+  ruleId: "privileged-container",
+  severity: index % 3 ? "low" : "critical",
+  message: `finding ${index}: "quoted"\nand a line break`,
+  file: `dir/f${index % 7}.yaml`,
+  region: { startLine: index + 1, startColumn: 1, endLine: index + 1, endColumn: 2 },
+  object: { apiVersion: "v1", kind: "Pod", name: `p${index}`, namespace: "ns" },
+  path: ["spec", "containers", 0, "securityContext"],
+  ...(index % 5 === 0 ? { suppression: { kind: "comment" as const, reason: "audited" } } : {}),
+});
+const findings = (count: number): Finding[] => Array.from({ length: count }, (_, index) => finding(index));
+const input = (list: Finding[], allResults = false): ReportInput => ({
+  findings: list,
+  rules: ALL_RULE_META,
+  toolVersion: "1.0.0",
+  stats: { files: 1, objects: 1 },
+  color: false,
+  sarif: { allResults },
+});
+
+describe("the JSON report, made a thousand findings at a time", () => {
+  for (const count of [0, 1, 999, 1000, 2501]) {
+    it(`is JSON.stringify's two-space layout of the array, with ${count} findings`, () => {
+      const pieces = [...jsonPieces(input(findings(count)))];
+      const text = pieces.join("");
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect((JSON.parse(text) as unknown[]).length).toBe(count);
+      expect(pieces.length).toBe(count === 0 ? 1 : Math.ceil(count / 1000) + 1);
+      expect(formatJson(input(findings(count)))).toBe(text);
+    });
+  }
+});
+
+describe("the SARIF report with every result, made as it is written", () => {
+  it("is the bytes of the limited report when no limit is reached, in pieces of a thousand results", () => {
+    const list = findings(2501);
+    const streamed = [...sarifReport(input(list, true)).pieces];
+    expect(streamed.length).toBe(5);
+    expect(streamed.join("")).toBe([...sarifReport(input(list)).pieces].join(""));
+  });
+
+  it("makes a piece's results only when the piece is read", () => {
+    const list = findings(1500);
+    const report = sarifReport(input(list, true));
+    const iterator = report.pieces[Symbol.iterator]();
+    iterator.next();
+    iterator.next();
+    // The first thousand results are made; the others are not yet: a finding past them that cannot be written fails only now.
+    list[1200] = { ...list[1200], region: undefined as unknown as Finding["region"] };
+    expect(() => iterator.next()).toThrow();
+  });
+});
+
+describe("writeReportFile", () => {
+  const failing = function* (): Generator<string> {
+    yield '{"partial": ';
+    throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+  };
+
+  it("writes every piece, and leaves no partial file beside it", () => {
+    const dir = tempDir();
+    writeReportFile(path.join(dir, "report.json"), ["[", "1", "]\n"]);
+    expect(readFileSync(path.join(dir, "report.json"), "utf8")).toBe("[1]\n");
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+  });
+
+  it("on an error halfway, throws it, writes nothing under the report's name and removes the partial file", () => {
+    const dir = tempDir();
+    expect(() => { writeReportFile(path.join(dir, "report.sarif"), failing()); }).toThrow("no space left on device");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("on an error halfway, leaves an earlier report as it was", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "report.sarif"), "earlier\n");
+    expect(() => { writeReportFile(path.join(dir, "report.sarif"), failing()); }).toThrow("no space left on device");
+    expect(readFileSync(path.join(dir, "report.sarif"), "utf8")).toBe("earlier\n");
+    expect(readdirSync(dir)).toEqual(["report.sarif"]);
+  });
+
+  it("replaces the file a symbolic link names, keeping the link", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "real.txt"), "old\n");
+    symlinkSync("real.txt", path.join(dir, "link.txt"));
+    writeReportFile(path.join(dir, "link.txt"), ["new\n"]);
+    expect(readFileSync(path.join(dir, "real.txt"), "utf8")).toBe("new\n");
+    expect(statSync(path.join(dir, "link.txt"), { throwIfNoEntry: false })?.isFile()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["link.txt", "real.txt"]);
+  });
+
+  it("writes a device in place (-o /dev/null), without a partial file beside it", () => {
+    writeReportFile("/dev/null", ["text\n"]);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(readdirSync("/dev").filter((name) => name.endsWith(".partial"))).toEqual([]);
+  });
+
+  it("refuses a folder with EISDIR, and a missing folder with ENOENT", () => {
+    const dir = tempDir();
+    expect(() => { writeReportFile(dir, ["x"]); }).toThrow(expect.objectContaining({ code: "EISDIR" }));
+    expect(() => { writeReportFile(path.join(dir, "missing", "r.txt"), ["x"]); }).toThrow(expect.objectContaining({ code: "ENOENT" }));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
