@@ -13,7 +13,7 @@ import type { Finding } from "./engine/finding.js";
 import { levelOf } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
-import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
 import { plural } from "./core/words.js";
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   process.chdir(workspace);
   const inputs = readInputs();
   checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
-  const { config, configFile } = loadRunConfig(workspace, inputs.config);
+  const { config, configFile, rules } = loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${packageJson.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     env: process.env,
     config,
     exclude: [],
-    rules: BUILTIN_RULES,
+    rules,
     frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
@@ -87,9 +87,10 @@ async function main(): Promise<void> {
   for (const skip of result.skipped) debug(`skipped ${skip.docIndex === undefined ? skip.file : `${skip.file} document ${skip.docIndex + 1}`}: ${skip.reason}`);
   for (const timing of result.timings) debug(`${timing.kind} ${timing.display}: ${Math.round(timing.totalMs)} ms (${Math.round(timing.toolMs)} ms in the tool)`);
 
+  const ruleMeta = [...rules.map((rule) => rule.meta), ...result.policyRules, ...DIAGNOSTIC_RULES];
   const report = (findings: readonly Finding[]): ReportInput => ({
     findings,
-    rules: ALL_RULE_META,
+    rules: ruleMeta,
     toolVersion: packageJson.version,
     stats: result.stats,
     color: false,
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
         findings: active,
         suppressed: narrowed.findings.length - active.length,
         stats: result.stats,
-        rules: ALL_RULE_META,
+        rules: ruleMeta,
         failOn,
         failing,
         unlinted,

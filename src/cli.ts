@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
@@ -7,7 +8,8 @@ import { ruleListJson } from "./docs/rule-list.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, FORMATTERS, OptionError, checkExpandFlags, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
-import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
+import type { Rule } from "./engine/rule.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run } from "./run.js";
@@ -29,6 +31,10 @@ Options:
       --framework NAME   run only the rules of a framework: pss-baseline, pss-restricted, cis, nsa, pci-dss
                          or mitre (repeatable; replaces the config's frameworks:)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
+      --rules DIR        custom rules (CEL) from the YAML files in DIR, besides the config's customRules: (repeatable;
+                         see docs/custom-rules.md)
+      --policies DIR     ValidatingAdmissionPolicies, their bindings and params objects in DIR (or a file) are
+                         evaluated against the linted objects, like those among the inputs (repeatable)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
   -v, --verbose          say which files and documents were skipped and why, and time each chart and overlay
 
@@ -54,13 +60,15 @@ const RULES_USAGE = `Usage: kubeward rules                  list the rules: id, 
        kubeward rules RULE-ID          print one rule's documentation (Markdown, as in docs/rules/)
        kubeward rules --format json    every rule and kubeward/* diagnostic as JSON, for scripts and editors
 
+The custom rules of the config (-c FILE, else the nearest .kubeward.yaml) and of --rules DIR are listed too.
+
 --format json prints {"rules": [...]}, in the order of \`kubeward rules\` with the kubeward/* diagnostics last.
 Each entry has these fields (more may be added; none is renamed or removed):
   id                rule id, as in findings, ignore comments and .kubeward.yaml
   title             one line
   severity          default severity: critical, high, medium or low
   level             the SARIF level it maps to: error, warning or note
-  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane, secrets or input
+  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane, secrets, input or custom
   enabledByDefault  false for a rule that runs only when turned on in .kubeward.yaml
   unlintedInput     true for a diagnostic of input that could not be linted (fails the run whatever --fail-on says)
   frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA, PCI-DSS or MITRE-ATT&CK controls the rule serves
@@ -109,8 +117,8 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return found;
 }
 
-function listRules(): string {
-  const rows = BUILTIN_RULES.map(({ meta }) => {
+function listRules(ruleList: readonly Rule[]): string {
+  const rows = ruleList.map(({ meta }) => {
     const frameworks = meta.frameworks.map((ref) => (ref.framework === "PSS" ? `PSS ${ref.control}` : `${ref.framework} ${ref.control}`));
     const equivalents = Object.values(meta.equivalents).flat().filter(Boolean);
     const severity = `${meta.severity}/${levelOf(meta.severity)}${meta.enabledByDefault === false ? " (off)" : ""}`;
@@ -141,6 +149,8 @@ const LINT_OPTIONS = {
   config: { type: "string", short: "c" },
   framework: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  rules: { type: "string", multiple: true },
+  policies: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
   verbose: { type: "boolean", short: "v" },
   values: { type: "string", short: "f", multiple: true },
@@ -189,7 +199,10 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const frameworks = (values.framework ?? []).flatMap((name) => oneOf(name, FRAMEWORK_SELECTIONS, "--framework") ?? []);
   const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
-  const { config, configFile } = loadRunConfig(cwd, values.config);
+  for (const dir of [...(values.rules ?? []), ...(values.policies ?? [])]) {
+    if (!statSync(path.resolve(cwd, dir), { throwIfNoEntry: false })) throw new OptionError(`${values.rules?.includes(dir) ? "--rules" : "--policies"} ${dir}: no such file or folder`);
+  }
+  const { config, configFile, rules: runRules } = loadRunConfig(cwd, values.config, values.rules);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
   const result = await run({
@@ -198,7 +211,8 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
     env: io.env,
     config,
     exclude: values.exclude ?? [],
-    rules: BUILTIN_RULES,
+    rules: runRules,
+    policies: values.policies,
     frameworks,
     readStdin: () => readAll(io.stdin),
     expand: expandSettings(expandFlags, config, configFile, cwd),
@@ -221,7 +235,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const input: ReportInput = {
     findings: shown,
     hidden: activeFindings(result.findings).length - activeFindings(shown).length,
-    rules: ALL_RULE_META,
+    rules: [...runRules.map((rule) => rule.meta), ...result.policyRules, ...DIAGNOSTIC_RULES],
     toolVersion: packageJson.version,
     stats: result.stats,
     color: format === "text" && !values.output && useColor(io.stdout, io.env),
@@ -244,21 +258,24 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
 }
 
 const RULE_LIST_FORMATS = ["text", "json"] as const;
-const RULES_OPTIONS = { format: { type: "string" } } as const;
+const RULES_OPTIONS = { format: { type: "string" }, config: { type: "string", short: "c" }, rules: { type: "string", multiple: true } } as const;
 
 function rules(args: string[], io: CliEnvironment): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
+  // Custom rules are rules like the others: the config's customRules and --rules files are listed too.
+  const ruleList = loadRunConfig(io.cwd, values.config, values.rules).rules;
+  const allMeta = [...ruleList.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
   const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
   const id = positionals.at(0);
   if (id === undefined) {
-    io.stdout.write(format === "json" ? ruleListJson(ALL_RULE_META) : listRules());
+    io.stdout.write(format === "json" ? ruleListJson(allMeta) : listRules(ruleList));
     return 0;
   }
   if (format === "json") throw new UsageError("--format json lists every rule; leave out the rule id");
-  const meta = ALL_RULE_META.find((candidate) => candidate.id === id);
+  const meta = allMeta.find((candidate) => candidate.id === id);
   if (!meta) {
-    const hint = closestMatch(id, ALL_RULE_META.map((candidate) => candidate.id));
+    const hint = closestMatch(id, allMeta.map((candidate) => candidate.id));
     throw new PlainError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
   }
   io.stdout.write(renderRuleDoc(meta));

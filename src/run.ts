@@ -13,6 +13,10 @@ import { decodeManifest, readManifest } from "./manifest/read.js";
 import { sourceText, type SourceText } from "./manifest/text.js";
 import type { InputProblem, SkippedDocument } from "./core/types.js";
 import { rulesOfFrameworks, type FrameworkSelection } from "./core/framework-selection.js";
+import type { RuleMeta } from "./core/rule-meta.js";
+import type { K8sObject } from "./core/types.js";
+import { isPolicyObject, policySet } from "./policy/vap.js";
+import { readPolicyFiles } from "./policy/policy-files.js";
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -26,6 +30,8 @@ export interface RunOptions {
   /** Only the rules of these frameworks run; none given, the config's `frameworks:`, else every rule. */
   frameworks?: readonly FrameworkSelection[];
   readStdin: () => Promise<Buffer>;
+  /** Folders (or files) of ValidatingAdmissionPolicies, bindings and params objects applied to the run's objects; not linted themselves. */
+  policies?: readonly string[];
   /** How to render charts and build overlays; the working directory and environment are taken from `cwd` and `env`. */
   expand: Omit<ExpandSettings, "cwd" | "env">;
 }
@@ -36,6 +42,8 @@ export interface RunResult {
   stats: { files: number; objects: number; bytes: number };
   /** Per chart or overlay: time inside helm/kubectl and in all. */
   timings: ExpansionTiming[];
+  /** The rules of the ValidatingAdmissionPolicies the run found (`vap/<name>`), for the report's rule metadata. */
+  policyRules: RuleMeta[];
 }
 
 /** The whole pipeline: discover → read → parse → lint. Never throws for bad input. */
@@ -55,15 +63,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandSources(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const linter = createLinter(activeRules(selected, options.config.rules), { podTemplates: options.config.podTemplates });
-  linter.lint(expansion.objects);
-  let objects = expansion.objects.length;
-  let bytes = 0;
-  const unknownIgnores = unknownIgnoredRules(options.rules);
-  const ignoreFindings: Finding[] = [];
-
-  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
+  // Every plain file is read before any is linted, so that the policies among them apply to all objects.
+  const reads = [];
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
     const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : undefined;
@@ -71,27 +72,49 @@ export async function run(options: RunOptions): Promise<RunResult> {
       skipped.push({ file: source.display, reason: kustomizeReason });
       continue;
     }
-    const read =
-      source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);
-    if ("problem" in read) {
-      problems.push(read.problem);
-      continue;
-    }
-    if ("skip" in read) {
-      skipped.push({ file: source.display, reason: read.skip });
-      continue;
-    }
+    const read = source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);
+    if ("problem" in read) problems.push(read.problem);
+    else if ("skip" in read) skipped.push({ file: source.display, reason: read.skip });
+    else reads.push({ display: source.display, text: read.text });
+  }
+  const policyFiles = readPolicyFiles(options.policies ?? [], options.cwd);
+  problems.push(...policyFiles.problems);
+  const policyObjects: K8sObject[] = [...policyFiles.objects, ...expansion.objects.filter(isPolicyObject)];
+  for (const read of reads) {
+    if (read.text.includes("admissionregistration.k8s.io")) policyObjects.push(...parseManifest(read.display, read.text).objects.filter(isPolicyObject));
+  }
+  const policies = policySet(policyObjects);
+  const allRules = [...options.rules, ...policies.rules];
+  const selected = rulesOfFrameworks(allRules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
+  const active = activeRules(selected, options.config.rules);
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates });
+  policies.observe(policyFiles.all);
+  policies.observe(expansion.objects);
+  linter.lint(expansion.objects);
+  let objects = expansion.objects.length;
+  let bytes = 0;
+  const unknownIgnores = unknownIgnoredRules(allRules);
+  const ignoreFindings: Finding[] = [];
+
+  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
+  for (const read of reads.splice(0)) {
     bytes += read.text.length;
-    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(source.display, sourceText(read.text)));
-    const parsed = parseManifest(source.display, read.text);
+    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(read.display, sourceText(read.text)));
+    const parsed = parseManifest(read.display, read.text);
+    policies.observe(parsed.objects);
     linter.lint(parsed.objects);
     objects += parsed.objects.length;
     for (const problem of parsed.problems) problems.push(problem);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
 
+  // The --policies files are not linted; only the policies' own rules say what is wrong with them (unbound, invalid CEL).
+  const policyLinter = createLinter(active.filter((entry) => policies.rules.includes(entry.rule)));
+  policyLinter.lint(policyFiles.objects);
+
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
+  for (const finding of policyLinter.finish()) findings.push(finding);
   // Chart and Kustomize files are read while findings are located, so only now are they all known.
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
   findings.push(...ignoreFindings);
@@ -100,6 +123,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     skipped,
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
+    policyRules: policies.rules.map((rule) => rule.meta),
   };
 }
 
