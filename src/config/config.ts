@@ -116,7 +116,7 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
 
-  const ruleSettings: typeof root.items = [];
+  const ruleSettings: Array<{ key: unknown; value: unknown }> = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const value = pair.value as YamlNode | null;

@@ -175,7 +175,7 @@ function readMatch(value: YamlNode, fail: PlaceFail): CustomRuleSpec["match"] {
       for (const [selectorKey] of Object.entries(selector as Record<string, unknown>)) {
         if (selectorKey !== "matchLabels" && selectorKey !== "matchExpressions") fail(`unknown labelSelector field "${selectorKey}"; expected matchLabels and matchExpressions`, entry);
       }
-      match.labelSelector = selector as Record<string, unknown>;
+      match.labelSelector = selector;
     } else fail(`unknown match field "${key}"; expected ${MATCH_KEYS.join(", ")}`, pair.key as YamlNode);
   }
   return match;
@@ -224,7 +224,7 @@ export function readRuleFiles(dir: string, display: string, fail: (message: stri
       const root = document.contents;
       if (root === null) continue;
       const items = isSeq(root) ? root.items : [root];
-      for (const item of items) specs.push(readCustomRule(item as YamlNode, source, failAt));
+      for (const item of items) specs.push(readCustomRule(item, source, failAt));
     }
   }
   return specs;

@@ -2,7 +2,7 @@
  * Kubernetes' resource names (plurals) of the built-in kinds, and which of them are cluster-scoped,
  * as `kubectl api-resources` lists them: an admission rule names resources, a manifest names kinds.
  */
-const BUILT_IN: Readonly<Record<string, { resource: string; cluster?: true }>> = {
+const BUILT_IN: Readonly<Partial<Record<string, { resource: string; cluster?: true }>>> = {
   Binding: { resource: "bindings" },
   ComponentStatus: { resource: "componentstatuses", cluster: true },
   ConfigMap: { resource: "configmaps" },

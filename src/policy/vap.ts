@@ -126,7 +126,12 @@ export function policySet(objects: readonly K8sObject[]): PolicySet {
   const orphans = new Map<string, Binding[]>();
   for (const binding of bindings) if (!policies.has(binding.policyName)) orphans.set(binding.policyName, [...(orphans.get(binding.policyName) ?? []), binding]);
   for (const [name, orphaned] of orphans) rules.push(orphanRule(name, orphaned));
-  return { rules, observe: (list) => store.observe(list) };
+  return {
+    rules,
+    observe: (list) => {
+      store.observe(list);
+    },
+  };
 }
 
 function compile(text: unknown, path: Path, problems: Policy["problems"]): Expression {
@@ -182,11 +187,11 @@ function readPolicy(object: K8sObject): Policy {
     failurePolicy: spec.failurePolicy === "Ignore" ? "Ignore" : "Fail",
     constraints: readMatchResources(spec.matchConstraints),
     matchConditions: arrayOf(spec.matchConditions).map(recordOf).map((condition, i) => ({
-      name: String(condition.name ?? i),
+      name: typeof condition.name === "string" ? condition.name : String(i),
       expression: compile(condition.expression, ["spec", "matchConditions", i, "expression"], problems),
     })),
     variables: arrayOf(spec.variables).map(recordOf).map((variable, i) => ({
-      name: String(variable.name ?? ""),
+      name: typeof variable.name === "string" ? variable.name : "",
       expression: compile(variable.expression, ["spec", "variables", i, "expression"], problems),
     })),
     validations: arrayOf(spec.validations).map(recordOf).map((validation, index) => {
@@ -202,7 +207,7 @@ function readPolicy(object: K8sObject): Policy {
       return read;
     }),
     auditAnnotations: arrayOf(spec.auditAnnotations).map(recordOf).map((annotation, i) => ({
-      key: String(annotation.key ?? ""),
+      key: typeof annotation.key === "string" ? annotation.key : "",
       expression: compile(annotation.valueExpression, ["spec", "auditAnnotations", i, "valueExpression"], problems),
     })),
     problems,
@@ -389,7 +394,9 @@ function evaluateBinding(policy: Policy, binding: Binding, subject: Subject, sto
     // matchConditions: all must hold for the policy to apply; an error follows failurePolicy.
     let applies = true;
     for (const condition of policy.matchConditions) {
-      const result = evaluateCel(condition.expression.program as CelProgram, activation);
+      // A policy is blocked unless every match condition compiled.
+      if (!condition.expression.program) continue;
+      const result = evaluateCel(condition.expression.program, activation);
       if (!result.ok || typeof result.value !== "boolean") {
         const error = failed(condition.expression, result.ok ? "expected a bool" : result.error.message);
         if (policy.failurePolicy === "Fail") outcome.denied ??= verdict(policy, binding, `matchCondition '${condition.name}': ${error}`);
@@ -420,7 +427,7 @@ function evaluateBinding(policy: Policy, binding: Binding, subject: Subject, sto
       if (!annotation.expression.program) continue;
       const result = evaluateCel(annotation.expression.program, activation);
       // A null value leaves the annotation out, as the API server does.
-      if (result.ok && result.value !== null) outcome.notes.push(`ValidatingAdmissionPolicy '${policy.name}' adds the audit annotation ${policy.name}/${annotation.key}: ${String(result.value)}`);
+      if (result.ok && result.value !== null) outcome.notes.push(`ValidatingAdmissionPolicy '${policy.name}' adds the audit annotation ${policy.name}/${annotation.key}: ${typeof result.value === "string" ? result.value : JSON.stringify(result.value)}`);
     }
   }
   return outcome;
