@@ -50255,7 +50255,7 @@ function compileCustomRule(spec) {
 function messageOf(validation, activation) {
   if (validation.messageProgram) {
     const result = evaluateCel(validation.messageProgram, activation);
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "") return result.value;
+    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
   return validation.message ?? `failed expression: ${validation.expression}`;
 }
@@ -69969,7 +69969,7 @@ function validationMessage(validation, activation) {
   const program = validation.messageExpression?.program;
   if (program) {
     const result = evaluateCel(program, activation);
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "") return result.value;
+    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
   return validation.message ?? `failed expression: ${validation.expression.text}`;
 }

@@ -119,7 +119,8 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
 function messageOf(validation: CompiledValidation, activation: Record<string, unknown>): string {
   if (validation.messageProgram) {
     const result = evaluateCel(validation.messageProgram, activation);
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "") return result.value;
+    // As the API server does: an empty or multi-line message is discarded for the static one.
+    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
   return validation.message ?? `failed expression: ${validation.expression}`;
 }

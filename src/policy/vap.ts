@@ -134,6 +134,11 @@ export function policySet(objects: readonly K8sObject[]): PolicySet {
   };
 }
 
+/** A field path as Kubernetes writes it in messages: `spec.validations[0].expression`. */
+function describePath(path: Path): string {
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
+}
+
 function compile(text: unknown, path: Path, problems: Policy["problems"]): Expression {
   const source = typeof text === "string" ? text : "";
   const expression: Expression = { text: source, path };
@@ -216,7 +221,7 @@ function readPolicy(object: K8sObject): Policy {
     policy.paramKind = { group: groupOf(paramKind.apiVersion), kind: paramKind.kind, apiVersion: paramKind.apiVersion };
   }
   const unusable = [...policy.matchConditions, ...policy.variables].find((entry) => entry.expression.program === undefined);
-  if (unusable) policy.blocked = `\`${unusable.expression.text}\` (${unusable.expression.path.join(".")}) cannot be evaluated`;
+  if (unusable) policy.blocked = `\`${unusable.expression.text}\` (${describePath(unusable.expression.path)}) cannot be evaluated`;
   return policy;
 }
 
@@ -438,7 +443,8 @@ function validationMessage(validation: Validation, activation: Record<string, un
   const program = validation.messageExpression?.program;
   if (program) {
     const result = evaluateCel(program, activation);
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "") return result.value;
+    // As the API server does: an empty or multi-line message is discarded for the static one.
+    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
   return validation.message ?? `failed expression: ${validation.expression.text}`;
 }
@@ -485,7 +491,7 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
       if (isPolicyObject(object)) {
         if (object.kind === POLICY_KIND && object.name === policy.name) {
           for (const problem of policy.problems) {
-            const message = `ValidatingAdmissionPolicy '${policy.name}': ${problem.path.join(".")} ${problem.message}`;
+            const message = `ValidatingAdmissionPolicy '${policy.name}': ${describePath(problem.path)} ${problem.message}`;
             yield problem.note ? { path: problem.path, settle: () => note(message) } : { path: problem.path, messageId: "violation", data: { message } };
           }
           if (bindings.length === 0) {
