@@ -69724,6 +69724,9 @@ function policySet(objects) {
     }
   };
 }
+function describePath(path25) {
+  return path25.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
+}
 function compile(text, path25, problems) {
   const source = typeof text === "string" ? text : "";
   const expression = { text: source, path: path25 };
@@ -69803,7 +69806,7 @@ function readPolicy(object) {
     policy.paramKind = { group: groupOf(paramKind.apiVersion), kind: paramKind.kind, apiVersion: paramKind.apiVersion };
   }
   const unusable = [...policy.matchConditions, ...policy.variables].find((entry) => entry.expression.program === void 0);
-  if (unusable) policy.blocked = `\`${unusable.expression.text}\` (${unusable.expression.path.join(".")}) cannot be evaluated`;
+  if (unusable) policy.blocked = `\`${unusable.expression.text}\` (${describePath(unusable.expression.path)}) cannot be evaluated`;
   return policy;
 }
 function readBinding(object) {
@@ -69993,13 +69996,15 @@ function policyRule(policy, bindings2, store) {
   const byKind = /* @__PURE__ */ new Map();
   const candidates2 = (object) => {
     const key2 = `${object.apiVersion}\0${object.kind}\0${object.namespace === void 0 ? "" : "ns"}`;
-    let list2 = byKind.get(key2);
-    if (!list2) {
+    let entry = byKind.get(key2);
+    if (!entry) {
       const target = targetOf(object);
-      list2 = resourcesMatch(policy.constraints, target, true) ? bindings2.filter((binding) => !binding.matchResources || resourcesMatch(binding.matchResources, target, false)) : [];
-      byKind.set(key2, list2);
+      const matched = resourcesMatch(policy.constraints, target, true) ? bindings2.filter((binding) => !binding.matchResources || resourcesMatch(binding.matchResources, target, false)) : [];
+      entry = { bindings: matched };
+      if (matched.length > 0 && target.derived && policy.constraints.resourceRules.some((rule) => rule.resources.includes(target.resource))) entry.derived = target.resource;
+      byKind.set(key2, entry);
     }
-    return list2;
+    return entry;
   };
   const related2 = (binding, path25) => [
     { object: policy.object, path: path25, message: `ValidatingAdmissionPolicy '${policy.name}'` },
@@ -70011,7 +70016,7 @@ function policyRule(policy, bindings2, store) {
       if (isPolicyObject(object)) {
         if (object.kind === POLICY_KIND && object.name === policy.name) {
           for (const problem2 of policy.problems) {
-            const message = `ValidatingAdmissionPolicy '${policy.name}': ${problem2.path.join(".")} ${problem2.message}`;
+            const message = `ValidatingAdmissionPolicy '${policy.name}': ${describePath(problem2.path)} ${problem2.message}`;
             yield problem2.note ? { path: problem2.path, settle: () => note(message) } : { path: problem2.path, messageId: "violation", data: { message } };
           }
           if (bindings2.length === 0) {
@@ -70020,8 +70025,12 @@ function policyRule(policy, bindings2, store) {
         }
         return;
       }
-      const matched = candidates2(object);
+      const { bindings: matched, derived } = candidates2(object);
       if (matched.length === 0) return;
+      if (derived !== void 0) {
+        const message = `ValidatingAdmissionPolicy '${policy.name}' matches kind ${object.kind} (${object.apiVersion}) as the resource "${derived}": kubeward knows the resource names of the built-in kinds and takes a custom kind's to be its lower-case plural; if the CustomResourceDefinition names it otherwise, the policy does not apply to it`;
+        yield { path: ["kind"], settle: () => ({ ...note(message), oncePerScope: `resource:${object.apiVersion}/${object.kind}` }) };
+      }
       const labels = recordOf(recordOf(object.body.metadata).labels);
       const subject = { kind: object.kind, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
       for (const binding of matched) {

@@ -469,16 +469,19 @@ const note = (message: string): Settled => ({ messageId: "violation", data: { me
 function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObjects): Rule {
   const place = `${policy.object.origin.file}:${policy.object.locate([]).region.startLine}`;
   // Per kind (apiVersion and kind): the bindings whose resource rules cover it, worked out once.
-  const byKind = new Map<string, Binding[]>();
-  const candidates = (object: K8sObject): Binding[] => {
+  const byKind = new Map<string, { bindings: Binding[]; derived?: string }>();
+  const candidates = (object: K8sObject): { bindings: Binding[]; derived?: string } => {
     const key = `${object.apiVersion}\u0000${object.kind}\u0000${object.namespace === undefined ? "" : "ns"}`;
-    let list = byKind.get(key);
-    if (!list) {
+    let entry = byKind.get(key);
+    if (!entry) {
       const target = targetOf(object);
-      list = resourcesMatch(policy.constraints, target, true) ? bindings.filter((binding) => !binding.matchResources || resourcesMatch(binding.matchResources, target, false)) : [];
-      byKind.set(key, list);
+      const matched = resourcesMatch(policy.constraints, target, true) ? bindings.filter((binding) => !binding.matchResources || resourcesMatch(binding.matchResources, target, false)) : [];
+      entry = { bindings: matched };
+      // A custom kind's resource name is derived: when a rule names it (not a wildcard), say so.
+      if (matched.length > 0 && target.derived && policy.constraints.resourceRules.some((rule) => rule.resources.includes(target.resource))) entry.derived = target.resource;
+      byKind.set(key, entry);
     }
-    return list;
+    return entry;
   };
   const related = (binding: Binding, path: Path): RelatedPlace[] => [
     { object: policy.object, path, message: `ValidatingAdmissionPolicy '${policy.name}'` },
@@ -500,8 +503,12 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
         }
         return;
       }
-      const matched = candidates(object);
+      const { bindings: matched, derived } = candidates(object);
       if (matched.length === 0) return;
+      if (derived !== undefined) {
+        const message = `ValidatingAdmissionPolicy '${policy.name}' matches kind ${object.kind} (${object.apiVersion}) as the resource "${derived}": kubeward knows the resource names of the built-in kinds and takes a custom kind's to be its lower-case plural; if the CustomResourceDefinition names it otherwise, the policy does not apply to it`;
+        yield { path: ["kind"], settle: () => ({ ...note(message), oncePerScope: `resource:${object.apiVersion}/${object.kind}` }) };
+      }
       const labels = recordOf(recordOf(object.body.metadata).labels);
       const subject: Subject = { kind: object.kind, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
       for (const binding of matched) {

@@ -151,6 +151,27 @@ describe("the Kubernetes documentation's ValidatingAdmissionPolicy examples give
   });
 });
 
+describe("what the inputs cannot decide is a note, never a guess", () => {
+  it("a namespace or params object not among the inputs, a binding of a missing policy", async () => {
+    const undecidable = `${dir}/undecidable`;
+    expect(policyFindings(await lint([undecidable]))).toEqual([
+      `${undecidable}/deployment.yaml:1:1 vap/max-replicas low binding 'max-replicas' of ValidatingAdmissionPolicy 'max-replicas' takes ConfigMap (v1) "policy-params/replica-limits" as params, which is not among the inputs or --policies, so Deployment "shop/web" is not evaluated (in the cluster, parameterNotFoundAction Allow would allow it if none exists)`,
+      `${undecidable}/deployment.yaml:1:1 vap/prod-only low namespace "shop" of Deployment "shop/web" is not among the inputs, so whether the namespaceSelector of ValidatingAdmissionPolicy 'prod-only' (binding 'prod-only') selects it is unknown; not evaluated`,
+      `${undecidable}/policies.yaml:63:3 vap/not-here low binding 'orphan' names ValidatingAdmissionPolicy 'not-here', which is not among the inputs or --policies, so nothing is evaluated for it`,
+    ]);
+  });
+
+  it("a custom kind is matched by its lower-case plural, said once; Warn with Audit is a warning", async () => {
+    const file = `${dir}/custom-kind/widgets.yaml`;
+    const warning = "vap/widget-size medium Validation failed for ValidatingAdmissionPolicy 'widget-size' with binding 'widget-size': failed expression: object.spec.size <= 3";
+    expect(policyFindings(await lint([file]))).toEqual([
+      `${file}:25:1 vap/widget-size low ValidatingAdmissionPolicy 'widget-size' matches kind Widget (acme.example.com/v1) as the resource "widgets": kubeward knows the resource names of the built-in kinds and takes a custom kind's to be its lower-case plural; if the CustomResourceDefinition names it otherwise, the policy does not apply to it`,
+      `${file}:30:3 ${warning}`,
+      `${file}:38:3 ${warning}`,
+    ]);
+  });
+});
+
 const haveTools = existsSync(tools.helm4) && existsSync(tools.kubectl);
 
 describe.skipIf(!haveTools)("fieldPath through Helm templates and Kustomize patches", () => {
