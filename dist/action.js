@@ -27012,7 +27012,7 @@ var package_default = {
     typecheck: "tsc -p .",
     lint: "eslint .",
     docs: "npm run build && node dist/generate-docs.js",
-    demo: "npm run build && node dist/cli.js lint fixtures/demo --fail-on none",
+    demo: "npm run build && node dist/cli.js lint fixtures/demo --rules fixtures/demo/rules --fail-on none",
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
     "install-tools": "node scripts/install-tools.mjs",
