@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateCorpus } from "./generate-corpus.mjs";
+import { generatePolicies } from "./generate-policies.mjs";
 
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const OBJECTS_PER_FILE = Number(process.env.BENCH_OBJECTS_PER_FILE ?? 10);
@@ -11,6 +12,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The SARIF report keeps the 25,000 most severe results (GitHub's limit), so a larger corpus writes no more;
 // BENCH_SARIF_ALL=1 writes them all, so the lint's time per object can be compared across corpus sizes.
 const SARIF_ALL = process.env.BENCH_SARIF_ALL === "1" ? ["--sarif-all-results"] : [];
+// BENCH_POLICIES=1 adds a third phase: the same lint with 20 ValidatingAdmissionPolicies (--policies).
+const POLICIES = process.env.BENCH_POLICIES === "1";
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.join(root, "bench/out/corpus");
 
@@ -47,10 +50,14 @@ function median(runs, key) {
 
 const size = generateCorpus(corpus, FILES, OBJECTS_PER_FILE);
 const mb = size.bytes / 1e6;
+const lintArgs = ["dist/cli.js", "lint", corpus, "--format", "sarif", "--output", path.join(root, "bench/out/result.sarif"), "--fail-on", "none", ...SARIF_ALL];
+/** @type {Record<string, string[]>} */
 const phases = {
   "js-yaml loadAll only": ["bench/parse-only.mjs", corpus],
-  "kubeward lint → SARIF": ["dist/cli.js", "lint", corpus, "--format", "sarif", "--output", path.join(root, "bench/out/result.sarif"), "--fail-on", "none", ...SARIF_ALL],
+  "kubeward lint → SARIF": lintArgs,
 };
+const policyCount = POLICIES ? generatePolicies(path.join(root, "bench/out/policies")) : 0;
+if (POLICIES) phases[`lint + ${policyCount} policies`] = [...lintArgs, "--policies", path.join(root, "bench/out/policies")];
 console.log(
   `corpus: ${size.files} files, ${size.objects} objects, ${mb.toFixed(1)} MB; ${RUNS} runs each, interleaved; node ${process.version}, ${os.cpus().length} CPUs${SARIF_ALL.length ? "; every SARIF result written" : ""}`,
 );
@@ -71,8 +78,17 @@ for (const name of Object.keys(phases)) {
   );
 }
 const [parseRuns, lintRuns] = Object.values(runs);
+/** @type {Run[] | undefined} */
+const policyRuns = POLICIES ? Object.values(runs)[2] : undefined;
 const ratios = lintRuns.map((run, i) => ({ ratio: run.ms / parseRuns[i].ms }));
 console.log(`full lint / parse-only, median of the ${RUNS} pairs: ${median(ratios, "ratio").toFixed(2)}x (pairs: ${ratios.map((r) => r.ratio.toFixed(2)).join(" ")}; target ≤ 2x)`);
+if (policyRuns) {
+  const extra = policyRuns.map((run, i) => ({ ms: run.ms - lintRuns[i].ms, cpuMs: run.cpuMs - lintRuns[i].cpuMs }));
+  console.log(
+    `${policyCount} policies add, median of the ${RUNS} pairs: ${(median(extra, "ms") / 1000).toFixed(2)} s wall, ${(median(extra, "cpuMs") / 1000).toFixed(2)} s CPU, ` +
+      `${((median(extra, "cpuMs") * 1000) / size.objects).toFixed(0)} µs per object`,
+  );
+}
 
 // Part 2: the real corpus (charts, overlays, manifests), rendered with the helm/kubectl of .tools/.
 const realCorpus = path.resolve(root, "../shared/corpus");

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/config.js";
 import { loadRunConfig } from "../../src/options.js";
-import { jsonFindings, removeTempDirs, runCli, tempDir } from "../e2e/cli-harness.js";
+import { jsonFindings, removeTempDirs, repoRoot, runCli, tempDir } from "../e2e/cli-harness.js";
 
 afterAll(removeTempDirs);
 
@@ -170,5 +171,16 @@ describe("custom and policy rules obey the settings built-in rules do", () => {
     expect(await lintWith("", ["--framework", "nsa"])).toEqual([]);
     const tagged = RULE.replace("    severity: high\n", "    severity: high\n    frameworks: [{framework: PSS, control: baseline/host-ports}]\n");
     expect(await lintWith("", ["--framework", "pss-baseline"], tagged)).toEqual(["6:3 acme/no-nodeport high", "15:3 acme/no-nodeport high suppressed (exposed on purpose)"]);
+  });
+});
+
+describe("docs/custom-rules.md", () => {
+  it("its example configuration is valid and defines the rule it sets", () => {
+    const doc = readFileSync(path.join(repoRoot, "docs/custom-rules.md"), "utf8");
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? "";
+    const dir = tempDir({ ".kubeward.yaml": example });
+    const { config, rules } = loadRunConfig(dir, undefined);
+    expect(rules.at(-1)?.meta).toMatchObject({ id: "acme/replica-bounds", severity: "medium", category: "custom" });
+    expect(config.rules["acme/replica-bounds"]).toEqual({ enabled: true, severity: "low" });
   });
 });
