@@ -305,10 +305,13 @@ interface Outcome {
   denied?: string;
   /** Notes: what could not be decided, errors under failurePolicy Ignore, audit annotations. */
   notes: string[];
+  /** Set when the notes are about many objects alike (a namespace not among the inputs): reported once per scope with this key. */
+  once?: string;
 }
 
 interface Subject {
   kind: string;
+  releaseNamespace: boolean;
   name: string;
   namespace?: string;
   apiVersion: string;
@@ -343,16 +346,23 @@ function evaluateBinding(policy: Policy, binding: Binding, subject: Subject, sto
   const selectors = [policy.constraints.namespaceSelector, binding.matchResources?.namespaceSelector].filter((selector) => selector !== undefined);
   let namespaceObject: JsonObject | null = null;
   if (!subject.target.clusterScoped || subject.kind === "Namespace") {
-    const name = subject.kind === "Namespace" ? subject.name : subject.namespace;
+    // A chart's objects land in the release namespace, which is chosen at install.
+    const name = subject.kind === "Namespace" ? subject.name : subject.releaseNamespace ? undefined : subject.namespace;
     const found = name === undefined ? undefined : subject.kind === "Namespace" ? subject.body : store.namespaces.get(name);
     if (found) namespaceObject = found;
     if (selectors.length > 0) {
       if (!found) {
-        outcome.notes.push(
-          name === undefined
-            ? `${who} names no namespace, so whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects it depends on where it is applied; not evaluated`
-            : `namespace "${name}" of ${who} is not among the inputs, so whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects it is unknown; not evaluated`,
-        );
+        const selecting = `whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects`;
+        if (name === undefined) {
+          outcome.notes.push(
+            subject.releaseNamespace
+              ? `${who} is installed into the chart's release namespace, chosen at install, so ${selecting} it is unknown; not evaluated`
+              : `${who} names no namespace, so ${selecting} it depends on where it is applied; not evaluated`,
+          );
+        } else {
+          outcome.notes.push(`namespace "${name}" is not among the inputs, so ${selecting} its objects is unknown; they are not evaluated (reported once, at ${who})`);
+          outcome.once = `namespace\u0000${binding.name}\u0000${name}`;
+        }
         return outcome;
       }
       const labels = recordOf(recordOf(found.metadata).labels);
@@ -510,7 +520,7 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
         yield { path: ["kind"], settle: () => ({ ...note(message), oncePerScope: `resource:${object.apiVersion}/${object.kind}` }) };
       }
       const labels = recordOf(recordOf(object.body.metadata).labels);
-      const subject: Subject = { kind: object.kind, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
+      const subject: Subject = { kind: object.kind, releaseNamespace: object.origin.releaseNamespace ?? false, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
       for (const binding of matched) {
         const objectSelectors = [policy.constraints.objectSelector, binding.matchResources?.objectSelector];
         if (!objectSelectors.every((selector) => selector === undefined || selectorMatches(selector, labels))) continue;
@@ -536,8 +546,11 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
         yield {
           path: [],
           settle: () => {
-            const { notes } = outcomeOf();
-            return notes.length === 0 ? undefined : { ...note(notes.join("; ")), related: related(binding, ["metadata", "name"]) };
+            const { notes, once } = outcomeOf();
+            if (notes.length === 0) return undefined;
+            const settled: Settled = { ...note(notes.join("; ")), related: related(binding, ["metadata", "name"]) };
+            if (once !== undefined) settled.oncePerScope = once;
+            return settled;
           },
         };
       }

@@ -152,11 +152,12 @@ describe("the Kubernetes documentation's ValidatingAdmissionPolicy examples give
 });
 
 describe("what the inputs cannot decide is a note, never a guess", () => {
-  it("a namespace or params object not among the inputs, a binding of a missing policy", async () => {
+  it("a namespace (said once for its objects) or params object not among the inputs, a binding of a missing policy", async () => {
     const undecidable = `${dir}/undecidable`;
     expect(policyFindings(await lint([undecidable]))).toEqual([
       `${undecidable}/deployment.yaml:1:1 vap/max-replicas low binding 'max-replicas' of ValidatingAdmissionPolicy 'max-replicas' takes ConfigMap (v1) "policy-params/replica-limits" as params, which is not among the inputs or --policies, so Deployment "shop/web" is not evaluated (in the cluster, parameterNotFoundAction Allow would allow it if none exists)`,
-      `${undecidable}/deployment.yaml:1:1 vap/prod-only low namespace "shop" of Deployment "shop/web" is not among the inputs, so whether the namespaceSelector of ValidatingAdmissionPolicy 'prod-only' (binding 'prod-only') selects it is unknown; not evaluated`,
+      `${undecidable}/deployment.yaml:1:1 vap/prod-only low namespace "shop" is not among the inputs, so whether the namespaceSelector of ValidatingAdmissionPolicy 'prod-only' (binding 'prod-only') selects its objects is unknown; they are not evaluated (reported once, at Deployment "shop/web")`,
+      `${undecidable}/deployment.yaml:20:1 vap/max-replicas low binding 'max-replicas' of ValidatingAdmissionPolicy 'max-replicas' takes ConfigMap (v1) "policy-params/replica-limits" as params, which is not among the inputs or --policies, so Deployment "shop/worker" is not evaluated (in the cluster, parameterNotFoundAction Allow would allow it if none exists)`,
       `${undecidable}/policies.yaml:63:3 vap/not-here low binding 'orphan' names ValidatingAdmissionPolicy 'not-here', which is not among the inputs or --policies, so nothing is evaluated for it`,
     ]);
   });
