@@ -69886,14 +69886,20 @@ function evaluateBinding(policy, binding, subject, store) {
   const selectors = [policy.constraints.namespaceSelector, binding.matchResources?.namespaceSelector].filter((selector) => selector !== void 0);
   let namespaceObject = null;
   if (!subject.target.clusterScoped || subject.kind === "Namespace") {
-    const name = subject.kind === "Namespace" ? subject.name : subject.namespace;
+    const name = subject.kind === "Namespace" ? subject.name : subject.releaseNamespace ? void 0 : subject.namespace;
     const found = name === void 0 ? void 0 : subject.kind === "Namespace" ? subject.body : store.namespaces.get(name);
     if (found) namespaceObject = found;
     if (selectors.length > 0) {
       if (!found) {
-        outcome.notes.push(
-          name === void 0 ? `${who} names no namespace, so whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects it depends on where it is applied; not evaluated` : `namespace "${name}" of ${who} is not among the inputs, so whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects it is unknown; not evaluated`
-        );
+        const selecting = `whether the namespaceSelector of ValidatingAdmissionPolicy '${policy.name}' (binding '${binding.name}') selects`;
+        if (name === void 0) {
+          outcome.notes.push(
+            subject.releaseNamespace ? `${who} is installed into the chart's release namespace, chosen at install, so ${selecting} it is unknown; not evaluated` : `${who} names no namespace, so ${selecting} it depends on where it is applied; not evaluated`
+          );
+        } else {
+          outcome.notes.push(`namespace "${name}" is not among the inputs, so ${selecting} its objects is unknown; they are not evaluated (reported once, at ${who})`);
+          outcome.once = `namespace\0${binding.name}\0${name}`;
+        }
         return outcome;
       }
       const labels = recordOf(recordOf(found.metadata).labels);
@@ -70032,7 +70038,7 @@ function policyRule(policy, bindings2, store) {
         yield { path: ["kind"], settle: () => ({ ...note(message), oncePerScope: `resource:${object.apiVersion}/${object.kind}` }) };
       }
       const labels = recordOf(recordOf(object.body.metadata).labels);
-      const subject = { kind: object.kind, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
+      const subject = { kind: object.kind, releaseNamespace: object.origin.releaseNamespace ?? false, name: object.name, namespace: object.namespace, apiVersion: object.apiVersion, body: object.body, target: targetOf(object) };
       for (const binding of matched) {
         const objectSelectors = [policy.constraints.objectSelector, binding.matchResources?.objectSelector];
         if (!objectSelectors.every((selector) => selector === void 0 || selectorMatches(selector, labels))) continue;
@@ -70058,8 +70064,11 @@ function policyRule(policy, bindings2, store) {
         yield {
           path: [],
           settle: () => {
-            const { notes } = outcomeOf();
-            return notes.length === 0 ? void 0 : { ...note(notes.join("; ")), related: related2(binding, ["metadata", "name"]) };
+            const { notes, once } = outcomeOf();
+            if (notes.length === 0) return void 0;
+            const settled = { ...note(notes.join("; ")), related: related2(binding, ["metadata", "name"]) };
+            if (once !== void 0) settled.oncePerScope = once;
+            return settled;
           }
         };
       }

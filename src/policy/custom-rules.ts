@@ -81,7 +81,7 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
     return validations.map((validation) => {
       const result = evaluateCel(validation.program, activation);
       if (!result.ok) return `the expression \`${validation.expression}\` could not be evaluated on ${describeObject(object)}: ${result.error.message}`;
-      return result.value === true ? undefined : messageOf(validation, activation);
+      return result.value === true ? undefined : failureMessage(validation.messageProgram, validation.message, validation.expression, activation);
     });
   };
 
@@ -115,14 +115,16 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
   };
 }
 
-/** A validation's message: its messageExpression's string when it gives one, else its message, else the expression that failed (as Kubernetes words it). */
-function messageOf(validation: CompiledValidation, activation: Record<string, unknown>): string {
-  if (validation.messageProgram) {
-    const result = evaluateCel(validation.messageProgram, activation);
-    // As the API server does: an empty or multi-line message is discarded for the static one.
+/**
+ * A failed validation's message, as the API server makes it: the messageExpression's string (an empty or
+ * multi-line one is discarded), else the static message, else the expression that failed.
+ */
+export function failureMessage(messageProgram: CelProgram | undefined, message: string | undefined, expression: string, activation: Record<string, unknown>): string {
+  if (messageProgram) {
+    const result = evaluateCel(messageProgram, activation);
     if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
-  return validation.message ?? `failed expression: ${validation.expression}`;
+  return message ?? `failed expression: ${expression}`;
 }
 
 export function describeObject(object: { kind: string; name: string; namespace?: string }): string {

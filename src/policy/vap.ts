@@ -5,7 +5,7 @@ import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { isEmptySelector, selectorMatches } from "../engine/labels.js";
 import type { DeferredReport, RelatedPlace, Report, Rule, Settled } from "../engine/rule.js";
 import { celVariables, compileCel, evaluateCel, type CelProgram } from "./cel.js";
-import { describeObject, groupOf } from "./custom-rules.js";
+import { describeObject, failureMessage, groupOf } from "./custom-rules.js";
 import { parseFieldPath } from "./field-path.js";
 import { resourceOf } from "./resources.js";
 
@@ -431,7 +431,7 @@ function evaluateBinding(policy: Policy, binding: Binding, subject: Subject, sto
       const result = evaluateCel(program, activation);
       if (result.ok && result.value === true) continue;
       if (result.ok && result.value === false) {
-        outcome.violations[validation.index] = verdict(policy, binding, validationMessage(validation, activation) + (validation.reason ? ` (reason ${validation.reason})` : ""));
+        outcome.violations[validation.index] = verdict(policy, binding, failureMessage(validation.messageExpression?.program, validation.message, validation.expression.text, activation) + (validation.reason ? ` (reason ${validation.reason})` : ""));
         continue;
       }
       const error = failed(validation.expression, result.ok ? "expected a bool" : result.error.message);
@@ -446,17 +446,6 @@ function evaluateBinding(policy: Policy, binding: Binding, subject: Subject, sto
     }
   }
   return outcome;
-}
-
-/** A failed validation's message: messageExpression when it gives a non-empty string, else message, else the expression (Kubernetes' wording). */
-function validationMessage(validation: Validation, activation: Record<string, unknown>): string {
-  const program = validation.messageExpression?.program;
-  if (program) {
-    const result = evaluateCel(program, activation);
-    // As the API server does: an empty or multi-line message is discarded for the static one.
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
-  }
-  return validation.message ?? `failed expression: ${validation.expression.text}`;
 }
 
 function policyMeta(name: string, rationale: string): RuleMeta & { messages: typeof VAP_MESSAGES } {
@@ -476,6 +465,14 @@ function policyMeta(name: string, rationale: string): RuleMeta & { messages: typ
 
 const note = (message: string): Settled => ({ messageId: "violation", data: { message }, lowerTo: "low" });
 
+/** Whether evaluating a binding reads what only the whole run knows: Namespace objects (a namespaceSelector, namespaceObject) or params objects. */
+function readsRunObjects(policy: Policy, binding: Binding): boolean {
+  if (policy.paramKind || policy.constraints.namespaceSelector || binding.matchResources?.namespaceSelector) return true;
+  const expressions = [...policy.matchConditions, ...policy.variables, ...policy.auditAnnotations].map((entry) => entry.expression);
+  for (const validation of policy.validations) expressions.push(validation.expression, ...(validation.messageExpression ? [validation.messageExpression] : []));
+  return expressions.some((expression) => /\bnamespaceObject\b/.test(expression.text));
+}
+
 function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObjects): Rule {
   const place = `${policy.object.origin.file}:${policy.object.locate([]).region.startLine}`;
   // Per kind (apiVersion and kind): the bindings whose resource rules cover it, worked out once.
@@ -493,6 +490,7 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
     }
     return entry;
   };
+  const waitsForRun = new Set(bindings.filter((binding) => readsRunObjects(policy, binding)));
   const related = (binding: Binding, path: Path): RelatedPlace[] => [
     { object: policy.object, path, message: `ValidatingAdmissionPolicy '${policy.name}'` },
     { object: binding.object, path: ["spec", "validationActions"], message: `binding '${binding.name}' (${binding.actions.join(", ") || "no validationActions"})` },
@@ -524,35 +522,34 @@ function policyRule(policy: Policy, bindings: readonly Binding[], store: RunObje
       for (const binding of matched) {
         const objectSelectors = [policy.constraints.objectSelector, binding.matchResources?.objectSelector];
         if (!objectSelectors.every((selector) => selector === undefined || selectorMatches(selector, labels))) continue;
-        let outcome: Outcome | undefined;
-        const outcomeOf = (): Outcome => (outcome ??= evaluateBinding(policy, binding, subject, store));
         const lowerTo = severityOfActions(binding.actions);
-        for (const validation of policy.validations) {
-          yield {
-            path: validation.fieldPath,
-            settle: () => {
-              const message = outcomeOf().violations[validation.index];
-              return message === undefined ? undefined : { messageId: "violation", data: { message }, related: related(binding, validation.expression.path), lowerTo };
-            },
-          };
+        // One slot per validation (at its fieldPath), then the object's verdict and the notes (at the object).
+        const paths: Path[] = [...policy.validations.map((validation) => validation.fieldPath), [], []];
+        const settledOf = (outcome: Outcome): Array<Settled | undefined> => {
+          const slots: Array<Settled | undefined> = policy.validations.map((validation) => {
+            const message = outcome.violations[validation.index];
+            return message === undefined ? undefined : { messageId: "violation", data: { message }, related: related(binding, validation.expression.path), lowerTo };
+          });
+          slots.push(outcome.denied === undefined ? undefined : { messageId: "violation", data: { message: outcome.denied }, related: related(binding, ["spec", "matchConditions"]), lowerTo });
+          if (outcome.notes.length === 0) slots.push(undefined);
+          else {
+            const settled: Settled = { ...note(outcome.notes.join("; ")), related: related(binding, ["metadata", "name"]) };
+            if (outcome.once !== undefined) settled.oncePerScope = outcome.once;
+            slots.push(settled);
+          }
+          return slots;
+        };
+        if (!waitsForRun.has(binding)) {
+          // Nothing it reads comes later in the run: evaluated now, and only what fails waits for the end.
+          for (const [slot, settled] of settledOf(evaluateBinding(policy, binding, subject, store)).entries()) {
+            if (settled) yield { path: paths[slot], settle: () => settled };
+          }
+          continue;
         }
-        yield {
-          path: [],
-          settle: () => {
-            const { denied } = outcomeOf();
-            return denied === undefined ? undefined : { messageId: "violation", data: { message: denied }, related: related(binding, ["spec", "matchConditions"]), lowerTo };
-          },
-        };
-        yield {
-          path: [],
-          settle: () => {
-            const { notes, once } = outcomeOf();
-            if (notes.length === 0) return undefined;
-            const settled: Settled = { ...note(notes.join("; ")), related: related(binding, ["metadata", "name"]) };
-            if (once !== undefined) settled.oncePerScope = once;
-            return settled;
-          },
-        };
+        // Namespaces and params objects may come later in the run: evaluated once every object is read.
+        let slots: Array<Settled | undefined> | undefined;
+        const slotsOf = (): Array<Settled | undefined> => (slots ??= settledOf(evaluateBinding(policy, binding, subject, store)));
+        for (const [slot, path] of paths.entries()) yield { path, settle: () => slotsOf()[slot] };
       }
     },
   };
