@@ -82,8 +82,8 @@ var require_tunnel = __commonJS({
       self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
+      self.on("free", function onFree(socket, host, port2, localAddress) {
+        var options2 = toOptions(host, port2, localAddress);
         for (var i = 0, len = self.requests.length; i < len; ++i) {
           var pending = self.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
@@ -97,9 +97,9 @@ var require_tunnel = __commonJS({
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
-    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port2, localAddress) {
       var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      var options = mergeOptions({ request: req }, self.options, toOptions(host, port2, localAddress));
       if (self.sockets.length >= this.maxSockets) {
         self.requests.push(options);
         return;
@@ -222,11 +222,11 @@ var require_tunnel = __commonJS({
         cb(secureSocket);
       });
     }
-    function toOptions(host, port, localAddress) {
+    function toOptions(host, port2, localAddress) {
       if (typeof host === "string") {
         return {
           host,
-          port,
+          port: port2,
           localAddress
         };
       }
@@ -1026,56 +1026,56 @@ var require_util = __commonJS({
         return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
       }
     }
-    function buildURL(url, queryParams) {
-      if (url.includes("?") || url.includes("#")) {
+    function buildURL(url2, queryParams) {
+      if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
       const stringified = stringify(queryParams);
       if (stringified) {
-        url += "?" + stringified;
+        url2 += "?" + stringified;
       }
-      return url;
+      return url2;
     }
-    function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+    function isValidPort(port2) {
+      const value = parseInt(port2, 10);
+      return value === Number(port2) && value >= 0 && value <= 65535;
     }
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
     }
-    function parseURL(url) {
-      if (typeof url === "string") {
-        url = new URL(url);
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+    function parseURL(url2) {
+      if (typeof url2 === "string") {
+        url2 = new URL(url2);
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        return url;
+        return url2;
       }
-      if (!url || typeof url !== "object") {
+      if (!url2 || typeof url2 !== "object") {
         throw new InvalidArgumentError("Invalid URL: The URL argument must be a non-null object.");
       }
-      if (!(url instanceof URL)) {
-        if (url.port != null && url.port !== "" && isValidPort(url.port) === false) {
+      if (!(url2 instanceof URL)) {
+        if (url2.port != null && url2.port !== "" && isValidPort(url2.port) === false) {
           throw new InvalidArgumentError("Invalid URL: port must be a valid integer or a string representation of an integer.");
         }
-        if (url.path != null && typeof url.path !== "string") {
+        if (url2.path != null && typeof url2.path !== "string") {
           throw new InvalidArgumentError("Invalid URL path: the path must be a string or null/undefined.");
         }
-        if (url.pathname != null && typeof url.pathname !== "string") {
+        if (url2.pathname != null && typeof url2.pathname !== "string") {
           throw new InvalidArgumentError("Invalid URL pathname: the pathname must be a string or null/undefined.");
         }
-        if (url.hostname != null && typeof url.hostname !== "string") {
+        if (url2.hostname != null && typeof url2.hostname !== "string") {
           throw new InvalidArgumentError("Invalid URL hostname: the hostname must be a string or null/undefined.");
         }
-        if (url.origin != null && typeof url.origin !== "string") {
+        if (url2.origin != null && typeof url2.origin !== "string") {
           throw new InvalidArgumentError("Invalid URL origin: the origin must be a string or null/undefined.");
         }
-        if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+        if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path25 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
+        let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
+        let path25 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
@@ -1084,17 +1084,17 @@ var require_util = __commonJS({
         }
         return new URL(`${origin}${path25}`);
       }
-      if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
+      if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
       }
-      return url;
+      return url2;
     }
-    function parseOrigin(url) {
-      url = parseURL(url);
-      if (url.pathname !== "/" || url.search || url.hash) {
+    function parseOrigin(url2) {
+      url2 = parseURL(url2);
+      if (url2.pathname !== "/" || url2.search || url2.hash) {
         throw new InvalidArgumentError("invalid url");
       }
-      return url;
+      return url2;
     }
     function getHostname(host) {
       if (host[0] === "[") {
@@ -1498,34 +1498,34 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version, protocol, port: port2, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version,
           error2.message
@@ -1576,37 +1576,37 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version, protocol, port: port2, host },
             error: error2
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version,
             error2.message
@@ -1621,9 +1621,9 @@ var require_diagnostics = __commonJS({
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
         const {
-          address: { address, port }
+          address: { address, port: port2 }
         } = evt;
-        websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
+        websocketDebuglog("connection opened %s%s", address, port2 ? `:${port2}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
         const { websocket, code, reason } = evt;
@@ -2578,17 +2578,17 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
-          port = port || 443;
+          port2 = port2 || 443;
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
@@ -2600,29 +2600,29 @@ var require_connect = __commonJS({
             ALPNProtocols: allowH2 ? ["http/1.1", "h2"] : ["http/1.1"],
             socket: httpSocket,
             // upgrade socket connection
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
           });
         } else {
           assert2(!httpSocket, "httpSocket can only be sent on TLS update");
-          port = port || 80;
+          port2 = port2 || 80;
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
             localAddress,
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -3349,12 +3349,12 @@ var require_data_url = __commonJS({
       }
       return { mimeType: mimeTypeRecord, body };
     }
-    function URLSerializer(url, excludeFragment = false) {
+    function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
-        return url.href;
+        return url2.href;
       }
-      const href = url.href;
-      const hashLength = url.hash.length;
+      const href = url2.href;
+      const hashLength = url2.hash.length;
       const serialized = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
       if (!hashLength && href.endsWith("#")) {
         return serialized.slice(0, -1);
@@ -3813,11 +3813,11 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V2, prefix, argument, Iterable) => {
+      return (V2, prefix, argument2, Iterable) => {
         if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
+            message: `${argument2} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
@@ -3826,7 +3826,7 @@ var require_webidl = __commonJS({
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} is not iterable.`
+            message: `${argument2} is not iterable.`
           });
         }
         while (true) {
@@ -3834,25 +3834,25 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value, prefix, `${argument2}[${index++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O2, prefix, argument) => {
+      return (O2, prefix, argument2) => {
         if (webidl.util.Type(O2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
+            message: `${argument2} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
         const result = {};
         if (!types2.isProxy(O2)) {
           const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key2 of keys2) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O2[key2], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument2);
+            const typedValue = valueConverter(O2[key2], prefix, argument2);
             result[typedKey] = typedValue;
           }
           return result;
@@ -3861,8 +3861,8 @@ var require_webidl = __commonJS({
         for (const key2 of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O2, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O2[key2], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument2);
+            const typedValue = valueConverter(O2[key2], prefix, argument2);
             result[typedKey] = typedValue;
           }
         }
@@ -3870,18 +3870,18 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V2, prefix, argument, opts) => {
+      return (V2, prefix, argument2, opts) => {
         if (opts?.strict !== false && !(V2 instanceof i)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument2} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
           });
         }
         return V2;
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument) => {
+      return (dictionary, prefix, argument2) => {
         const type = webidl.util.Type(dictionary);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
@@ -3908,7 +3908,7 @@ var require_webidl = __commonJS({
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key2}`);
+            value = converter(value, prefix, `${argument2}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3922,27 +3922,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V2, prefix, argument) => {
+      return (V2, prefix, argument2) => {
         if (V2 === null) {
           return V2;
         }
-        return converter(V2, prefix, argument);
+        return converter(V2, prefix, argument2);
       };
     };
-    webidl.converters.DOMString = function(V2, prefix, argument, opts) {
+    webidl.converters.DOMString = function(V2, prefix, argument2, opts) {
       if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${argument} is a symbol, which cannot be converted to a DOMString.`
+          message: `${argument2} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V2);
     };
-    webidl.converters.ByteString = function(V2, prefix, argument) {
-      const x = webidl.converters.DOMString(V2, prefix, argument);
+    webidl.converters.ByteString = function(V2, prefix, argument2) {
+      const x = webidl.converters.DOMString(V2, prefix, argument2);
       for (let index = 0; index < x.length; index++) {
         if (x.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -3960,27 +3960,27 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V2) {
       return V2;
     };
-    webidl.converters["long long"] = function(V2, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V2, prefix, argument2) {
+      const x = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix, argument2);
       return x;
     };
-    webidl.converters["unsigned long long"] = function(V2, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V2, prefix, argument2) {
+      const x = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix, argument2);
       return x;
     };
-    webidl.converters["unsigned long"] = function(V2, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V2, prefix, argument2) {
+      const x = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix, argument2);
       return x;
     };
-    webidl.converters["unsigned short"] = function(V2, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V2, prefix, argument2, opts) {
+      const x = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix, argument2);
       return x;
     };
-    webidl.converters.ArrayBuffer = function(V2, prefix, argument, opts) {
+    webidl.converters.ArrayBuffer = function(V2, prefix, argument2, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types2.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${argument2} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
@@ -4116,9 +4116,9 @@ var require_util2 = __commonJS({
       }
       return location;
     }
-    function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
+    function isValidEncodedURL(url2) {
+      for (let i = 0; i < url2.length; ++i) {
+        const code = url2.charCodeAt(i);
         if (code > 126 || // Non-US-ASCII + DEL
         code < 32) {
           return false;
@@ -4133,8 +4133,8 @@ var require_util2 = __commonJS({
       return request.urlList[request.urlList.length - 1];
     }
     function requestBadPort(request) {
-      const url = requestCurrentURL(request);
-      if (urlIsHttpHttpsScheme(url) && badPortsSet.has(url.port)) {
+      const url2 = requestCurrentURL(request);
+      if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
       return "allowed";
@@ -4327,31 +4327,31 @@ var require_util2 = __commonJS({
           return isNonPotentiallyTrustWorthy ? "no-referrer" : referrerOrigin;
       }
     }
-    function stripURLForReferrer(url, originOnly) {
-      assert2(url instanceof URL);
-      url = new URL(url);
-      if (url.protocol === "file:" || url.protocol === "about:" || url.protocol === "blank:") {
+    function stripURLForReferrer(url2, originOnly) {
+      assert2(url2 instanceof URL);
+      url2 = new URL(url2);
+      if (url2.protocol === "file:" || url2.protocol === "about:" || url2.protocol === "blank:") {
         return "no-referrer";
       }
-      url.username = "";
-      url.password = "";
-      url.hash = "";
+      url2.username = "";
+      url2.password = "";
+      url2.hash = "";
       if (originOnly) {
-        url.pathname = "";
-        url.search = "";
+        url2.pathname = "";
+        url2.search = "";
       }
-      return url;
+      return url2;
     }
-    function isURLPotentiallyTrustworthy(url) {
-      if (!(url instanceof URL)) {
+    function isURLPotentiallyTrustworthy(url2) {
+      if (!(url2 instanceof URL)) {
         return false;
       }
-      if (url.href === "about:blank" || url.href === "about:srcdoc") {
+      if (url2.href === "about:blank" || url2.href === "about:srcdoc") {
         return true;
       }
-      if (url.protocol === "data:") return true;
-      if (url.protocol === "file:") return true;
-      return isOriginPotentiallyTrustworthy(url.origin);
+      if (url2.protocol === "data:") return true;
+      if (url2.protocol === "file:") return true;
+      return isOriginPotentiallyTrustworthy(url2.origin);
       function isOriginPotentiallyTrustworthy(origin) {
         if (origin == null || origin === "null") return false;
         const originAsURL = new URL(origin);
@@ -4672,17 +4672,17 @@ var require_util2 = __commonJS({
         byteLength += chunk.length;
       }
     }
-    function urlIsLocal(url) {
-      assert2("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsLocal(url2) {
+      assert2("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "about:" || protocol === "blob:" || protocol === "data:";
     }
-    function urlHasHttpsScheme(url) {
-      return typeof url === "string" && url[5] === ":" && url[0] === "h" && url[1] === "t" && url[2] === "t" && url[3] === "p" && url[4] === "s" || url.protocol === "https:";
+    function urlHasHttpsScheme(url2) {
+      return typeof url2 === "string" && url2[5] === ":" && url2[0] === "h" && url2[1] === "t" && url2[2] === "t" && url2[3] === "p" && url2[4] === "s" || url2.protocol === "https:";
     }
-    function urlIsHttpHttpsScheme(url) {
-      assert2("protocol" in url);
-      const protocol = url.protocol;
+    function urlIsHttpHttpsScheme(url2) {
+      assert2("protocol" in url2);
+      const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
@@ -5537,11 +5537,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         }
         source = object;
         action = async function* () {
-          for (const part of blobParts) {
-            if (part.stream) {
-              yield* part.stream();
+          for (const part2 of blobParts) {
+            if (part2.stream) {
+              yield* part2.stream();
             } else {
-              yield part;
+              yield part2;
             }
           }
         };
@@ -7090,8 +7090,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port: port2 } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port2 ? `:${port2}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request.aborted) {
@@ -7691,7 +7691,7 @@ var require_client = __commonJS({
        * @param {string|URL} url
        * @param {import('../../types/client.js').Client.Options} options
        */
-      constructor(url, {
+      constructor(url2, {
         interceptors,
         maxHeaderSize,
         headersTimeout,
@@ -7809,7 +7809,7 @@ var require_client = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
@@ -7931,22 +7931,22 @@ var require_client = __commonJS({
     async function connect(client) {
       assert2(!client[kConnecting]);
       assert2(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port: port2 } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert2(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert2(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -7958,9 +7958,9 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
           }, (err, socket2) => {
@@ -7991,9 +7991,9 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8012,9 +8012,9 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8787,8 +8787,8 @@ var require_proxy_agent = __commonJS({
           throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
-        const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const url2 = this.#getUrl(opts);
+        const { href, origin, port: port2, protocol, username, password, hostname: proxyHostname } = url2;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8818,7 +8818,7 @@ var require_proxy_agent = __commonJS({
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url2, { connect });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -8830,7 +8830,7 @@ var require_proxy_agent = __commonJS({
             try {
               const { socket, statusCode } = await this[kClient].connect({
                 origin,
-                port,
+                port: port2,
                 path: requestedPath,
                 signal: opts2.signal,
                 headers: {
@@ -8964,8 +8964,8 @@ var require_env_http_proxy_agent = __commonJS({
         this.#parseNoProxy();
       }
       [kDispatch](opts, handler) {
-        const url = new URL(opts.origin);
-        const agent = this.#getProxyAgentForUrl(url);
+        const url2 = new URL(opts.origin);
+        const agent = this.#getProxyAgentForUrl(url2);
         return agent.dispatch(opts, handler);
       }
       async [kClose]() {
@@ -8986,11 +8986,11 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].destroy(err);
         }
       }
-      #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+      #getProxyAgentForUrl(url2) {
+        let { protocol, host: hostname2, port: port2 } = url2;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
+        port2 = Number.parseInt(port2, 10) || DEFAULT_PORTS[protocol] || 0;
+        if (!this.#shouldProxy(hostname2, port2)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8998,7 +8998,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port2) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9010,15 +9010,15 @@ var require_env_http_proxy_agent = __commonJS({
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
           const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          if (entry.port && entry.port !== port2) {
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9810,7 +9810,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque: opaque2, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9836,7 +9836,7 @@ var require_api_request = __commonJS({
         }
         this.method = method;
         this.responseHeaders = responseHeaders || null;
-        this.opaque = opaque || null;
+        this.opaque = opaque2 || null;
         this.callback = callback;
         this.res = null;
         this.abort = null;
@@ -9884,7 +9884,7 @@ var require_api_request = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque: opaque2, abort, context, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9919,7 +9919,7 @@ var require_api_request = __commonJS({
               statusCode,
               headers,
               trailers: this.trailers,
-              opaque,
+              opaque: opaque2,
               body: res,
               context
             });
@@ -9934,11 +9934,11 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body, opaque: opaque2 } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err, { opaque: opaque2 });
           });
         }
         if (res) {
@@ -9972,8 +9972,8 @@ var require_api_request = __commonJS({
         if (typeof callback !== "function") {
           throw err;
         }
-        const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        const opaque2 = opts?.opaque;
+        queueMicrotask(() => callback(err, { opaque: opaque2 }));
       }
     }
     module.exports = request;
@@ -10048,7 +10048,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque: opaque2, body, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10073,7 +10073,7 @@ var require_api_stream = __commonJS({
           throw err;
         }
         this.responseHeaders = responseHeaders || null;
-        this.opaque = opaque || null;
+        this.opaque = opaque2 || null;
         this.factory = factory;
         this.callback = callback;
         this.res = null;
@@ -10100,7 +10100,7 @@ var require_api_stream = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque: opaque2, context, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10127,20 +10127,20 @@ var require_api_stream = __commonJS({
           res = this.runInAsyncScope(factory, null, {
             statusCode,
             headers,
-            opaque,
+            opaque: opaque2,
             context
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
           finished(res, { readable: false }, (err) => {
-            const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
+            const { callback: callback2, res: res2, opaque: opaque3, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
               util.destroy(res2, err);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
+            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque3, trailers });
             if (err) {
               abort();
             }
@@ -10165,7 +10165,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque: opaque2, body } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10174,7 +10174,7 @@ var require_api_stream = __commonJS({
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err, { opaque: opaque2 });
           });
         }
         if (body) {
@@ -10197,8 +10197,8 @@ var require_api_stream = __commonJS({
         if (typeof callback !== "function") {
           throw err;
         }
-        const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        const opaque2 = opts?.opaque;
+        queueMicrotask(() => callback(err, { opaque: opaque2 }));
       }
     }
     module.exports = stream;
@@ -10264,7 +10264,7 @@ var require_api_pipeline = __commonJS({
         if (typeof handler !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
+        const { signal, method, opaque: opaque2, onInfo, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
@@ -10275,7 +10275,7 @@ var require_api_pipeline = __commonJS({
           throw new InvalidArgumentError("invalid onInfo callback");
         }
         super("UNDICI_PIPELINE");
-        this.opaque = opaque || null;
+        this.opaque = opaque2 || null;
         this.responseHeaders = responseHeaders || null;
         this.handler = handler;
         this.abort = null;
@@ -10332,7 +10332,7 @@ var require_api_pipeline = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque: opaque2, handler, context } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10348,7 +10348,7 @@ var require_api_pipeline = __commonJS({
           body = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
-            opaque,
+            opaque: opaque2,
             body: this.res,
             context
           });
@@ -10422,13 +10422,13 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque: opaque2, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
         this.responseHeaders = responseHeaders || null;
-        this.opaque = opaque || null;
+        this.opaque = opaque2 || null;
         this.callback = callback;
         this.abort = null;
         this.context = null;
@@ -10448,24 +10448,24 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque: opaque2, context } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         this.runInAsyncScope(callback, null, null, {
           headers,
           socket,
-          opaque,
+          opaque: opaque2,
           context
         });
       }
       onError(err) {
-        const { callback, opaque } = this;
+        const { callback, opaque: opaque2 } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err, { opaque: opaque2 });
           });
         }
       }
@@ -10489,8 +10489,8 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw err;
         }
-        const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        const opaque2 = opts?.opaque;
+        queueMicrotask(() => callback(err, { opaque: opaque2 }));
       }
     }
     module.exports = upgrade;
@@ -10514,12 +10514,12 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque: opaque2, responseHeaders } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
-        this.opaque = opaque || null;
+        this.opaque = opaque2 || null;
         this.responseHeaders = responseHeaders || null;
         this.callback = callback;
         this.abort = null;
@@ -10538,7 +10538,7 @@ var require_api_connect = __commonJS({
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque: opaque2, context } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10549,17 +10549,17 @@ var require_api_connect = __commonJS({
           statusCode,
           headers,
           socket,
-          opaque,
+          opaque: opaque2,
           context
         });
       }
       onError(err) {
-        const { callback, opaque } = this;
+        const { callback, opaque: opaque2 } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err, { opaque: opaque2 });
           });
         }
       }
@@ -10579,8 +10579,8 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw err;
         }
-        const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        const opaque2 = opts?.opaque;
+        queueMicrotask(() => callback(err, { opaque: opaque2 }));
       }
     }
     module.exports = connect;
@@ -10705,10 +10705,10 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
+      const clone2 = headers.slice();
       const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      for (let index = 0; index < clone2.length; index += 2) {
+        entries.push([clone2[index], clone2[index + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -10914,10 +10914,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+      const url2 = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url2.host))) {
         return true;
       }
       return false;
@@ -11693,17 +11693,17 @@ var require_dns = __commonJS({
               records,
               newOpts.affinity
             );
-            let port;
+            let port2;
             if (typeof ip.port === "number") {
-              port = `:${ip.port}`;
+              port2 = `:${ip.port}`;
             } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+              port2 = `:${origin.port}`;
             } else {
-              port = "";
+              port2 = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
             );
           });
         } else {
@@ -11717,17 +11717,17 @@ var require_dns = __commonJS({
             this.runLookup(origin, opts, cb);
             return;
           }
-          let port;
+          let port2;
           if (typeof ip.port === "number") {
-            port = `:${ip.port}`;
+            port2 = `:${ip.port}`;
           } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+            port2 = `:${origin.port}`;
           } else {
-            port = "";
+            port2 = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
           );
         }
       }
@@ -12336,7 +12336,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V2, prefix, argument) {
+    webidl.converters.HeadersInit = function(V2, prefix, argument2) {
       if (webidl.util.Type(V2) === "Object") {
         const iterator = Reflect.get(V2, Symbol.iterator);
         if (!util.types.isProxy(V2) && iterator === Headers2.prototype.entries) {
@@ -12346,9 +12346,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument, iterator.bind(V2));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix, argument2, iterator.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix, argument2);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12422,15 +12422,15 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status = 302) {
+      static redirect(url2, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
-        url = webidl.converters.USVString(url);
+        url2 = webidl.converters.USVString(url2);
         status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
-          parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
+          parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+          throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -12471,11 +12471,11 @@ var require_response = __commonJS({
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
-        const url = urlList[urlList.length - 1] ?? null;
-        if (url === null) {
+        const url2 = urlList[urlList.length - 1] ?? null;
+        if (url2 === null) {
           return "";
         }
-        return URLSerializer(url, true);
+        return URLSerializer(url2, true);
       }
       // Returns whether response was obtained through a redirect.
       get redirected() {
@@ -12731,14 +12731,14 @@ var require_response = __commonJS({
       }
       return webidl.converters.DOMString(V2, prefix, name);
     };
-    webidl.converters.BodyInit = function(V2, prefix, argument) {
+    webidl.converters.BodyInit = function(V2, prefix, argument2) {
       if (V2 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V2, prefix, argument);
+        return webidl.converters.ReadableStream(V2, prefix, argument2);
       }
       if (V2?.[Symbol.asyncIterator]) {
         return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix, argument2);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13407,14 +13407,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V2, prefix, argument) {
+    webidl.converters.RequestInfo = function(V2, prefix, argument2) {
       if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix, argument);
+        return webidl.converters.USVString(V2, prefix, argument2);
       }
       if (V2 instanceof Request) {
-        return webidl.converters.Request(V2, prefix, argument);
+        return webidl.converters.Request(V2, prefix, argument2);
       }
-      return webidl.converters.USVString(V2, prefix, argument);
+      return webidl.converters.USVString(V2, prefix, argument2);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -14429,12 +14429,12 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body }) {
-        const url = requestCurrentURL(request);
+        const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: url.pathname + url.search,
-            origin: url.origin,
+            path: url2.pathname + url2.search,
+            origin: url2.origin,
             method: request.method,
             body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
             headers: request.headersList.entries,
@@ -16276,11 +16276,11 @@ var require_util6 = __commonJS({
       if (cookie.sameSite) {
         out.push(`SameSite=${cookie.sameSite}`);
       }
-      for (const part of cookie.unparsed) {
-        if (!part.includes("=")) {
+      for (const part2 of cookie.unparsed) {
+        if (!part2.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key2, ...value] = part.split("=");
+        const [key2, ...value] = part2.split("=");
         const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
@@ -17180,9 +17180,9 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options) {
-      const requestURL = url;
-      requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
+    function establishWebSocketConnection(url2, protocols, client, ws2, onEstablish, options) {
+      const requestURL = url2;
+      requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request = makeRequest({
         urlList: [requestURL],
         client,
@@ -17509,7 +17509,7 @@ var require_receiver = __commonJS({
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
             const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const masked2 = (buffer[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
             const payloadLength = buffer[1] & 127;
             const rsv1 = buffer[0] & 64;
@@ -17519,7 +17519,7 @@ var require_receiver = __commonJS({
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
             }
-            if (masked) {
+            if (masked2) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
               return callback();
             }
@@ -17567,7 +17567,7 @@ var require_receiver = __commonJS({
               this.#info.compressed = rsv1 !== 0;
             }
             this.#info.opcode = opcode;
-            this.#info.masked = masked;
+            this.#info.masked = masked2;
             this.#info.fin = fin;
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
@@ -17933,18 +17933,18 @@ var require_websocket = __commonJS({
        * @param {string} url
        * @param {string|string[]} protocols
        */
-      constructor(url, protocols = []) {
+      constructor(url2, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
-          urlRecord = new URL(url, baseURL);
+          urlRecord = new URL(url2, baseURL);
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
         }
@@ -18216,11 +18216,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix, argument2) {
       if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
         return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V2, prefix, argument);
+      return webidl.converters.DOMString(V2, prefix, argument2);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18753,7 +18753,7 @@ var require_eventsource = __commonJS({
        * @param {EventSourceInit} [eventSourceInitDict]
        * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#the-eventsource-interface
        */
-      constructor(url, eventSourceInitDict = {}) {
+      constructor(url2, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "EventSource constructor";
@@ -18764,7 +18764,7 @@ var require_eventsource = __commonJS({
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
+        url2 = webidl.converters.USVString(url2, prefix, "url");
         eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
@@ -18774,7 +18774,7 @@ var require_eventsource = __commonJS({
         const settings = environmentSettingsObject;
         let urlRecord;
         try {
-          urlRecord = new URL(url, settings.settingsObject.baseUrl);
+          urlRecord = new URL(url2, settings.settingsObject.baseUrl);
           this.#state.origin = urlRecord.origin;
         } catch (e) {
           throw new DOMException(e, "SyntaxError");
@@ -19060,12 +19060,12 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn2) {
-      return (url, opts, handler) => {
+      return (url2, opts, handler) => {
         if (typeof opts === "function") {
           handler = opts;
           opts = null;
         }
-        if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
+        if (!url2 || typeof url2 !== "string" && typeof url2 !== "object" && !(url2 instanceof URL)) {
           throw new InvalidArgumentError("invalid url");
         }
         if (opts != null && typeof opts !== "object") {
@@ -19079,12 +19079,12 @@ var require_undici = __commonJS({
           if (!opts.path.startsWith("/")) {
             path25 = `/${path25}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path25);
+          url2 = new URL(util.parseOrigin(url2).origin + path25);
         } else {
           if (!opts) {
-            opts = typeof url === "object" ? url : {};
+            opts = typeof url2 === "object" ? url2 : {};
           }
-          url = util.parseURL(url);
+          url2 = util.parseURL(url2);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -19092,8 +19092,8 @@ var require_undici = __commonJS({
         }
         return fn2.call(dispatcher, {
           ...opts,
-          origin: url.origin,
-          path: url.search ? `${url.pathname}${url.search}` : url.pathname,
+          origin: url2.origin,
+          path: url2.search ? `${url2.pathname}${url2.search}` : url2.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
         }, handler);
       };
@@ -20134,7 +20134,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split3 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -20167,18 +20167,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split2 = void 0;
+          split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split3 = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -20191,7 +20191,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
-              split2 = void 0;
+              split3 = void 0;
             } else {
               overflow = true;
             }
@@ -20984,13 +20984,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -21033,7 +21033,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -21044,8 +21044,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
@@ -21076,7 +21076,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -21133,9 +21133,9 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key2) {
+    function findPair(items2, key2) {
       const k2 = identity2.isScalar(key2) ? key2.value : key2;
-      for (const it2 of items) {
+      for (const it2 of items2) {
         if (identity2.isPair(it2)) {
           if (it2.key === key2 || it2.key === k2)
             return it2;
@@ -21160,7 +21160,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
@@ -21170,10 +21170,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key2, value] of obj)
-            add(key2, value);
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
           for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -23083,12 +23083,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23725,13 +23725,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split2 = source.split(/\n( *)/);
-      const first = split2[0];
+      const split3 = source.split(/\n( *)/);
+      const first = split3[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i = 1; i < split3.length; i += 2)
+        lines.push([split3[i], split3[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -23773,12 +23773,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re3 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
-        comment: re2.comment,
-        range: [offset, valueEnd, re2.offset]
+        comment: re3.comment,
+        range: [offset, valueEnd, re3.offset]
       };
     }
     function plainValue(source, onError) {
@@ -24165,10 +24165,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re2.offset];
-      if (re2.comment)
-        alias.comment = re2.comment;
+      const re3 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re3.offset];
+      if (re3.comment)
+        alias.comment = re3.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -24209,10 +24209,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re2.comment)
-        doc.comment = re2.comment;
-      doc.range = [offset, contentEnd, re2.offset];
+      const re3 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re3.comment)
+        doc.comment = re3.comment;
+      doc.range = [offset, contentEnd, re3.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -26380,7 +26380,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26421,7 +26421,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -26811,9 +26811,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
+  addList(items2, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems4 = items.map((item) => this.wrap("li", item)).join("");
+    const listItems4 = items2.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems4);
     return this.addRaw(element).addEOL();
   }
@@ -27023,6 +27023,7 @@ var package_default = {
     "@bufbuild/cel": "0.6.1",
     "@bufbuild/cel-spec": "0.6.1",
     "@bufbuild/protobuf": "2.17.0",
+    "@bufbuild/re2": "0.6.1",
     glob: "^14.0.6",
     "js-yaml": "^5.5.0",
     minimatch: "^10.2.6",
@@ -27450,9 +27451,9 @@ function link(text, href) {
 function header(...titles) {
   return titles.map((title) => ({ data: title, header: true }));
 }
-function countBy(items, key2) {
+function countBy(items2, key2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const item of items) counts.set(key2(item), (counts.get(key2(item)) ?? 0) + 1);
+  for (const item of items2) counts.set(key2(item), (counts.get(key2(item)) ?? 0) + 1);
   return counts;
 }
 function headline(input) {
@@ -27593,17 +27594,17 @@ function escapeBraces(str) {
 function unescapeBraces(str) {
   return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
+function pushAll(target, items2) {
+  for (let i = 0; i < items2.length; i++) {
+    target.push(items2[i]);
   }
 }
-function balancedWithBudget(str, masked, budget) {
+function balancedWithBudget(str, masked2, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
-  const r7 = range("{", "}", masked);
-  const unmatched2 = r7 !== void 0 && masked.indexOf("{") < r7[0];
+  const r7 = range("{", "}", masked2);
+  const unmatched2 = r7 !== void 0 && masked2.indexOf("{") < r7[0];
   budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
   if (!r7 || budget.remaining < 0) {
     return void 0;
@@ -27616,11 +27617,11 @@ function balancedWithBudget(str, masked, budget) {
     unmatched: unmatched2
   };
 }
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
+function maskUnmatchedOpens(masked2, budget) {
+  budget.remaining -= masked2.length;
   const open2 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
+  for (let i = 0; i < masked2.length; i++) {
+    const c = masked2.charCodeAt(i);
     if (c === 123) {
       open2.push(i);
     } else if (c === 125 && open2.length) {
@@ -27631,10 +27632,10 @@ function maskUnmatchedOpens(masked, budget) {
   let last = 0;
   for (let i = 0; i < open2.length; i++) {
     const at2 = open2[i];
-    out += masked.slice(last, at2) + "\0";
+    out += masked2.slice(last, at2) + "\0";
     last = at2 + 1;
   }
-  return out + masked.slice(last);
+  return out + masked2.slice(last);
 }
 function commaSetFollows(str, budget) {
   budget.remaining -= str.length;
@@ -27689,14 +27690,14 @@ function expand(str, options = {}) {
     return [];
   }
   const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxLength2 = bound(options.maxLength, EXPANSION_MAX_LENGTH);
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
 function embrace(str) {
   return "{" + str + "}";
@@ -27710,7 +27711,7 @@ function lte(i, y) {
 function gte(i, y) {
   return i >= y;
 }
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
   const out = [];
   let length = 0;
   let nonEmpty;
@@ -27726,7 +27727,7 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
       if (out.length >= max)
         break outer;
       const expansion = prefix + vs2[v2];
-      if (length + expansion.length > maxLength)
+      if (length + expansion.length > maxLength2)
         break outer;
       out.push(expansion);
       length += expansion.length;
@@ -27735,7 +27736,7 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   budget.remaining -= out.length;
   return out;
 }
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+function expandSequence(body, isAlphaSequence, max, maxLength2, budget) {
   const n = body.split(/\.\./);
   const N2 = [];
   if (n[0] === void 0 || n[1] === void 0) {
@@ -27779,14 +27780,14 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
         }
       }
     }
-    if (length + c.length > maxLength)
+    if (length + c.length > maxLength2)
       break;
     N2.push(c);
     length += c.length;
   }
   return N2;
 }
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
   if (depth > maxDepth) {
     return [str];
@@ -27795,24 +27796,24 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked = str;
+  let masked2 = str;
   for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
+    const m = balancedWithBudget(str, masked2, budget);
     if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+      return combine(acc, str, [""], max, maxLength2, dropEmpties, budget);
     }
     if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
+      masked2 = maskUnmatchedOpens(masked2, budget);
     }
     const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength2, dropEmpties, budget);
     if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength2, dropEmpties && !m.post.length, budget);
       firstGroup = false;
       if (!m.post.length)
         break;
       str = m.post;
-      masked = masked.slice(m.end + 1);
+      masked2 = masked2.slice(m.end + 1);
       continue;
     }
     const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
@@ -27823,7 +27824,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
         rewrites++;
         str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        masked2 = masked2.slice(0, m.end) + escClose + masked2.slice(m.end + 1);
         isTop = true;
         continue;
       }
@@ -27835,7 +27836,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     }
     let values;
     if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength2, budget);
       if (!values) {
         return literal();
       }
@@ -27845,12 +27846,12 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         return literal();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        n = expand_(n[0], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
           return literal();
         }
         if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength2, dropEmpties && !m.post.length, budget);
           if (budget.remaining < 0) {
             return literal();
           }
@@ -27858,7 +27859,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
           if (!m.post.length)
             break;
           str = m.post;
-          masked = masked.slice(m.end + 1);
+          masked2 = masked2.slice(m.end + 1);
           continue;
         }
       }
@@ -27871,7 +27872,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       values = [];
       let valuesLength = 0;
       outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal();
         }
@@ -27879,7 +27880,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
           const v2 = expanded[k2];
           if (dropsEmpties && !v2)
             continue;
-          if (values.length >= max || valuesLength + v2.length > maxLength) {
+          if (values.length >= max || valuesLength + v2.length > maxLength2) {
             break outer;
           }
           values.push(v2);
@@ -27887,7 +27888,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         }
       }
     }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    const next = combine(acc, pre, values, max, maxLength2, dropEmpties && !m.post.length, budget);
     if (budget.remaining < 0) {
       return literal();
     }
@@ -27895,7 +27896,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     if (!m.post.length)
       break;
     str = m.post;
-    masked = masked.slice(m.end + 1);
+    masked2 = masked2.slice(m.end + 1);
   }
   return acc;
 }
@@ -27942,13 +27943,13 @@ var parseClass = (glob, position) => {
   let sawStart = false;
   let uflag = false;
   let escaping = false;
-  let negate2 = false;
+  let negate3 = false;
   let endPos = pos;
   let rangeStart = "";
   WHILE: while (i < glob.length) {
     const c = glob.charAt(i);
     if ((c === "!" || c === "^") && i === pos + 1) {
-      negate2 = true;
+      negate3 = true;
       i++;
       continue;
     }
@@ -28010,12 +28011,12 @@ var parseClass = (glob, position) => {
   if (!ranges.length && !negs.length) {
     return ["$.", false, glob.length - pos, true];
   }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate2) {
+  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate3) {
     const r7 = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
     return [regexpEscape(r7), false, endPos - pos, false];
   }
-  const sranges = "[" + (negate2 ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate2 ? "" : "^") + rangesToString(negs) + "]";
+  const sranges = "[" + (negate3 ? "^" : "") + rangesToString(ranges) + "]";
+  const snegs = "[" + (negate3 ? "" : "^") + rangesToString(negs) + "]";
   const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
   return [comb, uflag, endPos - pos, true];
 };
@@ -28162,11 +28163,11 @@ var AST = class {
       let pp = p.#parent;
       while (pp) {
         for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
+          for (const part2 of n.#parts) {
+            if (typeof part2 === "string") {
               throw new Error("string part in extglob AST??");
             }
-            part.copyIn(pp.#parts[i]);
+            part2.copyIn(pp.#parts[i]);
           }
         }
         p = pp;
@@ -28222,11 +28223,11 @@ var AST = class {
     const pl = this.#parent ? this.#parent.#parts.length : 0;
     return this.#parentIndex === pl - 1;
   }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
+  copyIn(part2) {
+    if (typeof part2 === "string")
+      this.push(part2);
     else
-      this.push(part.clone(this));
+      this.push(part2.clone(this));
   }
   clone(parent) {
     const c = new _a(this.type, parent);
@@ -28283,7 +28284,7 @@ var AST = class {
       return i2;
     }
     let i = pos + 1;
-    let part = new _a(null, ast);
+    let part2 = new _a(null, ast);
     const parts = [];
     let acc = "";
     while (i < str.length) {
@@ -28314,27 +28315,27 @@ var AST = class {
       (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
       if (doRecurse) {
         const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
+        const ext2 = new _a(c, part2);
+        part2.push(ext2);
         i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
         continue;
       }
       if (c === "|") {
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        parts.push(part);
-        part = new _a(null, ast);
+        parts.push(part2);
+        part2 = new _a(null, ast);
         continue;
       }
       if (c === ")") {
         if (acc === "" && ast.#parts.length === 0) {
           ast.#emptyExt = true;
         }
-        part.push(acc);
+        part2.push(acc);
         acc = "";
-        ast.push(...parts, part);
+        ast.push(...parts, part2);
         return i;
       }
       acc += c;
@@ -28417,14 +28418,14 @@ var AST = class {
     if (this !== this.#root)
       return this.#root.toMMPattern();
     const glob = this.toString();
-    const [re2, body, hasMagic, uflag] = this.toRegExpSource();
+    const [re3, body, hasMagic, uflag] = this.toRegExpSource();
     const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
     if (!anyMagic) {
       return body;
     }
     const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re2}$`, flags), {
-      _src: re2,
+    return Object.assign(new RegExp(`^${re3}$`, flags), {
+      _src: re3,
       _glob: glob
     });
   }
@@ -28509,10 +28510,10 @@ var AST = class {
     if (!isExtglobAST(this)) {
       const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
       const src = this.#parts.map((p) => {
-        const [re2, _2, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+        const [re3, _2, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
         this.#hasMagic = this.#hasMagic || hasMagic;
         this.#uflag = this.#uflag || uflag;
-        return re2;
+        return re3;
       }).join("");
       let start2 = "";
       if (this.isStart()) {
@@ -28615,28 +28616,28 @@ var AST = class {
       if (typeof p === "string") {
         throw new Error("string type in extglob ast??");
       }
-      const [re2, _2, _hasMagic, uflag] = p.toRegExpSource(dot);
+      const [re3, _2, _hasMagic, uflag] = p.toRegExpSource(dot);
       this.#uflag = this.#uflag || uflag;
-      return re2;
+      return re3;
     }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
   }
   static #parseGlob(glob, hasMagic, noEmpty = false) {
     let escaping = false;
-    let re2 = "";
+    let re3 = "";
     let uflag = false;
     let inStar = false;
     for (let i = 0; i < glob.length; i++) {
       const c = glob.charAt(i);
       if (escaping) {
         escaping = false;
-        re2 += (reSpecials.has(c) ? "\\" : "") + c;
+        re3 += (reSpecials.has(c) ? "\\" : "") + c;
         continue;
       }
       if (c === "*") {
         if (inStar)
           continue;
         inStar = true;
-        re2 += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+        re3 += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
         hasMagic = true;
         continue;
       } else {
@@ -28644,7 +28645,7 @@ var AST = class {
       }
       if (c === "\\") {
         if (i === glob.length - 1) {
-          re2 += "\\\\";
+          re3 += "\\\\";
         } else {
           escaping = true;
         }
@@ -28653,7 +28654,7 @@ var AST = class {
       if (c === "[") {
         const [src, needUflag, consumed, magic] = parseClass(glob, i);
         if (consumed) {
-          re2 += src;
+          re3 += src;
           uflag = uflag || needUflag;
           i += consumed - 1;
           hasMagic = hasMagic || magic;
@@ -28661,13 +28662,13 @@ var AST = class {
         }
       }
       if (c === "?") {
-        re2 += qmark;
+        re3 += qmark;
         hasMagic = true;
         continue;
       }
-      re2 += regExpEscape(c);
+      re3 += regExpEscape(c);
     }
-    return [re2, unescape(glob), !!hasMagic, uflag];
+    return [re3, unescape(glob), !!hasMagic, uflag];
   }
 };
 _a = AST;
@@ -28863,8 +28864,8 @@ var Minimatch = class {
       return true;
     }
     for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
+      for (const part2 of pattern) {
+        if (typeof part2 !== "string")
           return true;
       }
     }
@@ -28964,18 +28965,18 @@ var Minimatch = class {
   // get rid of adjascent ** and resolve .. portions
   levelOneOptimize(globParts) {
     return globParts.map((parts) => {
-      parts = parts.reduce((set, part) => {
+      parts = parts.reduce((set, part2) => {
         const prev = set[set.length - 1];
-        if (part === "**" && prev === "**") {
+        if (part2 === "**" && prev === "**") {
           return set;
         }
-        if (part === "..") {
+        if (part2 === "..") {
           if (prev && prev !== ".." && prev !== "." && prev !== "**") {
             set.pop();
             return set;
           }
         }
-        set.push(part);
+        set.push(part2);
         return set;
       }, []);
       return parts.length === 0 ? [""] : parts;
@@ -29156,15 +29157,15 @@ var Minimatch = class {
     if (this.nonegate)
       return;
     const pattern = this.pattern;
-    let negate2 = false;
+    let negate3 = false;
     let negateOffset = 0;
     for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate2 = !negate2;
+      negate3 = !negate3;
       negateOffset++;
     }
     if (negateOffset)
       this.pattern = pattern.slice(negateOffset);
-    this.negate = negate2;
+    this.negate = negate3;
   }
   // set partial to true to test if, for example,
   // "/a/b" matches the start of "/*/b/*/d"
@@ -29360,11 +29361,11 @@ var Minimatch = class {
     } else if (m = pattern.match(dotStarRE)) {
       fastTest = dotStarTest;
     }
-    const re2 = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re2 === "object") {
-      Reflect.defineProperty(re2, "test", { value: fastTest });
+    const re3 = AST.fromGlob(pattern, this.options).toMMPattern();
+    if (fastTest && typeof re3 === "object") {
+      Reflect.defineProperty(re3, "test", { value: fastTest });
     }
-    return re2;
+    return re3;
   }
   makeRe() {
     if (this.regexp || this.regexp === false)
@@ -29377,7 +29378,7 @@ var Minimatch = class {
     const options = this.options;
     const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
     const flags = new Set(options.nocase ? ["i"] : []);
-    let re2 = set.map((pattern) => {
+    let re3 = set.map((pattern) => {
       const pp = pattern.map((p) => {
         if (p instanceof RegExp) {
           for (const f of p.flags.split(""))
@@ -29415,14 +29416,14 @@ var Minimatch = class {
       return filtered.join("/");
     }).join("|");
     const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re2 = "^" + open2 + re2 + close + "$";
+    re3 = "^" + open2 + re3 + close + "$";
     if (this.partial) {
-      re2 = "^(?:\\/|" + open2 + re2.slice(1, -1) + close + ")$";
+      re3 = "^(?:\\/|" + open2 + re3.slice(1, -1) + close + ")$";
     }
     if (this.negate)
-      re2 = "^(?!" + re2 + ").+$";
+      re3 = "^(?!" + re3 + ").+$";
     try {
-      this.regexp = new RegExp(re2, [...flags].join(""));
+      this.regexp = new RegExp(re3, [...flags].join(""));
     } catch {
       this.regexp = false;
     }
@@ -29824,17 +29825,17 @@ function sourceString(node, source) {
 function keyOf(pair) {
   return (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
 }
-function readCustomRule(node, source, fail2) {
-  if (!(0, import_yaml.isMap)(node)) return fail2("a custom rule must be a mapping with id, title, severity, match and validations", node);
+function readCustomRule(node, source, fail3) {
+  if (!(0, import_yaml.isMap)(node)) return fail3("a custom rule must be a mapping with id, title, severity, match and validations", node);
   const fields = /* @__PURE__ */ new Map();
   for (const pair of node.items) {
     const key2 = keyOf(pair);
-    if (!RULE_KEYS.includes(key2)) fail2(`unknown custom rule field "${key2}"; expected ${RULE_KEYS.join(", ")}`, pair.key);
+    if (!RULE_KEYS.includes(key2)) fail3(`unknown custom rule field "${key2}"; expected ${RULE_KEYS.join(", ")}`, pair.key);
     fields.set(key2, pair.value ?? pair.key);
   }
-  const required = (key2) => fields.get(key2) ?? fail2(`a custom rule needs ${key2}`, node);
+  const required = (key2) => fields.get(key2) ?? fail3(`a custom rule needs ${key2}`, node);
   const text = (value, what) => {
-    if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "string" || value.value.trim() === "") return fail2(`${what} must be a non-empty string`, value);
+    if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "string" || value.value.trim() === "") return fail3(`${what} must be a non-empty string`, value);
     return value.value;
   };
   const cel = (value, what) => {
@@ -29847,22 +29848,22 @@ function readCustomRule(node, source, fail2) {
   };
   const idNode = required("id");
   const id = text(idNode, "id");
-  if (!RULE_ID.test(id)) fail2(`custom rule id "${id}" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label`, idNode);
-  if (id.startsWith("kubeward/") || id.startsWith(VAP_RULE_PREFIX)) fail2(`custom rule id "${id}" may not start with kubeward/ or ${VAP_RULE_PREFIX}: those name diagnostics and admission policies`, idNode);
+  if (!RULE_ID.test(id)) fail3(`custom rule id "${id}" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label`, idNode);
+  if (id.startsWith("kubeward/") || id.startsWith(VAP_RULE_PREFIX)) fail3(`custom rule id "${id}" may not start with kubeward/ or ${VAP_RULE_PREFIX}: those name diagnostics and admission policies`, idNode);
   const severityNode = required("severity");
   const severity = (0, import_yaml.isScalar)(severityNode) ? severityNode.value : void 0;
-  if (!SEVERITIES.includes(severity)) fail2(`severity must be one of ${SEVERITIES.join(", ")}`, severityNode);
+  if (!SEVERITIES.includes(severity)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, severityNode);
   const validationsNode = required("validations");
-  if (!(0, import_yaml.isSeq)(validationsNode) || validationsNode.items.length === 0) fail2("validations must be a non-empty list of {expression, message?, messageExpression?, fieldPath?}", validationsNode);
+  if (!(0, import_yaml.isSeq)(validationsNode) || validationsNode.items.length === 0) fail3("validations must be a non-empty list of {expression, message?, messageExpression?, fieldPath?}", validationsNode);
   const validations = validationsNode.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail2("a validation must be a mapping with expression", item);
+    if (!(0, import_yaml.isMap)(item)) return fail3("a validation must be a mapping with expression", item);
     const entry = /* @__PURE__ */ new Map();
     for (const pair of item.items) {
       const key2 = keyOf(pair);
-      if (!VALIDATION_KEYS.includes(key2)) fail2(`unknown validation field "${key2}"; expected ${VALIDATION_KEYS.join(", ")}`, pair.key);
+      if (!VALIDATION_KEYS.includes(key2)) fail3(`unknown validation field "${key2}"; expected ${VALIDATION_KEYS.join(", ")}`, pair.key);
       entry.set(key2, pair.value ?? pair.key);
     }
-    const expression = entry.get("expression") ?? fail2("a validation needs an expression", item);
+    const expression = entry.get("expression") ?? fail3("a validation needs an expression", item);
     const validation = { expression: cel(expression, "expression") };
     const message2 = entry.get("message");
     if (message2) validation.message = text(message2, "message");
@@ -29873,9 +29874,9 @@ function readCustomRule(node, source, fail2) {
     return validation;
   });
   const variables = optional2("variables", (value) => {
-    if (!(0, import_yaml.isSeq)(value)) return fail2("variables must be a list of {name, expression}", value);
+    if (!(0, import_yaml.isSeq)(value)) return fail3("variables must be a list of {name, expression}", value);
     return value.items.map((item) => {
-      if (!(0, import_yaml.isMap)(item)) return fail2("a variable must be a mapping with name and expression", item);
+      if (!(0, import_yaml.isMap)(item)) return fail3("a variable must be a mapping with name and expression", item);
       let name;
       let expression;
       for (const pair of item.items) {
@@ -29883,11 +29884,11 @@ function readCustomRule(node, source, fail2) {
         const entry = pair.value ?? pair.key;
         if (key2 === "name") {
           name = text(entry, "variable name");
-          if (!CEL_IDENTIFIER.test(name)) fail2(`variable name "${name}" must be a CEL identifier (letters, digits and _)`, entry);
+          if (!CEL_IDENTIFIER.test(name)) fail3(`variable name "${name}" must be a CEL identifier (letters, digits and _)`, entry);
         } else if (key2 === "expression") expression = cel(entry, "variable expression");
-        else fail2(`unknown variable field "${key2}"; expected name and expression`, pair.key);
+        else fail3(`unknown variable field "${key2}"; expected name and expression`, pair.key);
       }
-      if (name === void 0 || expression === void 0) return fail2("a variable needs a name and an expression", item);
+      if (name === void 0 || expression === void 0) return fail3("a variable needs a name and an expression", item);
       return { name, expression };
     });
   });
@@ -29895,10 +29896,10 @@ function readCustomRule(node, source, fail2) {
     id,
     title: text(required("title"), "title"),
     severity,
-    match: optional2("match", (value) => readMatch(value, fail2)) ?? {},
+    match: optional2("match", (value) => readMatch(value, fail3)) ?? {},
     variables: variables ?? [],
     validations,
-    frameworks: optional2("frameworks", (value) => readFrameworkRefs(value, fail2)) ?? [],
+    frameworks: optional2("frameworks", (value) => readFrameworkRefs(value, fail3)) ?? [],
     defined: { file: source.file, ...positionOf(idNode, source) }
   };
   const message = optional2("message", text);
@@ -29917,49 +29918,49 @@ function positionOf(node, source) {
   const { line, col } = source.lineCounter.linePos(node.range?.[0] ?? 0);
   return { line, column: col };
 }
-function readMatch(value, fail2) {
-  if (!(0, import_yaml.isMap)(value)) return fail2(`match must be a mapping of ${MATCH_KEYS.join(", ")}`, value);
+function readMatch(value, fail3) {
+  if (!(0, import_yaml.isMap)(value)) return fail3(`match must be a mapping of ${MATCH_KEYS.join(", ")}`, value);
   const match2 = {};
   for (const pair of value.items) {
     const key2 = keyOf(pair);
     const entry = pair.value ?? pair.key;
     if (key2 === "apiGroups" || key2 === "kinds" || key2 === "namespaces") {
-      if (!(0, import_yaml.isSeq)(entry)) fail2(`match.${key2} must be a list of strings`, entry);
+      if (!(0, import_yaml.isSeq)(entry)) fail3(`match.${key2} must be a list of strings`, entry);
       match2[key2] = entry.items.map((item) => {
         if ((0, import_yaml.isScalar)(item) && (typeof item.value === "string" || item.value === null)) return item.value ?? "";
-        return fail2(`match.${key2} entries must be strings`, item);
+        return fail3(`match.${key2} entries must be strings`, item);
       });
     } else if (key2 === "labelSelector") {
       const selector = entry.toJSON();
-      if (!isRecord(selector)) fail2("match.labelSelector must be a mapping of matchLabels and matchExpressions", entry);
+      if (!isRecord(selector)) fail3("match.labelSelector must be a mapping of matchLabels and matchExpressions", entry);
       for (const [selectorKey] of Object.entries(selector)) {
-        if (selectorKey !== "matchLabels" && selectorKey !== "matchExpressions") fail2(`unknown labelSelector field "${selectorKey}"; expected matchLabels and matchExpressions`, entry);
+        if (selectorKey !== "matchLabels" && selectorKey !== "matchExpressions") fail3(`unknown labelSelector field "${selectorKey}"; expected matchLabels and matchExpressions`, entry);
       }
       match2.labelSelector = selector;
-    } else fail2(`unknown match field "${key2}"; expected ${MATCH_KEYS.join(", ")}`, pair.key);
+    } else fail3(`unknown match field "${key2}"; expected ${MATCH_KEYS.join(", ")}`, pair.key);
   }
   return match2;
 }
-function readFrameworkRefs(value, fail2) {
-  if (!(0, import_yaml.isSeq)(value)) return fail2("frameworks must be a list of {framework, control}", value);
+function readFrameworkRefs(value, fail3) {
+  if (!(0, import_yaml.isSeq)(value)) return fail3("frameworks must be a list of {framework, control}", value);
   return value.items.map((item) => {
     const plain = (0, import_yaml.isMap)(item) ? item.toJSON() : void 0;
     if (!isRecord(plain) || typeof plain.framework !== "string" || typeof plain.control !== "string" || Object.keys(plain).length !== 2) {
-      return fail2(`a frameworks entry must be {framework, control}, framework one of ${FRAMEWORK_NAMES.join(", ")}`, item);
+      return fail3(`a frameworks entry must be {framework, control}, framework one of ${FRAMEWORK_NAMES.join(", ")}`, item);
     }
-    if (!FRAMEWORK_NAMES.includes(plain.framework)) fail2(`unknown framework "${plain.framework}"; expected one of ${FRAMEWORK_NAMES.join(", ")}`, item);
+    if (!FRAMEWORK_NAMES.includes(plain.framework)) fail3(`unknown framework "${plain.framework}"; expected one of ${FRAMEWORK_NAMES.join(", ")}`, item);
     const ref = { framework: plain.framework, control: plain.control };
-    if (!isKnownControl(ref)) fail2(`${ref.framework} has no control "${ref.control}" that kubeward knows (see docs/frameworks.md)`, item);
+    if (!isKnownControl(ref)) fail3(`${ref.framework} has no control "${ref.control}" that kubeward knows (see docs/frameworks.md)`, item);
     return ref;
   });
 }
-function readRuleFiles(dir, display, fail2) {
+function readRuleFiles(dir, display, fail3) {
   let names;
   try {
-    if (!statSync(dir).isDirectory()) return fail2(`--rules ${display} is not a folder`);
+    if (!statSync(dir).isDirectory()) return fail3(`--rules ${display} is not a folder`);
     names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
   } catch (error2) {
-    return fail2(`cannot read --rules ${display}: ${error2.message}`);
+    return fail3(`cannot read --rules ${display}: ${error2.message}`);
   }
   const specs = [];
   for (const name of names) {
@@ -29969,18 +29970,18 @@ function readRuleFiles(dir, display, fail2) {
     const source = { text, file, lineCounter };
     const failAt = (message, node) => {
       const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
-      return fail2(message, { file, line, column: col });
+      return fail3(message, { file, line, column: col });
     };
     for (const document of (0, import_yaml.parseAllDocuments)(text, { lineCounter, prettyErrors: false })) {
       const error2 = document.errors.at(0);
       if (error2) {
         const { line, col } = lineCounter.linePos(error2.pos[0]);
-        fail2(`invalid YAML: ${error2.message.split("\n")[0]}`, { file, line, column: col });
+        fail3(`invalid YAML: ${error2.message.split("\n")[0]}`, { file, line, column: col });
       }
       const root = document.contents;
       if (root === null) continue;
-      const items = (0, import_yaml.isSeq)(root) ? root.items : [root];
-      for (const item of items) specs.push(readCustomRule(item, source, failAt));
+      const items2 = (0, import_yaml.isSeq)(root) ? root.items : [root];
+      for (const item of items2) specs.push(readCustomRule(item, source, failAt));
     }
   }
   return specs;
@@ -30000,7 +30001,7 @@ var ConfigError = class extends Error {
   column;
   /** `file:line:col: message`, the way editors and people read it. */
   describe() {
-    const where = [this.file, this.line, this.column].filter((part) => part !== void 0).join(":");
+    const where = [this.file, this.line, this.column].filter((part2) => part2 !== void 0).join(":");
     return where ? `${where}: ${this.message}` : this.message;
   }
 };
@@ -30026,17 +30027,17 @@ function loadConfig(file, cwd, rules, extraRules = []) {
 function parseConfig(text, file, rules, extraRules = []) {
   const lineCounter = new import_yaml2.LineCounter();
   const document = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const fail2 = (message, node, offset) => {
+  const fail3 = (message, node, offset) => {
     const at2 = offset ?? node?.range?.[0];
     const position = at2 === void 0 ? void 0 : lineCounter.linePos(at2);
     throw new ConfigError(message, file, position?.line, position?.col);
   };
   const firstError = document.errors.at(0);
-  if (firstError) fail2(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
+  if (firstError) fail3(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
   const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
   const root = document.contents;
   if (root === null || (0, import_yaml2.isScalar)(root) && root.value === null) return config;
-  if (!(0, import_yaml2.isMap)(root)) return fail2("the config must be a mapping (failOn, include, exclude, rules)", root);
+  if (!(0, import_yaml2.isMap)(root)) return fail3("the config must be a mapping (failOn, include, exclude, rules)", root);
   const ruleSettings = [];
   for (const pair of root.items) {
     const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
@@ -30044,41 +30045,41 @@ function parseConfig(text, file, rules, extraRules = []) {
     switch (key2) {
       case "failOn": {
         const level = (0, import_yaml2.isScalar)(value) ? value.value : void 0;
-        if (!FAIL_LEVELS.includes(level)) fail2(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? pair.key);
+        if (!FAIL_LEVELS.includes(level)) fail3(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? pair.key);
         config.failOn = level;
         break;
       }
       case "include":
       case "exclude":
-        config[key2] = readGlobs(value, key2, fail2);
+        config[key2] = readGlobs(value, key2, fail3);
         break;
       case "rules":
-        if (!(0, import_yaml2.isMap)(value)) fail2("rules must be a mapping from rule id to a setting", value ?? pair.key);
+        if (!(0, import_yaml2.isMap)(value)) fail3("rules must be a mapping from rule id to a setting", value ?? pair.key);
         ruleSettings.push(...value.items);
         break;
       case "customRules":
-        if (!(0, import_yaml2.isSeq)(value)) fail2("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
-        for (const item of value.items) config.customRules.push(readCustomRule(item, { text, file, lineCounter }, fail2));
+        if (!(0, import_yaml2.isSeq)(value)) fail3("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
+        for (const item of value.items) config.customRules.push(readCustomRule(item, { text, file, lineCounter }, fail3));
         break;
       case "helm":
-        config.helm = readHelm(value, fail2);
+        config.helm = readHelm(value, fail3);
         break;
       case "kustomize": {
-        const settings = readMapping(value, "kustomize", fail2);
+        const settings = readMapping(value, "kustomize", fail3);
         for (const [name, node] of settings) {
-          if (name !== "enableHelm") fail2(`unknown kustomize setting "${name}"; expected enableHelm`, node);
-          config.kustomize.enableHelm = readBoolean(node, "kustomize.enableHelm", fail2);
+          if (name !== "enableHelm") fail3(`unknown kustomize setting "${name}"; expected enableHelm`, node);
+          config.kustomize.enableHelm = readBoolean(node, "kustomize.enableHelm", fail3);
         }
         break;
       }
       case "podTemplates":
-        config.podTemplates = readPodTemplates(value ?? pair.key, fail2);
+        config.podTemplates = readPodTemplates(value ?? pair.key, fail3);
         break;
       case "frameworks":
-        config.frameworks = readFrameworks(value, fail2) ?? fail2(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        config.frameworks = readFrameworks(value, fail3) ?? fail3(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
         break;
       default:
-        fail2(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
+        fail3(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
   }
   checkCustomRuleIds([...extraRules, ...config.customRules], rules);
@@ -30089,9 +30090,9 @@ function parseConfig(text, file, rules, extraRules = []) {
     const meta = knownRules.get(ruleId) ?? (ruleId.startsWith(VAP_RULE_PREFIX) && ruleId.length > VAP_RULE_PREFIX.length ? customRuleSettingMeta({ id: ruleId }) : void 0);
     if (!meta) {
       const hint = closestMatch(ruleId, [...knownRules.keys()]);
-      fail2(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
+      fail3(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
     }
-    config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail2);
+    config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail3);
   }
   return config;
 }
@@ -30109,149 +30110,149 @@ function checkCustomRuleIds(specs, rules) {
     seen.set(spec.id, spec.defined);
   }
 }
-function readFrameworks(node, fail2) {
+function readFrameworks(node, fail3) {
   if (!(0, import_yaml2.isSeq)(node)) return void 0;
   return node.items.map((item) => {
     const name = (0, import_yaml2.isScalar)(item) ? String(item.value) : "";
     if (!FRAMEWORK_SELECTIONS.includes(name)) {
       const hint = closestMatch(name, [...FRAMEWORK_SELECTIONS]);
-      fail2(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item);
+      fail3(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item);
     }
     return name;
   });
 }
-function readMapping(value, what, fail2) {
-  if (!(0, import_yaml2.isMap)(value)) return fail2(`${what} must be a mapping`, value);
+function readMapping(value, what, fail3) {
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`${what} must be a mapping`, value);
   return value.items.map((pair) => [(0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "", pair.value ?? pair.key]);
 }
-function readString(node, what, fail2) {
-  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" && typeof node.value !== "number") return fail2(`${what} must be a string`, node);
+function readString(node, what, fail3) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" && typeof node.value !== "number") return fail3(`${what} must be a string`, node);
   return String(node.value);
 }
-function readBoolean(node, what, fail2) {
-  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") return fail2(`${what} must be true or false`, node);
+function readBoolean(node, what, fail3) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") return fail3(`${what} must be true or false`, node);
   return node.value;
 }
-function readStrings(node, what, fail2) {
-  if (!(0, import_yaml2.isSeq)(node)) return fail2(`${what} must be a list of strings`, node);
-  return node.items.map((item) => readString(item, `${what} entries`, fail2));
+function readStrings(node, what, fail3) {
+  if (!(0, import_yaml2.isSeq)(node)) return fail3(`${what} must be a list of strings`, node);
+  return node.items.map((item) => readString(item, `${what} entries`, fail3));
 }
 var HELM_KEYS = ["releaseName", "namespace", "kubeVersion", "apiVersions", "set", "charts"];
-function readHelm(value, fail2) {
+function readHelm(value, fail3) {
   const helm = {};
-  for (const [name, node] of readMapping(value, "helm", fail2)) {
+  for (const [name, node] of readMapping(value, "helm", fail3)) {
     switch (name) {
       case "releaseName":
       case "namespace":
       case "kubeVersion":
-        helm[name] = readString(node, `helm.${name}`, fail2);
+        helm[name] = readString(node, `helm.${name}`, fail3);
         break;
       case "apiVersions":
       case "set":
-        helm[name] = readStrings(node, `helm.${name}`, fail2);
+        helm[name] = readStrings(node, `helm.${name}`, fail3);
         break;
       case "charts":
-        if (!(0, import_yaml2.isSeq)(node)) fail2("helm.charts must be a list of {path, valueSets}", node);
+        if (!(0, import_yaml2.isSeq)(node)) fail3("helm.charts must be a list of {path, valueSets}", node);
         helm.charts = node.items.map((item) => {
           let chartPath;
           const valueSets = {};
-          for (const [key2, entry] of readMapping(item, "a helm.charts entry", fail2)) {
-            if (key2 === "path") chartPath = readString(entry, "helm.charts[].path", fail2);
+          for (const [key2, entry] of readMapping(item, "a helm.charts entry", fail3)) {
+            if (key2 === "path") chartPath = readString(entry, "helm.charts[].path", fail3);
             else if (key2 === "valueSets") {
-              for (const [setName, files] of readMapping(entry, "helm.charts[].valueSets", fail2)) {
-                valueSets[setName] = readStrings(files, `value set "${setName}"`, fail2);
+              for (const [setName, files] of readMapping(entry, "helm.charts[].valueSets", fail3)) {
+                valueSets[setName] = readStrings(files, `value set "${setName}"`, fail3);
               }
-            } else fail2(`unknown key "${key2}" in a helm.charts entry; expected path and valueSets`, entry);
+            } else fail3(`unknown key "${key2}" in a helm.charts entry; expected path and valueSets`, entry);
           }
-          if (chartPath === void 0) return fail2("a helm.charts entry needs a path (the chart folder)", item);
+          if (chartPath === void 0) return fail3("a helm.charts entry needs a path (the chart folder)", item);
           return { path: chartPath, valueSets };
         });
         break;
       default:
-        fail2(`unknown helm setting "${name}"; expected one of ${HELM_KEYS.join(", ")}`, node);
+        fail3(`unknown helm setting "${name}"; expected one of ${HELM_KEYS.join(", ")}`, node);
     }
   }
   return helm;
 }
 var POD_TEMPLATE_KEYS = ["kind", "group", "path"];
 var FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
-function readPodTemplates(value, fail2) {
+function readPodTemplates(value, fail3) {
   const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
-  if (!(0, import_yaml2.isSeq)(value)) return fail2(`podTemplates must be a list of ${entryShape}`, value);
+  if (!(0, import_yaml2.isSeq)(value)) return fail3(`podTemplates must be a list of ${entryShape}`, value);
   const seen = /* @__PURE__ */ new Set();
   return value.items.map((item) => {
     const fields = /* @__PURE__ */ new Map();
-    for (const [key3, node] of readMapping(item, "a podTemplates entry", fail2)) {
-      if (!POD_TEMPLATE_KEYS.includes(key3)) fail2(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
+    for (const [key3, node] of readMapping(item, "a podTemplates entry", fail3)) {
+      if (!POD_TEMPLATE_KEYS.includes(key3)) fail3(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
       fields.set(key3, node);
     }
-    const requiredField = (key3) => fields.get(key3) ?? fail2(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
+    const requiredField = (key3) => fields.get(key3) ?? fail3(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
     const kindNode = requiredField("kind");
     const groupNode = requiredField("group");
     const pathNode = requiredField("path");
-    const kind = readString(kindNode, "podTemplates[].kind", fail2);
-    const group = (0, import_yaml2.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail2);
-    const dotted = readString(pathNode, "podTemplates[].path", fail2);
-    if (!FIELD_PATH.test(dotted)) fail2(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
+    const kind = readString(kindNode, "podTemplates[].kind", fail3);
+    const group = (0, import_yaml2.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail3);
+    const dotted = readString(pathNode, "podTemplates[].path", fail3);
+    if (!FIELD_PATH.test(dotted)) fail3(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
     if (builtInPodSpecPath(group, kind)) {
-      fail2(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
+      fail3(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
     }
     const key2 = `${group}/${kind}`;
-    if (seen.has(key2)) fail2(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
+    if (seen.has(key2)) fail3(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
     seen.add(key2);
     return { kind, group, path: dotted.split(".") };
   });
 }
-function readGlobs(value, key2, fail2) {
-  if (!(0, import_yaml2.isSeq)(value)) return fail2(`${key2} must be a list of glob patterns`, value);
+function readGlobs(value, key2, fail3) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail3(`${key2} must be a list of glob patterns`, value);
   return value.items.map((item) => {
-    if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") return fail2(`${key2} entries must be glob strings`, item);
+    if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") return fail3(`${key2} entries must be glob strings`, item);
     const pattern = item.value;
     try {
       new Minimatch(pattern);
     } catch (error2) {
-      fail2(`invalid glob "${pattern}": ${error2.message}`, item);
+      fail3(`invalid glob "${pattern}": ${error2.message}`, item);
     }
     return pattern;
   });
 }
-function readRuleSetting(value, meta, fail2) {
-  const severityOf = (severity, node) => meta.unlintedInput ? fail2(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
+function readRuleSetting(value, meta, fail3) {
+  const severityOf = (severity, node) => meta.unlintedInput ? fail3(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
   if ((0, import_yaml2.isScalar)(value)) {
     const v2 = value.value;
     if (v2 === true || v2 === "on") return { enabled: true };
     if (v2 === false || v2 === "off") return { enabled: false };
     if (SEVERITIES.includes(v2)) return { enabled: true, severity: severityOf(v2, value) };
-    return fail2(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
+    return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
   }
-  if (!(0, import_yaml2.isMap)(value)) return fail2(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
   const setting = {};
   for (const pair of value.items) {
     const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
     const node = pair.value;
     if (key2 === "enabled") {
-      if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") fail2("enabled must be true or false", node ?? pair.key);
+      if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") fail3("enabled must be true or false", node ?? pair.key);
       setting.enabled = node.value;
     } else if (key2 === "severity") {
-      if (!(0, import_yaml2.isScalar)(node) || !SEVERITIES.includes(node.value)) fail2(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
+      if (!(0, import_yaml2.isScalar)(node) || !SEVERITIES.includes(node.value)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
       setting.severity = severityOf(node.value, node);
     } else if (key2 === "options") {
-      setting.options = readOptions(node, meta, fail2);
+      setting.options = readOptions(node, meta, fail3);
     } else {
-      fail2(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
+      fail3(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
     }
   }
   return setting;
 }
-function readOptions(value, meta, fail2) {
-  if (!(0, import_yaml2.isMap)(value)) return fail2(`options of "${meta.id}" must be a mapping`, value);
+function readOptions(value, meta, fail3) {
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`options of "${meta.id}" must be a mapping`, value);
   const options = {};
   for (const pair of value.items) {
     const name = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
     const node = pair.value;
     const plain = node && "toJSON" in node ? node.toJSON() : null;
     const problem2 = optionProblem(meta.id, meta.options, name, plain);
-    if (problem2) fail2(problem2, meta.options?.[name] ? node ?? pair.key : pair.key);
+    if (problem2) fail3(problem2, meta.options?.[name] ? node ?? pair.key : pair.key);
     options[name] = plain;
   }
   return options;
@@ -31892,15 +31893,15 @@ var INIT_LIST = 1;
 var INIT_MAP = 2;
 var INIT_ONEOF = 3;
 function compileCreate(desc) {
-  const typeName = desc.typeName;
+  const typeName2 = desc.typeName;
   const { properties: properties2, prototype } = compileInitMessage(desc);
   return (init) => {
     let message;
     if (prototype !== void 0) {
       message = Object.create(prototype);
-      message.$typeName = typeName;
+      message.$typeName = typeName2;
     } else {
-      message = { $typeName: typeName };
+      message = { $typeName: typeName2 };
     }
     for (let i = 0; i < properties2.length; i++) {
       const property = properties2[i];
@@ -32563,6 +32564,51 @@ var Uint = class {
   }
 };
 
+// node_modules/@bufbuild/protobuf/dist/esm/clone.js
+function clone(schema, message) {
+  return cloneReflect(reflect(schema, message)).message;
+}
+function cloneReflect(i) {
+  const o = reflect(i.desc);
+  for (const f of i.fields) {
+    if (!i.isSet(f)) {
+      continue;
+    }
+    switch (f.fieldKind) {
+      case "list":
+        const list2 = o.get(f);
+        for (const item of i.get(f)) {
+          list2.add(cloneSingular(f, item));
+        }
+        break;
+      case "map":
+        const map = o.get(f);
+        for (const entry of i.get(f).entries()) {
+          map.set(entry[0], cloneSingular(f, entry[1]));
+        }
+        break;
+      default: {
+        o.set(f, cloneSingular(f, i.get(f)));
+        break;
+      }
+    }
+  }
+  const unknown = i.getUnknown();
+  if (unknown && unknown.length > 0) {
+    o.setUnknown([...unknown]);
+  }
+  return o;
+}
+function cloneSingular(field, value) {
+  if (field.message !== void 0 && isReflectMessage(value)) {
+    return cloneReflect(value);
+  }
+  if (field.scalar == ScalarType.BYTES && value instanceof Uint8Array) {
+    return value.slice();
+  }
+  return value;
+}
+
 // node_modules/@bufbuild/protobuf/dist/esm/wire/base64-encoding.js
 var nativeSetFromBase64 = Uint8Array.prototype.setFromBase64;
 function base64Decode(base64Str) {
@@ -32979,30 +33025,30 @@ function createBaseRegistry() {
       }
       types2.set(desc.typeName, desc);
     },
-    get(typeName) {
-      return types2.get(typeName);
+    get(typeName2) {
+      return types2.get(typeName2);
     },
     getFile(fileName) {
       return files.get(fileName);
     },
-    getMessage(typeName) {
-      const t = types2.get(typeName);
+    getMessage(typeName2) {
+      const t = types2.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "message" ? t : void 0;
     },
-    getEnum(typeName) {
-      const t = types2.get(typeName);
+    getEnum(typeName2) {
+      const t = types2.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "enum" ? t : void 0;
     },
-    getExtension(typeName) {
-      const t = types2.get(typeName);
+    getExtension(typeName2) {
+      const t = types2.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "extension" ? t : void 0;
     },
     getExtensionFor(extendee, no) {
       var _a2;
       return (_a2 = extendees.get(extendee.typeName)) === null || _a2 === void 0 ? void 0 : _a2.get(no);
     },
-    getService(typeName) {
-      const t = types2.get(typeName);
+    getService(typeName2) {
+      const t = types2.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "service" ? t : void 0;
     }
   };
@@ -33172,8 +33218,8 @@ function addFile(proto, reg) {
   };
   const mapEntriesStore = /* @__PURE__ */ new Map();
   const mapEntries2 = {
-    get(typeName) {
-      return mapEntriesStore.get(typeName);
+    get(typeName2) {
+      return mapEntriesStore.get(typeName2);
     },
     add(desc) {
       var _a3;
@@ -33418,14 +33464,14 @@ function newField(proto, parentOrFile, reg, oneof, mapEntries2) {
   if (isExtension) {
     const file = parentOrFile.kind == "file" ? parentOrFile : parentOrFile.file;
     const parent = parentOrFile.kind == "file" ? void 0 : parentOrFile;
-    const typeName = makeTypeName(proto, parent, file);
+    const typeName2 = makeTypeName(proto, parent, file);
     field.kind = "extension";
     field.file = file;
     field.parent = parent;
     field.oneof = void 0;
-    field.typeName = typeName;
-    field.jsonName = `[${typeName}]`;
-    toStr = () => `extension ${typeName}`;
+    field.typeName = typeName2;
+    field.jsonName = `[${typeName2}]`;
+    toStr = () => `extension ${typeName2}`;
     const extendee = reg.getMessage(trimLeadingDot(proto.extendee));
     assert(extendee, `invalid FieldDescriptorProto: extendee ${proto.extendee} not found`);
     field.extendee = extendee;
@@ -33583,18 +33629,18 @@ function camelToSnakeCase(camel) {
   return (camel.substring(0, 1) + camel.substring(1).replace(/[A-Z]/g, (c) => "_" + c)).toLowerCase();
 }
 function makeTypeName(proto, parent, file) {
-  let typeName;
+  let typeName2;
   if (parent) {
-    typeName = `${parent.typeName}.${proto.name}`;
+    typeName2 = `${parent.typeName}.${proto.name}`;
   } else if (file.proto.package.length > 0) {
-    typeName = `${file.proto.package}.${proto.name}`;
+    typeName2 = `${file.proto.package}.${proto.name}`;
   } else {
-    typeName = `${proto.name}`;
+    typeName2 = `${proto.name}`;
   }
-  return typeName;
+  return typeName2;
 }
-function trimLeadingDot(typeName) {
-  return typeName.startsWith(".") ? typeName.substring(1) : typeName;
+function trimLeadingDot(typeName2) {
+  return typeName2.startsWith(".") ? typeName2.substring(1) : typeName2;
 }
 function findOneof(proto, allOneofs) {
   if (!unsafeIsSetExplicit(proto, "oneofIndex")) {
@@ -34147,14 +34193,14 @@ function compileListFieldReader(field) {
   const readScalar = compileScalarReader(scalarType, field.utf8Validation, longAsString);
   const packedPossible = scalarType != ScalarType.STRING && scalarType != ScalarType.BYTES;
   return (message, reader, ctx, wireType) => {
-    const items = message[localName];
+    const items2 = message[localName];
     if (wireType == WireType.LengthDelimited && packedPossible) {
       const end = reader.uint32() + reader.pos;
       while (reader.pos < end) {
-        items.push(readScalar(reader));
+        items2.push(readScalar(reader));
       }
     } else {
-      items.push(readScalar(reader));
+      items2.push(readScalar(reader));
     }
   };
 }
@@ -34333,12 +34379,12 @@ function compiledWriter(desc) {
   return compiled2;
 }
 function compileMessage2(desc) {
-  const typeName = desc.typeName;
+  const typeName2 = desc.typeName;
   const sortedFields = desc.fields.concat().sort((a, b) => a.number - b.number);
   const foreignField = sortedFields[0];
   const fieldWriters = [];
   const compiled2 = (writer, opts, message) => {
-    if (message.$typeName !== typeName && foreignField !== void 0) {
+    if (message.$typeName !== typeName2 && foreignField !== void 0) {
       throw new FieldError(foreignField, `cannot use ${foreignField} with message ${message.$typeName}`, "ForeignFieldError");
     }
     for (let i = 0; i < fieldWriters.length; i++) {
@@ -34471,9 +34517,9 @@ function compileListField(field) {
       const { toMessage } = localMessageMapper(field);
       const writeChild = compileChildWriter(field);
       return (writer, opts, message) => {
-        const items = message[localName];
-        for (let i = 0; i < items.length; i++) {
-          writeChild(writer, opts, toMessage(items[i]));
+        const items2 = message[localName];
+        for (let i = 0; i < items2.length; i++) {
+          writeChild(writer, opts, toMessage(items2[i]));
         }
       };
     }
@@ -34483,23 +34529,23 @@ function compileListField(field) {
       const writeScalar = compileScalarValue(scalarType, field.parent.typeName, field.name);
       if (field.packed) {
         return (writer, opts, message) => {
-          const items = message[localName];
-          if (items.length == 0) {
+          const items2 = message[localName];
+          if (items2.length == 0) {
             return;
           }
           writer.tag(fieldNo, WireType.LengthDelimited).fork();
-          for (let i = 0; i < items.length; i++) {
-            writeScalar(writer, items[i]);
+          for (let i = 0; i < items2.length; i++) {
+            writeScalar(writer, items2[i]);
           }
           writer.join();
         };
       }
       const wireType = writeTypeOfScalar(scalarType);
       return (writer, opts, message) => {
-        const items = message[localName];
-        for (let i = 0; i < items.length; i++) {
+        const items2 = message[localName];
+        for (let i = 0; i < items2.length; i++) {
           writer.tag(fieldNo, wireType);
-          writeScalar(writer, items[i]);
+          writeScalar(writer, items2[i]);
         }
       };
     }
@@ -34699,11 +34745,11 @@ function anyUnpack(any2, registryOrMessageDesc) {
 function typeNameToUrl(name) {
   return `type.googleapis.com/${name}`;
 }
-function typeUrlToName(url) {
-  const slash = url.lastIndexOf("/");
-  const name = slash >= 0 ? url.substring(slash + 1) : url;
+function typeUrlToName(url2) {
+  const slash = url2.lastIndexOf("/");
+  const name = slash >= 0 ? url2.substring(slash + 1) : url2;
   if (!name.length) {
-    throw new Error(`invalid type url: ${url}`);
+    throw new Error(`invalid type url: ${url2}`);
   }
   return name;
 }
@@ -34999,12 +35045,12 @@ function compiledWriter2(desc) {
   return compiled2;
 }
 function compileMessage3(desc) {
-  const typeName = desc.typeName;
+  const typeName2 = desc.typeName;
   const writeWkt = compileWkt(desc);
   if (writeWkt !== void 0) {
     const foreignField2 = desc.fields[0];
     const compiledWriter4 = (opts, message) => {
-      if (message.$typeName !== typeName && foreignField2 !== void 0) {
+      if (message.$typeName !== typeName2 && foreignField2 !== void 0) {
         throw new FieldError(foreignField2, `cannot use ${foreignField2} with message ${message.$typeName}`, "ForeignFieldError");
       }
       return writeWkt(opts, message);
@@ -35016,7 +35062,7 @@ function compileMessage3(desc) {
   const foreignField = sortedFields[0];
   const fieldWriters = [];
   const compiledWriter3 = (opts, message) => {
-    if (message.$typeName !== typeName && foreignField !== void 0) {
+    if (message.$typeName !== typeName2 && foreignField !== void 0) {
       throw new FieldError(foreignField, `cannot use ${foreignField} with message ${message.$typeName}`, "ForeignFieldError");
     }
     const json = {};
@@ -35201,13 +35247,13 @@ function compileMessageValue(field) {
 function compileListValue(field) {
   const writeItem = compileListItemValue(field);
   return (opts, value) => {
-    const items = value;
-    if (items.length == 0 && !opts.alwaysEmitImplicit) {
+    const items2 = value;
+    if (items2.length == 0 && !opts.alwaysEmitImplicit) {
       return void 0;
     }
     const jsonArray = [];
-    for (let i = 0; i < items.length; i++) {
-      jsonArray.push(writeItem(opts, items[i]));
+    for (let i = 0; i < items2.length; i++) {
+      jsonArray.push(writeItem(opts, items2[i]));
     }
     return jsonArray;
   };
@@ -35526,7 +35572,7 @@ function compileMessage4(desc) {
     compiledReaders2.set(desc, compiled3);
     return compiled3;
   }
-  const typeName = desc.typeName;
+  const typeName2 = desc.typeName;
   const fieldsByJsonKey = /* @__PURE__ */ new Map();
   const compiled2 = (message, json, ctx) => {
     var _a2;
@@ -35562,7 +35608,7 @@ function compileMessage4(desc) {
         entry.read(message, jsonValue, ctx);
       } else {
         const extension = jsonKey.startsWith("[") && jsonKey.endsWith("]") ? (_a2 = ctx.registry) === null || _a2 === void 0 ? void 0 : _a2.getExtension(jsonKey.substring(1, jsonKey.length - 1)) : void 0;
-        if ((extension === null || extension === void 0 ? void 0 : extension.extendee.typeName) == typeName) {
+        if ((extension === null || extension === void 0 ? void 0 : extension.extendee.typeName) == typeName2) {
           const [container, field, get] = createExtensionContainer(extension);
           compileFieldReader2(field)(container[unsafeLocal], jsonValue, ctx);
           setExtension(message, extension, get());
@@ -35760,11 +35806,11 @@ function compileListFieldReader2(field) {
     if (!Array.isArray(json)) {
       throw new FieldError(field, "expected Array, got " + formatVal(json));
     }
-    const items = message[localName];
+    const items2 = message[localName];
     for (let i = 0; i < json.length; i++) {
-      const value = readItem(json[i], ctx, items.length);
+      const value = readItem(json[i], ctx, items2.length);
       if (value !== tokenIgnoredUnknownEnum) {
-        items.push(value);
+        items2.push(value);
       }
     }
   };
@@ -36092,11 +36138,11 @@ function anyFromJson(any2, json, ctx) {
   if (typeof typeUrl != "string" || typeUrl == "") {
     throw new Error(`cannot decode message ${any2.$typeName} from JSON: "@type" is empty`);
   }
-  const typeName = typeUrl.includes("/") ? typeUrl.substring(typeUrl.lastIndexOf("/") + 1) : typeUrl;
-  if (!typeName.length) {
+  const typeName2 = typeUrl.includes("/") ? typeUrl.substring(typeUrl.lastIndexOf("/") + 1) : typeUrl;
+  if (!typeName2.length) {
     throw new Error(`cannot decode message ${any2.$typeName} from JSON: "@type" is invalid`);
   }
-  const desc = (_a2 = ctx.registry) === null || _a2 === void 0 ? void 0 : _a2.getMessage(typeName);
+  const desc = (_a2 = ctx.registry) === null || _a2 === void 0 ? void 0 : _a2.getMessage(typeName2);
   if (!desc) {
     throw new Error(`cannot decode message ${any2.$typeName} from JSON: ${typeUrl} is not in the type registry`);
   }
@@ -36383,10 +36429,10 @@ function withEvalContext(context, next) {
     }
   };
 }
-function getMsgDesc(typeName) {
-  const schema = getEvalContext().registry.getMessage(typeName);
+function getMsgDesc(typeName2) {
+  const schema = getEvalContext().registry.getMessage(typeName2);
   if (!schema) {
-    throw new Error(`Message ${typeName} not found in registry`);
+    throw new Error(`Message ${typeName2} not found in registry`);
   }
   return schema;
 }
@@ -36498,15 +36544,15 @@ function isObjectCelType(v2) {
   return privateSymbol4 in v2;
 }
 function celTypeOfMessage(v2) {
-  let typeName = v2.desc.typeName;
+  let typeName2 = v2.desc.typeName;
   if (isReflectMessageAny(v2)) {
-    typeName = typeUrlToName2(v2.message.typeUrl);
-    if (typeName === ValueSchema.typeName) {
+    typeName2 = typeUrlToName2(v2.message.typeUrl);
+    if (typeName2 === ValueSchema.typeName) {
       const value = anyUnpack(v2.message, ValueSchema);
       return value ? valueToType(value) : CelScalar.NULL;
     }
   }
-  switch (typeName) {
+  switch (typeName2) {
     case FloatValueSchema.typeName:
     case DoubleValueSchema.typeName:
       return CelScalar.DOUBLE;
@@ -36529,7 +36575,7 @@ function celTypeOfMessage(v2) {
     case ValueSchema.typeName:
       return valueToType(v2.message);
   }
-  return typeName === v2.desc.typeName ? objectType(v2.desc) : objectType(typeName);
+  return typeName2 === v2.desc.typeName ? objectType(v2.desc) : objectType(typeName2);
 }
 function valueToType(v2) {
   switch (v2.kind.case) {
@@ -36551,11 +36597,11 @@ function valueToType(v2) {
 function isReflectMessageAny(v2) {
   return v2.desc.typeName === AnySchema.typeName;
 }
-function typeUrlToName2(url) {
-  const slash = url.lastIndexOf("/");
-  const name = slash >= 0 ? url.substring(slash + 1) : url;
+function typeUrlToName2(url2) {
+  const slash = url2.lastIndexOf("/");
+  const name = slash >= 0 ? url2.substring(slash + 1) : url2;
   if (!name.length) {
-    throw new Error(`invalid type url: ${url}`);
+    throw new Error(`invalid type url: ${url2}`);
   }
   return name;
 }
@@ -37509,11 +37555,11 @@ var mergeRanges = (a, b) => {
   return out;
 };
 var sweepPlatform = (pattern) => {
-  const re2 = new RegExp(pattern, "u");
+  const re3 = new RegExp(pattern, "u");
   const ranges = [];
   let start = -1;
   for (let cp = 0; cp <= 1114111; cp++) {
-    if (re2.test(String.fromCodePoint(cp))) {
+    if (re3.test(String.fromCodePoint(cp))) {
       if (start < 0)
         start = cp;
     } else if (start >= 0) {
@@ -37894,9 +37940,9 @@ var buildFoldOverlay = (name) => {
     _foldCache.set(name, null);
     return null;
   }
-  const sorted = Array.from(extras).sort((a, b) => a - b);
+  const sorted2 = Array.from(extras).sort((a, b) => a - b);
   const merged = [];
-  for (const cp of sorted) {
+  for (const cp of sorted2) {
     const last = merged[merged.length - 1];
     if (last && last[1] + 1 === cp)
       last[1] = cp;
@@ -38125,9 +38171,9 @@ var MachineUTF16Input = class _MachineUTF16Input {
     }
     return c1 << 3 | 1;
   }
-  index(re2, pos) {
+  index(re22, pos) {
     pos += this.start;
-    const i = this.charSequence.indexOf(re2.prefix, pos);
+    const i = this.charSequence.indexOf(re22.prefix, pos);
     return i < 0 ? i : i - pos;
   }
   context(pos) {
@@ -38139,8 +38185,8 @@ var MachineUTF16Input = class _MachineUTF16Input {
     }
     return emptyOpContext(r1, r22);
   }
-  prefixLength(re2) {
-    return re2.prefix.length;
+  prefixLength(re22) {
+    return re22.prefix.length;
   }
 };
 function fromUTF16(charSequence, start = 0, end = charSequence.length) {
@@ -38546,16 +38592,16 @@ var Regexp = class _Regexp {
   static emptySubs() {
     return [];
   }
-  static fromRegexp(re2) {
-    const regex = new _Regexp(re2.op);
-    regex.flags = re2.flags;
-    regex.subs = re2.subs;
-    regex.runes = re2.runes;
-    regex.cap = re2.cap;
-    regex.min = re2.min;
-    regex.max = re2.max;
-    regex.name = re2.name;
-    regex.namedGroups = re2.namedGroups;
+  static fromRegexp(re3) {
+    const regex = new _Regexp(re3.op);
+    regex.flags = re3.flags;
+    regex.subs = re3.subs;
+    regex.runes = re3.runes;
+    regex.cap = re3.cap;
+    regex.min = re3.min;
+    regex.max = re3.max;
+    regex.name = re3.name;
+    regex.namedGroups = re3.namedGroups;
     return regex;
   }
   op;
@@ -38640,10 +38686,10 @@ var Prefilter = class _Prefilter {
     }
   }
 };
-var fromRegexp = (re2) => {
-  if (!re2)
+var fromRegexp = (re3) => {
+  if (!re3)
     return new Prefilter(Prefilter.Type.NONE);
-  switch (re2.op) {
+  switch (re3.op) {
     case Regexp.Op.NO_MATCH:
     case Regexp.Op.EMPTY_MATCH:
     case Regexp.Op.BEGIN_LINE:
@@ -38658,37 +38704,37 @@ var fromRegexp = (re2) => {
       return new Prefilter(Prefilter.Type.NONE);
     }
     case Regexp.Op.LITERAL: {
-      if (re2.runes.length === 0 || (re2.flags & FOLD_CASE) !== 0) {
+      if (re3.runes.length === 0 || (re3.flags & FOLD_CASE) !== 0) {
         return new Prefilter(Prefilter.Type.NONE);
       }
       const pf = new Prefilter(Prefilter.Type.EXACT);
       let str = "";
-      for (let i = 0; i < re2.runes.length; i++) {
-        str += String.fromCodePoint(re2.runes[i]);
+      for (let i = 0; i < re3.runes.length; i++) {
+        str += String.fromCodePoint(re3.runes[i]);
       }
       pf.str = str;
       return pf;
     }
     case Regexp.Op.CAPTURE:
     case Regexp.Op.PLUS: {
-      return fromRegexp(re2.subs[0]);
+      return fromRegexp(re3.subs[0]);
     }
     case Regexp.Op.REPEAT: {
-      if (re2.min >= 1) {
-        return fromRegexp(re2.subs[0]);
+      if (re3.min >= 1) {
+        return fromRegexp(re3.subs[0]);
       }
       return new Prefilter(Prefilter.Type.NONE);
     }
     case Regexp.Op.CONCAT: {
       const pf = new Prefilter(Prefilter.Type.AND);
-      for (const sub of re2.subs) {
+      for (const sub of re3.subs) {
         pf.subs.push(fromRegexp(sub));
       }
       return pf;
     }
     case Regexp.Op.ALTERNATE: {
       const pf = new Prefilter(Prefilter.Type.OR);
-      for (const sub of re2.subs) {
+      for (const sub of re3.subs) {
         pf.subs.push(fromRegexp(sub));
       }
       return pf;
@@ -38755,7 +38801,7 @@ var simplify = (pf) => {
   return pf;
 };
 var PrefilterTree = {
-  build: (re2) => simplify(fromRegexp(re2))
+  build: (re3) => simplify(fromRegexp(re3))
 };
 
 // node_modules/@bufbuild/re2/dist/esm/Prog.js
@@ -38962,9 +39008,9 @@ var Compiler = class _Compiler {
   static ANY_RUNE() {
     return [0, MAX_RUNE];
   }
-  static compileRegexp(re2) {
+  static compileRegexp(re3) {
     const c = new _Compiler();
-    const f = c.compile(re2);
+    const f = c.compile(re3);
     c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
     c.prog.start = f.i;
     return c.prog;
@@ -39092,24 +39138,24 @@ var Compiler = class _Compiler {
     }
     return f;
   }
-  compile(re2) {
-    switch (re2.op) {
+  compile(re3) {
+    switch (re3.op) {
       case Regexp.Op.NO_MATCH:
         return this.fail();
       case Regexp.Op.EMPTY_MATCH:
         return this.nop();
       case Regexp.Op.LITERAL:
-        if (re2.runes.length === 0) {
+        if (re3.runes.length === 0) {
           return this.nop();
         }
         let f = null;
-        for (let r7 of re2.runes) {
-          const f1 = this.rune([r7], re2.flags);
+        for (let r7 of re3.runes) {
+          const f1 = this.rune([r7], re3.flags);
           f = f === null ? f1 : this.cat(f, f1);
         }
         return f;
       case Regexp.Op.CHAR_CLASS:
-        return this.rune(re2.runes, re2.flags);
+        return this.rune(re3.runes, re3.flags);
       case Regexp.Op.ANY_CHAR_NOT_NL:
         return this.rune(_Compiler.ANY_RUNE_NOT_NL(), 0);
       case Regexp.Op.ANY_CHAR:
@@ -39127,23 +39173,23 @@ var Compiler = class _Compiler {
       case Regexp.Op.NO_WORD_BOUNDARY:
         return this.empty(EMPTY_NO_WORD_BOUNDARY);
       case Regexp.Op.CAPTURE: {
-        const bra = this.cap(re2.cap << 1);
-        const sub = this.compile(re2.subs[0]);
-        const ket = this.cap(re2.cap << 1 | 1);
+        const bra = this.cap(re3.cap << 1);
+        const sub = this.compile(re3.subs[0]);
+        const ket = this.cap(re3.cap << 1 | 1);
         return this.cat(this.cat(bra, sub), ket);
       }
       case Regexp.Op.STAR:
-        return this.star(this.compile(re2.subs[0]), (re2.flags & NON_GREEDY) !== 0);
+        return this.star(this.compile(re3.subs[0]), (re3.flags & NON_GREEDY) !== 0);
       case Regexp.Op.PLUS:
-        return this.plus(this.compile(re2.subs[0]), (re2.flags & NON_GREEDY) !== 0);
+        return this.plus(this.compile(re3.subs[0]), (re3.flags & NON_GREEDY) !== 0);
       case Regexp.Op.QUEST:
-        return this.quest(this.compile(re2.subs[0]), (re2.flags & NON_GREEDY) !== 0);
+        return this.quest(this.compile(re3.subs[0]), (re3.flags & NON_GREEDY) !== 0);
       case Regexp.Op.CONCAT: {
-        if (re2.subs.length === 0) {
+        if (re3.subs.length === 0) {
           return this.nop();
         }
         let f2 = null;
-        for (let sub of re2.subs) {
+        for (let sub of re3.subs) {
           const f1 = this.compile(sub);
           f2 = f2 === null ? f1 : this.cat(f2, f1);
         }
@@ -39153,11 +39199,11 @@ var Compiler = class _Compiler {
         return f2;
       }
       case Regexp.Op.ALTERNATE: {
-        if (re2.subs.length === 0) {
+        if (re3.subs.length === 0) {
           return this.nop();
         }
         let f2 = null;
-        for (let sub of re2.subs) {
+        for (let sub of re3.subs) {
           const f1 = this.compile(sub);
           f2 = f2 === null ? f1 : this.alt(f2, f1);
         }
@@ -39173,29 +39219,29 @@ var Compiler = class _Compiler {
 };
 
 // node_modules/@bufbuild/re2/dist/esm/Simplify.js
-function simplify2(re2) {
-  switch (re2.op) {
+function simplify2(re3) {
+  switch (re3.op) {
     case Regexp.Op.CAPTURE: {
-      const sub = simplify2(re2.subs[0]);
-      if (sub !== re2.subs[0]) {
-        const nre = Regexp.fromRegexp(re2);
+      const sub = simplify2(re3.subs[0]);
+      if (sub !== re3.subs[0]) {
+        const nre = Regexp.fromRegexp(re3);
         nre.runes = [];
         nre.subs = [sub];
         return nre;
       }
-      return re2;
+      return re3;
     }
     case Regexp.Op.CONCAT:
     case Regexp.Op.ALTERNATE: {
       const newSubs = [];
       let changed = false;
-      for (let i = 0; i < re2.subs.length; i++) {
-        const sub = re2.subs[i];
+      for (let i = 0; i < re3.subs.length; i++) {
+        const sub = re3.subs[i];
         const nsub = simplify2(sub);
         if (nsub !== sub) {
           changed = true;
         }
-        if (re2.op === Regexp.Op.CONCAT) {
+        if (re3.op === Regexp.Op.CONCAT) {
           if (nsub.op === Regexp.Op.NO_MATCH) {
             return new Regexp(Regexp.Op.NO_MATCH);
           }
@@ -39208,7 +39254,7 @@ function simplify2(re2) {
             newSubs.push(...nsub.subs);
             continue;
           }
-        } else if (re2.op === Regexp.Op.ALTERNATE) {
+        } else if (re3.op === Regexp.Op.ALTERNATE) {
           if (nsub.op === Regexp.Op.NO_MATCH) {
             changed = true;
             continue;
@@ -39223,75 +39269,75 @@ function simplify2(re2) {
       }
       if (changed) {
         if (newSubs.length === 0) {
-          return new Regexp(re2.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+          return new Regexp(re3.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
         }
         if (newSubs.length === 1) {
           return newSubs[0];
         }
-        const nre = Regexp.fromRegexp(re2);
+        const nre = Regexp.fromRegexp(re3);
         nre.runes = [];
         nre.subs = newSubs;
         return nre;
       }
-      return re2;
+      return re3;
     }
     case Regexp.Op.CHAR_CLASS: {
-      if (re2.runes === null)
-        return re2;
-      if (re2.runes.length === 0) {
+      if (re3.runes === null)
+        return re3;
+      if (re3.runes.length === 0) {
         return new Regexp(Regexp.Op.NO_MATCH);
       }
-      if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === MAX_RUNE) {
+      if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === MAX_RUNE) {
         return new Regexp(Regexp.Op.ANY_CHAR);
       }
-      if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === 10 - 1 && re2.runes[2] === 10 + 1 && re2.runes[3] === MAX_RUNE) {
+      if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === 10 - 1 && re3.runes[2] === 10 + 1 && re3.runes[3] === MAX_RUNE) {
         return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
       }
-      return re2;
+      return re3;
     }
     case Regexp.Op.STAR:
     case Regexp.Op.PLUS:
     case Regexp.Op.QUEST: {
-      const sub = simplify2(re2.subs[0]);
-      return simplify1(re2.op, re2.flags, sub, re2);
+      const sub = simplify2(re3.subs[0]);
+      return simplify1(re3.op, re3.flags, sub, re3);
     }
     case Regexp.Op.REPEAT: {
-      if (re2.min === 0 && re2.max === 0) {
+      if (re3.min === 0 && re3.max === 0) {
         return new Regexp(Regexp.Op.EMPTY_MATCH);
       }
-      const sub = simplify2(re2.subs[0]);
-      if (re2.max === -1) {
-        if (re2.min === 0) {
-          return simplify1(Regexp.Op.STAR, re2.flags, sub, null);
+      const sub = simplify2(re3.subs[0]);
+      if (re3.max === -1) {
+        if (re3.min === 0) {
+          return simplify1(Regexp.Op.STAR, re3.flags, sub, null);
         }
-        if (re2.min === 1) {
-          return simplify1(Regexp.Op.PLUS, re2.flags, sub, null);
+        if (re3.min === 1) {
+          return simplify1(Regexp.Op.PLUS, re3.flags, sub, null);
         }
         const nre = new Regexp(Regexp.Op.CONCAT);
         const subs = [];
-        for (let i = 0; i < re2.min - 1; i++) {
+        for (let i = 0; i < re3.min - 1; i++) {
           subs.push(sub);
         }
-        subs.push(simplify1(Regexp.Op.PLUS, re2.flags, sub, null));
+        subs.push(simplify1(Regexp.Op.PLUS, re3.flags, sub, null));
         nre.subs = subs.slice(0);
         return simplify2(nre);
       }
-      if (re2.min === 1 && re2.max === 1) {
+      if (re3.min === 1 && re3.max === 1) {
         return sub;
       }
       let prefixSubs = null;
-      if (re2.min > 0) {
+      if (re3.min > 0) {
         prefixSubs = [];
-        for (let i = 0; i < re2.min; i++) {
+        for (let i = 0; i < re3.min; i++) {
           prefixSubs.push(sub);
         }
       }
-      if (re2.max > re2.min) {
-        let suffix = simplify1(Regexp.Op.QUEST, re2.flags, sub, null);
-        for (let i = re2.min + 1; i < re2.max; i++) {
+      if (re3.max > re3.min) {
+        let suffix = simplify1(Regexp.Op.QUEST, re3.flags, sub, null);
+        for (let i = re3.min + 1; i < re3.max; i++) {
           const nre2 = new Regexp(Regexp.Op.CONCAT);
           nre2.subs = [sub, suffix];
-          suffix = simplify1(Regexp.Op.QUEST, re2.flags, nre2, null);
+          suffix = simplify1(Regexp.Op.QUEST, re3.flags, nre2, null);
         }
         if (prefixSubs === null) {
           return suffix;
@@ -39306,9 +39352,9 @@ function simplify2(re2) {
       return new Regexp(Regexp.Op.NO_MATCH);
     }
   }
-  return re2;
+  return re3;
 }
-function simplify1(op, flags, sub, re2) {
+function simplify1(op, flags, sub, re3) {
   if (sub.op === Regexp.Op.EMPTY_MATCH) {
     return sub;
   }
@@ -39320,8 +39366,8 @@ function simplify1(op, flags, sub, re2) {
   if (op === sub.op && (flags & NON_GREEDY) === (sub.flags & NON_GREEDY)) {
     return sub;
   }
-  if (re2 !== null && re2.op === op && (re2.flags & NON_GREEDY) === (flags & NON_GREEDY) && sub === re2.subs[0]) {
-    return re2;
+  if (re3 !== null && re3.op === op && (re3.flags & NON_GREEDY) === (flags & NON_GREEDY) && sub === re3.subs[0]) {
+    return re3;
   }
   const nre = new Regexp(op);
   nre.flags = flags;
@@ -39854,10 +39900,10 @@ var Parser = class _Parser {
     return min;
   }
   static literalRegexp(s, flags) {
-    const re2 = new Regexp(Regexp.Op.LITERAL);
-    re2.flags = flags;
-    re2.runes = stringToRunes(s);
-    return re2;
+    const re3 = new Regexp(Regexp.Op.LITERAL);
+    re3.flags = flags;
+    re3.runes = stringToRunes(s);
+    return re3;
   }
   /**
    * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
@@ -39951,17 +39997,17 @@ var Parser = class _Parser {
   }
   // can this be represented as a character class?
   // single-rune literal string, char class, ., and .|\n.
-  static isCharClass(re2) {
-    return re2.op === Regexp.Op.LITERAL && re2.runes.length === 1 || re2.op === Regexp.Op.CHAR_CLASS || re2.op === Regexp.Op.ANY_CHAR_NOT_NL || re2.op === Regexp.Op.ANY_CHAR;
+  static isCharClass(re3) {
+    return re3.op === Regexp.Op.LITERAL && re3.runes.length === 1 || re3.op === Regexp.Op.CHAR_CLASS || re3.op === Regexp.Op.ANY_CHAR_NOT_NL || re3.op === Regexp.Op.ANY_CHAR;
   }
   // does re match r?
-  static matchRune(re2, r7) {
-    switch (re2.op) {
+  static matchRune(re3, r7) {
+    switch (re3.op) {
       case Regexp.Op.LITERAL:
-        return re2.runes.length === 1 && re2.runes[0] === r7;
+        return re3.runes.length === 1 && re3.runes[0] === r7;
       case Regexp.Op.CHAR_CLASS:
-        for (let i = 0; i < re2.runes.length; i += 2) {
-          if (re2.runes[i] <= r7 && r7 <= re2.runes[i + 1]) {
+        for (let i = 0; i < re3.runes.length; i += 2) {
+          if (re3.runes[i] <= r7 && r7 <= re3.runes[i + 1]) {
             return true;
           }
         }
@@ -40141,42 +40187,42 @@ var Parser = class _Parser {
   }
   // Allocate a Regexp, from the free list if possible.
   newRegexp(op) {
-    let re2 = this.free;
-    if (re2 !== null && re2.subs !== null && re2.subs.length > 0) {
-      this.free = re2.subs[0];
-      re2.reinit();
-      re2.op = op;
+    let re3 = this.free;
+    if (re3 !== null && re3.subs !== null && re3.subs.length > 0) {
+      this.free = re3.subs[0];
+      re3.reinit();
+      re3.op = op;
     } else {
-      re2 = new Regexp(op);
+      re3 = new Regexp(op);
       this.numRegexp += 1;
     }
-    return re2;
+    return re3;
   }
-  reuse(re2) {
+  reuse(re3) {
     if (this.height !== null) {
-      this.height.delete(re2);
+      this.height.delete(re3);
     }
-    if (re2.subs !== null && re2.subs.length > 0) {
-      re2.subs[0] = this.free;
+    if (re3.subs !== null && re3.subs.length > 0) {
+      re3.subs[0] = this.free;
     }
-    this.free = re2;
+    this.free = re3;
   }
-  checkLimits(re2) {
+  checkLimits(re3) {
     if (this.numRunes > _Parser.MAX_RUNES) {
       throw new RE2JSSyntaxException(_Parser.ERR_LARGE);
     }
-    this.checkSize(re2);
-    this.checkHeight(re2);
+    this.checkSize(re3);
+    this.checkHeight(re3);
   }
-  checkSize(re2) {
+  checkSize(re3) {
     if (this.size === null) {
       if (this.repeats === 0) {
         this.repeats = 1;
       }
-      if (re2.op === Regexp.Op.REPEAT) {
-        let n = re2.max;
+      if (re3.op === Regexp.Op.REPEAT) {
+        let n = re3.max;
         if (n === -1) {
-          n = re2.min;
+          n = re3.min;
         }
         if (n <= 0) {
           n = 1;
@@ -40195,67 +40241,67 @@ var Parser = class _Parser {
         this.checkSize(reEx);
       }
     }
-    if (this.calcSize(re2, true) > _Parser.MAX_SIZE) {
+    if (this.calcSize(re3, true) > _Parser.MAX_SIZE) {
       throw new RE2JSSyntaxException(_Parser.ERR_LARGE);
     }
   }
-  calcSize(re2, force = false) {
+  calcSize(re3, force = false) {
     if (!force && this.size !== null) {
-      const cached = this.size.get(re2);
+      const cached = this.size.get(re3);
       if (cached !== void 0) {
         return cached;
       }
     }
     let size = 0;
-    switch (re2.op) {
+    switch (re3.op) {
       case Regexp.Op.LITERAL: {
-        size = re2.runes.length;
+        size = re3.runes.length;
         break;
       }
       case Regexp.Op.CAPTURE:
       case Regexp.Op.STAR: {
-        size = 2 + this.calcSize(re2.subs[0]);
+        size = 2 + this.calcSize(re3.subs[0]);
         break;
       }
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST: {
-        size = 1 + this.calcSize(re2.subs[0]);
+        size = 1 + this.calcSize(re3.subs[0]);
         break;
       }
       case Regexp.Op.CONCAT: {
-        for (let sub of re2.subs) {
+        for (let sub of re3.subs) {
           size = size + this.calcSize(sub);
         }
         break;
       }
       case Regexp.Op.ALTERNATE: {
-        for (let sub of re2.subs) {
+        for (let sub of re3.subs) {
           size = size + this.calcSize(sub);
         }
-        if (re2.subs.length > 1) {
-          size = size + re2.subs.length - 1;
+        if (re3.subs.length > 1) {
+          size = size + re3.subs.length - 1;
         }
         break;
       }
       case Regexp.Op.REPEAT: {
-        let sub = this.calcSize(re2.subs[0]);
-        if (re2.max === -1) {
-          if (re2.min === 0) {
+        let sub = this.calcSize(re3.subs[0]);
+        if (re3.max === -1) {
+          if (re3.min === 0) {
             size = 2 + sub;
           } else {
-            size = 1 + re2.min * sub;
+            size = 1 + re3.min * sub;
           }
           break;
         }
-        size = re2.max * sub + (re2.max - re2.min);
+        size = re3.max * sub + (re3.max - re3.min);
         break;
       }
     }
     size = Math.max(1, size);
-    this.size?.set(re2, size);
+    this.size?.set(re3, size);
     return size;
   }
-  checkHeight(re2) {
+  checkHeight(re3) {
     if (this.numRegexp < _Parser.MAX_HEIGHT) {
       return;
     }
@@ -40265,25 +40311,25 @@ var Parser = class _Parser {
         this.checkHeight(reEx);
       }
     }
-    if (this.calcHeight(re2, true) > _Parser.MAX_HEIGHT) {
+    if (this.calcHeight(re3, true) > _Parser.MAX_HEIGHT) {
       throw new RE2JSSyntaxException(_Parser.ERR_NESTING_DEPTH);
     }
   }
-  calcHeight(re2, force = false) {
+  calcHeight(re3, force = false) {
     if (!force && this.height !== null) {
-      const cached = this.height.get(re2);
+      const cached = this.height.get(re3);
       if (cached !== void 0) {
         return cached;
       }
     }
     let h = 1;
-    for (let sub of re2.subs) {
+    for (let sub of re3.subs) {
       const hsub = this.calcHeight(sub);
       if (h < 1 + hsub) {
         h = 1 + hsub;
       }
     }
-    this.height?.set(re2, h);
+    this.height?.set(re3, h);
     return h;
   }
   // Parse stack manipulation.
@@ -40302,28 +40348,28 @@ var Parser = class _Parser {
   }
   // push pushes the regexp re onto the parse stack and returns the regexp.
   // Returns null for a CHAR_CLASS that can be merged with the top-of-stack.
-  push(re2) {
-    this.numRunes += re2.runes.length;
-    if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] === re2.runes[1]) {
-      if (this.maybeConcat(re2.runes[0], this.flags & ~FOLD_CASE)) {
+  push(re3) {
+    this.numRunes += re3.runes.length;
+    if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] === re3.runes[1]) {
+      if (this.maybeConcat(re3.runes[0], this.flags & ~FOLD_CASE)) {
         return null;
       }
-      re2.op = Regexp.Op.LITERAL;
-      re2.runes = [re2.runes[0]];
-      re2.flags = this.flags & ~FOLD_CASE;
-    } else if (re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 4 && re2.runes[0] === re2.runes[1] && re2.runes[2] === re2.runes[3] && simpleFold(re2.runes[0]) === re2.runes[2] && simpleFold(re2.runes[2]) === re2.runes[0] || re2.op === Regexp.Op.CHAR_CLASS && re2.runes.length === 2 && re2.runes[0] + 1 === re2.runes[1] && simpleFold(re2.runes[0]) === re2.runes[1] && simpleFold(re2.runes[1]) === re2.runes[0]) {
-      if (this.maybeConcat(re2.runes[0], this.flags | FOLD_CASE)) {
+      re3.op = Regexp.Op.LITERAL;
+      re3.runes = [re3.runes[0]];
+      re3.flags = this.flags & ~FOLD_CASE;
+    } else if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 4 && re3.runes[0] === re3.runes[1] && re3.runes[2] === re3.runes[3] && simpleFold(re3.runes[0]) === re3.runes[2] && simpleFold(re3.runes[2]) === re3.runes[0] || re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] + 1 === re3.runes[1] && simpleFold(re3.runes[0]) === re3.runes[1] && simpleFold(re3.runes[1]) === re3.runes[0]) {
+      if (this.maybeConcat(re3.runes[0], this.flags | FOLD_CASE)) {
         return null;
       }
-      re2.op = Regexp.Op.LITERAL;
-      re2.runes = [re2.runes[0]];
-      re2.flags = this.flags | FOLD_CASE;
+      re3.op = Regexp.Op.LITERAL;
+      re3.runes = [re3.runes[0]];
+      re3.flags = this.flags | FOLD_CASE;
     } else {
       this.maybeConcat(-1, 0);
     }
-    this.stack.push(re2);
-    this.checkLimits(re2);
-    return re2;
+    this.stack.push(re3);
+    this.checkLimits(re3);
+    return re3;
   }
   // maybeConcat implements incremental concatenation
   // of literal runes into string nodes.  The parser calls this
@@ -40340,11 +40386,11 @@ var Parser = class _Parser {
       return false;
     }
     const re1 = this.stack[n - 1];
-    const re2 = this.stack[n - 2];
-    if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & FOLD_CASE) !== (re2.flags & FOLD_CASE)) {
+    const re22 = this.stack[n - 2];
+    if (re1.op !== Regexp.Op.LITERAL || re22.op !== Regexp.Op.LITERAL || (re1.flags & FOLD_CASE) !== (re22.flags & FOLD_CASE)) {
       return false;
     }
-    re2.runes = _Parser.concatRunes(re2.runes, re1.runes);
+    re22.runes = _Parser.concatRunes(re22.runes, re1.runes);
     if (r7 >= 0) {
       re1.runes = [r7];
       re1.flags = flags;
@@ -40356,13 +40402,13 @@ var Parser = class _Parser {
   }
   // newLiteral returns a new LITERAL Regexp with the given flags
   newLiteral(r7, flags) {
-    const re2 = this.newRegexp(Regexp.Op.LITERAL);
-    re2.flags = flags;
+    const re3 = this.newRegexp(Regexp.Op.LITERAL);
+    re3.flags = flags;
     if ((flags & FOLD_CASE) !== 0) {
       r7 = _Parser.minFoldRune(r7);
     }
-    re2.runes = [r7];
-    return re2;
+    re3.runes = [r7];
+    return re3;
   }
   // literal pushes a literal regexp for the rune r on the stack
   // and returns that regexp.
@@ -40372,9 +40418,9 @@ var Parser = class _Parser {
   // op pushes a regexp with the given op onto the stack
   // and returns that regexp.
   op(op) {
-    const re2 = this.newRegexp(op);
-    re2.flags = this.flags;
-    return this.push(re2);
+    const re3 = this.newRegexp(op);
+    re3.flags = this.flags;
+    return this.push(re3);
   }
   // repeat replaces the top stack element with itself repeated according to
   // op, min, max.  beforePos is the start position of the repetition operator.
@@ -40398,14 +40444,14 @@ var Parser = class _Parser {
     if (Regexp.isPseudoOp(sub.op)) {
       throw new RE2JSSyntaxException(_Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
     }
-    const re2 = this.newRegexp(op);
-    re2.min = min;
-    re2.max = max;
-    re2.flags = flags;
-    re2.subs = [sub];
-    this.stack[n - 1] = re2;
-    this.checkLimits(re2);
-    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re2, 1e3)) {
+    const re3 = this.newRegexp(op);
+    re3.min = min;
+    re3.max = max;
+    re3.flags = flags;
+    re3.subs = [sub];
+    this.stack[n - 1] = re3;
+    this.checkLimits(re3);
+    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) {
       throw new RE2JSSyntaxException(_Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
     }
   }
@@ -40418,14 +40464,14 @@ var Parser = class _Parser {
   // We avoid this by only calling repeatIsValid when min or max >= 2.
   // In that case the depth of any >= 2 nesting can only get to 9 without
   // triggering a parse error, so each subtree can only be rewalked 9 times.
-  repeatIsValid(re2, n) {
-    if (re2.op === Regexp.Op.REPEAT) {
-      let m = re2.max;
+  repeatIsValid(re3, n) {
+    if (re3.op === Regexp.Op.REPEAT) {
+      let m = re3.max;
       if (m === 0) {
         return true;
       }
       if (m < 0) {
-        m = re2.min;
+        m = re3.min;
       }
       if (m > n) {
         return false;
@@ -40434,7 +40480,7 @@ var Parser = class _Parser {
         n = Math.trunc(n / m);
       }
     }
-    for (let sub of re2.subs) {
+    for (let sub of re3.subs) {
       if (!this.repeatIsValid(sub, n)) {
         return false;
       }
@@ -40464,15 +40510,15 @@ var Parser = class _Parser {
     return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
   }
   // cleanAlt cleans re for eventual inclusion in an alternation.
-  cleanAlt(re2) {
-    if (re2.op === Regexp.Op.CHAR_CLASS) {
-      re2.runes = new CharClass(re2.runes).cleanClass().toArray();
-      if (re2.runes.length === 2 && re2.runes[0] === 0 && re2.runes[1] === MAX_RUNE) {
-        re2.runes = [];
-        re2.op = Regexp.Op.ANY_CHAR;
-      } else if (re2.runes.length === 4 && re2.runes[0] === 0 && re2.runes[1] === 10 - 1 && re2.runes[2] === 10 + 1 && re2.runes[3] === MAX_RUNE) {
-        re2.runes = [];
-        re2.op = Regexp.Op.ANY_CHAR_NOT_NL;
+  cleanAlt(re3) {
+    if (re3.op === Regexp.Op.CHAR_CLASS) {
+      re3.runes = new CharClass(re3.runes).cleanClass().toArray();
+      if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === MAX_RUNE) {
+        re3.runes = [];
+        re3.op = Regexp.Op.ANY_CHAR;
+      } else if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === 10 - 1 && re3.runes[2] === 10 + 1 && re3.runes[3] === MAX_RUNE) {
+        re3.runes = [];
+        re3.op = Regexp.Op.ANY_CHAR_NOT_NL;
       }
     }
   }
@@ -40500,16 +40546,16 @@ var Parser = class _Parser {
         newsubs[i++] = sub;
       }
     }
-    let re2 = this.newRegexp(op);
-    re2.subs = newsubs;
+    let re3 = this.newRegexp(op);
+    re3.subs = newsubs;
     if (op === Regexp.Op.ALTERNATE) {
-      if (re2.subs.length === 1) {
-        const old = re2;
-        re2 = re2.subs[0];
+      if (re3.subs.length === 1) {
+        const old = re3;
+        re3 = re3.subs[0];
         this.reuse(old);
       }
     }
-    return re2;
+    return re3;
   }
   parseInternal() {
     if ((this.flags & LITERAL) !== 0) {
@@ -40662,24 +40708,24 @@ var Parser = class _Parser {
             }
             if (handled)
               break;
-            const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
-            re2.flags = this.flags;
+            const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+            re3.flags = this.flags;
             if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
               const cc2 = new CharClass();
               if (this.parseUnicodeClass(t, cc2)) {
-                re2.runes = cc2.toArray();
-                this.push(re2);
+                re3.runes = cc2.toArray();
+                this.push(re3);
                 break;
               }
             }
             const cc = new CharClass();
             if (this.parsePerlClassEscape(t, cc)) {
-              re2.runes = cc.toArray();
-              this.push(re2);
+              re3.runes = cc.toArray();
+              this.push(re3);
               break;
             }
             t.rewindTo(savedPos);
-            this.reuse(re2);
+            this.reuse(re3);
             this.literal(_Parser.parseEscape(t));
             break;
           }
@@ -40721,16 +40767,16 @@ var Parser = class _Parser {
       if (!_Parser.isValidCaptureName(name)) {
         throw new RE2JSSyntaxException(_Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
       }
-      const re2 = this.op(Regexp.Op.LEFT_PAREN);
-      if (re2 === null) {
+      const re3 = this.op(Regexp.Op.LEFT_PAREN);
+      if (re3 === null) {
         throw new Error("op(LEFT_PAREN) unexpectedly returned null");
       }
-      re2.cap = ++this.numCap;
+      re3.cap = ++this.numCap;
       if (this.namedGroups.get(name)) {
         throw new RE2JSSyntaxException(_Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
       }
       this.namedGroups.set(name, this.numCap);
-      re2.name = name;
+      re3.name = name;
       return;
     }
     t.skip(2);
@@ -40815,13 +40861,13 @@ var Parser = class _Parser {
     }
     if (n >= 2) {
       const re1 = this.stack[n - 1];
-      const re2 = this.stack[n - 2];
-      if (re2.op === Regexp.Op.VERTICAL_BAR) {
+      const re22 = this.stack[n - 2];
+      if (re22.op === Regexp.Op.VERTICAL_BAR) {
         if (n >= 3) {
           this.cleanAlt(this.stack[n - 3]);
         }
         this.stack[n - 2] = re1;
-        this.stack[n - 1] = re2;
+        this.stack[n - 1] = re22;
         return true;
       }
     }
@@ -40842,17 +40888,17 @@ var Parser = class _Parser {
     if (re1 === void 0) {
       throw new RE2JSSyntaxException(_Parser.ERR_BAD_EXPRESSION, this.wholeRegexp);
     }
-    const re2 = this.pop();
-    if (re2 === void 0 || re2.op !== Regexp.Op.LEFT_PAREN) {
+    const re22 = this.pop();
+    if (re22 === void 0 || re22.op !== Regexp.Op.LEFT_PAREN) {
       throw new RE2JSSyntaxException(_Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
     }
-    this.flags = re2.flags;
-    if (re2.cap === 0) {
+    this.flags = re22.flags;
+    if (re22.cap === 0) {
       this.push(re1);
     } else {
-      re2.op = Regexp.Op.CAPTURE;
-      re2.subs = [re1];
-      this.push(re2);
+      re22.op = Regexp.Op.CAPTURE;
+      re22.subs = [re1];
+      this.push(re22);
     }
   }
   // parsePerlClassEscape parses a leading Perl character class escape like \d
@@ -40963,8 +41009,8 @@ var Parser = class _Parser {
   parseClass(t) {
     const startPos = t.pos();
     t.skip(1);
-    const re2 = this.newRegexp(Regexp.Op.CHAR_CLASS);
-    re2.flags = this.flags;
+    const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+    re3.flags = this.flags;
     const cc = new CharClass();
     let sign = 1;
     if (t.more() && t.lookingAt("^")) {
@@ -41015,8 +41061,8 @@ var Parser = class _Parser {
     if (sign < 0) {
       cc.negateClass();
     }
-    re2.runes = cc.toArray();
-    this.push(re2);
+    re3.runes = cc.toArray();
+    this.push(re3);
   }
 };
 
@@ -41039,10 +41085,10 @@ var RE2 = class _RE2 {
     return new _RE2(expr, mode);
   }
   constructor(expr, mode) {
-    let re2 = Parser.parse(expr, mode);
-    re2 = simplify2(re2);
-    const prefilter = PrefilterTree.build(re2);
-    const prog = Compiler.compileRegexp(re2);
+    let re3 = Parser.parse(expr, mode);
+    re3 = simplify2(re3);
+    const prefilter = PrefilterTree.build(re3);
+    const prog = Compiler.compileRegexp(re3);
     this.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
     const [prefixCompl, prefixStr] = prog.prefix();
     this.prefixComplete = prefixCompl;
@@ -41055,10 +41101,10 @@ var RE2 = class _RE2 {
       }
       this.prefixRune = cp;
     }
-    this.namedGroups = re2.namedGroups;
+    this.namedGroups = re3.namedGroups;
     this.expr = expr;
     this.prog = prog;
-    this.numSubexp = re2.maxCap();
+    this.numSubexp = re3.maxCap();
     this.cond = prog.startCond();
     this.dfa = new DFA(this.prog);
   }
@@ -41544,25 +41590,25 @@ function convertToDate(msg, tz) {
     second: "2-digit"
   });
   let year, month, day, hour, minute, second;
-  for (const part of format2.formatToParts(val)) {
-    switch (part.type) {
+  for (const part2 of format2.formatToParts(val)) {
+    switch (part2.type) {
       case "year":
-        year = parseInt(part.value);
+        year = parseInt(part2.value);
         break;
       case "month":
-        month = parseInt(part.value) - 1;
+        month = parseInt(part2.value) - 1;
         break;
       case "day":
-        day = parseInt(part.value);
+        day = parseInt(part2.value);
         break;
       case "hour":
-        hour = parseInt(part.value);
+        hour = parseInt(part2.value);
         break;
       case "minute":
-        minute = parseInt(part.value);
+        minute = parseInt(part2.value);
         break;
       case "second":
-        second = parseInt(part.value);
+        second = parseInt(part2.value);
         break;
     }
   }
@@ -41903,19 +41949,19 @@ var Builder = class {
   newInfixExpr(offset, op, args) {
     return this.newCallExpr(offset, op === "in" ? "@in" : `_${op}_`, args);
   }
-  newSelectExpr(offset, operand, field) {
+  newSelectExpr(offset, operand2, field) {
     return this.nextExpr(offset, {
       case: "selectExpr",
       value: {
         $typeName: "cel.expr.Expr.Select",
-        operand,
+        operand: operand2,
         field,
         testOnly: false
       }
     });
   }
-  newIndexExpr(offset, operand, index) {
-    return this.newCallExpr(offset, "_[_]", [operand, index]);
+  newIndexExpr(offset, operand2, index) {
+    return this.newCallExpr(offset, "_[_]", [operand2, index]);
   }
   expandHasMacro(offset, target) {
     if (target.exprKind.case !== "selectExpr") {
@@ -42809,8 +42855,8 @@ function parse(input, options = {}) {
   function item544(o) {
     return `_${o}_`;
   }
-  function item547(offset, operator, nextExpr) {
-    return (prevExpr) => builder.newCallExpr(offset(), operator, [prevExpr, nextExpr]);
+  function item547(offset, operator2, nextExpr) {
+    return (prevExpr) => builder.newCallExpr(offset(), operator2, [prevExpr, nextExpr]);
   }
   function item549(unary, tail) {
     if (tail === null) {
@@ -42821,8 +42867,8 @@ function parse(input, options = {}) {
   function item560(o) {
     return `_${o}_`;
   }
-  function item562(offset, operator, nextExpr) {
-    return (prevExpr) => builder.newCallExpr(offset(), operator, [prevExpr, nextExpr]);
+  function item562(offset, operator2, nextExpr) {
+    return (prevExpr) => builder.newCallExpr(offset(), operator2, [prevExpr, nextExpr]);
   }
   function item564(multiplication, tail) {
     if (tail === null) {
@@ -42830,14 +42876,14 @@ function parse(input, options = {}) {
     }
     return tail.reduce((expr, op) => op(expr), multiplication);
   }
-  function item591(operator) {
-    return `_${operator}_`;
+  function item591(operator2) {
+    return `_${operator2}_`;
   }
   function item595() {
     return "@in";
   }
-  function item598(offset, operator, nextExpr) {
-    return (prevExpr) => builder.newCallExpr(offset(), operator, [prevExpr, nextExpr]);
+  function item598(offset, operator2, nextExpr) {
+    return (prevExpr) => builder.newCallExpr(offset(), operator2, [prevExpr, nextExpr]);
   }
   function item600(addition, tail) {
     if (tail === null) {
@@ -47926,9 +47972,9 @@ var RelativeAttr = class {
   operand;
   accesses_;
   factory;
-  constructor(id, operand, accesses_, factory) {
+  constructor(id, operand2, accesses_, factory) {
     this.id = id;
-    this.operand = operand;
+    this.operand = operand2;
     this.accesses_ = accesses_;
     this.factory = factory;
   }
@@ -48194,8 +48240,8 @@ var ConcreteAttributeFactory = class {
   createMaybe(id, name) {
     return new MaybeAttr(id, [this.createAbsolute(id, resolveCandidateNames(this.container, name))], this);
   }
-  createRelative(id, operand) {
-    return new RelativeAttr(id, operand, [], this);
+  createRelative(id, operand2) {
+    return new RelativeAttr(id, operand2, [], this);
   }
   newAccess(id, val, opt) {
     switch (typeof val) {
@@ -48268,13 +48314,13 @@ var EMPTY_ACTIVATION = {
 };
 
 // node_modules/@bufbuild/cel/dist/esm/object.js
-function celObject(typeName, fields) {
-  const desc = getMsgDesc(typeName);
+function celObject(typeName2, fields) {
+  const desc = getMsgDesc(typeName2);
   const msg = reflect(desc);
   for (const [k2, v2] of fields.entries()) {
     const field = desc.fields.find((f) => f.name === k2);
     if (field === void 0) {
-      throw new Error(`Unknown field ${k2} for ${typeName}`);
+      throw new Error(`Unknown field ${k2} for ${typeName2}`);
     }
     setMsgField(msg, field, v2);
   }
@@ -48604,8 +48650,8 @@ var Planner = class {
     if (expr.operand === void 0) {
       throw new Error("invalid select");
     }
-    const operand = this.plan(expr.operand);
-    const attr = this.relativeAttr(id, operand, false);
+    const operand2 = this.plan(expr.operand);
+    const attr = this.relativeAttr(id, operand2, false);
     const acc = this.factory.newAccess(id, expr.field, false);
     if (acc instanceof ErrorAttr) {
       throw new Error(`invalid select: ${acc.error.message}`);
@@ -48617,8 +48663,8 @@ var Planner = class {
     return attr;
   }
   planCreateObj(id, expr) {
-    const typeName = this.resolveType(expr.messageName);
-    if (typeName === void 0) {
+    const typeName2 = this.resolveType(expr.messageName);
+    if (typeName2 === void 0) {
       return new EvalErr(id, "unknown type: " + expr.messageName);
     }
     let optionals = void 0;
@@ -48646,7 +48692,7 @@ var Planner = class {
       }
       values.push(this.plan(entry.value));
     }
-    return new EvalObj(id, typeName, keys, values, optionals);
+    return new EvalObj(id, typeName2, keys, values, optionals);
   }
   planCreateStruct(id, expr) {
     if (expr.messageName !== "") {
@@ -48938,9 +48984,9 @@ var EvalObj = class {
   fields;
   values;
   optionals;
-  constructor(id, typeName, fields, values, optionals) {
+  constructor(id, typeName2, fields, values, optionals) {
     this.id = id;
-    this.typeName = typeName;
+    this.typeName = typeName2;
     this.fields = fields;
     this.values = values;
     this.optionals = optionals;
@@ -49097,15 +49143,15 @@ var EvalFold = class {
     if (isCelError(iterRange)) {
       return iterRange;
     }
-    let items = [];
+    let items2 = [];
     if (isCelMap(iterRange)) {
-      items = Array.from(iterRange.keys());
+      items2 = Array.from(iterRange.keys());
     } else if (isCelList(iterRange)) {
-      items = Array.from(iterRange);
+      items2 = Array.from(iterRange);
     } else {
       return celError(`type mismatch: iterable vs ${celType(iterRange)}`, this.id);
     }
-    for (const item of items) {
+    for (const item of items2) {
       if (isCelError(item)) {
         return item;
       }
@@ -49268,7 +49314,10 @@ function plan(env2, expr) {
 // src/cel/compile.ts
 var STEP_FUNCTION = "@kubeward.step";
 var AUTHORIZER_FUNCTION = "@kubeward.authorizer";
+var SORT_BY_KEYS = "@kubeward.sortByKeys";
 var PLANNER_CALLS = /* @__PURE__ */ new Set(["_[_]", "_[?_]", "_?._", "_?_:_", "_&&_", "_||_", "@not_strictly_false", "__not_strictly_false__"]);
+var FOREIGN_NAMESPACES = /* @__PURE__ */ new Set(["math", "base64", "lists", "sets", "strings", "optional", "format", "ip", "cidr", "cel"]);
+var TWO_VARIABLE_MACROS = /* @__PURE__ */ new Set(["all", "exists", "existsOne", "exists_one", "transformList", "transformMap", "transformMapEntry"]);
 var TYPE_NAMES = /* @__PURE__ */ new Set(["bool", "bytes", "double", "duration", "dyn", "int", "list", "map", "null_type", "string", "timestamp", "type", "uint"]);
 var CompileError = class extends Error {
   constructor(error2) {
@@ -49310,13 +49359,18 @@ function walk(expr, context, scope) {
         walk(expr, context, scope);
         return;
       }
+      if (call.target !== void 0 && call.function === "sortBy" && call.args.length === 2 && call.args[0].exprKind.case === "identExpr") {
+        rewriteSortBy(expr, call.target, call.args[0].exprKind.value.name, call.args[1]);
+        walk(expr, context, scope);
+        return;
+      }
       if (call.target !== void 0) {
         const qualifier = qualifiedName(call.target);
         const rootBound = qualifier !== void 0 && isBound(qualifier.split(".")[0], context, scope);
         if (qualifier !== void 0 && !rootBound) {
           const name = `${qualifier}.${call.function}`;
           if (context.hasFunction(name)) {
-          } else if (context.hasNamespace(qualifier.split(".")[0])) {
+          } else if (context.hasNamespace(qualifier.split(".")[0]) || FOREIGN_NAMESPACES.has(qualifier.split(".")[0])) {
             fail(context, expr, unsupported(name), call.function);
           } else {
             walk(call.target, context, scope);
@@ -49370,6 +49424,10 @@ function isBound(root, context, scope) {
 }
 function checkFunction(name, expr, context) {
   if (PLANNER_CALLS.has(name) || context.hasFunction(name)) return;
+  const call = expr.exprKind.case === "callExpr" ? expr.exprKind.value : void 0;
+  if (call?.target !== void 0 && TWO_VARIABLE_MACROS.has(name) && call.args.length >= 3) {
+    fail(context, expr, { message: `unsupported function '${name}': two-variable comprehensions are not supported by kubeward's CEL environment`, functionName: name }, name);
+  }
   fail(context, expr, unsupported(name), name);
 }
 function unsupported(name) {
@@ -49394,6 +49452,23 @@ function rewriteBind(expr, args, context) {
     })
   };
 }
+function rewriteSortBy(expr, target, variable, key2) {
+  const node = (exprKind) => create(ExprSchema, { id: expr.id, exprKind });
+  const result = "@result";
+  const keys = create(Expr_ComprehensionSchema, {
+    iterVar: variable,
+    iterRange: clone(ExprSchema, target),
+    accuVar: result,
+    accuInit: node({ case: "listExpr", value: {} }),
+    loopCondition: node({ case: "constExpr", value: { constantKind: { case: "boolValue", value: true } } }),
+    loopStep: node({
+      case: "callExpr",
+      value: callOf("_+_", [node({ case: "identExpr", value: { name: result } }), node({ case: "listExpr", value: { elements: [key2] } })])
+    }),
+    result: node({ case: "identExpr", value: { name: result } })
+  });
+  expr.exprKind = { case: "callExpr", value: callOf(SORT_BY_KEYS, [target, node({ case: "comprehensionExpr", value: keys })]) };
+}
 function callOf(name, args) {
   return create(Expr_CallSchema, { function: name, args });
 }
@@ -49401,8 +49476,8 @@ function qualifiedName(expr) {
   const kind = expr.exprKind;
   if (kind.case === "identExpr") return kind.value.name;
   if (kind.case === "selectExpr" && !kind.value.testOnly && kind.value.operand) {
-    const operand = qualifiedName(kind.value.operand);
-    return operand === void 0 ? void 0 : `${operand}.${kind.value.field}`;
+    const operand2 = qualifiedName(kind.value.operand);
+    return operand2 === void 0 ? void 0 : `${operand2}.${kind.value.field}`;
   }
   return void 0;
 }
@@ -49894,6 +49969,34 @@ function sizeOf(value) {
   if (isCelList(value) || isCelMap(value)) return value.size;
   return 0;
 }
+function noOverload(name, ...values) {
+  return new CelFunctionError(`found no matching overload for '${name}' applied to (${values.map(typeName).join(", ")})`);
+}
+function typeName(value) {
+  if (value === null) return "null_type";
+  switch (typeof value) {
+    case "bigint":
+      return "int";
+    case "number":
+      return "double";
+    case "object":
+      if (isCelList(value)) return "list";
+      if (isCelMap(value)) return "map";
+      return "object";
+    default:
+      return typeof value;
+  }
+}
+var operatorTable;
+function setOperators(table) {
+  operatorTable = table;
+}
+function operator(name, ...args) {
+  const result = operatorTable?.(name, args);
+  if (result === void 0) throw noOverload(name, ...args);
+  if (isCelError(result)) throw new CelFunctionError(result.message);
+  return result;
+}
 
 // src/cel/lib/authz.ts
 var { DYN: DYN4 } = CelScalar;
@@ -49922,14 +50025,6 @@ var AUTHZ_FUNCTIONS = METHODS.map(
   })
 );
 
-// src/cel/lib/index.ts
-var { DYN: DYN5 } = CelScalar;
-var step = celFunc(STEP_FUNCTION, [DYN5], DYN5, (value) => value);
-var authorizer = celFunc(AUTHORIZER_FUNCTION, [], DYN5, () => {
-  throw offline("authorizer");
-});
-var LIBRARY_FUNCTIONS = [...strings_default, step, authorizer, ...AUTHZ_FUNCTIONS];
-
 // src/cel/values.ts
 var converted = /* @__PURE__ */ new WeakMap();
 function toCelInput(value) {
@@ -49949,21 +50044,49 @@ function toCelInput(value) {
   }
   if (value === null) return null;
   if (isCelMap(value) || isCelList(value)) return value;
-  const known = converted.get(value);
-  if (known !== void 0) return known;
-  let result;
-  if (Array.isArray(value)) {
-    result = value.map(toCelInput);
-  } else {
-    const entries = /* @__PURE__ */ new Map();
-    for (const [key2, item] of Object.entries(value)) {
-      if (item !== void 0) entries.set(key2, toCelInput(item));
-    }
-    result = celMap(entries);
+  let result = converted.get(value);
+  if (result === void 0) {
+    result = Array.isArray(value) ? value.map(toCelInput) : celMap(new JsonObjectMap(value));
+    converted.set(value, result);
   }
-  converted.set(value, result);
   return result;
 }
+var JsonObjectMap = class extends Map {
+  #object;
+  #keys;
+  constructor(object) {
+    super();
+    this.#object = object;
+  }
+  #presentKeys() {
+    this.#keys ??= Object.keys(this.#object).filter((key2) => this.#object[key2] !== void 0);
+    return this.#keys;
+  }
+  get size() {
+    return this.#presentKeys().length;
+  }
+  has(key2) {
+    return typeof key2 === "string" && Object.hasOwn(this.#object, key2) && this.#object[key2] !== void 0;
+  }
+  get(key2) {
+    return this.has(key2) ? toCelInput(this.#object[key2]) : void 0;
+  }
+  keys() {
+    return this.#presentKeys()[Symbol.iterator]();
+  }
+  *entries() {
+    for (const key2 of this.#presentKeys()) yield [key2, toCelInput(this.#object[key2])];
+  }
+  *values() {
+    for (const key2 of this.#presentKeys()) yield toCelInput(this.#object[key2]);
+  }
+  forEach(callback) {
+    for (const [key2, value] of this.entries()) callback(value, key2, this);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+};
 function fromCelValue(value) {
   switch (typeof value) {
     case "bigint":
@@ -49977,27 +50100,1080 @@ function fromCelValue(value) {
   if (isCelUint(value)) return bigintOut(value.value);
   if (isCelList(value)) return Array.from(value, fromCelValue);
   if (isCelMap(value)) {
-    const opaque = opaqueDisplay(value);
-    if (opaque !== void 0) return opaque;
+    if (isOpaque(value)) return opaqueDisplay(value);
     const out = {};
     for (const [key2, item] of value.entries()) out[String(fromCelValue(key2))] = fromCelValue(item);
     return out;
   }
-  return JSON.stringify(value, (_key, item) => typeof item === "bigint" ? item.toString() : item);
+  if (isCelType(value)) return value.toString();
+  return operator("string", value);
 }
 function bigintOut(value) {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
+var OPAQUE_KEY = "@kubeward";
 var opaqueObjects = /* @__PURE__ */ new WeakMap();
-function opaqueDisplay(value) {
-  return opaqueObjects.get(value)?.display;
+function opaque(kind, value, canonical, display) {
+  const map = celMap(/* @__PURE__ */ new Map([[OPAQUE_KEY, kind], ["value", canonical]]));
+  opaqueObjects.set(map, { kind, value, display });
+  return map;
 }
+function opaqueOf(value, kind) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const entry = opaqueObjects.get(value);
+  return entry?.kind === kind ? entry.value : void 0;
+}
+function isOpaque(value) {
+  return typeof value === "object" && value !== null && opaqueObjects.has(value);
+}
+function opaqueDisplay(value) {
+  return opaqueObjects.get(value)?.display();
+}
+
+// src/cel/lib/define.ts
+var { DYN: DYN5 } = CelScalar;
+var Library = class _Library {
+  #methods = /* @__PURE__ */ new Map();
+  #functions = /* @__PURE__ */ new Map();
+  /** `target.name(args…)` */
+  method(name, arity, handler) {
+    const key2 = `${name}/${arity}`;
+    const entry = this.#methods.get(key2) ?? { name, arity, handlers: [] };
+    entry.handlers.push(handler);
+    this.#methods.set(key2, entry);
+    return this;
+  }
+  /** `name(args…)`, including qualified names such as `format.dns1123Label` */
+  func(name, arity, handler) {
+    const key2 = `${name}/${arity}`;
+    const entry = this.#functions.get(key2) ?? { name, arity, handlers: [] };
+    entry.handlers.push(handler);
+    this.#functions.set(key2, entry);
+    return this;
+  }
+  /**
+   * One CEL function per name and arity across `libraries` (two libraries' handlers for the same
+   * signature must share one overload, or the later would replace the earlier).
+   */
+  static build(...libraries) {
+    const merged = new _Library();
+    for (const library2 of libraries) {
+      for (const { name, arity, handlers } of library2.#methods.values()) for (const handler of handlers) merged.method(name, arity, handler);
+      for (const { name, arity, handlers } of library2.#functions.values()) for (const handler of handlers) merged.func(name, arity, handler);
+    }
+    return merged.#build();
+  }
+  #build() {
+    const funcs = [];
+    for (const { name, arity, handlers } of this.#methods.values()) {
+      funcs.push(
+        celMethod(name, DYN5, params(arity), DYN5, function(...args) {
+          for (const handler of handlers) {
+            const result = handler(this, args);
+            if (result !== void 0) return result;
+          }
+          throw noOverload(name, this, ...args);
+        })
+      );
+    }
+    for (const { name, arity, handlers } of this.#functions.values()) {
+      funcs.push(
+        celFunc(name, params(arity), DYN5, (...args) => {
+          for (const handler of handlers) {
+            const result = handler(args);
+            if (result !== void 0) return result;
+          }
+          throw noOverload(name, ...args);
+        })
+      );
+    }
+    return funcs;
+  }
+};
+function params(arity) {
+  return Array.from({ length: arity }, () => DYN5);
+}
+function fail2(message) {
+  throw new CelFunctionError(message);
+}
+var asString = (value) => typeof value === "string" ? value : void 0;
+var asInt = (value) => typeof value === "bigint" ? value : void 0;
+var asBool = (value) => typeof value === "boolean" ? value : void 0;
+var asList = (value) => isCelList(value) ? value : void 0;
+function asOpaque(value, kind) {
+  return opaqueOf(value, kind);
+}
+
+// src/cel/lib/optional.ts
+var KIND = "optional";
+function some(value) {
+  return opaque(KIND, { present: true, value }, value, () => fromCelValue(value));
+}
+function none() {
+  return opaque(KIND, { present: false }, null, () => null);
+}
+var asOptional = (value) => opaqueOf(value, KIND);
+function isZero(value) {
+  switch (typeof value) {
+    case "bigint":
+      return value === 0n;
+    case "number":
+      return value === 0;
+    case "string":
+      return value === "";
+    case "boolean":
+      return !value;
+    default:
+      if (value === null) return true;
+      if (value instanceof Uint8Array) return value.length === 0;
+      if (isCelList(value) || isCelMap(value)) return value.size === 0;
+      return false;
+  }
+}
+var OPTIONALS = new Library().func("optional.of", 1, ([value]) => some(value)).func("optional.none", 0, () => none()).func("optional.ofNonZeroValue", 1, ([value]) => isZero(value) ? none() : some(value)).method("hasValue", 0, (target) => asOptional(target)?.present).method("value", 0, (target) => {
+  const optional2 = asOptional(target);
+  if (optional2 === void 0) return void 0;
+  if (!optional2.present) fail2("optional.none() dereference");
+  return optional2.value;
+}).method("orValue", 1, (target, [fallback]) => {
+  const optional2 = asOptional(target);
+  if (optional2 === void 0) return void 0;
+  return optional2.present ? optional2.value : fallback;
+}).method("or", 1, (target, [other]) => {
+  const optional2 = asOptional(target);
+  if (optional2 === void 0 || asOptional(other) === void 0) return void 0;
+  return optional2.present ? target : other;
+});
+
+// src/cel/lib/url.ts
+function parseGoUrl(raw, viaRequest) {
+  const quoted = `parse ${JSON.stringify(raw)}`;
+  if (/[\x00-\x1f\x7f]/.test(raw)) return `${quoted}: net/url: invalid control character in URL`;
+  let rest = raw;
+  if (!viaRequest) rest = rest.split("#")[0];
+  if (rest === "" && viaRequest) return `${quoted}: empty url`;
+  if (rest === "*") return { scheme: "", opaque: "", host: "", path: "*", rawPath: "*", rawQuery: "" };
+  const schemeMatch = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(rest);
+  let scheme = "";
+  if (schemeMatch) {
+    scheme = schemeMatch[1].toLowerCase();
+    rest = rest.slice(schemeMatch[0].length);
+  } else if (rest.startsWith(":")) {
+    return `${quoted}: missing protocol scheme`;
+  }
+  let rawQuery = "";
+  if (rest.endsWith("?") && rest.split("?").length === 2) {
+    rest = rest.slice(0, -1);
+  } else {
+    const q = rest.indexOf("?");
+    if (q >= 0) {
+      rawQuery = rest.slice(q + 1);
+      rest = rest.slice(0, q);
+    }
+  }
+  if (!rest.startsWith("/")) {
+    if (scheme !== "") return { scheme, opaque: rest, host: "", path: "", rawPath: "", rawQuery };
+    if (viaRequest) return `${quoted}: invalid URI for request`;
+    const colon = rest.indexOf(":");
+    const slash = rest.indexOf("/");
+    if (colon >= 0 && (slash < 0 || colon < slash)) return `${quoted}: first path segment in URL cannot contain colon`;
+  }
+  let host = "";
+  if ((scheme !== "" || !viaRequest && !rest.startsWith("///")) && rest.startsWith("//")) {
+    const slash = rest.indexOf("/", 2);
+    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+    rest = slash < 0 ? "" : rest.slice(slash);
+    const parsedHost = parseAuthority(authority);
+    if (parsedHost.error !== void 0) return `${quoted}: ${parsedHost.error}`;
+    host = parsedHost.host;
+  }
+  const path25 = unescape2(rest);
+  if (path25 === void 0) return `${quoted}: invalid URL escape`;
+  return { scheme, opaque: "", host, path: path25, rawPath: rest, rawQuery };
+}
+function parseAuthority(authority) {
+  const at2 = authority.lastIndexOf("@");
+  if (at2 >= 0 && !/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(authority.slice(0, at2))) return { error: "net/url: invalid userinfo" };
+  const host = authority.slice(at2 + 1);
+  if (host.startsWith("[")) {
+    const close = host.indexOf("]");
+    if (close < 0) return { error: "missing ']' in host" };
+    const port2 = host.slice(close + 1);
+    if (!validOptionalPort(port2)) return { error: `invalid port ${JSON.stringify(port2)} after host` };
+  } else {
+    const colon = host.lastIndexOf(":");
+    if (colon >= 0 && !validOptionalPort(host.slice(colon))) return { error: `invalid port ${JSON.stringify(host.slice(colon))} after host` };
+  }
+  const bad = /[^A-Za-z0-9\-._~!$&'()*+,;=:[\]<>"%\u0080-\uffff]/.exec(host);
+  if (bad) return { error: `invalid character ${JSON.stringify(bad[0])} in host name` };
+  const unescaped = unescape2(host);
+  return unescaped === void 0 ? { error: "invalid URL escape" } : { host: unescaped };
+}
+function validOptionalPort(port2) {
+  return port2 === "" || /^:[0-9]*$/.test(port2);
+}
+function unescape2(text) {
+  if (/%(?![0-9A-Fa-f]{2})/.test(text)) return void 0;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function hostname(host) {
+  if (host.startsWith("[")) return host.slice(1, host.indexOf("]"));
+  const colon = host.lastIndexOf(":");
+  return colon >= 0 ? host.slice(0, colon) : host;
+}
+function port(host) {
+  const colon = host.lastIndexOf(":");
+  if (colon < 0 || host.slice(colon).includes("]")) return "";
+  return host.slice(colon + 1);
+}
+function escapedPath(url2) {
+  if (/^(?:[A-Za-z0-9\-_.~!$&'()*+,;=:@[\]/]|%[0-9A-Fa-f]{2})*$/.test(url2.rawPath) && unescape2(url2.rawPath) === url2.path) return url2.rawPath;
+  return Array.from(new TextEncoder().encode(url2.path), (byte) => {
+    const c = String.fromCharCode(byte);
+    return /[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+}
+function queryOf(rawQuery) {
+  const result = /* @__PURE__ */ new Map();
+  for (const pair of rawQuery.split("&")) {
+    if (pair === "" || pair.includes(";")) continue;
+    const eq = pair.indexOf("=");
+    const key2 = queryUnescape(eq < 0 ? pair : pair.slice(0, eq));
+    const value = queryUnescape(eq < 0 ? "" : pair.slice(eq + 1));
+    if (key2 === void 0 || value === void 0) continue;
+    result.set(key2, [...result.get(key2) ?? [], value]);
+  }
+  return celMap(result);
+}
+function queryUnescape(text) {
+  return unescape2(text.replace(/\+/g, " "));
+}
+var KIND2 = "url";
+function url(raw) {
+  const problem2 = parseGoUrl(raw, true);
+  if (typeof problem2 === "string") fail2(`URL parse error during conversion from string: ${problem2}`);
+  const parsed = parseGoUrl(raw, false);
+  if (typeof parsed === "string") fail2(`URL parse error during conversion from string: ${parsed}`);
+  return opaque(KIND2, parsed, raw, () => raw);
+}
+var part = (read) => (target) => {
+  const parsed = asOpaque(target, KIND2);
+  return parsed && read(parsed);
+};
+var URLS = new Library().func("url", 1, ([value]) => {
+  const raw = asString(value);
+  return raw === void 0 ? void 0 : url(raw);
+}).func("isURL", 1, ([value]) => {
+  const raw = asString(value);
+  return raw === void 0 ? void 0 : typeof parseGoUrl(raw, true) !== "string";
+}).method("getScheme", 0, part((u) => u.scheme)).method("getHost", 0, part((u) => u.host)).method("getHostname", 0, part((u) => hostname(u.host))).method("getPort", 0, part((u) => port(u.host))).method("getEscapedPath", 0, part(escapedPath)).method("getQuery", 0, part((u) => queryOf(u.rawQuery)));
+
+// src/cel/lib/format.ts
+function regexError(message, pattern, ...examples) {
+  if (examples.length === 0) return `${message} (regex used for validation is '${pattern}')`;
+  return `${message} (e.g. ${examples.map((example) => `'${example}', `).join(" or ")}regex used for validation is '${pattern}')`;
+}
+var maxLength = (n) => `must be no more than ${n} characters`;
+var LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+var SUBDOMAIN = `${LABEL}(\\.${LABEL})*`;
+var DNS1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
+var QUALIFIED_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+var LABEL_VALUE = `(${QUALIFIED_NAME})?`;
+var whole = (pattern) => new RegExp(`^${pattern}$`);
+var LABEL_RE = whole(LABEL);
+var SUBDOMAIN_RE = whole(SUBDOMAIN);
+var DNS1035_RE = whole(DNS1035);
+var QUALIFIED_NAME_RE = whole(QUALIFIED_NAME);
+var LABEL_VALUE_RE = whole(LABEL_VALUE);
+function lengthAndPattern(max, regex, pattern, message, ...examples) {
+  return (s) => {
+    const errors = [];
+    if (s.length > max) errors.push(maxLength(max));
+    if (!regex.test(s)) errors.push(regexError(message, pattern, ...examples));
+    return errors;
+  };
+}
+var dns1123Label = lengthAndPattern(
+  63,
+  LABEL_RE,
+  LABEL,
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  "my-name",
+  "123-abc"
+);
+var dns1123Subdomain = lengthAndPattern(
+  253,
+  SUBDOMAIN_RE,
+  SUBDOMAIN,
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  "example.com"
+);
+var dns1035Label = lengthAndPattern(
+  63,
+  DNS1035_RE,
+  DNS1035,
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  "my-name",
+  "abc-123"
+);
+var qualifiedName2 = (s) => {
+  const errors = [];
+  const parts = s.split("/");
+  let name = parts[0];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    name = parts[1];
+    if (prefix.length === 0) errors.push("prefix part must be non-empty");
+    else errors.push(...dns1123Subdomain(prefix).map((message) => `prefix part ${message}`));
+  } else if (parts.length > 2) {
+    return [
+      `${regexError("a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", QUALIFIED_NAME, "MyName", "my.name", "123-abc")} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`
+    ];
+  }
+  if (name.length === 0) errors.push("name part must be non-empty");
+  else if (name.length > 63) errors.push(`name part ${maxLength(63)}`);
+  if (!QUALIFIED_NAME_RE.test(name)) {
+    errors.push(`name part ${regexError("a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", QUALIFIED_NAME, "MyName", "my.name", "123-abc")}`);
+  }
+  return errors;
+};
+var labelValue = lengthAndPattern(
+  63,
+  LABEL_VALUE_RE,
+  LABEL_VALUE,
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  "MyValue",
+  "my_value",
+  "12345"
+);
+var prefixed = (check) => (s) => check(s.length > 1 && s.endsWith("-") ? `${s.slice(0, -2)}a` : s);
+var UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function validDate(year, month, day) {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function isDate(s) {
+  const match2 = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return match2 !== null && validDate(Number(match2[1]), Number(match2[2]), Number(match2[3]));
+}
+function isDateTime(s) {
+  const match2 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
+  if (match2 === null || !validDate(Number(match2[1]), Number(match2[2]), Number(match2[3]))) return false;
+  const [hour, minute, second] = [Number(match2[4]), Number(match2[5]), Number(match2[6])];
+  const offsetHours = match2[9];
+  const offsetOk = offsetHours === void 0 || Number(offsetHours) < 24 && Number(match2[10]) < 60;
+  return hour < 24 && minute < 60 && second < 60 && offsetOk;
+}
+var FORMATS2 = {
+  dns1123Label,
+  dns1123Subdomain,
+  dns1035Label,
+  qualifiedName: qualifiedName2,
+  dns1123LabelPrefix: prefixed(dns1123Label),
+  dns1123SubdomainPrefix: prefixed(dns1123Subdomain),
+  dns1035LabelPrefix: prefixed(dns1035Label),
+  labelValue,
+  uri: (s) => {
+    const parsed = parseGoUrl(s, true);
+    return typeof parsed === "string" ? [parsed] : [];
+  },
+  uuid: (s) => UUID.test(s) ? [] : ["does not match the UUID format"],
+  byte: (s) => BASE64.test(s) ? [] : ["invalid base64"],
+  date: (s) => isDate(s) ? [] : ["invalid date"],
+  datetime: (s) => isDateTime(s) ? [] : ["invalid datetime"]
+};
+var KIND3 = "format";
+function formatValue(name) {
+  return opaque(KIND3, name, name, () => name);
+}
+var library = new Library().func("format.named", 1, ([value]) => {
+  const name = asString(value);
+  if (name === void 0) return void 0;
+  return Object.hasOwn(FORMATS2, name) ? some(formatValue(name)) : none();
+}).method("validate", 1, (target, [value]) => {
+  const name = asOpaque(target, KIND3);
+  const text = asString(value);
+  if (name === void 0 || text === void 0) return void 0;
+  const errors = FORMATS2[name](text);
+  return errors.length === 0 ? none() : some(celList(errors));
+});
+for (const name of Object.keys(FORMATS2)) library.func(`format.${name}`, 0, () => formatValue(name));
+var FORMAT = library;
+
+// src/cel/lib/ip.ts
+var IP = "ip";
+var CIDR = "cidr";
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return "IPv4 address too short";
+  let value = 0n;
+  for (const part2 of parts) {
+    if (!/^[0-9]{1,3}$/.test(part2)) return "unexpected character";
+    if (part2.length > 1 && part2.startsWith("0")) return "IPv4 field has octet with leading zero";
+    const octet = Number(part2);
+    if (octet > 255) return "IPv4 field has value >255";
+    value = value << 8n | BigInt(octet);
+  }
+  return value;
+}
+function parseIPv6(text) {
+  if (text.includes("%")) return "zone";
+  let head = text;
+  let tailV4;
+  const lastColon = text.lastIndexOf(":");
+  if (text.slice(lastColon + 1).includes(".")) {
+    const v42 = parseIPv4(text.slice(lastColon + 1));
+    if (typeof v42 === "string") return v42;
+    tailV4 = v42;
+    head = `${text.slice(0, lastColon + 1)}0:0`;
+  }
+  const halves = head.split("::");
+  if (halves.length > 2) return "multiple :: in address";
+  const groupsOf = (part2) => part2 === "" ? [] : part2.split(":");
+  const left = groupsOf(halves[0]);
+  const right = halves.length === 2 ? groupsOf(halves[1]) : [];
+  const total = left.length + right.length;
+  if (halves.length === 1 ? total !== 8 : total > 7) return "wrong number of groups";
+  const groups = [...left, ...Array(8 - total).fill("0"), ...right];
+  let value = 0n;
+  for (const group of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return "unexpected character";
+    value = value << 16n | BigInt(parseInt(group, 16));
+  }
+  if (tailV4 !== void 0) value = value & ~0xffffffffn | tailV4;
+  return value;
+}
+function parseIp(text) {
+  const quoted = JSON.stringify(text);
+  if (text.includes(":")) {
+    if (text.includes("%")) return `IP address ${quoted} with zone value is not allowed`;
+    const value2 = parseIPv6(text);
+    if (typeof value2 === "string") return `IP Address ${quoted} parse error during conversion from string: ParseAddr(${quoted}): ${value2}`;
+    if (value2 >> 32n === 0xffffn) return `IPv4-mapped IPv6 address ${quoted} is not allowed`;
+    return { family: 6, value: value2 };
+  }
+  const value = parseIPv4(text);
+  if (typeof value === "string") return `IP Address ${quoted} parse error during conversion from string: ParseAddr(${quoted}): ${value}`;
+  return { family: 4, value };
+}
+function formatIp(address) {
+  if (address.family === 4) return [24n, 16n, 8n, 0n].map((shift) => String(address.value >> shift & 0xffn)).join(".");
+  const groups = Array.from({ length: 8 }, (_2, i) => Number(address.value >> BigInt(112 - 16 * i) & 0xffffn));
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === 0) j2++;
+    if (j2 - i > bestLength) {
+      bestStart = i;
+      bestLength = j2 - i;
+    }
+    i = j2;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (bestStart < 0) return hex.join(":");
+  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+}
+function inRange(address, family, prefix, bits) {
+  if (address.family !== family) return false;
+  const width = family === 4 ? 32 : 128;
+  return address.value >> BigInt(width - bits) === prefix >> BigInt(width - bits);
+}
+var v4 = (a, b, c, d) => BigInt(a) << 24n | BigInt(b) << 16n | BigInt(c) << 8n | BigInt(d);
+var v6 = (firstGroup) => BigInt(firstGroup) << 112n;
+var isUnspecified = (a) => a.value === 0n;
+var isLoopback = (a) => a.family === 4 ? inRange(a, 4, v4(127, 0, 0, 0), 8) : a.value === 1n;
+var isMulticast = (a) => inRange(a, 4, v4(224, 0, 0, 0), 4) || inRange(a, 6, v6(65280), 8);
+var isLinkLocalUnicast = (a) => inRange(a, 4, v4(169, 254, 0, 0), 16) || inRange(a, 6, v6(65152), 10);
+var isLinkLocalMulticast = (a) => inRange(a, 4, v4(224, 0, 0, 0), 24) || a.family === 6 && (a.value >> 112n & 0xff0fn) === 0xff02n;
+var isGlobalUnicast = (a) => !(a.family === 4 && a.value === 0xffffffffn) && !isUnspecified(a) && !isLoopback(a) && !isMulticast(a) && !isLinkLocalUnicast(a);
+function ipValue(address) {
+  const text = formatIp(address);
+  return opaque(IP, address, text, () => text);
+}
+function cidrValue(cidr) {
+  const text = `${formatIp(cidr.address)}/${cidr.bits}`;
+  return opaque(CIDR, cidr, text, () => text);
+}
+function parseCidr(text) {
+  const slash = text.lastIndexOf("/");
+  if (slash < 0) return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text)}): no '/'`;
+  const address = parseIp(text.slice(0, slash));
+  if (typeof address === "string") return `network address parse error during conversion from string: ${address}`;
+  const bitsText = text.slice(slash + 1);
+  const bits = Number(bitsText);
+  if (!/^(0|[1-9][0-9]*)$/.test(bitsText) || bits > (address.family === 4 ? 32 : 128)) {
+    return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text)}): bad bits after slash: ${JSON.stringify(bitsText)}`;
+  }
+  return { address, bits };
+}
+function masked(cidr) {
+  const width = cidr.address.family === 4 ? 32 : 128;
+  const shift = BigInt(width - cidr.bits);
+  return { address: { family: cidr.address.family, value: cidr.address.value >> shift << shift }, bits: cidr.bits };
+}
+function contains(cidr, address) {
+  return inRange(address, cidr.address.family, cidr.address.value, cidr.bits);
+}
+var addressOf = (value) => asOpaque(value, IP);
+var cidrOf = (value) => asOpaque(value, CIDR);
+function argument(value, parse4, of) {
+  const text = asString(value);
+  if (text === void 0) return of(value);
+  const parsed = parse4(text);
+  return typeof parsed === "string" ? fail2(parsed) : parsed;
+}
+var fromString = (parse4, make) => ([value]) => {
+  const text = asString(value);
+  if (text === void 0) return void 0;
+  const parsed = parse4(text);
+  return typeof parsed === "string" ? fail2(parsed) : make(parsed, text);
+};
+var accepts = (parse4) => ([value]) => {
+  const text = asString(value);
+  return text === void 0 ? void 0 : typeof parse4(text) !== "string";
+};
+var onIp = (read) => (target) => {
+  const address = addressOf(target);
+  return address && read(address);
+};
+var IPS = new Library().func("ip", 1, fromString(parseIp, ipValue)).func("isIP", 1, accepts(parseIp)).func("ip.isCanonical", 1, fromString(parseIp, (address, text) => formatIp(address) === text)).func("string", 1, ([value]) => {
+  const address = addressOf(value);
+  if (address) return formatIp(address);
+  const cidr = cidrOf(value);
+  return cidr && `${formatIp(cidr.address)}/${cidr.bits}`;
+}).method("family", 0, onIp((a) => BigInt(a.family))).method("isUnspecified", 0, onIp(isUnspecified)).method("isLoopback", 0, onIp(isLoopback)).method("isLinkLocalMulticast", 0, onIp(isLinkLocalMulticast)).method("isLinkLocalUnicast", 0, onIp(isLinkLocalUnicast)).method("isGlobalUnicast", 0, onIp(isGlobalUnicast)).func("cidr", 1, fromString(parseCidr, cidrValue)).func("isCIDR", 1, accepts(parseCidr)).method("containsIP", 1, (target, [other]) => {
+  const cidr = cidrOf(target);
+  if (cidr === void 0) return void 0;
+  const address = argument(other, parseIp, addressOf);
+  return address && contains(cidr, address);
+}).method("containsCIDR", 1, (target, [other]) => {
+  const cidr = cidrOf(target);
+  if (cidr === void 0) return void 0;
+  const inner = argument(other, parseCidr, cidrOf);
+  return inner && inner.bits >= cidr.bits && contains(cidr, inner.address);
+}).method("ip", 0, (target) => {
+  const cidr = cidrOf(target);
+  return cidr && ipValue(cidr.address);
+}).method("masked", 0, (target) => {
+  const cidr = cidrOf(target);
+  return cidr && cidrValue(masked(cidr));
+}).method("prefixLength", 0, (target) => {
+  const cidr = cidrOf(target);
+  return cidr && BigInt(cidr.bits);
+});
+
+// src/cel/lib/lists.ts
+var less = (a, b) => operator("_<_", a, b) === true;
+var equal = (a, b) => operator("_==_", a, b) === true;
+function comparable(value) {
+  return typeof value !== "object" || value === null || value instanceof Uint8Array || !isCelList(value);
+}
+function indexOf2(list2, item, last) {
+  if (last) {
+    for (let i = list2.length - 1; i >= 0; i--) if (equal(list2[i], item)) return BigInt(i);
+  } else {
+    for (let i = 0; i < list2.length; i++) if (equal(list2[i], item)) return BigInt(i);
+  }
+  return -1n;
+}
+function extreme(list2, name, better) {
+  if (list2.length === 0) fail2(`${name} called on empty list`);
+  let result = list2[0];
+  for (const item of list2.slice(1)) if (better(item, result)) result = item;
+  return result;
+}
+function sorted(list2, keys) {
+  for (const key2 of keys) {
+    if (!comparable(key2)) fail2("sort() requires a list of comparable values");
+  }
+  const order = list2.map((_2, i) => i);
+  order.sort((a, b) => less(keys[a], keys[b]) ? -1 : less(keys[b], keys[a]) ? 1 : 0);
+  return order.map((i) => list2[i]);
+}
+function flatten(list2, depth) {
+  const out = [];
+  for (const item of list2) {
+    if (isCelList(item) && depth > 0n) out.push(...flatten(Array.from(item), depth - 1n));
+    else out.push(item);
+  }
+  return out;
+}
+function distinct(list2) {
+  const out = [];
+  for (const item of list2) if (!out.some((seen) => equal(seen, item))) out.push(item);
+  return out;
+}
+var contains2 = (list2, items2) => items2.every((item) => list2.some((element) => equal(element, item)));
+function items(value) {
+  const list2 = asList(value);
+  return list2 === void 0 ? void 0 : Array.from(list2);
+}
+var LISTS = new Library().method("isSorted", 0, (target) => {
+  const list2 = items(target);
+  if (list2 === void 0) return void 0;
+  for (let i = 1; i < list2.length; i++) if (less(list2[i], list2[i - 1])) return false;
+  return true;
+}).method("sum", 0, (target) => {
+  const list2 = items(target);
+  if (list2 === void 0) return void 0;
+  if (list2.length === 0) return 0n;
+  return list2.slice(1).reduce((total, item) => operator("_+_", total, item), list2[0]);
+}).method("min", 0, (target) => {
+  const list2 = items(target);
+  return list2 && extreme(list2, "min", less);
+}).method("max", 0, (target) => {
+  const list2 = items(target);
+  return list2 && extreme(list2, "max", (a, b) => less(b, a));
+}).method("indexOf", 1, (target, [item]) => {
+  const list2 = items(target);
+  return list2 && indexOf2(list2, item, false);
+}).method("lastIndexOf", 1, (target, [item]) => {
+  const list2 = items(target);
+  return list2 && indexOf2(list2, item, true);
+}).method("includes", 1, (target, [item]) => {
+  const list2 = items(target);
+  return list2 ? list2.some((element) => equal(element, item)) : equal(target, item);
+}).method("slice", 2, (target, [start, end]) => {
+  const list2 = items(target);
+  const from = asInt(start);
+  const to = asInt(end);
+  if (list2 === void 0 || from === void 0 || to === void 0) return void 0;
+  if (from < 0n || to < 0n) fail2(`cannot slice(${from}, ${to}), negative indexes not supported`);
+  if (from > to) fail2(`cannot slice(${from}, ${to}), start index must be less than or equal to end index`);
+  if (to > BigInt(list2.length)) fail2(`cannot slice(${from}, ${to}), list is length ${list2.length}`);
+  return list2.slice(Number(from), Number(to));
+}).method("flatten", 0, (target) => {
+  const list2 = items(target);
+  return list2 && flatten(list2, 1n);
+}).method("flatten", 1, (target, [depth]) => {
+  const list2 = items(target);
+  const levels = asInt(depth);
+  if (list2 === void 0 || levels === void 0) return void 0;
+  if (levels < 0n) fail2("level must be non-negative");
+  return flatten(list2, levels);
+}).method("distinct", 0, (target) => {
+  const list2 = items(target);
+  return list2 && distinct(list2);
+}).method("reverse", 0, (target) => {
+  const list2 = items(target);
+  return list2?.reverse();
+}).method("sort", 0, (target) => {
+  const list2 = items(target);
+  return list2 && sorted(list2, list2);
+}).method("first", 0, (target) => {
+  const list2 = items(target);
+  if (list2 === void 0) return void 0;
+  return list2.length === 0 ? none() : some(list2[0]);
+}).method("last", 0, (target) => {
+  const list2 = items(target);
+  if (list2 === void 0) return void 0;
+  return list2.length === 0 ? none() : some(list2[list2.length - 1]);
+}).func(SORT_BY_KEYS, 2, ([target, keys]) => {
+  const list2 = items(target);
+  const keyList = items(keys);
+  return list2 && keyList && sorted(list2, keyList);
+}).func("lists.range", 1, ([count]) => {
+  const n = asInt(count);
+  if (n === void 0) return void 0;
+  charge(Number(n));
+  return celList(Array.from({ length: Math.max(0, Number(n)) }, (_2, i) => BigInt(i)));
+}).func("sets.contains", 2, ([a, b]) => {
+  const list2 = items(a);
+  const sub = items(b);
+  return list2 && sub && contains2(list2, sub);
+}).func("sets.equivalent", 2, ([a, b]) => {
+  const left = items(a);
+  const right = items(b);
+  return left && right && contains2(left, right) && contains2(right, left);
+}).func("sets.intersects", 2, ([a, b]) => {
+  const left = items(a);
+  const right = items(b);
+  return left && right && left.some((item) => right.some((other) => equal(item, other)));
+});
+
+// src/cel/lib/quantity.ts
+var BINARY = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+var DECIMAL = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+var INT64_MAX = (1n << 63n) - 1n;
+var INT64_MIN = -(1n << 63n);
+function parseQuantity(text) {
+  const match2 = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(text);
+  if (!match2) return void 0;
+  const [, sign, whole2, fraction = "", suffix] = match2;
+  if (whole2 === "" && fraction === "") return void 0;
+  let numerator = BigInt(`${whole2}${fraction}` || "0");
+  let scale = fraction.length;
+  if (suffix in BINARY) {
+    numerator <<= BigInt(BINARY[suffix]);
+  } else if (suffix in DECIMAL) {
+    scale -= DECIMAL[suffix];
+  } else {
+    const exponent = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
+    if (!exponent) return void 0;
+    scale -= Number(exponent[1]);
+  }
+  if (sign === "-") numerator = -numerator;
+  return roundToNano(normalize({ numerator, scale }));
+}
+function normalize(q) {
+  let { numerator, scale } = q;
+  if (numerator === 0n) return { numerator: 0n, scale: 0 };
+  while (scale > 0 && numerator % 10n === 0n) {
+    numerator /= 10n;
+    scale--;
+  }
+  if (scale < 0) {
+    numerator *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { numerator, scale };
+}
+function roundToNano(q) {
+  if (q.scale <= 9) return q;
+  const divisor = 10n ** BigInt(q.scale - 9);
+  let numerator = q.numerator / divisor;
+  if (q.numerator % divisor !== 0n) numerator += q.numerator > 0n ? 1n : -1n;
+  return normalize({ numerator, scale: 9 });
+}
+function align(a, b) {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.numerator * 10n ** BigInt(scale - a.scale), b.numerator * 10n ** BigInt(scale - b.scale), scale];
+}
+function compare(a, b) {
+  const [x, y] = align(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function add(a, b) {
+  const [x, y, scale] = align(a, b);
+  return normalize({ numerator: x + y, scale });
+}
+var negate2 = (q) => ({ numerator: -q.numerator, scale: q.scale });
+var fromInt = (n) => normalize({ numerator: n, scale: 0 });
+function decimalText(q) {
+  if (q.scale === 0) return q.numerator.toString();
+  const negative = q.numerator < 0n;
+  const digits = (negative ? -q.numerator : q.numerator).toString().padStart(q.scale + 1, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -q.scale)}.${digits.slice(-q.scale)}`;
+}
+var KIND4 = "quantity";
+function quantityValue(q, written) {
+  const exact = decimalText(q);
+  return opaque(KIND4, q, exact, () => written ?? exact);
+}
+var quantityOf = (value) => asOpaque(value, KIND4);
+function operand(value) {
+  const int = asInt(value);
+  return int === void 0 ? quantityOf(value) : fromInt(int);
+}
+var compared = (test) => (target, [other]) => {
+  const a = quantityOf(target);
+  const b = quantityOf(other);
+  return a && b && test(compare(a, b));
+};
+var QUANTITIES = new Library().func("quantity", 1, ([value]) => {
+  const text = asString(value);
+  if (text === void 0) return void 0;
+  const parsed = parseQuantity(text);
+  return parsed ? quantityValue(parsed, text) : fail2(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text)}`);
+}).func("isQuantity", 1, ([value]) => {
+  const text = asString(value);
+  return text === void 0 ? void 0 : parseQuantity(text) !== void 0;
+}).method("sign", 0, (target) => {
+  const q = quantityOf(target);
+  return q && BigInt(q.numerator > 0n ? 1 : q.numerator < 0n ? -1 : 0);
+}).method("isInteger", 0, (target) => {
+  const q = quantityOf(target);
+  if (q === void 0) return void 0;
+  return q.scale === 0 && q.numerator >= INT64_MIN && q.numerator <= INT64_MAX;
+}).method("asInteger", 0, (target) => {
+  const q = quantityOf(target);
+  if (q === void 0) return void 0;
+  if (q.scale !== 0 || q.numerator < INT64_MIN || q.numerator > INT64_MAX) fail2("cannot convert value to integer");
+  return q.numerator;
+}).method("asApproximateFloat", 0, (target) => {
+  const q = quantityOf(target);
+  return q && Number(decimalText(q));
+}).method("add", 1, (target, [other]) => {
+  const a = quantityOf(target);
+  const b = a && operand(other);
+  return a && b && quantityValue(add(a, b));
+}).method("sub", 1, (target, [other]) => {
+  const a = quantityOf(target);
+  const b = a && operand(other);
+  return a && b && quantityValue(add(a, negate2(b)));
+}).method("isGreaterThan", 1, compared((order) => order > 0)).method("isLessThan", 1, compared((order) => order < 0)).method("compareTo", 1, compared((order) => BigInt(order)));
+
+// src/cel/lib/regex.ts
+var { BOOL: BOOL4, STRING: STRING7 } = CelScalar;
+var MAX_PATTERN_LENGTH2 = 4096;
+var MAX_FIND_INPUT_LENGTH = 65536;
+var re2Cache = /* @__PURE__ */ new Map();
+var jsCache = /* @__PURE__ */ new Map();
+var CACHE_SIZE = 256;
+function remember(cache2, key2, make) {
+  let value = cache2.get(key2);
+  if (value === void 0) {
+    value = make();
+    if (cache2.size >= CACHE_SIZE) {
+      for (const oldest of cache2.keys()) {
+        cache2.delete(oldest);
+        break;
+      }
+    }
+    cache2.set(key2, value);
+  }
+  return value;
+}
+function re2(pattern) {
+  if (pattern.length > MAX_PATTERN_LENGTH2) fail2(`regex pattern is longer than ${MAX_PATTERN_LENGTH2} characters`);
+  return remember(re2Cache, pattern, () => {
+    try {
+      return RE2JS.compile(pattern);
+    } catch (error2) {
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      const hint = /\(\?<?[=!]|\\[1-9]/.test(pattern) ? " (lookaround and backreferences are not RE2 syntax)" : "";
+      fail2(`invalid regex '${pattern}': ${reason}${hint}`);
+    }
+  });
+}
+function toJs(pattern) {
+  return remember(jsCache, pattern, () => {
+    let source = pattern;
+    let flags = "gu";
+    const leading = /^\(\?([imsU]+)\)/.exec(source);
+    if (leading) {
+      if (leading[1].includes("U")) unsupported2(pattern, "the U (ungreedy) flag");
+      flags += leading[1];
+      source = source.slice(leading[0].length);
+    }
+    if (/\(\?[a-zA-Z-]+[:)]/.test(source)) unsupported2(pattern, "inline flags other than a leading (?i), (?m) or (?s)");
+    if (/\[\[:|\\Q|\\C/.test(source)) unsupported2(pattern, "POSIX classes, \\Q\u2026\\E and \\C");
+    source = source.replace(/\(\?P</g, "(?<").replace(/\\A/g, "(?<![\\s\\S])").replace(/\\z/g, "(?![\\s\\S])").replace(/\\([pP])([A-Za-z])/g, "\\$1{$2}");
+    try {
+      return new RegExp(source, flags);
+    } catch {
+      try {
+        return new RegExp(source, flags.replace("u", ""));
+      } catch {
+        return unsupported2(pattern, "this RE2 syntax");
+      }
+    }
+  });
+}
+function unsupported2(pattern, what) {
+  fail2(`regex '${pattern}': kubeward's find/findAll do not support ${what}`);
+}
+function findAll(input, pattern, limit) {
+  if (limit === 0 || !re2(pattern).test(input)) return [];
+  if (input.length > MAX_FIND_INPUT_LENGTH) fail2(`find/findAll input is longer than ${MAX_FIND_INPUT_LENGTH} characters`);
+  const regex = toJs(pattern);
+  const found = [];
+  let previousEnd = -1;
+  for (let position = 0; position <= input.length && (limit < 0 || found.length < limit); ) {
+    regex.lastIndex = position;
+    const match2 = regex.exec(input);
+    if (match2 === null) break;
+    const start = match2.index;
+    const end = start + match2[0].length;
+    if (end === start) {
+      if (start !== previousEnd) found.push("");
+      const code = input.codePointAt(start);
+      position = start + (code !== void 0 && code > 65535 ? 2 : 1);
+    } else {
+      found.push(match2[0]);
+      position = end;
+    }
+    previousEnd = end;
+  }
+  return found;
+}
+var MATCHES2 = celMethod("matches", STRING7, [STRING7], BOOL4, function(pattern) {
+  return re2(pattern).test(this);
+});
+var MATCHES_FUNCTION = celFunc("matches", [STRING7, STRING7], BOOL4, (text, pattern) => re2(pattern).test(text));
+var REGEX = new Library().method("find", 1, (target, [pattern]) => {
+  const input = asString(target);
+  const regex = asString(pattern);
+  if (input === void 0 || regex === void 0) return void 0;
+  return findAll(input, regex, 1)[0] ?? "";
+}).method("findAll", 1, (target, [pattern]) => {
+  const input = asString(target);
+  const regex = asString(pattern);
+  if (input === void 0 || regex === void 0) return void 0;
+  return findAll(input, regex, -1);
+}).method("findAll", 2, (target, [pattern, limit]) => {
+  const input = asString(target);
+  const regex = asString(pattern);
+  const n = asInt(limit);
+  if (input === void 0 || regex === void 0 || n === void 0) return void 0;
+  return findAll(input, regex, n < 0n ? -1 : Number(n));
+});
+
+// src/cel/lib/semver.ts
+var NUMBER = /^(0|[1-9][0-9]*)$/;
+var IDENTIFIER = /^[0-9A-Za-z-]+$/;
+function parseSemver(text) {
+  const plus = text.indexOf("+");
+  const core = plus < 0 ? text : text.slice(0, plus);
+  const build2 = plus < 0 ? [] : text.slice(plus + 1).split(".");
+  const dash = core.indexOf("-");
+  const main2 = dash < 0 ? core : core.slice(0, dash);
+  const prerelease = dash < 0 ? [] : core.slice(dash + 1).split(".");
+  const parts = main2.split(".");
+  if (parts.length !== 3) return "No Major.Minor.Patch elements found";
+  const names = ["Major", "Minor", "Patch"];
+  for (const [i, part2] of parts.entries()) {
+    if (!/^[0-9]+$/.test(part2)) return `Invalid character(s) found in ${names[i].toLowerCase()} number ${JSON.stringify(part2)}`;
+    if (!NUMBER.test(part2)) return `${names[i]} number must not contain leading zeroes ${JSON.stringify(part2)}`;
+  }
+  for (const id of prerelease) {
+    if (!IDENTIFIER.test(id)) return `Invalid character(s) found in prerelease ${JSON.stringify(id)}`;
+    if (/^[0-9]+$/.test(id) && !NUMBER.test(id)) return `Numeric PreRelease version must not contain leading zeroes ${JSON.stringify(id)}`;
+  }
+  for (const id of build2) {
+    if (!IDENTIFIER.test(id)) return `Invalid character(s) found in build meta data ${JSON.stringify(id)}`;
+  }
+  return { major: BigInt(parts[0]), minor: BigInt(parts[1]), patch: BigInt(parts[2]), prerelease, build: build2 };
+}
+function normalizeAndParse(text) {
+  const parts = text.replace(/^v/, "").split(".");
+  const head = parts.slice(0, 2);
+  const rest = parts.slice(2).join(".");
+  const pieces = parts.length > 2 ? [...head, rest] : head;
+  const cleaned = pieces.map((part2) => {
+    if (part2.length <= 1) return part2;
+    const trimmed = part2.replace(/^0+/, "");
+    return trimmed === "" || !/^[0-9]/.test(trimmed) ? `0${trimmed}` : trimmed;
+  });
+  if (cleaned.length < 3) {
+    if (/[+-]/.test(cleaned[cleaned.length - 1])) return "short version cannot contain PreRelease/Build meta data";
+    while (cleaned.length < 3) cleaned.push("0");
+  }
+  return parseSemver(cleaned.join("."));
+}
+function compareIdentifiers(a, b) {
+  const numericA = /^[0-9]+$/.test(a);
+  const numericB = /^[0-9]+$/.test(b);
+  if (numericA && numericB) return Math.sign(Number(BigInt(a) - BigInt(b)));
+  if (numericA) return -1;
+  if (numericB) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key2 of ["major", "minor", "patch"]) {
+    if (a[key2] !== b[key2]) return a[key2] < b[key2] ? -1 : 1;
+  }
+  if (a.prerelease.length === 0 || b.prerelease.length === 0) return Math.sign(b.prerelease.length - a.prerelease.length);
+  for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
+    const order = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
+    if (order !== 0) return order;
+  }
+  return Math.sign(a.prerelease.length - b.prerelease.length);
+}
+var KIND5 = "semver";
+function semverValue(version) {
+  const core = `${version.major}.${version.minor}.${version.patch}${version.prerelease.length ? `-${version.prerelease.join(".")}` : ""}`;
+  const text = `${core}${version.build.length ? `+${version.build.join(".")}` : ""}`;
+  return opaque(KIND5, version, core, () => text);
+}
+var semverOf = (value) => asOpaque(value, KIND5);
+function parse3(value, normalize2) {
+  const text = asString(value);
+  const norm = normalize2 === void 0 ? false : asBool(normalize2);
+  if (text === void 0 || norm === void 0) return void 0;
+  return norm ? normalizeAndParse(text) : parseSemver(text);
+}
+function toSemver(value, normalize2) {
+  const parsed = parse3(value, normalize2);
+  if (typeof parsed === "string") fail2(parsed);
+  return parsed && semverValue(parsed);
+}
+function isSemver(value, normalize2) {
+  const parsed = parse3(value, normalize2);
+  return parsed === void 0 ? void 0 : typeof parsed !== "string";
+}
+var compared2 = (test) => (target, [other]) => {
+  const a = semverOf(target);
+  const b = semverOf(other);
+  return a && b && test(compareSemver(a, b));
+};
+var SEMVERS = new Library().func("semver", 1, ([value]) => toSemver(value)).func("semver", 2, ([value, normalize2]) => toSemver(value, normalize2)).func("isSemver", 1, ([value]) => isSemver(value)).func("isSemver", 2, ([value, normalize2]) => isSemver(value, normalize2)).method("major", 0, (target) => semverOf(target)?.major).method("minor", 0, (target) => semverOf(target)?.minor).method("patch", 0, (target) => semverOf(target)?.patch).method("isGreaterThan", 1, compared2((order) => order > 0)).method("isLessThan", 1, compared2((order) => order < 0)).method("compareTo", 1, compared2((order) => BigInt(order)));
+
+// src/cel/lib/strings.ts
+var { INT: INT6, STRING: STRING8 } = CelScalar;
+function replace2(text, old, replacement, count) {
+  if (count === 0 || old === replacement) return text;
+  if (old === "") {
+    const chars = Array.from(text);
+    let out = "";
+    let done = 0;
+    for (let i = 0; i <= chars.length; i++) {
+      if (count < 0 || done < count) {
+        out += replacement;
+        done++;
+      }
+      if (i < chars.length) out += chars[i];
+    }
+    return out;
+  }
+  const pieces = text.split(old);
+  const limit = count < 0 ? pieces.length - 1 : Math.min(count, pieces.length - 1);
+  return pieces.slice(0, limit + 1).join(replacement) + (limit + 1 < pieces.length ? old + pieces.slice(limit + 1).join(old) : "");
+}
+function split2(text, separator, count) {
+  if (count === 0) return [];
+  const all = separator === "" ? Array.from(text) : text.split(separator);
+  if (count < 0 || all.length <= count) return all;
+  return [...all.slice(0, count - 1), all.slice(count - 1).join(separator)];
+}
+var STRING_FIXES = [
+  celMethod("replace", STRING8, [STRING8, STRING8], STRING8, function(old, replacement) {
+    return replace2(this, old, replacement, -1);
+  }),
+  celMethod("replace", STRING8, [STRING8, STRING8, INT6], STRING8, function(old, replacement, count) {
+    return replace2(this, old, replacement, Number(count));
+  }),
+  celMethod("split", STRING8, [STRING8], CelScalar.DYN, function(separator) {
+    return celList(split2(this, separator, -1));
+  }),
+  celMethod("split", STRING8, [STRING8, INT6], CelScalar.DYN, function(separator, count) {
+    return celList(split2(this, separator, Number(count)));
+  })
+];
+
+// src/cel/lib/index.ts
+var { DYN: DYN6 } = CelScalar;
+var step = celFunc(STEP_FUNCTION, [DYN6], DYN6, (value) => value);
+var authorizer = celFunc(AUTHORIZER_FUNCTION, [], DYN6, () => {
+  throw offline("authorizer");
+});
+var LIBRARY_FUNCTIONS = [
+  ...strings_default,
+  ...STRING_FIXES,
+  MATCHES2,
+  MATCHES_FUNCTION,
+  step,
+  authorizer,
+  ...AUTHZ_FUNCTIONS,
+  ...Library.build(LISTS, REGEX, URLS, IPS, QUANTITIES, SEMVERS, FORMAT, OPTIONALS)
+];
 
 // src/cel/index.ts
 var DEFAULT_COST_LIMIT = 1e6;
 var namespaces = new Set(LIBRARY_FUNCTIONS.filter((func) => func.name.includes(".")).map((func) => func.name.split(".")[0]));
 var compiled = /* @__PURE__ */ new WeakMap();
 var baseEnv = celEnv({ funcs: LIBRARY_FUNCTIONS });
+setOperators((name, args) => baseEnv.funcs.find(name)?.call(0, void 0, args));
 var env = { namespace: baseEnv.namespace, registry: baseEnv.registry, variables: baseEnv.variables, funcs: costedResolver(baseEnv.funcs) };
 function costedResolver(funcs) {
   const wrapped = /* @__PURE__ */ new Map();
@@ -50010,7 +51186,15 @@ function costedResolver(funcs) {
       } catch (error2) {
         return celError(error2, id);
       }
-      return group.call(id, target, args);
+      const result = group.call(id, target, args);
+      if (typeof result === "string" && result.length >= 10) {
+        try {
+          charge(Math.floor(result.length / 10));
+        } catch (error2) {
+          return celError(error2, id);
+        }
+      }
+      return result;
     }
   });
   return {
@@ -50029,7 +51213,7 @@ function compileCel(expression, options) {
   try {
     parsed = parse2(expression);
   } catch (error2) {
-    return { ok: false, error: syntaxError(error2) };
+    return { ok: false, error: syntaxError(error2, expression) };
   }
   const problem2 = checkAndRewrite(parsed.expr, {
     expression,
@@ -50047,8 +51231,12 @@ function evaluateCel(program, activation, options) {
   const internal = compiled.get(program);
   if (internal === void 0) return { ok: false, error: { message: "not a program made by compileCel" } };
   const bindings2 = {};
-  for (const [name, value] of Object.entries(activation)) {
-    bindings2[name] = value instanceof CelVariables ? value.celValue : toCelInput(value);
+  try {
+    for (const [name, value] of Object.entries(activation)) {
+      bindings2[name] = value instanceof CelVariables ? value.celValue : toCelInput(value);
+    }
+  } catch (error2) {
+    return { ok: false, error: { message: `activation: ${error2 instanceof Error ? error2.message : String(error2)}` } };
   }
   const { result, exceeded } = withBudget(options?.costLimit ?? DEFAULT_COST_LIMIT, () => internal.run(bindings2));
   if (exceeded) return { ok: false, error: { message: COST_LIMIT_MESSAGE } };
@@ -50118,14 +51306,15 @@ var VariableError = class extends CelFunctionError {
   variable;
   error;
 };
-function syntaxError(error2) {
-  const message = error2 instanceof Error ? error2.message.replace(/^<input>:\d+:\d+: /, "") : String(error2);
+function syntaxError(error2, expression) {
+  let message = error2 instanceof Error ? error2.message.replace(/^<input>:\d+:\d+: /, "") : String(error2);
+  if (/\.\?|\[\?/.test(expression)) message += " (optional field selection `.?` and optional entries `[?\u2026]` are not supported by kubeward's CEL parser; use has() or optional.of())";
   const offset = error2.location?.start?.offset;
   return offset === void 0 ? { message: `syntax error: ${message}` } : { message: `syntax error: ${message}`, offset };
 }
 function evalError(error2, sourceInfo) {
   const cause = functionErrorIn(error2);
-  const result = { message: error2.message.replace(/^field not found: /, "no such key: ") };
+  const result = { message: error2.message.replace(/^field not found: /, "no such key: ").replace(/ out of bounds \[0, -1\)$/, " out of bounds") };
   if (cause?.functionName !== void 0 && cause.message === error2.message) result.functionName = cause.functionName;
   const offset = error2.exprId === void 0 || cause instanceof VariableError ? void 0 : offsetOf(sourceInfo, error2.exprId);
   if (offset !== void 0) result.offset = offset;
@@ -50222,7 +51411,7 @@ function compileCustomRule(spec) {
     return validations.map((validation) => {
       const result = evaluateCel(validation.program, activation);
       if (!result.ok) return `the expression \`${validation.expression}\` could not be evaluated on ${describeObject2(object)}: ${result.error.message}`;
-      return result.value === true ? void 0 : messageOf(validation, activation);
+      return result.value === true ? void 0 : failureMessage(validation.messageProgram, validation.message, validation.expression, activation);
     });
   };
   return {
@@ -50252,12 +51441,12 @@ function compileCustomRule(spec) {
     }
   };
 }
-function messageOf(validation, activation) {
-  if (validation.messageProgram) {
-    const result = evaluateCel(validation.messageProgram, activation);
+function failureMessage(messageProgram, message, expression, activation) {
+  if (messageProgram) {
+    const result = evaluateCel(messageProgram, activation);
     if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
   }
-  return validation.message ?? `failed expression: ${validation.expression}`;
+  return message ?? `failed expression: ${expression}`;
 }
 function describeObject2(object) {
   return `${object.kind} "${object.namespace ? `${object.namespace}/` : ""}${object.name}"`;
@@ -50504,24 +51693,24 @@ function inheritanceNote(pod, setting) {
 // src/engine/command-line.ts
 var FLAG = /^--?([A-Za-z0-9][\w.-]*)(?:=(.*))?$/s;
 function commandLineOf(ref) {
-  const items = [];
+  const items2 = [];
   for (const field of ["command", "args"]) {
     arrayOf(ref.container[field]).forEach((item, index) => {
-      if (typeof item === "string") items.push({ text: item, path: [...ref.path, field, index] });
+      if (typeof item === "string") items2.push({ text: item, path: [...ref.path, field, index] });
     });
   }
   const flags = /* @__PURE__ */ new Map();
-  const end = items.findIndex((item) => item.text === "--");
-  items.slice(0, end === -1 ? items.length : end).forEach(({ text, path: path25 }, index) => {
+  const end = items2.findIndex((item) => item.text === "--");
+  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path25 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
-    const next = items.at(index + 1);
+    const next = items2.at(index + 1);
     const list2 = flags.get(match2[1]);
     const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path25 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
-  const first = items.at(0)?.text;
+  const first = items2.at(0)?.text;
   const hasArgs = arrayOf(ref.container.args).length > 0;
   return {
     program: first?.startsWith("-") ? void 0 : first?.split("/").at(-1),
@@ -50589,7 +51778,7 @@ function parseUncached(image) {
 function usesLatestTag(reference) {
   return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
 }
-function qualifiedName2(reference) {
+function qualifiedName3(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
@@ -50842,8 +52031,8 @@ function goodValue({ requirement, suggested }, current2) {
 function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, component) {
   const settings = component.settings(flag2, boolean2);
   const last = effectiveSetting(settings);
-  const items = listItems(settings);
-  const current2 = items.map(({ item }) => item);
+  const items2 = listItems(settings);
+  const current2 = items2.map(({ item }) => item);
   if (last === void 0) {
     const unsetFails = requirement.kind === "set" || requirement.kind === "listIncludes" || "unset" in requirement && requirement.unset === "fails";
     return unsetFails ? { missing: true, current: current2 } : void 0;
@@ -50864,11 +52053,11 @@ function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, compon
     case "listIncludes":
       return current2.includes(requirement.item) ? void 0 : { wrong: last, value: current2.join(","), current: current2 };
     case "listExcludes": {
-      const bad = items.find(({ item }) => item === requirement.item);
+      const bad = items2.find(({ item }) => item === requirement.item);
       return bad ? { wrong: bad.setting, value: bad.setting.value, current: current2 } : void 0;
     }
     case "listWithin": {
-      const bad = items.filter(({ item }) => !requirement.allowed.includes(item));
+      const bad = items2.filter(({ item }) => !requirement.allowed.includes(item));
       return bad[0] ? { wrong: bad[0].setting, value: bad.map(({ item }) => item).join(","), current: current2 } : void 0;
     }
     case "positiveDuration":
@@ -53007,10 +54196,10 @@ var AUTHORIZATION_FRAMEWORKS = [
 function gatewayServers(object) {
   if (!isIstioGateway(object)) return [];
   return recordItems(specOf(object).servers).map(({ item, index }) => {
-    const port = recordOf(item.port);
-    const protocol = typeof port.protocol === "string" ? port.protocol.toUpperCase() : "";
+    const port2 = recordOf(item.port);
+    const protocol = typeof port2.protocol === "string" ? port2.protocol.toUpperCase() : "";
     const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
-    const number = typeof port.number === "number" ? `port ${port.number}` : "";
+    const number = typeof port2.number === "number" ? `port ${port2.number}` : "";
     const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
     return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject3(object)}` };
   });
@@ -53021,13 +54210,13 @@ function authzPolicyOf(object, rootNamespace) {
   if (!isAuthorizationPolicy(object) || recordOf(recordOf(object.body.metadata).annotations)["istio.io/dry-run"] === "true") return void 0;
   const spec = specOf(object);
   const action = typeof spec.action === "string" ? spec.action : "ALLOW";
-  const items = recordItems(spec.rules);
+  const items2 = recordItems(spec.rules);
   const selector = selectorLabels(spec);
   const targeted = isRecord(spec.targetRef) || arrayOf(spec.targetRefs).length > 0;
   const inRoot = lookupNamespace(object) === rootNamespace;
   const where = inRoot ? "in the mesh" : namespacePhrase(object);
   const target = targeted ? "the gateway it targets" : selector ? `the workloads labelled ${describeSelector(selector)} ${where}` : `every workload ${where}`;
-  return { object, action, rules: items.length === 0 ? void 0 : items, target, namespaceWide: !targeted && !selector };
+  return { object, action, rules: items2.length === 0 ? void 0 : items2, target, namespaceWide: !targeted && !selector };
 }
 var unset = (value) => arrayOf(value).length === 0;
 var restrictsOperations = (rule) => !unset(rule.to) || !unset(rule.when);
@@ -53209,9 +54398,9 @@ function tlsSettings(policy, at2, subset) {
   if (typeof mode === "string") settings.push({ mode, path: [...at2, "tls", "mode"], where: subset === "" ? "for every port" : `for subset "${subset}"` });
   for (const { item, index } of recordItems(policy.portLevelSettings)) {
     const portMode = recordOf(item.tls).mode;
-    const port = recordOf(item.port).number;
+    const port2 = recordOf(item.port).number;
     if (typeof portMode !== "string") continue;
-    const portName = typeof port === "number" ? `port ${port}` : `portLevelSettings[${index}]`;
+    const portName = typeof port2 === "number" ? `port ${port2}` : `portLevelSettings[${index}]`;
     settings.push({ mode: portMode, path: [...at2, "portLevelSettings", index, "tls", "mode"], where: subset === "" ? `on ${portName}` : `on ${portName} of subset "${subset}"` });
   }
   return settings;
@@ -53486,7 +54675,7 @@ function peerPolicyOf(object, rootNamespace) {
   const mtls = modeAt(spec.mtls, ["spec", "mtls"]);
   if (!selector) return { object, level: inRoot ? "mesh" : "namespace", mtls, ports: [] };
   const portLevel = recordOf(spec.portLevelMtls);
-  const ports = Object.keys(portLevel).filter((port) => isRecord(portLevel[port])).map((port) => ({ port, ...modeAt(portLevel[port], ["spec", "portLevelMtls", port]) }));
+  const ports = Object.keys(portLevel).filter((port2) => isRecord(portLevel[port2])).map((port2) => ({ port: port2, ...modeAt(portLevel[port2], ["spec", "portLevelMtls", port2]) }));
   return { object, level: "workload", selector, mtls, ports };
 }
 var indexes = /* @__PURE__ */ new WeakMap();
@@ -53532,7 +54721,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port, mode: portMode, path: path25 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port, decidedBy: { policy: workload, path: path25, mode: portMode, reach: `for port ${port}` } }]
+    ({ port: port2, mode: portMode, path: path25 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path25, mode: portMode, reach: `for port ${port2}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -53578,10 +54767,10 @@ var istio_peer_authentication_not_strict_default = defineRule({
       else if (policy.level === "namespace") yield { path: path25, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
       else yield { path: path25, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port, mode, path: path25 } of policy.ports) {
+    for (const { port: port2, mode, path: path25 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path25, messageId: "port", data: { policy: named, mode, port, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path25, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -53735,10 +54924,10 @@ var istio_workload_mtls_not_strict_default = defineRule({
           }
           return { messageId: "notStrict", data: { workload, mode: effective.mode, why: describeDecision(decider) }, related: related(effective.decidedBy) };
         }
-        const loose = effective.ports.filter((port) => port.decidedBy.mode !== "STRICT");
+        const loose = effective.ports.filter((port2) => port2.decidedBy.mode !== "STRICT");
         if (loose.length === 0) return void 0;
-        const decisions = loose.map((port) => port.decidedBy);
-        const ports = loose.map(({ port }) => `port ${port}`).join(", ");
+        const decisions = loose.map((port2) => port2.decidedBy);
+        const ports = loose.map(({ port: port2 }) => `port ${port2}`).join(", ");
         return { messageId: "portsNotStrict", data: { workload, ports, why: decisions.map(describeDecision).join("; ") }, related: related(decisions) };
       }
     };
@@ -53775,7 +54964,7 @@ function isNamespace(object) {
 function namespaceLabels(object) {
   return recordOf(recordOf(object.body.metadata).labels);
 }
-function labelValue(object, label) {
+function labelValue2(object, label) {
   const value = namespaceLabels(object)[label];
   return typeof value === "string" ? value : void 0;
 }
@@ -53856,7 +55045,7 @@ var namespace_psa_privileged_default = defineRule({
   },
   *check(object) {
     if (!isNamespace(object) || object.name === "kube-system") return;
-    const value = labelValue(object, ENFORCE_LABEL);
+    const value = labelValue2(object, ENFORCE_LABEL);
     if (value === void 0) return;
     const path25 = labelPath(ENFORCE_LABEL);
     if (value === "privileged") yield { path: path25, messageId: "enforcePrivileged", data: { name: object.name } };
@@ -53894,7 +55083,7 @@ var namespace_psa_version_old_default = defineRule({
   },
   *check(object, context) {
     if (!isNamespace(object)) return;
-    const version = labelValue(object, ENFORCE_VERSION_LABEL);
+    const version = labelValue2(object, ENFORCE_VERSION_LABEL);
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
@@ -53944,14 +55133,14 @@ function listenersOf(object) {
   if (!isGatewayApiGateway(object) && !isListenerSet(object)) return [];
   return arrayOf(specOf2(object).listeners).flatMap((listener, index) => {
     if (!isRecord(listener)) return [];
-    const { name, protocol, hostname } = listener;
+    const { name, protocol, hostname: hostname2 } = listener;
     return [
       {
         index,
         listener,
         name: typeof name === "string" ? name : `#${index}`,
         protocol: typeof protocol === "string" ? protocol : "",
-        hostname: typeof hostname === "string" && hostname !== "" ? hostname : void 0
+        hostname: typeof hostname2 === "string" && hostname2 !== "" ? hostname2 : void 0
       }
     ];
   });
@@ -54025,7 +55214,7 @@ var gateway_http_without_https_default = defineRule({
     const gateway = parent ?? { namespace: lookupNamespace(object), name: object.name };
     for (const listener of listenersOf(object)) {
       const http = listener.hostname;
-      if (listener.protocol !== "HTTP" || own.some((hostname) => covers2(hostname, http))) continue;
+      if (listener.protocol !== "HTTP" || own.some((hostname2) => covers2(hostname2, http))) continue;
       const message = {
         messageId: "httpOnly",
         data: {
@@ -54038,11 +55227,11 @@ var gateway_http_without_https_default = defineRule({
         path: ["spec", "listeners", listener.index],
         settle: (others) => {
           const fromSets = listenerSetHttps(others).get(gatewayKey2(gateway.namespace, gateway.name)) ?? [];
-          if (fromSets.some((hostname) => covers2(hostname, http))) return void 0;
+          if (fromSets.some((hostname2) => covers2(hostname2, http))) return void 0;
           if (!parent) return message;
           const parentGateway = others.find("Gateway", parent.namespace, parent.name);
           if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
-          if (httpsHostnames(parentGateway).some((hostname) => covers2(hostname, http))) return void 0;
+          if (httpsHostnames(parentGateway).some((hostname2) => covers2(hostname2, http))) return void 0;
           return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject4(parentGateway)}, whose listeners this ListenerSet joins` }] };
         }
       };
@@ -54548,9 +55737,9 @@ var TOWARD = {
   Egress: { traffic: "egress", fromTo: "to" }
 };
 function portOf(item) {
-  const { port, endPort } = recordOf(item);
-  if (typeof port !== "string" && typeof port !== "number") return "all";
-  return typeof endPort === "number" ? `${port}-${endPort}` : String(port);
+  const { port: port2, endPort } = recordOf(item);
+  if (typeof port2 !== "string" && typeof port2 !== "number") return "all";
+  return typeof endPort === "number" ? `${port2}-${endPort}` : String(port2);
 }
 function portsPhrase(rule) {
   const ports = arrayOf(rule.ports).map(portOf);
@@ -54804,8 +55993,8 @@ var service_node_port_default = defineRule({
     const spec = specOf2(object);
     if (spec.type !== "NodePort") return;
     const entries = arrayOf(spec.ports);
-    const nodePorts = entries.flatMap((port) => {
-      const { nodePort } = recordOf(port);
+    const nodePorts = entries.flatMap((port2) => {
+      const { nodePort } = recordOf(port2);
       return typeof nodePort === "number" ? [nodePort] : [];
     });
     const allocated = Math.max(entries.length, 1) - nodePorts.length;
@@ -55102,8 +56291,8 @@ var host_port_default = defineRule({
   },
   *check(object) {
     for (const container of workloadContainers(object)) {
-      for (const [index, port] of arrayOf(container.container.ports).entries()) {
-        const { hostPort } = recordOf(port);
+      for (const [index, port2] of arrayOf(container.container.ports).entries()) {
+        const { hostPort } = recordOf(port2);
         if (typeof hostPort !== "number" || hostPort === 0) continue;
         yield {
           path: [...container.path, "ports", index, "hostPort"],
@@ -55516,9 +56705,9 @@ var net_raw_kept_default = defineRule({
       }
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
-      const prefixed = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
+      const prefixed2 = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
       const path25 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed ? { path: path25, messageId: "dropsPrefixed", data: { container, capability: prefixed } } : { path: path25, messageId: "keepsNetRaw", data: { container } };
+      yield prefixed2 ? { path: path25, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path25, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -56549,7 +57738,7 @@ function holders(role, grants) {
   const parts = builtInAggregates(role).map((name) => `its aggregate-to-${name} label adds it to the built-in "${name}" ClusterRole`);
   if (grants.length === 1) parts.push(grantSentence(role, grants[0]));
   else if (grants.length > 1) parts.push(`${grants.length} bindings grant it (related locations)`);
-  return parts.map((part) => `; ${part}`).join("");
+  return parts.map((part2) => `; ${part2}`).join("");
 }
 function firstMatch(requests, rule) {
   for (const request of requests) {
@@ -57151,18 +58340,18 @@ function entropy(text) {
 }
 var MIN_LENGTH = 8;
 var MIN_ENTROPY = 3;
-var IDENTIFIER = /^[^,\s]+(?:,[^,\s]+)*,[\w.-]+=|^[a-z0-9-]+\/[a-z0-9.-]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+var IDENTIFIER2 = /^[^,\s]+(?:,[^,\s]+)*,[\w.-]+=|^[a-z0-9-]+\/[a-z0-9.-]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 function isWordName(value) {
   if (!/^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(value)) return false;
   const parts = value.split(/[-.]/);
-  return parts.filter((part) => /\d/.test(part)).length * 2 < parts.length;
+  return parts.filter((part2) => /\d/.test(part2)).length * 2 < parts.length;
 }
 function looksLikeCredential(value) {
   const trimmed = value.trim();
   if (trimmed.length < MIN_LENGTH || /\s/.test(trimmed) || isPlaceholder(trimmed)) return false;
   if (/^\d+(?:\.\d+)*[a-z]*$/i.test(trimmed) && /^\d/.test(trimmed)) return false;
-  if (IDENTIFIER.test(trimmed) || isWordName(trimmed)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re2) => re2.test(trimmed)).length;
+  if (IDENTIFIER2.test(trimmed) || isWordName(trimmed)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re3) => re3.test(trimmed)).length;
   return classes >= 2 && entropy(trimmed) >= MIN_ENTROPY;
 }
 function preview(secret) {
@@ -57194,10 +58383,10 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items, path25, list2, who, shapes) {
-  for (const [index, item] of items.entries()) {
+function* argumentPlaces(items2, path25, list2, who, shapes) {
+  for (const [index, item] of items2.entries()) {
     if (typeof item !== "string") continue;
-    const previous = index > 0 ? items[index - 1] : void 0;
+    const previous = index > 0 ? items2[index - 1] : void 0;
     const inline = INLINE_FLAG.exec(item);
     let flag2;
     let value = item;
@@ -57248,8 +58437,8 @@ function* containerPlaces(object, shapes) {
       if (credential) yield { path: [...container.path, "env", index, "value"], field: `env "${entry.name}" of ${who}`, credential };
     }
     for (const list2 of ["command", "args"]) {
-      const items = container.container[list2];
-      if (Array.isArray(items)) yield* argumentPlaces(items, [...container.path, list2], list2, who, shapes);
+      const items2 = container.container[list2];
+      if (Array.isArray(items2)) yield* argumentPlaces(items2, [...container.path, list2], list2, who, shapes);
     }
   }
 }
@@ -57874,7 +59063,7 @@ var image_registry_not_allowed_default = defineRule({
         yield { path: path25, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
-      const name = qualifiedName2(reference);
+      const name = qualifiedName3(reference);
       if (isAllowed(name, entries)) continue;
       yield { path: path25, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
@@ -58000,9 +59189,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, path: path25 } of declaredPorts(object)) {
-      if (port < 1 || port >= 1024) continue;
-      yield { path: path25, messageId: "privilegedPort", data: { container: describeContainer(container), port } };
+    for (const { container, port: port2, path: path25 } of declaredPorts(object)) {
+      if (port2 < 1 || port2 >= 1024) continue;
+      yield { path: path25, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
     }
   }
 });
@@ -58271,8 +59460,8 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port, protocol, path: path25 } of declaredPorts(object)) {
-      if (port !== 22 || protocol !== "TCP") continue;
+    for (const { container, port: port2, protocol, path: path25 } of declaredPorts(object)) {
+      if (port2 !== 22 || protocol !== "TCP") continue;
       yield { path: path25, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
@@ -62824,7 +64013,7 @@ function parseYamlInteger(source) {
   if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
   if (value.includes(":")) {
     let result = 0;
-    for (const part of value.split(":")) result = result * 60 + Number(part);
+    for (const part2 of value.split(":")) result = result * 60 + Number(part2);
     return sign * result;
   }
   if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
@@ -62923,7 +64112,7 @@ function resolveYamlFloat(source) {
   if (value === ".nan") return NaN;
   let result = 0;
   if (value.includes(":")) {
-    for (const part of value.split(":")) result = result * 60 + Number(part);
+    for (const part2 of value.split(":")) result = result * 60 + Number(part2);
     result *= sign;
   } else result = sign * parseFloat(value);
   if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
@@ -63423,12 +64612,12 @@ function makeSnippet(mark, options) {
     ...DEFAULT_SNIPPET_OPTIONS,
     ...options
   };
-  const re2 = /\r?\n|\r|\0/g;
+  const re3 = /\r?\n|\r|\0/g;
   const lineStarts = [0];
   const lineEnds2 = [];
   let match2;
   let foundLineNo = -1;
-  while (match2 = re2.exec(mark.buffer)) {
+  while (match2 = re3.exec(mark.buffer)) {
     lineEnds2.push(match2.index);
     lineStarts.push(match2.index + match2[0].length);
     if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
@@ -65983,9 +67172,9 @@ function findKey(stream, mapping2, key2, depth = 0) {
   return -1;
 }
 function itemsOf(stream, sequence) {
-  const items = [];
-  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items.push(i);
-  return items;
+  const items2 = [];
+  for (let i = sequence + 1; i < stream.length && typeOf(stream, i) !== EVENT_ID.POP; i = nextOf(stream, i)) items2.push(i);
+  return items2;
 }
 function nthItem(stream, sequence, n) {
   let index = 0;
@@ -66492,9 +67681,9 @@ function findChildKey(lines, block, key2) {
 function listItems3(lines, block) {
   let itemIndent = Infinity;
   for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i])) itemIndent = Math.min(itemIndent, lines[i].indent);
-  const items = [];
-  for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items.push(lines[i]);
-  return items;
+  const items2 = [];
+  for (let i = block.start; i < block.end; i++) if (lines[i].item && structural(lines[i]) && lines[i].indent === itemIndent) items2.push(lines[i]);
+  return items2;
 }
 function insideRange(lines, from, index) {
   const open2 = [];
@@ -66509,18 +67698,18 @@ function insideRange(lines, from, index) {
   return open2.includes("range");
 }
 function findItem(lines, block, index, rendered) {
-  const items = listItems3(lines, block);
+  const items2 = listItems3(lines, block);
   const name = isRecord(rendered) && typeof rendered.name === "string" ? rendered.name : void 0;
   if (name !== void 0) {
-    for (const item of items) {
+    for (const item of items2) {
       const itemBlock = blockAfter(lines, item, true, block.end);
       const nameLine = [item, ...lines.slice(itemBlock.start, itemBlock.end)].find((line) => line.key === "name");
       if (nameLine && new RegExp(`name:\\s*["']?${escapeRegExp(name)}["']?\\s*$`).test(nameLine.text)) return { item };
     }
   }
-  const ranged = items.findIndex((item) => insideRange(lines, block.start, item.index));
-  if (ranged !== -1 && index >= ranged) return { item: items[ranged], rangeIndex: index - ranged };
-  return items[index] ? { item: items[index] } : void 0;
+  const ranged = items2.findIndex((item) => insideRange(lines, block.start, item.index));
+  if (ranged !== -1 && index >= ranged) return { item: items2[ranged], rangeIndex: index - ranged };
+  return items2[index] ? { item: items2[index] } : void 0;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -66828,16 +68017,16 @@ function runTool(file, args, cwd, timeoutMs = 3e5) {
     });
   });
 }
-async function mapBounded(items, fn2, limit = os6.availableParallelism()) {
-  const results = new Array(items.length);
+async function mapBounded(items2, fn2, limit = os6.availableParallelism()) {
+  const results = new Array(items2.length);
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items2.length) {
       const index = next++;
-      results[index] = await fn2(items[index]);
+      results[index] = await fn2(items2[index]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
   return results;
 }
 
@@ -67074,42 +68263,42 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
     }
   };
 }
-function sentinelTree(value, at2, level, add) {
-  if (typeof value === "string") return value === "" ? value : add(at2, value);
+function sentinelTree(value, at2, level, add2) {
+  if (typeof value === "string") return value === "" ? value : add2(at2, value);
   const isSwitch = at2[at2.length - 1] === "enabled";
-  if (level !== "strings" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add(at2, value);
-  if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at2, index], level, add));
+  if (level !== "strings" && !isSwitch && (value === true || typeof value === "number" && value !== 0)) return add2(at2, value);
+  if (Array.isArray(value)) return value.map((item, index) => sentinelTree(item, [...at2, index], level, add2));
   if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) {
       if (level !== "truthy") return value;
-      const token = add(at2, value);
+      const token = add2(at2, value);
       return typeof token === "string" ? { [token]: token } : value;
     }
-    return Object.fromEntries(entries.map(([key2, item]) => [key2, sentinelTree(item, [...at2, key2], level, add)]));
+    return Object.fromEntries(entries.map(([key2, item]) => [key2, sentinelTree(item, [...at2, key2], level, add2)]));
   }
   return value;
 }
 var COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
 function comparedValues(chartDir) {
-  const compared = /* @__PURE__ */ new Set();
+  const compared3 = /* @__PURE__ */ new Set();
   for (const chart of chartTree(chartDir)) {
     for (const template of templateFilesOf(chart.dir)) {
       for (const match2 of readFileSync6(template, "utf8").matchAll(COMPARED_VALUE)) {
-        compared.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
+        compared3.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
       }
     }
   }
-  return compared;
+  return compared3;
 }
-function splitAssignments(argument) {
+function splitAssignments(argument2) {
   const parts = [];
   let depth = 0;
   let current2 = "";
-  for (let i = 0; i < argument.length; i++) {
-    const char = argument[i];
-    if (char === "\\" && i + 1 < argument.length) {
-      current2 += char + argument[++i];
+  for (let i = 0; i < argument2.length; i++) {
+    const char = argument2[i];
+    if (char === "\\" && i + 1 < argument2.length) {
+      current2 += char + argument2[++i];
       continue;
     }
     if (char === "{") depth++;
@@ -67124,9 +68313,9 @@ function splitAssignments(argument) {
 }
 function setKeyPath(key2) {
   const segments = [];
-  for (const part of key2.split(/(?<!\\)\./)) {
-    const indexed = /^(.*?)((?:\[\d+\])+)$/.exec(part);
-    const name = (indexed ? indexed[1] : part).replace(/\\\./g, ".");
+  for (const part2 of key2.split(/(?<!\\)\./)) {
+    const indexed = /^(.*?)((?:\[\d+\])+)$/.exec(part2);
+    const name = (indexed ? indexed[1] : part2).replace(/\\\./g, ".");
     if (name) segments.push(name);
     if (indexed) for (const index of indexed[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
   }
@@ -67135,10 +68324,10 @@ function setKeyPath(key2) {
 function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set()) {
   const dir = copyChart(chartDir, "values", dropped);
   const sentinels = [];
-  const compared = comparedValues(chartDir);
+  const compared3 = comparedValues(chartDir);
   const register = (source, effective, rank, original) => {
     sentinels.push({ source, effective, rank });
-    return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
+    return kept.has(sentinels.length - 1) || compared3.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
     const text = readFileSync6(file, "utf8");
@@ -67158,7 +68347,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     return target;
   });
   const set = valueSet.set.map(
-    (argument) => splitAssignments(argument).map((assignment) => {
+    (argument2) => splitAssignments(argument2).map((assignment) => {
       const equals3 = assignment.indexOf("=");
       if (equals3 === -1) return assignment;
       const key2 = assignment.slice(0, equals3);
@@ -67657,7 +68846,7 @@ function helmDocuments(text) {
   const start = spaceRun(LEADING_SPACE, text).length;
   const body = text.slice(start, text.length - spaceRun(TRAILING_SPACE, text).length);
   const documents = [];
-  const add = (from2, to) => {
+  const add2 = (from2, to) => {
     const piece = body.slice(from2, to);
     const lead = spaceRun(LEADING_SPACE, piece).length;
     const trimmed = piece.slice(lead, piece.length - spaceRun(TRAILING_SPACE, piece).length);
@@ -67667,10 +68856,10 @@ function helmDocuments(text) {
   };
   let from = 0;
   for (const separator of body.matchAll(DOCUMENT_SEPARATOR2)) {
-    add(from, separator.index);
+    add2(from, separator.index);
     from = separator.index + separator[0].length;
   }
-  add(from, body.length);
+  add2(from, body.length);
   return documents;
 }
 function failingDocument(documents, line) {
@@ -68077,7 +69266,7 @@ function matchesPattern(pattern, value) {
   }
 }
 function matchesSelector(selector, labels) {
-  const requirements = selector.split(/,(?![^(]*\))/).map((part) => part.trim()).filter(Boolean);
+  const requirements = selector.split(/,(?![^(]*\))/).map((part2) => part2.trim()).filter(Boolean);
   return requirements.every((requirement) => {
     const set = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(requirement);
     if (set) {
@@ -68085,10 +69274,10 @@ function matchesSelector(selector, labels) {
       const has = typeof labels[set[1]] === "string" && values.includes(labels[set[1]]);
       return set[2] === "in" ? has : !has;
     }
-    const compare = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(requirement);
-    if (compare) {
-      const equal = labels[compare[1]] === compare[3].trim();
-      return compare[2] === "!=" ? !equal : equal;
+    const compare2 = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(requirement);
+    if (compare2) {
+      const equal2 = labels[compare2[1]] === compare2[3].trim();
+      return compare2[2] === "!=" ? !equal2 : equal2;
     }
     if (requirement.startsWith("!")) return !Object.hasOwn(labels, requirement.slice(1).trim());
     return Object.hasOwn(labels, requirement);
@@ -68394,8 +69583,8 @@ function readKustomizeYaml(text, file, toFile = sameRegion) {
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
         if (scalar.writing === "folded") {
-          const whole2 = source.regionOf(header2, endOfLineContent(source.text, header2));
-          return { text: inline, toFile: () => toFile(whole2) };
+          const whole3 = source.regionOf(header2, endOfLineContent(source.text, header2));
+          return { text: inline, toFile: () => toFile(whole3) };
         }
         const headerLine = source.regionOf(header2, header2).startLine;
         const firstContent = source.text.slice(scalar.start, scalar.end).split("\n").find((line) => line.trim() !== "") ?? "";
@@ -68425,8 +69614,8 @@ function readKustomizeYaml(text, file, toFile = sameRegion) {
           })
         };
       }
-      const whole = source.regionOf(scalar.start, endOfLineContent(source.text, scalar.start));
-      return { text: inline, toFile: () => toFile(whole) };
+      const whole2 = source.regionOf(scalar.start, endOfLineContent(source.text, scalar.start));
+      return { text: inline, toFile: () => toFile(whole2) };
     }
   };
 }
@@ -69005,7 +70194,7 @@ var quantity = { type: "quantity" };
 var intOrString = { type: "intOrString" };
 var mapping = (fields = {}, otherFields) => ({ type: "mapping", fields: new Map(Object.entries(fields)), otherFields });
 var mapOf = (values) => ({ type: "map", values });
-var listOf = (items) => ({ type: "list", items });
+var listOf = (items2) => ({ type: "list", items: items2 });
 var OBJECT_METADATA = mapping({
   name: string,
   generateName: string,
@@ -69386,13 +70575,13 @@ function annotationSuppression(object, ruleId) {
 var identityOf2 = lastAnswerOf(
   (object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace })
 );
-function messageOf2(rule, report) {
+function messageOf(rule, report) {
   const template = rule.meta.messages[report.messageId];
   if (template === void 0) throw new Error(`no message "${report.messageId}" in the rule's meta.messages`);
   return formatMessage(template, report.data);
 }
 function toFinding(active, object, report) {
-  const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf2(active.rule, report));
+  const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, messageOf(active.rule, report));
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
   return finding;
@@ -69494,7 +70683,7 @@ function createLinter(rules, settings = {}) {
   };
   const settleAll = () => {
     const indexes3 = /* @__PURE__ */ new Map();
-    const indexOf2 = (scope) => {
+    const indexOf3 = (scope) => {
       let index = indexes3.get(scope);
       if (!index) {
         index = indexObjects(kept.get(scope) ?? []);
@@ -69505,7 +70694,7 @@ function createLinter(rules, settings = {}) {
     const reportedOnce = /* @__PURE__ */ new Set();
     for (const waiting of pending) {
       try {
-        const settled = waiting.settle(indexOf2(waiting.scope));
+        const settled = waiting.settle(indexOf3(waiting.scope));
         if (settled === void 0) continue;
         if (settled.oncePerScope !== void 0) {
           const key2 = `${waiting.active.rule.meta.id}\0${waiting.scope}\0${settled.oncePerScope}`;
@@ -69531,7 +70720,7 @@ function createLinter(rules, settings = {}) {
   };
 }
 function settledFinding(waiting, settled) {
-  const finding = { ...waiting.finding, message: messageOf2(waiting.active.rule, settled), messageId: settled.messageId };
+  const finding = { ...waiting.finding, message: messageOf(waiting.active.rule, settled), messageId: settled.messageId };
   if (settled.data) finding.data = settled.data;
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
@@ -69933,8 +71122,8 @@ function evaluateBinding(policy, binding, subject, store) {
   }
   const request = requestOf(subject);
   const failed = (expression, error2) => `expression '${expression.text}' resulted in error: ${error2}`;
-  for (const params of paramsList) {
-    const base = { object: subject.body, oldObject: null, request, params, namespaceObject, authorizer: null };
+  for (const params2 of paramsList) {
+    const base = { object: subject.body, oldObject: null, request, params: params2, namespaceObject, authorizer: null };
     const activation = { ...base, variables: celVariables(policy.variables.flatMap((v2) => v2.expression.program ? [{ name: v2.name, program: v2.expression.program }] : []), base) };
     let applies2 = true;
     for (const condition of policy.matchConditions) {
@@ -69959,7 +71148,7 @@ function evaluateBinding(policy, binding, subject, store) {
       const result = evaluateCel(program, activation);
       if (result.ok && result.value === true) continue;
       if (result.ok && result.value === false) {
-        outcome.violations[validation.index] = verdict3(policy, binding, validationMessage(validation, activation) + (validation.reason ? ` (reason ${validation.reason})` : ""));
+        outcome.violations[validation.index] = verdict3(policy, binding, failureMessage(validation.messageExpression?.program, validation.message, validation.expression.text, activation) + (validation.reason ? ` (reason ${validation.reason})` : ""));
         continue;
       }
       const error2 = failed(validation.expression, result.ok ? "expected a bool" : result.error.message);
@@ -69973,14 +71162,6 @@ function evaluateBinding(policy, binding, subject, store) {
     }
   }
   return outcome;
-}
-function validationMessage(validation, activation) {
-  const program = validation.messageExpression?.program;
-  if (program) {
-    const result = evaluateCel(program, activation);
-    if (result.ok && typeof result.value === "string" && result.value.trim() !== "" && !result.value.includes("\n")) return result.value;
-  }
-  return validation.message ?? `failed expression: ${validation.expression.text}`;
 }
 function policyMeta(name, rationale) {
   return {
@@ -69997,6 +71178,12 @@ function policyMeta(name, rationale) {
   };
 }
 var note = (message) => ({ messageId: "violation", data: { message }, lowerTo: "low" });
+function readsRunObjects(policy, binding) {
+  if (policy.paramKind || policy.constraints.namespaceSelector || binding.matchResources?.namespaceSelector) return true;
+  const expressions = [...policy.matchConditions, ...policy.variables, ...policy.auditAnnotations].map((entry) => entry.expression);
+  for (const validation of policy.validations) expressions.push(validation.expression, ...validation.messageExpression ? [validation.messageExpression] : []);
+  return expressions.some((expression) => /\bnamespaceObject\b/.test(expression.text));
+}
 function policyRule(policy, bindings2, store) {
   const place = `${policy.object.origin.file}:${policy.object.locate([]).region.startLine}`;
   const byKind = /* @__PURE__ */ new Map();
@@ -70012,6 +71199,7 @@ function policyRule(policy, bindings2, store) {
     }
     return entry;
   };
+  const waitsForRun = new Set(bindings2.filter((binding) => readsRunObjects(policy, binding)));
   const related2 = (binding, path25) => [
     { object: policy.object, path: path25, message: `ValidatingAdmissionPolicy '${policy.name}'` },
     { object: binding.object, path: ["spec", "validationActions"], message: `binding '${binding.name}' (${binding.actions.join(", ") || "no validationActions"})` }
@@ -70042,35 +71230,31 @@ function policyRule(policy, bindings2, store) {
       for (const binding of matched) {
         const objectSelectors = [policy.constraints.objectSelector, binding.matchResources?.objectSelector];
         if (!objectSelectors.every((selector) => selector === void 0 || selectorMatches(selector, labels))) continue;
-        let outcome;
-        const outcomeOf = () => outcome ??= evaluateBinding(policy, binding, subject, store);
         const lowerTo = severityOfActions(binding.actions);
-        for (const validation of policy.validations) {
-          yield {
-            path: validation.fieldPath,
-            settle: () => {
-              const message = outcomeOf().violations[validation.index];
-              return message === void 0 ? void 0 : { messageId: "violation", data: { message }, related: related2(binding, validation.expression.path), lowerTo };
-            }
-          };
+        const paths = [...policy.validations.map((validation) => validation.fieldPath), [], []];
+        const settledOf = (outcome) => {
+          const slots2 = policy.validations.map((validation) => {
+            const message = outcome.violations[validation.index];
+            return message === void 0 ? void 0 : { messageId: "violation", data: { message }, related: related2(binding, validation.expression.path), lowerTo };
+          });
+          slots2.push(outcome.denied === void 0 ? void 0 : { messageId: "violation", data: { message: outcome.denied }, related: related2(binding, ["spec", "matchConditions"]), lowerTo });
+          if (outcome.notes.length === 0) slots2.push(void 0);
+          else {
+            const settled = { ...note(outcome.notes.join("; ")), related: related2(binding, ["metadata", "name"]) };
+            if (outcome.once !== void 0) settled.oncePerScope = outcome.once;
+            slots2.push(settled);
+          }
+          return slots2;
+        };
+        if (!waitsForRun.has(binding)) {
+          for (const [slot, settled] of settledOf(evaluateBinding(policy, binding, subject, store)).entries()) {
+            if (settled) yield { path: paths[slot], settle: () => settled };
+          }
+          continue;
         }
-        yield {
-          path: [],
-          settle: () => {
-            const { denied } = outcomeOf();
-            return denied === void 0 ? void 0 : { messageId: "violation", data: { message: denied }, related: related2(binding, ["spec", "matchConditions"]), lowerTo };
-          }
-        };
-        yield {
-          path: [],
-          settle: () => {
-            const { notes, once } = outcomeOf();
-            if (notes.length === 0) return void 0;
-            const settled = { ...note(notes.join("; ")), related: related2(binding, ["metadata", "name"]) };
-            if (once !== void 0) settled.oncePerScope = once;
-            return settled;
-          }
-        };
+        let slots;
+        const slotsOf = () => slots ??= settledOf(evaluateBinding(policy, binding, subject, store));
+        for (const [slot, path25] of paths.entries()) yield { path: path25, settle: () => slotsOf()[slot] };
       }
     }
   };

@@ -6,15 +6,23 @@
  * iterations), `cel.bind` becomes the comprehension cel-go's macro makes, and `authorizer` becomes a
  * call that fails with "cannot be evaluated offline".
  */
-import { create } from "@bufbuild/protobuf";
+import { clone, create, type MessageInitShape } from "@bufbuild/protobuf";
 import { ExprSchema, Expr_CallSchema, Expr_ComprehensionSchema, type Expr, type Expr_Call, type SourceInfo } from "@bufbuild/cel-spec/cel/expr/syntax_pb.js";
 import type { CelError } from "./index.js";
 
 export const STEP_FUNCTION = "@kubeward.step";
 export const AUTHORIZER_FUNCTION = "@kubeward.authorizer";
+/** `list.sortBy(x, key)` sorts `list` by the list of keys `list.map(x, key)` (as cel-go's macro expands it). */
+export const SORT_BY_KEYS = "@kubeward.sortByKeys";
 
 /** Calls the planner handles itself, not through the function table. */
 const PLANNER_CALLS = new Set(["_[_]", "_[?_]", "_?._", "_?_:_", "_&&_", "_||_", "@not_strictly_false", "__not_strictly_false__"]);
+
+/** Namespaces of CEL extension libraries kubeward does not provide, so `math.greatest(…)` names the function rather than an unknown variable `math`. */
+const FOREIGN_NAMESPACES = new Set(["math", "base64", "lists", "sets", "strings", "optional", "format", "ip", "cidr", "cel"]);
+
+/** Macros that take two loop variables in cel-go's two-variable comprehensions (not available in @bufbuild/cel). */
+const TWO_VARIABLE_MACROS = new Set(["all", "exists", "existsOne", "exists_one", "transformList", "transformMap", "transformMapEntry"]);
 
 /** Names that resolve to CEL types, as in `type(x) == string`. */
 const TYPE_NAMES = new Set(["bool", "bytes", "double", "duration", "dyn", "int", "list", "map", "null_type", "string", "timestamp", "type", "uint"]);
@@ -69,6 +77,11 @@ function walk(expr: Expr, context: CheckContext, scope: ReadonlySet<string>): vo
         walk(expr, context, scope);
         return;
       }
+      if (call.target !== undefined && call.function === "sortBy" && call.args.length === 2 && call.args[0].exprKind.case === "identExpr") {
+        rewriteSortBy(expr, call.target, call.args[0].exprKind.value.name, call.args[1]);
+        walk(expr, context, scope);
+        return;
+      }
       if (call.target !== undefined) {
         const qualifier = qualifiedName(call.target);
         const rootBound = qualifier !== undefined && isBound(qualifier.split(".")[0], context, scope);
@@ -76,7 +89,7 @@ function walk(expr: Expr, context: CheckContext, scope: ReadonlySet<string>): vo
           const name = `${qualifier}.${call.function}`;
           if (context.hasFunction(name)) {
             // a library function such as format.dns1123Label() or strings.quote()
-          } else if (context.hasNamespace(qualifier.split(".")[0])) {
+          } else if (context.hasNamespace(qualifier.split(".")[0]) || FOREIGN_NAMESPACES.has(qualifier.split(".")[0])) {
             fail(context, expr, unsupported(name), call.function);
           } else {
             walk(call.target, context, scope);
@@ -132,6 +145,10 @@ function isBound(root: string, context: CheckContext, scope: ReadonlySet<string>
 
 function checkFunction(name: string, expr: Expr, context: CheckContext): void {
   if (PLANNER_CALLS.has(name) || context.hasFunction(name)) return;
+  const call = expr.exprKind.case === "callExpr" ? expr.exprKind.value : undefined;
+  if (call?.target !== undefined && TWO_VARIABLE_MACROS.has(name) && call.args.length >= 3) {
+    fail(context, expr, { message: `unsupported function '${name}': two-variable comprehensions are not supported by kubeward's CEL environment`, functionName: name }, name);
+  }
   fail(context, expr, unsupported(name), name);
 }
 
@@ -158,6 +175,24 @@ function rewriteBind(expr: Expr, args: readonly Expr[], context: CheckContext): 
       result: body,
     }),
   };
+}
+
+function rewriteSortBy(expr: Expr, target: Expr, variable: string, key: Expr): void {
+  const node = (exprKind: MessageInitShape<typeof ExprSchema>["exprKind"]): Expr => create(ExprSchema, { id: expr.id, exprKind });
+  const result = "@result";
+  const keys = create(Expr_ComprehensionSchema, {
+    iterVar: variable,
+    iterRange: clone(ExprSchema, target),
+    accuVar: result,
+    accuInit: node({ case: "listExpr", value: {} }),
+    loopCondition: node({ case: "constExpr", value: { constantKind: { case: "boolValue", value: true } } }),
+    loopStep: node({
+      case: "callExpr",
+      value: callOf("_+_", [node({ case: "identExpr", value: { name: result } }), node({ case: "listExpr", value: { elements: [key] } })]),
+    }),
+    result: node({ case: "identExpr", value: { name: result } }),
+  });
+  expr.exprKind = { case: "callExpr", value: callOf(SORT_BY_KEYS, [target, node({ case: "comprehensionExpr", value: keys })]) };
 }
 
 function callOf(name: string, args: Expr[]): Expr_Call {

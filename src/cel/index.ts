@@ -10,7 +10,7 @@ import { celEnv, celError, isCelError, parse, plan, type CelEnv, type CelInput, 
 import type { SourceInfo } from "@bufbuild/cel-spec/cel/expr/syntax_pb.js";
 import { checkAndRewrite, offsetOf } from "./compile.js";
 import { LIBRARY_FUNCTIONS } from "./lib/index.js";
-import { CelFunctionError, COST_LIMIT_MESSAGE, callCost, charge, withBudget } from "./runtime.js";
+import { CelFunctionError, COST_LIMIT_MESSAGE, callCost, charge, setOperators, withBudget } from "./runtime.js";
 import { fromCelValue, toCelInput } from "./values.js";
 
 export interface CelError {
@@ -44,6 +44,7 @@ const namespaces = new Set(LIBRARY_FUNCTIONS.filter((func) => func.name.includes
 const compiled = new WeakMap<CelProgram, Compiled>();
 
 const baseEnv = celEnv({ funcs: LIBRARY_FUNCTIONS });
+setOperators((name, args) => baseEnv.funcs.find(name)?.call(0, undefined, args));
 
 /** The environment the planner sees: the same functions, each call charged to the budget first. */
 const env = { namespace: baseEnv.namespace, registry: baseEnv.registry, variables: baseEnv.variables, funcs: costedResolver(baseEnv.funcs) } as unknown as CelEnv;
@@ -61,7 +62,16 @@ function costedResolver(funcs: CelEnv["funcs"]): CelEnv["funcs"] {
         } catch (error) {
           return celError(error, id);
         }
-        return group.call(id, target, args);
+        const result = group.call(id, target, args);
+        // a call that builds a long string (replace, join, format, +) pays for what it built
+        if (typeof result === "string" && result.length >= 10) {
+          try {
+            charge(Math.floor(result.length / 10));
+          } catch (error) {
+            return celError(error, id);
+          }
+        }
+        return result;
       },
     });
   return {
@@ -82,7 +92,7 @@ export function compileCel(expression: string, options: { variables: readonly st
   try {
     parsed = parse(expression);
   } catch (error) {
-    return { ok: false, error: syntaxError(error) };
+    return { ok: false, error: syntaxError(error, expression) };
   }
   const problem = checkAndRewrite(parsed.expr, {
     expression,
@@ -102,8 +112,12 @@ export function evaluateCel(program: CelProgram, activation: Readonly<Record<str
   const internal = compiled.get(program);
   if (internal === undefined) return { ok: false, error: { message: "not a program made by compileCel" } };
   const bindings: Record<string, CelInput> = {};
-  for (const [name, value] of Object.entries(activation)) {
-    bindings[name] = value instanceof CelVariables ? value.celValue : toCelInput(value);
+  try {
+    for (const [name, value] of Object.entries(activation)) {
+      bindings[name] = value instanceof CelVariables ? value.celValue : toCelInput(value);
+    }
+  } catch (error) {
+    return { ok: false, error: { message: `activation: ${error instanceof Error ? error.message : String(error)}` } };
   }
   const { result, exceeded } = withBudget(options?.costLimit ?? DEFAULT_COST_LIMIT, () => internal.run(bindings));
   if (exceeded) return { ok: false, error: { message: COST_LIMIT_MESSAGE } };
@@ -194,15 +208,16 @@ class VariableError extends CelFunctionError {
   }
 }
 
-function syntaxError(error: unknown): CelError {
-  const message = error instanceof Error ? error.message.replace(/^<input>:\d+:\d+: /, "") : String(error);
+function syntaxError(error: unknown, expression: string): CelError {
+  let message = error instanceof Error ? error.message.replace(/^<input>:\d+:\d+: /, "") : String(error);
+  if (/\.\?|\[\?/.test(expression)) message += " (optional field selection `.?` and optional entries `[?…]` are not supported by kubeward's CEL parser; use has() or optional.of())";
   const offset = (error as { location?: { start?: { offset?: number } } }).location?.start?.offset;
   return offset === undefined ? { message: `syntax error: ${message}` } : { message: `syntax error: ${message}`, offset };
 }
 
 function evalError(error: BufCelError, sourceInfo: SourceInfo | undefined): CelError {
   const cause = functionErrorIn(error);
-  const result: CelError = { message: error.message.replace(/^field not found: /, "no such key: ") };
+  const result: CelError = { message: error.message.replace(/^field not found: /, "no such key: ").replace(/ out of bounds \[0, -1\)$/, " out of bounds") };
   // A merged error keeps the first message but only the later causes: take a name only from its own cause.
   if (cause?.functionName !== undefined && cause.message === error.message) result.functionName = cause.functionName;
   const offset = error.exprId === undefined || cause instanceof VariableError ? undefined : offsetOf(sourceInfo, error.exprId);

@@ -7,7 +7,7 @@
  * model charges traversals, and every comprehension iteration costs 1. Evaluation is synchronous, so
  * the budget of the evaluation in progress lives in module state.
  */
-import { isCelList, isCelMap, type CelValue } from "@bufbuild/cel";
+import { isCelError, isCelList, isCelMap, type CelResult, type CelValue } from "@bufbuild/cel";
 
 export class CelFunctionError extends Error {
   constructor(
@@ -83,4 +83,20 @@ function typeName(value: unknown): string {
     default:
       return typeof value;
   }
+}
+
+type OperatorTable = (name: string, args: CelValue[]) => CelResult | undefined;
+let operatorTable: OperatorTable | undefined;
+
+/** Lets library functions use CEL's own `==`, `<` and `+` (set once the environment exists). */
+export function setOperators(table: OperatorTable): void {
+  operatorTable = table;
+}
+
+/** CEL's operator `name` (e.g. "_<_") applied to `args`; its error is thrown as a library error. */
+export function operator(name: string, ...args: CelValue[]): CelValue {
+  const result = operatorTable?.(name, args);
+  if (result === undefined) throw noOverload(name, ...args);
+  if (isCelError(result)) throw new CelFunctionError(result.message);
+  return result;
 }

@@ -5,7 +5,8 @@
  * stays a double. Objects become CEL maps and arrays CEL lists, converted once per JS object (a policy
  * set evaluates the same object many times).
  */
-import { celMap, isCelList, isCelMap, isCelUint, type CelInput, type CelValue } from "@bufbuild/cel";
+import { celMap, isCelList, isCelMap, isCelType, isCelUint, type CelInput, type CelValue } from "@bufbuild/cel";
+import { operator } from "./runtime.js";
 
 const converted = new WeakMap<object, CelInput>();
 
@@ -26,20 +27,63 @@ export function toCelInput(value: unknown): CelInput {
   }
   if (value === null) return null;
   if (isCelMap(value) || isCelList(value)) return value;
-  const known = converted.get(value);
-  if (known !== undefined) return known;
-  let result: CelInput;
-  if (Array.isArray(value)) {
-    result = value.map(toCelInput);
-  } else {
-    const entries = new Map<string, CelInput>();
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      if (item !== undefined) entries.set(key, toCelInput(item));
-    }
-    result = celMap(entries);
+  let result = converted.get(value);
+  if (result === undefined) {
+    result = Array.isArray(value) ? value.map(toCelInput) : celMap(new JsonObjectMap(value as Record<string, unknown>));
+    converted.set(value, result);
   }
-  converted.set(value, result);
   return result;
+}
+
+/**
+ * A JSON object seen as the Map @bufbuild/cel reads maps through, converting a field only when an
+ * expression reads it: policies read a few fields of objects that carry many (status, managedFields).
+ */
+class JsonObjectMap extends Map<string, CelInput> {
+  readonly #object: Record<string, unknown>;
+  #keys: string[] | undefined;
+
+  constructor(object: Record<string, unknown>) {
+    super();
+    this.#object = object;
+  }
+
+  #presentKeys(): string[] {
+    this.#keys ??= Object.keys(this.#object).filter((key) => this.#object[key] !== undefined);
+    return this.#keys;
+  }
+
+  override get size(): number {
+    return this.#presentKeys().length;
+  }
+
+  override has(key: string): boolean {
+    return typeof key === "string" && Object.hasOwn(this.#object, key) && this.#object[key] !== undefined;
+  }
+
+  override get(key: string): CelInput | undefined {
+    return this.has(key) ? toCelInput(this.#object[key]) : undefined;
+  }
+
+  override keys(): MapIterator<string> {
+    return this.#presentKeys()[Symbol.iterator]();
+  }
+
+  override *entries(): MapIterator<[string, CelInput]> {
+    for (const key of this.#presentKeys()) yield [key, toCelInput(this.#object[key])];
+  }
+
+  override *values(): MapIterator<CelInput> {
+    for (const key of this.#presentKeys()) yield toCelInput(this.#object[key]);
+  }
+
+  override forEach(callback: (value: CelInput, key: string, map: Map<string, CelInput>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, CelInput]> {
+    return this.entries();
+  }
 }
 
 /** A CEL value as plain JS: int and uint as numbers when safe (bigint otherwise), lists as arrays, maps as objects. */
@@ -56,14 +100,14 @@ export function fromCelValue(value: CelValue): unknown {
   if (isCelUint(value)) return bigintOut(value.value);
   if (isCelList(value)) return Array.from(value, fromCelValue);
   if (isCelMap(value)) {
-    const opaque = opaqueDisplay(value);
-    if (opaque !== undefined) return opaque;
+    if (isOpaque(value)) return opaqueDisplay(value);
     const out: Record<string, unknown> = {};
     for (const [key, item] of value.entries()) out[String(fromCelValue(key))] = fromCelValue(item);
     return out;
   }
-  // a timestamp, duration, type or message
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));
+  if (isCelType(value)) return value.toString();
+  // a timestamp or duration, as CEL's string() writes it
+  return operator("string", value);
 }
 
 function bigintOut(value: bigint): number | bigint {
@@ -71,16 +115,18 @@ function bigintOut(value: bigint): number | bigint {
 }
 
 /**
- * Kubernetes library values (quantity, ip, cidr, url, semver, format) have no CEL type in @bufbuild/cel,
- * which only lets JS code add functions, not types. They travel as one-entry CEL maps whose entry holds
- * their canonical text, so `==` compares them by value, and a side table finds the JS object behind them.
+ * Kubernetes library values (quantity, ip, cidr, url, semver, format) and optionals have no CEL type in
+ * @bufbuild/cel, which lets JS code add functions but not types. They travel as CEL maps holding their
+ * kind and a canonical form, so `==` compares them by value, and a side table finds the JS object
+ * behind them. `type()` of one says map.
  */
 const OPAQUE_KEY = "@kubeward";
-const opaqueObjects = new WeakMap<object, { kind: string; value: unknown; display: string }>();
+const opaqueObjects = new WeakMap<object, { kind: string; value: unknown; display: () => unknown }>();
 
-export function opaque(kind: string, value: unknown, canonical: string): CelValue {
-  const map = celMap(new Map([[OPAQUE_KEY, `${kind}:${canonical}`]]));
-  opaqueObjects.set(map, { kind, value, display: canonical });
+/** A library value: `canonical` decides equality, `display` is what evaluateCel returns for it. */
+export function opaque(kind: string, value: unknown, canonical: CelInput, display: () => unknown): CelValue {
+  const map = celMap(new Map<string, CelInput>([[OPAQUE_KEY, kind], ["value", canonical]]));
+  opaqueObjects.set(map, { kind, value, display });
   return map;
 }
 
@@ -91,10 +137,10 @@ export function opaqueOf<T>(value: unknown, kind: string): T | undefined {
   return entry?.kind === kind ? (entry.value as T) : undefined;
 }
 
-export function opaqueKind(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null ? opaqueObjects.get(value)?.kind : undefined;
+export function isOpaque(value: unknown): boolean {
+  return typeof value === "object" && value !== null && opaqueObjects.has(value);
 }
 
-function opaqueDisplay(value: object): string | undefined {
-  return opaqueObjects.get(value)?.display;
+function opaqueDisplay(value: object): unknown {
+  return opaqueObjects.get(value)?.display();
 }

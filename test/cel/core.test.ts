@@ -43,6 +43,20 @@ describe("compileCel / evaluateCel", () => {
     expect(compileError("strings.nosuch(1)")).toMatchObject({ functionName: "strings.nosuch", offset: 8 });
   });
 
+  it("names CEL extension functions kubeward lacks, and says what syntax it lacks", () => {
+    expect(compileError("math.greatest(1, 2)")).toMatchObject({ functionName: "math.greatest", offset: 5 });
+    expect(compileError("base64.encode(b'a')")).toMatchObject({ functionName: "base64.encode" });
+    expect(compileError("[1, 2].all(i, v, v > 0)")).toMatchObject({ functionName: "all", message: expect.stringContaining("two-variable comprehensions") as unknown });
+    expect(compileError("object.?spec.orValue(1)").message).toContain("optional field selection `.?`");
+  });
+
+  it("never throws, whatever the activation holds", () => {
+    const compiled = compileCel("object", { variables: ["object"] });
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    expect(evaluateCel(compiled.program, { object: () => 1 })).toMatchObject({ ok: false });
+    expect(evaluateCel({ expression: "1" }, {})).toMatchObject({ ok: false, error: { message: "not a program made by compileCel" } });
+  });
+
   it("makes wrong types at runtime an evaluation error, not a crash", () => {
     expect(evalError('object.spec.replicas > "a"', { object: deployment }).message).toContain("no matching overload for '_>_'");
     expect(evalError("object.metadata.name + 1", { object: deployment }).message).toContain("no matching overload");
@@ -88,6 +102,26 @@ describe("compileCel / evaluateCel", () => {
     expect(!broken.ok && broken.error.message).toContain("no such key: nothing");
   });
 
+  it("evaluates a composited variable at most once per activation, within the caller's budget", () => {
+    const compile = (expression: string) => {
+      const compiled = compileCel(expression, { variables: ["variables"] });
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      return compiled.program;
+    };
+    // about 180,000 units: three reads fit a 300,000 budget only if it runs once
+    const heavy = compile("lists.range(300).all(x, lists.range(300).all(y, true))");
+    const check = compile("variables.heavy && variables.heavy && variables.heavy");
+    const variables = celVariables([{ name: "heavy", program: heavy }], {});
+    expect(evaluateCel(check, { variables }, { costLimit: 300_000 })).toEqual({ ok: true, value: true });
+    expect(evaluateCel(check, { variables: celVariables([{ name: "heavy", program: heavy }], {}) }, { costLimit: 100_000 })).toEqual({
+      ok: false,
+      error: { message: "cost limit exceeded" },
+    });
+    const loop = celVariables([{ name: "a", program: compile("variables.a") }], {});
+    const result = evaluateCel(compile("variables.a"), { variables: loop });
+    expect(!result.ok && result.error.message).toContain("variable 'a' refers to itself");
+  });
+
   it("stops an expression that would run for a very long time: cost limit exceeded", () => {
     const list = Array.from({ length: 1000 }, (_, i) => i);
     const started = Date.now();
@@ -96,6 +130,11 @@ describe("compileCel / evaluateCel", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     // the same expression fits a smaller list
     expect(run("object.all(x, object.all(y, object.all(z, x + y + z >= 0)))", { object: list.slice(0, 20) })).toEqual({ ok: true, value: true });
+    // a string that doubles at every step is stopped long before it exhausts memory
+    const doubling = Array.from({ length: 40 }, (_, i) => `cel.bind(s${i + 1}, s${i} + s${i}, `).join("") + "size(s40)" + ")".repeat(40);
+    expect(run(`cel.bind(s0, 'abcdefghij', ${doubling})`)).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
+    // and so is a list built too big in one call
+    expect(run("lists.range(100000000).size()")).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
     // and a custom limit applies
     expect(run("object.all(x, true)", { object: list }, 100)).toEqual({ ok: false, error: { message: "cost limit exceeded" } });
   });
