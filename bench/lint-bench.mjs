@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateCorpus, startupManifest } from "./generate-corpus.mjs";
+import { generatePolicies } from "./generate-policies.mjs";
 
 const SIZES = String(process.env.BENCH_FILES ?? 625)
   .split(",")
@@ -29,6 +30,8 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 41);
 // The SARIF report keeps the 25,000 most severe results (GitHub's limit), so a larger corpus writes no more;
 // every result is written in linearity mode (or with BENCH_SARIF_ALL=1), so that time per object compares.
 const SARIF_ALL = LINEARITY || process.env.BENCH_SARIF_ALL === "1" ? ["--sarif-all-results"] : [];
+// BENCH_POLICIES=1 adds the same lint to SARIF with 20 ValidatingAdmissionPolicies (--policies) to the rounds.
+const POLICIES = process.env.BENCH_POLICIES === "1";
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "bench/out");
 const commandLine = `${Object.entries(process.env)
@@ -135,6 +138,15 @@ const machine = () =>
     .map((load) => load.toFixed(1))
     .join(" ")} at the end`;
 
+let policyCount = 0;
+
+/** Writes the benchmark's ValidatingAdmissionPolicies (bench/generate-policies.mjs) and gives their folder. */
+function policiesDir() {
+  const dir = path.join(out, "policies");
+  policyCount = generatePolicies(dir);
+  return dir;
+}
+
 /** @param {number} files */
 function corpusOf(files) {
   const dir = path.join(out, SIZES.length > 1 ? `corpus-${files}` : "corpus");
@@ -163,6 +175,7 @@ if (!LINEARITY) {
     ...floorPhases(corpus.dir),
     "kubeward → SARIF": { args: lintArgs(corpus.dir, "sarif", SARIF_ALL) },
     "kubeward → text": { args: lintArgs(corpus.dir, "text") },
+    ...(POLICIES ? { "kubeward + policies": { args: [...lintArgs(corpus.dir, "sarif", SARIF_ALL), "--policies", policiesDir()] } } : {}),
     ...(BASELINE_CLI ? { "baseline → SARIF": { args: [path.resolve(BASELINE_CLI), ...lintArgs(corpus.dir, "sarif", SARIF_ALL).slice(1)] } } : {}),
     ...(MONOKLE_RUNS > 0 ? { "@monokle/validation": { args: ["bench/monokle.mjs", corpus.dir], runs: MONOKLE_RUNS } } : {}),
   };
@@ -182,6 +195,10 @@ if (!LINEARITY) {
       note += `; kubeward → SARIF is ${times(faster("ms"))} faster (by CPU time ${times(faster("cpuMs"))}; target ≥ 10x)`;
     }
     if (name === "kubeward → SARIF") note += " (target ≤ 1.5x)";
+    if (name === "kubeward + policies") {
+      const extraCpuMs = median(runs[name].map((run, i) => run.cpuMs - runs["kubeward → SARIF"][i].cpuMs));
+      note += `; the ${policyCount} policies add ${seconds(extraCpuMs)} CPU, ${Math.round((extraCpuMs * 1000) / corpus.objects)} µs per object`;
+    }
     if (name === "baseline → SARIF") note += `; CPU ${times(median(runs[name].map((run, i) => runs["kubeward → SARIF"][i].cpuMs / run.cpuMs)))} of it for kubeward → SARIF (${BASELINE_CLI})`;
     console.log(`${name.padEnd(20)} ${seconds(ms).padStart(8)} wall, CPU ${seconds(cpuMs)}, ${Math.round((cpuMs * 1000) / corpus.objects)} µs CPU/object, peak RSS ${Math.round(rssMb)} MB; ${note}`);
     console.log(`${"".padEnd(20)} runs ${runs[name].map((run) => (run.ms / 1000).toFixed(2)).join(" ")} s; ratios to the floor ${ratio.ratios.map(times).join(" ")}`);

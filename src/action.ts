@@ -13,7 +13,8 @@ import type { Finding } from "./engine/finding.js";
 import { levelOf } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
-import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
+import type { RuleMeta } from "./core/rule-meta.js";
 import { activeFindings, type ReportInput } from "./report/report.js";
 import { run, type RunResult } from "./run.js";
 import { blobBaseOf, locationLinker } from "./report/links.js";
@@ -66,10 +67,10 @@ function applyOnlyChanged(findings: Finding[], workspace: string): Narrowed {
  * The compliance report of the frameworks the input names, for the job summary: of every finding,
  * not only a pull request's, since a control passes or fails for the whole of what was linted.
  */
-function complianceSummary(result: RunResult, frameworks: readonly FrameworkSelection[], workspace: string, blobBase: string | undefined, onlyChanged: boolean): string {
+function complianceSummary(result: RunResult, rules: readonly RuleMeta[], frameworks: readonly FrameworkSelection[], workspace: string, blobBase: string | undefined, onlyChanged: boolean): string {
   const compliance = complianceReport({
     findings: result.findings,
-    rules: ALL_RULE_META,
+    rules,
     ran: new Set(result.ran.map((meta) => meta.id)),
     examined: result.examined,
     selections: frameworks,
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   process.chdir(workspace);
   const inputs = readInputs();
   checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
-  const { config, configFile } = loadRunConfig(workspace, inputs.config);
+  const { config, configFile, rules } = loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${packageJson.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     env: process.env,
     config,
     exclude: [],
-    rules: BUILTIN_RULES,
+    rules,
     frameworks: inputs.frameworks,
     readStdin: () => Promise.reject(new InputError('input "paths" cannot name "-": an action has no standard input to lint')),
     expand: expandSettings(
@@ -113,9 +114,10 @@ async function main(): Promise<void> {
   const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
   if (cacheNote) debug(cacheNote);
 
+  const ruleMeta = [...rules.map((rule) => rule.meta), ...result.policyRules, ...DIAGNOSTIC_RULES];
   const report = (findings: readonly Finding[]): ReportInput => ({
     findings,
-    rules: ALL_RULE_META,
+    rules: ruleMeta,
     toolVersion: packageJson.version,
     stats: result.stats,
     color: false,
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
         findings: active,
         suppressed: narrowed.findings.length - active.length,
         stats: result.stats,
-        rules: ALL_RULE_META,
+        rules: ruleMeta,
         failOn,
         failing,
         unlinted,
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
         sarifOmitted: sarifNote,
         blobBase,
         sarifFile: path.relative(workspace, sarifFile) || sarifFile,
-        compliance: inputs.frameworks.length ? complianceSummary(result, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : undefined,
+        compliance: inputs.frameworks.length ? complianceSummary(result, ruleMeta, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : undefined,
       });
     } catch (summaryError) {
       warning(`kubeward could not write the job summary: ${(summaryError as Error).message}`);

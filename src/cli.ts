@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
@@ -5,7 +6,9 @@ import { ConfigError, closestMatch } from "./config/config.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
-import { ALL_RULE_META, BUILTIN_RULES } from "./registry.js";
+import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
+import type { Rule } from "./engine/rule.js";
+import type { RuleMeta } from "./core/rule-meta.js";
 import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run, type RunResult } from "./run.js";
@@ -30,6 +33,10 @@ Options:
       --framework NAME   run only the rules of a framework: pss-baseline, pss-restricted, cis, nsa, pci-dss
                          or mitre (repeatable; replaces the config's frameworks:)
       --exclude GLOB     skip matching files and folders (repeatable; node_modules and .git always)
+      --rules DIR        custom rules (CEL) from the YAML files in DIR, besides the config's customRules: (repeatable;
+                         see docs/custom-rules.md)
+      --policies DIR     ValidatingAdmissionPolicies, their bindings and params objects in DIR (or a file) are
+                         evaluated against the linted objects, like those among the inputs (repeatable)
   -q, --quiet            show errors only (the exit code still follows --fail-on)
   -v, --verbose          say which files and documents were skipped and why, and time each chart and overlay
 
@@ -63,13 +70,15 @@ const RULES_USAGE = `Usage: kubeward rules                  list the rules: id, 
        kubeward rules RULE-ID          print one rule's documentation (Markdown, as in docs/rules/)
        kubeward rules --format json    every rule and kubeward/* diagnostic as JSON, for scripts and editors
 
+The custom rules of the config (-c FILE, else the nearest .kubeward.yaml) and of --rules DIR are listed too.
+
 --format json prints {"rules": [...]}, in the order of \`kubeward rules\` with the kubeward/* diagnostics last.
 Each entry has these fields (more may be added; none is renamed or removed):
   id                rule id, as in findings, ignore comments and .kubeward.yaml
   title             one line
   severity          default severity: critical, high, medium or low
   level             the SARIF level it maps to: error, warning or note
-  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane, secrets or input
+  category          pod-security, workload, rbac, namespaces, network, mesh, control-plane, secrets, input or custom
   enabledByDefault  false for a rule that runs only when turned on in .kubeward.yaml
   unlintedInput     true for a diagnostic of input that could not be linted (fails the run whatever --fail-on says)
   frameworks        [{framework, control, title?}]: PSS, CIS, NSA-CISA, PCI-DSS or MITRE-ATT&CK controls the rule serves
@@ -118,8 +127,8 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return found;
 }
 
-function listRules(): string {
-  const rows = BUILTIN_RULES.map(({ meta }) => {
+function listRules(ruleList: readonly Rule[]): string {
+  const rows = ruleList.map(({ meta }) => {
     const frameworks = meta.frameworks.map((ref) => (ref.framework === "PSS" ? `PSS ${ref.control}` : `${ref.framework} ${ref.control}`));
     const equivalents = Object.values(meta.equivalents).flat().filter(Boolean);
     const severity = `${meta.severity}/${levelOf(meta.severity)}${meta.enabledByDefault === false ? " (off)" : ""}`;
@@ -149,6 +158,8 @@ const RUN_OPTIONS = {
   config: { type: "string", short: "c" },
   framework: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
+  rules: { type: "string", multiple: true },
+  policies: { type: "string", multiple: true },
   verbose: { type: "boolean", short: "v" },
   values: { type: "string", short: "f", multiple: true },
   set: { type: "string", multiple: true },
@@ -196,6 +207,8 @@ function frameworkFlags(values: RunValues): FrameworkSelection[] {
 interface LintedRun {
   result: RunResult;
   config: Config;
+  /** Every rule and diagnostic the run's findings may name: built-in, custom and the policies' own. */
+  ruleMeta: RuleMeta[];
   /** The frameworks whose rules ran (none: every rule). */
   frameworks: FrameworkSelection[];
 }
@@ -227,7 +240,10 @@ async function lintInputs(
   };
   const { cwd } = io;
   checkExpandFlags(expandFlags, cwd, { values: "-f/--values", set: "--set" });
-  const { config, configFile } = loadRunConfig(cwd, values.config);
+  for (const dir of [...(values.rules ?? []), ...(values.policies ?? [])]) {
+    if (!statSync(path.resolve(cwd, dir), { throwIfNoEntry: false })) throw new OptionError(`${values.rules?.includes(dir) ? "--rules" : "--policies"} ${dir}: no such file or folder`);
+  }
+  const { config, configFile, rules: runRules } = loadRunConfig(cwd, values.config, values.rules);
   const frameworks = selectFrameworks(config);
 
   const result = await run({
@@ -236,7 +252,8 @@ async function lintInputs(
     env: io.env,
     config,
     exclude: values.exclude ?? [],
-    rules: BUILTIN_RULES,
+    rules: runRules,
+    policies: values.policies,
     frameworks,
     readStdin: () => readAll(io.stdin),
     expand: expandSettings(expandFlags, config, configFile, cwd),
@@ -255,7 +272,8 @@ async function lintInputs(
     const cacheNote = result.renderCache && describeRenderCache(result.renderCache);
     if (cacheNote) io.stderr.write(`kubeward: ${cacheNote}\n`);
   }
-  return { result, config, frameworks };
+  const ruleMeta = [...runRules.map((rule) => rule.meta), ...result.policyRules, ...DIAGNOSTIC_RULES];
+  return { result, config, frameworks, ruleMeta };
 }
 
 /** Says that input could not be linted and how to accept it; `why` says what that does to the exit code. */
@@ -272,7 +290,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const { cwd } = io;
   // run() falls back on the config's frameworks: when no --framework is given.
   const flags = frameworkFlags(values);
-  const { result, config } = await lintInputs(values, positionals, () => flags, io);
+  const { result, config, ruleMeta } = await lintInputs(values, positionals, () => flags, io);
   const failOn = cliFailOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 
   // --quiet changes what is shown, not what fails the run: --fail-on decides that.
@@ -280,7 +298,7 @@ async function lint(args: string[], io: CliEnvironment): Promise<number> {
   const input: ReportInput = {
     findings: shown,
     hidden: activeFindings(result.findings).length - activeFindings(shown).length,
-    rules: ALL_RULE_META,
+    rules: ruleMeta,
     toolVersion: packageJson.version,
     stats: result.stats,
     color: format === "text" && !values.output && useColor(io.stdout, io.env),
@@ -327,12 +345,12 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
     const named = flags.length ? flags : config.frameworks;
     return named.length ? [...new Set(named)] : [...FRAMEWORK_SELECTIONS];
   };
-  const { result, frameworks: selections } = await lintInputs(values, positionals, pick, io);
+  const { result, frameworks: selections, ruleMeta } = await lintInputs(values, positionals, pick, io);
 
   const { complianceReport, formatHtml, formatMarkdown, blobBaseOf, locationLinker } = await complianceFormatters();
   const compliance = complianceReport({
     findings: result.findings,
-    rules: ALL_RULE_META,
+    rules: ruleMeta,
     ran: new Set(result.ran.map((meta) => meta.id)),
     examined: result.examined,
     selections,
@@ -355,7 +373,7 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
 }
 
 const RULE_LIST_FORMATS = ["text", "json"] as const;
-const RULES_OPTIONS = { format: { type: "string" } } as const;
+const RULES_OPTIONS = { format: { type: "string" }, config: { type: "string", short: "c" }, rules: { type: "string", multiple: true } } as const;
 
 /** The rule documentation writers, imported by `kubeward rules` only: a lint never needs them at start-up. */
 async function ruleDocs() {
@@ -365,17 +383,20 @@ async function ruleDocs() {
 
 async function rules(args: string[], io: CliEnvironment): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
+  // Custom rules are rules like the others: the config's customRules and --rules files are listed too.
+  const ruleList = loadRunConfig(io.cwd, values.config, values.rules).rules;
+  const allMeta = [...ruleList.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
   const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);
   const id = positionals.at(0);
   if (id === undefined) {
-    io.stdout.write(format === "json" ? (await ruleDocs()).ruleListJson(ALL_RULE_META) : listRules());
+    io.stdout.write(format === "json" ? (await ruleDocs()).ruleListJson(allMeta) : listRules(ruleList));
     return 0;
   }
   if (format === "json") throw new UsageError("--format json lists every rule; leave out the rule id");
-  const meta = ALL_RULE_META.find((candidate) => candidate.id === id);
+  const meta = allMeta.find((candidate) => candidate.id === id);
   if (!meta) {
-    const hint = closestMatch(id, ALL_RULE_META.map((candidate) => candidate.id));
+    const hint = closestMatch(id, allMeta.map((candidate) => candidate.id));
     throw new PlainError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`);
   }
   io.stdout.write((await ruleDocs()).renderRuleDoc(meta));

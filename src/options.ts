@@ -1,6 +1,10 @@
 import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import { EMPTY_CONFIG, findConfigFile, loadConfig, type Config } from "./config/config.js";
+import { ConfigError, EMPTY_CONFIG, checkCustomRuleIds, findConfigFile, loadConfig, type Config } from "./config/config.js";
+import { readRuleFiles } from "./config/custom-rules.js";
+import type { CustomRuleSpec } from "./core/custom-rule-spec.js";
+import type { Rule } from "./engine/rule.js";
+import { CustomRuleError, compileCustomRule } from "./policy/custom-rules.js";
 import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { SEVERITIES } from "./core/rule-meta.js";
@@ -90,10 +94,29 @@ function writePieces(file: string, pieces: Iterable<string>): void {
   }
 }
 
-/** The configuration in effect: `explicitFile`, else the nearest `.kubeward.yaml` upward from `cwd`, else none. */
-export function loadRunConfig(cwd: string, explicitFile: string | undefined): { config: Config; configFile?: string } {
+/**
+ * The configuration in effect (`explicitFile`, else the nearest `.kubeward.yaml` upward from `cwd`, else
+ * none), and the rules a run uses: the built-in ones, then the custom rules of the config's
+ * `customRules:` and of the `rulesDirs` files, compiled (a mistake is a ConfigError at its place).
+ */
+export function loadRunConfig(cwd: string, explicitFile: string | undefined, rulesDirs: readonly string[] = []): { config: Config; configFile?: string; rules: Rule[] } {
   const configFile = explicitFile ?? findConfigFile(cwd);
-  return { config: configFile ? loadConfig(configFile, cwd, BUILTIN_RULES) : EMPTY_CONFIG, configFile };
+  const fromDirs: CustomRuleSpec[] = rulesDirs.flatMap((dir) =>
+    readRuleFiles(path.resolve(cwd, dir), dir, (message, at) => {
+      throw new ConfigError(message, at?.file ?? dir, at?.line, at?.column);
+    }),
+  );
+  const config = configFile ? loadConfig(configFile, cwd, BUILTIN_RULES, fromDirs) : EMPTY_CONFIG;
+  if (!configFile) checkCustomRuleIds(fromDirs, BUILTIN_RULES);
+  const custom = [...fromDirs, ...config.customRules].map((spec) => {
+    try {
+      return compileCustomRule(spec);
+    } catch (error) {
+      if (!(error instanceof CustomRuleError)) throw error;
+      throw new ConfigError(error.message, error.at.file, error.at.line, error.at.column);
+    }
+  });
+  return { config, configFile, rules: [...BUILTIN_RULES, ...custom] };
 }
 
 /** How charts and overlays are expanded, as the CLI flags or the action inputs give it. */

@@ -8,13 +8,15 @@ import { DIAGNOSTIC_RULES, UNKNOWN_IGNORED_RULE } from "./core/diagnostics.js";
 import { activeRules, createLinter, problemFinding } from "./engine/engine.js";
 import { type Finding, compareFindings } from "./engine/finding.js";
 import type { Rule } from "./engine/rule.js";
-import type { RuleMeta } from "./core/rule-meta.js";
 import { ignoreMentions } from "./manifest/ignores.js";
 import { parseManifest } from "./manifest/parse.js";
 import { decodeManifest, readManifest } from "./manifest/read.js";
 import { sourceText, type SourceText } from "./manifest/text.js";
 import type { InputProblem, SkippedDocument } from "./core/types.js";
 import { rulesOfFrameworks, type FrameworkSelection } from "./core/framework-selection.js";
+import type { RuleMeta } from "./core/rule-meta.js";
+import type { K8sObject } from "./core/types.js";
+import type { PolicySet } from "./policy/vap.js";
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -28,6 +30,8 @@ export interface RunOptions {
   /** Only the rules of these frameworks run; none given, the config's `frameworks:`, else every rule. */
   frameworks?: readonly FrameworkSelection[];
   readStdin: () => Promise<Buffer>;
+  /** Folders (or files) of ValidatingAdmissionPolicies, bindings and params objects applied to the run's objects; not linted themselves. */
+  policies?: readonly string[];
   /** How to render charts and build overlays; the working directory and environment are taken from `cwd` and `env`. */
   expand: Omit<ExpandSettings, "cwd" | "env">;
 }
@@ -40,6 +44,8 @@ export interface RunResult {
   timings: ExpansionTiming[];
   /** How the render cache did, when it was on and the run had charts or overlays. */
   renderCache?: RenderCacheStats;
+  /** The rules of the ValidatingAdmissionPolicies the run found (`vap/<name>`), for the report's rule metadata. */
+  policyRules: RuleMeta[];
   /** The rules that ran: those of the selected frameworks that the config leaves on. */
   ran: RuleMeta[];
   /** Ids of the rules that ran and met an object they check. */
@@ -63,16 +69,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const expansion = await expandCharts(charts, overlays, { ...options.expand, cwd: options.cwd, env: options.env });
   const problems: InputProblem[] = [...discovery.problems, ...expansion.problems];
   const skipped: SkippedDocument[] = [...expansion.skipped];
-  const selected = rulesOfFrameworks(options.rules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
-  const active = activeRules(selected, options.config.rules);
-  const linter = createLinter(active, { podTemplates: options.config.podTemplates, messageData: false });
-  linter.lint(expansion.objects);
-  let objects = expansion.objects.length;
-  let bytes = 0;
-  const unknownIgnores = unknownIgnoredRules(options.rules);
-  const ignoreFindings: Finding[] = [];
-
-  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
+  // Every plain file is read before any is linted, so that the policies among them apply to all objects.
+  const reads = [];
   for (const source of discovery.sources) {
     if (source.kind === "helm" || source.kind === "kustomize") continue;
     const kustomizeReason = source.kind === "manifests" ? expansion.skipReason(source.file) : undefined;
@@ -80,27 +78,44 @@ export async function run(options: RunOptions): Promise<RunResult> {
       skipped.push({ file: source.display, reason: kustomizeReason });
       continue;
     }
-    const read =
-      source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);
-    if ("problem" in read) {
-      problems.push(read.problem);
-      continue;
-    }
-    if ("skip" in read) {
-      skipped.push({ file: source.display, reason: read.skip });
-      continue;
-    }
+    const read = source.kind === "stdin" ? decodeManifest(await options.readStdin(), "-") : readManifest(source.file, source.display);
+    if ("problem" in read) problems.push(read.problem);
+    else if ("skip" in read) skipped.push({ file: source.display, reason: read.skip });
+    else reads.push({ display: source.display, text: read.text });
+  }
+  const { policies, policyFiles } = await admissionPolicies(options, expansion.objects, reads);
+  problems.push(...policyFiles.problems);
+  const allRules = [...options.rules, ...policies.rules];
+  const selected = rulesOfFrameworks(allRules, options.frameworks?.length ? options.frameworks : options.config.frameworks);
+  const active = activeRules(selected, options.config.rules);
+  const linter = createLinter(active, { podTemplates: options.config.podTemplates, messageData: false });
+  policies.observe(policyFiles.all);
+  policies.observe(expansion.objects);
+  linter.lint(expansion.objects);
+  let objects = expansion.objects.length;
+  let bytes = 0;
+  const unknownIgnores = unknownIgnoredRules(allRules);
+  const ignoreFindings: Finding[] = [];
+
+  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
+  for (const read of reads.splice(0)) {
     bytes += read.text.length;
-    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(source.display, sourceText(read.text)));
-    const parsed = parseManifest(source.display, read.text);
+    if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(read.display, sourceText(read.text)));
+    const parsed = parseManifest(read.display, read.text);
+    policies.observe(parsed.objects);
     linter.lint(parsed.objects);
     objects += parsed.objects.length;
     for (const problem of parsed.problems) problems.push(problem);
     for (const skip of parsed.skipped) skipped.push(skip);
   }
 
+  // The --policies files are not linted; only the policies' own rules say what is wrong with them (unbound, invalid CEL).
+  const policyLinter = createLinter(active.filter((entry) => policies.rules.includes(entry.rule)));
+  policyLinter.lint(policyFiles.objects);
+
   const findings = problems.map(problemFinding);
   for (const finding of linter.finish()) findings.push(finding);
+  for (const finding of policyLinter.finish()) findings.push(finding);
   // Chart and Kustomize files are read while findings are located, so only now are they all known.
   for (const { file, source } of expansion.sourcesRead()) findings.push(...unknownIgnores(displayPath(options.cwd, file), source));
   findings.push(...ignoreFindings);
@@ -110,6 +125,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     stats: { files: discovery.sources.length, objects, bytes },
     timings: expansion.timings,
     renderCache: expansion.renderCache,
+    policyRules: policies.rules.map((rule) => rule.meta),
     ran: active.map(({ rule }) => rule.meta),
     examined: linter.examined(),
   };
@@ -126,6 +142,30 @@ async function expandCharts(charts: readonly string[], overlays: readonly string
   if (charts.length === 0 && overlays.length === 0) return NO_EXPANSION;
   const { expandSources } = await import("./expand/expand.js");
   return expandSources(charts, overlays, settings);
+}
+
+const NO_POLICY_FILES = { objects: [], all: [], problems: [] };
+const NO_POLICIES: PolicySet = { rules: [], observe: () => undefined };
+const ADMISSION_API = "admissionregistration.k8s.io";
+
+/**
+ * The run's ValidatingAdmissionPolicies, bindings and params: from --policies and among the inputs. The
+ * policy code carries the CEL evaluator, so it is imported only when a run may have a policy: most have none.
+ */
+async function admissionPolicies(
+  options: RunOptions,
+  expanded: readonly K8sObject[],
+  reads: ReadonlyArray<{ display: string; text: string }>,
+): Promise<{ policies: PolicySet; policyFiles: { objects: K8sObject[]; all: K8sObject[]; problems: InputProblem[] } }> {
+  const inputsMayHold = expanded.some((object) => object.apiVersion.startsWith(`${ADMISSION_API}/`)) || reads.some((read) => read.text.includes(ADMISSION_API));
+  if (!inputsMayHold && !options.policies?.length) return { policies: NO_POLICIES, policyFiles: NO_POLICY_FILES };
+  const [{ isPolicyObject, policySet }, { readPolicyFiles }] = await Promise.all([import("./policy/vap.js"), import("./policy/policy-files.js")]);
+  const policyFiles = readPolicyFiles(options.policies ?? [], options.cwd);
+  const policyObjects: K8sObject[] = [...policyFiles.objects, ...expanded.filter(isPolicyObject)];
+  for (const read of reads) {
+    if (read.text.includes(ADMISSION_API)) policyObjects.push(...parseManifest(read.display, read.text).objects.filter(isPolicyObject));
+  }
+  return { policies: policySet(policyObjects), policyFiles };
 }
 
 const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_RULES.map((meta) => meta.id));

@@ -9,6 +9,8 @@ import { FAIL_LEVELS, type FailLevel } from "../core/severity.js";
 import { builtInPodSpecPath, type PodTemplateKind } from "../core/workload-kinds.js";
 import { CONFIG_FILE_NAMES } from "../core/file-names.js";
 import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "../core/framework-selection.js";
+import { VAP_RULE_PREFIX, type CustomRuleSpec, type SourcePosition } from "../core/custom-rule-spec.js";
+import { readCustomRule } from "./custom-rules.js";
 
 export type { RuleSetting } from "../core/rule-options.js";
 
@@ -42,9 +44,11 @@ export interface Config {
   frameworks: FrameworkSelection[];
   /** `cache: false` renders every chart and overlay each run (`--no-cache` on the command line). */
   cache?: boolean;
+  /** Rules written in CEL (`customRules:`), not yet compiled. */
+  customRules: CustomRuleSpec[];
 }
 
-export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
+export const EMPTY_CONFIG: Config = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
 
 /** A configuration mistake, with the place to fix it. Exit code 2. */
 export class ConfigError extends Error {
@@ -80,20 +84,24 @@ interface RuleWithMeta {
   readonly meta: RuleMeta;
 }
 
-const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
+const TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "customRules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
 
 /** Reads and validates a config file (`file` relative to `cwd`, and named as given) against the known rules and the input diagnostics. */
-export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMeta[]): Config {
+export function loadConfig(file: string, cwd: string, rules: readonly RuleWithMeta[], extraRules: readonly CustomRuleSpec[] = []): Config {
   let text: string;
   try {
     text = readFileSync(path.resolve(cwd, file), "utf8");
   } catch (error) {
     throw new ConfigError(`cannot read the config file: ${(error as Error).message}`, file);
   }
-  return parseConfig(text, file, rules);
+  return parseConfig(text, file, rules, extraRules);
 }
 
-export function parseConfig(text: string, file: string, rules: readonly RuleWithMeta[]): Config {
+/**
+ * Parses a config against the known rules; `extraRules` are custom rules read from elsewhere
+ * (`--rules DIR`), which `rules:` may set and `customRules:` may not define again.
+ */
+export function parseConfig(text: string, file: string, rules: readonly RuleWithMeta[], extraRules: readonly CustomRuleSpec[] = []): Config {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   // Annotated so that a call to it narrows like a throw.
@@ -105,12 +113,12 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
   const firstError = document.errors.at(0);
   if (firstError) fail(`invalid YAML: ${firstError.message.split("\n")[0]}`, undefined, firstError.pos[0]);
 
-  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [] };
+  const config: Config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config;
   if (!isMap(root)) return fail("the config must be a mapping (failOn, include, exclude, rules)", root);
 
-  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES].map((meta) => [meta.id, meta]));
+  const ruleSettings: Array<{ key: unknown; value: unknown }> = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const value = pair.value as YamlNode | null;
@@ -127,15 +135,11 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
         break;
       case "rules":
         if (!isMap(value)) fail("rules must be a mapping from rule id to a setting", value ?? pair.key);
-        for (const rulePair of value.items) {
-          const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
-          const meta = knownRules.get(ruleId);
-          if (!meta) {
-            const hint = closestMatch(ruleId, [...knownRules.keys()]);
-            fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
-          }
-          config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta, fail);
-        }
+        ruleSettings.push(...value.items);
+        break;
+      case "customRules":
+        if (!isSeq(value)) fail("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
+        for (const item of value.items) config.customRules.push(readCustomRule(item as YamlNode, { text, file, lineCounter }, fail));
         break;
       case "helm":
         config.helm = readHelm(value, fail);
@@ -161,7 +165,39 @@ export function parseConfig(text: string, file: string, rules: readonly RuleWith
         fail(`unknown setting "${key}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
     }
   }
+  checkCustomRuleIds([...extraRules, ...config.customRules], rules);
+  // Custom rules are known only once the whole file is read, wherever `rules:` stands in it.
+  const customMeta = [...extraRules, ...config.customRules].map(customRuleSettingMeta);
+  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES, ...customMeta].map((meta) => [meta.id, meta]));
+  for (const rulePair of ruleSettings) {
+    const ruleId = isScalar(rulePair.key) ? String(rulePair.key.value) : "";
+    // A policy's rule exists only once the run has read the policies.
+    const meta = knownRules.get(ruleId) ?? (ruleId.startsWith(VAP_RULE_PREFIX) && ruleId.length > VAP_RULE_PREFIX.length ? customRuleSettingMeta({ id: ruleId }) : undefined);
+    if (!meta) {
+      const hint = closestMatch(ruleId, [...knownRules.keys()]);
+      fail(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key as YamlNode);
+    }
+    config.rules[ruleId] = readRuleSetting(rulePair.value as YamlNode | null, meta, fail);
+  }
   return config;
+}
+
+/** What a setting of a custom or policy rule is checked against: an id, no options. */
+function customRuleSettingMeta(rule: { id: string }): RuleMeta {
+  return { id: rule.id, title: rule.id, severity: "medium", category: "input", rationale: "", remediation: "", frameworks: [], equivalents: {} };
+}
+
+/** Each custom rule id once, and none a built-in rule's or diagnostic's: the error is at the later definition. */
+export function checkCustomRuleIds(specs: readonly CustomRuleSpec[], rules: readonly RuleWithMeta[]): void {
+  const builtIn = new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_RULES.map((meta) => meta.id)]);
+  const seen = new Map<string, SourcePosition>();
+  for (const spec of specs) {
+    const { file, line, column } = spec.defined;
+    if (builtIn.has(spec.id)) throw new ConfigError(`custom rule id "${spec.id}" is the id of a built-in rule; choose another (e.g. a prefix such as acme/)`, file, line, column);
+    const earlier = seen.get(spec.id);
+    if (earlier) throw new ConfigError(`custom rule id "${spec.id}" is defined twice (first at ${earlier.file}:${earlier.line}:${earlier.column})`, file, line, column);
+    seen.set(spec.id, spec.defined);
+  }
 }
 
 type Fail = (message: string, node?: YamlNode | null) => never;

@@ -31,7 +31,7 @@ export interface RuleMeta {
   title: string;
   severity: Severity;
   /** Grouping for docs and `kubeward rules`. */
-  category: "pod-security" | "workload" | "rbac" | "namespaces" | "network" | "mesh" | "control-plane" | "secrets" | "input";
+  category: "pod-security" | "workload" | "rbac" | "namespaces" | "network" | "mesh" | "control-plane" | "secrets" | "input" | "custom" | "admission-policy";
   rationale: string;
   remediation: string;
   frameworks: FrameworkRef[];

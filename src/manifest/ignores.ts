@@ -5,8 +5,9 @@ export type IgnoredRules = ReadonlyMap<string, string | undefined>;
 
 const NONE: IgnoredRules = new Map();
 
+// Ids may hold dots: a policy's rule is `vap/<policy name>`, and policy names are DNS subdomains.
 // `# kubeward-ignore a,b -- reason` in YAML, or `{{/* kubeward-ignore a -- reason */}}` in a Helm template.
-const IGNORE_COMMENT = /(?:#|\{\{-?\s*\/\*)\s*kubeward-ignore\s+([A-Za-z0-9_\-/, ]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/\s*-?\}\}.*)?$/;
+const IGNORE_COMMENT = /(?:#|\{\{-?\s*\/\*)\s*kubeward-ignore\s+([A-Za-z0-9_\-/., ]+?)\s*(?:--\s*(.*?))?\s*(?:\*\/\s*-?\}\}.*)?$/;
 
 interface IgnoreComment {
   rules: IgnoredRules;
