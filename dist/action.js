@@ -74336,7 +74336,7 @@ async function run(options) {
     timings: expansion.timings,
     renderCache: expansion.renderCache,
     policyRules: policies.rules.map((rule) => rule.meta),
-    ran: active.map(({ rule }) => rule.meta),
+    ran: new Set(active.map(({ rule }) => rule.meta.id)),
     examined: linter.examined()
   };
 }
@@ -74572,7 +74572,7 @@ function complianceSummary(result, rules, frameworks, workspace, blobBase, onlyC
   const compliance = complianceReport({
     findings: result.findings,
     rules,
-    ran: new Set(result.ran.map((meta) => meta.id)),
+    ran: result.ran,
     examined: result.examined,
     selections: frameworks,
     stats: result.stats,

@@ -71,7 +71,7 @@ function complianceSummary(result: RunResult, rules: readonly RuleMeta[], framew
   const compliance = complianceReport({
     findings: result.findings,
     rules,
-    ran: new Set(result.ran.map((meta) => meta.id)),
+    ran: result.ran,
     examined: result.examined,
     selections: frameworks,
     stats: result.stats,

@@ -351,7 +351,7 @@ async function report(args: string[], io: CliEnvironment): Promise<number> {
   const compliance = complianceReport({
     findings: result.findings,
     rules: ruleMeta,
-    ran: new Set(result.ran.map((meta) => meta.id)),
+    ran: result.ran,
     examined: result.examined,
     selections,
     stats: result.stats,

@@ -46,8 +46,8 @@ export interface RunResult {
   renderCache?: RenderCacheStats;
   /** The rules of the ValidatingAdmissionPolicies the run found (`vap/<name>`), for the report's rule metadata. */
   policyRules: RuleMeta[];
-  /** The rules that ran: those of the selected frameworks that the config leaves on. */
-  ran: RuleMeta[];
+  /** Ids of the rules that ran: those of the selected frameworks that the config leaves on. */
+  ran: ReadonlySet<string>;
   /** Ids of the rules that ran and met an object they check. */
   examined: ReadonlySet<string>;
 }
@@ -126,7 +126,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     timings: expansion.timings,
     renderCache: expansion.renderCache,
     policyRules: policies.rules.map((rule) => rule.meta),
-    ran: active.map(({ rule }) => rule.meta),
+    ran: new Set(active.map(({ rule }) => rule.meta.id)),
     examined: linter.examined(),
   };
 }

@@ -115,9 +115,9 @@ describe("parseHelmFailure: helm's error output → reason and place", () => {
     for (const stderr of [helm4, helm3]) {
       expect(parseHelmFailure(stderr, 1)).toEqual({ message: "the values file is not valid YAML: did not find expected node content", file: "values.yaml", line: 2 });
     }
-    expect(parseHelmFailure("Error: failed to parse /work/ci/prod.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content", 1)).toEqual({
+    expect(parseHelmFailure("Error: failed to parse /srv/ci/prod.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content", 1)).toEqual({
       message: "the values file is not valid YAML: did not find expected node content",
-      file: "/work/ci/prod.yaml",
+      file: "/srv/ci/prod.yaml",
       line: 1,
     });
   });
