@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
-        let path27 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path28 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path28,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request;
+      const { method, path: path28, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path27} HTTP/1.1\r
+      let header2 = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code = path27.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code = path28.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path28 = `/${path28}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path27);
+          url2 = new URL(util.parseOrigin(url2).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19401,6 +19401,3031 @@ var init_diagnostics = __esm({
   }
 });
 
+// src/core/framework-selection.ts
+function selectsControl(selection, ref) {
+  if (ref.framework !== FRAMEWORK_OF[selection]) return false;
+  if (selection === "pss-baseline") return ref.control.startsWith("baseline/");
+  if (selection === "pss-restricted") return ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/");
+  return true;
+}
+function servesFramework(meta, selection) {
+  return meta.frameworks.some((ref) => selectsControl(selection, ref));
+}
+function rulesOfFrameworks(rules, selections2) {
+  if (selections2.length === 0) return [...rules];
+  return rules.filter((rule) => selections2.some((selection) => servesFramework(rule.meta, selection)));
+}
+var FRAMEWORK_SELECTIONS, FRAMEWORK_OF;
+var init_framework_selection = __esm({
+  "src/core/framework-selection.ts"() {
+    "use strict";
+    FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
+    FRAMEWORK_OF = {
+      "pss-baseline": "PSS",
+      "pss-restricted": "PSS",
+      cis: "CIS",
+      nsa: "NSA-CISA",
+      "pci-dss": "PCI-DSS",
+      mitre: "MITRE-ATT&CK"
+    };
+  }
+});
+
+// src/core/file-names.ts
+var KUSTOMIZATION_FILE_NAMES, CONFIG_FILE_NAMES;
+var init_file_names = __esm({
+  "src/core/file-names.ts"() {
+    "use strict";
+    KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
+  }
+});
+
+// src/config/model.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path2 from "node:path";
+function findConfigFile(dir) {
+  for (let current2 = path2.resolve(dir); ; current2 = path2.dirname(current2)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path2.join(current2, name);
+      if (existsSync2(candidate)) return candidate;
+    }
+    if (path2.dirname(current2) === current2) return void 0;
+  }
+}
+function closestMatch(word, candidates2) {
+  const distance = (a, b) => {
+    const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0];
+      row[0] = i;
+      for (let j2 = 1; j2 <= b.length; j2++) {
+        const current2 = row[j2];
+        row[j2] = Math.min(row[j2] + 1, row[j2 - 1] + 1, previous + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+        previous = current2;
+      }
+    }
+    return row[b.length];
+  };
+  let best;
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates2) {
+    const d = distance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+var EMPTY_CONFIG, ConfigError;
+var init_model = __esm({
+  "src/config/model.ts"() {
+    "use strict";
+    init_file_names();
+    EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
+    ConfigError = class extends Error {
+      constructor(message, file, line, column) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+      }
+      file;
+      line;
+      column;
+      /** `file:line:col: message`, the way editors and people read it. */
+      describe() {
+        const where = [this.file, this.line, this.column].filter((part2) => part2 !== void 0).join(":");
+        return where ? `${where}: ${this.message}` : this.message;
+      }
+    };
+  }
+});
+
+// src/core/rule-options.ts
+function namedRegexProblem(item) {
+  const at2 = item.indexOf("=");
+  if (at2 <= 0 || item.slice(0, at2).trim() === "" || at2 === item.length - 1) return `"${item}" is not name=regex`;
+  try {
+    new RegExp(item.slice(at2 + 1));
+    return void 0;
+  } catch (error2) {
+    return `"${item.slice(0, at2)}" has an invalid regular expression (${error2.message})`;
+  }
+}
+function optionMatches(spec, value) {
+  if (spec.type === "string[]") {
+    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return false;
+    return spec.items === void 0 || value.every((item) => namedRegexProblem(item) === void 0);
+  }
+  if (spec.type === "string" && spec.pattern !== void 0) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
+  return typeof value === spec.type;
+}
+function describeOptionType(spec) {
+  if (spec.type === "string" && spec.pattern !== void 0) return `a string matching ${spec.pattern}`;
+  if (spec.type === "string[]" && spec.items !== void 0) return "a list of name=regex strings";
+  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
+}
+function optionProblem(ruleId, specs, name, value) {
+  const spec = specs?.[name];
+  if (!spec) {
+    const known = Object.keys(specs ?? {});
+    return `rule "${ruleId}" has no option "${name}"${known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`;
+  }
+  if (optionMatches(spec, value)) return void 0;
+  const itemProblem = spec.type === "string[]" && spec.items !== void 0 && Array.isArray(value) ? value.map((item) => typeof item === "string" ? namedRegexProblem(item) : void 0).find((p) => p !== void 0) : void 0;
+  return `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}${itemProblem ? `: ${itemProblem}` : ""}`;
+}
+function resolveOptions(specs, configured = {}) {
+  const options = {};
+  for (const [name, spec] of Object.entries(specs ?? {})) options[name] = Object.hasOwn(configured, name) ? configured[name] : spec.default;
+  return options;
+}
+var init_rule_options = __esm({
+  "src/core/rule-options.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/memo.ts
+function lastAnswerOf(compute) {
+  let known = false;
+  let lastKey;
+  let lastValue;
+  return (key2) => {
+    if (!known || key2 !== lastKey) {
+      lastValue = compute(key2);
+      lastKey = key2;
+      known = true;
+    }
+    return lastValue;
+  };
+}
+var init_memo = __esm({
+  "src/core/memo.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/json.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function recordOf(value) {
+  return isRecord(value) ? value : EMPTY_RECORD;
+}
+function arrayOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function stringsOf(value) {
+  return arrayOf(value).filter((item) => typeof item === "string");
+}
+function valueAtPath(value, path28) {
+  let node = value;
+  for (const segment of path28) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isRecord(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
+function formatPath(path28) {
+  let text = "";
+  for (const segment of path28) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+var EMPTY_RECORD;
+var init_json = __esm({
+  "src/core/json.ts"() {
+    "use strict";
+    EMPTY_RECORD = Object.freeze({});
+  }
+});
+
+// src/core/workload-kinds.ts
+function builtInPodSpecPath(group, kind) {
+  return WORKLOAD_GROUPS.has(group) && Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : void 0;
+}
+var POD_SPEC_PATHS, POD_RUNNING_WORKLOAD_KINDS, WORKLOAD_GROUPS;
+var init_workload_kinds = __esm({
+  "src/core/workload-kinds.ts"() {
+    "use strict";
+    POD_SPEC_PATHS = {
+      Pod: ["spec"],
+      Deployment: ["spec", "template", "spec"],
+      StatefulSet: ["spec", "template", "spec"],
+      DaemonSet: ["spec", "template", "spec"],
+      ReplicaSet: ["spec", "template", "spec"],
+      ReplicationController: ["spec", "template", "spec"],
+      Job: ["spec", "template", "spec"],
+      CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+      PodTemplate: ["template", "spec"]
+    };
+    POD_RUNNING_WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS).filter((kind) => kind !== "PodTemplate");
+    WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
+  }
+});
+
+// src/engine/object-index.ts
+function lookupNamespace(object) {
+  if (object.origin.releaseNamespace) return void 0;
+  return object.namespace;
+}
+function indexObjects(objects) {
+  const byKind = /* @__PURE__ */ new Map();
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = byKind.get(object.kind);
+    if (list2) list2.push(object);
+    else byKind.set(object.kind, [object]);
+    const identity2 = key(object.kind, lookupNamespace(object), object.name);
+    if (!byIdentity.has(identity2)) byIdentity.set(identity2, object);
+  }
+  return {
+    all: objects,
+    ofKind: (kind) => byKind.get(kind) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  };
+}
+function isReleaseNamespaceField(object, path28) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path28)) ?? false;
+}
+function isGeneratedField(object, path28) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path28)) ?? false;
+}
+var key;
+var init_object_index = __esm({
+  "src/engine/object-index.ts"() {
+    "use strict";
+    key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+  }
+});
+
+// src/engine/labels.ts
+function selectorMatches(selector, labels) {
+  const matchLabels = recordOf(selector.matchLabels);
+  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
+  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
+    const key2 = typeof expression.key === "string" ? expression.key : "";
+    const values = stringsOf(expression.values);
+    const present3 = Object.hasOwn(labels, key2);
+    const value = labels[key2];
+    switch (expression.operator) {
+      case "In":
+        if (!present3 || !values.includes(String(value))) return false;
+        break;
+      case "NotIn":
+        if (present3 && values.includes(String(value))) return false;
+        break;
+      case "Exists":
+        if (!present3) return false;
+        break;
+      case "DoesNotExist":
+        if (present3) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
+}
+var init_labels = __esm({
+  "src/engine/labels.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
+// src/report/compact.ts
+var compact_exports = {};
+__export(compact_exports, {
+  formatCompact: () => formatCompact
+});
+function formatCompact(input) {
+  return activeFindings(input.findings).map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn}: ${levelOf(f.severity)}: ${displayMessage(f)} [${f.ruleId}]
+`).join("");
+}
+var init_compact = __esm({
+  "src/report/compact.ts"() {
+    "use strict";
+    init_severity();
+    init_report();
+  }
+});
+
+// src/report/json.ts
+var json_exports = {};
+__export(json_exports, {
+  formatJson: () => formatJson,
+  jsonPieces: () => jsonPieces
+});
+function formatJson(input) {
+  return [...jsonPieces(input)].join("");
+}
+function findingJson(f) {
+  return {
+    rule: f.ruleId,
+    severity: f.severity,
+    level: levelOf(f.severity),
+    message: messageWithProvenance(f),
+    file: f.file,
+    region: f.region,
+    object: f.object ?? null,
+    path: f.path ? formatPath(f.path) : null,
+    suppressed: Boolean(f.suppression),
+    suppression: f.suppression ?? null,
+    related: relatedLocations(f),
+    provenance: f.provenance ?? null,
+    valueSets: f.valueSets ?? null,
+    source: f.source ?? null,
+    helpUri: helpUri(f.ruleId)
+  };
+}
+function* jsonPieces(input) {
+  const { findings } = input;
+  if (findings.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
+    let piece = start === 0 ? "[\n  " : ",\n  ";
+    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
+    for (let i = start; i < end; i++) {
+      if (i > start) piece += ",\n  ";
+      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
+    }
+    yield piece;
+  }
+  yield "\n]\n";
+}
+var FINDINGS_PER_PIECE;
+var init_json2 = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_json();
+    init_rule_meta();
+    init_severity();
+    init_report();
+    FINDINGS_PER_PIECE = 1e3;
+  }
+});
+
+// src/engine/finding.ts
+function kustomizeProvenanceKey(finding) {
+  return finding.provenance?.kustomize ? JSON.stringify(finding.provenance.kustomize) : "";
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFindings(a, b) {
+  return compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b));
+}
+var objectLabel;
+var init_finding = __esm({
+  "src/engine/finding.ts"() {
+    "use strict";
+    init_memo();
+    objectLabel = lastAnswerOf((object) => {
+      const name = object.name || "(unnamed)";
+      return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
+    });
+  }
+});
+
+// src/core/frameworks.ts
+function isKnownControl(ref) {
+  return Object.hasOwn(FRAMEWORKS[ref.framework].controls, ref.control);
+}
+function controlTitle(ref) {
+  return isKnownControl(ref) ? FRAMEWORKS[ref.framework].controls[ref.control].title : void 0;
+}
+var NODE_FILE, ENABLER, RUNTIME, FRAMEWORKS;
+var init_frameworks = __esm({
+  "src/core/frameworks.ts"() {
+    "use strict";
+    NODE_FILE = "A file's permissions or owner on the node, which no manifest holds.";
+    ENABLER = "kubeward finds a misconfiguration that enables the technique, never the technique being used.";
+    RUNTIME = "Adversary behaviour at runtime; no kubeward rule checks a misconfiguration that enables it.";
+    FRAMEWORKS = {
+      "PSS": {
+        fullName: "Kubernetes Pod Security Standards",
+        informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
+        controls: {
+          "baseline/apparmor": { title: "AppArmor", coverage: "checked" },
+          "baseline/capabilities": { title: "Capabilities", coverage: "checked" },
+          "baseline/host-namespaces": { title: "Host Namespaces", coverage: "checked" },
+          "baseline/host-ports": { title: "Host Ports", coverage: "checked" },
+          "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks", coverage: "checked" },
+          "baseline/hostpath-volumes": { title: "HostPath Volumes", coverage: "checked" },
+          "baseline/hostprocess": { title: "HostProcess", coverage: "checked" },
+          "baseline/privileged-containers": { title: "Privileged Containers", coverage: "checked" },
+          "baseline/proc-mount-type": { title: "/proc Mount Type", coverage: "checked" },
+          "baseline/seccomp": { title: "Seccomp", coverage: "checked" },
+          "baseline/selinux": { title: "SELinux", coverage: "checked" },
+          "baseline/sysctls": { title: "Sysctls", coverage: "checked" },
+          "restricted/capabilities": { title: "Capabilities", coverage: "checked" },
+          "restricted/privilege-escalation": { title: "Privilege Escalation", coverage: "checked" },
+          "restricted/running-as-non-root": { title: "Running as Non-root", coverage: "checked" },
+          "restricted/running-as-non-root-user": { title: "Running as Non-root user", coverage: "checked" },
+          "restricted/seccomp": { title: "Seccomp", coverage: "checked" },
+          "restricted/volume-types": { title: "Volume Types", coverage: "checked" }
+        }
+      },
+      "CIS": {
+        fullName: "CIS Kubernetes Benchmark",
+        // Sections 1-3 and 5 are kube-bench's cis-1.10 files; section 4 (worker nodes) is cis-1.12.
+        version: "1.10 (control plane), 1.12 (kubelet)",
+        informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
+        controls: {
+          "1.1.1": { title: "Ensure that the API server pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.2": { title: "Ensure that the API server pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.3": { title: "Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.4": { title: "Ensure that the controller manager pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.5": { title: "Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.6": { title: "Ensure that the scheduler pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.7": { title: "Ensure that the etcd pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.8": { title: "Ensure that the etcd pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.9": { title: "Ensure that the Container Network Interface file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.10": { title: "Ensure that the Container Network Interface file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.11": { title: "Ensure that the etcd data directory permissions are set to 700 or more restrictive", coverage: "not-static", limits: "The etcd data directory's permissions on the node, which no manifest holds." },
+          "1.1.12": { title: "Ensure that the etcd data directory ownership is set to etcd:etcd", coverage: "not-static", limits: "The etcd data directory's owner on the node, which no manifest holds." },
+          "1.1.13": { title: "Ensure that the default administrative credential file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
+          "1.1.14": { title: "Ensure that the default administrative credential file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.15": { title: "Ensure that the scheduler.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.16": { title: "Ensure that the scheduler.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.17": { title: "Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.18": { title: "Ensure that the controller-manager.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.19": { title: "Ensure that the Kubernetes PKI directory and file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "1.1.20": { title: "Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "1.1.21": { title: "Ensure that the Kubernetes PKI key file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
+          "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+          "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set", coverage: "checked" },
+          "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set", coverage: "checked" },
+          "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate", coverage: "checked" },
+          "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate", coverage: "checked" },
+          "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+          "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node", coverage: "checked" },
+          "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC", coverage: "checked" },
+          "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set", coverage: "checked" },
+          "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set", coverage: "checked" },
+          "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set", coverage: "checked" },
+          "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set", coverage: "checked" },
+          "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set", coverage: "checked" },
+          "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set", coverage: "checked" },
+          "1.2.15": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+          "1.2.16": { title: "Ensure that the --audit-log-path argument is set", coverage: "checked" },
+          "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate", coverage: "checked" },
+          "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate", coverage: "checked" },
+          "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate", coverage: "checked" },
+          "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate", coverage: "checked" },
+          "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true", coverage: "checked" },
+          "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate", coverage: "checked" },
+          "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate", coverage: "checked" },
+          "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
+          "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+          "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate", coverage: "checked" },
+          "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate", coverage: "checked" },
+          "1.2.28": { title: "Ensure that encryption providers are appropriately configured", coverage: "checked" },
+          "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+          "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate", coverage: "checked" },
+          "1.3.2": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+          "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true", coverage: "checked" },
+          "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate", coverage: "checked" },
+          "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate", coverage: "checked" },
+          "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+          "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+          "1.4.1": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
+          "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
+          "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate", coverage: "checked" },
+          "2.2": { title: "Ensure that the --client-cert-auth argument is set to true", coverage: "checked" },
+          "2.3": { title: "Ensure that the --auto-tls argument is not set to true", coverage: "checked" },
+          "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate", coverage: "checked" },
+          "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true", coverage: "checked" },
+          "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true", coverage: "checked" },
+          "2.7": { title: "Ensure that a unique Certificate Authority is used for etcd", coverage: "not-static", limits: "Whether etcd's CA differs from the cluster's is a property of the certificate files, not of the flags that name them." },
+          "3.1.1": { title: "Client certificate authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+          "3.1.2": { title: "Service account token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+          "3.1.3": { title: "Bootstrap token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
+          "3.2.1": { title: "Ensure that a minimal audit policy is created", coverage: "checked" },
+          "3.2.2": { title: "Ensure that the audit policy covers key security concerns", coverage: "partial", limits: "The rules check that the policy catches every request, records responses and keeps Secret bodies out; which concerns matter to this cluster is a review." },
+          "4.1.1": { title: "Ensure that the kubelet service file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "4.1.2": { title: "Ensure that the kubelet service file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "4.1.3": { title: "If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "4.1.4": { title: "If proxy kubeconfig file exists ensure ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "4.1.5": { title: "Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "4.1.6": { title: "Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "4.1.7": { title: "Ensure that the certificate authorities file permissions are set to 644 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "4.1.8": { title: "Ensure that the client certificate authorities file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "4.1.9": { title: "If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
+          "4.1.10": { title: "If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
+          "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
+          "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
+          "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
+          "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0", coverage: "checked" },
+          "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0", coverage: "checked" },
+          "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true", coverage: "checked" },
+          "4.2.7": { title: "Ensure that the --hostname-override argument is not set", coverage: "not-static", limits: "Set only on the kubelet's command line (its systemd unit), which no manifest holds." },
+          "4.2.8": { title: "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture", coverage: "partial", limits: "Whether the rate suits the cluster's event load is a review; the rule reports a limit lowered below the kubelet's default of 50 a second." },
+          "4.2.9": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
+          "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false", coverage: "checked" },
+          "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
+          "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
+          "4.2.13": { title: "Ensure that a limit is set on pod PIDs", coverage: "checked" },
+          "4.2.14": { title: "Ensure that the --seccomp-default parameter is set to true", coverage: "checked" },
+          "4.3.1": { title: "Ensure that the kube-proxy metrics service is bound to localhost", coverage: "partial", limits: "A KubeProxyConfiguration file and kube-proxy's command line are checked; one embedded as text in a ConfigMap (kubeadm's `kube-proxy` ConfigMap) is not read." },
+          "5.1.1": { title: "Ensure that the cluster-admin role is only used where required", coverage: "checked" },
+          "5.1.2": { title: "Minimize access to secrets", coverage: "checked" },
+          "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles", coverage: "checked" },
+          "5.1.4": { title: "Minimize access to create pods", coverage: "checked" },
+          "5.1.5": { title: "Ensure that default service accounts are not actively used", coverage: "checked" },
+          "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary", coverage: "checked" },
+          "5.1.7": { title: "Avoid use of system:masters group", coverage: "not-static", limits: "Membership of system:masters comes from client certificates, which no manifest holds; RBAC bindings cannot grant or revoke it." },
+          "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster", coverage: "checked" },
+          "5.1.9": { title: "Minimize access to create persistent volumes", coverage: "checked" },
+          "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes", coverage: "checked" },
+          "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects", coverage: "checked" },
+          "5.1.12": { title: "Minimize access to webhook configuration objects", coverage: "checked" },
+          "5.1.13": { title: "Minimize access to the service account token creation", coverage: "checked" },
+          "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place", coverage: "partial", limits: "Pod Security Admission labels are checked; a policy engine (Kyverno, Gatekeeper) or an admission configuration file outside the inputs is not seen." },
+          "5.2.2": { title: "Minimize the admission of privileged containers", coverage: "checked" },
+          "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace", coverage: "checked" },
+          "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace", coverage: "checked" },
+          "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace", coverage: "checked" },
+          "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation", coverage: "checked" },
+          "5.2.7": { title: "Minimize the admission of root containers", coverage: "checked" },
+          "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability", coverage: "checked" },
+          "5.2.9": { title: "Minimize the admission of containers with added capabilities", coverage: "checked" },
+          "5.2.10": { title: "Minimize the admission of containers with capabilities assigned", coverage: "checked" },
+          "5.2.11": { title: "Minimize the admission of Windows HostProcess containers", coverage: "checked" },
+          "5.2.12": { title: "Minimize the admission of HostPath volumes", coverage: "checked" },
+          "5.2.13": { title: "Minimize the admission of containers which use HostPorts", coverage: "checked" },
+          "5.3.1": { title: "Ensure that the CNI in use supports NetworkPolicies", coverage: "not-static", limits: "Which CNI plugin runs, and whether it enforces NetworkPolicies, is a property of the live cluster." },
+          "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined", coverage: "partial", limits: "A namespace whose NetworkPolicies are defined outside the inputs (another repository, applied by hand) is reported as having none." },
+          "5.4.1": { title: "Prefer using Secrets as files over Secrets as environment variables", coverage: "checked" },
+          "5.4.2": { title: "Consider external secret storage", coverage: "not-static", limits: "Whether secrets live in an external store is an architecture choice; a manifest shows at most a CSI driver or operator in use." },
+          "5.5.1": { title: "Configure Image Provenance using ImagePolicyWebhook admission controller", coverage: "partial", limits: "The rule checks that the ImagePolicyWebhook plugin is enabled; what its webhook allows, and image provenance enforced by another admission controller (Kyverno, Sigstore policy-controller, Gatekeeper), are not seen." },
+          "5.7.1": { title: "Create administrative boundaries between resources using namespaces", coverage: "not-static", limits: "Whether the namespaces match the organisation's administrative boundaries is a design review; default-namespace checks only that the default namespace is avoided." },
+          "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions", coverage: "checked" },
+          "5.7.3": { title: "Apply SecurityContext to your Pods and Containers", coverage: "partial", limits: "The rules check the securityContext fields they know of; whether the settings suit each application is a review." },
+          "5.7.4": { title: "The default namespace should not be used", coverage: "checked" }
+        }
+      },
+      "NSA-CISA": {
+        fullName: "NSA/CISA Kubernetes Hardening Guide",
+        version: "1.2",
+        informationUri: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
+        controls: {
+          "pod-security/non-root-containers": { title: 'Kubernetes Pod security \u203A "Non-root" containers and "rootless" container engines', coverage: "partial", limits: "The pod's user settings are checked; the user an image defaults to, and whether the container engine runs rootless, are not in the manifests." },
+          "pod-security/immutable-file-systems": { title: "Kubernetes Pod security \u203A Immutable container file systems", coverage: "checked" },
+          "pod-security/secure-images": { title: "Kubernetes Pod security \u203A Building secure container images", coverage: "partial", limits: "How images are referenced and pulled is checked; what they contain and whether they were scanned is not in the manifests." },
+          "pod-security/pod-security-enforcement": { title: "Kubernetes Pod security \u203A Pod security enforcement", coverage: "partial", limits: "Pod specs and Pod Security Admission labels are checked; a policy engine or admission configuration outside the inputs is not seen." },
+          "pod-security/service-account-tokens": { title: "Kubernetes Pod security \u203A Protecting Pod service account tokens", coverage: "checked" },
+          "pod-security/hardening-container-environments": { title: "Kubernetes Pod security \u203A Hardening container environments", coverage: "partial", limits: "The seccomp, AppArmor and SELinux settings of pods are checked; sandboxed runtimes and the node's kernel are not in the manifests." },
+          "network/namespaces": { title: "Network separation and hardening \u203A Namespaces", coverage: "partial", limits: "The rules see which namespace objects are in and which routes and bindings cross namespaces; whether the namespaces separate what should be separate is a design review." },
+          "network/network-policies": { title: "Network separation and hardening \u203A Network policies", coverage: "partial", limits: "Policies in the inputs are checked; policies defined elsewhere, and whether the CNI plugin enforces them, are not seen." },
+          "network/resource-policies": { title: "Network separation and hardening \u203A Resource policies", coverage: "partial", limits: "Containers' requests and limits are checked; LimitRanges and ResourceQuotas outside the inputs, and the node's process limits, are not." },
+          "network/control-plane-hardening": { title: "Network separation and hardening \u203A Control plane hardening", coverage: "partial", limits: "The control-plane components' flags are checked; firewalls and who can reach the API server's port are not in the manifests." },
+          "network/control-plane-hardening/etcd": { title: "Network separation and hardening \u203A Control plane hardening \u203A Etcd", coverage: "partial", limits: "etcd's TLS flags are checked; that only the API server can reach etcd is a firewall setting outside the manifests." },
+          "network/control-plane-hardening/kubeconfig-files": { title: "Network separation and hardening \u203A Control plane hardening \u203A Kubeconfig files", coverage: "not-static", limits: "Kubeconfig files and their permissions live on nodes and workstations, not in manifests." },
+          "network/worker-node-segmentation": { title: "Network separation and hardening \u203A Worker node segmentation", coverage: "not-static", limits: "Network segmentation of the nodes is firewall and cloud network configuration, outside the manifests." },
+          "network/encryption": { title: "Network separation and hardening \u203A Encryption", coverage: "partial", limits: "TLS settings of Ingresses, Gateways, the mesh and the control plane are checked; traffic that none of them carries is not seen." },
+          "network/secrets": { title: "Network separation and hardening \u203A Secrets", coverage: "partial", limits: "Encryption at rest settings and secrets written into manifests are checked; the keys' storage and a KMS provider's own configuration are not." },
+          "network/cloud-infrastructure": { title: "Network separation and hardening \u203A Protecting sensitive cloud infrastructure", coverage: "not-static", limits: "Access to the cloud metadata service is set in the cloud provider's node configuration; kubeward has no rule for egress policies that block it." },
+          "authn-authz/authentication": { title: "Authentication and authorization \u203A Authentication", coverage: "partial", limits: "The API server's and kubelet's authentication flags are checked; the identity provider and how people get credentials are outside the manifests." },
+          "authn-authz/rbac": { title: "Authentication and authorization \u203A Role-based access control", coverage: "partial", limits: "Roles and bindings in the inputs are checked; roles applied by other means, and the periodic review the guide asks for, are not seen." },
+          "logging/audit-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Kubernetes native audit logging configuration", coverage: "partial", limits: "The audit flags and Policy are checked; that logs are collected, kept and read is operations outside the manifests." },
+          "logging/worker-node-container-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Worker node and container logging", coverage: "not-static", limits: "Node and container log collection is set up by a logging agent and the nodes, whose output a linter cannot see." },
+          "logging/seccomp-audit-mode": { title: "Audit logging and threat detection \u203A Logging \u203A Seccomp: audit mode", coverage: "not-static", limits: "An audit-mode seccomp profile lives on the node; the manifest only names it." },
+          "logging/syslog": { title: "Audit logging and threat detection \u203A Logging \u203A Syslog", coverage: "not-static", limits: "Syslog forwarding is node configuration." },
+          "logging/siem-platforms": { title: "Audit logging and threat detection \u203A Logging \u203A SIEM platforms", coverage: "not-static", limits: "A SIEM is a runtime system outside the manifests." },
+          "logging/service-meshes": { title: "Audit logging and threat detection \u203A Logging \u203A Service meshes", coverage: "not-static", limits: "Whether the mesh's access logs are collected and used is operations, not manifest content." },
+          "logging/fault-tolerance": { title: "Audit logging and threat detection \u203A Logging \u203A Fault tolerance", coverage: "not-static", limits: "Log storage redundancy is operations outside the manifests." },
+          "threat-detection/alerting": { title: "Audit logging and threat detection \u203A Threat detection \u203A Alerting", coverage: "not-static", limits: "Alerting acts on runtime events." },
+          "threat-detection/tools": { title: "Audit logging and threat detection \u203A Threat detection \u203A Tools", coverage: "not-static", limits: "Intrusion detection tools watch the running cluster." },
+          "upgrading/application-security-practices": { title: "Upgrading and application security practices", coverage: "not-static", limits: "Patching, upgrades and periodic scans are processes, not manifest content." }
+        }
+      },
+      "PCI-DSS": {
+        fullName: "Payment Card Industry Data Security Standard",
+        version: "4.0.1",
+        informationUri: "https://www.pcisecuritystandards.org/document_library/",
+        controls: {
+          "1.2": { title: "Network security controls (NSCs) are configured and maintained", coverage: "partial", limits: "NetworkPolicies in the inputs are checked; firewalls, cloud security groups and the CNI's enforcement are not." },
+          "1.3": { title: "Network access to and from the cardholder data environment is restricted", coverage: "partial", limits: "Default-deny and isolation of workloads in the inputs are checked; which namespaces form the CDE is the entity's scoping." },
+          "1.4": { title: "Network connections between trusted and untrusted networks are controlled", coverage: "partial", limits: "Services that expose workloads outside the cluster are checked; the load balancers and firewalls in front of them are not." },
+          "1.5": { title: "Risks to the CDE from computing devices that are able to connect to both untrusted networks and the CDE are mitigated", coverage: "not-static", limits: "About staff and company devices, outside the cluster." },
+          "2.2": { title: "System components are configured and managed securely", coverage: "partial", limits: "The configuration in the manifests is checked; configuration standards, their review and the node's own hardening are processes and host settings." },
+          "2.3": { title: "Wireless environments are configured and managed securely", coverage: "not-static", limits: "Wireless networks are outside the cluster." },
+          "3.5": { title: "Primary account number (PAN) is secured wherever it is stored", coverage: "partial", limits: "Encryption at rest of Secrets is checked; where PAN is stored (databases, volumes) is not visible in manifests." },
+          "3.6": { title: "Cryptographic keys used to protect stored account data are secured", coverage: "partial", limits: "Keys written inline in an encryption configuration are found; how keys are stored and who can reach them is not in the manifests." },
+          "3.7": { title: "Where cryptography is used to protect stored account data, key management processes and procedures covering all aspects of the key lifecycle are defined and implemented", coverage: "not-static", limits: "Key-management processes are not in manifests." },
+          "4.2": { title: "PAN is protected with strong cryptography during transmission", coverage: "partial", limits: "TLS on Ingresses, Gateways, the mesh and the control plane is checked; certificates' validity and traffic outside these paths are not." },
+          "5.2": { title: "Malicious software (malware) is prevented, or detected and addressed", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
+          "5.3": { title: "Anti-malware mechanisms and processes are active, maintained, and monitored", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
+          "6.2": { title: "Bespoke and custom software is developed securely", coverage: "not-static", limits: "Secure development is a process around the application's code." },
+          "6.3": { title: "Security vulnerabilities are identified and addressed", coverage: "partial", limits: "The rules check that each image reference names one known version; whether that version has known vulnerabilities needs an image scanner." },
+          "6.4": { title: "Public-facing web applications are protected against attacks", coverage: "not-static", limits: "Web application firewalls and application reviews are outside the manifests; kubeward has no rule for WAF annotations." },
+          "6.5": { title: "Changes to all system components are managed securely", coverage: "not-static", limits: "Change control is a process around the manifests." },
+          "7.2": { title: "Access to system components and data is appropriately defined and assigned", coverage: "partial", limits: "RBAC grants and service accounts in the inputs are checked; job roles, approvals and access reviews are processes." },
+          "7.3": { title: "Access to system components and data is managed via an access control system(s)", coverage: "partial", limits: "The API server's and kubelet's authorization modes are checked; access to nodes and the cloud account is not in the manifests." },
+          "8.2": { title: "User identification and related accounts for users and administrators are strictly managed throughout an account's lifecycle", coverage: "partial", limits: "Anonymous access is checked; account lifecycle in the identity provider is outside the manifests." },
+          "8.3": { title: "Strong authentication for users and administrators is established and managed", coverage: "partial", limits: "Static token and password files and missing client CAs are checked; password rules and the identity provider are not in the manifests." },
+          "8.4": { title: "Multi-factor authentication (MFA) is implemented to secure access into the CDE", coverage: "not-static", limits: "MFA is enforced by the identity provider." },
+          "8.6": { title: "Use of application and system accounts and associated authentication factors is strictly managed", coverage: "partial", limits: "Service account token settings and credentials written into manifests are checked; rotation and storage of the credentials are not." },
+          "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity, and the forensic analysis of events", coverage: "partial", limits: "The audit flags and Policy are checked; that the logs arrive and are complete is runtime evidence." },
+          "10.3": { title: "Audit logs are protected from destruction and unauthorized modifications", coverage: "not-static", limits: "Where audit logs are stored and who can change them is outside the manifests." },
+          "10.4": { title: "Audit logs are reviewed to identify anomalies or suspicious activity", coverage: "not-static", limits: "Log review is a process." },
+          "10.5": { title: "Audit log history is retained and available for analysis", coverage: "partial", limits: "The API server's log rotation flags are checked; the PCI retention period needs central log storage outside the manifests." },
+          "10.6": { title: "Time-synchronization mechanisms support consistent time settings across all systems", coverage: "not-static", limits: "Time synchronisation is node configuration." },
+          "10.7": { title: "Failures of critical security control systems are detected, reported, and responded to promptly", coverage: "not-static", limits: "Failure detection is monitoring at runtime." },
+          "11.3": { title: "External and internal vulnerabilities are regularly identified, prioritized, and addressed", coverage: "not-static", limits: "Vulnerability scans run against images and the live cluster." },
+          "11.4": { title: "External and internal penetration testing is regularly performed, and exploitable vulnerabilities and security weaknesses are corrected", coverage: "not-static", limits: "Penetration testing is done against the running system." },
+          "11.5": { title: "Network intrusions and unexpected file changes are detected and responded to", coverage: "not-static", limits: "Intrusion and change detection watch the running system." },
+          "12.3": { title: "Risks to the cardholder data environment are formally identified, evaluated, and managed", coverage: "not-static", limits: "Risk analysis is a process." },
+          "12.5": { title: "PCI DSS scope is documented and validated", coverage: "not-static", limits: "Scoping is the entity's decision; kubeward cannot tell which workloads are in the CDE." },
+          "12.8": { title: "Risk to information assets associated with third-party service provider (TPSP) relationships is managed", coverage: "not-static", limits: "Service-provider management (e.g. a managed Kubernetes provider) is a process." },
+          "12.10": { title: "Suspected and confirmed security incidents that could impact the CDE are responded to immediately", coverage: "not-static", limits: "Incident response is a process." }
+        }
+      },
+      "MITRE-ATT&CK": {
+        fullName: "MITRE ATT&CK for Containers",
+        informationUri: "https://attack.mitre.org/matrices/enterprise/containers/",
+        controls: {
+          "T1036": { title: "Masquerading", coverage: "not-static", limits: RUNTIME },
+          "T1036.005": { title: "Masquerading: Match Legitimate Resource Name or Location", coverage: "not-static", limits: RUNTIME },
+          "T1046": { title: "Network Service Discovery", coverage: "partial", limits: ENABLER },
+          "T1053": { title: "Scheduled Task/Job", coverage: "not-static", limits: RUNTIME },
+          "T1053.007": { title: "Scheduled Task/Job: Container Orchestration Job", coverage: "partial", limits: ENABLER },
+          "T1068": { title: "Exploitation for Privilege Escalation", coverage: "partial", limits: ENABLER },
+          "T1069": { title: "Permission Groups Discovery", coverage: "not-static", limits: RUNTIME },
+          "T1070": { title: "Indicator Removal", coverage: "not-static", limits: RUNTIME },
+          "T1078": { title: "Valid Accounts", coverage: "partial", limits: ENABLER },
+          "T1078.001": { title: "Valid Accounts: Default Accounts", coverage: "partial", limits: ENABLER },
+          "T1078.003": { title: "Valid Accounts: Local Accounts", coverage: "not-static", limits: RUNTIME },
+          "T1098": { title: "Account Manipulation", coverage: "not-static", limits: RUNTIME },
+          "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles", coverage: "partial", limits: ENABLER },
+          "T1110": { title: "Brute Force", coverage: "partial", limits: ENABLER },
+          "T1110.001": { title: "Brute Force: Password Guessing", coverage: "not-static", limits: RUNTIME },
+          "T1110.003": { title: "Brute Force: Password Spraying", coverage: "not-static", limits: RUNTIME },
+          "T1110.004": { title: "Brute Force: Credential Stuffing", coverage: "not-static", limits: RUNTIME },
+          "T1133": { title: "External Remote Services", coverage: "partial", limits: ENABLER },
+          "T1136": { title: "Create Account", coverage: "not-static", limits: RUNTIME },
+          "T1136.001": { title: "Create Account: Local Account", coverage: "not-static", limits: RUNTIME },
+          "T1190": { title: "Exploit Public-Facing Application", coverage: "partial", limits: ENABLER },
+          "T1204": { title: "User Execution", coverage: "not-static", limits: RUNTIME },
+          "T1204.003": { title: "User Execution: Malicious Image", coverage: "partial", limits: ENABLER },
+          "T1485": { title: "Data Destruction", coverage: "not-static", limits: RUNTIME },
+          "T1490": { title: "Inhibit System Recovery", coverage: "not-static", limits: RUNTIME },
+          "T1496": { title: "Resource Hijacking", coverage: "partial", limits: ENABLER },
+          "T1496.001": { title: "Resource Hijacking: Compute Hijacking", coverage: "not-static", limits: RUNTIME },
+          "T1498": { title: "Network Denial of Service", coverage: "not-static", limits: RUNTIME },
+          "T1499": { title: "Endpoint Denial of Service", coverage: "not-static", limits: RUNTIME },
+          "T1525": { title: "Implant Internal Image", coverage: "partial", limits: ENABLER },
+          "T1528": { title: "Steal Application Access Token", coverage: "partial", limits: ENABLER },
+          "T1543": { title: "Create or Modify System Process", coverage: "not-static", limits: RUNTIME },
+          "T1543.005": { title: "Create or Modify System Process: Container Service", coverage: "not-static", limits: RUNTIME },
+          "T1550": { title: "Use Alternate Authentication Material", coverage: "not-static", limits: RUNTIME },
+          "T1550.001": { title: "Use Alternate Authentication Material: Application Access Token", coverage: "partial", limits: ENABLER },
+          "T1552": { title: "Unsecured Credentials", coverage: "partial", limits: ENABLER },
+          "T1552.001": { title: "Unsecured Credentials: Credentials In Files", coverage: "partial", limits: ENABLER },
+          "T1552.007": { title: "Unsecured Credentials: Container API", coverage: "partial", limits: ENABLER },
+          "T1562": { title: "Impair Defenses", coverage: "partial", limits: ENABLER },
+          "T1562.001": { title: "Impair Defenses: Disable or Modify Tools", coverage: "partial", limits: ENABLER },
+          "T1609": { title: "Container Administration Command", coverage: "partial", limits: ENABLER },
+          "T1610": { title: "Deploy Container", coverage: "partial", limits: ENABLER },
+          "T1611": { title: "Escape to Host", coverage: "partial", limits: ENABLER },
+          "T1612": { title: "Build Image on Host", coverage: "partial", limits: ENABLER },
+          "T1613": { title: "Container and Resource Discovery", coverage: "not-static", limits: RUNTIME },
+          // Enterprise techniques outside the Containers matrix that the network and mesh rules still guard against.
+          "T1021": { title: "Remote Services", coverage: "partial", limits: ENABLER },
+          "T1040": { title: "Network Sniffing", coverage: "partial", limits: ENABLER },
+          "T1210": { title: "Exploitation of Remote Services", coverage: "partial", limits: ENABLER },
+          "T1557": { title: "Adversary-in-the-Middle", coverage: "partial", limits: ENABLER },
+          "T1649": { title: "Steal or Forge Authentication Certificates", coverage: "partial", limits: ENABLER }
+        }
+      }
+    };
+  }
+});
+
+// src/report/sarif.ts
+var sarif_exports = {};
+__export(sarif_exports, {
+  GITHUB_SARIF_LIMITS: () => GITHUB_SARIF_LIMITS,
+  INFORMATION_URI: () => INFORMATION_URI,
+  artifactUri: () => artifactUri,
+  formatSarif: () => formatSarif,
+  sarifReport: () => sarifReport
+});
+import path3 from "node:path";
+import { gzipSync } from "node:zlib";
+function ruleName(id) {
+  return id.split(/[-/]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+function frameworkTags(meta) {
+  return meta.frameworks.map((ref) => `${ref.framework.toLowerCase()}:${ref.control}`);
+}
+function helpMarkdown(meta) {
+  const frameworks = meta.frameworks.map((ref) => {
+    const title = controlTitle(ref);
+    return `- ${ref.framework} ${ref.control}${title ? `: ${title}` : ""}`;
+  });
+  return [
+    `**${meta.title}**`,
+    "",
+    meta.rationale,
+    "",
+    `**Fix:** ${meta.remediation}`,
+    ...frameworks.length ? ["", "**Frameworks:**", ...frameworks] : [],
+    "",
+    `[Rule documentation](${helpUri(meta.id)})`
+  ].join("\n");
+}
+function describeRule(meta) {
+  return {
+    id: meta.id,
+    name: ruleName(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale },
+    help: { text: `${meta.rationale}
+
+Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
+    helpUri: helpUri(meta.id),
+    defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
+    ...meta.frameworks.length ? { relationships: meta.frameworks.map(relationship) } : {},
+    properties: {
+      tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
+      precision: "high",
+      "security-severity": securitySeverity(meta.severity)
+    }
+  };
+}
+function relationship(ref) {
+  return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
+}
+function taxonomies(rules) {
+  const named = /* @__PURE__ */ new Map();
+  for (const ref of rules.flatMap((meta) => meta.frameworks)) {
+    const controls = named.get(ref.framework) ?? /* @__PURE__ */ new Set();
+    named.set(ref.framework, controls.add(ref.control));
+  }
+  return Object.keys(FRAMEWORKS).filter((framework) => named.has(framework)).map((framework) => {
+    const { fullName, version, informationUri, controls } = FRAMEWORKS[framework];
+    const taxa = Object.keys(controls).filter((control) => named.get(framework)?.has(control)).map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
+    return { name: framework, fullName, ...version !== void 0 && { version }, informationUri, taxa };
+  });
+}
+function resultTaxaJson(rules, frameworks) {
+  const indexOf3 = /* @__PURE__ */ new Map();
+  frameworks.forEach((component, componentIndex) => {
+    component.taxa?.forEach((taxon, taxonIndex) => indexOf3.set(`${component.name} ${taxon.id}`, { component: componentIndex, taxon: taxonIndex }));
+  });
+  const byRule = /* @__PURE__ */ new Map();
+  for (const meta of rules) {
+    const taxa = meta.frameworks.flatMap((ref) => {
+      const index = indexOf3.get(`${ref.framework} ${ref.control}`);
+      return index ? [{ id: ref.control, index: index.taxon, toolComponent: { name: ref.framework, index: index.component } }] : [];
+    });
+    byRule.set(meta.id, taxa.length ? `,"taxa":${JSON.stringify(taxa)}` : "");
+  }
+  return byRule;
+}
+function artifactUri(file) {
+  return encodeArtifactUri(file);
+}
+function uriMaker(base) {
+  const known = /* @__PURE__ */ new Map();
+  return (file) => {
+    let uri = known.get(file);
+    if (uri === void 0) {
+      uri = encodeArtifactUri(base && file !== "-" ? fromRepositoryRoot(base, file) : file);
+      known.set(file, uri);
+    }
+    return uri;
+  };
+}
+function fromRepositoryRoot(base, file) {
+  const joined = path3.posix.normalize(`${base}/${file}`);
+  return joined.startsWith("../") ? file : joined;
+}
+function encodeArtifactUri(file) {
+  return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
+function fingerprint(finding, uri) {
+  lanes[0] = 2166136261;
+  lanes[1] = 84696351;
+  mix(finding.ruleId);
+  mix(uri);
+  if (!finding.object) mix(finding.message);
+  else {
+    mix(objectLabel(finding.object));
+    for (const segment of finding.path ?? []) mix(typeof segment === "string" ? segment : String(segment));
+  }
+  return hex32(lanes[0]) + hex32(lanes[1]);
+}
+function mix(text) {
+  let high = lanes[0];
+  let low = lanes[1];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    high = Math.imul(high ^ code, 16777619);
+    low = Math.imul(low ^ code, 1540483477);
+    low ^= low >>> 15;
+  }
+  lanes[0] = Math.imul(high ^ 65535, 16777619);
+  lanes[1] = Math.imul(low ^ 65535, 1540483477);
+}
+function hex32(value) {
+  return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
+}
+function jsonString(text) {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+function regionJson(region) {
+  return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
+}
+function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
+  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
+  const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
+  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
+  const places = relatedLocations(finding);
+  if (places.length) {
+    const related2 = places.map((place, index) => ({
+      id: index + 1,
+      physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
+      message: { text: place.message }
+    }));
+    json += `,"relatedLocations":${JSON.stringify(related2)}`;
+  }
+  if (finding.provenance && !finding.provenance.kustomize) {
+    const { values, fallback, guessed } = finding.provenance;
+    const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
+    const valuesMethod = fallback ? "template-text" : "instrumented-render";
+    const properties2 = { valuesKeys: values.map((setting) => setting.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
+    json += `,"properties":${JSON.stringify(properties2)}`;
+  }
+  if (finding.suppression) {
+    const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
+    const suppressions = [{ kind: "inSource", justification: finding.suppression.reason ?? `suppressed by ${how}` }];
+    json += `,"suppressions":${JSON.stringify(suppressions)}`;
+  }
+  return `${json}}`;
+}
+function formatSarif(input) {
+  return [...sarifReport(input).pieces].join("");
+}
+function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
+  const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
+  const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
+  const uriOf = uriMaker(input.sarif?.repositoryBase);
+  const nextFingerprint = fingerprintCounter(uriOf);
+  const resultWith = (index, fingerprintValue) => {
+    const finding = input.findings[index];
+    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprintValue, uriOf);
+  };
+  if (input.sarif?.allResults === true) {
+    const [before2, after2] = logAround(input, void 0, input.findings.length);
+    return { pieces: resultPieces(before2, after2, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
+  }
+  const fingerprints = input.findings.map(nextFingerprint);
+  const resultOf = (index) => resultWith(index, fingerprints[index]);
+  let rankedOnce;
+  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
+  let kept = Math.min(input.findings.length, limits.resultsPerRun);
+  let limit = "results per run";
+  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  const envelope = JSON.stringify(sarifLog(input, void 0, 0));
+  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+    const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
+    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+      kept = Math.floor(kept * (room / gzipped) * 0.95);
+      limit = "gzipped size";
+      results = keptResults(ranked, kept, input.findings.length, resultOf);
+    }
+  }
+  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
+  const [before, after] = logAround(input, omitted, kept);
+  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
+}
+function fingerprintCounter(uriOf) {
+  const occurrences = /* @__PURE__ */ new Map();
+  return (finding) => {
+    const hash = fingerprint(finding, uriOf(finding.file));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  };
+}
+function logAround(input, omitted, kept) {
+  const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
+  return [before, after];
+}
+function* resultPieces(before, after, count, resultOf) {
+  yield `${before}"results":[`;
+  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
+    const end = Math.min(count, start + RESULTS_PER_PIECE);
+    const batch = [];
+    for (let index = start; index < end; index++) batch.push(resultOf(index));
+    yield `${start === 0 ? "" : ","}${batch.join(",")}`;
+  }
+  yield `]${after}
+`;
+}
+function sarifLog(input, omitted, kept) {
+  const frameworks = taxonomies(input.rules);
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "kubeward",
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: input.rules.map(describeRule),
+            ...frameworks.length ? { supportedTaxonomies: frameworks.map(({ name }) => ({ name })) } : {}
+          }
+        },
+        ...frameworks.length ? { taxonomies: frameworks } : {},
+        columnKind: "utf16CodeUnits",
+        results: [],
+        ...omitted ? {
+          properties: {
+            omittedResults: omitted.count,
+            omittedResultsBySeverity: omitted.bySeverity,
+            omittedResultsReason: `GitHub code scanning limit on ${omitted.limit}: the ${kept} most severe of ${omitted.total} results are included; the option --sarif-all-results (action input sarif-all-results) writes them all`
+          }
+        } : {}
+      }
+    ]
+  };
+}
+function mostSevereFirst(findings) {
+  const rank = (finding) => (finding.suppression ? SEVERITIES.length : 0) + SEVERITIES.indexOf(finding.severity);
+  return findings.map((_2, index) => index).sort((a, b) => rank(findings[a]) - rank(findings[b]) || a - b);
+}
+function keptResults(ranked, kept, total, resultOf) {
+  if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
+  return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
+}
+function textBytes(results) {
+  let bytes = 0;
+  for (const result of results) bytes += Buffer.byteLength(result) + 1;
+  return bytes;
+}
+function gzippedSize(results) {
+  let gzipped = 0;
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
+  }
+  return gzipped;
+}
+function omittedResults(findings, left, limit) {
+  const bySeverity2 = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
+  for (const index of left) bySeverity2[findings[index].severity]++;
+  return { count: left.length, total: findings.length, bySeverity: bySeverity2, limit };
+}
+var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, RESULTS_PER_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_finding();
+    init_rule_meta();
+    init_severity();
+    init_frameworks();
+    init_report();
+    INFORMATION_URI = "https://github.com/kubeward/kubeward";
+    FINGERPRINT_KEY = "kubeward/v1";
+    lanes = new Int32Array(2);
+    HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
+    NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+    RESULTS_PER_PIECE = 1e3;
+    OMITTED_PROPERTIES_BYTES = 1e3;
+    EMPTY_RESULTS = '"results":[]';
+  }
+});
+
+// node_modules/balanced-match/dist/esm/index.js
+var range;
+var init_esm = __esm({
+  "node_modules/balanced-match/dist/esm/index.js"() {
+    range = (a, b, str) => {
+      let begs, beg, left, right = void 0, result;
+      let ai2 = str.indexOf(a);
+      let bi2 = str.indexOf(b, ai2 + 1);
+      let i = ai2;
+      if (ai2 >= 0 && bi2 > 0) {
+        if (a === b) {
+          return [ai2, bi2];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+          if (i === ai2) {
+            begs.push(i);
+            ai2 = str.indexOf(a, i + 1);
+          } else if (begs.length === 1) {
+            const r7 = begs.pop();
+            if (r7 !== void 0)
+              result = [r7, bi2];
+          } else {
+            beg = begs.pop();
+            if (beg !== void 0 && beg < left) {
+              left = beg;
+              right = bi2;
+            }
+            bi2 = str.indexOf(b, i + 1);
+          }
+          i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
+        }
+        if (begs.length && right !== void 0) {
+          result = [left, right];
+        }
+      }
+      return result;
+    };
+  }
+});
+
+// node_modules/brace-expansion/dist/esm/index.js
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items2) {
+  for (let i = 0; i < items2.length; i++) {
+    target.push(items2[i]);
+  }
+}
+function balancedWithBudget(str, masked2, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r7 = range("{", "}", masked2);
+  const unmatched2 = r7 !== void 0 && masked2.indexOf("{") < r7[0];
+  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
+  if (!r7 || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r7[1],
+    pre: str.slice(0, r7[0]),
+    body: str.slice(r7[0] + 1, r7[1]),
+    post: str.slice(r7[1] + 1),
+    unmatched: unmatched2
+  };
+}
+function maskUnmatchedOpens(masked2, budget) {
+  budget.remaining -= masked2.length;
+  const open2 = [];
+  for (let i = 0; i < masked2.length; i++) {
+    const c = masked2.charCodeAt(i);
+    if (c === 123) {
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open2.length; i++) {
+    const at2 = open2[i];
+    out += masked2.slice(last, at2) + "\0";
+    last = at2 + 1;
+  }
+  return out + masked2.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength2 = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix = acc[a] + pre;
+    let vs2 = values;
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v2) => v2);
+      vs2 = nonEmpty;
+    }
+    for (let v2 = 0; v2 < vs2.length; v2++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix + vs2[v2];
+      if (length + expansion.length > maxLength2)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength2, budget) {
+  const n = body.split(/\.\./);
+  const N2 = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N2;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N2.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z2 = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z2 + c.slice(1);
+          } else {
+            c = z2 + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength2)
+      break;
+    N2.push(c);
+    length += c.length;
+  }
+  return N2;
+}
+function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked2 = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked2, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength2, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked2 = maskUnmatchedOpens(masked2, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength2, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength2, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked2 = masked2.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked2 = masked2.slice(0, m.end) + escClose + masked2.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength2, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength2, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked2 = masked2.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j2 = 0; j2 < n.length; j2++) {
+        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k2 = 0; k2 < expanded.length; k2++) {
+          const v2 = expanded[k2];
+          if (dropsEmpties && !v2)
+            continue;
+          if (values.length >= max || valuesLength + v2.length > maxLength2) {
+            break outer;
+          }
+          values.push(v2);
+          valuesLength += v2.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength2, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked2 = masked2.slice(m.end + 1);
+  }
+  return acc;
+}
+var escSlash, escOpen, escClose, escComma, escPeriod, escSlashPattern, escOpenPattern, escClosePattern, escCommaPattern, escPeriodPattern, slashPattern, openPattern, closePattern, commaPattern, periodPattern, EXPANSION_MAX, EXPANSION_MAX_LENGTH, EXPANSION_MAX_DEPTH, EXPANSION_MAX_REWRITES, EXPANSION_MAX_STEPS, CALL_STEPS;
+var init_esm2 = __esm({
+  "node_modules/brace-expansion/dist/esm/index.js"() {
+    init_esm();
+    escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+    escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+    escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+    escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+    escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+    escSlashPattern = new RegExp(escSlash, "g");
+    escOpenPattern = new RegExp(escOpen, "g");
+    escClosePattern = new RegExp(escClose, "g");
+    escCommaPattern = new RegExp(escComma, "g");
+    escPeriodPattern = new RegExp(escPeriod, "g");
+    slashPattern = /\\\\/g;
+    openPattern = /\\{/g;
+    closePattern = /\\}/g;
+    commaPattern = /\\,/g;
+    periodPattern = /\\\./g;
+    EXPANSION_MAX = 1e5;
+    EXPANSION_MAX_LENGTH = 4e6;
+    EXPANSION_MAX_DEPTH = 1e3;
+    EXPANSION_MAX_REWRITES = 1e3;
+    EXPANSION_MAX_STEPS = 2e7;
+    CALL_STEPS = 16;
+  }
+});
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH, assertValidPattern;
+var init_assert_valid_pattern = __esm({
+  "node_modules/minimatch/dist/esm/assert-valid-pattern.js"() {
+    MAX_PATTERN_LENGTH = 1024 * 64;
+    assertValidPattern = (pattern) => {
+      if (typeof pattern !== "string") {
+        throw new TypeError("invalid pattern");
+      }
+      if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError("pattern is too long");
+      }
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses, braceEscape, regexpEscape, rangesToString, parseClass;
+var init_brace_expressions = __esm({
+  "node_modules/minimatch/dist/esm/brace-expressions.js"() {
+    posixClasses = {
+      "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+      "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+      "[:ascii:]": ["\\x00-\\x7f", false],
+      "[:blank:]": ["\\p{Zs}\\t", true],
+      "[:cntrl:]": ["\\p{Cc}", true],
+      "[:digit:]": ["\\p{Nd}", true],
+      "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+      "[:lower:]": ["\\p{Ll}", true],
+      "[:print:]": ["\\p{C}", true],
+      "[:punct:]": ["\\p{P}", true],
+      "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+      "[:upper:]": ["\\p{Lu}", true],
+      "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+      "[:xdigit:]": ["A-Fa-f0-9", false]
+    };
+    braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+    regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    rangesToString = (ranges) => ranges.join("");
+    parseClass = (glob, position) => {
+      const pos = position;
+      if (glob.charAt(pos) !== "[") {
+        throw new Error("not in a brace expression");
+      }
+      const ranges = [];
+      const negs = [];
+      let i = pos + 1;
+      let sawStart = false;
+      let uflag = false;
+      let escaping = false;
+      let negate3 = false;
+      let endPos = pos;
+      let rangeStart = "";
+      WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === "!" || c === "^") && i === pos + 1) {
+          negate3 = true;
+          i++;
+          continue;
+        }
+        if (c === "]" && sawStart && !escaping) {
+          endPos = i + 1;
+          break;
+        }
+        sawStart = true;
+        if (c === "\\") {
+          if (!escaping) {
+            escaping = true;
+            i++;
+            continue;
+          }
+        }
+        if (c === "[" && !escaping) {
+          for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+            if (glob.startsWith(cls, i)) {
+              if (rangeStart) {
+                return ["$.", false, glob.length - pos, true];
+              }
+              i += cls.length;
+              if (neg)
+                negs.push(unip);
+              else
+                ranges.push(unip);
+              uflag = uflag || u;
+              continue WHILE;
+            }
+          }
+        }
+        escaping = false;
+        if (rangeStart) {
+          if (c > rangeStart) {
+            ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+          } else if (c === rangeStart) {
+            ranges.push(braceEscape(c));
+          }
+          rangeStart = "";
+          i++;
+          continue;
+        }
+        if (glob.startsWith("-]", i + 1)) {
+          ranges.push(braceEscape(c + "-"));
+          i += 2;
+          continue;
+        }
+        if (glob.startsWith("-", i + 1)) {
+          rangeStart = c;
+          i += 2;
+          continue;
+        }
+        ranges.push(braceEscape(c));
+        i++;
+      }
+      if (endPos < i) {
+        return ["", false, 0, false];
+      }
+      if (!ranges.length && !negs.length) {
+        return ["$.", false, glob.length - pos, true];
+      }
+      if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate3) {
+        const r7 = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r7), false, endPos - pos, false];
+      }
+      const sranges = "[" + (negate3 ? "^" : "") + rangesToString(ranges) + "]";
+      const snegs = "[" + (negate3 ? "" : "^") + rangesToString(negs) + "]";
+      const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+      return [comb, uflag, endPos - pos, true];
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape;
+var init_unescape = __esm({
+  "node_modules/minimatch/dist/esm/unescape.js"() {
+    unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+      if (magicalBraces) {
+        return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+      }
+      return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a, types, isExtglobType, isExtglobAST, adoptionMap, adoptionWithSpaceMap, adoptionAnyMap, usurpMap, startNoTraversal, startNoDot, addPatternStart, justDots, reSpecials, regExpEscape, qmark, star, starNoEmpty, ID, AST;
+var init_ast = __esm({
+  "node_modules/minimatch/dist/esm/ast.js"() {
+    init_brace_expressions();
+    init_unescape();
+    types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+    isExtglobType = (c) => types.has(c);
+    isExtglobAST = (c) => isExtglobType(c.type);
+    adoptionMap = /* @__PURE__ */ new Map([
+      ["!", ["@"]],
+      ["?", ["?", "@"]],
+      ["@", ["@"]],
+      ["*", ["*", "+", "?", "@"]],
+      ["+", ["+", "@"]]
+    ]);
+    adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+      ["!", ["?"]],
+      ["@", ["?"]],
+      ["+", ["?", "*"]]
+    ]);
+    adoptionAnyMap = /* @__PURE__ */ new Map([
+      ["!", ["?", "@"]],
+      ["?", ["?", "@"]],
+      ["@", ["?", "@"]],
+      ["*", ["*", "+", "?", "@"]],
+      ["+", ["+", "@", "?", "*"]]
+    ]);
+    usurpMap = /* @__PURE__ */ new Map([
+      ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+      [
+        "?",
+        /* @__PURE__ */ new Map([
+          ["*", "*"],
+          ["+", "*"]
+        ])
+      ],
+      [
+        "@",
+        /* @__PURE__ */ new Map([
+          ["!", "!"],
+          ["?", "?"],
+          ["@", "@"],
+          ["*", "*"],
+          ["+", "+"]
+        ])
+      ],
+      [
+        "+",
+        /* @__PURE__ */ new Map([
+          ["?", "*"],
+          ["*", "*"]
+        ])
+      ]
+    ]);
+    startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+    startNoDot = "(?!\\.)";
+    addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+    justDots = /* @__PURE__ */ new Set(["..", "."]);
+    reSpecials = new Set("().*{}+?[]^$\\!");
+    regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    qmark = "[^/]";
+    star = qmark + "*?";
+    starNoEmpty = qmark + "+?";
+    ID = 0;
+    AST = class {
+      type;
+      #root;
+      #hasMagic;
+      #uflag = false;
+      #parts = [];
+      #parent;
+      #parentIndex;
+      #negs;
+      #filledNegs = false;
+      #options;
+      #toString;
+      // set to true if it's an extglob with no children
+      // (which really means one child of '')
+      #emptyExt = false;
+      id = ++ID;
+      get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+      }
+      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+        return {
+          "@@type": "AST",
+          id: this.id,
+          type: this.type,
+          root: this.#root.id,
+          parent: this.#parent?.id,
+          depth: this.depth,
+          partsLength: this.#parts.length,
+          parts: this.#parts
+        };
+      }
+      constructor(type, parent, options = {}) {
+        this.type = type;
+        if (type)
+          this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === "!" && !this.#root.#filledNegs)
+          this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+      }
+      get hasMagic() {
+        if (this.#hasMagic !== void 0)
+          return this.#hasMagic;
+        for (const p of this.#parts) {
+          if (typeof p === "string")
+            continue;
+          if (p.type || p.hasMagic)
+            return this.#hasMagic = true;
+        }
+        return this.#hasMagic;
+      }
+      // reconstructs the pattern
+      toString() {
+        return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+      }
+      #fillNegs() {
+        if (this !== this.#root)
+          throw new Error("should only call on root");
+        if (this.#filledNegs)
+          return this;
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while (n = this.#negs.pop()) {
+          if (n.type !== "!")
+            continue;
+          let p = n;
+          let pp = p.#parent;
+          while (pp) {
+            for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+              for (const part2 of n.#parts) {
+                if (typeof part2 === "string") {
+                  throw new Error("string part in extglob AST??");
+                }
+                part2.copyIn(pp.#parts[i]);
+              }
+            }
+            p = pp;
+            pp = p.#parent;
+          }
+        }
+        return this;
+      }
+      push(...parts) {
+        for (const p of parts) {
+          if (p === "")
+            continue;
+          if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+            throw new Error("invalid part: " + p);
+          }
+          this.#parts.push(p);
+        }
+      }
+      toJSON() {
+        const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+        if (this.isStart() && !this.type)
+          ret.unshift([]);
+        if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+          ret.push({});
+        }
+        return ret;
+      }
+      isStart() {
+        if (this.#root === this)
+          return true;
+        if (!this.#parent?.isStart())
+          return false;
+        if (this.#parentIndex === 0)
+          return true;
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+          const pp = p.#parts[i];
+          if (!(pp instanceof _a && pp.type === "!")) {
+            return false;
+          }
+        }
+        return true;
+      }
+      isEnd() {
+        if (this.#root === this)
+          return true;
+        if (this.#parent?.type === "!")
+          return true;
+        if (!this.#parent?.isEnd())
+          return false;
+        if (!this.type)
+          return this.#parent?.isEnd();
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        return this.#parentIndex === pl - 1;
+      }
+      copyIn(part2) {
+        if (typeof part2 === "string")
+          this.push(part2);
+        else
+          this.push(part2.clone(this));
+      }
+      clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+          c.copyIn(p);
+        }
+        return c;
+      }
+      static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+          let i2 = pos;
+          let acc2 = "";
+          while (i2 < str.length) {
+            const c = str.charAt(i2++);
+            if (escaping || c === "\\") {
+              escaping = !escaping;
+              acc2 += c;
+              continue;
+            }
+            if (inBrace) {
+              if (i2 === braceStart + 1) {
+                if (c === "^" || c === "!") {
+                  braceNeg = true;
+                }
+              } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+                inBrace = false;
+              }
+              acc2 += c;
+              continue;
+            } else if (c === "[") {
+              inBrace = true;
+              braceStart = i2;
+              braceNeg = false;
+              acc2 += c;
+              continue;
+            }
+            const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+            if (doRecurse) {
+              ast.push(acc2);
+              acc2 = "";
+              const ext2 = new _a(c, ast);
+              i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+              ast.push(ext2);
+              continue;
+            }
+            acc2 += c;
+          }
+          ast.push(acc2);
+          return i2;
+        }
+        let i = pos + 1;
+        let part2 = new _a(null, ast);
+        const parts = [];
+        let acc = "";
+        while (i < str.length) {
+          const c = str.charAt(i++);
+          if (escaping || c === "\\") {
+            escaping = !escaping;
+            acc += c;
+            continue;
+          }
+          if (inBrace) {
+            if (i === braceStart + 1) {
+              if (c === "^" || c === "!") {
+                braceNeg = true;
+              }
+            } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+              inBrace = false;
+            }
+            acc += c;
+            continue;
+          } else if (c === "[") {
+            inBrace = true;
+            braceStart = i;
+            braceNeg = false;
+            acc += c;
+            continue;
+          }
+          const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+          if (doRecurse) {
+            const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+            part2.push(acc);
+            acc = "";
+            const ext2 = new _a(c, part2);
+            part2.push(ext2);
+            i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+            continue;
+          }
+          if (c === "|") {
+            part2.push(acc);
+            acc = "";
+            parts.push(part2);
+            part2 = new _a(null, ast);
+            continue;
+          }
+          if (c === ")") {
+            if (acc === "" && ast.#parts.length === 0) {
+              ast.#emptyExt = true;
+            }
+            part2.push(acc);
+            acc = "";
+            ast.push(...parts, part2);
+            return i;
+          }
+          acc += c;
+        }
+        ast.type = null;
+        ast.#hasMagic = void 0;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+      }
+      #canAdoptWithSpace(child2) {
+        return this.#canAdopt(child2, adoptionWithSpaceMap);
+      }
+      #canAdopt(child2, map = adoptionMap) {
+        if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
+          return false;
+        }
+        const gc = child2.#parts[0];
+        if (!gc || typeof gc !== "object" || gc.type === null) {
+          return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+      }
+      #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+      }
+      #adoptWithSpace(child2, index) {
+        const gc = child2.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push("");
+        gc.push(blank);
+        this.#adopt(child2, index);
+      }
+      #adopt(child2, index) {
+        const gc = child2.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+          if (typeof p === "object")
+            p.#parent = this;
+        }
+        this.#toString = void 0;
+      }
+      #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+      }
+      #canUsurp(child2) {
+        if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+          return false;
+        }
+        const gc = child2.#parts[0];
+        if (!gc || typeof gc !== "object" || gc.type === null) {
+          return false;
+        }
+        return this.#canUsurpType(gc.type);
+      }
+      #usurp(child2) {
+        const m = usurpMap.get(this.type);
+        const gc = child2.#parts[0];
+        const nt2 = m?.get(gc.type);
+        if (!nt2)
+          return false;
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+          if (typeof p === "object") {
+            p.#parent = this;
+          }
+        }
+        this.type = nt2;
+        this.#toString = void 0;
+        this.#emptyExt = false;
+      }
+      static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, void 0, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+      }
+      // returns the regular expression if there's magic, or the unescaped
+      // string if not.
+      toMMPattern() {
+        if (this !== this.#root)
+          return this.#root.toMMPattern();
+        const glob = this.toString();
+        const [re3, body, hasMagic, uflag] = this.toRegExpSource();
+        const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+        if (!anyMagic) {
+          return body;
+        }
+        const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+        return Object.assign(new RegExp(`^${re3}$`, flags), {
+          _src: re3,
+          _glob: glob
+        });
+      }
+      get options() {
+        return this.#options;
+      }
+      // returns the string match, the regexp source, whether there's magic
+      // in the regexp (so a regular expression is required) and whether or
+      // not the uflag is needed for the regular expression (for posix classes)
+      // TODO: instead of injecting the start/end at this point, just return
+      // the BODY of the regexp, along with the start/end portions suitable
+      // for binding the start/end in either a joined full-path makeRe context
+      // (where we bind to (^|/), or a standalone matchPart context (where
+      // we bind to ^, and not /).  Otherwise slashes get duped!
+      //
+      // In part-matching mode, the start is:
+      // - if not isStart: nothing
+      // - if traversal possible, but not allowed: ^(?!\.\.?$)
+      // - if dots allowed or not possible: ^
+      // - if dots possible and not allowed: ^(?!\.)
+      // end is:
+      // - if not isEnd(): nothing
+      // - else: $
+      //
+      // In full-path matching mode, we put the slash at the START of the
+      // pattern, so start is:
+      // - if first pattern: same as part-matching mode
+      // - if not isStart(): nothing
+      // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+      // - if dots allowed or not possible: /
+      // - if dots possible and not allowed: /(?!\.)
+      // end is:
+      // - if last pattern, same as part-matching mode
+      // - else nothing
+      //
+      // Always put the (?:$|/) on negated tails, though, because that has to be
+      // there to bind the end of the negated pattern portion, and it's easier to
+      // just stick it in now rather than try to inject it later in the middle of
+      // the pattern.
+      //
+      // We can just always return the same end, and leave it up to the caller
+      // to know whether it's going to be used joined or in parts.
+      // And, if the start is adjusted slightly, can do the same there:
+      // - if not isStart: nothing
+      // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+      // - if dots allowed or not possible: (?:/|^)
+      // - if dots possible and not allowed: (?:/|^)(?!\.)
+      //
+      // But it's better to have a simpler binding without a conditional, for
+      // performance, so probably better to return both start options.
+      //
+      // Then the caller just ignores the end if it's not the first pattern,
+      // and the start always gets applied.
+      //
+      // But that's always going to be $ if it's the ending pattern, or nothing,
+      // so the caller can just attach $ at the end of the pattern when building.
+      //
+      // So the todo is:
+      // - better detect what kind of start is needed
+      // - return both flavors of starting pattern
+      // - attach $ at the end of the pattern when creating the actual RegExp
+      //
+      // Ah, but wait, no, that all only applies to the root when the first pattern
+      // is not an extglob. If the first pattern IS an extglob, then we need all
+      // that dot prevention biz to live in the extglob portions, because eg
+      // +(*|.x*) can match .xy but not .yx.
+      //
+      // So, return the two flavors if it's #root and the first child is not an
+      // AST, otherwise leave it to the child AST to handle it, and there,
+      // use the (?:^|/) style of start binding.
+      //
+      // Even simplified further:
+      // - Since the start for a join is eg /(?!\.) and the start for a part
+      // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+      // or start or whatever) and prepend ^ or / at the Regexp construction.
+      toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+          this.#flatten();
+          this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+          const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+          const src = this.#parts.map((p) => {
+            const [re3, _2, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+            this.#hasMagic = this.#hasMagic || hasMagic;
+            this.#uflag = this.#uflag || uflag;
+            return re3;
+          }).join("");
+          let start2 = "";
+          if (this.isStart()) {
+            if (typeof this.#parts[0] === "string") {
+              const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+              if (!dotTravAllowed) {
+                const aps = addPatternStart;
+                const needNoTrav = (
+                  // dots are allowed, and the pattern starts with [ or .
+                  dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+                  src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+                  src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+                );
+                const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+              }
+            }
+          }
+          let end = "";
+          if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+            end = "(?:$|\\/)";
+          }
+          const final2 = start2 + src + end;
+          return [
+            final2,
+            unescape(src),
+            this.#hasMagic = !!this.#hasMagic,
+            this.#uflag
+          ];
+        }
+        const repeated = this.type === "*" || this.type === "+";
+        const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
+          const s = this.toString();
+          const me2 = this;
+          me2.#parts = [s];
+          me2.type = null;
+          me2.#hasMagic = void 0;
+          return [s, unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+          bodyDotAllowed = "";
+        }
+        if (bodyDotAllowed) {
+          body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        let final = "";
+        if (this.type === "!" && this.#emptyExt) {
+          final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+        } else {
+          const close = this.type === "!" ? (
+            // !() must match something,but !(x) can match ''
+            "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+          ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+          final = start + body + close;
+        }
+        return [
+          final,
+          unescape(body),
+          this.#hasMagic = !!this.#hasMagic,
+          this.#uflag
+        ];
+      }
+      #flatten() {
+        if (!isExtglobAST(this)) {
+          for (const p of this.#parts) {
+            if (typeof p === "object") {
+              p.#flatten();
+            }
+          }
+        } else {
+          let iterations = 0;
+          let done = false;
+          do {
+            done = true;
+            for (let i = 0; i < this.#parts.length; i++) {
+              const c = this.#parts[i];
+              if (typeof c === "object") {
+                c.#flatten();
+                if (this.#canAdopt(c)) {
+                  done = false;
+                  this.#adopt(c, i);
+                } else if (this.#canAdoptWithSpace(c)) {
+                  done = false;
+                  this.#adoptWithSpace(c, i);
+                } else if (this.#canUsurp(c)) {
+                  done = false;
+                  this.#usurp(c);
+                }
+              }
+            }
+          } while (!done && ++iterations < 10);
+        }
+        this.#toString = void 0;
+      }
+      #partsToRegExp(dot) {
+        return this.#parts.map((p) => {
+          if (typeof p === "string") {
+            throw new Error("string type in extglob ast??");
+          }
+          const [re3, _2, _hasMagic, uflag] = p.toRegExpSource(dot);
+          this.#uflag = this.#uflag || uflag;
+          return re3;
+        }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+      }
+      static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re3 = "";
+        let uflag = false;
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+          const c = glob.charAt(i);
+          if (escaping) {
+            escaping = false;
+            re3 += (reSpecials.has(c) ? "\\" : "") + c;
+            continue;
+          }
+          if (c === "*") {
+            if (inStar)
+              continue;
+            inStar = true;
+            re3 += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+            hasMagic = true;
+            continue;
+          } else {
+            inStar = false;
+          }
+          if (c === "\\") {
+            if (i === glob.length - 1) {
+              re3 += "\\\\";
+            } else {
+              escaping = true;
+            }
+            continue;
+          }
+          if (c === "[") {
+            const [src, needUflag, consumed, magic] = parseClass(glob, i);
+            if (consumed) {
+              re3 += src;
+              uflag = uflag || needUflag;
+              i += consumed - 1;
+              hasMagic = hasMagic || magic;
+              continue;
+            }
+          }
+          if (c === "?") {
+            re3 += qmark;
+            hasMagic = true;
+            continue;
+          }
+          re3 += regExpEscape(c);
+        }
+        return [re3, unescape(glob), !!hasMagic, uflag];
+      }
+    };
+    _a = AST;
+  }
+});
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape;
+var init_escape = __esm({
+  "node_modules/minimatch/dist/esm/escape.js"() {
+    escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+      if (magicalBraces) {
+        return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+      }
+      return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path4, sep, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
+var init_esm3 = __esm({
+  "node_modules/minimatch/dist/esm/index.js"() {
+    init_esm2();
+    init_assert_valid_pattern();
+    init_ast();
+    init_escape();
+    init_unescape();
+    init_ast();
+    init_escape();
+    init_unescape();
+    minimatch = (p, pattern, options = {}) => {
+      assertValidPattern(pattern);
+      if (!options.nocomment && pattern.charAt(0) === "#") {
+        return false;
+      }
+      return new Minimatch(pattern, options).match(p);
+    };
+    starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+    starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+    starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+    starDotExtTestNocase = (ext2) => {
+      ext2 = ext2.toLowerCase();
+      return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+    };
+    starDotExtTestNocaseDot = (ext2) => {
+      ext2 = ext2.toLowerCase();
+      return (f) => f.toLowerCase().endsWith(ext2);
+    };
+    starDotStarRE = /^\*+\.\*+$/;
+    starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+    starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+    dotStarRE = /^\.\*+$/;
+    dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+    starRE = /^\*+$/;
+    starTest = (f) => f.length !== 0 && !f.startsWith(".");
+    starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+    qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+    qmarksTestNocase = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExt([$0]);
+      if (!ext2)
+        return noext;
+      ext2 = ext2.toLowerCase();
+      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+    };
+    qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExtDot([$0]);
+      if (!ext2)
+        return noext;
+      ext2 = ext2.toLowerCase();
+      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+    };
+    qmarksTestDot = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExtDot([$0]);
+      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+    };
+    qmarksTest = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExt([$0]);
+      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+    };
+    qmarksTestNoExt = ([$0]) => {
+      const len = $0.length;
+      return (f) => f.length === len && !f.startsWith(".");
+    };
+    qmarksTestNoExtDot = ([$0]) => {
+      const len = $0.length;
+      return (f) => f.length === len && f !== "." && f !== "..";
+    };
+    defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+    path4 = {
+      win32: { sep: "\\" },
+      posix: { sep: "/" }
+    };
+    sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
+    minimatch.sep = sep;
+    GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+    minimatch.GLOBSTAR = GLOBSTAR;
+    qmark2 = "[^/]";
+    star2 = qmark2 + "*?";
+    twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+    twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+    filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+    minimatch.filter = filter;
+    ext = (a, b = {}) => Object.assign({}, a, b);
+    defaults = (def) => {
+      if (!def || typeof def !== "object" || !Object.keys(def).length) {
+        return minimatch;
+      }
+      const orig = minimatch;
+      const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+      return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+          constructor(pattern, options = {}) {
+            super(pattern, ext(def, options));
+          }
+          static defaults(options) {
+            return orig.defaults(ext(def, options)).Minimatch;
+          }
+        },
+        AST: class AST extends orig.AST {
+          /* c8 ignore start */
+          constructor(type, parent, options = {}) {
+            super(type, parent, ext(def, options));
+          }
+          /* c8 ignore stop */
+          static fromGlob(pattern, options = {}) {
+            return orig.AST.fromGlob(pattern, ext(def, options));
+          }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR
+      });
+    };
+    minimatch.defaults = defaults;
+    braceExpand = (pattern, options = {}) => {
+      assertValidPattern(pattern);
+      if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        return [pattern];
+      }
+      return expand(pattern, { max: options.braceExpandMax });
+    };
+    minimatch.braceExpand = braceExpand;
+    makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+    minimatch.makeRe = makeRe;
+    match = (list2, pattern, options = {}) => {
+      const mm = new Minimatch(pattern, options);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
+      }
+      return list2;
+    };
+    minimatch.match = match;
+    globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+    regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    Minimatch = class {
+      options;
+      set;
+      pattern;
+      windowsPathsNoEscape;
+      nonegate;
+      negate;
+      comment;
+      empty;
+      preserveMultipleSlashes;
+      partial;
+      globSet;
+      globParts;
+      nocase;
+      isWindows;
+      platform;
+      windowsNoMagicRoot;
+      maxGlobstarRecursion;
+      regexp;
+      constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === "win32";
+        const awe = "allowWindowsEscape";
+        this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+          this.pattern = this.pattern.replace(/\\/g, "/");
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.make();
+      }
+      hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+          return true;
+        }
+        for (const pattern of this.set) {
+          for (const part2 of pattern) {
+            if (typeof part2 !== "string")
+              return true;
+          }
+        }
+        return false;
+      }
+      debug(..._2) {
+      }
+      make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        if (!options.nocomment && pattern.charAt(0) === "#") {
+          this.comment = true;
+          return;
+        }
+        if (!pattern) {
+          this.empty = true;
+          return;
+        }
+        this.parseNegate();
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+          this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        let set = this.globParts.map((s, _2, __) => {
+          if (this.isWindows && this.windowsNoMagicRoot) {
+            const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+            const isDrive = /^[a-z]:/i.test(s[0]);
+            if (isUNC) {
+              return [
+                ...s.slice(0, 4),
+                ...s.slice(4).map((ss2) => this.parse(ss2))
+              ];
+            } else if (isDrive) {
+              return [s[0], ...s.slice(1).map((ss2) => this.parse(ss2))];
+            }
+          }
+          return s.map((ss2) => this.parse(ss2));
+        });
+        this.debug(this.pattern, set);
+        this.set = set.filter((s) => s.indexOf(false) === -1);
+        if (this.isWindows) {
+          for (let i = 0; i < this.set.length; i++) {
+            const p = this.set[i];
+            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+              p[2] = "?";
+            }
+          }
+        }
+        this.debug(this.pattern, this.set);
+      }
+      // various transforms to equivalent pattern sets that are
+      // faster to process in a filesystem walk.  The goal is to
+      // eliminate what we can, and push all ** patterns as far
+      // to the right as possible, even if it increases the number
+      // of patterns that we have to process.
+      preprocess(globParts) {
+        if (this.options.noglobstar) {
+          for (const partset of globParts) {
+            for (let j2 = 0; j2 < partset.length; j2++) {
+              if (partset[j2] === "**") {
+                partset[j2] = "*";
+              }
+            }
+          }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+          globParts = this.firstPhasePreProcess(globParts);
+          globParts = this.secondPhasePreProcess(globParts);
+        } else if (optimizationLevel >= 1) {
+          globParts = this.levelOneOptimize(globParts);
+        } else {
+          globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+      }
+      // just get rid of adjascent ** portions
+      adjascentGlobstarOptimize(globParts) {
+        return globParts.map((parts) => {
+          let gs2 = -1;
+          while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
+            let i = gs2;
+            while (parts[i + 1] === "**") {
+              i++;
+            }
+            if (i !== gs2) {
+              parts.splice(gs2, i - gs2);
+            }
+          }
+          return parts;
+        });
+      }
+      // get rid of adjascent ** and resolve .. portions
+      levelOneOptimize(globParts) {
+        return globParts.map((parts) => {
+          parts = parts.reduce((set, part2) => {
+            const prev = set[set.length - 1];
+            if (part2 === "**" && prev === "**") {
+              return set;
+            }
+            if (part2 === "..") {
+              if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+                set.pop();
+                return set;
+              }
+            }
+            set.push(part2);
+            return set;
+          }, []);
+          return parts.length === 0 ? [""] : parts;
+        });
+      }
+      levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+          parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+          didSomething = false;
+          if (!this.preserveMultipleSlashes) {
+            for (let i = 1; i < parts.length - 1; i++) {
+              const p = parts[i];
+              if (i === 1 && p === "" && parts[0] === "")
+                continue;
+              if (p === "." || p === "") {
+                didSomething = true;
+                parts.splice(i, 1);
+                i--;
+              }
+            }
+            if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+              didSomething = true;
+              parts.pop();
+            }
+          }
+          let dd = 0;
+          while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+            const p = parts[dd - 1];
+            if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+              didSomething = true;
+              parts.splice(dd - 1, 2);
+              dd -= 2;
+            }
+          }
+        } while (didSomething);
+        return parts.length === 0 ? [""] : parts;
+      }
+      // First phase: single-pattern processing
+      // <pre> is 1 or more portions
+      // <rest> is 1 or more portions
+      // <p> is any portion other than ., .., '', or **
+      // <e> is . or ''
+      //
+      // **/.. is *brutal* for filesystem walking performance, because
+      // it effectively resets the recursive walk each time it occurs,
+      // and ** cannot be reduced out by a .. pattern part like a regexp
+      // or most strings (other than .., ., and '') can be.
+      //
+      // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+      // <pre>/<e>/<rest> -> <pre>/<rest>
+      // <pre>/<p>/../<rest> -> <pre>/<rest>
+      // **/**/<rest> -> **/<rest>
+      //
+      // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+      // this WOULD be allowed if ** did follow symlinks, or * didn't
+      firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+          didSomething = false;
+          for (let parts of globParts) {
+            let gs2 = -1;
+            while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
+              let gss = gs2;
+              while (parts[gss + 1] === "**") {
+                gss++;
+              }
+              if (gss > gs2) {
+                parts.splice(gs2 + 1, gss - gs2);
+              }
+              let next = parts[gs2 + 1];
+              const p = parts[gs2 + 2];
+              const p2 = parts[gs2 + 3];
+              if (next !== "..")
+                continue;
+              if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+                continue;
+              }
+              didSomething = true;
+              parts.splice(gs2, 1);
+              const other = parts.slice(0);
+              other[gs2] = "**";
+              globParts.push(other);
+              gs2--;
+            }
+            if (!this.preserveMultipleSlashes) {
+              for (let i = 1; i < parts.length - 1; i++) {
+                const p = parts[i];
+                if (i === 1 && p === "" && parts[0] === "")
+                  continue;
+                if (p === "." || p === "") {
+                  didSomething = true;
+                  parts.splice(i, 1);
+                  i--;
+                }
+              }
+              if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+                didSomething = true;
+                parts.pop();
+              }
+            }
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+              const p = parts[dd - 1];
+              if (p && p !== "." && p !== ".." && p !== "**") {
+                didSomething = true;
+                const needDot = dd === 1 && parts[dd + 1] === "**";
+                const splin = needDot ? ["."] : [];
+                parts.splice(dd - 1, 2, ...splin);
+                if (parts.length === 0)
+                  parts.push("");
+                dd -= 2;
+              }
+            }
+          }
+        } while (didSomething);
+        return globParts;
+      }
+      // second phase: multi-pattern dedupes
+      // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+      // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+      // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+      //
+      // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+      // ^-- not valid because ** doens't follow symlinks
+      secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+          for (let j2 = i + 1; j2 < globParts.length; j2++) {
+            const matched = this.partsMatch(globParts[i], globParts[j2], !this.preserveMultipleSlashes);
+            if (matched) {
+              globParts[i] = [];
+              globParts[j2] = matched;
+              break;
+            }
+          }
+        }
+        return globParts.filter((gs2) => gs2.length);
+      }
+      partsMatch(a, b, emptyGSMatch = false) {
+        let ai2 = 0;
+        let bi2 = 0;
+        let result = [];
+        let which2 = "";
+        while (ai2 < a.length && bi2 < b.length) {
+          if (a[ai2] === b[bi2]) {
+            result.push(which2 === "b" ? b[bi2] : a[ai2]);
+            ai2++;
+            bi2++;
+          } else if (emptyGSMatch && a[ai2] === "**" && b[bi2] === a[ai2 + 1]) {
+            result.push(a[ai2]);
+            ai2++;
+          } else if (emptyGSMatch && b[bi2] === "**" && a[ai2] === b[bi2 + 1]) {
+            result.push(b[bi2]);
+            bi2++;
+          } else if (a[ai2] === "*" && b[bi2] && (this.options.dot || !b[bi2].startsWith(".")) && b[bi2] !== "**") {
+            if (which2 === "b")
+              return false;
+            which2 = "a";
+            result.push(a[ai2]);
+            ai2++;
+            bi2++;
+          } else if (b[bi2] === "*" && a[ai2] && (this.options.dot || !a[ai2].startsWith(".")) && a[ai2] !== "**") {
+            if (which2 === "a")
+              return false;
+            which2 = "b";
+            result.push(b[bi2]);
+            ai2++;
+            bi2++;
+          } else {
+            return false;
+          }
+        }
+        return a.length === b.length && result;
+      }
+      parseNegate() {
+        if (this.nonegate)
+          return;
+        const pattern = this.pattern;
+        let negate3 = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+          negate3 = !negate3;
+          negateOffset++;
+        }
+        if (negateOffset)
+          this.pattern = pattern.slice(negateOffset);
+        this.negate = negate3;
+      }
+      // set partial to true to test if, for example,
+      // "/a/b" matches the start of "/*/b/*/d"
+      // Partial means, if you run out of file before you run
+      // out of pattern, then that's fine, as long as all
+      // the parts match.
+      matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        if (this.isWindows) {
+          const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+          const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+          const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+          const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+          const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+          const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+          if (typeof fdi === "number" && typeof pdi === "number") {
+            const [fd, pd] = [
+              file[fdi],
+              pattern[pdi]
+            ];
+            if (fd.toLowerCase() === pd.toLowerCase()) {
+              pattern[pdi] = fd;
+              patternStartIndex = pdi;
+              fileStartIndex = fdi;
+            }
+          }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+          file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+          return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+      }
+      #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const [head, body, tail] = partial ? [
+          pattern.slice(patternIndex, firstgs),
+          pattern.slice(firstgs + 1),
+          []
+        ] : [
+          pattern.slice(patternIndex, firstgs),
+          pattern.slice(firstgs + 1, lastgs),
+          pattern.slice(lastgs + 1)
+        ];
+        if (head.length) {
+          const fileHead = file.slice(fileIndex, fileIndex + head.length);
+          if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+            return false;
+          }
+          fileIndex += head.length;
+          patternIndex += head.length;
+        }
+        let fileTailMatch = 0;
+        if (tail.length) {
+          if (tail.length + fileIndex > file.length)
+            return false;
+          let tailStart = file.length - tail.length;
+          if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+            fileTailMatch = tail.length;
+          } else {
+            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+              return false;
+            }
+            tailStart--;
+            if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+              return false;
+            }
+            fileTailMatch = tail.length + 1;
+          }
+        }
+        if (!body.length) {
+          let sawSome = !!fileTailMatch;
+          for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+            const f = String(file[i2]);
+            sawSome = true;
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return partial || sawSome;
+        }
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+          if (b === GLOBSTAR) {
+            nonGsPartsSums.push(nonGsParts);
+            currentBody = [[], 0];
+            bodySegments.push(currentBody);
+          } else {
+            currentBody[0].push(b);
+            nonGsParts++;
+          }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+          b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+      }
+      // return false for "nope, not matching"
+      // return null for "not matching, cannot keep trying"
+      #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        const bs2 = bodySegments[bodyIndex];
+        if (!bs2) {
+          for (let i = fileIndex; i < file.length; i++) {
+            sawTail = true;
+            const f = file[i];
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return sawTail;
+        }
+        const [body, after] = bs2;
+        while (fileIndex <= after) {
+          const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+          if (m && globStarDepth < this.maxGlobstarRecursion) {
+            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+            if (sub !== false) {
+              return sub;
+            }
+          }
+          const f = file[fileIndex];
+          if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+            return false;
+          }
+          fileIndex++;
+        }
+        return partial || null;
+      }
+      #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi2;
+        let pi2;
+        let pl;
+        let fl;
+        for (fi2 = fileIndex, pi2 = patternIndex, fl = file.length, pl = pattern.length; fi2 < fl && pi2 < pl; fi2++, pi2++) {
+          this.debug("matchOne loop");
+          let p = pattern[pi2];
+          let f = file[fi2];
+          this.debug(pattern, p, f);
+          if (p === false || p === GLOBSTAR) {
+            return false;
+          }
+          let hit;
+          if (typeof p === "string") {
+            hit = f === p;
+            this.debug("string match", p, f, hit);
+          } else {
+            hit = p.test(f);
+            this.debug("pattern match", p, f, hit);
+          }
+          if (!hit)
+            return false;
+        }
+        if (fi2 === fl && pi2 === pl) {
+          return true;
+        } else if (fi2 === fl) {
+          return partial;
+        } else if (pi2 === pl) {
+          return fi2 === fl - 1 && file[fi2] === "";
+        } else {
+          throw new Error("wtf?");
+        }
+      }
+      braceExpand() {
+        return braceExpand(this.pattern, this.options);
+      }
+      parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        if (pattern === "**")
+          return GLOBSTAR;
+        if (pattern === "")
+          return "";
+        let m;
+        let fastTest = null;
+        if (m = pattern.match(starRE)) {
+          fastTest = options.dot ? starTestDot : starTest;
+        } else if (m = pattern.match(starDotExtRE)) {
+          fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+        } else if (m = pattern.match(qmarksRE)) {
+          fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+        } else if (m = pattern.match(starDotStarRE)) {
+          fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        } else if (m = pattern.match(dotStarRE)) {
+          fastTest = dotStarTest;
+        }
+        const re3 = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re3 === "object") {
+          Reflect.defineProperty(re3, "test", { value: fastTest });
+        }
+        return re3;
+      }
+      makeRe() {
+        if (this.regexp || this.regexp === false)
+          return this.regexp;
+        const set = this.set;
+        if (!set.length) {
+          this.regexp = false;
+          return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+        const flags = new Set(options.nocase ? ["i"] : []);
+        let re3 = set.map((pattern) => {
+          const pp = pattern.map((p) => {
+            if (p instanceof RegExp) {
+              for (const f of p.flags.split(""))
+                flags.add(f);
+            }
+            return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+          });
+          pp.forEach((p, i) => {
+            const next = pp[i + 1];
+            const prev = pp[i - 1];
+            if (p !== GLOBSTAR || prev === GLOBSTAR) {
+              return;
+            }
+            if (prev === void 0) {
+              if (next !== void 0 && next !== GLOBSTAR) {
+                pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+              } else {
+                pp[i] = twoStar;
+              }
+            } else if (next === void 0) {
+              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+            } else if (next !== GLOBSTAR) {
+              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+              pp[i + 1] = GLOBSTAR;
+            }
+          });
+          const filtered = pp.filter((p) => p !== GLOBSTAR);
+          if (this.partial && filtered.length >= 1) {
+            const prefixes = [];
+            for (let i = 1; i <= filtered.length; i++) {
+              prefixes.push(filtered.slice(0, i).join("/"));
+            }
+            return "(?:" + prefixes.join("|") + ")";
+          }
+          return filtered.join("/");
+        }).join("|");
+        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re3 = "^" + open2 + re3 + close + "$";
+        if (this.partial) {
+          re3 = "^(?:\\/|" + open2 + re3.slice(1, -1) + close + ")$";
+        }
+        if (this.negate)
+          re3 = "^(?!" + re3 + ").+$";
+        try {
+          this.regexp = new RegExp(re3, [...flags].join(""));
+        } catch {
+          this.regexp = false;
+        }
+        return this.regexp;
+      }
+      slashSplit(p) {
+        if (this.preserveMultipleSlashes) {
+          return p.split("/");
+        } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+          return ["", ...p.split(/\/+/)];
+        } else {
+          return p.split(/\/+/);
+        }
+      }
+      match(f, partial = this.partial) {
+        this.debug("match", f, this.pattern);
+        if (this.comment) {
+          return false;
+        }
+        if (this.empty) {
+          return f === "";
+        }
+        if (f === "/" && partial) {
+          return true;
+        }
+        const options = this.options;
+        if (this.isWindows) {
+          f = f.split("\\").join("/");
+        }
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, "split", ff);
+        const set = this.set;
+        this.debug(this.pattern, "set", set);
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+          for (let i = ff.length - 2; !filename && i >= 0; i--) {
+            filename = ff[i];
+          }
+        }
+        for (const pattern of set) {
+          let file = ff;
+          if (options.matchBase && pattern.length === 1) {
+            file = [filename];
+          }
+          const hit = this.matchOne(file, pattern, partial);
+          if (hit) {
+            if (options.flipNegate) {
+              return true;
+            }
+            return !this.negate;
+          }
+        }
+        if (options.flipNegate) {
+          return false;
+        }
+        return this.negate;
+      }
+      static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+      }
+    };
+    minimatch.AST = AST;
+    minimatch.Minimatch = Minimatch;
+    minimatch.escape = escape;
+    minimatch.unescape = unescape;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -19478,17 +22503,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path27) {
-      const ctrl = callVisitor(key2, node, visitor, path27);
+    function visit_(key2, node, visitor, path28) {
+      const ctrl = callVisitor(key2, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visit_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visit_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path27);
+            const ci2 = visit_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19499,13 +22524,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19526,17 +22551,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path27) {
-      const ctrl = await callVisitor(key2, node, visitor, path27);
+    async function visitAsync_(key2, node, visitor, path28) {
+      const ctrl = await callVisitor(key2, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19547,13 +22572,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19580,23 +22605,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path27) {
+    function callVisitor(key2, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path27);
+        return visitor(key2, node, path28);
       if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path27);
+        return visitor.Map?.(key2, node, path28);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path27);
+        return visitor.Seq?.(key2, node, path28);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path27);
+        return visitor.Pair?.(key2, node, path28);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path27);
+        return visitor.Scalar?.(key2, node, path28);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path27);
+        return visitor.Alias?.(key2, node, path28);
       return void 0;
     }
-    function replaceNode(key2, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key2, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity2.isPair(parent)) {
@@ -20208,10 +23233,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v2 = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k2 = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k2 = path28[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -20230,7 +23255,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20260,11 +23285,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key2, ...rest] = path27;
+          const [key2, ...rest] = path28;
           const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20278,8 +23303,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key2, ...rest] = path27;
+      deleteIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20293,8 +23318,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key2, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key2, ...rest] = path28;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20312,8 +23337,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key2, ...rest] = path27;
+      hasIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20323,8 +23348,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key2, ...rest] = path27;
+      setIn(path28, value) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22839,9 +25864,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22916,14 +25941,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22938,10 +25963,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22952,10 +25977,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22972,13 +25997,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -24939,9 +27964,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path27) => {
+    visit2.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24950,23 +27975,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path27) => {
-      const parent = visit2.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit2.parentCollection = (cst, path28) => {
+      const parent = visit2.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24977,10 +28002,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26731,16 +29756,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/file-names.ts
-var KUSTOMIZATION_FILE_NAMES, CONFIG_FILE_NAMES;
-var init_file_names = __esm({
-  "src/core/file-names.ts"() {
-    "use strict";
-    KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-    CONFIG_FILE_NAMES = [".kubeward.yaml", ".kubeward.yml"];
-  }
-});
-
 // src/core/custom-rule-spec.ts
 var VAP_RULE_PREFIX;
 var init_custom_rule_spec = __esm({
@@ -26750,431 +29765,487 @@ var init_custom_rule_spec = __esm({
   }
 });
 
-// src/core/frameworks.ts
-function isKnownControl(ref) {
-  return Object.hasOwn(FRAMEWORKS[ref.framework].controls, ref.control);
+// src/config/custom-rules.ts
+var custom_rules_exports = {};
+__export(custom_rules_exports, {
+  readCustomRule: () => readCustomRule,
+  readRuleFiles: () => readRuleFiles,
+  sourceString: () => sourceString
+});
+import { readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import path5 from "node:path";
+function sourceString(node, source) {
+  const value = String(node.value);
+  const [start, end] = node.range ?? [0, 0];
+  let from = start;
+  if (node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE) from += 1;
+  else if (node.type === import_yaml.Scalar.BLOCK_LITERAL || node.type === import_yaml.Scalar.BLOCK_FOLDED) from = source.text.indexOf("\n", start) + 1;
+  const at2 = (offset = 0) => {
+    let i = from;
+    for (let k2 = 0; k2 < Math.min(offset, value.length); k2++) {
+      const wanted = value[k2];
+      let j2 = i;
+      while (j2 < end && source.text[j2] !== wanted) j2++;
+      i = j2 < end ? j2 + 1 : i;
+    }
+    while (i < end && /[ \t\r\n]/.test(source.text[i]) && !/[ \t\r\n]/.test(value[offset] ?? "x")) i++;
+    const { line, col } = source.lineCounter.linePos(Math.min(i, Math.max(end - 1, start)));
+    return { file: source.file, line, column: col };
+  };
+  return { value, at: at2 };
 }
-function controlTitle(ref) {
-  return isKnownControl(ref) ? FRAMEWORKS[ref.framework].controls[ref.control].title : void 0;
+function keyOf(pair) {
+  return (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
 }
-var NODE_FILE, ENABLER, RUNTIME, FRAMEWORKS;
-var init_frameworks = __esm({
-  "src/core/frameworks.ts"() {
-    "use strict";
-    NODE_FILE = "A file's permissions or owner on the node, which no manifest holds.";
-    ENABLER = "kubeward finds a misconfiguration that enables the technique, never the technique being used.";
-    RUNTIME = "Adversary behaviour at runtime; no kubeward rule checks a misconfiguration that enables it.";
-    FRAMEWORKS = {
-      "PSS": {
-        fullName: "Kubernetes Pod Security Standards",
-        informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
-        controls: {
-          "baseline/apparmor": { title: "AppArmor", coverage: "checked" },
-          "baseline/capabilities": { title: "Capabilities", coverage: "checked" },
-          "baseline/host-namespaces": { title: "Host Namespaces", coverage: "checked" },
-          "baseline/host-ports": { title: "Host Ports", coverage: "checked" },
-          "baseline/host-probes-lifecycle-hooks": { title: "Host Probes / Lifecycle Hooks", coverage: "checked" },
-          "baseline/hostpath-volumes": { title: "HostPath Volumes", coverage: "checked" },
-          "baseline/hostprocess": { title: "HostProcess", coverage: "checked" },
-          "baseline/privileged-containers": { title: "Privileged Containers", coverage: "checked" },
-          "baseline/proc-mount-type": { title: "/proc Mount Type", coverage: "checked" },
-          "baseline/seccomp": { title: "Seccomp", coverage: "checked" },
-          "baseline/selinux": { title: "SELinux", coverage: "checked" },
-          "baseline/sysctls": { title: "Sysctls", coverage: "checked" },
-          "restricted/capabilities": { title: "Capabilities", coverage: "checked" },
-          "restricted/privilege-escalation": { title: "Privilege Escalation", coverage: "checked" },
-          "restricted/running-as-non-root": { title: "Running as Non-root", coverage: "checked" },
-          "restricted/running-as-non-root-user": { title: "Running as Non-root user", coverage: "checked" },
-          "restricted/seccomp": { title: "Seccomp", coverage: "checked" },
-          "restricted/volume-types": { title: "Volume Types", coverage: "checked" }
-        }
-      },
-      "CIS": {
-        fullName: "CIS Kubernetes Benchmark",
-        // Sections 1-3 and 5 are kube-bench's cis-1.10 files; section 4 (worker nodes) is cis-1.12.
-        version: "1.10 (control plane), 1.12 (kubelet)",
-        informationUri: "https://www.cisecurity.org/benchmark/kubernetes",
-        controls: {
-          "1.1.1": { title: "Ensure that the API server pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.2": { title: "Ensure that the API server pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.3": { title: "Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.4": { title: "Ensure that the controller manager pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.5": { title: "Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.6": { title: "Ensure that the scheduler pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.7": { title: "Ensure that the etcd pod specification file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.8": { title: "Ensure that the etcd pod specification file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.9": { title: "Ensure that the Container Network Interface file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.10": { title: "Ensure that the Container Network Interface file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.11": { title: "Ensure that the etcd data directory permissions are set to 700 or more restrictive", coverage: "not-static", limits: "The etcd data directory's permissions on the node, which no manifest holds." },
-          "1.1.12": { title: "Ensure that the etcd data directory ownership is set to etcd:etcd", coverage: "not-static", limits: "The etcd data directory's owner on the node, which no manifest holds." },
-          "1.1.13": { title: "Ensure that the default administrative credential file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
-          "1.1.14": { title: "Ensure that the default administrative credential file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.15": { title: "Ensure that the scheduler.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.16": { title: "Ensure that the scheduler.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.17": { title: "Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.18": { title: "Ensure that the controller-manager.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.19": { title: "Ensure that the Kubernetes PKI directory and file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "1.1.20": { title: "Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "1.1.21": { title: "Ensure that the Kubernetes PKI key file permissions are set to 600", coverage: "not-static", limits: NODE_FILE },
-          "1.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
-          "1.2.2": { title: "Ensure that the --token-auth-file parameter is not set", coverage: "checked" },
-          "1.2.3": { title: "Ensure that the --DenyServiceExternalIPs is set", coverage: "checked" },
-          "1.2.4": { title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate", coverage: "checked" },
-          "1.2.5": { title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate", coverage: "checked" },
-          "1.2.6": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
-          "1.2.7": { title: "Ensure that the --authorization-mode argument includes Node", coverage: "checked" },
-          "1.2.8": { title: "Ensure that the --authorization-mode argument includes RBAC", coverage: "checked" },
-          "1.2.9": { title: "Ensure that the admission control plugin EventRateLimit is set", coverage: "checked" },
-          "1.2.10": { title: "Ensure that the admission control plugin AlwaysAdmit is not set", coverage: "checked" },
-          "1.2.11": { title: "Ensure that the admission control plugin AlwaysPullImages is set", coverage: "checked" },
-          "1.2.12": { title: "Ensure that the admission control plugin ServiceAccount is set", coverage: "checked" },
-          "1.2.13": { title: "Ensure that the admission control plugin NamespaceLifecycle is set", coverage: "checked" },
-          "1.2.14": { title: "Ensure that the admission control plugin NodeRestriction is set", coverage: "checked" },
-          "1.2.15": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
-          "1.2.16": { title: "Ensure that the --audit-log-path argument is set", coverage: "checked" },
-          "1.2.17": { title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate", coverage: "checked" },
-          "1.2.18": { title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate", coverage: "checked" },
-          "1.2.19": { title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate", coverage: "checked" },
-          "1.2.20": { title: "Ensure that the --request-timeout argument is set as appropriate", coverage: "checked" },
-          "1.2.21": { title: "Ensure that the --service-account-lookup argument is set to true", coverage: "checked" },
-          "1.2.22": { title: "Ensure that the --service-account-key-file argument is set as appropriate", coverage: "checked" },
-          "1.2.23": { title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate", coverage: "checked" },
-          "1.2.24": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
-          "1.2.25": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
-          "1.2.26": { title: "Ensure that the --etcd-cafile argument is set as appropriate", coverage: "checked" },
-          "1.2.27": { title: "Ensure that the --encryption-provider-config argument is set as appropriate", coverage: "checked" },
-          "1.2.28": { title: "Ensure that encryption providers are appropriately configured", coverage: "checked" },
-          "1.2.29": { title: "Ensure that the API Server only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
-          "1.3.1": { title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate", coverage: "checked" },
-          "1.3.2": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
-          "1.3.3": { title: "Ensure that the --use-service-account-credentials argument is set to true", coverage: "checked" },
-          "1.3.4": { title: "Ensure that the --service-account-private-key-file argument is set as appropriate", coverage: "checked" },
-          "1.3.5": { title: "Ensure that the --root-ca-file argument is set as appropriate", coverage: "checked" },
-          "1.3.6": { title: "Ensure that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
-          "1.3.7": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
-          "1.4.1": { title: "Ensure that the --profiling argument is set to false", coverage: "checked" },
-          "1.4.2": { title: "Ensure that the --bind-address argument is set to 127.0.0.1", coverage: "checked" },
-          "2.1": { title: "Ensure that the --cert-file and --key-file arguments are set as appropriate", coverage: "checked" },
-          "2.2": { title: "Ensure that the --client-cert-auth argument is set to true", coverage: "checked" },
-          "2.3": { title: "Ensure that the --auto-tls argument is not set to true", coverage: "checked" },
-          "2.4": { title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate", coverage: "checked" },
-          "2.5": { title: "Ensure that the --peer-client-cert-auth argument is set to true", coverage: "checked" },
-          "2.6": { title: "Ensure that the --peer-auto-tls argument is not set to true", coverage: "checked" },
-          "2.7": { title: "Ensure that a unique Certificate Authority is used for etcd", coverage: "not-static", limits: "Whether etcd's CA differs from the cluster's is a property of the certificate files, not of the flags that name them." },
-          "3.1.1": { title: "Client certificate authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
-          "3.1.2": { title: "Service account token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
-          "3.1.3": { title: "Bootstrap token authentication should not be used for users", coverage: "not-static", limits: "How people authenticate to the cluster is an organisational choice outside the manifests." },
-          "3.2.1": { title: "Ensure that a minimal audit policy is created", coverage: "checked" },
-          "3.2.2": { title: "Ensure that the audit policy covers key security concerns", coverage: "partial", limits: "The rules check that the policy catches every request, records responses and keeps Secret bodies out; which concerns matter to this cluster is a review." },
-          "4.1.1": { title: "Ensure that the kubelet service file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "4.1.2": { title: "Ensure that the kubelet service file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "4.1.3": { title: "If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "4.1.4": { title: "If proxy kubeconfig file exists ensure ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "4.1.5": { title: "Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "4.1.6": { title: "Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "4.1.7": { title: "Ensure that the certificate authorities file permissions are set to 644 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "4.1.8": { title: "Ensure that the client certificate authorities file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "4.1.9": { title: "If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive", coverage: "not-static", limits: NODE_FILE },
-          "4.1.10": { title: "If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root", coverage: "not-static", limits: NODE_FILE },
-          "4.2.1": { title: "Ensure that the --anonymous-auth argument is set to false", coverage: "checked" },
-          "4.2.2": { title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow", coverage: "checked" },
-          "4.2.3": { title: "Ensure that the --client-ca-file argument is set as appropriate", coverage: "checked" },
-          "4.2.4": { title: "Verify that if defined, the --read-only-port argument is set to 0", coverage: "checked" },
-          "4.2.5": { title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0", coverage: "checked" },
-          "4.2.6": { title: "Ensure that the --make-iptables-util-chains argument is set to true", coverage: "checked" },
-          "4.2.7": { title: "Ensure that the --hostname-override argument is not set", coverage: "not-static", limits: "Set only on the kubelet's command line (its systemd unit), which no manifest holds." },
-          "4.2.8": { title: "Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture", coverage: "partial", limits: "Whether the rate suits the cluster's event load is a review; the rule reports a limit lowered below the kubelet's default of 50 a second." },
-          "4.2.9": { title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate", coverage: "checked" },
-          "4.2.10": { title: "Ensure that the --rotate-certificates argument is not set to false", coverage: "checked" },
-          "4.2.11": { title: "Verify that the RotateKubeletServerCertificate argument is set to true", coverage: "checked" },
-          "4.2.12": { title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers", coverage: "checked" },
-          "4.2.13": { title: "Ensure that a limit is set on pod PIDs", coverage: "checked" },
-          "4.2.14": { title: "Ensure that the --seccomp-default parameter is set to true", coverage: "checked" },
-          "4.3.1": { title: "Ensure that the kube-proxy metrics service is bound to localhost", coverage: "partial", limits: "A KubeProxyConfiguration file and kube-proxy's command line are checked; one embedded as text in a ConfigMap (kubeadm's `kube-proxy` ConfigMap) is not read." },
-          "5.1.1": { title: "Ensure that the cluster-admin role is only used where required", coverage: "checked" },
-          "5.1.2": { title: "Minimize access to secrets", coverage: "checked" },
-          "5.1.3": { title: "Minimize wildcard use in Roles and ClusterRoles", coverage: "checked" },
-          "5.1.4": { title: "Minimize access to create pods", coverage: "checked" },
-          "5.1.5": { title: "Ensure that default service accounts are not actively used", coverage: "checked" },
-          "5.1.6": { title: "Ensure that Service Account Tokens are only mounted where necessary", coverage: "checked" },
-          "5.1.7": { title: "Avoid use of system:masters group", coverage: "not-static", limits: "Membership of system:masters comes from client certificates, which no manifest holds; RBAC bindings cannot grant or revoke it." },
-          "5.1.8": { title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster", coverage: "checked" },
-          "5.1.9": { title: "Minimize access to create persistent volumes", coverage: "checked" },
-          "5.1.10": { title: "Minimize access to the proxy sub-resource of nodes", coverage: "checked" },
-          "5.1.11": { title: "Minimize access to the approval sub-resource of certificatesigningrequests objects", coverage: "checked" },
-          "5.1.12": { title: "Minimize access to webhook configuration objects", coverage: "checked" },
-          "5.1.13": { title: "Minimize access to the service account token creation", coverage: "checked" },
-          "5.2.1": { title: "Ensure that the cluster has at least one active policy control mechanism in place", coverage: "partial", limits: "Pod Security Admission labels are checked; a policy engine (Kyverno, Gatekeeper) or an admission configuration file outside the inputs is not seen." },
-          "5.2.2": { title: "Minimize the admission of privileged containers", coverage: "checked" },
-          "5.2.3": { title: "Minimize the admission of containers wishing to share the host process ID namespace", coverage: "checked" },
-          "5.2.4": { title: "Minimize the admission of containers wishing to share the host IPC namespace", coverage: "checked" },
-          "5.2.5": { title: "Minimize the admission of containers wishing to share the host network namespace", coverage: "checked" },
-          "5.2.6": { title: "Minimize the admission of containers with allowPrivilegeEscalation", coverage: "checked" },
-          "5.2.7": { title: "Minimize the admission of root containers", coverage: "checked" },
-          "5.2.8": { title: "Minimize the admission of containers with the NET_RAW capability", coverage: "checked" },
-          "5.2.9": { title: "Minimize the admission of containers with added capabilities", coverage: "checked" },
-          "5.2.10": { title: "Minimize the admission of containers with capabilities assigned", coverage: "checked" },
-          "5.2.11": { title: "Minimize the admission of Windows HostProcess containers", coverage: "checked" },
-          "5.2.12": { title: "Minimize the admission of HostPath volumes", coverage: "checked" },
-          "5.2.13": { title: "Minimize the admission of containers which use HostPorts", coverage: "checked" },
-          "5.3.1": { title: "Ensure that the CNI in use supports NetworkPolicies", coverage: "not-static", limits: "Which CNI plugin runs, and whether it enforces NetworkPolicies, is a property of the live cluster." },
-          "5.3.2": { title: "Ensure that all Namespaces have NetworkPolicies defined", coverage: "partial", limits: "A namespace whose NetworkPolicies are defined outside the inputs (another repository, applied by hand) is reported as having none." },
-          "5.4.1": { title: "Prefer using Secrets as files over Secrets as environment variables", coverage: "checked" },
-          "5.4.2": { title: "Consider external secret storage", coverage: "not-static", limits: "Whether secrets live in an external store is an architecture choice; a manifest shows at most a CSI driver or operator in use." },
-          "5.5.1": { title: "Configure Image Provenance using ImagePolicyWebhook admission controller", coverage: "partial", limits: "The rule checks that the ImagePolicyWebhook plugin is enabled; what its webhook allows, and image provenance enforced by another admission controller (Kyverno, Sigstore policy-controller, Gatekeeper), are not seen." },
-          "5.7.1": { title: "Create administrative boundaries between resources using namespaces", coverage: "not-static", limits: "Whether the namespaces match the organisation's administrative boundaries is a design review; default-namespace checks only that the default namespace is avoided." },
-          "5.7.2": { title: "Ensure that the seccomp profile is set to docker/default in your Pod definitions", coverage: "checked" },
-          "5.7.3": { title: "Apply SecurityContext to your Pods and Containers", coverage: "partial", limits: "The rules check the securityContext fields they know of; whether the settings suit each application is a review." },
-          "5.7.4": { title: "The default namespace should not be used", coverage: "checked" }
-        }
-      },
-      "NSA-CISA": {
-        fullName: "NSA/CISA Kubernetes Hardening Guide",
-        version: "1.2",
-        informationUri: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
-        controls: {
-          "pod-security/non-root-containers": { title: 'Kubernetes Pod security \u203A "Non-root" containers and "rootless" container engines', coverage: "partial", limits: "The pod's user settings are checked; the user an image defaults to, and whether the container engine runs rootless, are not in the manifests." },
-          "pod-security/immutable-file-systems": { title: "Kubernetes Pod security \u203A Immutable container file systems", coverage: "checked" },
-          "pod-security/secure-images": { title: "Kubernetes Pod security \u203A Building secure container images", coverage: "partial", limits: "How images are referenced and pulled is checked; what they contain and whether they were scanned is not in the manifests." },
-          "pod-security/pod-security-enforcement": { title: "Kubernetes Pod security \u203A Pod security enforcement", coverage: "partial", limits: "Pod specs and Pod Security Admission labels are checked; a policy engine or admission configuration outside the inputs is not seen." },
-          "pod-security/service-account-tokens": { title: "Kubernetes Pod security \u203A Protecting Pod service account tokens", coverage: "checked" },
-          "pod-security/hardening-container-environments": { title: "Kubernetes Pod security \u203A Hardening container environments", coverage: "partial", limits: "The seccomp, AppArmor and SELinux settings of pods are checked; sandboxed runtimes and the node's kernel are not in the manifests." },
-          "network/namespaces": { title: "Network separation and hardening \u203A Namespaces", coverage: "partial", limits: "The rules see which namespace objects are in and which routes and bindings cross namespaces; whether the namespaces separate what should be separate is a design review." },
-          "network/network-policies": { title: "Network separation and hardening \u203A Network policies", coverage: "partial", limits: "Policies in the inputs are checked; policies defined elsewhere, and whether the CNI plugin enforces them, are not seen." },
-          "network/resource-policies": { title: "Network separation and hardening \u203A Resource policies", coverage: "partial", limits: "Containers' requests and limits are checked; LimitRanges and ResourceQuotas outside the inputs, and the node's process limits, are not." },
-          "network/control-plane-hardening": { title: "Network separation and hardening \u203A Control plane hardening", coverage: "partial", limits: "The control-plane components' flags are checked; firewalls and who can reach the API server's port are not in the manifests." },
-          "network/control-plane-hardening/etcd": { title: "Network separation and hardening \u203A Control plane hardening \u203A Etcd", coverage: "partial", limits: "etcd's TLS flags are checked; that only the API server can reach etcd is a firewall setting outside the manifests." },
-          "network/control-plane-hardening/kubeconfig-files": { title: "Network separation and hardening \u203A Control plane hardening \u203A Kubeconfig files", coverage: "not-static", limits: "Kubeconfig files and their permissions live on nodes and workstations, not in manifests." },
-          "network/worker-node-segmentation": { title: "Network separation and hardening \u203A Worker node segmentation", coverage: "not-static", limits: "Network segmentation of the nodes is firewall and cloud network configuration, outside the manifests." },
-          "network/encryption": { title: "Network separation and hardening \u203A Encryption", coverage: "partial", limits: "TLS settings of Ingresses, Gateways, the mesh and the control plane are checked; traffic that none of them carries is not seen." },
-          "network/secrets": { title: "Network separation and hardening \u203A Secrets", coverage: "partial", limits: "Encryption at rest settings and secrets written into manifests are checked; the keys' storage and a KMS provider's own configuration are not." },
-          "network/cloud-infrastructure": { title: "Network separation and hardening \u203A Protecting sensitive cloud infrastructure", coverage: "not-static", limits: "Access to the cloud metadata service is set in the cloud provider's node configuration; kubeward has no rule for egress policies that block it." },
-          "authn-authz/authentication": { title: "Authentication and authorization \u203A Authentication", coverage: "partial", limits: "The API server's and kubelet's authentication flags are checked; the identity provider and how people get credentials are outside the manifests." },
-          "authn-authz/rbac": { title: "Authentication and authorization \u203A Role-based access control", coverage: "partial", limits: "Roles and bindings in the inputs are checked; roles applied by other means, and the periodic review the guide asks for, are not seen." },
-          "logging/audit-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Kubernetes native audit logging configuration", coverage: "partial", limits: "The audit flags and Policy are checked; that logs are collected, kept and read is operations outside the manifests." },
-          "logging/worker-node-container-logging": { title: "Audit logging and threat detection \u203A Logging \u203A Worker node and container logging", coverage: "not-static", limits: "Node and container log collection is set up by a logging agent and the nodes, whose output a linter cannot see." },
-          "logging/seccomp-audit-mode": { title: "Audit logging and threat detection \u203A Logging \u203A Seccomp: audit mode", coverage: "not-static", limits: "An audit-mode seccomp profile lives on the node; the manifest only names it." },
-          "logging/syslog": { title: "Audit logging and threat detection \u203A Logging \u203A Syslog", coverage: "not-static", limits: "Syslog forwarding is node configuration." },
-          "logging/siem-platforms": { title: "Audit logging and threat detection \u203A Logging \u203A SIEM platforms", coverage: "not-static", limits: "A SIEM is a runtime system outside the manifests." },
-          "logging/service-meshes": { title: "Audit logging and threat detection \u203A Logging \u203A Service meshes", coverage: "not-static", limits: "Whether the mesh's access logs are collected and used is operations, not manifest content." },
-          "logging/fault-tolerance": { title: "Audit logging and threat detection \u203A Logging \u203A Fault tolerance", coverage: "not-static", limits: "Log storage redundancy is operations outside the manifests." },
-          "threat-detection/alerting": { title: "Audit logging and threat detection \u203A Threat detection \u203A Alerting", coverage: "not-static", limits: "Alerting acts on runtime events." },
-          "threat-detection/tools": { title: "Audit logging and threat detection \u203A Threat detection \u203A Tools", coverage: "not-static", limits: "Intrusion detection tools watch the running cluster." },
-          "upgrading/application-security-practices": { title: "Upgrading and application security practices", coverage: "not-static", limits: "Patching, upgrades and periodic scans are processes, not manifest content." }
-        }
-      },
-      "PCI-DSS": {
-        fullName: "Payment Card Industry Data Security Standard",
-        version: "4.0.1",
-        informationUri: "https://www.pcisecuritystandards.org/document_library/",
-        controls: {
-          "1.2": { title: "Network security controls (NSCs) are configured and maintained", coverage: "partial", limits: "NetworkPolicies in the inputs are checked; firewalls, cloud security groups and the CNI's enforcement are not." },
-          "1.3": { title: "Network access to and from the cardholder data environment is restricted", coverage: "partial", limits: "Default-deny and isolation of workloads in the inputs are checked; which namespaces form the CDE is the entity's scoping." },
-          "1.4": { title: "Network connections between trusted and untrusted networks are controlled", coverage: "partial", limits: "Services that expose workloads outside the cluster are checked; the load balancers and firewalls in front of them are not." },
-          "1.5": { title: "Risks to the CDE from computing devices that are able to connect to both untrusted networks and the CDE are mitigated", coverage: "not-static", limits: "About staff and company devices, outside the cluster." },
-          "2.2": { title: "System components are configured and managed securely", coverage: "partial", limits: "The configuration in the manifests is checked; configuration standards, their review and the node's own hardening are processes and host settings." },
-          "2.3": { title: "Wireless environments are configured and managed securely", coverage: "not-static", limits: "Wireless networks are outside the cluster." },
-          "3.5": { title: "Primary account number (PAN) is secured wherever it is stored", coverage: "partial", limits: "Encryption at rest of Secrets is checked; where PAN is stored (databases, volumes) is not visible in manifests." },
-          "3.6": { title: "Cryptographic keys used to protect stored account data are secured", coverage: "partial", limits: "Keys written inline in an encryption configuration are found; how keys are stored and who can reach them is not in the manifests." },
-          "3.7": { title: "Where cryptography is used to protect stored account data, key management processes and procedures covering all aspects of the key lifecycle are defined and implemented", coverage: "not-static", limits: "Key-management processes are not in manifests." },
-          "4.2": { title: "PAN is protected with strong cryptography during transmission", coverage: "partial", limits: "TLS on Ingresses, Gateways, the mesh and the control plane is checked; certificates' validity and traffic outside these paths are not." },
-          "5.2": { title: "Malicious software (malware) is prevented, or detected and addressed", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
-          "5.3": { title: "Anti-malware mechanisms and processes are active, maintained, and monitored", coverage: "not-static", limits: "Anti-malware runs on nodes and images at runtime." },
-          "6.2": { title: "Bespoke and custom software is developed securely", coverage: "not-static", limits: "Secure development is a process around the application's code." },
-          "6.3": { title: "Security vulnerabilities are identified and addressed", coverage: "partial", limits: "The rules check that each image reference names one known version; whether that version has known vulnerabilities needs an image scanner." },
-          "6.4": { title: "Public-facing web applications are protected against attacks", coverage: "not-static", limits: "Web application firewalls and application reviews are outside the manifests; kubeward has no rule for WAF annotations." },
-          "6.5": { title: "Changes to all system components are managed securely", coverage: "not-static", limits: "Change control is a process around the manifests." },
-          "7.2": { title: "Access to system components and data is appropriately defined and assigned", coverage: "partial", limits: "RBAC grants and service accounts in the inputs are checked; job roles, approvals and access reviews are processes." },
-          "7.3": { title: "Access to system components and data is managed via an access control system(s)", coverage: "partial", limits: "The API server's and kubelet's authorization modes are checked; access to nodes and the cloud account is not in the manifests." },
-          "8.2": { title: "User identification and related accounts for users and administrators are strictly managed throughout an account's lifecycle", coverage: "partial", limits: "Anonymous access is checked; account lifecycle in the identity provider is outside the manifests." },
-          "8.3": { title: "Strong authentication for users and administrators is established and managed", coverage: "partial", limits: "Static token and password files and missing client CAs are checked; password rules and the identity provider are not in the manifests." },
-          "8.4": { title: "Multi-factor authentication (MFA) is implemented to secure access into the CDE", coverage: "not-static", limits: "MFA is enforced by the identity provider." },
-          "8.6": { title: "Use of application and system accounts and associated authentication factors is strictly managed", coverage: "partial", limits: "Service account token settings and credentials written into manifests are checked; rotation and storage of the credentials are not." },
-          "10.2": { title: "Audit logs are implemented to support the detection of anomalies and suspicious activity, and the forensic analysis of events", coverage: "partial", limits: "The audit flags and Policy are checked; that the logs arrive and are complete is runtime evidence." },
-          "10.3": { title: "Audit logs are protected from destruction and unauthorized modifications", coverage: "not-static", limits: "Where audit logs are stored and who can change them is outside the manifests." },
-          "10.4": { title: "Audit logs are reviewed to identify anomalies or suspicious activity", coverage: "not-static", limits: "Log review is a process." },
-          "10.5": { title: "Audit log history is retained and available for analysis", coverage: "partial", limits: "The API server's log rotation flags are checked; the PCI retention period needs central log storage outside the manifests." },
-          "10.6": { title: "Time-synchronization mechanisms support consistent time settings across all systems", coverage: "not-static", limits: "Time synchronisation is node configuration." },
-          "10.7": { title: "Failures of critical security control systems are detected, reported, and responded to promptly", coverage: "not-static", limits: "Failure detection is monitoring at runtime." },
-          "11.3": { title: "External and internal vulnerabilities are regularly identified, prioritized, and addressed", coverage: "not-static", limits: "Vulnerability scans run against images and the live cluster." },
-          "11.4": { title: "External and internal penetration testing is regularly performed, and exploitable vulnerabilities and security weaknesses are corrected", coverage: "not-static", limits: "Penetration testing is done against the running system." },
-          "11.5": { title: "Network intrusions and unexpected file changes are detected and responded to", coverage: "not-static", limits: "Intrusion and change detection watch the running system." },
-          "12.3": { title: "Risks to the cardholder data environment are formally identified, evaluated, and managed", coverage: "not-static", limits: "Risk analysis is a process." },
-          "12.5": { title: "PCI DSS scope is documented and validated", coverage: "not-static", limits: "Scoping is the entity's decision; kubeward cannot tell which workloads are in the CDE." },
-          "12.8": { title: "Risk to information assets associated with third-party service provider (TPSP) relationships is managed", coverage: "not-static", limits: "Service-provider management (e.g. a managed Kubernetes provider) is a process." },
-          "12.10": { title: "Suspected and confirmed security incidents that could impact the CDE are responded to immediately", coverage: "not-static", limits: "Incident response is a process." }
-        }
-      },
-      "MITRE-ATT&CK": {
-        fullName: "MITRE ATT&CK for Containers",
-        informationUri: "https://attack.mitre.org/matrices/enterprise/containers/",
-        controls: {
-          "T1036": { title: "Masquerading", coverage: "not-static", limits: RUNTIME },
-          "T1036.005": { title: "Masquerading: Match Legitimate Resource Name or Location", coverage: "not-static", limits: RUNTIME },
-          "T1046": { title: "Network Service Discovery", coverage: "partial", limits: ENABLER },
-          "T1053": { title: "Scheduled Task/Job", coverage: "not-static", limits: RUNTIME },
-          "T1053.007": { title: "Scheduled Task/Job: Container Orchestration Job", coverage: "partial", limits: ENABLER },
-          "T1068": { title: "Exploitation for Privilege Escalation", coverage: "partial", limits: ENABLER },
-          "T1069": { title: "Permission Groups Discovery", coverage: "not-static", limits: RUNTIME },
-          "T1070": { title: "Indicator Removal", coverage: "not-static", limits: RUNTIME },
-          "T1078": { title: "Valid Accounts", coverage: "partial", limits: ENABLER },
-          "T1078.001": { title: "Valid Accounts: Default Accounts", coverage: "partial", limits: ENABLER },
-          "T1078.003": { title: "Valid Accounts: Local Accounts", coverage: "not-static", limits: RUNTIME },
-          "T1098": { title: "Account Manipulation", coverage: "not-static", limits: RUNTIME },
-          "T1098.006": { title: "Account Manipulation: Additional Container Cluster Roles", coverage: "partial", limits: ENABLER },
-          "T1110": { title: "Brute Force", coverage: "partial", limits: ENABLER },
-          "T1110.001": { title: "Brute Force: Password Guessing", coverage: "not-static", limits: RUNTIME },
-          "T1110.003": { title: "Brute Force: Password Spraying", coverage: "not-static", limits: RUNTIME },
-          "T1110.004": { title: "Brute Force: Credential Stuffing", coverage: "not-static", limits: RUNTIME },
-          "T1133": { title: "External Remote Services", coverage: "partial", limits: ENABLER },
-          "T1136": { title: "Create Account", coverage: "not-static", limits: RUNTIME },
-          "T1136.001": { title: "Create Account: Local Account", coverage: "not-static", limits: RUNTIME },
-          "T1190": { title: "Exploit Public-Facing Application", coverage: "partial", limits: ENABLER },
-          "T1204": { title: "User Execution", coverage: "not-static", limits: RUNTIME },
-          "T1204.003": { title: "User Execution: Malicious Image", coverage: "partial", limits: ENABLER },
-          "T1485": { title: "Data Destruction", coverage: "not-static", limits: RUNTIME },
-          "T1490": { title: "Inhibit System Recovery", coverage: "not-static", limits: RUNTIME },
-          "T1496": { title: "Resource Hijacking", coverage: "partial", limits: ENABLER },
-          "T1496.001": { title: "Resource Hijacking: Compute Hijacking", coverage: "not-static", limits: RUNTIME },
-          "T1498": { title: "Network Denial of Service", coverage: "not-static", limits: RUNTIME },
-          "T1499": { title: "Endpoint Denial of Service", coverage: "not-static", limits: RUNTIME },
-          "T1525": { title: "Implant Internal Image", coverage: "partial", limits: ENABLER },
-          "T1528": { title: "Steal Application Access Token", coverage: "partial", limits: ENABLER },
-          "T1543": { title: "Create or Modify System Process", coverage: "not-static", limits: RUNTIME },
-          "T1543.005": { title: "Create or Modify System Process: Container Service", coverage: "not-static", limits: RUNTIME },
-          "T1550": { title: "Use Alternate Authentication Material", coverage: "not-static", limits: RUNTIME },
-          "T1550.001": { title: "Use Alternate Authentication Material: Application Access Token", coverage: "partial", limits: ENABLER },
-          "T1552": { title: "Unsecured Credentials", coverage: "partial", limits: ENABLER },
-          "T1552.001": { title: "Unsecured Credentials: Credentials In Files", coverage: "partial", limits: ENABLER },
-          "T1552.007": { title: "Unsecured Credentials: Container API", coverage: "partial", limits: ENABLER },
-          "T1562": { title: "Impair Defenses", coverage: "partial", limits: ENABLER },
-          "T1562.001": { title: "Impair Defenses: Disable or Modify Tools", coverage: "partial", limits: ENABLER },
-          "T1609": { title: "Container Administration Command", coverage: "partial", limits: ENABLER },
-          "T1610": { title: "Deploy Container", coverage: "partial", limits: ENABLER },
-          "T1611": { title: "Escape to Host", coverage: "partial", limits: ENABLER },
-          "T1612": { title: "Build Image on Host", coverage: "partial", limits: ENABLER },
-          "T1613": { title: "Container and Resource Discovery", coverage: "not-static", limits: RUNTIME },
-          // Enterprise techniques outside the Containers matrix that the network and mesh rules still guard against.
-          "T1021": { title: "Remote Services", coverage: "partial", limits: ENABLER },
-          "T1040": { title: "Network Sniffing", coverage: "partial", limits: ENABLER },
-          "T1210": { title: "Exploitation of Remote Services", coverage: "partial", limits: ENABLER },
-          "T1557": { title: "Adversary-in-the-Middle", coverage: "partial", limits: ENABLER },
-          "T1649": { title: "Steal or Forge Authentication Certificates", coverage: "partial", limits: ENABLER }
-        }
+function readCustomRule(node, source, fail3) {
+  if (!(0, import_yaml.isMap)(node)) return fail3("a custom rule must be a mapping with id, title, severity, match and validations", node);
+  const fields = /* @__PURE__ */ new Map();
+  for (const pair of node.items) {
+    const key2 = keyOf(pair);
+    if (!RULE_KEYS.includes(key2)) fail3(`unknown custom rule field "${key2}"; expected ${RULE_KEYS.join(", ")}`, pair.key);
+    fields.set(key2, pair.value ?? pair.key);
+  }
+  const required = (key2) => fields.get(key2) ?? fail3(`a custom rule needs ${key2}`, node);
+  const text = (value, what) => {
+    if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "string" || value.value.trim() === "") return fail3(`${what} must be a non-empty string`, value);
+    return value.value;
+  };
+  const cel = (value, what) => {
+    text(value, what);
+    return sourceString(value, source);
+  };
+  const optional2 = (key2, read) => {
+    const value = fields.get(key2);
+    return value === void 0 ? void 0 : read(value, key2);
+  };
+  const idNode = required("id");
+  const id = text(idNode, "id");
+  if (!RULE_ID.test(id)) fail3(`custom rule id "${id}" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label`, idNode);
+  if (id.startsWith("kubeward/") || id.startsWith(VAP_RULE_PREFIX)) fail3(`custom rule id "${id}" may not start with kubeward/ or ${VAP_RULE_PREFIX}: those name diagnostics and admission policies`, idNode);
+  const severityNode = required("severity");
+  const severity = (0, import_yaml.isScalar)(severityNode) ? severityNode.value : void 0;
+  if (!SEVERITIES.includes(severity)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, severityNode);
+  const validationsNode = required("validations");
+  if (!(0, import_yaml.isSeq)(validationsNode) || validationsNode.items.length === 0) fail3("validations must be a non-empty list of {expression, message?, messageExpression?, fieldPath?}", validationsNode);
+  const validations = validationsNode.items.map((item) => {
+    if (!(0, import_yaml.isMap)(item)) return fail3("a validation must be a mapping with expression", item);
+    const entry = /* @__PURE__ */ new Map();
+    for (const pair of item.items) {
+      const key2 = keyOf(pair);
+      if (!VALIDATION_KEYS.includes(key2)) fail3(`unknown validation field "${key2}"; expected ${VALIDATION_KEYS.join(", ")}`, pair.key);
+      entry.set(key2, pair.value ?? pair.key);
+    }
+    const expression = entry.get("expression") ?? fail3("a validation needs an expression", item);
+    const validation = { expression: cel(expression, "expression") };
+    const message2 = entry.get("message");
+    if (message2) validation.message = text(message2, "message");
+    const messageExpression2 = entry.get("messageExpression");
+    if (messageExpression2) validation.messageExpression = cel(messageExpression2, "messageExpression");
+    const fieldPath2 = entry.get("fieldPath");
+    if (fieldPath2) validation.fieldPath = cel(fieldPath2, "fieldPath");
+    return validation;
+  });
+  const variables = optional2("variables", (value) => {
+    if (!(0, import_yaml.isSeq)(value)) return fail3("variables must be a list of {name, expression}", value);
+    return value.items.map((item) => {
+      if (!(0, import_yaml.isMap)(item)) return fail3("a variable must be a mapping with name and expression", item);
+      let name;
+      let expression;
+      for (const pair of item.items) {
+        const key2 = keyOf(pair);
+        const entry = pair.value ?? pair.key;
+        if (key2 === "name") {
+          name = text(entry, "variable name");
+          if (!CEL_IDENTIFIER.test(name)) fail3(`variable name "${name}" must be a CEL identifier (letters, digits and _)`, entry);
+        } else if (key2 === "expression") expression = cel(entry, "variable expression");
+        else fail3(`unknown variable field "${key2}"; expected name and expression`, pair.key);
       }
+      if (name === void 0 || expression === void 0) return fail3("a variable needs a name and an expression", item);
+      return { name, expression };
+    });
+  });
+  const spec = {
+    id,
+    title: text(required("title"), "title"),
+    severity,
+    match: optional2("match", (value) => readMatch(value, fail3)) ?? {},
+    variables: variables ?? [],
+    validations,
+    frameworks: optional2("frameworks", (value) => readFrameworkRefs(value, fail3)) ?? [],
+    defined: { file: source.file, ...positionOf(idNode, source) }
+  };
+  const message = optional2("message", text);
+  if (message !== void 0) spec.message = message;
+  const messageExpression = optional2("messageExpression", cel);
+  if (messageExpression) spec.messageExpression = messageExpression;
+  const fieldPath = optional2("fieldPath", cel);
+  if (fieldPath) spec.fieldPath = fieldPath;
+  const rationale = optional2("rationale", text);
+  if (rationale !== void 0) spec.rationale = rationale;
+  const remediation = optional2("remediation", text);
+  if (remediation !== void 0) spec.remediation = remediation;
+  return spec;
+}
+function positionOf(node, source) {
+  const { line, col } = source.lineCounter.linePos(node.range?.[0] ?? 0);
+  return { line, column: col };
+}
+function readMatch(value, fail3) {
+  if (!(0, import_yaml.isMap)(value)) return fail3(`match must be a mapping of ${MATCH_KEYS.join(", ")}`, value);
+  const match2 = {};
+  for (const pair of value.items) {
+    const key2 = keyOf(pair);
+    const entry = pair.value ?? pair.key;
+    if (key2 === "apiGroups" || key2 === "kinds" || key2 === "namespaces") {
+      if (!(0, import_yaml.isSeq)(entry)) fail3(`match.${key2} must be a list of strings`, entry);
+      match2[key2] = entry.items.map((item) => {
+        if ((0, import_yaml.isScalar)(item) && (typeof item.value === "string" || item.value === null)) return item.value ?? "";
+        return fail3(`match.${key2} entries must be strings`, item);
+      });
+    } else if (key2 === "labelSelector") {
+      const selector = entry.toJSON();
+      if (!isRecord(selector)) fail3("match.labelSelector must be a mapping of matchLabels and matchExpressions", entry);
+      for (const [selectorKey] of Object.entries(selector)) {
+        if (selectorKey !== "matchLabels" && selectorKey !== "matchExpressions") fail3(`unknown labelSelector field "${selectorKey}"; expected matchLabels and matchExpressions`, entry);
+      }
+      match2.labelSelector = selector;
+    } else fail3(`unknown match field "${key2}"; expected ${MATCH_KEYS.join(", ")}`, pair.key);
+  }
+  return match2;
+}
+function readFrameworkRefs(value, fail3) {
+  if (!(0, import_yaml.isSeq)(value)) return fail3("frameworks must be a list of {framework, control}", value);
+  return value.items.map((item) => {
+    const plain = (0, import_yaml.isMap)(item) ? item.toJSON() : void 0;
+    if (!isRecord(plain) || typeof plain.framework !== "string" || typeof plain.control !== "string" || Object.keys(plain).length !== 2) {
+      return fail3(`a frameworks entry must be {framework, control}, framework one of ${FRAMEWORK_NAMES.join(", ")}`, item);
+    }
+    if (!FRAMEWORK_NAMES.includes(plain.framework)) fail3(`unknown framework "${plain.framework}"; expected one of ${FRAMEWORK_NAMES.join(", ")}`, item);
+    const ref = { framework: plain.framework, control: plain.control };
+    if (!isKnownControl(ref)) fail3(`${ref.framework} has no control "${ref.control}" that kubeward knows (see docs/frameworks.md)`, item);
+    return ref;
+  });
+}
+function readRuleFiles(dir, display, fail3) {
+  let names;
+  try {
+    if (!statSync(dir).isDirectory()) return fail3(`--rules ${display} is not a folder`);
+    names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+  } catch (error2) {
+    return fail3(`cannot read --rules ${display}: ${error2.message}`);
+  }
+  const specs = [];
+  for (const name of names) {
+    const file = path5.join(display, name).split(path5.sep).join("/");
+    const text = readFileSync2(path5.join(dir, name), "utf8");
+    const lineCounter = new import_yaml.LineCounter();
+    const source = { text, file, lineCounter };
+    const failAt = (message, node) => {
+      const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+      return fail3(message, { file, line, column: col });
     };
-  }
-});
-
-// src/core/json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function recordOf(value) {
-  return isRecord(value) ? value : EMPTY_RECORD;
-}
-function arrayOf(value) {
-  return Array.isArray(value) ? value : [];
-}
-function stringsOf(value) {
-  return arrayOf(value).filter((item) => typeof item === "string");
-}
-function valueAtPath(value, path27) {
-  let node = value;
-  for (const segment of path27) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isRecord(node) && typeof segment === "string") node = node[segment];
-    else return void 0;
-  }
-  return node;
-}
-function formatPath(path27) {
-  let text = "";
-  for (const segment of path27) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(segment)}]`;
-  }
-  return text;
-}
-var EMPTY_RECORD;
-var init_json = __esm({
-  "src/core/json.ts"() {
-    "use strict";
-    EMPTY_RECORD = Object.freeze({});
-  }
-});
-
-// src/engine/labels.ts
-function selectorMatches(selector, labels) {
-  const matchLabels = recordOf(selector.matchLabels);
-  for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
-  for (const expression of arrayOf(selector.matchExpressions).map(recordOf)) {
-    const key2 = typeof expression.key === "string" ? expression.key : "";
-    const values = stringsOf(expression.values);
-    const present3 = Object.hasOwn(labels, key2);
-    const value = labels[key2];
-    switch (expression.operator) {
-      case "In":
-        if (!present3 || !values.includes(String(value))) return false;
-        break;
-      case "NotIn":
-        if (present3 && values.includes(String(value))) return false;
-        break;
-      case "Exists":
-        if (!present3) return false;
-        break;
-      case "DoesNotExist":
-        if (present3) return false;
-        break;
-      default:
-        return false;
+    for (const document of (0, import_yaml.parseAllDocuments)(text, { lineCounter, prettyErrors: false })) {
+      const error2 = document.errors.at(0);
+      if (error2) {
+        const { line, col } = lineCounter.linePos(error2.pos[0]);
+        fail3(`invalid YAML: ${error2.message.split("\n")[0]}`, { file, line, column: col });
+      }
+      const root = document.contents;
+      if (root === null) continue;
+      const items2 = (0, import_yaml.isSeq)(root) ? root.items : [root];
+      for (const item of items2) specs.push(readCustomRule(item, source, failAt));
     }
   }
-  return true;
+  return specs;
 }
-function isEmptySelector(selector) {
-  return Object.keys(recordOf(selector.matchLabels)).length === 0 && arrayOf(selector.matchExpressions).length === 0;
-}
-var init_labels = __esm({
-  "src/engine/labels.ts"() {
+var import_yaml, RULE_KEYS, MATCH_KEYS, VALIDATION_KEYS, FRAMEWORK_NAMES, RULE_ID, CEL_IDENTIFIER;
+var init_custom_rules = __esm({
+  "src/config/custom-rules.ts"() {
     "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_custom_rule_spec();
+    init_frameworks();
+    init_rule_meta();
     init_json();
+    RULE_KEYS = ["id", "title", "severity", "message", "messageExpression", "match", "variables", "validations", "fieldPath", "frameworks", "rationale", "remediation"];
+    MATCH_KEYS = ["apiGroups", "kinds", "namespaces", "labelSelector"];
+    VALIDATION_KEYS = ["expression", "message", "messageExpression", "fieldPath"];
+    FRAMEWORK_NAMES = ["PSS", "CIS", "NSA-CISA", "PCI-DSS", "MITRE-ATT&CK"];
+    RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+    CEL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
   }
 });
 
-// src/engine/object-index.ts
-function lookupNamespace(object) {
-  if (object.origin.releaseNamespace) return void 0;
-  return object.namespace;
-}
-function indexObjects(objects) {
-  const byKind = /* @__PURE__ */ new Map();
-  const byIdentity = /* @__PURE__ */ new Map();
-  for (const object of objects) {
-    const list2 = byKind.get(object.kind);
-    if (list2) list2.push(object);
-    else byKind.set(object.kind, [object]);
-    const identity2 = key(object.kind, lookupNamespace(object), object.name);
-    if (!byIdentity.has(identity2)) byIdentity.set(identity2, object);
+// src/config/config.ts
+var config_exports = {};
+__export(config_exports, {
+  checkCustomRuleIds: () => checkCustomRuleIds,
+  loadConfig: () => loadConfig,
+  parseConfig: () => parseConfig
+});
+import { readFileSync as readFileSync3 } from "node:fs";
+import path6 from "node:path";
+function loadConfig(file, cwd, rules, extraRules = []) {
+  let text;
+  try {
+    text = readFileSync3(path6.resolve(cwd, file), "utf8");
+  } catch (error2) {
+    throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
   }
-  return {
-    all: objects,
-    ofKind: (kind) => byKind.get(kind) ?? [],
-    find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
+  return parseConfig(text, file, rules, extraRules);
+}
+function parseConfig(text, file, rules, extraRules = []) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const fail3 = (message, node, offset) => {
+    const at2 = offset ?? node?.range?.[0];
+    const position = at2 === void 0 ? void 0 : lineCounter.linePos(at2);
+    throw new ConfigError(message, file, position?.line, position?.col);
   };
+  const firstError = document.errors.at(0);
+  if (firstError) fail3(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
+  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
+  const root = document.contents;
+  if (root === null || (0, import_yaml2.isScalar)(root) && root.value === null) return config;
+  if (!(0, import_yaml2.isMap)(root)) return fail3("the config must be a mapping (failOn, include, exclude, rules)", root);
+  const ruleSettings = [];
+  for (const pair of root.items) {
+    const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const value = pair.value;
+    switch (key2) {
+      case "failOn": {
+        const level = (0, import_yaml2.isScalar)(value) ? value.value : void 0;
+        if (!FAIL_LEVELS.includes(level)) fail3(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? pair.key);
+        config.failOn = level;
+        break;
+      }
+      case "include":
+      case "exclude":
+        config[key2] = readGlobs(value, key2, fail3);
+        break;
+      case "rules":
+        if (!(0, import_yaml2.isMap)(value)) fail3("rules must be a mapping from rule id to a setting", value ?? pair.key);
+        ruleSettings.push(...value.items);
+        break;
+      case "customRules":
+        if (!(0, import_yaml2.isSeq)(value)) fail3("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
+        for (const item of value.items) config.customRules.push(readCustomRule(item, { text, file, lineCounter }, fail3));
+        break;
+      case "helm":
+        config.helm = readHelm(value, fail3);
+        break;
+      case "kustomize": {
+        const settings = readMapping(value, "kustomize", fail3);
+        for (const [name, node] of settings) {
+          if (name !== "enableHelm") fail3(`unknown kustomize setting "${name}"; expected enableHelm`, node);
+          config.kustomize.enableHelm = readBoolean(node, "kustomize.enableHelm", fail3);
+        }
+        break;
+      }
+      case "podTemplates":
+        config.podTemplates = readPodTemplates(value ?? pair.key, fail3);
+        break;
+      case "frameworks":
+        config.frameworks = readFrameworks(value, fail3) ?? fail3(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
+        break;
+      case "cache":
+        config.cache = readBoolean(value ?? pair.key, "cache", fail3);
+        break;
+      default:
+        fail3(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
+    }
+  }
+  checkCustomRuleIds([...extraRules, ...config.customRules], rules);
+  const customMeta = [...extraRules, ...config.customRules].map(customRuleSettingMeta);
+  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES, ...customMeta].map((meta) => [meta.id, meta]));
+  for (const rulePair of ruleSettings) {
+    const ruleId = (0, import_yaml2.isScalar)(rulePair.key) ? String(rulePair.key.value) : "";
+    const meta = knownRules.get(ruleId) ?? (ruleId.startsWith(VAP_RULE_PREFIX) && ruleId.length > VAP_RULE_PREFIX.length ? customRuleSettingMeta({ id: ruleId }) : void 0);
+    if (!meta) {
+      const hint = closestMatch(ruleId, [...knownRules.keys()]);
+      fail3(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
+    }
+    config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail3);
+  }
+  return config;
 }
-function isReleaseNamespaceField(object, path27) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path27)) ?? false;
+function customRuleSettingMeta(rule) {
+  return { id: rule.id, title: rule.id, severity: "medium", category: "input", rationale: "", remediation: "", frameworks: [], equivalents: {} };
 }
-function isGeneratedField(object, path27) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path27)) ?? false;
+function checkCustomRuleIds(specs, rules) {
+  const builtIn = /* @__PURE__ */ new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_RULES.map((meta) => meta.id)]);
+  const seen = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    const { file, line, column } = spec.defined;
+    if (builtIn.has(spec.id)) throw new ConfigError(`custom rule id "${spec.id}" is the id of a built-in rule; choose another (e.g. a prefix such as acme/)`, file, line, column);
+    const earlier = seen.get(spec.id);
+    if (earlier) throw new ConfigError(`custom rule id "${spec.id}" is defined twice (first at ${earlier.file}:${earlier.line}:${earlier.column})`, file, line, column);
+    seen.set(spec.id, spec.defined);
+  }
 }
-var key;
-var init_object_index = __esm({
-  "src/engine/object-index.ts"() {
+function readFrameworks(node, fail3) {
+  if (!(0, import_yaml2.isSeq)(node)) return void 0;
+  return node.items.map((item) => {
+    const name = (0, import_yaml2.isScalar)(item) ? String(item.value) : "";
+    if (!FRAMEWORK_SELECTIONS.includes(name)) {
+      const hint = closestMatch(name, [...FRAMEWORK_SELECTIONS]);
+      fail3(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item);
+    }
+    return name;
+  });
+}
+function readMapping(value, what, fail3) {
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`${what} must be a mapping`, value);
+  return value.items.map((pair) => [(0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "", pair.value ?? pair.key]);
+}
+function readString(node, what, fail3) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" && typeof node.value !== "number") return fail3(`${what} must be a string`, node);
+  return String(node.value);
+}
+function readBoolean(node, what, fail3) {
+  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") return fail3(`${what} must be true or false`, node);
+  return node.value;
+}
+function readStrings(node, what, fail3) {
+  if (!(0, import_yaml2.isSeq)(node)) return fail3(`${what} must be a list of strings`, node);
+  return node.items.map((item) => readString(item, `${what} entries`, fail3));
+}
+function readHelm(value, fail3) {
+  const helm = {};
+  for (const [name, node] of readMapping(value, "helm", fail3)) {
+    switch (name) {
+      case "releaseName":
+      case "namespace":
+      case "kubeVersion":
+        helm[name] = readString(node, `helm.${name}`, fail3);
+        break;
+      case "apiVersions":
+      case "set":
+        helm[name] = readStrings(node, `helm.${name}`, fail3);
+        break;
+      case "charts":
+        if (!(0, import_yaml2.isSeq)(node)) fail3("helm.charts must be a list of {path, valueSets}", node);
+        helm.charts = node.items.map((item) => {
+          let chartPath;
+          const valueSets = {};
+          for (const [key2, entry] of readMapping(item, "a helm.charts entry", fail3)) {
+            if (key2 === "path") chartPath = readString(entry, "helm.charts[].path", fail3);
+            else if (key2 === "valueSets") {
+              for (const [setName, files] of readMapping(entry, "helm.charts[].valueSets", fail3)) {
+                valueSets[setName] = readStrings(files, `value set "${setName}"`, fail3);
+              }
+            } else fail3(`unknown key "${key2}" in a helm.charts entry; expected path and valueSets`, entry);
+          }
+          if (chartPath === void 0) return fail3("a helm.charts entry needs a path (the chart folder)", item);
+          return { path: chartPath, valueSets };
+        });
+        break;
+      default:
+        fail3(`unknown helm setting "${name}"; expected one of ${HELM_KEYS.join(", ")}`, node);
+    }
+  }
+  return helm;
+}
+function readPodTemplates(value, fail3) {
+  const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
+  if (!(0, import_yaml2.isSeq)(value)) return fail3(`podTemplates must be a list of ${entryShape}`, value);
+  const seen = /* @__PURE__ */ new Set();
+  return value.items.map((item) => {
+    const fields = /* @__PURE__ */ new Map();
+    for (const [key3, node] of readMapping(item, "a podTemplates entry", fail3)) {
+      if (!POD_TEMPLATE_KEYS.includes(key3)) fail3(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
+      fields.set(key3, node);
+    }
+    const requiredField = (key3) => fields.get(key3) ?? fail3(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
+    const kindNode = requiredField("kind");
+    const groupNode = requiredField("group");
+    const pathNode = requiredField("path");
+    const kind = readString(kindNode, "podTemplates[].kind", fail3);
+    const group = (0, import_yaml2.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail3);
+    const dotted = readString(pathNode, "podTemplates[].path", fail3);
+    if (!FIELD_PATH.test(dotted)) fail3(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
+    if (builtInPodSpecPath(group, kind)) {
+      fail3(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
+    }
+    const key2 = `${group}/${kind}`;
+    if (seen.has(key2)) fail3(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
+    seen.add(key2);
+    return { kind, group, path: dotted.split(".") };
+  });
+}
+function readGlobs(value, key2, fail3) {
+  if (!(0, import_yaml2.isSeq)(value)) return fail3(`${key2} must be a list of glob patterns`, value);
+  return value.items.map((item) => {
+    if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") return fail3(`${key2} entries must be glob strings`, item);
+    const pattern = item.value;
+    try {
+      new Minimatch(pattern);
+    } catch (error2) {
+      fail3(`invalid glob "${pattern}": ${error2.message}`, item);
+    }
+    return pattern;
+  });
+}
+function readRuleSetting(value, meta, fail3) {
+  const severityOf = (severity, node) => meta.unlintedInput ? fail3(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
+  if ((0, import_yaml2.isScalar)(value)) {
+    const v2 = value.value;
+    if (v2 === true || v2 === "on") return { enabled: true };
+    if (v2 === false || v2 === "off") return { enabled: false };
+    if (SEVERITIES.includes(v2)) return { enabled: true, severity: severityOf(v2, value) };
+    return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
+  }
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
+  const setting = {};
+  for (const pair of value.items) {
+    const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const node = pair.value;
+    if (key2 === "enabled") {
+      if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") fail3("enabled must be true or false", node ?? pair.key);
+      setting.enabled = node.value;
+    } else if (key2 === "severity") {
+      if (!(0, import_yaml2.isScalar)(node) || !SEVERITIES.includes(node.value)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
+      setting.severity = severityOf(node.value, node);
+    } else if (key2 === "options") {
+      setting.options = readOptions(node, meta, fail3);
+    } else {
+      fail3(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
+    }
+  }
+  return setting;
+}
+function readOptions(value, meta, fail3) {
+  if (!(0, import_yaml2.isMap)(value)) return fail3(`options of "${meta.id}" must be a mapping`, value);
+  const options = {};
+  for (const pair of value.items) {
+    const name = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const node = pair.value;
+    const plain = node && "toJSON" in node ? node.toJSON() : null;
+    const problem2 = optionProblem(meta.id, meta.options, name, plain);
+    if (problem2) fail3(problem2, meta.options?.[name] ? node ?? pair.key : pair.key);
+    options[name] = plain;
+  }
+  return options;
+}
+var import_yaml2, TOP_LEVEL_KEYS, HELM_KEYS, POD_TEMPLATE_KEYS, FIELD_PATH;
+var init_config = __esm({
+  "src/config/config.ts"() {
     "use strict";
-    key = (kind, namespace, name) => `${kind}\0${namespace ?? ""}\0${name}`;
+    init_esm3();
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_diagnostics();
+    init_rule_meta();
+    init_rule_options();
+    init_severity();
+    init_workload_kinds();
+    init_framework_selection();
+    init_custom_rule_spec();
+    init_custom_rules();
+    init_model();
+    TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "customRules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
+    HELM_KEYS = ["releaseName", "namespace", "kubeVersion", "apiVersions", "set", "charts"];
+    POD_TEMPLATE_KEYS = ["kind", "group", "path"];
+    FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
   }
 });
 
@@ -30845,8 +33916,8 @@ var init_boot = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js
-function messageDesc(file, path27, ...paths) {
-  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path27]);
+function messageDesc(file, path28, ...paths) {
+  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path28]);
 }
 var init_message2 = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js"() {
@@ -32318,7 +35389,7 @@ var init_fields = __esm({
 
 // node_modules/@bufbuild/protobuf/dist/esm/wkt/json.js
 var timestampMsMin, timestampMsMax, durationSecondsMin, durationSecondsMax;
-var init_json2 = __esm({
+var init_json3 = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/wkt/json.js"() {
     timestampMsMin = /* @__PURE__ */ Date.parse("0001-01-01T00:00:00Z");
     timestampMsMax = /* @__PURE__ */ Date.parse("9999-12-31T23:59:59Z");
@@ -32849,7 +35920,7 @@ var init_to_json = __esm({
     init_names();
     init_wkt();
     init_wrappers();
-    init_json2();
+    init_json3();
     init_wire();
     init_extensions();
     init_reflect_check();
@@ -33550,11 +36621,11 @@ function fieldMaskFromJson(fieldMask, json) {
   if (json === "") {
     return;
   }
-  fieldMask.paths = json.split(",").map((path27) => {
-    if (path27.includes("_")) {
+  fieldMask.paths = json.split(",").map((path28) => {
+    if (path28.includes("_")) {
       throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: path names must be lowerCamelCase`);
     }
-    return protoSnakeCase(path27);
+    return protoSnakeCase(path28);
   });
 }
 function structFromJson(struct, json, ctx) {
@@ -33627,7 +36698,7 @@ var init_from_json = __esm({
     init_base64_encoding();
     init_wkt();
     init_extensions();
-    init_json2();
+    init_json3();
     IMPLICIT6 = 2;
     compiledReaders2 = /* @__PURE__ */ new WeakMap();
     tokenIgnoredUnknownEnum = /* @__PURE__ */ Symbol();
@@ -33647,7 +36718,7 @@ var init_unknown_enum = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/index.js
-var init_esm = __esm({
+var init_esm4 = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/index.js"() {
     init_types();
     init_is_message();
@@ -33683,7 +36754,7 @@ function celFromScalar(type, v2) {
 }
 var init_proto = __esm({
   "node_modules/@bufbuild/cel/dist/esm/proto.js"() {
-    init_esm();
+    init_esm4();
     init_uint();
   }
 });
@@ -33999,7 +37070,7 @@ function typeUrlToName2(url2) {
   }
   return name;
 }
-var privateSymbol4, CelScalar, TIMESTAMP, DURATION;
+var privateSymbol4, CelScalar, TIMESTAMP, DURATION2;
 var init_type = __esm({
   "node_modules/@bufbuild/cel/dist/esm/type.js"() {
     init_list();
@@ -34020,7 +37091,7 @@ var init_type = __esm({
       TYPE: celScalarType("type")
     };
     TIMESTAMP = objectType(TimestampSchema);
-    DURATION = objectType(DurationSchema);
+    DURATION2 = objectType(DurationSchema);
   }
 });
 
@@ -34156,7 +37227,7 @@ var init_value = __esm({
     init_map();
     init_list();
     init_reflect2();
-    init_esm();
+    init_esm4();
     init_eval();
     init_wkt();
     init_type();
@@ -34218,7 +37289,7 @@ var init_map = __esm({
   "node_modules/@bufbuild/cel/dist/esm/map.js"() {
     init_reflect2();
     init_uint();
-    init_esm();
+    init_esm4();
     init_proto();
     init_value();
     privateSymbol5 = /* @__PURE__ */ Symbol.for("@bufbuild/cel/map");
@@ -34335,7 +37406,7 @@ function createRegistryWithWKT(...inputs) {
 var wktRegistry;
 var init_registry2 = __esm({
   "node_modules/@bufbuild/cel/dist/esm/registry.js"() {
-    init_esm();
+    init_esm4();
     init_wkt();
     wktRegistry = createRegistry(TimestampSchema, DurationSchema, AnySchema, file_google_protobuf_wrappers, file_google_protobuf_struct);
   }
@@ -34422,7 +37493,7 @@ var init_equals2 = __esm({
   "node_modules/@bufbuild/cel/dist/esm/equals.js"() {
     init_reflect2();
     init_eval();
-    init_esm();
+    init_esm4();
     init_list();
     init_map();
     init_uint();
@@ -34675,7 +37746,7 @@ var ONE_SECOND, MAX_DURATION_NANOS, MIN_DURATION_NANOS, DURATION_STRING_LENGTH_L
 var init_duration2 = __esm({
   "node_modules/@bufbuild/cel/dist/esm/duration.js"() {
     init_wkt();
-    init_esm();
+    init_esm4();
     ONE_SECOND = 1000000000n;
     MAX_DURATION_NANOS = 9223372036854775807n;
     MIN_DURATION_NANOS = -9223372036854775808n;
@@ -34708,7 +37779,7 @@ function createTimestamp(s = 0n, ns2 = 0n) {
 var MAX_TIMESTAMP_SECONDS, MIN_TIMESTAMP_SECONDS, ONE_SECOND2;
 var init_timestamp2 = __esm({
   "node_modules/@bufbuild/cel/dist/esm/timestamp.js"() {
-    init_esm();
+    init_esm4();
     init_wkt();
     MAX_TIMESTAMP_SECONDS = 253402300799n;
     MIN_TIMESTAMP_SECONDS = -62135596800n;
@@ -34788,18 +37859,18 @@ var init_math = __esm({
       celFunc(ADD, [INT, INT], INT, (l, r7) => safeInt(l + r7, ADD)),
       celFunc(ADD, [UINT, UINT], UINT, (l, r7) => safeUint(l.value + r7.value, ADD)),
       celFunc(ADD, [DOUBLE, DOUBLE], DOUBLE, (l, r7) => l + r7),
-      celFunc(ADD, [DURATION, DURATION], DURATION, durationSum),
-      celFunc(ADD, [TIMESTAMP, DURATION], TIMESTAMP, timestampSum),
-      celFunc(ADD, [DURATION, TIMESTAMP], TIMESTAMP, timestampSum),
+      celFunc(ADD, [DURATION2, DURATION2], DURATION2, durationSum),
+      celFunc(ADD, [TIMESTAMP, DURATION2], TIMESTAMP, timestampSum),
+      celFunc(ADD, [DURATION2, TIMESTAMP], TIMESTAMP, timestampSum),
       celFunc(ADD, [STRING, STRING], STRING, (l, r7) => l + r7),
       celFunc(ADD, [BYTES, BYTES], BYTES, bytesConcat),
       celFunc(ADD, [LIST, LIST], LIST, celListConcat),
       celFunc(SUBTRACT, [INT, INT], INT, (l, r7) => safeInt(l - r7, SUBTRACT)),
       celFunc(SUBTRACT, [UINT, UINT], UINT, (l, r7) => safeUint(l.value - r7.value, SUBTRACT)),
       celFunc(SUBTRACT, [DOUBLE, DOUBLE], DOUBLE, (l, r7) => l - r7),
-      celFunc(SUBTRACT, [TIMESTAMP, TIMESTAMP], DURATION, durationDifference),
-      celFunc(SUBTRACT, [DURATION, DURATION], DURATION, durationDifference),
-      celFunc(SUBTRACT, [TIMESTAMP, DURATION], TIMESTAMP, timestampDifference),
+      celFunc(SUBTRACT, [TIMESTAMP, TIMESTAMP], DURATION2, durationDifference),
+      celFunc(SUBTRACT, [DURATION2, DURATION2], DURATION2, durationDifference),
+      celFunc(SUBTRACT, [TIMESTAMP, DURATION2], TIMESTAMP, timestampDifference),
       celFunc(MULTIPLY, [INT, INT], INT, (l, r7) => safeInt(l * r7, MULTIPLY)),
       celFunc(MULTIPLY, [UINT, UINT], UINT, (l, r7) => safeUint(l.value * r7.value, MULTIPLY)),
       celFunc(MULTIPLY, [DOUBLE, DOUBLE], DOUBLE, (l, r7) => l * r7),
@@ -34858,7 +37929,7 @@ function identity(x) {
 var encoder, decoder, BOOL, BYTES2, DOUBLE2, DYN, INT2, STRING2, TYPE, UINT2, cast_default;
 var init_cast = __esm({
   "node_modules/@bufbuild/cel/dist/esm/std/cast.js"() {
-    init_esm();
+    init_esm4();
     init_wkt();
     init_math();
     init_type();
@@ -34875,7 +37946,7 @@ var init_cast = __esm({
       celFunc("int", [DOUBLE2], INT2, safeInt),
       celFunc("int", [STRING2], INT2, safeInt),
       celFunc("int", [TIMESTAMP], INT2, (x) => safeInt(x.message.seconds)),
-      celFunc("int", [DURATION], INT2, (x) => safeInt(x.message.seconds)),
+      celFunc("int", [DURATION2], INT2, (x) => safeInt(x.message.seconds)),
       // Uint
       celFunc("uint", [UINT2], UINT2, identity),
       celFunc("uint", [INT2], UINT2, safeUint),
@@ -34900,15 +37971,15 @@ var init_cast = __esm({
       celFunc("string", [DOUBLE2], STRING2, (x) => x.toString()),
       celFunc("string", [BYTES2], STRING2, bytesToString),
       celFunc("string", [TIMESTAMP], STRING2, (x) => toJson(TimestampSchema, x.message)),
-      celFunc("string", [DURATION], STRING2, (x) => toJson(DurationSchema, x.message)),
+      celFunc("string", [DURATION2], STRING2, (x) => toJson(DurationSchema, x.message)),
       // Timestamp
       celFunc("timestamp", [TIMESTAMP], TIMESTAMP, identity),
       celFunc("timestamp", [STRING2], TIMESTAMP, stringToTimestamp),
       celFunc("timestamp", [INT2], TIMESTAMP, (x) => timestampFromMs(Number(x))),
       // Duration
-      celFunc("duration", [DURATION], DURATION, identity),
-      celFunc("duration", [STRING2], DURATION, parseDuration),
-      celFunc("duration", [INT2], DURATION, (x) => create(DurationSchema, { seconds: x })),
+      celFunc("duration", [DURATION2], DURATION2, identity),
+      celFunc("duration", [STRING2], DURATION2, parseDuration),
+      celFunc("duration", [INT2], DURATION2, (x) => create(DurationSchema, { seconds: x })),
       // Misc
       celFunc("type", [DYN], TYPE, toType),
       celFunc("dyn", [DYN], DYN, identity)
@@ -38928,7 +41999,7 @@ var init_RE2 = __esm({
 
 // node_modules/@bufbuild/re2/dist/esm/index.js
 var RE2JS;
-var init_esm2 = __esm({
+var init_esm5 = __esm({
   "node_modules/@bufbuild/re2/dist/esm/index.js"() {
     init_RE2Flags();
     init_MachineInput();
@@ -39135,7 +42206,7 @@ var init_logic = __esm({
     init_type();
     init_equals2();
     init_func();
-    init_esm2();
+    init_esm5();
     ({ BOOL: BOOL2, BYTES: BYTES3, DOUBLE: DOUBLE3, DYN: DYN2, INT: INT3, STRING: STRING3, UINT: UINT3 } = CelScalar);
     LIST2 = listType(CelScalar.DYN);
     MAP = mapType(CelScalar.DYN, CelScalar.DYN);
@@ -39160,7 +42231,7 @@ var init_logic = __esm({
       celFunc(LESS, [DOUBLE3, INT3], BOOL2, (l, r7) => l < Number(r7)),
       celFunc(LESS, [DOUBLE3, UINT3], BOOL2, (l, r7) => l < Number(r7.value)),
       celFunc(LESS, [UINT3, DOUBLE3], BOOL2, (l, r7) => Number(l.value) < r7),
-      celFunc(LESS, [DURATION, DURATION], BOOL2, (l, r7) => compareDuration(l, r7) < 0),
+      celFunc(LESS, [DURATION2, DURATION2], BOOL2, (l, r7) => compareDuration(l, r7) < 0),
       celFunc(LESS, [TIMESTAMP, TIMESTAMP], BOOL2, (l, r7) => compareTimestamp(l, r7) < 0),
       // <=
       celFunc(LESS_EQUALS, [BOOL2, BOOL2], BOOL2, (l, r7) => l <= r7),
@@ -39175,7 +42246,7 @@ var init_logic = __esm({
       celFunc(LESS_EQUALS, [DOUBLE3, INT3], BOOL2, (l, r7) => l <= Number(r7)),
       celFunc(LESS_EQUALS, [DOUBLE3, UINT3], BOOL2, (l, r7) => l <= Number(r7.value)),
       celFunc(LESS_EQUALS, [UINT3, DOUBLE3], BOOL2, (l, r7) => Number(l.value) <= r7),
-      celFunc(LESS_EQUALS, [DURATION, DURATION], BOOL2, (l, r7) => compareDuration(l, r7) <= 0),
+      celFunc(LESS_EQUALS, [DURATION2, DURATION2], BOOL2, (l, r7) => compareDuration(l, r7) <= 0),
       celFunc(LESS_EQUALS, [TIMESTAMP, TIMESTAMP], BOOL2, (l, r7) => compareTimestamp(l, r7) <= 0),
       // >
       celFunc(GREATER, [BOOL2, BOOL2], BOOL2, (l, r7) => l > r7),
@@ -39190,7 +42261,7 @@ var init_logic = __esm({
       celFunc(GREATER, [DOUBLE3, INT3], BOOL2, (l, r7) => l > Number(r7)),
       celFunc(GREATER, [DOUBLE3, UINT3], BOOL2, (l, r7) => l > Number(r7.value)),
       celFunc(GREATER, [UINT3, DOUBLE3], BOOL2, (l, r7) => Number(l.value) > r7),
-      celFunc(GREATER, [DURATION, DURATION], BOOL2, (l, r7) => compareDuration(l, r7) > 0),
+      celFunc(GREATER, [DURATION2, DURATION2], BOOL2, (l, r7) => compareDuration(l, r7) > 0),
       celFunc(GREATER, [TIMESTAMP, TIMESTAMP], BOOL2, (l, r7) => compareTimestamp(l, r7) > 0),
       // >=
       celFunc(GREATER_EQUALS, [BOOL2, BOOL2], BOOL2, (l, r7) => l >= r7),
@@ -39205,7 +42276,7 @@ var init_logic = __esm({
       celFunc(GREATER_EQUALS, [DOUBLE3, INT3], BOOL2, (l, r7) => l >= Number(r7)),
       celFunc(GREATER_EQUALS, [DOUBLE3, UINT3], BOOL2, (l, r7) => l >= Number(r7.value)),
       celFunc(GREATER_EQUALS, [UINT3, DOUBLE3], BOOL2, (l, r7) => Number(l.value) >= r7),
-      celFunc(GREATER_EQUALS, [DURATION, DURATION], BOOL2, (l, r7) => compareDuration(l, r7) >= 0),
+      celFunc(GREATER_EQUALS, [DURATION2, DURATION2], BOOL2, (l, r7) => compareDuration(l, r7) >= 0),
       celFunc(GREATER_EQUALS, [TIMESTAMP, TIMESTAMP], BOOL2, (l, r7) => compareTimestamp(l, r7) >= 0),
       // size
       celFunc(SIZE, [BYTES3], INT3, (x) => BigInt(x.length)),
@@ -39323,21 +42394,21 @@ var init_time = __esm({
     init_wkt();
     init_type();
     init_overload_const();
-    init_esm();
+    init_esm4();
     init_func();
     ({ STRING: STRING4, INT: INT4 } = CelScalar);
     time_default = [
       // Duration
-      celMethod(TIME_GET_SECONDS, DURATION, [], INT4, function() {
+      celMethod(TIME_GET_SECONDS, DURATION2, [], INT4, function() {
         return this.message.seconds;
       }),
-      celMethod(TIME_GET_MINUTES, DURATION, [], INT4, function() {
+      celMethod(TIME_GET_MINUTES, DURATION2, [], INT4, function() {
         return this.message.seconds / 60n;
       }),
-      celMethod(TIME_GET_HOURS, DURATION, [], INT4, function() {
+      celMethod(TIME_GET_HOURS, DURATION2, [], INT4, function() {
         return this.message.seconds / 3600n;
       }),
-      celMethod(TIME_GET_MILLISECONDS, DURATION, [], INT4, function() {
+      celMethod(TIME_GET_MILLISECONDS, DURATION2, [], INT4, function() {
         return BigInt(this.message.nanos) / 1000000n;
       }),
       // Timestamp
@@ -45564,7 +48635,7 @@ function accessByName(obj, name) {
       return reflect(field.message);
   }
 }
-function isSet(obj, name) {
+function isSet3(obj, name) {
   if (typeof obj !== "object" || obj === null) {
     return false;
   }
@@ -45902,7 +48973,7 @@ var init_access = __esm({
         return val;
       }
       isPresent(_vars, obj) {
-        const set = isSet(obj, this.name);
+        const set = isSet3(obj, this.name);
         if (set === void 0) {
           return fieldNotFound(this.id, this.name);
         }
@@ -46485,7 +49556,7 @@ function intToUint32(v2) {
 }
 var init_object = __esm({
   "node_modules/@bufbuild/cel/dist/esm/object.js"() {
-    init_esm();
+    init_esm4();
     init_uint();
     init_value();
     init_eval();
@@ -47227,7 +50298,7 @@ var init_plan = __esm({
     init_checked_pb();
     init_syntax_pb();
     init_planner();
-    init_esm();
+    init_esm4();
     init_error();
     init_eval();
     init_value();
@@ -47237,7 +50308,7 @@ var init_plan = __esm({
 });
 
 // node_modules/@bufbuild/cel/dist/esm/index.js
-var init_esm3 = __esm({
+var init_esm6 = __esm({
   "node_modules/@bufbuild/cel/dist/esm/index.js"() {
     init_error();
     init_map();
@@ -47280,7 +50351,7 @@ function walk(expr, context, scope) {
       return;
     case "callExpr": {
       const call = kind.value;
-      if (call.target !== void 0 && call.function === "bind" && qualifiedName(call.target) === "cel" && !scope.has("cel")) {
+      if (call.target !== void 0 && call.function === "bind" && qualifiedName2(call.target) === "cel" && !scope.has("cel")) {
         rewriteBind(expr, call.args, context);
         walk(expr, context, scope);
         return;
@@ -47291,7 +50362,7 @@ function walk(expr, context, scope) {
         return;
       }
       if (call.target !== void 0) {
-        const qualifier = qualifiedName(call.target);
+        const qualifier = qualifiedName2(call.target);
         const rootBound = qualifier !== void 0 && isBound(qualifier.split(".")[0], context, scope);
         if (qualifier !== void 0 && !rootBound) {
           const name = `${qualifier}.${call.function}`;
@@ -47398,11 +50469,11 @@ function rewriteSortBy(expr, target, variable, key2) {
 function callOf(name, args) {
   return create(Expr_CallSchema, { function: name, args });
 }
-function qualifiedName(expr) {
+function qualifiedName2(expr) {
   const kind = expr.exprKind;
   if (kind.case === "identExpr") return kind.value.name;
   if (kind.case === "selectExpr" && !kind.value.testOnly && kind.value.operand) {
-    const operand2 = qualifiedName(kind.value.operand);
+    const operand2 = qualifiedName2(kind.value.operand);
     return operand2 === void 0 ? void 0 : `${operand2}.${kind.value.field}`;
   }
   return void 0;
@@ -47426,7 +50497,7 @@ var STEP_FUNCTION, AUTHORIZER_FUNCTION, SORT_BY_KEYS, PLANNER_CALLS, FOREIGN_NAM
 var init_compile = __esm({
   "src/cel/compile.ts"() {
     "use strict";
-    init_esm();
+    init_esm4();
     init_syntax_pb();
     STEP_FUNCTION = "@kubeward.step";
     AUTHORIZER_FUNCTION = "@kubeward.authorizer";
@@ -47816,7 +50887,7 @@ function indexOutOfBounds2(index, length) {
 var WHITE_SPACE, QUOTE_MAP, STRING6, INT5, DYN3, LIST_DYN, LIST_STRING, strings_default;
 var init_strings = __esm({
   "node_modules/@bufbuild/cel/dist/esm/ext/strings.js"() {
-    init_esm();
+    init_esm4();
     init_wkt();
     init_type();
     init_list();
@@ -47959,7 +51030,7 @@ var CelFunctionError, COST_LIMIT_MESSAGE, current, operatorTable;
 var init_runtime = __esm({
   "src/cel/runtime.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     CelFunctionError = class extends Error {
       constructor(message, functionName) {
         super(message);
@@ -47979,7 +51050,7 @@ var DYN4, METHODS, AUTHZ_FUNCTIONS;
 var init_authz = __esm({
   "src/cel/lib/authz.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_runtime();
     ({ DYN: DYN4 } = CelScalar);
     METHODS = [
@@ -48075,7 +51146,7 @@ var converted, JsonObjectMap, OPAQUE_KEY, opaqueObjects;
 var init_values = __esm({
   "src/cel/values.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_runtime();
     converted = /* @__PURE__ */ new WeakMap();
     JsonObjectMap = class extends Map {
@@ -48133,7 +51204,7 @@ var DYN5, Library, asString, asInt, asBool, asList;
 var init_define = __esm({
   "src/cel/lib/define.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_runtime();
     init_values();
     ({ DYN: DYN5 } = CelScalar);
@@ -48230,7 +51301,7 @@ var KIND, asOptional, OPTIONALS;
 var init_optional = __esm({
   "src/cel/lib/optional.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_values();
     init_define();
     KIND = "optional";
@@ -48294,9 +51365,9 @@ function parseGoUrl(raw, viaRequest) {
     if (parsedHost.error !== void 0) return `${quoted}: ${parsedHost.error}`;
     host = parsedHost.host;
   }
-  const path27 = unescape2(rest);
-  if (path27 === void 0) return `${quoted}: invalid URL escape`;
-  return { scheme, opaque: "", host, path: path27, rawPath: rest, rawQuery };
+  const path28 = unescape2(rest);
+  if (path28 === void 0) return `${quoted}: invalid URL escape`;
+  return { scheme, opaque: "", host, path: path28, rawPath: rest, rawQuery };
 }
 function parseAuthority(authority) {
   const at2 = authority.lastIndexOf("@");
@@ -48370,7 +51441,7 @@ var KIND2, part, URLS;
 var init_url = __esm({
   "src/cel/lib/url.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_values();
     init_define();
     KIND2 = "url";
@@ -48420,11 +51491,11 @@ function isDateTime(s) {
 function formatValue(name) {
   return opaque(KIND3, name, name, () => name);
 }
-var maxLength, LABEL, SUBDOMAIN, DNS1035, QUALIFIED_NAME, LABEL_VALUE, whole, LABEL_RE, SUBDOMAIN_RE, DNS1035_RE, QUALIFIED_NAME_RE, LABEL_VALUE_RE, dns1123Label, dns1123Subdomain, dns1035Label, qualifiedName2, labelValue, prefixed, UUID, BASE64, FORMATS2, KIND3, library, FORMAT;
+var maxLength, LABEL, SUBDOMAIN, DNS1035, QUALIFIED_NAME, LABEL_VALUE, whole, LABEL_RE, SUBDOMAIN_RE, DNS1035_RE, QUALIFIED_NAME_RE, LABEL_VALUE_RE, dns1123Label, dns1123Subdomain, dns1035Label, qualifiedName3, labelValue2, prefixed, UUID, BASE64, FORMATS2, KIND3, library, FORMAT;
 var init_format = __esm({
   "src/cel/lib/format.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_values();
     init_define();
     init_optional();
@@ -48464,7 +51535,7 @@ var init_format = __esm({
       "my-name",
       "abc-123"
     );
-    qualifiedName2 = (s) => {
+    qualifiedName3 = (s) => {
       const errors = [];
       const parts = s.split("/");
       let name = parts[0];
@@ -48485,7 +51556,7 @@ var init_format = __esm({
       }
       return errors;
     };
-    labelValue = lengthAndPattern(
+    labelValue2 = lengthAndPattern(
       63,
       LABEL_VALUE_RE,
       LABEL_VALUE,
@@ -48501,11 +51572,11 @@ var init_format = __esm({
       dns1123Label,
       dns1123Subdomain,
       dns1035Label,
-      qualifiedName: qualifiedName2,
+      qualifiedName: qualifiedName3,
       dns1123LabelPrefix: prefixed(dns1123Label),
       dns1123SubdomainPrefix: prefixed(dns1123Subdomain),
       dns1035LabelPrefix: prefixed(dns1035Label),
-      labelValue,
+      labelValue: labelValue2,
       uri: (s) => {
         const parsed = parseGoUrl(s, true);
         return typeof parsed === "string" ? [parsed] : [];
@@ -48647,7 +51718,7 @@ function argument(value, parse4, of) {
   const parsed = parse4(text);
   return typeof parsed === "string" ? fail2(parsed) : parsed;
 }
-var IP, CIDR, v4, v6, isUnspecified, isLoopback, isMulticast, isLinkLocalUnicast, isLinkLocalMulticast, isGlobalUnicast, addressOf, cidrOf, fromString, accepts, onIp, IPS;
+var IP, CIDR, v4, v6, isUnspecified, isLoopback2, isMulticast, isLinkLocalUnicast, isLinkLocalMulticast, isGlobalUnicast, addressOf, cidrOf, fromString, accepts, onIp, IPS;
 var init_ip = __esm({
   "src/cel/lib/ip.ts"() {
     "use strict";
@@ -48658,11 +51729,11 @@ var init_ip = __esm({
     v4 = (a, b, c, d) => BigInt(a) << 24n | BigInt(b) << 16n | BigInt(c) << 8n | BigInt(d);
     v6 = (firstGroup) => BigInt(firstGroup) << 112n;
     isUnspecified = (a) => a.value === 0n;
-    isLoopback = (a) => a.family === 4 ? inRange(a, 4, v4(127, 0, 0, 0), 8) : a.value === 1n;
+    isLoopback2 = (a) => a.family === 4 ? inRange(a, 4, v4(127, 0, 0, 0), 8) : a.value === 1n;
     isMulticast = (a) => inRange(a, 4, v4(224, 0, 0, 0), 4) || inRange(a, 6, v6(65280), 8);
     isLinkLocalUnicast = (a) => inRange(a, 4, v4(169, 254, 0, 0), 16) || inRange(a, 6, v6(65152), 10);
     isLinkLocalMulticast = (a) => inRange(a, 4, v4(224, 0, 0, 0), 24) || a.family === 6 && (a.value >> 112n & 0xff0fn) === 0xff02n;
-    isGlobalUnicast = (a) => !(a.family === 4 && a.value === 0xffffffffn) && !isUnspecified(a) && !isLoopback(a) && !isMulticast(a) && !isLinkLocalUnicast(a);
+    isGlobalUnicast = (a) => !(a.family === 4 && a.value === 0xffffffffn) && !isUnspecified(a) && !isLoopback2(a) && !isMulticast(a) && !isLinkLocalUnicast(a);
     addressOf = (value) => asOpaque(value, IP);
     cidrOf = (value) => asOpaque(value, CIDR);
     fromString = (parse4, make) => ([value]) => {
@@ -48684,7 +51755,7 @@ var init_ip = __esm({
       if (address) return formatIp(address);
       const cidr = cidrOf(value);
       return cidr && `${formatIp(cidr.address)}/${cidr.bits}`;
-    }).method("family", 0, onIp((a) => BigInt(a.family))).method("isUnspecified", 0, onIp(isUnspecified)).method("isLoopback", 0, onIp(isLoopback)).method("isLinkLocalMulticast", 0, onIp(isLinkLocalMulticast)).method("isLinkLocalUnicast", 0, onIp(isLinkLocalUnicast)).method("isGlobalUnicast", 0, onIp(isGlobalUnicast)).func("cidr", 1, fromString(parseCidr, cidrValue)).func("isCIDR", 1, accepts(parseCidr)).method("containsIP", 1, (target, [other]) => {
+    }).method("family", 0, onIp((a) => BigInt(a.family))).method("isUnspecified", 0, onIp(isUnspecified)).method("isLoopback", 0, onIp(isLoopback2)).method("isLinkLocalMulticast", 0, onIp(isLinkLocalMulticast)).method("isLinkLocalUnicast", 0, onIp(isLinkLocalUnicast)).method("isGlobalUnicast", 0, onIp(isGlobalUnicast)).func("cidr", 1, fromString(parseCidr, cidrValue)).func("isCIDR", 1, accepts(parseCidr)).method("containsIP", 1, (target, [other]) => {
       const cidr = cidrOf(target);
       if (cidr === void 0) return void 0;
       const address = argument(other, parseIp, addressOf);
@@ -48754,7 +51825,7 @@ var less, equal, contains2, LISTS;
 var init_lists = __esm({
   "src/cel/lib/lists.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_compile();
     init_runtime();
     init_define();
@@ -49049,8 +52120,8 @@ var BOOL4, STRING7, MAX_PATTERN_LENGTH2, MAX_FIND_INPUT_LENGTH, re2Cache, jsCach
 var init_regex = __esm({
   "src/cel/lib/regex.ts"() {
     "use strict";
-    init_esm3();
-    init_esm2();
+    init_esm6();
+    init_esm5();
     init_define();
     ({ BOOL: BOOL4, STRING: STRING7 } = CelScalar);
     MAX_PATTERN_LENGTH2 = 4096;
@@ -49098,11 +52169,11 @@ function parseSemver(text) {
     if (!NUMBER.test(part2)) return `${names[i]} number must not contain leading zeroes ${JSON.stringify(part2)}`;
   }
   for (const id of prerelease) {
-    if (!IDENTIFIER.test(id)) return `Invalid character(s) found in prerelease ${JSON.stringify(id)}`;
+    if (!IDENTIFIER2.test(id)) return `Invalid character(s) found in prerelease ${JSON.stringify(id)}`;
     if (/^[0-9]+$/.test(id) && !NUMBER.test(id)) return `Numeric PreRelease version must not contain leading zeroes ${JSON.stringify(id)}`;
   }
   for (const id of build2) {
-    if (!IDENTIFIER.test(id)) return `Invalid character(s) found in build meta data ${JSON.stringify(id)}`;
+    if (!IDENTIFIER2.test(id)) return `Invalid character(s) found in build meta data ${JSON.stringify(id)}`;
   }
   return { major: BigInt(parts[0]), minor: BigInt(parts[1]), patch: BigInt(parts[2]), prerelease, build: build2 };
 }
@@ -49161,14 +52232,14 @@ function isSemver(value, normalize2) {
   const parsed = parse3(value, normalize2);
   return parsed === void 0 ? void 0 : typeof parsed !== "string";
 }
-var NUMBER, IDENTIFIER, KIND5, semverOf, compared2, SEMVERS;
+var NUMBER, IDENTIFIER2, KIND5, semverOf, compared2, SEMVERS;
 var init_semver = __esm({
   "src/cel/lib/semver.ts"() {
     "use strict";
     init_values();
     init_define();
     NUMBER = /^(0|[1-9][0-9]*)$/;
-    IDENTIFIER = /^[0-9A-Za-z-]+$/;
+    IDENTIFIER2 = /^[0-9A-Za-z-]+$/;
     KIND5 = "semver";
     semverOf = (value) => asOpaque(value, KIND5);
     compared2 = (test) => (target, [other]) => {
@@ -49210,7 +52281,7 @@ var INT6, STRING8, STRING_FIXES;
 var init_strings2 = __esm({
   "src/cel/lib/strings.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     ({ INT: INT6, STRING: STRING8 } = CelScalar);
     STRING_FIXES = [
       celMethod("replace", STRING8, [STRING8, STRING8], STRING8, function(old, replacement) {
@@ -49234,7 +52305,7 @@ var DYN6, step, authorizer, LIBRARY_FUNCTIONS;
 var init_lib = __esm({
   "src/cel/lib/index.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_ext();
     init_compile();
     init_authz();
@@ -49364,7 +52435,7 @@ var DEFAULT_COST_LIMIT, namespaces, compiled, baseEnv, env, CelVariables, LazyVa
 var init_cel = __esm({
   "src/cel/index.ts"() {
     "use strict";
-    init_esm3();
+    init_esm6();
     init_compile();
     init_lib();
     init_runtime();
@@ -49448,7 +52519,7 @@ var init_cel2 = __esm({
 
 // src/policy/field-path.ts
 function parseFieldPath(text) {
-  const path27 = [];
+  const path28 = [];
   let i = text.startsWith(".") ? 1 : 0;
   if (text.startsWith("object.")) i = "object.".length;
   while (i < text.length) {
@@ -49457,8 +52528,8 @@ function parseFieldPath(text) {
       if (close < 0) return { error: "a [ in the field path has no ]", offset: i };
       const inner = text.slice(i + 1, close).trim();
       const quoted = /^'([^']*)'$/.exec(inner) ?? /^"([^"]*)"$/.exec(inner);
-      if (quoted) path27.push(quoted[1]);
-      else if (/^\d+$/.test(inner)) path27.push(Number(inner));
+      if (quoted) path28.push(quoted[1]);
+      else if (/^\d+$/.test(inner)) path28.push(Number(inner));
       else return { error: `a field path index must be a number or a quoted key, not "${inner}"`, offset: i + 1 };
       i = close + 1;
       if (text[i] === ".") i++;
@@ -49466,15 +52537,15 @@ function parseFieldPath(text) {
     }
     const match2 = /^[^.[\]\s]+/.exec(text.slice(i));
     if (!match2) return { error: `unexpected "${text[i]}" in the field path`, offset: i };
-    path27.push(match2[0]);
+    path28.push(match2[0]);
     i += match2[0].length;
     if (text[i] === ".") {
       i++;
       if (i >= text.length) return { error: "the field path ends with a dot", offset: i - 1 };
     }
   }
-  if (path27.length === 0) return { error: "the field path is empty", offset: 0 };
-  return { path: path27 };
+  if (path28.length === 0) return { error: "the field path is empty", offset: 0 };
+  return { path: path28 };
 }
 var init_field_path = __esm({
   "src/policy/field-path.ts"() {
@@ -49483,6 +52554,17 @@ var init_field_path = __esm({
 });
 
 // src/policy/custom-rules.ts
+var custom_rules_exports2 = {};
+__export(custom_rules_exports2, {
+  CUSTOM_MESSAGES: () => CUSTOM_MESSAGES,
+  CustomRuleError: () => CustomRuleError,
+  compileAt: () => compileAt,
+  compileCustomRule: () => compileCustomRule,
+  describeObject: () => describeObject5,
+  failureMessage: () => failureMessage,
+  fieldPathAt: () => fieldPathAt,
+  groupOf: () => groupOf
+});
 function compileAt(source, variables, what) {
   const compiled2 = compileCel(source.value, { variables });
   if (compiled2.ok) return compiled2.program;
@@ -49523,7 +52605,7 @@ function compileCustomRule(spec) {
     const activation = { ...base, variables: celVariables(variables, base) };
     return validations.map((validation) => {
       const result = evaluateCel(validation.program, activation);
-      if (!result.ok) return `the expression \`${validation.expression}\` could not be evaluated on ${describeObject2(object)}: ${result.error.message}`;
+      if (!result.ok) return `the expression \`${validation.expression}\` could not be evaluated on ${describeObject5(object)}: ${result.error.message}`;
       return result.value === true ? void 0 : failureMessage(validation.messageProgram, validation.message, validation.expression, activation);
     });
   };
@@ -49561,7 +52643,7 @@ function failureMessage(messageProgram, message, expression, activation) {
   }
   return message ?? `failed expression: ${expression}`;
 }
-function describeObject2(object) {
+function describeObject5(object) {
   return `${object.kind} "${object.namespace ? `${object.namespace}/` : ""}${object.name}"`;
 }
 function customRuleMeta(spec) {
@@ -49591,7 +52673,7 @@ function objectMatcher(match2) {
   };
 }
 var CustomRuleError, CUSTOM_RULE_VARIABLES, CUSTOM_MESSAGES;
-var init_custom_rules = __esm({
+var init_custom_rules2 = __esm({
   "src/policy/custom-rules.ts"() {
     "use strict";
     init_json();
@@ -49608,421 +52690,6 @@ var init_custom_rules = __esm({
     };
     CUSTOM_RULE_VARIABLES = ["object", "oldObject", "params", "namespaceObject", "variables"];
     CUSTOM_MESSAGES = { violation: "{{message}}" };
-  }
-});
-
-// src/core/memo.ts
-function lastAnswerOf(compute) {
-  let known = false;
-  let lastKey;
-  let lastValue;
-  return (key2) => {
-    if (!known || key2 !== lastKey) {
-      lastValue = compute(key2);
-      lastKey = key2;
-      known = true;
-    }
-    return lastValue;
-  };
-}
-var init_memo = __esm({
-  "src/core/memo.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/compact.ts
-var compact_exports = {};
-__export(compact_exports, {
-  formatCompact: () => formatCompact
-});
-function formatCompact(input) {
-  return activeFindings(input.findings).map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn}: ${levelOf(f.severity)}: ${displayMessage(f)} [${f.ruleId}]
-`).join("");
-}
-var init_compact = __esm({
-  "src/report/compact.ts"() {
-    "use strict";
-    init_severity();
-    init_report();
-  }
-});
-
-// src/report/json.ts
-var json_exports = {};
-__export(json_exports, {
-  formatJson: () => formatJson,
-  jsonPieces: () => jsonPieces
-});
-function formatJson(input) {
-  return [...jsonPieces(input)].join("");
-}
-function findingJson(f) {
-  return {
-    rule: f.ruleId,
-    severity: f.severity,
-    level: levelOf(f.severity),
-    message: messageWithProvenance(f),
-    file: f.file,
-    region: f.region,
-    object: f.object ?? null,
-    path: f.path ? formatPath(f.path) : null,
-    suppressed: Boolean(f.suppression),
-    suppression: f.suppression ?? null,
-    related: relatedLocations(f),
-    provenance: f.provenance ?? null,
-    valueSets: f.valueSets ?? null,
-    source: f.source ?? null,
-    helpUri: helpUri(f.ruleId)
-  };
-}
-function* jsonPieces(input) {
-  const { findings } = input;
-  if (findings.length === 0) {
-    yield "[]\n";
-    return;
-  }
-  for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
-    let piece = start === 0 ? "[\n  " : ",\n  ";
-    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
-    for (let i = start; i < end; i++) {
-      if (i > start) piece += ",\n  ";
-      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
-    }
-    yield piece;
-  }
-  yield "\n]\n";
-}
-var FINDINGS_PER_PIECE;
-var init_json3 = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    init_json();
-    init_rule_meta();
-    init_severity();
-    init_report();
-    FINDINGS_PER_PIECE = 1e3;
-  }
-});
-
-// src/engine/finding.ts
-function kustomizeProvenanceKey(finding) {
-  return finding.provenance?.kustomize ? JSON.stringify(finding.provenance.kustomize) : "";
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareFindings(a, b) {
-  return compareText(a.file, b.file) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(kustomizeProvenanceKey(a), kustomizeProvenanceKey(b));
-}
-var objectLabel;
-var init_finding = __esm({
-  "src/engine/finding.ts"() {
-    "use strict";
-    init_memo();
-    objectLabel = lastAnswerOf((object) => {
-      const name = object.name || "(unnamed)";
-      return object.namespace === void 0 ? `${object.kind}/${name}` : `${object.kind}/${object.namespace}/${name}`;
-    });
-  }
-});
-
-// src/report/sarif.ts
-var sarif_exports = {};
-__export(sarif_exports, {
-  GITHUB_SARIF_LIMITS: () => GITHUB_SARIF_LIMITS,
-  INFORMATION_URI: () => INFORMATION_URI,
-  artifactUri: () => artifactUri,
-  formatSarif: () => formatSarif,
-  sarifReport: () => sarifReport
-});
-import path5 from "node:path";
-import { gzipSync } from "node:zlib";
-function ruleName(id) {
-  return id.split(/[-/]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-function frameworkTags(meta) {
-  return meta.frameworks.map((ref) => `${ref.framework.toLowerCase()}:${ref.control}`);
-}
-function helpMarkdown(meta) {
-  const frameworks = meta.frameworks.map((ref) => {
-    const title = controlTitle(ref);
-    return `- ${ref.framework} ${ref.control}${title ? `: ${title}` : ""}`;
-  });
-  return [
-    `**${meta.title}**`,
-    "",
-    meta.rationale,
-    "",
-    `**Fix:** ${meta.remediation}`,
-    ...frameworks.length ? ["", "**Frameworks:**", ...frameworks] : [],
-    "",
-    `[Rule documentation](${helpUri(meta.id)})`
-  ].join("\n");
-}
-function describeRule(meta) {
-  return {
-    id: meta.id,
-    name: ruleName(meta.id),
-    shortDescription: { text: meta.title },
-    fullDescription: { text: meta.rationale },
-    help: { text: `${meta.rationale}
-
-Fix: ${meta.remediation}`, markdown: helpMarkdown(meta) },
-    helpUri: helpUri(meta.id),
-    defaultConfiguration: { level: levelOf(meta.severity), ...meta.enabledByDefault === false ? { enabled: false } : {} },
-    ...meta.frameworks.length ? { relationships: meta.frameworks.map(relationship) } : {},
-    properties: {
-      tags: ["security", "kubernetes", meta.category, ...frameworkTags(meta)],
-      precision: "high",
-      "security-severity": securitySeverity(meta.severity)
-    }
-  };
-}
-function relationship(ref) {
-  return { target: { id: ref.control, toolComponent: { name: ref.framework } }, kinds: ["superset"] };
-}
-function taxonomies(rules) {
-  const named = /* @__PURE__ */ new Map();
-  for (const ref of rules.flatMap((meta) => meta.frameworks)) {
-    const controls = named.get(ref.framework) ?? /* @__PURE__ */ new Set();
-    named.set(ref.framework, controls.add(ref.control));
-  }
-  return Object.keys(FRAMEWORKS).filter((framework) => named.has(framework)).map((framework) => {
-    const { fullName, version, informationUri, controls } = FRAMEWORKS[framework];
-    const taxa = Object.keys(controls).filter((control) => named.get(framework)?.has(control)).map((control) => ({ id: control, shortDescription: { text: controlTitle({ framework, control }) ?? control } }));
-    return { name: framework, fullName, ...version !== void 0 && { version }, informationUri, taxa };
-  });
-}
-function resultTaxaJson(rules, frameworks) {
-  const indexOf3 = /* @__PURE__ */ new Map();
-  frameworks.forEach((component, componentIndex) => {
-    component.taxa?.forEach((taxon, taxonIndex) => indexOf3.set(`${component.name} ${taxon.id}`, { component: componentIndex, taxon: taxonIndex }));
-  });
-  const byRule = /* @__PURE__ */ new Map();
-  for (const meta of rules) {
-    const taxa = meta.frameworks.flatMap((ref) => {
-      const index = indexOf3.get(`${ref.framework} ${ref.control}`);
-      return index ? [{ id: ref.control, index: index.taxon, toolComponent: { name: ref.framework, index: index.component } }] : [];
-    });
-    byRule.set(meta.id, taxa.length ? `,"taxa":${JSON.stringify(taxa)}` : "");
-  }
-  return byRule;
-}
-function artifactUri(file) {
-  return encodeArtifactUri(file);
-}
-function uriMaker(base) {
-  const known = /* @__PURE__ */ new Map();
-  return (file) => {
-    let uri = known.get(file);
-    if (uri === void 0) {
-      uri = encodeArtifactUri(base && file !== "-" ? fromRepositoryRoot(base, file) : file);
-      known.set(file, uri);
-    }
-    return uri;
-  };
-}
-function fromRepositoryRoot(base, file) {
-  const joined = path5.posix.normalize(`${base}/${file}`);
-  return joined.startsWith("../") ? file : joined;
-}
-function encodeArtifactUri(file) {
-  return file.replace(/^(\.\/)+/, "").split("/").map((segment) => encodeURIComponent(segment)).join("/");
-}
-function fingerprint(finding, uri) {
-  lanes[0] = 2166136261;
-  lanes[1] = 84696351;
-  mix(finding.ruleId);
-  mix(uri);
-  if (!finding.object) mix(finding.message);
-  else {
-    mix(objectLabel(finding.object));
-    for (const segment of finding.path ?? []) mix(typeof segment === "string" ? segment : String(segment));
-  }
-  return hex32(lanes[0]) + hex32(lanes[1]);
-}
-function mix(text) {
-  let high = lanes[0];
-  let low = lanes[1];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    high = Math.imul(high ^ code, 16777619);
-    low = Math.imul(low ^ code, 1540483477);
-    low ^= low >>> 15;
-  }
-  lanes[0] = Math.imul(high ^ 65535, 16777619);
-  lanes[1] = Math.imul(low ^ 65535, 1540483477);
-}
-function hex32(value) {
-  return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
-}
-function jsonString(text) {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
-}
-function regionJson(region) {
-  return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
-}
-function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
-  const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
-  const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
-  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
-  const places = relatedLocations(finding);
-  if (places.length) {
-    const related2 = places.map((place, index) => ({
-      id: index + 1,
-      physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
-      message: { text: place.message }
-    }));
-    json += `,"relatedLocations":${JSON.stringify(related2)}`;
-  }
-  if (finding.provenance && !finding.provenance.kustomize) {
-    const { values, fallback, guessed } = finding.provenance;
-    const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
-    const valuesMethod = fallback ? "template-text" : "instrumented-render";
-    const properties2 = { valuesKeys: values.map((setting) => setting.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
-    json += `,"properties":${JSON.stringify(properties2)}`;
-  }
-  if (finding.suppression) {
-    const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
-    const suppressions = [{ kind: "inSource", justification: finding.suppression.reason ?? `suppressed by ${how}` }];
-    json += `,"suppressions":${JSON.stringify(suppressions)}`;
-  }
-  return `${json}}`;
-}
-function formatSarif(input) {
-  return [...sarifReport(input).pieces].join("");
-}
-function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
-  const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
-  const taxaOfRule = resultTaxaJson(input.rules, taxonomies(input.rules));
-  const uriOf = uriMaker(input.sarif?.repositoryBase);
-  const nextFingerprint = fingerprintCounter(uriOf);
-  const resultWith = (index, fingerprintValue) => {
-    const finding = input.findings[index];
-    return resultJson(finding, ruleIndex.get(finding.ruleId) ?? -1, taxaOfRule.get(finding.ruleId) ?? "", fingerprintValue, uriOf);
-  };
-  if (input.sarif?.allResults === true) {
-    const [before2, after2] = logAround(input, void 0, input.findings.length);
-    return { pieces: resultPieces(before2, after2, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
-  }
-  const fingerprints = input.findings.map(nextFingerprint);
-  const resultOf = (index) => resultWith(index, fingerprints[index]);
-  let rankedOnce;
-  const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
-  let kept = Math.min(input.findings.length, limits.resultsPerRun);
-  let limit = "results per run";
-  let results = keptResults(ranked, kept, input.findings.length, resultOf);
-  const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
-    const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
-    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
-      kept = Math.floor(kept * (room / gzipped) * 0.95);
-      limit = "gzipped size";
-      results = keptResults(ranked, kept, input.findings.length, resultOf);
-    }
-  }
-  const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
-  const [before, after] = logAround(input, omitted, kept);
-  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
-}
-function fingerprintCounter(uriOf) {
-  const occurrences = /* @__PURE__ */ new Map();
-  return (finding) => {
-    const hash = fingerprint(finding, uriOf(finding.file));
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
-  };
-}
-function logAround(input, omitted, kept) {
-  const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
-  return [before, after];
-}
-function* resultPieces(before, after, count, resultOf) {
-  yield `${before}"results":[`;
-  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
-    const end = Math.min(count, start + RESULTS_PER_PIECE);
-    const batch = [];
-    for (let index = start; index < end; index++) batch.push(resultOf(index));
-    yield `${start === 0 ? "" : ","}${batch.join(",")}`;
-  }
-  yield `]${after}
-`;
-}
-function sarifLog(input, omitted, kept) {
-  const frameworks = taxonomies(input.rules);
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "kubeward",
-            version: input.toolVersion,
-            semanticVersion: input.toolVersion,
-            informationUri: INFORMATION_URI,
-            rules: input.rules.map(describeRule),
-            ...frameworks.length ? { supportedTaxonomies: frameworks.map(({ name }) => ({ name })) } : {}
-          }
-        },
-        ...frameworks.length ? { taxonomies: frameworks } : {},
-        columnKind: "utf16CodeUnits",
-        results: [],
-        ...omitted ? {
-          properties: {
-            omittedResults: omitted.count,
-            omittedResultsBySeverity: omitted.bySeverity,
-            omittedResultsReason: `GitHub code scanning limit on ${omitted.limit}: the ${kept} most severe of ${omitted.total} results are included; the option --sarif-all-results (action input sarif-all-results) writes them all`
-          }
-        } : {}
-      }
-    ]
-  };
-}
-function mostSevereFirst(findings) {
-  const rank = (finding) => (finding.suppression ? SEVERITIES.length : 0) + SEVERITIES.indexOf(finding.severity);
-  return findings.map((_2, index) => index).sort((a, b) => rank(findings[a]) - rank(findings[b]) || a - b);
-}
-function keptResults(ranked, kept, total, resultOf) {
-  if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
-  return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
-}
-function textBytes(results) {
-  let bytes = 0;
-  for (const result of results) bytes += Buffer.byteLength(result) + 1;
-  return bytes;
-}
-function gzippedSize(results) {
-  let gzipped = 0;
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
-    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
-  }
-  return gzipped;
-}
-function omittedResults(findings, left, limit) {
-  const bySeverity2 = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
-  for (const index of left) bySeverity2[findings[index].severity]++;
-  return { count: left.length, total: findings.length, bySeverity: bySeverity2, limit };
-}
-var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, RESULTS_PER_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_finding();
-    init_rule_meta();
-    init_severity();
-    init_frameworks();
-    init_report();
-    INFORMATION_URI = "https://github.com/kubeward/kubeward";
-    FINGERPRINT_KEY = "kubeward/v1";
-    lanes = new Int32Array(2);
-    HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
-    NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-    RESULTS_PER_PIECE = 1e3;
-    OMITTED_PROPERTIES_BYTES = 1e3;
-    EMPTY_RESULTS = '"results":[]';
   }
 });
 
@@ -50057,10 +52724,10 @@ var init_read_error = __esm({
 });
 
 // src/core/display-path.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function displayPath(cwd, file) {
-  const relative = path7.relative(cwd, file) || path7.basename(file);
-  return relative.split(path7.sep).join("/");
+  const relative = path8.relative(cwd, file) || path8.basename(file);
+  return relative.split(path8.sep).join("/");
 }
 var init_display_path = __esm({
   "src/core/display-path.ts"() {
@@ -57180,13 +59847,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk2, stream, path27) {
+function walkInto(walk2, stream, path28) {
   const { nodes, keys } = walk2;
   let matched = 0;
-  const limit = Math.min(walk2.matched, path27.length);
-  while (matched < limit && walk2.path[matched] === path27[matched]) matched++;
-  for (; matched < path27.length; matched++) {
-    const segment = path27[matched];
+  const limit = Math.min(walk2.matched, path28.length);
+  while (matched < limit && walk2.path[matched] === path28[matched]) matched++;
+  for (; matched < path28.length; matched++) {
+    const segment = path28[matched];
     const current2 = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current2);
     let key2 = -1;
@@ -57201,26 +59868,26 @@ function walkInto(walk2, stream, path27) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk2.path = path27;
+  walk2.path = path28;
   walk2.matched = matched;
   return walk2;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path27) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path27));
+function locateInStream(stream, root, path28) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path28));
 }
 function pathLocator(stream, root) {
   const walk2 = freshWalk(root);
-  return (path27) => spanOfWalk(stream, walkInto(walk2, stream, path27));
+  return (path28) => spanOfWalk(stream, walkInto(walk2, stream, path28));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path27) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path27);
+function listItemRoots(stream, root, path28) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -57236,9 +59903,9 @@ function spanOf(stream, key2, node) {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
-function writtenScalar(stream, root, path27) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path27);
-  if (matched < path27.length) return void 0;
+function writtenScalar(stream, root, path28) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
+  if (matched < path28.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -57510,8 +60177,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path27) {
-      const { start, end } = locateOffsets(path27);
+    locate(path28) {
+      const { start, end } = locateOffsets(path28);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -57622,9 +60289,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path27) {
+    locate(path28) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path27);
+      const { start, end, matched } = locateInStream(stream, root, path28);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -57638,12 +60305,12 @@ function readYamlDocument(text, file) {
     return {
       source,
       value: documents[0],
-      locate(path27) {
+      locate(path28) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path27);
+        const { start, end } = locateInStream(stream, root, path28);
         return source.regionOf(start, end);
       },
-      scalarAt: (path27) => present3 ? writtenScalar(stream, root, path27) : void 0
+      scalarAt: (path28) => present3 ? writtenScalar(stream, root, path28) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -57789,18 +60456,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path27, defines) {
+function locateInTemplate(text, kind, body, path28, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path27.length; matched++) {
-    const segment = path27[matched];
+  for (; matched < path28.length; matched++) {
+    const segment = path28[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path27.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path28.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -57813,12 +60480,12 @@ function locateInTemplate(text, kind, body, path27, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path27.slice(matched);
+  const remainder = path28.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path27[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path28[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -57864,7 +60531,7 @@ var init_template_locate = __esm({
 
 // src/expand/file-cache.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function templateFiles(dir) {
   let entries;
   try {
@@ -57872,7 +60539,7 @@ function templateFiles(dir) {
   } catch {
     return [];
   }
-  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path9.join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && /\.(tpl|ya?ml|txt)$/.test(entry.name) && /(^|[\\/])templates([\\/]|$)/.test(entry.parentPath)).map((entry) => path10.join(entry.parentPath, entry.name));
 }
 function createFileCache() {
   const files = /* @__PURE__ */ new Map();
@@ -58026,7 +60693,7 @@ var init_render_failure = __esm({
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants4, statSync as statSync4 } from "node:fs";
 import os6 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 function isExecutable(file) {
   try {
     accessSync(file, constants4.X_OK);
@@ -58037,9 +60704,9 @@ function isExecutable(file) {
 }
 function findOnPath(name, searchPath) {
   const extensions = process.platform === "win32" ? ["", ".exe", ".cmd"] : [""];
-  for (const dir of searchPath.split(path10.delimiter).filter(Boolean)) {
+  for (const dir of searchPath.split(path11.delimiter).filter(Boolean)) {
     for (const extension of extensions) {
-      const candidate = path10.join(dir, name + extension);
+      const candidate = path11.join(dir, name + extension);
       if (isExecutable(candidate)) return candidate;
     }
   }
@@ -58088,15 +60755,15 @@ var init_tools = __esm({
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, writeFileSync } from "node:fs";
 import os7 from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 function renderCacheDir(cwd, env2) {
-  for (let dir = path11.resolve(cwd); ; dir = path11.dirname(dir)) {
-    if (isDirectory2(path11.join(dir, "node_modules"))) return path11.join(dir, "node_modules", ".cache", "kubeward");
-    if (path11.dirname(dir) === dir) break;
+  for (let dir = path12.resolve(cwd); ; dir = path12.dirname(dir)) {
+    if (isDirectory2(path12.join(dir, "node_modules"))) return path12.join(dir, "node_modules", ".cache", "kubeward");
+    if (path12.dirname(dir) === dir) break;
   }
   const xdg = env2.XDG_CACHE_HOME;
-  if (xdg && path11.isAbsolute(xdg)) return path11.join(xdg, "kubeward");
-  return path11.join(env2.HOME || os7.homedir(), ".cache", "kubeward");
+  if (xdg && path12.isAbsolute(xdg)) return path12.join(xdg, "kubeward");
+  return path12.join(env2.HOME || os7.homedir(), ".cache", "kubeward");
 }
 function isDirectory2(dir) {
   return statSync5(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -58111,7 +60778,7 @@ function treeDigest(dir, skip) {
     seen.add(real);
     for (const name of readdirSync4(current2).sort()) {
       if (skip.includes(name)) continue;
-      const file = path11.join(current2, name);
+      const file = path12.join(current2, name);
       const stats = statSync5(file);
       const entry = relative ? `${relative}/${name}` : name;
       if (stats.isDirectory()) {
@@ -58130,8 +60797,8 @@ function treeDigest(dir, skip) {
   return hash.digest("hex");
 }
 function outermost(dirs) {
-  const resolved = [...new Set(dirs.map((dir) => path11.resolve(dir)))].sort();
-  return resolved.filter((dir) => !resolved.some((other) => other !== dir && !path11.relative(other, dir).startsWith("..") && !path11.isAbsolute(path11.relative(other, dir))));
+  const resolved = [...new Set(dirs.map((dir) => path12.resolve(dir)))].sort();
+  return resolved.filter((dir) => !resolved.some((other) => other !== dir && !path12.relative(other, dir).startsWith("..") && !path12.isAbsolute(path12.relative(other, dir))));
 }
 function selectedEnv(names) {
   return Object.keys(process.env).filter((name) => names.some((wanted) => wanted.endsWith("_") ? name.startsWith(wanted) : name === wanted)).sort().map((name) => `${name}=${process.env[name]}`);
@@ -58144,7 +60811,7 @@ function renderKey(identity2, args, cwd, inputs, digest) {
   for (const variable of selectedEnv(inputs.env)) hash.update(`e ${variable}\0`);
   for (const text of inputs.extra ?? []) hash.update(`x ${text.length}\0${text}`);
   for (const dir of outermost(inputs.dirs)) hash.update(`t ${relocated(dir)} ${digest(dir, inputs.skip ?? [])}\0`);
-  for (const file of [...new Set(inputs.files.map((name) => path11.resolve(name)))].sort()) {
+  for (const file of [...new Set(inputs.files.map((name) => path12.resolve(name)))].sort()) {
     const content = readFileSync6(file);
     hash.update(`v ${relocated(file)} ${content.length}\0`);
     hash.update(content);
@@ -58175,8 +60842,8 @@ function entryRun(key2, entry) {
 }
 async function toolIdentity(binary) {
   const stats = statSync5(binary);
-  const kubectl = path11.basename(binary).startsWith("kubectl");
-  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path11.dirname(binary), 3e4);
+  const kubectl = path12.basename(binary).startsWith("kubectl");
+  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path12.dirname(binary), 3e4);
   if (version.code !== 0) return void 0;
   return `${realpathSync3(binary)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
@@ -58212,8 +60879,8 @@ function createRenderCache(dir) {
     return known;
   };
   const store = (key2, run2) => {
-    const file = path11.join(dir, `${key2}.render`);
-    const temporary = path11.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    const file = path12.join(dir, `${key2}.render`);
+    const temporary = path12.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(temporary, entryText(key2, run2));
@@ -58241,7 +60908,7 @@ function createRenderCache(dir) {
         const started = performance.now();
         let entry;
         try {
-          entry = readFileSync6(path11.join(dir, `${key2}.render`));
+          entry = readFileSync6(path12.join(dir, `${key2}.render`));
         } catch {
           entry = void 0;
         }
@@ -58281,14 +60948,14 @@ var init_render_cache = __esm({
 // src/expand/helm/render.ts
 import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
 import os8 from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 function readChartInfo(chartDir) {
-  const chart = load(readFileSync7(path12.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
-  const requirementsFile = path12.join(chartDir, "requirements.yaml");
+  const chart = load(readFileSync7(path13.join(chartDir, "Chart.yaml"), "utf8")) ?? {};
+  const requirementsFile = path13.join(chartDir, "requirements.yaml");
   const requirements = existsSync4(requirementsFile) ? load(readFileSync7(requirementsFile, "utf8")) ?? {} : {};
   const dependencies = [chart.dependencies, requirements.dependencies].flatMap((list2) => Array.isArray(list2) ? list2 : []).filter((dep) => isRecord(dep) && typeof dep.name === "string");
   return {
-    name: typeof chart.name === "string" ? chart.name : path12.basename(chartDir),
+    name: typeof chart.name === "string" ? chart.name : path13.basename(chartDir),
     type: typeof chart.type === "string" ? chart.type : "application",
     dependencies
   };
@@ -58310,7 +60977,7 @@ function describeHelmFailure(run2) {
   return parseHelmFailure(run2.stderr, run2.code);
 }
 function kubeconfigText() {
-  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path12.delimiter).filter(Boolean) : [path12.join(os8.homedir(), ".kube", "config")];
+  const files = process.env.KUBECONFIG ? process.env.KUBECONFIG.split(path13.delimiter).filter(Boolean) : [path13.join(os8.homedir(), ".kube", "config")];
   return files.map((file) => {
     try {
       return `${file}
@@ -58328,7 +60995,7 @@ function templateInputs(chartDir, valueSet, settings) {
 ${text}`)];
   return {
     dirs: [copy.source],
-    files: valueSet.valuesFiles.filter((file) => path12.relative(copy.root, file).startsWith("..")),
+    files: valueSet.valuesFiles.filter((file) => path13.relative(copy.root, file).startsWith("..")),
     env: environment.env,
     extra: [...environment.extra, ...plan2],
     relocate: copy.root,
@@ -58404,10 +61071,10 @@ var init_template_actions = __esm({
 // src/expand/helm/instrument.ts
 import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync2 } from "node:fs";
 import os9 from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 function chartTree(chartDir, prefix = []) {
   const found = [{ dir: chartDir, prefix }];
-  const chartsDir = path13.join(chartDir, "charts");
+  const chartsDir = path14.join(chartDir, "charts");
   if (!existsSync5(chartsDir)) return found;
   let dependencies;
   try {
@@ -58416,8 +61083,8 @@ function chartTree(chartDir, prefix = []) {
     dependencies = [];
   }
   for (const entry of readdirSync5(chartsDir, { withFileTypes: true })) {
-    const dir = path13.join(chartsDir, entry.name);
-    if (!entry.isDirectory() || !existsSync5(path13.join(dir, "Chart.yaml"))) continue;
+    const dir = path14.join(chartsDir, entry.name);
+    if (!entry.isDirectory() || !existsSync5(path14.join(dir, "Chart.yaml"))) continue;
     let name = entry.name;
     try {
       name = readChartInfo(dir).name;
@@ -58429,35 +61096,35 @@ function chartTree(chartDir, prefix = []) {
   return found;
 }
 function templateFilesOf(chartDir) {
-  const templates = path13.join(chartDir, "templates");
+  const templates = path14.join(chartDir, "templates");
   if (!existsSync5(templates)) return [];
-  return readdirSync5(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path13.join(entry.parentPath, entry.name));
+  return readdirSync5(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name));
 }
 function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
-  const root = mkdtempSync(path13.join(os9.tmpdir(), `kubeward-${label}-`));
-  const base = path13.basename(chartDir);
+  const root = mkdtempSync(path14.join(os9.tmpdir(), `kubeward-${label}-`));
+  const base = path14.basename(chartDir);
   const written = /* @__PURE__ */ new Map();
-  const removed = new Set(chartTree(chartDir).map((chart) => path13.join(base, path13.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
-  for (const template of dropped) removed.add(path13.join(base, template));
+  const removed = new Set(chartTree(chartDir).map((chart) => path14.join(base, path14.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  for (const template of dropped) removed.add(path14.join(base, template));
   let done = false;
   return {
     source: chartDir,
     root,
-    dir: path13.join(root, base),
+    dir: path14.join(root, base),
     written,
     removed,
     materialize() {
       if (done) return;
       done = true;
-      const copy = path13.join(root, base);
+      const copy = path14.join(root, base);
       cpSync(chartDir, copy, { recursive: true, dereference: true });
       for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
-        const file = path13.join(entry.parentPath, entry.name);
+        const file = path14.join(entry.parentPath, entry.name);
         chmodSync(file, statSync6(file).mode | (entry.isDirectory() ? 448 : 384));
       }
       chmodSync(copy, statSync6(copy).mode | 448);
-      for (const file of removed) rmSync3(path13.join(root, file), { force: true });
-      for (const [file, text] of written) writeFileSync2(path13.join(root, file), text);
+      for (const file of removed) rmSync3(path14.join(root, file), { force: true });
+      for (const [file, text] of written) writeFileSync2(path14.join(root, file), text);
     }
   };
 }
@@ -58467,7 +61134,7 @@ function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync3(path13.dirname(copyDir), { recursive: true, force: true });
+  rmSync3(path14.dirname(copyDir), { recursive: true, force: true });
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -58543,7 +61210,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path13.relative(chartDir, file))) continue;
+      if (untagged.has(path14.relative(chartDir, file))) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
@@ -58551,7 +61218,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      copy.written.set(path13.join(path13.basename(chartDir), path13.relative(chartDir, file)), tagged);
+      copy.written.set(path14.join(path14.basename(chartDir), path14.relative(chartDir, file)), tagged);
     }
   }
   return {
@@ -58635,14 +61302,14 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
   for (const chart of chartTree(chartDir)) {
-    const copied = path13.join(path13.basename(chartDir), path13.relative(chartDir, chart.dir));
-    copy.removed.add(path13.join(copied, "values.schema.json"));
-    const values = path13.join(chart.dir, "values.yaml");
-    if (existsSync5(values)) rewrite(values, path13.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
+    const copied = path14.join(path14.basename(chartDir), path14.relative(chartDir, chart.dir));
+    copy.removed.add(path14.join(copied, "values.schema.json"));
+    const values = path14.join(chart.dir, "values.yaml");
+    if (existsSync5(values)) rewrite(values, path14.join(copied, "values.yaml"), chart.prefix, -chart.prefix.length);
   }
   const valuesFiles = valueSet.valuesFiles.map((file, index) => {
     rewrite(file, `values-${index}.yaml`, [], 1 + index);
-    return path13.join(copy.root, `values-${index}.yaml`);
+    return path14.join(copy.root, `values-${index}.yaml`);
   });
   const set = valueSet.set.map(
     (argument2) => splitAssignments(argument2).map((assignment) => {
@@ -58700,9 +61367,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path27) {
+function sharedDepth(real, other, path28) {
   let depth = 0;
-  for (const segment of path27) {
+  for (const segment of path28) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -58715,28 +61382,28 @@ function sharedDepth(real, other, path27) {
   }
   return depth;
 }
-function nodeAt(body, path27) {
+function nodeAt(body, path28) {
   let node = body;
-  for (const segment of path27) node = child(node, segment);
+  for (const segment of path28) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path27) {
+function documentAlong(render, name, key2, body, path28) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path27);
+  const depth = sharedDepth(body, document.object.body, path28);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence2, key2, body, path27) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path27);
+function taggedTemplateLine(evidence2, key2, body, path28) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path28);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path27.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path28.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -58769,12 +61436,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path27, tail) {
-  if (tail.length > path27.length) return false;
-  return tail.every((segment, index) => path27[path27.length - tail.length + index] === segment);
+function endsWith(path28, tail) {
+  if (tail.length > path28.length) return false;
+  return tail.every((segment, index) => path28[path28.length - tail.length + index] === segment);
 }
-function startsWith(path27, head) {
-  return head.length <= path27.length && head.every((segment, index) => path27[index] === segment);
+function startsWith(path28, head) {
+  return head.length <= path28.length && head.every((segment, index) => path28[index] === segment);
 }
 function wholeValuesMap(chart, node) {
   const found = [];
@@ -58795,31 +61462,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence2, key2, body, path27, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path27);
+function sentinelValues(evidence2, key2, body, path28, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path28);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path27.slice(0, depth));
-  if (depth === path27.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path28.slice(0, depth));
+  if (depth === path28.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path27.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path28.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path27) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path28) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path27.slice(0, length);
+    const prefix = path28.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path27.length && writtenByTemplate(prefix)) break;
+    if (length < path28.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path27.slice(length)], effective: [...map, ...path27.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path28.slice(length)], effective: [...map, ...path28.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -58891,20 +61558,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk2 = (real, rendered, path27) => {
+  const walk2 = (real, rendered, path28) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path27.length === 2 && path27[0] === "metadata" && path27[1] === "namespace";
+      const isNamespaceField = path28.length === 2 && path28[0] === "metadata" && path28[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path27));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path28));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path27));
+        facts.generated.push(JSON.stringify(path28));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk2(item, rendered[index], [...path27, index]);
+        walk2(item, rendered[index], [...path28, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path27, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path28, name]);
     }
   };
   walk2(body, other, []);
@@ -58924,7 +61591,7 @@ var init_provenance = __esm({
 });
 
 // src/expand/helm/objects.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -58932,10 +61599,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path14.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path15.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path14.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path15.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -58951,14 +61618,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path14.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path15.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path14.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path15.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -59051,7 +61718,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path14.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path15.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -59120,7 +61787,7 @@ var init_objects = __esm({
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 function lineEnds(template) {
   const ends = [];
   const blocks = [];
@@ -59237,7 +61904,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync9(path15.join(query.chartDir, query.template), "utf8");
+    template = readFileSync9(path16.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -59250,7 +61917,7 @@ async function locateRenderedLine(query) {
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync3(path15.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync3(path16.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -59293,7 +61960,7 @@ var init_rendered_line = __esm({
 
 // src/expand/helm/render-error.ts
 import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function isFile(file) {
   try {
     return statSync7(file).isFile();
@@ -59327,15 +61994,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path16.join(chartDir, "Chart.yaml");
+  let file = path17.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path16.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path17.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path16.resolve(chartDir, named);
+    file = path17.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -59368,7 +62035,7 @@ var init_render_error = __esm({
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
@@ -59379,7 +62046,7 @@ function buildInputs(tree, usedFiles, enableHelm) {
   return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path17.resolve(dir), settings), path17.resolve(dir), settings.inputs);
+  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path18.resolve(dir), settings), path18.resolve(dir), settings.inputs);
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -59394,17 +62061,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path17.resolve(dir);
+  const root = path18.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path17.resolve(root, mention);
+    const absolute = path18.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path17.relative(root, absolute);
-    return path17.isAbsolute(dir) || relative.startsWith("..") ? absolute : path17.join(dir, relative);
+    const relative = path18.relative(root, absolute);
+    return path18.isAbsolute(dir) || relative.startsWith("..") ? absolute : path18.join(dir, relative);
   }
   return void 0;
 }
@@ -59420,10 +62087,10 @@ var init_build = __esm({
 
 // src/expand/kustomize/kustomization-file.ts
 import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path18.join(dir, name);
+    const file = path19.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -59490,8 +62157,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path27) {
-  return path27[path27.length - 1] === "image" && typeof valueAtPath(body, path27) === "string";
+function isImagePath(body, path28) {
+  return path28[path28.length - 1] === "image" && typeof valueAtPath(body, path28) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -59521,11 +62188,11 @@ var init_images = __esm({
 });
 
 // src/expand/kustomize/layer-uses.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path19.resolve(dir));
+    const layer = tree.layers.get(path20.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current2 = { layer, parent, componentIndex, components: [] };
     uses.push(current2);
@@ -59600,12 +62267,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path27) {
+function followPath(output, source, path28) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path27) {
+  for (const segment of path28) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -59622,7 +62289,7 @@ function followPath(output, source, path27) {
       field = segment;
     }
   }
-  const complete = followed.length === path27.length;
+  const complete = followed.length === path28.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -59699,19 +62366,19 @@ var init_patch_target = __esm({
 });
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity2, body, path27, applied) {
+function patchCandidates(patch, identity2, body, path28, applied) {
   if (patch.target && !targetMatches(patch.target, identity2)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity2.kind || !identity2.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path27);
-      const deletion = strategicDeletion(document.body, followed.path, body, path27);
+      const followed = followPath(body, document.body, path28);
+      const deletion = strategicDeletion(document.body, followed.path, body, path28);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path27.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path28.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path27.length;
+      const complete = followed.depth === path28.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -59725,57 +62392,57 @@ function patchCandidates(patch, identity2, body, path27, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path27, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path28, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path27) {
+function strategicDeletion(document, followed, body, path28) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path27[length - 1] === "string" && valueAtPath(body, path27.slice(0, length)) === void 0;
+    const gone = (length) => typeof path28[length - 1] === "string" && valueAtPath(body, path28.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path27.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path28.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path27) {
+function beforeOperation(operation, path28) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path27;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path28;
   const list2 = operation.path.slice(0, -1);
-  const index = path27[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path27[i]) === segment)) return path27;
+  const index = path28[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path28[i]) === segment)) return path28;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path27.slice(0, list2.length), index + 1, ...path27.slice(list2.length + 1)] : path27;
+  if (operation.op === "remove") return index >= at2 ? [...path28.slice(0, list2.length), index + 1, ...path28.slice(list2.length + 1)] : path28;
   if (index === at2) return void 0;
-  return index > at2 ? [...path27.slice(0, list2.length), index - 1, ...path27.slice(list2.length + 1)] : path27;
+  return index > at2 ? [...path28.slice(0, list2.length), index - 1, ...path28.slice(list2.length + 1)] : path28;
 }
-function operationCandidate(operation, file, body, path27, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path27.length) return void 0;
+function operationCandidate(operation, file, body, path28, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path28.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path27[i]]);
+    const item = valueAtPath(node, [path28[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path27.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path28.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path27.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path28.length, decisive: true };
   }
-  const remainder = path27.slice(operation.path.length);
+  const remainder = path28.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path27.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path27.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path28.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path28.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -59985,20 +62652,20 @@ var init_map2 = __esm({
 function readKustomizeYaml(text, file, toFile = sameRegion) {
   const document = readYamlDocument(text, file);
   const { source } = document;
-  const regionAt = (path27) => toFile(document.locate(path27));
+  const regionAt = (path28) => toFile(document.locate(path28));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path27) {
-      const entry = valueAtPath(document.value, path27);
+    firstKeyRegionAt(path28) {
+      const entry = valueAtPath(document.value, path28);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path27 : [...path27, firstKey]);
+      return regionAt(firstKey === void 0 ? path28 : [...path28, firstKey]);
     },
-    inlineTextAt(path27) {
-      const scalar = document.scalarAt(path27);
+    inlineTextAt(path28) {
+      const scalar = document.scalarAt(path28);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path27);
+      const value = valueAtPath(document.value, path28);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -60080,7 +62747,7 @@ var init_layer_context = __esm({
 });
 
 // src/expand/kustomize/read-patches.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -60098,7 +62765,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path20.join(context.layer.dir, entry);
+  const file = path21.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -60119,7 +62786,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path20.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path21.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -60149,7 +62816,7 @@ function addPatch(context, source, common) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path27) => toFile(object.locate(path27).region)
+      locate: (path28) => toFile(object.locate(path28).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -60195,14 +62862,14 @@ var init_read_patches = __esm({
 });
 
 // src/expand/kustomize/read.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function readKustomizationTree(dir, cache2 = /* @__PURE__ */ new Map()) {
   const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache2, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
   readLayer(dir, state);
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path21.resolve(dir);
+  const key2 = path22.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -60229,7 +62896,7 @@ function readLayer(dir, state) {
     inputDirs: []
   };
   const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path21.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path22.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -60244,7 +62911,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path21.resolve(target))) {
+  if (context.state.reading.has(path22.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -60260,7 +62927,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path21.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path22.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -60285,7 +62952,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path21.resolve(file);
+  const key2 = path22.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -60381,7 +63048,7 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path21.join(context.layer.dir, entry);
+    const file = path22.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
     else if (isDirectory3(file)) context.layer.inputDirs.push(file);
   }
@@ -60406,7 +63073,7 @@ var init_read2 = __esm({
 });
 
 // src/expand/kustomize/roots.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -60417,7 +63084,7 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path22.join(dir, entry);
+      const target = path23.join(dir, entry);
       if (isDirectory3(target)) folders.push(target);
     }
   }
@@ -60426,17 +63093,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path22.resolve(dir);
+    const key2 = path23.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path22.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path23.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path22.resolve(dir);
+    const key2 = path23.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -60452,7 +63119,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path22.resolve(dir));
+  const keys = dirs.map((dir) => path23.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -60473,12 +63140,12 @@ __export(expand_exports, {
   expandSources: () => expandSources
 });
 import { existsSync as existsSync7, readdirSync as readdirSync6 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env2[variable];
   if (configured) {
-    const binary = path23.resolve(cwd, configured);
+    const binary = path24.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env2.PATH ?? "";
@@ -60486,12 +63153,12 @@ function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path23.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path23.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path24.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path24.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path23.join(chartDir, "ci");
+    const ciDir = path24.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync6(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path23.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path24.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -60504,7 +63171,7 @@ function missingTool(tool, looked, file, what) {
   };
 }
 function prepareChart(chartDir, settings, cache2) {
-  const chartFile = displayPath(settings.cwd, path23.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path24.join(chartDir, "Chart.yaml"));
   let info2;
   try {
     info2 = readChartInfo(chartDir);
@@ -60541,11 +63208,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path23.resolve(file));
+  return used.map((file) => path24.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path23.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path23.isAbsolute(relative);
+  const relative = path24.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path24.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -60554,7 +63221,7 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path23.resolve(reference.file)),
+    file: displayPath(cwd, path24.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
@@ -60566,18 +63233,18 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path23.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path24.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path23.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path24.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path23.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path24.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const { enableHelm } = settings.kustomize;
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm, cache: cache2, inputs: cache2 && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path23.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path24.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -60587,14 +63254,14 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path23.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path24.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path23.resolve(mapped.file);
+        const absolute = path24.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -60797,26 +63464,26 @@ function policySet(objects) {
     }
   };
 }
-function describePath(path27) {
-  return path27.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
+function describePath(path28) {
+  return path28.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
 }
-function compile(text, path27, problems) {
+function compile(text, path28, problems) {
   const source = typeof text === "string" ? text : "";
-  const expression = { text: source, path: path27 };
+  const expression = { text: source, path: path28 };
   if (typeof text !== "string" || source.trim() === "") {
-    problems.push({ path: path27, message: "the expression is missing or not a string", note: false });
+    problems.push({ path: path28, message: "the expression is missing or not a string", note: false });
     return expression;
   }
   const unknowable = UNKNOWABLE.find((candidate) => candidate.pattern.test(source));
   if (unknowable) {
-    problems.push({ path: path27, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
+    problems.push({ path: path28, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
     return expression;
   }
   const compiled2 = compileCel(source, { variables: POLICY_VARIABLES });
   if (compiled2.ok) expression.program = compiled2.program;
   else {
     const where = compiled2.error.offset === void 0 ? "" : ` at character ${compiled2.error.offset + 1}`;
-    problems.push({ path: path27, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
+    problems.push({ path: path28, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
   }
   return expression;
 }
@@ -60953,7 +63620,7 @@ function requestOf(subject) {
 }
 function evaluateBinding(policy, binding, subject, store) {
   const outcome = { violations: policy.validations.map(() => void 0), notes: [] };
-  const who = describeObject2(subject);
+  const who = describeObject5(subject);
   const selectors = [policy.constraints.namespaceSelector, binding.matchResources?.namespaceSelector].filter((selector) => selector !== void 0);
   let namespaceObject = null;
   if (!subject.target.clusterScoped || subject.kind === "Namespace") {
@@ -61081,8 +63748,8 @@ function policyRule(policy, bindings2, store) {
     return entry;
   };
   const waitsForRun = new Set(bindings2.filter((binding) => readsRunObjects(policy, binding)));
-  const related2 = (binding, path27) => [
-    { object: policy.object, path: path27, message: `ValidatingAdmissionPolicy '${policy.name}'` },
+  const related2 = (binding, path28) => [
+    { object: policy.object, path: path28, message: `ValidatingAdmissionPolicy '${policy.name}'` },
     { object: binding.object, path: ["spec", "validationActions"], message: `binding '${binding.name}' (${binding.actions.join(", ") || "no validationActions"})` }
   ];
   return {
@@ -61135,7 +63802,7 @@ function policyRule(policy, bindings2, store) {
         }
         let slots;
         const slotsOf = () => slots ??= settledOf(evaluateBinding(policy, binding, subject, store));
-        for (const [slot, path27] of paths.entries()) yield { path: path27, settle: () => slotsOf()[slot] };
+        for (const [slot, path28] of paths.entries()) yield { path: path28, settle: () => slotsOf()[slot] };
       }
     }
   };
@@ -61160,7 +63827,7 @@ var init_vap = __esm({
     init_custom_rule_spec();
     init_labels();
     init_cel2();
-    init_custom_rules();
+    init_custom_rules2();
     init_field_path();
     init_resources();
     POLICY_KIND = "ValidatingAdmissionPolicy";
@@ -61202,7 +63869,7 @@ __export(policy_files_exports, {
   readPolicyFiles: () => readPolicyFiles
 });
 import { readdirSync as readdirSync7, statSync as statSync9 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 function readPolicyFiles(entries, cwd) {
   const all = [];
   const problems = [];
@@ -61210,7 +63877,7 @@ function readPolicyFiles(entries, cwd) {
     const stats = statSync9(file, { throwIfNoEntry: false });
     if (stats?.isDirectory()) {
       for (const name of readdirSync7(file).sort()) {
-        const child2 = path24.join(file, name);
+        const child2 = path25.join(file, name);
         if (statSync9(child2, { throwIfNoEntry: false })?.isDirectory() || /\.(ya?ml|json)$/.test(name)) visit2(child2);
       }
       return;
@@ -61223,7 +63890,7 @@ function readPolicyFiles(entries, cwd) {
     all.push(...parsed.objects);
     problems.push(...parsed.problems);
   };
-  for (const entry of entries) visit2(path24.resolve(cwd, entry));
+  for (const entry of entries) visit2(path25.resolve(cwd, entry));
   return { objects: all.filter(isPolicyObject), all, problems };
 }
 var init_policy_files = __esm({
@@ -61239,7 +63906,7 @@ var init_policy_files = __esm({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync as mkdirSync2 } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -61923,32 +64590,7 @@ function onlyChangedFindings(findings, changed) {
 // src/action/inputs.ts
 init_severity();
 init_report();
-
-// src/core/framework-selection.ts
-var FRAMEWORK_SELECTIONS = ["pss-baseline", "pss-restricted", "cis", "nsa", "pci-dss", "mitre"];
-var FRAMEWORK_OF = {
-  "pss-baseline": "PSS",
-  "pss-restricted": "PSS",
-  cis: "CIS",
-  nsa: "NSA-CISA",
-  "pci-dss": "PCI-DSS",
-  mitre: "MITRE-ATT&CK"
-};
-function selectsControl(selection, ref) {
-  if (ref.framework !== FRAMEWORK_OF[selection]) return false;
-  if (selection === "pss-baseline") return ref.control.startsWith("baseline/");
-  if (selection === "pss-restricted") return ref.control.startsWith("baseline/") || ref.control.startsWith("restricted/");
-  return true;
-}
-function servesFramework(meta, selection) {
-  return meta.frameworks.some((ref) => selectsControl(selection, ref));
-}
-function rulesOfFrameworks(rules, selections2) {
-  if (selections2.length === 0) return [...rules];
-  return rules.filter((rule) => selections2.some((selection) => servesFramework(rule.meta, selection)));
-}
-
-// src/action/inputs.ts
+init_framework_selection();
 var InputError = class extends Error {
 };
 var DEFAULT_SARIF_FILE = "kubeward.sarif";
@@ -62127,2548 +64769,17 @@ ${input.compliance}`, true);
   await summary.write();
 }
 
-// src/config/config.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
-
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
-  let ai2 = str.indexOf(a);
-  let bi2 = str.indexOf(b, ai2 + 1);
-  let i = ai2;
-  if (ai2 >= 0 && bi2 > 0) {
-    if (a === b) {
-      return [ai2, bi2];
-    }
-    begs = [];
-    left = str.length;
-    while (i >= 0 && !result) {
-      if (i === ai2) {
-        begs.push(i);
-        ai2 = str.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r7 = begs.pop();
-        if (r7 !== void 0)
-          result = [r7, bi2];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi2;
-        }
-        bi2 = str.indexOf(b, i + 1);
-      }
-      i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
-  }
-  return result;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items2) {
-  for (let i = 0; i < items2.length; i++) {
-    target.push(items2[i]);
-  }
-}
-function balancedWithBudget(str, masked2, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r7 = range("{", "}", masked2);
-  const unmatched2 = r7 !== void 0 && masked2.indexOf("{") < r7[0];
-  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
-  if (!r7 || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r7[1],
-    pre: str.slice(0, r7[0]),
-    body: str.slice(r7[0] + 1, r7[1]),
-    post: str.slice(r7[1] + 1),
-    unmatched: unmatched2
-  };
-}
-function maskUnmatchedOpens(masked2, budget) {
-  budget.remaining -= masked2.length;
-  const open2 = [];
-  for (let i = 0; i < masked2.length; i++) {
-    const c = masked2.charCodeAt(i);
-    if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at2 = open2[i];
-    out += masked2.slice(last, at2) + "\0";
-    last = at2 + 1;
-  }
-  return out + masked2.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand(str, options = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength2 = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs2 = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v2) => v2);
-      vs2 = nonEmpty;
-    }
-    for (let v2 = 0; v2 < vs2.length; v2++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix + vs2[v2];
-      if (length + expansion.length > maxLength2)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength2, budget) {
-  const n = body.split(/\.\./);
-  const N2 = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N2;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N2.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z2 = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z2 + c.slice(1);
-          } else {
-            c = z2 + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength2)
-      break;
-    N2.push(c);
-    length += c.length;
-  }
-  return N2;
-}
-function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked2 = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked2, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength2, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked2 = maskUnmatchedOpens(masked2, budget);
-    }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength2, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength2, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked2 = masked2.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked2 = masked2.slice(0, m.end) + escClose + masked2.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength2, budget);
-      if (!values) {
-        return literal();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength2, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked2 = masked2.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        for (let k2 = 0; k2 < expanded.length; k2++) {
-          const v2 = expanded[k2];
-          if (dropsEmpties && !v2)
-            continue;
-          if (values.length >= max || valuesLength + v2.length > maxLength2) {
-            break outer;
-          }
-          values.push(v2);
-          valuesLength += v2.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength2, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked2 = masked2.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate3 = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = glob.charAt(i);
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate3 = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i++;
-      continue;
-    }
-    if (glob.startsWith("-]", i + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i + 1)) {
-      rangeStart = c;
-      i += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i++;
-  }
-  if (endPos < i) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate3) {
-    const r7 = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r7), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate3 ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate3 ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n;
-    while (n = this.#negs.pop()) {
-      if (n.type !== "!")
-        continue;
-      let p = n;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part2 of n.#parts) {
-            if (typeof part2 === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part2.copyIn(pp.#parts[i]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts) {
-    for (const p of parts) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret.push({});
-    }
-    return ret;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i = 0; i < this.#parentIndex; i++) {
-      const pp = p.#parts[i];
-      if (!(pp instanceof _a && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part2) {
-    if (typeof part2 === "string")
-      this.push(part2);
-    else
-      this.push(part2.clone(this));
-  }
-  clone(parent) {
-    const c = new _a(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i2 = pos;
-      let acc2 = "";
-      while (i2 < str.length) {
-        const c = str.charAt(i2++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i2 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i2;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a(c, ast);
-          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i2;
-    }
-    let i = pos + 1;
-    let part2 = new _a(null, ast);
-    const parts = [];
-    let acc = "";
-    while (i < str.length) {
-      const c = str.charAt(i++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part2.push(acc);
-        acc = "";
-        const ext2 = new _a(c, part2);
-        part2.push(ext2);
-        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part2.push(acc);
-        acc = "";
-        parts.push(part2);
-        part2 = new _a(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part2.push(acc);
-        acc = "";
-        ast.push(...parts, part2);
-        return i;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i;
-  }
-  #canAdoptWithSpace(child2) {
-    return this.#canAdopt(child2, adoptionWithSpaceMap);
-  }
-  #canAdopt(child2, map = adoptionMap) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map);
-  }
-  #canAdoptType(c, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child2, index) {
-    const gc = child2.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child2, index);
-  }
-  #adopt(child2, index) {
-    const gc = child2.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child2) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child2) {
-    const m = usurpMap.get(this.type);
-    const gc = child2.#parts[0];
-    const nt2 = m?.get(gc.type);
-    if (!nt2)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt2;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern, ast, 0, options, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re3, body, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body;
-    }
-    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re3}$`, flags), {
-      _src: re3,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re3, _2, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re3;
-      }).join("");
-      let start2 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start2 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-      const s = this.toString();
-      const me2 = this;
-      me2.#parts = [s];
-      me2.type = null;
-      me2.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body = `(?:${body})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
-    }
-    return [
-      final,
-      unescape(body),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i = 0; i < this.#parts.length; i++) {
-          const c = this.#parts[i];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re3, _2, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re3;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re3 = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob.charAt(i);
-      if (escaping) {
-        escaping = false;
-        re3 += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re3 += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i === glob.length - 1) {
-          re3 += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i);
-        if (consumed) {
-          re3 += src;
-          uflag = uflag || needUflag;
-          i += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re3 += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re3 += regExpEscape(c);
-    }
-    return [re3, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path2 = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
-minimatch.sep = sep;
-var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list2, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
-  }
-  return list2;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part2 of pattern) {
-        if (typeof part2 !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._2) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
-      this.debug = (...args) => console.error(...args);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set = this.globParts.map((s, _2, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss2) => this.parse(ss2))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss2) => this.parse(ss2))];
-        }
-      }
-      return s.map((ss2) => this.parse(ss2));
-    });
-    this.debug(this.pattern, set);
-    this.set = set.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j2 = 0; j2 < partset.length; j2++) {
-          if (partset[j2] === "**") {
-            partset[j2] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs2 = -1;
-      while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
-        let i = gs2;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs2) {
-          parts.splice(gs2, i - gs2);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      parts = parts.reduce((set, part2) => {
-        const prev = set[set.length - 1];
-        if (part2 === "**" && prev === "**") {
-          return set;
-        }
-        if (part2 === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
-          }
-        }
-        set.push(part2);
-        return set;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  levelTwoFileOptimize(parts) {
-    if (!Array.isArray(parts)) {
-      parts = this.slashSplit(parts);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs2 = -1;
-        while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
-          let gss = gs2;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs2) {
-            parts.splice(gs2 + 1, gss - gs2);
-          }
-          let next = parts[gs2 + 1];
-          const p = parts[gs2 + 2];
-          const p2 = parts[gs2 + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts.splice(gs2, 1);
-          const other = parts.slice(0);
-          other[gs2] = "**";
-          globParts.push(other);
-          gs2--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i = 0; i < globParts.length - 1; i++) {
-      for (let j2 = i + 1; j2 < globParts.length; j2++) {
-        const matched = this.partsMatch(globParts[i], globParts[j2], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i] = [];
-          globParts[j2] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs2) => gs2.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai2 = 0;
-    let bi2 = 0;
-    let result = [];
-    let which2 = "";
-    while (ai2 < a.length && bi2 < b.length) {
-      if (a[ai2] === b[bi2]) {
-        result.push(which2 === "b" ? b[bi2] : a[ai2]);
-        ai2++;
-        bi2++;
-      } else if (emptyGSMatch && a[ai2] === "**" && b[bi2] === a[ai2 + 1]) {
-        result.push(a[ai2]);
-        ai2++;
-      } else if (emptyGSMatch && b[bi2] === "**" && a[ai2] === b[bi2 + 1]) {
-        result.push(b[bi2]);
-        bi2++;
-      } else if (a[ai2] === "*" && b[bi2] && (this.options.dot || !b[bi2].startsWith(".")) && b[bi2] !== "**") {
-        if (which2 === "b")
-          return false;
-        which2 = "a";
-        result.push(a[ai2]);
-        ai2++;
-        bi2++;
-      } else if (b[bi2] === "*" && a[ai2] && (this.options.dot || !a[ai2].startsWith(".")) && a[ai2] !== "**") {
-        if (which2 === "a")
-          return false;
-        which2 = "b";
-        result.push(b[bi2]);
-        ai2++;
-        bi2++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate3 = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate3 = !negate3;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate3;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file, pattern, partial = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file = this.levelTwoFileOptimize(file);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body, tail] = partial ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
-        return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-        const f = String(file[i2]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i = bodySegments.length - 1;
-    const fileLength = file.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-    const bs2 = bodySegments[bodyIndex];
-    if (!bs2) {
-      for (let i = fileIndex; i < file.length; i++) {
-        sawTail = true;
-        const f = file[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, after] = bs2;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-    let fi2;
-    let pi2;
-    let pl;
-    let fl;
-    for (fi2 = fileIndex, pi2 = patternIndex, fl = file.length, pl = pattern.length; fi2 < fl && pi2 < pl; fi2++, pi2++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi2];
-      let f = file[fi2];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi2 === fl && pi2 === pl) {
-      return true;
-    } else if (fi2 === fl) {
-      return partial;
-    } else if (pi2 === pl) {
-      return fi2 === fl - 1 && file[fi2] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re3 = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re3 === "object") {
-      Reflect.defineProperty(re3, "test", { value: fastTest });
-    }
-    return re3;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set = this.set;
-    if (!set.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
-    let re3 = set.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i) => {
-        const next = pp[i + 1];
-        const prev = pp[i - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re3 = "^" + open2 + re3 + close + "$";
-    if (this.partial) {
-      re3 = "^(?:\\/|" + open2 + re3.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re3 = "^(?!" + re3 + ").+$";
-    try {
-      this.regexp = new RegExp(re3, [...flags].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set = this.set;
-    this.debug(this.pattern, "set", set);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (const pattern of set) {
-      let file = ff;
-      if (options.matchBase && pattern.length === 1) {
-        file = [filename];
-      }
-      const hit = this.matchOne(file, pattern, partial);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
-
-// src/config/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-init_diagnostics();
-init_rule_meta();
-
-// src/core/rule-options.ts
-function namedRegexProblem(item) {
-  const at2 = item.indexOf("=");
-  if (at2 <= 0 || item.slice(0, at2).trim() === "" || at2 === item.length - 1) return `"${item}" is not name=regex`;
-  try {
-    new RegExp(item.slice(at2 + 1));
-    return void 0;
-  } catch (error2) {
-    return `"${item.slice(0, at2)}" has an invalid regular expression (${error2.message})`;
-  }
-}
-function optionMatches(spec, value) {
-  if (spec.type === "string[]") {
-    if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return false;
-    return spec.items === void 0 || value.every((item) => namedRegexProblem(item) === void 0);
-  }
-  if (spec.type === "string" && spec.pattern !== void 0) return typeof value === "string" && new RegExp(`^(?:${spec.pattern})$`).test(value);
-  return typeof value === spec.type;
-}
-function describeOptionType(spec) {
-  if (spec.type === "string" && spec.pattern !== void 0) return `a string matching ${spec.pattern}`;
-  if (spec.type === "string[]" && spec.items !== void 0) return "a list of name=regex strings";
-  return spec.type === "string[]" ? "a list of strings" : `a ${spec.type}`;
-}
-function optionProblem(ruleId, specs, name, value) {
-  const spec = specs?.[name];
-  if (!spec) {
-    const known = Object.keys(specs ?? {});
-    return `rule "${ruleId}" has no option "${name}"${known.length > 0 ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`;
-  }
-  if (optionMatches(spec, value)) return void 0;
-  const itemProblem = spec.type === "string[]" && spec.items !== void 0 && Array.isArray(value) ? value.map((item) => typeof item === "string" ? namedRegexProblem(item) : void 0).find((p) => p !== void 0) : void 0;
-  return `option "${name}" of "${ruleId}" must be ${describeOptionType(spec)}${itemProblem ? `: ${itemProblem}` : ""}`;
-}
-function resolveOptions(specs, configured = {}) {
-  const options = {};
-  for (const [name, spec] of Object.entries(specs ?? {})) options[name] = Object.hasOwn(configured, name) ? configured[name] : spec.default;
-  return options;
-}
-
-// src/config/config.ts
-init_severity();
-
-// src/core/workload-kinds.ts
-var POD_SPEC_PATHS = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-  PodTemplate: ["template", "spec"]
-};
-var POD_RUNNING_WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS).filter((kind) => kind !== "PodTemplate");
-var WORKLOAD_GROUPS = /* @__PURE__ */ new Set(["", "apps", "batch", "extensions"]);
-function builtInPodSpecPath(group, kind) {
-  return WORKLOAD_GROUPS.has(group) && Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : void 0;
-}
-
-// src/config/config.ts
-init_file_names();
-init_custom_rule_spec();
-
-// src/config/custom-rules.ts
-var import_yaml = __toESM(require_dist(), 1);
-init_custom_rule_spec();
-init_frameworks();
-init_rule_meta();
-init_json();
-import { readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import path3 from "node:path";
-var RULE_KEYS = ["id", "title", "severity", "message", "messageExpression", "match", "variables", "validations", "fieldPath", "frameworks", "rationale", "remediation"];
-var MATCH_KEYS = ["apiGroups", "kinds", "namespaces", "labelSelector"];
-var VALIDATION_KEYS = ["expression", "message", "messageExpression", "fieldPath"];
-var FRAMEWORK_NAMES = ["PSS", "CIS", "NSA-CISA", "PCI-DSS", "MITRE-ATT&CK"];
-var RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
-var CEL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function sourceString(node, source) {
-  const value = String(node.value);
-  const [start, end] = node.range ?? [0, 0];
-  let from = start;
-  if (node.type === import_yaml.Scalar.QUOTE_DOUBLE || node.type === import_yaml.Scalar.QUOTE_SINGLE) from += 1;
-  else if (node.type === import_yaml.Scalar.BLOCK_LITERAL || node.type === import_yaml.Scalar.BLOCK_FOLDED) from = source.text.indexOf("\n", start) + 1;
-  const at2 = (offset = 0) => {
-    let i = from;
-    for (let k2 = 0; k2 < Math.min(offset, value.length); k2++) {
-      const wanted = value[k2];
-      let j2 = i;
-      while (j2 < end && source.text[j2] !== wanted) j2++;
-      i = j2 < end ? j2 + 1 : i;
-    }
-    while (i < end && /[ \t\r\n]/.test(source.text[i]) && !/[ \t\r\n]/.test(value[offset] ?? "x")) i++;
-    const { line, col } = source.lineCounter.linePos(Math.min(i, Math.max(end - 1, start)));
-    return { file: source.file, line, column: col };
-  };
-  return { value, at: at2 };
-}
-function keyOf(pair) {
-  return (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-}
-function readCustomRule(node, source, fail3) {
-  if (!(0, import_yaml.isMap)(node)) return fail3("a custom rule must be a mapping with id, title, severity, match and validations", node);
-  const fields = /* @__PURE__ */ new Map();
-  for (const pair of node.items) {
-    const key2 = keyOf(pair);
-    if (!RULE_KEYS.includes(key2)) fail3(`unknown custom rule field "${key2}"; expected ${RULE_KEYS.join(", ")}`, pair.key);
-    fields.set(key2, pair.value ?? pair.key);
-  }
-  const required = (key2) => fields.get(key2) ?? fail3(`a custom rule needs ${key2}`, node);
-  const text = (value, what) => {
-    if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "string" || value.value.trim() === "") return fail3(`${what} must be a non-empty string`, value);
-    return value.value;
-  };
-  const cel = (value, what) => {
-    text(value, what);
-    return sourceString(value, source);
-  };
-  const optional2 = (key2, read) => {
-    const value = fields.get(key2);
-    return value === void 0 ? void 0 : read(value, key2);
-  };
-  const idNode = required("id");
-  const id = text(idNode, "id");
-  if (!RULE_ID.test(id)) fail3(`custom rule id "${id}" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label`, idNode);
-  if (id.startsWith("kubeward/") || id.startsWith(VAP_RULE_PREFIX)) fail3(`custom rule id "${id}" may not start with kubeward/ or ${VAP_RULE_PREFIX}: those name diagnostics and admission policies`, idNode);
-  const severityNode = required("severity");
-  const severity = (0, import_yaml.isScalar)(severityNode) ? severityNode.value : void 0;
-  if (!SEVERITIES.includes(severity)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, severityNode);
-  const validationsNode = required("validations");
-  if (!(0, import_yaml.isSeq)(validationsNode) || validationsNode.items.length === 0) fail3("validations must be a non-empty list of {expression, message?, messageExpression?, fieldPath?}", validationsNode);
-  const validations = validationsNode.items.map((item) => {
-    if (!(0, import_yaml.isMap)(item)) return fail3("a validation must be a mapping with expression", item);
-    const entry = /* @__PURE__ */ new Map();
-    for (const pair of item.items) {
-      const key2 = keyOf(pair);
-      if (!VALIDATION_KEYS.includes(key2)) fail3(`unknown validation field "${key2}"; expected ${VALIDATION_KEYS.join(", ")}`, pair.key);
-      entry.set(key2, pair.value ?? pair.key);
-    }
-    const expression = entry.get("expression") ?? fail3("a validation needs an expression", item);
-    const validation = { expression: cel(expression, "expression") };
-    const message2 = entry.get("message");
-    if (message2) validation.message = text(message2, "message");
-    const messageExpression2 = entry.get("messageExpression");
-    if (messageExpression2) validation.messageExpression = cel(messageExpression2, "messageExpression");
-    const fieldPath2 = entry.get("fieldPath");
-    if (fieldPath2) validation.fieldPath = cel(fieldPath2, "fieldPath");
-    return validation;
-  });
-  const variables = optional2("variables", (value) => {
-    if (!(0, import_yaml.isSeq)(value)) return fail3("variables must be a list of {name, expression}", value);
-    return value.items.map((item) => {
-      if (!(0, import_yaml.isMap)(item)) return fail3("a variable must be a mapping with name and expression", item);
-      let name;
-      let expression;
-      for (const pair of item.items) {
-        const key2 = keyOf(pair);
-        const entry = pair.value ?? pair.key;
-        if (key2 === "name") {
-          name = text(entry, "variable name");
-          if (!CEL_IDENTIFIER.test(name)) fail3(`variable name "${name}" must be a CEL identifier (letters, digits and _)`, entry);
-        } else if (key2 === "expression") expression = cel(entry, "variable expression");
-        else fail3(`unknown variable field "${key2}"; expected name and expression`, pair.key);
-      }
-      if (name === void 0 || expression === void 0) return fail3("a variable needs a name and an expression", item);
-      return { name, expression };
-    });
-  });
-  const spec = {
-    id,
-    title: text(required("title"), "title"),
-    severity,
-    match: optional2("match", (value) => readMatch(value, fail3)) ?? {},
-    variables: variables ?? [],
-    validations,
-    frameworks: optional2("frameworks", (value) => readFrameworkRefs(value, fail3)) ?? [],
-    defined: { file: source.file, ...positionOf(idNode, source) }
-  };
-  const message = optional2("message", text);
-  if (message !== void 0) spec.message = message;
-  const messageExpression = optional2("messageExpression", cel);
-  if (messageExpression) spec.messageExpression = messageExpression;
-  const fieldPath = optional2("fieldPath", cel);
-  if (fieldPath) spec.fieldPath = fieldPath;
-  const rationale = optional2("rationale", text);
-  if (rationale !== void 0) spec.rationale = rationale;
-  const remediation = optional2("remediation", text);
-  if (remediation !== void 0) spec.remediation = remediation;
-  return spec;
-}
-function positionOf(node, source) {
-  const { line, col } = source.lineCounter.linePos(node.range?.[0] ?? 0);
-  return { line, column: col };
-}
-function readMatch(value, fail3) {
-  if (!(0, import_yaml.isMap)(value)) return fail3(`match must be a mapping of ${MATCH_KEYS.join(", ")}`, value);
-  const match2 = {};
-  for (const pair of value.items) {
-    const key2 = keyOf(pair);
-    const entry = pair.value ?? pair.key;
-    if (key2 === "apiGroups" || key2 === "kinds" || key2 === "namespaces") {
-      if (!(0, import_yaml.isSeq)(entry)) fail3(`match.${key2} must be a list of strings`, entry);
-      match2[key2] = entry.items.map((item) => {
-        if ((0, import_yaml.isScalar)(item) && (typeof item.value === "string" || item.value === null)) return item.value ?? "";
-        return fail3(`match.${key2} entries must be strings`, item);
-      });
-    } else if (key2 === "labelSelector") {
-      const selector = entry.toJSON();
-      if (!isRecord(selector)) fail3("match.labelSelector must be a mapping of matchLabels and matchExpressions", entry);
-      for (const [selectorKey] of Object.entries(selector)) {
-        if (selectorKey !== "matchLabels" && selectorKey !== "matchExpressions") fail3(`unknown labelSelector field "${selectorKey}"; expected matchLabels and matchExpressions`, entry);
-      }
-      match2.labelSelector = selector;
-    } else fail3(`unknown match field "${key2}"; expected ${MATCH_KEYS.join(", ")}`, pair.key);
-  }
-  return match2;
-}
-function readFrameworkRefs(value, fail3) {
-  if (!(0, import_yaml.isSeq)(value)) return fail3("frameworks must be a list of {framework, control}", value);
-  return value.items.map((item) => {
-    const plain = (0, import_yaml.isMap)(item) ? item.toJSON() : void 0;
-    if (!isRecord(plain) || typeof plain.framework !== "string" || typeof plain.control !== "string" || Object.keys(plain).length !== 2) {
-      return fail3(`a frameworks entry must be {framework, control}, framework one of ${FRAMEWORK_NAMES.join(", ")}`, item);
-    }
-    if (!FRAMEWORK_NAMES.includes(plain.framework)) fail3(`unknown framework "${plain.framework}"; expected one of ${FRAMEWORK_NAMES.join(", ")}`, item);
-    const ref = { framework: plain.framework, control: plain.control };
-    if (!isKnownControl(ref)) fail3(`${ref.framework} has no control "${ref.control}" that kubeward knows (see docs/frameworks.md)`, item);
-    return ref;
-  });
-}
-function readRuleFiles(dir, display, fail3) {
-  let names;
-  try {
-    if (!statSync(dir).isDirectory()) return fail3(`--rules ${display} is not a folder`);
-    names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
-  } catch (error2) {
-    return fail3(`cannot read --rules ${display}: ${error2.message}`);
-  }
-  const specs = [];
-  for (const name of names) {
-    const file = path3.join(display, name).split(path3.sep).join("/");
-    const text = readFileSync2(path3.join(dir, name), "utf8");
-    const lineCounter = new import_yaml.LineCounter();
-    const source = { text, file, lineCounter };
-    const failAt = (message, node) => {
-      const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
-      return fail3(message, { file, line, column: col });
-    };
-    for (const document of (0, import_yaml.parseAllDocuments)(text, { lineCounter, prettyErrors: false })) {
-      const error2 = document.errors.at(0);
-      if (error2) {
-        const { line, col } = lineCounter.linePos(error2.pos[0]);
-        fail3(`invalid YAML: ${error2.message.split("\n")[0]}`, { file, line, column: col });
-      }
-      const root = document.contents;
-      if (root === null) continue;
-      const items2 = (0, import_yaml.isSeq)(root) ? root.items : [root];
-      for (const item of items2) specs.push(readCustomRule(item, source, failAt));
-    }
-  }
-  return specs;
-}
-
-// src/config/config.ts
-var EMPTY_CONFIG = { include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
-var ConfigError = class extends Error {
-  constructor(message, file, line, column) {
-    super(message);
-    this.file = file;
-    this.line = line;
-    this.column = column;
-  }
-  file;
-  line;
-  column;
-  /** `file:line:col: message`, the way editors and people read it. */
-  describe() {
-    const where = [this.file, this.line, this.column].filter((part2) => part2 !== void 0).join(":");
-    return where ? `${where}: ${this.message}` : this.message;
-  }
-};
-function findConfigFile(dir) {
-  for (let current2 = path4.resolve(dir); ; current2 = path4.dirname(current2)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path4.join(current2, name);
-      if (existsSync2(candidate)) return candidate;
-    }
-    if (path4.dirname(current2) === current2) return void 0;
-  }
-}
-var TOP_LEVEL_KEYS = ["failOn", "include", "exclude", "rules", "customRules", "helm", "kustomize", "podTemplates", "frameworks", "cache"];
-function loadConfig(file, cwd, rules, extraRules = []) {
-  let text;
-  try {
-    text = readFileSync3(path4.resolve(cwd, file), "utf8");
-  } catch (error2) {
-    throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
-  }
-  return parseConfig(text, file, rules, extraRules);
-}
-function parseConfig(text, file, rules, extraRules = []) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const fail3 = (message, node, offset) => {
-    const at2 = offset ?? node?.range?.[0];
-    const position = at2 === void 0 ? void 0 : lineCounter.linePos(at2);
-    throw new ConfigError(message, file, position?.line, position?.col);
-  };
-  const firstError = document.errors.at(0);
-  if (firstError) fail3(`invalid YAML: ${firstError.message.split("\n")[0]}`, void 0, firstError.pos[0]);
-  const config = { file, include: [], exclude: [], rules: {}, helm: {}, kustomize: {}, podTemplates: [], frameworks: [], customRules: [] };
-  const root = document.contents;
-  if (root === null || (0, import_yaml2.isScalar)(root) && root.value === null) return config;
-  if (!(0, import_yaml2.isMap)(root)) return fail3("the config must be a mapping (failOn, include, exclude, rules)", root);
-  const ruleSettings = [];
-  for (const pair of root.items) {
-    const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const value = pair.value;
-    switch (key2) {
-      case "failOn": {
-        const level = (0, import_yaml2.isScalar)(value) ? value.value : void 0;
-        if (!FAIL_LEVELS.includes(level)) fail3(`failOn must be one of ${FAIL_LEVELS.join(", ")}`, value ?? pair.key);
-        config.failOn = level;
-        break;
-      }
-      case "include":
-      case "exclude":
-        config[key2] = readGlobs(value, key2, fail3);
-        break;
-      case "rules":
-        if (!(0, import_yaml2.isMap)(value)) fail3("rules must be a mapping from rule id to a setting", value ?? pair.key);
-        ruleSettings.push(...value.items);
-        break;
-      case "customRules":
-        if (!(0, import_yaml2.isSeq)(value)) fail3("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
-        for (const item of value.items) config.customRules.push(readCustomRule(item, { text, file, lineCounter }, fail3));
-        break;
-      case "helm":
-        config.helm = readHelm(value, fail3);
-        break;
-      case "kustomize": {
-        const settings = readMapping(value, "kustomize", fail3);
-        for (const [name, node] of settings) {
-          if (name !== "enableHelm") fail3(`unknown kustomize setting "${name}"; expected enableHelm`, node);
-          config.kustomize.enableHelm = readBoolean(node, "kustomize.enableHelm", fail3);
-        }
-        break;
-      }
-      case "podTemplates":
-        config.podTemplates = readPodTemplates(value ?? pair.key, fail3);
-        break;
-      case "frameworks":
-        config.frameworks = readFrameworks(value, fail3) ?? fail3(`frameworks must be a list of ${FRAMEWORK_SELECTIONS.join(", ")}`, value ?? pair.key);
-        break;
-      case "cache":
-        config.cache = readBoolean(value ?? pair.key, "cache", fail3);
-        break;
-      default:
-        fail3(`unknown setting "${key2}"; expected one of ${TOP_LEVEL_KEYS.join(", ")}`, pair.key);
-    }
-  }
-  checkCustomRuleIds([...extraRules, ...config.customRules], rules);
-  const customMeta = [...extraRules, ...config.customRules].map(customRuleSettingMeta);
-  const knownRules = new Map([...rules.map((rule) => rule.meta), ...DIAGNOSTIC_RULES, ...customMeta].map((meta) => [meta.id, meta]));
-  for (const rulePair of ruleSettings) {
-    const ruleId = (0, import_yaml2.isScalar)(rulePair.key) ? String(rulePair.key.value) : "";
-    const meta = knownRules.get(ruleId) ?? (ruleId.startsWith(VAP_RULE_PREFIX) && ruleId.length > VAP_RULE_PREFIX.length ? customRuleSettingMeta({ id: ruleId }) : void 0);
-    if (!meta) {
-      const hint = closestMatch(ruleId, [...knownRules.keys()]);
-      fail3(`unknown rule "${ruleId}"${hint ? ` (did you mean "${hint}"?)` : ""}; \`kubeward rules\` lists them`, rulePair.key);
-    }
-    config.rules[ruleId] = readRuleSetting(rulePair.value, meta, fail3);
-  }
-  return config;
-}
-function customRuleSettingMeta(rule) {
-  return { id: rule.id, title: rule.id, severity: "medium", category: "input", rationale: "", remediation: "", frameworks: [], equivalents: {} };
-}
-function checkCustomRuleIds(specs, rules) {
-  const builtIn = /* @__PURE__ */ new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_RULES.map((meta) => meta.id)]);
-  const seen = /* @__PURE__ */ new Map();
-  for (const spec of specs) {
-    const { file, line, column } = spec.defined;
-    if (builtIn.has(spec.id)) throw new ConfigError(`custom rule id "${spec.id}" is the id of a built-in rule; choose another (e.g. a prefix such as acme/)`, file, line, column);
-    const earlier = seen.get(spec.id);
-    if (earlier) throw new ConfigError(`custom rule id "${spec.id}" is defined twice (first at ${earlier.file}:${earlier.line}:${earlier.column})`, file, line, column);
-    seen.set(spec.id, spec.defined);
-  }
-}
-function readFrameworks(node, fail3) {
-  if (!(0, import_yaml2.isSeq)(node)) return void 0;
-  return node.items.map((item) => {
-    const name = (0, import_yaml2.isScalar)(item) ? String(item.value) : "";
-    if (!FRAMEWORK_SELECTIONS.includes(name)) {
-      const hint = closestMatch(name, [...FRAMEWORK_SELECTIONS]);
-      fail3(`unknown framework "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of ${FRAMEWORK_SELECTIONS.join(", ")}`, item);
-    }
-    return name;
-  });
-}
-function readMapping(value, what, fail3) {
-  if (!(0, import_yaml2.isMap)(value)) return fail3(`${what} must be a mapping`, value);
-  return value.items.map((pair) => [(0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "", pair.value ?? pair.key]);
-}
-function readString(node, what, fail3) {
-  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" && typeof node.value !== "number") return fail3(`${what} must be a string`, node);
-  return String(node.value);
-}
-function readBoolean(node, what, fail3) {
-  if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") return fail3(`${what} must be true or false`, node);
-  return node.value;
-}
-function readStrings(node, what, fail3) {
-  if (!(0, import_yaml2.isSeq)(node)) return fail3(`${what} must be a list of strings`, node);
-  return node.items.map((item) => readString(item, `${what} entries`, fail3));
-}
-var HELM_KEYS = ["releaseName", "namespace", "kubeVersion", "apiVersions", "set", "charts"];
-function readHelm(value, fail3) {
-  const helm = {};
-  for (const [name, node] of readMapping(value, "helm", fail3)) {
-    switch (name) {
-      case "releaseName":
-      case "namespace":
-      case "kubeVersion":
-        helm[name] = readString(node, `helm.${name}`, fail3);
-        break;
-      case "apiVersions":
-      case "set":
-        helm[name] = readStrings(node, `helm.${name}`, fail3);
-        break;
-      case "charts":
-        if (!(0, import_yaml2.isSeq)(node)) fail3("helm.charts must be a list of {path, valueSets}", node);
-        helm.charts = node.items.map((item) => {
-          let chartPath;
-          const valueSets = {};
-          for (const [key2, entry] of readMapping(item, "a helm.charts entry", fail3)) {
-            if (key2 === "path") chartPath = readString(entry, "helm.charts[].path", fail3);
-            else if (key2 === "valueSets") {
-              for (const [setName, files] of readMapping(entry, "helm.charts[].valueSets", fail3)) {
-                valueSets[setName] = readStrings(files, `value set "${setName}"`, fail3);
-              }
-            } else fail3(`unknown key "${key2}" in a helm.charts entry; expected path and valueSets`, entry);
-          }
-          if (chartPath === void 0) return fail3("a helm.charts entry needs a path (the chart folder)", item);
-          return { path: chartPath, valueSets };
-        });
-        break;
-      default:
-        fail3(`unknown helm setting "${name}"; expected one of ${HELM_KEYS.join(", ")}`, node);
-    }
-  }
-  return helm;
-}
-var POD_TEMPLATE_KEYS = ["kind", "group", "path"];
-var FIELD_PATH = /^[^.\s[\]]+(\.[^.\s[\]]+)*$/;
-function readPodTemplates(value, fail3) {
-  const entryShape = "{kind, group, path}, e.g. {kind: MyApp, group: example.com, path: spec.template.spec}";
-  if (!(0, import_yaml2.isSeq)(value)) return fail3(`podTemplates must be a list of ${entryShape}`, value);
-  const seen = /* @__PURE__ */ new Set();
-  return value.items.map((item) => {
-    const fields = /* @__PURE__ */ new Map();
-    for (const [key3, node] of readMapping(item, "a podTemplates entry", fail3)) {
-      if (!POD_TEMPLATE_KEYS.includes(key3)) fail3(`unknown key "${key3}" in a podTemplates entry; expected kind, group and path`, node);
-      fields.set(key3, node);
-    }
-    const requiredField = (key3) => fields.get(key3) ?? fail3(`a podTemplates entry needs ${key3} (${key3 === "group" ? 'the API group, the part of apiVersion before "/"' : key3 === "kind" ? "the kind as objects write it" : "the dotted path to the pod spec"}): ${entryShape}`, item);
-    const kindNode = requiredField("kind");
-    const groupNode = requiredField("group");
-    const pathNode = requiredField("path");
-    const kind = readString(kindNode, "podTemplates[].kind", fail3);
-    const group = (0, import_yaml2.isScalar)(groupNode) && groupNode.value === null ? "" : readString(groupNode, "podTemplates[].group", fail3);
-    const dotted = readString(pathNode, "podTemplates[].path", fail3);
-    if (!FIELD_PATH.test(dotted)) fail3(`podTemplates[].path must be mapping keys joined by dots, such as spec.template.spec (list indexes are not supported), not "${dotted}"`, pathNode);
-    if (builtInPodSpecPath(group, kind)) {
-      fail3(`${kind} in the API group "${group}" is a Kubernetes workload kubeward already reads; podTemplates is for other kinds`, kindNode);
-    }
-    const key2 = `${group}/${kind}`;
-    if (seen.has(key2)) fail3(`podTemplates names ${kind} in the API group "${group}" twice`, kindNode);
-    seen.add(key2);
-    return { kind, group, path: dotted.split(".") };
-  });
-}
-function readGlobs(value, key2, fail3) {
-  if (!(0, import_yaml2.isSeq)(value)) return fail3(`${key2} must be a list of glob patterns`, value);
-  return value.items.map((item) => {
-    if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") return fail3(`${key2} entries must be glob strings`, item);
-    const pattern = item.value;
-    try {
-      new Minimatch(pattern);
-    } catch (error2) {
-      fail3(`invalid glob "${pattern}": ${error2.message}`, item);
-    }
-    return pattern;
-  });
-}
-function readRuleSetting(value, meta, fail3) {
-  const severityOf = (severity, node) => meta.unlintedInput ? fail3(`rule "${meta.id}" reports input that could not be linted, which fails the run whatever its severity; set it to on or off`, node) : severity;
-  if ((0, import_yaml2.isScalar)(value)) {
-    const v2 = value.value;
-    if (v2 === true || v2 === "on") return { enabled: true };
-    if (v2 === false || v2 === "off") return { enabled: false };
-    if (SEVERITIES.includes(v2)) return { enabled: true, severity: severityOf(v2, value) };
-    return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : `on, off, a severity (${SEVERITIES.join(", ")}) or a mapping`}`, value);
-  }
-  if (!(0, import_yaml2.isMap)(value)) return fail3(`rule "${meta.id}": expected ${meta.unlintedInput ? "on or off" : "on, off, a severity or a mapping"}`, value);
-  const setting = {};
-  for (const pair of value.items) {
-    const key2 = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const node = pair.value;
-    if (key2 === "enabled") {
-      if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "boolean") fail3("enabled must be true or false", node ?? pair.key);
-      setting.enabled = node.value;
-    } else if (key2 === "severity") {
-      if (!(0, import_yaml2.isScalar)(node) || !SEVERITIES.includes(node.value)) fail3(`severity must be one of ${SEVERITIES.join(", ")}`, node ?? pair.key);
-      setting.severity = severityOf(node.value, node);
-    } else if (key2 === "options") {
-      setting.options = readOptions(node, meta, fail3);
-    } else {
-      fail3(`unknown rule setting "${key2}"; expected enabled, severity or options`, pair.key);
-    }
-  }
-  return setting;
-}
-function readOptions(value, meta, fail3) {
-  if (!(0, import_yaml2.isMap)(value)) return fail3(`options of "${meta.id}" must be a mapping`, value);
-  const options = {};
-  for (const pair of value.items) {
-    const name = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const node = pair.value;
-    const plain = node && "toJSON" in node ? node.toJSON() : null;
-    const problem2 = optionProblem(meta.id, meta.options, name, plain);
-    if (problem2) fail3(problem2, meta.options?.[name] ? node ?? pair.key : pair.key);
-    options[name] = plain;
-  }
-  return options;
-}
-function closestMatch(word, candidates2) {
-  const distance = (a, b) => {
-    const row = Array.from({ length: b.length + 1 }, (_2, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0];
-      row[0] = i;
-      for (let j2 = 1; j2 <= b.length; j2++) {
-        const current2 = row[j2];
-        row[j2] = Math.min(row[j2] + 1, row[j2 - 1] + 1, previous + (a[i - 1] === b[j2 - 1] ? 0 : 1));
-        previous = current2;
-      }
-    }
-    return row[b.length];
-  };
-  let best;
-  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates2) {
-    const d = distance(word, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
 // src/action.ts
+init_model();
 init_severity();
 
 // src/options.ts
+init_model();
 import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
-import path6 from "node:path";
-init_custom_rules();
+import path7 from "node:path";
 
 // src/engine/rule.ts
+init_rule_options();
 function defineRule(rule) {
   const { id, options, messages: messages2 } = rule.meta;
   if (Object.keys(messages2).length === 0) throw new Error(`rule ${id} declares no messages`);
@@ -64686,6 +64797,7 @@ function defineRule(rule) {
 // src/engine/workload.ts
 init_memo();
 init_json();
+init_workload_kinds();
 var TEMPLATE_SPEC = ["spec", "template", "spec"];
 var BUILT_IN_POD_TEMPLATE_KINDS = [
   { group: "apps.openshift.io", kind: "DeploymentConfig", path: TEMPLATE_SPEC },
@@ -64729,16 +64841,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path27 = podSpecPathOf(object);
-  if (!path27) return void 0;
-  const spec = valueAtPath(object.body, path27);
+  const path28 = podSpecPathOf(object);
+  if (!path28) return void 0;
+  const spec = valueAtPath(object.body, path28);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path27.slice(0, -1), "metadata"];
+  const metadataPath = [...path28.slice(0, -1), "metadata"];
   const os10 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path27,
+    path: path28,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -64800,8 +64912,8 @@ function serviceAccountOf(pod) {
 init_json();
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path27 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path27, from: "unset" } : { value, path: path27, from: "container" };
+  const path28 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path28, from: "unset" } : { value, path: path28, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -64828,18 +64940,18 @@ function podSecurityContextPath(pod, ...field) {
 function containerSecurityContextPath(ref, ...field) {
   return [...ref.path, "securityContext", ...field];
 }
-function isSet2(value) {
+function isSet(value) {
   return value !== void 0 && value !== null;
 }
 function containerOverrides(ref, field, key2) {
   const own = ref.securityContext[field];
-  return field === "windowsOptions" ? isSet2(recordOf(own)[key2]) : isSet2(own);
+  return field === "windowsOptions" ? isSet(recordOf(own)[key2]) : isSet(own);
 }
 function levelSettings(pod, field, key2) {
   const containers = containersOf(pod);
   let settings;
   const podValue = recordOf(pod.securityContext[field])[key2];
-  if (isSet2(podValue)) {
+  if (isSet(podValue)) {
     (settings ??= []).push({
       value: podValue,
       path: [...pod.path, "securityContext", field, key2],
@@ -64848,7 +64960,7 @@ function levelSettings(pod, field, key2) {
   }
   for (const ref of containers) {
     const value = recordOf(ref.securityContext[field])[key2];
-    if (isSet2(value)) {
+    if (isSet(value)) {
       (settings ??= []).push({ value, path: [...ref.path, "securityContext", field, key2], container: ref, inheritedBy: [] });
     }
   }
@@ -64880,12 +64992,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items2.findIndex((item) => item.text === "--");
-  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path27 }, index) => {
+  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path28 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
     const next = items2.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path27 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path28 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -64957,7 +65069,7 @@ function parseUncached(image) {
 function usesLatestTag(reference) {
   return reference.digest === void 0 && (reference.tag === void 0 || reference.tag === "latest");
 }
-function qualifiedName3(reference) {
+function qualifiedName(reference) {
   return `${reference.registry}/${reference.repository}`;
 }
 var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
@@ -65198,7 +65310,7 @@ function isKubeadmConfiguration(object) {
 }
 
 // rules/templates/component-flag.ts
-var DURATION2 = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
 function goodValue({ requirement, suggested }, current2) {
   if (suggested !== void 0 && requirement.kind !== "listExcludes") return suggested;
   switch (requirement.kind) {
@@ -65253,7 +65365,7 @@ function verdict({ requirement, flag: flag2, boolean: boolean2 = false }, compon
       return bad[0] ? { wrong: bad[0].setting, value: bad.map(({ item }) => item).join(","), current: current2 } : void 0;
     }
     case "positiveDuration":
-      return DURATION2.test(last.value) && !last.value.startsWith("-") && /[1-9]/.test(last.value) ? void 0 : { wrong: last, value: last.value, current: current2 };
+      return DURATION.test(last.value) && !last.value.startsWith("-") && /[1-9]/.test(last.value) ? void 0 : { wrong: last, value: last.value, current: current2 };
     case "gateNotFalse": {
       const gate = mapEntries(settings).get(requirement.gate);
       return gate?.value.toLowerCase() === "false" ? { wrong: gate.setting, value: gate.setting.value, current: current2 } : void 0;
@@ -66574,13 +66686,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path27 = ["resources", index];
+    const path28 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path27, "providers", at2] }] : [];
+      return type ? [{ type, config: item[type], path: [...path28, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path27 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path28 }];
   });
 }
 function covers(name, group, resource) {
@@ -66951,7 +67063,7 @@ function hostOf(address) {
   if (colons > 1) return address;
   return colons === 1 ? address.slice(0, address.indexOf(":")) : address;
 }
-function isLoopback2(host) {
+function isLoopback(host) {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === "::1" || host === "localhost";
 }
 var kube_proxy_metrics_bind_address_exposed_default = defineRule({
@@ -66983,8 +67095,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       const set = effectiveSetting(flags.settings("metrics-bind-address", false));
       if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
     }
-    for (const { path: path27, value, ...data } of found) {
-      if (value !== "" && !isLoopback2(hostOf(value))) yield { path: path27, messageId: "exposed", data: { ...data, value } };
+    for (const { path: path28, value, ...data } of found) {
+      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path28, messageId: "exposed", data: { ...data, value } };
     }
   }
 });
@@ -67140,12 +67252,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path27 = set ? set.path : missingPath ?? [];
+        const path28 = set ? set.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path27,
+            path: path28,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict4(set ? set.value : defaults2.config, set !== void 0);
               if (kubeadm.forced || !set || set.value === "") return verdict4(kubeadm.value, false);
@@ -67155,7 +67267,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set ? verdict4(set.value, true) : verdict4(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path27, ...found };
+        if (found) yield { path: path28, ...found };
       }
     }
   });
@@ -67469,10 +67581,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path27 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path27) continue;
+      const path28 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path28) continue;
       yield {
-        path: path27,
+        path: path28,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -67763,7 +67875,7 @@ function namespacePhrase(object) {
   if (namespace !== void 0) return `in namespace "${namespace}"`;
   return object.namespace === void 0 ? "in the namespace it is applied to" : "in the release namespace";
 }
-function describeObject3(object) {
+function describeObject2(object) {
   const namespace = lookupNamespace(object);
   return `${object.kind} "${namespace === void 0 ? object.name : `${namespace}/${object.name}`}"`;
 }
@@ -67799,7 +67911,7 @@ function gatewayServers(object) {
     const hosts = arrayOf(item.hosts).filter((host) => typeof host === "string");
     const number = typeof port2.number === "number" ? `port ${port2.number}` : "";
     const details = [number, hosts.length > 0 ? `hosts ${hosts.map((host) => `"${host}"`).join(", ")}` : ""].filter(Boolean).join(", ");
-    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject3(object)}` };
+    return { index, protocol, tls: recordOf(item.tls), name: `servers[${index}]${details ? ` (${details})` : ""} of ${describeObject2(object)}` };
   });
 }
 
@@ -67831,7 +67943,7 @@ function sourceOpenness(rule) {
   }
   return found;
 }
-var describePolicy = (policy) => describeObject3(policy.object);
+var describePolicy = (policy) => describeObject2(policy.object);
 
 // rules/mesh/istio-authorization-allows-all.ts
 var istio_authorization_allows_all_default = defineRule({
@@ -68044,11 +68156,11 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const spec = specOf(object);
     const host = spec.host;
     if (typeof host !== "string") return;
-    const rule = describeObject3(object);
-    for (const { mode, path: path27, where } of destinationTls(spec)) {
+    const rule = describeObject2(object);
+    for (const { mode, path: path28, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path27,
+        path: path28,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -68102,7 +68214,7 @@ function servesOnlyAcme(service) {
     const matches3 = recordItems(item.match);
     return matches3.length > 0 && matches3.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path27) => typeof path27 === "string" && path27.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path28) => typeof path28 === "string" && path28.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -68208,7 +68320,7 @@ function meshInUse(index) {
   for (const kind of ISTIO_KINDS) {
     const object = index.ofKind(kind).find(isIstioConfig);
     if (object) {
-      found = { object, path: ["kind"], message: `${describeObject3(object)} is linted with it: the mesh is in use.` };
+      found = { object, path: ["kind"], message: `${describeObject2(object)} is linted with it: the mesh is in use.` };
       break;
     }
   }
@@ -68260,9 +68372,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path27) {
+function modeAt(value, path28) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path27, "mode"] } : { mode: "UNSET", path: path27 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path28, "mode"] } : { mode: "UNSET", path: path28 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -68319,12 +68431,12 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port: port2, mode: portMode, path: path27 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path27, mode: portMode, reach: `for port ${port2}` } }]
+    ({ port: port2, mode: portMode, path: path28 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path28, mode: portMode, reach: `for port ${port2}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
 function describeDecision(decision) {
-  return `${describeObject3(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
+  return `${describeObject2(decision.policy.object)} (${decision.reach}) sets ${decision.mode}`;
 }
 
 // rules/mesh/istio-peer-authentication-not-strict.ts
@@ -68357,18 +68469,18 @@ var istio_peer_authentication_not_strict_default = defineRule({
   *check(object, { options }) {
     const policy = peerPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;
-    const named = describeObject3(object);
+    const named = describeObject2(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path27 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path27, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path27, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path27, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path28 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path28, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path28, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path28, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port: port2, mode, path: path27 } of policy.ports) {
+    for (const { port: port2, mode, path: path28 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path27, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path28, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -68424,7 +68536,7 @@ var istio_sidecar_injection_disabled_default = defineRule({
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true) return;
     if (lookupNamespace(object) === options.meshRootNamespace || Object.hasOwn(podLabels(pod), ISTIO_COMPONENT)) return;
-    const workload = describeObject3(object);
+    const workload = describeObject2(object);
     const optOut = injectionOptOut(pod);
     if (optOut) yield { path: optOut.path, messageId: "injectionOff", data: { workload, via: optOut.via, value: optOut.value } };
     if (podLabels(pod)[DATAPLANE_MODE] === "none" && !injectionOptIn(pod)) yield { path: [...pod.metadataPath, "labels", DATAPLANE_MODE], messageId: "ambientOff", data: { workload } };
@@ -68464,7 +68576,7 @@ var istio_sidecar_traffic_excluded_default = defineRule({
     const pod = podSpecOf(object);
     if (!pod) return;
     const annotations = podAnnotations(pod);
-    const workload = describeObject3(object);
+    const workload = describeObject2(object);
     const at2 = (annotation) => [...pod.metadataPath, "annotations", annotation];
     for (const [annotation, what] of EXCLUSIONS) {
       const value = annotations[annotation];
@@ -68504,7 +68616,7 @@ var istio_workload_mtls_not_strict_default = defineRule({
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
-    const workload = describeObject3(object);
+    const workload = describeObject2(object);
     const namespace = lookupNamespace(object);
     const labels = { ...podLabels(pod) };
     const root = options.meshRootNamespace;
@@ -68562,7 +68674,7 @@ function isNamespace(object) {
 function namespaceLabels(object) {
   return recordOf(recordOf(object.body.metadata).labels);
 }
-function labelValue2(object, label) {
+function labelValue(object, label) {
   const value = namespaceLabels(object)[label];
   return typeof value === "string" ? value : void 0;
 }
@@ -68611,10 +68723,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path27 = labelsInsertionPath(object);
+    const path28 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path27, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path27, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path28, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path28, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -68645,11 +68757,11 @@ var namespace_psa_privileged_default = defineRule({
   },
   *check(object) {
     if (!isNamespace(object) || object.name === "kube-system") return;
-    const value = labelValue2(object, ENFORCE_LABEL);
+    const value = labelValue(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path27 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path27, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path27, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path28 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path28, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path28, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -68683,14 +68795,14 @@ var namespace_psa_version_old_default = defineRule({
   },
   *check(object, context) {
     if (!isNamespace(object)) return;
-    const version = labelValue2(object, ENFORCE_VERSION_LABEL);
+    const version = labelValue(object, ENFORCE_VERSION_LABEL);
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path27 = labelPath(ENFORCE_VERSION_LABEL);
+    const path28 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path27, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path27, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path28, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path28, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -68719,7 +68831,7 @@ function isGatewayApiGateway(object) {
 function isListenerSet(object) {
   return object.kind === "ListenerSet" && apiGroupOf(object) === "gateway.networking.k8s.io" || object.kind === "XListenerSet" && apiGroupOf(object) === "gateway.networking.x-k8s.io";
 }
-function describeObject4(object) {
+function describeObject3(object) {
   return `${object.kind} "${object.name}"`;
 }
 function specOf2(object) {
@@ -68818,7 +68930,7 @@ var gateway_http_without_https_default = defineRule({
       const message = {
         messageId: "httpOnly",
         data: {
-          gateway: describeObject4(object),
+          gateway: describeObject3(object),
           listener: listener.name,
           hostname: http === void 0 ? "every hostname" : `hostname "${http}"`
         }
@@ -68832,7 +68944,7 @@ var gateway_http_without_https_default = defineRule({
           const parentGateway = others.find("Gateway", parent.namespace, parent.name);
           if (!parentGateway || !isGatewayApiGateway(parentGateway)) return void 0;
           if (httpsHostnames(parentGateway).some((hostname2) => covers2(hostname2, http))) return void 0;
-          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject4(parentGateway)}, whose listeners this ListenerSet joins` }] };
+          return { ...message, related: [{ object: parentGateway, path: ["spec", "listeners"], message: `${describeObject3(parentGateway)}, whose listeners this ListenerSet joins` }] };
         }
       };
     }
@@ -68865,10 +68977,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces2 = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path27 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
-      const data = { gateway: describeObject4(object), listener: name };
-      if (namespaces2.from === "All") yield { path: [...path27, "from"], messageId: "fromAll", data };
-      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path27, "selector"], messageId: "emptySelector", data };
+      const path28 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const data = { gateway: describeObject3(object), listener: name };
+      if (namespaces2.from === "All") yield { path: [...path28, "from"], messageId: "fromAll", data };
+      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path28, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -68895,7 +69007,7 @@ var gateway_tls_passthrough_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       if (recordOf(listener.tls).mode !== "Passthrough") continue;
-      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject4(object), listener: name } };
+      yield { path: ["spec", "listeners", index, "tls", "mode"], messageId: "passthrough", data: { gateway: describeObject3(object), listener: name } };
     }
   }
 });
@@ -68950,7 +69062,7 @@ var ingress_nginx_annotation_injection_default = defineRule({
       yield {
         path: ["metadata", "annotations", annotation.key],
         messageId: "nginxSyntax",
-        data: { ingress: describeObject4(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
+        data: { ingress: describeObject3(object), annotation: annotation.key, marker, excerpt: excerpt(annotation.value) }
       };
     }
   }
@@ -68984,7 +69096,7 @@ var ingress_nginx_snippet_annotation_default = defineRule({
     if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
       const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
       if (typeof allowed === "string" && allowed.trim().toLowerCase() === "true") {
-        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject4(object) } };
+        yield { path: ["data", ALLOW_SNIPPETS], messageId: "snippetsAllowed", data: { configMap: describeObject3(object) } };
       }
       return;
     }
@@ -68993,7 +69105,7 @@ var ingress_nginx_snippet_annotation_default = defineRule({
       yield {
         path: ["metadata", "annotations", annotation.key],
         messageId: "snippet",
-        data: { ingress: describeObject4(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
+        data: { ingress: describeObject3(object), annotation: annotation.key, excerpt: excerpt(annotation.value) }
       };
     }
   }
@@ -69032,7 +69144,7 @@ var ingress_without_tls_default = defineRule({
   *check(object) {
     if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
     const spec = specOf2(object);
-    const ingress = describeObject4(object);
+    const ingress = describeObject3(object);
     const rules = arrayOf(spec.rules).map((rule) => recordOf(rule).host);
     const hosts = rules.filter((host) => typeof host === "string" && host !== "");
     const tls = arrayOf(spec.tls).map((entry) => stringsOf(recordOf(entry).hosts));
@@ -69127,11 +69239,11 @@ function describeNamespace(object) {
   if (object.origin.releaseNamespace) return "the release namespace";
   return object.namespace === void 0 ? "the namespace it is applied to" : `namespace "${object.namespace}"`;
 }
-function describeObject5(object) {
+function describeObject4(object) {
   return `${object.kind} "${object.name}"`;
 }
 function namesOf(workloads) {
-  const names = workloads.slice(0, 3).map((workload) => describeObject5(workload.object));
+  const names = workloads.slice(0, 3).map((workload) => describeObject4(workload.object));
   return workloads.length > 3 ? `${names.join(", ")} and ${workloads.length - 3} more` : names.join(", ");
 }
 function directionWords(directions, joiner = "and") {
@@ -69183,7 +69295,7 @@ function describeScope(object) {
   return "the linted manifests";
 }
 function relatedMessage(policy, labels) {
-  const name = describeObject5(policy.object);
+  const name = describeObject4(policy.object);
   const directions = DIRECTIONS.filter((direction) => appliesTo(policy, direction));
   if (!selectorMatches(policy.podSelector, labels)) return `${name} selects other pods (${describeSelector2(policy.podSelector)}).`;
   if (directions.length === 0) return `${name} selects these pods, but its policyTypes name neither Ingress nor Egress.`;
@@ -69228,7 +69340,7 @@ var workload_not_isolated_default = defineRule({
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
     const { labels } = group;
     const namespace = lookupNamespace(object);
-    const workload = describeObject5(object);
+    const workload = describeObject4(object);
     const where = describeNamespace(object);
     const scope = describeScope(object);
     yield {
@@ -69282,7 +69394,7 @@ function verdict2(others, namespace) {
   const related2 = policies.map((policy) => ({
     object: policy.object,
     path: ["spec", "podSelector"],
-    message: `${describeObject5(policy.object)} selects ${describeSelector2(policy.podSelector)}, not every pod with no rule.`
+    message: `${describeObject4(policy.object)} selects ${describeSelector2(policy.podSelector)}, not every pod with no rule.`
   }));
   return { messageId: "noDefaultDeny", data: { namespace: `Namespace "${namespace}"`, directions: directionWords(missing, "or"), state, effect: EFFECT3[missing.join(",")] }, related: related2 };
 }
@@ -69384,17 +69496,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path27, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path27[4])}]`;
+      for (const { peer, path: path28, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path28[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path27, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path28, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path27, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path28, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -69451,15 +69563,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path27 } of peersOf(policy, direction)) {
+      for (const { peer, path: path28 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces2 = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces2 || namespaces2.length === 0) continue;
-        const item = `${String(path27[1])}[${String(path27[2])}].${String(path27[3])}[${String(path27[4])}]`;
+        const item = `${String(path28[1])}[${String(path28[2])}].${String(path28[3])}[${String(path28[4])}]`;
         const where = namespaces2 === own ? ownWhere : namespaces2.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path27, "podSelector"];
+        const at2 = [...path28, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -69503,7 +69615,7 @@ var service_external_ips_default = defineRule({
     if (!isService(object)) return;
     const addresses = arrayOf(specOf2(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
     if (addresses.length === 0) return;
-    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject4(object), addresses: addresses.join(", ") } };
+    yield { path: ["spec", "externalIPs"], messageId: "externalIps", data: { service: describeObject3(object), addresses: addresses.join(", ") } };
   }
 });
 
@@ -69529,8 +69641,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path27 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path27 }]);
+  const path28 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path28 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -69558,14 +69670,14 @@ var service_load_balancer_unrestricted_default = defineRule({
   *check(object) {
     if (!isService(object) || specOf2(object).type !== "LoadBalancer") return;
     if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
-    const service = describeObject4(object);
+    const service = describeObject3(object);
     const ranges = sourceRanges(object);
     if (ranges.length === 0) {
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path27 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path27, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path28 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path28, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -69606,7 +69718,7 @@ var service_node_port_default = defineRule({
     const fixed = nodePorts.length === 0 ? [] : [`${nodePorts.length === 1 ? "node port" : "node ports"} ${nodePorts.join(", ")}`];
     const fromRange = allocated === 0 ? [] : [allocated === 1 ? "a port allocated from the node port range" : `${allocated} ports allocated from the node port range`];
     const ports = [...fixed, ...fromRange].join(" and ");
-    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject4(object), ports } };
+    yield { path: ["spec", "type"], messageId: "nodePort", data: { service: describeObject3(object), ports } };
   }
 });
 
@@ -69673,7 +69785,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path27, messageId: "forbiddenType", data };
+    for (const { path: path28, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -69742,9 +69854,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path27 = [...capabilities.path, "add", index];
+        const path28 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path27, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path27, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path28, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path28, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -69849,13 +69961,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path27 = [...pod.path, "volumes", index, "hostPath"];
+      const path28 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path27, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path27, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path28, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path28, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -70062,7 +70174,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path27, messageId: "forbiddenType", data };
+    for (const { path: path28, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
   }
 });
 
@@ -70099,9 +70211,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path27, messageId: "customType", data };
-    for (const { path: path27, data } of SELINUX_USER.forbidden(pod)) yield { path: path27, messageId: "customUser", data };
-    for (const { path: path27, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path27, messageId: "customRole", data };
+    for (const { path: path28, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path28, messageId: "customType", data };
+    for (const { path: path28, data } of SELINUX_USER.forbidden(pod)) yield { path: path28, messageId: "customUser", data };
+    for (const { path: path28, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path28, messageId: "customRole", data };
   }
 });
 
@@ -70204,12 +70316,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path27) {
-  const segments = path27.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path28) {
+  const segments = path28.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path27, dir) {
-  return path27 === dir || path27.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path28, dir) {
+  return path28 === dir || path28.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -70240,8 +70352,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path27 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path27.endsWith(".sock") || path27.startsWith("//./pipe/");
+  const path28 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path28.endsWith(".sock") || path28.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -70274,10 +70386,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path27 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path28 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path27, "readOnly"],
+          path: [...path28, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -70342,8 +70454,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed2 = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path27 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed2 ? { path: path27, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path27, messageId: "keepsNetRaw", data: { container } };
+      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed2 ? { path: path28, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path28, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -70511,12 +70623,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path27 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path27);
+  const path28 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path28);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path27, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path28, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path27));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path28));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -70555,11 +70667,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path27 = [...volume.path, "path"];
+      const path28 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path27, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path27, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path27, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path28, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path28, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path28, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -70639,9 +70751,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path27 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path27, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path27, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path28, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path28, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -70691,9 +70803,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path27 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path28 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path27, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path27, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path28, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path28, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -70702,15 +70814,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path27 } = gap;
+      const { path: path28 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path27, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path27, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path28, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path28, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path27, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path27, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path28, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path28, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -70766,13 +70878,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path27 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path28 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path27, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path27, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path27, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path27, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path28, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path28, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path28, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path28, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -70879,9 +70991,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path27 = podSecurityContextPath(pod, "runAsUser");
+      const path28 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path27, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path27, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path28, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path28, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -71458,10 +71570,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path27 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path28 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path27,
+            path: path28,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -72050,7 +72162,7 @@ function entropy(text) {
 }
 var MIN_LENGTH = 8;
 var MIN_ENTROPY = 3;
-var IDENTIFIER2 = /^[^,\s]+(?:,[^,\s]+)*,[\w.-]+=|^[a-z0-9-]+\/[a-z0-9.-]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+var IDENTIFIER = /^[^,\s]+(?:,[^,\s]+)*,[\w.-]+=|^[a-z0-9-]+\/[a-z0-9.-]+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 function isWordName(value) {
   if (!/^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(value)) return false;
   const parts = value.split(/[-.]/);
@@ -72060,7 +72172,7 @@ function looksLikeCredential(value) {
   const trimmed = value.trim();
   if (trimmed.length < MIN_LENGTH || /\s/.test(trimmed) || isPlaceholder(trimmed)) return false;
   if (/^\d+(?:\.\d+)*[a-z]*$/i.test(trimmed) && /^\d/.test(trimmed)) return false;
-  if (IDENTIFIER2.test(trimmed) || isWordName(trimmed)) return false;
+  if (IDENTIFIER.test(trimmed) || isWordName(trimmed)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re3) => re3.test(trimmed)).length;
   return classes >= 2 && entropy(trimmed) >= MIN_ENTROPY;
 }
@@ -72093,7 +72205,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items2, path27, list2, who, shapes) {
+function* argumentPlaces(items2, path28, list2, who, shapes) {
   for (const [index, item] of items2.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items2[index - 1] : void 0;
@@ -72104,7 +72216,7 @@ function* argumentPlaces(items2, path27, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path27, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path28, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -72118,13 +72230,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path27, shapes) {
+function lastAppliedPlaces(text, path28, shapes) {
   let applied;
   try {
     applied = JSON.parse(text);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text, shapes);
-    return credential ? { place: { path: path27, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path28, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -72134,7 +72246,7 @@ function lastAppliedPlaces(text, path27, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path27, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path28, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -72200,21 +72312,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path27, field, credential }) => ({ path: path27, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path28, field, credential }) => ({ path: path28, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path27 = ["metadata", "annotations", key2];
+      const path28 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path27, shapes);
-        if (secret) yield { path: path27, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path28, shapes);
+        if (secret) yield { path: path28, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path27, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path28, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -72323,11 +72435,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path27 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path27)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path27 === "/" ? "/" : `${path27}/`));
+  const path28 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path28)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path28 === "/" ? "/" : `${path28}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path27)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path28)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -72371,9 +72483,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path27 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path28 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path27, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path27, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path28, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path28, messageId: exposed.messageId, data };
     }
   }
 });
@@ -72486,10 +72598,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path27 = ["metadata", "namespace"];
+    const path28 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path27,
+        path: path28,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -72499,7 +72611,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path27,
+      path: path28,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -72590,11 +72702,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path27, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path27, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path28, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path28, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -72624,11 +72736,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path27, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path27, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path28, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path28, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -72693,10 +72805,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path27, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path28, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -72726,16 +72838,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path27, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path28, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path27, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path28, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -72781,15 +72893,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path27, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path28, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
-      const name = qualifiedName3(reference);
+      const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path27, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path28, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -72914,9 +73026,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, path: path27 } of declaredPorts(object)) {
+    for (const { container, port: port2, path: path28 } of declaredPorts(object)) {
       if (port2 < 1 || port2 >= 1024) continue;
-      yield { path: path27, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
+      yield { path: path28, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
     }
   }
 });
@@ -72941,7 +73053,7 @@ var readiness_probe_missing_default = missingProbeRule({
 
 // rules/templates/missing-resources.ts
 var RESOURCE_CONTAINER_KINDS = ["initContainers", "containers"];
-function isSet3(value) {
+function isSet2(value) {
   return typeof value === "string" && value.trim() !== "" || typeof value === "number";
 }
 function missingResources(ref, section, names) {
@@ -72953,7 +73065,7 @@ function missingResources(ref, section, names) {
   const podRequests = section === "requests" ? recordOf(pod.requests) : podLimits;
   let missing;
   for (const name of names) {
-    if (isSet3(ownRequests[name]) || isSet3(ownLimits[name]) || isSet3(podRequests[name]) || isSet3(podLimits[name])) continue;
+    if (isSet2(ownRequests[name]) || isSet2(ownLimits[name]) || isSet2(podRequests[name]) || isSet2(podLimits[name])) continue;
     (missing ??= []).push(name);
   }
   return missing ?? NOTHING_MISSING;
@@ -73141,7 +73253,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path27 = [...pod.path, "automountServiceAccountToken"];
+    const path28 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -73149,7 +73261,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path27,
+      path: path28,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -73188,9 +73300,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, protocol, path: path27 } of declaredPorts(object)) {
+    for (const { container, port: port2, protocol, path: path28 } of declaredPorts(object)) {
       if (port2 !== 22 || protocol !== "TCP") continue;
-      yield { path: path27, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path28, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -73337,7 +73449,7 @@ async function formatReport(format2, input) {
     case "compact":
       return { pieces: [(await Promise.resolve().then(() => (init_compact(), compact_exports))).formatCompact(input)] };
     case "json":
-      return { pieces: (await Promise.resolve().then(() => (init_json3(), json_exports))).jsonPieces(input) };
+      return { pieces: (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonPieces(input) };
     case "sarif":
       return (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReport(input);
   }
@@ -73349,9 +73461,9 @@ function omittedWarning(omitted, allResultsOption) {
   return `the SARIF report holds the ${kept} most severe of ${omitted.total} results: ${why}. ${omitted.count} left out (${severities.join(", ")}) are counted in the run's properties; ${allResultsOption} writes them all.`;
 }
 function repositoryBase(cwd) {
-  for (let dir = path6.resolve(cwd); ; dir = path6.dirname(dir)) {
-    if (statSync2(path6.join(dir, ".git"), { throwIfNoEntry: false })) return path6.relative(dir, path6.resolve(cwd)).split(path6.sep).join("/");
-    if (path6.dirname(dir) === dir) return void 0;
+  for (let dir = path7.resolve(cwd); ; dir = path7.dirname(dir)) {
+    if (statSync2(path7.join(dir, ".git"), { throwIfNoEntry: false })) return path7.relative(dir, path7.resolve(cwd)).split(path7.sep).join("/");
+    if (path7.dirname(dir) === dir) return void 0;
   }
 }
 function writeReportFile(file, pieces) {
@@ -73361,7 +73473,7 @@ function writeReportFile(file, pieces) {
     return;
   }
   const target = existing ? realpathSync(file) : file;
-  const partial = path6.join(path6.dirname(target), `.${path6.basename(target)}.${process.pid}.partial`);
+  const partial = path7.join(path7.dirname(target), `.${path7.basename(target)}.${process.pid}.partial`);
   try {
     writePieces(partial, pieces);
     renameSync(partial, target);
@@ -73378,20 +73490,25 @@ function writePieces(file, pieces) {
     closeSync(fd);
   }
 }
-function loadRunConfig(cwd, explicitFile, rulesDirs = []) {
+async function loadRunConfig(cwd, explicitFile, rulesDirs = []) {
   const configFile = explicitFile ?? findConfigFile(cwd);
+  if (!configFile && !rulesDirs.length) return { config: EMPTY_CONFIG, rules: [...BUILTIN_RULES] };
+  const [{ checkCustomRuleIds: checkCustomRuleIds2, loadConfig: loadConfig2 }, { readRuleFiles: readRuleFiles2 }] = await Promise.all([Promise.resolve().then(() => (init_config(), config_exports)), Promise.resolve().then(() => (init_custom_rules(), custom_rules_exports))]);
   const fromDirs = rulesDirs.flatMap(
-    (dir) => readRuleFiles(path6.resolve(cwd, dir), dir, (message, at2) => {
+    (dir) => readRuleFiles2(path7.resolve(cwd, dir), dir, (message, at2) => {
       throw new ConfigError(message, at2?.file ?? dir, at2?.line, at2?.column);
     })
   );
-  const config = configFile ? loadConfig(configFile, cwd, BUILTIN_RULES, fromDirs) : EMPTY_CONFIG;
-  if (!configFile) checkCustomRuleIds(fromDirs, BUILTIN_RULES);
-  const custom = [...fromDirs, ...config.customRules].map((spec) => {
+  const config = configFile ? loadConfig2(configFile, cwd, BUILTIN_RULES, fromDirs) : EMPTY_CONFIG;
+  if (!configFile) checkCustomRuleIds2(fromDirs, BUILTIN_RULES);
+  const specs = [...fromDirs, ...config.customRules];
+  if (!specs.length) return { config, configFile, rules: [...BUILTIN_RULES] };
+  const { CustomRuleError: CustomRuleError2, compileCustomRule: compileCustomRule2 } = await Promise.resolve().then(() => (init_custom_rules2(), custom_rules_exports2));
+  const custom = specs.map((spec) => {
     try {
-      return compileCustomRule(spec);
+      return compileCustomRule2(spec);
     } catch (error2) {
-      if (!(error2 instanceof CustomRuleError)) throw error2;
+      if (!(error2 instanceof CustomRuleError2)) throw error2;
       throw new ConfigError(error2.message, error2.at.file, error2.at.line, error2.at.column);
     }
   });
@@ -73401,7 +73518,7 @@ var OptionError = class extends Error {
 };
 function checkExpandFlags(flags, cwd, names) {
   for (const file of flags.values ?? []) {
-    const stats = statSync2(path6.resolve(cwd, file), { throwIfNoEntry: false });
+    const stats = statSync2(path7.resolve(cwd, file), { throwIfNoEntry: false });
     if (!stats) throw new OptionError(`${names.values} ${file}: no such file`);
     if (!stats.isFile()) throw new OptionError(`${names.values} ${file}: not a file`);
   }
@@ -73437,8 +73554,8 @@ function describeRenderCache(stats) {
   return stats.problem ? `${line}; ${stats.problem}` : line;
 }
 function expandSettings(flags, config, configFile, cwd) {
-  const configDir = configFile ? path6.dirname(path6.resolve(cwd, configFile)) : cwd;
-  const fromConfig = (file) => path6.resolve(configDir, file);
+  const configDir = configFile ? path7.dirname(path7.resolve(cwd, configFile)) : cwd;
+  const fromConfig = (file) => path7.resolve(configDir, file);
   return {
     helm: {
       binary: flags.helm,
@@ -73446,7 +73563,7 @@ function expandSettings(flags, config, configFile, cwd) {
       namespace: flags.namespace ?? config.helm.namespace,
       kubeVersion: flags.kubeVersion ?? config.helm.kubeVersion,
       apiVersions: [...config.helm.apiVersions ?? [], ...flags.apiVersions ?? []],
-      valuesFiles: (flags.values ?? []).map((file) => path6.resolve(cwd, file)),
+      valuesFiles: (flags.values ?? []).map((file) => path7.resolve(cwd, file)),
       set: [...config.helm.set ?? [], ...flags.set ?? []],
       ciValues: flags.chartCiValues ?? false,
       dependencyUpdate: flags.helmDependencyUpdate ?? false,
@@ -73465,31 +73582,33 @@ init_diagnostics();
 init_report();
 
 // src/run.ts
-import path25 from "node:path";
+init_model();
+import path26 from "node:path";
 
 // src/discover/discover.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import path8 from "node:path";
+init_esm3();
 init_types3();
 init_diagnostics();
 init_read_error();
 init_file_names();
 init_display_path();
+import { existsSync as existsSync3, readdirSync as readdirSync2, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import path9 from "node:path";
 var CHART_FILE = "Chart.yaml";
 function enclosingChart(file, stop) {
-  for (let dir = path8.dirname(file); ; dir = path8.dirname(dir)) {
-    if (existsSync3(path8.join(dir, CHART_FILE))) {
-      const parent = path8.dirname(path8.dirname(dir));
-      const inParent = path8.basename(path8.dirname(dir)) === "charts" && existsSync3(path8.join(parent, CHART_FILE));
-      return inParent ? enclosingChart(path8.join(parent, CHART_FILE), stop) : dir;
+  for (let dir = path9.dirname(file); ; dir = path9.dirname(dir)) {
+    if (existsSync3(path9.join(dir, CHART_FILE))) {
+      const parent = path9.dirname(path9.dirname(dir));
+      const inParent = path9.basename(path9.dirname(dir)) === "charts" && existsSync3(path9.join(parent, CHART_FILE));
+      return inParent ? enclosingChart(path9.join(parent, CHART_FILE), stop) : dir;
     }
-    if (dir === stop || path8.dirname(dir) === dir) return void 0;
+    if (dir === stop || path9.dirname(dir) === dir) return void 0;
   }
 }
 function enclosingKustomization(file) {
-  for (let dir = path8.dirname(file); ; dir = path8.dirname(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync3(path8.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
-    if (path8.dirname(dir) === dir) return void 0;
+  for (let dir = path9.dirname(file); ; dir = path9.dirname(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.some((name) => statSync3(path9.join(dir, name), { throwIfNoEntry: false })?.isFile())) return dir;
+    if (path9.dirname(dir) === dir) return void 0;
   }
 }
 function isFolder(file) {
@@ -73524,18 +73643,18 @@ async function discover(inputs, options) {
   const charts = /* @__PURE__ */ new Set();
   const kustomizations = /* @__PURE__ */ new Set();
   const addFile2 = (file) => {
-    const chart = enclosingChart(file, path8.parse(file).root);
+    const chart = enclosingChart(file, path9.parse(file).root);
     if (chart) {
       charts.add(chart);
       return;
     }
     const kustomization = enclosingKustomization(file);
     if (kustomization) kustomizations.add(kustomization);
-    if (!KUSTOMIZATION_FILE_NAMES.includes(path8.basename(file))) files.add(file);
+    if (!KUSTOMIZATION_FILE_NAMES.includes(path9.basename(file))) files.add(file);
   };
   const problems = [];
   let stdin = false;
-  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path8.basename(file));
+  const isConfigFile = (file) => CONFIG_FILE_NAMES.includes(path9.basename(file));
   const expandGlob = async (pattern) => {
     const { glob } = await globLibrary();
     const found = await glob(pattern, {
@@ -73571,13 +73690,13 @@ async function discover(inputs, options) {
       if (walked.has(real)) continue;
       walked.add(real);
       if (entries.some((entry) => entry.name === CHART_FILE && !entry.isDirectory())) {
-        const chart = enclosingChart(path8.join(folder, CHART_FILE), root) ?? folder;
-        if (isIncluded(path8.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
+        const chart = enclosingChart(path9.join(folder, CHART_FILE), root) ?? folder;
+        if (isIncluded(path9.join(chart, CHART_FILE)) || isIncluded(chart)) charts.add(chart);
         continue;
       }
       if (entries.some((entry) => KUSTOMIZATION_FILE_NAMES.includes(entry.name) && !entry.isDirectory())) kustomizations.add(folder);
       for (const entry of entries) {
-        const full = path8.join(folder, entry.name);
+        const full = path9.join(folder, entry.name);
         if (isExcluded(full)) continue;
         if (entry.isDirectory()) pending.push(full);
         else if (entry.isSymbolicLink() && isFolder(full)) {
@@ -73594,7 +73713,7 @@ async function discover(inputs, options) {
       stdin = true;
       continue;
     }
-    const absolute = path8.resolve(options.cwd, input);
+    const absolute = path9.resolve(options.cwd, input);
     let stats;
     try {
       stats = statSync3(absolute);
@@ -73603,7 +73722,7 @@ async function discover(inputs, options) {
     }
     if (stats?.isDirectory()) {
       if (isExcluded(absolute)) continue;
-      const chart = enclosingChart(path8.join(absolute, CHART_FILE), path8.parse(absolute).root);
+      const chart = enclosingChart(path9.join(absolute, CHART_FILE), path9.parse(absolute).root);
       if (chart) {
         charts.add(chart);
       } else {
@@ -73962,32 +74081,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path27, problems) {
+function checkValue(value, shape, path28, problems) {
   if (value === null || value === void 0) return;
   if (!matches2(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path27)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path27)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path27], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path28)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path28)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path28], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path27, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path28, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path27, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path28, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path27, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path28, index, problems);
   }
 }
-function checkChild(value, shape, path27, segment, problems) {
+function checkChild(value, shape, path28, segment, problems) {
   if (value === null || value === void 0) return;
-  path27.push(segment);
-  checkValue(value, shape, path27, problems);
-  path27.pop();
+  path28.push(segment);
+  checkValue(value, shape, path28, problems);
+  path28.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -74002,13 +74121,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path27 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path27[depth]];
+    const path28 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path28[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path27, problems);
+      checkValue(value, mapping(), path28, problems);
       return problems;
     }
-    if (path27[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path27, "metadata"], problems);
+    if (path28[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path28, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -74041,6 +74160,7 @@ function formatMessage(template, data = {}) {
 }
 
 // src/engine/engine.ts
+init_rule_options();
 function activeRules(rules, settings) {
   const active = [];
   for (const rule of rules) {
@@ -74078,8 +74198,8 @@ function withMessageData(finding, report) {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
 }
-function locatedFinding(ruleId, severity, object, path27, message) {
-  const location = object.locate(path27);
+function locatedFinding(ruleId, severity, object, path28, message) {
+  const location = object.locate(path28);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -74088,7 +74208,7 @@ function locatedFinding(ruleId, severity, object, path27, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: compactPath(path27),
+    path: compactPath(path28),
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -74097,8 +74217,8 @@ function locatedFinding(ruleId, severity, object, path27, message) {
   if (source !== void 0) finding.source = source;
   return finding;
 }
-function compactPath(path27) {
-  return path27.slice();
+function compactPath(path28) {
+  return path28.slice();
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -74251,8 +74371,8 @@ function settledFinding(waiting, settled, messageData) {
   if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path27, message }) => {
-      const { file, region } = object.locate(path27);
+    finding.related = settled.related.map(({ object, path: path28, message }) => {
+      const { file, region } = object.locate(path28);
       return { file, region, message };
     });
   }
@@ -74271,8 +74391,9 @@ init_ignores();
 init_parse2();
 init_read();
 init_text();
+init_framework_selection();
 async function run(options) {
-  const configDir = options.config.file ? path25.dirname(path25.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path26.dirname(path26.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -74391,6 +74512,7 @@ function withDiagnosticSettings(findings, config) {
 
 // src/report/compliance.ts
 init_frameworks();
+init_framework_selection();
 init_rule_meta();
 init_report();
 var CONTROL_STATUSES = ["fail", "pass", "not-static", "not-checked"];
@@ -74587,7 +74709,7 @@ async function main() {
   process2.chdir(workspace);
   const inputs = readInputs();
   checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
-  const { config, configFile, rules } = loadRunConfig(workspace, inputs.config);
+  const { config, configFile, rules } = await loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${package_default.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
   const result = await run({
@@ -74619,8 +74741,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path26.resolve(workspace, inputs.sarifFile);
-  mkdirSync2(path26.dirname(sarifFile), { recursive: true });
+  const sarifFile = path27.resolve(workspace, inputs.sarifFile);
+  mkdirSync2(path27.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -74668,7 +74790,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase,
-        sarifFile: path26.relative(workspace, sarifFile) || sarifFile,
+        sarifFile: path27.relative(workspace, sarifFile) || sarifFile,
         compliance: inputs.frameworks.length ? complianceSummary(result, ruleMeta, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : void 0
       });
     } catch (summaryError) {
@@ -74678,7 +74800,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path26.relative(process2.cwd(), path26.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path27.relative(process2.cwd(), path27.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

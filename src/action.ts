@@ -8,7 +8,7 @@ import { ANNOTATIONS_PER_LEVEL, annotate, type LevelCounts } from "./action/anno
 import { changedFiles, onlyChangedFindings, pullRequestRange } from "./action/changed-files.js";
 import { InputError, readInputs } from "./action/inputs.js";
 import { writeSummary } from "./action/summary.js";
-import { ConfigError } from "./config/config.js";
+import { ConfigError } from "./config/model.js";
 import type { Finding } from "./engine/finding.js";
 import { levelOf } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   process.chdir(workspace);
   const inputs = readInputs();
   checkExpandFlags({ values: inputs.values }, workspace, { values: 'input "values":' });
-  const { config, configFile, rules } = loadRunConfig(workspace, inputs.config);
+  const { config, configFile, rules } = await loadRunConfig(workspace, inputs.config);
   if (configFile) info(`kubeward ${packageJson.version}: using config ${configFile}`);
   const failOn = inputs.failOn ?? config.failOn ?? DEFAULT_FAIL_ON;
 

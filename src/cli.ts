@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
-import { ConfigError, closestMatch } from "./config/config.js";
+import { ConfigError, closestMatch } from "./config/model.js";
 import { failsAt, levelOf, FAIL_LEVELS } from "./core/severity.js";
 import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
@@ -13,7 +13,7 @@ import { describeReadError } from "./core/read-error.js";
 import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
 import { run, type RunResult } from "./run.js";
 import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "./core/framework-selection.js";
-import type { Config } from "./config/config.js";
+import type { Config } from "./config/model.js";
 import type { Finding } from "./engine/finding.js";
 
 const USAGE = `Usage: kubeward lint [PATH ...] [options]     lint files, folders, globs, or - for stdin (default: .)
@@ -243,7 +243,7 @@ async function lintInputs(
   for (const dir of [...(values.rules ?? []), ...(values.policies ?? [])]) {
     if (!statSync(path.resolve(cwd, dir), { throwIfNoEntry: false })) throw new OptionError(`${values.rules?.includes(dir) ? "--rules" : "--policies"} ${dir}: no such file or folder`);
   }
-  const { config, configFile, rules: runRules } = loadRunConfig(cwd, values.config, values.rules);
+  const { config, configFile, rules: runRules } = await loadRunConfig(cwd, values.config, values.rules);
   const frameworks = selectFrameworks(config);
 
   const result = await run({
@@ -384,7 +384,7 @@ async function ruleDocs() {
 async function rules(args: string[], io: CliEnvironment): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RULES_OPTIONS });
   // Custom rules are rules like the others: the config's customRules and --rules files are listed too.
-  const ruleList = loadRunConfig(io.cwd, values.config, values.rules).rules;
+  const ruleList = (await loadRunConfig(io.cwd, values.config, values.rules)).rules;
   const allMeta = [...ruleList.map((rule) => rule.meta), ...DIAGNOSTIC_RULES];
   const format = oneOf(values.format, RULE_LIST_FORMATS, "--format") ?? "text";
   if (positionals.length > 1) throw new UsageError(`rules takes at most one rule id (got ${positionals.length})`);

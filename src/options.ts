@@ -1,10 +1,8 @@
 import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, EMPTY_CONFIG, checkCustomRuleIds, findConfigFile, loadConfig, type Config } from "./config/config.js";
-import { readRuleFiles } from "./config/custom-rules.js";
+import { ConfigError, EMPTY_CONFIG, findConfigFile, type Config } from "./config/model.js";
 import type { CustomRuleSpec } from "./core/custom-rule-spec.js";
 import type { Rule } from "./engine/rule.js";
-import { CustomRuleError, compileCustomRule } from "./policy/custom-rules.js";
 import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { SEVERITIES } from "./core/rule-meta.js";
@@ -99,8 +97,15 @@ function writePieces(file: string, pieces: Iterable<string>): void {
  * none), and the rules a run uses: the built-in ones, then the custom rules of the config's
  * `customRules:` and of the `rulesDirs` files, compiled (a mistake is a ConfigError at its place).
  */
-export function loadRunConfig(cwd: string, explicitFile: string | undefined, rulesDirs: readonly string[] = []): { config: Config; configFile?: string; rules: Rule[] } {
+export async function loadRunConfig(
+  cwd: string,
+  explicitFile: string | undefined,
+  rulesDirs: readonly string[] = [],
+): Promise<{ config: Config; configFile?: string; rules: Rule[] }> {
   const configFile = explicitFile ?? findConfigFile(cwd);
+  // The config reader and the YAML library it uses are a sixth of the bundle: loaded only when there is something to read.
+  if (!configFile && !rulesDirs.length) return { config: EMPTY_CONFIG, rules: [...BUILTIN_RULES] };
+  const [{ checkCustomRuleIds, loadConfig }, { readRuleFiles }] = await Promise.all([import("./config/config.js"), import("./config/custom-rules.js")]);
   const fromDirs: CustomRuleSpec[] = rulesDirs.flatMap((dir) =>
     readRuleFiles(path.resolve(cwd, dir), dir, (message, at) => {
       throw new ConfigError(message, at?.file ?? dir, at?.line, at?.column);
@@ -108,7 +113,11 @@ export function loadRunConfig(cwd: string, explicitFile: string | undefined, rul
   );
   const config = configFile ? loadConfig(configFile, cwd, BUILTIN_RULES, fromDirs) : EMPTY_CONFIG;
   if (!configFile) checkCustomRuleIds(fromDirs, BUILTIN_RULES);
-  const custom = [...fromDirs, ...config.customRules].map((spec) => {
+  const specs = [...fromDirs, ...config.customRules];
+  if (!specs.length) return { config, configFile, rules: [...BUILTIN_RULES] };
+  // The CEL compiler and its protobuf runtime are a third of the bundle: loaded only for runs with custom rules.
+  const { CustomRuleError, compileCustomRule } = await import("./policy/custom-rules.js");
+  const custom = specs.map((spec) => {
     try {
       return compileCustomRule(spec);
     } catch (error) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { closestMatch, type Config } from "./config/config.js";
+import { closestMatch, type Config } from "./config/model.js";
 import { discover } from "./discover/discover.js";
 import { displayPath } from "./core/display-path.js";
 import type { ExpandSettings, Expansion, ExpansionTiming } from "./expand/expand.js";

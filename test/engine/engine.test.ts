@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config/config.js";
+import { parseConfig } from "../../src/config/config.js";
+import { ConfigError } from "../../src/config/model.js";
 import { activeRules, createLinter, lintObjects } from "../../src/engine/engine.js";
 import { defineRule, type Rule } from "../../src/engine/rule.js";
 import type { RuleMeta } from "../../src/core/rule-meta.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config/config.js";
+import { parseConfig } from "../../src/config/config.js";
+import { ConfigError } from "../../src/config/model.js";
 import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { BUILT_IN_POD_TEMPLATE_KINDS } from "../../src/engine/workload.js";
 import { parseManifest } from "../../src/manifest/parse.js";

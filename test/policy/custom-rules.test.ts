@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/config/config.js";
+import { ConfigError } from "../../src/config/model.js";
 import { loadRunConfig } from "../../src/options.js";
 import { jsonFindings, removeTempDirs, repoRoot, runCli, tempDir } from "../e2e/cli-harness.js";
 
@@ -19,10 +19,10 @@ const RULE = `  - id: acme/no-nodeport
 `;
 
 /** The configuration error `customRules:` (and any `--rules` folder files) give, as `file:line:column: message`. */
-function configError(config: string, ruleFiles: Record<string, string> = {}): string {
+async function configError(config: string, ruleFiles: Record<string, string> = {}): Promise<string> {
   const dir = tempDir({ ".kubeward.yaml": config, ...Object.fromEntries(Object.entries(ruleFiles).map(([name, text]) => [`rules/${name}`, text])) });
   try {
-    loadRunConfig(dir, undefined, Object.keys(ruleFiles).length ? ["rules"] : []);
+    await loadRunConfig(dir, undefined, Object.keys(ruleFiles).length ? ["rules"] : []);
   } catch (error) {
     if (error instanceof ConfigError) return error.describe().replace(`${dir}${path.sep}`, "");
     throw error;
@@ -76,18 +76,18 @@ describe("custom rule configuration errors name the file, line and column (insid
       '.kubeward.yaml:2:9: custom rule id "privileged-container" is the id of a built-in rule; choose another (e.g. a prefix such as acme/)',
     ],
     ["an id that is not lower-case words", "customRules:\n  - id: Acme_X\n    title: X\n    severity: low\n    validations:\n      - expression: 'true'\n", '.kubeward.yaml:2:9: custom rule id "Acme_X" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label'],
-  ])("%s", (_, config, expected) => {
-    expect(configError(config)).toBe(expected);
+  ])("%s", async (_, config, expected) => {
+    expect(await configError(config)).toBe(expected);
   });
 
-  it("an id defined in the config and in a --rules file names both places", () => {
-    expect(configError(`customRules:\n${RULE}`, { "nodeport.yaml": RULE.replace(/^ {2}- /, "").replace(/^ {4}/gm, "") })).toBe(
+  it("an id defined in the config and in a --rules file names both places", async () => {
+    expect(await configError(`customRules:\n${RULE}`, { "nodeport.yaml": RULE.replace(/^ {2}- /, "").replace(/^ {4}/gm, "") })).toBe(
       '.kubeward.yaml:2:9: custom rule id "acme/no-nodeport" is defined twice (first at rules/nodeport.yaml:1:5)',
     );
   });
 
-  it("a --rules file's error names that file", () => {
-    expect(configError("", { "bad.yaml": "id: acme/bad\ntitle: Bad\nseverity: low\nvalidations:\n  - expression: object.spec.replicas <=\n" })).toBe(
+  it("a --rules file's error names that file", async () => {
+    expect(await configError("", { "bad.yaml": "id: acme/bad\ntitle: Bad\nseverity: low\nvalidations:\n  - expression: object.spec.replicas <=\n" })).toBe(
       'rules/bad.yaml:5:38: custom rule "acme/bad": validations[0].expression is not valid CEL: syntax error: found < but expecting end of input',
     );
   });
@@ -175,11 +175,11 @@ describe("custom and policy rules obey the settings built-in rules do", () => {
 });
 
 describe("docs/custom-rules.md", () => {
-  it("its example configuration is valid and defines the rule it sets", () => {
+  it("its example configuration is valid and defines the rule it sets", async () => {
     const doc = readFileSync(path.join(repoRoot, "docs/custom-rules.md"), "utf8");
     const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? "";
     const dir = tempDir({ ".kubeward.yaml": example });
-    const { config, rules } = loadRunConfig(dir, undefined);
+    const { config, rules } = await loadRunConfig(dir, undefined);
     expect(rules.at(-1)?.meta).toMatchObject({ id: "acme/replica-bounds", severity: "medium", category: "custom" });
     expect(config.rules["acme/replica-bounds"]).toEqual({ enabled: true, severity: "low" });
   });
