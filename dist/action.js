@@ -19704,17 +19704,26 @@ var init_labels = __esm({
 // src/report/compact.ts
 var compact_exports = {};
 __export(compact_exports, {
-  formatCompact: () => formatCompact
+  compactPieces: () => compactPieces
 });
-function formatCompact(input) {
-  return activeFindings(input.findings).map((f) => `${f.file}:${f.region.startLine}:${f.region.startColumn}: ${levelOf(f.severity)}: ${displayMessage(f)} [${f.ruleId}]
-`).join("");
+function* compactPieces(input) {
+  const findings = activeFindings(input.findings);
+  for (let start = 0; start < findings.length; start += LINES_PER_PIECE) {
+    let piece = "";
+    for (const f of findings.slice(start, start + LINES_PER_PIECE)) {
+      piece += `${f.file}:${f.region.startLine}:${f.region.startColumn}: ${levelOf(f.severity)}: ${displayMessage(f)} [${f.ruleId}]
+`;
+    }
+    yield piece;
+  }
 }
+var LINES_PER_PIECE;
 var init_compact = __esm({
   "src/report/compact.ts"() {
     "use strict";
     init_severity();
     init_report();
+    LINES_PER_PIECE = 1e3;
   }
 });
 
@@ -73399,7 +73408,7 @@ init_severity();
 init_report();
 import { styleText } from "node:util";
 var LEVEL_STYLE = { error: "red", warning: "yellow", note: "cyan" };
-function formatText(input) {
+function* textPieces(input) {
   const paint = (style, text) => input.color ? styleText(style, text, { validateStream: false }) : text;
   const findings = activeFindings(input.findings);
   const suppressed = input.findings.length - findings.length;
@@ -73409,9 +73418,8 @@ function formatText(input) {
     if (list2) list2.push(finding);
     else byFile.set(finding.file, [finding]);
   }
-  const lines = [];
   for (const [file, fileFindings] of byFile) {
-    lines.push(paint("underline", file || "(no file)"));
+    const lines = [paint("underline", file || "(no file)")];
     let width = 0;
     for (const f of fileFindings) width = Math.max(width, `${f.region.startLine}:${f.region.startColumn}`.length);
     for (const finding of fileFindings) {
@@ -73423,7 +73431,8 @@ function formatText(input) {
         lines.push(`  ${" ".repeat(width)}  ${paint("dim", "\u21B3")} ${paint("dim", where)}  ${related2.message}`);
       }
     }
-    lines.push("");
+    lines.push("", "");
+    yield lines.join("\n");
   }
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of findings) counts[levelOf(finding.severity)]++;
@@ -73431,13 +73440,13 @@ function formatText(input) {
   const hidden = input.hidden ?? 0;
   const tail = (suppressed > 0 ? `, ${suppressed} suppressed` : "") + (hidden > 0 ? `, ${hidden} below error hidden by --quiet` : "");
   if (findings.length === 0) {
-    lines.push(paint("green", `\u2714 No problems found (${scanned}${tail}).`));
+    yield `${paint("green", `\u2714 No problems found (${scanned}${tail}).`)}
+`;
   } else {
     const summary2 = `\u2716 ${plural(findings.length, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${scanned}${tail}.`;
-    lines.push(paint(counts.error > 0 ? "red" : "yellow", summary2));
-  }
-  return `${lines.join("\n")}
+    yield `${paint(counts.error > 0 ? "red" : "yellow", summary2)}
 `;
+  }
 }
 
 // src/options.ts
@@ -73445,9 +73454,9 @@ var DEFAULT_FAIL_ON = "warning";
 async function formatReport(format2, input) {
   switch (format2) {
     case "text":
-      return { pieces: [formatText(input)] };
+      return { pieces: textPieces(input) };
     case "compact":
-      return { pieces: [(await Promise.resolve().then(() => (init_compact(), compact_exports))).formatCompact(input)] };
+      return { pieces: (await Promise.resolve().then(() => (init_compact(), compact_exports))).compactPieces(input) };
     case "json":
       return { pieces: (await Promise.resolve().then(() => (init_json2(), json_exports))).jsonPieces(input) };
     case "sarif":

@@ -7,7 +7,7 @@ import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { SEVERITIES } from "./core/rule-meta.js";
 import { GITHUB_SARIF_LIMITS, type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
-import { formatText } from "./report/text.js";
+import { textPieces } from "./report/text.js";
 import type { RenderCacheStats } from "./expand/render-cache.js";
 import type { RunOptions } from "./run.js";
 
@@ -16,17 +16,17 @@ import type { RunOptions } from "./run.js";
 export const DEFAULT_FAIL_ON: FailLevel = "warning";
 
 /**
- * Each format as consecutive pieces of text (see writeReportFile); SARIF and JSON, the large ones, make
- * their pieces as they are written, and only SARIF may leave results out (GitHub's limits).
+ * Each format as consecutive pieces of text (see writeReportFile), made as they are written, so no report
+ * is ever held whole; only SARIF may leave results out (GitHub's limits).
  */
 export async function formatReport(format: Format, input: ReportInput): Promise<FormattedReport> {
   // Text, the default, is loaded with the CLI; each other reporter is imported when asked for, so a run
   // does not parse and compile the code of the formats it does not write (part of start-up time).
   switch (format) {
     case "text":
-      return { pieces: [formatText(input)] };
+      return { pieces: textPieces(input) };
     case "compact":
-      return { pieces: [(await import("./report/compact.js")).formatCompact(input)] };
+      return { pieces: (await import("./report/compact.js")).compactPieces(input) };
     case "json":
       return { pieces: (await import("./report/json.js")).jsonPieces(input) };
     case "sarif":

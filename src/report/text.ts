@@ -8,8 +8,11 @@ type Style = Parameters<typeof styleText>[0];
 
 const LEVEL_STYLE: Record<Level, Style> = { error: "red", warning: "yellow", note: "cyan" };
 
-/** Human output: findings grouped by file, `line:col  level  message  rule`, then a summary line. */
-export function formatText(input: ReportInput): string {
+/**
+ * Human output: findings grouped by file, `line:col  level  message  rule`, then a summary line; a piece
+ * per file, made as it is written, so a large run never holds every line of the report at once.
+ */
+export function* textPieces(input: ReportInput): Generator<string> {
   // kubeward decides on colour itself (TTY, NO_COLOR, FORCE_COLOR); styleText alone would also drop it under CI=true.
   const paint = (style: Style, text: string): string => (input.color ? styleText(style, text, { validateStream: false }) : text);
   const findings = activeFindings(input.findings);
@@ -21,9 +24,8 @@ export function formatText(input: ReportInput): string {
     else byFile.set(finding.file, [finding]);
   }
 
-  const lines: string[] = [];
   for (const [file, fileFindings] of byFile) {
-    lines.push(paint("underline", file || "(no file)"));
+    const lines = [paint("underline", file || "(no file)")];
     // A loop, not Math.max(...): a file can hold more findings than a call has room for arguments.
     let width = 0;
     for (const f of fileFindings) width = Math.max(width, `${f.region.startLine}:${f.region.startColumn}`.length);
@@ -36,7 +38,8 @@ export function formatText(input: ReportInput): string {
         lines.push(`  ${" ".repeat(width)}  ${paint("dim", "↳")} ${paint("dim", where)}  ${related.message}`);
       }
     }
-    lines.push("");
+    lines.push("", "");
+    yield lines.join("\n");
   }
 
   const counts = { error: 0, warning: 0, note: 0 };
@@ -45,10 +48,9 @@ export function formatText(input: ReportInput): string {
   const hidden = input.hidden ?? 0;
   const tail = (suppressed > 0 ? `, ${suppressed} suppressed` : "") + (hidden > 0 ? `, ${hidden} below error hidden by --quiet` : "");
   if (findings.length === 0) {
-    lines.push(paint("green", `✔ No problems found (${scanned}${tail}).`));
+    yield `${paint("green", `✔ No problems found (${scanned}${tail}).`)}\n`;
   } else {
     const summary = `✖ ${plural(findings.length, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${scanned}${tail}.`;
-    lines.push(paint(counts.error > 0 ? "red" : "yellow", summary));
+    yield `${paint(counts.error > 0 ? "red" : "yellow", summary)}\n`;
   }
-  return `${lines.join("\n")}\n`;
 }

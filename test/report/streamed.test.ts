@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/engine/finding.js";
 import { formatJson, jsonPieces } from "../../src/report/json.js";
 import { sarifReport } from "../../src/report/sarif.js";
+import { textPieces } from "../../src/report/text.js";
+import { compactPieces } from "../../src/report/compact.js";
 import type { ReportInput } from "../../src/report/report.js";
 import { writeReportFile } from "../../src/options.js";
 import { ALL_RULE_META } from "../../src/registry.js";
@@ -69,6 +71,43 @@ describe("the SARIF report with every result, made as it is written", () => {
     // The first thousand results are made; the others are not yet: a finding past them that cannot be written fails only now.
     list[1200] = { ...list[1200], region: undefined as unknown as Finding["region"] };
     expect(() => iterator.next()).toThrow();
+  });
+});
+
+describe("the text and compact reports, made as they are written", () => {
+  it("text: a piece per file, then the summary, each made when read", () => {
+    const list = findings(30);
+    const iterator = textPieces(input(list))[Symbol.iterator]();
+    const first: unknown = iterator.next().value;
+    const message = 'finding N: "quoted"\nand a line break  privileged-container';
+    expect(first).toBe(
+      [
+        "dir/f1.yaml",
+        `  2:1   note     ${message.replace("N", "1")}`,
+        `  9:1   note     ${message.replace("N", "8")}`,
+        `  23:1  note     ${message.replace("N", "22")}`,
+        `  30:1  note     ${message.replace("N", "29")}`,
+        "",
+        "",
+      ].join("\n"),
+    );
+    // Later files' lines are not made yet: a finding of a later file that cannot be written fails only now.
+    Object.defineProperty(list[2], "region", {
+      get: () => {
+        throw new Error("read");
+      },
+    });
+    expect(() => [...{ [Symbol.iterator]: () => iterator }]).toThrow("read");
+    const pieces = [...textPieces(input(findings(30)))];
+    expect(pieces.length).toBe(7 + 1);
+    expect(pieces.at(-1)).toBe("✖ 24 problems (8 errors, 0 warnings, 16 notes) in 1 object in 1 file, 6 suppressed.\n");
+  });
+
+  it("compact: a piece per thousand lines", () => {
+    // A fifth of the findings are suppressed, and compact leaves those out.
+    const pieces = [...compactPieces(input(findings(2600)))];
+    expect(pieces.map((piece) => piece.match(/\[privileged-container\]\n/g)?.length)).toEqual([1000, 1000, 80]);
+    expect(pieces[0].split("\n").slice(0, 2).join("\n")).toBe('dir/f1.yaml:2:1: note: finding 1: "quoted"\nand a line break [privileged-container]');
   });
 });
 
