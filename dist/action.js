@@ -74190,8 +74190,16 @@ function annotationSuppression(object, ruleId) {
   const reason = annotations[IGNORE_REASON_ANNOTATION];
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
+function ownCopy(text) {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
 var identityOf = lastAnswerOf(
-  (object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace })
+  (object) => ({
+    apiVersion: ownCopy(object.apiVersion),
+    kind: ownCopy(object.kind),
+    name: ownCopy(object.name),
+    namespace: object.namespace === void 0 ? void 0 : ownCopy(object.namespace)
+  })
 );
 function messageOf(rule, report) {
   const template = rule.meta.messages[report.messageId];
@@ -74227,7 +74235,7 @@ function locatedFinding(ruleId, severity, object, path28, message) {
   return finding;
 }
 function compactPath(path28) {
-  return path28.slice();
+  return path28.map((segment) => typeof segment === "string" ? ownCopy(segment) : segment);
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -74382,7 +74390,7 @@ function settledFinding(waiting, settled, messageData) {
   if (settled.related?.length) {
     finding.related = settled.related.map(({ object, path: path28, message }) => {
       const { file, region } = object.locate(path28);
-      return { file, region, message };
+      return { file, region, message: ownCopy(message) };
     });
   }
   return finding;
