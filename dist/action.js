@@ -30484,8 +30484,8 @@ function int64FromString(dec) {
   const base = 1e6;
   let lowBits = 0;
   let highBits = 0;
-  function add1e6digit(begin, end) {
-    const digit1e6 = Number(dec.slice(begin, end));
+  function add1e6digit(begin2, end) {
+    const digit1e6 = Number(dec.slice(begin2, end));
     highBits *= base;
     lowBits = lowBits * base + digit1e6;
     if (lowBits >= TWO_PWR_32_DBL) {
@@ -41475,14 +41475,14 @@ var init_Parser = __esm({
         const startPos = t.pos();
         if (t.lookingAt("(?P<") || t.lookingAt("(?<")) {
           const s = t.rest();
-          const begin = s.charAt(2) === "P" ? 4 : 3;
+          const begin2 = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) {
             throw new RE2JSSyntaxException(_Parser.ERR_INVALID_NAMED_CAPTURE, s);
           }
-          const name = s.substring(begin, end);
+          const name = s.substring(begin2, end);
           t.skipString(name);
-          t.skip(begin + 1);
+          t.skip(begin2 + 1);
           if (!_Parser.isValidCaptureName(name)) {
             throw new RE2JSSyntaxException(_Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           }
@@ -62978,6 +62978,23 @@ var init_yaml_schema = __esm({
 // src/manifest/listener-read.ts
 function readWithListener(source, base) {
   if (needsFullReader(source)) return void 0;
+  begin(source);
+  try {
+    const documents = loadAll(source, void 0, OPTIONS);
+    if (phantomDocument) documents.pop();
+    if (depth !== 0 || documents.length !== roots.length) return void 0;
+    const read = loaded === "" ? source : loaded.slice(0, length);
+    return { stream: { source: read, base, length: count, data: events.slice(0, count * FIELDS), anchors: void 0, roots }, documents };
+  } catch {
+    return void 0;
+  } finally {
+    text = "";
+    loaded = "";
+    lastPlain = "";
+    lastResolved = void 0;
+  }
+}
+function begin(source) {
   text = source;
   length = source.length;
   count = 0;
@@ -62985,18 +63002,7 @@ function readWithListener(source, base) {
   depth = 0;
   documentEnd = 0;
   phantomDocument = false;
-  try {
-    const documents = loadAll(source, void 0, OPTIONS);
-    if (phantomDocument) documents.pop();
-    if (depth !== 0 || documents.length !== roots.length) return void 0;
-    return { stream: { source, base, length: count, data: events.slice(0, count * FIELDS), anchors: void 0, roots }, documents };
-  } catch {
-    return void 0;
-  } finally {
-    text = "";
-    lastPlain = "";
-    lastResolved = void 0;
-  }
+  loaded = "";
 }
 function needsFullReader(source) {
   if (source.includes("	") || source.includes("\uFEFF")) return true;
@@ -63049,6 +63055,7 @@ function pop(slot) {
 }
 function openNode(state) {
   const d = depth++;
+  if (d === 0) loaded = state.input;
   if (d >= DEPTH_LIMIT) throw GIVE_UP;
   const open2 = state.position;
   let p = open2;
@@ -63328,7 +63335,7 @@ function writeBlockScalar(slot, header2, parentIndent) {
   if (NON_PRINTABLE.test(text.slice(valueStart, valueEnd))) throw GIVE_UP;
   write(slot, scalarKind(style, chomping, false), valueStart, valueEnd, contentIndent);
 }
-var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
+var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
 var init_listener_read = __esm({
   "src/manifest/listener-read.ts"() {
     "use strict";
@@ -63364,6 +63371,7 @@ var init_listener_read = __esm({
     NOTHING = 0;
     text = "";
     length = 0;
+    loaded = "";
     events = new Int32Array(1 << 14);
     count = 0;
     roots = [];
@@ -63577,13 +63585,16 @@ function describeNonObject(value) {
   return void 0;
 }
 function parseManifest(file, text2) {
-  const source = sourceText(text2);
   const problems = [];
   const skipped = [];
   const chunks = [];
+  let source;
   try {
-    chunks.push(parseChunk(text2, 0, file, false));
+    const whole2 = parseChunk(text2, 0, file, false);
+    chunks.push(whole2);
+    source = sourceText(whole2.stream.source);
   } catch {
+    source = sourceText(text2);
     for (const piece of splitDocuments(text2)) {
       try {
         chunks.push(parseChunk(piece.source, piece.base, file, true));

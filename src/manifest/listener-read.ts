@@ -56,6 +56,8 @@ const NOTHING = 0;
 // The text being read and the stream being written. One text at a time: js-yaml 4 reads synchronously.
 let text = "";
 let length = 0;
+/** js-yaml 4's own copy of the text (with a NUL after it), which its values are slices of. */
+let loaded = "";
 let events = new Int32Array(1 << 14);
 let count = 0;
 let roots: number[] = [];
@@ -123,11 +125,14 @@ export function readWithListener(source: string, base: number): { stream: EventS
     const documents = loadAll(source, undefined, OPTIONS);
     if (phantomDocument) documents.pop();
     if (depth !== 0 || documents.length !== roots.length) return undefined;
-    return { stream: { source, base, length: count, data: events.slice(0, count * FIELDS), anchors: undefined, roots }, documents };
+    // The values are slices of js-yaml 4's copy of the text (it appends a NUL), so the stream keeps that copy too.
+    const read = loaded === "" ? source : loaded.slice(0, length);
+    return { stream: { source: read, base, length: count, data: events.slice(0, count * FIELDS), anchors: undefined, roots }, documents };
   } catch {
     return undefined;
   } finally {
     text = "";
+    loaded = "";
     lastPlain = "";
     lastResolved = undefined;
   }
@@ -141,6 +146,7 @@ function begin(source: string): void {
   depth = 0;
   documentEnd = 0;
   phantomDocument = false;
+  loaded = "";
 }
 
 /**
@@ -210,6 +216,7 @@ function pop(slot: number): void {
 
 function openNode(state: LoaderState): void {
   const d = depth++;
+  if (d === 0) loaded = state.input;
   if (d >= DEPTH_LIMIT) throw GIVE_UP;
   const open = state.position;
   // js-yaml 4 opens a mapping value before the space after its `:`; js-yaml 5 places the node where its content starts.

@@ -147,14 +147,19 @@ function describeNonObject(value: unknown): string | undefined {
 
 /** Reads one manifest file (YAML or JSON, any number of documents) into Kubernetes objects. */
 export function parseManifest(file: string, text: string): ParsedFile {
-  const source = sourceText(text);
   const problems: InputProblem[] = [];
   const skipped: SkippedDocument[] = [];
   // undefined stands for a document that failed to parse, so later documents keep their index.
   const chunks: Array<ParsedYaml | undefined> = [];
+  let source: SourceText;
   try {
-    chunks.push(parseChunk(text, 0, file, false));
+    const whole = parseChunk(text, 0, file, false);
+    chunks.push(whole);
+    // The same text as `text`, but the copy the values were read from when js-yaml 4 read them (listener-read.ts):
+    // kept objects then hold one copy of the file, not two.
+    source = sourceText(whole.stream.source);
   } catch {
+    source = sourceText(text);
     for (const piece of splitDocuments(text)) {
       try {
         chunks.push(parseChunk(piece.source, piece.base, file, true));
