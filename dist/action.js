@@ -77916,7 +77916,8 @@ async function run(options) {
   let bytes = 0;
   const unknownIgnores = unknownIgnoredRules(allRules);
   const ignoreFindings = [];
-  for (const read of reads.splice(0)) {
+  const pending = reads.splice(0).reverse();
+  for (let read = pending.pop(); read; read = pending.pop()) {
     bytes += read.text.length;
     if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(read.display, sourceText(read.text)));
     const parsed = parseManifest(read.display, read.text);
