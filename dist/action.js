@@ -62990,6 +62990,7 @@ function readWithListener(source, base) {
   } finally {
     text = "";
     loaded = "";
+    if (events.length > KEPT_EVENTS) events = new Int32Array(INITIAL_EVENTS);
     lastPlain = "";
     lastResolved = void 0;
   }
@@ -63335,7 +63336,7 @@ function writeBlockScalar(slot, header2, parentIndent) {
   if (NON_PRINTABLE.test(text.slice(valueStart, valueEnd))) throw GIVE_UP;
   write(slot, scalarKind(style, chomping, false), valueStart, valueEnd, contentIndent);
 }
-var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
+var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
 var init_listener_read = __esm({
   "src/manifest/listener-read.ts"() {
     "use strict";
@@ -63372,7 +63373,9 @@ var init_listener_read = __esm({
     text = "";
     length = 0;
     loaded = "";
-    events = new Int32Array(1 << 14);
+    INITIAL_EVENTS = 1 << 14;
+    KEPT_EVENTS = 1 << 20;
+    events = new Int32Array(INITIAL_EVENTS);
     count = 0;
     roots = [];
     depth = 0;

@@ -58,7 +58,10 @@ let text = "";
 let length = 0;
 /** js-yaml 4's own copy of the text (with a NUL after it), which its values are slices of. */
 let loaded = "";
-let events = new Int32Array(1 << 14);
+const INITIAL_EVENTS = 1 << 14;
+/** A buffer grown past this for one big file is not kept for the next. */
+const KEPT_EVENTS = 1 << 20;
+let events = new Int32Array(INITIAL_EVENTS);
 let count = 0;
 let roots: number[] = [];
 let depth = 0;
@@ -133,6 +136,7 @@ export function readWithListener(source: string, base: number): { stream: EventS
   } finally {
     text = "";
     loaded = "";
+    if (events.length > KEPT_EVENTS) events = new Int32Array(INITIAL_EVENTS);
     lastPlain = "";
     lastResolved = undefined;
   }
