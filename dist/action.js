@@ -63073,7 +63073,7 @@ function openNode(state) {
     else break;
   }
   const first = text.charCodeAt(p);
-  if (first === 33 || first === 38 || first === 42) throw GIVE_UP;
+  if (first === EXCLAMATION || first === AMPERSAND || first === ASTERISK) throw GIVE_UP;
   reserve(2);
   if (d === 0) {
     if (p !== lineStart) throw GIVE_UP;
@@ -63336,7 +63336,7 @@ function writeBlockScalar(slot, header2, parentIndent) {
   if (NON_PRINTABLE.test(text.slice(valueStart, valueEnd))) throw GIVE_UP;
   write(slot, scalarKind(style, chomping, false), valueStart, valueEnd, contentIndent);
 }
-var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
+var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, EXCLAMATION, DOUBLE_QUOTE, HASH, AMPERSAND, SINGLE_QUOTE, ASTERISK, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
 var init_listener_read = __esm({
   "src/manifest/listener-read.ts"() {
     "use strict";
@@ -63351,9 +63351,12 @@ var init_listener_read = __esm({
     LF = 10;
     CR = 13;
     SPACE = 32;
+    EXCLAMATION = 33;
     DOUBLE_QUOTE = 34;
     HASH = 35;
+    AMPERSAND = 38;
     SINGLE_QUOTE = 39;
+    ASTERISK = 42;
     PLUS = 43;
     COMMA = 44;
     MINUS = 45;

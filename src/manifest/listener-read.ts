@@ -26,9 +26,12 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
+const EXCLAMATION = 33;
 const DOUBLE_QUOTE = 34;
 const HASH = 35;
+const AMPERSAND = 38;
 const SINGLE_QUOTE = 39;
+const ASTERISK = 42;
 const PLUS = 43;
 const COMMA = 44;
 const MINUS = 45;
@@ -239,7 +242,7 @@ function openNode(state: LoaderState): void {
   }
   const first = text.charCodeAt(p);
   // Tags, anchors and aliases.
-  if (first === 33 || first === 38 || first === 42) throw GIVE_UP;
+  if (first === EXCLAMATION || first === AMPERSAND || first === ASTERISK) throw GIVE_UP;
   reserve(2);
   if (d === 0) {
     // A root not at a line's start follows `---` on its line, which js-yaml 5 reads otherwise; a root at the end
