@@ -56,7 +56,7 @@ var require_tunnel = __commonJS({
     var tls = __require("tls");
     var http = __require("http");
     var https = __require("https");
-    var events = __require("events");
+    var events2 = __require("events");
     var assert2 = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -108,7 +108,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port2, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port2, localAddress));
@@ -874,8 +874,8 @@ var require_tree = __commonJS({
        * @param {any} value
        */
       add(key2, value) {
-        const length = key2.length;
-        if (length === 0) {
+        const length2 = key2.length;
+        if (length2 === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
@@ -886,7 +886,7 @@ var require_tree = __commonJS({
             throw new TypeError("key must be ascii string");
           }
           if (node.code === code) {
-            if (length === ++index) {
+            if (length2 === ++index) {
               node.value = value;
               break;
             } else if (node.middle !== null) {
@@ -1999,11 +1999,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key2} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -3405,10 +3405,10 @@ var require_data_url = __commonJS({
       );
     }
     function percentDecode(input) {
-      const length = input.length;
-      const output = new Uint8Array(length);
+      const length2 = input.length;
+      const output = new Uint8Array(length2);
       let j2 = 0;
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const byte = input[i];
         if (byte !== 37) {
           output[j2++] = byte;
@@ -3419,17 +3419,17 @@ var require_data_url = __commonJS({
           i += 2;
         }
       }
-      return length === j2 ? output : output.subarray(0, j2);
+      return length2 === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
       const position = { position: 0 };
-      const type = collectASequenceOfCodePointsFast(
+      const type2 = collectASequenceOfCodePointsFast(
         "/",
         input,
         position
       );
-      if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
+      if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
         return "failure";
       }
       if (position.position > input.length) {
@@ -3445,7 +3445,7 @@ var require_data_url = __commonJS({
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
         return "failure";
       }
-      const typeLowercase = type.toLowerCase();
+      const typeLowercase = type2.toLowerCase();
       const subtypeLowercase = subtype.toLowerCase();
       const mimeType = {
         type: typeLowercase,
@@ -3576,37 +3576,37 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
-      const length = input.length;
-      if ((2 << 15) - 1 > length) {
+      const length2 = input.length;
+      if ((2 << 15) - 1 > length2) {
         return String.fromCharCode.apply(null, input);
       }
       let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i < length2) {
+        if (i + addition > length2) {
+          addition = length2 - i;
         }
         result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
@@ -3670,7 +3670,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types: types2, inspect } = __require("node:util");
+    var { types: types3, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3709,10 +3709,10 @@ var require_webidl = __commonJS({
         }
       }
     };
-    webidl.argumentLengthCheck = function({ length }, min, ctx) {
-      if (length < min) {
+    webidl.argumentLengthCheck = function({ length: length2 }, min, ctx) {
+      if (length2 < min) {
         throw webidl.errors.exception({
-          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length ? " only" : ""} ${length} found.`,
+          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length2 ? " only" : ""} ${length2} found.`,
           header: ctx
         });
       }
@@ -3812,8 +3812,8 @@ var require_webidl = __commonJS({
       return r7;
     };
     webidl.util.Stringify = function(V2) {
-      const type = webidl.util.Type(V2);
-      switch (type) {
+      const type2 = webidl.util.Type(V2);
+      switch (type2) {
         case "Symbol":
           return `Symbol(${V2.description})`;
         case "Object":
@@ -3833,7 +3833,7 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
-        const seq = [];
+        const seq2 = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
@@ -3846,9 +3846,9 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument2}[${index++}]`));
+          seq2.push(converter(value, prefix, `${argument2}[${index++}]`));
         }
-        return seq;
+        return seq2;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -3860,7 +3860,7 @@ var require_webidl = __commonJS({
           });
         }
         const result = {};
-        if (!types2.isProxy(O2)) {
+        if (!types3.isProxy(O2)) {
           const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key2 of keys2) {
             const typedKey = keyConverter(key2, prefix, argument2);
@@ -3894,11 +3894,11 @@ var require_webidl = __commonJS({
     };
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument2) => {
-        const type = webidl.util.Type(dictionary);
+        const type2 = webidl.util.Type(dictionary);
         const dict = {};
-        if (type === "Null" || type === "Undefined") {
+        if (type2 === "Null" || type2 === "Undefined") {
           return dict;
-        } else if (type !== "Object") {
+        } else if (type2 !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
@@ -3989,14 +3989,14 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.ArrayBuffer = function(V2, prefix, argument2, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isAnyArrayBuffer(V2)) {
+      if (webidl.util.Type(V2) !== "Object" || !types3.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument2} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2)) {
+      if (opts?.allowShared === false && types3.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4011,14 +4011,14 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.TypedArray = function(V2, T2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isTypedArray(V2) || V2.constructor.name !== T2.name) {
+      if (webidl.util.Type(V2) !== "Object" || !types3.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types3.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4033,13 +4033,13 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.DataView = function(V2, prefix, name, opts) {
-      if (webidl.util.Type(V2) !== "Object" || !types2.isDataView(V2)) {
+      if (webidl.util.Type(V2) !== "Object" || !types3.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
+      if (opts?.allowShared === false && types3.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4054,13 +4054,13 @@ var require_webidl = __commonJS({
       return V2;
     };
     webidl.converters.BufferSource = function(V2, prefix, name, opts) {
-      if (types2.isAnyArrayBuffer(V2)) {
+      if (types3.isAnyArrayBuffer(V2)) {
         return webidl.converters.ArrayBuffer(V2, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V2)) {
+      if (types3.isTypedArray(V2)) {
         return webidl.converters.TypedArray(V2, V2.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V2)) {
+      if (types3.isDataView(V2)) {
         return webidl.converters.DataView(V2, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -4109,8 +4109,8 @@ var require_util2 = __commonJS({
     }
     function responseURL(response) {
       const urlList = response.urlList;
-      const length = urlList.length;
-      return length === 0 ? null : urlList[length - 1].toString();
+      const length2 = urlList.length;
+      return length2 === 0 ? null : urlList[length2 - 1].toString();
     }
     function responseLocationURL(response, requestFragment) {
       if (!redirectStatusSet.has(response.status)) {
@@ -4229,8 +4229,8 @@ var require_util2 = __commonJS({
         request.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -5127,7 +5127,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -5140,7 +5140,7 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
+        options.depth ??= depth2;
         options.colors ??= true;
         const output = nodeUtil.formatWithOptions(options, state);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
@@ -5204,11 +5204,11 @@ var require_formdata_parser = __commonJS({
       return true;
     }
     function validateBoundary(boundary) {
-      const length = boundary.length;
-      if (length < 27 || length > 70) {
+      const length2 = boundary.length;
+      if (length2 < 27 || length2 > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const cp = boundary.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
@@ -5497,14 +5497,14 @@ var require_body = __commonJS({
       assert2(isReadableStreamLike(stream));
       let action = null;
       let source = null;
-      let length = null;
-      let type = null;
+      let length2 = null;
+      let type2 = null;
       if (typeof object === "string") {
         source = object;
-        type = "text/plain;charset=UTF-8";
+        type2 = "text/plain;charset=UTF-8";
       } else if (object instanceof URLSearchParams) {
         source = object.toString();
-        type = "application/x-www-form-urlencoded;charset=UTF-8";
+        type2 = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (isArrayBuffer(object)) {
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
@@ -5513,11 +5513,11 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
-        length = 0;
+        length2 = 0;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
@@ -5526,7 +5526,7 @@ Content-Disposition: form-data`;
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
-            length += chunk2.byteLength;
+            length2 += chunk2.byteLength;
           } else {
             const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
@@ -5534,7 +5534,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
 `);
             blobParts.push(chunk2, value, rn2);
             if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn2.byteLength;
+              length2 += chunk2.byteLength + value.size + rn2.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5543,9 +5543,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         const chunk = textEncoder.encode(`--${boundary}--\r
 `);
         blobParts.push(chunk);
-        length += chunk.byteLength;
+        length2 += chunk.byteLength;
         if (hasUnknownSizeValue) {
-          length = null;
+          length2 = null;
         }
         source = object;
         action = async function* () {
@@ -5557,12 +5557,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
           }
         };
-        type = `multipart/form-data; boundary=${boundary}`;
+        type2 = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object)) {
         source = object;
-        length = object.size;
+        length2 = object.size;
         if (object.type) {
-          type = object.type;
+          type2 = object.type;
         }
       } else if (typeof object[Symbol.asyncIterator] === "function") {
         if (keepalive) {
@@ -5576,7 +5576,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
-        length = Buffer.byteLength(source);
+        length2 = Buffer.byteLength(source);
       }
       if (action != null) {
         let iterator;
@@ -5607,8 +5607,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body = { stream, source, length: length2 };
+      return [body, type2];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5894,14 +5894,14 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay, type2) {
+        if (delay !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay) {
-            if (type & USE_FAST_TIMER) {
+            if (type2 & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(onParserTimeout, delay, new WeakRef(this));
             } else {
               this.timeout = setTimeout(onParserTimeout, delay, new WeakRef(this));
@@ -5914,7 +5914,7 @@ var require_client_h1 = __commonJS({
             this.timeout.refresh();
           }
         }
-        this.timeoutType = type;
+        this.timeoutType = type2;
       }
       resume() {
         if (this.socket.destroyed || !this.paused) {
@@ -6358,9 +6358,9 @@ var require_client_h1 = __commonJS({
         client2.emit("disconnect", client2[kUrl], [client2], err);
         client2[kResume]();
       });
-      let closed = false;
+      let closed2 = false;
       socket.on("close", () => {
-        closed = true;
+        closed2 = true;
       });
       return {
         version: "h1",
@@ -6372,7 +6372,7 @@ var require_client_h1 = __commonJS({
           resumeH1(client);
         },
         destroy(err, callback) {
-          if (closed) {
+          if (closed2) {
             queueMicrotask(callback);
           } else {
             socket.destroy(err).on("close", callback);
@@ -6998,9 +6998,9 @@ var require_client_h2 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], err);
         client[kResume]();
       });
-      let closed = false;
+      let closed2 = false;
       socket.on("close", () => {
-        closed = true;
+        closed2 = true;
       });
       return {
         version: "h2",
@@ -7012,7 +7012,7 @@ var require_client_h2 = __commonJS({
           resumeH2(client);
         },
         destroy(err, callback) {
-          if (closed) {
+          if (closed2) {
             queueMicrotask(callback);
           } else {
             socket.destroy(err).on("close", callback);
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type2, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type2, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -9094,9 +9094,9 @@ var require_retry_handler = __commonJS({
       if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
-      const length = Number(contentLength);
+      const length2 = Number(contentLength);
       const expectedLength = range2.end - range2.start + 1;
-      if (!Number.isFinite(length) || length !== expectedLength) {
+      if (!Number.isFinite(length2) || length2 !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
           data: { count: retryCount }
@@ -9615,7 +9615,7 @@ var require_readable = __commonJS({
     function isUnusable(self) {
       return util.isDisturbed(self) || isLocked(self);
     }
-    async function consume(stream, type) {
+    async function consume(stream, type2) {
       assert2(!stream[kConsume]);
       return new Promise((resolve, reject) => {
         if (isUnusable(stream)) {
@@ -9632,7 +9632,7 @@ var require_readable = __commonJS({
         } else {
           queueMicrotask(() => {
             stream[kConsume] = {
-              type,
+              type: type2,
               stream,
               resolve,
               reject,
@@ -9678,23 +9678,23 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksDecode(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length2);
       const bufferLength = buffer.length;
       const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
       return buffer.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksConcat(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return new Uint8Array(0);
       }
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length2).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
         const chunk = chunks[i];
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type: type2, body, resolve, stream, length: length2 } = consume2;
       try {
-        if (type === "text") {
-          resolve(chunksDecode(body, length));
-        } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
-        } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
-        } else if (type === "blob") {
+        if (type2 === "text") {
+          resolve(chunksDecode(body, length2));
+        } else if (type2 === "json") {
+          resolve(JSON.parse(chunksDecode(body, length2)));
+        } else if (type2 === "arrayBuffer") {
+          resolve(chunksConcat(body, length2).buffer);
+        } else if (type2 === "blob") {
           resolve(new Blob(body, { type: stream[kContentType] }));
-        } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+        } else if (type2 === "bytes") {
+          resolve(chunksConcat(body, length2));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9758,23 +9758,23 @@ var require_util3 = __commonJS({
     async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
       assert2(body);
       let chunks = [];
-      let length = 0;
+      let length2 = 0;
       try {
         for await (const chunk of body) {
           chunks.push(chunk);
-          length += chunk.length;
-          if (length > CHUNK_LIMIT) {
+          length2 += chunk.length;
+          if (length2 > CHUNK_LIMIT) {
             chunks = [];
-            length = 0;
+            length2 = 0;
             break;
           }
         }
       } catch {
         chunks = [];
-        length = 0;
+        length2 = 0;
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
-      if (statusCode === 204 || !contentType || !length) {
+      if (statusCode === 204 || !contentType || !length2) {
         queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
         return;
       }
@@ -9783,9 +9783,9 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload = JSON.parse(chunksDecode(chunks, length2));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks, length);
+          payload = chunksDecode(chunks, length2);
         }
       } catch {
       } finally {
@@ -11249,11 +11249,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11805,10 +11805,10 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         for (const record of addresses) {
-          record.timestamp = timestamp;
+          record.timestamp = timestamp2;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
           } else {
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
+      [util.inspect.custom](depth2, options) {
+        options.depth ??= depth2;
         return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
@@ -12411,7 +12411,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { types: types2 } = __require("node:util");
+    var { types: types3 } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12469,8 +12469,8 @@ var require_response = __commonJS({
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
         if (body != null) {
-          const [extractedBody, type] = extractBody(body);
-          bodyWithType = { body: extractedBody, type };
+          const [extractedBody, type2] = extractBody(body);
+          bodyWithType = { body: extractedBody, type: type2 };
         }
         initializeResponse(this, init, bodyWithType);
       }
@@ -12537,7 +12537,7 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -12639,18 +12639,18 @@ var require_response = __commonJS({
         }
       });
     }
-    function filterResponse(response, type) {
-      if (type === "basic") {
+    function filterResponse(response, type2) {
+      if (type2 === "basic") {
         return makeFilteredResponse(response, {
           type: "basic",
           headersList: response.headersList
         });
-      } else if (type === "cors") {
+      } else if (type2 === "cors") {
         return makeFilteredResponse(response, {
           type: "cors",
           headersList: response.headersList
         });
-      } else if (type === "opaque") {
+      } else if (type2 === "opaque") {
         return makeFilteredResponse(response, {
           type: "opaque",
           urlList: Object.freeze([]),
@@ -12658,7 +12658,7 @@ var require_response = __commonJS({
           statusText: "",
           body: null
         });
-      } else if (type === "opaqueredirect") {
+      } else if (type2 === "opaqueredirect") {
         return makeFilteredResponse(response, {
           type: "opaqueredirect",
           status: 0,
@@ -12732,7 +12732,7 @@ var require_response = __commonJS({
       if (isBlobLike(V2)) {
         return webidl.converters.Blob(V2, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+      if (ArrayBuffer.isView(V2) || types3.isArrayBuffer(V2)) {
         return webidl.converters.BufferSource(V2, prefix, name);
       }
       if (util.isFormDataLike(V2)) {
@@ -13306,7 +13306,7 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -13923,13 +13923,13 @@ var require_fetch = __commonJS({
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type = blob.type;
+          const type2 = blob.type;
           if (!request.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
           } else {
             response.rangeRequested = true;
             const rangeHeader = request.headersList.get("range", true);
@@ -13949,7 +13949,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
+            const slicedBlob = blob.slice(rangeStart, rangeEnd, type2);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -13957,7 +13957,7 @@ var require_fetch = __commonJS({
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
             response.headersList.set("content-range", contentRange, true);
           }
           return Promise.resolve(response);
@@ -14605,10 +14605,10 @@ var require_progressevent = __commonJS({
     var { webidl } = require_webidl();
     var kState = /* @__PURE__ */ Symbol("ProgressEvent state");
     var ProgressEvent = class _ProgressEvent extends Event {
-      constructor(type, eventInitDict = {}) {
-        type = webidl.converters.DOMString(type, "ProgressEvent constructor", "type");
+      constructor(type2, eventInitDict = {}) {
+        type2 = webidl.converters.DOMString(type2, "ProgressEvent constructor", "type");
         eventInitDict = webidl.converters.ProgressEventInit(eventInitDict ?? {});
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this[kState] = {
           lengthComputable: eventInitDict.lengthComputable,
           loaded: eventInitDict.loaded,
@@ -14966,7 +14966,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types: types2 } = __require("node:util");
+    var { types: types3 } = __require("node:util");
     var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -14974,7 +14974,7 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
+    function readOperation(fr, blob, type2, encodingName) {
       if (fr[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value)) {
+            if (!done && types3.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15009,7 +15009,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15049,8 +15049,8 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
-      switch (type) {
+    function packageData(bytes, type2, mimeType, encodingName) {
+      switch (type2) {
         case "DataURL": {
           let dataURL = "data:";
           const parsed = parseMIMEType(mimeType || "application/octet-stream");
@@ -15071,9 +15071,9 @@ var require_util4 = __commonJS({
             encoding = getEncoding(encodingName);
           }
           if (encoding === "failure" && mimeType) {
-            const type2 = parseMIMEType(mimeType);
-            if (type2 !== "failure") {
-              encoding = getEncoding(type2.parameters.get("charset"));
+            const type3 = parseMIMEType(mimeType);
+            if (type3 !== "failure") {
+              encoding = getEncoding(type3.parameters.get("charset"));
             }
           }
           if (encoding === "failure") {
@@ -16496,9 +16496,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16587,17 +16587,17 @@ var require_events = __commonJS({
     var { MessagePort } = __require("node:worker_threads");
     var MessageEvent = class _MessageEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
-        if (type === kConstruct) {
+      constructor(type2, eventInitDict = {}) {
+        if (type2 === kConstruct) {
           super(arguments[1], arguments[2]);
           webidl.util.markAsUncloneable(this);
           return;
         }
         const prefix = "MessageEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16624,10 +16624,10 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type2, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
-        return new _MessageEvent(type, {
+        return new _MessageEvent(type2, {
           bubbles,
           cancelable,
           data,
@@ -16637,8 +16637,8 @@ var require_events = __commonJS({
           ports
         });
       }
-      static createFastMessageEvent(type, init) {
-        const messageEvent = new _MessageEvent(kConstruct, type, init);
+      static createFastMessageEvent(type2, init) {
+        const messageEvent = new _MessageEvent(kConstruct, type2, init);
         messageEvent.#eventInit = init;
         messageEvent.#eventInit.data ??= null;
         messageEvent.#eventInit.origin ??= "";
@@ -16652,12 +16652,12 @@ var require_events = __commonJS({
     delete MessageEvent.createFastMessageEvent;
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
+      constructor(type2, eventInitDict = {}) {
         const prefix = "CloseEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -16676,12 +16676,12 @@ var require_events = __commonJS({
     };
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict) {
+      constructor(type2, eventInitDict) {
         const prefix = "ErrorEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -16938,23 +16938,23 @@ var require_util7 = __commonJS({
     function isClosed(ws2) {
       return ws2[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws2, type, data) {
+    function websocketMessageReceived(ws2, type2, data) {
       if (ws2[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
-      if (type === opcodes.TEXT) {
+      if (type2 === opcodes.TEXT) {
         try {
           dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws2, "Received invalid UTF-8 in text frame.");
           return;
         }
-      } else if (type === opcodes.BINARY) {
+      } else if (type2 === opcodes.BINARY) {
         if (ws2[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
@@ -17016,7 +17016,7 @@ var require_util7 = __commonJS({
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws2, (type, init) => new ErrorEvent(type, init), {
+        fireEvent("error", ws2, (type2, init) => new ErrorEvent(type2, init), {
           error: new Error(reason),
           message: reason
         });
@@ -17324,7 +17324,7 @@ var require_connection = __commonJS({
         code = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
-      fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
+      fireEvent("close", ws2, (type2, init) => new CloseEvent(type2, init), {
         wasClean,
         code,
         reason
@@ -17694,11 +17694,11 @@ var require_receiver = __commonJS({
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
-          const { length } = next;
-          if (length + offset === n) {
+          const { length: length2 } = next;
+          if (length2 + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
-          } else if (length + offset > n) {
+          } else if (length2 + offset > n) {
             buffer.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
@@ -17926,7 +17926,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types: types2 } = __require("node:util");
+    var { types: types3 } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18044,12 +18044,12 @@ var require_websocket = __commonJS({
           return;
         }
         if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
-          this.#bufferedAmount += length;
+          const length2 = Buffer.byteLength(data);
+          this.#bufferedAmount += length2;
           this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= length;
+            this.#bufferedAmount -= length2;
           }, sendHints.string);
-        } else if (types2.isArrayBuffer(data)) {
+        } else if (types3.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18154,12 +18154,12 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this[kBinaryType];
       }
-      set binaryType(type) {
+      set binaryType(type2) {
         webidl.brandCheck(this, _WebSocket);
-        if (type !== "blob" && type !== "arraybuffer") {
+        if (type2 !== "blob" && type2 !== "arraybuffer") {
           this[kBinaryType] = "blob";
         } else {
-          this[kBinaryType] = type;
+          this[kBinaryType] = type2;
         }
       }
       /**
@@ -18261,7 +18261,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V2)) {
           return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+        if (ArrayBuffer.isView(V2) || types3.isArrayBuffer(V2)) {
           return webidl.converters.BufferSource(V2);
         }
       }
@@ -18323,10 +18323,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var LF2 = 10;
+    var CR2 = 13;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18354,11 +18354,11 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length2, field) {
+      if (length2 !== field.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
+      for (let i = 0; i < length2; i++) {
         if (line[i] !== field[i]) {
           return false;
         }
@@ -18438,7 +18438,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18453,15 +18453,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18474,8 +18474,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -18647,16 +18647,16 @@ ${value}`;
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
         const chunks = [];
-        let length = 0;
+        let length2 = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
           const end = i === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
-          length += slice.length;
+          length2 += slice.length;
           chunks.push(slice);
         }
-        return Buffer.concat(chunks, length);
+        return Buffer.concat(chunks, length2);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
@@ -18672,15 +18672,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19588,13 +19588,13 @@ function valueAtPath(value, path28) {
   return node;
 }
 function formatPath(path28) {
-  let text = "";
+  let text2 = "";
   for (const segment of path28) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${JSON.stringify(segment)}]`;
+    if (typeof segment === "number") text2 += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text2 += text2 ? `.${segment}` : segment;
+    else text2 += `[${JSON.stringify(segment)}]`;
   }
-  return text;
+  return text2;
 }
 var EMPTY_RECORD;
 var init_json = __esm({
@@ -20237,11 +20237,11 @@ function fingerprint(finding, uri) {
   }
   return hex32(lanes[0]) + hex32(lanes[1]);
 }
-function mix(text) {
+function mix(text2) {
   let high = lanes[0];
   let low = lanes[1];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     high = Math.imul(high ^ code, 16777619);
     low = Math.imul(low ^ code, 1540483477);
     low ^= low >>> 15;
@@ -20252,8 +20252,8 @@ function mix(text) {
 function hex32(value) {
   return HEX_BYTES[value >>> 24 & 255] + HEX_BYTES[value >>> 16 & 255] + HEX_BYTES[value >>> 8 & 255] + HEX_BYTES[value & 255];
 }
-function jsonString(text) {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+function jsonString(text2) {
+  return NEEDS_ESCAPE.test(text2) ? JSON.stringify(text2) : `"${text2}"`;
 }
 function regionJson(region) {
   return `{"startLine":${region.startLine},"startColumn":${region.startColumn},"endLine":${region.endLine},"endColumn":${region.endColumn}}`;
@@ -20261,7 +20261,7 @@ function regionJson(region) {
 function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
   const physical = `"physicalLocation":{"artifactLocation":{"uri":"${uriOf(finding.file)}","uriBaseId":"%SRCROOT%"},"region":${regionJson(finding.region)}}`;
   const logical = finding.object ? `,"logicalLocations":[{"name":${jsonString(finding.object.name)},"fullyQualifiedName":${jsonString(objectLabel(finding.object))},"kind":"resource"}]` : "";
-  let json = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
+  let json2 = `{"ruleId":"${finding.ruleId}","ruleIndex":${ruleIndex},"level":"${levelOf(finding.severity)}","message":{"text":${JSON.stringify(displayMessage(finding))}},"locations":[{${physical}${logical}}],"partialFingerprints":{"${FINGERPRINT_KEY}":"${fingerprintValue}"}${taxa}`;
   const places = relatedLocations(finding);
   if (places.length) {
     const related2 = places.map((place, index) => ({
@@ -20269,21 +20269,21 @@ function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
       physicalLocation: { artifactLocation: { uri: uriOf(place.file), uriBaseId: "%SRCROOT%" }, region: place.region },
       message: { text: place.message }
     }));
-    json += `,"relatedLocations":${JSON.stringify(related2)}`;
+    json2 += `,"relatedLocations":${JSON.stringify(related2)}`;
   }
   if (finding.provenance && !finding.provenance.kustomize) {
     const { values, fallback, guessed } = finding.provenance;
     const locationMethod = fallback && guessed !== "values key" ? "template-text" : "instrumented-render";
     const valuesMethod = fallback ? "template-text" : "instrumented-render";
     const properties2 = { valuesKeys: values.map((setting) => setting.key), locationMethod, valuesMethod, ...fallback ? { fallbackReason: fallback } : {} };
-    json += `,"properties":${JSON.stringify(properties2)}`;
+    json2 += `,"properties":${JSON.stringify(properties2)}`;
   }
   if (finding.suppression) {
     const how = finding.suppression.kind === "annotation" ? "the kubeward.io/ignore annotation" : "a kubeward-ignore comment";
     const suppressions = [{ kind: "inSource", justification: finding.suppression.reason ?? `suppressed by ${how}` }];
-    json += `,"suppressions":${JSON.stringify(suppressions)}`;
+    json2 += `,"suppressions":${JSON.stringify(suppressions)}`;
   }
-  return `${json}}`;
+  return `${json2}}`;
 }
 function formatSarif(input) {
   return [...sarifReport(input).pieces].join("");
@@ -20334,10 +20334,10 @@ function logAround(input, omitted, kept) {
   const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
   return [before, after];
 }
-function* resultPieces(before, after, count, resultOf) {
+function* resultPieces(before, after, count2, resultOf) {
   yield `${before}"results":[`;
-  for (let start = 0; start < count; start += RESULTS_PER_PIECE) {
-    const end = Math.min(count, start + RESULTS_PER_PIECE);
+  for (let start = 0; start < count2; start += RESULTS_PER_PIECE) {
+    const end = Math.min(count2, start + RESULTS_PER_PIECE);
     const batch = [];
     for (let index = start; index < end; index++) batch.push(resultOf(index));
     yield `${start === 0 ? "" : ","}${batch.join(",")}`;
@@ -20425,21 +20425,21 @@ var init_sarif = __esm({
 var range;
 var init_esm = __esm({
   "node_modules/balanced-match/dist/esm/index.js"() {
-    range = (a, b, str) => {
+    range = (a, b, str2) => {
       let begs, beg, left, right = void 0, result;
-      let ai2 = str.indexOf(a);
-      let bi2 = str.indexOf(b, ai2 + 1);
+      let ai2 = str2.indexOf(a);
+      let bi2 = str2.indexOf(b, ai2 + 1);
       let i = ai2;
       if (ai2 >= 0 && bi2 > 0) {
         if (a === b) {
           return [ai2, bi2];
         }
         begs = [];
-        left = str.length;
+        left = str2.length;
         while (i >= 0 && !result) {
           if (i === ai2) {
             begs.push(i);
-            ai2 = str.indexOf(a, i + 1);
+            ai2 = str2.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r7 = begs.pop();
             if (r7 !== void 0)
@@ -20450,7 +20450,7 @@ var init_esm = __esm({
               left = beg;
               right = bi2;
             }
-            bi2 = str.indexOf(b, i + 1);
+            bi2 = str2.indexOf(b, i + 1);
           }
           i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
         }
@@ -20464,35 +20464,35 @@ var init_esm = __esm({
 });
 
 // node_modules/brace-expansion/dist/esm/index.js
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+function numeric(str2) {
+  return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
 }
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+function escapeBraces(str2) {
+  return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
 }
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+function unescapeBraces(str2) {
+  return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
 function pushAll(target, items2) {
   for (let i = 0; i < items2.length; i++) {
     target.push(items2[i]);
   }
 }
-function balancedWithBudget(str, masked2, budget) {
+function balancedWithBudget(str2, masked2, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
   const r7 = range("{", "}", masked2);
   const unmatched2 = r7 !== void 0 && masked2.indexOf("{") < r7[0];
-  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str.length;
+  budget.remaining -= r7 && !unmatched2 ? r7[1] + 1 : str2.length;
   if (!r7 || budget.remaining < 0) {
     return void 0;
   }
   return {
     end: r7[1],
-    pre: str.slice(0, r7[0]),
-    body: str.slice(r7[0] + 1, r7[1]),
-    post: str.slice(r7[1] + 1),
+    pre: str2.slice(0, r7[0]),
+    body: str2.slice(r7[0] + 1, r7[1]),
+    post: str2.slice(r7[1] + 1),
     unmatched: unmatched2
   };
 }
@@ -20516,34 +20516,34 @@ function maskUnmatchedOpens(masked2, budget) {
   }
   return out + masked2.slice(last);
 }
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
+function commaSetFollows(str2, budget) {
+  budget.remaining -= str2.length;
   if (budget.remaining < 0) {
     return false;
   }
   let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
+  for (let i = str2.length - 1; i >= 0; i--) {
+    const c = str2.charCodeAt(i);
     if (c === 125) {
       close = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+    } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
   return false;
 }
-function parseCommaParts(str, budget) {
+function parseCommaParts(str2, budget) {
   const parts = [];
   let carry = "";
   for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
+    const m = balancedWithBudget(str2, str2, budget);
     if (budget.remaining < 0) {
       return void 0;
     }
     if (!m) {
-      const tail = str.split(",");
+      const tail = str2.split(",");
       tail[0] = carry + tail[0];
       pushAll(parts, tail);
       return parts;
@@ -20558,14 +20558,14 @@ function parseCommaParts(str, budget) {
     }
     carry = p.pop();
     pushAll(parts, p);
-    str = post;
+    str2 = post;
   }
 }
 function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
-function expand(str, options = {}) {
-  if (!str) {
+function expand(str2, options = {}) {
+  if (!str2) {
     return [];
   }
   const max = bound(options.max, EXPANSION_MAX);
@@ -20573,13 +20573,13 @@ function expand(str, options = {}) {
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
+  if (str2.slice(0, 2) === "{}") {
+    str2 = "\\{\\}" + str2.slice(2);
   }
-  return expand_(escapeBraces(str), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str2), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
-function embrace(str) {
-  return "{" + str + "}";
+function embrace(str2) {
+  return "{" + str2 + "}";
 }
 function isPadded(el) {
   return /^-?0\d/.test(el);
@@ -20592,7 +20592,7 @@ function gte(i, y) {
 }
 function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
   const out = [];
-  let length = 0;
+  let length2 = 0;
   let nonEmpty;
   outer: for (let a = 0; a < acc.length; a++) {
     const prefix = acc[a] + pre;
@@ -20606,10 +20606,10 @@ function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
       if (out.length >= max)
         break outer;
       const expansion = prefix + vs2[v2];
-      if (length + expansion.length > maxLength2)
+      if (length2 + expansion.length > maxLength2)
         break outer;
       out.push(expansion);
-      length += expansion.length;
+      length2 += expansion.length;
     }
   }
   budget.remaining -= out.length;
@@ -20633,7 +20633,7 @@ function expandSequence(body, isAlphaSequence, max, maxLength2, budget) {
   }
   const pad = n.some(isPadded);
   const cost = pad ? width : 1;
-  let length = 0;
+  let length2 = 0;
   for (let i = x; test(i, y) && N2.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
@@ -20659,27 +20659,27 @@ function expandSequence(body, isAlphaSequence, max, maxLength2, budget) {
         }
       }
     }
-    if (length + c.length > maxLength2)
+    if (length2 + c.length > maxLength2)
       break;
     N2.push(c);
-    length += c.length;
+    length2 += c.length;
   }
   return N2;
 }
-function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str2, max, maxLength2, maxDepth, depth2, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
+  if (depth2 > maxDepth) {
+    return [str2];
   }
   let acc = [""];
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked2 = str;
+  let masked2 = str2;
   for (; ; ) {
-    const m = balancedWithBudget(str, masked2, budget);
+    const m = balancedWithBudget(str2, masked2, budget);
     if (!m) {
-      return combine(acc, str, [""], max, maxLength2, dropEmpties, budget);
+      return combine(acc, str2, [""], max, maxLength2, dropEmpties, budget);
     }
     if (m.unmatched) {
       masked2 = maskUnmatchedOpens(masked2, budget);
@@ -20691,7 +20691,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
       firstGroup = false;
       if (!m.post.length)
         break;
-      str = m.post;
+      str2 = m.post;
       masked2 = masked2.slice(m.end + 1);
       continue;
     }
@@ -20702,7 +20702,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
     if (!isSequence && !isOptions) {
       if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
         rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
+        str2 = m.pre + "{" + m.body + escClose + m.post;
         masked2 = masked2.slice(0, m.end) + escClose + masked2.slice(m.end + 1);
         isTop = true;
         continue;
@@ -20725,7 +20725,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
         return literal();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        n = expand_(n[0], max, maxLength2, maxDepth, depth2 + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
           return literal();
         }
@@ -20737,7 +20737,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
           acc = next2;
           if (!m.post.length)
             break;
-          str = m.post;
+          str2 = m.post;
           masked2 = masked2.slice(m.end + 1);
           continue;
         }
@@ -20751,7 +20751,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
       values = [];
       let valuesLength = 0;
       outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false);
+        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth2 + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal();
         }
@@ -20774,7 +20774,7 @@ function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isT
     acc = next;
     if (!m.post.length)
       break;
-    str = m.post;
+    str2 = m.post;
     masked2 = masked2.slice(m.end + 1);
   }
   return acc;
@@ -21046,15 +21046,15 @@ var init_ast = __esm({
           parts: this.#parts
         };
       }
-      constructor(type, parent, options = {}) {
-        this.type = type;
-        if (type)
+      constructor(type2, parent, options = {}) {
+        this.type = type2;
+        if (type2)
           this.#hasMagic = true;
         this.#parent = parent;
         this.#root = this.#parent ? this.#parent.#root : this;
         this.#options = this.#root === this ? options : this.#root.#options;
         this.#negs = this.#root === this ? [] : this.#root.#negs;
-        if (type === "!" && !this.#root.#filledNegs)
+        if (type2 === "!" && !this.#root.#filledNegs)
           this.#negs.push(this);
         this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
       }
@@ -21161,7 +21161,7 @@ var init_ast = __esm({
         }
         return c;
       }
-      static #parseAST(str, ast, pos, opt, extDepth) {
+      static #parseAST(str2, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -21170,8 +21170,8 @@ var init_ast = __esm({
         if (ast.type === null) {
           let i2 = pos;
           let acc2 = "";
-          while (i2 < str.length) {
-            const c = str.charAt(i2++);
+          while (i2 < str2.length) {
+            const c = str2.charAt(i2++);
             if (escaping || c === "\\") {
               escaping = !escaping;
               acc2 += c;
@@ -21194,12 +21194,12 @@ var init_ast = __esm({
               acc2 += c;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i2) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext2 = new _a(c, ast);
-              i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+              i2 = _a.#parseAST(str2, ext2, i2, opt, extDepth + 1);
               ast.push(ext2);
               continue;
             }
@@ -21212,8 +21212,8 @@ var init_ast = __esm({
         let part2 = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i < str.length) {
-          const c = str.charAt(i++);
+        while (i < str2.length) {
+          const c = str2.charAt(i++);
           if (escaping || c === "\\") {
             escaping = !escaping;
             acc += c;
@@ -21236,7 +21236,7 @@ var init_ast = __esm({
             acc += c;
             continue;
           }
-          const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -21244,7 +21244,7 @@ var init_ast = __esm({
             acc = "";
             const ext2 = new _a(c, part2);
             part2.push(ext2);
-            i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+            i = _a.#parseAST(str2, ext2, i, opt, extDepth + depthAdd);
             continue;
           }
           if (c === "|") {
@@ -21267,13 +21267,13 @@ var init_ast = __esm({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str.substring(pos - 1)];
+        ast.#parts = [str2.substring(pos - 1)];
         return i;
       }
       #canAdoptWithSpace(child2) {
         return this.#canAdopt(child2, adoptionWithSpaceMap);
       }
-      #canAdopt(child2, map = adoptionMap) {
+      #canAdopt(child2, map2 = adoptionMap) {
         if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
           return false;
         }
@@ -21281,10 +21281,10 @@ var init_ast = __esm({
         if (!gc || typeof gc !== "object" || gc.type === null) {
           return false;
         }
-        return this.#canAdoptType(gc.type, map);
+        return this.#canAdoptType(gc.type, map2);
       }
-      #canAdoptType(c, map = adoptionAnyMap) {
-        return !!map.get(this.type)?.includes(c);
+      #canAdoptType(c, map2 = adoptionAnyMap) {
+        return !!map2.get(this.type)?.includes(c);
       }
       #adoptWithSpace(child2, index) {
         const gc = child2.#parts[0];
@@ -21715,8 +21715,8 @@ var init_esm3 = __esm({
         },
         AST: class AST extends orig.AST {
           /* c8 ignore start */
-          constructor(type, parent, options = {}) {
-            super(type, parent, ext(def, options));
+          constructor(type2, parent, options = {}) {
+            super(type2, parent, ext(def, options));
           }
           /* c8 ignore stop */
           static fromGlob(pattern, options = {}) {
@@ -21836,7 +21836,7 @@ var init_esm3 = __esm({
         const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
         this.globParts = this.preprocess(rawGlobParts);
         this.debug(this.pattern, this.globParts);
-        let set = this.globParts.map((s, _2, __) => {
+        let set2 = this.globParts.map((s, _2, __) => {
           if (this.isWindows && this.windowsNoMagicRoot) {
             const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
             const isDrive = /^[a-z]:/i.test(s[0]);
@@ -21851,8 +21851,8 @@ var init_esm3 = __esm({
           }
           return s.map((ss2) => this.parse(ss2));
         });
-        this.debug(this.pattern, set);
-        this.set = set.filter((s) => s.indexOf(false) === -1);
+        this.debug(this.pattern, set2);
+        this.set = set2.filter((s) => s.indexOf(false) === -1);
         if (this.isWindows) {
           for (let i = 0; i < this.set.length; i++) {
             const p = this.set[i];
@@ -21908,19 +21908,19 @@ var init_esm3 = __esm({
       // get rid of adjascent ** and resolve .. portions
       levelOneOptimize(globParts) {
         return globParts.map((parts) => {
-          parts = parts.reduce((set, part2) => {
-            const prev = set[set.length - 1];
+          parts = parts.reduce((set2, part2) => {
+            const prev = set2[set2.length - 1];
             if (part2 === "**" && prev === "**") {
-              return set;
+              return set2;
             }
             if (part2 === "..") {
               if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-                set.pop();
-                return set;
+                set2.pop();
+                return set2;
               }
             }
-            set.push(part2);
-            return set;
+            set2.push(part2);
+            return set2;
           }, []);
           return parts.length === 0 ? [""] : parts;
         });
@@ -22313,15 +22313,15 @@ var init_esm3 = __esm({
       makeRe() {
         if (this.regexp || this.regexp === false)
           return this.regexp;
-        const set = this.set;
-        if (!set.length) {
+        const set2 = this.set;
+        if (!set2.length) {
           this.regexp = false;
           return this.regexp;
         }
         const options = this.options;
         const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
         const flags = new Set(options.nocase ? ["i"] : []);
-        let re3 = set.map((pattern) => {
+        let re3 = set2.map((pattern) => {
           const pp = pattern.map((p) => {
             if (p instanceof RegExp) {
               for (const f of p.flags.split(""))
@@ -22358,7 +22358,7 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        const [open2, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
         re3 = "^" + open2 + re3 + close + "$";
         if (this.partial) {
           re3 = "^(?:\\/|" + open2 + re3.slice(1, -1) + close + ")$";
@@ -22398,15 +22398,15 @@ var init_esm3 = __esm({
         }
         const ff = this.slashSplit(f);
         this.debug(this.pattern, "split", ff);
-        const set = this.set;
-        this.debug(this.pattern, "set", set);
+        const set2 = this.set;
+        this.debug(this.pattern, "set", set2);
         let filename = ff[ff.length - 1];
         if (!filename) {
           for (let i = ff.length - 2; !filename && i >= 0; i--) {
             filename = ff[i];
           }
         }
-        for (const pattern of set) {
+        for (const pattern of set2) {
           let file = ff;
           if (options.matchBase && pattern.length === 1) {
             file = [filename];
@@ -22666,10 +22666,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -22979,8 +22979,8 @@ var require_Node = __commonJS({
     var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+      constructor(type2) {
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type2 });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -23003,8 +23003,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -23112,13 +23112,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -23184,14 +23184,14 @@ var require_createNode = __commonJS({
       if (identity2.isNode(value))
         return value;
       if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -23205,7 +23205,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema2.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -23216,7 +23216,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema2[identity2.MAP] : Symbol.iterator in Object(value) ? schema2[identity2.SEQ] : schema2[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -23242,7 +23242,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema2, path28, value) {
       let v2 = value;
       for (let i = path28.length - 1; i >= 0; --i) {
         const k2 = path28[i];
@@ -23260,16 +23260,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema,
+        schema: schema2,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
-        super(type);
+      constructor(type2, schema2) {
+        super(type2);
         Object.defineProperty(this, "schema", {
-          value: schema,
+          value: schema2,
           configurable: true,
           enumerable: false,
           writable: true
@@ -23280,11 +23280,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema) {
+      clone(schema2) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it2) => identity2.isNode(it2) || identity2.isPair(it2) ? it2.clone(schema) : it2);
+        if (schema2)
+          copy.schema = schema2;
+        copy.items = copy.items.map((it2) => identity2.isNode(it2) || identity2.isPair(it2) ? it2.clone(schema2) : it2);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -23382,13 +23382,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -23402,14 +23402,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -23426,14 +23426,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -23450,12 +23450,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split3 = i;
           }
@@ -23467,12 +23467,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text;
+                return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -23487,39 +23487,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -23542,16 +23542,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -23562,74 +23562,74 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str2 += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                str2 += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
-                if (json[i + 2] === " ")
-                  str += "\\";
+                str2 += indent;
+                if (json2[i + 2] === " ")
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -23638,8 +23638,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -23672,13 +23672,13 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type: type2, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type2 === Scalar2.Scalar.BLOCK_FOLDED ? false : type2 === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -23733,7 +23733,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type2 !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -23748,7 +23748,7 @@ ${indent}${body}`;
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type: type2, value } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
@@ -23756,7 +23756,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type2 !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -23767,23 +23767,23 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
       const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      let { type: type2 } = item;
+      if (type2 !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type2 = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
@@ -23800,7 +23800,7 @@ ${indent}`);
             return null;
         }
       };
-      let res = _stringify(type);
+      let res = _stringify(type2);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
         const t = implicitKey && defaultKeyType || defaultStringType;
@@ -23927,11 +23927,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -23966,8 +23966,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -23976,27 +23976,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -24012,7 +24012,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -24056,16 +24056,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str += ws2 + valueStr;
+      str2 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -24100,7 +24100,7 @@ var require_merge = __commonJS({
     var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -24110,31 +24110,31 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
         for (const it2 of source.items)
-          mergeValue(ctx, map, it2);
+          mergeValue(ctx, map2, it2);
       else if (Array.isArray(source))
         for (const it2 of source)
-          mergeValue(ctx, map, it2);
+          mergeValue(ctx, map2, it2);
       else
-        mergeValue(ctx, map, source);
+        mergeValue(ctx, map2, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key2, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
-        } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+        if (map2 instanceof Map) {
+          if (!map2.has(key2))
+            map2.set(key2, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -24142,14 +24142,14 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map;
+      return map2;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -24158,36 +24158,36 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
       if (identity2.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
-        merge.addMergeToJSMap(ctx, map, value);
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge2.isMergeKey(ctx, key2))
+        merge2.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key2, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map[stringKey] = jsValue;
+            map2[stringKey] = jsValue;
         }
       }
-      return map;
+      return map2;
     }
     function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
@@ -24236,12 +24236,12 @@ var require_Pair = __commonJS({
         this.key = key2;
         this.value = value;
       }
-      clone(schema) {
+      clone(schema2) {
         let { key: key2, value } = this;
         if (identity2.isNode(key2))
-          key2 = key2.clone(schema);
+          key2 = key2.clone(schema2);
         if (identity2.isNode(value))
-          value = value.clone(schema);
+          value = value.clone(schema2);
         return new _Pair(key2, value);
       }
       toJSON(_2, ctx) {
@@ -24292,31 +24292,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -24359,21 +24359,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items2.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -24385,11 +24385,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -24434,24 +24434,24 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema) {
-        super(identity2.MAP, schema);
+      constructor(schema2) {
+        super(identity2.MAP, schema2);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+        const map2 = new this(schema2);
         const add2 = (key2, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key2, value] of obj)
@@ -24460,10 +24460,10 @@ var require_YAMLMap = __commonJS({
           for (const key2 of Object.keys(obj))
             add2(key2, obj[key2]);
         }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+        if (typeof schema2.sortMapEntries === "function") {
+          map2.items.sort(schema2.sortMapEntries);
         }
-        return map;
+        return map2;
       }
       /**
        * Adds a value to the collection.
@@ -24521,13 +24521,13 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_2, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_2, ctx, Type2) {
+        const map2 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -24558,19 +24558,19 @@ var require_map = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map = {
+    var map2 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+      resolve(map3, onError) {
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map3;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
     };
-    exports.map = map;
+    exports.map = map2;
   }
 });
 
@@ -24588,8 +24588,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema) {
-        super(identity2.SEQ, schema);
+      constructor(schema2) {
+        super(identity2.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -24645,13 +24645,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_2, ctx) {
-        const seq = [];
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -24664,9 +24664,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it2 of obj) {
@@ -24674,10 +24674,10 @@ var require_YAMLSeq = __commonJS({
               const key2 = obj instanceof Set ? it2 : String(i++);
               it2 = replacer.call(obj, key2, it2);
             }
-            seq.items.push(createNode.createNode(it2, void 0, ctx));
+            seq2.items.push(createNode.createNode(it2, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key2) {
@@ -24696,19 +24696,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity2.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
-    exports.seq = seq;
+    exports.seq = seq2;
   }
 });
 
@@ -24721,7 +24721,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -24759,7 +24759,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -24811,7 +24811,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -24820,27 +24820,27 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
-    var float = {
+    var float2 = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar2.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
+    exports.float = float2;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -24852,7 +24852,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -24865,15 +24865,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -24882,10 +24882,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -24895,27 +24895,27 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
+    var map2 = require_map();
+    var _null2 = require_null();
+    var seq2 = require_seq();
     var string2 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = [
-      map.map,
-      seq.seq,
+    var bool2 = require_bool();
+    var float2 = require_float();
+    var int2 = require_int();
+    var schema2 = [
+      map2.map,
+      seq2.seq,
       string2.string,
-      _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
+      _null2.nullTag,
+      bool2.boolTag,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float2.floatNaN,
+      float2.floatExp,
+      float2.float
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -24924,8 +24924,8 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar2 = require_Scalar();
-    var map = require_map();
-    var seq = require_seq();
+    var map2 = require_map();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -24935,7 +24935,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -24952,7 +24952,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -24960,7 +24960,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -24968,7 +24968,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -24976,13 +24976,13 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
+    var schema2 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema2;
   }
 });
 
@@ -24993,7 +24993,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -25010,45 +25010,45 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment, type: type2, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type2 ?? (type2 = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type2 !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type2 === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary;
+    exports.binary = binary2;
   }
 });
 
@@ -25060,10 +25060,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+    function resolvePairs(seq2, onError) {
+      if (identity2.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
           if (identity2.isPair(item))
             continue;
           else if (identity2.isMap(item)) {
@@ -25080,16 +25080,16 @@ ${cn2.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
-    function createPairs(schema, iterable, ctx) {
+    function createPairs(schema2, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq.YAMLSeq(schema2);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it2 of iterable) {
@@ -25113,11 +25113,11 @@ ${cn2.comment}` : item.comment;
           } else {
             key2 = it2;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -25125,7 +25125,7 @@ ${cn2.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -25138,7 +25138,7 @@ var require_omap = __commonJS({
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -25156,9 +25156,9 @@ var require_omap = __commonJS({
       toJSON(_2, ctx) {
         if (!ctx)
           return super.toJSON(_2);
-        const map = /* @__PURE__ */ new Map();
+        const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const pair of this.items) {
           let key2, value;
           if (identity2.isPair(pair)) {
@@ -25167,28 +25167,28 @@ var require_omap = __commonJS({
           } else {
             key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map2.set(key2, value);
         }
-        return map;
+        return map2;
       }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
-        const omap2 = new this();
-        omap2.items = pairs$1.items;
-        return omap2;
+      static from(schema2, iterable, ctx) {
+        const pairs$1 = pairs2.createPairs(schema2, iterable, ctx);
+        const omap3 = new this();
+        omap3.items = pairs$1.items;
+        return omap3;
       }
     };
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap = {
+    var omap2 = {
       collection: "seq",
       identify: (value) => value instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs2.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity2.isScalar(key2)) {
@@ -25201,10 +25201,10 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap;
+    exports.omap = omap2;
   }
 });
 
@@ -25251,7 +25251,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -25260,22 +25260,22 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
-    var float = {
+    var float2 = {
       identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -25283,7 +25283,7 @@ var require_float2 = __commonJS({
       },
       stringify: stringifyNumber.stringifyNumber
     };
-    exports.float = float;
+    exports.float = float2;
     exports.floatExp = floatExp;
     exports.floatNaN = floatNaN;
   }
@@ -25295,34 +25295,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -25332,7 +25332,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -25341,15 +25341,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -25358,10 +25358,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -25376,8 +25376,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
+      constructor(schema2) {
+        super(schema2);
         this.tag = _YAMLSet.tag;
       }
       add(key2) {
@@ -25421,39 +25421,39 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema, iterable, ctx) {
+      static from(schema2, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema2);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity2.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
+      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
+      resolve(map2, onError) {
+        if (identity2.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map;
+        return map2;
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -25462,9 +25462,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -25501,7 +25501,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -25510,10 +25510,10 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -25521,8 +25521,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match2 = str.match(timestamp.test);
+      resolve(str2) {
+        const match2 = str2.match(timestamp2.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match2.map(Number);
@@ -25541,7 +25541,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -25549,43 +25549,43 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
+    var map2 = require_map();
+    var _null2 = require_null();
+    var seq2 = require_seq();
     var string2 = require_string();
-    var binary = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int = require_int2();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schema = [
-      map.map,
-      seq.seq,
+    var binary2 = require_binary();
+    var bool2 = require_bool2();
+    var float2 = require_float2();
+    var int2 = require_int2();
+    var merge2 = require_merge();
+    var omap2 = require_omap();
+    var pairs2 = require_pairs();
+    var set2 = require_set();
+    var timestamp2 = require_timestamp();
+    var schema2 = [
+      map2.map,
+      seq2.seq,
       string2.string,
-      _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
-      binary.binary,
-      merge.merge,
-      omap.omap,
-      pairs.pairs,
-      set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      _null2.nullTag,
+      bool2.trueTag,
+      bool2.falseTag,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
+      float2.floatNaN,
+      float2.floatExp,
+      float2.float,
+      binary2.binary,
+      merge2.merge,
+      omap2.omap,
+      pairs2.pairs,
+      set2.set,
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -25593,61 +25593,61 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
+    var map2 = require_map();
+    var _null2 = require_null();
+    var seq2 = require_seq();
     var string2 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = require_schema();
+    var bool2 = require_bool();
+    var float2 = require_float();
+    var int2 = require_int();
+    var schema2 = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
+    var binary2 = require_binary();
+    var merge2 = require_merge();
+    var omap2 = require_omap();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
-    var timestamp = require_timestamp();
+    var set2 = require_set();
+    var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["core", schema2.schema],
+      ["failsafe", [map2.map, seq2.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
-      intTime: timestamp.intTime,
-      map: map.map,
-      merge: merge.merge,
-      null: _null.nullTag,
-      omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
-      set: set.set,
-      timestamp: timestamp.timestamp
+      binary: binary2.binary,
+      bool: bool2.boolTag,
+      float: float2.float,
+      floatExp: float2.floatExp,
+      floatNaN: float2.floatNaN,
+      floatTime: timestamp2.floatTime,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
+      intTime: timestamp2.intTime,
+      map: map2.map,
+      merge: merge2.merge,
+      null: _null2.nullTag,
+      omap: omap2.omap,
+      pairs: pairs2.pairs,
+      seq: seq2.seq,
+      set: set2.set,
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
-      "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:binary": binary2.binary,
+      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:omap": omap2.omap,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
+      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -25665,7 +25665,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -25688,21 +25688,21 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var map = require_map();
-    var seq = require_seq();
+    var map2 = require_map();
+    var seq2 = require_seq();
     var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema3 = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+    var Schema4 = class _Schema {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
+        this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string2.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -25711,7 +25711,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema3;
+    exports.Schema = Schema4;
   }
 });
 
@@ -25804,7 +25804,7 @@ var require_Document = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema3 = require_Schema();
+    var Schema4 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -26055,24 +26055,24 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema3.Schema(Object.assign(opt, options));
+          this.schema = new Schema4.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -26149,12 +26149,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci2));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci2));
         }
-        const pointer = " ".repeat(ci2) + "^".repeat(count);
+        const pointer = " ".repeat(ci2) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -26392,7 +26392,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
+      const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -26418,10 +26418,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
               else
-                map.comment = keyProps.comment;
+                map2.comment = keyProps.comment;
             }
             continue;
           }
@@ -26437,7 +26437,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
@@ -26462,7 +26462,7 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map2.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -26475,13 +26475,13 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map2.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -26496,7 +26496,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -26521,7 +26521,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -26529,10 +26529,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs2.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs2.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs2.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -26548,8 +26548,8 @@ var require_resolve_end = __commonJS({
         let hasSpace = false;
         let sep2 = "";
         for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
+          const { source, type: type2 } = token;
+          switch (type2) {
             case "space":
               hasSpace = true;
               break;
@@ -26570,7 +26570,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type2} at node end`);
           }
           offset += source.length;
         }
@@ -26730,17 +26730,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap4) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map2.items.push(pair);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -26850,7 +26850,7 @@ var require_resolve_block_scalar = __commonJS({
       const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type2 = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -26865,7 +26865,7 @@ var require_resolve_block_scalar = __commonJS({
         let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+        return { value: value2, type: type2, comment: header2.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header2.indent;
       let offset = scalar.offset + header2.length;
@@ -26912,7 +26912,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type2 === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -26947,7 +26947,7 @@ var require_resolve_block_scalar = __commonJS({
           value += "\n";
       }
       const end = start + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start, end, end] };
+      return { value, type: type2, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -26975,7 +26975,7 @@ var require_resolve_block_scalar = __commonJS({
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length2 = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -26983,19 +26983,19 @@ var require_resolve_block_scalar = __commonJS({
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
-            length += token.source.length;
+            length2 += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
@@ -27003,11 +27003,11 @@ var require_resolve_block_scalar = __commonJS({
             onError(token, "UNEXPECTED_TOKEN", message);
             const ts2 = token.source;
             if (ts2 && typeof ts2 === "string")
-              length += ts2.length;
+              length2 += ts2.length;
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment, length: length2 };
     }
     function splitLines(source) {
       const split3 = source.split(/\n( *)/);
@@ -27030,11 +27030,11 @@ var require_resolve_flow_scalar = __commonJS({
     var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+      const { offset, type: type2, source, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
+      switch (type2) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
@@ -27049,7 +27049,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
           return {
             value: "",
             type: null,
@@ -27157,9 +27157,9 @@ var require_resolve_flow_scalar = __commonJS({
             while (next === " " || next === "	")
               next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length2, onError);
+            i += length2;
           } else {
             const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -27228,14 +27228,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    function parseCharCode(source, offset, length2, onError) {
+      const cc = source.substr(offset, length2);
+      const ok = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length2 + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -27253,7 +27253,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type: type2, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -27275,8 +27275,8 @@ var require_compose_scalar = __commonJS({
       }
       scalar.range = range2;
       scalar.source = value;
-      if (type)
-        scalar.type = type;
+      if (type2)
+        scalar.type = type2;
       if (tagName)
         scalar.tag = tagName;
       if (tag.format)
@@ -27285,11 +27285,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema2[identity2.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
+      for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -27300,18 +27300,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt2 = schema.knownTags[tagName];
+      const kt2 = schema2.knownTags[tagName];
       if (kt2 && !kt2.collection) {
-        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
+        schema2.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
         return kt2;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema2[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity2.SCALAR];
+      if (schema2.compat) {
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts2 = directives.tagString(tag.tag);
           const cs2 = directives.tagString(compat.tag);
@@ -27741,8 +27741,8 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type: type2 = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type: type2, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -27773,29 +27773,29 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let { afterKey = false, implicitKey = false, inFlow = false, type: type2 } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
-      if (!type)
+      if (!type2)
         switch (token.type) {
           case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
+            type2 = "QUOTE_SINGLE";
             break;
           case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
+            type2 = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
             const header2 = token.props[0];
             if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type2 = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
-            type = "PLAIN";
+            type2 = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type: type2, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -27854,12 +27854,12 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
+    function setFlowScalarValue(token, source, type2) {
       switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
+          token.type = type2;
           token.source = source;
           break;
         case "block-scalar": {
@@ -27870,7 +27870,7 @@ var require_cst_scalar = __commonJS({
           for (const tok of end)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type: type2, source, end });
           break;
         }
         case "block-map":
@@ -27878,7 +27878,7 @@ var require_cst_scalar = __commonJS({
           const offset = token.offset + source.length;
           const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type: type2, source, end: [nl] });
           break;
         }
         default: {
@@ -27887,7 +27887,7 @@ var require_cst_scalar = __commonJS({
           for (const key2 of Object.keys(token))
             if (key2 !== "type" && key2 !== "offset")
               delete token[key2];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type: type2, indent, source, end });
         }
       }
     }
@@ -28749,9 +28749,9 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
+    function includesToken(list2, type2) {
       for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+        if (list2[i].type === type2)
           return true;
       return false;
     }
@@ -28885,19 +28885,19 @@ var require_parser = __commonJS({
           this.offset += source.length;
           return;
         }
-        const type = cst.tokenType(source);
-        if (!type) {
+        const type2 = cst.tokenType(source);
+        if (!type2) {
           const message = `Not a YAML token: ${source}`;
           yield* this.pop({ type: "error", offset: this.offset, message, source });
           this.offset += source.length;
-        } else if (type === "scalar") {
+        } else if (type2 === "scalar") {
           this.atNewLine = false;
           this.atScalar = true;
           this.type = "scalar";
         } else {
-          this.type = type;
+          this.type = type2;
           yield* this.step();
-          switch (type) {
+          switch (type2) {
             case "newline":
               this.atNewLine = true;
               this.indent = 0;
@@ -29122,14 +29122,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep2 = [this.sourceToken];
-          const map = {
+          const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
+          this.stack[this.stack.length - 1] = map2;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -29159,8 +29159,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map) {
-        const it2 = map.items[map.items.length - 1];
+      *blockMap(map2) {
+        const it2 = map2.items[map2.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -29170,7 +29170,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map.items.push({ start: [this.sourceToken] });
+                map2.items.push({ start: [this.sourceToken] });
             } else if (it2.sep) {
               it2.sep.push(this.sourceToken);
             } else {
@@ -29180,17 +29180,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it2.value) {
-              map.items.push({ start: [this.sourceToken] });
+              map2.items.push({ start: [this.sourceToken] });
             } else if (it2.sep) {
               it2.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it2.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
+              if (this.atIndentedComment(it2.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
-                  map.items.pop();
+                  map2.items.pop();
                   return;
                 }
               }
@@ -29198,8 +29198,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it2.sep && !it2.value) {
@@ -29213,7 +29213,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st2.indent > map.indent)
+                  if (st2.indent > map2.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -29228,7 +29228,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start });
+                map2.items.push({ start });
                 this.onKeyLine = true;
               } else if (it2.sep) {
                 it2.sep.push(this.sourceToken);
@@ -29242,7 +29242,7 @@ var require_parser = __commonJS({
                 it2.explicitKey = true;
               } else if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                map2.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -29268,7 +29268,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it2.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -29298,7 +29298,7 @@ var require_parser = __commonJS({
                 if (!it2.sep) {
                   Object.assign(it2, { key: null, sep: [this.sourceToken] });
                 } else if (it2.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -29318,7 +29318,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs4 = this.flowScalar(this.type);
               if (atNextItem || it2.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map2.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
               } else if (it2.sep) {
                 this.stack.push(fs4);
@@ -29329,7 +29329,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map);
+              const bv = this.startBlockValue(map2);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
@@ -29342,7 +29342,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map2.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -29353,8 +29353,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it2 = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it2 = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it2.value) {
@@ -29363,22 +29363,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it2.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it2.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it2.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it2.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -29387,21 +29387,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it2.value || this.indent <= seq.indent)
+            if (it2.value || this.indent <= seq2.indent)
               break;
             it2.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it2.value || includesToken(it2.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it2.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -29483,20 +29483,20 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
-            const map = {
+            const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
+            this.stack[this.stack.length - 1] = map2;
           } else {
             yield* this.lineEnd(fc);
           }
         }
       }
-      flowScalar(type) {
+      flowScalar(type2) {
         if (this.onNewLine) {
           let nl = this.source.indexOf("\n") + 1;
           while (nl !== 0) {
@@ -29505,7 +29505,7 @@ var require_parser = __commonJS({
           }
         }
         return {
-          type,
+          type: type2,
           offset: this.offset,
           indent: this.indent,
           source: this.source
@@ -29719,7 +29719,7 @@ var require_dist = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var Schema3 = require_Schema();
+    var Schema4 = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -29735,7 +29735,7 @@ var require_dist = __commonJS({
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
-    exports.Schema = Schema3.Schema;
+    exports.Schema = Schema4.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -29815,12 +29815,12 @@ function readCustomRule(node, source, fail3) {
     fields.set(key2, pair.value ?? pair.key);
   }
   const required = (key2) => fields.get(key2) ?? fail3(`a custom rule needs ${key2}`, node);
-  const text = (value, what) => {
+  const text2 = (value, what) => {
     if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "string" || value.value.trim() === "") return fail3(`${what} must be a non-empty string`, value);
     return value.value;
   };
   const cel = (value, what) => {
-    text(value, what);
+    text2(value, what);
     return sourceString(value, source);
   };
   const optional2 = (key2, read) => {
@@ -29828,7 +29828,7 @@ function readCustomRule(node, source, fail3) {
     return value === void 0 ? void 0 : read(value, key2);
   };
   const idNode = required("id");
-  const id = text(idNode, "id");
+  const id = text2(idNode, "id");
   if (!RULE_ID.test(id)) fail3(`custom rule id "${id}" must be lower-case words joined by "-" (groups separated by "/"), e.g. acme/require-team-label`, idNode);
   if (id.startsWith("kubeward/") || id.startsWith(VAP_RULE_PREFIX)) fail3(`custom rule id "${id}" may not start with kubeward/ or ${VAP_RULE_PREFIX}: those name diagnostics and admission policies`, idNode);
   const severityNode = required("severity");
@@ -29847,7 +29847,7 @@ function readCustomRule(node, source, fail3) {
     const expression = entry.get("expression") ?? fail3("a validation needs an expression", item);
     const validation = { expression: cel(expression, "expression") };
     const message2 = entry.get("message");
-    if (message2) validation.message = text(message2, "message");
+    if (message2) validation.message = text2(message2, "message");
     const messageExpression2 = entry.get("messageExpression");
     if (messageExpression2) validation.messageExpression = cel(messageExpression2, "messageExpression");
     const fieldPath2 = entry.get("fieldPath");
@@ -29864,7 +29864,7 @@ function readCustomRule(node, source, fail3) {
         const key2 = keyOf(pair);
         const entry = pair.value ?? pair.key;
         if (key2 === "name") {
-          name = text(entry, "variable name");
+          name = text2(entry, "variable name");
           if (!CEL_IDENTIFIER.test(name)) fail3(`variable name "${name}" must be a CEL identifier (letters, digits and _)`, entry);
         } else if (key2 === "expression") expression = cel(entry, "variable expression");
         else fail3(`unknown variable field "${key2}"; expected name and expression`, pair.key);
@@ -29875,7 +29875,7 @@ function readCustomRule(node, source, fail3) {
   });
   const spec = {
     id,
-    title: text(required("title"), "title"),
+    title: text2(required("title"), "title"),
     severity,
     match: optional2("match", (value) => readMatch(value, fail3)) ?? {},
     variables: variables ?? [],
@@ -29883,15 +29883,15 @@ function readCustomRule(node, source, fail3) {
     frameworks: optional2("frameworks", (value) => readFrameworkRefs(value, fail3)) ?? [],
     defined: { file: source.file, ...positionOf(idNode, source) }
   };
-  const message = optional2("message", text);
+  const message = optional2("message", text2);
   if (message !== void 0) spec.message = message;
   const messageExpression = optional2("messageExpression", cel);
   if (messageExpression) spec.messageExpression = messageExpression;
   const fieldPath = optional2("fieldPath", cel);
   if (fieldPath) spec.fieldPath = fieldPath;
-  const rationale = optional2("rationale", text);
+  const rationale = optional2("rationale", text2);
   if (rationale !== void 0) spec.rationale = rationale;
-  const remediation = optional2("remediation", text);
+  const remediation = optional2("remediation", text2);
   if (remediation !== void 0) spec.remediation = remediation;
   return spec;
 }
@@ -29946,14 +29946,14 @@ function readRuleFiles(dir, display, fail3) {
   const specs = [];
   for (const name of names) {
     const file = path5.join(display, name).split(path5.sep).join("/");
-    const text = readFileSync2(path5.join(dir, name), "utf8");
+    const text2 = readFileSync2(path5.join(dir, name), "utf8");
     const lineCounter = new import_yaml.LineCounter();
-    const source = { text, file, lineCounter };
+    const source = { text: text2, file, lineCounter };
     const failAt = (message, node) => {
       const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
       return fail3(message, { file, line, column: col });
     };
-    for (const document of (0, import_yaml.parseAllDocuments)(text, { lineCounter, prettyErrors: false })) {
+    for (const document of (0, import_yaml.parseAllDocuments)(text2, { lineCounter, prettyErrors: false })) {
       const error2 = document.errors.at(0);
       if (error2) {
         const { line, col } = lineCounter.linePos(error2.pos[0]);
@@ -29995,17 +29995,17 @@ __export(config_exports, {
 import { readFileSync as readFileSync3 } from "node:fs";
 import path6 from "node:path";
 function loadConfig(file, cwd, rules, extraRules = []) {
-  let text;
+  let text2;
   try {
-    text = readFileSync3(path6.resolve(cwd, file), "utf8");
+    text2 = readFileSync3(path6.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw new ConfigError(`cannot read the config file: ${error2.message}`, file);
   }
-  return parseConfig(text, file, rules, extraRules);
+  return parseConfig(text2, file, rules, extraRules);
 }
-function parseConfig(text, file, rules, extraRules = []) {
+function parseConfig(text2, file, rules, extraRules = []) {
   const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false });
   const fail3 = (message, node, offset) => {
     const at2 = offset ?? node?.range?.[0];
     const position = at2 === void 0 ? void 0 : lineCounter.linePos(at2);
@@ -30038,7 +30038,7 @@ function parseConfig(text, file, rules, extraRules = []) {
         break;
       case "customRules":
         if (!(0, import_yaml2.isSeq)(value)) fail3("customRules must be a list of rules (id, title, severity, match, validations)", value ?? pair.key);
-        for (const item of value.items) config.customRules.push(readCustomRule(item, { text, file, lineCounter }, fail3));
+        for (const item of value.items) config.customRules.push(readCustomRule(item, { text: text2, file, lineCounter }, fail3));
         break;
       case "helm":
         config.helm = readHelm(value, fail3);
@@ -30430,15 +30430,15 @@ var init_descriptors = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/is-message.js
-function isMessage(arg, schema) {
+function isMessage(arg, schema2) {
   const isMessage2 = arg !== null && typeof arg == "object" && "$typeName" in arg && typeof arg.$typeName == "string";
   if (!isMessage2) {
     return false;
   }
-  if (schema === void 0) {
+  if (schema2 === void 0) {
     return true;
   }
-  return schema.typeName === arg.$typeName;
+  return schema2.typeName === arg.$typeName;
 }
 var init_is_message = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/is-message.js"() {
@@ -30493,8 +30493,8 @@ function int64FromString(dec) {
   const base = 1e6;
   let lowBits = 0;
   let highBits = 0;
-  function add1e6digit(begin, end) {
-    const digit1e6 = Number(dec.slice(begin, end));
+  function add1e6digit(begin2, end) {
+    const digit1e6 = Number(dec.slice(begin2, end));
     highBits *= base;
     lowBits = lowBits * base + digit1e6;
     if (lowBits >= TWO_PWR_32_DBL) {
@@ -30728,11 +30728,11 @@ var init_proto_int64 = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/reflect/scalar.js
-function scalarEquals(type, a, b) {
+function scalarEquals(type2, a, b) {
   if (a === b) {
     return true;
   }
-  if (type == ScalarType.BYTES) {
+  if (type2 == ScalarType.BYTES) {
     if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) {
       return false;
     }
@@ -30746,7 +30746,7 @@ function scalarEquals(type, a, b) {
     }
     return true;
   }
-  switch (type) {
+  switch (type2) {
     case ScalarType.UINT64:
     case ScalarType.FIXED64:
     case ScalarType.INT64:
@@ -30756,8 +30756,8 @@ function scalarEquals(type, a, b) {
   }
   return false;
 }
-function scalarZeroValue(type, longAsString) {
-  switch (type) {
+function scalarZeroValue(type2, longAsString) {
+  switch (type2) {
     case ScalarType.STRING:
       return "";
     case ScalarType.BOOL:
@@ -30777,8 +30777,8 @@ function scalarZeroValue(type, longAsString) {
       return 0;
   }
 }
-function isScalarZeroValue(type, value) {
-  switch (type) {
+function isScalarZeroValue(type2, value) {
+  switch (type2) {
     case ScalarType.BOOL:
       return value === false;
     case ScalarType.STRING:
@@ -30953,8 +30953,8 @@ function getTextEncoding() {
     });
     let textDecoderStrict;
     const config = {
-      encodeUtf8(text) {
-        return textEncoder.encode(text);
+      encodeUtf8(text2) {
+        return textEncoder.encode(text2);
       },
       decodeUtf8(bytes, strict) {
         if (strict) {
@@ -30968,9 +30968,9 @@ function getTextEncoding() {
         }
         return textDecoder.decode(bytes);
       },
-      checkUtf8(text) {
+      checkUtf8(text2) {
         try {
-          encodeURIComponent(text);
+          encodeURIComponent(text2);
           return true;
         } catch (_2) {
           return false;
@@ -30982,8 +30982,8 @@ function getTextEncoding() {
     }
     const nativeStringIsWellFormed = String.prototype.isWellFormed;
     if (nativeStringIsWellFormed) {
-      config.checkUtf8 = (text) => {
-        return nativeStringIsWellFormed.call(text);
+      config.checkUtf8 = (text2) => {
+        return nativeStringIsWellFormed.call(text2);
       };
     }
     configureTextEncoding(config);
@@ -30991,8 +30991,8 @@ function getTextEncoding() {
   return te;
 }
 function emulateEncodeInto(encodeUtf8) {
-  return (text, dest) => {
-    const bytes = encodeUtf8(text);
+  return (text2, dest) => {
+    const bytes = encodeUtf8(text2);
     dest.set(bytes);
     return { written: bytes.byteLength };
   };
@@ -31144,8 +31144,8 @@ var init_binary_encoding = __esm({
        *
        * Generated code should compute the tag ahead of time and call `uint32()`.
        */
-      tag(fieldNo, type) {
-        return this.uint32((fieldNo << 3 | type) >>> 0);
+      tag(fieldNo, type2) {
+        return this.uint32((fieldNo << 3 | type2) >>> 0);
       }
       /**
        * Write a chunk of raw bytes.
@@ -31865,11 +31865,11 @@ var init_wrappers = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/create.js
-function create(schema, init) {
-  if (isMessage(init, schema)) {
+function create(schema2, init) {
+  if (isMessage(init, schema2)) {
     return init;
   }
-  return compiledCreate(schema)(init);
+  return compiledCreate(schema2)(init);
 }
 function compiledCreate(desc) {
   let compiled2 = compiledCreates.get(desc);
@@ -32102,24 +32102,24 @@ function localMessageMapper(field) {
 function usesJsonRepresentation(field) {
   return field.message.typeName == "google.protobuf.Struct" && field.parent.typeName != "google.protobuf.Value";
 }
-function wktStructToReflect(json) {
+function wktStructToReflect(json2) {
   const struct = {
     $typeName: "google.protobuf.Struct",
     fields: {}
   };
-  if (isObject(json)) {
-    for (const k2 of Object.keys(json)) {
-      setOwn(struct.fields, k2, wktValueToReflect(json[k2]));
+  if (isObject(json2)) {
+    for (const k2 of Object.keys(json2)) {
+      setOwn(struct.fields, k2, wktValueToReflect(json2[k2]));
     }
   }
   return struct;
 }
 function wktStructToLocal(val) {
-  const json = {};
+  const json2 = {};
   for (const k2 of Object.keys(val.fields)) {
-    setOwn(json, k2, wktValueToLocal(val.fields[k2]));
+    setOwn(json2, k2, wktValueToLocal(val.fields[k2]));
   }
-  return json;
+  return json2;
 }
 function wktValueToLocal(val) {
   switch (val.kind.case) {
@@ -32134,31 +32134,31 @@ function wktValueToLocal(val) {
       return val.kind.value;
   }
 }
-function wktValueToReflect(json) {
+function wktValueToReflect(json2) {
   const value = {
     $typeName: "google.protobuf.Value",
     kind: { case: void 0 }
   };
-  switch (typeof json) {
+  switch (typeof json2) {
     case "number":
-      value.kind = { case: "numberValue", value: json };
+      value.kind = { case: "numberValue", value: json2 };
       break;
     case "string":
-      value.kind = { case: "stringValue", value: json };
+      value.kind = { case: "stringValue", value: json2 };
       break;
     case "boolean":
-      value.kind = { case: "boolValue", value: json };
+      value.kind = { case: "boolValue", value: json2 };
       break;
     case "object":
-      if (json === null) {
+      if (json2 === null) {
         value.kind = { case: "nullValue", value: NULL_VALUE };
-      } else if (Array.isArray(json)) {
+      } else if (Array.isArray(json2)) {
         const listValue = {
           $typeName: "google.protobuf.ListValue",
           values: []
         };
-        if (Array.isArray(json)) {
-          for (const e of json) {
+        if (Array.isArray(json2)) {
+          for (const e of json2) {
             listValue.values.push(wktValueToReflect(e));
           }
         }
@@ -32169,7 +32169,7 @@ function wktValueToReflect(json) {
       } else {
         value.kind = {
           case: "structValue",
-          value: wktStructToReflect(json)
+          value: wktStructToReflect(json2)
         };
       }
       break;
@@ -32254,8 +32254,8 @@ function mapValueToReflect(field, value, check) {
 function mapKeyToLocal(key2) {
   return typeof key2 == "string" || typeof key2 == "number" ? key2 : String(key2);
 }
-function mapKeyToReflect(key2, type) {
-  switch (type) {
+function mapKeyToReflect(key2, type2) {
+  switch (type2) {
     case ScalarType.STRING:
       return key2;
     case ScalarType.INT32:
@@ -32400,15 +32400,15 @@ var init_reflect = __esm({
             }
             return list2;
           case "map":
-            let map = this.maps.get(field);
-            if (!map || map[unsafeLocal] !== value) {
+            let map2 = this.maps.get(field);
+            if (!map2 || map2[unsafeLocal] !== value) {
               this.maps.set(
                 field,
                 // biome-ignore lint/suspicious/noAssignInExpressions: no
-                map = new ReflectMapImpl(field, value, this.check)
+                map2 = new ReflectMapImpl(field, value, this.check)
               );
             }
-            return map;
+            return map2;
           case "message":
             return messageToReflect(field, value, this.check);
           case "scalar":
@@ -32632,8 +32632,8 @@ var init_types = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/clone.js
-function clone(schema, message) {
-  return cloneReflect(reflect(schema, message)).message;
+function clone(schema2, message) {
+  return cloneReflect(reflect(schema2, message)).message;
 }
 function cloneReflect(i) {
   const o = reflect(i.desc);
@@ -32649,9 +32649,9 @@ function cloneReflect(i) {
         }
         break;
       case "map":
-        const map = o.get(f);
+        const map2 = o.get(f);
         for (const entry of i.get(f).entries()) {
-          map.set(entry[0], cloneSingular(f, entry[1]));
+          map2.set(entry[0], cloneSingular(f, entry[1]));
         }
         break;
       default: {
@@ -32847,14 +32847,14 @@ function parseTextFormatEnumValue(descEnum, value) {
   }
   return enumValue.number;
 }
-function parseTextFormatScalarValue(type, value) {
-  switch (type) {
+function parseTextFormatScalarValue(type2, value) {
+  switch (type2) {
     case ScalarType.STRING:
       return value;
     case ScalarType.BYTES: {
       const u = unescapeBytesDefaultValue(value);
       if (u === false) {
-        throw new Error(`cannot parse ${ScalarType[type]} default value: ${value}`);
+        throw new Error(`cannot parse ${ScalarType[type2]} default value: ${value}`);
       }
       return u;
     }
@@ -32887,10 +32887,10 @@ function parseTextFormatScalarValue(type, value) {
       return parseInt(value, 10);
   }
 }
-function unescapeBytesDefaultValue(str) {
+function unescapeBytesDefaultValue(str2) {
   const b = [];
   const input = {
-    tail: str,
+    tail: str2,
     c: "",
     next() {
       if (this.tail.length == 0) {
@@ -33073,15 +33073,15 @@ function buildFileRegistry(args, check) {
   return registry;
 }
 function createBaseRegistry() {
-  const types2 = /* @__PURE__ */ new Map();
+  const types3 = /* @__PURE__ */ new Map();
   const extendees = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   return {
     kind: "registry",
-    types: types2,
+    types: types3,
     extendees,
     [Symbol.iterator]() {
-      return types2.values();
+      return types3.values();
     },
     get files() {
       return files.values();
@@ -33089,8 +33089,8 @@ function createBaseRegistry() {
     addFile(file, skipTypes, withDeps) {
       files.set(file.proto.name, file);
       if (!skipTypes) {
-        for (const type of nestedTypes(file)) {
-          this.add(type);
+        for (const type2 of nestedTypes(file)) {
+          this.add(type2);
         }
       }
       if (withDeps) {
@@ -33111,24 +33111,24 @@ function createBaseRegistry() {
         }
         numberToExt.set(desc.number, desc);
       }
-      types2.set(desc.typeName, desc);
+      types3.set(desc.typeName, desc);
     },
     get(typeName2) {
-      return types2.get(typeName2);
+      return types3.get(typeName2);
     },
     getFile(fileName) {
       return files.get(fileName);
     },
     getMessage(typeName2) {
-      const t = types2.get(typeName2);
+      const t = types3.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "message" ? t : void 0;
     },
     getEnum(typeName2) {
-      const t = types2.get(typeName2);
+      const t = types3.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "enum" ? t : void 0;
     },
     getExtension(typeName2) {
-      const t = types2.get(typeName2);
+      const t = types3.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "extension" ? t : void 0;
     },
     getExtensionFor(extendee, no) {
@@ -33136,7 +33136,7 @@ function createBaseRegistry() {
       return (_a2 = extendees.get(extendee.typeName)) === null || _a2 === void 0 ? void 0 : _a2.get(no);
     },
     getService(typeName2) {
-      const t = types2.get(typeName2);
+      const t = types3.get(typeName2);
       return (t === null || t === void 0 ? void 0 : t.kind) == "service" ? t : void 0;
     }
   };
@@ -33452,10 +33452,10 @@ function newField(proto, parentOrFile, reg, oneof, mapEntries2) {
     configurable: true
   });
   const label = proto.label;
-  const type = proto.type;
+  const type2 = proto.type;
   const jstype = (_c = proto.options) === null || _c === void 0 ? void 0 : _c.jstype;
   if (label === LABEL_REPEATED) {
-    const mapEntry = type == TYPE_MESSAGE ? mapEntries2 === null || mapEntries2 === void 0 ? void 0 : mapEntries2.get(trimLeadingDot(proto.typeName)) : void 0;
+    const mapEntry = type2 == TYPE_MESSAGE ? mapEntries2 === null || mapEntries2 === void 0 ? void 0 : mapEntries2.get(trimLeadingDot(proto.typeName)) : void 0;
     if (mapEntry) {
       field.fieldKind = "map";
       const { key: key2, value } = findMapEntryFields(mapEntry);
@@ -33468,7 +33468,7 @@ function newField(proto, parentOrFile, reg, oneof, mapEntries2) {
       return field;
     }
     field.fieldKind = "list";
-    switch (type) {
+    switch (type2) {
       case TYPE_MESSAGE:
       case TYPE_GROUP:
         field.listKind = "message";
@@ -33483,14 +33483,14 @@ function newField(proto, parentOrFile, reg, oneof, mapEntries2) {
         break;
       default:
         field.listKind = "scalar";
-        field.scalar = type;
+        field.scalar = type2;
         field.longAsString = jstype == JS_STRING;
         break;
     }
     field.packed = isPackedField(proto, parentOrFile);
     return field;
   }
-  switch (type) {
+  switch (type2) {
     case TYPE_MESSAGE:
     case TYPE_GROUP:
       field.fieldKind = "message";
@@ -33511,10 +33511,10 @@ function newField(proto, parentOrFile, reg, oneof, mapEntries2) {
     }
     default: {
       field.fieldKind = "scalar";
-      field.scalar = type;
+      field.scalar = type2;
       field.longAsString = jstype == JS_STRING;
       field.getDefaultValue = () => {
-        return unsafeIsSetExplicit(proto, "defaultValue") ? parseTextFormatScalarValue(type, proto.defaultValue) : void 0;
+        return unsafeIsSetExplicit(proto, "defaultValue") ? parseTextFormatScalarValue(type2, proto.defaultValue) : void 0;
       };
       break;
     }
@@ -34095,9 +34095,9 @@ var init_descriptor_pb = __esm({
 function makeReadContext(options) {
   return Object.assign(Object.assign({ readUnknownFields: true, recursionLimit: 100 }, options), { depth: 0 });
 }
-function fromBinary(schema, bytes, options) {
-  const message = create(schema);
-  compiledReader(schema).read(message, new BinaryReader(bytes), makeReadContext(options), bytes.byteLength);
+function fromBinary(schema2, bytes, options) {
+  const message = create(schema2);
+  compiledReader(schema2).read(message, new BinaryReader(bytes), makeReadContext(options), bytes.byteLength);
   return message;
 }
 function compiledReader(desc) {
@@ -34121,12 +34121,12 @@ function compileMessage(desc) {
   return compiled2;
 }
 function compileMessageReader(descString, fieldReaders) {
-  return (message, reader, ctx, length) => {
+  return (message, reader, ctx, length2) => {
     var _a2;
     if (++ctx.depth > ctx.recursionLimit) {
       throw new Error(`cannot decode ${descString} from binary: maximum recursion depth of ${ctx.recursionLimit} reached`);
     }
-    const end = reader.pos + length;
+    const end = reader.pos + length2;
     const unknownFields = (_a2 = message.$unknown) !== null && _a2 !== void 0 ? _a2 : [];
     while (reader.pos < end) {
       const [fieldNo, wireType] = reader.tag();
@@ -34369,8 +34369,8 @@ function compileMapFieldReader(field) {
     setOwn(record, key2, val);
   };
 }
-function compileScalarReader(type, utf8Validation, longAsString) {
-  switch (type) {
+function compileScalarReader(type2, utf8Validation, longAsString) {
+  switch (type2) {
     case ScalarType.STRING:
       return (reader) => reader.string(utf8Validation);
     case ScalarType.BOOL:
@@ -34463,8 +34463,8 @@ var init_timestamp_pb = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/wkt/timestamp.js
-function timestampDate(timestamp) {
-  return new Date(timestampMs(timestamp));
+function timestampDate(timestamp2) {
+  return new Date(timestampMs(timestamp2));
 }
 function timestampFromMs(timestampMs2) {
   const seconds = Math.floor(timestampMs2 / 1e3);
@@ -34473,8 +34473,8 @@ function timestampFromMs(timestampMs2) {
     nanos: (timestampMs2 - seconds * 1e3) * 1e6
   });
 }
-function timestampMs(timestamp) {
-  return Number(timestamp.seconds) * 1e3 + Math.round(timestamp.nanos / 1e6);
+function timestampMs(timestamp2) {
+  return Number(timestamp2.seconds) * 1e3 + Math.round(timestamp2.nanos / 1e6);
 }
 var init_timestamp = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/wkt/timestamp.js"() {
@@ -34516,9 +34516,9 @@ var init_any_pb = __esm({
 function makeWriteOptions(options) {
   return options ? Object.assign(Object.assign({}, writeDefaults), options) : writeDefaults;
 }
-function toBinary(schema, message, options) {
+function toBinary(schema2, message, options) {
   const writer = new BinaryWriter();
-  compiledWriter(schema)(writer, makeWriteOptions(options), message);
+  compiledWriter(schema2)(writer, makeWriteOptions(options), message);
   return writer.finish();
 }
 function compiledWriter(desc) {
@@ -34747,8 +34747,8 @@ function compileMapKey(field) {
     writeScalar(writer, convertKey(key2));
   };
 }
-function compileMapKeyConverter(type) {
-  switch (type) {
+function compileMapKeyConverter(type2) {
+  switch (type2) {
     case ScalarType.STRING:
       return (key2) => key2;
     case ScalarType.BOOL:
@@ -34779,8 +34779,8 @@ function compileMapKeyConverter(type) {
       };
   }
 }
-function compileScalarValue(type, messageName, fieldName) {
-  const writeScalar = compileScalarWrite(type);
+function compileScalarValue(type2, messageName, fieldName) {
+  const writeScalar = compileScalarWrite(type2);
   return (writer, value) => {
     try {
       writeScalar(writer, value);
@@ -34792,8 +34792,8 @@ function compileScalarValue(type, messageName, fieldName) {
     }
   };
 }
-function compileScalarWrite(type) {
-  switch (type) {
+function compileScalarWrite(type2) {
+  switch (type2) {
     case ScalarType.STRING:
       return (writer, value) => writer.string(value);
     case ScalarType.BOOL:
@@ -34845,8 +34845,8 @@ function compileChildWriter(field) {
     writer.join();
   };
 }
-function writeTypeOfScalar(type) {
-  switch (type) {
+function writeTypeOfScalar(type2) {
+  switch (type2) {
     case ScalarType.BYTES:
     case ScalarType.STRING:
       return WireType.LengthDelimited;
@@ -34881,13 +34881,13 @@ var init_to_binary = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/wkt/any.js
-function anyPack(schema, message, into) {
+function anyPack(schema2, message, into) {
   let ret = false;
   if (!into) {
     into = create(AnySchema);
     ret = true;
   }
-  into.value = toBinary(schema, message);
+  into.value = toBinary(schema2, message);
   into.typeUrl = typeNameToUrl(message.$typeName);
   return ret ? into : void 0;
 }
@@ -35211,14 +35211,14 @@ var init_extensions = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/equals.js
-function equals(schema, a, b, options) {
-  if (a.$typeName != schema.typeName || b.$typeName != schema.typeName) {
+function equals(schema2, a, b, options) {
+  if (a.$typeName != schema2.typeName || b.$typeName != schema2.typeName) {
     return false;
   }
   if (a === b) {
     return true;
   }
-  return reflectEquals(reflect(schema, a), reflect(schema, b), options);
+  return reflectEquals(reflect(schema2, a), reflect(schema2, b), options);
 }
 function reflectEquals(a, b, opts) {
   if (a.desc.typeName === "google.protobuf.Any" && (opts === null || opts === void 0 ? void 0 : opts.unpackAny) == true) {
@@ -35328,9 +35328,9 @@ function anyUnpackedEquals(a, b, opts) {
   const unpackedA = anyUnpack(a, opts.registry);
   const unpackedB = anyUnpack(b, opts.registry);
   if (unpackedA && unpackedB) {
-    const schema = opts.registry.getMessage(unpackedA.$typeName);
-    if (schema) {
-      return equals(schema, unpackedA, unpackedB, opts);
+    const schema2 = opts.registry.getMessage(unpackedA.$typeName);
+    if (schema2) {
+      return equals(schema2, unpackedA, unpackedB, opts);
     }
   }
   return scalarEquals(ScalarType.BYTES, a.value, b.value);
@@ -35429,8 +35429,8 @@ var init_wire = __esm({
 function makeWriteOptions2(options) {
   return options ? Object.assign(Object.assign({}, jsonWriteDefaults), options) : jsonWriteDefaults;
 }
-function toJson(schema, message, options) {
-  return compiledWriter2(schema)(makeWriteOptions2(options), message);
+function toJson(schema2, message, options) {
+  return compiledWriter2(schema2)(makeWriteOptions2(options), message);
 }
 function compiledWriter2(desc) {
   let compiled2 = compiledWriters2.get(desc);
@@ -35460,14 +35460,14 @@ function compileMessage3(desc) {
     if (message.$typeName !== typeName2 && foreignField !== void 0) {
       throw new FieldError(foreignField, `cannot use ${foreignField} with message ${message.$typeName}`, "ForeignFieldError");
     }
-    const json = {};
+    const json2 = {};
     for (let i = 0; i < fieldWriters.length; i++) {
-      fieldWriters[i](opts, message, json);
+      fieldWriters[i](opts, message, json2);
     }
     if (opts.registry) {
-      writeExtensions(json, opts, opts.registry, message, desc);
+      writeExtensions(json2, opts, opts.registry, message, desc);
     }
-    return json;
+    return json2;
   };
   compiledWriters2.set(desc, compiledWriter3);
   for (const field of sortedFields) {
@@ -35477,11 +35477,11 @@ function compileMessage3(desc) {
   return compiledWriter3;
 }
 function writeOwnKeys(writeField2) {
-  return (opts, message, json) => {
+  return (opts, message, json2) => {
     const tmp = /* @__PURE__ */ Object.create(null);
     writeField2(opts, message, tmp);
     for (const key2 of Object.keys(tmp)) {
-      setOwn(json, key2, tmp[key2]);
+      setOwn(json2, key2, tmp[key2]);
     }
   };
 }
@@ -35530,10 +35530,10 @@ function compileField2(field) {
       const protoName = field.name;
       const jsonKey = field.jsonName;
       const localName = field.localName;
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = writeValue(opts, message[localName]);
         if (value !== void 0) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = value;
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = value;
         }
       };
     }
@@ -35546,19 +35546,19 @@ function compileSingularField2(field) {
   const localName = field.localName;
   if (field.oneof) {
     const oneofLocalName = field.oneof.localName;
-    return (opts, message, json) => {
+    return (opts, message, json2) => {
       const oneof = message[oneofLocalName];
       if (oneof.case === localName) {
-        json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, oneof.value);
+        json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, oneof.value);
       }
     };
   }
   if (field.presence != IMPLICIT5) {
     const requiredError = field.presence == LEGACY_REQUIRED3 ? `cannot encode ${field} to JSON: required field not set` : void 0;
-    return (opts, message, json) => {
+    return (opts, message, json2) => {
       const value = message[localName];
       if (value !== void 0 && Object.prototype.hasOwnProperty.call(message, localName)) {
-        json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+        json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
       } else if (requiredError !== void 0) {
         throw new Error(requiredError);
       }
@@ -35566,48 +35566,48 @@ function compileSingularField2(field) {
   }
   if (field.fieldKind == "enum") {
     const zero2 = field.enum.values[0].number;
-    return (opts, message, json) => {
+    return (opts, message, json2) => {
       const value = message[localName];
       if (value !== zero2 || opts.alwaysEmitImplicit) {
-        json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+        json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
       }
     };
   }
   switch (field.scalar) {
     case ScalarType.BOOL:
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = message[localName];
         if (value !== false || opts.alwaysEmitImplicit) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
         }
       };
     case ScalarType.STRING:
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = message[localName];
         if (value !== "" || opts.alwaysEmitImplicit) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
         }
       };
     case ScalarType.BYTES:
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = message[localName];
         if (!(value instanceof Uint8Array) || value.byteLength > 0 || opts.alwaysEmitImplicit) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
         }
       };
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT:
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = message[localName];
         if (!Object.is(value, 0) || opts.alwaysEmitImplicit) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
         }
       };
     default:
-      return (opts, message, json) => {
+      return (opts, message, json2) => {
         const value = message[localName];
         if (value != 0 || opts.alwaysEmitImplicit) {
-          json[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
+          json2[opts.useProtoFieldName ? protoName : jsonKey] = writeValue(opts, value);
         }
       };
   }
@@ -35786,7 +35786,7 @@ function errorScalarValue(field, value) {
   var _a2;
   return new Error(`cannot encode ${field} to JSON: ${(_a2 = checkField(field, value)) === null || _a2 === void 0 ? void 0 : _a2.message}`);
 }
-function writeExtensions(json, opts, registry, message, desc) {
+function writeExtensions(json2, opts, registry, message, desc) {
   const unknown = message.$unknown;
   if (unknown === void 0) {
     return;
@@ -35805,7 +35805,7 @@ function writeExtensions(json, opts, registry, message, desc) {
       const local = container[unsafeLocal];
       const jsonValue = compileFieldValue(field)(opts, local[field.localName]);
       if (jsonValue !== void 0) {
-        json[extension.jsonName] = jsonValue;
+        json2[extension.jsonName] = jsonValue;
       }
     }
   }
@@ -35826,11 +35826,11 @@ function anyToJson(val, opts) {
   if (!desc || !message) {
     throw new Error(`cannot encode message ${val.$typeName} to JSON: "${val.typeUrl}" is not in the type registry`);
   }
-  const json = hasCustomJsonRepresentation(desc) ? {
+  const json2 = hasCustomJsonRepresentation(desc) ? {
     value: compiledWriter2(desc)(opts, message)
   } : compiledWriter2(desc)(opts, message);
-  json["@type"] = val.typeUrl;
-  return json;
+  json2["@type"] = val.typeUrl;
+  return json2;
 }
 function durationToJson(val) {
   const seconds = Number(val.seconds);
@@ -35841,7 +35841,7 @@ function durationToJson(val) {
   if (seconds > 0 && nanos < 0 || seconds < 0 && nanos > 0) {
     throw new Error(`cannot encode message ${val.$typeName} to JSON: nanos sign must match seconds sign`);
   }
-  let text = val.seconds.toString();
+  let text2 = val.seconds.toString();
   if (nanos !== 0) {
     let nanosStr = Math.abs(nanos).toString();
     nanosStr = "0".repeat(9 - nanosStr.length) + nanosStr;
@@ -35850,12 +35850,12 @@ function durationToJson(val) {
     } else if (nanosStr.substring(6) === "000") {
       nanosStr = nanosStr.substring(0, 6);
     }
-    text += "." + nanosStr;
+    text2 += "." + nanosStr;
     if (nanos < 0 && seconds == 0) {
-      text = "-" + text;
+      text2 = "-" + text2;
     }
   }
-  return text + "s";
+  return text2 + "s";
 }
 function fieldMaskToJson(val) {
   return val.paths.map((p) => {
@@ -35866,13 +35866,13 @@ function fieldMaskToJson(val) {
   }).join(",");
 }
 function structToJson(val) {
-  const json = {};
+  const json2 = {};
   const keys = Object.keys(val.fields);
   for (let i = 0; i < keys.length; i++) {
     const key2 = keys[i];
-    setOwn(json, key2, valueToJson(val.fields[key2]));
+    setOwn(json2, key2, valueToJson(val.fields[key2]));
   }
-  return json;
+  return json2;
 }
 function valueToJson(val) {
   switch (val.kind.case) {
@@ -35952,14 +35952,14 @@ var init_to_json = __esm({
 function makeReadContext2(options) {
   return Object.assign(Object.assign({ ignoreUnknownFields: false, recursionLimit: 100 }, options), { depth: 0 });
 }
-function fromJson(schema, json, options) {
-  const message = create(schema);
-  readMessage(schema, message, json, options);
+function fromJson(schema2, json2, options) {
+  const message = create(schema2);
+  readMessage(schema2, message, json2, options);
   return message;
 }
-function readMessage(schema, message, json, options) {
+function readMessage(schema2, message, json2, options) {
   try {
-    compiledReader2(schema)(message, json, makeReadContext2(options));
+    compiledReader2(schema2)(message, json2, makeReadContext2(options));
   } catch (e) {
     if (isFieldError(e)) {
       throw new Error(`cannot decode ${e.field()} from JSON: ${e.message}`, {
@@ -35980,11 +35980,11 @@ function compileMessage4(desc) {
   const descString = String(desc);
   const readWkt = compileWkt2(desc);
   if (readWkt !== void 0) {
-    const compiled3 = (message, json, ctx) => {
+    const compiled3 = (message, json2, ctx) => {
       if (++ctx.depth > ctx.recursionLimit) {
         throw new Error(`cannot decode ${descString} from JSON: maximum recursion depth of ${ctx.recursionLimit} reached`);
       }
-      readWkt(message, json, ctx);
+      readWkt(message, json2, ctx);
       ctx.depth--;
     };
     compiledReaders2.set(desc, compiled3);
@@ -35992,20 +35992,20 @@ function compileMessage4(desc) {
   }
   const typeName2 = desc.typeName;
   const fieldsByJsonKey = /* @__PURE__ */ new Map();
-  const compiled2 = (message, json, ctx) => {
+  const compiled2 = (message, json2, ctx) => {
     var _a2;
     if (++ctx.depth > ctx.recursionLimit) {
       throw new Error(`cannot decode ${descString} from JSON: maximum recursion depth of ${ctx.recursionLimit} reached`);
     }
-    if (json == null || Array.isArray(json) || typeof json != "object") {
-      throw new Error(`cannot decode ${descString} from JSON: ${formatVal(json)}`);
+    if (json2 == null || Array.isArray(json2) || typeof json2 != "object") {
+      throw new Error(`cannot decode ${descString} from JSON: ${formatVal(json2)}`);
     }
     const oneofSeen = /* @__PURE__ */ new Map();
     const fieldSeen = /* @__PURE__ */ new Set();
-    const jsonKeys = Object.keys(json);
+    const jsonKeys = Object.keys(json2);
     for (let i = 0; i < jsonKeys.length; i++) {
       const jsonKey = jsonKeys[i];
-      const jsonValue = json[jsonKey];
+      const jsonValue = json2[jsonKey];
       const entry = fieldsByJsonKey.get(jsonKey);
       if (entry !== void 0) {
         const field = entry.field;
@@ -36056,19 +36056,19 @@ function compileWkt2(desc) {
   }
   switch (desc.typeName) {
     case "google.protobuf.Any":
-      return (message, json, ctx) => anyFromJson(message, json, ctx);
+      return (message, json2, ctx) => anyFromJson(message, json2, ctx);
     case "google.protobuf.Timestamp":
-      return (message, json) => timestampFromJson(message, json);
+      return (message, json2) => timestampFromJson(message, json2);
     case "google.protobuf.Duration":
-      return (message, json) => durationFromJson(message, json);
+      return (message, json2) => durationFromJson(message, json2);
     case "google.protobuf.FieldMask":
-      return (message, json) => fieldMaskFromJson(message, json);
+      return (message, json2) => fieldMaskFromJson(message, json2);
     case "google.protobuf.Struct":
-      return (message, json, ctx) => structFromJson(message, json, ctx);
+      return (message, json2, ctx) => structFromJson(message, json2, ctx);
     case "google.protobuf.Value":
-      return (message, json, ctx) => valueFromJson(message, json, ctx);
+      return (message, json2, ctx) => valueFromJson(message, json2, ctx);
     case "google.protobuf.ListValue":
-      return (message, json, ctx) => listValueFromJson(message, json, ctx);
+      return (message, json2, ctx) => listValueFromJson(message, json2, ctx);
     default:
       if (isWrapperDesc(desc)) {
         const valueField = desc.fields[0];
@@ -36076,11 +36076,11 @@ function compileWkt2(desc) {
         const scalar = valueField.scalar;
         const longAsString = valueField.longAsString;
         const readScalar = compileScalarConverter(valueField);
-        return (message, json) => {
-          if (json === null) {
+        return (message, json2) => {
+          if (json2 === null) {
             message[localName] = scalarZeroValue(scalar, longAsString);
           } else {
-            message[localName] = readScalar(json);
+            message[localName] = readScalar(json2);
           }
         };
       }
@@ -36106,19 +36106,19 @@ function compileScalarFieldReader2(field) {
   const localName = field.localName;
   if (field.oneof) {
     const oneofLocalName = field.oneof.localName;
-    return (message, json) => {
+    return (message, json2) => {
       message[oneofLocalName] = {
         case: localName,
-        value: readScalar(json)
+        value: readScalar(json2)
       };
     };
   }
   const clear = compileClear(field);
-  return (message, json) => {
-    if (json === null) {
+  return (message, json2) => {
+    if (json2 === null) {
       clear(message);
     } else {
-      message[localName] = readScalar(json);
+      message[localName] = readScalar(json2);
     }
   };
 }
@@ -36148,15 +36148,15 @@ function compileEnumFieldReader2(field) {
   const nullResets = field.enum.typeName != "google.protobuf.NullValue";
   if (field.oneof) {
     const oneofLocalName = field.oneof.localName;
-    return (message, json, ctx) => {
-      if (json === null && nullResets) {
+    return (message, json2, ctx) => {
+      if (json2 === null && nullResets) {
         const oneof = message[oneofLocalName];
         if (oneof.case === localName) {
           message[oneofLocalName] = { case: void 0 };
         }
         return;
       }
-      const value = readEnumValue(json, ctx.ignoreUnknownFields);
+      const value = readEnumValue(json2, ctx.ignoreUnknownFields);
       if (value === tokenIgnoredUnknownEnum) {
         return;
       }
@@ -36168,12 +36168,12 @@ function compileEnumFieldReader2(field) {
     };
   }
   const clear = compileClear(field);
-  return (message, json, ctx) => {
-    if (json === null && nullResets) {
+  return (message, json2, ctx) => {
+    if (json2 === null && nullResets) {
       clear(message);
       return;
     }
-    const value = readEnumValue(json, ctx.ignoreUnknownFields);
+    const value = readEnumValue(json2, ctx.ignoreUnknownFields);
     if (value === tokenIgnoredUnknownEnum) {
       return;
     }
@@ -36191,42 +36191,42 @@ function compileMessageFieldReader2(field) {
   const nullResets = field.message.typeName != "google.protobuf.Value";
   if (field.oneof) {
     const oneofLocalName = field.oneof.localName;
-    return (message, json, ctx) => {
+    return (message, json2, ctx) => {
       const oneof = message[oneofLocalName];
-      if (json === null && nullResets) {
+      if (json2 === null && nullResets) {
         if (oneof.case === localName) {
           message[oneofLocalName] = { case: void 0 };
         }
         return;
       }
       const child2 = toMessage(oneof.case === localName ? oneof.value : void 0);
-      readChild(child2, json, ctx);
+      readChild(child2, json2, ctx);
       message[oneofLocalName] = { case: localName, value: toLocal(child2) };
     };
   }
-  return (message, json, ctx) => {
-    if (json === null && nullResets) {
+  return (message, json2, ctx) => {
+    if (json2 === null && nullResets) {
       delete message[localName];
       return;
     }
     const child2 = toMessage(message[localName]);
-    readChild(child2, json, ctx);
+    readChild(child2, json2, ctx);
     message[localName] = toLocal(child2);
   };
 }
 function compileListFieldReader2(field) {
   const localName = field.localName;
   const readItem = compileListItemReader(field);
-  return (message, json, ctx) => {
-    if (json === null) {
+  return (message, json2, ctx) => {
+    if (json2 === null) {
       return;
     }
-    if (!Array.isArray(json)) {
-      throw new FieldError(field, "expected Array, got " + formatVal(json));
+    if (!Array.isArray(json2)) {
+      throw new FieldError(field, "expected Array, got " + formatVal(json2));
     }
     const items2 = message[localName];
-    for (let i = 0; i < json.length; i++) {
-      const value = readItem(json[i], ctx, items2.length);
+    for (let i = 0; i < json2.length; i++) {
+      const value = readItem(json2[i], ctx, items2.length);
       if (value !== tokenIgnoredUnknownEnum) {
         items2.push(value);
       }
@@ -36237,14 +36237,14 @@ function compileListItemReader(field) {
   switch (field.listKind) {
     case "scalar": {
       const parseScalar = compileScalarParse(field);
-      const checkValue2 = checkScalarValue(field.scalar);
+      const checkValue3 = checkScalarValue(field.scalar);
       const toLocal = compileScalarToLocal(field);
-      return (json, ctx, index) => {
-        if (json === null) {
+      return (json2, ctx, index) => {
+        if (json2 === null) {
           throw new FieldError(field, "list item must not be null");
         }
-        const value = parseScalar(json);
-        const check = checkValue2(value);
+        const value = parseScalar(json2);
+        const check = checkValue3(value);
         if (check !== true) {
           throw new FieldError(field, `list item #${index + 1}: ${reasonSingular(field, value, check)}`);
         }
@@ -36255,11 +36255,11 @@ function compileListItemReader(field) {
       const readEnumValue = compileEnumConverter(field.enum);
       const checkEnum = compileEnumCheck(field.enum);
       const nullResets = field.enum.typeName != "google.protobuf.NullValue";
-      return (json, ctx, index) => {
-        if (json === null && nullResets) {
+      return (json2, ctx, index) => {
+        if (json2 === null && nullResets) {
           throw new FieldError(field, "list item must not be null");
         }
-        const value = readEnumValue(json, ctx.ignoreUnknownFields);
+        const value = readEnumValue(json2, ctx.ignoreUnknownFields);
         if (value === tokenIgnoredUnknownEnum) {
           return value;
         }
@@ -36274,12 +36274,12 @@ function compileListItemReader(field) {
       const { toMessage, toLocal } = localMessageMapper(field);
       const readChild = compiledReader2(field.message);
       const nullResets = field.message.typeName != "google.protobuf.Value";
-      return (json, ctx) => {
-        if (json === null && nullResets) {
+      return (json2, ctx) => {
+        if (json2 === null && nullResets) {
           throw new FieldError(field, "list item must not be null");
         }
         const child2 = toMessage(void 0);
-        readChild(child2, json, ctx);
+        readChild(child2, json2, ctx);
         return toLocal(child2);
       };
     }
@@ -36291,20 +36291,20 @@ function compileMapFieldReader2(field) {
   const parseMapKey = compileMapKeyParse(mapKey);
   const checkMapKey = checkScalarValue(mapKey);
   let parseValue;
-  let checkValue2;
+  let checkValue3;
   let toLocalValue = (value) => value;
   let nullResets = true;
   switch (field.mapKind) {
     case "scalar": {
       parseValue = compileScalarParse(field);
-      checkValue2 = checkScalarValue(field.scalar);
+      checkValue3 = checkScalarValue(field.scalar);
       toLocalValue = compileScalarToLocal(field);
       break;
     }
     case "enum": {
       const readEnumValue = compileEnumConverter(field.enum);
-      parseValue = (json, ctx) => readEnumValue(json, ctx.ignoreUnknownFields);
-      checkValue2 = compileEnumCheck(field.enum);
+      parseValue = (json2, ctx) => readEnumValue(json2, ctx.ignoreUnknownFields);
+      checkValue3 = compileEnumCheck(field.enum);
       nullResets = field.enum.typeName != "google.protobuf.NullValue";
       break;
     }
@@ -36312,27 +36312,27 @@ function compileMapFieldReader2(field) {
       const { toMessage, toLocal } = localMessageMapper(field);
       const readChild = compiledReader2(field.message);
       nullResets = field.message.typeName != "google.protobuf.Value";
-      parseValue = (json, ctx) => {
+      parseValue = (json2, ctx) => {
         const child2 = toMessage(void 0);
-        readChild(child2, json, ctx);
+        readChild(child2, json2, ctx);
         return toLocal(child2);
       };
       break;
     }
   }
-  return (message, json, ctx) => {
-    if (json === null) {
+  return (message, json2, ctx) => {
+    if (json2 === null) {
       return;
     }
-    if (typeof json != "object" || Array.isArray(json)) {
-      throw new FieldError(field, "expected object, got " + formatVal(json));
+    if (typeof json2 != "object" || Array.isArray(json2)) {
+      throw new FieldError(field, "expected object, got " + formatVal(json2));
     }
     const record = message[localName];
     const seen = /* @__PURE__ */ new Set();
-    const jsonMapKeys = Object.keys(json);
+    const jsonMapKeys = Object.keys(json2);
     for (let i = 0; i < jsonMapKeys.length; i++) {
       const jsonMapKey = jsonMapKeys[i];
-      const jsonMapValue = json[jsonMapKey];
+      const jsonMapValue = json2[jsonMapKey];
       const key2 = parseMapKey(jsonMapKey);
       if (seen.has(key2)) {
         throw new FieldError(field, `duplicate map key "${jsonMapKey}"`);
@@ -36349,8 +36349,8 @@ function compileMapFieldReader2(field) {
       if (checkKey !== true) {
         throw new FieldError(field, `invalid map key: ${reasonSingular({ scalar: mapKey }, key2, checkKey)}`);
       }
-      if (checkValue2 !== void 0) {
-        const check = checkValue2(value);
+      if (checkValue3 !== void 0) {
+        const check = checkValue3(value);
         if (check !== true) {
           throw new FieldError(field, `map entry ${formatVal(key2)}: ${reasonSingular(field, value, check)}`);
         }
@@ -36368,18 +36368,18 @@ function compileEnumConverter(desc) {
   for (const value of desc.values) {
     numbers.set(value.name, value.number);
   }
-  return (json, ignoreUnknownFields) => {
-    if (json === null) {
+  return (json2, ignoreUnknownFields) => {
+    if (json2 === null) {
       return zero2;
     }
-    switch (typeof json) {
+    switch (typeof json2) {
       case "number":
-        if (Number.isInteger(json)) {
-          return json;
+        if (Number.isInteger(json2)) {
+          return json2;
         }
         break;
       case "string": {
-        const number = numbers.get(json);
+        const number = numbers.get(json2);
         if (number !== void 0) {
           return number;
         }
@@ -36389,7 +36389,7 @@ function compileEnumConverter(desc) {
         break;
       }
     }
-    throw new Error(`cannot decode ${desc} from JSON: ${formatVal(json)}`);
+    throw new Error(`cannot decode ${desc} from JSON: ${formatVal(json2)}`);
   };
 }
 function compileEnumCheck(desc) {
@@ -36401,11 +36401,11 @@ function compileEnumCheck(desc) {
 }
 function compileScalarConverter(field) {
   const parseScalar = compileScalarParse(field);
-  const checkValue2 = checkScalarValue(field.scalar);
+  const checkValue3 = checkScalarValue(field.scalar);
   const toLocal = compileScalarToLocal(field);
-  return (json) => {
-    const value = parseScalar(json);
-    const check = checkValue2(value);
+  return (json2) => {
+    const value = parseScalar(json2);
+    const check = checkValue3(value);
     if (check !== true) {
       throw new FieldError(field, reasonSingular(field, value, check));
     }
@@ -36418,36 +36418,36 @@ function compileScalarParse(field) {
     // Either numbers or strings are accepted. Exponent notation is also accepted.
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT:
-      return (json) => {
-        if (json === "NaN")
+      return (json2) => {
+        if (json2 === "NaN")
           return NaN;
-        if (json === "Infinity")
+        if (json2 === "Infinity")
           return Number.POSITIVE_INFINITY;
-        if (json === "-Infinity")
+        if (json2 === "-Infinity")
           return Number.NEGATIVE_INFINITY;
-        if (typeof json == "number") {
-          if (Number.isNaN(json)) {
+        if (typeof json2 == "number") {
+          if (Number.isNaN(json2)) {
             throw new FieldError(field, "unexpected NaN number");
           }
-          if (!Number.isFinite(json)) {
+          if (!Number.isFinite(json2)) {
             throw new FieldError(field, "unexpected infinite number");
           }
-          return json;
+          return json2;
         }
-        if (typeof json == "string") {
-          if (json === "") {
-            return json;
+        if (typeof json2 == "string") {
+          if (json2 === "") {
+            return json2;
           }
-          if (json.trim().length !== json.length) {
-            return json;
+          if (json2.trim().length !== json2.length) {
+            return json2;
           }
-          const float = Number(json);
-          if (!Number.isFinite(float)) {
-            return json;
+          const float2 = Number(json2);
+          if (!Number.isFinite(float2)) {
+            return json2;
           }
-          return float;
+          return float2;
         }
-        return json;
+        return json2;
       };
     // int32, fixed32, uint32: JSON value will be a decimal number. Either numbers or strings are accepted.
     case ScalarType.INT32:
@@ -36459,24 +36459,24 @@ function compileScalarParse(field) {
     // bytes: JSON value will be the data encoded as a string using standard base64 encoding with paddings.
     // Either standard or URL-safe base64 encoding with/without paddings are accepted.
     case ScalarType.BYTES:
-      return (json) => {
-        if (typeof json == "string") {
-          if (json === "") {
+      return (json2) => {
+        if (typeof json2 == "string") {
+          if (json2 === "") {
             return new Uint8Array(0);
           }
           try {
-            return base64Decode(json);
+            return base64Decode(json2);
           } catch (e) {
             const message = e instanceof Error ? e.message : String(e);
             throw new FieldError(field, message);
           }
         }
-        return json;
+        return json2;
       };
     // int64, sfixed64, sint64, fixed64, uint64: The validation step accepts
     // string and number. string, bool: no conversion.
     default:
-      return (json) => json;
+      return (json2) => json2;
   }
 }
 function compileScalarToLocal(field) {
@@ -36499,8 +36499,8 @@ function compileScalarToLocal(field) {
       return (value) => value;
   }
 }
-function compileMapKeyParse(type) {
-  switch (type) {
+function compileMapKeyParse(type2) {
+  switch (type2) {
     case ScalarType.BOOL:
       return (jsonString2) => {
         switch (jsonString2) {
@@ -36527,31 +36527,31 @@ function compileMapKeyParse(type) {
       return (jsonString2) => jsonString2;
   }
 }
-function int32FromJson(json) {
-  if (typeof json == "string") {
-    if (json === "") {
-      return json;
+function int32FromJson(json2) {
+  if (typeof json2 == "string") {
+    if (json2 === "") {
+      return json2;
     }
-    if (json.trim().length !== json.length) {
-      return json;
+    if (json2.trim().length !== json2.length) {
+      return json2;
     }
-    const num = Number(json);
+    const num = Number(json2);
     if (Number.isNaN(num)) {
-      return json;
+      return json2;
     }
     return num;
   }
-  return json;
+  return json2;
 }
-function anyFromJson(any2, json, ctx) {
+function anyFromJson(any2, json2, ctx) {
   var _a2;
-  if (json === null || Array.isArray(json) || typeof json != "object") {
-    throw new Error(`cannot decode message ${any2.$typeName} from JSON: expected object but got ${formatVal(json)}`);
+  if (json2 === null || Array.isArray(json2) || typeof json2 != "object") {
+    throw new Error(`cannot decode message ${any2.$typeName} from JSON: expected object but got ${formatVal(json2)}`);
   }
-  if (Object.keys(json).length == 0) {
+  if (Object.keys(json2).length == 0) {
     return;
   }
-  const typeUrl = json["@type"];
+  const typeUrl = json2["@type"];
   if (typeof typeUrl != "string" || typeUrl == "") {
     throw new Error(`cannot decode message ${any2.$typeName} from JSON: "@type" is empty`);
   }
@@ -36564,54 +36564,54 @@ function anyFromJson(any2, json, ctx) {
     throw new Error(`cannot decode message ${any2.$typeName} from JSON: ${typeUrl} is not in the type registry`);
   }
   const message = create(desc);
-  if (hasCustomJsonRepresentation(desc) && Object.prototype.hasOwnProperty.call(json, "value")) {
-    compiledReader2(desc)(message, json.value, ctx);
+  if (hasCustomJsonRepresentation(desc) && Object.prototype.hasOwnProperty.call(json2, "value")) {
+    compiledReader2(desc)(message, json2.value, ctx);
   } else {
     const copy = {};
-    for (const key2 of Object.keys(json)) {
+    for (const key2 of Object.keys(json2)) {
       if (key2 !== "@type") {
-        setOwn(copy, key2, json[key2]);
+        setOwn(copy, key2, json2[key2]);
       }
     }
     compiledReader2(desc)(message, copy, ctx);
   }
   anyPack(desc, message, any2);
 }
-function timestampFromJson(timestamp, json) {
-  if (typeof json !== "string") {
-    throw new Error(`cannot decode message ${timestamp.$typeName} from JSON: ${formatVal(json)}`);
+function timestampFromJson(timestamp2, json2) {
+  if (typeof json2 !== "string") {
+    throw new Error(`cannot decode message ${timestamp2.$typeName} from JSON: ${formatVal(json2)}`);
   }
-  const matches3 = json.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(?:Z|([+-][0-9][0-9]:[0-9][0-9]))$/);
+  const matches3 = json2.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,9}))?(?:Z|([+-][0-9][0-9]:[0-9][0-9]))$/);
   if (!matches3) {
-    throw new Error(`cannot decode message ${timestamp.$typeName} from JSON: invalid RFC 3339 string`);
+    throw new Error(`cannot decode message ${timestamp2.$typeName} from JSON: invalid RFC 3339 string`);
   }
   const ms2 = Date.parse(
     // biome-ignore format: want this to read well
     matches3[1] + "-" + matches3[2] + "-" + matches3[3] + "T" + matches3[4] + ":" + matches3[5] + ":" + matches3[6] + (matches3[8] ? matches3[8] : "Z")
   );
   if (Number.isNaN(ms2)) {
-    throw new Error(`cannot decode message ${timestamp.$typeName} from JSON: invalid RFC 3339 string`);
+    throw new Error(`cannot decode message ${timestamp2.$typeName} from JSON: invalid RFC 3339 string`);
   }
   if (ms2 < timestampMsMin || ms2 > timestampMsMax) {
-    throw new Error(`cannot decode message ${timestamp.$typeName} from JSON: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z inclusive`);
+    throw new Error(`cannot decode message ${timestamp2.$typeName} from JSON: must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z inclusive`);
   }
-  timestamp.seconds = protoInt64.parse(ms2 / 1e3);
-  timestamp.nanos = 0;
+  timestamp2.seconds = protoInt64.parse(ms2 / 1e3);
+  timestamp2.nanos = 0;
   if (matches3[7]) {
-    timestamp.nanos = parseInt("1" + matches3[7] + "0".repeat(9 - matches3[7].length)) - 1e9;
+    timestamp2.nanos = parseInt("1" + matches3[7] + "0".repeat(9 - matches3[7].length)) - 1e9;
   }
 }
-function durationFromJson(duration, json) {
-  if (typeof json !== "string") {
-    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json)}`);
+function durationFromJson(duration, json2) {
+  if (typeof json2 !== "string") {
+    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json2)}`);
   }
-  const match2 = json.match(/^(-?[0-9]+)(?:\.([0-9]+))?s/);
+  const match2 = json2.match(/^(-?[0-9]+)(?:\.([0-9]+))?s/);
   if (match2 === null) {
-    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json)}`);
+    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json2)}`);
   }
   const longSeconds = Number(match2[1]);
   if (longSeconds > durationSecondsMax || longSeconds < durationSecondsMin) {
-    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json)}`);
+    throw new Error(`cannot decode message ${duration.$typeName} from JSON: ${formatVal(json2)}`);
   }
   duration.seconds = protoInt64.parse(longSeconds);
   if (typeof match2[2] !== "string") {
@@ -36623,72 +36623,72 @@ function durationFromJson(duration, json) {
     duration.nanos = -duration.nanos;
   }
 }
-function fieldMaskFromJson(fieldMask, json) {
-  if (typeof json !== "string") {
-    throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: ${formatVal(json)}`);
+function fieldMaskFromJson(fieldMask, json2) {
+  if (typeof json2 !== "string") {
+    throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: ${formatVal(json2)}`);
   }
-  if (json === "") {
+  if (json2 === "") {
     return;
   }
-  fieldMask.paths = json.split(",").map((path28) => {
+  fieldMask.paths = json2.split(",").map((path28) => {
     if (path28.includes("_")) {
       throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: path names must be lowerCamelCase`);
     }
     return protoSnakeCase(path28);
   });
 }
-function structFromJson(struct, json, ctx) {
-  if (typeof json != "object" || json == null || Array.isArray(json)) {
-    throw new Error(`cannot decode message ${struct.$typeName} from JSON ${formatVal(json)}`);
+function structFromJson(struct, json2, ctx) {
+  if (typeof json2 != "object" || json2 == null || Array.isArray(json2)) {
+    throw new Error(`cannot decode message ${struct.$typeName} from JSON ${formatVal(json2)}`);
   }
-  const keys = Object.keys(json);
+  const keys = Object.keys(json2);
   for (let i = 0; i < keys.length; i++) {
     const key2 = keys[i];
     const parsedValue = create(ValueSchema);
-    valueFromJson(parsedValue, json[key2], ctx);
+    valueFromJson(parsedValue, json2[key2], ctx);
     setOwn(struct.fields, key2, parsedValue);
   }
 }
-function valueFromJson(value, json, ctx) {
+function valueFromJson(value, json2, ctx) {
   if (++ctx.depth > ctx.recursionLimit) {
     throw new Error(`cannot decode ${value.$typeName} from JSON: maximum recursion depth of ${ctx.recursionLimit} reached`);
   }
-  switch (typeof json) {
+  switch (typeof json2) {
     case "number":
-      value.kind = { case: "numberValue", value: json };
+      value.kind = { case: "numberValue", value: json2 };
       break;
     case "string":
-      value.kind = { case: "stringValue", value: json };
+      value.kind = { case: "stringValue", value: json2 };
       break;
     case "boolean":
-      value.kind = { case: "boolValue", value: json };
+      value.kind = { case: "boolValue", value: json2 };
       break;
     case "object":
-      if (json === null) {
+      if (json2 === null) {
         value.kind = { case: "nullValue", value: NullValue.NULL_VALUE };
-      } else if (Array.isArray(json)) {
+      } else if (Array.isArray(json2)) {
         const listValue = create(ListValueSchema);
-        listValueFromJson(listValue, json, ctx);
+        listValueFromJson(listValue, json2, ctx);
         value.kind = { case: "listValue", value: listValue };
       } else {
         const struct = create(StructSchema);
-        structFromJson(struct, json, ctx);
+        structFromJson(struct, json2, ctx);
         value.kind = { case: "structValue", value: struct };
       }
       break;
     default:
-      throw new Error(`cannot decode message ${value.$typeName} from JSON ${formatVal(json)}`);
+      throw new Error(`cannot decode message ${value.$typeName} from JSON ${formatVal(json2)}`);
   }
   ctx.depth--;
   return value;
 }
-function listValueFromJson(listValue, json, ctx) {
-  if (!Array.isArray(json)) {
-    throw new Error(`cannot decode message ${listValue.$typeName} from JSON ${formatVal(json)}`);
+function listValueFromJson(listValue, json2, ctx) {
+  if (!Array.isArray(json2)) {
+    throw new Error(`cannot decode message ${listValue.$typeName} from JSON ${formatVal(json2)}`);
   }
-  for (let i = 0; i < json.length; i++) {
+  for (let i = 0; i < json2.length; i++) {
     const value = create(ValueSchema);
-    valueFromJson(value, json[i], ctx);
+    valueFromJson(value, json2[i], ctx);
     listValue.values.push(value);
   }
 }
@@ -36746,8 +36746,8 @@ var init_esm4 = __esm({
 });
 
 // node_modules/@bufbuild/cel/dist/esm/proto.js
-function celFromScalar(type, v2) {
-  switch (type) {
+function celFromScalar(type2, v2) {
+  switch (type2) {
     case ScalarType.UINT32:
     case ScalarType.UINT64:
     case ScalarType.FIXED32:
@@ -36912,11 +36912,11 @@ function withEvalContext(context, next) {
   };
 }
 function getMsgDesc(typeName2) {
-  const schema = getEvalContext().registry.getMessage(typeName2);
-  if (!schema) {
+  const schema2 = getEvalContext().registry.getMessage(typeName2);
+  if (!schema2) {
     throw new Error(`Message ${typeName2} not found in registry`);
   }
-  return schema;
+  return schema2;
 }
 var contextStack;
 var init_eval = __esm({
@@ -37206,11 +37206,11 @@ function jsonWrapperToCel(msg) {
   return void 0;
 }
 function structToCel(s) {
-  const map = /* @__PURE__ */ new Map();
+  const map2 = /* @__PURE__ */ new Map();
   for (const [k2, v2] of Object.entries(s.fields)) {
-    map.set(k2, valueToCel(v2));
+    map2.set(k2, valueToCel(v2));
   }
-  return celMap(map);
+  return celMap(map2);
 }
 function valueToCel(v2) {
   switch (v2.kind.case) {
@@ -37621,17 +37621,17 @@ function isFuncResolver(v2) {
   return typeof v2 === "object" && v2 !== null && privateSymbol7 in v2;
 }
 function createFuncGroup(name, funcs) {
-  const set = [];
+  const set2 = [];
   for (const func of funcs) {
-    for (let i = 0; i < set.length; i++) {
-      if (func.id === set[i].id) {
-        set.splice(i, 1);
+    for (let i = 0; i < set2.length; i++) {
+      if (func.id === set2[i].id) {
+        set2.splice(i, 1);
         break;
       }
     }
-    set.push(func);
+    set2.push(func);
   }
-  return new Group(name, set);
+  return new Group(name, set2);
 }
 var privateSymbol7, Resolver, Group;
 var init_resolver = __esm({
@@ -37721,29 +37721,29 @@ function createDuration(seconds = 0n, ns2 = 0n) {
     // preserves sign
   });
 }
-function parseDuration(str) {
-  if (str.length > DURATION_STRING_LENGTH_LIMIT) {
+function parseDuration(str2) {
+  if (str2.length > DURATION_STRING_LENGTH_LIMIT) {
     throw badDurationStr(`duration string exceeds ${DURATION_STRING_LENGTH_LIMIT} characters`);
   }
-  if (/^[-+]?0$/.test(str))
+  if (/^[-+]?0$/.test(str2))
     return createDuration();
-  const [sign, values] = /^[+-]/.test(str) ? [str[0] === "+" ? 1n : -1n, str.slice(1)] : [1n, str];
+  const [sign, values] = /^[+-]/.test(str2) ? [str2[0] === "+" ? 1n : -1n, str2.slice(1)] : [1n, str2];
   let fullNanos = 0n;
   let remainder = values;
   while (remainder.length > 0) {
-    const int = INT_REGEXP.exec(remainder)?.[0];
-    remainder = remainder.slice(int?.length ?? 0);
+    const int2 = INT_REGEXP.exec(remainder)?.[0];
+    remainder = remainder.slice(int2?.length ?? 0);
     if (remainder[0] === ".")
       remainder = remainder.slice(1);
     const fraction = INT_REGEXP.exec(remainder)?.[0];
     remainder = remainder.slice(fraction?.length ?? 0);
     const unit = UNIT_REGEXP.exec(remainder)?.[0];
     remainder = remainder.slice(unit?.length ?? 0);
-    if ((int ?? fraction) === void 0 || unit === void 0) {
+    if ((int2 ?? fraction) === void 0 || unit === void 0) {
       throw badDurationStr("invalid syntax");
     }
     const factor = UNITS[unit];
-    fullNanos += BigInt(int ?? 0) * factor;
+    fullNanos += BigInt(int2 ?? 0) * factor;
     fullNanos += BigInt(fraction ?? 0) * factor / 10n ** BigInt(fraction?.length ?? 0);
   }
   return createDuration(0n, sign * fullNanos);
@@ -37813,9 +37813,9 @@ function safeInt(value, op = "type conversion") {
 function safeUint(value, op = "type conversion") {
   const numeric2 = typeof value === "string" ? BigInt(value) : value;
   if (typeof numeric2 === "bigint" || Number.isFinite(numeric2)) {
-    const int = typeof numeric2 === "number" ? BigInt(Math.trunc(numeric2)) : numeric2;
-    if (numeric2 >= 0 && int <= MAX_UINT) {
-      return celUint(int);
+    const int2 = typeof numeric2 === "number" ? BigInt(Math.trunc(numeric2)) : numeric2;
+    if (numeric2 >= 0 && int2 <= MAX_UINT) {
+      return celUint(int2);
     }
   }
   throw celError(`uint overflow during ${op}`);
@@ -37838,14 +37838,14 @@ function durationDifference(l, r7) {
 function timestampDifference(l, r7) {
   return createTimestamp(l.message.seconds - r7.message.seconds, l.message.nanos - r7.message.nanos);
 }
-function safeDivide(type, l, r7) {
+function safeDivide(type2, l, r7) {
   if (r7 === 0n)
-    throw celError(`${type.name} divide by zero`);
+    throw celError(`${type2.name} divide by zero`);
   return safeInt(l / r7, `divide by ${r7}`);
 }
-function safeModulo(type, l, r7) {
+function safeModulo(type2, l, r7) {
   if (r7 === 0n)
-    throw celError(`${type.name} modulus by zero`);
+    throw celError(`${type2.name} modulus by zero`);
   return l % r7;
 }
 var MAX_INT, MIN_INT, MAX_UINT, LIST, BYTES, DOUBLE, INT, STRING, UINT, math_default;
@@ -38089,12 +38089,12 @@ var init_UnicodeTables = __esm({
       }
       return _B64_MAP;
     };
-    decodeVLQ = (str) => {
+    decodeVLQ = (str2) => {
       const b64 = getB64Map();
       const res = [];
       let value = 0, shift = 0;
-      for (let i = 0; i < str.length; i++) {
-        const digit = b64[str.charCodeAt(i)];
+      for (let i = 0; i < str2.length; i++) {
+        const digit = b64[str2.charCodeAt(i)];
         value |= (digit & 31) << shift;
         if ((digit & 32) === 0) {
           res.push(value);
@@ -38106,10 +38106,10 @@ var init_UnicodeTables = __esm({
       }
       return res;
     };
-    decodeRanges = (str, isStride1) => {
-      if (str.length === 0)
+    decodeRanges = (str2, isStride1) => {
+      if (str2.length === 0)
         return new Uint32Array(0);
-      const res = decodeVLQ(str);
+      const res = decodeVLQ(str2);
       const numRanges = isStride1 ? res.length / 2 : res.length / 3;
       const out = new Uint32Array(numRanges * 3);
       let current2 = 0, resIdx = 0;
@@ -38122,15 +38122,15 @@ var init_UnicodeTables = __esm({
       }
       return out;
     };
-    decodeOrbit = (str) => {
-      const res = decodeVLQ(str);
-      const map = /* @__PURE__ */ new Map();
+    decodeOrbit = (str2) => {
+      const res = decodeVLQ(str2);
+      const map2 = /* @__PURE__ */ new Map();
       let currentKey = 0;
       for (let i = 0; i < res.length; i += 2) {
         currentKey += res[i];
-        map.set(currentKey, res[i + 1]);
+        map2.set(currentKey, res[i + 1]);
       }
-      return map;
+      return map2;
     };
     mergeRanges = (a, b) => {
       if (b.length === 0)
@@ -38715,8 +38715,8 @@ function unhex(c) {
   }
   return -1;
 }
-function stringToRunes(str) {
-  return Array.from(String(str)).map((s) => codePointAtOrThrow(s, 0));
+function stringToRunes(str2) {
+  return Array.from(String(str2)).map((s) => codePointAtOrThrow(s, 0));
 }
 function runeToString(r7) {
   return String.fromCodePoint(r7);
@@ -38745,8 +38745,8 @@ function emptyOpContext(r1, r22) {
   }
   return op;
 }
-function quoteMeta(str) {
-  return str.split("").map((s) => {
+function quoteMeta(str2) {
+  return str2.split("").map((s) => {
     if (METACHARACTERS.indexOf(s) >= 0) {
       return `\\${s}`;
     }
@@ -39327,8 +39327,8 @@ var init_Prefilter = __esm({
       subs;
       str;
       static Type = { NONE: 0, EXACT: 1, AND: 2, OR: 3 };
-      constructor(type) {
-        this.type = type;
+      constructor(type2) {
+        this.type = type2;
         this.subs = [];
         this.str = "";
       }
@@ -39377,11 +39377,11 @@ var init_Prefilter = __esm({
             return new Prefilter(Prefilter.Type.NONE);
           }
           const pf = new Prefilter(Prefilter.Type.EXACT);
-          let str = "";
+          let str2 = "";
           for (let i = 0; i < re3.runes.length; i++) {
-            str += String.fromCodePoint(re3.runes[i]);
+            str2 += String.fromCodePoint(re3.runes[i]);
           }
-          pf.str = str;
+          pf.str = str2;
           return pf;
         }
         case Regexp.Op.CAPTURE:
@@ -40440,8 +40440,8 @@ var init_Parser = __esm({
     StringIterator = class {
       str;
       position;
-      constructor(str) {
-        this.str = str;
+      constructor(str2) {
+        this.str = str2;
         this.position = 0;
       }
       // Returns the cursor position.  Do not interpret the result!
@@ -41484,14 +41484,14 @@ var init_Parser = __esm({
         const startPos = t.pos();
         if (t.lookingAt("(?P<") || t.lookingAt("(?<")) {
           const s = t.rest();
-          const begin = s.charAt(2) === "P" ? 4 : 3;
+          const begin2 = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) {
             throw new RE2JSSyntaxException(_Parser.ERR_INVALID_NAMED_CAPTURE, s);
           }
-          const name = s.substring(begin, end);
+          const name = s.substring(begin2, end);
           t.skipString(name);
-          t.skip(begin + 1);
+          t.skip(begin2 + 1);
           if (!_Parser.isValidCaptureName(name)) {
             throw new RE2JSSyntaxException(_Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           }
@@ -41908,7 +41908,7 @@ var init_RE2 = __esm({
       _nfaFallback(input, pos, anchor) {
         const prog = this.prog;
         const endPos = input.endPos();
-        const addState = (set, visited2, pc, context) => {
+        const addState = (set2, visited2, pc, context) => {
           if (pc < 0 || pc >= prog.numInst() || visited2.has(pc))
             return;
           visited2.add(pc);
@@ -41916,20 +41916,20 @@ var init_RE2 = __esm({
           switch (inst.op) {
             case Inst.ALT:
             case Inst.ALT_MATCH:
-              addState(set, visited2, inst.out, context);
-              addState(set, visited2, inst.arg, context);
+              addState(set2, visited2, inst.out, context);
+              addState(set2, visited2, inst.arg, context);
               break;
             case Inst.NOP:
             case Inst.CAPTURE:
-              addState(set, visited2, inst.out, context);
+              addState(set2, visited2, inst.out, context);
               break;
             case Inst.EMPTY_WIDTH:
               if ((inst.arg & ~context) === 0) {
-                addState(set, visited2, inst.out, context);
+                addState(set2, visited2, inst.out, context);
               }
               break;
             default:
-              set.add(pc);
+              set2.add(pc);
               break;
           }
         };
@@ -42042,8 +42042,8 @@ var init_esm5 = __esm({
        * @param {string} str The string to be literalized
        * @returns {string} A literal string replacement
        */
-      static quote(str) {
-        return quoteMeta(str);
+      static quote(str2) {
+        return quoteMeta(str2);
       }
       /**
        * Helper: create new RE2JS with given regex and flags.
@@ -42204,8 +42204,8 @@ function inList(value, list2) {
   }
   return false;
 }
-function inMap(value, map) {
-  return map.has(value);
+function inMap(value, map2) {
+  return map2.has(value);
 }
 var BOOL2, BYTES3, DOUBLE3, DYN2, INT3, STRING3, UINT3, LIST2, MAP, logic_default;
 var init_logic = __esm({
@@ -42439,8 +42439,8 @@ var init_time = __esm({
 function createScope(inputs, parent) {
   const variables = /* @__PURE__ */ new Map();
   if (inputs) {
-    for (const [name, type] of Object.entries(inputs)) {
-      variables.set(name, type);
+    for (const [name, type2] of Object.entries(inputs)) {
+      variables.set(name, type2);
     }
   }
   return new Scope(variables, parent);
@@ -42458,13 +42458,13 @@ var init_scope = __esm({
         this._parent = _parent;
       }
       *[Symbol.iterator]() {
-        for (const [name, type] of this._parent ?? []) {
+        for (const [name, type2] of this._parent ?? []) {
           if (!this._variables.has(name)) {
-            yield [name, type];
+            yield [name, type2];
           }
         }
-        for (const [name, type] of this._variables) {
-          yield [name, type];
+        for (const [name, type2] of this._variables) {
+          yield [name, type2];
         }
       }
       push(inputs) {
@@ -43284,8 +43284,8 @@ function parse(input, options = {}) {
   function item627(expr) {
     return { expr, sourceInfo: builder.sourceInfo };
   }
-  function item1(text) {
-    const result2 = item4(text);
+  function item1(text2) {
+    const result2 = item4(text2);
     if (result2.success === true) {
       if (result2.remainder.length === 0) {
         return result2;
@@ -43303,8 +43303,8 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item4(text) {
-    const result2 = item7(text);
+  function item4(text2) {
+    const result2 = item7(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -43315,21 +43315,21 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item7(text) {
-    const result2 = item8(text);
+  function item7(text2) {
+    const result2 = item8(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item626(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item626(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item8(text) {
+  function item8(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item11(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43373,22 +43373,22 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item11(text) {
-    const result2 = item13(text);
+  function item11(text2) {
+    const result2 = item13(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item612(() => input.length - text.length, result2.value),
+        value: item612(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item13(text) {
+  function item13(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -43408,26 +43408,26 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item15(text) {
-    const result2 = item17(text);
+  function item15(text2) {
+    const result2 = item17(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item606(() => input.length - text.length, result2.value),
+        value: item606(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item17(text) {
+  function item17(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -43447,12 +43447,12 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item19(text) {
-    const result2 = item20(text);
+  function item19(text2) {
+    const result2 = item20(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -43463,9 +43463,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item20(text) {
+  function item20(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item23(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43493,8 +43493,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item23(text) {
-    const result2 = item24(text);
+  function item23(text2) {
+    const result2 = item24(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -43505,9 +43505,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item24(text) {
+  function item24(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item27(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43535,8 +43535,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item27(text) {
-    const result2 = item28(text);
+  function item27(text2) {
+    const result2 = item28(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -43547,9 +43547,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item28(text) {
+  function item28(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item31(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43577,11 +43577,11 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item31(text) {
+  function item31(text2) {
     const choices = [item33, item520];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -43594,12 +43594,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item33(text) {
-    const result2 = item34(text);
+  function item33(text2) {
+    const result2 = item34(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -43610,9 +43610,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item34(text) {
+  function item34(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -43656,9 +43656,9 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item36(text) {
+  function item36(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item37(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43696,20 +43696,20 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item37(text) {
-    const result2 = item39(text);
+  function item37(text2) {
+    const result2 = item39(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item39(text) {
-    const result2 = item40(text);
+  function item39(text2) {
+    const result2 = item40(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -43724,41 +43724,41 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item40(text) {
-    const matches3 = text.match(/^([\t\n\f\r ])+/g);
+  function item40(text2) {
+    const matches3 = text2.match(/^([\t\n\f\r ])+/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item43,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item45(text) {
-    const result2 = item47(text);
+  function item45(text2) {
+    const result2 = item47(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item47(text) {
-    const result2 = item48(text);
+  function item47(text2) {
+    const result2 = item48(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -43773,9 +43773,9 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item48(text) {
+  function item48(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item49(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -43813,30 +43813,30 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item49(text) {
-    if (text.startsWith("//")) {
+  function item49(text2) {
+    if (text2.startsWith("//")) {
       return {
         success: true,
         value: "//",
-        remainder: text.slice(2),
+        remainder: text2.slice(2),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item50,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item51(text) {
+  function item51(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item52(r7);
@@ -43849,28 +43849,28 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item52(text) {
-    if (/^[^\r\n]/g.test(text)) {
+  function item52(text2) {
+    if (/^[^\r\n]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item53,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item55(text) {
-    const result2 = item56(text);
+  function item55(text2) {
+    const result2 = item56(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -43885,10 +43885,10 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item56(text) {
+  function item56(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item57(r7);
@@ -43900,43 +43900,43 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item57(text) {
-    if (/^[\r\n]/g.test(text)) {
+  function item57(text2) {
+    if (/^[\r\n]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item58,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item62(text) {
-    const result2 = item39(text);
+  function item62(text2) {
+    const result2 = item39(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item66(text) {
+  function item66(text2) {
     const choices = [
       item68,
       item365,
@@ -43948,7 +43948,7 @@ function parse(input, options = {}) {
     ];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -43961,11 +43961,11 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item68(text) {
+  function item68(text2) {
     const choices = [
       item70,
       item109,
@@ -43977,7 +43977,7 @@ function parse(input, options = {}) {
     ];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -43990,12 +43990,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item70(text) {
-    const result2 = item71(text);
+  function item70(text2) {
+    const result2 = item71(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44010,49 +44010,49 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item71(text) {
-    const result2 = item73(text);
+  function item71(text2) {
+    const result2 = item73(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item106(() => input.length - text.length, result2.value),
+        value: item106(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item73(text) {
-    const matches3 = text.match(/^((-)?([0-9])*\.([0-9])+([eE]([+\-])?([0-9])+)?|(-)?([0-9])+[eE]([+\-])?([0-9])+)/g);
+  function item73(text2) {
+    const matches3 = text2.match(/^((-)?([0-9])*\.([0-9])+([eE]([+\-])?([0-9])+)?|(-)?([0-9])+[eE]([+\-])?([0-9])+)/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item78,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item84,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item86,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item109(text) {
-    const result2 = item110(text);
+  function item109(text2) {
+    const result2 = item110(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44067,21 +44067,21 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item110(text) {
-    const result2 = item111(text);
+  function item110(text2) {
+    const result2 = item111(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item129(() => input.length - text.length, result2.value[0]),
+        value: item129(() => input.length - text2.length, result2.value[0]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item111(text) {
+  function item111(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item113(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -44112,33 +44112,33 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item113(text) {
-    const matches3 = text.match(/^(0x([0-9abcdefABCDEF])+|([0-9])+)/g);
+  function item113(text2) {
+    const matches3 = text2.match(/^(0x([0-9abcdefABCDEF])+|([0-9])+)/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item117,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item84,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item132(text) {
-    const result2 = item133(text);
+  function item132(text2) {
+    const result2 = item133(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44153,49 +44153,49 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item133(text) {
-    const result2 = item135(text);
+  function item133(text2) {
+    const result2 = item135(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item145(() => input.length - text.length, result2.value),
+        value: item145(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item135(text) {
-    const matches3 = text.match(/^(-)?(0x([0-9abcdefABCDEF])+|([0-9])+)/g);
+  function item135(text2) {
+    const matches3 = text2.match(/^(-)?(0x([0-9abcdefABCDEF])+|([0-9])+)/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item78,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item117,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item84,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item148(text) {
-    const result2 = item149(text);
+  function item148(text2) {
+    const result2 = item149(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44210,20 +44210,20 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item149(text) {
-    const result2 = item152(text);
+  function item149(text2) {
+    const result2 = item152(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item330(() => input.length - text.length, result2.value),
+        value: item330(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item152(text) {
-    const result2 = item153(text);
+  function item152(text2) {
+    const result2 = item153(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44238,11 +44238,11 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item153(text) {
+  function item153(text2) {
     const choices = [item154, item207];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44255,13 +44255,13 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item154(text) {
+  function item154(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^[rR]/g);
     failedExpectations2.push({
       expectation: item156,
@@ -44292,11 +44292,11 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item158(text) {
+  function item158(text2) {
     const choices = [item159, item172, item183, item195];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44309,13 +44309,13 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item159(text) {
+  function item159(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^"""/g);
     failedExpectations2.push({
       expectation: item161,
@@ -44359,10 +44359,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item163(text) {
+  function item163(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item164(r7);
@@ -44375,9 +44375,9 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item164(text) {
+  function item164(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(?!""")/g);
     failedExpectations2.push();
     if (result0?.length !== 1) {
@@ -44405,29 +44405,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item168(text) {
-    if (text.length > 0) {
+  function item168(text2) {
+    if (text2.length > 0) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item172(text) {
+  function item172(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^'''/g);
     failedExpectations2.push({
       expectation: item174,
@@ -44471,10 +44471,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item176(text) {
+  function item176(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item177(r7);
@@ -44487,9 +44487,9 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item177(text) {
+  function item177(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(?!''')/g);
     failedExpectations2.push();
     if (result0?.length !== 1) {
@@ -44517,29 +44517,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item181(text) {
-    if (text.length > 0) {
+  function item181(text2) {
+    if (text2.length > 0) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item183(text) {
+  function item183(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^"/g);
     failedExpectations2.push({
       expectation: item185,
@@ -44583,10 +44583,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item187(text) {
+  function item187(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item188(r7);
@@ -44599,9 +44599,9 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item188(text) {
+  function item188(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(?!("|([\r\n])+))/g);
     failedExpectations2.push();
     if (result0?.length !== 1) {
@@ -44629,29 +44629,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item193(text) {
-    if (text.length > 0) {
+  function item193(text2) {
+    if (text2.length > 0) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item195(text) {
+  function item195(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^'/g);
     failedExpectations2.push({
       expectation: item197,
@@ -44695,10 +44695,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item199(text) {
+  function item199(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item200(r7);
@@ -44711,9 +44711,9 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item200(text) {
+  function item200(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(?!('|([\r\n])+))/g);
     failedExpectations2.push();
     if (result0?.length !== 1) {
@@ -44741,31 +44741,31 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item205(text) {
-    if (text.length > 0) {
+  function item205(text2) {
+    if (text2.length > 0) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item207(text) {
+  function item207(text2) {
     const choices = [item208, item291, item303, item316];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44778,13 +44778,13 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item208(text) {
+  function item208(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^"""/g);
     failedExpectations2.push({
       expectation: item161,
@@ -44828,10 +44828,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item211(text) {
+  function item211(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item212(r7);
@@ -44844,11 +44844,11 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item212(text) {
+  function item212(text2) {
     const choices = [item214, item283];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44861,12 +44861,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item214(text) {
-    const result2 = item215(text);
+  function item214(text2) {
+    const result2 = item215(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44881,11 +44881,11 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item215(text) {
+  function item215(text2) {
     const choices = [item217, item270, item277];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44898,12 +44898,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item217(text) {
-    const result2 = item218(text);
+  function item217(text2) {
+    const result2 = item218(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44918,10 +44918,10 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item218(text) {
+  function item218(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item220(r7);
@@ -44933,12 +44933,12 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item220(text) {
-    const result2 = item221(text);
+  function item220(text2) {
+    const result2 = item221(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -44953,11 +44953,11 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item221(text) {
+  function item221(text2) {
     const choices = [item222, item239, item247, item255];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -44970,12 +44970,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item222(text) {
-    const result2 = item223(text);
+  function item222(text2) {
+    const result2 = item223(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -44986,9 +44986,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item223(text) {
+  function item223(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\/g);
     failedExpectations2.push({
       expectation: item225,
@@ -45032,29 +45032,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item229(text) {
-    const matches3 = text.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,1}/g);
+  function item229(text2) {
+    const matches3 = text2.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,1}/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item236,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item239(text) {
-    const result2 = item240(text);
+  function item239(text2) {
+    const result2 = item240(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -45065,9 +45065,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item240(text) {
+  function item240(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\u/g);
     failedExpectations2.push({
       expectation: item242,
@@ -45098,29 +45098,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item244(text) {
-    const matches3 = text.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,2}/g);
+  function item244(text2) {
+    const matches3 = text2.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,2}/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item236,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item247(text) {
-    const result2 = item248(text);
+  function item247(text2) {
+    const result2 = item248(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -45131,9 +45131,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item248(text) {
+  function item248(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\U/g);
     failedExpectations2.push({
       expectation: item250,
@@ -45164,29 +45164,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item252(text) {
-    const matches3 = text.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,4}/g);
+  function item252(text2) {
+    const matches3 = text2.match(/^([0-9abcdefABCDEF][0-9abcdefABCDEF]){0,4}/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item236,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item255(text) {
-    const result2 = item256(text);
+  function item255(text2) {
+    const result2 = item256(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -45197,9 +45197,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item256(text) {
+  function item256(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\/g);
     failedExpectations2.push({
       expectation: item225,
@@ -45230,29 +45230,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item259(text) {
-    const matches3 = text.match(/^[0-3][0-7][0-7]/g);
+  function item259(text2) {
+    const matches3 = text2.match(/^[0-3][0-7][0-7]/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item262,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item270(text) {
-    const result2 = item271(text);
+  function item270(text2) {
+    const result2 = item271(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -45263,9 +45263,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item271(text) {
+  function item271(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\/g);
     failedExpectations2.push({
       expectation: item225,
@@ -45296,29 +45296,29 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item274(text) {
-    if (/^[abfnrtv]/g.test(text)) {
+  function item274(text2) {
+    if (/^[abfnrtv]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item275,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item277(text) {
+  function item277(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\\/g);
     failedExpectations2.push({
       expectation: item225,
@@ -45349,50 +45349,50 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item280(text) {
-    if (/^["'`\\?]/g.test(text)) {
+  function item280(text2) {
+    if (/^["'`\\?]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item281,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item283(text) {
-    const matches3 = text.match(/^(?!""")[\s\S]/g);
+  function item283(text2) {
+    const matches3 = text2.match(/^(?!""")[\s\S]/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item291(text) {
+  function item291(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^'''/g);
     failedExpectations2.push({
       expectation: item174,
@@ -45436,10 +45436,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item294(text) {
+  function item294(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item295(r7);
@@ -45452,11 +45452,11 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item295(text) {
+  function item295(text2) {
     const choices = [item214, item296];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -45469,34 +45469,34 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item296(text) {
-    const matches3 = text.match(/^(?!''')[\s\S]/g);
+  function item296(text2) {
+    const matches3 = text2.match(/^(?!''')[\s\S]/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item303(text) {
+  function item303(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^"/g);
     failedExpectations2.push({
       expectation: item185,
@@ -45540,10 +45540,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item306(text) {
+  function item306(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item307(r7);
@@ -45556,11 +45556,11 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item307(text) {
+  function item307(text2) {
     const choices = [item214, item308];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -45573,34 +45573,34 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item308(text) {
-    const matches3 = text.match(/^(?!("|([\r\n])+))[\s\S]/g);
+  function item308(text2) {
+    const matches3 = text2.match(/^(?!("|([\r\n])+))[\s\S]/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item316(text) {
+  function item316(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^'/g);
     failedExpectations2.push({
       expectation: item197,
@@ -45644,10 +45644,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item319(text) {
+  function item319(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item320(r7);
@@ -45660,11 +45660,11 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item320(text) {
+  function item320(text2) {
     const choices = [item214, item321];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -45677,33 +45677,33 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item321(text) {
-    const matches3 = text.match(/^(?!('|([\r\n])+))[\s\S]/g);
+  function item321(text2) {
+    const matches3 = text2.match(/^(?!('|([\r\n])+))[\s\S]/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item2,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item333(text) {
-    const result2 = item334(text);
+  function item333(text2) {
+    const result2 = item334(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -45718,21 +45718,21 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item334(text) {
-    const result2 = item335(text);
+  function item334(text2) {
+    const result2 = item335(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item340(() => input.length - text.length, result2.value[0]),
+        value: item340(() => input.length - text2.length, result2.value[0]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item335(text) {
+  function item335(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^[bB]/g);
     failedExpectations2.push({
       expectation: item337,
@@ -45763,8 +45763,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item343(text) {
-    const result2 = item344(text);
+  function item343(text2) {
+    const result2 = item344(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -45779,23 +45779,23 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item344(text) {
-    const result2 = item346(text);
+  function item344(text2) {
+    const result2 = item346(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item351(() => input.length - text.length, result2.value),
+        value: item351(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item346(text) {
+  function item346(text2) {
     const choices = [item347, item349];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -45808,52 +45808,52 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item347(text) {
-    if (text.startsWith("true")) {
+  function item347(text2) {
+    if (text2.startsWith("true")) {
       return {
         success: true,
         value: "true",
-        remainder: text.slice(4),
+        remainder: text2.slice(4),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item348,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item349(text) {
-    if (text.startsWith("false")) {
+  function item349(text2) {
+    if (text2.startsWith("false")) {
       return {
         success: true,
         value: "false",
-        remainder: text.slice(5),
+        remainder: text2.slice(5),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item350,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item354(text) {
-    const result2 = item355(text);
+  function item354(text2) {
+    const result2 = item355(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -45868,21 +45868,21 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item355(text) {
-    const result2 = item356(text);
+  function item355(text2) {
+    const result2 = item356(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item363(() => input.length - text.length),
+        value: item363(() => input.length - text2.length),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item356(text) {
+  function item356(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^null/g);
     failedExpectations2.push({
       expectation: item358,
@@ -45913,21 +45913,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item365(text) {
-    const result2 = item366(text);
+  function item365(text2) {
+    const result2 = item366(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item393(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item393(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item366(text) {
+  function item366(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(\.)?/g);
     failedExpectations2.push({
       expectation: item86,
@@ -46026,8 +46026,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item371(text) {
-    const result2 = item372(text);
+  function item371(text2) {
+    const result2 = item372(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -46042,12 +46042,12 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item372(text) {
-    const result2 = item374(text);
+  function item372(text2) {
+    const result2 = item374(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item381((message, location = runtime.getLocation(parse$source, input, text, result2.remainder), name) => {
+        value: item381((message, location = runtime.getLocation(parse$source, input, text2, result2.remainder), name) => {
           throw new ParseError(message, location, name);
         }, result2.value),
         remainder: result2.remainder,
@@ -46056,31 +46056,31 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item374(text) {
-    const matches3 = text.match(/^[_a-zA-Z]([_a-zA-Z0-9])*/g);
+  function item374(text2) {
+    const matches3 = text2.match(/^[_a-zA-Z]([_a-zA-Z0-9])*/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item377,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item387(text) {
+  function item387(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -46101,41 +46101,41 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item388(text) {
-    if (text.startsWith(",")) {
+  function item388(text2) {
+    if (text2.startsWith(",")) {
       return {
         success: true,
         value: ",",
-        remainder: text.slice(1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item389,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item394(text) {
-    const result2 = item395(text);
+  function item394(text2) {
+    const result2 = item395(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item437(() => input.length - text.length, result2.value[0], result2.value[1], result2.value[2]),
+        value: item437(() => input.length - text2.length, result2.value[0], result2.value[1], result2.value[2]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item395(text) {
+  function item395(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item397(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -46260,42 +46260,42 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item397(text) {
-    const result2 = item398(text);
+  function item397(text2) {
+    const result2 = item398(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item398(text) {
-    if (text.startsWith(".")) {
+  function item398(text2) {
+    if (text2.startsWith(".")) {
       return {
         success: true,
         value: ".",
-        remainder: text.slice(1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item86,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item400(text) {
+  function item400(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -46315,12 +46315,12 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item402(text) {
-    const result2 = item403(text);
+  function item402(text2) {
+    const result2 = item403(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -46335,12 +46335,12 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item403(text) {
-    const result2 = item405(text);
+  function item403(text2) {
+    const result2 = item405(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item410((message, location = runtime.getLocation(parse$source, input, text, result2.remainder), name) => {
+        value: item410((message, location = runtime.getLocation(parse$source, input, text2, result2.remainder), name) => {
           throw new ParseError(message, location, name);
         }, result2.value),
         remainder: result2.remainder,
@@ -46349,30 +46349,30 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item405(text) {
-    const matches3 = text.match(/^[_a-zA-Z]([_a-zA-Z0-9])*/g);
+  function item405(text2) {
+    const matches3 = text2.match(/^[_a-zA-Z]([_a-zA-Z0-9])*/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item377,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item412(text) {
+  function item412(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item36(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -46410,30 +46410,30 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item413(text) {
-    if (text.startsWith(".")) {
+  function item413(text2) {
+    if (text2.startsWith(".")) {
       return {
         success: true,
         value: ".",
-        remainder: text.slice(1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item86,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item419(text) {
+  function item419(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -46454,21 +46454,21 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item420(text) {
-    const result2 = item421(text);
+  function item420(text2) {
+    const result2 = item421(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item430(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item430(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item421(text) {
+  function item421(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -46531,41 +46531,41 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item431(text) {
-    if (text.startsWith(",")) {
+  function item431(text2) {
+    if (text2.startsWith(",")) {
       return {
         success: true,
         value: ",",
-        remainder: text.slice(1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item389,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item438(text) {
-    const result2 = item439(text);
+  function item438(text2) {
+    const result2 = item439(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item444(() => input.length - text.length, result2.value[0]),
+        value: item444(() => input.length - text2.length, result2.value[0]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item439(text) {
+  function item439(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(\.)?/g);
     failedExpectations2.push({
       expectation: item86,
@@ -46612,9 +46612,9 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item445(text) {
+  function item445(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\(/g);
     failedExpectations2.push({
       expectation: item384,
@@ -46658,21 +46658,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item450(text) {
-    const result2 = item452(text);
+  function item450(text2) {
+    const result2 = item452(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item461(() => input.length - text.length, result2.value),
+        value: item461(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item452(text) {
+  function item452(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\[/g);
     failedExpectations2.push({
       expectation: item454,
@@ -46745,21 +46745,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item462(text) {
-    const result2 = item464(text);
+  function item462(text2) {
+    const result2 = item464(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item484(() => input.length - text.length, result2.value),
+        value: item484(() => input.length - text2.length, result2.value),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item464(text) {
+  function item464(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\{/g);
     failedExpectations2.push({
       expectation: item416,
@@ -46812,10 +46812,10 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item468(text) {
+  function item468(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       if (values.length > 0) {
@@ -46836,21 +46836,21 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item469(text) {
-    const result2 = item470(text);
+  function item469(text2) {
+    const result2 = item470(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item475(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item475(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item470(text) {
+  function item470(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = item7(remainder2);
     failedExpectations2.push(...result0.failedExpectations);
     if (result0.success === false) {
@@ -46891,30 +46891,30 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item476(text) {
-    if (text.startsWith(",")) {
+  function item476(text2) {
+    if (text2.startsWith(",")) {
       return {
         success: true,
         value: ",",
-        remainder: text.slice(1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item389,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item487(text) {
+  function item487(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item488(r7);
@@ -46927,9 +46927,9 @@ function parse(input, options = {}) {
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item488(text) {
+  function item488(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -46963,11 +46963,11 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item491(text) {
+  function item491(text2) {
     const choices = [item492, item501, item510];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -46980,25 +46980,25 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item492(text) {
-    const result2 = item493(text);
+  function item492(text2) {
+    const result2 = item493(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item500(() => input.length - text.length, result2.value[0]),
+        value: item500(() => input.length - text2.length, result2.value[0]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item493(text) {
+  function item493(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\./g);
     failedExpectations2.push({
       expectation: item86,
@@ -47071,21 +47071,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item501(text) {
-    const result2 = item502(text);
+  function item501(text2) {
+    const result2 = item502(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item509(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item509(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item502(text) {
+  function item502(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\./g);
     failedExpectations2.push({
       expectation: item86,
@@ -47184,21 +47184,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item510(text) {
-    const result2 = item511(text);
+  function item510(text2) {
+    const result2 = item511(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item516(() => input.length - text.length, result2.value[0]),
+        value: item516(() => input.length - text2.length, result2.value[0]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item511(text) {
+  function item511(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\[/g);
     failedExpectations2.push({
       expectation: item454,
@@ -47242,21 +47242,21 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item520(text) {
-    const result2 = item521(text);
+  function item520(text2) {
+    const result2 = item521(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item532(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item532(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item521(text) {
+  function item521(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -47300,47 +47300,47 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item523(text) {
-    const matches3 = text.match(/^((!)+|(-)+)/g);
+  function item523(text2) {
+    const matches3 = text2.match(/^((!)+|(-)+)/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item527,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item78,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item534(text) {
-    const result2 = item536(text);
+  function item534(text2) {
+    const result2 = item536(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item536(text) {
+  function item536(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item537(r7);
@@ -47352,25 +47352,25 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item537(text) {
-    const result2 = item538(text);
+  function item537(text2) {
+    const result2 = item538(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item547(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item547(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item538(text) {
+  function item538(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -47414,8 +47414,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item540(text) {
-    const result2 = item542(text);
+  function item540(text2) {
+    const result2 = item542(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -47426,42 +47426,42 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item542(text) {
-    if (/^[*\/%]/g.test(text)) {
+  function item542(text2) {
+    if (/^[*\/%]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item543,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item551(text) {
-    const result2 = item553(text);
+  function item551(text2) {
+    const result2 = item553(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item553(text) {
+  function item553(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item554(r7);
@@ -47473,25 +47473,25 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item554(text) {
-    const result2 = item555(text);
+  function item554(text2) {
+    const result2 = item555(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item562(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item562(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item555(text) {
+  function item555(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -47535,8 +47535,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item557(text) {
-    const result2 = item559(text);
+  function item557(text2) {
+    const result2 = item559(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -47547,42 +47547,42 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item559(text) {
-    if (/^[+\-]/g.test(text)) {
+  function item559(text2) {
+    if (/^[+\-]/g.test(text2)) {
       return {
         success: true,
-        value: text.slice(0, 1),
-        remainder: text.slice(1),
+        value: text2.slice(0, 1),
+        remainder: text2.slice(1),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item96,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item566(text) {
-    const result2 = item568(text);
+  function item566(text2) {
+    const result2 = item568(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item568(text) {
+  function item568(text2) {
     const values = [];
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     while (true) {
       let r7 = remainder2;
       const result2 = item569(r7);
@@ -47594,25 +47594,25 @@ function parse(input, options = {}) {
       values.push(result2.value);
     }
     if (values.length < 1) {
-      return { success: false, remainder: text, failedExpectations: failedExpectations2 };
+      return { success: false, remainder: text2, failedExpectations: failedExpectations2 };
     }
     return { success: true, value: values, remainder: remainder2, failedExpectations: failedExpectations2 };
   }
-  function item569(text) {
-    const result2 = item570(text);
+  function item569(text2) {
+    const result2 = item570(text2);
     if (result2.success === true) {
       return {
         success: true,
-        value: item598(() => input.length - text.length, result2.value[0], result2.value[1]),
+        value: item598(() => input.length - text2.length, result2.value[0], result2.value[1]),
         remainder: result2.remainder,
         failedExpectations: []
       };
     }
     return result2;
   }
-  function item570(text) {
+  function item570(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?/g);
     failedExpectations2.push({
       expectation: item44,
@@ -47656,8 +47656,8 @@ function parse(input, options = {}) {
       failedExpectations: failedExpectations2
     };
   }
-  function item573(text) {
-    const result2 = item574(text);
+  function item573(text2) {
+    const result2 = item574(text2);
     if (result2.success === true) {
       return result2;
     }
@@ -47672,11 +47672,11 @@ function parse(input, options = {}) {
       ]
     };
   }
-  function item574(text) {
+  function item574(text2) {
     const choices = [item575, item592];
     let failedExpectations2 = [];
     for (let func = choices.shift(); func !== void 0; func = choices.shift()) {
-      const result2 = func(text);
+      const result2 = func(text2);
       failedExpectations2.push(...result2.failedExpectations);
       if (result2.success === true) {
         return {
@@ -47689,12 +47689,12 @@ function parse(input, options = {}) {
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: failedExpectations2
     };
   }
-  function item575(text) {
-    const result2 = item577(text);
+  function item575(text2) {
+    const result2 = item577(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -47705,49 +47705,49 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item577(text) {
-    const matches3 = text.match(/^(<=|<|>=|>|==|!=)/g);
+  function item577(text2) {
+    const matches3 = text2.match(/^(<=|<|>=|>|==|!=)/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item580,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item582,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item584,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item586,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item588,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item590,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item592(text) {
-    const result2 = item593(text);
+  function item592(text2) {
+    const result2 = item593(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -47758,98 +47758,98 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item593(text) {
-    if (text.startsWith("in")) {
+  function item593(text2) {
+    if (text2.startsWith("in")) {
       return {
         success: true,
         value: "in",
-        remainder: text.slice(2),
+        remainder: text2.slice(2),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item594,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item601(text) {
-    const matches3 = text.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?&&/g);
+  function item601(text2) {
+    const matches3 = text2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?&&/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item44,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item61,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item604,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item607(text) {
-    const matches3 = text.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?\|\|/g);
+  function item607(text2) {
+    const matches3 = text2.match(/^(([\t\n\f\r ])+)?(\/\/([^\r\n])*([\r\n])+)?(([\t\n\f\r ])+)?\|\|/g);
     if (matches3?.length === 1) {
       return {
         success: true,
         value: matches3[0],
-        remainder: text.slice(matches3[0].length),
+        remainder: text2.slice(matches3[0].length),
         failedExpectations: []
       };
     }
     return {
       success: false,
-      remainder: text,
+      remainder: text2,
       failedExpectations: [
         {
           expectation: item44,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item61,
-          remainder: text
+          remainder: text2
         },
         {
           expectation: item610,
-          remainder: text
+          remainder: text2
         }
       ]
     };
   }
-  function item614(text) {
-    const result2 = item616(text);
+  function item614(text2) {
+    const result2 = item616(text2);
     if (result2.success === true) {
       return result2;
     }
     return {
       success: true,
       value: null,
-      remainder: text,
+      remainder: text2,
       failedExpectations: result2.failedExpectations
     };
   }
-  function item616(text) {
-    const result2 = item617(text);
+  function item616(text2) {
+    const result2 = item617(text2);
     if (result2.success === true) {
       return {
         success: true,
@@ -47860,9 +47860,9 @@ function parse(input, options = {}) {
     }
     return result2;
   }
-  function item617(text) {
+  function item617(text2) {
     const failedExpectations2 = [];
-    let remainder2 = text;
+    let remainder2 = text2;
     const result0 = remainder2.match(/^\?/g);
     failedExpectations2.push({
       expectation: item619,
@@ -47986,14 +47986,14 @@ var init_parser = __esm({
         }
       }
       runtime2.GrammarLocation = GrammarLocation;
-      function padEnd(str, targetLength, padString) {
+      function padEnd(str2, targetLength, padString) {
         padString = padString || " ";
-        if (str.length > targetLength) {
-          return str;
+        if (str2.length > targetLength) {
+          return str2;
         }
-        targetLength -= str.length;
+        targetLength -= str2.length;
         padString += padString.repeat(targetLength);
-        return str + padString.slice(0, targetLength);
+        return str2 + padString.slice(0, targetLength);
       }
       runtime2.padEnd = padEnd;
       class ParseFailure {
@@ -48726,8 +48726,8 @@ function applyAccesses(vars, obj, accesses) {
 function fieldNotFound(id, name) {
   return celError(`field not found: ${String(name)}`, id);
 }
-function indexOutOfBounds(id, index, length) {
-  return celError(`index ${index} out of bounds [0, ${length})`, id);
+function indexOutOfBounds(id, index, length2) {
+  return celError(`index ${index} out of bounds [0, ${length2})`, id);
 }
 var AbsoluteAttr, ConditionalAttr, MaybeAttr, RelativeAttr, StringAccess, BoolAccess, NumAccess, IntAccess, ErrorAttr, EvalAccess, ConcreteAttributeFactory;
 var init_access = __esm({
@@ -48890,14 +48890,14 @@ var init_access = __esm({
       }
       addAccess(access2) {
         const augmentedNames = [];
-        let str;
+        let str2;
         if (access2 instanceof StringAccess) {
-          str = access2.name;
+          str2 = access2.name;
         }
         for (const attr of this.attrs) {
-          if (str !== void 0 && attr.accesses().length === 0) {
+          if (str2 !== void 0 && attr.accesses().length === 0) {
             for (const name of attr.candidateNames()) {
-              augmentedNames.push(name + "." + str);
+              augmentedNames.push(name + "." + str2);
             }
           }
           attr.addAccess(access2);
@@ -48982,11 +48982,11 @@ var init_access = __esm({
         return val;
       }
       isPresent(_vars, obj) {
-        const set = isSet3(obj, this.name);
-        if (set === void 0) {
+        const set2 = isSet3(obj, this.name);
+        if (set2 === void 0) {
           return fieldNotFound(this.id, this.name);
         }
-        return set;
+        return set2;
       }
       accessIfPresent(_vars, obj, presenceOnly) {
         const val = accessByName(obj, this.name);
@@ -49302,9 +49302,9 @@ function setMsgField(msg, field, v2) {
       if (!isCelMap(v2)) {
         throw unexpectedTypeError(field, "map", v2);
       }
-      const map = reflectMap(field, void 0, false);
-      copyMap(map, v2);
-      msg.set(field, map);
+      const map2 = reflectMap(field, void 0, false);
+      copyMap(map2, v2);
+      msg.set(field, map2);
       return;
     case "enum":
       msg.set(field, enumFromCel(field, v2));
@@ -49334,19 +49334,19 @@ function copyList(list2, cList) {
     }
   }
 }
-function copyMap(map, cMap) {
-  const field = map.field();
+function copyMap(map2, cMap) {
+  const field = map2.field();
   for (const [k2, v2] of cMap.entries()) {
     const key2 = scalarFromCel(field, field.mapKey, k2);
     switch (field.mapKind) {
       case "enum":
-        map.set(key2, enumFromCel(field, v2));
+        map2.set(key2, enumFromCel(field, v2));
         break;
       case "scalar":
-        map.set(key2, scalarFromCel(field, field.scalar, v2));
+        map2.set(key2, scalarFromCel(field, field.scalar, v2));
         break;
       case "message":
-        map.set(key2, msgFromCel(field, v2));
+        map2.set(key2, msgFromCel(field, v2));
         break;
     }
   }
@@ -49484,9 +49484,9 @@ function listValueFromCel(list2) {
   }
   return listValue;
 }
-function structFromCel(map) {
+function structFromCel(map2) {
   const struct = create(StructSchema);
-  for (const [k2, v2] of map.entries()) {
+  for (const [k2, v2] of map2.entries()) {
     if (typeof k2 !== "string") {
       throw new Error(`Invalid key type: ${typeof k2} for google.protobuf.Struct, expected string`);
     }
@@ -49494,11 +49494,11 @@ function structFromCel(map) {
   }
   return struct;
 }
-function scalarFromCel(field, type, v2) {
+function scalarFromCel(field, type2, v2) {
   if (isCelUint(v2)) {
     v2 = v2.value;
   }
-  switch (type) {
+  switch (type2) {
     case ScalarType.UINT32:
     case ScalarType.FIXED32:
       if (typeof v2 !== "bigint") {
@@ -50492,9 +50492,9 @@ function fail(context, expr, error2, word) {
   if (offset !== void 0 && word !== void 0) offset = nearest(context.expression, word, offset);
   throw new CompileError(offset === void 0 ? error2 : { ...error2, offset });
 }
-function nearest(text, word, at2) {
-  const after = text.indexOf(word, at2);
-  const before = text.lastIndexOf(word, at2);
+function nearest(text2, word, at2) {
+  const after = text2.indexOf(word, at2);
+  const before = text2.lastIndexOf(word, at2);
   if (after < 0) return before < 0 ? at2 : before;
   if (before < 0) return after;
   return at2 - before <= after - at2 ? before : after;
@@ -50578,10 +50578,10 @@ function upperAscii() {
   return result;
 }
 function replace(substr, repl, num) {
-  const count = num === void 0 ? this.length : Number(num);
+  const count2 = num === void 0 ? this.length : Number(num);
   let result = this;
   let offset = 0;
-  let remaining = count;
+  let remaining = count2;
   let index = result.indexOf(substr, offset);
   while (remaining > 0 && index !== -1) {
     result = result.substring(0, index) + repl + result.substring(index + substr.length);
@@ -50592,11 +50592,11 @@ function replace(substr, repl, num) {
   return result;
 }
 function split(sep2, num) {
-  const count = num === void 0 ? void 0 : Number(num);
-  if (count === 1) {
+  const count2 = num === void 0 ? void 0 : Number(num);
+  if (count2 === 1) {
     return celList([this]);
   }
-  return celList(this.split(sep2, count));
+  return celList(this.split(sep2, count2));
 }
 function substring(start, end) {
   if (end === void 0) {
@@ -50644,11 +50644,11 @@ function join(sep2 = "") {
   }
   return result;
 }
-function quote(str) {
+function quote(str2) {
   let result = '"';
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    result += QUOTE_MAP.get(c) ?? str.charAt(i);
+  for (let i = 0; i < str2.length; i++) {
+    const c = str2.charCodeAt(i);
+    result += QUOTE_MAP.get(c) ?? str2.charAt(i);
   }
   result += '"';
   return result;
@@ -50688,12 +50688,12 @@ function formatExponent(val, precision) {
       if (!Number.isFinite(val)) {
         return val.toString();
       }
-      let str = val.toExponential(precision);
-      const plusIdx = str.lastIndexOf("+");
-      if (plusIdx === str.length - 2) {
-        str = `${str.substring(0, plusIdx + 1)}0${str.substring(plusIdx + 1)}`;
+      let str2 = val.toExponential(precision);
+      const plusIdx = str2.lastIndexOf("+");
+      if (plusIdx === str2.length - 2) {
+        str2 = `${str2.substring(0, plusIdx + 1)}0${str2.substring(plusIdx + 1)}`;
       }
-      return str;
+      return str2;
     case typeof val === "string":
       return formatFloatString(val);
     default:
@@ -50890,8 +50890,8 @@ function formatPlaceholder(c, val, precision) {
 function invalidArgument(func, issue2) {
   return new Error(`invalid argument to function ${func}: ${issue2}`);
 }
-function indexOutOfBounds2(index, length) {
-  return new Error(`index ${index} out of bounds [0, ${length})`);
+function indexOutOfBounds2(index, length2) {
+  return new Error(`index ${index} out of bounds [0, ${length2})`);
 }
 var WHITE_SPACE, QUOTE_MAP, STRING6, INT5, DYN3, LIST_DYN, LIST_STRING, strings_default;
 var init_strings = __esm({
@@ -51136,9 +51136,9 @@ function bigintOut(value) {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
 function opaque(kind, value, canonical, display) {
-  const map = celMap(/* @__PURE__ */ new Map([[OPAQUE_KEY, kind], ["value", canonical]]));
-  opaqueObjects.set(map, { kind, value, display });
-  return map;
+  const map2 = celMap(/* @__PURE__ */ new Map([[OPAQUE_KEY, kind], ["value", canonical]]));
+  opaqueObjects.set(map2, { kind, value, display });
+  return map2;
 }
 function opaqueOf(value, kind) {
   if (typeof value !== "object" || value === null) return void 0;
@@ -51399,12 +51399,12 @@ function parseAuthority(authority) {
 function validOptionalPort(port2) {
   return port2 === "" || /^:[0-9]*$/.test(port2);
 }
-function unescape2(text) {
-  if (/%(?![0-9A-Fa-f]{2})/.test(text)) return void 0;
+function unescape2(text2) {
+  if (/%(?![0-9A-Fa-f]{2})/.test(text2)) return void 0;
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
 function hostname(host) {
@@ -51436,8 +51436,8 @@ function queryOf(rawQuery) {
   }
   return celMap(result);
 }
-function queryUnescape(text) {
-  return unescape2(text.replace(/\+/g, " "));
+function queryUnescape(text2) {
+  return unescape2(text2.replace(/\+/g, " "));
 }
 function url(raw) {
   const problem2 = parseGoUrl(raw, true);
@@ -51602,9 +51602,9 @@ var init_format = __esm({
       return Object.hasOwn(FORMATS2, name) ? some(formatValue(name)) : none();
     }).method("validate", 1, (target, [value]) => {
       const name = asOpaque(target, KIND3);
-      const text = asString(value);
-      if (name === void 0 || text === void 0) return void 0;
-      const errors = FORMATS2[name](text);
+      const text2 = asString(value);
+      if (name === void 0 || text2 === void 0) return void 0;
+      const errors = FORMATS2[name](text2);
       return errors.length === 0 ? none() : some(celList(errors));
     });
     for (const name of Object.keys(FORMATS2)) library.func(`format.${name}`, 0, () => formatValue(name));
@@ -51613,8 +51613,8 @@ var init_format = __esm({
 });
 
 // src/cel/lib/ip.ts
-function parseIPv4(text) {
-  const parts = text.split(".");
+function parseIPv4(text2) {
+  const parts = text2.split(".");
   if (parts.length !== 4) return "IPv4 address too short";
   let value = 0n;
   for (const part2 of parts) {
@@ -51626,16 +51626,16 @@ function parseIPv4(text) {
   }
   return value;
 }
-function parseIPv6(text) {
-  if (text.includes("%")) return "zone";
-  let head = text;
+function parseIPv6(text2) {
+  if (text2.includes("%")) return "zone";
+  let head = text2;
   let tailV4;
-  const lastColon = text.lastIndexOf(":");
-  if (text.slice(lastColon + 1).includes(".")) {
-    const v42 = parseIPv4(text.slice(lastColon + 1));
+  const lastColon = text2.lastIndexOf(":");
+  if (text2.slice(lastColon + 1).includes(".")) {
+    const v42 = parseIPv4(text2.slice(lastColon + 1));
     if (typeof v42 === "string") return v42;
     tailV4 = v42;
-    head = `${text.slice(0, lastColon + 1)}0:0`;
+    head = `${text2.slice(0, lastColon + 1)}0:0`;
   }
   const halves = head.split("::");
   if (halves.length > 2) return "multiple :: in address";
@@ -51653,16 +51653,16 @@ function parseIPv6(text) {
   if (tailV4 !== void 0) value = value & ~0xffffffffn | tailV4;
   return value;
 }
-function parseIp(text) {
-  const quoted = JSON.stringify(text);
-  if (text.includes(":")) {
-    if (text.includes("%")) return `IP address ${quoted} with zone value is not allowed`;
-    const value2 = parseIPv6(text);
+function parseIp(text2) {
+  const quoted = JSON.stringify(text2);
+  if (text2.includes(":")) {
+    if (text2.includes("%")) return `IP address ${quoted} with zone value is not allowed`;
+    const value2 = parseIPv6(text2);
     if (typeof value2 === "string") return `IP Address ${quoted} parse error during conversion from string: ParseAddr(${quoted}): ${value2}`;
     if (value2 >> 32n === 0xffffn) return `IPv4-mapped IPv6 address ${quoted} is not allowed`;
     return { family: 6, value: value2 };
   }
-  const value = parseIPv4(text);
+  const value = parseIPv4(text2);
   if (typeof value === "string") return `IP Address ${quoted} parse error during conversion from string: ParseAddr(${quoted}): ${value}`;
   return { family: 4, value };
 }
@@ -51694,22 +51694,22 @@ function inRange(address, family, prefix, bits) {
   return address.value >> BigInt(width - bits) === prefix >> BigInt(width - bits);
 }
 function ipValue(address) {
-  const text = formatIp(address);
-  return opaque(IP, address, text, () => text);
+  const text2 = formatIp(address);
+  return opaque(IP, address, text2, () => text2);
 }
 function cidrValue(cidr) {
-  const text = `${formatIp(cidr.address)}/${cidr.bits}`;
-  return opaque(CIDR, cidr, text, () => text);
+  const text2 = `${formatIp(cidr.address)}/${cidr.bits}`;
+  return opaque(CIDR, cidr, text2, () => text2);
 }
-function parseCidr(text) {
-  const slash = text.lastIndexOf("/");
-  if (slash < 0) return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text)}): no '/'`;
-  const address = parseIp(text.slice(0, slash));
+function parseCidr(text2) {
+  const slash = text2.lastIndexOf("/");
+  if (slash < 0) return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text2)}): no '/'`;
+  const address = parseIp(text2.slice(0, slash));
   if (typeof address === "string") return `network address parse error during conversion from string: ${address}`;
-  const bitsText = text.slice(slash + 1);
+  const bitsText = text2.slice(slash + 1);
   const bits = Number(bitsText);
   if (!/^(0|[1-9][0-9]*)$/.test(bitsText) || bits > (address.family === 4 ? 32 : 128)) {
-    return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text)}): bad bits after slash: ${JSON.stringify(bitsText)}`;
+    return `network address parse error during conversion from string: netip.ParsePrefix(${JSON.stringify(text2)}): bad bits after slash: ${JSON.stringify(bitsText)}`;
   }
   return { address, bits };
 }
@@ -51722,9 +51722,9 @@ function contains(cidr, address) {
   return inRange(address, cidr.address.family, cidr.address.value, cidr.bits);
 }
 function argument(value, parse4, of) {
-  const text = asString(value);
-  if (text === void 0) return of(value);
-  const parsed = parse4(text);
+  const text2 = asString(value);
+  if (text2 === void 0) return of(value);
+  const parsed = parse4(text2);
   return typeof parsed === "string" ? fail2(parsed) : parsed;
 }
 var IP, CIDR, v4, v6, isUnspecified, isLoopback2, isMulticast, isLinkLocalUnicast, isLinkLocalMulticast, isGlobalUnicast, addressOf, cidrOf, fromString, accepts, onIp, IPS;
@@ -51746,20 +51746,20 @@ var init_ip = __esm({
     addressOf = (value) => asOpaque(value, IP);
     cidrOf = (value) => asOpaque(value, CIDR);
     fromString = (parse4, make) => ([value]) => {
-      const text = asString(value);
-      if (text === void 0) return void 0;
-      const parsed = parse4(text);
-      return typeof parsed === "string" ? fail2(parsed) : make(parsed, text);
+      const text2 = asString(value);
+      if (text2 === void 0) return void 0;
+      const parsed = parse4(text2);
+      return typeof parsed === "string" ? fail2(parsed) : make(parsed, text2);
     };
     accepts = (parse4) => ([value]) => {
-      const text = asString(value);
-      return text === void 0 ? void 0 : typeof parse4(text) !== "string";
+      const text2 = asString(value);
+      return text2 === void 0 ? void 0 : typeof parse4(text2) !== "string";
     };
     onIp = (read) => (target) => {
       const address = addressOf(target);
       return address && read(address);
     };
-    IPS = new Library().func("ip", 1, fromString(parseIp, ipValue)).func("isIP", 1, accepts(parseIp)).func("ip.isCanonical", 1, fromString(parseIp, (address, text) => formatIp(address) === text)).func("string", 1, ([value]) => {
+    IPS = new Library().func("ip", 1, fromString(parseIp, ipValue)).func("isIP", 1, accepts(parseIp)).func("ip.isCanonical", 1, fromString(parseIp, (address, text2) => formatIp(address) === text2)).func("string", 1, ([value]) => {
       const address = addressOf(value);
       if (address) return formatIp(address);
       const cidr = cidrOf(value);
@@ -51813,10 +51813,10 @@ function sorted(list2, keys) {
   order.sort((a, b) => less(keys[a], keys[b]) ? -1 : less(keys[b], keys[a]) ? 1 : 0);
   return order.map((i) => list2[i]);
 }
-function flatten(list2, depth) {
+function flatten(list2, depth2) {
   const out = [];
   for (const item of list2) {
-    if (isCelList(item) && depth > 0n) out.push(...flatten(Array.from(item), depth - 1n));
+    if (isCelList(item) && depth2 > 0n) out.push(...flatten(Array.from(item), depth2 - 1n));
     else out.push(item);
   }
   return out;
@@ -51879,9 +51879,9 @@ var init_lists = __esm({
     }).method("flatten", 0, (target) => {
       const list2 = items(target);
       return list2 && flatten(list2, 1n);
-    }).method("flatten", 1, (target, [depth]) => {
+    }).method("flatten", 1, (target, [depth2]) => {
       const list2 = items(target);
-      const levels = asInt(depth);
+      const levels = asInt(depth2);
       if (list2 === void 0 || levels === void 0) return void 0;
       if (levels < 0n) fail2("level must be non-negative");
       return flatten(list2, levels);
@@ -51906,8 +51906,8 @@ var init_lists = __esm({
       const list2 = items(target);
       const keyList = items(keys);
       return list2 && keyList && sorted(list2, keyList);
-    }).func("lists.range", 1, ([count]) => {
-      const n = asInt(count);
+    }).func("lists.range", 1, ([count2]) => {
+      const n = asInt(count2);
       if (n === void 0) return void 0;
       charge(Number(n));
       return celList(Array.from({ length: Math.max(0, Number(n)) }, (_2, i) => BigInt(i)));
@@ -51928,8 +51928,8 @@ var init_lists = __esm({
 });
 
 // src/cel/lib/quantity.ts
-function parseQuantity(text) {
-  const match2 = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(text);
+function parseQuantity(text2) {
+  const match2 = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(text2);
   if (!match2) return void 0;
   const [, sign, whole2, fraction = "", suffix] = match2;
   if (whole2 === "" && fraction === "") return void 0;
@@ -51990,8 +51990,8 @@ function quantityValue(q, written) {
   return opaque(KIND4, q, exact, () => written ?? exact);
 }
 function operand(value) {
-  const int = asInt(value);
-  return int === void 0 ? quantityOf(value) : fromInt(int);
+  const int2 = asInt(value);
+  return int2 === void 0 ? quantityOf(value) : fromInt(int2);
 }
 var BINARY, DECIMAL, INT64_MAX, INT64_MIN, negate2, fromInt, KIND4, quantityOf, compared, QUANTITIES;
 var init_quantity = __esm({
@@ -52013,13 +52013,13 @@ var init_quantity = __esm({
       return a && b && test(compare(a, b));
     };
     QUANTITIES = new Library().func("quantity", 1, ([value]) => {
-      const text = asString(value);
-      if (text === void 0) return void 0;
-      const parsed = parseQuantity(text);
-      return parsed ? quantityValue(parsed, text) : fail2(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text)}`);
+      const text2 = asString(value);
+      if (text2 === void 0) return void 0;
+      const parsed = parseQuantity(text2);
+      return parsed ? quantityValue(parsed, text2) : fail2(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${JSON.stringify(text2)}`);
     }).func("isQuantity", 1, ([value]) => {
-      const text = asString(value);
-      return text === void 0 ? void 0 : parseQuantity(text) !== void 0;
+      const text2 = asString(value);
+      return text2 === void 0 ? void 0 : parseQuantity(text2) !== void 0;
     }).method("sign", 0, (target) => {
       const q = quantityOf(target);
       return q && BigInt(q.numerator > 0n ? 1 : q.numerator < 0n ? -1 : 0);
@@ -52141,7 +52141,7 @@ var init_regex = __esm({
     MATCHES2 = celMethod("matches", STRING7, [STRING7], BOOL4, function(pattern) {
       return re2(pattern).test(this);
     });
-    MATCHES_FUNCTION = celFunc("matches", [STRING7, STRING7], BOOL4, (text, pattern) => re2(pattern).test(text));
+    MATCHES_FUNCTION = celFunc("matches", [STRING7, STRING7], BOOL4, (text2, pattern) => re2(pattern).test(text2));
     REGEX = new Library().method("find", 1, (target, [pattern]) => {
       const input = asString(target);
       const regex = asString(pattern);
@@ -52163,13 +52163,13 @@ var init_regex = __esm({
 });
 
 // src/cel/lib/semver.ts
-function parseSemver(text) {
-  const plus = text.indexOf("+");
-  const core = plus < 0 ? text : text.slice(0, plus);
-  const build2 = plus < 0 ? [] : text.slice(plus + 1).split(".");
-  const dash = core.indexOf("-");
-  const main2 = dash < 0 ? core : core.slice(0, dash);
-  const prerelease = dash < 0 ? [] : core.slice(dash + 1).split(".");
+function parseSemver(text2) {
+  const plus = text2.indexOf("+");
+  const core2 = plus < 0 ? text2 : text2.slice(0, plus);
+  const build2 = plus < 0 ? [] : text2.slice(plus + 1).split(".");
+  const dash = core2.indexOf("-");
+  const main2 = dash < 0 ? core2 : core2.slice(0, dash);
+  const prerelease = dash < 0 ? [] : core2.slice(dash + 1).split(".");
   const parts = main2.split(".");
   if (parts.length !== 3) return "No Major.Minor.Patch elements found";
   const names = ["Major", "Minor", "Patch"];
@@ -52186,8 +52186,8 @@ function parseSemver(text) {
   }
   return { major: BigInt(parts[0]), minor: BigInt(parts[1]), patch: BigInt(parts[2]), prerelease, build: build2 };
 }
-function normalizeAndParse(text) {
-  const parts = text.replace(/^v/, "").split(".");
+function normalizeAndParse(text2) {
+  const parts = text2.replace(/^v/, "").split(".");
   const head = parts.slice(0, 2);
   const rest = parts.slice(2).join(".");
   const pieces = parts.length > 2 ? [...head, rest] : head;
@@ -52222,15 +52222,15 @@ function compareSemver(a, b) {
   return Math.sign(a.prerelease.length - b.prerelease.length);
 }
 function semverValue(version) {
-  const core = `${version.major}.${version.minor}.${version.patch}${version.prerelease.length ? `-${version.prerelease.join(".")}` : ""}`;
-  const text = `${core}${version.build.length ? `+${version.build.join(".")}` : ""}`;
-  return opaque(KIND5, version, core, () => text);
+  const core2 = `${version.major}.${version.minor}.${version.patch}${version.prerelease.length ? `-${version.prerelease.join(".")}` : ""}`;
+  const text2 = `${core2}${version.build.length ? `+${version.build.join(".")}` : ""}`;
+  return opaque(KIND5, version, core2, () => text2);
 }
 function parse3(value, normalize2) {
-  const text = asString(value);
+  const text2 = asString(value);
   const norm = normalize2 === void 0 ? false : asBool(normalize2);
-  if (text === void 0 || norm === void 0) return void 0;
-  return norm ? normalizeAndParse(text) : parseSemver(text);
+  if (text2 === void 0 || norm === void 0) return void 0;
+  return norm ? normalizeAndParse(text2) : parseSemver(text2);
 }
 function toSemver(value, normalize2) {
   const parsed = parse3(value, normalize2);
@@ -52261,14 +52261,14 @@ var init_semver = __esm({
 });
 
 // src/cel/lib/strings.ts
-function replace2(text, old, replacement, count) {
-  if (count === 0 || old === replacement) return text;
+function replace2(text2, old, replacement, count2) {
+  if (count2 === 0 || old === replacement) return text2;
   if (old === "") {
-    const chars = Array.from(text);
+    const chars = Array.from(text2);
     let out = "";
     let done = 0;
     for (let i = 0; i <= chars.length; i++) {
-      if (count < 0 || done < count) {
+      if (count2 < 0 || done < count2) {
         out += replacement;
         done++;
       }
@@ -52276,15 +52276,15 @@ function replace2(text, old, replacement, count) {
     }
     return out;
   }
-  const pieces = text.split(old);
-  const limit = count < 0 ? pieces.length - 1 : Math.min(count, pieces.length - 1);
+  const pieces = text2.split(old);
+  const limit = count2 < 0 ? pieces.length - 1 : Math.min(count2, pieces.length - 1);
   return pieces.slice(0, limit + 1).join(replacement) + (limit + 1 < pieces.length ? old + pieces.slice(limit + 1).join(old) : "");
 }
-function split2(text, separator, count) {
-  if (count === 0) return [];
-  const all = separator === "" ? Array.from(text) : text.split(separator);
-  if (count < 0 || all.length <= count) return all;
-  return [...all.slice(0, count - 1), all.slice(count - 1).join(separator)];
+function split2(text2, separator, count2) {
+  if (count2 === 0) return [];
+  const all = separator === "" ? Array.from(text2) : text2.split(separator);
+  if (count2 < 0 || all.length <= count2) return all;
+  return [...all.slice(0, count2 - 1), all.slice(count2 - 1).join(separator)];
 }
 var INT6, STRING8, STRING_FIXES;
 var init_strings2 = __esm({
@@ -52296,14 +52296,14 @@ var init_strings2 = __esm({
       celMethod("replace", STRING8, [STRING8, STRING8], STRING8, function(old, replacement) {
         return replace2(this, old, replacement, -1);
       }),
-      celMethod("replace", STRING8, [STRING8, STRING8, INT6], STRING8, function(old, replacement, count) {
-        return replace2(this, old, replacement, Number(count));
+      celMethod("replace", STRING8, [STRING8, STRING8, INT6], STRING8, function(old, replacement, count2) {
+        return replace2(this, old, replacement, Number(count2));
       }),
       celMethod("split", STRING8, [STRING8], CelScalar.DYN, function(separator) {
         return celList(split2(this, separator, -1));
       }),
-      celMethod("split", STRING8, [STRING8, INT6], CelScalar.DYN, function(separator, count) {
-        return celList(split2(this, separator, Number(count)));
+      celMethod("split", STRING8, [STRING8, INT6], CelScalar.DYN, function(separator, count2) {
+        return celList(split2(this, separator, Number(count2)));
       })
     ];
   }
@@ -52433,7 +52433,7 @@ function evalError(error2, sourceInfo) {
   return result;
 }
 function functionErrorIn(error2) {
-  for (let value = error2, depth = 0; value !== void 0 && depth < 8; depth++) {
+  for (let value = error2, depth2 = 0; value !== void 0 && depth2 < 8; depth2++) {
     if (value instanceof CelFunctionError) return value;
     if (Array.isArray(value)) return value.map(functionErrorIn).find((found) => found !== void 0);
     value = value.cause;
@@ -52527,30 +52527,30 @@ var init_cel2 = __esm({
 });
 
 // src/policy/field-path.ts
-function parseFieldPath(text) {
+function parseFieldPath(text2) {
   const path28 = [];
-  let i = text.startsWith(".") ? 1 : 0;
-  if (text.startsWith("object.")) i = "object.".length;
-  while (i < text.length) {
-    if (text[i] === "[") {
-      const close = text.indexOf("]", i);
+  let i = text2.startsWith(".") ? 1 : 0;
+  if (text2.startsWith("object.")) i = "object.".length;
+  while (i < text2.length) {
+    if (text2[i] === "[") {
+      const close = text2.indexOf("]", i);
       if (close < 0) return { error: "a [ in the field path has no ]", offset: i };
-      const inner = text.slice(i + 1, close).trim();
+      const inner = text2.slice(i + 1, close).trim();
       const quoted = /^'([^']*)'$/.exec(inner) ?? /^"([^"]*)"$/.exec(inner);
       if (quoted) path28.push(quoted[1]);
       else if (/^\d+$/.test(inner)) path28.push(Number(inner));
       else return { error: `a field path index must be a number or a quoted key, not "${inner}"`, offset: i + 1 };
       i = close + 1;
-      if (text[i] === ".") i++;
+      if (text2[i] === ".") i++;
       continue;
     }
-    const match2 = /^[^.[\]\s]+/.exec(text.slice(i));
-    if (!match2) return { error: `unexpected "${text[i]}" in the field path`, offset: i };
+    const match2 = /^[^.[\]\s]+/.exec(text2.slice(i));
+    if (!match2) return { error: `unexpected "${text2[i]}" in the field path`, offset: i };
     path28.push(match2[0]);
     i += match2[0].length;
-    if (text[i] === ".") {
+    if (text2[i] === ".") {
       i++;
-      if (i >= text.length) return { error: "the field path ends with a dot", offset: i - 1 };
+      if (i >= text2.length) return { error: "the field path ends with a dot", offset: i - 1 };
     }
   }
   if (path28.length === 0) return { error: "the field path is empty", offset: 0 };
@@ -52607,7 +52607,7 @@ function compileCustomRule(spec) {
     return compiled2;
   });
   const texts = [...spec.variables.map((v2) => v2.expression.value), ...spec.validations.flatMap((v2) => [v2.expression.value, v2.messageExpression?.value ?? ""]), spec.messageExpression?.value ?? ""];
-  const readsNamespace = texts.some((text) => /\bnamespaceObject\b/.test(text));
+  const readsNamespace = texts.some((text2) => /\bnamespaceObject\b/.test(text2));
   const matches3 = objectMatcher(spec.match);
   const evaluate = (object, body, namespaceObject) => {
     const base = { object: body, oldObject: null, params: null, namespaceObject };
@@ -56331,8 +56331,8 @@ function ignoreMentions(source) {
   const mentions = [];
   if (!source.text.includes("kubeward-ignore")) return mentions;
   for (let line = 1; line <= source.lineCount; line++) {
-    const text = source.lineText(line);
-    const match2 = IGNORE_COMMENT.exec(text);
+    const text2 = source.lineText(line);
+    const match2 = IGNORE_COMMENT.exec(text2);
     if (!match2) continue;
     const listStart = match2.index + match2[0].indexOf(match2[1], match2[0].indexOf("kubeward-ignore") + "kubeward-ignore".length);
     for (const id of match2[1].matchAll(/[^\s,]+/g)) {
@@ -56349,12 +56349,12 @@ function ignoreIndex(source) {
     byLine = /* @__PURE__ */ new Map();
     if (!source.text.includes("kubeward-ignore")) return byLine;
     for (let line = 1; line <= source.lineCount; line++) {
-      const text = source.lineText(line);
-      const match2 = IGNORE_COMMENT.exec(text);
+      const text2 = source.lineText(line);
+      const match2 = IGNORE_COMMENT.exec(text2);
       if (!match2) continue;
       const reason = match2[2]?.replace(/\s*\*\/\s*-?\}\}.*$/, "") || void 0;
       const rules = new Map(match2[1].split(/[\s,]+/).filter(Boolean).map((rule) => [rule, reason]));
-      byLine.set(line, { rules, standalone: /^\s*(#|\{\{-?\s*\/\*)/.test(text) });
+      byLine.set(line, { rules, standalone: /^\s*(#|\{\{-?\s*\/\*)/.test(text2) });
     }
     return byLine;
   };
@@ -56554,15 +56554,15 @@ function representYamlFloat(object) {
 function resolveYamlBinary(source) {
   const input = source.replace(/\s/g, "");
   if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-  const binary = atob(input);
-  const result = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  const binary2 = atob(input);
+  const result = new Uint8Array(binary2.length);
+  for (let index = 0; index < binary2.length; index++) result[index] = binary2.charCodeAt(index);
   return result;
 }
 function representYamlBinary(object) {
-  let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-  return btoa(binary);
+  let binary2 = "";
+  for (let index = 0; index < object.length; index++) binary2 += String.fromCharCode(object[index]);
+  return btoa(binary2);
 }
 function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
   const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
@@ -56712,15 +56712,15 @@ ${result}`;
   }
   return result.replace(/\n$/, "");
 }
-function formatError(exception, compact) {
+function formatError(exception2, compact) {
   let where = "";
-  if (!exception.mark) return exception.reason;
-  if (exception.mark.name) where += `in "${exception.mark.name}" `;
-  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact && exception.mark.snippet) where += `
+  if (!exception2.mark) return exception2.reason;
+  if (exception2.mark.name) where += `in "${exception2.mark.name}" `;
+  where += `(${exception2.mark.line + 1}:${exception2.mark.column + 1})`;
+  if (!compact && exception2.mark.snippet) where += `
 
-${exception.mark.snippet}`;
-  return `${exception.reason} ${where}`;
+${exception2.mark.snippet}`;
+  return `${exception2.reason} ${where}`;
 }
 function simpleEscapeSequence(c) {
   switch (c) {
@@ -56796,9 +56796,9 @@ function skipFoldedBreaks(input, position, end) {
     breaks
   };
 }
-function foldedBreaks(count) {
-  if (count === 1) return " ";
-  return "\n".repeat(count - 1);
+function foldedBreaks(count2) {
+  if (count2 === 1) return " ";
+  return "\n".repeat(count2 - 1);
 }
 function getPlainValue(input, start, end) {
   let result = "";
@@ -57129,11 +57129,11 @@ function storeAnchor(state, event, value, tag, isValueFinal) {
   }
   return null;
 }
-function constructFromEvents(events, options) {
+function constructFromEvents(events2, options) {
   const state = {
     ...DEFAULT_CONSTRUCTOR_OPTIONS,
     ...options,
-    events,
+    events: events2,
     documents: [],
     eventIndex: 0,
     position: 0,
@@ -58032,12 +58032,12 @@ function readDocument(state) {
   if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
 }
 function parseEvents(input, options) {
-  const length = input.length;
+  const length2 = input.length;
   const state = {
     ...DEFAULT_PARSER_OPTIONS,
     ...options,
     input: `${input}\0`,
-    length,
+    length: length2,
     position: 0,
     line: 0,
     lineStart: 0,
@@ -58080,15 +58080,15 @@ function load(input, options) {
   if (documents.length === 1) return documents[0];
   throw new YAMLException("expected a single document in the stream, but found more");
 }
-function buildRepresentTypes(schema) {
+function buildRepresentTypes(schema2) {
   const defaultTags = new Set([
-    schema.defaultScalarTag,
-    schema.defaultSequenceTag,
-    schema.defaultMappingTag
+    schema2.defaultScalarTag,
+    schema2.defaultSequenceTag,
+    schema2.defaultMappingTag
   ].filter((t) => t !== void 0));
-  const implicitScalars = schema.implicitScalarTags;
-  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
-  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+  const implicitScalars = schema2.implicitScalarTags;
+  const explicitTags = schema2.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+  const defaultTagsLast = schema2.tags.filter((t) => defaultTags.has(t));
   return [
     ...implicitScalars.map((tag) => ({
       tag,
@@ -58105,7 +58105,7 @@ function buildRepresentTypes(schema) {
   ];
 }
 function matchTag(state, object) {
-  for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+  for (let index = 0, length2 = state.representTypes.length; index < length2; index += 1) {
     const { tag, implicitTag } = state.representTypes[index];
     if (tag.identify(object)) {
       let tagName;
@@ -58156,7 +58156,7 @@ function build(state, object) {
       items: []
     };
     if (!state.noRefs) state.refs.set(object, node2);
-    for (let index = 0, length = container.length; index < length; index += 1) {
+    for (let index = 0, length2 = container.length; index < length2; index += 1) {
       let item = build(state, container[index]);
       if (item === INVALID && container[index] === void 0) item = build(state, null);
       if (item === INVALID) continue;
@@ -58164,7 +58164,7 @@ function build(state, object) {
     }
     return node2;
   }
-  const map = tag.represent(object);
+  const map2 = tag.represent(object);
   const node = {
     kind: "mapping",
     tag: nodeTagName,
@@ -58173,7 +58173,7 @@ function build(state, object) {
     items: []
   };
   if (!state.noRefs) state.refs.set(object, node);
-  for (const [objectKey, objectValue] of map) {
+  for (const [objectKey, objectValue] of map2) {
     const key2 = build(state, objectKey);
     if (key2 === INVALID) continue;
     const value = build(state, objectValue);
@@ -58185,9 +58185,9 @@ function build(state, object) {
   }
   return node;
 }
-function jsToAst(input, schema, options = {}) {
+function jsToAst(input, schema2, options = {}) {
   const root = build({
-    representTypes: buildRepresentTypes(schema),
+    representTypes: buildRepresentTypes(schema2),
     noRefs: options.noRefs ?? false,
     skipInvalid: options.skipInvalid ?? false,
     refs: /* @__PURE__ */ new Map(),
@@ -58202,11 +58202,11 @@ function visitNode(node, visitor, ctx) {
   const control = visitor(node, ctx);
   if (control === VISIT_BREAK) return true;
   if (control === VISIT_SKIP) return false;
-  const depth = ctx.depth + 1;
+  const depth2 = ctx.depth + 1;
   switch (node.kind) {
     case "sequence":
       for (const item of node.items) if (visitNode(item, visitor, {
-        depth,
+        depth: depth2,
         parent: node,
         isKey: false
       })) return true;
@@ -58214,12 +58214,12 @@ function visitNode(node, visitor, ctx) {
     case "mapping":
       for (const { key: key2, value } of node.items) {
         if (visitNode(key2, visitor, {
-          depth,
+          depth: depth2,
           parent: node,
           isKey: true
         })) return true;
         if (visitNode(value, visitor, {
-          depth,
+          depth: depth2,
           parent: node,
           isKey: false
         })) return true;
@@ -58296,30 +58296,30 @@ function setBit(mask, bit) {
   return mask | 1 << bit;
 }
 function canUsePlain(layout) {
-  const str = layout.node.value;
-  if (str !== "") {
-    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
-    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+  const str2 = layout.node.value;
+  if (str2 !== "") {
+    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str2)) return false;
+    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str2)) return false;
     if (layout.shiftOfContent === 0) {
-      const firstLineBreak = str.indexOf("\n");
+      const firstLineBreak = str2.indexOf("\n");
       if (firstLineBreak !== -1) {
-        const content = str.slice(firstLineBreak + 1);
+        const content = str2.slice(firstLineBreak + 1);
         if (C_FORBIDDEN_CONTENT.test(content)) return false;
       }
     }
   }
-  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str2).tag.tagName;
   if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
-  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+  if (!layout.node.tagged && str2 === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
   return true;
 }
 function canUseSingleQuoted(layout) {
-  const str = layout.node.value;
-  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
-  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+  const str2 = layout.node.value;
+  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str2)) return false;
+  if (/[ \t]\n|\n[ \t]/.test(str2)) return false;
   if (!layout.isKey && layout.shiftOfContent === 0) {
-    const firstLineBreak = str.indexOf("\n");
-    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+    const firstLineBreak = str2.indexOf("\n");
+    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str2.slice(firstLineBreak + 1))) return false;
   }
   return true;
 }
@@ -58391,13 +58391,13 @@ function indentString(string2, spaces) {
   const indent = " ".repeat(spaces);
   let position = 0;
   let result = "";
-  const length = string2.length;
-  while (position < length) {
+  const length2 = string2.length;
+  while (position < length2) {
     let line;
     const next = string2.indexOf("\n", position);
     if (next === -1) {
       line = string2.slice(position);
-      position = length;
+      position = length2;
     } else {
       line = string2.slice(position, next + 1);
       position = next + 1;
@@ -58542,7 +58542,7 @@ function scalarLayout(state, node, parent, level, isKey, flowOnly) {
 }
 function writeFlowSequence(state, level, node) {
   let result = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
     const item = writeNode(state, level, node.items[index], node, {}).text;
     if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
     result += item;
@@ -58552,7 +58552,7 @@ function writeFlowSequence(state, level, node) {
 }
 function writeBlockSequence(state, level, node, compact) {
   let result = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
     const item = writeNode(state, level + 1, node.items[index], node, {
       block: true,
       compact: state.seqInlineFirst,
@@ -58584,7 +58584,7 @@ function writeFlowMapping(state, level, node) {
 }
 function writeBlockMapping(state, level, node, compact) {
   let result = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
     let pairBuffer = "";
     if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
     const { key: key2, value } = node.items[index];
@@ -58660,7 +58660,7 @@ function writeNode(state, level, node, parent, ctx) {
   if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
   if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
   const noBody = body === "";
-  let text = body;
+  let text2 = body;
   if (shouldPrintTag || hasAnchor) {
     const props = [];
     const tag = shouldPrintTag ? nodeTagShort(node) : null;
@@ -58673,10 +58673,10 @@ function writeNode(state, level, node, parent, ctx) {
       if (tag !== null) props.push(tag);
     }
     const sep2 = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
-    text = `${props.join(" ")}${sep2}${body}`;
+    text2 = `${props.join(" ")}${sep2}${body}`;
   }
   return {
-    text,
+    text: text2,
     noBody
   };
 }
@@ -59056,9 +59056,9 @@ var init_js_yaml = __esm({
       create: () => ({}),
       identify: isPlainObject,
       represent: (o) => {
-        const map = /* @__PURE__ */ new Map();
-        for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
-        return map;
+        const map2 = /* @__PURE__ */ new Map();
+        for (const key2 of Object.keys(o)) map2.set(key2, o[key2]);
+        return map2;
       },
       addPair: (container, key2, value) => {
         if (key2 !== null && typeof key2 === "object") return "object-based map does not support complex keys";
@@ -59087,9 +59087,9 @@ var init_js_yaml = __esm({
       create: () => /* @__PURE__ */ new Set(),
       identify: (data) => data instanceof Set,
       represent: (data) => {
-        const map = /* @__PURE__ */ new Map();
-        for (const key2 of data) map.set(key2, null);
-        return map;
+        const map2 = /* @__PURE__ */ new Map();
+        for (const key2 of data) map2.set(key2, null);
+        return map2;
       },
       addPair: (container, key2, value) => {
         if (value !== null) return "cannot resolve a set item";
@@ -59284,19 +59284,19 @@ var init_js_yaml = __esm({
       identify: (data) => data instanceof Map || isPlainObject(data),
       represent: (data) => {
         if (data instanceof Map) return data;
-        const map = /* @__PURE__ */ new Map();
+        const map2 = /* @__PURE__ */ new Map();
         const obj = data;
-        for (const key2 of Object.keys(obj)) map.set(key2, obj[key2]);
-        return map;
+        for (const key2 of Object.keys(obj)) map2.set(key2, obj[key2]);
+        return map2;
       }
     });
     legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
       create: () => ({}),
       identify: isPlainObject,
       represent: (o) => {
-        const map = /* @__PURE__ */ new Map();
-        for (const key2 of Object.keys(o)) map.set(key2, o[key2]);
-        return map;
+        const map2 = /* @__PURE__ */ new Map();
+        for (const key2 of Object.keys(o)) map2.set(key2, o[key2]);
+        return map2;
       },
       addPair: (container, key2, value) => {
         const normalizedKey = normalizeKey(key2);
@@ -59546,15 +59546,15 @@ function positionOf2(error2) {
   const position = error2.mark?.position;
   return typeof position === "number" ? position : void 0;
 }
-function isDocumentMarker(text, lineStart) {
-  const marker = text.slice(lineStart, lineStart + 3);
-  return (marker === "---" || marker === "...") && /^\s?$/.test(text.charAt(lineStart + 3));
+function isDocumentMarker(text2, lineStart) {
+  const marker = text2.slice(lineStart, lineStart + 3);
+  return (marker === "---" || marker === "...") && /^\s?$/.test(text2.charAt(lineStart + 3));
 }
-function widestLineBefore(text, end) {
+function widestLineBefore(text2, end) {
   let widest = 0;
   let lineStart = 0;
   while (lineStart < end) {
-    const newline = text.indexOf("\n", lineStart);
+    const newline = text2.indexOf("\n", lineStart);
     const lineEnd = newline === -1 || newline > end ? end : newline;
     widest = Math.max(widest, lineEnd - lineStart);
     lineStart = lineEnd + 1;
@@ -59569,15 +59569,15 @@ function originalOffset(paddings, offset) {
   }
   return offset - shift;
 }
-function unpad(events, paddings) {
-  for (const event of events) {
+function unpad(events2, paddings) {
+  for (const event of events2) {
     const fields = event;
     for (const field of OFFSET_FIELDS) {
       const value = fields[field];
       if (typeof value === "number" && value >= 0) fields[field] = originalOffset(paddings, value);
     }
   }
-  return events;
+  return events2;
 }
 function parseKubernetesYamlEvents(source, options) {
   try {
@@ -59585,22 +59585,22 @@ function parseKubernetesYamlEvents(source, options) {
   } catch (error2) {
     if (reasonOf(error2) !== DEFICIENT_INDENTATION) throw error2;
   }
-  let text = source;
+  let text2 = source;
   const paddings = [];
   for (; ; ) {
     try {
-      return unpad(parseEvents(text, options), paddings);
+      return unpad(parseEvents(text2, options), paddings);
     } catch (error2) {
       const position = positionOf2(error2);
-      const lineStart = position === void 0 ? -1 : text.lastIndexOf("\n", position - 1) + 1;
+      const lineStart = position === void 0 ? -1 : text2.lastIndexOf("\n", position - 1) + 1;
       const previous = paddings.at(-1)?.at ?? -1;
-      const paddable = reasonOf(error2) === DEFICIENT_INDENTATION && lineStart > previous && paddings.length < MAX_PADDED_LINES && !isDocumentMarker(text, lineStart);
+      const paddable = reasonOf(error2) === DEFICIENT_INDENTATION && lineStart > previous && paddings.length < MAX_PADDED_LINES && !isDocumentMarker(text2, lineStart);
       if (!paddable) {
         if (position !== void 0) error2.mark.position = originalOffset(paddings, position);
         throw error2;
       }
       const width = widestLineBefore(source, originalOffset(paddings, lineStart)) + 1;
-      text = text.slice(0, lineStart) + " ".repeat(width) + text.slice(lineStart);
+      text2 = text2.slice(0, lineStart) + " ".repeat(width) + text2.slice(lineStart);
       paddings.push({ at: lineStart, width });
     }
   }
@@ -59617,15 +59617,15 @@ var init_flow_indentation = __esm({
 });
 
 // src/manifest/text.ts
-function sourceText(text) {
+function sourceText(text2) {
   let starts;
   const lineStarts = () => {
     if (!starts) {
       let lines = 1;
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+      for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lines++;
       starts = new Int32Array(lines);
       let line = 1;
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
+      for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts[line++] = i + 1;
     }
     return starts;
   };
@@ -59641,7 +59641,7 @@ function sourceText(text) {
     return low;
   };
   return {
-    text,
+    text: text2,
     regionOf(start, end) {
       const s = lineStarts();
       const startIndex = lineIndexOf(start);
@@ -59655,20 +59655,20 @@ function sourceText(text) {
       const start = s[line - 1];
       if (start === void 0) return "";
       const next = s[line];
-      const end = next === void 0 ? text.length : next - 1;
-      return text.slice(start, end).replace(/\r$/, "");
+      const end = next === void 0 ? text2.length : next - 1;
+      return text2.slice(start, end).replace(/\r$/, "");
     },
     get lineCount() {
       return lineStarts().length;
     }
   };
 }
-function endOfLineContent(text, offset) {
+function endOfLineContent(text2, offset) {
   let end = offset;
-  for (let i = offset; i < text.length; i++) {
-    const char = text[i];
+  for (let i = offset; i < text2.length; i++) {
+    const char = text2[i];
     if (char === "\n" || char === "\r") break;
-    if (char === "#" && (i === offset || text[i - 1] === " " || text[i - 1] === "	")) break;
+    if (char === "#" && (i === offset || text2[i - 1] === " " || text2[i - 1] === "	")) break;
     if (char !== " " && char !== "	") end = i + 1;
   }
   return end;
@@ -59680,20 +59680,20 @@ var init_text = __esm({
 });
 
 // src/manifest/locate.ts
-function packEvents(source, base, events) {
-  const data = new Int32Array(events.length * FIELDS);
+function packEvents(source, base, events2) {
+  const data = new Int32Array(events2.length * FIELDS);
   let anchors;
-  const roots = [];
+  const roots2 = [];
   const open2 = [];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
+  for (let i = 0; i < events2.length; i++) {
+    const event = events2[i];
     const at2 = i * FIELDS;
     let kind = event.type;
     data[at2 + F_START] = -1;
     data[at2 + F_END_OR_NEXT] = i + 1;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        if (open2.length === 0) roots.push(i + 1);
+        if (open2.length === 0) roots2.push(i + 1);
         open2.push(i);
         break;
       case EVENT_ID.MAPPING:
@@ -59719,7 +59719,7 @@ function packEvents(source, base, events) {
     }
     data[at2 + F_KIND] = kind;
   }
-  return { source, base, length: events.length, data, anchors, roots };
+  return { source, base, length: events2.length, data, anchors, roots: roots2 };
 }
 function typeOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] & 7;
@@ -59728,8 +59728,8 @@ function styleOf(stream, index) {
   return stream.data[index * FIELDS + F_KIND] >> STYLE_SHIFT & 7;
 }
 function nextOf(stream, index) {
-  const type = typeOf(stream, index);
-  return type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT ? stream.data[index * FIELDS + F_END_OR_NEXT] : index + 1;
+  const type2 = typeOf(stream, index);
+  return type2 === EVENT_ID.MAPPING || type2 === EVENT_ID.SEQUENCE || type2 === EVENT_ID.DOCUMENT ? stream.data[index * FIELDS + F_END_OR_NEXT] : index + 1;
 }
 function anchorSpan(stream, index) {
   return stream.anchors?.get(index);
@@ -59774,14 +59774,14 @@ function keyMatch(stream, index, key2) {
   const at2 = index * FIELDS;
   if (typeOf(stream, index) === EVENT_ID.SCALAR && data[at2 + F_KIND] & FAST_FLAG && data[at2 + F_START] >= 0) {
     const start = data[at2 + F_START];
-    const length = data[at2 + F_END_OR_NEXT] - start;
-    if (length === key2.length && source.startsWith(key2, start)) return "matched";
-    return length === 2 && source.startsWith("<<", start) ? "merge" : void 0;
+    const length2 = data[at2 + F_END_OR_NEXT] - start;
+    if (length2 === key2.length && source.startsWith(key2, start)) return "matched";
+    return length2 === 2 && source.startsWith("<<", start) ? "merge" : void 0;
   }
   const value = scalarValue(stream, index);
   return value === key2 ? "matched" : value === "<<" ? "merge" : void 0;
 }
-function findKey(stream, mapping2, key2, depth = 0) {
+function findKey(stream, mapping2, key2, depth2 = 0) {
   let merges;
   let i = mapping2 + 1;
   while (i < stream.length && typeOf(stream, i) !== EVENT_ID.POP) {
@@ -59791,14 +59791,14 @@ function findKey(stream, mapping2, key2, depth = 0) {
     if (match2 === "merge") (merges ??= []).push(value);
     i = nextOf(stream, value);
   }
-  if (!merges || depth > 8) return -1;
-  for (const merge of merges) {
-    const source = dereference(stream, merge);
+  if (!merges || depth2 > 8) return -1;
+  for (const merge2 of merges) {
+    const source = dereference(stream, merge2);
     const sources = typeOf(stream, source) === EVENT_ID.SEQUENCE ? itemsOf(stream, source) : [source];
     for (const candidate of sources) {
       const target = dereference(stream, candidate);
       if (typeOf(stream, target) !== EVENT_ID.MAPPING) continue;
-      const found = findKey(stream, target, key2, depth + 1);
+      const found = findKey(stream, target, key2, depth2 + 1);
       if (found >= 0) return found;
     }
   }
@@ -59826,14 +59826,14 @@ function scalarSpan(stream, index) {
   return quoted ? { start: start - 1, end: end + 1 } : { start, end };
 }
 function nodeSpan(stream, index) {
-  const type = typeOf(stream, index);
-  if (type === EVENT_ID.SCALAR) return scalarSpan(stream, index);
+  const type2 = typeOf(stream, index);
+  if (type2 === EVENT_ID.SCALAR) return scalarSpan(stream, index);
   const at2 = index * FIELDS;
-  if (type === EVENT_ID.ALIAS) {
+  if (type2 === EVENT_ID.ALIAS) {
     const anchor = anchorSpan(stream, index);
     return anchor && { start: anchor.start - 1, end: anchor.end };
   }
-  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return void 0;
+  if (type2 !== EVENT_ID.MAPPING && type2 !== EVENT_ID.SEQUENCE) return void 0;
   const start = stream.data[at2 + F_START];
   if (styleOf(stream, index) === COLLECTION_STYLE.FLOW) return { start, end: flowCollectionEnd(stream, index) };
   return { start, end: endOfLineContent(stream.source, start) };
@@ -59864,13 +59864,13 @@ function walkInto(walk2, stream, path28) {
   for (; matched < path28.length; matched++) {
     const segment = path28[matched];
     const current2 = dereference(stream, nodes[matched]);
-    const type = typeOf(stream, current2);
+    const type2 = typeOf(stream, current2);
     let key2 = -1;
     let node = -1;
-    if (type === EVENT_ID.MAPPING) {
+    if (type2 === EVENT_ID.MAPPING) {
       key2 = findKey(stream, current2, String(segment));
       if (key2 >= 0) node = nextOf(stream, key2);
-    } else if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+    } else if (type2 === EVENT_ID.SEQUENCE && typeof segment === "number") {
       node = nthItem(stream, current2, segment) ?? -1;
     }
     if (node < 0) break;
@@ -59941,6 +59941,3494 @@ var init_locate = __esm({
       [SCALAR_STYLE.LITERAL_BLOCK]: "literal",
       [SCALAR_STYLE.FOLDED_BLOCK]: "folded"
     };
+  }
+});
+
+// node_modules/js-yaml-4/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject3(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length2 = sourceKeys.length; index < length2; index += 1) {
+        const key2 = sourceKeys[index];
+        target[key2] = source[key2];
+      }
+    }
+    return target;
+  }
+  function repeat(string2, count2) {
+    let result = "";
+    for (let cycle = 0; cycle < count2; cycle += 1) {
+      result += string2;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject3;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError2(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException22(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError2(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException22.prototype = Object.create(Error.prototype);
+  YAMLException22.prototype.constructor = YAMLException22;
+  YAMLException22.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError2(this, compact);
+  };
+  exception = YAMLException22;
+  return exception;
+}
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine2(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart2(string2, max) {
+    return common2.repeat(" ", max - string2.length) + string2;
+  }
+  function makeSnippet2(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re3 = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds2 = [];
+    let match2;
+    let foundLineNo = -1;
+    while (match2 = re3.exec(mark.buffer)) {
+      lineEnds2.push(match2.index);
+      lineStarts.push(match2.index + match2[0].length);
+      if (mark.position <= match2.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds2.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i = 1; i <= options.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine2(
+        mark.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds2[foundLineNo - i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart2((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine2(mark.buffer, lineStarts[foundLineNo], lineEnds2[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart2((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds2.length) break;
+      const line2 = getLine2(
+        mark.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds2[foundLineNo + i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart2((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet2;
+  return snippet;
+}
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException22 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException22('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException22('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException22 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length2 = arguments.length; index < length2; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema22(definition) {
+    return this.extend(definition);
+  }
+  Schema22.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException22("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException22("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException22("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException22("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException22("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema22.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema22;
+  return schema;
+}
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema22 = requireSchema();
+  failsafe = new Schema22({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+function require_null2() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger2(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger2(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger2(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger2(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger2(data));
+  }
+  function parseYamlInteger2(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger2(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger2,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN2 = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN2 = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat2(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN2.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN2.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat2(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat2,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat2,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null2(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP2 = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP2 = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp2(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP2.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP2.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match2 = YAML_DATE_REGEXP2.exec(data);
+    if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP2.exec(data);
+    if (match2 === null) throw new Error("Date resolve error");
+    const year = +match2[1];
+    const month = +match2[2] - 1;
+    const day = +match2[3];
+    if (!match2[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match2[4];
+    const minute = +match2[5];
+    const second = +match2[6];
+    if (match2[7]) {
+      fraction = match2[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match2[9]) {
+      const tzHour = +match2[10];
+      const tzMinute = +(match2[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match2[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp2,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary2(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary2(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary2,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary2
+  });
+  return binary;
+}
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length2 = object.length; index < length2; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length2 = object.length; index < length2; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length2 = object.length; index < length2; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key2 in object) {
+      if (_hasOwnProperty.call(object, key2)) {
+        if (object[key2] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException22 = requireException();
+  const makeSnippet2 = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN2 = 1;
+  const CONTEXT_FLOW_OUT2 = 2;
+  const CONTEXT_BLOCK_IN2 = 3;
+  const CONTEXT_BLOCK_OUT2 = 4;
+  const CHOMPING_CLIP2 = 1;
+  const CHOMPING_STRIP2 = 2;
+  const CHOMPING_KEEP2 = 3;
+  const PATTERN_NON_PRINTABLE2 = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS2 = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE2 = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI2 = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol2(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace2(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol2(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator2(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode2(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen2(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode2(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence2(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "\x85";
+      case 95:
+        return "\xA0";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint2(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key2, value) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(object, key2, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key2] = value;
+    }
+  }
+  const simpleEscapeCheck2 = new Array(256);
+  const simpleEscapeMap2 = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck2[i] = simpleEscapeSequence2(i) ? 1 : 0;
+    simpleEscapeMap2[i] = simpleEscapeSequence2(i);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet2(mark);
+    return new YAMLException22(message, mark);
+  }
+  function throwError2(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor2(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index = 0, length2 = names.length; index < length2; index += 1) {
+      const name = names[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
+      if (entry.existed) {
+        state.anchorMap[names[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index]];
+      }
+    }
+  }
+  function snapshotState2(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState2(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError2(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError2(state, "YAML directive accepts exactly one argument");
+      }
+      const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match2 === null) {
+        throwError2(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match2[1], 10);
+      const minor = parseInt(match2[2], 10);
+      if (major !== 1) {
+        throwError2(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError2(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE2.test(handle)) {
+        throwError2(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError2(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI2.test(prefix)) {
+        throwError2(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError2(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError2(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE2.test(_result)) {
+        throwError2(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork2(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError2(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError2(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork2(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity2 = sourceKeys.length; index < quantity2; index += 1) {
+      const key2 = sourceKeys[index];
+      chargeMergeWork2(state);
+      if (!_hasOwnProperty.call(destination, key2)) {
+        setProperty(destination, key2, source[key2]);
+        overridableKeys[key2] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity2 = keyNode.length; index < quantity2; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError2(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError2(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity2 = valueNode.length; index < quantity2; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError2(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError2(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace2(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace2(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol2(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator2(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol2(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
+      state.result += " ";
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
+    }
+  }
+  function readPlainScalar2(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol2(ch) || isFlowIndicator2(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol2(following) || withinFlowCollection && isFlowIndicator2(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol2(following) || withinFlowCollection && isFlowIndicator2(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol2(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator2(state) || withinFlowCollection && isFlowIndicator2(ch)) {
+        break;
+      } else if (isEol2(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace2(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace2(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar2(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol2(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace2(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator2(state)) {
+        throwError2(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace2(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError2(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar2(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol2(ch)) {
+          skipSeparationSpace2(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck2[ch]) {
+          state.result += simpleEscapeMap2[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen2(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode2(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError2(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint2(hexResult);
+          state.position++;
+        } else {
+          throwError2(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol2(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace2(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator2(state)) {
+        throwError2(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace2(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError2(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection2(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor2(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace2(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError2(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError2(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol2(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace2(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN2, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace2(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace2(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN2, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace2(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError2(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar2(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP2;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP2 === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP2 : CHOMPING_STRIP2;
+        } else {
+          throwError2(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode2(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError2(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError2(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace2(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace2(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol2(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol2(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError2(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP2) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP2) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace2(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol2(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence2(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor2(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError2(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol2(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace2(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN2, false, true);
+      _result.push(state.result);
+      skipSeparationSpace2(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError2(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping2(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor2(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError2(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol2(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError2(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT2, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace2(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol2(ch)) {
+              throwError2(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError2(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError2(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT2, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace2(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError2(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty2(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError2(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError2(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol2(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE2.test(tagHandle)) {
+              throwError2(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError2(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS2.test(tagName)) {
+        throwError2(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI2.test(tagName)) {
+      throwError2(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError2(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError2(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty2(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError2(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol2(ch) && !isFlowIndicator2(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError2(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias2(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol2(ch) && !isFlowIndicator2(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError2(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError2(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace2(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState2(state);
+    beginAnchorTransaction(state);
+    restoreState2(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping2(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState2(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError2(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT2 === nodeContext || CONTEXT_BLOCK_IN2 === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace2(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState2(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty2(state) && !readAnchorProperty2(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace2(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT2 === nodeContext) {
+      if (CONTEXT_FLOW_IN2 === nodeContext || CONTEXT_FLOW_OUT2 === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence2(state, blockIndent) || readBlockMapping2(state, blockIndent, flowIndent)) || readFlowCollection2(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar2(state, flowIndent) || readSingleQuotedScalar2(state, flowIndent) || readDoubleQuotedScalar2(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias2(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError2(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar2(state, flowIndent, CONTEXT_FLOW_IN2 === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor2(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence2(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor2(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError2(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor2(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError2(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError2(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError2(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor2(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument2(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace2(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol2(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError2(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace2(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol2(ch));
+          break;
+        }
+        if (isEol2(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol2(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace2(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace2(state, true, -1);
+    } else if (hasDirectives) {
+      throwError2(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT2, false, true);
+    skipSeparationSpace2(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator2(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace2(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError2(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments2(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError2(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument2(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments2(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length2 = documents.length; index < length2; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load22(input, options) {
+    const documents = loadDocuments2(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException22("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load22;
+  return loader;
+}
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException22 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED2 = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length2 = keys.length; index < length2; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length2;
+    const string2 = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length2 = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length2 = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length2 = 8;
+    } else {
+      throw new YAMLException22("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length2 - string2.length) + string2;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString2(string2, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length2 = string2.length;
+    while (position < length2) {
+      let line;
+      const next = string2.indexOf("\n", position);
+      if (next === -1) {
+        line = string2.slice(position);
+        position = length2;
+      } else {
+        line = string2.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine2(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length2 = state.implicitTypes.length; index < length2; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED2;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string2, pos) {
+    const first = string2.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string2.length) {
+      second = string2.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator2(string2) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string2);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string2, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string2, 0)) && isPlainSafeLast(codePointAt(string2, string2.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string2.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string2, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string2.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string2, i);
+        if (char === CHAR_LINE_FEED2) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string2[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string2[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string2)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator2(string2)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string2, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string2.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string2) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string2)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string2 + '"' : "'" + string2 + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string22) {
+        return testImplicitResolving(state, string22);
+      }
+      switch (chooseScalarStyle(
+        string2,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string2;
+        case STYLE_SINGLE:
+          return "'" + string2.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader3(string2, state.indent) + dropEndingNewline2(indentString2(string2, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader3(string2, state.indent) + dropEndingNewline2(indentString2(foldString(string2, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString2(string2) + '"';
+        default:
+          throw new YAMLException22("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader3(string2, indentPerLevel) {
+    const indentIndicator = needIndentIndicator2(string2) ? String(indentPerLevel) : "";
+    const clip = string2[string2.length - 1] === "\n";
+    const keep = clip && (string2[string2.length - 2] === "\n" || string2 === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline2(string2) {
+    return string2[string2.length - 1] === "\n" ? string2.slice(0, -1) : string2;
+  }
+  function foldString(string2, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string2.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string2.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine2(string2.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string2[0] === "\n" || string2[0] === " ";
+    let moreIndented;
+    let match2;
+    while (match2 = lineRe.exec(string2)) {
+      const prefix = match2[1];
+      const line = match2[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine2(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine2(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match2;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match2 = breakRe.exec(line)) {
+      next = match2.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString2(string2) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string2.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string2, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string2[i];
+        if (char >= 65536) result += string2[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence2(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length2 = object.length; index < length2; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode2(state, level, value, false, false) || typeof value === "undefined" && writeNode2(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence2(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length2 = object.length; index < length2; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode2(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode2(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine2(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED2 === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping2(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length2 = objectKeyList.length; index < length2; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode2(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode2(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping2(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException22("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length2 = objectKeyList.length; index < length2; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine2(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode2(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED2 === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine2(state, level);
+      }
+      if (!writeNode2(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED2 === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length2 = typeList.length; index < length2; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException22("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode2(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping2(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping2(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence2(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence2(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence2(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException22("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length2 = duplicatesIndexes.length;
+    for (let index = 0; index < length2; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length2);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length2 = object.length; i < length2; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length2 = objectKeyList.length; i < length2; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump22(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode2(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump22;
+  return dumper;
+}
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null2(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema3, FAILSAFE_SCHEMA2, JSON_SCHEMA2, CORE_SCHEMA2, DEFAULT_SCHEMA, load2, loadAll, dump2, YAMLException3, types2, safeLoad, safeLoadAll, safeDump;
+var init_js_yaml2 = __esm({
+  "node_modules/js-yaml-4/dist/js-yaml.mjs"() {
+    jsYaml = {};
+    loader = {};
+    common = {};
+    dumper = {};
+    jsYamlExports = requireJsYaml();
+    yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+    ({
+      Type,
+      Schema: Schema3,
+      FAILSAFE_SCHEMA: FAILSAFE_SCHEMA2,
+      JSON_SCHEMA: JSON_SCHEMA2,
+      CORE_SCHEMA: CORE_SCHEMA2,
+      DEFAULT_SCHEMA,
+      load: load2,
+      loadAll,
+      dump: dump2,
+      YAMLException: YAMLException3,
+      types: types2,
+      safeLoad,
+      safeLoadAll,
+      safeDump
+    } = yaml);
+  }
+});
+
+// src/manifest/yaml-schema.ts
+var intTag, KUBERNETES_SCHEMA, MAX_DEPTH;
+var init_yaml_schema = __esm({
+  "src/manifest/yaml-schema.ts"() {
+    "use strict";
+    init_js_yaml();
+    intTag = defineScalarTag(intYaml11Tag.tagName, {
+      ...intYaml11Tag,
+      resolve: (source, isExplicit, tagName) => source.includes(":") ? NOT_RESOLVED : intYaml11Tag.resolve(source, isExplicit, tagName)
+    });
+    KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
+    MAX_DEPTH = 256;
+  }
+});
+
+// src/manifest/listener-read.ts
+function readWithListener(source, base) {
+  if (needsFullReader(source)) return void 0;
+  begin(source);
+  try {
+    const documents = loadAll(source, void 0, OPTIONS);
+    if (phantomDocument) documents.pop();
+    if (depth !== 0 || documents.length !== roots.length) return void 0;
+    const read = loaded === "" ? source : loaded.slice(0, length);
+    return { stream: { source: read, base, length: count, data: events.slice(0, count * FIELDS), anchors: void 0, roots }, documents };
+  } catch {
+    return void 0;
+  } finally {
+    text = "";
+    loaded = "";
+    if (events.length > KEPT_EVENTS) events = new Int32Array(INITIAL_EVENTS);
+    lastPlain = "";
+    lastResolved = void 0;
+  }
+}
+function begin(source) {
+  text = source;
+  length = source.length;
+  count = 0;
+  roots = [];
+  depth = 0;
+  documentEnd = 0;
+  phantomDocument = false;
+  loaded = "";
+}
+function needsFullReader(source) {
+  if (source.includes("	") || source.includes("\uFEFF")) return true;
+  return atLineStart(source, "%") || atLineStart(source, "...");
+}
+function atLineStart(source, marker) {
+  for (let i = source.indexOf(marker); i !== -1; i = source.indexOf(marker, i + 1)) {
+    if (i === 0 || isBreak(source.charCodeAt(i - 1))) return true;
+  }
+  return false;
+}
+function isBreak(ch) {
+  return ch === LF || ch === CR;
+}
+function isSpaceOrBreak(ch) {
+  return ch === SPACE || ch === LF || ch === CR || ch === TAB;
+}
+function isDocumentMarker2(at2) {
+  if (at2 > 0 && !isBreak(text.charCodeAt(at2 - 1))) return false;
+  if (text.charCodeAt(at2) !== MINUS || text.charCodeAt(at2 + 1) !== MINUS || text.charCodeAt(at2 + 2) !== MINUS) return false;
+  return at2 + 3 >= length || isSpaceOrBreak(text.charCodeAt(at2 + 3));
+}
+function skipSeparation(at2) {
+  let p = at2;
+  for (; ; ) {
+    const ch = text.charCodeAt(p);
+    if (ch === SPACE || ch === LF || ch === CR) p++;
+    else if (ch === HASH) while (p < length && !isBreak(text.charCodeAt(p))) p++;
+    else return p;
+  }
+}
+function reserve(slots) {
+  if ((count + slots) * FIELDS <= events.length) return;
+  const grown = new Int32Array(Math.max(events.length * 2, (count + slots) * FIELDS));
+  grown.set(events.subarray(0, count * FIELDS));
+  events = grown;
+}
+function write(slot, kind, start, endOrNext, indent) {
+  const at2 = slot * FIELDS;
+  events[at2 + F_KIND] = kind;
+  events[at2 + F_START] = start;
+  events[at2 + F_END_OR_NEXT] = endOrNext;
+  events[at2 + F_INDENT] = indent;
+}
+function pop(slot) {
+  reserve(1);
+  const index = count++;
+  write(index, EVENT_ID.POP, -1, index + 1, 0);
+  events[slot * FIELDS + F_END_OR_NEXT] = count;
+}
+function openNode(state) {
+  const d = depth++;
+  if (d === 0) loaded = state.input;
+  if (d >= DEPTH_LIMIT) throw GIVE_UP;
+  const open2 = state.position;
+  let p = open2;
+  let line = state.line;
+  let lineStart = state.lineStart;
+  for (; ; ) {
+    const ch = text.charCodeAt(p);
+    if (ch === SPACE) p++;
+    else if (ch === LF || ch === CR) {
+      p += ch === CR && text.charCodeAt(p + 1) === LF ? 2 : 1;
+      line++;
+      lineStart = p;
+    } else if (ch === HASH) while (p < length && !isBreak(text.charCodeAt(p))) p++;
+    else break;
+  }
+  const first = text.charCodeAt(p);
+  if (first === EXCLAMATION || first === AMPERSAND || first === ASTERISK) throw GIVE_UP;
+  reserve(2);
+  if (d === 0) {
+    if (p !== lineStart) throw GIVE_UP;
+    phantomDocument = p >= length && !isDocumentMarker2(skipSeparation(documentEnd));
+    documentSlot = count++;
+    write(documentSlot, EVENT_ID.DOCUMENT, -1, 0, 0);
+    roots.push(count);
+  } else {
+    const parent = d - 1;
+    const n = childrenOf[parent]++;
+    if (n === 0) shapeOf[parent] = shapeOfParent(parent, open2);
+    switch (shapeOf[parent]) {
+      case SHAPE_FLOW_SEQUENCE:
+        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : COMMA);
+        break;
+      case SHAPE_FLOW_MAPPING:
+        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : n % 2 === 1 ? COLON : COMMA);
+        break;
+      case SHAPE_KEY_FIRST:
+        if (n % 2 === 0 && text.charCodeAt(open2 - 1) === QUESTION) throw GIVE_UP;
+        break;
+    }
+  }
+  slotOf[d] = count++;
+  contentOf[d] = p;
+  lineOf[d] = line;
+  columnOf[d] = p - lineStart;
+  childrenOf[d] = 0;
+  shapeOf[d] = SHAPE_NONE;
+  cursorOf[d] = p + 1;
+}
+function shapeOfParent(parent, childOpen) {
+  const content = contentOf[parent];
+  if (childOpen === content) return SHAPE_KEY_FIRST;
+  switch (text.charCodeAt(content)) {
+    case LEFT_BRACKET:
+      return SHAPE_FLOW_SEQUENCE;
+    case LEFT_BRACE:
+      return SHAPE_FLOW_MAPPING;
+    case MINUS:
+      return SHAPE_BLOCK_SEQUENCE;
+    default:
+      throw GIVE_UP;
+  }
+}
+function checkFlowGap(from, to, separator, required = true) {
+  let separators = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === SPACE || ch === LF || ch === CR) continue;
+    if (ch === HASH) {
+      if (!isSpaceOrBreak(text.charCodeAt(i - 1))) throw GIVE_UP;
+      while (i + 1 < to && !isBreak(text.charCodeAt(i + 1))) i++;
+    } else if (ch === separator && separators === 0) {
+      separators++;
+    } else {
+      throw GIVE_UP;
+    }
+  }
+  if (required && separator !== NO_SEPARATOR && separators === 0) throw GIVE_UP;
+}
+function checkAfterNode(end) {
+  if (text.charCodeAt(end) === HASH) throw GIVE_UP;
+}
+function typeOfKind(kind) {
+  if (kind === "scalar") return EVENT_ID.SCALAR;
+  if (kind === "mapping") return EVENT_ID.MAPPING;
+  return kind === "sequence" ? EVENT_ID.SEQUENCE : NOTHING;
+}
+function closeNode(state) {
+  const d = --depth;
+  const slot = slotOf[d];
+  const content = contentOf[d];
+  const kind = state.kind;
+  let children = childrenOf[d];
+  if (children > 0 && shapeOf[d] === SHAPE_KEY_FIRST) {
+    if (children === 1 && lastTypeOf[d] !== NOTHING) {
+      if (lastTypeOf[d] !== typeOfKind(kind)) throw GIVE_UP;
+      unwrapChild(slot);
+      closed(d, lastTypeOf[d], content, state.position);
+      return;
+    }
+    if (children === 1) {
+      count = slot + 1;
+      children = 0;
+    } else if (kind === "mapping") {
+      if (children % 2 === 1) {
+        if (lastTypeOf[d] !== NOTHING || !isDocumentMarker2(lastContentOf[d])) throw GIVE_UP;
+        count--;
+        children--;
+      }
+    } else {
+      throw GIVE_UP;
+    }
+  }
+  const type2 = typeOfKind(kind);
+  if (type2 === EVENT_ID.MAPPING || type2 === EVENT_ID.SEQUENCE) {
+    closeCollection(state, d, type2, children);
+  } else if (type2 === EVENT_ID.SCALAR) {
+    if (children > 0) throw GIVE_UP;
+    closeScalar(state, d);
+  } else {
+    if (children > 0) throw GIVE_UP;
+    write(slot, EVENT_ID.SCALAR | SCALAR_STYLE.PLAIN << STYLE_SHIFT | CHOMPING_MODE.CLIP << CHOMPING_SHIFT, -1, -1, -1);
+  }
+  closed(d, type2, content, state.position);
+}
+function closed(d, type2, content, end) {
+  if (d === 0) {
+    if (phantomDocument) {
+      count = documentSlot;
+      roots.pop();
+      return;
+    }
+    pop(documentSlot);
+    documentEnd = end;
+    return;
+  }
+  const parent = d - 1;
+  lastTypeOf[parent] = type2;
+  lastContentOf[parent] = content;
+  cursorOf[parent] = end;
+}
+function unwrapChild(slot) {
+  events.copyWithin(slot * FIELDS, (slot + 1) * FIELDS, count * FIELDS);
+  count--;
+  for (let i = slot; i < count; i++) {
+    const type2 = events[i * FIELDS + F_KIND] & 7;
+    if (type2 === EVENT_ID.MAPPING || type2 === EVENT_ID.SEQUENCE || type2 === EVENT_ID.POP) events[i * FIELDS + F_END_OR_NEXT]--;
+  }
+}
+function closeCollection(state, d, type2, children) {
+  const content = contentOf[d];
+  const mapping2 = type2 === EVENT_ID.MAPPING;
+  const flow = text.charCodeAt(content) === (mapping2 ? LEFT_BRACE : LEFT_BRACKET);
+  const shape = shapeOf[d];
+  if (flow) {
+    if (children > 0 && shape !== (mapping2 ? SHAPE_FLOW_MAPPING : SHAPE_FLOW_SEQUENCE)) throw GIVE_UP;
+    if (children % 2 === 1 && mapping2) throw GIVE_UP;
+    checkFlowGap(cursorOf[d], state.position - 1, COMMA, false);
+    checkAfterNode(state.position);
+    let after = state.position;
+    while (text.charCodeAt(after) === SPACE) after++;
+    if (text.charCodeAt(after) === COLON) throw GIVE_UP;
+  } else if (mapping2 ? shape !== SHAPE_KEY_FIRST : shape !== SHAPE_BLOCK_SEQUENCE || state.result.length !== children) {
+    throw GIVE_UP;
+  }
+  write(slotOf[d], type2 | (flow ? COLLECTION_STYLE.FLOW : COLLECTION_STYLE.BLOCK) << STYLE_SHIFT, content, 0, 0);
+  pop(slotOf[d]);
+}
+function scalarKind(style, chomping, fast) {
+  return EVENT_ID.SCALAR | style << STYLE_SHIFT | chomping << CHOMPING_SHIFT | (fast ? FAST_FLAG : 0);
+}
+function closeScalar(state, d) {
+  const slot = slotOf[d];
+  const content = contentOf[d];
+  const first = text.charCodeAt(content);
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+    const start = content + 1;
+    const end = state.position - 1;
+    const value = state.result;
+    const fast = state.line === lineOf[d] && value.length === end - start;
+    const style = first === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
+    write(slot, scalarKind(style, CHOMPING_MODE.CLIP, fast), start, end, -1);
+    checkAfterNode(state.position);
+    if (!fast) checkValue2(slot, value);
+  } else if (first === PIPE || first === GREATER2) {
+    if (d === 0) throw GIVE_UP;
+    writeBlockScalar(slot, content, columnOf[d - 1] + 1);
+    checkValue2(slot, state.result);
+  } else {
+    let end = state.position;
+    while (end > content && isSpaceOrBreak(text.charCodeAt(end - 1))) end--;
+    const fast = state.line === lineOf[d];
+    write(slot, scalarKind(SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, fast), content, end, -1);
+    if (!fast) checkValue2(slot, lastPlain);
+  }
+}
+function checkValue2(slot, expected) {
+  const at2 = slot * FIELDS;
+  const kind = events[at2 + F_KIND];
+  const value = getScalarValue(text, {
+    type: EVENT_ID.SCALAR,
+    valueStart: events[at2 + F_START],
+    valueEnd: events[at2 + F_END_OR_NEXT],
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style: kind >> STYLE_SHIFT & 7,
+    chomping: kind >> CHOMPING_SHIFT & 3,
+    indent: events[at2 + F_INDENT],
+    fast: false
+  });
+  if (value !== expected) throw GIVE_UP;
+}
+function codeAt(i) {
+  return i < length ? text.charCodeAt(i) : 0;
+}
+function afterBreak(at2) {
+  return text.charCodeAt(at2) === CR && text.charCodeAt(at2 + 1) === LF ? at2 + 2 : at2 + 1;
+}
+function writeBlockScalar(slot, header2, parentIndent) {
+  const style = text.charCodeAt(header2) === PIPE ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+  let p = header2 + 1;
+  let chomping = CHOMPING_MODE.CLIP;
+  let explicitIndent = -1;
+  for (; ; ) {
+    const ch = codeAt(p);
+    if (ch === PLUS || ch === MINUS) {
+      if (chomping !== CHOMPING_MODE.CLIP) throw GIVE_UP;
+      chomping = ch === PLUS ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+    } else if (ch >= 49 && ch <= 57 && explicitIndent === -1) {
+      explicitIndent = parentIndent + (ch - 48) - 1;
+    } else if (ch >= 48 && ch <= 57) {
+      throw GIVE_UP;
+    } else {
+      break;
+    }
+    p++;
+  }
+  const detected = explicitIndent !== -1;
+  let hadSpace = false;
+  while (codeAt(p) === SPACE) {
+    hadSpace = true;
+    p++;
+  }
+  if (hadSpace && codeAt(p) === HASH) while (p < length && !isBreak(codeAt(p))) p++;
+  if (isBreak(codeAt(p))) p = afterBreak(p);
+  else if (p < length) throw GIVE_UP;
+  let contentIndent = explicitIndent;
+  let maxLeadingIndent = 0;
+  const valueStart = p;
+  let valueEnd = p;
+  while (p < length) {
+    const lineStart = p;
+    let column = 0;
+    while (codeAt(lineStart + column) === SPACE) column++;
+    const first = codeAt(lineStart + column);
+    if (first === 0) {
+      if (contentIndent >= 0 ? column > contentIndent : column > 0) valueEnd = lineStart + column;
+      break;
+    }
+    if (isDocumentMarker2(p)) break;
+    const empty = isBreak(first);
+    if (!detected && contentIndent === -1) {
+      if (empty) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+      else if (column >= parentIndent && column < maxLeadingIndent) throw GIVE_UP;
+    }
+    if (contentIndent === -1 && !empty && column < parentIndent) break;
+    if (!detected && !empty && contentIndent === -1) contentIndent = column;
+    if (!empty && column < (contentIndent === -1 ? parentIndent + 1 : contentIndent)) break;
+    while (p < length && !isBreak(codeAt(p))) p++;
+    valueEnd = p;
+    if (isBreak(codeAt(p))) {
+      p = afterBreak(p);
+      valueEnd = p;
+    }
+  }
+  if (NON_PRINTABLE.test(text.slice(valueStart, valueEnd))) throw GIVE_UP;
+  write(slot, scalarKind(style, chomping, false), valueStart, valueEnd, contentIndent);
+}
+var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, EXCLAMATION, DOUBLE_QUOTE, HASH, AMPERSAND, SINGLE_QUOTE, ASTERISK, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
+var init_listener_read = __esm({
+  "src/manifest/listener-read.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_js_yaml2();
+    init_locate();
+    init_yaml_schema();
+    GIVE_UP = new Error("the text needs js-yaml 5's reader");
+    DEPTH_LIMIT = MAX_DEPTH - 8;
+    MERGE_TAG_NAME2 = "tag:yaml.org,2002:merge";
+    TAB = 9;
+    LF = 10;
+    CR = 13;
+    SPACE = 32;
+    EXCLAMATION = 33;
+    DOUBLE_QUOTE = 34;
+    HASH = 35;
+    AMPERSAND = 38;
+    SINGLE_QUOTE = 39;
+    ASTERISK = 42;
+    PLUS = 43;
+    COMMA = 44;
+    MINUS = 45;
+    COLON = 58;
+    GREATER2 = 62;
+    QUESTION = 63;
+    LEFT_BRACKET = 91;
+    LEFT_BRACE = 123;
+    PIPE = 124;
+    SHAPE_NONE = 0;
+    SHAPE_KEY_FIRST = 1;
+    SHAPE_BLOCK_SEQUENCE = 2;
+    SHAPE_FLOW_SEQUENCE = 3;
+    SHAPE_FLOW_MAPPING = 4;
+    NO_SEPARATOR = 0;
+    NOTHING = 0;
+    text = "";
+    length = 0;
+    loaded = "";
+    INITIAL_EVENTS = 1 << 14;
+    KEPT_EVENTS = 1 << 20;
+    events = new Int32Array(INITIAL_EVENTS);
+    count = 0;
+    roots = [];
+    depth = 0;
+    documentSlot = 0;
+    documentEnd = 0;
+    phantomDocument = false;
+    lastPlain = "";
+    slotOf = new Int32Array(MAX_DEPTH + 2);
+    contentOf = new Int32Array(MAX_DEPTH + 2);
+    lineOf = new Int32Array(MAX_DEPTH + 2);
+    columnOf = new Int32Array(MAX_DEPTH + 2);
+    childrenOf = new Int32Array(MAX_DEPTH + 2);
+    shapeOf = new Int32Array(MAX_DEPTH + 2);
+    lastTypeOf = new Int32Array(MAX_DEPTH + 2);
+    lastContentOf = new Int32Array(MAX_DEPTH + 2);
+    cursorOf = new Int32Array(MAX_DEPTH + 2);
+    kubernetesScalar = new Type("tag:kubeward,2026:plain", {
+      kind: "scalar",
+      resolve(data) {
+        const { value, tag } = KUBERNETES_SCHEMA.resolveImplicitScalarTag(data);
+        if (tag.tagName === MERGE_TAG_NAME2) throw GIVE_UP;
+        lastPlain = data;
+        lastResolved = value;
+        return true;
+      },
+      construct: () => lastResolved
+    });
+    OPTIONS = {
+      schema: FAILSAFE_SCHEMA2.extend({ implicit: [kubernetesScalar] }),
+      listener: (event, state) => {
+        if (event === "open") openNode(state);
+        else closeNode(state);
+      },
+      // js-yaml 4 only warns of lines indented too little inside brackets and quotes, which js-yaml 5 refuses and
+      // flow-indentation.ts reads as Kubernetes does; and of directives.
+      onWarning: () => {
+        throw GIVE_UP;
+      },
+      maxDepth: MAX_DEPTH
+    };
+    NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
   }
 });
 
@@ -60019,14 +63507,14 @@ var init_type_meta = __esm({
 function parseFailure(reason, position) {
   return Object.assign(new Error(reason), { reason, mark: { position } });
 }
-function checkAliases(source, events) {
-  if (!events.some((event) => event.type === EVENT_ID.ALIAS)) return;
+function checkAliases(source, events2) {
+  if (!events2.some((event) => event.type === EVENT_ID.ALIAS)) return;
   const sizes = /* @__PURE__ */ new Map();
   const open2 = [];
   const openAnchors = /* @__PURE__ */ new Set();
   let ownNodes = 0;
   let aliasNodes = 0;
-  for (const event of events) {
+  for (const event of events2) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         if (open2.length === 0) {
@@ -60061,27 +63549,29 @@ function checkAliases(source, events) {
         break;
       }
       case EVENT_ID.POP: {
-        const closed = open2.pop();
-        if (!closed) break;
-        if (closed.anchor !== void 0) {
-          sizes.set(closed.anchor, closed.size);
-          openAnchors.delete(closed.anchor);
+        const closed2 = open2.pop();
+        if (!closed2) break;
+        if (closed2.anchor !== void 0) {
+          sizes.set(closed2.anchor, closed2.size);
+          openAnchors.delete(closed2.anchor);
         }
-        if (open2.length > 0) open2[open2.length - 1].size += closed.size;
+        if (open2.length > 0) open2[open2.length - 1].size += closed2.size;
         break;
       }
     }
   }
 }
 function parseChunk(source, base, file, asKubernetesReads) {
+  const read = readWithListener(source, base);
+  if (read) return read;
   const options = { filename: file, maxDepth: MAX_DEPTH };
-  const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
-  checkAliases(source, events);
-  const documents = constructFromEvents(events, { source, filename: file, schema: KUBERNETES_SCHEMA });
-  return { stream: packEvents(source, base, events), documents };
+  const events2 = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
+  checkAliases(source, events2);
+  const documents = constructFromEvents(events2, { source, filename: file, schema: KUBERNETES_SCHEMA });
+  return { stream: packEvents(source, base, events2), documents };
 }
-function parseYaml(text, file) {
-  return parseChunk(text, 0, file, true);
+function parseYaml(text2, file) {
+  return parseChunk(text2, 0, file, true);
 }
 function errorOffset(error2) {
   const mark = error2.mark;
@@ -60093,10 +63583,10 @@ function errorReason(error2) {
   if (error2 instanceof RangeError) return "the document nests too deeply to read";
   return error2 instanceof Error ? error2.message : String(error2);
 }
-function splitDocuments(text) {
+function splitDocuments(text2) {
   const starts = [0];
-  for (const match2 of text.matchAll(DOCUMENT_SEPARATOR)) if (match2.index > 0) starts.push(match2.index);
-  return starts.map((start, i) => ({ source: text.slice(start, starts[i + 1] ?? text.length), base: start }));
+  for (const match2 of text2.matchAll(DOCUMENT_SEPARATOR)) if (match2.index > 0) starts.push(match2.index);
+  return starts.map((start, i) => ({ source: text2.slice(start, starts[i + 1] ?? text2.length), base: start }));
 }
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -60109,15 +63599,18 @@ function describeNonObject(value) {
   }
   return void 0;
 }
-function parseManifest(file, text) {
-  const source = sourceText(text);
+function parseManifest(file, text2) {
   const problems = [];
   const skipped = [];
   const chunks = [];
+  let source;
   try {
-    chunks.push(parseChunk(text, 0, file, false));
+    const whole2 = parseChunk(text2, 0, file, false);
+    chunks.push(whole2);
+    source = sourceText(whole2.stream.source);
   } catch {
-    for (const piece of splitDocuments(text)) {
+    source = sourceText(text2);
+    for (const piece of splitDocuments(text2)) {
       try {
         chunks.push(parseChunk(piece.source, piece.base, file, true));
       } catch (error2) {
@@ -60193,7 +63686,7 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     }
   };
 }
-var intTag, KUBERNETES_SCHEMA, MAX_DEPTH, DOCUMENT_SEPARATOR, MAX_ALIAS_NODES, MAX_ALIAS_RATIO;
+var DOCUMENT_SEPARATOR, MAX_ALIAS_NODES, MAX_ALIAS_RATIO;
 var init_parse2 = __esm({
   "src/manifest/parse.ts"() {
     "use strict";
@@ -60201,15 +63694,11 @@ var init_parse2 = __esm({
     init_flow_indentation();
     init_locate();
     init_ignores();
+    init_listener_read();
     init_text();
+    init_yaml_schema();
     init_diagnostics();
     init_type_meta();
-    intTag = defineScalarTag(intYaml11Tag.tagName, {
-      ...intYaml11Tag,
-      resolve: (source, isExplicit, tagName) => source.includes(":") ? NOT_RESOLVED : intYaml11Tag.resolve(source, isExplicit, tagName)
-    });
-    KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
-    MAX_DEPTH = 256;
     DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
     MAX_ALIAS_NODES = 1e5;
     MAX_ALIAS_RATIO = 10;
@@ -60305,10 +63794,10 @@ function openYamlFile(source) {
     }
   };
 }
-function readYamlDocument(text, file) {
-  const source = sourceText(text);
+function readYamlDocument(text2, file) {
+  const source = sourceText(text2);
   try {
-    const { stream, documents } = parseYaml(text, file);
+    const { stream, documents } = parseYaml(text2, file);
     const root = stream.roots[0];
     const present3 = root !== void 0 && root < stream.length;
     return {
@@ -60338,8 +63827,8 @@ var init_yaml_file = __esm({
 });
 
 // src/expand/helm/template-locate.ts
-function scanLines(text) {
-  return text.split("\n").map((raw, index) => {
+function scanLines(text2) {
+  return text2.split("\n").map((raw, index) => {
     const line = raw.replace(/\r$/, "");
     const indent = line.length - line.trimStart().length;
     const withoutActions = line.replace(ACTION, "").trim();
@@ -60411,13 +63900,13 @@ function findItem(lines, block, index, rendered) {
   if (ranged !== -1 && index >= ranged) return { item: items2[ranged], rangeIndex: index - ranged };
   return items2[index] ? { item: items2[index] } : void 0;
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function collectDefines(texts) {
   const defines = /* @__PURE__ */ new Map();
-  for (const text of texts) {
-    for (const match2 of text.matchAll(DEFINE)) if (!defines.has(match2[1])) defines.set(match2[1], match2[2]);
+  for (const text2 of texts) {
+    for (const match2 of text2.matchAll(DEFINE)) if (!defines.has(match2[1])) defines.set(match2[1], match2[2]);
   }
   return defines;
 }
@@ -60436,8 +63925,8 @@ function withScopes(lines, upTo, from) {
   }
   return stack;
 }
-function valuesPathIn(text, defines, scope, depth = 0) {
-  for (const match2 of text.matchAll(ACTION)) {
+function valuesPathIn(text2, defines, scope, depth2 = 0) {
+  for (const match2 of text2.matchAll(ACTION)) {
     const action = match2[1];
     const ref = VALUES_REF.exec(action);
     if (ref) return ref[1].slice(1).split(".");
@@ -60445,10 +63934,10 @@ function valuesPathIn(text, defines, scope, depth = 0) {
     const field = /(?:^|[\s(])\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/.exec(action);
     if (scope && field && !/^(Values|Release|Chart|Capabilities|Files|Template)\b/.test(field[1])) return [...scope, ...field[1].split(".")];
     const include = /\b(?:include|template)\s+"([^"]+)"/.exec(action);
-    if (include && depth < 4) {
+    if (include && depth2 < 4) {
       const body = defines.get(include[1]);
       if (body !== void 0) {
-        const inner = valuesPathIn(body, defines, void 0, depth + 1);
+        const inner = valuesPathIn(body, defines, void 0, depth2 + 1);
         if (inner) return inner;
       }
     }
@@ -60465,8 +63954,8 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path28, defines) {
-  const lines = scanLines(text);
+function locateInTemplate(text2, kind, body, path28, defines) {
+  const lines = scanLines(text2);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
@@ -60608,8 +64097,8 @@ function errorText(stderr, code) {
   for (const line of lines.slice(start)) {
     if (!line) break;
     if (NOISE.test(line)) continue;
-    const text = line.replace(/^Error:\s*/, "");
-    block.push(/^[^\s:]+:\d+:\d+$/.test(text) ? `template: ${text}:` : text);
+    const text2 = line.replace(/^Error:\s*/, "");
+    block.push(/^[^\s:]+:\d+:\d+$/.test(text2) ? `template: ${text2}:` : text2);
   }
   return block.join(" ");
 }
@@ -60621,14 +64110,14 @@ function withoutChartName(message, helmPath) {
   const chartName = helmPath.slice(0, helmPath.indexOf("/") + 1);
   return chartName ? message.split(`${chartName}templates/`).join("templates/").split(`${chartName}charts/`).join("charts/") : message;
 }
-function executionFailure(text) {
-  const frames = [...text.matchAll(FRAME)];
+function executionFailure(text2) {
+  const frames = [...text2.matchAll(FRAME)];
   const inChart = frames.filter((frame) => frame[1].includes("/"));
   const at2 = inChart.at(-1);
   if (!at2) return void 0;
   const [, helmPath, line, column, name, expression] = at2;
   const executing = name === helmPath ? "" : `executing "${name}" `;
-  const reason = text.slice(at2.index + at2[0].length);
+  const reason = text2.slice(at2.index + at2[0].length);
   const callers = inChart.slice(0, -1).map((frame) => `${insideChart(frame[1])}:${frame[2]}`);
   const includedFrom = callers.reverse().map((caller, i) => i === 0 ? `; included from ${caller}` : `, which is included from ${caller}`).join("");
   return {
@@ -60640,20 +64129,20 @@ function executionFailure(text) {
   };
 }
 function parseHelmFailure(stderr, code) {
-  const text = errorText(stderr, code);
-  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(text);
+  const text2 = errorText(stderr, code);
+  const missing = /found in (?:Chart|requirements)\.yaml, but missing in charts\/ directory: (.+)$/.exec(text2);
   if (missing) {
     return {
       message: `dependency ${missing[1]} is declared in Chart.yaml but missing from charts/; run \`helm dependency build\` or pass --helm-dependency-update`,
       file: "Chart.yaml"
     };
   }
-  const called = /^execution error at \(([^():\s]+):(\d+):(\d+)\): (.*)$/.exec(text);
+  const called = /^execution error at \(([^():\s]+):(\d+):(\d+)\): (.*)$/.exec(text2);
   if (called) {
     const [, helmPath, line, column, reason] = called;
     return { message: withoutChartName(reason, helmPath), file: insideChart(helmPath), line: Number(line), byteOffset: Number(column), helmPath };
   }
-  const unparsed = /^parse error at \(([^():\s]+):(\d+)\): (.*)$/.exec(text);
+  const unparsed = /^parse error at \(([^():\s]+):(\d+)\): (.*)$/.exec(text2);
   if (unparsed) {
     const [, helmPath, line, reason] = unparsed;
     const opened = /^unclosed action started at \S+:(\d+)$/.exec(reason);
@@ -60665,9 +64154,9 @@ function parseHelmFailure(stderr, code) {
       helmPath
     };
   }
-  const execution = executionFailure(text);
+  const execution = executionFailure(text2);
   if (execution) return execution;
-  const invalidYaml = /^YAML parse error on ([^:\s]+): (.*)$/.exec(text);
+  const invalidYaml = /^YAML parse error on ([^:\s]+): (.*)$/.exec(text2);
   if (invalidYaml) {
     const [, helmPath, detail] = invalidYaml;
     const yamlLine = YAML_LINE.exec(detail);
@@ -60678,7 +64167,7 @@ function parseHelmFailure(stderr, code) {
     const message = shape ? `the template renders a YAML ${shape[1]}, not a Kubernetes object (a mapping with apiVersion and kind)` : `the template rendered invalid YAML: ${detail}`;
     return { message, file: insideChart(helmPath), helmPath };
   }
-  const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text);
+  const values = /^(?:cannot load (values\.yaml)|failed to parse (\/[^:]+|[A-Za-z]:\\[^:]+)): (.*)$/.exec(text2);
   if (values) {
     const [, , valuesFile, detail] = values;
     const chartValues = values[1];
@@ -60686,7 +64175,7 @@ function parseHelmFailure(stderr, code) {
     const reason = yamlLine ? yamlLine[2] : detail;
     return { message: `the values file is not valid YAML: ${reason}`, file: chartValues ?? valuesFile, line: yamlLine ? Number(yamlLine[1]) : void 0 };
   }
-  return { message: text };
+  return { message: text2 };
 }
 var NOISE, FRAME, YAML_LINE;
 var init_render_failure = __esm({
@@ -60814,11 +64303,11 @@ function selectedEnv(names) {
 }
 function renderKey(identity2, args, cwd, inputs, digest) {
   const hash = createHash("sha256");
-  const relocated = (text) => inputs.relocate ? text.split(inputs.relocate).join("<copy>") : text;
+  const relocated = (text2) => inputs.relocate ? text2.split(inputs.relocate).join("<copy>") : text2;
   hash.update(`${FORMAT2}\0${identity2}\0${relocated(cwd)}\0`);
   for (const arg of args) hash.update(`a ${relocated(arg)}\0`);
   for (const variable of selectedEnv(inputs.env)) hash.update(`e ${variable}\0`);
-  for (const text of inputs.extra ?? []) hash.update(`x ${text.length}\0${text}`);
+  for (const text2 of inputs.extra ?? []) hash.update(`x ${text2.length}\0${text2}`);
   for (const dir of outermost(inputs.dirs)) hash.update(`t ${relocated(dir)} ${digest(dir, inputs.skip ?? [])}\0`);
   for (const file of [...new Set(inputs.files.map((name) => path12.resolve(name)))].sort()) {
     const content = readFileSync6(file);
@@ -60849,12 +64338,12 @@ function entryRun(key2, entry) {
   if (body.length !== stdoutBytes + Number(header2[5]) || createHash("sha256").update(body).digest("hex") !== header2[6]) return void 0;
   return { code: Number(header2[3]), stdout: body.subarray(0, stdoutBytes).toString("utf8"), stderr: body.subarray(stdoutBytes).toString("utf8") };
 }
-async function toolIdentity(binary) {
-  const stats = statSync5(binary);
-  const kubectl = path12.basename(binary).startsWith("kubectl");
-  const version = await runTool(binary, kubectl ? ["version", "--client"] : ["version"], path12.dirname(binary), 3e4);
+async function toolIdentity(binary2) {
+  const stats = statSync5(binary2);
+  const kubectl = path12.basename(binary2).startsWith("kubectl");
+  const version = await runTool(binary2, kubectl ? ["version", "--client"] : ["version"], path12.dirname(binary2), 3e4);
   if (version.code !== 0) return void 0;
-  return `${realpathSync3(binary)} ${stats.size} ${stats.mtimeMs}
+  return `${realpathSync3(binary2)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
 }
 function reasonOf2(error2) {
@@ -60879,11 +64368,11 @@ function createRenderCache(dir) {
     if (known instanceof Unkeyable) throw known;
     return known;
   };
-  const identity2 = (binary) => {
-    let known = identities.get(binary);
+  const identity2 = (binary2) => {
+    let known = identities.get(binary2);
     if (!known) {
-      known = toolIdentity(binary).catch(() => void 0);
-      identities.set(binary, known);
+      known = toolIdentity(binary2).catch(() => void 0);
+      identities.set(binary2, known);
     }
     return known;
   };
@@ -60905,8 +64394,8 @@ function createRenderCache(dir) {
     }
   };
   return {
-    async run(binary, args, cwd, inputs) {
-      const tool = inputs && await identity2(binary);
+    async run(binary2, args, cwd, inputs) {
+      const tool = inputs && await identity2(binary2);
       let key2;
       try {
         key2 = tool ? renderKey(tool, args, cwd, inputs, digest) : void 0;
@@ -60928,7 +64417,7 @@ function createRenderCache(dir) {
         }
       }
       inputs?.prepare?.();
-      const run2 = await runTool(binary, args, cwd);
+      const run2 = await runTool(binary2, args, cwd);
       if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
       else stats.uncached++;
       return run2;
@@ -60936,10 +64425,10 @@ function createRenderCache(dir) {
     stats: () => ({ ...stats })
   };
 }
-function runCached(cache2, binary, args, cwd, inputs) {
-  if (cache2) return cache2.run(binary, args, cwd, inputs);
+function runCached(cache2, binary2, args, cwd, inputs) {
+  if (cache2) return cache2.run(binary2, args, cwd, inputs);
   inputs?.prepare?.();
-  return runTool(binary, args, cwd);
+  return runTool(binary2, args, cwd);
 }
 var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, Unkeyable;
 var init_render_cache = __esm({
@@ -61000,8 +64489,8 @@ function templateInputs(chartDir, valueSet, settings) {
   const { copy } = settings;
   const environment = { env: ["HELM_", "KUBECONFIG"], extra: settings.namespace ? [] : kubeconfigText() };
   if (!copy) return { dirs: [chartDir], files: valueSet.valuesFiles, ...environment };
-  const plan2 = [...[...copy.removed].sort().map((file) => `removed ${file}`), ...[...copy.written].sort(([a], [b]) => a < b ? -1 : 1).map(([file, text]) => `written ${file} ${text.length}
-${text}`)];
+  const plan2 = [...[...copy.removed].sort().map((file) => `removed ${file}`), ...[...copy.written].sort(([a], [b]) => a < b ? -1 : 1).map(([file, text2]) => `written ${file} ${text2.length}
+${text2}`)];
   return {
     dirs: [copy.source],
     files: valueSet.valuesFiles.filter((file) => path13.relative(copy.root, file).startsWith("..")),
@@ -61045,31 +64534,31 @@ var init_render = __esm({
 });
 
 // src/expand/helm/template-actions.ts
-function actionEnd(text, start) {
+function actionEnd(text2, start) {
   let i = start + 2;
   const comment = /-?\s*\/\*/y;
   comment.lastIndex = i;
-  if (comment.test(text)) {
-    const close = text.indexOf("*/", comment.lastIndex);
-    if (close === -1) return text.length;
+  if (comment.test(text2)) {
+    const close = text2.indexOf("*/", comment.lastIndex);
+    if (close === -1) return text2.length;
     i = close + 2;
   }
-  while (i < text.length) {
-    const char = text[i];
+  while (i < text2.length) {
+    const char = text2[i];
     if (char === '"' || char === "'") {
       i++;
-      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+      while (i < text2.length && text2[i] !== char && text2[i] !== "\n") i += text2[i] === "\\" ? 2 : 1;
       i++;
     } else if (char === "`") {
-      const close = text.indexOf("`", i + 1);
-      i = close === -1 ? text.length : close + 1;
-    } else if (char === "}" && text[i + 1] === "}") {
+      const close = text2.indexOf("`", i + 1);
+      i = close === -1 ? text2.length : close + 1;
+    } else if (char === "}" && text2[i + 1] === "}") {
       return i + 2;
     } else {
       i++;
     }
   }
-  return text.length;
+  return text2.length;
 }
 var init_template_actions = __esm({
   "src/expand/helm/template-actions.ts"() {
@@ -61133,7 +64622,7 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
       }
       chmodSync(copy, statSync6(copy).mode | 448);
       for (const file of removed) rmSync3(path14.join(root, file), { force: true });
-      for (const [file, text] of written) writeFileSync2(path14.join(root, file), text);
+      for (const [file, text2] of written) writeFileSync2(path14.join(root, file), text2);
     }
   };
 }
@@ -61147,39 +64636,39 @@ function removeCopy(copyDir) {
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
-  const text = lines.join("\n");
+  const text2 = lines.join("\n");
   let line = 0;
   let i = 0;
-  while (i < text.length) {
-    const open2 = text.indexOf(ACTION_OPEN, i);
-    const newline = text.indexOf("\n", i);
+  while (i < text2.length) {
+    const open2 = text2.indexOf(ACTION_OPEN, i);
+    const newline = text2.indexOf("\n", i);
     if (newline !== -1 && (open2 === -1 || newline < open2)) {
-      scanned[line].literal += text.slice(i, newline);
+      scanned[line].literal += text2.slice(i, newline);
       line++;
       i = newline + 1;
       continue;
     }
     if (open2 === -1) {
-      scanned[line].literal += text.slice(i);
+      scanned[line].literal += text2.slice(i);
       break;
     }
-    scanned[line].literal += text.slice(i, open2);
-    const end = actionEnd(text, open2);
-    const closed = text.startsWith(ACTION_CLOSE, end - ACTION_CLOSE.length) && end - open2 >= 4;
-    const action = text.slice(open2 + ACTION_OPEN.length, closed ? end - ACTION_CLOSE.length : end);
+    scanned[line].literal += text2.slice(i, open2);
+    const end = actionEnd(text2, open2);
+    const closed2 = text2.startsWith(ACTION_CLOSE, end - ACTION_CLOSE.length) && end - open2 >= 4;
+    const action = text2.slice(open2 + ACTION_OPEN.length, closed2 ? end - ACTION_CLOSE.length : end);
     for (let at2 = action.indexOf("\n"); at2 !== -1; at2 = action.indexOf("\n", at2 + 1)) {
       scanned[line].openAtEnd = true;
       line++;
       scanned[line].openAtStart = true;
     }
     scanned[line].actions.push(action.replace(/-$/, ""));
-    if (!closed) scanned[line].openAtEnd = true;
+    if (!closed2) scanned[line].openAtEnd = true;
     i = end;
   }
   return scanned;
 }
-function tagTemplate(text, tag) {
-  const lines = text.split("\n");
+function tagTemplate(text2, tag) {
+  const lines = text2.split("\n");
   const scanned = scanTemplateLines(lines.map((line) => line.replace(/\r$/, "")));
   const blocks = [];
   let blockScalarIndent = -1;
@@ -61268,7 +64757,7 @@ function comparedValues(chartDir) {
 }
 function splitAssignments(argument2) {
   const parts = [];
-  let depth = 0;
+  let depth2 = 0;
   let current2 = "";
   for (let i = 0; i < argument2.length; i++) {
     const char = argument2[i];
@@ -61276,9 +64765,9 @@ function splitAssignments(argument2) {
       current2 += char + argument2[++i];
       continue;
     }
-    if (char === "{") depth++;
-    if (char === "}") depth--;
-    if (char === "," && depth === 0) {
+    if (char === "{") depth2++;
+    if (char === "}") depth2--;
+    if (char === "," && depth2 === 0) {
       parts.push(current2);
       current2 = "";
     } else current2 += char;
@@ -61305,8 +64794,8 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     return kept.has(sentinels.length - 1) || compared3.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
-    const text = readFileSync8(file, "utf8");
-    const tree = text.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text);
+    const text2 = readFileSync8(file, "utf8");
+    const tree = text2.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text2);
     const replaced = sentinelTree(tree, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
     copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
@@ -61320,7 +64809,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     rewrite(file, `values-${index}.yaml`, [], 1 + index);
     return path14.join(copy.root, `values-${index}.yaml`);
   });
-  const set = valueSet.set.map(
+  const set2 = valueSet.set.map(
     (argument2) => splitAssignments(argument2).map((assignment) => {
       const equals3 = assignment.indexOf("=");
       if (equals3 === -1) return assignment;
@@ -61331,7 +64820,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
       return `${key2}=${register({ kind: "set", path: setKeyPath(key2) }, setKeyPath(key2), 1e3, value)}`;
     }).join(",")
   );
-  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set: set2 }, level, sentinels };
 }
 var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
 var init_instrument = __esm({
@@ -61377,7 +64866,7 @@ function child(node, segment) {
   return void 0;
 }
 function sharedDepth(real, other, path28) {
-  let depth = 0;
+  let depth2 = 0;
   for (const segment of path28) {
     const next = child(real, segment);
     if (next === void 0) break;
@@ -61387,9 +64876,9 @@ function sharedDepth(real, other, path28) {
     if (otherNext === void 0) return void 0;
     real = next;
     other = otherNext;
-    depth++;
+    depth2++;
   }
-  return depth;
+  return depth2;
 }
 function nodeAt(body, path28) {
   let node = body;
@@ -61403,16 +64892,16 @@ function documentAlong(render, name, key2, body, path28) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path28);
-  if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
-  return { ok: true, chart: render.chart, document, depth };
+  const depth2 = sharedDepth(body, document.object.body, path28);
+  if (depth2 === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
+  return { ok: true, chart: render.chart, document, depth: depth2 };
 }
 function taggedTemplateLine(evidence2, key2, body, path28) {
   const along = documentAlong(evidence2.tagged, "tagged", key2, body, path28);
   if (!along.ok) return along;
-  const { chart, document, depth } = along;
-  for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path28.slice(0, length)).region.startLine - 1;
+  const { chart, document, depth: depth2 } = along;
+  for (let length2 = depth2; length2 >= 0; length2--) {
+    const lineIndex = document.object.locate(path28.slice(0, length2)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -61422,12 +64911,12 @@ function taggedTemplateLine(evidence2, key2, body, path28) {
       break;
     }
     const line = producer && chart.line(producer.id, producer.line);
-    if (line) return { ok: true, line, depth: length };
+    if (line) return { ok: true, line, depth: length2 };
   }
   return { ok: false, reason: "no template line tag reached this field" };
 }
-function sentinelIds(text) {
-  return [...text.matchAll(SENTINEL)].map((match2) => Number(match2[1]));
+function sentinelIds(text2) {
+  return [...text2.matchAll(SENTINEL)].map((match2) => Number(match2[1]));
 }
 function sentinelsBelow(node, at2, found) {
   if (typeof node === "string") {
@@ -61455,47 +64944,47 @@ function startsWith(path28, head) {
 function wholeValuesMap(chart, node) {
   const found = [];
   sentinelsBelow(node, [], found);
-  let map;
+  let map2;
   for (const { at: at2, id } of found) {
     const sentinel = chart.sentinels[id];
     if (!sentinel || !endsWith(sentinel.effective, at2)) return void 0;
     const candidate = sentinel.effective.slice(0, sentinel.effective.length - at2.length);
-    if (map && (map.length !== candidate.length || !startsWith(candidate, map))) return void 0;
-    map = candidate;
+    if (map2 && (map2.length !== candidate.length || !startsWith(candidate, map2))) return void 0;
+    map2 = candidate;
   }
-  if (!map || map.length === 0) return void 0;
+  if (!map2 || map2.length === 0) return void 0;
   const seen = new Set(found.map(({ id }) => chart.sentinels[id].effective.join("\0")));
   for (const sentinel of chart.sentinels) {
-    if (!startsWith(sentinel.effective, map) || SWITCH_KEYS.has(String(sentinel.effective[sentinel.effective.length - 1]))) continue;
+    if (!startsWith(sentinel.effective, map2) || SWITCH_KEYS.has(String(sentinel.effective[sentinel.effective.length - 1]))) continue;
     if (!seen.has(sentinel.effective.join("\0"))) return void 0;
   }
-  return map;
+  return map2;
 }
 function sentinelValues(evidence2, key2, body, path28, writtenByTemplate) {
   const along = documentAlong(evidence2.values, "values", key2, body, path28);
   if (!along.ok) return along;
-  const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path28.slice(0, depth));
-  if (depth === path28.length && typeof node === "string") {
+  const { chart, document, depth: depth2 } = along;
+  const node = nodeAt(document.object.body, path28.slice(0, depth2));
+  if (depth2 === path28.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path28.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth2 === path28.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
     const same = node === nodeAt(body, path28) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
-  for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path28.slice(0, length);
-    const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
-    if (!map) continue;
-    if (length < path28.length && writtenByTemplate(prefix)) break;
+  for (let length2 = scalar ? depth2 - 1 : depth2; length2 > 0; length2--) {
+    const prefix = path28.slice(0, length2);
+    const map2 = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
+    if (!map2) continue;
+    if (length2 < path28.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
-    const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path28.slice(length)], effective: [...map, ...path28.slice(length)] }] };
+    const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map2.length));
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path28.slice(length2)], effective: [...map2, ...path28.slice(length2)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -61625,8 +65114,8 @@ function guessValues(chart, home, reference) {
   for (const file of [...chart.valueSet.valuesFiles].reverse()) {
     candidates2.push({ file, path: effective, required: home.subcharts.length + reference.valuesPath.length, effective });
   }
-  home.charts.forEach((dir, depth) => {
-    const prefix = home.subcharts.slice(depth);
+  home.charts.forEach((dir, depth2) => {
+    const prefix = home.subcharts.slice(depth2);
     candidates2.push({ file: path15.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
@@ -61638,8 +65127,8 @@ function guessValues(chart, home, reference) {
   }
   return best;
 }
-function spanOnLine(text, segment) {
-  const content = text.replace(/\s+#.*$/, "").trimEnd();
+function spanOnLine(text2, segment) {
+  const content = text2.replace(/\s+#.*$/, "").trimEnd();
   const indent = content.length - content.trimStart().length;
   let column = indent + 1;
   if (typeof segment === "string") {
@@ -61648,8 +65137,8 @@ function spanOnLine(text, segment) {
   }
   return { column, endColumn: Math.max(column, content.length + 1) };
 }
-function escapeRegExp2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp2(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function locateByTemplateText(chart, object, home, objectPath, reason, templateText) {
   const hit = locateInTemplate(templateText, object.kind, object.body, objectPath, chart.files.defines(chart.chartDir));
@@ -61692,17 +65181,17 @@ function locateByRenders(chart, object, home, key2, objectPath, templateText) {
     const guessed = locateByTemplateText(chart, object, home, objectPath, template.reason, templateText);
     return answer.ok ? { ...guessed, ...valuesFromSentinels(chart, answer.keys) } : guessed;
   }
-  const text = chart.files.file(template.line.file)?.source.lineText(template.line.line) ?? "";
-  const span = spanOnLine(text, objectPath[template.depth - 1]);
+  const text2 = chart.files.file(template.line.file)?.source.lineText(template.line.line) ?? "";
+  const span = spanOnLine(text2, objectPath[template.depth - 1]);
   const located = { file: template.line.file, line: template.line.line, ...span, values: [], ignoreLines: [] };
   if (answer.ok) return { ...located, ...valuesFromSentinels(chart, answer.keys) };
-  const written = writtenValuesOnLine(chart, home, text, objectPath);
+  const written = writtenValuesOnLine(chart, home, text2, objectPath);
   const values = written ? [written.setting] : [];
   const ignoreLines = written?.setting.region ? [{ file: written.file, line: written.setting.region.startLine }] : [];
   return { ...located, values, ignoreLines, fallback: answer.reason, guessed: "values key" };
 }
-function writtenValuesOnLine(chart, home, text, objectPath) {
-  const references = [...text.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
+function writtenValuesOnLine(chart, home, text2, objectPath) {
+  const references = [...text2.matchAll(/\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g)];
   if (references.length !== 1) return void 0;
   const valuesPath = references[0][1].slice(1).split(".");
   for (let tail = objectPath.length; tail >= 0; tail--) {
@@ -61849,12 +65338,12 @@ ${header2}`) + 1;
   const next = debugOutput.indexOf("\n---\n# Source: ", start);
   return next === -1 ? debugOutput.slice(start).replace(/\n$/, "") : debugOutput.slice(start, next);
 }
-function spaceRun(pattern, text) {
-  return pattern.exec(text)?.[0] ?? "";
+function spaceRun(pattern, text2) {
+  return pattern.exec(text2)?.[0] ?? "";
 }
-function helmDocuments(text) {
-  const start = spaceRun(LEADING_SPACE, text).length;
-  const body = text.slice(start, text.length - spaceRun(TRAILING_SPACE, text).length);
+function helmDocuments(text2) {
+  const start = spaceRun(LEADING_SPACE, text2).length;
+  const body = text2.slice(start, text2.length - spaceRun(TRAILING_SPACE, text2).length);
   const documents = [];
   const add2 = (from2, to) => {
     const piece = body.slice(from2, to);
@@ -61862,7 +65351,7 @@ function helmDocuments(text) {
     const trimmed = piece.slice(lead, piece.length - spaceRun(TRAILING_SPACE, piece).length);
     if (!trimmed) return;
     const offset = start + from2 + lead;
-    documents.push({ firstLine: text.slice(0, offset).split("\n").length - 1, text: trimmed });
+    documents.push({ firstLine: text2.slice(0, offset).split("\n").length - 1, text: trimmed });
   };
   let from = 0;
   for (const separator of body.matchAll(DOCUMENT_SEPARATOR2)) {
@@ -61877,9 +65366,9 @@ function failingDocument(documents, line) {
   const errorLines = long.map((document) => readYamlDocument(document.text, "").error?.region.startLine);
   return long.find((_2, i) => errorLines[i] === line) ?? long.find((_2, i) => errorLines[i] !== void 0) ?? (long.length === 1 ? long[0] : void 0);
 }
-function untag(text, nonce) {
+function untag(text2, nonce) {
   const tag = new RegExp(`[ \\t]* # kubeward-${nonce}:(\\d+)`);
-  return text.split("\n").map((line) => {
+  return text2.split("\n").map((line) => {
     const parts = line.split(tag);
     const pieces = parts.filter((_2, i) => i % 2 === 0);
     return { text: pieces.join(""), tags: parts.filter((_2, i) => i % 2 === 1).map(Number), pieces };
@@ -61929,9 +65418,9 @@ async function locateRenderedLine(query) {
     writeFileSync3(path16.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
-    const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
-    const end = text.lastIndexOf(sentinel);
-    if (end !== -1) tagged = text.slice(0, end);
+    const text2 = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
+    const end = text2.lastIndexOf(sentinel);
+    if (end !== -1) tagged = text2.slice(0, end);
   } catch {
   } finally {
     if (copy) removeCopy(copy);
@@ -61984,8 +65473,8 @@ function readText(file) {
     return void 0;
   }
 }
-function regionOnLine(text, wanted, byteOffset, token) {
-  const lines = text.split("\n");
+function regionOnLine(text2, wanted, byteOffset, token) {
+  const lines = text2.split("\n");
   const line = Math.min(Math.max(wanted, 1), lines.length);
   const content = lines[line - 1].replace(/\r$/, "");
   if (byteOffset !== void 0) {
@@ -62023,8 +65512,8 @@ async function renderErrorProblem(failure, render) {
       region = place.region;
       message += place.note;
     } else if (failure.line !== void 0) {
-      const text = readText(file);
-      if (text !== void 0) region = regionOnLine(text, failure.line, failure.byteOffset, failure.token);
+      const text2 = readText(file);
+      if (text2 !== void 0) region = regionOnLine(text2, failure.line, failure.byteOffset, failure.token);
     }
   }
   const valueSet = render.nameValueSet ? ` (value set ${render.valueSet.name})` : "";
@@ -62343,11 +65832,11 @@ function matchesPattern(pattern, value) {
 function matchesSelector(selector, labels) {
   const requirements = selector.split(/,(?![^(]*\))/).map((part2) => part2.trim()).filter(Boolean);
   return requirements.every((requirement) => {
-    const set = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(requirement);
-    if (set) {
-      const values = set[3].split(",").map((value) => value.trim());
-      const has = typeof labels[set[1]] === "string" && values.includes(labels[set[1]]);
-      return set[2] === "in" ? has : !has;
+    const set2 = /^([^\s!=]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(requirement);
+    if (set2) {
+      const values = set2[3].split(",").map((value) => value.trim());
+      const has = typeof labels[set2[1]] === "string" && values.includes(labels[set2[1]]);
+      return set2[2] === "in" ? has : !has;
     }
     const compare2 = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(requirement);
     if (compare2) {
@@ -62408,14 +65897,14 @@ function patchCandidates(patch, identity2, body, path28, applied) {
   return candidates2;
 }
 function strategicDeletion(document, followed, body, path28) {
-  for (let depth = 1; depth <= followed.length; depth++) {
-    const at2 = followed.slice(0, depth);
+  for (let depth2 = 1; depth2 <= followed.length; depth2++) {
+    const at2 = followed.slice(0, depth2);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path28[length - 1] === "string" && valueAtPath(body, path28.slice(0, length)) === void 0;
-    if (node === null && gone(depth)) return at2;
+    const gone = (length2) => typeof path28[length2 - 1] === "string" && valueAtPath(body, path28.slice(0, length2)) === void 0;
+    if (node === null && gone(depth2)) return at2;
     if (!isRecord(node)) continue;
-    if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path28.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "delete" && gone(depth2)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth2 === followed.length && depth2 < path28.length && gone(depth2 + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
@@ -62448,10 +65937,10 @@ function operationCandidate(operation, file, body, path28, applied) {
   }
   const remainder = path28.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
-  const depth = operation.path.length + followed.depth;
+  const depth2 = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path28.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path28.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth2 < path28.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth: depth2, decisive: depth2 === path28.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -62483,8 +65972,8 @@ function removalFromContainers(effects, identity2, resource, body, fieldPath) {
     if (!Array.isArray(containers)) continue;
     for (let index = 0; index < containers.length; index++) {
       const containerPath = [...podPath, list2, index, "securityContext", ...field];
-      const set = followPath(body, resource.object.body, containerPath);
-      if (set.depth !== containerPath.length) continue;
+      const set2 = followPath(body, resource.object.body, containerPath);
+      if (set2.depth !== containerPath.length) continue;
       const { decisive } = scanPatches(effects, identity2, body, containerPath);
       if (!decisive?.deletes) continue;
       const name = recordOf(containers[index]).name;
@@ -62492,7 +65981,7 @@ function removalFromContainers(effects, identity2, resource, body, fieldPath) {
         kind: "removed-by-patch",
         container: typeof name === "string" ? { list: list2, name } : { list: list2 },
         field: field.join("."),
-        ...isScalar3(set.value) ? { value: set.value } : {}
+        ...isScalar3(set2.value) ? { value: set2.value } : {}
       };
       return { file: decisive.file, region: decisive.region, provenance };
     }
@@ -62658,8 +66147,8 @@ var init_map2 = __esm({
 });
 
 // src/expand/kustomize/kustomize-yaml.ts
-function readKustomizeYaml(text, file, toFile = sameRegion) {
-  const document = readYamlDocument(text, file);
+function readKustomizeYaml(text2, file, toFile = sameRegion) {
+  const document = readYamlDocument(text2, file);
   const { source } = document;
   const regionAt = (path28) => toFile(document.locate(path28));
   return {
@@ -62715,9 +66204,9 @@ function readKustomizeYaml(text, file, toFile = sameRegion) {
     }
   };
 }
-function blockHeader2(text, contentStart) {
-  const lineStart = text.lastIndexOf("\n", contentStart - 2) + 1;
-  const line = text.slice(lineStart, Math.max(lineStart, contentStart - 1));
+function blockHeader2(text2, contentStart) {
+  const lineStart = text2.lastIndexOf("\n", contentStart - 2) + 1;
+  const line = text2.slice(lineStart, Math.max(lineStart, contentStart - 1));
   const indicator = /[|>][-+0-9]*[ \t]*(#.*)?\r?$/.exec(line);
   return indicator ? lineStart + indicator.index : lineStart;
 }
@@ -62743,9 +66232,9 @@ function itemsAt(parent, key2) {
   const list2 = isRecord(parent) ? parent[key2] : void 0;
   return Array.isArray(list2) ? list2.flatMap((item, index) => item === null || item === void 0 ? [] : [{ item, index }]) : [];
 }
-function settingAt(yaml, parent, parentPath, key2) {
+function settingAt(yaml2, parent, parentPath, key2) {
   const value = stringOf(isRecord(parent) ? parent[key2] : void 0);
-  return value === void 0 ? void 0 : { value, region: yaml.regionAt([...parentPath, key2]) };
+  return value === void 0 ? void 0 : { value, region: yaml2.regionAt([...parentPath, key2]) };
 }
 var init_layer_context = __esm({
   "src/expand/kustomize/layer-context.ts"() {
@@ -62809,13 +66298,13 @@ function readPatchEntry(context, item, at2, field, written = field) {
   else if (stringOf(item.patch) !== void 0) source = inlinePatch(context, [...at2, "patch"]);
   if (source) addPatch(context, source, { field, target });
 }
-function addPatch(context, source, common) {
-  const shared = { ...common, file: source.file, inline: source.inline };
+function addPatch(context, source, common2) {
+  const shared = { ...common2, file: source.file, inline: source.inline };
   const toFile = source.toFile ?? ((region) => region);
-  if (common.field === "patchesJson6902" || isOperationList(source.text)) {
-    const yaml = readKustomizeYaml(source.text, source.file, toFile);
-    if (yaml.error) problem(context, yaml.error.region, `Invalid JSON 6902 patch: ${yaml.error.reason}`, source.file, PARSE_ERROR);
-    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yaml) });
+  if (common2.field === "patchesJson6902" || isOperationList(source.text)) {
+    const yaml2 = readKustomizeYaml(source.text, source.file, toFile);
+    if (yaml2.error) problem(context, yaml2.error.region, `Invalid JSON 6902 patch: ${yaml2.error.reason}`, source.file, PARSE_ERROR);
+    context.layer.patches.push({ ...shared, type: "json6902", operations: readOperations(yaml2) });
     return;
   }
   const parsed = parseManifest(source.file, source.text);
@@ -62830,17 +66319,17 @@ function addPatch(context, source, common) {
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
 }
-function isOperationList(text) {
-  const first = text.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
+function isOperationList(text2) {
+  const first = text2.split("\n").find((line) => line.trim() !== "" && !/^\s*#/.test(line) && !/^---\s*$/.test(line));
   return first !== void 0 && /^\s*(-(\s|$)|\[)/.test(first);
 }
 function pointerSegments(pointer) {
   if (pointer === "" || pointer === "/") return [];
   return pointer.replace(/^\//, "").split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
-function readOperations(yaml) {
+function readOperations(yaml2) {
   const operations = [];
-  const list2 = Array.isArray(yaml.value) ? yaml.value : [];
+  const list2 = Array.isArray(yaml2.value) ? yaml2.value : [];
   list2.forEach((item, index) => {
     if (!isRecord(item)) return;
     const op = stringOf(item.op);
@@ -62850,8 +66339,8 @@ function readOperations(yaml) {
       op,
       path: pointerSegments(pointer),
       value: Object.hasOwn(item, "value") ? item.value : void 0,
-      pathRegion: yaml.regionAt([index, "path"]),
-      locateValue: (valuePath) => yaml.regionAt([index, "value", ...valuePath])
+      pathRegion: yaml2.regionAt([index, "path"]),
+      locateValue: (valuePath) => yaml2.regionAt([index, "value", ...valuePath])
     });
   });
   return operations;
@@ -62888,8 +66377,8 @@ function readLayer(dir, state) {
     state.problems.push({ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: read.failure });
     return void 0;
   }
-  const yaml = readKustomizeYaml(read.text, file);
-  const root = yaml.value;
+  const yaml2 = readKustomizeYaml(read.text, file);
+  const root = yaml2.value;
   const layer = {
     dir,
     file,
@@ -62904,8 +66393,8 @@ function readLayer(dir, state) {
     inputs: [],
     inputDirs: []
   };
-  const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path22.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  const context = { layer, yaml: yaml2, state };
+  if (yaml2.error) problem(context, yaml2.error.region, `Invalid YAML in ${path22.basename(file)}: ${yaml2.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -62983,55 +66472,55 @@ function parseResourceFile(file, at2) {
   return { documents, problems: parsed.problems };
 }
 function readSettings(context) {
-  const { layer, yaml } = context;
-  layer.namePrefix = settingAt(yaml, yaml.value, [], "namePrefix");
-  layer.nameSuffix = settingAt(yaml, yaml.value, [], "nameSuffix");
-  layer.namespace = settingAt(yaml, yaml.value, [], "namespace");
+  const { layer, yaml: yaml2 } = context;
+  layer.namePrefix = settingAt(yaml2, yaml2.value, [], "namePrefix");
+  layer.nameSuffix = settingAt(yaml2, yaml2.value, [], "nameSuffix");
+  layer.namespace = settingAt(yaml2, yaml2.value, [], "namespace");
 }
 function readImages(context) {
-  const { yaml } = context;
-  for (const { item, index } of itemsAt(yaml.value, "images")) {
+  const { yaml: yaml2 } = context;
+  for (const { item, index } of itemsAt(yaml2.value, "images")) {
     const name = isRecord(item) ? stringOf(item.name) : void 0;
     if (name === void 0) continue;
     const at2 = ["images", index];
     context.layer.images.push({
       name,
-      newName: settingAt(yaml, item, at2, "newName"),
-      newTag: settingAt(yaml, item, at2, "newTag"),
-      digest: settingAt(yaml, item, at2, "digest"),
-      region: yaml.firstKeyRegionAt(at2)
+      newName: settingAt(yaml2, item, at2, "newName"),
+      newTag: settingAt(yaml2, item, at2, "newTag"),
+      digest: settingAt(yaml2, item, at2, "digest"),
+      region: yaml2.firstKeyRegionAt(at2)
     });
   }
 }
-function nameRegion(yaml, item, at2) {
-  return Object.hasOwn(item, "name") ? yaml.regionAt([...at2, "name"]) : yaml.firstKeyRegionAt(at2);
+function nameRegion(yaml2, item, at2) {
+  return Object.hasOwn(item, "name") ? yaml2.regionAt([...at2, "name"]) : yaml2.firstKeyRegionAt(at2);
 }
 function readHelmCharts(context) {
-  const { yaml } = context;
-  for (const { item, index } of itemsAt(yaml.value, "helmCharts")) {
+  const { yaml: yaml2 } = context;
+  for (const { item, index } of itemsAt(yaml2.value, "helmCharts")) {
     const name = isRecord(item) ? stringOf(item.name) : void 0;
     if (name === void 0 || !isRecord(item)) continue;
-    context.layer.helmCharts.push({ name, releaseName: stringOf(item.releaseName), region: nameRegion(yaml, item, ["helmCharts", index]) });
+    context.layer.helmCharts.push({ name, releaseName: stringOf(item.releaseName), region: nameRegion(yaml2, item, ["helmCharts", index]) });
   }
 }
 function disablesHash(options) {
   return isRecord(options) && options.disableNameSuffixHash === true;
 }
 function readGenerators(context) {
-  const { yaml } = context;
-  const layerDisablesHash = disablesHash(isRecord(yaml.value) ? yaml.value.generatorOptions : void 0);
+  const { yaml: yaml2 } = context;
+  const layerDisablesHash = disablesHash(isRecord(yaml2.value) ? yaml2.value.generatorOptions : void 0);
   for (const [field, kind] of GENERATOR_KINDS) {
-    for (const { item, index } of itemsAt(yaml.value, field)) {
+    for (const { item, index } of itemsAt(yaml2.value, field)) {
       const name = isRecord(item) ? stringOf(item.name) : void 0;
       if (name === void 0 || !isRecord(item)) continue;
       const at2 = [field, index];
       const literals = /* @__PURE__ */ new Map();
       for (const literal of itemsAt(item, "literals")) {
-        const text = stringOf(literal.item);
-        const equals3 = text?.indexOf("=") ?? -1;
-        if (text !== void 0 && equals3 > 0) literals.set(text.slice(0, equals3).trim(), yaml.regionAt([...at2, "literals", literal.index]));
+        const text2 = stringOf(literal.item);
+        const equals3 = text2?.indexOf("=") ?? -1;
+        if (text2 !== void 0 && equals3 > 0) literals.set(text2.slice(0, equals3).trim(), yaml2.regionAt([...at2, "literals", literal.index]));
       }
-      const generator = { kind, name, hashSuffix: !layerDisablesHash && !disablesHash(item.options), literals, region: nameRegion(yaml, item, at2) };
+      const generator = { kind, name, hashSuffix: !layerDisablesHash && !disablesHash(item.options), literals, region: nameRegion(yaml2, item, at2) };
       context.layer.generators.push(generator);
     }
   }
@@ -63154,8 +66643,8 @@ function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env2[variable];
   if (configured) {
-    const binary = path24.resolve(cwd, configured);
-    return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
+    const binary2 = path24.resolve(cwd, configured);
+    return { binary: isExecutable(binary2) ? binary2 : void 0, looked: `${binary2}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env2.PATH ?? "";
   const onPath = tool === "kustomize" ? findOnPath("kustomize", searchPath) ?? findOnPath("kubectl", searchPath) : findOnPath(tool, searchPath);
@@ -63191,10 +66680,10 @@ function prepareChart(chartDir, settings, cache2) {
   if (info2.type === "library") {
     return { skipped: [{ file: chartFile, reason: "a library chart renders no objects of its own; it is linted through the charts that use it" }] };
   }
-  const { binary, looked } = resolveBinary("helm", settings.helm.binary, settings);
-  if (!binary) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
+  const { binary: binary2, looked } = resolveBinary("helm", settings.helm.binary, settings);
+  if (!binary2) return { problems: [missingTool("helm", looked, chartFile, "chart")] };
   const chartCache = settings.helm.dependencyUpdate ? void 0 : cache2;
-  return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
+  return { chartDir, helm: { ...settings.helm, binary: binary2, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
 async function expandValueSet(chart, valueSet, settings, files) {
   const started = performance.now();
@@ -63246,11 +66735,11 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
   const rootDisplay = displayPath(settings.cwd, rootFile);
   const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path24.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
-  const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
-  if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path24.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const { binary: binary2, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
+  if (!binary2) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
+  const flavour = path24.basename(binary2).startsWith("kubectl") ? "kubectl" : "kustomize";
   const { enableHelm } = settings.kustomize;
-  const build2 = await buildKustomization(dir, { binary, flavour, enableHelm, cache: cache2, inputs: cache2 && buildInputs(tree, used, enableHelm) });
+  const build2 = await buildKustomization(dir, { binary: binary2, flavour, enableHelm, cache: cache2, inputs: cache2 && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
     const file = build2.failure.file ? displayPath(settings.cwd, path24.resolve(build2.failure.file)) : rootDisplay;
@@ -63288,12 +66777,12 @@ async function expandSources(charts, kustomizations, settings) {
   const files = createFileCache();
   const resourceCache = /* @__PURE__ */ new Map();
   const cache2 = settings.cache ? createRenderCache(renderCacheDir(settings.cwd, settings.env)) : void 0;
-  const roots = rootKustomizations(kustomizations);
+  const roots2 = rootKustomizations(kustomizations);
   const prepared = charts.map((dir) => prepareChart(dir, settings, cache2));
   const trees = [];
   const jobs = [
     ...prepared.flatMap((chart) => "valueSets" in chart ? chart.valueSets.map((valueSet) => () => expandValueSet(chart, valueSet, settings, files)) : []),
-    ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache2))
+    ...roots2.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache2))
   ];
   const done = await mapBounded(jobs, (job) => job());
   let next = 0;
@@ -63311,7 +66800,7 @@ async function expandSources(charts, kustomizations, settings) {
   const display = (dir) => displayPath(settings.cwd, dir);
   const usedBy = /* @__PURE__ */ new Map();
   const unbuilt = /* @__PURE__ */ new Set();
-  roots.forEach((dir, i) => {
+  roots2.forEach((dir, i) => {
     if (!trees[i].built) unbuilt.add(dir);
     for (const file of trees[i].used) if (!usedBy.has(file)) usedBy.set(file, dir);
   });
@@ -63345,7 +66834,7 @@ async function expandSources(charts, kustomizations, settings) {
     noted.add(key2);
   }
   for (const dir of kustomizations) {
-    if (roots.includes(dir)) continue;
+    if (roots2.includes(dir)) continue;
     expansion.skipped.push({ file: display(dir), reason: "this kustomization is a base of another overlay in this run, and is linted through it" });
     for (const file of treeFiles(readKustomizationTree(dir, resourceCache))) if (!usedBy.has(file)) usedBy.set(file, dir);
   }
@@ -63476,10 +66965,10 @@ function policySet(objects) {
 function describePath(path28) {
   return path28.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
 }
-function compile(text, path28, problems) {
-  const source = typeof text === "string" ? text : "";
+function compile(text2, path28, problems) {
+  const source = typeof text2 === "string" ? text2 : "";
   const expression = { text: source, path: path28 };
-  if (typeof text !== "string" || source.trim() === "") {
+  if (typeof text2 !== "string" || source.trim() === "") {
     problems.push({ path: path28, message: "the expression is missing or not a string", note: false });
     return expression;
   }
@@ -64210,8 +67699,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -64307,10 +67796,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -64339,9 +67828,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -64352,8 +67841,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -64653,11 +68142,11 @@ init_severity();
 init_report();
 
 // src/report/escape.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-function escapeMarkdown(text) {
-  return text.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
 }
 
 // src/report/links.ts
@@ -64692,14 +68181,14 @@ function locationLinker(settings) {
 }
 
 // src/core/words.ts
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count2, word) {
+  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
 }
 
 // src/action/summary.ts
 var FINDING_ROWS = 200;
-function link(text, href) {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+function link(text2, href) {
+  return `<a href="${escapeHtml(href)}">${escapeHtml(text2)}</a>`;
 }
 function header(...titles) {
   return titles.map((title) => ({ data: title, header: true }));
@@ -64745,14 +68234,14 @@ function ruleTable(input) {
   );
   return [
     header("Rule", "Title", "Severity", "Findings"),
-    ...rows.map(([id, { severity, count }]) => [link(id, helpUri(id)), escapeHtml(titles.get(id) ?? id), severity, String(count)])
+    ...rows.map(([id, { severity, count: count2 }]) => [link(id, helpUri(id)), escapeHtml(titles.get(id) ?? id), severity, String(count2)])
   ];
 }
 function findingTable(input) {
   const place = (finding) => {
-    const text = locationText(finding);
+    const text2 = locationText(finding);
     const href = input.blobBase && finding.file ? blobUrl(input.blobBase, finding.file, finding.region.startLine) : void 0;
-    return href ? link(text, href) : escapeHtml(text);
+    return href ? link(text2, href) : escapeHtml(text2);
   };
   return [
     header("Location", "Severity", "Rule", "Message"),
@@ -64843,8 +68332,8 @@ function apiGroup(apiVersion) {
 }
 function podSpecPathOf(object) {
   const group = apiGroup(object.apiVersion);
-  const core = builtInPodSpecPath(group, object.kind);
-  if (core) return core;
+  const core2 = builtInPodSpecPath(group, object.kind);
+  if (core2) return core2;
   const key2 = kindKey(group, object.kind);
   return configuredTemplateKinds.get(key2) ?? builtInTemplateKinds.get(key2);
 }
@@ -65001,8 +68490,8 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items2.findIndex((item) => item.text === "--");
-  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path28 }, index) => {
-    const match2 = FLAG.exec(text);
+  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text: text2, path: path28 }, index) => {
+    const match2 = FLAG.exec(text2);
     if (!match2) return;
     const next = items2.at(index + 1);
     const list2 = flags.get(match2[1]);
@@ -65047,13 +68536,13 @@ function parseImageReference(image) {
   return reference;
 }
 function parseUncached(image) {
-  const text = image.trim();
-  let name = text;
+  const text2 = image.trim();
+  let name = text2;
   let digest;
-  const at2 = text.indexOf("@");
+  const at2 = text2.indexOf("@");
   if (at2 !== -1) {
-    digest = text.slice(at2 + 1);
-    name = text.slice(0, at2);
+    digest = text2.slice(at2 + 1);
+    name = text2.slice(0, at2);
     if (!DIGEST.test(digest)) return void 0;
   }
   let tag;
@@ -65092,10 +68581,10 @@ function digestProblem(image) {
   const digest = image.slice(at2 + 1).trim();
   const colon = digest.indexOf(":");
   const algorithm = colon === -1 ? "" : digest.slice(0, colon);
-  const length = DIGEST_HEX_LENGTHS.get(algorithm);
-  if (algorithm !== "" && length === void 0) return { problem: "unknownAlgorithm", digest, algorithm };
-  const expected = `${algorithm || "sha256"}: followed by ${length ?? 64} lowercase hex characters`;
-  if (length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(digest.slice(colon + 1))) return void 0;
+  const length2 = DIGEST_HEX_LENGTHS.get(algorithm);
+  if (algorithm !== "" && length2 === void 0) return { problem: "unknownAlgorithm", digest, algorithm };
+  const expected = `${algorithm || "sha256"}: followed by ${length2 ?? 64} lowercase hex characters`;
+  if (length2 !== void 0 && new RegExp(`^[a-f0-9]{${length2}}$`).test(digest.slice(colon + 1))) return void 0;
   return { problem: "malformedDigest", digest, expected };
 }
 var IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -66407,8 +69896,8 @@ function bodyLoggingRules(rules) {
       const verbs = reach2.verbs.filter((verb) => open2.has(verb));
       const logged = rule.level === "RequestResponse" ? verbs : rule.level === "Request" ? verbs.filter((verb) => WRITE_VERBS.has(verb)) : [];
       if (logged.length > 0) {
-        const text = logged.length === target.verbs.length ? target.label : `${target.label} (${logged.join(", ")})`;
-        found.set(rule, [...found.get(rule) ?? [], text]);
+        const text2 = logged.length === target.verbs.length ? target.label : `${target.label} (${logged.join(", ")})`;
+        found.set(rule, [...found.get(rule) ?? [], text2]);
       }
       if (!reach2.partial) for (const verb of verbs) open2.delete(verb);
     }
@@ -66698,8 +70187,8 @@ function resourceEntries(body) {
     const path28 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
-      const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path28, "providers", at2] }] : [];
+      const type2 = PROVIDER_TYPES.find((name) => isRecord(item[name]));
+      return type2 ? [{ type: type2, config: item[type2], path: [...path28, "providers", at2] }] : [];
     });
     return [{ index, resources: stringsOf(entry.resources), providers, path: path28 }];
   });
@@ -66752,9 +70241,9 @@ var encryption_identity_first_default = defineRule({
 
 // rules/control-plane/encryption-key-inline.ts
 var KEY_LENGTHS = { aescbc: [16, 24, 32], aesgcm: [16, 24, 32], secretbox: [32] };
-function base64Length(text) {
-  if (text.length === 0 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return void 0;
-  return text.length / 4 * 3 - (text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0);
+function base64Length(text2) {
+  if (text2.length === 0 || text2.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text2)) return void 0;
+  return text2.length / 4 * 3 - (text2.endsWith("==") ? 2 : text2.endsWith("=") ? 1 : 0);
 }
 var encryption_key_inline_default = defineRule({
   meta: {
@@ -66789,8 +70278,8 @@ var encryption_key_inline_default = defineRule({
         for (let at2 = 0; at2 < keys.length; at2++) {
           const key2 = keys[at2];
           if (!isRecord(key2) || typeof key2.secret !== "string") continue;
-          const length = base64Length(key2.secret.trim());
-          if (length === void 0 || !KEY_LENGTHS[provider.type].includes(length)) continue;
+          const length2 = base64Length(key2.secret.trim());
+          if (length2 === void 0 || !KEY_LENGTHS[provider.type].includes(length2)) continue;
           yield {
             path: [...provider.path, provider.type, "keys", at2, "secret"],
             messageId: "inlineKey",
@@ -67101,8 +70590,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
     }
     for (const flags of componentFlagsOf(object)) {
       if (flags.program !== "kube-proxy" || flags.settings("config", false).length > 0) continue;
-      const set = effectiveSetting(flags.settings("metrics-bind-address", false));
-      if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
+      const set2 = effectiveSetting(flags.settings("metrics-bind-address", false));
+      if (set2) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set2.value, path: set2.path });
     }
     for (const { path: path28, value, ...data } of found) {
       if (value !== "" && !isLoopback(hostOf(value))) yield { path: path28, messageId: "exposed", data: { ...data, value } };
@@ -67111,8 +70600,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
 });
 
 // rules/control-plane/kubelet-settings.ts
-function configValue(value, type) {
-  switch (type) {
+function configValue(value, type2) {
+  switch (type2) {
     case "boolean":
       return typeof value === "boolean" ? value : void 0;
     case "integer":
@@ -67124,19 +70613,19 @@ function configValue(value, type) {
       return Array.isArray(value) && value.every((item) => typeof item === "string") ? value : void 0;
   }
 }
-function flagValue(text, type) {
-  switch (type) {
+function flagValue(text2, type2) {
+  switch (type2) {
     case "boolean":
-      if (["1", "t", "T", "true", "TRUE", "True"].includes(text)) return true;
-      if (["0", "f", "F", "false", "FALSE", "False"].includes(text)) return false;
+      if (["1", "t", "T", "true", "TRUE", "True"].includes(text2)) return true;
+      if (["0", "f", "F", "false", "FALSE", "False"].includes(text2)) return false;
       return void 0;
     case "integer":
-      return /^-?\d+$/.test(text) ? Number(text) : void 0;
+      return /^-?\d+$/.test(text2) ? Number(text2) : void 0;
     case "string":
     case "duration":
-      return text;
+      return text2;
     case "list":
-      return text.split(",").map((item) => item.trim()).filter((item) => item !== "");
+      return text2.split(",").map((item) => item.trim()).filter((item) => item !== "");
   }
 }
 function configSource(object) {
@@ -67151,13 +70640,13 @@ function configSource(object) {
     },
     missingPath(setting) {
       let node = object.body;
-      let depth = 0;
-      for (; depth < setting.field.length - 1; depth++) {
-        const child2 = isRecord(node) ? node[setting.field[depth]] : void 0;
+      let depth2 = 0;
+      for (; depth2 < setting.field.length - 1; depth2++) {
+        const child2 = isRecord(node) ? node[setting.field[depth2]] : void 0;
         if (!isRecord(child2)) break;
         node = child2;
       }
-      return depth === 0 ? ["kind"] : setting.field.slice(0, depth);
+      return depth2 === 0 ? ["kind"] : setting.field.slice(0, depth2);
     },
     name: (setting) => setting.field.join("."),
     written: (setting, value) => `${setting.field.join(".")}: ${value}`
@@ -67168,18 +70657,18 @@ function flagSource(where, flagText, spelling) {
     form: "flags",
     where,
     read(setting) {
-      const set = flagText(setting);
-      if (set?.value === void 0) return void 0;
-      const value = flagValue(set.value, setting.type);
-      return value === void 0 ? void 0 : { value, path: set.path };
+      const set2 = flagText(setting);
+      if (set2?.value === void 0) return void 0;
+      const value = flagValue(set2.value, setting.type);
+      return value === void 0 ? void 0 : { value, path: set2.path };
     },
     ...spelling
   };
 }
 function commandLineSource(commandLine, where) {
   const flagText = (setting) => {
-    const set = effectiveFlag(commandLine, setting.flag);
-    return set && { value: set.value ?? (setting.type === "boolean" ? "true" : set.next), path: set.path };
+    const set2 = effectiveFlag(commandLine, setting.flag);
+    return set2 && { value: set2.value ?? (setting.type === "boolean" ? "true" : set2.next), path: set2.path };
   };
   return flagSource(where, flagText, {
     // With --config, a flag that is not given takes the file's value, which this command line does not show.
@@ -67226,10 +70715,10 @@ function describeValue(value) {
   if (Array.isArray(value)) return value.join(",");
   return String(value);
 }
-function isZeroDuration(text) {
-  if (text === "0") return true;
-  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(text)) return false;
-  return (text.match(/\d+(\.\d*)?|\.\d+/g) ?? []).every((number) => Number(number) === 0);
+function isZeroDuration(text2) {
+  if (text2 === "0") return true;
+  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(text2)) return false;
+  return (text2.match(/\d+(\.\d*)?|\.\d+/g) ?? []).every((number) => Number(number) === 0);
 }
 
 // rules/control-plane/kubelet-setting-rule.ts
@@ -67253,29 +70742,29 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
     *check(object) {
       for (const source of kubeletSources(object)) {
         const read = source.read(setting);
-        const set = read && source.form === "config" && configReadsAsUnset?.(read.value) ? void 0 : read;
-        const missingPath = set ? void 0 : source.missingPath(setting);
-        if (!set && !missingPath) continue;
+        const set2 = read && source.form === "config" && configReadsAsUnset?.(read.value) ? void 0 : read;
+        const missingPath = set2 ? void 0 : source.missingPath(setting);
+        if (!set2 && !missingPath) continue;
         const verdict4 = (value, written) => {
           if (!isBad(value)) return void 0;
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path28 = set ? set.path : missingPath ?? [];
+        const path28 = set2 ? set2.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
             path: path28,
             settle: (others) => {
-              if (!readByKubeadm(file, others)) return verdict4(set ? set.value : defaults2.config, set !== void 0);
-              if (kubeadm.forced || !set || set.value === "") return verdict4(kubeadm.value, false);
-              return verdict4(set.value, true);
+              if (!readByKubeadm(file, others)) return verdict4(set2 ? set2.value : defaults2.config, set2 !== void 0);
+              if (kubeadm.forced || !set2 || set2.value === "") return verdict4(kubeadm.value, false);
+              return verdict4(set2.value, true);
             }
           };
           continue;
         }
-        const found = set ? verdict4(set.value, true) : verdict4(source.form === "config" ? defaults2.config : defaults2.flags, false);
+        const found = set2 ? verdict4(set2.value, true) : verdict4(source.form === "config" ? defaults2.config : defaults2.flags, false);
         if (found) yield { path: path28, ...found };
       }
     }
@@ -67559,10 +71048,10 @@ function gateTurnedOff(source, body) {
     const gates = body.featureGates;
     return isRecord(gates) && gates[GATE] === false ? ["featureGates", GATE] : void 0;
   }
-  const set = source.read(FEATURE_GATES);
-  if (!set || !Array.isArray(set.value)) return void 0;
-  const value = set.value.filter((pair) => pair.split("=")[0].trim() === GATE).at(-1)?.split("=")[1]?.trim();
-  return value !== void 0 && ["0", "f", "F", "false", "FALSE", "False"].includes(value) ? set.path : void 0;
+  const set2 = source.read(FEATURE_GATES);
+  if (!set2 || !Array.isArray(set2.value)) return void 0;
+  const value = set2.value.filter((pair) => pair.split("=")[0].trim() === GATE).at(-1)?.split("=")[1]?.trim();
+  return value !== void 0 && ["0", "f", "F", "false", "FALSE", "False"].includes(value) ? set2.path : void 0;
 }
 var kubelet_server_certificate_not_rotated_default = defineRule({
   meta: {
@@ -68691,9 +72180,9 @@ var labelPath = (label) => ["metadata", "labels", label];
 function labelsInsertionPath(object) {
   return isRecord(recordOf(object.body.metadata).labels) ? ["metadata", "labels"] : ["metadata"];
 }
-function parsePolicyVersion(text) {
-  if (text === "latest") return { latest: true };
-  const match2 = /^v1\.(0|[1-9][0-9]*)$/.exec(text);
+function parsePolicyVersion(text2) {
+  if (text2 === "latest") return { latest: true };
+  const match2 = /^v1\.(0|[1-9][0-9]*)$/.exec(text2);
   return match2 ? { latest: false, minor: Number(match2[1]) } : void 0;
 }
 function isOlder(version, other) {
@@ -69182,8 +72671,8 @@ function policyOf(object) {
   return { object, spec, podSelector: recordOf(spec.podSelector) };
 }
 function appliesTo(policy, direction) {
-  const types2 = stringsOf(policy.spec.policyTypes);
-  if (types2.length > 0) return types2.includes(direction);
+  const types3 = stringsOf(policy.spec.policyTypes);
+  if (types3.length > 0) return types3.includes(direction);
   return direction === "Ingress" || arrayOf(policy.spec.egress).length > 0;
 }
 function rulesOf(policy, direction) {
@@ -69210,10 +72699,10 @@ function isIsolated(policies, labels, direction) {
   return policies.some((policy) => appliesTo(policy, direction) && selectorMatches(policy.podSelector, labels));
 }
 var namespaceKey2 = (namespace) => namespace ?? "\0";
-function push(map, key2, item) {
-  const list2 = map.get(key2);
+function push(map2, key2, item) {
+  const list2 = map2.get(key2);
   if (list2) list2.push(item);
-  else map.set(key2, [item]);
+  else map2.set(key2, [item]);
 }
 var indexes2 = /* @__PURE__ */ new WeakMap();
 function networkIndex(index) {
@@ -72110,25 +75599,25 @@ function parseTokenPattern(item) {
     return { item, problem: error2.message };
   }
 }
-function findTokens(text, shapes) {
+function findTokens(text2, shapes) {
   const hits = [];
   for (const shape of shapes) {
-    for (const match2 of text.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
+    for (const match2 of text2.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
       const token = match2[0];
       if (token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token)) continue;
       hits.push({ kind: shape.kind, token });
     }
   }
-  for (const match2 of text.matchAll(CONNECTION_STRING)) {
+  for (const match2 of text2.matchAll(CONNECTION_STRING)) {
     if (!isPlaceholder(decodeURIComponentSafe(match2[1]))) hits.push({ kind: "connection string with a password", token: match2[0] });
   }
   return hits;
 }
-function decodeURIComponentSafe(text) {
+function decodeURIComponentSafe(text2) {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
 var SECRET_NAME = /(?:^|_)(?:password|passwd|pass|pwd|secret|token|apikey|api_key|privatekey|private_key|credentials?|accesskey|access_key|secretkey|secret_key|auth)(?:_|$)/;
@@ -72159,12 +75648,12 @@ function isPlaceholder(value) {
   if (/^(.)\1*$/.test(trimmed)) return true;
   return PLACEHOLDER_WORDS.test(trimmed) || REFERENCE.test(trimmed);
 }
-function entropy(text) {
+function entropy(text2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
+  for (const count2 of counts.values()) {
+    const p = count2 / text2.length;
     bits -= p * Math.log2(p);
   }
   return bits;
@@ -72196,11 +75685,11 @@ function credentialIn(name, value, shapes) {
   return void 0;
 }
 var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
-function credentialInText(name, text, shapes) {
-  if (!text.includes("\n")) return credentialIn(name, text, shapes);
-  const hit = findTokens(text, shapes).at(0);
+function credentialInText(name, text2, shapes) {
+  if (!text2.includes("\n")) return credentialIn(name, text2, shapes);
+  const hit = findTokens(text2, shapes).at(0);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
-  for (const match2 of text.matchAll(ASSIGNMENT)) {
+  for (const match2 of text2.matchAll(ASSIGNMENT)) {
     if (isSecretLikeName(match2[1]) && looksLikeCredential(match2[2])) return { kind: `${secretKindOf(match2[1])} (${match2[1]})`, start: preview(match2[2]), named: true };
   }
   return void 0;
@@ -72239,12 +75728,12 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path28, shapes) {
+function lastAppliedPlaces(text2, path28, shapes) {
   let applied;
   try {
-    applied = JSON.parse(text);
+    applied = JSON.parse(text2);
   } catch {
-    const credential = credentialInText(LAST_APPLIED, text, shapes);
+    const credential = credentialInText(LAST_APPLIED, text2, shapes);
     return credential ? { place: { path: path28, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
@@ -72375,10 +75864,10 @@ var secret_data_in_manifest_default = defineRule({
   },
   *check(object) {
     if (object.apiVersion !== "v1" || object.kind !== "Secret" || Object.hasOwn(object.body, "sops")) return;
-    const type = object.body.type;
-    if (type === SERVICE_ACCOUNT_TOKEN) {
+    const type2 = object.body.type;
+    if (type2 === SERVICE_ACCOUNT_TOKEN) {
       const account = recordOf(recordOf(object.body.metadata).annotations)["kubernetes.io/service-account.name"];
-      yield { path: ["type"], messageId: "serviceAccountToken", data: { secret: object.name, account: textOf(account), type } };
+      yield { path: ["type"], messageId: "serviceAccountToken", data: { secret: object.name, account: textOf(account), type: type2 } };
       return;
     }
     for (const field of ["data", "stringData"]) {
@@ -73165,10 +76654,10 @@ var resource_requests_missing_default = missingResourcesRule({
 
 // rules/workload/service-account-token-automounted.ts
 var boundByIndex = /* @__PURE__ */ new WeakMap();
-function push2(map, key2, value) {
-  const list2 = map.get(key2);
+function push2(map2, key2, value) {
+  const list2 = map2.get(key2);
   if (list2) list2.push(value);
-  else map.set(key2, [value]);
+  else map2.set(key2, [value]);
 }
 function boundServiceAccounts(index) {
   const known = boundByIndex.get(index);
@@ -73409,7 +76898,7 @@ init_report();
 import { styleText } from "node:util";
 var LEVEL_STYLE = { error: "red", warning: "yellow", note: "cyan" };
 function* textPieces(input) {
-  const paint = (style, text) => input.color ? styleText(style, text, { validateStream: false }) : text;
+  const paint = (style, text2) => input.color ? styleText(style, text2, { validateStream: false }) : text2;
   const findings = activeFindings(input.findings);
   const suppressed = input.findings.length - findings.length;
   const byFile = /* @__PURE__ */ new Map();
@@ -73644,9 +77133,9 @@ function globLibrary() {
   return Promise.resolve().then(() => (init_index_min(), index_min_exports));
 }
 async function discover(inputs, options) {
-  const excludeSets = [{ patterns: DEFAULT_EXCLUDES, base: options.cwd }, ...options.exclude].filter((set) => set.patterns.length > 0).map((set) => ({ base: set.base, matchers: matchers(set.patterns) }));
+  const excludeSets = [{ patterns: DEFAULT_EXCLUDES, base: options.cwd }, ...options.exclude].filter((set2) => set2.patterns.length > 0).map((set2) => ({ base: set2.base, matchers: matchers(set2.patterns) }));
   const includes = options.include.patterns.map((pattern) => new Minimatch(pattern, { dot: true }));
-  const isExcluded = (absolute) => excludeSets.some((set) => matchesAnyPrefix(displayPath(set.base, absolute), set.matchers));
+  const isExcluded = (absolute) => excludeSets.some((set2) => matchesAnyPrefix(displayPath(set2.base, absolute), set2.matchers));
   const isIncluded = (absolute) => includes.length === 0 || includes.some((pattern) => pattern.match(displayPath(options.include.base, absolute)));
   const files = /* @__PURE__ */ new Set();
   const charts = /* @__PURE__ */ new Set();
@@ -74129,14 +77618,14 @@ function checkShape(object) {
   if (!podSpecPath) return problems;
   const last = podSpecPath.length - 1;
   let parent = object.body;
-  for (let depth = 0; depth < last; depth++) {
-    const path28 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path28[depth]];
+  for (let depth2 = 0; depth2 < last; depth2++) {
+    const path28 = podSpecPath.slice(0, depth2 + 1);
+    const value = parent[path28[depth2]];
     if (!isRecord(value)) {
       checkValue(value, mapping(), path28, problems);
       return problems;
     }
-    if (path28[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path28, "metadata"], problems);
+    if (path28[depth2] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path28, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -74190,8 +77679,8 @@ function annotationSuppression(object, ruleId) {
   const reason = annotations[IGNORE_REASON_ANNOTATION];
   return { kind: "annotation", reason: typeof reason === "string" ? reason : void 0 };
 }
-function ownCopy(text) {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+function ownCopy(text2) {
+  return text2.length < 13 ? text2 : ` ${text2}`.slice(1);
 }
 var identityOf = lastAnswerOf(
   (object) => ({
@@ -74295,7 +77784,7 @@ function examinesSafely(rule, object) {
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
   const keepMessageData = settings.messageData ?? true;
-  const set = findingSet();
+  const set2 = findingSet();
   const keptKinds = new Set(rules.flatMap((active) => active.rule.lookupKinds ?? []));
   const kept = /* @__PURE__ */ new Map();
   const pending = [];
@@ -74325,17 +77814,17 @@ function createLinter(rules, settings = {}) {
   const lintEach = (objects) => {
     for (const object of objects) {
       if (unexamined.length) noteExamined(object);
-      const shapeStart = set.findings.length;
-      for (const problem2 of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
+      const shapeStart = set2.findings.length;
+      for (const problem2 of checkShape(object)) set2.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
       for (const active of rules) {
-        const ruleStart = set.findings.length;
+        const ruleStart = set2.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {
             if ("settle" in report) defer(active, object, report);
-            else set.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
+            else set2.addOwn(toFinding(active, object, report, keepMessageData), ruleStart);
           }
         } catch (error2) {
-          set.addOwn(ruleFailure(active, object, error2), ruleStart);
+          set2.addOwn(ruleFailure(active, object, error2), ruleStart);
         }
       }
       if (keptKinds.has(object.kind)) keep(object);
@@ -74361,12 +77850,12 @@ function createLinter(rules, settings = {}) {
           if (reportedOnce.has(key2)) continue;
           reportedOnce.add(key2);
         }
-        set.addKeyed(settledFinding(waiting, settled, keepMessageData));
+        set2.addKeyed(settledFinding(waiting, settled, keepMessageData));
       } catch (error2) {
-        set.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
+        set2.addKeyed(ruleFailure(waiting.active, void 0, error2, waiting.finding));
       }
     }
-    return set.findings.sort(compareFindings);
+    return set2.findings.sort(compareFindings);
   };
   return {
     lint(objects) {
@@ -74450,7 +77939,8 @@ async function run(options) {
   let bytes = 0;
   const unknownIgnores = unknownIgnoredRules(allRules);
   const ignoreFindings = [];
-  for (const read of reads.splice(0)) {
+  const pending = reads.splice(0).reverse();
+  for (let read = pending.pop(); read; read = pending.pop()) {
     bytes += read.text.length;
     if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(read.display, sourceText(read.text)));
     const parsed = parseManifest(read.display, read.text);
@@ -74643,7 +78133,7 @@ function formatMarkdown(report, link2, options = {}) {
   const perControl = options.perControl ?? MARKDOWN_LIMITS.perControl;
   let room = options.total ?? MARKDOWN_LIMITS.total;
   const level = options.headingLevel ?? 2;
-  const heading = (depth, text) => `${"#".repeat(Math.min(Math.max(depth, 1), 6))} ${text}`;
+  const heading = (depth2, text2) => `${"#".repeat(Math.min(Math.max(depth2, 1), 6))} ${text2}`;
   const lines = [heading(level - 1, "Compliance report"), ""];
   lines.push(`kubeward ${report.toolVersion}: ${plural(report.stats.objects, "object")} in ${plural(report.stats.files, "file")}${report.suppressed ? `; ${plural(report.suppressed, "suppressed finding")} fail${report.suppressed === 1 ? "s" : ""} no control` : ""}.`, "");
   if (options.note) lines.push(escapeMarkdown(options.note), "");
@@ -74682,10 +78172,10 @@ function formatMarkdown(report, link2, options = {}) {
 }
 
 // src/action.ts
-function printVerbatim(text) {
+function printVerbatim(text2) {
   const token = randomUUID3();
   process2.stdout.write(`::stop-commands::${token}
-${text}${text.endsWith("\n") ? "" : "\n"}::${token}::
+${text2}${text2.endsWith("\n") ? "" : "\n"}::${token}::
 `);
 }
 function applyOnlyChanged(findings, workspace) {

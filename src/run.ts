@@ -97,8 +97,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const unknownIgnores = unknownIgnoredRules(allRules);
   const ignoreFindings: Finding[] = [];
 
-  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after.
-  for (const read of reads.splice(0)) {
+  // A file at a time: each file's objects are linted as soon as it is parsed, and not kept after. Each read is
+  // taken off the list, so its text is not held to the end: the objects kept keep the YAML reader's own copy of it
+  // (src/manifest/listener-read.ts), and both copies of every file would otherwise be alive at once.
+  const pending = reads.splice(0).reverse();
+  for (let read = pending.pop(); read; read = pending.pop()) {
     bytes += read.text.length;
     if (read.text.includes("kubeward-ignore")) ignoreFindings.push(...unknownIgnores(read.display, sourceText(read.text)));
     const parsed = parseManifest(read.display, read.text);

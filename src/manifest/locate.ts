@@ -28,18 +28,18 @@ export interface EventStream {
  * a scalar has no next-event link (it is the event after it), a collection no value end or indent,
  * and anchors, which nearly no manifest has, sit in a map beside the array (`anchorSpan`).
  */
-const FIELDS = 4;
+export const FIELDS = 4;
 /** Event type, scalar or collection style, chomping mode and the `fast` flag, in one value. */
-const F_KIND = 0;
+export const F_KIND = 0;
 /** A collection's first character or a scalar's value start. */
-const F_START = 1;
+export const F_START = 1;
 /** A scalar's value end; for a document or collection, the index of the first event after the node that starts here. */
-const F_END_OR_NEXT = 2;
-const F_INDENT = 3;
+export const F_END_OR_NEXT = 2;
+export const F_INDENT = 3;
 
-const STYLE_SHIFT = 3;
-const CHOMPING_SHIFT = 6;
-const FAST_FLAG = 1 << 9;
+export const STYLE_SHIFT = 3;
+export const CHOMPING_SHIFT = 6;
+export const FAST_FLAG = 1 << 9;
 
 /** Packs an event list (documents, nodes, pops) into an EventStream, linking each node to the event after it. */
 export function packEvents(source: string, base: number, events: readonly Event[]): EventStream {

@@ -1,26 +1,15 @@
-import { CORE_SCHEMA, EVENT_ID, NOT_RESOLVED, boolYaml11Tag, constructFromEvents, defineScalarTag, intYaml11Tag, mergeTag, parseEvents, type Event } from "js-yaml";
+import { EVENT_ID, constructFromEvents, parseEvents, type Event } from "js-yaml";
 import { parseKubernetesYamlEvents } from "./flow-indentation.js";
 import { listItemRoots, packEvents, pathLocator, type EventStream } from "./locate.js";
 import { ignoreIndex, type IgnoredRules } from "./ignores.js";
+import { readWithListener } from "./listener-read.js";
 import { sourceText, type SourceText } from "./text.js";
+import { KUBERNETES_SCHEMA, MAX_DEPTH } from "./yaml-schema.js";
 import { MISSING_API_VERSION_OR_KIND, PARSE_ERROR } from "../core/diagnostics.js";
 import { halfTypedObject } from "./type-meta.js";
 import type { InputProblem, JsonObject, K8sObject, ParsedFile, Path, SkippedDocument } from "../core/types.js";
 
-/** YAML 1.1 integers without the base-60 form: Kubernetes' reader keeps `12:30` a string. */
-const intTag = defineScalarTag(intYaml11Tag.tagName, {
-  ...intYaml11Tag,
-  resolve: (source, isExplicit, tagName) => (source.includes(":") ? NOT_RESOLVED : intYaml11Tag.resolve(source, isExplicit, tagName)),
-});
-
-/**
- * Kubernetes reads YAML as YAML 1.1 (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans,
- * `0644` is octal, and `<<` merges.
- */
-const KUBERNETES_SCHEMA = CORE_SCHEMA.withTags(mergeTag, boolYaml11Tag, intTag);
-
-/** Deep enough for any real object (CRD schemas included), shallow enough to refuse nesting bombs. */
-export const MAX_DEPTH = 256;
+export { MAX_DEPTH };
 
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 
@@ -101,11 +90,14 @@ function checkAliases(source: string, events: Event[]): void {
 }
 
 /**
- * Parses one chunk. The whole file is tried strictly first: nearly every file passes, and one that
+ * Parses one chunk: with js-yaml 4 where listener-read.ts can follow the text (nearly always), else with
+ * js-yaml 5's events. The whole file is tried strictly first: nearly every file passes, and one that
  * does not is read again document by document, where re-reading a document for each line js-yaml
  * finds too little indented (see flow-indentation.ts) costs that document's length, not the file's.
  */
 function parseChunk(source: string, base: number, file: string, asKubernetesReads: boolean): ParsedYaml {
+  const read = readWithListener(source, base);
+  if (read) return read;
   const options = { filename: file, maxDepth: MAX_DEPTH };
   const events = asKubernetesReads ? parseKubernetesYamlEvents(source, options) : parseEvents(source, options);
   checkAliases(source, events);
@@ -155,14 +147,19 @@ function describeNonObject(value: unknown): string | undefined {
 
 /** Reads one manifest file (YAML or JSON, any number of documents) into Kubernetes objects. */
 export function parseManifest(file: string, text: string): ParsedFile {
-  const source = sourceText(text);
   const problems: InputProblem[] = [];
   const skipped: SkippedDocument[] = [];
   // undefined stands for a document that failed to parse, so later documents keep their index.
   const chunks: Array<ParsedYaml | undefined> = [];
+  let source: SourceText;
   try {
-    chunks.push(parseChunk(text, 0, file, false));
+    const whole = parseChunk(text, 0, file, false);
+    chunks.push(whole);
+    // The same text as `text`, but the copy the values were read from when js-yaml 4 read them (listener-read.ts):
+    // kept objects then hold one copy of the file, not two.
+    source = sourceText(whole.stream.source);
   } catch {
+    source = sourceText(text);
     for (const piece of splitDocuments(text)) {
       try {
         chunks.push(parseChunk(piece.source, piece.base, file, true));
