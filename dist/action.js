@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
-        let path27 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path28 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path28,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request;
+      const { method, path: path28, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path27} HTTP/1.1\r
+      let header2 = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body, headers, query } = opts;
+      const { path: path28, method, body, headers, query } = opts;
       return {
-        path: path27,
+        path: path28,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code = path27.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code = path28.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path28 = `/${path28}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path27);
+          url2 = new URL(util.parseOrigin(url2).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19478,17 +19478,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path27) {
-      const ctrl = callVisitor(key2, node, visitor, path27);
+    function visit_(key2, node, visitor, path28) {
+      const ctrl = callVisitor(key2, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visit_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visit_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path27);
+            const ci2 = visit_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19499,13 +19499,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19526,17 +19526,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path27) {
-      const ctrl = await callVisitor(key2, node, visitor, path27);
+    async function visitAsync_(key2, node, visitor, path28) {
+      const ctrl = await callVisitor(key2, node, visitor, path28);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path28, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -19547,13 +19547,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19580,23 +19580,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path27) {
+    function callVisitor(key2, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path27);
+        return visitor(key2, node, path28);
       if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path27);
+        return visitor.Map?.(key2, node, path28);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path27);
+        return visitor.Seq?.(key2, node, path28);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path27);
+        return visitor.Pair?.(key2, node, path28);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path27);
+        return visitor.Scalar?.(key2, node, path28);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path27);
+        return visitor.Alias?.(key2, node, path28);
       return void 0;
     }
-    function replaceNode(key2, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key2, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity2.isPair(parent)) {
@@ -20208,10 +20208,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v2 = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k2 = path27[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k2 = path28[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -20230,7 +20230,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20260,11 +20260,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key2, ...rest] = path27;
+          const [key2, ...rest] = path28;
           const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20278,8 +20278,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key2, ...rest] = path27;
+      deleteIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -20293,8 +20293,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key2, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key2, ...rest] = path28;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20312,8 +20312,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key2, ...rest] = path27;
+      hasIn(path28) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -20323,8 +20323,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key2, ...rest] = path27;
+      setIn(path28, value) {
+        const [key2, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -22839,9 +22839,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22916,14 +22916,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22938,10 +22938,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22952,10 +22952,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22972,13 +22972,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -24939,9 +24939,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path27) => {
+    visit2.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24950,23 +24950,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path27) => {
-      const parent = visit2.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit2.parentCollection = (cst, path28) => {
+      const parent = visit2.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -24977,10 +24977,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -27079,18 +27079,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path27) {
+function valueAtPath(value, path28) {
   let node = value;
-  for (const segment of path27) {
+  for (const segment of path28) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path27) {
+function formatPath(path28) {
   let text = "";
-  for (const segment of path27) {
+  for (const segment of path28) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
@@ -27164,11 +27164,11 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
-function isReleaseNamespaceField(object, path27) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path27)) ?? false;
+function isReleaseNamespaceField(object, path28) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path28)) ?? false;
 }
-function isGeneratedField(object, path27) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path27)) ?? false;
+function isGeneratedField(object, path28) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path28)) ?? false;
 }
 var key;
 var init_object_index = __esm({
@@ -30845,8 +30845,8 @@ var init_boot = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js
-function messageDesc(file, path27, ...paths) {
-  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path27]);
+function messageDesc(file, path28, ...paths) {
+  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path28]);
 }
 var init_message2 = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js"() {
@@ -33550,11 +33550,11 @@ function fieldMaskFromJson(fieldMask, json) {
   if (json === "") {
     return;
   }
-  fieldMask.paths = json.split(",").map((path27) => {
-    if (path27.includes("_")) {
+  fieldMask.paths = json.split(",").map((path28) => {
+    if (path28.includes("_")) {
       throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: path names must be lowerCamelCase`);
     }
-    return protoSnakeCase(path27);
+    return protoSnakeCase(path28);
   });
 }
 function structFromJson(struct, json, ctx) {
@@ -48294,9 +48294,9 @@ function parseGoUrl(raw, viaRequest) {
     if (parsedHost.error !== void 0) return `${quoted}: ${parsedHost.error}`;
     host = parsedHost.host;
   }
-  const path27 = unescape2(rest);
-  if (path27 === void 0) return `${quoted}: invalid URL escape`;
-  return { scheme, opaque: "", host, path: path27, rawPath: rest, rawQuery };
+  const path28 = unescape2(rest);
+  if (path28 === void 0) return `${quoted}: invalid URL escape`;
+  return { scheme, opaque: "", host, path: path28, rawPath: rest, rawQuery };
 }
 function parseAuthority(authority) {
   const at2 = authority.lastIndexOf("@");
@@ -49448,7 +49448,7 @@ var init_cel2 = __esm({
 
 // src/policy/field-path.ts
 function parseFieldPath(text) {
-  const path27 = [];
+  const path28 = [];
   let i = text.startsWith(".") ? 1 : 0;
   if (text.startsWith("object.")) i = "object.".length;
   while (i < text.length) {
@@ -49457,8 +49457,8 @@ function parseFieldPath(text) {
       if (close < 0) return { error: "a [ in the field path has no ]", offset: i };
       const inner = text.slice(i + 1, close).trim();
       const quoted = /^'([^']*)'$/.exec(inner) ?? /^"([^"]*)"$/.exec(inner);
-      if (quoted) path27.push(quoted[1]);
-      else if (/^\d+$/.test(inner)) path27.push(Number(inner));
+      if (quoted) path28.push(quoted[1]);
+      else if (/^\d+$/.test(inner)) path28.push(Number(inner));
       else return { error: `a field path index must be a number or a quoted key, not "${inner}"`, offset: i + 1 };
       i = close + 1;
       if (text[i] === ".") i++;
@@ -49466,15 +49466,15 @@ function parseFieldPath(text) {
     }
     const match2 = /^[^.[\]\s]+/.exec(text.slice(i));
     if (!match2) return { error: `unexpected "${text[i]}" in the field path`, offset: i };
-    path27.push(match2[0]);
+    path28.push(match2[0]);
     i += match2[0].length;
     if (text[i] === ".") {
       i++;
       if (i >= text.length) return { error: "the field path ends with a dot", offset: i - 1 };
     }
   }
-  if (path27.length === 0) return { error: "the field path is empty", offset: 0 };
-  return { path: path27 };
+  if (path28.length === 0) return { error: "the field path is empty", offset: 0 };
+  return { path: path28 };
 }
 var init_field_path = __esm({
   "src/policy/field-path.ts"() {
@@ -57180,13 +57180,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk2, stream, path27) {
+function walkInto(walk2, stream, path28) {
   const { nodes, keys } = walk2;
   let matched = 0;
-  const limit = Math.min(walk2.matched, path27.length);
-  while (matched < limit && walk2.path[matched] === path27[matched]) matched++;
-  for (; matched < path27.length; matched++) {
-    const segment = path27[matched];
+  const limit = Math.min(walk2.matched, path28.length);
+  while (matched < limit && walk2.path[matched] === path28[matched]) matched++;
+  for (; matched < path28.length; matched++) {
+    const segment = path28[matched];
     const current2 = dereference(stream, nodes[matched]);
     const type = typeOf(stream, current2);
     let key2 = -1;
@@ -57201,26 +57201,26 @@ function walkInto(walk2, stream, path27) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk2.path = path27;
+  walk2.path = path28;
   walk2.matched = matched;
   return walk2;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path27) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path27));
+function locateInStream(stream, root, path28) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path28));
 }
 function pathLocator(stream, root) {
   const walk2 = freshWalk(root);
-  return (path27) => spanOfWalk(stream, walkInto(walk2, stream, path27));
+  return (path28) => spanOfWalk(stream, walkInto(walk2, stream, path28));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path27) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path27);
+function listItemRoots(stream, root, path28) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -57236,9 +57236,9 @@ function spanOf(stream, key2, node) {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
-function writtenScalar(stream, root, path27) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path27);
-  if (matched < path27.length) return void 0;
+function writtenScalar(stream, root, path28) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
+  if (matched < path28.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -57510,8 +57510,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path27) {
-      const { start, end } = locateOffsets(path27);
+    locate(path28) {
+      const { start, end } = locateOffsets(path28);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -57622,9 +57622,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path27) {
+    locate(path28) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path27);
+      const { start, end, matched } = locateInStream(stream, root, path28);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -57638,12 +57638,12 @@ function readYamlDocument(text, file) {
     return {
       source,
       value: documents[0],
-      locate(path27) {
+      locate(path28) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path27);
+        const { start, end } = locateInStream(stream, root, path28);
         return source.regionOf(start, end);
       },
-      scalarAt: (path27) => present3 ? writtenScalar(stream, root, path27) : void 0
+      scalarAt: (path28) => present3 ? writtenScalar(stream, root, path28) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -57789,18 +57789,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text, kind, body, path27, defines) {
+function locateInTemplate(text, kind, body, path28, defines) {
   const lines = scanLines(text);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path27.length; matched++) {
-    const segment = path27[matched];
+  for (; matched < path28.length; matched++) {
+    const segment = path28[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path27.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path28.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -57813,12 +57813,12 @@ function locateInTemplate(text, kind, body, path27, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path27.slice(matched);
+  const remainder = path28.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path27[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path28[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -58251,7 +58251,7 @@ function createRenderCache(dir) {
           return { ...stored, ms: performance.now() - started };
         }
       }
-      inputs?.prepare?.();
+      await inputs?.prepare?.();
       const run2 = await runTool(binary, args, cwd);
       if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
       else stats.uncached++;
@@ -58260,9 +58260,9 @@ function createRenderCache(dir) {
     stats: () => ({ ...stats })
   };
 }
-function runCached(cache2, binary, args, cwd, inputs) {
+async function runCached(cache2, binary, args, cwd, inputs) {
   if (cache2) return cache2.run(binary, args, cwd, inputs);
-  inputs?.prepare?.();
+  await inputs?.prepare?.();
   return runTool(binary, args, cwd);
 }
 var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, Unkeyable;
@@ -58333,7 +58333,7 @@ ${text}`)];
     extra: [...environment.extra, ...plan2],
     relocate: copy.root,
     failures: true,
-    prepare: copy.materialize
+    prepare: () => copy.materialize()
   };
 }
 async function renderChart(chartDir, valueSet, settings) {
@@ -58402,7 +58402,8 @@ var init_template_actions = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6 } from "node:fs";
+import { link as link2, mkdir as mkdir2, readdir as readdir2, realpath, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import os9 from "node:os";
 import path13 from "node:path";
 function chartTree(chartDir, prefix = []) {
@@ -58439,35 +58440,71 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   const written = /* @__PURE__ */ new Map();
   const removed = new Set(chartTree(chartDir).map((chart) => path13.join(base, path13.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
   for (const template of dropped) removed.add(path13.join(base, template));
-  let done = false;
+  let made;
+  const make = async (linked) => {
+    const copy = path13.join(root, base);
+    const replaced = new Set([...removed, ...written.keys()].map((file) => path13.join(root, file)));
+    if (!linked || !await linkChart(chartDir, copy, replaced)) writableCopy(chartDir, copy);
+    for (const file of removed) rmSync3(path13.join(root, file), { force: true });
+    await Promise.all([...written].map(([file, text]) => writeFile2(path13.join(root, file), text)));
+  };
   return {
     source: chartDir,
     root,
     dir: path13.join(root, base),
     written,
     removed,
-    materialize() {
-      if (done) return;
-      done = true;
-      const copy = path13.join(root, base);
-      cpSync(chartDir, copy, { recursive: true, dereference: true });
-      for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
-        const file = path13.join(entry.parentPath, entry.name);
-        chmodSync(file, statSync6(file).mode | (entry.isDirectory() ? 448 : 384));
-      }
-      chmodSync(copy, statSync6(copy).mode | 448);
-      for (const file of removed) rmSync3(path13.join(root, file), { force: true });
-      for (const [file, text] of written) writeFileSync2(path13.join(root, file), text);
-    }
+    materialize: (linked = true) => made ??= make(linked)
   };
 }
-function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
+function writableCopy(chartDir, copy) {
+  rmSync3(copy, { recursive: true, force: true });
+  cpSync(chartDir, copy, { recursive: true, dereference: true });
+  for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
+    const file = path13.join(entry.parentPath, entry.name);
+    chmodSync(file, statSync6(file).mode | (entry.isDirectory() ? 448 : 384));
+  }
+  chmodSync(copy, statSync6(copy).mode | 448);
+}
+async function linkChart(chartDir, copy, replaced) {
+  if (process.platform === "win32") return false;
+  const walk2 = async (from, to, seen) => {
+    const real = await realpath(from);
+    if (seen.has(real)) throw new Error(`symlink cycle at ${from}`);
+    const inside = /* @__PURE__ */ new Set([...seen, real]);
+    await mkdir2(to, { mode: 448 });
+    const names = await readdir2(from);
+    const done = await Promise.allSettled(
+      names.map(async (name) => {
+        const source = path13.join(from, name);
+        const target = path13.join(to, name);
+        const stats = await stat2(source);
+        if (stats.isDirectory()) await walk2(source, target, inside);
+        else if (!stats.isFile()) throw new Error(`not a regular file: ${source}`);
+        else if (!replaced.has(target)) await link2(await realpath(source), target);
+      })
+    );
+    const failed = done.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+  };
+  try {
+    await walk2(chartDir, copy, /* @__PURE__ */ new Set());
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, label, dropped);
-  copy.materialize();
+  await copy.materialize(false);
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync3(path13.dirname(copyDir), { recursive: true, force: true });
+  const removal = rm2(path13.dirname(copyDir), { recursive: true, force: true, maxRetries: 2 }).catch(() => void 0).finally(() => removals.delete(removal));
+  removals.add(removal);
+}
+async function copiesRemoved() {
+  while (removals.size > 0) await Promise.all(removals);
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -58547,16 +58584,18 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
-      const tagged = tagTemplate(readFileSync8(file, "utf8"), (line, emits) => {
+      const text = readFileSync8(file, "utf8");
+      const tagged = tagTemplate(text, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      copy.written.set(path13.join(path13.basename(chartDir), path13.relative(chartDir, file)), tagged);
+      if (tagged !== text) copy.written.set(path13.join(path13.basename(chartDir), path13.relative(chartDir, file)), tagged);
     }
   }
   return {
     dir: copy.dir,
     copy,
+    tags: (template) => copy.written.has(path13.join(path13.basename(chartDir), template)),
     line(id, line) {
       const template = templates[id];
       return template ? { file: template.file, line, emits: template.emitting.has(line) } : void 0;
@@ -58657,7 +58696,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   );
   return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
 }
-var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
+var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
 var init_instrument = __esm({
   "src/expand/helm/instrument.ts"() {
     "use strict";
@@ -58668,6 +58707,7 @@ var init_instrument = __esm({
     LINE_TAG = / #kw:(\d+):(\d+)/g;
     SENTINEL = /kwv(\d+)x/gi;
     SENTINEL_NAMESPACE = "kubeward-release-namespace";
+    removals = /* @__PURE__ */ new Set();
     ACTION_OPEN = "{{";
     ACTION_CLOSE = "}}";
     CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
@@ -58679,6 +58719,7 @@ var init_instrument = __esm({
 });
 
 // src/expand/helm/provenance.ts
+import path14 from "node:path";
 function documentKey(source, ordinal, itemIndex) {
   return `${source}\0${ordinal}\0${itemIndex ?? ""}`;
 }
@@ -58700,9 +58741,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path27) {
+function sharedDepth(real, other, path28) {
   let depth = 0;
-  for (const segment of path27) {
+  for (const segment of path28) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -58715,28 +58756,28 @@ function sharedDepth(real, other, path27) {
   }
   return depth;
 }
-function nodeAt(body, path27) {
+function nodeAt(body, path28) {
   let node = body;
-  for (const segment of path27) node = child(node, segment);
+  for (const segment of path28) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path27) {
+function documentAlong(render, name, key2, body, path28) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth = sharedDepth(body, document.object.body, path27);
+  const depth = sharedDepth(body, document.object.body, path28);
   if (depth === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth };
 }
-function taggedTemplateLine(evidence2, key2, body, path27) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path27);
+function taggedTemplateLine(evidence2, key2, body, path28) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path28);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
   for (let length = depth; length >= 0; length--) {
-    const lineIndex = document.object.locate(path27.slice(0, length)).region.startLine - 1;
+    const lineIndex = document.object.locate(path28.slice(0, length)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -58769,12 +58810,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path27, tail) {
-  if (tail.length > path27.length) return false;
-  return tail.every((segment, index) => path27[path27.length - tail.length + index] === segment);
+function endsWith(path28, tail) {
+  if (tail.length > path28.length) return false;
+  return tail.every((segment, index) => path28[path28.length - tail.length + index] === segment);
 }
-function startsWith(path27, head) {
-  return head.length <= path27.length && head.every((segment, index) => path27[index] === segment);
+function startsWith(path28, head) {
+  return head.length <= path28.length && head.every((segment, index) => path28[index] === segment);
 }
 function wholeValuesMap(chart, node) {
   const found = [];
@@ -58795,31 +58836,31 @@ function wholeValuesMap(chart, node) {
   }
   return map;
 }
-function sentinelValues(evidence2, key2, body, path27, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path27);
+function sentinelValues(evidence2, key2, body, path28, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path28);
   if (!along.ok) return along;
   const { chart, document, depth } = along;
-  const node = nodeAt(document.object.body, path27.slice(0, depth));
-  if (depth === path27.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path28.slice(0, depth));
+  if (depth === path28.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth === path27.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth === path28.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path27) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path28) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length = scalar ? depth - 1 : depth; length > 0; length--) {
-    const prefix = path27.slice(0, length);
+    const prefix = path28.slice(0, length);
     const map = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map) continue;
-    if (length < path27.length && writtenByTemplate(prefix)) break;
+    if (length < path28.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path27.slice(length)], effective: [...map, ...path27.slice(length)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path28.slice(length)], effective: [...map, ...path28.slice(length)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -58841,7 +58882,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       const { file } = result.failure;
-      if (!file || untagged.has(file)) break;
+      if (!file || untagged.has(file) || !chart.tags(file)) break;
       untagged.add(file);
     } catch (error2) {
       return { ok: false, reason: `the tagged render could not be made: ${error2.message}` };
@@ -58851,22 +58892,37 @@ async function taggedEvidence(chartDir, valueSet, settings) {
   }
   return { ok: false, reason };
 }
+function copySignature(chart) {
+  const { copy, valueSet } = chart;
+  const written = [...copy.written].sort(([a], [b]) => a < b ? -1 : 1);
+  return JSON.stringify([[...copy.removed].sort(), written, valueSet.valuesFiles.map((file) => path14.relative(copy.root, file)), valueSet.set]);
+}
 async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
   let reason = "";
+  const failedLevels = /* @__PURE__ */ new Map();
   for (const level of ["truthy", "scalars", "strings"]) {
     const kept = /* @__PURE__ */ new Set();
     const dropped = /* @__PURE__ */ new Set();
+    let signature;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let chart;
       try {
         chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        if (attempt === 0) {
+          signature = copySignature(chart);
+          const repeated = failedLevels.get(signature);
+          if (repeated !== void 0) {
+            reason = repeated;
+            break;
+          }
+        }
         const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
         const { file: template } = result.failure;
-        const validation = template !== void 0 && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
+        const validation = template !== void 0 && !(await renderedTemplates()).has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;
       } catch (error2) {
@@ -58876,13 +58932,14 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
         if (chart) removeCopy(chart.dir);
       }
     }
+    if (signature !== void 0) failedLevels.set(signature, reason);
   }
   return { ok: false, reason };
 }
 async function gatherEvidence(chartDir, valueSet, settings, output) {
   const started = performance.now();
   const instrumented = { ...settings, dependencyUpdate: false };
-  const renderedTemplates = new Set(splitRenderedOutput(output).map((document) => chartRelative(document.source)));
+  const renderedTemplates = async () => new Set(splitRenderedOutput(await output).map((document) => chartRelative(document.source)));
   const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }
@@ -58891,20 +58948,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk2 = (real, rendered, path27) => {
+  const walk2 = (real, rendered, path28) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path27.length === 2 && path27[0] === "metadata" && path27[1] === "namespace";
+      const isNamespaceField = path28.length === 2 && path28[0] === "metadata" && path28[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path27));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path28));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path27));
+        facts.generated.push(JSON.stringify(path28));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk2(item, rendered[index], [...path27, index]);
+        walk2(item, rendered[index], [...path28, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path27, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path28, name]);
     }
   };
   walk2(body, other, []);
@@ -58924,7 +58981,7 @@ var init_provenance = __esm({
 });
 
 // src/expand/helm/objects.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -58932,10 +58989,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path14.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path15.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path14.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path15.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -58951,14 +59008,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth) => {
     const prefix = home.subcharts.slice(depth);
-    candidates2.push({ file: path14.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path15.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path14.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path15.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -59051,7 +59108,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path14.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path15.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -59119,8 +59176,8 @@ var init_objects = __esm({
 
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFileSync as readFileSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import path15 from "node:path";
+import { readFileSync as readFileSync9, writeFileSync as writeFileSync2 } from "node:fs";
+import path16 from "node:path";
 function lineEnds(template) {
   const ends = [];
   const blocks = [];
@@ -59237,7 +59294,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync9(path15.join(query.chartDir, query.template), "utf8");
+    template = readFileSync9(path16.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -59246,11 +59303,11 @@ async function locateRenderedLine(query) {
   let copy;
   let tagged;
   try {
-    const chartCopy = copyChart(query.chartDir, "render");
+    const chartCopy = await copyChart(query.chartDir, "render");
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync3(path15.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync2(path16.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -59293,7 +59350,7 @@ var init_rendered_line = __esm({
 
 // src/expand/helm/render-error.ts
 import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 function isFile(file) {
   try {
     return statSync7(file).isFile();
@@ -59327,15 +59384,15 @@ function regionOnLine(text, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path16.join(chartDir, "Chart.yaml");
+  let file = path17.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path16.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path17.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path16.resolve(chartDir, named);
+    file = path17.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -59368,7 +59425,7 @@ var init_render_error = __esm({
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
@@ -59379,7 +59436,7 @@ function buildInputs(tree, usedFiles, enableHelm) {
   return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path17.resolve(dir), settings), path17.resolve(dir), settings.inputs);
+  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path18.resolve(dir), settings), path18.resolve(dir), settings.inputs);
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -59394,17 +59451,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path17.resolve(dir);
+  const root = path18.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path17.resolve(root, mention);
+    const absolute = path18.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path17.relative(root, absolute);
-    return path17.isAbsolute(dir) || relative.startsWith("..") ? absolute : path17.join(dir, relative);
+    const relative = path18.relative(root, absolute);
+    return path18.isAbsolute(dir) || relative.startsWith("..") ? absolute : path18.join(dir, relative);
   }
   return void 0;
 }
@@ -59420,10 +59477,10 @@ var init_build = __esm({
 
 // src/expand/kustomize/kustomization-file.ts
 import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path18.join(dir, name);
+    const file = path19.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -59490,8 +59547,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path27) {
-  return path27[path27.length - 1] === "image" && typeof valueAtPath(body, path27) === "string";
+function isImagePath(body, path28) {
+  return path28[path28.length - 1] === "image" && typeof valueAtPath(body, path28) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -59521,11 +59578,11 @@ var init_images = __esm({
 });
 
 // src/expand/kustomize/layer-uses.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path19.resolve(dir));
+    const layer = tree.layers.get(path20.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current2 = { layer, parent, componentIndex, components: [] };
     uses.push(current2);
@@ -59600,12 +59657,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path27) {
+function followPath(output, source, path28) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path27) {
+  for (const segment of path28) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -59622,7 +59679,7 @@ function followPath(output, source, path27) {
       field = segment;
     }
   }
-  const complete = followed.length === path27.length;
+  const complete = followed.length === path28.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -59699,19 +59756,19 @@ var init_patch_target = __esm({
 });
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity2, body, path27, applied) {
+function patchCandidates(patch, identity2, body, path28, applied) {
   if (patch.target && !targetMatches(patch.target, identity2)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity2.kind || !identity2.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path27);
-      const deletion = strategicDeletion(document.body, followed.path, body, path27);
+      const followed = followPath(body, document.body, path28);
+      const deletion = strategicDeletion(document.body, followed.path, body, path28);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path27.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path28.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path27.length;
+      const complete = followed.depth === path28.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -59725,57 +59782,57 @@ function patchCandidates(patch, identity2, body, path27, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path27, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path28, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path27) {
+function strategicDeletion(document, followed, body, path28) {
   for (let depth = 1; depth <= followed.length; depth++) {
     const at2 = followed.slice(0, depth);
     const node = valueAtPath(document, at2);
-    const gone = (length) => typeof path27[length - 1] === "string" && valueAtPath(body, path27.slice(0, length)) === void 0;
+    const gone = (length) => typeof path28[length - 1] === "string" && valueAtPath(body, path28.slice(0, length)) === void 0;
     if (node === null && gone(depth)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth === followed.length && depth < path27.length && gone(depth + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth === followed.length && depth < path28.length && gone(depth + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path27) {
+function beforeOperation(operation, path28) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path27;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path28;
   const list2 = operation.path.slice(0, -1);
-  const index = path27[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path27[i]) === segment)) return path27;
+  const index = path28[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path28[i]) === segment)) return path28;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path27.slice(0, list2.length), index + 1, ...path27.slice(list2.length + 1)] : path27;
+  if (operation.op === "remove") return index >= at2 ? [...path28.slice(0, list2.length), index + 1, ...path28.slice(list2.length + 1)] : path28;
   if (index === at2) return void 0;
-  return index > at2 ? [...path27.slice(0, list2.length), index - 1, ...path27.slice(list2.length + 1)] : path27;
+  return index > at2 ? [...path28.slice(0, list2.length), index - 1, ...path28.slice(list2.length + 1)] : path28;
 }
-function operationCandidate(operation, file, body, path27, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path27.length) return void 0;
+function operationCandidate(operation, file, body, path28, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path28.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path27[i]]);
+    const item = valueAtPath(node, [path28[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path27.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path28.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path27.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path28.length, decisive: true };
   }
-  const remainder = path27.slice(operation.path.length);
+  const remainder = path28.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth < path27.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth, decisive: depth === path27.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth < path28.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth, decisive: depth === path28.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -59985,20 +60042,20 @@ var init_map2 = __esm({
 function readKustomizeYaml(text, file, toFile = sameRegion) {
   const document = readYamlDocument(text, file);
   const { source } = document;
-  const regionAt = (path27) => toFile(document.locate(path27));
+  const regionAt = (path28) => toFile(document.locate(path28));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path27) {
-      const entry = valueAtPath(document.value, path27);
+    firstKeyRegionAt(path28) {
+      const entry = valueAtPath(document.value, path28);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path27 : [...path27, firstKey]);
+      return regionAt(firstKey === void 0 ? path28 : [...path28, firstKey]);
     },
-    inlineTextAt(path27) {
-      const scalar = document.scalarAt(path27);
+    inlineTextAt(path28) {
+      const scalar = document.scalarAt(path28);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path27);
+      const value = valueAtPath(document.value, path28);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -60080,7 +60137,7 @@ var init_layer_context = __esm({
 });
 
 // src/expand/kustomize/read-patches.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -60098,7 +60155,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path20.join(context.layer.dir, entry);
+  const file = path21.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -60119,7 +60176,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path20.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path21.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -60149,7 +60206,7 @@ function addPatch(context, source, common) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path27) => toFile(object.locate(path27).region)
+      locate: (path28) => toFile(object.locate(path28).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -60195,14 +60252,14 @@ var init_read_patches = __esm({
 });
 
 // src/expand/kustomize/read.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function readKustomizationTree(dir, cache2 = /* @__PURE__ */ new Map()) {
   const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache2, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
   readLayer(dir, state);
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path21.resolve(dir);
+  const key2 = path22.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -60229,7 +60286,7 @@ function readLayer(dir, state) {
     inputDirs: []
   };
   const context = { layer, yaml, state };
-  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path21.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
+  if (yaml.error) problem(context, yaml.error.region, `Invalid YAML in ${path22.basename(file)}: ${yaml.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -60244,7 +60301,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path21.resolve(target))) {
+  if (context.state.reading.has(path22.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -60260,7 +60317,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path21.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path22.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -60285,7 +60342,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path21.resolve(file);
+  const key2 = path22.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -60381,7 +60438,7 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path21.join(context.layer.dir, entry);
+    const file = path22.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
     else if (isDirectory3(file)) context.layer.inputDirs.push(file);
   }
@@ -60406,7 +60463,7 @@ var init_read2 = __esm({
 });
 
 // src/expand/kustomize/roots.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -60417,7 +60474,7 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path22.join(dir, entry);
+      const target = path23.join(dir, entry);
       if (isDirectory3(target)) folders.push(target);
     }
   }
@@ -60426,17 +60483,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path22.resolve(dir);
+    const key2 = path23.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path22.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path23.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path22.resolve(dir);
+    const key2 = path23.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -60452,7 +60509,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path22.resolve(dir));
+  const keys = dirs.map((dir) => path23.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -60473,12 +60530,12 @@ __export(expand_exports, {
   expandSources: () => expandSources
 });
 import { existsSync as existsSync7, readdirSync as readdirSync6 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env2[variable];
   if (configured) {
-    const binary = path23.resolve(cwd, configured);
+    const binary = path24.resolve(cwd, configured);
     return { binary: isExecutable(binary) ? binary : void 0, looked: `${binary}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env2.PATH ?? "";
@@ -60486,12 +60543,12 @@ function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path23.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path23.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path24.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path24.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path23.join(chartDir, "ci");
+    const ciDir = path24.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync6(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path23.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path24.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -60504,7 +60561,7 @@ function missingTool(tool, looked, file, what) {
   };
 }
 function prepareChart(chartDir, settings, cache2) {
-  const chartFile = displayPath(settings.cwd, path23.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path24.join(chartDir, "Chart.yaml"));
   let info2;
   try {
     info2 = readChartInfo(chartDir);
@@ -60520,19 +60577,30 @@ function prepareChart(chartDir, settings, cache2) {
   const chartCache = settings.helm.dependencyUpdate ? void 0 : cache2;
   return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
+async function renderWithEvidence(chartDir, valueSet, helm) {
+  if (helm.dependencyUpdate) {
+    const result2 = await renderChart(chartDir, valueSet, helm);
+    if (!result2.ok) return { result: result2 };
+    const { evidence: evidence3, ms: ms3 } = await gatherEvidence(chartDir, valueSet, helm, Promise.resolve(result2.output));
+    return { result: result2, evidence: evidence3, evidenceMs: ms3 };
+  }
+  const real = renderChart(chartDir, valueSet, helm);
+  const [result, { evidence: evidence2, ms: ms2 }] = await Promise.all([real, gatherEvidence(chartDir, valueSet, helm, real.then((done) => done.ok ? done.output : ""))]);
+  return result.ok ? { result, evidence: evidence2, evidenceMs: ms2 } : { result };
+}
 async function expandValueSet(chart, valueSet, settings, files) {
   const started = performance.now();
   const { chartDir, helm, valueSets } = chart;
   const nameValueSet = valueSets.length > 1;
   const timing = (toolMs) => ({ kind: "helm", display: displayPath(settings.cwd, chartDir), toolMs, totalMs: performance.now() - started });
-  const result = await renderChart(chartDir, valueSet, helm);
-  if (!result.ok) {
-    const problem2 = await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
-    return { problems: [problem2], timing: timing(result.ms) };
+  const render = await renderWithEvidence(chartDir, valueSet, helm);
+  if (!("evidence" in render)) {
+    const problem2 = await renderErrorProblem(render.result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
+    return { problems: [problem2], timing: timing(render.result.ms) };
   }
-  const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+  const { result, evidence: evidence2, evidenceMs } = render;
   const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, files, evidence: evidence2 });
-  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + ms2) };
+  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + evidenceMs) };
 }
 function treeFiles(tree) {
   const used = [];
@@ -60541,11 +60609,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path23.resolve(file));
+  return used.map((file) => path24.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path23.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path23.isAbsolute(relative);
+  const relative = path24.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path24.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -60554,7 +60622,7 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path23.resolve(reference.file)),
+    file: displayPath(cwd, path24.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
@@ -60566,18 +60634,18 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path23.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path24.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path23.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path24.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path23.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path24.basename(binary).startsWith("kubectl") ? "kubectl" : "kustomize";
   const { enableHelm } = settings.kustomize;
   const build2 = await buildKustomization(dir, { binary, flavour, enableHelm, cache: cache2, inputs: cache2 && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path23.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path24.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -60587,14 +60655,14 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path23.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path24.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path23.resolve(mapped.file);
+        const absolute = path24.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -60620,6 +60688,7 @@ async function expandSources(charts, kustomizations, settings) {
     ...roots.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache2))
   ];
   const done = await mapBounded(jobs, (job) => job());
+  await copiesRemoved();
   let next = 0;
   const chartResults = prepared.map((chart, i) => {
     const timing = { kind: "helm", display: displayPath(settings.cwd, charts[i]), toolMs: 0, totalMs: 0 };
@@ -60685,6 +60754,7 @@ var init_expand = __esm({
     init_render();
     init_diagnostics();
     init_objects();
+    init_instrument();
     init_provenance();
     init_render_error();
     init_build();
@@ -60797,26 +60867,26 @@ function policySet(objects) {
     }
   };
 }
-function describePath(path27) {
-  return path27.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
+function describePath(path28) {
+  return path28.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
 }
-function compile(text, path27, problems) {
+function compile(text, path28, problems) {
   const source = typeof text === "string" ? text : "";
-  const expression = { text: source, path: path27 };
+  const expression = { text: source, path: path28 };
   if (typeof text !== "string" || source.trim() === "") {
-    problems.push({ path: path27, message: "the expression is missing or not a string", note: false });
+    problems.push({ path: path28, message: "the expression is missing or not a string", note: false });
     return expression;
   }
   const unknowable = UNKNOWABLE.find((candidate) => candidate.pattern.test(source));
   if (unknowable) {
-    problems.push({ path: path27, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
+    problems.push({ path: path28, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
     return expression;
   }
   const compiled2 = compileCel(source, { variables: POLICY_VARIABLES });
   if (compiled2.ok) expression.program = compiled2.program;
   else {
     const where = compiled2.error.offset === void 0 ? "" : ` at character ${compiled2.error.offset + 1}`;
-    problems.push({ path: path27, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
+    problems.push({ path: path28, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
   }
   return expression;
 }
@@ -61081,8 +61151,8 @@ function policyRule(policy, bindings2, store) {
     return entry;
   };
   const waitsForRun = new Set(bindings2.filter((binding) => readsRunObjects(policy, binding)));
-  const related2 = (binding, path27) => [
-    { object: policy.object, path: path27, message: `ValidatingAdmissionPolicy '${policy.name}'` },
+  const related2 = (binding, path28) => [
+    { object: policy.object, path: path28, message: `ValidatingAdmissionPolicy '${policy.name}'` },
     { object: binding.object, path: ["spec", "validationActions"], message: `binding '${binding.name}' (${binding.actions.join(", ") || "no validationActions"})` }
   ];
   return {
@@ -61135,7 +61205,7 @@ function policyRule(policy, bindings2, store) {
         }
         let slots;
         const slotsOf = () => slots ??= settledOf(evaluateBinding(policy, binding, subject, store));
-        for (const [slot, path27] of paths.entries()) yield { path: path27, settle: () => slotsOf()[slot] };
+        for (const [slot, path28] of paths.entries()) yield { path: path28, settle: () => slotsOf()[slot] };
       }
     }
   };
@@ -61202,7 +61272,7 @@ __export(policy_files_exports, {
   readPolicyFiles: () => readPolicyFiles
 });
 import { readdirSync as readdirSync7, statSync as statSync9 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 function readPolicyFiles(entries, cwd) {
   const all = [];
   const problems = [];
@@ -61210,7 +61280,7 @@ function readPolicyFiles(entries, cwd) {
     const stats = statSync9(file, { throwIfNoEntry: false });
     if (stats?.isDirectory()) {
       for (const name of readdirSync7(file).sort()) {
-        const child2 = path24.join(file, name);
+        const child2 = path25.join(file, name);
         if (statSync9(child2, { throwIfNoEntry: false })?.isDirectory() || /\.(ya?ml|json)$/.test(name)) visit2(child2);
       }
       return;
@@ -61223,7 +61293,7 @@ function readPolicyFiles(entries, cwd) {
     all.push(...parsed.objects);
     problems.push(...parsed.problems);
   };
-  for (const entry of entries) visit2(path24.resolve(cwd, entry));
+  for (const entry of entries) visit2(path25.resolve(cwd, entry));
   return { objects: all.filter(isPolicyObject), all, problems };
 }
 var init_policy_files = __esm({
@@ -61239,7 +61309,7 @@ var init_policy_files = __esm({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync as mkdirSync2 } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -64729,16 +64799,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path27 = podSpecPathOf(object);
-  if (!path27) return void 0;
-  const spec = valueAtPath(object.body, path27);
+  const path28 = podSpecPathOf(object);
+  if (!path28) return void 0;
+  const spec = valueAtPath(object.body, path28);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path27.slice(0, -1), "metadata"];
+  const metadataPath = [...path28.slice(0, -1), "metadata"];
   const os10 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path27,
+    path: path28,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -64800,8 +64870,8 @@ function serviceAccountOf(pod) {
 init_json();
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path27 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path27, from: "unset" } : { value, path: path27, from: "container" };
+  const path28 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path28, from: "unset" } : { value, path: path28, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -64880,12 +64950,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items2.findIndex((item) => item.text === "--");
-  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path27 }, index) => {
+  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text, path: path28 }, index) => {
     const match2 = FLAG.exec(text);
     if (!match2) return;
     const next = items2.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path27 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path28 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -66574,13 +66644,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path27 = ["resources", index];
+    const path28 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type ? [{ type, config: item[type], path: [...path27, "providers", at2] }] : [];
+      return type ? [{ type, config: item[type], path: [...path28, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path27 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path28 }];
   });
 }
 function covers(name, group, resource) {
@@ -66983,8 +67053,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       const set = effectiveSetting(flags.settings("metrics-bind-address", false));
       if (set) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set.value, path: set.path });
     }
-    for (const { path: path27, value, ...data } of found) {
-      if (value !== "" && !isLoopback2(hostOf(value))) yield { path: path27, messageId: "exposed", data: { ...data, value } };
+    for (const { path: path28, value, ...data } of found) {
+      if (value !== "" && !isLoopback2(hostOf(value))) yield { path: path28, messageId: "exposed", data: { ...data, value } };
     }
   }
 });
@@ -67140,12 +67210,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path27 = set ? set.path : missingPath ?? [];
+        const path28 = set ? set.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path27,
+            path: path28,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict4(set ? set.value : defaults2.config, set !== void 0);
               if (kubeadm.forced || !set || set.value === "") return verdict4(kubeadm.value, false);
@@ -67155,7 +67225,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set ? verdict4(set.value, true) : verdict4(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path27, ...found };
+        if (found) yield { path: path28, ...found };
       }
     }
   });
@@ -67469,10 +67539,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path27 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path27) continue;
+      const path28 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path28) continue;
       yield {
-        path: path27,
+        path: path28,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -68045,10 +68115,10 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const host = spec.host;
     if (typeof host !== "string") return;
     const rule = describeObject3(object);
-    for (const { mode, path: path27, where } of destinationTls(spec)) {
+    for (const { mode, path: path28, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path27,
+        path: path28,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -68102,7 +68172,7 @@ function servesOnlyAcme(service) {
     const matches3 = recordItems(item.match);
     return matches3.length > 0 && matches3.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path27) => typeof path27 === "string" && path27.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path28) => typeof path28 === "string" && path28.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -68260,9 +68330,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path27) {
+function modeAt(value, path28) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path27, "mode"] } : { mode: "UNSET", path: path27 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path28, "mode"] } : { mode: "UNSET", path: path28 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -68319,7 +68389,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port: port2, mode: portMode, path: path27 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path27, mode: portMode, reach: `for port ${port2}` } }]
+    ({ port: port2, mode: portMode, path: path28 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path28, mode: portMode, reach: `for port ${port2}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -68360,15 +68430,15 @@ var istio_peer_authentication_not_strict_default = defineRule({
     const named = describeObject3(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path27 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path27, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path27, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path27, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path28 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path28, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path28, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path28, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port: port2, mode, path: path27 } of policy.ports) {
+    for (const { port: port2, mode, path: path28 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path27, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path28, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -68611,10 +68681,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path27 = labelsInsertionPath(object);
+    const path28 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path27, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path27, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path28, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path28, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -68647,9 +68717,9 @@ var namespace_psa_privileged_default = defineRule({
     if (!isNamespace(object) || object.name === "kube-system") return;
     const value = labelValue2(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path27 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path27, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path27, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path28 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path28, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path28, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -68687,10 +68757,10 @@ var namespace_psa_version_old_default = defineRule({
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path27 = labelPath(ENFORCE_VERSION_LABEL);
+    const path28 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path27, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path27, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path28, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path28, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -68865,10 +68935,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces2 = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path27 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const path28 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
       const data = { gateway: describeObject4(object), listener: name };
-      if (namespaces2.from === "All") yield { path: [...path27, "from"], messageId: "fromAll", data };
-      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path27, "selector"], messageId: "emptySelector", data };
+      if (namespaces2.from === "All") yield { path: [...path28, "from"], messageId: "fromAll", data };
+      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path28, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -69384,17 +69454,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path27, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path27[4])}]`;
+      for (const { peer, path: path28, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path28[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path27, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path28, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path27, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path28, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -69451,15 +69521,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path27 } of peersOf(policy, direction)) {
+      for (const { peer, path: path28 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces2 = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces2 || namespaces2.length === 0) continue;
-        const item = `${String(path27[1])}[${String(path27[2])}].${String(path27[3])}[${String(path27[4])}]`;
+        const item = `${String(path28[1])}[${String(path28[2])}].${String(path28[3])}[${String(path28[4])}]`;
         const where = namespaces2 === own ? ownWhere : namespaces2.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path27, "podSelector"];
+        const at2 = [...path28, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -69529,8 +69599,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path27 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path27 }]);
+  const path28 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path28 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -69564,8 +69634,8 @@ var service_load_balancer_unrestricted_default = defineRule({
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path27 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path27, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path28 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path28, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -69673,7 +69743,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path27, messageId: "forbiddenType", data };
+    for (const { path: path28, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -69742,9 +69812,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path27 = [...capabilities.path, "add", index];
+        const path28 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path27, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path27, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path28, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path28, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -69849,13 +69919,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path27 = [...pod.path, "volumes", index, "hostPath"];
+      const path28 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path27, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path27, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path28, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path28, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -70062,7 +70132,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path27, messageId: "forbiddenType", data };
+    for (const { path: path28, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
   }
 });
 
@@ -70099,9 +70169,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path27, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path27, messageId: "customType", data };
-    for (const { path: path27, data } of SELINUX_USER.forbidden(pod)) yield { path: path27, messageId: "customUser", data };
-    for (const { path: path27, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path27, messageId: "customRole", data };
+    for (const { path: path28, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path28, messageId: "customType", data };
+    for (const { path: path28, data } of SELINUX_USER.forbidden(pod)) yield { path: path28, messageId: "customUser", data };
+    for (const { path: path28, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path28, messageId: "customRole", data };
   }
 });
 
@@ -70204,12 +70274,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path27) {
-  const segments = path27.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path28) {
+  const segments = path28.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path27, dir) {
-  return path27 === dir || path27.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path28, dir) {
+  return path28 === dir || path28.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -70240,8 +70310,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path27 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path27.endsWith(".sock") || path27.startsWith("//./pipe/");
+  const path28 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path28.endsWith(".sock") || path28.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -70274,10 +70344,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path27 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path28 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path27, "readOnly"],
+          path: [...path28, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -70342,8 +70412,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed2 = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path27 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed2 ? { path: path27, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path27, messageId: "keepsNetRaw", data: { container } };
+      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed2 ? { path: path28, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path28, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -70511,12 +70581,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path27 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path27);
+  const path28 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path28);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path27, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path28, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path27));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path28));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -70555,11 +70625,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path27 = [...volume.path, "path"];
+      const path28 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path27, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path27, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path27, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path28, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path28, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path28, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -70639,9 +70709,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path27 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path27, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path27, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path28, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path28, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -70691,9 +70761,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path27 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path28 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path27, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path27, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path28, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path28, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -70702,15 +70772,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path27 } = gap;
+      const { path: path28 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path27, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path27, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path28, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path28, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path27, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path27, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path28, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path28, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -70766,13 +70836,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path27 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path28 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path27, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path27, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path27, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path27, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path28, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path28, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path28, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path28, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -70879,9 +70949,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path27 = podSecurityContextPath(pod, "runAsUser");
+      const path28 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path27, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path27, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path28, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path28, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -71458,10 +71528,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path27 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path28 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path27,
+            path: path28,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -72093,7 +72163,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items2, path27, list2, who, shapes) {
+function* argumentPlaces(items2, path28, list2, who, shapes) {
   for (const [index, item] of items2.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items2[index - 1] : void 0;
@@ -72104,7 +72174,7 @@ function* argumentPlaces(items2, path27, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path27, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path28, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -72118,13 +72188,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text, path27, shapes) {
+function lastAppliedPlaces(text, path28, shapes) {
   let applied;
   try {
     applied = JSON.parse(text);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text, shapes);
-    return credential ? { place: { path: path27, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path28, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -72134,7 +72204,7 @@ function lastAppliedPlaces(text, path27, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path27, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path28, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -72200,21 +72270,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path27, field, credential }) => ({ path: path27, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path28, field, credential }) => ({ path: path28, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path27 = ["metadata", "annotations", key2];
+      const path28 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path27, shapes);
-        if (secret) yield { path: path27, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path28, shapes);
+        if (secret) yield { path: path28, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path27, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path28, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -72323,11 +72393,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path27 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path27)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path27 === "/" ? "/" : `${path27}/`));
+  const path28 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path28)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path28 === "/" ? "/" : `${path28}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path27)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path28)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -72371,9 +72441,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path27 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path28 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path27, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path27, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path28, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path28, messageId: exposed.messageId, data };
     }
   }
 });
@@ -72486,10 +72556,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path27 = ["metadata", "namespace"];
+    const path28 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path27,
+        path: path28,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -72499,7 +72569,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path27,
+      path: path28,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -72590,11 +72660,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path27, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path27, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path28, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path28, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -72624,11 +72694,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path27, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path27, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path28, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path28, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -72693,10 +72763,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path27, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path28, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -72726,16 +72796,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path27, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path28, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path27, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path28, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -72781,15 +72851,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path27, who } of containerImages(object)) {
+    for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path27, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path28, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName3(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path27, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path28, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -72914,9 +72984,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, path: path27 } of declaredPorts(object)) {
+    for (const { container, port: port2, path: path28 } of declaredPorts(object)) {
       if (port2 < 1 || port2 >= 1024) continue;
-      yield { path: path27, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
+      yield { path: path28, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
     }
   }
 });
@@ -73141,7 +73211,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path27 = [...pod.path, "automountServiceAccountToken"];
+    const path28 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -73149,7 +73219,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path27,
+      path: path28,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -73188,9 +73258,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, protocol, path: path27 } of declaredPorts(object)) {
+    for (const { container, port: port2, protocol, path: path28 } of declaredPorts(object)) {
       if (port2 !== 22 || protocol !== "TCP") continue;
-      yield { path: path27, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path28, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -73465,7 +73535,7 @@ init_diagnostics();
 init_report();
 
 // src/run.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readdirSync as readdirSync2, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
@@ -73962,32 +74032,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path27, problems) {
+function checkValue(value, shape, path28, problems) {
   if (value === null || value === void 0) return;
   if (!matches2(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path27)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path27)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path27], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path28)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path28)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path28], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path27, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path28, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path27, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path28, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path27, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path28, index, problems);
   }
 }
-function checkChild(value, shape, path27, segment, problems) {
+function checkChild(value, shape, path28, segment, problems) {
   if (value === null || value === void 0) return;
-  path27.push(segment);
-  checkValue(value, shape, path27, problems);
-  path27.pop();
+  path28.push(segment);
+  checkValue(value, shape, path28, problems);
+  path28.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -74002,13 +74072,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth = 0; depth < last; depth++) {
-    const path27 = podSpecPath.slice(0, depth + 1);
-    const value = parent[path27[depth]];
+    const path28 = podSpecPath.slice(0, depth + 1);
+    const value = parent[path28[depth]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path27, problems);
+      checkValue(value, mapping(), path28, problems);
       return problems;
     }
-    if (path27[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path27, "metadata"], problems);
+    if (path28[depth] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path28, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -74078,8 +74148,8 @@ function withMessageData(finding, report) {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
 }
-function locatedFinding(ruleId, severity, object, path27, message) {
-  const location = object.locate(path27);
+function locatedFinding(ruleId, severity, object, path28, message) {
+  const location = object.locate(path28);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -74088,7 +74158,7 @@ function locatedFinding(ruleId, severity, object, path27, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: compactPath(path27),
+    path: compactPath(path28),
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -74097,8 +74167,8 @@ function locatedFinding(ruleId, severity, object, path27, message) {
   if (source !== void 0) finding.source = source;
   return finding;
 }
-function compactPath(path27) {
-  return path27.slice();
+function compactPath(path28) {
+  return path28.slice();
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -74251,8 +74321,8 @@ function settledFinding(waiting, settled, messageData) {
   if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path27, message }) => {
-      const { file, region } = object.locate(path27);
+    finding.related = settled.related.map(({ object, path: path28, message }) => {
+      const { file, region } = object.locate(path28);
       return { file, region, message };
     });
   }
@@ -74272,7 +74342,7 @@ init_parse2();
 init_read();
 init_text();
 async function run(options) {
-  const configDir = options.config.file ? path25.dirname(path25.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path26.dirname(path26.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -74493,14 +74563,14 @@ function statusCell(control) {
   if (control.status === "not-checked") return `${label}: ${notCheckedReason(control)}`;
   return label;
 }
-function findingItem(finding, link2) {
+function findingItem(finding, link3) {
   const where = escapeMarkdown(locationText(finding));
-  const href = link2(finding);
+  const href = link3(finding);
   const place = href ? `[${where}](${href.replace(/[()\s]/g, encodeURIComponent)})` : where;
   const object = finding.object ? ` ${escapeMarkdown(objectLabel(finding.object))}:` : "";
   return `- ${finding.severity} \`${finding.ruleId}\` ${place}${object} ${escapeMarkdown(displayMessage(finding))}`;
 }
-function formatMarkdown(report, link2, options = {}) {
+function formatMarkdown(report, link3, options = {}) {
   const perControl = options.perControl ?? MARKDOWN_LIMITS.perControl;
   let room = options.total ?? MARKDOWN_LIMITS.total;
   const level = options.headingLevel ?? 2;
@@ -74510,7 +74580,7 @@ function formatMarkdown(report, link2, options = {}) {
   if (options.note) lines.push(escapeMarkdown(options.note), "");
   if (report.unlinted.length > 0) {
     lines.push(`**${plural(report.unlinted.length, "input")} could not be linted**, so a control may pass that would fail:`, "");
-    for (const finding of report.unlinted) lines.push(findingItem(finding, link2));
+    for (const finding of report.unlinted) lines.push(findingItem(finding, link3));
     lines.push("");
   }
   let unlisted = 0;
@@ -74528,7 +74598,7 @@ function formatMarkdown(report, link2, options = {}) {
       lines.push(`**${escapeMarkdown(control.id)}${control.title ? ` ${escapeMarkdown(control.title)}` : ""}**: fail, ${plural(control.findings.length, "finding")}`, "");
       const listed2 = control.findings.slice(0, Math.max(0, Math.min(perControl, room)));
       room -= listed2.length;
-      for (const finding of listed2) lines.push(findingItem(finding, link2));
+      for (const finding of listed2) lines.push(findingItem(finding, link3));
       const more = control.findings.length - listed2.length;
       unlisted += more;
       if (more > 0) lines.push(`- \u2026 and ${more} more`);
@@ -74578,9 +74648,9 @@ function complianceSummary(result, rules, frameworks, workspace, blobBase, onlyC
     stats: result.stats,
     toolVersion: package_default.version
   });
-  const link2 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
+  const link3 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
   const note2 = onlyChanged ? "It covers every linted file, not only those the pull request changes." : void 0;
-  return formatMarkdown(compliance, link2, { headingLevel: 4, note: note2 });
+  return formatMarkdown(compliance, link3, { headingLevel: 4, note: note2 });
 }
 async function main() {
   const workspace = process2.env.GITHUB_WORKSPACE || process2.cwd();
@@ -74619,8 +74689,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path26.resolve(workspace, inputs.sarifFile);
-  mkdirSync2(path26.dirname(sarifFile), { recursive: true });
+  const sarifFile = path27.resolve(workspace, inputs.sarifFile);
+  mkdirSync2(path27.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -74668,7 +74738,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase,
-        sarifFile: path26.relative(workspace, sarifFile) || sarifFile,
+        sarifFile: path27.relative(workspace, sarifFile) || sarifFile,
         compliance: inputs.frameworks.length ? complianceSummary(result, ruleMeta, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : void 0
       });
     } catch (summaryError) {
@@ -74678,7 +74748,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path26.relative(process2.cwd(), path26.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path27.relative(process2.cwd(), path27.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

@@ -39,7 +39,7 @@ export interface RenderInputs {
    */
   failures?: boolean;
   /** Called before the tool runs (not when its output is read back): writes what it reads, if that is not on disk yet. */
-  prepare?: () => void;
+  prepare?: () => Promise<void>;
 }
 
 export interface RenderCacheStats {
@@ -251,7 +251,7 @@ export function createRenderCache(dir: string): RenderCache {
           return { ...stored, ms: performance.now() - started };
         }
       }
-      inputs?.prepare?.();
+      await inputs?.prepare?.();
       const run = await runTool(binary, args, cwd);
       // Other failures are not stored: one may be passing (a timeout, a killed process, a full disk), and the
       // message of a real render's failure is what a person acts on, so it comes from the tool each time.
@@ -264,8 +264,8 @@ export function createRenderCache(dir: string): RenderCache {
 }
 
 /** Runs the tool through `cache` when there is one. */
-export function runCached(cache: RenderCache | undefined, binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun> {
+export async function runCached(cache: RenderCache | undefined, binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun> {
   if (cache) return cache.run(binary, args, cwd, inputs);
-  inputs?.prepare?.();
+  await inputs?.prepare?.();
   return runTool(binary, args, cwd);
 }
