@@ -58086,7 +58086,7 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, writeFileSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, lstatSync, mkdirSync, openSync as openSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path11 from "node:path";
 function renderCacheDir(cwd, env2) {
@@ -58181,6 +58181,74 @@ async function toolIdentity(binary) {
   return `${realpathSync3(binary)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
 }
+function readEntry(file) {
+  let fd;
+  try {
+    fd = openSync3(file, "r");
+    return { usedMs: fstatSync2(fd).mtimeMs, entry: readFileSync6(fd) };
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync3(fd);
+  }
+}
+function markUsed(file) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+  } catch {
+  }
+}
+function evictRenderCache(dir, limits = EVICTION_LIMITS, now = Date.now()) {
+  const stamp = path11.join(dir, EVICTION_STAMP);
+  try {
+    const last = statSync5(stamp, { throwIfNoEntry: false })?.mtimeMs;
+    if (last !== void 0 && now - last < limits.intervalMs && last <= now) return void 0;
+    writeFileSync(stamp, "");
+    const at2 = new Date(now);
+    utimesSync(stamp, at2, at2);
+  } catch {
+    return void 0;
+  }
+  const entries = [];
+  let names;
+  try {
+    names = readdirSync4(dir);
+  } catch {
+    return void 0;
+  }
+  let removed = 0;
+  const remove = (file) => {
+    try {
+      unlinkSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const name of names) {
+    const entry = ENTRY_NAME.test(name);
+    if (!entry && !TEMPORARY_NAME.test(name)) continue;
+    const file = path11.join(dir, name);
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile()) continue;
+    if (!entry) {
+      if (now - stats.mtimeMs > HOUR_MS) remove(file);
+    } else if (now - stats.mtimeMs > limits.maxAgeMs) {
+      if (remove(file)) removed++;
+    } else {
+      entries.push({ file, usedMs: stats.mtimeMs, bytes: stats.size });
+    }
+  }
+  let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  entries.sort((a, b) => a.usedMs - b.usedMs);
+  for (const entry of entries) {
+    if (bytes <= limits.maxBytes) break;
+    if (remove(entry.file)) removed++;
+    bytes -= entry.bytes;
+  }
+  return removed;
+}
 function reasonOf2(error2) {
   const failure = error2;
   return failure.code ? `${failure.code} ${failure.path ?? ""}`.trim() : failure.message;
@@ -58239,15 +58307,12 @@ function createRenderCache(dir) {
       }
       if (key2) {
         const started = performance.now();
-        let entry;
-        try {
-          entry = readFileSync6(path11.join(dir, `${key2}.render`));
-        } catch {
-          entry = void 0;
-        }
-        const stored = entry && entryRun(key2, entry);
+        const file = path11.join(dir, `${key2}.render`);
+        const read = readEntry(file);
+        const stored = read && entryRun(key2, read.entry);
         if (stored) {
           stats.hits++;
+          if (Date.now() - read.usedMs > TOUCH_AFTER_MS) markUsed(file);
           return { ...stored, ms: performance.now() - started };
         }
       }
@@ -58257,7 +58322,10 @@ function createRenderCache(dir) {
       else stats.uncached++;
       return run2;
     },
-    stats: () => ({ ...stats })
+    stats: () => ({ ...stats }),
+    evict() {
+      if (stats.hits + stats.stored > 0) stats.evicted = evictRenderCache(dir);
+    }
   };
 }
 async function runCached(cache2, binary, args, cwd, inputs) {
@@ -58265,7 +58333,7 @@ async function runCached(cache2, binary, args, cwd, inputs) {
   await inputs?.prepare?.();
   return runTool(binary, args, cwd);
 }
-var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, Unkeyable;
+var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, HOUR_MS, DAY_MS, EVICTION_LIMITS, TOUCH_AFTER_MS, EVICTION_STAMP, ENTRY_NAME, TEMPORARY_NAME, Unkeyable;
 var init_render_cache = __esm({
   "src/expand/render-cache.ts"() {
     "use strict";
@@ -58273,6 +58341,13 @@ var init_render_cache = __esm({
     FORMAT2 = "kubeward-render-cache 2";
     MAX_TREE_BYTES = 64 << 20;
     MAX_TREE_FILES = 2e4;
+    HOUR_MS = 36e5;
+    DAY_MS = 24 * HOUR_MS;
+    EVICTION_LIMITS = { maxAgeMs: 30 * DAY_MS, maxBytes: 512 << 20, intervalMs: DAY_MS };
+    TOUCH_AFTER_MS = HOUR_MS;
+    EVICTION_STAMP = ".evicted";
+    ENTRY_NAME = /^[0-9a-f]{64}\.render$/;
+    TEMPORARY_NAME = /^\.[0-9a-f]{64}\.\d+\.[0-9a-f]{12}\.tmp$/;
     Unkeyable = class extends Error {
     };
   }
@@ -60689,6 +60764,7 @@ async function expandSources(charts, kustomizations, settings) {
   ];
   const done = await mapBounded(jobs, (job) => job());
   await copiesRemoved();
+  cache2?.evict();
   let next = 0;
   const chartResults = prepared.map((chart, i) => {
     const timing = { kind: "helm", display: displayPath(settings.cwd, charts[i]), toolMs: 0, totalMs: 0 };
@@ -73503,7 +73579,8 @@ function setArgumentProblem(assignment) {
 }
 function describeRenderCache(stats) {
   if (stats.hits + stats.stored + stats.uncached === 0) return void 0;
-  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored`;
+  const evicted = stats.evicted ? `, ${stats.evicted} unused ${stats.evicted === 1 ? "entry" : "entries"} removed` : "";
+  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored${evicted}`;
   return stats.problem ? `${line}; ${stats.problem}` : line;
 }
 function expandSettings(flags, config, configFile, cwd) {

@@ -295,6 +295,7 @@ export async function expandSources(charts: readonly string[], kustomizations: r
   ];
   const done = await mapBounded(jobs, (job) => job());
   await copiesRemoved();
+  cache?.evict();
   // A chart's value sets, back in one result, in order, with the time of all of them.
   let next = 0;
   const chartResults = prepared.map((chart, i): JobResult => {
