@@ -58650,6 +58650,16 @@ function tagTemplate(text, tag) {
     return raw.endsWith("\r") ? `${withTag}\r` : withTag;
   }).join("\n");
 }
+function tagTemplateOnce(text, tag) {
+  if (text.includes("\uE000")) return tagTemplate(text, tag);
+  let marked = placeholders.get(text);
+  if (marked === void 0) {
+    marked = tagTemplate(text, (line, emits) => `\uE000${line}:${emits ? 1 : 0}\uE000`);
+    if (placeholders.size >= MAX_PLACEHOLDERS) placeholders.clear();
+    placeholders.set(text, marked);
+  }
+  return marked.replace(PLACEHOLDER2, (_2, line, emits) => tag(Number(line), emits === "1"));
+}
 function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, "tagged");
   const templates = [];
@@ -58660,7 +58670,7 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
       const text = readFileSync8(file, "utf8");
-      const tagged = tagTemplate(text, (line, emits) => {
+      const tagged = tagTemplateOnce(text, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
@@ -58771,7 +58781,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   );
   return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
 }
-var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
+var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, placeholders, PLACEHOLDER2, MAX_PLACEHOLDERS, COMPARED_VALUE;
 var init_instrument = __esm({
   "src/expand/helm/instrument.ts"() {
     "use strict";
@@ -58789,6 +58799,9 @@ var init_instrument = __esm({
     MULTI_LINE_OUTPUT = /\b(toYaml|toJson|toPrettyJson|include|template|tpl|n?indent)\b/;
     KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
     BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
+    placeholders = /* @__PURE__ */ new Map();
+    PLACEHOLDER2 = /\uE000(\d+):([01])\uE000/g;
+    MAX_PLACEHOLDERS = 5e3;
     COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
   }
 });
