@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port2}`;
-        let path28 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path29 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path28 && path28[0] !== "/") {
-          path28 = `/${path28}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path28}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path28);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path28,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path28);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path28, origin },
+          request: { method, path: path29, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path28,
+          path29,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path28, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path28);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path28 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path28)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path28, query) : path28;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path28, host, upgrade, blocking, reset } = request;
+      const { method, path: path29, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path28} HTTP/1.1\r
+      let header2 = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path28;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path28 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path28;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path28 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path28;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path28) {
-      if (typeof path28 !== "string") {
-        return path28;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path28.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path28;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path28, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path28);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path28, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path28,
+        path: path29,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path28,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path28) {
-      for (let i = 0; i < path28.length; ++i) {
-        const code = path28.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code = path29.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path28 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path28 = `/${path28}`;
+            path29 = `/${path29}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path28);
+          url2 = new URL(util.parseOrigin(url2).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19578,18 +19578,18 @@ function arrayOf(value) {
 function stringsOf(value) {
   return arrayOf(value).filter((item) => typeof item === "string");
 }
-function valueAtPath(value, path28) {
+function valueAtPath(value, path29) {
   let node = value;
-  for (const segment of path28) {
+  for (const segment of path29) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isRecord(node) && typeof segment === "string") node = node[segment];
     else return void 0;
   }
   return node;
 }
-function formatPath(path28) {
+function formatPath(path29) {
   let text2 = "";
-  for (const segment of path28) {
+  for (const segment of path29) {
     if (typeof segment === "number") text2 += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text2 += text2 ? `.${segment}` : segment;
     else text2 += `[${JSON.stringify(segment)}]`;
@@ -19649,11 +19649,11 @@ function indexObjects(objects) {
     find: (kind, namespace, name) => byIdentity.get(key(kind, namespace, name))
   };
 }
-function isReleaseNamespaceField(object, path28) {
-  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path28)) ?? false;
+function isReleaseNamespaceField(object, path29) {
+  return object.origin.releaseNamespaceFields?.includes(JSON.stringify(path29)) ?? false;
 }
-function isGeneratedField(object, path28) {
-  return object.origin.generatedFields?.includes(JSON.stringify(path28)) ?? false;
+function isGeneratedField(object, path29) {
+  return object.origin.generatedFields?.includes(JSON.stringify(path29)) ?? false;
 }
 var key;
 var init_object_index = __esm({
@@ -22512,17 +22512,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path28) {
-      const ctrl = callVisitor(key2, node, visitor, path28);
+    function visit_(key2, node, visitor, path29) {
+      const ctrl = callVisitor(key2, node, visitor, path29);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path28, ctrl);
-        return visit_(key2, ctrl, visitor, path28);
+        replaceNode(key2, path29, ctrl);
+        return visit_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = visit_(i, node.items[i], visitor, path28);
+            const ci2 = visit_(i, node.items[i], visitor, path29);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -22533,13 +22533,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22560,17 +22560,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path28) {
-      const ctrl = await callVisitor(key2, node, visitor, path28);
+    async function visitAsync_(key2, node, visitor, path29) {
+      const ctrl = await callVisitor(key2, node, visitor, path29);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path28, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path28);
+        replaceNode(key2, path29, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci2 = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -22581,13 +22581,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22614,23 +22614,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path28) {
+    function callVisitor(key2, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path28);
+        return visitor(key2, node, path29);
       if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path28);
+        return visitor.Map?.(key2, node, path29);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path28);
+        return visitor.Seq?.(key2, node, path29);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path28);
+        return visitor.Pair?.(key2, node, path29);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path28);
+        return visitor.Scalar?.(key2, node, path29);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path28);
+        return visitor.Alias?.(key2, node, path29);
       return void 0;
     }
-    function replaceNode(key2, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key2, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity2.isPair(parent)) {
@@ -23242,10 +23242,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path28, value) {
+    function collectionFromPath(schema2, path29, value) {
       let v2 = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k2 = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k2 = path29[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -23264,7 +23264,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -23294,11 +23294,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key2, ...rest] = path28;
+          const [key2, ...rest] = path29;
           const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -23312,8 +23312,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key2, ...rest] = path28;
+      deleteIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -23327,8 +23327,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key2, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key2, ...rest] = path29;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -23346,8 +23346,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key2, ...rest] = path28;
+      hasIn(path29) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -23357,8 +23357,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key2, ...rest] = path28;
+      setIn(path29, value) {
+        const [key2, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -25873,9 +25873,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25950,14 +25950,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25972,10 +25972,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25986,10 +25986,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26006,13 +26006,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -27973,9 +27973,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path28) => {
+    visit2.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27984,23 +27984,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path28) => {
-      const parent = visit2.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit2.parentCollection = (cst, path29) => {
+      const parent = visit2.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -28011,10 +28011,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -33925,8 +33925,8 @@ var init_boot = __esm({
 });
 
 // node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js
-function messageDesc(file, path28, ...paths) {
-  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path28]);
+function messageDesc(file, path29, ...paths) {
+  return paths.reduce((acc, cur) => acc.nestedMessages[cur], file.messages[path29]);
 }
 var init_message2 = __esm({
   "node_modules/@bufbuild/protobuf/dist/esm/codegenv2/message.js"() {
@@ -36630,11 +36630,11 @@ function fieldMaskFromJson(fieldMask, json2) {
   if (json2 === "") {
     return;
   }
-  fieldMask.paths = json2.split(",").map((path28) => {
-    if (path28.includes("_")) {
+  fieldMask.paths = json2.split(",").map((path29) => {
+    if (path29.includes("_")) {
       throw new Error(`cannot decode message ${fieldMask.$typeName} from JSON: path names must be lowerCamelCase`);
     }
-    return protoSnakeCase(path28);
+    return protoSnakeCase(path29);
   });
 }
 function structFromJson(struct, json2, ctx) {
@@ -51374,9 +51374,9 @@ function parseGoUrl(raw, viaRequest) {
     if (parsedHost.error !== void 0) return `${quoted}: ${parsedHost.error}`;
     host = parsedHost.host;
   }
-  const path28 = unescape2(rest);
-  if (path28 === void 0) return `${quoted}: invalid URL escape`;
-  return { scheme, opaque: "", host, path: path28, rawPath: rest, rawQuery };
+  const path29 = unescape2(rest);
+  if (path29 === void 0) return `${quoted}: invalid URL escape`;
+  return { scheme, opaque: "", host, path: path29, rawPath: rest, rawQuery };
 }
 function parseAuthority(authority) {
   const at2 = authority.lastIndexOf("@");
@@ -52528,7 +52528,7 @@ var init_cel2 = __esm({
 
 // src/policy/field-path.ts
 function parseFieldPath(text2) {
-  const path28 = [];
+  const path29 = [];
   let i = text2.startsWith(".") ? 1 : 0;
   if (text2.startsWith("object.")) i = "object.".length;
   while (i < text2.length) {
@@ -52537,8 +52537,8 @@ function parseFieldPath(text2) {
       if (close < 0) return { error: "a [ in the field path has no ]", offset: i };
       const inner = text2.slice(i + 1, close).trim();
       const quoted = /^'([^']*)'$/.exec(inner) ?? /^"([^"]*)"$/.exec(inner);
-      if (quoted) path28.push(quoted[1]);
-      else if (/^\d+$/.test(inner)) path28.push(Number(inner));
+      if (quoted) path29.push(quoted[1]);
+      else if (/^\d+$/.test(inner)) path29.push(Number(inner));
       else return { error: `a field path index must be a number or a quoted key, not "${inner}"`, offset: i + 1 };
       i = close + 1;
       if (text2[i] === ".") i++;
@@ -52546,15 +52546,15 @@ function parseFieldPath(text2) {
     }
     const match2 = /^[^.[\]\s]+/.exec(text2.slice(i));
     if (!match2) return { error: `unexpected "${text2[i]}" in the field path`, offset: i };
-    path28.push(match2[0]);
+    path29.push(match2[0]);
     i += match2[0].length;
     if (text2[i] === ".") {
       i++;
       if (i >= text2.length) return { error: "the field path ends with a dot", offset: i - 1 };
     }
   }
-  if (path28.length === 0) return { error: "the field path is empty", offset: 0 };
-  return { path: path28 };
+  if (path29.length === 0) return { error: "the field path is empty", offset: 0 };
+  return { path: path29 };
 }
 var init_field_path = __esm({
   "src/policy/field-path.ts"() {
@@ -59856,13 +59856,13 @@ function flowCollectionEnd(stream, index) {
   }
   return from;
 }
-function walkInto(walk2, stream, path28) {
+function walkInto(walk2, stream, path29) {
   const { nodes, keys } = walk2;
   let matched = 0;
-  const limit = Math.min(walk2.matched, path28.length);
-  while (matched < limit && walk2.path[matched] === path28[matched]) matched++;
-  for (; matched < path28.length; matched++) {
-    const segment = path28[matched];
+  const limit = Math.min(walk2.matched, path29.length);
+  while (matched < limit && walk2.path[matched] === path29[matched]) matched++;
+  for (; matched < path29.length; matched++) {
+    const segment = path29[matched];
     const current2 = dereference(stream, nodes[matched]);
     const type2 = typeOf(stream, current2);
     let key2 = -1;
@@ -59877,26 +59877,26 @@ function walkInto(walk2, stream, path28) {
     nodes[matched + 1] = node;
     keys[matched + 1] = key2;
   }
-  walk2.path = path28;
+  walk2.path = path29;
   walk2.matched = matched;
   return walk2;
 }
 function freshWalk(root) {
   return { path: [], nodes: [root], keys: [-1], matched: 0 };
 }
-function locateInStream(stream, root, path28) {
-  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path28));
+function locateInStream(stream, root, path29) {
+  return spanOfWalk(stream, walkInto(freshWalk(root), stream, path29));
 }
 function pathLocator(stream, root) {
   const walk2 = freshWalk(root);
-  return (path28) => spanOfWalk(stream, walkInto(walk2, stream, path28));
+  return (path29) => spanOfWalk(stream, walkInto(walk2, stream, path29));
 }
 function spanOfWalk(stream, { nodes, keys, matched }) {
   const span = spanOf(stream, keys[matched], nodes[matched]);
   return { start: span.start + stream.base, end: span.end + stream.base, matched };
 }
-function listItemRoots(stream, root, path28) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
+function listItemRoots(stream, root, path29) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path29);
   const list2 = dereference(stream, nodes[matched]);
   return typeOf(stream, list2) === EVENT_ID.SEQUENCE ? itemsOf(stream, list2) : [];
 }
@@ -59912,9 +59912,9 @@ function spanOf(stream, key2, node) {
   }
   return valueSpan ?? { start: 0, end: 0 };
 }
-function writtenScalar(stream, root, path28) {
-  const { nodes, matched } = walkInto(freshWalk(root), stream, path28);
-  if (matched < path28.length) return void 0;
+function writtenScalar(stream, root, path29) {
+  const { nodes, matched } = walkInto(freshWalk(root), stream, path29);
+  if (matched < path29.length) return void 0;
   const node = dereference(stream, nodes[matched]);
   const span = typeOf(stream, node) === EVENT_ID.SCALAR ? scalarSpan(stream, node) : void 0;
   if (!span) return void 0;
@@ -63679,8 +63679,8 @@ function makeObject(body, origin, locateOffsets, source, ignoredOn) {
     namespace: typeof metadata.namespace === "string" ? metadata.namespace : void 0,
     body,
     origin,
-    locate(path28) {
-      const { start, end } = locateOffsets(path28);
+    locate(path29) {
+      const { start, end } = locateOffsets(path29);
       const region = source.regionOf(start, end);
       return { file: origin.file, region, ignores: ignoredOn(region.startLine) };
     }
@@ -63787,9 +63787,9 @@ function openYamlFile(source) {
     stream = void 0;
   }
   return {
-    locate(path28) {
+    locate(path29) {
       if (!stream || root < 0 || root >= stream.length) return void 0;
-      const { start, end, matched } = locateInStream(stream, root, path28);
+      const { start, end, matched } = locateInStream(stream, root, path29);
       return { region: source.regionOf(start, end), matched };
     }
   };
@@ -63803,12 +63803,12 @@ function readYamlDocument(text2, file) {
     return {
       source,
       value: documents[0],
-      locate(path28) {
+      locate(path29) {
         if (!present3) return FILE_START;
-        const { start, end } = locateInStream(stream, root, path28);
+        const { start, end } = locateInStream(stream, root, path29);
         return source.regionOf(start, end);
       },
-      scalarAt: (path28) => present3 ? writtenScalar(stream, root, path28) : void 0
+      scalarAt: (path29) => present3 ? writtenScalar(stream, root, path29) : void 0
     };
   } catch (error2) {
     const offset = errorOffset(error2) ?? 0;
@@ -63954,18 +63954,18 @@ function documentRange(lines, kind) {
   const matching = ranges.filter(([start, end]) => lines.slice(start, end).some((line) => kindPattern.test(line.text)));
   return matching[0] ?? [0, lines.length];
 }
-function locateInTemplate(text2, kind, body, path28, defines) {
+function locateInTemplate(text2, kind, body, path29, defines) {
   const lines = scanLines(text2);
   const [docStart, docEnd] = documentRange(lines, kind);
   let block = { start: docStart, end: docEnd, indent: -1 };
   let found;
   let matched = 0;
   let rangeIndex;
-  for (; matched < path28.length; matched++) {
-    const segment = path28[matched];
+  for (; matched < path29.length; matched++) {
+    const segment = path29[matched];
     let next;
     if (typeof segment === "number") {
-      const item = findItem(lines, block, segment, valueAtPath(body, path28.slice(0, matched + 1)));
+      const item = findItem(lines, block, segment, valueAtPath(body, path29.slice(0, matched + 1)));
       if (!item) break;
       next = item.item;
       if (item.rangeIndex !== void 0) rangeIndex = item.rangeIndex;
@@ -63978,12 +63978,12 @@ function locateInTemplate(text2, kind, body, path28, defines) {
     found = next;
   }
   const anchor = found ?? lines.at(docStart) ?? lines[0];
-  const remainder = path28.slice(matched);
+  const remainder = path29.slice(matched);
   const scopes2 = withScopes(lines, anchor.index, docStart);
   const scope = [...scopes2].reverse().find((entry) => entry !== void 0);
   let values;
   let valuesLine;
-  const anchorIsItem = found !== void 0 && typeof path28[matched - 1] === "number";
+  const anchorIsItem = found !== void 0 && typeof path29[matched - 1] === "number";
   const onLine = anchorIsItem ? remainder.length === 0 ? scope : void 0 : valuesPathIn(anchor.text, defines, scope);
   if (onLine) {
     values = { valuesPath: onLine, remainder };
@@ -64251,7 +64251,7 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, writeFileSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, lstatSync, mkdirSync, openSync as openSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os7 from "node:os";
 import path12 from "node:path";
 function renderCacheDir(cwd, env2) {
@@ -64346,6 +64346,74 @@ async function toolIdentity(binary2) {
   return `${realpathSync3(binary2)} ${stats.size} ${stats.mtimeMs}
 ${version.stdout}`;
 }
+function readEntry(file) {
+  let fd;
+  try {
+    fd = openSync3(file, "r");
+    return { usedMs: fstatSync2(fd).mtimeMs, entry: readFileSync6(fd) };
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync3(fd);
+  }
+}
+function markUsed(file) {
+  try {
+    const now = /* @__PURE__ */ new Date();
+    utimesSync(file, now, now);
+  } catch {
+  }
+}
+function evictRenderCache(dir, limits = EVICTION_LIMITS, now = Date.now()) {
+  const stamp = path12.join(dir, EVICTION_STAMP);
+  try {
+    const last = statSync5(stamp, { throwIfNoEntry: false })?.mtimeMs;
+    if (last !== void 0 && now - last < limits.intervalMs && last <= now) return void 0;
+    writeFileSync(stamp, "");
+    const at2 = new Date(now);
+    utimesSync(stamp, at2, at2);
+  } catch {
+    return void 0;
+  }
+  const entries = [];
+  let names;
+  try {
+    names = readdirSync4(dir);
+  } catch {
+    return void 0;
+  }
+  let removed = 0;
+  const remove = (file) => {
+    try {
+      unlinkSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const name of names) {
+    const entry = ENTRY_NAME.test(name);
+    if (!entry && !TEMPORARY_NAME.test(name)) continue;
+    const file = path12.join(dir, name);
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile()) continue;
+    if (!entry) {
+      if (now - stats.mtimeMs > HOUR_MS) remove(file);
+    } else if (now - stats.mtimeMs > limits.maxAgeMs) {
+      if (remove(file)) removed++;
+    } else {
+      entries.push({ file, usedMs: stats.mtimeMs, bytes: stats.size });
+    }
+  }
+  let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  entries.sort((a, b) => a.usedMs - b.usedMs);
+  for (const entry of entries) {
+    if (bytes <= limits.maxBytes) break;
+    if (remove(entry.file)) removed++;
+    bytes -= entry.bytes;
+  }
+  return removed;
+}
 function reasonOf2(error2) {
   const failure = error2;
   return failure.code ? `${failure.code} ${failure.path ?? ""}`.trim() : failure.message;
@@ -64404,33 +64472,33 @@ function createRenderCache(dir) {
       }
       if (key2) {
         const started = performance.now();
-        let entry;
-        try {
-          entry = readFileSync6(path12.join(dir, `${key2}.render`));
-        } catch {
-          entry = void 0;
-        }
-        const stored = entry && entryRun(key2, entry);
+        const file = path12.join(dir, `${key2}.render`);
+        const read = readEntry(file);
+        const stored = read && entryRun(key2, read.entry);
         if (stored) {
           stats.hits++;
+          if (Date.now() - read.usedMs > TOUCH_AFTER_MS) markUsed(file);
           return { ...stored, ms: performance.now() - started };
         }
       }
-      inputs?.prepare?.();
+      await inputs?.prepare?.();
       const run2 = await runTool(binary2, args, cwd);
       if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
       else stats.uncached++;
       return run2;
     },
-    stats: () => ({ ...stats })
+    stats: () => ({ ...stats }),
+    evict() {
+      if (stats.hits + stats.stored > 0) stats.evicted = evictRenderCache(dir);
+    }
   };
 }
-function runCached(cache2, binary2, args, cwd, inputs) {
+async function runCached(cache2, binary2, args, cwd, inputs) {
   if (cache2) return cache2.run(binary2, args, cwd, inputs);
-  inputs?.prepare?.();
+  await inputs?.prepare?.();
   return runTool(binary2, args, cwd);
 }
-var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, Unkeyable;
+var FORMAT2, MAX_TREE_BYTES, MAX_TREE_FILES, HOUR_MS, DAY_MS, EVICTION_LIMITS, TOUCH_AFTER_MS, EVICTION_STAMP, ENTRY_NAME, TEMPORARY_NAME, Unkeyable;
 var init_render_cache = __esm({
   "src/expand/render-cache.ts"() {
     "use strict";
@@ -64438,6 +64506,13 @@ var init_render_cache = __esm({
     FORMAT2 = "kubeward-render-cache 2";
     MAX_TREE_BYTES = 64 << 20;
     MAX_TREE_FILES = 2e4;
+    HOUR_MS = 36e5;
+    DAY_MS = 24 * HOUR_MS;
+    EVICTION_LIMITS = { maxAgeMs: 30 * DAY_MS, maxBytes: 512 << 20, intervalMs: DAY_MS };
+    TOUCH_AFTER_MS = HOUR_MS;
+    EVICTION_STAMP = ".evicted";
+    ENTRY_NAME = /^[0-9a-f]{64}\.render$/;
+    TEMPORARY_NAME = /^\.[0-9a-f]{64}\.\d+\.[0-9a-f]{12}\.tmp$/;
     Unkeyable = class extends Error {
     };
   }
@@ -64498,7 +64573,7 @@ ${text2}`)];
     extra: [...environment.extra, ...plan2],
     relocate: copy.root,
     failures: true,
-    prepare: copy.materialize
+    prepare: () => copy.materialize()
   };
 }
 async function renderChart(chartDir, valueSet, settings) {
@@ -64567,7 +64642,8 @@ var init_template_actions = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6 } from "node:fs";
+import { link as link2, mkdir as mkdir2, readdir as readdir2, realpath, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import os9 from "node:os";
 import path14 from "node:path";
 function chartTree(chartDir, prefix = []) {
@@ -64604,35 +64680,71 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   const written = /* @__PURE__ */ new Map();
   const removed = new Set(chartTree(chartDir).map((chart) => path14.join(base, path14.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
   for (const template of dropped) removed.add(path14.join(base, template));
-  let done = false;
+  let made;
+  const make = async (linked) => {
+    const copy = path14.join(root, base);
+    const replaced = new Set([...removed, ...written.keys()].map((file) => path14.join(root, file)));
+    if (!linked || !await linkChart(chartDir, copy, replaced)) writableCopy(chartDir, copy);
+    for (const file of removed) rmSync3(path14.join(root, file), { force: true });
+    await Promise.all([...written].map(([file, text2]) => writeFile2(path14.join(root, file), text2)));
+  };
   return {
     source: chartDir,
     root,
     dir: path14.join(root, base),
     written,
     removed,
-    materialize() {
-      if (done) return;
-      done = true;
-      const copy = path14.join(root, base);
-      cpSync(chartDir, copy, { recursive: true, dereference: true });
-      for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
-        const file = path14.join(entry.parentPath, entry.name);
-        chmodSync(file, statSync6(file).mode | (entry.isDirectory() ? 448 : 384));
-      }
-      chmodSync(copy, statSync6(copy).mode | 448);
-      for (const file of removed) rmSync3(path14.join(root, file), { force: true });
-      for (const [file, text2] of written) writeFileSync2(path14.join(root, file), text2);
-    }
+    materialize: (linked = true) => made ??= make(linked)
   };
 }
-function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
+function writableCopy(chartDir, copy) {
+  rmSync3(copy, { recursive: true, force: true });
+  cpSync(chartDir, copy, { recursive: true, dereference: true });
+  for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
+    const file = path14.join(entry.parentPath, entry.name);
+    chmodSync(file, statSync6(file).mode | (entry.isDirectory() ? 448 : 384));
+  }
+  chmodSync(copy, statSync6(copy).mode | 448);
+}
+async function linkChart(chartDir, copy, replaced) {
+  if (process.platform === "win32") return false;
+  const walk2 = async (from, to, seen) => {
+    const real = await realpath(from);
+    if (seen.has(real)) throw new Error(`symlink cycle at ${from}`);
+    const inside = /* @__PURE__ */ new Set([...seen, real]);
+    await mkdir2(to, { mode: 448 });
+    const names = await readdir2(from);
+    const done = await Promise.allSettled(
+      names.map(async (name) => {
+        const source = path14.join(from, name);
+        const target = path14.join(to, name);
+        const stats = await stat2(source);
+        if (stats.isDirectory()) await walk2(source, target, inside);
+        else if (!stats.isFile()) throw new Error(`not a regular file: ${source}`);
+        else if (!replaced.has(target)) await link2(await realpath(source), target);
+      })
+    );
+    const failed = done.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+  };
+  try {
+    await walk2(chartDir, copy, /* @__PURE__ */ new Set());
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, label, dropped);
-  copy.materialize();
+  await copy.materialize(false);
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  rmSync3(path14.dirname(copyDir), { recursive: true, force: true });
+  const removal = rm2(path14.dirname(copyDir), { recursive: true, force: true, maxRetries: 2 }).catch(() => void 0).finally(() => removals.delete(removal));
+  removals.add(removal);
+}
+async function copiesRemoved() {
+  while (removals.size > 0) await Promise.all(removals);
 }
 function scanTemplateLines(lines) {
   const scanned = lines.map(() => ({ actions: [], openAtStart: false, openAtEnd: false, literal: "" }));
@@ -64703,6 +64815,16 @@ function tagTemplate(text2, tag) {
     return raw.endsWith("\r") ? `${withTag}\r` : withTag;
   }).join("\n");
 }
+function tagTemplateOnce(text2, tag) {
+  if (text2.includes("\uE000")) return tagTemplate(text2, tag);
+  let marked = placeholders.get(text2);
+  if (marked === void 0) {
+    marked = tagTemplate(text2, (line, emits) => `\uE000${line}:${emits ? 1 : 0}\uE000`);
+    if (placeholders.size >= MAX_PLACEHOLDERS) placeholders.clear();
+    placeholders.set(text2, marked);
+  }
+  return marked.replace(PLACEHOLDER2, (_2, line, emits) => tag(Number(line), emits === "1"));
+}
 function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, "tagged");
   const templates = [];
@@ -64712,16 +64834,18 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
-      const tagged = tagTemplate(readFileSync8(file, "utf8"), (line, emits) => {
+      const text2 = readFileSync8(file, "utf8");
+      const tagged = tagTemplateOnce(text2, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      copy.written.set(path14.join(path14.basename(chartDir), path14.relative(chartDir, file)), tagged);
+      if (tagged !== text2) copy.written.set(path14.join(path14.basename(chartDir), path14.relative(chartDir, file)), tagged);
     }
   }
   return {
     dir: copy.dir,
     copy,
+    tags: (template) => copy.written.has(path14.join(path14.basename(chartDir), template)),
     line(id, line) {
       const template = templates[id];
       return template ? { file: template.file, line, emits: template.emitting.has(line) } : void 0;
@@ -64822,7 +64946,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   );
   return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set: set2 }, level, sentinels };
 }
-var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, COMPARED_VALUE;
+var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, placeholders, PLACEHOLDER2, MAX_PLACEHOLDERS, COMPARED_VALUE;
 var init_instrument = __esm({
   "src/expand/helm/instrument.ts"() {
     "use strict";
@@ -64833,17 +64957,22 @@ var init_instrument = __esm({
     LINE_TAG = / #kw:(\d+):(\d+)/g;
     SENTINEL = /kwv(\d+)x/gi;
     SENTINEL_NAMESPACE = "kubeward-release-namespace";
+    removals = /* @__PURE__ */ new Set();
     ACTION_OPEN = "{{";
     ACTION_CLOSE = "}}";
     CONTROL_ACTION = /^-?\s*(if|else|end|range|with|define|block|break|continue)\b|^-?\s*\/\*|^-?\s*\$[\w]*\s*:?=/;
     MULTI_LINE_OUTPUT = /\b(toYaml|toJson|toPrettyJson|include|template|tpl|n?indent)\b/;
     KEY_OR_ITEM = /^\s*(-\s+|-$|("[^"]*"|'[^']*'|[^\s#{}"'][^:#{}]*?):(\s|$))/;
     BLOCK_SCALAR = /(^|:\s+|^\s*-\s+)[|>][-+0-9]*\s*(#.*)?$/;
+    placeholders = /* @__PURE__ */ new Map();
+    PLACEHOLDER2 = /\uE000(\d+):([01])\uE000/g;
+    MAX_PLACEHOLDERS = 5e3;
     COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
   }
 });
 
 // src/expand/helm/provenance.ts
+import path15 from "node:path";
 function documentKey(source, ordinal, itemIndex) {
   return `${source}\0${ordinal}\0${itemIndex ?? ""}`;
 }
@@ -64865,9 +64994,9 @@ function child(node, segment) {
   if (isRecord(node) && typeof segment === "string" && Object.hasOwn(node, segment)) return node[segment];
   return void 0;
 }
-function sharedDepth(real, other, path28) {
+function sharedDepth(real, other, path29) {
   let depth2 = 0;
-  for (const segment of path28) {
+  for (const segment of path29) {
     const next = child(real, segment);
     if (next === void 0) break;
     if (Array.isArray(real) !== Array.isArray(other) || isRecord(real) !== isRecord(other)) return void 0;
@@ -64880,28 +65009,28 @@ function sharedDepth(real, other, path28) {
   }
   return depth2;
 }
-function nodeAt(body, path28) {
+function nodeAt(body, path29) {
   let node = body;
-  for (const segment of path28) node = child(node, segment);
+  for (const segment of path29) node = child(node, segment);
   return node;
 }
 function tagsOn(line) {
   return [...(line ?? "").matchAll(LINE_TAG)].map((match2) => ({ id: Number(match2[1]), line: Number(match2[2]) }));
 }
-function documentAlong(render, name, key2, body, path28) {
+function documentAlong(render, name, key2, body, path29) {
   if (!render.ok) return render;
   const document = render.documents.get(key2);
   if (!document) return { ok: false, reason: `the ${name} render has no such document` };
-  const depth2 = sharedDepth(body, document.object.body, path28);
+  const depth2 = sharedDepth(body, document.object.body, path29);
   if (depth2 === void 0) return { ok: false, reason: `the ${name} render differs from the real one along this path` };
   return { ok: true, chart: render.chart, document, depth: depth2 };
 }
-function taggedTemplateLine(evidence2, key2, body, path28) {
-  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path28);
+function taggedTemplateLine(evidence2, key2, body, path29) {
+  const along = documentAlong(evidence2.tagged, "tagged", key2, body, path29);
   if (!along.ok) return along;
   const { chart, document, depth: depth2 } = along;
   for (let length2 = depth2; length2 >= 0; length2--) {
-    const lineIndex = document.object.locate(path28.slice(0, length2)).region.startLine - 1;
+    const lineIndex = document.object.locate(path29.slice(0, length2)).region.startLine - 1;
     const own = tagsOn(document.lines[lineIndex]).at(0);
     let producer = own;
     for (let next = lineIndex + 1; !producer && next < document.lines.length; next++) {
@@ -64934,12 +65063,12 @@ function sentinelsBelow(node, at2, found) {
     }
   }
 }
-function endsWith(path28, tail) {
-  if (tail.length > path28.length) return false;
-  return tail.every((segment, index) => path28[path28.length - tail.length + index] === segment);
+function endsWith(path29, tail) {
+  if (tail.length > path29.length) return false;
+  return tail.every((segment, index) => path29[path29.length - tail.length + index] === segment);
 }
-function startsWith(path28, head) {
-  return head.length <= path28.length && head.every((segment, index) => path28[index] === segment);
+function startsWith(path29, head) {
+  return head.length <= path29.length && head.every((segment, index) => path29[index] === segment);
 }
 function wholeValuesMap(chart, node) {
   const found = [];
@@ -64960,31 +65089,31 @@ function wholeValuesMap(chart, node) {
   }
   return map2;
 }
-function sentinelValues(evidence2, key2, body, path28, writtenByTemplate) {
-  const along = documentAlong(evidence2.values, "values", key2, body, path28);
+function sentinelValues(evidence2, key2, body, path29, writtenByTemplate) {
+  const along = documentAlong(evidence2.values, "values", key2, body, path29);
   if (!along.ok) return along;
   const { chart, document, depth: depth2 } = along;
-  const node = nodeAt(document.object.body, path28.slice(0, depth2));
-  if (depth2 === path28.length && typeof node === "string") {
+  const node = nodeAt(document.object.body, path29.slice(0, depth2));
+  if (depth2 === path29.length && typeof node === "string") {
     const ids = sentinelIds(node).filter((id) => chart.sentinels[id]);
     if (ids.length > 0) return { ok: true, keys: ids.map((id) => ({ source: chart.sentinels[id].source, path: chart.sentinels[id].source.path, effective: chart.sentinels[id].effective })) };
   }
-  const scalar = depth2 === path28.length && !isRecord(node) && !Array.isArray(node);
+  const scalar = depth2 === path29.length && !isRecord(node) && !Array.isArray(node);
   const replaceable = typeof node === "string" || chart.level !== "strings" && Boolean(node);
   if (scalar && replaceable) {
-    const same = node === nodeAt(body, path28) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
+    const same = node === nodeAt(body, path29) || typeof node === "string" && node.includes(SENTINEL_NAMESPACE);
     return same ? { ok: true, keys: [] } : { ok: false, reason: "the values render changed this value" };
   }
   for (let length2 = scalar ? depth2 - 1 : depth2; length2 > 0; length2--) {
-    const prefix = path28.slice(0, length2);
+    const prefix = path29.slice(0, length2);
     const map2 = wholeValuesMap(chart, nodeAt(document.object.body, prefix));
     if (!map2) continue;
-    if (length2 < path28.length && writtenByTemplate(prefix)) break;
+    if (length2 < path29.length && writtenByTemplate(prefix)) break;
     const found = [];
     sentinelsBelow(nodeAt(document.object.body, prefix), [], found);
     const winner = found.map(({ id }) => chart.sentinels[id]).reduce((best, next) => next.rank > best.rank ? next : best);
     const inSource = winner.source.path.slice(0, winner.source.path.length - (winner.effective.length - map2.length));
-    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path28.slice(length2)], effective: [...map2, ...path28.slice(length2)] }] };
+    return { ok: true, keys: [{ source: winner.source, path: [...inSource, ...path29.slice(length2)], effective: [...map2, ...path29.slice(length2)] }] };
   }
   return scalar ? { ok: false, reason: "the values render cannot trace this value (empty, false or zero, or not a string where only strings were replaced)" } : { ok: true, keys: [] };
 }
@@ -65006,7 +65135,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       const { file } = result.failure;
-      if (!file || untagged.has(file)) break;
+      if (!file || untagged.has(file) || !chart.tags(file)) break;
       untagged.add(file);
     } catch (error2) {
       return { ok: false, reason: `the tagged render could not be made: ${error2.message}` };
@@ -65016,22 +65145,37 @@ async function taggedEvidence(chartDir, valueSet, settings) {
   }
   return { ok: false, reason };
 }
+function copySignature(chart) {
+  const { copy, valueSet } = chart;
+  const written = [...copy.written].sort(([a], [b]) => a < b ? -1 : 1);
+  return JSON.stringify([[...copy.removed].sort(), written, valueSet.valuesFiles.map((file) => path15.relative(copy.root, file)), valueSet.set]);
+}
 async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
   let reason = "";
+  const failedLevels = /* @__PURE__ */ new Map();
   for (const level of ["truthy", "scalars", "strings"]) {
     const kept = /* @__PURE__ */ new Set();
     const dropped = /* @__PURE__ */ new Set();
+    let signature;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let chart;
       try {
         chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        if (attempt === 0) {
+          signature = copySignature(chart);
+          const repeated = failedLevels.get(signature);
+          if (repeated !== void 0) {
+            reason = repeated;
+            break;
+          }
+        }
         const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
         const { file: template } = result.failure;
-        const validation = template !== void 0 && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
+        const validation = template !== void 0 && !(await renderedTemplates()).has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;
       } catch (error2) {
@@ -65041,13 +65185,14 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
         if (chart) removeCopy(chart.dir);
       }
     }
+    if (signature !== void 0) failedLevels.set(signature, reason);
   }
   return { ok: false, reason };
 }
 async function gatherEvidence(chartDir, valueSet, settings, output) {
   const started = performance.now();
   const instrumented = { ...settings, dependencyUpdate: false };
-  const renderedTemplates = new Set(splitRenderedOutput(output).map((document) => chartRelative(document.source)));
+  const renderedTemplates = async () => new Set(splitRenderedOutput(await output).map((document) => chartRelative(document.source)));
   const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }
@@ -65056,20 +65201,20 @@ function renderedFieldFacts(evidence2, key2, body) {
   const tagged = evidence2.tagged.ok ? evidence2.tagged.documents.get(key2)?.object.body : void 0;
   const other = tagged ?? (evidence2.values.ok ? evidence2.values.documents.get(key2)?.object.body : void 0);
   if (other === void 0) return facts;
-  const walk2 = (real, rendered, path28) => {
+  const walk2 = (real, rendered, path29) => {
     if (typeof real === "string" && typeof rendered === "string") {
-      const isNamespaceField = path28.length === 2 && path28[0] === "metadata" && path28[1] === "namespace";
+      const isNamespaceField = path29.length === 2 && path29[0] === "metadata" && path29[1] === "namespace";
       if (rendered === SENTINEL_NAMESPACE) {
-        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path28));
+        if (!isNamespaceField) facts.releaseNamespace.push(JSON.stringify(path29));
       } else if (tagged !== void 0 && rendered !== real && !rendered.includes(SENTINEL_NAMESPACE)) {
-        facts.generated.push(JSON.stringify(path28));
+        facts.generated.push(JSON.stringify(path29));
       }
     } else if (Array.isArray(real) && Array.isArray(rendered)) {
       real.forEach((item, index) => {
-        walk2(item, rendered[index], [...path28, index]);
+        walk2(item, rendered[index], [...path29, index]);
       });
     } else if (isRecord(real) && isRecord(rendered)) {
-      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path28, name]);
+      for (const [name, value] of Object.entries(real)) if (Object.hasOwn(rendered, name)) walk2(value, rendered[name], [...path29, name]);
     }
   };
   walk2(body, other, []);
@@ -65089,7 +65234,7 @@ var init_provenance = __esm({
 });
 
 // src/expand/helm/objects.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function templateHome(chartDir, source, tree) {
   const parts = chartRelative(source).split("/");
   const charts = [chartDir];
@@ -65097,10 +65242,10 @@ function templateHome(chartDir, source, tree) {
   let i = 0;
   for (; i + 1 < parts.length && parts[i] === "charts"; i += 2) {
     subcharts.push(parts[i + 1]);
-    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path15.join(charts[charts.length - 1], "charts", parts[i + 1]);
+    const dir = tree.find((entry) => entry.prefix.join("/") === subcharts.join("/"))?.dir ?? path16.join(charts[charts.length - 1], "charts", parts[i + 1]);
     charts.push(dir);
   }
-  return { file: path15.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
+  return { file: path16.join(charts[charts.length - 1], ...parts.slice(i)), charts, subcharts };
 }
 function valuesSetting(chart, file, key2, effective) {
   const location = chart.files.yaml(file)?.locate(key2);
@@ -65116,14 +65261,14 @@ function guessValues(chart, home, reference) {
   }
   home.charts.forEach((dir, depth2) => {
     const prefix = home.subcharts.slice(depth2);
-    candidates2.push({ file: path15.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
+    candidates2.push({ file: path16.join(dir, "values.yaml"), path: [...prefix, ...below], required: prefix.length + reference.valuesPath.length, effective });
   });
   let best;
   for (const candidate of candidates2) {
     const location = chart.files.yaml(candidate.file)?.locate(candidate.path);
     if (!location || location.matched < candidate.required) continue;
     if (location.matched === candidate.path.length) return candidate;
-    if (!best || path15.basename(candidate.file) === "values.yaml") best = candidate;
+    if (!best || path16.basename(candidate.file) === "values.yaml") best = candidate;
   }
   return best;
 }
@@ -65216,7 +65361,7 @@ function helmLocation(chart, object, home, source, key2, objectPath) {
   const template = chart.files.file(home.file);
   if (!template) {
     return {
-      file: displayPath(chart.cwd, path15.join(chart.chartDir, "Chart.yaml")),
+      file: displayPath(chart.cwd, path16.join(chart.chartDir, "Chart.yaml")),
       region: FILE_START,
       provenance: { values: [], renderedFrom: source },
       ignores: /* @__PURE__ */ new Map()
@@ -65284,8 +65429,8 @@ var init_objects = __esm({
 
 // src/expand/helm/rendered-line.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFileSync as readFileSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import path16 from "node:path";
+import { readFileSync as readFileSync9, writeFileSync as writeFileSync2 } from "node:fs";
+import path17 from "node:path";
 function lineEnds(template) {
   const ends = [];
   const blocks = [];
@@ -65402,7 +65547,7 @@ async function locateRenderedLine(query) {
   const line = document.firstLine + renderedLine - 1;
   let template;
   try {
-    template = readFileSync9(path16.join(query.chartDir, query.template), "utf8");
+    template = readFileSync9(path17.join(query.chartDir, query.template), "utf8");
   } catch {
     return approximate("the template cannot be read");
   }
@@ -65411,11 +65556,11 @@ async function locateRenderedLine(query) {
   let copy;
   let tagged;
   try {
-    const chartCopy = copyChart(query.chartDir, "render");
+    const chartCopy = await copyChart(query.chartDir, "render");
     copy = chartCopy;
     const sentinel = `---
 [kubeward-${nonce}`;
-    writeFileSync3(path16.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
+    writeFileSync2(path17.join(chartCopy, query.template), `${tagEveryLine(template, ends, nonce)}
 ${sentinel}
 `);
     const text2 = renderedText(await query.renderDebug(chartCopy), query.helmPath) ?? "";
@@ -65458,7 +65603,7 @@ var init_rendered_line = __esm({
 
 // src/expand/helm/render-error.ts
 import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 function isFile(file) {
   try {
     return statSync7(file).isFile();
@@ -65492,15 +65637,15 @@ function regionOnLine(text2, wanted, byteOffset, token) {
 }
 async function renderErrorProblem(failure, render) {
   const { chartDir } = render;
-  let file = path17.join(chartDir, "Chart.yaml");
+  let file = path18.join(chartDir, "Chart.yaml");
   let region = FILE_START;
   let message = failure.message;
   const named = failure.file;
-  if (named !== void 0 && !isFile(path17.resolve(chartDir, named))) {
+  if (named !== void 0 && !isFile(path18.resolve(chartDir, named))) {
     const line = failure.renderedLine !== void 0 ? `, line ${failure.renderedLine} of a rendered document` : failure.line !== void 0 ? `:${failure.line}` : "";
     message += ` (in ${named}${line}, which is not a file in the chart folder; a template of a packaged subchart?)`;
   } else if (named !== void 0) {
-    file = path17.resolve(chartDir, named);
+    file = path18.resolve(chartDir, named);
     if (failure.renderedLine !== void 0 && failure.helmPath !== void 0) {
       const place = await locateRenderedLine({
         chartDir,
@@ -65533,7 +65678,7 @@ var init_render_error = __esm({
 
 // src/expand/kustomize/build.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 function buildArgs(dir, settings) {
   const command = settings.flavour === "kubectl" ? ["kustomize"] : ["build"];
   return [...command, ...settings.enableHelm ? ["--enable-helm"] : [], dir];
@@ -65544,7 +65689,7 @@ function buildInputs(tree, usedFiles, enableHelm) {
   return { dirs: layers.flatMap((layer) => [layer.dir, ...layer.inputDirs]), files: usedFiles, skip: [".git"], env: ["KUSTOMIZE_", "HELM_"] };
 }
 async function buildKustomization(dir, settings) {
-  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path18.resolve(dir), settings), path18.resolve(dir), settings.inputs);
+  const run2 = await runCached(settings.cache, settings.binary, buildArgs(path19.resolve(dir), settings), path19.resolve(dir), settings.inputs);
   if (run2.code !== 0) return { ok: false, failure: describeKustomizeFailure(run2, dir), ms: run2.ms };
   return { ok: true, output: run2.stdout, ms: run2.ms };
 }
@@ -65559,17 +65704,17 @@ function describeKustomizeFailure(run2, dir) {
   return { message, file: namedFile(message, dir) };
 }
 function namedFile(message, dir) {
-  const root = path18.resolve(dir);
+  const root = path19.resolve(dir);
   const mentions = [
     ...[...message.matchAll(/in File: ([^\s'"]+)/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/from '([^']+)'/g)].map((match2) => match2[1]),
     ...[...message.matchAll(/(\/[^\s'":]+\.(?:ya?ml|json))\b/g)].map((match2) => match2[1])
   ];
   for (const mention of mentions) {
-    const absolute = path18.resolve(root, mention);
+    const absolute = path19.resolve(root, mention);
     if (!existsSync6(absolute) || !/\.(ya?ml|json)$|\/Kustomization$/i.test(absolute)) continue;
-    const relative = path18.relative(root, absolute);
-    return path18.isAbsolute(dir) || relative.startsWith("..") ? absolute : path18.join(dir, relative);
+    const relative = path19.relative(root, absolute);
+    return path19.isAbsolute(dir) || relative.startsWith("..") ? absolute : path19.join(dir, relative);
   }
   return void 0;
 }
@@ -65585,10 +65730,10 @@ var init_build = __esm({
 
 // src/expand/kustomize/kustomization-file.ts
 import { readFileSync as readFileSync11, statSync as statSync8 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = path19.join(dir, name);
+    const file = path20.join(dir, name);
     if (isFile2(file)) return file;
   }
   return void 0;
@@ -65655,8 +65800,8 @@ function imageLocation(entry, file) {
   };
   return { file, region: setting?.region ?? entry.region, provenance };
 }
-function isImagePath(body, path28) {
-  return path28[path28.length - 1] === "image" && typeof valueAtPath(body, path28) === "string";
+function isImagePath(body, path29) {
+  return path29[path29.length - 1] === "image" && typeof valueAtPath(body, path29) === "string";
 }
 function imageOverride(layers, startImage, builtImage) {
   if (typeof startImage === "string") {
@@ -65686,11 +65831,11 @@ var init_images = __esm({
 });
 
 // src/expand/kustomize/layer-uses.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function layerUses(tree) {
   const uses = [];
   const use = (dir, parent, componentIndex) => {
-    const layer = tree.layers.get(path20.resolve(dir));
+    const layer = tree.layers.get(path21.resolve(dir));
     if (!layer || uses.length >= MAX_INSTANCES) return void 0;
     const current2 = { layer, parent, componentIndex, components: [] };
     uses.push(current2);
@@ -65765,12 +65910,12 @@ function correspondingIndex(field, outputItem, list2, index) {
   if (mergeKey) return list2.findIndex((item) => isRecord(item) && item[mergeKey.key] === mergeKey.value);
   return index < list2.length ? index : -1;
 }
-function followPath(output, source, path28) {
+function followPath(output, source, path29) {
   const followed = [];
   let outputNode = output;
   let sourceNode = source;
   let field;
-  for (const segment of path28) {
+  for (const segment of path29) {
     if (typeof segment === "number") {
       if (!Array.isArray(sourceNode)) break;
       const outputItem = Array.isArray(outputNode) ? outputNode[segment] : void 0;
@@ -65787,7 +65932,7 @@ function followPath(output, source, path28) {
       field = segment;
     }
   }
-  const complete = followed.length === path28.length;
+  const complete = followed.length === path29.length;
   return complete ? { path: followed, depth: followed.length, value: sourceNode } : { path: followed, depth: followed.length };
 }
 function isMergedValue(value) {
@@ -65864,19 +66009,19 @@ var init_patch_target = __esm({
 });
 
 // src/expand/kustomize/patch-candidates.ts
-function patchCandidates(patch, identity2, body, path28, applied) {
+function patchCandidates(patch, identity2, body, path29, applied) {
   if (patch.target && !targetMatches(patch.target, identity2)) return [];
   const candidates2 = [];
   if (patch.type === "strategic-merge") {
     for (const document of patch.documents) {
       if (!patch.target && (document.kind !== identity2.kind || !identity2.names.has(document.name))) continue;
-      const followed = followPath(body, document.body, path28);
-      const deletion = strategicDeletion(document.body, followed.path, body, path28);
+      const followed = followPath(body, document.body, path29);
+      const deletion = strategicDeletion(document.body, followed.path, body, path29);
       if (deletion) {
-        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path28.length, decisive: true, deletes: true });
+        candidates2.push({ file: patch.file, region: document.locate(deletion), depth: path29.length, decisive: true, deletes: true });
         continue;
       }
-      const complete = followed.depth === path28.length;
+      const complete = followed.depth === path29.length;
       candidates2.push({
         file: patch.file,
         region: document.locate(followed.path),
@@ -65890,57 +66035,57 @@ function patchCandidates(patch, identity2, body, path28, applied) {
   if (!patch.target) return candidates2;
   for (let i = patch.operations.length - 1; i >= 0 && applied.path; i--) {
     const operation = patch.operations[i];
-    const candidate = operationCandidate(operation, patch.file, body, path28, applied.path);
+    const candidate = operationCandidate(operation, patch.file, body, path29, applied.path);
     if (candidate) candidates2.push(candidate);
     applied.path = beforeOperation(operation, applied.path);
   }
   return candidates2;
 }
-function strategicDeletion(document, followed, body, path28) {
+function strategicDeletion(document, followed, body, path29) {
   for (let depth2 = 1; depth2 <= followed.length; depth2++) {
     const at2 = followed.slice(0, depth2);
     const node = valueAtPath(document, at2);
-    const gone = (length2) => typeof path28[length2 - 1] === "string" && valueAtPath(body, path28.slice(0, length2)) === void 0;
+    const gone = (length2) => typeof path29[length2 - 1] === "string" && valueAtPath(body, path29.slice(0, length2)) === void 0;
     if (node === null && gone(depth2)) return at2;
     if (!isRecord(node)) continue;
     if (node.$patch === "delete" && gone(depth2)) return [...at2, "$patch"];
-    if (node.$patch === "replace" && depth2 === followed.length && depth2 < path28.length && gone(depth2 + 1)) return [...at2, "$patch"];
+    if (node.$patch === "replace" && depth2 === followed.length && depth2 < path29.length && gone(depth2 + 1)) return [...at2, "$patch"];
   }
   return void 0;
 }
-function beforeOperation(operation, path28) {
+function beforeOperation(operation, path29) {
   const last = operation.path.at(-1);
-  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path28;
+  if (operation.op !== "add" && operation.op !== "remove" || !/^\d+$/.test(last ?? "")) return path29;
   const list2 = operation.path.slice(0, -1);
-  const index = path28[list2.length];
-  if (typeof index !== "number" || !list2.every((segment, i) => String(path28[i]) === segment)) return path28;
+  const index = path29[list2.length];
+  if (typeof index !== "number" || !list2.every((segment, i) => String(path29[i]) === segment)) return path29;
   const at2 = Number(last);
-  if (operation.op === "remove") return index >= at2 ? [...path28.slice(0, list2.length), index + 1, ...path28.slice(list2.length + 1)] : path28;
+  if (operation.op === "remove") return index >= at2 ? [...path29.slice(0, list2.length), index + 1, ...path29.slice(list2.length + 1)] : path29;
   if (index === at2) return void 0;
-  return index > at2 ? [...path28.slice(0, list2.length), index - 1, ...path28.slice(list2.length + 1)] : path28;
+  return index > at2 ? [...path29.slice(0, list2.length), index - 1, ...path29.slice(list2.length + 1)] : path29;
 }
-function operationCandidate(operation, file, body, path28, applied) {
-  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path28.length) return void 0;
+function operationCandidate(operation, file, body, path29, applied) {
+  if (!["add", "replace", "copy", "move", "remove"].includes(operation.op) || operation.path.length > path29.length) return void 0;
   let node = body;
   for (let i = 0; i < operation.path.length; i++) {
     const segment = operation.path[i];
-    const item = valueAtPath(node, [path28[i]]);
+    const item = valueAtPath(node, [path29[i]]);
     const appended = segment === "-" && i === operation.path.length - 1 && typeof applied[i] === "number";
     if (appended ? !sameItem(item, operation.value) : String(applied[i]) !== segment) return void 0;
     node = item;
   }
   if (operation.op === "remove") {
-    return node === void 0 ? { file, region: operation.pathRegion, depth: path28.length, decisive: true, deletes: true } : void 0;
+    return node === void 0 ? { file, region: operation.pathRegion, depth: path29.length, decisive: true, deletes: true } : void 0;
   }
   if (operation.op === "copy" || operation.op === "move") {
-    return { file, region: operation.pathRegion, depth: path28.length, decisive: true };
+    return { file, region: operation.pathRegion, depth: path29.length, decisive: true };
   }
-  const remainder = path28.slice(operation.path.length);
+  const remainder = path29.slice(operation.path.length);
   const followed = followPath(node, operation.value, remainder);
   const depth2 = operation.path.length + followed.depth;
   const region = remainder.length === 0 && isMergedValue(operation.value) ? operation.pathRegion : operation.locateValue(followed.path);
-  const dropped = depth2 < path28.length && valueAtPath(node, remainder) === void 0;
-  return { file, region, depth: depth2, decisive: depth2 === path28.length || dropped, deletes: dropped, value: followed.value };
+  const dropped = depth2 < path29.length && valueAtPath(node, remainder) === void 0;
+  return { file, region, depth: depth2, decisive: depth2 === path29.length || dropped, deletes: dropped, value: followed.value };
 }
 function sameItem(item, value) {
   if (sameJson(item, value)) return true;
@@ -66150,20 +66295,20 @@ var init_map2 = __esm({
 function readKustomizeYaml(text2, file, toFile = sameRegion) {
   const document = readYamlDocument(text2, file);
   const { source } = document;
-  const regionAt = (path28) => toFile(document.locate(path28));
+  const regionAt = (path29) => toFile(document.locate(path29));
   return {
     value: document.value,
     error: document.error && { region: toFile(document.error.region), reason: document.error.reason },
     regionAt,
-    firstKeyRegionAt(path28) {
-      const entry = valueAtPath(document.value, path28);
+    firstKeyRegionAt(path29) {
+      const entry = valueAtPath(document.value, path29);
       const firstKey = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? Object.keys(entry)[0] : void 0;
-      return regionAt(firstKey === void 0 ? path28 : [...path28, firstKey]);
+      return regionAt(firstKey === void 0 ? path29 : [...path29, firstKey]);
     },
-    inlineTextAt(path28) {
-      const scalar = document.scalarAt(path28);
+    inlineTextAt(path29) {
+      const scalar = document.scalarAt(path29);
       if (!scalar) return void 0;
-      const value = valueAtPath(document.value, path28);
+      const value = valueAtPath(document.value, path29);
       const inline = typeof value === "string" ? value : String(value);
       if (scalar.writing === "literal" || scalar.writing === "folded") {
         const header2 = blockHeader2(source.text, scalar.start);
@@ -66245,7 +66390,7 @@ var init_layer_context = __esm({
 });
 
 // src/expand/kustomize/read-patches.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function readPatches(context) {
   readStrategicMergePatches(context);
   for (const { item, index } of itemsAt(context.yaml.value, "patches")) readPatchEntry(context, item, ["patches", index], "patches");
@@ -66263,7 +66408,7 @@ function readTarget(node) {
   return target;
 }
 function patchFromFile(context, entry, region, field) {
-  const file = path21.join(context.layer.dir, entry);
+  const file = path22.join(context.layer.dir, entry);
   if (!isFile2(file)) {
     problem(context, region, `${field} entry "${entry}" does not exist.`);
     return void 0;
@@ -66284,7 +66429,7 @@ function readStrategicMergePatches(context) {
   for (const { item, index } of itemsAt(context.yaml.value, field)) {
     const entry = stringOf(item);
     if (entry === void 0) continue;
-    const looksInline = entry.includes("\n") || !isFile2(path21.join(context.layer.dir, entry)) && /:\s/.test(entry);
+    const looksInline = entry.includes("\n") || !isFile2(path22.join(context.layer.dir, entry)) && /:\s/.test(entry);
     const source = looksInline ? inlinePatch(context, [field, index]) : patchFromFile(context, entry, context.yaml.regionAt([field, index]), field);
     if (source) addPatch(context, source, { field });
   }
@@ -66314,7 +66459,7 @@ function addPatch(context, source, common2) {
       kind: object.kind,
       name: object.name,
       body: object.body,
-      locate: (path28) => toFile(object.locate(path28).region)
+      locate: (path29) => toFile(object.locate(path29).region)
     })
   );
   context.layer.patches.push({ ...shared, type: "strategic-merge", documents });
@@ -66360,14 +66505,14 @@ var init_read_patches = __esm({
 });
 
 // src/expand/kustomize/read.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function readKustomizationTree(dir, cache2 = /* @__PURE__ */ new Map()) {
   const state = { layers: /* @__PURE__ */ new Map(), problems: [], remote: [], manifests: cache2, reported: /* @__PURE__ */ new Set(), reading: /* @__PURE__ */ new Set() };
   readLayer(dir, state);
   return { root: dir, layers: state.layers, problems: state.problems, remote: state.remote };
 }
 function readLayer(dir, state) {
-  const key2 = path22.resolve(dir);
+  const key2 = path23.resolve(dir);
   const known = state.layers.get(key2);
   if (known) return known;
   const file = findKustomizationFile(dir);
@@ -66394,7 +66539,7 @@ function readLayer(dir, state) {
     inputDirs: []
   };
   const context = { layer, yaml: yaml2, state };
-  if (yaml2.error) problem(context, yaml2.error.region, `Invalid YAML in ${path22.basename(file)}: ${yaml2.error.reason}`, file, PARSE_ERROR);
+  if (yaml2.error) problem(context, yaml2.error.region, `Invalid YAML in ${path23.basename(file)}: ${yaml2.error.reason}`, file, PARSE_ERROR);
   state.layers.set(key2, layer);
   state.reading.add(key2);
   for (const field of ["resources", "bases"]) readResources(context, field);
@@ -66409,7 +66554,7 @@ function readLayer(dir, state) {
   return layer;
 }
 function readReferencedLayer(context, target, entry, region, field) {
-  if (context.state.reading.has(path22.resolve(target))) {
+  if (context.state.reading.has(path23.resolve(target))) {
     problem(context, region, `${field} entry "${entry}" refers back to a kustomization that includes this one (a cycle).`);
     return void 0;
   }
@@ -66425,7 +66570,7 @@ function* localEntries(context, field) {
     if (entry === void 0) continue;
     const region = context.yaml.regionAt([field, index]);
     if (isRemoteReference(entry)) context.state.remote.push({ file: context.layer.file, field, reference: entry, region });
-    else yield { entry, region, target: path22.join(context.layer.dir, entry) };
+    else yield { entry, region, target: path23.join(context.layer.dir, entry) };
   }
 }
 function readResources(context, field) {
@@ -66450,7 +66595,7 @@ function readComponents(context) {
   }
 }
 function readManifestFile(file, state, at2) {
-  const key2 = path22.resolve(file);
+  const key2 = path23.resolve(file);
   let known = state.manifests.get(key2);
   if (!known) {
     known = parseResourceFile(file, at2);
@@ -66546,7 +66691,7 @@ function readOtherInputs(context) {
   entries.push(stringAt(isRecord(root) ? root.openapi : void 0, "path"));
   for (const entry of entries) {
     if (entry === void 0 || isRemoteReference(entry)) continue;
-    const file = path22.join(context.layer.dir, entry);
+    const file = path23.join(context.layer.dir, entry);
     if (isFile2(file)) context.layer.inputs.push(file);
     else if (isDirectory3(file)) context.layer.inputDirs.push(file);
   }
@@ -66571,7 +66716,7 @@ var init_read2 = __esm({
 });
 
 // src/expand/kustomize/roots.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function referencedFolders(dir) {
   const file = findKustomizationFile(dir);
   const read = file === void 0 ? void 0 : readTextFile(file);
@@ -66582,7 +66727,7 @@ function referencedFolders(dir) {
     for (const { item } of itemsAt(root, field)) {
       const entry = stringOf(item);
       if (entry === void 0 || isRemoteReference(entry)) continue;
-      const target = path23.join(dir, entry);
+      const target = path24.join(dir, entry);
       if (isDirectory3(target)) folders.push(target);
     }
   }
@@ -66591,17 +66736,17 @@ function referencedFolders(dir) {
 function rootKustomizations(dirs) {
   const references = /* @__PURE__ */ new Map();
   const referencesOf = (dir) => {
-    const key2 = path23.resolve(dir);
+    const key2 = path24.resolve(dir);
     let found = references.get(key2);
     if (!found) {
-      found = referencedFolders(dir).map((folder) => path23.resolve(folder));
+      found = referencedFolders(dir).map((folder) => path24.resolve(folder));
       references.set(key2, found);
     }
     return found;
   };
   const reach2 = /* @__PURE__ */ new Map();
   const reachable = (dir) => {
-    const key2 = path23.resolve(dir);
+    const key2 = path24.resolve(dir);
     const known = reach2.get(key2);
     if (known) return known;
     const seen = /* @__PURE__ */ new Set();
@@ -66617,7 +66762,7 @@ function rootKustomizations(dirs) {
     reach2.set(key2, seen);
     return seen;
   };
-  const keys = dirs.map((dir) => path23.resolve(dir));
+  const keys = dirs.map((dir) => path24.resolve(dir));
   return dirs.filter((_2, i) => {
     const key2 = keys[i];
     return !keys.some((other) => other !== key2 && reachable(other).has(key2) && !reachable(key2).has(other));
@@ -66638,12 +66783,12 @@ __export(expand_exports, {
   expandSources: () => expandSources
 });
 import { existsSync as existsSync7, readdirSync as readdirSync6 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   const variable = `KUBEWARD_${tool.toUpperCase()}`;
   const configured = explicit ?? env2[variable];
   if (configured) {
-    const binary2 = path24.resolve(cwd, configured);
+    const binary2 = path25.resolve(cwd, configured);
     return { binary: isExecutable(binary2) ? binary2 : void 0, looked: `${binary2}, given by ${explicit ? `--${tool}` : variable}, is not an executable file` };
   }
   const searchPath = env2.PATH ?? "";
@@ -66651,12 +66796,12 @@ function resolveBinary(tool, explicit, { cwd, env: env2 }) {
   return { binary: onPath, looked: `neither --${tool}, ${variable} nor PATH provides it` };
 }
 function valueSetsFor(chartDir, settings) {
-  const configured = settings.charts.find((entry) => path24.resolve(entry.chartDir) === chartDir);
-  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path24.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
+  const configured = settings.charts.find((entry) => path25.resolve(entry.chartDir) === chartDir);
+  const sets = configured ? Object.entries(configured.valueSets).map(([name, files]) => ({ name, valuesFiles: [...files, ...settings.valuesFiles], set: settings.set })) : [{ name: settings.valuesFiles.length ? settings.valuesFiles.map((file) => path25.basename(file)).join("+") : "default", valuesFiles: settings.valuesFiles, set: settings.set }];
   if (settings.ciValues) {
-    const ciDir = path24.join(chartDir, "ci");
+    const ciDir = path25.join(chartDir, "ci");
     const ciFiles = existsSync7(ciDir) ? readdirSync6(ciDir).filter((name) => /-values\.ya?ml$/.test(name)).sort() : [];
-    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path24.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
+    for (const name of ciFiles) sets.push({ name: `ci/${name}`, valuesFiles: [path25.join(ciDir, name), ...settings.valuesFiles], set: settings.set });
   }
   return sets;
 }
@@ -66669,7 +66814,7 @@ function missingTool(tool, looked, file, what) {
   };
 }
 function prepareChart(chartDir, settings, cache2) {
-  const chartFile = displayPath(settings.cwd, path24.join(chartDir, "Chart.yaml"));
+  const chartFile = displayPath(settings.cwd, path25.join(chartDir, "Chart.yaml"));
   let info2;
   try {
     info2 = readChartInfo(chartDir);
@@ -66685,19 +66830,30 @@ function prepareChart(chartDir, settings, cache2) {
   const chartCache = settings.helm.dependencyUpdate ? void 0 : cache2;
   return { chartDir, helm: { ...settings.helm, binary: binary2, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
+async function renderWithEvidence(chartDir, valueSet, helm) {
+  if (helm.dependencyUpdate) {
+    const result2 = await renderChart(chartDir, valueSet, helm);
+    if (!result2.ok) return { result: result2 };
+    const { evidence: evidence3, ms: ms3 } = await gatherEvidence(chartDir, valueSet, helm, Promise.resolve(result2.output));
+    return { result: result2, evidence: evidence3, evidenceMs: ms3 };
+  }
+  const real = renderChart(chartDir, valueSet, helm);
+  const [result, { evidence: evidence2, ms: ms2 }] = await Promise.all([real, gatherEvidence(chartDir, valueSet, helm, real.then((done) => done.ok ? done.output : ""))]);
+  return result.ok ? { result, evidence: evidence2, evidenceMs: ms2 } : { result };
+}
 async function expandValueSet(chart, valueSet, settings, files) {
   const started = performance.now();
   const { chartDir, helm, valueSets } = chart;
   const nameValueSet = valueSets.length > 1;
   const timing = (toolMs) => ({ kind: "helm", display: displayPath(settings.cwd, chartDir), toolMs, totalMs: performance.now() - started });
-  const result = await renderChart(chartDir, valueSet, helm);
-  if (!result.ok) {
-    const problem2 = await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
-    return { problems: [problem2], timing: timing(result.ms) };
+  const render = await renderWithEvidence(chartDir, valueSet, helm);
+  if (!("evidence" in render)) {
+    const problem2 = await renderErrorProblem(render.result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
+    return { problems: [problem2], timing: timing(render.result.ms) };
   }
-  const { evidence: evidence2, ms: ms2 } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+  const { result, evidence: evidence2, evidenceMs } = render;
   const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, files, evidence: evidence2 });
-  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + ms2) };
+  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + evidenceMs) };
 }
 function treeFiles(tree) {
   const used = [];
@@ -66706,11 +66862,11 @@ function treeFiles(tree) {
     for (const resource of layer.resources) used.push(resource.file);
     for (const patch of layer.patches) if (!patch.inline) used.push(patch.file);
   }
-  return used.map((file) => path24.resolve(file));
+  return used.map((file) => path25.resolve(file));
 }
 function isInside(file, dir) {
-  const relative = path24.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path24.isAbsolute(relative);
+  const relative = path25.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path25.isAbsolute(relative);
 }
 function listed(names) {
   return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -66719,7 +66875,7 @@ function remoteBaseNote(reference, cwd) {
   const what = reference.field === "components" ? "component" : "base";
   return {
     ruleId: REMOTE_BASE,
-    file: displayPath(cwd, path24.resolve(reference.file)),
+    file: displayPath(cwd, path25.resolve(reference.file)),
     region: reference.region,
     message: `Remote ${what} "${reference.reference}": kubeward does not fetch remote bases, so objects from it are not linted unless kustomize build fetches it (their findings then point at this kustomization).`
   };
@@ -66731,18 +66887,18 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
   const tree = readKustomizationTree(dir, resourceCache);
   const used = treeFiles(tree);
   const remoteNotes = tree.remote.map((reference) => remoteBaseNote(reference, settings.cwd));
-  const rootFile = findKustomizationFile(dir) ?? path24.join(dir, "kustomization.yaml");
+  const rootFile = findKustomizationFile(dir) ?? path25.join(dir, "kustomization.yaml");
   const rootDisplay = displayPath(settings.cwd, rootFile);
-  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path24.resolve(problem2.file)) }));
+  const problems = tree.problems.map((problem2) => ({ ...problem2, file: displayPath(settings.cwd, path25.resolve(problem2.file)) }));
   if (problems.length > 0) return { problems, timing, used, built: false, remoteNotes };
   const { binary: binary2, looked } = resolveBinary("kustomize", settings.kustomize.binary, settings);
   if (!binary2) return { problems: [missingTool("kustomize", looked, rootDisplay, "overlay")], timing, used, built: false, remoteNotes };
-  const flavour = path24.basename(binary2).startsWith("kubectl") ? "kubectl" : "kustomize";
+  const flavour = path25.basename(binary2).startsWith("kubectl") ? "kubectl" : "kustomize";
   const { enableHelm } = settings.kustomize;
   const build2 = await buildKustomization(dir, { binary: binary2, flavour, enableHelm, cache: cache2, inputs: cache2 && buildInputs(tree, used, enableHelm) });
   timing.toolMs = build2.ms;
   if (!build2.ok) {
-    const file = build2.failure.file ? displayPath(settings.cwd, path24.resolve(build2.failure.file)) : rootDisplay;
+    const file = build2.failure.file ? displayPath(settings.cwd, path25.resolve(build2.failure.file)) : rootDisplay;
     return { problems: [{ ruleId: KUSTOMIZE_ERROR, file, region: FILE_START, message: `kustomize build failed: ${build2.failure.message}` }], timing, used, built: false, remoteNotes };
   }
   const mapper = createSourceMapper(tree);
@@ -66752,14 +66908,14 @@ async function expandKustomization(dir, settings, files, resourceCache, cache2) 
     return {
       ...object,
       origin: {
-        file: source ? displayPath(settings.cwd, path24.resolve(source.file)) : rootDisplay,
+        file: source ? displayPath(settings.cwd, path25.resolve(source.file)) : rootDisplay,
         docIndex: source?.docIndex ?? object.origin.docIndex,
         kustomization: display,
         scope: `kustomize:${display}`
       },
       locate(objectPath) {
         const mapped = mapper.locateSource(object, objectPath);
-        const absolute = path24.resolve(mapped.file);
+        const absolute = path25.resolve(mapped.file);
         return {
           file: displayPath(settings.cwd, absolute),
           region: mapped.region,
@@ -66785,6 +66941,8 @@ async function expandSources(charts, kustomizations, settings) {
     ...roots2.map((dir, i) => async () => trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache2))
   ];
   const done = await mapBounded(jobs, (job) => job());
+  await copiesRemoved();
+  cache2?.evict();
   let next = 0;
   const chartResults = prepared.map((chart, i) => {
     const timing = { kind: "helm", display: displayPath(settings.cwd, charts[i]), toolMs: 0, totalMs: 0 };
@@ -66850,6 +67008,7 @@ var init_expand = __esm({
     init_render();
     init_diagnostics();
     init_objects();
+    init_instrument();
     init_provenance();
     init_render_error();
     init_build();
@@ -66962,26 +67121,26 @@ function policySet(objects) {
     }
   };
 }
-function describePath(path28) {
-  return path28.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
+function describePath(path29) {
+  return path29.map((segment, i) => typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`).join("");
 }
-function compile(text2, path28, problems) {
+function compile(text2, path29, problems) {
   const source = typeof text2 === "string" ? text2 : "";
-  const expression = { text: source, path: path28 };
+  const expression = { text: source, path: path29 };
   if (typeof text2 !== "string" || source.trim() === "") {
-    problems.push({ path: path28, message: "the expression is missing or not a string", note: false });
+    problems.push({ path: path29, message: "the expression is missing or not a string", note: false });
     return expression;
   }
   const unknowable = UNKNOWABLE.find((candidate) => candidate.pattern.test(source));
   if (unknowable) {
-    problems.push({ path: path28, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
+    problems.push({ path: path29, message: `reads ${unknowable.what}, which kubeward cannot know offline, so it is not evaluated`, note: true });
     return expression;
   }
   const compiled2 = compileCel(source, { variables: POLICY_VARIABLES });
   if (compiled2.ok) expression.program = compiled2.program;
   else {
     const where = compiled2.error.offset === void 0 ? "" : ` at character ${compiled2.error.offset + 1}`;
-    problems.push({ path: path28, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
+    problems.push({ path: path29, message: `is not valid CEL${where}: ${compiled2.error.message}`, note: false });
   }
   return expression;
 }
@@ -67246,8 +67405,8 @@ function policyRule(policy, bindings2, store) {
     return entry;
   };
   const waitsForRun = new Set(bindings2.filter((binding) => readsRunObjects(policy, binding)));
-  const related2 = (binding, path28) => [
-    { object: policy.object, path: path28, message: `ValidatingAdmissionPolicy '${policy.name}'` },
+  const related2 = (binding, path29) => [
+    { object: policy.object, path: path29, message: `ValidatingAdmissionPolicy '${policy.name}'` },
     { object: binding.object, path: ["spec", "validationActions"], message: `binding '${binding.name}' (${binding.actions.join(", ") || "no validationActions"})` }
   ];
   return {
@@ -67300,7 +67459,7 @@ function policyRule(policy, bindings2, store) {
         }
         let slots;
         const slotsOf = () => slots ??= settledOf(evaluateBinding(policy, binding, subject, store));
-        for (const [slot, path28] of paths.entries()) yield { path: path28, settle: () => slotsOf()[slot] };
+        for (const [slot, path29] of paths.entries()) yield { path: path29, settle: () => slotsOf()[slot] };
       }
     }
   };
@@ -67367,7 +67526,7 @@ __export(policy_files_exports, {
   readPolicyFiles: () => readPolicyFiles
 });
 import { readdirSync as readdirSync7, statSync as statSync9 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 function readPolicyFiles(entries, cwd) {
   const all = [];
   const problems = [];
@@ -67375,7 +67534,7 @@ function readPolicyFiles(entries, cwd) {
     const stats = statSync9(file, { throwIfNoEntry: false });
     if (stats?.isDirectory()) {
       for (const name of readdirSync7(file).sort()) {
-        const child2 = path25.join(file, name);
+        const child2 = path26.join(file, name);
         if (statSync9(child2, { throwIfNoEntry: false })?.isDirectory() || /\.(ya?ml|json)$/.test(name)) visit2(child2);
       }
       return;
@@ -67388,7 +67547,7 @@ function readPolicyFiles(entries, cwd) {
     all.push(...parsed.objects);
     problems.push(...parsed.problems);
   };
-  for (const entry of entries) visit2(path25.resolve(cwd, entry));
+  for (const entry of entries) visit2(path26.resolve(cwd, entry));
   return { objects: all.filter(isPolicyObject), all, problems };
 }
 var init_policy_files = __esm({
@@ -67404,7 +67563,7 @@ var init_policy_files = __esm({
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdirSync as mkdirSync2 } from "node:fs";
-import path27 from "node:path";
+import path28 from "node:path";
 import process2 from "node:process";
 
 // node_modules/@actions/core/lib/command.js
@@ -68339,16 +68498,16 @@ function podSpecPathOf(object) {
 }
 var podSpecOf = lastAnswerOf(readPodSpec);
 function readPodSpec(object) {
-  const path28 = podSpecPathOf(object);
-  if (!path28) return void 0;
-  const spec = valueAtPath(object.body, path28);
+  const path29 = podSpecPathOf(object);
+  if (!path29) return void 0;
+  const spec = valueAtPath(object.body, path29);
   if (!isRecord(spec)) return void 0;
-  const metadataPath = [...path28.slice(0, -1), "metadata"];
+  const metadataPath = [...path29.slice(0, -1), "metadata"];
   const os10 = recordOf(spec.os);
   return {
     object,
     spec,
-    path: path28,
+    path: path29,
     metadataPath,
     metadata: recordOf(valueAtPath(object.body, metadataPath)),
     securityContext: recordOf(spec.securityContext),
@@ -68410,8 +68569,8 @@ function serviceAccountOf(pod) {
 init_json();
 function containerSetting(ref, field) {
   const value = ref.securityContext[field];
-  const path28 = [...ref.path, "securityContext", field];
-  return value === void 0 || value === null ? { value: void 0, path: path28, from: "unset" } : { value, path: path28, from: "container" };
+  const path29 = [...ref.path, "securityContext", field];
+  return value === void 0 || value === null ? { value: void 0, path: path29, from: "unset" } : { value, path: path29, from: "container" };
 }
 function inheritedValue(ref, read) {
   const own = read(ref.securityContext);
@@ -68490,12 +68649,12 @@ function commandLineOf(ref) {
   }
   const flags = /* @__PURE__ */ new Map();
   const end = items2.findIndex((item) => item.text === "--");
-  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text: text2, path: path28 }, index) => {
+  items2.slice(0, end === -1 ? items2.length : end).forEach(({ text: text2, path: path29 }, index) => {
     const match2 = FLAG.exec(text2);
     if (!match2) return;
     const next = items2.at(index + 1);
     const list2 = flags.get(match2[1]);
-    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path28 };
+    const flag2 = { name: match2[1], value: match2[2], next: next && !next.text.startsWith("-") ? next.text : void 0, path: path29 };
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
@@ -70184,13 +70343,13 @@ var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
   return arrayOf(body.resources).flatMap((entry, index) => {
     if (!isRecord(entry)) return [];
-    const path28 = ["resources", index];
+    const path29 = ["resources", index];
     const providers = arrayOf(entry.providers).flatMap((item, at2) => {
       if (!isRecord(item)) return [];
       const type2 = PROVIDER_TYPES.find((name) => isRecord(item[name]));
-      return type2 ? [{ type: type2, config: item[type2], path: [...path28, "providers", at2] }] : [];
+      return type2 ? [{ type: type2, config: item[type2], path: [...path29, "providers", at2] }] : [];
     });
-    return [{ index, resources: stringsOf(entry.resources), providers, path: path28 }];
+    return [{ index, resources: stringsOf(entry.resources), providers, path: path29 }];
   });
 }
 function covers(name, group, resource) {
@@ -70593,8 +70752,8 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
       const set2 = effectiveSetting(flags.settings("metrics-bind-address", false));
       if (set2) found.push({ where: flags.where, setting: "--metrics-bind-address", value: set2.value, path: set2.path });
     }
-    for (const { path: path28, value, ...data } of found) {
-      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path28, messageId: "exposed", data: { ...data, value } };
+    for (const { path: path29, value, ...data } of found) {
+      if (value !== "" && !isLoopback(hostOf(value))) yield { path: path29, messageId: "exposed", data: { ...data, value } };
     }
   }
 });
@@ -70750,12 +70909,12 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           const data = { where: source.where, setting: source.name(setting), value: describeValue(value) };
           return written ? { messageId: "wrongValue", data } : { messageId: "missing", data: { ...data, fix: source.written(setting, good) } };
         };
-        const path28 = set2 ? set2.path : missingPath ?? [];
+        const path29 = set2 ? set2.path : missingPath ?? [];
         const kubeadm = defaults2.kubeadm;
         if (source.form === "config" && kubeadm) {
           const file = object.origin.file;
           yield {
-            path: path28,
+            path: path29,
             settle: (others) => {
               if (!readByKubeadm(file, others)) return verdict4(set2 ? set2.value : defaults2.config, set2 !== void 0);
               if (kubeadm.forced || !set2 || set2.value === "") return verdict4(kubeadm.value, false);
@@ -70765,7 +70924,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
           continue;
         }
         const found = set2 ? verdict4(set2.value, true) : verdict4(source.form === "config" ? defaults2.config : defaults2.flags, false);
-        if (found) yield { path: path28, ...found };
+        if (found) yield { path: path29, ...found };
       }
     }
   });
@@ -71079,10 +71238,10 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
       if (off) yield { path: off, messageId: "gateOff", data: { where: source.where } };
       const bootstrap = source.read(SERVER_TLS_BOOTSTRAP);
       if (bootstrap?.value === true || source.read(TLS_CERT_FILE)) continue;
-      const path28 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
-      if (!path28) continue;
+      const path29 = bootstrap?.path ?? source.missingPath(SERVER_TLS_BOOTSTRAP);
+      if (!path29) continue;
       yield {
-        path: path28,
+        path: path29,
         messageId: "selfSigned",
         data: { where: source.where, bootstrap: source.name(SERVER_TLS_BOOTSTRAP), certFile: source.name(TLS_CERT_FILE), fix: source.written(SERVER_TLS_BOOTSTRAP, "true") }
       };
@@ -71655,10 +71814,10 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     const host = spec.host;
     if (typeof host !== "string") return;
     const rule = describeObject2(object);
-    for (const { mode, path: path28, where } of destinationTls(spec)) {
+    for (const { mode, path: path29, where } of destinationTls(spec)) {
       if (mode !== "DISABLE" && mode !== "SIMPLE") continue;
       yield {
-        path: path28,
+        path: path29,
         settle: (others) => {
           const meshHost = inMesh(host, others);
           if (mode === "SIMPLE") return meshHost ? { messageId: "simpleInMesh", data: { rule, where, host }, lowerTo: "medium" } : void 0;
@@ -71712,7 +71871,7 @@ function servesOnlyAcme(service) {
     const matches3 = recordItems(item.match);
     return matches3.length > 0 && matches3.every(({ item: match2 }) => {
       const uri = recordOf(match2.uri);
-      return [uri.prefix, uri.exact].some((path28) => typeof path28 === "string" && path28.startsWith(ACME_PREFIX));
+      return [uri.prefix, uri.exact].some((path29) => typeof path29 === "string" && path29.startsWith(ACME_PREFIX));
     });
   });
 }
@@ -71870,9 +72029,9 @@ var istio_namespace_mesh_opt_out_default = defineRule({
 
 // rules/mesh/peer-authentication.ts
 var MODES = /* @__PURE__ */ new Set(["UNSET", "DISABLE", "PERMISSIVE", "STRICT"]);
-function modeAt(value, path28) {
+function modeAt(value, path29) {
   const mode = recordOf(value).mode;
-  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path28, "mode"] } : { mode: "UNSET", path: path28 };
+  return typeof mode === "string" && MODES.has(mode) ? { mode, path: [...path29, "mode"] } : { mode: "UNSET", path: path29 };
 }
 function peerPolicyOf(object, rootNamespace) {
   if (!isPeerAuthentication(object)) return void 0;
@@ -71929,7 +72088,7 @@ function effectiveMode(peers, namespace, labels) {
     decidedBy.push({ policy, path: policy.mtls.path, mode, reach: REACH[policy.level] });
   }
   const ports = workload ? workload.ports.flatMap(
-    ({ port: port2, mode: portMode, path: path28 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path28, mode: portMode, reach: `for port ${port2}` } }]
+    ({ port: port2, mode: portMode, path: path29 }) => portMode === "UNSET" || portMode === mode ? [] : [{ port: port2, decidedBy: { policy: workload, path: path29, mode: portMode, reach: `for port ${port2}` } }]
   ) : [];
   return { mode, decidedBy, ports };
 }
@@ -71970,15 +72129,15 @@ var istio_peer_authentication_not_strict_default = defineRule({
     const named = describeObject2(object);
     const effect = EFFECT[policy.mtls.mode];
     if (effect !== void 0) {
-      const { mode, path: path28 } = policy.mtls;
-      if (policy.level === "mesh") yield { path: path28, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
-      else if (policy.level === "namespace") yield { path: path28, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
-      else yield { path: path28, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
+      const { mode, path: path29 } = policy.mtls;
+      if (policy.level === "mesh") yield { path: path29, messageId: "meshWide", data: { policy: named, mode, root: options.meshRootNamespace, effect } };
+      else if (policy.level === "namespace") yield { path: path29, messageId: "namespaceWide", data: { policy: named, mode, namespace: namespacePhrase(object), effect } };
+      else yield { path: path29, messageId: "workload", data: { policy: named, mode, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect } };
     }
-    for (const { port: port2, mode, path: path28 } of policy.ports) {
+    for (const { port: port2, mode, path: path29 } of policy.ports) {
       const portEffect = EFFECT[mode];
       if (portEffect === void 0) continue;
-      yield { path: path28, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
+      yield { path: path29, messageId: "port", data: { policy: named, mode, port: port2, selector: describeSelector(policy.selector ?? {}), namespace: namespacePhrase(object), effect: portEffect } };
     }
   }
 });
@@ -72221,10 +72380,10 @@ var namespace_psa_missing_default = defineRule({
     if (!isNamespace(object) || CREATED_BY_THE_API_SERVER.has(object.name)) return;
     const labels = namespaceLabels(object);
     if (Object.hasOwn(labels, ENFORCE_LABEL)) return;
-    const path28 = labelsInsertionPath(object);
+    const path29 = labelsInsertionPath(object);
     const modes = [WARN_LABEL, AUDIT_LABEL].filter((label) => Object.hasOwn(labels, label)).map((label) => `${label}: ${String(labels[label])}`);
-    if (modes.length === 0) yield { path: path28, messageId: "enforceMissing", data: { name: object.name } };
-    else yield { path: path28, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
+    if (modes.length === 0) yield { path: path29, messageId: "enforceMissing", data: { name: object.name } };
+    else yield { path: path29, messageId: "enforceMissingOtherModes", data: { name: object.name, modes: modes.join(" and ") } };
   }
 });
 
@@ -72257,9 +72416,9 @@ var namespace_psa_privileged_default = defineRule({
     if (!isNamespace(object) || object.name === "kube-system") return;
     const value = labelValue(object, ENFORCE_LABEL);
     if (value === void 0) return;
-    const path28 = labelPath(ENFORCE_LABEL);
-    if (value === "privileged") yield { path: path28, messageId: "enforcePrivileged", data: { name: object.name } };
-    else if (!LEVELS2.includes(value)) yield { path: path28, messageId: "enforceInvalid", data: { name: object.name, value } };
+    const path29 = labelPath(ENFORCE_LABEL);
+    if (value === "privileged") yield { path: path29, messageId: "enforcePrivileged", data: { name: object.name } };
+    else if (!LEVELS2.includes(value)) yield { path: path29, messageId: "enforceInvalid", data: { name: object.name, value } };
   }
 });
 
@@ -72297,10 +72456,10 @@ var namespace_psa_version_old_default = defineRule({
     if (version === void 0) return;
     const minimum = context.options.minimumVersion;
     const minimumVersion = parsePolicyVersion(minimum) ?? { latest: true };
-    const path28 = labelPath(ENFORCE_VERSION_LABEL);
+    const path29 = labelPath(ENFORCE_VERSION_LABEL);
     const pinned = parsePolicyVersion(version);
-    if (!pinned) yield { path: path28, messageId: "versionInvalid", data: { name: object.name, version } };
-    else if (isOlder(pinned, minimumVersion)) yield { path: path28, messageId: "versionOld", data: { name: object.name, version, minimum } };
+    if (!pinned) yield { path: path29, messageId: "versionInvalid", data: { name: object.name, version } };
+    else if (isOlder(pinned, minimumVersion)) yield { path: path29, messageId: "versionOld", data: { name: object.name, version, minimum } };
   }
 });
 
@@ -72475,10 +72634,10 @@ var gateway_routes_from_all_namespaces_default = defineRule({
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces2 = recordOf(recordOf(listener.allowedRoutes).namespaces);
-      const path28 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
+      const path29 = ["spec", "listeners", index, "allowedRoutes", "namespaces"];
       const data = { gateway: describeObject3(object), listener: name };
-      if (namespaces2.from === "All") yield { path: [...path28, "from"], messageId: "fromAll", data };
-      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path28, "selector"], messageId: "emptySelector", data };
+      if (namespaces2.from === "All") yield { path: [...path29, "from"], messageId: "fromAll", data };
+      else if (namespaces2.from === "Selector" && isRecord(namespaces2.selector) && isEmptySelector(namespaces2.selector)) yield { path: [...path29, "selector"], messageId: "emptySelector", data };
     }
   }
 });
@@ -72994,17 +73153,17 @@ var network_policy_allows_all_default = defineRule({
         if (!isRecord(rule) || arrayOf(rule[PEERS_FIELD[direction]]).length > 0 || arrayOf(rule.ports).length > 0) continue;
         yield { path: ["spec", RULES_FIELD[direction], index], messageId: "emptyRule", data: { policy: object.name, item: `${RULES_FIELD[direction]}[${index}]`, traffic, fromTo } };
       }
-      for (const { peer, path: path28, rule } of peersOf(policy, direction)) {
-        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path28[4])}]`;
+      for (const { peer, path: path29, rule } of peersOf(policy, direction)) {
+        const item = `${RULES_FIELD[direction]}[${rule}].${PEERS_FIELD[direction]}[${String(path29[4])}]`;
         const ports = portsPhrase(recordOf(rules[rule]));
         const ipBlock = recordOf(peer.ipBlock);
         if (typeof ipBlock.cidr === "string" && EVERY_ADDRESS.has(ipBlock.cidr) && stringsOf(ipBlock.except).length === 0) {
-          yield { path: [...path28, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
+          yield { path: [...path29, "ipBlock", "cidr"], messageId: "everyAddress", data: { policy: object.name, item, traffic, fromTo, cidr: ipBlock.cidr, ports } };
         }
         if (isRecord(peer.namespaceSelector) && isEmptySelector(peer.namespaceSelector)) {
           const podSelector = recordOf(peer.podSelector);
           const pods = isEmptySelector(podSelector) ? "every pod" : `pods labelled ${describeSelector2(podSelector)}`;
-          yield { path: [...path28, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
+          yield { path: [...path29, "namespaceSelector"], messageId: "everyNamespace", data: { policy: object.name, item, traffic, fromTo, pods, ports } };
         }
       }
     }
@@ -73061,15 +73220,15 @@ var network_policy_dangling_selector_default = defineRule({
     };
     for (const direction of DIRECTIONS) {
       if (!appliesTo(policy, direction)) continue;
-      for (const { peer, path: path28 } of peersOf(policy, direction)) {
+      for (const { peer, path: path29 } of peersOf(policy, direction)) {
         if (!isRecord(peer.podSelector)) continue;
         const selector = peer.podSelector;
         const namespaces2 = isRecord(peer.namespaceSelector) ? pinnedNamespaces(peer.namespaceSelector) : own;
         if (!namespaces2 || namespaces2.length === 0) continue;
-        const item = `${String(path28[1])}[${String(path28[2])}].${String(path28[3])}[${String(path28[4])}]`;
+        const item = `${String(path29[1])}[${String(path29[2])}].${String(path29[3])}[${String(path29[4])}]`;
         const where = namespaces2 === own ? ownWhere : namespaces2.map((pinned) => `namespace "${pinned}"`).join(", ");
         const effect = direction === "Ingress" ? "admits no pod" : "lets the pods it selects reach no pod";
-        const at2 = [...path28, "podSelector"];
+        const at2 = [...path29, "podSelector"];
         yield {
           path: at2,
           settle: (others) => {
@@ -73139,8 +73298,8 @@ function sourceRanges(object) {
   );
   if (written.length > 0) return written;
   const annotation = annotationsOf(object).find(([key2]) => key2 === SOURCE_RANGES_ANNOTATION)?.[1] ?? "";
-  const path28 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
-  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path28 }]);
+  const path29 = ["metadata", "annotations", SOURCE_RANGES_ANNOTATION];
+  return annotation.split(",").flatMap((range2) => range2.trim() === "" ? [] : [{ range: range2.trim(), path: path29 }]);
 }
 var service_load_balancer_unrestricted_default = defineRule({
   meta: {
@@ -73174,8 +73333,8 @@ var service_load_balancer_unrestricted_default = defineRule({
       yield { path: ["spec", "type"], messageId: "noSourceRanges", data: { service } };
       return;
     }
-    for (const { range: range2, path: path28 } of ranges) {
-      if (isOpenRange(range2)) yield { path: path28, messageId: "openSourceRange", data: { service, range: range2.trim() } };
+    for (const { range: range2, path: path29 } of ranges) {
+      if (isOpenRange(range2)) yield { path: path29, messageId: "openSourceRange", data: { service, range: range2.trim() } };
     }
   }
 });
@@ -73283,7 +73442,7 @@ var apparmor_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path28, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
+    for (const { path: path29, data } of APPARMOR_TYPE.forbidden(pod)) yield { path: path29, messageId: "forbiddenType", data };
     for (const [key2, value] of Object.entries(podAnnotations(pod))) {
       if (!key2.startsWith(ANNOTATION_PREFIX) || typeof value !== "string" || allowedAnnotationValue(value)) continue;
       yield {
@@ -73352,9 +73511,9 @@ var capabilities_beyond_baseline_default = defineRule({
       const added = arrayOf(recordOf(capabilities.value).add);
       for (const [index, capability] of added.entries()) {
         if (typeof capability !== "string" || BASELINE_CAPABILITIES.has(capability)) continue;
-        const path28 = [...capabilities.path, "add", index];
+        const path29 = [...capabilities.path, "add", index];
         const allowed = allowedSpelling(capability);
-        yield allowed ? { path: path28, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path28, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
+        yield allowed ? { path: path29, messageId: "addsMisspeltCapability", data: { container: describeContainer(container), capability, allowed } } : { path: path29, messageId: "addsCapability", data: { container: describeContainer(container), capability } };
       }
     }
   }
@@ -73459,13 +73618,13 @@ var host_path_volume_default = defineRule({
     for (const [index, volume] of arrayOf(pod.spec.volumes).entries()) {
       const { name, hostPath } = recordOf(volume);
       if (!isRecord(hostPath)) continue;
-      const path28 = [...pod.path, "volumes", index, "hostPath"];
+      const path29 = [...pod.path, "volumes", index, "hostPath"];
       const data = {
         volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`,
         hostPath: typeof hostPath.path === "string" ? `host path "${hostPath.path}"` : "a host path"
       };
       const mounters = mountersOf(containers, name);
-      yield mounters.length > 0 ? { path: path28, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path28, messageId: "exposesHostPath", data };
+      yield mounters.length > 0 ? { path: path29, messageId: "exposesMountedHostPath", data: { ...data, containers: mounters.map(describeContainer).join(", ") } } : { path: path29, messageId: "exposesHostPath", data };
     }
   }
 });
@@ -73672,7 +73831,7 @@ var seccomp_unconfined_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path28, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path28, messageId: "forbiddenType", data };
+    for (const { path: path29, data } of SECCOMP_TYPE.forbidden(pod)) yield { path: path29, messageId: "forbiddenType", data };
   }
 });
 
@@ -73709,9 +73868,9 @@ var selinux_custom_options_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const { path: path28, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path28, messageId: "customType", data };
-    for (const { path: path28, data } of SELINUX_USER.forbidden(pod)) yield { path: path28, messageId: "customUser", data };
-    for (const { path: path28, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path28, messageId: "customRole", data };
+    for (const { path: path29, data } of SELINUX_TYPE.forbidden(pod)) yield { path: path29, messageId: "customType", data };
+    for (const { path: path29, data } of SELINUX_USER.forbidden(pod)) yield { path: path29, messageId: "customUser", data };
+    for (const { path: path29, data } of SELINUX_ROLE.forbidden(pod)) yield { path: path29, messageId: "customRole", data };
   }
 });
 
@@ -73814,12 +73973,12 @@ var BASELINE_RULES = [
 ];
 
 // rules/pod-security/host-paths.ts
-function normalizeHostPath(path28) {
-  const segments = path28.split("/").filter((segment) => segment !== "" && segment !== ".");
+function normalizeHostPath(path29) {
+  const segments = path29.split("/").filter((segment) => segment !== "" && segment !== ".");
   return `/${segments.join("/")}`;
 }
-function isAtOrUnder(path28, dir) {
-  return path28 === dir || path28.startsWith(dir === "/" ? "/" : `${dir}/`);
+function isAtOrUnder(path29, dir) {
+  return path29 === dir || path29.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function hostPathVolumes(pod) {
   const found = [];
@@ -73850,8 +74009,8 @@ function mountsOf(pod, volumeName) {
 // rules/pod-security/host-path-writable.ts
 function isSocket(volume) {
   if (volume.type === "Socket") return true;
-  const path28 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
-  return path28.endsWith(".sock") || path28.startsWith("//./pipe/");
+  const path29 = volume.hostPath?.trim().replaceAll("\\", "/").toLowerCase() ?? "";
+  return path29.endsWith(".sock") || path29.startsWith("//./pipe/");
 }
 var host_path_writable_default = defineRule({
   meta: {
@@ -73884,10 +74043,10 @@ var host_path_writable_default = defineRule({
     for (const volume of hostPathVolumes(pod)) {
       if (isSocket(volume)) continue;
       const hostPath = volume.hostPath === void 0 ? "" : ` (host path "${volume.hostPath}")`;
-      for (const { container, mount, path: path28 } of mountsOf(pod, volume.name)) {
+      for (const { container, mount, path: path29 } of mountsOf(pod, volume.name)) {
         if (mount.readOnly === true) continue;
         yield {
-          path: [...path28, "readOnly"],
+          path: [...path29, "readOnly"],
           messageId: mount.readOnly === false ? "writableReadOnlyFalse" : "writableByDefault",
           data: {
             container: describeContainer(container),
@@ -73952,8 +74111,8 @@ var net_raw_kept_default = defineRule({
       const dropped = arrayOf(capabilities.drop).filter((name) => typeof name === "string");
       if (dropped.some((name) => ["ALL", "NET_RAW"].includes(runtimeName(name)))) continue;
       const prefixed2 = dropped.find((name) => runtimeName(name) === "CAP_NET_RAW");
-      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
-      yield prefixed2 ? { path: path28, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path28, messageId: "keepsNetRaw", data: { container } };
+      const path29 = containerSecurityContextPath(ref, "capabilities", "drop");
+      yield prefixed2 ? { path: path29, messageId: "dropsPrefixed", data: { container, capability: prefixed2 } } : { path: path29, messageId: "keepsNetRaw", data: { container } };
     }
   }
 });
@@ -74121,12 +74280,12 @@ var SENSITIVE_DIRS = [
 ];
 function sensitivity(hostPath) {
   if (!hostPath.startsWith("/")) return void 0;
-  const path28 = normalizeHostPath(hostPath);
-  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path28);
+  const path29 = normalizeHostPath(hostPath);
+  const exact = SENSITIVE_DIRS.find((entry) => entry.dir === path29);
   if (exact) return { relation: "is", entry: exact };
-  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path28, entry.dir));
+  const within = SENSITIVE_DIRS.find((entry) => entry.subtree && isAtOrUnder(path29, entry.dir));
   if (within) return { relation: "inside", entry: within };
-  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path28));
+  const contained = SENSITIVE_DIRS.find((entry) => isAtOrUnder(entry.dir, path29));
   if (contained) return { relation: "contains", entry: contained };
   return void 0;
 }
@@ -74165,11 +74324,11 @@ var sensitive_host_path_default = defineRule({
       const why = sensitivity(volume.hostPath);
       const mounters = [...new Set(mountsOf(pod, volume.name).map((mount) => describeContainer(mount.container)))];
       if (!why || mounters.length === 0) continue;
-      const path28 = [...volume.path, "path"];
+      const path29 = [...volume.path, "path"];
       const data = { volume: volume.label, hostPath: volume.hostPath, holds: why.entry.holds, containers: mounters.join(", ") };
-      if (why.relation === "is") yield { path: path28, messageId: "sensitiveDir", data };
-      else if (why.relation === "inside") yield { path: path28, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
-      else yield { path: path28, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      if (why.relation === "is") yield { path: path29, messageId: "sensitiveDir", data };
+      else if (why.relation === "inside") yield { path: path29, messageId: "insideSensitiveDir", data: { ...data, dir: why.entry.dir } };
+      else yield { path: path29, messageId: "containsSensitiveDir", data: { ...data, dir: why.entry.dir } };
     }
   }
 });
@@ -74249,9 +74408,9 @@ var capabilities_not_dropped_default = defineRule({
       const dropped = stringsOf(recordOf(ref.securityContext.capabilities).drop);
       if (dropped.includes("ALL")) continue;
       const otherCase = dropped.find((capability) => capability.toUpperCase() === "ALL");
-      const path28 = containerSecurityContextPath(ref, "capabilities", "drop");
+      const path29 = containerSecurityContextPath(ref, "capabilities", "drop");
       const container = describeContainer(ref);
-      yield otherCase ? { path: path28, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path28, messageId: "doesNotDropAll", data: { container } };
+      yield otherCase ? { path: path29, messageId: "dropsOtherCase", data: { container, written: otherCase } } : { path: path29, messageId: "doesNotDropAll", data: { container } };
     }
   }
 });
@@ -74301,9 +74460,9 @@ var may_run_as_root_default = defineRule({
     const podName = describePod(pod);
     const effective = containers.map((ref) => ({ ref, ...inheritedValue(ref, (securityContext) => booleanField(securityContext, "runAsNonRoot")) }));
     if (booleanField(pod.securityContext, "runAsNonRoot") === false) {
-      const path28 = podSecurityContextPath(pod, "runAsNonRoot");
+      const path29 = podSecurityContextPath(pod, "runAsNonRoot");
       const inheriting = effective.filter((setting) => setting.from === "pod").map((setting) => setting.ref);
-      yield inheriting.length > 0 ? { path: path28, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path28, messageId: "podAllowsRootOverridden", data: { pod: podName } };
+      yield inheriting.length > 0 ? { path: path29, messageId: "podAllowsRoot", data: { pod: podName, containers: describeContainers(inheriting) } } : { path: path29, messageId: "podAllowsRootOverridden", data: { pod: podName } };
     }
     for (const setting of effective) {
       if (setting.from === "container" && setting.value === false) {
@@ -74312,15 +74471,15 @@ var may_run_as_root_default = defineRule({
     }
     const missing = effective.filter((setting) => setting.from === "unset").map((setting) => setting.ref);
     for (const gap of missingInheritedSetting(pod, containers, missing, ["runAsNonRoot"])) {
-      const { path: path28 } = gap;
+      const { path: path29 } = gap;
       if (gap.atPodLevel) {
         const uids = nonRootUserIds(gap.containers);
         const who = describeContainers(gap.containers);
-        yield uids ? { path: path28, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path28, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
+        yield uids ? { path: path29, messageId: "nonRootUserMissingEverywhere", data: { containers: who, uids: andList(uids), is: uids.length === 1 ? "is" : "are", pod: podName } } : { path: path29, messageId: "missingEverywhere", data: { containers: who, pod: podName } };
       } else {
         const uids = nonRootUserIds([gap.container]);
         const container = describeContainer(gap.container);
-        yield uids ? { path: path28, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path28, messageId: "missingForContainer", data: { container, pod: podName } };
+        yield uids ? { path: path29, messageId: "nonRootUserMissingForContainer", data: { container, uid: uids[0], pod: podName } } : { path: path29, messageId: "missingForContainer", data: { container, pod: podName } };
       }
     }
   }
@@ -74376,13 +74535,13 @@ var privilege_escalation_allowed_default = defineRule({
     for (const ref of containersOf(pod)) {
       const allowed = ref.securityContext.allowPrivilegeEscalation;
       if (allowed === false) continue;
-      const path28 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
+      const path29 = containerSecurityContextPath(ref, "allowPrivilegeEscalation");
       const container = describeContainer(ref);
       const sysAdmin = addedSysAdmin(ref);
-      if (allowed === true) yield { path: path28, messageId: "allowedExplicitly", data: { container } };
-      else if (ref.securityContext.privileged === true) yield { path: path28, messageId: "allowedAsPrivileged", data: { container } };
-      else if (sysAdmin) yield { path: path28, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
-      else yield { path: path28, messageId: "allowedByDefault", data: { container } };
+      if (allowed === true) yield { path: path29, messageId: "allowedExplicitly", data: { container } };
+      else if (ref.securityContext.privileged === true) yield { path: path29, messageId: "allowedAsPrivileged", data: { container } };
+      else if (sysAdmin) yield { path: path29, messageId: "allowedBySysAdmin", data: { container, capability: sysAdmin } };
+      else yield { path: path29, messageId: "allowedByDefault", data: { container } };
     }
   }
 });
@@ -74489,9 +74648,9 @@ var run_as_user_root_default = defineRule({
     if (context.options.userNamespacesExempt && usesUserNamespace(pod)) return;
     const containers = containersOf(pod);
     if (numberField(pod.securityContext, "runAsUser") === 0) {
-      const path28 = podSecurityContextPath(pod, "runAsUser");
+      const path29 = podSecurityContextPath(pod, "runAsUser");
       const inheriting = containers.filter((ref) => numberField(ref.securityContext, "runAsUser") === void 0);
-      yield inheriting.length > 0 ? { path: path28, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path28, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
+      yield inheriting.length > 0 ? { path: path29, messageId: "podRoot", data: { pod: describePod(pod), containers: describeContainers(inheriting), runs: inheriting.length === 1 ? "runs" : "run" } } : { path: path29, messageId: "podRootOverridden", data: { pod: describePod(pod) } };
     }
     for (const ref of containers) {
       if (numberField(ref.securityContext, "runAsUser") === 0) {
@@ -75068,10 +75227,10 @@ function grantRule({ meta, grants }) {
         if (grantsEverything(rule)) continue;
         const found = candidates(object, rule, grants, roleRules);
         for (const [position, { grant, match: match2, names }] of found.entries()) {
-          const path28 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
+          const path29 = grant.pointAt === "resource" ? ["rules", index, "resources", match2.resourceIndex] : ["rules", index, "verbs", match2.verbIndex];
           const quoted = names.map((n) => `"${n}"`).join(", ");
           yield {
-            path: path28,
+            path: path29,
             settle: (others) => {
               const role = others.find(kind, namespace, name) ?? object;
               const roleGrants = rbacGraph(others).grantsOf(role);
@@ -75703,7 +75862,7 @@ var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var INLINE_FLAG = /^(--?[A-Za-z][A-Za-z0-9_.-]*)=(.*)$/s;
 var SEPARATE_FLAG = /^--?[A-Za-z][A-Za-z0-9_.-]*$/;
 var SHORT_PASSWORD_FLAGS = /* @__PURE__ */ new Set(["-p", "-a"]);
-function* argumentPlaces(items2, path28, list2, who, shapes) {
+function* argumentPlaces(items2, path29, list2, who, shapes) {
   for (const [index, item] of items2.entries()) {
     if (typeof item !== "string") continue;
     const previous = index > 0 ? items2[index - 1] : void 0;
@@ -75714,7 +75873,7 @@ function* argumentPlaces(items2, path28, list2, who, shapes) {
     else if (typeof previous === "string" && SEPARATE_FLAG.test(previous)) flag2 = SHORT_PASSWORD_FLAGS.has(previous) ? "--password" : previous;
     const credential = credentialIn(flag2, value, shapes);
     const shownFlag = inline ? flag2 : typeof previous === "string" && flag2 !== void 0 ? previous : void 0;
-    if (credential) yield { path: [...path28, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
+    if (credential) yield { path: [...path29, index], field: `${list2}[${index}]${shownFlag ? ` (${shownFlag})` : ""} of ${who}`, credential };
   }
 }
 function* stringLeaves(value, at2) {
@@ -75728,13 +75887,13 @@ function* stringLeaves(value, at2) {
     }
   }
 }
-function lastAppliedPlaces(text2, path28, shapes) {
+function lastAppliedPlaces(text2, path29, shapes) {
   let applied;
   try {
     applied = JSON.parse(text2);
   } catch {
     const credential = credentialInText(LAST_APPLIED, text2, shapes);
-    return credential ? { place: { path: path28, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
+    return credential ? { place: { path: path29, field: `annotation "${LAST_APPLIED}"`, credential } } : {};
   }
   if (!isRecord(applied)) return {};
   if (applied.kind === "Secret" && !Object.hasOwn(applied, "sops")) {
@@ -75744,7 +75903,7 @@ function lastAppliedPlaces(text2, path28, shapes) {
   for (const [key2, value, at2] of stringLeaves(applied, "")) {
     if (at2 === "metadata.name" || at2.startsWith("metadata.annotations")) continue;
     const credential = credentialIn(key2, value, shapes);
-    if (credential) return { place: { path: path28, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
+    if (credential) return { place: { path: path29, field: `annotation "${LAST_APPLIED}" (${at2})`, credential } };
   }
   return {};
 }
@@ -75810,21 +75969,21 @@ var literal_credential_default = defineRule({
   *check(object, context) {
     const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
     const shapes = [...TOKEN_SHAPES, ...custom];
-    const report = ({ path: path28, field, credential }) => ({ path: path28, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
+    const report = ({ path: path29, field, credential }) => ({ path: path29, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
     const annotations = recordOf(recordOf(object.body.metadata).annotations);
     for (const [key2, value] of Object.entries(annotations)) {
       if (typeof value !== "string") continue;
-      const path28 = ["metadata", "annotations", key2];
+      const path29 = ["metadata", "annotations", key2];
       if (key2 === LAST_APPLIED) {
-        const { secret, place } = lastAppliedPlaces(value, path28, shapes);
-        if (secret) yield { path: path28, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
+        const { secret, place } = lastAppliedPlaces(value, path29, shapes);
+        if (secret) yield { path: path29, messageId: "lastAppliedSecret", data: { annotation: key2, secret: secret.name, keys: secret.keys.map((k2) => `"${k2}"`).join(", ") } };
         else if (place) yield report(place);
         continue;
       }
       const credential = credentialInText(key2, value, shapes);
-      if (credential) yield report({ path: path28, field: `annotation "${key2}"`, credential });
+      if (credential) yield report({ path: path29, field: `annotation "${key2}"`, credential });
     }
   }
 });
@@ -75933,11 +76092,11 @@ function exposure(hostPath) {
   const pipe = hostPath.trim().replaceAll("/", "\\").toLowerCase();
   if (WINDOWS_PIPES.includes(pipe)) return { messageId: "namedPipe" };
   if (!hostPath.startsWith("/")) return void 0;
-  const path28 = normalizeHostPath(hostPath);
-  if (SOCKETS.includes(path28)) return { messageId: "socket" };
-  const socket = SOCKETS.find((candidate) => candidate.startsWith(path28 === "/" ? "/" : `${path28}/`));
+  const path29 = normalizeHostPath(hostPath);
+  if (SOCKETS.includes(path29)) return { messageId: "socket" };
+  const socket = SOCKETS.find((candidate) => candidate.startsWith(path29 === "/" ? "/" : `${path29}/`));
   if (socket) return { messageId: "socketDirectory", socket };
-  if (RUNTIME_DIRS.includes(path28)) return { messageId: "stateDirectory" };
+  if (RUNTIME_DIRS.includes(path29)) return { messageId: "stateDirectory" };
   return void 0;
 }
 function mountedBy(pod, volumeName) {
@@ -75981,9 +76140,9 @@ var container_runtime_socket_mounted_default = defineRule({
       const exposed = exposure(hostPath);
       if (!exposed) continue;
       const name = recordOf(volume).name;
-      const path28 = [...pod.path, "volumes", index, "hostPath", "path"];
+      const path29 = [...pod.path, "volumes", index, "hostPath", "path"];
       const data = { volume: typeof name === "string" ? `volume "${name}"` : `volume #${index}`, hostPath, mountedBy: mountedBy(pod, name) };
-      yield exposed.messageId === "socketDirectory" ? { path: path28, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path28, messageId: exposed.messageId, data };
+      yield exposed.messageId === "socketDirectory" ? { path: path29, messageId: exposed.messageId, data: { ...data, socket: exposed.socket } } : { path: path29, messageId: exposed.messageId, data };
     }
   }
 });
@@ -76096,10 +76255,10 @@ var default_namespace_default = defineRule({
     const { kind, name } = object;
     if (CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_PREFIX.test(kind) || isBuiltInDefaultObject(object)) return;
     if (object.origin.releaseNamespace) return;
-    const path28 = ["metadata", "namespace"];
+    const path29 = ["metadata", "namespace"];
     if (object.namespace === "default") {
       yield {
-        path: path28,
+        path: path29,
         settle: (others) => clusterScopedCustomKinds(others).has(kind) ? void 0 : { messageId: "inDefaultNamespace", data: { kind, name } }
       };
       return;
@@ -76109,7 +76268,7 @@ var default_namespace_default = defineRule({
     const unplaced = { kind };
     file.objects.push(unplaced);
     yield {
-      path: path28,
+      path: path29,
       settle(others) {
         const clusterKinds = clusterScopedCustomKinds(others);
         file.namespaced ??= file.objects.filter((candidate) => !clusterKinds.has(candidate.kind));
@@ -76200,11 +76359,11 @@ var image_digest_malformed_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path28, who } of containerImages(object)) {
+    for (const { image, path: path29, who } of containerImages(object)) {
       const found = digestProblem(image);
       if (!found) continue;
-      if (found.problem === "unknownAlgorithm") yield { path: path28, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
-      else yield { path: path28, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
+      if (found.problem === "unknownAlgorithm") yield { path: path29, messageId: "unknownAlgorithm", data: { container: who, image, algorithm: found.algorithm } };
+      else yield { path: path29, messageId: "malformedDigest", data: { container: who, image, digest: found.digest, expected: found.expected } };
     }
   }
 });
@@ -76234,11 +76393,11 @@ var image_not_pinned_by_digest_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path28, who } of containerImages(object)) {
+    for (const { image, path: path29, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || reference.digest !== void 0) continue;
-      if (reference.tag === void 0) yield { path: path28, messageId: "notPinnedNoTag", data: { container: who, image } };
-      else yield { path: path28, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
+      if (reference.tag === void 0) yield { path: path29, messageId: "notPinnedNoTag", data: { container: who, image } };
+      else yield { path: path29, messageId: "notPinned", data: { container: who, image, tag: reference.tag } };
     }
   }
 });
@@ -76303,10 +76462,10 @@ var image_registry_implicit_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path28, who } of containerImages(object)) {
+    for (const { image, path: path29, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference || namesRegistry(image)) continue;
-      yield { path: path28, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
+      yield { path: path29, messageId: "implicitRegistry", data: { container: who, image, name: `docker.io/${reference.repository}` } };
     }
   }
 });
@@ -76336,16 +76495,16 @@ var image_registry_insecure_default = defineRule({
     }
   },
   *check(object) {
-    for (const { image, path: path28, who } of containerImages(object)) {
+    for (const { image, path: path29, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
       if (scheme !== void 0) {
-        if (scheme.toLowerCase() === "http://") yield { path: path28, messageId: "httpScheme", data: { container: who, image, scheme } };
+        if (scheme.toLowerCase() === "http://") yield { path: path29, messageId: "httpScheme", data: { container: who, image, scheme } };
         continue;
       }
       const registry = parseImageReference(image)?.registry;
       const address = registry === void 0 ? void 0 : registryAddress(registry);
       if (registry === void 0 || address === void 0 || isLoopbackAddress(address)) continue;
-      yield { path: path28, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
+      yield { path: path29, settle: () => ({ messageId: "ipRegistry", data: { container: who, image, registry }, lowerTo: "low" }) };
     }
   }
 });
@@ -76391,15 +76550,15 @@ var image_registry_not_allowed_default = defineRule({
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
-    for (const { image, path: path28, who } of containerImages(object)) {
+    for (const { image, path: path29, who } of containerImages(object)) {
       const reference = parseImageReference(image);
       if (!reference) {
-        yield { path: path28, messageId: "invalidReference", data: { container: who, image } };
+        yield { path: path29, messageId: "invalidReference", data: { container: who, image } };
         continue;
       }
       const name = qualifiedName(reference);
       if (isAllowed(name, entries)) continue;
-      yield { path: path28, messageId: "registryNotAllowed", data: { container: who, image, name } };
+      yield { path: path29, messageId: "registryNotAllowed", data: { container: who, image, name } };
     }
   }
 });
@@ -76524,9 +76683,9 @@ var privileged_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, path: path28 } of declaredPorts(object)) {
+    for (const { container, port: port2, path: path29 } of declaredPorts(object)) {
       if (port2 < 1 || port2 >= 1024) continue;
-      yield { path: path28, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
+      yield { path: path29, messageId: "privilegedPort", data: { container: describeContainer(container), port: port2 } };
     }
   }
 });
@@ -76751,7 +76910,7 @@ var service_account_token_automounted_default = defineRule({
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    const path28 = [...pod.path, "automountServiceAccountToken"];
+    const path29 = [...pod.path, "automountServiceAccountToken"];
     const podSetting = pod.spec.automountServiceAccountToken;
     if (podSetting === false) return;
     const account = serviceAccountOf(pod).name;
@@ -76759,7 +76918,7 @@ var service_account_token_automounted_default = defineRule({
     const namespace = lookupNamespace(object);
     const { file } = object.origin;
     yield {
-      path: path28,
+      path: path29,
       settle(others) {
         const data = { kind, name, account };
         let unbound = "automountEnabled";
@@ -76798,9 +76957,9 @@ var ssh_port_default = defineRule({
     }
   },
   *check(object) {
-    for (const { container, port: port2, protocol, path: path28 } of declaredPorts(object)) {
+    for (const { container, port: port2, protocol, path: path29 } of declaredPorts(object)) {
       if (port2 !== 22 || protocol !== "TCP") continue;
-      yield { path: path28, messageId: "sshPort", data: { container: describeContainer(container) } };
+      yield { path: path29, messageId: "sshPort", data: { container: describeContainer(container) } };
     }
   }
 });
@@ -77048,7 +77207,8 @@ function setArgumentProblem(assignment) {
 }
 function describeRenderCache(stats) {
   if (stats.hits + stats.stored + stats.uncached === 0) return void 0;
-  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored`;
+  const evicted = stats.evicted ? `, ${stats.evicted} unused ${stats.evicted === 1 ? "entry" : "entries"} removed` : "";
+  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored${evicted}`;
   return stats.problem ? `${line}; ${stats.problem}` : line;
 }
 function expandSettings(flags, config, configFile, cwd) {
@@ -77081,7 +77241,7 @@ init_report();
 
 // src/run.ts
 init_model();
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/discover/discover.ts
 init_esm3();
@@ -77579,32 +77739,32 @@ function describeValue2(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
-function checkValue(value, shape, path28, problems) {
+function checkValue(value, shape, path29, problems) {
   if (value === null || value === void 0) return;
   if (!matches2(value, shape)) {
-    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path28)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path28)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
-    problems.push({ path: [...path28], message });
+    const message = shape.type === "string" && typeof value === "boolean" ? `${formatPath(path29)} must be a string, but its value was read as the boolean ${value}: Kubernetes reads YAML 1.1, where unquoted ${value ? "y, yes and on" : "n, no and off"}, capitalised or in capitals, are ${value} too; quote the value to keep it a string.` : `${formatPath(path29)} must be ${EXPECTED[shape.type]}, not ${describeValue2(value)}.`;
+    problems.push({ path: [...path29], message });
     return;
   }
   if (shape.type === "mapping") {
     const record = value;
     for (const key2 in record) {
       const fieldShape = shape.fields.get(key2) ?? shape.otherFields;
-      if (fieldShape) checkChild(record[key2], fieldShape, path28, key2, problems);
+      if (fieldShape) checkChild(record[key2], fieldShape, path29, key2, problems);
     }
   } else if (shape.type === "map") {
     const record = value;
-    for (const key2 in record) checkChild(record[key2], shape.values, path28, key2, problems);
+    for (const key2 in record) checkChild(record[key2], shape.values, path29, key2, problems);
   } else if (shape.type === "list") {
     const list2 = value;
-    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path28, index, problems);
+    for (let index = 0; index < list2.length; index++) checkChild(list2[index], shape.items, path29, index, problems);
   }
 }
-function checkChild(value, shape, path28, segment, problems) {
+function checkChild(value, shape, path29, segment, problems) {
   if (value === null || value === void 0) return;
-  path28.push(segment);
-  checkValue(value, shape, path28, problems);
-  path28.pop();
+  path29.push(segment);
+  checkValue(value, shape, path29, problems);
+  path29.pop();
 }
 function checkShape(object) {
   const problems = [];
@@ -77619,13 +77779,13 @@ function checkShape(object) {
   const last = podSpecPath.length - 1;
   let parent = object.body;
   for (let depth2 = 0; depth2 < last; depth2++) {
-    const path28 = podSpecPath.slice(0, depth2 + 1);
-    const value = parent[path28[depth2]];
+    const path29 = podSpecPath.slice(0, depth2 + 1);
+    const value = parent[path29[depth2]];
     if (!isRecord(value)) {
-      checkValue(value, mapping(), path28, problems);
+      checkValue(value, mapping(), path29, problems);
       return problems;
     }
-    if (path28[depth2] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path28, "metadata"], problems);
+    if (path29[depth2] === "template") checkValue(value.metadata, OBJECT_METADATA, [...path29, "metadata"], problems);
     parent = value;
   }
   checkValue(parent[podSpecPath[last]], POD_SPEC, [...podSpecPath], problems);
@@ -77704,8 +77864,8 @@ function withMessageData(finding, report) {
   finding.messageId = report.messageId;
   if (report.data) finding.data = report.data;
 }
-function locatedFinding(ruleId, severity, object, path28, message) {
-  const location = object.locate(path28);
+function locatedFinding(ruleId, severity, object, path29, message) {
+  const location = object.locate(path29);
   const suppression = location.ignores.has(ruleId) ? { kind: "comment", reason: location.ignores.get(ruleId) } : annotationSuppression(object, ruleId);
   const finding = {
     ruleId,
@@ -77714,7 +77874,7 @@ function locatedFinding(ruleId, severity, object, path28, message) {
     file: location.file,
     region: location.region,
     object: identityOf(object),
-    path: compactPath(path28),
+    path: compactPath(path29),
     suppression
   };
   if (location.provenance) finding.provenance = location.provenance;
@@ -77723,8 +77883,8 @@ function locatedFinding(ruleId, severity, object, path28, message) {
   if (source !== void 0) finding.source = source;
   return finding;
 }
-function compactPath(path28) {
-  return path28.map((segment) => typeof segment === "string" ? ownCopy(segment) : segment);
+function compactPath(path29) {
+  return path29.map((segment) => typeof segment === "string" ? ownCopy(segment) : segment);
 }
 function ruleFailure(active, object, error2, at2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -77877,8 +78037,8 @@ function settledFinding(waiting, settled, messageData) {
   if (messageData) withMessageData(finding, settled);
   if (settled.lowerTo && SEVERITIES.indexOf(settled.lowerTo) > SEVERITIES.indexOf(finding.severity)) finding.severity = settled.lowerTo;
   if (settled.related?.length) {
-    finding.related = settled.related.map(({ object, path: path28, message }) => {
-      const { file, region } = object.locate(path28);
+    finding.related = settled.related.map(({ object, path: path29, message }) => {
+      const { file, region } = object.locate(path29);
       return { file, region, message: ownCopy(message) };
     });
   }
@@ -77899,7 +78059,7 @@ init_read();
 init_text();
 init_framework_selection();
 async function run(options) {
-  const configDir = options.config.file ? path26.dirname(path26.resolve(options.cwd, options.config.file)) : options.cwd;
+  const configDir = options.config.file ? path27.dirname(path27.resolve(options.cwd, options.config.file)) : options.cwd;
   const discovery = await discover(options.inputs, {
     cwd: options.cwd,
     include: { patterns: options.config.include, base: configDir },
@@ -78122,14 +78282,14 @@ function statusCell(control) {
   if (control.status === "not-checked") return `${label}: ${notCheckedReason(control)}`;
   return label;
 }
-function findingItem(finding, link2) {
+function findingItem(finding, link3) {
   const where = escapeMarkdown(locationText(finding));
-  const href = link2(finding);
+  const href = link3(finding);
   const place = href ? `[${where}](${href.replace(/[()\s]/g, encodeURIComponent)})` : where;
   const object = finding.object ? ` ${escapeMarkdown(objectLabel(finding.object))}:` : "";
   return `- ${finding.severity} \`${finding.ruleId}\` ${place}${object} ${escapeMarkdown(displayMessage(finding))}`;
 }
-function formatMarkdown(report, link2, options = {}) {
+function formatMarkdown(report, link3, options = {}) {
   const perControl = options.perControl ?? MARKDOWN_LIMITS.perControl;
   let room = options.total ?? MARKDOWN_LIMITS.total;
   const level = options.headingLevel ?? 2;
@@ -78139,7 +78299,7 @@ function formatMarkdown(report, link2, options = {}) {
   if (options.note) lines.push(escapeMarkdown(options.note), "");
   if (report.unlinted.length > 0) {
     lines.push(`**${plural(report.unlinted.length, "input")} could not be linted**, so a control may pass that would fail:`, "");
-    for (const finding of report.unlinted) lines.push(findingItem(finding, link2));
+    for (const finding of report.unlinted) lines.push(findingItem(finding, link3));
     lines.push("");
   }
   let unlisted = 0;
@@ -78157,7 +78317,7 @@ function formatMarkdown(report, link2, options = {}) {
       lines.push(`**${escapeMarkdown(control.id)}${control.title ? ` ${escapeMarkdown(control.title)}` : ""}**: fail, ${plural(control.findings.length, "finding")}`, "");
       const listed2 = control.findings.slice(0, Math.max(0, Math.min(perControl, room)));
       room -= listed2.length;
-      for (const finding of listed2) lines.push(findingItem(finding, link2));
+      for (const finding of listed2) lines.push(findingItem(finding, link3));
       const more = control.findings.length - listed2.length;
       unlisted += more;
       if (more > 0) lines.push(`- \u2026 and ${more} more`);
@@ -78207,9 +78367,9 @@ function complianceSummary(result, rules, frameworks, workspace, blobBase, onlyC
     stats: result.stats,
     toolVersion: package_default.version
   });
-  const link2 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
+  const link3 = blobBase ? locationLinker({ cwd: workspace, reportDir: workspace, blobBase, repositoryBase: repositoryBase(workspace) ?? "" }) : () => void 0;
   const note2 = onlyChanged ? "It covers every linted file, not only those the pull request changes." : void 0;
-  return formatMarkdown(compliance, link2, { headingLevel: 4, note: note2 });
+  return formatMarkdown(compliance, link3, { headingLevel: 4, note: note2 });
 }
 async function main() {
   const workspace = process2.env.GITHUB_WORKSPACE || process2.cwd();
@@ -78248,8 +78408,8 @@ async function main() {
     color: false,
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
-  const sarifFile = path27.resolve(workspace, inputs.sarifFile);
-  mkdirSync2(path27.dirname(sarifFile), { recursive: true });
+  const sarifFile = path28.resolve(workspace, inputs.sarifFile);
+  mkdirSync2(path28.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
@@ -78297,7 +78457,7 @@ async function main() {
         onlyChanged: narrowed.note,
         sarifOmitted: sarifNote,
         blobBase,
-        sarifFile: path27.relative(workspace, sarifFile) || sarifFile,
+        sarifFile: path28.relative(workspace, sarifFile) || sarifFile,
         compliance: inputs.frameworks.length ? complianceSummary(result, ruleMeta, inputs.frameworks, workspace, blobBase, inputs.onlyChanged) : void 0
       });
     } catch (summaryError) {
@@ -78307,7 +78467,7 @@ async function main() {
 }
 main().catch((failure) => {
   if (failure instanceof ConfigError) {
-    const where = failure.file ? { file: path27.relative(process2.cwd(), path27.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
+    const where = failure.file ? { file: path28.relative(process2.cwd(), path28.resolve(failure.file)), startLine: failure.line, startColumn: failure.column } : {};
     error(`configuration error: ${failure.message}`, { title: "kubeward configuration", ...where });
     process2.exitCode = ExitCode.Failure;
   } else if (failure instanceof InputError || failure instanceof OptionError) {

@@ -193,7 +193,8 @@ export function setArgumentProblem(assignment: string): string | undefined {
 /** One line on what the render cache did, for --verbose and the action's debug log; undefined when nothing was rendered. */
 export function describeRenderCache(stats: RenderCacheStats): string | undefined {
   if (stats.hits + stats.stored + stats.uncached === 0) return undefined;
-  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored`;
+  const evicted = stats.evicted ? `, ${stats.evicted} unused ${stats.evicted === 1 ? "entry" : "entries"} removed` : "";
+  const line = `render cache ${stats.dir}: ${stats.hits} read back, ${stats.stored} rendered and stored, ${stats.uncached} rendered and not stored${evicted}`;
   return stats.problem ? `${line}; ${stats.problem}` : line;
 }
 

@@ -5,10 +5,11 @@ import { parseManifest } from "../manifest/parse.js";
 import type { SourceText } from "../manifest/text.js";
 import { FILE_START, type InputProblem, type K8sObject, type SkippedDocument } from "../core/types.js";
 import { createFileCache, type FileCache } from "./file-cache.js";
-import { readChartInfo, renderChart, type HelmSettings, type ValueSet } from "./helm/render.js";
+import { readChartInfo, renderChart, type HelmSettings, type RenderResult, type ValueSet } from "./helm/render.js";
 import { RENDER_ERROR, TOOL_MISSING, KUSTOMIZE_ERROR, REMOTE_BASE } from "../core/diagnostics.js";
 import { renderedObjects } from "./helm/objects.js";
-import { gatherEvidence } from "./helm/provenance.js";
+import { copiesRemoved } from "./helm/instrument.js";
+import { gatherEvidence, type HelmEvidence } from "./helm/provenance.js";
 import { renderErrorProblem } from "./helm/render-error.js";
 import { buildInputs, buildKustomization } from "./kustomize/build.js";
 import { findKustomizationFile } from "./kustomize/kustomization-file.js";
@@ -141,20 +142,41 @@ function prepareChart(chartDir: string, settings: ExpandSettings, cache: RenderC
   return { chartDir, helm: { ...settings.helm, binary, cache: chartCache }, valueSets: valueSetsFor(chartDir, settings.helm) };
 }
 
+type Rendered = { result: Extract<RenderResult, { ok: false }> } | { result: Extract<RenderResult, { ok: true }>; evidence: HelmEvidence; evidenceMs: number };
+
+/**
+ * The real render and the instrumented ones, started together: the instrumented renders need the real
+ * one only when --dependency-update fetches what they copy, or when a sentinel render fails (see
+ * gatherEvidence). Started after it, they made each value set take the sum of two renders instead of
+ * the longer one. When the real render fails, the instrumented ones are waited for (no helm outlives
+ * its job) and not used.
+ */
+async function renderWithEvidence(chartDir: string, valueSet: ValueSet, helm: HelmSettings): Promise<Rendered> {
+  if (helm.dependencyUpdate) {
+    const result = await renderChart(chartDir, valueSet, helm);
+    if (!result.ok) return { result };
+    const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, Promise.resolve(result.output));
+    return { result, evidence, evidenceMs: ms };
+  }
+  const real = renderChart(chartDir, valueSet, helm);
+  const [result, { evidence, ms }] = await Promise.all([real, gatherEvidence(chartDir, valueSet, helm, real.then((done) => (done.ok ? done.output : "")))]);
+  return result.ok ? { result, evidence, evidenceMs: ms } : { result };
+}
+
 /** Renders a chart with one value set (and its instrumented copies), and reads its objects. */
 async function expandValueSet(chart: PreparedChart, valueSet: ValueSet, settings: ExpandSettings, files: FileCache): Promise<JobResult> {
   const started = performance.now();
   const { chartDir, helm, valueSets } = chart;
   const nameValueSet = valueSets.length > 1;
   const timing = (toolMs: number): ExpansionTiming => ({ kind: "helm", display: displayPath(settings.cwd, chartDir), toolMs, totalMs: performance.now() - started });
-  const result = await renderChart(chartDir, valueSet, helm);
-  if (!result.ok) {
-    const problem = await renderErrorProblem(result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
-    return { problems: [problem], timing: timing(result.ms) };
+  const render = await renderWithEvidence(chartDir, valueSet, helm);
+  if (!("evidence" in render)) {
+    const problem = await renderErrorProblem(render.result.failure, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, helm });
+    return { problems: [problem], timing: timing(render.result.ms) };
   }
-  const { evidence, ms } = await gatherEvidence(chartDir, valueSet, helm, result.output);
+  const { result, evidence, evidenceMs } = render;
   const rendered = renderedObjects(result.output, { chartDir, cwd: settings.cwd, valueSet, nameValueSet, files, evidence });
-  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + ms) };
+  return { objects: rendered.objects, problems: rendered.problems, timing: timing(result.ms + evidenceMs) };
 }
 
 /** Every file a kustomization tree reads, so they are not linted a second time as plain manifests. */
@@ -272,6 +294,8 @@ export async function expandSources(charts: readonly string[], kustomizations: r
     ...roots.map((dir, i) => async () => (trees[i] = await expandKustomization(dir, settings, files, resourceCache, cache))),
   ];
   const done = await mapBounded(jobs, (job) => job());
+  await copiesRemoved();
+  cache?.evict();
   // A chart's value sets, back in one result, in order, with the time of all of them.
   let next = 0;
   const chartResults = prepared.map((chart, i): JobResult => {

@@ -5,7 +5,7 @@
  * unchanged. Successful runs are stored; failures only where the caller asks (see `failures`).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runTool, type ToolRun } from "./tools.js";
@@ -15,6 +15,28 @@ const FORMAT = "kubeward-render-cache 2";
 /** Folders larger than this are not hashed (a kustomization at the root of a big repository): their renders run uncached. */
 const MAX_TREE_BYTES = 64 << 20;
 const MAX_TREE_FILES = 20_000;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How far the cache may grow: see `evictRenderCache`. */
+export interface EvictionLimits {
+  /** Entries not read back or written for this long are removed. */
+  maxAgeMs: number;
+  /** Past this many bytes of entries, the least recently used are removed until they fit. */
+  maxBytes: number;
+  /** A folder is looked through at most this often (a stamp file says when it last was). */
+  intervalMs: number;
+}
+
+export const EVICTION_LIMITS: EvictionLimits = { maxAgeMs: 30 * DAY_MS, maxBytes: 512 << 20, intervalMs: DAY_MS };
+/** An entry read back is marked used (its modification time set to now) when its mark is older than this: eviction counts in days, so an hour's precision saves a write per hit and loses nothing. */
+const TOUCH_AFTER_MS = HOUR_MS;
+/** When the folder was last looked through for entries to evict: its modification time. */
+const EVICTION_STAMP = ".evicted";
+const ENTRY_NAME = /^[0-9a-f]{64}\.render$/;
+/** A temporary file `store` writes before renaming it; one older than an hour is left by a killed run. */
+const TEMPORARY_NAME = /^\.[0-9a-f]{64}\.\d+\.[0-9a-f]{12}\.tmp$/;
 
 /** What a render reads besides its arguments. */
 export interface RenderInputs {
@@ -39,7 +61,7 @@ export interface RenderInputs {
    */
   failures?: boolean;
   /** Called before the tool runs (not when its output is read back): writes what it reads, if that is not on disk yet. */
-  prepare?: () => void;
+  prepare?: () => Promise<void>;
 }
 
 export interface RenderCacheStats {
@@ -51,12 +73,16 @@ export interface RenderCacheStats {
   uncached: number;
   /** Why entries could not be written (the first reason), if they could not. */
   problem?: string;
+  /** Entries removed at the end of the run as unused (see `evictRenderCache`), when the folder was looked through. */
+  evicted?: number;
 }
 
 export interface RenderCache {
   /** Runs `binary args` in `cwd`, or gives what an identical earlier run printed. */
   run(binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun>;
   stats(): RenderCacheStats;
+  /** At the end of a run: removes unused entries, if the folder was not looked through in the last day (see `evictRenderCache`). */
+  evict(): void;
 }
 
 /**
@@ -174,6 +200,92 @@ async function toolIdentity(binary: string): Promise<string | undefined> {
   return `${realpathSync(binary)} ${stats.size} ${stats.mtimeMs}\n${version.stdout}`;
 }
 
+/** An entry file's bytes and modification time (its last use), or undefined when it cannot be read (none, or removed by an eviction meanwhile). */
+function readEntry(file: string): { entry: Buffer; usedMs: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    return { usedMs: fstatSync(fd).mtimeMs, entry: readFileSync(fd) };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Marks an entry used now, so eviction keeps it; an entry removed or a folder not writable meanwhile is no matter. */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Eviction may then remove it earlier than it would have: a later run renders it again.
+  }
+}
+
+/**
+ * Removes from `dir` the entries unused (not read back nor written) for `maxAgeMs`, then, while the
+ * rest exceed `maxBytes`, the least recently used; and temporary files a killed run left. Once per
+ * `intervalMs` per folder, through a stamp file, so a run does not list the folder each time. Only
+ * regular files directly in `dir` whose names are those of entries or of their temporary files are
+ * ever removed: nothing outside the folder, nothing a symlink points at. Safe against concurrent
+ * runs: a reader that opened an entry before its removal reads it whole (POSIX keeps an open file),
+ * one that opens it after gets a miss and renders again; an entry that cannot be removed (Windows,
+ * while it is open) is left for the next time. Returns how many entries were removed, or undefined
+ * when the folder was looked through recently or cannot be.
+ */
+export function evictRenderCache(dir: string, limits: EvictionLimits = EVICTION_LIMITS, now = Date.now()): number | undefined {
+  const stamp = path.join(dir, EVICTION_STAMP);
+  try {
+    const last = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+    if (last !== undefined && now - last < limits.intervalMs && last <= now) return undefined;
+    // Stamped before the scan: concurrent runs ending now find it fresh and skip theirs.
+    writeFileSync(stamp, "");
+    const at = new Date(now);
+    utimesSync(stamp, at, at);
+  } catch {
+    return undefined;
+  }
+  const entries: Array<{ file: string; usedMs: number; bytes: number }> = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  let removed = 0;
+  const remove = (file: string): boolean => {
+    try {
+      unlinkSync(file);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const name of names) {
+    const entry = ENTRY_NAME.test(name);
+    if (!entry && !TEMPORARY_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile()) continue;
+    if (!entry) {
+      if (now - stats.mtimeMs > HOUR_MS) remove(file);
+    } else if (now - stats.mtimeMs > limits.maxAgeMs) {
+      if (remove(file)) removed++;
+    } else {
+      entries.push({ file, usedMs: stats.mtimeMs, bytes: stats.size });
+    }
+  }
+  let bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+  entries.sort((a, b) => a.usedMs - b.usedMs);
+  for (const entry of entries) {
+    if (bytes <= limits.maxBytes) break;
+    if (remove(entry.file)) removed++;
+    bytes -= entry.bytes;
+  }
+  return removed;
+}
+
 function reasonOf(error: unknown): string {
   const failure = error as NodeJS.ErrnoException;
   return failure.code ? `${failure.code} ${failure.path ?? ""}`.trim() : failure.message;
@@ -239,19 +351,16 @@ export function createRenderCache(dir: string): RenderCache {
       }
       if (key) {
         const started = performance.now();
-        let entry: Buffer | undefined;
-        try {
-          entry = readFileSync(path.join(dir, `${key}.render`));
-        } catch {
-          entry = undefined;
-        }
-        const stored = entry && entryRun(key, entry);
+        const file = path.join(dir, `${key}.render`);
+        const read = readEntry(file);
+        const stored = read && entryRun(key, read.entry);
         if (stored) {
           stats.hits++;
+          if (Date.now() - read.usedMs > TOUCH_AFTER_MS) markUsed(file);
           return { ...stored, ms: performance.now() - started };
         }
       }
-      inputs?.prepare?.();
+      await inputs?.prepare?.();
       const run = await runTool(binary, args, cwd);
       // Other failures are not stored: one may be passing (a timeout, a killed process, a full disk), and the
       // message of a real render's failure is what a person acts on, so it comes from the tool each time.
@@ -260,12 +369,16 @@ export function createRenderCache(dir: string): RenderCache {
       return run;
     },
     stats: () => ({ ...stats }),
+    evict() {
+      // A run that wrote nothing and read nothing may have no folder to look through.
+      if (stats.hits + stats.stored > 0) stats.evicted = evictRenderCache(dir);
+    },
   };
 }
 
 /** Runs the tool through `cache` when there is one. */
-export function runCached(cache: RenderCache | undefined, binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun> {
+export async function runCached(cache: RenderCache | undefined, binary: string, args: readonly string[], cwd: string, inputs: RenderInputs | undefined): Promise<ToolRun> {
   if (cache) return cache.run(binary, args, cwd, inputs);
-  inputs?.prepare?.();
+  await inputs?.prepare?.();
   return runTool(binary, args, cwd);
 }

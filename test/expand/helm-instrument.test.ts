@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm/instrument.js";
+import { copiesRemoved, removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm/instrument.js";
 
 const tag = (line: number, emits: boolean): string => ` #${line}${emits ? "e" : ""}`;
 
@@ -99,11 +99,11 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     return dir;
   }
 
-  it("replaces strings, true and non-zero numbers, and marks empty maps; keeps falsy values, switches and compared values", () => {
+  it("replaces strings, true and non-zero numbers, and marks empty maps; keeps falsy values, switches and compared values", async () => {
     const dir = chart("name: web\nempty: \"\"\non: true\noff: false\nport: 80\nzero: 0\nctx: {}\nenabled: true\nkind: DaemonSet\n", '{{ if eq .Values.kind "DaemonSet" }}{}{{ end }}\n');
     const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy");
     try {
-      copy.copy.materialize();
+      await copy.copy.materialize();
       const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
       expect(written).toContain("name: kwv0x");
       expect(written).toContain("empty: ''");
@@ -121,11 +121,11 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     }
   });
 
-  it("replaces only strings at the strings level, and keeps the values a failed render refused", () => {
+  it("replaces only strings at the strings level, and keeps the values a failed render refused", async () => {
     const dir = chart("name: web\nport: 80\npreset: small\n");
     const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "strings", new Set([1]));
     try {
-      copy.copy.materialize();
+      await copy.copy.materialize();
       const written = readFileSync(path.join(copy.dir, "values.yaml"), "utf8");
       expect(written).toContain("name: kwv0x");
       expect(written).toContain("port: 80");
@@ -146,19 +146,46 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     }
   });
 
-  it("makes the copy of a read-only chart writable, so it can be instrumented whoever runs kubeward", () => {
+  it("makes the copy of a read-only chart writable, so it can be instrumented whoever runs kubeward", async () => {
     const dir = chart("name: web\n");
     for (const file of ["values.yaml", "Chart.yaml", "templates/x.yaml"]) chmodSync(path.join(dir, file), 0o444);
     chmodSync(path.join(dir, "templates"), 0o555);
     const copy = tagChart(dir);
     try {
-      copy.copy.materialize();
+      await copy.copy.materialize();
       expect(statSync(path.join(copy.dir, "templates", "x.yaml")).mode & 0o200).toBe(0o200);
       expect(statSync(path.join(copy.dir, "templates")).mode & 0o200).toBe(0o200);
     } finally {
       removeCopy(copy.dir);
       chmodSync(path.join(dir, "templates"), 0o755);
     }
+  });
+
+  it("links the chart's unchanged files into the copy and writes the instrumented ones as new files, leaving the chart as it was", async () => {
+    const dir = chart("name: web\n", "name: {{ .Values.name }}\n");
+    writeFileSync(path.join(dir, "templates", "NOTES.txt"), "notes\n");
+    mkdirSync(path.join(dir, "files"));
+    writeFileSync(path.join(dir, "files", "data.txt"), "data\n");
+    const tagged = tagChart(dir);
+    const values = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy");
+    try {
+      await Promise.all([tagged.copy.materialize(), values.copy.materialize()]);
+      expect(statSync(path.join(tagged.dir, "files", "data.txt")).ino).toBe(statSync(path.join(dir, "files", "data.txt")).ino);
+      expect(statSync(path.join(tagged.dir, "templates", "x.yaml")).ino).not.toBe(statSync(path.join(dir, "templates", "x.yaml")).ino);
+      expect(readFileSync(path.join(tagged.dir, "templates", "x.yaml"), "utf8")).toBe("name: {{ .Values.name }} #kw:0:1\n");
+      expect(readFileSync(path.join(values.dir, "values.yaml"), "utf8")).toBe("name: kwv0x\n");
+      expect(readdirSync(path.join(tagged.dir, "templates"))).toEqual(["x.yaml"]);
+      expect(readdirSync(values.dir).sort()).toEqual(["Chart.yaml", "files", "templates", "values.yaml"]);
+      expect(readFileSync(path.join(dir, "templates", "x.yaml"), "utf8")).toBe("name: {{ .Values.name }}\n");
+      expect(readFileSync(path.join(dir, "values.yaml"), "utf8")).toBe("name: web\n");
+      expect(readdirSync(path.join(dir, "templates")).sort()).toEqual(["NOTES.txt", "x.yaml"]);
+    } finally {
+      removeCopy(tagged.dir);
+      removeCopy(values.dir);
+      await copiesRemoved();
+    }
+    expect(existsSync(path.dirname(tagged.dir))).toBe(false);
+    expect(readFileSync(path.join(dir, "files", "data.txt"), "utf8")).toBe("data\n");
   });
 
   it("reads --set keys with indices and escaped dots", () => {

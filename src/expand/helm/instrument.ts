@@ -4,7 +4,8 @@
  * - a sentinel copy, whose values leaves are replaced by unique tokens that show up wherever the
  *   value is rendered.
  */
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { link, mkdir, readdir, realpath, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { dump, load } from "js-yaml";
@@ -32,6 +33,8 @@ export interface TaggedLine {
 export interface TaggedChart {
   dir: string;
   copy: PlannedCopy;
+  /** Whether the copy tags the template at this chart-relative path. */
+  tags(template: string): boolean;
   /** The real template line behind a tag. */
   line(id: number, line: number): TaggedLine | undefined;
 }
@@ -103,8 +106,8 @@ export interface PlannedCopy {
   dir: string;
   written: Map<string, string>;
   removed: Set<string>;
-  /** Writes the copy (once). */
-  materialize: () => void;
+  /** Writes the copy (once), with hard links to the unchanged files unless `linked` is false. */
+  materialize: (linked?: boolean) => Promise<void>;
 }
 
 /** Plans a copy of a chart in a new temporary folder, leaving out NOTES.txt and `dropped` templates (chart-relative paths). */
@@ -115,40 +118,100 @@ export function planCopy(chartDir: string, label: string, dropped: ReadonlySet<s
   // NOTES.txt renders no objects, and its checks (e.g. "images were substituted") would trip over sentinels.
   const removed = new Set(chartTree(chartDir).map((chart) => path.join(base, path.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
   for (const template of dropped) removed.add(path.join(base, template));
-  let done = false;
+  let made: Promise<void> | undefined;
+  const make = async (linked: boolean): Promise<void> => {
+    const copy = path.join(root, base);
+    const replaced = new Set([...removed, ...written.keys()].map((file) => path.join(root, file)));
+    if (!linked || !(await linkChart(chartDir, copy, replaced))) writableCopy(chartDir, copy);
+    for (const file of removed) rmSync(path.join(root, file), { force: true });
+    await Promise.all([...written].map(([file, text]) => writeFile(path.join(root, file), text)));
+  };
   return {
     source: chartDir,
     root,
     dir: path.join(root, base),
     written,
     removed,
-    materialize() {
-      if (done) return;
-      done = true;
-      const copy = path.join(root, base);
-      cpSync(chartDir, copy, { recursive: true, dereference: true });
-      // A chart checked out read-only is copied read-only: the copy's templates and values must be rewritable.
-      for (const entry of readdirSync(copy, { withFileTypes: true, recursive: true })) {
-        const file = path.join(entry.parentPath, entry.name);
-        chmodSync(file, statSync(file).mode | (entry.isDirectory() ? 0o700 : 0o600));
-      }
-      chmodSync(copy, statSync(copy).mode | 0o700);
-      for (const file of removed) rmSync(path.join(root, file), { force: true });
-      for (const [file, text] of written) writeFileSync(path.join(root, file), text);
-    },
+    materialize: (linked = true) => (made ??= make(linked)),
   };
 }
 
+/** Copies a chart's files to `copy`, writable: a chart checked out read-only is copied read-only, and the copy's templates and values must be rewritable. */
+function writableCopy(chartDir: string, copy: string): void {
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(chartDir, copy, { recursive: true, dereference: true });
+  for (const entry of readdirSync(copy, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    chmodSync(file, statSync(file).mode | (entry.isDirectory() ? 0o700 : 0o600));
+  }
+  chmodSync(copy, statSync(copy).mode | 0o700);
+}
+
+/**
+ * Fills `copy` with new folders and hard links to the chart's files (symlinks followed, as the copy
+ * does), but for `replaced` ones (absolute paths in the copy), which the caller writes as new files or
+ * leaves out: nothing is ever written through a link. Why: copying every file of a chart for each
+ * instrumented render (and deleting it after) took about a third of the main thread's time in a cold
+ * run of the corpus charts, blocking the spawns of other renders; a link is one metadata operation,
+ * and done asynchronously it leaves the main thread free. False where links cannot be made (another
+ * file system, one without them, Windows, where removing a read-only link would change the original's
+ * mode): the caller then copies.
+ */
+async function linkChart(chartDir: string, copy: string, replaced: ReadonlySet<string>): Promise<boolean> {
+  if (process.platform === "win32") return false;
+  const walk = async (from: string, to: string, seen: ReadonlySet<string>): Promise<void> => {
+    const real = await realpath(from);
+    if (seen.has(real)) throw new Error(`symlink cycle at ${from}`);
+    const inside = new Set([...seen, real]);
+    await mkdir(to, { mode: 0o700 });
+    const names = await readdir(from);
+    // Settled, not raced: the fallback copy must not start while a link is still being made (it would write through it).
+    const done = await Promise.allSettled(
+      names.map(async (name) => {
+        const source = path.join(from, name);
+        const target = path.join(to, name);
+        const stats = await stat(source);
+        if (stats.isDirectory()) await walk(source, target, inside);
+        else if (!stats.isFile()) throw new Error(`not a regular file: ${source}`);
+        else if (!replaced.has(target)) await link(await realpath(source), target);
+      }),
+    );
+    const failed = done.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+  };
+  try {
+    await walk(chartDir, copy, new Set());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Copies a chart into a new temporary folder, writable, leaving out NOTES.txt and `dropped` templates (chart-relative paths). */
-export function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): string {
+export async function copyChart(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): Promise<string> {
   const copy = planCopy(chartDir, label, dropped);
-  copy.materialize();
+  // Not linked: the caller writes into the copy.
+  await copy.materialize(false);
   return copy.dir;
 }
 
-/** Removes an instrumented copy. */
+/** Instrumented copies still being removed. */
+const removals = new Set<Promise<void>>();
+
+/**
+ * Removes an instrumented copy in the background: its removal (a metadata operation per file) need
+ * not hold up the main thread, which spawns and reads the other renders. `copiesRemoved` waits for it.
+ */
 export function removeCopy(copyDir: string): void {
-  rmSync(path.dirname(copyDir), { recursive: true, force: true });
+  const removal = rm(path.dirname(copyDir), { recursive: true, force: true, maxRetries: 2 })
+    .catch(() => undefined)
+    .finally(() => removals.delete(removal));
+  removals.add(removal);
+}
+
+/** Resolves once every copy `removeCopy` was given is gone (or could not be removed). */
+export async function copiesRemoved(): Promise<void> {
+  while (removals.size > 0) await Promise.all(removals);
 }
 
 const ACTION_OPEN = "{{";
@@ -250,6 +313,28 @@ export function tagTemplate(text: string, tag: (line: number, emits: boolean) =>
     .join("\n");
 }
 
+/** Template texts with a placeholder where tagTemplate puts each tag, by text; see tagTemplateOnce. */
+const placeholders = new Map<string, string>();
+const PLACEHOLDER = /\uE000(\d+):([01])\uE000/g;
+const MAX_PLACEHOLDERS = 5000;
+
+/**
+ * tagTemplate, scanning each template text once per process: the same templates were scanned for every
+ * copy (a chart's own on each retry and value set, a vendored library chart's helpers in every chart
+ * that has it), about 1.3 s of the main thread in a cold run of the corpus charts. A text that holds
+ * the placeholder's private-use character is scanned directly.
+ */
+function tagTemplateOnce(text: string, tag: (line: number, emits: boolean) => string): string {
+  if (text.includes("\uE000")) return tagTemplate(text, tag);
+  let marked = placeholders.get(text);
+  if (marked === undefined) {
+    marked = tagTemplate(text, (line, emits) => `\uE000${line}:${emits ? 1 : 0}\uE000`);
+    if (placeholders.size >= MAX_PLACEHOLDERS) placeholders.clear();
+    placeholders.set(text, marked);
+  }
+  return marked.replace(PLACEHOLDER, (_, line: string, emits: string) => tag(Number(line), emits === "1"));
+}
+
 interface TaggedTemplate {
   file: string;
   emitting: Set<number>;
@@ -265,16 +350,19 @@ export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new S
       const id = templates.length;
       const emitting = new Set<number>();
       templates.push({ file, emitting });
-      const tagged = tagTemplate(readFileSync(file, "utf8"), (line, emits) => {
+      const text = readFileSync(file, "utf8");
+      const tagged = tagTemplateOnce(text, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      copy.written.set(path.join(path.basename(chartDir), path.relative(chartDir, file)), tagged);
+      // A template without a line to tag stays as it is (linked, not written), and is not worth a retry untagged.
+      if (tagged !== text) copy.written.set(path.join(path.basename(chartDir), path.relative(chartDir, file)), tagged);
     }
   }
   return {
     dir: copy.dir,
     copy,
+    tags: (template) => copy.written.has(path.join(path.basename(chartDir), template)),
     line(id, line) {
       // The id comes from the rendered output, which need not be one of ours.
       const template = templates[id] as TaggedTemplate | undefined;

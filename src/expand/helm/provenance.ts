@@ -3,6 +3,7 @@
  * rendered line, the sentinel render which values key feeds each rendered value. Each answer is
  * checked against the real render's structure along the path; where they disagree, there is no answer.
  */
+import path from "node:path";
 import { isRecord } from "../../core/json.js";
 import { parseManifest } from "../../manifest/parse.js";
 import type { K8sObject, Path } from "../../core/types.js";
@@ -258,8 +259,9 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       // A template whose tags broke its output is rendered untagged next time; its findings fall back.
+      // One the copy does not tag would fail the same way untagged, so it is not rendered again.
       const { file } = result.failure;
-      if (!file || untagged.has(file)) break;
+      if (!file || untagged.has(file) || !chart.tags(file)) break;
       untagged.add(file);
     } catch (error) {
       return { ok: false, reason: `the tagged render could not be made: ${(error as Error).message}` };
@@ -270,16 +272,39 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
   return { ok: false, reason };
 }
 
-async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, renderedTemplates: ReadonlySet<string>): Promise<Evidence<SentinelChart>> {
+/**
+ * What a sentinel copy is made of, to tell when a level's first copy is one an earlier level began
+ * with: values with no empty map to mark make the same copy at the truthy and scalars levels, values
+ * with no boolean or number at all three. Such a level's attempts would repeat the earlier level's,
+ * render for render, to the same failure, so they are skipped and that failure's reason kept.
+ */
+function copySignature(chart: SentinelChart): string {
+  const { copy, valueSet } = chart;
+  const written = [...copy.written].sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([[...copy.removed].sort(), written, valueSet.valuesFiles.map((file) => path.relative(copy.root, file)), valueSet.set]);
+}
+
+async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, renderedTemplates: () => Promise<ReadonlySet<string>>): Promise<Evidence<SentinelChart>> {
   let reason = "";
+  // The reason each failed level ended with, by the signature of its first copy.
+  const failedLevels = new Map<string, string>();
   // Sentinels for booleans and numbers can trip comparisons in templates; strings alone rarely do.
   for (const level of ["truthy", "scalars", "strings"] as const) {
     const kept = new Set<number>();
     const dropped = new Set<string>();
+    let signature: string | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let chart: SentinelChart | undefined;
       try {
         chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        if (attempt === 0) {
+          signature = copySignature(chart);
+          const repeated = failedLevels.get(signature);
+          if (repeated !== undefined) {
+            reason = repeated;
+            break;
+          }
+        }
         const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
@@ -288,7 +313,7 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
         for (const id of refused) kept.add(id);
         // A template that renders no objects (a values validation) and fails on sentinels is left out.
         const { file: template } = result.failure;
-        const validation = template !== undefined && !renderedTemplates.has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
+        const validation = template !== undefined && !(await renderedTemplates()).has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;
       } catch (error) {
@@ -298,15 +323,20 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
         if (chart) removeCopy(chart.dir);
       }
     }
+    if (signature !== undefined) failedLevels.set(signature, reason);
   }
   return { ok: false, reason };
 }
 
-/** Renders the tagged and the sentinel copies of a chart (after the real render, which fetched its dependencies). */
-export async function gatherEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, output: string): Promise<{ evidence: HelmEvidence; ms: number }> {
+/**
+ * Renders the tagged and the sentinel copies of a chart. `output` is the real render's output (its
+ * templates are needed only when a sentinel render fails), so the copies may render while it runs;
+ * with --dependency-update they must wait for it, since it fetches the dependencies they copy.
+ */
+export async function gatherEvidence(chartDir: string, valueSet: ValueSet, settings: HelmSettings, output: Promise<string>): Promise<{ evidence: HelmEvidence; ms: number }> {
   const started = performance.now();
   const instrumented = { ...settings, dependencyUpdate: false };
-  const renderedTemplates = new Set(splitRenderedOutput(output).map((document) => chartRelative(document.source)));
+  const renderedTemplates = async (): Promise<ReadonlySet<string>> => new Set(splitRenderedOutput(await output).map((document) => chartRelative(document.source)));
   const [tagged, values] = await Promise.all([taggedEvidence(chartDir, valueSet, instrumented), valuesEvidence(chartDir, valueSet, instrumented, renderedTemplates)]);
   return { evidence: { tagged, values }, ms: performance.now() - started };
 }

@@ -105,7 +105,7 @@ function templateInputs(chartDir: string, valueSet: ValueSet, settings: HelmSett
     extra: [...environment.extra, ...plan],
     relocate: copy.root,
     failures: true,
-    prepare: copy.materialize,
+    prepare: () => copy.materialize(),
   };
 }
 

@@ -218,7 +218,7 @@ export async function locateRenderedLine(query: RenderedLineQuery): Promise<Rend
   let copy: string | undefined;
   let tagged: string | undefined;
   try {
-    const chartCopy = copyChart(query.chartDir, "render");
+    const chartCopy = await copyChart(query.chartDir, "render");
     copy = chartCopy;
     // Invalid YAML after the last line makes helm fail, and print every template's text, whatever the tags do to the YAML.
     const sentinel = `---\n[kubeward-${nonce}`;
