@@ -1,7 +1,8 @@
 // `node bench/render-bench.mjs` (after `npm run build`): the corpus charts and overlays, kubeward against
 // the render floor, in one run. Per round, interleaved: the floor (`helm template` of each chart and
 // `kubectl kustomize` of each overlay, with kubeward's arguments, as many at a time as kubeward runs),
-// kubeward with an empty render cache, kubeward with the cache the cold run left. Medians and ratios of the rounds.
+// kubeward with an empty render cache, kubeward with the cache the cold run left. Charts and overlays are
+// measured apart, each with its own table. Medians and ratios of the rounds.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -28,7 +29,11 @@ if (!existsSync(path.join(root, "dist/cli.js"))) {
 const work = mkdtempSync(path.join(os.tmpdir(), "kubeward-render-bench-"));
 const cacheHome = path.join(work, "cache");
 const env = { ...process.env, PATH: `${toolDir}${path.delimiter}${process.env.PATH}`, XDG_CACHE_HOME: cacheHome, KUBEWARD_HELM: "", KUBEWARD_KUSTOMIZE: "" };
-const inputs = [path.join(corpus, "helm"), path.join(corpus, "kustomize")];
+// Charts and overlays apart: their costs differ (a chart's provenance takes instrumented renders, an overlay's none).
+const GROUPS = [
+  { name: "charts", input: path.join(corpus, "helm") },
+  { name: "overlays", input: path.join(corpus, "kustomize") },
+];
 
 /**
  * CPU time (user + system) of this process's finished children and everything below them (Linux:
@@ -39,11 +44,14 @@ function childCpuMs() {
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-/** Wall and CPU time (of the whole process tree: helm and kubectl too) of `kubeward lint` of the corpus charts and overlays, and its --verbose lines. */
-function kubeward() {
+/**
+ * Wall and CPU time (of the whole process tree: helm and kubectl too) of `kubeward lint` of one corpus folder, and its --verbose lines.
+ * @param {string} input
+ */
+function kubeward(input) {
   const cpuBefore = childCpuMs();
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(root, "dist/cli.js"), "lint", ...inputs, "--format", "sarif", "--output", path.join(work, "out.sarif"), "--fail-on", "none", "--verbose"], {
+  const child = spawnSync(process.execPath, [path.join(root, "dist/cli.js"), "lint", input, "--format", "sarif", "--output", path.join(work, "out.sarif"), "--fail-on", "none", "--verbose"], {
     cwd: work,
     env,
     encoding: "utf8",
@@ -111,58 +119,59 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
  * @param {string[]} args
  */
 const version = (file, args) => spawnSync(file, args, { encoding: "utf8" }).stdout.trim().split("\n")[0];
-// A first cold run finds what kubeward renders; it also warms the page cache for every round alike.
-rmSync(cacheHome, { recursive: true, force: true });
-const items = rendered(kubeward().stderr);
-const charts = items.filter((item) => item.kind === "helm").length;
 console.log(
-  `render bench: ${charts} charts and ${items.length - charts} overlays of ${path.relative(root, corpus)}; ${parallel} at a time; ${RUNS} rounds; ` +
+  `render bench: ${path.relative(root, corpus)}; ${parallel} at a time; ${RUNS} rounds; ` +
     `node ${process.version}, ${os.cpus().length} CPUs; ${version(helm, ["version", "--short"])}, kubectl ${version(kubectl, ["version", "--client"]).replace(/^Client Version: /, "")}`,
 );
-
-/** @type {Record<"floor" | "cold" | "warm", { ms: number, cpuMs: number }>[]} */
-const rounds = [];
-let cacheLines = "";
 /**
  * @param {number} a
  * @param {number} b
  */
 const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
-for (let i = 0; i < RUNS; i++) {
-  const floorRun = await floor(items);
+for (const group of GROUPS) {
+  // A first cold run finds what kubeward renders; it also warms the page cache for every round alike.
   rmSync(cacheHome, { recursive: true, force: true });
-  const cold = kubeward();
-  const warm = kubeward();
-  /** @param {{ stderr: string }} run */
-  const cacheLine = (run) => /^kubeward: render cache .*$/m.exec(run.stderr)?.[0].replace(cacheHome, "$XDG_CACHE_HOME") ?? "(no render cache line)";
-  cacheLines = `cold run: ${cacheLine(cold)}\nwarm run: ${cacheLine(warm)}`;
-  rounds.push({ floor: floorRun, cold, warm });
-  console.log(
-    `round ${i + 1}: floor ${seconds(floorRun.ms)} (CPU ${seconds(floorRun.cpuMs)}), cold ${seconds(cold.ms)} (CPU ${seconds(cold.cpuMs)}), warm ${seconds(warm.ms)} (CPU ${seconds(warm.cpuMs)}); ` +
-      `wall ratios cold ${ratio(cold.ms, floorRun.ms)}, warm ${ratio(warm.ms, floorRun.ms)}`,
-  );
+  const items = rendered(kubeward(group.input).stderr);
+  console.log(`\n${group.name}: ${items.length} rendered (${path.relative(root, group.input)})`);
+  /** @type {Record<"floor" | "cold" | "warm", { ms: number, cpuMs: number }>[]} */
+  const rounds = [];
+  let cacheLines = "";
+  for (let i = 0; i < RUNS; i++) {
+    const floorRun = await floor(items);
+    rmSync(cacheHome, { recursive: true, force: true });
+    const cold = kubeward(group.input);
+    const warm = kubeward(group.input);
+    /** @param {{ stderr: string }} run */
+    const cacheLine = (run) => /^kubeward: render cache .*$/m.exec(run.stderr)?.[0].replace(cacheHome, "$XDG_CACHE_HOME") ?? "(no render cache line)";
+    cacheLines = `cold run: ${cacheLine(cold)}\nwarm run: ${cacheLine(warm)}`;
+    rounds.push({ floor: floorRun, cold, warm });
+    console.log(
+      `round ${i + 1}: floor ${seconds(floorRun.ms)} (CPU ${seconds(floorRun.cpuMs)}), cold ${seconds(cold.ms)} (CPU ${seconds(cold.cpuMs)}), warm ${seconds(warm.ms)} (CPU ${seconds(warm.cpuMs)}); ` +
+        `wall ratios cold ${ratio(cold.ms, floorRun.ms)}, warm ${ratio(warm.ms, floorRun.ms)}`,
+    );
+  }
+  /** @typedef {"floor" | "cold" | "warm"} Phase */
+  /**
+   * @param {Phase} phase
+   * @param {"ms" | "cpuMs"} key
+   */
+  const medianOf = (phase, key) => median(rounds.map((round) => round[phase][key]));
+  /**
+   * @param {Phase} phase
+   * @param {"ms" | "cpuMs"} key
+   */
+  const medianRatio = (phase, key) => median(rounds.map((round) => round[phase][key] / round.floor[key]));
+  console.log(`\n| ${group.name}: ${items.length}, ${RUNS} rounds, medians | wall | / floor (wall) | CPU, whole process tree | / floor (CPU) |`);
+  console.log("| --- | --- | --- | --- | --- |");
+  /** @type {Array<[string, Phase]>} */
+  const rows = [
+    [`render floor: \`${group.name === "charts" ? "helm template" : "kubectl kustomize"}\` of each, ${parallel} at a time`, "floor"],
+    ["kubeward lint → SARIF, empty render cache (cold)", "cold"],
+    ["kubeward lint → SARIF, the cache the cold run left (warm)", "warm"],
+  ];
+  for (const [name, phase] of rows) {
+    console.log(`| ${name} | ${seconds(medianOf(phase, "ms"))} | ${medianRatio(phase, "ms").toFixed(2)}x | ${seconds(medianOf(phase, "cpuMs"))} | ${medianRatio(phase, "cpuMs").toFixed(2)}x |`);
+  }
+  console.log(`\n${cacheLines}`);
 }
-/** @typedef {"floor" | "cold" | "warm"} Phase */
-/**
- * @param {Phase} phase
- * @param {"ms" | "cpuMs"} key
- */
-const medianOf = (phase, key) => median(rounds.map((round) => round[phase][key]));
-/**
- * @param {Phase} phase
- * @param {"ms" | "cpuMs"} key
- */
-const medianRatio = (phase, key) => median(rounds.map((round) => round[phase][key] / round.floor[key]));
-console.log(`\n| ${RUNS} rounds, medians | wall | / floor (wall) | CPU, whole process tree | / floor (CPU) |`);
-console.log("| --- | --- | --- | --- | --- |");
-/** @type {Array<[string, Phase]>} */
-const rows = [
-  [`render floor: \`helm template\` / \`kubectl kustomize\` of each, ${parallel} at a time`, "floor"],
-  ["kubeward lint → SARIF, empty render cache (cold)", "cold"],
-  ["kubeward lint → SARIF, the cache the cold run left (warm)", "warm"],
-];
-for (const [name, phase] of rows) {
-  console.log(`| ${name} | ${seconds(medianOf(phase, "ms"))} | ${medianRatio(phase, "ms").toFixed(2)}x | ${seconds(medianOf(phase, "cpuMs"))} | ${medianRatio(phase, "cpuMs").toFixed(2)}x |`);
-}
-console.log(`\n${cacheLines}`);
 rmSync(work, { recursive: true, force: true });
