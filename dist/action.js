@@ -65013,6 +65013,70 @@ function effectiveFlag(commandLine, name) {
   return commandLine.flags.get(name)?.at(-1);
 }
 
+// src/engine/dispatch.ts
+var APPLIES_TO_BY_CATEGORY = {
+  "pod-security": { podSpec: true },
+  "rbac": { groups: ["rbac.authorization.k8s.io"] },
+  "namespaces": { kinds: ["Namespace"] }
+};
+var EXAMINED_BY_CATEGORY = {
+  "pod-security": (object) => podSpecOf(object) !== void 0,
+  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
+  "namespaces": (object) => object.kind === "Namespace"
+};
+function appliesToOf(rule) {
+  return rule.appliesTo ?? APPLIES_TO_BY_CATEGORY[rule.meta.category];
+}
+function examinesOf(rule) {
+  return rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
+}
+function examinesSafely(examines, object) {
+  try {
+    return examines(object);
+  } catch {
+    return true;
+  }
+}
+function apiGroup2(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function admitsKind(appliesTo2, object) {
+  return appliesTo2.podSpec === true && podSpecPathOf(object) !== void 0 || (appliesTo2.kinds?.includes(object.kind) ?? false) || (appliesTo2.groups?.includes(apiGroup2(object.apiVersion)) ?? false);
+}
+function whenSafely(when, object) {
+  try {
+    return when(object);
+  } catch {
+    return true;
+  }
+}
+function ruleDispatch(entries, ruleOf, pendingOf) {
+  const byVersion = /* @__PURE__ */ new Map();
+  return (object) => {
+    let byKind = byVersion.get(object.apiVersion);
+    if (!byKind) {
+      byKind = /* @__PURE__ */ new Map();
+      byVersion.set(object.apiVersion, byKind);
+    }
+    let bucket = byKind.get(object.kind);
+    if (!bucket) {
+      const rules = [];
+      for (const entry of entries) {
+        const appliesTo2 = appliesToOf(ruleOf(entry));
+        if (appliesTo2 === void 0 || admitsKind(appliesTo2, object)) rules.push({ entry, when: appliesTo2?.when });
+      }
+      bucket = { rules, pending: pendingOf(rules) };
+      byKind.set(object.kind, bucket);
+    }
+    return bucket;
+  };
+}
+function passes(dispatched, object) {
+  return dispatched.when === void 0 || whenSafely(dispatched.when, object);
+}
+var POD_SPEC_OBJECTS = { podSpec: true };
+
 // src/core/image-reference.ts
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
@@ -65199,6 +65263,10 @@ function readComponentFlags(object) {
     ];
   });
 }
+function configuresComponent(object) {
+  return componentFlagsOf(object).length > 0;
+}
+var COMPONENT_OBJECTS = { podSpec: true, groups: ["kubeadm.k8s.io"], when: configuresComponent };
 function etcdEnvironment(container, name) {
   const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
   return arrayOf(container.container.env).flatMap(
@@ -65405,6 +65473,7 @@ function componentFlagRule(spec) {
       }
     },
     examines: (object) => componentFlagsOf(object).some((component2) => component2.program === spec.component),
+    appliesTo: COMPONENT_OBJECTS,
     *check(object) {
       for (const component2 of componentFlagsOf(object)) {
         if (component2.program !== spec.component || !applies(spec, component2)) continue;
@@ -66329,6 +66398,7 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
 });
 
 // rules/control-plane/audit-policy.ts
+var AUDIT_POLICIES = { kinds: ["Policy"] };
 var AUDIT_LOGGING = [
   { framework: "NSA-CISA", control: "logging/audit-logging" },
   { framework: "PCI-DSS", control: "10.2" }
@@ -66429,6 +66499,7 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {
@@ -66462,6 +66533,7 @@ var audit_policy_no_catch_all_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -66501,6 +66573,7 @@ var audit_policy_no_rules_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
     yield { path: object.body.rules === void 0 ? ["kind"] : ["rules"], messageId: "noRules" };
@@ -66531,6 +66604,7 @@ var audit_policy_omits_response_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -66681,6 +66755,7 @@ var controller_manager_terminated_pod_gc_threshold_missing_default = componentFl
 });
 
 // rules/control-plane/encryption-config.ts
+var ENCRYPTION_CONFIGS = { kinds: ["EncryptionConfiguration", "EncryptionConfig"] };
 var PROVIDER_TYPES = ["aescbc", "aesgcm", "secretbox", "kms", "identity"];
 var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
@@ -66732,6 +66807,7 @@ var encryption_identity_first_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entry = decidingEntry(resourceEntries(object.body), "", "secrets");
@@ -66771,6 +66847,7 @@ var encryption_key_inline_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -66823,6 +66900,7 @@ var encryption_secrets_not_covered_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);
@@ -66856,6 +66934,7 @@ var encryption_weak_provider_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -67085,6 +67164,7 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
     }
   },
   examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
+  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).length > 0 },
   *check(object) {
     const found = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {
@@ -67198,6 +67278,12 @@ function kubeletSources(object) {
   }
   return sources;
 }
+var KUBELET_OBJECTS = {
+  podSpec: true,
+  kinds: ["KubeletConfiguration"],
+  groups: ["kubeadm.k8s.io"],
+  when: (object) => isKubeletConfiguration(object) || componentFlagsOf(object).length > 0
+};
 function examinesKubelet(object) {
   return kubeletSources(object).length > 0;
 }
@@ -67241,6 +67327,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
     },
     lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,
     examines: examinesKubelet,
+    appliesTo: KUBELET_OBJECTS,
     *check(object) {
       for (const source of kubeletSources(object)) {
         const read = source.read(setting);
@@ -67575,6 +67662,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const off = gateTurnedOff(source, object.body);
@@ -67645,6 +67733,7 @@ var kubelet_tls_key_pair_incomplete_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const cert = source.read(CERT_FILE);
@@ -67696,6 +67785,7 @@ var kubelet_weak_tls_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const suites = source.read(CIPHER_SUITES);
@@ -67966,6 +68056,7 @@ var istio_authorization_allows_all_default = defineRule({
       anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;
@@ -68000,6 +68091,7 @@ var istio_authorization_any_source_default = defineRule({
       anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;
@@ -68034,6 +68126,7 @@ var istio_authorization_denies_all_default = defineRule({
       deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;
@@ -68087,6 +68180,7 @@ var istio_authorization_no_default_deny_default = defineRule({
     }
   },
   lookupKinds: ["AuthorizationPolicy"],
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const root = options.meshRootNamespace;
     if (!authzPolicyOf(object, root)) return;
@@ -68151,6 +68245,7 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     }
   },
   lookupKinds: ["Service"],
+  appliesTo: { kinds: ["DestinationRule"] },
   *check(object) {
     if (!isDestinationRule(object)) return;
     const spec = specOf(object);
@@ -68192,6 +68287,7 @@ var istio_gateway_credential_missing_default = defineRule({
       noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
     }
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const { index, tls, name } of gatewayServers(object)) {
       const mode = tls.mode;
@@ -68255,6 +68351,7 @@ var istio_gateway_http_without_redirect_default = defineRule({
     }
   },
   lookupKinds: ["VirtualService"],
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     const key2 = gatewayKey(lookupNamespace(object), object.name);
     for (const server of gatewayServers(object)) {
@@ -68288,6 +68385,7 @@ var istio_gateway_weak_tls_version_default = defineRule({
       weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
     }
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const server of gatewayServers(object)) {
       const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
@@ -68352,6 +68450,7 @@ var istio_namespace_mesh_opt_out_default = defineRule({
     }
   },
   lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  appliesTo: { kinds: ["Namespace"] },
   *check(object, { options }) {
     if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
     if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
@@ -68466,6 +68565,7 @@ var istio_peer_authentication_not_strict_default = defineRule({
       port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
     }
   },
+  appliesTo: { kinds: ["PeerAuthentication"] },
   *check(object, { options }) {
     const policy = peerPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;
@@ -68532,6 +68632,7 @@ var istio_sidecar_injection_disabled_default = defineRule({
       ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true) return;
@@ -68572,6 +68673,7 @@ var istio_sidecar_traffic_excluded_default = defineRule({
       redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -68613,6 +68715,7 @@ var istio_workload_mtls_not_strict_default = defineRule({
     }
   },
   lookupKinds: ["PeerAuthentication"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
@@ -68810,6 +68913,7 @@ var namespace_psa_version_old_default = defineRule({
 var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_default, namespace_psa_version_old_default];
 
 // rules/network/exposure.ts
+var GATEWAY_LISTENERS = { kinds: ["Gateway", "ListenerSet", "XListenerSet"] };
 var TLS_IN_TRANSIT = [
   { framework: "PCI-DSS", control: "4.2" },
   { framework: "NSA-CISA", control: "network/encryption" },
@@ -68919,6 +69023,7 @@ var gateway_http_without_https_default = defineRule({
     }
   },
   lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     const own = httpsHostnames(object);
     const parent = isListenerSet(object) ? parentOf(object) : void 0;
@@ -68974,6 +69079,7 @@ var gateway_routes_from_all_namespaces_default = defineRule({
       good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
     }
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces2 = recordOf(recordOf(listener.allowedRoutes).namespaces);
@@ -69004,6 +69110,7 @@ var gateway_tls_passthrough_default = defineRule({
       good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
     }
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       if (recordOf(listener.tls).mode !== "Passthrough") continue;
@@ -69054,6 +69161,7 @@ var ingress_nginx_annotation_injection_default = defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
     }
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     for (const annotation of nginxAnnotations(object)) {
       if (isSnippet(annotation)) continue;
@@ -69092,6 +69200,7 @@ var ingress_nginx_snippet_annotation_default = defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
     }
   },
+  appliesTo: { kinds: ["ConfigMap", "Ingress"] },
   *check(object) {
     if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
       const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
@@ -69141,6 +69250,7 @@ var ingress_without_tls_default = defineRule({
       good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
     }
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
     const spec = specOf2(object);
@@ -69335,6 +69445,7 @@ var workload_not_isolated_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const group = isolablePodsOf(object);
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
@@ -69423,6 +69534,7 @@ var namespace_default_deny_missing_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { podSpec: true, kinds: ["Namespace"] },
   *check(object, { options }) {
     const elsewhere = options.policyNamespacesElsewhere;
     if (object.kind === "Namespace" && object.apiVersion === "v1") {
@@ -69484,6 +69596,7 @@ var network_policy_allows_all_default = defineRule({
       good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
     }
   },
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;
@@ -69545,6 +69658,7 @@ var network_policy_dangling_selector_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;
@@ -69611,6 +69725,7 @@ var service_external_ips_default = defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const addresses = arrayOf(specOf2(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
@@ -69667,6 +69782,7 @@ var service_load_balancer_unrestricted_default = defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object) || specOf2(object).type !== "LoadBalancer") return;
     if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
@@ -69705,6 +69821,7 @@ var service_node_port_default = defineRule({
       good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const spec = specOf2(object);
@@ -72364,6 +72481,7 @@ var secret_data_in_manifest_default = defineRule({
       good: "kind: ExternalSecret\nmetadata: {name: db}\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  data:\n    - secretKey: password\n      remoteRef: {key: db/password}"
     }
   },
+  appliesTo: { kinds: ["Secret"] },
   *check(object) {
     if (object.apiVersion !== "v1" || object.kind !== "Secret" || Object.hasOwn(object.body, "sops")) return;
     const type = object.body.type;
@@ -72402,6 +72520,7 @@ var secret_in_env_default = defineRule({
       good: "volumeMounts:\n  - {name: db, mountPath: /run/secrets/db, readOnly: true}\n# volumes: [{name: db, secret: {secretName: db}}]"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const who = describeContainer(container);
@@ -72474,6 +72593,7 @@ var container_runtime_socket_mounted_default = defineRule({
       good: "volumes:\n  - name: cache\n    emptyDir: {}"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -72656,6 +72776,7 @@ var default_service_account_default = defineRule({
       good: "spec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod || !hasAccountToken(pod)) return;
@@ -72701,6 +72822,7 @@ var image_digest_malformed_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path28, who } of containerImages(object)) {
       const found = digestProblem(image);
@@ -72735,6 +72857,7 @@ var image_not_pinned_by_digest_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
@@ -72765,6 +72888,7 @@ var image_pull_policy_not_always_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const { image, imagePullPolicy: policy } = container.container;
@@ -72804,6 +72928,7 @@ var image_registry_implicit_default = defineRule({
       good: "containers:\n  - name: app\n    image: docker.io/library/nginx:1.27"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path28, who } of containerImages(object)) {
       const reference = parseImageReference(image);
@@ -72837,6 +72962,7 @@ var image_registry_insecure_default = defineRule({
       good: "containers:\n  - name: app\n    image: registry.example.com:5000/team/app:1.2"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path28, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
@@ -72890,6 +73016,7 @@ var image_registry_not_allowed_default = defineRule({
       good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
@@ -72926,6 +73053,7 @@ var latest_image_tag_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
@@ -72960,6 +73088,7 @@ function missingProbeRule({ field, examplePath, istioInjectorAddsIt, meta }) {
         path: ${examplePath}
         port: 8080` }
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object) {
       const pod = podSpecOf(object);
       if (!pod || runsToCompletion(pod)) return;
@@ -73025,6 +73154,7 @@ var privileged_port_default = defineRule({
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port: port2, path: path28 } of declaredPorts(object)) {
       if (port2 < 1 || port2 >= 1024) continue;
@@ -73088,6 +73218,7 @@ function missingResourcesRule({ section, noun, meta }) {
       },
       messages: { missingResources: `{{container}} sets no {{resources}} ${noun}.` }
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object, context) {
       const names = context.options.resources;
       if (names.length === 0) return;
@@ -73250,6 +73381,7 @@ var service_account_token_automounted_default = defineRule({
     }
   },
   lookupKinds: ["ServiceAccount", "RoleBinding", "ClusterRoleBinding"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -73299,6 +73431,7 @@ var ssh_port_default = defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port: port2, protocol, path: path28 } of declaredPorts(object)) {
       if (port2 !== 22 || protocol !== "TCP") continue;
@@ -73336,6 +73469,7 @@ var writable_root_filesystem_default = defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       if (container.pod.isWindows) continue;
@@ -74262,19 +74396,6 @@ function findingSet() {
     }
   };
 }
-var EXAMINED_BY_CATEGORY = {
-  "pod-security": (object) => podSpecOf(object) !== void 0,
-  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
-  "namespaces": (object) => object.kind === "Namespace"
-};
-function examinesSafely(rule, object) {
-  try {
-    const examines = rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
-    return examines ? examines(object) : true;
-  } catch {
-    return true;
-  }
-}
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
   const keepMessageData = settings.messageData ?? true;
@@ -74283,7 +74404,15 @@ function createLinter(rules, settings = {}) {
   const kept = /* @__PURE__ */ new Map();
   const pending = [];
   const examined = /* @__PURE__ */ new Set();
-  let unexamined = rules.map((active) => active.rule);
+  const examineAny = rules.filter((active) => examinesOf(active.rule) === void 0).map((active) => active.rule.meta.id);
+  const bucketOf = ruleDispatch(
+    rules,
+    (active) => active.rule,
+    (inBucket) => inBucket.flatMap((dispatched) => {
+      const examines = examinesOf(dispatched.entry.rule);
+      return examines ? [{ dispatched, examines }] : [];
+    })
+  );
   const defer = (active, object, report) => {
     const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
     pending.push({ active, scope: scopeOf(object), finding, settle: report.settle });
@@ -74294,23 +74423,32 @@ function createLinter(rules, settings = {}) {
     if (list2) list2.push(object);
     else kept.set(scope, [object]);
   };
-  const noteExamined = (object) => {
-    unexamined = unexamined.filter((rule) => {
-      if (!examinesSafely(rule, object)) return true;
-      examined.add(rule.meta.id);
-      return false;
-    });
+  const noteExamined = (object, bucket) => {
+    let left;
+    for (let i = 0; i < bucket.pending.length; i++) {
+      const waiting = bucket.pending[i];
+      const id = waiting.dispatched.entry.rule.meta.id;
+      if (examined.has(id) || passes(waiting.dispatched, object) && examinesSafely(waiting.examines, object)) {
+        examined.add(id);
+        left ??= bucket.pending.slice(0, i);
+      } else left?.push(waiting);
+    }
+    if (left) bucket.pending = left;
   };
   const releaseSettled = () => {
     kept.clear();
     pending.length = 0;
   };
   const lintEach = (objects) => {
+    if (objects.length > 0) for (const id of examineAny) examined.add(id);
     for (const object of objects) {
-      if (unexamined.length) noteExamined(object);
+      const bucket = bucketOf(object);
+      if (bucket.pending.length) noteExamined(object, bucket);
       const shapeStart = set.findings.length;
       for (const problem2 of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
-      for (const active of rules) {
+      for (const dispatched of bucket.rules) {
+        if (!passes(dispatched, object)) continue;
+        const active = dispatched.entry;
         const ruleStart = set.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {

@@ -41,6 +41,7 @@ export default defineRule({
     },
   },
   examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
+  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).length > 0 },
   *check(object) {
     const found: Array<{ where: string; setting: string; value: string; path: Path }> = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {

@@ -9,6 +9,7 @@ import {
   isRecord,
   KUBEADM_KINDS,
   workloadContainers,
+  type AppliesTo,
   type CommandLine,
   type ComponentFlags,
   type K8sObject,
@@ -177,6 +178,17 @@ export function kubeletSources(object: K8sObject): KubeletSource[] {
   }
   return sources;
 }
+
+/**
+ * What the kubelet rules read (kubeletSources): KubeletConfigurations, and kubeadm configs and workloads that run a
+ * control-plane program (componentFlagsOf, memoised, tells those cheaply; kubeletSources reads the same command lines).
+ */
+export const KUBELET_OBJECTS: AppliesTo = {
+  podSpec: true,
+  kinds: ["KubeletConfiguration"],
+  groups: ["kubeadm.k8s.io"],
+  when: (object) => isKubeletConfiguration(object) || componentFlagsOf(object).length > 0,
+};
 
 /** Whether the object writes kubelet settings at all: what every kubelet rule examines. */
 export function examinesKubelet(object: K8sObject): boolean {

@@ -1,6 +1,6 @@
 // Everything a rule may use, in one module: rules import from here and from nothing else of ours,
 // so the engine can change behind it (test/meta/stage-graph.test.ts enforces this).
-export { defineRule, type DeferredReportOf, type MessageOf, type RelatedPlace, type SettledOf, type Messages, type ReportOf, type Rule, type RuleContext, type RuleDefinition } from "./rule.js";
+export { defineRule, type AppliesTo, type DeferredReportOf, type MessageOf, type RelatedPlace, type SettledOf, type Messages, type ReportOf, type Rule, type RuleContext, type RuleDefinition } from "./rule.js";
 export {
   containersOf,
   describeContainer,
@@ -32,7 +32,8 @@ export {
   type Setting,
 } from "./pod-settings.js";
 export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
-export { componentFlagsOf, effectiveSetting, listItems, mapEntries, type ComponentFlags, type FlagSetting } from "./component-flags.js";
+export { POD_SPEC_OBJECTS } from "./dispatch.js";
+export { COMPONENT_OBJECTS, componentFlagsOf, effectiveSetting, listItems, mapEntries, type ComponentFlags, type FlagSetting } from "./component-flags.js";
 export { isGeneratedField, isReleaseNamespaceField, lookupNamespace, type ObjectIndex } from "./object-index.js";
 export { isEmptySelector, selectorMatches } from "./labels.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";

@@ -5,6 +5,7 @@ import type { JsonObject, K8sObject, Path } from "../core/types.js";
 import { commandLineOf } from "./command-line.js";
 import { KUBEADM_DEFAULT_FLAGS } from "./kubeadm-defaults.js";
 import { describeContainer, workloadContainers, type ContainerRef } from "./workload.js";
+import type { AppliesTo } from "./rule.js";
 
 /** One place that sets a flag: a command-line item, a kubeadm `extraArgs` entry, or kubeadm's own default. */
 export interface FlagSetting {
@@ -73,6 +74,17 @@ function readComponentFlags(object: K8sObject): ComponentFlags[] {
     ];
   });
 }
+
+/** Whether the object runs or configures any control-plane program: componentFlagsOf's answer, which its callers memoise. */
+function configuresComponent(object: K8sObject): boolean {
+  return componentFlagsOf(object).length > 0;
+}
+
+/**
+ * `appliesTo` of the rules that read componentFlagsOf only: workloads and kubeadm's configs, of those the ones
+ * that run a program at all. Most workloads run none, and their flag rules (60) are then not called.
+ */
+export const COMPONENT_OBJECTS: AppliesTo = { podSpec: true, groups: ["kubeadm.k8s.io"], when: configuresComponent };
 
 /**
  * etcd reads a flag that the command line does not set from the variable ETCD_<NAME> (`--client-cert-auth`:

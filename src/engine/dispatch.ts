@@ -1,0 +1,116 @@
+import type { K8sObject } from "../core/types.js";
+import type { RuleMeta } from "../core/rule-meta.js";
+import type { AppliesTo, Rule } from "./rule.js";
+import { podSpecOf, podSpecPathOf } from "./workload.js";
+
+/** What the rules of a category can report on, for those that declare no `appliesTo` of their own. */
+const APPLIES_TO_BY_CATEGORY: Partial<Record<RuleMeta["category"], AppliesTo>> = {
+  "pod-security": { podSpec: true },
+  "rbac": { groups: ["rbac.authorization.k8s.io"] },
+  "namespaces": { kinds: ["Namespace"] },
+};
+
+/** What the rules of a category check, for those that declare no `examines` of their own. */
+const EXAMINED_BY_CATEGORY: Partial<Record<RuleMeta["category"], (object: K8sObject) => boolean>> = {
+  "pod-security": (object) => podSpecOf(object) !== undefined,
+  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
+  "namespaces": (object) => object.kind === "Namespace",
+};
+
+/** A rule's `appliesTo`, else its category's; undefined: every object. */
+export function appliesToOf(rule: Rule): AppliesTo | undefined {
+  return rule.appliesTo ?? APPLIES_TO_BY_CATEGORY[rule.meta.category];
+}
+
+/** A rule's `examines`, else its category's; undefined: any object counts. */
+export function examinesOf(rule: Rule): ((object: K8sObject) => boolean) | undefined {
+  return rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
+}
+
+/** A rule's `examines` (see examinesOf) that counts an object it throws on as checked: its `check` then reports the failure. */
+export function examinesSafely(examines: (object: K8sObject) => boolean, object: K8sObject): boolean {
+  try {
+    return examines(object);
+  } catch {
+    return true;
+  }
+}
+
+function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+
+/** Whether objects of this object's apiVersion and kind are among those `appliesTo` names (its `when` aside). */
+function admitsKind(appliesTo: AppliesTo, object: K8sObject): boolean {
+  return (
+    (appliesTo.podSpec === true && podSpecPathOf(object) !== undefined) ||
+    (appliesTo.kinds?.includes(object.kind) ?? false) ||
+    (appliesTo.groups?.includes(apiGroup(object.apiVersion)) ?? false)
+  );
+}
+
+/** Whether `when` lets the rule see the object; one that throws does, so that `check` reports the failure. */
+function whenSafely(when: (object: K8sObject) => boolean, object: K8sObject): boolean {
+  try {
+    return when(object);
+  } catch {
+    return true;
+  }
+}
+
+/** Whether the engine calls the rule on this object (with the pod-template kinds of the run in force). */
+export function dispatches(rule: Rule, object: K8sObject): boolean {
+  const appliesTo = appliesToOf(rule);
+  if (appliesTo === undefined) return true;
+  return admitsKind(appliesTo, object) && (appliesTo.when === undefined || whenSafely(appliesTo.when, object));
+}
+
+/** One rule of a dispatch bucket, with the test of its `appliesTo` that only the object's content can answer. */
+export interface Dispatched<T> {
+  entry: T;
+  when: ((object: K8sObject) => boolean) | undefined;
+}
+
+/** The rules that can report on objects of one apiVersion and kind, in the order of the run's rules. */
+export interface Bucket<T, P> {
+  readonly rules: ReadonlyArray<Dispatched<T>>;
+  /** The engine's own bookkeeping for these objects (the rules yet to meet one they examine). */
+  pending: P[];
+}
+
+/**
+ * The rules to call on each object, worked out once per (apiVersion, kind). Most of the 160 rules report
+ * on a few kinds only (pod specs, RBAC objects, one config kind), and calling each on every object cost
+ * more than the rules' own work: a generator made, run and dropped per rule per object (the lint loop's
+ * self time and much of the collector's). Must run with the pod-template kinds of the run in force.
+ */
+export function ruleDispatch<T, P>(entries: readonly T[], ruleOf: (entry: T) => Rule, pendingOf: (rules: ReadonlyArray<Dispatched<T>>) => P[]): (object: K8sObject) => Bucket<T, P> {
+  const byVersion = new Map<string, Map<string, Bucket<T, P>>>();
+  return (object) => {
+    let byKind = byVersion.get(object.apiVersion);
+    if (!byKind) {
+      byKind = new Map();
+      byVersion.set(object.apiVersion, byKind);
+    }
+    let bucket = byKind.get(object.kind);
+    if (!bucket) {
+      const rules: Array<Dispatched<T>> = [];
+      for (const entry of entries) {
+        const appliesTo = appliesToOf(ruleOf(entry));
+        if (appliesTo === undefined || admitsKind(appliesTo, object)) rules.push({ entry, when: appliesTo?.when });
+      }
+      bucket = { rules, pending: pendingOf(rules) };
+      byKind.set(object.kind, bucket);
+    }
+    return bucket;
+  };
+}
+
+/** Whether a dispatched rule's `when` lets it see the object. */
+export function passes<T>(dispatched: Dispatched<T>, object: K8sObject): boolean {
+  return dispatched.when === undefined || whenSafely(dispatched.when, object);
+}
+
+/** `appliesTo` of the rules that read an object's pod spec (podSpecOf, workloadContainers) and nothing else. */
+export const POD_SPEC_OBJECTS: AppliesTo = { podSpec: true };
