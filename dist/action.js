@@ -65001,13 +65001,21 @@ function commandLineOf(ref) {
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
-  const first = items2.at(0)?.text;
   const hasArgs = arrayOf(ref.container.args).length > 0;
   return {
-    program: first?.startsWith("-") ? void 0 : first?.split("/").at(-1),
+    program: programNamed(items2.at(0)?.text),
     insertPath: [...ref.path, hasArgs || ref.container.command === void 0 ? "args" : "command"],
     flags
   };
+}
+function programNamed(first) {
+  return first?.startsWith("-") ? void 0 : first?.split("/").at(-1);
+}
+function programOf(ref) {
+  for (const field of ["command", "args"]) {
+    for (const item of arrayOf(ref.container[field])) if (typeof item === "string") return programNamed(item);
+  }
+  return void 0;
 }
 function effectiveFlag(commandLine, name) {
   return commandLine.flags.get(name)?.at(-1);
@@ -65051,8 +65059,26 @@ function whenSafely(when, object) {
     return true;
   }
 }
+function openGates(bucket, object) {
+  for (let i = 0; i < bucket.gates.length; i++) bucket.open[i] = whenSafely(bucket.gates[i], object) ? 1 : 0;
+}
+function isOpen(bucket, dispatched) {
+  return dispatched.gate < 0 || bucket.open[dispatched.gate] === 1;
+}
 function ruleDispatch(entries, ruleOf, pendingOf) {
   const byVersion = /* @__PURE__ */ new Map();
+  const bucketFor = (object) => {
+    const rules = [];
+    const gates = [];
+    for (const entry of entries) {
+      const appliesTo2 = appliesToOf(ruleOf(entry));
+      if (appliesTo2 !== void 0 && !admitsKind(appliesTo2, object)) continue;
+      const when = appliesTo2?.when;
+      if (when !== void 0 && !gates.includes(when)) gates.push(when);
+      rules.push({ entry, gate: when === void 0 ? -1 : gates.indexOf(when) });
+    }
+    return { rules, gates, open: new Uint8Array(gates.length), pending: pendingOf(rules) };
+  };
   return (object) => {
     let byKind = byVersion.get(object.apiVersion);
     if (!byKind) {
@@ -65061,19 +65087,11 @@ function ruleDispatch(entries, ruleOf, pendingOf) {
     }
     let bucket = byKind.get(object.kind);
     if (!bucket) {
-      const rules = [];
-      for (const entry of entries) {
-        const appliesTo2 = appliesToOf(ruleOf(entry));
-        if (appliesTo2 === void 0 || admitsKind(appliesTo2, object)) rules.push({ entry, when: appliesTo2?.when });
-      }
-      bucket = { rules, pending: pendingOf(rules) };
+      bucket = bucketFor(object);
       byKind.set(object.kind, bucket);
     }
     return bucket;
   };
-}
-function passes(dispatched, object) {
-  return dispatched.when === void 0 || whenSafely(dispatched.when, object);
 }
 var POD_SPEC_OBJECTS = { podSpec: true };
 
@@ -65244,17 +65262,24 @@ var componentFlagsOf = lastAnswerOf(readComponentFlags);
 function readComponentFlags(object) {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container) => {
-    const commandLine = commandLineOf(container);
-    const program = commandLine.program;
+    const program = programOf(container);
     if (program === void 0) return [];
+    let commandLine;
+    const line = () => commandLine ??= commandLineOf(container);
     return [
       {
         program,
-        where: describeContainer(container),
-        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0,
-        insertPath: commandLine.insertPath,
+        get where() {
+          return describeContainer(container);
+        },
+        get version() {
+          return typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0;
+        },
+        get insertPath() {
+          return line().insertPath;
+        },
         settings: (name, boolean2) => {
-          const flags = commandLine.flags.get(name);
+          const flags = line().flags.get(name);
           if (flags) return flags.map((flag2) => ({ value: flag2.value ?? (boolean2 ? "true" : flag2.next ?? ""), path: flag2.path }));
           return program === "etcd" ? etcdEnvironment(container, name) : [];
         },
@@ -65263,10 +65288,18 @@ function readComponentFlags(object) {
     ];
   });
 }
-function configuresComponent(object) {
-  return componentFlagsOf(object).length > 0;
+var programGates = /* @__PURE__ */ new Map();
+function runsProgram(program) {
+  let gate = programGates.get(program);
+  if (!gate) {
+    gate = (object) => componentFlagsOf(object).some((flags) => flags.program === program);
+    programGates.set(program, gate);
+  }
+  return gate;
 }
-var COMPONENT_OBJECTS = { podSpec: true, groups: ["kubeadm.k8s.io"], when: configuresComponent };
+function programObjects(program) {
+  return { podSpec: true, groups: ["kubeadm.k8s.io"], when: runsProgram(program) };
+}
 function etcdEnvironment(container, name) {
   const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
   return arrayOf(container.container.env).flatMap(
@@ -65358,6 +65391,7 @@ function mapEntries(settings) {
 init_object_index();
 init_labels();
 init_json();
+init_memo();
 
 // src/engine/config-kinds.ts
 function isKubeletConfiguration(object) {
@@ -65473,7 +65507,7 @@ function componentFlagRule(spec) {
       }
     },
     examines: (object) => componentFlagsOf(object).some((component2) => component2.program === spec.component),
-    appliesTo: COMPONENT_OBJECTS,
+    appliesTo: programObjects(component),
     *check(object) {
       for (const component2 of componentFlagsOf(object)) {
         if (component2.program !== spec.component || !applies(spec, component2)) continue;
@@ -67136,6 +67170,7 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
 });
 
 // rules/control-plane/kube-proxy-metrics-bind-address-exposed.ts
+var runsKubeProxy = runsProgram("kube-proxy");
 function hostOf(address) {
   if (address.startsWith("[")) return address.slice(1, address.indexOf("]"));
   const colons = address.split(":").length - 1;
@@ -67164,7 +67199,7 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
     }
   },
   examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
-  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).length > 0 },
+  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || runsKubeProxy(object) },
   *check(object) {
     const found = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {
@@ -67278,11 +67313,12 @@ function kubeletSources(object) {
   }
   return sources;
 }
+var runsKubelet = runsProgram("kubelet");
 var KUBELET_OBJECTS = {
   podSpec: true,
   kinds: ["KubeletConfiguration"],
   groups: ["kubeadm.k8s.io"],
-  when: (object) => isKubeletConfiguration(object) || componentFlagsOf(object).length > 0
+  when: (object) => isKubeletConfiguration(object) || runsKubelet(object)
 };
 function examinesKubelet(object) {
   return kubeletSources(object).length > 0;
@@ -72218,19 +72254,41 @@ function parseTokenPattern(item) {
     return { item, problem: error2.message };
   }
 }
-function findTokens(text, shapes) {
-  const hits = [];
-  for (const shape of shapes) {
-    for (const match2 of text.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
-      const token = match2[0];
-      if (token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token)) continue;
-      hits.push({ kind: shape.kind, token });
+var globalPatterns = /* @__PURE__ */ new WeakMap();
+function globalPattern(pattern) {
+  let global2 = globalPatterns.get(pattern);
+  if (!global2) {
+    global2 = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global2);
+  }
+  return global2;
+}
+function firstMatch2(pattern, text, accept) {
+  pattern.lastIndex = 0;
+  try {
+    for (let match2 = pattern.exec(text); match2 !== null; match2 = pattern.exec(text)) {
+      if (match2[0] === "") {
+        const wide = (pattern.unicode || pattern.flags.includes("v")) && (text.codePointAt(pattern.lastIndex) ?? 0) > 65535;
+        pattern.lastIndex += wide ? 2 : 1;
+      }
+      const hit = accept(match2);
+      if (hit !== void 0) return hit;
     }
+    return void 0;
+  } finally {
+    pattern.lastIndex = 0;
   }
-  for (const match2 of text.matchAll(CONNECTION_STRING)) {
-    if (!isPlaceholder(decodeURIComponentSafe(match2[1]))) hits.push({ kind: "connection string with a password", token: match2[0] });
+}
+function firstToken(text, shapes) {
+  for (const shape of shapes) {
+    const hit = firstMatch2(
+      globalPattern(shape.pattern),
+      text,
+      ([token]) => token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token) ? void 0 : { kind: shape.kind, token }
+    );
+    if (hit) return hit;
   }
-  return hits;
+  return firstMatch2(CONNECTION_STRING, text, (match2) => isPlaceholder(decodeURIComponentSafe(match2[1])) ? void 0 : { kind: "connection string with a password", token: match2[0] });
 }
 function decodeURIComponentSafe(text) {
   try {
@@ -72298,7 +72356,7 @@ function preview(secret) {
   return `${secret.slice(0, shown)}\u2026`;
 }
 function credentialIn(name, value, shapes) {
-  const hit = findTokens(value, shapes).at(0);
+  const hit = firstToken(value, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   if (name !== void 0 && isSecretLikeName(name) && looksLikeCredential(value)) return { kind: secretKindOf(name), start: preview(value.trim()), named: true };
   return void 0;
@@ -72306,7 +72364,7 @@ function credentialIn(name, value, shapes) {
 var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
 function credentialInText(name, text, shapes) {
   if (!text.includes("\n")) return credentialIn(name, text, shapes);
-  const hit = findTokens(text, shapes).at(0);
+  const hit = firstToken(text, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   for (const match2 of text.matchAll(ASSIGNMENT)) {
     if (isSecretLikeName(match2[1]) && looksLikeCredential(match2[2])) return { kind: `${secretKindOf(match2[1])} (${match2[1]})`, start: preview(match2[2]), named: true };
@@ -72394,6 +72452,10 @@ function* configMapPlaces(object, shapes) {
     if (credential) yield { path: ["binaryData", key2], field: `ConfigMap binaryData key "${key2}"`, credential };
   }
 }
+var shapesOf = lastAnswerOf((tokenPatterns) => [
+  ...TOKEN_SHAPES,
+  ...tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape)
+]);
 var literal_credential_default = defineRule({
   meta: {
     id: "literal-credential",
@@ -72427,8 +72489,7 @@ var literal_credential_default = defineRule({
     }
   },
   *check(object, context) {
-    const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
-    const shapes = [...TOKEN_SHAPES, ...custom];
+    const shapes = shapesOf(context.options.tokenPatterns);
     const report = ({ path: path28, field, credential }) => ({ path: path28, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
@@ -74428,7 +74489,7 @@ function createLinter(rules, settings = {}) {
     for (let i = 0; i < bucket.pending.length; i++) {
       const waiting = bucket.pending[i];
       const id = waiting.dispatched.entry.rule.meta.id;
-      if (examined.has(id) || passes(waiting.dispatched, object) && examinesSafely(waiting.examines, object)) {
+      if (examined.has(id) || isOpen(bucket, waiting.dispatched) && examinesSafely(waiting.examines, object)) {
         examined.add(id);
         left ??= bucket.pending.slice(0, i);
       } else left?.push(waiting);
@@ -74443,11 +74504,12 @@ function createLinter(rules, settings = {}) {
     if (objects.length > 0) for (const id of examineAny) examined.add(id);
     for (const object of objects) {
       const bucket = bucketOf(object);
+      openGates(bucket, object);
       if (bucket.pending.length) noteExamined(object, bucket);
       const shapeStart = set.findings.length;
       for (const problem2 of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
       for (const dispatched of bucket.rules) {
-        if (!passes(dispatched, object)) continue;
+        if (!isOpen(bucket, dispatched)) continue;
         const active = dispatched.entry;
         const ruleStart = set.findings.length;
         try {

@@ -8,6 +8,7 @@ import {
   isKubeletConfiguration,
   isRecord,
   KUBEADM_KINDS,
+  runsProgram,
   workloadContainers,
   type AppliesTo,
   type CommandLine,
@@ -179,15 +180,17 @@ export function kubeletSources(object: K8sObject): KubeletSource[] {
   return sources;
 }
 
+const runsKubelet = runsProgram("kubelet");
+
 /**
- * What the kubelet rules read (kubeletSources): KubeletConfigurations, and kubeadm configs and workloads that run a
- * control-plane program (componentFlagsOf, memoised, tells those cheaply; kubeletSources reads the same command lines).
+ * What the kubelet rules read (kubeletSources): KubeletConfigurations, and kubeadm configs and workloads that run
+ * the kubelet (componentFlagsOf, memoised, tells those cheaply; kubeletSources reads the same command lines).
  */
 export const KUBELET_OBJECTS: AppliesTo = {
   podSpec: true,
   kinds: ["KubeletConfiguration"],
   groups: ["kubeadm.k8s.io"],
-  when: (object) => isKubeletConfiguration(object) || componentFlagsOf(object).length > 0,
+  when: (object) => isKubeletConfiguration(object) || runsKubelet(object),
 };
 
 /** Whether the object writes kubelet settings at all: what every kubelet rule examines. */

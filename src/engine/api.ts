@@ -33,10 +33,11 @@ export {
 } from "./pod-settings.js";
 export { commandLineOf, effectiveFlag, type CommandLine, type CommandLineFlag } from "./command-line.js";
 export { POD_SPEC_OBJECTS } from "./dispatch.js";
-export { COMPONENT_OBJECTS, componentFlagsOf, effectiveSetting, listItems, mapEntries, type ComponentFlags, type FlagSetting } from "./component-flags.js";
+export { componentFlagsOf, effectiveSetting, programObjects, runsProgram, listItems, mapEntries, type ComponentFlags, type FlagSetting } from "./component-flags.js";
 export { isGeneratedField, isReleaseNamespaceField, lookupNamespace, type ObjectIndex } from "./object-index.js";
 export { isEmptySelector, selectorMatches } from "./labels.js";
 export { arrayOf, isRecord, recordOf, stringsOf } from "../core/json.js";
+export { lastAnswerOf } from "../core/memo.js";
 export type { RuleMeta } from "../core/rule-meta.js";
 export type { OptionSpec, OptionSpecs } from "../core/rule-options.js";
 export type { JsonObject, K8sObject, Path, PathSegment } from "../core/types.js";

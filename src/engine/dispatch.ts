@@ -66,17 +66,31 @@ export function dispatches(rule: Rule, object: K8sObject): boolean {
   return admitsKind(appliesTo, object) && (appliesTo.when === undefined || whenSafely(appliesTo.when, object));
 }
 
-/** One rule of a dispatch bucket, with the test of its `appliesTo` that only the object's content can answer. */
+/** One rule of a dispatch bucket, with the index of its `when` among the bucket's gates (-1: none). */
 export interface Dispatched<T> {
   entry: T;
-  when: ((object: K8sObject) => boolean) | undefined;
+  gate: number;
 }
 
 /** The rules that can report on objects of one apiVersion and kind, in the order of the run's rules. */
 export interface Bucket<T, P> {
   readonly rules: ReadonlyArray<Dispatched<T>>;
+  /** The distinct `when` tests of those rules: many rules share one (the 60 control-plane flag rules). */
+  readonly gates: ReadonlyArray<(object: K8sObject) => boolean>;
+  /** Whether each gate lets the current object through, set by `openGates`. */
+  readonly open: Uint8Array;
   /** The engine's own bookkeeping for these objects (the rules yet to meet one they examine). */
   pending: P[];
+}
+
+/** Answers each gate of the bucket once for this object, before its rules are called. */
+export function openGates(bucket: Bucket<unknown, unknown>, object: K8sObject): void {
+  for (let i = 0; i < bucket.gates.length; i++) bucket.open[i] = whenSafely(bucket.gates[i], object) ? 1 : 0;
+}
+
+/** Whether a dispatched rule's `when` lets it see the object that `openGates` was last given. */
+export function isOpen(bucket: Bucket<unknown, unknown>, dispatched: Dispatched<unknown>): boolean {
+  return dispatched.gate < 0 || bucket.open[dispatched.gate] === 1;
 }
 
 /**
@@ -87,6 +101,18 @@ export interface Bucket<T, P> {
  */
 export function ruleDispatch<T, P>(entries: readonly T[], ruleOf: (entry: T) => Rule, pendingOf: (rules: ReadonlyArray<Dispatched<T>>) => P[]): (object: K8sObject) => Bucket<T, P> {
   const byVersion = new Map<string, Map<string, Bucket<T, P>>>();
+  const bucketFor = (object: K8sObject): Bucket<T, P> => {
+    const rules: Array<Dispatched<T>> = [];
+    const gates: Array<(object: K8sObject) => boolean> = [];
+    for (const entry of entries) {
+      const appliesTo = appliesToOf(ruleOf(entry));
+      if (appliesTo !== undefined && !admitsKind(appliesTo, object)) continue;
+      const when = appliesTo?.when;
+      if (when !== undefined && !gates.includes(when)) gates.push(when);
+      rules.push({ entry, gate: when === undefined ? -1 : gates.indexOf(when) });
+    }
+    return { rules, gates, open: new Uint8Array(gates.length), pending: pendingOf(rules) };
+  };
   return (object) => {
     let byKind = byVersion.get(object.apiVersion);
     if (!byKind) {
@@ -95,21 +121,11 @@ export function ruleDispatch<T, P>(entries: readonly T[], ruleOf: (entry: T) => 
     }
     let bucket = byKind.get(object.kind);
     if (!bucket) {
-      const rules: Array<Dispatched<T>> = [];
-      for (const entry of entries) {
-        const appliesTo = appliesToOf(ruleOf(entry));
-        if (appliesTo === undefined || admitsKind(appliesTo, object)) rules.push({ entry, when: appliesTo?.when });
-      }
-      bucket = { rules, pending: pendingOf(rules) };
+      bucket = bucketFor(object);
       byKind.set(object.kind, bucket);
     }
     return bucket;
   };
-}
-
-/** Whether a dispatched rule's `when` lets it see the object. */
-export function passes<T>(dispatched: Dispatched<T>, object: K8sObject): boolean {
-  return dispatched.when === undefined || whenSafely(dispatched.when, object);
 }
 
 /** `appliesTo` of the rules that read an object's pod spec (podSpecOf, workloadContainers) and nothing else. */

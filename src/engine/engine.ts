@@ -7,7 +7,7 @@ import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
 import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
-import { examinesOf, examinesSafely, passes, ruleDispatch, type Bucket, type Dispatched } from "./dispatch.js";
+import { examinesOf, examinesSafely, isOpen, openGates, ruleDispatch, type Bucket, type Dispatched } from "./dispatch.js";
 import { DIAGNOSTIC_RULES, RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
 import { formatMessage } from "../core/message.js";
 import { resolveOptions, type RuleSetting } from "../core/rule-options.js";
@@ -248,7 +248,7 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     for (let i = 0; i < bucket.pending.length; i++) {
       const waiting = bucket.pending[i];
       const id = waiting.dispatched.entry.rule.meta.id;
-      if (examined.has(id) || (passes(waiting.dispatched, object) && examinesSafely(waiting.examines, object))) {
+      if (examined.has(id) || (isOpen(bucket, waiting.dispatched) && examinesSafely(waiting.examines, object))) {
         examined.add(id);
         left ??= bucket.pending.slice(0, i);
       } else left?.push(waiting);
@@ -270,11 +270,12 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     if (objects.length > 0) for (const id of examineAny) examined.add(id);
     for (const object of objects) {
       const bucket = bucketOf(object);
+      openGates(bucket, object);
       if (bucket.pending.length) noteExamined(object, bucket);
       const shapeStart = set.findings.length;
       for (const problem of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem.path, problem.message), shapeStart);
       for (const dispatched of bucket.rules) {
-        if (!passes(dispatched, object)) continue;
+        if (!isOpen(bucket, dispatched)) continue;
         const active = dispatched.entry;
         const ruleStart = set.findings.length;
         try {

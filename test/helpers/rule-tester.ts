@@ -42,7 +42,7 @@ export function expectDispatched(rule: Rule, objects: readonly K8sObject[], cont
     try {
       reports = [...rule.check(object, context)].length;
     } catch (error) {
-      throw new Error(`${rule.meta.id} throws on ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes: ${String(error)}`);
+      throw new Error(`${rule.meta.id} throws on ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`, { cause: error });
     }
     expect(reports, `${rule.meta.id} reports on ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`).toBe(0);
     if (examines) expect(examines(object), `${rule.meta.id} examines ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`).toBe(false);

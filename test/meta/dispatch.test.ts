@@ -22,7 +22,9 @@ function manifestFiles(dir: string): string[] {
 }
 
 const bench = mkdtempSync(path.join(tmpdir(), "kubeward-dispatch-"));
-afterAll(() => rmSync(bench, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(bench, { recursive: true, force: true });
+});
 
 describe("the engine calls each rule on every object it can report on", () => {
   if (!existsSync(corpus)) it.skip("../shared/corpus is absent: only fixtures/ and the benchmark corpus are read");
