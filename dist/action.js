@@ -74345,6 +74345,8 @@ function placeholdersOf(template) {
 }
 var placeholderCache = /* @__PURE__ */ new Map();
 function formatMessage(template, data = {}) {
+  const fast = filledFast(template, data);
+  if (fast !== void 0) return fast;
   const names = placeholdersOf(template);
   const unused = Object.keys(data).filter((name) => !names.includes(name));
   if (unused.length > 0) throw new Error(`message data has values no placeholder uses: ${unused.join(", ")}`);
@@ -74352,6 +74354,27 @@ function formatMessage(template, data = {}) {
     if (!Object.hasOwn(data, name)) throw new Error(`message data has no value for {{${name}}}`);
     return String(data[name]);
   });
+}
+var cutTemplates = /* @__PURE__ */ new Map();
+function cutTemplate(template) {
+  let cut = cutTemplates.get(template);
+  if (cut === void 0) {
+    const parts = template.split(PLACEHOLDER);
+    cut = { texts: parts.filter((_2, index) => index % 2 === 0), names: parts.filter((_2, index) => index % 2 === 1), distinct: placeholdersOf(template).length };
+    cutTemplates.set(template, cut);
+  }
+  return cut;
+}
+function filledFast(template, data) {
+  const cut = cutTemplate(template);
+  if (Object.keys(data).length !== cut.distinct) return void 0;
+  let text = cut.texts[0];
+  for (let i = 0; i < cut.names.length; i++) {
+    const name = cut.names[i];
+    if (!Object.prototype.propertyIsEnumerable.call(data, name)) return void 0;
+    text += String(data[name]) + cut.texts[i + 1];
+  }
+  return text;
 }
 
 // src/engine/engine.ts
