@@ -67,7 +67,7 @@ function cutTemplate(template: string): CutTemplate {
 /**
  * The message when the data has a value for every placeholder and no other, else undefined (formatMessage then
  * says what is wrong). Every finding's message is made here: a regular-expression replace with a callback, and
- * the list of unused keys, per finding were a tenth of the engine's own time at 50k findings.
+ * the list of unused keys, per finding were about 7% of the engine's own time (10k objects, 54k findings).
  */
 function filledFast(template: string, data: MessageData): string | undefined {
   const cut = cutTemplate(template);
