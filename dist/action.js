@@ -20300,7 +20300,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   let limit = "results per run";
   let results = keptResults(ranked, kept, input.findings.length, resultOf);
   const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+  if (textExceeds(results, limits.gzippedBytes - envelope.length - OMITTED_PROPERTIES_BYTES)) {
     const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
     for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
       kept = Math.floor(kept * (room / gzipped) * 0.95);
@@ -20375,10 +20375,13 @@ function keptResults(ranked, kept, total, resultOf) {
   if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
   return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
 }
-function textBytes(results) {
-  let bytes = 0;
-  for (const result of results) bytes += Buffer.byteLength(result) + 1;
-  return bytes;
+function textExceeds(results, bytes) {
+  let total = 0;
+  for (const result of results) {
+    total += Buffer.byteLength(result) + 1;
+    if (total > bytes) return true;
+  }
+  return false;
 }
 function gzippedSize(results) {
   let gzipped = 0;
@@ -72303,9 +72306,17 @@ function nameWords(name) {
   return name.replace(/^-+/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase();
 }
 var NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
+var secretLikeNames = /* @__PURE__ */ new Map();
+var SECRET_LIKE_NAMES_LIMIT = 1e4;
 function isSecretLikeName(name) {
-  const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+  let verdict4 = secretLikeNames.get(name);
+  if (verdict4 === void 0) {
+    const words = nameWords(name);
+    verdict4 = SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+    if (secretLikeNames.size >= SECRET_LIKE_NAMES_LIMIT) secretLikeNames.clear();
+    secretLikeNames.set(name, verdict4);
+  }
+  return verdict4;
 }
 function secretKindOf(name) {
   const words = nameWords(name);

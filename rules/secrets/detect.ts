@@ -146,9 +146,22 @@ export function nameWords(name: string): string {
 /** A digest of a secret (`checksum/secret`, Helm's restart-on-change annotation) or a public half is not the secret. */
 const NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
 
+/**
+ * Verdicts by name, for a few thousand names at most: every env entry of every container is asked about, a
+ * repository repeats a few hundred names across its workloads, and each verdict costs four replaces and three tests.
+ */
+const secretLikeNames = new Map<string, boolean>();
+const SECRET_LIKE_NAMES_LIMIT = 10_000;
+
 export function isSecretLikeName(name: string): boolean {
-  const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+  let verdict = secretLikeNames.get(name);
+  if (verdict === undefined) {
+    const words = nameWords(name);
+    verdict = SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+    if (secretLikeNames.size >= SECRET_LIKE_NAMES_LIMIT) secretLikeNames.clear();
+    secretLikeNames.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** What a secret-like name's value holds, as messages say it. */
