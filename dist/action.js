@@ -65048,12 +65048,8 @@ function examinesSafely(examines, object) {
     return true;
   }
 }
-function apiGroup2(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
 function admitsKind(appliesTo2, object) {
-  return appliesTo2.podSpec === true && podSpecPathOf(object) !== void 0 || (appliesTo2.kinds?.includes(object.kind) ?? false) || (appliesTo2.groups?.includes(apiGroup2(object.apiVersion)) ?? false);
+  return appliesTo2.podSpec === true && podSpecPathOf(object) !== void 0 || (appliesTo2.kinds?.includes(object.kind) ?? false) || (appliesTo2.groups?.includes(apiGroup(object.apiVersion)) ?? false);
 }
 function whenSafely(when, object) {
   try {

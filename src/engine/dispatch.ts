@@ -1,7 +1,7 @@
 import type { K8sObject } from "../core/types.js";
 import type { RuleMeta } from "../core/rule-meta.js";
 import type { AppliesTo, Rule } from "./rule.js";
-import { podSpecOf, podSpecPathOf } from "./workload.js";
+import { apiGroup, podSpecOf, podSpecPathOf } from "./workload.js";
 
 /** What the rules of a category can report on, for those that declare no `appliesTo` of their own. */
 const APPLIES_TO_BY_CATEGORY: Partial<Record<RuleMeta["category"], AppliesTo>> = {
@@ -34,11 +34,6 @@ export function examinesSafely(examines: (object: K8sObject) => boolean, object:
   } catch {
     return true;
   }
-}
-
-function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 
 /** Whether objects of this object's apiVersion and kind are among those `appliesTo` names (its `when` aside). */
