@@ -20309,7 +20309,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   let limit = "results per run";
   let results = keptResults(ranked, kept, input.findings.length, resultOf);
   const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-  if (textBytes(results) + envelope.length + OMITTED_PROPERTIES_BYTES > limits.gzippedBytes) {
+  if (textExceeds(results, limits.gzippedBytes - envelope.length - OMITTED_PROPERTIES_BYTES)) {
     const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
     for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
       kept = Math.floor(kept * (room / gzipped) * 0.95);
@@ -20384,10 +20384,13 @@ function keptResults(ranked, kept, total, resultOf) {
   if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
   return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
 }
-function textBytes(results) {
-  let bytes = 0;
-  for (const result of results) bytes += Buffer.byteLength(result) + 1;
-  return bytes;
+function textExceeds(results, bytes) {
+  let total = 0;
+  for (const result of results) {
+    total += Buffer.byteLength(result) + 1;
+    if (total > bytes) return true;
+  }
+  return false;
 }
 function gzippedSize(results) {
   let gzipped = 0;
@@ -68658,17 +68661,95 @@ function commandLineOf(ref) {
     if (list2) list2.push(flag2);
     else flags.set(match2[1], [flag2]);
   });
-  const first = items2.at(0)?.text;
   const hasArgs = arrayOf(ref.container.args).length > 0;
   return {
-    program: first?.startsWith("-") ? void 0 : first?.split("/").at(-1),
+    program: programNamed(items2.at(0)?.text),
     insertPath: [...ref.path, hasArgs || ref.container.command === void 0 ? "args" : "command"],
     flags
   };
 }
+function programNamed(first) {
+  return first?.startsWith("-") ? void 0 : first?.split("/").at(-1);
+}
+function programOf(ref) {
+  for (const field of ["command", "args"]) {
+    for (const item of arrayOf(ref.container[field])) if (typeof item === "string") return programNamed(item);
+  }
+  return void 0;
+}
 function effectiveFlag(commandLine, name) {
   return commandLine.flags.get(name)?.at(-1);
 }
+
+// src/engine/dispatch.ts
+var APPLIES_TO_BY_CATEGORY = {
+  "pod-security": { podSpec: true },
+  "rbac": { groups: ["rbac.authorization.k8s.io"] },
+  "namespaces": { kinds: ["Namespace"] }
+};
+var EXAMINED_BY_CATEGORY = {
+  "pod-security": (object) => podSpecOf(object) !== void 0,
+  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
+  "namespaces": (object) => object.kind === "Namespace"
+};
+function appliesToOf(rule) {
+  return rule.appliesTo ?? APPLIES_TO_BY_CATEGORY[rule.meta.category];
+}
+function examinesOf(rule) {
+  return rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
+}
+function examinesSafely(examines, object) {
+  try {
+    return examines(object);
+  } catch {
+    return true;
+  }
+}
+function admitsKind(appliesTo2, object) {
+  return appliesTo2.podSpec === true && podSpecPathOf(object) !== void 0 || (appliesTo2.kinds?.includes(object.kind) ?? false) || (appliesTo2.groups?.includes(apiGroup(object.apiVersion)) ?? false);
+}
+function whenSafely(when, object) {
+  try {
+    return when(object);
+  } catch {
+    return true;
+  }
+}
+function openGates(bucket, object) {
+  for (let i = 0; i < bucket.gates.length; i++) bucket.open[i] = whenSafely(bucket.gates[i], object) ? 1 : 0;
+}
+function isOpen(bucket, dispatched) {
+  return dispatched.gate < 0 || bucket.open[dispatched.gate] === 1;
+}
+function ruleDispatch(entries, ruleOf, pendingOf) {
+  const byVersion = /* @__PURE__ */ new Map();
+  const bucketFor = (object) => {
+    const rules = [];
+    const gates = [];
+    for (const entry of entries) {
+      const appliesTo2 = appliesToOf(ruleOf(entry));
+      if (appliesTo2 !== void 0 && !admitsKind(appliesTo2, object)) continue;
+      const when = appliesTo2?.when;
+      if (when !== void 0 && !gates.includes(when)) gates.push(when);
+      rules.push({ entry, gate: when === void 0 ? -1 : gates.indexOf(when) });
+    }
+    return { rules, gates, open: new Uint8Array(gates.length), pending: pendingOf(rules) };
+  };
+  return (object) => {
+    let byKind = byVersion.get(object.apiVersion);
+    if (!byKind) {
+      byKind = /* @__PURE__ */ new Map();
+      byVersion.set(object.apiVersion, byKind);
+    }
+    let bucket = byKind.get(object.kind);
+    if (!bucket) {
+      bucket = bucketFor(object);
+      byKind.set(object.kind, bucket);
+    }
+    return bucket;
+  };
+}
+var POD_SPEC_OBJECTS = { podSpec: true };
 
 // src/core/image-reference.ts
 var DOCKER_HUB = "docker.io";
@@ -68837,17 +68918,24 @@ var componentFlagsOf = lastAnswerOf(readComponentFlags);
 function readComponentFlags(object) {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container) => {
-    const commandLine = commandLineOf(container);
-    const program = commandLine.program;
+    const program = programOf(container);
     if (program === void 0) return [];
+    let commandLine;
+    const line = () => commandLine ??= commandLineOf(container);
     return [
       {
         program,
-        where: describeContainer(container),
-        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0,
-        insertPath: commandLine.insertPath,
+        get where() {
+          return describeContainer(container);
+        },
+        get version() {
+          return typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : void 0;
+        },
+        get insertPath() {
+          return line().insertPath;
+        },
         settings: (name, boolean2) => {
-          const flags = commandLine.flags.get(name);
+          const flags = line().flags.get(name);
           if (flags) return flags.map((flag2) => ({ value: flag2.value ?? (boolean2 ? "true" : flag2.next ?? ""), path: flag2.path }));
           return program === "etcd" ? etcdEnvironment(container, name) : [];
         },
@@ -68855,6 +68943,18 @@ function readComponentFlags(object) {
       }
     ];
   });
+}
+var programGates = /* @__PURE__ */ new Map();
+function runsProgram(program) {
+  let gate = programGates.get(program);
+  if (!gate) {
+    gate = (object) => componentFlagsOf(object).some((flags) => flags.program === program);
+    programGates.set(program, gate);
+  }
+  return gate;
+}
+function programObjects(program) {
+  return { podSpec: true, groups: ["kubeadm.k8s.io"], when: runsProgram(program) };
 }
 function etcdEnvironment(container, name) {
   const variable = `ETCD_${name.toUpperCase().replace(/-/g, "_")}`;
@@ -68947,6 +69047,7 @@ function mapEntries(settings) {
 init_object_index();
 init_labels();
 init_json();
+init_memo();
 
 // src/engine/config-kinds.ts
 function isKubeletConfiguration(object) {
@@ -69062,6 +69163,7 @@ function componentFlagRule(spec) {
       }
     },
     examines: (object) => componentFlagsOf(object).some((component2) => component2.program === spec.component),
+    appliesTo: programObjects(component),
     *check(object) {
       for (const component2 of componentFlagsOf(object)) {
         if (component2.program !== spec.component || !applies(spec, component2)) continue;
@@ -69986,6 +70088,7 @@ var apiserver_weak_tls_cipher_suites_default = componentFlagRule({
 });
 
 // rules/control-plane/audit-policy.ts
+var AUDIT_POLICIES = { kinds: ["Policy"] };
 var AUDIT_LOGGING = [
   { framework: "NSA-CISA", control: "logging/audit-logging" },
   { framework: "PCI-DSS", control: "10.2" }
@@ -70086,6 +70189,7 @@ var audit_policy_logs_sensitive_bodies_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {
@@ -70119,6 +70223,7 @@ var audit_policy_no_catch_all_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -70158,6 +70263,7 @@ var audit_policy_no_rules_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
     yield { path: object.body.rules === void 0 ? ["kind"] : ["rules"], messageId: "noRules" };
@@ -70188,6 +70294,7 @@ var audit_policy_omits_response_default = defineRule({
     }
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);
@@ -70338,6 +70445,7 @@ var controller_manager_terminated_pod_gc_threshold_missing_default = componentFl
 });
 
 // rules/control-plane/encryption-config.ts
+var ENCRYPTION_CONFIGS = { kinds: ["EncryptionConfiguration", "EncryptionConfig"] };
 var PROVIDER_TYPES = ["aescbc", "aesgcm", "secretbox", "kms", "identity"];
 var LOCAL_KEY_PROVIDERS = ["aescbc", "aesgcm", "secretbox"];
 function resourceEntries(body) {
@@ -70389,6 +70497,7 @@ var encryption_identity_first_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entry = decidingEntry(resourceEntries(object.body), "", "secrets");
@@ -70428,6 +70537,7 @@ var encryption_key_inline_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -70480,6 +70590,7 @@ var encryption_secrets_not_covered_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);
@@ -70513,6 +70624,7 @@ var encryption_weak_provider_default = defineRule({
     }
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {
@@ -70714,6 +70826,7 @@ var etcd_peer_key_file_missing_default = componentFlagRule({
 });
 
 // rules/control-plane/kube-proxy-metrics-bind-address-exposed.ts
+var runsKubeProxy = runsProgram("kube-proxy");
 function hostOf(address) {
   if (address.startsWith("[")) return address.slice(1, address.indexOf("]"));
   const colons = address.split(":").length - 1;
@@ -70742,6 +70855,7 @@ var kube_proxy_metrics_bind_address_exposed_default = defineRule({
     }
   },
   examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
+  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || runsKubeProxy(object) },
   *check(object) {
     const found = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {
@@ -70855,6 +70969,13 @@ function kubeletSources(object) {
   }
   return sources;
 }
+var runsKubelet = runsProgram("kubelet");
+var KUBELET_OBJECTS = {
+  podSpec: true,
+  kinds: ["KubeletConfiguration"],
+  groups: ["kubeadm.k8s.io"],
+  when: (object) => isKubeletConfiguration(object) || runsKubelet(object)
+};
 function examinesKubelet(object) {
   return kubeletSources(object).length > 0;
 }
@@ -70898,6 +71019,7 @@ function kubeletSettingRule({ setting, defaults: defaults2, isBad, good, risk, c
     },
     lookupKinds: defaults2.kubeadm ? KUBEADM_LOOKUP_KINDS : void 0,
     examines: examinesKubelet,
+    appliesTo: KUBELET_OBJECTS,
     *check(object) {
       for (const source of kubeletSources(object)) {
         const read = source.read(setting);
@@ -71232,6 +71354,7 @@ var kubelet_server_certificate_not_rotated_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const off = gateTurnedOff(source, object.body);
@@ -71302,6 +71425,7 @@ var kubelet_tls_key_pair_incomplete_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const cert = source.read(CERT_FILE);
@@ -71353,6 +71477,7 @@ var kubelet_weak_tls_default = defineRule({
     }
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const suites = source.read(CIPHER_SUITES);
@@ -71623,6 +71748,7 @@ var istio_authorization_allows_all_default = defineRule({
       anyIdentity: "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;
@@ -71657,6 +71783,7 @@ var istio_authorization_any_source_default = defineRule({
       anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;
@@ -71691,6 +71818,7 @@ var istio_authorization_denies_all_default = defineRule({
       deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any."
     }
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;
@@ -71744,6 +71872,7 @@ var istio_authorization_no_default_deny_default = defineRule({
     }
   },
   lookupKinds: ["AuthorizationPolicy"],
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const root = options.meshRootNamespace;
     if (!authzPolicyOf(object, root)) return;
@@ -71808,6 +71937,7 @@ var istio_destination_rule_tls_not_mutual_default = defineRule({
     }
   },
   lookupKinds: ["Service"],
+  appliesTo: { kinds: ["DestinationRule"] },
   *check(object) {
     if (!isDestinationRule(object)) return;
     const spec = specOf(object);
@@ -71849,6 +71979,7 @@ var istio_gateway_credential_missing_default = defineRule({
       noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`."
     }
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const { index, tls, name } of gatewayServers(object)) {
       const mode = tls.mode;
@@ -71912,6 +72043,7 @@ var istio_gateway_http_without_redirect_default = defineRule({
     }
   },
   lookupKinds: ["VirtualService"],
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     const key2 = gatewayKey(lookupNamespace(object), object.name);
     for (const server of gatewayServers(object)) {
@@ -71945,6 +72077,7 @@ var istio_gateway_weak_tls_version_default = defineRule({
       weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996)."
     }
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const server of gatewayServers(object)) {
       const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;
@@ -72009,6 +72142,7 @@ var istio_namespace_mesh_opt_out_default = defineRule({
     }
   },
   lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  appliesTo: { kinds: ["Namespace"] },
   *check(object, { options }) {
     if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
     if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;
@@ -72123,6 +72257,7 @@ var istio_peer_authentication_not_strict_default = defineRule({
       port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}."
     }
   },
+  appliesTo: { kinds: ["PeerAuthentication"] },
   *check(object, { options }) {
     const policy = peerPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;
@@ -72189,6 +72324,7 @@ var istio_sidecar_injection_disabled_default = defineRule({
       ambientOff: "{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies."
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true) return;
@@ -72229,6 +72365,7 @@ var istio_sidecar_traffic_excluded_default = defineRule({
       redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.'
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -72270,6 +72407,7 @@ var istio_workload_mtls_not_strict_default = defineRule({
     }
   },
   lookupKinds: ["PeerAuthentication"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;
@@ -72467,6 +72605,7 @@ var namespace_psa_version_old_default = defineRule({
 var NAMESPACE_RULES = [namespace_psa_missing_default, namespace_psa_privileged_default, namespace_psa_version_old_default];
 
 // rules/network/exposure.ts
+var GATEWAY_LISTENERS = { kinds: ["Gateway", "ListenerSet", "XListenerSet"] };
 var TLS_IN_TRANSIT = [
   { framework: "PCI-DSS", control: "4.2" },
   { framework: "NSA-CISA", control: "network/encryption" },
@@ -72576,6 +72715,7 @@ var gateway_http_without_https_default = defineRule({
     }
   },
   lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     const own = httpsHostnames(object);
     const parent = isListenerSet(object) ? parentOf(object) : void 0;
@@ -72631,6 +72771,7 @@ var gateway_routes_from_all_namespaces_default = defineRule({
       good: 'kind: Gateway\nspec:\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n      allowedRoutes:\n        namespaces:\n          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: "true"}'
     }
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces2 = recordOf(recordOf(listener.allowedRoutes).namespaces);
@@ -72661,6 +72802,7 @@ var gateway_tls_passthrough_default = defineRule({
       good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]"
     }
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       if (recordOf(listener.tls).mode !== "Passthrough") continue;
@@ -72711,6 +72853,7 @@ var ingress_nginx_annotation_injection_default = defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new"
     }
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     for (const annotation of nginxAnnotations(object)) {
       if (isSnippet(annotation)) continue;
@@ -72749,6 +72892,7 @@ var ingress_nginx_snippet_annotation_default = defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers"
     }
   },
+  appliesTo: { kinds: ["ConfigMap", "Ingress"] },
   *check(object) {
     if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
       const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];
@@ -72798,6 +72942,7 @@ var ingress_without_tls_default = defineRule({
       good: "kind: Ingress\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls\n  rules:\n    - host: shop.example.com\n      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}"
     }
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
     const spec = specOf2(object);
@@ -72992,6 +73137,7 @@ var workload_not_isolated_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const group = isolablePodsOf(object);
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;
@@ -73080,6 +73226,7 @@ var namespace_default_deny_missing_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { podSpec: true, kinds: ["Namespace"] },
   *check(object, { options }) {
     const elsewhere = options.policyNamespacesElsewhere;
     if (object.kind === "Namespace" && object.apiVersion === "v1") {
@@ -73141,6 +73288,7 @@ var network_policy_allows_all_default = defineRule({
       good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080"
     }
   },
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;
@@ -73202,6 +73350,7 @@ var network_policy_dangling_selector_default = defineRule({
     }
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;
@@ -73268,6 +73417,7 @@ var service_external_ips_default = defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const addresses = arrayOf(specOf2(object).externalIPs).filter((address) => typeof address === "string" && address !== "");
@@ -73324,6 +73474,7 @@ var service_load_balancer_unrestricted_default = defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object) || specOf2(object).type !== "LoadBalancer") return;
     if (annotationsOf(object).some(([key2, value]) => INTERNAL_LOAD_BALANCER.get(key2)?.test(value.trim()))) return;
@@ -73362,6 +73513,7 @@ var service_node_port_default = defineRule({
       good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80"
     }
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const spec = specOf2(object);
@@ -75758,19 +75910,41 @@ function parseTokenPattern(item) {
     return { item, problem: error2.message };
   }
 }
-function findTokens(text2, shapes) {
-  const hits = [];
-  for (const shape of shapes) {
-    for (const match2 of text2.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
-      const token = match2[0];
-      if (token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token)) continue;
-      hits.push({ kind: shape.kind, token });
+var globalPatterns = /* @__PURE__ */ new WeakMap();
+function globalPattern(pattern) {
+  let global2 = globalPatterns.get(pattern);
+  if (!global2) {
+    global2 = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global2);
+  }
+  return global2;
+}
+function firstMatch2(pattern, text2, accept) {
+  pattern.lastIndex = 0;
+  try {
+    for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+      if (match2[0] === "") {
+        const wide = (pattern.unicode || pattern.flags.includes("v")) && (text2.codePointAt(pattern.lastIndex) ?? 0) > 65535;
+        pattern.lastIndex += wide ? 2 : 1;
+      }
+      const hit = accept(match2);
+      if (hit !== void 0) return hit;
     }
+    return void 0;
+  } finally {
+    pattern.lastIndex = 0;
   }
-  for (const match2 of text2.matchAll(CONNECTION_STRING)) {
-    if (!isPlaceholder(decodeURIComponentSafe(match2[1]))) hits.push({ kind: "connection string with a password", token: match2[0] });
+}
+function firstToken(text2, shapes) {
+  for (const shape of shapes) {
+    const hit = firstMatch2(
+      globalPattern(shape.pattern),
+      text2,
+      ([token]) => token === "" || isPlaceholder(token) || shape.accept && !shape.accept(token) ? void 0 : { kind: shape.kind, token }
+    );
+    if (hit) return hit;
   }
-  return hits;
+  return firstMatch2(CONNECTION_STRING, text2, (match2) => isPlaceholder(decodeURIComponentSafe(match2[1])) ? void 0 : { kind: "connection string with a password", token: match2[0] });
 }
 function decodeURIComponentSafe(text2) {
   try {
@@ -75785,9 +75959,17 @@ function nameWords(name) {
   return name.replace(/^-+/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase();
 }
 var NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
+var secretLikeNames = /* @__PURE__ */ new Map();
+var SECRET_LIKE_NAMES_LIMIT = 1e4;
 function isSecretLikeName(name) {
-  const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+  let verdict4 = secretLikeNames.get(name);
+  if (verdict4 === void 0) {
+    const words = nameWords(name);
+    verdict4 = SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+    if (secretLikeNames.size >= SECRET_LIKE_NAMES_LIMIT) secretLikeNames.clear();
+    secretLikeNames.set(name, verdict4);
+  }
+  return verdict4;
 }
 function secretKindOf(name) {
   const words = nameWords(name);
@@ -75838,7 +76020,7 @@ function preview(secret) {
   return `${secret.slice(0, shown)}\u2026`;
 }
 function credentialIn(name, value, shapes) {
-  const hit = findTokens(value, shapes).at(0);
+  const hit = firstToken(value, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   if (name !== void 0 && isSecretLikeName(name) && looksLikeCredential(value)) return { kind: secretKindOf(name), start: preview(value.trim()), named: true };
   return void 0;
@@ -75846,7 +76028,7 @@ function credentialIn(name, value, shapes) {
 var ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*["']?([^"'\s#,]+)["']?[ \t]*,?[ \t]*(?:#.*)?$/gm;
 function credentialInText(name, text2, shapes) {
   if (!text2.includes("\n")) return credentialIn(name, text2, shapes);
-  const hit = findTokens(text2, shapes).at(0);
+  const hit = firstToken(text2, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   for (const match2 of text2.matchAll(ASSIGNMENT)) {
     if (isSecretLikeName(match2[1]) && looksLikeCredential(match2[2])) return { kind: `${secretKindOf(match2[1])} (${match2[1]})`, start: preview(match2[2]), named: true };
@@ -75934,6 +76116,10 @@ function* configMapPlaces(object, shapes) {
     if (credential) yield { path: ["binaryData", key2], field: `ConfigMap binaryData key "${key2}"`, credential };
   }
 }
+var shapesOf = lastAnswerOf((tokenPatterns) => [
+  ...TOKEN_SHAPES,
+  ...tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape)
+]);
 var literal_credential_default = defineRule({
   meta: {
     id: "literal-credential",
@@ -75967,8 +76153,7 @@ var literal_credential_default = defineRule({
     }
   },
   *check(object, context) {
-    const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape) => "pattern" in shape);
-    const shapes = [...TOKEN_SHAPES, ...custom];
+    const shapes = shapesOf(context.options.tokenPatterns);
     const report = ({ path: path29, field, credential }) => ({ path: path29, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } });
     for (const place of containerPlaces(object, shapes)) yield report(place);
     for (const place of configMapPlaces(object, shapes)) yield report(place);
@@ -76021,6 +76206,7 @@ var secret_data_in_manifest_default = defineRule({
       good: "kind: ExternalSecret\nmetadata: {name: db}\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  data:\n    - secretKey: password\n      remoteRef: {key: db/password}"
     }
   },
+  appliesTo: { kinds: ["Secret"] },
   *check(object) {
     if (object.apiVersion !== "v1" || object.kind !== "Secret" || Object.hasOwn(object.body, "sops")) return;
     const type2 = object.body.type;
@@ -76059,6 +76245,7 @@ var secret_in_env_default = defineRule({
       good: "volumeMounts:\n  - {name: db, mountPath: /run/secrets/db, readOnly: true}\n# volumes: [{name: db, secret: {secretName: db}}]"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const who = describeContainer(container);
@@ -76131,6 +76318,7 @@ var container_runtime_socket_mounted_default = defineRule({
       good: "volumes:\n  - name: cache\n    emptyDir: {}"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -76313,6 +76501,7 @@ var default_service_account_default = defineRule({
       good: "spec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod || !hasAccountToken(pod)) return;
@@ -76358,6 +76547,7 @@ var image_digest_malformed_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path29, who } of containerImages(object)) {
       const found = digestProblem(image);
@@ -76392,6 +76582,7 @@ var image_not_pinned_by_digest_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path29, who } of containerImages(object)) {
       const reference = parseImageReference(image);
@@ -76422,6 +76613,7 @@ var image_pull_policy_not_always_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2\n    imagePullPolicy: IfNotPresent"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const { image, imagePullPolicy: policy } = container.container;
@@ -76461,6 +76653,7 @@ var image_registry_implicit_default = defineRule({
       good: "containers:\n  - name: app\n    image: docker.io/library/nginx:1.27"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path29, who } of containerImages(object)) {
       const reference = parseImageReference(image);
@@ -76494,6 +76687,7 @@ var image_registry_insecure_default = defineRule({
       good: "containers:\n  - name: app\n    image: registry.example.com:5000/team/app:1.2"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path: path29, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];
@@ -76547,6 +76741,7 @@ var image_registry_not_allowed_default = defineRule({
       good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;
@@ -76583,6 +76778,7 @@ var latest_image_tag_default = defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const image = container.container.image;
@@ -76617,6 +76813,7 @@ function missingProbeRule({ field, examplePath, istioInjectorAddsIt, meta }) {
         path: ${examplePath}
         port: 8080` }
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object) {
       const pod = podSpecOf(object);
       if (!pod || runsToCompletion(pod)) return;
@@ -76682,6 +76879,7 @@ var privileged_port_default = defineRule({
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port: port2, path: path29 } of declaredPorts(object)) {
       if (port2 < 1 || port2 >= 1024) continue;
@@ -76745,6 +76943,7 @@ function missingResourcesRule({ section, noun, meta }) {
       },
       messages: { missingResources: `{{container}} sets no {{resources}} ${noun}.` }
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object, context) {
       const names = context.options.resources;
       if (names.length === 0) return;
@@ -76907,6 +77106,7 @@ var service_account_token_automounted_default = defineRule({
     }
   },
   lookupKinds: ["ServiceAccount", "RoleBinding", "ClusterRoleBinding"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;
@@ -76956,6 +77156,7 @@ var ssh_port_default = defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port: port2, protocol, path: path29 } of declaredPorts(object)) {
       if (port2 !== 22 || protocol !== "TCP") continue;
@@ -76993,6 +77194,7 @@ var writable_root_filesystem_default = defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true"
     }
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       if (container.pod.isWindows) continue;
@@ -77808,6 +78010,8 @@ function placeholdersOf(template) {
 }
 var placeholderCache = /* @__PURE__ */ new Map();
 function formatMessage(template, data = {}) {
+  const fast = filledFast(template, data);
+  if (fast !== void 0) return fast;
   const names = placeholdersOf(template);
   const unused = Object.keys(data).filter((name) => !names.includes(name));
   if (unused.length > 0) throw new Error(`message data has values no placeholder uses: ${unused.join(", ")}`);
@@ -77815,6 +78019,27 @@ function formatMessage(template, data = {}) {
     if (!Object.hasOwn(data, name)) throw new Error(`message data has no value for {{${name}}}`);
     return String(data[name]);
   });
+}
+var cutTemplates = /* @__PURE__ */ new Map();
+function cutTemplate(template) {
+  let cut = cutTemplates.get(template);
+  if (cut === void 0) {
+    const parts = template.split(PLACEHOLDER);
+    cut = { texts: parts.filter((_2, index) => index % 2 === 0), names: parts.filter((_2, index) => index % 2 === 1), distinct: placeholdersOf(template).length };
+    cutTemplates.set(template, cut);
+  }
+  return cut;
+}
+function filledFast(template, data) {
+  const cut = cutTemplate(template);
+  if (Object.keys(data).length !== cut.distinct) return void 0;
+  let text2 = cut.texts[0];
+  for (let i = 0; i < cut.names.length; i++) {
+    const name = cut.names[i];
+    if (!Object.prototype.propertyIsEnumerable.call(data, name)) return void 0;
+    text2 += String(data[name]) + cut.texts[i + 1];
+  }
+  return text2;
 }
 
 // src/engine/engine.ts
@@ -77928,19 +78153,6 @@ function findingSet() {
     }
   };
 }
-var EXAMINED_BY_CATEGORY = {
-  "pod-security": (object) => podSpecOf(object) !== void 0,
-  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
-  "namespaces": (object) => object.kind === "Namespace"
-};
-function examinesSafely(rule, object) {
-  try {
-    const examines = rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
-    return examines ? examines(object) : true;
-  } catch {
-    return true;
-  }
-}
 function createLinter(rules, settings = {}) {
   const podTemplates = settings.podTemplates ?? [];
   const keepMessageData = settings.messageData ?? true;
@@ -77949,7 +78161,15 @@ function createLinter(rules, settings = {}) {
   const kept = /* @__PURE__ */ new Map();
   const pending = [];
   const examined = /* @__PURE__ */ new Set();
-  let unexamined = rules.map((active) => active.rule);
+  const examineAny = rules.filter((active) => examinesOf(active.rule) === void 0).map((active) => active.rule.meta.id);
+  const bucketOf = ruleDispatch(
+    rules,
+    (active) => active.rule,
+    (inBucket) => inBucket.flatMap((dispatched) => {
+      const examines = examinesOf(dispatched.entry.rule);
+      return examines ? [{ dispatched, examines }] : [];
+    })
+  );
   const defer = (active, object, report) => {
     const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
     pending.push({ active, scope: scopeOf(object), finding, settle: report.settle });
@@ -77960,23 +78180,33 @@ function createLinter(rules, settings = {}) {
     if (list2) list2.push(object);
     else kept.set(scope, [object]);
   };
-  const noteExamined = (object) => {
-    unexamined = unexamined.filter((rule) => {
-      if (!examinesSafely(rule, object)) return true;
-      examined.add(rule.meta.id);
-      return false;
-    });
+  const noteExamined = (object, bucket) => {
+    let left;
+    for (let i = 0; i < bucket.pending.length; i++) {
+      const waiting = bucket.pending[i];
+      const id = waiting.dispatched.entry.rule.meta.id;
+      if (examined.has(id) || isOpen(bucket, waiting.dispatched) && examinesSafely(waiting.examines, object)) {
+        examined.add(id);
+        left ??= bucket.pending.slice(0, i);
+      } else left?.push(waiting);
+    }
+    if (left) bucket.pending = left;
   };
   const releaseSettled = () => {
     kept.clear();
     pending.length = 0;
   };
   const lintEach = (objects) => {
+    if (objects.length > 0) for (const id of examineAny) examined.add(id);
     for (const object of objects) {
-      if (unexamined.length) noteExamined(object);
+      const bucket = bucketOf(object);
+      openGates(bucket, object);
+      if (bucket.pending.length) noteExamined(object, bucket);
       const shapeStart = set2.findings.length;
       for (const problem2 of checkShape(object)) set2.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem2.path, problem2.message), shapeStart);
-      for (const active of rules) {
+      for (const dispatched of bucket.rules) {
+        if (!isOpen(bucket, dispatched)) continue;
+        const active = dispatched.entry;
         const ruleStart = set2.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {

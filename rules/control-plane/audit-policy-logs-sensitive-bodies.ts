@@ -1,5 +1,5 @@
 import { defineRule, isAuditPolicy } from "../../src/engine/api.js";
-import { auditRules, ruleReach, type AuditRule, type AuditTarget } from "./audit-policy.js";
+import { AUDIT_POLICIES, auditRules, ruleReach, type AuditRule, type AuditTarget } from "./audit-policy.js";
 
 const OBJECT_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
 /** Verbs whose request body carries the object's contents; the Request level logs request bodies only. */
@@ -69,6 +69,7 @@ export default defineRule({
     },
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     for (const [rule, what] of bodyLoggingRules(auditRules(object.body))) {

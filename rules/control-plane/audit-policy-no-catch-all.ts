@@ -1,5 +1,5 @@
 import { defineRule, isAuditPolicy } from "../../src/engine/api.js";
-import { auditRules, isCatchAll, AUDIT_LOGGING } from "./audit-policy.js";
+import { AUDIT_LOGGING, AUDIT_POLICIES, auditRules, isCatchAll } from "./audit-policy.js";
 
 export default defineRule({
   meta: {
@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);

@@ -1,4 +1,4 @@
-import { AUDIT_LOGGING } from "./audit-policy.js";
+import { AUDIT_LOGGING, AUDIT_POLICIES } from "./audit-policy.js";
 import { arrayOf, defineRule, isAuditPolicy } from "../../src/engine/api.js";
 
 export default defineRule({
@@ -28,6 +28,7 @@ export default defineRule({
     },
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object) || arrayOf(object.body.rules).length > 0) return;
     yield { path: object.body.rules === undefined ? ["kind"] : ["rules"], messageId: "noRules" };

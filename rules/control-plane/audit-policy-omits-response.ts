@@ -1,5 +1,5 @@
 import { defineRule, isAuditPolicy, stringsOf, type Path } from "../../src/engine/api.js";
-import { auditRules, AUDIT_LOGGING } from "./audit-policy.js";
+import { AUDIT_LOGGING, AUDIT_POLICIES, auditRules } from "./audit-policy.js";
 
 export default defineRule({
   meta: {
@@ -33,6 +33,7 @@ export default defineRule({
     },
   },
   examines: isAuditPolicy,
+  appliesTo: AUDIT_POLICIES,
   *check(object) {
     if (!isAuditPolicy(object)) return;
     const rules = auditRules(object.body);

@@ -1,4 +1,7 @@
-import { arrayOf, isRecord, stringsOf, type JsonObject, type Path, type RuleMeta } from "../../src/engine/api.js";
+import { arrayOf, isRecord, stringsOf, type AppliesTo, type JsonObject, type Path, type RuleMeta } from "../../src/engine/api.js";
+
+/** What the audit Policy rules read: objects of kind Policy (isAuditPolicy tells the audit group's from others). */
+export const AUDIT_POLICIES: AppliesTo = { kinds: ["Policy"] };
 
 /** The controls every audit Policy rule serves: NSA-CISA's native audit logging, and PCI DSS's audit trail. */
 export const AUDIT_LOGGING: RuleMeta["frameworks"] = [

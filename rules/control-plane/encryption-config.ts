@@ -1,4 +1,7 @@
-import { arrayOf, isRecord, stringsOf, type JsonObject, type Path } from "../../src/engine/api.js";
+import { arrayOf, isRecord, stringsOf, type AppliesTo, type JsonObject, type Path } from "../../src/engine/api.js";
+
+/** What the encryption rules read: the kinds isEncryptionConfiguration accepts. */
+export const ENCRYPTION_CONFIGS: AppliesTo = { kinds: ["EncryptionConfiguration", "EncryptionConfig"] };
 
 /** The provider types of an EncryptionConfiguration; each providers item names exactly one. */
 export const PROVIDER_TYPES = ["aescbc", "aesgcm", "secretbox", "kms", "identity"] as const;

@@ -1,5 +1,5 @@
 import { defineRule, isEncryptionConfiguration } from "../../src/engine/api.js";
-import { decidingEntry, describeResources, resourceEntries } from "./encryption-config.js";
+import { decidingEntry, describeResources, ENCRYPTION_CONFIGS, resourceEntries } from "./encryption-config.js";
 
 export default defineRule({
   meta: {
@@ -31,6 +31,7 @@ export default defineRule({
     },
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entry = decidingEntry(resourceEntries(object.body), "", "secrets");

@@ -1,5 +1,5 @@
 import { arrayOf, defineRule, isEncryptionConfiguration, isRecord } from "../../src/engine/api.js";
-import { describeResources, LOCAL_KEY_PROVIDERS, resourceEntries } from "./encryption-config.js";
+import { describeResources, ENCRYPTION_CONFIGS, LOCAL_KEY_PROVIDERS, resourceEntries } from "./encryption-config.js";
 
 /** Key lengths each provider accepts, in bytes (aescbc and aesgcm: AES-128, -192 or -256; secretbox: 32). */
 const KEY_LENGTHS: Readonly<Record<string, readonly number[]>> = { aescbc: [16, 24, 32], aesgcm: [16, 24, 32], secretbox: [32] };
@@ -43,6 +43,7 @@ export default defineRule({
     },
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {

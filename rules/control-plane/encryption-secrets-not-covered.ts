@@ -1,5 +1,5 @@
 import { defineRule, isEncryptionConfiguration } from "../../src/engine/api.js";
-import { decidingEntry, resourceEntries } from "./encryption-config.js";
+import { decidingEntry, ENCRYPTION_CONFIGS, resourceEntries } from "./encryption-config.js";
 
 export default defineRule({
   meta: {
@@ -33,6 +33,7 @@ export default defineRule({
     },
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     const entries = resourceEntries(object.body);

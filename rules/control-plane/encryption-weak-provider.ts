@@ -1,5 +1,5 @@
 import { defineRule, isEncryptionConfiguration } from "../../src/engine/api.js";
-import { describeResources, resourceEntries } from "./encryption-config.js";
+import { describeResources, ENCRYPTION_CONFIGS, resourceEntries } from "./encryption-config.js";
 
 export default defineRule({
   meta: {
@@ -34,6 +34,7 @@ export default defineRule({
     },
   },
   examines: isEncryptionConfiguration,
+  appliesTo: ENCRYPTION_CONFIGS,
   *check(object) {
     if (!isEncryptionConfiguration(object)) return;
     for (const entry of resourceEntries(object.body)) {

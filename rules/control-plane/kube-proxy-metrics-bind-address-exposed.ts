@@ -1,4 +1,6 @@
-import { componentFlagsOf, defineRule, effectiveSetting, isKubeProxyConfiguration, type Path } from "../../src/engine/api.js";
+import { componentFlagsOf, defineRule, effectiveSetting, isKubeProxyConfiguration, runsProgram, type Path } from "../../src/engine/api.js";
+
+const runsKubeProxy = runsProgram("kube-proxy");
 
 /** The host of a `host:port`, `[v6]:port`, bare IPv6 or bare host address; "" for `:port`, every interface. */
 function hostOf(address: string): string {
@@ -41,6 +43,7 @@ export default defineRule({
     },
   },
   examines: (object) => isKubeProxyConfiguration(object) || componentFlagsOf(object).some((flags) => flags.program === "kube-proxy"),
+  appliesTo: { podSpec: true, kinds: ["KubeProxyConfiguration"], when: (object) => isKubeProxyConfiguration(object) || runsKubeProxy(object) },
   *check(object) {
     const found: Array<{ where: string; setting: string; value: string; path: Path }> = [];
     if (isKubeProxyConfiguration(object) && typeof object.body.metricsBindAddress === "string") {

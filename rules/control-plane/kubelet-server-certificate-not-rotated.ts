@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type Path } from "../../src/engine/api.js";
-import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, KUBELET_OBJECTS, kubeletSources, type KubeletSetting, type KubeletSource } from "./kubelet-settings.js";
 
 const SERVER_TLS_BOOTSTRAP: KubeletSetting = { field: ["serverTLSBootstrap"], flag: "rotate-server-certificates", type: "boolean" };
 const TLS_CERT_FILE: KubeletSetting = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
@@ -48,6 +48,7 @@ export default defineRule({
     },
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const off = gateTurnedOff(source, object.body);

@@ -1,5 +1,5 @@
 import { defineRule, type Path, type Rule, type RuleMeta } from "../../src/engine/api.js";
-import { examinesKubelet, describeValue, KUBEADM_LOOKUP_KINDS, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, readByKubeadm, type KubeletSetting, type KubeletValue } from "./kubelet-settings.js";
+import { describeValue, examinesKubelet, KUBEADM_LOOKUP_KINDS, KUBELET_EXTRA_ARGS_NOTE, KUBELET_OBJECTS, kubeletSources, readByKubeadm, type KubeletSetting, type KubeletValue } from "./kubelet-settings.js";
 
 /** What the kubelet does with a setting nobody writes, in each place it can be written. */
 export interface KubeletDefaults {
@@ -52,6 +52,7 @@ export function kubeletSettingRule({ setting, defaults, isBad, good, risk, confi
     },
     lookupKinds: defaults.kubeadm ? KUBEADM_LOOKUP_KINDS : undefined,
     examines: examinesKubelet,
+    appliesTo: KUBELET_OBJECTS,
     *check(object) {
       for (const source of kubeletSources(object)) {
         const read = source.read(setting);

@@ -8,7 +8,9 @@ import {
   isKubeletConfiguration,
   isRecord,
   KUBEADM_KINDS,
+  runsProgram,
   workloadContainers,
+  type AppliesTo,
   type CommandLine,
   type ComponentFlags,
   type K8sObject,
@@ -177,6 +179,19 @@ export function kubeletSources(object: K8sObject): KubeletSource[] {
   }
   return sources;
 }
+
+const runsKubelet = runsProgram("kubelet");
+
+/**
+ * What the kubelet rules read (kubeletSources): KubeletConfigurations, and kubeadm configs and workloads that run
+ * the kubelet (componentFlagsOf, memoised, tells those cheaply; kubeletSources reads the same command lines).
+ */
+export const KUBELET_OBJECTS: AppliesTo = {
+  podSpec: true,
+  kinds: ["KubeletConfiguration"],
+  groups: ["kubeadm.k8s.io"],
+  when: (object) => isKubeletConfiguration(object) || runsKubelet(object),
+};
 
 /** Whether the object writes kubelet settings at all: what every kubelet rule examines. */
 export function examinesKubelet(object: K8sObject): boolean {

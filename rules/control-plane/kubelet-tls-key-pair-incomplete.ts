@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/api.js";
-import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, KUBELET_OBJECTS, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
 
 const CERT_FILE: KubeletSetting = { field: ["tlsCertFile"], flag: "tls-cert-file", type: "string" };
 const KEY_FILE: KubeletSetting = { field: ["tlsPrivateKeyFile"], flag: "tls-private-key-file", type: "string" };
@@ -39,6 +39,7 @@ export default defineRule({
     },
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const cert = source.read(CERT_FILE);

@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/api.js";
-import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
+import { examinesKubelet, KUBELET_EXTRA_ARGS_NOTE, KUBELET_OBJECTS, kubeletSources, type KubeletSetting } from "./kubelet-settings.js";
 
 const CIPHER_SUITES: KubeletSetting = { field: ["tlsCipherSuites"], flag: "tls-cipher-suites", type: "list" };
 const MIN_VERSION: KubeletSetting = { field: ["tlsMinVersion"], flag: "tls-min-version", type: "string" };
@@ -54,6 +54,7 @@ export default defineRule({
     },
   },
   examines: examinesKubelet,
+  appliesTo: KUBELET_OBJECTS,
   *check(object) {
     for (const source of kubeletSources(object)) {
       const suites = source.read(CIPHER_SUITES);

@@ -33,6 +33,7 @@ export default defineRule({
         "rules[{{index}}] of {{policy}} asks only that the caller has some mesh identity (`*`) and restricts no operation: every workload of every namespace may make any request to {{target}}.",
     },
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;

@@ -30,6 +30,7 @@ export default defineRule({
       anyIdentity: "rules[{{index}}] of {{policy}} accepts any mesh identity (`*`): every workload of every namespace may make the requests it allows to {{target}}.",
     },
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (policy?.action !== "ALLOW" || !policy.rules) return;

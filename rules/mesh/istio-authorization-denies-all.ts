@@ -32,6 +32,7 @@ export default defineRule({
       deniesEverything: "rules[{{index}}] of DENY {{policy}} matches every request: every request to {{target}} is denied, and no ALLOW policy can admit any.",
     },
   },
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const policy = authzPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;

@@ -60,6 +60,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["AuthorizationPolicy"],
+  appliesTo: { kinds: ["AuthorizationPolicy"] },
   *check(object, { options }) {
     const root = options.meshRootNamespace;
     if (!authzPolicyOf(object, root)) return;

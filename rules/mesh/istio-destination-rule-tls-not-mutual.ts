@@ -82,6 +82,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["Service"],
+  appliesTo: { kinds: ["DestinationRule"] },
   *check(object) {
     if (!isDestinationRule(object)) return;
     const spec = specOf(object);

@@ -30,6 +30,7 @@ export default defineRule({
       noCredential: "{{server}} terminates TLS ({{mode}}) but names no certificate: set `credentialName`, or `serverCertificate` and `privateKey`.",
     },
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const { index, tls, name } of gatewayServers(object)) {
       const mode = tls.mode;

@@ -69,6 +69,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["VirtualService"],
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     const key = gatewayKey(lookupNamespace(object), object.name);
     for (const server of gatewayServers(object)) {

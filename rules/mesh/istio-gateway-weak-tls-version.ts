@@ -29,6 +29,7 @@ export default defineRule({
       weakMaximum: "{{server}} caps TLS at {{version}}: every connection uses a deprecated TLS version (RFC 8996).",
     },
   },
+  appliesTo: { kinds: ["Gateway"] },
   *check(object) {
     for (const server of gatewayServers(object)) {
       const { minProtocolVersion: min, maxProtocolVersion: max } = server.tls;

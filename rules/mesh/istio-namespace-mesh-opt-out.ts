@@ -74,6 +74,7 @@ export default defineRule({
     },
   },
   lookupKinds: [...ISTIO_KINDS, "Namespace"],
+  appliesTo: { kinds: ["Namespace"] },
   *check(object, { options }) {
     if (object.apiVersion !== "v1" || object.kind !== "Namespace") return;
     if (SYSTEM_NAMESPACES.has(object.name) || object.name === options.meshRootNamespace) return;

@@ -42,6 +42,7 @@ export default defineRule({
       port: "{{policy}} sets mTLS mode {{mode}} on port {{port}} of the workloads labelled {{selector}} {{namespace}}: {{effect}}.",
     },
   },
+  appliesTo: { kinds: ["PeerAuthentication"] },
   *check(object, { options }) {
     const policy = peerPolicyOf(object, options.meshRootNamespace);
     if (!policy) return;

@@ -1,4 +1,4 @@
-import { defineRule, lookupNamespace, podLabels, podSpecOf } from "../../src/engine/api.js";
+import { defineRule, lookupNamespace, POD_SPEC_OBJECTS, podLabels, podSpecOf } from "../../src/engine/api.js";
 import { describeObject, IN_TRANSIT_FRAMEWORKS, ROOT_NAMESPACE_OPTION } from "./istio.js";
 import { injectionOptIn, injectionOptOut } from "./injection.js";
 
@@ -39,6 +39,7 @@ export default defineRule({
       ambientOff: '{{workload}} sets the label istio.io/dataplane-mode: none: its pods are left out of the ambient mesh, outside its mTLS and authorization policies.',
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true) return;

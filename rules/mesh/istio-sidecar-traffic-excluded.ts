@@ -1,4 +1,4 @@
-import { defineRule, podAnnotations, podSpecOf } from "../../src/engine/api.js";
+import { defineRule, POD_SPEC_OBJECTS, podAnnotations, podSpecOf } from "../../src/engine/api.js";
 import { describeObject, IN_TRANSIT_FRAMEWORKS } from "./istio.js";
 
 /** The annotations that take traffic away from the sidecar, with what the message says bypasses it. */
@@ -42,6 +42,7 @@ export default defineRule({
       redirectionOff: '{{workload}} sets {{annotation}} to "": all {{direction}} traffic bypasses the Istio sidecar, without mTLS or authorization policies.',
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;

@@ -1,4 +1,4 @@
-import { defineRule, lookupNamespace, podLabels, podSpecOf, type ObjectIndex, type RelatedPlace } from "../../src/engine/api.js";
+import { defineRule, lookupNamespace, POD_SPEC_OBJECTS, podLabels, podSpecOf, type ObjectIndex, type RelatedPlace } from "../../src/engine/api.js";
 import { describeObject, IN_TRANSIT_FRAMEWORKS, ROOT_NAMESPACE_OPTION } from "./istio.js";
 import { describeDecision, effectiveMode, peerIndex, type Decision } from "./peer-authentication.js";
 import { injectionOptOut, isGatewayPod } from "./injection.js";
@@ -47,6 +47,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["PeerAuthentication"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const pod = podSpecOf(object);
     if (!pod || pod.spec.hostNetwork === true || injectionOptOut(pod) || isGatewayPod(pod)) return;

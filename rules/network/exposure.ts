@@ -1,4 +1,7 @@
-import { arrayOf, isRecord, recordOf, type JsonObject, type K8sObject, type RuleMeta } from "../../src/engine/api.js";
+import { arrayOf, isRecord, recordOf, type AppliesTo, type JsonObject, type K8sObject, type RuleMeta } from "../../src/engine/api.js";
+
+/** What the rules over Gateway API listeners (listenersOf) read. */
+export const GATEWAY_LISTENERS: AppliesTo = { kinds: ["Gateway", "ListenerSet", "XListenerSet"] };
 
 /** The controls a rule about plain HTTP toward clients serves: encryption in transit. */
 export const TLS_IN_TRANSIT: RuleMeta["frameworks"] = [

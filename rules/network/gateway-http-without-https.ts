@@ -1,5 +1,5 @@
 import { defineRule, lookupNamespace, recordOf, type K8sObject, type ObjectIndex } from "../../src/engine/api.js";
-import { describeObject, hostnameCovers, isGatewayApiGateway, isListenerSet, listenersOf, TLS_IN_TRANSIT } from "./exposure.js";
+import { describeObject, GATEWAY_LISTENERS, hostnameCovers, isGatewayApiGateway, isListenerSet, listenersOf, TLS_IN_TRANSIT } from "./exposure.js";
 
 /** Whether an HTTPS listener's hostname serves every hostname an HTTP listener's does (undefined: every hostname). */
 function covers(https: string | undefined, http: string | undefined): boolean {
@@ -73,6 +73,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["Gateway", "ListenerSet", "XListenerSet"],
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     const own = httpsHostnames(object);
     const parent = isListenerSet(object) ? parentOf(object) : undefined;

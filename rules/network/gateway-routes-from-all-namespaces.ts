@@ -1,5 +1,5 @@
 import { defineRule, isEmptySelector, isRecord, recordOf } from "../../src/engine/api.js";
-import { describeObject, listenersOf } from "./exposure.js";
+import { describeObject, GATEWAY_LISTENERS, listenersOf } from "./exposure.js";
 
 export default defineRule({
   meta: {
@@ -33,6 +33,7 @@ export default defineRule({
         "          from: Selector\n          selector:\n            matchLabels: {shared-gateway-access: \"true\"}",
     },
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       const namespaces = recordOf(recordOf(listener.allowedRoutes).namespaces);

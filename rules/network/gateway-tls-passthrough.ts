@@ -1,5 +1,5 @@
 import { defineRule, recordOf } from "../../src/engine/api.js";
-import { describeObject, listenersOf } from "./exposure.js";
+import { describeObject, GATEWAY_LISTENERS, listenersOf } from "./exposure.js";
 
 export default defineRule({
   meta: {
@@ -27,6 +27,7 @@ export default defineRule({
       good: "kind: Gateway\nspec:\n  listeners:\n    - name: https\n      protocol: HTTPS\n      port: 443\n      tls:\n        mode: Terminate\n        certificateRefs: [{name: shop-tls}]",
     },
   },
+  appliesTo: GATEWAY_LISTENERS,
   *check(object) {
     for (const { index, listener, name } of listenersOf(object)) {
       if (recordOf(listener.tls).mode !== "Passthrough") continue;

@@ -49,6 +49,7 @@ export default defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/permanent-redirect: https://example.com/new",
     },
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     for (const annotation of nginxAnnotations(object)) {
       if (isSnippet(annotation)) continue;

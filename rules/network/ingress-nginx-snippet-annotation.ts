@@ -39,6 +39,7 @@ export default defineRule({
       good: "kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/custom-headers: shop/security-headers",
     },
   },
+  appliesTo: { kinds: ["ConfigMap", "Ingress"] },
   *check(object) {
     if (object.kind === "ConfigMap" && object.apiVersion === "v1") {
       const allowed = recordOf(object.body.data)[ALLOW_SNIPPETS];

@@ -50,6 +50,7 @@ export default defineRule({
         "      http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}",
     },
   },
+  appliesTo: { kinds: ["Ingress"] },
   *check(object) {
     if (!isIngress(object) || terminatesTlsElsewhere(object)) return;
     const spec = specOf(object);

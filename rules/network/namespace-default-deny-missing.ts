@@ -100,6 +100,7 @@ export default defineRule({
     },
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { podSpec: true, kinds: ["Namespace"] },
   *check(object, { options }) {
     const elsewhere = options.policyNamespacesElsewhere;
     if (object.kind === "Namespace" && object.apiVersion === "v1") {

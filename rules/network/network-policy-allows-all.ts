@@ -57,6 +57,7 @@ export default defineRule({
       good: "kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: frontend}}\n      ports:\n        - port: 8080",
     },
   },
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;

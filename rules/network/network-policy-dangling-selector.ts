@@ -53,6 +53,7 @@ export default defineRule({
     },
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: { kinds: ["NetworkPolicy"] },
   *check(object) {
     const policy = policyOf(object);
     if (!policy) return;

@@ -32,6 +32,7 @@ export default defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  selector: {app: web}\n  ports:\n    - port: 80",
     },
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const addresses = arrayOf(specOf(object).externalIPs).filter((address): address is string => typeof address === "string" && address !== "");

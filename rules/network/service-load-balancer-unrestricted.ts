@@ -75,6 +75,7 @@ export default defineRule({
       good: "kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges:\n    - 203.0.113.0/24\n  ports:\n    - port: 443",
     },
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object) || specOf(object).type !== "LoadBalancer") return;
     if (annotationsOf(object).some(([key, value]) => INTERNAL_LOAD_BALANCER.get(key)?.test(value.trim()))) return;

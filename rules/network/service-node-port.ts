@@ -32,6 +32,7 @@ export default defineRule({
       good: "kind: Service\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80",
     },
   },
+  appliesTo: { kinds: ["Service"] },
   *check(object) {
     if (!isService(object)) return;
     const spec = specOf(object);

@@ -1,4 +1,4 @@
-import { defineRule, lookupNamespace, selectorMatches, type K8sObject, type RelatedPlace } from "../../src/engine/api.js";
+import { defineRule, lookupNamespace, POD_SPEC_OBJECTS, selectorMatches, type K8sObject, type RelatedPlace } from "../../src/engine/api.js";
 import {
   appliesTo,
   describeNamespace,
@@ -101,6 +101,7 @@ export default defineRule({
     },
   },
   lookupKinds: NETWORK_KINDS,
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, { options }) {
     const group = isolablePodsOf(object);
     if (!group || options.policyNamespacesElsewhere.includes(object.namespace ?? "")) return;

@@ -66,20 +66,54 @@ export function parseTokenPattern(item: string): TokenShape | PatternProblem {
   }
 }
 
-/** The tokens of a known shape in `text`, placeholders (AWS's documented `…EXAMPLE` keys) left out. */
-export function findTokens(text: string, shapes: readonly TokenShape[]): TokenHit[] {
-  const hits: TokenHit[] = [];
-  for (const shape of shapes) {
-    for (const match of text.matchAll(new RegExp(shape.pattern.source, shape.pattern.flags.includes("g") ? shape.pattern.flags : `${shape.pattern.flags}g`))) {
-      const token = match[0];
-      if (token === "" || isPlaceholder(token) || (shape.accept && !shape.accept(token))) continue;
-      hits.push({ kind: shape.kind, token });
+/** The global copy of each shape's pattern, made once (see firstToken). */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+function globalPattern(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  return global;
+}
+
+/**
+ * The first match of a global pattern in `text` from which `accept` makes a hit, visiting matches as
+ * `matchAll` does (an empty match moves on by one character, or code point with the u or v flag).
+ * The pattern is shared, so its `lastIndex` is reset before and after: nothing else runs in between.
+ */
+function firstMatch<T>(pattern: RegExp, text: string, accept: (match: RegExpExecArray) => T | undefined): T | undefined {
+  pattern.lastIndex = 0;
+  try {
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match[0] === "") {
+        const wide = (pattern.unicode || pattern.flags.includes("v")) && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff;
+        pattern.lastIndex += wide ? 2 : 1;
+      }
+      const hit = accept(match);
+      if (hit !== undefined) return hit;
     }
+    return undefined;
+  } finally {
+    pattern.lastIndex = 0;
   }
-  for (const match of text.matchAll(CONNECTION_STRING)) {
-    if (!isPlaceholder(decodeURIComponentSafe(match[1]))) hits.push({ kind: "connection string with a password", token: match[0] });
+}
+
+/**
+ * The first token of a known shape in `text` (in the order of `shapes`, then connection strings), placeholders
+ * (AWS's documented `…EXAMPLE` keys) left out. Every string field of every workload is looked at: a new RegExp
+ * and a `matchAll` iterator per shape per field, and every match when the first is what counts, were most
+ * of literal-credential's time, the costliest rule.
+ */
+export function firstToken(text: string, shapes: readonly TokenShape[]): TokenHit | undefined {
+  for (const shape of shapes) {
+    const hit = firstMatch(globalPattern(shape.pattern), text, ([token]) =>
+      token === "" || isPlaceholder(token) || (shape.accept && !shape.accept(token)) ? undefined : { kind: shape.kind, token },
+    );
+    if (hit) return hit;
   }
-  return hits;
+  return firstMatch(CONNECTION_STRING, text, (match) => (isPlaceholder(decodeURIComponentSafe(match[1])) ? undefined : { kind: "connection string with a password", token: match[0] }));
 }
 
 function decodeURIComponentSafe(text: string): string {
@@ -112,9 +146,22 @@ export function nameWords(name: string): string {
 /** A digest of a secret (`checksum/secret`, Helm's restart-on-change annotation) or a public half is not the secret. */
 const NOT_THE_SECRET = /(?:^|_)(?:checksum|hash|digest|sha\d*|md5|public|pub)(?:_|$)/;
 
+/**
+ * Verdicts by name, for a few thousand names at most: every env entry of every container is asked about, a
+ * repository repeats a few hundred names across its workloads, and each verdict costs four replaces and three tests.
+ */
+const secretLikeNames = new Map<string, boolean>();
+const SECRET_LIKE_NAMES_LIMIT = 10_000;
+
 export function isSecretLikeName(name: string): boolean {
-  const words = nameWords(name);
-  return SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+  let verdict = secretLikeNames.get(name);
+  if (verdict === undefined) {
+    const words = nameWords(name);
+    verdict = SECRET_NAME.test(words) && !POINTER_NAME.test(words) && !NOT_THE_SECRET.test(words);
+    if (secretLikeNames.size >= SECRET_LIKE_NAMES_LIMIT) secretLikeNames.clear();
+    secretLikeNames.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** What a secret-like name's value holds, as messages say it. */
@@ -206,7 +253,7 @@ export interface Credential {
 
 /** The credential in `value` under `name` (undefined for a list item without a name): a known shape first, then the name's verdict. */
 export function credentialIn(name: string | undefined, value: string, shapes: readonly TokenShape[]): Credential | undefined {
-  const hit = findTokens(value, shapes).at(0);
+  const hit = firstToken(value, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   if (name !== undefined && isSecretLikeName(name) && looksLikeCredential(value)) return { kind: secretKindOf(name), start: preview(value.trim()), named: true };
   return undefined;
@@ -218,7 +265,7 @@ const ASSIGNMENT = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[:=][ \t]*[
 /** The credential in a multi-line value: a token shape anywhere, or a secret-like assignment on one of its lines. */
 export function credentialInText(name: string, text: string, shapes: readonly TokenShape[]): Credential | undefined {
   if (!text.includes("\n")) return credentialIn(name, text, shapes);
-  const hit = findTokens(text, shapes).at(0);
+  const hit = firstToken(text, shapes);
   if (hit) return { kind: hit.kind, start: preview(hit.token), named: false };
   for (const match of text.matchAll(ASSIGNMENT)) {
     if (isSecretLikeName(match[1]) && looksLikeCredential(match[2])) return { kind: `${secretKindOf(match[1])} (${match[1]})`, start: preview(match[2]), named: true };

@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, isRecord, recordOf, workloadContainers, type JsonObject, type K8sObject, type Path } from "../../src/engine/api.js";
+import { defineRule, describeContainer, isRecord, lastAnswerOf, recordOf, workloadContainers, type JsonObject, type K8sObject, type Path } from "../../src/engine/api.js";
 import { credentialIn, credentialInText, isPlaceholder, parseTokenPattern, textOf, TOKEN_SHAPES, type Credential, type TokenShape } from "./detect.js";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -98,6 +98,15 @@ function* configMapPlaces(object: K8sObject, shapes: readonly TokenShape[]): Gen
   }
 }
 
+/**
+ * The token shapes to look for: the built-in ones, then the option's. Made once per run (the options are
+ * resolved once, so the same list comes back), not per object, so each pattern is compiled once.
+ */
+const shapesOf = lastAnswerOf((tokenPatterns: readonly string[]): TokenShape[] => [
+  ...TOKEN_SHAPES,
+  ...tokenPatterns.map(parseTokenPattern).filter((shape): shape is TokenShape => "pattern" in shape),
+]);
+
 export default defineRule({
   meta: {
     id: "literal-credential",
@@ -152,8 +161,7 @@ export default defineRule({
     },
   },
   *check(object, context) {
-    const custom = context.options.tokenPatterns.map(parseTokenPattern).filter((shape): shape is TokenShape => "pattern" in shape);
-    const shapes = [...TOKEN_SHAPES, ...custom];
+    const shapes = shapesOf(context.options.tokenPatterns);
     const report = ({ path, field, credential }: Place) =>
       ({ path, messageId: credential.named ? "literalValue" : "knownToken", data: { field, kind: credential.kind, start: credential.start } }) as const;
     for (const place of containerPlaces(object, shapes)) yield report(place);

@@ -52,6 +52,7 @@ export default defineRule({
       good: "kind: ExternalSecret\nmetadata: {name: db}\nspec:\n  secretStoreRef: {name: vault, kind: ClusterSecretStore}\n  data:\n    - secretKey: password\n      remoteRef: {key: db/password}",
     },
   },
+  appliesTo: { kinds: ["Secret"] },
   *check(object) {
     if (object.apiVersion !== "v1" || object.kind !== "Secret" || Object.hasOwn(object.body, "sops")) return;
     const type = object.body.type;

@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, isRecord, recordOf, workloadContainers } from "../../src/engine/api.js";
+import { defineRule, describeContainer, isRecord, POD_SPEC_OBJECTS, recordOf, workloadContainers } from "../../src/engine/api.js";
 import { textOf } from "./detect.js";
 
 export default defineRule({
@@ -30,6 +30,7 @@ export default defineRule({
       good: "volumeMounts:\n  - {name: db, mountPath: /run/secrets/db, readOnly: true}\n# volumes: [{name: db, secret: {secretName: db}}]",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const who = describeContainer(container);

@@ -1,14 +1,4 @@
-import {
-  componentFlagsOf,
-  defineRule,
-  effectiveSetting,
-  listItems,
-  mapEntries,
-  type ComponentFlags,
-  type FlagSetting,
-  type Rule,
-  type RuleMeta,
-} from "../../src/engine/api.js";
+import { componentFlagsOf, defineRule, effectiveSetting, listItems, mapEntries, programObjects, type ComponentFlags, type FlagSetting, type Rule, type RuleMeta } from "../../src/engine/api.js";
 
 /**
  * What a flag's value must be. `unset` says what the program's own default does when the flag is
@@ -159,6 +149,7 @@ export function componentFlagRule(spec: ComponentFlag): Rule {
       },
     },
     examines: (object) => componentFlagsOf(object).some((component) => component.program === spec.component),
+    appliesTo: programObjects(component),
     *check(object) {
       for (const component of componentFlagsOf(object)) {
         if (component.program !== spec.component || !applies(spec, component)) continue;

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describeContainer, isRecord, podSpecOf, type ContainerKind, type PodSpecRef, type Rule, type RuleMeta } from "../../src/engine/api.js";
+import { containersOf, defineRule, describeContainer, isRecord, POD_SPEC_OBJECTS, podSpecOf, type ContainerKind, type PodSpecRef, type Rule, type RuleMeta } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "../workload/injected-proxy.js";
 
 /** What sets one missing-probe rule apart from the other: the probe, and what it checks in the docs' example. */
@@ -32,6 +32,7 @@ export function missingProbeRule({ field, examplePath, istioInjectorAddsIt, meta
       messages: { missingProbe: `{{container}} has no ${field}.` },
       example: { bad: container, good: `${container}\n    ${field}:\n      httpGet:\n        path: ${examplePath}\n        port: 8080` },
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object) {
       const pod = podSpecOf(object);
       if (!pod || runsToCompletion(pod)) return;

@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, recordOf, workloadContainers, type ContainerKind, type ContainerRef, type Rule, type RuleMeta } from "../../src/engine/api.js";
+import { defineRule, describeContainer, POD_SPEC_OBJECTS, recordOf, workloadContainers, type ContainerKind, type ContainerRef, type Rule, type RuleMeta } from "../../src/engine/api.js";
 
 /** What sets one missing-resources rule apart from the other: the section of `resources` it asks for. */
 export interface MissingResources {
@@ -60,6 +60,7 @@ export function missingResourcesRule({ section, noun, meta }: MissingResources):
       },
       messages: { missingResources: `{{container}} sets no {{resources}} ${noun}.` },
     },
+    appliesTo: POD_SPEC_OBJECTS,
     *check(object, context) {
       const names = context.options.resources;
       if (names.length === 0) return;

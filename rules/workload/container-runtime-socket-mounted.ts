@@ -1,4 +1,4 @@
-import { defineRule, arrayOf, isRecord, recordOf, containersOf, describeContainer, podSpecOf, type PodSpecRef } from "../../src/engine/api.js";
+import { arrayOf, containersOf, defineRule, describeContainer, isRecord, POD_SPEC_OBJECTS, podSpecOf, recordOf, type PodSpecRef } from "../../src/engine/api.js";
 import { normalizeHostPath } from "../pod-security/host-paths.js";
 
 /** Runtime sockets below /run; /var/run is the same directory on current distributions, so both spellings count. */
@@ -67,6 +67,7 @@ export default defineRule({
       good: "volumes:\n  - name: cache\n    emptyDir: {}",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;

@@ -1,4 +1,4 @@
-import { arrayOf, defineRule, isRecord, podSpecOf, recordOf, serviceAccountOf, type PodSpecRef } from "../../src/engine/api.js";
+import { arrayOf, defineRule, isRecord, POD_SPEC_OBJECTS, podSpecOf, recordOf, serviceAccountOf, type PodSpecRef } from "../../src/engine/api.js";
 
 /** Whether the pod gets a token of its ServiceAccount: automounted unless the pod turns it off, or asked for in a projected volume. */
 function hasAccountToken(pod: PodSpecRef): boolean {
@@ -44,6 +44,7 @@ export default defineRule({
       good: "spec:\n  serviceAccountName: app\n  containers:\n    - name: app\n      image: app:1.0",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod || !hasAccountToken(pod)) return;

@@ -1,4 +1,4 @@
-import { defineRule, digestProblem } from "../../src/engine/api.js";
+import { defineRule, digestProblem, POD_SPEC_OBJECTS } from "../../src/engine/api.js";
 import { containerImages } from "./container-images.js";
 
 export default defineRule({
@@ -29,6 +29,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app@sha256:2f1e5a0c7b9d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path, who } of containerImages(object)) {
       const found = digestProblem(image);

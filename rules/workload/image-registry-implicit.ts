@@ -1,4 +1,4 @@
-import { defineRule, namesRegistry, parseImageReference } from "../../src/engine/api.js";
+import { defineRule, namesRegistry, parseImageReference, POD_SPEC_OBJECTS } from "../../src/engine/api.js";
 import { containerImages } from "./container-images.js";
 
 export default defineRule({
@@ -31,6 +31,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: docker.io/library/nginx:1.27",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path, who } of containerImages(object)) {
       const reference = parseImageReference(image);

@@ -1,4 +1,4 @@
-import { defineRule, isLoopbackAddress, parseImageReference, registryAddress } from "../../src/engine/api.js";
+import { defineRule, isLoopbackAddress, parseImageReference, POD_SPEC_OBJECTS, registryAddress } from "../../src/engine/api.js";
 import { containerImages } from "./container-images.js";
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -38,6 +38,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: registry.example.com:5000/team/app:1.2",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { image, path, who } of containerImages(object)) {
       const scheme = SCHEME.exec(image.trim())?.[0];

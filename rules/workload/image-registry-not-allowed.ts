@@ -1,4 +1,4 @@
-import { defineRule, normalizeRegistry, parseImageReference, qualifiedName } from "../../src/engine/api.js";
+import { defineRule, normalizeRegistry, parseImageReference, POD_SPEC_OBJECTS, qualifiedName } from "../../src/engine/api.js";
 import { containerImages } from "./container-images.js";
 
 /** `ghcr.io/acme/` → `ghcr.io/acme`, `Index.Docker.io` → `docker.io`: entries compare like parsed image names. */
@@ -50,6 +50,7 @@ export default defineRule({
       good: "# allowedRegistries: [ghcr.io/acme]\ncontainers:\n  - name: app\n    image: ghcr.io/acme/nginx:1.27",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object, context) {
     const entries = context.options.allowedRegistries.map(normalizeEntry).filter((entry) => entry !== "");
     if (entries.length === 0) return;

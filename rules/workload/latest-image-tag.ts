@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, workloadContainers, parseImageReference, usesLatestTag } from "../../src/engine/api.js";
+import { defineRule, describeContainer, parseImageReference, POD_SPEC_OBJECTS, usesLatestTag, workloadContainers } from "../../src/engine/api.js";
 import { isInjectedIstioProxy } from "./injected-proxy.js";
 
 export default defineRule({
@@ -24,6 +24,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       const image = container.container.image;

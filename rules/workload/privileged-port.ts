@@ -1,4 +1,4 @@
-import { defineRule, describeContainer } from "../../src/engine/api.js";
+import { defineRule, describeContainer, POD_SPEC_OBJECTS } from "../../src/engine/api.js";
 import { declaredPorts } from "./ports.js";
 
 export default defineRule({
@@ -27,6 +27,7 @@ export default defineRule({
       good: "containers:\n  - name: web\n    image: web:1.0\n    ports:\n      - containerPort: 8080",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port, path } of declaredPorts(object)) {
       if (port < 1 || port >= 1024) continue;

@@ -1,4 +1,4 @@
-import { lookupNamespace, type ObjectIndex, defineRule, podSpecOf, serviceAccountOf, type RelatedPlace } from "../../src/engine/api.js";
+import { defineRule, lookupNamespace, POD_SPEC_OBJECTS, podSpecOf, serviceAccountOf, type ObjectIndex, type RelatedPlace } from "../../src/engine/api.js";
 import { bindingOf, describeBinding, describeSubject, subjectNamespace, type Binding, type Subject } from "../rbac/bindings.js";
 
 /** A binding's subject that names a ServiceAccount, and the namespace it names it in (undefined: chosen at apply or install). */
@@ -152,6 +152,7 @@ export default defineRule({
     },
   },
   lookupKinds: ["ServiceAccount", "RoleBinding", "ClusterRoleBinding"],
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     const pod = podSpecOf(object);
     if (!pod) return;

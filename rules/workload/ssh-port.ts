@@ -1,4 +1,4 @@
-import { defineRule, describeContainer } from "../../src/engine/api.js";
+import { defineRule, describeContainer, POD_SPEC_OBJECTS } from "../../src/engine/api.js";
 import { declaredPorts } from "./ports.js";
 
 export default defineRule({
@@ -25,6 +25,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    ports:\n      - name: http\n        containerPort: 8080",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const { container, port, protocol, path } of declaredPorts(object)) {
       if (port !== 22 || protocol !== "TCP") continue;

@@ -1,4 +1,4 @@
-import { defineRule, containerSetting, describeContainer, workloadContainers } from "../../src/engine/api.js";
+import { containerSetting, defineRule, describeContainer, POD_SPEC_OBJECTS, workloadContainers } from "../../src/engine/api.js";
 
 export default defineRule({
   meta: {
@@ -31,6 +31,7 @@ export default defineRule({
       good: "containers:\n  - name: app\n    image: app:1.0\n    securityContext:\n      readOnlyRootFilesystem: true",
     },
   },
+  appliesTo: POD_SPEC_OBJECTS,
   *check(object) {
     for (const container of workloadContainers(object)) {
       // Kubernetes rejects this field on Windows pods, so they cannot comply.

@@ -43,13 +43,25 @@ export function commandLineOf(ref: ContainerRef): CommandLine {
     if (list) list.push(flag);
     else flags.set(match[1], [flag]);
   });
-  const first = items.at(0)?.text;
   const hasArgs = arrayOf(ref.container.args).length > 0;
   return {
-    program: first?.startsWith("-") ? undefined : first?.split("/").at(-1),
+    program: programNamed(items.at(0)?.text),
     insertPath: [...ref.path, hasArgs || ref.container.command === undefined ? "args" : "command"],
     flags,
   };
+}
+
+/** The program of a command line whose first item is `first`: its last path segment, unless it is a flag. */
+function programNamed(first: string | undefined): string | undefined {
+  return first?.startsWith("-") ? undefined : first?.split("/").at(-1);
+}
+
+/** The program of a container's command line (`commandLineOf(ref).program`), without reading its flags. */
+export function programOf(ref: ContainerRef): string | undefined {
+  for (const field of ["command", "args"] as const) {
+    for (const item of arrayOf(ref.container[field])) if (typeof item === "string") return programNamed(item);
+  }
+  return undefined;
 }
 
 /** The value a flag takes effect with: the last occurrence's, as Go's flag parsing does. */

@@ -2,9 +2,10 @@ import { parseImageReference } from "../core/image-reference.js";
 import { arrayOf, formatPath, isRecord } from "../core/json.js";
 import { lastAnswerOf } from "../core/memo.js";
 import type { JsonObject, K8sObject, Path } from "../core/types.js";
-import { commandLineOf } from "./command-line.js";
+import { commandLineOf, programOf, type CommandLine } from "./command-line.js";
 import { KUBEADM_DEFAULT_FLAGS } from "./kubeadm-defaults.js";
 import { describeContainer, workloadContainers, type ContainerRef } from "./workload.js";
+import type { AppliesTo } from "./rule.js";
 
 /** One place that sets a flag: a command-line item, a kubeadm `extraArgs` entry, or kubeadm's own default. */
 export interface FlagSetting {
@@ -54,17 +55,25 @@ export const componentFlagsOf: (object: K8sObject) => readonly ComponentFlags[] 
 function readComponentFlags(object: K8sObject): ComponentFlags[] {
   if (KUBEADM_GROUP.test(object.apiVersion)) return kubeadmComponents(object);
   return workloadContainers(object).flatMap((container): ComponentFlags[] => {
-    const commandLine = commandLineOf(container);
-    const program = commandLine.program;
+    const program = programOf(container);
     if (program === undefined) return [];
+    // Read when a rule asks: the rules read the flags of a few programs only, and most containers run others.
+    let commandLine: CommandLine | undefined;
+    const line = (): CommandLine => (commandLine ??= commandLineOf(container));
     return [
       {
         program,
-        where: describeContainer(container),
-        version: typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : undefined,
-        insertPath: commandLine.insertPath,
+        get where() {
+          return describeContainer(container);
+        },
+        get version() {
+          return typeof container.container.image === "string" ? parseImageReference(container.container.image)?.tag : undefined;
+        },
+        get insertPath() {
+          return line().insertPath;
+        },
         settings: (name, boolean) => {
-          const flags = commandLine.flags.get(name);
+          const flags = line().flags.get(name);
           if (flags) return flags.map((flag) => ({ value: flag.value ?? (boolean ? "true" : (flag.next ?? "")), path: flag.path }));
           return program === "etcd" ? etcdEnvironment(container, name) : [];
         },
@@ -72,6 +81,27 @@ function readComponentFlags(object: K8sObject): ComponentFlags[] {
       },
     ];
   });
+}
+
+/** The `when` of runsProgram, one function per program, so that the engine asks each once per object. */
+const programGates = new Map<string, (object: K8sObject) => boolean>();
+
+/** Whether the object runs or configures `program` (componentFlagsOf's answer, which its callers memoise). */
+export function runsProgram(program: string): (object: K8sObject) => boolean {
+  let gate = programGates.get(program);
+  if (!gate) {
+    gate = (object) => componentFlagsOf(object).some((flags) => flags.program === program);
+    programGates.set(program, gate);
+  }
+  return gate;
+}
+
+/**
+ * `appliesTo` of the rules that read the flags of one program through componentFlagsOf only: workloads and
+ * kubeadm's configs that run or configure it. Most workloads run none, and the 60 flag rules are then not called.
+ */
+export function programObjects(program: string): AppliesTo {
+  return { podSpec: true, groups: ["kubeadm.k8s.io"], when: runsProgram(program) };
 }
 
 /**

@@ -2,11 +2,12 @@ import { FILE_START, type InputProblem, type K8sObject, type ObjectIdentity, typ
 import { compareFindings, kustomizeProvenanceKey, type Finding, type Suppression } from "./finding.js";
 import { indexObjects, type ObjectIndex } from "./object-index.js";
 import type { DeferredReport, Report, Rule, RuleContext, Settled } from "./rule.js";
-import { SEVERITIES, type RuleMeta, type Severity } from "../core/rule-meta.js";
+import { SEVERITIES, type Severity } from "../core/rule-meta.js";
 import { lastAnswerOf } from "../core/memo.js";
 import { checkShape } from "./shape.js";
 import { recordOf } from "../core/json.js";
-import { podSpecOf, withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
+import { withPodTemplateKinds, type PodTemplateKind } from "./workload.js";
+import { examinesOf, examinesSafely, isOpen, openGates, ruleDispatch, type Bucket, type Dispatched } from "./dispatch.js";
 import { DIAGNOSTIC_RULES, RULE_ERROR, INVALID_FIELD_TYPE } from "../core/diagnostics.js";
 import { formatMessage } from "../core/message.js";
 import { resolveOptions, type RuleSetting } from "../core/rule-options.js";
@@ -182,21 +183,10 @@ export function lintObjects(objects: readonly K8sObject[], rules: readonly Activ
   return linter.finish();
 }
 
-/** What the rules of a category check, for those that declare no `examines` of their own. */
-const EXAMINED_BY_CATEGORY: Partial<Record<RuleMeta["category"], (object: K8sObject) => boolean>> = {
-  "pod-security": (object) => podSpecOf(object) !== undefined,
-  "rbac": (object) => object.apiVersion.startsWith("rbac.authorization.k8s.io/"),
-  "namespaces": (object) => object.kind === "Namespace",
-};
-
-/** A rule's `examines`, else its category's, else any object. One that throws counts as checking the object: its `check` then reports the failure. */
-function examinesSafely(rule: Rule, object: K8sObject): boolean {
-  try {
-    const examines = rule.examines ?? EXAMINED_BY_CATEGORY[rule.meta.category];
-    return examines ? examines(object) : true;
-  } catch {
-    return true;
-  }
+/** A rule of a dispatch bucket yet to meet an object it examines. */
+interface Unexamined {
+  dispatched: Dispatched<ActiveRule>;
+  examines: (object: K8sObject) => boolean;
 }
 
 /** A deferred report, located already, waiting for every object to be read. */
@@ -242,8 +232,14 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
   const kept = new Map<string, K8sObject[]>();
   const pending: Pending[] = [];
   const examined = new Set<string>();
-  // Rules yet to meet an object they check; each leaves the list at its first, so this stays linear.
-  let unexamined = rules.map((active) => active.rule);
+  // Rules that examine any object: all met one once an object is linted.
+  const examineAny = rules.filter((active) => examinesOf(active.rule) === undefined).map((active) => active.rule.meta.id);
+  const bucketOf = ruleDispatch(rules, (active) => active.rule, (inBucket) =>
+    inBucket.flatMap((dispatched): Unexamined[] => {
+      const examines = examinesOf(dispatched.entry.rule);
+      return examines ? [{ dispatched, examines }] : [];
+    }),
+  );
 
   const defer = (active: ActiveRule, object: K8sObject, report: DeferredReport): void => {
     const finding = locatedFinding(active.rule.meta.id, active.severity, object, report.path, "");
@@ -256,12 +252,22 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
     else kept.set(scope, [object]);
   };
 
-  const noteExamined = (object: K8sObject): void => {
-    unexamined = unexamined.filter((rule) => {
-      if (!examinesSafely(rule, object)) return true;
-      examined.add(rule.meta.id);
-      return false;
-    });
+  /**
+   * Notes the rules of the object's bucket that examine it. A rule examines only objects it applies to (the rule
+   * tester holds rules to it), so only its buckets need asking, and each bucket only until all its rules have met
+   * one: the 60 control-plane flag rules meet none in most runs, and every object asked each of them again.
+   */
+  const noteExamined = (object: K8sObject, bucket: Bucket<ActiveRule, Unexamined>): void => {
+    let left: Unexamined[] | undefined;
+    for (let i = 0; i < bucket.pending.length; i++) {
+      const waiting = bucket.pending[i];
+      const id = waiting.dispatched.entry.rule.meta.id;
+      if (examined.has(id) || (isOpen(bucket, waiting.dispatched) && examinesSafely(waiting.examines, object))) {
+        examined.add(id);
+        left ??= bucket.pending.slice(0, i);
+      } else left?.push(waiting);
+    }
+    if (left) bucket.pending = left;
   };
 
   /**
@@ -275,11 +281,16 @@ export function createLinter(rules: readonly ActiveRule[], settings: LinterSetti
   };
 
   const lintEach = (objects: readonly K8sObject[]): void => {
+    if (objects.length > 0) for (const id of examineAny) examined.add(id);
     for (const object of objects) {
-      if (unexamined.length) noteExamined(object);
+      const bucket = bucketOf(object);
+      openGates(bucket, object);
+      if (bucket.pending.length) noteExamined(object, bucket);
       const shapeStart = set.findings.length;
       for (const problem of checkShape(object)) set.addOwn(locatedFinding(INVALID_FIELD_TYPE, "high", object, problem.path, problem.message), shapeStart);
-      for (const active of rules) {
+      for (const dispatched of bucket.rules) {
+        if (!isOpen(bucket, dispatched)) continue;
+        const active = dispatched.entry;
         const ruleStart = set.findings.length;
         try {
           for (const report of active.rule.check(object, active.context)) {

@@ -50,6 +50,22 @@ export interface DeferredReportOf<M extends Messages> {
   settle: (others: ObjectIndex) => SettledOf<M> | undefined;
 }
 
+/**
+ * The objects a rule can report on (or examine): the engine calls `check` on those only, worked out once per
+ * apiVersion and kind. An object is one when its kind holds a pod spec (`podSpec`: the built-in workload kinds,
+ * the custom pod-template kinds and those a config adds), or its kind is among `kinds` (in any API group), or
+ * its API group among `groups` ("" is the core group); and then, if given, `when(object)` holds. `when` is
+ * called for every such object before the rule, so it must be cheap (a memoised reader's answer). Without
+ * `appliesTo`, the rule's category decides (pod-security: pod specs, rbac: the RBAC group, namespaces:
+ * Namespaces), else every object. The rule tester fails a rule that reports on, or examines, an object it excludes.
+ */
+export interface AppliesTo {
+  podSpec?: boolean;
+  kinds?: readonly string[];
+  groups?: readonly string[];
+  when?: (object: K8sObject) => boolean;
+}
+
 export interface RuleContext<Options = Readonly<Record<string, unknown>>> {
   options: Options;
 }
@@ -65,6 +81,7 @@ export interface RuleDefinition<M extends Messages, O extends OptionSpecs> {
    * tell a control whose rules had nothing among the inputs to check from one they passed; without it, any object.
    */
   examines?: (object: K8sObject) => boolean;
+  appliesTo?: AppliesTo;
 }
 
 /** A report as the engine reads it, whatever the rule. */
@@ -87,6 +104,7 @@ export interface Rule {
   check(object: K8sObject, context: RuleContext): Iterable<Report | DeferredReport>;
   lookupKinds?: readonly string[];
   examines?: (object: K8sObject) => boolean;
+  appliesTo?: AppliesTo;
 }
 
 /**

@@ -76,7 +76,8 @@ export interface ContainerRef {
   pod: PodSpecRef;
 }
 
-function apiGroup(apiVersion: string): string {
+/** The API group of an apiVersion: "" for the core group (`v1`). */
+export function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { activeRules, lintObjects } from "../../src/engine/engine.js";
+import { dispatches, examinesOf } from "../../src/engine/dispatch.js";
 import type { Finding } from "../../src/engine/finding.js";
-import type { Rule } from "../../src/engine/rule.js";
+import type { Rule, RuleContext } from "../../src/engine/rule.js";
 import type { MessageData } from "../../src/core/message.js";
 import { optionProblem } from "../../src/core/rule-options.js";
 import { parseManifest } from "../../src/manifest/parse.js";
@@ -24,7 +25,28 @@ export function lintWith(rule: Rule, yaml: string, options: RuleOptions = {}, or
   const parsed = parseManifest("test.yaml", yaml);
   expect(parsed.problems, "test manifest must be valid YAML").toEqual([]);
   const objects = originOf ? parsed.objects.map((object) => ({ ...object, origin: { ...object.origin, ...originOf(object) } })) : parsed.objects;
-  return lintObjects(objects, activeRules([rule], { [rule.meta.id]: { enabled: true, options } }));
+  const active = activeRules([rule], { [rule.meta.id]: { enabled: true, options } });
+  expectDispatched(rule, objects, active[0].context);
+  return lintObjects(objects, active);
+}
+
+/**
+ * The engine calls a rule only on the objects its `appliesTo` (or category) admits: a rule that reports on,
+ * fails on, or examines another object would lose that finding silently. Every test input is checked here.
+ */
+export function expectDispatched(rule: Rule, objects: readonly K8sObject[], context: RuleContext): void {
+  const examines = examinesOf(rule);
+  for (const object of objects) {
+    if (dispatches(rule, object)) continue;
+    let reports: number;
+    try {
+      reports = [...rule.check(object, context)].length;
+    } catch (error) {
+      throw new Error(`${rule.meta.id} throws on ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`, { cause: error });
+    }
+    expect(reports, `${rule.meta.id} reports on ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`).toBe(0);
+    if (examines) expect(examines(object), `${rule.meta.id} examines ${object.apiVersion} ${object.kind} "${object.name}", which its appliesTo excludes`).toBe(false);
+  }
 }
 
 /**
