@@ -19762,13 +19762,8 @@ function* jsonPieces(input) {
     return;
   }
   for (let start = 0; start < findings.length; start += FINDINGS_PER_PIECE) {
-    let piece = start === 0 ? "[\n  " : ",\n  ";
-    const end = Math.min(findings.length, start + FINDINGS_PER_PIECE);
-    for (let i = start; i < end; i++) {
-      if (i > start) piece += ",\n  ";
-      piece += JSON.stringify(findingJson(findings[i]), null, 2).replaceAll("\n", "\n  ");
-    }
-    yield piece;
+    const array = JSON.stringify(findings.slice(start, start + FINDINGS_PER_PIECE).map(findingJson), null, 2);
+    yield (start === 0 ? "[\n" : ",\n") + array.slice(2, -2);
   }
   yield "\n]\n";
 }
