@@ -1,23 +1,13 @@
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRenderCache, evictRenderCache, type EvictionLimits, type RenderInputs } from "../../src/expand/render-cache.js";
 import { repoRoot } from "../e2e/cli-harness.js";
+import { scratchFolders } from "../helpers/files.js";
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), "kubeward-render-cache-eviction-"));
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-let folders = 0;
-function folder(name: string): string {
-  const dir = path.join(scratch, `${name}-${folders++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const { scratch, folder } = scratchFolders("kubeward-render-cache-eviction-");
 
 const DAY = 24 * 3_600_000;
 const now = Date.UTC(2026, 11, 3, 12);

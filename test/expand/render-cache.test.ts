@@ -1,24 +1,13 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expandSources, type ExpandSettings, type Expansion } from "../../src/expand/expand.js";
 import { createRenderCache, renderCacheDir, type RenderInputs } from "../../src/expand/render-cache.js";
 import { repoRoot, runCli, tools, toolsEnv } from "../e2e/cli-harness.js";
+import { scratchFolders } from "../helpers/files.js";
 
 const haveTools = existsSync(tools.helm4) && existsSync(tools.kubectl);
-const scratch = mkdtempSync(path.join(os.tmpdir(), "kubeward-render-cache-"));
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-let folders = 0;
-/** A new folder in the scratch folder. */
-function folder(name: string): string {
-  const dir = path.join(scratch, `${name}-${folders++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const { scratch, folder } = scratchFolders("kubeward-render-cache-");
 
 /**
  * A wrapper named `name` around a real tool that logs each call's arguments to `log`, and adds the

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, it } from "vitest";
 import { activeRules } from "../../src/engine/engine.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { BUILTIN_RULES } from "../../src/registry.js";
+import { manifestFiles } from "../helpers/files.js";
 import { expectDispatched } from "../helpers/rule-tester.js";
 // @ts-expect-error -- a plain script of the benchmark, without types
 import { generateCorpus } from "../../bench/generate-corpus.mjs";
@@ -12,14 +13,6 @@ import { generateCorpus } from "../../bench/generate-corpus.mjs";
 const root = path.resolve(import.meta.dirname, "../..");
 const corpus = path.resolve(root, "../shared/corpus");
 
-function manifestFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return manifestFiles(file);
-    return /\.ya?ml$/.test(name) ? [file] : [];
-  });
-}
 
 const bench = mkdtempSync(path.join(tmpdir(), "kubeward-dispatch-"));
 afterAll(() => {

@@ -1,24 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { activeRules, lintObjects } from "../../src/engine/engine.js";
 import { checksField } from "../../src/engine/shape.js";
 import { parseManifest } from "../../src/manifest/parse.js";
 import { BUILTIN_RULES } from "../../src/registry.js";
+import { manifestFiles } from "../helpers/files.js";
 import type { K8sObject, PathSegment } from "../../src/core/types.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const corpus = path.resolve(root, "../shared/corpus/manifests");
 
-/** Plain manifests to read: the repository's own fixtures, and the shared corpus when it is there. */
-function manifestFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return manifestFiles(file);
-    return /\.ya?ml$/.test(name) ? [file] : [];
-  });
-}
 
 /**
  * The object with a body that notes every field read from it, as a path with list indexes kept:
