@@ -20,8 +20,8 @@ if (!existsSync(corpus) || !existsSync(helm) || !existsSync(kubectl)) {
   console.log("render bench skipped: ../shared/corpus or .tools/helm4/{helm,kubectl} is missing (`npm run install-tools`)");
   process.exit(0);
 }
-if (!existsSync(path.join(root, "dist/cli.js"))) {
-  console.log("render bench skipped: dist/cli.js is missing (`npm run build`)");
+if (!existsSync(path.join(root, "dist/cli.cjs"))) {
+  console.log("render bench skipped: dist/cli.cjs is missing (`npm run build`)");
   process.exit(0);
 }
 
@@ -51,7 +51,7 @@ function childCpuMs() {
 function kubeward(input) {
   const cpuBefore = childCpuMs();
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [path.join(root, "dist/cli.js"), "lint", input, "--format", "sarif", "--output", path.join(work, "out.sarif"), "--fail-on", "none", "--verbose"], {
+  const child = spawnSync(process.execPath, [path.join(root, "dist/cli.cjs"), "lint", input, "--format", "sarif", "--output", path.join(work, "out.sarif"), "--fail-on", "none", "--verbose"], {
     cwd: work,
     env,
     encoding: "utf8",

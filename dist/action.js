@@ -68077,12 +68077,12 @@ var package_default = {
     node: ">=20"
   },
   bin: {
-    kubeward: "dist/cli.js"
+    kubeward: "dist/cli.cjs"
   },
   files: [
-    "dist/cli.js",
-    "dist/cli.js.map",
-    "dist/cli-chunks/",
+    "dist/cli.cjs",
+    "dist/kubeward.cjs",
+    "dist/kubeward.cjs.map",
     "docs"
   ],
   scripts: {
@@ -68092,7 +68092,7 @@ var package_default = {
     lint: "eslint .",
     docs: "npm run build && node dist/generate-docs.js",
     "docs:screenshot": "npm run build && node scripts/screenshot-report.mjs",
-    demo: "npm run build && node dist/cli.js lint fixtures/demo --rules fixtures/demo/rules --fail-on none",
+    demo: "npm run build && node dist/cli.cjs lint fixtures/demo --rules fixtures/demo/rules --fail-on none",
     test: "node scripts/install-tools.mjs && npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build && node bench/lint-bench.mjs",
     "install-tools": "node scripts/install-tools.mjs",

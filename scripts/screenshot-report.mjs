@@ -12,7 +12,7 @@ const out = path.resolve(process.argv[2] ?? "docs/compliance-report.png");
 const dir = mkdtempSync(path.join(tmpdir(), "kubeward-screenshot-"));
 try {
   const report = path.join(dir, "report.html");
-  const args = ["dist/cli.js", "report", "fixtures/demo", "--framework", "pss-restricted", "--framework", "pci-dss", "--format", "html", "-o", report];
+  const args = ["dist/cli.cjs", "report", "fixtures/demo", "--framework", "pss-restricted", "--framework", "pci-dss", "--format", "html", "-o", report];
   const made = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, GITHUB_SHA: "" } });
   if (made.status !== 0) throw new Error(`kubeward report failed (exit ${made.status}): ${made.stderr}`);
   const browser = await puppeteer.launch({

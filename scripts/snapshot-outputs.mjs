@@ -24,7 +24,7 @@ for (const input of inputs) {
   for (const format of ["compact", "text", "json", "sarif"]) {
     let output;
     try {
-      output = execFileSync("node", ["dist/cli.js", "lint", input, "--format", format, "--fail-on", "none"], {
+      output = execFileSync("node", ["dist/cli.cjs", "lint", input, "--format", format, "--fail-on", "none"], {
         cwd: root,
         env,
         maxBuffer: 1 << 30,

@@ -1,11 +1,7 @@
 import process from "node:process";
-import { enableCompileCache } from "./compile-cache.js";
+import { main } from "./cli.js";
 
-// The kubeward command: the CLI run in this process's directory, environment and standard streams.
-
-// Before the CLI's code is loaded, so that loading it can use the cache.
-enableCompileCache(process.env);
-const { main } = await import("./cli.js");
+// The CLI run in this process's directory, environment and standard streams: the bundle's entry (dist/kubeward.cjs).
 
 // A reader that stops early (`kubeward lint | head`) is not an error worth a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -14,7 +10,17 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exitCode = 2;
 });
 
-const { stdin, stdout, stderr, env } = process;
-void main(process.argv.slice(2), { cwd: process.cwd(), env, stdin, stdout, stderr }).then((code) => {
+const { stdout, stderr, env } = process;
+const io = {
+  cwd: process.cwd(),
+  env,
+  // Read only when used: making process.stdin opens the stream, a few milliseconds of every start.
+  get stdin() {
+    return process.stdin;
+  },
+  stdout,
+  stderr,
+};
+void main(process.argv.slice(2), io).then((code) => {
   process.exitCode ??= code;
 });

@@ -14,7 +14,7 @@ import type { KustomizeProvenance } from "../../src/core/types.js";
  */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const cliPath = path.join(repoRoot, "dist/cli.js");
+export const cliPath = path.join(repoRoot, "dist/cli.cjs");
 
 /** Newest modification time of the files the bundle is built from. */
 function newestSourceTime(): number {
@@ -24,7 +24,7 @@ function newestSourceTime(): number {
     if (stats.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
     else newest = Math.max(newest, stats.mtimeMs);
   };
-  for (const entry of ["src", "rules", "scripts/build.mjs", "package.json"]) visit(path.join(repoRoot, entry));
+  for (const entry of ["src", "rules", "scripts/build.mjs", "scripts/cli-bundle.mjs", "package.json"]) visit(path.join(repoRoot, entry));
   return newest;
 }
 
@@ -37,7 +37,7 @@ function sleep(ms: number): void {
 }
 
 /**
- * Builds dist/cli.js when it is missing or older than the sources. `npm test` builds first, so this
+ * Builds dist/cli.cjs when it is missing or older than the sources. `npm test` builds first, so this
  * only does work under a bare `vitest run`; a lock folder keeps parallel test files from building at once.
  */
 export function ensureBuilt(): void {
@@ -114,7 +114,7 @@ export async function runCli(args: readonly string[], options: InProcessOptions)
   return { status, stdout: stdout.text(), stderr: stderr.text(), ms: Date.now() - started };
 }
 
-/** Runs `node dist/cli.js ...args` and waits for it; standard output is never a terminal here. */
+/** Runs `node dist/cli.cjs ...args` and waits for it; standard output is never a terminal here. */
 export function kubeward(args: readonly string[], options: CliOptions): CliResult {
   const env = cliEnv(options.env);
   const started = Date.now();

@@ -28,7 +28,7 @@ describe("the npm package", () => {
     // The bundle is fresh (ensureBuilt), so the prepare script need not build it again.
     const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], repoRoot)) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const files = packed.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/cli.js", "docs/rules/privileged-container.md"]));
+    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/cli.cjs", "docs/rules/privileged-container.md"]));
     expect(files.filter((file) => /^(src|test|rules|fixtures|scripts)\//.test(file) || file === "dist/action.js")).toEqual([]);
 
     const project = tempDir({ "package.json": '{ "name": "kubeward-install-test", "private": true }\n' });

@@ -1,60 +1,82 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAFE_POD, cliPath, ensureBuilt, removeTempDirs, tempDir } from "./cli-harness.js";
+import { build, type Metafile } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cliBundleOptions } from "../../scripts/cli-bundle.mjs";
 
 /**
- * Start-up time is mostly compiling the bundle (issue 17: a small lint in a blink), so what a run does not
- * need sits in chunks loaded on demand. These tests record the chunks a run loads, with a module hook,
- * and look in them for code that only other runs need. Function names survive the build (it minifies
- * whitespace and syntax only), so a definition found in a loaded chunk means that code was loaded.
+ * Start-up time is mostly compiling and evaluating the bundle (issue 17: a small lint in a blink). The bundle is
+ * one CommonJS file; esbuild evaluates a module reached only through `await import()` when that import runs, so
+ * what a plain lint does not need must not be reachable from the entry through static imports. These tests build
+ * the bundle's module graph and walk it the way a start does.
  */
 
-const LAZY_CODE: Record<string, RegExp> = {
-  "the CEL compiler": /function compileCel\(/,
-  "the custom-rule compiler": /function compileCustomRule\(/,
-  "the config reader": /function loadConfig\(/,
-  "the YAML library of the config reader": /LineCounter\d*=class/,
-  "chart and overlay expansion": /function expandSources\(/,
-  "the ValidatingAdmissionPolicy reader": /function policySet\(/,
-  "the SARIF reporter": /function\*? ?sarifReport\(/,
-  "the rule documentation": /function renderRuleDoc\(/,
+/** Modules only some runs need, each with what would make a plain lint evaluate it. */
+const LAZY_MODULES: Record<string, string> = {
+  "src/expand/expand.ts": "chart and overlay expansion",
+  "src/report/sarif.ts": "the SARIF reporter",
+  "src/report/json.ts": "the JSON reporter",
+  "src/report/compact.ts": "the compact reporter",
+  "src/config/config.ts": "the config reader",
+  "src/config/custom-rules.ts": "the custom-rule reader",
+  "src/policy/custom-rules.ts": "the custom-rule compiler",
+  "src/policy/vap.ts": "the ValidatingAdmissionPolicy reader",
+  "src/policy/policy-files.ts": "the policy-file reader",
+  "src/cel/compile.ts": "the CEL compiler",
+  "src/docs/rule-doc.ts": "the rule documentation",
+  "src/docs/rule-list.ts": "the rule list",
+  "src/report/compliance.ts": "the compliance report",
+  "src/report/html.ts": "the HTML report",
+  "src/report/markdown.ts": "the Markdown report",
 };
 
-beforeAll(ensureBuilt);
-afterAll(removeTempDirs);
+let graph: Metafile["inputs"];
 
-/** The dist files a `kubeward` run loads (its arguments in `cwd`), with what each holds of LAZY_CODE. */
-function loadedCode(args: readonly string[], cwd: string): { files: string[]; lazy: string[] } {
-  const log = path.join(tempDir(), "loaded.txt");
-  const hooks = `data:text/javascript,${encodeURIComponent(
-    `import { appendFileSync } from "node:fs"; export async function load(url, context, next) { if (url.startsWith("file:")) appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }`,
-  )}`;
-  const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hooks)});`)}`;
-  const result = spawnSync(process.execPath, ["--import", register, cliPath, ...args], { cwd, encoding: "utf8" });
-  expect(result.status, result.stderr).toBeLessThan(2);
-  const files = readFileSync(log, "utf8").trim().split("\n").map((url) => fileURLToPath(url));
-  const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
-  return { files, lazy: Object.keys(LAZY_CODE).filter((name) => LAZY_CODE[name].test(text)) };
+beforeAll(async () => {
+  const result = await build({ ...cliBundleOptions, write: false, metafile: true, logLevel: "silent" });
+  graph = result.metafile.inputs;
+});
+
+/** Every module a start evaluates: the entry and what it imports statically, transitively. */
+function evaluatedAtStart(entry: string): Set<string> {
+  const evaluated = new Set<string>();
+  const pending = [entry];
+  for (let module = pending.pop(); module !== undefined; module = pending.pop()) {
+    if (evaluated.has(module)) continue;
+    evaluated.add(module);
+    const input = graph[module] as Metafile["inputs"][string] | undefined;
+    for (const imported of input?.imports ?? []) {
+      if (imported.kind !== "dynamic-import" && !imported.external) pending.push(imported.path);
+    }
+  }
+  return evaluated;
 }
 
 describe("start-up", () => {
-  it("a lint of one plain file without a config loads none of the code other runs need", () => {
-    const cwd = tempDir({ "pod.yaml": SAFE_POD });
-    const { files, lazy } = loadedCode(["lint", "pod.yaml"], cwd);
-    expect(files).toContain(cliPath);
-    expect(lazy).toEqual([]);
+  it("a start evaluates none of the modules only some runs need", () => {
+    const evaluated = evaluatedAtStart("src/bin.ts");
+    expect(evaluated).toContain("src/cli.ts");
+    expect(Object.keys(LAZY_MODULES).filter((module) => evaluated.has(module)).map((module) => LAZY_MODULES[module])).toEqual([]);
   });
 
-  it("loads the config reader for a config file, and the SARIF reporter for SARIF, and nothing else besides", () => {
-    const cwd = tempDir({ "pod.yaml": SAFE_POD, ".kubeward.yaml": "failOn: high\n" });
-    expect(loadedCode(["lint", "pod.yaml", "--format", "sarif"], cwd).lazy).toEqual(["the config reader", "the YAML library of the config reader", "the SARIF reporter"]);
+  it("the lazy modules are in the bundle, reached through dynamic imports (so the list above matches the source)", () => {
+    const dynamicallyImported = new Set(Object.values(graph).flatMap((input) => input.imports.filter((imported) => imported.kind === "dynamic-import").map((imported) => imported.path)));
+    for (const module of Object.keys(LAZY_MODULES)) expect(graph[module], module).toBeDefined();
+    const reachedOnlyThroughOthers = ["src/cel/compile.ts"];
+    expect(Object.keys(LAZY_MODULES).filter((module) => !dynamicallyImported.has(module) && !reachedOnlyThroughOthers.includes(module))).toEqual([]);
   });
 
-  it("loads the CEL and custom-rule compilers for custom rules (so the markers match the build)", () => {
-    const cwd = tempDir({ "pod.yaml": SAFE_POD, ".kubeward.yaml": "customRules:\n  - id: acme/x\n    title: X\n    severity: low\n    validations:\n      - expression: 'true'\n" });
-    expect(loadedCode(["lint", "pod.yaml", "--format", "sarif"], cwd).lazy).toEqual(expect.arrayContaining(["the CEL compiler", "the custom-rule compiler"]));
+  it("the YAML library (the config reader's) is not evaluated at start", () => {
+    const evaluated = evaluatedAtStart("src/bin.ts");
+    expect([...evaluated].filter((module) => module.startsWith("node_modules/yaml/"))).toEqual([]);
+    expect(Object.keys(graph).some((module) => module.startsWith("node_modules/yaml/"))).toBe(true);
+  });
+
+  it("the walk sees a static import: the CLI's own entry reaches the SARIF reporter once it is imported statically", () => {
+    const before = graph;
+    graph = { ...graph, "src/cli.ts": { ...graph["src/cli.ts"], imports: [...graph["src/cli.ts"].imports, { path: "src/report/sarif.ts", kind: "import-statement", original: "./report/sarif.js" }] } };
+    try {
+      expect(evaluatedAtStart("src/bin.ts")).toContain("src/report/sarif.ts");
+    } finally {
+      graph = before;
+    }
   });
 });
