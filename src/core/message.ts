@@ -72,11 +72,13 @@ function cutTemplate(template: string): CutTemplate {
 function filledFast(template: string, data: MessageData): string | undefined {
   const cut = cutTemplate(template);
   if (Object.keys(data).length !== cut.distinct) return undefined;
-  let text = cut.texts[0];
+  const parts = [cut.texts[0]];
   for (let i = 0; i < cut.names.length; i++) {
     const name = cut.names[i];
     if (!Object.prototype.propertyIsEnumerable.call(data, name)) return undefined;
-    text += String(data[name]) + cut.texts[i + 1];
+    parts.push(String(data[name]), cut.texts[i + 1]);
   }
-  return text;
+  // Joined, not concatenated: `+` makes a tree of string pieces, which a finding keeps to the end of the run
+  // (at 10k objects, 15 MB of trees for 53k messages), with the slices of its file's text among them.
+  return parts.join("");
 }

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/engine/finding.js";
-import { formatJson, jsonPieces } from "../../src/report/json.js";
-import { sarifReport } from "../../src/report/sarif.js";
+import { FINDINGS_PER_PIECE, formatJson, jsonPieces } from "../../src/report/json.js";
+import { RESULTS_PER_PIECE, sarifReport } from "../../src/report/sarif.js";
 import { textPieces } from "../../src/report/text.js";
 import { compactPieces } from "../../src/report/compact.js";
 import type { ReportInput } from "../../src/report/report.js";
@@ -41,35 +41,37 @@ const input = (list: Finding[], allResults = false): ReportInput => ({
   sarif: { allResults },
 });
 
-describe("the JSON report, made a thousand findings at a time", () => {
-  for (const count of [0, 1, 999, 1000, 2501]) {
+describe("the JSON report, made a hundred findings at a time", () => {
+  for (const count of [0, 1, FINDINGS_PER_PIECE - 1, FINDINGS_PER_PIECE, 25 * FINDINGS_PER_PIECE + 1]) {
     it(`is JSON.stringify's two-space layout of the array, with ${count} findings`, () => {
       const pieces = [...jsonPieces(input(findings(count)))];
       const text = pieces.join("");
       expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
       expect((JSON.parse(text) as unknown[]).length).toBe(count);
-      expect(pieces.length).toBe(count === 0 ? 1 : Math.ceil(count / 1000) + 1);
+      expect(pieces.length).toBe(count === 0 ? 1 : Math.ceil(count / FINDINGS_PER_PIECE) + 1);
       expect(formatJson(input(findings(count)))).toBe(text);
     });
   }
 });
 
 describe("the SARIF report with every result, made as it is written", () => {
-  it("is the bytes of the limited report when no limit is reached, in pieces of a thousand results", () => {
-    const list = findings(2501);
+  it("is the bytes of the limited report when no limit is reached, in pieces of a hundred results", () => {
+    const list = findings(25 * RESULTS_PER_PIECE + 1);
     const streamed = [...sarifReport(input(list, true)).pieces];
-    expect(streamed.length).toBe(5);
+    // The text before the results, 26 pieces of results, the text after them.
+    expect(streamed.length).toBe(28);
     expect(streamed.join("")).toBe([...sarifReport(input(list)).pieces].join(""));
   });
 
   it("makes a piece's results only when the piece is read", () => {
-    const list = findings(1500);
+    const list = findings(3 * RESULTS_PER_PIECE);
     const report = sarifReport(input(list, true));
     const iterator = report.pieces[Symbol.iterator]();
     iterator.next();
     iterator.next();
-    // The first thousand results are made; the others are not yet: a finding past them that cannot be written fails only now.
-    list[1200] = { ...list[1200], region: undefined as unknown as Finding["region"] };
+    // The first hundred results are made; the others are not yet: a finding past them that cannot be written fails only now.
+    const past = RESULTS_PER_PIECE + 1;
+    list[past] = { ...list[past], region: undefined as unknown as Finding["region"] };
     expect(() => iterator.next()).toThrow();
   });
 });
