@@ -19730,6 +19730,7 @@ var init_compact = __esm({
 // src/report/json.ts
 var json_exports = {};
 __export(json_exports, {
+  FINDINGS_PER_PIECE: () => FINDINGS_PER_PIECE,
   formatJson: () => formatJson,
   jsonPieces: () => jsonPieces
 });
@@ -19775,7 +19776,7 @@ var init_json2 = __esm({
     init_rule_meta();
     init_severity();
     init_report();
-    FINDINGS_PER_PIECE = 1e3;
+    FINDINGS_PER_PIECE = 100;
   }
 });
 
@@ -20122,6 +20123,7 @@ var sarif_exports = {};
 __export(sarif_exports, {
   GITHUB_SARIF_LIMITS: () => GITHUB_SARIF_LIMITS,
   INFORMATION_URI: () => INFORMATION_URI,
+  RESULTS_PER_PIECE: () => RESULTS_PER_PIECE,
   artifactUri: () => artifactUri,
   formatSarif: () => formatSarif,
   sarifReport: () => sarifReport
@@ -20230,7 +20232,7 @@ function fingerprint(finding, uri) {
     mix(objectLabel(finding.object));
     for (const segment of finding.path ?? []) mix(typeof segment === "string" ? segment : String(segment));
   }
-  return hex32(lanes[0]) + hex32(lanes[1]);
+  return [hex32(lanes[0]), hex32(lanes[1])].join("");
 }
 function mix(text2) {
   let high = lanes[0];
@@ -20296,11 +20298,11 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
     const [before2, after2] = logAround(input, void 0, input.findings.length);
     return { pieces: resultPieces(before2, after2, input.findings.length, (index) => resultWith(index, nextFingerprint(input.findings[index]))) };
   }
-  const fingerprints = input.findings.map(nextFingerprint);
-  const resultOf = (index) => resultWith(index, fingerprints[index]);
   let rankedOnce;
   const ranked = () => rankedOnce ??= mostSevereFirst(input.findings);
   let kept = Math.min(input.findings.length, limits.resultsPerRun);
+  const fingerprints = keptFingerprints(input.findings, nextFingerprint, kept < input.findings.length ? ranked().slice(0, kept) : void 0);
+  const resultOf = (index) => resultWith(index, fingerprints.get(index) ?? "");
   let limit = "results per run";
   let results = keptResults(ranked, kept, input.findings.length, resultOf);
   const envelope = JSON.stringify(sarifLog(input, void 0, 0));
@@ -20324,6 +20326,16 @@ function fingerprintCounter(uriOf) {
     occurrences.set(hash, occurrence);
     return `${hash}:${occurrence}`;
   };
+}
+function keptFingerprints(findings, nextFingerprint, wanted) {
+  const isWanted = new Uint8Array(findings.length).fill(wanted ? 0 : 1);
+  for (const index of wanted ?? []) isWanted[index] = 1;
+  const fingerprints = /* @__PURE__ */ new Map();
+  for (let index = 0; index < findings.length; index++) {
+    const value = nextFingerprint(findings[index]);
+    if (isWanted[index]) fingerprints.set(index, value);
+  }
+  return fingerprints;
 }
 function logAround(input, omitted, kept) {
   const [before, after] = JSON.stringify(sarifLog(input, omitted, kept)).split(EMPTY_RESULTS);
@@ -20389,8 +20401,8 @@ function textExceeds(results, bytes) {
 }
 function gzippedSize(results) {
   let gzipped = 0;
-  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
-    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_PIECE).join(","), { level: 1 }).length;
+  for (let start = 0; start < results.length; start += RESULTS_PER_GZIPPED_PIECE) {
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_GZIPPED_PIECE).join(","), { level: 1 }).length;
   }
   return gzipped;
 }
@@ -20399,7 +20411,7 @@ function omittedResults(findings, left, limit) {
   for (const index of left) bySeverity2[findings[index].severity]++;
   return { count: left.length, total: findings.length, bySeverity: bySeverity2, limit };
 }
-var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, RESULTS_PER_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
+var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, RESULTS_PER_PIECE, RESULTS_PER_GZIPPED_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -20413,7 +20425,8 @@ var init_sarif = __esm({
     lanes = new Int32Array(2);
     HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
     NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-    RESULTS_PER_PIECE = 1e3;
+    RESULTS_PER_PIECE = 100;
+    RESULTS_PER_GZIPPED_PIECE = 1e3;
     OMITTED_PROPERTIES_BYTES = 1e3;
     EMPTY_RESULTS = '"results":[]';
   }
@@ -69063,7 +69076,7 @@ function isKubeadmConfiguration(object) {
 }
 
 // rules/templates/component-flag.ts
-var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+var DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 function goodValue({ requirement, suggested }, current2) {
   if (suggested !== void 0 && requirement.kind !== "listExcludes") return suggested;
   switch (requirement.kind) {
@@ -70992,7 +71005,7 @@ function describeValue(value) {
 }
 function isZeroDuration(text2) {
   if (text2 === "0") return true;
-  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(text2)) return false;
+  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))+$/.test(text2)) return false;
   return (text2.match(/\d+(\.\d*)?|\.\d+/g) ?? []).every((number) => Number(number) === 0);
 }
 
@@ -78028,13 +78041,13 @@ function cutTemplate(template) {
 function filledFast(template, data) {
   const cut = cutTemplate(template);
   if (Object.keys(data).length !== cut.distinct) return void 0;
-  let text2 = cut.texts[0];
+  const parts = [cut.texts[0]];
   for (let i = 0; i < cut.names.length; i++) {
     const name = cut.names[i];
     if (!Object.prototype.propertyIsEnumerable.call(data, name)) return void 0;
-    text2 += String(data[name]) + cut.texts[i + 1];
+    parts.push(String(data[name]), cut.texts[i + 1]);
   }
-  return text2;
+  return parts.join("");
 }
 
 // src/engine/engine.ts

@@ -229,6 +229,6 @@ export function describeValue(value: KubeletValue | undefined): string {
 /** A Go duration (`0`, `0s`, `4h0m0s`, `1.5h`) that is zero; text that is no duration is not. */
 export function isZeroDuration(text: string): boolean {
   if (text === "0") return true;
-  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(text)) return false;
+  if (!/^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))+$/.test(text)) return false;
   return (text.match(/\d+(\.\d*)?|\.\d+/g) ?? []).every((number) => Number(number) === 0);
 }

@@ -18,7 +18,7 @@ export type FlagRequirement =
   | { kind: "positiveDuration" };
 
 /** A Go duration (`time.ParseDuration`): `300ms`, `60s`, `1h30m`; a sign and a plain 0 are Go's too. */
-const DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+const DURATION = /^[-+]?(0|(\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
 /** What sets one control-plane flag rule apart from the others: the program, the flag and what its value must be. */
 export interface ComponentFlag {

@@ -29,11 +29,18 @@ const LAZY_MODULES: Record<string, string> = {
 };
 
 let graph: Metafile["inputs"];
+let bundleText: string;
 
 beforeAll(async () => {
   const result = await build({ ...cliBundleOptions, write: false, metafile: true, logLevel: "silent" });
   graph = result.metafile.inputs;
+  bundleText = result.outputFiles.find((file) => file.path.endsWith("kubeward.cjs"))?.text ?? "";
 });
+
+/** Each character outside ASCII, with the line of the bundle it is on. */
+function nonAsciiCharacters(text: string): string[] {
+  return text.split("\n").flatMap((line, index) => Array.from(line.matchAll(/[^\x00-\x7f]/g), (match) => `line ${index + 1}: ${JSON.stringify(match[0])} in ${JSON.stringify(line.slice(Math.max(0, match.index - 30), match.index + 10))}`));
+}
 
 /** Every module a start evaluates: the entry and what it imports statically, transitively. */
 function evaluatedAtStart(entry: string): Set<string> {
@@ -78,5 +85,13 @@ describe("start-up", () => {
     } finally {
       graph = before;
     }
+  });
+
+  // One character beyond Latin-1 makes V8 hold the whole source as two bytes a character: twice the text to read,
+  // decode and keep (esbuild escapes strings, but not every regular expression).
+  it("the bundle is ASCII, so V8 holds its source one byte a character", () => {
+    expect(bundleText.length).toBeGreaterThan(100_000);
+    expect(nonAsciiCharacters(bundleText)).toEqual([]);
+    expect(nonAsciiCharacters("const a = 1;\nconst DURATION = /(µs|μs)/;")).toEqual(['line 2: "µ" in "const DURATION = /(µs|μs)/;"', 'line 2: "μ" in "const DURATION = /(µs|μs)/;"']);
   });
 });
