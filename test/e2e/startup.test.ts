@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 /** Each character outside ASCII, with the line of the bundle it is on. */
 function nonAsciiCharacters(text: string): string[] {
-  return text.split("\n").flatMap((line, index) => Array.from(line.matchAll(/[^\x00-\x7f]/g), (match) => `line ${index + 1}: ${JSON.stringify(match[0])} in ${JSON.stringify(line.slice(Math.max(0, match.index - 30), match.index + 10))}`));
+  return text.split("\n").flatMap((line, index) => Array.from(line.matchAll(/\P{ASCII}/gu), (match) => `line ${index + 1}: ${JSON.stringify(match[0])} in ${JSON.stringify(line.slice(Math.max(0, match.index - 30), match.index + 10))}`));
 }
 
 /** Every module a start evaluates: the entry and what it imports statically, transitively. */
