@@ -420,4 +420,32 @@ describe("sarifReport within limits", () => {
     expect(report.omitted?.bySeverity.low).toBeGreaterThan(100);
     expectValid(JSON.parse(text) as Sarif.Log);
   });
+
+  const randomHex = (length: number): string => Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  const envelopeGzipped = (): number => gzipSync([...sarifReport(input([])).pieces].join("")).length;
+
+  it("keeps every result of a log over the limit as text that fits it gzipped", () => {
+    const findings = Array.from({ length: 3000 }, (_, index) => finding(index, "low"));
+    const limit = envelopeGzipped() + 200_000;
+    const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
+    const text = [...report.pieces].join("");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(limit);
+    expect(report.omitted).toBeUndefined();
+    expect(messages([text])).toHaveLength(3000);
+  });
+
+  it("measures to the end a log whose first results compress well and last ones do not", () => {
+    // 2,000 results of a few kB gzipped, then 200 of about 1 kB each: only the whole log is over the limit.
+    const findings = [
+      ...Array.from({ length: 2000 }, (_, index) => finding(index, "high")),
+      ...Array.from({ length: 200 }, (_, index) => ({ ...finding(2000 + index, "low"), message: `finding ${2000 + index} ${randomHex(2000)}` })),
+    ];
+    const limit = envelopeGzipped() + 150_000;
+    const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
+    const text = [...report.pieces].join("");
+    expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
+    expect(report.omitted?.limit).toBe("gzipped size");
+    // The cut is proportional to the size measured, so it reaches into the compressible results too.
+    expect(report.omitted?.bySeverity.low).toBe(200);
+  });
 });
