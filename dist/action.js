@@ -20308,7 +20308,7 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const envelope = JSON.stringify(sarifLog(input, void 0, 0));
   if (textExceeds(results, limits.gzippedBytes - envelope.length - OMITTED_PROPERTIES_BYTES)) {
     const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
-    for (let gzipped = gzippedSize(results); gzipped > room; gzipped = gzippedSize(results)) {
+    for (let gzipped = gzippedSizeOver(results, room); gzipped !== void 0; gzipped = gzippedSizeOver(results, room)) {
       kept = Math.floor(kept * (room / gzipped) * 0.95);
       limit = "gzipped size";
       results = keptResults(ranked, kept, input.findings.length, resultOf);
@@ -20399,12 +20399,27 @@ function textExceeds(results, bytes) {
   }
   return false;
 }
-function gzippedSize(results) {
-  let gzipped = 0;
+function gzippedSizeOver(results, room) {
+  const starts = [];
+  const bounds = [];
   for (let start = 0; start < results.length; start += RESULTS_PER_GZIPPED_PIECE) {
-    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_GZIPPED_PIECE).join(","), { level: 1 }).length;
+    const end = Math.min(results.length, start + RESULTS_PER_GZIPPED_PIECE);
+    let bytes = end - start - 1;
+    for (let index = start; index < end; index++) bytes += Buffer.byteLength(results[index]);
+    starts.push(start);
+    bounds.push(gzipBound(bytes));
   }
-  return gzipped;
+  let restBound = bounds.reduce((sum, bound2) => sum + bound2, 0);
+  let gzipped = 0;
+  for (let piece = 0; piece < starts.length && gzipped + restBound > room; piece++) {
+    restBound -= bounds[piece];
+    const text2 = results.slice(starts[piece], starts[piece] + RESULTS_PER_GZIPPED_PIECE).join(",");
+    gzipped += gzipSync(text2, { level: 1 }).length;
+  }
+  return gzipped + restBound <= room ? void 0 : gzipped;
+}
+function gzipBound(bytes) {
+  return bytes + Math.ceil(bytes / 1e3) + 64;
 }
 function omittedResults(findings, left, limit) {
   const bySeverity2 = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
