@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { build } from "esbuild";
+import { bundleEngine, loadEngine } from "./engine-bundle.mjs";
 
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 9);
 const root = path.resolve(import.meta.dirname, "..");
@@ -15,38 +15,8 @@ if (!existsSync(dir)) {
   console.error(`rule-cost: ${dir} does not exist; run \`npm run bench\` first, or name a folder of manifests`);
   process.exit(2);
 }
-const bundle = path.join(root, "bench/out/rule-cost-engine.mjs");
-
-// The engine, the rules and the loader, bundled as the CLI bundles them.
-await build({
-  stdin: {
-    contents: [
-      'export { BUILTIN_RULES } from "./src/registry.ts";',
-      'export { activeRules, createLinter } from "./src/engine/engine.ts";',
-      'export { parseManifest } from "./src/manifest/parse.ts";',
-    ].join("\n"),
-    resolveDir: root,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  outfile: bundle,
-  logLevel: "warning",
-  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
-});
-/** @typedef {{ rule: { meta: { category: string } } }} ActiveRule */
-/**
- * @typedef {object} Engine
- * @property {unknown[]} BUILTIN_RULES
- * @property {(rules: unknown[], settings: object) => ActiveRule[]} activeRules
- * @property {(rules: ActiveRule[], settings: { messageData: boolean }) => { lint(objects: unknown[]): void, finish(): unknown[] }} createLinter
- * @property {(file: string, text: string) => { objects: unknown[] }} parseManifest
- */
-/** @type {unknown} */
-const bundled = await import(bundle);
-const engine = /** @type {Engine} */ (bundled);
+await bundleEngine();
+const engine = await loadEngine();
 
 const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
 const objects = files.flatMap((name) => engine.parseManifest(name, readFileSync(path.join(dir, name), "utf8")).objects);
@@ -57,6 +27,8 @@ setFlagsFromString("--expose-gc");
 /** @type {unknown} */
 const gc = runInNewContext("gc");
 const collectGarbage = /** @type {() => void} */ (gc);
+
+/** @typedef {import("./engine-bundle.mjs").ActiveRule} ActiveRule */
 
 /**
  * One lint of every object with these rules: its time in ms and the findings it made.
