@@ -3,19 +3,21 @@
 // Default mode (one BENCH_FILES size): per round, one run of each of
 //   js-yaml 4 `loadAll` and kubeward's own loader (src/manifest/parse.ts): the floor is the faster of the two,
 //   kubeward lint → SARIF and → text, @monokle/validation (pod-security-standards + practices, offline),
-// then the start-up case: `kubeward lint` of one small file against `node -e 0`, many pairs.
+// then the start-up case: `kubeward lint` of one small file against `node -e 0`, many pairs; then, unless
+// BENCH_CORPUS=0, the corpus charts and overlays against the render floor (bench/render-bench.mjs).
 // It prints every figure with its ratio and rewrites docs/performance.md between the bench markers.
 //
 // Linearity mode (BENCH_FILES=62,625,3125: several sizes): per size, the floor and the lint to SARIF with
 // every result written (--sarif-all-results), to compare the time per object across corpus sizes; it
 // rewrites the linearity section of docs/performance.md.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { generateCorpus, startupManifest } from "./generate-corpus.mjs";
 import { generatePolicies } from "./generate-policies.mjs";
+import { machine, writeSection } from "./doc-section.mjs";
 
 const SIZES = String(process.env.BENCH_FILES ?? 625)
   .split(",")
@@ -119,25 +121,6 @@ function toFloor(runs, name, key = "ms") {
   const ratios = runs[name].map((run, i) => run[key] / Math.min(runs["js-yaml-4"][i][key], runs.kubeward[i][key]));
   return { median: median(ratios), ratios };
 }
-
-/** Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->` in docs/performance.md. */
-function writeSection(name, text) {
-  const file = path.join(root, "docs/performance.md");
-  const doc = readFileSync(file, "utf8");
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
-  writeFileSync(file, `${doc.slice(0, from + start.length)}\n${text}\n${doc.slice(to)}`);
-  console.log(`\nwrote the ${name} section of docs/performance.md`);
-}
-
-const machine = () =>
-  `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, node ${process.version}, ${os.cpus().length} CPUs, load average ${os
-    .loadavg()
-    .map((load) => load.toFixed(1))
-    .join(" ")} at the end`;
 
 let policyCount = 0;
 
@@ -330,44 +313,15 @@ function describeKinds(kinds) {
     .map(([group, n]) => `${((n / total) * 100).toFixed(1)}% ${group}`)
     .join(", ");
 }
-// Part 2: the real corpus (charts, overlays, manifests), rendered with the helm/kubectl of .tools/.
-const realCorpus = path.resolve(root, "../shared/corpus");
-const helmDir = path.join(root, ".tools/helm4");
+// Part 2: the real corpus's charts and overlays against the render floor (bench/render-bench.mjs, which prints its
+// figures and writes its section of docs/performance.md), unless BENCH_CORPUS=0.
 if (process.env.BENCH_CORPUS === "0") {
-  console.log("\n(corpus run skipped: BENCH_CORPUS=0)");
-} else if (!existsSync(realCorpus) || !existsSync(path.join(helmDir, "helm"))) {
-  console.log("\n(corpus run skipped: ../shared/corpus or .tools/helm4 is missing; run `npm run install-tools`)");
+  console.log("\n(charts and overlays skipped: BENCH_CORPUS=0)");
 } else {
-  const start = process.hrtime.bigint();
-  const child = spawnSync(
-    process.execPath,
-    // --no-cache: every chart and overlay rendered, as on a first run (bench/render-bench.mjs measures the cache).
-    ["dist/cli.cjs", "lint", realCorpus, "--format", "sarif", "--output", path.join(root, "bench/out/corpus.sarif"), "--fail-on", "none", "--verbose", "--no-cache"],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, PATH: `${helmDir}${path.delimiter}${process.env.PATH}` } },
-  );
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  const timings = [...child.stderr.matchAll(/^kubeward: (helm|kustomize) (\S+): (\d+) ms \((\d+) ms in \w+\)$/gm)].map((match) => ({
-    kind: match[1],
-    name: path.relative(realCorpus, path.resolve(root, match[2])) || match[2],
-    totalMs: Number(match[3]),
-    toolMs: Number(match[4]),
-  }));
-  /**
-   * @param {Array<{ totalMs: number, toolMs: number }>} list
-   * @param {"totalMs" | "toolMs"} key
-   */
-  const sum = (list, key) => list.reduce((total, item) => total + item[key], 0);
-  console.log(`\ncorpus: ${path.relative(root, realCorpus)}, one run, wall ${(wallMs / 1000).toFixed(2)} s (charts and overlays render ${os.availableParallelism()} at a time)`);
-  for (const kind of ["helm", "kustomize"]) {
-    const list = timings.filter((timing) => timing.kind === kind);
-    if (list.length === 0) continue;
-    const total = sum(list, "totalMs");
-    const tool = sum(list, "toolMs");
-    console.log(
-      `${kind.padEnd(9)} ${String(list.length).padStart(3)} ${kind === "helm" ? "charts  " : "overlays"}  mean ${Math.round(total / list.length)} ms each, ` +
-        `${Math.round((tool / total) * 100)}% of it inside ${kind === "helm" ? "helm" : "kubectl kustomize"}`,
-    );
-    const slowest = [...list].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5);
-    for (const item of slowest) console.log(`          ${item.name.padEnd(60)} ${String(item.totalMs).padStart(5)} ms (${item.toolMs} ms in the tool)`);
-  }
+  const render = spawnSync(process.execPath, [path.join(root, "bench/render-bench.mjs")], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, BENCH_RENDER_RUNS: process.env.BENCH_RENDER_RUNS ?? "3", KUBEWARD_BENCH_COMMAND: commandLine },
+  });
+  if (render.status !== 0) process.exitCode = 1;
 }

@@ -2,13 +2,24 @@
 // the render floor, in one run. Per round, interleaved: the floor (`helm template` of each chart and
 // `kubectl kustomize` of each overlay, with kubeward's arguments, as many at a time as kubeward runs),
 // kubeward with an empty render cache, kubeward with the cache the cold run left. Charts and overlays are
-// measured apart, each with its own table. Medians and ratios of the rounds.
+// measured apart, each with its own table. Medians and ratios of the rounds; the tables are printed and written
+// into docs/performance.md between the bench-render markers. `npm run bench` runs this after its own rounds.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { machine, writeSection } from "./doc-section.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_RENDER_RUNS when `npm run bench` runs this (3 unless set), else BENCH_RUNS.
+const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? process.env.BENCH_RUNS ?? 3);
+// The command named in docs/performance.md: `npm run bench`'s when it runs this, else this script's own.
+const COMMAND =
+  process.env.KUBEWARD_BENCH_COMMAND ??
+  `${Object.entries(process.env)
+    .filter(([name]) => name.startsWith("BENCH_"))
+    .sort()
+    .map(([name, value]) => `${name}=${value} `)
+    .join("")}node bench/render-bench.mjs`;
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.resolve(root, "../shared/corpus");
 const toolDir = path.join(root, ".tools/helm4");
@@ -62,7 +73,7 @@ function kubeward(input) {
   return { ms, cpuMs: childCpuMs() - cpuBefore, stderr: child.stderr };
 }
 
-/** @typedef {{ kind: string, dir: string }} Item */
+/** @typedef {{ kind: string, dir: string, totalMs: number, toolMs: number }} Item */
 
 /**
  * The charts and overlays kubeward rendered (from its --verbose timing lines; library charts render nothing).
@@ -72,7 +83,7 @@ function kubeward(input) {
 function rendered(stderr) {
   return [...stderr.matchAll(/^kubeward: (helm|kustomize) (\S+): (\d+) ms \((\d+) ms in \w+\)$/gm)]
     .filter((match) => Number(match[4]) > 0)
-    .map((match) => ({ kind: match[1], dir: path.resolve(work, match[2]) }));
+    .map((match) => ({ kind: match[1], dir: path.resolve(work, match[2]), totalMs: Number(match[3]), toolMs: Number(match[4]) }));
 }
 
 /**
@@ -119,10 +130,10 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
  * @param {string[]} args
  */
 const version = (file, args) => spawnSync(file, args, { encoding: "utf8" }).stdout.trim().split("\n")[0];
-console.log(
-  `render bench: ${path.relative(root, corpus)}; ${parallel} at a time; ${RUNS} rounds; ` +
-    `node ${process.version}, ${os.cpus().length} CPUs; ${version(helm, ["version", "--short"])}, kubectl ${version(kubectl, ["version", "--client"]).replace(/^Client Version: /, "")}`,
-);
+const tools = `helm ${version(helm, ["version", "--short"])}, kubectl ${version(kubectl, ["version", "--client"]).replace(/^Client Version: /, "")}`;
+console.log(`render bench: ${path.relative(root, corpus)}; ${parallel} at a time; ${RUNS} rounds; node ${process.version}, ${os.cpus().length} CPUs; ${tools}`);
+/** @type {string[]} */
+const tables = [];
 /**
  * @param {number} a
  * @param {number} b
@@ -132,7 +143,10 @@ for (const group of GROUPS) {
   // A first cold run finds what kubeward renders; it also warms the page cache for every round alike.
   rmSync(cacheHome, { recursive: true, force: true });
   const items = rendered(kubeward(group.input).stderr);
-  console.log(`\n${group.name}: ${items.length} rendered (${path.relative(root, group.input)})`);
+  console.log(`\n${group.name}: ${items.length} rendered (${path.relative(root, group.input)}); the slowest in the first cold run:`);
+  for (const item of [...items].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5)) {
+    console.log(`  ${path.relative(corpus, item.dir).padEnd(60)} ${String(item.totalMs).padStart(5)} ms (${item.toolMs} ms in the tool)`);
+  }
   /** @type {Record<"floor" | "cold" | "warm", { ms: number, cpuMs: number }>[]} */
   const rounds = [];
   let cacheLines = "";
@@ -161,8 +175,7 @@ for (const group of GROUPS) {
    * @param {"ms" | "cpuMs"} key
    */
   const medianRatio = (phase, key) => median(rounds.map((round) => round[phase][key] / round.floor[key]));
-  console.log(`\n| ${group.name}: ${items.length}, ${RUNS} rounds, medians | wall | / floor (wall) | CPU, whole process tree | / floor (CPU) |`);
-  console.log("| --- | --- | --- | --- | --- |");
+  const table = [`| ${group.name}: ${items.length}, ${RUNS} rounds, medians | wall | / floor (wall) | CPU, whole process tree | / floor (CPU) |`, "| --- | --- | --- | --- | --- |"];
   /** @type {Array<[string, Phase]>} */
   const rows = [
     [`render floor: \`${group.name === "charts" ? "helm template" : "kubectl kustomize"}\` of each, ${parallel} at a time`, "floor"],
@@ -170,8 +183,10 @@ for (const group of GROUPS) {
     ["kubeward lint → SARIF, the cache the cold run left (warm)", "warm"],
   ];
   for (const [name, phase] of rows) {
-    console.log(`| ${name} | ${seconds(medianOf(phase, "ms"))} | ${medianRatio(phase, "ms").toFixed(2)}x | ${seconds(medianOf(phase, "cpuMs"))} | ${medianRatio(phase, "cpuMs").toFixed(2)}x |`);
+    table.push(`| ${name} | ${seconds(medianOf(phase, "ms"))} | ${medianRatio(phase, "ms").toFixed(2)}x | ${seconds(medianOf(phase, "cpuMs"))} | ${medianRatio(phase, "cpuMs").toFixed(2)}x |`);
   }
-  console.log(`\n${cacheLines}`);
+  console.log(`\n${table.join("\n")}\n\n${cacheLines}`);
+  tables.push(table.join("\n"));
 }
 rmSync(work, { recursive: true, force: true });
+writeSection("bench-render", [`\`${COMMAND}\`, ${machine()}; ${tools}.`, ...tables].join("\n\n"));
