@@ -9,7 +9,8 @@ import { codeCacheDir, codeCacheFile, readCodeCache, writeCodeCache } from "./co
 declare const KUBEWARD_BUNDLE_ID: string;
 
 const bundle = path.join(__dirname, "kubeward.cjs");
-const source = readFileSync(bundle, "utf8");
+// The bundle is ASCII (test/e2e/startup.test.ts), so read as Latin-1 it is the same text, without UTF-8 decoding.
+const source = readFileSync(bundle, "latin1");
 const dir = codeCacheDir(process.env, __dirname);
 const cacheFile = dir && codeCacheFile(dir, { bundleId: KUBEWARD_BUNDLE_ID, nodeVersion: process.version, arch: process.arch });
 const cachedData = cacheFile ? readCodeCache(cacheFile) : undefined;
