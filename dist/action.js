@@ -20400,21 +20400,19 @@ function textExceeds(results, bytes) {
   return false;
 }
 function gzippedSizeOver(results, room) {
-  const starts = [];
   const bounds = [];
   for (let start = 0; start < results.length; start += RESULTS_PER_GZIPPED_PIECE) {
     const end = Math.min(results.length, start + RESULTS_PER_GZIPPED_PIECE);
     let bytes = end - start - 1;
     for (let index = start; index < end; index++) bytes += Buffer.byteLength(results[index]);
-    starts.push(start);
     bounds.push(gzipBound(bytes));
   }
   let restBound = bounds.reduce((sum, bound2) => sum + bound2, 0);
   let gzipped = 0;
-  for (let piece = 0; piece < starts.length && gzipped + restBound > room; piece++) {
+  for (let piece = 0; piece < bounds.length && gzipped + restBound > room; piece++) {
     restBound -= bounds[piece];
-    const text2 = results.slice(starts[piece], starts[piece] + RESULTS_PER_GZIPPED_PIECE).join(",");
-    gzipped += gzipSync(text2, { level: 1 }).length;
+    const start = piece * RESULTS_PER_GZIPPED_PIECE;
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_GZIPPED_PIECE).join(","), { level: 1 }).length;
   }
   return gzipped + restBound <= room ? void 0 : gzipped;
 }

@@ -420,22 +420,20 @@ function textExceeds(results: readonly string[], bytes: number): boolean {
  * cut to 25,000 results fit well, and a 10k-object log was known to fit after 70% of it was compressed.
  */
 function gzippedSizeOver(results: readonly string[], room: number): number | undefined {
-  const starts: number[] = [];
   const bounds: number[] = [];
   for (let start = 0; start < results.length; start += RESULTS_PER_GZIPPED_PIECE) {
     const end = Math.min(results.length, start + RESULTS_PER_GZIPPED_PIECE);
     // The piece's UTF-8 bytes: its results and the commas between them.
     let bytes = end - start - 1;
     for (let index = start; index < end; index++) bytes += Buffer.byteLength(results[index]);
-    starts.push(start);
     bounds.push(gzipBound(bytes));
   }
   let restBound = bounds.reduce((sum, bound) => sum + bound, 0);
   let gzipped = 0;
-  for (let piece = 0; piece < starts.length && gzipped + restBound > room; piece++) {
+  for (let piece = 0; piece < bounds.length && gzipped + restBound > room; piece++) {
     restBound -= bounds[piece];
-    const text = results.slice(starts[piece], starts[piece] + RESULTS_PER_GZIPPED_PIECE).join(",");
-    gzipped += gzipSync(text, { level: 1 }).length;
+    const start = piece * RESULTS_PER_GZIPPED_PIECE;
+    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_GZIPPED_PIECE).join(","), { level: 1 }).length;
   }
   return gzipped + restBound <= room ? undefined : gzipped;
 }
