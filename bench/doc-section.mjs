@@ -1,4 +1,4 @@
-// What the benchmarks write into docs/performance.md: a section between markers, and the machine it ran on.
+// What the benchmarks write into docs/performance.md: a section between markers, the command, and the machine it ran on.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +19,19 @@ export function writeSection(name, text) {
   if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
   writeFileSync(doc, `${content.slice(0, from + start.length)}\n${text}\n${content.slice(to)}`);
   console.log(`\nwrote the ${name} section of docs/performance.md`);
+}
+
+/**
+ * The command as docs/performance.md names it: the BENCH_ variables set, then `command`.
+ * @param {string} command
+ */
+export function commandLine(command) {
+  const variables = Object.entries(process.env)
+    .filter(([name]) => name.startsWith("BENCH_"))
+    .sort()
+    .map(([name, value]) => `${name}=${value} `)
+    .join("");
+  return `${variables}${command}`;
 }
 
 /** When and where a benchmark ran: the time, Node, the CPUs and the load at the end. */

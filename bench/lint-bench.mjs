@@ -17,7 +17,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { generateCorpus, startupManifest } from "./generate-corpus.mjs";
 import { generatePolicies } from "./generate-policies.mjs";
-import { machine, writeSection } from "./doc-section.mjs";
+import { commandLine, machine, writeSection } from "./doc-section.mjs";
 
 const SIZES = String(process.env.BENCH_FILES ?? 625)
   .split(",")
@@ -37,11 +37,7 @@ const SARIF_ALL = LINEARITY || process.env.BENCH_SARIF_ALL === "1" ? ["--sarif-a
 const POLICIES = process.env.BENCH_POLICIES === "1";
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "bench/out");
-const commandLine = `${Object.entries(process.env)
-  .filter(([name]) => name.startsWith("BENCH_"))
-  .sort()
-  .map(([name, value]) => `${name}=${value} `)
-  .join("")}npm run bench`;
+const command = commandLine("npm run bench");
 
 /** @typedef {{ ms: number, rssMb: number, cpuMs: number }} Run */
 
@@ -241,7 +237,7 @@ if (!LINEARITY) {
   writeSection(
     "bench",
     [
-      `\`${commandLine}\`, ${machine()}. Corpus: ${corpus.files} files, ${corpus.objects} objects, ${mb.toFixed(1)} MB (${describeKinds(corpus.kinds)}). ` +
+      `\`${command}\`, ${machine()}. Corpus: ${corpus.files} files, ${corpus.objects} objects, ${mb.toFixed(1)} MB (${describeKinds(corpus.kinds)}). ` +
         `Medians of ${RUNS} interleaved rounds (monokle: ${MONOKLE_RUNS}); ratios are medians of the rounds' ratios; the floor is the faster loader of each round.`,
       "",
       "| command | wall | CPU | peak RSS | ratio |",
@@ -292,7 +288,7 @@ if (!LINEARITY) {
   writeSection(
     "bench-linearity",
     [
-      `\`${commandLine}\`, ${machine()}. Every SARIF result written (\`--sarif-all-results\`). Medians of ${RUNS} interleaved rounds per size.`,
+      `\`${command}\`, ${machine()}. Every SARIF result written (\`--sarif-all-results\`). Medians of ${RUNS} interleaved rounds per size.`,
       summary,
       "",
       "| objects | floor CPU per object | lint CPU per object | the same, less the CPU of linting one small file | lint wall per object | lint / floor, CPU | lint peak RSS |",
@@ -321,7 +317,7 @@ if (process.env.BENCH_CORPUS === "0") {
   const render = spawnSync(process.execPath, [path.join(root, "bench/render-bench.mjs")], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, BENCH_RENDER_RUNS: process.env.BENCH_RENDER_RUNS ?? "3", KUBEWARD_BENCH_COMMAND: commandLine },
+    env: { ...process.env, BENCH_RENDER_RUNS: process.env.BENCH_RENDER_RUNS ?? "3", KUBEWARD_BENCH_COMMAND: command },
   });
   if (render.status !== 0) process.exitCode = 1;
 }

@@ -8,18 +8,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { machine, writeSection } from "./doc-section.mjs";
+import { commandLine, machine, writeSection } from "./doc-section.mjs";
 
 // BENCH_RENDER_RUNS when `npm run bench` runs this (3 unless set), else BENCH_RUNS.
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? process.env.BENCH_RUNS ?? 3);
 // The command named in docs/performance.md: `npm run bench`'s when it runs this, else this script's own.
-const COMMAND =
-  process.env.KUBEWARD_BENCH_COMMAND ??
-  `${Object.entries(process.env)
-    .filter(([name]) => name.startsWith("BENCH_"))
-    .sort()
-    .map(([name, value]) => `${name}=${value} `)
-    .join("")}node bench/render-bench.mjs`;
+const COMMAND = process.env.KUBEWARD_BENCH_COMMAND ?? commandLine("node bench/render-bench.mjs");
 const root = path.resolve(import.meta.dirname, "..");
 const corpus = path.resolve(root, "../shared/corpus");
 const toolDir = path.join(root, ".tools/helm4");
