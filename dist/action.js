@@ -64665,6 +64665,124 @@ var init_template_actions = __esm({
   }
 });
 
+// src/expand/helm/key-generation.ts
+function fasterKeyGeneration(template) {
+  if (!GENERATOR.test(template)) return template;
+  let result = "";
+  let from = 0;
+  for (let open2 = template.indexOf("{{", from); open2 !== -1; open2 = template.indexOf("{{", from)) {
+    const end = actionEnd(template, open2);
+    result += template.slice(from, open2) + withEdits(template.slice(open2, end), keyEdits(template.slice(open2, end)));
+    from = end;
+  }
+  return result + template.slice(from);
+}
+function withEdits(text2, edits) {
+  let result = text2;
+  for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.insert + result.slice(edit.at + edit.remove);
+  return result;
+}
+function keyEdits(action) {
+  const edits = [];
+  if (/^\{\{-?\s*\/\*/.test(action)) return edits;
+  for (let i = 2; i < action.length; ) {
+    const char = action[i];
+    if (char === '"' || char === "'" || char === "`") {
+      i = quotedEnd(action, i) ?? action.length;
+      continue;
+    }
+    const name = /^[A-Za-z]\w*/.exec(action.slice(i))?.[0];
+    if (!name) {
+      i++;
+      continue;
+    }
+    const nameEnd = i + name.length;
+    const called = !/[.$\w]/.test(action[i - 1]);
+    if (called && name === "genPrivateKey") {
+      const keyType = SLOW_KEY_TYPE.exec(action.slice(nameEnd));
+      if (keyType) edits.push({ at: nameEnd + keyType[0].indexOf('"'), remove: keyType[0].trimStart().length, insert: FAST_KEY_TYPE });
+    }
+    const arity = called ? CERTIFICATE_GENERATORS.get(name) : void 0;
+    const command = arity === void 0 || pipedInto(action, i) ? void 0 : commandArguments(action, nameEnd);
+    if (command !== void 0 && command.count === arity) edits.push({ at: nameEnd, remove: 0, insert: "WithKey" }, { at: command.end, remove: 0, insert: FAST_KEY });
+    i = nameEnd;
+  }
+  return edits;
+}
+function pipedInto(action, at2) {
+  return /\|\s*$/.test(action.slice(0, at2));
+}
+function quotedEnd(text2, at2) {
+  const quote2 = text2[at2];
+  if (quote2 === "`") {
+    const close = text2.indexOf("`", at2 + 1);
+    return close === -1 ? void 0 : close + 1;
+  }
+  for (let i = at2 + 1; i < text2.length; i++) {
+    if (text2[i] === "\\") i++;
+    else if (text2[i] === quote2) return i + 1;
+    else if (text2[i] === "\n") return void 0;
+  }
+  return void 0;
+}
+function commandArguments(action, from) {
+  let count2 = 0;
+  let i = from;
+  for (; ; ) {
+    const argumentEnd = i;
+    while (i < action.length && /\s/.test(action[i])) i++;
+    const rest = action.slice(i);
+    if (rest === "" || rest.startsWith("}}") || rest.startsWith("|") || rest.startsWith(")") || i > argumentEnd && rest.startsWith("-}}")) {
+      return { count: count2, end: argumentEnd };
+    }
+    if (i === argumentEnd && count2 > 0) return void 0;
+    const end = termEnd(action, i);
+    if (end === void 0) return void 0;
+    count2++;
+    i = end;
+  }
+}
+function termEnd(action, at2) {
+  let i = at2;
+  let depth2 = 0;
+  while (i < action.length) {
+    const char = action[i];
+    if (char === '"' || char === "'" || char === "`") {
+      const end = quotedEnd(action, i);
+      if (end === void 0) return void 0;
+      i = end;
+    } else if (char === "(") {
+      depth2++;
+      i++;
+    } else if (char === ")") {
+      if (depth2 === 0) break;
+      depth2--;
+      i++;
+    } else if (depth2 === 0 && (/\s/.test(char) || char === "|" || action.startsWith("}}", i))) {
+      break;
+    } else {
+      i++;
+    }
+  }
+  return depth2 === 0 && i > at2 ? i : void 0;
+}
+var GENERATOR, CERTIFICATE_GENERATORS, SLOW_KEY_TYPE, FAST_KEY_TYPE, FAST_KEY;
+var init_key_generation = __esm({
+  "src/expand/helm/key-generation.ts"() {
+    "use strict";
+    init_template_actions();
+    GENERATOR = /\bgen(?:PrivateKey|CA|SelfSignedCert|SignedCert)\b/;
+    CERTIFICATE_GENERATORS = /* @__PURE__ */ new Map([
+      ["genCA", 2],
+      ["genSelfSignedCert", 4],
+      ["genSignedCert", 5]
+    ]);
+    SLOW_KEY_TYPE = /^\s+"(?:rsa|dsa)"/;
+    FAST_KEY_TYPE = '"ecdsa"';
+    FAST_KEY = ` (genPrivateKey ${FAST_KEY_TYPE})`;
+  }
+});
+
 // src/expand/helm/instrument.ts
 import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6 } from "node:fs";
 import { link as link2, mkdir as mkdir2, readdir as readdir2, realpath, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
@@ -64854,22 +64972,24 @@ function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
   const templates = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path14.relative(chartDir, file))) continue;
+      const template = path14.relative(chartDir, file);
+      if (untagged.has(template)) continue;
       const id = templates.length;
       const emitting = /* @__PURE__ */ new Set();
       templates.push({ file, emitting });
       const text2 = readFileSync8(file, "utf8");
-      const tagged = tagTemplateOnce(text2, (line, emits) => {
+      const withTags = tagTemplateOnce(text2, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      if (tagged !== text2) copy.written.set(path14.join(path14.basename(chartDir), path14.relative(chartDir, file)), tagged);
+      const instrumented = fasterKeyGeneration(withTags);
+      if (instrumented !== text2) copy.written.set(path14.join(path14.basename(chartDir), template), instrumented);
     }
   }
   return {
     dir: copy.dir,
     copy,
-    tags: (template) => copy.written.has(path14.join(path14.basename(chartDir), template)),
+    changes: (template) => copy.written.has(path14.join(path14.basename(chartDir), template)),
     line(id, line) {
       const template = templates[id];
       return template ? { file: template.file, line, emits: template.emitting.has(line) } : void 0;
@@ -64933,8 +65053,20 @@ function setKeyPath(key2) {
   }
   return segments;
 }
-function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set()) {
+function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set(), slowKeys = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, "values", dropped);
+  const fastKeys = /* @__PURE__ */ new Set();
+  for (const chart of chartTree(chartDir)) {
+    for (const file of templateFilesOf(chart.dir)) {
+      const template = path14.relative(chartDir, file);
+      if (dropped.has(template) || slowKeys.has(template)) continue;
+      const text2 = readFileSync8(file, "utf8");
+      const fast = fasterKeyGeneration(text2);
+      if (fast === text2) continue;
+      fastKeys.add(template);
+      copy.written.set(path14.join(path14.basename(chartDir), template), fast);
+    }
+  }
   const sentinels = [];
   const compared3 = comparedValues(chartDir);
   const register = (source, effective, rank, original) => {
@@ -64968,7 +65100,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
       return `${key2}=${register({ kind: "set", path: setKeyPath(key2) }, setKeyPath(key2), 1e3, value)}`;
     }).join(",")
   );
-  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set: set2 }, level, sentinels };
+  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set: set2 }, level, sentinels, fastKeys };
 }
 var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, placeholders, PLACEHOLDER2, MAX_PLACEHOLDERS, COMPARED_VALUE;
 var init_instrument = __esm({
@@ -64977,6 +65109,7 @@ var init_instrument = __esm({
     init_js_yaml();
     init_json();
     init_render();
+    init_key_generation();
     init_template_actions();
     LINE_TAG = / #kw:(\d+):(\d+)/g;
     SENTINEL = /kwv(\d+)x/gi;
@@ -65159,7 +65292,7 @@ async function taggedEvidence(chartDir, valueSet, settings) {
       if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
       reason = `the tagged render failed: ${result.failure.message}`;
       const { file } = result.failure;
-      if (!file || untagged.has(file) || !chart.tags(file)) break;
+      if (!file || untagged.has(file) || !chart.changes(file)) break;
       untagged.add(file);
     } catch (error2) {
       return { ok: false, reason: `the tagged render could not be made: ${error2.message}` };
@@ -65177,6 +65310,7 @@ function copySignature(chart) {
 async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
   let reason = "";
   const failedLevels = /* @__PURE__ */ new Map();
+  const slowKeys = /* @__PURE__ */ new Set();
   for (const level of ["truthy", "scalars", "strings"]) {
     const kept = /* @__PURE__ */ new Set();
     const dropped = /* @__PURE__ */ new Set();
@@ -65184,7 +65318,7 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let chart;
       try {
-        chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        chart = sentinelChart(chartDir, valueSet, level, kept, dropped, slowKeys);
         if (attempt === 0) {
           signature = copySignature(chart);
           const repeated = failedLevels.get(signature);
@@ -65199,6 +65333,10 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
         const { file: template } = result.failure;
+        if (refused.length === 0 && template !== void 0 && chart.fastKeys.has(template)) {
+          slowKeys.add(template);
+          continue;
+        }
         const validation = template !== void 0 && !(await renderedTemplates()).has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type * as Sarif from "sarif";
 import { afterAll, describe, expect, it } from "vitest";
-import { jsonFindings, runCli, removeTempDirs, repoRoot, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
+import { jsonFindings, runCli, removeTempDirs, repoRoot, tempDir, tools, toolsEnv, where, type JsonFinding } from "./cli-harness.js";
 
 const haveHelm = existsSync(tools.helm4) && existsSync(tools.helm3);
 const shop = "fixtures/helm/shop";
@@ -96,6 +96,33 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     const sarif = JSON.parse((await runCli(["lint", "fixtures/helm/untraceable", "--format", "sarif", "--fail-on", "none"], { cwd: repoRoot, env: toolsEnv() })).stdout) as Sarif.Log;
     const result0 = sarif.runs[0].results?.find((r) => r.ruleId === "host-pid");
     expect(result0?.properties).toMatchObject({ locationMethod: "template-text", valuesMethod: "template-text", valuesKeys: ["hostPID"] });
+  });
+
+  it("renders a template as it is when the fast keys of the instrumented copies trip it, and keeps its evidence", async () => {
+    // The check fails on the P-256 keys the instrumented copies make (src/expand/helm/key-generation.ts).
+    const cwd = tempDir({
+      "chart/Chart.yaml": "apiVersion: v2\nname: signer\nversion: 0.1.0\n",
+      "chart/values.yaml": "image: nginx:1.27\nprivileged: true\n",
+      "chart/templates/secret.yaml": [
+        '{{- $ca := genCA "signer" 365 }}',
+        '{{- if not (contains "RSA PRIVATE KEY" $ca.Key) }}{{ fail "the signing key must be RSA" }}{{ end }}',
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata:",
+        "  name: signing",
+        "data:",
+        "  key.pem: {{ $ca.Key | b64enc | quote }}",
+        "",
+      ].join("\n"),
+      "chart/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image | quote }}\n      securityContext:\n        privileged: {{ .Values.privileged }}\n",
+    });
+    const result = await runCli(["lint", "chart", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
+    const findings = jsonFindings(result.stdout);
+    expect(findings.filter((f) => f.rule === "secret-data-in-manifest")).toEqual([]);
+    const privileged = only(findings, "privileged-container", 'container "web"');
+    expect(privileged).toMatchObject({ file: "chart/templates/pod.yaml", region: { startLine: 10, startColumn: 9 } });
+    expect(privileged.provenance?.fallback).toBeUndefined();
+    expect(privileged.provenance?.values).toMatchObject([{ key: "privileged", written: true, file: "chart/values.yaml", region: { startLine: 2 } }]);
   });
 
   it("gives the same provenance with Helm 3", async () => {

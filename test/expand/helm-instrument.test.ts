@@ -188,6 +188,30 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
     expect(readFileSync(path.join(dir, "files", "data.txt"), "utf8")).toBe("data\n");
   });
 
+  it("makes keys fast in both copies, but for the templates left as they are (untagged, dropped, or with slow keys)", async () => {
+    const secret = 'key: {{ genPrivateKey "rsa" | b64enc }}\n';
+    const dir = chart("name: web\n", secret);
+    writeFileSync(path.join(dir, "templates", "ca.yaml"), '{{- $ca := genCA "ca" 365 }}\n');
+    writeFileSync(path.join(dir, "templates", "check.yaml"), '{{- genCA "check" 365 }}\n');
+    const tagged = tagChart(dir);
+    const untagged = tagChart(dir, new Set(["templates/x.yaml"]));
+    const values = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy", new Set(), new Set(["templates/check.yaml"]), new Set(["templates/ca.yaml"]));
+    try {
+      expect(tagged.copy.written.get(path.join(path.basename(dir), "templates/x.yaml"))).toMatch(/^key: \{\{ genPrivateKey "ecdsa" \| b64enc \}\} #kw:\d+:1\n$/);
+      expect(tagged.copy.written.get(path.join(path.basename(dir), "templates/ca.yaml"))).toBe('{{- $ca := genCAWithKey "ca" 365 (genPrivateKey "ecdsa") }}\n');
+      expect(tagged.changes("templates/ca.yaml")).toBe(true);
+      expect(untagged.changes("templates/x.yaml")).toBe(false);
+      expect(values.fastKeys).toEqual(new Set(["templates/x.yaml"]));
+      await values.copy.materialize();
+      expect(readFileSync(path.join(values.dir, "templates", "x.yaml"), "utf8")).toBe('key: {{ genPrivateKey "ecdsa" | b64enc }}\n');
+      expect(readFileSync(path.join(values.dir, "templates", "ca.yaml"), "utf8")).toBe('{{- $ca := genCA "ca" 365 }}\n');
+      expect(readdirSync(path.join(values.dir, "templates")).sort()).toEqual(["ca.yaml", "x.yaml"]);
+    } finally {
+      for (const copy of [tagged, untagged, values]) removeCopy(copy.dir);
+      await copiesRemoved();
+    }
+  });
+
   it("reads --set keys with indices and escaped dots", () => {
     expect(setKeyPath("a.b[0][2].c\\.d")).toEqual(["a", "b", 0, 2, "c.d"]);
   });

@@ -12,6 +12,7 @@ import { dump, load } from "js-yaml";
 import type { Path } from "../../core/types.js";
 import { isRecord } from "../../core/json.js";
 import { readChartInfo, type ValueSet } from "./render.js";
+import { fasterKeyGeneration } from "./key-generation.js";
 import { actionEnd } from "./template-actions.js";
 
 /** ` #kw:<template id>:<line>` — appended to template lines of the tagged copy. */
@@ -33,8 +34,8 @@ export interface TaggedLine {
 export interface TaggedChart {
   dir: string;
   copy: PlannedCopy;
-  /** Whether the copy tags the template at this chart-relative path. */
-  tags(template: string): boolean;
+  /** Whether the copy changes the template at this chart-relative path (tags it, or makes its keys fast). */
+  changes(template: string): boolean;
   /** The real template line behind a tag. */
   line(id: number, line: number): TaggedLine | undefined;
 }
@@ -56,6 +57,8 @@ export interface SentinelChart {
   valueSet: ValueSet;
   level: SentinelLevel;
   sentinels: ValuesSentinel[];
+  /** The templates (chart-relative paths) whose keys the copy makes fast. */
+  fastKeys: ReadonlySet<string>;
 }
 
 /** Chart folders of a chart and its unpacked subcharts, each with its values prefix (its name or alias) as the top chart sees it. */
@@ -340,29 +343,34 @@ interface TaggedTemplate {
   emitting: Set<number>;
 }
 
-/** A copy of the chart whose every template (subcharts and helpers too) carries line tags, but for the `untagged` ones (chart-relative paths). */
+/**
+ * A copy of the chart whose every template (subcharts and helpers too) carries line tags and makes its keys
+ * fast (`fasterKeyGeneration`), but for the `untagged` ones (chart-relative paths), which are left as they are.
+ */
 export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new Set()): TaggedChart {
   const copy = planCopy(chartDir, "tagged");
   const templates: TaggedTemplate[] = [];
   for (const { dir: original } of chartTree(chartDir)) {
     for (const file of templateFilesOf(original)) {
-      if (untagged.has(path.relative(chartDir, file))) continue;
+      const template = path.relative(chartDir, file);
+      if (untagged.has(template)) continue;
       const id = templates.length;
       const emitting = new Set<number>();
       templates.push({ file, emitting });
       const text = readFileSync(file, "utf8");
-      const tagged = tagTemplateOnce(text, (line, emits) => {
+      const withTags = tagTemplateOnce(text, (line, emits) => {
         if (emits) emitting.add(line);
         return ` #kw:${id}:${line}`;
       });
-      // A template without a line to tag stays as it is (linked, not written), and is not worth a retry untagged.
-      if (tagged !== text) copy.written.set(path.join(path.basename(chartDir), path.relative(chartDir, file)), tagged);
+      // A template without a line to tag or a key to make stays as it is (linked, not written), and is not worth a retry untagged.
+      const instrumented = fasterKeyGeneration(withTags);
+      if (instrumented !== text) copy.written.set(path.join(path.basename(chartDir), template), instrumented);
     }
   }
   return {
     dir: copy.dir,
     copy,
-    tags: (template) => copy.written.has(path.join(path.basename(chartDir), template)),
+    changes: (template) => copy.written.has(path.join(path.basename(chartDir), template)),
     line(id, line) {
       // The id comes from the rendered output, which need not be one of ours.
       const template = templates[id] as TaggedTemplate | undefined;
@@ -451,6 +459,7 @@ export function setKeyPath(key: string): Path {
 /**
  * A copy of the chart (and of the value set's files and `--set` arguments) whose values leaves are
  * sentinels; values.schema.json files are dropped from it, since sentinels do not follow the schema.
+ * Its templates make their keys fast (`fasterKeyGeneration`), but for the `slowKeys` ones.
  */
 export function sentinelChart(
   chartDir: string,
@@ -458,8 +467,21 @@ export function sentinelChart(
   level: SentinelLevel,
   kept: ReadonlySet<number> = new Set(),
   dropped: ReadonlySet<string> = new Set(),
+  slowKeys: ReadonlySet<string> = new Set(),
 ): SentinelChart {
   const copy = planCopy(chartDir, "values", dropped);
+  const fastKeys = new Set<string>();
+  for (const chart of chartTree(chartDir)) {
+    for (const file of templateFilesOf(chart.dir)) {
+      const template = path.relative(chartDir, file);
+      if (dropped.has(template) || slowKeys.has(template)) continue;
+      const text = readFileSync(file, "utf8");
+      const fast = fasterKeyGeneration(text);
+      if (fast === text) continue;
+      fastKeys.add(template);
+      copy.written.set(path.join(path.basename(chartDir), template), fast);
+    }
+  }
   const sentinels: ValuesSentinel[] = [];
   const compared = comparedValues(chartDir);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
@@ -497,5 +519,5 @@ export function sentinelChart(
       })
       .join(","),
   );
-  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels };
+  return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set }, level, sentinels, fastKeys };
 }

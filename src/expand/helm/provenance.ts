@@ -261,7 +261,7 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
       // A template whose tags broke its output is rendered untagged next time; its findings fall back.
       // One the copy does not tag would fail the same way untagged, so it is not rendered again.
       const { file } = result.failure;
-      if (!file || untagged.has(file) || !chart.tags(file)) break;
+      if (!file || untagged.has(file) || !chart.changes(file)) break;
       untagged.add(file);
     } catch (error) {
       return { ok: false, reason: `the tagged render could not be made: ${(error as Error).message}` };
@@ -288,6 +288,8 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
   let reason = "";
   // The reason each failed level ended with, by the signature of its first copy.
   const failedLevels = new Map<string, string>();
+  // Templates whose fast keys (fasterKeyGeneration) a render failed in: rendered as they are from then on.
+  const slowKeys = new Set<string>();
   // Sentinels for booleans and numbers can trip comparisons in templates; strings alone rarely do.
   for (const level of ["truthy", "scalars", "strings"] as const) {
     const kept = new Set<number>();
@@ -296,7 +298,7 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let chart: SentinelChart | undefined;
       try {
-        chart = sentinelChart(chartDir, valueSet, level, kept, dropped);
+        chart = sentinelChart(chartDir, valueSet, level, kept, dropped, slowKeys);
         if (attempt === 0) {
           signature = copySignature(chart);
           const repeated = failedLevels.get(signature);
@@ -311,8 +313,13 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
         // A template that validates a value (an enum, a preset name) names the sentinel it refused: keep that value next time.
         const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
         for (const id of refused) kept.add(id);
-        // A template that renders no objects (a values validation) and fails on sentinels is left out.
         const { file: template } = result.failure;
+        // A template that fails with fast keys (an older helm without genCAWithKey, a check of the key's type) gets its own.
+        if (refused.length === 0 && template !== undefined && chart.fastKeys.has(template)) {
+          slowKeys.add(template);
+          continue;
+        }
+        // A template that renders no objects (a values validation) and fails on sentinels is left out.
         const validation = template !== undefined && !(await renderedTemplates()).has(template) && !dropped.has(template) && /\/templates\/|^templates\//.test(template) && !template.endsWith(".tpl");
         if (validation) dropped.add(template);
         if (refused.length === 0 && !validation) break;
