@@ -64275,7 +64275,8 @@ var init_tools = __esm({
 
 // src/expand/render-cache.ts
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync as closeSync3, fstatSync as fstatSync2, lstatSync, mkdirSync, openSync as openSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync5, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, lstatSync, openSync as openSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync3, statSync as statSync5, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import os7 from "node:os";
 import path12 from "node:path";
 function renderCacheDir(cwd, env2) {
@@ -64468,19 +64469,16 @@ function createRenderCache(dir) {
     }
     return known;
   };
-  const store = (key2, run2) => {
+  const store = async (key2, run2) => {
     const file = path12.join(dir, `${key2}.render`);
     const temporary = path12.join(dir, `.${key2}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, entryText(key2, run2));
-      renameSync2(temporary, file);
+      await mkdir2(dir, { recursive: true });
+      await writeFile2(temporary, entryText(key2, run2));
+      await rename2(temporary, file);
       stats.stored++;
     } catch (error2) {
-      try {
-        rmSync2(temporary, { force: true });
-      } catch {
-      }
+      await rm2(temporary, { force: true }).catch(() => void 0);
       stats.uncached++;
       stats.problem ??= `the render cache ${dir} cannot be written (${reasonOf2(error2)}); charts and overlays are rendered every run`;
     }
@@ -64507,7 +64505,7 @@ function createRenderCache(dir) {
       }
       await inputs?.prepare?.();
       const run2 = await runTool(binary2, args, cwd);
-      if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) store(key2, run2);
+      if (key2 && (run2.code === 0 || run2.code === 1 && inputs?.failures)) await store(key2, run2);
       else stats.uncached++;
       return run2;
     },
@@ -64784,8 +64782,8 @@ var init_key_generation = __esm({
 });
 
 // src/expand/helm/instrument.ts
-import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync3, statSync as statSync6 } from "node:fs";
-import { link as link2, mkdir as mkdir2, readdir as readdir2, realpath, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { chmodSync, cpSync, existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync5, readFileSync as readFileSync8, rmSync as rmSync2, statSync as statSync6 } from "node:fs";
+import { link as link2, mkdir as mkdir3, readdir as readdir2, realpath, rm as rm3, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import os9 from "node:os";
 import path14 from "node:path";
 function chartTree(chartDir, prefix = []) {
@@ -64827,8 +64825,8 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
     const copy = path14.join(root, base);
     const replaced = new Set([...removed, ...written.keys()].map((file) => path14.join(root, file)));
     if (!linked || !await linkChart(chartDir, copy, replaced)) writableCopy(chartDir, copy);
-    for (const file of removed) rmSync3(path14.join(root, file), { force: true });
-    await Promise.all([...written].map(([file, text2]) => writeFile2(path14.join(root, file), text2)));
+    for (const file of removed) rmSync2(path14.join(root, file), { force: true });
+    await Promise.all([...written].map(([file, text2]) => writeFile3(path14.join(root, file), text2)));
   };
   return {
     source: chartDir,
@@ -64840,7 +64838,7 @@ function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   };
 }
 function writableCopy(chartDir, copy) {
-  rmSync3(copy, { recursive: true, force: true });
+  rmSync2(copy, { recursive: true, force: true });
   cpSync(chartDir, copy, { recursive: true, dereference: true });
   for (const entry of readdirSync5(copy, { withFileTypes: true, recursive: true })) {
     const file = path14.join(entry.parentPath, entry.name);
@@ -64854,16 +64852,16 @@ async function linkChart(chartDir, copy, replaced) {
     const real = await realpath(from);
     if (seen.has(real)) throw new Error(`symlink cycle at ${from}`);
     const inside = /* @__PURE__ */ new Set([...seen, real]);
-    await mkdir2(to, { mode: 448 });
-    const names = await readdir2(from);
+    await mkdir3(to, { mode: 448 });
+    const entries = await readdir2(from, { withFileTypes: true });
     const done = await Promise.allSettled(
-      names.map(async (name) => {
-        const source = path14.join(from, name);
-        const target = path14.join(to, name);
-        const stats = await stat2(source);
+      entries.map(async (entry) => {
+        const source = path14.join(from, entry.name);
+        const target = path14.join(to, entry.name);
+        const stats = entry.isSymbolicLink() ? await stat2(source) : entry;
         if (stats.isDirectory()) await walk2(source, target, inside);
         else if (!stats.isFile()) throw new Error(`not a regular file: ${source}`);
-        else if (!replaced.has(target)) await link2(await realpath(source), target);
+        else if (!replaced.has(target)) await link2(entry.isSymbolicLink() ? await realpath(source) : path14.join(real, entry.name), target);
       })
     );
     const failed = done.find((outcome) => outcome.status === "rejected");
@@ -64882,7 +64880,7 @@ async function copyChart(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
   return copy.dir;
 }
 function removeCopy(copyDir) {
-  const removal = rm2(path14.dirname(copyDir), { recursive: true, force: true, maxRetries: 2 }).catch(() => void 0).finally(() => removals.delete(removal));
+  const removal = rm3(path14.dirname(copyDir), { recursive: true, force: true, maxRetries: 2 }).catch(() => void 0).finally(() => removals.delete(removal));
   removals.add(removal);
 }
 async function copiesRemoved() {
@@ -65012,16 +65010,19 @@ function sentinelTree(value, at2, level, add2) {
   }
   return value;
 }
-function comparedValues(chartDir) {
+function comparedValues(templates) {
   const compared3 = /* @__PURE__ */ new Set();
-  for (const chart of chartTree(chartDir)) {
-    for (const template of templateFilesOf(chart.dir)) {
-      for (const match2 of readFileSync8(template, "utf8").matchAll(COMPARED_VALUE)) {
-        compared3.add([...chart.prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
-      }
+  for (const { prefix, text: text2 } of templates) {
+    for (const match2 of text2.matchAll(COMPARED_VALUE)) {
+      compared3.add([...prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
     }
   }
   return compared3;
+}
+function chartTemplates(chartDir) {
+  return chartTree(chartDir).flatMap(
+    ({ dir, prefix }) => templateFilesOf(dir).map((file) => ({ template: path14.relative(chartDir, file), text: readFileSync8(file, "utf8"), prefix }))
+  );
 }
 function splitAssignments(argument2) {
   const parts = [];
@@ -65055,20 +65056,17 @@ function setKeyPath(key2) {
 }
 function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set(), slowKeys = /* @__PURE__ */ new Set()) {
   const copy = planCopy(chartDir, "values", dropped);
+  const templates = chartTemplates(chartDir);
   const fastKeys = /* @__PURE__ */ new Set();
-  for (const chart of chartTree(chartDir)) {
-    for (const file of templateFilesOf(chart.dir)) {
-      const template = path14.relative(chartDir, file);
-      if (dropped.has(template) || slowKeys.has(template)) continue;
-      const text2 = readFileSync8(file, "utf8");
-      const fast = fasterKeyGeneration(text2);
-      if (fast === text2) continue;
-      fastKeys.add(template);
-      copy.written.set(path14.join(path14.basename(chartDir), template), fast);
-    }
+  for (const { template, text: text2 } of templates) {
+    if (dropped.has(template) || slowKeys.has(template)) continue;
+    const fast = fasterKeyGeneration(text2);
+    if (fast === text2) continue;
+    fastKeys.add(template);
+    copy.written.set(path14.join(path14.basename(chartDir), template), fast);
   }
   const sentinels = [];
-  const compared3 = comparedValues(chartDir);
+  const compared3 = comparedValues(templates);
   const register = (source, effective, rank, original) => {
     sentinels.push({ source, effective, rank });
     return kept.has(sentinels.length - 1) || compared3.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
@@ -67724,7 +67722,7 @@ var init_policy_files = __esm({
 
 // src/action.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdirSync as mkdirSync2 } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path28 from "node:path";
 import process2 from "node:process";
 
@@ -78798,7 +78796,7 @@ async function main() {
     sarif: { allResults: inputs.sarifAllResults, repositoryBase: repositoryBase(workspace) }
   });
   const sarifFile = path28.resolve(workspace, inputs.sarifFile);
-  mkdirSync2(path28.dirname(sarifFile), { recursive: true });
+  mkdirSync(path28.dirname(sarifFile), { recursive: true });
   const sarif = await formatReport("sarif", report(result.findings));
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;

@@ -5,7 +5,8 @@
  * unchanged. Successful runs are stored; failures only where the caller asks (see `failures`).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { runTool, type ToolRun } from "./tools.js";
@@ -320,21 +321,22 @@ export function createRenderCache(dir: string): RenderCache {
     return known;
   };
 
-  const store = (key: string, run: ToolRun): void => {
+  /**
+   * Written off the main thread: creating a file can take a millisecond or more where the file system is busy,
+   * which held up the spawns and reads of the other renders (a fifth of a second in a cold run of the corpus charts).
+   */
+  const store = async (key: string, run: ToolRun): Promise<void> => {
     const file = path.join(dir, `${key}.render`);
     // A temporary file in the same folder, then a rename: a concurrent run reads the old entry, the new one or none, never half of one.
     const temporary = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, entryText(key, run));
-      renameSync(temporary, file);
+      await mkdir(dir, { recursive: true });
+      await writeFile(temporary, entryText(key, run));
+      await rename(temporary, file);
       stats.stored++;
     } catch (error) {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // The folder is not there to hold it.
-      }
+      // Not there when the folder could not hold it.
+      await rm(temporary, { force: true }).catch(() => undefined);
       stats.uncached++;
       stats.problem ??= `the render cache ${dir} cannot be written (${reasonOf(error)}); charts and overlays are rendered every run`;
     }
@@ -364,7 +366,7 @@ export function createRenderCache(dir: string): RenderCache {
       const run = await runTool(binary, args, cwd);
       // Other failures are not stored: one may be passing (a timeout, a killed process, a full disk), and the
       // message of a real render's failure is what a person acts on, so it comes from the tool each time.
-      if (key && (run.code === 0 || (run.code === 1 && inputs?.failures))) store(key, run);
+      if (key && (run.code === 0 || (run.code === 1 && inputs?.failures))) await store(key, run);
       else stats.uncached++;
       return run;
     },

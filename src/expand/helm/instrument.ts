@@ -167,16 +167,17 @@ async function linkChart(chartDir: string, copy: string, replaced: ReadonlySet<s
     if (seen.has(real)) throw new Error(`symlink cycle at ${from}`);
     const inside = new Set([...seen, real]);
     await mkdir(to, { mode: 0o700 });
-    const names = await readdir(from);
+    const entries = await readdir(from, { withFileTypes: true });
     // Settled, not raced: the fallback copy must not start while a link is still being made (it would write through it).
     const done = await Promise.allSettled(
-      names.map(async (name) => {
-        const source = path.join(from, name);
-        const target = path.join(to, name);
-        const stats = await stat(source);
+      entries.map(async (entry) => {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        // A plain file or folder is what its entry says, in the real folder: only symlinks need a stat and a realpath.
+        const stats = entry.isSymbolicLink() ? await stat(source) : entry;
         if (stats.isDirectory()) await walk(source, target, inside);
         else if (!stats.isFile()) throw new Error(`not a regular file: ${source}`);
-        else if (!replaced.has(target)) await link(await realpath(source), target);
+        else if (!replaced.has(target)) await link(entry.isSymbolicLink() ? await realpath(source) : path.join(real, entry.name), target);
       }),
     );
     const failed = done.find((outcome) => outcome.status === "rejected");
@@ -410,16 +411,29 @@ const COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z
  * Values paths (as the top chart sees them) that templates compare with `eq`/`ne`: a sentinel there
  * would switch the branch (`if eq .Values.kind "DaemonSet"`), so they keep their values.
  */
-function comparedValues(chartDir: string): Set<string> {
+function comparedValues(templates: readonly ChartTemplate[]): Set<string> {
   const compared = new Set<string>();
-  for (const chart of chartTree(chartDir)) {
-    for (const template of templateFilesOf(chart.dir)) {
-      for (const match of readFileSync(template, "utf8").matchAll(COMPARED_VALUE)) {
-        compared.add([...chart.prefix, ...((match[1] as string | undefined) ?? match[2]).slice(1).split(".")].join("."));
-      }
+  for (const { prefix, text } of templates) {
+    for (const match of text.matchAll(COMPARED_VALUE)) {
+      compared.add([...prefix, ...((match[1] as string | undefined) ?? match[2]).slice(1).split(".")].join("."));
     }
   }
   return compared;
+}
+
+interface ChartTemplate {
+  /** Chart-relative path. */
+  template: string;
+  text: string;
+  /** The values prefix of the (sub)chart it belongs to. */
+  prefix: Path;
+}
+
+/** Every template of a chart and its unpacked subcharts, read once for all that a copy needs of them. */
+function chartTemplates(chartDir: string): ChartTemplate[] {
+  return chartTree(chartDir).flatMap(({ dir, prefix }) =>
+    templateFilesOf(dir).map((file) => ({ template: path.relative(chartDir, file), text: readFileSync(file, "utf8"), prefix })),
+  );
 }
 
 /** Splits a `--set` argument at the commas that separate assignments (not escaped, not inside `{…}`). */
@@ -470,20 +484,17 @@ export function sentinelChart(
   slowKeys: ReadonlySet<string> = new Set(),
 ): SentinelChart {
   const copy = planCopy(chartDir, "values", dropped);
+  const templates = chartTemplates(chartDir);
   const fastKeys = new Set<string>();
-  for (const chart of chartTree(chartDir)) {
-    for (const file of templateFilesOf(chart.dir)) {
-      const template = path.relative(chartDir, file);
-      if (dropped.has(template) || slowKeys.has(template)) continue;
-      const text = readFileSync(file, "utf8");
-      const fast = fasterKeyGeneration(text);
-      if (fast === text) continue;
-      fastKeys.add(template);
-      copy.written.set(path.join(path.basename(chartDir), template), fast);
-    }
+  for (const { template, text } of templates) {
+    if (dropped.has(template) || slowKeys.has(template)) continue;
+    const fast = fasterKeyGeneration(text);
+    if (fast === text) continue;
+    fastKeys.add(template);
+    copy.written.set(path.join(path.basename(chartDir), template), fast);
   }
   const sentinels: ValuesSentinel[] = [];
-  const compared = comparedValues(chartDir);
+  const compared = comparedValues(templates);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
   const register = <T>(source: ValuesSource, effective: Path, rank: number, original: T): T | string => {
     sentinels.push({ source, effective, rank });
