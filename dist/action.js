@@ -65300,6 +65300,14 @@ async function taggedEvidence(chartDir, valueSet, settings) {
   }
   return { ok: false, reason };
 }
+function wrongTypeSentinels(stderr, template, chartDir, chart) {
+  if (template === void 0 || !stderr.includes("wrong type for value")) return [];
+  const file = path15.join(chartDir, template);
+  const scope = chartTree(chartDir).filter(({ dir }) => file.startsWith(dir + path15.sep)).reduce((deepest, { prefix }) => deepest === void 0 || prefix.length > deepest.length ? prefix : deepest, void 0);
+  if (scope === void 0) return [];
+  const refused = new Set([...stderr.matchAll(WRONG_TYPE)].map((match2) => [...scope, ...match2[1].slice(1).split(".")].join(".")));
+  return chart.sentinels.flatMap((sentinel, id) => refused.has(sentinel.effective.join(".")) ? [id] : []);
+}
 function copySignature(chart) {
   const { copy, valueSet } = chart;
   const written = [...copy.written].sort(([a], [b]) => a < b ? -1 : 1);
@@ -65328,9 +65336,9 @@ async function valuesEvidence(chartDir, valueSet, settings, renderedTemplates) {
         const result = await renderChart(chart.dir, chart.valueSet, { ...settings, namespace: SENTINEL_NAMESPACE, copy: chart.copy });
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
-        const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
-        for (const id of refused) kept.add(id);
         const { file: template } = result.failure;
+        const refused = [...sentinelIds(result.stderr), ...wrongTypeSentinels(result.stderr, template, chartDir, chart)].filter((id) => !kept.has(id));
+        for (const id of refused) kept.add(id);
         if (refused.length === 0 && template !== void 0 && chart.fastKeys.has(template)) {
           slowKeys.add(template);
           continue;
@@ -65380,7 +65388,7 @@ function renderedFieldFacts(evidence2, key2, body) {
   walk2(body, other, []);
   return facts;
 }
-var SWITCH_KEYS, ATTEMPTS;
+var SWITCH_KEYS, ATTEMPTS, WRONG_TYPE;
 var init_provenance = __esm({
   "src/expand/helm/provenance.ts"() {
     "use strict";
@@ -65390,6 +65398,7 @@ var init_provenance = __esm({
     init_instrument();
     SWITCH_KEYS = /* @__PURE__ */ new Set(["enabled"]);
     ATTEMPTS = 6;
+    WRONG_TYPE = /at <\$?\.Values((?:\.[\w-]+)+)>:\s+wrong type for value/g;
   }
 });
 

@@ -125,6 +125,35 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
     expect(privileged.provenance?.values).toMatchObject([{ key: "privileged", written: true, file: "chart/values.yaml", region: { startLine: 2 } }]);
   });
 
+  it("keeps a value a function refused as a sentinel of the wrong type, and still traces the numbers beside it", async () => {
+    const cwd = tempDir({
+      "chart/Chart.yaml": "apiVersion: v2\nname: journal\nversion: 0.1.0\n",
+      "chart/values.yaml": "journal: true\nport: 8080\n",
+      "chart/templates/pod.yaml": [
+        "apiVersion: v1",
+        "kind: Pod",
+        "metadata:",
+        "  name: db",
+        "spec:",
+        "  containers:",
+        "    - name: db",
+        "      image: mongo:7.0",
+        "      env:",
+        "        - name: JOURNAL",
+        '          value: {{ ternary "yes" "no" .Values.journal | quote }}',
+        "      ports:",
+        "        - containerPort: 27017",
+        "          hostPort: {{ .Values.port }}",
+        "",
+      ].join("\n"),
+    });
+    const result = await runCli(["lint", "chart", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
+    const hostPort = only(jsonFindings(result.stdout), "host-port", "8080");
+    expect(hostPort).toMatchObject({ file: "chart/templates/pod.yaml", region: { startLine: 14, startColumn: 11 } });
+    expect(hostPort.provenance?.fallback).toBeUndefined();
+    expect(hostPort.provenance?.values).toMatchObject([{ key: "port", written: true, file: "chart/values.yaml", region: { startLine: 2 } }]);
+  });
+
   it("gives the same provenance with Helm 3", async () => {
     expect(where((await lint([shop, "--helm", tools.helm3])))).toEqual(where(await lint([shop, "--helm", tools.helm4])));
   });

@@ -8,7 +8,7 @@ import { isRecord } from "../../core/json.js";
 import { parseManifest } from "../../manifest/parse.js";
 import type { K8sObject, Path } from "../../core/types.js";
 import { chartRelative, renderChart, splitRenderedOutput, type HelmSettings, type ValueSet } from "./render.js";
-import { LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removeCopy, sentinelChart, tagChart, type SentinelChart, type TaggedChart, type TaggedLine, type ValuesSentinel } from "./instrument.js";
+import { LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, chartTree, removeCopy, sentinelChart, tagChart, type SentinelChart, type TaggedChart, type TaggedLine, type ValuesSentinel } from "./instrument.js";
 
 interface RenderedDocument {
   object: K8sObject;
@@ -272,6 +272,24 @@ async function taggedEvidence(chartDir: string, valueSet: ValueSet, settings: He
   return { ok: false, reason };
 }
 
+const WRONG_TYPE = /at <\$?\.Values((?:\.[\w-]+)+)>:\s+wrong type for value/g;
+
+/**
+ * The sentinels helm refused by the values key they stand for: a function that takes a boolean or a number
+ * (`ternary "yes" "no" .Values.enableJournal`) names the key, not the token it was given. Keys are read in
+ * the scope of the (sub)chart that holds the failing template; kept, they render as they are next time.
+ */
+function wrongTypeSentinels(stderr: string, template: string | undefined, chartDir: string, chart: SentinelChart): number[] {
+  if (template === undefined || !stderr.includes("wrong type for value")) return [];
+  const file = path.join(chartDir, template);
+  const scope = chartTree(chartDir)
+    .filter(({ dir }) => file.startsWith(dir + path.sep))
+    .reduce<Path | undefined>((deepest, { prefix }) => (deepest === undefined || prefix.length > deepest.length ? prefix : deepest), undefined);
+  if (scope === undefined) return [];
+  const refused = new Set([...stderr.matchAll(WRONG_TYPE)].map((match) => [...scope, ...match[1].slice(1).split(".")].join(".")));
+  return chart.sentinels.flatMap((sentinel, id) => (refused.has(sentinel.effective.join(".")) ? [id] : []));
+}
+
 /**
  * What a sentinel copy is made of, to tell when a level's first copy is one an earlier level began
  * with: values with no empty map to mark make the same copy at the truthy and scalars levels, values
@@ -311,9 +329,9 @@ async function valuesEvidence(chartDir: string, valueSet: ValueSet, settings: He
         if (result.ok) return { ok: true, chart, documents: renderedDocuments(result.output) };
         reason = `the values render failed: ${result.failure.message}`;
         // A template that validates a value (an enum, a preset name) names the sentinel it refused: keep that value next time.
-        const refused = sentinelIds(result.stderr).filter((id) => !kept.has(id));
-        for (const id of refused) kept.add(id);
         const { file: template } = result.failure;
+        const refused = [...sentinelIds(result.stderr), ...wrongTypeSentinels(result.stderr, template, chartDir, chart)].filter((id) => !kept.has(id));
+        for (const id of refused) kept.add(id);
         // A template that fails with fast keys (an older helm without genCAWithKey, a check of the key's type) gets its own.
         if (refused.length === 0 && template !== undefined && chart.fastKeys.has(template)) {
           slowKeys.add(template);
