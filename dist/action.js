@@ -64919,9 +64919,40 @@ function scanTemplateLines(lines) {
   }
   return scanned;
 }
+function startsScalarAfterKey(literal) {
+  let rest = literal;
+  let keyed = false;
+  for (let match2 = KEY_OR_ITEM.exec(rest); match2; match2 = KEY_OR_ITEM.exec(rest)) {
+    rest = rest.slice(match2[0].length);
+    keyed = true;
+  }
+  const value = rest.trim();
+  return keyed && value !== "" && !/^[|>[{#]/.test(value);
+}
+function foldedScalarLines(lines, scanned) {
+  const folded = /* @__PURE__ */ new Set();
+  const indentOf = (index) => lines[index].length - lines[index].trimStart().length;
+  const continuation = (after, keyIndent) => {
+    let next = after + 1;
+    while (next < lines.length && lines[next].trim() === "") next++;
+    if (next >= lines.length) return void 0;
+    const { literal, openAtStart } = scanned[next];
+    const text2 = literal.trim();
+    if (openAtStart || text2 === "" || text2.startsWith("#") || KEY_OR_ITEM.test(literal) || indentOf(next) <= keyIndent) return void 0;
+    return next;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    if (folded.has(index) || !startsScalarAfterKey(scanned[index].literal)) continue;
+    const keyIndent = indentOf(index);
+    for (let next = continuation(index, keyIndent); next !== void 0; next = continuation(next, keyIndent)) folded.add(index).add(next);
+  }
+  return folded;
+}
 function tagTemplate(text2, tag) {
   const lines = text2.split("\n");
-  const scanned = scanTemplateLines(lines.map((line) => line.replace(/\r$/, "")));
+  const bare = lines.map((line) => line.replace(/\r$/, ""));
+  const scanned = scanTemplateLines(bare);
+  const folded = foldedScalarLines(bare, scanned);
   const blocks = [];
   let blockScalarIndent = -1;
   return lines.map((raw, index) => {
@@ -64940,7 +64971,7 @@ function tagTemplate(text2, tag) {
       blockScalarIndent = -1;
     }
     if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
-    if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
+    if (wasOpen || openAtEnd || folded.has(index) || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
     if (/-\}\}\s*$/.test(line)) return raw;
     const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
     if (actionOnly && !writes) return raw;

@@ -60,6 +60,37 @@ describe("tagTemplate: a tag on every line whose output a comment cannot change"
     ]);
   });
 
+  it("leaves every line of a scalar folded over more indented lines, where a comment would end it early", () => {
+    const template = [
+      "properties:",
+      "  operation:",
+      "    description: Operation contains information about a requested or running",
+      "      operation",
+      "    type: object",
+      "  - description: Total number of pods targeted by this rollout that",
+      "      have the desired template spec",
+      "",
+      "      and are ready",
+      "    name: Ready",
+      "  note: one line",
+      "    {{- if .Values.x }}",
+    ].join("\n");
+    expect(tagTemplate(template, tag).split("\n")).toEqual([
+      "properties: #1",
+      "  operation: #2",
+      "    description: Operation contains information about a requested or running",
+      "      operation",
+      "    type: object #5",
+      "  - description: Total number of pods targeted by this rollout that",
+      "      have the desired template spec",
+      "",
+      "      and are ready",
+      "    name: Ready #10",
+      "  note: one line #11",
+      "    {{- if .Values.x }}",
+    ]);
+  });
+
   it("reads `}}` inside a quoted string as part of its action", () => {
     const template = ['name: {{ printf "%s}}" .Values.x }}', "{{- if eq .Values.y \"-}}\" }}", "x: 1", "{{- end }}"].join("\n");
     expect(tagTemplate(template, tag).split("\n")).toEqual(['name: {{ printf "%s}}" .Values.x }} #1', '{{- if eq .Values.y "-}}" }}', "x: 1 #3", "{{- end }}"]);

@@ -272,14 +272,54 @@ function scanTemplateLines(lines: readonly string[]): ScannedLine[] {
   return scanned;
 }
 
+/** Whether a scalar's text starts on this line after a key or list dash (`- description: a long text`). */
+function startsScalarAfterKey(literal: string): boolean {
+  let rest = literal;
+  let keyed = false;
+  for (let match = KEY_OR_ITEM.exec(rest); match; match = KEY_OR_ITEM.exec(rest)) {
+    rest = rest.slice(match[0].length);
+    keyed = true;
+  }
+  const value = rest.trim();
+  return keyed && value !== "" && !/^[|>[{#]/.test(value);
+}
+
+/**
+ * The lines of plain or quoted scalars that go on over more indented lines (`description: a long text`
+ * folded onto the next lines, as CRDs have): a comment after any of them but the last would end the
+ * scalar early, and helm then fails to read the document.
+ */
+function foldedScalarLines(lines: readonly string[], scanned: readonly ScannedLine[]): Set<number> {
+  const folded = new Set<number>();
+  const indentOf = (index: number): number => lines[index].length - lines[index].trimStart().length;
+  const continuation = (after: number, keyIndent: number): number | undefined => {
+    let next = after + 1;
+    while (next < lines.length && lines[next].trim() === "") next++;
+    if (next >= lines.length) return undefined;
+    const { literal, openAtStart } = scanned[next];
+    const text = literal.trim();
+    if (openAtStart || text === "" || text.startsWith("#") || KEY_OR_ITEM.test(literal) || indentOf(next) <= keyIndent) return undefined;
+    return next;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    if (folded.has(index) || !startsScalarAfterKey(scanned[index].literal)) continue;
+    const keyIndent = indentOf(index);
+    for (let next = continuation(index, keyIndent); next !== undefined; next = continuation(next, keyIndent)) folded.add(index).add(next);
+  }
+  return folded;
+}
+
 /**
  * Appends a tag to every template line whose output is one rendered YAML line, leaving alone what a
- * comment would change: block scalar content, multi-line actions, lines whose newline is trimmed away
- * (`-}}` at the end, or a `{{-` on the next line that pulls content up), and helper bodies used inline.
+ * comment would change: block scalar content, scalars folded over several lines, multi-line actions,
+ * lines whose newline is trimmed away (`-}}` at the end, or a `{{-` on the next line that pulls content
+ * up), and helper bodies used inline.
  */
 export function tagTemplate(text: string, tag: (line: number, emits: boolean) => string): string {
   const lines = text.split("\n");
-  const scanned = scanTemplateLines(lines.map((line) => line.replace(/\r$/, "")));
+  const bare = lines.map((line) => line.replace(/\r$/, ""));
+  const scanned = scanTemplateLines(bare);
+  const folded = foldedScalarLines(bare, scanned);
   const blocks: string[] = [];
   let blockScalarIndent = -1;
   return lines
@@ -299,7 +339,7 @@ export function tagTemplate(text: string, tag: (line: number, emits: boolean) =>
         blockScalarIndent = -1;
       }
       if (!wasOpen && !openAtEnd && BLOCK_SCALAR.test(literal.trimEnd())) blockScalarIndent = indent;
-      if (wasOpen || openAtEnd || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
+      if (wasOpen || openAtEnd || folded.has(index) || line.trim() === "" || /^\s*#/.test(line) || line.startsWith("---")) return raw;
       if (/-\}\}\s*$/.test(line)) return raw;
       const writes = actions.some((action) => !CONTROL_ACTION.test(action.trim()));
       if (actionOnly && !writes) return raw;
