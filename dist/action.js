@@ -65047,8 +65047,20 @@ function comparedValues(templates) {
     for (const match2 of text2.matchAll(COMPARED_VALUE)) {
       compared3.add([...prefix, ...(match2[1] ?? match2[2]).slice(1).split(".")].join("."));
     }
+    for (const match2 of text2.matchAll(TERNARY_CONDITION)) compared3.add([...prefix, ...match2[1].slice(1).split(".")].join("."));
   }
   return compared3;
+}
+function mapsRangedAsMaps(templates) {
+  const ranged = /* @__PURE__ */ new Set();
+  for (const { prefix, text: text2 } of templates) {
+    for (const match2 of text2.matchAll(RANGE_OVER_VALUES)) {
+      const entry = match2[1];
+      const usedAsMap = new RegExp(`\\$${entry}\\.[A-Za-z_]|\\b(?:range|with)\\s+(?:\\$\\w+\\s*(?:,\\s*\\$\\w+\\s*)?:=\\s*)?\\$${entry}\\b`);
+      if (usedAsMap.test(text2)) ranged.add([...prefix, ...match2[2].slice(1).split(".")].join("."));
+    }
+  }
+  return ranged;
 }
 function chartTemplates(chartDir) {
   return chartTree(chartDir).flatMap(
@@ -65097,10 +65109,10 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
     copy.written.set(path14.join(path14.basename(chartDir), template), fast);
   }
   const sentinels = [];
-  const compared3 = comparedValues(templates);
+  const keptAsTheyAre = /* @__PURE__ */ new Set([...comparedValues(templates), ...mapsRangedAsMaps(templates)]);
   const register = (source, effective, rank, original) => {
     sentinels.push({ source, effective, rank });
-    return kept.has(sentinels.length - 1) || compared3.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
+    return kept.has(sentinels.length - 1) || keptAsTheyAre.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   const rewrite = (file, target, prefix, rank) => {
     const text2 = readFileSync8(file, "utf8");
@@ -65131,7 +65143,7 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   );
   return { dir: copy.dir, copy, valueSet: { ...valueSet, valuesFiles, set: set2 }, level, sentinels, fastKeys };
 }
-var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, placeholders, PLACEHOLDER2, MAX_PLACEHOLDERS, COMPARED_VALUE;
+var LINE_TAG, SENTINEL, SENTINEL_NAMESPACE, removals, ACTION_OPEN, ACTION_CLOSE, CONTROL_ACTION, MULTI_LINE_OUTPUT, KEY_OR_ITEM, BLOCK_SCALAR, placeholders, PLACEHOLDER2, MAX_PLACEHOLDERS, COMPARED_VALUE, TERNARY_CONDITION, RANGE_OVER_VALUES;
 var init_instrument = __esm({
   "src/expand/helm/instrument.ts"() {
     "use strict";
@@ -65154,6 +65166,8 @@ var init_instrument = __esm({
     PLACEHOLDER2 = /\uE000(\d+):([01])\uE000/g;
     MAX_PLACEHOLDERS = 5e3;
     COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
+    TERNARY_CONDITION = /\bternary\s+(?:"[^"]*"|[^\s"()]+)\s+(?:"[^"]*"|[^\s"()]+)\s+\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g;
+    RANGE_OVER_VALUES = /\brange\s+\$\w+\s*,\s*\$(\w+)\s*:=\s*\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g;
   }
 });
 

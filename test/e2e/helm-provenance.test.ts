@@ -140,7 +140,7 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
         "      image: mongo:7.0",
         "      env:",
         "        - name: JOURNAL",
-        '          value: {{ ternary "yes" "no" .Values.journal | quote }}',
+        '          value: {{ ternary "yes" "no" (or .Values.journal .Values.legacyJournal) | quote }}',
         "      ports:",
         "        - containerPort: 27017",
         "          hostPort: {{ .Values.port }}",

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { load } from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { copiesRemoved, removeCopy, sentinelChart, setKeyPath, tagChart, tagTemplate } from "../../src/expand/helm/instrument.js";
 
@@ -147,6 +148,23 @@ describe("sentinelChart: values leaves replaced by tokens that name them", () =>
       expect(written).toContain("kind: DaemonSet");
       expect(copy.sentinels.slice(0, 4).map((sentinel) => sentinel.effective)).toEqual([["name"], ["on"], ["port"], ["ctx"]]);
       expect(readdirSync(copy.dir)).not.toContain("values.schema.json");
+    } finally {
+      removeCopy(copy.dir);
+    }
+  });
+
+  it("keeps the conditions of `ternary`, and empty maps whose entries a template uses as maps, as they are", async () => {
+    const template = [
+      '{{ ternary "yes" "no" .Values.journal }}',
+      "{{- range $name, $repo := .Values.repos }}{{ $repo.url }}{{ end }}",
+      "{{- range $name, $cluster := $.Values.clusters }}{{ range $key, $value := $cluster }}{{ $key }}{{ end }}{{ end }}",
+      "{{- range $key, $value := .Values.env }}{{ $key }}: {{ $value }}{{ end }}",
+    ].join("\n");
+    const dir = chart("journal: true\nrepos: {}\nclusters: {}\nenv: {}\n", template);
+    const copy = sentinelChart(dir, { name: "d", valuesFiles: [], set: [] }, "truthy");
+    try {
+      await copy.copy.materialize();
+      expect(load(readFileSync(path.join(copy.dir, "values.yaml"), "utf8"))).toEqual({ journal: true, repos: {}, clusters: {}, env: { kwv3x: "kwv3x" } });
     } finally {
       removeCopy(copy.dir);
     }

@@ -446,10 +446,13 @@ function sentinelTree(value: unknown, at: Path, level: SentinelLevel, add: (at: 
 }
 
 const COMPARED_VALUE = /\b(?:eq|ne)\s+(?:"[^"]*"\s+)?\(?\$?\.Values((?:\.[A-Za-z0-9_-]+)+)|\$?\.Values((?:\.[A-Za-z0-9_-]+)+)\s*\|\s*(?:eq|ne)\b/g;
+/** `ternary "yes" "no" .Values.enableJournal`: ternary takes a boolean, and fails on a token. */
+const TERNARY_CONDITION = /\bternary\s+(?:"[^"]*"|[^\s"()]+)\s+(?:"[^"]*"|[^\s"()]+)\s+\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g;
 
 /**
- * Values paths (as the top chart sees them) that templates compare with `eq`/`ne`: a sentinel there
- * would switch the branch (`if eq .Values.kind "DaemonSet"`), so they keep their values.
+ * Values paths (as the top chart sees them) that templates compare with `eq`/`ne` or choose by with
+ * `ternary`: a sentinel there would switch the branch (`if eq .Values.kind "DaemonSet"`) or fail the
+ * render, so they keep their values.
  */
 function comparedValues(templates: readonly ChartTemplate[]): Set<string> {
   const compared = new Set<string>();
@@ -457,8 +460,29 @@ function comparedValues(templates: readonly ChartTemplate[]): Set<string> {
     for (const match of text.matchAll(COMPARED_VALUE)) {
       compared.add([...prefix, ...((match[1] as string | undefined) ?? match[2]).slice(1).split(".")].join("."));
     }
+    for (const match of text.matchAll(TERNARY_CONDITION)) compared.add([...prefix, ...match[1].slice(1).split(".")].join("."));
   }
   return compared;
+}
+
+const RANGE_OVER_VALUES = /\brange\s+\$\w+\s*,\s*\$(\w+)\s*:=\s*\$?\.Values((?:\.[A-Za-z0-9_-]+)+)/g;
+
+/**
+ * Values paths that templates range over as maps of maps (`range $name, $repo := .Values.repositories` and
+ * then `$repo.url`, `range … $repo` or `with $repo`): an empty map's marker there makes an entry whose
+ * value is a token, not a map, and the render fails; such maps stay empty. One whose entries are used as
+ * strings (`{{ $name }}: {{ $value }}`) keeps its marker, which shows where the map is rendered.
+ */
+function mapsRangedAsMaps(templates: readonly ChartTemplate[]): Set<string> {
+  const ranged = new Set<string>();
+  for (const { prefix, text } of templates) {
+    for (const match of text.matchAll(RANGE_OVER_VALUES)) {
+      const entry = match[1];
+      const usedAsMap = new RegExp(`\\$${entry}\\.[A-Za-z_]|\\b(?:range|with)\\s+(?:\\$\\w+\\s*(?:,\\s*\\$\\w+\\s*)?:=\\s*)?\\$${entry}\\b`);
+      if (usedAsMap.test(text)) ranged.add([...prefix, ...match[2].slice(1).split(".")].join("."));
+    }
+  }
+  return ranged;
 }
 
 interface ChartTemplate {
@@ -534,11 +558,11 @@ export function sentinelChart(
     copy.written.set(path.join(path.basename(chartDir), template), fast);
   }
   const sentinels: ValuesSentinel[] = [];
-  const compared = comparedValues(templates);
+  const keptAsTheyAre = new Set([...comparedValues(templates), ...mapsRangedAsMaps(templates)]);
   // Kept values (ones a template refused as sentinels) stay as they are but keep their ids, so ids match across attempts.
   const register = <T>(source: ValuesSource, effective: Path, rank: number, original: T): T | string => {
     sentinels.push({ source, effective, rank });
-    return kept.has(sentinels.length - 1) || compared.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
+    return kept.has(sentinels.length - 1) || keptAsTheyAre.has(effective.join(".")) ? original : `kwv${sentinels.length - 1}x`;
   };
   /** Writes the sentinel copy of a values file at `target` (relative to the copy's temporary folder). */
   const rewrite = (file: string, target: string, prefix: Path, rank: number): void => {
