@@ -64234,10 +64234,14 @@ function findOnPath(name, searchPath) {
   }
   return void 0;
 }
+function toolEnvironment(env2) {
+  if (env2.GOGC !== void 0 || env2.GOMEMLIMIT !== void 0) return env2;
+  return { ...env2, GOGC: "200", GOMEMLIMIT: "512MiB" };
+}
 function runTool(file, args, cwd, timeoutMs = 3e5) {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error2, stdout, stderr) => {
+    execFile(file, args, { cwd, env: toolEnvironment(process.env), maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error2, stdout, stderr) => {
       const ms2 = performance.now() - start;
       if (!error2) {
         resolve({ code: 0, stdout, stderr, ms: ms2 });

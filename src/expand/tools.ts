@@ -41,11 +41,22 @@ export interface ToolRun {
   ms: number;
 }
 
+/**
+ * The environment helm, kustomize and kubectl run in: this process's, with Go's garbage collector set to
+ * collect half as often (GOGC=200, and a soft 512 MiB limit) unless the user set either. Why: a build or a
+ * render is a short process, and with Go's default a kubectl kustomize build spent a quarter of its CPU
+ * collecting garbage it would have dropped at exit; the output is the same.
+ */
+export function toolEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined) return env;
+  return { ...env, GOGC: "200", GOMEMLIMIT: "512MiB" };
+}
+
 /** Runs a tool without a shell; never rejects (a failure to start is exit code 127 with the reason). */
 export function runTool(file: string, args: readonly string[], cwd: string, timeoutMs = 300_000): Promise<ToolRun> {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd, env: toolEnvironment(process.env), maxBuffer: 1 << 30, timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
       const ms = performance.now() - start;
       if (!error) {
         resolve({ code: 0, stdout, stderr, ms });
