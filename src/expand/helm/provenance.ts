@@ -276,8 +276,9 @@ const WRONG_TYPE = /at <\$?\.Values((?:\.[\w-]+)+)>:\s+wrong type for value/g;
 
 /**
  * The sentinels helm refused by the values key they stand for: a function that takes a boolean or a number
- * (`ternary "yes" "no" .Values.enableJournal`) names the key, not the token it was given. Keys are read in
- * the scope of the (sub)chart that holds the failing template; kept, they render as they are next time.
+ * (`ternary "yes" "no" (or .Values.auth.securePassword …)`, which the copy cannot see coming as it sees a
+ * plain `ternary` condition) names the key, not the token it was given. Keys are read in the scope of the
+ * (sub)chart that holds the failing template; kept, they render as they are next time.
  */
 function wrongTypeSentinels(stderr: string, template: string | undefined, chartDir: string, chart: SentinelChart): number[] {
   if (template === undefined || !stderr.includes("wrong type for value")) return [];
