@@ -10,10 +10,17 @@ const values = `${shop}/values.yaml`;
 
 afterAll(removeTempDirs);
 
-async function lint(args: string[]): Promise<JsonFinding[]> {
-  const result = await runCli(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd: repoRoot, env: toolsEnv() });
+async function lint(args: string[], cwd = repoRoot): Promise<JsonFinding[]> {
+  const result = await runCli(["lint", "--format", "json", "--fail-on", "none", ...args], { cwd, env: toolsEnv() });
   expect(result.stderr).not.toMatch(/internal error/);
   return jsonFindings(result.stdout);
+}
+
+/** A chart of these values and templates, in a new folder as `chart/`, linted there. */
+async function lintChart(name: string, values: string, templates: Record<string, string>): Promise<JsonFinding[]> {
+  const files: Record<string, string> = { "chart/Chart.yaml": `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`, "chart/values.yaml": values };
+  for (const [file, text] of Object.entries(templates)) files[`chart/templates/${file}`] = text;
+  return lint(["chart"], tempDir(files));
 }
 
 function only(findings: JsonFinding[], rule: string, text: string): JsonFinding {
@@ -100,10 +107,8 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
 
   it("renders a template as it is when the fast keys of the instrumented copies trip it, and keeps its evidence", async () => {
     // The check fails on the P-256 keys the instrumented copies make (src/expand/helm/key-generation.ts).
-    const cwd = tempDir({
-      "chart/Chart.yaml": "apiVersion: v2\nname: signer\nversion: 0.1.0\n",
-      "chart/values.yaml": "image: nginx:1.27\nprivileged: true\n",
-      "chart/templates/secret.yaml": [
+    const findings = await lintChart("signer", "image: nginx:1.27\nprivileged: true\n", {
+      "secret.yaml": [
         '{{- $ca := genCA "signer" 365 }}',
         '{{- if not (contains "RSA PRIVATE KEY" $ca.Key) }}{{ fail "the signing key must be RSA" }}{{ end }}',
         "apiVersion: v1",
@@ -114,10 +119,8 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
         "  key.pem: {{ $ca.Key | b64enc | quote }}",
         "",
       ].join("\n"),
-      "chart/templates/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image | quote }}\n      securityContext:\n        privileged: {{ .Values.privileged }}\n",
+      "pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image | quote }}\n      securityContext:\n        privileged: {{ .Values.privileged }}\n",
     });
-    const result = await runCli(["lint", "chart", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
-    const findings = jsonFindings(result.stdout);
     expect(findings.filter((f) => f.rule === "secret-data-in-manifest")).toEqual([]);
     const privileged = only(findings, "privileged-container", 'container "web"');
     expect(privileged).toMatchObject({ file: "chart/templates/pod.yaml", region: { startLine: 10, startColumn: 9 } });
@@ -126,10 +129,8 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
   });
 
   it("keeps a value a function refused as a sentinel of the wrong type, and still traces the numbers beside it", async () => {
-    const cwd = tempDir({
-      "chart/Chart.yaml": "apiVersion: v2\nname: journal\nversion: 0.1.0\n",
-      "chart/values.yaml": "journal: true\nport: 8080\n",
-      "chart/templates/pod.yaml": [
+    const findings = await lintChart("journal", "journal: true\nport: 8080\n", {
+      "pod.yaml": [
         "apiVersion: v1",
         "kind: Pod",
         "metadata:",
@@ -147,8 +148,7 @@ describe.skipIf(!haveHelm)("Helm provenance from instrumented renders", () => {
         "",
       ].join("\n"),
     });
-    const result = await runCli(["lint", "chart", "--format", "json", "--fail-on", "none"], { cwd, env: toolsEnv() });
-    const hostPort = only(jsonFindings(result.stdout), "host-port", "8080");
+    const hostPort = only(findings, "host-port", "8080");
     expect(hostPort).toMatchObject({ file: "chart/templates/pod.yaml", region: { startLine: 14, startColumn: 11 } });
     expect(hostPort.provenance?.fallback).toBeUndefined();
     expect(hostPort.provenance?.values).toMatchObject([{ key: "port", written: true, file: "chart/values.yaml", region: { startLine: 2 } }]);
