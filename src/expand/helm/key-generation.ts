@@ -6,7 +6,7 @@
  * evidence of where lines and values come from; a generated key is a generated value whatever its type
  * (`renderedFieldFacts` finds it by comparing with the real render, which keeps the chart's own generators).
  */
-import { actionEnd } from "./template-actions.js";
+import { actionEnd, stringEnd } from "./template-actions.js";
 
 const GENERATOR = /\bgen(?:PrivateKey|CA|SelfSignedCert|SignedCert)\b/;
 /** The certificate generators by the number of arguments they take; each `…WithKey` variant takes a PEM key after them. */
@@ -86,17 +86,8 @@ function pipedInto(action: string, at: number): boolean {
 
 /** The index after a quoted string or raw string that opens at `at`; undefined when it does not close. */
 function quotedEnd(text: string, at: number): number | undefined {
-  const quote = text[at];
-  if (quote === "`") {
-    const close = text.indexOf("`", at + 1);
-    return close === -1 ? undefined : close + 1;
-  }
-  for (let i = at + 1; i < text.length; i++) {
-    if (text[i] === "\\") i++;
-    else if (text[i] === quote) return i + 1;
-    else if (text[i] === "\n") return undefined;
-  }
-  return undefined;
+  const { end, closed } = stringEnd(text, at);
+  return closed ? end : undefined;
 }
 
 /** Where the command whose arguments start at `from` ends (after its last argument), and how many it has. */

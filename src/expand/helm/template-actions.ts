@@ -12,13 +12,8 @@ export function actionEnd(text: string, start: number): number {
   }
   while (i < text.length) {
     const char = text[i];
-    if (char === '"' || char === "'") {
-      i++;
-      while (i < text.length && text[i] !== char && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (char === "`") {
-      const close = text.indexOf("`", i + 1);
-      i = close === -1 ? text.length : close + 1;
+    if (char === '"' || char === "'" || char === "`") {
+      i = stringEnd(text, i).end;
     } else if (char === "}" && text[i + 1] === "}") {
       return i + 2;
     } else {
@@ -26,4 +21,19 @@ export function actionEnd(text: string, start: number): number {
     }
   }
   return text.length;
+}
+
+/**
+ * Where a string that opens at `at` ends: after its closing quote; a quoted string left open ends after its
+ * line, a raw (backquoted) one at the text's end.
+ */
+export function stringEnd(text: string, at: number): { end: number; closed: boolean } {
+  const quote = text[at];
+  if (quote === "`") {
+    const close = text.indexOf("`", at + 1);
+    return close === -1 ? { end: text.length, closed: false } : { end: close + 1, closed: true };
+  }
+  let i = at + 1;
+  while (i < text.length && text[i] !== quote && text[i] !== "\n") i += text[i] === "\\" ? 2 : 1;
+  return { end: i + 1, closed: text[i] === quote };
 }
