@@ -64646,13 +64646,8 @@ function actionEnd(text2, start) {
   }
   while (i < text2.length) {
     const char = text2[i];
-    if (char === '"' || char === "'") {
-      i++;
-      while (i < text2.length && text2[i] !== char && text2[i] !== "\n") i += text2[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (char === "`") {
-      const close = text2.indexOf("`", i + 1);
-      i = close === -1 ? text2.length : close + 1;
+    if (char === '"' || char === "'" || char === "`") {
+      i = stringEnd(text2, i).end;
     } else if (char === "}" && text2[i + 1] === "}") {
       return i + 2;
     } else {
@@ -64660,6 +64655,16 @@ function actionEnd(text2, start) {
     }
   }
   return text2.length;
+}
+function stringEnd(text2, at2) {
+  const quote2 = text2[at2];
+  if (quote2 === "`") {
+    const close = text2.indexOf("`", at2 + 1);
+    return close === -1 ? { end: text2.length, closed: false } : { end: close + 1, closed: true };
+  }
+  let i = at2 + 1;
+  while (i < text2.length && text2[i] !== quote2 && text2[i] !== "\n") i += text2[i] === "\\" ? 2 : 1;
+  return { end: i + 1, closed: text2[i] === quote2 };
 }
 var init_template_actions = __esm({
   "src/expand/helm/template-actions.ts"() {
@@ -64715,17 +64720,8 @@ function pipedInto(action, at2) {
   return /\|\s*$/.test(action.slice(0, at2));
 }
 function quotedEnd(text2, at2) {
-  const quote2 = text2[at2];
-  if (quote2 === "`") {
-    const close = text2.indexOf("`", at2 + 1);
-    return close === -1 ? void 0 : close + 1;
-  }
-  for (let i = at2 + 1; i < text2.length; i++) {
-    if (text2[i] === "\\") i++;
-    else if (text2[i] === quote2) return i + 1;
-    else if (text2[i] === "\n") return void 0;
-  }
-  return void 0;
+  const { end, closed: closed2 } = stringEnd(text2, at2);
+  return closed2 ? end : void 0;
 }
 function commandArguments(action, from) {
   let count2 = 0;
@@ -64818,11 +64814,11 @@ function templateFilesOf(chartDir) {
   if (!existsSync5(templates)) return [];
   return readdirSync5(templates, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && /\.(ya?ml|tpl)$/.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name));
 }
-function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set()) {
+function planCopy(chartDir, label, dropped = /* @__PURE__ */ new Set(), tree = chartTree(chartDir)) {
   const root = mkdtempSync(path14.join(os9.tmpdir(), `kubeward-${label}-`));
   const base = path14.basename(chartDir);
   const written = /* @__PURE__ */ new Map();
-  const removed = new Set(chartTree(chartDir).map((chart) => path14.join(base, path14.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  const removed = new Set(tree.map((chart) => path14.join(base, path14.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
   for (const template of dropped) removed.add(path14.join(base, template));
   let made;
   const make = async (linked) => {
@@ -65001,9 +64997,10 @@ function tagTemplateOnce(text2, tag) {
   return marked.replace(PLACEHOLDER2, (_2, line, emits) => tag(Number(line), emits === "1"));
 }
 function tagChart(chartDir, untagged = /* @__PURE__ */ new Set()) {
-  const copy = planCopy(chartDir, "tagged");
+  const tree = chartTree(chartDir);
+  const copy = planCopy(chartDir, "tagged", /* @__PURE__ */ new Set(), tree);
   const templates = [];
-  for (const { dir: original } of chartTree(chartDir)) {
+  for (const { dir: original } of tree) {
     for (const file of templateFilesOf(original)) {
       const template = path14.relative(chartDir, file);
       if (untagged.has(template)) continue;
@@ -65066,8 +65063,8 @@ function mapsRangedAsMaps(templates) {
   }
   return ranged;
 }
-function chartTemplates(chartDir) {
-  return chartTree(chartDir).flatMap(
+function chartTemplates(chartDir, tree) {
+  return tree.flatMap(
     ({ dir, prefix }) => templateFilesOf(dir).map((file) => ({ template: path14.relative(chartDir, file), text: readFileSync8(file, "utf8"), prefix }))
   );
 }
@@ -65102,8 +65099,9 @@ function setKeyPath(key2) {
   return segments;
 }
 function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set(), dropped = /* @__PURE__ */ new Set(), slowKeys = /* @__PURE__ */ new Set()) {
-  const copy = planCopy(chartDir, "values", dropped);
-  const templates = chartTemplates(chartDir);
+  const tree = chartTree(chartDir);
+  const copy = planCopy(chartDir, "values", dropped, tree);
+  const templates = chartTemplates(chartDir, tree);
   const fastKeys = /* @__PURE__ */ new Set();
   for (const { template, text: text2 } of templates) {
     if (dropped.has(template) || slowKeys.has(template)) continue;
@@ -65120,11 +65118,11 @@ function sentinelChart(chartDir, valueSet, level, kept = /* @__PURE__ */ new Set
   };
   const rewrite = (file, target, prefix, rank) => {
     const text2 = readFileSync8(file, "utf8");
-    const tree = text2.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text2);
-    const replaced = sentinelTree(tree, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
+    const tree2 = text2.replace(/^\s*#.*$/gm, "").trim() === "" ? {} : load(text2);
+    const replaced = sentinelTree(tree2, [], level, (at2, original) => register({ kind: "file", file, path: at2 }, [...prefix, ...at2], rank, original));
     copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
-  for (const chart of chartTree(chartDir)) {
+  for (const chart of tree) {
     const copied = path14.join(path14.basename(chartDir), path14.relative(chartDir, chart.dir));
     copy.removed.add(path14.join(copied, "values.schema.json"));
     const values = path14.join(chart.dir, "values.yaml");

@@ -113,13 +113,16 @@ export interface PlannedCopy {
   materialize: (linked?: boolean) => Promise<void>;
 }
 
-/** Plans a copy of a chart in a new temporary folder, leaving out NOTES.txt and `dropped` templates (chart-relative paths). */
-export function planCopy(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set()): PlannedCopy {
+/**
+ * Plans a copy of a chart in a new temporary folder, leaving out NOTES.txt and `dropped` templates (chart-relative
+ * paths); `tree` is the chart's `chartTree`, when the caller has read it.
+ */
+export function planCopy(chartDir: string, label: string, dropped: ReadonlySet<string> = new Set(), tree = chartTree(chartDir)): PlannedCopy {
   const root = mkdtempSync(path.join(os.tmpdir(), `kubeward-${label}-`));
   const base = path.basename(chartDir);
   const written = new Map<string, string>();
   // NOTES.txt renders no objects, and its checks (e.g. "images were substituted") would trip over sentinels.
-  const removed = new Set(chartTree(chartDir).map((chart) => path.join(base, path.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
+  const removed = new Set(tree.map((chart) => path.join(base, path.relative(chartDir, chart.dir), "templates", "NOTES.txt")));
   for (const template of dropped) removed.add(path.join(base, template));
   let made: Promise<void> | undefined;
   const make = async (linked: boolean): Promise<void> => {
@@ -389,9 +392,10 @@ interface TaggedTemplate {
  * fast (`fasterKeyGeneration`), but for the `untagged` ones (chart-relative paths), which are left as they are.
  */
 export function tagChart(chartDir: string, untagged: ReadonlySet<string> = new Set()): TaggedChart {
-  const copy = planCopy(chartDir, "tagged");
+  const tree = chartTree(chartDir);
+  const copy = planCopy(chartDir, "tagged", new Set(), tree);
   const templates: TaggedTemplate[] = [];
-  for (const { dir: original } of chartTree(chartDir)) {
+  for (const { dir: original } of tree) {
     for (const file of templateFilesOf(original)) {
       const template = path.relative(chartDir, file);
       if (untagged.has(template)) continue;
@@ -494,8 +498,8 @@ interface ChartTemplate {
 }
 
 /** Every template of a chart and its unpacked subcharts, read once for all that a copy needs of them. */
-function chartTemplates(chartDir: string): ChartTemplate[] {
-  return chartTree(chartDir).flatMap(({ dir, prefix }) =>
+function chartTemplates(chartDir: string, tree: ReturnType<typeof chartTree>): ChartTemplate[] {
+  return tree.flatMap(({ dir, prefix }) =>
     templateFilesOf(dir).map((file) => ({ template: path.relative(chartDir, file), text: readFileSync(file, "utf8"), prefix })),
   );
 }
@@ -547,8 +551,9 @@ export function sentinelChart(
   dropped: ReadonlySet<string> = new Set(),
   slowKeys: ReadonlySet<string> = new Set(),
 ): SentinelChart {
-  const copy = planCopy(chartDir, "values", dropped);
-  const templates = chartTemplates(chartDir);
+  const tree = chartTree(chartDir);
+  const copy = planCopy(chartDir, "values", dropped, tree);
+  const templates = chartTemplates(chartDir, tree);
   const fastKeys = new Set<string>();
   for (const { template, text } of templates) {
     if (dropped.has(template) || slowKeys.has(template)) continue;
@@ -571,7 +576,7 @@ export function sentinelChart(
     const replaced = sentinelTree(tree, [], level, (at, original) => register({ kind: "file", file, path: at }, [...prefix, ...at], rank, original));
     copy.written.set(target, dump(replaced ?? {}, { lineWidth: -1, noRefs: true }));
   };
-  for (const chart of chartTree(chartDir)) {
+  for (const chart of tree) {
     const copied = path.join(path.basename(chartDir), path.relative(chartDir, chart.dir));
     copy.removed.add(path.join(copied, "values.schema.json"));
     const values = path.join(chart.dir, "values.yaml");
