@@ -15,7 +15,7 @@ import { runVerdict } from "./engine/severity.js";
 import { DEFAULT_FAIL_ON, OptionError, formatReport, checkExpandFlags, describeRenderCache, expandSettings, loadRunConfig, omittedWarning, repositoryBase, writeReportFile } from "./options.js";
 import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
 import type { RuleMeta } from "./core/rule-meta.js";
-import { activeFindings, type ReportInput } from "./report/report.js";
+import { activeFindings, reportText, type ReportInput } from "./report/report.js";
 import { run, type RunResult } from "./run.js";
 import { blobBaseOf, locationLinker } from "./report/links.js";
 import { complianceReport } from "./report/compliance.js";
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : undefined;
 
   const narrowed: Narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim([...(await formatReport(inputs.format, report(narrowed.findings))).pieces].join(""));
+  printVerbatim(reportText((await formatReport(inputs.format, report(narrowed.findings))).pieces));
 
   const active = activeFindings(narrowed.findings);
   const counts: LevelCounts = { error: 0, warning: 0, note: 0 };

@@ -10,7 +10,7 @@ import { DIAGNOSTIC_RULES } from "./core/diagnostics.js";
 import type { Rule } from "./engine/rule.js";
 import type { RuleMeta } from "./core/rule-meta.js";
 import { describeReadError } from "./core/read-error.js";
-import { FORMATS, activeFindings, type ReportInput } from "./report/report.js";
+import { FORMATS, activeFindings, type ReportInput, type ReportPiece } from "./report/report.js";
 import { run, type RunResult } from "./run.js";
 import { FRAMEWORK_SELECTIONS, type FrameworkSelection } from "./core/framework-selection.js";
 import type { Config } from "./config/model.js";
@@ -94,7 +94,8 @@ class PlainError extends Error {}
 
 /** A stream the CLI writes to: the process's standard output or error, or a buffer in tests. */
 export interface OutputStream {
-  write(text: string): unknown;
+  /** A Buffer is UTF-8 text (a report's encoded pieces). */
+  write(text: string | Buffer): unknown;
   isTTY?: boolean;
 }
 
@@ -141,7 +142,7 @@ function listRules(ruleList: readonly Rule[]): string {
 }
 
 /** Writes the report to `file`, relative to `cwd`; a failure names the file as given. */
-function writeReport(file: string, cwd: string, pieces: Iterable<string>): void {
+function writeReport(file: string, cwd: string, pieces: Iterable<ReportPiece>): void {
   try {
     writeReportFile(path.resolve(cwd, file), pieces);
   } catch (error) {

@@ -6,7 +6,7 @@ import type { Rule } from "./engine/rule.js";
 import type { FailLevel } from "./core/severity.js";
 import { BUILTIN_RULES } from "./registry.js";
 import { SEVERITIES } from "./core/rule-meta.js";
-import { GITHUB_SARIF_LIMITS, type Format, type FormattedReport, type OmittedResults, type ReportInput } from "./report/report.js";
+import { GITHUB_SARIF_LIMITS, type Format, type FormattedReport, type OmittedResults, type ReportInput, type ReportPiece } from "./report/report.js";
 import { textPieces } from "./report/text.js";
 import type { RenderCacheStats } from "./expand/render-cache.js";
 import type { RunOptions } from "./run.js";
@@ -65,7 +65,7 @@ export function repositoryBase(cwd: string): string | undefined {
  * report under the name a pipeline reads, and an earlier report there as it was; the error is thrown.
  * A device or a pipe (`-o /dev/stdout`) is written in place.
  */
-export function writeReportFile(file: string, pieces: Iterable<string>): void {
+export function writeReportFile(file: string, pieces: Iterable<ReportPiece>): void {
   const existing = statSync(file, { throwIfNoEntry: false });
   if (existing && !existing.isFile()) {
     writePieces(file, pieces);
@@ -83,10 +83,14 @@ export function writeReportFile(file: string, pieces: Iterable<string>): void {
   }
 }
 
-function writePieces(file: string, pieces: Iterable<string>): void {
+function writePieces(file: string, pieces: Iterable<ReportPiece>): void {
   const fd = openSync(file, "w");
   try {
-    for (const piece of pieces) writeSync(fd, piece);
+    for (const piece of pieces) {
+      if (typeof piece === "string") writeSync(fd, piece);
+      // A large buffer may be written in parts.
+      else for (let written = 0; written < piece.length; ) written += writeSync(fd, piece, written);
+    }
   } finally {
     closeSync(fd);
   }

@@ -22,11 +22,23 @@ export interface SarifSettings {
   repositoryBase?: string;
 }
 
-/** A report as consecutive pieces of text, to be written one after another; they may be made as they are read, and read once. */
+/**
+ * A report as consecutive pieces of text, to be written one after another; they may be made as they are read,
+ * and read once. A piece is a string, or text already encoded as UTF-8.
+ */
 export interface FormattedReport {
-  pieces: Iterable<string>;
+  pieces: Iterable<ReportPiece>;
   /** Results a limit left out (SARIF only). */
   omitted?: OmittedResults;
+}
+
+export type ReportPiece = string | Buffer;
+
+/** A report's pieces as one string. */
+export function reportText(pieces: Iterable<ReportPiece>): string {
+  let text = "";
+  for (const piece of pieces) text += typeof piece === "string" ? piece : piece.toString("utf8");
+  return text;
 }
 
 /** Results GitHub's SARIF limits left out of a log; also written to the run's properties. */

@@ -93,7 +93,7 @@ export function definedVariables(env: Record<string, string | undefined>): Recor
 
 function capture(isTTY: boolean): OutputStream & { text(): string } {
   const chunks: string[] = [];
-  return { isTTY, write: (text: string) => chunks.push(text), text: () => chunks.join("") };
+  return { isTTY, write: (text: string | Buffer) => chunks.push(text.toString()), text: () => chunks.join("") };
 }
 
 /** What `runCli` takes: the options of `kubeward` that need no process of their own. */

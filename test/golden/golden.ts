@@ -54,7 +54,7 @@ export async function runCase(name: string, format: GoldenFormat): Promise<strin
       cwd: workTree,
       env,
       stdin: Readable.from([]),
-      stdout: { write: (text: string) => stdout.push(text) },
+      stdout: { write: (text: string | Buffer) => stdout.push(text.toString()) },
       stderr: { write: (text: string) => stderr.push(text) },
     });
     // Exit code 1 (findings, or input that could not be linted) still writes the whole report.

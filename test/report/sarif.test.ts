@@ -8,6 +8,7 @@ import type * as Sarif from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../../package.json" with { type: "json" };
 import type { Finding } from "../../src/engine/finding.js";
+import { reportText, type ReportPiece } from "../../src/report/report.js";
 import { GITHUB_SARIF_LIMITS, artifactUri, formatSarif, sarifReport } from "../../src/report/sarif.js";
 import { ALL_RULE_META } from "../../src/registry.js";
 import { MANY_FINDINGS_RULES, PRIVILEGED_POD, ensureBuilt, kubeward, manyFindingsYaml, removeTempDirs, repoRoot, tempDir } from "../e2e/cli-harness.js";
@@ -386,7 +387,7 @@ describe("sarifReport within limits", () => {
     ...(suppressed ? { suppression: { kind: "comment" as const, reason: "audited" } } : {}),
   });
   const input = (findings: Finding[]) => ({ findings, rules: ALL_RULE_META, toolVersion: "1.0.0", stats: { files: 1, objects: 1 }, color: false });
-  const messages = (pieces: Iterable<string>): string[] => ((JSON.parse([...pieces].join("")) as Sarif.Log).runs[0].results ?? []).map((r) => (r.message.text ?? "").split(" x")[0]);
+  const messages = (pieces: Iterable<ReportPiece>): string[] => ((JSON.parse(reportText(pieces)) as Sarif.Log).runs[0].results ?? []).map((r) => (r.message.text ?? "").split(" x")[0]);
 
   it("keeps unsuppressed findings before suppressed ones, then the most severe, in report order", () => {
     const findings = [finding(0, "low"), finding(1, "critical", true), finding(2, "medium"), finding(3, "critical"), finding(4, "low")];
@@ -397,7 +398,7 @@ describe("sarifReport within limits", () => {
 
   it("keeps a finding's fingerprint whatever is left out", () => {
     const findings = [finding(0, "low"), finding(1, "high")];
-    const fingerprintOf = (pieces: Iterable<string>): unknown => (JSON.parse([...pieces].join("")) as Sarif.Log).runs[0].results?.find((r) => r.level === "error")?.partialFingerprints;
+    const fingerprintOf = (pieces: Iterable<ReportPiece>): unknown => (JSON.parse(reportText(pieces)) as Sarif.Log).runs[0].results?.find((r) => r.level === "error")?.partialFingerprints;
     const whole = sarifReport(input(findings));
     const cut = sarifReport(input(findings), { resultsPerRun: 1, gzippedBytes: GITHUB_SARIF_LIMITS.gzippedBytes });
     expect(fingerprintOf(cut.pieces)).toEqual(fingerprintOf(whole.pieces));
@@ -411,9 +412,9 @@ describe("sarifReport within limits", () => {
       message: `finding ${index} ${Array.from({ length: 2000 }, () => Math.floor(Math.random() * 16).toString(16)).join("")}`,
     }));
     // The rule metadata takes its share of the limit whatever the results; 300 kB is left for them.
-    const limit = gzipSync([...sarifReport(input([])).pieces].join("")).length + 300_000;
+    const limit = gzipSync(reportText(sarifReport(input([])).pieces)).length + 300_000;
     const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
-    const text = [...report.pieces].join("");
+    const text = reportText(report.pieces);
     expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
     expect(report.omitted?.limit).toBe("gzipped size");
     expect(report.omitted?.bySeverity.high).toBe(0);
@@ -422,13 +423,13 @@ describe("sarifReport within limits", () => {
   });
 
   const randomHex = (length: number): string => Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join("");
-  const envelopeGzipped = (): number => gzipSync([...sarifReport(input([])).pieces].join("")).length;
+  const envelopeGzipped = (): number => gzipSync(reportText(sarifReport(input([])).pieces)).length;
 
   it("keeps every result of a log over the limit as text that fits it gzipped", () => {
     const findings = Array.from({ length: 3000 }, (_, index) => finding(index, "low"));
     const limit = envelopeGzipped() + 200_000;
     const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
-    const text = [...report.pieces].join("");
+    const text = reportText(report.pieces);
     expect(Buffer.byteLength(text)).toBeGreaterThan(limit);
     expect(report.omitted).toBeUndefined();
     expect(messages([text])).toHaveLength(3000);
@@ -442,7 +443,7 @@ describe("sarifReport within limits", () => {
     ];
     const limit = envelopeGzipped() + 150_000;
     const report = sarifReport(input(findings), { resultsPerRun: 25_000, gzippedBytes: limit });
-    const text = [...report.pieces].join("");
+    const text = reportText(report.pieces);
     expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
     expect(report.omitted?.limit).toBe("gzipped size");
     // The cut is proportional to the size measured, so it reaches into the compressible results too.

@@ -7,7 +7,7 @@ import { FINDINGS_PER_PIECE, formatJson, jsonPieces } from "../../src/report/jso
 import { RESULTS_PER_PIECE, sarifReport } from "../../src/report/sarif.js";
 import { textPieces } from "../../src/report/text.js";
 import { compactPieces } from "../../src/report/compact.js";
-import type { ReportInput } from "../../src/report/report.js";
+import { reportText, type ReportInput } from "../../src/report/report.js";
 import { writeReportFile } from "../../src/options.js";
 import { ALL_RULE_META } from "../../src/registry.js";
 
@@ -60,7 +60,21 @@ describe("the SARIF report with every result, made as it is written", () => {
     const streamed = [...sarifReport(input(list, true)).pieces];
     // The text before the results, 26 pieces of results, the text after them.
     expect(streamed.length).toBe(28);
-    expect(streamed.join("")).toBe([...sarifReport(input(list)).pieces].join(""));
+    expect(streamed.join("")).toBe(reportText(sarifReport(input(list)).pieces));
+  });
+
+  it("is the bytes of the limited report, encoded once, when results hold characters of several UTF-8 bytes", () => {
+    // Each message holds more UTF-8 bytes than UTF-16 code units, so the encoded results outgrow the first buffer.
+    const list = findings(300).map((entry, index) => ({ ...entry, message: `${entry.message} µ€ 😀 ${"é".repeat(index)}` }));
+    const limited = [...sarifReport(input(list)).pieces];
+    expect(limited.map((piece) => typeof piece)).toEqual(["string", "object", "string"]);
+    const text = reportText(limited);
+    expect(text).toBe([...sarifReport(input(list, true)).pieces].join(""));
+    const log = JSON.parse(text) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+    expect(log.runs[0].results[299].message.text).toContain(`µ€ 😀 ${"é".repeat(299)}`);
+    const file = path.join(tempDir(), "out.sarif");
+    writeReportFile(file, sarifReport(input(list)).pieces);
+    expect(readFileSync(file, "utf8")).toBe(text);
   });
 
   it("makes a piece's results only when the piece is read", () => {
