@@ -19206,6 +19206,11 @@ var init_severity = __esm({
 });
 
 // src/report/report.ts
+function reportText(pieces) {
+  let text2 = "";
+  for (const piece of pieces) text2 += typeof piece === "string" ? piece : piece.toString("utf8");
+  return text2;
+}
 function activeFindings(findings) {
   return findings.filter((finding) => !finding.suppression);
 }
@@ -20283,7 +20288,7 @@ function resultJson(finding, ruleIndex, taxa, fingerprintValue, uriOf) {
   return `${json2}}`;
 }
 function formatSarif(input) {
-  return [...sarifReport(input).pieces].join("");
+  return reportText(sarifReport(input).pieces);
 }
 function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const ruleIndex = new Map(input.rules.map((meta, index) => [meta.id, index]));
@@ -20304,19 +20309,19 @@ function sarifReport(input, limits = GITHUB_SARIF_LIMITS) {
   const fingerprints = keptFingerprints(input.findings, nextFingerprint, kept < input.findings.length ? ranked().slice(0, kept) : void 0);
   const resultOf = (index) => resultWith(index, fingerprints.get(index) ?? "");
   let limit = "results per run";
-  let results = keptResults(ranked, kept, input.findings.length, resultOf);
+  let results = encodedResults(keptResults(ranked, kept, input.findings.length, resultOf));
   const envelope = JSON.stringify(sarifLog(input, void 0, 0));
-  if (textExceeds(results, limits.gzippedBytes - envelope.length - OMITTED_PROPERTIES_BYTES)) {
+  if (results.textBytes > limits.gzippedBytes - envelope.length - OMITTED_PROPERTIES_BYTES) {
     const room = limits.gzippedBytes - gzipSync(envelope).length - OMITTED_PROPERTIES_BYTES;
     for (let gzipped = gzippedSizeOver(results, room); gzipped !== void 0; gzipped = gzippedSizeOver(results, room)) {
       kept = Math.floor(kept * (room / gzipped) * 0.95);
       limit = "gzipped size";
-      results = keptResults(ranked, kept, input.findings.length, resultOf);
+      results = encodedResults(keptResults(ranked, kept, input.findings.length, resultOf));
     }
   }
   const omitted = kept < input.findings.length ? omittedResults(input.findings, ranked().slice(kept), limit) : void 0;
   const [before, after] = logAround(input, omitted, kept);
-  return { pieces: resultPieces(before, after, results.length, (index) => results[index]), omitted };
+  return { pieces: encodedPieces(before, after, results.bytes), omitted };
 }
 function fingerprintCounter(uriOf) {
   const occurrences = /* @__PURE__ */ new Map();
@@ -20349,6 +20354,12 @@ function* resultPieces(before, after, count2, resultOf) {
     for (let index = start; index < end; index++) batch.push(resultOf(index));
     yield `${start === 0 ? "" : ","}${batch.join(",")}`;
   }
+  yield `]${after}
+`;
+}
+function* encodedPieces(before, after, results) {
+  yield `${before}"results":[`;
+  if (results.length > 0) yield results;
   yield `]${after}
 `;
 }
@@ -20391,28 +20402,45 @@ function keptResults(ranked, kept, total, resultOf) {
   if (kept >= total) return Array.from({ length: total }, (_2, index) => resultOf(index));
   return ranked().slice(0, kept).sort((a, b) => a - b).map(resultOf);
 }
-function textExceeds(results, bytes) {
-  let total = 0;
-  for (const result of results) {
-    total += Buffer.byteLength(result) + 1;
-    if (total > bytes) return true;
+function encodedResults(results) {
+  let capacity = results.length + MAX_CHARACTER_BYTES;
+  for (const result of results) capacity += result.length;
+  let bytes = Buffer.allocUnsafe(capacity);
+  const ends = new Float64Array(results.length);
+  let offset = 0;
+  for (let index = 0; index < results.length; index++) {
+    if (index > 0) bytes[offset++] = COMMA;
+    const result = results[index];
+    let written = bytes.write(result, offset);
+    if (bytes.length - offset - written < MAX_CHARACTER_BYTES) {
+      const needed = Buffer.byteLength(result);
+      if (written < needed) {
+        const grown = Buffer.allocUnsafe(2 * bytes.length + needed);
+        bytes.copy(grown, 0, 0, offset);
+        bytes = grown;
+        written = bytes.write(result, offset);
+      }
+    }
+    offset += written;
+    ends[index] = offset;
   }
-  return false;
+  return { bytes: bytes.subarray(0, offset), ends, textBytes: results.length === 0 ? 0 : offset + 1 };
+}
+function encodedSpan(results, start, end) {
+  return results.bytes.subarray(start === 0 ? 0 : results.ends[start - 1] + 1, results.ends[end - 1]);
 }
 function gzippedSizeOver(results, room) {
+  const count2 = results.ends.length;
   const bounds = [];
-  for (let start = 0; start < results.length; start += RESULTS_PER_GZIPPED_PIECE) {
-    const end = Math.min(results.length, start + RESULTS_PER_GZIPPED_PIECE);
-    let bytes = end - start - 1;
-    for (let index = start; index < end; index++) bytes += Buffer.byteLength(results[index]);
-    bounds.push(gzipBound(bytes));
+  for (let start = 0; start < count2; start += RESULTS_PER_GZIPPED_PIECE) {
+    bounds.push(gzipBound(encodedSpan(results, start, Math.min(count2, start + RESULTS_PER_GZIPPED_PIECE)).length));
   }
   let restBound = bounds.reduce((sum, bound2) => sum + bound2, 0);
   let gzipped = 0;
   for (let piece = 0; piece < bounds.length && gzipped + restBound > room; piece++) {
     restBound -= bounds[piece];
     const start = piece * RESULTS_PER_GZIPPED_PIECE;
-    gzipped += gzipSync(results.slice(start, start + RESULTS_PER_GZIPPED_PIECE).join(","), { level: 1 }).length;
+    gzipped += gzipSync(encodedSpan(results, start, Math.min(count2, start + RESULTS_PER_GZIPPED_PIECE)), { level: 1 }).length;
   }
   return gzipped + restBound <= room ? void 0 : gzipped;
 }
@@ -20424,7 +20452,7 @@ function omittedResults(findings, left, limit) {
   for (const index of left) bySeverity2[findings[index].severity]++;
   return { count: left.length, total: findings.length, bySeverity: bySeverity2, limit };
 }
-var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, RESULTS_PER_PIECE, RESULTS_PER_GZIPPED_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
+var INFORMATION_URI, FINGERPRINT_KEY, lanes, HEX_BYTES, NEEDS_ESCAPE, COMMA, MAX_CHARACTER_BYTES, RESULTS_PER_PIECE, RESULTS_PER_GZIPPED_PIECE, OMITTED_PROPERTIES_BYTES, EMPTY_RESULTS;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -20438,6 +20466,8 @@ var init_sarif = __esm({
     lanes = new Int32Array(2);
     HEX_BYTES = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
     NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+    COMMA = 44;
+    MAX_CHARACTER_BYTES = 4;
     RESULTS_PER_PIECE = 100;
     RESULTS_PER_GZIPPED_PIECE = 1e3;
     OMITTED_PROPERTIES_BYTES = 1e3;
@@ -63120,10 +63150,10 @@ function openNode(state) {
     if (n === 0) shapeOf[parent] = shapeOfParent(parent, open2);
     switch (shapeOf[parent]) {
       case SHAPE_FLOW_SEQUENCE:
-        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : COMMA);
+        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : COMMA2);
         break;
       case SHAPE_FLOW_MAPPING:
-        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : n % 2 === 1 ? COLON : COMMA);
+        checkFlowGap(cursorOf[parent], open2, n === 0 ? NO_SEPARATOR : n % 2 === 1 ? COLON : COMMA2);
         break;
       case SHAPE_KEY_FIRST:
         if (n % 2 === 0 && text.charCodeAt(open2 - 1) === QUESTION) throw GIVE_UP;
@@ -63246,7 +63276,7 @@ function closeCollection(state, d, type2, children) {
   if (flow) {
     if (children > 0 && shape !== (mapping2 ? SHAPE_FLOW_MAPPING : SHAPE_FLOW_SEQUENCE)) throw GIVE_UP;
     if (children % 2 === 1 && mapping2) throw GIVE_UP;
-    checkFlowGap(cursorOf[d], state.position - 1, COMMA, false);
+    checkFlowGap(cursorOf[d], state.position - 1, COMMA2, false);
     checkAfterNode(state.position);
     let after = state.position;
     while (text.charCodeAt(after) === SPACE) after++;
@@ -63369,7 +63399,7 @@ function writeBlockScalar(slot, header2, parentIndent) {
   if (NON_PRINTABLE.test(text.slice(valueStart, valueEnd))) throw GIVE_UP;
   write(slot, scalarKind(style, chomping, false), valueStart, valueEnd, contentIndent);
 }
-var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, EXCLAMATION, DOUBLE_QUOTE, HASH, AMPERSAND, SINGLE_QUOTE, ASTERISK, PLUS, COMMA, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
+var GIVE_UP, DEPTH_LIMIT, MERGE_TAG_NAME2, TAB, LF, CR, SPACE, EXCLAMATION, DOUBLE_QUOTE, HASH, AMPERSAND, SINGLE_QUOTE, ASTERISK, PLUS, COMMA2, MINUS, COLON, GREATER2, QUESTION, LEFT_BRACKET, LEFT_BRACE, PIPE, SHAPE_NONE, SHAPE_KEY_FIRST, SHAPE_BLOCK_SEQUENCE, SHAPE_FLOW_SEQUENCE, SHAPE_FLOW_MAPPING, NO_SEPARATOR, NOTHING, text, length, loaded, INITIAL_EVENTS, KEPT_EVENTS, events, count, roots, depth, documentSlot, documentEnd, phantomDocument, lastPlain, lastResolved, slotOf, contentOf, lineOf, columnOf, childrenOf, shapeOf, lastTypeOf, lastContentOf, cursorOf, kubernetesScalar, OPTIONS, NON_PRINTABLE;
 var init_listener_read = __esm({
   "src/manifest/listener-read.ts"() {
     "use strict";
@@ -63391,7 +63421,7 @@ var init_listener_read = __esm({
     SINGLE_QUOTE = 39;
     ASTERISK = 42;
     PLUS = 43;
-    COMMA = 44;
+    COMMA2 = 44;
     MINUS = 45;
     COLON = 58;
     GREATER2 = 62;
@@ -77557,7 +77587,10 @@ function writeReportFile(file, pieces) {
 function writePieces(file, pieces) {
   const fd = openSync(file, "w");
   try {
-    for (const piece of pieces) writeSync(fd, piece);
+    for (const piece of pieces) {
+      if (typeof piece === "string") writeSync(fd, piece);
+      else for (let written = 0; written < piece.length; ) written += writeSync(fd, piece, written);
+    }
   } finally {
     closeSync(fd);
   }
@@ -78857,7 +78890,7 @@ async function main() {
   writeReportFile(sarifFile, sarif.pieces);
   const sarifNote = sarif.omitted ? omittedWarning(sarif.omitted, "the input sarif-all-results: true") : void 0;
   const narrowed = inputs.onlyChanged ? applyOnlyChanged(result.findings, workspace) : { findings: result.findings };
-  printVerbatim([...(await formatReport(inputs.format, report(narrowed.findings))).pieces].join(""));
+  printVerbatim(reportText((await formatReport(inputs.format, report(narrowed.findings))).pieces));
   const active = activeFindings(narrowed.findings);
   const counts = { error: 0, warning: 0, note: 0 };
   for (const finding of active) counts[levelOf(finding.severity)]++;
